@@ -1,0 +1,152 @@
+# kabinet: a subscriber self-service portal.  See README.md.
+#
+#   make run     install what is missing, build, start MariaDB + programs + nginx
+#   make stop    stop what make run (or an interrupted make test) started
+#   make test    the same stack on other ports, then every test; exit = result
+#   make bench   wrk figures against the running release stack
+#   make fuzz    the parser fuzz targets, for longer than make test runs them
+
+PORT       ?= 8080
+TEST_PORT  ?= 18080
+BENCH_PORT ?= 18180
+FUZZ_SECONDS ?= 300
+WORKERS    ?= 4
+
+# Every Debian package the project needs, and the only place they are named.
+DEBIAN_PACKAGES = \
+	build-essential pkg-config clang libclang-rt-14-dev \
+	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
+	libcmocka-dev mariadb-server mariadb-client \
+	nginx-light libnginx-mod-http-xslt-filter \
+	python3 python3-pytest python3-requests python3-lxml python3-selenium \
+	chromium chromium-driver valgrind wrk curl
+
+PROGRAMS = login home
+
+VARIANT ?= release
+B = build/$(VARIANT)
+
+PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
+PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi
+
+WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings \
+	-Wshadow -Wformat=2 -Wno-format-nonliteral
+CFLAGS_release = -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+CFLAGS_asan = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+LDFLAGS_release = -Wl,-z,relro,-z,now
+LDFLAGS_asan = -fsanitize=address,undefined
+
+CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(VARIANT)) $(PKG_CFLAGS)
+LDFLAGS = $(LDFLAGS_$(VARIANT))
+
+LIB_SRC = $(sort $(wildcard cgi-bin/lib/*.c) $(wildcard cgi-bin/db/*.c))
+LIB_OBJ = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(LIB_SRC))
+HEADERS = cgi-bin/portal.h cgi-bin/lib/extern.h
+BINS = $(addprefix $(B)/,$(PROGRAMS)) $(B)/kabinet-passwd
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
+FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+STACK = tools/stack.sh
+
+# Keep objects between builds (they are intermediate to the pattern rules).
+.SECONDARY:
+
+.PHONY: all build programs deps run stop test unit fuzz-smoke fuzz bench clean format \
+	check-format http-tests
+
+all: build
+
+deps:
+	@tools/deps.sh $(DEBIAN_PACKAGES)
+
+build: deps
+	@$(MAKE) --no-print-directory VARIANT=release programs
+
+programs: $(BINS)
+
+$(B)/obj/%.o: cgi-bin/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fvisibility=hidden -c $< -o $@
+
+$(B)/obj/tools/%.o: tools/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libportal.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/kabinet-passwd: $(B)/obj/tools/kabinet-passwd.o $(B)/libportal.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
+
+$(B)/%: $(B)/obj/%.o $(B)/libportal.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
+
+# ------------------------------------------------------------------ the stack
+
+run: build
+	@$(STACK) up var/run $(PORT) build/release $(WORKERS)
+
+stop:
+	@$(STACK) down var/run
+	@$(STACK) down var/test
+	@$(STACK) down var/bench
+
+# ------------------------------------------------------------------ tests
+
+build/asan/tests/%: tests/unit/%.c build/asan/libportal.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icgi-bin -o $@ $< build/asan/libportal.a $(PKG_LDLIBS) -lcmocka
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(PKG_CFLAGS) -Icgi-bin -o $@ $< $(LIB_SRC) $(PKG_LDLIBS)
+
+unit: deps
+	@$(MAKE) --no-print-directory VARIANT=asan build/asan/libportal.a $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; $$t; done
+
+fuzz-smoke: deps $(FUZZERS)
+	@set -e; for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p var/fuzz/$$n; \
+		echo "== $$n (30 s)"; $$f -max_total_time=30 -print_final_stats=1 \
+		-dict=tests/fuzz/$$n.dict var/fuzz/$$n tests/fuzz/corpus/$$n 2>&1 | tail -n 3; done
+
+fuzz: deps $(FUZZERS)
+	@set -e; for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p var/fuzz/$$n; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$n.dict \
+		var/fuzz/$$n tests/fuzz/corpus/$$n; done
+
+# The HTTP and browser tests run against the ASan/UBSan build; the valgrind
+# test uses the release build (valgrind and ASan do not mix).
+test: deps
+	@$(MAKE) --no-print-directory VARIANT=release programs
+	@$(MAKE) --no-print-directory VARIANT=asan programs
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory fuzz-smoke
+	@$(STACK) down var/test
+	@$(STACK) up var/test $(TEST_PORT) build/asan 2
+	@status=0; \
+	KABINET_ENV=var/test KABINET_URL=http://127.0.0.1:$(TEST_PORT) \
+	KABINET_RELEASE=build/release \
+		/usr/bin/python3 -m pytest -q -p no:cacheprovider tests/http tests/browser \
+		|| status=$$?; \
+	$(STACK) down var/test; \
+	tools/sanitizer-check.sh var/test/log || status=1; \
+	exit $$status
+
+bench: build
+	@$(STACK) up var/bench $(BENCH_PORT) build/release $(WORKERS)
+	@status=0; KABINET_ENV=var/bench KABINET_URL=http://127.0.0.1:$(BENCH_PORT) \
+		/usr/bin/python3 tests/bench/bench.py || status=$$?; \
+	$(STACK) down var/bench; exit $$status
+
+format:
+	clang-format -i cgi-bin/*.c cgi-bin/*.h cgi-bin/lib/*.c cgi-bin/lib/*.h cgi-bin/db/*.c \
+		tools/*.c tests/unit/*.c tests/fuzz/*.c
+
+clean:
+	rm -rf build

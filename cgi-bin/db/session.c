@@ -1,0 +1,80 @@
+/* db/session.c: sessions, looked up only by the hash of their token. */
+#include "../portal.h"
+
+static struct db_stmt insert = {
+	"session.insert",
+	"INSERT INTO sessions (token_hash, subscriber_id, created_at, last_seen, ip, user_agent) "
+	"VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, LEFT(?, 255))",
+	NULL, 0, NULL};
+
+/* Both limits are checked here, so an expired row is never a live session. */
+static struct db_stmt lookup = {
+	"session.lookup",
+	"SELECT s.id, s.subscriber_id, sub.login, sub.full_name, "
+	"TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)) "
+	"FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
+	"WHERE s.token_hash = ? AND sub.active = 1 "
+	"AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND",
+	NULL, 0, NULL};
+
+static struct db_stmt touch = {
+	"session.touch",
+	"UPDATE sessions SET last_seen = UTC_TIMESTAMP(6) WHERE id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt delete_one = {
+	"session.delete",
+	"DELETE FROM sessions WHERE token_hash = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt purge = {
+	"session.purge",
+	"DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"OR created_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND LIMIT 1000",
+	NULL, 0, NULL};
+
+enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
+			    const char *ip, const char *user_agent)
+{
+	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(subscriber_id), DBA_STR(ip),
+			     DBA_STR(user_agent)};
+
+	return db_exec(&insert, a, 4, NULL, NULL);
+}
+
+enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsigned idle,
+			    unsigned absolute, struct session *out, long long *idle_for)
+{
+	long long id = 0, sub = 0;
+	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(idle), DBA_INT(absolute)};
+	struct db_col c[] = {DBC_INT(&id), DBC_INT(&sub), DBC_STR(&out->login),
+			     DBC_STR(&out->full_name), DBC_INT(idle_for)};
+	enum perr e = db_row(ar, &lookup, a, 3, c, 5);
+
+	out->id = (uint64_t)id;
+	out->subscriber_id = (uint64_t)sub;
+	memcpy(out->token_hash, hash, 32);
+	return e;
+}
+
+enum perr db_session_touch(uint64_t id)
+{
+	struct db_arg a[] = {DBA_INT(id)};
+
+	return db_exec(&touch, a, 1, NULL, NULL);
+}
+
+enum perr db_session_delete(const unsigned char hash[32])
+{
+	struct db_arg a[] = {DBA_BLOB(hash, 32)};
+
+	return db_exec(&delete_one, a, 1, NULL, NULL);
+}
+
+enum perr db_session_purge(unsigned idle, unsigned absolute)
+{
+	struct db_arg a[] = {DBA_INT(idle), DBA_INT(absolute)};
+
+	return db_exec(&purge, a, 2, NULL, NULL);
+}

@@ -1,0 +1,158 @@
+/*
+ * config.c: the one ini file (libinih).  Every key has a default, so a
+ * missing key is never an error; an unknown key or a bad value is, because a
+ * typo in a security setting must not pass silently.
+ */
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <sodium.h>
+
+#include "../portal.h"
+
+struct config cfg;
+
+void config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	snprintf(c->db_socket, sizeof(c->db_socket), "%s", "/run/mysqld/mysqld.sock");
+	snprintf(c->db_name, sizeof(c->db_name), "%s", "kabinet");
+	snprintf(c->db_user, sizeof(c->db_user), "%s", "kabinet");
+	snprintf(c->xsl_dir, sizeof(c->xsl_dir), "%s", "xsl");
+	c->db_connect_timeout = 2;
+	c->db_rw_timeout = 5;
+	c->session_idle = 30 * 60;
+	c->session_absolute = 12 * 3600;
+	c->login_max_fail_login = 5;
+	c->login_max_fail_ip = 20;
+	c->login_window = 15 * 60;
+	c->workers = 4;
+	c->limits = limits_default;
+}
+
+struct load_ctx {
+	struct config *c;
+	char *err;
+	size_t errlen;
+};
+
+static int set_str(char *dst, size_t cap, const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n >= cap)
+		return -1;
+	memcpy(dst, v, n + 1);
+	return 0;
+}
+
+static int set_uint(unsigned *dst, const char *v, unsigned long min, unsigned long max)
+{
+	char *end;
+	unsigned long x;
+
+	if (*v < '0' || *v > '9')
+		return -1;
+	errno = 0;
+	x = strtoul(v, &end, 10);
+	if (errno || *end || x < min || x > max)
+		return -1;
+	*dst = (unsigned)x;
+	return 0;
+}
+
+static int set_size(size_t *dst, const char *v, unsigned long min, unsigned long max)
+{
+	unsigned u;
+
+	if (set_uint(&u, v, min, max))
+		return -1;
+	*dst = u;
+	return 0;
+}
+
+static int set_secret(struct config *c, const char *v)
+{
+	size_t bin = 0;
+
+	if (strlen(v) != 64 ||
+	    sodium_hex2bin(c->secret, sizeof(c->secret), v, 64, NULL, &bin, NULL) != 0 ||
+	    bin != sizeof(c->secret))
+		return -1;
+	c->have_secret = 1;
+	return 0;
+}
+
+static int on_key(void *user, const char *sec, const char *key, const char *v)
+{
+	struct load_ctx *x = user;
+	struct config *c = x->c;
+	int rc = -2;
+
+#define IS(s, k) (strcmp(sec, s) == 0 && strcmp(key, k) == 0)
+	if (IS("db", "socket"))
+		rc = set_str(c->db_socket, sizeof(c->db_socket), v);
+	else if (IS("db", "name"))
+		rc = set_str(c->db_name, sizeof(c->db_name), v);
+	else if (IS("db", "user"))
+		rc = set_str(c->db_user, sizeof(c->db_user), v);
+	else if (IS("db", "password"))
+		rc = set_str(c->db_password, sizeof(c->db_password), v);
+	else if (IS("db", "connect_timeout"))
+		rc = set_uint(&c->db_connect_timeout, v, 1, 60);
+	else if (IS("db", "rw_timeout"))
+		rc = set_uint(&c->db_rw_timeout, v, 1, 600);
+	else if (IS("site", "xsl_dir"))
+		rc = set_str(c->xsl_dir, sizeof(c->xsl_dir), v);
+	else if (IS("site", "secret"))
+		rc = set_secret(c, v);
+	else if (IS("site", "workers"))
+		rc = set_uint(&c->workers, v, 1, 256);
+	else if (IS("session", "idle_minutes") && (rc = set_uint(&c->session_idle, v, 1, 1440)) == 0)
+		c->session_idle *= 60;
+	else if (IS("session", "absolute_hours") &&
+		 (rc = set_uint(&c->session_absolute, v, 1, 720)) == 0)
+		c->session_absolute *= 3600;
+	else if (IS("login", "max_failures_per_login"))
+		rc = set_uint(&c->login_max_fail_login, v, 1, 1000);
+	else if (IS("login", "max_failures_per_address"))
+		rc = set_uint(&c->login_max_fail_ip, v, 1, 100000);
+	else if (IS("login", "window_minutes") && (rc = set_uint(&c->login_window, v, 1, 1440)) == 0)
+		c->login_window *= 60;
+	else if (IS("limits", "body_bytes"))
+		rc = set_size(&c->limits.body_max, v, 1024, 16u << 20);
+	else if (IS("limits", "query_bytes"))
+		rc = set_size(&c->limits.query_max, v, 256, 65536);
+	else if (IS("limits", "fields"))
+		rc = set_size(&c->limits.fields_max, v, 1, 10000);
+	else if (IS("limits", "field_bytes"))
+		rc = set_size(&c->limits.value_max, v, 64, 1u << 20);
+#undef IS
+	if (rc == 0)
+		return 1;
+	snprintf(x->err, x->errlen, rc == -2 ? "unknown key [%s] %s" : "bad value for [%s] %s",
+		 sec, key);
+	return 0;
+}
+
+int config_load(struct config *c, const char *path, char *err, size_t errlen)
+{
+	struct load_ctx x = {c, err, errlen};
+	int rc;
+
+	err[0] = '\0';
+	rc = ini_parse(path, on_key, &x);
+	if (rc == -1) {
+		snprintf(err, errlen, "%s: cannot open", path);
+		return -1;
+	}
+	if (rc != 0) {
+		size_t n = strlen(err);
+
+		snprintf(err + n, errlen - n, "%s%s: line %d", n ? " at " : "", path, rc);
+		return -1;
+	}
+	return 0;
+}

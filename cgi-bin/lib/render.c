@@ -1,0 +1,98 @@
+/*
+ * render.c: XML to HTML in-process.  xsl/site.xsl is compiled once per worker
+ * (as nginx compiles its sheets at configuration time) and every transform
+ * runs with security preferences that forbid reading or writing files and
+ * the network: a stylesheet can only turn the page it is given into HTML.
+ */
+#include <stdio.h>
+
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "../portal.h"
+#include "extern.h"
+
+static xsltStylesheetPtr sheet;
+static xsltSecurityPrefsPtr prefs;
+
+/* Entities and DTDs are never loaded: our documents are built, not parsed. */
+static xmlParserInputPtr no_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)id;
+	(void)ctxt;
+	log_msg(LOG_WARN, "refused to load external entity %s", url ? url : "(null)");
+	return NULL;
+}
+
+int render_init(const char *xsl_dir)
+{
+	char path[512];
+
+	exsltRegisterAll();
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	snprintf(path, sizeof(path), "%s/site.xsl", xsl_dir);
+	sheet = xsltParseStylesheetFile(BAD_CAST path);
+	if (sheet == NULL) {
+		log_msg(LOG_ERR, "cannot compile stylesheet %s", path);
+		return -1;
+	}
+	/* Installed after compiling, which itself must read the included sheets. */
+	xmlSetExternalEntityLoader(no_entities);
+	prefs = xsltNewSecurityPrefs();
+	if (prefs == NULL ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid)) {
+		log_msg(LOG_ERR, "cannot set XSLT security preferences");
+		return -1;
+	}
+	return 0;
+}
+
+void render_done(void)
+{
+	if (sheet != NULL)
+		xsltFreeStylesheet(sheet);
+	if (prefs != NULL)
+		xsltFreeSecurityPrefs(prefs);
+	sheet = NULL;
+	prefs = NULL;
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
+int render_html(xmlDocPtr doc, xmlChar **out, int *len)
+{
+	xsltTransformContextPtr ctx;
+	xmlDocPtr res = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	ctx = xsltNewTransformContext(sheet, doc);
+	if (ctx == NULL)
+		return -1;
+	if (xsltSetCtxtSecurityPrefs(prefs, ctx) != 0)
+		goto out;
+	res = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctx);
+	if (res == NULL || ctx->state != XSLT_STATE_OK) {
+		log_msg(LOG_ERR, "stylesheet failed on page %s",
+			doc->children ? (const char *)doc->children->name : "?");
+		goto out;
+	}
+	if (xsltSaveResultToString(out, len, res, sheet) != 0 || *out == NULL)
+		goto out;
+	rc = 0;
+out:
+	if (res != NULL)
+		xmlFreeDoc(res);
+	xsltFreeTransformContext(ctx);
+	return rc;
+}

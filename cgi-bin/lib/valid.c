@@ -1,0 +1,144 @@
+/*
+ * valid.c: field validators.  Each checks and normalises one raw value; a
+ * handler only ever sees what a validator accepted (kcgi's kvalid model).
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "../portal.h"
+
+/* Any C0 control, DEL or C1 control (U+0080..U+009F as UTF-8 C2 80..9F). */
+static int has_control(const char *s, size_t len, int allow_space)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7F)
+			return 1;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] <= 0x9F)
+			return 1;
+		if (!allow_space && c == ' ')
+			return 1;
+	}
+	return 0;
+}
+
+static int chars_within(const struct field *f, const char *s, size_t len)
+{
+	size_t n = utf8_len(s, len);
+
+	return (long long)n >= f->min && (long long)n <= f->max;
+}
+
+int valid_text(const struct field *f, const char *s, size_t len, struct arena *a,
+	       struct fval *out)
+{
+	/* Trim the spaces a paste or an autofill leaves around a value. */
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (!utf8_valid(s, len) || has_control(s, len, 1) || !chars_within(f, s, len))
+		return -1;
+	if ((out->s = arena_strndup(a, s, len)) == NULL)
+		return -1;
+	out->len = len;
+	return 0;
+}
+
+int valid_secret(const struct field *f, const char *s, size_t len, struct arena *a,
+		 struct fval *out)
+{
+	/* Passwords are taken as typed: no trimming, no truncation. */
+	if (!utf8_valid(s, len) || has_control(s, len, 1) || !chars_within(f, s, len))
+		return -1;
+	if ((out->s = arena_strndup(a, s, len)) == NULL)
+		return -1;
+	out->len = len;
+	return 0;
+}
+
+int valid_int(const struct field *f, const char *s, size_t len, struct arena *a,
+	      struct fval *out)
+{
+	long long v = 0;
+	size_t i;
+
+	(void)a;
+	if (len == 0 || len > 18)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < f->min || v > f->max)
+		return -1;
+	out->i = v;
+	out->s = s;
+	out->len = len;
+	return 0;
+}
+
+int valid_local_path(const struct field *f, const char *s, size_t len, struct arena *a,
+		     struct fval *out)
+{
+	size_t i;
+
+	/*
+	 * Only "/x..." is local.  "//host" and "/\host" are read by browsers as
+	 * another host, so both are refused, as is anything outside printable
+	 * ASCII (a real path arrives percent-encoded).
+	 */
+	if (len < 1 || (long long)len > f->max || s[0] != '/')
+		return -1;
+	if (len > 1 && (s[1] == '/' || s[1] == '\\'))
+		return -1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c >= 0x7F || c == '\\')
+			return -1;
+	}
+	if ((out->s = arena_strndup(a, s, len)) == NULL)
+		return -1;
+	out->len = len;
+	return 0;
+}
+
+int valid_lang(const struct field *f, const char *s, size_t len, struct arena *a,
+	       struct fval *out)
+{
+	int l = lang_parse(s, len);
+
+	(void)f;
+	(void)a;
+	if (l < 0)
+		return -1;
+	out->i = l;
+	out->s = lang_code((enum lang)l);
+	out->len = 2;
+	return 0;
+}
+
+int valid_token(const struct field *f, const char *s, size_t len, struct arena *a,
+		struct fval *out)
+{
+	size_t i;
+
+	(void)a;
+	if ((long long)len < f->min || (long long)len > f->max)
+		return -1;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return -1;
+	}
+	out->s = s;
+	out->len = len;
+	return 0;
+}

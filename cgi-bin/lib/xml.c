@@ -1,0 +1,134 @@
+/*
+ * xml.c: the only way section code puts data into a page.  Text goes in
+ * through xmlNewTextChild and xmlNewProp, which escape it; characters XML 1.0
+ * cannot carry (C0 controls other than tab and newlines) are replaced, so the
+ * document always serialises to something nginx's parser would accept too.
+ */
+#include <stdio.h>
+
+#include "../portal.h"
+
+/* NULL if s is fine as it is, else a cleaned copy in a static-size heap buffer. */
+static xmlChar *clean_copy(const char *s, size_t len)
+{
+	size_t i, bad = 0;
+	xmlChar *out;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			bad++;
+	}
+	if (bad == 0 && utf8_valid(s, len) && strlen(s) == len)
+		return NULL;
+	/* Worst case every byte becomes U+FFFD (3 bytes). */
+	out = xmlMalloc(len * 3 + 1);
+	if (out == NULL)
+		return NULL;
+	{
+		size_t o = 0;
+
+		for (i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x80) {
+				/* Non-ASCII bytes pass only as part of a valid sequence. */
+				size_t n = 1;
+
+				if (c >= 0x80) {
+					while (n < 4 && i + n < len &&
+					       ((unsigned char)s[i + n] & 0xC0) == 0x80)
+						n++;
+					if (utf8_valid(s + i, n)) {
+						memcpy(out + o, s + i, n);
+						o += n;
+						i += n - 1;
+						continue;
+					}
+				}
+				out[o++] = 0xEF;
+				out[o++] = 0xBF;
+				out[o++] = 0xBD;
+			} else {
+				out[o++] = c;
+			}
+		}
+		out[o] = '\0';
+	}
+	return out;
+}
+
+xmlNodePtr xml_textn(xmlNodePtr parent, const char *name, const char *text, size_t len)
+{
+	xmlChar *copy;
+	xmlNodePtr n;
+
+	if (parent == NULL)
+		return NULL;
+	if (text == NULL)
+		return xmlNewTextChild(parent, NULL, BAD_CAST name, NULL);
+	copy = clean_copy(text, len);
+	if (copy == NULL) {
+		xmlChar *exact = xmlStrndup(BAD_CAST text, (int)len);
+
+		if (exact == NULL)
+			return NULL;
+		n = xmlNewTextChild(parent, NULL, BAD_CAST name, exact);
+		xmlFree(exact);
+		return n;
+	}
+	n = xmlNewTextChild(parent, NULL, BAD_CAST name, copy);
+	xmlFree(copy);
+	return n;
+}
+
+xmlNodePtr xml_text(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xml_textn(parent, name, text, text ? strlen(text) : 0);
+}
+
+xmlNodePtr xml_elem(xmlNodePtr parent, const char *name)
+{
+	if (parent == NULL)
+		return NULL;
+	return xmlNewTextChild(parent, NULL, BAD_CAST name, NULL);
+}
+
+xmlNodePtr xml_int(xmlNodePtr parent, const char *name, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	return xml_text(parent, name, buf);
+}
+
+int xml_attr(xmlNodePtr node, const char *name, const char *value)
+{
+	xmlChar *copy;
+	xmlAttrPtr a;
+
+	if (node == NULL || value == NULL)
+		return -1;
+	copy = clean_copy(value, strlen(value));
+	a = xmlNewProp(node, BAD_CAST name, copy ? copy : BAD_CAST value);
+	xmlFree(copy);
+	return a == NULL ? -1 : 0;
+}
+
+int xml_attr_int(xmlNodePtr node, const char *name, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	return xml_attr(node, name, buf);
+}
+
+int xml_form_error(struct req *r, const char *field, const char *code)
+{
+	xmlNodePtr e = xml_elem(r->root, "error");
+
+	if (e == NULL || (field && xml_attr(e, "field", field)) || xml_attr(e, "code", code))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,453 @@
+/*
+ * portal.h: the one public header of kabinet's shared library.
+ *
+ * A section program (login.c, home.c, ...) includes only this file.  It
+ * declares a page table and a field table, writes handlers that read
+ * validated fields, call db_* functions and add elements to the page's XML
+ * document, and hands everything to portal_main().
+ *
+ * Conventions used throughout:
+ *  - Functions that can fail return enum perr (PERR_OK == 0) or 0 / -1 and
+ *    are marked PORTAL_WUR: a caller must look at the result.
+ *  - Memory handed out during a request comes from the request's arena and
+ *    is released when the request ends; nothing returned by the library is
+ *    freed by the caller unless its comment says so.
+ *  - Strings are NUL-terminated UTF-8.  Lengths, where given, exclude the NUL.
+ */
+#ifndef PORTAL_H
+#define PORTAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#define PORTAL_WUR __attribute__((warn_unused_result))
+#define PORTAL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* ------------------------------------------------------------------ errors */
+
+enum perr {
+	PERR_OK = 0,
+	PERR_NOMEM,     /* allocation failed or the request arena is full */
+	PERR_TOO_LARGE, /* input over a hard limit */
+	PERR_BAD_INPUT, /* malformed input: encoding, syntax */
+	PERR_NOT_FOUND, /* no such row */
+	PERR_CONFLICT,  /* a unique key already holds that value */
+	PERR_DB,        /* the database answered with an error */
+	PERR_DB_DOWN,   /* the database cannot be reached */
+	PERR_SYS,       /* an operating-system call failed */
+	PERR__MAX
+};
+
+const char *perr_str(enum perr);
+
+/* ------------------------------------------------------------------ arena */
+
+/*
+ * A request-scoped allocator: bump allocation in chunks plus a list of
+ * cleanup callbacks for foreign objects (xmlDoc, result buffers).  Everything
+ * is released by arena_reset() at the end of every request, so a long-lived
+ * FastCGI worker cannot leak across requests.
+ */
+struct arena;
+
+struct arena *arena_new(size_t limit) PORTAL_WUR;
+void arena_free(struct arena *);  /* accepts NULL */
+void arena_reset(struct arena *); /* runs cleanups, keeps the first chunk */
+void *arena_alloc(struct arena *, size_t) PORTAL_WUR;
+char *arena_strndup(struct arena *, const char *, size_t) PORTAL_WUR;
+char *arena_strdup(struct arena *, const char *) PORTAL_WUR;
+char *arena_printf(struct arena *, const char *, ...) PORTAL_PRINTF(2, 3) PORTAL_WUR;
+int arena_defer(struct arena *, void (*)(void *), void *) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ parsing */
+
+struct kv {
+	const char *key;
+	const char *val;
+	size_t vlen;
+};
+
+struct kvlist {
+	struct kv *v;
+	size_t n;
+	size_t cap;
+};
+
+struct limits {
+	size_t body_max;   /* request body bytes */
+	size_t query_max;  /* query string bytes */
+	size_t fields_max; /* fields in one query string or body */
+	size_t name_max;   /* bytes of one field name */
+	size_t value_max;  /* bytes of one decoded field value */
+	size_t cookies_max; /* cookies kept from one Cookie header */
+};
+
+extern const struct limits limits_default;
+
+/*
+ * application/x-www-form-urlencoded (also used for query strings).  Values
+ * are percent-decoded, '+' is a space, and each name and value must be valid
+ * UTF-8 without NUL.  PERR_TOO_LARGE when a count or length limit is passed,
+ * PERR_BAD_INPUT for a bad escape or bad UTF-8.
+ */
+enum perr parse_urlencoded(struct arena *, const char *, size_t, const struct limits *,
+			   struct kvlist *) PORTAL_WUR;
+
+/*
+ * A Cookie header.  Malformed pairs are skipped rather than refused: other
+ * software on the same host may set cookies we do not control.
+ */
+enum perr parse_cookies(struct arena *, const char *, size_t, const struct limits *,
+			struct kvlist *) PORTAL_WUR;
+
+/* First value of key, or NULL. */
+const struct kv *kv_find(const struct kvlist *, const char *key);
+/* How many times key occurs. */
+size_t kv_count(const struct kvlist *, const char *key);
+
+/* 1 if s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+int utf8_valid(const char *, size_t);
+/* Number of code points in valid UTF-8. */
+size_t utf8_len(const char *, size_t);
+
+/* ------------------------------------------------------------------ fields */
+
+/* The value of a field that passed its validator. */
+struct fval {
+	int present;   /* the field was sent and valid */
+	const char *s; /* normalised text (arena) */
+	size_t len;
+	long long i; /* for integer fields */
+};
+
+struct field;
+typedef int (*validator)(const struct field *, const char *, size_t, struct arena *,
+			 struct fval *);
+
+/*
+ * One input a section accepts.  GET pages read fields from the query string,
+ * POST pages from the body; a field sent twice is a 400.
+ */
+struct field {
+	const char *name;
+	validator valid;
+	long long min; /* characters for text, value for integers */
+	long long max;
+};
+
+/* Single-line text: no control characters, trimmed, min..max characters. */
+int valid_text(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A secret (password): any printable text, not trimmed, min..max characters. */
+int valid_secret(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* Integer in min..max, decimal digits only. */
+int valid_int(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A local path for redirects: starts with one '/', printable ASCII, no '\'. */
+int valid_local_path(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A language code we have a catalog for. */
+int valid_lang(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* An opaque token: base64url characters only, min..max long. */
+int valid_token(const struct field *, const char *, size_t, struct arena *, struct fval *);
+
+/* ------------------------------------------------------------------ request */
+
+enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
+enum lang { LANG_RU = 0, LANG_EN, LANG__MAX };
+
+const char *lang_code(enum lang);
+/* Parse "ru"/"en"; -1 if unknown. */
+int lang_parse(const char *, size_t);
+/* Best supported language in an Accept-Language header; LANG_RU if none. */
+enum lang lang_from_accept(const char *);
+
+/* The signed-in subscriber, filled by the session check. */
+struct session {
+	uint64_t id;
+	uint64_t subscriber_id;
+	unsigned char token_hash[32];
+	const char *login;
+	const char *full_name;
+};
+
+struct req;
+
+/* Page flags. */
+#define PAGE_SESSION 0x01 /* only for a signed-in subscriber */
+#define PAGE_PUBLIC 0x02  /* may be served without a session */
+
+struct page {
+	const char *path;   /* exact match against the request path */
+	unsigned methods;   /* M_GET | M_POST ... (HEAD follows GET) */
+	unsigned flags;     /* PAGE_* */
+	const char *name;   /* the page's name in the XML (page/@name) */
+	int (*handler)(struct req *);
+};
+
+struct section {
+	const char *name; /* page/@section, log prefix */
+	const struct page *pages;
+	size_t npages;
+	const struct field *fields;
+	size_t nfields;
+};
+
+/* Header lines kept for the response. */
+struct header {
+	const char *name;
+	const char *value;
+};
+
+struct req {
+	struct arena *arena;
+	const struct section *sec;
+	const struct page *page;
+
+	enum method method;
+	const char *path;
+	const char *remote_addr;
+	const char *user_agent;
+	int https;
+	enum lang lang;
+	int want_xml; /* ?format=xml */
+
+	struct kvlist query;
+	struct kvlist form;
+	struct kvlist cookies;
+
+	struct fval *vals; /* indexed like sec->fields */
+	unsigned char *bad; /* 1 where a field was sent but failed validation */
+
+	struct session *sess; /* NULL when not signed in */
+
+	xmlDocPtr doc;
+	xmlNodePtr root; /* <page> */
+
+	/* response */
+	int status;
+	const char *location;
+	const char *err_code; /* error page's code, set by page_error() */
+	int keep_doc;         /* render the handler's document whatever the status */
+	struct header headers[16];
+	size_t nheaders;
+	char incident[17];
+};
+
+/* The value of field k if it passed validation, else NULL. */
+const struct fval *req_val(const struct req *, size_t k);
+/* Add a response header (name and value are copied). */
+int req_header(struct req *, const char *name, const char *value) PORTAL_WUR;
+/* Set-Cookie with our fixed attributes: max_age > 0 persists, 0 lasts the
+ * browser session, < 0 deletes the cookie. */
+int req_cookie(struct req *, const char *name, const char *value, long max_age,
+	       int http_only) PORTAL_WUR;
+/* Name of the session cookie (__Host-sid over HTTPS, sid otherwise). */
+const char *req_session_cookie_name(const struct req *);
+
+/*
+ * Handler results: an HTTP status.  200 renders r->doc; 303 redirects to
+ * r->location; any 4xx/5xx renders the standard error page unless the
+ * handler built its own content and called page_keep().
+ */
+int page_redirect(struct req *, const char *local_path);
+int page_error(struct req *, int status, const char *code);
+/* Render the handler's own document with a non-200 status (form errors). */
+int page_status(struct req *, int status);
+
+/* ------------------------------------------------------------------ XML */
+
+/* Child element with text content (escaped; invalid XML characters replaced). */
+xmlNodePtr xml_text(xmlNodePtr parent, const char *name, const char *text);
+xmlNodePtr xml_textn(xmlNodePtr parent, const char *name, const char *text, size_t len);
+/* Empty child element. */
+xmlNodePtr xml_elem(xmlNodePtr parent, const char *name);
+/* Child element holding a decimal integer. */
+xmlNodePtr xml_int(xmlNodePtr parent, const char *name, long long);
+/* Attribute (escaped; invalid XML characters replaced). */
+int xml_attr(xmlNodePtr, const char *name, const char *value) PORTAL_WUR;
+int xml_attr_int(xmlNodePtr, const char *name, long long) PORTAL_WUR;
+/* <error field="..." code="..."/> under the page, for forms. */
+int xml_form_error(struct req *, const char *field, const char *code) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ config */
+
+struct config {
+	char db_socket[256];
+	char db_name[64];
+	char db_user[64];
+	char db_password[128];
+	unsigned db_connect_timeout; /* seconds */
+	unsigned db_rw_timeout;      /* seconds */
+
+	char xsl_dir[256];
+	unsigned char secret[32]; /* MAC key for CSRF tokens */
+	int have_secret;
+
+	unsigned session_idle;     /* seconds */
+	unsigned session_absolute; /* seconds */
+
+	unsigned login_max_fail_login; /* failures per login within the window */
+	unsigned login_max_fail_ip;    /* failures per address within the window */
+	unsigned login_window;         /* seconds */
+
+	unsigned workers;
+	struct limits limits;
+};
+
+extern struct config cfg;
+
+void config_defaults(struct config *);
+/* Load an ini file over the defaults.  -1 with a message in err on failure. */
+int config_load(struct config *, const char *path, char *err, size_t errlen) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ log */
+
+enum log_level { LOG_ERR, LOG_WARN, LOG_INFO };
+void log_open(const char *program);
+void log_msg(enum log_level, const char *, ...) PORTAL_PRINTF(2, 3);
+/* Copy s into buf with control characters and quotes escaped (for logs). */
+const char *log_esc(char *buf, size_t len, const char *s);
+
+/* ------------------------------------------------------------------ crypto */
+
+/* base64url without padding: 32 bytes -> 43 characters. */
+#define TOKEN_BYTES 32
+#define TOKEN_CHARS 43
+
+/* Random token, its text form and its SHA-512/256-style hash (BLAKE2b-256). */
+int token_new(unsigned char raw[TOKEN_BYTES], char text[TOKEN_CHARS + 1]) PORTAL_WUR;
+int token_decode(const char *text, size_t len, unsigned char raw[TOKEN_BYTES]) PORTAL_WUR;
+void token_hash(const unsigned char *raw, size_t len, unsigned char out[32]);
+
+/* Hash a password with argon2id (interactive limits).  out: crypto_pwhash_STRBYTES. */
+int password_hash(const char *pw, size_t len, char *out, size_t outlen) PORTAL_WUR;
+/*
+ * 0 if pw matches hash, -1 if not.  *rehash is set when the hash was made
+ * with other parameters and should be replaced.  With hash == NULL a fixed
+ * dummy hash is verified so that an unknown login costs the same time.
+ */
+int password_verify(const char *hash, const char *pw, size_t len, int *rehash) PORTAL_WUR;
+
+/* CSRF token of this request's session (or pre-session cookie). */
+const char *csrf_token(struct req *);
+/* 0 if the form's csrf field matches, -1 otherwise (constant time). */
+int csrf_check(struct req *) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ session */
+
+/* Start a session for subscriber: new token, row, cookie; ends the old one. */
+enum perr session_start(struct req *, uint64_t subscriber_id) PORTAL_WUR;
+/* End this request's session: delete the row, clear the cookie. */
+enum perr session_end(struct req *) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ database */
+
+/*
+ * A statement lives in a static struct in cgi-bin/db/ and is prepared on its
+ * first use in each worker; the handle is kept until the connection is lost.
+ */
+struct db_stmt {
+	const char *name;
+	const char *sql;
+	void *handle; /* MYSQL_STMT *, owned by lib/db.c */
+	unsigned gen; /* connection generation the handle belongs to */
+	struct db_stmt *next;
+};
+
+enum db_type { DB_NULL, DB_INT, DB_STR, DB_BLOB };
+
+/* A bound parameter. */
+struct db_arg {
+	enum db_type type;
+	long long i;
+	const void *p;
+	unsigned long len;
+};
+
+#define DBA_INT(v) ((struct db_arg){DB_INT, (long long)(v), NULL, 0})
+#define DBA_STR(s) ((struct db_arg){DB_STR, 0, (s), (unsigned long)strlen(s)})
+#define DBA_STRN(s, n) ((struct db_arg){DB_STR, 0, (s), (unsigned long)(n)})
+#define DBA_BLOB(b, n) ((struct db_arg){DB_BLOB, 0, (b), (unsigned long)(n)})
+#define DBA_NULL ((struct db_arg){DB_NULL, 0, NULL, 0})
+
+/* A result column: integers into *i, strings copied into the arena. */
+struct db_col {
+	enum db_type type;
+	long long *i;
+	const char **s;     /* DB_STR: NUL-terminated copy, NULL for SQL NULL */
+	unsigned char *buf; /* DB_BLOB: fixed-size buffer */
+	unsigned long cap;
+	unsigned long *len;
+	int is_null;
+};
+
+#define DBC_INT(p) ((struct db_col){DB_INT, (p), NULL, NULL, 0, NULL, 0})
+#define DBC_STR(p) ((struct db_col){DB_STR, NULL, (p), NULL, 0, NULL, 0})
+#define DBC_BLOB(b, n, l) ((struct db_col){DB_BLOB, NULL, NULL, (b), (n), (l), 0})
+
+/* Open the worker's connection if it is not open.  PERR_DB_DOWN if unreachable. */
+enum perr db_connect(void) PORTAL_WUR;
+void db_disconnect(void);
+/* Call at the start of each request: allows one transparent reconnect. */
+void db_request_begin(void);
+
+/* Run a statement without a result set.  affected may be NULL. */
+enum perr db_exec(struct db_stmt *, const struct db_arg *, size_t, unsigned long long *affected,
+		  unsigned long long *insert_id) PORTAL_WUR;
+/* Run a query expected to return at most one row.  PERR_NOT_FOUND if none. */
+enum perr db_row(struct arena *, struct db_stmt *, const struct db_arg *, size_t,
+		 struct db_col *, size_t) PORTAL_WUR;
+/* Run a query and call each(ctx) after every fetched row; each returns 0 to go on. */
+enum perr db_rows(struct arena *, struct db_stmt *, const struct db_arg *, size_t,
+		  struct db_col *, size_t, int (*each)(void *), void *ctx) PORTAL_WUR;
+
+enum perr db_begin(void) PORTAL_WUR;
+enum perr db_commit(void) PORTAL_WUR;
+void db_rollback(void);
+
+/* ------------------------------------------------------------------ db/ */
+
+struct subscriber {
+	uint64_t id;
+	const char *login;
+	const char *full_name;
+	const char *email;
+	const char *phone;
+	const char *password_hash;
+};
+
+enum perr db_subscriber_by_login(struct arena *, const char *login, struct subscriber *) PORTAL_WUR;
+enum perr db_subscriber_by_id(struct arena *, uint64_t id, struct subscriber *) PORTAL_WUR;
+enum perr db_subscriber_set_password(uint64_t id, const char *hash) PORTAL_WUR;
+
+enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
+			    const char *ip, const char *user_agent) PORTAL_WUR;
+/* Live session by token hash, joined with its subscriber. */
+enum perr db_session_lookup(struct arena *, const unsigned char hash[32], unsigned idle,
+			    unsigned absolute, struct session *, long long *idle_for) PORTAL_WUR;
+enum perr db_session_touch(uint64_t id) PORTAL_WUR;
+enum perr db_session_delete(const unsigned char hash[32]) PORTAL_WUR;
+enum perr db_session_purge(unsigned idle, unsigned absolute) PORTAL_WUR;
+
+enum login_result { LOGIN_OK, LOGIN_FAIL, LOGIN_LOCKED };
+/* Failures within window seconds for this login and for this address. */
+enum perr db_login_failures(struct arena *, const char *login, const char *ip, unsigned window,
+			    long long *by_login, long long *by_ip) PORTAL_WUR;
+enum perr db_login_record(const char *login, const char *ip, enum login_result,
+			  uint64_t subscriber_id) PORTAL_WUR;
+/* The successful sign-in before the current one, if any. */
+enum perr db_login_previous(struct arena *, uint64_t subscriber_id, const char **at,
+			    const char **ip) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ main */
+
+/*
+ * Run a section program: as a pre-forking FastCGI server when started with
+ * --socket PATH (or on an inherited FastCGI socket on fd 0), otherwise as a
+ * plain CGI program answering the one request in its environment.
+ */
+int portal_main(int argc, char **argv, const struct section *);
+
+#endif

@@ -1,0 +1,103 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  site.xsl: the one entry stylesheet.  The programs apply it in-process; in
+  the alternative set-up nginx's XSLT filter applies the same file.  It holds
+  the page layout; each section's content comes from its own sheet.
+  Rule for every sheet here: text only through xsl:value-of and attribute
+  value templates, never disable-output-escaping.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:exsl="http://exslt.org/common"
+                extension-element-prefixes="exsl"
+                exclude-result-prefixes="exsl">
+
+  <xsl:include href="i18n.xsl"/>
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="login.xsl"/>
+  <xsl:include href="home.xsl"/>
+  <xsl:include href="error.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+              doctype-system="about:legacy-compat"/>
+
+  <xsl:template match="/page">
+    <html lang="{$lang}">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:apply-templates select="." mode="title"/>
+          <xsl:text> · </xsl:text>
+          <xsl:value-of select="$M[@k='site.name']"/>
+        </title>
+        <link rel="stylesheet" href="/static/site.css"/>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
+      </head>
+      <body class="section-{@section}">
+        <header class="top">
+          <div class="top-inner">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">К</span>
+              <xsl:value-of select="$M[@k='site.name']"/>
+            </a>
+            <xsl:apply-templates select="nav"/>
+            <div class="top-tools">
+              <xsl:apply-templates select="user"/>
+              <xsl:call-template name="lang-switch"/>
+            </div>
+          </div>
+        </header>
+        <main id="content">
+          <xsl:apply-templates select="." mode="content"/>
+        </main>
+        <footer class="bottom">
+          <p><xsl:value-of select="$M[@k='site.footer']"/></p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="nav">
+    <nav class="sections" aria-label="{$M[@k='nav.label']}">
+      <ul>
+        <xsl:for-each select="item">
+          <li>
+            <a href="{@href}">
+              <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:value-of select="$M[@k=concat('nav.', current()/@id)]"/>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <xsl:template match="user">
+    <div class="who">
+      <span class="who-name"><xsl:value-of select="name"/></span>
+      <form method="post" action="/logout" class="inline">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <button type="submit" class="link-button" id="logout">
+          <xsl:value-of select="$M[@k='nav.logout']"/>
+        </button>
+      </form>
+    </div>
+  </xsl:template>
+
+  <!-- A plain GET form: works without JavaScript, needs no token. -->
+  <xsl:template name="lang-switch">
+    <form method="get" action="/lang" class="lang-switch">
+      <input type="hidden" name="next" value="{/page/@path}"/>
+      <span class="visually-hidden"><xsl:value-of select="$M[@k='lang.label']"/></span>
+      <button type="submit" name="to" value="ru" lang="ru" id="lang-ru">
+        <xsl:if test="$lang='ru'"><xsl:attribute name="aria-pressed">true</xsl:attribute></xsl:if>
+        <xsl:text>RU</xsl:text>
+      </button>
+      <button type="submit" name="to" value="en" lang="en" id="lang-en">
+        <xsl:if test="$lang='en'"><xsl:attribute name="aria-pressed">true</xsl:attribute></xsl:if>
+        <xsl:text>EN</xsl:text>
+      </button>
+    </form>
+  </xsl:template>
+
+</xsl:stylesheet>
