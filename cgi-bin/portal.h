@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -306,6 +307,8 @@ int config_load(struct config *, const char *path, char *err, size_t errlen) POR
 
 enum log_level { LOG_ERR, LOG_WARN, LOG_INFO };
 void log_open(const char *program);
+/* Send log lines somewhere other than stderr (tests and fuzzers). */
+void log_stream(FILE *);
 void log_msg(enum log_level, const char *, ...) PORTAL_PRINTF(2, 3);
 /* Copy s into buf with control characters and quotes escaped (for logs). */
 const char *log_esc(char *buf, size_t len, const char *s);

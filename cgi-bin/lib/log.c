@@ -10,6 +10,12 @@
 #include "../portal.h"
 
 static const char *prog = "portal";
+static FILE *out;
+
+void log_stream(FILE *f)
+{
+	out = f;
+}
 
 void log_open(const char *program)
 {
@@ -35,7 +41,7 @@ void log_msg(enum log_level lvl, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s\n", line);
+	fprintf(out ? out : stderr, "%s\n", line);
 }
 
 const char *log_esc(char *buf, size_t len, const char *s)

@@ -1,0 +1,126 @@
+/* Unit tests: the ini file: defaults, every key, and the errors that must stop start-up. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "portal.h"
+
+static char path[64];
+
+static int load(const char *text, struct config *c, char *err, size_t errlen)
+{
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/tmp/kabinet-test-%ld.ini", (long)getpid());
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	config_defaults(c);
+	return config_load(c, path, err, errlen);
+}
+
+static int teardown(void **st)
+{
+	(void)st;
+	unlink(path);
+	return 0;
+}
+
+static void defaults(void **st)
+{
+	struct config c;
+
+	(void)st;
+	config_defaults(&c);
+	assert_int_equal(c.session_idle, 30 * 60);
+	assert_int_equal(c.session_absolute, 12 * 3600);
+	assert_int_equal(c.login_max_fail_login, 5);
+	assert_int_equal(c.login_max_fail_ip, 20);
+	assert_int_equal(c.login_window, 15 * 60);
+	assert_int_equal(c.limits.body_max, limits_default.body_max);
+	assert_false(c.have_secret);
+}
+
+static void every_key(void **st)
+{
+	struct config c;
+	char err[256];
+
+	(void)st;
+	assert_int_equal(load("; comment\n[db]\nsocket = /tmp/x.sock\nname = kb\nuser = u\n"
+			      "password = p w\nconnect_timeout = 3\nrw_timeout = 7\n"
+			      "[site]\nxsl_dir = /srv/xsl\nworkers = 8\n"
+			      "secret = 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
+			      "[session]\nidle_minutes = 10\nabsolute_hours = 2\n"
+			      "[login]\nmax_failures_per_login = 3\nmax_failures_per_address = 9\n"
+			      "window_minutes = 5\n"
+			      "[limits]\nbody_bytes = 2048\nquery_bytes = 512\nfields = 10\n"
+			      "field_bytes = 100\n",
+			      &c, err, sizeof(err)),
+			 0);
+	assert_string_equal(c.db_socket, "/tmp/x.sock");
+	assert_string_equal(c.db_name, "kb");
+	assert_string_equal(c.db_user, "u");
+	assert_string_equal(c.db_password, "p w");
+	assert_int_equal(c.db_connect_timeout, 3);
+	assert_int_equal(c.db_rw_timeout, 7);
+	assert_string_equal(c.xsl_dir, "/srv/xsl");
+	assert_int_equal(c.workers, 8);
+	assert_true(c.have_secret);
+	assert_int_equal(c.secret[1], 0x11);
+	assert_int_equal(c.secret[31], 0xff);
+	assert_int_equal(c.session_idle, 600);
+	assert_int_equal(c.session_absolute, 7200);
+	assert_int_equal(c.login_max_fail_login, 3);
+	assert_int_equal(c.login_max_fail_ip, 9);
+	assert_int_equal(c.login_window, 300);
+	assert_int_equal(c.limits.body_max, 2048);
+	assert_int_equal(c.limits.query_max, 512);
+	assert_int_equal(c.limits.fields_max, 10);
+	assert_int_equal(c.limits.value_max, 100);
+}
+
+static void refuses_mistakes(void **st)
+{
+	static const char *const bad[] = {
+		"[db]\nsocktet = /x\n",                        /* typo in a key */
+		"[session]\nidle_minutes = 0\n",               /* out of range */
+		"[session]\nidle_minutes = 10m\n",             /* junk after the number */
+		"[session]\nidle_minutes = -5\n",              /* negative */
+		"[site]\nsecret = 0011\n",                     /* short secret */
+		"[site]\nsecret = zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n",
+		"[limits]\nbody_bytes = 99999999999\n",        /* overflow */
+		"[db]\nname = " /* longer than the field */
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+		"this is not ini\n",
+	};
+	struct config c;
+	char err[256];
+	size_t i;
+
+	(void)st;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(load(bad[i], &c, err, sizeof(err)), -1);
+		assert_true(strlen(err) > 0);
+	}
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, "/nonexistent/kabinet.ini", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "cannot open"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(defaults),
+		cmocka_unit_test_teardown(every_key, teardown),
+		cmocka_unit_test_teardown(refuses_mistakes, teardown),
+	};
+
+	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+}

@@ -1,0 +1,181 @@
+/* Unit tests: field validators, language choice, tokens and CSRF-free crypto helpers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <sodium.h>
+
+#include "portal.h"
+
+static struct arena *A;
+
+static int setup(void **st)
+{
+	(void)st;
+	A = arena_new(1u << 20);
+	return A == NULL || sodium_init() < 0;
+}
+
+static int teardown(void **st)
+{
+	(void)st;
+	arena_free(A);
+	return 0;
+}
+
+static int run(validator v, long long min, long long max, const char *s, struct fval *out)
+{
+	struct field f = {"f", v, min, max};
+
+	memset(out, 0, sizeof(*out));
+	return v(&f, s, strlen(s), A, out);
+}
+
+static void text_trims_and_counts_characters(void **st)
+{
+	struct fval v;
+
+	(void)st;
+	assert_int_equal(run(valid_text, 1, 5, "  demo ", &v), 0);
+	assert_string_equal(v.s, "demo");
+	assert_int_equal(run(valid_text, 1, 4, "Ёлка", &v), 0); /* 4 characters, 8 bytes */
+	assert_int_equal(run(valid_text, 1, 3, "Ёлка", &v), -1);
+	assert_int_equal(run(valid_text, 1, 5, "   ", &v), -1);
+	assert_int_equal(run(valid_text, 1, 9, "a\nb", &v), -1);
+	assert_int_equal(run(valid_text, 1, 9, "a\x7f", &v), -1);
+	assert_int_equal(run(valid_text, 1, 9, "a\xc2\x85", &v), -1); /* C1 control NEL */
+	assert_int_equal(run(valid_text, 1, 9, "\xff", &v), -1);
+	assert_int_equal(run(valid_text, 1, 40, "'; DROP TABLE x; --", &v), 0);
+}
+
+static void secrets_are_taken_as_typed(void **st)
+{
+	struct fval v;
+
+	(void)st;
+	assert_int_equal(run(valid_secret, 1, 128, " pass word ", &v), 0);
+	assert_string_equal(v.s, " pass word ");
+	assert_int_equal(run(valid_secret, 1, 128, "пароль-ёж", &v), 0);
+	assert_int_equal(run(valid_secret, 1, 128, "tab\there", &v), -1);
+	{
+		char pw[130];
+
+		memset(pw, 'x', 129);
+		pw[129] = '\0';
+		assert_int_equal(run(valid_secret, 1, 128, pw, &v), -1);
+		pw[128] = '\0';
+		assert_int_equal(run(valid_secret, 1, 128, pw, &v), 0);
+	}
+}
+
+static void integers_have_ranges(void **st)
+{
+	struct fval v;
+
+	(void)st;
+	assert_int_equal(run(valid_int, 1, 12, "12", &v), 0);
+	assert_int_equal(v.i, 12);
+	assert_int_equal(run(valid_int, 1, 12, "13", &v), -1);
+	assert_int_equal(run(valid_int, 1, 12, "0", &v), -1);
+	assert_int_equal(run(valid_int, 0, 99, "-1", &v), -1);
+	assert_int_equal(run(valid_int, 0, 99, "1e2", &v), -1);
+	assert_int_equal(run(valid_int, 0, 99, " 1", &v), -1);
+	assert_int_equal(run(valid_int, 0, 99, "", &v), -1);
+	assert_int_equal(run(valid_int, 0, 99, "99999999999999999999999", &v), -1);
+}
+
+static void local_paths_only(void **st)
+{
+	static const char *const bad[] = {
+		"", "http://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil",
+		"evil.example", "/ok\r\nSet-Cookie: x=1", "/a b", "/\xd0\x9f", "javascript:alert(1)",
+	};
+	struct fval v;
+	size_t i;
+
+	(void)st;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(run(valid_local_path, 1, 512, bad[i], &v), -1);
+	assert_int_equal(run(valid_local_path, 1, 512, "/", &v), 0);
+	assert_int_equal(run(valid_local_path, 1, 512, "/accounts?id=3&x=%2F", &v), 0);
+	assert_string_equal(v.s, "/accounts?id=3&x=%2F");
+}
+
+static void languages(void **st)
+{
+	struct fval v;
+
+	(void)st;
+	assert_int_equal(run(valid_lang, 2, 2, "en", &v), 0);
+	assert_int_equal(v.i, LANG_EN);
+	assert_int_equal(run(valid_lang, 2, 2, "de", &v), -1);
+	assert_int_equal(run(valid_lang, 2, 2, "EN", &v), -1);
+	assert_int_equal(lang_from_accept(NULL), LANG_RU);
+	assert_int_equal(lang_from_accept(""), LANG_RU);
+	assert_int_equal(lang_from_accept("en-US,en;q=0.9"), LANG_EN);
+	assert_int_equal(lang_from_accept("de-DE,de;q=0.9,en;q=0.5,ru;q=0.4"), LANG_EN);
+	assert_int_equal(lang_from_accept("en;q=0.3, RU-ru;q=0.8"), LANG_RU);
+	assert_int_equal(lang_from_accept("fr, de"), LANG_RU);
+	assert_int_equal(lang_from_accept("en;q=0"), LANG_RU);
+	assert_int_equal(lang_from_accept("english, enx"), LANG_RU);
+	assert_int_equal(lang_from_accept(";;;,,,q=,en;q=abc"), LANG_RU);
+}
+
+static void tokens(void **st)
+{
+	unsigned char raw[TOKEN_BYTES], back[TOKEN_BYTES], h1[32], h2[32];
+	char text[TOKEN_CHARS + 1], other[TOKEN_CHARS + 1];
+	struct fval v;
+
+	(void)st;
+	assert_int_equal(token_new(raw, text), 0);
+	assert_int_equal(strlen(text), TOKEN_CHARS);
+	assert_int_equal(run(valid_token, 43, 43, text, &v), 0);
+	assert_int_equal(token_decode(text, strlen(text), back), 0);
+	assert_memory_equal(raw, back, TOKEN_BYTES);
+	assert_int_equal(token_new(raw, other), 0);
+	assert_string_not_equal(text, other);
+	assert_int_equal(token_decode("short", 5, back), -1);
+	assert_int_equal(token_decode("+++++++++++++++++++++++++++++++++++++++++++", 43, back), -1);
+	token_hash(raw, sizeof(raw), h1);
+	token_hash(raw, sizeof(raw), h2);
+	assert_memory_equal(h1, h2, 32);
+	assert_memory_not_equal(h1, raw, 32);
+}
+
+static void passwords(void **st)
+{
+	char hash[128];
+	int rehash = 1;
+
+	(void)st;
+	assert_int_equal(password_hash("correct horse", 13, hash, sizeof(hash)), 0);
+	assert_int_equal(strncmp(hash, "$argon2id$", 10), 0);
+	assert_int_equal(password_verify(hash, "correct horse", 13, &rehash), 0);
+	assert_int_equal(rehash, 0);
+	assert_int_equal(password_verify(hash, "correct horsE", 13, &rehash), -1);
+	assert_int_equal(password_verify(NULL, "anything", 8, &rehash), -1);
+	/* Weaker parameters than ours: verified, and flagged for rehashing. */
+	assert_int_equal(crypto_pwhash_str(hash, "old", 3, crypto_pwhash_OPSLIMIT_MIN,
+					   crypto_pwhash_MEMLIMIT_MIN),
+			 0);
+	assert_int_equal(password_verify(hash, "old", 3, &rehash), 0);
+	assert_int_equal(rehash, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_trims_and_counts_characters),
+		cmocka_unit_test(secrets_are_taken_as_typed),
+		cmocka_unit_test(integers_have_ranges),
+		cmocka_unit_test(local_paths_only),
+		cmocka_unit_test(languages),
+		cmocka_unit_test(tokens),
+		cmocka_unit_test(passwords),
+	};
+
+	return cmocka_run_group_tests_name("valid", tests, setup, teardown);
+}
