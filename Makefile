@@ -18,7 +18,7 @@ DEBIAN_PACKAGES = \
 	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
 	libcmocka-dev mariadb-server mariadb-client \
 	nginx-light libnginx-mod-http-xslt-filter \
-	python3 python3-pytest python3-requests python3-lxml python3-selenium \
+	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl
 
 PROGRAMS = login home

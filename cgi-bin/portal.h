@@ -207,7 +207,8 @@ struct req {
 	const struct page *page;
 
 	enum method method;
-	const char *path;
+	const char *path; /* decoded path, as nginx matched it */
+	const char *uri;  /* path and query as sent, if a plain local URI; else path */
 	const char *remote_addr;
 	const char *user_agent;
 	int https;

@@ -140,11 +140,16 @@ nginx_conf() {
 	user_line=""
 	[ "$(id -u)" -eq 0 ] && user_line="user root root;"
 	xslt_port=$((PORT + 1))
-	for t in portal locations xslt-server; do
+	subst() {
 		sed -e "s|@ROOT@|$ROOT|g" -e "s|@ENV@|$E|g" -e "s|@PORT@|$PORT|g" \
-			-e "s|@XSLT_PORT@|$xslt_port|g" -e "s|@USER@|$user_line|g" \
-			"$ROOT/nginx/$t.conf.in" >"$E/nginx/$t.conf"
-	done
+			-e "s|@XSLT_PORT@|$xslt_port|g" -e "s|@USER@|$user_line|g" -e "s|@XSLT@|$2|g" \
+			"$ROOT/nginx/$1.conf.in"
+	}
+	subst portal "" >"$E/nginx/portal.conf"
+	subst xslt-server "" >"$E/nginx/xslt-server.conf"
+	subst locations "" >"$E/nginx/locations.conf"
+	subst locations "xslt_stylesheet $ROOT/xsl/site.xsl; xslt_types text/xml;" \
+		>"$E/nginx/locations-xslt.conf"
 	# The test stack also serves the same pages rendered by nginx's XSLT filter.
 	case "$E" in
 	*/var/test) echo "include $E/nginx/xslt-server.conf;" >"$E/nginx/extra-servers.conf" ;;

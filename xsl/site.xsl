@@ -87,7 +87,7 @@
   <!-- A plain GET form: works without JavaScript, needs no token. -->
   <xsl:template name="lang-switch">
     <form method="get" action="/lang" class="lang-switch">
-      <input type="hidden" name="next" value="{/page/@path}"/>
+      <input type="hidden" name="next" value="{/page/@uri}"/>
       <span class="visually-hidden"><xsl:value-of select="$M[@k='lang.label']"/></span>
       <button type="submit" name="to" value="ru" lang="ru" id="lang-ru">
         <xsl:if test="$lang='ru'"><xsl:attribute name="aria-pressed">true</xsl:attribute></xsl:if>

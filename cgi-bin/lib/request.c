@@ -168,7 +168,8 @@ static int doc_new(struct req *r, const char *section, const char *name)
 	xmlDocSetRootElement(r->doc, r->root);
 	if (xml_attr(r->root, "section", section) || xml_attr(r->root, "name", name) ||
 	    xml_attr(r->root, "lang", lang_code(r->lang)) ||
-	    xml_attr(r->root, "path", r->path ? r->path : "/"))
+	    xml_attr(r->root, "path", r->path ? r->path : "/") ||
+	    xml_attr(r->root, "uri", r->uri ? r->uri : "/"))
 		return -1;
 	return 0;
 }
@@ -427,18 +428,25 @@ static int allow_header(struct req *r, unsigned methods)
 	return req_header(r, "Allow", buf);
 }
 
-/* Where a signed-out visitor is sent, remembering what they asked for. */
-static int to_login(struct req *r, const struct io *io)
+/* The request's path and query if it is a plain local URI, else just the path. */
+static const char *local_uri(struct req *r, const char *uri)
 {
-	const char *uri = io->param(io->ctx, "REQUEST_URI");
-	const char *enc;
-	struct fval next;
-	struct field f = {"next", valid_local_path, 1, 512};
+	struct field f = {"uri", valid_local_path, 1, 512};
+	struct fval v;
 
-	if (uri == NULL || strcmp(uri, "/") == 0 ||
-	    valid_local_path(&f, uri, strlen(uri), r->arena, &next) != 0)
+	if (uri != NULL && valid_local_path(&f, uri, strlen(uri), r->arena, &v) == 0)
+		return v.s;
+	return r->path;
+}
+
+/* Where a signed-out visitor is sent, remembering what they asked for. */
+static int to_login(struct req *r)
+{
+	const char *enc;
+
+	if (strcmp(r->uri, "/") == 0)
 		return page_redirect(r, "/login");
-	enc = url_encode(r->arena, uri);
+	enc = url_encode(r->arena, r->uri);
 	return page_redirect(r, enc ? arena_printf(r->arena, "/login?next=%s", enc) : "/login");
 }
 
@@ -468,6 +476,14 @@ static int dispatch(struct req *r, const struct io *io)
 	fmt = kv_find(&r->query, "format");
 	r->want_xml = fmt != NULL && strcmp(fmt->val, "xml") == 0;
 
+	/*
+	 * The database is first touched here, for a well-formed request that
+	 * carries a session cookie, so that even an error page shows who is
+	 * signed in.
+	 */
+	db_request_begin();
+	if ((e = session_load(r)) != PERR_OK)
+		return page_error(r, status_of(e, 500), e == PERR_DB_DOWN ? "db-down" : "internal");
 	if ((r->page = find_page(r->sec, r->path)) == NULL)
 		return page_error(r, 404, "not-found");
 	if (r->method == M_OTHER || !(r->page->methods & (r->method == M_HEAD ? M_GET : r->method))) {
@@ -484,12 +500,8 @@ static int dispatch(struct req *r, const struct io *io)
 			return page_error(r, status_of(e, 413), e == PERR_TOO_LARGE ? "too-large" : "bad-request");
 	}
 
-	/* Only now, with a well-formed request in hand, does the database get involved. */
-	db_request_begin();
-	if ((e = session_load(r)) != PERR_OK)
-		return page_error(r, status_of(e, 500), e == PERR_DB_DOWN ? "db-down" : "internal");
 	if ((r->page->flags & PAGE_SESSION) && r->sess == NULL)
-		return to_login(r, io);
+		return to_login(r);
 	if (r->method == M_POST && (cross_site(io, r->https) || csrf_check(r) != 0)) {
 		log_msg(LOG_WARN, "CSRF check failed for %s from %s", r->path, r->remote_addr);
 		return page_error(r, 403, "csrf");
@@ -524,6 +536,7 @@ void request_serve(const struct section *sec, struct arena *a, const struct io *
 	if (r.remote_addr == NULL)
 		r.remote_addr = "-";
 	r.user_agent = io->param(io->ctx, "HTTP_USER_AGENT");
+	r.uri = local_uri(&r, io->param(io->ctx, "REQUEST_URI"));
 	https = io->param(io->ctx, "HTTPS");
 	r.https = https != NULL && strcmp(https, "on") == 0;
 	render = io->param(io->ctx, "PORTAL_RENDER");

@@ -1,0 +1,114 @@
+"""Fixtures for the HTTP tests: the running stack started by `make test`.
+
+KABINET_URL points at nginx, KABINET_ENV at the environment directory
+(var/test) that holds the database socket, pids and logs.
+"""
+import hashlib
+import os
+import re
+import subprocess
+import time
+
+import lxml.html
+import pytest
+import requests
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BASE = os.environ.get("KABINET_URL", "http://127.0.0.1:18080")
+ENV = os.path.join(ROOT, os.environ.get("KABINET_ENV", "var/test"))
+XSLT_BASE = re.sub(r":(\d+)$", lambda m: ":%d" % (int(m.group(1)) + 1), BASE)
+RELEASE = os.path.join(ROOT, os.environ.get("KABINET_RELEASE", "build/release"))
+
+DEMO = ("demo", "demo-password", "Иванова Мария Петровна")
+DEMO2 = ("demo2", "demo2-password", "Сергеев Алексей Николаевич")
+
+
+def sql(query):
+    """Run SQL as the database's root over the stack's socket; rows as tuples of str."""
+    out = subprocess.run(
+        ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
+         "-uroot", "-N", "-B", "kabinet", "-e", query],
+        check=True, capture_output=True, text=True, timeout=30).stdout
+    return [tuple(line.split("\t")) for line in out.splitlines()]
+
+
+def stack(*args):
+    subprocess.run([os.path.join(ROOT, "tools", "stack.sh"), args[0], ENV] + list(args[1:]),
+                   check=True, timeout=120)
+
+
+def doc(resp):
+    return lxml.html.fromstring(resp.content)
+
+
+def csrf_of(resp):
+    tokens = doc(resp).xpath('//input[@name="csrf"]/@value')
+    assert tokens, "page has no CSRF token"
+    return tokens[0]
+
+
+def new_client(lang=None):
+    s = requests.Session()
+    if lang:
+        s.cookies.set("lang", lang)
+    return s
+
+
+def login(s, user=DEMO[0], password=DEMO[1], next_=None, follow=False):
+    r = s.get(BASE + "/login", allow_redirects=False)
+    assert r.status_code == 200, r.status_code
+    data = {"csrf": csrf_of(r), "login": user, "password": password}
+    if next_ is not None:
+        data["next"] = next_
+    return s.post(BASE + "/login", data=data, allow_redirects=follow)
+
+
+def signed_in(user=DEMO[0], password=DEMO[1], lang=None):
+    s = new_client(lang)
+    r = login(s, user, password)
+    assert r.status_code == 303, (r.status_code, r.text[:500])
+    return s
+
+
+def blake2b_hex(token):
+    import base64
+    raw = base64.urlsafe_b64decode(token + "=")
+    return hashlib.blake2b(raw, digest_size=32).hexdigest()
+
+
+def error_message(resp):
+    d = doc(resp)
+    msg = d.xpath('//*[@id="error-message" or @id="form-error"]')
+    return msg[0].text_content().strip() if msg else None
+
+
+def pids(program):
+    """The master's pid and its workers' pids."""
+    master = int(open(os.path.join(ENV, "run", program + ".pid")).read())
+    kids = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open("/proc/%s/stat" % d) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == master:
+                    kids.append(int(d))
+            except (OSError, IndexError, ValueError):
+                pass
+    return master, sorted(kids)
+
+
+def wait_until(pred, seconds=10, what="condition"):
+    end = time.time() + seconds
+    while time.time() < end:
+        if pred():
+            return
+        time.sleep(0.1)
+    raise AssertionError("timed out waiting for " + what)
+
+
+@pytest.fixture(autouse=True)
+def fresh_attempts():
+    """Lockout counts are per login and address; every test starts from none."""
+    sql("DELETE FROM login_attempts")
+    yield
