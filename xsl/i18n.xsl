@@ -2,7 +2,7 @@
 <!--
   i18n.xsl: picks the message catalog for page/@lang.  The catalogs are
   stylesheets themselves, compiled with site.xsl, so rendering never reads a
-  file: a message is $M[@k='key'].
+  file: a message is looked up by its key in $M.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
