@@ -11,7 +11,8 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
-E="$ROOT/${2:?envdir}"
+E=${2:?envdir}
+case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
 PROGRAMS="login home"
 DB_SOCK="$E/run/db.sock"
 

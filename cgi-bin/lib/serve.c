@@ -128,6 +128,9 @@ static void worker_loop(const struct section *sec, int fd)
 		int rc;
 
 		sigprocmask(SIG_UNBLOCK, &term, NULL);
+		/* A SIGTERM held back during the last request is delivered just above. */
+		if (stopping)
+			break;
 		rc = FCGX_Accept_r(&rq);
 		/* From here to the end of the request a SIGTERM waits its turn. */
 		sigprocmask(SIG_BLOCK, &term, NULL);

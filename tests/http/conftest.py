@@ -32,6 +32,13 @@ def sql(query):
     return [tuple(line.split("\t")) for line in out.splitlines()]
 
 
+def sql_script(text):
+    """Run an SQL script (DELIMITER and all) as root."""
+    subprocess.run(
+        ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
+         "-uroot", "kabinet"], input=text, check=True, capture_output=True, text=True, timeout=30)
+
+
 def stack(*args):
     subprocess.run([os.path.join(ROOT, "tools", "stack.sh"), args[0], ENV] + list(args[1:]),
                    check=True, timeout=120)

@@ -1,0 +1,136 @@
+"""Faults: the database goes away and comes back; workers die and are replaced.
+
+These tests stop and start parts of the running test stack, so they restore
+what they took away before they finish, whatever happens.
+"""
+import os
+import signal
+import time
+
+import pytest
+
+from conftest import (BASE, DEMO, ENV, csrf_of, doc, login, new_client, pids, signed_in, sql,
+                      sql_script, stack, wait_until)
+
+
+@pytest.fixture
+def restores_database():
+    """The test may stop the database; it runs again afterwards, whatever happened."""
+    try:
+        yield
+    finally:
+        stack("db-start")
+
+
+def test_database_down_gives_a_rendered_503_then_recovers(restores_database):
+    s = signed_in()
+    masters = {p: pids(p)[0] for p in ("login", "home")}
+    stack("db-stop")
+    t = time.monotonic()
+    r = s.get(BASE + "/", allow_redirects=False)
+    assert time.monotonic() - t < 10  # fails fast, not a hang to nginx's timeout
+    assert r.status_code == 503
+    d = doc(r)
+    assert "Сервис временно недоступен" in d.xpath("string(//h1)")
+    incident = d.xpath("string(//p[@class='incident']/code)")
+    assert len(incident) == 16
+    for leak in ("mariadb", "mysql", "socket", "/work/"):
+        assert leak not in r.text.lower()
+    # The incident number leads to the log line with the cause.
+    log = open(os.path.join(ENV, "log", "home.log"), encoding="utf-8", errors="replace").read()
+    assert "incident %s" % incident in log
+    # Signing in needs the database too: a clean 503, no session handed out.
+    c = new_client("en")
+    r = login(c)
+    assert r.status_code == 503
+    assert "Service temporarily unavailable" in doc(r).xpath("string(//h1)")
+    assert c.cookies.get("sid") is None
+    # The login form itself needs no database.
+    assert new_client().get(BASE + "/login").status_code == 200
+
+    stack("db-start")
+    # Back without restarting any program: the very next requests succeed.
+    assert s.get(BASE + "/", allow_redirects=False).status_code == 200
+    assert login(new_client()).status_code == 303
+    assert {p: pids(p)[0] for p in ("login", "home")} == masters
+
+
+def test_every_worker_reconnects_after_a_database_restart(restores_database):
+    s = signed_in()
+    stack("db-stop")
+    stack("db-start")
+    # More requests than workers: each worker's stale connection is replaced.
+    for _ in range(12):
+        assert s.get(BASE + "/", allow_redirects=False).status_code == 200
+
+
+def test_a_killed_worker_is_replaced():
+    master, workers = pids("home")
+    assert len(workers) >= 2
+    victim = workers[0]
+    os.kill(victim, signal.SIGKILL)
+    wait_until(lambda: len(pids("home")[1]) == len(workers) and victim not in pids("home")[1],
+               10, "a replacement worker")
+    assert pids("home")[0] == master
+    s = signed_in()
+    for _ in range(10):
+        assert s.get(BASE + "/", allow_redirects=False).status_code == 200
+    log = open(os.path.join(ENV, "log", "home.log"), encoding="utf-8", errors="replace").read()
+    assert "worker %d killed by signal 9; replacing it" % victim in log
+
+
+def test_all_workers_killed_at_once_are_all_replaced():
+    master, workers = pids("login")
+    for w in workers:
+        os.kill(w, signal.SIGKILL)
+    wait_until(lambda: len(pids("login")[1]) == len(workers)
+               and not set(workers) & set(pids("login")[1]), 15, "replacement workers")
+    assert login(new_client()).status_code == 303
+
+
+def test_sessions_survive_worker_replacement():
+    s = signed_in()
+    for w in pids("home")[1]:
+        os.kill(w, signal.SIGKILL)
+    wait_until(lambda: len(pids("home")[1]) >= 2, 15, "replacement workers")
+    wait_until(lambda: s.get(BASE + "/", allow_redirects=False).status_code == 200, 10,
+               "the session to be served again")
+
+
+def test_a_failed_sign_in_writes_nothing_half_way():
+    """Sign-in writes the session and the attempt in one transaction: if the
+    last write fails, the session row is rolled back and no cookie is sent."""
+    before = sql("SELECT COUNT(*) FROM sessions")[0][0]
+    sql_script("DELIMITER //\n"
+               "CREATE TRIGGER test_fail_ok_attempt BEFORE INSERT ON login_attempts FOR EACH ROW "
+               "IF NEW.result = 'ok' THEN "
+               "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; END IF//\n")
+    try:
+        s = new_client()
+        r = login(s)
+        assert r.status_code == 503
+        assert s.cookies.get("sid") is None
+        assert "Set-Cookie" not in r.headers or "sid=" not in r.headers["Set-Cookie"]
+        assert sql("SELECT COUNT(*) FROM sessions")[0][0] == before
+    finally:
+        sql("DROP TRIGGER IF EXISTS test_fail_ok_attempt")
+    assert login(new_client()).status_code == 303
+
+
+def test_durability_settings_and_engines():
+    (flush,) = sql("SELECT @@innodb_flush_log_at_trx_commit")[0]
+    (dblwr,) = sql("SELECT @@innodb_doublewrite")[0]
+    assert flush == "1" and dblwr == "1"
+    engines = sql("SELECT table_name, engine FROM information_schema.tables "
+                  "WHERE table_schema = 'kabinet'")
+    assert engines and all(e == "InnoDB" for _, e in engines)
+    charsets = sql("SELECT table_name, table_collation FROM information_schema.tables "
+                   "WHERE table_schema = 'kabinet'")
+    assert all(c.startswith("utf8mb4") for _, c in charsets if _ != "schema_migrations")
+
+
+def test_the_application_account_cannot_change_the_schema():
+    grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR 'kabinet'@'localhost'"))
+    assert "SELECT, INSERT, UPDATE, DELETE ON `kabinet`.*" in grants
+    for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER"):
+        assert bad not in grants.replace("GRANT SELECT", "")

@@ -1,0 +1,130 @@
+"""valgrind: hundreds of requests through one worker of the release build, no leaks.
+
+The program serves in its own process (--workers 0) on a private socket and
+is driven directly over FastCGI; SIGTERM makes it finish and free everything,
+so that anything valgrind still finds lost was lost while serving.
+"""
+import os
+import re
+import signal
+import subprocess
+import urllib.parse
+
+import pytest
+
+from conftest import BASE, ENV, RELEASE, ROOT, csrf_of, signed_in, wait_until
+from fcgi import request
+
+pytestmark = pytest.mark.skipif(not os.path.exists(os.path.join(RELEASE, "home")),
+                                reason="release build missing")
+
+
+def run_under_valgrind(program, drive):
+    sock = os.path.join(ENV, "sock", "vg-%s.sock" % program)
+    log = os.path.join(ENV, "log", "valgrind-%s.log" % program)
+    env = dict(os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini"))
+    if os.path.exists(sock):
+        os.unlink(sock)  # left by an earlier run that was killed
+    p = subprocess.Popen(
+        ["valgrind", "--quiet", "--leak-check=full", "--show-leak-kinds=definite,indirect",
+         "--errors-for-leak-kinds=definite,indirect", "--error-exitcode=99",
+         "--suppressions=" + os.path.join(ROOT, "tests", "valgrind.supp"),
+         "--log-file=" + log, os.path.join(RELEASE, program), "--socket", sock, "--workers", "0"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: os.path.exists(sock), 60, "the program under valgrind")
+        served = drive(sock)
+    finally:
+        p.send_signal(signal.SIGTERM)
+        try:
+            code = p.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            raise AssertionError("the program did not stop on SIGTERM")
+    report = open(log).read()
+    assert code == 0, "valgrind reported errors:\n" + report[-4000:]
+    assert not re.search(r"definitely lost: [1-9]", report), report[-4000:]
+    assert not re.search(r"indirectly lost: [1-9]", report), report[-4000:]
+    return served
+
+
+def params(path, method="GET", query="", cookie="", body=b"", ctype=""):
+    return {
+        "REQUEST_METHOD": method, "DOCUMENT_URI": path, "REQUEST_URI": path,
+        "QUERY_STRING": query, "HTTP_COOKIE": cookie, "CONTENT_TYPE": ctype,
+        "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "127.0.0.1", "HTTP_ACCEPT_LANGUAGE": "en",
+    }
+
+
+def test_home_serves_300_requests_without_leaking():
+    s = signed_in()
+    cookie = "sid=" + s.cookies.get("sid")
+
+    def drive(sock):
+        n = 0
+        for i in range(300):
+            kind = i % 6
+            if kind == 0:
+                st, _, body = request(sock, params("/", cookie=cookie))
+                assert st == 200 and "Иванова".encode() in body
+            elif kind == 1:
+                st, _, _ = request(sock, params("/", query="format=xml", cookie=cookie))
+                assert st == 200
+            elif kind == 2:
+                st, _, _ = request(sock, params("/nope%d" % i, cookie=cookie))
+                assert st == 404
+            elif kind == 3:
+                st, _, _ = request(sock, params("/", cookie="sid=" + "A" * 43))
+                assert st == 303
+            elif kind == 4:
+                st, _, _ = request(sock, params("/", method="POST", cookie=cookie,
+                                                body=b"a=1", ctype="text/plain"), b"a=1")
+                assert st == 405
+            else:
+                st, _, _ = request(sock, params("/", query="x=%ZZ&" + "y=1&" * 10))
+                assert st == 400
+            n += 1
+        return n
+
+    assert run_under_valgrind("home", drive) == 300
+
+
+def test_login_serves_requests_without_leaking():
+    s = signed_in()
+    token = csrf_of(s.get(BASE + "/"))
+    cookie = "sid=" + s.cookies.get("sid")
+    form = "application/x-www-form-urlencoded"
+
+    def drive(sock):
+        n = 0
+        for i in range(200):
+            kind = i % 5
+            if kind == 0:
+                st, _, _ = request(sock, params("/login", query="next=/x%3Fa"))
+                assert st == 200
+            elif kind == 1:  # no token: refused before any password work
+                body = b"login=demo&password=x"
+                st, _, _ = request(sock, params("/login", "POST", ctype=form), body)
+                assert st == 403
+            elif kind == 2:
+                st, _, _ = request(sock, params("/lang", query="to=en&next=/login"))
+                assert st == 303
+            elif kind == 3:
+                body = ("a=" + "x" * 70000).encode()
+                st, _, _ = request(sock, params("/login", "POST", ctype=form), body)
+                assert st == 413
+            else:
+                st, _, _ = request(sock, params("/logout", cookie=cookie))
+                assert st == 405
+            n += 1
+        # Signing in and out for real, a few times (argon2id is slow under valgrind).
+        for _ in range(2):
+            body = urllib.parse.urlencode({"csrf": token, "login": "demo",
+                                           "password": "wrong"}).encode()
+            st, _, _ = request(sock, params("/login", "POST", cookie=cookie, ctype=form), body)
+            assert st == 422
+            n += 1
+        return n
+
+    assert run_under_valgrind("login", drive) == 202
