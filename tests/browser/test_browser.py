@@ -1,0 +1,94 @@
+"""Browser journey in headless Debian Chromium: sign in, see the name, sign out.
+
+The pages need no JavaScript; this proves the forms, cookies and redirects
+work in a real browser, with the CSP in force.
+"""
+import os
+import shutil
+import sys
+import tempfile
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "http"))
+from conftest import sql  # noqa: E402  (database helper shared with the HTTP tests)
+
+BASE = os.environ.get("KABINET_URL", "http://127.0.0.1:18080")
+SHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "var", "test", "screenshots")
+
+
+@pytest.fixture
+def browser():
+    profile = tempfile.mkdtemp(prefix="kabinet-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run",
+              "--disable-dev-shm-usage", "--window-size=1100,760", "--lang=ru-RU",
+              "--user-data-dir=" + profile):
+        opts.add_argument(a)
+    opts.add_experimental_option("prefs", {"intl.accept_languages": "ru-RU,ru"})
+    service = Service(executable_path="/usr/bin/chromedriver")
+    d = webdriver.Chrome(service=service, options=opts)
+    d.set_page_load_timeout(30)
+    os.makedirs(SHOTS, exist_ok=True)
+    try:
+        yield d
+    finally:
+        d.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def click_and_wait(browser, by, what, until):
+    """Click, then wait for the next page: a click does not wait for navigation."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(by, what).click()
+    WebDriverWait(browser, 15).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id
+                                     and until(d))
+
+
+def test_sign_in_see_name_sign_out(browser):
+    sql("DELETE FROM login_attempts")
+    browser.get(BASE + "/")
+    assert browser.current_url.endswith("/login")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Вход в личный кабинет"
+    browser.save_screenshot(os.path.join(SHOTS, "login.png"))
+
+    # A wrong password first: the plain message, the login kept.
+    browser.find_element(By.ID, "login").send_keys("demo")
+    browser.find_element(By.ID, "password").send_keys("not-the-password")
+    click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                   lambda d: d.find_elements(By.ID, "form-error"))
+    assert browser.find_element(By.ID, "form-error").text == "Неверный логин или пароль"
+    assert browser.find_element(By.ID, "login").get_attribute("value") == "demo"
+
+    browser.find_element(By.ID, "password").send_keys("demo-password")
+    click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                   lambda d: d.find_elements(By.ID, "greeting"))
+    assert browser.current_url == BASE + "/"
+    assert "Иванова Мария Петровна" in browser.find_element(By.ID, "greeting").text
+    assert browser.find_element(By.CLASS_NAME, "who-name").text == "Иванова Мария Петровна"
+    browser.save_screenshot(os.path.join(SHOTS, "home.png"))
+
+    # The language switch, remembered across pages.
+    click_and_wait(browser, By.ID, "lang-en",
+                   lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    assert browser.find_element(By.ID, "greeting").text.startswith("Hello")
+    browser.get(BASE + "/")
+    assert browser.find_element(By.ID, "logout").text == "Sign out"
+    click_and_wait(browser, By.ID, "lang-ru",
+                   lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru")
+
+    click_and_wait(browser, By.ID, "logout", lambda d: d.current_url.endswith("/login"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Вход в личный кабинет"
+    # The back button does not bring the session back.
+    browser.back()
+    browser.get(BASE + "/")
+    assert browser.current_url.endswith("/login")
+    # No CSP violation was reported while doing all that.
+    logs = browser.get_log("browser") if hasattr(browser, "get_log") else []
+    assert not [l for l in logs if "Content Security Policy" in l.get("message", "")]
