@@ -124,8 +124,10 @@ db_demo() {
 programs_start() {
 	for p in $PROGRAMS; do
 		pidf="$E/run/$p.pid"
-		# A rebuilt binary replaces the running one: `make run` twice is safe.
-		if alive "$pidf" && [ "$BUILD/$p" -nt "$pidf" ]; then
+		# A rebuilt binary or changed stylesheets (compiled at start) replace
+		# the running program: `make run` twice is safe.
+		if alive "$pidf" && { [ "$BUILD/$p" -nt "$pidf" ] ||
+			[ -n "$(find "$ROOT/xsl" -newer "$pidf" -name '*.xsl' 2>/dev/null)" ]; }; then
 			stop_pid "$pidf" "$p" 15
 		fi
 		alive "$pidf" && continue
@@ -152,9 +154,12 @@ nginx_conf() {
 	subst locations "xslt_stylesheet $ROOT/xsl/site.xsl; xslt_types text/xml;" \
 		>"$E/nginx/locations-xslt.conf"
 	# The test stack also serves the same pages rendered by nginx's XSLT filter.
+	: >"$E/nginx/extra-servers.conf"
+	: >"$E/nginx/extra-locations.conf"
 	case "$E" in
 	*/var/test) echo "include $E/nginx/xslt-server.conf;" >"$E/nginx/extra-servers.conf" ;;
-	*) : >"$E/nginx/extra-servers.conf" ;;
+	*/var/bench) printf 'location /__bench/ {\n    alias %s/bench/;\n}\n' "$E" \
+		>"$E/nginx/extra-locations.conf" ;;
 	esac
 }
 

@@ -23,7 +23,7 @@
   <xsl:template name="form-errors">
     <xsl:for-each select="/page/error[not(@field)]">
       <p class="alert" role="alert" id="form-error">
-        <xsl:value-of select="$M[@k = concat('error.', current()/@code)]"/>
+        <xsl:value-of select="$M/*[local-name() = concat('error.', current()/@code)]"/>
       </p>
     </xsl:for-each>
   </xsl:template>

@@ -3,22 +3,22 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template match="page[@section='error']" mode="title">
-    <xsl:value-of select="$M[@k = concat('error.', /page/error/@code, '.title')]"/>
+    <xsl:value-of select="$M/*[local-name() = concat('error.', /page/error/@code, '.title')]"/>
   </xsl:template>
 
   <xsl:template match="page[@section='error']" mode="content">
     <section class="card narrow error-page">
       <p class="status"><xsl:value-of select="error/@status"/></p>
-      <h1><xsl:value-of select="$M[@k = concat('error.', current()/error/@code, '.title')]"/></h1>
-      <p id="error-message"><xsl:value-of select="$M[@k = concat('error.', current()/error/@code)]"/></p>
+      <h1><xsl:value-of select="$M/*[local-name() = concat('error.', current()/error/@code, '.title')]"/></h1>
+      <p id="error-message"><xsl:value-of select="$M/*[local-name() = concat('error.', current()/error/@code)]"/></p>
       <xsl:if test="error/@incident">
         <p class="incident">
-          <xsl:value-of select="$M[@k='error.incident']"/>
+          <xsl:value-of select="$M/error.incident"/>
           <xsl:text> </xsl:text>
           <code><xsl:value-of select="error/@incident"/></code>
         </p>
       </xsl:if>
-      <p><a href="/"><xsl:value-of select="$M[@k='error.home']"/></a></p>
+      <p><a href="/"><xsl:value-of select="$M/error.home"/></a></p>
     </section>
   </xsl:template>
 

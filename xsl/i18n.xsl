@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   i18n.xsl: picks the message catalog for page/@lang.  The catalogs are
-  stylesheets themselves, compiled with site.xsl, so rendering never reads a
-  file: a message is looked up by its key in $M.
+  stylesheets themselves (one named template each), compiled with site.xsl,
+  so rendering never reads a file.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,7 +20,17 @@
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:variable name="M"
-      select="exsl:node-set($messages-ru)/m[$lang = 'ru'] | exsl:node-set($messages-en)/m[$lang = 'en']"/>
+  <!--
+    Only the page's language is built, once per transform, and a message is
+    a child element named by its key: $M/login.title is a name test, not a
+    string comparison over every message.
+  -->
+  <xsl:variable name="catalog">
+    <xsl:choose>
+      <xsl:when test="$lang = 'en'"><xsl:call-template name="messages-en"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="messages-ru"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="M" select="exsl:node-set($catalog)"/>
 
 </xsl:stylesheet>

@@ -1,55 +1,55 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- messages.ru.xsl: the Russian catalog.  Same keys as messages.en.xsl (a test checks). -->
+<!-- messages.ru.xsl: the Russian catalog.  Messages are elements named by their key; same keys as messages.en.xsl (a test checks). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:variable name="messages-ru">
-    <m k="site.name">Личный кабинет</m>
-    <m k="site.footer">Личный кабинет абонента. Вопросы по начислениям и оплате — в абонентский отдел вашей организации.</m>
-    <m k="nav.label">Разделы</m>
-    <m k="nav.home">Главная</m>
-    <m k="nav.logout">Выйти</m>
-    <m k="lang.label">Язык</m>
+  <xsl:template name="messages-ru">
+    <site.name>Личный кабинет</site.name>
+    <site.footer>Личный кабинет абонента. Вопросы по начислениям и оплате — в абонентский отдел вашей организации.</site.footer>
+    <nav.label>Разделы</nav.label>
+    <nav.home>Главная</nav.home>
+    <nav.logout>Выйти</nav.logout>
+    <lang.label>Язык</lang.label>
 
-    <m k="login.title">Вход в личный кабинет</m>
-    <m k="login.login">Логин</m>
-    <m k="login.password">Пароль</m>
-    <m k="login.submit">Войти</m>
-    <m k="login.hint">Логин и пароль выдаёт ваша организация. Никому не сообщайте пароль — сотрудники его никогда не спрашивают.</m>
+    <login.title>Вход в личный кабинет</login.title>
+    <login.login>Логин</login.login>
+    <login.password>Пароль</login.password>
+    <login.submit>Войти</login.submit>
+    <login.hint>Логин и пароль выдаёт ваша организация. Никому не сообщайте пароль — сотрудники его никогда не спрашивают.</login.hint>
 
-    <m k="home.title">Главная</m>
-    <m k="home.greeting">Здравствуйте</m>
-    <m k="home.login">Логин</m>
-    <m k="home.email">Электронная почта</m>
-    <m k="home.phone">Телефон</m>
-    <m k="home.previous-login">Предыдущий вход</m>
-    <m k="home.from-address">с адреса</m>
-    <m k="home.first-login">Это ваш первый вход</m>
-    <m k="home.not-you">Если предыдущий вход выполняли не вы, смените пароль и сообщите в организацию.</m>
+    <home.title>Главная</home.title>
+    <home.greeting>Здравствуйте</home.greeting>
+    <home.login>Логин</home.login>
+    <home.email>Электронная почта</home.email>
+    <home.phone>Телефон</home.phone>
+    <home.previous-login>Предыдущий вход</home.previous-login>
+    <home.from-address>с адреса</home.from-address>
+    <home.first-login>Это ваш первый вход</home.first-login>
+    <home.not-you>Если предыдущий вход выполняли не вы, смените пароль и сообщите в организацию.</home.not-you>
 
-    <m k="error.login-required">Введите логин и пароль.</m>
-    <m k="error.bad-credentials">Неверный логин или пароль</m>
-    <m k="error.locked">Слишком много неудачных попыток входа. Попробуйте снова через 15 минут.</m>
+    <error.login-required>Введите логин и пароль.</error.login-required>
+    <error.bad-credentials>Неверный логин или пароль</error.bad-credentials>
+    <error.locked>Слишком много неудачных попыток входа. Попробуйте снова через 15 минут.</error.locked>
 
-    <m k="error.incident">Номер обращения:</m>
-    <m k="error.home">Перейти на главную</m>
-    <m k="error.generic.title">Ошибка</m>
-    <m k="error.generic">Запрос не выполнен.</m>
-    <m k="error.not-found.title">Страница не найдена</m>
-    <m k="error.not-found">Такой страницы нет или она вам недоступна. Проверьте адрес.</m>
-    <m k="error.method-not-allowed.title">Действие недоступно</m>
-    <m k="error.method-not-allowed">Эта страница не принимает такой запрос.</m>
-    <m k="error.csrf.title">Форма устарела</m>
-    <m k="error.csrf">Форма устарела или отправлена с другого сайта. Откройте страницу заново и повторите действие.</m>
-    <m k="error.bad-request.title">Некорректный запрос</m>
-    <m k="error.bad-request">Запрос содержит недопустимые данные. Проверьте введённое и повторите.</m>
-    <m k="error.too-large.title">Слишком большой запрос</m>
-    <m k="error.too-large">Отправлено слишком много данных. Сократите введённый текст и повторите.</m>
-    <m k="error.uri-too-long.title">Слишком длинный адрес</m>
-    <m k="error.uri-too-long">Адрес страницы слишком длинный.</m>
-    <m k="error.unsupported-media-type.title">Неподдерживаемый формат</m>
-    <m k="error.unsupported-media-type">Форма отправлена в формате, который сайт не принимает.</m>
-    <m k="error.db-down.title">Сервис временно недоступен</m>
-    <m k="error.db-down">Мы не можем обработать запрос прямо сейчас. Попробуйте через несколько минут.</m>
-    <m k="error.internal.title">Внутренняя ошибка</m>
-    <m k="error.internal">Что-то пошло не так на нашей стороне. Попробуйте позже.</m>
-  </xsl:variable>
+    <error.incident>Номер обращения:</error.incident>
+    <error.home>Перейти на главную</error.home>
+    <error.generic.title>Ошибка</error.generic.title>
+    <error.generic>Запрос не выполнен.</error.generic>
+    <error.not-found.title>Страница не найдена</error.not-found.title>
+    <error.not-found>Такой страницы нет или она вам недоступна. Проверьте адрес.</error.not-found>
+    <error.method-not-allowed.title>Действие недоступно</error.method-not-allowed.title>
+    <error.method-not-allowed>Эта страница не принимает такой запрос.</error.method-not-allowed>
+    <error.csrf.title>Форма устарела</error.csrf.title>
+    <error.csrf>Форма устарела или отправлена с другого сайта. Откройте страницу заново и повторите действие.</error.csrf>
+    <error.bad-request.title>Некорректный запрос</error.bad-request.title>
+    <error.bad-request>Запрос содержит недопустимые данные. Проверьте введённое и повторите.</error.bad-request>
+    <error.too-large.title>Слишком большой запрос</error.too-large.title>
+    <error.too-large>Отправлено слишком много данных. Сократите введённый текст и повторите.</error.too-large>
+    <error.uri-too-long.title>Слишком длинный адрес</error.uri-too-long.title>
+    <error.uri-too-long>Адрес страницы слишком длинный.</error.uri-too-long>
+    <error.unsupported-media-type.title>Неподдерживаемый формат</error.unsupported-media-type.title>
+    <error.unsupported-media-type>Форма отправлена в формате, который сайт не принимает.</error.unsupported-media-type>
+    <error.db-down.title>Сервис временно недоступен</error.db-down.title>
+    <error.db-down>Мы не можем обработать запрос прямо сейчас. Попробуйте через несколько минут.</error.db-down>
+    <error.internal.title>Внутренняя ошибка</error.internal.title>
+    <error.internal>Что-то пошло не так на нашей стороне. Попробуйте позже.</error.internal>
+  </xsl:template>
 </xsl:stylesheet>

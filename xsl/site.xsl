@@ -28,7 +28,7 @@
         <title>
           <xsl:apply-templates select="." mode="title"/>
           <xsl:text> · </xsl:text>
-          <xsl:value-of select="$M[@k='site.name']"/>
+          <xsl:value-of select="$M/site.name"/>
         </title>
         <link rel="stylesheet" href="/static/site.css"/>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
@@ -38,7 +38,7 @@
           <div class="top-inner">
             <a class="brand" href="/">
               <span class="brand-mark" aria-hidden="true">К</span>
-              <xsl:value-of select="$M[@k='site.name']"/>
+              <xsl:value-of select="$M/site.name"/>
             </a>
             <xsl:apply-templates select="nav"/>
             <div class="top-tools">
@@ -51,20 +51,20 @@
           <xsl:apply-templates select="." mode="content"/>
         </main>
         <footer class="bottom">
-          <p><xsl:value-of select="$M[@k='site.footer']"/></p>
+          <p><xsl:value-of select="$M/site.footer"/></p>
         </footer>
       </body>
     </html>
   </xsl:template>
 
   <xsl:template match="nav">
-    <nav class="sections" aria-label="{$M[@k='nav.label']}">
+    <nav class="sections" aria-label="{$M/nav.label}">
       <ul>
         <xsl:for-each select="item">
           <li>
             <a href="{@href}">
               <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-              <xsl:value-of select="$M[@k=concat('nav.', current()/@id)]"/>
+              <xsl:value-of select="$M/*[local-name() = concat('nav.', current()/@id)]"/>
             </a>
           </li>
         </xsl:for-each>
@@ -78,7 +78,7 @@
       <form method="post" action="/logout" class="inline">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
         <button type="submit" class="link-button" id="logout">
-          <xsl:value-of select="$M[@k='nav.logout']"/>
+          <xsl:value-of select="$M/nav.logout"/>
         </button>
       </form>
     </div>
@@ -88,7 +88,7 @@
   <xsl:template name="lang-switch">
     <form method="get" action="/lang" class="lang-switch">
       <input type="hidden" name="next" value="{/page/@uri}"/>
-      <span class="visually-hidden"><xsl:value-of select="$M[@k='lang.label']"/></span>
+      <span class="visually-hidden"><xsl:value-of select="$M/lang.label"/></span>
       <button type="submit" name="to" value="ru" lang="ru" id="lang-ru">
         <xsl:if test="$lang='ru'"><xsl:attribute name="aria-pressed">true</xsl:attribute></xsl:if>
         <xsl:text>RU</xsl:text>

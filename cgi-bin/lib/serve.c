@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/select.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -51,6 +52,7 @@ static void on_child(int sig)
  * valgrind) stops through libfcgi instead, so that everything is freed.
  */
 static int in_master;
+static int listen_fd = -1;
 
 static void worker_on_term(int sig)
 {
@@ -59,6 +61,13 @@ static void worker_on_term(int sig)
 		_exit(0);
 	stopping = 1;
 	FCGX_ShutdownPending();
+	/*
+	 * libfcgi may be just about to call accept(): shutting the listening
+	 * socket down makes that accept() (or one already blocked) fail at once.
+	 * Only done here, where no other process shares the socket.
+	 */
+	if (listen_fd >= 0)
+		shutdown(listen_fd, SHUT_RDWR);
 }
 
 /* ---------------------------------------------------------------- I/O */
@@ -380,6 +389,7 @@ int portal_main(int argc, char **argv, const struct section *sec)
 	}
 	if (workers == 0) {
 		in_master = 1;
+		listen_fd = fd;
 		worker_loop(sec, fd);
 		db_disconnect();
 		rc = 0;

@@ -433,15 +433,19 @@ def test_both_catalogs_have_every_key_used():
     import os
     xsl = os.path.join(os.path.dirname(__file__), "..", "..", "xsl")
     keys = {}
+    xslns = "{http://www.w3.org/1999/XSL/Transform}"
     for lang in ("ru", "en"):
         cat = lxml.etree.parse(os.path.join(xsl, "messages.%s.xsl" % lang))
-        keys[lang] = [m.get("k") for m in cat.iter("m")]
+        (tpl,) = cat.getroot().findall(xslns + "template")
+        msgs = [m for m in tpl if isinstance(m.tag, str)]
+        keys[lang] = [m.tag for m in msgs]
         assert len(keys[lang]) == len(set(keys[lang])), "duplicate key in " + lang
-        assert all(m.text and m.text.strip() for m in cat.iter("m"))
+        assert all(m.text and m.text.strip() for m in msgs)
     assert set(keys["ru"]) == set(keys["en"])
     used = set()
     for f in glob.glob(os.path.join(xsl, "*.xsl")):
-        used |= set(re.findall(r"\$M\[@k='([^']+)'\]", open(f).read()))
+        text = re.sub(r"<!--.*?-->", "", open(f).read(), flags=re.S)
+        used |= set(re.findall(r"\$M/([A-Za-z][\w.-]*)", text))
     assert used and used <= set(keys["ru"]), used - set(keys["ru"])
     # Every error code a program can emit has a title and a message.
     codes = set()

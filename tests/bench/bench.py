@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+"""make bench: wrk against the running release stack.
+
+Reference: a static file of the same size as the rendered login page, served
+by the same nginx in the same run.  For each target it prints requests/s,
+p50 and p99 latency, and the ratio of its requests/s to the reference.
+Figures, not a test: nothing here fails on a slow machine.
+"""
+import os
+import re
+import subprocess
+import sys
+
+import requests
+
+BASE = os.environ.get("KABINET_URL", "http://127.0.0.1:18180")
+ENV = os.path.abspath(os.environ.get("KABINET_ENV", "var/bench"))
+DURATION = os.environ.get("BENCH_SECONDS", "10")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "32")
+THREADS = os.environ.get("BENCH_THREADS", "2")
+
+
+def wrk(url, headers=()):
+    cmd = ["wrk", "-t", THREADS, "-c", CONNECTIONS, "-d", DURATION + "s", "--latency"]
+    for h in headers:
+        cmd += ["-H", h]
+    out = subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def pct(p):
+        m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {"rps": rps, "p50": pct(50), "p99": pct(99),
+            "non2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": socket_errors.group(1) if socket_errors else ""}
+
+
+def main():
+    s = requests.Session()
+    login = s.get(BASE + "/login")
+    size = len(login.content)
+    ref_dir = os.path.join(ENV, "bench")
+    os.makedirs(ref_dir, exist_ok=True)
+    with open(os.path.join(ref_dir, "reference.html"), "wb") as f:
+        f.write(b"x" * size)
+    token = re.search(r'name="csrf" value="([^"]+)"', login.text).group(1)
+    r = s.post(BASE + "/login", data={"csrf": token, "login": "demo", "password": "demo-password"},
+               allow_redirects=False)
+    if r.status_code != 303:
+        sys.exit("bench: cannot sign in (%d)" % r.status_code)
+    cookie = "Cookie: sid=" + s.cookies.get("sid")
+    assert s.get(BASE + "/", allow_redirects=False).status_code == 200
+
+    targets = [
+        ("static file, %d bytes (reference)" % size, BASE + "/__bench/reference.html", ()),
+        ("login page (signed out)", BASE + "/login", ()),
+        ("home page (signed in)", BASE + "/", (cookie,)),
+    ]
+    print("wrk: %s threads, %s connections, %s s each, on %d cores"
+          % (THREADS, CONNECTIONS, DURATION, os.cpu_count()))
+    print("%-36s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "ratio"))
+    results = []
+    for name, url, headers in targets:
+        res = wrk(url, headers)
+        results.append(res)
+        ref = results[0]["rps"]
+        print("%-36s %10.0f %9.2f %9.2f %7.1f%%%s" % (
+            name, res["rps"], res["p50"], res["p99"], 100 * res["rps"] / ref,
+            "  (non-2xx: %d)" % res["non2xx"] if res["non2xx"] else ""))
+    home, ref = results[2], results[0]
+    print()
+    print("target: signed-in home >= 10%% of the reference's req/s: %s (%.1f%%)"
+          % ("met" if home["rps"] >= 0.10 * ref["rps"] else "NOT met", 100 * home["rps"] / ref["rps"]))
+    print("target: signed-in home p99 < 5 ms at %s connections: %s (%.2f ms)"
+          % (CONNECTIONS, "met" if home["p99"] < 5 else "NOT met", home["p99"]))
+
+
+if __name__ == "__main__":
+    main()
