@@ -70,6 +70,19 @@ static void worker_on_term(int sig)
 		shutdown(listen_fd, SHUT_RDWR);
 }
 
+/* SIGTERM and SIGINT to on_term, SIGCHLD to on_chld; no SA_RESTART, so they interrupt. */
+static void set_handlers(void (*on_term)(int), void (*on_chld)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_chld;
+	sigaction(SIGCHLD, &sa, NULL);
+}
+
 /* ---------------------------------------------------------------- I/O */
 
 static const char *fcgi_param(void *ctx, const char *name)
@@ -116,14 +129,8 @@ static void worker_loop(const struct section *sec, int fd)
 	FCGX_Request rq;
 	struct arena *a;
 	sigset_t term;
-	struct sigaction sa;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = worker_on_term;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGCHLD, &sa, NULL);
+	set_handlers(worker_on_term, SIG_DFL);
 	sigemptyset(&term);
 	sigaddset(&term, SIGTERM);
 	sigaddset(&term, SIGINT);
@@ -212,18 +219,12 @@ static void reap(struct slot *slots, unsigned n)
 static int master(const struct section *sec, int fd, unsigned n)
 {
 	struct slot slots[MAX_WORKERS];
-	struct sigaction sa;
 	sigset_t block, orig;
 	unsigned i, alive;
 	int waited;
 
 	memset(slots, 0, sizeof(slots));
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = on_child;
-	sigaction(SIGCHLD, &sa, NULL);
+	set_handlers(on_stop, on_child);
 	sigemptyset(&block);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGINT);

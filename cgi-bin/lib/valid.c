@@ -32,14 +32,10 @@ static int chars_within(const struct field *f, const char *s, size_t len)
 	return (long long)n >= f->min && (long long)n <= f->max;
 }
 
-int valid_text(const struct field *f, const char *s, size_t len, struct arena *a,
-	       struct fval *out)
+/* Well-formed, single-line text of min..max characters, copied into the arena. */
+static int accept_text(const struct field *f, const char *s, size_t len, struct arena *a,
+		       struct fval *out)
 {
-	/* Trim the spaces a paste or an autofill leaves around a value. */
-	while (len > 0 && *s == ' ')
-		s++, len--;
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
 	if (!utf8_valid(s, len) || has_control(s, len, 1) || !chars_within(f, s, len))
 		return -1;
 	if ((out->s = arena_strndup(a, s, len)) == NULL)
@@ -48,16 +44,22 @@ int valid_text(const struct field *f, const char *s, size_t len, struct arena *a
 	return 0;
 }
 
+int valid_text(const struct field *f, const char *s, size_t len, struct arena *a,
+	       struct fval *out)
+{
+	/* Trim the spaces a paste or an autofill leaves around a value. */
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return accept_text(f, s, len, a, out);
+}
+
 int valid_secret(const struct field *f, const char *s, size_t len, struct arena *a,
 		 struct fval *out)
 {
 	/* Passwords are taken as typed: no trimming, no truncation. */
-	if (!utf8_valid(s, len) || has_control(s, len, 1) || !chars_within(f, s, len))
-		return -1;
-	if ((out->s = arena_strndup(a, s, len)) == NULL)
-		return -1;
-	out->len = len;
-	return 0;
+	return accept_text(f, s, len, a, out);
 }
 
 int valid_int(const struct field *f, const char *s, size_t len, struct arena *a,

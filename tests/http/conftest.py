@@ -27,7 +27,7 @@ def sql(query):
     """Run SQL as the database's root over the stack's socket; rows as tuples of str."""
     out = subprocess.run(
         ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
-         "-uroot", "-N", "-B", "kabinet", "-e", query],
+         "-uroot", "--default-character-set=utf8mb4", "-N", "-B", "kabinet", "-e", query],
         check=True, capture_output=True, text=True, timeout=30).stdout
     return [tuple(line.split("\t")) for line in out.splitlines()]
 
@@ -36,7 +36,7 @@ def sql_script(text):
     """Run an SQL script (DELIMITER and all) as root."""
     subprocess.run(
         ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
-         "-uroot", "kabinet"], input=text, check=True, capture_output=True, text=True, timeout=30)
+         "-uroot", "--default-character-set=utf8mb4", "kabinet"], input=text, check=True, capture_output=True, text=True, timeout=30)
 
 
 def stack(*args):

@@ -23,6 +23,16 @@ def _pair(name, value):
     return length(len(name)) + length(len(value)) + name + value
 
 
+def read_all(s):
+    """Everything the peer sends until it closes the connection."""
+    data = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+
+
 def request(sock_path, params, body=b"", timeout=30):
     """Send one request; return (status, headers dict, body bytes)."""
     params = dict(params)
@@ -37,12 +47,7 @@ def request(sock_path, params, body=b"", timeout=30):
     s.settimeout(timeout)
     s.connect(sock_path)
     s.sendall(msg)
-    data = b""
-    while True:
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        data += chunk
+    data = read_all(s)
     s.close()
     out, pos = b"", 0
     while pos + 8 <= len(data):

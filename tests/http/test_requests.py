@@ -10,6 +10,7 @@ import lxml.etree
 import pytest
 import requests
 
+from fcgi import read_all
 from conftest import (BASE, DEMO, XSLT_BASE, csrf_of, doc, error_message, login, new_client,
                       signed_in, sql)
 
@@ -340,12 +341,7 @@ def test_a_truncated_body_never_reaches_a_program():
     s.sendall(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
               b"\r\nContent-Length: 100\r\nConnection: close\r\n\r\nlogin=a")
     s.shutdown(socket.SHUT_WR)
-    data = b""
-    while True:
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        data += chunk
+    data = read_all(s)
     s.close()
     assert data == b"" or int(data.split(b" ")[1]) in (400, 408), data[:200]
     assert new_client().get(BASE + "/login").status_code == 200
