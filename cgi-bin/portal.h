@@ -171,6 +171,11 @@ struct session {
 	unsigned char token_hash[32];
 	const char *login;
 	const char *full_name;
+	const char *email; /* NULL if none on file */
+	const char *phone; /* NULL if none on file */
+	/* The successful sign-in before this session began (NULL: the first). */
+	const char *prev_login_at; /* ISO 8601, UTC */
+	const char *prev_login_ip;
 };
 
 struct req;
@@ -423,7 +428,6 @@ struct subscriber {
 };
 
 enum perr db_subscriber_by_login(struct arena *, const char *login, struct subscriber *) PORTAL_WUR;
-enum perr db_subscriber_by_id(struct arena *, uint64_t id, struct subscriber *) PORTAL_WUR;
 enum perr db_subscriber_set_password(uint64_t id, const char *hash) PORTAL_WUR;
 
 enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
@@ -441,9 +445,6 @@ enum perr db_login_failures(struct arena *, const char *login, const char *ip, u
 			    long long *by_login, long long *by_ip) PORTAL_WUR;
 enum perr db_login_record(const char *login, const char *ip, enum login_result,
 			  uint64_t subscriber_id) PORTAL_WUR;
-/* The successful sign-in before the current one, if any. */
-enum perr db_login_previous(struct arena *, uint64_t subscriber_id, const char **at,
-			    const char **ip) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ main */
 

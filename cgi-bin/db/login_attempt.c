@@ -16,12 +16,6 @@ static struct db_stmt record = {
 	"VALUES (UTC_TIMESTAMP(6), LEFT(?, 64), ?, ?, ?)",
 	NULL, 0, NULL};
 
-static struct db_stmt previous = {
-	"login_attempt.previous",
-	"SELECT DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ'), ip FROM login_attempts "
-	"WHERE subscriber_id = ? AND result = 'ok' ORDER BY at DESC LIMIT 1 OFFSET 1",
-	NULL, 0, NULL};
-
 enum perr db_login_failures(struct arena *ar, const char *login, const char *ip,
 			    unsigned window, long long *by_login, long long *by_ip)
 {
@@ -39,13 +33,4 @@ enum perr db_login_record(const char *login, const char *ip, enum login_result r
 			     subscriber_id ? DBA_INT(subscriber_id) : DBA_NULL};
 
 	return db_exec(&record, a, 4, NULL, NULL);
-}
-
-enum perr db_login_previous(struct arena *ar, uint64_t subscriber_id, const char **at,
-			    const char **ip)
-{
-	struct db_arg a[] = {DBA_INT(subscriber_id)};
-	struct db_col c[] = {DBC_STR(at), DBC_STR(ip)};
-
-	return db_row(ar, &previous, a, 1, c, 2);
 }

@@ -1,16 +1,24 @@
 /* db/session.c: sessions, looked up only by the hash of their token. */
 #include "../portal.h"
 
+/*
+ * The previous successful sign-in is copied in here, once: the attempt of
+ * this sign-in is recorded after the session row, in the same transaction.
+ */
 static struct db_stmt insert = {
 	"session.insert",
-	"INSERT INTO sessions (token_hash, subscriber_id, created_at, last_seen, ip, user_agent) "
-	"VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, LEFT(?, 255))",
+	"INSERT INTO sessions (token_hash, subscriber_id, created_at, last_seen, ip, user_agent, "
+	"prev_login_at, prev_login_ip) "
+	"SELECT ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, LEFT(?, 255), prev.at, prev.ip "
+	"FROM (SELECT 1) one LEFT JOIN (SELECT at, ip FROM login_attempts "
+	"WHERE subscriber_id = ? AND result = 'ok' ORDER BY at DESC LIMIT 1) prev ON 1",
 	NULL, 0, NULL};
 
 /* Both limits are checked here, so an expired row is never a live session. */
 static struct db_stmt lookup = {
 	"session.lookup",
-	"SELECT s.id, s.subscriber_id, sub.login, sub.full_name, "
+	"SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
+	"DATE_FORMAT(s.prev_login_at, '%Y-%m-%dT%H:%i:%sZ'), s.prev_login_ip, "
 	"TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)) "
 	"FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
 	"WHERE s.token_hash = ? AND sub.active = 1 "
@@ -38,9 +46,9 @@ enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id
 			    const char *ip, const char *user_agent)
 {
 	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(subscriber_id), DBA_STR(ip),
-			     DBA_STR(user_agent)};
+			     DBA_STR(user_agent), DBA_INT(subscriber_id)};
 
-	return db_exec(&insert, a, 4, NULL, NULL);
+	return db_exec(&insert, a, 5, NULL, NULL);
 }
 
 enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsigned idle,
@@ -48,9 +56,11 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 {
 	long long id = 0, sub = 0;
 	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(idle), DBA_INT(absolute)};
-	struct db_col c[] = {DBC_INT(&id), DBC_INT(&sub), DBC_STR(&out->login),
-			     DBC_STR(&out->full_name), DBC_INT(idle_for)};
-	enum perr e = db_row(ar, &lookup, a, 3, c, 5);
+	struct db_col c[] = {DBC_INT(&id),	       DBC_INT(&sub),	       DBC_STR(&out->login),
+			     DBC_STR(&out->full_name), DBC_STR(&out->email), DBC_STR(&out->phone),
+			     DBC_STR(&out->prev_login_at), DBC_STR(&out->prev_login_ip),
+			     DBC_INT(idle_for)};
+	enum perr e = db_row(ar, &lookup, a, 3, c, sizeof(c) / sizeof(c[0]));
 
 	out->id = (uint64_t)id;
 	out->subscriber_id = (uint64_t)sub;

@@ -9,19 +9,12 @@ static struct db_stmt by_login = {
 	"WHERE login = ? AND active = 1",
 	NULL, 0, NULL};
 
-static struct db_stmt by_id = {
-	"subscriber.by_id",
-	"SELECT id, login, full_name, email, phone, password_hash FROM subscribers "
-	"WHERE id = ? AND active = 1",
-	NULL, 0, NULL};
-
 static struct db_stmt set_password = {
 	"subscriber.set_password",
 	"UPDATE subscribers SET password_hash = ? WHERE id = ?",
 	NULL, 0, NULL};
 
-static enum perr fetch(struct arena *a, struct db_stmt *s, struct db_arg arg,
-		       struct subscriber *out)
+enum perr db_subscriber_by_login(struct arena *a, const char *login, struct subscriber *out)
 {
 	long long id = 0;
 	struct db_col c[] = {
@@ -32,20 +25,11 @@ static enum perr fetch(struct arena *a, struct db_stmt *s, struct db_arg arg,
 		DBC_STR(&out->phone),
 		DBC_STR(&out->password_hash),
 	};
-	enum perr e = db_row(a, s, &arg, 1, c, sizeof(c) / sizeof(c[0]));
+	struct db_arg arg = DBA_STR(login);
+	enum perr e = db_row(a, &by_login, &arg, 1, c, sizeof(c) / sizeof(c[0]));
 
 	out->id = (uint64_t)id;
 	return e;
-}
-
-enum perr db_subscriber_by_login(struct arena *a, const char *login, struct subscriber *out)
-{
-	return fetch(a, &by_login, DBA_STR(login), out);
-}
-
-enum perr db_subscriber_by_id(struct arena *a, uint64_t id, struct subscriber *out)
-{
-	return fetch(a, &by_id, DBA_INT(id), out);
 }
 
 enum perr db_subscriber_set_password(uint64_t id, const char *hash)
