@@ -106,11 +106,13 @@ const char *csrf_token(struct req *r)
 	char *t = arena_alloc(r->arena, TOKEN_CHARS + 1);
 	unsigned char raw[TOKEN_BYTES];
 	char text[TOKEN_CHARS + 1];
+	const struct kv *pre;
 
 	if (t == NULL)
 		return NULL;
-	if (r->sess == NULL && kv_find(&r->cookies, PRE_COOKIE) == NULL) {
-		/* First visit: issue the pre-session cookie the form will be bound to. */
+	pre = kv_find(&r->cookies, PRE_COOKIE);
+	if (r->sess == NULL && (pre == NULL || token_decode(pre->val, pre->vlen, raw) != 0)) {
+		/* First visit, or a cookie we never issued: a new pre-session cookie. */
 		if (token_new(raw, text) != 0 || req_cookie(r, PRE_COOKIE, text, 0, 1) != 0)
 			return NULL;
 		if (cookie_remember(r, PRE_COOKIE, text) != 0)

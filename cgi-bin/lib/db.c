@@ -13,6 +13,7 @@
 #include <mysqld_error.h>
 
 #include "../portal.h"
+#include "extern.h"
 
 static MYSQL *conn;
 static unsigned gen = 1;         /* bumped whenever the connection is dropped */
@@ -73,8 +74,12 @@ enum perr db_connect(void)
 void db_request_begin(void)
 {
 	may_retry = 1;
+}
+
+void db_request_end(void)
+{
 	if (in_tx) { /* a handler returned inside a transaction: never carry it over */
-		log_msg(LOG_ERR, "transaction left open by the previous request; rolled back");
+		log_msg(LOG_ERR, "transaction left open by a handler; rolled back");
 		db_rollback();
 	}
 }

@@ -36,6 +36,9 @@ enum perr session_load(struct req *);
 /* Make a cookie set during this request visible to later code in it. */
 int cookie_remember(struct req *, const char *name, const char *value);
 
+/* End of a request: roll back a transaction a handler left open. */
+void db_request_end(void);
+
 /* Navigation entries of the sections this site has. */
 void nav_add(struct req *);
 

@@ -90,8 +90,14 @@ int req_cookie(struct req *r, const char *name, const char *value, long max_age,
 int cookie_remember(struct req *r, const char *name, const char *value)
 {
 	struct kvlist *l = &r->cookies;
-	struct kv *nv = arena_alloc(r->arena, (l->n + 1) * sizeof(*nv));
+	struct kv *nv;
+	size_t i;
 
+	/* Replace every cookie of that name: the new value is the one in force. */
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, name) == 0)
+			l->v[i].key = "";
+	nv = arena_alloc(r->arena, (l->n + 1) * sizeof(*nv));
 	if (nv == NULL)
 		return -1;
 	if (l->n)
@@ -545,12 +551,12 @@ void request_serve(const struct section *sec, struct arena *a, const struct io *
 	sodium_bin2hex(r.incident, sizeof(r.incident), inc, sizeof(inc));
 
 	r.status = dispatch(&r, io);
+	/* A transaction a handler left open is rolled back now, not at the next request. */
+	db_request_end();
 	if (r.status >= 500)
 		log_msg(LOG_ERR, "incident %s: %s %s answered %d (%s)", r.incident,
 			r.method == M_POST ? "POST" : "GET", log_esc(esc_path, sizeof(esc_path), r.path),
 			r.status, r.err_code ? r.err_code : "-");
-	if (r.status >= 500 && r.doc == NULL)
-		db_rollback();
 	if (respond(&r, io, nginx_renders) != 0)
 		log_msg(LOG_WARN, "client went away before the response was written");
 

@@ -326,6 +326,17 @@ def test_a_cookie_header_full_of_junk_is_harmless():
     assert r.status_code == 200
 
 
+@pytest.mark.parametrize("pre", ["garbage", "A" * 42, "!" * 43, ""])
+def test_a_forged_pre_session_cookie_is_replaced(pre):
+    s = new_client()
+    s.cookies.set("pre", pre, domain="127.0.0.1", path="/")
+    r = s.get(BASE + "/login")
+    assert r.status_code == 200
+    assert r.headers["Set-Cookie"].startswith("pre=")
+    # The new cookie and the form's token belong together: signing in works.
+    assert login(s).status_code == 303
+
+
 def test_a_forged_session_cookie_is_no_session():
     for sid in ("A" * 43, "short", "!" * 43, "A" * 44):
         c = new_client()
