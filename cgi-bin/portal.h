@@ -263,6 +263,37 @@ int page_error(struct req *, int status, const char *code);
 /* Render the handler's own document with a non-200 status (form errors). */
 int page_status(struct req *, int status);
 
+/* ------------------------------------------------------------------ money */
+
+/* An amount in minor units (kopecks, tiyn, cents).  Never a double. */
+typedef int64_t money_t;
+
+struct currency {
+	const char *code;     /* ISO 4217 */
+	const char *symbol;   /* UTF-8 */
+	unsigned minor_digits; /* 2 for every currency we serve */
+};
+
+/* The currency with this ISO code, or NULL. */
+const struct currency *currency_find(const char *code);
+/* Sum and difference; -1 (out untouched) past +-10^15 minor units. */
+int money_add(money_t, money_t, money_t *) PORTAL_WUR;
+int money_sub(money_t, money_t, money_t *) PORTAL_WUR;
+/*
+ * price x quantity, the quantity given as an integer with scale decimals
+ * (12.345 kWh = 12345, scale 3), rounded half away from zero to a minor
+ * unit: the rounding of every bill line.
+ */
+int money_mul_qty(money_t price, int64_t qty, unsigned scale, money_t *) PORTAL_WUR;
+/*
+ * What a person typed: "1234", "1234.5", "1 234,56".  More decimals than the
+ * currency has is refused, not rounded.  -1 on anything else.
+ */
+int money_parse(const char *, size_t, const struct currency *, int allow_negative,
+		money_t *) PORTAL_WUR;
+/* ru: "1 234,56 ₽" (no-break spaces), en: "₽1,234.56".  -1 if buf is too small. */
+int money_format(char *buf, size_t cap, money_t, const struct currency *, enum lang) PORTAL_WUR;
+
 /* ------------------------------------------------------------------ XML */
 
 /* Child element with text content (escaped; invalid XML characters replaced). */

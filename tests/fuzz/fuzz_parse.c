@@ -1,6 +1,6 @@
 /*
- * libFuzzer target: the parsers every request goes through.  The first byte
- * picks the parser; the rest is its input.  Any crash, leak, overflow or
+ * libFuzzer target: the parsers every request goes through, and money
+ * amounts.  The first byte picks the parser; the rest is its input.  Any crash, leak, overflow or
  * undefined behaviour fails the run.
  */
 #include <stddef.h>
@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	s = arena_strndup(a, (const char *)data + 1, size - 1);
 	memset(&l, 0, sizeof(l));
-	switch (data[0] % 4) {
+	switch (data[0] % 5) {
 	case 0:
 		if (parse_urlencoded(a, s, size - 1, &limits_default, &l) == PERR_OK)
 			check_form(&l);
@@ -58,6 +58,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&v, 0, sizeof(v));
 		if (f->valid(f, s, size - 1, a, &v) == 0 && v.s != NULL && f->valid != valid_int &&
 		    f->valid != valid_token && !utf8_valid(v.s, v.len))
+			abort();
+		break;
+	}
+	case 4: {
+		/* Whatever parses must print and parse back to the same amount. */
+		const struct currency *c = currency_find("RUB");
+		char buf[64];
+		money_t m, back;
+
+		if (money_parse(s, size - 1, c, 1, &m) != 0)
+			break;
+		if (money_format(buf, sizeof(buf), m, c, data[0] & 8 ? LANG_EN : LANG_RU) != 0)
+			abort();
+		if ((data[0] & 8) == 0 &&
+		    (money_parse(buf, strlen(buf) - strlen("\xc2\xa0\xe2\x82\xbd"), c, 1, &back) != 0 ||
+		     back != m))
 			abort();
 		break;
 	}
