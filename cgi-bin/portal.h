@@ -312,6 +312,7 @@ int xml_form_error(struct req *, const char *field, const char *code) PORTAL_WUR
 /* ------------------------------------------------------------------ config */
 
 struct config {
+	char program[32]; /* whose [db.<program>] account applies; set before loading */
 	char db_socket[256];
 	char db_name[64];
 	char db_user[64];

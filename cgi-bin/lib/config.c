@@ -92,7 +92,15 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 	int rc = -2;
 
 #define IS(s, k) (strcmp(sec, s) == 0 && strcmp(key, k) == 0)
-	if (IS("db", "socket"))
+	/* [db.<program>]: the account of one program; other programs' sections are skipped. */
+	if (strncmp(sec, "db.", 3) == 0 && (strcmp(key, "user") == 0 || strcmp(key, "password") == 0)) {
+		if (strcmp(sec + 3, c->program) != 0)
+			return 1;
+		if (strcmp(key, "user") == 0)
+			rc = set_str(c->db_user, sizeof(c->db_user), v);
+		else
+			rc = set_str(c->db_password, sizeof(c->db_password), v);
+	} else if (IS("db", "socket"))
 		rc = set_str(c->db_socket, sizeof(c->db_socket), v);
 	else if (IS("db", "name"))
 		rc = set_str(c->db_name, sizeof(c->db_name), v);

@@ -337,6 +337,7 @@ int portal_main(int argc, char **argv, const struct section *sec)
 		return 1;
 	}
 	config_defaults(&cfg);
+	snprintf(cfg.program, sizeof(cfg.program), "%s", sec->name);
 	if (cpath != NULL && config_load(&cfg, cpath, err, sizeof(err)) != 0) {
 		log_msg(LOG_ERR, "config: %s", err);
 		return 1;

@@ -5,6 +5,7 @@ what they took away before they finish, whatever happens.
 """
 import os
 import signal
+import subprocess
 import time
 
 import pytest
@@ -129,8 +130,56 @@ def test_durability_settings_and_engines():
     assert all(c.startswith("utf8mb4") for _, c in charsets if _ != "schema_migrations")
 
 
-def test_the_application_account_cannot_change_the_schema():
-    grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR 'kabinet'@'localhost'"))
-    assert "SELECT, INSERT, UPDATE, DELETE ON `kabinet`.*" in grants
-    for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER"):
-        assert bad not in grants.replace("GRANT SELECT", "")
+def as_program(program, query):
+    """Run SQL as a program's own database account; (ok, error text)."""
+    import configparser
+    ini = configparser.ConfigParser(inline_comment_prefixes=(";",))
+    ini.read(os.path.join(ENV, "portal.ini"))
+    acct = ini["db." + program]
+    p = subprocess.run(
+        ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
+         "-u" + acct["user"], "-p" + acct["password"], "-N", "-B", "kabinet", "-e", query],
+        capture_output=True, text=True, timeout=30)
+    return p.returncode == 0, p.stderr
+
+
+def test_each_program_has_only_the_rights_its_statements_need():
+    allowed = {
+        "home": ["SELECT id, HEX(token_hash) FROM sessions LIMIT 1",
+                 "SELECT id, login, full_name, email, phone FROM subscribers LIMIT 1",
+                 "UPDATE sessions SET last_seen = last_seen WHERE id = 0"],
+        "login": ["SELECT password_hash FROM subscribers LIMIT 1",
+                  "SELECT COUNT(*) FROM login_attempts",
+                  "UPDATE subscribers SET password_hash = password_hash WHERE id = 0",
+                  "DELETE FROM sessions WHERE id = 0"],
+    }
+    denied = {
+        "home": ["SELECT password_hash FROM subscribers LIMIT 1",
+                 "SELECT COUNT(*) FROM login_attempts",
+                 "INSERT INTO login_attempts (at, login, ip, result) VALUES (NOW(), 'x', 'x', 'ok')",
+                 "DELETE FROM sessions WHERE id = 0",
+                 "UPDATE subscribers SET full_name = full_name WHERE id = 0",
+                 "DROP TABLE sessions"],
+        "login": ["UPDATE subscribers SET full_name = full_name WHERE id = 0",
+                  "DELETE FROM subscribers WHERE id = 0",
+                  "DELETE FROM login_attempts WHERE id = 0",
+                  "CREATE TABLE x (a INT)", "DROP TABLE sessions",
+                  "SELECT * FROM mysql.user"],
+    }
+    for program, queries in allowed.items():
+        for q in queries:
+            ok, err = as_program(program, q)
+            assert ok, (program, q, err)
+    for program, queries in denied.items():
+        for q in queries:
+            ok, err = as_program(program, q)
+            assert not ok and "denied" in err, (program, q, err)
+
+
+def test_no_account_can_change_the_schema():
+    for user in ("kb_login", "kb_home"):
+        grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
+        for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
+                    "ON `kabinet`.*", "ON *.*` TO"):
+            assert bad not in grants, (user, bad)
+    assert not sql("SELECT user FROM mysql.user WHERE user = 'kabinet'")

@@ -86,6 +86,33 @@ static void every_key(void **st)
 	assert_int_equal(c.limits.value_max, 100);
 }
 
+static void each_program_has_its_own_account(void **st)
+{
+	static const char text[] = "[db]\nuser = shared\npassword = s\n"
+				   "[db.login]\nuser = kb_login\npassword = pl\n"
+				   "[db.home]\nuser = kb_home\npassword = ph\n";
+	struct config c;
+	char err[256];
+	FILE *f;
+
+	(void)st;
+	snprintf(path, sizeof(path), "/tmp/kabinet-test-%ld.ini", (long)getpid());
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	config_defaults(&c);
+	snprintf(c.program, sizeof(c.program), "home");
+	assert_int_equal(config_load(&c, path, err, sizeof(err)), 0);
+	assert_string_equal(c.db_user, "kb_home");
+	assert_string_equal(c.db_password, "ph");
+	config_defaults(&c);
+	snprintf(c.program, sizeof(c.program), "accounts"); /* no section: the shared one */
+	assert_int_equal(config_load(&c, path, err, sizeof(err)), 0);
+	assert_string_equal(c.db_user, "shared");
+	assert_int_equal(load("[db.home]\nsocket = /x\n", &c, err, sizeof(err)), -1);
+}
+
 static void refuses_mistakes(void **st)
 {
 	static const char *const bad[] = {
@@ -119,6 +146,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults),
 		cmocka_unit_test_teardown(every_key, teardown),
+		cmocka_unit_test_teardown(each_program_has_its_own_account, teardown),
 		cmocka_unit_test_teardown(refuses_mistakes, teardown),
 	};
 
