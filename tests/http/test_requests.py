@@ -30,14 +30,6 @@ def assert_rendered_error(r, status, lang="ru"):
     return d
 
 
-def raw_post(path, body, headers=None, cookie=None):
-    s = new_client()
-    page = s.get(BASE + "/login")
-    h = dict(FORM)
-    h.update(headers or {})
-    return s, s.post(BASE + path, data=body, headers=h, allow_redirects=False), csrf_of(page)
-
-
 # ------------------------------------------------------------------ CSRF
 
 def test_post_without_token_is_refused():
@@ -166,7 +158,8 @@ def test_unknown_language_is_a_400():
 # ------------------------------------------------------------------ limits and malformed input
 
 def test_body_over_the_programs_limit_is_413():
-    s, r, token = raw_post("/login", "csrf=x&login=" + "a" * 70000)
+    r = new_client().post(BASE + "/login", data="csrf=x&login=" + "a" * 70000, headers=FORM,
+                          allow_redirects=False)
     assert_rendered_error(r, 413)
 
 

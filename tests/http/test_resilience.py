@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import (BASE, DEMO, ENV, csrf_of, doc, login, new_client, pids, signed_in, sql,
+from conftest import (BASE, ENV, doc, login, new_client, pids, signed_in, sql,
                       sql_script, stack, wait_until)
 
 
