@@ -5,6 +5,7 @@
 #   make test    the same stack on other ports, then every test; exit = result
 #   make bench   wrk figures against the running release stack
 #   make fuzz    the parser fuzz targets, for longer than make test runs them
+#   make demo-data N=1000000   grow the running stack's generated accounts to N
 
 PORT       ?= 8080
 TEST_PORT  ?= 18080
@@ -21,7 +22,7 @@ DEBIAN_PACKAGES = \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl
 
-PROGRAMS = login home
+PROGRAMS = login home accounts services
 
 VARIANT ?= release
 B = build/$(VARIANT)
@@ -44,7 +45,7 @@ LDFLAGS = $(LDFLAGS_$(VARIANT))
 LIB_SRC = $(sort $(wildcard cgi-bin/lib/*.c) $(wildcard cgi-bin/db/*.c))
 LIB_OBJ = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(LIB_SRC))
 HEADERS = cgi-bin/portal.h cgi-bin/lib/extern.h
-BINS = $(addprefix $(B)/,$(PROGRAMS)) $(B)/kabinet-passwd
+BINS = $(addprefix $(B)/,$(PROGRAMS)) $(B)/kabinet-passwd $(B)/kabinet-gen
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -54,7 +55,7 @@ STACK = tools/stack.sh
 # Keep objects between builds (they are intermediate to the pattern rules).
 .SECONDARY:
 
-.PHONY: all build programs deps run stop test unit fuzz-smoke fuzz bench clean format \
+.PHONY: all build programs deps run stop demo-data test unit fuzz-smoke fuzz bench clean format \
 	check-format http-tests
 
 all: build
@@ -82,6 +83,9 @@ $(B)/libportal.a: $(LIB_OBJ)
 $(B)/kabinet-passwd: $(B)/obj/tools/kabinet-passwd.o $(B)/libportal.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
 
+$(B)/kabinet-gen: $(B)/obj/tools/kabinet-gen.o $(B)/libportal.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
+
 $(B)/%: $(B)/obj/%.o $(B)/libportal.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
 
@@ -89,6 +93,11 @@ $(B)/%: $(B)/obj/%.o $(B)/libportal.a
 
 run: build
 	@$(STACK) up var/run $(PORT) build/release $(WORKERS)
+
+N ?= 1000
+ENV ?= var/run
+demo-data: build
+	@$(STACK) gen $(ENV) $(N) build/release
 
 stop:
 	@$(STACK) down var/run

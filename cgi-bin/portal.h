@@ -150,6 +150,10 @@ int valid_int(const struct field *, const char *, size_t, struct arena *, struct
 int valid_local_path(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* A language code we have a catalog for. */
 int valid_lang(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A month, "2026-10" or "10.2026"; i holds month_t and s the "2026-10" form. */
+int valid_month(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A printed identifier (account number): letters and digits, spaces and '-' dropped. */
+int valid_code(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* An opaque token: base64url characters only, min..max long. */
 int valid_token(const struct field *, const char *, size_t, struct arena *, struct fval *);
 
@@ -176,6 +180,8 @@ struct session {
 	/* The successful sign-in before this session began (NULL: the first). */
 	const char *prev_login_at; /* ISO 8601, UTC */
 	const char *prev_login_ip;
+	/* The account the sections show: the chosen one, else the first linked; 0 if none. */
+	uint64_t account_id;
 };
 
 struct req;
@@ -260,13 +266,20 @@ const char *req_session_cookie_name(const struct req *);
  */
 int page_redirect(struct req *, const char *local_path);
 int page_error(struct req *, int status, const char *code);
+/* The error page for a failed call: 404 for PERR_NOT_FOUND, 503 when the
+ * database is down, else 500. */
+int page_fail(struct req *, enum perr);
 /* Render the handler's own document with a non-200 status (form errors). */
 int page_status(struct req *, int status);
 
 /* ------------------------------------------------------------------ money */
 
-/* An amount in minor units (kopecks, tiyn, cents).  Never a double. */
-typedef int64_t money_t;
+/*
+ * An amount in minor units (kopecks, tiyn, cents).  Never a double.  long
+ * long rather than int64_t so that the database layer binds it directly.
+ */
+typedef long long money_t;
+_Static_assert(sizeof(money_t) == 8, "money_t is 64 bits");
 
 struct currency {
 	const char *code;     /* ISO 4217 */
@@ -294,6 +307,21 @@ int money_parse(const char *, size_t, const struct currency *, int allow_negativ
 /* ru: "1 234,56 ₽" (no-break spaces), en: "₽1,234.56".  -1 if buf is too small. */
 int money_format(char *buf, size_t cap, money_t, const struct currency *, enum lang) PORTAL_WUR;
 
+/* ------------------------------------------------------------------ months */
+
+/* A calendar month as one integer, year * 12 + (month - 1): ranges are arithmetic. */
+typedef int month_t;
+
+#define MONTH_MIN (2000 * 12)
+#define MONTH_MAX (2099 * 12 + 11)
+
+/* "2026-10" or "10.2026" (what a Russian subscriber types), years 2000..2099. */
+int month_parse(const char *, size_t, month_t *) PORTAL_WUR;
+/* "2026-10" into buf (8 bytes). */
+void month_format(month_t, char buf[8]);
+/* "2026-10-01", the DATE the ledger keys a month by, into buf (11 bytes). */
+void month_date(month_t, char buf[11]);
+
 /* ------------------------------------------------------------------ XML */
 
 /* Child element with text content (escaped; invalid XML characters replaced). */
@@ -306,6 +334,11 @@ xmlNodePtr xml_int(xmlNodePtr parent, const char *name, long long);
 /* Attribute (escaped; invalid XML characters replaced). */
 int xml_attr(xmlNodePtr, const char *name, const char *value) PORTAL_WUR;
 int xml_attr_int(xmlNodePtr, const char *name, long long) PORTAL_WUR;
+/* <name minor="-12345" currency="RUB">−123,45 ₽</name>: machine and human forms. */
+xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t, const struct currency *,
+		     enum lang);
+/* <name>2026-10</name> */
+xmlNodePtr xml_month(xmlNodePtr parent, const char *name, month_t);
 /* <error field="..." code="..."/> under the page, for forms. */
 int xml_form_error(struct req *, const char *field, const char *code) PORTAL_WUR;
 
@@ -477,6 +510,119 @@ enum perr db_login_failures(struct arena *, const char *login, const char *ip, u
 			    long long *by_login, long long *by_ip) PORTAL_WUR;
 enum perr db_login_record(const char *login, const char *ip, enum login_result,
 			  uint64_t subscriber_id) PORTAL_WUR;
+
+/*
+ * Billing.  Every function that takes a subscriber id returns only what is
+ * linked to that subscriber: access control lives in the SQL, and an id that
+ * is not theirs is PERR_NOT_FOUND, the same as one that does not exist.
+ * Functions that take an account id alone expect the session's current
+ * account, which the session lookup has already checked is linked.
+ */
+struct organization {
+	uint64_t id;
+	const char *name, *inn, *address, *phones, *email;
+	const char *bank_name, *bic, *bank_account, *corr_account;
+	const struct currency *cur;
+};
+
+struct account {
+	uint64_t id;
+	const char *number, *payer, *address, *phone;
+	const char *meters_replaced_on; /* YYYY-MM-DD or NULL */
+	long long residents;
+	long long area_centi_m2; /* 54.30 m2 = 5430 */
+	struct organization org;
+};
+
+/* One linked account with one of its services in its latest month. */
+struct account_service {
+	struct account acc;      /* id, number, payer, address, org.name, org.cur */
+	uint64_t service_id;     /* 0: the account has no history yet */
+	const char *service;     /* name in the page's language */
+	const char *supplier;
+	const char *unit;        /* catalog key: kWh, m3, Gcal */
+	money_t tariff, closing; /* closing > 0: the subscriber owes */
+	month_t month;
+};
+
+struct ledger_row {
+	month_t month;
+	money_t tariff;     /* one service only */
+	long long quantity; /* thousandths of the unit; one service only */
+	money_t opening, accrued, corrections, paid, closing;
+};
+
+struct correction {
+	month_t month;
+	money_t amount;
+	const char *reason;
+};
+
+struct payment {
+	uint64_t account_id;
+	const char *account_number;
+	const struct currency *cur;
+	const char *paid_on; /* YYYY-MM-DD */
+	money_t amount;
+	const char *channel; /* catalog key */
+};
+
+struct month_total {
+	const struct currency *cur;
+	month_t month;
+	money_t accrued; /* accrued + corrections */
+	money_t paid;
+};
+
+enum perr db_organizations(struct arena *, int (*each)(void *, const struct organization *),
+			   void *) PORTAL_WUR;
+/* Every linked account x service in the account's latest month, by account id. */
+enum perr db_linked_services(struct arena *, uint64_t subscriber, enum lang,
+			     int (*each)(void *, const struct account_service *), void *) PORTAL_WUR;
+/* One linked account with its organization. */
+enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account,
+			 struct account *) PORTAL_WUR;
+/*
+ * The account numbered number at organization org, if its most recent
+ * payment was made in month for exactly amount.  *linked says whether the
+ * subscriber has it already.  PERR_NOT_FOUND for any mismatch.
+ */
+enum perr db_account_verify(struct arena *, uint64_t subscriber, uint64_t org, const char *number,
+			    month_t month, money_t amount, uint64_t *account, int *linked) PORTAL_WUR;
+enum perr db_account_link(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+/* PERR_NOT_FOUND if the account was not linked. */
+enum perr db_account_unlink(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+/* Failed link checks within the last hour; record one check. */
+enum perr db_link_failures(struct arena *, uint64_t subscriber, long long *) PORTAL_WUR;
+enum perr db_link_record(uint64_t subscriber, int ok) PORTAL_WUR;
+
+/* The services of the current account in its latest month. */
+enum perr db_account_services(struct arena *, uint64_t account, enum lang,
+			      int (*each)(void *, const struct account_service *), void *) PORTAL_WUR;
+/* One service of the current account (service, supplier, unit); NOT_FOUND if it has none. */
+enum perr db_account_service(struct arena *, uint64_t account, uint64_t service, enum lang,
+			     struct account_service *) PORTAL_WUR;
+/* Months from..to of one service, or of all (service 0) summed. */
+enum perr db_ledger_months(struct arena *, uint64_t account, uint64_t service, month_t from,
+			   month_t to, int (*each)(void *, const struct ledger_row *),
+			   void *) PORTAL_WUR;
+enum perr db_corrections(struct arena *, uint64_t account, uint64_t service, month_t from,
+			 month_t to, int (*each)(void *, const struct correction *), void *) PORTAL_WUR;
+/* The newest payments over all linked accounts. */
+enum perr db_payments_recent(struct arena *, uint64_t subscriber, unsigned limit,
+			     int (*each)(void *, const struct payment *), void *) PORTAL_WUR;
+/* Accrued and paid per currency and month over all linked accounts. */
+enum perr db_monthly_totals(struct arena *, uint64_t subscriber, month_t from, month_t to,
+			    int (*each)(void *, const struct month_total *), void *) PORTAL_WUR;
+
+/*
+ * <accounts> under the page: each linked account (number, payer, address,
+ * organization, month, services, balance; @current on the current one) and
+ * one <to-pay> per currency.  *latest (may be NULL) gets the newest month
+ * any of them was billed for, 0 if none.
+ */
+enum perr xml_accounts(struct req *, month_t *latest) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ main */
 

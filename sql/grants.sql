@@ -4,8 +4,8 @@
 -- accounts exist; each account is reset first, so this file is the whole truth.
 -- A new statement in cgi-bin/db/ means a line here; tests/http prove the denials.
 
--- Every program checks sessions: the lookup (sessions JOIN subscribers) and
--- the touch of last_seen.
+-- Every program checks sessions: the lookup (sessions JOIN subscribers, and
+-- subscriber_accounts for the current account) and the touch of last_seen.
 
 -- login: signs in and out, records attempts, rehashes passwords.
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_login'@'localhost';
@@ -14,10 +14,55 @@ GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_login'@'localhost';
 GRANT SELECT ON kabinet.subscribers TO 'kb_login'@'localhost';
 GRANT UPDATE (password_hash) ON kabinet.subscribers TO 'kb_login'@'localhost';
 GRANT SELECT, INSERT ON kabinet.login_attempts TO 'kb_login'@'localhost';
+GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts TO 'kb_login'@'localhost';
 
 -- home: reads the session and the subscriber's public columns; never a password hash.
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_home'@'localhost';
 GRANT SELECT ON kabinet.sessions TO 'kb_home'@'localhost';
 GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_home'@'localhost';
-GRANT SELECT (id, login, full_name, email, phone, active) ON kabinet.subscribers
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
+    ON kabinet.subscribers TO 'kb_home'@'localhost';
+-- ... and the dashboard: linked accounts, their latest month, payments, totals.
+GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts TO 'kb_home'@'localhost';
+GRANT SELECT (id, organization_id, number, payer_name, address) ON kabinet.accounts
     TO 'kb_home'@'localhost';
+GRANT SELECT (id, name, currency) ON kabinet.organizations TO 'kb_home'@'localhost';
+GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services TO 'kb_home'@'localhost';
+GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_home'@'localhost';
+GRANT SELECT ON kabinet.ledger TO 'kb_home'@'localhost';
+GRANT SELECT (id, account_id, paid_on, amount, channel) ON kabinet.payments TO 'kb_home'@'localhost';
+
+-- accounts: lists, links and unlinks accounts, chooses the current one, and
+-- checks a payment to link one (counting the failures).
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_accounts'@'localhost';
+GRANT SELECT ON kabinet.sessions TO 'kb_accounts'@'localhost';
+GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_accounts'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
+    ON kabinet.subscribers TO 'kb_accounts'@'localhost';
+GRANT UPDATE (current_account_id) ON kabinet.subscribers TO 'kb_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON kabinet.subscriber_accounts TO 'kb_accounts'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_accounts'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_accounts'@'localhost';
+GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services
+    TO 'kb_accounts'@'localhost';
+GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_accounts'@'localhost';
+GRANT SELECT ON kabinet.ledger TO 'kb_accounts'@'localhost';
+GRANT SELECT (id, account_id, paid_on, amount) ON kabinet.payments TO 'kb_accounts'@'localhost';
+GRANT SELECT, INSERT ON kabinet.link_attempts TO 'kb_accounts'@'localhost';
+
+-- services: reads the current account's services, ledger and corrections.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_services'@'localhost';
+GRANT SELECT ON kabinet.sessions TO 'kb_services'@'localhost';
+GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_services'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
+    ON kabinet.subscribers TO 'kb_services'@'localhost';
+GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
+    TO 'kb_services'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_services'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_services'@'localhost';
+GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services
+    TO 'kb_services'@'localhost';
+GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_services'@'localhost';
+GRANT SELECT ON kabinet.ledger TO 'kb_services'@'localhost';
+GRANT SELECT (id, account_id, service_id, period, amount, reason) ON kabinet.corrections
+    TO 'kb_services'@'localhost';

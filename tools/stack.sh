@@ -4,6 +4,7 @@
 #   stack.sh up ENVDIR PORT BUILDDIR [WORKERS]  MariaDB, schema, demo data, programs, nginx
 #   stack.sh down ENVDIR                         stop all of it, by pid
 #   stack.sh db-stop ENVDIR | db-start ENVDIR    for the tests that take the database away
+#   stack.sh gen ENVDIR N BUILDDIR               grow the generated accounts to N (benchmarks)
 #
 # Everything lives under ENVDIR (var/run, var/test, ...): data, sockets, logs,
 # pids, generated configs.  No system service is used or touched.
@@ -13,7 +14,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home"
+PROGRAMS="login home accounts services"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -128,12 +129,66 @@ SQL
 	sql_root kabinet <"$ROOT/sql/grants.sql"
 }
 
+# The month every generated history ends with: the last complete one.
+last_month() { date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m; }
+
+# Load the tab-separated files kabinet-gen wrote into DIR, in one transaction.
+# The files are in primary-key order and consistent, so the per-row key and
+# foreign-key checks are skipped for speed; the CHECK on ledger still runs.
+load_tsv() {
+	acc=""
+	[ -f "$1/accounts.tsv" ] && acc="LOAD DATA LOCAL INFILE '$1/accounts.tsv' INTO TABLE accounts
+		CHARACTER SET utf8mb4 (id, organization_id, number, payer_name, address, residents,
+		area_centi_m2, phone, meters_replaced_on);"
+	sql_root --local-infile=1 kabinet <<SQL
+SET unique_checks = 0, foreign_key_checks = 0;
+START TRANSACTION;
+$acc
+LOAD DATA LOCAL INFILE '$1/ledger.tsv' INTO TABLE ledger CHARACTER SET utf8mb4
+	(account_id, service_id, period, tariff, quantity, opening, accrued, corrections, paid, closing);
+LOAD DATA LOCAL INFILE '$1/payments.tsv' INTO TABLE payments CHARACTER SET utf8mb4
+	(account_id, paid_on, amount, channel);
+LOAD DATA LOCAL INFILE '$1/corrections.tsv' INTO TABLE corrections CHARACTER SET utf8mb4
+	(account_id, service_id, period, amount, reason);
+COMMIT;
+SQL
+}
+
 db_demo() {
 	h1=$(printf '%s' demo-password | "$BUILD/kabinet-passwd")
 	h2=$(printf '%s' demo2-password | "$BUILD/kabinet-passwd")
 	for f in "$ROOT"/sql/demo/[0-9]*.sql; do
 		{ echo "SET @demo_hash = '$h1', @demo2_hash = '$h2';"; cat "$f"; } | sql_root kabinet
 	done
+	# The demo accounts' histories, regenerated so that they end last month.
+	d="$E/gen/demo"
+	rm -rf "$d" && mkdir -p "$d"
+	"$BUILD/kabinet-gen" history 1 4 "$(last_month)" "$d"
+	sql_root kabinet -e "DELETE FROM ledger WHERE account_id <= 4;
+		DELETE FROM payments WHERE account_id <= 4;
+		DELETE FROM corrections WHERE account_id <= 4;"
+	load_tsv "$d"
+	rm -rf "$d"
+}
+
+# Generated accounts have ids from 1001 on (the demo ones are below).
+db_generate() {
+	want=$1
+	have=$(sql_root -N kabinet -e "SELECT COUNT(*) FROM accounts WHERE id > 1000")
+	end=$(last_month)
+	d="$E/gen/chunk"
+	start=$(date +%s)
+	while [ "$have" -lt "$want" ]; do
+		n=$((want - have))
+		[ "$n" -gt 50000 ] && n=50000
+		rm -rf "$d" && mkdir -p "$d"
+		"$BUILD/kabinet-gen" accounts $((1001 + have)) "$n" "$end" "$d"
+		load_tsv "$d"
+		have=$((have + n))
+		echo "stack: $have of $want generated accounts ($(($(date +%s) - start)) s)"
+	done
+	rm -rf "$d"
+	sql_root kabinet -e "ANALYZE TABLE accounts, ledger, payments, corrections" >/dev/null
 }
 
 programs_start() {
@@ -223,6 +278,15 @@ db-stop)
 	;;
 db-start)
 	db_start
+	;;
+gen)
+	N=${3:?number of accounts}
+	BUILD="$ROOT/${4:?builddir}"
+	mkdir -p "$E/db" "$E/run" "$E/log" "$E/sock" "$E/nginx"
+	config
+	db_start
+	db_schema
+	db_generate "$N"
 	;;
 *)
 	echo "usage: stack.sh up|down|db-stop|db-start ENVDIR ..." >&2

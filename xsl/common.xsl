@@ -19,6 +19,84 @@
     </time>
   </xsl:template>
 
+  <!-- "2026-03" as "март 2026" / "March 2026". -->
+  <xsl:template name="month-label">
+    <xsl:param name="v"/>
+    <xsl:value-of select="$M/*[local-name() = concat('month.', number(substring($v, 6, 2)))]"/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring($v, 1, 4)"/>
+  </xsl:template>
+
+  <!-- "2026-03-05" as 05.03.2026 (ru) or 2026-03-05 (en). -->
+  <xsl:template name="date">
+    <xsl:param name="v"/>
+    <time datetime="{$v}">
+      <xsl:choose>
+        <xsl:when test="$lang = 'ru'">
+          <xsl:value-of select="concat(substring($v, 9, 2), '.', substring($v, 6, 2), '.', substring($v, 1, 4))"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+      </xsl:choose>
+    </time>
+  </xsl:template>
+
+  <!-- An amount the C side formatted; @minor gives its sign. -->
+  <xsl:template match="*[@minor]" mode="money">
+    <span class="money">
+      <xsl:value-of select="."/>
+    </span>
+  </xsl:template>
+
+  <!-- A balance: debt in red, overpayment in green, with words for those who cannot see colour. -->
+  <xsl:template match="*[@minor]" mode="balance">
+    <span>
+      <xsl:attribute name="class">
+        <xsl:choose>
+          <xsl:when test="@minor &gt; 0">money debt</xsl:when>
+          <xsl:when test="@minor &lt; 0">money advance</xsl:when>
+          <xsl:otherwise>money</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:value-of select="."/>
+      <xsl:if test="@minor != 0">
+        <span class="balance-word">
+          <xsl:text> (</xsl:text>
+          <xsl:choose>
+            <xsl:when test="@minor &gt; 0"><xsl:value-of select="$M/balance.debt"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$M/balance.advance"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>)</xsl:text>
+        </span>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="unit">
+    <xsl:param name="v"/>
+    <xsl:variable name="u" select="$M/*[local-name() = concat('unit.', $v)]"/>
+    <xsl:choose>
+      <xsl:when test="$u"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The message for one field, if the server refused it. -->
+  <xsl:template name="field-error">
+    <xsl:param name="name"/>
+    <xsl:for-each select="/page/error[@field = $name]">
+      <p class="field-error" id="error-{$name}">
+        <xsl:choose>
+          <xsl:when test="@code = 'invalid'">
+            <xsl:value-of select="$M/*[local-name() = concat('field.', current()/@field)]"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$M/*[local-name() = concat('error.', current()/@code)]"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- A form-level message (error without a field). -->
   <xsl:template name="form-errors">
     <xsl:for-each select="/page/error[not(@field)]">

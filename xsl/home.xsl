@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- home.xsl: the signed-in start page. -->
+<!-- home.xsl: the signed-in start page, a dashboard over every linked account. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template match="page[@section='home']" mode="title">
@@ -7,12 +7,93 @@
   </xsl:template>
 
   <xsl:template match="page[@section='home']" mode="content">
+    <h1 id="greeting" class="page-title">
+      <xsl:value-of select="$M/home.greeting"/>
+      <xsl:text>, </xsl:text>
+      <span class="name"><xsl:value-of select="home/full-name"/></span>
+    </h1>
+
+    <div class="dashboard">
+      <section class="card to-pay" id="to-pay">
+        <h2><xsl:value-of select="$M/home.to-pay"/></h2>
+        <xsl:choose>
+          <xsl:when test="accounts/to-pay">
+            <xsl:for-each select="accounts/to-pay">
+              <p class="big-amount debt"><xsl:value-of select="."/></p>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="big-amount advance"><xsl:value-of select="$M/home.nothing-to-pay"/></p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+
+      <section class="card payments" id="payments">
+        <h2><xsl:value-of select="$M/home.payments"/></h2>
+        <xsl:choose>
+          <xsl:when test="payments/payment">
+            <ul class="plain">
+              <xsl:for-each select="payments/payment">
+                <li>
+                  <xsl:call-template name="date"><xsl:with-param name="v" select="date"/></xsl:call-template>
+                  <xsl:text> · </xsl:text>
+                  <strong><xsl:value-of select="amount"/></strong>
+                  <span class="muted small">
+                    <xsl:text> · № </xsl:text>
+                    <xsl:value-of select="number"/>
+                    <xsl:text> · </xsl:text>
+                    <xsl:value-of select="$M/*[local-name() = concat('channel.', current()/channel)]"/>
+                  </span>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </xsl:when>
+          <xsl:otherwise><p class="muted"><xsl:value-of select="$M/home.no-payments"/></p></xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </div>
+
+    <section class="card" id="dashboard-accounts">
+      <div class="card-head">
+        <h2><xsl:value-of select="$M/home.accounts"/></h2>
+        <a href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a>
+      </div>
+      <xsl:choose>
+        <xsl:when test="accounts/account">
+          <ul class="account-list">
+            <xsl:for-each select="accounts/account">
+              <li class="account-item" id="dash-account-{@id}">
+                <div class="account-main">
+                  <p class="account-number">
+                    <xsl:text>№ </xsl:text>
+                    <strong><xsl:value-of select="number"/></strong>
+                    <xsl:if test="@current"><span class="badge"><xsl:value-of select="$M/accounts.current"/></span></xsl:if>
+                  </p>
+                  <p class="account-address"><xsl:value-of select="address"/></p>
+                  <p class="muted small services-line">
+                    <xsl:for-each select="services/service">
+                      <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+                      <xsl:value-of select="."/>
+                    </xsl:for-each>
+                  </p>
+                </div>
+                <div class="account-balance">
+                  <xsl:apply-templates select="balance" mode="balance"/>
+                </div>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p id="no-accounts"><xsl:value-of select="$M/home.no-accounts"/></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+
+    <xsl:apply-templates select="charts/chart"/>
+
     <section class="card">
-      <h1 id="greeting">
-        <xsl:value-of select="$M/home.greeting"/>
-        <xsl:text>, </xsl:text>
-        <span class="name"><xsl:value-of select="home/full-name"/></span>
-      </h1>
+      <h2><xsl:value-of select="$M/home.profile"/></h2>
       <dl class="facts">
         <dt><xsl:value-of select="$M/home.login"/></dt>
         <dd><xsl:value-of select="user/login"/></dd>
@@ -42,6 +123,84 @@
       </dl>
       <p class="hint"><xsl:value-of select="$M/home.not-you"/></p>
     </section>
+  </xsl:template>
+
+  <!--
+    The 12-month chart as inline SVG: two bars a month, scaled to the
+    largest.  No script; each bar has a title, and the figures follow in a
+    table, so it reads the same on paper and to a screen reader.
+  -->
+  <xsl:template match="chart">
+    <xsl:variable name="max" select="@max"/>
+    <section class="card chart" id="chart-{@currency}">
+      <h2><xsl:value-of select="$M/home.chart"/></h2>
+      <p class="legend">
+        <span class="key key-accrued"></span><xsl:value-of select="$M/col.accrued"/>
+        <span class="key key-paid"></span><xsl:value-of select="$M/col.paid"/>
+      </p>
+      <svg class="bars" viewBox="0 0 600 230" role="img" aria-label="{$M/home.chart}">
+        <line x1="0" y1="200.5" x2="600" y2="200.5" class="axis"/>
+        <xsl:for-each select="month">
+          <xsl:variable name="x" select="(position() - 1) * 50"/>
+          <xsl:call-template name="bar">
+            <xsl:with-param name="x" select="$x + 8"/>
+            <xsl:with-param name="v" select="accrued"/>
+            <xsl:with-param name="max" select="$max"/>
+            <xsl:with-param name="class">accrued</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="bar">
+            <xsl:with-param name="x" select="$x + 26"/>
+            <xsl:with-param name="v" select="paid"/>
+            <xsl:with-param name="max" select="$max"/>
+            <xsl:with-param name="class">paid</xsl:with-param>
+          </xsl:call-template>
+          <text x="{$x + 25}" y="220" class="tick">
+            <xsl:value-of select="substring($M/*[local-name() = concat('month.', number(substring(current()/@m, 6, 2)))], 1, 3)"/>
+          </text>
+        </xsl:for-each>
+      </svg>
+      <details>
+        <summary><xsl:value-of select="$M/home.chart-table"/></summary>
+        <table class="data compact">
+          <thead>
+            <tr>
+              <th scope="col"><xsl:value-of select="$M/col.month"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/col.accrued"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/col.paid"/></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="month">
+              <tr>
+                <th scope="row"><xsl:call-template name="month-label"><xsl:with-param name="v" select="@m"/></xsl:call-template></th>
+                <td class="num"><xsl:value-of select="accrued"/></td>
+                <td class="num"><xsl:value-of select="paid"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </details>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="bar">
+    <xsl:param name="x"/>
+    <xsl:param name="v"/>
+    <xsl:param name="max"/>
+    <xsl:param name="class"/>
+    <xsl:variable name="h">
+      <xsl:choose>
+        <xsl:when test="$max &gt; 0 and $v/@minor &gt; 0"><xsl:value-of select="round($v/@minor * 190 div $max)"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <rect x="{$x}" y="{200 - $h}" width="16" height="{$h}" class="bar-{$class}">
+      <title>
+        <xsl:call-template name="month-label"><xsl:with-param name="v" select="$v/../@m"/></xsl:call-template>
+        <xsl:text>: </xsl:text>
+        <xsl:value-of select="$v"/>
+      </title>
+    </rect>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -9,6 +9,128 @@
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>
 
+    <nav.accounts>Accounts</nav.accounts>
+    <nav.services>Services</nav.services>
+
+    <month.1>January</month.1><month.2>February</month.2><month.3>March</month.3>
+    <month.4>April</month.4><month.5>May</month.5><month.6>June</month.6>
+    <month.7>July</month.7><month.8>August</month.8><month.9>September</month.9>
+    <month.10>October</month.10><month.11>November</month.11><month.12>December</month.12>
+    <unit.kWh>kWh</unit.kWh><unit.m3>m³</unit.m3><unit.Gcal>Gcal</unit.Gcal>
+    <channel.bank>bank</channel.bank><channel.card>card</channel.card>
+    <channel.cash>cash desk</channel.cash><channel.kabinet>this portal</channel.kabinet>
+    <col.month>Month</col.month>
+    <col.opening>Opening balance</col.opening>
+    <col.accrued>Charged</col.accrued>
+    <col.corrections>Adjustments</col.corrections>
+    <col.paid>Paid</col.paid>
+    <col.closing>Closing balance</col.closing>
+    <col.tariff>Rate</col.tariff>
+    <col.quantity>Quantity</col.quantity>
+    <col.total>Total</col.total>
+    <balance.debt>due</balance.debt>
+    <balance.advance>in credit</balance.advance>
+    <balance.hint>A positive balance is owed; a negative one is credit.</balance.hint>
+
+    <home.to-pay>To pay</home.to-pay>
+    <home.nothing-to-pay>Nothing is due</home.nothing-to-pay>
+    <home.accounts>Your accounts</home.accounts>
+    <home.payments>Recent payments</home.payments>
+    <home.no-payments>No payments yet.</home.no-payments>
+    <home.chart>Charges and payments, last 12 months</home.chart>
+    <home.no-accounts>No account is linked yet. Add one to see its charges and payments.</home.no-accounts>
+    <home.profile>Profile</home.profile>
+    <home.chart-table>Figures</home.chart-table>
+
+    <accounts.title>Accounts</accounts.title>
+    <accounts.none>No account is linked to your portal yet.</accounts.none>
+    <accounts.add>Add an account</accounts.add>
+    <accounts.number>Account</accounts.number>
+    <accounts.payer>Payer</accounts.payer>
+    <accounts.address>Address</accounts.address>
+    <accounts.organization>Provider</accounts.organization>
+    <accounts.balance>Balance</accounts.balance>
+    <accounts.as-of>at the end of</accounts.as-of>
+    <accounts.current>Current account</accounts.current>
+    <accounts.choose>Make current</accounts.choose>
+    <accounts.info>Details</accounts.info>
+    <accounts.remove>Remove</accounts.remove>
+    <accounts.services>Services</accounts.services>
+    <accounts.no-history>No charges on this account yet.</accounts.no-history>
+
+    <add.title>Add an account</add.title>
+    <add.intro>To confirm the account is yours, give the month and the amount of its most recent payment: they are on the receipt or your bank statement.</add.intro>
+    <add.org>Provider</add.org>
+    <add.number>Account number</add.number>
+    <add.month>Month of the last payment</add.month>
+    <add.year>Year</add.year>
+    <add.amount>Amount of the last payment</add.amount>
+    <add.choose>— choose —</add.choose>
+    <add.submit>Add account</add.submit>
+    <add.cancel>Cancel</add.cancel>
+    <field.org>Choose a provider from the list.</field.org>
+    <field.number>An account number has 1 to 20 digits and Latin letters.</field.number>
+    <field.month>Choose a month.</field.month>
+    <field.year>The year has four digits, 2000 to 2099.</field.year>
+    <field.amount>The amount is a number above zero with at most two decimals, e.g. 1,234.56.</field.amount>
+    <error.form-invalid>Please check the marked fields.</error.form-invalid>
+    <error.link-mismatch>These details do not match the last payment on that account. Check the account number, the month and the amount.</error.link-mismatch>
+    <error.link-locked>Too many failed attempts to add an account. Try again in an hour.</error.link-locked>
+    <error.already-linked>This account is already in your portal.</error.already-linked>
+
+    <remove.title>Remove an account</remove.title>
+    <remove.question>Remove this account from your portal?</remove.question>
+    <remove.hint>The account itself and its history do not change. You can add it again at any time.</remove.hint>
+    <remove.yes>Yes, remove it</remove.yes>
+    <remove.no>No, keep it</remove.no>
+
+    <info.title>Account details</info.title>
+    <info.residents>Registered residents</info.residents>
+    <info.area>Area, m²</info.area>
+    <info.phone>Phone</info.phone>
+    <info.meters>Meters replaced on</info.meters>
+    <info.none>not on file</info.none>
+    <info.org>Provider</info.org>
+    <info.org-address>Address</info.org-address>
+    <info.phones>Phones</info.phones>
+    <info.email>E-mail</info.email>
+    <info.inn>Tax number (INN)</info.inn>
+    <info.bank>Bank</info.bank>
+    <info.bic>BIC</info.bic>
+    <info.bank-account>Bank account</info.bank-account>
+    <info.corr-account>Correspondent account</info.corr-account>
+
+    <services.title>Services</services.title>
+    <services.change>Change account</services.change>
+    <services.service>Service</services.service>
+    <services.supplier>Supplier</services.supplier>
+    <services.tariff>Rate</services.tariff>
+    <services.balance>Balance</services.balance>
+    <services.statement>Statement</services.statement>
+    <services.history>Charges and payments</services.history>
+    <services.filter>Period and service</services.filter>
+    <services.from>From month</services.from>
+    <services.to>To month</services.to>
+    <services.month-format>YYYY-MM</services.month-format>
+    <services.which>Service</services.which>
+    <services.all>All services</services.all>
+    <services.show>Show</services.show>
+    <services.empty>Nothing was charged in this period.</services.empty>
+    <services.no-account>Add an account first; its services will show here.</services.no-account>
+    <error.bad-month>Give a month as YYYY-MM, for example 2026-03.</error.bad-month>
+    <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
+    <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
+
+    <statement.title>Service statement</statement.title>
+    <statement.account>Account</statement.account>
+    <statement.period>Period</statement.period>
+    <statement.unit>Unit</statement.unit>
+    <statement.corrections>Adjustments</statement.corrections>
+    <statement.reason>Reason</statement.reason>
+    <statement.amount>Amount</statement.amount>
+    <statement.print>To print, use your browser's Print command (Ctrl+P): the page is laid out for A4.</statement.print>
+    <statement.back>Back to services</statement.back>
+
     <login.title>Sign in</login.title>
     <login.login>Login</login.login>
     <login.password>Password</login.password>

@@ -16,6 +16,8 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="login.xsl"/>
   <xsl:include href="home.xsl"/>
+  <xsl:include href="accounts.xsl"/>
+  <xsl:include href="services.xsl"/>
   <xsl:include href="error.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"

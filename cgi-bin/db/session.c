@@ -14,13 +14,21 @@ static struct db_stmt insert = {
 	"WHERE subscriber_id = ? AND result = 'ok' ORDER BY at DESC LIMIT 1) prev ON 1",
 	NULL, 0, NULL};
 
-/* Both limits are checked here, so an expired row is never a live session. */
+/*
+ * Both limits are checked here, so an expired row is never a live session.
+ * The current account comes along: the chosen one while it is still linked,
+ * else the first linked one, else NULL.
+ */
 static struct db_stmt lookup = {
 	"session.lookup",
 	"SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
 	"DATE_FORMAT(s.prev_login_at, '%Y-%m-%dT%H:%i:%sZ'), s.prev_login_ip, "
-	"TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)) "
+	"TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
+	"COALESCE(cur.account_id, (SELECT MIN(first.account_id) FROM subscriber_accounts first "
+	"WHERE first.subscriber_id = sub.id)) "
 	"FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
+	"LEFT JOIN subscriber_accounts cur ON cur.subscriber_id = sub.id "
+	"AND cur.account_id = sub.current_account_id "
 	"WHERE s.token_hash = ? AND sub.active = 1 "
 	"AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
 	"AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND",
@@ -54,16 +62,17 @@ enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id
 enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsigned idle,
 			    unsigned absolute, struct session *out, long long *idle_for)
 {
-	long long id = 0, sub = 0;
+	long long id = 0, sub = 0, account = 0;
 	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(idle), DBA_INT(absolute)};
 	struct db_col c[] = {DBC_INT(&id),	       DBC_INT(&sub),	       DBC_STR(&out->login),
 			     DBC_STR(&out->full_name), DBC_STR(&out->email), DBC_STR(&out->phone),
 			     DBC_STR(&out->prev_login_at), DBC_STR(&out->prev_login_ip),
-			     DBC_INT(idle_for)};
+			     DBC_INT(idle_for), DBC_INT(&account)};
 	enum perr e = db_row(ar, &lookup, a, 3, c, sizeof(c) / sizeof(c[0]));
 
 	out->id = (uint64_t)id;
 	out->subscriber_id = (uint64_t)sub;
+	out->account_id = (uint64_t)account;
 	memcpy(out->token_hash, hash, 32);
 	return e;
 }

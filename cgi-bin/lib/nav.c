@@ -10,6 +10,8 @@ static const struct {
 	const char *href;
 } sections[] = {
 	{"home", "/"},
+	{"accounts", "/accounts"},
+	{"services", "/services"},
 };
 
 void nav_add(struct req *r)

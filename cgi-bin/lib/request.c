@@ -126,6 +126,15 @@ int page_error(struct req *r, int status, const char *code)
 	return status;
 }
 
+int page_fail(struct req *r, enum perr e)
+{
+	switch (e) {
+	case PERR_NOT_FOUND: return page_error(r, 404, "not-found");
+	case PERR_DB_DOWN: return page_error(r, 503, "db-down");
+	default: return page_error(r, 500, "internal");
+	}
+}
+
 int page_status(struct req *r, int status)
 {
 	r->keep_doc = 1;

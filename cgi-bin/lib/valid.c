@@ -144,3 +144,45 @@ int valid_token(const struct field *f, const char *s, size_t len, struct arena *
 	out->len = len;
 	return 0;
 }
+
+int valid_month(const struct field *f, const char *s, size_t len, struct arena *a,
+		struct fval *out)
+{
+	month_t m;
+	char buf[8];
+
+	(void)f;
+	if (month_parse(s, len, &m) != 0)
+		return -1;
+	month_format(m, buf);
+	if ((out->s = arena_strdup(a, buf)) == NULL)
+		return -1;
+	out->len = 7;
+	out->i = m;
+	return 0;
+}
+
+int valid_code(const struct field *f, const char *s, size_t len, struct arena *a,
+	       struct fval *out)
+{
+	char *d;
+	size_t i, n = 0;
+
+	if (len > 4 * (size_t)f->max || (d = arena_alloc(a, len + 1)) == NULL)
+		return -1;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '-')
+			continue;
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return -1;
+		d[n++] = c;
+	}
+	d[n] = '\0';
+	if ((long long)n < f->min || (long long)n > f->max)
+		return -1;
+	out->s = d;
+	out->len = n;
+	return 0;
+}

@@ -132,3 +132,25 @@ int xml_form_error(struct req *r, const char *field, const char *code)
 		return -1;
 	return 0;
 }
+
+xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t v, const struct currency *cur,
+		     enum lang lang)
+{
+	char text[64];
+	xmlNodePtr n;
+
+	if (cur == NULL || money_format(text, sizeof(text), v, cur, lang) != 0)
+		return NULL;
+	n = xml_text(parent, name, text);
+	if (n == NULL || xml_attr_int(n, "minor", v) || xml_attr(n, "currency", cur->code))
+		return NULL;
+	return n;
+}
+
+xmlNodePtr xml_month(xmlNodePtr parent, const char *name, month_t m)
+{
+	char buf[8];
+
+	month_format(m, buf);
+	return xml_text(parent, name, buf);
+}

@@ -1,0 +1,256 @@
+/*
+ * db/account.c: personal accounts and their links to subscribers.  Every
+ * statement that takes a subscriber joins subscriber_accounts, so an account
+ * that is not linked to them cannot be read, chosen or unlinked.
+ */
+#include "../portal.h"
+
+/* The columns struct as_iter receives: an account and one service's month. */
+#define AS_COLUMNS                                                                       \
+	"SELECT a.id, a.number, a.payer_name, a.address, o.name, o.currency, "           \
+	"sv.id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, l.closing, " \
+	"YEAR(l.period) * 12 + MONTH(l.period) - 1 "
+
+/* The latest month of each linked account, one row per service (or one empty row). */
+static struct db_stmt linked_all = {
+	"account.linked",
+	AS_COLUMNS
+	"FROM subscriber_accounts sa "
+	"JOIN accounts a ON a.id = sa.account_id "
+	"JOIN organizations o ON o.id = a.organization_id "
+	"LEFT JOIN ledger l ON l.account_id = a.id "
+	"AND l.period = (SELECT MAX(p.period) FROM ledger p WHERE p.account_id = a.id) "
+	"LEFT JOIN services sv ON sv.id = l.service_id "
+	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
+	"WHERE sa.subscriber_id = ? ORDER BY a.id, sv.id",
+	NULL, 0, NULL};
+
+/* The current account's services in its latest month. */
+static struct db_stmt services = {
+	"account.services",
+	AS_COLUMNS
+	"FROM accounts a JOIN organizations o ON o.id = a.organization_id "
+	"JOIN ledger l ON l.account_id = a.id "
+	"AND l.period = (SELECT MAX(p.period) FROM ledger p WHERE p.account_id = a.id) "
+	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
+	"WHERE a.id = ? ORDER BY sv.id",
+	NULL, 0, NULL};
+
+/* One service of the current account, in the latest month it was billed. */
+static struct db_stmt service = {
+	"account.service",
+	AS_COLUMNS
+	"FROM accounts a JOIN organizations o ON o.id = a.organization_id "
+	"JOIN ledger l ON l.account_id = a.id AND l.service_id = ? "
+	"AND l.period = (SELECT MAX(p.period) FROM ledger p "
+	"WHERE p.account_id = a.id AND p.service_id = l.service_id) "
+	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
+	"WHERE a.id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt get = {
+	"account.get",
+	"SELECT a.id, a.number, a.payer_name, a.address, a.phone, "
+	"DATE_FORMAT(a.meters_replaced_on, '%Y-%m-%d'), a.residents, a.area_centi_m2, "
+	"o.id, o.name, o.inn, o.address, o.phones, o.email, o.bank_name, o.bic, o.bank_account, "
+	"o.corr_account, o.currency "
+	"FROM subscriber_accounts sa "
+	"JOIN accounts a ON a.id = sa.account_id "
+	"JOIN organizations o ON o.id = a.organization_id "
+	"WHERE sa.subscriber_id = ? AND sa.account_id = ?",
+	NULL, 0, NULL};
+
+/*
+ * One statement for every outcome, so a wrong number, month or amount cost
+ * the same and look the same.  The payment compared is the newest one.
+ */
+static struct db_stmt verify = {
+	"account.verify",
+	"SELECT a.id, EXISTS (SELECT 1 FROM subscriber_accounts x "
+	"WHERE x.subscriber_id = ? AND x.account_id = a.id) "
+	"FROM accounts a JOIN payments p ON p.id = (SELECT q.id FROM payments q "
+	"WHERE q.account_id = a.id ORDER BY q.paid_on DESC, q.id DESC LIMIT 1) "
+	"WHERE a.organization_id = ? AND a.number = ? "
+	"AND p.paid_on >= ? AND p.paid_on < ? + INTERVAL 1 MONTH AND p.amount = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt link_ = {
+	"account.link",
+	"INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+	"VALUES (?, ?, UTC_TIMESTAMP(6))",
+	NULL, 0, NULL};
+
+static struct db_stmt unlink_ = {
+	"account.unlink",
+	"DELETE FROM subscriber_accounts WHERE subscriber_id = ? AND account_id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt set_current = {
+	"subscriber.set_current",
+	"UPDATE subscribers SET current_account_id = ? WHERE id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt link_failures = {
+	"link_attempt.failures",
+	"SELECT COUNT(*) FROM link_attempts WHERE subscriber_id = ? AND ok = 0 "
+	"AND at > UTC_TIMESTAMP(6) - INTERVAL 1 HOUR",
+	NULL, 0, NULL};
+
+static struct db_stmt link_record = {
+	"link_attempt.record",
+	"INSERT INTO link_attempts (subscriber_id, at, ok) VALUES (?, UTC_TIMESTAMP(6), ?)",
+	NULL, 0, NULL};
+
+/* Columns shared by account.linked and ledger.services (db/ledger.c). */
+struct as_iter {
+	long long id, service, month;
+	const char *currency;
+	struct account_service r;
+	int (*each)(void *, const struct account_service *);
+	void *ctx;
+};
+
+static int as_row(void *p)
+{
+	struct as_iter *it = p;
+
+	it->r.acc.id = (uint64_t)it->id;
+	it->r.acc.org.cur = currency_find(it->currency ? it->currency : "");
+	it->r.service_id = (uint64_t)it->service;
+	it->r.month = (month_t)it->month;
+	return it->each(it->ctx, &it->r);
+}
+
+static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_arg *a, size_t na,
+			 struct as_iter *it)
+{
+	struct db_col c[] = {
+		DBC_INT(&it->id),	    DBC_STR(&it->r.acc.number),   DBC_STR(&it->r.acc.payer),
+		DBC_STR(&it->r.acc.address), DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
+		DBC_INT(&it->service),	    DBC_STR(&it->r.service),	  DBC_STR(&it->r.supplier),
+		DBC_STR(&it->r.unit),	    DBC_INT(&it->r.tariff),	  DBC_INT(&it->r.closing),
+		DBC_INT(&it->month),
+	};
+
+	return db_rows(ar, st, a, na, c, sizeof(c) / sizeof(c[0]), as_row, it);
+}
+
+enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang lang,
+			     int (*each)(void *, const struct account_service *), void *ctx)
+{
+	struct as_iter it = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(subscriber)};
+
+	return as_rows(ar, &linked_all, a, 2, &it);
+}
+
+enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang,
+			      int (*each)(void *, const struct account_service *), void *ctx)
+{
+	struct as_iter it = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(account)};
+
+	return as_rows(ar, &services, a, 2, &it);
+}
+
+/* Keeps the one row db_account_service() asks for. */
+static int as_keep(void *ctx, const struct account_service *r)
+{
+	*(struct account_service *)ctx = *r;
+	return 0;
+}
+
+enum perr db_account_service(struct arena *ar, uint64_t account, uint64_t svc, enum lang lang,
+			     struct account_service *out)
+{
+	struct as_iter it = {.each = as_keep, .ctx = out};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(svc), DBA_INT(account)};
+	enum perr e;
+
+	out->service_id = 0;
+	e = as_rows(ar, &service, a, 3, &it);
+	return e == PERR_OK && out->service_id == 0 ? PERR_NOT_FOUND : e;
+}
+
+enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account,
+			 struct account *out)
+{
+	long long id = 0, org = 0;
+	const char *currency = NULL;
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(account)};
+	struct db_col c[] = {
+		DBC_INT(&id),		     DBC_STR(&out->number),	  DBC_STR(&out->payer),
+		DBC_STR(&out->address),	     DBC_STR(&out->phone),	  DBC_STR(&out->meters_replaced_on),
+		DBC_INT(&out->residents),    DBC_INT(&out->area_centi_m2), DBC_INT(&org),
+		DBC_STR(&out->org.name),     DBC_STR(&out->org.inn),	  DBC_STR(&out->org.address),
+		DBC_STR(&out->org.phones),   DBC_STR(&out->org.email),	  DBC_STR(&out->org.bank_name),
+		DBC_STR(&out->org.bic),	     DBC_STR(&out->org.bank_account),
+		DBC_STR(&out->org.corr_account), DBC_STR(&currency),
+	};
+	enum perr e = db_row(ar, &get, a, 2, c, sizeof(c) / sizeof(c[0]));
+
+	out->id = (uint64_t)id;
+	out->org.id = (uint64_t)org;
+	out->org.cur = currency_find(currency ? currency : "");
+	return e;
+}
+
+enum perr db_account_verify(struct arena *ar, uint64_t subscriber, uint64_t org, const char *number,
+			    month_t month, money_t amount, uint64_t *account, int *linked)
+{
+	long long id = 0, have = 0;
+	char from[11];
+	struct db_arg a[6];
+	struct db_col c[] = {DBC_INT(&id), DBC_INT(&have)};
+	enum perr e;
+
+	month_date(month, from);
+	a[0] = DBA_INT(subscriber);
+	a[1] = DBA_INT(org);
+	a[2] = DBA_STR(number);
+	a[3] = DBA_STR(from);
+	a[4] = DBA_STR(from);
+	a[5] = DBA_INT(amount);
+	e = db_row(ar, &verify, a, 6, c, 2);
+	*account = (uint64_t)id;
+	*linked = have != 0;
+	return e;
+}
+
+enum perr db_account_link(uint64_t subscriber, uint64_t account)
+{
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(account)};
+
+	return db_exec(&link_, a, 2, NULL, NULL);
+}
+
+enum perr db_account_unlink(uint64_t subscriber, uint64_t account)
+{
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(account)};
+	unsigned long long n = 0;
+	enum perr e = db_exec(&unlink_, a, 2, &n, NULL);
+
+	return e == PERR_OK && n == 0 ? PERR_NOT_FOUND : e;
+}
+
+enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account)
+{
+	struct db_arg a[] = {DBA_INT(account), DBA_INT(subscriber)};
+
+	return db_exec(&set_current, a, 2, NULL, NULL);
+}
+
+enum perr db_link_failures(struct arena *ar, uint64_t subscriber, long long *n)
+{
+	struct db_arg a[] = {DBA_INT(subscriber)};
+	struct db_col c[] = {DBC_INT(n)};
+
+	return db_row(ar, &link_failures, a, 1, c, 1);
+}
+
+enum perr db_link_record(uint64_t subscriber, int ok)
+{
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(ok ? 1 : 0)};
+
+	return db_exec(&link_record, a, 2, NULL, NULL);
+}

@@ -1,0 +1,33 @@
+/* db/organization.c: the organizations subscribers can link accounts of. */
+#include "../portal.h"
+
+static struct db_stmt list = {
+	"organization.list",
+	"SELECT id, name, currency FROM organizations ORDER BY name, id",
+	NULL, 0, NULL};
+
+struct org_iter {
+	long long id;
+	const char *currency;
+	struct organization o;
+	int (*each)(void *, const struct organization *);
+	void *ctx;
+};
+
+static int org_row(void *p)
+{
+	struct org_iter *it = p;
+
+	it->o.id = (uint64_t)it->id;
+	it->o.cur = currency_find(it->currency ? it->currency : "");
+	return it->each(it->ctx, &it->o);
+}
+
+enum perr db_organizations(struct arena *ar, int (*each)(void *, const struct organization *),
+			   void *ctx)
+{
+	struct org_iter it = {.each = each, .ctx = ctx};
+	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.o.name), DBC_STR(&it.currency)};
+
+	return db_rows(ar, &list, NULL, 0, c, 3, org_row, &it);
+}

@@ -1,0 +1,290 @@
+/*
+ * services.c: the current account's services and their monthly ledger.
+ *
+ *   GET /services             each service with supplier and balance; the
+ *                             months from..to (default: the last 12 billed)
+ *                             of all services or of ?service=, with totals
+ *   GET /services/statement   ?service=&from=&to=: the printable statement
+ *                             (выписка) of one service, tariff and corrections
+ *
+ * Only the session's current account is ever read; the session lookup has
+ * checked it is linked.  A service the account does not have is a 404.
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "portal.h"
+
+enum key { K_FROM, K_TO, K_SERVICE, K__MAX };
+
+static const struct field fields[K__MAX] = {
+	[K_FROM] = {"from", valid_month, 7, 7},
+	[K_TO] = {"to", valid_month, 7, 7},
+	[K_SERVICE] = {"service", valid_int, 1, 65535},
+};
+
+/* Longest period one page shows: five years of months. */
+#define PERIOD_MAX_MONTHS 60
+
+struct ctx {
+	struct req *r;
+	const struct currency *cur;
+	xmlNodePtr parent;
+	int one_service; /* rows carry tariff and quantity */
+	struct ledger_row total;
+	size_t n;
+	int failed;
+};
+
+static int fail(struct ctx *c)
+{
+	c->failed = 1;
+	return -1;
+}
+
+/* The last month billed, or last calendar month for an account without history. */
+static month_t default_end(month_t latest)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (latest != 0)
+		return latest;
+	gmtime_r(&now, &tm);
+	return (tm.tm_year + 1900) * 12 + tm.tm_mon - 1;
+}
+
+/*
+ * The period asked for, or the default one.  0 when usable; otherwise the
+ * status of the refusal, with the message already on the page.
+ */
+static int period_of(struct req *r, month_t latest, month_t *from, month_t *to)
+{
+	const struct fval *f = req_val(r, K_FROM), *t = req_val(r, K_TO);
+	xmlNodePtr p;
+
+	if (r->bad[K_FROM] || r->bad[K_TO]) {
+		if ((r->bad[K_FROM] && xml_form_error(r, "from", "bad-month")) ||
+		    (r->bad[K_TO] && xml_form_error(r, "to", "bad-month")))
+			return 500;
+		return 400;
+	}
+	*to = t ? (month_t)t->i : default_end(latest);
+	*from = f ? (month_t)f->i : *to - 11;
+	if (*from < MONTH_MIN)
+		*from = MONTH_MIN;
+	p = xml_elem(r->root, "period");
+	if (p == NULL || xml_month(p, "from", *from) == NULL || xml_month(p, "to", *to) == NULL)
+		return 500;
+	if (*from > *to)
+		return xml_form_error(r, "from", "period-reversed") ? 500 : 422;
+	if (*to - *from >= PERIOD_MAX_MONTHS)
+		return xml_form_error(r, "from", "period-too-long") ? 500 : 422;
+	return 0;
+}
+
+static int account_head(struct req *r, struct account *a)
+{
+	xmlNodePtr h;
+	enum perr e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, a);
+
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	h = xml_elem(r->root, "account-head");
+	if (h == NULL || xml_attr_int(h, "id", (long long)a->id) ||
+	    xml_text(h, "number", a->number) == NULL || xml_text(h, "payer", a->payer) == NULL ||
+	    xml_text(h, "address", a->address) == NULL ||
+	    xml_text(h, "organization", a->org.name) == NULL)
+		return page_error(r, 500, "internal");
+	return 0;
+}
+
+static int money_cols(struct ctx *c, xmlNodePtr n, const struct ledger_row *x)
+{
+	enum lang l = c->r->lang;
+
+	if (xml_money(n, "opening", x->opening, c->cur, l) == NULL ||
+	    xml_money(n, "accrued", x->accrued, c->cur, l) == NULL ||
+	    xml_money(n, "corrections", x->corrections, c->cur, l) == NULL ||
+	    xml_money(n, "paid", x->paid, c->cur, l) == NULL ||
+	    xml_money(n, "closing", x->closing, c->cur, l) == NULL)
+		return -1;
+	return 0;
+}
+
+static int month_row(void *p, const struct ledger_row *x)
+{
+	struct ctx *c = p;
+	xmlNodePtr n = xml_elem(c->parent, "month");
+	char qty[32], m[8];
+
+	month_format(x->month, m);
+	if (n == NULL || xml_attr(n, "m", m) || money_cols(c, n, x) != 0)
+		return fail(c);
+	if (c->one_service) {
+		snprintf(qty, sizeof(qty), "%lld.%03lld", x->quantity / 1000, x->quantity % 1000);
+		if (xml_money(n, "tariff", x->tariff, c->cur, c->r->lang) == NULL ||
+		    xml_text(n, "quantity", qty) == NULL)
+			return fail(c);
+	}
+	/* Totals: the first opening, sums of the movements, the last closing. */
+	if (c->n++ == 0)
+		c->total.opening = x->opening;
+	c->total.closing = x->closing;
+	if (money_add(c->total.accrued, x->accrued, &c->total.accrued) ||
+	    money_add(c->total.corrections, x->corrections, &c->total.corrections) ||
+	    money_add(c->total.paid, x->paid, &c->total.paid))
+		return fail(c);
+	return 0;
+}
+
+/* <months> of the period with their <totals>. */
+static int months(struct ctx *c, uint64_t service, month_t from, month_t to)
+{
+	struct req *r = c->r;
+	enum perr e;
+
+	c->parent = xml_elem(r->root, "months");
+	if (c->parent == NULL)
+		return page_error(r, 500, "internal");
+	e = db_ledger_months(r->arena, r->sess->account_id, service, from, to, month_row, c);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (c->failed || (c->n > 0 && money_cols(c, xml_elem(c->parent, "totals"), &c->total)))
+		return page_error(r, 500, "internal");
+	return 0;
+}
+
+struct svc_list {
+	struct ctx *c;
+	xmlNodePtr list;
+	uint64_t chosen;
+	month_t latest;
+};
+
+static int service_row(void *p, const struct account_service *s)
+{
+	struct svc_list *l = p;
+	struct ctx *c = l->c;
+	xmlNodePtr n = xml_elem(l->list, "service");
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)s->service_id) ||
+	    (s->service_id == l->chosen && xml_attr(n, "chosen", "1")) ||
+	    xml_text(n, "name", s->service) == NULL || xml_text(n, "supplier", s->supplier) == NULL ||
+	    xml_text(n, "unit", s->unit) == NULL ||
+	    xml_money(n, "tariff", s->tariff, c->cur, c->r->lang) == NULL ||
+	    xml_money(n, "balance", s->closing, c->cur, c->r->lang) == NULL)
+		return fail(c);
+	if (s->month > l->latest)
+		l->latest = s->month;
+	return 0;
+}
+
+static int no_account(struct req *r)
+{
+	return xml_elem(r->root, "no-account") == NULL ? page_error(r, 500, "internal") : 200;
+}
+
+static int overview(struct req *r)
+{
+	const struct fval *svc = req_val(r, K_SERVICE);
+	struct ctx c = {.r = r};
+	struct svc_list l = {.c = &c};
+	struct account a;
+	struct account_service one;
+	month_t from = 0, to = 0;
+	int st;
+	enum perr e;
+
+	if (r->sess->account_id == 0)
+		return no_account(r);
+	if (r->bad[K_SERVICE])
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((st = account_head(r, &a)) != 0)
+		return st;
+	c.cur = a.org.cur;
+	if (svc != NULL) {
+		e = db_account_service(r->arena, a.id, (uint64_t)svc->i, r->lang, &one);
+		if (e != PERR_OK)
+			return page_fail(r, e);
+		l.chosen = one.service_id;
+	}
+	l.list = xml_elem(r->root, "services");
+	if (l.list == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_account_services(r->arena, a.id, r->lang, service_row, &l)) != PERR_OK)
+		return page_fail(r, e);
+	if (c.failed)
+		return page_error(r, 500, "internal");
+	if ((st = period_of(r, l.latest, &from, &to)) != 0)
+		return st == 500 ? page_error(r, 500, "internal") : page_status(r, st);
+	c.one_service = svc != NULL;
+	if ((st = months(&c, l.chosen, from, to)) != 0)
+		return st;
+	return 200;
+}
+
+static int correction_row(void *p, const struct correction *x)
+{
+	struct ctx *c = p;
+	xmlNodePtr n = xml_elem(c->parent, "correction");
+	char m[8];
+
+	month_format(x->month, m);
+	if (n == NULL || xml_attr(n, "m", m) ||
+	    xml_money(n, "amount", x->amount, c->cur, c->r->lang) == NULL ||
+	    xml_text(n, "reason", x->reason) == NULL)
+		return fail(c);
+	return 0;
+}
+
+static int statement(struct req *r)
+{
+	const struct fval *svc = req_val(r, K_SERVICE);
+	struct ctx c = {.r = r, .one_service = 1};
+	struct account_service s;
+	struct account a;
+	xmlNodePtr n;
+	month_t from = 0, to = 0;
+	int st;
+	enum perr e;
+
+	if (r->sess->account_id == 0 || svc == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	e = db_account_service(r->arena, r->sess->account_id, (uint64_t)svc->i, r->lang, &s);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((st = account_head(r, &a)) != 0)
+		return st;
+	c.cur = a.org.cur;
+	n = xml_elem(r->root, "statement");
+	if (n == NULL || xml_attr_int(n, "service", (long long)s.service_id) ||
+	    xml_text(n, "name", s.service) == NULL || xml_text(n, "supplier", s.supplier) == NULL ||
+	    xml_text(n, "unit", s.unit) == NULL)
+		return page_error(r, 500, "internal");
+	if ((st = period_of(r, s.month, &from, &to)) != 0)
+		return st == 500 ? page_error(r, 500, "internal") : page_status(r, st);
+	if ((st = months(&c, s.service_id, from, to)) != 0)
+		return st;
+	c.parent = xml_elem(r->root, "corrections");
+	if (c.parent == NULL)
+		return page_error(r, 500, "internal");
+	e = db_corrections(r->arena, a.id, s.service_id, from, to, correction_row, &c);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	return c.failed ? page_error(r, 500, "internal") : 200;
+}
+
+static const struct page pages[] = {
+	{"/services", M_GET, PAGE_SESSION, "overview", overview},
+	{"/services/statement", M_GET, PAGE_SESSION, "statement", statement},
+};
+
+static const struct section section = {
+	"services", pages, sizeof(pages) / sizeof(pages[0]), fields, K__MAX,
+};
+
+int main(int argc, char **argv)
+{
+	return portal_main(argc, argv, &section);
+}

@@ -1,0 +1,233 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- accounts.xsl: the list of linked accounts, adding, removing, details. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[@section='accounts']" mode="title">
+    <xsl:choose>
+      <xsl:when test="@name = 'add'"><xsl:value-of select="$M/add.title"/></xsl:when>
+      <xsl:when test="@name = 'remove'"><xsl:value-of select="$M/remove.title"/></xsl:when>
+      <xsl:when test="@name = 'info'"><xsl:value-of select="$M/info.title"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/accounts.title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ list -->
+  <xsl:template match="page[@section='accounts'][@name='list']" mode="content">
+    <section class="card">
+      <div class="card-head">
+        <h1><xsl:value-of select="$M/accounts.title"/></h1>
+        <a class="button" href="/accounts/add" id="add-account"><xsl:value-of select="$M/accounts.add"/></a>
+      </div>
+      <xsl:choose>
+        <xsl:when test="accounts/account">
+          <ul class="account-list">
+            <xsl:apply-templates select="accounts/account" mode="list"/>
+          </ul>
+          <p class="hint"><xsl:value-of select="$M/balance.hint"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p id="no-accounts"><xsl:value-of select="$M/accounts.none"/></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="account" mode="list">
+    <li class="account-item" id="account-{@id}">
+      <xsl:if test="@current"><xsl:attribute name="class">account-item is-current</xsl:attribute></xsl:if>
+      <div class="account-main">
+        <p class="account-number">
+          <xsl:value-of select="$M/accounts.number"/>
+          <xsl:text> № </xsl:text>
+          <strong><xsl:value-of select="number"/></strong>
+          <xsl:if test="@current">
+            <span class="badge"><xsl:value-of select="$M/accounts.current"/></span>
+          </xsl:if>
+        </p>
+        <p class="account-address"><xsl:value-of select="address"/></p>
+        <p class="muted">
+          <xsl:value-of select="payer"/>
+          <xsl:text> · </xsl:text>
+          <xsl:value-of select="organization"/>
+        </p>
+      </div>
+      <div class="account-balance">
+        <xsl:choose>
+          <xsl:when test="month">
+            <span class="muted small">
+              <xsl:value-of select="$M/accounts.as-of"/>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="month-label"><xsl:with-param name="v" select="month"/></xsl:call-template>
+            </span>
+            <xsl:apply-templates select="balance" mode="balance"/>
+          </xsl:when>
+          <xsl:otherwise><span class="muted small"><xsl:value-of select="$M/accounts.no-history"/></span></xsl:otherwise>
+        </xsl:choose>
+      </div>
+      <div class="account-actions">
+        <xsl:if test="not(@current)">
+          <form method="post" action="/accounts/current" class="inline">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <input type="hidden" name="id" value="{@id}"/>
+            <button type="submit" class="small-button" id="choose-{@id}"><xsl:value-of select="$M/accounts.choose"/></button>
+          </form>
+        </xsl:if>
+        <a href="/accounts/info?id={@id}" id="info-{@id}"><xsl:value-of select="$M/accounts.info"/></a>
+        <a href="/accounts/remove?id={@id}" id="remove-{@id}"><xsl:value-of select="$M/accounts.remove"/></a>
+      </div>
+    </li>
+  </xsl:template>
+
+  <!-- ============================================================ add -->
+  <xsl:template match="page[@section='accounts'][@name='add']" mode="content">
+    <xsl:variable name="f" select="link-form"/>
+    <section class="card narrow wide-form">
+      <h1><xsl:value-of select="$M/add.title"/></h1>
+      <p><xsl:value-of select="$M/add.intro"/></p>
+      <xsl:call-template name="form-errors"/>
+      <xsl:if test="error[@field]">
+        <p class="alert" role="alert" id="form-error"><xsl:value-of select="$M/error.form-invalid"/></p>
+      </xsl:if>
+      <form method="post" action="/accounts/add" class="stacked" id="add-form">
+        <input type="hidden" name="csrf" value="{csrf}"/>
+
+        <label for="org"><xsl:value-of select="$M/add.org"/></label>
+        <select id="org" name="org" required="required">
+          <xsl:if test="count($f/organizations/organization) != 1">
+            <option value=""><xsl:value-of select="$M/add.choose"/></option>
+          </xsl:if>
+          <xsl:for-each select="$f/organizations/organization">
+            <option value="{@id}">
+              <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:value-of select="."/>
+            </option>
+          </xsl:for-each>
+        </select>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">org</xsl:with-param></xsl:call-template>
+
+        <label for="number"><xsl:value-of select="$M/add.number"/></label>
+        <input type="text" id="number" name="number" value="{$f/number}" required="required"
+               maxlength="40" inputmode="numeric" autocomplete="off" spellcheck="false"/>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">number</xsl:with-param></xsl:call-template>
+
+        <div class="row">
+          <div class="grow">
+            <label for="month"><xsl:value-of select="$M/add.month"/></label>
+            <select id="month" name="month" required="required">
+              <option value=""><xsl:value-of select="$M/add.choose"/></option>
+              <xsl:call-template name="month-options">
+                <xsl:with-param name="chosen" select="$f/month"/>
+              </xsl:call-template>
+            </select>
+          </div>
+          <div>
+            <label for="year"><xsl:value-of select="$M/add.year"/></label>
+            <input type="text" id="year" name="year" value="{$f/year}" required="required"
+                   maxlength="4" inputmode="numeric" size="5" autocomplete="off"/>
+          </div>
+        </div>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">month</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">year</xsl:with-param></xsl:call-template>
+
+        <label for="amount"><xsl:value-of select="$M/add.amount"/></label>
+        <input type="text" id="amount" name="amount" value="{$f/amount}" required="required"
+               maxlength="24" inputmode="decimal" autocomplete="off"/>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">amount</xsl:with-param></xsl:call-template>
+
+        <div class="actions">
+          <button type="submit" class="primary" id="add-submit"><xsl:value-of select="$M/add.submit"/></button>
+          <a href="/accounts"><xsl:value-of select="$M/add.cancel"/></a>
+        </div>
+      </form>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="month-options">
+    <xsl:param name="chosen"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:if test="$i &lt;= 12">
+      <option value="{$i}">
+        <xsl:if test="number($chosen) = $i"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+        <xsl:value-of select="$M/*[local-name() = concat('month.', $i)]"/>
+      </option>
+      <xsl:call-template name="month-options">
+        <xsl:with-param name="chosen" select="$chosen"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ remove -->
+  <xsl:template match="page[@section='accounts'][@name='remove']" mode="content">
+    <xsl:variable name="a" select="remove-account"/>
+    <section class="card narrow">
+      <h1><xsl:value-of select="$M/remove.title"/></h1>
+      <p id="remove-question"><xsl:value-of select="$M/remove.question"/></p>
+      <dl class="facts">
+        <dt><xsl:value-of select="$M/accounts.number"/></dt><dd><xsl:value-of select="$a/number"/></dd>
+        <dt><xsl:value-of select="$M/accounts.address"/></dt><dd><xsl:value-of select="$a/address"/></dd>
+        <dt><xsl:value-of select="$M/accounts.payer"/></dt><dd><xsl:value-of select="$a/payer"/></dd>
+        <dt><xsl:value-of select="$M/accounts.organization"/></dt><dd><xsl:value-of select="$a/organization"/></dd>
+      </dl>
+      <p class="hint"><xsl:value-of select="$M/remove.hint"/></p>
+      <form method="post" action="/accounts/remove" class="actions" id="remove-form">
+        <input type="hidden" name="csrf" value="{csrf}"/>
+        <input type="hidden" name="id" value="{$a/@id}"/>
+        <button type="submit" name="answer" value="yes" class="danger" id="remove-yes"><xsl:value-of select="$M/remove.yes"/></button>
+        <button type="submit" name="answer" value="no" class="secondary" id="remove-no"><xsl:value-of select="$M/remove.no"/></button>
+      </form>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ info -->
+  <xsl:template match="page[@section='accounts'][@name='info']" mode="content">
+    <xsl:variable name="a" select="account-info"/>
+    <section class="card">
+      <h1><xsl:value-of select="$M/info.title"/></h1>
+      <dl class="facts" id="account-facts">
+        <dt><xsl:value-of select="$M/accounts.number"/></dt><dd id="info-number"><xsl:value-of select="$a/number"/></dd>
+        <dt><xsl:value-of select="$M/accounts.payer"/></dt><dd><xsl:value-of select="$a/payer"/></dd>
+        <dt><xsl:value-of select="$M/accounts.address"/></dt><dd><xsl:value-of select="$a/address"/></dd>
+        <dt><xsl:value-of select="$M/info.residents"/></dt><dd><xsl:value-of select="$a/residents"/></dd>
+        <dt><xsl:value-of select="$M/info.area"/></dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$lang = 'ru'"><xsl:value-of select="translate($a/area, '.', ',')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$a/area"/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt><xsl:value-of select="$M/info.phone"/></dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$a/phone"><xsl:value-of select="$a/phone"/></xsl:when>
+            <xsl:otherwise><span class="muted"><xsl:value-of select="$M/info.none"/></span></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt><xsl:value-of select="$M/info.meters"/></dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$a/meters-replaced-on">
+              <xsl:call-template name="date"><xsl:with-param name="v" select="$a/meters-replaced-on"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><span class="muted"><xsl:value-of select="$M/info.none"/></span></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </dl>
+      <h2><xsl:value-of select="$M/info.org"/></h2>
+      <xsl:variable name="o" select="$a/organization"/>
+      <dl class="facts" id="org-facts">
+        <dt><xsl:value-of select="$M/info.org"/></dt><dd><xsl:value-of select="$o/name"/></dd>
+        <dt><xsl:value-of select="$M/info.org-address"/></dt><dd><xsl:value-of select="$o/address"/></dd>
+        <dt><xsl:value-of select="$M/info.phones"/></dt><dd><xsl:value-of select="$o/phones"/></dd>
+        <dt><xsl:value-of select="$M/info.email"/></dt><dd><a href="mailto:{$o/email}"><xsl:value-of select="$o/email"/></a></dd>
+        <dt><xsl:value-of select="$M/info.inn"/></dt><dd><xsl:value-of select="$o/inn"/></dd>
+        <dt><xsl:value-of select="$M/info.bank"/></dt><dd><xsl:value-of select="$o/bank"/></dd>
+        <dt><xsl:value-of select="$M/info.bic"/></dt><dd><xsl:value-of select="$o/bic"/></dd>
+        <dt><xsl:value-of select="$M/info.bank-account"/></dt><dd><xsl:value-of select="$o/bank-account"/></dd>
+        <dt><xsl:value-of select="$M/info.corr-account"/></dt><dd><xsl:value-of select="$o/corr-account"/></dd>
+      </dl>
+      <p class="actions"><a href="/accounts"><xsl:value-of select="$M/accounts.title"/></a></p>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,251 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- services.xsl: the current account's services, its ledger by month, and the printable statement. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[@section='services']" mode="title">
+    <xsl:choose>
+      <xsl:when test="@name = 'statement'">
+        <xsl:value-of select="$M/statement.title"/>
+        <xsl:if test="statement">
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="statement/name"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/services.title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="account-head">
+    <p class="account-head" id="account-head">
+      <xsl:value-of select="$M/accounts.number"/>
+      <xsl:text> № </xsl:text>
+      <strong><xsl:value-of select="number"/></strong>
+      <xsl:text> · </xsl:text>
+      <xsl:value-of select="address"/>
+      <xsl:text> · </xsl:text>
+      <xsl:value-of select="payer"/>
+    </p>
+  </xsl:template>
+
+  <!-- ============================================================ overview -->
+  <xsl:template match="page[@section='services'][@name='overview']" mode="content">
+    <section class="card">
+      <div class="card-head">
+        <h1><xsl:value-of select="$M/services.title"/></h1>
+        <xsl:if test="account-head">
+          <a href="/accounts" class="no-print"><xsl:value-of select="$M/services.change"/></a>
+        </xsl:if>
+      </div>
+      <xsl:choose>
+        <xsl:when test="no-account">
+          <p id="no-account"><xsl:value-of select="$M/services.no-account"/></p>
+          <p><a class="button" href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="account-head"/>
+          <div class="table-wrap">
+            <table class="data" id="services">
+              <thead>
+                <tr>
+                  <th scope="col"><xsl:value-of select="$M/services.service"/></th>
+                  <th scope="col"><xsl:value-of select="$M/services.supplier"/></th>
+                  <th scope="col" class="num"><xsl:value-of select="$M/services.tariff"/></th>
+                  <th scope="col" class="num"><xsl:value-of select="$M/services.balance"/></th>
+                  <th scope="col" class="no-print"><span class="visually-hidden"><xsl:value-of select="$M/services.statement"/></span></th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="services/service">
+                  <tr id="service-{@id}">
+                    <td><xsl:value-of select="name"/></td>
+                    <td><xsl:value-of select="supplier"/></td>
+                    <td class="num">
+                      <xsl:value-of select="tariff"/>
+                      <xsl:text>/</xsl:text>
+                      <xsl:call-template name="unit"><xsl:with-param name="v" select="unit"/></xsl:call-template>
+                    </td>
+                    <td class="num"><xsl:apply-templates select="balance" mode="balance"/></td>
+                    <td class="no-print">
+                      <a href="/services/statement?service={@id}&amp;from={/page/period/from}&amp;to={/page/period/to}"
+                         id="statement-{@id}"><xsl:value-of select="$M/services.statement"/></a>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+
+          <h2><xsl:value-of select="$M/services.history"/></h2>
+          <xsl:call-template name="period-form"/>
+          <xsl:apply-templates select="months"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- A GET form: the period and the service, remembered in the address. -->
+  <xsl:template name="period-form">
+    <form method="get" action="/services" class="filter no-print" id="period-form">
+      <fieldset>
+        <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
+        <div>
+          <label for="from"><xsl:value-of select="$M/services.from"/></label>
+          <input type="month" id="from" name="from" value="{/page/period/from}" placeholder="{$M/services.month-format}"
+                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+        </div>
+        <div>
+          <label for="to"><xsl:value-of select="$M/services.to"/></label>
+          <input type="month" id="to" name="to" value="{/page/period/to}" placeholder="{$M/services.month-format}"
+                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+        </div>
+        <div>
+          <label for="service"><xsl:value-of select="$M/services.which"/></label>
+          <select id="service" name="service">
+            <option value=""><xsl:value-of select="$M/services.all"/></option>
+            <xsl:for-each select="/page/services/service">
+              <option value="{@id}">
+                <xsl:if test="@chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="name"/>
+              </option>
+            </xsl:for-each>
+          </select>
+        </div>
+        <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
+      </fieldset>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
+    </form>
+  </xsl:template>
+
+  <!-- The ledger table; with tariff and quantity columns when it is one service. -->
+  <xsl:template match="months">
+    <xsl:variable name="one" select="boolean(month/tariff)"/>
+    <xsl:choose>
+      <xsl:when test="not(month)">
+        <p id="no-months" class="muted"><xsl:value-of select="$M/services.empty"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="table-wrap">
+          <table class="data ledger" id="months">
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="$M/col.month"/></th>
+                <xsl:if test="$one">
+                  <th scope="col" class="num"><xsl:value-of select="$M/col.tariff"/></th>
+                  <th scope="col" class="num"><xsl:value-of select="$M/col.quantity"/></th>
+                </xsl:if>
+                <th scope="col" class="num"><xsl:value-of select="$M/col.opening"/></th>
+                <th scope="col" class="num"><xsl:value-of select="$M/col.accrued"/></th>
+                <th scope="col" class="num"><xsl:value-of select="$M/col.corrections"/></th>
+                <th scope="col" class="num"><xsl:value-of select="$M/col.paid"/></th>
+                <th scope="col" class="num"><xsl:value-of select="$M/col.closing"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="month">
+                <tr data-month="{@m}">
+                  <th scope="row">
+                    <xsl:call-template name="month-label"><xsl:with-param name="v" select="@m"/></xsl:call-template>
+                  </th>
+                  <xsl:if test="$one">
+                    <td class="num"><xsl:value-of select="tariff"/></td>
+                    <td class="num">
+                      <xsl:choose>
+                        <xsl:when test="$lang = 'ru'"><xsl:value-of select="translate(quantity, '.', ',')"/></xsl:when>
+                        <xsl:otherwise><xsl:value-of select="quantity"/></xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </xsl:if>
+                  <td class="num"><xsl:value-of select="opening"/></td>
+                  <td class="num"><xsl:value-of select="accrued"/></td>
+                  <td class="num"><xsl:value-of select="corrections"/></td>
+                  <td class="num"><xsl:value-of select="paid"/></td>
+                  <td class="num"><xsl:apply-templates select="closing" mode="balance"/></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+            <tfoot>
+              <tr id="totals">
+                <th scope="row"><xsl:value-of select="$M/col.total"/></th>
+                <xsl:if test="$one"><td></td><td></td></xsl:if>
+                <td class="num"><xsl:value-of select="totals/opening"/></td>
+                <td class="num"><xsl:value-of select="totals/accrued"/></td>
+                <td class="num"><xsl:value-of select="totals/corrections"/></td>
+                <td class="num"><xsl:value-of select="totals/paid"/></td>
+                <td class="num"><xsl:apply-templates select="totals/closing" mode="balance"/></td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p class="hint"><xsl:value-of select="$M/balance.hint"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ statement -->
+  <xsl:template match="page[@section='services'][@name='statement']" mode="content">
+    <xsl:variable name="s" select="statement"/>
+    <article class="card statement" id="statement">
+      <header class="statement-head">
+        <h1>
+          <xsl:value-of select="$M/statement.title"/>
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="$s/name"/>
+        </h1>
+        <dl class="facts">
+          <dt><xsl:value-of select="$M/statement.account"/></dt>
+          <dd><xsl:value-of select="account-head/number"/></dd>
+          <dt><xsl:value-of select="$M/accounts.payer"/></dt>
+          <dd><xsl:value-of select="account-head/payer"/></dd>
+          <dt><xsl:value-of select="$M/accounts.address"/></dt>
+          <dd><xsl:value-of select="account-head/address"/></dd>
+          <dt><xsl:value-of select="$M/accounts.organization"/></dt>
+          <dd><xsl:value-of select="account-head/organization"/></dd>
+          <dt><xsl:value-of select="$M/services.supplier"/></dt>
+          <dd id="statement-supplier"><xsl:value-of select="$s/supplier"/></dd>
+          <dt><xsl:value-of select="$M/statement.unit"/></dt>
+          <dd><xsl:call-template name="unit"><xsl:with-param name="v" select="$s/unit"/></xsl:call-template></dd>
+          <xsl:if test="period">
+            <dt><xsl:value-of select="$M/statement.period"/></dt>
+            <dd id="statement-period">
+              <xsl:call-template name="month-label"><xsl:with-param name="v" select="period/from"/></xsl:call-template>
+              <xsl:text> — </xsl:text>
+              <xsl:call-template name="month-label"><xsl:with-param name="v" select="period/to"/></xsl:call-template>
+            </dd>
+          </xsl:if>
+        </dl>
+      </header>
+      <xsl:call-template name="form-errors"/>
+      <xsl:for-each select="error[@field]">
+        <p class="alert" role="alert" id="form-error">
+          <xsl:value-of select="$M/*[local-name() = concat('error.', current()/@code)]"/>
+        </p>
+      </xsl:for-each>
+      <xsl:apply-templates select="months"/>
+      <xsl:if test="corrections/correction">
+        <h2><xsl:value-of select="$M/statement.corrections"/></h2>
+        <table class="data" id="corrections">
+          <thead>
+            <tr>
+              <th scope="col"><xsl:value-of select="$M/col.month"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/statement.amount"/></th>
+              <th scope="col"><xsl:value-of select="$M/statement.reason"/></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="corrections/correction">
+              <tr>
+                <th scope="row"><xsl:call-template name="month-label"><xsl:with-param name="v" select="@m"/></xsl:call-template></th>
+                <td class="num"><xsl:value-of select="amount"/></td>
+                <td><xsl:value-of select="reason"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:if>
+      <p class="hint no-print" id="print-hint"><xsl:value-of select="$M/statement.print"/></p>
+      <p class="no-print"><a href="/services"><xsl:value-of select="$M/statement.back"/></a></p>
+    </article>
+  </xsl:template>
+
+</xsl:stylesheet>
