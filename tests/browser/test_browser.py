@@ -92,3 +92,66 @@ def test_sign_in_see_name_sign_out(browser):
     # No CSP violation was reported while doing all that.
     logs = browser.get_log("browser") if hasattr(browser, "get_log") else []
     assert not [l for l in logs if "Content Security Policy" in l.get("message", "")]
+
+
+def test_add_an_account_switch_to_it_and_print_its_statement(browser):
+    import base64
+    from selenium.webdriver.support.ui import Select
+
+    sql("DELETE FROM login_attempts")
+    sql("DELETE FROM link_attempts")
+    sql("DELETE sa FROM subscriber_accounts sa JOIN subscribers s ON s.id = sa.subscriber_id "
+        "WHERE s.login = 'demo' AND sa.account_id = 4")
+    y, m, amount = sql("SELECT YEAR(paid_on), MONTH(paid_on), amount FROM payments "
+                       "WHERE account_id = 4 ORDER BY paid_on DESC, id DESC LIMIT 1")[0]
+    try:
+        browser.get(BASE + "/login")
+        browser.find_element(By.ID, "login").send_keys("demo")
+        browser.find_element(By.ID, "password").send_keys("demo-password")
+        click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                       lambda d: d.find_elements(By.ID, "greeting"))
+        assert browser.find_elements(By.CSS_SELECTOR, "#chart-RUB svg rect")
+
+        browser.get(BASE + "/accounts")
+        click_and_wait(browser, By.ID, "add-account", lambda d: d.find_elements(By.ID, "add-form"))
+        browser.find_element(By.ID, "number").send_keys("1000 789 004")
+        Select(browser.find_element(By.ID, "month")).select_by_value(m)
+        browser.find_element(By.ID, "year").send_keys(y)
+        rub, kop = divmod(int(amount), 100)
+        browser.find_element(By.ID, "amount").send_keys("%d,%02d" % (rub, kop))
+        browser.save_screenshot(os.path.join(SHOTS, "add-account.png"))
+        click_and_wait(browser, By.ID, "add-submit",
+                       lambda d: d.find_elements(By.ID, "account-4"))
+        assert browser.current_url == BASE + "/accounts"
+        assert "is-current" in browser.find_element(By.ID, "account-4").get_attribute("class")
+
+        # Switch away and back with the buttons.
+        click_and_wait(browser, By.ID, "choose-1", lambda d: d.find_elements(By.ID, "choose-4"))
+        click_and_wait(browser, By.ID, "choose-4", lambda d: d.find_elements(By.ID, "choose-1"))
+        browser.save_screenshot(os.path.join(SHOTS, "accounts.png"))
+
+        browser.get(BASE + "/services")
+        assert "1000789004" in browser.find_element(By.ID, "account-head").text
+        click_and_wait(browser, By.ID, "statement-1",
+                       lambda d: d.find_elements(By.ID, "statement"))
+        assert "Выписка по услуге" in browser.find_element(By.TAG_NAME, "h1").text
+        assert len(browser.find_elements(By.CSS_SELECTOR, "#months tbody tr")) == 12
+        browser.save_screenshot(os.path.join(SHOTS, "statement.png"))
+
+        # Printed: the print stylesheet hides the navigation, and Chromium makes a PDF of it.
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert not browser.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
+        assert not browser.find_element(By.ID, "print-hint").is_displayed()
+        assert browser.find_element(By.ID, "months").is_displayed()
+        pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
+                                                          "preferCSSPageSize": True})
+        data = base64.b64decode(pdf["data"])
+        assert data.startswith(b"%PDF") and len(data) > 10000
+        with open(os.path.join(SHOTS, "statement.pdf"), "wb") as f:
+            f.write(data)
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    finally:
+        sql("DELETE sa FROM subscriber_accounts sa JOIN subscribers s ON s.id = sa.subscriber_id "
+            "WHERE s.login = 'demo' AND sa.account_id = 4")
+        sql("UPDATE subscribers SET current_account_id = NULL WHERE login = 'demo'")
+        sql("DELETE FROM link_attempts")

@@ -32,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const struct field fields[] = {
 		{"t", valid_text, 1, 64},    {"s", valid_secret, 1, 128}, {"i", valid_int, 0, 1000},
 		{"p", valid_local_path, 1, 512}, {"l", valid_lang, 2, 2},  {"k", valid_token, 43, 43},
+		{"m", valid_month, 7, 7},	  {"c", valid_code, 1, 20},
 	};
 
 	if (size < 1)
@@ -53,11 +54,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)lang_from_accept(s);
 		break;
 	case 3: {
-		const struct field *f = &fields[(data[0] / 4) % 6];
+		const struct field *f = &fields[(data[0] / 4) % 8];
 
 		memset(&v, 0, sizeof(v));
 		if (f->valid(f, s, size - 1, a, &v) == 0 && v.s != NULL && f->valid != valid_int &&
 		    f->valid != valid_token && !utf8_valid(v.s, v.len))
+			abort();
+		/* A month that validates is in range and prints back to what it holds. */
+		if (f->valid == valid_month && v.s != NULL) {
+			char buf[8];
+
+			if (v.i < MONTH_MIN || v.i > MONTH_MAX)
+				abort();
+			month_format((month_t)v.i, buf);
+			if (strcmp(buf, v.s) != 0)
+				abort();
+		}
+		if (f->valid == valid_code && v.s != NULL &&
+		    (v.len < 1 || v.len > 20 || strspn(v.s, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+						       "abcdefghijklmnopqrstuvwxyz") != v.len))
 			abort();
 		break;
 	}

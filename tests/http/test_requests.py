@@ -480,6 +480,22 @@ def parity_pages():
         ("/logout", "GET", None, True, "ru"),
         ("/lang?to=xx", "GET", None, False, "ru"),
         ("/login?x=%ZZ", "GET", None, False, "en"),
+        ("/accounts", "GET", None, True, "ru"),
+        ("/accounts", "GET", None, True, "en"),
+        ("/accounts/add", "GET", None, True, "ru"),
+        ("/accounts/add", "POST", {"org": "1", "number": "x/y", "month": "13", "year": "1",
+                                   "amount": "-1"}, True, "en"),
+        ("/accounts/add", "POST", {"org": "1", "number": "1000789004", "month": "1",
+                                   "year": "2001", "amount": "1.00"}, True, "ru"),
+        ("/accounts/info?id=3", "GET", None, True, "ru"),
+        ("/accounts/info?id=1", "GET", None, True, "en"),
+        ("/accounts/remove?id=3", "GET", None, True, "en"),
+        ("/services", "GET", None, True, "ru"),
+        ("/services?service=1", "GET", None, True, "en"),
+        ("/services?from=2026-05&to=2026-01", "GET", None, True, "ru"),
+        ("/services?from=abc", "GET", None, True, "en"),
+        ("/services/statement?service=1", "GET", None, True, "ru"),
+        ("/services/statement?service=6", "GET", None, True, "en"),
     ]
 
 
@@ -498,6 +514,7 @@ def test_nginx_xslt_gives_the_same_html(path, method, data, needs_session, lang)
     assert bodies[0][1].lower() == bodies[1][1].lower()  # nginx spells it UTF-8
     assert bodies[0][2] == bodies[1][2]
     sql("DELETE FROM login_attempts")
+    sql("DELETE FROM link_attempts")
 
 
 def test_request_log_has_status_and_time():

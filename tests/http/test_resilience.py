@@ -152,6 +152,14 @@ def test_each_program_has_only_the_rights_its_statements_need():
                   "SELECT COUNT(*) FROM login_attempts",
                   "UPDATE subscribers SET password_hash = password_hash WHERE id = 0",
                   "DELETE FROM sessions WHERE id = 0"],
+        "accounts": ["SELECT number, payer_name FROM accounts LIMIT 1",
+                     "SELECT COUNT(*) FROM ledger",
+                     "DELETE FROM subscriber_accounts WHERE account_id = 0",
+                     "UPDATE subscribers SET current_account_id = current_account_id WHERE id = 0",
+                     "INSERT INTO link_attempts (subscriber_id, at, ok) SELECT 0, NOW(), 0 FROM DUAL "
+                     "WHERE 0"],
+        "services": ["SELECT reason FROM corrections LIMIT 1", "SELECT COUNT(*) FROM ledger",
+                     "SELECT bic FROM organizations LIMIT 1"],
     }
     denied = {
         "home": ["SELECT password_hash FROM subscribers LIMIT 1",
@@ -159,12 +167,30 @@ def test_each_program_has_only_the_rights_its_statements_need():
                  "INSERT INTO login_attempts (at, login, ip, result) VALUES (NOW(), 'x', 'x', 'ok')",
                  "DELETE FROM sessions WHERE id = 0",
                  "UPDATE subscribers SET full_name = full_name WHERE id = 0",
-                 "DROP TABLE sessions"],
+                 "DROP TABLE sessions",
+                 "SELECT reason FROM corrections LIMIT 1",
+                 "SELECT bic FROM organizations LIMIT 1",
+                 "SELECT COUNT(*) FROM link_attempts",
+                 "UPDATE ledger SET paid = paid WHERE account_id = 0",
+                 "DELETE FROM subscriber_accounts WHERE account_id = 0"],
         "login": ["UPDATE subscribers SET full_name = full_name WHERE id = 0",
                   "DELETE FROM subscribers WHERE id = 0",
                   "DELETE FROM login_attempts WHERE id = 0",
                   "CREATE TABLE x (a INT)", "DROP TABLE sessions",
                   "SELECT * FROM mysql.user"],
+        "accounts": ["SELECT password_hash FROM subscribers LIMIT 1",
+                     "UPDATE ledger SET paid = paid WHERE account_id = 0",
+                     "INSERT INTO payments (account_id, paid_on, amount, channel) "
+                     "SELECT 0, NOW(), 0, 'x' FROM DUAL WHERE 0",
+                     "UPDATE accounts SET number = number WHERE id = 0",
+                     "UPDATE subscribers SET full_name = full_name WHERE id = 0",
+                     "SELECT COUNT(*) FROM login_attempts"],
+        "services": ["SELECT password_hash FROM subscribers LIMIT 1",
+                     "UPDATE ledger SET paid = paid WHERE account_id = 0",
+                     "DELETE FROM subscriber_accounts WHERE account_id = 0",
+                     "INSERT INTO subscriber_accounts VALUES (0, 0, NOW())",
+                     "UPDATE subscribers SET current_account_id = 0 WHERE id = 0",
+                     "SELECT COUNT(*) FROM link_attempts"],
     }
     for program, queries in allowed.items():
         for q in queries:
@@ -177,7 +203,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
 
 
 def test_no_account_can_change_the_schema():
-    for user in ("kb_login", "kb_home"):
+    for user in ("kb_login", "kb_home", "kb_accounts", "kb_services"):
         grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
         for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
                     "ON `kabinet`.*", "ON *.*` TO"):

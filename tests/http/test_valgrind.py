@@ -128,3 +128,72 @@ def test_login_serves_requests_without_leaking():
         return n
 
     assert run_under_valgrind("login", drive) == 202
+
+
+def test_accounts_and_services_serve_requests_without_leaking():
+    s = signed_in()
+    token = csrf_of(s.get(BASE + "/accounts"))
+    cookie = "sid=" + s.cookies.get("sid")
+    form = "application/x-www-form-urlencoded"
+
+    def accounts(sock):
+        n = 0
+        for i in range(120):
+            kind = i % 6
+            if kind == 0:
+                st, _, body = request(sock, params("/accounts", cookie=cookie))
+                assert st == 200 and b"1000456701" in body
+            elif kind == 1:
+                st, _, _ = request(sock, params("/accounts/info", query="id=%d" % (i % 5),
+                                                cookie=cookie))
+                assert st in (200, 404)
+            elif kind == 2:
+                st, _, _ = request(sock, params("/accounts/add", cookie=cookie))
+                assert st == 200
+            elif kind == 3:  # a refused form: every field bad
+                body = urllib.parse.urlencode({"csrf": token, "org": "x", "number": "1/2",
+                                               "month": "13", "year": "1", "amount": "-1"}).encode()
+                st, _, _ = request(sock, params("/accounts/add", "POST", cookie=cookie,
+                                                ctype=form), body)
+                assert st == 400
+            elif kind == 4:
+                body = urllib.parse.urlencode({"csrf": token, "id": "2", "answer": "no"}).encode()
+                st, _, _ = request(sock, params("/accounts/remove", "POST", cookie=cookie,
+                                                ctype=form), body)
+                assert st == 303
+            else:
+                body = urllib.parse.urlencode({"csrf": token, "id": "1"}).encode()
+                st, _, _ = request(sock, params("/accounts/current", "POST", cookie=cookie,
+                                                ctype=form), body)
+                assert st == 303
+            n += 1
+        return n
+
+    def services(sock):
+        n = 0
+        for i in range(120):
+            kind = i % 5
+            if kind == 0:
+                st, _, _ = request(sock, params("/services", cookie=cookie))
+                assert st == 200
+            elif kind == 1:
+                st, _, _ = request(sock, params("/services", query="service=1&format=xml",
+                                                cookie=cookie))
+                assert st == 200
+            elif kind == 2:
+                st, _, _ = request(sock, params("/services/statement", query="service=1",
+                                                cookie=cookie))
+                assert st == 200
+            elif kind == 3:
+                st, _, _ = request(sock, params("/services", query="from=2026-05&to=2026-01",
+                                                cookie=cookie))
+                assert st == 422
+            else:
+                st, _, _ = request(sock, params("/services/statement", query="service=6",
+                                                cookie=cookie))
+                assert st == 404
+            n += 1
+        return n
+
+    assert run_under_valgrind("accounts", accounts) == 120
+    assert run_under_valgrind("services", services) == 120

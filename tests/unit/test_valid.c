@@ -86,6 +86,55 @@ static void integers_have_ranges(void **st)
 	assert_int_equal(run(valid_int, 0, 99, "99999999999999999999999", &v), -1);
 }
 
+static void months_in_both_spellings(void **st)
+{
+	struct fval v;
+	char buf[11];
+	month_t m;
+
+	(void)st;
+	assert_int_equal(run(valid_month, 7, 7, "2026-03", &v), 0);
+	assert_int_equal(v.i, 2026 * 12 + 2);
+	assert_string_equal(v.s, "2026-03");
+	assert_int_equal(run(valid_month, 7, 7, "03.2026", &v), 0);
+	assert_string_equal(v.s, "2026-03");
+	assert_int_equal(run(valid_month, 7, 7, "2000-01", &v), 0);
+	assert_int_equal(v.i, MONTH_MIN);
+	assert_int_equal(run(valid_month, 7, 7, "2099-12", &v), 0);
+	assert_int_equal(v.i, MONTH_MAX);
+	static const char *const bad[] = {"1999-12", "2100-01", "2026-13", "2026-00", "2026-3",
+					  "26-03", "2026/03", "3.2026", "2026-03-01", "",
+					  "2026-0a", "+026-03", " 2026-03", "13.2026"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(run(valid_month, 7, 7, bad[i], &v), -1);
+	/* Arithmetic across a year end, and the DATE the ledger is keyed by. */
+	assert_int_equal(month_parse("2026-01", 7, &m), 0);
+	month_format(m - 1, buf);
+	assert_string_equal(buf, "2025-12");
+	month_date(m + 11, buf);
+	assert_string_equal(buf, "2026-12-01");
+	month_format(-5, buf); /* never produced, but never out of range either */
+	assert_string_equal(buf, "2000-01");
+}
+
+static void account_numbers(void **st)
+{
+	struct fval v;
+
+	(void)st;
+	assert_int_equal(run(valid_code, 1, 20, "1000456701", &v), 0);
+	assert_string_equal(v.s, "1000456701");
+	assert_int_equal(run(valid_code, 1, 20, " 1000-456 701 ", &v), 0);
+	assert_string_equal(v.s, "1000456701");
+	assert_int_equal(run(valid_code, 1, 20, "AB12", &v), 0);
+	assert_int_equal(run(valid_code, 1, 20, "12345678901234567890", &v), 0);
+	assert_int_equal(run(valid_code, 1, 20, "123456789012345678901", &v), -1);
+	assert_int_equal(run(valid_code, 1, 20, " - ", &v), -1);
+	assert_int_equal(run(valid_code, 1, 20, "12/34", &v), -1);
+	assert_int_equal(run(valid_code, 1, 20, "12'34", &v), -1);
+	assert_int_equal(run(valid_code, 1, 20, "Л123", &v), -1);
+}
+
 static void local_paths_only(void **st)
 {
 	static const char *const bad[] = {
@@ -171,6 +220,8 @@ int main(void)
 		cmocka_unit_test(text_trims_and_counts_characters),
 		cmocka_unit_test(secrets_are_taken_as_typed),
 		cmocka_unit_test(integers_have_ranges),
+		cmocka_unit_test(months_in_both_spellings),
+		cmocka_unit_test(account_numbers),
 		cmocka_unit_test(local_paths_only),
 		cmocka_unit_test(languages),
 		cmocka_unit_test(tokens),
