@@ -228,7 +228,7 @@ nginx_conf() {
 	: >"$E/nginx/extra-locations.conf"
 	case "$E" in
 	*/var/test) echo "include $E/nginx/xslt-server.conf;" >"$E/nginx/extra-servers.conf" ;;
-	*/var/bench) printf 'location /__bench/ {\n    alias %s/bench/;\n}\n' "$E" \
+	*/var/bench | */var/bench-1m) printf 'location /__bench/ {\n    alias %s/bench/;\n}\n' "$E" \
 		>"$E/nginx/extra-locations.conf" ;;
 	esac
 }

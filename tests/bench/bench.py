@@ -5,7 +5,15 @@ Reference: a static file of the same size as the rendered login page, served
 by the same nginx in the same run.  For each target it prints requests/s,
 p50 and p99 latency, and the ratio of its requests/s to the reference.
 Figures, not a test: nothing here fails on a slow machine.
+
+    bench.py [--save FILE]      the platform and billing pages; --save keeps the billing figures
+    bench.py --compare FILE     billing pages only, each against the saved figures
+
+make bench runs the first on a database of 1,000 generated accounts and the
+second on one of 1,000,000: every page query is an index lookup, so the two
+should be close.
 """
+import json
 import os
 import re
 import subprocess
@@ -38,7 +46,16 @@ def wrk(url, headers=()):
             "socket_errors": socket_errors.group(1) if socket_errors else ""}
 
 
+def row(name, res, ref, extra=""):
+    print("%-36s %10.0f %9.2f %9.2f %7.1f%%%s%s" % (
+        name, res["rps"], res["p50"], res["p99"], 100 * res["rps"] / ref["rps"],
+        "  (non-2xx: %d)" % res["non2xx"] if res["non2xx"] else "", extra))
+
+
 def main():
+    args = sys.argv[1:]
+    save = args[args.index("--save") + 1] if "--save" in args else None
+    compare = args[args.index("--compare") + 1] if "--compare" in args else None
     s = requests.Session()
     login = s.get(BASE + "/login")
     size = len(login.content)
@@ -54,28 +71,54 @@ def main():
     cookie = "Cookie: sid=" + s.cookies.get("sid")
     assert s.get(BASE + "/", allow_redirects=False).status_code == 200
 
-    targets = [
-        ("static file, %d bytes (reference)" % size, BASE + "/__bench/reference.html", ()),
-        ("login page (signed out)", BASE + "/login", ()),
-        ("home page (signed in)", BASE + "/", (cookie,)),
+    for path in ("/services", "/services/statement?service=1"):
+        assert s.get(BASE + path, allow_redirects=False).status_code == 200, path
+    accounts = s.get(BASE + "/accounts?format=xml").text.count("<account ")
+    total = int(subprocess.run(
+        ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"), "-uroot",
+         "-N", "-B", "kabinet", "-e", "SELECT COUNT(*) FROM accounts"],
+        check=True, capture_output=True, text=True).stdout)
+
+    billing = [
+        ("dashboard (home, signed in)", BASE + "/", (cookie,)),
+        ("services, last 12 months", BASE + "/services", (cookie,)),
+        ("statement of one service", BASE + "/services/statement?service=1", (cookie,)),
     ]
-    print("wrk: %s threads, %s connections, %s s each, on %d cores"
-          % (THREADS, CONNECTIONS, DURATION, os.cpu_count()))
+    targets = [("static file, %d bytes (reference)" % size, BASE + "/__bench/reference.html", ())]
+    if compare is None:
+        targets.append(("login page (signed out)", BASE + "/login", ()))
+    targets += billing
+    print("wrk: %s threads, %s connections, %s s each, on %d cores; database of %d accounts, "
+          "subscriber with %d" % (THREADS, CONNECTIONS, DURATION, os.cpu_count(), total, accounts))
     print("%-36s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "ratio"))
-    results = []
+    results = {}
+    saved = json.load(open(compare)) if compare else {}
     for name, url, headers in targets:
-        res = wrk(url, headers)
-        results.append(res)
-        ref = results[0]["rps"]
-        print("%-36s %10.0f %9.2f %9.2f %7.1f%%%s" % (
-            name, res["rps"], res["p50"], res["p99"], 100 * res["rps"] / ref,
-            "  (non-2xx: %d)" % res["non2xx"] if res["non2xx"] else ""))
-    home, ref = results[2], results[0]
+        res = results[name] = wrk(url, headers)
+        extra = ""
+        if name in saved:
+            extra = "  %5.1f%% of %d accounts' req/s" % (100 * res["rps"] / saved[name]["rps"],
+                                                         saved["accounts"])
+        row(name, res, results[targets[0][0]], extra)
+    ref = results[targets[0][0]]
     print()
-    print("target: signed-in home >= 10%% of the reference's req/s: %s (%.1f%%)"
-          % ("met" if home["rps"] >= 0.10 * ref["rps"] else "NOT met", 100 * home["rps"] / ref["rps"]))
-    print("target: signed-in home p99 < 5 ms at %s connections: %s (%.2f ms)"
-          % (CONNECTIONS, "met" if home["p99"] < 5 else "NOT met", home["p99"]))
+    if compare is None:
+        home = results[billing[0][0]]
+        print("target: signed-in home >= 10%% of the reference's req/s: %s (%.1f%%)"
+              % ("met" if home["rps"] >= 0.10 * ref["rps"] else "NOT met",
+                 100 * home["rps"] / ref["rps"]))
+        print("target: signed-in home p99 < 5 ms at %s connections: %s (%.2f ms)"
+              % (CONNECTIONS, "met" if home["p99"] < 5 else "NOT met", home["p99"]))
+    else:
+        for name, _, _ in billing[:2]:
+            r = results[name]["rps"] / saved[name]["rps"]
+            print("target: %s on %d accounts within 20%% of %d accounts: %s (%.1f%%)"
+                  % (name, total, saved["accounts"], "met" if r >= 0.8 else "NOT met", 100 * r))
+    if save:
+        keep = {name: results[name] for name, _, _ in billing}
+        keep["accounts"] = total
+        with open(save, "w") as f:
+            json.dump(keep, f)
 
 
 if __name__ == "__main__":

@@ -90,6 +90,8 @@ static const struct field fields[] = {
 	{"next", valid_local_path, 1, 512},
 	{"n", valid_int, 0, 1000},
 	{"to", valid_lang, 2, 2},
+	{"from", valid_month, 7, 7},
+	{"number", valid_code, 1, 20},
 };
 
 static const struct page pages[] = {
@@ -98,7 +100,8 @@ static const struct page pages[] = {
 	{"/p", M_POST, PAGE_PUBLIC, "p", handler},
 };
 
-static const struct section section = {"login", pages, 3, fields, 5};
+static const struct section section = {"login", pages, 3, fields,
+				       sizeof(fields) / sizeof(fields[0])};
 static struct arena *arena;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
