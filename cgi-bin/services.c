@@ -31,8 +31,7 @@ struct ctx {
 	const struct currency *cur;
 	xmlNodePtr parent;
 	int one_service; /* rows carry tariff and quantity */
-	struct ledger_row total;
-	size_t n;
+	struct ledger_total total;
 	int failed;
 };
 
@@ -127,15 +126,7 @@ static int month_row(void *p, const struct ledger_row *x)
 		    xml_text(n, "quantity", qty) == NULL)
 			return fail(c);
 	}
-	/* Totals: the first opening, sums of the movements, the last closing. */
-	if (c->n++ == 0)
-		c->total.opening = x->opening;
-	c->total.closing = x->closing;
-	if (money_add(c->total.accrued, x->accrued, &c->total.accrued) ||
-	    money_add(c->total.corrections, x->corrections, &c->total.corrections) ||
-	    money_add(c->total.paid, x->paid, &c->total.paid))
-		return fail(c);
-	return 0;
+	return ledger_total_add(&c->total, x) != 0 ? fail(c) : 0;
 }
 
 /* <months> of the period with their <totals>. */
@@ -147,11 +138,18 @@ static int months(struct ctx *c, uint64_t service, month_t from, month_t to)
 	c->parent = xml_elem(r->root, "months");
 	if (c->parent == NULL)
 		return page_error(r, 500, "internal");
+	ledger_total_init(&c->total);
 	e = db_ledger_months(r->arena, r->sess->account_id, service, from, to, month_row, c);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	if (c->failed || (c->n > 0 && money_cols(c, xml_elem(c->parent, "totals"), &c->total)))
+	if (c->failed || (c->total.months > 0 &&
+			  money_cols(c, xml_elem(c->parent, "totals"), &c->total.sum)))
 		return page_error(r, 500, "internal");
+	/* Shown as stored, but an operator must hear of a ledger that does not add up. */
+	if (c->total.unbalanced > 0 || !c->total.continuous)
+		log_msg(LOG_ERR, "ledger of account %llu service %llu: %zu unbalanced rows%s",
+			(unsigned long long)r->sess->account_id, (unsigned long long)service,
+			c->total.unbalanced, c->total.continuous ? "" : ", months not continuous");
 	return 0;
 }
 

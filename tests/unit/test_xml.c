@@ -88,6 +88,28 @@ static void integers(void **st)
 	xmlFreeDoc(d);
 }
 
+/* Money carries its machine form (minor units, ISO code) and its human form. */
+static void money_and_months(void **st)
+{
+	xmlNodePtr root;
+	xmlDocPtr d = new_page(&root);
+	char *s;
+
+	(void)st;
+	assert_non_null(xml_money(root, "balance", -123456, currency_find("RUB"), LANG_RU));
+	assert_non_null(xml_money(root, "due", 200000, currency_find("KZT"), LANG_EN));
+	assert_null(xml_money(root, "x", 1, NULL, LANG_RU)); /* unknown currency: an error */
+	assert_non_null(xml_month(root, "m", 2026 * 12 + 9));
+	s = dump(d);
+	assert_non_null(strstr(s, "<balance minor=\"-123456\" currency=\"RUB\">"
+				  "-1\xc2\xa0" "234,56\xc2\xa0\xe2\x82\xbd</balance>"));
+	assert_non_null(strstr(s, "<due minor=\"200000\" currency=\"KZT\">"
+				  "\xe2\x82\xb8" "2,000.00</due>"));
+	assert_non_null(strstr(s, "<m>2026-10</m>"));
+	xmlFree(s);
+	xmlFreeDoc(d);
+}
+
 static int freed;
 
 static void count_free(void *p)
@@ -126,6 +148,7 @@ int main(void)
 		cmocka_unit_test(escapes_text_and_attributes),
 		cmocka_unit_test(replaces_characters_xml_cannot_carry),
 		cmocka_unit_test(integers),
+		cmocka_unit_test(money_and_months),
 		cmocka_unit_test(arena_lifecycle),
 	};
 
