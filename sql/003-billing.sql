@@ -74,8 +74,10 @@ CREATE TABLE subscriber_accounts (
 -- leaves a subscriber looking at someone else's account.
 ALTER TABLE subscribers ADD COLUMN current_account_id INT UNSIGNED NULL;
 
--- One row per account x service x month.  The CHECK keeps the invariant in
--- the database itself; tests/http checks it again on all demo data.
+-- One row per account x month x service.  The key starts with the account and
+-- then the month: "the latest month of an account" is one index dive and a
+-- period is one range, however many accounts there are.  The CHECK keeps the
+-- invariant in the database itself; tests/http checks it again on all data.
 CREATE TABLE ledger (
     account_id  INT UNSIGNED      NOT NULL,
     service_id  SMALLINT UNSIGNED NOT NULL,
@@ -87,7 +89,7 @@ CREATE TABLE ledger (
     corrections BIGINT            NOT NULL,  -- sum of corrections for the row
     paid        BIGINT            NOT NULL,
     closing     BIGINT            NOT NULL,
-    PRIMARY KEY (account_id, service_id, period),
+    PRIMARY KEY (account_id, period, service_id),
     CONSTRAINT ck_ledger_balance CHECK (closing = opening + accrued + corrections - paid)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

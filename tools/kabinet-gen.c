@@ -260,13 +260,15 @@ static void history(const struct gen_account *a, int end_y, int end_m, struct ou
 		if (m == 0 && a->habit == 3)
 			standing = (standing + 99999) / 100000 * 100000;
 	}
-	for (s = 1; s <= NSERV; s++) {
-		if (!a->has[s])
-			continue;
-		for (m = 0; m < MONTHS; m++) {
-			const struct row *x = &rows[s][m];
-			int k = end_y * 12 + (end_m - 1) - (MONTHS - 1) + m;
+	/* In the ledger's key order (account, month, service), so InnoDB appends. */
+	for (m = 0; m < MONTHS; m++) {
+		int k = end_y * 12 + (end_m - 1) - (MONTHS - 1) + m;
 
+		for (s = 1; s <= NSERV; s++) {
+			const struct row *x = &rows[s][m];
+
+			if (!a->has[s])
+				continue;
 			fprintf(o->ledger, "%u\t%d\t%04d-%02d-01\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\n",
 				a->id, s, k / 12, k % 12 + 1, (long long)x->tariff, (long long)x->qty,
 				(long long)x->opening, (long long)x->accrued, (long long)x->corr,

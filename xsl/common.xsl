@@ -22,7 +22,7 @@
   <!-- "2026-03" as "март 2026" / "March 2026". -->
   <xsl:template name="month-label">
     <xsl:param name="v"/>
-    <xsl:value-of select="$M/*[local-name() = concat('month.', number(substring($v, 6, 2)))]"/>
+    <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('month.', number(substring($v, 6, 2)))"/></xsl:call-template>
     <xsl:text> </xsl:text>
     <xsl:value-of select="substring($v, 1, 4)"/>
   </xsl:template>
@@ -73,9 +73,9 @@
 
   <xsl:template name="unit">
     <xsl:param name="v"/>
-    <xsl:variable name="u" select="$M/*[local-name() = concat('unit.', $v)]"/>
+    <xsl:variable name="u"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('unit.', $v)"/></xsl:call-template></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$u"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:when test="string($u)"><xsl:value-of select="$u"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -87,10 +87,10 @@
       <p class="field-error" id="error-{$name}">
         <xsl:choose>
           <xsl:when test="@code = 'invalid'">
-            <xsl:value-of select="$M/*[local-name() = concat('field.', current()/@field)]"/>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('field.', current()/@field)"/></xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="$M/*[local-name() = concat('error.', current()/@code)]"/>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', current()/@code)"/></xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
       </p>
@@ -101,7 +101,7 @@
   <xsl:template name="form-errors">
     <xsl:for-each select="/page/error[not(@field)]">
       <p class="alert" role="alert" id="form-error">
-        <xsl:value-of select="$M/*[local-name() = concat('error.', current()/@code)]"/>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', current()/@code)"/></xsl:call-template>
       </p>
     </xsl:for-each>
   </xsl:template>

@@ -3,14 +3,14 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template match="page[@section='error']" mode="title">
-    <xsl:value-of select="$M/*[local-name() = concat('error.', /page/error/@code, '.title')]"/>
+    <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', /page/error/@code, '.title')"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="page[@section='error']" mode="content">
     <section class="card narrow error-page">
       <p class="status"><xsl:value-of select="error/@status"/></p>
-      <h1><xsl:value-of select="$M/*[local-name() = concat('error.', current()/error/@code, '.title')]"/></h1>
-      <p id="error-message"><xsl:value-of select="$M/*[local-name() = concat('error.', current()/error/@code)]"/></p>
+      <h1><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', current()/error/@code, '.title')"/></xsl:call-template></h1>
+      <p id="error-message"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', current()/error/@code)"/></xsl:call-template></p>
       <xsl:if test="error/@incident">
         <p class="incident">
           <xsl:value-of select="$M/error.incident"/>

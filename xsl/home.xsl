@@ -42,7 +42,7 @@
                     <xsl:text> · № </xsl:text>
                     <xsl:value-of select="number"/>
                     <xsl:text> · </xsl:text>
-                    <xsl:value-of select="$M/*[local-name() = concat('channel.', current()/channel)]"/>
+                    <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('channel.', current()/channel)"/></xsl:call-template>
                   </span>
                 </li>
               </xsl:for-each>
@@ -155,7 +155,8 @@
             <xsl:with-param name="class">paid</xsl:with-param>
           </xsl:call-template>
           <text x="{$x + 25}" y="220" class="tick">
-            <xsl:value-of select="substring($M/*[local-name() = concat('month.', number(substring(current()/@m, 6, 2)))], 1, 3)"/>
+            <xsl:variable name="name"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('month.', number(substring(current()/@m, 6, 2)))"/></xsl:call-template></xsl:variable>
+            <xsl:value-of select="substring($name, 1, 3)"/>
           </text>
         </xsl:for-each>
       </svg>

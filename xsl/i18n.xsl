@@ -33,4 +33,18 @@
   </xsl:variable>
   <xsl:variable name="M" select="exsl:node-set($catalog)"/>
 
+  <!--
+    A message whose key is computed ("month." and a number, "error." and a
+    code): a key indexes the catalog once per transform, where a predicate
+    on local-name() would compare every message at every call.  Only ever
+    called with the catalog as context, so the source is never indexed.
+  -->
+  <xsl:key name="msg" match="*" use="local-name()"/>
+  <xsl:template name="msg">
+    <xsl:param name="key"/>
+    <xsl:for-each select="$M">
+      <xsl:value-of select="key('msg', $key)"/>
+    </xsl:for-each>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -218,7 +218,7 @@
       <xsl:call-template name="form-errors"/>
       <xsl:for-each select="error[@field]">
         <p class="alert" role="alert" id="form-error">
-          <xsl:value-of select="$M/*[local-name() = concat('error.', current()/@code)]"/>
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', current()/@code)"/></xsl:call-template>
         </p>
       </xsl:for-each>
       <xsl:apply-templates select="months"/>

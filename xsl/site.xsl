@@ -66,7 +66,7 @@
           <li>
             <a href="{@href}">
               <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-              <xsl:value-of select="$M/*[local-name() = concat('nav.', current()/@id)]"/>
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('nav.', current()/@id)"/></xsl:call-template>
             </a>
           </li>
         </xsl:for-each>

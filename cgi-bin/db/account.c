@@ -11,6 +11,14 @@
 	"sv.id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, l.closing, " \
 	"YEAR(l.period) * 12 + MONTH(l.period) - 1 "
 
+/*
+ * The latest month billed on account a: one step backwards along the
+ * ledger's key (account, period, service).  MAX() would read every row of
+ * the account instead.
+ */
+#define LATEST_MONTH                                                                   \
+	"(SELECT p.period FROM ledger p WHERE p.account_id = a.id ORDER BY p.period DESC LIMIT 1)"
+
 /* The latest month of each linked account, one row per service (or one empty row). */
 static struct db_stmt linked_all = {
 	"account.linked",
@@ -19,7 +27,7 @@ static struct db_stmt linked_all = {
 	"JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
 	"LEFT JOIN ledger l ON l.account_id = a.id "
-	"AND l.period = (SELECT MAX(p.period) FROM ledger p WHERE p.account_id = a.id) "
+	"AND l.period = " LATEST_MONTH " "
 	"LEFT JOIN services sv ON sv.id = l.service_id "
 	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE sa.subscriber_id = ? ORDER BY a.id, sv.id",
@@ -31,7 +39,7 @@ static struct db_stmt services = {
 	AS_COLUMNS
 	"FROM accounts a JOIN organizations o ON o.id = a.organization_id "
 	"JOIN ledger l ON l.account_id = a.id "
-	"AND l.period = (SELECT MAX(p.period) FROM ledger p WHERE p.account_id = a.id) "
+	"AND l.period = " LATEST_MONTH " "
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE a.id = ? ORDER BY sv.id",
 	NULL, 0, NULL};
@@ -42,8 +50,8 @@ static struct db_stmt service = {
 	AS_COLUMNS
 	"FROM accounts a JOIN organizations o ON o.id = a.organization_id "
 	"JOIN ledger l ON l.account_id = a.id AND l.service_id = ? "
-	"AND l.period = (SELECT MAX(p.period) FROM ledger p "
-	"WHERE p.account_id = a.id AND p.service_id = l.service_id) "
+	"AND l.period = (SELECT p.period FROM ledger p WHERE p.account_id = a.id "
+	"AND p.service_id = l.service_id ORDER BY p.period DESC LIMIT 1) "
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE a.id = ?",
 	NULL, 0, NULL};
