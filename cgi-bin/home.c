@@ -32,10 +32,10 @@ static int payment_row(void *p, const struct payment *x)
 	return 0;
 }
 
-/* The chart's scale: the largest bar of its currency. */
+/* The chart's scale: the largest bar of its currency, at least 1 so it can divide. */
 static int chart_close(struct ctx *c)
 {
-	return c->chart != NULL && xml_attr_int(c->chart, "max", c->max) ? -1 : 0;
+	return c->chart != NULL && xml_attr_int(c->chart, "max", c->max > 0 ? c->max : 1) ? -1 : 0;
 }
 
 static int total_row(void *p, const struct month_total *x)

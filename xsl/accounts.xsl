@@ -148,7 +148,7 @@
     <xsl:if test="$i &lt;= 12">
       <option value="{$i}">
         <xsl:if test="number($chosen) = $i"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('month.', $i)"/></xsl:call-template>
+        <xsl:value-of select="$M/months/m[$i]"/>
       </option>
       <xsl:call-template name="month-options">
         <xsl:with-param name="chosen" select="$chosen"/>

@@ -22,7 +22,7 @@
   <!-- "2026-03" as "март 2026" / "March 2026". -->
   <xsl:template name="month-label">
     <xsl:param name="v"/>
-    <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('month.', number(substring($v, 6, 2)))"/></xsl:call-template>
+    <xsl:value-of select="$M/months/m[number(substring($v, 6, 2))]"/>
     <xsl:text> </xsl:text>
     <xsl:value-of select="substring($v, 1, 4)"/>
   </xsl:template>

@@ -128,7 +128,8 @@
   <!--
     The 12-month chart as inline SVG: two bars a month, scaled to the
     largest.  No script; each bar has a title, and the figures follow in a
-    table, so it reads the same on paper and to a screen reader.
+    table, so it reads the same on paper and to a screen reader.  Month names
+    come from the catalog's <months> list by position.
   -->
   <xsl:template match="chart">
     <xsl:variable name="max" select="@max"/>
@@ -138,26 +139,22 @@
         <span class="key key-accrued"></span><xsl:value-of select="$M/col.accrued"/>
         <span class="key key-paid"></span><xsl:value-of select="$M/col.paid"/>
       </p>
+      <!-- Heights in select expressions: no result-tree fragment per bar.  @max is at least 1. -->
+      <xsl:variable name="scale" select="190 div @max"/>
       <svg class="bars" viewBox="0 0 600 230" role="img" aria-label="{$M/home.chart}">
         <line x1="0" y1="200.5" x2="600" y2="200.5" class="axis"/>
         <xsl:for-each select="month">
           <xsl:variable name="x" select="(position() - 1) * 50"/>
-          <xsl:call-template name="bar">
-            <xsl:with-param name="x" select="$x + 8"/>
-            <xsl:with-param name="v" select="accrued"/>
-            <xsl:with-param name="max" select="$max"/>
-            <xsl:with-param name="class">accrued</xsl:with-param>
-          </xsl:call-template>
-          <xsl:call-template name="bar">
-            <xsl:with-param name="x" select="$x + 26"/>
-            <xsl:with-param name="v" select="paid"/>
-            <xsl:with-param name="max" select="$max"/>
-            <xsl:with-param name="class">paid</xsl:with-param>
-          </xsl:call-template>
-          <text x="{$x + 25}" y="220" class="tick">
-            <xsl:variable name="name"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('month.', number(substring(current()/@m, 6, 2)))"/></xsl:call-template></xsl:variable>
-            <xsl:value-of select="substring($name, 1, 3)"/>
-          </text>
+          <xsl:variable name="name" select="$M/months/m[number(substring(current()/@m, 6, 2))]"/>
+          <xsl:variable name="a" select="round((accrued/@minor &gt; 0) * accrued/@minor * $scale)"/>
+          <xsl:variable name="p" select="round((paid/@minor &gt; 0) * paid/@minor * $scale)"/>
+          <rect x="{$x + 8}" y="{200 - $a}" width="16" height="{$a}" class="bar-accrued">
+            <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.accrued, ' ', accrued)"/></title>
+          </rect>
+          <rect x="{$x + 26}" y="{200 - $p}" width="16" height="{$p}" class="bar-paid">
+            <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.paid, ' ', paid)"/></title>
+          </rect>
+          <text x="{$x + 25}" y="220" class="tick"><xsl:value-of select="substring($name, 1, 3)"/></text>
         </xsl:for-each>
       </svg>
       <details>
@@ -182,26 +179,6 @@
         </table>
       </details>
     </section>
-  </xsl:template>
-
-  <xsl:template name="bar">
-    <xsl:param name="x"/>
-    <xsl:param name="v"/>
-    <xsl:param name="max"/>
-    <xsl:param name="class"/>
-    <xsl:variable name="h">
-      <xsl:choose>
-        <xsl:when test="$max &gt; 0 and $v/@minor &gt; 0"><xsl:value-of select="round($v/@minor * 190 div $max)"/></xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <rect x="{$x}" y="{200 - $h}" width="16" height="{$h}" class="bar-{$class}">
-      <title>
-        <xsl:call-template name="month-label"><xsl:with-param name="v" select="$v/../@m"/></xsl:call-template>
-        <xsl:text>: </xsl:text>
-        <xsl:value-of select="$v"/>
-      </title>
-    </rect>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -21,21 +21,41 @@
   </xsl:variable>
 
   <!--
-    Only the page's language is built, once per transform, and a message is
-    a child element named by its key: $M/login.title is a name test, not a
-    string comparison over every message.
+    Only the page's language is built, once per transform, and only what
+    every page uses plus the page's own section; a message is a child element
+    named by its key: $M/login.title is a name test, not a string comparison
+    over every message.
   -->
+  <xsl:variable name="section" select="/page/@section"/>
   <xsl:variable name="catalog">
     <xsl:choose>
-      <xsl:when test="$lang = 'en'"><xsl:call-template name="messages-en"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="messages-ru"/></xsl:otherwise>
+      <xsl:when test="$lang = 'en'">
+        <xsl:call-template name="messages-en"/>
+        <xsl:choose>
+          <xsl:when test="$section = 'error'"><xsl:call-template name="messages-en-error"/></xsl:when>
+          <xsl:when test="$section = 'login'"><xsl:call-template name="messages-en-login"/></xsl:when>
+          <xsl:when test="$section = 'home'"><xsl:call-template name="messages-en-home"/></xsl:when>
+          <xsl:when test="$section = 'accounts'"><xsl:call-template name="messages-en-accounts"/></xsl:when>
+          <xsl:when test="$section = 'services'"><xsl:call-template name="messages-en-services"/></xsl:when>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="messages-ru"/>
+        <xsl:choose>
+          <xsl:when test="$section = 'error'"><xsl:call-template name="messages-ru-error"/></xsl:when>
+          <xsl:when test="$section = 'login'"><xsl:call-template name="messages-ru-login"/></xsl:when>
+          <xsl:when test="$section = 'home'"><xsl:call-template name="messages-ru-home"/></xsl:when>
+          <xsl:when test="$section = 'accounts'"><xsl:call-template name="messages-ru-accounts"/></xsl:when>
+          <xsl:when test="$section = 'services'"><xsl:call-template name="messages-ru-services"/></xsl:when>
+        </xsl:choose>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="M" select="exsl:node-set($catalog)"/>
 
   <!--
-    A message whose key is computed ("month." and a number, "error." and a
-    code): a key indexes the catalog once per transform, where a predicate
+    A message whose key is computed ("error." and a code, "unit." and a
+    unit): a key indexes the catalog once per transform, where a predicate
     on local-name() would compare every message at every call.  Only ever
     called with the catalog as context, so the source is never indexed.
   -->

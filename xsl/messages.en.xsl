@@ -1,24 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- messages.en.xsl: the English catalog.  Messages are elements named by their key; same keys as messages.ru.xsl (a test checks). -->
+<!-- messages.en.xsl: the English catalog.  Messages are elements named by their key; same keys as messages.ru.xsl (a test checks).
+     One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <months><m>January</m><m>February</m><m>March</m><m>April</m><m>May</m><m>June</m><m>July</m><m>August</m><m>September</m><m>October</m><m>November</m><m>December</m></months>
     <site.name>Customer portal</site.name>
     <site.footer>Customer self-service portal. For questions about charges and payments, contact your provider's customer service.</site.footer>
     <nav.label>Sections</nav.label>
     <nav.home>Home</nav.home>
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>
-
     <nav.accounts>Accounts</nav.accounts>
     <nav.services>Services</nav.services>
-
-    <month.1>January</month.1><month.2>February</month.2><month.3>March</month.3>
-    <month.4>April</month.4><month.5>May</month.5><month.6>June</month.6>
-    <month.7>July</month.7><month.8>August</month.8><month.9>September</month.9>
-    <month.10>October</month.10><month.11>November</month.11><month.12>December</month.12>
-    <unit.kWh>kWh</unit.kWh><unit.m3>m³</unit.m3><unit.Gcal>Gcal</unit.Gcal>
-    <channel.bank>bank</channel.bank><channel.card>card</channel.card>
-    <channel.cash>cash desk</channel.cash><channel.kabinet>this portal</channel.kabinet>
+    <unit.kWh>kWh</unit.kWh>
+    <unit.m3>m³</unit.m3>
+    <unit.Gcal>Gcal</unit.Gcal>
+    <channel.bank>bank</channel.bank>
+    <channel.card>card</channel.card>
+    <channel.cash>cash desk</channel.cash>
+    <channel.kabinet>this portal</channel.kabinet>
     <col.month>Month</col.month>
     <col.opening>Opening balance</col.opening>
     <col.accrued>Charged</col.accrued>
@@ -31,17 +31,6 @@
     <balance.debt>due</balance.debt>
     <balance.advance>in credit</balance.advance>
     <balance.hint>A positive balance is owed; a negative one is credit.</balance.hint>
-
-    <home.to-pay>To pay</home.to-pay>
-    <home.nothing-to-pay>Nothing is due</home.nothing-to-pay>
-    <home.accounts>Your accounts</home.accounts>
-    <home.payments>Recent payments</home.payments>
-    <home.no-payments>No payments yet.</home.no-payments>
-    <home.chart>Charges and payments, last 12 months</home.chart>
-    <home.no-accounts>No account is linked yet. Add one to see its charges and payments.</home.no-accounts>
-    <home.profile>Profile</home.profile>
-    <home.chart-table>Figures</home.chart-table>
-
     <accounts.title>Accounts</accounts.title>
     <accounts.none>No account is linked to your portal yet.</accounts.none>
     <accounts.add>Add an account</accounts.add>
@@ -57,100 +46,8 @@
     <accounts.remove>Remove</accounts.remove>
     <accounts.services>Services</accounts.services>
     <accounts.no-history>No charges on this account yet.</accounts.no-history>
-
-    <add.title>Add an account</add.title>
-    <add.intro>To confirm the account is yours, give the month and the amount of its most recent payment: they are on the receipt or your bank statement.</add.intro>
-    <add.org>Provider</add.org>
-    <add.number>Account number</add.number>
-    <add.month>Month of the last payment</add.month>
-    <add.year>Year</add.year>
-    <add.amount>Amount of the last payment</add.amount>
-    <add.choose>— choose —</add.choose>
-    <add.submit>Add account</add.submit>
-    <add.cancel>Cancel</add.cancel>
-    <field.org>Choose a provider from the list.</field.org>
-    <field.number>An account number has 1 to 20 digits and Latin letters.</field.number>
-    <field.month>Choose a month.</field.month>
-    <field.year>The year has four digits, 2000 to 2099.</field.year>
-    <field.amount>The amount is a number above zero with at most two decimals, e.g. 1,234.56.</field.amount>
-    <error.form-invalid>Please check the marked fields.</error.form-invalid>
-    <error.link-mismatch>These details do not match the last payment on that account. Check the account number, the month and the amount.</error.link-mismatch>
-    <error.link-locked>Too many failed attempts to add an account. Try again in an hour.</error.link-locked>
-    <error.already-linked>This account is already in your portal.</error.already-linked>
-
-    <remove.title>Remove an account</remove.title>
-    <remove.question>Remove this account from your portal?</remove.question>
-    <remove.hint>The account itself and its history do not change. You can add it again at any time.</remove.hint>
-    <remove.yes>Yes, remove it</remove.yes>
-    <remove.no>No, keep it</remove.no>
-
-    <info.title>Account details</info.title>
-    <info.residents>Registered residents</info.residents>
-    <info.area>Area, m²</info.area>
-    <info.phone>Phone</info.phone>
-    <info.meters>Meters replaced on</info.meters>
-    <info.none>not on file</info.none>
-    <info.org>Provider</info.org>
-    <info.org-address>Address</info.org-address>
-    <info.phones>Phones</info.phones>
-    <info.email>E-mail</info.email>
-    <info.inn>Tax number (INN)</info.inn>
-    <info.bank>Bank</info.bank>
-    <info.bic>BIC</info.bic>
-    <info.bank-account>Bank account</info.bank-account>
-    <info.corr-account>Correspondent account</info.corr-account>
-
-    <services.title>Services</services.title>
-    <services.change>Change account</services.change>
-    <services.service>Service</services.service>
-    <services.supplier>Supplier</services.supplier>
-    <services.tariff>Rate</services.tariff>
-    <services.balance>Balance</services.balance>
-    <services.statement>Statement</services.statement>
-    <services.history>Charges and payments</services.history>
-    <services.filter>Period and service</services.filter>
-    <services.from>From month</services.from>
-    <services.to>To month</services.to>
-    <services.month-format>YYYY-MM</services.month-format>
-    <services.which>Service</services.which>
-    <services.all>All services</services.all>
-    <services.show>Show</services.show>
-    <services.empty>Nothing was charged in this period.</services.empty>
-    <services.no-account>Add an account first; its services will show here.</services.no-account>
-    <error.bad-month>Give a month as YYYY-MM, for example 2026-03.</error.bad-month>
-    <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
-    <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
-
-    <statement.title>Service statement</statement.title>
-    <statement.account>Account</statement.account>
-    <statement.period>Period</statement.period>
-    <statement.unit>Unit</statement.unit>
-    <statement.corrections>Adjustments</statement.corrections>
-    <statement.reason>Reason</statement.reason>
-    <statement.amount>Amount</statement.amount>
-    <statement.print>To print, use your browser's Print command (Ctrl+P): the page is laid out for A4.</statement.print>
-    <statement.back>Back to services</statement.back>
-
-    <login.title>Sign in</login.title>
-    <login.login>Login</login.login>
-    <login.password>Password</login.password>
-    <login.submit>Sign in</login.submit>
-    <login.hint>Your provider gives you your login and password. Never tell anyone your password: staff will never ask for it.</login.hint>
-
-    <home.title>Home</home.title>
-    <home.greeting>Hello</home.greeting>
-    <home.login>Login</home.login>
-    <home.email>E-mail</home.email>
-    <home.phone>Phone</home.phone>
-    <home.previous-login>Previous sign-in</home.previous-login>
-    <home.from-address>from address</home.from-address>
-    <home.first-login>This is your first sign-in</home.first-login>
-    <home.not-you>If the previous sign-in was not you, change your password and tell your provider.</home.not-you>
-
-    <error.login-required>Enter your login and password.</error.login-required>
-    <error.bad-credentials>Invalid login or password</error.bad-credentials>
-    <error.locked>Too many failed sign-in attempts. Try again in 15 minutes.</error.locked>
-
+  </xsl:template>
+  <xsl:template name="messages-en-error">
     <error.incident>Incident number:</error.incident>
     <error.home>Go to the home page</error.home>
     <error.generic.title>Error</error.generic.title>
@@ -173,5 +70,107 @@
     <error.db-down>We cannot process your request right now. Please try again in a few minutes.</error.db-down>
     <error.internal.title>Internal error</error.internal.title>
     <error.internal>Something went wrong on our side. Please try again later.</error.internal>
+  </xsl:template>
+  <xsl:template name="messages-en-login">
+    <login.title>Sign in</login.title>
+    <login.login>Login</login.login>
+    <login.password>Password</login.password>
+    <login.submit>Sign in</login.submit>
+    <login.hint>Your provider gives you your login and password. Never tell anyone your password: staff will never ask for it.</login.hint>
+    <error.login-required>Enter your login and password.</error.login-required>
+    <error.bad-credentials>Invalid login or password</error.bad-credentials>
+    <error.locked>Too many failed sign-in attempts. Try again in 15 minutes.</error.locked>
+  </xsl:template>
+  <xsl:template name="messages-en-home">
+    <home.to-pay>To pay</home.to-pay>
+    <home.nothing-to-pay>Nothing is due</home.nothing-to-pay>
+    <home.accounts>Your accounts</home.accounts>
+    <home.payments>Recent payments</home.payments>
+    <home.no-payments>No payments yet.</home.no-payments>
+    <home.chart>Charges and payments, last 12 months</home.chart>
+    <home.no-accounts>No account is linked yet. Add one to see its charges and payments.</home.no-accounts>
+    <home.profile>Profile</home.profile>
+    <home.chart-table>Figures</home.chart-table>
+    <home.title>Home</home.title>
+    <home.greeting>Hello</home.greeting>
+    <home.login>Login</home.login>
+    <home.email>E-mail</home.email>
+    <home.phone>Phone</home.phone>
+    <home.previous-login>Previous sign-in</home.previous-login>
+    <home.from-address>from address</home.from-address>
+    <home.first-login>This is your first sign-in</home.first-login>
+    <home.not-you>If the previous sign-in was not you, change your password and tell your provider.</home.not-you>
+  </xsl:template>
+  <xsl:template name="messages-en-accounts">
+    <add.title>Add an account</add.title>
+    <add.intro>To confirm the account is yours, give the month and the amount of its most recent payment: they are on the receipt or your bank statement.</add.intro>
+    <add.org>Provider</add.org>
+    <add.number>Account number</add.number>
+    <add.month>Month of the last payment</add.month>
+    <add.year>Year</add.year>
+    <add.amount>Amount of the last payment</add.amount>
+    <add.choose>— choose —</add.choose>
+    <add.submit>Add account</add.submit>
+    <add.cancel>Cancel</add.cancel>
+    <field.org>Choose a provider from the list.</field.org>
+    <field.number>An account number has 1 to 20 digits and Latin letters.</field.number>
+    <field.month>Choose a month.</field.month>
+    <field.year>The year has four digits, 2000 to 2099.</field.year>
+    <field.amount>The amount is a number above zero with at most two decimals, e.g. 1,234.56.</field.amount>
+    <error.form-invalid>Please check the marked fields.</error.form-invalid>
+    <error.link-mismatch>These details do not match the last payment on that account. Check the account number, the month and the amount.</error.link-mismatch>
+    <error.link-locked>Too many failed attempts to add an account. Try again in an hour.</error.link-locked>
+    <error.already-linked>This account is already in your portal.</error.already-linked>
+    <remove.title>Remove an account</remove.title>
+    <remove.question>Remove this account from your portal?</remove.question>
+    <remove.hint>The account itself and its history do not change. You can add it again at any time.</remove.hint>
+    <remove.yes>Yes, remove it</remove.yes>
+    <remove.no>No, keep it</remove.no>
+    <info.title>Account details</info.title>
+    <info.residents>Registered residents</info.residents>
+    <info.area>Area, m²</info.area>
+    <info.phone>Phone</info.phone>
+    <info.meters>Meters replaced on</info.meters>
+    <info.none>not on file</info.none>
+    <info.org>Provider</info.org>
+    <info.org-address>Address</info.org-address>
+    <info.phones>Phones</info.phones>
+    <info.email>E-mail</info.email>
+    <info.inn>Tax number (INN)</info.inn>
+    <info.bank>Bank</info.bank>
+    <info.bic>BIC</info.bic>
+    <info.bank-account>Bank account</info.bank-account>
+    <info.corr-account>Correspondent account</info.corr-account>
+  </xsl:template>
+  <xsl:template name="messages-en-services">
+    <services.title>Services</services.title>
+    <services.change>Change account</services.change>
+    <services.service>Service</services.service>
+    <services.supplier>Supplier</services.supplier>
+    <services.tariff>Rate</services.tariff>
+    <services.balance>Balance</services.balance>
+    <services.statement>Statement</services.statement>
+    <services.history>Charges and payments</services.history>
+    <services.filter>Period and service</services.filter>
+    <services.from>From month</services.from>
+    <services.to>To month</services.to>
+    <services.month-format>YYYY-MM</services.month-format>
+    <services.which>Service</services.which>
+    <services.all>All services</services.all>
+    <services.show>Show</services.show>
+    <services.empty>Nothing was charged in this period.</services.empty>
+    <services.no-account>Add an account first; its services will show here.</services.no-account>
+    <error.bad-month>Give a month as YYYY-MM, for example 2026-03.</error.bad-month>
+    <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
+    <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
+    <statement.title>Service statement</statement.title>
+    <statement.account>Account</statement.account>
+    <statement.period>Period</statement.period>
+    <statement.unit>Unit</statement.unit>
+    <statement.corrections>Adjustments</statement.corrections>
+    <statement.reason>Reason</statement.reason>
+    <statement.amount>Amount</statement.amount>
+    <statement.print>To print, use your browser's Print command (Ctrl+P): the page is laid out for A4.</statement.print>
+    <statement.back>Back to services</statement.back>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,24 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- messages.ru.xsl: the Russian catalog.  Messages are elements named by their key; same keys as messages.en.xsl (a test checks). -->
+<!-- messages.ru.xsl: the Russian catalog.  Messages are elements named by their key; same keys as messages.en.xsl (a test checks).
+     One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <months><m>январь</m><m>февраль</m><m>март</m><m>апрель</m><m>май</m><m>июнь</m><m>июль</m><m>август</m><m>сентябрь</m><m>октябрь</m><m>ноябрь</m><m>декабрь</m></months>
     <site.name>Личный кабинет</site.name>
     <site.footer>Личный кабинет абонента. Вопросы по начислениям и оплате — в абонентский отдел вашей организации.</site.footer>
     <nav.label>Разделы</nav.label>
     <nav.home>Главная</nav.home>
     <nav.logout>Выйти</nav.logout>
     <lang.label>Язык</lang.label>
-
     <nav.accounts>Лицевые счета</nav.accounts>
     <nav.services>Услуги</nav.services>
-
-    <month.1>январь</month.1><month.2>февраль</month.2><month.3>март</month.3>
-    <month.4>апрель</month.4><month.5>май</month.5><month.6>июнь</month.6>
-    <month.7>июль</month.7><month.8>август</month.8><month.9>сентябрь</month.9>
-    <month.10>октябрь</month.10><month.11>ноябрь</month.11><month.12>декабрь</month.12>
-    <unit.kWh>кВт·ч</unit.kWh><unit.m3>м³</unit.m3><unit.Gcal>Гкал</unit.Gcal>
-    <channel.bank>банк</channel.bank><channel.card>карта</channel.card>
-    <channel.cash>касса</channel.cash><channel.kabinet>личный кабинет</channel.kabinet>
+    <unit.kWh>кВт·ч</unit.kWh>
+    <unit.m3>м³</unit.m3>
+    <unit.Gcal>Гкал</unit.Gcal>
+    <channel.bank>банк</channel.bank>
+    <channel.card>карта</channel.card>
+    <channel.cash>касса</channel.cash>
+    <channel.kabinet>личный кабинет</channel.kabinet>
     <col.month>Месяц</col.month>
     <col.opening>Входящий остаток</col.opening>
     <col.accrued>Начислено</col.accrued>
@@ -31,17 +31,6 @@
     <balance.debt>долг</balance.debt>
     <balance.advance>переплата</balance.advance>
     <balance.hint>Положительный остаток — задолженность, отрицательный — переплата.</balance.hint>
-
-    <home.to-pay>К оплате</home.to-pay>
-    <home.nothing-to-pay>Задолженности нет</home.nothing-to-pay>
-    <home.accounts>Ваши лицевые счета</home.accounts>
-    <home.payments>Последние платежи</home.payments>
-    <home.no-payments>Платежей пока нет.</home.no-payments>
-    <home.chart>Начисления и оплаты за 12 месяцев</home.chart>
-    <home.no-accounts>К кабинету не привязан ни один лицевой счёт. Добавьте счёт, чтобы видеть начисления и платежи.</home.no-accounts>
-    <home.profile>Профиль</home.profile>
-    <home.chart-table>Таблица значений</home.chart-table>
-
     <accounts.title>Лицевые счета</accounts.title>
     <accounts.none>К вашему кабинету пока не привязан ни один лицевой счёт.</accounts.none>
     <accounts.add>Добавить лицевой счёт</accounts.add>
@@ -57,100 +46,8 @@
     <accounts.remove>Удалить</accounts.remove>
     <accounts.services>Услуги</accounts.services>
     <accounts.no-history>Начислений по счёту пока нет.</accounts.no-history>
-
-    <add.title>Добавление лицевого счёта</add.title>
-    <add.intro>Чтобы подтвердить, что счёт ваш, укажите месяц и сумму последнего платежа по нему — они есть в чеке или в выписке банка.</add.intro>
-    <add.org>Организация</add.org>
-    <add.number>Номер лицевого счёта</add.number>
-    <add.month>Месяц последнего платежа</add.month>
-    <add.year>Год</add.year>
-    <add.amount>Сумма последнего платежа</add.amount>
-    <add.choose>— выберите —</add.choose>
-    <add.submit>Добавить счёт</add.submit>
-    <add.cancel>Отмена</add.cancel>
-    <field.org>Выберите организацию из списка.</field.org>
-    <field.number>Номер лицевого счёта — от 1 до 20 цифр и латинских букв.</field.number>
-    <field.month>Выберите месяц.</field.month>
-    <field.year>Год — четыре цифры, от 2000 до 2099.</field.year>
-    <field.amount>Сумма — число больше нуля, не больше двух знаков после запятой, например 1 234,56.</field.amount>
-    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
-    <error.link-mismatch>Данные не совпадают с последним платежом по этому лицевому счёту. Проверьте номер счёта, месяц и сумму.</error.link-mismatch>
-    <error.link-locked>Слишком много неудачных попыток добавить счёт. Попробуйте снова через час.</error.link-locked>
-    <error.already-linked>Этот лицевой счёт уже добавлен в ваш кабинет.</error.already-linked>
-
-    <remove.title>Удаление лицевого счёта</remove.title>
-    <remove.question>Удалить этот лицевой счёт из вашего кабинета?</remove.question>
-    <remove.hint>Сам счёт и его история не изменятся. Добавить его снова можно в любой момент.</remove.hint>
-    <remove.yes>Да, удалить</remove.yes>
-    <remove.no>Нет, оставить</remove.no>
-
-    <info.title>Сведения о лицевом счёте</info.title>
-    <info.residents>Зарегистрировано жильцов</info.residents>
-    <info.area>Площадь, м²</info.area>
-    <info.phone>Телефон</info.phone>
-    <info.meters>Замена приборов учёта</info.meters>
-    <info.none>не указано</info.none>
-    <info.org>Организация</info.org>
-    <info.org-address>Адрес</info.org-address>
-    <info.phones>Телефоны</info.phones>
-    <info.email>Эл. почта</info.email>
-    <info.inn>ИНН</info.inn>
-    <info.bank>Банк</info.bank>
-    <info.bic>БИК</info.bic>
-    <info.bank-account>Расчётный счёт</info.bank-account>
-    <info.corr-account>Корр. счёт</info.corr-account>
-
-    <services.title>Услуги</services.title>
-    <services.change>Сменить счёт</services.change>
-    <services.service>Услуга</services.service>
-    <services.supplier>Поставщик</services.supplier>
-    <services.tariff>Тариф</services.tariff>
-    <services.balance>Остаток</services.balance>
-    <services.statement>Выписка</services.statement>
-    <services.history>Начисления и оплаты</services.history>
-    <services.filter>Период и услуга</services.filter>
-    <services.from>С месяца</services.from>
-    <services.to>По месяц</services.to>
-    <services.month-format>ГГГГ-ММ</services.month-format>
-    <services.which>Услуга</services.which>
-    <services.all>Все услуги</services.all>
-    <services.show>Показать</services.show>
-    <services.empty>За выбранный период начислений нет.</services.empty>
-    <services.no-account>Сначала добавьте лицевой счёт — тогда здесь появятся его услуги.</services.no-account>
-    <error.bad-month>Месяц указывается как ГГГГ-ММ, например 2026-03.</error.bad-month>
-    <error.period-reversed>Начало периода позже его конца. Поменяйте месяцы местами.</error.period-reversed>
-    <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
-
-    <statement.title>Выписка по услуге</statement.title>
-    <statement.account>Лицевой счёт</statement.account>
-    <statement.period>Период</statement.period>
-    <statement.unit>Единица</statement.unit>
-    <statement.corrections>Перерасчёты</statement.corrections>
-    <statement.reason>Причина</statement.reason>
-    <statement.amount>Сумма</statement.amount>
-    <statement.print>Для печати воспользуйтесь командой браузера «Печать» (Ctrl+P): страница оформлена для листа A4.</statement.print>
-    <statement.back>К услугам</statement.back>
-
-    <login.title>Вход в личный кабинет</login.title>
-    <login.login>Логин</login.login>
-    <login.password>Пароль</login.password>
-    <login.submit>Войти</login.submit>
-    <login.hint>Логин и пароль выдаёт ваша организация. Никому не сообщайте пароль — сотрудники его никогда не спрашивают.</login.hint>
-
-    <home.title>Главная</home.title>
-    <home.greeting>Здравствуйте</home.greeting>
-    <home.login>Логин</home.login>
-    <home.email>Электронная почта</home.email>
-    <home.phone>Телефон</home.phone>
-    <home.previous-login>Предыдущий вход</home.previous-login>
-    <home.from-address>с адреса</home.from-address>
-    <home.first-login>Это ваш первый вход</home.first-login>
-    <home.not-you>Если предыдущий вход выполняли не вы, смените пароль и сообщите в организацию.</home.not-you>
-
-    <error.login-required>Введите логин и пароль.</error.login-required>
-    <error.bad-credentials>Неверный логин или пароль</error.bad-credentials>
-    <error.locked>Слишком много неудачных попыток входа. Попробуйте снова через 15 минут.</error.locked>
-
+  </xsl:template>
+  <xsl:template name="messages-ru-error">
     <error.incident>Номер обращения:</error.incident>
     <error.home>Перейти на главную</error.home>
     <error.generic.title>Ошибка</error.generic.title>
@@ -173,5 +70,107 @@
     <error.db-down>Мы не можем обработать запрос прямо сейчас. Попробуйте через несколько минут.</error.db-down>
     <error.internal.title>Внутренняя ошибка</error.internal.title>
     <error.internal>Что-то пошло не так на нашей стороне. Попробуйте позже.</error.internal>
+  </xsl:template>
+  <xsl:template name="messages-ru-login">
+    <login.title>Вход в личный кабинет</login.title>
+    <login.login>Логин</login.login>
+    <login.password>Пароль</login.password>
+    <login.submit>Войти</login.submit>
+    <login.hint>Логин и пароль выдаёт ваша организация. Никому не сообщайте пароль — сотрудники его никогда не спрашивают.</login.hint>
+    <error.login-required>Введите логин и пароль.</error.login-required>
+    <error.bad-credentials>Неверный логин или пароль</error.bad-credentials>
+    <error.locked>Слишком много неудачных попыток входа. Попробуйте снова через 15 минут.</error.locked>
+  </xsl:template>
+  <xsl:template name="messages-ru-home">
+    <home.to-pay>К оплате</home.to-pay>
+    <home.nothing-to-pay>Задолженности нет</home.nothing-to-pay>
+    <home.accounts>Ваши лицевые счета</home.accounts>
+    <home.payments>Последние платежи</home.payments>
+    <home.no-payments>Платежей пока нет.</home.no-payments>
+    <home.chart>Начисления и оплаты за 12 месяцев</home.chart>
+    <home.no-accounts>К кабинету не привязан ни один лицевой счёт. Добавьте счёт, чтобы видеть начисления и платежи.</home.no-accounts>
+    <home.profile>Профиль</home.profile>
+    <home.chart-table>Таблица значений</home.chart-table>
+    <home.title>Главная</home.title>
+    <home.greeting>Здравствуйте</home.greeting>
+    <home.login>Логин</home.login>
+    <home.email>Электронная почта</home.email>
+    <home.phone>Телефон</home.phone>
+    <home.previous-login>Предыдущий вход</home.previous-login>
+    <home.from-address>с адреса</home.from-address>
+    <home.first-login>Это ваш первый вход</home.first-login>
+    <home.not-you>Если предыдущий вход выполняли не вы, смените пароль и сообщите в организацию.</home.not-you>
+  </xsl:template>
+  <xsl:template name="messages-ru-accounts">
+    <add.title>Добавление лицевого счёта</add.title>
+    <add.intro>Чтобы подтвердить, что счёт ваш, укажите месяц и сумму последнего платежа по нему — они есть в чеке или в выписке банка.</add.intro>
+    <add.org>Организация</add.org>
+    <add.number>Номер лицевого счёта</add.number>
+    <add.month>Месяц последнего платежа</add.month>
+    <add.year>Год</add.year>
+    <add.amount>Сумма последнего платежа</add.amount>
+    <add.choose>— выберите —</add.choose>
+    <add.submit>Добавить счёт</add.submit>
+    <add.cancel>Отмена</add.cancel>
+    <field.org>Выберите организацию из списка.</field.org>
+    <field.number>Номер лицевого счёта — от 1 до 20 цифр и латинских букв.</field.number>
+    <field.month>Выберите месяц.</field.month>
+    <field.year>Год — четыре цифры, от 2000 до 2099.</field.year>
+    <field.amount>Сумма — число больше нуля, не больше двух знаков после запятой, например 1 234,56.</field.amount>
+    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
+    <error.link-mismatch>Данные не совпадают с последним платежом по этому лицевому счёту. Проверьте номер счёта, месяц и сумму.</error.link-mismatch>
+    <error.link-locked>Слишком много неудачных попыток добавить счёт. Попробуйте снова через час.</error.link-locked>
+    <error.already-linked>Этот лицевой счёт уже добавлен в ваш кабинет.</error.already-linked>
+    <remove.title>Удаление лицевого счёта</remove.title>
+    <remove.question>Удалить этот лицевой счёт из вашего кабинета?</remove.question>
+    <remove.hint>Сам счёт и его история не изменятся. Добавить его снова можно в любой момент.</remove.hint>
+    <remove.yes>Да, удалить</remove.yes>
+    <remove.no>Нет, оставить</remove.no>
+    <info.title>Сведения о лицевом счёте</info.title>
+    <info.residents>Зарегистрировано жильцов</info.residents>
+    <info.area>Площадь, м²</info.area>
+    <info.phone>Телефон</info.phone>
+    <info.meters>Замена приборов учёта</info.meters>
+    <info.none>не указано</info.none>
+    <info.org>Организация</info.org>
+    <info.org-address>Адрес</info.org-address>
+    <info.phones>Телефоны</info.phones>
+    <info.email>Эл. почта</info.email>
+    <info.inn>ИНН</info.inn>
+    <info.bank>Банк</info.bank>
+    <info.bic>БИК</info.bic>
+    <info.bank-account>Расчётный счёт</info.bank-account>
+    <info.corr-account>Корр. счёт</info.corr-account>
+  </xsl:template>
+  <xsl:template name="messages-ru-services">
+    <services.title>Услуги</services.title>
+    <services.change>Сменить счёт</services.change>
+    <services.service>Услуга</services.service>
+    <services.supplier>Поставщик</services.supplier>
+    <services.tariff>Тариф</services.tariff>
+    <services.balance>Остаток</services.balance>
+    <services.statement>Выписка</services.statement>
+    <services.history>Начисления и оплаты</services.history>
+    <services.filter>Период и услуга</services.filter>
+    <services.from>С месяца</services.from>
+    <services.to>По месяц</services.to>
+    <services.month-format>ГГГГ-ММ</services.month-format>
+    <services.which>Услуга</services.which>
+    <services.all>Все услуги</services.all>
+    <services.show>Показать</services.show>
+    <services.empty>За выбранный период начислений нет.</services.empty>
+    <services.no-account>Сначала добавьте лицевой счёт — тогда здесь появятся его услуги.</services.no-account>
+    <error.bad-month>Месяц указывается как ГГГГ-ММ, например 2026-03.</error.bad-month>
+    <error.period-reversed>Начало периода позже его конца. Поменяйте месяцы местами.</error.period-reversed>
+    <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
+    <statement.title>Выписка по услуге</statement.title>
+    <statement.account>Лицевой счёт</statement.account>
+    <statement.period>Период</statement.period>
+    <statement.unit>Единица</statement.unit>
+    <statement.corrections>Перерасчёты</statement.corrections>
+    <statement.reason>Причина</statement.reason>
+    <statement.amount>Сумма</statement.amount>
+    <statement.print>Для печати воспользуйтесь командой браузера «Печать» (Ctrl+P): страница оформлена для листа A4.</statement.print>
+    <statement.back>К услугам</statement.back>
   </xsl:template>
 </xsl:stylesheet>

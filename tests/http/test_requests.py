@@ -429,30 +429,56 @@ def test_language_switch_refuses_foreign_targets():
 
 
 def test_both_catalogs_have_every_key_used():
+    """Same keys in both languages, each in the same part (common, or one section's),
+    and every key a stylesheet names is in the part its pages build."""
     import glob
     import os
     xsl = os.path.join(os.path.dirname(__file__), "..", "..", "xsl")
-    keys = {}
     xslns = "{http://www.w3.org/1999/XSL/Transform}"
+    parts = {}
     for lang in ("ru", "en"):
         cat = lxml.etree.parse(os.path.join(xsl, "messages.%s.xsl" % lang))
-        (tpl,) = cat.getroot().findall(xslns + "template")
-        msgs = [m for m in tpl if isinstance(m.tag, str)]
-        keys[lang] = [m.tag for m in msgs]
-        assert len(keys[lang]) == len(set(keys[lang])), "duplicate key in " + lang
-        assert all(m.text and m.text.strip() for m in msgs)
-    assert set(keys["ru"]) == set(keys["en"])
-    used = set()
+        for tpl in cat.getroot().findall(xslns + "template"):
+            part = tpl.get("name")[len("messages-%s" % lang):].lstrip("-") or "common"
+            msgs = [m for m in tpl if isinstance(m.tag, str)]
+            keys = [m.tag for m in msgs]
+            assert len(keys) == len(set(keys)), "duplicate key in %s %s" % (lang, part)
+            for m in msgs:  # a message, or a list of them (<months>)
+                texts = [m.text] if len(m) == 0 else [c.text for c in m]
+                assert all(t and t.strip() for t in texts), (lang, m.tag)
+            parts.setdefault(lang, {})[part] = set(keys)
+    assert parts["ru"] == parts["en"]
+    cat = lxml.etree.parse(os.path.join(xsl, "messages.ru.xsl"))
+    assert len(cat.xpath("//months/m")) == 12
+    common = parts["ru"]["common"]
+    every = set().union(*parts["ru"].values())
+    # A section's sheet may use common keys and its own; the shared sheets, common only
+    # (error.xsl has the error part).
+    sheet_part = {"login.xsl": "login", "home.xsl": "home", "accounts.xsl": "accounts",
+                  "services.xsl": "services", "error.xsl": "error"}
     for f in glob.glob(os.path.join(xsl, "*.xsl")):
+        name = os.path.basename(f)
+        if name.startswith("messages."):
+            continue
         text = re.sub(r"<!--.*?-->", "", open(f).read(), flags=re.S)
-        used |= set(re.findall(r"\$M/([A-Za-z][\w.-]*)", text))
-    assert used and used <= set(keys["ru"]), used - set(keys["ru"])
-    # Every error code a program can emit has a title and a message.
+        used = set(re.findall(r"\$M/([A-Za-z][\w.-]*)", text))
+        allowed = common | parts["ru"].get(sheet_part.get(name, "common"), set())
+        assert used <= allowed, (name, used - allowed)
+    # Every error code a program can emit has a title and a message on the error page,
+    # and every form error code a message in the part of its section.
     codes = set()
     for f in glob.glob(os.path.join(xsl, "..", "cgi-bin", "**", "*.c"), recursive=True):
         codes |= set(re.findall(r'page_error\(r, \d+, "([a-z-]+)"\)', open(f).read()))
-    for c in codes:
-        assert "error.%s.title" % c in keys["ru"] and "error.%s" % c in keys["ru"], c
+    for c in codes | {"not-found", "db-down", "internal"}:
+        assert {"error.%s.title" % c, "error.%s" % c} <= parts["ru"]["error"], c
+    forms = {"login.c": "login", "accounts.c": "accounts", "services.c": "services"}
+    for f, part in forms.items():
+        src = open(os.path.join(xsl, "..", "cgi-bin", f)).read()
+        for c in set(re.findall(r'xml_form_error\(r, [^,]+, "([a-z-]+)"\)', src)) | \
+                set(re.findall(r'(?:refuse|add_refuse)\(r, [^"]*"([a-z-]+)"\)', src)):
+            if c != "invalid":
+                assert "error.%s" % c in common | parts["ru"][part], (f, c)
+    assert every
 
 
 def test_no_stylesheet_disables_output_escaping():
