@@ -148,7 +148,7 @@
     <xsl:if test="$i &lt;= 12">
       <option value="{$i}">
         <xsl:if test="number($chosen) = $i"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-        <xsl:value-of select="$M/months/m[$i]"/>
+        <xsl:value-of select="$month-names[$i]"/>
       </option>
       <xsl:call-template name="month-options">
         <xsl:with-param name="chosen" select="$chosen"/>

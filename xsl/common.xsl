@@ -22,7 +22,8 @@
   <!-- "2026-03" as "март 2026" / "March 2026". -->
   <xsl:template name="month-label">
     <xsl:param name="v"/>
-    <xsl:value-of select="$M/months/m[number(substring($v, 6, 2))]"/>
+    <xsl:variable name="n" select="number(substring($v, 6, 2))"/>
+    <xsl:value-of select="$month-names[$n]"/>
     <xsl:text> </xsl:text>
     <xsl:value-of select="substring($v, 1, 4)"/>
   </xsl:template>

@@ -145,9 +145,10 @@
         <line x1="0" y1="200.5" x2="600" y2="200.5" class="axis"/>
         <xsl:for-each select="month">
           <xsl:variable name="x" select="(position() - 1) * 50"/>
-          <xsl:variable name="name" select="$M/months/m[number(substring(current()/@m, 6, 2))]"/>
-          <xsl:variable name="a" select="round((accrued/@minor &gt; 0) * accrued/@minor * $scale)"/>
-          <xsl:variable name="p" select="round((paid/@minor &gt; 0) * paid/@minor * $scale)"/>
+          <xsl:variable name="n" select="number(substring(@m, 6, 2))"/>
+          <xsl:variable name="name" select="$month-names[$n]"/>
+          <xsl:variable name="a" select="round(accrued/@minor * $scale) * (accrued/@minor &gt; 0)"/>
+          <xsl:variable name="p" select="round(paid/@minor * $scale) * (paid/@minor &gt; 0)"/>
           <rect x="{$x + 8}" y="{200 - $a}" width="16" height="{$a}" class="bar-accrued">
             <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.accrued, ' ', accrued)"/></title>
           </rect>

@@ -52,6 +52,9 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="M" select="exsl:node-set($catalog)"/>
+  <!-- Indexed by a number held in a variable: a computed predicate would be
+       evaluated again for each of the twelve. -->
+  <xsl:variable name="month-names" select="$M/months/m"/>
 
   <!--
     A message whose key is computed ("error." and a code, "unit." and a
