@@ -322,6 +322,94 @@ void month_format(month_t, char buf[8]);
 /* "2026-10-01", the DATE the ledger keys a month by, into buf (11 bytes). */
 void month_date(month_t, char buf[11]);
 
+/* ------------------------------------------------------------------ dates */
+
+/* A calendar day as days since 1970-01-01 (proleptic Gregorian). */
+typedef int32_t day_t;
+
+day_t day_from_civil(int year, int month, int mday);
+void day_to_civil(day_t, int *year, int *month, int *mday);
+/* "2026-03-05"; years 2000..2099; -1 on anything else. */
+int day_parse(const char *, size_t, day_t *) PORTAL_WUR;
+/* Days in that month of that year. */
+unsigned month_length(int year, int month);
+
+/* ------------------------------------------------------------------ tariffs */
+
+/*
+ * The tariff engine: pure arithmetic, no database.  Quantities are
+ * thousandths of the unit (kWh, m3); prices are minor units per unit.
+ * Nothing but money is ever rounded: a prorated limit, a tier's share of a
+ * zone or a day's share of a period stay exact fractions, and each line's
+ * money is rounded once, half away from zero, then the lines are summed.
+ */
+#define TARIFF_ZONES 3 /* T1 day or peak, T2 night, T3 semi-peak (the registers' numbering) */
+#define TARIFF_TIERS 3 /* volume levels; a social norm is two */
+
+/* The household categories that volume thresholds depend on (Almaty's table). */
+enum household { HH_GAS, HH_GAS_ALONE, HH_ESTOVE, HH_ESTOVE_ALONE, HH__MAX };
+
+struct tariff {
+	const char *name;
+	day_t valid_from; /* first day it applies */
+	day_t valid_to;   /* last day it applies */
+	unsigned zones;   /* 1, 2 or 3 */
+	unsigned tiers;   /* 1 flat, 2 social norm, 3 volume levels */
+	money_t price[TARIFF_TIERS][TARIFF_ZONES];
+	/* Upper bounds of tiers 1 and 2 per registered resident per month, in
+	 * thousandths of the unit, cumulative (90 000 and 160 000 for 90/160 kWh). */
+	long long limit[HH__MAX][TARIFF_TIERS - 1];
+	unsigned month_days_x10; /* 305: limits prorate by days / 30.5; 0: by the month's own days */
+	unsigned vat_bp;         /* VAT in basis points: 1200 is 12 % */
+	int vat_included;        /* the prices include VAT; otherwise it is added to each line */
+};
+
+struct usage {
+	long long zone[TARIFF_ZONES]; /* consumption per zone, thousandths of the unit */
+	unsigned residents;
+	enum household household;
+	day_t from, to; /* the period: first and last day, inclusive */
+	int whole_month; /* the period is one calendar month: limits apply as they are */
+};
+
+struct charge_line {
+	const struct tariff *tariff;
+	unsigned zone, tier; /* 0-based */
+	long long qty;       /* thousandths of the unit, rounded for display only */
+	money_t price;
+	money_t amount; /* the line's money, VAT included */
+	money_t vat;    /* the VAT within amount */
+};
+
+#define CHARGE_MAX_LINES (2 * TARIFF_ZONES * TARIFF_TIERS)
+
+struct charge {
+	struct charge_line line[CHARGE_MAX_LINES];
+	size_t n;
+	money_t total, vat;
+};
+
+/*
+ * Charge usage under the tariffs that cover its period (ordered by date, at
+ * most two: a period crossing a tariff change is split by days, consumption
+ * and limits alike).  -1 when no tariff covers a day of it, on a bad tariff
+ * or usage, or past the money limit.
+ */
+int tariff_charge(const struct tariff *const *, size_t, const struct usage *, struct charge *)
+	PORTAL_WUR;
+
+/*
+ * Consumption between two readings of a register with digits whole digits
+ * and scale decimals, values in 10^-scale units.  A current reading below the
+ * previous one is a rollover only when the subscriber confirmed it, and only
+ * if it implies less than half the register's range.  -1 otherwise.
+ */
+int reading_consumption(long long prev, long long curr, unsigned digits, unsigned scale,
+			int rollover, long long *out) PORTAL_WUR;
+/* A meter replaced mid-period: the old one's run to its final reading plus the new one's. */
+int reading_replaced(long long old_prev, long long old_final, long long new_initial,
+		     long long new_curr, long long *out) PORTAL_WUR;
+
 /* ------------------------------------------------------------------ XML */
 
 /* Child element with text content (escaped; invalid XML characters replaced). */

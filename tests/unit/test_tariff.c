@@ -1,0 +1,397 @@
+/*
+ * Unit tests: the tariff engine and meter readings, against domain.md's
+ * worked examples (published totals, to the kopeck and tiyn) and the
+ * design choices it leaves open.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "portal.h"
+
+#define KWH(x) ((long long)(x) * 1000)
+
+static day_t D(int y, int m, int d)
+{
+	return day_from_civil(y, m, d);
+}
+
+/* A whole calendar month of usage. */
+static struct usage month_usage(long long t1, long long t2, long long t3, unsigned residents,
+				enum household hh)
+{
+	struct usage u;
+
+	memset(&u, 0, sizeof(u));
+	u.zone[0] = t1;
+	u.zone[1] = t2;
+	u.zone[2] = t3;
+	u.residents = residents;
+	u.household = hh;
+	u.from = D(2021, 3, 1);
+	u.to = D(2021, 3, 31);
+	u.whole_month = 1;
+	return u;
+}
+
+static struct tariff open_tariff(unsigned zones, unsigned tiers)
+{
+	struct tariff t;
+
+	memset(&t, 0, sizeof(t));
+	t.name = "test";
+	t.valid_from = D(2000, 1, 1);
+	t.valid_to = D(2099, 12, 31);
+	t.zones = zones;
+	t.tiers = tiers;
+	t.vat_included = 1;
+	return t;
+}
+
+static money_t charge_of(const struct tariff *t, const struct usage *u, struct charge *c)
+{
+	const struct tariff *ts[1] = {t};
+
+	assert_int_equal(tariff_charge(ts, 1, u, c), 0);
+	return c->total;
+}
+
+/* Worked example A (Kazenergocentre): tiers, prices without VAT, 12 % added per tier. */
+static void example_a_tiers_with_vat_added(void **st)
+{
+	struct tariff t = open_tariff(1, 3);
+	struct usage u = month_usage(KWH(210), 0, 0, 1, HH_GAS);
+	struct charge c;
+	unsigned h;
+
+	(void)st;
+	t.price[0][0] = 1432;
+	t.price[1][0] = 1972;
+	t.price[2][0] = 2465;
+	for (h = 0; h < HH__MAX; h++) {
+		t.limit[h][0] = KWH(100);
+		t.limit[h][1] = KWH(180);
+	}
+	t.vat_bp = 1200;
+	t.vat_included = 0;
+	assert_int_equal(charge_of(&t, &u, &c), 419899); /* 4 198.99 KZT */
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.line[0].amount, 160384);
+	assert_int_equal(c.line[1].amount, 176691); /* 1 766.912 -> 1 766.91 */
+	assert_int_equal(c.line[2].amount, 82824);
+	assert_int_equal(c.line[1].qty, KWH(80));
+	assert_int_equal(c.line[2].qty, KWH(30));
+	/* VAT is what was added: gross minus the line without it. */
+	assert_int_equal(c.line[0].vat, 160384 - 143200);
+	assert_int_equal(c.vat, c.line[0].vat + c.line[1].vat + c.line[2].vat);
+}
+
+/* Almaty's levels depend on the household; prices include VAT. */
+static struct tariff almaty(void)
+{
+	struct tariff t = open_tariff(1, 3);
+
+	t.price[0][0] = 1344;
+	t.price[1][0] = 1820;
+	t.price[2][0] = 2275;
+	t.limit[HH_GAS][0] = KWH(90);
+	t.limit[HH_GAS][1] = KWH(160);
+	t.limit[HH_GAS_ALONE][0] = KWH(115);
+	t.limit[HH_GAS_ALONE][1] = KWH(160);
+	t.limit[HH_ESTOVE][0] = KWH(115);
+	t.limit[HH_ESTOVE][1] = KWH(190);
+	t.limit[HH_ESTOVE_ALONE][0] = KWH(140);
+	t.limit[HH_ESTOVE_ALONE][1] = KWH(190);
+	t.month_days_x10 = 305;
+	t.vat_bp = 1200;
+	return t;
+}
+
+/* Worked example B: two residents, 400 kWh; gas and electric stove. */
+static void example_b_household_categories(void **st)
+{
+	struct tariff t = almaty();
+	struct usage u = month_usage(KWH(400), 0, 0, 2, HH_GAS);
+	struct charge c;
+
+	(void)st;
+	assert_int_equal(charge_of(&t, &u, &c), 678720); /* 6 787.20 */
+	assert_int_equal(c.line[0].qty, KWH(180));
+	assert_int_equal(c.line[1].qty, KWH(140));
+	assert_int_equal(c.line[2].qty, KWH(80));
+	/* VAT included: 12/112 of each line. */
+	assert_int_equal(c.line[0].vat, 25920); /* 2 419.20 x 12 / 112 = 259.20 */
+	u.household = HH_ESTOVE;
+	assert_int_equal(charge_of(&t, &u, &c), 627620); /* 6 276.20 */
+	/* One resident living alone with a gas stove: 115 / 160. */
+	u = month_usage(KWH(200), 0, 0, 1, HH_GAS_ALONE);
+	assert_int_equal(charge_of(&t, &u, &c), 115 * 1344 + 45 * 1820 + 40 * 2275);
+}
+
+/* Example B prorated: 33 days, limits x 33 / 30.5 kept exact (the design choice). */
+static void example_b_prorated_by_30_5_days(void **st)
+{
+	struct tariff t = almaty();
+	struct usage u = month_usage(KWH(400), 0, 0, 2, HH_GAS);
+	struct charge c;
+
+	(void)st;
+	u.from = D(2024, 1, 10);
+	u.to = D(2024, 2, 11); /* 33 days */
+	u.whole_month = 0;
+	assert_int_equal(charge_of(&t, &u, &c), 659763); /* 6 597.63; whole-kWh limits: 6 597.50 */
+	assert_int_equal(c.line[0].amount, 261750);      /* 2 617.495... -> 2 617.50 */
+	assert_int_equal(c.line[0].qty, 194754);         /* 194.754 kWh, shown rounded */
+	/* The same 31 days as a calendar month and as "not a whole month" differ by 31/30.5. */
+	u.from = D(2024, 1, 1);
+	u.to = D(2024, 1, 31);
+	u.whole_month = 1;
+	assert_int_equal(charge_of(&t, &u, &c), 678720);
+	u.whole_month = 0;
+	assert_true(charge_of(&t, &u, &c) < 678720);
+}
+
+/* Moscow city, e-stove homes, H1 2021: zones. */
+static void example_c_zones(void **st)
+{
+	struct tariff t3 = open_tariff(3, 1), t2 = open_tariff(2, 1), t1 = open_tariff(1, 1);
+	struct usage u = month_usage(KWH(120), KWH(80), KWH(100), 3, HH_ESTOVE);
+	struct charge c;
+
+	(void)st;
+	t3.price[0][0] = 584; /* T1 peak */
+	t3.price[0][1] = 163; /* T2 night */
+	t3.price[0][2] = 487; /* T3 semi-peak */
+	assert_int_equal(charge_of(&t3, &u, &c), 131820);
+	assert_int_equal(c.n, 3);
+	t2.price[0][0] = 560;
+	t2.price[0][1] = 163;
+	u = month_usage(KWH(220), KWH(80), 0, 3, HH_ESTOVE);
+	assert_int_equal(charge_of(&t2, &u, &c), 136240);
+	t1.price[0][0] = 487;
+	u = month_usage(KWH(300), 0, 0, 3, HH_ESTOVE);
+	assert_int_equal(charge_of(&t1, &u, &c), 146100);
+	/* A register the tariff has no zone for is an error, not a free kWh. */
+	u = month_usage(KWH(220), KWH(80), 0, 3, HH_ESTOVE);
+	{
+		const struct tariff *ts[1] = {&t1};
+
+		assert_int_equal(tariff_charge(ts, 1, &u, &c), -1);
+	}
+}
+
+/* The social norm: 50 kWh per registered person, split across zones by share. */
+static struct tariff social(unsigned zones)
+{
+	struct tariff t = open_tariff(zones, 2);
+	unsigned h;
+
+	for (h = 0; h < HH__MAX; h++)
+		t.limit[h][0] = KWH(50);
+	return t;
+}
+
+static void example_d_social_norm(void **st)
+{
+	struct tariff t = social(1), z = social(2);
+	struct usage u = month_usage(KWH(170), 0, 0, 3, HH_GAS);
+	struct charge c;
+
+	(void)st;
+	t.price[0][0] = 398;
+	t.price[1][0] = 697;
+	assert_int_equal(charge_of(&t, &u, &c), 73640); /* 736.40 */
+	/* The published Nizhny Novgorod example: 2.83 / 5.04. */
+	t.price[0][0] = 283;
+	t.price[1][0] = 504;
+	assert_int_equal(charge_of(&t, &u, &c), 52530); /* 525.30 */
+	/* Two zones: day 102 + night 68; the norm 150 splits 90 / 60. */
+	z.price[0][0] = 424;
+	z.price[0][1] = 207;
+	z.price[1][0] = 802;
+	z.price[1][1] = 418;
+	u = month_usage(KWH(102), KWH(68), 0, 3, HH_GAS);
+	assert_int_equal(charge_of(&z, &u, &c), 63548); /* 635.48 */
+	assert_int_equal(c.n, 4);
+	assert_int_equal(c.line[0].qty, KWH(90)); /* day within the norm */
+	assert_int_equal(c.line[1].qty, KWH(60)); /* night within the norm */
+	assert_int_equal(c.line[2].qty, KWH(12));
+	assert_int_equal(c.line[3].qty, KWH(8));
+}
+
+/* A split that is not exact: the money of each line is rounded once, nothing else. */
+static void inexact_shares_round_only_money(void **st)
+{
+	struct tariff z = social(2);
+	struct usage u = month_usage(KWH(100), KWH(71), 0, 3, HH_GAS);
+	struct charge c;
+	money_t sum = 0;
+	size_t i;
+
+	(void)st;
+	z.price[0][0] = 424;
+	z.price[0][1] = 207;
+	z.price[1][0] = 802;
+	z.price[1][1] = 418;
+	/* within: 150 x 100/171 = 87.719... and 150 x 71/171 = 62.280...; above: 21 shared alike. */
+	charge_of(&z, &u, &c);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(c.line[0].qty, 87719);
+	assert_int_equal(c.line[1].qty, 62281);
+	assert_int_equal(c.line[0].amount, 37193); /* 87.7192... x 4.24 = 371.929... */
+	assert_int_equal(c.line[1].amount, 12892); /* 62.2807... x 2.07 = 128.921... */
+	for (i = 0; i < c.n; i++)
+		sum += c.line[i].amount;
+	assert_int_equal(c.total, sum);
+}
+
+/* A tariff change on the 16th of a 30-day month: consumption and limits split by days. */
+static void tariff_change_mid_period(void **st)
+{
+	struct tariff a = open_tariff(1, 1), b = open_tariff(1, 1), s1 = social(1), s2 = social(1);
+	const struct tariff *ts[2] = {&a, &b};
+	struct usage u = month_usage(KWH(300), 0, 0, 1, HH_GAS);
+	struct charge c;
+
+	(void)st;
+	a.price[0][0] = 573;
+	a.valid_to = D(2021, 6, 30);
+	b.price[0][0] = 593;
+	b.valid_from = D(2021, 7, 1);
+	u.from = D(2021, 6, 16);
+	u.to = D(2021, 7, 15); /* 15 days each */
+	u.whole_month = 0;
+	assert_int_equal(tariff_charge(ts, 2, &u, &c), 0);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.line[0].qty, KWH(150));
+	assert_int_equal(c.total, 150 * 573 + 150 * 593);
+	assert_ptr_equal(c.line[1].tariff, &b);
+	/* A gap in the tariffs' validity is refused, as is an overlap. */
+	b.valid_from = D(2021, 7, 2);
+	assert_int_equal(tariff_charge(ts, 2, &u, &c), -1);
+	b.valid_from = D(2021, 6, 30);
+	assert_int_equal(tariff_charge(ts, 2, &u, &c), -1);
+	/* The norm of a whole calendar month split at the change: 10 + 20 days of 30. */
+	s1.price[0][0] = 100;
+	s1.price[1][0] = 200;
+	s1.valid_to = D(2021, 6, 10);
+	s2.price[0][0] = 110;
+	s2.price[1][0] = 220;
+	s2.valid_from = D(2021, 6, 11);
+	ts[0] = &s1;
+	ts[1] = &s2;
+	u = month_usage(KWH(90), 0, 0, 1, HH_GAS);
+	u.from = D(2021, 6, 1);
+	u.to = D(2021, 6, 30);
+	/* Part 1: 30 kWh, norm 50 x 10/30 = 16.667; part 2: 60 kWh, norm 33.333. */
+	assert_int_equal(tariff_charge(ts, 2, &u, &c), 0);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(c.line[0].qty, 16667);
+	assert_int_equal(c.line[1].qty, 13333);
+	assert_int_equal(c.line[2].qty, 33333);
+	assert_int_equal(c.line[3].qty, 26667);
+	assert_int_equal(c.line[0].amount, 1667); /* 16.6667 x 1.00 */
+	assert_int_equal(c.line[1].amount, 2667); /* 13.3333 x 2.00 */
+	assert_int_equal(c.line[2].amount, 3667); /* 33.3333 x 1.10 */
+	assert_int_equal(c.line[3].amount, 5867); /* 26.6667 x 2.20 */
+}
+
+static void bad_input_is_refused(void **st)
+{
+	struct tariff t = almaty();
+	const struct tariff *ts[1] = {&t};
+	struct usage u = month_usage(KWH(400), 0, 0, 2, HH_GAS);
+	struct charge c;
+
+	(void)st;
+	assert_int_equal(tariff_charge(ts, 0, &u, &c), -1);
+	u.zone[0] = -1;
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), -1);
+	u = month_usage(KWH(400), 0, 0, 2, HH_GAS);
+	u.to = u.from - 1; /* reversed */
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), -1);
+	u = month_usage(KWH(400), 0, 0, 2, HH__MAX);
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), -1);
+	u = month_usage(KWH(400), 0, 0, 2, HH_GAS);
+	t.limit[HH_GAS][1] = KWH(10); /* levels out of order */
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), -1);
+	t = almaty();
+	t.valid_from = D(2021, 3, 2); /* does not cover the 1st */
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), -1);
+	t = almaty();
+	u.zone[0] = 0; /* nothing used: nothing to pay */
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), 0);
+	assert_int_equal(c.total, 0);
+	assert_int_equal(c.n, 0);
+}
+
+/* domain.md 1c: rollover, meter replacement. */
+static void readings(void **st)
+{
+	long long c;
+
+	(void)st;
+	assert_int_equal(reading_consumption(12345, 12400, 5, 0, 0, &c), 0);
+	assert_int_equal(c, 55);
+	assert_int_equal(reading_consumption(99950, 30, 5, 0, 0, &c), -1); /* not confirmed */
+	assert_int_equal(reading_consumption(99950, 30, 5, 0, 1, &c), 0);
+	assert_int_equal(c, 80);
+	assert_int_equal(reading_consumption(99999, 12, 5, 0, 1, &c), 0);
+	assert_int_equal(c, 13);
+	/* A "rollover" over half the register is a typing slip. */
+	assert_int_equal(reading_consumption(40000, 5000, 5, 0, 1, &c), -1);
+	assert_int_equal(reading_consumption(60000, 5000, 5, 0, 1, &c), 0);
+	assert_int_equal(c, 45000);
+	/* Decimals: a water meter with 5 digits and 3 decimals. */
+	assert_int_equal(reading_consumption(99999500, 250, 5, 3, 1, &c), 0);
+	assert_int_equal(c, 750);
+	assert_int_equal(reading_consumption(100000, 5, 5, 0, 1, &c), -1); /* over the register */
+	assert_int_equal(reading_consumption(-1, 5, 5, 0, 1, &c), -1);
+	assert_int_equal(reading_replaced(12345, 12400, 0, 35, &c), 0);
+	assert_int_equal(c, 90);
+	assert_int_equal(reading_replaced(12345, 12300, 0, 35, &c), -1);
+	assert_int_equal(reading_replaced(12345, 12400, 10, 5, &c), -1);
+}
+
+static void calendar(void **st)
+{
+	day_t d;
+	int y, m, md;
+
+	(void)st;
+	assert_int_equal(day_from_civil(1970, 1, 1), 0);
+	assert_int_equal(day_from_civil(2000, 3, 1) - day_from_civil(2000, 2, 28), 2);
+	assert_int_equal(day_from_civil(2100, 3, 1) - day_from_civil(2100, 2, 28), 1);
+	assert_int_equal(month_length(2024, 2), 29);
+	assert_int_equal(month_length(2026, 2), 28);
+	assert_int_equal(month_length(2026, 13), 0);
+	assert_int_equal(day_parse("2026-02-28", 10, &d), 0);
+	day_to_civil(d, &y, &m, &md);
+	assert_int_equal(y * 10000 + m * 100 + md, 20260228);
+	assert_int_equal(day_parse("2026-02-29", 10, &d), -1);
+	assert_int_equal(day_parse("2024-02-29", 10, &d), 0);
+	assert_int_equal(day_parse("1999-12-31", 10, &d), -1);
+	assert_int_equal(day_parse("2026-1-01", 9, &d), -1);
+	assert_int_equal(day_parse("2026/01/01", 10, &d), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(example_a_tiers_with_vat_added),
+		cmocka_unit_test(example_b_household_categories),
+		cmocka_unit_test(example_b_prorated_by_30_5_days),
+		cmocka_unit_test(example_c_zones),
+		cmocka_unit_test(example_d_social_norm),
+		cmocka_unit_test(inexact_shares_round_only_money),
+		cmocka_unit_test(tariff_change_mid_period),
+		cmocka_unit_test(bad_input_is_refused),
+		cmocka_unit_test(readings),
+		cmocka_unit_test(calendar),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
