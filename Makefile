@@ -152,7 +152,13 @@ test: deps
 # Two databases: 1,000 generated accounts, then 1,000,000 (made once, about
 # ten minutes, and kept in var/bench-1m for the next run).
 BENCH_ACCOUNTS ?= 1000000
+build/release/bench_tariff: tests/bench/bench_tariff.c build/release/libportal.a $(HEADERS)
+	$(CC) $(CFLAGS_release) -std=c11 -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS) -Icgi-bin -o $@ $< \
+		build/release/libportal.a $(PKG_LDLIBS)
+
 bench: build
+	@$(MAKE) --no-print-directory VARIANT=release build/release/bench_tariff
+	@build/release/bench_tariff
 	@$(STACK) up var/bench $(BENCH_PORT) build/release $(WORKERS)
 	@$(STACK) gen var/bench 1000 build/release
 	@status=0; KABINET_ENV=var/bench KABINET_URL=http://127.0.0.1:$(BENCH_PORT) \
