@@ -152,6 +152,11 @@ int valid_local_path(const struct field *, const char *, size_t, struct arena *,
 int valid_lang(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* A month, "2026-10" or "10.2026"; i holds month_t and s the "2026-10" form. */
 int valid_month(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A date, "2026-03-05"; i holds day_t. */
+int valid_date(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A non-negative decimal with at most three decimals, "," or "."; i holds thousandths,
+ * max is the largest whole part. */
+int valid_decimal(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* A printed identifier (account number): letters and digits, spaces and '-' dropped. */
 int valid_code(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* An opaque token: base64url characters only, min..max long. */
@@ -331,6 +336,10 @@ day_t day_from_civil(int year, int month, int mday);
 void day_to_civil(day_t, int *year, int *month, int *mday);
 /* "2026-03-05"; years 2000..2099; -1 on anything else. */
 int day_parse(const char *, size_t, day_t *) PORTAL_WUR;
+/* "2026-03-05" into buf (11 bytes). */
+void day_format(day_t, char buf[11]);
+/* Today in UTC. */
+day_t day_today(void);
 /* Days in that month of that year. */
 unsigned month_length(int year, int month);
 
@@ -619,6 +628,7 @@ struct account {
 	const char *meters_replaced_on; /* YYYY-MM-DD or NULL */
 	long long residents;
 	long long area_centi_m2; /* 54.30 m2 = 5430 */
+	const char *household;   /* gas, gas-alone, estove, estove-alone */
 	struct organization org;
 };
 
@@ -718,6 +728,24 @@ enum perr db_payments_recent(struct arena *, uint64_t subscriber, unsigned limit
 /* Accrued and paid per currency and month over all linked accounts. */
 enum perr db_monthly_totals(struct arena *, uint64_t subscriber, month_t from, month_t to,
 			    int (*each)(void *, const struct month_total *), void *) PORTAL_WUR;
+
+/* A tariff as a subscriber picks it; its dated versions are struct tariff. */
+struct tariff_plan {
+	uint64_t id;
+	const char *name;
+	unsigned zones;
+};
+
+/* Organizations with tariffs anyone may see. */
+enum perr db_public_organizations(struct arena *, int (*each)(void *, const struct organization *),
+				  void *) PORTAL_WUR;
+/* The plans of an organization; with_private adds those only its subscribers see. */
+enum perr db_tariff_plans(struct arena *, uint64_t org, int with_private, enum lang,
+			  int (*each)(void *, const struct tariff_plan *), void *) PORTAL_WUR;
+/* The versions of a plan valid on any day of [from, to], by date, with prices and
+ * limits; at most max, *n of them (PERR_TOO_LARGE if there are more). */
+enum perr db_tariffs(struct arena *, uint64_t plan, day_t from, day_t to, struct tariff *,
+		     size_t max, size_t *n) PORTAL_WUR;
 
 /*
  * <accounts> under the page: each linked account (number, payer, address,

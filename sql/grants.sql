@@ -66,3 +66,19 @@ GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_services'@'localhost';
 GRANT SELECT ON kabinet.ledger TO 'kb_services'@'localhost';
 GRANT SELECT (id, account_id, service_id, period, amount, reason) ON kabinet.corrections
     TO 'kb_services'@'localhost';
+
+-- calculator: reads tariffs, and the current account's organization,
+-- residents and household to fill the form in; writes nothing.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.sessions TO 'kb_calculator'@'localhost';
+GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_calculator'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
+    ON kabinet.subscribers TO 'kb_calculator'@'localhost';
+GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
+    TO 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.tariff_plans TO 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.tariffs TO 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.tariff_prices TO 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.tariff_limits TO 'kb_calculator'@'localhost';

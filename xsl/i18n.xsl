@@ -37,6 +37,7 @@
           <xsl:when test="$section = 'home'"><xsl:call-template name="messages-en-home"/></xsl:when>
           <xsl:when test="$section = 'accounts'"><xsl:call-template name="messages-en-accounts"/></xsl:when>
           <xsl:when test="$section = 'services'"><xsl:call-template name="messages-en-services"/></xsl:when>
+          <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-en-calculator"/></xsl:when>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
@@ -47,6 +48,7 @@
           <xsl:when test="$section = 'home'"><xsl:call-template name="messages-ru-home"/></xsl:when>
           <xsl:when test="$section = 'accounts'"><xsl:call-template name="messages-ru-accounts"/></xsl:when>
           <xsl:when test="$section = 'services'"><xsl:call-template name="messages-ru-services"/></xsl:when>
+          <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-ru-calculator"/></xsl:when>
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>

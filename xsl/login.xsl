@@ -26,6 +26,7 @@
         <button type="submit" class="primary"><xsl:value-of select="$M/login.submit"/></button>
       </form>
       <p class="hint"><xsl:value-of select="$M/login.hint"/></p>
+      <p class="hint"><a href="/calculator" id="calculator-link"><xsl:value-of select="$M/login.calculator"/></a></p>
     </section>
   </xsl:template>
 

@@ -11,6 +11,7 @@
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>
     <nav.accounts>Accounts</nav.accounts>
+    <nav.calculator>Calculator</nav.calculator>
     <nav.services>Services</nav.services>
     <unit.kWh>kWh</unit.kWh>
     <unit.m3>m³</unit.m3>
@@ -72,6 +73,7 @@
     <error.internal>Something went wrong on our side. Please try again later.</error.internal>
   </xsl:template>
   <xsl:template name="messages-en-login">
+    <login.calculator>Work out a charge at the tariffs without signing in</login.calculator>
     <login.title>Sign in</login.title>
     <login.login>Login</login.login>
     <login.password>Password</login.password>
@@ -172,5 +174,66 @@
     <statement.amount>Amount</statement.amount>
     <statement.print>To print, use your browser's Print command (Ctrl+P): the page is laid out for A4.</statement.print>
     <statement.back>Back to services</statement.back>
+  </xsl:template>
+  <xsl:template name="messages-en-calculator">
+    <calc.title>Charge calculator</calc.title>
+    <calc.intro>Enter your meter's readings on two dates: the calculator shows the consumption and what it costs at the current tariffs. Nothing is stored.</calc.intro>
+    <calc.org>Provider</calc.org>
+    <calc.show-plans>Show tariffs</calc.show-plans>
+    <calc.plan>Tariff</calc.plan>
+    <calc.no-plans>This provider publishes no tariffs.</calc.no-plans>
+    <calc.residents>Registered residents</calc.residents>
+    <calc.household>Stove and household</calc.household>
+    <hh.gas>gas stove</hh.gas>
+    <hh.gas-alone>gas stove, living alone</hh.gas-alone>
+    <hh.estove>electric stove</hh.estove>
+    <hh.estove-alone>electric stove, living alone</hh.estove-alone>
+    <calc.from>Date of the previous reading</calc.from>
+    <calc.to>Date of the current reading</calc.to>
+    <calc.date-format>YYYY-MM-DD</calc.date-format>
+    <calc.prev>Previous reading</calc.prev>
+    <calc.curr>Current reading</calc.curr>
+    <calc.zones>Readings by zone</calc.zones>
+    <zone.1-of-1>Meter</zone.1-of-1>
+    <zone.1-of-2>T1, day (07–23)</zone.1-of-2>
+    <zone.2-of-2>T2, night (23–07)</zone.2-of-2>
+    <zone.1-of-3>T1, peak (07–10, 17–21)</zone.1-of-3>
+    <zone.2-of-3>T2, night (23–07)</zone.2-of-3>
+    <zone.3-of-3>T3, semi-peak (10–17, 21–23)</zone.3-of-3>
+    <tier.1-of-1>all of it</tier.1-of-1>
+    <tier.1-of-2>within the social norm</tier.1-of-2>
+    <tier.2-of-2>above the social norm</tier.2-of-2>
+    <tier.1-of-3>level 1</tier.1-of-3>
+    <tier.2-of-3>level 2</tier.2-of-3>
+    <tier.3-of-3>level 3</tier.3-of-3>
+    <calc.rollover>The meter passed zero (the current reading is below the previous one)</calc.rollover>
+    <calc.submit>Calculate</calc.submit>
+    <calc.result>Calculation</calc.result>
+    <calc.consumption>Consumption</calc.consumption>
+    <calc.zone>Zone</calc.zone>
+    <calc.tier>Volume</calc.tier>
+    <calc.quantity>Quantity</calc.quantity>
+    <calc.rate>Rate</calc.rate>
+    <calc.amount>Amount</calc.amount>
+    <calc.vat>VAT</calc.vat>
+    <calc.vat-included>of which VAT</calc.vat-included>
+    <calc.vat-added>VAT is added to the rate</calc.vat-added>
+    <calc.total>Total</calc.total>
+    <calc.valid>Tariff valid from</calc.valid>
+    <calc.from-to>to</calc.from-to>
+    <calc.hint>An estimate: the bill also reflects recalculations and the readings your provider accepted.</calc.hint>
+    <error.form-invalid>Please check the marked fields.</error.form-invalid>
+    <error.choose>Choose a value from the list.</error.choose>
+    <error.residents>Residents: 1 to 20.</error.residents>
+    <error.required>Fill this in.</error.required>
+    <error.bad-date>Give a date as YYYY-MM-DD, for example 2026-03-01.</error.bad-date>
+    <error.bad-number>A reading is a number without a sign and with at most three decimals.</error.bad-number>
+    <error.dates-reversed>The current reading's date must be after the previous one's.</error.dates-reversed>
+    <error.date-future>A reading cannot be dated in the future.</error.date-future>
+    <error.period-too-long>At most 366 days between the readings.</error.period-too-long>
+    <error.below-previous>The current reading is below the previous one. If the meter passed zero, tick the box below.</error.below-previous>
+    <error.rollover-implausible>Even past zero, that consumption is implausible. Check the readings.</error.rollover-implausible>
+    <error.no-tariff>The chosen tariff has no prices for these dates. Choose other dates.</error.no-tariff>
+    <error.too-many-tariffs>The tariff changed more than once in this period. Split the period.</error.too-many-tariffs>
   </xsl:template>
 </xsl:stylesheet>

@@ -11,6 +11,7 @@
     <nav.logout>Выйти</nav.logout>
     <lang.label>Язык</lang.label>
     <nav.accounts>Лицевые счета</nav.accounts>
+    <nav.calculator>Калькулятор</nav.calculator>
     <nav.services>Услуги</nav.services>
     <unit.kWh>кВт·ч</unit.kWh>
     <unit.m3>м³</unit.m3>
@@ -72,6 +73,7 @@
     <error.internal>Что-то пошло не так на нашей стороне. Попробуйте позже.</error.internal>
   </xsl:template>
   <xsl:template name="messages-ru-login">
+    <login.calculator>Рассчитать начисление по тарифам без входа</login.calculator>
     <login.title>Вход в личный кабинет</login.title>
     <login.login>Логин</login.login>
     <login.password>Пароль</login.password>
@@ -172,5 +174,66 @@
     <statement.amount>Сумма</statement.amount>
     <statement.print>Для печати воспользуйтесь командой браузера «Печать» (Ctrl+P): страница оформлена для листа A4.</statement.print>
     <statement.back>К услугам</statement.back>
+  </xsl:template>
+  <xsl:template name="messages-ru-calculator">
+    <calc.title>Калькулятор начислений</calc.title>
+    <calc.intro>Введите показания счётчика на две даты: калькулятор покажет расход и сумму по действующим тарифам. Ничего не сохраняется.</calc.intro>
+    <calc.org>Организация</calc.org>
+    <calc.show-plans>Показать тарифы</calc.show-plans>
+    <calc.plan>Тариф</calc.plan>
+    <calc.no-plans>У этой организации нет опубликованных тарифов.</calc.no-plans>
+    <calc.residents>Зарегистрировано жильцов</calc.residents>
+    <calc.household>Плита и состав семьи</calc.household>
+    <hh.gas>газовая плита</hh.gas>
+    <hh.gas-alone>газовая плита, проживаю один</hh.gas-alone>
+    <hh.estove>электроплита</hh.estove>
+    <hh.estove-alone>электроплита, проживаю один</hh.estove-alone>
+    <calc.from>Дата предыдущих показаний</calc.from>
+    <calc.to>Дата текущих показаний</calc.to>
+    <calc.date-format>ГГГГ-ММ-ДД</calc.date-format>
+    <calc.prev>Предыдущие показания</calc.prev>
+    <calc.curr>Текущие показания</calc.curr>
+    <calc.zones>Показания по зонам</calc.zones>
+    <zone.1-of-1>Счётчик</zone.1-of-1>
+    <zone.1-of-2>Т1 — день (07–23)</zone.1-of-2>
+    <zone.2-of-2>Т2 — ночь (23–07)</zone.2-of-2>
+    <zone.1-of-3>Т1 — пик (07–10, 17–21)</zone.1-of-3>
+    <zone.2-of-3>Т2 — ночь (23–07)</zone.2-of-3>
+    <zone.3-of-3>Т3 — полупик (10–17, 21–23)</zone.3-of-3>
+    <tier.1-of-1>весь объём</tier.1-of-1>
+    <tier.1-of-2>в пределах социальной нормы</tier.1-of-2>
+    <tier.2-of-2>сверх социальной нормы</tier.2-of-2>
+    <tier.1-of-3>1-й уровень</tier.1-of-3>
+    <tier.2-of-3>2-й уровень</tier.2-of-3>
+    <tier.3-of-3>3-й уровень</tier.3-of-3>
+    <calc.rollover>Счётчик прошёл через ноль (текущие показания меньше предыдущих)</calc.rollover>
+    <calc.submit>Рассчитать</calc.submit>
+    <calc.result>Расчёт</calc.result>
+    <calc.consumption>Расход</calc.consumption>
+    <calc.zone>Зона</calc.zone>
+    <calc.tier>Объём</calc.tier>
+    <calc.quantity>Количество</calc.quantity>
+    <calc.rate>Тариф</calc.rate>
+    <calc.amount>Сумма</calc.amount>
+    <calc.vat>НДС</calc.vat>
+    <calc.vat-included>в том числе НДС</calc.vat-included>
+    <calc.vat-added>НДС начислен сверх тарифа</calc.vat-added>
+    <calc.total>Итого</calc.total>
+    <calc.valid>Тариф действует с</calc.valid>
+    <calc.from-to>по</calc.from-to>
+    <calc.hint>Расчёт ориентировочный: начисление в квитанции учитывает перерасчёты и показания, принятые организацией.</calc.hint>
+    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
+    <error.choose>Выберите значение из списка.</error.choose>
+    <error.residents>Число жильцов — от 1 до 20.</error.residents>
+    <error.required>Заполните поле.</error.required>
+    <error.bad-date>Дата указывается как ГГГГ-ММ-ДД, например 2026-03-01.</error.bad-date>
+    <error.bad-number>Показания — число без знака, не больше трёх знаков после запятой.</error.bad-number>
+    <error.dates-reversed>Дата текущих показаний должна быть позже даты предыдущих.</error.dates-reversed>
+    <error.date-future>Дата показаний не может быть в будущем.</error.date-future>
+    <error.period-too-long>Между показаниями может быть не больше 366 дней.</error.period-too-long>
+    <error.below-previous>Текущие показания меньше предыдущих. Если счётчик прошёл через ноль, отметьте это ниже.</error.below-previous>
+    <error.rollover-implausible>Даже с переходом через ноль такой расход неправдоподобен. Проверьте показания.</error.rollover-implausible>
+    <error.no-tariff>На эти даты у выбранного тарифа нет цен. Выберите другие даты.</error.no-tariff>
+    <error.too-many-tariffs>За этот период тариф менялся больше одного раза. Разбейте период на части.</error.too-many-tariffs>
   </xsl:template>
 </xsl:stylesheet>

@@ -59,7 +59,7 @@ static struct db_stmt service = {
 static struct db_stmt get = {
 	"account.get",
 	"SELECT a.id, a.number, a.payer_name, a.address, a.phone, "
-	"DATE_FORMAT(a.meters_replaced_on, '%Y-%m-%d'), a.residents, a.area_centi_m2, "
+	"DATE_FORMAT(a.meters_replaced_on, '%Y-%m-%d'), a.residents, a.area_centi_m2, a.household, "
 	"o.id, o.name, o.inn, o.address, o.phones, o.email, o.bank_name, o.bic, o.bank_account, "
 	"o.corr_account, o.currency "
 	"FROM subscriber_accounts sa "
@@ -189,7 +189,8 @@ enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account
 	struct db_col c[] = {
 		DBC_INT(&id),		     DBC_STR(&out->number),	  DBC_STR(&out->payer),
 		DBC_STR(&out->address),	     DBC_STR(&out->phone),	  DBC_STR(&out->meters_replaced_on),
-		DBC_INT(&out->residents),    DBC_INT(&out->area_centi_m2), DBC_INT(&org),
+		DBC_INT(&out->residents),    DBC_INT(&out->area_centi_m2), DBC_STR(&out->household),
+		DBC_INT(&org),
 		DBC_STR(&out->org.name),     DBC_STR(&out->org.inn),	  DBC_STR(&out->org.address),
 		DBC_STR(&out->org.phones),   DBC_STR(&out->org.email),	  DBC_STR(&out->org.bank_name),
 		DBC_STR(&out->org.bic),	     DBC_STR(&out->org.bank_account),

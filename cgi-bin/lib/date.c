@@ -3,6 +3,9 @@
  * period's length and its overlap with a tariff's validity are subtraction.
  * The conversion is Howard Hinnant's days_from_civil.
  */
+#include <stdio.h>
+#include <time.h>
+
 #include "../portal.h"
 
 day_t day_from_civil(int y, int m, int d)
@@ -63,4 +66,17 @@ void day_to_civil(day_t z, int *y, int *m, int *d)
 	*d = doy - (153 * mp + 2) / 5 + 1;
 	*m = mp < 10 ? mp + 3 : mp - 9;
 	*y = yoe + era * 400 + (*m <= 2);
+}
+
+void day_format(day_t day, char buf[11])
+{
+	int y, m, d;
+
+	day_to_civil(day, &y, &m, &d);
+	snprintf(buf, 11, "%04d-%02d-%02d", y % 10000 < 0 ? 0 : y % 10000, m, d);
+}
+
+day_t day_today(void)
+{
+	return (day_t)(time(NULL) / 86400);
 }

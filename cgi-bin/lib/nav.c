@@ -12,6 +12,7 @@ static const struct {
 	{"home", "/"},
 	{"accounts", "/accounts"},
 	{"services", "/services"},
+	{"calculator", "/calculator"},
 };
 
 void nav_add(struct req *r)

@@ -414,6 +414,9 @@ static int validate_fields(struct req *r)
 		/* One value per field: a repeated parameter is an attack, not a list. */
 		if (kv_count(src, f->name) > 1)
 			return 400;
+		/* A blank input is a field not filled in: the handler says "required". */
+		if (v->vlen == 0)
+			continue;
 		if (f->valid(f, v->val, v->vlen, r->arena, &r->vals[k]) == 0)
 			r->vals[k].present = 1;
 		else

@@ -186,3 +186,49 @@ int valid_code(const struct field *f, const char *s, size_t len, struct arena *a
 	out->len = n;
 	return 0;
 }
+
+int valid_date(const struct field *f, const char *s, size_t len, struct arena *a,
+	       struct fval *out)
+{
+	day_t d;
+
+	(void)f;
+	if (day_parse(s, len, &d) != 0 || (out->s = arena_strndup(a, s, len)) == NULL)
+		return -1;
+	out->len = len;
+	out->i = d;
+	return 0;
+}
+
+int valid_decimal(const struct field *f, const char *s, size_t len, struct arena *a,
+		  struct fval *out)
+{
+	long long whole = 0, frac = 0;
+	size_t i = 0, digits = 0, decimals = 0;
+
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	while (i < len && s[i] == ' ')
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		if (digits < 13)
+			whole = whole * 10 + (s[i] - '0');
+	if (digits == 0 || digits > 12)
+		return -1;
+	if (i < len && (s[i] == '.' || s[i] == ',')) {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, decimals++)
+			if (decimals < 3)
+				frac = frac * 10 + (s[i] - '0');
+		if (decimals == 0 || decimals > 3)
+			return -1;
+	}
+	if (i != len || whole > f->max)
+		return -1;
+	while (decimals++ < 3)
+		frac *= 10;
+	out->i = whole * 1000 + frac;
+	if ((out->s = arena_strndup(a, s, len)) == NULL)
+		return -1;
+	out->len = len;
+	return 0;
+}

@@ -28,8 +28,10 @@ CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "32")
 THREADS = os.environ.get("BENCH_THREADS", "2")
 
 
-def wrk(url, headers=()):
+def wrk(url, headers=(), script=None):
     cmd = ["wrk", "-t", THREADS, "-c", CONNECTIONS, "-d", DURATION + "s", "--latency"]
+    if script:
+        cmd += ["-s", script]
     for h in headers:
         cmd += ["-H", h]
     out = subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout
@@ -84,17 +86,35 @@ def main():
         ("services, last 12 months", BASE + "/services", (cookie,)),
         ("statement of one service", BASE + "/services/statement?service=1", (cookie,)),
     ]
+    # The calculator's POST, signed out: a form token for the visitor's cookie, a Lua body.
+    v = requests.Session()
+    vtoken = re.search(r'name="csrf" value="([^"]+)"', v.get(BASE + "/calculator").text).group(1)
+    body = ("csrf=%s&org=1&plan=3&residents=3&household=gas&from=2026-06-16&to=2026-07-17"
+            "&prev1=1000&curr1=1120&prev2=500&curr2=580&prev3=200&curr3=300" % vtoken)
+    check = v.post(BASE + "/calculator", data=dict(x.split("=", 1) for x in body.split("&")),
+                   allow_redirects=False)
+    if check.status_code != 200:
+        sys.exit("bench: the calculator refused its form (%d)" % check.status_code)
+    lua = os.path.join(ref_dir, "calculator.lua")
+    with open(lua, "w") as f:
+        f.write('wrk.method = "POST"\nwrk.body = "%s"\n'
+                'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+                'wrk.headers["Cookie"] = "%s"\n'
+                % (body, "; ".join("%s=%s" % kv for kv in v.cookies.items())))
+
     targets = [("static file, %d bytes (reference)" % size, BASE + "/__bench/reference.html", ())]
     if compare is None:
         targets.append(("login page (signed out)", BASE + "/login", ()))
     targets += billing
+    if compare is None:
+        targets.append(("calculator POST (signed out)", BASE + "/calculator", (), lua))
     print("wrk: %s threads, %s connections, %s s each, on %d cores; database of %d accounts, "
           "subscriber with %d" % (THREADS, CONNECTIONS, DURATION, os.cpu_count(), total, accounts))
     print("%-36s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "ratio"))
     results = {}
     saved = json.load(open(compare)) if compare else {}
-    for name, url, headers in targets:
-        res = results[name] = wrk(url, headers)
+    for name, url, headers, *script in targets:
+        res = results[name] = wrk(url, headers, script[0] if script else None)
         extra = ""
         if name in saved:
             extra = "  %5.1f%% of %d accounts' req/s" % (100 * res["rps"] / saved[name]["rps"],
@@ -109,6 +129,10 @@ def main():
                  100 * home["rps"] / ref["rps"]))
         print("target: signed-in home p99 < 5 ms at %s connections: %s (%.2f ms)"
               % (CONNECTIONS, "met" if home["p99"] < 5 else "NOT met", home["p99"]))
+        calc = results["calculator POST (signed out)"]
+        print("target: calculator POST within 10%% of the dashboard's req/s: %s (%.1f%%)"
+              % ("met" if calc["rps"] >= 0.9 * home["rps"] else "NOT met",
+                 100 * calc["rps"] / home["rps"]))
     else:
         for name, _, _ in billing[:2]:
             r = results[name]["rps"] / saved[name]["rps"]

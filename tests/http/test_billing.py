@@ -299,9 +299,9 @@ def test_a_mismatch_says_so_without_saying_which(wrong):
                    "year": str(int(form["year"]) - 1), "amount": "1.00", "org": "1"}[wrong]
     if wrong == "org":  # a real organization that does not have this number
         sql("INSERT IGNORE INTO organizations (id, name, inn, address, phones, email, bank_name, "
-            "bic, bank_account, corr_account, currency) VALUES (2, 'Test org', '1', 'a', 'p', "
+            "bic, bank_account, corr_account, currency) VALUES (99, 'Test org', '1', 'a', 'p', "
             "'e', 'b', '044525225', '40702810138250123017', '30101810400000000225', 'KZT')")
-        form["org"] = "2"
+        form["org"] = "99"
     try:
         r = post(s, "/accounts/add", form, token_from="/accounts/add")
         assert r.status_code == 422
@@ -313,7 +313,7 @@ def test_a_mismatch_says_so_without_saying_which(wrong):
         # What was typed is kept, so it can be corrected.
         assert doc(r).get_element_by_id("number").get("value") == form["number"]
     finally:
-        sql("DELETE FROM organizations WHERE id = 2")
+        sql("DELETE FROM organizations WHERE id = 99")
 
 
 def test_an_older_payment_does_not_link():
@@ -671,10 +671,10 @@ def test_dashboard_in_english():
 def test_totals_are_per_currency():
     """An account with a provider billing in tenge is totalled apart from roubles."""
     sql("INSERT INTO organizations (id, name, inn, address, phones, email, bank_name, bic, "
-        "bank_account, corr_account, currency) VALUES (2, 'АО «Алматыэнергосбыт»', '1', 'Алматы', "
+        "bank_account, corr_account, currency) VALUES (99, 'АО «Алматыэнергосбыт»', '1', 'Алматы', "
         "'p', 'e', 'b', '044525225', '40702810138250123017', '30101810400000000225', 'KZT')")
     sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
-        "area_centi_m2) VALUES (900, 2, '555', 'Иванова М. П.', 'Алматы, ул. Абая, 1', 1, 4000)")
+        "area_centi_m2) VALUES (900, 99, '555', 'Иванова М. П.', 'Алматы, ул. Абая, 1', 1, 4000)")
     sql("INSERT INTO ledger VALUES (900, 1, DATE_FORMAT(UTC_DATE() - INTERVAL 1 MONTH, '%Y-%m-01'), "
         "2000, 100000, 0, 200000, 0, 0, 200000)")
     sql("INSERT INTO subscriber_accounts SELECT id, 900, UTC_TIMESTAMP(6) FROM subscribers "
@@ -689,7 +689,7 @@ def test_totals_are_per_currency():
         sql("DELETE FROM subscriber_accounts WHERE account_id = 900")
         sql("DELETE FROM ledger WHERE account_id = 900")
         sql("DELETE FROM accounts WHERE id = 900")
-        sql("DELETE FROM organizations WHERE id = 2")
+        sql("DELETE FROM organizations WHERE id = 99")
 
 
 # ------------------------------------------------------------------ attack strings stay text
@@ -752,9 +752,13 @@ def test_every_billing_query_is_an_index_lookup():
         "ledger.totals": ["'%s'" % start, "'%s'" % end, sub], "payment.recent": [sub, 3],
         "session.lookup": ["x'00'", 1800, 43200], "subscriber.by_login": ["'demo'"],
         "login_attempt.failures": ["'demo'", 900, "'127.0.0.1'", 900],
+        "tariff.public_organizations": [], "tariff.plans": ["'ru'", 1, 0],
+        "tariff.versions": [1, "'%s'" % end, "'%s'" % start], "tariff.prices": [1],
+        "tariff.limits": [1],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
-    small = {"organizations", "suppliers", "services", "o", "su", "sv"}
+    small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",
+             "tariffs", "tariff_prices", "tariff_limits"}
     stmts = db_statements()
     reads = {n for n, q in stmts.items() if q.lstrip().upper().startswith(("SELECT", "DELETE",
                                                                           "UPDATE"))}

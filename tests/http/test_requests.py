@@ -455,7 +455,8 @@ def test_both_catalogs_have_every_key_used():
     # A section's sheet may use common keys and its own; the shared sheets, common only
     # (error.xsl has the error part).
     sheet_part = {"login.xsl": "login", "home.xsl": "home", "accounts.xsl": "accounts",
-                  "services.xsl": "services", "error.xsl": "error"}
+                  "services.xsl": "services", "error.xsl": "error",
+                  "calculator.xsl": "calculator"}
     for f in glob.glob(os.path.join(xsl, "*.xsl")):
         name = os.path.basename(f)
         if name.startswith("messages."):
@@ -471,11 +472,15 @@ def test_both_catalogs_have_every_key_used():
         codes |= set(re.findall(r'page_error\(r, \d+, "([a-z-]+)"\)', open(f).read()))
     for c in codes | {"not-found", "db-down", "internal"}:
         assert {"error.%s.title" % c, "error.%s" % c} <= parts["ru"]["error"], c
-    forms = {"login.c": "login", "accounts.c": "accounts", "services.c": "services"}
+    forms = {"login.c": "login", "accounts.c": "accounts", "services.c": "services",
+             "calculator.c": "calculator"}
     for f, part in forms.items():
         src = open(os.path.join(xsl, "..", "cgi-bin", f)).read()
-        for c in set(re.findall(r'xml_form_error\(r, [^,]+, "([a-z-]+)"\)', src)) | \
-                set(re.findall(r'(?:refuse|add_refuse)\(r, [^"]*"([a-z-]+)"\)', src)):
+        found = set(re.findall(r'xml_form_error\(r, [^,]+, "([a-z-]+)"\)', src)) | \
+            set(re.findall(r'(?:refuse|add_refuse)\(r, [^"]*"([a-z-]+)"\)', src))
+        for m in re.finditer(r'field_error\(c, (?:"[a-z0-9]+"|\w+), (.*?)\)\s*(?:;|&&)', src):
+            found |= set(re.findall(r'"([a-z-]+)"', m.group(1)))
+        for c in found:
             if c != "invalid":
                 assert "error.%s" % c in common | parts["ru"][part], (f, c)
     assert every
@@ -522,6 +527,13 @@ def parity_pages():
         ("/services?from=abc", "GET", None, True, "en"),
         ("/services/statement?service=1", "GET", None, True, "ru"),
         ("/services/statement?service=6", "GET", None, True, "en"),
+        ("/calculator", "GET", None, False, "ru"),
+        ("/calculator?org=1&plan=3", "GET", None, True, "en"),
+        ("/calculator", "POST", {"org": "1", "plan": "2", "residents": "3", "household": "gas",
+                                 "from": "2026-03-01", "to": "2026-04-01", "prev1": "5000",
+                                 "curr1": "5102", "prev2": "3000", "curr2": "3068"}, False, "ru"),
+        ("/calculator", "POST", {"org": "1", "plan": "1", "residents": "0", "from": "x",
+                                 "curr1": "-1"}, True, "en"),
     ]
 
 

@@ -160,6 +160,9 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "WHERE 0"],
         "services": ["SELECT reason FROM corrections LIMIT 1", "SELECT COUNT(*) FROM ledger",
                      "SELECT bic FROM organizations LIMIT 1"],
+        "calculator": ["SELECT price FROM tariff_prices LIMIT 1",
+                       "SELECT limit_milli FROM tariff_limits LIMIT 1",
+                       "SELECT household FROM accounts LIMIT 1"],
     }
     denied = {
         "home": ["SELECT password_hash FROM subscribers LIMIT 1",
@@ -191,6 +194,11 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "INSERT INTO subscriber_accounts VALUES (0, 0, NOW())",
                      "UPDATE subscribers SET current_account_id = 0 WHERE id = 0",
                      "SELECT COUNT(*) FROM link_attempts"],
+        "calculator": ["SELECT password_hash FROM subscribers LIMIT 1",
+                       "SELECT COUNT(*) FROM ledger", "SELECT COUNT(*) FROM payments",
+                       "UPDATE tariff_prices SET price = price WHERE tariff_id = 0",
+                       "DELETE FROM tariffs WHERE id = 0",
+                       "INSERT INTO subscriber_accounts VALUES (0, 0, NOW())"],
     }
     for program, queries in allowed.items():
         for q in queries:
@@ -203,7 +211,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
 
 
 def test_no_account_can_change_the_schema():
-    for user in ("kb_login", "kb_home", "kb_accounts", "kb_services"):
+    for user in ("kb_login", "kb_home", "kb_accounts", "kb_services", "kb_calculator"):
         grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
         for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
                     "ON `kabinet`.*", "ON *.*` TO"):

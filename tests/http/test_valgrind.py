@@ -197,3 +197,44 @@ def test_accounts_and_services_serve_requests_without_leaking():
 
     assert run_under_valgrind("accounts", accounts) == 120
     assert run_under_valgrind("services", services) == 120
+
+
+def test_calculator_serves_requests_without_leaking():
+    from conftest import new_client
+    s = new_client()
+    token = csrf_of(s.get(BASE + "/calculator"))
+    cookie = "; ".join("%s=%s" % (k, v) for k, v in s.cookies.items())
+    form = "application/x-www-form-urlencoded"
+    good = {"csrf": token, "org": "1", "plan": "3", "residents": "3", "household": "gas",
+            "from": "2026-06-16", "to": "2026-07-17", "prev1": "1000", "curr1": "1120",
+            "prev2": "500", "curr2": "580", "prev3": "200", "curr3": "300"}
+
+    def drive(sock):
+        n = 0
+        for i in range(120):
+            kind = i % 4
+            if kind == 0:
+                st, _, _ = request(sock, params("/calculator", query="org=%d" % (i % 3),
+                                                cookie=cookie))
+                assert st in (200, 404)
+            elif kind == 1:
+                body = urllib.parse.urlencode(good).encode()
+                st, _, body_out = request(sock, params("/calculator", "POST", cookie=cookie,
+                                                       ctype=form), body)
+                assert st == 200 and b"calc-total" in body_out
+            elif kind == 2:
+                bad = dict(good, curr1="5", residents="0", to="2099-01-01")
+                body = urllib.parse.urlencode(bad).encode()
+                st, _, _ = request(sock, params("/calculator", "POST", cookie=cookie,
+                                                ctype=form), body)
+                assert st == 400
+            else:
+                late = dict(good, **{"from": "2020-01-01", "to": "2020-02-01"})
+                body = urllib.parse.urlencode(late).encode()
+                st, _, _ = request(sock, params("/calculator", "POST", cookie=cookie,
+                                                ctype=form), body)
+                assert st == 422
+            n += 1
+        return n
+
+    assert run_under_valgrind("calculator", drive) == 120

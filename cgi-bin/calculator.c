@@ -1,0 +1,374 @@
+/*
+ * calculator.c: what a consumption would cost, by the tariff engine.
+ *
+ *   GET  /calculator   the form; ?org= picks an organization's tariffs
+ *   POST /calculator   readings at two dates -> consumption per zone, a line
+ *                      per zone and tier with rate and amount, VAT, total
+ *
+ * Signed out, any organization's public tariffs; signed in, the current
+ * account's organization by default, its own plans included, and the
+ * account's residents and household filled in.  Nothing is stored.
+ */
+#include <stdio.h>
+
+#include "portal.h"
+
+enum key {
+	K_ORG, K_PLAN, K_RESIDENTS, K_HOUSEHOLD, K_FROM, K_TO,
+	K_PREV1, K_PREV2, K_PREV3, K_CURR1, K_CURR2, K_CURR3, K_ROLLOVER, K__MAX
+};
+
+#define READING_MAX 999999999999LL /* twelve whole digits */
+
+static const struct field fields[K__MAX] = {
+	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
+	[K_PLAN] = {"plan", valid_int, 1, 4294967295LL},
+	[K_RESIDENTS] = {"residents", valid_int, 1, 20},
+	[K_HOUSEHOLD] = {"household", valid_text, 3, 12},
+	[K_FROM] = {"from", valid_date, 10, 10},
+	[K_TO] = {"to", valid_date, 10, 10},
+	[K_PREV1] = {"prev1", valid_decimal, 0, READING_MAX},
+	[K_PREV2] = {"prev2", valid_decimal, 0, READING_MAX},
+	[K_PREV3] = {"prev3", valid_decimal, 0, READING_MAX},
+	[K_CURR1] = {"curr1", valid_decimal, 0, READING_MAX},
+	[K_CURR2] = {"curr2", valid_decimal, 0, READING_MAX},
+	[K_CURR3] = {"curr3", valid_decimal, 0, READING_MAX},
+	[K_ROLLOVER] = {"rollover", valid_text, 1, 1},
+};
+
+/* In enum household's order, as sql/004 spells them. */
+static const char *const households[HH__MAX] = {"gas", "gas-alone", "estove", "estove-alone"};
+
+/* The longest period one calculation covers. */
+#define PERIOD_MAX_DAYS 366
+
+struct calc {
+	struct req *r;
+	struct account acc; /* the current account, if signed in with one */
+	int have_acc;
+	uint64_t org;
+	const struct currency *cur;
+	xmlNodePtr orgs, plans;
+	int org_listed;
+	uint64_t plan_want;
+	struct tariff_plan plan;
+	int plan_found;
+	int failed;
+};
+
+static int household_of(const char *s)
+{
+	int h;
+
+	for (h = 0; s != NULL && h < HH__MAX; h++)
+		if (strcmp(households[h], s) == 0)
+			return h;
+	return -1;
+}
+
+static int org_row(void *p, const struct organization *o)
+{
+	struct calc *c = p;
+	xmlNodePtr n = xml_text(c->orgs, "organization", o->name);
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)o->id))
+		return c->failed = -1;
+	if (c->org == 0) /* nothing chosen and no account: the first one */
+		c->org = o->id;
+	if (o->id == c->org) {
+		c->org_listed = 1;
+		c->cur = o->cur;
+		if (xml_attr(n, "selected", "1"))
+			return c->failed = -1;
+	}
+	return 0;
+}
+
+static int plan_row(void *p, const struct tariff_plan *t)
+{
+	struct calc *c = p;
+	xmlNodePtr n = xml_text(c->plans, "plan", t->name);
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)t->id) ||
+	    xml_attr_int(n, "zones", t->zones))
+		return c->failed = -1;
+	/* The first plan unless one was asked for. */
+	if ((c->plan_want == 0 && !c->plan_found) || t->id == c->plan_want) {
+		c->plan = *t;
+		c->plan_found = 1;
+	}
+	return 0;
+}
+
+/* What the form shows: typed values, else the account's, else defaults. */
+static int echo(struct calc *c, xmlNodePtr f)
+{
+	static const size_t keys[] = {K_FROM, K_TO, K_PREV1, K_PREV2, K_PREV3,
+				      K_CURR1, K_CURR2, K_CURR3, K_ROLLOVER};
+	struct req *r = c->r;
+	const struct fval *res = req_val(r, K_RESIDENTS), *hh = req_val(r, K_HOUSEHOLD);
+	char buf[11];
+	int y, m, d;
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const struct fval *v = req_val(r, keys[i]);
+
+		if (v != NULL && xml_text(f, r->sec->fields[keys[i]].name, v->s) == NULL)
+			return -1;
+	}
+	if (r->method != M_POST) { /* a new form: last month, from the 1st to the 1st */
+		day_to_civil(day_today(), &y, &m, &d);
+		day_format(day_from_civil(y, m, 1), buf);
+		if (xml_text(f, "to", buf) == NULL)
+			return -1;
+		day_format(day_from_civil(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1, 1), buf);
+		if (xml_text(f, "from", buf) == NULL)
+			return -1;
+	}
+	if (xml_int(f, "residents", res ? res->i : c->have_acc ? c->acc.residents : 1) == NULL ||
+	    xml_text(f, "household", hh ? hh->s : c->have_acc ? c->acc.household : "gas") == NULL)
+		return -1;
+	if (c->plan_found && xml_attr_int(f, "plan", (long long)c->plan.id))
+		return -1;
+	return 0;
+}
+
+/* The form: organizations, the chosen one's plans, the fields. */
+static int form(struct calc *c)
+{
+	struct req *r = c->r;
+	const struct fval *org = req_val(r, K_ORG), *plan = req_val(r, K_PLAN);
+	xmlNodePtr calc = xml_elem(r->root, "calculator");
+	enum perr e;
+
+	if (r->sess != NULL && r->sess->account_id != 0) {
+		e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, &c->acc);
+		if (e != PERR_OK)
+			return page_fail(r, e);
+		c->have_acc = 1;
+	}
+	c->org = org ? (uint64_t)org->i : c->have_acc ? c->acc.org.id : 0;
+	c->plan_want = plan ? (uint64_t)plan->i : 0;
+	if (calc == NULL || (c->orgs = xml_elem(calc, "organizations")) == NULL ||
+	    (c->plans = xml_elem(calc, "plans")) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_public_organizations(r->arena, org_row, c)) != PERR_OK)
+		return page_fail(r, e);
+	/* A subscriber's own organization, even if it publishes nothing. */
+	if (!c->org_listed && c->have_acc && c->org == c->acc.org.id) {
+		struct organization own = c->acc.org;
+
+		if (org_row(c, &own) != 0)
+			return page_error(r, 500, "internal");
+	}
+	if (c->failed)
+		return page_error(r, 500, "internal");
+	if (c->org_listed) {
+		int own = c->have_acc && c->org == c->acc.org.id;
+
+		e = db_tariff_plans(r->arena, c->org, own, r->lang, plan_row, c);
+		if (e != PERR_OK)
+			return page_fail(r, e);
+		if (c->failed)
+			return page_error(r, 500, "internal");
+	}
+	if (echo(c, xml_elem(calc, "form")) != 0)
+		return page_error(r, 500, "internal");
+	return 0;
+}
+
+static int field_error(struct calc *c, const char *field, const char *code)
+{
+	if (xml_form_error(c->r, field, code) != 0)
+		c->failed = 1;
+	return 1;
+}
+
+/* Consumption per zone from the readings; 0 if all are usable. */
+static int consumption(struct calc *c, long long q[TARIFF_ZONES])
+{
+	struct req *r = c->r;
+	int bad = 0, rollover = req_val(r, K_ROLLOVER) != NULL;
+	unsigned z;
+
+	for (z = 0; z < c->plan.zones; z++) {
+		const struct fval *p = req_val(r, K_PREV1 + z), *n = req_val(r, K_CURR1 + z);
+		const char *pn = r->sec->fields[K_PREV1 + z].name, *cn = r->sec->fields[K_CURR1 + z].name;
+		unsigned digits = 1;
+		long long whole;
+
+		if (p == NULL)
+			bad |= field_error(c, pn, r->bad[K_PREV1 + z] ? "bad-number" : "required");
+		if (n == NULL)
+			bad |= field_error(c, cn, r->bad[K_CURR1 + z] ? "bad-number" : "required");
+		if (p == NULL || n == NULL)
+			continue;
+		/* The register's size, read off the larger reading: a rollover wraps there. */
+		for (whole = (p->i > n->i ? p->i : n->i) / 1000; whole >= 10; whole /= 10)
+			digits++;
+		if (reading_consumption(p->i, n->i, digits, 3, rollover, &q[z]) != 0)
+			bad |= field_error(c, cn, rollover ? "rollover-implausible" : "below-previous");
+	}
+	return bad;
+}
+
+static int money_el(struct calc *c, xmlNodePtr n, const char *name, money_t v)
+{
+	return xml_money(n, name, v, c->cur, c->r->lang) == NULL ? -1 : 0;
+}
+
+static int quantity_el(xmlNodePtr n, const char *name, long long milli)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld.%03lld", milli / 1000, milli % 1000);
+	return xml_text(n, name, buf) == NULL ? -1 : 0;
+}
+
+static int result(struct calc *c, const struct charge *ch, const long long q[TARIFF_ZONES],
+		  const struct tariff *ts, size_t nt)
+{
+	xmlNodePtr res = xml_elem(c->r->root, "result"), n;
+	char from[11], to[11];
+	size_t i;
+	unsigned z;
+
+	if (res == NULL || xml_attr(res, "currency", c->cur->code) ||
+	    xml_text(res, "plan", c->plan.name) == NULL)
+		return -1;
+	for (i = 0; i < nt; i++) {
+		day_format(ts[i].valid_from, from);
+		day_format(ts[i].valid_to, to);
+		n = xml_elem(res, "tariff");
+		if (n == NULL || xml_attr(n, "from", from) || xml_attr(n, "to", to) ||
+		    xml_attr_int(n, "vat-bp", ts[i].vat_bp) ||
+		    (ts[i].vat_included && xml_attr(n, "vat-included", "1")))
+			return -1;
+	}
+	for (z = 0; z < c->plan.zones; z++) {
+		n = xml_elem(res, "consumption");
+		if (n == NULL || xml_attr_int(n, "zone", z + 1) || quantity_el(n, "quantity", q[z]))
+			return -1;
+	}
+	for (i = 0; i < ch->n; i++) {
+		const struct charge_line *l = &ch->line[i];
+
+		day_format(l->tariff->valid_from, from);
+		n = xml_elem(res, "line");
+		if (n == NULL || xml_attr_int(n, "zone", l->zone + 1) ||
+		    xml_attr_int(n, "tier", l->tier + 1) || xml_attr_int(n, "tiers", l->tariff->tiers) ||
+		    xml_attr(n, "tariff-from", from) || quantity_el(n, "quantity", l->qty) ||
+		    money_el(c, n, "price", l->price) || money_el(c, n, "amount", l->amount) ||
+		    money_el(c, n, "vat", l->vat))
+			return -1;
+	}
+	if (money_el(c, res, "vat", ch->vat) || money_el(c, res, "total", ch->total))
+		return -1;
+	return 0;
+}
+
+static int calculate(struct calc *c)
+{
+	struct req *r = c->r;
+	const struct fval *from = req_val(r, K_FROM), *to = req_val(r, K_TO);
+	const struct fval *res = req_val(r, K_RESIDENTS), *hh = req_val(r, K_HOUSEHOLD);
+	struct tariff ts[2];
+	const struct tariff *tp[2] = {&ts[0], &ts[1]};
+	struct charge ch;
+	struct usage u;
+	long long q[TARIFF_ZONES] = {0, 0, 0};
+	int bad = 0, y, m, d, y2, m2, d2;
+	size_t nt = 0, i;
+	enum perr e;
+
+	if (!c->org_listed)
+		bad |= field_error(c, "org", "choose");
+	else if (!c->plan_found || (c->plan_want != 0 && c->plan.id != c->plan_want))
+		bad |= field_error(c, "plan", "choose");
+	if (res == NULL)
+		bad |= field_error(c, "residents", "residents");
+	if (hh == NULL || household_of(hh->s) < 0)
+		bad |= field_error(c, "household", "choose");
+	if (from == NULL)
+		bad |= field_error(c, "from", r->bad[K_FROM] ? "bad-date" : "required");
+	if (to == NULL)
+		bad |= field_error(c, "to", r->bad[K_TO] ? "bad-date" : "required");
+	if (from != NULL && to != NULL) {
+		if (to->i <= from->i)
+			bad |= field_error(c, "to", "dates-reversed");
+		else if (to->i > day_today())
+			bad |= field_error(c, "to", "date-future");
+		else if (to->i - from->i > PERIOD_MAX_DAYS)
+			bad |= field_error(c, "to", "period-too-long");
+	}
+	if (c->plan_found)
+		bad |= consumption(c, q);
+	if (c->failed)
+		return page_error(r, 500, "internal");
+	if (bad)
+		return page_status(r, 400);
+
+	/* Readings on two days: consumption on the days from the first up to the second. */
+	e = db_tariffs(r->arena, c->plan.id, (day_t)from->i, (day_t)to->i - 1, ts, 2, &nt);
+	if (e == PERR_TOO_LARGE)
+		return field_error(c, "to", "too-many-tariffs") && !c->failed ? page_status(r, 422)
+									      : page_error(r, 500, "internal");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	memset(&u, 0, sizeof(u));
+	for (i = 0; i < TARIFF_ZONES; i++)
+		u.zone[i] = q[i];
+	u.residents = (unsigned)res->i;
+	u.household = (enum household)household_of(hh->s);
+	u.from = (day_t)from->i;
+	u.to = (day_t)to->i - 1;
+	day_to_civil(u.from, &y, &m, &d);
+	day_to_civil((day_t)to->i, &y2, &m2, &d2);
+	u.whole_month = d == 1 && d2 == 1 && y2 * 12 + m2 == y * 12 + m + 1;
+	for (i = 0; i < nt; i++) {
+		ts[i].name = c->plan.name;
+		ts[i].zones = c->plan.zones;
+	}
+	if (nt == 0 || tariff_charge(tp, nt, &u, &ch) != 0) {
+		log_msg(LOG_INFO, "calculator: plan %llu has no tariff for the whole period",
+			(unsigned long long)c->plan.id);
+		return field_error(c, "to", "no-tariff") && !c->failed ? page_status(r, 422)
+								       : page_error(r, 500, "internal");
+	}
+	if (c->cur == NULL || result(c, &ch, q, ts, nt) != 0)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int calculator(struct req *r)
+{
+	struct calc c;
+	int st;
+
+	memset(&c, 0, sizeof(c));
+	c.r = r;
+	if (r->bad[K_ORG] || r->bad[K_PLAN])
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((st = form(&c)) != 0)
+		return st;
+	if (r->method == M_POST)
+		return calculate(&c);
+	/* A chosen organization that publishes nothing is not there. */
+	if (req_val(r, K_ORG) != NULL && !c.org_listed)
+		return page_fail(r, PERR_NOT_FOUND);
+	return 200;
+}
+
+static const struct page pages[] = {
+	{"/calculator", M_GET | M_POST, PAGE_PUBLIC, "calculator", calculator},
+};
+
+static const struct section section = {
+	"calculator", pages, sizeof(pages) / sizeof(pages[0]), fields, K__MAX,
+};
+
+int main(int argc, char **argv)
+{
+	return portal_main(argc, argv, &section);
+}

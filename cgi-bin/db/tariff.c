@@ -1,0 +1,179 @@
+/*
+ * db/tariff.c: tariff plans and their dated versions, read into the
+ * engine's struct tariff (prices by tier and zone, limits by household).
+ */
+#include "../portal.h"
+
+static struct db_stmt public_orgs = {
+	"tariff.public_organizations",
+	"SELECT o.id, o.name, o.currency FROM organizations o "
+	"WHERE EXISTS (SELECT 1 FROM tariff_plans p WHERE p.organization_id = o.id AND p.public = 1) "
+	"ORDER BY o.name, o.id",
+	NULL, 0, NULL};
+
+static struct db_stmt plans = {
+	"tariff.plans",
+	"SELECT id, IF(? = 'en', name_en, name_ru), zones FROM tariff_plans "
+	"WHERE organization_id = ? AND (public = 1 OR ? = 1) ORDER BY id",
+	NULL, 0, NULL};
+
+/* Days since 1970-01-01, the engine's day_t. */
+static struct db_stmt versions = {
+	"tariff.versions",
+	"SELECT id, DATEDIFF(valid_from, '1970-01-01'), DATEDIFF(valid_to, '1970-01-01'), tiers, "
+	"month_days_x10, vat_bp, vat_included FROM tariffs "
+	"WHERE plan_id = ? AND valid_from <= ? AND valid_to >= ? ORDER BY valid_from",
+	NULL, 0, NULL};
+
+static struct db_stmt prices = {
+	"tariff.prices",
+	"SELECT tier, zone, price FROM tariff_prices WHERE tariff_id = ?",
+	NULL, 0, NULL};
+
+/* household + 0 is the ENUM's 1-based index, in enum household's order. */
+static struct db_stmt limits = {
+	"tariff.limits",
+	"SELECT household + 0, tier, limit_milli FROM tariff_limits WHERE tariff_id = ?",
+	NULL, 0, NULL};
+
+struct org_iter {
+	long long id;
+	const char *currency;
+	struct organization o;
+	int (*each)(void *, const struct organization *);
+	void *ctx;
+};
+
+static int org_row(void *p)
+{
+	struct org_iter *it = p;
+
+	it->o.id = (uint64_t)it->id;
+	it->o.cur = currency_find(it->currency ? it->currency : "");
+	return it->each(it->ctx, &it->o);
+}
+
+enum perr db_public_organizations(struct arena *ar,
+				  int (*each)(void *, const struct organization *), void *ctx)
+{
+	struct org_iter it = {.each = each, .ctx = ctx};
+	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.o.name), DBC_STR(&it.currency)};
+
+	return db_rows(ar, &public_orgs, NULL, 0, c, 3, org_row, &it);
+}
+
+struct plan_iter {
+	long long id, zones;
+	struct tariff_plan p;
+	int (*each)(void *, const struct tariff_plan *);
+	void *ctx;
+};
+
+static int plan_row(void *p)
+{
+	struct plan_iter *it = p;
+
+	it->p.id = (uint64_t)it->id;
+	it->p.zones = (unsigned)it->zones;
+	return it->each(it->ctx, &it->p);
+}
+
+enum perr db_tariff_plans(struct arena *ar, uint64_t org, int with_private, enum lang lang,
+			  int (*each)(void *, const struct tariff_plan *), void *ctx)
+{
+	struct plan_iter it = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(org), DBA_INT(with_private ? 1 : 0)};
+	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.p.name), DBC_INT(&it.zones)};
+
+	return db_rows(ar, &plans, a, 3, c, 3, plan_row, &it);
+}
+
+struct version_iter {
+	long long id, from, to, tiers, mdx10, vat, included;
+	long long ids[4];
+	struct tariff *out;
+	size_t max, n, seen;
+};
+
+static int version_row(void *p)
+{
+	struct version_iter *it = p;
+	struct tariff *t;
+
+	if (it->seen++ >= it->max)
+		return 0;
+	t = &it->out[it->n];
+	memset(t, 0, sizeof(*t));
+	t->valid_from = (day_t)it->from;
+	t->valid_to = (day_t)it->to;
+	t->tiers = (unsigned)it->tiers;
+	t->month_days_x10 = (unsigned)it->mdx10;
+	t->vat_bp = (unsigned)it->vat;
+	t->vat_included = it->included != 0;
+	it->ids[it->n++] = it->id;
+	return 0;
+}
+
+struct cell_iter {
+	long long a, b, v;
+	struct tariff *t;
+	int prices; /* 1: (tier, zone, price); 0: (household, tier, limit) */
+	int bad;
+};
+
+static int cell_row(void *p)
+{
+	struct cell_iter *it = p;
+
+	if (it->prices) {
+		if (it->a < 0 || it->a >= TARIFF_TIERS || it->b < 0 || it->b >= TARIFF_ZONES)
+			return it->bad = 1;
+		it->t->price[it->a][it->b] = it->v;
+		if ((unsigned)it->b + 1 > it->t->zones)
+			it->t->zones = (unsigned)it->b + 1;
+	} else {
+		if (it->a < 1 || it->a > HH__MAX || it->b < 0 || it->b >= TARIFF_TIERS - 1)
+			return it->bad = 1;
+		it->t->limit[it->a - 1][it->b] = it->v;
+	}
+	return 0;
+}
+
+enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, struct tariff *out,
+		     size_t max, size_t *n)
+{
+	struct version_iter it = {.out = out, .max = max < 4 ? max : 4};
+	char d1[11], d2[11];
+	struct db_arg a[3];
+	struct db_col c[] = {DBC_INT(&it.id),	 DBC_INT(&it.from),  DBC_INT(&it.to),
+			     DBC_INT(&it.tiers), DBC_INT(&it.mdx10), DBC_INT(&it.vat),
+			     DBC_INT(&it.included)};
+	enum perr e;
+	size_t i;
+
+	day_format(to, d1);
+	day_format(from, d2);
+	a[0] = DBA_INT(plan);
+	a[1] = DBA_STR(d1);
+	a[2] = DBA_STR(d2);
+	*n = 0;
+	if ((e = db_rows(ar, &versions, a, 3, c, 7, version_row, &it)) != PERR_OK)
+		return e;
+	if (it.seen > it.n)
+		return PERR_TOO_LARGE;
+	for (i = 0; i < it.n; i++) {
+		struct cell_iter ci = {.t = &out[i], .prices = 1};
+		struct db_arg id = DBA_INT(it.ids[i]);
+		struct db_col cc[] = {DBC_INT(&ci.a), DBC_INT(&ci.b), DBC_INT(&ci.v)};
+
+		if ((e = db_rows(ar, &prices, &id, 1, cc, 3, cell_row, &ci)) != PERR_OK)
+			return e;
+		ci.prices = 0;
+		if ((e = db_rows(ar, &limits, &id, 1, cc, 3, cell_row, &ci)) != PERR_OK)
+			return e;
+		if (ci.bad)
+			return PERR_DB;
+	}
+	*n = it.n;
+	return PERR_OK;
+}

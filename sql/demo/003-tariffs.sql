@@ -1,0 +1,65 @@
+-- Demo tariffs: Энск's electricity with the social norm (50 kWh per
+-- registered person; prices include 20 % VAT, changing on 1 July as Russian
+-- tariffs do), and a second organization in Almaty with volume levels that
+-- depend on the household (domain.md 1a; 12 % VAT included until 2025, 16 %
+-- added from 2026).  Re-running this file restores them.
+INSERT INTO organizations (id, name, inn, address, phones, email, bank_name, bic, bank_account,
+                           corr_account, currency, readings_from, readings_to)
+VALUES (2, 'АО «Алматыэнергосбыт»', '7707083893', '050000, г. Алматы, ул. Толе би, д. 1',
+        '+7 727 356-99-99', 'info@almaty-energy.example', 'АО «Народный банк Казахстана»',
+        '044525225', '40702810138250123017', '30101810400000000225', 'KZT', 1, 31)
+ON DUPLICATE KEY UPDATE name = VALUES(name), currency = VALUES(currency);
+UPDATE organizations SET readings_from = 15, readings_to = 25 WHERE id = 1;
+
+INSERT INTO suppliers (id, organization_id, name, inn, phone)
+VALUES (4, 2, 'ТОО «Алатау Жарық Компаниясы»', '5037008735', '+7 727 356-99-00')
+ON DUPLICATE KEY UPDATE name = VALUES(name);
+INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit)
+VALUES (7, 2, 4, 'electricity', 'Электроэнергия', 'Electricity', 'kWh')
+ON DUPLICATE KEY UPDATE name_ru = VALUES(name_ru), name_en = VALUES(name_en);
+
+UPDATE accounts SET household = 'gas' WHERE id IN (1, 3, 4);
+UPDATE accounts SET household = 'estove-alone' WHERE id = 2;
+
+DELETE FROM tariffs WHERE plan_id IN (1, 2, 3, 4);
+INSERT INTO tariff_plans (id, organization_id, service_id, name_ru, name_en, zones, public)
+VALUES (1, 1, 1, 'Одноставочный', 'Single rate', 1, 1),
+       (2, 1, 1, 'Двухзонный (день / ночь)', 'Two zones (day / night)', 2, 1),
+       (3, 1, 1, 'Трёхзонный (пик / ночь / полупик)', 'Three zones (peak / night / semi-peak)', 3, 1),
+       (4, 2, 7, 'Дифференцированный по объёму', 'Volume levels', 1, 1)
+ON DUPLICATE KEY UPDATE name_ru = VALUES(name_ru), name_en = VALUES(name_en), zones = VALUES(zones),
+                        public = VALUES(public);
+
+INSERT INTO tariffs (id, plan_id, valid_from, valid_to, tiers, month_days_x10, vat_bp, vat_included)
+VALUES (1, 1, '2025-07-01', '2026-06-30', 2, 0, 2000, 1),
+       (2, 1, '2026-07-01', '2026-12-31', 2, 0, 2000, 1),
+       (3, 2, '2025-07-01', '2026-06-30', 2, 0, 2000, 1),
+       (4, 2, '2026-07-01', '2026-12-31', 2, 0, 2000, 1),
+       (5, 3, '2025-07-01', '2026-06-30', 2, 0, 2000, 1),
+       (6, 3, '2026-07-01', '2026-12-31', 2, 0, 2000, 1),
+       (7, 4, '2024-01-01', '2025-12-31', 3, 305, 1200, 1),
+       (8, 4, '2026-01-01', '2026-12-31', 3, 305, 1600, 0);
+
+-- (tariff, tier, zone, price): zone 0 T1 day/peak, 1 T2 night, 2 T3 semi-peak.
+INSERT INTO tariff_prices (tariff_id, tier, zone, price)
+VALUES (1, 0, 0, 398), (1, 1, 0, 697),
+       (2, 0, 0, 412), (2, 1, 0, 723),
+       (3, 0, 0, 424), (3, 1, 0, 802), (3, 0, 1, 207), (3, 1, 1, 418),
+       (4, 0, 0, 451), (4, 1, 0, 831), (4, 0, 1, 220), (4, 1, 1, 434),
+       (5, 0, 0, 429), (5, 1, 0, 836), (5, 0, 1, 207), (5, 1, 1, 418), (5, 0, 2, 398), (5, 1, 2, 697),
+       (6, 0, 0, 457), (6, 1, 0, 868), (6, 0, 1, 220), (6, 1, 1, 434), (6, 0, 2, 412), (6, 1, 2, 723),
+       (7, 0, 0, 1344), (7, 1, 0, 1820), (7, 2, 0, 2275),
+       (8, 0, 0, 1200), (8, 1, 0, 1625), (8, 2, 0, 2031);
+
+INSERT INTO tariff_limits (tariff_id, household, tier, limit_milli)
+SELECT t.id, h.household, 0, 50000 FROM tariffs t
+JOIN (SELECT 'gas' household UNION ALL SELECT 'gas-alone' UNION ALL SELECT 'estove'
+      UNION ALL SELECT 'estove-alone') h
+WHERE t.plan_id IN (1, 2, 3);
+INSERT INTO tariff_limits (tariff_id, household, tier, limit_milli)
+SELECT t.id, l.household, l.tier, l.limit_milli FROM tariffs t
+JOIN (SELECT 'gas' household, 0 tier, 90000 limit_milli UNION ALL SELECT 'gas', 1, 160000
+      UNION ALL SELECT 'gas-alone', 0, 115000 UNION ALL SELECT 'gas-alone', 1, 160000
+      UNION ALL SELECT 'estove', 0, 115000 UNION ALL SELECT 'estove', 1, 190000
+      UNION ALL SELECT 'estove-alone', 0, 140000 UNION ALL SELECT 'estove-alone', 1, 190000) l
+WHERE t.plan_id = 4;

@@ -1,0 +1,193 @@
+"""The charge calculator: domain.md's examples through the whole stack, every bad input.
+
+Demo tariffs (sql/demo/003-tariffs.sql): Энск's electricity with the social
+norm (plans 1-3, versions changing on 1 July 2026), and Almaty's volume
+levels (plan 4: 12 % VAT included until 2025, 16 % added from 2026).
+"""
+import lxml.etree
+import pytest
+
+from conftest import BASE, csrf_of, doc, new_client, signed_in, sql
+
+
+def calc(s, **form):
+    token = csrf_of(s.get(BASE + "/calculator"))
+    return s.post(BASE + "/calculator", data=dict(form, csrf=token), allow_redirects=False)
+
+
+def calc_xml(s, **form):
+    token = csrf_of(s.get(BASE + "/calculator"))
+    r = s.post(BASE + "/calculator?format=xml", data=dict(form, csrf=token), allow_redirects=False)
+    return r.status_code, lxml.etree.fromstring(r.content)
+
+
+ALMATY = dict(org="2", plan="4")
+
+
+def test_visitors_see_public_tariffs_of_the_first_organization():
+    s = new_client()
+    r = s.get(BASE + "/calculator")
+    assert r.status_code == 200
+    d = doc(r)
+    assert d.xpath('//select[@id="org"]/option/@value') == ["2", "1"]  # by name
+    assert d.xpath('//select[@id="plan"]/option/@value') == ["4"]
+    d = doc(s.get(BASE + "/calculator", params={"org": "1", "plan": "3"}))
+    assert d.xpath('//select[@id="plan"]/option/@value') == ["1", "2", "3"]
+    assert [i.get("name") for i in d.xpath('//table[contains(@class, "readings-table")]//input')] == \
+        ["prev1", "curr1", "prev2", "curr2", "prev3", "curr3"]
+    # The sign-in page links here.
+    assert doc(s.get(BASE + "/login")).get_element_by_id("calculator-link").get("href") == "/calculator"
+
+
+def test_example_b_almaty_levels_whole_month_and_prorated():
+    s = new_client()
+    form = dict(ALMATY, residents="2", household="gas", prev1="1000", curr1="1400")
+    st, x = calc_xml(s, **dict(form, **{"from": "2025-03-01", "to": "2025-04-01"}))
+    assert st == 200
+    assert x.find("result/total").get("minor") == "678720"  # 6 787.20 KZT
+    assert x.find("result").get("currency") == "KZT"
+    assert [l.findtext("quantity") for l in x.iter("line")] == ["180.000", "140.000", "80.000"]
+    # 33 days: limits x 33 / 30.5, kept exact.
+    st, x = calc_xml(s, **dict(form, **{"from": "2025-03-01", "to": "2025-04-03"}))
+    assert x.find("result/total").get("minor") == "659763"  # 6 597.63 KZT
+    # Electric stove: 115 / 190 per person.
+    st, x = calc_xml(s, **dict(form, household="estove", **{"from": "2025-03-01", "to": "2025-04-01"}))
+    assert x.find("result/total").get("minor") == "627620"  # 6 276.20 KZT
+
+
+def test_example_d_two_zones_social_norm():
+    s = new_client()
+    st, x = calc_xml(s, org="1", plan="2", residents="3", household="gas", prev1="5000",
+                     curr1="5102", prev2="3000", curr2="3068",
+                     **{"from": "2026-03-01", "to": "2026-04-01"})
+    assert st == 200
+    assert x.find("result/total").get("minor") == "63548"  # 635.48 RUB
+    # Prices include 20 % VAT: the VAT shown is 20/120 of each line.
+    for line in x.iter("line"):
+        amount, vat = int(line.find("amount").get("minor")), int(line.find("vat").get("minor"))
+        assert abs(vat - amount * 20 / 120) <= 0.5
+
+
+def test_a_period_across_the_july_tariff_change_is_split_by_days():
+    s = new_client()
+    st, x = calc_xml(s, org="1", plan="1", residents="1", household="gas", prev1="0", curr1="310",
+                     **{"from": "2026-06-16", "to": "2026-07-17"})  # 15 + 16 days
+    assert st == 200
+    assert [t.get("from") for t in x.iter("tariff")] == ["2025-07-01", "2026-07-01"]
+    assert {l.get("tariff-from") for l in x.iter("line")} == {"2025-07-01", "2026-07-01"}
+    qty = sum(int(l.findtext("quantity").replace(".", "")) for l in x.iter("line"))
+    assert abs(qty - 310000) <= 2  # display rounding of each line only
+    html = doc(calc(s, org="1", plan="1", residents="1", household="gas", prev1="0", curr1="310",
+                    **{"from": "2026-06-16", "to": "2026-07-17"}))
+    assert len(html.xpath('//table[@id="calc-lines"]/tbody/tr')) == 4
+
+
+def test_rollover_when_confirmed():
+    s = new_client()
+    form = dict(org="1", plan="1", residents="1", household="gas", prev1="99950", curr1="30",
+                **{"from": "2026-03-01", "to": "2026-04-01"})
+    r = calc(s, **form)
+    assert r.status_code == 400
+    assert doc(r).get_element_by_id("error-curr1").text_content().startswith(
+        "Текущие показания меньше предыдущих")
+    st, x = calc_xml(s, **dict(form, rollover="1"))
+    assert st == 200 and x.findtext("result/consumption/quantity") == "80.000"
+
+
+def test_signed_in_defaults_come_from_the_current_account():
+    s = signed_in()
+    x = lxml.etree.fromstring(s.get(BASE + "/calculator?format=xml").content)
+    assert x.xpath("//organization[@selected]/@id") == ["1"]
+    assert x.findtext("calculator/form/residents") == "3"
+    assert x.findtext("calculator/form/household") == "gas"
+    sql("UPDATE subscribers SET current_account_id = 2 WHERE login = 'demo'")
+    try:
+        x = lxml.etree.fromstring(s.get(BASE + "/calculator?format=xml").content)
+        assert x.findtext("calculator/form/household") == "estove-alone"
+        assert x.findtext("calculator/form/residents") == "1"
+    finally:
+        sql("UPDATE subscribers SET current_account_id = NULL WHERE login = 'demo'")
+    assert "/calculator" in doc(s.get(BASE + "/")).xpath("//nav//a/@href")
+
+
+GOOD = dict(org="1", plan="1", residents="2", household="gas", prev1="100", curr1="250",
+            **{"from": "2026-03-01", "to": "2026-04-01"})
+
+BAD = [
+    ({"to": "2026-02-01"}, "to", "Дата текущих показаний должна быть позже даты предыдущих."),
+    ({"to": "2026-03-01"}, "to", "Дата текущих показаний должна быть позже даты предыдущих."),
+    ({"to": "2099-01-01"}, "to", "Дата показаний не может быть в будущем."),
+    ({"from": "2024-01-01"}, "to", "Между показаниями может быть не больше 366 дней."),
+    ({"from": "01.03.2026"}, "from", "Дата указывается как ГГГГ-ММ-ДД, например 2026-03-01."),
+    ({"from": "2026-02-30"}, "from", "Дата указывается как ГГГГ-ММ-ДД, например 2026-03-01."),
+    ({"from": ""}, "from", "Заполните поле."),
+    ({"prev1": "abc"}, "prev1", "Показания — число без знака, не больше трёх знаков после запятой."),
+    ({"curr1": "-5"}, "curr1", "Показания — число без знака, не больше трёх знаков после запятой."),
+    ({"curr1": "1.2345"}, "curr1", "Показания — число без знака, не больше трёх знаков после запятой."),
+    ({"curr1": "9999999999999"}, "curr1",
+     "Показания — число без знака, не больше трёх знаков после запятой."),
+    ({"curr1": "<script>"}, "curr1", "Показания — число без знака, не больше трёх знаков после запятой."),
+    ({"curr1": ""}, "curr1", "Заполните поле."),
+    ({"curr1": "50"}, "curr1",
+     "Текущие показания меньше предыдущих. Если счётчик прошёл через ноль, отметьте это ниже."),
+    ({"curr1": "5", "prev1": "60000", "rollover": "1"}, "curr1", None),  # wraps at 100 000: fine
+    ({"curr1": "5", "prev1": "40000", "rollover": "1"}, "curr1",
+     "Даже с переходом через ноль такой расход неправдоподобен. Проверьте показания."),
+    ({"residents": "0"}, "residents", "Число жильцов — от 1 до 20."),
+    ({"residents": "21"}, "residents", "Число жильцов — от 1 до 20."),
+    ({"residents": "x"}, "residents", "Число жильцов — от 1 до 20."),
+    ({"household": "castle"}, "household", "Выберите значение из списка."),
+    ({"plan": "4"}, "plan", "Выберите значение из списка."),  # Almaty's plan with Энск
+    ({"org": "999"}, "org", "Выберите значение из списка."),
+]
+
+
+@pytest.mark.parametrize("change,field,message", BAD)
+def test_every_bad_input_gets_its_message_next_to_the_field(change, field, message):
+    r = calc(new_client(), **dict(GOOD, **change))
+    if message is None:
+        assert r.status_code == 200
+        return
+    assert r.status_code == 400, (change, r.status_code)
+    d = doc(r)
+    assert d.get_element_by_id("error-" + field).text_content() == message
+    assert d.get_element_by_id("result", None) is None
+    assert b"<script>" not in r.content
+
+
+def test_dates_without_a_tariff_and_more_than_one_change():
+    s = new_client()
+    r = calc(s, **dict(GOOD, **{"from": "2025-01-01", "to": "2025-02-01"}))
+    assert r.status_code == 422
+    assert doc(r).get_element_by_id("error-to").text_content() == \
+        "На эти даты у выбранного тарифа нет цен. Выберите другие даты."
+    sql("UPDATE tariffs SET valid_to = '2025-12-31' WHERE id = 1")
+    sql("INSERT INTO tariffs VALUES (99, 1, '2026-01-01', '2026-06-30', 2, 0, 2000, 1)")
+    try:
+        r = calc(s, **dict(GOOD, **{"from": "2025-12-15", "to": "2026-07-15"}))
+        assert r.status_code == 422
+        assert doc(r).get_element_by_id("error-to").text_content() == \
+            "За этот период тариф менялся больше одного раза. Разбейте период на части."
+    finally:
+        sql("DELETE FROM tariffs WHERE id = 99")
+        sql("UPDATE tariffs SET valid_to = '2026-06-30' WHERE id = 1")
+
+
+def test_in_english():
+    s = new_client("en")
+    r = calc(s, **dict(GOOD, curr1="50"))
+    assert r.status_code == 400
+    assert doc(r).get_element_by_id("error-curr1").text_content().startswith(
+        "The current reading is below the previous one")
+    d = doc(calc(s, **GOOD))
+    assert d.xpath("//h1")[0].text_content() == "Charge calculator"
+    assert "₽" in d.get_element_by_id("calc-total").text_content()
+    assert "within the social norm" in d.get_element_by_id("calc-lines").text_content()
+
+
+def test_unknown_or_malformed_organization_is_404_and_post_needs_a_token():
+    s = new_client()
+    for v in ("999", "abc", "0"):
+        assert s.get(BASE + "/calculator", params={"org": v}).status_code == 404
+    r = s.post(BASE + "/calculator", data=GOOD, allow_redirects=False)
+    assert r.status_code == 403
