@@ -114,6 +114,7 @@ def test_add_an_account_switch_to_it_and_print_its_statement(browser):
 
         browser.get(BASE + "/accounts")
         click_and_wait(browser, By.ID, "add-account", lambda d: d.find_elements(By.ID, "add-form"))
+        Select(browser.find_element(By.ID, "org")).select_by_value("1")
         browser.find_element(By.ID, "number").send_keys("1000 789 004")
         Select(browser.find_element(By.ID, "month")).select_by_value(m)
         browser.find_element(By.ID, "year").send_keys(y)
