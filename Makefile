@@ -22,7 +22,7 @@ DEBIAN_PACKAGES = \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl
 
-PROGRAMS = login home accounts services calculator
+PROGRAMS = login home accounts services calculator readings
 
 VARIANT ?= release
 B = build/$(VARIANT)

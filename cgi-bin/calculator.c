@@ -36,9 +36,6 @@ static const struct field fields[K__MAX] = {
 	[K_ROLLOVER] = {"rollover", valid_text, 1, 1},
 };
 
-/* In enum household's order, as sql/004 spells them. */
-static const char *const households[HH__MAX] = {"gas", "gas-alone", "estove", "estove-alone"};
-
 /* The longest period one calculation covers. */
 #define PERIOD_MAX_DAYS 366
 
@@ -55,16 +52,6 @@ struct calc {
 	int plan_found;
 	int failed;
 };
-
-static int household_of(const char *s)
-{
-	int h;
-
-	for (h = 0; s != NULL && h < HH__MAX; h++)
-		if (strcmp(households[h], s) == 0)
-			return h;
-	return -1;
-}
 
 static int org_row(void *p, const struct organization *o)
 {
@@ -288,7 +275,7 @@ static int calculate(struct calc *c)
 		bad |= field_error(c, "plan", "choose");
 	if (res == NULL)
 		bad |= field_error(c, "residents", "residents");
-	if (hh == NULL || household_of(hh->s) < 0)
+	if (hh == NULL || household_parse(hh->s) < 0)
 		bad |= field_error(c, "household", "choose");
 	if (from == NULL)
 		bad |= field_error(c, "from", r->bad[K_FROM] ? "bad-date" : "required");
@@ -320,7 +307,7 @@ static int calculate(struct calc *c)
 	for (i = 0; i < TARIFF_ZONES; i++)
 		u.zone[i] = q[i];
 	u.residents = (unsigned)res->i;
-	u.household = (enum household)household_of(hh->s);
+	u.household = (enum household)household_parse(hh->s);
 	u.from = (day_t)from->i;
 	u.to = (day_t)to->i - 1;
 	day_to_civil(u.from, &y, &m, &d);

@@ -358,6 +358,9 @@ unsigned month_length(int year, int month);
 /* The household categories that volume thresholds depend on (Almaty's table). */
 enum household { HH_GAS, HH_GAS_ALONE, HH_ESTOVE, HH_ESTOVE_ALONE, HH__MAX };
 
+/* "gas", "gas-alone", "estove", "estove-alone" (as sql/004 spells them); -1 if none. */
+int household_parse(const char *);
+
 struct tariff {
 	const char *name;
 	day_t valid_from; /* first day it applies */
@@ -746,6 +749,39 @@ enum perr db_tariff_plans(struct arena *, uint64_t org, int with_private, enum l
  * limits; at most max, *n of them (PERR_TOO_LARGE if there are more). */
 enum perr db_tariffs(struct arena *, uint64_t plan, day_t from, day_t to, struct tariff *,
 		     size_t max, size_t *n) PORTAL_WUR;
+
+/* A meter on a linked account, with what the readings form needs. */
+struct meter {
+	uint64_t id, account_id, plan_id; /* plan_id 0: no tariff to estimate with */
+	const char *account_number, *address, *kind, *number;
+	const char *verification_due; /* YYYY-MM-DD or NULL */
+	unsigned zones, digits, decimals;
+	long long last[TARIFF_ZONES];   /* last accepted reading, 10^-decimals units; -1: none */
+	day_t last_on[TARIFF_ZONES];
+	long long avg_delta[TARIFF_ZONES]; /* consumption over the last six months' readings */
+	long long avg_days[TARIFF_ZONES];  /* ... and the days it took; 0: too few readings */
+	unsigned window_from, window_to;   /* the organization's days for submitting */
+	long long residents;
+	const char *household;
+	const struct currency *cur;
+};
+
+struct reading_row {
+	unsigned zone;
+	const char *taken_on; /* YYYY-MM-DD */
+	long long value;
+	const char *source, *status, *reason;
+};
+
+/* The meters in use on the subscriber's linked accounts (meter 0), or one of them. */
+enum perr db_meters(struct arena *, uint64_t subscriber, uint64_t meter,
+		    int (*each)(void *, const struct meter *), void *) PORTAL_WUR;
+/* A meter's readings, oldest first, if the meter is on a linked account. */
+enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter,
+			     int (*each)(void *, const struct reading_row *), void *) PORTAL_WUR;
+/* Record today's reading of one register, from the subscriber, accepted. */
+enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value,
+			    uint64_t subscriber) PORTAL_WUR;
 
 /*
  * <accounts> under the page: each linked account (number, payer, address,

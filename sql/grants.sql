@@ -82,3 +82,20 @@ GRANT SELECT ON kabinet.tariff_plans TO 'kb_calculator'@'localhost';
 GRANT SELECT ON kabinet.tariffs TO 'kb_calculator'@'localhost';
 GRANT SELECT ON kabinet.tariff_prices TO 'kb_calculator'@'localhost';
 GRANT SELECT ON kabinet.tariff_limits TO 'kb_calculator'@'localhost';
+
+-- readings: the meters of linked accounts and their readings; records new
+-- readings; reads tariffs for the estimate.  Cannot change or delete a reading.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_readings'@'localhost';
+GRANT SELECT ON kabinet.sessions TO 'kb_readings'@'localhost';
+GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_readings'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
+    ON kabinet.subscribers TO 'kb_readings'@'localhost';
+GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
+    TO 'kb_readings'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_readings'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_readings'@'localhost';
+GRANT SELECT ON kabinet.meters TO 'kb_readings'@'localhost';
+GRANT SELECT, INSERT ON kabinet.readings TO 'kb_readings'@'localhost';
+GRANT SELECT ON kabinet.tariffs TO 'kb_readings'@'localhost';
+GRANT SELECT ON kabinet.tariff_prices TO 'kb_readings'@'localhost';
+GRANT SELECT ON kabinet.tariff_limits TO 'kb_readings'@'localhost';

@@ -7,7 +7,9 @@
  * Accounts FIRST .. FIRST+COUNT-1 of organization 1 get 24 months of history
  * ending with month END (YYYY-MM), written as tab-separated files for LOAD
  * DATA: ledger.tsv (in primary-key order, so InnoDB appends), payments.tsv,
- * corrections.tsv and, with "accounts", accounts.tsv.  Everything follows
+ * corrections.tsv and, with "accounts", accounts.tsv, meters.tsv (one
+ * electricity meter each, with the account's id) and readings.tsv (its last
+ * six monthly readings).  Everything follows
  * from the account id through a seeded generator, so a run is repeatable.
  *
  * The service ids and tariffs are those of sql/demo/002-billing.sql.
@@ -101,7 +103,7 @@ struct row {
 };
 
 struct out {
-	FILE *accounts, *ledger, *payments, *corrections;
+	FILE *accounts, *meters, *readings, *ledger, *payments, *corrections;
 };
 
 static int season_heat(int month)
@@ -194,6 +196,15 @@ static void account_write(FILE *f, const struct gen_account *a)
 		range(&rng, 1, 28));
 }
 
+/* One single-zone electricity meter per account, on the single-rate plan. */
+static void meter_write(FILE *f, const struct gen_account *a)
+{
+	uint64_t rng = a->id * 7919ULL + 3;
+
+	fprintf(f, "%u\t%u\t1\t1\telectricity\t%08ld\t1\t6\t0\t20%02ld-%02ld-01\t2019-01-01\n", a->id,
+		a->id, range(&rng, 0, 99999999), range(&rng, 27, 35), range(&rng, 1, 12));
+}
+
 static void history(const struct gen_account *a, int end_y, int end_m, struct out *o)
 {
 	static struct row rows[NSERV + 1][MONTHS];
@@ -260,6 +271,18 @@ static void history(const struct gen_account *a, int end_y, int end_m, struct ou
 		if (m == 0 && a->habit == 3)
 			standing = (standing + 99999) / 100000 * 100000;
 	}
+	/* The meter's readings on the 20th of the last six months, from what was billed. */
+	if (o->readings != NULL) {
+		long long value = 1000 + (long long)(a->id % 5000) * 10;
+
+		for (m = MONTHS - 6; m < MONTHS; m++) {
+			int k = end_y * 12 + (end_m - 1) - (MONTHS - 1) + m;
+
+			value += rows[S_ELEC][m].qty / 1000;
+			fprintf(o->readings, "%u\t0\t%04d-%02d-20\t%lld\timport\taccepted\t%04d-%02d-20\n",
+				a->id, k / 12, k % 12 + 1, value, k / 12, k % 12 + 1);
+		}
+	}
 	/* In the ledger's key order (account, month, service), so InnoDB appends. */
 	for (m = 0; m < MONTHS; m++) {
 		int k = end_y * 12 + (end_m - 1) - (MONTHS - 1) + m;
@@ -316,6 +339,8 @@ int main(int argc, char **argv)
 	if (sscanf(argv[4], "%4d-%2d", &y, &m) != 2 || y < 2000 || y > 2100 || m < 1 || m > 12)
 		return usage();
 	if ((with_accounts && (o.accounts = open_out(argv[5], "accounts.tsv")) == NULL) ||
+	    (with_accounts && (o.meters = open_out(argv[5], "meters.tsv")) == NULL) ||
+	    (with_accounts && (o.readings = open_out(argv[5], "readings.tsv")) == NULL) ||
 	    (o.ledger = open_out(argv[5], "ledger.tsv")) == NULL ||
 	    (o.payments = open_out(argv[5], "payments.tsv")) == NULL ||
 	    (o.corrections = open_out(argv[5], "corrections.tsv")) == NULL)
@@ -324,11 +349,17 @@ int main(int argc, char **argv)
 		struct gen_account a;
 
 		account_make((unsigned)(first + i), &a);
-		if (o.accounts)
+		if (o.accounts) {
 			account_write(o.accounts, &a);
+			meter_write(o.meters, &a);
+		}
 		history(&a, y, m, &o);
 	}
 	if (o.accounts && fclose(o.accounts) != 0)
+		rc = 1;
+	if (o.meters && fclose(o.meters) != 0)
+		rc = 1;
+	if (o.readings && fclose(o.readings) != 0)
 		rc = 1;
 	if (o.ledger && fclose(o.ledger) != 0)
 		rc = 1;

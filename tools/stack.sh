@@ -14,7 +14,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home accounts services calculator"
+PROGRAMS="login home accounts services calculator readings"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -139,7 +139,12 @@ load_tsv() {
 	acc=""
 	[ -f "$1/accounts.tsv" ] && acc="LOAD DATA LOCAL INFILE '$1/accounts.tsv' INTO TABLE accounts
 		CHARACTER SET utf8mb4 (id, organization_id, number, payer_name, address, residents,
-		area_centi_m2, phone, meters_replaced_on);"
+		area_centi_m2, phone, meters_replaced_on);
+		LOAD DATA LOCAL INFILE '$1/meters.tsv' INTO TABLE meters CHARACTER SET utf8mb4
+		(id, account_id, service_id, plan_id, kind, number, zones, digits, decimals,
+		verification_due, installed_on);
+		LOAD DATA LOCAL INFILE '$1/readings.tsv' INTO TABLE readings CHARACTER SET utf8mb4
+		(meter_id, zone, taken_on, value, source, status, created_at);"
 	sql_root --local-infile=1 kabinet <<SQL
 SET unique_checks = 0, foreign_key_checks = 0;
 START TRANSACTION;
@@ -191,7 +196,8 @@ db_generate() {
 		echo "stack: $have of $want generated accounts ($(($(date +%s) - start)) s)"
 	done
 	rm -rf "$d"
-	sql_root kabinet -e "ANALYZE TABLE accounts, ledger, payments, corrections" >/dev/null
+	sql_root kabinet -e "ANALYZE TABLE accounts, meters, readings, ledger, payments, corrections" \
+		>/dev/null
 }
 
 programs_start() {

@@ -38,6 +38,7 @@
           <xsl:when test="$section = 'accounts'"><xsl:call-template name="messages-en-accounts"/></xsl:when>
           <xsl:when test="$section = 'services'"><xsl:call-template name="messages-en-services"/></xsl:when>
           <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-en-calculator"/></xsl:when>
+          <xsl:when test="$section = 'readings'"><xsl:call-template name="messages-en-readings"/></xsl:when>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
@@ -49,6 +50,7 @@
           <xsl:when test="$section = 'accounts'"><xsl:call-template name="messages-ru-accounts"/></xsl:when>
           <xsl:when test="$section = 'services'"><xsl:call-template name="messages-ru-services"/></xsl:when>
           <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-ru-calculator"/></xsl:when>
+          <xsl:when test="$section = 'readings'"><xsl:call-template name="messages-ru-readings"/></xsl:when>
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>

@@ -11,6 +11,7 @@
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>
     <nav.accounts>Accounts</nav.accounts>
+    <nav.readings>Readings</nav.readings>
     <nav.calculator>Calculator</nav.calculator>
     <nav.services>Services</nav.services>
     <unit.kWh>kWh</unit.kWh>
@@ -235,5 +236,58 @@
     <error.rollover-implausible>Even past zero, that consumption is implausible. Check the readings.</error.rollover-implausible>
     <error.no-tariff>The chosen tariff has no prices for these dates. Choose other dates.</error.no-tariff>
     <error.too-many-tariffs>The tariff changed more than once in this period. Split the period.</error.too-many-tariffs>
+  </xsl:template>
+  <xsl:template name="messages-en-readings">
+    <rd.title>Meter readings</rd.title>
+    <rd.intro>Enter each meter's current reading. The fields hold the last accepted readings: change the ones you have read.</rd.intro>
+    <rd.window>Readings are accepted from day</rd.window>
+    <rd.window-to>to</rd.window-to>
+    <rd.window-day>of the month</rd.window-day>
+    <rd.window-closed>Submission is closed now.</rd.window-closed>
+    <rd.meter>Meter</rd.meter>
+    <rd.account>Account</rd.account>
+    <rd.verification>Verification due</rd.verification>
+    <rd.last>Last reading</rd.last>
+    <rd.new>Current reading</rd.new>
+    <rd.consumed>Consumption</rd.consumed>
+    <rd.unusual>More than three times the usual consumption. Check the reading: you can still send it.</rd.unusual>
+    <rd.estimate>Estimated charge</rd.estimate>
+    <rd.rollover>The meter passed zero</rd.rollover>
+    <rd.preview>Check</rd.preview>
+    <rd.submit>Send readings</rd.submit>
+    <rd.preview-title>Check before sending</rd.preview-title>
+    <rd.done>Readings accepted. Thank you!</rd.done>
+    <rd.history>Reading history</rd.history>
+    <rd.none>No meter is registered on your accounts.</rd.none>
+    <rd.date>Date</rd.date>
+    <rd.value>Reading</rd.value>
+    <rd.source>Source</rd.source>
+    <rd.status>Status</rd.status>
+    <rd.back>Back to readings</rd.back>
+    <kind.electricity>Electricity</kind.electricity>
+    <kind.cold-water>Cold water</kind.cold-water>
+    <kind.hot-water>Hot water</kind.hot-water>
+    <kind.gas>Gas</kind.gas>
+    <kind.heat>Heat</kind.heat>
+    <src.subscriber>subscriber</src.subscriber>
+    <src.staff>staff</src.staff>
+    <src.import>import</src.import>
+    <st.accepted>accepted</st.accepted>
+    <st.rejected>rejected</st.rejected>
+    <st.pending>pending</st.pending>
+    <zone.1-of-1>Meter</zone.1-of-1>
+    <zone.1-of-2>T1, day (07–23)</zone.1-of-2>
+    <zone.2-of-2>T2, night (23–07)</zone.2-of-2>
+    <zone.1-of-3>T1, peak (07–10, 17–21)</zone.1-of-3>
+    <zone.2-of-3>T2, night (23–07)</zone.2-of-3>
+    <zone.3-of-3>T3, semi-peak (10–17, 21–23)</zone.3-of-3>
+    <error.form-invalid>Please check the marked fields.</error.form-invalid>
+    <error.required>Fill this in.</error.required>
+    <error.bad-reading>A reading is a number without a sign and with at most three decimals.</error.bad-reading>
+    <error.whole-reading>This meter's reading is a whole number, without decimals.</error.whole-reading>
+    <error.below-previous>Below the previous reading. If the meter passed zero, tick the box.</error.below-previous>
+    <error.rollover-implausible>Even past zero, that consumption is implausible. Check the reading.</error.rollover-implausible>
+    <error.window-closed>This account's readings are not accepted now: see the days above.</error.window-closed>
+    <error.nothing-new>Nothing new: change at least one meter's reading.</error.nothing-new>
   </xsl:template>
 </xsl:stylesheet>

@@ -11,6 +11,7 @@
     <nav.logout>Выйти</nav.logout>
     <lang.label>Язык</lang.label>
     <nav.accounts>Лицевые счета</nav.accounts>
+    <nav.readings>Показания</nav.readings>
     <nav.calculator>Калькулятор</nav.calculator>
     <nav.services>Услуги</nav.services>
     <unit.kWh>кВт·ч</unit.kWh>
@@ -235,5 +236,58 @@
     <error.rollover-implausible>Даже с переходом через ноль такой расход неправдоподобен. Проверьте показания.</error.rollover-implausible>
     <error.no-tariff>На эти даты у выбранного тарифа нет цен. Выберите другие даты.</error.no-tariff>
     <error.too-many-tariffs>За этот период тариф менялся больше одного раза. Разбейте период на части.</error.too-many-tariffs>
+  </xsl:template>
+  <xsl:template name="messages-ru-readings">
+    <rd.title>Показания счётчиков</rd.title>
+    <rd.intro>Введите текущие показания каждого счётчика. Поля заполнены последними принятыми показаниями: измените те, что сняли.</rd.intro>
+    <rd.window>Показания принимаются с</rd.window>
+    <rd.window-to>по</rd.window-to>
+    <rd.window-day>число месяца</rd.window-day>
+    <rd.window-closed>Сейчас приём закрыт.</rd.window-closed>
+    <rd.meter>Счётчик</rd.meter>
+    <rd.account>Лицевой счёт</rd.account>
+    <rd.verification>Поверка до</rd.verification>
+    <rd.last>Последние показания</rd.last>
+    <rd.new>Текущие показания</rd.new>
+    <rd.consumed>Расход</rd.consumed>
+    <rd.unusual>Расход более чем втрое выше обычного. Проверьте показания: отправить их можно и так.</rd.unusual>
+    <rd.estimate>Ориентировочное начисление</rd.estimate>
+    <rd.rollover>Счётчик прошёл через ноль</rd.rollover>
+    <rd.preview>Проверить</rd.preview>
+    <rd.submit>Отправить показания</rd.submit>
+    <rd.preview-title>Проверьте перед отправкой</rd.preview-title>
+    <rd.done>Показания приняты. Спасибо!</rd.done>
+    <rd.history>История показаний</rd.history>
+    <rd.none>К вашим лицевым счетам не привязано ни одного счётчика.</rd.none>
+    <rd.date>Дата</rd.date>
+    <rd.value>Показания</rd.value>
+    <rd.source>Источник</rd.source>
+    <rd.status>Статус</rd.status>
+    <rd.back>К показаниям</rd.back>
+    <kind.electricity>Электроэнергия</kind.electricity>
+    <kind.cold-water>Холодная вода</kind.cold-water>
+    <kind.hot-water>Горячая вода</kind.hot-water>
+    <kind.gas>Газ</kind.gas>
+    <kind.heat>Тепло</kind.heat>
+    <src.subscriber>абонент</src.subscriber>
+    <src.staff>сотрудник</src.staff>
+    <src.import>импорт</src.import>
+    <st.accepted>принято</st.accepted>
+    <st.rejected>отклонено</st.rejected>
+    <st.pending>на проверке</st.pending>
+    <zone.1-of-1>Счётчик</zone.1-of-1>
+    <zone.1-of-2>Т1 — день (07–23)</zone.1-of-2>
+    <zone.2-of-2>Т2 — ночь (23–07)</zone.2-of-2>
+    <zone.1-of-3>Т1 — пик (07–10, 17–21)</zone.1-of-3>
+    <zone.2-of-3>Т2 — ночь (23–07)</zone.2-of-3>
+    <zone.3-of-3>Т3 — полупик (10–17, 21–23)</zone.3-of-3>
+    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
+    <error.required>Заполните поле.</error.required>
+    <error.bad-reading>Показания — число без знака, не больше трёх знаков после запятой.</error.bad-reading>
+    <error.whole-reading>Показания этого счётчика — целое число, без знаков после запятой.</error.whole-reading>
+    <error.below-previous>Показания меньше предыдущих. Если счётчик прошёл через ноль, отметьте это.</error.below-previous>
+    <error.rollover-implausible>Даже с переходом через ноль такой расход неправдоподобен. Проверьте показания.</error.rollover-implausible>
+    <error.window-closed>Показания по этому счёту сейчас не принимаются: приём идёт в дни, указанные выше.</error.window-closed>
+    <error.nothing-new>Новых показаний нет: измените показания хотя бы одного счётчика.</error.nothing-new>
   </xsl:template>
 </xsl:stylesheet>

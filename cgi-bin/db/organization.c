@@ -6,6 +6,14 @@ static struct db_stmt list = {
 	"SELECT id, name, currency FROM organizations ORDER BY name, id",
 	NULL, 0, NULL};
 
+/* Those with a tariff anyone may see, for the calculator. */
+static struct db_stmt public_orgs = {
+	"tariff.public_organizations",
+	"SELECT o.id, o.name, o.currency FROM organizations o "
+	"WHERE EXISTS (SELECT 1 FROM tariff_plans p WHERE p.organization_id = o.id AND p.public = 1) "
+	"ORDER BY o.name, o.id",
+	NULL, 0, NULL};
+
 struct org_iter {
 	long long id;
 	const char *currency;
@@ -23,11 +31,23 @@ static int org_row(void *p)
 	return it->each(it->ctx, &it->o);
 }
 
-enum perr db_organizations(struct arena *ar, int (*each)(void *, const struct organization *),
-			   void *ctx)
+static enum perr org_rows(struct arena *ar, struct db_stmt *st,
+			  int (*each)(void *, const struct organization *), void *ctx)
 {
 	struct org_iter it = {.each = each, .ctx = ctx};
 	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.o.name), DBC_STR(&it.currency)};
 
-	return db_rows(ar, &list, NULL, 0, c, 3, org_row, &it);
+	return db_rows(ar, st, NULL, 0, c, 3, org_row, &it);
+}
+
+enum perr db_organizations(struct arena *ar, int (*each)(void *, const struct organization *),
+			   void *ctx)
+{
+	return org_rows(ar, &list, each, ctx);
+}
+
+enum perr db_public_organizations(struct arena *ar,
+				  int (*each)(void *, const struct organization *), void *ctx)
+{
+	return org_rows(ar, &public_orgs, each, ctx);
 }

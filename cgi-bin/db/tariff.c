@@ -4,13 +4,6 @@
  */
 #include "../portal.h"
 
-static struct db_stmt public_orgs = {
-	"tariff.public_organizations",
-	"SELECT o.id, o.name, o.currency FROM organizations o "
-	"WHERE EXISTS (SELECT 1 FROM tariff_plans p WHERE p.organization_id = o.id AND p.public = 1) "
-	"ORDER BY o.name, o.id",
-	NULL, 0, NULL};
-
 static struct db_stmt plans = {
 	"tariff.plans",
 	"SELECT id, IF(? = 'en', name_en, name_ru), zones FROM tariff_plans "
@@ -35,32 +28,6 @@ static struct db_stmt limits = {
 	"tariff.limits",
 	"SELECT household + 0, tier, limit_milli FROM tariff_limits WHERE tariff_id = ?",
 	NULL, 0, NULL};
-
-struct org_iter {
-	long long id;
-	const char *currency;
-	struct organization o;
-	int (*each)(void *, const struct organization *);
-	void *ctx;
-};
-
-static int org_row(void *p)
-{
-	struct org_iter *it = p;
-
-	it->o.id = (uint64_t)it->id;
-	it->o.cur = currency_find(it->currency ? it->currency : "");
-	return it->each(it->ctx, &it->o);
-}
-
-enum perr db_public_organizations(struct arena *ar,
-				  int (*each)(void *, const struct organization *), void *ctx)
-{
-	struct org_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.o.name), DBC_STR(&it.currency)};
-
-	return db_rows(ar, &public_orgs, NULL, 0, c, 3, org_row, &it);
-}
 
 struct plan_iter {
 	long long id, zones;

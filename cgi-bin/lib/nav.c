@@ -12,6 +12,7 @@ static const struct {
 	{"home", "/"},
 	{"accounts", "/accounts"},
 	{"services", "/services"},
+	{"readings", "/readings"},
 	{"calculator", "/calculator"},
 };
 

@@ -26,6 +26,17 @@ typedef __int128 i128;
 #define PRICE_MAX 100000000LL  /* 1 000 000.00 per unit */
 #define RESIDENTS_MAX 100u
 
+int household_parse(const char *s)
+{
+	static const char *const names[HH__MAX] = {"gas", "gas-alone", "estove", "estove-alone"};
+	int h;
+
+	for (h = 0; s != NULL && h < HH__MAX; h++)
+		if (strcmp(names[h], s) == 0)
+			return h;
+	return -1;
+}
+
 static money_t round_div(i128 num, i128 den)
 {
 	/* num >= 0, den > 0: half away from zero is half up. */

@@ -51,6 +51,14 @@ def click_and_wait(browser, by, what, until):
                                      and until(d))
 
 
+def sign_in_as_demo(browser):
+    browser.get(BASE + "/login")
+    browser.find_element(By.ID, "login").send_keys("demo")
+    browser.find_element(By.ID, "password").send_keys("demo-password")
+    click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                   lambda d: d.find_elements(By.ID, "greeting"))
+
+
 def test_sign_in_see_name_sign_out(browser):
     sql("DELETE FROM login_attempts")
     browser.get(BASE + "/")
@@ -105,11 +113,7 @@ def test_add_an_account_switch_to_it_and_print_its_statement(browser):
     y, m, amount = sql("SELECT YEAR(paid_on), MONTH(paid_on), amount FROM payments "
                        "WHERE account_id = 4 ORDER BY paid_on DESC, id DESC LIMIT 1")[0]
     try:
-        browser.get(BASE + "/login")
-        browser.find_element(By.ID, "login").send_keys("demo")
-        browser.find_element(By.ID, "password").send_keys("demo-password")
-        click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
-                       lambda d: d.find_elements(By.ID, "greeting"))
+        sign_in_as_demo(browser)
         assert browser.find_elements(By.CSS_SELECTOR, "#chart-RUB svg rect")
 
         browser.get(BASE + "/accounts")
@@ -156,3 +160,35 @@ def test_add_an_account_switch_to_it_and_print_its_statement(browser):
             "WHERE s.login = 'demo' AND sa.account_id = 4")
         sql("UPDATE subscribers SET current_account_id = NULL WHERE login = 'demo'")
         sql("DELETE FROM link_attempts")
+
+
+def test_submit_three_zone_readings_with_preview_and_history(browser):
+    sql("DELETE FROM login_attempts")
+    sql("DELETE FROM readings WHERE source = 'subscriber'")
+    sql("UPDATE organizations SET readings_from = 1, readings_to = 31 WHERE id = 1")
+    last = [int(sql("SELECT value FROM readings WHERE meter_id = 1 AND zone = %d ORDER BY "
+                    "taken_on DESC, id DESC LIMIT 1" % z)[0][0]) for z in range(3)]
+    try:
+        sign_in_as_demo(browser)
+        browser.get(BASE + "/readings")
+        for z, add in ((1, 130), (2, 80), (3, 100)):
+            field = browser.find_element(By.ID, "m1z%d" % z)
+            assert field.get_attribute("value") == str(last[z - 1])  # prefilled
+            field.clear()
+            field.send_keys(str(last[z - 1] + add))
+        click_and_wait(browser, By.ID, "readings-preview",
+                       lambda d: d.find_elements(By.ID, "preview-title"))
+        meter = browser.find_element(By.ID, "meter-1").text
+        assert "130" in meter and "80" in meter and "100" in meter
+        assert "₽" in browser.find_element(By.ID, "estimate-1").text
+        browser.save_screenshot(os.path.join(SHOTS, "readings-preview.png"))
+        click_and_wait(browser, By.ID, "readings-submit",
+                       lambda d: d.find_elements(By.ID, "readings-done"))
+        assert browser.find_element(By.ID, "m1z1").get_attribute("value") == str(last[0] + 130)
+        click_and_wait(browser, By.ID, "history-1", lambda d: d.find_elements(By.ID, "history"))
+        rows = browser.find_elements(By.CSS_SELECTOR, "#history tbody tr")
+        assert len(rows) >= 3 and "абонент" in rows[0].text and "принято" in rows[0].text
+        browser.save_screenshot(os.path.join(SHOTS, "readings-history.png"))
+    finally:
+        sql("DELETE FROM readings WHERE source = 'subscriber'")
+        sql("UPDATE organizations SET readings_from = 15, readings_to = 25 WHERE id = 1")

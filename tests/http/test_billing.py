@@ -754,11 +754,11 @@ def test_every_billing_query_is_an_index_lookup():
         "login_attempt.failures": ["'demo'", 900, "'127.0.0.1'", 900],
         "tariff.public_organizations": [], "tariff.plans": ["'ru'", 1, 0],
         "tariff.versions": [1, "'%s'" % end, "'%s'" % start], "tariff.prices": [1],
-        "tariff.limits": [1],
+        "tariff.limits": [1], "reading.meters": [sub, 0, 0], "reading.history": [sub, 1],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",
-             "tariffs", "tariff_prices", "tariff_limits"}
+             "tariffs", "tariff_prices", "tariff_limits", "z"}
     stmts = db_statements()
     reads = {n for n, q in stmts.items() if q.lstrip().upper().startswith(("SELECT", "DELETE",
                                                                           "UPDATE"))}

@@ -39,7 +39,8 @@ def test_sign_in_lands_on_home_with_name_and_navigation():
     assert home.status_code == 200
     d = doc(home)
     assert DEMO[2] in d.xpath("string(//h1[@id='greeting'])")
-    assert d.xpath("//nav[@class='sections']//a/@href") == ["/", "/accounts", "/services", "/calculator"]
+    assert d.xpath("//nav[@class='sections']//a/@href") == ["/", "/accounts", "/services", "/readings",
+                                                                 "/calculator"]
     assert d.xpath('//*[@id="logout"]')
     assert home.headers["Cache-Control"] == "no-store"
 
@@ -304,4 +305,5 @@ def test_xml_api_of_home():
     assert x.get("section") == "home"
     assert x.findtext("user/name") == DEMO[2]
     assert x.findtext("home/email") == "demo@example.org"
-    assert [i.get("id") for i in x.findall("nav/item")] == ["home", "accounts", "services", "calculator"]
+    assert [i.get("id") for i in x.findall("nav/item")] == ["home", "accounts", "services", "readings",
+                                                                 "calculator"]

@@ -456,7 +456,7 @@ def test_both_catalogs_have_every_key_used():
     # (error.xsl has the error part).
     sheet_part = {"login.xsl": "login", "home.xsl": "home", "accounts.xsl": "accounts",
                   "services.xsl": "services", "error.xsl": "error",
-                  "calculator.xsl": "calculator"}
+                  "calculator.xsl": "calculator", "readings.xsl": "readings"}
     for f in glob.glob(os.path.join(xsl, "*.xsl")):
         name = os.path.basename(f)
         if name.startswith("messages."):
@@ -473,12 +473,12 @@ def test_both_catalogs_have_every_key_used():
     for c in codes | {"not-found", "db-down", "internal"}:
         assert {"error.%s.title" % c, "error.%s" % c} <= parts["ru"]["error"], c
     forms = {"login.c": "login", "accounts.c": "accounts", "services.c": "services",
-             "calculator.c": "calculator"}
+             "calculator.c": "calculator", "readings.c": "readings"}
     for f, part in forms.items():
         src = open(os.path.join(xsl, "..", "cgi-bin", f)).read()
         found = set(re.findall(r'xml_form_error\(r, [^,]+, "([a-z-]+)"\)', src)) | \
             set(re.findall(r'(?:refuse|add_refuse)\(r, [^"]*"([a-z-]+)"\)', src))
-        for m in re.finditer(r'field_error\(c, (?:"[a-z0-9]+"|\w+), (.*?)\)\s*(?:;|&&)', src):
+        for m in re.finditer(r'field_error\(&?[cs], (?:"[a-z0-9]+"|\w+), (.*?)\)\s*(?:;|&&)', src):
             found |= set(re.findall(r'"([a-z-]+)"', m.group(1)))
         for c in found:
             if c != "invalid":
@@ -527,6 +527,10 @@ def parity_pages():
         ("/services?from=abc", "GET", None, True, "en"),
         ("/services/statement?service=1", "GET", None, True, "ru"),
         ("/services/statement?service=6", "GET", None, True, "en"),
+        ("/readings", "GET", None, True, "ru"),
+        ("/readings", "POST", {"action": "preview", "m4z1": "20950", "m4z2": "8600"}, True, "en"),
+        ("/readings", "POST", {"action": "preview", "m4z1": "1", "m4z2": "x"}, True, "ru"),
+        ("/readings/history?meter=4", "GET", None, True, "ru"),
         ("/calculator", "GET", None, False, "ru"),
         ("/calculator?org=1&plan=3", "GET", None, True, "en"),
         ("/calculator", "POST", {"org": "1", "plan": "2", "residents": "3", "household": "gas",

@@ -160,6 +160,10 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "WHERE 0"],
         "services": ["SELECT reason FROM corrections LIMIT 1", "SELECT COUNT(*) FROM ledger",
                      "SELECT bic FROM organizations LIMIT 1"],
+        "readings": ["SELECT value FROM readings LIMIT 1", "SELECT digits FROM meters LIMIT 1",
+                     "INSERT INTO readings (meter_id, zone, taken_on, value, source, status, "
+                     "created_at) SELECT 0, 0, NOW(), 0, 'subscriber', 'accepted', NOW() FROM DUAL "
+                     "WHERE 0"],
         "calculator": ["SELECT price FROM tariff_prices LIMIT 1",
                        "SELECT limit_milli FROM tariff_limits LIMIT 1",
                        "SELECT household FROM accounts LIMIT 1"],
@@ -194,6 +198,11 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "INSERT INTO subscriber_accounts VALUES (0, 0, NOW())",
                      "UPDATE subscribers SET current_account_id = 0 WHERE id = 0",
                      "SELECT COUNT(*) FROM link_attempts"],
+        "readings": ["SELECT password_hash FROM subscribers LIMIT 1",
+                     "UPDATE readings SET status = 'accepted' WHERE id = 0",
+                     "DELETE FROM readings WHERE id = 0",
+                     "UPDATE meters SET digits = digits WHERE id = 0",
+                     "SELECT COUNT(*) FROM ledger"],
         "calculator": ["SELECT password_hash FROM subscribers LIMIT 1",
                        "SELECT COUNT(*) FROM ledger", "SELECT COUNT(*) FROM payments",
                        "UPDATE tariff_prices SET price = price WHERE tariff_id = 0",
@@ -211,7 +220,8 @@ def test_each_program_has_only_the_rights_its_statements_need():
 
 
 def test_no_account_can_change_the_schema():
-    for user in ("kb_login", "kb_home", "kb_accounts", "kb_services", "kb_calculator"):
+    for user in ("kb_login", "kb_home", "kb_accounts", "kb_services", "kb_calculator",
+                 "kb_readings"):
         grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
         for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
                     "ON `kabinet`.*", "ON *.*` TO"):

@@ -238,3 +238,33 @@ def test_calculator_serves_requests_without_leaking():
         return n
 
     assert run_under_valgrind("calculator", drive) == 120
+
+
+def test_readings_serve_requests_without_leaking():
+    s = signed_in()
+    token = csrf_of(s.get(BASE + "/readings"))
+    cookie = "sid=" + s.cookies.get("sid")
+    form = "application/x-www-form-urlencoded"
+
+    def drive(sock):
+        n = 0
+        for i in range(90):
+            kind = i % 3
+            if kind == 0:
+                st, _, _ = request(sock, params("/readings", cookie=cookie))
+                assert st == 200
+            elif kind == 1:
+                body = urllib.parse.urlencode({"csrf": token, "action": "preview",
+                                               "m1z1": "99999999", "m1z2": "x", "m1z3": "",
+                                               "m2z1": "1.5", "m3z1": "120", "m3r": "1"}).encode()
+                st, _, _ = request(sock, params("/readings", "POST", cookie=cookie, ctype=form),
+                                   body)
+                assert st in (200, 400)
+            else:
+                st, _, _ = request(sock, params("/readings/history", query="meter=%d" % (i % 5),
+                                                cookie=cookie))
+                assert st in (200, 404)
+            n += 1
+        return n
+
+    assert run_under_valgrind("readings", drive) == 90

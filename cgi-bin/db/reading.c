@@ -1,0 +1,148 @@
+/*
+ * db/reading.c: meters and their readings.  Every statement joins
+ * subscriber_accounts: a meter on someone else's account does not exist.
+ */
+#include "../portal.h"
+
+/*
+ * One row per meter and register: the meter, its last accepted reading, and
+ * the span of the last six months' accepted readings for the "unusually
+ * high" warning.
+ */
+static struct db_stmt meters = {
+	"reading.meters",
+	"SELECT m.id, m.account_id, IFNULL(m.plan_id, 0), a.number, a.address, m.kind, m.number, "
+	"DATE_FORMAT(m.verification_due, '%Y-%m-%d'), m.zones, m.digits, m.decimals, z.zone, "
+	"IFNULL(r.value, -1), IFNULL(DATEDIFF(r.taken_on, '1970-01-01'), 0), "
+	"IFNULL((SELECT MAX(h.value) - MIN(h.value) FROM readings h WHERE h.meter_id = m.id "
+	"AND h.zone = z.zone AND h.status = 'accepted' "
+	"AND h.taken_on >= UTC_DATE() - INTERVAL 6 MONTH), 0), "
+	"IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(h.taken_on)) FROM readings h "
+	"WHERE h.meter_id = m.id AND h.zone = z.zone AND h.status = 'accepted' "
+	"AND h.taken_on >= UTC_DATE() - INTERVAL 6 MONTH), 0), "
+	"o.readings_from, o.readings_to, a.residents, a.household, o.currency "
+	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
+	"JOIN organizations o ON o.id = a.organization_id "
+	"JOIN meters m ON m.account_id = a.id AND m.removed_on IS NULL "
+	"JOIN (SELECT 0 zone UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.zone < m.zones "
+	"LEFT JOIN readings r ON r.id = (SELECT l.id FROM readings l WHERE l.meter_id = m.id "
+	"AND l.zone = z.zone AND l.status = 'accepted' ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) "
+	"WHERE sa.subscriber_id = ? AND (? = 0 OR m.id = ?) ORDER BY a.id, m.id, z.zone",
+	NULL, 0, NULL};
+
+static struct db_stmt history = {
+	"reading.history",
+	"SELECT r.zone, DATE_FORMAT(r.taken_on, '%Y-%m-%d'), r.value, r.source, r.status, r.reason "
+	"FROM readings r JOIN meters m ON m.id = r.meter_id "
+	"JOIN subscriber_accounts sa ON sa.account_id = m.account_id AND sa.subscriber_id = ? "
+	"WHERE r.meter_id = ? ORDER BY r.zone, r.taken_on, r.id",
+	NULL, 0, NULL};
+
+static struct db_stmt insert = {
+	"reading.insert",
+	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, subscriber_id, "
+	"created_at) VALUES (?, ?, UTC_DATE(), ?, 'subscriber', 'accepted', ?, UTC_TIMESTAMP(6))",
+	NULL, 0, NULL};
+
+struct meter_iter {
+	long long id, account, plan, zones, digits, decimals, zone, value, on, delta, days;
+	long long wfrom, wto;
+	const char *currency;
+	struct meter row, m;
+	int have;
+	int (*each)(void *, const struct meter *);
+	void *ctx;
+	int stop;
+};
+
+/* Rows come a register at a time; a meter is complete when the next one starts. */
+static int flush(struct meter_iter *it)
+{
+	if (!it->have || it->stop)
+		return it->stop;
+	it->have = 0;
+	return it->stop = it->each(it->ctx, &it->m);
+}
+
+static int meter_row(void *p)
+{
+	struct meter_iter *it = p;
+	unsigned z = (unsigned)it->zone;
+
+	if (it->have && it->m.id != (uint64_t)it->id && flush(it) != 0)
+		return 1;
+	if (!it->have) {
+		it->m = it->row;
+		it->m.id = (uint64_t)it->id;
+		it->m.account_id = (uint64_t)it->account;
+		it->m.plan_id = (uint64_t)it->plan;
+		it->m.zones = (unsigned)it->zones;
+		it->m.digits = (unsigned)it->digits;
+		it->m.decimals = (unsigned)it->decimals;
+		it->m.window_from = (unsigned)it->wfrom;
+		it->m.window_to = (unsigned)it->wto;
+		it->m.cur = currency_find(it->currency ? it->currency : "");
+		it->have = 1;
+	}
+	if (z < TARIFF_ZONES) {
+		it->m.last[z] = it->value;
+		it->m.last_on[z] = (day_t)it->on;
+		it->m.avg_delta[z] = it->delta;
+		it->m.avg_days[z] = it->days;
+	}
+	return 0;
+}
+
+enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
+		    int (*each)(void *, const struct meter *), void *ctx)
+{
+	struct meter_iter it = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(meter), DBA_INT(meter)};
+	struct db_col c[] = {
+		DBC_INT(&it.id),	     DBC_INT(&it.account),	   DBC_INT(&it.plan),
+		DBC_STR(&it.row.account_number), DBC_STR(&it.row.address), DBC_STR(&it.row.kind),
+		DBC_STR(&it.row.number),     DBC_STR(&it.row.verification_due), DBC_INT(&it.zones),
+		DBC_INT(&it.digits),	     DBC_INT(&it.decimals),	   DBC_INT(&it.zone),
+		DBC_INT(&it.value),	     DBC_INT(&it.on),		   DBC_INT(&it.delta),
+		DBC_INT(&it.days),	     DBC_INT(&it.wfrom),	   DBC_INT(&it.wto),
+		DBC_INT(&it.row.residents),  DBC_STR(&it.row.household),   DBC_STR(&it.currency),
+	};
+	enum perr e = db_rows(ar, &meters, a, 3, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
+
+	if (e == PERR_OK)
+		flush(&it);
+	return e;
+}
+
+struct hist_iter {
+	long long zone;
+	struct reading_row r;
+	int (*each)(void *, const struct reading_row *);
+	void *ctx;
+};
+
+static int hist_row(void *p)
+{
+	struct hist_iter *it = p;
+
+	it->r.zone = (unsigned)it->zone;
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_reading_history(struct arena *ar, uint64_t subscriber, uint64_t meter,
+			     int (*each)(void *, const struct reading_row *), void *ctx)
+{
+	struct hist_iter it = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(meter)};
+	struct db_col c[] = {DBC_INT(&it.zone),	  DBC_STR(&it.r.taken_on), DBC_INT(&it.r.value),
+			     DBC_STR(&it.r.source), DBC_STR(&it.r.status),   DBC_STR(&it.r.reason)};
+
+	return db_rows(ar, &history, a, 2, c, 6, hist_row, &it);
+}
+
+enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value, uint64_t subscriber)
+{
+	struct db_arg a[] = {DBA_INT(meter), DBA_INT(zone), DBA_INT(value), DBA_INT(subscriber)};
+
+	return db_exec(&insert, a, 4, NULL, NULL);
+}

@@ -1,0 +1,195 @@
+"""Meter readings: the form, the preview, submission, the window, history.
+
+Demo meters (sql/demo/004-meters.sql): demo's account 1 has meter 1 (three
+zones) and 2 (cold water, three decimals), account 2 has meter 3 (99 870 of
+99 999); demo2's account 3 has meter 4.  Six months of accepted readings,
+the last on the 20th of last month.
+"""
+import datetime
+
+import lxml.etree
+import pytest
+
+from conftest import BASE, DEMO2, doc, error_message, signed_in, sql
+
+
+@pytest.fixture(autouse=True)
+def clean_readings():
+    def reset():
+        sql("DELETE FROM readings WHERE source = 'subscriber'")
+        sql("UPDATE organizations SET readings_from = 1, readings_to = 31 WHERE id = 1")
+    reset()
+    yield
+    reset()
+    sql("UPDATE organizations SET readings_from = 15, readings_to = 25 WHERE id = 1")
+
+
+def page_xml(s, path="/readings", **params):
+    params["format"] = "xml"
+    r = s.get(BASE + path, params=params, allow_redirects=False)
+    assert r.status_code == 200, r.status_code
+    return lxml.etree.fromstring(r.content)
+
+
+def last(meter, zone=0):
+    return int(sql("SELECT value FROM readings WHERE meter_id = %d AND zone = %d AND status = "
+                   "'accepted' ORDER BY taken_on DESC, id DESC LIMIT 1" % (meter, zone))[0][0])
+
+
+def form_of(s):
+    """The readings form as the page fills it in."""
+    d = doc(s.get(BASE + "/readings"))
+    data = {i.get("name"): i.get("value") for i in d.xpath('//form[@id="readings-form"]//input')
+            if i.get("type") != "checkbox"}
+    return data
+
+
+def post(s, data, action):
+    return s.post(BASE + "/readings", data=dict(data, action=action), allow_redirects=False)
+
+
+def test_every_meter_of_every_linked_account_prefilled():
+    s = signed_in()
+    x = page_xml(s)
+    assert x.xpath("//meter/@id") == ["1", "2", "3"]
+    assert [g.get("value") for g in x.xpath('//meter[@id="1"]/register')] == \
+        [str(last(1, z)) for z in range(3)]
+    assert x.xpath('//meter[@id="2"]/register/@value') == ["%.3f" % (last(2) / 1000)]
+    f = form_of(s)
+    assert {"m1z1", "m1z2", "m1z3", "m2z1", "m3z1"} <= set(f)
+    assert page_xml(signed_in(DEMO2[0], DEMO2[1])).xpath("//meter/@id") == ["4"]
+
+
+def test_preview_shows_consumption_and_estimate_and_stores_nothing():
+    s = signed_in()
+    f = form_of(s)
+    f.update(m1z1=str(last(1, 0) + 130), m1z2=str(last(1, 1) + 80), m1z3=str(last(1, 2) + 100))
+    r = post(s, f, "preview")
+    assert r.status_code == 200
+    d = doc(r)
+    assert d.get_element_by_id("preview-title") is not None
+    row = d.get_element_by_id("meter-1").text_content()
+    assert "130" in row and "80" in row
+    assert "₽" in d.get_element_by_id("estimate-1").text_content()
+    assert sql("SELECT COUNT(*) FROM readings WHERE source = 'subscriber'") == [("0",)]
+
+
+def test_submit_stores_the_changed_registers_and_history_shows_them():
+    s = signed_in()
+    f = form_of(s)
+    t1 = last(1, 0) + 130
+    f.update(m1z1=str(t1), m2z1="%.3f" % (last(2) / 1000 + 9.444))
+    r = post(s, f, "submit")
+    assert r.status_code == 303 and r.headers["Location"] == "/readings?done=1"
+    rows = sql("SELECT meter_id, zone, value, status, taken_on = UTC_DATE() FROM readings "
+               "WHERE source = 'subscriber' ORDER BY meter_id, zone")
+    assert [r_[:4] for r_ in rows] == [("1", "0", str(t1), "accepted"),
+                                       ("2", "0", str(last(2)), "accepted")]
+    assert all(r_[4] == "1" for r_ in rows)
+    d = doc(s.get(BASE + "/readings?done=1"))
+    assert d.get_element_by_id("readings-done") is not None
+    assert d.get_element_by_id("m1z1").get("value") == str(t1)
+    h = page_xml(s, "/readings/history", meter="1")
+    new = h.xpath('//reading[@source="subscriber"]')[0]
+    assert new.get("consumed") == "130" and new.get("status") == "accepted"
+    html = doc(s.get(BASE + "/readings/history", params={"meter": "1"}))
+    assert "абонент" in html.get_element_by_id("history").text_content()
+
+
+def test_below_the_previous_reading_needs_the_rollover_box():
+    s = signed_in()
+    f = dict(form_of(s), m3z1="120")
+    r = post(s, f, "preview")
+    assert r.status_code == 400
+    assert doc(r).get_element_by_id("error-m3z1").text_content().startswith(
+        "Показания меньше предыдущих")
+    r = post(s, dict(f, m3r="1"), "preview")
+    assert r.status_code == 200
+    assert page_xml(s) is not None
+    x = lxml.etree.fromstring(s.post(BASE + "/readings?format=xml",
+                                     data=dict(f, m3r="1", action="preview")).content)
+    assert x.xpath('//meter[@id="3"]/register/@consumed') == ["250"]
+    # A "rollover" that would mean more than half the register is refused.
+    r = post(s, dict(f, m3z1="60000", m3r="1"), "preview")
+    assert r.status_code == 400
+    assert "неправдоподобен" in doc(r).get_element_by_id("error-m3z1").text_content()
+
+
+def test_unusually_high_consumption_warns_but_does_not_refuse():
+    s = signed_in()
+    f = dict(form_of(s), m1z1=str(last(1, 0) + 2000))
+    r = post(s, f, "preview")
+    assert r.status_code == 200
+    assert doc(r).get_element_by_id("unusual-m1z1") is not None
+    assert post(s, f, "submit").status_code == 303
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("m1z1", "12.5", "Показания этого счётчика — целое число, без знаков после запятой."),
+    ("m2z1", "1.2345", "Показания — число без знака, не больше трёх знаков после запятой."),
+    ("m2z1", "-5", "Показания — число без знака, не больше трёх знаков после запятой."),
+    ("m1z2", "abc", "Показания этого счётчика — целое число, без знаков после запятой."),
+    ("m1z3", "", "Заполните поле."),
+    ("m1z1", "9999999999999", "Показания этого счётчика — целое число, без знаков после запятой."),
+])
+def test_bad_values_get_a_message_next_to_the_field(field, value, message):
+    s = signed_in()
+    f = dict(form_of(s), m1z2=str(last(1, 1) + 1))
+    f[field] = value
+    for action in ("preview", "submit"):
+        r = post(s, f, action)
+        assert r.status_code == 400
+        assert doc(r).get_element_by_id("error-" + field).text_content() == message
+    assert sql("SELECT COUNT(*) FROM readings WHERE source = 'subscriber'") == [("0",)]
+
+
+def test_outside_the_window_nothing_is_taken_and_the_window_is_named():
+    day = datetime.datetime.utcnow().day
+    lo, hi = (1, day - 1) if day > 1 else (2, 31)
+    sql("UPDATE organizations SET readings_from = %d, readings_to = %d WHERE id = 1" % (lo, hi))
+    s = signed_in()
+    f = dict(form_of(s), m1z1=str(last(1, 0) + 10))
+    r = post(s, f, "submit")
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.get_element_by_id("error-m1z1").text_content().startswith(
+        "Показания по этому счёту сейчас не принимаются")
+    assert "Показания принимаются с %d по %d число месяца." % (lo, hi) in \
+        d.get_element_by_id("window-1").text_content()
+    assert "Сейчас приём закрыт." in d.get_element_by_id("window-1").text_content()
+    assert sql("SELECT COUNT(*) FROM readings WHERE source = 'subscriber'") == [("0",)]
+
+
+def test_nothing_new_is_said_plainly():
+    s = signed_in()
+    r = post(s, form_of(s), "submit")
+    assert r.status_code == 400
+    assert error_message(r) == "Новых показаний нет: измените показания хотя бы одного счётчика."
+
+
+def test_history_of_a_meter_not_linked_is_404():
+    s = signed_in()
+    for v in ("4", "424242", "0", "abc"):
+        r = s.get(BASE + "/readings/history", params={"meter": v})
+        assert r.status_code == 404, v
+    assert s.get(BASE + "/readings/history").status_code == 404
+
+
+def test_requests_without_an_action_or_token_are_refused():
+    s = signed_in()
+    f = form_of(s)
+    r = s.post(BASE + "/readings", data=f, allow_redirects=False)
+    assert r.status_code == 400
+    f.pop("csrf")
+    r = s.post(BASE + "/readings", data=dict(f, action="submit"), allow_redirects=False)
+    assert r.status_code == 403
+
+
+def test_in_english():
+    s = signed_in(lang="en")
+    f = dict(form_of(s), m3z1="120")
+    r = post(s, f, "preview")
+    assert doc(r).get_element_by_id("error-m3z1").text_content().startswith(
+        "Below the previous reading")
+    d = doc(s.get(BASE + "/readings"))
+    assert d.xpath("//h1")[0].text_content() == "Meter readings"
