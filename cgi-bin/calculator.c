@@ -7,7 +7,9 @@
  *
  * Signed out, any organization's public tariffs; signed in, the current
  * account's organization by default, its own plans included, and the
- * account's residents and household filled in.  Nothing is stored.
+ * account's residents and household filled in.  A subscriber may pick one of
+ * their meters (?meter=): its tariff, account and last accepted reading fill
+ * the form.  Nothing is stored.
  */
 #include <stdio.h>
 
@@ -15,7 +17,7 @@
 
 enum key {
 	K_ORG, K_PLAN, K_RESIDENTS, K_HOUSEHOLD, K_FROM, K_TO,
-	K_PREV1, K_PREV2, K_PREV3, K_CURR1, K_CURR2, K_CURR3, K_ROLLOVER, K__MAX
+	K_PREV1, K_PREV2, K_PREV3, K_CURR1, K_CURR2, K_CURR3, K_ROLLOVER, K_METER, K__MAX
 };
 
 #define READING_MAX 999999999999LL /* twelve whole digits */
@@ -34,6 +36,7 @@ static const struct field fields[K__MAX] = {
 	[K_CURR2] = {"curr2", valid_decimal, 0, READING_MAX},
 	[K_CURR3] = {"curr3", valid_decimal, 0, READING_MAX},
 	[K_ROLLOVER] = {"rollover", valid_text, 1, 1},
+	[K_METER] = {"meter", valid_int, 1, 4294967295LL},
 };
 
 /* The longest period one calculation covers. */
@@ -50,6 +53,9 @@ struct calc {
 	uint64_t plan_want;
 	struct tariff_plan plan;
 	int plan_found;
+	xmlNodePtr meters;
+	struct meter meter; /* the one chosen, if meter_found */
+	int meter_found;
 	int failed;
 };
 
@@ -87,6 +93,68 @@ static int plan_row(void *p, const struct tariff_plan *t)
 	return 0;
 }
 
+static int meter_row(void *p, const struct meter *m)
+{
+	struct calc *c = p;
+	const struct fval *want = req_val(c->r, K_METER);
+	xmlNodePtr n;
+
+	if (m->plan_id == 0) /* nothing to calculate a water meter by yet */
+		return 0;
+	n = xml_text(c->meters, "meter", m->number);
+	if (n == NULL || xml_attr_int(n, "id", (long long)m->id) || xml_attr(n, "kind", m->kind) ||
+	    xml_attr(n, "account", m->account_number))
+		return c->failed = -1;
+	if (want != NULL && (uint64_t)want->i == m->id) {
+		c->meter = *m;
+		c->meter_found = 1;
+		if (xml_attr(n, "selected", "1"))
+			return c->failed = -1;
+	}
+	return 0;
+}
+
+/* "1234.5" in thousandths from a register value with its decimals. */
+static const char *reading_text(struct req *r, long long v, unsigned decimals)
+{
+	long long div = 1;
+	unsigned i;
+
+	for (i = 0; i < decimals; i++)
+		div *= 10;
+	if (decimals == 0)
+		return arena_printf(r->arena, "%lld", v);
+	return arena_printf(r->arena, "%lld.%0*lld", v / div, (int)decimals, v % div);
+}
+
+/* A chosen meter fills in the previous readings, their date and today. */
+static int echo_meter(struct calc *c, xmlNodePtr f)
+{
+	struct req *r = c->r;
+	day_t since = 0;
+	char buf[11];
+	unsigned z;
+
+	for (z = 0; z < c->meter.zones; z++) {
+		const char *v;
+
+		if (c->meter.last[z] < 0)
+			continue;
+		if (c->meter.last_on[z] > since)
+			since = c->meter.last_on[z];
+		v = reading_text(r, c->meter.last[z], c->meter.decimals);
+		if (v == NULL || xml_text(f, r->sec->fields[K_PREV1 + z].name, v) == NULL)
+			return -1;
+	}
+	if (since == 0)
+		return 0;
+	day_format(since, buf);
+	if (xml_text(f, "from", buf) == NULL)
+		return -1;
+	day_format(day_today(), buf);
+	return xml_text(f, "to", buf) == NULL ? -1 : 0;
+}
+
 /* What the form shows: typed values, else the account's, else defaults. */
 static int echo(struct calc *c, xmlNodePtr f)
 {
@@ -104,7 +172,10 @@ static int echo(struct calc *c, xmlNodePtr f)
 		if (v != NULL && xml_text(f, r->sec->fields[keys[i]].name, v->s) == NULL)
 			return -1;
 	}
-	if (r->method != M_POST) { /* a new form: last month, from the 1st to the 1st */
+	if (r->method != M_POST && c->meter_found) {
+		if (echo_meter(c, f) != 0)
+			return -1;
+	} else if (r->method != M_POST) { /* a new form: last month, from the 1st to the 1st */
 		day_to_civil(day_today(), &y, &m, &d);
 		day_format(day_from_civil(y, m, 1), buf);
 		if (xml_text(f, "to", buf) == NULL)
@@ -113,9 +184,16 @@ static int echo(struct calc *c, xmlNodePtr f)
 		if (xml_text(f, "from", buf) == NULL)
 			return -1;
 	}
-	if (xml_int(f, "residents", res ? res->i : c->have_acc ? c->acc.residents : 1) == NULL ||
-	    xml_text(f, "household", hh ? hh->s : c->have_acc ? c->acc.household : "gas") == NULL)
+	if (c->meter_found && res == NULL && hh == NULL) { /* the meter's own account */
+		if (xml_int(f, "residents", c->meter.residents) == NULL ||
+		    xml_text(f, "household", c->meter.household ? c->meter.household : "gas") == NULL)
+			return -1;
+	} else if (xml_int(f, "residents", res ? res->i : c->have_acc ? c->acc.residents : 1) ==
+			   NULL ||
+		   xml_text(f, "household", hh ? hh->s : c->have_acc ? c->acc.household : "gas") ==
+			   NULL) {
 		return -1;
+	}
 	if (c->plan_found && xml_attr_int(f, "plan", (long long)c->plan.id))
 		return -1;
 	return 0;
@@ -135,11 +213,25 @@ static int form(struct calc *c)
 			return page_fail(r, e);
 		c->have_acc = 1;
 	}
-	c->org = org ? (uint64_t)org->i : c->have_acc ? c->acc.org.id : 0;
-	c->plan_want = plan ? (uint64_t)plan->i : 0;
 	if (calc == NULL || (c->orgs = xml_elem(calc, "organizations")) == NULL ||
 	    (c->plans = xml_elem(calc, "plans")) == NULL)
 		return page_error(r, 500, "internal");
+	/* A subscriber's meters; a chosen one decides organization and tariff. */
+	if (r->sess != NULL) {
+		if ((c->meters = xml_elem(calc, "meters")) == NULL)
+			return page_error(r, 500, "internal");
+		if ((e = db_meters(r->arena, r->sess->subscriber_id, 0, meter_row, c)) != PERR_OK)
+			return page_fail(r, e);
+		if (c->failed)
+			return page_error(r, 500, "internal");
+	}
+	if (req_val(r, K_METER) != NULL && !c->meter_found)
+		return page_fail(r, PERR_NOT_FOUND);
+	c->org = c->meter_found ? c->meter.org_id
+		 : org		? (uint64_t)org->i
+		 : c->have_acc	? c->acc.org.id
+				: 0;
+	c->plan_want = c->meter_found ? c->meter.plan_id : plan ? (uint64_t)plan->i : 0;
 	if ((e = db_public_organizations(r->arena, org_row, c)) != PERR_OK)
 		return page_fail(r, e);
 	/* A subscriber's own organization, even if it publishes nothing. */
@@ -152,7 +244,7 @@ static int form(struct calc *c)
 	if (c->failed)
 		return page_error(r, 500, "internal");
 	if (c->org_listed) {
-		int own = c->have_acc && c->org == c->acc.org.id;
+		int own = (c->have_acc && c->org == c->acc.org.id) || c->meter_found;
 
 		e = db_tariff_plans(r->arena, c->org, own, r->lang, plan_row, c);
 		if (e != PERR_OK)
@@ -335,7 +427,7 @@ static int calculator(struct req *r)
 
 	memset(&c, 0, sizeof(c));
 	c.r = r;
-	if (r->bad[K_ORG] || r->bad[K_PLAN])
+	if (r->bad[K_ORG] || r->bad[K_PLAN] || r->bad[K_METER])
 		return page_fail(r, PERR_NOT_FOUND);
 	if ((st = form(&c)) != 0)
 		return st;

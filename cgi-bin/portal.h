@@ -753,6 +753,7 @@ enum perr db_tariffs(struct arena *, uint64_t plan, day_t from, day_t to, struct
 /* A meter on a linked account, with what the readings form needs. */
 struct meter {
 	uint64_t id, account_id, plan_id; /* plan_id 0: no tariff to estimate with */
+	uint64_t org_id;
 	const char *account_number, *address, *kind, *number;
 	const char *verification_due; /* YYYY-MM-DD or NULL */
 	unsigned zones, digits, decimals;

@@ -67,8 +67,9 @@ GRANT SELECT ON kabinet.ledger TO 'kb_services'@'localhost';
 GRANT SELECT (id, account_id, service_id, period, amount, reason) ON kabinet.corrections
     TO 'kb_services'@'localhost';
 
--- calculator: reads tariffs, and the current account's organization,
--- residents and household to fill the form in; writes nothing.
+-- calculator: reads tariffs, the current account's organization, residents
+-- and household, and the subscriber's meters with their last readings to
+-- fill the form in; writes nothing.
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_calculator'@'localhost';
 GRANT SELECT ON kabinet.sessions TO 'kb_calculator'@'localhost';
 GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_calculator'@'localhost';
@@ -82,6 +83,9 @@ GRANT SELECT ON kabinet.tariff_plans TO 'kb_calculator'@'localhost';
 GRANT SELECT ON kabinet.tariffs TO 'kb_calculator'@'localhost';
 GRANT SELECT ON kabinet.tariff_prices TO 'kb_calculator'@'localhost';
 GRANT SELECT ON kabinet.tariff_limits TO 'kb_calculator'@'localhost';
+GRANT SELECT ON kabinet.meters TO 'kb_calculator'@'localhost';
+GRANT SELECT (id, meter_id, zone, taken_on, value, status) ON kabinet.readings
+    TO 'kb_calculator'@'localhost';
 
 -- readings: the meters of linked accounts and their readings; records new
 -- readings; reads tariffs for the estimate.  Cannot change or delete a reading.

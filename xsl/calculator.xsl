@@ -17,6 +17,21 @@
       <!-- Step one, a plain GET: which organization and tariff (the zones follow from it). -->
       <form method="get" action="/calculator" class="filter" id="plan-form">
         <fieldset>
+          <xsl:if test="$c/meters/meter">
+            <div>
+              <label for="meter"><xsl:value-of select="$M/calc.meter"/></label>
+              <select id="meter" name="meter">
+                <option value=""><xsl:value-of select="$M/calc.no-meter"/></option>
+                <xsl:for-each select="$c/meters/meter">
+                  <option value="{@id}">
+                    <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                    <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('kind.', @kind)"/></xsl:call-template>
+                    <xsl:value-of select="concat(' ', ., ' (', @account, ')')"/>
+                  </option>
+                </xsl:for-each>
+              </select>
+            </div>
+          </xsl:if>
           <div>
             <label for="org"><xsl:value-of select="$M/calc.org"/></label>
             <select id="org" name="org">

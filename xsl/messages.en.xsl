@@ -3,6 +3,11 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <kind.electricity>Electricity</kind.electricity>
+    <kind.cold-water>Cold water</kind.cold-water>
+    <kind.hot-water>Hot water</kind.hot-water>
+    <kind.gas>Gas</kind.gas>
+    <kind.heat>Heat</kind.heat>
     <months><m>January</m><m>February</m><m>March</m><m>April</m><m>May</m><m>June</m><m>July</m><m>August</m><m>September</m><m>October</m><m>November</m><m>December</m></months>
     <site.name>Customer portal</site.name>
     <site.footer>Customer self-service portal. For questions about charges and payments, contact your provider's customer service.</site.footer>
@@ -177,6 +182,8 @@
     <statement.back>Back to services</statement.back>
   </xsl:template>
   <xsl:template name="messages-en-calculator">
+    <calc.meter>Meter</calc.meter>
+    <calc.no-meter>— by tariff, no meter —</calc.no-meter>
     <calc.title>Charge calculator</calc.title>
     <calc.intro>Enter your meter's readings on two dates: the calculator shows the consumption and what it costs at the current tariffs. Nothing is stored.</calc.intro>
     <calc.org>Provider</calc.org>
@@ -264,11 +271,6 @@
     <rd.source>Source</rd.source>
     <rd.status>Status</rd.status>
     <rd.back>Back to readings</rd.back>
-    <kind.electricity>Electricity</kind.electricity>
-    <kind.cold-water>Cold water</kind.cold-water>
-    <kind.hot-water>Hot water</kind.hot-water>
-    <kind.gas>Gas</kind.gas>
-    <kind.heat>Heat</kind.heat>
     <src.subscriber>subscriber</src.subscriber>
     <src.staff>staff</src.staff>
     <src.import>import</src.import>

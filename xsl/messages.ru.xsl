@@ -3,6 +3,11 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <kind.electricity>Электроэнергия</kind.electricity>
+    <kind.cold-water>Холодная вода</kind.cold-water>
+    <kind.hot-water>Горячая вода</kind.hot-water>
+    <kind.gas>Газ</kind.gas>
+    <kind.heat>Тепло</kind.heat>
     <months><m>январь</m><m>февраль</m><m>март</m><m>апрель</m><m>май</m><m>июнь</m><m>июль</m><m>август</m><m>сентябрь</m><m>октябрь</m><m>ноябрь</m><m>декабрь</m></months>
     <site.name>Личный кабинет</site.name>
     <site.footer>Личный кабинет абонента. Вопросы по начислениям и оплате — в абонентский отдел вашей организации.</site.footer>
@@ -177,6 +182,8 @@
     <statement.back>К услугам</statement.back>
   </xsl:template>
   <xsl:template name="messages-ru-calculator">
+    <calc.meter>Счётчик</calc.meter>
+    <calc.no-meter>— по тарифу, без счётчика —</calc.no-meter>
     <calc.title>Калькулятор начислений</calc.title>
     <calc.intro>Введите показания счётчика на две даты: калькулятор покажет расход и сумму по действующим тарифам. Ничего не сохраняется.</calc.intro>
     <calc.org>Организация</calc.org>
@@ -264,11 +271,6 @@
     <rd.source>Источник</rd.source>
     <rd.status>Статус</rd.status>
     <rd.back>К показаниям</rd.back>
-    <kind.electricity>Электроэнергия</kind.electricity>
-    <kind.cold-water>Холодная вода</kind.cold-water>
-    <kind.hot-water>Горячая вода</kind.hot-water>
-    <kind.gas>Газ</kind.gas>
-    <kind.heat>Тепло</kind.heat>
     <src.subscriber>абонент</src.subscriber>
     <src.staff>сотрудник</src.staff>
     <src.import>импорт</src.import>

@@ -20,7 +20,7 @@ static struct db_stmt meters = {
 	"IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(h.taken_on)) FROM readings h "
 	"WHERE h.meter_id = m.id AND h.zone = z.zone AND h.status = 'accepted' "
 	"AND h.taken_on >= UTC_DATE() - INTERVAL 6 MONTH), 0), "
-	"o.readings_from, o.readings_to, a.residents, a.household, o.currency "
+	"o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
 	"JOIN meters m ON m.account_id = a.id AND m.removed_on IS NULL "
@@ -46,7 +46,7 @@ static struct db_stmt insert = {
 
 struct meter_iter {
 	long long id, account, plan, zones, digits, decimals, zone, value, on, delta, days;
-	long long wfrom, wto;
+	long long wfrom, wto, org;
 	const char *currency;
 	struct meter row, m;
 	int have;
@@ -82,6 +82,7 @@ static int meter_row(void *p)
 		it->m.window_from = (unsigned)it->wfrom;
 		it->m.window_to = (unsigned)it->wto;
 		it->m.cur = currency_find(it->currency ? it->currency : "");
+		it->m.org_id = (uint64_t)it->org;
 		it->have = 1;
 	}
 	if (z < TARIFF_ZONES) {
@@ -106,6 +107,7 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
 		DBC_INT(&it.value),	     DBC_INT(&it.on),		   DBC_INT(&it.delta),
 		DBC_INT(&it.days),	     DBC_INT(&it.wfrom),	   DBC_INT(&it.wto),
 		DBC_INT(&it.row.residents),  DBC_STR(&it.row.household),   DBC_STR(&it.currency),
+		DBC_INT(&it.org),
 	};
 	enum perr e = db_rows(ar, &meters, a, 3, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
 

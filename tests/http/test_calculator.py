@@ -191,3 +191,30 @@ def test_unknown_or_malformed_organization_is_404_and_post_needs_a_token():
         assert s.get(BASE + "/calculator", params={"org": v}).status_code == 404
     r = s.post(BASE + "/calculator", data=GOOD, allow_redirects=False)
     assert r.status_code == 403
+
+
+def test_a_subscriber_picks_a_meter_and_its_last_reading_fills_the_form():
+    s = signed_in()
+    x = lxml.etree.fromstring(s.get(BASE + "/calculator?format=xml").content)
+    assert x.xpath("//meters/meter/@id") == ["1", "3"]  # the water meter has no tariff
+    x = lxml.etree.fromstring(s.get(BASE + "/calculator?format=xml&meter=1").content)
+    assert x.xpath("//organization[@selected]/@id") == ["1"]
+    assert x.xpath("//calculator/form/@plan") == ["3"]
+    last = [sql("SELECT value, taken_on FROM readings WHERE meter_id = 1 AND zone = %d AND "
+                "status = 'accepted' ORDER BY taken_on DESC, id DESC LIMIT 1" % z)[0]
+            for z in range(3)]
+    f = x.find("calculator/form")
+    assert [f.findtext("prev%d" % (z + 1)) for z in range(3)] == [v for v, _ in last]
+    assert f.findtext("from") == max(d for _, d in last)
+    assert f.findtext("residents") == "3" and f.findtext("household") == "gas"
+    # Then a calculation from there.
+    form = {"org": "1", "plan": "3", "residents": "3", "household": "gas",
+            "from": f.findtext("from"), "to": f.findtext("to")}
+    for z in range(3):
+        form["prev%d" % (z + 1)] = last[z][0]
+        form["curr%d" % (z + 1)] = str(int(last[z][0]) + 50)
+    st, res = calc_xml(s, **form)
+    assert st == 200 and int(res.find("result/total").get("minor")) > 0
+    # Someone else's meter, a made-up one, a malformed one: the same 404.
+    for v in ("4", "999", "abc"):
+        assert s.get(BASE + "/calculator", params={"meter": v}).status_code == 404
