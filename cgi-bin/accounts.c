@@ -70,7 +70,7 @@ static int choose(struct req *r)
 struct orgs {
 	xmlNodePtr list;
 	uint64_t want;
-	const struct organization *found; /* copied below */
+	int found; /* chosen holds the organization asked for */
 	struct organization chosen;
 	int failed;
 };
@@ -84,7 +84,7 @@ static int org_row(void *ctx, const struct organization *o)
 		return os->failed = -1;
 	if (o->id == os->want) {
 		os->chosen = *o;
-		os->found = &os->chosen;
+		os->found = 1;
 		if (xml_attr(n, "selected", "1"))
 			return os->failed = -1;
 	}
@@ -154,13 +154,13 @@ static int add_post(struct req *r)
 			bad = 1;
 		}
 	}
-	if (!bad && os.found == NULL) {
+	if (!bad && !os.found) {
 		bad = 1;
 		if (xml_form_error(r, "org", "invalid") != 0)
 			return page_error(r, 500, "internal");
 	}
-	if (!bad && (os.found->cur == NULL ||
-		     money_parse(amount->s, amount->len, os.found->cur, 0, &sum) != 0 || sum <= 0)) {
+	if (!bad && (os.chosen.cur == NULL ||
+		     money_parse(amount->s, amount->len, os.chosen.cur, 0, &sum) != 0 || sum <= 0)) {
 		bad = 1;
 		if (xml_form_error(r, "amount", "invalid") != 0)
 			return page_error(r, 500, "internal");
@@ -175,7 +175,7 @@ static int add_post(struct req *r)
 			return page_error(r, 500, "internal");
 		return add_refuse(r, 429, NULL, "link-locked");
 	}
-	e = db_account_verify(r->arena, me, os.found->id, req_val(r, K_NUMBER)->s,
+	e = db_account_verify(r->arena, me, os.chosen.id, req_val(r, K_NUMBER)->s,
 			      (month_t)(req_val(r, K_YEAR)->i * 12 + req_val(r, K_MONTH)->i - 1), sum,
 			      &account, &linked);
 	if (e == PERR_NOT_FOUND) {
@@ -259,7 +259,7 @@ static int info(struct req *r)
 	const struct session *me = r->sess;
 	xmlNodePtr n, o;
 	struct account a;
-	char area[32];
+	const char *area;
 	enum perr e;
 
 	if (req_val(r, K_ID) == NULL && !r->bad[K_ID]) {
@@ -271,10 +271,10 @@ static int info(struct req *r)
 	}
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	snprintf(area, sizeof(area), "%lld.%02lld", a.area_centi_m2 / 100, a.area_centi_m2 % 100);
+	area = decimal_text(r->arena, a.area_centi_m2, 2);
 	n = xml_elem(r->root, "account-info");
 	o = xml_elem(n, "organization");
-	if (o == NULL || xml_attr_int(n, "id", (long long)a.id) ||
+	if (o == NULL || area == NULL || xml_attr_int(n, "id", (long long)a.id) ||
 	    (a.id == me->account_id && xml_attr(n, "current", "1")) ||
 	    xml_text(n, "number", a.number) == NULL || xml_text(n, "payer", a.payer) == NULL ||
 	    xml_text(n, "address", a.address) == NULL || xml_int(n, "residents", a.residents) == NULL ||

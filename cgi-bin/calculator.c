@@ -114,19 +114,6 @@ static int meter_row(void *p, const struct meter *m)
 	return 0;
 }
 
-/* "1234.5" in thousandths from a register value with its decimals. */
-static const char *reading_text(struct req *r, long long v, unsigned decimals)
-{
-	long long div = 1;
-	unsigned i;
-
-	for (i = 0; i < decimals; i++)
-		div *= 10;
-	if (decimals == 0)
-		return arena_printf(r->arena, "%lld", v);
-	return arena_printf(r->arena, "%lld.%0*lld", v / div, (int)decimals, v % div);
-}
-
 /* A chosen meter fills in the previous readings, their date and today. */
 static int echo_meter(struct calc *c, xmlNodePtr f)
 {
@@ -142,7 +129,7 @@ static int echo_meter(struct calc *c, xmlNodePtr f)
 			continue;
 		if (c->meter.last_on[z] > since)
 			since = c->meter.last_on[z];
-		v = reading_text(r, c->meter.last[z], c->meter.decimals);
+		v = decimal_text(r->arena, c->meter.last[z], c->meter.decimals);
 		if (v == NULL || xml_text(f, r->sec->fields[K_PREV1 + z].name, v) == NULL)
 			return -1;
 	}
@@ -297,12 +284,11 @@ static int money_el(struct calc *c, xmlNodePtr n, const char *name, money_t v)
 	return xml_money(n, name, v, c->cur, c->r->lang) == NULL ? -1 : 0;
 }
 
-static int quantity_el(xmlNodePtr n, const char *name, long long milli)
+static int quantity_el(struct calc *c, xmlNodePtr n, const char *name, long long milli)
 {
-	char buf[32];
+	const char *text = decimal_text(c->r->arena, milli, 3);
 
-	snprintf(buf, sizeof(buf), "%lld.%03lld", milli / 1000, milli % 1000);
-	return xml_text(n, name, buf) == NULL ? -1 : 0;
+	return text == NULL || xml_text(n, name, text) == NULL ? -1 : 0;
 }
 
 static int result(struct calc *c, const struct charge *ch, const long long q[TARIFF_ZONES],
@@ -327,7 +313,7 @@ static int result(struct calc *c, const struct charge *ch, const long long q[TAR
 	}
 	for (z = 0; z < c->plan.zones; z++) {
 		n = xml_elem(res, "consumption");
-		if (n == NULL || xml_attr_int(n, "zone", z + 1) || quantity_el(n, "quantity", q[z]))
+		if (n == NULL || xml_attr_int(n, "zone", z + 1) || quantity_el(c, n, "quantity", q[z]))
 			return -1;
 	}
 	for (i = 0; i < ch->n; i++) {
@@ -337,7 +323,7 @@ static int result(struct calc *c, const struct charge *ch, const long long q[TAR
 		n = xml_elem(res, "line");
 		if (n == NULL || xml_attr_int(n, "zone", l->zone + 1) ||
 		    xml_attr_int(n, "tier", l->tier + 1) || xml_attr_int(n, "tiers", l->tariff->tiers) ||
-		    xml_attr(n, "tariff-from", from) || quantity_el(n, "quantity", l->qty) ||
+		    xml_attr(n, "tariff-from", from) || quantity_el(c, n, "quantity", l->qty) ||
 		    money_el(c, n, "price", l->price) || money_el(c, n, "amount", l->amount) ||
 		    money_el(c, n, "vat", l->vat))
 			return -1;

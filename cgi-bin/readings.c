@@ -52,16 +52,6 @@ static long long pow10i(unsigned n)
 	return v;
 }
 
-/* "123.456" for three decimals, "10720" for none. */
-static const char *reg_text(struct req *r, long long v, unsigned decimals)
-{
-	long long div = pow10i(decimals);
-
-	if (decimals == 0)
-		return arena_printf(r->arena, "%lld", v);
-	return arena_printf(r->arena, "%lld.%0*lld", v / div, (int)decimals, v % div);
-}
-
 static int meter_row(void *p, const struct meter *m)
 {
 	struct page_state *s = p;
@@ -231,17 +221,20 @@ static int meters_xml(struct page_state *s, int preview)
 				return -1;
 			if (e->m.last[z] >= 0) {
 				day_format(e->m.last_on[z], buf);
-				if (xml_attr(g, "last", reg_text(r, e->m.last[z], e->m.decimals)) ||
+				if (xml_attr(g, "last",
+					     decimal_text(r->arena, e->m.last[z], e->m.decimals)) ||
 				    xml_attr(g, "last-on", buf))
 					return -1;
 			}
-			if (shown >= 0 && xml_attr(g, "value", reg_text(r, shown, e->m.decimals)))
+			if (shown >= 0 &&
+			    xml_attr(g, "value", decimal_text(r->arena, shown, e->m.decimals)))
 				return -1;
 			if (preview && e->value[z] >= 0 && e->m.last[z] >= 0 &&
 			    e->value[z] != e->m.last[z]) {
 				long long days = (long long)day_today() - e->m.last_on[z];
 
-				if (xml_attr(g, "consumed", reg_text(r, e->consumed[z], e->m.decimals)))
+				if (xml_attr(g, "consumed",
+					     decimal_text(r->arena, e->consumed[z], e->m.decimals)))
 					return -1;
 				/* Over three times what the last six months suggest for that many days. */
 				if (e->m.avg_days[z] > 0 && e->m.avg_delta[z] > 0 && days > 0 &&
@@ -340,14 +333,15 @@ static int hist_row(void *p, const struct reading_row *x)
 	unsigned z = x->zone < TARIFF_ZONES ? x->zone : 0;
 
 	if (n == NULL || xml_attr_int(n, "zone", x->zone + 1) || xml_attr(n, "on", x->taken_on) ||
-	    xml_attr(n, "value", reg_text(h->r, x->value, h->decimals)) ||
+	    xml_attr(n, "value", decimal_text(h->r->arena, x->value, h->decimals)) ||
 	    xml_attr(n, "source", x->source) || xml_attr(n, "status", x->status) ||
 	    (x->reason && xml_text(n, "reason", x->reason) == NULL))
 		return h->failed = -1;
 	/* Consumption since the previous accepted reading of the register. */
 	if (strcmp(x->status, "accepted") == 0) {
 		if (h->prev[z] >= 0 && x->value >= h->prev[z] &&
-		    xml_attr(n, "consumed", reg_text(h->r, x->value - h->prev[z], h->decimals)))
+		    xml_attr(n, "consumed",
+			     decimal_text(h->r->arena, x->value - h->prev[z], h->decimals)))
 			return h->failed = -1;
 		h->prev[z] = x->value;
 	}

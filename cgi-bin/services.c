@@ -10,9 +10,6 @@
  * Only the session's current account is ever read; the session lookup has
  * checked it is linked.  A service the account does not have is a 404.
  */
-#include <stdio.h>
-#include <time.h>
-
 #include "portal.h"
 
 enum key { K_FROM, K_TO, K_SERVICE, K__MAX };
@@ -44,13 +41,12 @@ static int fail(struct ctx *c)
 /* The last month billed, or last calendar month for an account without history. */
 static month_t default_end(month_t latest)
 {
-	time_t now = time(NULL);
-	struct tm tm;
+	int y, m, d;
 
 	if (latest != 0)
 		return latest;
-	gmtime_r(&now, &tm);
-	return (tm.tm_year + 1900) * 12 + tm.tm_mon - 1;
+	day_to_civil(day_today(), &y, &m, &d);
+	return y * 12 + (m - 1) - 1;
 }
 
 /*
@@ -115,14 +111,15 @@ static int month_row(void *p, const struct ledger_row *x)
 {
 	struct ctx *c = p;
 	xmlNodePtr n = xml_elem(c->parent, "month");
-	char qty[32], m[8];
+	const char *qty;
+	char m[8];
 
 	month_format(x->month, m);
 	if (n == NULL || xml_attr(n, "m", m) || money_cols(c, n, x) != 0)
 		return fail(c);
 	if (c->one_service) {
-		snprintf(qty, sizeof(qty), "%lld.%03lld", x->quantity / 1000, x->quantity % 1000);
-		if (xml_money(n, "tariff", x->tariff, c->cur, c->r->lang) == NULL ||
+		qty = decimal_text(c->r->arena, x->quantity, 3);
+		if (qty == NULL || xml_money(n, "tariff", x->tariff, c->cur, c->r->lang) == NULL ||
 		    xml_text(n, "quantity", qty) == NULL)
 			return fail(c);
 	}

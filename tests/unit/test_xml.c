@@ -110,6 +110,22 @@ static void money_and_months(void **st)
 	xmlFreeDoc(d);
 }
 
+static void fixed_point_text(void **st)
+{
+	struct arena *a = arena_new(1u << 16);
+
+	(void)st;
+	assert_non_null(a);
+	assert_string_equal(decimal_text(a, 12345, 3), "12.345");
+	assert_string_equal(decimal_text(a, 12345, 0), "12345");
+	assert_string_equal(decimal_text(a, 5430, 2), "54.30");
+	assert_string_equal(decimal_text(a, 7, 3), "0.007");
+	assert_string_equal(decimal_text(a, -50, 3), "-0.050");
+	assert_string_equal(decimal_text(a, -9223372036854775807LL - 1, 3),
+			    "-9223372036854775.808");
+	arena_free(a);
+}
+
 static int freed;
 
 static void count_free(void *p)
@@ -149,6 +165,7 @@ int main(void)
 		cmocka_unit_test(replaces_characters_xml_cannot_carry),
 		cmocka_unit_test(integers),
 		cmocka_unit_test(money_and_months),
+		cmocka_unit_test(fixed_point_text),
 		cmocka_unit_test(arena_lifecycle),
 	};
 
