@@ -17,17 +17,18 @@ WORKERS    ?= 4
 DEBIAN_PACKAGES = \
 	build-essential pkg-config clang libclang-rt-14-dev \
 	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
-	libcmocka-dev mariadb-server mariadb-client \
+	libcurl4-openssl-dev libjansson-dev libcmocka-dev mariadb-server mariadb-client \
 	nginx-light libnginx-mod-http-xslt-filter \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl
 
-PROGRAMS = login home accounts services calculator readings
+PROGRAMS = login home accounts services calculator readings payments
+JOBS = payjobs
 
 VARIANT ?= release
 B = build/$(VARIANT)
 
-PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih
+PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih libcurl jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
 PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi
 
@@ -45,7 +46,7 @@ LDFLAGS = $(LDFLAGS_$(VARIANT))
 LIB_SRC = $(sort $(wildcard cgi-bin/lib/*.c) $(wildcard cgi-bin/db/*.c))
 LIB_OBJ = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(LIB_SRC))
 HEADERS = cgi-bin/portal.h cgi-bin/lib/extern.h
-BINS = $(addprefix $(B)/,$(PROGRAMS)) $(B)/kabinet-passwd $(B)/kabinet-gen
+BINS = $(addprefix $(B)/,$(PROGRAMS) $(JOBS)) $(B)/kabinet-passwd $(B)/kabinet-gen
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))

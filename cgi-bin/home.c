@@ -26,7 +26,7 @@ static int payment_row(void *p, const struct payment *x)
 
 	if (n == NULL || xml_attr_int(n, "account", (long long)x->account_id) ||
 	    xml_text(n, "number", x->account_number) == NULL ||
-	    xml_text(n, "date", x->paid_on) == NULL || xml_text(n, "channel", x->channel) == NULL ||
+	    xml_text(n, "date", x->paid_at) == NULL || xml_text(n, "channel", x->channel) == NULL ||
 	    xml_money(n, "amount", x->amount, x->cur, c->r->lang) == NULL)
 		return c->failed = -1;
 	return 0;

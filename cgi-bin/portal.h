@@ -40,6 +40,8 @@ enum perr {
 	PERR_DB,        /* the database answered with an error */
 	PERR_DB_DOWN,   /* the database cannot be reached */
 	PERR_SYS,       /* an operating-system call failed */
+	PERR_BUSY,      /* a lock wait or deadlock: the transaction may be retried */
+	PERR_UPSTREAM,  /* the payment provider cannot be reached or refused the call */
 	PERR__MAX
 };
 
@@ -194,6 +196,12 @@ struct req;
 /* Page flags. */
 #define PAGE_SESSION 0x01 /* only for a signed-in subscriber */
 #define PAGE_PUBLIC 0x02  /* may be served without a session */
+/*
+ * A machine's endpoint (a provider's notification): a POST of JSON, no
+ * session, no CSRF token (nothing a browser could be tricked into sending:
+ * the handler trusts no field of it), answered with a bare XML status.
+ */
+#define PAGE_HOOK 0x04
 
 struct page {
 	const char *path;   /* exact match against the request path */
@@ -233,6 +241,8 @@ struct req {
 
 	struct kvlist query;
 	struct kvlist form;
+	const char *body; /* PAGE_HOOK: the raw request body, NUL-terminated */
+	size_t body_len;
 	struct kvlist cookies;
 
 	struct fval *vals; /* indexed like sec->fields */
@@ -270,6 +280,9 @@ const char *req_session_cookie_name(const struct req *);
  * handler built its own content and called page_keep().
  */
 int page_redirect(struct req *, const char *local_path);
+/* 303 to another site (the payment provider's page): an absolute http(s) URL
+ * from a trusted source, never from the request.  500 if it is not one. */
+int page_redirect_external(struct req *, const char *url);
 int page_error(struct req *, int status, const char *code);
 /* The error page for a failed call: 404 for PERR_NOT_FOUND, 503 when the
  * database is down, else 500. */
@@ -422,6 +435,95 @@ int reading_consumption(long long prev, long long curr, unsigned digits, unsigne
 int reading_replaced(long long old_prev, long long old_final, long long new_initial,
 		     long long new_curr, long long *out) PORTAL_WUR;
 
+/* ------------------------------------------------------------------ payment split */
+
+#define SPLIT_MAX_SERVICES 16 /* services one account can have */
+
+/* One service's debt from one month. */
+struct split_debt {
+	size_t service; /* index into the caller's services */
+	month_t month;  /* when it was charged: older debt is paid first */
+	money_t amount; /* > 0 */
+};
+
+/*
+ * Age a service's closing debt first in, first out: charges[k] is what was
+ * charged k months before the latest month (newest first); ages[k] gets the
+ * part of the debt from that month and ages[months] what is older than all of
+ * them.  A closing of zero or less (paid up, an advance) has no age.
+ */
+void debt_ages(money_t closing, const money_t *charges, size_t months, money_t *ages);
+/*
+ * Spread amount over nservices services: debts (sorted by month, oldest
+ * first) are paid oldest first, a month's debts in proportion to their size;
+ * the rest is an advance in proportion to weight (the last charges), or all
+ * on service 0 if no weight is positive.  out[i] is service i's share; the
+ * shares sum to amount exactly.  -1 on bad input.
+ */
+int payment_split(const struct split_debt *, size_t ndebts, const money_t *weight,
+		  size_t nservices, money_t amount, money_t *out) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ payment provider */
+
+/*
+ * The acquirer behind "Pay": it shows the card form, takes the money and
+ * tells us.  The portal never sees a card number.  A provider is a table of
+ * calls; lib/yookassa.c speaks YooKassa's API v3.  Every call is made outside
+ * any database transaction.
+ */
+#define PAY_ID_MAX 64
+#define PAY_MAX_ACCOUNTS 20 /* accounts one payment may pay for */
+
+/* What we ask the provider to take. */
+struct pay_order {
+	const char *key; /* Idempotence-Key: the same key never takes money twice */
+	money_t amount;
+	const struct currency *cur;
+	const char *description; /* shown to the payer; at most 128 characters */
+	const char *return_url;  /* where the payer comes back to; NULL with method_id */
+	const char *method_id;   /* autopay: charge this saved method, no payer present */
+	int save_method;         /* ask the provider to keep the method for autopay */
+	uint64_t ref;            /* our online payment id, carried in the metadata */
+};
+
+enum pay_status { PAY_PENDING = 1, PAY_SUCCEEDED, PAY_CANCELED };
+
+/* A payment as the provider reports it. */
+struct pay_state {
+	char id[PAY_ID_MAX + 1];
+	enum pay_status status;
+	money_t amount;
+	char currency[4];
+	char confirmation_url[1001]; /* the provider's card page, while pending */
+	char method_id[PAY_ID_MAX + 1];
+	char method_title[101]; /* masked: "Bank card *4444" */
+	int method_saved;
+	char cancel_reason[65];
+	uint64_t ref; /* from the metadata; 0 if absent */
+};
+
+struct provider {
+	const char *name;     /* as stored with each payment */
+	const char *title;    /* who took the money, as the history shows it */
+	const char *currency; /* the one currency it takes, ISO 4217 */
+	/* Create a payment.  PERR_UPSTREAM when the provider cannot be reached or refuses. */
+	enum perr (*create)(const struct pay_order *, struct pay_state *);
+	/* The payment as the provider has it now. */
+	enum perr (*get)(const char *id, struct pay_state *);
+	/* The payment id a notification names; -1 if the body is not a payment notification. */
+	int (*notice)(const char *body, size_t len, char id[PAY_ID_MAX + 1]);
+};
+
+/* The configured provider ([payments] provider); NULL if none is configured. */
+/* Close the provider's kept connection (at exit). */
+void provider_done(void);
+const struct provider *provider_get(void);
+/* YooKassa's payment object (a create or get answer, or a notification's object). */
+int yookassa_parse_payment(const char *json, size_t len, struct pay_state *) PORTAL_WUR;
+int yookassa_parse_notice(const char *json, size_t len, char id[PAY_ID_MAX + 1]) PORTAL_WUR;
+/* "1234.50" (the API's form of an amount) -> 123450; -1 unless exactly that form. */
+int yookassa_parse_amount(const char *, money_t *) PORTAL_WUR;
+
 /* ------------------------------------------------------------------ XML */
 
 /* Child element with text content (escaped; invalid XML characters replaced). */
@@ -469,6 +571,17 @@ struct config {
 
 	unsigned workers;
 	struct limits limits;
+
+	/* [payments] */
+	char site_url[256];      /* the portal as the payer's browser reaches it: return URLs */
+	char pay_provider[16];   /* "yookassa"; empty: paying online is off */
+	char pay_api_url[256];   /* https://api.yookassa.ru/v3 */
+	char pay_shop_id[64];
+	char pay_secret[128];
+	char pay_ca_file[256];   /* extra CA bundle, or empty for the system's */
+	unsigned pay_timeout;    /* seconds for one call */
+	money_t pay_min;         /* minor units, per account */
+	money_t pay_max;
 };
 
 extern struct config cfg;
@@ -581,6 +694,9 @@ enum perr db_rows(struct arena *, struct db_stmt *, const struct db_arg *, size_
 		  struct db_col *, size_t, int (*each)(void *), void *ctx) PORTAL_WUR;
 
 enum perr db_begin(void) PORTAL_WUR;
+/* A transaction that reads the latest committed rows and takes no gap locks:
+ * for short ones that lock what they change (crediting a payment). */
+enum perr db_begin_read_committed(void) PORTAL_WUR;
 enum perr db_commit(void) PORTAL_WUR;
 void db_rollback(void);
 
@@ -678,12 +794,18 @@ struct correction {
 };
 
 struct payment {
-	uint64_t account_id;
+	uint64_t id, account_id;
 	const char *account_number;
 	const struct currency *cur;
-	const char *paid_on; /* YYYY-MM-DD */
+	const char *paid_at; /* YYYY-MM-DD (recent) or YYYY-MM-DD HH:MM (history), UTC */
 	money_t amount;
-	const char *channel; /* catalog key */
+	const char *channel; /* card, bank, cash, autopay: a catalog key */
+	const char *bank;    /* who took the money; may be NULL */
+	const char *status;  /* pending, succeeded, canceled */
+	/* history only: one line of the split (service_id 0: none) */
+	uint64_t service_id;
+	const char *service, *supplier;
+	money_t line;
 };
 
 struct month_total {
@@ -698,6 +820,19 @@ enum perr db_organizations(struct arena *, int (*each)(void *, const struct orga
 /* Every linked account x service in the account's latest month, by account id. */
 enum perr db_linked_services(struct arena *, uint64_t subscriber, enum lang,
 			     int (*each)(void *, const struct account_service *), void *) PORTAL_WUR;
+/* A linked account as the payment form shows it. */
+struct payable {
+	uint64_t id;
+	const char *number, *address, *org;
+	const struct currency *cur;
+	int pay_online; /* its organization takes payments through the portal */
+	int billed;     /* it has a ledger */
+	money_t balance; /* the latest month's closings: > 0 is owed */
+};
+
+/* Every linked account with its balance, by id. */
+enum perr db_payable_accounts(struct arena *, uint64_t subscriber,
+			      int (*each)(void *, const struct payable *), void *) PORTAL_WUR;
 /* One linked account with its organization. */
 enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account,
 			 struct account *) PORTAL_WUR;
@@ -730,6 +865,14 @@ enum perr db_corrections(struct arena *, uint64_t account, uint64_t service, mon
 			 month_t to, int (*each)(void *, const struct correction *), void *) PORTAL_WUR;
 /* The newest payments over all linked accounts. */
 enum perr db_payments_recent(struct arena *, uint64_t subscriber, unsigned limit,
+			     int (*each)(void *, const struct payment *), void *) PORTAL_WUR;
+/*
+ * Payments of months from..to with their split, newest first, one call per
+ * line of a split (a payment without lines once).  account 0: every linked
+ * account.  At most limit calls.
+ */
+enum perr db_payment_history(struct arena *, uint64_t subscriber, uint64_t account, month_t from,
+			     month_t to, enum lang, unsigned limit,
 			     int (*each)(void *, const struct payment *), void *) PORTAL_WUR;
 /* Accrued and paid per currency and month over all linked accounts. */
 enum perr db_monthly_totals(struct arena *, uint64_t subscriber, month_t from, month_t to,
@@ -786,6 +929,155 @@ enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter
 /* Record today's reading of one register, from the subscriber, accepted. */
 enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value,
 			    uint64_t subscriber) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ paying */
+
+/* A ledger row as crediting sees it. */
+struct credit_row {
+	uint64_t service;
+	month_t month;
+	money_t tariff;
+	money_t charge; /* accrued + corrections */
+	money_t closing;
+};
+
+/* Lock an account's row for the rest of the transaction (every credit to it queues here). */
+enum perr db_account_lock(uint64_t account) PORTAL_WUR;
+/* The account's ledger rows from month from on, newest month first. */
+enum perr db_credit_rows(struct arena *, uint64_t account, month_t from,
+			 int (*each)(void *, const struct credit_row *), void *) PORTAL_WUR;
+enum perr db_ledger_credit(uint64_t account, uint64_t service, month_t, money_t) PORTAL_WUR;
+/* Open a month that has no bill yet with a payment: opening = the last closing. */
+enum perr db_ledger_open_month(uint64_t account, uint64_t service, month_t, money_t tariff,
+			       money_t opening, money_t paid) PORTAL_WUR;
+enum perr db_payment_line(uint64_t payment, uint64_t service, month_t, money_t) PORTAL_WUR;
+
+/*
+ * How an amount would be, or is, spread over one account's services: its
+ * services in the latest billed month with their balances, the split by
+ * payment_split()'s rule, and what is due.
+ */
+struct credit {
+	uint64_t account;
+	month_t latest; /* the latest billed month; 0: the account has no bills */
+	size_t n;
+	uint64_t service[SPLIT_MAX_SERVICES];
+	money_t tariff[SPLIT_MAX_SERVICES];
+	money_t closing[SPLIT_MAX_SERVICES];
+	money_t share[SPLIT_MAX_SERVICES];
+	money_t due; /* the balance (sum of the closings) if positive: "к оплате" */
+};
+
+/* Read the ledger and split amount (0: only read what is due). */
+enum perr credit_plan(struct arena *, uint64_t account, money_t amount, struct credit *) PORTAL_WUR;
+/* Write a planned split: the ledger of the month it arrives in, and the payment's lines.
+ * Call inside a transaction, with the account locked before credit_plan(). */
+enum perr credit_apply(const struct credit *, uint64_t payment_id, month_t now) PORTAL_WUR;
+
+/* An online payment as stored. */
+struct online_payment {
+	uint64_t id, subscriber_id;
+	const char *kind;     /* card, autopay */
+	const char *provider;
+	const char *provider_id; /* "" until the provider has it */
+	const char *status;   /* created, pending, succeeded, canceled */
+	money_t amount;
+	const struct currency *cur;
+	int save_method;
+	int has_method; /* a saved method id is held, waiting for autopay */
+	const char *confirmation_url, *method_title, *cancel_reason; /* may be NULL */
+	enum lang lang;
+};
+
+/* One account an online payment pays for: its payments row. */
+struct online_item {
+	uint64_t payment_id, account_id;
+	money_t amount;
+	const char *account_number;
+};
+
+enum perr db_online_insert(uint64_t subscriber, const char *key, const char *kind,
+			   const char *provider, money_t amount, const char *currency,
+			   int save_method, enum lang, uint64_t *id) PORTAL_WUR;
+enum perr db_online_insert_item(uint64_t online, uint64_t account, money_t amount,
+				const char *channel, const char *bank) PORTAL_WUR;
+enum perr db_online_by_key(struct arena *, uint64_t subscriber, const char *key,
+			   struct online_payment *) PORTAL_WUR;
+/* One of the subscriber's own online payments. */
+enum perr db_online_get(struct arena *, uint64_t subscriber, uint64_t id,
+			struct online_payment *) PORTAL_WUR;
+/* Any online payment, locked for the rest of the transaction. */
+enum perr db_online_lock(struct arena *, uint64_t id, struct online_payment *) PORTAL_WUR;
+enum perr db_online_by_provider(const char *provider, const char *provider_id,
+				uint64_t *id) PORTAL_WUR;
+/* created or pending for longer than older_minutes, with ids above after, by id. */
+enum perr db_online_unfinished(struct arena *, unsigned older_minutes, uint64_t after,
+			       unsigned limit, int (*each)(void *, const struct online_payment *),
+			       void *) PORTAL_WUR;
+enum perr db_online_set_pending(uint64_t id, const char *provider_id, const char *url) PORTAL_WUR;
+/* created or pending -> succeeded or canceled, with its payments rows;
+ * PERR_CONFLICT if it had already left those states. */
+enum perr db_online_finish(uint64_t id, int succeeded, const char *method_id,
+			   const char *method_title, const char *reason) PORTAL_WUR;
+enum perr db_online_items(struct arena *, uint64_t online,
+			  int (*each)(void *, const struct online_item *), void *) PORTAL_WUR;
+/* The method a succeeded payment of the subscriber's saved; NOT_FOUND if none is held. */
+enum perr db_online_method(struct arena *, uint64_t online, uint64_t subscriber,
+			   const char **provider, const char **method_id,
+			   const char **title) PORTAL_WUR;
+enum perr db_online_forget_method(uint64_t online) PORTAL_WUR;
+/* Drop saved methods that were not made into autopay within a day. */
+enum perr db_online_forget_unused(unsigned long long *n) PORTAL_WUR;
+
+enum settle_result {
+	SETTLE_PENDING,   /* the provider has not decided */
+	SETTLE_SUCCEEDED, /* credited now */
+	SETTLE_CANCELED,  /* marked failed now */
+	SETTLE_ALREADY,   /* it was final before: nothing changed */
+};
+
+/*
+ * Apply what the provider says of payment online_id: on success credit every
+ * account it pays for and mark it succeeded, in one transaction; on failure
+ * mark it canceled; either way queue the subscriber's notification.  Safe to
+ * call any number of times, concurrently: it changes things once.
+ * PERR_CONFLICT if the provider's payment does not match ours (amount,
+ * currency, id): nothing is credited and the mismatch is logged.
+ */
+enum perr payment_settle(struct arena *, uint64_t online_id, const struct pay_state *,
+			 enum settle_result *) PORTAL_WUR;
+
+/* Monthly autopay of one account. */
+struct autopay {
+	uint64_t id, subscriber_id, account_id;
+	const char *account_number, *address;
+	const struct currency *cur;
+	const char *method_title;
+	unsigned day;
+	money_t max_amount;
+	const char *provider, *method_id; /* the scheduled program's query only */
+};
+
+enum perr db_autopay_set(uint64_t subscriber, uint64_t account, const char *provider,
+			 const char *method_id, const char *title, unsigned day,
+			 money_t max) PORTAL_WUR;
+/* The subscriber's autopays on linked accounts. */
+enum perr db_autopays(struct arena *, uint64_t subscriber,
+		      int (*each)(void *, const struct autopay *), void *) PORTAL_WUR;
+/* End one (the method id goes with the row); NOT_FOUND if it is not theirs. */
+enum perr db_autopay_delete(uint64_t subscriber, uint64_t id) PORTAL_WUR;
+/* Autopays of that day of the month with no run in month. */
+enum perr db_autopays_due(struct arena *, unsigned day, month_t, unsigned limit,
+			  int (*each)(void *, const struct autopay *), void *) PORTAL_WUR;
+/* The month's run, recorded before charging; PERR_CONFLICT if it ran already. */
+enum perr db_autopay_run_begin(uint64_t autopay, month_t, uint64_t account, money_t amount,
+			       const char *result) PORTAL_WUR;
+enum perr db_autopay_run_end(uint64_t autopay, month_t, const char *result,
+			     uint64_t online) PORTAL_WUR;
+
+/* Queue an e-mail to the subscriber's address on file (none queued without one). */
+enum perr db_outbox_email(uint64_t subscriber, enum lang, const char *kind,
+			  const char *params) PORTAL_WUR;
 
 /*
  * <accounts> under the page: each linked account (number, payer, address,

@@ -30,7 +30,8 @@ GRANT SELECT (id, name, currency) ON kabinet.organizations TO 'kb_home'@'localho
 GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services TO 'kb_home'@'localhost';
 GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_home'@'localhost';
 GRANT SELECT ON kabinet.ledger TO 'kb_home'@'localhost';
-GRANT SELECT (id, account_id, paid_on, amount, channel) ON kabinet.payments TO 'kb_home'@'localhost';
+GRANT SELECT (id, account_id, paid_at, amount, channel, bank, status) ON kabinet.payments
+    TO 'kb_home'@'localhost';
 
 -- accounts: lists, links and unlinks accounts, chooses the current one, and
 -- checks a payment to link one (counting the failures).
@@ -47,7 +48,7 @@ GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services
     TO 'kb_accounts'@'localhost';
 GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_accounts'@'localhost';
 GRANT SELECT ON kabinet.ledger TO 'kb_accounts'@'localhost';
-GRANT SELECT (id, account_id, paid_on, amount) ON kabinet.payments TO 'kb_accounts'@'localhost';
+GRANT SELECT (id, account_id, paid_at, amount, status) ON kabinet.payments TO 'kb_accounts'@'localhost';
 GRANT SELECT, INSERT ON kabinet.link_attempts TO 'kb_accounts'@'localhost';
 
 -- services: reads the current account's services, ledger and corrections.
@@ -103,3 +104,51 @@ GRANT SELECT, INSERT ON kabinet.readings TO 'kb_readings'@'localhost';
 GRANT SELECT ON kabinet.tariffs TO 'kb_readings'@'localhost';
 GRANT SELECT ON kabinet.tariff_prices TO 'kb_readings'@'localhost';
 GRANT SELECT ON kabinet.tariff_limits TO 'kb_readings'@'localhost';
+
+-- payments: history, the payment form, the provider's return and
+-- notification, autopay.  Credits the ledger only through paid and closing
+-- (and opens the month a payment arrives in); never changes what was accrued.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_payments'@'localhost';
+GRANT SELECT ON kabinet.sessions TO 'kb_payments'@'localhost';
+GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_payments'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
+    ON kabinet.subscribers TO 'kb_payments'@'localhost';
+GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
+    TO 'kb_payments'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_payments'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_payments'@'localhost';
+GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services
+    TO 'kb_payments'@'localhost';
+GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_payments'@'localhost';
+GRANT SELECT, INSERT ON kabinet.ledger TO 'kb_payments'@'localhost';
+GRANT UPDATE (paid, closing) ON kabinet.ledger TO 'kb_payments'@'localhost';
+GRANT SELECT, INSERT ON kabinet.payments TO 'kb_payments'@'localhost';
+GRANT UPDATE (status, paid_at) ON kabinet.payments TO 'kb_payments'@'localhost';
+GRANT SELECT, INSERT ON kabinet.payment_lines TO 'kb_payments'@'localhost';
+GRANT SELECT, INSERT ON kabinet.online_payments TO 'kb_payments'@'localhost';
+GRANT UPDATE (provider_id, confirmation_url, status, method_id, method_title, cancel_reason,
+              settled_at) ON kabinet.online_payments TO 'kb_payments'@'localhost';
+GRANT SELECT, INSERT, DELETE ON kabinet.autopays TO 'kb_payments'@'localhost';
+GRANT UPDATE (provider, method_id, method_title, day, max_amount) ON kabinet.autopays
+    TO 'kb_payments'@'localhost';
+GRANT INSERT ON kabinet.outbox TO 'kb_payments'@'localhost';
+
+-- payjobs: the scheduled program (autopay, reconciliation).  No sessions; the
+-- same crediting rights as payments, and the autopay runs.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_payjobs'@'localhost';
+GRANT SELECT (id, email) ON kabinet.subscribers TO 'kb_payjobs'@'localhost';
+GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
+    TO 'kb_payjobs'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_payjobs'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_payjobs'@'localhost';
+GRANT SELECT, INSERT ON kabinet.ledger TO 'kb_payjobs'@'localhost';
+GRANT UPDATE (paid, closing) ON kabinet.ledger TO 'kb_payjobs'@'localhost';
+GRANT SELECT, INSERT ON kabinet.payments TO 'kb_payjobs'@'localhost';
+GRANT UPDATE (status, paid_at) ON kabinet.payments TO 'kb_payjobs'@'localhost';
+GRANT SELECT, INSERT ON kabinet.payment_lines TO 'kb_payjobs'@'localhost';
+GRANT SELECT, INSERT ON kabinet.online_payments TO 'kb_payjobs'@'localhost';
+GRANT UPDATE (provider_id, confirmation_url, status, method_id, method_title, cancel_reason,
+              settled_at) ON kabinet.online_payments TO 'kb_payjobs'@'localhost';
+GRANT SELECT ON kabinet.autopays TO 'kb_payjobs'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON kabinet.autopay_runs TO 'kb_payjobs'@'localhost';
+GRANT INSERT ON kabinet.outbox TO 'kb_payjobs'@'localhost';

@@ -6,8 +6,9 @@
  *
  * Accounts FIRST .. FIRST+COUNT-1 of organization 1 get 24 months of history
  * ending with month END (YYYY-MM), written as tab-separated files for LOAD
- * DATA: ledger.tsv (in primary-key order, so InnoDB appends), payments.tsv,
- * corrections.tsv and, with "accounts", accounts.tsv, meters.tsv (one
+ * DATA: ledger.tsv (in primary-key order, so InnoDB appends), payments.tsv
+ * and payment_lines.tsv (payment ids are account id x 100 + month, so the
+ * lines can name them), corrections.tsv and, with "accounts", accounts.tsv, meters.tsv (one
  * electricity meter each, with the account's id) and readings.tsv (its last
  * six monthly readings).  Everything follows
  * from the account id through a seeded generator, so a run is repeatable.
@@ -52,6 +53,8 @@ static const char *const streets[] = {
 	"ул. Ленина", "ул. Мира", "пр. Победы", "ул. Гагарина", "ул. Садовая",
 	"ул. Советская", "ул. Молодёжная", "ул. Лесная", "ул. Школьная", "пр. Строителей",
 };
+static const char *const banks[] = {"ПАО Сбербанк", "Банк ВТБ (ПАО)", "АО «Почта Банк»",
+				     "АО «Т-Банк»", "АО «Альфа-Банк»"};
 static const char *const reasons[] = {
 	"Перерасчёт по показаниям прибора учёта",
 	"Перерасчёт за период временного отсутствия",
@@ -103,7 +106,7 @@ struct row {
 };
 
 struct out {
-	FILE *accounts, *meters, *readings, *ledger, *payments, *corrections;
+	FILE *accounts, *meters, *readings, *ledger, *payments, *lines, *corrections;
 };
 
 static int season_heat(int month)
@@ -256,10 +259,18 @@ static void history(const struct gen_account *a, int end_y, int end_m, struct ou
 				pay = (owed + 9999) / 10000 * 10000; /* rounded up: a small advance */
 		}
 		if (pay > 0) {
-			fprintf(o->payments, "%u\t%04d-%02d-%02ld\t%lld\t%s\n", a->id, y, mon,
-				range(&rng, 5, 25), (long long)pay,
-				range(&rng, 0, 2) == 0 ? "cash" : range(&rng, 0, 1) ? "card" : "bank");
+			unsigned long long pid = (unsigned long long)a->id * 100 + (unsigned)m;
+			const char *channel = range(&rng, 0, 2) == 0 ? "cash" : range(&rng, 0, 1) ? "card" : "bank";
+			const char *bank = strcmp(channel, "cash") == 0 ? "Касса РЦ Энск" : PICK(&rng, banks);
+
+			fprintf(o->payments, "%llu\t%u\t%04d-%02d-%02ld %02ld:%02ld:%02ld\t%lld\t%s\t%s\n", pid,
+				a->id, y, mon, range(&rng, 5, 25), range(&rng, 8, 21), range(&rng, 0, 59),
+				range(&rng, 0, 59), (long long)pay, channel, bank);
 			allocate(r, a, pay);
+			for (s = 1; s <= NSERV; s++)
+				if (r[s] != NULL && r[s]->paid != 0)
+					fprintf(o->lines, "%llu\t%d\t%04d-%02d-01\t%lld\n", pid, s, y, mon,
+						(long long)r[s]->paid);
 		}
 		for (s = 1; s <= NSERV; s++)
 			if (r[s] != NULL) {
@@ -343,6 +354,7 @@ int main(int argc, char **argv)
 	    (with_accounts && (o.readings = open_out(argv[5], "readings.tsv")) == NULL) ||
 	    (o.ledger = open_out(argv[5], "ledger.tsv")) == NULL ||
 	    (o.payments = open_out(argv[5], "payments.tsv")) == NULL ||
+	    (o.lines = open_out(argv[5], "payment_lines.tsv")) == NULL ||
 	    (o.corrections = open_out(argv[5], "corrections.tsv")) == NULL)
 		rc = 1;
 	for (i = 0; rc == 0 && i < count; i++) {
@@ -364,6 +376,8 @@ int main(int argc, char **argv)
 	if (o.ledger && fclose(o.ledger) != 0)
 		rc = 1;
 	if (o.payments && fclose(o.payments) != 0)
+		rc = 1;
+	if (o.lines && fclose(o.lines) != 0)
 		rc = 1;
 	if (o.corrections && fclose(o.corrections) != 0)
 		rc = 1;

@@ -14,7 +14,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home accounts services calculator readings"
+PROGRAMS="login home accounts services calculator readings payments"
+# Programs run by cron, not served: they need a database account all the same.
+JOBS="payjobs"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -68,8 +70,25 @@ xsl_dir = $ROOT/xsl
 secret = $(hex 32)
 INI
 	fi
+	# The payment provider: this environment's emulator, on PORT + 2.  The
+	# section is written again on every start, since the port may differ.
+	if [ -n "${PORT:-}" ]; then
+		emu_secret=$(ini_get payments secret_key)
+		[ -n "$emu_secret" ] || emu_secret=$(hex 24)
+		awk '/^\[/ { skip = ($0 == "[payments]") } !skip' "$E/portal.ini" >"$E/portal.ini.new"
+		cat >>"$E/portal.ini.new" <<INI
+[payments]
+provider = yookassa
+api_url = http://127.0.0.1:$((PORT + 2))/v3
+shop_id = 100500
+secret_key = $emu_secret
+timeout = 10
+site_url = http://127.0.0.1:$PORT
+INI
+		mv "$E/portal.ini.new" "$E/portal.ini"
+	fi
 	# One database account per program (sql/grants.sql); added if missing.
-	for p in $PROGRAMS; do
+	for p in $PROGRAMS $JOBS; do
 		grep -q "^\[db\.$p\]" "$E/portal.ini" ||
 			printf '\n[db.%s]\nuser = kb_%s\npassword = %s\n' "$p" "$p" "$(hex 16)" \
 				>>"$E/portal.ini"
@@ -121,7 +140,7 @@ SQL
 		sql_root kabinet -e "INSERT INTO schema_migrations (version) VALUES ('$v')"
 	done
 	# Accounts after the tables exist: column grants need their columns.
-	for p in $PROGRAMS; do
+	for p in $PROGRAMS $JOBS; do
 		pw=$(ini_get "db.$p" password)
 		sql_root -e "CREATE USER IF NOT EXISTS 'kb_$p'@'localhost' IDENTIFIED BY '$pw';
 			ALTER USER 'kb_$p'@'localhost' IDENTIFIED BY '$pw';"
@@ -152,7 +171,9 @@ $acc
 LOAD DATA LOCAL INFILE '$1/ledger.tsv' INTO TABLE ledger CHARACTER SET utf8mb4
 	(account_id, service_id, period, tariff, quantity, opening, accrued, corrections, paid, closing);
 LOAD DATA LOCAL INFILE '$1/payments.tsv' INTO TABLE payments CHARACTER SET utf8mb4
-	(account_id, paid_on, amount, channel);
+	(id, account_id, paid_at, amount, channel, bank);
+LOAD DATA LOCAL INFILE '$1/payment_lines.tsv' INTO TABLE payment_lines CHARACTER SET utf8mb4
+	(payment_id, service_id, period, amount);
 LOAD DATA LOCAL INFILE '$1/corrections.tsv' INTO TABLE corrections CHARACTER SET utf8mb4
 	(account_id, service_id, period, amount, reason);
 COMMIT;
@@ -170,6 +191,9 @@ db_demo() {
 	rm -rf "$d" && mkdir -p "$d"
 	"$BUILD/kabinet-gen" history 1 4 "$(last_month)" "$d"
 	sql_root kabinet -e "DELETE FROM ledger WHERE account_id <= 4;
+		DELETE FROM autopay_runs WHERE account_id <= 4;
+		DELETE FROM online_payments WHERE id IN (SELECT online_id FROM payments WHERE account_id <= 4);
+		DELETE FROM payment_lines WHERE payment_id IN (SELECT id FROM payments WHERE account_id <= 4);
 		DELETE FROM payments WHERE account_id <= 4;
 		DELETE FROM corrections WHERE account_id <= 4;"
 	load_tsv "$d"
@@ -218,12 +242,24 @@ programs_start() {
 	done
 }
 
+# The payment provider's emulator (tools/yookassa-emu.py) on PORT + 2.
+emu_start() {
+	alive "$E/run/yookassa-emu.pid" && return 0
+	mkdir -p "$E/emu"
+	setsid /usr/bin/python3 "$ROOT/tools/yookassa-emu.py" --listen "127.0.0.1:$((PORT + 2))" \
+		--webhook "http://127.0.0.1:$PORT/payments/webhook" --shop-id 100500 \
+		--secret-key "$(ini_get payments secret_key)" --state "$E/emu/state.json" \
+		--pidfile "$E/run/yookassa-emu.pid" $EMU_OPTS </dev/null >>"$E/log/yookassa-emu.log" 2>&1 &
+	wait_for 20 "the payment emulator" curl -fsS -o /dev/null "http://127.0.0.1:$((PORT + 2))/_emu/payments"
+}
+
 nginx_conf() {
 	user_line=""
 	[ "$(id -u)" -eq 0 ] && user_line="user root root;"
 	xslt_port=$((PORT + 1))
 	subst() {
 		sed -e "s|@ROOT@|$ROOT|g" -e "s|@ENV@|$E|g" -e "s|@PORT@|$PORT|g" \
+			-e "s|@PAY_ORIGIN@|http://127.0.0.1:$((PORT + 2))|g" \
 			-e "s|@XSLT_PORT@|$xslt_port|g" -e "s|@USER@|$user_line|g" -e "s|@XSLT@|$2|g" \
 			"$ROOT/nginx/$1.conf.in"
 	}
@@ -254,6 +290,7 @@ nginx_start() {
 }
 
 USER_OPT=""
+EMU_OPTS=${EMU_OPTS:-}
 [ "$(id -u)" -eq 0 ] && USER_OPT="--user=root"
 
 case "$cmd" in
@@ -268,10 +305,12 @@ up)
 	db_demo
 	programs_start
 	nginx_start
+	emu_start
 	cat <<MSG
 
 kabinet is running: http://127.0.0.1:$PORT/
   demo logins:  demo / demo-password    demo2 / demo2-password
+  test card:    5555 5555 5555 4444, any future expiry, any CVC
   logs:         ${2}/log/     stop with: make stop
 
 MSG
@@ -279,6 +318,7 @@ MSG
 down)
 	[ -d "$E" ] || exit 0
 	stop_pid "$E/run/nginx.pid" nginx 10
+	stop_pid "$E/run/yookassa-emu.pid" "payment emulator" 10
 	for p in $PROGRAMS; do stop_pid "$E/run/$p.pid" "$p" 15; done
 	stop_pid "$E/run/db.pid" MariaDB 60
 	;;

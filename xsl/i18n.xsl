@@ -39,6 +39,7 @@
           <xsl:when test="$section = 'services'"><xsl:call-template name="messages-en-services"/></xsl:when>
           <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-en-calculator"/></xsl:when>
           <xsl:when test="$section = 'readings'"><xsl:call-template name="messages-en-readings"/></xsl:when>
+          <xsl:when test="$section = 'payments'"><xsl:call-template name="messages-en-payments"/></xsl:when>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
@@ -51,6 +52,7 @@
           <xsl:when test="$section = 'services'"><xsl:call-template name="messages-ru-services"/></xsl:when>
           <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-ru-calculator"/></xsl:when>
           <xsl:when test="$section = 'readings'"><xsl:call-template name="messages-ru-readings"/></xsl:when>
+          <xsl:when test="$section = 'payments'"><xsl:call-template name="messages-ru-payments"/></xsl:when>
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>

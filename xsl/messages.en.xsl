@@ -19,11 +19,13 @@
     <nav.readings>Readings</nav.readings>
     <nav.calculator>Calculator</nav.calculator>
     <nav.services>Services</nav.services>
+    <nav.payments>Payments</nav.payments>
     <unit.kWh>kWh</unit.kWh>
     <unit.m3>m³</unit.m3>
     <unit.Gcal>Gcal</unit.Gcal>
     <channel.bank>bank</channel.bank>
-    <channel.card>card</channel.card>
+    <channel.card>card online</channel.card>
+    <channel.autopay>autopay</channel.autopay>
     <channel.cash>cash desk</channel.cash>
     <channel.kabinet>this portal</channel.kabinet>
     <col.month>Month</col.month>
@@ -77,6 +79,12 @@
     <error.db-down>We cannot process your request right now. Please try again in a few minutes.</error.db-down>
     <error.internal.title>Internal error</error.internal.title>
     <error.internal>Something went wrong on our side. Please try again later.</error.internal>
+    <error.busy.title>Busy</error.busy.title>
+    <error.busy>Too many operations at once. Please try again in a minute.</error.busy>
+    <error.provider-down.title>Payment service unavailable</error.provider-down.title>
+    <error.provider-down>The payment service is not answering. Nothing was charged; please try again in a few minutes.</error.provider-down>
+    <error.mismatch.title>Payment mismatch</error.mismatch.title>
+    <error.mismatch>The payment does not match our records.</error.mismatch>
   </xsl:template>
   <xsl:template name="messages-en-login">
     <login.calculator>Work out a charge at the tariffs without signing in</login.calculator>
@@ -291,5 +299,93 @@
     <error.rollover-implausible>Even past zero, that consumption is implausible. Check the reading.</error.rollover-implausible>
     <error.window-closed>This account's readings are not accepted now: see the days above.</error.window-closed>
     <error.nothing-new>Nothing new: change at least one meter's reading.</error.nothing-new>
+  </xsl:template>
+  <xsl:template name="messages-en-payments">
+    <pay.history>Payments</pay.history>
+    <pay.title>Pay</pay.title>
+    <pay.pay>Pay</pay.pay>
+    <pay.result>Payment result</pay.result>
+    <pay.autopay>Autopay</pay.autopay>
+    <pay.filter>Period and accounts</pay.filter>
+    <pay.from>From</pay.from>
+    <pay.to>To</pay.to>
+    <pay.month-format>YYYY-MM</pay.month-format>
+    <pay.which>Accounts</pay.which>
+    <pay.current-account>Current account</pay.current-account>
+    <pay.all-accounts>All accounts</pay.all-accounts>
+    <pay.show>Show</pay.show>
+    <pay.none>No payments in this period.</pay.none>
+    <pay.when>Date and time</pay.when>
+    <pay.account>Account</pay.account>
+    <pay.amount>Amount</pay.amount>
+    <pay.source>Paid by</pay.source>
+    <pay.status>Status</pay.status>
+    <pay.split>Split over services</pay.split>
+    <pay.truncated>Not every payment is shown: choose a shorter period.</pay.truncated>
+    <status.pending>awaiting confirmation</status.pending>
+    <status.succeeded>credited</status.succeeded>
+    <status.canceled>failed</status.canceled>
+    <pay.no-account>No account is linked to your profile yet.</pay.no-account>
+    <pay.add-account>Add an account</pay.add-account>
+    <pay.off>Paying by card through this portal is not available now. You can pay at a bank or at the organization's cash desk.</pay.off>
+    <pay.intro>Enter an amount for one or more accounts. The next step shows how it is split over services; the card is entered on the payment service's secure page.</pay.intro>
+    <pay.due>Due</pay.due>
+    <pay.advance>paid ahead</pay.advance>
+    <pay.amount-label>Amount, ₽</pay.amount-label>
+    <pay.not-payable>This account cannot be paid by card here: the organization takes payments at banks or at its own cash desk.</pay.not-payable>
+    <pay.limits>One payment may be</pay.limits>
+    <pay.save>Remember the card for autopay (the payment service keeps the card, not us)</pay.save>
+    <pay.next>Next</pay.next>
+    <pay.preview>Check the payment. This is how it will be split over services.</pay.preview>
+    <pay.service>Service</pay.service>
+    <pay.supplier>Supplier</pay.supplier>
+    <pay.balance>Owed (+) or ahead (−)</pay.balance>
+    <pay.share>From this payment</pay.share>
+    <pay.after>Balance after the payment:</pay.after>
+    <pay.rule>The oldest debt is paid first, then current charges in proportion; anything left is an advance.</pay.rule>
+    <pay.total>Total to pay:</pay.total>
+    <pay.card-note>You enter the card on YooKassa's page; this portal never receives or stores it.</pay.card-note>
+    <pay.back>Change</pay.back>
+    <pay.go>Pay</pay.go>
+    <pay.succeeded>The payment went through and has been credited:</pay.succeeded>
+    <pay.canceled>The payment did not go through.</pay.canceled>
+    <pay.try-again>Try again</pay.try-again>
+    <pay.pending>The payment is waiting for the bank's confirmation. We will credit it as soon as the bank confirms, and e-mail you.</pay.pending>
+    <pay.refresh>Check again</pay.refresh>
+    <pay.unchecked>The payment service could not be asked just now; this is the last status we know.</pay.unchecked>
+    <pay.autopay-offer>Turn on autopay</pay.autopay-offer>
+    <pay.autopay-intro>Every month on the day you choose we charge what is due, up to your limit, to the card</pay.autopay-intro>
+    <pay.day>Day of the month</pay.day>
+    <pay.choose-day>Choose</pay.choose-day>
+    <pay.max>At most, ₽</pay.max>
+    <pay.enable>Turn on</pay.enable>
+    <pay.card>Card</pay.card>
+    <pay.disable>Turn off</pay.disable>
+    <pay.autopay-saved>Autopay settings saved.</pay.autopay-saved>
+    <pay.autopay-how>Turning autopay off deletes the saved card.</pay.autopay-how>
+    <pay.no-autopay>No autopay yet. You can turn it on after paying by card with "Remember the card for autopay" ticked.</pay.no-autopay>
+    <reason.insufficient_funds>Not enough money on the card.</reason.insufficient_funds>
+    <reason.expired_on_confirmation>The payment was cancelled or not confirmed in time.</reason.expired_on_confirmation>
+    <reason.card_expired>The card has expired.</reason.card_expired>
+    <reason.3d_secure_failed>3-D Secure confirmation failed.</reason.3d_secure_failed>
+    <reason.call_issuer>The bank declined the payment; contact the bank that issued the card.</reason.call_issuer>
+    <reason.fraud_suspected>The bank suspected fraud and declined the payment.</reason.fraud_suspected>
+    <reason.payment_method_restricted>Payments with this card are not allowed.</reason.payment_method_restricted>
+    <reason.permission_revoked>Permission to charge without confirmation was withdrawn.</reason.permission_revoked>
+    <reason.not-sent>The payment could not be passed to the payment service; nothing was charged.</reason.not-sent>
+    <reason.provider-unavailable>The payment service was unavailable; nothing was charged.</reason.provider-unavailable>
+    <reason.other>The bank declined the payment.</reason.other>
+    <error.form-invalid>Check the marked fields.</error.form-invalid>
+    <error.required>Fill this in.</error.required>
+    <error.bad-amount>An amount is a number of roubles with at most two decimals, like 1500 or 1,234.56.</error.bad-amount>
+    <error.amount-too-small>The amount is below the smallest allowed for one payment.</error.amount-too-small>
+    <error.amount-too-large>The amount is above the largest allowed for one payment.</error.amount-too-large>
+    <error.not-payable>This account cannot be paid by card here.</error.not-payable>
+    <error.one-currency>Accounts in different currencies are paid separately.</error.one-currency>
+    <error.nothing-to-pay>Enter an amount for at least one account.</error.nothing-to-pay>
+    <error.bad-day>Choose a day from 1 to 28.</error.bad-day>
+    <error.bad-month>A month is written YYYY-MM, like 2026-03.</error.bad-month>
+    <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
+    <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
   </xsl:template>
 </xsl:stylesheet>

@@ -19,11 +19,13 @@
     <nav.readings>Показания</nav.readings>
     <nav.calculator>Калькулятор</nav.calculator>
     <nav.services>Услуги</nav.services>
+    <nav.payments>Платежи</nav.payments>
     <unit.kWh>кВт·ч</unit.kWh>
     <unit.m3>м³</unit.m3>
     <unit.Gcal>Гкал</unit.Gcal>
     <channel.bank>банк</channel.bank>
-    <channel.card>карта</channel.card>
+    <channel.card>картой онлайн</channel.card>
+    <channel.autopay>автоплатёж</channel.autopay>
     <channel.cash>касса</channel.cash>
     <channel.kabinet>личный кабинет</channel.kabinet>
     <col.month>Месяц</col.month>
@@ -77,6 +79,12 @@
     <error.db-down>Мы не можем обработать запрос прямо сейчас. Попробуйте через несколько минут.</error.db-down>
     <error.internal.title>Внутренняя ошибка</error.internal.title>
     <error.internal>Что-то пошло не так на нашей стороне. Попробуйте позже.</error.internal>
+    <error.busy.title>Сервис занят</error.busy.title>
+    <error.busy>Слишком много одновременных операций. Повторите через минуту.</error.busy>
+    <error.provider-down.title>Платёжный сервис недоступен</error.provider-down.title>
+    <error.provider-down>Платёжный сервис сейчас не отвечает. Деньги не списаны; попробуйте через несколько минут.</error.provider-down>
+    <error.mismatch.title>Платёж не совпадает</error.mismatch.title>
+    <error.mismatch>Данные платежа не совпадают с нашими.</error.mismatch>
   </xsl:template>
   <xsl:template name="messages-ru-login">
     <login.calculator>Рассчитать начисление по тарифам без входа</login.calculator>
@@ -291,5 +299,93 @@
     <error.rollover-implausible>Даже с переходом через ноль такой расход неправдоподобен. Проверьте показания.</error.rollover-implausible>
     <error.window-closed>Показания по этому счёту сейчас не принимаются: приём идёт в дни, указанные выше.</error.window-closed>
     <error.nothing-new>Новых показаний нет: измените показания хотя бы одного счётчика.</error.nothing-new>
+  </xsl:template>
+  <xsl:template name="messages-ru-payments">
+    <pay.history>Платежи</pay.history>
+    <pay.title>Оплата</pay.title>
+    <pay.pay>Оплатить</pay.pay>
+    <pay.result>Результат оплаты</pay.result>
+    <pay.autopay>Автоплатёж</pay.autopay>
+    <pay.filter>Период и счета</pay.filter>
+    <pay.from>С месяца</pay.from>
+    <pay.to>По месяц</pay.to>
+    <pay.month-format>ГГГГ-ММ</pay.month-format>
+    <pay.which>Счета</pay.which>
+    <pay.current-account>Текущий лицевой счёт</pay.current-account>
+    <pay.all-accounts>Все лицевые счета</pay.all-accounts>
+    <pay.show>Показать</pay.show>
+    <pay.none>За этот период платежей нет.</pay.none>
+    <pay.when>Дата и время</pay.when>
+    <pay.account>Лицевой счёт</pay.account>
+    <pay.amount>Сумма</pay.amount>
+    <pay.source>Способ</pay.source>
+    <pay.status>Статус</pay.status>
+    <pay.split>Распределение по услугам</pay.split>
+    <pay.truncated>Показаны не все платежи: выберите период короче.</pay.truncated>
+    <status.pending>ожидает подтверждения</status.pending>
+    <status.succeeded>зачислен</status.succeeded>
+    <status.canceled>не прошёл</status.canceled>
+    <pay.no-account>К кабинету не привязан ни один лицевой счёт.</pay.no-account>
+    <pay.add-account>Добавить лицевой счёт</pay.add-account>
+    <pay.off>Оплата картой через личный кабинет сейчас недоступна. Оплатить можно в банке или в кассе организации.</pay.off>
+    <pay.intro>Укажите сумму для одного или нескольких лицевых счетов. На следующем шаге вы увидите, как она распределится по услугам, а оплата картой пройдёт на защищённой странице платёжного сервиса.</pay.intro>
+    <pay.due>К оплате</pay.due>
+    <pay.advance>переплата</pay.advance>
+    <pay.amount-label>Сумма платежа, ₽</pay.amount-label>
+    <pay.not-payable>Этот счёт нельзя оплатить картой через кабинет: организация принимает оплату в банке или в своей кассе.</pay.not-payable>
+    <pay.limits>Сумма одного платежа:</pay.limits>
+    <pay.save>Запомнить карту для автоплатежа (номер карты хранит платёжный сервис, не мы)</pay.save>
+    <pay.next>Далее</pay.next>
+    <pay.preview>Проверьте платёж. Так сумма распределится по услугам.</pay.preview>
+    <pay.service>Услуга</pay.service>
+    <pay.supplier>Поставщик</pay.supplier>
+    <pay.balance>Долг (+) или переплата (−)</pay.balance>
+    <pay.share>Из платежа</pay.share>
+    <pay.after>Баланс после оплаты:</pay.after>
+    <pay.rule>Сначала гасится самый старый долг, затем текущие начисления пропорционально; остаток станет авансом.</pay.rule>
+    <pay.total>Итого к оплате:</pay.total>
+    <pay.card-note>Данные карты вы введёте на странице платёжного сервиса ЮKassa; личный кабинет их не получает и не хранит.</pay.card-note>
+    <pay.back>Изменить</pay.back>
+    <pay.go>Оплатить</pay.go>
+    <pay.succeeded>Оплата прошла, деньги зачислены на лицевой счёт:</pay.succeeded>
+    <pay.canceled>Оплата не прошла.</pay.canceled>
+    <pay.try-again>Попробовать ещё раз</pay.try-again>
+    <pay.pending>Платёж ждёт подтверждения банка. Мы зачислим его, как только банк подтвердит оплату, и пришлём письмо.</pay.pending>
+    <pay.refresh>Обновить статус</pay.refresh>
+    <pay.unchecked>Не удалось узнать статус у платёжного сервиса; показан последний известный.</pay.unchecked>
+    <pay.autopay-offer>Включить автоплатёж</pay.autopay-offer>
+    <pay.autopay-intro>Каждый месяц в выбранный день мы спишем сумму к оплате, но не больше указанной, с карты</pay.autopay-intro>
+    <pay.day>День месяца</pay.day>
+    <pay.choose-day>Выберите</pay.choose-day>
+    <pay.max>Не больше, ₽</pay.max>
+    <pay.enable>Включить</pay.enable>
+    <pay.card>Карта</pay.card>
+    <pay.disable>Отключить</pay.disable>
+    <pay.autopay-saved>Настройки автоплатежа сохранены.</pay.autopay-saved>
+    <pay.autopay-how>При отключении автоплатежа мы удаляем сохранённую карту.</pay.autopay-how>
+    <pay.no-autopay>Автоплатёж не настроен. Включить его можно после оплаты картой с отметкой «Запомнить карту для автоплатежа».</pay.no-autopay>
+    <reason.insufficient_funds>Недостаточно средств на карте.</reason.insufficient_funds>
+    <reason.expired_on_confirmation>Оплата отменена или не подтверждена вовремя.</reason.expired_on_confirmation>
+    <reason.card_expired>Истёк срок действия карты.</reason.card_expired>
+    <reason.3d_secure_failed>Не пройдено подтверждение 3-D Secure.</reason.3d_secure_failed>
+    <reason.call_issuer>Банк отклонил оплату; обратитесь в банк, выпустивший карту.</reason.call_issuer>
+    <reason.fraud_suspected>Банк заподозрил мошенничество и отклонил оплату.</reason.fraud_suspected>
+    <reason.payment_method_restricted>Оплата этой картой запрещена.</reason.payment_method_restricted>
+    <reason.permission_revoked>Разрешение на списание без подтверждения отозвано.</reason.permission_revoked>
+    <reason.not-sent>Платёж не удалось передать в платёжный сервис; деньги не списаны.</reason.not-sent>
+    <reason.provider-unavailable>Платёжный сервис был недоступен; деньги не списаны.</reason.provider-unavailable>
+    <reason.other>Банк отклонил оплату.</reason.other>
+    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
+    <error.required>Заполните поле.</error.required>
+    <error.bad-amount>Сумма — число в рублях, не больше двух знаков после запятой, например 1500 или 1 234,56.</error.bad-amount>
+    <error.amount-too-small>Сумма меньше допустимой для одного платежа.</error.amount-too-small>
+    <error.amount-too-large>Сумма больше допустимой для одного платежа.</error.amount-too-large>
+    <error.not-payable>Этот счёт нельзя оплатить картой через кабинет.</error.not-payable>
+    <error.one-currency>Счета в разных валютах оплачиваются отдельными платежами.</error.one-currency>
+    <error.nothing-to-pay>Укажите сумму хотя бы для одного лицевого счёта.</error.nothing-to-pay>
+    <error.bad-day>Выберите день от 1 до 28.</error.bad-day>
+    <error.bad-month>Месяц указывается как ГГГГ-ММ, например 2026-03.</error.bad-month>
+    <error.period-reversed>Начало периода позже его конца. Поменяйте месяцы местами.</error.period-reversed>
+    <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
   </xsl:template>
 </xsl:stylesheet>

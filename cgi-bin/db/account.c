@@ -77,9 +77,10 @@ static struct db_stmt verify = {
 	"SELECT a.id, EXISTS (SELECT 1 FROM subscriber_accounts x "
 	"WHERE x.subscriber_id = ? AND x.account_id = a.id) "
 	"FROM accounts a JOIN payments p ON p.id = (SELECT q.id FROM payments q "
-	"WHERE q.account_id = a.id ORDER BY q.paid_on DESC, q.id DESC LIMIT 1) "
+	"WHERE q.account_id = a.id AND q.status = 'succeeded' "
+	"ORDER BY q.paid_at DESC, q.id DESC LIMIT 1) "
 	"WHERE a.organization_id = ? AND a.number = ? "
-	"AND p.paid_on >= ? AND p.paid_on < ? + INTERVAL 1 MONTH AND p.amount = ?",
+	"AND p.paid_at >= ? AND p.paid_at < ? + INTERVAL 1 MONTH AND p.amount = ?",
 	NULL, 0, NULL};
 
 static struct db_stmt link_ = {
@@ -262,4 +263,45 @@ enum perr db_link_record(uint64_t subscriber, int ok)
 	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(ok ? 1 : 0)};
 
 	return db_exec(&link_record, a, 2, NULL, NULL);
+}
+
+static struct db_stmt payable = {
+	"account.payable",
+	"SELECT a.id, a.number, a.address, o.name, o.currency, o.pay_online, "
+	"COUNT(l.service_id), COALESCE(SUM(l.closing), 0) "
+	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
+	"JOIN organizations o ON o.id = a.organization_id "
+	"LEFT JOIN ledger l ON l.account_id = a.id AND l.period = " LATEST_MONTH " "
+	"WHERE sa.subscriber_id = ? GROUP BY a.id ORDER BY a.id",
+	NULL, 0, NULL};
+
+struct payable_iter {
+	long long id, online, billed;
+	const char *currency;
+	struct payable r;
+	int (*each)(void *, const struct payable *);
+	void *ctx;
+};
+
+static int payable_row(void *p)
+{
+	struct payable_iter *it = p;
+
+	it->r.id = (uint64_t)it->id;
+	it->r.pay_online = it->online != 0;
+	it->r.billed = it->billed != 0;
+	it->r.cur = currency_find(it->currency ? it->currency : "");
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_payable_accounts(struct arena *ar, uint64_t subscriber,
+			      int (*each)(void *, const struct payable *), void *ctx)
+{
+	struct payable_iter it = {.each = each, .ctx = ctx};
+	struct db_col c[] = {DBC_INT(&it.id),       DBC_STR(&it.r.number), DBC_STR(&it.r.address),
+			     DBC_STR(&it.r.org),    DBC_STR(&it.currency), DBC_INT(&it.online),
+			     DBC_INT(&it.billed),   DBC_INT(&it.r.balance)};
+
+	return db_rows(ar, &payable, (struct db_arg[]){DBA_INT(subscriber)}, 1, c, 8, payable_row,
+		       &it);
 }

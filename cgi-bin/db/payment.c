@@ -1,19 +1,38 @@
-/* db/payment.c: money received for accounts. */
+/* db/payment.c: money received for accounts, from every channel. */
 #include "../portal.h"
 
-/* The index (account_id, paid_on) serves each linked account's newest first. */
+/* The index (account_id, paid_at) serves each linked account's newest first. */
 static struct db_stmt recent = {
 	"payment.recent",
-	"SELECT p.account_id, a.number, o.currency, DATE_FORMAT(p.paid_on, '%Y-%m-%d'), "
-	"p.amount, p.channel "
+	"SELECT p.id, p.account_id, a.number, o.currency, DATE_FORMAT(p.paid_at, '%Y-%m-%d'), "
+	"p.amount, p.channel, p.bank, p.status "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
 	"JOIN payments p ON p.account_id = a.id "
-	"WHERE sa.subscriber_id = ? ORDER BY p.paid_on DESC, p.id DESC LIMIT ?",
+	"WHERE sa.subscriber_id = ? AND p.status = 'succeeded' "
+	"ORDER BY p.paid_at DESC, p.id DESC LIMIT ?",
+	NULL, 0, NULL};
+
+/*
+ * A period of payments with their split over services, one row per line
+ * (a payment without lines comes once, with NULLs).  account 0: all linked.
+ */
+static struct db_stmt history = {
+	"payment.history",
+	"SELECT p.id, p.account_id, a.number, o.currency, "
+	"DATE_FORMAT(p.paid_at, '%Y-%m-%d %H:%i'), p.amount, p.channel, p.bank, p.status, "
+	"pl.service_id, IF(? = 'en', s.name_en, s.name_ru), su.name, pl.amount "
+	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
+	"JOIN organizations o ON o.id = a.organization_id "
+	"JOIN payments p ON p.account_id = a.id AND p.paid_at >= ? AND p.paid_at < ? "
+	"LEFT JOIN payment_lines pl ON pl.payment_id = p.id "
+	"LEFT JOIN services s ON s.id = pl.service_id LEFT JOIN suppliers su ON su.id = s.supplier_id "
+	"WHERE sa.subscriber_id = ? AND (? = 0 OR sa.account_id = ?) "
+	"ORDER BY p.paid_at DESC, p.id DESC, pl.service_id LIMIT ?",
 	NULL, 0, NULL};
 
 struct pay_iter {
-	long long account;
+	long long id, account, service, line;
 	const char *currency;
 	struct payment r;
 	int (*each)(void *, const struct payment *);
@@ -24,8 +43,11 @@ static int pay_row(void *p)
 {
 	struct pay_iter *it = p;
 
+	it->r.id = (uint64_t)it->id;
 	it->r.account_id = (uint64_t)it->account;
 	it->r.cur = currency_find(it->currency ? it->currency : "");
+	it->r.service_id = (uint64_t)it->service;
+	it->r.line = it->line;
 	return it->each(it->ctx, &it->r);
 }
 
@@ -34,9 +56,38 @@ enum perr db_payments_recent(struct arena *ar, uint64_t subscriber, unsigned lim
 {
 	struct pay_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(limit)};
-	struct db_col c[] = {DBC_INT(&it.account), DBC_STR(&it.r.account_number),
-			     DBC_STR(&it.currency), DBC_STR(&it.r.paid_on),
-			     DBC_INT(&it.r.amount), DBC_STR(&it.r.channel)};
+	struct db_col c[] = {DBC_INT(&it.id),        DBC_INT(&it.account),
+			     DBC_STR(&it.r.account_number), DBC_STR(&it.currency),
+			     DBC_STR(&it.r.paid_at), DBC_INT(&it.r.amount),
+			     DBC_STR(&it.r.channel), DBC_STR(&it.r.bank),
+			     DBC_STR(&it.r.status)};
 
-	return db_rows(ar, &recent, a, 2, c, 6, pay_row, &it);
+	return db_rows(ar, &recent, a, 2, c, 9, pay_row, &it);
+}
+
+enum perr db_payment_history(struct arena *ar, uint64_t subscriber, uint64_t account,
+			     month_t from, month_t to, enum lang lang, unsigned limit,
+			     int (*each)(void *, const struct payment *), void *ctx)
+{
+	struct pay_iter it = {.each = each, .ctx = ctx};
+	char d1[11], d2[11];
+	struct db_arg a[8];
+	struct db_col c[] = {DBC_INT(&it.id),        DBC_INT(&it.account),
+			     DBC_STR(&it.r.account_number), DBC_STR(&it.currency),
+			     DBC_STR(&it.r.paid_at), DBC_INT(&it.r.amount),
+			     DBC_STR(&it.r.channel), DBC_STR(&it.r.bank),
+			     DBC_STR(&it.r.status),  DBC_INT(&it.service),
+			     DBC_STR(&it.r.service), DBC_STR(&it.r.supplier),
+			     DBC_INT(&it.line)};
+
+	month_date(from, d1);
+	month_date(to + 1, d2);
+	a[0] = DBA_STR(lang_code(lang));
+	a[1] = DBA_STR(d1);
+	a[2] = DBA_STR(d2);
+	a[3] = DBA_INT(subscriber);
+	a[4] = DBA_INT(account);
+	a[5] = DBA_INT(account);
+	a[6] = DBA_INT(limit);
+	return db_rows(ar, &history, a, 7, c, sizeof(c) / sizeof(c[0]), pay_row, &it);
 }

@@ -30,6 +30,11 @@ void config_defaults(struct config *c)
 	c->login_window = 15 * 60;
 	c->workers = 4;
 	c->limits = limits_default;
+	snprintf(c->site_url, sizeof(c->site_url), "%s", "http://127.0.0.1:8080");
+	snprintf(c->pay_api_url, sizeof(c->pay_api_url), "%s", "https://api.yookassa.ru/v3");
+	c->pay_timeout = 15;
+	c->pay_min = 100;          /* 1.00 */
+	c->pay_max = 50000000;     /* 500,000.00: above it, a bank transfer */
 }
 
 struct load_ctx {
@@ -71,6 +76,27 @@ static int set_size(size_t *dst, const char *v, unsigned long min, unsigned long
 		return -1;
 	*dst = u;
 	return 0;
+}
+
+static int set_money(money_t *dst, const char *v)
+{
+	unsigned u;
+
+	if (set_uint(&u, v, 1, 4000000000UL))
+		return -1;
+	*dst = u;
+	return 0;
+}
+
+/* An absolute http(s) URL without a trailing slash, so paths can be appended. */
+static int set_url(char *dst, size_t cap, const char *v)
+{
+	size_t n = strlen(v);
+
+	if ((strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) != 0) || n == 0 ||
+	    v[n - 1] == '/' || strpbrk(v, " \t\"'<>") != NULL)
+		return -1;
+	return set_str(dst, cap, v);
 }
 
 static int set_secret(struct config *c, const char *v)
@@ -129,6 +155,26 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_uint(&c->login_max_fail_ip, v, 1, 100000);
 	else if (IS("login", "window_minutes") && (rc = set_uint(&c->login_window, v, 1, 1440)) == 0)
 		c->login_window *= 60;
+	else if (IS("payments", "site_url"))
+		rc = set_url(c->site_url, sizeof(c->site_url), v);
+	else if (IS("payments", "provider"))
+		rc = strcmp(v, "yookassa") == 0 || *v == '\0'
+			     ? set_str(c->pay_provider, sizeof(c->pay_provider), v)
+			     : -1;
+	else if (IS("payments", "api_url"))
+		rc = set_url(c->pay_api_url, sizeof(c->pay_api_url), v);
+	else if (IS("payments", "shop_id"))
+		rc = set_str(c->pay_shop_id, sizeof(c->pay_shop_id), v);
+	else if (IS("payments", "secret_key"))
+		rc = set_str(c->pay_secret, sizeof(c->pay_secret), v);
+	else if (IS("payments", "ca_file"))
+		rc = set_str(c->pay_ca_file, sizeof(c->pay_ca_file), v);
+	else if (IS("payments", "timeout"))
+		rc = set_uint(&c->pay_timeout, v, 1, 120);
+	else if (IS("payments", "min_amount_minor"))
+		rc = set_money(&c->pay_min, v);
+	else if (IS("payments", "max_amount_minor"))
+		rc = set_money(&c->pay_max, v);
 	else if (IS("limits", "body_bytes"))
 		rc = set_size(&c->limits.body_max, v, 1024, 16u << 20);
 	else if (IS("limits", "query_bytes"))

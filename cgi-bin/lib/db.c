@@ -94,6 +94,9 @@ static enum perr fail(const char *what, struct db_stmt *s, unsigned err, const c
 	}
 	if (err == ER_DUP_ENTRY)
 		return PERR_CONFLICT;
+	/* The transaction was rolled back (deadlock) or may be retried (lock wait). */
+	if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+		return PERR_BUSY;
 	return PERR_DB;
 }
 
@@ -368,6 +371,15 @@ enum perr db_begin(void)
 		may_retry = 0;
 	}
 	return e;
+}
+
+enum perr db_begin_read_committed(void)
+{
+	enum perr e = simple("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+
+	if (e == PERR_DB_DOWN && may_retry)
+		e = simple("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+	return e == PERR_OK ? db_begin() : e;
 }
 
 enum perr db_commit(void)

@@ -13,6 +13,7 @@ static const struct {
 	{"accounts", "/accounts"},
 	{"services", "/services"},
 	{"readings", "/readings"},
+	{"payments", "/payments"},
 	{"calculator", "/calculator"},
 };
 

@@ -119,6 +119,19 @@ int page_redirect(struct req *r, const char *local_path)
 	return 303;
 }
 
+int page_redirect_external(struct req *r, const char *url)
+{
+	const char *p;
+
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return page_error(r, 500, "internal");
+	for (p = url; *p; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7F)
+			return page_error(r, 500, "internal");
+	r->location = url;
+	return 303;
+}
+
 int page_error(struct req *r, int status, const char *code)
 {
 	r->err_code = code;
@@ -131,6 +144,8 @@ int page_fail(struct req *r, enum perr e)
 	switch (e) {
 	case PERR_NOT_FOUND: return page_error(r, 404, "not-found");
 	case PERR_DB_DOWN: return page_error(r, 503, "db-down");
+	case PERR_BUSY: return page_error(r, 503, "busy");
+	case PERR_UPSTREAM: return page_error(r, 503, "provider-down");
 	default: return page_error(r, 500, "internal");
 	}
 }
@@ -278,7 +293,8 @@ static int respond(struct req *r, const struct io *io, int nginx_renders)
 		if (doc_error(r, r->status) != 0)
 			goto fallback;
 	}
-	if (doc_common(r) != 0)
+	/* A machine's endpoint gets its status and nothing of a page's furniture. */
+	if ((r->page == NULL || !(r->page->flags & PAGE_HOOK)) && doc_common(r) != 0)
 		goto fallback;
 	if (r->want_xml || nginx_renders) {
 		xmlDocDumpMemoryEnc(r->doc, &body, &len, "UTF-8");
@@ -364,11 +380,10 @@ static int read_body(struct req *r, const struct io *io, const char **body, size
 	return 0;
 }
 
-/* A form's content type, ignoring parameters such as charset. */
-static int is_form(const char *ct)
+/* A content type, ignoring parameters such as charset. */
+static int is_type(const char *ct, const char *want)
 {
-	static const char want[] = "application/x-www-form-urlencoded";
-	size_t n = sizeof(want) - 1;
+	size_t n = strlen(want);
 
 	return ct != NULL && strncasecmp(ct, want, n) == 0 && (ct[n] == '\0' || ct[n] == ';');
 }
@@ -509,8 +524,18 @@ static int dispatch(struct req *r, const struct io *io)
 			return page_error(r, 500, "internal");
 		return page_error(r, 405, "method-not-allowed");
 	}
+	if (r->page->flags & PAGE_HOOK) {
+		r->want_xml = 1;
+		if (!is_type(io->param(io->ctx, "CONTENT_TYPE"), "application/json"))
+			return page_error(r, 415, "unsupported-media-type");
+		if ((st = read_body(r, io, &r->body, &r->body_len)) != 0)
+			return page_error(r, st, st == 413 ? "too-large" : "bad-request");
+		if (doc_new(r, r->sec->name, r->page->name) != 0)
+			return page_error(r, 500, "internal");
+		return r->page->handler(r);
+	}
 	if (r->method == M_POST) {
-		if (!is_form(io->param(io->ctx, "CONTENT_TYPE")))
+		if (!is_type(io->param(io->ctx, "CONTENT_TYPE"), "application/x-www-form-urlencoded"))
 			return page_error(r, 415, "unsupported-media-type");
 		if ((st = read_body(r, io, &body, &blen)) != 0)
 			return page_error(r, st, st == 413 ? "too-large" : "bad-request");

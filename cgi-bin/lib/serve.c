@@ -182,6 +182,7 @@ static pid_t spawn(const struct section *sec, int fd)
 		worker_loop(sec, fd);
 		db_disconnect();
 		render_done();
+		provider_done();
 		mysql_library_end();
 		_exit(0);
 	}
@@ -404,6 +405,7 @@ int portal_main(int argc, char **argv, const struct section *sec)
 		unlink(pidfile);
 out:
 	render_done();
+	provider_done();
 	mysql_library_end();
 	return rc;
 }

@@ -35,8 +35,8 @@ def one(query):
 
 def last_payment(account):
     """(year, month, amount in minor units) of an account's newest payment."""
-    y, m, amount = one("SELECT YEAR(paid_on), MONTH(paid_on), amount FROM payments "
-                       "WHERE account_id = %d ORDER BY paid_on DESC, id DESC LIMIT 1" % account)
+    y, m, amount = one("SELECT YEAR(paid_at), MONTH(paid_at), amount FROM payments "
+                       "WHERE account_id = %d AND status = 'succeeded' ORDER BY paid_at DESC, id DESC LIMIT 1" % account)
     return int(y), int(m), int(amount)
 
 
@@ -118,8 +118,8 @@ def test_corrections_add_up_to_the_ledger_and_have_reasons():
 def test_payments_are_what_the_ledger_says_was_paid():
     assert one("SELECT COUNT(*) FROM (SELECT account_id, period, SUM(paid) p FROM ledger "
                "GROUP BY account_id, period) l LEFT JOIN (SELECT account_id, "
-               "DATE_FORMAT(paid_on, '%Y-%m-01') period, SUM(amount) a FROM payments "
-               "GROUP BY account_id, DATE_FORMAT(paid_on, '%Y-%m-01')) p "
+               "DATE_FORMAT(paid_at, '%Y-%m-01') period, SUM(amount) a FROM payments "
+               "WHERE status = 'succeeded' GROUP BY account_id, DATE_FORMAT(paid_at, '%Y-%m-01')) p "
                "ON p.account_id = l.account_id AND p.period = l.period "
                "WHERE l.p <> COALESCE(p.a, 0)") == ("0",)
 
@@ -318,8 +318,8 @@ def test_a_mismatch_says_so_without_saying_which(wrong):
 
 def test_an_older_payment_does_not_link():
     s = signed_in()
-    y, m, amount = one("SELECT YEAR(paid_on), MONTH(paid_on), amount FROM payments "
-                       "WHERE account_id = 4 ORDER BY paid_on DESC, id DESC LIMIT 1, 1")
+    y, m, amount = one("SELECT YEAR(paid_at), MONTH(paid_at), amount FROM payments "
+                       "WHERE account_id = 4 AND status = 'succeeded' ORDER BY paid_at DESC, id DESC LIMIT 1, 1")
     r = post(s, "/accounts/add", {"org": "1", "number": "1000789004", "month": m, "year": y,
                                   "amount": "%d.%02d" % divmod(int(amount), 100)},
              token_from="/accounts/add")
@@ -640,8 +640,8 @@ def test_dashboard_totals_accounts_payments_and_chart():
         [str(balances[1]), str(balances[2])]
     assert [a.findtext("services/service") for a in x.findall("accounts/account")] == \
         ["Электроснабжение", "Электроснабжение"]
-    want = sql("SELECT DATE_FORMAT(paid_on, '%Y-%m-%d'), amount FROM payments "
-               "WHERE account_id IN (1, 2) ORDER BY paid_on DESC, id DESC LIMIT 3")
+    want = sql("SELECT DATE_FORMAT(paid_at, '%Y-%m-%d'), amount FROM payments "
+               "WHERE account_id IN (1, 2) AND status = 'succeeded' ORDER BY paid_at DESC, id DESC LIMIT 3")
     got = [(p.findtext("date"), p.find("amount").get("minor")) for p in x.iter("payment")]
     assert got == [tuple(w) for w in want]
     chart = x.find("charts/chart")

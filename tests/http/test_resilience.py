@@ -187,7 +187,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
                   "SELECT * FROM mysql.user"],
         "accounts": ["SELECT password_hash FROM subscribers LIMIT 1",
                      "UPDATE ledger SET paid = paid WHERE account_id = 0",
-                     "INSERT INTO payments (account_id, paid_on, amount, channel) "
+                     "INSERT INTO payments (account_id, paid_at, amount, channel) "
                      "SELECT 0, NOW(), 0, 'x' FROM DUAL WHERE 0",
                      "UPDATE accounts SET number = number WHERE id = 0",
                      "UPDATE subscribers SET full_name = full_name WHERE id = 0",

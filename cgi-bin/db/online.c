@@ -1,0 +1,285 @@
+/*
+ * db/online.c: payments made through the provider.  An online_payments row
+ * is one trip to the provider; its payments rows (one per account paid for)
+ * are what the history shows.  State changes are guarded in the WHERE
+ * clause, so a payment leaves created or pending once.
+ */
+#include "../portal.h"
+
+static struct db_stmt insert = {
+	"online.insert",
+	"INSERT INTO online_payments (subscriber_id, idem_key, kind, provider, status, amount, "
+	"currency, save_method, lang, created_at) VALUES (?, ?, ?, ?, 'created', ?, ?, ?, ?, NOW(6))",
+	NULL, 0, NULL};
+
+static struct db_stmt insert_item = {
+	"online.insert_item",
+	"INSERT INTO payments (account_id, paid_at, amount, channel, bank, status, online_id) "
+	"VALUES (?, NOW(), ?, ?, ?, 'pending', ?)",
+	NULL, 0, NULL};
+
+#define ONLINE_COLS                                                                              \
+	"id, subscriber_id, kind, provider, provider_id, status, amount, currency, save_method, " \
+	"confirmation_url, method_id IS NOT NULL, method_title, cancel_reason, lang "
+
+static struct db_stmt by_key = {
+	"online.by_key",
+	"SELECT " ONLINE_COLS "FROM online_payments WHERE subscriber_id = ? AND idem_key = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt get_own = {
+	"online.get",
+	"SELECT " ONLINE_COLS "FROM online_payments WHERE id = ? AND subscriber_id = ?", NULL, 0,
+	NULL};
+
+static struct db_stmt lock = {
+	"online.lock", "SELECT " ONLINE_COLS "FROM online_payments WHERE id = ? FOR UPDATE", NULL, 0,
+	NULL};
+
+static struct db_stmt by_provider = {
+	"online.by_provider",
+	"SELECT id FROM online_payments WHERE provider = ? AND provider_id = ?", NULL, 0, NULL};
+
+static struct db_stmt set_pending = {
+	"online.set_pending",
+	"UPDATE online_payments SET provider_id = ?, confirmation_url = ?, status = 'pending' "
+	"WHERE id = ? AND status = 'created'",
+	NULL, 0, NULL};
+
+static struct db_stmt succeed = {
+	"online.succeed",
+	"UPDATE online_payments SET status = 'succeeded', settled_at = NOW(6), method_id = ?, "
+	"method_title = ?, confirmation_url = NULL WHERE id = ? AND status IN ('created', 'pending')",
+	NULL, 0, NULL};
+
+static struct db_stmt cancel = {
+	"online.cancel",
+	"UPDATE online_payments SET status = 'canceled', settled_at = NOW(6), cancel_reason = ?, "
+	"confirmation_url = NULL WHERE id = ? AND status IN ('created', 'pending')",
+	NULL, 0, NULL};
+
+static struct db_stmt settle_items = {
+	"online.settle_items",
+	"UPDATE payments SET status = ?, paid_at = NOW() WHERE online_id = ? AND status = 'pending'",
+	NULL, 0, NULL};
+
+static struct db_stmt items = {
+	"online.items",
+	"SELECT p.id, p.account_id, p.amount, a.number FROM payments p "
+	"JOIN accounts a ON a.id = p.account_id WHERE p.online_id = ? ORDER BY p.account_id",
+	NULL, 0, NULL};
+
+/* Unfinished payments after id `after`, by id: (status, created_at) is the index, and few match. */
+static struct db_stmt unfinished = {
+	"online.unfinished",
+	"SELECT " ONLINE_COLS "FROM online_payments WHERE status IN ('created', 'pending') "
+	"AND created_at < NOW(6) - INTERVAL ? MINUTE AND id > ? ORDER BY id LIMIT ?",
+	NULL, 0, NULL};
+
+static struct db_stmt method = {
+	"online.method",
+	"SELECT provider, method_id, method_title FROM online_payments WHERE id = ? "
+	"AND subscriber_id = ? AND status = 'succeeded' AND method_id IS NOT NULL",
+	NULL, 0, NULL};
+
+static struct db_stmt forget_method = {
+	"online.forget_method", "UPDATE online_payments SET method_id = NULL WHERE id = ?", NULL, 0,
+	NULL};
+
+/* A saved method nobody turned into autopay within a day is dropped. */
+static struct db_stmt forget_unused = {
+	"online.forget_unused",
+	"UPDATE online_payments SET method_id = NULL WHERE status = 'succeeded' "
+	"AND method_id IS NOT NULL AND settled_at < NOW(6) - INTERVAL 1 DAY",
+	NULL, 0, NULL};
+
+enum perr db_online_insert(uint64_t subscriber, const char *key, const char *kind,
+			   const char *provider, money_t amount, const char *currency,
+			   int save_method, enum lang lang, uint64_t *id)
+{
+	unsigned long long n = 0;
+	enum perr e;
+
+	e = db_exec(&insert,
+		    (struct db_arg[]){DBA_INT(subscriber), DBA_STR(key), DBA_STR(kind),
+				      DBA_STR(provider), DBA_INT(amount), DBA_STR(currency),
+				      DBA_INT(save_method ? 1 : 0), DBA_STR(lang_code(lang))},
+		    8, NULL, &n);
+	*id = n;
+	return e;
+}
+
+enum perr db_online_insert_item(uint64_t online, uint64_t account, money_t amount,
+				const char *channel, const char *bank)
+{
+	return db_exec(&insert_item,
+		       (struct db_arg[]){DBA_INT(account), DBA_INT(amount), DBA_STR(channel),
+					 DBA_STR(bank), DBA_INT(online)},
+		       5, NULL, NULL);
+}
+
+struct online_iter {
+	long long id, subscriber, amount, save, has_method;
+	const char *provider_id, *status, *currency, *lang;
+	struct online_payment r;
+	int (*each)(void *, const struct online_payment *);
+	void *ctx;
+};
+
+static int online_row(void *p)
+{
+	struct online_iter *it = p;
+	int l = it->lang ? lang_parse(it->lang, strlen(it->lang)) : -1;
+
+	it->r.id = (uint64_t)it->id;
+	it->r.subscriber_id = (uint64_t)it->subscriber;
+	it->r.amount = it->amount;
+	it->r.save_method = (int)it->save;
+	it->r.has_method = (int)it->has_method;
+	it->r.provider_id = it->provider_id ? it->provider_id : "";
+	it->r.status = it->status ? it->status : "";
+	it->r.cur = currency_find(it->currency ? it->currency : "");
+	it->r.lang = l >= 0 ? (enum lang)l : LANG_RU;
+	return it->each ? it->each(it->ctx, &it->r) : 0;
+}
+
+#define ONLINE_BIND(it)                                                                          \
+	{DBC_INT(&(it).id),         DBC_INT(&(it).subscriber),       DBC_STR(&(it).r.kind),          \
+	 DBC_STR(&(it).r.provider), DBC_STR(&(it).provider_id),      DBC_STR(&(it).status),          \
+	 DBC_INT(&(it).amount),     DBC_STR(&(it).currency),         DBC_INT(&(it).save),            \
+	 DBC_STR(&(it).r.confirmation_url), DBC_INT(&(it).has_method), DBC_STR(&(it).r.method_title), \
+	 DBC_STR(&(it).r.cancel_reason), DBC_STR(&(it).lang)}
+
+static enum perr one(struct arena *ar, struct db_stmt *s, const struct db_arg *a, size_t na,
+		     struct online_payment *out)
+{
+	struct online_iter it = {0};
+	struct db_col c[] = ONLINE_BIND(it);
+	enum perr e = db_row(ar, s, a, na, c, sizeof(c) / sizeof(c[0]));
+
+	if (e == PERR_OK) {
+		online_row(&it);
+		*out = it.r;
+	}
+	return e;
+}
+
+enum perr db_online_by_key(struct arena *ar, uint64_t subscriber, const char *key,
+			   struct online_payment *out)
+{
+	return one(ar, &by_key, (struct db_arg[]){DBA_INT(subscriber), DBA_STR(key)}, 2, out);
+}
+
+enum perr db_online_get(struct arena *ar, uint64_t subscriber, uint64_t id,
+			struct online_payment *out)
+{
+	return one(ar, &get_own, (struct db_arg[]){DBA_INT(id), DBA_INT(subscriber)}, 2, out);
+}
+
+enum perr db_online_lock(struct arena *ar, uint64_t id, struct online_payment *out)
+{
+	return one(ar, &lock, (struct db_arg[]){DBA_INT(id)}, 1, out);
+}
+
+enum perr db_online_by_provider(const char *provider, const char *provider_id, uint64_t *id)
+{
+	long long v = 0;
+	struct db_col c[] = {DBC_INT(&v)};
+	enum perr e = db_row(NULL, &by_provider,
+			     (struct db_arg[]){DBA_STR(provider), DBA_STR(provider_id)}, 2, c, 1);
+
+	*id = (uint64_t)v;
+	return e;
+}
+
+enum perr db_online_unfinished(struct arena *ar, unsigned older_minutes, uint64_t after,
+			       unsigned limit, int (*each)(void *, const struct online_payment *),
+			       void *ctx)
+{
+	struct online_iter it = {.each = each, .ctx = ctx};
+	struct db_col c[] = ONLINE_BIND(it);
+
+	return db_rows(ar, &unfinished,
+		       (struct db_arg[]){DBA_INT(older_minutes), DBA_INT(after), DBA_INT(limit)}, 3, c,
+		       sizeof(c) / sizeof(c[0]), online_row, &it);
+}
+
+enum perr db_online_set_pending(uint64_t id, const char *provider_id, const char *url)
+{
+	return db_exec(&set_pending,
+		       (struct db_arg[]){DBA_STR(provider_id), url && *url ? DBA_STR(url) : DBA_NULL,
+					 DBA_INT(id)},
+		       3, NULL, NULL);
+}
+
+enum perr db_online_finish(uint64_t id, int succeeded, const char *method_id,
+			   const char *method_title, const char *reason)
+{
+	unsigned long long n = 0;
+	enum perr e;
+
+	if (succeeded)
+		e = db_exec(&succeed,
+			    (struct db_arg[]){method_id && *method_id ? DBA_STR(method_id) : DBA_NULL,
+					      method_title && *method_title ? DBA_STR(method_title)
+									    : DBA_NULL,
+					      DBA_INT(id)},
+			    3, &n, NULL);
+	else
+		e = db_exec(&cancel,
+			    (struct db_arg[]){reason && *reason ? DBA_STR(reason) : DBA_NULL,
+					      DBA_INT(id)},
+			    2, &n, NULL);
+	if (e == PERR_OK && n != 1)
+		return PERR_CONFLICT;
+	if (e == PERR_OK)
+		e = db_exec(&settle_items,
+			    (struct db_arg[]){DBA_STR(succeeded ? "succeeded" : "canceled"), DBA_INT(id)},
+			    2, NULL, NULL);
+	return e;
+}
+
+struct item_iter {
+	long long id, account, amount;
+	struct online_item r;
+	int (*each)(void *, const struct online_item *);
+	void *ctx;
+};
+
+static int item_row(void *p)
+{
+	struct item_iter *it = p;
+
+	it->r.payment_id = (uint64_t)it->id;
+	it->r.account_id = (uint64_t)it->account;
+	it->r.amount = it->amount;
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_online_items(struct arena *ar, uint64_t online,
+			  int (*each)(void *, const struct online_item *), void *ctx)
+{
+	struct item_iter it = {.each = each, .ctx = ctx};
+	struct db_col c[] = {DBC_INT(&it.id), DBC_INT(&it.account), DBC_INT(&it.amount),
+			     DBC_STR(&it.r.account_number)};
+
+	return db_rows(ar, &items, (struct db_arg[]){DBA_INT(online)}, 1, c, 4, item_row, &it);
+}
+
+enum perr db_online_method(struct arena *ar, uint64_t online, uint64_t subscriber,
+			   const char **provider, const char **method_id, const char **title)
+{
+	struct db_col c[] = {DBC_STR(provider), DBC_STR(method_id), DBC_STR(title)};
+
+	return db_row(ar, &method, (struct db_arg[]){DBA_INT(online), DBA_INT(subscriber)}, 2, c, 3);
+}
+
+enum perr db_online_forget_method(uint64_t online)
+{
+	return db_exec(&forget_method, (struct db_arg[]){DBA_INT(online)}, 1, NULL, NULL);
+}
+
+enum perr db_online_forget_unused(unsigned long long *n)
+{
+	return db_exec(&forget_unused, NULL, 0, n, NULL);
+}

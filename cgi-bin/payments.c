@@ -1,0 +1,748 @@
+/*
+ * payments.c: payment history, paying online, and autopay.
+ *
+ *   GET  /payments            history of the current account (?all=1: every account), by period
+ *   GET  /payments/pay        the form: an amount per linked account, the current one's due filled in
+ *   POST /payments/pay        action=preview: how each amount is split; action=back: edit it;
+ *                             action=pay: record the payment, create it at the provider, 303 there
+ *   GET  /payments/result     ?id=: where the provider sends the payer back; asks the provider
+ *   POST /payments/webhook    the provider's notification: re-read the payment, settle it
+ *   GET  /payments/autopay    the subscriber's autopays
+ *   POST /payments/autopay    action=enable (after a payment that saved the card) or disable
+ *
+ * The card form is the provider's; nothing here ever sees a card number.
+ * Amounts are named per account (a12 for account 12) and read with the same
+ * validators as the field table.  Money moves only in lib/settle.c.
+ */
+#include <stdio.h>
+
+#include "portal.h"
+
+enum key {
+	K_FROM, K_TO, K_ALL, K_ACCOUNT, K_ACTION, K_KEY, K_SAVE, K_ID, K_DAY, K_MAX, K_DONE, K__MAX
+};
+
+static const struct field fields[K__MAX] = {
+	[K_FROM] = {"from", valid_month, 7, 7},
+	[K_TO] = {"to", valid_month, 7, 7},
+	[K_ALL] = {"all", valid_int, 1, 1},
+	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
+	[K_ACTION] = {"action", valid_text, 2, 8},
+	[K_KEY] = {"key", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+	[K_SAVE] = {"save", valid_int, 1, 1},
+	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+	[K_DAY] = {"day", valid_int, 1, 28},
+	[K_MAX] = {"max", valid_text, 1, 24},
+	[K_DONE] = {"done", valid_int, 1, 1},
+};
+
+static const struct field amount_field = {"amount", valid_text, 1, 24};
+
+#define PERIOD_MAX_MONTHS 60
+#define HISTORY_ROWS 5000
+
+/* ------------------------------------------------------------------ history */
+
+struct hist {
+	struct req *r;
+	xmlNodePtr list, cur;
+	uint64_t last_id;
+	size_t rows;
+	int failed;
+};
+
+static int hist_row(void *p, const struct payment *x)
+{
+	struct hist *h = p;
+	enum lang l = h->r->lang;
+
+	h->rows++;
+	if (x->id != h->last_id) {
+		xmlNodePtr n = xml_elem(h->list, "payment");
+
+		h->last_id = x->id;
+		h->cur = n;
+		if (n == NULL || xml_attr_int(n, "id", (long long)x->id) ||
+		    xml_attr_int(n, "account-id", (long long)x->account_id) ||
+		    xml_attr(n, "status", x->status) || xml_attr(n, "channel", x->channel) ||
+		    xml_text(n, "at", x->paid_at) == NULL ||
+		    xml_text(n, "account", x->account_number) == NULL ||
+		    (x->bank && xml_text(n, "bank", x->bank) == NULL) ||
+		    xml_money(n, "amount", x->amount, x->cur, l) == NULL)
+			return h->failed = 1;
+	}
+	if (x->service_id != 0) {
+		xmlNodePtr s = xml_elem(h->cur, "line");
+
+		if (s == NULL || xml_attr_int(s, "service", (long long)x->service_id) ||
+		    xml_text(s, "service", x->service ? x->service : "") == NULL ||
+		    xml_text(s, "supplier", x->supplier ? x->supplier : "") == NULL ||
+		    xml_money(s, "amount", x->line, x->cur, l) == NULL)
+			return h->failed = 1;
+	}
+	return 0;
+}
+
+static month_t this_month(void)
+{
+	int y, m, d;
+
+	day_to_civil(day_today(), &y, &m, &d);
+	return y * 12 + (m - 1);
+}
+
+/* The period asked for (default: the last twelve months); 0 or the refusal's status. */
+static int period_of(struct req *r, month_t *from, month_t *to)
+{
+	const struct fval *f = req_val(r, K_FROM), *t = req_val(r, K_TO);
+	xmlNodePtr p;
+
+	if (r->bad[K_FROM] || r->bad[K_TO]) {
+		if ((r->bad[K_FROM] && xml_form_error(r, "from", "bad-month")) ||
+		    (r->bad[K_TO] && xml_form_error(r, "to", "bad-month")))
+			return 500;
+		return 400;
+	}
+	*to = t ? (month_t)t->i : this_month();
+	*from = f ? (month_t)f->i : *to - 11;
+	if (*from < MONTH_MIN)
+		*from = MONTH_MIN;
+	p = xml_elem(r->root, "period");
+	if (p == NULL || xml_month(p, "from", *from) == NULL || xml_month(p, "to", *to) == NULL)
+		return 500;
+	if (*from > *to)
+		return xml_form_error(r, "from", "period-reversed") ? 500 : 422;
+	if (*to - *from >= PERIOD_MAX_MONTHS)
+		return xml_form_error(r, "from", "period-too-long") ? 500 : 422;
+	return 0;
+}
+
+static int history(struct req *r)
+{
+	struct hist h = {.r = r};
+	int all = req_val(r, K_ALL) != NULL || r->sess->account_id == 0, st;
+	month_t from, to;
+	enum perr e;
+
+	if (r->bad[K_ALL])
+		return page_error(r, 400, "bad-request");
+	h.list = xml_elem(r->root, "payments");
+	if (h.list == NULL || (all && xml_attr(h.list, "all", "1")) ||
+	    xml_attr_int(h.list, "current", (long long)r->sess->account_id))
+		return page_error(r, 500, "internal");
+	if ((st = period_of(r, &from, &to)) != 0)
+		return st == 500 ? page_error(r, 500, "internal") : page_status(r, st);
+	e = db_payment_history(r->arena, r->sess->subscriber_id, all ? 0 : r->sess->account_id, from,
+			       to, r->lang, HISTORY_ROWS, hist_row, &h);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (h.failed || (h.rows == HISTORY_ROWS && xml_attr(h.list, "truncated", "1")))
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+/* ------------------------------------------------------------------ the form */
+
+struct entry {
+	struct payable acc;
+	int payable;
+	const char *typed; /* what was in its field, for showing the form again */
+	money_t amount;    /* > 0: paid for in this payment */
+};
+
+struct form {
+	struct req *r;
+	struct entry e[PAY_MAX_ACCOUNTS];
+	size_t n;
+	int overflow;
+	money_t total;
+	const struct currency *cur;
+};
+
+static int payable_row(void *p, const struct payable *a)
+{
+	struct form *f = p;
+
+	if (f->n == PAY_MAX_ACCOUNTS) {
+		f->overflow = 1;
+		return 1;
+	}
+	memset(&f->e[f->n], 0, sizeof(f->e[f->n]));
+	f->e[f->n].acc = *a;
+	/* Only where the provider takes the organization's currency (YooKassa: roubles). */
+	f->e[f->n].payable = a->pay_online && a->billed && a->cur != NULL && provider_get() != NULL &&
+			     strcmp(a->cur->code, provider_get()->currency) == 0;
+	f->n++;
+	return 0;
+}
+
+static int load_accounts(struct form *f)
+{
+	enum perr e = db_payable_accounts(f->r->arena, f->r->sess->subscriber_id, payable_row, f);
+
+	if (e != PERR_OK)
+		return page_fail(f->r, e);
+	return f->overflow ? page_error(f->r, 500, "internal") : 0;
+}
+
+static const char *amount_name(struct req *r, const struct entry *e)
+{
+	return arena_printf(r->arena, "a%llu", (unsigned long long)e->acc.id);
+}
+
+static int field_error(struct req *r, const char *field, const char *code)
+{
+	return xml_form_error(r, field, code) != 0 ? -1 : 1;
+}
+
+/* Read every amount; 0 when all are usable and at least one is given, 1 refused, -1 failed. */
+static int read_amounts(struct form *f)
+{
+	struct req *r = f->r;
+	int bad = 0, rc;
+	size_t i, given = 0;
+
+	for (i = 0; i < f->n; i++) {
+		struct entry *e = &f->e[i];
+		const char *name = amount_name(r, e);
+		const struct kv *kv;
+		struct fval v;
+
+		if (name == NULL)
+			return -1;
+		kv = kv_find(&r->form, name);
+		if (kv == NULL || kv->vlen == 0)
+			continue;
+		if (kv_count(&r->form, name) > 1 ||
+		    amount_field.valid(&amount_field, kv->val, kv->vlen, r->arena, &v) != 0) {
+			rc = field_error(r, name, "bad-amount");
+			goto refused;
+		}
+		e->typed = v.s;
+		if (!e->payable) {
+			rc = field_error(r, name, "not-payable");
+			goto refused;
+		}
+		if (money_parse(v.s, v.len, e->acc.cur, 0, &e->amount) != 0) {
+			rc = field_error(r, name, "bad-amount");
+			goto refused;
+		}
+		if (e->amount == 0) /* 0 means "not this one" */
+			continue;
+		if (e->amount < cfg.pay_min) {
+			rc = field_error(r, name, "amount-too-small");
+			goto refused;
+		}
+		if (e->amount > cfg.pay_max) {
+			rc = field_error(r, name, "amount-too-large");
+			goto refused;
+		}
+		if (f->cur != NULL && f->cur != e->acc.cur) {
+			rc = field_error(r, name, "one-currency");
+			goto refused;
+		}
+		f->cur = e->acc.cur;
+		if (money_add(f->total, e->amount, &f->total) != 0 || f->total > cfg.pay_max) {
+			rc = field_error(r, name, "amount-too-large");
+			goto refused;
+		}
+		given++;
+		continue;
+refused:
+		e->amount = 0;
+		if (rc < 0)
+			return -1;
+		bad = 1;
+	}
+	if (!bad && given == 0)
+		return field_error(r, NULL, "nothing-to-pay");
+	return bad;
+}
+
+/* The limits in the account's currency, for the page to state. */
+static int limits_xml(struct req *r, const struct currency *cur)
+{
+	xmlNodePtr n = xml_elem(r->root, "limits");
+
+	return n == NULL || xml_money(n, "min", cfg.pay_min, cur, r->lang) == NULL ||
+			       xml_money(n, "max", cfg.pay_max, cur, r->lang) == NULL
+		       ? -1
+		       : 0;
+}
+
+struct svc_names {
+	struct req *r;
+	xmlNodePtr parent;
+	const struct credit *c;
+	int failed;
+};
+
+static int split_row(void *p, const struct account_service *s)
+{
+	struct svc_names *x = p;
+	size_t i;
+
+	for (i = 0; i < x->c->n; i++) {
+		xmlNodePtr n;
+
+		if (x->c->service[i] != s->service_id)
+			continue;
+		n = xml_elem(x->parent, "line");
+		if (n == NULL || xml_attr_int(n, "service", (long long)s->service_id) ||
+		    xml_text(n, "service", s->service) == NULL ||
+		    xml_text(n, "supplier", s->supplier) == NULL ||
+		    xml_money(n, "balance", x->c->closing[i], s->acc.org.cur, x->r->lang) == NULL ||
+		    xml_money(n, "share", x->c->share[i], s->acc.org.cur, x->r->lang) == NULL)
+			x->failed = 1;
+	}
+	return x->failed;
+}
+
+/* <split> of one account: each service's balance and share of the amount. */
+static int split_xml(struct req *r, xmlNodePtr n, const struct entry *e)
+{
+	struct credit c;
+	struct svc_names x = {.r = r};
+	enum perr err = credit_plan(r->arena, e->acc.id, e->amount, &c);
+	money_t after;
+
+	if (err != PERR_OK)
+		return page_fail(r, err);
+	x.parent = xml_elem(n, "split");
+	x.c = &c;
+	if (x.parent == NULL)
+		return page_error(r, 500, "internal");
+	err = db_account_services(r->arena, e->acc.id, r->lang, split_row, &x);
+	if (err != PERR_OK)
+		return page_fail(r, err);
+	if (money_sub(e->acc.balance, e->amount, &after) != 0 || x.failed ||
+	    xml_money(x.parent, "after", after, e->acc.cur, r->lang) == NULL)
+		return page_error(r, 500, "internal");
+	return 0;
+}
+
+/* The form (or the preview) with every linked account. */
+static int form_xml(struct form *f, int preview)
+{
+	struct req *r = f->r;
+	const struct fval *want = req_val(r, K_ACCOUNT), *key = req_val(r, K_KEY);
+	uint64_t chosen = want ? (uint64_t)want->i : r->sess->account_id;
+	xmlNodePtr list = xml_elem(r->root, "pay");
+	char fresh[TOKEN_CHARS + 1];
+	unsigned char raw[TOKEN_BYTES];
+	size_t i;
+	int st;
+
+	/* A new key per blank form; the same key through preview and pay. */
+	if (key == NULL && token_new(raw, fresh) != 0)
+		return page_error(r, 500, "internal");
+	if (list == NULL || xml_attr(list, "key", key ? key->s : fresh) ||
+	    (req_val(r, K_SAVE) && xml_attr(list, "save", "1")) ||
+	    (preview && xml_attr(list, "preview", "1")) ||
+	    (provider_get() == NULL && xml_attr(list, "off", "1")))
+		return page_error(r, 500, "internal");
+	for (i = 0; i < f->n; i++) {
+		struct entry *e = &f->e[i];
+		xmlNodePtr n = xml_elem(list, "account");
+		const char *value = e->typed;
+		money_t due = e->acc.balance > 0 ? e->acc.balance : 0;
+		char buf[48];
+
+		if (value == NULL && r->method != M_POST && e->acc.id == chosen && e->payable &&
+		    due > 0) {
+			snprintf(buf, sizeof(buf), "%lld%c%02lld", due / 100, r->lang == LANG_RU ? ',' : '.',
+				 due % 100);
+			value = buf;
+		}
+		if (n == NULL || xml_attr_int(n, "id", (long long)e->acc.id) ||
+		    xml_attr(n, "field", amount_name(r, e)) ||
+		    (e->payable && xml_attr(n, "payable", "1")) ||
+		    (e->acc.id == r->sess->account_id && xml_attr(n, "current", "1")) ||
+		    (value && xml_attr(n, "value", value)) ||
+		    xml_text(n, "number", e->acc.number) == NULL ||
+		    xml_text(n, "address", e->acc.address) == NULL ||
+		    xml_text(n, "organization", e->acc.org) == NULL ||
+		    xml_money(n, "balance", e->acc.balance, e->acc.cur, r->lang) == NULL ||
+		    xml_money(n, "due", due, e->acc.cur, r->lang) == NULL)
+			return page_error(r, 500, "internal");
+		if (preview && e->amount > 0) {
+			if (xml_money(n, "amount", e->amount, e->acc.cur, r->lang) == NULL)
+				return page_error(r, 500, "internal");
+			if ((st = split_xml(r, n, e)) != 0)
+				return st;
+		}
+	}
+	if (preview && xml_money(list, "total", f->total, f->cur, r->lang) == NULL)
+		return page_error(r, 500, "internal");
+	if (limits_xml(r, f->cur ? f->cur : currency_find("RUB")) != 0)
+		return page_error(r, 500, "internal");
+	return 0;
+}
+
+/* ------------------------------------------------------------------ paying */
+
+/* "Оплата по л/с 1000456701, 1000456702": at most 128 characters, as the provider allows. */
+static const char *description(struct form *f)
+{
+	struct req *r = f->r;
+	char buf[129];
+	size_t i, len;
+	int first = 1;
+
+	len = (size_t)snprintf(buf, sizeof(buf), "%s",
+			       r->lang == LANG_EN ? "Payment for account" : "Оплата по л/с");
+	for (i = 0; i < f->n; i++) {
+		int k;
+
+		if (f->e[i].amount <= 0)
+			continue;
+		k = snprintf(buf + len, sizeof(buf) - len, "%s%s", first ? " " : ", ",
+			     f->e[i].acc.number);
+		if (k < 0 || (size_t)k >= sizeof(buf) - len)
+			break;
+		len += (size_t)k;
+		first = 0;
+	}
+	return arena_strdup(r->arena, buf);
+}
+
+/* Send the payer to the provider's page for an online payment we hold. */
+static int to_provider(struct req *r, const struct online_payment *op, struct form *f)
+{
+	const struct provider *pv = provider_get();
+	const struct fval *key = req_val(r, K_KEY);
+	struct pay_order o;
+	struct pay_state st;
+	enum perr e;
+
+	if (strcmp(op->status, "pending") == 0 && op->confirmation_url != NULL)
+		return page_redirect_external(r, op->confirmation_url);
+	if (strcmp(op->status, "created") != 0 || pv == NULL || key == NULL)
+		return page_redirect(r, arena_printf(r->arena, "/payments/result?id=%llu",
+						     (unsigned long long)op->id));
+	memset(&o, 0, sizeof(o));
+	o.key = key->s;
+	o.amount = op->amount;
+	o.cur = op->cur;
+	o.description = f ? description(f) : NULL;
+	o.return_url = arena_printf(r->arena, "%s/payments/result?id=%llu", cfg.site_url,
+				    (unsigned long long)op->id);
+	o.save_method = op->save_method;
+	o.ref = op->id;
+	if (o.return_url == NULL)
+		return page_error(r, 500, "internal");
+	/* The same key again (a second click) gets the same payment back from the provider. */
+	if ((e = pv->create(&o, &st)) != PERR_OK)
+		return page_fail(r, e == PERR_NOT_FOUND ? PERR_UPSTREAM : e);
+	if (st.confirmation_url[0] == '\0' && st.status == PAY_PENDING) {
+		log_msg(LOG_ERR, "payment %llu: the provider gave no page to send the payer to",
+			(unsigned long long)op->id);
+		return page_fail(r, PERR_UPSTREAM);
+	}
+	if ((e = db_online_set_pending(op->id, st.id, st.confirmation_url)) != PERR_OK)
+		return page_fail(r, e);
+	if (st.status != PAY_PENDING || st.confirmation_url[0] == '\0')
+		return page_redirect(r, arena_printf(r->arena, "/payments/result?id=%llu",
+						     (unsigned long long)op->id));
+	return page_redirect_external(r, arena_strdup(r->arena, st.confirmation_url));
+}
+
+/* Record the payment (once per form key) and go to the provider. */
+static int pay(struct form *f)
+{
+	struct req *r = f->r;
+	const struct fval *key = req_val(r, K_KEY);
+	const struct provider *pv = provider_get();
+	struct online_payment op;
+	uint64_t id = 0;
+	size_t i;
+	enum perr e;
+
+	if (key == NULL || pv == NULL)
+		return page_error(r, 400, "bad-request");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_online_insert(r->sess->subscriber_id, key->s, "card", pv->name, f->total, f->cur->code,
+			     req_val(r, K_SAVE) != NULL, r->lang, &id);
+	if (e == PERR_CONFLICT) {
+		/* The same form sent again: the payment it made, not a second one. */
+		db_rollback();
+		if ((e = db_online_by_key(r->arena, r->sess->subscriber_id, key->s, &op)) != PERR_OK)
+			return page_fail(r, e);
+		return to_provider(r, &op, f);
+	}
+	for (i = 0; e == PERR_OK && i < f->n; i++)
+		if (f->e[i].amount > 0)
+			e = db_online_insert_item(id, f->e[i].acc.id, f->e[i].amount, "card",
+						  pv->title);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	if ((e = db_online_get(r->arena, r->sess->subscriber_id, id, &op)) != PERR_OK)
+		return page_fail(r, e);
+	return to_provider(r, &op, f);
+}
+
+static int pay_page(struct req *r)
+{
+	const struct fval *action = req_val(r, K_ACTION);
+	struct form *f = arena_alloc(r->arena, sizeof(*f));
+	int st, bad;
+
+	if (f == NULL)
+		return page_error(r, 500, "internal");
+	memset(f, 0, sizeof(*f));
+	f->r = r;
+	if (r->bad[K_ACCOUNT] || r->bad[K_KEY] || r->bad[K_SAVE])
+		return page_error(r, 400, "bad-request");
+	if ((st = load_accounts(f)) != 0)
+		return st;
+	if (r->method != M_POST)
+		return (st = form_xml(f, 0)) != 0 ? st : 200;
+	if (action == NULL || (strcmp(action->s, "preview") != 0 && strcmp(action->s, "pay") != 0 &&
+			       strcmp(action->s, "back") != 0))
+		return page_error(r, 400, "bad-request");
+	if (req_val(r, K_KEY) == NULL)
+		return page_error(r, 400, "bad-request");
+	if ((bad = read_amounts(f)) < 0)
+		return page_error(r, 500, "internal");
+	if (bad || strcmp(action->s, "back") == 0) {
+		f->total = 0;
+		if ((st = form_xml(f, 0)) != 0)
+			return st;
+		return bad ? page_status(r, 422) : 200;
+	}
+	if (strcmp(action->s, "preview") == 0)
+		return (st = form_xml(f, 1)) != 0 ? st : 200;
+	return pay(f);
+}
+
+/* ------------------------------------------------------------------ result */
+
+struct under {
+	struct req *r;
+	xmlNodePtr parent;
+};
+
+static int item_row(void *p, const struct online_item *it)
+{
+	struct under *u = p;
+	struct req *r = u->r;
+	xmlNodePtr n = xml_elem(u->parent, "account");
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)it->account_id) ||
+	    xml_text(n, "number", it->account_number) == NULL)
+		return 1;
+	return xml_text(n, "minor", arena_printf(r->arena, "%lld", it->amount)) == NULL;
+}
+
+/* Ask the provider about an unfinished payment and settle what it says; -1 if it could not be asked. */
+static int refresh(struct req *r, const struct online_payment *op)
+{
+	const struct provider *pv = provider_get();
+	struct pay_state st;
+	enum settle_result res;
+	enum perr e;
+
+	if (pv == NULL || op->provider_id[0] == '\0' ||
+	    (strcmp(op->status, "pending") != 0 && strcmp(op->status, "created") != 0))
+		return 0;
+	if ((e = pv->get(op->provider_id, &st)) != PERR_OK)
+		return -1;
+	if ((e = payment_settle(r->arena, op->id, &st, &res)) != PERR_OK) {
+		log_msg(LOG_ERR, "payment %llu: cannot settle on return: %s",
+			(unsigned long long)op->id, perr_str(e));
+		return -1;
+	}
+	return 0;
+}
+
+static int result(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	struct online_payment op;
+	xmlNodePtr n;
+	int unchecked;
+	enum perr e;
+
+	if (id == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((e = db_online_get(r->arena, r->sess->subscriber_id, (uint64_t)id->i, &op)) != PERR_OK)
+		return page_fail(r, e);
+	unchecked = refresh(r, &op) != 0;
+	if ((e = db_online_get(r->arena, r->sess->subscriber_id, (uint64_t)id->i, &op)) != PERR_OK)
+		return page_fail(r, e);
+	n = xml_elem(r->root, "result");
+	if (n == NULL || xml_attr_int(n, "id", (long long)op.id) ||
+	    (unchecked && xml_attr(n, "unchecked", "1")) ||
+	    xml_attr(n, "status", op.status) || xml_attr(n, "kind", op.kind) ||
+	    (op.has_method && xml_attr(n, "can-autopay", "1")) ||
+	    (op.method_title && xml_text(n, "card", op.method_title) == NULL) ||
+	    (op.cancel_reason && xml_text(n, "reason", op.cancel_reason) == NULL) ||
+	    xml_money(n, "amount", op.amount, op.cur, r->lang) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_online_items(r->arena, op.id, item_row, &(struct under){r, n})) != PERR_OK)
+		return page_fail(r, e);
+	return 200;
+}
+
+/* ------------------------------------------------------------------ webhook */
+
+static int webhook(struct req *r)
+{
+	const struct provider *pv = provider_get();
+	char pid[PAY_ID_MAX + 1];
+	struct pay_state st;
+	enum settle_result res;
+	uint64_t id;
+	enum perr e;
+
+	if (pv == NULL)
+		return page_error(r, 404, "not-found");
+	if (pv->notice(r->body, r->body_len, pid) != 0)
+		return page_error(r, 400, "bad-request");
+	/* The notification only names the payment; what happened is the API's answer. */
+	if ((e = pv->get(pid, &st)) != PERR_OK)
+		return e == PERR_NOT_FOUND ? page_error(r, 400, "bad-request") : page_fail(r, e);
+	id = st.ref;
+	if (id == 0 && (e = db_online_by_provider(pv->name, st.id, &id)) != PERR_OK) {
+		if (e != PERR_NOT_FOUND)
+			return page_fail(r, e);
+		log_msg(LOG_WARN, "notification for payment %s, which is not ours", st.id);
+		return 200; /* acknowledged, so that it is not sent again */
+	}
+	e = payment_settle(r->arena, id, &st, &res);
+	if (e == PERR_NOT_FOUND) {
+		log_msg(LOG_WARN, "notification for payment %s names %llu, which we do not have",
+			st.id, (unsigned long long)id);
+		return 200;
+	}
+	if (e == PERR_CONFLICT)
+		return page_error(r, 422, "mismatch");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	return xml_attr(r->root, "settled", res == SETTLE_PENDING ? "pending" : "final") ? 500 : 200;
+}
+
+/* ------------------------------------------------------------------ autopay */
+
+static int autopay_row(void *p, const struct autopay *a)
+{
+	struct under *u = p;
+	struct req *r = u->r;
+	xmlNodePtr n = xml_elem(u->parent, "autopay");
+
+	return n == NULL || xml_attr_int(n, "id", (long long)a->id) ||
+	       xml_attr_int(n, "account-id", (long long)a->account_id) ||
+	       xml_attr_int(n, "day", a->day) || xml_text(n, "account", a->account_number) == NULL ||
+	       xml_text(n, "address", a->address) == NULL ||
+	       xml_text(n, "card", a->method_title) == NULL ||
+	       xml_money(n, "max", a->max_amount, a->cur, r->lang) == NULL;
+}
+
+static int autopay_list(struct req *r)
+{
+	xmlNodePtr list = xml_elem(r->root, "autopays");
+	enum perr e;
+
+	if (list == NULL || (req_val(r, K_DONE) && xml_attr(list, "done", "1")))
+		return page_error(r, 500, "internal");
+	e = db_autopays(r->arena, r->sess->subscriber_id, autopay_row, &(struct under){r, list});
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	return 200;
+}
+
+/* After a payment that saved the card: autopay of one of its accounts. */
+static int autopay_enable(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID), *acc = req_val(r, K_ACCOUNT),
+			  *day = req_val(r, K_DAY), *max = req_val(r, K_MAX);
+	const char *provider, *method, *title;
+	struct account a;
+	money_t cap = 0;
+	int bad = 0;
+	enum perr e;
+
+	if (id == NULL || acc == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((e = db_online_method(r->arena, (uint64_t)id->i, r->sess->subscriber_id, &provider,
+				  &method, &title)) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)acc->i, &a)) != PERR_OK)
+		return page_fail(r, e);
+	if (day == NULL)
+		bad |= field_error(r, "day", r->bad[K_DAY] ? "bad-day" : "required");
+	if (max == NULL)
+		bad |= field_error(r, "max", r->bad[K_MAX] ? "bad-amount" : "required");
+	else if (money_parse(max->s, max->len, a.org.cur, 0, &cap) != 0)
+		bad |= field_error(r, "max", "bad-amount");
+	else if (cap < cfg.pay_min)
+		bad |= field_error(r, "max", "amount-too-small");
+	else if (cap > cfg.pay_max)
+		bad |= field_error(r, "max", "amount-too-large");
+	if (bad < 0)
+		return page_error(r, 500, "internal");
+	if (bad) {
+		xmlNodePtr n = xml_elem(r->root, "enable");
+
+		if (n == NULL || xml_attr_int(n, "payment", id->i) || xml_attr_int(n, "account", acc->i) ||
+		    xml_text(n, "number", a.number) == NULL ||
+		    (title && xml_text(n, "card", title) == NULL) ||
+		    (day && xml_attr_int(n, "day", day->i)) || (max && xml_attr(n, "max", max->s)))
+			return page_error(r, 500, "internal");
+		return page_status(r, 422);
+	}
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_autopay_set(r->sess->subscriber_id, a.id, provider, method, title ? title : "",
+			   (unsigned)day->i, cap);
+	/* The method id now lives only with the autopay, and dies with it. */
+	if (e == PERR_OK)
+		e = db_online_forget_method((uint64_t)id->i);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/payments/autopay?done=1");
+}
+
+static int autopay_page(struct req *r)
+{
+	const struct fval *action = req_val(r, K_ACTION), *id = req_val(r, K_ID);
+	enum perr e;
+
+	if (r->method != M_POST)
+		return autopay_list(r);
+	if (action != NULL && strcmp(action->s, "enable") == 0)
+		return autopay_enable(r);
+	if (action == NULL || strcmp(action->s, "disable") != 0)
+		return page_error(r, 400, "bad-request");
+	if (id == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((e = db_autopay_delete(r->sess->subscriber_id, (uint64_t)id->i)) != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(r, "/payments/autopay?done=1");
+}
+
+static const struct page pages[] = {
+	{"/payments", M_GET, PAGE_SESSION, "history", history},
+	{"/payments/pay", M_GET | M_POST, PAGE_SESSION, "pay", pay_page},
+	{"/payments/result", M_GET, PAGE_SESSION, "result", result},
+	{"/payments/webhook", M_POST, PAGE_PUBLIC | PAGE_HOOK, "webhook", webhook},
+	{"/payments/autopay", M_GET | M_POST, PAGE_SESSION, "autopay", autopay_page},
+};
+
+static const struct section section = {
+	"payments", pages, sizeof(pages) / sizeof(pages[0]), fields, K__MAX,
+};
+
+int main(int argc, char **argv)
+{
+	return portal_main(argc, argv, &section);
+}
