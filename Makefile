@@ -139,7 +139,7 @@ test: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(STACK) down var/test
-	@$(STACK) up var/test $(TEST_PORT) build/asan 2
+	@EMU_OPTS="--retry-base 0.3 --delay 2" $(STACK) up var/test $(TEST_PORT) build/asan 2
 	@$(STACK) gen var/test 2000 build/release
 	@status=0; \
 	KABINET_ENV=var/test KABINET_URL=http://127.0.0.1:$(TEST_PORT) \

@@ -72,7 +72,7 @@ static void charge(const struct autopay *a, month_t month)
 	struct pay_order o;
 	struct pay_state st;
 	enum settle_result res;
-	char key[64], mon[8], desc[129];
+	char key[44], pkey[64], mon[8], desc[129];
 	money_t amount;
 	uint64_t online = 0;
 	enum perr e;
@@ -114,7 +114,9 @@ static void charge(const struct autopay *a, month_t month)
 	}
 	memset(&o, 0, sizeof(o));
 	snprintf(desc, sizeof(desc), "Автоплатёж по л/с %s", a->account_number);
-	o.key = key;
+	/* As for a card payment: the provider's key names our row too. */
+	snprintf(pkey, sizeof(pkey), "%llu-%s", (unsigned long long)online, key);
+	o.key = pkey;
 	o.amount = amount;
 	o.cur = a->cur;
 	o.description = desc;

@@ -421,7 +421,12 @@ static int to_provider(struct req *r, const struct online_payment *op, struct fo
 		return page_redirect(r, arena_printf(r->arena, "/payments/result?id=%llu",
 						     (unsigned long long)op->id));
 	memset(&o, 0, sizeof(o));
-	o.key = key->s;
+	/*
+	 * The provider's key names our row, not only the form: unique over the
+	 * shop even if a form's key were sent again by someone else, or ids
+	 * were reused after a database was rebuilt.
+	 */
+	o.key = arena_printf(r->arena, "%llu-%.32s", (unsigned long long)op->id, key->s);
 	o.amount = op->amount;
 	o.cur = op->cur;
 	o.description = f ? description(f) : NULL;
@@ -429,7 +434,7 @@ static int to_provider(struct req *r, const struct online_payment *op, struct fo
 				    (unsigned long long)op->id);
 	o.save_method = op->save_method;
 	o.ref = op->id;
-	if (o.return_url == NULL)
+	if (o.return_url == NULL || o.key == NULL)
 		return page_error(r, 500, "internal");
 	/* The same key again (a second click) gets the same payment back from the provider. */
 	if ((e = pv->create(&o, &st)) != PERR_OK)

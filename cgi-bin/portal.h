@@ -1058,6 +1058,7 @@ struct autopay {
 	const char *provider, *method_id; /* the scheduled program's query only */
 };
 
+/* Set (or replace) the autopay of an account; call inside a transaction. */
 enum perr db_autopay_set(uint64_t subscriber, uint64_t account, const char *provider,
 			 const char *method_id, const char *title, unsigned day,
 			 money_t max) PORTAL_WUR;

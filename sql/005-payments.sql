@@ -55,6 +55,7 @@ CREATE TABLE online_payments (
     UNIQUE KEY uq_online_key (subscriber_id, idem_key),
     UNIQUE KEY uq_online_provider (provider, provider_id),
     KEY ix_online_open (status, created_at),
+    KEY ix_online_method (method_id),  -- the few saved methods still held
     CONSTRAINT ck_online_status CHECK (status IN ('created', 'pending', 'succeeded', 'canceled')),
     CONSTRAINT ck_online_kind CHECK (kind IN ('card', 'autopay')),
     CONSTRAINT ck_online_amount CHECK (amount > 0)

@@ -129,8 +129,6 @@ GRANT SELECT, INSERT ON kabinet.online_payments TO 'kb_payments'@'localhost';
 GRANT UPDATE (provider_id, confirmation_url, status, method_id, method_title, cancel_reason,
               settled_at) ON kabinet.online_payments TO 'kb_payments'@'localhost';
 GRANT SELECT, INSERT, DELETE ON kabinet.autopays TO 'kb_payments'@'localhost';
-GRANT UPDATE (provider, method_id, method_title, day, max_amount) ON kabinet.autopays
-    TO 'kb_payments'@'localhost';
 GRANT INSERT ON kabinet.outbox TO 'kb_payments'@'localhost';
 
 -- payjobs: the scheduled program (autopay, reconciliation).  No sessions; the

@@ -191,6 +191,7 @@
             </xsl:when>
             <xsl:otherwise>
               <p class="muted" id="not-payable-{@id}"><xsl:value-of select="$M/pay.not-payable"/></p>
+              <xsl:call-template name="field-error"><xsl:with-param name="name" select="@field"/></xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
         </fieldset>

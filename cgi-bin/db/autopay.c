@@ -4,12 +4,15 @@
  */
 #include "../portal.h"
 
-static struct db_stmt upsert = {
-	"autopay.upsert",
+/* One autopay per subscriber and account: a new one replaces the old (in the caller's transaction). */
+static struct db_stmt replace_old = {
+	"autopay.replace",
+	"DELETE FROM autopays WHERE subscriber_id = ? AND account_id = ?", NULL, 0, NULL};
+
+static struct db_stmt insert = {
+	"autopay.insert",
 	"INSERT INTO autopays (subscriber_id, account_id, provider, method_id, method_title, day, "
-	"max_amount, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(6)) "
-	"ON DUPLICATE KEY UPDATE provider = VALUES(provider), method_id = VALUES(method_id), "
-	"method_title = VALUES(method_title), day = VALUES(day), max_amount = VALUES(max_amount)",
+	"max_amount, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(6))",
 	NULL, 0, NULL};
 
 static struct db_stmt list = {
@@ -51,7 +54,12 @@ static struct db_stmt run_update = {
 enum perr db_autopay_set(uint64_t subscriber, uint64_t account, const char *provider,
 			 const char *method_id, const char *title, unsigned day, money_t max)
 {
-	return db_exec(&upsert,
+	enum perr e = db_exec(&replace_old, (struct db_arg[]){DBA_INT(subscriber), DBA_INT(account)},
+			      2, NULL, NULL);
+
+	if (e != PERR_OK)
+		return e;
+	return db_exec(&insert,
 		       (struct db_arg[]){DBA_INT(subscriber), DBA_INT(account), DBA_STR(provider),
 					 DBA_STR(method_id), DBA_STR(title), DBA_INT(day),
 					 DBA_INT(max)},

@@ -65,8 +65,8 @@ static struct db_stmt settle_items = {
 
 static struct db_stmt items = {
 	"online.items",
-	"SELECT p.id, p.account_id, p.amount, a.number FROM payments p "
-	"JOIN accounts a ON a.id = p.account_id WHERE p.online_id = ? ORDER BY p.account_id",
+	"SELECT pm.id, pm.account_id, pm.amount, a.number FROM payments pm "
+	"JOIN accounts a ON a.id = pm.account_id WHERE pm.online_id = ? ORDER BY pm.account_id",
 	NULL, 0, NULL};
 
 /* Unfinished payments after id `after`, by id: (status, created_at) is the index, and few match. */

@@ -19,16 +19,17 @@ static struct db_stmt recent = {
  */
 static struct db_stmt history = {
 	"payment.history",
-	"SELECT p.id, p.account_id, a.number, o.currency, "
-	"DATE_FORMAT(p.paid_at, '%Y-%m-%d %H:%i'), p.amount, p.channel, p.bank, p.status, "
-	"pl.service_id, IF(? = 'en', s.name_en, s.name_ru), su.name, pl.amount "
+	"SELECT pm.id, pm.account_id, a.number, o.currency, "
+	"DATE_FORMAT(pm.paid_at, '%Y-%m-%d %H:%i'), pm.amount, pm.channel, pm.bank, pm.status, "
+	"pl.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, pl.amount "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
-	"JOIN payments p ON p.account_id = a.id AND p.paid_at >= ? AND p.paid_at < ? "
-	"LEFT JOIN payment_lines pl ON pl.payment_id = p.id "
-	"LEFT JOIN services s ON s.id = pl.service_id LEFT JOIN suppliers su ON su.id = s.supplier_id "
+	"JOIN payments pm ON pm.account_id = a.id AND pm.paid_at >= ? AND pm.paid_at < ? "
+	"LEFT JOIN payment_lines pl ON pl.payment_id = pm.id "
+	"LEFT JOIN services sv ON sv.id = pl.service_id "
+	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE sa.subscriber_id = ? AND (? = 0 OR sa.account_id = ?) "
-	"ORDER BY p.paid_at DESC, p.id DESC, pl.service_id LIMIT ?",
+	"ORDER BY pm.paid_at DESC, pm.id DESC, pl.service_id LIMIT ?",
 	NULL, 0, NULL};
 
 struct pay_iter {

@@ -119,3 +119,19 @@ def fresh_attempts():
     """Lockout counts are per login and address; every test starts from none."""
     sql("DELETE FROM login_attempts")
     yield
+
+
+EMU = re.sub(r":(\d+)$", lambda m: ":%d" % (int(m.group(1)) + 2), BASE)
+
+
+def make_subscriber(login_, password, accounts, email=None, name="Тестов Тест Тестович"):
+    """A subscriber linked to accounts (generated ones, so the demo stays as it is)."""
+    h = subprocess.run([os.path.join(RELEASE, "kabinet-passwd")], input=password, text=True,
+                       capture_output=True, check=True).stdout.strip()
+    sql("DELETE FROM subscribers WHERE login = '%s'" % login_)
+    sql("INSERT INTO subscribers (login, password_hash, full_name, email) VALUES "
+        "('%s', '%s', '%s', %s)" % (login_, h, name, "'%s'" % email if email else "NULL"))
+    sid = sql("SELECT id FROM subscribers WHERE login = '%s'" % login_)[0][0]
+    for a in accounts:
+        sql("INSERT INTO subscriber_accounts VALUES (%s, %d, NOW())" % (sid, a))
+    return int(sid)

@@ -731,7 +731,7 @@ def db_statements():
         text = open(f).read()
         macros = {m.group(1): "".join(re.findall(lit, m.group(2)))
                   for m in re.finditer(r"#define (\w+)\s*\\\n((?:.*\\\n)*.*\n)", text)}
-        for m in re.finditer(r"static struct db_stmt \w+ = \{\s*" + lit + r",(.*?)NULL, 0, NULL\};",
+        for m in re.finditer(r"static struct db_stmt \w+ = \{\s*" + lit + r",(.*?)NULL,\s*0,\s*NULL\};",
                              text, re.S):
             parts = re.findall(lit + r"|\b([A-Z][A-Z_]{2,})\b", m.group(2))
             out[m.group(1)] = "".join(p[0] if p[0] else macros[p[1]] for p in parts)
@@ -755,6 +755,18 @@ def test_every_billing_query_is_an_index_lookup():
         "tariff.public_organizations": [], "tariff.plans": ["'ru'", 1, 0],
         "tariff.versions": [1, "'%s'" % end, "'%s'" % start], "tariff.prices": [1],
         "tariff.limits": [1], "reading.meters": [sub, 0, 0], "reading.history": [sub, 1],
+        "account.payable": [sub], "credit.lock_account": [1],
+        "credit.rows": [1, "'%s'" % start], "credit.ledger": [0, 0, 1, "'%s'" % end, 1],
+        "online.by_key": [sub, "'x'"], "online.get": [1, sub], "online.lock": [1],
+        "online.by_provider": ["'yookassa'", "'x'"], "online.set_pending": ["'x'", "NULL", 1],
+        "online.succeed": ["NULL", "NULL", 1], "online.cancel": ["NULL", 1],
+        "online.settle_items": ["'succeeded'", 1], "online.items": [1],
+        "online.unfinished": [15, 0, 200], "online.method": [1, sub],
+        "online.forget_method": [1], "online.forget_unused": [],
+        "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 5000],
+        "autopay.list": [sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],
+        "autopay.due": [5, "'%s'" % end, 200],
+        "autopay.run_update": ["'x'", "NULL", 1, "'%s'" % end],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

@@ -167,6 +167,17 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "calculator": ["SELECT price FROM tariff_prices LIMIT 1",
                        "SELECT limit_milli FROM tariff_limits LIMIT 1",
                        "SELECT household FROM accounts LIMIT 1"],
+        "payments": ["SELECT COUNT(*) FROM ledger",
+                     "UPDATE ledger SET paid = paid, closing = closing WHERE account_id = 0",
+                     "UPDATE payments SET status = status WHERE id = 0",
+                     "UPDATE online_payments SET status = status WHERE id = 0",
+                     "SELECT id FROM accounts WHERE id = 1 FOR UPDATE",
+                     "DELETE FROM autopays WHERE id = 0",
+                     "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, "
+                     "created_at) SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL WHERE 0"],
+        "payjobs": ["SELECT COUNT(*) FROM autopays",
+                    "UPDATE autopay_runs SET result = result WHERE autopay_id = 0",
+                    "UPDATE ledger SET paid = paid WHERE account_id = 0"],
     }
     denied = {
         "home": ["SELECT password_hash FROM subscribers LIMIT 1",
@@ -213,6 +224,25 @@ def test_each_program_has_only_the_rights_its_statements_need():
                        "FROM DUAL WHERE 0",
                        "SELECT subscriber_id FROM readings LIMIT 1"],
     }
+    denied["payments"] = [
+        "SELECT password_hash FROM subscribers LIMIT 1",
+        # Crediting moves paid and closing, never what was charged.
+        "UPDATE ledger SET accrued = accrued WHERE account_id = 0",
+        "UPDATE ledger SET opening = opening WHERE account_id = 0",
+        "DELETE FROM ledger WHERE account_id = 0",
+        "UPDATE payments SET amount = amount WHERE id = 0",
+        "DELETE FROM payments WHERE id = 0",
+        "UPDATE online_payments SET amount = amount WHERE id = 0",
+        "DELETE FROM online_payments WHERE id = 0",
+        "UPDATE payment_lines SET amount = amount WHERE payment_id = 0",
+        "SELECT COUNT(*) FROM outbox",
+        "SELECT COUNT(*) FROM autopay_runs",
+        "UPDATE accounts SET number = number WHERE id = 0"]
+    denied["payjobs"] = [
+        "SELECT password_hash FROM subscribers LIMIT 1", "SELECT COUNT(*) FROM sessions",
+        "UPDATE ledger SET accrued = accrued WHERE account_id = 0",
+        "DELETE FROM autopays WHERE id = 0", "DELETE FROM autopay_runs WHERE autopay_id = 0",
+        "UPDATE payments SET amount = amount WHERE id = 0", "SELECT COUNT(*) FROM outbox"]
     for program, queries in allowed.items():
         for q in queries:
             ok, err = as_program(program, q)
@@ -225,7 +255,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
 
 def test_no_account_can_change_the_schema():
     for user in ("kb_login", "kb_home", "kb_accounts", "kb_services", "kb_calculator",
-                 "kb_readings"):
+                 "kb_readings", "kb_payments", "kb_payjobs"):
         grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
         for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
                     "ON `kabinet`.*", "ON *.*` TO"):

@@ -268,3 +268,63 @@ def test_readings_serve_requests_without_leaking():
         return n
 
     assert run_under_valgrind("readings", drive) == 90
+
+
+def test_payments_serve_requests_without_leaking():
+    import json
+    import secrets
+    import requests
+    from conftest import EMU, make_subscriber, sql
+    make_subscriber("vgpayer", "vgpayer-password", [1003])
+    s = signed_in("vgpayer", "vgpayer-password")
+    token = csrf_of(s.get(BASE + "/payments"))
+    cookie = "sid=" + s.cookies.get("sid")
+    form = "application/x-www-form-urlencoded"
+    hook = {"type": "notification", "event": "payment.succeeded", "object": {"id": ""}}
+
+    def drive(sock):
+        n = 0
+        for i in range(60):
+            kind = i % 6
+            if kind == 0:
+                st, _, _ = request(sock, params("/payments", query="all=1&from=2025-01",
+                                                cookie=cookie))
+                assert st == 200
+            elif kind == 1:
+                st, _, _ = request(sock, params("/payments/pay", cookie=cookie))
+                assert st == 200
+            elif kind == 2:
+                body = urllib.parse.urlencode({"csrf": token, "action": "preview", "key": "k" * 43,
+                                               "a1003": "10,5" if i % 4 else "x"}).encode()
+                st, _, _ = request(sock, params("/payments/pay", "POST", cookie=cookie,
+                                                ctype=form), body)
+                assert st in (200, 422)
+            elif kind == 3:
+                # A payment at the provider (libcurl, jansson), then its return page.
+                key = secrets.token_urlsafe(32)
+                body = urllib.parse.urlencode({"csrf": token, "action": "pay", "key": key,
+                                               "a1003": "1.01", "save": "1"}).encode()
+                st, hdr, _ = request(sock, params("/payments/pay", "POST", cookie=cookie,
+                                                  ctype=form), body)
+                assert st == 303 and hdr["location"].startswith(EMU), (st, hdr)
+                requests.post(hdr["location"], data={"card": "5555555555554444", "expiry": "12/30",
+                                                     "cvc": "123", "do": "pay"},
+                              allow_redirects=False, timeout=10)
+                oid = sql("SELECT id FROM online_payments WHERE idem_key = '%s'" % key)[0][0]
+                st, _, _ = request(sock, params("/payments/result", query="id=" + oid,
+                                                cookie=cookie))
+                assert st == 200
+                hook["object"]["id"] = sql("SELECT provider_id FROM online_payments WHERE id = %s"
+                                           % oid)[0][0]
+            elif kind == 4:
+                st, _, _ = request(sock, params("/payments/webhook", "POST",
+                                                ctype="application/json"),
+                                   json.dumps(hook).encode() if i % 12 < 6 else b"{x")
+                assert st in (200, 400)
+            else:
+                st, _, _ = request(sock, params("/payments/autopay", cookie=cookie))
+                assert st == 200
+            n += 1
+        return n
+
+    assert run_under_valgrind("payments", drive) == 60

@@ -1,0 +1,174 @@
+/* Unit tests: reading YooKassa's payment objects and notifications. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "portal.h"
+
+static const char succeeded[] =
+	"{\"id\":\"2d9f6a1e-000f-5000-8000-1a2b3c4d5e6f\",\"status\":\"succeeded\",\"paid\":true,"
+	"\"amount\":{\"value\":\"1500.00\",\"currency\":\"RUB\"},"
+	"\"payment_method\":{\"type\":\"bank_card\",\"id\":\"2d9f6a1e-000f-5000-9000-1a2b3c4d5e6f\","
+	"\"saved\":true,\"title\":\"Bank card *4444\",\"card\":{\"last4\":\"4444\"}},"
+	"\"metadata\":{\"kabinet_id\":\"17\"},\"created_at\":\"2026-11-22T10:00:00.000Z\","
+	"\"test\":false}";
+
+static int parse(const char *json, struct pay_state *st)
+{
+	return yookassa_parse_payment(json, strlen(json), st);
+}
+
+static void a_succeeded_payment(void **s)
+{
+	struct pay_state st;
+
+	(void)s;
+	assert_int_equal(parse(succeeded, &st), 0);
+	assert_string_equal(st.id, "2d9f6a1e-000f-5000-8000-1a2b3c4d5e6f");
+	assert_int_equal(st.status, PAY_SUCCEEDED);
+	assert_int_equal(st.amount, 150000);
+	assert_string_equal(st.currency, "RUB");
+	assert_string_equal(st.method_id, "2d9f6a1e-000f-5000-9000-1a2b3c4d5e6f");
+	assert_string_equal(st.method_title, "Bank card *4444");
+	assert_int_equal(st.method_saved, 1);
+	assert_int_equal(st.ref, 17);
+	assert_string_equal(st.confirmation_url, "");
+}
+
+static void pending_and_canceled(void **s)
+{
+	struct pay_state st;
+
+	(void)s;
+	assert_int_equal(parse("{\"id\":\"a1\",\"status\":\"pending\",\"amount\":{\"value\":\"10.50\","
+			       "\"currency\":\"RUB\"},\"confirmation\":{\"type\":\"redirect\","
+			       "\"confirmation_url\":\"https://yoomoney.ru/checkout/x?y=1\"}}",
+			       &st),
+			 0);
+	assert_int_equal(st.status, PAY_PENDING);
+	assert_int_equal(st.amount, 1050);
+	assert_string_equal(st.confirmation_url, "https://yoomoney.ru/checkout/x?y=1");
+	assert_int_equal(st.ref, 0);
+	/* We always capture, but a payment waiting for capture is not paid yet. */
+	assert_int_equal(parse("{\"id\":\"a1\",\"status\":\"waiting_for_capture\",\"amount\":{\"value\":"
+			       "\"1.00\",\"currency\":\"RUB\"}}",
+			       &st),
+			 0);
+	assert_int_equal(st.status, PAY_PENDING);
+	assert_int_equal(parse("{\"id\":\"a1\",\"status\":\"canceled\",\"amount\":{\"value\":\"1.00\","
+			       "\"currency\":\"RUB\"},\"cancellation_details\":{\"party\":"
+			       "\"payment_network\",\"reason\":\"insufficient_funds\"},"
+			       "\"payment_method\":{\"type\":\"bank_card\",\"id\":\"m1\",\"saved\":false}}",
+			       &st),
+			 0);
+	assert_int_equal(st.status, PAY_CANCELED);
+	assert_string_equal(st.cancel_reason, "insufficient_funds");
+	assert_int_equal(st.method_saved, 0);
+}
+
+static void what_is_refused(void **s)
+{
+	static const char *const bad[] = {
+		"",
+		"[]",
+		"{}",
+		"not json",
+		/* no id, a bad id, an unknown status */
+		"{\"status\":\"succeeded\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"}}",
+		"{\"id\":\"a/../b\",\"status\":\"succeeded\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"}}",
+		"{\"id\":\"a1\",\"status\":\"refunded\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"}}",
+		/* amounts that are not the API's exact form */
+		"{\"id\":\"a1\",\"status\":\"succeeded\",\"amount\":{\"value\":\"1.5\",\"currency\":\"RUB\"}}",
+		"{\"id\":\"a1\",\"status\":\"succeeded\",\"amount\":{\"value\":1.50,\"currency\":\"RUB\"}}",
+		"{\"id\":\"a1\",\"status\":\"succeeded\",\"amount\":{\"value\":\"-1.00\",\"currency\":\"RUB\"}}",
+		"{\"id\":\"a1\",\"status\":\"succeeded\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RU\"}}",
+		"{\"id\":\"a1\",\"status\":\"succeeded\"}",
+		/* a page to send the payer to that is not a web page */
+		"{\"id\":\"a1\",\"status\":\"pending\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"},"
+		"\"confirmation\":{\"confirmation_url\":\"javascript:alert(1)\"}}",
+		/* our reference must be a positive number */
+		"{\"id\":\"a1\",\"status\":\"succeeded\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"},"
+		"\"metadata\":{\"kabinet_id\":\"0\"}}",
+		"{\"id\":\"a1\",\"status\":\"succeeded\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"},"
+		"\"metadata\":{\"kabinet_id\":\"12x\"}}",
+		/* the same key twice could say two things */
+		"{\"id\":\"a1\",\"id\":\"a2\",\"status\":\"succeeded\",\"amount\":{\"value\":\"1.00\","
+		"\"currency\":\"RUB\"}}",
+		/* a method title longer than we keep */
+		"{\"id\":\"a1\",\"status\":\"succeeded\",\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"},"
+		"\"payment_method\":{\"id\":\"m\",\"title\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}}",
+	};
+	struct pay_state st;
+	size_t i;
+
+	(void)s;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(parse(bad[i], &st), -1);
+	/* Not UTF-8. */
+	assert_int_equal(yookassa_parse_payment("{\"id\":\"\xff\"}", 10, &st), -1);
+}
+
+static int notice(const char *json, char id[PAY_ID_MAX + 1])
+{
+	return yookassa_parse_notice(json, strlen(json), id);
+}
+
+static void notifications(void **s)
+{
+	char id[PAY_ID_MAX + 1];
+	static const char ok[] = "{\"type\":\"notification\",\"event\":\"payment.succeeded\","
+				 "\"object\":{\"id\":\"2d9f-1\",\"status\":\"succeeded\"}}";
+
+	(void)s;
+	assert_int_equal(yookassa_parse_notice(ok, strlen(ok), id), 0);
+	assert_string_equal(id, "2d9f-1");
+	assert_int_equal(notice("{\"type\":\"notification\",\"event\":\"refund.succeeded\","
+					       "\"object\":{\"id\":\"r1\"}}", id),
+			 -1);
+	assert_int_equal(notice("{\"type\":\"x\",\"event\":\"payment.succeeded\","
+					       "\"object\":{\"id\":\"a\"}}", id),
+			 -1);
+	assert_int_equal(notice("{\"type\":\"notification\",\"event\":\"payment.succeeded\","
+					       "\"object\":{\"id\":\"a b\"}}", id),
+			 -1);
+	assert_int_equal(notice("{", id), -1);
+}
+
+static void amounts(void **s)
+{
+	money_t m;
+
+	(void)s;
+	assert_int_equal(yookassa_parse_amount("1234.50", &m), 0);
+	assert_int_equal(m, 123450);
+	assert_int_equal(yookassa_parse_amount("0.01", &m), 0);
+	assert_int_equal(m, 1);
+	assert_int_equal(yookassa_parse_amount("15", &m), 0);
+	assert_int_equal(m, 1500);
+	assert_int_equal(yookassa_parse_amount("9999999999999.99", &m), 0);
+	assert_int_equal(m, 999999999999999LL);
+	assert_int_equal(yookassa_parse_amount("10000000000000.00", &m), -1);
+	assert_int_equal(yookassa_parse_amount("1.5", &m), -1);
+	assert_int_equal(yookassa_parse_amount("1.500", &m), -1);
+	assert_int_equal(yookassa_parse_amount("01.00", &m), -1);
+	assert_int_equal(yookassa_parse_amount("1,00", &m), -1);
+	assert_int_equal(yookassa_parse_amount("-1.00", &m), -1);
+	assert_int_equal(yookassa_parse_amount("", &m), -1);
+	assert_int_equal(yookassa_parse_amount(".50", &m), -1);
+	assert_int_equal(yookassa_parse_amount("1e3", &m), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_succeeded_payment), cmocka_unit_test(pending_and_canceled),
+		cmocka_unit_test(what_is_refused),     cmocka_unit_test(notifications),
+		cmocka_unit_test(amounts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
