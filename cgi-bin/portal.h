@@ -941,16 +941,19 @@ struct credit_row {
 	money_t closing;
 };
 
-/* Lock an account's row for the rest of the transaction (every credit to it queues here). */
-enum perr db_account_lock(uint64_t account) PORTAL_WUR;
 /* The account's ledger rows from month from on, newest month first. */
 enum perr db_credit_rows(struct arena *, uint64_t account, month_t from,
 			 int (*each)(void *, const struct credit_row *), void *) PORTAL_WUR;
-enum perr db_ledger_credit(uint64_t account, uint64_t service, month_t, money_t) PORTAL_WUR;
-/* Open a month that has no bill yet with a payment: opening = the last closing. */
-enum perr db_ledger_open_month(uint64_t account, uint64_t service, month_t, money_t tariff,
-			       money_t opening, money_t paid) PORTAL_WUR;
-enum perr db_payment_line(uint64_t payment, uint64_t service, month_t, money_t) PORTAL_WUR;
+/*
+ * shares: a JSON array [{"s":service,"a":amount},...] of n services.  Credit
+ * them in month (each row must exist: PERR_NOT_FOUND otherwise); or open month
+ * from month from's rows (opening = its closing, nothing accrued, the share
+ * paid); and record the payment's lines (shares that are not zero).
+ */
+enum perr db_ledger_credit(uint64_t account, month_t, const char *shares, size_t n) PORTAL_WUR;
+enum perr db_ledger_open_month(uint64_t account, month_t from, month_t, const char *shares,
+			       size_t n) PORTAL_WUR;
+enum perr db_payment_lines(uint64_t payment, month_t, const char *shares) PORTAL_WUR;
 
 /*
  * How an amount would be, or is, spread over one account's services: its
@@ -1006,8 +1009,10 @@ enum perr db_online_by_key(struct arena *, uint64_t subscriber, const char *key,
 /* One of the subscriber's own online payments. */
 enum perr db_online_get(struct arena *, uint64_t subscriber, uint64_t id,
 			struct online_payment *) PORTAL_WUR;
-/* Any online payment, locked for the rest of the transaction. */
-enum perr db_online_lock(struct arena *, uint64_t id, struct online_payment *) PORTAL_WUR;
+/* Any online payment with the accounts it pays for (by account id), all locked
+ * for the rest of the transaction.  NOT_FOUND if there is no such payment. */
+enum perr db_online_lock_items(struct arena *, uint64_t id, struct online_payment *,
+			       int (*each)(void *, const struct online_item *), void *) PORTAL_WUR;
 enum perr db_online_by_provider(const char *provider, const char *provider_id,
 				uint64_t *id) PORTAL_WUR;
 /* created or pending for longer than older_minutes, with ids above after, by id. */

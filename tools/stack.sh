@@ -117,6 +117,7 @@ db_start() {
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1 --sync-binlog=1 \
 		--innodb-buffer-pool-size=256M --max-connections=500 --default-time-zone=+00:00 \
+		--thread-handling=pool-of-threads \
 		</dev/null >/dev/null 2>&1 &
 	wait_for 60 "MariaDB" mariadb-admin --no-defaults --socket="$DB_SOCK" -uroot ping
 }
@@ -234,8 +235,12 @@ programs_start() {
 			stop_pid "$pidf" "$p" 15
 		fi
 		alive "$pidf" && continue
+		# payments waits on the provider's API as well as the database: more
+		# workers, each mostly idle, keep notifications from queueing.
+		n=$WORKERS
+		[ "$p" = payments ] && n=$((WORKERS * 2))
 		PORTAL_CONFIG="$E/portal.ini" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0}" \
-			setsid "$BUILD/$p" --socket "$E/sock/$p.sock" --workers "$WORKERS" --pidfile "$pidf" \
+			setsid "$BUILD/$p" --socket "$E/sock/$p.sock" --workers "$n" --pidfile "$pidf" \
 			</dev/null >>"$E/log/$p.log" 2>&1 &
 		wait_for 20 "$p" test -S "$E/sock/$p.sock"
 		wait_for 5 "$p" test -f "$pidf"

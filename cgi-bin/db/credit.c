@@ -1,13 +1,10 @@
 /*
  * db/credit.c: crediting a payment to the ledger.  The account's row is the
- * lock every credit to that account takes first (lib/settle.c takes them in
- * account order), so two payments to one account queue instead of reading
- * the same balance.
+ * lock every credit to that account takes first (db_online_lock_items()
+ * takes it with the payment), so two payments to one account queue instead
+ * of reading the same balance.
  */
 #include "../portal.h"
-
-static struct db_stmt lock_account = {
-	"credit.lock_account", "SELECT id FROM accounts WHERE id = ? FOR UPDATE", NULL, 0, NULL};
 
 /* Newest month first; the key (account_id, period, service_id) serves it backwards. */
 static struct db_stmt rows = {
@@ -17,32 +14,35 @@ static struct db_stmt rows = {
 	"ORDER BY period DESC, service_id",
 	NULL, 0, NULL};
 
+/*
+ * A payment's shares travel as one JSON array, [{"s":service,"a":amount},...],
+ * built by credit_apply() from integers only, so that crediting every service
+ * of an account is one statement however many services it has.
+ */
+#define SHARES "JSON_TABLE(?, '$[*]' COLUMNS (s INT PATH '$.s', a BIGINT PATH '$.a')) x"
+
 static struct db_stmt credit = {
 	"credit.ledger",
-	"UPDATE ledger SET paid = paid + ?, closing = closing - ? "
-	"WHERE account_id = ? AND period = ? AND service_id = ?",
+	"UPDATE ledger l JOIN " SHARES " ON x.s = l.service_id "
+	"SET l.paid = l.paid + x.a, l.closing = l.closing - x.a "
+	"WHERE l.account_id = ? AND l.period = ?",
 	NULL, 0, NULL};
 
-/* The month a payment arrives in, before it is billed: nothing accrued yet. */
+/* The month a payment arrives in, before it is billed: opened from the last
+ * month's rows, nothing accrued yet, the shares paid. */
 static struct db_stmt open_month = {
 	"credit.open_month",
 	"INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, accrued, "
-	"corrections, paid, closing) VALUES (?, ?, ?, ?, 0, ?, 0, 0, ?, ?)",
+	"corrections, paid, closing) SELECT l.account_id, l.service_id, ?, l.tariff, 0, l.closing, "
+	"0, 0, x.a, l.closing - x.a FROM ledger l JOIN " SHARES " ON x.s = l.service_id "
+	"WHERE l.account_id = ? AND l.period = ?",
 	NULL, 0, NULL};
 
-static struct db_stmt line = {
-	"credit.line",
-	"INSERT INTO payment_lines (payment_id, service_id, period, amount) VALUES (?, ?, ?, ?)",
+static struct db_stmt lines = {
+	"credit.lines",
+	"INSERT INTO payment_lines (payment_id, service_id, period, amount) "
+	"SELECT ?, x.s, ?, x.a FROM " SHARES " WHERE x.a <> 0",
 	NULL, 0, NULL};
-
-enum perr db_account_lock(uint64_t account)
-{
-	struct db_arg a[] = {DBA_INT(account)};
-	long long id;
-	struct db_col c[] = {DBC_INT(&id)};
-
-	return db_row(NULL, &lock_account, a, 1, c, 1);
-}
 
 struct row_iter {
 	long long service, month;
@@ -75,40 +75,38 @@ enum perr db_credit_rows(struct arena *ar, uint64_t account, month_t from,
 	return db_rows(ar, &rows, a, 2, c, 5, credit_row, &it);
 }
 
-enum perr db_ledger_credit(uint64_t account, uint64_t service, month_t month, money_t amount)
+enum perr db_ledger_credit(uint64_t account, month_t month, const char *shares, size_t n)
 {
 	char d[11];
-	unsigned long long n = 0;
+	unsigned long long changed = 0;
 	enum perr e;
 
 	month_date(month, d);
-	e = db_exec(&credit,
-		    (struct db_arg[]){DBA_INT(amount), DBA_INT(amount), DBA_INT(account), DBA_STR(d),
-				      DBA_INT(service)},
-		    5, &n, NULL);
-	return e == PERR_OK && n != 1 ? PERR_NOT_FOUND : e;
+	e = db_exec(&credit, (struct db_arg[]){DBA_STR(shares), DBA_INT(account), DBA_STR(d)}, 3,
+		    &changed, NULL);
+	return e == PERR_OK && changed != n ? PERR_NOT_FOUND : e;
 }
 
-enum perr db_ledger_open_month(uint64_t account, uint64_t service, month_t month, money_t tariff,
-			       money_t opening, money_t paid)
+enum perr db_ledger_open_month(uint64_t account, month_t from, month_t month, const char *shares,
+			       size_t n)
+{
+	char d[11], f[11];
+	unsigned long long added = 0;
+	enum perr e;
+
+	month_date(month, d);
+	month_date(from, f);
+	e = db_exec(&open_month,
+		    (struct db_arg[]){DBA_STR(d), DBA_STR(shares), DBA_INT(account), DBA_STR(f)}, 4,
+		    &added, NULL);
+	return e == PERR_OK && added != n ? PERR_NOT_FOUND : e;
+}
+
+enum perr db_payment_lines(uint64_t payment, month_t month, const char *shares)
 {
 	char d[11];
 
 	month_date(month, d);
-	return db_exec(&open_month,
-		       (struct db_arg[]){DBA_INT(account), DBA_INT(service), DBA_STR(d),
-					 DBA_INT(tariff), DBA_INT(opening), DBA_INT(paid),
-					 DBA_INT(opening - paid)},
-		       7, NULL, NULL);
-}
-
-enum perr db_payment_line(uint64_t payment, uint64_t service, month_t month, money_t amount)
-{
-	char d[11];
-
-	month_date(month, d);
-	return db_exec(&line,
-		       (struct db_arg[]){DBA_INT(payment), DBA_INT(service), DBA_STR(d),
-					 DBA_INT(amount)},
-		       4, NULL, NULL);
+	return db_exec(&lines, (struct db_arg[]){DBA_INT(payment), DBA_STR(d), DBA_STR(shares)}, 3,
+		       NULL, NULL);
 }

@@ -32,9 +32,20 @@ static struct db_stmt get_own = {
 	"SELECT " ONLINE_COLS "FROM online_payments WHERE id = ? AND subscriber_id = ?", NULL, 0,
 	NULL};
 
-static struct db_stmt lock = {
-	"online.lock", "SELECT " ONLINE_COLS "FROM online_payments WHERE id = ? FOR UPDATE", NULL, 0,
-	NULL};
+/*
+ * The payment, the accounts it pays for and their payments rows, all locked
+ * for the rest of the transaction in one statement: every settler of this
+ * payment waits here, and every credit to one of these accounts too (the
+ * account row is the lock crediting an account takes, see db/credit.c).
+ */
+static struct db_stmt lock_items = {
+	"online.lock_items",
+	"SELECT o.id, o.subscriber_id, o.kind, o.provider, o.provider_id, o.status, o.amount, "
+	"o.currency, o.save_method, o.confirmation_url, o.method_id IS NOT NULL, o.method_title, "
+	"o.cancel_reason, o.lang, pm.id, pm.account_id, pm.amount, a.number "
+	"FROM online_payments o JOIN payments pm ON pm.online_id = o.id "
+	"JOIN accounts a ON a.id = pm.account_id WHERE o.id = ? ORDER BY pm.account_id FOR UPDATE",
+	NULL, 0, NULL};
 
 static struct db_stmt by_provider = {
 	"online.by_provider",
@@ -46,21 +57,21 @@ static struct db_stmt set_pending = {
 	"WHERE id = ? AND status = 'created'",
 	NULL, 0, NULL};
 
+/* The payment and its payments rows leave pending together, once. */
 static struct db_stmt succeed = {
 	"online.succeed",
-	"UPDATE online_payments SET status = 'succeeded', settled_at = NOW(6), method_id = ?, "
-	"method_title = ?, confirmation_url = NULL WHERE id = ? AND status IN ('created', 'pending')",
+	"UPDATE online_payments o JOIN payments p ON p.online_id = o.id "
+	"SET o.status = 'succeeded', o.settled_at = NOW(6), o.method_id = ?, o.method_title = ?, "
+	"o.confirmation_url = NULL, p.status = 'succeeded', p.paid_at = NOW() "
+	"WHERE o.id = ? AND o.status IN ('created', 'pending') AND p.status = 'pending'",
 	NULL, 0, NULL};
 
 static struct db_stmt cancel = {
 	"online.cancel",
-	"UPDATE online_payments SET status = 'canceled', settled_at = NOW(6), cancel_reason = ?, "
-	"confirmation_url = NULL WHERE id = ? AND status IN ('created', 'pending')",
-	NULL, 0, NULL};
-
-static struct db_stmt settle_items = {
-	"online.settle_items",
-	"UPDATE payments SET status = ?, paid_at = NOW() WHERE online_id = ? AND status = 'pending'",
+	"UPDATE online_payments o JOIN payments p ON p.online_id = o.id "
+	"SET o.status = 'canceled', o.settled_at = NOW(6), o.cancel_reason = ?, "
+	"o.confirmation_url = NULL, p.status = 'canceled', p.paid_at = NOW() "
+	"WHERE o.id = ? AND o.status IN ('created', 'pending') AND p.status = 'pending'",
 	NULL, 0, NULL};
 
 static struct db_stmt items = {
@@ -176,9 +187,54 @@ enum perr db_online_get(struct arena *ar, uint64_t subscriber, uint64_t id,
 	return one(ar, &get_own, (struct db_arg[]){DBA_INT(id), DBA_INT(subscriber)}, 2, out);
 }
 
-enum perr db_online_lock(struct arena *ar, uint64_t id, struct online_payment *out)
+struct locked_iter {
+	struct online_iter o;
+	long long item, account, amount;
+	struct online_item it;
+	int (*each)(void *, const struct online_item *);
+	void *ctx;
+};
+
+static int locked_row(void *p)
 {
-	return one(ar, &lock, (struct db_arg[]){DBA_INT(id)}, 1, out);
+	struct locked_iter *x = p;
+
+	online_row(&x->o);
+	x->it.payment_id = (uint64_t)x->item;
+	x->it.account_id = (uint64_t)x->account;
+	x->it.amount = x->amount;
+	return x->each(x->ctx, &x->it);
+}
+
+enum perr db_online_lock_items(struct arena *ar, uint64_t id, struct online_payment *out,
+			       int (*each)(void *, const struct online_item *), void *ctx)
+{
+	struct locked_iter x = {.each = each, .ctx = ctx};
+	struct db_col c[] = {DBC_INT(&x.o.id),
+			     DBC_INT(&x.o.subscriber),
+			     DBC_STR(&x.o.r.kind),
+			     DBC_STR(&x.o.r.provider),
+			     DBC_STR(&x.o.provider_id),
+			     DBC_STR(&x.o.status),
+			     DBC_INT(&x.o.amount),
+			     DBC_STR(&x.o.currency),
+			     DBC_INT(&x.o.save),
+			     DBC_STR(&x.o.r.confirmation_url),
+			     DBC_INT(&x.o.has_method),
+			     DBC_STR(&x.o.r.method_title),
+			     DBC_STR(&x.o.r.cancel_reason),
+			     DBC_STR(&x.o.lang),
+			     DBC_INT(&x.item),
+			     DBC_INT(&x.account),
+			     DBC_INT(&x.amount),
+			     DBC_STR(&x.it.account_number)};
+	enum perr e = db_rows(ar, &lock_items, (struct db_arg[]){DBA_INT(id)}, 1, c,
+			      sizeof(c) / sizeof(c[0]), locked_row, &x);
+
+	if (e == PERR_OK && x.o.r.status == NULL)
+		return PERR_NOT_FOUND;
+	*out = x.o.r;
+	return e;
 }
 
 enum perr db_online_by_provider(const char *provider, const char *provider_id, uint64_t *id)
@@ -230,13 +286,8 @@ enum perr db_online_finish(uint64_t id, int succeeded, const char *method_id,
 			    (struct db_arg[]){reason && *reason ? DBA_STR(reason) : DBA_NULL,
 					      DBA_INT(id)},
 			    2, &n, NULL);
-	if (e == PERR_OK && n != 1)
-		return PERR_CONFLICT;
-	if (e == PERR_OK)
-		e = db_exec(&settle_items,
-			    (struct db_arg[]){DBA_STR(succeeded ? "succeeded" : "canceled"), DBA_INT(id)},
-			    2, NULL, NULL);
-	return e;
+	/* One row for the payment and one per account it paid for. */
+	return e == PERR_OK && n < 2 ? PERR_CONFLICT : e;
 }
 
 struct item_iter {

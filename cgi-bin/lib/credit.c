@@ -8,7 +8,7 @@
  */
 #include "../portal.h"
 
-#define CREDIT_MONTHS 36 /* how far back a debt is aged by month; older is "older" */
+#define CREDIT_MONTHS 12 /* how far back a debt is aged by month; beyond is "older" */
 
 struct plan_state {
 	struct credit *c;
@@ -60,8 +60,12 @@ enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct
 	memset(st, 0, sizeof(*st));
 	st->c = c;
 	day_to_civil(day_today(), &y, &m, &d);
-	from = y * 12 + (m - 1) - (CREDIT_MONTHS + 12);
+	/* A year of months is one range read; an account billed longer ago than
+	 * that (rare) takes a second, unbounded one. */
+	from = y * 12 + (m - 1) - CREDIT_MONTHS;
 	if ((e = db_credit_rows(ar, account, from, plan_row, st)) != PERR_OK)
+		return e;
+	if (c->n == 0 && (e = db_credit_rows(ar, account, MONTH_MIN, plan_row, st)) != PERR_OK)
 		return e;
 	if (st->overflow)
 		return PERR_TOO_LARGE;
@@ -91,27 +95,50 @@ enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct
 									   : PERR_BAD_INPUT;
 }
 
+/* The shares as db/credit.c takes them: [{"s":1,"a":109560},...]; only_paid skips zeros. */
+static int shares_json(const struct credit *c, int only_paid, char *buf, size_t cap, size_t *n)
+{
+	size_t i, len = 0;
+	int k;
+
+	*n = 0;
+	buf[len++] = '[';
+	for (i = 0; i < c->n; i++) {
+		if (only_paid && c->share[i] == 0)
+			continue;
+		k = snprintf(buf + len, cap - len, "%s{\"s\":%llu,\"a\":%lld}", *n ? "," : "",
+			     (unsigned long long)c->service[i], c->share[i]);
+		if (k < 0 || (size_t)k >= cap - len - 1)
+			return -1;
+		len += (size_t)k;
+		(*n)++;
+	}
+	buf[len++] = ']';
+	buf[len] = '\0';
+	return 0;
+}
+
 enum perr credit_apply(const struct credit *c, uint64_t payment_id, month_t now)
 {
 	month_t target = c->latest > now ? c->latest : now;
-	size_t i;
-	enum perr e = PERR_OK;
+	char all[SPLIT_MAX_SERVICES * 48 + 3], paid[SPLIT_MAX_SERVICES * 48 + 3];
+	size_t n_all, n_paid;
+	enum perr e;
 
 	if (c->n == 0) {
 		log_msg(LOG_ERR, "payment %llu: account %llu has no ledger to credit",
 			(unsigned long long)payment_id, (unsigned long long)c->account);
 		return PERR_OK; /* the money is recorded; staff allocate it by hand */
 	}
-	for (i = 0; i < c->n && e == PERR_OK; i++) {
-		if (target == c->latest) {
-			if (c->share[i] != 0)
-				e = db_ledger_credit(c->account, c->service[i], target, c->share[i]);
-		} else {
-			e = db_ledger_open_month(c->account, c->service[i], target, c->tariff[i],
-						 c->closing[i], c->share[i]);
-		}
-		if (e == PERR_OK && c->share[i] != 0)
-			e = db_payment_line(payment_id, c->service[i], target, c->share[i]);
-	}
+	if (shares_json(c, 0, all, sizeof(all), &n_all) != 0 ||
+	    shares_json(c, 1, paid, sizeof(paid), &n_paid) != 0)
+		return PERR_TOO_LARGE;
+	/* In the latest month only the services paid change; a new month gets every service. */
+	if (target == c->latest)
+		e = n_paid ? db_ledger_credit(c->account, target, paid, n_paid) : PERR_OK;
+	else
+		e = db_ledger_open_month(c->account, c->latest, target, all, n_all);
+	if (e == PERR_OK && n_paid)
+		e = db_payment_lines(payment_id, target, paid);
 	return e;
 }

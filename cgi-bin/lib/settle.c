@@ -4,8 +4,8 @@
  * provider's own account of the payment (read from its API, never taken
  * from a notification's body), and whichever comes first does the work:
  *
- *   lock the online payment row        everyone else waits here, then sees it final
- *   lock each account, in id order     crediting one account is serial
+ *   lock the online payment, its accounts   everyone else waits here, then sees it final;
+ *                                            crediting one account is serial
  *   credit the ledger, write the lines, mark the payment, queue the e-mail
  *   commit                             all of it or none
  *
@@ -93,18 +93,16 @@ static int matches(const struct online_payment *op, const struct pay_state *st)
 	return 0;
 }
 
+/* The accounts are locked already (db_online_lock_items()). */
 static enum perr credit_all(struct arena *ar, const struct items *it)
 {
 	month_t now = this_month();
 	size_t i;
 	enum perr e = PERR_OK;
 
-	/* Items come ordered by account id: every settler locks in the same order. */
 	for (i = 0; i < it->n && e == PERR_OK; i++) {
 		struct credit c;
 
-		if ((e = db_account_lock(it->v[i].account_id)) != PERR_OK)
-			break;
 		if ((e = credit_plan(ar, it->v[i].account_id, it->v[i].amount, &c)) != PERR_OK)
 			break;
 		e = credit_apply(&c, it->v[i].payment_id, now);
@@ -127,8 +125,12 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 	it->overflow = 0;
 	if ((e = db_begin_read_committed()) != PERR_OK)
 		return e;
-	if ((e = db_online_lock(ar, id, &op)) != PERR_OK)
+	if ((e = db_online_lock_items(ar, id, &op, item_row, it)) != PERR_OK)
 		goto fail;
+	if (it->overflow) {
+		e = PERR_TOO_LARGE;
+		goto fail;
+	}
 	if (strcmp(op.status, "succeeded") == 0 || strcmp(op.status, "canceled") == 0) {
 		*res = SETTLE_ALREADY;
 		db_rollback();
@@ -145,12 +147,6 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 	if (st->status == PAY_PENDING) {
 		*res = SETTLE_PENDING;
 		return db_commit();
-	}
-	if ((e = db_online_items(ar, id, item_row, it)) != PERR_OK)
-		goto fail;
-	if (it->overflow) {
-		e = PERR_TOO_LARGE;
-		goto fail;
 	}
 	if (ok && (e = credit_all(ar, it)) != PERR_OK)
 		goto fail;

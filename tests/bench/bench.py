@@ -28,8 +28,9 @@ CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "32")
 THREADS = os.environ.get("BENCH_THREADS", "2")
 
 
-def wrk(url, headers=(), script=None):
-    cmd = ["wrk", "-t", THREADS, "-c", CONNECTIONS, "-d", DURATION + "s", "--latency"]
+def wrk(url, headers=(), script=None, duration=None):
+    cmd = ["wrk", "-t", THREADS, "-c", CONNECTIONS, "-d", "%ss" % (duration or DURATION),
+           "--latency"]
     if script:
         cmd += ["-s", script]
     for h in headers:
@@ -44,6 +45,7 @@ def wrk(url, headers=(), script=None):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {"rps": rps, "p50": pct(50), "p99": pct(99),
+            "requests": int(re.search(r"(\d+) requests in", out).group(1)),
             "non2xx": int(errors.group(1)) if errors else 0,
             "socket_errors": socket_errors.group(1) if socket_errors else ""}
 
@@ -52,6 +54,75 @@ def row(name, res, ref, extra=""):
     print("%-36s %10.0f %9.2f %9.2f %7.1f%%%s%s" % (
         name, res["rps"], res["p50"], res["p99"], 100 * res["rps"] / ref["rps"],
         "  (non-2xx: %d)" % res["non2xx"] if res["non2xx"] else "", extra))
+
+
+def sql(query):
+    return subprocess.run(
+        ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"), "-uroot",
+         "-N", "-B", "kabinet"], input=query, check=True, capture_output=True, text=True).stdout
+
+
+# Each wrk thread walks its own share of the payments, in order; a share used up
+# starts again, and those notifications are replays (which must credit nothing).
+WEBHOOK_LUA = """
+local ids = {%s}
+local per = math.ceil(#ids / %d)
+local threads = 0
+function setup(thread)
+  thread:set("first", threads * per)
+  threads = threads + 1
+end
+local n = 0
+function request()
+  local i = first + (n %% per) + 1
+  n = n + 1
+  if i > #ids then i = #ids end
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"},
+    '{"type":"notification","event":"payment.succeeded","object":{"id":"' .. ids[i] .. '"}}')
+end
+"""
+
+
+def webhook_bench(count=20000, seconds=8):
+    """Payments paid at the provider, credited by their notifications alone: how many a second."""
+    emu = re.sub(r":(\d+)$", lambda m: ":%d" % (int(m.group(1)) + 2), BASE)
+    sub = sql("SELECT id FROM subscribers WHERE login = 'demo'").strip()
+    first = int(sql("SELECT COALESCE(MAX(id), 0) + 1 FROM online_payments").strip())
+    refs = list(range(first, first + count))
+    ids = requests.post(emu + "/_emu/bulk", json={"refs": refs, "amount": "10.00"},
+                        timeout=300).json()["ids"]
+    accounts = [1001 + i % 1000 for i in range(count)]
+    rows = ",".join("(%d, %s, 'bench-%d', 'card', 'yookassa', '%s', 'pending', 1000, 'RUB', 'ru', "
+                    "NOW(6))" % (ref, sub, ref, pid) for ref, pid in zip(refs, ids))
+    items = ",".join("(%d, NOW(), 1000, 'card', 'bench', 'pending', %d)" % (a, ref)
+                     for a, ref in zip(accounts, refs))
+    sql("INSERT INTO online_payments (id, subscriber_id, idem_key, kind, provider, provider_id, "
+        "status, amount, currency, lang, created_at) VALUES %s;"
+        "INSERT INTO payments (account_id, paid_at, amount, channel, bank, status, online_id) "
+        "VALUES %s;" % (rows, items))
+    ledger = "SELECT COALESCE(SUM(paid), 0) FROM ledger WHERE account_id BETWEEN 1001 AND 2000"
+    before = int(sql(ledger).strip())
+    lua = os.path.join(ENV, "bench", "webhook.lua")
+    with open(lua, "w") as f:
+        f.write(WEBHOOK_LUA % (",".join('"%s"' % i for i in ids), int(THREADS)))
+    res = wrk(BASE + "/payments/webhook", script=lua, duration=seconds)
+    span = "BETWEEN %d AND %d" % (refs[0], refs[-1])
+    done = int(sql("SELECT COUNT(*) FROM online_payments WHERE id %s AND status = 'succeeded'"
+                   % span).strip())
+    lines = int(sql("SELECT COALESCE(SUM(pl.amount), 0) FROM payments p JOIN payment_lines pl ON "
+                    "pl.payment_id = p.id WHERE p.online_id %s" % span).strip())
+    mails = int(sql("SELECT COUNT(*) FROM outbox WHERE kind = 'payment-succeeded' AND id > 0 AND "
+                    "CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(params, '\"', 2), '\"', -1) AS UNSIGNED) "
+                    "%s" % span).strip())
+    after = int(sql(ledger).strip())
+    once = lines == done * 1000 and after - before == done * 1000 and mails == done
+    rate = done / float(seconds)
+    print("%-36s %10.0f %9.2f %9.2f  %d notifications, %d payments credited, %s%s" % (
+        "webhook: payments credited/s", rate, res["p50"], res["p99"], res["requests"], done,
+        "each exactly once" if once else "NOT each exactly once",
+        ", all %d used: more needed" % count if done == count else ""))
+    print("target: webhook credits >= 1000 payments/s, each exactly once: %s (%.0f/s)"
+          % ("met" if rate >= 1000 and once else "NOT met", rate))
 
 
 def main():
@@ -108,6 +179,11 @@ def main():
     targets += billing
     if compare is None:
         targets.append(("calculator POST (signed out)", BASE + "/calculator", (), lua))
+        since = subprocess.run(["date", "-u", "-d", "-23 months", "+%Y-%m"], check=True,
+                               capture_output=True, text=True).stdout.strip()
+        hist = BASE + "/payments?from=" + since
+        assert s.get(hist, allow_redirects=False).status_code == 200
+        targets.append(("payments history, 24 months", hist, (cookie,)))
     print("wrk: %s threads, %s connections, %s s each, on %d cores; database of %d accounts, "
           "subscriber with %d" % (THREADS, CONNECTIONS, DURATION, os.cpu_count(), total, accounts))
     print("%-36s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "ratio"))
@@ -133,6 +209,8 @@ def main():
         print("target: calculator POST within 10%% of the dashboard's req/s: %s (%.1f%%)"
               % ("met" if calc["rps"] >= 0.9 * home["rps"] else "NOT met",
                  100 * calc["rps"] / home["rps"]))
+        print()
+        webhook_bench()
     else:
         for name, _, _ in billing[:2]:
             r = results[name]["rps"] / saved[name]["rps"]

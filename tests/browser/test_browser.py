@@ -192,3 +192,50 @@ def test_submit_three_zone_readings_with_preview_and_history(browser):
     finally:
         sql("DELETE FROM readings WHERE source = 'subscriber'")
         sql("UPDATE organizations SET readings_from = 15, readings_to = 25 WHERE id = 1")
+
+
+def test_pay_by_card_on_the_providers_page_and_turn_on_autopay(browser):
+    from conftest import make_subscriber
+    from selenium.webdriver.support.ui import Select
+    make_subscriber("browserpayer", "browser-payer-pw", [1004, 1005], email="bp@example.org")
+    sql("UPDATE subscribers SET current_account_id = 1004 WHERE login = 'browserpayer'")
+    sql("DELETE FROM login_attempts")
+    browser.get(BASE + "/login")
+    browser.find_element(By.ID, "login").send_keys("browserpayer")
+    browser.find_element(By.ID, "password").send_keys("browser-payer-pw")
+    click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                   lambda d: d.find_elements(By.ID, "greeting"))
+
+    browser.get(BASE + "/payments")
+    click_and_wait(browser, By.ID, "pay-button", lambda d: d.find_elements(By.ID, "pay-form"))
+    amount = browser.find_element(By.ID, "a1004")
+    amount.clear()
+    amount.send_keys("250,75")
+    browser.find_element(By.ID, "save").click()
+    click_and_wait(browser, By.ID, "pay-next", lambda d: d.find_elements(By.ID, "pay-confirm"))
+    assert "250,75" in browser.find_element(By.ID, "pay-total").text
+    assert browser.find_elements(By.CSS_SELECTOR, "table.split tbody tr")
+    browser.save_screenshot(os.path.join(SHOTS, "pay-preview.png"))
+
+    # The form posts to us and we send the browser on to the provider: the CSP allows it.
+    click_and_wait(browser, By.ID, "pay-go", lambda d: d.find_elements(By.ID, "card"))
+    assert "/checkout/" in browser.current_url
+    assert "250.75" in browser.find_element(By.ID, "amount").text
+    browser.find_element(By.ID, "card").send_keys("5555 5555 5555 4444")
+    browser.find_element(By.ID, "expiry").send_keys("12/30")
+    browser.find_element(By.ID, "cvc").send_keys("123")
+    click_and_wait(browser, By.ID, "pay", lambda d: d.find_elements(By.ID, "result-succeeded"))
+    assert browser.current_url.startswith(BASE + "/payments/result?id=")
+    assert "250,75" in browser.find_element(By.ID, "result-succeeded").text
+    browser.save_screenshot(os.path.join(SHOTS, "pay-result.png"))
+
+    Select(browser.find_element(By.ID, "day-1004")).select_by_value("10")
+    browser.find_element(By.ID, "max-1004").send_keys("3000")
+    click_and_wait(browser, By.ID, "autopay-enable-1004",
+                   lambda d: d.find_elements(By.ID, "autopay-done"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#autopays tbody tr")
+    assert len(rows) == 1 and "Bank card *4444" in rows[0].text
+
+    browser.get(BASE + "/payments")
+    first = browser.find_element(By.CSS_SELECTOR, "#payments tbody tr")
+    assert "250,75" in first.text and "зачислен" in first.text

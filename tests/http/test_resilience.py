@@ -171,7 +171,8 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "UPDATE ledger SET paid = paid, closing = closing WHERE account_id = 0",
                      "UPDATE payments SET status = status WHERE id = 0",
                      "UPDATE online_payments SET status = status WHERE id = 0",
-                     "SELECT id FROM accounts WHERE id = 1 FOR UPDATE",
+                     "SELECT o.id FROM online_payments o JOIN payments pm ON pm.online_id = o.id "
+                     "JOIN accounts a ON a.id = pm.account_id WHERE o.id = 0 FOR UPDATE",
                      "DELETE FROM autopays WHERE id = 0",
                      "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, "
                      "created_at) SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL WHERE 0"],
