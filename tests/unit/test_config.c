@@ -113,6 +113,31 @@ static void each_program_has_its_own_account(void **st)
 	assert_int_equal(load("[db.home]\nsocket = /x\n", &c, err, sizeof(err)), -1);
 }
 
+static void payments(void **st)
+{
+	struct config c;
+	char err[256];
+
+	(void)st;
+	config_defaults(&c);
+	assert_string_equal(c.pay_provider, "");
+	assert_string_equal(c.pay_api_url, "https://api.yookassa.ru/v3");
+	assert_int_equal(load("[payments]\nprovider = yookassa\napi_url = http://127.0.0.1:8082/v3\n"
+			      "shop_id = 100500\nsecret_key = test_abc\ntimeout = 7\n"
+			      "site_url = https://lk.example.org\nmin_amount_minor = 1000\n"
+			      "max_amount_minor = 200000\n",
+			      &c, err, sizeof(err)),
+			 0);
+	assert_string_equal(c.pay_provider, "yookassa");
+	assert_string_equal(c.pay_api_url, "http://127.0.0.1:8082/v3");
+	assert_string_equal(c.pay_shop_id, "100500");
+	assert_string_equal(c.pay_secret, "test_abc");
+	assert_string_equal(c.site_url, "https://lk.example.org");
+	assert_int_equal(c.pay_timeout, 7);
+	assert_int_equal(c.pay_min, 1000);
+	assert_int_equal(c.pay_max, 200000);
+}
+
 static void refuses_mistakes(void **st)
 {
 	static const char *const bad[] = {
@@ -126,6 +151,12 @@ static void refuses_mistakes(void **st)
 		"[db]\nname = " /* longer than the field */
 		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
 		"this is not ini\n",
+		"[payments]\nprovider = paypal\n",           /* a provider we do not have */
+		"[payments]\napi_url = ftp://x/v3\n",         /* not http(s) */
+		"[payments]\napi_url = https://x/v3/\n",      /* paths are appended to it */
+		"[payments]\nsite_url = https://a b\n",       /* a space in a URL */
+		"[payments]\nmin_amount_minor = 0\n",
+		"[payments]\ntimeout = 0\n",
 	};
 	struct config c;
 	char err[256];
@@ -147,6 +178,7 @@ int main(void)
 		cmocka_unit_test(defaults),
 		cmocka_unit_test_teardown(every_key, teardown),
 		cmocka_unit_test_teardown(each_program_has_its_own_account, teardown),
+		cmocka_unit_test_teardown(payments, teardown),
 		cmocka_unit_test_teardown(refuses_mistakes, teardown),
 	};
 
