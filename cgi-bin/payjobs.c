@@ -133,6 +133,10 @@ static void charge(const struct autopay *a, month_t month)
 	}
 	if ((e = payment_settle(arena, online, &st, &res)) != PERR_OK)
 		goto error;
+	/* The provider's notification may have settled it first: what happened is its answer. */
+	if (res == SETTLE_ALREADY)
+		res = st.status == PAY_SUCCEEDED ? SETTLE_SUCCEEDED
+		      : st.status == PAY_CANCELED ? SETTLE_CANCELED : SETTLE_PENDING;
 	if (db_autopay_run_end(a->id, month, res == SETTLE_SUCCEEDED ? "succeeded"
 					     : res == SETTLE_CANCELED ? "failed" : "pending",
 			       online) != PERR_OK)

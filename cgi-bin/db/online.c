@@ -43,8 +43,9 @@ static struct db_stmt lock_items = {
 	"SELECT o.id, o.subscriber_id, o.kind, o.provider, o.provider_id, o.status, o.amount, "
 	"o.currency, o.save_method, o.confirmation_url, o.method_id IS NOT NULL, o.method_title, "
 	"o.cancel_reason, o.lang, pm.id, pm.account_id, pm.amount, a.number "
-	"FROM online_payments o JOIN payments pm ON pm.online_id = o.id "
-	"JOIN accounts a ON a.id = pm.account_id WHERE o.id = ? ORDER BY pm.account_id FOR UPDATE",
+	"FROM online_payments o LEFT JOIN payments pm ON pm.online_id = o.id "
+	"LEFT JOIN accounts a ON a.id = pm.account_id WHERE o.id = ? ORDER BY pm.account_id "
+	"FOR UPDATE",
 	NULL, 0, NULL};
 
 static struct db_stmt by_provider = {
@@ -60,18 +61,18 @@ static struct db_stmt set_pending = {
 /* The payment and its payments rows leave pending together, once. */
 static struct db_stmt succeed = {
 	"online.succeed",
-	"UPDATE online_payments o JOIN payments p ON p.online_id = o.id "
+	"UPDATE online_payments o LEFT JOIN payments p ON p.online_id = o.id AND p.status = 'pending' "
 	"SET o.status = 'succeeded', o.settled_at = NOW(6), o.method_id = ?, o.method_title = ?, "
 	"o.confirmation_url = NULL, p.status = 'succeeded', p.paid_at = NOW() "
-	"WHERE o.id = ? AND o.status IN ('created', 'pending') AND p.status = 'pending'",
+	"WHERE o.id = ? AND o.status IN ('created', 'pending')",
 	NULL, 0, NULL};
 
 static struct db_stmt cancel = {
 	"online.cancel",
-	"UPDATE online_payments o JOIN payments p ON p.online_id = o.id "
+	"UPDATE online_payments o LEFT JOIN payments p ON p.online_id = o.id AND p.status = 'pending' "
 	"SET o.status = 'canceled', o.settled_at = NOW(6), o.cancel_reason = ?, "
 	"o.confirmation_url = NULL, p.status = 'canceled', p.paid_at = NOW() "
-	"WHERE o.id = ? AND o.status IN ('created', 'pending') AND p.status = 'pending'",
+	"WHERE o.id = ? AND o.status IN ('created', 'pending')",
 	NULL, 0, NULL};
 
 static struct db_stmt items = {
@@ -200,6 +201,8 @@ static int locked_row(void *p)
 	struct locked_iter *x = p;
 
 	online_row(&x->o);
+	if (x->item == 0) /* a payment without accounts (never written so; settled all the same) */
+		return 0;
 	x->it.payment_id = (uint64_t)x->item;
 	x->it.account_id = (uint64_t)x->account;
 	x->it.amount = x->amount;
@@ -287,7 +290,7 @@ enum perr db_online_finish(uint64_t id, int succeeded, const char *method_id,
 					      DBA_INT(id)},
 			    2, &n, NULL);
 	/* One row for the payment and one per account it paid for. */
-	return e == PERR_OK && n < 2 ? PERR_CONFLICT : e;
+	return e == PERR_OK && n == 0 ? PERR_CONFLICT : e;
 }
 
 struct item_iter {

@@ -498,7 +498,8 @@ def test_a_payment_that_never_reached_the_provider_is_closed_by_reconciliation()
     sql("INSERT INTO online_payments (subscriber_id, idem_key, kind, provider, status, amount, "
         "currency, lang, created_at) VALUES (%s, '%s', 'card', 'yookassa', 'created', 500, 'RUB', "
         "'ru', NOW(6) - INTERVAL 1 HOUR)" % (sid, "n" * 43))
-    oid = int(one("SELECT id FROM online_payments WHERE idem_key = '%s'" % ("n" * 43))[0])
+    oid = int(one("SELECT id FROM online_payments WHERE subscriber_id = %s AND idem_key = '%s'"
+                  % (sid, "n" * 43))[0])
     sql("INSERT INTO payments (account_id, paid_at, amount, channel, bank, status, online_id) "
         "VALUES (1001, NOW(), 500, 'card', 'ЮKassa', 'pending', %d)" % oid)
     out = payjobs("reconcile")
