@@ -1119,6 +1119,8 @@ enum perr db_autopay_run_begin(uint64_t autopay, month_t, uint64_t account, mone
 			       const char *result) PORTAL_WUR;
 enum perr db_autopay_run_end(uint64_t autopay, month_t, const char *result,
 			     uint64_t online) PORTAL_WUR;
+/* The run whose charge is online payment online ended so (no run yet: nothing). */
+enum perr db_autopay_run_settled(uint64_t online, int succeeded) PORTAL_WUR;
 
 /* Queue an e-mail to the subscriber's address on file (none queued without one). */
 enum perr db_outbox_email(uint64_t subscriber, enum lang, const char *kind,

@@ -92,7 +92,8 @@ CREATE TABLE autopay_runs (
     result      VARCHAR(12)     NOT NULL,  -- charging, nothing-due, failed; then the payment decides
     amount      BIGINT          NOT NULL,
     at          DATETIME(6)     NOT NULL,
-    PRIMARY KEY (autopay_id, month)
+    PRIMARY KEY (autopay_id, month),
+    KEY ix_autopay_runs_online (online_id)  -- a late confirmation finds its run
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Every message the portal sends.  The writer renders nothing: kind and

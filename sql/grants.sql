@@ -130,6 +130,8 @@ GRANT UPDATE (provider_id, confirmation_url, status, method_id, method_title, ca
               settled_at) ON kabinet.online_payments TO 'kb_payments'@'localhost';
 GRANT SELECT, INSERT, DELETE ON kabinet.autopays TO 'kb_payments'@'localhost';
 GRANT INSERT ON kabinet.outbox TO 'kb_payments'@'localhost';
+-- ... and records how an autopay charge ended when its notification settles it.
+GRANT SELECT (online_id), UPDATE (result) ON kabinet.autopay_runs TO 'kb_payments'@'localhost';
 
 -- payjobs: the scheduled program (autopay, reconciliation).  No sessions; the
 -- same crediting rights as payments, and the autopay runs.

@@ -51,6 +51,18 @@ static struct db_stmt run_update = {
 	"UPDATE autopay_runs SET result = ?, online_id = ? WHERE autopay_id = ? AND month = ?",
 	NULL, 0, NULL};
 
+/* Whoever settles an autopay's charge (often the provider's notification) records how it ended. */
+static struct db_stmt run_settled = {
+	"autopay.run_settled",
+	"UPDATE autopay_runs SET result = ? WHERE online_id = ?", NULL, 0, NULL};
+
+enum perr db_autopay_run_settled(uint64_t online, int succeeded)
+{
+	return db_exec(&run_settled,
+		       (struct db_arg[]){DBA_STR(succeeded ? "succeeded" : "failed"), DBA_INT(online)},
+		       2, NULL, NULL);
+}
+
 enum perr db_autopay_set(uint64_t subscriber, uint64_t account, const char *provider,
 			 const char *method_id, const char *title, unsigned day, money_t max)
 {

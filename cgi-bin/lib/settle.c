@@ -154,6 +154,8 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 			     st->method_saved ? st->method_title : NULL, st->cancel_reason);
 	if (e != PERR_OK)
 		goto fail;
+	if (strcmp(op.kind, "autopay") == 0 && (e = db_autopay_run_settled(id, ok)) != PERR_OK)
+		goto fail;
 	kind = strcmp(op.kind, "autopay") == 0 ? (ok ? "autopay-succeeded" : "autopay-failed")
 					       : (ok ? "payment-succeeded" : "payment-failed");
 	if ((params = notice_params(ar, &op, it, st)) == NULL) {

@@ -768,6 +768,7 @@ def test_every_billing_query_is_an_index_lookup():
         "autopay.list": [sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],
         "autopay.due": [5, "'%s'" % end, 200],
         "autopay.run_update": ["'x'", "NULL", 1, "'%s'" % end],
+        "autopay.run_settled": ["'x'", 1],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

@@ -594,6 +594,32 @@ def test_autopay_with_nothing_due_charges_nothing():
         sql("DELETE FROM autopays WHERE id = %s" % ap)
 
 
+def test_a_late_confirmation_of_an_autopay_charge_completes_its_run():
+    s = payer_client()
+    url, oid = start(s, {"a1001": "2"}, save=True)
+    card_page(url, DELAYED)  # a card whose charges the bank confirms a moment later
+    wait_until(lambda: status(oid) == "succeeded", 30, "the first payment")
+    r = s.get(BASE + "/payments/result?id=%d" % oid)
+    assert s.post(BASE + "/payments/autopay", data={
+        "csrf": csrf_of(r), "id": str(oid), "account": "1001", "action": "enable", "day": "9",
+        "max": "25"}, allow_redirects=False).status_code == 303
+    ap = one("SELECT id FROM autopays WHERE account_id = 1001")[0]
+    try:
+        before = paid_now(1001)
+        date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-09")
+        out = payjobs("autopay", "--date", date)
+        assert out.returncode == 0, out.stderr
+        assert "2500 charged, pending" in out.stdout
+        run = lambda: one("SELECT result, online_id FROM autopay_runs WHERE autopay_id = %s" % ap)
+        assert run()[0] == "pending"
+        # The provider's notification settles it, and the run says so.
+        wait_until(lambda: run()[0] == "succeeded", 30, "the late confirmation")
+        assert paid_now(1001) == before + 2500
+        assert outbox(int(run()[1])) == [("autopay-succeeded", "payer@example.org")]
+    finally:
+        sql("DELETE FROM autopays WHERE id = %s" % ap)
+
+
 def test_someone_elses_payment_and_autopay_are_not_found():
     s = payer_client()
     url, oid = start(s, {"a1001": "3"}, save=True)

@@ -237,7 +237,9 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "DELETE FROM online_payments WHERE id = 0",
         "UPDATE payment_lines SET amount = amount WHERE payment_id = 0",
         "SELECT COUNT(*) FROM outbox",
-        "SELECT COUNT(*) FROM autopay_runs",
+        "SELECT result FROM autopay_runs",
+        "UPDATE autopay_runs SET amount = amount WHERE online_id = 0",
+        "DELETE FROM autopay_runs WHERE online_id = 0",
         "UPDATE accounts SET number = number WHERE id = 0"]
     denied["payjobs"] = [
         "SELECT password_hash FROM subscribers LIMIT 1", "SELECT COUNT(*) FROM sessions",
