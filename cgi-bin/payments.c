@@ -38,7 +38,6 @@ static const struct field fields[K__MAX] = {
 
 static const struct field amount_field = {"amount", valid_text, 1, 24};
 
-#define PERIOD_MAX_MONTHS 60
 #define HISTORY_ROWS 5000
 
 /* ------------------------------------------------------------------ history */
@@ -83,40 +82,6 @@ static int hist_row(void *p, const struct payment *x)
 	return 0;
 }
 
-static month_t this_month(void)
-{
-	int y, m, d;
-
-	day_to_civil(day_today(), &y, &m, &d);
-	return y * 12 + (m - 1);
-}
-
-/* The period asked for (default: the last twelve months); 0 or the refusal's status. */
-static int period_of(struct req *r, month_t *from, month_t *to)
-{
-	const struct fval *f = req_val(r, K_FROM), *t = req_val(r, K_TO);
-	xmlNodePtr p;
-
-	if (r->bad[K_FROM] || r->bad[K_TO]) {
-		if ((r->bad[K_FROM] && xml_form_error(r, "from", "bad-month")) ||
-		    (r->bad[K_TO] && xml_form_error(r, "to", "bad-month")))
-			return 500;
-		return 400;
-	}
-	*to = t ? (month_t)t->i : this_month();
-	*from = f ? (month_t)f->i : *to - 11;
-	if (*from < MONTH_MIN)
-		*from = MONTH_MIN;
-	p = xml_elem(r->root, "period");
-	if (p == NULL || xml_month(p, "from", *from) == NULL || xml_month(p, "to", *to) == NULL)
-		return 500;
-	if (*from > *to)
-		return xml_form_error(r, "from", "period-reversed") ? 500 : 422;
-	if (*to - *from >= PERIOD_MAX_MONTHS)
-		return xml_form_error(r, "from", "period-too-long") ? 500 : 422;
-	return 0;
-}
-
 static int history(struct req *r)
 {
 	struct hist h = {.r = r};
@@ -130,8 +95,8 @@ static int history(struct req *r)
 	if (h.list == NULL || (all && xml_attr(h.list, "all", "1")) ||
 	    xml_attr_int(h.list, "current", (long long)r->sess->account_id))
 		return page_error(r, 500, "internal");
-	if ((st = period_of(r, &from, &to)) != 0)
-		return st == 500 ? page_error(r, 500, "internal") : page_status(r, st);
+	if ((st = page_period(r, K_FROM, K_TO, month_today(), &from, &to)) != 0)
+		return st;
 	e = db_payment_history(r->arena, r->sess->subscriber_id, all ? 0 : r->sess->account_id, from,
 			       to, r->lang, HISTORY_ROWS, hist_row, &h);
 	if (e != PERR_OK)

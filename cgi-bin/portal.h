@@ -335,6 +335,8 @@ typedef int month_t;
 
 /* "2026-10" or "10.2026" (what a Russian subscriber types), years 2000..2099. */
 int month_parse(const char *, size_t, month_t *) PORTAL_WUR;
+/* This month in UTC. */
+month_t month_today(void);
 /* "2026-10" into buf (8 bytes). */
 void month_format(month_t, char buf[8]);
 /* "2026-10-01", the DATE the ledger keys a month by, into buf (11 bytes). */
@@ -583,6 +585,18 @@ xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t, const struct 
 const char *decimal_text(struct arena *, long long, unsigned decimals);
 /* <name>2026-10</name> */
 xmlNodePtr xml_month(xmlNodePtr parent, const char *name, month_t);
+/* Longest period one page shows: five years of months. */
+#define PERIOD_MAX_MONTHS 60
+
+/*
+ * The period filter of a history page: fields k_from and k_to (valid_month,
+ * named "from" and "to"), default the twelve months up to default_to.  Puts
+ * <period> on the page and returns 0; or refuses (a bad month 400, a reversed
+ * or too long period 422, the message beside the field) and returns the
+ * handler's status.
+ */
+int page_period(struct req *, size_t k_from, size_t k_to, month_t default_to, month_t *from,
+		month_t *to);
 /* <error field="..." code="..."/> under the page, for forms. */
 int xml_form_error(struct req *, const char *field, const char *code) PORTAL_WUR;
 

@@ -20,9 +20,6 @@ static const struct field fields[K__MAX] = {
 	[K_SERVICE] = {"service", valid_int, 1, 65535},
 };
 
-/* Longest period one page shows: five years of months. */
-#define PERIOD_MAX_MONTHS 60
-
 struct ctx {
 	struct req *r;
 	const struct currency *cur;
@@ -41,41 +38,7 @@ static int fail(struct ctx *c)
 /* The last month billed, or last calendar month for an account without history. */
 static month_t default_end(month_t latest)
 {
-	int y, m, d;
-
-	if (latest != 0)
-		return latest;
-	day_to_civil(day_today(), &y, &m, &d);
-	return y * 12 + (m - 1) - 1;
-}
-
-/*
- * The period asked for, or the default one.  0 when usable; otherwise the
- * status of the refusal, with the message already on the page.
- */
-static int period_of(struct req *r, month_t latest, month_t *from, month_t *to)
-{
-	const struct fval *f = req_val(r, K_FROM), *t = req_val(r, K_TO);
-	xmlNodePtr p;
-
-	if (r->bad[K_FROM] || r->bad[K_TO]) {
-		if ((r->bad[K_FROM] && xml_form_error(r, "from", "bad-month")) ||
-		    (r->bad[K_TO] && xml_form_error(r, "to", "bad-month")))
-			return 500;
-		return 400;
-	}
-	*to = t ? (month_t)t->i : default_end(latest);
-	*from = f ? (month_t)f->i : *to - 11;
-	if (*from < MONTH_MIN)
-		*from = MONTH_MIN;
-	p = xml_elem(r->root, "period");
-	if (p == NULL || xml_month(p, "from", *from) == NULL || xml_month(p, "to", *to) == NULL)
-		return 500;
-	if (*from > *to)
-		return xml_form_error(r, "from", "period-reversed") ? 500 : 422;
-	if (*to - *from >= PERIOD_MAX_MONTHS)
-		return xml_form_error(r, "from", "period-too-long") ? 500 : 422;
-	return 0;
+	return latest != 0 ? latest : month_today() - 1;
 }
 
 static int account_head(struct req *r, struct account *a)
@@ -211,8 +174,8 @@ static int overview(struct req *r)
 		return page_fail(r, e);
 	if (c.failed)
 		return page_error(r, 500, "internal");
-	if ((st = period_of(r, l.latest, &from, &to)) != 0)
-		return st == 500 ? page_error(r, 500, "internal") : page_status(r, st);
+	if ((st = page_period(r, K_FROM, K_TO, default_end(l.latest), &from, &to)) != 0)
+		return st;
 	c.one_service = svc != NULL;
 	if ((st = months(&c, l.chosen, from, to)) != 0)
 		return st;
@@ -257,8 +220,8 @@ static int statement(struct req *r)
 	    xml_text(n, "name", s.service) == NULL || xml_text(n, "supplier", s.supplier) == NULL ||
 	    xml_text(n, "unit", s.unit) == NULL)
 		return page_error(r, 500, "internal");
-	if ((st = period_of(r, s.month, &from, &to)) != 0)
-		return st == 500 ? page_error(r, 500, "internal") : page_status(r, st);
+	if ((st = page_period(r, K_FROM, K_TO, default_end(s.month), &from, &to)) != 0)
+		return st;
 	if ((st = months(&c, s.service_id, from, to)) != 0)
 		return st;
 	c.parent = xml_elem(r->root, "corrections");

@@ -50,7 +50,6 @@ enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct
 	money_t ages[CREDIT_MONTHS + 1], weight[SPLIT_MAX_SERVICES];
 	size_t i, k, nd = 0;
 	month_t from;
-	int y, m, d;
 	enum perr e;
 
 	memset(c, 0, sizeof(*c));
@@ -59,10 +58,9 @@ enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct
 		return PERR_NOMEM;
 	memset(st, 0, sizeof(*st));
 	st->c = c;
-	day_to_civil(day_today(), &y, &m, &d);
 	/* A year of months is one range read; an account billed longer ago than
 	 * that (rare) takes a second, unbounded one. */
-	from = y * 12 + (m - 1) - CREDIT_MONTHS;
+	from = month_today() - CREDIT_MONTHS;
 	if ((e = db_credit_rows(ar, account, from, plan_row, st)) != PERR_OK)
 		return e;
 	if (c->n == 0 && (e = db_credit_rows(ar, account, MONTH_MIN, plan_row, st)) != PERR_OK)

@@ -21,6 +21,14 @@ static int digits(const char *s, size_t n, int *out)
 	return 0;
 }
 
+month_t month_today(void)
+{
+	int y, m, d;
+
+	day_to_civil(day_today(), &y, &m, &d);
+	return y * 12 + (m - 1);
+}
+
 int month_parse(const char *s, size_t len, month_t *out)
 {
 	int y, m;

@@ -36,14 +36,6 @@ static int item_row(void *p, const struct online_item *it)
 	return 0;
 }
 
-static month_t this_month(void)
-{
-	int y, m, d;
-
-	day_to_civil(day_today(), &y, &m, &d);
-	return y * 12 + (m - 1);
-}
-
 /* The notification's parameters: an XML element the delivery program renders. */
 static const char *notice_params(struct arena *ar, const struct online_payment *op,
 				 const struct items *it, const struct pay_state *st)
@@ -96,7 +88,7 @@ static int matches(const struct online_payment *op, const struct pay_state *st)
 /* The accounts are locked already (db_online_lock_items()). */
 static enum perr credit_all(struct arena *ar, const struct items *it)
 {
-	month_t now = this_month();
+	month_t now = month_today();
 	size_t i;
 	enum perr e = PERR_OK;
 

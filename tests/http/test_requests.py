@@ -482,6 +482,10 @@ def test_both_catalogs_have_every_key_used():
             set(re.findall(r'(?:refuse|add_refuse)\(r, [^"]*"([a-z-]+)"\)', src))
         for m in re.finditer(r'field_error\(&?[cs], (?:"[a-z0-9]+"|\w+), (.*?)\)\s*(?:;|&&)', src):
             found |= set(re.findall(r'"([a-z-]+)"', m.group(1)))
+        # A section with a period filter shows the library's messages for it too.
+        if "page_period(" in src:
+            lib = open(os.path.join(xsl, "..", "cgi-bin", "lib", "period.c")).read()
+            found |= set(re.findall(r'xml_form_error\(r, [^,]+, "([a-z-]+)"\)', lib))
         for c in found:
             if c != "invalid":
                 assert "error.%s" % c in common | parts["ru"][part], (f, c)
