@@ -258,6 +258,7 @@ struct req {
 	const char *location;
 	const char *err_code; /* error page's code, set by page_error() */
 	int keep_doc;         /* render the handler's document whatever the status */
+	const char *pdf_name; /* page_pdf(): answer with the page as a PDF of this file name */
 	struct header headers[16];
 	size_t nheaders;
 	char incident[17];
@@ -289,6 +290,12 @@ int page_error(struct req *, int status, const char *code);
 int page_fail(struct req *, enum perr);
 /* Render the handler's own document with a non-200 status (form errors). */
 int page_status(struct req *, int status);
+/*
+ * Answer 200 with the page as a PDF download named filename (letters,
+ * digits, '-', '.' only): xsl/pdf.xsl lays the document out and lib/pdf.c
+ * draws it.  ?format=xml still answers with the XML.
+ */
+int page_pdf(struct req *, const char *filename);
 
 /* ------------------------------------------------------------------ money */
 
@@ -565,6 +572,25 @@ enum payqr_err {
 /* The payload, "ST00012|Name=...", into out (NUL-terminated). */
 int payqr_build(const struct payqr *, char *out, size_t cap) PORTAL_WUR;
 
+/* A QR code's modules, made with libqrencode at error correction level M. */
+struct qr {
+	int width; /* modules per side, without the quiet zone */
+	const unsigned char *dark; /* width * width bytes, row by row: 1 is a dark module */
+};
+
+/* Encode text as 8-bit data.  The modules live in the arena.  -1 if it does not fit. */
+int qr_encode(struct arena *, const char *text, struct qr *) PORTAL_WUR;
+/* The dark modules as SVG path data ("M0 0h7v1h-7z..."), one run per rectangle. */
+const char *qr_svg_path(struct arena *, const struct qr *);
+
+/*
+ * A PDF from a layout document (xsl/pdf.xsl writes them; lib/pdf.c says
+ * what the elements mean): A4 pages, DejaVu Sans through pango, text kept as
+ * text.  The bytes live in the arena.
+ */
+enum perr pdf_render(struct arena *, xmlDocPtr layout, const unsigned char **pdf,
+		     size_t *len) PORTAL_WUR;
+
 /* ------------------------------------------------------------------ XML */
 
 /* Child element with text content (escaped; invalid XML characters replaced). */
@@ -795,6 +821,8 @@ struct organization {
 	const char *name, *inn, *address, *phones, *email;
 	const char *bank_name, *bic, *bank_account, *corr_account;
 	const struct currency *cur;
+	/* What a receipt prints as well (read by receipt_load() only; may be NULL). */
+	const char *kpp, *website, *receipt_note, *qr_category, *qr_tech_code;
 };
 
 struct account {
@@ -982,6 +1010,131 @@ enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter
 /* Record today's reading of one register, from the subscriber, accepted. */
 enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value,
 			    uint64_t subscriber) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ receipt documents */
+
+#define RECEIPT_MAX_CORRECTIONS 32
+#define RECEIPT_MAX_READINGS 48 /* meters x registers shown on the back */
+
+/* One service's line of the calculation. */
+struct receipt_line {
+	uint64_t service_id;
+	const char *service, *supplier, *unit; /* NULL on the totals line */
+	money_t tariff;
+	long long quantity; /* thousandths of the unit */
+	money_t opening, accrued, corrections, paid, closing;
+};
+
+struct receipt_correction {
+	const char *service;
+	money_t amount;
+	const char *reason;
+};
+
+/* A meter register's readings used for the month. */
+struct receipt_reading {
+	const char *meter, *kind;
+	unsigned zone, zones, digits, decimals;
+	long long prev, curr; /* 10^-decimals of the unit; -1: none */
+	const char *prev_on, *curr_on; /* YYYY-MM-DD or NULL */
+	long long used; /* consumption, same units; -1 when it cannot be told */
+};
+
+/*
+ * paid: what the receipt asked for has been paid since (payments after the
+ * month cover its closing balance, oldest debt first); partly: some of it.
+ * A receipt that asks for nothing is paid.
+ */
+enum receipt_status { RECEIPT_UNPAID, RECEIPT_PARTLY, RECEIPT_PAID };
+
+const char *receipt_status_name(enum receipt_status);
+enum receipt_status receipt_status_of(money_t to_pay, money_t paid_since);
+
+/* An account's receipt for a month: the payment document. */
+struct receipt {
+	struct account acc; /* with its organization, the payee */
+	month_t month;
+	const char *due_on, *issued_on; /* YYYY-MM-DD */
+	int by_email; /* this subscriber takes the account's receipts by e-mail */
+	size_t n;
+	struct receipt_line line[SPLIT_MAX_SERVICES];
+	struct receipt_line total; /* the lines summed */
+	money_t to_pay;            /* the total closing if positive, else 0 */
+	money_t paid_since;        /* paid in the months after */
+	enum receipt_status status;
+	size_t ncorr;
+	struct receipt_correction corr[RECEIPT_MAX_CORRECTIONS];
+	size_t nread;
+	struct receipt_reading read[RECEIPT_MAX_READINGS];
+	const char *qr; /* the GOST R 56042 payload; NULL for a payee outside it (not roubles) */
+};
+
+/* One line of the receipts list. */
+struct receipt_item {
+	month_t month;
+	const char *due_on;
+	money_t to_pay, paid_since;
+	enum receipt_status status;
+};
+
+/*
+ * What is wrong with a payee's bank details, as an error code ("bic",
+ * "bank-account", "corr-account", "inn", "kpp", "name", "bank-name"); NULL
+ * if nothing.  Rouble payees are checked by the Bank of Russia's rules (the
+ * control keys); others only for presence.
+ */
+const char *payee_check(const struct organization *);
+/*
+ * The receipt of account (linked to subscriber) for month: NOT_FOUND unless
+ * the organization issued that month and the account was billed in it.  The
+ * QR payload is made only for rouble payees whose details pass payee_check().
+ */
+enum perr receipt_load(struct arena *, uint64_t subscriber, uint64_t account, month_t, enum lang,
+		       struct receipt *) PORTAL_WUR;
+/* <receipt> under parent: everything the page, the print view and the PDF show. */
+int xml_receipt(xmlNodePtr parent, struct arena *, const struct receipt *, enum lang) PORTAL_WUR;
+
+/* db/receipt.c */
+struct receipt_head {
+	const char *due_on, *issued_on;
+	int by_email;
+};
+enum perr db_receipt_head(struct arena *, uint64_t subscriber, uint64_t account, month_t,
+			  struct account *, struct receipt_head *) PORTAL_WUR;
+enum perr db_receipt_lines(struct arena *, uint64_t account, month_t, enum lang,
+			   int (*each)(void *, const struct receipt_line *), void *) PORTAL_WUR;
+/* Payments credited to the account in the months after month. */
+enum perr db_receipt_paid_since(struct arena *, uint64_t account, month_t, money_t *) PORTAL_WUR;
+enum perr db_receipt_corrections(struct arena *, uint64_t account, month_t, enum lang,
+				 int (*each)(void *, const struct receipt_correction *),
+				 void *) PORTAL_WUR;
+/* Every register of the meters in use on the account in month, with its
+ * latest accepted reading in the month and the one before it. */
+enum perr db_receipt_readings(struct arena *, uint64_t account, month_t,
+			      int (*each)(void *, const struct receipt_reading *), void *) PORTAL_WUR;
+/* The account's receipts of months from..to, newest first. */
+enum perr db_receipts(struct arena *, uint64_t account, month_t from, month_t to,
+		      int (*each)(void *, const struct receipt_item *), void *) PORTAL_WUR;
+/* The newest month the account has a receipt for; 0 if none. */
+enum perr db_receipt_latest(struct arena *, uint64_t account, month_t *) PORTAL_WUR;
+/* Receipts by e-mail for one linked account, on or off. */
+enum perr db_receipt_email_set(uint64_t subscriber, uint64_t account, int on) PORTAL_WUR;
+enum perr db_receipt_email_get(struct arena *, uint64_t subscriber, uint64_t account,
+			       int *on) PORTAL_WUR;
+
+/* Issuing (receiptjobs). */
+struct issue_org {
+	struct organization org;
+	unsigned pay_by_day;
+	int issued; /* the month is issued already */
+	long long billed; /* accounts billed in the month */
+};
+/* Organizations with accounts billed in month, by id. */
+enum perr db_issue_orgs(struct arena *, month_t, int (*each)(void *, const struct issue_org *),
+			void *) PORTAL_WUR;
+/* Record the month issued and queue the e-mails of its subscribers, in one transaction.
+ * PERR_CONFLICT if it was issued meanwhile. *mailed: e-mails queued. */
+enum perr db_issue(uint64_t org, month_t, day_t due_on, unsigned long long *mailed) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ paying */
 

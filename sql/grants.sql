@@ -68,6 +68,31 @@ GRANT SELECT ON kabinet.ledger TO 'kb_services'@'localhost';
 GRANT SELECT (id, account_id, service_id, period, amount, reason) ON kabinet.corrections
     TO 'kb_services'@'localhost';
 
+-- receipts: reads what a receipt is made of (the account, its organization,
+-- ledger, corrections, meters and readings, the months issued); changes only
+-- the subscriber's choice of receipts by e-mail.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_receipts'@'localhost';
+GRANT SELECT ON kabinet.sessions TO 'kb_receipts'@'localhost';
+GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_receipts'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
+    ON kabinet.subscribers TO 'kb_receipts'@'localhost';
+GRANT SELECT (subscriber_id, account_id, receipt_email) ON kabinet.subscriber_accounts
+    TO 'kb_receipts'@'localhost';
+GRANT UPDATE (receipt_email) ON kabinet.subscriber_accounts TO 'kb_receipts'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_receipts'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_receipts'@'localhost';
+GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services
+    TO 'kb_receipts'@'localhost';
+GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_receipts'@'localhost';
+GRANT SELECT ON kabinet.ledger TO 'kb_receipts'@'localhost';
+GRANT SELECT (id, account_id, service_id, period, amount, reason) ON kabinet.corrections
+    TO 'kb_receipts'@'localhost';
+GRANT SELECT (id, account_id, number, kind, zones, digits, decimals, installed_on, removed_on)
+    ON kabinet.meters TO 'kb_receipts'@'localhost';
+GRANT SELECT (id, meter_id, zone, taken_on, value, status) ON kabinet.readings
+    TO 'kb_receipts'@'localhost';
+GRANT SELECT ON kabinet.receipt_issues TO 'kb_receipts'@'localhost';
+
 -- calculator: reads tariffs, the current account's organization, residents
 -- and household, and the subscriber's meters with their last readings to
 -- fill the form in; writes nothing.
@@ -152,3 +177,16 @@ GRANT UPDATE (provider_id, confirmation_url, status, method_id, method_title, ca
 GRANT SELECT ON kabinet.autopays TO 'kb_payjobs'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON kabinet.autopay_runs TO 'kb_payjobs'@'localhost';
 GRANT INSERT ON kabinet.outbox TO 'kb_payjobs'@'localhost';
+
+-- receiptjobs: issues a month's receipts: reads organizations and who was
+-- billed, records the month, and queues the e-mails of those who take
+-- receipts by e-mail.  Changes nothing else.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_receiptjobs'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_receiptjobs'@'localhost';
+GRANT SELECT (id, organization_id) ON kabinet.accounts TO 'kb_receiptjobs'@'localhost';
+GRANT SELECT (account_id, period) ON kabinet.ledger TO 'kb_receiptjobs'@'localhost';
+GRANT SELECT (id, email) ON kabinet.subscribers TO 'kb_receiptjobs'@'localhost';
+GRANT SELECT (subscriber_id, account_id, receipt_email) ON kabinet.subscriber_accounts
+    TO 'kb_receiptjobs'@'localhost';
+GRANT SELECT, INSERT ON kabinet.receipt_issues TO 'kb_receiptjobs'@'localhost';
+GRANT INSERT ON kabinet.outbox TO 'kb_receiptjobs'@'localhost';

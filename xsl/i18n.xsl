@@ -40,6 +40,7 @@
           <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-en-calculator"/></xsl:when>
           <xsl:when test="$section = 'readings'"><xsl:call-template name="messages-en-readings"/></xsl:when>
           <xsl:when test="$section = 'payments'"><xsl:call-template name="messages-en-payments"/></xsl:when>
+          <xsl:when test="$section = 'receipts'"><xsl:call-template name="messages-en-receipts"/></xsl:when>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
@@ -53,6 +54,7 @@
           <xsl:when test="$section = 'calculator'"><xsl:call-template name="messages-ru-calculator"/></xsl:when>
           <xsl:when test="$section = 'readings'"><xsl:call-template name="messages-ru-readings"/></xsl:when>
           <xsl:when test="$section = 'payments'"><xsl:call-template name="messages-ru-payments"/></xsl:when>
+          <xsl:when test="$section = 'receipts'"><xsl:call-template name="messages-ru-receipts"/></xsl:when>
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>

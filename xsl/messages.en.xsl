@@ -20,6 +20,7 @@
     <nav.calculator>Calculator</nav.calculator>
     <nav.services>Services</nav.services>
     <nav.payments>Payments</nav.payments>
+    <nav.receipts>Receipts</nav.receipts>
     <unit.kWh>kWh</unit.kWh>
     <unit.m3>m³</unit.m3>
     <unit.Gcal>Gcal</unit.Gcal>
@@ -85,6 +86,12 @@
     <error.provider-down>The payment service is not answering. Nothing was charged; please try again in a few minutes.</error.provider-down>
     <error.mismatch.title>Payment mismatch</error.mismatch.title>
     <error.mismatch>The payment does not match our records.</error.mismatch>
+    <error.bad-month.title>Wrong month</error.bad-month.title>
+    <error.bad-month>A month is written as YYYY-MM, for example 2026-03.</error.bad-month>
+    <error.payee-details.title>Receipt temporarily unavailable</error.payee-details.title>
+    <error.payee-details>The organization is correcting its bank details, so the receipt cannot be shown yet. You can still pay under Payments or at the organization's cash desk.</error.payee-details>
+    <error.no-email.title>No e-mail address</error.no-email.title>
+    <error.no-email>To get receipts by e-mail, first add an e-mail address in your settings.</error.no-email>
   </xsl:template>
   <xsl:template name="messages-en-login">
     <login.calculator>Work out a charge at the tariffs without signing in</login.calculator>
@@ -388,4 +395,101 @@
     <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
     <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
   </xsl:template>
+  <xsl:template name="messages-en-receipts">
+    <rc.title>Receipts</rc.title>
+    <rc.change>Change account</rc.change>
+    <rc.no-account>Add a personal account first; its receipts will appear here.</rc.no-account>
+    <rc.filter>Period</rc.filter>
+    <rc.from>From month</rc.from>
+    <rc.to>To month</rc.to>
+    <rc.month-format>YYYY-MM</rc.month-format>
+    <rc.show>Show</rc.show>
+    <rc.empty>No receipts in the chosen period.</rc.empty>
+    <rc.month>Month</rc.month>
+    <rc.due>Pay by</rc.due>
+    <rc.to-pay>To pay</rc.to-pay>
+    <rc.paid-since>Paid since</rc.paid-since>
+    <rc.status>Status</rc.status>
+    <rc.actions>Receipt</rc.actions>
+    <rc.status.paid>paid</rc.status.paid>
+    <rc.status.partly>partly paid</rc.status.partly>
+    <rc.status.unpaid>unpaid</rc.status.unpaid>
+    <rc.view>Open</rc.view>
+    <rc.print>Print</rc.print>
+    <rc.pdf>PDF</rc.pdf>
+    <rc.email.title>Receipts by e-mail</rc.email.title>
+    <rc.email.on>This account's receipts are sent to</rc.email.on>
+    <rc.email.off>Each new receipt can be e-mailed to you as a PDF instead of on paper.</rc.email.off>
+    <rc.email.enable>Send me receipts by e-mail</rc.email.enable>
+    <rc.email.disable>Stop sending</rc.email.disable>
+    <rc.email.none>To get receipts by e-mail, add an e-mail address in your settings.</rc.email.none>
+    <rc.doc>Payment document</rc.doc>
+    <rc.for>for</rc.for>
+    <rc.number>Document no.</rc.number>
+    <rc.issued>issued</rc.issued>
+    <rc.front>Charges</rc.front>
+    <rc.payer>Payer</rc.payer>
+    <rc.payer-name>Full name</rc.payer-name>
+    <rc.account>Personal account</rc.account>
+    <rc.address>Address</rc.address>
+    <rc.area>Area, m²</rc.area>
+    <rc.residents>Registered residents</rc.residents>
+    <rc.payee>Payee</rc.payee>
+    <rc.inn>INN</rc.inn>
+    <rc.kpp>KPP</rc.kpp>
+    <rc.bank-account>Settlement account</rc.bank-account>
+    <rc.bank>Bank</rc.bank>
+    <rc.bic>BIC</rc.bic>
+    <rc.corr-account>Corr. account</rc.corr-account>
+    <rc.qr>Scan the code in your banking app: the details and the amount fill in themselves.</rc.qr>
+    <rc.qr-label>Payment QR code</rc.qr-label>
+    <rc.no-qr>This organization cannot be paid by QR code.</rc.no-qr>
+    <rc.service>Service</rc.service>
+    <rc.unit>Unit</rc.unit>
+    <rc.volume>Volume</rc.volume>
+    <rc.tariff>Tariff</rc.tariff>
+    <rc.accrued>Accrued</rc.accrued>
+    <rc.recalc>Recalculation</rc.recalc>
+    <rc.paid>Paid</rc.paid>
+    <rc.to-pay-col>To pay</rc.to-pay-col>
+    <rc.debt-col>Debt at start</rc.debt-col>
+    <rc.total>Total</rc.total>
+    <rc.opening>Debt at the start of the period</rc.opening>
+    <rc.opening-advance>Overpaid at the start of the period</rc.opening-advance>
+    <rc.grand-total>Total to pay</rc.grand-total>
+    <rc.nothing-due>Nothing to pay: the account is in credit</rc.nothing-due>
+    <rc.corrections>Recalculations</rc.corrections>
+    <rc.reason>Reason</rc.reason>
+    <rc.amount>Amount</rc.amount>
+    <rc.back>Reference information</rc.back>
+    <rc.readings>Meter readings</rc.readings>
+    <rc.meter>Meter</rc.meter>
+    <rc.zone>Zone</rc.zone>
+    <rc.prev>Previous</rc.prev>
+    <rc.curr>Current</rc.curr>
+    <rc.used>Used</rc.used>
+    <rc.no-reading>not submitted</rc.no-reading>
+    <rc.no-meters>The account has no meters.</rc.no-meters>
+    <rc.note>From the organization</rc.note>
+    <rc.contacts>Contacts</rc.contacts>
+    <rc.phones>Phones</rc.phones>
+    <rc.email>E-mail</rc.email>
+    <rc.website>Website</rc.website>
+    <rc.how>How to pay</rc.how>
+    <rc.how.portal>in your account, under Payments, by card with no fee; autopay can be turned on there;</rc.how.portal>
+    <rc.how.qr>in your bank's app or ATM, by the QR code on this receipt;</rc.how.qr>
+    <rc.how.bank>at a bank branch or the organization's cash desk, with this receipt.</rc.how.bank>
+    <rc.how.due>Pay by</rc.how.due>
+    <rc.to-list>All receipts</rc.to-list>
+    <rc.print-hint>Your browser's Print command (Ctrl+P) prints the receipt on one A4 sheet.</rc.print-hint>
+    <rc.back-to-view>Back to the receipt</rc.back-to-view>
+    <rc.zone.1>T1</rc.zone.1>
+    <rc.zone.2>T2</rc.zone.2>
+    <rc.zone.3>T3</rc.zone.3>
+    <rc.zone.single>—</rc.zone.single>
+    <rc.people>people</rc.people>
+    <rc.side.front>Front</rc.side.front>
+    <rc.side.back>Back</rc.side.back>
+  </xsl:template>
+
 </xsl:stylesheet>

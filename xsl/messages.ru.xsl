@@ -20,6 +20,7 @@
     <nav.calculator>Калькулятор</nav.calculator>
     <nav.services>Услуги</nav.services>
     <nav.payments>Платежи</nav.payments>
+    <nav.receipts>Квитанции</nav.receipts>
     <unit.kWh>кВт·ч</unit.kWh>
     <unit.m3>м³</unit.m3>
     <unit.Gcal>Гкал</unit.Gcal>
@@ -85,6 +86,12 @@
     <error.provider-down>Платёжный сервис сейчас не отвечает. Деньги не списаны; попробуйте через несколько минут.</error.provider-down>
     <error.mismatch.title>Платёж не совпадает</error.mismatch.title>
     <error.mismatch>Данные платежа не совпадают с нашими.</error.mismatch>
+    <error.bad-month.title>Неверный месяц</error.bad-month.title>
+    <error.bad-month>Месяц указывается как ГГГГ-ММ, например 2026-03.</error.bad-month>
+    <error.payee-details.title>Квитанция временно недоступна</error.payee-details.title>
+    <error.payee-details>Организация уточняет свои банковские реквизиты, и квитанцию пока нельзя показать. Оплатить можно в разделе «Платежи» или в кассе организации.</error.payee-details>
+    <error.no-email.title>Нет адреса почты</error.no-email.title>
+    <error.no-email>Чтобы получать квитанции по почте, сначала укажите адрес электронной почты в настройках.</error.no-email>
   </xsl:template>
   <xsl:template name="messages-ru-login">
     <login.calculator>Рассчитать начисление по тарифам без входа</login.calculator>
@@ -388,4 +395,101 @@
     <error.period-reversed>Начало периода позже его конца. Поменяйте месяцы местами.</error.period-reversed>
     <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
   </xsl:template>
+  <xsl:template name="messages-ru-receipts">
+    <rc.title>Квитанции</rc.title>
+    <rc.change>Сменить счёт</rc.change>
+    <rc.no-account>Сначала добавьте лицевой счёт — тогда здесь появятся его квитанции.</rc.no-account>
+    <rc.filter>Период</rc.filter>
+    <rc.from>С месяца</rc.from>
+    <rc.to>По месяц</rc.to>
+    <rc.month-format>ГГГГ-ММ</rc.month-format>
+    <rc.show>Показать</rc.show>
+    <rc.empty>За выбранный период квитанций нет.</rc.empty>
+    <rc.month>Месяц</rc.month>
+    <rc.due>Оплатить до</rc.due>
+    <rc.to-pay>К оплате</rc.to-pay>
+    <rc.paid-since>Оплачено после</rc.paid-since>
+    <rc.status>Статус</rc.status>
+    <rc.actions>Квитанция</rc.actions>
+    <rc.status.paid>оплачена</rc.status.paid>
+    <rc.status.partly>оплачена частично</rc.status.partly>
+    <rc.status.unpaid>не оплачена</rc.status.unpaid>
+    <rc.view>Открыть</rc.view>
+    <rc.print>Печать</rc.print>
+    <rc.pdf>PDF</rc.pdf>
+    <rc.email.title>Квитанции по электронной почте</rc.email.title>
+    <rc.email.on>Квитанции по этому счёту приходят на адрес</rc.email.on>
+    <rc.email.off>Каждая новая квитанция может приходить в PDF на вашу почту вместо бумажной.</rc.email.off>
+    <rc.email.enable>Получать квитанции по почте</rc.email.enable>
+    <rc.email.disable>Больше не присылать</rc.email.disable>
+    <rc.email.none>Чтобы получать квитанции по почте, укажите адрес электронной почты в настройках.</rc.email.none>
+    <rc.doc>Платёжный документ (единый)</rc.doc>
+    <rc.for>за</rc.for>
+    <rc.number>Документ №</rc.number>
+    <rc.issued>сформирован</rc.issued>
+    <rc.front>Расчёт платы</rc.front>
+    <rc.payer>Плательщик</rc.payer>
+    <rc.payer-name>Ф. И. О.</rc.payer-name>
+    <rc.account>Лицевой счёт</rc.account>
+    <rc.address>Адрес помещения</rc.address>
+    <rc.area>Площадь, м²</rc.area>
+    <rc.residents>Зарегистрировано</rc.residents>
+    <rc.payee>Получатель платежа</rc.payee>
+    <rc.inn>ИНН</rc.inn>
+    <rc.kpp>КПП</rc.kpp>
+    <rc.bank-account>Расчётный счёт</rc.bank-account>
+    <rc.bank>Банк</rc.bank>
+    <rc.bic>БИК</rc.bic>
+    <rc.corr-account>Корр. счёт</rc.corr-account>
+    <rc.qr>Отсканируйте код в приложении банка: реквизиты и сумма заполнятся сами.</rc.qr>
+    <rc.qr-label>QR-код для оплаты</rc.qr-label>
+    <rc.no-qr>Оплата по QR-коду для этой организации недоступна.</rc.no-qr>
+    <rc.service>Услуга</rc.service>
+    <rc.unit>Ед.</rc.unit>
+    <rc.volume>Объём</rc.volume>
+    <rc.tariff>Тариф</rc.tariff>
+    <rc.accrued>Начислено</rc.accrued>
+    <rc.recalc>Перерасчёт</rc.recalc>
+    <rc.paid>Оплачено</rc.paid>
+    <rc.to-pay-col>К оплате</rc.to-pay-col>
+    <rc.debt-col>Долг на начало</rc.debt-col>
+    <rc.total>Итого</rc.total>
+    <rc.opening>Задолженность на начало периода</rc.opening>
+    <rc.opening-advance>Переплата на начало периода</rc.opening-advance>
+    <rc.grand-total>Итого к оплате</rc.grand-total>
+    <rc.nothing-due>Оплачивать ничего не нужно: на счёте переплата</rc.nothing-due>
+    <rc.corrections>Информация о перерасчётах</rc.corrections>
+    <rc.reason>Основание</rc.reason>
+    <rc.amount>Сумма</rc.amount>
+    <rc.back>Справочная информация</rc.back>
+    <rc.readings>Показания приборов учёта</rc.readings>
+    <rc.meter>Счётчик</rc.meter>
+    <rc.zone>Тариф. зона</rc.zone>
+    <rc.prev>Предыдущее</rc.prev>
+    <rc.curr>Текущее</rc.curr>
+    <rc.used>Расход</rc.used>
+    <rc.no-reading>не передано</rc.no-reading>
+    <rc.no-meters>Приборов учёта на счёте нет.</rc.no-meters>
+    <rc.note>Информация от организации</rc.note>
+    <rc.contacts>Контакты</rc.contacts>
+    <rc.phones>Телефоны</rc.phones>
+    <rc.email>Эл. почта</rc.email>
+    <rc.website>Сайт</rc.website>
+    <rc.how>Как оплатить</rc.how>
+    <rc.how.portal>в личном кабинете, раздел «Платежи» — картой, без комиссии; там же можно включить автоплатёж;</rc.how.portal>
+    <rc.how.qr>в приложении или банкомате своего банка — по QR-коду с этой квитанции;</rc.how.qr>
+    <rc.how.bank>в отделении банка или кассе организации — предъявив квитанцию.</rc.how.bank>
+    <rc.how.due>Оплатите до</rc.how.due>
+    <rc.to-list>Все квитанции</rc.to-list>
+    <rc.print-hint>Команда браузера «Печать» (Ctrl+P) напечатает квитанцию на одном листе A4.</rc.print-hint>
+    <rc.back-to-view>Вернуться к квитанции</rc.back-to-view>
+    <rc.zone.1>T1</rc.zone.1>
+    <rc.zone.2>T2</rc.zone.2>
+    <rc.zone.3>T3</rc.zone.3>
+    <rc.zone.single>—</rc.zone.single>
+    <rc.people>чел.</rc.people>
+    <rc.side.front>Лицевая сторона</rc.side.front>
+    <rc.side.back>Оборотная сторона</rc.side.back>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -14,6 +14,7 @@ static const struct {
 	{"services", "/services"},
 	{"readings", "/readings"},
 	{"payments", "/payments"},
+	{"receipts", "/receipts"},
 	{"calculator", "/calculator"},
 };
 

@@ -17,6 +17,7 @@
 #include "extern.h"
 
 static xsltStylesheetPtr sheet;
+static xsltStylesheetPtr pdf_sheet; /* xsl/pdf.xsl: pages as PDF layouts */
 static xsltSecurityPrefsPtr prefs;
 
 /* Entities and DTDs are never loaded: our documents are built, not parsed. */
@@ -41,6 +42,12 @@ int render_init(const char *xsl_dir)
 		log_msg(LOG_ERR, "cannot compile stylesheet %s", path);
 		return -1;
 	}
+	snprintf(path, sizeof(path), "%s/pdf.xsl", xsl_dir);
+	pdf_sheet = xsltParseStylesheetFile(BAD_CAST path);
+	if (pdf_sheet == NULL) {
+		log_msg(LOG_ERR, "cannot compile stylesheet %s", path);
+		return -1;
+	}
 	/* Installed after compiling, which itself must read the included sheets. */
 	xmlSetExternalEntityLoader(no_entities);
 	prefs = xsltNewSecurityPrefs();
@@ -60,6 +67,9 @@ void render_done(void)
 {
 	if (sheet != NULL)
 		xsltFreeStylesheet(sheet);
+	if (pdf_sheet != NULL)
+		xsltFreeStylesheet(pdf_sheet);
+	pdf_sheet = NULL;
 	if (prefs != NULL)
 		xsltFreeSecurityPrefs(prefs);
 	sheet = NULL;
@@ -68,31 +78,46 @@ void render_done(void)
 	xmlCleanupParser();
 }
 
-int render_html(xmlDocPtr doc, xmlChar **out, int *len)
+/* Apply st to doc under the security preferences; the result or NULL. */
+static xmlDocPtr transform(xsltStylesheetPtr st, xmlDocPtr doc)
 {
 	xsltTransformContextPtr ctx;
 	xmlDocPtr res = NULL;
+
+	ctx = xsltNewTransformContext(st, doc);
+	if (ctx == NULL)
+		return NULL;
+	if (xsltSetCtxtSecurityPrefs(prefs, ctx) == 0)
+		res = xsltApplyStylesheetUser(st, doc, NULL, NULL, NULL, ctx);
+	if (res != NULL && ctx->state != XSLT_STATE_OK) {
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	if (res == NULL)
+		log_msg(LOG_ERR, "stylesheet failed on page %s",
+			doc->children ? (const char *)doc->children->name : "?");
+	xsltFreeTransformContext(ctx);
+	return res;
+}
+
+int render_html(xmlDocPtr doc, xmlChar **out, int *len)
+{
+	xmlDocPtr res;
 	int rc = -1;
 
 	*out = NULL;
 	*len = 0;
-	ctx = xsltNewTransformContext(sheet, doc);
-	if (ctx == NULL)
+	res = transform(sheet, doc);
+	if (res == NULL)
 		return -1;
-	if (xsltSetCtxtSecurityPrefs(prefs, ctx) != 0)
-		goto out;
-	res = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctx);
-	if (res == NULL || ctx->state != XSLT_STATE_OK) {
-		log_msg(LOG_ERR, "stylesheet failed on page %s",
-			doc->children ? (const char *)doc->children->name : "?");
-		goto out;
-	}
-	if (xsltSaveResultToString(out, len, res, sheet) != 0 || *out == NULL)
-		goto out;
-	rc = 0;
-out:
-	if (res != NULL)
-		xmlFreeDoc(res);
-	xsltFreeTransformContext(ctx);
+	if (xsltSaveResultToString(out, len, res, sheet) == 0 && *out != NULL)
+		rc = 0;
+	xmlFreeDoc(res);
 	return rc;
+}
+
+int render_layout(xmlDocPtr doc, xmlDocPtr *layout)
+{
+	*layout = transform(pdf_sheet, doc);
+	return *layout == NULL ? -1 : 0;
 }

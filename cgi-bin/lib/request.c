@@ -156,6 +156,18 @@ int page_status(struct req *r, int status)
 	return status;
 }
 
+int page_pdf(struct req *r, const char *filename)
+{
+	const char *p;
+
+	for (p = filename; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-' || *p == '.'))
+			return page_error(r, 500, "internal");
+	r->pdf_name = filename;
+	return 200;
+}
+
 /* Percent-encode s for a query value. */
 static char *url_encode(struct arena *a, const char *s)
 {
@@ -278,6 +290,32 @@ static int write_headers(struct req *r, const struct io *io, const char *ctype, 
 	return write_all(io, "\r\n", 2);
 }
 
+/*
+ * The page as a PDF download.  1 when nothing was written because the PDF
+ * could not be made: the caller answers with the error page instead.
+ */
+static int respond_pdf(struct req *r, const struct io *io)
+{
+	xmlDocPtr layout = NULL;
+	const unsigned char *pdf = NULL;
+	size_t len = 0;
+	const char *disp;
+	int rc;
+
+	if (render_layout(r->doc, &layout) != 0 || pdf_render(r->arena, layout, &pdf, &len) != PERR_OK ||
+	    (disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->pdf_name)) == NULL ||
+	    req_header(r, "Content-Disposition", disp) != 0) {
+		if (layout != NULL)
+			xmlFreeDoc(layout);
+		return 1;
+	}
+	xmlFreeDoc(layout);
+	rc = write_headers(r, io, "application/pdf", len);
+	if (rc == 0 && r->method != M_HEAD)
+		rc = write_all(io, (const char *)pdf, len);
+	return rc;
+}
+
 /* 0: the body as XML (API or nginx-rendered mode); 1: HTML from our stylesheet. */
 static int respond(struct req *r, const struct io *io, int nginx_renders)
 {
@@ -288,6 +326,16 @@ static int respond(struct req *r, const struct io *io, int nginx_renders)
 	if (r->status == 303 || r->location != NULL) {
 		r->status = 303;
 		return write_headers(r, io, NULL, 0);
+	}
+	/* Made here whatever renders the HTML: nginx's XSLT filter cannot draw a PDF. */
+	if (r->pdf_name != NULL && r->status == 200 && !r->want_xml) {
+		if ((rc = respond_pdf(r, io)) != 1)
+			return rc;
+		log_msg(LOG_ERR, "incident %s: cannot make the PDF", r->incident);
+		r->status = 500;
+		r->err_code = "internal";
+		r->keep_doc = 0;
+		r->nheaders = 0;
 	}
 	if (r->doc == NULL || (r->status >= 400 && !r->keep_doc)) {
 		if (doc_error(r, r->status) != 0)

@@ -1,0 +1,394 @@
+/*
+ * db/receipt.c: what a receipt is made of, the list of an account's
+ * receipts, receipts by e-mail, and issuing a month.  A receipt exists when
+ * the account's organization issued the month (receipt_issues) and the
+ * account has ledger rows for it; nothing else is stored.
+ */
+#include "../portal.h"
+
+#define MONTH_OF(col) "YEAR(" col ") * 12 + MONTH(" col ") - 1"
+
+/* The head is read through subscriber_accounts: a receipt of an account that
+ * is not linked to the subscriber does not exist for them. */
+static struct db_stmt head = {
+	"receipt.head",
+	"SELECT a.number, a.payer_name, a.address, a.residents, a.area_centi_m2, "
+	"o.id, o.name, o.inn, o.kpp, o.address, o.phones, o.email, o.website, o.bank_name, o.bic, "
+	"o.bank_account, o.corr_account, o.currency, o.receipt_note, o.qr_category, o.qr_tech_code, "
+	"DATE_FORMAT(ri.due_on, '%Y-%m-%d'), DATE_FORMAT(ri.issued_at, '%Y-%m-%d'), sa.receipt_email "
+	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
+	"JOIN organizations o ON o.id = a.organization_id "
+	"JOIN receipt_issues ri ON ri.organization_id = o.id AND ri.period = ? "
+	"WHERE sa.subscriber_id = ? AND sa.account_id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt lines = {
+	"receipt.lines",
+	"SELECT l.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, "
+	"l.quantity, l.opening, l.accrued, l.corrections, l.paid, l.closing "
+	"FROM ledger l JOIN services sv ON sv.id = l.service_id "
+	"JOIN suppliers su ON su.id = sv.supplier_id "
+	"WHERE l.account_id = ? AND l.period = ? ORDER BY l.service_id",
+	NULL, 0, NULL};
+
+static struct db_stmt paid_since = {
+	"receipt.paid_since",
+	"SELECT COALESCE(SUM(paid), 0) FROM ledger WHERE account_id = ? AND period > ?",
+	NULL, 0, NULL};
+
+static struct db_stmt corrections = {
+	"receipt.corrections",
+	"SELECT IF(? = 'en', sv.name_en, sv.name_ru), c.amount, c.reason FROM corrections c "
+	"JOIN services sv ON sv.id = c.service_id "
+	"WHERE c.account_id = ? AND c.period = ? ORDER BY c.service_id, c.id",
+	NULL, 0, NULL};
+
+/*
+ * Each register of each meter in use during the month (z numbers the
+ * registers), with the last accepted reading taken in the month and the
+ * last one before it: two dives into the readings key per register.
+ */
+#define READING_PICK(cond)                                                               \
+	"(SELECT r.id FROM readings r WHERE r.meter_id = m.id AND r.zone = z.seq "        \
+	"AND r.status = 'accepted' AND " cond " ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
+
+static struct db_stmt readings = {
+	"receipt.readings",
+	"SELECT m.number, m.kind, z.seq, m.zones, m.digits, m.decimals, "
+	"p.value, DATE_FORMAT(p.taken_on, '%Y-%m-%d'), c.value, DATE_FORMAT(c.taken_on, '%Y-%m-%d') "
+	"FROM meters m JOIN (SELECT 0 seq UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.seq < m.zones "
+	"LEFT JOIN readings c ON c.id = " READING_PICK(
+		"r.taken_on >= ? AND r.taken_on < ? + INTERVAL 1 MONTH") " "
+	"LEFT JOIN readings p ON p.id = " READING_PICK("r.taken_on < ?") " "
+	"WHERE m.account_id = ? AND m.installed_on < ? + INTERVAL 1 MONTH "
+	"AND (m.removed_on IS NULL OR m.removed_on >= ?) ORDER BY m.id, z.seq",
+	NULL, 0, NULL};
+
+/* Closing of the month, and what the months after it paid. */
+static struct db_stmt list = {
+	"receipt.list",
+	"SELECT " MONTH_OF("ri.period") ", DATE_FORMAT(ri.due_on, '%Y-%m-%d'), "
+	"(SELECT SUM(l.closing) FROM ledger l WHERE l.account_id = a.id AND l.period = ri.period), "
+	"(SELECT COALESCE(SUM(l.paid), 0) FROM ledger l WHERE l.account_id = a.id "
+	"AND l.period > ri.period) "
+	"FROM accounts a JOIN receipt_issues ri ON ri.organization_id = a.organization_id "
+	"WHERE a.id = ? AND ri.period BETWEEN ? AND ? "
+	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ri.period) "
+	"ORDER BY ri.period DESC",
+	NULL, 0, NULL};
+
+static struct db_stmt latest = {
+	"receipt.latest",
+	"SELECT " MONTH_OF("ri.period") " FROM accounts a "
+	"JOIN receipt_issues ri ON ri.organization_id = a.organization_id "
+	"WHERE a.id = ? AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id "
+	"AND l.period = ri.period) ORDER BY ri.period DESC LIMIT 1",
+	NULL, 0, NULL};
+
+static struct db_stmt email_set = {
+	"receipt.email_set",
+	"UPDATE subscriber_accounts SET receipt_email = ? WHERE subscriber_id = ? AND account_id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt email_get = {
+	"receipt.email_get",
+	"SELECT receipt_email FROM subscriber_accounts WHERE subscriber_id = ? AND account_id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt issue_orgs = {
+	"receipt.issue_orgs",
+	"SELECT o.id, o.name, o.inn, o.kpp, o.bank_name, o.bic, o.bank_account, o.corr_account, "
+	"o.currency, o.pay_by_day, "
+	"EXISTS (SELECT 1 FROM receipt_issues ri WHERE ri.organization_id = o.id AND ri.period = ?), "
+	"(SELECT COUNT(DISTINCT l.account_id) FROM accounts a JOIN ledger l ON l.account_id = a.id "
+	"AND l.period = ? WHERE a.organization_id = o.id) n "
+	"FROM organizations o HAVING n > 0 ORDER BY o.id",
+	NULL, 0, NULL};
+
+static struct db_stmt issue_insert = {
+	"receipt.issue",
+	"INSERT INTO receipt_issues (organization_id, period, due_on, issued_at) "
+	"VALUES (?, ?, ?, UTC_TIMESTAMP())",
+	NULL, 0, NULL};
+
+/* One e-mail per subscriber and account billed in the month, in the same transaction. */
+static struct db_stmt issue_mail = {
+	"receipt.issue_mail",
+	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
+	"created_at) "
+	"SELECT s.id, 'email', s.email, 'ru', 'receipt', "
+	"CONCAT('<receipt account=\"', a.id, '\" month=\"', DATE_FORMAT(?, '%Y-%m'), '\"/>'), "
+	"NOW(6), NOW(6) "
+	"FROM accounts a JOIN subscriber_accounts sa ON sa.account_id = a.id AND sa.receipt_email = 1 "
+	"JOIN subscribers s ON s.id = sa.subscriber_id AND s.email IS NOT NULL AND s.email <> '' "
+	"WHERE a.organization_id = ? "
+	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ?)",
+	NULL, 0, NULL};
+
+enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t account, month_t m,
+			  struct account *acc, struct receipt_head *h)
+{
+	long long org = 0, email = 0;
+	const char *currency = NULL;
+	char d[11];
+	struct organization *o = &acc->org;
+	struct db_col c[] = {
+		DBC_STR(&acc->number),	      DBC_STR(&acc->payer),	  DBC_STR(&acc->address),
+		DBC_INT(&acc->residents),     DBC_INT(&acc->area_centi_m2), DBC_INT(&org),
+		DBC_STR(&o->name),	      DBC_STR(&o->inn),		  DBC_STR(&o->kpp),
+		DBC_STR(&o->address),	      DBC_STR(&o->phones),	  DBC_STR(&o->email),
+		DBC_STR(&o->website),	      DBC_STR(&o->bank_name),	  DBC_STR(&o->bic),
+		DBC_STR(&o->bank_account),    DBC_STR(&o->corr_account),  DBC_STR(&currency),
+		DBC_STR(&o->receipt_note),    DBC_STR(&o->qr_category),	  DBC_STR(&o->qr_tech_code),
+		DBC_STR(&h->due_on),	      DBC_STR(&h->issued_on),	  DBC_INT(&email),
+	};
+	enum perr e;
+
+	month_date(m, d);
+	e = db_row(ar, &head, (struct db_arg[]){DBA_STR(d), DBA_INT(subscriber), DBA_INT(account)}, 3,
+		   c, sizeof(c) / sizeof(c[0]));
+	if (e != PERR_OK)
+		return e;
+	acc->id = account;
+	o->id = (uint64_t)org;
+	o->cur = currency_find(currency ? currency : "");
+	h->by_email = email != 0;
+	return o->cur == NULL ? PERR_DB : PERR_OK;
+}
+
+struct line_iter {
+	long long service;
+	struct receipt_line r;
+	int (*each)(void *, const struct receipt_line *);
+	void *ctx;
+};
+
+static int line_row(void *p)
+{
+	struct line_iter *it = p;
+
+	it->r.service_id = (uint64_t)it->service;
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, enum lang lang,
+			   int (*each)(void *, const struct receipt_line *), void *ctx)
+{
+	struct line_iter it = {.each = each, .ctx = ctx};
+	char d[11];
+	struct db_col c[] = {
+		DBC_INT(&it.service),	 DBC_STR(&it.r.service),  DBC_STR(&it.r.supplier),
+		DBC_STR(&it.r.unit),	 DBC_INT(&it.r.tariff),	  DBC_INT(&it.r.quantity),
+		DBC_INT(&it.r.opening),	 DBC_INT(&it.r.accrued),  DBC_INT(&it.r.corrections),
+		DBC_INT(&it.r.paid),	 DBC_INT(&it.r.closing),
+	};
+
+	month_date(m, d);
+	return db_rows(ar, &lines,
+		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_INT(account), DBA_STR(d)}, 3, c,
+		       sizeof(c) / sizeof(c[0]), line_row, &it);
+}
+
+enum perr db_receipt_paid_since(struct arena *ar, uint64_t account, month_t m, money_t *out)
+{
+	char d[11];
+	struct db_col c[] = {DBC_INT(out)};
+
+	month_date(m, d);
+	*out = 0;
+	return db_row(ar, &paid_since, (struct db_arg[]){DBA_INT(account), DBA_STR(d)}, 2, c, 1);
+}
+
+struct corr_iter {
+	struct receipt_correction r;
+	int (*each)(void *, const struct receipt_correction *);
+	void *ctx;
+};
+
+static int corr_row(void *p)
+{
+	struct corr_iter *it = p;
+
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, enum lang lang,
+				 int (*each)(void *, const struct receipt_correction *), void *ctx)
+{
+	struct corr_iter it = {.each = each, .ctx = ctx};
+	char d[11];
+	struct db_col c[] = {DBC_STR(&it.r.service), DBC_INT(&it.r.amount), DBC_STR(&it.r.reason)};
+
+	month_date(m, d);
+	return db_rows(ar, &corrections,
+		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_INT(account), DBA_STR(d)}, 3, c,
+		       3, corr_row, &it);
+}
+
+struct reading_iter {
+	long long zone, zones, digits, decimals;
+	struct receipt_reading r;
+	int (*each)(void *, const struct receipt_reading *);
+	void *ctx;
+};
+
+static int reading_row(void *p)
+{
+	struct reading_iter *it = p;
+
+	it->r.zone = (unsigned)it->zone;
+	it->r.zones = (unsigned)it->zones;
+	it->r.digits = (unsigned)it->digits;
+	it->r.decimals = (unsigned)it->decimals;
+	/* A reading is there when its date is. */
+	if (it->r.prev_on == NULL)
+		it->r.prev = -1;
+	if (it->r.curr_on == NULL)
+		it->r.curr = -1;
+	it->r.used = -1;
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_receipt_readings(struct arena *ar, uint64_t account, month_t m,
+			      int (*each)(void *, const struct receipt_reading *), void *ctx)
+{
+	struct reading_iter it = {.each = each, .ctx = ctx};
+	char d[11];
+	struct db_col c[] = {
+		DBC_STR(&it.r.meter),	DBC_STR(&it.r.kind),	 DBC_INT(&it.zone),
+		DBC_INT(&it.zones),	DBC_INT(&it.digits),	 DBC_INT(&it.decimals),	 DBC_INT(&it.r.prev),
+		DBC_STR(&it.r.prev_on), DBC_INT(&it.r.curr),	 DBC_STR(&it.r.curr_on),
+	};
+
+	month_date(m, d);
+	return db_rows(ar, &readings,
+		       (struct db_arg[]){DBA_STR(d), DBA_STR(d), DBA_STR(d), DBA_INT(account),
+					 DBA_STR(d), DBA_STR(d)},
+		       6, c, sizeof(c) / sizeof(c[0]), reading_row, &it);
+}
+
+struct item_iter {
+	long long month;
+	struct receipt_item r;
+	int (*each)(void *, const struct receipt_item *);
+	void *ctx;
+};
+
+static int item_row(void *p)
+{
+	struct item_iter *it = p;
+
+	it->r.month = (month_t)it->month;
+	it->r.status = receipt_status_of(it->r.to_pay, it->r.paid_since);
+	if (it->r.to_pay < 0)
+		it->r.to_pay = 0;
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_receipts(struct arena *ar, uint64_t account, month_t from, month_t to,
+		      int (*each)(void *, const struct receipt_item *), void *ctx)
+{
+	struct item_iter it = {.each = each, .ctx = ctx};
+	char d1[11], d2[11];
+	struct db_col c[] = {DBC_INT(&it.month), DBC_STR(&it.r.due_on), DBC_INT(&it.r.to_pay),
+			     DBC_INT(&it.r.paid_since)};
+
+	month_date(from, d1);
+	month_date(to, d2);
+	return db_rows(ar, &list, (struct db_arg[]){DBA_INT(account), DBA_STR(d1), DBA_STR(d2)}, 3,
+		       c, 4, item_row, &it);
+}
+
+enum perr db_receipt_latest(struct arena *ar, uint64_t account, month_t *out)
+{
+	long long m = 0;
+	struct db_col c[] = {DBC_INT(&m)};
+	enum perr e = db_row(ar, &latest, (struct db_arg[]){DBA_INT(account)}, 1, c, 1);
+
+	*out = 0;
+	if (e == PERR_NOT_FOUND)
+		return PERR_OK;
+	if (e == PERR_OK)
+		*out = (month_t)m;
+	return e;
+}
+
+enum perr db_receipt_email_set(uint64_t subscriber, uint64_t account, int on)
+{
+	/* The caller has checked the link: an unchanged row is not an error. */
+	return db_exec(&email_set,
+		       (struct db_arg[]){DBA_INT(on ? 1 : 0), DBA_INT(subscriber), DBA_INT(account)},
+		       3, NULL, NULL);
+}
+
+enum perr db_receipt_email_get(struct arena *ar, uint64_t subscriber, uint64_t account, int *on)
+{
+	long long v = 0;
+	struct db_col c[] = {DBC_INT(&v)};
+	enum perr e =
+		db_row(ar, &email_get, (struct db_arg[]){DBA_INT(subscriber), DBA_INT(account)}, 2,
+		       c, 1);
+
+	*on = v != 0;
+	return e;
+}
+
+struct org_iter {
+	long long id, pay_by, issued, billed;
+	const char *currency;
+	struct issue_org r;
+	int (*each)(void *, const struct issue_org *);
+	void *ctx;
+};
+
+static int org_row(void *p)
+{
+	struct org_iter *it = p;
+
+	it->r.org.id = (uint64_t)it->id;
+	it->r.org.cur = currency_find(it->currency ? it->currency : "");
+	it->r.pay_by_day = (unsigned)it->pay_by;
+	it->r.issued = it->issued != 0;
+	it->r.billed = it->billed;
+	return it->r.org.cur == NULL ? -1 : it->each(it->ctx, &it->r);
+}
+
+enum perr db_issue_orgs(struct arena *ar, month_t m,
+			int (*each)(void *, const struct issue_org *), void *ctx)
+{
+	struct org_iter it = {.each = each, .ctx = ctx};
+	struct organization *o = &it.r.org;
+	char d[11];
+	struct db_col c[] = {
+		DBC_INT(&it.id),	  DBC_STR(&o->name),	     DBC_STR(&o->inn),
+		DBC_STR(&o->kpp),	  DBC_STR(&o->bank_name),    DBC_STR(&o->bic),
+		DBC_STR(&o->bank_account), DBC_STR(&o->corr_account), DBC_STR(&it.currency),
+		DBC_INT(&it.pay_by),	  DBC_INT(&it.issued),	     DBC_INT(&it.billed),
+	};
+
+	month_date(m, d);
+	return db_rows(ar, &issue_orgs, (struct db_arg[]){DBA_STR(d), DBA_STR(d)}, 2, c,
+		       sizeof(c) / sizeof(c[0]), org_row, &it);
+}
+
+enum perr db_issue(uint64_t org, month_t m, day_t due_on, unsigned long long *mailed)
+{
+	char d[11], due[11];
+	enum perr e;
+
+	month_date(m, d);
+	day_format(due_on, due);
+	*mailed = 0;
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	e = db_exec(&issue_insert, (struct db_arg[]){DBA_INT(org), DBA_STR(d), DBA_STR(due)}, 3,
+		    NULL, NULL);
+	if (e == PERR_OK)
+		e = db_exec(&issue_mail, (struct db_arg[]){DBA_STR(d), DBA_INT(org), DBA_STR(d)}, 3,
+			    mailed, NULL);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK)
+		db_rollback();
+	return e;
+}

@@ -1,0 +1,189 @@
+/*
+ * receiptjobs.c: issuing a month's receipts, run by staff or cron after the
+ * month's charges are loaded (README, "Deploying").
+ *
+ *   receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID]
+ *
+ * For each organization with accounts billed in the month (default: last
+ * month; --from: every month from then to last month) that has not issued
+ * it: check its bank details, record the month issued, and queue the PDF
+ * e-mail of every subscriber who takes that account's receipts by e-mail,
+ * in one transaction.  An organization whose details fail the check is not
+ * issued, and the message says which detail and why.
+ *
+ * Running it again issues nothing twice.  Exit status 0 when every
+ * organization was issued (or had been), 1 when one was refused or the
+ * database failed, 2 on a bad command line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <mysql.h>
+#include <sodium.h>
+
+#include "portal.h"
+
+#define MAX_ORGS 256
+
+static struct arena *arena;
+
+struct org_list {
+	struct issue_org v[MAX_ORGS];
+	size_t n;
+};
+
+static int org_row(void *p, const struct issue_org *o)
+{
+	struct org_list *l = p;
+
+	if (l->n == MAX_ORGS)
+		return -1;
+	l->v[l->n++] = *o;
+	return 0;
+}
+
+/* What a staff member reads: the detail, its value, and the rule it breaks. */
+static void refuse(const struct issue_org *o, const char *bad, const char *mon)
+{
+	const struct organization *g = &o->org;
+	const char *why = "is missing or too long";
+	const char *value = "";
+
+	if (strcmp(bad, "bic") == 0) {
+		why = "is not a 9-digit BIC";
+		value = g->bic;
+	} else if (strcmp(bad, "bank-account") == 0) {
+		why = "fails the Bank of Russia control key for the BIC (20 digits, CB 515)";
+		value = g->bank_account;
+	} else if (strcmp(bad, "corr-account") == 0) {
+		why = "is not the correspondent account of the BIC (control key, CB 515)";
+		value = g->corr_account;
+	} else if (strcmp(bad, "inn") == 0) {
+		why = "fails the INN check digits";
+		value = g->inn;
+	} else if (strcmp(bad, "kpp") == 0) {
+		why = "is not 9 digits";
+		value = g->kpp;
+	} else if (strcmp(bad, "bank-name") == 0) {
+		why = "is missing or longer than the 45 characters a payment QR code carries";
+		value = g->bank_name;
+	}
+	fprintf(stderr,
+		"receiptjobs: organization %llu \"%s\": %s %s %s; its receipts for %s are NOT "
+		"issued. Correct the organization's bank details and run again.\n",
+		(unsigned long long)g->id, g->name, bad, value ? value : "", why, mon);
+}
+
+static day_t due_day(month_t m, unsigned day)
+{
+	month_t next = m + 1;
+
+	return day_from_civil(next / 12, next % 12 + 1, (int)day);
+}
+
+static int issue_month(month_t m, uint64_t only_org)
+{
+	struct org_list *l = malloc(sizeof(*l));
+	unsigned long long mailed;
+	char mon[8];
+	const char *bad;
+	size_t i;
+	int rc = 0;
+	enum perr e;
+
+	if (l == NULL)
+		return 1;
+	l->n = 0;
+	month_format(m, mon);
+	db_request_begin();
+	if ((e = db_issue_orgs(arena, m, org_row, l)) != PERR_OK) {
+		fprintf(stderr, "receiptjobs: %s: %s\n", mon, perr_str(e));
+		free(l);
+		return 1;
+	}
+	for (i = 0; i < l->n; i++) {
+		const struct issue_org *o = &l->v[i];
+
+		if (only_org != 0 && o->org.id != only_org)
+			continue;
+		if (o->issued) {
+			printf("issue %s: organization %llu issued already\n", mon,
+			       (unsigned long long)o->org.id);
+			continue;
+		}
+		if ((bad = payee_check(&o->org)) != NULL) {
+			refuse(o, bad, mon);
+			rc = 1;
+			continue;
+		}
+		e = db_issue(o->org.id, m, due_day(m, o->pay_by_day), &mailed);
+		if (e == PERR_CONFLICT) {
+			printf("issue %s: organization %llu issued meanwhile\n", mon,
+			       (unsigned long long)o->org.id);
+			continue;
+		}
+		if (e != PERR_OK) {
+			fprintf(stderr, "receiptjobs: %s: organization %llu: %s\n", mon,
+				(unsigned long long)o->org.id, perr_str(e));
+			rc = 1;
+			continue;
+		}
+		printf("issue %s: organization %llu: %lld receipts issued, %llu e-mailed\n", mon,
+		       (unsigned long long)o->org.id, o->billed, mailed);
+	}
+	free(l);
+	arena_reset(arena);
+	return rc;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID]\n"
+			"  The configuration file is named by $PORTAL_CONFIG.\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cpath = getenv("PORTAL_CONFIG");
+	month_t last = month_today() - 1, from = last, to = last, m;
+	unsigned long long org = 0;
+	char err[512], *end;
+	int i, rc = 0;
+
+	if (argc < 2 || strcmp(argv[1], "issue") != 0)
+		return usage();
+	for (i = 2; i < argc; i += 2) {
+		if (i + 1 >= argc)
+			return usage();
+		if (strcmp(argv[i], "--month") == 0 || strcmp(argv[i], "--from") == 0) {
+			if (month_parse(argv[i + 1], strlen(argv[i + 1]), &m) != 0 || m > last)
+				return usage();
+			from = m;
+			to = strcmp(argv[i], "--month") == 0 ? m : last;
+		} else if (strcmp(argv[i], "--org") == 0) {
+			org = strtoull(argv[i + 1], &end, 10);
+			if (*end || org == 0 || argv[i + 1][0] == '-')
+				return usage();
+		} else {
+			return usage();
+		}
+	}
+	log_open("receiptjobs");
+	if (sodium_init() < 0)
+		return 1;
+	config_defaults(&cfg);
+	snprintf(cfg.program, sizeof(cfg.program), "%s", "receiptjobs");
+	if (cpath != NULL && config_load(&cfg, cpath, err, sizeof(err)) != 0) {
+		fprintf(stderr, "receiptjobs: config: %s\n", err);
+		return 1;
+	}
+	if (mysql_library_init(0, NULL, NULL) != 0 || (arena = arena_new(16u << 20)) == NULL)
+		return 1;
+	for (m = from; m <= to; m++)
+		rc |= issue_month(m, (uint64_t)org);
+	arena_free(arena);
+	db_disconnect();
+	mysql_library_end();
+	return rc;
+}

@@ -1,0 +1,235 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  pdf.xsl: a page as a PDF layout (the elements lib/pdf.c draws: text,
+  columns, table, qr, rule, space).  The words come from the same catalogs
+  as the HTML, so the PDF is in the page's language; the layout is plain
+  text, so nothing here is ever markup.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:include href="i18n.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <!-- "2026-03-05" as 05.03.2026 (ru) or 2026-03-05 (en). -->
+  <xsl:template name="pdate">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="$lang = 'ru'">
+        <xsl:value-of select="concat(substring($v, 9, 2), '.', substring($v, 6, 2), '.', substring($v, 1, 4))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pmonth">
+    <xsl:param name="v"/>
+    <xsl:value-of select="concat($month-names[number(substring($v, 6, 2))], ' ', substring($v, 1, 4))"/>
+  </xsl:template>
+
+  <xsl:template name="punit">
+    <xsl:param name="v"/>
+    <xsl:variable name="u"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('unit.', $v)"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($u)"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A page without a PDF layout: nothing to draw (lib/pdf.c refuses it). -->
+  <xsl:template match="/page">
+    <none/>
+  </xsl:template>
+
+  <xsl:template match="/page[receipt]">
+    <xsl:apply-templates select="receipt"/>
+  </xsl:template>
+
+  <xsl:template match="receipt">
+    <xsl:variable name="month"><xsl:call-template name="pmonth"><xsl:with-param name="v" select="@month"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="title" select="concat($M/rc.doc, ' ', $M/rc.for, ' ', $month)"/>
+    <pdf title="{$title}" author="{payee/name}" subject="{concat($M/rc.account, ' ', payer/account)}">
+      <text size="13" bold="1"><xsl:value-of select="$title"/></text>
+      <text size="7.5" gap="8">
+        <xsl:value-of select="concat($M/rc.number, ' ', number, ', ', $M/rc.issued, ' ')"/>
+        <xsl:call-template name="pdate"><xsl:with-param name="v" select="issued-on"/></xsl:call-template>
+      </text>
+
+      <columns gap="10">
+        <column width="35">
+          <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.payer"/></text>
+          <table size="7">
+            <col width="42"/><col width="58"/>
+            <tr><td><xsl:value-of select="$M/rc.payer-name"/></td><td><xsl:value-of select="payer/name"/></td></tr>
+            <tr bold="1"><td><xsl:value-of select="$M/rc.account"/></td><td><xsl:value-of select="payer/account"/></td></tr>
+            <tr><td><xsl:value-of select="$M/rc.address"/></td><td><xsl:value-of select="payer/address"/></td></tr>
+            <tr><td><xsl:value-of select="$M/rc.area"/></td><td><xsl:value-of select="payer/area"/></td></tr>
+            <tr><td><xsl:value-of select="$M/rc.residents"/></td><td><xsl:value-of select="concat(payer/residents, ' ', $M/rc.people)"/></td></tr>
+          </table>
+        </column>
+        <column width="42">
+          <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.payee"/></text>
+          <table size="7">
+            <col width="30"/><col width="70"/>
+            <tr bold="1"><td span="2"><xsl:value-of select="payee/name"/></td></tr>
+            <tr>
+              <td><xsl:value-of select="$M/rc.inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></td>
+              <td><xsl:value-of select="payee/inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="payee/kpp"/></xsl:if></td>
+            </tr>
+            <tr><td><xsl:value-of select="$M/rc.bank-account"/></td><td><xsl:value-of select="payee/account"/></td></tr>
+            <tr><td><xsl:value-of select="$M/rc.bank"/></td><td><xsl:value-of select="payee/bank"/></td></tr>
+            <tr><td><xsl:value-of select="$M/rc.bic"/></td><td><xsl:value-of select="payee/bic"/></td></tr>
+            <tr><td><xsl:value-of select="$M/rc.corr-account"/></td><td><xsl:value-of select="payee/corr-account"/></td></tr>
+          </table>
+        </column>
+        <column width="23">
+          <xsl:choose>
+            <xsl:when test="qr">
+              <qr size="118"><xsl:value-of select="qr/@payload"/></qr>
+              <text size="6" align="center"><xsl:value-of select="$M/rc.qr"/></text>
+            </xsl:when>
+            <xsl:otherwise><text size="7"><xsl:value-of select="$M/rc.no-qr"/></text></xsl:otherwise>
+          </xsl:choose>
+        </column>
+      </columns>
+      <space h="10"/>
+
+      <table size="6.5" gap="6">
+        <col width="25"/><col width="6"/><col width="8" align="right"/><col width="9" align="right"/>
+        <col width="11" align="right"/><col width="11" align="right"/><col width="10" align="right"/>
+        <col width="11" align="right"/><col width="11" align="right"/>
+        <tr head="1">
+          <td><xsl:value-of select="$M/rc.service"/></td>
+          <td><xsl:value-of select="$M/rc.unit"/></td>
+          <td><xsl:value-of select="$M/rc.volume"/></td>
+          <td><xsl:value-of select="$M/rc.tariff"/></td>
+          <td><xsl:value-of select="$M/rc.debt-col"/></td>
+          <td><xsl:value-of select="$M/rc.accrued"/></td>
+          <td><xsl:value-of select="$M/rc.recalc"/></td>
+          <td><xsl:value-of select="$M/rc.paid"/></td>
+          <td><xsl:value-of select="$M/rc.to-pay-col"/></td>
+        </tr>
+        <xsl:for-each select="lines/line">
+          <tr>
+            <td><xsl:value-of select="concat(name, ' (', supplier, ')')"/></td>
+            <td><xsl:call-template name="punit"><xsl:with-param name="v" select="unit"/></xsl:call-template></td>
+            <td><xsl:value-of select="quantity"/></td>
+            <td><xsl:value-of select="tariff"/></td>
+            <td><xsl:value-of select="opening"/></td>
+            <td><xsl:value-of select="accrued"/></td>
+            <td><xsl:value-of select="corrections"/></td>
+            <td><xsl:value-of select="paid"/></td>
+            <td><xsl:value-of select="closing"/></td>
+          </tr>
+        </xsl:for-each>
+        <tr bold="1">
+          <td span="4"><xsl:value-of select="$M/rc.total"/></td>
+          <td><xsl:value-of select="totals/opening"/></td>
+          <td><xsl:value-of select="totals/accrued"/></td>
+          <td><xsl:value-of select="totals/corrections"/></td>
+          <td><xsl:value-of select="totals/paid"/></td>
+          <td><xsl:value-of select="totals/closing"/></td>
+        </tr>
+      </table>
+
+      <text size="8" gap="2">
+        <xsl:choose>
+          <xsl:when test="totals/opening/@minor &lt; 0"><xsl:value-of select="$M/rc.opening-advance"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$M/rc.opening"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat(': ', totals/opening)"/>
+      </text>
+      <text size="11" bold="1" gap="8">
+        <xsl:choose>
+          <xsl:when test="to-pay/@minor = 0"><xsl:value-of select="$M/rc.nothing-due"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat($M/rc.grand-total, ': ', to-pay, '. ', $M/rc.how.due, ' ')"/>
+            <xsl:call-template name="pdate"><xsl:with-param name="v" select="due-on"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </text>
+
+      <xsl:if test="corrections/correction">
+        <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.corrections"/></text>
+        <table size="6.5" gap="8">
+          <col width="25"/><col width="12" align="right"/><col width="63"/>
+          <tr head="1">
+            <td><xsl:value-of select="$M/rc.service"/></td>
+            <td><xsl:value-of select="$M/rc.amount"/></td>
+            <td><xsl:value-of select="$M/rc.reason"/></td>
+          </tr>
+          <xsl:for-each select="corrections/correction">
+            <tr><td><xsl:value-of select="service"/></td><td><xsl:value-of select="amount"/></td><td><xsl:value-of select="reason"/></td></tr>
+          </xsl:for-each>
+        </table>
+      </xsl:if>
+
+      <rule dash="1" gap="8"/>
+      <text size="10" bold="1" gap="4"><xsl:value-of select="$M/rc.back"/></text>
+      <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.readings"/></text>
+      <xsl:choose>
+        <xsl:when test="readings/reading">
+          <table size="6.5" gap="8">
+            <col width="40"/><col width="10"/><col width="18" align="right"/><col width="18" align="right"/><col width="14" align="right"/>
+            <tr head="1">
+              <td><xsl:value-of select="$M/rc.meter"/></td>
+              <td><xsl:value-of select="$M/rc.zone"/></td>
+              <td><xsl:value-of select="$M/rc.prev"/></td>
+              <td><xsl:value-of select="$M/rc.curr"/></td>
+              <td><xsl:value-of select="$M/rc.used"/></td>
+            </tr>
+            <xsl:for-each select="readings/reading">
+              <tr>
+                <td>
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('kind.', current()/kind)"/></xsl:call-template>
+                  <xsl:value-of select="concat(', № ', meter)"/>
+                </td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@zones = 1"><xsl:value-of select="$M/rc.zone.single"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="concat('T', @zone)"/></xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <td><xsl:apply-templates select="prev" mode="reading"/></td>
+                <td>
+                  <xsl:apply-templates select="curr" mode="reading"/>
+                  <xsl:if test="not(curr)"><xsl:value-of select="$M/rc.no-reading"/></xsl:if>
+                </td>
+                <td><xsl:value-of select="used"/></td>
+              </tr>
+            </xsl:for-each>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><text size="7" gap="8"><xsl:value-of select="$M/rc.no-meters"/></text></xsl:otherwise>
+      </xsl:choose>
+
+      <columns gap="14">
+        <column width="50">
+          <xsl:if test="payee/note">
+            <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.note"/></text>
+            <text size="7" gap="6"><xsl:value-of select="payee/note"/></text>
+          </xsl:if>
+          <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.contacts"/></text>
+          <text size="7"><xsl:value-of select="payee/name"/></text>
+          <text size="7"><xsl:value-of select="payee/address"/></text>
+          <text size="7"><xsl:value-of select="concat($M/rc.phones, ': ', payee/phones)"/></text>
+          <xsl:if test="payee/email"><text size="7"><xsl:value-of select="concat($M/rc.email, ': ', payee/email)"/></text></xsl:if>
+          <xsl:if test="payee/website"><text size="7"><xsl:value-of select="concat($M/rc.website, ': ', payee/website)"/></text></xsl:if>
+        </column>
+        <column width="50">
+          <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.how"/></text>
+          <text size="7" gap="2"><xsl:value-of select="concat('• ', $M/rc.how.portal)"/></text>
+          <xsl:if test="qr"><text size="7" gap="2"><xsl:value-of select="concat('• ', $M/rc.how.qr)"/></text></xsl:if>
+          <text size="7" gap="2"><xsl:value-of select="concat('• ', $M/rc.how.bank)"/></text>
+        </column>
+      </columns>
+    </pdf>
+  </xsl:template>
+
+  <xsl:template match="prev|curr" mode="reading">
+    <xsl:value-of select="concat(., ' (')"/>
+    <xsl:call-template name="pdate"><xsl:with-param name="v" select="@on"/></xsl:call-template>
+    <xsl:text>)</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,411 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  receipts.xsl: the list of receipts, a receipt (front and back, modelled on
+  the single payment document for housing services), and the same receipt
+  alone on an A4 sheet for printing.  xsl/pdf.xsl lays out the same
+  <receipt> for the PDF.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[@section='receipts']" mode="title">
+    <xsl:choose>
+      <xsl:when test="receipt">
+        <xsl:value-of select="$M/rc.doc"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="$M/rc.for"/>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="month-label"><xsl:with-param name="v" select="receipt/@month"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/rc.title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ list -->
+  <xsl:template match="page[@section='receipts'][@name='list']" mode="content">
+    <section class="card">
+      <div class="card-head">
+        <h1><xsl:value-of select="$M/rc.title"/></h1>
+        <xsl:if test="account-head">
+          <a href="/accounts" class="no-print"><xsl:value-of select="$M/rc.change"/></a>
+        </xsl:if>
+      </div>
+      <xsl:choose>
+        <xsl:when test="no-account">
+          <p id="no-account"><xsl:value-of select="$M/rc.no-account"/></p>
+          <p><a class="button" href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="account-head" id="account-head">
+            <xsl:value-of select="$M/accounts.number"/>
+            <xsl:text> № </xsl:text>
+            <strong><xsl:value-of select="account-head/number"/></strong>
+            <xsl:text> · </xsl:text>
+            <xsl:value-of select="account-head/address"/>
+          </p>
+          <xsl:call-template name="receipt-period-form"/>
+          <xsl:apply-templates select="receipts"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+    <xsl:if test="account-head">
+      <section class="card" id="receipt-email">
+        <h2><xsl:value-of select="$M/rc.email.title"/></h2>
+        <xsl:choose>
+          <xsl:when test="account-head/@by-email">
+            <p id="email-state">
+              <xsl:value-of select="$M/rc.email.on"/>
+              <xsl:text> </xsl:text>
+              <strong><xsl:value-of select="account-head/@email"/></strong>
+            </p>
+            <form method="post" action="/receipts/email">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="email" value="0"/>
+              <button type="submit" class="secondary" id="email-off"><xsl:value-of select="$M/rc.email.disable"/></button>
+            </form>
+          </xsl:when>
+          <xsl:when test="account-head/@email">
+            <p id="email-state"><xsl:value-of select="$M/rc.email.off"/></p>
+            <form method="post" action="/receipts/email">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="email" value="1"/>
+              <button type="submit" id="email-on"><xsl:value-of select="$M/rc.email.enable"/></button>
+            </form>
+          </xsl:when>
+          <xsl:otherwise>
+            <p id="email-state"><xsl:value-of select="$M/rc.email.none"/></p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="receipt-period-form">
+    <form method="get" action="/receipts" class="filter no-print" id="period-form">
+      <fieldset>
+        <legend class="visually-hidden"><xsl:value-of select="$M/rc.filter"/></legend>
+        <div>
+          <label for="from"><xsl:value-of select="$M/rc.from"/></label>
+          <input type="month" id="from" name="from" value="{/page/period/from}" placeholder="{$M/rc.month-format}"
+                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+        </div>
+        <div>
+          <label for="to"><xsl:value-of select="$M/rc.to"/></label>
+          <input type="month" id="to" name="to" value="{/page/period/to}" placeholder="{$M/rc.month-format}"
+                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+        </div>
+        <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/rc.show"/></button>
+      </fieldset>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
+    </form>
+  </xsl:template>
+
+  <xsl:template match="receipts">
+    <xsl:choose>
+      <xsl:when test="not(receipt)">
+        <p id="no-receipts" class="muted"><xsl:value-of select="$M/rc.empty"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="table-wrap">
+          <table class="data" id="receipts">
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="$M/rc.month"/></th>
+                <th scope="col"><xsl:value-of select="$M/rc.due"/></th>
+                <th scope="col" class="num"><xsl:value-of select="$M/rc.to-pay"/></th>
+                <th scope="col"><xsl:value-of select="$M/rc.status"/></th>
+                <th scope="col"><xsl:value-of select="$M/rc.actions"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="receipt">
+                <tr id="receipt-{@month}" class="status-{@status}">
+                  <th scope="row">
+                    <xsl:call-template name="month-label"><xsl:with-param name="v" select="@month"/></xsl:call-template>
+                  </th>
+                  <td><xsl:call-template name="date"><xsl:with-param name="v" select="due-on"/></xsl:call-template></td>
+                  <td class="num"><xsl:apply-templates select="to-pay" mode="money"/></td>
+                  <td>
+                    <span class="receipt-status {@status}">
+                      <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rc.status.', current()/@status)"/></xsl:call-template>
+                    </span>
+                  </td>
+                  <td class="links">
+                    <a href="/receipts/view?month={@month}" id="view-{@month}"><xsl:value-of select="$M/rc.view"/></a>
+                    <xsl:text> · </xsl:text>
+                    <a href="/receipts/print?month={@month}" id="print-{@month}"><xsl:value-of select="$M/rc.print"/></a>
+                    <xsl:text> · </xsl:text>
+                    <a href="/receipts/pdf?month={@month}" id="pdf-{@month}" type="application/pdf"><xsl:value-of select="$M/rc.pdf"/></a>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ view -->
+  <xsl:template match="page[@section='receipts'][@name='view']" mode="content">
+    <p class="no-print receipt-tools">
+      <a href="/receipts?to={receipt/@month}"><xsl:value-of select="$M/rc.to-list"/></a>
+      <xsl:text> · </xsl:text>
+      <a href="/receipts/print?month={receipt/@month}&amp;account={receipt/payer/account/@id}" id="print-link"><xsl:value-of select="$M/rc.print"/></a>
+      <xsl:text> · </xsl:text>
+      <a href="/receipts/pdf?month={receipt/@month}&amp;account={receipt/payer/account/@id}" id="pdf-link" type="application/pdf"><xsl:value-of select="$M/rc.pdf"/></a>
+    </p>
+    <xsl:apply-templates select="receipt"/>
+  </xsl:template>
+
+  <!--
+    The print view is a page of its own: no site furniture, an A4 sheet
+    (site.css, "Receipt"), and nothing but the document.
+  -->
+  <xsl:template match="/page[@section='receipts'][@name='print']" priority="2">
+    <html lang="{$lang}">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:apply-templates select="." mode="title"/></title>
+        <link rel="stylesheet" href="/static/site.css"/>
+      </head>
+      <body class="print-view">
+        <p class="no-print receipt-tools">
+          <a href="/receipts/view?month={receipt/@month}&amp;account={receipt/payer/account/@id}"><xsl:value-of select="$M/rc.back-to-view"/></a>
+          <xsl:text> · </xsl:text>
+          <xsl:value-of select="$M/rc.print-hint"/>
+        </p>
+        <xsl:apply-templates select="receipt"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The document itself. -->
+  <xsl:template match="receipt">
+    <article class="receipt" id="receipt" data-status="{@status}">
+      <section class="receipt-side" aria-labelledby="receipt-title">
+        <header class="receipt-title">
+          <h1 id="receipt-title">
+            <xsl:value-of select="$M/rc.doc"/>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="$M/rc.for"/>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="month-label"><xsl:with-param name="v" select="@month"/></xsl:call-template>
+          </h1>
+          <p>
+            <xsl:value-of select="$M/rc.number"/>
+            <xsl:text> </xsl:text>
+            <span id="receipt-number"><xsl:value-of select="number"/></span>
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="$M/rc.issued"/>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="v" select="issued-on"/></xsl:call-template>
+          </p>
+        </header>
+        <div class="receipt-parties">
+          <section class="receipt-box" id="payer">
+            <h2><xsl:value-of select="$M/rc.payer"/></h2>
+            <dl>
+              <dt><xsl:value-of select="$M/rc.payer-name"/></dt><dd><xsl:value-of select="payer/name"/></dd>
+              <dt><xsl:value-of select="$M/rc.account"/></dt><dd><strong id="receipt-account"><xsl:value-of select="payer/account"/></strong></dd>
+              <dt><xsl:value-of select="$M/rc.address"/></dt><dd><xsl:value-of select="payer/address"/></dd>
+              <dt><xsl:value-of select="$M/rc.area"/></dt><dd><xsl:value-of select="payer/area"/></dd>
+              <dt><xsl:value-of select="$M/rc.residents"/></dt><dd><xsl:value-of select="payer/residents"/><xsl:text> </xsl:text><xsl:value-of select="$M/rc.people"/></dd>
+            </dl>
+          </section>
+          <section class="receipt-box" id="payee">
+            <h2><xsl:value-of select="$M/rc.payee"/></h2>
+            <dl>
+              <dt class="visually-hidden"><xsl:value-of select="$M/rc.payee"/></dt><dd class="payee-name"><xsl:value-of select="payee/name"/></dd>
+              <dt><xsl:value-of select="$M/rc.inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></dt>
+              <dd><xsl:value-of select="payee/inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="payee/kpp"/></xsl:if></dd>
+              <dt><xsl:value-of select="$M/rc.bank-account"/></dt><dd><xsl:value-of select="payee/account"/></dd>
+              <dt><xsl:value-of select="$M/rc.bank"/></dt><dd><xsl:value-of select="payee/bank"/></dd>
+              <dt><xsl:value-of select="$M/rc.bic"/></dt><dd><xsl:value-of select="payee/bic"/></dd>
+              <dt><xsl:value-of select="$M/rc.corr-account"/></dt><dd><xsl:value-of select="payee/corr-account"/></dd>
+            </dl>
+          </section>
+          <figure class="receipt-qr" id="qr">
+            <xsl:choose>
+              <xsl:when test="qr">
+                <!-- Four modules of quiet zone around the code, as scanners need. -->
+                <svg viewBox="-4 -4 {qr/@modules + 8} {qr/@modules + 8}"
+                     width="150" height="150" role="img" aria-label="{$M/rc.qr-label}" shape-rendering="crispEdges">
+                  <rect x="-4" y="-4" width="{qr/@modules + 8}" height="{qr/@modules + 8}" fill="#fff"/>
+                  <path d="{qr/path}" fill="#000"/>
+                </svg>
+                <figcaption><xsl:value-of select="$M/rc.qr"/></figcaption>
+              </xsl:when>
+              <xsl:otherwise><figcaption><xsl:value-of select="$M/rc.no-qr"/></figcaption></xsl:otherwise>
+            </xsl:choose>
+          </figure>
+        </div>
+
+        <div class="table-wrap">
+        <table class="data receipt-lines" id="receipt-lines">
+          <thead>
+            <tr>
+              <th scope="col"><xsl:value-of select="$M/rc.service"/></th>
+              <th scope="col"><xsl:value-of select="$M/rc.unit"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.volume"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.tariff"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.debt-col"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.accrued"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.recalc"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.paid"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.to-pay-col"/></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="lines/line">
+              <tr id="line-{@service}">
+                <th scope="row"><xsl:value-of select="name"/><span class="supplier"><xsl:value-of select="supplier"/></span></th>
+                <td><xsl:call-template name="unit"><xsl:with-param name="v" select="unit"/></xsl:call-template></td>
+                <td class="num"><xsl:value-of select="quantity"/></td>
+                <td class="num"><xsl:value-of select="tariff"/></td>
+                <td class="num"><xsl:value-of select="opening"/></td>
+                <td class="num"><xsl:value-of select="accrued"/></td>
+                <td class="num"><xsl:value-of select="corrections"/></td>
+                <td class="num"><xsl:value-of select="paid"/></td>
+                <td class="num"><xsl:value-of select="closing"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+          <tfoot>
+            <tr id="line-total">
+              <th scope="row" colspan="4"><xsl:value-of select="$M/rc.total"/></th>
+              <td class="num"><xsl:value-of select="totals/opening"/></td>
+              <td class="num"><xsl:value-of select="totals/accrued"/></td>
+              <td class="num"><xsl:value-of select="totals/corrections"/></td>
+              <td class="num"><xsl:value-of select="totals/paid"/></td>
+              <td class="num"><xsl:value-of select="totals/closing"/></td>
+            </tr>
+          </tfoot>
+        </table>
+        </div>
+
+        <div class="receipt-sum">
+          <p id="receipt-opening">
+            <xsl:choose>
+              <xsl:when test="totals/opening/@minor &lt; 0"><xsl:value-of select="$M/rc.opening-advance"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$M/rc.opening"/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>: </xsl:text>
+            <xsl:apply-templates select="totals/opening" mode="money"/>
+          </p>
+          <p class="grand-total" id="receipt-total">
+            <xsl:choose>
+              <xsl:when test="to-pay/@minor = 0"><xsl:value-of select="$M/rc.nothing-due"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="$M/rc.grand-total"/>
+                <xsl:text>: </xsl:text>
+                <strong><xsl:apply-templates select="to-pay" mode="money"/></strong>
+                <xsl:text> · </xsl:text>
+                <xsl:value-of select="$M/rc.how.due"/>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="date"><xsl:with-param name="v" select="due-on"/></xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </p>
+        </div>
+
+        <xsl:if test="corrections/correction">
+          <h2><xsl:value-of select="$M/rc.corrections"/></h2>
+          <table class="data" id="receipt-corrections">
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="$M/rc.service"/></th>
+                <th scope="col" class="num"><xsl:value-of select="$M/rc.amount"/></th>
+                <th scope="col"><xsl:value-of select="$M/rc.reason"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="corrections/correction">
+                <tr>
+                  <td><xsl:value-of select="service"/></td>
+                  <td class="num"><xsl:value-of select="amount"/></td>
+                  <td><xsl:value-of select="reason"/></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:if>
+      </section>
+
+      <section class="receipt-side receipt-back" aria-labelledby="receipt-back">
+        <h2 id="receipt-back"><xsl:value-of select="$M/rc.back"/></h2>
+        <h3><xsl:value-of select="$M/rc.readings"/></h3>
+        <xsl:choose>
+          <xsl:when test="readings/reading">
+            <table class="data" id="receipt-readings">
+              <thead>
+                <tr>
+                  <th scope="col"><xsl:value-of select="$M/rc.meter"/></th>
+                  <th scope="col"><xsl:value-of select="$M/rc.zone"/></th>
+                  <th scope="col" class="num"><xsl:value-of select="$M/rc.prev"/></th>
+                  <th scope="col" class="num"><xsl:value-of select="$M/rc.curr"/></th>
+                  <th scope="col" class="num"><xsl:value-of select="$M/rc.used"/></th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="readings/reading">
+                  <tr>
+                    <td>
+                      <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('kind.', current()/kind)"/></xsl:call-template>
+                      <xsl:text>, № </xsl:text>
+                      <xsl:value-of select="meter"/>
+                    </td>
+                    <td>
+                      <xsl:choose>
+                        <xsl:when test="@zones = 1"><xsl:value-of select="$M/rc.zone.single"/></xsl:when>
+                        <xsl:otherwise><xsl:value-of select="concat('T', @zone)"/></xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                    <td class="num"><xsl:apply-templates select="prev" mode="reading"/></td>
+                    <td class="num"><xsl:apply-templates select="curr" mode="reading"/><xsl:if test="not(curr)"><span class="muted"><xsl:value-of select="$M/rc.no-reading"/></span></xsl:if></td>
+                    <td class="num"><xsl:value-of select="used"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </xsl:when>
+          <xsl:otherwise><p class="muted"><xsl:value-of select="$M/rc.no-meters"/></p></xsl:otherwise>
+        </xsl:choose>
+        <div class="receipt-info">
+          <xsl:if test="payee/note">
+            <section id="receipt-note">
+              <h3><xsl:value-of select="$M/rc.note"/></h3>
+              <p><xsl:value-of select="payee/note"/></p>
+            </section>
+          </xsl:if>
+          <section id="receipt-contacts">
+            <h3><xsl:value-of select="$M/rc.contacts"/></h3>
+            <p>
+              <xsl:value-of select="payee/name"/><br/>
+              <xsl:value-of select="payee/address"/><br/>
+              <xsl:value-of select="$M/rc.phones"/><xsl:text>: </xsl:text><xsl:value-of select="payee/phones"/>
+              <xsl:if test="payee/email"><br/><xsl:value-of select="$M/rc.email"/><xsl:text>: </xsl:text><xsl:value-of select="payee/email"/></xsl:if>
+              <xsl:if test="payee/website"><br/><xsl:value-of select="$M/rc.website"/><xsl:text>: </xsl:text><xsl:value-of select="payee/website"/></xsl:if>
+            </p>
+          </section>
+          <section id="receipt-how">
+            <h3><xsl:value-of select="$M/rc.how"/></h3>
+            <ul>
+              <li><xsl:value-of select="$M/rc.how.portal"/></li>
+              <xsl:if test="qr"><li><xsl:value-of select="$M/rc.how.qr"/></li></xsl:if>
+              <li><xsl:value-of select="$M/rc.how.bank"/></li>
+            </ul>
+          </section>
+        </div>
+      </section>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="prev|curr" mode="reading">
+    <xsl:value-of select="."/>
+    <span class="reading-date">
+      <xsl:call-template name="date"><xsl:with-param name="v" select="@on"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+</xsl:stylesheet>
