@@ -490,6 +490,9 @@
     <rc.people>people</rc.people>
     <rc.side.front>Front</rc.side.front>
     <rc.side.back>Back</rc.side.back>
+    <error.bad-month>A month is written as YYYY-MM, for example 2026-03.</error.bad-month>
+    <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
+    <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -490,6 +490,9 @@
     <rc.people>чел.</rc.people>
     <rc.side.front>Лицевая сторона</rc.side.front>
     <rc.side.back>Оборотная сторона</rc.side.back>
+    <error.bad-month>Месяц указывается как ГГГГ-ММ, например 2026-03.</error.bad-month>
+    <error.period-reversed>Начало периода позже его конца. Поменяйте месяцы местами.</error.period-reversed>
+    <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
   </xsl:template>
 
 </xsl:stylesheet>

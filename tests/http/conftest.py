@@ -133,5 +133,6 @@ def make_subscriber(login_, password, accounts, email=None, name="Тестов �
         "('%s', '%s', '%s', %s)" % (login_, h, name, "'%s'" % email if email else "NULL"))
     sid = sql("SELECT id FROM subscribers WHERE login = '%s'" % login_)[0][0]
     for a in accounts:
-        sql("INSERT INTO subscriber_accounts VALUES (%s, %d, NOW())" % (sid, a))
+        sql("INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+            "VALUES (%s, %d, NOW())" % (sid, a))
     return int(sid)

@@ -458,7 +458,7 @@ def test_both_catalogs_have_every_key_used():
     sheet_part = {"login.xsl": "login", "home.xsl": "home", "accounts.xsl": "accounts",
                   "services.xsl": "services", "error.xsl": "error",
                   "calculator.xsl": "calculator", "readings.xsl": "readings",
-                  "payments.xsl": "payments"}
+                  "payments.xsl": "payments", "receipts.xsl": "receipts", "pdf.xsl": "receipts"}
     for f in glob.glob(os.path.join(xsl, "*.xsl")):
         name = os.path.basename(f)
         if name.startswith("messages."):
@@ -475,7 +475,8 @@ def test_both_catalogs_have_every_key_used():
     for c in codes | {"not-found", "db-down", "internal"}:
         assert {"error.%s.title" % c, "error.%s" % c} <= parts["ru"]["error"], c
     forms = {"login.c": "login", "accounts.c": "accounts", "services.c": "services",
-             "calculator.c": "calculator", "readings.c": "readings", "payments.c": "payments"}
+             "calculator.c": "calculator", "readings.c": "readings", "payments.c": "payments",
+             "receipts.c": "receipts"}
     for f, part in forms.items():
         src = open(os.path.join(xsl, "..", "cgi-bin", f)).read()
         found = set(re.findall(r'(?:xml_form_error|field_error)\(r, [^,]+, "([a-z-]+)"\)', src)) | \
@@ -500,6 +501,12 @@ def test_no_stylesheet_disables_output_escaping():
 
 
 # ------------------------------------------------------------------ the two renderers agree
+
+def last_month():
+    import datetime
+    d = datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
+    return d.strftime("%Y-%m")
+
 
 def parity_pages():
     """(path, method, data, needs_session, lang) for every page a program renders."""
@@ -544,6 +551,13 @@ def parity_pages():
         ("/payments/pay", "POST", {"action": "preview", "key": "k" * 43, "a3": "1,234"}, True,
          "en"),
         ("/payments/autopay", "GET", None, True, "ru"),
+        ("/receipts", "GET", None, True, "ru"),
+        ("/receipts?from=2026-05&to=2026-01", "GET", None, True, "en"),
+        ("/receipts/view?month=" + last_month(), "GET", None, True, "ru"),
+        ("/receipts/view?month=" + last_month(), "GET", None, True, "en"),
+        ("/receipts/print?month=" + last_month(), "GET", None, True, "ru"),
+        ("/receipts/view?month=2026-13", "GET", None, True, "en"),
+        ("/receipts/view?month=%s&account=1" % last_month(), "GET", None, True, "ru"),
         ("/calculator", "GET", None, False, "ru"),
         ("/calculator?org=1&plan=3", "GET", None, True, "en"),
         ("/calculator", "POST", {"org": "1", "plan": "2", "residents": "3", "household": "gas",

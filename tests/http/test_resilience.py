@@ -179,6 +179,16 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "payjobs": ["SELECT COUNT(*) FROM autopays",
                     "UPDATE autopay_runs SET result = result WHERE autopay_id = 0",
                     "UPDATE ledger SET paid = paid WHERE account_id = 0"],
+        "receipts": ["SELECT COUNT(*) FROM ledger", "SELECT COUNT(*) FROM receipt_issues",
+                     "SELECT kpp, receipt_note, qr_category FROM organizations LIMIT 1",
+                     "SELECT value FROM readings LIMIT 1",
+                     "UPDATE subscriber_accounts SET receipt_email = 1 WHERE account_id = 0"],
+        "receiptjobs": ["SELECT bank_account FROM organizations LIMIT 1",
+                        "SELECT COUNT(*) FROM receipt_issues",
+                        "INSERT INTO receipt_issues SELECT 0, NOW(), NOW(), NOW() FROM DUAL WHERE 0",
+                        "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, "
+                        "created_at) SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL "
+                        "WHERE 0"],
     }
     denied = {
         "home": ["SELECT password_hash FROM subscribers LIMIT 1",
@@ -207,7 +217,8 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "services": ["SELECT password_hash FROM subscribers LIMIT 1",
                      "UPDATE ledger SET paid = paid WHERE account_id = 0",
                      "DELETE FROM subscriber_accounts WHERE account_id = 0",
-                     "INSERT INTO subscriber_accounts VALUES (0, 0, NOW())",
+                     "INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+                     "VALUES (0, 0, NOW())",
                      "UPDATE subscribers SET current_account_id = 0 WHERE id = 0",
                      "SELECT COUNT(*) FROM link_attempts"],
         "readings": ["SELECT password_hash FROM subscribers LIMIT 1",
@@ -219,7 +230,8 @@ def test_each_program_has_only_the_rights_its_statements_need():
                        "SELECT COUNT(*) FROM ledger", "SELECT COUNT(*) FROM payments",
                        "UPDATE tariff_prices SET price = price WHERE tariff_id = 0",
                        "DELETE FROM tariffs WHERE id = 0",
-                       "INSERT INTO subscriber_accounts VALUES (0, 0, NOW())",
+                       "INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+                     "VALUES (0, 0, NOW())",
                        "INSERT INTO readings (meter_id, zone, taken_on, value, source, status, "
                        "created_at) SELECT 0, 0, NOW(), 0, 'subscriber', 'accepted', NOW() "
                        "FROM DUAL WHERE 0",
@@ -246,6 +258,22 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE ledger SET accrued = accrued WHERE account_id = 0",
         "DELETE FROM autopays WHERE id = 0", "DELETE FROM autopay_runs WHERE autopay_id = 0",
         "UPDATE payments SET amount = amount WHERE id = 0", "SELECT COUNT(*) FROM outbox"]
+    denied["receipts"] = [
+        "SELECT password_hash FROM subscribers LIMIT 1",
+        "UPDATE ledger SET paid = paid WHERE account_id = 0",
+        "UPDATE subscriber_accounts SET account_id = account_id WHERE account_id = 0",
+        "DELETE FROM subscriber_accounts WHERE account_id = 0",
+        "INSERT INTO receipt_issues SELECT 0, NOW(), NOW(), NOW() FROM DUAL WHERE 0",
+        "UPDATE organizations SET bank_account = bank_account WHERE id = 0",
+        "SELECT COUNT(*) FROM outbox", "SELECT COUNT(*) FROM payments",
+        "SELECT subscriber_id FROM readings LIMIT 1"]
+    denied["receiptjobs"] = [
+        "SELECT password_hash FROM subscribers LIMIT 1", "SELECT COUNT(*) FROM sessions",
+        "SELECT closing FROM ledger LIMIT 1", "UPDATE ledger SET paid = paid WHERE account_id = 0",
+        "DELETE FROM receipt_issues WHERE organization_id = 0",
+        "UPDATE receipt_issues SET due_on = due_on WHERE organization_id = 0",
+        "UPDATE organizations SET bank_account = bank_account WHERE id = 0",
+        "SELECT COUNT(*) FROM outbox", "SELECT payer_name FROM accounts LIMIT 1"]
     for program, queries in allowed.items():
         for q in queries:
             ok, err = as_program(program, q)
@@ -258,7 +286,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
 
 def test_no_account_can_change_the_schema():
     for user in ("kb_login", "kb_home", "kb_accounts", "kb_services", "kb_calculator",
-                 "kb_readings", "kb_payments", "kb_payjobs"):
+                 "kb_readings", "kb_payments", "kb_payjobs", "kb_receipts", "kb_receiptjobs"):
         grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
         for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
                     "ON `kabinet`.*", "ON *.*` TO"):

@@ -1,0 +1,493 @@
+"""Receipts: the list and its filter, the document (front, back, QR code), the print view, the
+PDF (read back with poppler and zbar), receipts by e-mail, and issuing a month with the bank
+details checked first."""
+import datetime
+import os
+import re
+import subprocess
+import tempfile
+
+import lxml.etree
+import pytest
+
+from conftest import (BASE, ENV, ROOT, doc, csrf_of, error_message, make_subscriber, new_client,
+                      signed_in, sql)
+
+RECEIPTJOBS = os.path.join(ROOT, "build", "asan", "receiptjobs")
+TEST_ORG = 97          # an organization of this file's own, with accounts 970..
+TEST_ACCOUNT = 970
+OLD_MONTH = "2021-03"  # a month nobody else bills or issues
+
+
+def month_add(m, k):
+    y, mo = int(m[:4]), int(m[5:7]) - 1 + k
+    return "%04d-%02d" % (y + mo // 12, mo % 12 + 1)
+
+
+def last_month():
+    d = datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
+    return d.strftime("%Y-%m")
+
+
+def xml(s, path, status=200):
+    r = s.get(BASE + path + ("&" if "?" in path else "?") + "format=xml")
+    assert r.status_code == status, (path, r.status_code, r.text[:300])
+    return lxml.etree.fromstring(r.content)
+
+
+def minor(node, name):
+    return int(node.find(name).get("minor"))
+
+
+def plain(text):
+    """pdftotext and the formatter write no-break spaces; compare with plain ones."""
+    return re.sub(r"[\u00a0\u202f]", " ", text)
+
+
+def receiptjobs(*args):
+    return subprocess.run([RECEIPTJOBS] + list(args), env=dict(
+        os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini"), ASAN_OPTIONS="detect_leaks=1"),
+        capture_output=True, text=True, timeout=120)
+
+
+# ------------------------------------------------------------------ the list
+
+def test_list_shows_the_last_twelve_issued_months_newest_first():
+    s = signed_in()
+    x = xml(s, "/receipts")
+    months = [r.get("month") for r in x.findall("receipts/receipt")]
+    want = [month_add(last_month(), -k) for k in range(12)]
+    assert months == want
+    assert x.findtext("period/from") == want[-1] and x.findtext("period/to") == want[0]
+    for r in x.findall("receipts/receipt"):
+        m = r.get("month")
+        closing = int(sql("SELECT SUM(closing) FROM ledger WHERE account_id = 1 AND period = "
+                          "'%s-01'" % m)[0][0])
+        paid_after = int(sql("SELECT COALESCE(SUM(paid), 0) FROM ledger WHERE account_id = 1 "
+                             "AND period > '%s-01'" % m)[0][0])
+        assert minor(r, "to-pay") == max(0, closing)
+        assert minor(r, "paid-since") == paid_after
+        want_status = ("paid" if closing <= 0 or paid_after >= closing
+                       else "partly" if paid_after > 0 else "unpaid")
+        assert r.get("status") == want_status, m
+        assert r.findtext("due-on") == month_add(m, 1) + "-10"
+    page = doc(s.get(BASE + "/receipts"))
+    row = page.xpath('//tr[@id="receipt-%s"]' % want[0])[0]
+    assert row.xpath('.//a/@href') == ["/receipts/view?month=" + want[0],
+                                       "/receipts/print?month=" + want[0],
+                                       "/receipts/pdf?month=" + want[0]]
+
+
+def test_list_status_follows_payments_made_after_the_month():
+    s = signed_in()
+    m = last_month()
+    r = xml(s, "/receipts").find("receipts/receipt[@month='%s']" % m)
+    to_pay = minor(r, "to-pay")
+    assert to_pay > 0
+    this = month_add(m, 1) + "-01"
+    sql("INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, accrued, "
+        "corrections, paid, closing) VALUES (1, 99, '%s', 0, 0, 0, 0, 0, 100, -100)" % this)
+    try:
+        r = xml(s, "/receipts").find("receipts/receipt[@month='%s']" % m)
+        assert r.get("status") == "partly" and minor(r, "paid-since") >= 100
+        sql("UPDATE ledger SET paid = %d, closing = -%d WHERE account_id = 1 AND service_id = 99 "
+            "AND period = '%s'" % (to_pay * 2, to_pay * 2, this))
+        assert xml(s, "/receipts").find("receipts/receipt[@month='%s']" % m).get("status") == "paid"
+    finally:
+        sql("DELETE FROM ledger WHERE account_id = 1 AND service_id = 99")
+
+
+def test_list_period_filter_and_its_errors_in_both_languages():
+    s = signed_in()
+    m = last_month()
+    x = xml(s, "/receipts?from=%s&to=%s" % (month_add(m, -2), m))
+    assert len(x.findall("receipts/receipt")) == 3
+    x = xml(s, "/receipts?from=2001-01&to=2001-12")
+    assert x.findall("receipts/receipt") == []
+    assert doc(s.get(BASE + "/receipts?from=2001-01&to=2001-12")).xpath('//*[@id="no-receipts"]')
+    for lang, words in (("ru", "ГГГГ-ММ"), ("en", "YYYY-MM")):
+        c = signed_in(lang=lang)
+        r = c.get(BASE + "/receipts?from=2026-13")
+        assert r.status_code == 400 and words in doc(r).xpath('string(//*[@id="error-from"])')
+        r = c.get(BASE + "/receipts?from=2026-05&to=2026-01")
+        assert r.status_code == 422 and doc(r).xpath('//*[@id="error-from"]')
+        r = c.get(BASE + "/receipts?from=2001-01&to=2026-01")
+        assert r.status_code == 422 and doc(r).xpath('//*[@id="error-from"]')
+    assert s.get(BASE + "/receipts?from=a&from=b").status_code == 400
+
+
+def test_signed_out_goes_to_login_and_no_account_is_explained():
+    r = new_client().get(BASE + "/receipts/pdf?month=2026-01", allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].startswith("/login?next=")
+    make_subscriber("noaccount-r", "noaccount-password", [])
+    s = signed_in("noaccount-r", "noaccount-password")
+    assert xml(s, "/receipts").find("no-account") is not None
+    assert s.get(BASE + "/receipts/view?month=" + last_month()).status_code == 404
+
+
+# ------------------------------------------------------------------ someone else's receipt
+
+@pytest.mark.parametrize("page", ["view", "print", "pdf"])
+def test_foreign_unissued_and_malformed_receipts(page):
+    s = signed_in()                       # demo: accounts 1 and 2
+    m = last_month()
+    for q, status in (("month=%s&account=3" % m, 404),        # demo2's account
+                      ("month=%s&account=1001" % m, 404),     # nobody's of theirs
+                      ("month=%s&account=99999999" % m, 404),
+                      ("month=2019-01", 404),                  # never issued
+                      ("month=" + month_add(m, 1), 404),       # this month: not yet issued
+                      ("", 404),
+                      ("month=2026-13", 400), ("month=abc", 400),
+                      ("month=%s&account=x" % m, 404),
+                      ("month=%s&account=2" % m, 200)):         # their second account
+        r = s.get(BASE + "/receipts/%s?%s" % (page, q))
+        assert r.status_code == status, (page, q, r.status_code)
+        if status != 200:
+            assert r.headers["Content-Type"].startswith("text/html")
+            assert error_message(r), (page, q)
+    r = signed_in(lang="en").get(BASE + "/receipts/%s?month=2026-13" % page)
+    assert "YYYY-MM" in error_message(r)
+
+
+# ------------------------------------------------------------------ the document
+
+def qr_expected(account, month):
+    o = sql("SELECT o.name, o.bank_account, o.bank_name, o.bic, o.corr_account, o.inn, o.kpp, "
+            "o.qr_category, o.qr_tech_code, a.number, a.payer_name, a.address FROM accounts a "
+            "JOIN organizations o ON o.id = a.organization_id WHERE a.id = %d" % account)[0]
+    total = int(sql("SELECT SUM(closing) FROM ledger WHERE account_id = %d AND period = '%s-01'"
+                    % (account, month))[0][0])
+    last, first, middle = o[10].split(" ")
+    mm, yyyy = month[5:7], month[:4]
+    fields = [("Name", o[0]), ("PersonalAcc", o[1]), ("BankName", o[2]), ("BIC", o[3]),
+              ("CorrespAcc", o[4]), ("PayeeINN", o[5]), ("KPP", o[6]), ("PersAcc", o[9]),
+              ("LastName", last), ("FirstName", first), ("MiddleName", middle),
+              ("PayerAddress", o[11])]
+    if total > 0:
+        fields.append(("Sum", str(total)))
+    fields += [("Purpose", "Оплата за %s.%s, лицевой счёт %s" % (mm, yyyy, o[9])),
+               ("PaymPeriod", mm + yyyy), ("Category", o[7]), ("TechCode", o[8])]
+    return "ST00012|" + "|".join("%s=%s" % f for f in fields)
+
+
+def test_receipt_front_and_back_add_up_and_carry_the_qr_payload():
+    s = signed_in()
+    m = last_month()
+    x = xml(s, "/receipts/view?month=" + m)
+    rc = x.find("receipt")
+    assert rc.get("month") == m and rc.findtext("number") == "1000456701-" + m.replace("-", "")
+    assert rc.findtext("payer/account") == "1000456701"
+    assert rc.findtext("payer/name") == "Иванова Мария Петровна"
+    assert rc.findtext("payer/area") == "54.30" and rc.findtext("payer/residents") == "3"
+    assert rc.findtext("payee/kpp") == "770701001" and rc.findtext("payee/bic") == "044525225"
+    assert rc.findtext("due-on") == month_add(m, 1) + "-10"
+    rows = sql("SELECT service_id, opening, accrued, corrections, paid, closing FROM ledger "
+               "WHERE account_id = 1 AND period = '%s-01' ORDER BY service_id" % m)
+    lines = rc.findall("lines/line")
+    assert [int(l.get("service")) for l in lines] == [int(r[0]) for r in rows]
+    for col, k in (("opening", 1), ("accrued", 2), ("corrections", 3), ("paid", 4),
+                   ("closing", 5)):
+        assert [minor(l, col) for l in lines] == [int(r[k]) for r in rows]
+        assert minor(rc.find("totals"), col) == sum(int(r[k]) for r in rows)
+    assert minor(rc, "to-pay") == max(0, sum(int(r[5]) for r in rows))
+    # The back: every register of the account's meters with the month's readings.
+    readings = rc.findall("readings/reading")
+    assert len(readings) == 4  # a three-zone electricity meter and a cold-water meter
+    for r in readings:
+        prev, curr = float(r.findtext("prev")), float(r.findtext("curr"))
+        assert r.find("curr").get("on").startswith(m)
+        assert abs(float(r.findtext("used")) - (curr - prev)) < 1e-9
+    assert "15 по 25" in rc.findtext("payee/note")
+    assert rc.find("qr").get("payload") == qr_expected(1, m)
+    assert int(rc.find("qr").get("modules")) in range(21, 178, 4)
+    # The page: the same document in HTML, the QR code drawn inline.
+    page = doc(s.get(BASE + "/receipts/view?month=" + m))
+    assert page.xpath('string(//*[@id="receipt-account"])') == "1000456701"
+    assert page.xpath('//figure[@id="qr"]/svg/path/@d')[0].startswith("M")
+    assert page.xpath('//*[@id="receipt-lines"]//tr[starts-with(@id, "line-")]')
+    assert page.xpath('//*[@id="receipt-how"]//li')
+    assert page.xpath('//nav[@class="sections"]')
+
+
+def test_corrections_are_listed_with_their_reasons():
+    s = signed_in()
+    m = last_month()
+    sql("INSERT INTO corrections (account_id, service_id, period, amount, reason) VALUES "
+        "(1, 1, '%s-01', -1234, 'Перерасчёт по акту проверки <b>№ 5</b>')" % m)
+    try:
+        x = xml(s, "/receipts/view?month=" + m)
+        c = x.findall("receipt/corrections/correction")
+        assert [(minor(e, "amount"), e.findtext("reason")) for e in c] == \
+            [(-1234, "Перерасчёт по акту проверки <b>№ 5</b>")]
+        r = s.get(BASE + "/receipts/view?month=" + m)
+        assert b"&lt;b&gt;" in r.content and b"<b>\xe2\x84\x96" not in r.content
+    finally:
+        sql("DELETE FROM corrections WHERE account_id = 1 AND amount = -1234")
+
+
+def test_print_view_is_the_document_alone():
+    s = signed_in()
+    r = s.get(BASE + "/receipts/print?month=" + last_month())
+    assert r.status_code == 200
+    page = doc(r)
+    assert page.xpath('//body[@class="print-view"]')
+    assert not page.xpath('//nav') and not page.xpath('//header[@class="top"]')
+    assert page.xpath('//article[@id="receipt"]//figure[@id="qr"]/svg')
+
+
+def test_a_payee_outside_roubles_gets_no_qr_code():
+    m = OLD_MONTH
+    sql("DELETE FROM ledger WHERE account_id = 951")
+    sql("DELETE FROM subscriber_accounts WHERE account_id = 951")
+    sql("DELETE FROM accounts WHERE id = 951")
+    sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
+        "area_centi_m2, household) VALUES (951, 2, 'KZ0000951', 'Тестова Алия', 'г. Алматы', 1, "
+        "4000, 'gas')")
+    sql("INSERT INTO ledger VALUES (951, 7, '%s-01', 2203, 100000, 0, 2203, 0, 0, 2203)" % m)
+    sql("INSERT IGNORE INTO receipt_issues VALUES (2, '%s-01', '%s-25', NOW())" % (m, month_add(m, 1)))
+    try:
+        make_subscriber("kzt-r", "kzt-password-1", [951])
+        s = signed_in("kzt-r", "kzt-password-1")
+        x = xml(s, "/receipts/view?month=%s&account=951" % m)
+        assert x.find("receipt/qr") is None and minor(x.find("receipt"), "to-pay") == 2203
+        assert x.find("receipt/to-pay").get("currency") == "KZT"
+        r = s.get(BASE + "/receipts/pdf?month=%s&account=951" % m)
+        assert r.status_code == 200 and r.content.startswith(b"%PDF-")
+    finally:
+        sql("DELETE FROM receipt_issues WHERE organization_id = 2 AND period = '%s-01'" % m)
+        sql("DELETE FROM subscriber_accounts WHERE account_id = 951")
+        sql("DELETE FROM ledger WHERE account_id = 951")
+        sql("DELETE FROM accounts WHERE id = 951")
+
+
+# ------------------------------------------------------------------ the PDF
+
+def pdf_tool(args, data):
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "r.pdf")
+        open(f, "wb").write(data)
+        return subprocess.run(args + [f] + (["-"] if args[0] == "pdftotext" else []),
+                              capture_output=True, timeout=60, check=True).stdout
+
+
+def decode_qr(data, dpi):
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "r.pdf")
+        open(f, "wb").write(data)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", "1", f,
+                        os.path.join(d, "p")], check=True, timeout=60)
+        png = [os.path.join(d, n) for n in os.listdir(d) if n.endswith(".png")][0]
+        out = subprocess.run(["zbarimg", "--raw", "-q", "-Sbinary", png], capture_output=True,
+                             timeout=60)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+
+def test_pdf_is_one_a4_page_of_text_with_the_exact_qr_payload():
+    s = signed_in()
+    m = last_month()
+    r = s.get(BASE + "/receipts/pdf?month=" + m)
+    assert r.status_code == 200
+    assert r.headers["Content-Type"] == "application/pdf"
+    assert r.headers["Content-Disposition"] == \
+        'attachment; filename="receipt-1000456701-%s.pdf"' % m
+    assert r.headers["Cache-Control"] == "no-store"
+    assert r.content.startswith(b"%PDF-1.5")
+    assert 10_000 < len(r.content) < 60_000, len(r.content)  # a few tens of KB
+    info = pdf_tool(["pdfinfo"], r.content).decode()
+    assert re.search(r"Pages:\s+1\n", info) and "595.276 x 841.89 pts (A4)" in info
+    assert re.search(r"Title:\s+Платёжный документ \(единый\) за ", info)
+    # Every font embedded, as a subset, with its Unicode map: the text can be copied.
+    fonts = pdf_tool(["pdffonts"], r.content).decode().splitlines()[2:]
+    assert fonts and all("DejaVuSans" in f and f.split()[-5:-2] == ["yes"] * 3 for f in fonts)
+    text = plain(pdf_tool(["pdftotext", "-layout", "-enc", "UTF-8"], r.content).decode())
+    x = xml(s, "/receipts/view?month=" + m).find("receipt")
+    names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+             "октябрь", "ноябрь", "декабрь"]
+    assert "за %s %s" % (names[int(m[5:]) - 1], m[:4]) in text
+    assert "1000456701" in text and "Иванова Мария Петровна" in text
+    assert "Итого к оплате: " + plain(x.findtext("to-pay")) in text
+    assert "40702810138250123017" in text and "044525225" in text
+    assert "Показания приборов учёта" in text and "ЦЭ6803В 011234567" in text
+    # The code on the page says exactly what the receipt's XML says, byte for byte.
+    assert decode_qr(r.content, 150) == qr_expected(1, m).encode()
+
+
+def test_pdf_speaks_the_subscribers_language():
+    s = signed_in(lang="en")
+    m = last_month()
+    r = s.get(BASE + "/receipts/pdf?month=" + m)
+    assert r.status_code == 200
+    text = plain(pdf_tool(["pdftotext", "-enc", "UTF-8"], r.content).decode())
+    names = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+    assert "Payment document for %s %s" % (names[int(m[5:]) - 1], m[:4]) in text
+    assert "Total to pay" in text and "Meter readings" in text
+    # The QR code is for a Russian bank, whatever the page's language.
+    assert decode_qr(r.content, 150) == qr_expected(1, m).encode()
+
+
+def test_pdf_api_is_the_xml():
+    x = xml(signed_in(), "/receipts/pdf?month=" + last_month())
+    assert x.get("name") == "pdf" and x.find("receipt/qr") is not None
+
+
+# ------------------------------------------------------------------ receipts by e-mail
+
+def test_receipts_by_email_on_and_off():
+    s = signed_in()
+    page = s.get(BASE + "/receipts")
+    token = csrf_of(page)
+    assert doc(page).xpath('//*[@id="email-on"]')
+    r = s.post(BASE + "/receipts/email", data={"csrf": token, "email": "1"}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/receipts"
+    try:
+        x = xml(s, "/receipts")
+        assert x.find("account-head").get("by-email") == "1"
+        assert x.find("account-head").get("email") == "demo@example.org"
+        assert sql("SELECT receipt_email FROM subscriber_accounts sa JOIN subscribers s ON "
+                   "s.id = sa.subscriber_id WHERE s.login = 'demo' AND sa.account_id = 1") == [("1",)]
+        assert doc(s.get(BASE + "/receipts")).xpath('//*[@id="email-off"]')
+        # Only the account chosen: the other one keeps paper.
+        assert sql("SELECT receipt_email FROM subscriber_accounts sa JOIN subscribers s ON "
+                   "s.id = sa.subscriber_id WHERE s.login = 'demo' AND sa.account_id = 2") == [("0",)]
+        for data, status in (({"email": "2"}, 400), ({"email": "x"}, 400), ({}, 400)):
+            r = s.post(BASE + "/receipts/email", data=dict(data, csrf=token), allow_redirects=False)
+            assert r.status_code == status, data
+        r = s.post(BASE + "/receipts/email", data={"email": "0"}, allow_redirects=False)
+        assert r.status_code == 403
+        assert xml(s, "/receipts").find("account-head").get("by-email") == "1"
+    finally:
+        r = s.post(BASE + "/receipts/email", data={"csrf": token, "email": "0"},
+                   allow_redirects=False)
+        assert r.status_code == 303
+    assert xml(s, "/receipts").find("account-head").get("by-email") is None
+
+
+def test_receipts_by_email_need_an_address():
+    make_subscriber("noemail-r", "noemail-password", [1003])
+    s = signed_in("noemail-r", "noemail-password", lang="en")
+    page = s.get(BASE + "/receipts")
+    assert "e-mail address" in doc(page).xpath('string(//*[@id="email-state"])')
+    assert not doc(page).xpath('//*[@id="email-on"]')
+    r = s.post(BASE + "/receipts/email", data={"csrf": csrf_of(page), "email": "1"},
+               allow_redirects=False)
+    assert r.status_code == 422 and "e-mail" in error_message(r)
+    r = s.post(BASE + "/receipts/email", data={"csrf": csrf_of(page), "email": "0"},
+               allow_redirects=False)
+    assert r.status_code == 303
+
+
+# ------------------------------------------------------------------ issuing a month
+
+@pytest.fixture
+def test_org():
+    """Organization 97 with one account billed in OLD_MONTH and a subscriber taking its
+    receipts by e-mail, another on paper."""
+    def clean():
+        sql("DELETE FROM outbox WHERE kind = 'receipt' AND params LIKE '%%account=\"%d\"%%'"
+            % TEST_ACCOUNT)
+        sql("DELETE FROM receipt_issues WHERE organization_id = %d" % TEST_ORG)
+        sql("DELETE FROM subscriber_accounts WHERE account_id = %d" % TEST_ACCOUNT)
+        sql("DELETE FROM ledger WHERE account_id = %d" % TEST_ACCOUNT)
+        sql("DELETE FROM accounts WHERE id = %d" % TEST_ACCOUNT)
+        sql("DELETE FROM services WHERE organization_id = %d" % TEST_ORG)
+        sql("DELETE FROM suppliers WHERE organization_id = %d" % TEST_ORG)
+        sql("DELETE FROM organizations WHERE id = %d" % TEST_ORG)
+    clean()
+    sql("INSERT INTO organizations (id, name, inn, kpp, address, phones, email, bank_name, bic, "
+        "bank_account, corr_account, currency) VALUES (%d, 'ТСЖ «Проверка»', '7707083893', "
+        "'770701001', 'г. Энск', '+7 495 000-00-00', 'tsj@example.org', 'ОАО \"БАНК\"', "
+        "'044030827', '40702810900000002851', '30101810200000000827', 'RUB')" % TEST_ORG)
+    sql("INSERT INTO suppliers (id, organization_id, name, inn, phone) VALUES (%d, %d, "
+        "'ТСЖ «Проверка»', '7707083893', '-')" % (TEST_ORG, TEST_ORG))
+    sql("INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit) "
+        "VALUES (%d, %d, %d, 'upkeep', 'Содержание жилья', 'Upkeep', 'm2')"
+        % (TEST_ORG, TEST_ORG, TEST_ORG))
+    sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
+        "area_centi_m2, household) VALUES (%d, %d, '9700000001', 'Проверкин Пётр', "
+        "'г. Энск, ул. Тестовая, д. 1, кв. 1', 2, 4500, 'gas')" % (TEST_ACCOUNT, TEST_ORG))
+    sql("INSERT INTO ledger VALUES (%d, %d, '%s-01', 3000, 45000, 500, 1350, 0, 0, 1850)"
+        % (TEST_ACCOUNT, TEST_ORG, OLD_MONTH))
+    mailed = make_subscriber("tsj-mail", "tsj-password-1", [TEST_ACCOUNT], email="tsj@example.org")
+    make_subscriber("tsj-paper", "tsj-password-2", [TEST_ACCOUNT], email="paper@example.org")
+    sql("UPDATE subscriber_accounts SET receipt_email = 1 WHERE subscriber_id = %d" % mailed)
+    yield mailed
+    clean()
+
+
+def issued(month):
+    return sql("SELECT DATE_FORMAT(due_on, '%%Y-%%m-%%d') FROM receipt_issues WHERE "
+               "organization_id = %d AND period = '%s-01'" % (TEST_ORG, month))
+
+
+def test_bad_bank_details_stop_issuing_with_a_message_staff_can_act_on(test_org):
+    for column, value, what in (
+            ("bank_account", "40702810000000002851", "bank-account 40702810000000002851 fails"),
+            ("corr_account", "30101810300000000827", "corr-account 30101810300000000827 is not"),
+            ("bic", "04403082", "bic 04403082 is not a 9-digit BIC"),
+            ("inn", "7707083894", "inn 7707083894 fails"),
+            ("kpp", "77070100", "kpp 77070100 is not 9 digits")):
+        good = sql("SELECT %s FROM organizations WHERE id = %d" % (column, TEST_ORG))[0][0]
+        sql("UPDATE organizations SET %s = '%s' WHERE id = %d" % (column, value, TEST_ORG))
+        try:
+            out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+            assert out.returncode == 1, out
+            assert what in out.stderr and "NOT issued" in out.stderr, out.stderr
+            assert "ТСЖ «Проверка»" in out.stderr
+            assert issued(OLD_MONTH) == []
+            assert sql("SELECT COUNT(*) FROM outbox WHERE kind = 'receipt' AND params LIKE "
+                       "'%%account=\"%d\"%%'" % TEST_ACCOUNT) == [("0",)]
+        finally:
+            sql("UPDATE organizations SET %s = '%s' WHERE id = %d" % (column, good, TEST_ORG))
+    s = signed_in("tsj-paper", "tsj-password-2")
+    assert s.get(BASE + "/receipts/view?month=" + OLD_MONTH).status_code == 404
+
+
+def test_issuing_records_the_month_once_and_mails_who_asked(test_org):
+    out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+    assert out.returncode == 0, out
+    assert "organization %d: 1 receipts issued, 1 e-mailed" % TEST_ORG in out.stdout
+    assert issued(OLD_MONTH) == [(month_add(OLD_MONTH, 1) + "-10",)]
+    mail = sql("SELECT subscriber_id, channel, address, kind, params, status FROM outbox WHERE "
+               "kind = 'receipt' AND params LIKE '%%account=\"%d\"%%'" % TEST_ACCOUNT)
+    assert mail == [(str(test_org), "email", "tsj@example.org", "receipt",
+                     '<receipt account="%d" month="%s"/>' % (TEST_ACCOUNT, OLD_MONTH), "queued")]
+    # Again: nothing issued or mailed twice.
+    out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+    assert out.returncode == 0 and "issued already" in out.stdout
+    assert len(sql("SELECT 1 FROM outbox WHERE kind = 'receipt' AND params LIKE "
+                   "'%%account=\"%d\"%%'" % TEST_ACCOUNT)) == 1
+    # Both subscribers see the receipt; the QR code carries the payee's own details.
+    s = signed_in("tsj-paper", "tsj-password-2")
+    x = xml(s, "/receipts/view?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT))
+    payload = x.find("receipt/qr").get("payload")
+    assert payload.startswith("ST00012|Name=ТСЖ «Проверка»|PersonalAcc=40702810900000002851|"
+                              "BankName=ОАО \"БАНК\"|BIC=044030827|CorrespAcc=30101810200000000827|")
+    assert "|LastName=Проверкин|FirstName=Пётр|" in payload and "|Sum=1850|" in payload
+    # No Category or TechCode: this payee configured none.
+    assert payload.endswith("|PaymPeriod=%s%s" % (OLD_MONTH[5:], OLD_MONTH[:4]))
+
+
+def test_details_broken_after_issuing_withhold_the_receipt(test_org):
+    assert receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG)).returncode == 0
+    sql("UPDATE organizations SET bank_account = '40702810900000002852' WHERE id = %d" % TEST_ORG)
+    for lang, words in (("ru", "реквизиты"), ("en", "bank details")):
+        s = signed_in("tsj-paper", "tsj-password-2", lang=lang)
+        for page in ("view", "print", "pdf"):
+            r = s.get(BASE + "/receipts/%s?month=%s&account=%d" % (page, OLD_MONTH, TEST_ACCOUNT))
+            assert r.status_code == 503, (page, r.status_code)
+            assert r.headers["Content-Type"].startswith("text/html")
+            assert words in error_message(r)
+    log = open(os.path.join(ENV, "log", "receipts.log")).read()
+    assert "organization %d: bank details fail the bank-account check" % TEST_ORG in log
+
+
+def test_receiptjobs_refuses_bad_arguments():
+    for args in ([], ["issue", "--month"], ["issue", "--month", "2026-13"],
+                 ["issue", "--month", "2099-01"], ["issue", "--org", "0"],
+                 ["issue", "--org", "-1"], ["issue", "--org", "x"], ["issue", "--from", "abc"],
+                 ["reissue"], ["issue", "--bogus", "1"]):
+        out = receiptjobs(*args)
+        assert out.returncode == 2, args
+        assert "usage: receiptjobs" in out.stderr
