@@ -30,7 +30,7 @@ VARIANT ?= release
 B = build/$(VARIANT)
 
 PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih libcurl jansson \
-	cairo-pdf pangocairo libqrencode
+	cairo-pdf pangocairo fontconfig libqrencode
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
 PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi
 

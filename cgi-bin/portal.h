@@ -590,6 +590,8 @@ const char *qr_svg_path(struct arena *, const struct qr *);
  */
 enum perr pdf_render(struct arena *, xmlDocPtr layout, const unsigned char **pdf,
 		     size_t *len) PORTAL_WUR;
+/* Release the fonts (at exit). */
+void pdf_done(void);
 
 /* ------------------------------------------------------------------ XML */
 

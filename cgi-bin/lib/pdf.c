@@ -27,6 +27,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "../portal.h"
@@ -532,4 +533,13 @@ out:
 	cairo_surface_destroy(s);
 	free(o.p);
 	return e;
+}
+
+void pdf_done(void)
+{
+	/* The font map, cairo's caches and fontconfig's live for the process;
+	 * released at exit so that a leak checker sees only real leaks. */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }

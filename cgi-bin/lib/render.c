@@ -76,6 +76,7 @@ void render_done(void)
 	prefs = NULL;
 	xsltCleanupGlobals();
 	xmlCleanupParser();
+	pdf_done();
 }
 
 /* Apply st to doc under the security preferences; the result or NULL. */

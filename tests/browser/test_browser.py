@@ -240,3 +240,38 @@ def test_pay_by_card_on_the_providers_page_and_turn_on_autopay(browser):
     browser.get(BASE + "/payments")
     first = browser.find_element(By.CSS_SELECTOR, "#payments tbody tr")
     assert "250,75" in first.text and "зачислен" in first.text
+
+
+def test_open_a_receipt_and_print_it_on_one_a4_sheet(browser):
+    import base64
+    import datetime
+    import re
+    import subprocess
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    sql("DELETE FROM login_attempts")
+    month = (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+    sign_in_as_demo(browser)
+    click_and_wait(browser, By.CSS_SELECTOR, 'nav.sections a[href="/receipts"]',
+                   lambda d: d.find_elements(By.ID, "receipts"))
+    click_and_wait(browser, By.ID, "view-" + month, lambda d: d.find_elements(By.ID, "receipt"))
+    qr = browser.find_element(By.CSS_SELECTOR, "#qr svg")
+    assert qr.size["width"] >= 140 and qr.size["height"] == qr.size["width"]
+    assert browser.find_element(By.ID, "receipt-account").text == "1000456701"
+    click_and_wait(browser, By.ID, "print-link", lambda d: d.find_elements(By.ID, "receipt"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "nav.sections")
+    browser.save_screenshot(os.path.join(SHOTS, "receipt-print.png"))
+    # What the browser's Print command makes of it on A4 paper: one sheet.
+    opts = PrintOptions()
+    opts.page_width, opts.page_height = 21.0, 29.7
+    opts.margin_top = opts.margin_bottom = opts.margin_left = opts.margin_right = 0
+    pdf = base64.b64decode(browser.print_page(opts))
+    path = os.path.join(SHOTS, "receipt-print.pdf")
+    with open(path, "wb") as f:
+        f.write(pdf)
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+1\n", info), info
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "1000456701" in text and "Итого к оплате" in text and "Как оплатить" in text
+    assert "Квитанции" not in text.split("Платёжный документ")[0]  # no site furniture above it

@@ -328,3 +328,58 @@ def test_payments_serve_requests_without_leaking():
         return n
 
     assert run_under_valgrind("payments", drive) == 60
+
+
+def test_receipts_serve_pages_and_pdfs_without_leaking():
+    import datetime
+    d = datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
+    month = d.strftime("%Y-%m")
+    s = signed_in()
+    token = csrf_of(s.get(BASE + "/receipts"))
+    cookie = "sid=" + s.cookies.get("sid")
+    form = "application/x-www-form-urlencoded"
+
+    def drive(sock):
+        n = 0
+        for i in range(48):
+            kind = i % 8
+            if kind == 0:
+                st, _, _ = request(sock, params("/receipts", query="from=2025-01", cookie=cookie))
+                assert st == 200
+            elif kind == 1:
+                st, _, body = request(sock, params("/receipts/view", query="month=" + month,
+                                                   cookie=cookie))
+                assert st == 200 and b"<svg" in body
+            elif kind == 2:
+                st, hdr, body = request(sock, params("/receipts/pdf", query="month=" + month,
+                                                     cookie=cookie))
+                assert st == 200 and body.startswith(b"%PDF-")
+            elif kind == 3:
+                st, _, _ = request(sock, params("/receipts/print", query="month=" + month,
+                                                cookie=cookie))
+                assert st == 200
+            elif kind == 4:
+                st, _, _ = request(sock, params("/receipts/pdf", query="month=2026-13",
+                                                cookie=cookie))
+                assert st == 400
+            elif kind == 5:
+                st, _, _ = request(sock, params("/receipts/view",
+                                                query="month=%s&account=3" % month, cookie=cookie))
+                assert st == 404
+            elif kind == 6:
+                body = urllib.parse.urlencode({"csrf": token, "email": str(i % 2)}).encode()
+                st, _, _ = request(sock, params("/receipts/email", "POST", cookie=cookie,
+                                                ctype=form), body)
+                assert st == 303
+            else:
+                st, _, _ = request(sock, params("/receipts/pdf", query="month=%s&format=xml"
+                                                % month, cookie=cookie))
+                assert st == 200
+            n += 1
+        return n
+
+    try:
+        assert run_under_valgrind("receipts", drive) == 48
+    finally:
+        body = urllib.parse.urlencode({"csrf": token, "email": "0"})
+        s.post(BASE + "/receipts/email", data=body, headers={"Content-Type": form})

@@ -1,0 +1,219 @@
+/* Unit tests: what a receipt is made of besides the QR text: the payee check, the paid
+ * status, the QR modules, their SVG path, and the PDF drawn from a layout. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+
+#include "portal.h"
+
+static struct organization payee(void)
+{
+	struct organization o;
+
+	memset(&o, 0, sizeof(o));
+	o.name = "ООО «Три кита»";
+	o.inn = "7707083893";
+	o.kpp = "770701001";
+	o.bank_name = "ОАО \"БАНК\"";
+	o.bic = "044525225";
+	o.bank_account = "40702810138250123017";
+	o.corr_account = "30101810400000000225";
+	o.cur = currency_find("RUB");
+	return o;
+}
+
+static void payee_details(void **st)
+{
+	struct organization o = payee();
+	char long_bank[64];
+
+	(void)st;
+	assert_null(payee_check(&o));
+	o.kpp = NULL; /* a payee without a KPP (a sole trader) */
+	assert_null(payee_check(&o));
+	o = payee();
+	o.bank_account = "40702810138250123018";
+	assert_string_equal(payee_check(&o), "bank-account");
+	o = payee();
+	o.corr_account = "30101810500000000225";
+	assert_string_equal(payee_check(&o), "corr-account");
+	o = payee();
+	o.bic = "04452522";
+	assert_string_equal(payee_check(&o), "bic");
+	o = payee();
+	o.inn = "7707083894";
+	assert_string_equal(payee_check(&o), "inn");
+	o = payee();
+	o.kpp = "77070100A";
+	assert_string_equal(payee_check(&o), "kpp");
+	o = payee();
+	o.name = "";
+	assert_string_equal(payee_check(&o), "name");
+	o = payee();
+	memset(long_bank, 'B', 46);
+	long_bank[46] = '\0';
+	o.bank_name = long_bank; /* longer than a QR code's BankName */
+	assert_string_equal(payee_check(&o), "bank-name");
+	/* Not roubles: the Bank of Russia's keys do not apply, only presence. */
+	o = payee();
+	o.cur = currency_find("KZT");
+	o.bic = "HSBKKZKX";
+	o.bank_account = "KZ86125KZT5004100100";
+	o.corr_account = "";
+	assert_null(payee_check(&o));
+	o.bank_account = "";
+	assert_string_equal(payee_check(&o), "bank-account");
+}
+
+static void paid_status(void **st)
+{
+	(void)st;
+	assert_int_equal(receipt_status_of(100000, 0), RECEIPT_UNPAID);
+	assert_int_equal(receipt_status_of(100000, 1), RECEIPT_PARTLY);
+	assert_int_equal(receipt_status_of(100000, 99999), RECEIPT_PARTLY);
+	assert_int_equal(receipt_status_of(100000, 100000), RECEIPT_PAID);
+	assert_int_equal(receipt_status_of(100000, 250000), RECEIPT_PAID);
+	assert_int_equal(receipt_status_of(0, 0), RECEIPT_PAID);       /* nothing asked */
+	assert_int_equal(receipt_status_of(-5000, 0), RECEIPT_PAID);   /* in credit */
+	assert_string_equal(receipt_status_name(RECEIPT_PARTLY), "partly");
+	assert_string_equal(receipt_status_name(RECEIPT_UNPAID), "unpaid");
+	assert_string_equal(receipt_status_name(RECEIPT_PAID), "paid");
+}
+
+/* A finder pattern: a 7x7 dark ring, a light ring, a 3x3 dark core. */
+static int finder_at(const struct qr *q, int x0, int y0)
+{
+	int x, y;
+
+	for (y = 0; y < 7; y++)
+		for (x = 0; x < 7; x++) {
+			int ring = x == 0 || y == 0 || x == 6 || y == 6;
+			int core = x >= 2 && x <= 4 && y >= 2 && y <= 4;
+
+			if (q->dark[(y0 + y) * q->width + x0 + x] != (ring || core))
+				return 0;
+		}
+	return 1;
+}
+
+static void qr_modules(void **st)
+{
+	struct arena *a = arena_new(1 << 20);
+	const char *payload =
+		"ST00012|Name=ООО «Три кита»|PersonalAcc=40702810138250123017|BankName=ОАО "
+		"\"БАНК\"|BIC=044525225|CorrespAcc=30101810400000000225|PayeeINN=6200098765|"
+		"LastName=Иванов|FirstName=Иван|MiddleName=Иванович|Purpose=Оплата членского "
+		"взноса|PayerAddress=г.Рязань ул.Ленина д.10 кв.15|Sum=100000";
+	struct qr q, small;
+	char big[4000];
+
+	(void)st;
+	assert_non_null(a);
+	assert_int_equal(qr_encode(a, payload, &q), 0);
+	/* 359 bytes at level M need version 14 (13 holds 331): 17 + 4 * 14 modules a side. */
+	assert_int_equal(strlen(payload), 359);
+	assert_int_equal(q.width, 73);
+	assert_true(finder_at(&q, 0, 0));
+	assert_true(finder_at(&q, q.width - 7, 0));
+	assert_true(finder_at(&q, 0, q.width - 7));
+	assert_false(finder_at(&q, q.width - 7, q.width - 7));
+	/* The smallest code, and one too big for any version at level M. */
+	assert_int_equal(qr_encode(a, "1", &small), 0);
+	assert_int_equal(small.width, 21);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(qr_encode(a, big, &q), -1);
+	arena_free(a);
+}
+
+static void svg_path(void **st)
+{
+	struct arena *a = arena_new(1 << 16);
+	/* 3x3: a run of two, a single module, an empty row. */
+	static const unsigned char m[9] = {1, 1, 0, 0, 0, 1, 0, 0, 0};
+	struct qr q = {3, m};
+
+	(void)st;
+	assert_string_equal(qr_svg_path(a, &q), "M0 0h2v1h-2zM2 1h1v1h-1z");
+	arena_free(a);
+}
+
+static xmlDocPtr layout(const char *text)
+{
+	return xmlReadMemory(text, (int)strlen(text), "layout.xml", "UTF-8", XML_PARSE_NONET);
+}
+
+static int count(const unsigned char *p, size_t n, const char *what)
+{
+	size_t k = strlen(what), i;
+	int c = 0;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(p + i, what, k) == 0)
+			c++;
+	return c;
+}
+
+static void pdf_pages(void **st)
+{
+	struct arena *a = arena_new(4 << 20);
+	const unsigned char *pdf;
+	size_t len, i;
+	char *text, *p;
+	xmlDocPtr d;
+
+	(void)st;
+	/* One text, a QR code and a rule: one page. */
+	d = layout("<pdf title='Проверка'><text size='12' bold='1'>Квитанция</text>"
+		   "<qr size='100'>ST00012|Name=X</qr><rule dash='1' gap='4'/><space h='5'/></pdf>");
+	assert_non_null(d);
+	assert_int_equal(pdf_render(a, d, &pdf, &len), PERR_OK);
+	assert_memory_equal(pdf, "%PDF-1.5", 8);
+	assert_int_equal(count(pdf, len, "/Type /Page "), 1);
+	xmlFreeDoc(d);
+	/* A table of 200 rows flows onto more pages, its head repeated on each. */
+	text = malloc(200 * 80 + 200);
+	assert_non_null(text);
+	p = text + sprintf(text, "<pdf><table size='8'><col width='1'/><col width='2' align='right'/>"
+				 "<tr head='1'><td>Услуга</td><td>Сумма</td></tr>");
+	for (i = 0; i < 200; i++)
+		p += sprintf(p, "<tr><td span='1'>Строка %zu</td><td>%zu,00 ₽</td></tr>", i, i);
+	strcpy(p, "</table></pdf>");
+	d = layout(text);
+	free(text);
+	assert_non_null(d);
+	assert_int_equal(pdf_render(a, d, &pdf, &len), PERR_OK);
+	assert_true(count(pdf, len, "/Type /Page ") >= 3);
+	xmlFreeDoc(d);
+	/* Not a layout. */
+	d = layout("<none/>");
+	assert_int_equal(pdf_render(a, d, &pdf, &len), PERR_BAD_INPUT);
+	assert_null(pdf);
+	xmlFreeDoc(d);
+	/* A table without columns is a broken layout, not a crash. */
+	d = layout("<pdf><table><tr><td>x</td></tr></table></pdf>");
+	assert_int_equal(pdf_render(a, d, &pdf, &len), PERR_SYS);
+	xmlFreeDoc(d);
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(payee_details), cmocka_unit_test(paid_status),
+		cmocka_unit_test(qr_modules),	 cmocka_unit_test(svg_path),
+		cmocka_unit_test(pdf_pages),
+	};
+
+	int rc;
+
+	log_stream(stderr);
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	pdf_done();
+	xmlCleanupParser();
+	return rc;
+}
