@@ -85,7 +85,7 @@
         <column width="23">
           <xsl:choose>
             <xsl:when test="qr">
-              <qr size="118"><xsl:value-of select="qr/@payload"/></qr>
+              <qr size="118" modules="{qr/@modules}"><xsl:value-of select="qr/path"/></qr>
               <text size="6" align="center"><xsl:value-of select="$M/rc.qr"/></text>
             </xsl:when>
             <xsl:otherwise><text size="7"><xsl:value-of select="$M/rc.no-qr"/></text></xsl:otherwise>

@@ -15,7 +15,8 @@
  *       <tr head="1"><td span="2">...</td>...</tr>...</table>
  *                                    grid lines; head rows are shaded, bold,
  *                                    and repeated on a new page
- *     <qr size="100">payload</qr>    a QR code of the payload, size points square
+ *     <qr size="100">payload</qr>    a QR code of the payload, size points square;
+ *     <qr size="100" modules="57">M0 0h7v1h-7z...</qr>   or of modules already made
  *     <rule dash="1" gap="4"/>       a line across (dashed: where to cut)
  *     <space h="6"/>
  *   </pdf>
@@ -125,16 +126,15 @@ static int is(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0;
 }
 
-/* Lay out text in width w; draw it at x, y if draw.  Returns its height. */
-static double text_at(struct pdf *d, const char *text, double size, int bold, PangoAlignment al,
-		      double x, double y, double w, int draw)
+/* A layout of text in width w. */
+static PangoLayout *text_layout(struct pdf *d, const char *text, double size, int bold,
+				PangoAlignment al, double w)
 {
 	PangoLayout *l = pango_layout_new(d->pc);
-	int pw, ph;
 
 	if (l == NULL) {
 		d->failed = 1;
-		return 0;
+		return NULL;
 	}
 	pango_font_description_set_absolute_size(d->font, size * PANGO_SCALE);
 	pango_font_description_set_weight(d->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -143,28 +143,118 @@ static double text_at(struct pdf *d, const char *text, double size, int bold, Pa
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, al);
 	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+static double layout_height(PangoLayout *l)
+{
+	int pw, ph;
+
 	pango_layout_get_size(l, &pw, &ph);
-	if (draw) {
-		cairo_move_to(d->cr, x, y);
-		pango_cairo_show_layout(d->cr, l);
-	}
-	g_object_unref(l);
 	return (double)ph / PANGO_SCALE;
+}
+
+/*
+ * The layout of a text or cell node.  A block is measured before it is drawn
+ * (to see whether it fits the page); the layout the measuring made waits in
+ * the node's _private for the drawing, so no text is laid out twice.
+ */
+static PangoLayout *node_layout(struct pdf *d, xmlNodePtr n, double size, int bold,
+				PangoAlignment al, double w)
+{
+	PangoLayout *l = n->_private;
+	xmlChar *t;
+
+	if (l != NULL) {
+		n->_private = NULL;
+		return l;
+	}
+	t = xmlNodeGetContent(n);
+	if (t == NULL) {
+		d->failed = 1;
+		return NULL;
+	}
+	l = text_layout(d, (const char *)t, size, bold, al, w);
+	xmlFree(t);
+	return l;
+}
+
+/* After measuring: keep the layout for the drawing; after drawing: done with it. */
+static void node_done(xmlNodePtr n, PangoLayout *l, int drawn)
+{
+	if (drawn)
+		g_object_unref(l);
+	else
+		n->_private = l;
+}
+
+/* Layouts measured but never drawn (a failed document), released. */
+static void node_forget(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->_private != NULL) {
+			g_object_unref(n->_private);
+			n->_private = NULL;
+		}
+		node_forget(n->children);
+	}
 }
 
 static double node_text(struct pdf *d, xmlNodePtr n, double size, int bold, PangoAlignment al,
 			double x, double y, double w, int draw)
 {
-	xmlChar *t = xmlNodeGetContent(n);
+	PangoLayout *l = node_layout(d, n, size, bold, al, w);
 	double h;
 
-	if (t == NULL) {
-		d->failed = 1;
+	if (l == NULL)
 		return 0;
+	h = layout_height(l);
+	if (draw) {
+		cairo_move_to(d->cr, x, y);
+		pango_cairo_show_layout(d->cr, l);
 	}
-	h = text_at(d, (const char *)t, size, bold, al, x, y, w, draw);
-	xmlFree(t);
+	node_done(n, l, draw);
 	return h;
+}
+
+/*
+ * The modules of a <qr>: from modules="N" and the dark runs as SVG path data
+ * ("M0 0h7v1h-7z...", what qr_svg_path() writes for the page), so a code on
+ * the page is not encoded twice; or encoded here from the payload text.
+ */
+static int qr_of(struct pdf *d, xmlNodePtr n, struct qr *q)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	int width = (int)num(n, "modules", 0, 21, 177), x, y, run, used, rc = -1;
+	unsigned char *dark;
+	const char *p;
+
+	if (t == NULL)
+		return -1;
+	if (width == 0) {
+		rc = qr_encode(d->ar, (const char *)t, q);
+		xmlFree(t);
+		return rc;
+	}
+	dark = arena_alloc(d->ar, (size_t)width * (size_t)width);
+	if (dark == NULL)
+		goto out;
+	memset(dark, 0, (size_t)width * (size_t)width);
+	for (p = (const char *)t; *p; p += used) {
+		used = 0;
+		if (sscanf(p, "M%d %dh%dv1h-%*dz%n", &x, &y, &run, &used) != 3 || used == 0 ||
+		    x < 0 || y < 0 || run < 1 || y >= width || x > width - run)
+			goto out;
+		memset(dark + (size_t)y * (size_t)width + (size_t)x, 1, (size_t)run);
+	}
+	q->width = width;
+	q->dark = dark;
+	rc = 0;
+out:
+	xmlFree(t);
+	return rc;
 }
 
 /* The modules as a 1-bit alpha image, one pixel per module. */
@@ -199,22 +289,18 @@ static cairo_surface_t *qr_image(const struct qr *q)
 static double qr_block(struct pdf *d, xmlNodePtr n, double x, double y, double w, int draw)
 {
 	double size = num(n, "size", 100, 20, 400), m;
-	cairo_surface_t *img = NULL;
+	cairo_surface_t *img;
 	cairo_pattern_t *pat;
-	xmlChar *t;
 	struct qr q;
 
 	if (size > w)
 		size = w;
 	if (!draw)
 		return size;
-	t = xmlNodeGetContent(n);
-	if (t == NULL || qr_encode(d->ar, (const char *)t, &q) != 0 || (img = qr_image(&q)) == NULL) {
-		xmlFree(t);
+	if (qr_of(d, n, &q) != 0 || (img = qr_image(&q)) == NULL) {
 		d->failed = 1;
 		return size;
 	}
-	xmlFree(t);
 	/*
 	 * An image mask scaled up without smoothing: a few hundred bytes in the
 	 * file, sharp at any zoom and on any printer.  Four modules of quiet
@@ -283,43 +369,92 @@ static int table_cols(xmlNodePtr n, double x, double w, struct table *t)
 	return 0;
 }
 
-/* One row: its cells side by side (a cell may span columns). */
+/* A row laid out: its cells' layouts (a cell may span columns) and its height. */
+struct row {
+	PangoLayout *l[MAX_COLS];
+	xmlNodePtr td[MAX_COLS];
+	size_t from[MAX_COLS], to[MAX_COLS]; /* the columns each cell covers */
+	size_t n;
+	int head;
+	double h;
+};
+
+/* drawn: the row's layouts are done with; else kept in its cells for the drawing. */
+static void row_free(struct row *rw, int drawn)
+{
+	size_t i;
+
+	for (i = 0; i < rw->n; i++)
+		node_done(rw->td[i], rw->l[i], drawn);
+	rw->n = 0;
+}
+
+static int row_prepare(struct pdf *d, const struct table *t, xmlNodePtr tr, struct row *rw)
+{
+	int bold;
+	size_t col = 0, span;
+	xmlNodePtr c;
+
+	rw->n = 0;
+	rw->h = 0;
+	rw->head = flag(tr, "head");
+	bold = rw->head || flag(tr, "bold");
+	for (c = tr->children; c && col < t->ncols; c = c->next) {
+		if (!is(c, "td"))
+			continue;
+		span = (size_t)num(c, "span", 1, 1, MAX_COLS);
+		if (col + span > t->ncols)
+			span = t->ncols - col;
+		rw->l[rw->n] = node_layout(d, c, t->size, bold, align_of(c, t->al[col]),
+					   t->x[col + span] - t->x[col] - 2 * CELL_PAD);
+		if (rw->l[rw->n] == NULL) {
+			d->failed = 1;
+			row_free(rw, 1);
+			return -1;
+		}
+		rw->td[rw->n] = c;
+		rw->from[rw->n] = col;
+		rw->to[rw->n] = col + span;
+		if (layout_height(rw->l[rw->n]) + 2 * CELL_PAD > rw->h)
+			rw->h = layout_height(rw->l[rw->n]) + 2 * CELL_PAD;
+		rw->n++;
+		col += span;
+	}
+	return 0;
+}
+
+/* Shading under a head row, the text, then the grid. */
+static void row_paint(struct pdf *d, const struct table *t, const struct row *rw, double y)
+{
+	size_t i;
+
+	if (rw->head) {
+		cairo_rectangle(d->cr, t->x[0], y, t->x[t->ncols] - t->x[0], rw->h);
+		cairo_set_source_rgb(d->cr, 0.9, 0.9, 0.9);
+		cairo_fill(d->cr);
+		cairo_set_source_rgb(d->cr, 0, 0, 0);
+	}
+	for (i = 0; i < rw->n; i++) {
+		cairo_move_to(d->cr, t->x[rw->from[i]] + CELL_PAD, y + CELL_PAD);
+		pango_cairo_show_layout(d->cr, rw->l[i]);
+	}
+	cairo_set_line_width(d->cr, 0.4);
+	for (i = 0; i < rw->n; i++)
+		cairo_rectangle(d->cr, t->x[rw->from[i]], y, t->x[rw->to[i]] - t->x[rw->from[i]], rw->h);
+	cairo_stroke(d->cr);
+}
+
 static double row_block(struct pdf *d, const struct table *t, xmlNodePtr tr, double y, int draw)
 {
-	int head = flag(tr, "head"), bold = head || flag(tr, "bold");
-	double h = 0, ch;
-	size_t col, span;
-	xmlNodePtr c;
-	int pass;
+	struct row rw;
+	double h;
 
-	/* Pass 0 measures the row, pass 1 draws it at that height. */
-	for (pass = 0; pass < 1 + draw; pass++) {
-		if (pass == 1 && head) {
-			cairo_rectangle(d->cr, t->x[0], y, t->x[t->ncols] - t->x[0], h);
-			cairo_set_source_rgb(d->cr, 0.9, 0.9, 0.9);
-			cairo_fill(d->cr);
-			cairo_set_source_rgb(d->cr, 0, 0, 0);
-		}
-		col = 0;
-		for (c = tr->children; c && col < t->ncols; c = c->next) {
-			if (!is(c, "td"))
-				continue;
-			span = (size_t)num(c, "span", 1, 1, MAX_COLS);
-			if (col + span > t->ncols)
-				span = t->ncols - col;
-			ch = node_text(d, c, t->size, bold, align_of(c, t->al[col]),
-				       t->x[col] + CELL_PAD, y + CELL_PAD,
-				       t->x[col + span] - t->x[col] - 2 * CELL_PAD, pass == 1);
-			if (pass == 0 && ch + 2 * CELL_PAD > h)
-				h = ch + 2 * CELL_PAD;
-			if (pass == 1) {
-				cairo_rectangle(d->cr, t->x[col], y, t->x[col + span] - t->x[col], h);
-				cairo_set_line_width(d->cr, 0.4);
-				cairo_stroke(d->cr);
-			}
-			col += span;
-		}
-	}
+	if (row_prepare(d, t, tr, &rw) != 0)
+		return 0;
+	if (draw)
+		row_paint(d, t, &rw, y);
+	h = rw.h;
+	row_free(&rw, draw);
 	return h;
 }
 
@@ -417,24 +552,27 @@ static void flow_table(struct pdf *d, xmlNodePtr n, double w)
 	xmlNodePtr head[MAX_HEAD_ROWS], c;
 	size_t nhead = 0, i;
 	struct table t;
-	double h;
+	struct row rw;
 
 	if (table_cols(n, MARGIN, w, &t) != 0) {
 		d->failed = 1;
 		return;
 	}
-	for (c = n->children; c; c = c->next) {
+	for (c = n->children; c && !d->failed; c = c->next) {
 		if (!is(c, "tr"))
 			continue;
 		if (flag(c, "head") && nhead < MAX_HEAD_ROWS)
 			head[nhead++] = c;
-		h = row_block(d, &t, c, d->y, 0);
-		if (must_break(d, h)) {
+		if (row_prepare(d, &t, c, &rw) != 0)
+			return;
+		if (must_break(d, rw.h)) {
 			new_page(d);
 			for (i = 0; i < nhead && head[i] != c; i++)
 				d->y += row_block(d, &t, head[i], d->y, 1);
 		}
-		d->y += row_block(d, &t, c, d->y, 1);
+		row_paint(d, &t, &rw, d->y);
+		d->y += rw.h;
+		row_free(&rw, 1);
 	}
 	d->y += num(n, "gap", 0, 0, 200);
 }
@@ -504,6 +642,7 @@ enum perr pdf_render(struct arena *ar, xmlDocPtr layout, const unsigned char **p
 	pango_cairo_update_context(d.cr, d.pc);
 	cairo_set_source_rgb(d.cr, 0, 0, 0);
 	flow(&d, root);
+	node_forget(root);
 	cairo_show_page(d.cr);
 	cairo_destroy(d.cr);
 	d.cr = NULL;

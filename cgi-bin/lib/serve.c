@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,6 +316,13 @@ int portal_main(int argc, char **argv, const struct section *sec)
 	int i, fd = 0, rc = 1, fcgi;
 
 	log_open(sec->name);
+	/*
+	 * A worker's big buffers (a PDF's zlib state and output, a long page)
+	 * stay in its heap for the next request: mapping and unmapping them on
+	 * every request costs more in page faults than the memory is worth.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 8 << 20);
+	mallopt(M_TRIM_THRESHOLD, 32 << 20);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--socket") == 0 && i + 1 < argc)
 			sock = argv[++i];

@@ -125,6 +125,30 @@ def webhook_bench(count=20000, seconds=8):
           % ("met" if rate >= 1000 and once else "NOT met", rate))
 
 
+def month_before_this():
+    return subprocess.run(["date", "-u", "-d", "%s -1 month" % subprocess.run(
+        ["date", "-u", "+%Y-%m-01"], check=True, capture_output=True, text=True).stdout.strip(),
+        "+%Y-%m"], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def pdf_bench(s, cookie, ref):
+    """Receipt PDFs from one worker: one connection, so one request at a time, each a
+    database read, two transforms (the page, then its layout), pango and cairo."""
+    url = BASE + "/receipts/pdf?month=" + month_before_this()
+    r = s.get(url)
+    assert r.status_code == 200 and r.content.startswith(b"%PDF-"), r.status_code
+    global THREADS, CONNECTIONS
+    saved = THREADS, CONNECTIONS
+    THREADS, CONNECTIONS = "1", "1"
+    try:
+        res = wrk(url, (cookie,))
+    finally:
+        THREADS, CONNECTIONS = saved
+    row("receipt PDF, one worker (1 conn.)", res, ref, "  %d bytes each" % len(r.content))
+    print("target: receipt PDFs from one worker >= 100/s: %s (%.0f/s, %.0f%% of the target)"
+          % ("met" if res["rps"] >= 100 else "NOT met", res["rps"], res["rps"]))
+
+
 def main():
     args = sys.argv[1:]
     save = args[args.index("--save") + 1] if "--save" in args else None
@@ -184,6 +208,9 @@ def main():
         hist = BASE + "/payments?from=" + since
         assert s.get(hist, allow_redirects=False).status_code == 200
         targets.append(("payments history, 24 months", hist, (cookie,)))
+        receipt = BASE + "/receipts/view?month=" + month_before_this()
+        assert s.get(receipt, allow_redirects=False).status_code == 200
+        targets.append(("receipt page (HTML, with QR)", receipt, (cookie,)))
     print("wrk: %s threads, %s connections, %s s each, on %d cores; database of %d accounts, "
           "subscriber with %d" % (THREADS, CONNECTIONS, DURATION, os.cpu_count(), total, accounts))
     print("%-36s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "ratio"))
@@ -209,6 +236,8 @@ def main():
         print("target: calculator POST within 10%% of the dashboard's req/s: %s (%.1f%%)"
               % ("met" if calc["rps"] >= 0.9 * home["rps"] else "NOT met",
                  100 * calc["rps"] / home["rps"]))
+        print()
+        pdf_bench(s, cookie, ref)
         print()
         webhook_bench()
     else:
