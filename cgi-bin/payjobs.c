@@ -15,9 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <mysql.h>
-#include <sodium.h>
-
 #include "portal.h"
 
 #define BATCH 200
@@ -287,10 +284,8 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-	const char *cpath = getenv("PORTAL_CONFIG");
 	day_t today = day_today();
 	unsigned older = 15;
-	char err[512];
 	int rc = 1;
 
 	if (argc < 2 || (strcmp(argv[1], "autopay") != 0 && strcmp(argv[1], "reconcile") != 0))
@@ -309,21 +304,9 @@ int main(int argc, char **argv)
 	} else if (argc != 2) {
 		return usage();
 	}
-	log_open("payjobs");
-	if (sodium_init() < 0)
-		return 1;
-	config_defaults(&cfg);
-	snprintf(cfg.program, sizeof(cfg.program), "%s", "payjobs");
-	if (cpath != NULL && config_load(&cfg, cpath, err, sizeof(err)) != 0) {
-		fprintf(stderr, "payjobs: config: %s\n", err);
-		return 1;
-	}
-	if (mysql_library_init(0, NULL, NULL) != 0 || (arena = arena_new(16u << 20)) == NULL)
+	if ((arena = job_start("payjobs")) == NULL)
 		return 1;
 	rc = strcmp(argv[1], "autopay") == 0 ? autopay(today) : reconcile(older);
-	arena_free(arena);
-	db_disconnect();
-	provider_done();
-	mysql_library_end();
+	job_end(arena);
 	return rc;
 }

@@ -1312,4 +1312,12 @@ enum perr xml_accounts(struct req *, month_t *latest) PORTAL_WUR;
  */
 int portal_main(int argc, char **argv, const struct section *);
 
+/*
+ * A scheduled program: log as program, load $PORTAL_CONFIG with its
+ * [db.<program>] account, and make its arena; NULL (said on stderr) if it
+ * cannot.  job_end() closes what the run opened.
+ */
+struct arena *job_start(const char *program) PORTAL_WUR;
+void job_end(struct arena *);
+
 #endif

@@ -18,9 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <mysql.h>
-#include <sodium.h>
-
 #include "portal.h"
 
 #define MAX_ORGS 256
@@ -145,10 +142,9 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-	const char *cpath = getenv("PORTAL_CONFIG");
 	month_t last = month_today() - 1, from = last, to = last, m;
 	unsigned long long org = 0;
-	char err[512], *end;
+	char *end;
 	int i, rc = 0;
 
 	if (argc < 2 || strcmp(argv[1], "issue") != 0)
@@ -169,21 +165,10 @@ int main(int argc, char **argv)
 			return usage();
 		}
 	}
-	log_open("receiptjobs");
-	if (sodium_init() < 0)
-		return 1;
-	config_defaults(&cfg);
-	snprintf(cfg.program, sizeof(cfg.program), "%s", "receiptjobs");
-	if (cpath != NULL && config_load(&cfg, cpath, err, sizeof(err)) != 0) {
-		fprintf(stderr, "receiptjobs: config: %s\n", err);
-		return 1;
-	}
-	if (mysql_library_init(0, NULL, NULL) != 0 || (arena = arena_new(16u << 20)) == NULL)
+	if ((arena = job_start("receiptjobs")) == NULL)
 		return 1;
 	for (m = from; m <= to; m++)
 		rc |= issue_month(m, (uint64_t)org);
-	arena_free(arena);
-	db_disconnect();
-	mysql_library_end();
+	job_end(arena);
 	return rc;
 }

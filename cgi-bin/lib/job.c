@@ -1,0 +1,41 @@
+/*
+ * job.c: the start and end of a scheduled program (payjobs, receiptjobs):
+ * what portal_main() does for a served section, without the serving.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <mysql.h>
+#include <sodium.h>
+
+#include "../portal.h"
+
+struct arena *job_start(const char *program)
+{
+	const char *cpath = getenv("PORTAL_CONFIG");
+	struct arena *a;
+	char err[512];
+
+	log_open(program);
+	if (sodium_init() < 0)
+		return NULL;
+	config_defaults(&cfg);
+	snprintf(cfg.program, sizeof(cfg.program), "%s", program);
+	if (cpath != NULL && config_load(&cfg, cpath, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: config: %s\n", program, err);
+		return NULL;
+	}
+	if (mysql_library_init(0, NULL, NULL) != 0)
+		return NULL;
+	if ((a = arena_new(16u << 20)) == NULL)
+		mysql_library_end();
+	return a;
+}
+
+void job_end(struct arena *a)
+{
+	arena_free(a);
+	db_disconnect();
+	provider_done();
+	mysql_library_end();
+}
