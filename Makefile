@@ -19,12 +19,13 @@ DEBIAN_PACKAGES = \
 	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
 	libcurl4-openssl-dev libjansson-dev libcmocka-dev mariadb-server mariadb-client \
 	libcairo2-dev libpango1.0-dev libqrencode-dev fonts-dejavu-core poppler-utils zbar-tools \
+	python3-aiosmtpd \
 	nginx-light libnginx-mod-http-xslt-filter \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl
 
 PROGRAMS = login home accounts services calculator readings payments receipts
-JOBS = payjobs receiptjobs
+JOBS = payjobs receiptjobs deliver
 
 VARIANT ?= release
 B = build/$(VARIANT)
@@ -141,7 +142,7 @@ test: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(STACK) down var/test
-	@EMU_OPTS="--retry-base 0.3 --delay 2" $(STACK) up var/test $(TEST_PORT) build/asan 2
+	@NO_DELIVER=1 EMU_OPTS="--retry-base 0.3 --delay 2" $(STACK) up var/test $(TEST_PORT) build/asan 2
 	@$(STACK) gen var/test 2000 build/release
 	@status=0; \
 	KABINET_ENV=var/test KABINET_URL=http://127.0.0.1:$(TEST_PORT) \

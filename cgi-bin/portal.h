@@ -593,6 +593,19 @@ enum perr pdf_render(struct arena *, xmlDocPtr layout, const unsigned char **pdf
 /* Release the fonts (at exit). */
 void pdf_done(void);
 
+/*
+ * The stylesheets (site.xsl, pdf.xsl, mail.xsl), compiled once per process:
+ * portal_main() does it for a section; a scheduled program that renders
+ * calls it itself.  -1 if one does not compile (logged).
+ */
+int render_init(const char *xsl_dir) PORTAL_WUR;
+void render_done(void);
+/* A page document as a PDF (pdf.xsl, then pdf_render()). */
+enum perr render_pdf(struct arena *, xmlDocPtr page, const unsigned char **pdf,
+		     size_t *len) PORTAL_WUR;
+/* An outbox message's document as <message> (mail.xsl): subject, text, attachment. */
+int render_message(xmlDocPtr page, xmlDocPtr *out) PORTAL_WUR;
+
 /* ------------------------------------------------------------------ XML */
 
 /* Child element with text content (escaped; invalid XML characters replaced). */
@@ -663,6 +676,16 @@ struct config {
 	unsigned pay_timeout;    /* seconds for one call */
 	money_t pay_min;         /* minor units, per account */
 	money_t pay_max;
+
+	/* [delivery] */
+	char smtp_url[256];      /* smtp://host:port or smtps://; STARTTLS is used when offered */
+	char smtp_from[254];     /* the envelope and From: address */
+	char smtp_user[128];     /* empty: no authentication */
+	char smtp_password[128];
+	char smtp_ca_file[256];
+	unsigned mail_timeout;   /* seconds for one message */
+	unsigned mail_attempts;  /* tries before a message is failed for good */
+	unsigned mail_retry;     /* seconds before the first retry; doubled each time */
 };
 
 extern struct config cfg;
@@ -1294,6 +1317,34 @@ enum perr db_autopay_run_settled(uint64_t online, int succeeded) PORTAL_WUR;
 /* Queue an e-mail to the subscriber's address on file (none queued without one). */
 enum perr db_outbox_email(uint64_t subscriber, enum lang, const char *kind,
 			  const char *params) PORTAL_WUR;
+
+/* An outbox message claimed for sending. */
+struct outbox_msg {
+	uint64_t id, subscriber_id;
+	const char *channel, *address, *kind, *params;
+	enum lang lang;
+	unsigned attempts; /* this one included */
+};
+
+/* Up to max messages due now, by id into ids; *n of them. */
+enum perr db_outbox_due(struct arena *, uint64_t *ids, size_t max, size_t *n) PORTAL_WUR;
+/* Claim one for lease seconds; PERR_CONFLICT if another run has it or it is done. */
+enum perr db_outbox_claim(struct arena *, uint64_t id, unsigned lease,
+			  struct outbox_msg *) PORTAL_WUR;
+enum perr db_outbox_sent(uint64_t id) PORTAL_WUR;
+/* Not sent: again in delay seconds, or failed for good (give_up, or the last attempt). */
+enum perr db_outbox_retry(uint64_t id, int give_up, unsigned max_attempts, unsigned delay,
+			  const char *error) PORTAL_WUR;
+
+/*
+ * Send an e-mail through [delivery] smtp_url (STARTTLS when the server
+ * offers it): a text/plain UTF-8 body and, if attach is not NULL, one
+ * attachment.  msgid makes the Message-ID, the same on every attempt.
+ * PERR_UPSTREAM with the server's or libcurl's words in err when it fails.
+ */
+enum perr mail_send(const char *to, const char *subject, const char *text, const char *attach_name,
+		    const char *attach_type, const unsigned char *attach, size_t attach_len,
+		    uint64_t msgid, char *err, size_t errlen) PORTAL_WUR;
 
 /*
  * <accounts> under the page: each linked account (number, payer, address,

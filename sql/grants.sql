@@ -190,3 +190,26 @@ GRANT SELECT (subscriber_id, account_id, receipt_email) ON kabinet.subscriber_ac
     TO 'kb_receiptjobs'@'localhost';
 GRANT SELECT, INSERT ON kabinet.receipt_issues TO 'kb_receiptjobs'@'localhost';
 GRANT INSERT ON kabinet.outbox TO 'kb_receiptjobs'@'localhost';
+
+-- deliver: sends the outbox.  Claims and marks messages, and reads what a
+-- message is made of (a receipt: the same as the receipts program reads).
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_deliver'@'localhost';
+GRANT SELECT (id, subscriber_id, channel, address, lang, kind, params, status, attempts,
+              next_attempt_at) ON kabinet.outbox TO 'kb_deliver'@'localhost';
+GRANT UPDATE (status, attempts, next_attempt_at, sent_at, last_error) ON kabinet.outbox
+    TO 'kb_deliver'@'localhost';
+GRANT SELECT (subscriber_id, account_id, receipt_email) ON kabinet.subscriber_accounts
+    TO 'kb_deliver'@'localhost';
+GRANT SELECT ON kabinet.accounts TO 'kb_deliver'@'localhost';
+GRANT SELECT ON kabinet.organizations TO 'kb_deliver'@'localhost';
+GRANT SELECT (id, supplier_id, name_ru, name_en, unit) ON kabinet.services
+    TO 'kb_deliver'@'localhost';
+GRANT SELECT (id, name) ON kabinet.suppliers TO 'kb_deliver'@'localhost';
+GRANT SELECT ON kabinet.ledger TO 'kb_deliver'@'localhost';
+GRANT SELECT (id, account_id, service_id, period, amount, reason) ON kabinet.corrections
+    TO 'kb_deliver'@'localhost';
+GRANT SELECT (id, account_id, number, kind, zones, digits, decimals, installed_on, removed_on)
+    ON kabinet.meters TO 'kb_deliver'@'localhost';
+GRANT SELECT (id, meter_id, zone, taken_on, value, status) ON kabinet.readings
+    TO 'kb_deliver'@'localhost';
+GRANT SELECT ON kabinet.receipt_issues TO 'kb_deliver'@'localhost';

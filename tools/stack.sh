@@ -16,7 +16,7 @@ E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
 PROGRAMS="login home accounts services calculator readings payments receipts"
 # Programs run by cron, not served: they need a database account all the same.
-JOBS="payjobs receiptjobs"
+JOBS="payjobs receiptjobs deliver"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -84,6 +84,17 @@ shop_id = 100500
 secret_key = $emu_secret
 timeout = 10
 site_url = http://127.0.0.1:$PORT
+INI
+		mv "$E/portal.ini.new" "$E/portal.ini"
+		# Mail goes to this environment's SMTP sink, on PORT + 3.
+		awk '/^\[/ { skip = ($0 == "[delivery]") } !skip' "$E/portal.ini" >"$E/portal.ini.new"
+		cat >>"$E/portal.ini.new" <<INI
+[delivery]
+smtp_url = smtp://127.0.0.1:$((PORT + 3))
+smtp_from = kabinet@rc-ensk.example
+timeout = 10
+attempts = 5
+retry_seconds = 60
 INI
 		mv "$E/portal.ini.new" "$E/portal.ini"
 	fi
@@ -262,6 +273,29 @@ emu_start() {
 	wait_for 20 "the payment emulator" curl -fsS -o /dev/null "http://127.0.0.1:$((PORT + 2))/_emu/payments"
 }
 
+# The SMTP sink (every message kept in ENVDIR/mail/) and, unless NO_DELIVER is
+# set (the tests run the delivery program themselves), the delivery program
+# every 5 seconds.
+mail_start() {
+	if ! alive "$E/run/smtp-sink.pid"; then
+		mkdir -p "$E/mail"
+		setsid /usr/bin/python3 "$ROOT/tools/smtp-sink.py" --port $((PORT + 3)) --dir "$E/mail" \
+			</dev/null >>"$E/log/smtp-sink.log" 2>&1 &
+		echo $! >"$E/run/smtp-sink.pid"
+		wait_for 20 "the SMTP sink" /usr/bin/python3 -c \
+			"import socket; socket.create_connection(('127.0.0.1', $((PORT + 3))), 1)"
+	fi
+	pidf="$E/run/deliver.pid"
+	if alive "$pidf" && [ "$BUILD/deliver" -nt "$pidf" ]; then
+		stop_pid "$pidf" deliver 15
+	fi
+	if [ -z "${NO_DELIVER:-}" ] && ! alive "$pidf"; then
+		PORTAL_CONFIG="$E/portal.ini" setsid "$BUILD/deliver" --every 5 \
+			</dev/null >>"$E/log/deliver.log" 2>&1 &
+		echo $! >"$pidf"
+	fi
+}
+
 nginx_conf() {
 	user_line=""
 	[ "$(id -u)" -eq 0 ] && user_line="user root root;"
@@ -315,11 +349,13 @@ up)
 	programs_start
 	nginx_start
 	emu_start
+	mail_start
 	cat <<MSG
 
 kabinet is running: http://127.0.0.1:$PORT/
   demo logins:  demo / demo-password    demo2 / demo2-password
   test card:    5555 5555 5555 4444, any future expiry, any CVC
+  mail sent:    ${2}/mail/    (an SMTP sink on port $((PORT + 3)))
   logs:         ${2}/log/     stop with: make stop
 
 MSG
@@ -328,6 +364,8 @@ down)
 	[ -d "$E" ] || exit 0
 	stop_pid "$E/run/nginx.pid" nginx 10
 	stop_pid "$E/run/yookassa-emu.pid" "payment emulator" 10
+	stop_pid "$E/run/deliver.pid" deliver 15
+	stop_pid "$E/run/smtp-sink.pid" "SMTP sink" 10
 	for p in $PROGRAMS; do stop_pid "$E/run/$p.pid" "$p" 15; done
 	stop_pid "$E/run/db.pid" MariaDB 60
 	;;

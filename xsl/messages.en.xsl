@@ -495,4 +495,25 @@
     <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
   </xsl:template>
 
+  <xsl:template name="messages-en-mail">
+    <mail.account>account</mail.account>
+    <mail.hello>Hello,</mail.hello>
+    <mail.signature>Customer self-service portal. This message was sent automatically; there is no need to reply.</mail.signature>
+    <mail.receipt.subject>Receipt for</mail.receipt.subject>
+    <mail.receipt.intro>Your receipt is ready for</mail.receipt.intro>
+    <mail.receipt.attached>The receipt, with its QR code for paying, is attached (PDF).</mail.receipt.attached>
+    <mail.receipt.online>You can also open it in your account:</mail.receipt.online>
+    <mail.receipt.stop>To get receipts on paper instead, see Receipts in your account.</mail.receipt.stop>
+    <mail.payment-succeeded.subject>Payment received</mail.payment-succeeded.subject>
+    <mail.payment-succeeded.intro>Your payment has been received:</mail.payment-succeeded.intro>
+    <mail.payment-failed.subject>Payment failed</mail.payment-failed.subject>
+    <mail.payment-failed.intro>Your payment did not go through:</mail.payment-failed.intro>
+    <mail.autopay-succeeded.subject>Autopay made</mail.autopay-succeeded.subject>
+    <mail.autopay-succeeded.intro>Autopay has paid:</mail.autopay-succeeded.intro>
+    <mail.autopay-failed.subject>Autopay failed</mail.autopay-failed.subject>
+    <mail.autopay-failed.intro>Autopay could not pay:</mail.autopay-failed.intro>
+    <mail.payment.not-taken>No money was taken. You can pay under Payments in your account.</mail.payment.not-taken>
+    <mail.payment.history>Payment history:</mail.payment.history>
+  </xsl:template>
+
 </xsl:stylesheet>

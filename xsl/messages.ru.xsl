@@ -495,4 +495,25 @@
     <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
   </xsl:template>
 
+  <xsl:template name="messages-ru-mail">
+    <mail.account>лицевой счёт</mail.account>
+    <mail.hello>Здравствуйте!</mail.hello>
+    <mail.signature>Личный кабинет абонента. Это письмо отправлено автоматически, отвечать на него не нужно.</mail.signature>
+    <mail.receipt.subject>Квитанция за</mail.receipt.subject>
+    <mail.receipt.intro>Сформирована квитанция за</mail.receipt.intro>
+    <mail.receipt.attached>Квитанция с QR-кодом для оплаты — во вложении (PDF).</mail.receipt.attached>
+    <mail.receipt.online>Её же можно открыть в личном кабинете:</mail.receipt.online>
+    <mail.receipt.stop>Получать квитанции на бумаге вместо почты можно в разделе «Квитанции».</mail.receipt.stop>
+    <mail.payment-succeeded.subject>Платёж зачислен</mail.payment-succeeded.subject>
+    <mail.payment-succeeded.intro>Ваш платёж зачислен:</mail.payment-succeeded.intro>
+    <mail.payment-failed.subject>Платёж не прошёл</mail.payment-failed.subject>
+    <mail.payment-failed.intro>Платёж не прошёл:</mail.payment-failed.intro>
+    <mail.autopay-succeeded.subject>Автоплатёж выполнен</mail.autopay-succeeded.subject>
+    <mail.autopay-succeeded.intro>Выполнен автоплатёж:</mail.autopay-succeeded.intro>
+    <mail.autopay-failed.subject>Автоплатёж не выполнен</mail.autopay-failed.subject>
+    <mail.autopay-failed.intro>Автоплатёж не выполнен:</mail.autopay-failed.intro>
+    <mail.payment.not-taken>Деньги не списаны. Оплатить можно в личном кабинете, в разделе «Платежи».</mail.payment.not-taken>
+    <mail.payment.history>История платежей:</mail.payment.history>
+  </xsl:template>
+
 </xsl:stylesheet>

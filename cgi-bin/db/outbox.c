@@ -19,3 +19,101 @@ enum perr db_outbox_email(uint64_t subscriber, enum lang lang, const char *kind,
 					 DBA_INT(subscriber)},
 		       4, NULL, NULL);
 }
+
+/* Due: queued and its time has come, or a claim that ran out (its run died). */
+static struct db_stmt due = {
+	"outbox.due",
+	"SELECT id FROM outbox WHERE status IN ('queued', 'sending') AND next_attempt_at <= NOW(6) "
+	"ORDER BY status, next_attempt_at LIMIT ?",
+	NULL, 0, NULL};
+
+/* The claim: only one run's UPDATE matches. */
+static struct db_stmt claim = {
+	"outbox.claim",
+	"UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
+	"next_attempt_at = NOW(6) + INTERVAL ? SECOND "
+	"WHERE id = ? AND status IN ('queued', 'sending') AND next_attempt_at <= NOW(6)",
+	NULL, 0, NULL};
+
+static struct db_stmt get = {
+	"outbox.get",
+	"SELECT subscriber_id, channel, address, lang, kind, params, attempts FROM outbox WHERE id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt sent = {
+	"outbox.sent",
+	"UPDATE outbox SET status = 'sent', sent_at = NOW(6), last_error = NULL "
+	"WHERE id = ? AND status = 'sending'",
+	NULL, 0, NULL};
+
+/* Again later, or failed for good after the last attempt (or when it cannot ever be sent). */
+static struct db_stmt retry = {
+	"outbox.retry",
+	"UPDATE outbox SET status = IF(? OR attempts >= ?, 'failed', 'queued'), "
+	"next_attempt_at = NOW(6) + INTERVAL ? SECOND, last_error = ? "
+	"WHERE id = ? AND status = 'sending'",
+	NULL, 0, NULL};
+
+struct due_iter {
+	long long id;
+	uint64_t *ids;
+	size_t n;
+};
+
+static int due_row(void *p)
+{
+	struct due_iter *it = p;
+
+	it->ids[it->n++] = (uint64_t)it->id;
+	return 0;
+}
+
+enum perr db_outbox_due(struct arena *ar, uint64_t *ids, size_t max, size_t *n)
+{
+	struct due_iter it = {.ids = ids};
+	struct db_col c[] = {DBC_INT(&it.id)};
+	enum perr e = db_rows(ar, &due, (struct db_arg[]){DBA_INT(max)}, 1, c, 1, due_row, &it);
+
+	*n = it.n;
+	return e;
+}
+
+enum perr db_outbox_claim(struct arena *ar, uint64_t id, unsigned lease, struct outbox_msg *m)
+{
+	unsigned long long n = 0;
+	long long subscriber = 0, attempts = 0;
+	const char *lang = NULL;
+	struct db_col c[] = {DBC_INT(&subscriber), DBC_STR(&m->channel), DBC_STR(&m->address),
+			     DBC_STR(&lang),	   DBC_STR(&m->kind),	 DBC_STR(&m->params),
+			     DBC_INT(&attempts)};
+	enum perr e = db_exec(&claim, (struct db_arg[]){DBA_INT(lease), DBA_INT(id)}, 2, &n, NULL);
+
+	if (e != PERR_OK)
+		return e;
+	if (n != 1)
+		return PERR_CONFLICT; /* another run has it, or it was sent meanwhile */
+	e = db_row(ar, &get, (struct db_arg[]){DBA_INT(id)}, 1, c, sizeof(c) / sizeof(c[0]));
+	if (e != PERR_OK)
+		return e;
+	m->id = id;
+	m->subscriber_id = (uint64_t)subscriber;
+	m->attempts = (unsigned)attempts;
+	m->lang = lang && lang_parse(lang, strlen(lang)) >= 0 ? (enum lang)lang_parse(lang, strlen(lang))
+							      : LANG_RU;
+	return PERR_OK;
+}
+
+enum perr db_outbox_sent(uint64_t id)
+{
+	return db_exec(&sent, (struct db_arg[]){DBA_INT(id)}, 1, NULL, NULL);
+}
+
+enum perr db_outbox_retry(uint64_t id, int give_up, unsigned max_attempts, unsigned delay,
+			  const char *error)
+{
+	return db_exec(&retry,
+		       (struct db_arg[]){DBA_INT(give_up ? 1 : 0), DBA_INT(max_attempts),
+					 DBA_INT(delay), DBA_STRN(error, strnlen(error, 300)),
+					 DBA_INT(id)},
+		       5, NULL, NULL);
+}

@@ -48,18 +48,21 @@ static struct db_stmt corrections = {
  * registers), with the last accepted reading taken in the month and the
  * last one before it: two dives into the readings key per register.
  */
-#define READING_PICK(cond)                                                               \
+#define READING_IN_MONTH                                                                 \
 	"(SELECT r.id FROM readings r WHERE r.meter_id = m.id AND r.zone = z.seq "        \
-	"AND r.status = 'accepted' AND " cond " ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
+	"AND r.status = 'accepted' AND r.taken_on >= ? AND r.taken_on < ? + INTERVAL 1 MONTH " \
+	"ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
+#define READING_BEFORE                                                                   \
+	"(SELECT r.id FROM readings r WHERE r.meter_id = m.id AND r.zone = z.seq "        \
+	"AND r.status = 'accepted' AND r.taken_on < ? ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
 
 static struct db_stmt readings = {
 	"receipt.readings",
 	"SELECT m.number, m.kind, z.seq, m.zones, m.digits, m.decimals, "
 	"p.value, DATE_FORMAT(p.taken_on, '%Y-%m-%d'), c.value, DATE_FORMAT(c.taken_on, '%Y-%m-%d') "
 	"FROM meters m JOIN (SELECT 0 seq UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.seq < m.zones "
-	"LEFT JOIN readings c ON c.id = " READING_PICK(
-		"r.taken_on >= ? AND r.taken_on < ? + INTERVAL 1 MONTH") " "
-	"LEFT JOIN readings p ON p.id = " READING_PICK("r.taken_on < ?") " "
+	"LEFT JOIN readings c ON c.id = " READING_IN_MONTH " "
+	"LEFT JOIN readings p ON p.id = " READING_BEFORE " "
 	"WHERE m.account_id = ? AND m.installed_on < ? + INTERVAL 1 MONTH "
 	"AND (m.removed_on IS NULL OR m.removed_on >= ?) ORDER BY m.id, z.seq",
 	NULL, 0, NULL};

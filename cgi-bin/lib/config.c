@@ -35,6 +35,11 @@ void config_defaults(struct config *c)
 	c->pay_timeout = 15;
 	c->pay_min = 100;          /* 1.00 */
 	c->pay_max = 50000000;     /* 500,000.00: above it, a bank transfer */
+	snprintf(c->smtp_url, sizeof(c->smtp_url), "%s", "smtp://127.0.0.1:25");
+	snprintf(c->smtp_from, sizeof(c->smtp_from), "%s", "kabinet@localhost");
+	c->mail_timeout = 30;
+	c->mail_attempts = 8;
+	c->mail_retry = 60;
 }
 
 struct load_ctx {
@@ -169,6 +174,26 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_str(c->pay_secret, sizeof(c->pay_secret), v);
 	else if (IS("payments", "ca_file"))
 		rc = set_str(c->pay_ca_file, sizeof(c->pay_ca_file), v);
+	else if (IS("delivery", "smtp_url"))
+		rc = strncmp(v, "smtp://", 7) == 0 || strncmp(v, "smtps://", 8) == 0
+			     ? set_str(c->smtp_url, sizeof(c->smtp_url), v)
+			     : -1;
+	else if (IS("delivery", "smtp_from"))
+		rc = strchr(v, '@') != NULL && strpbrk(v, " \t\r\n<>\"") == NULL
+			     ? set_str(c->smtp_from, sizeof(c->smtp_from), v)
+			     : -1;
+	else if (IS("delivery", "smtp_user"))
+		rc = set_str(c->smtp_user, sizeof(c->smtp_user), v);
+	else if (IS("delivery", "smtp_password"))
+		rc = set_str(c->smtp_password, sizeof(c->smtp_password), v);
+	else if (IS("delivery", "smtp_ca_file"))
+		rc = set_str(c->smtp_ca_file, sizeof(c->smtp_ca_file), v);
+	else if (IS("delivery", "timeout"))
+		rc = set_uint(&c->mail_timeout, v, 1, 600);
+	else if (IS("delivery", "attempts"))
+		rc = set_uint(&c->mail_attempts, v, 1, 100);
+	else if (IS("delivery", "retry_seconds"))
+		rc = set_uint(&c->mail_retry, v, 1, 86400);
 	else if (IS("payments", "timeout"))
 		rc = set_uint(&c->pay_timeout, v, 1, 120);
 	else if (IS("payments", "min_amount_minor"))

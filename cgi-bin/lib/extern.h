@@ -24,13 +24,8 @@ struct io {
 /* Serve one request end to end; the arena is reset by the caller. */
 void request_serve(const struct section *, struct arena *, const struct io *);
 
-/* Compile xsl/site.xsl.  -1 if it fails (message logged). */
-int render_init(const char *xsl_dir);
-void render_done(void);
 /* Transform a page document to HTML.  *out is freed by the caller with xmlFree. */
 int render_html(xmlDocPtr, xmlChar **out, int *len);
-/* Transform a page document with xsl/pdf.xsl into a layout for pdf_render(). */
-int render_layout(xmlDocPtr, xmlDocPtr *layout);
 
 /* Look up the session cookie; fills r->sess or leaves it NULL. */
 enum perr session_load(struct req *);

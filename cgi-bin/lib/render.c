@@ -17,7 +17,20 @@
 #include "extern.h"
 
 static xsltStylesheetPtr sheet;
-static xsltStylesheetPtr pdf_sheet; /* xsl/pdf.xsl: pages as PDF layouts */
+static xsltStylesheetPtr pdf_sheet;  /* xsl/pdf.xsl: pages as PDF layouts */
+static xsltStylesheetPtr mail_sheet; /* xsl/mail.xsl: the outbox's messages */
+
+static xsltStylesheetPtr compile(const char *xsl_dir, const char *name)
+{
+	char path[512];
+	xsltStylesheetPtr st;
+
+	snprintf(path, sizeof(path), "%s/%s", xsl_dir, name);
+	st = xsltParseStylesheetFile(BAD_CAST path);
+	if (st == NULL)
+		log_msg(LOG_ERR, "cannot compile stylesheet %s", path);
+	return st;
+}
 static xsltSecurityPrefsPtr prefs;
 
 /* Entities and DTDs are never loaded: our documents are built, not parsed. */
@@ -31,23 +44,13 @@ static xmlParserInputPtr no_entities(const char *url, const char *id, xmlParserC
 
 int render_init(const char *xsl_dir)
 {
-	char path[512];
-
 	exsltRegisterAll();
 	xmlSubstituteEntitiesDefault(0);
 	xmlLoadExtDtdDefaultValue = 0;
-	snprintf(path, sizeof(path), "%s/site.xsl", xsl_dir);
-	sheet = xsltParseStylesheetFile(BAD_CAST path);
-	if (sheet == NULL) {
-		log_msg(LOG_ERR, "cannot compile stylesheet %s", path);
+	if ((sheet = compile(xsl_dir, "site.xsl")) == NULL ||
+	    (pdf_sheet = compile(xsl_dir, "pdf.xsl")) == NULL ||
+	    (mail_sheet = compile(xsl_dir, "mail.xsl")) == NULL)
 		return -1;
-	}
-	snprintf(path, sizeof(path), "%s/pdf.xsl", xsl_dir);
-	pdf_sheet = xsltParseStylesheetFile(BAD_CAST path);
-	if (pdf_sheet == NULL) {
-		log_msg(LOG_ERR, "cannot compile stylesheet %s", path);
-		return -1;
-	}
 	/* Installed after compiling, which itself must read the included sheets. */
 	xmlSetExternalEntityLoader(no_entities);
 	prefs = xsltNewSecurityPrefs();
@@ -69,7 +72,9 @@ void render_done(void)
 		xsltFreeStylesheet(sheet);
 	if (pdf_sheet != NULL)
 		xsltFreeStylesheet(pdf_sheet);
-	pdf_sheet = NULL;
+	if (mail_sheet != NULL)
+		xsltFreeStylesheet(mail_sheet);
+	pdf_sheet = mail_sheet = NULL;
 	if (prefs != NULL)
 		xsltFreeSecurityPrefs(prefs);
 	sheet = NULL;
@@ -117,8 +122,28 @@ int render_html(xmlDocPtr doc, xmlChar **out, int *len)
 	return rc;
 }
 
-int render_layout(xmlDocPtr doc, xmlDocPtr *layout)
+static int render_layout(xmlDocPtr doc, xmlDocPtr *layout)
 {
 	*layout = transform(pdf_sheet, doc);
 	return *layout == NULL ? -1 : 0;
+}
+
+enum perr render_pdf(struct arena *ar, xmlDocPtr page, const unsigned char **pdf, size_t *len)
+{
+	xmlDocPtr layout;
+	enum perr e;
+
+	*pdf = NULL;
+	*len = 0;
+	if (render_layout(page, &layout) != 0)
+		return PERR_SYS;
+	e = pdf_render(ar, layout, pdf, len);
+	xmlFreeDoc(layout);
+	return e;
+}
+
+int render_message(xmlDocPtr page, xmlDocPtr *out)
+{
+	*out = transform(mail_sheet, page);
+	return *out == NULL ? -1 : 0;
 }

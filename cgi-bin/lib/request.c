@@ -296,20 +296,15 @@ static int write_headers(struct req *r, const struct io *io, const char *ctype, 
  */
 static int respond_pdf(struct req *r, const struct io *io)
 {
-	xmlDocPtr layout = NULL;
 	const unsigned char *pdf = NULL;
 	size_t len = 0;
 	const char *disp;
 	int rc;
 
-	if (render_layout(r->doc, &layout) != 0 || pdf_render(r->arena, layout, &pdf, &len) != PERR_OK ||
+	if (render_pdf(r->arena, r->doc, &pdf, &len) != PERR_OK ||
 	    (disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->pdf_name)) == NULL ||
-	    req_header(r, "Content-Disposition", disp) != 0) {
-		if (layout != NULL)
-			xmlFreeDoc(layout);
+	    req_header(r, "Content-Disposition", disp) != 0)
 		return 1;
-	}
-	xmlFreeDoc(layout);
 	rc = write_headers(r, io, "application/pdf", len);
 	if (rc == 0 && r->method != M_HEAD)
 		rc = write_all(io, (const char *)pdf, len);

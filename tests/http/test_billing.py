@@ -677,8 +677,8 @@ def test_totals_are_per_currency():
         "area_centi_m2) VALUES (900, 99, '555', 'Иванова М. П.', 'Алматы, ул. Абая, 1', 1, 4000)")
     sql("INSERT INTO ledger VALUES (900, 1, DATE_FORMAT(UTC_DATE() - INTERVAL 1 MONTH, '%Y-%m-01'), "
         "2000, 100000, 0, 200000, 0, 0, 200000)")
-    sql("INSERT INTO subscriber_accounts SELECT id, 900, UTC_TIMESTAMP(6) FROM subscribers "
-        "WHERE login = 'demo'")
+    sql("INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+        "SELECT id, 900, UTC_TIMESTAMP(6) FROM subscribers WHERE login = 'demo'")
     try:
         x = xml(signed_in(), "/")
         assert sorted(t.get("currency") for t in x.findall("accounts/to-pay")) == ["KZT", "RUB"]

@@ -1,0 +1,342 @@
+/*
+ * deliver.c: sends the outbox, run by cron or kept running.
+ *
+ *   deliver [--every SECONDS] [--limit N]
+ *
+ * Each message due is claimed (so two runs never send the same one), made
+ * into a subject and a text in the subscriber's language by xsl/mail.xsl,
+ * with the receipt's PDF attached to a receipt's e-mail, and sent over SMTP.
+ * A message that cannot be sent now is tried again later, after twice the
+ * previous wait, and failed for good after [delivery] attempts; one that
+ * can never be sent (its receipt is gone, its kind has no template) is
+ * failed at once.  With --every it runs again every SECONDS until SIGTERM.
+ * Exit status 0 when nothing went wrong on our side, 1 otherwise.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <libxml/parser.h>
+
+#include "portal.h"
+
+#define BATCH 50
+#define MAX_DELAY (6 * 3600)
+
+static struct arena *arena;
+static volatile sig_atomic_t stopping;
+static unsigned n_sent, n_later, n_failed, n_errors;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* A message's parameters: an element we wrote ourselves, parsed without a network or DTD. */
+static xmlDocPtr params_doc(const char *params)
+{
+	return xmlReadMemory(params, (int)strlen(params), "params.xml", "UTF-8",
+			     XML_PARSE_NONET | XML_PARSE_NOERROR |
+				     XML_PARSE_NOWARNING);
+}
+
+static const char *attr(xmlNodePtr n, const char *name, struct arena *a)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	const char *s = v ? arena_strdup(a, (const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+/* <payment ...> as the page says it: the amount in the subscriber's format. */
+static int payment_page(xmlNodePtr page, xmlNodePtr p, enum lang lang)
+{
+	const char *minor = attr(p, "minor", arena), *cur = attr(p, "currency", arena);
+	const struct currency *c = cur ? currency_find(cur) : NULL;
+	xmlNodePtr n = xml_elem(page, "payment");
+	const char *v;
+	char *end;
+	long long amount;
+
+	if (minor == NULL || c == NULL || n == NULL)
+		return -1;
+	amount = strtoll(minor, &end, 10);
+	if (*end != '\0' || xml_money(n, "amount", amount, c, lang) == NULL)
+		return -1;
+	if ((v = attr(p, "accounts", arena)) != NULL && xml_attr(n, "accounts", v))
+		return -1;
+	if ((v = attr(p, "status", arena)) != NULL && xml_attr(n, "status", v))
+		return -1;
+	return 0;
+}
+
+struct built {
+	xmlDocPtr page;
+	int receipt;
+	const char *attach_name;
+};
+
+/*
+ * The message's document.  PERR_NOT_FOUND when it can never be made (the
+ * receipt is no longer the subscriber's, the parameters are not ours).
+ */
+static enum perr build(const struct outbox_msg *m, struct built *b)
+{
+	xmlDocPtr pd = params_doc(m->params);
+	xmlNodePtr root = pd ? xmlDocGetRootElement(pd) : NULL, page;
+	struct receipt rc;
+	month_t month;
+	const char *acc, *mon;
+	char *end;
+	enum perr e = PERR_NOT_FOUND;
+
+	memset(b, 0, sizeof(*b));
+	b->page = xmlNewDoc(BAD_CAST "1.0");
+	page = b->page ? xmlNewNode(NULL, BAD_CAST "page") : NULL;
+	if (page == NULL) {
+		e = PERR_NOMEM;
+		goto out;
+	}
+	xmlDocSetRootElement(b->page, page);
+	if (xml_attr(page, "section", "mail") || xml_attr(page, "name", m->kind) ||
+	    xml_attr(page, "lang", lang_code(m->lang)) || xml_text(page, "site", cfg.site_url) == NULL) {
+		e = PERR_NOMEM;
+		goto out;
+	}
+	if (root == NULL)
+		goto out;
+	if (xmlStrcmp(root->name, BAD_CAST "receipt") == 0) {
+		acc = attr(root, "account", arena);
+		mon = attr(root, "month", arena);
+		if (acc == NULL || mon == NULL || month_parse(mon, strlen(mon), &month) != 0)
+			goto out;
+		e = receipt_load(arena, m->subscriber_id, strtoull(acc, &end, 10), month, m->lang, &rc);
+		if (e != PERR_OK)
+			goto out;
+		if (payee_check(&rc.acc.org) != NULL) {
+			e = PERR_CONFLICT; /* withheld until the details are corrected: later */
+			goto out;
+		}
+		if (xml_receipt(page, arena, &rc, m->lang) != 0) {
+			e = PERR_NOMEM;
+			goto out;
+		}
+		b->receipt = 1;
+		b->attach_name = arena_printf(arena, "receipt-%s-%s.pdf", rc.acc.number, mon);
+	} else if (xmlStrcmp(root->name, BAD_CAST "payment") == 0) {
+		if (payment_page(page, root, m->lang) != 0)
+			goto out;
+	} else {
+		goto out;
+	}
+	e = PERR_OK;
+out:
+	if (pd != NULL)
+		xmlFreeDoc(pd);
+	return e;
+}
+
+static xmlChar *child_text(xmlNodePtr n, const char *name)
+{
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0)
+			return xmlNodeGetContent(n);
+	return NULL;
+}
+
+static unsigned delay_for(unsigned attempts)
+{
+	unsigned long d = cfg.mail_retry;
+
+	while (attempts-- > 1 && d < MAX_DELAY)
+		d *= 2;
+	return d > MAX_DELAY ? MAX_DELAY : (unsigned)d;
+}
+
+static void later(const struct outbox_msg *m, int give_up, const char *why)
+{
+	char esc[160];
+
+	if (db_outbox_retry(m->id, give_up, cfg.mail_attempts, delay_for(m->attempts), why) !=
+	    PERR_OK) {
+		n_errors++;
+		return;
+	}
+	if (give_up || m->attempts >= cfg.mail_attempts) {
+		n_failed++;
+		log_msg(LOG_WARN, "outbox %llu (%s) failed for good after %u attempts: %s",
+			(unsigned long long)m->id, m->kind, m->attempts, log_esc(esc, sizeof(esc), why));
+	} else {
+		n_later++;
+		log_msg(LOG_INFO, "outbox %llu (%s): attempt %u failed, again in %u s: %s",
+			(unsigned long long)m->id, m->kind, m->attempts, delay_for(m->attempts),
+			log_esc(esc, sizeof(esc), why));
+	}
+}
+
+static void deliver_one(uint64_t id)
+{
+	struct outbox_msg m;
+	struct built b;
+	xmlDocPtr msg = NULL;
+	xmlNodePtr root;
+	xmlChar *subject = NULL, *text = NULL;
+	const unsigned char *pdf = NULL;
+	size_t pdf_len = 0;
+	char err[300];
+	enum perr e;
+
+	e = db_outbox_claim(arena, id, cfg.mail_timeout * 2 + 60, &m);
+	if (e == PERR_CONFLICT)
+		return;
+	if (e != PERR_OK) {
+		n_errors++;
+		return;
+	}
+	if (strcmp(m.channel, "email") != 0) {
+		later(&m, 1, "no SMS gateway is configured");
+		return;
+	}
+	e = build(&m, &b);
+	if (e == PERR_NOT_FOUND) {
+		later(&m, 1, "nothing to send: its receipt or parameters are gone");
+		goto out;
+	}
+	if (e == PERR_CONFLICT) {
+		later(&m, 0, "the receipt is withheld: the payee's bank details fail the check");
+		goto out;
+	}
+	if (e != PERR_OK) {
+		later(&m, 0, perr_str(e));
+		goto out;
+	}
+	if (render_message(b.page, &msg) != 0 || (root = xmlDocGetRootElement(msg)) == NULL ||
+	    xmlStrcmp(root->name, BAD_CAST "message") != 0) {
+		later(&m, 1, "no template for this kind of message");
+		goto out;
+	}
+	subject = child_text(root, "subject");
+	text = child_text(root, "text");
+	if (subject == NULL || text == NULL) {
+		later(&m, 1, "the template made no subject or text");
+		goto out;
+	}
+	if (b.receipt && (e = render_pdf(arena, b.page, &pdf, &pdf_len)) != PERR_OK) {
+		later(&m, 0, "cannot make the receipt's PDF");
+		goto out;
+	}
+	e = mail_send(m.address, (const char *)subject, (const char *)text, b.attach_name,
+		      "application/pdf", pdf, pdf_len, m.id, err, sizeof(err));
+	if (e == PERR_BAD_INPUT) {
+		later(&m, 1, err);
+	} else if (e != PERR_OK) {
+		later(&m, 0, err);
+	} else if (db_outbox_sent(m.id) != PERR_OK) {
+		n_errors++;
+	} else {
+		n_sent++;
+		log_msg(LOG_INFO, "outbox %llu (%s) sent", (unsigned long long)m.id, m.kind);
+	}
+out:
+	xmlFree(subject);
+	xmlFree(text);
+	if (msg != NULL)
+		xmlFreeDoc(msg);
+	if (b.page != NULL)
+		xmlFreeDoc(b.page);
+}
+
+/* Everything due now, a batch at a time, up to limit messages. */
+static int pass(unsigned limit)
+{
+	uint64_t ids[BATCH];
+	size_t n, i;
+	unsigned done = 0;
+	enum perr e;
+
+	while (!stopping && done < limit) {
+		db_request_begin();
+		e = db_outbox_due(arena, ids, limit - done < BATCH ? limit - done : BATCH, &n);
+		arena_reset(arena);
+		if (e != PERR_OK) {
+			fprintf(stderr, "deliver: %s\n", perr_str(e));
+			return 1;
+		}
+		if (n == 0)
+			break;
+		for (i = 0; i < n && !stopping; i++) {
+			db_request_begin();
+			deliver_one(ids[i]);
+			arena_reset(arena);
+		}
+		done += (unsigned)n;
+	}
+	return n_errors ? 1 : 0;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: deliver [--every SECONDS] [--limit N]\n"
+			"  The configuration file is named by $PORTAL_CONFIG.\n");
+	return 2;
+}
+
+static int number(const char *s, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtoul(s, &end, 10);
+	if (*end || v < 1 || v > max)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned every = 0, limit = 100000;
+	int i, rc;
+
+	for (i = 1; i < argc; i += 2) {
+		if (i + 1 >= argc)
+			return usage();
+		if (strcmp(argv[i], "--every") == 0) {
+			if (number(argv[i + 1], 3600, &every) != 0)
+				return usage();
+		} else if (strcmp(argv[i], "--limit") == 0) {
+			if (number(argv[i + 1], 1000000, &limit) != 0)
+				return usage();
+		} else {
+			return usage();
+		}
+	}
+	if ((arena = job_start("deliver")) == NULL)
+		return 1;
+	signal(SIGTERM, on_term);
+	signal(SIGINT, on_term);
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || render_init(cfg.xsl_dir) != 0) {
+		job_end(arena);
+		return 1;
+	}
+	do {
+		rc = pass(limit);
+		if (every == 0)
+			break;
+		for (i = 0; i < (int)every && !stopping; i++)
+			sleep(1);
+	} while (!stopping);
+	if (every == 0)
+		printf("deliver: %u sent, %u to try again, %u failed for good, %u errors\n", n_sent,
+		       n_later, n_failed, n_errors);
+	render_done();
+	curl_global_cleanup();
+	job_end(arena);
+	return rc;
+}
