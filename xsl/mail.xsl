@@ -52,7 +52,8 @@
     </message>
   </xsl:template>
 
-  <xsl:template match="/page[payment]">
+  <xsl:template match="/page[payment][@name = 'payment-succeeded' or @name = 'payment-failed' or
+                                     @name = 'autopay-succeeded' or @name = 'autopay-failed']">
     <xsl:variable name="p" select="payment"/>
     <message>
       <subject>

@@ -6,8 +6,6 @@
  */
 #include "../portal.h"
 
-#define MONTH_OF(col) "YEAR(" col ") * 12 + MONTH(" col ") - 1"
-
 /* The head is read through subscriber_accounts: a receipt of an account that
  * is not linked to the subscriber does not exist for them. */
 static struct db_stmt head = {
@@ -70,7 +68,7 @@ static struct db_stmt readings = {
 /* Closing of the month, and what the months after it paid. */
 static struct db_stmt list = {
 	"receipt.list",
-	"SELECT " MONTH_OF("ri.period") ", DATE_FORMAT(ri.due_on, '%Y-%m-%d'), "
+	"SELECT YEAR(ri.period) * 12 + MONTH(ri.period) - 1, DATE_FORMAT(ri.due_on, '%Y-%m-%d'), "
 	"(SELECT SUM(l.closing) FROM ledger l WHERE l.account_id = a.id AND l.period = ri.period), "
 	"(SELECT COALESCE(SUM(l.paid), 0) FROM ledger l WHERE l.account_id = a.id "
 	"AND l.period > ri.period) "
@@ -82,7 +80,7 @@ static struct db_stmt list = {
 
 static struct db_stmt latest = {
 	"receipt.latest",
-	"SELECT " MONTH_OF("ri.period") " FROM accounts a "
+	"SELECT YEAR(ri.period) * 12 + MONTH(ri.period) - 1 FROM accounts a "
 	"JOIN receipt_issues ri ON ri.organization_id = a.organization_id "
 	"WHERE a.id = ? AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id "
 	"AND l.period = ri.period) ORDER BY ri.period DESC LIMIT 1",

@@ -774,6 +774,8 @@ def test_every_billing_query_is_an_index_lookup():
         "receipt.readings": ["'%s'" % end] * 3 + [1] + ["'%s'" % end] * 2,
         "receipt.list": [1, "'%s'" % start, "'%s'" % end], "receipt.latest": [1],
         "receipt.email_get": [sub, 1], "receipt.email_set": [0, sub, 1],
+        "outbox.due": [50], "outbox.claim": [60, 1], "outbox.get": [1], "outbox.sent": [1],
+        "outbox.retry": [0, 5, 60, "'x'", 1],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

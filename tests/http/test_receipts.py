@@ -381,7 +381,7 @@ def test_receipts_by_email_need_an_address():
 # ------------------------------------------------------------------ issuing a month
 
 @pytest.fixture
-def test_org():
+def tsj_org():
     """Organization 97 with one account billed in OLD_MONTH and a subscriber taking its
     receipts by e-mail, another on paper."""
     def clean():
@@ -421,7 +421,7 @@ def issued(month):
                "organization_id = %d AND period = '%s-01'" % (TEST_ORG, month))
 
 
-def test_bad_bank_details_stop_issuing_with_a_message_staff_can_act_on(test_org):
+def test_bad_bank_details_stop_issuing_with_a_message_staff_can_act_on(tsj_org):
     for column, value, what in (
             ("bank_account", "40702810000000002851", "bank-account 40702810000000002851 fails"),
             ("corr_account", "30101810300000000827", "corr-account 30101810300000000827 is not"),
@@ -444,14 +444,14 @@ def test_bad_bank_details_stop_issuing_with_a_message_staff_can_act_on(test_org)
     assert s.get(BASE + "/receipts/view?month=" + OLD_MONTH).status_code == 404
 
 
-def test_issuing_records_the_month_once_and_mails_who_asked(test_org):
+def test_issuing_records_the_month_once_and_mails_who_asked(tsj_org):
     out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
     assert out.returncode == 0, out
     assert "organization %d: 1 receipts issued, 1 e-mailed" % TEST_ORG in out.stdout
     assert issued(OLD_MONTH) == [(month_add(OLD_MONTH, 1) + "-10",)]
     mail = sql("SELECT subscriber_id, channel, address, kind, params, status FROM outbox WHERE "
                "kind = 'receipt' AND params LIKE '%%account=\"%d\"%%'" % TEST_ACCOUNT)
-    assert mail == [(str(test_org), "email", "tsj@example.org", "receipt",
+    assert mail == [(str(tsj_org), "email", "tsj@example.org", "receipt",
                      '<receipt account="%d" month="%s"/>' % (TEST_ACCOUNT, OLD_MONTH), "queued")]
     # Again: nothing issued or mailed twice.
     out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
@@ -469,7 +469,7 @@ def test_issuing_records_the_month_once_and_mails_who_asked(test_org):
     assert payload.endswith("|PaymPeriod=%s%s" % (OLD_MONTH[5:], OLD_MONTH[:4]))
 
 
-def test_details_broken_after_issuing_withhold_the_receipt(test_org):
+def test_details_broken_after_issuing_withhold_the_receipt(tsj_org):
     assert receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG)).returncode == 0
     sql("UPDATE organizations SET bank_account = '40702810900000002852' WHERE id = %d" % TEST_ORG)
     for lang, words in (("ru", "реквизиты"), ("en", "bank details")):

@@ -189,6 +189,10 @@ def test_each_program_has_only_the_rights_its_statements_need():
                         "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, "
                         "created_at) SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL "
                         "WHERE 0"],
+        "deliver": ["SELECT params FROM outbox LIMIT 1",
+                    "UPDATE outbox SET status = status, attempts = attempts, last_error = NULL "
+                    "WHERE id = 0",
+                    "SELECT closing FROM ledger LIMIT 1", "SELECT COUNT(*) FROM receipt_issues"],
     }
     denied = {
         "home": ["SELECT password_hash FROM subscribers LIMIT 1",
@@ -274,6 +278,14 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE receipt_issues SET due_on = due_on WHERE organization_id = 0",
         "UPDATE organizations SET bank_account = bank_account WHERE id = 0",
         "SELECT COUNT(*) FROM outbox", "SELECT payer_name FROM accounts LIMIT 1"]
+    denied["deliver"] = [
+        "SELECT password_hash FROM subscribers LIMIT 1", "SELECT COUNT(*) FROM sessions",
+        "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, created_at) "
+        "SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL WHERE 0",
+        "UPDATE outbox SET address = address WHERE id = 0",
+        "UPDATE outbox SET params = params WHERE id = 0", "DELETE FROM outbox WHERE id = 0",
+        "UPDATE ledger SET paid = paid WHERE account_id = 0",
+        "SELECT COUNT(*) FROM payments", "UPDATE subscriber_accounts SET receipt_email = 0"]
     for program, queries in allowed.items():
         for q in queries:
             ok, err = as_program(program, q)
@@ -286,7 +298,8 @@ def test_each_program_has_only_the_rights_its_statements_need():
 
 def test_no_account_can_change_the_schema():
     for user in ("kb_login", "kb_home", "kb_accounts", "kb_services", "kb_calculator",
-                 "kb_readings", "kb_payments", "kb_payjobs", "kb_receipts", "kb_receiptjobs"):
+                 "kb_readings", "kb_payments", "kb_payjobs", "kb_receipts", "kb_receiptjobs",
+                 "kb_deliver"):
         grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
         for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
                     "ON `kabinet`.*", "ON *.*` TO"):
