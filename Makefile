@@ -24,7 +24,7 @@ DEBIAN_PACKAGES = \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl
 
-PROGRAMS = login home accounts services calculator readings payments receipts
+PROGRAMS = login home accounts services calculator readings payments receipts settings
 JOBS = payjobs receiptjobs deliver
 
 VARIANT ?= release

@@ -5,7 +5,8 @@
  *
  * Each message due is claimed (so two runs never send the same one), made
  * into a subject and a text in the subscriber's language by xsl/mail.xsl,
- * with the receipt's PDF attached to a receipt's e-mail, and sent over SMTP.
+ * with the receipt's PDF attached to a receipt's e-mail, and sent: e-mail
+ * over SMTP, text messages through the SMS gateway.
  * A message that cannot be sent now is tried again later, after twice the
  * previous wait, and failed for good after [delivery] attempts; one that
  * can never be sent (its receipt is gone, its kind has no template) is
@@ -103,6 +104,7 @@ static enum perr build(const struct outbox_msg *m, struct built *b)
 	}
 	xmlDocSetRootElement(b->page, page);
 	if (xml_attr(page, "section", "mail") || xml_attr(page, "name", m->kind) ||
+	    xml_attr(page, "channel", m->channel) ||
 	    xml_attr(page, "lang", lang_code(m->lang)) || xml_text(page, "site", cfg.site_url) == NULL) {
 		e = PERR_NOMEM;
 		goto out;
@@ -125,11 +127,21 @@ static enum perr build(const struct outbox_msg *m, struct built *b)
 			e = PERR_NOMEM;
 			goto out;
 		}
-		b->receipt = 1;
-		b->attach_name = arena_printf(arena, "receipt-%s-%s.pdf", rc.acc.number, mon);
+		/* The receipt itself goes by e-mail with its PDF; a notice of it goes alone. */
+		if (strcmp(m->kind, "receipt") == 0 && strcmp(m->channel, "email") == 0) {
+			b->receipt = 1;
+			b->attach_name =
+				arena_printf(arena, "receipt-%s-%s.pdf", rc.acc.number, mon);
+		}
 	} else if (xmlStrcmp(root->name, BAD_CAST "payment") == 0) {
 		if (payment_page(page, root, m->lang) != 0)
 			goto out;
+	} else if (xmlStrcmp(root->name, BAD_CAST "note") == 0) {
+		/* What the message says (a login, a link's token, a code), as we wrote it. */
+		if (xmlAddChild(page, xmlDocCopyNode(root, b->page, 1)) == NULL) {
+			e = PERR_NOMEM;
+			goto out;
+		}
 	} else {
 		goto out;
 	}
@@ -197,10 +209,6 @@ static void deliver_one(uint64_t id)
 		n_errors++;
 		return;
 	}
-	if (strcmp(m.channel, "email") != 0) {
-		later(&m, 1, "no SMS gateway is configured");
-		return;
-	}
 	e = build(&m, &b);
 	if (e == PERR_NOT_FOUND) {
 		later(&m, 1, "nothing to send: its receipt or parameters are gone");
@@ -221,7 +229,7 @@ static void deliver_one(uint64_t id)
 	}
 	subject = child_text(root, "subject");
 	text = child_text(root, "text");
-	if (subject == NULL || text == NULL) {
+	if (text == NULL || (subject == NULL && strcmp(m.channel, "email") == 0)) {
 		later(&m, 1, "the template made no subject or text");
 		goto out;
 	}
@@ -229,8 +237,11 @@ static void deliver_one(uint64_t id)
 		later(&m, 0, "cannot make the receipt's PDF");
 		goto out;
 	}
-	e = mail_send(m.address, (const char *)subject, (const char *)text, b.attach_name,
-		      "application/pdf", pdf, pdf_len, m.id, err, sizeof(err));
+	if (strcmp(m.channel, "sms") == 0)
+		e = sms_send(m.address, (const char *)text, m.id, err, sizeof(err));
+	else
+		e = mail_send(m.address, (const char *)subject, (const char *)text, b.attach_name,
+			      "application/pdf", pdf, pdf_len, m.id, err, sizeof(err));
 	if (e == PERR_BAD_INPUT) {
 		later(&m, 1, err);
 	} else if (e != PERR_OK) {

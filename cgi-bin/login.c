@@ -6,18 +6,61 @@
  *   POST /logout         end the session, 303 to /login
  *   GET  /lang           ?to=ru|en&next=/path: remember the language, 303 back
  *   GET  /_error/413     nginx's own refusals, rendered like every other page
+ *
+ * Self-registration, for someone with an account number and no login:
+ *   GET  /register       the form: organization, account number, e-mail, mobile phone
+ *   POST /register       if the phone is the one on file: a password by SMS, a link by e-mail
+ *   GET  /register/sent  what was sent
+ *
+ * Password recovery, by login or e-mail:
+ *   GET  /recover        the form: who, and how (a link by e-mail or a code by SMS)
+ *   POST /recover        303 to /recover/sent (link) or /recover/code?h= (code), whoever asked
+ *   GET  /recover/link   ?token=: the new-password form;  POST: set it
+ *   GET  /recover/code   ?h=: code and new-password form;  POST: set it (5 tries)
+ *   GET  /recover/done   the password is changed, every session ended
+ *
+ *   GET  /email/confirm  ?token=: a confirmation link followed; the address changes
+ *
+ * The answers never say whether an account, a login or an address exists to
+ * someone who could not already prove it; the forms that send messages are
+ * limited per address and per what was asked for.
  */
 #include "portal.h"
 
-enum key { K_LOGIN, K_PASSWORD, K_NEXT, K_TO, K__MAX };
+enum key {
+	K_LOGIN, K_PASSWORD, K_NEXT, K_TO, K_ORG, K_NUMBER, K_EMAIL, K_PHONE, K_WHO, K_METHOD,
+	K_TOKEN, K_HANDLE, K_CODE, K_NEW, K_CONFIRM, K__MAX
+};
 
 static const struct field fields[K__MAX] = {
 	[K_LOGIN] = {"login", valid_text, 1, 64},
 	/* ASVS 2.1.2: at least 64 characters allowed, more than 128 refused. */
-	[K_PASSWORD] = {"password", valid_secret, 1, 128},
+	[K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
 	[K_NEXT] = {"next", valid_local_path, 1, 512},
 	[K_TO] = {"to", valid_lang, 2, 2},
+	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
+	[K_NUMBER] = {"number", valid_code, 1, 20},
+	[K_EMAIL] = {"email", valid_email, 3, 254},
+	[K_PHONE] = {"phone", valid_phone, 0, 0},
+	[K_WHO] = {"who", valid_text, 1, 254},
+	[K_METHOD] = {"method", valid_token, 3, 5},
+	[K_TOKEN] = {"token", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+	[K_HANDLE] = {"h", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+	[K_CODE] = {"code", valid_text, 1, 16},
+	[K_NEW] = {"new_password", valid_secret, 1, PASSWORD_MAX},
+	[K_CONFIRM] = {"confirm_password", valid_secret, 1, PASSWORD_MAX},
 };
+
+/* Uses of /register and /recover per hour: from one address, for one account or login. */
+#define LIMIT_WINDOW 3600
+#define REGISTER_PER_IP 10
+#define REGISTER_PER_ACCOUNT 3
+#define RECOVER_PER_IP 10
+#define RECOVER_PER_SUBJECT 5
+
+#define EMAIL_LINK_TTL (24 * 3600)
+#define RECOVERY_TTL 3600
+#define CODE_TRIES 5
 
 static const char *next_of(struct req *r)
 {
@@ -132,6 +175,482 @@ static int lang_get(struct req *r)
 	return page_redirect(r, req_val(r, K_NEXT) ? req_val(r, K_NEXT)->s : "/");
 }
 
+/* ---------------------------------------------------------------- shared by the forms */
+
+/* The form again with one message; field NULL for a message above the form. */
+static int form_refuse(struct req *r, int status, const char *field, const char *code)
+{
+	if (xml_form_error(r, field, code) != 0)
+		return page_error(r, 500, "internal");
+	return page_status(r, status);
+}
+
+/* What was typed, for a form shown again: <typed name="...">value</typed>. */
+static int echo(struct req *r, const size_t *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct fval *v = req_val(r, keys[i]);
+		xmlNodePtr t;
+
+		if (v == NULL)
+			continue;
+		if ((t = xml_text(r->root, "typed", v->s)) == NULL ||
+		    xml_attr(t, "name", r->sec->fields[keys[i]].name))
+			return -1;
+	}
+	return 0;
+}
+
+/* Each required field that is missing or refused gets its message; 1 if any did. */
+static int missing(struct req *r, const size_t *keys, size_t n, int *failed)
+{
+	int bad = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (req_val(r, keys[i]) == NULL) {
+			bad = 1;
+			if (xml_form_error(r, r->sec->fields[keys[i]].name, "invalid") != 0)
+				*failed = 1;
+		}
+	return bad;
+}
+
+/*
+ * A rate limit on a signed-out form: refuse with 429 when this address or
+ * this subject used it too often within the hour, else count this use.
+ * Returns 0 to go on, else the handler's status.
+ */
+static int form_limit(struct req *r, const char *form, const char *subject, long long per_ip,
+		      long long per_subject)
+{
+	long long by_ip = 0, by_subject = 0;
+	enum perr e = db_form_attempts(r->arena, form, r->remote_addr, subject, LIMIT_WINDOW, &by_ip,
+				       &by_subject);
+
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (by_ip >= per_ip || by_subject >= per_subject) {
+		log_msg(LOG_WARN, "%s refused: too many (address %lld, subject %lld)", form, by_ip,
+			by_subject);
+		if (req_header(r, "Retry-After", "3600") != 0)
+			return page_error(r, 500, "internal");
+		return form_refuse(r, 429, NULL, "too-many");
+	}
+	if ((e = db_form_attempt_record(form, r->remote_addr, subject)) != PERR_OK)
+		return page_fail(r, e);
+	return 0;
+}
+
+/* A token from the request: its hash, or -1 if it is not one of ours. */
+static int token_of(struct req *r, size_t k, unsigned char raw[TOKEN_BYTES], unsigned char hash[32])
+{
+	const struct fval *t = req_val(r, k);
+
+	if (t == NULL || token_decode(t->s, t->len, raw) != 0)
+		return -1;
+	token_hash(raw, TOKEN_BYTES, hash);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- registration */
+
+struct orgs {
+	xmlNodePtr list;
+	uint64_t want;
+	int found;
+	struct organization chosen;
+};
+
+static int org_row(void *ctx, const struct organization *o)
+{
+	struct orgs *os = ctx;
+	xmlNodePtr n = xml_text(os->list, "organization", o->name);
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)o->id) ||
+	    xml_attr(n, "phones", o->phones))
+		return -1;
+	if (o->id == os->want) {
+		os->chosen = *o;
+		os->found = 1;
+		if (xml_attr(n, "selected", "1"))
+			return -1;
+	}
+	return 0;
+}
+
+static int register_form(struct req *r, struct orgs *os)
+{
+	static const size_t typed[] = {K_NUMBER, K_EMAIL, K_PHONE};
+	xmlNodePtr f = xml_elem(r->root, "register-form");
+	const struct fval *org = req_val(r, K_ORG);
+	enum perr e;
+
+	if (f == NULL || (os->list = xml_elem(f, "organizations")) == NULL ||
+	    echo(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
+		return page_error(r, 500, "internal");
+	os->want = org ? (uint64_t)org->i : 0;
+	if ((e = db_organizations(r->arena, org_row, os)) != PERR_OK)
+		return page_fail(r, e);
+	return 200;
+}
+
+static int register_get(struct req *r)
+{
+	struct orgs os = {0};
+
+	if (r->sess != NULL)
+		return page_redirect(r, "/");
+	return register_form(r, &os);
+}
+
+/* The phone on file is the one typed (both as E.164). */
+static int same_phone(const char *on_file, const char *typed)
+{
+	char a[PHONE_MAX + 1];
+
+	return on_file != NULL && phone_normalize(on_file, strlen(on_file), a) == 0 &&
+	       strcmp(a, typed) == 0;
+}
+
+static int register_post(struct req *r)
+{
+	static const size_t required[] = {K_ORG, K_NUMBER, K_EMAIL, K_PHONE};
+	const struct fval *number = req_val(r, K_NUMBER), *email = req_val(r, K_EMAIL),
+			  *phone = req_val(r, K_PHONE);
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	char token[TOKEN_CHARS + 1], password[GENERATED_PASSWORD_LEN + 1], pwhash[128];
+	const char *subject, *sms, *mail;
+	struct orgs os = {0};
+	struct account acc;
+	uint64_t id = 0;
+	int st, failed = 0;
+	enum perr e;
+
+	if ((st = register_form(r, &os)) != 200)
+		return st;
+	if (missing(r, required, sizeof(required) / sizeof(required[0]), &failed) || !os.found) {
+		if (failed || (!os.found && req_val(r, K_ORG) &&
+			       xml_form_error(r, "org", "invalid") != 0))
+			return page_error(r, 500, "internal");
+		return page_status(r, 400);
+	}
+	subject = arena_printf(r->arena, "%llu:%s", (unsigned long long)os.chosen.id, number->s);
+	if (subject == NULL)
+		return page_error(r, 500, "internal");
+	if ((st = form_limit(r, "register", subject, REGISTER_PER_IP, REGISTER_PER_ACCOUNT)) != 0)
+		return st;
+
+	/* No such account and another phone get the same answer. */
+	e = db_account_by_number(r->arena, os.chosen.id, number->s, &acc);
+	if (e != PERR_OK && e != PERR_NOT_FOUND)
+		return page_fail(r, e);
+	if (e == PERR_NOT_FOUND || !same_phone(acc.phone, phone->s)) {
+		log_msg(LOG_INFO, "registration refused: the phone is not the one on file");
+		return form_refuse(r, 422, NULL, "phone-mismatch");
+	}
+
+	password_generate(password);
+	if (password_hash(password, strlen(password), pwhash, sizeof(pwhash)) != 0 ||
+	    token_new(raw, token) != 0)
+		return page_error(r, 500, "internal");
+	token_hash(raw, sizeof(raw), hash);
+	sms = outbox_params(r->arena, "note",
+			    (const char *[]){"login", number->s, "password", password}, 2);
+	mail = outbox_params(r->arena, "note",
+			     (const char *[]){"login", number->s, "address", email->s, "token", token},
+			     3);
+	if (sms == NULL || mail == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	/* The login is the account number: what the subscriber already has on paper. */
+	e = db_subscriber_create(number->s, pwhash, acc.payer, phone->s, r->lang, &id);
+	if (e == PERR_CONFLICT) {
+		db_rollback();
+		return form_refuse(r, 409, NULL, "already-registered");
+	}
+	if (e != PERR_OK || (e = db_account_link(id, acc.id)) != PERR_OK ||
+	    (e = db_subscriber_set_current(id, acc.id)) != PERR_OK ||
+	    (e = db_outbox_to(id, "sms", phone->s, "registered", sms)) != PERR_OK ||
+	    (e = db_token_insert(hash, id, "email", email->s, NULL, EMAIL_LINK_TTL)) != PERR_OK ||
+	    (e = db_outbox_to(id, "email", email->s, "confirm-email", mail)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	log_msg(LOG_INFO, "subscriber %llu registered for account %llu", (unsigned long long)id,
+		(unsigned long long)acc.id);
+	return page_redirect(r, "/register/sent");
+}
+
+static int register_page(struct req *r)
+{
+	return r->method == M_POST ? register_post(r) : register_get(r);
+}
+
+/* A page that only says something (sent, done, confirmed). */
+static int notice(struct req *r)
+{
+	(void)r;
+	return 200;
+}
+
+/* ---------------------------------------------------------------- recovery */
+
+static int recover_form(struct req *r)
+{
+	static const size_t typed[] = {K_WHO, K_METHOD};
+
+	if (xml_elem(r->root, "recover-form") == NULL || echo(r, typed, 2) != 0)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int recover_link_send(struct req *r, const struct subscriber *s)
+{
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	char token[TOKEN_CHARS + 1];
+	const char *params;
+	enum perr e;
+
+	if (token_new(raw, token) != 0)
+		return page_error(r, 500, "internal");
+	token_hash(raw, sizeof(raw), hash);
+	params = outbox_params(r->arena, "note", (const char *[]){"login", s->login, "token", token},
+			       2);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_token_drop(s->id, "recovery")) != PERR_OK ||
+	    (e = db_token_insert(hash, s->id, "recovery", NULL, NULL, RECOVERY_TTL)) != PERR_OK ||
+	    (e = db_outbox_to(s->id, "email", s->email, "recover-link", params)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return 0;
+}
+
+/* The code goes to the phone; the handle, the code's other half, stays with the browser. */
+static int recover_code_send(struct req *r, const struct subscriber *s, const unsigned char *raw)
+{
+	unsigned char hash[32], mac[32];
+	char code[CODE_DIGITS + 1];
+	const char *params;
+	enum perr e;
+
+	code_generate(code);
+	code_mac(raw, code, CODE_DIGITS, mac);
+	token_hash(raw, TOKEN_BYTES, hash);
+	params = outbox_params(r->arena, "note", (const char *[]){"login", s->login, "code", code},
+			       2);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_token_drop(s->id, "code")) != PERR_OK ||
+	    (e = db_token_insert(hash, s->id, "code", NULL, mac, RECOVERY_TTL)) != PERR_OK ||
+	    (e = db_outbox_to(s->id, "sms", s->phone, "recover-code", params)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return 0;
+}
+
+static int recover_post(struct req *r)
+{
+	const struct fval *who = req_val(r, K_WHO), *method = req_val(r, K_METHOD);
+	unsigned char raw[TOKEN_BYTES];
+	char handle[TOKEN_CHARS + 1];
+	struct subscriber s;
+	char *subject;
+	size_t i;
+	int st, by_sms;
+	enum perr e;
+
+	if ((st = recover_form(r)) != 200)
+		return st;
+	if (who == NULL)
+		return form_refuse(r, 400, "who", "invalid");
+	if (method == NULL || (strcmp(method->s, "email") != 0 && strcmp(method->s, "sms") != 0))
+		return form_refuse(r, 400, "method", "invalid");
+	by_sms = strcmp(method->s, "sms") == 0;
+	if ((subject = arena_strdup(r->arena, who->s)) == NULL)
+		return page_error(r, 500, "internal");
+	for (i = 0; subject[i]; i++) /* one count for "Demo" and "demo" */
+		if (subject[i] >= 'A' && subject[i] <= 'Z')
+			subject[i] = (char)(subject[i] - 'A' + 'a');
+	if ((st = form_limit(r, "recover", subject, RECOVER_PER_IP, RECOVER_PER_SUBJECT)) != 0)
+		return st;
+	e = db_subscriber_find(r->arena, who->s, &s);
+	if (e != PERR_OK && e != PERR_NOT_FOUND)
+		return page_fail(r, e);
+	/* Whoever it is, the same next page: a handle nobody holds fails like a wrong code. */
+	if (token_new(raw, handle) != 0)
+		return page_error(r, 500, "internal");
+	if (e == PERR_OK && !by_sms && s.email != NULL && (st = recover_link_send(r, &s)) != 0)
+		return st;
+	if (e == PERR_OK && by_sms && s.phone != NULL && (st = recover_code_send(r, &s, raw)) != 0)
+		return st;
+	if (!by_sms)
+		return page_redirect(r, "/recover/sent");
+	return page_redirect(r, arena_printf(r->arena, "/recover/code?h=%s", handle));
+}
+
+static int recover_page(struct req *r)
+{
+	if (r->sess != NULL && r->method != M_POST)
+		return page_redirect(r, "/settings/password");
+	return r->method == M_POST ? recover_post(r) : recover_form(r);
+}
+
+/*
+ * The new password for subscriber, once the link or code proved who it is:
+ * token id is used up, every session ends, and the subscriber is told.
+ */
+static int set_new_password(struct req *r, const struct sub_token *t)
+{
+	const struct fval *pw = req_val(r, K_NEW), *confirm = req_val(r, K_CONFIRM);
+	struct subscriber s;
+	const char *why, *params;
+	char hash[128];
+	enum perr e;
+
+	if ((e = db_subscriber_get(r->arena, t->subscriber_id, &s)) != PERR_OK)
+		return page_fail(r, e);
+	if (pw == NULL)
+		return form_refuse(r, 400, "new_password", "invalid");
+	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
+			       confirm ? confirm->len : 0, s.login, &e);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (why != NULL)
+		return form_refuse(r, 422,
+				   strcmp(why, "password-mismatch") ? "new_password" : "confirm_password",
+				   why);
+	if (password_hash(pw->s, pw->len, hash, sizeof(hash)) != 0 ||
+	    (params = outbox_params(r->arena, "note", (const char *[]){"login", s.login}, 1)) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_token_use(t->id);
+	if (e == PERR_CONFLICT) { /* the same link or code used a moment ago */
+		db_rollback();
+		return page_error(r, 410, "link-invalid");
+	}
+	if (e != PERR_OK || (e = db_subscriber_set_password(s.id, hash)) != PERR_OK ||
+	    (e = db_sessions_end_all(s.id, 0)) != PERR_OK ||
+	    (s.email != NULL &&
+	     (e = db_outbox_to(s.id, "email", s.email, "password-changed", params)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	log_msg(LOG_INFO, "subscriber %llu set a new password by recovery",
+		(unsigned long long)s.id);
+	return page_redirect(r, "/recover/done");
+}
+
+static int recover_link(struct req *r)
+{
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	struct sub_token t;
+	xmlNodePtr f;
+	enum perr e;
+
+	if (token_of(r, K_TOKEN, raw, hash) != 0)
+		return page_error(r, 410, "link-invalid");
+	e = db_token_live(r->arena, hash, "recovery", 1, &t);
+	if (e == PERR_NOT_FOUND)
+		return page_error(r, 410, "link-invalid");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((f = xml_elem(r->root, "new-password-form")) == NULL ||
+	    xml_text(f, "token", req_val(r, K_TOKEN)->s) == NULL)
+		return page_error(r, 500, "internal");
+	return r->method == M_POST ? set_new_password(r, &t) : 200;
+}
+
+static int recover_code(struct req *r)
+{
+	const struct fval *code = req_val(r, K_CODE);
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	struct sub_token t;
+	xmlNodePtr f;
+	enum perr e;
+
+	if (token_of(r, K_HANDLE, raw, hash) != 0)
+		return page_error(r, 404, "not-found");
+	if ((f = xml_elem(r->root, "code-form")) == NULL ||
+	    xml_text(f, "h", req_val(r, K_HANDLE)->s) == NULL)
+		return page_error(r, 500, "internal");
+	if (r->method != M_POST)
+		return 200;
+	if (code == NULL)
+		return form_refuse(r, 400, "code", "invalid");
+	e = db_token_live(r->arena, hash, "code", CODE_TRIES, &t);
+	if (e == PERR_NOT_FOUND)
+		return form_refuse(r, 422, "code", "code-wrong");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	/* The try is counted before the answer, in its own statement: a crash cannot give one back. */
+	if ((e = db_token_attempt(t.id)) != PERR_OK)
+		return page_fail(r, e);
+	if (t.mac_len != 32 || code->len != CODE_DIGITS ||
+	    !code_matches(raw, code->s, code->len, t.code_mac)) {
+		if (xml_attr_int(f, "tries-left", CODE_TRIES - 1 - t.attempts))
+			return page_error(r, 500, "internal");
+		return form_refuse(r, 422, "code", "code-wrong");
+	}
+	return set_new_password(r, &t);
+}
+
+/* ---------------------------------------------------------------- e-mail confirmation */
+
+static int email_confirm(struct req *r)
+{
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	struct subscriber s;
+	struct sub_token t;
+	const char *params;
+	enum perr e;
+
+	if (token_of(r, K_TOKEN, raw, hash) != 0)
+		return page_error(r, 410, "link-invalid");
+	e = db_token_live(r->arena, hash, "email", 1, &t);
+	if (e == PERR_NOT_FOUND)
+		return page_error(r, 410, "link-invalid");
+	if (e != PERR_OK || (e = db_subscriber_get(r->arena, t.subscriber_id, &s)) != PERR_OK)
+		return page_fail(r, e);
+	params = outbox_params(r->arena, "note",
+			       (const char *[]){"login", s.login, "old", s.email ? s.email : "",
+						"address", t.value},
+			       3);
+	if (params == NULL || xml_text(r->root, "confirmed", t.value) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_token_use(t.id);
+	if (e == PERR_CONFLICT) {
+		db_rollback();
+		return page_error(r, 410, "link-invalid");
+	}
+	/* The old address is told: if the change was not theirs, they hear of it there. */
+	if (e != PERR_OK || (e = db_subscriber_set_email(s.id, t.value)) != PERR_OK ||
+	    (s.email != NULL && strcmp(s.email, t.value) != 0 &&
+	     (e = db_outbox_to(s.id, "email", s.email, "email-changed", params)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return 200;
+}
+
 static int too_large(struct req *r)
 {
 	return page_error(r, 413, "too-large");
@@ -148,6 +667,14 @@ static const struct page pages[] = {
 	{"/logout", M_POST, PAGE_SESSION, "logout", logout_post},
 	{"/lang", M_GET, PAGE_PUBLIC, "lang", lang_get},
 	{"/_error/413", M_GET, PAGE_PUBLIC, "error", too_large},
+	{"/register", M_GET | M_POST, PAGE_PUBLIC, "register", register_page},
+	{"/register/sent", M_GET, PAGE_PUBLIC, "register-sent", notice},
+	{"/recover", M_GET | M_POST, PAGE_PUBLIC, "recover", recover_page},
+	{"/recover/sent", M_GET, PAGE_PUBLIC, "recover-sent", notice},
+	{"/recover/link", M_GET | M_POST, PAGE_PUBLIC, "recover-link", recover_link},
+	{"/recover/code", M_GET | M_POST, PAGE_PUBLIC, "recover-code", recover_code},
+	{"/recover/done", M_GET, PAGE_PUBLIC, "recover-done", notice},
+	{"/email/confirm", M_GET, PAGE_PUBLIC, "email-confirmed", email_confirm},
 };
 
 static const struct section section = {

@@ -163,6 +163,15 @@ int valid_decimal(const struct field *, const char *, size_t, struct arena *, st
 int valid_code(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* An opaque token: base64url characters only, min..max long. */
 int valid_token(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* A phone number as E.164, "+79123456789": digits with spaces, dashes and brackets,
+ * "8 912 ..." and "912 ..." read as Russian numbers. */
+int valid_phone(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* An e-mail address (ASCII, one '@', a dotted domain, lower-cased), min..max bytes. */
+int valid_email(const struct field *, const char *, size_t, struct arena *, struct fval *);
+
+#define PHONE_MAX 16 /* "+" and up to 15 digits */
+/* The E.164 form of a typed or stored phone number into out; -1 if it is not one. */
+int phone_normalize(const char *, size_t, char out[PHONE_MAX + 1]) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ request */
 
@@ -686,6 +695,12 @@ struct config {
 	unsigned mail_timeout;   /* seconds for one message */
 	unsigned mail_attempts;  /* tries before a message is failed for good */
 	unsigned mail_retry;     /* seconds before the first retry; doubled each time */
+
+	/* [sms] */
+	char sms_url[256]; /* the gateway's send URL; empty: SMS cannot be sent */
+	char sms_key[128]; /* its API key (a bearer token) */
+	char sms_ca_file[256];
+	unsigned sms_timeout; /* seconds for one message */
 };
 
 extern struct config cfg;
@@ -723,6 +738,35 @@ int password_hash(const char *pw, size_t len, char *out, size_t outlen) PORTAL_W
  * dummy hash is verified so that an unknown login costs the same time.
  */
 int password_verify(const char *hash, const char *pw, size_t len, int *rehash) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ passwords, codes */
+
+#define PASSWORD_MIN 10          /* characters of a new password */
+#define PASSWORD_MAX 128         /* characters of any password */
+#define GENERATED_PASSWORD_LEN 12 /* a password we make (registration by SMS) */
+#define CODE_DIGITS 6            /* a code sent by SMS */
+
+/* Why a new password is refused without the database ("password-short",
+ * "password-login"), or NULL. */
+const char *password_weakness(const char *pw, size_t len, const char *login);
+/*
+ * Every rule for a new password and its confirmation: the code of the first
+ * one broken ("password-short", "password-login", "password-common",
+ * "password-mismatch"), or NULL when it may be used.  *e says whether the
+ * common-password lookup worked; NULL with *e != PERR_OK is a failure.
+ */
+const char *password_refusal(const char *pw, size_t len, const char *confirm, size_t confirm_len,
+			     const char *login, enum perr *e) PORTAL_WUR;
+/* 12 random characters from an alphabet without look-alikes. */
+void password_generate(char out[GENERATED_PASSWORD_LEN + 1]);
+/* Six random decimal digits. */
+void code_generate(char out[CODE_DIGITS + 1]);
+/* The MAC a code is stored as, keyed by the token it was sent with. */
+void code_mac(const unsigned char token[TOKEN_BYTES], const char *code, size_t len,
+	      unsigned char out[32]);
+/* 1 if code is the one mac was made from (constant time). */
+int code_matches(const unsigned char token[TOKEN_BYTES], const char *code, size_t len,
+		 const unsigned char mac[32]);
 
 /* CSRF token of this request's session (or pre-session cookie). */
 const char *csrf_token(struct req *);
@@ -950,6 +994,9 @@ enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account,
 enum perr db_account_verify(struct arena *, uint64_t subscriber, uint64_t org, const char *number,
 			    month_t month, money_t amount, uint64_t *account, int *linked) PORTAL_WUR;
 enum perr db_account_link(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+/* An account of org by its number: id, payer and the phone on file (may be NULL). */
+enum perr db_account_by_number(struct arena *, uint64_t org, const char *number,
+			       struct account *) PORTAL_WUR;
 /* PERR_NOT_FOUND if the account was not linked. */
 enum perr db_account_unlink(uint64_t subscriber, uint64_t account) PORTAL_WUR;
 enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account) PORTAL_WUR;
@@ -1147,6 +1194,16 @@ enum perr db_receipt_email_set(uint64_t subscriber, uint64_t account, int on) PO
 enum perr db_receipt_email_get(struct arena *, uint64_t subscriber, uint64_t account,
 			       int *on) PORTAL_WUR;
 
+/* A linked account and whether its receipts come by e-mail. */
+struct ereceipt {
+	uint64_t account;
+	const char *number, *address;
+	int on;
+};
+
+enum perr db_receipt_email_list(struct arena *, uint64_t subscriber,
+				int (*each)(void *, const struct ereceipt *), void *) PORTAL_WUR;
+
 /* Issuing (receiptjobs). */
 struct issue_org {
 	struct organization org;
@@ -1314,9 +1371,18 @@ enum perr db_autopay_run_end(uint64_t autopay, month_t, const char *result,
 /* The run whose charge is online payment online ended so (no run yet: nothing). */
 enum perr db_autopay_run_settled(uint64_t online, int succeeded) PORTAL_WUR;
 
-/* Queue an e-mail to the subscriber's address on file (none queued without one). */
-enum perr db_outbox_email(uint64_t subscriber, enum lang, const char *kind,
-			  const char *params) PORTAL_WUR;
+/*
+ * Queue a notification on topic (receipt, payment, autopay, news) by every
+ * channel the subscriber chose for it, to the address and phone on file.
+ */
+enum perr db_outbox_notify(uint64_t subscriber, enum lang, const char *topic, const char *kind,
+			   const char *params) PORTAL_WUR;
+/* Queue a message to one address (channel "email" or "sms"), in the subscriber's
+ * language, whatever their choices: what they must be told. */
+enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *address,
+		       const char *kind, const char *params) PORTAL_WUR;
+/* A message's parameters, <name a="v" .../>, escaped; pairs is n name, value pairs. */
+const char *outbox_params(struct arena *, const char *name, const char *const *pairs, size_t n);
 
 /* An outbox message claimed for sending. */
 struct outbox_msg {
@@ -1345,6 +1411,91 @@ enum perr db_outbox_retry(uint64_t id, int give_up, unsigned max_attempts, unsig
 enum perr mail_send(const char *to, const char *subject, const char *text, const char *attach_name,
 		    const char *attach_type, const unsigned char *attach, size_t attach_len,
 		    uint64_t msgid, char *err, size_t errlen) PORTAL_WUR;
+
+/*
+ * Send a text message through the [sms] gateway: POST of JSON
+ * {"to","text","client_id"} with the key as a bearer token.  The gateway
+ * keeps client_id ("kabinet-<msgid>"), so a repeat is not sent twice.
+ * PERR_BAD_INPUT when it refuses the message for good, PERR_UPSTREAM when
+ * it cannot take it now; its words in err.
+ */
+enum perr sms_send(const char *to, const char *text, uint64_t msgid, char *err,
+		   size_t errlen) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ settings, tokens */
+
+/* Everything the settings page shows of a subscriber. */
+struct profile {
+	uint64_t id;
+	const char *login, *full_name, *email, *phone, *landline; /* NULL when none */
+	enum lang lang;
+	const char *notify_email, *notify_sms; /* "payment,autopay": topics on */
+	const char *pending_mobile, *pending_mobile_at;  /* a change staff have not made */
+	const char *pending_email, *pending_email_until; /* an address not yet confirmed */
+};
+
+enum perr db_profile_get(struct arena *, uint64_t subscriber, struct profile *) PORTAL_WUR;
+/* The name and the landline (NULL: none). */
+enum perr db_profile_set(uint64_t subscriber, const char *full_name,
+			 const char *landline) PORTAL_WUR;
+enum perr db_subscriber_set_lang(uint64_t subscriber, enum lang) PORTAL_WUR;
+/* The topics on for each channel, as SET text ("payment,news"). */
+enum perr db_subscriber_set_notify(uint64_t subscriber, const char *email,
+				   const char *sms) PORTAL_WUR;
+enum perr db_subscriber_set_email(uint64_t subscriber, const char *email) PORTAL_WUR;
+/* One subscriber by id (active ones only), with the password hash. */
+enum perr db_subscriber_get(struct arena *, uint64_t id, struct subscriber *) PORTAL_WUR;
+/* By login, else by an e-mail address only one subscriber has. */
+enum perr db_subscriber_find(struct arena *, const char *login_or_email,
+			     struct subscriber *) PORTAL_WUR;
+/* PERR_CONFLICT if the login is taken. */
+enum perr db_subscriber_create(const char *login, const char *hash, const char *full_name,
+			       const char *phone, enum lang, uint64_t *id) PORTAL_WUR;
+/* A request to change the mobile phone, replacing one still pending. */
+enum perr db_contact_request(uint64_t subscriber, const char *field, const char *value) PORTAL_WUR;
+
+/* 1 in *common if pw is one of the 10,000 most common passwords. */
+enum perr db_password_common(const char *pw, int *common) PORTAL_WUR;
+
+/* A single-use secret sent to a subscriber. */
+struct sub_token {
+	uint64_t id, subscriber_id;
+	const char *value; /* 'email': the address to confirm */
+	unsigned char code_mac[32];
+	unsigned long mac_len;
+	long long attempts;
+};
+
+/* Store a token (its hash) for purpose, valid ttl seconds.  value and mac may be NULL. */
+enum perr db_token_insert(const unsigned char hash[32], uint64_t subscriber, const char *purpose,
+			  const char *value, const unsigned char *mac, unsigned ttl) PORTAL_WUR;
+/* A token of purpose that is unused, unexpired and tried fewer than max_attempts times. */
+enum perr db_token_live(struct arena *, const unsigned char hash[32], const char *purpose,
+			unsigned max_attempts, struct sub_token *) PORTAL_WUR;
+/* Count a try (SMS codes). */
+enum perr db_token_attempt(uint64_t id) PORTAL_WUR;
+/* Use it: PERR_CONFLICT if it was used meanwhile. */
+enum perr db_token_use(uint64_t id) PORTAL_WUR;
+/* End every live token of purpose the subscriber has (a newer one replaces them). */
+enum perr db_token_drop(uint64_t subscriber, const char *purpose) PORTAL_WUR;
+
+/* Uses of a signed-out form within window seconds, from ip and for subject. */
+enum perr db_form_attempts(struct arena *, const char *form, const char *ip, const char *subject,
+			   unsigned window, long long *by_ip, long long *by_subject) PORTAL_WUR;
+enum perr db_form_attempt_record(const char *form, const char *ip, const char *subject) PORTAL_WUR;
+
+/* A live session, as the settings list it. */
+struct session_row {
+	uint64_t id;
+	const char *created_at, *last_seen, *ip, *user_agent; /* times ISO 8601 UTC */
+};
+
+enum perr db_sessions_of(struct arena *, uint64_t subscriber,
+			 int (*each)(void *, const struct session_row *), void *) PORTAL_WUR;
+/* End one of the subscriber's sessions; PERR_NOT_FOUND if it is not theirs. */
+enum perr db_session_end_id(uint64_t subscriber, uint64_t id) PORTAL_WUR;
+/* End all the subscriber's sessions but except (0: all). */
+enum perr db_sessions_end_all(uint64_t subscriber, uint64_t except) PORTAL_WUR;
 
 /*
  * <accounts> under the page: each linked account (number, payer, address,

@@ -15,6 +15,22 @@ GRANT SELECT ON kabinet.subscribers TO 'kb_login'@'localhost';
 GRANT UPDATE (password_hash) ON kabinet.subscribers TO 'kb_login'@'localhost';
 GRANT SELECT, INSERT ON kabinet.login_attempts TO 'kb_login'@'localhost';
 GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts TO 'kb_login'@'localhost';
+-- ... registers (a subscriber, the link to the account, the current account), recovers
+-- (tokens, a new password, every session ended), confirms e-mail addresses, and
+-- queues what it sends; the signed-out forms are counted for their limits.
+GRANT INSERT (login, password_hash, full_name, phone, lang) ON kabinet.subscribers
+    TO 'kb_login'@'localhost';
+GRANT UPDATE (email, current_account_id) ON kabinet.subscribers TO 'kb_login'@'localhost';
+GRANT INSERT (subscriber_id, account_id, linked_at) ON kabinet.subscriber_accounts
+    TO 'kb_login'@'localhost';
+GRANT SELECT (id, organization_id, number, payer_name, phone) ON kabinet.accounts
+    TO 'kb_login'@'localhost';
+GRANT SELECT (id, name, currency, phones) ON kabinet.organizations TO 'kb_login'@'localhost';
+GRANT SELECT, INSERT ON kabinet.subscriber_tokens TO 'kb_login'@'localhost';
+GRANT UPDATE (used_at, attempts) ON kabinet.subscriber_tokens TO 'kb_login'@'localhost';
+GRANT SELECT, INSERT ON kabinet.form_attempts TO 'kb_login'@'localhost';
+GRANT SELECT ON kabinet.common_passwords TO 'kb_login'@'localhost';
+GRANT INSERT ON kabinet.outbox TO 'kb_login'@'localhost';
 
 -- home: reads the session and the subscriber's public columns; never a password hash.
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_home'@'localhost';
@@ -136,8 +152,8 @@ GRANT SELECT ON kabinet.tariff_limits TO 'kb_readings'@'localhost';
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_payments'@'localhost';
 GRANT SELECT ON kabinet.sessions TO 'kb_payments'@'localhost';
 GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_payments'@'localhost';
-GRANT SELECT (id, login, full_name, email, phone, active, current_account_id)
-    ON kabinet.subscribers TO 'kb_payments'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id, notify_email,
+              notify_sms) ON kabinet.subscribers TO 'kb_payments'@'localhost';
 GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
     TO 'kb_payments'@'localhost';
 GRANT SELECT ON kabinet.accounts TO 'kb_payments'@'localhost';
@@ -161,7 +177,8 @@ GRANT SELECT (online_id), UPDATE (result) ON kabinet.autopay_runs TO 'kb_payment
 -- payjobs: the scheduled program (autopay, reconciliation).  No sessions; the
 -- same crediting rights as payments, and the autopay runs.
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_payjobs'@'localhost';
-GRANT SELECT (id, email) ON kabinet.subscribers TO 'kb_payjobs'@'localhost';
+GRANT SELECT (id, email, phone, notify_email, notify_sms) ON kabinet.subscribers
+    TO 'kb_payjobs'@'localhost';
 GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
     TO 'kb_payjobs'@'localhost';
 GRANT SELECT ON kabinet.accounts TO 'kb_payjobs'@'localhost';
@@ -185,7 +202,8 @@ REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_receiptjobs'@'localhost';
 GRANT SELECT ON kabinet.organizations TO 'kb_receiptjobs'@'localhost';
 GRANT SELECT (id, organization_id) ON kabinet.accounts TO 'kb_receiptjobs'@'localhost';
 GRANT SELECT (account_id, period) ON kabinet.ledger TO 'kb_receiptjobs'@'localhost';
-GRANT SELECT (id, email) ON kabinet.subscribers TO 'kb_receiptjobs'@'localhost';
+GRANT SELECT (id, email, phone, lang, notify_email, notify_sms, active) ON kabinet.subscribers
+    TO 'kb_receiptjobs'@'localhost';
 GRANT SELECT (subscriber_id, account_id, receipt_email) ON kabinet.subscriber_accounts
     TO 'kb_receiptjobs'@'localhost';
 GRANT SELECT, INSERT ON kabinet.receipt_issues TO 'kb_receiptjobs'@'localhost';
@@ -196,7 +214,7 @@ GRANT INSERT ON kabinet.outbox TO 'kb_receiptjobs'@'localhost';
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_deliver'@'localhost';
 GRANT SELECT (id, subscriber_id, channel, address, lang, kind, params, status, attempts,
               next_attempt_at) ON kabinet.outbox TO 'kb_deliver'@'localhost';
-GRANT UPDATE (status, attempts, next_attempt_at, sent_at, last_error) ON kabinet.outbox
+GRANT UPDATE (status, attempts, next_attempt_at, sent_at, last_error, params) ON kabinet.outbox
     TO 'kb_deliver'@'localhost';
 GRANT SELECT (subscriber_id, account_id, receipt_email) ON kabinet.subscriber_accounts
     TO 'kb_deliver'@'localhost';
@@ -213,3 +231,24 @@ GRANT SELECT (id, account_id, number, kind, zones, digits, decimals, installed_o
 GRANT SELECT (id, meter_id, zone, taken_on, value, status) ON kabinet.readings
     TO 'kb_deliver'@'localhost';
 GRANT SELECT ON kabinet.receipt_issues TO 'kb_deliver'@'localhost';
+
+-- settings: the subscriber's own row (the name, the landline, the language,
+-- notifications, the password, never the login or the mobile phone, which
+-- staff change on request), requests, e-mail confirmation tokens, sessions,
+-- and which accounts' receipts come by e-mail.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_settings'@'localhost';
+GRANT SELECT, DELETE ON kabinet.sessions TO 'kb_settings'@'localhost';
+GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_settings'@'localhost';
+GRANT SELECT ON kabinet.subscribers TO 'kb_settings'@'localhost';
+GRANT UPDATE (full_name, landline, lang, notify_email, notify_sms, password_hash)
+    ON kabinet.subscribers TO 'kb_settings'@'localhost';
+GRANT SELECT (subscriber_id, account_id, receipt_email) ON kabinet.subscriber_accounts
+    TO 'kb_settings'@'localhost';
+GRANT UPDATE (receipt_email) ON kabinet.subscriber_accounts TO 'kb_settings'@'localhost';
+GRANT SELECT (id, number, address) ON kabinet.accounts TO 'kb_settings'@'localhost';
+GRANT SELECT, INSERT, DELETE ON kabinet.contact_requests TO 'kb_settings'@'localhost';
+GRANT SELECT, INSERT ON kabinet.subscriber_tokens TO 'kb_settings'@'localhost';
+GRANT UPDATE (used_at) ON kabinet.subscriber_tokens TO 'kb_settings'@'localhost';
+GRANT SELECT, INSERT ON kabinet.login_attempts TO 'kb_settings'@'localhost';
+GRANT SELECT ON kabinet.common_passwords TO 'kb_settings'@'localhost';
+GRANT INSERT ON kabinet.outbox TO 'kb_settings'@'localhost';

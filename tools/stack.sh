@@ -14,7 +14,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home accounts services calculator readings payments receipts"
+PROGRAMS="login home accounts services calculator readings payments receipts settings"
 # Programs run by cron, not served: they need a database account all the same.
 JOBS="payjobs receiptjobs deliver"
 DB_SOCK="$E/run/db.sock"
@@ -95,6 +95,17 @@ smtp_from = kabinet@rc-ensk.example
 timeout = 10
 attempts = 5
 retry_seconds = 60
+INI
+		mv "$E/portal.ini.new" "$E/portal.ini"
+		# Text messages go to this environment's SMS gateway emulator, on PORT + 4.
+		sms_key=$(ini_get sms key 2>/dev/null || true)
+		[ -n "$sms_key" ] || sms_key=$(hex 16)
+		awk '/^\[/ { skip = ($0 == "[sms]") } !skip' "$E/portal.ini" >"$E/portal.ini.new"
+		cat >>"$E/portal.ini.new" <<INI
+[sms]
+url = http://127.0.0.1:$((PORT + 4))/messages
+key = $sms_key
+timeout = 10
 INI
 		mv "$E/portal.ini.new" "$E/portal.ini"
 	fi
@@ -285,6 +296,14 @@ mail_start() {
 		wait_for 20 "the SMTP sink" /usr/bin/python3 -c \
 			"import socket; socket.create_connection(('127.0.0.1', $((PORT + 3))), 1)"
 	fi
+	if ! alive "$E/run/sms-gateway.pid"; then
+		mkdir -p "$E/sms"
+		setsid /usr/bin/python3 "$ROOT/tools/sms-gateway.py" --port $((PORT + 4)) --dir "$E/sms" \
+			--key "$(ini_get sms key)" </dev/null >>"$E/log/sms-gateway.log" 2>&1 &
+		echo $! >"$E/run/sms-gateway.pid"
+		wait_for 20 "the SMS gateway emulator" /usr/bin/python3 -c \
+			"import socket; socket.create_connection(('127.0.0.1', $((PORT + 4))), 1)"
+	fi
 	pidf="$E/run/deliver.pid"
 	if alive "$pidf" && [ "$BUILD/deliver" -nt "$pidf" ]; then
 		stop_pid "$pidf" deliver 15
@@ -366,6 +385,7 @@ down)
 	stop_pid "$E/run/yookassa-emu.pid" "payment emulator" 10
 	stop_pid "$E/run/deliver.pid" deliver 15
 	stop_pid "$E/run/smtp-sink.pid" "SMTP sink" 10
+	stop_pid "$E/run/sms-gateway.pid" "SMS gateway emulator" 10
 	for p in $PROGRAMS; do stop_pid "$E/run/$p.pid" "$p" 15; done
 	stop_pid "$E/run/db.pid" MariaDB 60
 	;;

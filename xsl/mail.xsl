@@ -26,6 +26,29 @@
     <xsl:value-of select="concat($nl, $nl, '-- ', $nl, $M/mail.signature, $nl, /page/site)"/>
   </xsl:template>
 
+  <!-- A catalog text with {login}, {password}, {code} filled in from the message's note. -->
+  <xsl:template name="fill">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '{') and contains(substring-after($text, '{'), '}')">
+        <xsl:variable name="name" select="substring-before(substring-after($text, '{'), '}')"/>
+        <xsl:value-of select="substring-before($text, '{')"/>
+        <xsl:value-of select="/page/note/@*[local-name() = $name]"/>
+        <xsl:call-template name="fill">
+          <xsl:with-param name="text" select="substring-after(substring-after($text, '{'), '}')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="filled">
+    <xsl:param name="key"/>
+    <xsl:call-template name="fill">
+      <xsl:with-param name="text"><xsl:call-template name="msg"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A kind without a template: no message (the program fails it for good). -->
   <xsl:template match="/page">
     <none/>
@@ -47,6 +70,81 @@
           </xsl:otherwise>
         </xsl:choose>
         <xsl:value-of select="concat($nl, $nl, $M/mail.receipt.attached, $nl, $M/mail.receipt.online, ' ', /page/site, '/receipts/view?month=', $r/@month, '&amp;account=', $r/payer/account/@id, $nl, $nl, $M/mail.receipt.stop)"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <!-- ============================================================ SMS: one short text -->
+  <xsl:template match="/page[@channel='sms'][payment][@name = 'payment-succeeded' or @name = 'payment-failed' or
+                                     @name = 'autopay-succeeded' or @name = 'autopay-failed']" priority="2">
+    <message>
+      <text>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.sms.', /page/@name)"/></xsl:call-template>
+        <xsl:value-of select="concat(' ', payment/amount, ', ', $M/mail.account, ' ', payment/@accounts)"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='sms'][@name='receipt-ready'][receipt]" priority="2">
+    <xsl:variable name="r" select="receipt"/>
+    <message>
+      <text>
+        <xsl:value-of select="concat($M/mail.sms.receipt-ready, ' ', $month-names[number(substring($r/@month, 6, 2))], ' ', substring($r/@month, 1, 4), ', ', $M/mail.account, ' ', $r/payer/account, ': ', $M/mail.sms.to-pay, ' ', $r/to-pay, '. ', /page/site, '/receipts')"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='sms'][@name='registered' or @name='recover-code'][note]" priority="2">
+    <message>
+      <text><xsl:call-template name="filled"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.sms')"/></xsl:call-template></text>
+    </message>
+  </xsl:template>
+
+  <!-- ============================================================ e-mail -->
+  <xsl:template match="/page[@channel='email'][@name='receipt-ready'][receipt]">
+    <xsl:variable name="r" select="receipt"/>
+    <xsl:variable name="month" select="concat($month-names[number(substring($r/@month, 6, 2))], ' ', substring($r/@month, 1, 4))"/>
+    <message>
+      <subject><xsl:value-of select="concat($M/mail.receipt-ready.subject, ' ', $month, ', ', $M/mail.account, ' ', $r/payer/account)"/></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl, $M/mail.receipt.intro, ' ', $month, ' (', $M/mail.account, ' ', $r/payer/account, ', ', $r/payer/address, ').', $nl, $nl)"/>
+        <xsl:value-of select="concat($M/rc.grand-total, ': ', $r/to-pay, '.', $nl, $nl)"/>
+        <xsl:value-of select="concat($M/mail.receipt-ready.view, ' ', /page/site, '/receipts/view?month=', $r/@month, '&amp;account=', $r/payer/account/@id)"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <!-- A link to follow: confirming an address, setting a new password. -->
+  <xsl:template match="/page[@channel='email'][@name='confirm-email' or @name='recover-link'][note/@token]">
+    <xsl:variable name="path">
+      <xsl:choose>
+        <xsl:when test="/page/@name = 'confirm-email'">/email/confirm?token=</xsl:when>
+        <xsl:otherwise>/recover/link?token=</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <message>
+      <subject><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.subject')"/></xsl:call-template></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="filled"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.intro')"/></xsl:call-template>
+        <xsl:value-of select="concat($nl, $nl, /page/site, $path, note/@token, $nl, $nl)"/>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.ignore')"/></xsl:call-template>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <!-- Told after the fact: the password or the address changed. -->
+  <xsl:template match="/page[@channel='email'][@name='password-changed' or @name='email-changed'][note]">
+    <message>
+      <subject><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.subject')"/></xsl:call-template></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="filled"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.intro')"/></xsl:call-template>
+        <xsl:if test="/page/@name = 'email-changed'"><xsl:value-of select="concat(' ', note/@address, '.')"/></xsl:if>
+        <xsl:value-of select="concat($nl, $nl, $M/mail.not-you, ' ', /page/site, '/recover')"/>
         <xsl:call-template name="signature"/>
       </text>
     </message>

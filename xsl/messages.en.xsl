@@ -21,6 +21,7 @@
     <nav.services>Services</nav.services>
     <nav.payments>Payments</nav.payments>
     <nav.receipts>Receipts</nav.receipts>
+    <nav.settings>Settings</nav.settings>
     <unit.kWh>kWh</unit.kWh>
     <unit.m3>m³</unit.m3>
     <unit.Gcal>Gcal</unit.Gcal>
@@ -92,6 +93,8 @@
     <error.payee-details>The organization is correcting its bank details, so the receipt cannot be shown yet. You can still pay under Payments or at the organization's cash desk.</error.payee-details>
     <error.no-email.title>No e-mail address</error.no-email.title>
     <error.no-email>To get receipts by e-mail, first add an e-mail address in your settings.</error.no-email>
+    <error.link-invalid.title>The link is no longer valid</error.link-invalid.title>
+    <error.link-invalid>The link has expired or has been used already. Please ask for a new one.</error.link-invalid>
   </xsl:template>
   <xsl:template name="messages-en-login">
     <login.calculator>Work out a charge at the tariffs without signing in</login.calculator>
@@ -103,6 +106,62 @@
     <error.login-required>Enter your login and password.</error.login-required>
     <error.bad-credentials>Invalid login or password</error.bad-credentials>
     <error.locked>Too many failed sign-in attempts. Try again in 15 minutes.</error.locked>
+    <login.forgot>Forgot your password?</login.forgot>
+    <login.register>No login yet? Register with your account number</login.register>
+    <back.login>Back to sign-in</back.login>
+    <register.title>Registration</register.title>
+    <register.intro>If you have an account but no login, register: a password is sent by SMS to the phone in your contract with the organization, and a confirmation link to your e-mail.</register.intro>
+    <register.org>Organization</register.org>
+    <register.choose>— choose —</register.choose>
+    <register.number>Account number</register.number>
+    <register.email>E-mail</register.email>
+    <register.phone>Mobile phone</register.phone>
+    <register.phone-hint>The one in your contract, e.g. +7 912 345-67-89.</register.phone-hint>
+    <register.submit>Register</register.submit>
+    <register.call>The organization's phone:</register.call>
+    <register-sent.title>Almost there</register-sent.title>
+    <register-sent.text>Your password was sent by SMS; your login is your account number. A link to confirm your e-mail address was sent to it; it is valid for 24 hours.</register-sent.text>
+    <recover.title>Password recovery</recover.title>
+    <recover.intro>Enter your login or e-mail address. We will send a link to change the password by e-mail, or a code by SMS to the phone the organization has on file.</recover.intro>
+    <recover.who>Login or e-mail</recover.who>
+    <recover.how>How to receive it</recover.how>
+    <recover.by-email>A link by e-mail (valid for 1 hour)</recover.by-email>
+    <recover.by-sms>A code by SMS (6 digits)</recover.by-sms>
+    <recover.submit>Continue</recover.submit>
+    <recover.save>Save the password</recover.save>
+    <recover-sent.title>Check your e-mail</recover-sent.title>
+    <recover-sent.text>If that login or address exists, a link to change the password has been sent. It is valid for 1 hour and works once.</recover-sent.text>
+    <recover-link.title>New password</recover-link.title>
+    <recover-code.title>The code from the SMS</recover-code.title>
+    <recover-code.intro>If that login or address exists, a 6-digit code has been sent to the phone. It is valid for 1 hour; you have 5 tries.</recover-code.intro>
+    <recover-code.code>Code from the SMS</recover-code.code>
+    <recover-code.tries-left>Tries left:</recover-code.tries-left>
+    <recover-code.again>Get a new code</recover-code.again>
+    <recover-done.title>Password changed</recover-done.title>
+    <recover-done.text>Your new password is saved. Every open session has ended: please sign in again.</recover-done.text>
+    <email-confirmed.title>Address confirmed</email-confirmed.title>
+    <email-confirmed.text>Mail will now go to</email-confirmed.text>
+    <pw.new>New password</pw.new>
+    <pw.confirm>New password again</pw.confirm>
+    <pw.rules>At least 10 characters; not your login and not one of the common passwords. A few words with spaces work well.</pw.rules>
+    <field.org>Choose an organization from the list.</field.org>
+    <field.number>An account number is 1 to 20 digits and Latin letters.</field.number>
+    <field.email>An e-mail address like name@example.com.</field.email>
+    <field.phone>A mobile phone number, e.g. +7 912 345-67-89.</field.phone>
+    <field.who>Enter your login or e-mail address.</field.who>
+    <field.method>Choose how to receive the link or code.</field.method>
+    <field.code>Enter the 6-digit code from the SMS.</field.code>
+    <field.new_password>Enter a new password.</field.new_password>
+    <field.confirm_password>Repeat the new password.</field.confirm_password>
+    <error.form-invalid>Please check the marked fields.</error.form-invalid>
+    <error.too-many>Too many requests. Please try again in an hour.</error.too-many>
+    <error.phone-mismatch>We cannot send the SMS: this phone is not the one in your contract. Please update your phone number with the organization, by phone or at its office.</error.phone-mismatch>
+    <error.already-registered>This account already has a login. If you forgot the password, recover it.</error.already-registered>
+    <error.code-wrong>The code is wrong or has expired.</error.code-wrong>
+    <error.password-short>The password must be at least 10 characters long.</error.password-short>
+    <error.password-login>The password must not be your login.</error.password-login>
+    <error.password-common>This password is too common: it is the first one guessed. Please choose another.</error.password-common>
+    <error.password-mismatch>The passwords do not match.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-en-home">
     <home.to-pay>To pay</home.to-pay>
@@ -514,6 +573,107 @@
     <mail.autopay-failed.intro>Autopay could not pay:</mail.autopay-failed.intro>
     <mail.payment.not-taken>No money was taken. You can pay under Payments in your account.</mail.payment.not-taken>
     <mail.payment.history>Payment history:</mail.payment.history>
+    <mail.receipt-ready.subject>New receipt for</mail.receipt-ready.subject>
+    <mail.receipt-ready.view>Open the receipt:</mail.receipt-ready.view>
+    <mail.sms.receipt-ready>Receipt for</mail.sms.receipt-ready>
+    <mail.sms.to-pay>to pay</mail.sms.to-pay>
+    <mail.sms.payment-succeeded>Payment credited:</mail.sms.payment-succeeded>
+    <mail.sms.payment-failed>Payment failed:</mail.sms.payment-failed>
+    <mail.sms.autopay-succeeded>Autopay done:</mail.sms.autopay-succeeded>
+    <mail.sms.autopay-failed>Autopay failed:</mail.sms.autopay-failed>
+    <mail.registered.sms>Customer portal: login {login}, password {password}. Change the password after signing in.</mail.registered.sms>
+    <mail.recover-code.sms>Password change code: {code}. Do not tell it to anyone.</mail.recover-code.sms>
+    <mail.confirm-email.subject>Confirm your e-mail address</mail.confirm-email.subject>
+    <mail.confirm-email.intro>To receive the customer portal's mail (login {login}) at this address, open the link; it is valid for 24 hours:</mail.confirm-email.intro>
+    <mail.confirm-email.ignore>If you did not give this address, just delete this message.</mail.confirm-email.ignore>
+    <mail.email-changed.subject>Your e-mail address changed</mail.email-changed.subject>
+    <mail.email-changed.intro>The e-mail address of your customer portal account (login {login}) was changed to</mail.email-changed.intro>
+    <mail.password-changed.subject>Your password changed</mail.password-changed.subject>
+    <mail.password-changed.intro>The password of your customer portal account (login {login}) was changed and your other sessions ended.</mail.password-changed.intro>
+    <mail.not-you>If this was not you, recover your password and tell the organization:</mail.not-you>
+    <mail.recover-link.subject>Password change</mail.recover-link.subject>
+    <mail.recover-link.intro>To set a new password for your customer portal account (login {login}), open the link; it is valid for 1 hour and works once:</mail.recover-link.intro>
+    <mail.recover-link.ignore>If you did not ask to change your password, just delete this message: the password stays as it is.</mail.recover-link.ignore>
+  </xsl:template>
+
+  <xsl:template name="messages-en-settings">
+    <settings.title>Settings</settings.title>
+    <settings.profile>Personal data</settings.profile>
+    <settings.login>Login</settings.login>
+    <settings.full-name>Full name</settings.full-name>
+    <settings.email>E-mail</settings.email>
+    <settings.no-email>none</settings.no-email>
+    <settings.change-email>Change the address</settings.change-email>
+    <settings.pending-email>Waiting for confirmation:</settings.pending-email>
+    <settings.mobile>Mobile phone</settings.mobile>
+    <settings.mobile-hint>Passwords and codes go to it. A new number takes effect once the organization confirms it.</settings.mobile-hint>
+    <settings.pending-mobile>Your request to change the number is waiting to be processed:</settings.pending-mobile>
+    <settings.landline>Landline</settings.landline>
+    <settings.landline-hint>Optional.</settings.landline-hint>
+    <settings.save>Save</settings.save>
+    <settings.security>Security</settings.security>
+    <settings.change-password>Change password</settings.change-password>
+    <settings.sessions>Active sessions</settings.sessions>
+    <settings.notifications>Notifications</settings.notifications>
+    <settings.topic>About</settings.topic>
+    <settings.by-email>E-mail</settings.by-email>
+    <settings.by-sms>SMS</settings.by-sms>
+    <settings.topic.receipt>New receipt</settings.topic.receipt>
+    <settings.topic.payment>Payment result</settings.topic.payment>
+    <settings.topic.autopay>Autopay</settings.topic.autopay>
+    <settings.topic.news>The organization's news</settings.topic.news>
+    <settings.ereceipts>Electronic receipt</settings.ereceipts>
+    <settings.ereceipts-intro>The receipt as a PDF by e-mail instead of on paper.</settings.ereceipts-intro>
+    <settings.ereceipt-on>By e-mail</settings.ereceipt-on>
+    <settings.ereceipt-off>On paper</settings.ereceipt-off>
+    <settings.ereceipt-turn-on>Receive by e-mail</settings.ereceipt-turn-on>
+    <settings.ereceipt-turn-off>Receive on paper</settings.ereceipt-turn-off>
+    <settings.no-accounts>No accounts yet.</settings.no-accounts>
+    <settings.language>Language</settings.language>
+    <settings.language-hint>The language of pages and messages.</settings.language-hint>
+    <settings.done.profile>Personal data saved.</settings.done.profile>
+    <settings.done.notifications>Notification settings saved.</settings.done.notifications>
+    <settings.done.ereceipt>How you receive receipts has changed.</settings.done.ereceipt>
+    <settings.done.lang>Language changed.</settings.done.lang>
+    <settings.done.password>Password changed. Your other sessions have ended and an e-mail tells you so.</settings.done.password>
+    <settings.done.email-sent>A confirmation link was sent to the new address. The address changes when you open it.</settings.done.email-sent>
+    <password.title>Change password</password.title>
+    <password.current>Current password</password.current>
+    <password.submit>Change password</password.submit>
+    <password.note>Your other sessions end when the password changes.</password.note>
+    <email.title>Change e-mail address</email.title>
+    <email.current>Now:</email.current>
+    <email.new>New address</email.new>
+    <email.note>A link goes to the new address; it replaces the old one when you open it. The old address is told.</email.note>
+    <email.submit>Send the link</email.submit>
+    <sessions.title>Active sessions</sessions.title>
+    <sessions.started>Started</sessions.started>
+    <sessions.last>Last active</sessions.last>
+    <sessions.address>Address</sessions.address>
+    <sessions.browser>Browser</sessions.browser>
+    <sessions.this>this session</sessions.this>
+    <sessions.end>End</sessions.end>
+    <sessions.end-all>Sign out everywhere</sessions.end-all>
+    <back.settings>Back to settings</back.settings>
+    <cancel>Cancel</cancel>
+    <field.full_name>Full name: 2 to 200 characters.</field.full_name>
+    <field.landline>A phone number, e.g. +7 495 123-45-67, or nothing.</field.landline>
+    <field.mobile>A mobile phone number, e.g. +7 912 345-67-89.</field.mobile>
+    <field.current_password>Enter your current password.</field.current_password>
+    <field.new_password>Enter a new password.</field.new_password>
+    <field.confirm_password>Repeat the new password.</field.confirm_password>
+    <field.email>An e-mail address like name@example.com.</field.email>
+    <pw.new>New password</pw.new>
+    <pw.confirm>New password again</pw.confirm>
+    <pw.rules>At least 10 characters; not your login and not one of the common passwords. A few words with spaces work well.</pw.rules>
+    <error.form-invalid>Please check the marked fields.</error.form-invalid>
+    <error.wrong-password>The current password is wrong.</error.wrong-password>
+    <error.locked>Too many failed attempts. Please try again in 15 minutes.</error.locked>
+    <error.email-same>That is your address already.</error.email-same>
+    <error.password-short>The password must be at least 10 characters long.</error.password-short>
+    <error.password-login>The password must not be your login.</error.password-login>
+    <error.password-common>This password is too common: it is the first one guessed. Please choose another.</error.password-common>
+    <error.password-mismatch>The passwords do not match.</error.password-mismatch>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -21,6 +21,7 @@
     <nav.services>Услуги</nav.services>
     <nav.payments>Платежи</nav.payments>
     <nav.receipts>Квитанции</nav.receipts>
+    <nav.settings>Настройки</nav.settings>
     <unit.kWh>кВт·ч</unit.kWh>
     <unit.m3>м³</unit.m3>
     <unit.Gcal>Гкал</unit.Gcal>
@@ -92,6 +93,8 @@
     <error.payee-details>Организация уточняет свои банковские реквизиты, и квитанцию пока нельзя показать. Оплатить можно в разделе «Платежи» или в кассе организации.</error.payee-details>
     <error.no-email.title>Нет адреса почты</error.no-email.title>
     <error.no-email>Чтобы получать квитанции по почте, сначала укажите адрес электронной почты в настройках.</error.no-email>
+    <error.link-invalid.title>Ссылка недействительна</error.link-invalid.title>
+    <error.link-invalid>Ссылка устарела или уже была использована. Запросите новую.</error.link-invalid>
   </xsl:template>
   <xsl:template name="messages-ru-login">
     <login.calculator>Рассчитать начисление по тарифам без входа</login.calculator>
@@ -103,6 +106,62 @@
     <error.login-required>Введите логин и пароль.</error.login-required>
     <error.bad-credentials>Неверный логин или пароль</error.bad-credentials>
     <error.locked>Слишком много неудачных попыток входа. Попробуйте снова через 15 минут.</error.locked>
+    <login.forgot>Забыли пароль?</login.forgot>
+    <login.register>Нет логина? Зарегистрируйтесь по номеру лицевого счёта</login.register>
+    <back.login>Ко входу</back.login>
+    <register.title>Регистрация</register.title>
+    <register.intro>Если у вас есть лицевой счёт, но нет логина, зарегистрируйтесь: пароль придёт по SMS на телефон, указанный в договоре с организацией, а ссылка для подтверждения — на почту.</register.intro>
+    <register.org>Организация</register.org>
+    <register.choose>— выберите —</register.choose>
+    <register.number>Номер лицевого счёта</register.number>
+    <register.email>Электронная почта</register.email>
+    <register.phone>Мобильный телефон</register.phone>
+    <register.phone-hint>Тот, что указан в договоре, например +7 912 345-67-89.</register.phone-hint>
+    <register.submit>Зарегистрироваться</register.submit>
+    <register.call>Телефон организации:</register.call>
+    <register-sent.title>Почти готово</register-sent.title>
+    <register-sent.text>Пароль отправлен по SMS, логин — номер вашего лицевого счёта. На почту отправлена ссылка для подтверждения адреса; она действует 24 часа.</register-sent.text>
+    <recover.title>Восстановление пароля</recover.title>
+    <recover.intro>Укажите логин или адрес почты. Мы отправим ссылку для смены пароля на почту или код по SMS на телефон, известный организации.</recover.intro>
+    <recover.who>Логин или электронная почта</recover.who>
+    <recover.how>Как получить</recover.how>
+    <recover.by-email>Ссылку на почту (действует 1 час)</recover.by-email>
+    <recover.by-sms>Код по SMS (6 цифр)</recover.by-sms>
+    <recover.submit>Продолжить</recover.submit>
+    <recover.save>Сохранить пароль</recover.save>
+    <recover-sent.title>Проверьте почту</recover-sent.title>
+    <recover-sent.text>Если такой логин или адрес есть, на почту отправлена ссылка для смены пароля. Она действует 1 час и только один раз.</recover-sent.text>
+    <recover-link.title>Новый пароль</recover-link.title>
+    <recover-code.title>Код из SMS</recover-code.title>
+    <recover-code.intro>Если такой логин или адрес есть, на телефон отправлен код из 6 цифр. Он действует 1 час; можно сделать 5 попыток.</recover-code.intro>
+    <recover-code.code>Код из SMS</recover-code.code>
+    <recover-code.tries-left>Осталось попыток:</recover-code.tries-left>
+    <recover-code.again>Получить новый код</recover-code.again>
+    <recover-done.title>Пароль изменён</recover-done.title>
+    <recover-done.text>Новый пароль сохранён. Все открытые сеансы завершены — войдите заново.</recover-done.text>
+    <email-confirmed.title>Адрес подтверждён</email-confirmed.title>
+    <email-confirmed.text>Письма будут приходить на адрес</email-confirmed.text>
+    <pw.new>Новый пароль</pw.new>
+    <pw.confirm>Новый пароль ещё раз</pw.confirm>
+    <pw.rules>Не короче 10 символов; не совпадает с логином и не входит в список распространённых паролей. Удобно взять несколько слов через пробел.</pw.rules>
+    <field.org>Выберите организацию из списка.</field.org>
+    <field.number>Номер лицевого счёта — от 1 до 20 цифр и латинских букв.</field.number>
+    <field.email>Адрес почты в виде name@example.ru.</field.email>
+    <field.phone>Номер мобильного телефона, например +7 912 345-67-89.</field.phone>
+    <field.who>Укажите логин или адрес почты.</field.who>
+    <field.method>Выберите, как получить ссылку или код.</field.method>
+    <field.code>Введите код из SMS — 6 цифр.</field.code>
+    <field.new_password>Введите новый пароль.</field.new_password>
+    <field.confirm_password>Повторите новый пароль.</field.confirm_password>
+    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
+    <error.too-many>Слишком много запросов. Попробуйте снова через час.</error.too-many>
+    <error.phone-mismatch>Отправить SMS нельзя: указанный телефон не совпадает с телефоном в договоре. Обновите номер телефона в организации — по телефону или в офисе.</error.phone-mismatch>
+    <error.already-registered>Для этого лицевого счёта логин уже есть. Если вы забыли пароль, восстановите его.</error.already-registered>
+    <error.code-wrong>Код неверен или устарел.</error.code-wrong>
+    <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
+    <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
+    <error.password-common>Этот пароль слишком распространён: его подбирают первым. Выберите другой.</error.password-common>
+    <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-ru-home">
     <home.to-pay>К оплате</home.to-pay>
@@ -514,6 +573,107 @@
     <mail.autopay-failed.intro>Автоплатёж не выполнен:</mail.autopay-failed.intro>
     <mail.payment.not-taken>Деньги не списаны. Оплатить можно в личном кабинете, в разделе «Платежи».</mail.payment.not-taken>
     <mail.payment.history>История платежей:</mail.payment.history>
+    <mail.receipt-ready.subject>Новая квитанция за</mail.receipt-ready.subject>
+    <mail.receipt-ready.view>Открыть квитанцию:</mail.receipt-ready.view>
+    <mail.sms.receipt-ready>Квитанция за</mail.sms.receipt-ready>
+    <mail.sms.to-pay>к оплате</mail.sms.to-pay>
+    <mail.sms.payment-succeeded>Платёж зачислен:</mail.sms.payment-succeeded>
+    <mail.sms.payment-failed>Платёж не прошёл:</mail.sms.payment-failed>
+    <mail.sms.autopay-succeeded>Автоплатёж выполнен:</mail.sms.autopay-succeeded>
+    <mail.sms.autopay-failed>Автоплатёж не выполнен:</mail.sms.autopay-failed>
+    <mail.registered.sms>Личный кабинет: логин {login}, пароль {password}. Смените пароль после входа.</mail.registered.sms>
+    <mail.recover-code.sms>Код для смены пароля: {code}. Никому его не сообщайте.</mail.recover-code.sms>
+    <mail.confirm-email.subject>Подтвердите адрес почты</mail.confirm-email.subject>
+    <mail.confirm-email.intro>Чтобы письма личного кабинета (логин {login}) приходили на этот адрес, откройте ссылку — она действует 24 часа:</mail.confirm-email.intro>
+    <mail.confirm-email.ignore>Если вы не указывали этот адрес, просто удалите письмо.</mail.confirm-email.ignore>
+    <mail.email-changed.subject>Адрес почты изменён</mail.email-changed.subject>
+    <mail.email-changed.intro>Адрес почты личного кабинета (логин {login}) изменён на</mail.email-changed.intro>
+    <mail.password-changed.subject>Пароль изменён</mail.password-changed.subject>
+    <mail.password-changed.intro>Пароль личного кабинета (логин {login}) изменён, остальные сеансы завершены.</mail.password-changed.intro>
+    <mail.not-you>Если это сделали не вы, восстановите пароль и сообщите в организацию:</mail.not-you>
+    <mail.recover-link.subject>Смена пароля</mail.recover-link.subject>
+    <mail.recover-link.intro>Чтобы задать новый пароль личного кабинета (логин {login}), откройте ссылку — она действует 1 час и только один раз:</mail.recover-link.intro>
+    <mail.recover-link.ignore>Если вы не просили сменить пароль, просто удалите письмо: пароль останется прежним.</mail.recover-link.ignore>
+  </xsl:template>
+
+  <xsl:template name="messages-ru-settings">
+    <settings.title>Настройки</settings.title>
+    <settings.profile>Личные данные</settings.profile>
+    <settings.login>Логин</settings.login>
+    <settings.full-name>ФИО</settings.full-name>
+    <settings.email>Электронная почта</settings.email>
+    <settings.no-email>не указана</settings.no-email>
+    <settings.change-email>Изменить адрес</settings.change-email>
+    <settings.pending-email>Ждёт подтверждения:</settings.pending-email>
+    <settings.mobile>Мобильный телефон</settings.mobile>
+    <settings.mobile-hint>На него приходят пароли и коды. Новый номер вступит в силу, когда его подтвердит организация.</settings.mobile-hint>
+    <settings.pending-mobile>Заявка на смену номера принята, ждёт обработки:</settings.pending-mobile>
+    <settings.landline>Домашний телефон</settings.landline>
+    <settings.landline-hint>Необязательно.</settings.landline-hint>
+    <settings.save>Сохранить</settings.save>
+    <settings.security>Безопасность</settings.security>
+    <settings.change-password>Сменить пароль</settings.change-password>
+    <settings.sessions>Активные сеансы</settings.sessions>
+    <settings.notifications>Уведомления</settings.notifications>
+    <settings.topic>О чём</settings.topic>
+    <settings.by-email>Почта</settings.by-email>
+    <settings.by-sms>SMS</settings.by-sms>
+    <settings.topic.receipt>Новая квитанция</settings.topic.receipt>
+    <settings.topic.payment>Результат платежа</settings.topic.payment>
+    <settings.topic.autopay>Автоплатёж</settings.topic.autopay>
+    <settings.topic.news>Новости организации</settings.topic.news>
+    <settings.ereceipts>Электронная квитанция</settings.ereceipts>
+    <settings.ereceipts-intro>Квитанция в PDF на почту вместо бумажной.</settings.ereceipts-intro>
+    <settings.ereceipt-on>Приходит на почту</settings.ereceipt-on>
+    <settings.ereceipt-off>Бумажная</settings.ereceipt-off>
+    <settings.ereceipt-turn-on>Получать на почту</settings.ereceipt-turn-on>
+    <settings.ereceipt-turn-off>Получать на бумаге</settings.ereceipt-turn-off>
+    <settings.no-accounts>Лицевых счетов пока нет.</settings.no-accounts>
+    <settings.language>Язык</settings.language>
+    <settings.language-hint>Язык страниц и писем.</settings.language-hint>
+    <settings.done.profile>Личные данные сохранены.</settings.done.profile>
+    <settings.done.notifications>Настройки уведомлений сохранены.</settings.done.notifications>
+    <settings.done.ereceipt>Способ получения квитанций изменён.</settings.done.ereceipt>
+    <settings.done.lang>Язык изменён.</settings.done.lang>
+    <settings.done.password>Пароль изменён. Остальные сеансы завершены, на почту отправлено уведомление.</settings.done.password>
+    <settings.done.email-sent>На новый адрес отправлена ссылка для подтверждения. Адрес изменится, когда вы её откроете.</settings.done.email-sent>
+    <password.title>Смена пароля</password.title>
+    <password.current>Текущий пароль</password.current>
+    <password.submit>Сменить пароль</password.submit>
+    <password.note>После смены пароля все остальные сеансы завершатся.</password.note>
+    <email.title>Смена адреса почты</email.title>
+    <email.current>Сейчас:</email.current>
+    <email.new>Новый адрес</email.new>
+    <email.note>На новый адрес придёт ссылка; он заменит старый, когда вы её откроете. Старый адрес получит уведомление.</email.note>
+    <email.submit>Отправить ссылку</email.submit>
+    <sessions.title>Активные сеансы</sessions.title>
+    <sessions.started>Начат</sessions.started>
+    <sessions.last>Последнее действие</sessions.last>
+    <sessions.address>Адрес</sessions.address>
+    <sessions.browser>Браузер</sessions.browser>
+    <sessions.this>этот сеанс</sessions.this>
+    <sessions.end>Завершить</sessions.end>
+    <sessions.end-all>Выйти на всех устройствах</sessions.end-all>
+    <back.settings>К настройкам</back.settings>
+    <cancel>Отмена</cancel>
+    <field.full_name>ФИО — от 2 до 200 символов.</field.full_name>
+    <field.landline>Номер телефона, например +7 495 123-45-67, или пусто.</field.landline>
+    <field.mobile>Номер мобильного телефона, например +7 912 345-67-89.</field.mobile>
+    <field.current_password>Введите текущий пароль.</field.current_password>
+    <field.new_password>Введите новый пароль.</field.new_password>
+    <field.confirm_password>Повторите новый пароль.</field.confirm_password>
+    <field.email>Адрес почты в виде name@example.ru.</field.email>
+    <pw.new>Новый пароль</pw.new>
+    <pw.confirm>Новый пароль ещё раз</pw.confirm>
+    <pw.rules>Не короче 10 символов; не совпадает с логином и не входит в список распространённых паролей. Удобно взять несколько слов через пробел.</pw.rules>
+    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
+    <error.wrong-password>Текущий пароль неверен.</error.wrong-password>
+    <error.locked>Слишком много неудачных попыток. Попробуйте снова через 15 минут.</error.locked>
+    <error.email-same>Это уже ваш адрес.</error.email-same>
+    <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
+    <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
+    <error.password-common>Этот пароль слишком распространён: его подбирают первым. Выберите другой.</error.password-common>
+    <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
   </xsl:template>
 
 </xsl:stylesheet>

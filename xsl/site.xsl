@@ -22,6 +22,7 @@
   <xsl:include href="readings.xsl"/>
   <xsl:include href="payments.xsl"/>
   <xsl:include href="receipts.xsl"/>
+  <xsl:include href="settings.xsl"/>
   <xsl:include href="error.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"

@@ -227,6 +227,25 @@ enum perr db_account_verify(struct arena *ar, uint64_t subscriber, uint64_t org,
 	return e;
 }
 
+/* Registration: an account by what is printed on its receipts, with the phone on file. */
+static struct db_stmt by_number = {
+	"account.by_number",
+	"SELECT id, payer_name, phone FROM accounts WHERE organization_id = ? AND number = ?",
+	NULL, 0, NULL};
+
+enum perr db_account_by_number(struct arena *ar, uint64_t org, const char *number,
+			       struct account *out)
+{
+	long long id = 0;
+	struct db_arg a[] = {DBA_INT(org), DBA_STR(number)};
+	struct db_col c[] = {DBC_INT(&id), DBC_STR(&out->payer), DBC_STR(&out->phone)};
+	enum perr e = db_row(ar, &by_number, a, 2, c, 3);
+
+	out->id = (uint64_t)id;
+	out->number = number;
+	return e;
+}
+
 enum perr db_account_link(uint64_t subscriber, uint64_t account)
 {
 	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(account)};

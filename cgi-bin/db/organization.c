@@ -3,13 +3,13 @@
 
 static struct db_stmt list = {
 	"organization.list",
-	"SELECT id, name, currency FROM organizations ORDER BY name, id",
+	"SELECT id, name, currency, phones FROM organizations ORDER BY name, id",
 	NULL, 0, NULL};
 
 /* Those with a tariff anyone may see, for the calculator. */
 static struct db_stmt public_orgs = {
 	"tariff.public_organizations",
-	"SELECT o.id, o.name, o.currency FROM organizations o "
+	"SELECT o.id, o.name, o.currency, o.phones FROM organizations o "
 	"WHERE EXISTS (SELECT 1 FROM tariff_plans p WHERE p.organization_id = o.id AND p.public = 1) "
 	"ORDER BY o.name, o.id",
 	NULL, 0, NULL};
@@ -35,9 +35,10 @@ static enum perr org_rows(struct arena *ar, struct db_stmt *st,
 			  int (*each)(void *, const struct organization *), void *ctx)
 {
 	struct org_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.o.name), DBC_STR(&it.currency)};
+	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.o.name), DBC_STR(&it.currency),
+			     DBC_STR(&it.o.phones)};
 
-	return db_rows(ar, st, NULL, 0, c, 3, org_row, &it);
+	return db_rows(ar, st, NULL, 0, c, 4, org_row, &it);
 }
 
 enum perr db_organizations(struct arena *ar, int (*each)(void *, const struct organization *),

@@ -4,20 +4,49 @@
  */
 #include "../portal.h"
 
-static struct db_stmt queue_email = {
-	"outbox.queue_email",
+/*
+ * One row per channel the subscriber chose for the topic.  A subscriber with
+ * no address (or no phone) on file gets nothing by that channel.
+ */
+static struct db_stmt notify_email = {
+	"outbox.notify_email",
 	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
 	"created_at) SELECT id, 'email', email, ?, ?, ?, NOW(6), NOW(6) FROM subscribers "
-	"WHERE id = ? AND email IS NOT NULL AND email <> ''",
+	"WHERE id = ? AND email IS NOT NULL AND email <> '' AND FIND_IN_SET(?, notify_email)",
 	NULL, 0, NULL};
 
-enum perr db_outbox_email(uint64_t subscriber, enum lang lang, const char *kind,
-			  const char *params)
+static struct db_stmt notify_sms = {
+	"outbox.notify_sms",
+	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
+	"created_at) SELECT id, 'sms', phone, ?, ?, ?, NOW(6), NOW(6) FROM subscribers "
+	"WHERE id = ? AND phone IS NOT NULL AND phone <> '' AND FIND_IN_SET(?, notify_sms)",
+	NULL, 0, NULL};
+
+static struct db_stmt to_address = {
+	"outbox.to",
+	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
+	"created_at) SELECT id, ?, ?, lang, ?, ?, NOW(6), NOW(6) FROM subscribers WHERE id = ?",
+	NULL, 0, NULL};
+
+enum perr db_outbox_notify(uint64_t subscriber, enum lang lang, const char *topic,
+			   const char *kind, const char *params)
 {
-	return db_exec(&queue_email,
-		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_STR(kind), DBA_STR(params),
-					 DBA_INT(subscriber)},
-		       4, NULL, NULL);
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_STR(kind), DBA_STR(params),
+			     DBA_INT(subscriber), DBA_STR(topic)};
+	enum perr e = db_exec(&notify_email, a, 5, NULL, NULL);
+
+	return e != PERR_OK ? e : db_exec(&notify_sms, a, 5, NULL, NULL);
+}
+
+enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *address,
+		       const char *kind, const char *params)
+{
+	struct db_arg a[] = {DBA_STR(channel), DBA_STR(address), DBA_STR(kind), DBA_STR(params),
+			     DBA_INT(subscriber)};
+	unsigned long long n = 0;
+	enum perr e = db_exec(&to_address, a, 5, &n, NULL);
+
+	return e == PERR_OK && n == 0 ? PERR_NOT_FOUND : e;
 }
 
 /* Due: queued and its time has come, or a claim that ran out (its run died). */
@@ -40,9 +69,16 @@ static struct db_stmt get = {
 	"SELECT subscriber_id, channel, address, lang, kind, params, attempts FROM outbox WHERE id = ?",
 	NULL, 0, NULL};
 
+/*
+ * A message that carries a secret (a password, a code, a link) keeps it
+ * only until it is done with: sent or failed, its params are blanked.
+ */
+#define SECRET_KINDS "('registered', 'confirm-email', 'recover-link', 'recover-code')"
+
 static struct db_stmt sent = {
 	"outbox.sent",
-	"UPDATE outbox SET status = 'sent', sent_at = NOW(6), last_error = NULL "
+	"UPDATE outbox SET status = 'sent', sent_at = NOW(6), last_error = NULL, "
+	"params = IF(kind IN " SECRET_KINDS ", '<gone/>', params) "
 	"WHERE id = ? AND status = 'sending'",
 	NULL, 0, NULL};
 
@@ -50,7 +86,8 @@ static struct db_stmt sent = {
 static struct db_stmt retry = {
 	"outbox.retry",
 	"UPDATE outbox SET status = IF(? OR attempts >= ?, 'failed', 'queued'), "
-	"next_attempt_at = NOW(6) + INTERVAL ? SECOND, last_error = ? "
+	"next_attempt_at = NOW(6) + INTERVAL ? SECOND, last_error = ?, "
+	"params = IF(status = 'failed' AND kind IN " SECRET_KINDS ", '<gone/>', params) "
 	"WHERE id = ? AND status = 'sending'",
 	NULL, 0, NULL};
 

@@ -96,6 +96,12 @@ static struct db_stmt email_get = {
 	"SELECT receipt_email FROM subscriber_accounts WHERE subscriber_id = ? AND account_id = ?",
 	NULL, 0, NULL};
 
+static struct db_stmt email_list = {
+	"receipt.email_list",
+	"SELECT a.id, a.number, a.address, sa.receipt_email FROM subscriber_accounts sa "
+	"JOIN accounts a ON a.id = sa.account_id WHERE sa.subscriber_id = ? ORDER BY a.number",
+	NULL, 0, NULL};
+
 static struct db_stmt issue_orgs = {
 	"receipt.issue_orgs",
 	"SELECT o.id, o.name, o.inn, o.kpp, o.bank_name, o.bic, o.bank_account, o.corr_account, "
@@ -112,18 +118,38 @@ static struct db_stmt issue_insert = {
 	"VALUES (?, ?, ?, UTC_TIMESTAMP())",
 	NULL, 0, NULL};
 
-/* One e-mail per subscriber and account billed in the month, in the same transaction. */
+/*
+ * In the same transaction, per subscriber and account billed in the month:
+ * the receipt itself by e-mail to those who take it so, a "new receipt"
+ * e-mail to those who chose that notice instead, and an SMS notice to
+ * those who chose it; each in the subscriber's language.
+ */
+#define ISSUE_NOTICE(channel, address, kind, cond) \
+	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, " \
+	"next_attempt_at, created_at) " \
+	"SELECT s.id, '" channel "', s." address ", s.lang, '" kind "', " \
+	"CONCAT('<receipt account=\"', a.id, '\" month=\"', DATE_FORMAT(?, '%Y-%m'), '\"/>'), " \
+	"NOW(6), NOW(6) " \
+	"FROM accounts a JOIN subscriber_accounts sa ON sa.account_id = a.id " \
+	"JOIN subscribers s ON s.id = sa.subscriber_id AND s.active = 1 " \
+	"AND s." address " IS NOT NULL AND s." address " <> '' " \
+	"WHERE a.organization_id = ? AND " cond " " \
+	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ?)"
+
 static struct db_stmt issue_mail = {
 	"receipt.issue_mail",
-	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
-	"created_at) "
-	"SELECT s.id, 'email', s.email, 'ru', 'receipt', "
-	"CONCAT('<receipt account=\"', a.id, '\" month=\"', DATE_FORMAT(?, '%Y-%m'), '\"/>'), "
-	"NOW(6), NOW(6) "
-	"FROM accounts a JOIN subscriber_accounts sa ON sa.account_id = a.id AND sa.receipt_email = 1 "
-	"JOIN subscribers s ON s.id = sa.subscriber_id AND s.email IS NOT NULL AND s.email <> '' "
-	"WHERE a.organization_id = ? "
-	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ?)",
+	ISSUE_NOTICE("email", "email", "receipt", "sa.receipt_email = 1"),
+	NULL, 0, NULL};
+
+static struct db_stmt issue_notice_email = {
+	"receipt.issue_notice_email",
+	ISSUE_NOTICE("email", "email", "receipt-ready",
+		     "sa.receipt_email = 0 AND FIND_IN_SET('receipt', s.notify_email)"),
+	NULL, 0, NULL};
+
+static struct db_stmt issue_notice_sms = {
+	"receipt.issue_notice_sms",
+	ISSUE_NOTICE("sms", "phone", "receipt-ready", "FIND_IN_SET('receipt', s.notify_sms)"),
 	NULL, 0, NULL};
 
 enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t account, month_t m,
@@ -334,6 +360,33 @@ enum perr db_receipt_email_get(struct arena *ar, uint64_t subscriber, uint64_t a
 	return e;
 }
 
+struct ereceipt_iter {
+	struct ereceipt row;
+	long long id, on;
+	int (*each)(void *, const struct ereceipt *);
+	void *ctx;
+};
+
+static int ereceipt_row(void *p)
+{
+	struct ereceipt_iter *it = p;
+
+	it->row.account = (uint64_t)it->id;
+	it->row.on = it->on != 0;
+	return it->each(it->ctx, &it->row);
+}
+
+enum perr db_receipt_email_list(struct arena *ar, uint64_t subscriber,
+				int (*each)(void *, const struct ereceipt *), void *ctx)
+{
+	struct ereceipt_iter it = {.each = each, .ctx = ctx};
+	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.row.number), DBC_STR(&it.row.address),
+			     DBC_INT(&it.on)};
+
+	return db_rows(ar, &email_list, (struct db_arg[]){DBA_INT(subscriber)}, 1, c, 4,
+		       ereceipt_row, &it);
+}
+
 struct org_iter {
 	long long id, pay_by, issued, billed;
 	const char *currency;
@@ -375,18 +428,25 @@ enum perr db_issue_orgs(struct arena *ar, month_t m,
 enum perr db_issue(uint64_t org, month_t m, day_t due_on, unsigned long long *mailed)
 {
 	char d[11], due[11];
+	struct db_arg a[3];
 	enum perr e;
 
 	month_date(m, d);
 	day_format(due_on, due);
+	a[0] = DBA_STR(d);
+	a[1] = DBA_INT(org);
+	a[2] = DBA_STR(d);
 	*mailed = 0;
 	if ((e = db_begin()) != PERR_OK)
 		return e;
 	e = db_exec(&issue_insert, (struct db_arg[]){DBA_INT(org), DBA_STR(d), DBA_STR(due)}, 3,
 		    NULL, NULL);
 	if (e == PERR_OK)
-		e = db_exec(&issue_mail, (struct db_arg[]){DBA_STR(d), DBA_INT(org), DBA_STR(d)}, 3,
-			    mailed, NULL);
+		e = db_exec(&issue_mail, a, 3, mailed, NULL);
+	if (e == PERR_OK)
+		e = db_exec(&issue_notice_email, a, 3, NULL, NULL);
+	if (e == PERR_OK)
+		e = db_exec(&issue_notice_sms, a, 3, NULL, NULL);
 	if (e == PERR_OK)
 		e = db_commit();
 	if (e != PERR_OK)

@@ -97,3 +97,66 @@ enum perr db_session_purge(unsigned idle, unsigned absolute)
 
 	return db_exec(&purge, a, 2, NULL, NULL);
 }
+
+/* Live ones only: an expired row waiting for its purge is no session. */
+static struct db_stmt of_subscriber = {
+	"session.of_subscriber",
+	"SELECT id, DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), "
+	"DATE_FORMAT(last_seen, '%Y-%m-%dT%H:%i:%sZ'), ip, user_agent FROM sessions "
+	"WHERE subscriber_id = ? AND last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND ORDER BY last_seen DESC LIMIT 100",
+	NULL, 0, NULL};
+
+static struct db_stmt end_id = {
+	"session.end_id",
+	"DELETE FROM sessions WHERE id = ? AND subscriber_id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt end_all = {
+	"session.end_all",
+	"DELETE FROM sessions WHERE subscriber_id = ? AND id <> ?",
+	NULL, 0, NULL};
+
+struct rows_ctx {
+	struct session_row row;
+	long long id;
+	int (*each)(void *, const struct session_row *);
+	void *ctx;
+};
+
+static int one_row(void *p)
+{
+	struct rows_ctx *rc = p;
+
+	rc->row.id = (uint64_t)rc->id;
+	return rc->each(rc->ctx, &rc->row);
+}
+
+enum perr db_sessions_of(struct arena *ar, uint64_t subscriber,
+			 int (*each)(void *, const struct session_row *), void *ctx)
+{
+	struct rows_ctx rc = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(cfg.session_idle),
+			     DBA_INT(cfg.session_absolute)};
+	struct db_col c[] = {DBC_INT(&rc.id), DBC_STR(&rc.row.created_at),
+			     DBC_STR(&rc.row.last_seen), DBC_STR(&rc.row.ip),
+			     DBC_STR(&rc.row.user_agent)};
+
+	return db_rows(ar, &of_subscriber, a, 3, c, sizeof(c) / sizeof(c[0]), one_row, &rc);
+}
+
+enum perr db_session_end_id(uint64_t subscriber, uint64_t id)
+{
+	struct db_arg a[] = {DBA_INT(id), DBA_INT(subscriber)};
+	unsigned long long n = 0;
+	enum perr e = db_exec(&end_id, a, 2, &n, NULL);
+
+	return e == PERR_OK && n == 0 ? PERR_NOT_FOUND : e;
+}
+
+enum perr db_sessions_end_all(uint64_t subscriber, uint64_t except)
+{
+	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(except)};
+
+	return db_exec(&end_all, a, 2, NULL, NULL);
+}

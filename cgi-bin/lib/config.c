@@ -40,6 +40,7 @@ void config_defaults(struct config *c)
 	c->mail_timeout = 30;
 	c->mail_attempts = 8;
 	c->mail_retry = 60;
+	c->sms_timeout = 15;
 }
 
 struct load_ctx {
@@ -188,6 +189,14 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_str(c->smtp_password, sizeof(c->smtp_password), v);
 	else if (IS("delivery", "smtp_ca_file"))
 		rc = set_str(c->smtp_ca_file, sizeof(c->smtp_ca_file), v);
+	else if (IS("sms", "url"))
+		rc = set_url(c->sms_url, sizeof(c->sms_url), v);
+	else if (IS("sms", "key"))
+		rc = set_str(c->sms_key, sizeof(c->sms_key), v);
+	else if (IS("sms", "ca_file"))
+		rc = set_str(c->sms_ca_file, sizeof(c->sms_ca_file), v);
+	else if (IS("sms", "timeout"))
+		rc = set_uint(&c->sms_timeout, v, 1, 120);
 	else if (IS("delivery", "timeout"))
 		rc = set_uint(&c->mail_timeout, v, 1, 600);
 	else if (IS("delivery", "attempts"))

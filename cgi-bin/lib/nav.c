@@ -16,6 +16,7 @@ static const struct {
 	{"payments", "/payments"},
 	{"receipts", "/receipts"},
 	{"calculator", "/calculator"},
+	{"settings", "/settings"},
 };
 
 void nav_add(struct req *r)

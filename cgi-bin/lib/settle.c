@@ -108,7 +108,7 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 	struct online_payment op;
 	struct items *it = arena_alloc(ar, sizeof(*it));
 	const char *params, *kind;
-	int ok = st->status == PAY_SUCCEEDED;
+	int ok = st->status == PAY_SUCCEEDED, autopay;
 	enum perr e;
 
 	if (it == NULL)
@@ -148,13 +148,16 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 		goto fail;
 	if (strcmp(op.kind, "autopay") == 0 && (e = db_autopay_run_settled(id, ok)) != PERR_OK)
 		goto fail;
-	kind = strcmp(op.kind, "autopay") == 0 ? (ok ? "autopay-succeeded" : "autopay-failed")
-					       : (ok ? "payment-succeeded" : "payment-failed");
+	autopay = strcmp(op.kind, "autopay") == 0;
+	kind = autopay ? (ok ? "autopay-succeeded" : "autopay-failed")
+		       : (ok ? "payment-succeeded" : "payment-failed");
 	if ((params = notice_params(ar, &op, it, st)) == NULL) {
 		e = PERR_NOMEM;
 		goto fail;
 	}
-	if ((e = db_outbox_email(op.subscriber_id, op.lang, kind, params)) != PERR_OK)
+	e = db_outbox_notify(op.subscriber_id, op.lang, autopay ? "autopay" : "payment", kind,
+			     params);
+	if (e != PERR_OK)
 		goto fail;
 	if ((e = db_commit()) != PERR_OK)
 		goto fail;

@@ -232,3 +232,114 @@ int valid_decimal(const struct field *f, const char *s, size_t len, struct arena
 	out->len = len;
 	return 0;
 }
+
+int phone_normalize(const char *s, size_t len, char out[PHONE_MAX + 1])
+{
+	size_t i, n = 0;
+	int plus = 0;
+	char d[PHONE_MAX];
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9') {
+			if (n == sizeof(d))
+				return -1;
+			d[n++] = c;
+		} else if (c == '+' && n == 0 && !plus) {
+			plus = 1;
+		} else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+			return -1;
+		}
+	}
+	/* What people type in Russia and Kazakhstan: 8 912 ..., 912 ..., 7 912 ... */
+	if (!plus && n == 11 && d[0] == '8')
+		d[0] = '7';
+	else if (!plus && n == 10 && (d[0] == '9' || d[0] == '7')) {
+		memmove(d + 1, d, n++);
+		d[0] = '7';
+	}
+	if (n < 11 || n > 15 || d[0] == '0')
+		return -1;
+	out[0] = '+';
+	memcpy(out + 1, d, n);
+	out[n + 1] = '\0';
+	return 0;
+}
+
+int valid_phone(const struct field *f, const char *s, size_t len, struct arena *a,
+		struct fval *out)
+{
+	char e164[PHONE_MAX + 1];
+
+	(void)f;
+	if (phone_normalize(s, len, e164) != 0 || (out->s = arena_strdup(a, e164)) == NULL)
+		return -1;
+	out->len = strlen(e164);
+	return 0;
+}
+
+/* A domain name of two or more labels of letters, digits and inner hyphens. */
+static int domain_valid(const char *s, size_t len)
+{
+	size_t i, label = 0, labels = 1;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == '.') {
+			if (label == 0 || s[i - 1] == '-')
+				return 0;
+			label = 0;
+			labels++;
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			   (c == '-' && label > 0)) {
+			if (++label > 63)
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return label > 0 && s[len - 1] != '-' && labels >= 2;
+}
+
+/*
+ * An address mail can be sent to and shown safely: ASCII, one '@', a local
+ * part without quoting or spaces, a dotted domain (lower-cased).  Mailbox
+ * names with non-ASCII (EAI) are refused rather than half-supported.
+ */
+int valid_email(const struct field *f, const char *s, size_t len, struct arena *a,
+		struct fval *out)
+{
+	const char *at;
+	size_t local, i;
+	char *copy;
+
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if ((long long)len < f->min || (long long)len > f->max || len > 254)
+		return -1;
+	at = memchr(s, '@', len);
+	if (at == NULL || memchr(at + 1, '@', len - (size_t)(at - s) - 1) != NULL)
+		return -1;
+	local = (size_t)(at - s);
+	if (local == 0 || local > 64 || s[0] == '.' || s[local - 1] == '.')
+		return -1;
+	for (i = 0; i < local; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c >= 0x7F || strchr("\"(),:;<>[\\]", c) != NULL ||
+		    (c == '.' && s[i + 1] == '.'))
+			return -1;
+	}
+	if (!domain_valid(at + 1, len - local - 1) || (copy = arena_strndup(a, s, len)) == NULL)
+		return -1;
+	for (i = local + 1; i < len; i++)
+		if (copy[i] >= 'A' && copy[i] <= 'Z')
+			copy[i] = (char)(copy[i] - 'A' + 'a');
+	out->s = copy;
+	out->len = len;
+	return 0;
+}

@@ -166,3 +166,26 @@ const char *decimal_text(struct arena *a, long long v, unsigned decimals)
 		div *= 10;
 	return arena_printf(a, "%s%llu.%0*llu", v < 0 ? "-" : "", u / div, (int)decimals, u % div);
 }
+
+const char *outbox_params(struct arena *a, const char *name, const char *const *pairs, size_t n)
+{
+	xmlNodePtr node = xmlNewNode(NULL, BAD_CAST name);
+	xmlBufferPtr buf = xmlBufferCreate();
+	const char *out = NULL;
+	size_t i;
+
+	if (node == NULL || buf == NULL)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (xml_attr(node, pairs[2 * i], pairs[2 * i + 1]) != 0)
+			goto done;
+	if (xmlNodeDump(buf, NULL, node, 0, 0) < 0)
+		goto done;
+	out = arena_strdup(a, (const char *)xmlBufferContent(buf));
+done:
+	if (buf != NULL)
+		xmlBufferFree(buf);
+	if (node != NULL)
+		xmlFreeNode(node);
+	return out;
+}

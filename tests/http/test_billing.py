@@ -776,6 +776,17 @@ def test_every_billing_query_is_an_index_lookup():
         "receipt.email_get": [sub, 1], "receipt.email_set": [0, sub, 1],
         "outbox.due": [50], "outbox.claim": [60, 1], "outbox.get": [1], "outbox.sent": [1],
         "outbox.retry": [0, 5, 60, "'x'", 1],
+        "subscriber.profile": [sub], "subscriber.profile_set": ["'x'", "NULL", sub],
+        "subscriber.lang_set": ["'ru'", sub], "subscriber.notify_set": ["''", "''", sub],
+        "subscriber.email_set": ["'x'", sub], "subscriber.by_id": [sub],
+        "subscriber.by_email": ["'demo@example.org'"],
+        "token.live": ["x'00'", "'code'", 5], "token.attempt": [1], "token.use": [1],
+        "token.drop": [sub, "'email'"],
+        "form_attempt.count": ["'recover'", "'127.0.0.1'", 3600, "'recover'", "'demo'", 3600],
+        "contact.withdraw": [sub, "'mobile'"], "password.common": ["'qwertyuiop'"],
+        "session.of_subscriber": [sub, 1800, 43200], "session.end_id": [1, sub],
+        "session.end_all": [sub, 0], "account.by_number": [1, "'1000456701'"],
+        "receipt.email_list": [sub],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

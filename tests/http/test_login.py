@@ -41,7 +41,7 @@ def test_sign_in_lands_on_home_with_name_and_navigation():
     assert DEMO[2] in d.xpath("string(//h1[@id='greeting'])")
     assert d.xpath("//nav[@class='sections']//a/@href") == ["/", "/accounts", "/services", "/readings",
                                                                  "/payments", "/receipts",
-                                                                 "/calculator"]
+                                                                 "/calculator", "/settings"]
     assert d.xpath('//*[@id="logout"]')
     assert home.headers["Cache-Control"] == "no-store"
 
@@ -308,4 +308,4 @@ def test_xml_api_of_home():
     assert x.findtext("home/email") == "demo@example.org"
     assert [i.get("id") for i in x.findall("nav/item")] == ["home", "accounts", "services", "readings",
                                                                  "payments", "receipts",
-                                                                 "calculator"]
+                                                                 "calculator", "settings"]

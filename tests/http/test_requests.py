@@ -459,6 +459,7 @@ def test_both_catalogs_have_every_key_used():
                   "services.xsl": "services", "error.xsl": "error",
                   "calculator.xsl": "calculator", "readings.xsl": "readings",
                   "payments.xsl": "payments", "receipts.xsl": "receipts", "pdf.xsl": "receipts",
+                  "settings.xsl": "settings",
                   "mail.xsl": "mail"}
     for f in glob.glob(os.path.join(xsl, "*.xsl")):
         name = os.path.basename(f)
@@ -479,7 +480,7 @@ def test_both_catalogs_have_every_key_used():
         assert {"error.%s.title" % c, "error.%s" % c} <= parts["ru"]["error"], c
     forms = {"login.c": "login", "accounts.c": "accounts", "services.c": "services",
              "calculator.c": "calculator", "readings.c": "readings", "payments.c": "payments",
-             "receipts.c": "receipts"}
+             "receipts.c": "receipts", "settings.c": "settings"}
     for f, part in forms.items():
         src = open(os.path.join(xsl, "..", "cgi-bin", f)).read()
         found = set(re.findall(r'(?:xml_form_error|field_error)\(r, [^,]+, "([a-z-]+)"\)', src)) | \
@@ -561,6 +562,23 @@ def parity_pages():
         ("/receipts/print?month=" + last_month(), "GET", None, True, "ru"),
         ("/receipts/view?month=2026-13", "GET", None, True, "en"),
         ("/receipts/view?month=%s&account=1" % last_month(), "GET", None, True, "ru"),
+        ("/settings", "GET", None, True, "ru"),
+        ("/settings?done=profile", "GET", None, True, "en"),
+        ("/settings/profile", "POST", {"full_name": "", "mobile": "x"}, True, "ru"),
+        ("/settings/password", "GET", None, True, "en"),
+        ("/settings/password", "POST", {"current_password": "wrong", "new_password": "x",
+                                        "confirm_password": "y"}, True, "ru"),
+        ("/settings/email", "GET", None, True, "ru"),
+        ("/settings/email", "POST", {"email": "not an address"}, True, "en"),
+        ("/register", "GET", None, False, "ru"),
+        ("/register", "POST", {"org": "1", "number": "", "email": "x", "phone": "1"}, False, "en"),
+        ("/register/sent", "GET", None, False, "ru"),
+        ("/recover", "GET", None, False, "en"),
+        ("/recover", "POST", {"who": "", "method": "sms"}, False, "ru"),
+        ("/recover/code?h=" + "A" * 43, "GET", None, False, "ru"),
+        ("/recover/link?token=" + "A" * 43, "GET", None, False, "en"),
+        ("/recover/done", "GET", None, False, "ru"),
+        ("/email/confirm?token=" + "A" * 43, "GET", None, False, "ru"),
         ("/calculator", "GET", None, False, "ru"),
         ("/calculator?org=1&plan=3", "GET", None, True, "en"),
         ("/calculator", "POST", {"org": "1", "plan": "2", "residents": "3", "household": "gas",

@@ -1,0 +1,493 @@
+/*
+ * settings.c: the subscriber's own settings.
+ *
+ *   GET  /settings                    personal data, notifications, e-receipts, language
+ *   POST /settings/profile            full name and landline now; a new mobile as a request
+ *   POST /settings/notifications      topics on per channel
+ *   POST /settings/ereceipt           account, on=1|0: that account's receipts by e-mail
+ *   POST /settings/lang               to=ru|en: pages and messages
+ *   GET  /settings/password           the form
+ *   POST /settings/password           current, new, confirmation; other sessions end
+ *   GET  /settings/email              the form
+ *   POST /settings/email              a confirmation link goes to the new address
+ *   GET  /settings/sessions           the live sessions
+ *   POST /settings/sessions/end       id: end one (this one signs out)
+ *   POST /settings/sessions/end-all   sign out everywhere
+ *
+ * A change that needs the current password counts a wrong one as a failed
+ * sign-in, so the login lockout covers it.  Each successful POST answers 303
+ * to /settings?done=<what>, which shows one line saying it was done.
+ */
+#include "portal.h"
+
+enum key {
+	K_FULL_NAME, K_LANDLINE, K_MOBILE, K_CURRENT, K_NEW, K_CONFIRM, K_EMAIL, K_TO, K_ID,
+	K_ACCOUNT, K_ON, K_DONE,
+	K_EMAIL_RECEIPT, K_EMAIL_PAYMENT, K_EMAIL_AUTOPAY, K_EMAIL_NEWS,
+	K_SMS_RECEIPT, K_SMS_PAYMENT, K_SMS_AUTOPAY, K_SMS_NEWS,
+	K__MAX
+};
+
+static const struct field fields[K__MAX] = {
+	[K_FULL_NAME] = {"full_name", valid_text, 2, 200},
+	[K_LANDLINE] = {"landline", valid_phone, 0, 0},
+	[K_MOBILE] = {"mobile", valid_phone, 0, 0},
+	[K_CURRENT] = {"current_password", valid_secret, 1, PASSWORD_MAX},
+	[K_NEW] = {"new_password", valid_secret, 1, PASSWORD_MAX},
+	[K_CONFIRM] = {"confirm_password", valid_secret, 1, PASSWORD_MAX},
+	[K_EMAIL] = {"email", valid_email, 3, 254},
+	[K_TO] = {"to", valid_lang, 2, 2},
+	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
+	[K_ON] = {"on", valid_int, 0, 1},
+	[K_DONE] = {"done", valid_token, 1, 20},
+	[K_EMAIL_RECEIPT] = {"email_receipt", valid_int, 1, 1},
+	[K_EMAIL_PAYMENT] = {"email_payment", valid_int, 1, 1},
+	[K_EMAIL_AUTOPAY] = {"email_autopay", valid_int, 1, 1},
+	[K_EMAIL_NEWS] = {"email_news", valid_int, 1, 1},
+	[K_SMS_RECEIPT] = {"sms_receipt", valid_int, 1, 1},
+	[K_SMS_PAYMENT] = {"sms_payment", valid_int, 1, 1},
+	[K_SMS_AUTOPAY] = {"sms_autopay", valid_int, 1, 1},
+	[K_SMS_NEWS] = {"sms_news", valid_int, 1, 1},
+};
+
+/* The notification topics, in the order of the SET columns and of the form. */
+static const char *const topics[] = {"receipt", "payment", "autopay", "news"};
+#define NTOPICS (sizeof(topics) / sizeof(topics[0]))
+
+#define EMAIL_LINK_TTL (24 * 3600)
+
+static int is_on(const char *set, const char *topic)
+{
+	size_t n = strlen(topic);
+	const char *p = set;
+
+	while (p != NULL && *p) {
+		if (strncmp(p, topic, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	return 0;
+}
+
+/* Whether a form field was sent but refused: the form again with its message. */
+static int refuse(struct req *r, int status, const char *field, const char *code)
+{
+	if (xml_form_error(r, field, code) != 0)
+		return page_error(r, 500, "internal");
+	return page_status(r, status);
+}
+
+/* What was typed, for a form shown again: <typed name="...">value</typed>. */
+static int echo(struct req *r, const size_t *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct fval *v = req_val(r, keys[i]);
+		xmlNodePtr t;
+
+		if (v == NULL)
+			continue;
+		if ((t = xml_text(r->root, "typed", v->s)) == NULL ||
+		    xml_attr(t, "name", r->sec->fields[keys[i]].name))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- the page */
+
+static int ereceipt_row(void *ctx, const struct ereceipt *e)
+{
+	xmlNodePtr n = xml_elem(ctx, "account");
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)e->account) ||
+	    xml_attr(n, "on", e->on ? "1" : "0") || xml_text(n, "number", e->number) == NULL ||
+	    xml_text(n, "address", e->address) == NULL)
+		return -1;
+	return 0;
+}
+
+static int opt_text(xmlNodePtr n, const char *name, const char *v)
+{
+	return v != NULL && xml_text(n, name, v) == NULL ? -1 : 0;
+}
+
+/* <profile>, <notifications> and <ereceipts>: everything /settings shows. */
+static enum perr settings_xml(struct req *r, struct profile *p)
+{
+	xmlNodePtr n, t, list;
+	enum perr e;
+	size_t i;
+
+	if ((e = db_profile_get(r->arena, r->sess->subscriber_id, p)) != PERR_OK)
+		return e;
+	n = xml_elem(r->root, "profile");
+	if (n == NULL || xml_text(n, "login", p->login) == NULL ||
+	    xml_text(n, "full-name", p->full_name) == NULL || opt_text(n, "email", p->email) ||
+	    opt_text(n, "phone", p->phone) || opt_text(n, "landline", p->landline) ||
+	    xml_text(n, "lang", lang_code(p->lang)) == NULL)
+		return PERR_NOMEM;
+	if (p->pending_mobile != NULL &&
+	    ((t = xml_text(n, "pending-mobile", p->pending_mobile)) == NULL ||
+	     xml_attr(t, "since", p->pending_mobile_at)))
+		return PERR_NOMEM;
+	if (p->pending_email != NULL &&
+	    ((t = xml_text(n, "pending-email", p->pending_email)) == NULL ||
+	     xml_attr(t, "until", p->pending_email_until)))
+		return PERR_NOMEM;
+	if ((list = xml_elem(r->root, "notifications")) == NULL)
+		return PERR_NOMEM;
+	for (i = 0; i < NTOPICS; i++)
+		if ((t = xml_elem(list, "topic")) == NULL || xml_attr(t, "name", topics[i]) ||
+		    xml_attr(t, "email", is_on(p->notify_email, topics[i]) ? "1" : "0") ||
+		    xml_attr(t, "sms", is_on(p->notify_sms, topics[i]) ? "1" : "0"))
+			return PERR_NOMEM;
+	if ((list = xml_elem(r->root, "ereceipts")) == NULL)
+		return PERR_NOMEM;
+	if ((e = db_receipt_email_list(r->arena, r->sess->subscriber_id, ereceipt_row, list)) !=
+	    PERR_OK)
+		return e;
+	if (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int main_get(struct req *r)
+{
+	struct profile p;
+	enum perr e = settings_xml(r, &p);
+
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+static int profile_post(struct req *r)
+{
+	static const size_t typed[] = {K_FULL_NAME, K_LANDLINE, K_MOBILE};
+	const struct fval *name = req_val(r, K_FULL_NAME), *landline = req_val(r, K_LANDLINE),
+			  *mobile = req_val(r, K_MOBILE);
+	uint64_t me = r->sess->subscriber_id;
+	char on_file[PHONE_MAX + 1];
+	struct profile p;
+	enum perr e;
+	int bad = 0;
+
+	if ((e = settings_xml(r, &p)) != PERR_OK)
+		return page_fail(r, e);
+	if (echo(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
+		return page_error(r, 500, "internal");
+	if (name == NULL && xml_form_error(r, "full_name", "invalid") == 0)
+		bad = 1;
+	if (r->bad[K_LANDLINE] && xml_form_error(r, "landline", "invalid") == 0)
+		bad = 1;
+	if (r->bad[K_MOBILE] && xml_form_error(r, "mobile", "invalid") == 0)
+		bad = 1;
+	if (bad)
+		return page_status(r, 400);
+
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_profile_set(me, name->s, landline ? landline->s : NULL);
+	/* The number on file stays until staff change it; asking for it again is no change. */
+	if (e == PERR_OK && mobile != NULL &&
+	    (p.phone == NULL || phone_normalize(p.phone, strlen(p.phone), on_file) != 0 ||
+	     strcmp(on_file, mobile->s) != 0) &&
+	    (p.pending_mobile == NULL || strcmp(p.pending_mobile, mobile->s) != 0))
+		e = db_contact_request(me, "mobile", mobile->s);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/settings?done=profile");
+}
+
+static int notifications_post(struct req *r)
+{
+	char email[64] = "", sms[64] = "";
+	size_t i;
+	enum perr e;
+
+	for (i = 0; i < NTOPICS; i++)
+		if (r->bad[K_EMAIL_RECEIPT + i] || r->bad[K_SMS_RECEIPT + i])
+			return page_error(r, 400, "bad-request");
+	for (i = 0; i < NTOPICS; i++) {
+		if (req_val(r, K_EMAIL_RECEIPT + i) != NULL) {
+			strcat(email, email[0] ? "," : "");
+			strcat(email, topics[i]);
+		}
+		if (req_val(r, K_SMS_RECEIPT + i) != NULL) {
+			strcat(sms, sms[0] ? "," : "");
+			strcat(sms, topics[i]);
+		}
+	}
+	e = db_subscriber_set_notify(r->sess->subscriber_id, email, sms);
+	return e == PERR_OK ? page_redirect(r, "/settings?done=notifications") : page_fail(r, e);
+}
+
+static int ereceipt_post(struct req *r)
+{
+	const struct fval *account = req_val(r, K_ACCOUNT), *on = req_val(r, K_ON);
+	int was = 0;
+	enum perr e;
+
+	if (account == NULL || on == NULL)
+		return page_error(r, 400, "bad-request");
+	/* Not linked: the same 404 as an account that does not exist. */
+	e = db_receipt_email_get(r->arena, r->sess->subscriber_id, (uint64_t)account->i, &was);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (on->i && r->sess->email == NULL)
+		return page_error(r, 422, "no-email");
+	e = db_receipt_email_set(r->sess->subscriber_id, (uint64_t)account->i, (int)on->i);
+	return e == PERR_OK ? page_redirect(r, "/settings?done=ereceipt") : page_fail(r, e);
+}
+
+static int lang_post(struct req *r)
+{
+	const struct fval *to = req_val(r, K_TO);
+	enum perr e;
+
+	if (to == NULL)
+		return page_error(r, 400, "bad-request");
+	if ((e = db_subscriber_set_lang(r->sess->subscriber_id, (enum lang)to->i)) != PERR_OK)
+		return page_fail(r, e);
+	if (req_cookie(r, "lang", to->s, 365L * 24 * 3600, 1) != 0)
+		return page_error(r, 500, "internal");
+	r->lang = (enum lang)to->i;
+	return page_redirect(r, "/settings?done=lang");
+}
+
+/* ---------------------------------------------------------------- re-authentication */
+
+/*
+ * The current password, checked like a sign-in: counted against the same
+ * lockout, so a session left open does not let anyone try passwords.
+ * Returns 0 when it matches, else the handler's status.
+ */
+static int current_password(struct req *r, struct subscriber *me)
+{
+	const struct fval *pw = req_val(r, K_CURRENT);
+	long long by_login = 0, by_ip = 0;
+	int rehash = 0;
+	enum perr e;
+
+	if ((e = db_subscriber_get(r->arena, r->sess->subscriber_id, me)) != PERR_OK)
+		return page_fail(r, e);
+	if (pw == NULL)
+		return refuse(r, 400, "current_password", "invalid");
+	e = db_login_failures(r->arena, me->login, r->remote_addr, cfg.login_window, &by_login,
+			      &by_ip);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (by_login >= cfg.login_max_fail_login || by_ip >= cfg.login_max_fail_ip) {
+		if (req_header(r, "Retry-After", "900") != 0)
+			return page_error(r, 500, "internal");
+		return refuse(r, 429, NULL, "locked");
+	}
+	if (password_verify(me->password_hash, pw->s, pw->len, &rehash) != 0) {
+		if ((e = db_login_record(me->login, r->remote_addr, LOGIN_FAIL, me->id)) != PERR_OK)
+			return page_fail(r, e);
+		return refuse(r, 422, "current_password", "wrong-password");
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- password */
+
+static int password_get(struct req *r)
+{
+	return xml_elem(r->root, "password-form") ? 200 : page_error(r, 500, "internal");
+}
+
+static int password_post(struct req *r)
+{
+	const struct fval *pw = req_val(r, K_NEW), *confirm = req_val(r, K_CONFIRM);
+	struct subscriber me;
+	char hash[128];
+	const char *why, *params;
+	enum perr e;
+	int st;
+
+	if (xml_elem(r->root, "password-form") == NULL)
+		return page_error(r, 500, "internal");
+	if ((st = current_password(r, &me)) != 0)
+		return st;
+	if (pw == NULL)
+		return refuse(r, 400, "new_password", "invalid");
+	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
+			       confirm ? confirm->len : 0, me.login, &e);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (why != NULL)
+		return refuse(r, 422, strcmp(why, "password-mismatch") ? "new_password"
+								    : "confirm_password",
+			      why);
+	if (password_hash(pw->s, pw->len, hash, sizeof(hash)) != 0)
+		return page_error(r, 500, "internal");
+	params = outbox_params(r->arena, "note", (const char *[]){"login", me.login}, 1);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	/* Whoever else was signed in with the old password is not any more. */
+	if ((e = db_subscriber_set_password(me.id, hash)) != PERR_OK ||
+	    (e = db_sessions_end_all(me.id, r->sess->id)) != PERR_OK ||
+	    (me.email != NULL &&
+	     (e = db_outbox_to(me.id, "email", me.email, "password-changed", params)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	log_msg(LOG_INFO, "subscriber %llu changed the password", (unsigned long long)me.id);
+	return page_redirect(r, "/settings?done=password");
+}
+
+/* ---------------------------------------------------------------- e-mail */
+
+static int email_form(struct req *r)
+{
+	xmlNodePtr f = xml_elem(r->root, "email-form");
+
+	if (f == NULL || (r->sess->email && xml_text(f, "current", r->sess->email) == NULL))
+		return -1;
+	return 0;
+}
+
+static int email_get(struct req *r)
+{
+	return email_form(r) == 0 ? 200 : page_error(r, 500, "internal");
+}
+
+static int email_post(struct req *r)
+{
+	static const size_t typed[] = {K_EMAIL};
+	const struct fval *email = req_val(r, K_EMAIL);
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	char token[TOKEN_CHARS + 1];
+	struct subscriber me;
+	const char *params;
+	enum perr e;
+	int st;
+
+	if (email_form(r) != 0 || echo(r, typed, 1) != 0)
+		return page_error(r, 500, "internal");
+	if (email == NULL)
+		return refuse(r, 400, "email", "invalid");
+	if ((st = current_password(r, &me)) != 0)
+		return st;
+	if (me.email != NULL && strcmp(me.email, email->s) == 0)
+		return refuse(r, 422, "email", "email-same");
+	if (token_new(raw, token) != 0)
+		return page_error(r, 500, "internal");
+	token_hash(raw, sizeof(raw), hash);
+	params = outbox_params(r->arena, "note",
+			       (const char *[]){"login", me.login, "address", email->s, "token", token},
+			       3);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	/* One address waits for confirmation at a time: the newest. */
+	if ((e = db_token_drop(me.id, "email")) != PERR_OK ||
+	    (e = db_token_insert(hash, me.id, "email", email->s, NULL, EMAIL_LINK_TTL)) != PERR_OK ||
+	    (e = db_outbox_to(me.id, "email", email->s, "confirm-email", params)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/settings?done=email-sent");
+}
+
+/* ---------------------------------------------------------------- sessions */
+
+struct sessions_ctx {
+	xmlNodePtr list;
+	uint64_t current;
+};
+
+static int session_row(void *p, const struct session_row *s)
+{
+	struct sessions_ctx *c = p;
+	xmlNodePtr n = xml_elem(c->list, "session");
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)s->id) ||
+	    (s->id == c->current && xml_attr(n, "current", "1")) ||
+	    xml_text(n, "created", s->created_at) == NULL ||
+	    xml_text(n, "last-seen", s->last_seen) == NULL || xml_text(n, "ip", s->ip) == NULL ||
+	    xml_text(n, "user-agent", s->user_agent) == NULL)
+		return -1;
+	return 0;
+}
+
+static int sessions_get(struct req *r)
+{
+	struct sessions_ctx c = {xml_elem(r->root, "sessions"), r->sess->id};
+	enum perr e;
+
+	if (c.list == NULL)
+		return page_error(r, 500, "internal");
+	e = db_sessions_of(r->arena, r->sess->subscriber_id, session_row, &c);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+static int session_end_post(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	enum perr e;
+
+	if (id == NULL)
+		return page_error(r, 400, "bad-request");
+	if ((uint64_t)id->i == r->sess->id) {
+		if ((e = session_end(r)) != PERR_OK)
+			return page_fail(r, e);
+		return page_redirect(r, "/login");
+	}
+	e = db_session_end_id(r->sess->subscriber_id, (uint64_t)id->i);
+	return e == PERR_OK ? page_redirect(r, "/settings/sessions") : page_fail(r, e);
+}
+
+static int sessions_end_all_post(struct req *r)
+{
+	enum perr e = db_sessions_end_all(r->sess->subscriber_id, 0);
+
+	if (e != PERR_OK || (e = session_end(r)) != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(r, "/login");
+}
+
+/* GET and POST of one path share an entry: pick by method. */
+static int password_page(struct req *r)
+{
+	return r->method == M_POST ? password_post(r) : password_get(r);
+}
+
+static int email_page(struct req *r)
+{
+	return r->method == M_POST ? email_post(r) : email_get(r);
+}
+
+static const struct page pages[] = {
+	{"/settings", M_GET, PAGE_SESSION, "main", main_get},
+	{"/settings/profile", M_POST, PAGE_SESSION, "main", profile_post},
+	{"/settings/notifications", M_POST, PAGE_SESSION, "main", notifications_post},
+	{"/settings/ereceipt", M_POST, PAGE_SESSION, "main", ereceipt_post},
+	{"/settings/lang", M_POST, PAGE_SESSION, "main", lang_post},
+	{"/settings/password", M_GET | M_POST, PAGE_SESSION, "password", password_page},
+	{"/settings/email", M_GET | M_POST, PAGE_SESSION, "email", email_page},
+	{"/settings/sessions", M_GET, PAGE_SESSION, "sessions", sessions_get},
+	{"/settings/sessions/end", M_POST, PAGE_SESSION, "sessions", session_end_post},
+	{"/settings/sessions/end-all", M_POST, PAGE_SESSION, "sessions", sessions_end_all_post},
+};
+
+static const struct section section = {
+	"settings", pages, sizeof(pages) / sizeof(pages[0]), fields, K__MAX,
+};
+
+int main(int argc, char **argv)
+{
+	return portal_main(argc, argv, &section);
+}
