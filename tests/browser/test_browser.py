@@ -275,3 +275,60 @@ def test_open_a_receipt_and_print_it_on_one_a4_sheet(browser):
                           text=True, check=True).stdout
     assert "1000456701" in text and "Итого к оплате" in text and "Как оплатить" in text
     assert "Квитанции" not in text.split("Платёжный документ")[0]  # no site furniture above it
+
+
+def test_settings_journey_name_notifications_password_and_sessions(browser):
+    from conftest import make_subscriber
+    sql("DELETE FROM login_attempts")
+    sid = make_subscriber("browsersettings", "browser-password-1", [1001],
+                          email="browser@example.org")
+    try:
+        browser.get(BASE + "/login")
+        browser.find_element(By.ID, "login").send_keys("browsersettings")
+        browser.find_element(By.ID, "password").send_keys("browser-password-1")
+        click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                       lambda d: d.find_elements(By.ID, "greeting"))
+        click_and_wait(browser, By.CSS_SELECTOR, 'nav.sections a[href="/settings"]',
+                       lambda d: d.find_elements(By.ID, "profile-form"))
+
+        name = browser.find_element(By.ID, "full_name")
+        name.clear()
+        name.send_keys("Браузеров Борис")
+        browser.find_element(By.ID, "landline").send_keys("+7 495 123-45-67")
+        click_and_wait(browser, By.ID, "profile-submit", lambda d: d.find_elements(By.ID, "done"))
+        assert browser.find_element(By.ID, "done").text == "Личные данные сохранены."
+        assert browser.find_element(By.ID, "full_name").get_attribute("value") == "Браузеров Борис"
+
+        browser.find_element(By.ID, "sms_payment").click()
+        browser.find_element(By.ID, "email_news").click()
+        click_and_wait(browser, By.ID, "notifications-submit", lambda d: d.find_elements(By.ID, "done"))
+        assert browser.find_element(By.ID, "sms_payment").is_selected()
+        assert browser.find_element(By.ID, "email_news").is_selected()
+        assert sql("SELECT notify_email, notify_sms FROM subscribers WHERE id = %d" % sid) == \
+            [("payment,autopay,news", "payment")]
+        browser.save_screenshot(os.path.join(SHOTS, "settings.png"))
+
+        # A common password is refused beside its field; a good one is taken.
+        click_and_wait(browser, By.ID, "change-password",
+                       lambda d: d.find_elements(By.ID, "password-form"))
+        for field, value in (("current_password", "browser-password-1"),
+                             ("new_password", "qwertyuiop"), ("confirm_password", "qwertyuiop")):
+            browser.find_element(By.ID, field).send_keys(value)
+        click_and_wait(browser, By.ID, "password-submit",
+                       lambda d: d.find_elements(By.ID, "error-new_password"))
+        assert "распространён" in browser.find_element(By.ID, "error-new_password").text
+        for field, value in (("current_password", "browser-password-1"),
+                             ("new_password", "синий трамвай идёт"),
+                             ("confirm_password", "синий трамвай идёт")):
+            browser.find_element(By.ID, field).send_keys(value)
+        click_and_wait(browser, By.ID, "password-submit", lambda d: d.find_elements(By.ID, "done"))
+        assert "Пароль изменён" in browser.find_element(By.ID, "done").text
+
+        click_and_wait(browser, By.ID, "sessions-link", lambda d: d.find_elements(By.ID, "sessions"))
+        rows = browser.find_elements(By.CSS_SELECTOR, "#sessions tbody tr")
+        assert len(rows) == 1 and "этот сеанс" in rows[0].text
+        click_and_wait(browser, By.ID, "end-all", lambda d: d.find_elements(By.ID, "login-form"))
+        browser.get(BASE + "/settings")
+        assert browser.current_url.startswith(BASE + "/login")
+    finally:
+        sql("DELETE FROM subscribers WHERE id = %d" % sid)
