@@ -375,6 +375,7 @@ kabinet is running: http://127.0.0.1:$PORT/
   demo logins:  demo / demo-password    demo2 / demo2-password
   test card:    5555 5555 5555 4444, any future expiry, any CVC
   mail sent:    ${2}/mail/    (an SMTP sink on port $((PORT + 3)))
+  text messages: ${2}/sms/    (an SMS gateway emulator on port $((PORT + 4)))
   logs:         ${2}/log/     stop with: make stop
 
 MSG
