@@ -123,14 +123,6 @@ static int add_get(struct req *r)
 	return link_form(r, &os);
 }
 
-/* The form again with one message; status says what kind of refusal it is. */
-static int add_refuse(struct req *r, int status, const char *field, const char *code)
-{
-	if (xml_form_error(r, field, code) != 0)
-		return page_error(r, 500, "internal");
-	return page_status(r, status);
-}
-
 static int add_post(struct req *r)
 {
 	static const size_t required[] = {K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT};
@@ -173,7 +165,7 @@ static int add_post(struct req *r)
 	if (failures >= LINK_MAX_FAILURES) {
 		if (req_header(r, "Retry-After", "3600") != 0)
 			return page_error(r, 500, "internal");
-		return add_refuse(r, 429, NULL, "link-locked");
+		return page_refuse(r, 429, NULL, "link-locked");
 	}
 	e = db_account_verify(r->arena, me, os.chosen.id, req_val(r, K_NUMBER)->s,
 			      (month_t)(req_val(r, K_YEAR)->i * 12 + req_val(r, K_MONTH)->i - 1), sum,
@@ -183,19 +175,19 @@ static int add_post(struct req *r)
 			return page_fail(r, e);
 		log_msg(LOG_INFO, "account link refused: no matching payment (%lld earlier failures)",
 			failures);
-		return add_refuse(r, 422, NULL, "link-mismatch");
+		return page_refuse(r, 422, NULL, "link-mismatch");
 	}
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	if (linked)
-		return add_refuse(r, 409, NULL, "already-linked");
+		return page_refuse(r, 409, NULL, "already-linked");
 
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	e = db_account_link(me, account);
 	if (e == PERR_CONFLICT) { /* linked by another request a moment ago */
 		db_rollback();
-		return add_refuse(r, 409, NULL, "already-linked");
+		return page_refuse(r, 409, NULL, "already-linked");
 	}
 	if (e != PERR_OK || (e = db_subscriber_set_current(me, account)) != PERR_OK ||
 	    (e = db_link_record(me, 1)) != PERR_OK || (e = db_commit()) != PERR_OK) {

@@ -170,38 +170,16 @@ static int lang_get(struct req *r)
 
 	if (to == NULL)
 		return page_error(r, 400, "bad-request");
+	/* Signed in, the choice is the subscriber's too: their messages follow it. */
+	if (r->sess != NULL && db_subscriber_set_lang(r->sess->subscriber_id, (enum lang)to->i) !=
+				       PERR_OK)
+		return page_error(r, 503, "db-down");
 	if (req_cookie(r, "lang", to->s, 365L * 24 * 3600, 1) != 0)
 		return page_error(r, 500, "internal");
 	return page_redirect(r, req_val(r, K_NEXT) ? req_val(r, K_NEXT)->s : "/");
 }
 
 /* ---------------------------------------------------------------- shared by the forms */
-
-/* The form again with one message; field NULL for a message above the form. */
-static int form_refuse(struct req *r, int status, const char *field, const char *code)
-{
-	if (xml_form_error(r, field, code) != 0)
-		return page_error(r, 500, "internal");
-	return page_status(r, status);
-}
-
-/* What was typed, for a form shown again: <typed name="...">value</typed>. */
-static int echo(struct req *r, const size_t *keys, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const struct fval *v = req_val(r, keys[i]);
-		xmlNodePtr t;
-
-		if (v == NULL)
-			continue;
-		if ((t = xml_text(r->root, "typed", v->s)) == NULL ||
-		    xml_attr(t, "name", r->sec->fields[keys[i]].name))
-			return -1;
-	}
-	return 0;
-}
 
 /* Each required field that is missing or refused gets its message; 1 if any did. */
 static int missing(struct req *r, const size_t *keys, size_t n, int *failed)
@@ -237,7 +215,7 @@ static int form_limit(struct req *r, const char *form, const char *subject, long
 			by_subject);
 		if (req_header(r, "Retry-After", "3600") != 0)
 			return page_error(r, 500, "internal");
-		return form_refuse(r, 429, NULL, "too-many");
+		return page_refuse(r, 429, NULL, "too-many");
 	}
 	if ((e = db_form_attempt_record(form, r->remote_addr, subject)) != PERR_OK)
 		return page_fail(r, e);
@@ -289,7 +267,7 @@ static int register_form(struct req *r, struct orgs *os)
 	enum perr e;
 
 	if (f == NULL || (os->list = xml_elem(f, "organizations")) == NULL ||
-	    echo(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
+	    xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
 		return page_error(r, 500, "internal");
 	os->want = org ? (uint64_t)org->i : 0;
 	if ((e = db_organizations(r->arena, org_row, os)) != PERR_OK)
@@ -349,7 +327,7 @@ static int register_post(struct req *r)
 		return page_fail(r, e);
 	if (e == PERR_NOT_FOUND || !same_phone(acc.phone, phone->s)) {
 		log_msg(LOG_INFO, "registration refused: the phone is not the one on file");
-		return form_refuse(r, 422, NULL, "phone-mismatch");
+		return page_refuse(r, 422, NULL, "phone-mismatch");
 	}
 
 	password_generate(password);
@@ -370,7 +348,7 @@ static int register_post(struct req *r)
 	e = db_subscriber_create(number->s, pwhash, acc.payer, phone->s, r->lang, &id);
 	if (e == PERR_CONFLICT) {
 		db_rollback();
-		return form_refuse(r, 409, NULL, "already-registered");
+		return page_refuse(r, 409, NULL, "already-registered");
 	}
 	if (e != PERR_OK || (e = db_account_link(id, acc.id)) != PERR_OK ||
 	    (e = db_subscriber_set_current(id, acc.id)) != PERR_OK ||
@@ -404,7 +382,7 @@ static int recover_form(struct req *r)
 {
 	static const size_t typed[] = {K_WHO, K_METHOD};
 
-	if (xml_elem(r->root, "recover-form") == NULL || echo(r, typed, 2) != 0)
+	if (xml_elem(r->root, "recover-form") == NULL || xml_typed(r, typed, 2) != 0)
 		return page_error(r, 500, "internal");
 	return 200;
 }
@@ -476,9 +454,9 @@ static int recover_post(struct req *r)
 	if ((st = recover_form(r)) != 200)
 		return st;
 	if (who == NULL)
-		return form_refuse(r, 400, "who", "invalid");
+		return page_refuse(r, 400, "who", "invalid");
 	if (method == NULL || (strcmp(method->s, "email") != 0 && strcmp(method->s, "sms") != 0))
-		return form_refuse(r, 400, "method", "invalid");
+		return page_refuse(r, 400, "method", "invalid");
 	by_sms = strcmp(method->s, "sms") == 0;
 	if ((subject = arena_strdup(r->arena, who->s)) == NULL)
 		return page_error(r, 500, "internal");
@@ -524,13 +502,13 @@ static int set_new_password(struct req *r, const struct sub_token *t)
 	if ((e = db_subscriber_get(r->arena, t->subscriber_id, &s)) != PERR_OK)
 		return page_fail(r, e);
 	if (pw == NULL)
-		return form_refuse(r, 400, "new_password", "invalid");
+		return page_refuse(r, 400, "new_password", "invalid");
 	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
 			       confirm ? confirm->len : 0, s.login, &e);
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	if (why != NULL)
-		return form_refuse(r, 422,
+		return page_refuse(r, 422,
 				   strcmp(why, "password-mismatch") ? "new_password" : "confirm_password",
 				   why);
 	if (password_hash(pw->s, pw->len, hash, sizeof(hash)) != 0 ||
@@ -592,10 +570,10 @@ static int recover_code(struct req *r)
 	if (r->method != M_POST)
 		return 200;
 	if (code == NULL)
-		return form_refuse(r, 400, "code", "invalid");
+		return page_refuse(r, 400, "code", "invalid");
 	e = db_token_live(r->arena, hash, "code", CODE_TRIES, &t);
 	if (e == PERR_NOT_FOUND)
-		return form_refuse(r, 422, "code", "code-wrong");
+		return page_refuse(r, 422, "code", "code-wrong");
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	/* The try is counted before the answer, in its own statement: a crash cannot give one back. */
@@ -605,7 +583,7 @@ static int recover_code(struct req *r)
 	    !code_matches(raw, code->s, code->len, t.code_mac)) {
 		if (xml_attr_int(f, "tries-left", CODE_TRIES - 1 - t.attempts))
 			return page_error(r, 500, "internal");
-		return form_refuse(r, 422, "code", "code-wrong");
+		return page_refuse(r, 422, "code", "code-wrong");
 	}
 	return set_new_password(r, &t);
 }

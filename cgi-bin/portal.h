@@ -649,6 +649,12 @@ int page_period(struct req *, size_t k_from, size_t k_to, month_t default_to, mo
 		month_t *to);
 /* <error field="..." code="..."/> under the page, for forms. */
 int xml_form_error(struct req *, const char *field, const char *code) PORTAL_WUR;
+/* The handler's form again with one message (field NULL: above the form), answered
+ * with status; the handler returns what this returns. */
+int page_refuse(struct req *, int status, const char *field, const char *code);
+/* <typed name="...">value</typed> for each of keys that was sent and valid: a form
+ * shown again keeps what was typed. */
+int xml_typed(struct req *, const size_t *keys, size_t n) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ config */
 
@@ -1373,9 +1379,10 @@ enum perr db_autopay_run_settled(uint64_t online, int succeeded) PORTAL_WUR;
 
 /*
  * Queue a notification on topic (receipt, payment, autopay, news) by every
- * channel the subscriber chose for it, to the address and phone on file.
+ * channel the subscriber chose for it, to the address and phone on file, in
+ * the language they last chose.
  */
-enum perr db_outbox_notify(uint64_t subscriber, enum lang, const char *topic, const char *kind,
+enum perr db_outbox_notify(uint64_t subscriber, const char *topic, const char *kind,
 			   const char *params) PORTAL_WUR;
 /* Queue a message to one address (channel "email" or "sms"), in the subscriber's
  * language, whatever their choices: what they must be told. */

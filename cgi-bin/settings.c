@@ -71,32 +71,6 @@ static int is_on(const char *set, const char *topic)
 	return 0;
 }
 
-/* Whether a form field was sent but refused: the form again with its message. */
-static int refuse(struct req *r, int status, const char *field, const char *code)
-{
-	if (xml_form_error(r, field, code) != 0)
-		return page_error(r, 500, "internal");
-	return page_status(r, status);
-}
-
-/* What was typed, for a form shown again: <typed name="...">value</typed>. */
-static int echo(struct req *r, const size_t *keys, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const struct fval *v = req_val(r, keys[i]);
-		xmlNodePtr t;
-
-		if (v == NULL)
-			continue;
-		if ((t = xml_text(r->root, "typed", v->s)) == NULL ||
-		    xml_attr(t, "name", r->sec->fields[keys[i]].name))
-			return -1;
-	}
-	return 0;
-}
-
 /* ---------------------------------------------------------------- the page */
 
 static int ereceipt_row(void *ctx, const struct ereceipt *e)
@@ -176,7 +150,7 @@ static int profile_post(struct req *r)
 
 	if ((e = settings_xml(r, &p)) != PERR_OK)
 		return page_fail(r, e);
-	if (echo(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
+	if (xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
 		return page_error(r, 500, "internal");
 	if (name == NULL && xml_form_error(r, "full_name", "invalid") == 0)
 		bad = 1;
@@ -278,7 +252,7 @@ static int current_password(struct req *r, struct subscriber *me)
 	if ((e = db_subscriber_get(r->arena, r->sess->subscriber_id, me)) != PERR_OK)
 		return page_fail(r, e);
 	if (pw == NULL)
-		return refuse(r, 400, "current_password", "invalid");
+		return page_refuse(r, 400, "current_password", "invalid");
 	e = db_login_failures(r->arena, me->login, r->remote_addr, cfg.login_window, &by_login,
 			      &by_ip);
 	if (e != PERR_OK)
@@ -286,12 +260,12 @@ static int current_password(struct req *r, struct subscriber *me)
 	if (by_login >= cfg.login_max_fail_login || by_ip >= cfg.login_max_fail_ip) {
 		if (req_header(r, "Retry-After", "900") != 0)
 			return page_error(r, 500, "internal");
-		return refuse(r, 429, NULL, "locked");
+		return page_refuse(r, 429, NULL, "locked");
 	}
 	if (password_verify(me->password_hash, pw->s, pw->len, &rehash) != 0) {
 		if ((e = db_login_record(me->login, r->remote_addr, LOGIN_FAIL, me->id)) != PERR_OK)
 			return page_fail(r, e);
-		return refuse(r, 422, "current_password", "wrong-password");
+		return page_refuse(r, 422, "current_password", "wrong-password");
 	}
 	return 0;
 }
@@ -317,13 +291,13 @@ static int password_post(struct req *r)
 	if ((st = current_password(r, &me)) != 0)
 		return st;
 	if (pw == NULL)
-		return refuse(r, 400, "new_password", "invalid");
+		return page_refuse(r, 400, "new_password", "invalid");
 	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
 			       confirm ? confirm->len : 0, me.login, &e);
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	if (why != NULL)
-		return refuse(r, 422, strcmp(why, "password-mismatch") ? "new_password"
+		return page_refuse(r, 422, strcmp(why, "password-mismatch") ? "new_password"
 								    : "confirm_password",
 			      why);
 	if (password_hash(pw->s, pw->len, hash, sizeof(hash)) != 0)
@@ -373,14 +347,14 @@ static int email_post(struct req *r)
 	enum perr e;
 	int st;
 
-	if (email_form(r) != 0 || echo(r, typed, 1) != 0)
+	if (email_form(r) != 0 || xml_typed(r, typed, 1) != 0)
 		return page_error(r, 500, "internal");
 	if (email == NULL)
-		return refuse(r, 400, "email", "invalid");
+		return page_refuse(r, 400, "email", "invalid");
 	if ((st = current_password(r, &me)) != 0)
 		return st;
 	if (me.email != NULL && strcmp(me.email, email->s) == 0)
-		return refuse(r, 422, "email", "email-same");
+		return page_refuse(r, 422, "email", "email-same");
 	if (token_new(raw, token) != 0)
 		return page_error(r, 500, "internal");
 	token_hash(raw, sizeof(raw), hash);

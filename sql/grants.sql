@@ -20,7 +20,7 @@ GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts TO 'kb_l
 -- queues what it sends; the signed-out forms are counted for their limits.
 GRANT INSERT (login, password_hash, full_name, phone, lang) ON kabinet.subscribers
     TO 'kb_login'@'localhost';
-GRANT UPDATE (email, current_account_id) ON kabinet.subscribers TO 'kb_login'@'localhost';
+GRANT UPDATE (email, current_account_id, lang) ON kabinet.subscribers TO 'kb_login'@'localhost';
 GRANT INSERT (subscriber_id, account_id, linked_at) ON kabinet.subscriber_accounts
     TO 'kb_login'@'localhost';
 GRANT SELECT (id, organization_id, number, payer_name, phone) ON kabinet.accounts
@@ -152,8 +152,8 @@ GRANT SELECT ON kabinet.tariff_limits TO 'kb_readings'@'localhost';
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_payments'@'localhost';
 GRANT SELECT ON kabinet.sessions TO 'kb_payments'@'localhost';
 GRANT UPDATE (last_seen) ON kabinet.sessions TO 'kb_payments'@'localhost';
-GRANT SELECT (id, login, full_name, email, phone, active, current_account_id, notify_email,
-              notify_sms) ON kabinet.subscribers TO 'kb_payments'@'localhost';
+GRANT SELECT (id, login, full_name, email, phone, active, current_account_id, lang,
+              notify_email, notify_sms) ON kabinet.subscribers TO 'kb_payments'@'localhost';
 GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
     TO 'kb_payments'@'localhost';
 GRANT SELECT ON kabinet.accounts TO 'kb_payments'@'localhost';
@@ -177,7 +177,7 @@ GRANT SELECT (online_id), UPDATE (result) ON kabinet.autopay_runs TO 'kb_payment
 -- payjobs: the scheduled program (autopay, reconciliation).  No sessions; the
 -- same crediting rights as payments, and the autopay runs.
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_payjobs'@'localhost';
-GRANT SELECT (id, email, phone, notify_email, notify_sms) ON kabinet.subscribers
+GRANT SELECT (id, email, phone, lang, notify_email, notify_sms) ON kabinet.subscribers
     TO 'kb_payjobs'@'localhost';
 GRANT SELECT (subscriber_id, account_id) ON kabinet.subscriber_accounts
     TO 'kb_payjobs'@'localhost';

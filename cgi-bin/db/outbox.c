@@ -5,20 +5,21 @@
 #include "../portal.h"
 
 /*
- * One row per channel the subscriber chose for the topic.  A subscriber with
- * no address (or no phone) on file gets nothing by that channel.
+ * One row per channel the subscriber chose for the topic, in their language.
+ * A subscriber with no address (or no phone) on file gets nothing by that
+ * channel.
  */
 static struct db_stmt notify_email = {
 	"outbox.notify_email",
 	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
-	"created_at) SELECT id, 'email', email, ?, ?, ?, NOW(6), NOW(6) FROM subscribers "
+	"created_at) SELECT id, 'email', email, lang, ?, ?, NOW(6), NOW(6) FROM subscribers "
 	"WHERE id = ? AND email IS NOT NULL AND email <> '' AND FIND_IN_SET(?, notify_email)",
 	NULL, 0, NULL};
 
 static struct db_stmt notify_sms = {
 	"outbox.notify_sms",
 	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
-	"created_at) SELECT id, 'sms', phone, ?, ?, ?, NOW(6), NOW(6) FROM subscribers "
+	"created_at) SELECT id, 'sms', phone, lang, ?, ?, NOW(6), NOW(6) FROM subscribers "
 	"WHERE id = ? AND phone IS NOT NULL AND phone <> '' AND FIND_IN_SET(?, notify_sms)",
 	NULL, 0, NULL};
 
@@ -28,14 +29,13 @@ static struct db_stmt to_address = {
 	"created_at) SELECT id, ?, ?, lang, ?, ?, NOW(6), NOW(6) FROM subscribers WHERE id = ?",
 	NULL, 0, NULL};
 
-enum perr db_outbox_notify(uint64_t subscriber, enum lang lang, const char *topic,
-			   const char *kind, const char *params)
+enum perr db_outbox_notify(uint64_t subscriber, const char *topic, const char *kind,
+			   const char *params)
 {
-	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_STR(kind), DBA_STR(params),
-			     DBA_INT(subscriber), DBA_STR(topic)};
-	enum perr e = db_exec(&notify_email, a, 5, NULL, NULL);
+	struct db_arg a[] = {DBA_STR(kind), DBA_STR(params), DBA_INT(subscriber), DBA_STR(topic)};
+	enum perr e = db_exec(&notify_email, a, 4, NULL, NULL);
 
-	return e != PERR_OK ? e : db_exec(&notify_sms, a, 5, NULL, NULL);
+	return e != PERR_OK ? e : db_exec(&notify_sms, a, 4, NULL, NULL);
 }
 
 enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *address,

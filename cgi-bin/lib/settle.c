@@ -155,8 +155,7 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 		e = PERR_NOMEM;
 		goto fail;
 	}
-	e = db_outbox_notify(op.subscriber_id, op.lang, autopay ? "autopay" : "payment", kind,
-			     params);
+	e = db_outbox_notify(op.subscriber_id, autopay ? "autopay" : "payment", kind, params);
 	if (e != PERR_OK)
 		goto fail;
 	if ((e = db_commit()) != PERR_OK)

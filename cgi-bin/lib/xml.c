@@ -133,6 +133,30 @@ int xml_form_error(struct req *r, const char *field, const char *code)
 	return 0;
 }
 
+int page_refuse(struct req *r, int status, const char *field, const char *code)
+{
+	if (xml_form_error(r, field, code) != 0)
+		return page_error(r, 500, "internal");
+	return page_status(r, status);
+}
+
+int xml_typed(struct req *r, const size_t *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct fval *v = req_val(r, keys[i]);
+		xmlNodePtr t;
+
+		if (v == NULL)
+			continue;
+		if ((t = xml_text(r->root, "typed", v->s)) == NULL ||
+		    xml_attr(t, "name", r->sec->fields[keys[i]].name))
+			return -1;
+	}
+	return 0;
+}
+
 xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t v, const struct currency *cur,
 		     enum lang lang)
 {

@@ -180,6 +180,17 @@ def test_language_is_kept_for_pages_and_messages(user):
     assert sql("SELECT lang FROM subscribers WHERE id = %d" % user) == [("en",)]
     assert doc(s.get(BASE + "/settings")).findtext(".//h1") == "Settings"
     assert post(s, "/settings/lang", {"to": "de"}, "/settings").status_code == 400
+    # The switch in the page header is the subscriber's choice as well, signed in.
+    assert s.get(BASE + "/lang?to=ru&next=/settings", allow_redirects=False).status_code == 303
+    assert sql("SELECT lang FROM subscribers WHERE id = %d" % user) == [("ru",)]
+    # A notice follows it: an English one after switching to English.
+    s.get(BASE + "/lang?to=en&next=/", allow_redirects=False)
+    sql("INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
+        "created_at) SELECT id, 'email', email, lang, 'payment-succeeded', "
+        "'<payment minor=\"5000\" currency=\"RUB\" accounts=\"2000001001\"/>', NOW(6), NOW(6) "
+        "FROM subscribers WHERE id = %d" % user)
+    got, _ = send()
+    assert [m["Subject"] for m in got] == ["Payment received: ₽50.00"]
 
 
 # ------------------------------------------------------------------ password
