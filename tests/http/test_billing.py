@@ -784,8 +784,10 @@ def test_every_billing_query_is_an_index_lookup():
         "token.drop": [sub, "'email'"],
         "form_attempt.count": ["'recover'", "'127.0.0.1'", 3600, "'recover'", "'demo'", 3600],
         "contact.withdraw": [sub, "'mobile'"], "password.common": ["'qwertyuiop'"],
-        "session.of_subscriber": [sub, 1800, 43200], "session.end_id": [1, sub],
-        "session.end_all": [sub, 0], "account.by_number": [1, "'1000456701'"],
+        # A subscriber has a few sessions and the table many; here the demo holds nearly
+        # all of a small table, so the sample is someone with none, as most are.
+        "session.of_subscriber": [0, 1800, 43200], "session.end_id": [1, sub],
+        "session.end_all": [0, 0], "account.by_number": [1, "'1000456701'"],
         "receipt.email_list": [sub],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
