@@ -512,3 +512,27 @@ def test_signed_out_forms_need_their_csrf_token():
                                       "phone": "+79160000000"}),
                        ("/recover", {"who": DEMO[0], "method": "email"})):
         assert s.post(BASE + path, data=data, allow_redirects=False).status_code == 403
+
+
+def test_registration_is_limited_per_address_too(unregistered):
+    s = new_client()
+    for i in range(10):  # ten accounts from one address, none of them matching
+        assert register(s, "9000%04d" % i, "+7 916 000-00-00").status_code == 422
+    r = register(s, unregistered[1], "+79165554433")
+    assert r.status_code == 429
+    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = '%s'" % unregistered[1]) == [("0",)]
+
+
+def test_links_expire(user):
+    s = signed_in(USER, PASSWORD)
+    post(s, "/settings/email", {"email": "late@example.org", "current_password": PASSWORD})
+    recover(new_client(), USER, "email")
+    got, _ = send()
+    links = sorted(re.search(r"http://\S+(/(?:email/confirm|recover/link)\?token=\S+)",
+                             body(m)).group(1) for m in got)
+    assert len(links) == 2
+    sql("UPDATE subscriber_tokens SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
+        "WHERE subscriber_id = %d" % user)
+    for link in links:
+        assert new_client().get(BASE + link).status_code == 410, link
+    assert sql("SELECT email FROM subscribers WHERE id = %d" % user) == [(MAIL,)]
