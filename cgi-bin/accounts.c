@@ -30,12 +30,6 @@ static const struct field fields[K__MAX] = {
 /* Failed "add account" checks allowed per subscriber per hour. */
 #define LINK_MAX_FAILURES 5
 
-/* A sent field that failed its validator, or a required one that is missing. */
-static int bad_or_missing(const struct req *r, size_t k)
-{
-	return r->bad[k] || req_val(r, k) == NULL;
-}
-
 /* The account an id names, if it is linked to this subscriber. */
 static enum perr linked_account(struct req *r, struct account *a)
 {
@@ -67,32 +61,14 @@ static int choose(struct req *r)
 
 /* ---------------------------------------------------------------- add */
 
-struct orgs {
-	xmlNodePtr list;
-	uint64_t want;
-	int found; /* chosen holds the organization asked for */
-	struct organization chosen;
-	int failed;
+/* The organization the form names, if it is one. */
+struct chosen_org {
+	struct organization o;
+	int found;
 };
 
-static int org_row(void *ctx, const struct organization *o)
-{
-	struct orgs *os = ctx;
-	xmlNodePtr n = xml_text(os->list, "organization", o->name);
-
-	if (n == NULL || xml_attr_int(n, "id", (long long)o->id))
-		return os->failed = -1;
-	if (o->id == os->want) {
-		os->chosen = *o;
-		os->found = 1;
-		if (xml_attr(n, "selected", "1"))
-			return os->failed = -1;
-	}
-	return 0;
-}
-
 /* The form, with what was typed (never the amount's currency guessed). */
-static int link_form(struct req *r, struct orgs *os)
+static int link_form(struct req *r, struct chosen_org *os)
 {
 	static const size_t echo[] = {K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT};
 	xmlNodePtr f = xml_elem(r->root, "link-form");
@@ -100,13 +76,11 @@ static int link_form(struct req *r, struct orgs *os)
 	enum perr e;
 	size_t i;
 
-	if (f == NULL || (os->list = xml_elem(f, "organizations")) == NULL)
+	if (f == NULL)
 		return page_error(r, 500, "internal");
-	os->want = org ? (uint64_t)org->i : 0;
-	if ((e = db_organizations(r->arena, org_row, os)) != PERR_OK)
+	e = xml_organizations(r->arena, f, org ? (uint64_t)org->i : 0, &os->o, &os->found);
+	if (e != PERR_OK)
 		return page_fail(r, e);
-	if (os->failed)
-		return page_error(r, 500, "internal");
 	for (i = 0; i < sizeof(echo) / sizeof(echo[0]); i++) {
 		const struct fval *v = req_val(r, echo[i]);
 
@@ -118,7 +92,7 @@ static int link_form(struct req *r, struct orgs *os)
 
 static int add_get(struct req *r)
 {
-	struct orgs os = {0};
+	struct chosen_org os = {0};
 
 	return link_form(r, &os);
 }
@@ -128,31 +102,23 @@ static int add_post(struct req *r)
 	static const size_t required[] = {K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT};
 	uint64_t me = r->sess->subscriber_id, account = 0;
 	const struct fval *amount = req_val(r, K_AMOUNT);
-	struct orgs os = {0};
+	struct chosen_org os = {0};
 	long long failures = 0;
-	int st, linked = 0, bad = 0;
+	int st, linked = 0, bad;
 	money_t sum = 0;
 	enum perr e;
-	size_t i;
 
 	if ((st = link_form(r, &os)) != 200)
 		return st;
-	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
-		size_t k = required[i];
-
-		if (bad_or_missing(r, k)) {
-			if (xml_form_error(r, r->sec->fields[k].name, "invalid") != 0)
-				return page_error(r, 500, "internal");
-			bad = 1;
-		}
-	}
+	if ((bad = xml_required(r, required, sizeof(required) / sizeof(required[0]))) < 0)
+		return page_error(r, 500, "internal");
 	if (!bad && !os.found) {
 		bad = 1;
 		if (xml_form_error(r, "org", "invalid") != 0)
 			return page_error(r, 500, "internal");
 	}
-	if (!bad && (os.chosen.cur == NULL ||
-		     money_parse(amount->s, amount->len, os.chosen.cur, 0, &sum) != 0 || sum <= 0)) {
+	if (!bad && (os.o.cur == NULL ||
+		     money_parse(amount->s, amount->len, os.o.cur, 0, &sum) != 0 || sum <= 0)) {
 		bad = 1;
 		if (xml_form_error(r, "amount", "invalid") != 0)
 			return page_error(r, 500, "internal");
@@ -167,7 +133,7 @@ static int add_post(struct req *r)
 			return page_error(r, 500, "internal");
 		return page_refuse(r, 429, NULL, "link-locked");
 	}
-	e = db_account_verify(r->arena, me, os.chosen.id, req_val(r, K_NUMBER)->s,
+	e = db_account_verify(r->arena, me, os.o.id, req_val(r, K_NUMBER)->s,
 			      (month_t)(req_val(r, K_YEAR)->i * 12 + req_val(r, K_MONTH)->i - 1), sum,
 			      &account, &linked);
 	if (e == PERR_NOT_FOUND) {

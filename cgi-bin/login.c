@@ -57,9 +57,6 @@ static const struct field fields[K__MAX] = {
 #define REGISTER_PER_ACCOUNT 3
 #define RECOVER_PER_IP 10
 #define RECOVER_PER_SUBJECT 5
-
-#define EMAIL_LINK_TTL (24 * 3600)
-#define RECOVERY_TTL 3600
 #define CODE_TRIES 5
 
 static const char *next_of(struct req *r)
@@ -103,25 +100,21 @@ static int login_post(struct req *r)
 {
 	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
 	struct subscriber sub;
-	long long by_login = 0, by_ip = 0;
-	int rehash = 0, ok;
+	int rehash = 0, ok, locked;
 	char hash[128];
 	enum perr e;
 
 	if (login == NULL || pw == NULL)
 		return refuse(r, login ? login->s : NULL, 400, "login-required");
 
-	e = db_login_failures(r->arena, login->s, r->remote_addr, cfg.login_window, &by_login,
-			      &by_ip);
+	e = login_locked(r, login->s, &locked);
+	if (e == PERR_NOMEM)
+		return page_error(r, 500, "internal");
 	if (e != PERR_OK)
 		return page_error(r, e == PERR_DB_DOWN ? 503 : 500, "db-down");
-	if (by_login >= cfg.login_max_fail_login || by_ip >= cfg.login_max_fail_ip) {
+	if (locked) {
 		if (db_login_record(login->s, r->remote_addr, LOGIN_LOCKED, 0) != PERR_OK)
 			return page_error(r, 503, "db-down");
-		log_msg(LOG_WARN, "sign-in refused: too many failures (login %lld, address %lld)",
-			by_login, by_ip);
-		if (req_header(r, "Retry-After", "900") != 0)
-			return page_error(r, 500, "internal");
 		return refuse(r, login->s, 429, "locked");
 	}
 
@@ -168,33 +161,19 @@ static int lang_get(struct req *r)
 {
 	const struct fval *to = req_val(r, K_TO);
 
+	enum perr e;
+
 	if (to == NULL)
 		return page_error(r, 400, "bad-request");
-	/* Signed in, the choice is the subscriber's too: their messages follow it. */
-	if (r->sess != NULL && db_subscriber_set_lang(r->sess->subscriber_id, (enum lang)to->i) !=
-				       PERR_OK)
-		return page_error(r, 503, "db-down");
-	if (req_cookie(r, "lang", to->s, 365L * 24 * 3600, 1) != 0)
+	e = lang_remember(r, (enum lang)to->i);
+	if (e == PERR_NOMEM)
 		return page_error(r, 500, "internal");
+	if (e != PERR_OK)
+		return page_error(r, 503, "db-down");
 	return page_redirect(r, req_val(r, K_NEXT) ? req_val(r, K_NEXT)->s : "/");
 }
 
 /* ---------------------------------------------------------------- shared by the forms */
-
-/* Each required field that is missing or refused gets its message; 1 if any did. */
-static int missing(struct req *r, const size_t *keys, size_t n, int *failed)
-{
-	int bad = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (req_val(r, keys[i]) == NULL) {
-			bad = 1;
-			if (xml_form_error(r, r->sec->fields[keys[i]].name, "invalid") != 0)
-				*failed = 1;
-		}
-	return bad;
-}
 
 /*
  * A rate limit on a signed-out form: refuse with 429 when this address or
@@ -235,62 +214,32 @@ static int token_of(struct req *r, size_t k, unsigned char raw[TOKEN_BYTES], uns
 
 /* ---------------------------------------------------------------- registration */
 
-struct orgs {
-	xmlNodePtr list;
-	uint64_t want;
+/* The organization the form names, if it is one. */
+struct chosen_org {
+	struct organization o;
 	int found;
-	struct organization chosen;
 };
 
-static int org_row(void *ctx, const struct organization *o)
-{
-	struct orgs *os = ctx;
-	xmlNodePtr n = xml_text(os->list, "organization", o->name);
-
-	if (n == NULL || xml_attr_int(n, "id", (long long)o->id) ||
-	    xml_attr(n, "phones", o->phones))
-		return -1;
-	if (o->id == os->want) {
-		os->chosen = *o;
-		os->found = 1;
-		if (xml_attr(n, "selected", "1"))
-			return -1;
-	}
-	return 0;
-}
-
-static int register_form(struct req *r, struct orgs *os)
+static int register_form(struct req *r, struct chosen_org *os)
 {
 	static const size_t typed[] = {K_NUMBER, K_EMAIL, K_PHONE};
 	xmlNodePtr f = xml_elem(r->root, "register-form");
 	const struct fval *org = req_val(r, K_ORG);
 	enum perr e;
 
-	if (f == NULL || (os->list = xml_elem(f, "organizations")) == NULL ||
-	    xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
+	if (f == NULL || xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
 		return page_error(r, 500, "internal");
-	os->want = org ? (uint64_t)org->i : 0;
-	if ((e = db_organizations(r->arena, org_row, os)) != PERR_OK)
-		return page_fail(r, e);
-	return 200;
+	e = xml_organizations(r->arena, f, org ? (uint64_t)org->i : 0, &os->o, &os->found);
+	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
 static int register_get(struct req *r)
 {
-	struct orgs os = {0};
+	struct chosen_org os = {0};
 
 	if (r->sess != NULL)
 		return page_redirect(r, "/");
 	return register_form(r, &os);
-}
-
-/* The phone on file is the one typed (both as E.164). */
-static int same_phone(const char *on_file, const char *typed)
-{
-	char a[PHONE_MAX + 1];
-
-	return on_file != NULL && phone_normalize(on_file, strlen(on_file), a) == 0 &&
-	       strcmp(a, typed) == 0;
 }
 
 static int register_post(struct req *r)
@@ -298,49 +247,42 @@ static int register_post(struct req *r)
 	static const size_t required[] = {K_ORG, K_NUMBER, K_EMAIL, K_PHONE};
 	const struct fval *number = req_val(r, K_NUMBER), *email = req_val(r, K_EMAIL),
 			  *phone = req_val(r, K_PHONE);
-	unsigned char raw[TOKEN_BYTES], hash[32];
-	char token[TOKEN_CHARS + 1], password[GENERATED_PASSWORD_LEN + 1], pwhash[128];
-	const char *subject, *sms, *mail;
-	struct orgs os = {0};
+	char password[GENERATED_PASSWORD_LEN + 1], pwhash[128];
+	const char *subject, *sms;
+	struct chosen_org os = {0};
 	struct account acc;
 	uint64_t id = 0;
-	int st, failed = 0;
+	int st, bad;
 	enum perr e;
 
 	if ((st = register_form(r, &os)) != 200)
 		return st;
-	if (missing(r, required, sizeof(required) / sizeof(required[0]), &failed) || !os.found) {
-		if (failed || (!os.found && req_val(r, K_ORG) &&
-			       xml_form_error(r, "org", "invalid") != 0))
-			return page_error(r, 500, "internal");
+	if ((bad = xml_required(r, required, sizeof(required) / sizeof(required[0]))) < 0 ||
+	    (!bad && !os.found && xml_form_error(r, "org", "invalid") != 0))
+		return page_error(r, 500, "internal");
+	if (bad || !os.found)
 		return page_status(r, 400);
-	}
-	subject = arena_printf(r->arena, "%llu:%s", (unsigned long long)os.chosen.id, number->s);
+	subject = arena_printf(r->arena, "%llu:%s", (unsigned long long)os.o.id, number->s);
 	if (subject == NULL)
 		return page_error(r, 500, "internal");
 	if ((st = form_limit(r, "register", subject, REGISTER_PER_IP, REGISTER_PER_ACCOUNT)) != 0)
 		return st;
 
 	/* No such account and another phone get the same answer. */
-	e = db_account_by_number(r->arena, os.chosen.id, number->s, &acc);
+	e = db_account_by_number(r->arena, os.o.id, number->s, &acc);
 	if (e != PERR_OK && e != PERR_NOT_FOUND)
 		return page_fail(r, e);
-	if (e == PERR_NOT_FOUND || !same_phone(acc.phone, phone->s)) {
+	if (e == PERR_NOT_FOUND || !phone_same(acc.phone, phone->s)) {
 		log_msg(LOG_INFO, "registration refused: the phone is not the one on file");
 		return page_refuse(r, 422, NULL, "phone-mismatch");
 	}
 
 	password_generate(password);
-	if (password_hash(password, strlen(password), pwhash, sizeof(pwhash)) != 0 ||
-	    token_new(raw, token) != 0)
+	if (password_hash(password, strlen(password), pwhash, sizeof(pwhash)) != 0)
 		return page_error(r, 500, "internal");
-	token_hash(raw, sizeof(raw), hash);
 	sms = outbox_params(r->arena, "note",
 			    (const char *[]){"login", number->s, "password", password}, 2);
-	mail = outbox_params(r->arena, "note",
-			     (const char *[]){"login", number->s, "address", email->s, "token", token},
-			     3);
-	if (sms == NULL || mail == NULL)
+	if (sms == NULL)
 		return page_error(r, 500, "internal");
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
@@ -353,8 +295,8 @@ static int register_post(struct req *r)
 	if (e != PERR_OK || (e = db_account_link(id, acc.id)) != PERR_OK ||
 	    (e = db_subscriber_set_current(id, acc.id)) != PERR_OK ||
 	    (e = db_outbox_to(id, "sms", phone->s, "registered", sms)) != PERR_OK ||
-	    (e = db_token_insert(hash, id, "email", email->s, NULL, EMAIL_LINK_TTL)) != PERR_OK ||
-	    (e = db_outbox_to(id, "email", email->s, "confirm-email", mail)) != PERR_OK ||
+	    (e = link_send(r->arena, id, number->s, "email", email->s, EMAIL_LINK_TTL, email->s,
+			   "confirm-email")) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);
@@ -385,32 +327,6 @@ static int recover_form(struct req *r)
 	if (xml_elem(r->root, "recover-form") == NULL || xml_typed(r, typed, 2) != 0)
 		return page_error(r, 500, "internal");
 	return 200;
-}
-
-static int recover_link_send(struct req *r, const struct subscriber *s)
-{
-	unsigned char raw[TOKEN_BYTES], hash[32];
-	char token[TOKEN_CHARS + 1];
-	const char *params;
-	enum perr e;
-
-	if (token_new(raw, token) != 0)
-		return page_error(r, 500, "internal");
-	token_hash(raw, sizeof(raw), hash);
-	params = outbox_params(r->arena, "note", (const char *[]){"login", s->login, "token", token},
-			       2);
-	if (params == NULL)
-		return page_error(r, 500, "internal");
-	if ((e = db_begin()) != PERR_OK)
-		return page_fail(r, e);
-	if ((e = db_token_drop(s->id, "recovery")) != PERR_OK ||
-	    (e = db_token_insert(hash, s->id, "recovery", NULL, NULL, RECOVERY_TTL)) != PERR_OK ||
-	    (e = db_outbox_to(s->id, "email", s->email, "recover-link", params)) != PERR_OK ||
-	    (e = db_commit()) != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return 0;
 }
 
 /* The code goes to the phone; the handle, the code's other half, stays with the browser. */
@@ -468,15 +384,24 @@ static int recover_post(struct req *r)
 	e = db_subscriber_find(r->arena, who->s, &s);
 	if (e != PERR_OK && e != PERR_NOT_FOUND)
 		return page_fail(r, e);
+	if (!by_sms) {
+		if (e == PERR_OK && s.email != NULL) {
+			if ((e = db_begin()) != PERR_OK)
+				return page_fail(r, e);
+			if ((e = link_send(r->arena, s.id, s.login, "recovery", NULL, RECOVERY_TTL,
+					   s.email, "recover-link")) != PERR_OK ||
+			    (e = db_commit()) != PERR_OK) {
+				db_rollback();
+				return page_fail(r, e);
+			}
+		}
+		return page_redirect(r, "/recover/sent");
+	}
 	/* Whoever it is, the same next page: a handle nobody holds fails like a wrong code. */
 	if (token_new(raw, handle) != 0)
 		return page_error(r, 500, "internal");
-	if (e == PERR_OK && !by_sms && s.email != NULL && (st = recover_link_send(r, &s)) != 0)
+	if (e == PERR_OK && s.phone != NULL && (st = recover_code_send(r, &s, raw)) != 0)
 		return st;
-	if (e == PERR_OK && by_sms && s.phone != NULL && (st = recover_code_send(r, &s, raw)) != 0)
-		return st;
-	if (!by_sms)
-		return page_redirect(r, "/recover/sent");
 	return page_redirect(r, arena_printf(r->arena, "/recover/code?h=%s", handle));
 }
 
@@ -493,27 +418,15 @@ static int recover_page(struct req *r)
  */
 static int set_new_password(struct req *r, const struct sub_token *t)
 {
-	const struct fval *pw = req_val(r, K_NEW), *confirm = req_val(r, K_CONFIRM);
 	struct subscriber s;
-	const char *why, *params;
 	char hash[128];
 	enum perr e;
+	int st;
 
 	if ((e = db_subscriber_get(r->arena, t->subscriber_id, &s)) != PERR_OK)
 		return page_fail(r, e);
-	if (pw == NULL)
-		return page_refuse(r, 400, "new_password", "invalid");
-	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
-			       confirm ? confirm->len : 0, s.login, &e);
-	if (e != PERR_OK)
-		return page_fail(r, e);
-	if (why != NULL)
-		return page_refuse(r, 422,
-				   strcmp(why, "password-mismatch") ? "new_password" : "confirm_password",
-				   why);
-	if (password_hash(pw->s, pw->len, hash, sizeof(hash)) != 0 ||
-	    (params = outbox_params(r->arena, "note", (const char *[]){"login", s.login}, 1)) == NULL)
-		return page_error(r, 500, "internal");
+	if ((st = page_new_password(r, K_NEW, K_CONFIRM, s.login, hash, sizeof(hash))) != 0)
+		return st;
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	e = db_token_use(t->id);
@@ -521,10 +434,7 @@ static int set_new_password(struct req *r, const struct sub_token *t)
 		db_rollback();
 		return page_error(r, 410, "link-invalid");
 	}
-	if (e != PERR_OK || (e = db_subscriber_set_password(s.id, hash)) != PERR_OK ||
-	    (e = db_sessions_end_all(s.id, 0)) != PERR_OK ||
-	    (s.email != NULL &&
-	     (e = db_outbox_to(s.id, "email", s.email, "password-changed", params)) != PERR_OK) ||
+	if (e != PERR_OK || (e = password_replace(r->arena, &s, hash, 0)) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);

@@ -172,6 +172,8 @@ int valid_email(const struct field *, const char *, size_t, struct arena *, stru
 #define PHONE_MAX 16 /* "+" and up to 15 digits */
 /* The E.164 form of a typed or stored phone number into out; -1 if it is not one. */
 int phone_normalize(const char *, size_t, char out[PHONE_MAX + 1]) PORTAL_WUR;
+/* 1 if a phone number as stored (any format, or NULL) is the E.164 number e164. */
+int phone_same(const char *stored, const char *e164);
 
 /* ------------------------------------------------------------------ request */
 
@@ -655,6 +657,9 @@ int page_refuse(struct req *, int status, const char *field, const char *code);
 /* <typed name="...">value</typed> for each of keys that was sent and valid: a form
  * shown again keeps what was typed. */
 int xml_typed(struct req *, const size_t *keys, size_t n) PORTAL_WUR;
+/* An "invalid" message beside each of the required keys that is missing or was refused:
+ * 1 if there was one, 0 if none, -1 if the page could not say so. */
+int xml_required(struct req *, const size_t *keys, size_t n) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ config */
 
@@ -763,6 +768,13 @@ const char *password_weakness(const char *pw, size_t len, const char *login);
  */
 const char *password_refusal(const char *pw, size_t len, const char *confirm, size_t confirm_len,
 			     const char *login, enum perr *e) PORTAL_WUR;
+/*
+ * A form's new password, fields k_new and k_confirm, against every rule: its
+ * hash into hash and 0; or the form refused beside the field at fault, and
+ * the handler's status.
+ */
+int page_new_password(struct req *, size_t k_new, size_t k_confirm, const char *login, char *hash,
+		      size_t cap) PORTAL_WUR;
 /* 12 random characters from an alphabet without look-alikes. */
 void password_generate(char out[GENERATED_PASSWORD_LEN + 1]);
 /* Six random decimal digits. */
@@ -773,6 +785,19 @@ void code_mac(const unsigned char token[TOKEN_BYTES], const char *code, size_t l
 /* 1 if code is the one mac was made from (constant time). */
 int code_matches(const unsigned char token[TOKEN_BYTES], const char *code, size_t len,
 		 const unsigned char mac[32]);
+
+/* Links sent by e-mail: confirming an address, recovering a password. */
+#define EMAIL_LINK_TTL (24 * 3600)
+#define RECOVERY_TTL 3600
+
+/*
+ * Inside the caller's transaction: a new single-use link of purpose (valid
+ * ttl seconds, value kept with it) for subscriber, the older ones ended, and
+ * an e-mail of kind carrying it (and the login) queued to address.
+ */
+enum perr link_send(struct arena *, uint64_t subscriber, const char *login, const char *purpose,
+		    const char *value, unsigned ttl, const char *address,
+		    const char *kind) PORTAL_WUR;
 
 /* CSRF token of this request's session (or pre-session cookie). */
 const char *csrf_token(struct req *);
@@ -785,6 +810,12 @@ int csrf_check(struct req *) PORTAL_WUR;
 enum perr session_start(struct req *, uint64_t subscriber_id) PORTAL_WUR;
 /* End this request's session: delete the row, clear the cookie. */
 enum perr session_end(struct req *) PORTAL_WUR;
+/* Whether signing in as login from this address is locked out now (too many
+ * failures); when it is, the answer carries Retry-After. */
+enum perr login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
+/* The language chosen: the cookie, and a signed-in subscriber's row, which their
+ * messages follow. */
+enum perr lang_remember(struct req *, enum lang) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ database */
 
@@ -1000,6 +1031,10 @@ enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account,
 enum perr db_account_verify(struct arena *, uint64_t subscriber, uint64_t org, const char *number,
 			    month_t month, money_t amount, uint64_t *account, int *linked) PORTAL_WUR;
 enum perr db_account_link(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+/* <organizations> under parent, every one with its id and phones, @selected on want;
+ * *chosen (and *found = 1) is that one if there is one. */
+enum perr xml_organizations(struct arena *, xmlNodePtr parent, uint64_t want,
+			    struct organization *chosen, int *found) PORTAL_WUR;
 /* An account of org by its number: id, payer and the phone on file (may be NULL). */
 enum perr db_account_by_number(struct arena *, uint64_t org, const char *number,
 			       struct account *) PORTAL_WUR;
@@ -1450,6 +1485,10 @@ enum perr db_subscriber_set_lang(uint64_t subscriber, enum lang) PORTAL_WUR;
 enum perr db_subscriber_set_notify(uint64_t subscriber, const char *email,
 				   const char *sms) PORTAL_WUR;
 enum perr db_subscriber_set_email(uint64_t subscriber, const char *email) PORTAL_WUR;
+/* Inside a transaction: the subscriber's new password hash, every session but
+ * keep_session ended (0: all), and the subscriber told by e-mail. */
+enum perr password_replace(struct arena *, const struct subscriber *, const char *hash,
+			   uint64_t keep_session) PORTAL_WUR;
 /* One subscriber by id (active ones only), with the password hash. */
 enum perr db_subscriber_get(struct arena *, uint64_t id, struct subscriber *) PORTAL_WUR;
 /* By login, else by an e-mail address only one subscriber has. */

@@ -55,8 +55,6 @@ static const struct field fields[K__MAX] = {
 static const char *const topics[] = {"receipt", "payment", "autopay", "news"};
 #define NTOPICS (sizeof(topics) / sizeof(topics[0]))
 
-#define EMAIL_LINK_TTL (24 * 3600)
-
 static int is_on(const char *set, const char *topic)
 {
 	size_t n = strlen(topic);
@@ -73,14 +71,22 @@ static int is_on(const char *set, const char *topic)
 
 /* ---------------------------------------------------------------- the page */
 
-static int ereceipt_row(void *ctx, const struct ereceipt *e)
+/* A list being filled row by row; failed says a row could not be added (db_rows only stops). */
+struct list_ctx {
+	xmlNodePtr list;
+	uint64_t current; /* sessions: this request's */
+	int failed;
+};
+
+static int ereceipt_row(void *p, const struct ereceipt *e)
 {
-	xmlNodePtr n = xml_elem(ctx, "account");
+	struct list_ctx *c = p;
+	xmlNodePtr n = xml_elem(c->list, "account");
 
 	if (n == NULL || xml_attr_int(n, "id", (long long)e->account) ||
 	    xml_attr(n, "on", e->on ? "1" : "0") || xml_text(n, "number", e->number) == NULL ||
 	    xml_text(n, "address", e->address) == NULL)
-		return -1;
+		return c->failed = -1;
 	return 0;
 }
 
@@ -90,14 +96,13 @@ static int opt_text(xmlNodePtr n, const char *name, const char *v)
 }
 
 /* <profile>, <notifications> and <ereceipts>: everything /settings shows. */
-static enum perr settings_xml(struct req *r, struct profile *p)
+static enum perr settings_xml(struct req *r, const struct profile *p)
 {
+	struct list_ctx c = {0};
 	xmlNodePtr n, t, list;
 	enum perr e;
 	size_t i;
 
-	if ((e = db_profile_get(r->arena, r->sess->subscriber_id, p)) != PERR_OK)
-		return e;
 	n = xml_elem(r->root, "profile");
 	if (n == NULL || xml_text(n, "login", p->login) == NULL ||
 	    xml_text(n, "full-name", p->full_name) == NULL || opt_text(n, "email", p->email) ||
@@ -119,11 +124,11 @@ static enum perr settings_xml(struct req *r, struct profile *p)
 		    xml_attr(t, "email", is_on(p->notify_email, topics[i]) ? "1" : "0") ||
 		    xml_attr(t, "sms", is_on(p->notify_sms, topics[i]) ? "1" : "0"))
 			return PERR_NOMEM;
-	if ((list = xml_elem(r->root, "ereceipts")) == NULL)
+	if ((c.list = xml_elem(r->root, "ereceipts")) == NULL)
 		return PERR_NOMEM;
-	if ((e = db_receipt_email_list(r->arena, r->sess->subscriber_id, ereceipt_row, list)) !=
-	    PERR_OK)
-		return e;
+	e = db_receipt_email_list(r->arena, r->sess->subscriber_id, ereceipt_row, &c);
+	if (e != PERR_OK || c.failed)
+		return e != PERR_OK ? e : PERR_NOMEM;
 	if (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
 		return PERR_NOMEM;
 	return PERR_OK;
@@ -132,8 +137,10 @@ static enum perr settings_xml(struct req *r, struct profile *p)
 static int main_get(struct req *r)
 {
 	struct profile p;
-	enum perr e = settings_xml(r, &p);
+	enum perr e = db_profile_get(r->arena, r->sess->subscriber_id, &p);
 
+	if (e == PERR_OK)
+		e = settings_xml(r, &p);
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
@@ -143,31 +150,28 @@ static int profile_post(struct req *r)
 	const struct fval *name = req_val(r, K_FULL_NAME), *landline = req_val(r, K_LANDLINE),
 			  *mobile = req_val(r, K_MOBILE);
 	uint64_t me = r->sess->subscriber_id;
-	char on_file[PHONE_MAX + 1];
 	struct profile p;
 	enum perr e;
-	int bad = 0;
 
-	if ((e = settings_xml(r, &p)) != PERR_OK)
+	if ((e = db_profile_get(r->arena, me, &p)) != PERR_OK)
 		return page_fail(r, e);
-	if (xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
-		return page_error(r, 500, "internal");
-	if (name == NULL && xml_form_error(r, "full_name", "invalid") == 0)
-		bad = 1;
-	if (r->bad[K_LANDLINE] && xml_form_error(r, "landline", "invalid") == 0)
-		bad = 1;
-	if (r->bad[K_MOBILE] && xml_form_error(r, "mobile", "invalid") == 0)
-		bad = 1;
-	if (bad)
+	/* Refused: the whole page again, with what was typed and a message beside each field. */
+	if (name == NULL || r->bad[K_LANDLINE] || r->bad[K_MOBILE]) {
+		if ((e = settings_xml(r, &p)) != PERR_OK)
+			return page_fail(r, e);
+		if (xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0 ||
+		    (name == NULL && xml_form_error(r, "full_name", "invalid") != 0) ||
+		    (r->bad[K_LANDLINE] && xml_form_error(r, "landline", "invalid") != 0) ||
+		    (r->bad[K_MOBILE] && xml_form_error(r, "mobile", "invalid") != 0))
+			return page_error(r, 500, "internal");
 		return page_status(r, 400);
+	}
 
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	e = db_profile_set(me, name->s, landline ? landline->s : NULL);
 	/* The number on file stays until staff change it; asking for it again is no change. */
-	if (e == PERR_OK && mobile != NULL &&
-	    (p.phone == NULL || phone_normalize(p.phone, strlen(p.phone), on_file) != 0 ||
-	     strcmp(on_file, mobile->s) != 0) &&
+	if (e == PERR_OK && mobile != NULL && !phone_same(p.phone, mobile->s) &&
 	    (p.pending_mobile == NULL || strcmp(p.pending_mobile, mobile->s) != 0))
 		e = db_contact_request(me, "mobile", mobile->s);
 	if (e == PERR_OK)
@@ -227,11 +231,8 @@ static int lang_post(struct req *r)
 
 	if (to == NULL)
 		return page_error(r, 400, "bad-request");
-	if ((e = db_subscriber_set_lang(r->sess->subscriber_id, (enum lang)to->i)) != PERR_OK)
-		return page_fail(r, e);
-	if (req_cookie(r, "lang", to->s, 365L * 24 * 3600, 1) != 0)
-		return page_error(r, 500, "internal");
-	r->lang = (enum lang)to->i;
+	if ((e = lang_remember(r, (enum lang)to->i)) != PERR_OK)
+		return e == PERR_NOMEM ? page_error(r, 500, "internal") : page_fail(r, e);
 	return page_redirect(r, "/settings?done=lang");
 }
 
@@ -245,23 +246,17 @@ static int lang_post(struct req *r)
 static int current_password(struct req *r, struct subscriber *me)
 {
 	const struct fval *pw = req_val(r, K_CURRENT);
-	long long by_login = 0, by_ip = 0;
-	int rehash = 0;
+	int rehash = 0, locked;
 	enum perr e;
 
 	if ((e = db_subscriber_get(r->arena, r->sess->subscriber_id, me)) != PERR_OK)
 		return page_fail(r, e);
 	if (pw == NULL)
 		return page_refuse(r, 400, "current_password", "invalid");
-	e = db_login_failures(r->arena, me->login, r->remote_addr, cfg.login_window, &by_login,
-			      &by_ip);
-	if (e != PERR_OK)
-		return page_fail(r, e);
-	if (by_login >= cfg.login_max_fail_login || by_ip >= cfg.login_max_fail_ip) {
-		if (req_header(r, "Retry-After", "900") != 0)
-			return page_error(r, 500, "internal");
+	if ((e = login_locked(r, me->login, &locked)) != PERR_OK)
+		return e == PERR_NOMEM ? page_error(r, 500, "internal") : page_fail(r, e);
+	if (locked)
 		return page_refuse(r, 429, NULL, "locked");
-	}
 	if (password_verify(me->password_hash, pw->s, pw->len, &rehash) != 0) {
 		if ((e = db_login_record(me->login, r->remote_addr, LOGIN_FAIL, me->id)) != PERR_OK)
 			return page_fail(r, e);
@@ -279,39 +274,20 @@ static int password_get(struct req *r)
 
 static int password_post(struct req *r)
 {
-	const struct fval *pw = req_val(r, K_NEW), *confirm = req_val(r, K_CONFIRM);
 	struct subscriber me;
 	char hash[128];
-	const char *why, *params;
 	enum perr e;
 	int st;
 
 	if (xml_elem(r->root, "password-form") == NULL)
 		return page_error(r, 500, "internal");
-	if ((st = current_password(r, &me)) != 0)
+	if ((st = current_password(r, &me)) != 0 ||
+	    (st = page_new_password(r, K_NEW, K_CONFIRM, me.login, hash, sizeof(hash))) != 0)
 		return st;
-	if (pw == NULL)
-		return page_refuse(r, 400, "new_password", "invalid");
-	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
-			       confirm ? confirm->len : 0, me.login, &e);
-	if (e != PERR_OK)
-		return page_fail(r, e);
-	if (why != NULL)
-		return page_refuse(r, 422, strcmp(why, "password-mismatch") ? "new_password"
-								    : "confirm_password",
-			      why);
-	if (password_hash(pw->s, pw->len, hash, sizeof(hash)) != 0)
-		return page_error(r, 500, "internal");
-	params = outbox_params(r->arena, "note", (const char *[]){"login", me.login}, 1);
-	if (params == NULL)
-		return page_error(r, 500, "internal");
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	/* Whoever else was signed in with the old password is not any more. */
-	if ((e = db_subscriber_set_password(me.id, hash)) != PERR_OK ||
-	    (e = db_sessions_end_all(me.id, r->sess->id)) != PERR_OK ||
-	    (me.email != NULL &&
-	     (e = db_outbox_to(me.id, "email", me.email, "password-changed", params)) != PERR_OK) ||
+	/* This session stays: it is the one that knew the current password. */
+	if ((e = password_replace(r->arena, &me, hash, r->sess->id)) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);
@@ -340,10 +316,7 @@ static int email_post(struct req *r)
 {
 	static const size_t typed[] = {K_EMAIL};
 	const struct fval *email = req_val(r, K_EMAIL);
-	unsigned char raw[TOKEN_BYTES], hash[32];
-	char token[TOKEN_CHARS + 1];
 	struct subscriber me;
-	const char *params;
 	enum perr e;
 	int st;
 
@@ -355,20 +328,11 @@ static int email_post(struct req *r)
 		return st;
 	if (me.email != NULL && strcmp(me.email, email->s) == 0)
 		return page_refuse(r, 422, "email", "email-same");
-	if (token_new(raw, token) != 0)
-		return page_error(r, 500, "internal");
-	token_hash(raw, sizeof(raw), hash);
-	params = outbox_params(r->arena, "note",
-			       (const char *[]){"login", me.login, "address", email->s, "token", token},
-			       3);
-	if (params == NULL)
-		return page_error(r, 500, "internal");
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	/* One address waits for confirmation at a time: the newest. */
-	if ((e = db_token_drop(me.id, "email")) != PERR_OK ||
-	    (e = db_token_insert(hash, me.id, "email", email->s, NULL, EMAIL_LINK_TTL)) != PERR_OK ||
-	    (e = db_outbox_to(me.id, "email", email->s, "confirm-email", params)) != PERR_OK ||
+	if ((e = link_send(r->arena, me.id, me.login, "email", email->s, EMAIL_LINK_TTL, email->s,
+			   "confirm-email")) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);
@@ -378,14 +342,9 @@ static int email_post(struct req *r)
 
 /* ---------------------------------------------------------------- sessions */
 
-struct sessions_ctx {
-	xmlNodePtr list;
-	uint64_t current;
-};
-
 static int session_row(void *p, const struct session_row *s)
 {
-	struct sessions_ctx *c = p;
+	struct list_ctx *c = p;
 	xmlNodePtr n = xml_elem(c->list, "session");
 
 	if (n == NULL || xml_attr_int(n, "id", (long long)s->id) ||
@@ -393,18 +352,20 @@ static int session_row(void *p, const struct session_row *s)
 	    xml_text(n, "created", s->created_at) == NULL ||
 	    xml_text(n, "last-seen", s->last_seen) == NULL || xml_text(n, "ip", s->ip) == NULL ||
 	    xml_text(n, "user-agent", s->user_agent) == NULL)
-		return -1;
+		return c->failed = -1;
 	return 0;
 }
 
 static int sessions_get(struct req *r)
 {
-	struct sessions_ctx c = {xml_elem(r->root, "sessions"), r->sess->id};
+	struct list_ctx c = {xml_elem(r->root, "sessions"), r->sess->id, 0};
 	enum perr e;
 
 	if (c.list == NULL)
 		return page_error(r, 500, "internal");
 	e = db_sessions_of(r->arena, r->sess->subscriber_id, session_row, &c);
+	if (e == PERR_OK && c.failed)
+		return page_error(r, 500, "internal");
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 

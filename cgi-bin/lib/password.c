@@ -3,35 +3,18 @@
  * (10 characters here), any characters, no composition rules, not the
  * login, not a common password (the list is in the database: sql/009).
  */
+#include <strings.h>
+
 #include <sodium.h>
 
 #include "../portal.h"
-
-/* ASCII case folding is enough: logins are ASCII letters and digits. */
-static int same_ignoring_case(const char *a, size_t alen, const char *b)
-{
-	size_t i;
-
-	if (strlen(b) != alen)
-		return 0;
-	for (i = 0; i < alen; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
 
 const char *password_weakness(const char *pw, size_t len, const char *login)
 {
 	if (utf8_len(pw, len) < PASSWORD_MIN)
 		return "password-short";
-	if (login != NULL && same_ignoring_case(pw, len, login))
+	/* ASCII case folding (the C locale's) is enough: logins are ASCII. */
+	if (login != NULL && strlen(login) == len && strncasecmp(pw, login, len) == 0)
 		return "password-login";
 	return NULL;
 }
@@ -84,4 +67,44 @@ int code_matches(const unsigned char token[TOKEN_BYTES], const char *code, size_
 
 	code_mac(token, code, len, mine);
 	return crypto_verify_32(mine, mac) == 0;
+}
+
+int page_new_password(struct req *r, size_t k_new, size_t k_confirm, const char *login, char *hash,
+		      size_t cap)
+{
+	const struct fval *pw = req_val(r, k_new), *confirm = req_val(r, k_confirm);
+	const char *why;
+	enum perr e;
+
+	if (pw == NULL)
+		return page_refuse(r, 400, r->sec->fields[k_new].name, "invalid");
+	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
+			       confirm ? confirm->len : 0, login, &e);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (why != NULL)
+		return page_refuse(r, 422,
+				   r->sec->fields[strcmp(why, "password-mismatch") ? k_new : k_confirm]
+					   .name,
+				   why);
+	if (password_hash(pw->s, pw->len, hash, cap) != 0)
+		return page_error(r, 500, "internal");
+	return 0;
+}
+
+enum perr password_replace(struct arena *a, const struct subscriber *s, const char *hash,
+			   uint64_t keep_session)
+{
+	const char *params = outbox_params(a, "note", (const char *[]){"login", s->login}, 1);
+	enum perr e;
+
+	if (params == NULL)
+		return PERR_NOMEM;
+	/* Whoever was signed in with the old password is not any more. */
+	if ((e = db_subscriber_set_password(s->id, hash)) != PERR_OK ||
+	    (e = db_sessions_end_all(s->id, keep_session)) != PERR_OK)
+		return e;
+	if (s->email == NULL)
+		return PERR_OK;
+	return db_outbox_to(s->id, "email", s->email, "password-changed", params);
 }

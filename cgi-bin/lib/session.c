@@ -75,3 +75,33 @@ enum perr session_end(struct req *r)
 		return PERR_NOMEM;
 	return PERR_OK;
 }
+
+enum perr login_locked(struct req *r, const char *login, int *locked)
+{
+	long long by_login = 0, by_ip = 0;
+	enum perr e = db_login_failures(r->arena, login, r->remote_addr, cfg.login_window,
+					&by_login, &by_ip);
+
+	*locked = 0;
+	if (e != PERR_OK)
+		return e;
+	if (by_login < cfg.login_max_fail_login && by_ip < cfg.login_max_fail_ip)
+		return PERR_OK;
+	*locked = 1;
+	log_msg(LOG_WARN, "sign-in refused: too many failures (login %lld, address %lld)", by_login,
+		by_ip);
+	return req_header(r, "Retry-After", "900") != 0 ? PERR_NOMEM : PERR_OK;
+}
+
+enum perr lang_remember(struct req *r, enum lang l)
+{
+	enum perr e;
+
+	/* Signed in, the choice is the subscriber's too: their messages follow it. */
+	if (r->sess != NULL && (e = db_subscriber_set_lang(r->sess->subscriber_id, l)) != PERR_OK)
+		return e;
+	if (req_cookie(r, "lang", lang_code(l), 365L * 24 * 3600, 1) != 0)
+		return PERR_NOMEM;
+	r->lang = l;
+	return PERR_OK;
+}

@@ -44,14 +44,19 @@ static int accept_text(const struct field *f, const char *s, size_t len, struct 
 	return 0;
 }
 
+/* Trim the spaces a paste or an autofill leaves around a value. */
+static void trim(const char **s, size_t *len)
+{
+	while (*len > 0 && **s == ' ')
+		(*s)++, (*len)--;
+	while (*len > 0 && (*s)[*len - 1] == ' ')
+		(*len)--;
+}
+
 int valid_text(const struct field *f, const char *s, size_t len, struct arena *a,
 	       struct fval *out)
 {
-	/* Trim the spaces a paste or an autofill leaves around a value. */
-	while (len > 0 && *s == ' ')
-		s++, len--;
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
+	trim(&s, &len);
 	return accept_text(f, s, len, a, out);
 }
 
@@ -267,6 +272,14 @@ int phone_normalize(const char *s, size_t len, char out[PHONE_MAX + 1])
 	return 0;
 }
 
+int phone_same(const char *stored, const char *e164)
+{
+	char a[PHONE_MAX + 1];
+
+	return stored != NULL && phone_normalize(stored, strlen(stored), a) == 0 &&
+	       strcmp(a, e164) == 0;
+}
+
 int valid_phone(const struct field *f, const char *s, size_t len, struct arena *a,
 		struct fval *out)
 {
@@ -315,10 +328,7 @@ int valid_email(const struct field *f, const char *s, size_t len, struct arena *
 	size_t local, i;
 	char *copy;
 
-	while (len > 0 && *s == ' ')
-		s++, len--;
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
+	trim(&s, &len);
 	if ((long long)len < f->min || (long long)len > f->max || len > 254)
 		return -1;
 	at = memchr(s, '@', len);

@@ -157,6 +157,21 @@ int xml_typed(struct req *r, const size_t *keys, size_t n)
 	return 0;
 }
 
+int xml_required(struct req *r, const size_t *keys, size_t n)
+{
+	int any = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (req_val(r, keys[i]) != NULL)
+			continue;
+		if (xml_form_error(r, r->sec->fields[keys[i]].name, "invalid") != 0)
+			return -1;
+		any = 1;
+	}
+	return any;
+}
+
 xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t v, const struct currency *cur,
 		     enum lang lang)
 {
