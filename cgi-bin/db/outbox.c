@@ -5,22 +5,19 @@
 #include "../portal.h"
 
 /*
- * One row per channel the subscriber chose for the topic, in their language.
- * A subscriber with no address (or no phone) on file gets nothing by that
- * channel.
+ * One row per channel the subscriber chose for the topic, in their language,
+ * e-mail first: one statement for both channels, as it is one more round
+ * trip inside every payment's transaction.  A subscriber with no address (or
+ * no phone) on file gets nothing by that channel.
  */
-static struct db_stmt notify_email = {
-	"outbox.notify_email",
+static struct db_stmt notify = {
+	"outbox.notify",
 	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
-	"created_at) SELECT id, 'email', email, lang, ?, ?, NOW(6), NOW(6) FROM subscribers "
-	"WHERE id = ? AND email IS NOT NULL AND email <> '' AND FIND_IN_SET(?, notify_email)",
-	NULL, 0, NULL};
-
-static struct db_stmt notify_sms = {
-	"outbox.notify_sms",
-	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
-	"created_at) SELECT id, 'sms', phone, lang, ?, ?, NOW(6), NOW(6) FROM subscribers "
-	"WHERE id = ? AND phone IS NOT NULL AND phone <> '' AND FIND_IN_SET(?, notify_sms)",
+	"created_at) SELECT s.id, c.channel, IF(c.channel = 'email', s.email, s.phone), s.lang, "
+	"?, ?, NOW(6), NOW(6) FROM subscribers s "
+	"JOIN (SELECT 1 AS n, 'email' AS channel UNION ALL SELECT 2, 'sms') c "
+	"WHERE s.id = ? AND IF(c.channel = 'email', s.email, s.phone) <> '' "
+	"AND FIND_IN_SET(?, IF(c.channel = 'email', s.notify_email, s.notify_sms)) ORDER BY c.n",
 	NULL, 0, NULL};
 
 static struct db_stmt to_address = {
@@ -33,9 +30,8 @@ enum perr db_outbox_notify(uint64_t subscriber, const char *topic, const char *k
 			   const char *params)
 {
 	struct db_arg a[] = {DBA_STR(kind), DBA_STR(params), DBA_INT(subscriber), DBA_STR(topic)};
-	enum perr e = db_exec(&notify_email, a, 4, NULL, NULL);
 
-	return e != PERR_OK ? e : db_exec(&notify_sms, a, 4, NULL, NULL);
+	return db_exec(&notify, a, 4, NULL, NULL);
 }
 
 enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *address,
