@@ -100,6 +100,7 @@ static int login_post(struct req *r)
 {
 	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
 	struct subscriber sub;
+	unsigned long long purged;
 	int rehash = 0, ok, locked;
 	char hash[128];
 	enum perr e;
@@ -140,8 +141,9 @@ static int login_post(struct req *r)
 		goto fail;
 	if (db_commit() != PERR_OK)
 		goto fail;
-	/* Expired rows of everyone are cleared a few at a time, on sign-in only. */
-	if (db_session_purge(cfg.session_idle, cfg.session_absolute) != PERR_OK)
+	/* Expired rows of everyone are cleared a few at a time on sign-in, the
+	 * rest by tidy. */
+	if (db_tidy(TIDY_SESSIONS, cfg.session_idle, 100, &purged) != PERR_OK)
 		log_msg(LOG_WARN, "could not purge expired sessions");
 	return page_redirect(r, next_of(r));
 fail:

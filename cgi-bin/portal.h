@@ -712,6 +712,10 @@ struct config {
 	char sms_key[128]; /* its API key (a bearer token) */
 	char sms_ca_file[256];
 	unsigned sms_timeout; /* seconds for one message */
+
+	/* [retention]: how long tidy keeps records whose use is over */
+	unsigned keep_sign_ins;  /* days of login_attempts: the sign-in record */
+	unsigned keep_messages;  /* days of sent or failed outbox rows */
 };
 
 extern struct config cfg;
@@ -906,7 +910,6 @@ enum perr db_session_lookup(struct arena *, const unsigned char hash[32], unsign
 			    unsigned absolute, struct session *, long long *idle_for) PORTAL_WUR;
 enum perr db_session_touch(uint64_t id) PORTAL_WUR;
 enum perr db_session_delete(const unsigned char hash[32]) PORTAL_WUR;
-enum perr db_session_purge(unsigned idle, unsigned absolute) PORTAL_WUR;
 
 enum login_result { LOGIN_OK, LOGIN_FAIL, LOGIN_LOCKED };
 /* Failures within window seconds for this login and for this address. */
@@ -1550,6 +1553,22 @@ enum perr db_sessions_end_all(uint64_t subscriber, uint64_t except) PORTAL_WUR;
  * any of them was billed for, 0 if none.
  */
 enum perr xml_accounts(struct req *, month_t *latest) PORTAL_WUR;
+
+/* ------------------------------------------------------------------ retention */
+
+enum tidy_kind {
+	/* Sessions idle longer than age.  One past its absolute limit is refused
+	 * at once and, never touched again, goes once it has been idle as long. */
+	TIDY_SESSIONS,
+	TIDY_TOKENS,        /* e-mail links and SMS codes, by when they expired */
+	TIDY_FORM_ATTEMPTS, /* sign-up and recovery rate-limit records */
+	TIDY_LINK_ATTEMPTS, /* account-linking rate-limit records */
+	TIDY_SIGN_INS,      /* the sign-in record (login_attempts) */
+	TIDY_MESSAGES,      /* sent or failed outbox messages, by when queued */
+};
+/* Deletes up to batch rows of kind older than age seconds; *deleted says how many. */
+enum perr db_tidy(enum tidy_kind, unsigned age, unsigned batch,
+		  unsigned long long *deleted) PORTAL_WUR;
 
 /* ------------------------------------------------------------------ main */
 

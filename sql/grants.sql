@@ -252,3 +252,13 @@ GRANT UPDATE (used_at) ON kabinet.subscriber_tokens TO 'kb_settings'@'localhost'
 GRANT SELECT, INSERT ON kabinet.login_attempts TO 'kb_settings'@'localhost';
 GRANT SELECT ON kabinet.common_passwords TO 'kb_settings'@'localhost';
 GRANT INSERT ON kabinet.outbox TO 'kb_settings'@'localhost';
+
+-- tidy: deletes rows whose use is over (cgi-bin/tidy.c), reading only the
+-- columns that say when and, for messages, whether they are done.
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kb_tidy'@'localhost';
+GRANT SELECT (last_seen), DELETE ON kabinet.sessions TO 'kb_tidy'@'localhost';
+GRANT SELECT (expires_at), DELETE ON kabinet.subscriber_tokens TO 'kb_tidy'@'localhost';
+GRANT SELECT (at), DELETE ON kabinet.form_attempts TO 'kb_tidy'@'localhost';
+GRANT SELECT (at), DELETE ON kabinet.link_attempts TO 'kb_tidy'@'localhost';
+GRANT SELECT (at), DELETE ON kabinet.login_attempts TO 'kb_tidy'@'localhost';
+GRANT SELECT (created_at, status), DELETE ON kabinet.outbox TO 'kb_tidy'@'localhost';

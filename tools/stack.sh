@@ -16,7 +16,7 @@ E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
 PROGRAMS="login home accounts services calculator readings payments receipts settings"
 # Programs run by cron, not served: they need a database account all the same.
-JOBS="payjobs receiptjobs deliver"
+JOBS="payjobs receiptjobs deliver tidy"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

@@ -44,12 +44,6 @@ static struct db_stmt delete_one = {
 	"DELETE FROM sessions WHERE token_hash = ?",
 	NULL, 0, NULL};
 
-static struct db_stmt purge = {
-	"session.purge",
-	"DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
-	"OR created_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND LIMIT 1000",
-	NULL, 0, NULL};
-
 enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
 			    const char *ip, const char *user_agent)
 {
@@ -89,13 +83,6 @@ enum perr db_session_delete(const unsigned char hash[32])
 	struct db_arg a[] = {DBA_BLOB(hash, 32)};
 
 	return db_exec(&delete_one, a, 1, NULL, NULL);
-}
-
-enum perr db_session_purge(unsigned idle, unsigned absolute)
-{
-	struct db_arg a[] = {DBA_INT(idle), DBA_INT(absolute)};
-
-	return db_exec(&purge, a, 2, NULL, NULL);
 }
 
 /* Live ones only: an expired row waiting for its purge is no session. */

@@ -41,6 +41,8 @@ void config_defaults(struct config *c)
 	c->mail_attempts = 8;
 	c->mail_retry = 60;
 	c->sms_timeout = 15;
+	c->keep_sign_ins = 365;
+	c->keep_messages = 365;
 }
 
 struct load_ctx {
@@ -197,6 +199,11 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_str(c->sms_ca_file, sizeof(c->sms_ca_file), v);
 	else if (IS("sms", "timeout"))
 		rc = set_uint(&c->sms_timeout, v, 1, 120);
+	/* At least a day: the rate limits count these rows over an hour. */
+	else if (IS("retention", "sign_in_days"))
+		rc = set_uint(&c->keep_sign_ins, v, 1, 3650);
+	else if (IS("retention", "message_days"))
+		rc = set_uint(&c->keep_messages, v, 1, 3650);
 	else if (IS("delivery", "timeout"))
 		rc = set_uint(&c->mail_timeout, v, 1, 600);
 	else if (IS("delivery", "attempts"))

@@ -317,6 +317,22 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "SELECT COUNT(*) FROM ledger", "SELECT COUNT(*) FROM outbox",
         "DELETE FROM form_attempts WHERE id = 0",
         "UPDATE subscriber_tokens SET value = value WHERE id = 0"]
+    allowed["tidy"] = [
+        "DELETE FROM sessions WHERE last_seen < '2000-01-01' ORDER BY last_seen LIMIT 1",
+        "DELETE FROM subscriber_tokens WHERE expires_at < '2000-01-01'",
+        "DELETE FROM form_attempts WHERE at < '2000-01-01'",
+        "DELETE FROM link_attempts WHERE at < '2000-01-01'",
+        "DELETE FROM login_attempts WHERE at < '2000-01-01'",
+        "DELETE FROM outbox WHERE created_at < '2000-01-01' AND status = 'sent'"]
+    denied["tidy"] = [
+        # it deletes by age and reads nothing else: no tokens, addresses or texts
+        "SELECT token_hash FROM sessions LIMIT 1", "SELECT ip FROM login_attempts LIMIT 1",
+        "SELECT address, params FROM outbox LIMIT 1",
+        "SELECT code_mac FROM subscriber_tokens LIMIT 1",
+        "SELECT password_hash FROM subscribers LIMIT 1",
+        "UPDATE outbox SET status = status WHERE id = 0",
+        "DELETE FROM subscribers WHERE id = 0", "DELETE FROM payments WHERE id = 0",
+        "DELETE FROM online_payments WHERE id = 0", "DELETE FROM contact_requests WHERE id = 0"]
     for program, queries in allowed.items():
         for q in queries:
             ok, err = as_program(program, q)
@@ -330,7 +346,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
 def test_no_account_can_change_the_schema():
     for user in ("kb_login", "kb_home", "kb_accounts", "kb_services", "kb_calculator",
                  "kb_readings", "kb_payments", "kb_payjobs", "kb_receipts", "kb_receiptjobs",
-                 "kb_deliver", "kb_settings"):
+                 "kb_deliver", "kb_settings", "kb_tidy"):
         grants = " ".join(r[0] for r in sql("SHOW GRANTS FOR '%s'@'localhost'" % user))
         for bad in ("DROP", "ALTER", "CREATE", "ALL PRIVILEGES", "GRANT OPTION", "FILE", "SUPER",
                     "ON `kabinet`.*", "ON *.*` TO"):

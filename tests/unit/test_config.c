@@ -138,6 +138,22 @@ static void payments(void **st)
 	assert_int_equal(c.pay_max, 200000);
 }
 
+static void retention(void **st)
+{
+	struct config c;
+	char err[256];
+
+	(void)st;
+	config_defaults(&c);
+	assert_int_equal(c.keep_sign_ins, 365);
+	assert_int_equal(c.keep_messages, 365);
+	assert_int_equal(load("[retention]\nsign_in_days = 90\nmessage_days = 30\n", &c, err,
+			      sizeof(err)),
+			 0);
+	assert_int_equal(c.keep_sign_ins, 90);
+	assert_int_equal(c.keep_messages, 30);
+}
+
 static void refuses_mistakes(void **st)
 {
 	static const char *const bad[] = {
@@ -157,6 +173,8 @@ static void refuses_mistakes(void **st)
 		"[payments]\nsite_url = https://a b\n",       /* a space in a URL */
 		"[payments]\nmin_amount_minor = 0\n",
 		"[payments]\ntimeout = 0\n",
+		"[retention]\nsign_in_days = 0\n",          /* the rate limits need the last hour */
+		"[retention]\nmessage_days = 100000\n",
 	};
 	struct config c;
 	char err[256];
@@ -179,6 +197,7 @@ int main(void)
 		cmocka_unit_test_teardown(every_key, teardown),
 		cmocka_unit_test_teardown(each_program_has_its_own_account, teardown),
 		cmocka_unit_test_teardown(payments, teardown),
+		cmocka_unit_test_teardown(retention, teardown),
 		cmocka_unit_test_teardown(refuses_mistakes, teardown),
 	};
 

@@ -1,0 +1,65 @@
+/*
+ * tidy.c: the daily clean-up, run from cron.  Deletes what has outlived its
+ * use, so that the database keeps no personal data longer than it needs:
+ *
+ *   sessions       idle longer than [session] idle_minutes
+ *   tokens         e-mail links and SMS codes a day after they expired
+ *   rate limits    sign-up, recovery and account-linking records after a
+ *                  day (they are counted over the last hour)
+ *   sign-ins       the record of sign-ins after [retention] sign_in_days
+ *   messages       sent or failed messages after [retention] message_days
+ *
+ * Exit status 0, or 1 if the database failed; what it deleted goes to the log.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "portal.h"
+
+#define BATCH 1000
+#define DAY (24u * 3600u)
+
+static struct arena *arena;
+
+/* One kind, a batch at a time until a batch comes back short. */
+static int tidy(const char *what, enum tidy_kind kind, unsigned age)
+{
+	unsigned long long n, total = 0;
+	enum perr e;
+
+	do {
+		if ((e = db_tidy(kind, age, BATCH, &n)) != PERR_OK) {
+			log_msg(LOG_ERR, "%s: %s after %llu deleted", what, perr_str(e), total);
+			return 1;
+		}
+		total += n;
+	} while (n == BATCH);
+	log_msg(LOG_INFO, "%s: %llu deleted", what, total);
+	return 0;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: tidy\n"
+			"  The configuration file is named by $PORTAL_CONFIG.\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	int rc = 0;
+
+	(void)argv;
+	if (argc != 1)
+		return usage();
+	if ((arena = job_start("tidy")) == NULL)
+		return 1;
+	rc |= tidy("sessions", TIDY_SESSIONS, cfg.session_idle);
+	rc |= tidy("tokens", TIDY_TOKENS, DAY);
+	rc |= tidy("form attempts", TIDY_FORM_ATTEMPTS, DAY);
+	rc |= tidy("link attempts", TIDY_LINK_ATTEMPTS, DAY);
+	rc |= tidy("sign-ins", TIDY_SIGN_INS, cfg.keep_sign_ins * DAY);
+	rc |= tidy("messages", TIDY_MESSAGES, cfg.keep_messages * DAY);
+	job_end(arena);
+	return rc;
+}
