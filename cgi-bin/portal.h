@@ -670,7 +670,8 @@ struct config {
 	char db_user[64];
 	char db_password[128];
 	unsigned db_connect_timeout; /* seconds */
-	unsigned db_rw_timeout;      /* seconds */
+	unsigned db_rw_timeout;      /* seconds: what a page waits for one statement */
+	unsigned db_job_timeout;     /* seconds: what a scheduled program waits */
 
 	char xsl_dir[256];
 	unsigned char secret[32]; /* MAC key for CSRF tokens */
@@ -1253,9 +1254,9 @@ struct issue_org {
 	struct organization org;
 	unsigned pay_by_day;
 	int issued; /* the month is issued already */
-	long long billed; /* accounts billed in the month */
 };
-/* Organizations with accounts billed in month, by id. */
+/* Organizations with accounts billed in month, by id.  Whether any is, not
+ * how many: counting a million accounts' month takes minutes. */
 enum perr db_issue_orgs(struct arena *, month_t, int (*each)(void *, const struct issue_org *),
 			void *) PORTAL_WUR;
 /* Record the month issued and queue the e-mails of its subscribers, in one transaction.

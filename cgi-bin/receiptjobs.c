@@ -125,8 +125,8 @@ static int issue_month(month_t m, uint64_t only_org)
 			rc = 1;
 			continue;
 		}
-		printf("issue %s: organization %llu: %lld receipts issued, %llu e-mailed\n", mon,
-		       (unsigned long long)o->org.id, o->billed, mailed);
+		printf("issue %s: organization %llu: receipts issued, %llu e-mailed\n", mon,
+		       (unsigned long long)o->org.id, mailed);
 	}
 	free(l);
 	arena_reset(arena);

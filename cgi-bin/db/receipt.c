@@ -107,9 +107,9 @@ static struct db_stmt issue_orgs = {
 	"SELECT o.id, o.name, o.inn, o.kpp, o.bank_name, o.bic, o.bank_account, o.corr_account, "
 	"o.currency, o.pay_by_day, "
 	"EXISTS (SELECT 1 FROM receipt_issues ri WHERE ri.organization_id = o.id AND ri.period = ?), "
-	"(SELECT COUNT(DISTINCT l.account_id) FROM accounts a JOIN ledger l ON l.account_id = a.id "
-	"AND l.period = ? WHERE a.organization_id = o.id) n "
-	"FROM organizations o HAVING n > 0 ORDER BY o.id",
+	"EXISTS (SELECT 1 FROM accounts a JOIN ledger l ON l.account_id = a.id "
+	"AND l.period = ? WHERE a.organization_id = o.id) billed "
+	"FROM organizations o HAVING billed ORDER BY o.id",
 	NULL, 0, NULL};
 
 static struct db_stmt issue_insert = {
@@ -388,7 +388,7 @@ enum perr db_receipt_email_list(struct arena *ar, uint64_t subscriber,
 }
 
 struct org_iter {
-	long long id, pay_by, issued, billed;
+	long long id, pay_by, issued, billed; /* billed: always 1, HAVING keeps no other */
 	const char *currency;
 	struct issue_org r;
 	int (*each)(void *, const struct issue_org *);
@@ -403,7 +403,6 @@ static int org_row(void *p)
 	it->r.org.cur = currency_find(it->currency ? it->currency : "");
 	it->r.pay_by_day = (unsigned)it->pay_by;
 	it->r.issued = it->issued != 0;
-	it->r.billed = it->billed;
 	return it->r.org.cur == NULL ? -1 : it->each(it->ctx, &it->r);
 }
 

@@ -23,6 +23,7 @@ void config_defaults(struct config *c)
 	snprintf(c->xsl_dir, sizeof(c->xsl_dir), "%s", "xsl");
 	c->db_connect_timeout = 2;
 	c->db_rw_timeout = 5;
+	c->db_job_timeout = 600;
 	c->session_idle = 30 * 60;
 	c->session_absolute = 12 * 3600;
 	c->login_max_fail_login = 5;
@@ -146,6 +147,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_uint(&c->db_connect_timeout, v, 1, 60);
 	else if (IS("db", "rw_timeout"))
 		rc = set_uint(&c->db_rw_timeout, v, 1, 600);
+	else if (IS("db", "job_timeout"))
+		rc = set_uint(&c->db_job_timeout, v, 1, 86400);
 	else if (IS("site", "xsl_dir"))
 		rc = set_str(c->xsl_dir, sizeof(c->xsl_dir), v);
 	else if (IS("site", "secret"))

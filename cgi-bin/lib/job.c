@@ -25,6 +25,9 @@ struct arena *job_start(const char *program)
 		fprintf(stderr, "%s: config: %s\n", program, err);
 		return NULL;
 	}
+	/* A month's receipts or a year's clean-up over a million accounts is
+	 * minutes of work a page must never wait for, and a job may. */
+	cfg.db_rw_timeout = cfg.db_job_timeout;
 	if (mysql_library_init(0, NULL, NULL) != 0)
 		return NULL;
 	if ((a = arena_new(16u << 20)) == NULL)

@@ -125,6 +125,22 @@ def webhook_bench(count=20000, seconds=8):
           % ("met" if rate >= 1000 and once else "NOT met", rate))
 
 
+FLOOR = "login page as XML (no DB, no XSLT)"
+DASH_XML = "dashboard as XML (no XSLT)"
+
+
+def anatomy(results, home_name, ref):
+    """Machine time per dashboard request, by part, against what 10% of the reference allows."""
+    cores = os.cpu_count()
+
+    def ms(name):
+        return 1000.0 * cores / results[name]["rps"]
+    floor, xml, page = ms(FLOOR), ms(DASH_XML), ms(home_name)
+    print("dashboard: %.3f ms of machine time a request (%d cores): %.3f a FastCGI answer, "
+          "%.3f its statements and XML, %.3f XSLT; 10%% of the reference allows %.3f"
+          % (page, cores, floor, xml - floor, page - xml, 1000.0 * cores / (0.10 * ref["rps"])))
+
+
 def month_before_this():
     return subprocess.run(["date", "-u", "-d", "%s -1 month" % subprocess.run(
         ["date", "-u", "+%Y-%m-01"], check=True, capture_output=True, text=True).stdout.strip(),
@@ -200,6 +216,11 @@ def main():
     targets = [("static file, %d bytes (reference)" % size, BASE + "/__bench/reference.html", ())]
     if compare is None:
         targets.append(("login page (signed out)", BASE + "/login", ()))
+        # The dashboard's cost taken apart: a FastCGI answer with neither the
+        # database nor XSLT, then the dashboard without XSLT (its statements
+        # and its XML), then the page itself.
+        targets.append((FLOOR, BASE + "/login?format=xml", ()))
+        targets.append((DASH_XML, BASE + "/?format=xml", (cookie,)))
     targets += billing
     if compare is None:
         targets.append(("calculator POST (signed out)", BASE + "/calculator", (), lua))
@@ -232,6 +253,7 @@ def main():
                  100 * home["rps"] / ref["rps"]))
         print("target: signed-in home p99 < 5 ms at %s connections: %s (%.2f ms)"
               % (CONNECTIONS, "met" if home["p99"] < 5 else "NOT met", home["p99"]))
+        anatomy(results, billing[0][0], ref)
         calc = results["calculator POST (signed out)"]
         print("target: calculator POST within 10%% of the dashboard's req/s: %s (%.1f%%)"
               % ("met" if calc["rps"] >= 0.9 * home["rps"] else "NOT met",

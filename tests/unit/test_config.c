@@ -54,7 +54,7 @@ static void every_key(void **st)
 
 	(void)st;
 	assert_int_equal(load("; comment\n[db]\nsocket = /tmp/x.sock\nname = kb\nuser = u\n"
-			      "password = p w\nconnect_timeout = 3\nrw_timeout = 7\n"
+			      "password = p w\nconnect_timeout = 3\nrw_timeout = 7\njob_timeout = 900\n"
 			      "[site]\nxsl_dir = /srv/xsl\nworkers = 8\n"
 			      "secret = 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
 			      "[session]\nidle_minutes = 10\nabsolute_hours = 2\n"
@@ -70,6 +70,7 @@ static void every_key(void **st)
 	assert_string_equal(c.db_password, "p w");
 	assert_int_equal(c.db_connect_timeout, 3);
 	assert_int_equal(c.db_rw_timeout, 7);
+	assert_int_equal(c.db_job_timeout, 900);
 	assert_string_equal(c.xsl_dir, "/srv/xsl");
 	assert_int_equal(c.workers, 8);
 	assert_true(c.have_secret);
