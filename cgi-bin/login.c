@@ -100,7 +100,6 @@ static int login_post(struct req *r)
 {
 	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
 	struct subscriber sub;
-	unsigned long long purged;
 	int rehash = 0, ok, locked;
 	char hash[128];
 	enum perr e;
@@ -143,7 +142,7 @@ static int login_post(struct req *r)
 		goto fail;
 	/* Expired rows of everyone are cleared a few at a time on sign-in, the
 	 * rest by tidy. */
-	if (db_tidy(TIDY_SESSIONS, cfg.session_idle, 100, &purged) != PERR_OK)
+	if (db_tidy(TIDY_SESSIONS, cfg.session_idle, 100, NULL) != PERR_OK)
 		log_msg(LOG_WARN, "could not purge expired sessions");
 	return page_redirect(r, next_of(r));
 fail:

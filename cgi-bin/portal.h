@@ -1567,7 +1567,7 @@ enum tidy_kind {
 	TIDY_SIGN_INS,      /* the sign-in record (login_attempts) */
 	TIDY_MESSAGES,      /* sent or failed outbox messages, by when queued */
 };
-/* Deletes up to batch rows of kind older than age seconds; *deleted says how many. */
+/* Deletes up to batch rows of kind older than age seconds; deleted (may be NULL) says how many. */
 enum perr db_tidy(enum tidy_kind, unsigned age, unsigned batch,
 		  unsigned long long *deleted) PORTAL_WUR;
 

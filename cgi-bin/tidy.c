@@ -12,14 +12,11 @@
  * Exit status 0, or 1 if the database failed; what it deleted goes to the log.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "portal.h"
 
 #define BATCH 1000
 #define DAY (24u * 3600u)
-
-static struct arena *arena;
 
 /* One kind, a batch at a time until a batch comes back short. */
 static int tidy(const char *what, enum tidy_kind kind, unsigned age)
@@ -47,6 +44,7 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
+	struct arena *arena;
 	int rc = 0;
 
 	(void)argv;

@@ -106,10 +106,9 @@ static struct db_stmt issue_orgs = {
 	"receipt.issue_orgs",
 	"SELECT o.id, o.name, o.inn, o.kpp, o.bank_name, o.bic, o.bank_account, o.corr_account, "
 	"o.currency, o.pay_by_day, "
-	"EXISTS (SELECT 1 FROM receipt_issues ri WHERE ri.organization_id = o.id AND ri.period = ?), "
-	"EXISTS (SELECT 1 FROM accounts a JOIN ledger l ON l.account_id = a.id "
-	"AND l.period = ? WHERE a.organization_id = o.id) billed "
-	"FROM organizations o HAVING billed ORDER BY o.id",
+	"EXISTS (SELECT 1 FROM receipt_issues ri WHERE ri.organization_id = o.id AND ri.period = ?) "
+	"FROM organizations o WHERE EXISTS (SELECT 1 FROM accounts a JOIN ledger l "
+	"ON l.account_id = a.id AND l.period = ? WHERE a.organization_id = o.id) ORDER BY o.id",
 	NULL, 0, NULL};
 
 static struct db_stmt issue_insert = {
@@ -388,7 +387,7 @@ enum perr db_receipt_email_list(struct arena *ar, uint64_t subscriber,
 }
 
 struct org_iter {
-	long long id, pay_by, issued, billed; /* billed: always 1, HAVING keeps no other */
+	long long id, pay_by, issued;
 	const char *currency;
 	struct issue_org r;
 	int (*each)(void *, const struct issue_org *);
@@ -416,7 +415,7 @@ enum perr db_issue_orgs(struct arena *ar, month_t m,
 		DBC_INT(&it.id),	  DBC_STR(&o->name),	     DBC_STR(&o->inn),
 		DBC_STR(&o->kpp),	  DBC_STR(&o->bank_name),    DBC_STR(&o->bic),
 		DBC_STR(&o->bank_account), DBC_STR(&o->corr_account), DBC_STR(&it.currency),
-		DBC_INT(&it.pay_by),	  DBC_INT(&it.issued),	     DBC_INT(&it.billed),
+		DBC_INT(&it.pay_by),	  DBC_INT(&it.issued),
 	};
 
 	month_date(m, d);

@@ -55,7 +55,8 @@ enum perr db_tidy(enum tidy_kind kind, unsigned age, unsigned batch, unsigned lo
 {
 	struct db_arg a[] = {DBA_INT(age), DBA_INT(batch)};
 
-	*deleted = 0;
+	if (deleted != NULL)
+		*deleted = 0;
 	if ((size_t)kind >= sizeof(by_kind) / sizeof(by_kind[0]))
 		return PERR_BAD_INPUT;
 	return db_exec(by_kind[kind], a, 2, deleted, NULL);
