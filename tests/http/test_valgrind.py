@@ -57,6 +57,15 @@ def params(path, method="GET", query="", cookie="", body=b"", ctype=""):
     }
 
 
+FORM = "application/x-www-form-urlencoded"
+
+
+def post_form(sock, path, fields, cookie=""):
+    """POST fields as an urlencoded form; (status, headers, body)."""
+    body = urllib.parse.urlencode(fields).encode()
+    return request(sock, params(path, "POST", cookie=cookie, ctype=FORM), body)
+
+
 def test_home_serves_300_requests_without_leaking():
     s = signed_in()
     cookie = "sid=" + s.cookies.get("sid")
@@ -94,7 +103,6 @@ def test_login_serves_requests_without_leaking():
     s = signed_in()
     token = csrf_of(s.get(BASE + "/"))
     cookie = "sid=" + s.cookies.get("sid")
-    form = "application/x-www-form-urlencoded"
 
     def drive(sock):
         n = 0
@@ -105,14 +113,14 @@ def test_login_serves_requests_without_leaking():
                 assert st == 200
             elif kind == 1:  # no token: refused before any password work
                 body = b"login=demo&password=x"
-                st, _, _ = request(sock, params("/login", "POST", ctype=form), body)
+                st, _, _ = request(sock, params("/login", "POST", ctype=FORM), body)
                 assert st == 403
             elif kind == 2:
                 st, _, _ = request(sock, params("/lang", query="to=en&next=/login"))
                 assert st == 303
             elif kind == 3:
                 body = ("a=" + "x" * 70000).encode()
-                st, _, _ = request(sock, params("/login", "POST", ctype=form), body)
+                st, _, _ = request(sock, params("/login", "POST", ctype=FORM), body)
                 assert st == 413
             else:
                 st, _, _ = request(sock, params("/logout", cookie=cookie))
@@ -120,9 +128,8 @@ def test_login_serves_requests_without_leaking():
             n += 1
         # Signing in and out for real, a few times (argon2id is slow under valgrind).
         for _ in range(2):
-            body = urllib.parse.urlencode({"csrf": token, "login": "demo",
-                                           "password": "wrong"}).encode()
-            st, _, _ = request(sock, params("/login", "POST", cookie=cookie, ctype=form), body)
+            st, _, _ = post_form(sock, "/login", {"csrf": token, "login": "demo",
+                                                  "password": "wrong"}, cookie)
             assert st == 422
             n += 1
         return n
@@ -134,7 +141,6 @@ def test_accounts_and_services_serve_requests_without_leaking():
     s = signed_in()
     token = csrf_of(s.get(BASE + "/accounts"))
     cookie = "sid=" + s.cookies.get("sid")
-    form = "application/x-www-form-urlencoded"
 
     def accounts(sock):
         n = 0
@@ -151,20 +157,16 @@ def test_accounts_and_services_serve_requests_without_leaking():
                 st, _, _ = request(sock, params("/accounts/add", cookie=cookie))
                 assert st == 200
             elif kind == 3:  # a refused form: every field bad
-                body = urllib.parse.urlencode({"csrf": token, "org": "x", "number": "1/2",
-                                               "month": "13", "year": "1", "amount": "-1"}).encode()
-                st, _, _ = request(sock, params("/accounts/add", "POST", cookie=cookie,
-                                                ctype=form), body)
+                st, _, _ = post_form(sock, "/accounts/add", {
+                    "csrf": token, "org": "x", "number": "1/2", "month": "13", "year": "1",
+                    "amount": "-1"}, cookie)
                 assert st == 400
             elif kind == 4:
-                body = urllib.parse.urlencode({"csrf": token, "id": "2", "answer": "no"}).encode()
-                st, _, _ = request(sock, params("/accounts/remove", "POST", cookie=cookie,
-                                                ctype=form), body)
+                st, _, _ = post_form(sock, "/accounts/remove",
+                                     {"csrf": token, "id": "2", "answer": "no"}, cookie)
                 assert st == 303
             else:
-                body = urllib.parse.urlencode({"csrf": token, "id": "1"}).encode()
-                st, _, _ = request(sock, params("/accounts/current", "POST", cookie=cookie,
-                                                ctype=form), body)
+                st, _, _ = post_form(sock, "/accounts/current", {"csrf": token, "id": "1"}, cookie)
                 assert st == 303
             n += 1
         return n
@@ -204,7 +206,6 @@ def test_calculator_serves_requests_without_leaking():
     s = new_client()
     token = csrf_of(s.get(BASE + "/calculator"))
     cookie = "; ".join("%s=%s" % (k, v) for k, v in s.cookies.items())
-    form = "application/x-www-form-urlencoded"
     good = {"csrf": token, "org": "1", "plan": "3", "residents": "3", "household": "gas",
             "from": "2026-06-16", "to": "2026-07-17", "prev1": "1000", "curr1": "1120",
             "prev2": "500", "curr2": "580", "prev3": "200", "curr3": "300"}
@@ -218,21 +219,15 @@ def test_calculator_serves_requests_without_leaking():
                                                 cookie=cookie))
                 assert st in (200, 404)
             elif kind == 1:
-                body = urllib.parse.urlencode(good).encode()
-                st, _, body_out = request(sock, params("/calculator", "POST", cookie=cookie,
-                                                       ctype=form), body)
+                st, _, body_out = post_form(sock, "/calculator", good, cookie)
                 assert st == 200 and b"calc-total" in body_out
             elif kind == 2:
                 bad = dict(good, curr1="5", residents="0", to="2099-01-01")
-                body = urllib.parse.urlencode(bad).encode()
-                st, _, _ = request(sock, params("/calculator", "POST", cookie=cookie,
-                                                ctype=form), body)
+                st, _, _ = post_form(sock, "/calculator", bad, cookie)
                 assert st == 400
             else:
                 late = dict(good, **{"from": "2020-01-01", "to": "2020-02-01"})
-                body = urllib.parse.urlencode(late).encode()
-                st, _, _ = request(sock, params("/calculator", "POST", cookie=cookie,
-                                                ctype=form), body)
+                st, _, _ = post_form(sock, "/calculator", late, cookie)
                 assert st == 422
             n += 1
         return n
@@ -244,7 +239,6 @@ def test_readings_serve_requests_without_leaking():
     s = signed_in()
     token = csrf_of(s.get(BASE + "/readings"))
     cookie = "sid=" + s.cookies.get("sid")
-    form = "application/x-www-form-urlencoded"
 
     def drive(sock):
         n = 0
@@ -254,11 +248,9 @@ def test_readings_serve_requests_without_leaking():
                 st, _, _ = request(sock, params("/readings", cookie=cookie))
                 assert st == 200
             elif kind == 1:
-                body = urllib.parse.urlencode({"csrf": token, "action": "preview",
-                                               "m1z1": "99999999", "m1z2": "x", "m1z3": "",
-                                               "m2z1": "1.5", "m3z1": "120", "m3r": "1"}).encode()
-                st, _, _ = request(sock, params("/readings", "POST", cookie=cookie, ctype=form),
-                                   body)
+                st, _, _ = post_form(sock, "/readings", {
+                    "csrf": token, "action": "preview", "m1z1": "99999999", "m1z2": "x",
+                    "m1z3": "", "m2z1": "1.5", "m3z1": "120", "m3r": "1"}, cookie)
                 assert st in (200, 400)
             else:
                 st, _, _ = request(sock, params("/readings/history", query="meter=%d" % (i % 5),
@@ -279,7 +271,6 @@ def test_payments_serve_requests_without_leaking():
     s = signed_in("vgpayer", "vgpayer-password")
     token = csrf_of(s.get(BASE + "/payments"))
     cookie = "sid=" + s.cookies.get("sid")
-    form = "application/x-www-form-urlencoded"
     hook = {"type": "notification", "event": "payment.succeeded", "object": {"id": ""}}
 
     def drive(sock):
@@ -294,18 +285,16 @@ def test_payments_serve_requests_without_leaking():
                 st, _, _ = request(sock, params("/payments/pay", cookie=cookie))
                 assert st == 200
             elif kind == 2:
-                body = urllib.parse.urlencode({"csrf": token, "action": "preview", "key": "k" * 43,
-                                               "a1003": "10,5" if i % 4 else "x"}).encode()
-                st, _, _ = request(sock, params("/payments/pay", "POST", cookie=cookie,
-                                                ctype=form), body)
+                st, _, _ = post_form(sock, "/payments/pay", {
+                    "csrf": token, "action": "preview", "key": "k" * 43,
+                    "a1003": "10,5" if i % 4 else "x"}, cookie)
                 assert st in (200, 422)
             elif kind == 3:
                 # A payment at the provider (libcurl, jansson), then its return page.
                 key = secrets.token_urlsafe(32)
-                body = urllib.parse.urlencode({"csrf": token, "action": "pay", "key": key,
-                                               "a1003": "1.01", "save": "1"}).encode()
-                st, hdr, _ = request(sock, params("/payments/pay", "POST", cookie=cookie,
-                                                  ctype=form), body)
+                st, hdr, _ = post_form(sock, "/payments/pay", {
+                    "csrf": token, "action": "pay", "key": key, "a1003": "1.01", "save": "1"},
+                    cookie)
                 assert st == 303 and hdr["location"].startswith(EMU), (st, hdr)
                 requests.post(hdr["location"], data={"card": "5555555555554444", "expiry": "12/30",
                                                      "cvc": "123", "do": "pay"},
@@ -337,7 +326,6 @@ def test_receipts_serve_pages_and_pdfs_without_leaking():
     s = signed_in()
     token = csrf_of(s.get(BASE + "/receipts"))
     cookie = "sid=" + s.cookies.get("sid")
-    form = "application/x-www-form-urlencoded"
 
     def drive(sock):
         n = 0
@@ -367,9 +355,8 @@ def test_receipts_serve_pages_and_pdfs_without_leaking():
                                                 query="month=%s&account=3" % month, cookie=cookie))
                 assert st == 404
             elif kind == 6:
-                body = urllib.parse.urlencode({"csrf": token, "email": str(i % 2)}).encode()
-                st, _, _ = request(sock, params("/receipts/email", "POST", cookie=cookie,
-                                                ctype=form), body)
+                st, _, _ = post_form(sock, "/receipts/email",
+                                     {"csrf": token, "email": str(i % 2)}, cookie)
                 assert st == 303
             else:
                 st, _, _ = request(sock, params("/receipts/pdf", query="month=%s&format=xml"
@@ -382,23 +369,18 @@ def test_receipts_serve_pages_and_pdfs_without_leaking():
         assert run_under_valgrind("receipts", drive) == 48
     finally:
         body = urllib.parse.urlencode({"csrf": token, "email": "0"})
-        s.post(BASE + "/receipts/email", data=body, headers={"Content-Type": form})
+        s.post(BASE + "/receipts/email", data=body, headers={"Content-Type": FORM})
 
 
 def test_settings_serve_forms_without_leaking():
     s = signed_in()
     token = csrf_of(s.get(BASE + "/settings"))
     cookie = "sid=" + s.cookies.get("sid")
-    form = "application/x-www-form-urlencoded"
-
-    def post(path, data):
-        body = urllib.parse.urlencode(dict(data, csrf=token)).encode()
-        return request(sock_[0], params(path, "POST", cookie=cookie, ctype=form), body)[0]
-
-    sock_ = [None]
 
     def drive(sock):
-        sock_[0] = sock
+        def post(path, data):
+            return post_form(sock, path, dict(data, csrf=token), cookie)[0]
+
         n = 0
         for i in range(60):
             kind = i % 6
@@ -435,7 +417,6 @@ def test_registration_and_recovery_serve_without_leaking():
     c = new_client()
     token = csrf_of(c.get(BASE + "/register"))
     cookie = "pre=" + c.cookies.get("pre")
-    form = "application/x-www-form-urlencoded"
 
     def drive(sock):
         n = 0
@@ -445,10 +426,8 @@ def test_registration_and_recovery_serve_without_leaking():
                 st, _, body = request(sock, params("/register", cookie=cookie))
                 assert st == 200 and b"register-form" in body
             elif kind == 1:
-                body = urllib.parse.urlencode({"csrf": token, "org": "1", "number": "",
-                                               "email": "x", "phone": "1"}).encode()
-                st, _, _ = request(sock, params("/register", "POST", cookie=cookie, ctype=form),
-                                   body)
+                st, _, _ = post_form(sock, "/register", {"csrf": token, "org": "1", "number": "",
+                                                         "email": "x", "phone": "1"}, cookie)
                 assert st == 400
             elif kind == 2:
                 st, _, _ = request(sock, params("/email/confirm", query="token=" + "A" * 43))
@@ -457,10 +436,8 @@ def test_registration_and_recovery_serve_without_leaking():
                 st, _, _ = request(sock, params("/recover/code", query="h=" + "A" * 42 + "E"))
                 assert st == 200
             else:
-                body = urllib.parse.urlencode({"csrf": token, "who": "nobody-%d" % i,
-                                               "method": "sms"}).encode()
-                st, hdr, _ = request(sock, params("/recover", "POST", cookie=cookie, ctype=form),
-                                     body)
+                st, hdr, _ = post_form(sock, "/recover", {"csrf": token, "who": "nobody-%d" % i,
+                                                          "method": "sms"}, cookie)
                 assert st == 303
             n += 1
         return n
