@@ -22,7 +22,7 @@ DEBIAN_PACKAGES = \
 	python3-aiosmtpd \
 	nginx-light libnginx-mod-http-xslt-filter \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
-	chromium chromium-driver valgrind wrk curl
+	chromium chromium-driver valgrind wrk curl strace
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings
 JOBS = payjobs receiptjobs deliver tidy
@@ -43,18 +43,21 @@ CFLAGS_asan = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 LDFLAGS_release = -Wl,-z,relro,-z,now
 LDFLAGS_asan = -fsanitize=address,undefined
 
-CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(VARIANT)) $(PKG_CFLAGS)
+CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Icgi-bin -ffunction-sections -fdata-sections $(WARN) $(CFLAGS_$(VARIANT)) $(PKG_CFLAGS)
 LDFLAGS = $(LDFLAGS_$(VARIANT))
 
-LIB_SRC = $(sort $(wildcard cgi-bin/lib/*.c) $(wildcard cgi-bin/db/*.c))
+LAYERS = core billing db doc net app web
+LIB_SRC = $(sort $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.c)))
 LIB_OBJ = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(LIB_SRC))
-HEADERS = cgi-bin/portal.h cgi-bin/lib/extern.h
+HEADERS = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.h))
 BINS = $(addprefix $(B)/,$(PROGRAMS) $(JOBS)) $(B)/kabinet-passwd $(B)/kabinet-gen
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 STACK = tools/stack.sh
+
+include cgi-bin/manifest.mk
 
 # Keep objects between builds (they are intermediate to the pattern rules).
 .SECONDARY:
@@ -84,14 +87,15 @@ $(B)/libportal.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/kabinet-passwd: $(B)/obj/tools/kabinet-passwd.o $(B)/libportal.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
-
-$(B)/kabinet-gen: $(B)/obj/tools/kabinet-gen.o $(B)/libportal.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
-
-$(B)/%: $(B)/obj/%.o $(B)/libportal.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LDLIBS)
+# A program: its own object and the modules its manifest lists (cgi-bin/manifest.mk).
+# --gc-sections drops the functions and statements it never calls, and
+# --as-needed the libraries it never calls into.
+define program_rule
+$(B)/$(1): $(B)/obj/$(2).o $(addprefix $(B)/obj/,$(addsuffix .o,$(MODS_$(subst -,_,$(1)))))
+	$$(CC) $$(LDFLAGS) -Wl,--gc-sections -Wl,--as-needed -o $$@ $$^ $$(PKG_LDLIBS)
+endef
+$(foreach p,$(PROGRAMS) $(JOBS),$(eval $(call program_rule,$(p),$(p))))
+$(foreach p,kabinet-passwd kabinet-gen,$(eval $(call program_rule,$(p),tools/$(p))))
 
 # ------------------------------------------------------------------ the stack
 

@@ -12,7 +12,24 @@
  * An id that is not linked to the subscriber, made up or malformed, is the
  * same 404 everywhere: the queries are scoped to the subscriber's links.
  */
-#include "portal.h"
+#include <stdint.h>
+#include <string.h>
+
+#include "app/account_list.h"
+#include "app/org_list.h"
+#include "billing/account.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/account.h"
+#include "db/db.h"
+#include "db/session.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
 
 enum key { K_ID, K_NEXT, K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT, K_ANSWER, K__MAX };
 
@@ -42,7 +59,7 @@ static enum perr linked_account(struct req *r, struct account *a)
 
 static int list(struct req *r)
 {
-	enum perr e = xml_accounts(r, NULL);
+	enum perr e = xml_accounts(r->arena, r->root, r->sess, r->lang, NULL);
 
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }

@@ -11,9 +11,26 @@
  * their meters (?meter=): its tariff, account and last accepted reading fill
  * the form.  Nothing is stored.
  */
+#include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 
-#include "portal.h"
+#include "billing/account.h"
+#include "billing/reading.h"
+#include "billing/tariff.h"
+#include "core/date.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/account.h"
+#include "db/organization.h"
+#include "db/reading.h"
+#include "db/tariff.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
 
 enum key {
 	K_ORG, K_PLAN, K_RESIDENTS, K_HOUSEHOLD, K_FROM, K_TO,

@@ -13,6 +13,8 @@
  * failed at once.  With --every it runs again every SECONDS until SIGTERM.
  * Exit status 0 when nothing went wrong on our side, 1 otherwise.
  */
+#include <stdint.h>
+#include <string.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +23,24 @@
 #include <curl/curl.h>
 #include <libxml/parser.h>
 
-#include "portal.h"
+#include "app/job.h"
+#include "app/receipt.h"
+#include "billing/receipt.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/outbox.h"
+#include "doc/message.h"
+#include "doc/pdf.h"
+#include "doc/render.h"
+#include "doc/xml.h"
+#include "net/mail.h"
+#include "net/sms.h"
 
 #define BATCH 50
 #define MAX_DELAY (6 * 3600)

@@ -6,7 +6,17 @@
  *              12-month chart of accruals and payments, the contact details on
  *              file and the sign-in before this session
  */
-#include "portal.h"
+
+#include "app/account_list.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/ledger.h"
+#include "db/payment.h"
+#include "db/session.h"
+#include "doc/xml.h"
+#include "web/req.h"
+#include "web/serve.h"
 
 #define RECENT_PAYMENTS 3
 #define CHART_MONTHS 12
@@ -72,7 +82,7 @@ static int dashboard(struct req *r)
 	month_t latest = 0;
 	enum perr e;
 
-	if ((e = xml_accounts(r, &latest)) != PERR_OK)
+	if ((e = xml_accounts(r->arena, r->root, r->sess, r->lang, &latest)) != PERR_OK)
 		return page_fail(r, e);
 	if ((c.parent = xml_elem(r->root, "payments")) == NULL)
 		return page_error(r, 500, "internal");

@@ -25,7 +25,34 @@
  * someone who could not already prove it; the forms that send messages are
  * limited per address and per what was asked for.
  */
-#include "portal.h"
+#include <stdint.h>
+#include <string.h>
+
+#include "app/link.h"
+#include "app/org_list.h"
+#include "app/password.h"
+#include "billing/account.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/password.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/account.h"
+#include "db/db.h"
+#include "db/form_attempt.h"
+#include "db/login_attempt.h"
+#include "db/outbox.h"
+#include "db/subscriber.h"
+#include "db/tidy.h"
+#include "db/token.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
+#include "web/session.h"
 
 enum key {
 	K_LOGIN, K_PASSWORD, K_NEXT, K_TO, K_ORG, K_NUMBER, K_EMAIL, K_PHONE, K_WHO, K_METHOD,

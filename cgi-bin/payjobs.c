@@ -12,10 +12,25 @@
  * settling is idempotent.  Exit status 0 when everything was handled, 1 when
  * something needs another run (provider or database unreachable).
  */
+#include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "portal.h"
+#include "app/credit.h"
+#include "app/job.h"
+#include "app/settle.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/date.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/autopay.h"
+#include "db/db.h"
+#include "db/online.h"
+#include "net/provider.h"
 
 #define BATCH 200
 

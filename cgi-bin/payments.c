@@ -14,9 +14,33 @@
  * Amounts are named per account (a12 for account 12) and read with the same
  * validators as the field table.  Money moves only in lib/settle.c.
  */
+#include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 
-#include "portal.h"
+#include "app/credit.h"
+#include "app/settle.h"
+#include "billing/account.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/parse.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/account.h"
+#include "db/autopay.h"
+#include "db/db.h"
+#include "db/online.h"
+#include "db/payment.h"
+#include "doc/xml.h"
+#include "net/provider.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
 
 enum key {
 	K_FROM, K_TO, K_ALL, K_ACCOUNT, K_ACTION, K_KEY, K_SAVE, K_ID, K_DAY, K_MAX, K_DONE, K__MAX

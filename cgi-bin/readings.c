@@ -11,9 +11,24 @@
  * the field table uses.  A meter on an account that is not linked is the
  * usual 404.
  */
+#include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 
-#include "portal.h"
+#include "billing/reading.h"
+#include "billing/tariff.h"
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/parse.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/db.h"
+#include "db/reading.h"
+#include "db/tariff.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
 
 enum key { K_ACTION, K_METER, K_DONE, K__MAX };
 

@@ -15,10 +15,20 @@
  * organization was issued (or had been), 1 when one was refused or the
  * database failed, 2 on a bad command line.
  */
+#include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "portal.h"
+#include "app/job.h"
+#include "billing/account.h"
+#include "billing/receipt.h"
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/receipt.h"
 
 #define MAX_ORGS 256
 

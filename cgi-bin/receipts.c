@@ -12,7 +12,23 @@
  * A receipt is read for the session's subscriber only: an account that is
  * not linked to them, or a month that was not issued or billed, is a 404.
  */
-#include "portal.h"
+#include <stdint.h>
+
+#include "app/receipt.h"
+#include "billing/account.h"
+#include "billing/receipt.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/account.h"
+#include "db/receipt.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
 
 enum key { K_FROM, K_TO, K_MONTH, K_ACCOUNT, K_EMAIL, K__MAX };
 

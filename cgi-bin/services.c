@@ -10,7 +10,22 @@
  * Only the session's current account is ever read; the session lookup has
  * checked it is linked.  A service the account does not have is a 404.
  */
-#include "portal.h"
+#include <stdint.h>
+
+#include "billing/account.h"
+#include "billing/ledger.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/account.h"
+#include "db/ledger.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
 
 enum key { K_FROM, K_TO, K_SERVICE, K__MAX };
 

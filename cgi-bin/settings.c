@@ -18,7 +18,28 @@
  * sign-in, so the login lockout covers it.  Each successful POST answers 303
  * to /settings?done=<what>, which shows one line saying it was done.
  */
-#include "portal.h"
+#include <stdint.h>
+#include <string.h>
+
+#include "app/link.h"
+#include "app/password.h"
+#include "core/crypto.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/password.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/contact.h"
+#include "db/db.h"
+#include "db/login_attempt.h"
+#include "db/receipt.h"
+#include "db/session.h"
+#include "db/subscriber.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
+#include "web/session.h"
 
 enum key {
 	K_FULL_NAME, K_LANDLINE, K_MOBILE, K_CURRENT, K_NEW, K_CONFIRM, K_EMAIL, K_TO, K_ID,

@@ -13,7 +13,12 @@
  */
 #include <stdio.h>
 
-#include "portal.h"
+#include "app/job.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/perr.h"
+#include "db/tidy.h"
 
 #define BATCH 1000
 #define DAY (24u * 3600u)

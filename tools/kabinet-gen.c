@@ -20,12 +20,13 @@
  * in summer, behind in winter).  Tariffs rise on 1 July each year, as
  * Russian utility tariffs do; heating is charged October to April only.
  */
+#include <stdint.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cgi-bin/portal.h"
+#include "core/money.h"
 
 #define MONTHS 24
 #define NSERV 6

@@ -5,7 +5,7 @@
 #include <sodium.h>
 #include <stdio.h>
 
-#include "../cgi-bin/portal.h"
+#include "core/crypto.h"
 
 int main(void)
 {

@@ -3,7 +3,16 @@
  * statement that takes a subscriber joins subscriber_accounts, so an account
  * that is not linked to them cannot be read, chosen or unlinked.
  */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "billing/account.h"
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/account.h"
+#include "db/db.h"
 
 /* The columns struct as_iter receives: an account and one service's month. */
 #define AS_COLUMNS                                                                       \

@@ -2,7 +2,14 @@
  * db/autopay.c: monthly autopay and its runs.  A subscriber sees and ends
  * only their own autopays on accounts still linked to them.
  */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/autopay.h"
+#include "db/db.h"
 
 /* One autopay per subscriber and account: a new one replaces the old (in the caller's transaction). */
 static struct db_stmt replace_old = {

@@ -1,5 +1,9 @@
 /* db/contact.c: what a subscriber asked the organization to change. */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "core/perr.h"
+#include "db/contact.h"
+#include "db/db.h"
 
 /* A newer request replaces one staff have not processed yet. */
 static struct db_stmt withdraw = {

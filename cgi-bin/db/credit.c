@@ -4,7 +4,13 @@
  * takes it with the payment), so two payments to one account queue instead
  * of reading the same balance.
  */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/credit.h"
+#include "db/db.h"
 
 /* Newest month first; the key (account_id, period, service_id) serves it backwards. */
 static struct db_stmt rows = {

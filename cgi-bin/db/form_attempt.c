@@ -1,5 +1,9 @@
 /* db/form_attempt.c: uses of the signed-out forms that send messages, for rate limits. */
-#include "../portal.h"
+
+#include "core/arena.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/form_attempt.h"
 
 static struct db_stmt count = {
 	"form_attempt.count",

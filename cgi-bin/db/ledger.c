@@ -3,7 +3,15 @@
  * DATEs (the first of the month) and come back as month_t integers; every
  * statement starts from an account id, the first column of the key.
  */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "billing/ledger.h"
+#include "core/arena.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/ledger.h"
 
 /* service = 0 sums all services; tariff and quantity then mean nothing. */
 static struct db_stmt months = {

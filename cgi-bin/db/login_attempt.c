@@ -1,5 +1,10 @@
 /* db/login_attempt.c: every sign-in attempt, for lockout and for the user's own record. */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/login_attempt.h"
 
 static struct db_stmt failures = {
 	"login_attempt.failures",

@@ -4,7 +4,15 @@
  * are what the history shows.  State changes are guarded in the WHERE
  * clause, so a payment leaves created or pending once.
  */
-#include "../portal.h"
+#include <stdint.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/online.h"
 
 static struct db_stmt insert = {
 	"online.insert",

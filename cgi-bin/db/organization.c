@@ -1,5 +1,12 @@
 /* db/organization.c: the organizations subscribers can link accounts of. */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "billing/account.h"
+#include "core/arena.h"
+#include "core/money.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/organization.h"
 
 static struct db_stmt list = {
 	"organization.list",

@@ -2,7 +2,14 @@
  * db/outbox.c: queue a message.  The address is the subscriber's own, read
  * in the same statement, so nothing is queued for someone without one.
  */
-#include "../portal.h"
+#include <stdint.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/outbox.h"
 
 /*
  * One row per channel the subscriber chose for the topic, in their language,

@@ -1,5 +1,9 @@
 /* db/password.c: the list of common passwords a new password is checked against (sql/009). */
-#include "../portal.h"
+#include <string.h>
+
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/password.h"
 
 static struct db_stmt common = {
 	"password.common",

@@ -1,5 +1,13 @@
 /* db/payment.c: money received for accounts, from every channel. */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/payment.h"
 
 /* The index (account_id, paid_at) serves each linked account's newest first. */
 static struct db_stmt recent = {

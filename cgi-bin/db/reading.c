@@ -2,7 +2,15 @@
  * db/reading.c: meters and their readings.  Every statement joins
  * subscriber_accounts: a meter on someone else's account does not exist.
  */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "billing/tariff.h"
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/reading.h"
 
 /*
  * One row per meter and register: the meter, its last accepted reading, and

@@ -4,7 +4,18 @@
  * the account's organization issued the month (receipt_issues) and the
  * account has ledger rows for it; nothing else is stored.
  */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "billing/account.h"
+#include "billing/receipt.h"
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/receipt.h"
 
 /* The head is read through subscriber_accounts: a receipt of an account that
  * is not linked to the subscriber does not exist for them. */

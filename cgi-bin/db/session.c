@@ -1,5 +1,12 @@
 /* db/session.c: sessions, looked up only by the hash of their token. */
-#include "../portal.h"
+#include <stdint.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/session.h"
 
 /*
  * The previous successful sign-in is copied in here, once: the attempt of

@@ -1,7 +1,13 @@
 /* db/subscriber.c: subscribers (the people who sign in). */
+#include <stdint.h>
+#include <string.h>
 #include <stdlib.h>
 
-#include "../portal.h"
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/subscriber.h"
 
 static struct db_stmt by_login = {
 	"subscriber.by_login",

@@ -2,7 +2,16 @@
  * db/tariff.c: tariff plans and their dated versions, read into the
  * engine's struct tariff (prices by tier and zone, limits by household).
  */
-#include "../portal.h"
+#include <stdint.h>
+#include <string.h>
+
+#include "billing/tariff.h"
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/lang.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/tariff.h"
 
 static struct db_stmt plans = {
 	"tariff.plans",

@@ -3,7 +3,10 @@
  * oldest first, and commits on its own, so none holds its locks for long
  * and the caller repeats it until a batch comes back short.
  */
-#include "../portal.h"
+
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/tidy.h"
 
 static struct db_stmt sessions = {
 	"tidy.sessions",

@@ -2,7 +2,12 @@
  * db/token.c: single-use secrets sent to subscribers (confirmation and
  * recovery links, SMS codes), found only by the hash of the token.
  */
-#include "../portal.h"
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/perr.h"
+#include "db/db.h"
+#include "db/token.h"
 
 static struct db_stmt insert = {
 	"token.insert",

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "portal.h"
+#include "billing/tariff.h"
+#include "core/date.h"
+#include "core/money.h"
 
 #define N 1000000
 

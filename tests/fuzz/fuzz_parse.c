@@ -3,11 +3,19 @@
  * amounts.  The first byte picks the parser; the rest is its input.  Any crash, leak, overflow or
  * undefined behaviour fails the run.
  */
+#include <string.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "portal.h"
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/parse.h"
+#include "core/perr.h"
+#include "core/utf8.h"
+#include "core/valid.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

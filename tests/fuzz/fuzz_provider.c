@@ -5,11 +5,13 @@
  * promises: a valid id, a known status, a non-negative amount, a currency of
  * three letters, URLs that are http(s).
  */
+#include <string.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "portal.h"
+#include "core/money.h"
+#include "net/provider.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,6 +6,7 @@
  * Input: NUL-separated METHOD, DOCUMENT_URI, QUERY_STRING, HTTP_COOKIE,
  * CONTENT_TYPE, HTTP_ACCEPT_LANGUAGE, HTTP_ORIGIN, then the body.
  */
+#include <string.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,8 +14,14 @@
 
 #include <sodium.h>
 
-#include "lib/extern.h"
-#include "portal.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/valid.h"
+#include "doc/render.h"
+#include "doc/xml.h"
+#include "web/io.h"
+#include "web/req.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

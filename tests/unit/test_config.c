@@ -1,4 +1,5 @@
 /* Unit tests: the ini file: defaults, every key, and the errors that must stop start-up. */
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +9,8 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "core/config.h"
+#include "core/parse.h"
 
 static char path[64];
 

@@ -1,5 +1,7 @@
 /* Unit tests: what a receipt is made of besides the QR text: the payee check, the paid
  * status, the QR modules, their SVG path, and the PDF drawn from a layout. */
+#include <stdio.h>
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +10,14 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 
-#include "portal.h"
+#include "billing/account.h"
+#include "billing/receipt.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/perr.h"
+#include "doc/pdf.h"
+#include "doc/qr.h"
 
 static struct organization payee(void)
 {

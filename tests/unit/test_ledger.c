@@ -6,7 +6,9 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "billing/ledger.h"
+#include "core/money.h"
+#include "core/month.h"
 
 static struct ledger_row row(month_t m, money_t opening, money_t accrued, money_t corr,
 			     money_t paid)

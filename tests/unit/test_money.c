@@ -1,4 +1,5 @@
 /* Unit tests: money as integer minor units: arithmetic, rounding, parsing, formatting. */
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +7,8 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "core/lang.h"
+#include "core/money.h"
 
 #define NBSP "\xc2\xa0"
 

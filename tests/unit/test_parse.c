@@ -1,4 +1,7 @@
 /* Unit tests: query strings, urlencoded bodies, cookies, UTF-8 and their limits. */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +9,10 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "core/arena.h"
+#include "core/parse.h"
+#include "core/perr.h"
+#include "core/utf8.h"
 
 static struct arena *A;
 

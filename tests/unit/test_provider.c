@@ -1,4 +1,5 @@
 /* Unit tests: reading YooKassa's payment objects and notifications. */
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +7,8 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "core/money.h"
+#include "net/provider.h"
 
 static const char succeeded[] =
 	"{\"id\":\"2d9f6a1e-000f-5000-8000-1a2b3c4d5e6f\",\"status\":\"succeeded\",\"paid\":true,"

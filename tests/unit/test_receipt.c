@@ -1,4 +1,5 @@
 /* Unit tests: bank details' check digits and the GOST R 56042-2014 payment QR text (domain.md §2a, §4). */
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +7,8 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "billing/bankcheck.h"
+#include "billing/payqr.h"
 
 static void the_central_banks_examples(void **st)
 {

@@ -1,6 +1,8 @@
 /* Unit tests: what registration, recovery and settings rest on: phone numbers and e-mail
  * addresses at the edge, the new-password rules, generated passwords, SMS codes and their
  * MACs, a message's parameters, and the messages mail.xsl makes of them. */
+#include <stdio.h>
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +13,12 @@
 #include <libxml/parser.h>
 #include <sodium.h>
 
-#include "portal.h"
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/password.h"
+#include "core/valid.h"
+#include "doc/render.h"
+#include "doc/xml.h"
 
 static struct arena *A;
 

@@ -6,7 +6,8 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "billing/split.h"
+#include "core/money.h"
 
 #define OCT 24321 /* 2026-10 */
 

@@ -3,6 +3,7 @@
  * worked examples (published totals, to the kopeck and tiyn) and the
  * design choices it leaves open.
  */
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +11,10 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "billing/reading.h"
+#include "billing/tariff.h"
+#include "core/date.h"
+#include "core/money.h"
 
 #define KWH(x) ((long long)(x) * 1000)
 

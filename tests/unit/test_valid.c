@@ -1,4 +1,5 @@
 /* Unit tests: field validators, language choice, tokens and CSRF-free crypto helpers. */
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +8,11 @@
 #include <cmocka.h>
 #include <sodium.h>
 
-#include "portal.h"
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/lang.h"
+#include "core/month.h"
+#include "core/valid.h"
 
 static struct arena *A;
 

@@ -1,4 +1,5 @@
 /* Unit tests: what goes into a page is escaped, and the arena frees what it is given. */
+#include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +7,10 @@
 
 #include <cmocka.h>
 
-#include "portal.h"
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "doc/xml.h"
 
 /* An empty <page> document, as the library starts every page. */
 static xmlDocPtr new_page(xmlNodePtr *root)

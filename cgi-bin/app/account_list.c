@@ -1,0 +1,126 @@
+/*
+ * account_list.c: the subscriber's linked accounts as XML, shared by the
+ * accounts list and the home dashboard.  One query returns every account
+ * with each service of its latest month; the rows are grouped here, the
+ * balances summed with overflow checks, and what there is to pay is totalled
+ * per currency (accounts of different organizations may bill in different
+ * currencies, and an advance on one account never pays another's debt).
+ */
+#include <stdint.h>
+
+#include "app/account_list.h"
+#include "core/arena.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/account.h"
+#include "db/session.h"
+#include "doc/xml.h"
+
+#define MAX_CURRENCIES 8
+
+struct builder {
+	const struct session *me;
+	enum lang lang;
+	xmlNodePtr list, acc, services;
+	uint64_t acc_id;
+	const struct currency *cur;
+	money_t balance;
+	month_t latest;
+	struct {
+		const struct currency *cur;
+		money_t sum;
+	} due[MAX_CURRENCIES];
+	size_t ndue;
+	int failed;
+};
+
+/* Close the account being built: its balance, and its debt into the totals. */
+static int finish(struct builder *b)
+{
+	size_t i;
+
+	if (b->acc == NULL)
+		return 0;
+	if (xml_money(b->acc, "balance", b->balance, b->cur, b->lang) == NULL)
+		return -1;
+	if (b->balance <= 0)
+		return 0;
+	for (i = 0; i < b->ndue && b->due[i].cur != b->cur; i++)
+		;
+	if (i == b->ndue) {
+		if (b->ndue == MAX_CURRENCIES)
+			return -1;
+		b->due[b->ndue].cur = b->cur;
+		b->due[b->ndue++].sum = 0;
+	}
+	return money_add(b->due[i].sum, b->balance, &b->due[i].sum);
+}
+
+static int start(struct builder *b, const struct account_service *s)
+{
+	const struct session *me = b->me;
+	xmlNodePtr a;
+
+	if (finish(b) != 0)
+		return -1;
+	a = b->acc = xml_elem(b->list, "account");
+	b->acc_id = s->acc.id;
+	b->cur = s->acc.org.cur;
+	b->balance = 0;
+	if (a == NULL || b->cur == NULL || xml_attr_int(a, "id", (long long)s->acc.id) ||
+	    (s->acc.id == me->account_id && xml_attr(a, "current", "1")) ||
+	    xml_text(a, "number", s->acc.number) == NULL ||
+	    xml_text(a, "payer", s->acc.payer) == NULL ||
+	    xml_text(a, "address", s->acc.address) == NULL ||
+	    xml_text(a, "organization", s->acc.org.name) == NULL)
+		return -1;
+	b->services = xml_elem(a, "services");
+	return b->services == NULL ? -1 : 0;
+}
+
+static int each_row(void *ctx, const struct account_service *s)
+{
+	struct builder *b = ctx;
+	xmlNodePtr sv;
+
+	if (b->acc == NULL || s->acc.id != b->acc_id) {
+		if (start(b, s) != 0)
+			return b->failed = -1;
+		if (s->service_id != 0 && xml_month(b->acc, "month", s->month) == NULL)
+			return b->failed = -1;
+	}
+	if (s->service_id == 0) /* linked, but no history yet */
+		return 0;
+	if (s->month > b->latest)
+		b->latest = s->month;
+	sv = xml_text(b->services, "service", s->service);
+	if (sv == NULL || xml_attr_int(sv, "id", (long long)s->service_id) ||
+	    money_add(b->balance, s->closing, &b->balance) != 0)
+		return b->failed = -1;
+	return 0;
+}
+
+enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session *me,
+		       enum lang lang, month_t *latest)
+{
+	struct builder b = {.me = me, .lang = lang};
+	enum perr e;
+	size_t i;
+
+	b.list = xml_elem(parent, "accounts");
+	if (b.list == NULL)
+		return PERR_NOMEM;
+	e = db_linked_services(ar, me->subscriber_id, lang, each_row, &b);
+	if (e != PERR_OK)
+		return e;
+	if (b.failed || finish(&b) != 0)
+		return PERR_NOMEM;
+	for (i = 0; i < b.ndue; i++)
+		if (xml_money(b.list, "to-pay", b.due[i].sum, b.due[i].cur, lang) == NULL)
+			return PERR_NOMEM;
+	if (latest != NULL)
+		*latest = b.latest;
+	return PERR_OK;
+}

@@ -1,0 +1,153 @@
+/*
+ * credit.c: from an amount to ledger rows.  credit_plan() reads an account's
+ * recent ledger and splits the amount (split.c); credit_apply() writes the
+ * split into the month the money arrives in.  A month that has no bill yet
+ * is opened by the payment, with the last closing as its opening and nothing
+ * accrued, so the ledger's invariant and the rule "paid in the month it was
+ * received" both hold.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/credit.h"
+#include "billing/split.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/credit.h"
+
+#define CREDIT_MONTHS 12 /* how far back a debt is aged by month; beyond is "older" */
+
+struct plan_state {
+	struct credit *c;
+	money_t charge[SPLIT_MAX_SERVICES][CREDIT_MONTHS];
+	int overflow;
+};
+
+static int plan_row(void *p, const struct credit_row *r)
+{
+	struct plan_state *st = p;
+	struct credit *c = st->c;
+	size_t i, age;
+
+	if (c->latest == 0)
+		c->latest = r->month; /* newest first: the first row is the latest month */
+	if (r->month == c->latest) {
+		if (c->n == SPLIT_MAX_SERVICES) {
+			st->overflow = 1;
+			return 1;
+		}
+		c->service[c->n] = r->service;
+		c->tariff[c->n] = r->tariff;
+		c->closing[c->n] = r->closing;
+		c->n++;
+	}
+	age = (size_t)(c->latest - r->month);
+	if (age >= CREDIT_MONTHS)
+		return 0;
+	for (i = 0; i < c->n; i++)
+		if (c->service[i] == r->service)
+			st->charge[i][age] = r->charge;
+	return 0;
+}
+
+enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct credit *c)
+{
+	struct plan_state *st = arena_alloc(ar, sizeof(*st));
+	struct split_debt *debts;
+	money_t ages[CREDIT_MONTHS + 1], weight[SPLIT_MAX_SERVICES];
+	size_t i, k, nd = 0;
+	month_t from;
+	enum perr e;
+
+	memset(c, 0, sizeof(*c));
+	c->account = account;
+	if (st == NULL)
+		return PERR_NOMEM;
+	memset(st, 0, sizeof(*st));
+	st->c = c;
+	/* A year of months is one range read; an account billed longer ago than
+	 * that (rare) takes a second, unbounded one. */
+	from = month_today() - CREDIT_MONTHS;
+	if ((e = db_credit_rows(ar, account, from, plan_row, st)) != PERR_OK)
+		return e;
+	if (c->n == 0 && (e = db_credit_rows(ar, account, MONTH_MIN, plan_row, st)) != PERR_OK)
+		return e;
+	if (st->overflow)
+		return PERR_TOO_LARGE;
+	/* What is due is the balance: an advance on one service counts against another's debt. */
+	for (i = 0; i < c->n; i++)
+		if (money_add(c->due, c->closing[i], &c->due) != 0)
+			return PERR_TOO_LARGE;
+	if (c->due < 0)
+		c->due = 0;
+	if (amount <= 0 || c->n == 0)
+		return PERR_OK;
+
+	debts = arena_alloc(ar, sizeof(*debts) * c->n * (CREDIT_MONTHS + 1));
+	if (debts == NULL)
+		return PERR_NOMEM;
+	/* Oldest first: the bucket older than the history, then month by month. */
+	for (k = CREDIT_MONTHS + 1; k-- > 0;) {
+		for (i = 0; i < c->n; i++) {
+			debt_ages(c->closing[i], st->charge[i], CREDIT_MONTHS, ages);
+			if (ages[k] > 0)
+				debts[nd++] = (struct split_debt){i, c->latest - (month_t)k, ages[k]};
+		}
+	}
+	for (i = 0; i < c->n; i++)
+		weight[i] = st->charge[i][0] > 0 ? st->charge[i][0] : 0;
+	return payment_split(debts, nd, weight, c->n, amount, c->share) == 0 ? PERR_OK
+									   : PERR_BAD_INPUT;
+}
+
+/* The shares as db/credit.c takes them: [{"s":1,"a":109560},...]; only_paid skips zeros. */
+static int shares_json(const struct credit *c, int only_paid, char *buf, size_t cap, size_t *n)
+{
+	size_t i, len = 0;
+	int k;
+
+	*n = 0;
+	buf[len++] = '[';
+	for (i = 0; i < c->n; i++) {
+		if (only_paid && c->share[i] == 0)
+			continue;
+		k = snprintf(buf + len, cap - len, "%s{\"s\":%llu,\"a\":%lld}", *n ? "," : "",
+			     (unsigned long long)c->service[i], c->share[i]);
+		if (k < 0 || (size_t)k >= cap - len - 1)
+			return -1;
+		len += (size_t)k;
+		(*n)++;
+	}
+	buf[len++] = ']';
+	buf[len] = '\0';
+	return 0;
+}
+
+enum perr credit_apply(const struct credit *c, uint64_t payment_id, month_t now)
+{
+	month_t target = c->latest > now ? c->latest : now;
+	char all[SPLIT_MAX_SERVICES * 48 + 3], paid[SPLIT_MAX_SERVICES * 48 + 3];
+	size_t n_all, n_paid;
+	enum perr e;
+
+	if (c->n == 0) {
+		log_msg(LOG_ERR, "payment %llu: account %llu has no ledger to credit",
+			(unsigned long long)payment_id, (unsigned long long)c->account);
+		return PERR_OK; /* the money is recorded; staff allocate it by hand */
+	}
+	if (shares_json(c, 0, all, sizeof(all), &n_all) != 0 ||
+	    shares_json(c, 1, paid, sizeof(paid), &n_paid) != 0)
+		return PERR_TOO_LARGE;
+	/* In the latest month only the services paid change; a new month gets every service. */
+	if (target == c->latest)
+		e = n_paid ? db_ledger_credit(c->account, target, paid, n_paid) : PERR_OK;
+	else
+		e = db_ledger_open_month(c->account, c->latest, target, all, n_all);
+	if (e == PERR_OK && n_paid)
+		e = db_payment_lines(payment_id, target, paid);
+	return e;
+}

@@ -1,0 +1,36 @@
+/* app/credit.h: crediting a payment to a ledger. */
+#ifndef APP_CREDIT_H
+#define APP_CREDIT_H
+
+#include <stdint.h>
+
+#include "billing/split.h"
+#include "core/arena.h"
+#include "core/attrs.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+
+/*
+ * How an amount would be, or is, spread over one account's services: its
+ * services in the latest billed month with their balances, the split by
+ * payment_split()'s rule, and what is due.
+ */
+struct credit {
+	uint64_t account;
+	month_t latest; /* the latest billed month; 0: the account has no bills */
+	size_t n;
+	uint64_t service[SPLIT_MAX_SERVICES];
+	money_t tariff[SPLIT_MAX_SERVICES];
+	money_t closing[SPLIT_MAX_SERVICES];
+	money_t share[SPLIT_MAX_SERVICES];
+	money_t due; /* the balance (sum of the closings) if positive: "к оплате" */
+};
+
+/* Read the ledger and split amount (0: only read what is due). */
+enum perr credit_plan(struct arena *, uint64_t account, money_t amount, struct credit *) PORTAL_WUR;
+/* Write a planned split: the ledger of the month it arrives in, and the payment's lines.
+ * Call inside a transaction, with the account locked before credit_plan(). */
+enum perr credit_apply(const struct credit *, uint64_t payment_id, month_t now) PORTAL_WUR;
+
+#endif

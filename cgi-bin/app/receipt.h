@@ -1,0 +1,24 @@
+/* app/receipt.h: a receipt loaded and as XML. */
+#ifndef APP_RECEIPT_H
+#define APP_RECEIPT_H
+
+#include <libxml/tree.h>
+
+#include "billing/receipt.h"
+#include "core/arena.h"
+#include "core/attrs.h"
+#include "core/lang.h"
+#include "core/month.h"
+#include "core/perr.h"
+
+/*
+ * The receipt of account (linked to subscriber) for month: NOT_FOUND unless
+ * the organization issued that month and the account was billed in it.  The
+ * QR payload is made only for rouble payees whose details pass payee_check().
+ */
+enum perr receipt_load(struct arena *, uint64_t subscriber, uint64_t account, month_t, enum lang,
+		       struct receipt *) PORTAL_WUR;
+/* <receipt> under parent: everything the page, the print view and the PDF show. */
+int xml_receipt(xmlNodePtr parent, struct arena *, const struct receipt *, enum lang) PORTAL_WUR;
+
+#endif

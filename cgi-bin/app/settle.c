@@ -1,0 +1,197 @@
+/*
+ * settle.c: what happens when the provider has decided.  The return page,
+ * the webhook, the reconciliation run and autopay all come here with the
+ * provider's own account of the payment (read from its API, never taken
+ * from a notification's body), and whichever comes first does the work:
+ *
+ *   lock the online payment, its accounts   everyone else waits here, then sees it final;
+ *                                            crediting one account is serial
+ *   credit the ledger, write the lines, mark the payment, queue the e-mail
+ *   commit                             all of it or none
+ *
+ * A deadlock or lock timeout is retried; anything else is the caller's to
+ * report (the webhook answers 5xx and the provider calls again later).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+#include "app/credit.h"
+#include "app/settle.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/month.h"
+#include "core/perr.h"
+#include "db/autopay.h"
+#include "db/db.h"
+#include "db/online.h"
+#include "db/outbox.h"
+#include "doc/xml.h"
+#include "net/provider.h"
+
+#define SETTLE_TRIES 3
+
+struct items {
+	struct online_item v[PAY_MAX_ACCOUNTS];
+	size_t n;
+	int overflow;
+};
+
+static int item_row(void *p, const struct online_item *it)
+{
+	struct items *x = p;
+
+	if (x->n == PAY_MAX_ACCOUNTS) {
+		x->overflow = 1;
+		return 1;
+	}
+	x->v[x->n++] = *it;
+	return 0;
+}
+
+/* The notification's parameters: an XML element the delivery program renders. */
+static const char *notice_params(struct arena *ar, const struct online_payment *op,
+				 const struct items *it, const struct pay_state *st)
+{
+	xmlNodePtr n = xmlNewNode(NULL, BAD_CAST "payment");
+	xmlBufferPtr buf = xmlBufferCreate();
+	const char *out = NULL;
+	char accounts[PAY_MAX_ACCOUNTS * 24] = "", num[32];
+	size_t i;
+
+	if (n == NULL || buf == NULL)
+		goto done;
+	for (i = 0; i < it->n; i++) {
+		size_t len = strlen(accounts);
+
+		snprintf(accounts + len, sizeof(accounts) - len, "%s%s", i ? ", " : "",
+			 it->v[i].account_number ? it->v[i].account_number : "");
+	}
+	snprintf(num, sizeof(num), "%lld", op->amount);
+	if (xml_attr_int(n, "id", (long long)op->id) || xml_attr(n, "kind", op->kind) ||
+	    xml_attr(n, "status", st->status == PAY_SUCCEEDED ? "succeeded" : "canceled") ||
+	    xml_attr(n, "minor", num) || xml_attr(n, "currency", op->cur ? op->cur->code : "") ||
+	    xml_attr(n, "accounts", accounts) ||
+	    (st->cancel_reason[0] && xml_attr(n, "reason", st->cancel_reason)))
+		goto done;
+	if (xmlNodeDump(buf, NULL, n, 0, 0) < 0)
+		goto done;
+	out = arena_strdup(ar, (const char *)xmlBufferContent(buf));
+done:
+	xmlFreeNode(n);
+	xmlBufferFree(buf);
+	return out;
+}
+
+static int matches(const struct online_payment *op, const struct pay_state *st)
+{
+	char esc[80];
+
+	if (op->cur != NULL && st->amount == op->amount && strcmp(st->currency, op->cur->code) == 0 &&
+	    (op->provider_id[0] == '\0' || strcmp(op->provider_id, st->id) == 0))
+		return 1;
+	log_msg(LOG_ERR,
+		"payment %llu: the provider's payment %s (%lld %s) is not ours (%lld %s, %s); "
+		"nothing credited",
+		(unsigned long long)op->id, log_esc(esc, sizeof(esc), st->id), st->amount,
+		st->currency, op->amount, op->cur ? op->cur->code : "?", op->provider_id);
+	return 0;
+}
+
+/* The accounts are locked already (db_online_lock_items()). */
+static enum perr credit_all(struct arena *ar, const struct items *it)
+{
+	month_t now = month_today();
+	size_t i;
+	enum perr e = PERR_OK;
+
+	for (i = 0; i < it->n && e == PERR_OK; i++) {
+		struct credit c;
+
+		if ((e = credit_plan(ar, it->v[i].account_id, it->v[i].amount, &c)) != PERR_OK)
+			break;
+		e = credit_apply(&c, it->v[i].payment_id, now);
+	}
+	return e;
+}
+
+static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_state *st,
+			     enum settle_result *res)
+{
+	struct online_payment op;
+	struct items *it = arena_alloc(ar, sizeof(*it));
+	const char *params, *kind;
+	int ok = st->status == PAY_SUCCEEDED, autopay;
+	enum perr e;
+
+	if (it == NULL)
+		return PERR_NOMEM;
+	it->n = 0;
+	it->overflow = 0;
+	if ((e = db_begin_read_committed()) != PERR_OK)
+		return e;
+	if ((e = db_online_lock_items(ar, id, &op, item_row, it)) != PERR_OK)
+		goto fail;
+	if (it->overflow) {
+		e = PERR_TOO_LARGE;
+		goto fail;
+	}
+	if (strcmp(op.status, "succeeded") == 0 || strcmp(op.status, "canceled") == 0) {
+		*res = SETTLE_ALREADY;
+		db_rollback();
+		return PERR_OK;
+	}
+	if (!matches(&op, st)) {
+		e = PERR_CONFLICT;
+		goto fail;
+	}
+	/* The provider's id is stored even if the creating request never got to it. */
+	if (op.provider_id[0] == '\0' && st->id[0] != '\0' &&
+	    (e = db_online_set_pending(id, st->id, NULL)) != PERR_OK)
+		goto fail;
+	if (st->status == PAY_PENDING) {
+		*res = SETTLE_PENDING;
+		return db_commit();
+	}
+	if (ok && (e = credit_all(ar, it)) != PERR_OK)
+		goto fail;
+	e = db_online_finish(id, ok, st->method_saved ? st->method_id : NULL,
+			     st->method_saved ? st->method_title : NULL, st->cancel_reason);
+	if (e != PERR_OK)
+		goto fail;
+	if (strcmp(op.kind, "autopay") == 0 && (e = db_autopay_run_settled(id, ok)) != PERR_OK)
+		goto fail;
+	autopay = strcmp(op.kind, "autopay") == 0;
+	kind = autopay ? (ok ? "autopay-succeeded" : "autopay-failed")
+		       : (ok ? "payment-succeeded" : "payment-failed");
+	if ((params = notice_params(ar, &op, it, st)) == NULL) {
+		e = PERR_NOMEM;
+		goto fail;
+	}
+	e = db_outbox_notify(op.subscriber_id, autopay ? "autopay" : "payment", kind, params);
+	if (e != PERR_OK)
+		goto fail;
+	if ((e = db_commit()) != PERR_OK)
+		goto fail;
+	*res = ok ? SETTLE_SUCCEEDED : SETTLE_CANCELED;
+	return PERR_OK;
+fail:
+	db_rollback();
+	return e;
+}
+
+enum perr payment_settle(struct arena *ar, uint64_t id, const struct pay_state *st,
+			 enum settle_result *res)
+{
+	enum perr e = PERR_BUSY;
+	int i;
+
+	for (i = 0; i < SETTLE_TRIES && e == PERR_BUSY; i++) {
+		e = settle_once(ar, id, st, res);
+		if (e == PERR_BUSY)
+			log_msg(LOG_WARN, "payment %llu: lock conflict, trying again",
+				(unsigned long long)id);
+	}
+	return e;
+}

@@ -1,0 +1,40 @@
+/*
+ * reading.c: consumption from meter readings (domain.md 1c).  A register
+ * that passed its last digit starts again from zero; that is accepted only
+ * when the subscriber says so, and only when it implies less than half the
+ * register's range, since a smaller number is far more often a typing slip.
+ */
+
+#include "billing/reading.h"
+
+int reading_consumption(long long prev, long long curr, unsigned digits, unsigned scale,
+			int rollover, long long *out)
+{
+	long long range = 1, c;
+	unsigned i;
+
+	if (digits < 1 || digits > 12 || scale > 3)
+		return -1;
+	for (i = 0; i < digits + scale; i++)
+		range *= 10;
+	if (prev < 0 || curr < 0 || prev >= range || curr >= range)
+		return -1;
+	if (curr >= prev) {
+		*out = curr - prev;
+		return 0;
+	}
+	c = range - prev + curr;
+	if (!rollover || c * 2 > range)
+		return -1;
+	*out = c;
+	return 0;
+}
+
+int reading_replaced(long long old_prev, long long old_final, long long new_initial,
+		     long long new_curr, long long *out)
+{
+	if (old_prev < 0 || old_final < old_prev || new_initial < 0 || new_curr < new_initial)
+		return -1;
+	*out = (old_final - old_prev) + (new_curr - new_initial);
+	return 0;
+}

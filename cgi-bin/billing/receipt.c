@@ -1,0 +1,74 @@
+/*
+ * receipt.c: an account's monthly payment document, modelled on the single
+ * payment document for housing services (ЕПД, Minstroy order 43/pr): who
+ * pays whom, the calculation per service, the debt, the total, the meter
+ * readings used, and the GOST R 56042 QR code a banking app scans.
+ *
+ * The receipt is read from the ledger when it is shown, so the page, the
+ * print view, the PDF and the e-mailed PDF are the same document.
+ */
+#include <string.h>
+
+#include "billing/account.h"
+#include "billing/bankcheck.h"
+#include "billing/receipt.h"
+#include "core/money.h"
+#include "core/utf8.h"
+
+const char *receipt_status_name(enum receipt_status s)
+{
+	switch (s) {
+	case RECEIPT_PAID: return "paid";
+	case RECEIPT_PARTLY: return "partly";
+	default: return "unpaid";
+	}
+}
+
+enum receipt_status receipt_status_of(money_t to_pay, money_t paid_since)
+{
+	if (to_pay <= 0 || paid_since >= to_pay)
+		return RECEIPT_PAID;
+	return paid_since > 0 ? RECEIPT_PARTLY : RECEIPT_UNPAID;
+}
+
+static int digits(const char *s, size_t n)
+{
+	size_t i;
+
+	if (s == NULL || strlen(s) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int present(const char *s, size_t max_chars)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	return n > 0 && utf8_valid(s, n) && utf8_len(s, n) <= max_chars;
+}
+
+const char *payee_check(const struct organization *o)
+{
+	if (!present(o->name, 160))
+		return "name";
+	if (o->cur == NULL || strcmp(o->cur->code, "RUB") != 0)
+		return present(o->bank_name, 200) && present(o->bank_account, 34) ? NULL
+										    : "bank-account";
+	/* A rouble payee's details go into the QR code: its limits apply too. */
+	if (!present(o->bank_name, 45))
+		return "bank-name";
+	if (!bic_valid(o->bic))
+		return "bic";
+	if (!bank_account_valid(o->bic, o->bank_account))
+		return "bank-account";
+	if (!corr_account_valid(o->bic, o->corr_account))
+		return "corr-account";
+	if (!inn_valid(o->inn))
+		return "inn";
+	if (o->kpp != NULL && !digits(o->kpp, 9))
+		return "kpp";
+	return NULL;
+}

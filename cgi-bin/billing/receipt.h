@@ -1,0 +1,85 @@
+/* billing/receipt.h: the monthly receipt as values. */
+#ifndef BILLING_RECEIPT_H
+#define BILLING_RECEIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "billing/account.h"
+#include "billing/split.h"
+#include "core/money.h"
+#include "core/month.h"
+
+#define RECEIPT_MAX_CORRECTIONS 32
+#define RECEIPT_MAX_READINGS 48 /* meters x registers shown on the back */
+
+/* One service's line of the calculation. */
+struct receipt_line {
+	uint64_t service_id;
+	const char *service, *supplier, *unit; /* NULL on the totals line */
+	money_t tariff;
+	long long quantity; /* thousandths of the unit */
+	money_t opening, accrued, corrections, paid, closing;
+};
+
+struct receipt_correction {
+	const char *service;
+	money_t amount;
+	const char *reason;
+};
+
+/* A meter register's readings used for the month. */
+struct receipt_reading {
+	const char *meter, *kind;
+	unsigned zone, zones, digits, decimals;
+	long long prev, curr; /* 10^-decimals of the unit; -1: none */
+	const char *prev_on, *curr_on; /* YYYY-MM-DD or NULL */
+	long long used; /* consumption, same units; -1 when it cannot be told */
+};
+
+/*
+ * paid: what the receipt asked for has been paid since (payments after the
+ * month cover its closing balance, oldest debt first); partly: some of it.
+ * A receipt that asks for nothing is paid.
+ */
+enum receipt_status { RECEIPT_UNPAID, RECEIPT_PARTLY, RECEIPT_PAID };
+
+const char *receipt_status_name(enum receipt_status);
+enum receipt_status receipt_status_of(money_t to_pay, money_t paid_since);
+
+/* An account's receipt for a month: the payment document. */
+struct receipt {
+	struct account acc; /* with its organization, the payee */
+	month_t month;
+	const char *due_on, *issued_on; /* YYYY-MM-DD */
+	int by_email; /* this subscriber takes the account's receipts by e-mail */
+	size_t n;
+	struct receipt_line line[SPLIT_MAX_SERVICES];
+	struct receipt_line total; /* the lines summed */
+	money_t to_pay;            /* the total closing if positive, else 0 */
+	money_t paid_since;        /* paid in the months after */
+	enum receipt_status status;
+	size_t ncorr;
+	struct receipt_correction corr[RECEIPT_MAX_CORRECTIONS];
+	size_t nread;
+	struct receipt_reading read[RECEIPT_MAX_READINGS];
+	const char *qr; /* the GOST R 56042 payload; NULL for a payee outside it (not roubles) */
+};
+
+/* One line of the receipts list. */
+struct receipt_item {
+	month_t month;
+	const char *due_on;
+	money_t to_pay, paid_since;
+	enum receipt_status status;
+};
+
+/*
+ * What is wrong with a payee's bank details, as an error code ("bic",
+ * "bank-account", "corr-account", "inn", "kpp", "name", "bank-name"); NULL
+ * if nothing.  Rouble payees are checked by the Bank of Russia's rules (the
+ * control keys); others only for presence.
+ */
+const char *payee_check(const struct organization *);
+
+#endif

@@ -1,0 +1,74 @@
+/* billing/tariff.h: the tariff engine. */
+#ifndef BILLING_TARIFF_H
+#define BILLING_TARIFF_H
+
+#include "core/attrs.h"
+#include "core/date.h"
+#include "core/money.h"
+
+/*
+ * The tariff engine: pure arithmetic, no database.  Quantities are
+ * thousandths of the unit (kWh, m3); prices are minor units per unit.
+ * Nothing but money is ever rounded: a prorated limit, a tier's share of a
+ * zone or a day's share of a period stay exact fractions, and each line's
+ * money is rounded once, half away from zero, then the lines are summed.
+ */
+#define TARIFF_ZONES 3 /* T1 day or peak, T2 night, T3 semi-peak (the registers' numbering) */
+#define TARIFF_TIERS 3 /* volume levels; a social norm is two */
+
+/* The household categories that volume thresholds depend on (Almaty's table). */
+enum household { HH_GAS, HH_GAS_ALONE, HH_ESTOVE, HH_ESTOVE_ALONE, HH__MAX };
+
+/* "gas", "gas-alone", "estove", "estove-alone" (as sql/004 spells them); -1 if none. */
+int household_parse(const char *);
+
+struct tariff {
+	const char *name;
+	day_t valid_from; /* first day it applies */
+	day_t valid_to;   /* last day it applies */
+	unsigned zones;   /* 1, 2 or 3 */
+	unsigned tiers;   /* 1 flat, 2 social norm, 3 volume levels */
+	money_t price[TARIFF_TIERS][TARIFF_ZONES];
+	/* Upper bounds of tiers 1 and 2 per registered resident per month, in
+	 * thousandths of the unit, cumulative (90 000 and 160 000 for 90/160 kWh). */
+	long long limit[HH__MAX][TARIFF_TIERS - 1];
+	unsigned month_days_x10; /* 305: limits prorate by days / 30.5; 0: by the month's own days */
+	unsigned vat_bp;         /* VAT in basis points: 1200 is 12 % */
+	int vat_included;        /* the prices include VAT; otherwise it is added to each line */
+};
+
+struct usage {
+	long long zone[TARIFF_ZONES]; /* consumption per zone, thousandths of the unit */
+	unsigned residents;
+	enum household household;
+	day_t from, to; /* the period: first and last day, inclusive */
+	int whole_month; /* the period is one calendar month: limits apply as they are */
+};
+
+struct charge_line {
+	const struct tariff *tariff;
+	unsigned zone, tier; /* 0-based */
+	long long qty;       /* thousandths of the unit, rounded for display only */
+	money_t price;
+	money_t amount; /* the line's money, VAT included */
+	money_t vat;    /* the VAT within amount */
+};
+
+#define CHARGE_MAX_LINES (2 * TARIFF_ZONES * TARIFF_TIERS)
+
+struct charge {
+	struct charge_line line[CHARGE_MAX_LINES];
+	size_t n;
+	money_t total, vat;
+};
+
+/*
+ * Charge usage under the tariffs that cover its period (ordered by date, at
+ * most two: a period crossing a tariff change is split by days, consumption
+ * and limits alike).  -1 when no tariff covers a day of it, on a bad tariff
+ * or usage, or past the money limit.
+ */
+int tariff_charge(const struct tariff *const *, size_t, const struct usage *, struct charge *)
+	PORTAL_WUR;
+
+#endif

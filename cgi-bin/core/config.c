@@ -1,0 +1,259 @@
+/*
+ * config.c: the one ini file (libinih).  Every key has a default, so a
+ * missing key is never an error; an unknown key or a bad value is, because a
+ * typo in a security setting must not pass silently.
+ */
+#include <string.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <sodium.h>
+
+#include "core/config.h"
+#include "core/money.h"
+#include "core/parse.h"
+
+struct config cfg;
+
+void config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	snprintf(c->db_socket, sizeof(c->db_socket), "%s", "/run/mysqld/mysqld.sock");
+	snprintf(c->db_name, sizeof(c->db_name), "%s", "kabinet");
+	snprintf(c->db_user, sizeof(c->db_user), "%s", "kabinet");
+	snprintf(c->xsl_dir, sizeof(c->xsl_dir), "%s", "xsl");
+	c->db_connect_timeout = 2;
+	c->db_rw_timeout = 5;
+	c->db_job_timeout = 600;
+	c->session_idle = 30 * 60;
+	c->session_absolute = 12 * 3600;
+	c->login_max_fail_login = 5;
+	c->login_max_fail_ip = 20;
+	c->login_window = 15 * 60;
+	c->workers = 4;
+	c->limits = limits_default;
+	snprintf(c->site_url, sizeof(c->site_url), "%s", "http://127.0.0.1:8080");
+	snprintf(c->pay_api_url, sizeof(c->pay_api_url), "%s", "https://api.yookassa.ru/v3");
+	c->pay_timeout = 15;
+	c->pay_min = 100;          /* 1.00 */
+	c->pay_max = 50000000;     /* 500,000.00: above it, a bank transfer */
+	snprintf(c->smtp_url, sizeof(c->smtp_url), "%s", "smtp://127.0.0.1:25");
+	snprintf(c->smtp_from, sizeof(c->smtp_from), "%s", "kabinet@localhost");
+	c->mail_timeout = 30;
+	c->mail_attempts = 8;
+	c->mail_retry = 60;
+	c->sms_timeout = 15;
+	c->keep_sign_ins = 365;
+	c->keep_messages = 365;
+}
+
+struct load_ctx {
+	struct config *c;
+	char *err;
+	size_t errlen;
+};
+
+static int set_str(char *dst, size_t cap, const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n >= cap)
+		return -1;
+	memcpy(dst, v, n + 1);
+	return 0;
+}
+
+static int set_uint(unsigned *dst, const char *v, unsigned long min, unsigned long max)
+{
+	char *end;
+	unsigned long x;
+
+	if (*v < '0' || *v > '9')
+		return -1;
+	errno = 0;
+	x = strtoul(v, &end, 10);
+	if (errno || *end || x < min || x > max)
+		return -1;
+	*dst = (unsigned)x;
+	return 0;
+}
+
+static int set_size(size_t *dst, const char *v, unsigned long min, unsigned long max)
+{
+	unsigned u;
+
+	if (set_uint(&u, v, min, max))
+		return -1;
+	*dst = u;
+	return 0;
+}
+
+static int set_money(money_t *dst, const char *v)
+{
+	unsigned u;
+
+	if (set_uint(&u, v, 1, 4000000000UL))
+		return -1;
+	*dst = u;
+	return 0;
+}
+
+/* An absolute http(s) URL without a trailing slash, so paths can be appended. */
+static int set_url(char *dst, size_t cap, const char *v)
+{
+	size_t n = strlen(v);
+
+	if ((strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) != 0) || n == 0 ||
+	    v[n - 1] == '/' || strpbrk(v, " \t\"'<>") != NULL)
+		return -1;
+	return set_str(dst, cap, v);
+}
+
+static int set_secret(struct config *c, const char *v)
+{
+	size_t bin = 0;
+
+	if (strlen(v) != 64 ||
+	    sodium_hex2bin(c->secret, sizeof(c->secret), v, 64, NULL, &bin, NULL) != 0 ||
+	    bin != sizeof(c->secret))
+		return -1;
+	c->have_secret = 1;
+	return 0;
+}
+
+static int on_key(void *user, const char *sec, const char *key, const char *v)
+{
+	struct load_ctx *x = user;
+	struct config *c = x->c;
+	int rc = -2;
+
+#define IS(s, k) (strcmp(sec, s) == 0 && strcmp(key, k) == 0)
+	/* [db.<program>]: the account of one program; other programs' sections are skipped. */
+	if (strncmp(sec, "db.", 3) == 0 && (strcmp(key, "user") == 0 || strcmp(key, "password") == 0)) {
+		if (strcmp(sec + 3, c->program) != 0)
+			return 1;
+		if (strcmp(key, "user") == 0)
+			rc = set_str(c->db_user, sizeof(c->db_user), v);
+		else
+			rc = set_str(c->db_password, sizeof(c->db_password), v);
+	} else if (IS("db", "socket"))
+		rc = set_str(c->db_socket, sizeof(c->db_socket), v);
+	else if (IS("db", "name"))
+		rc = set_str(c->db_name, sizeof(c->db_name), v);
+	else if (IS("db", "user"))
+		rc = set_str(c->db_user, sizeof(c->db_user), v);
+	else if (IS("db", "password"))
+		rc = set_str(c->db_password, sizeof(c->db_password), v);
+	else if (IS("db", "connect_timeout"))
+		rc = set_uint(&c->db_connect_timeout, v, 1, 60);
+	else if (IS("db", "rw_timeout"))
+		rc = set_uint(&c->db_rw_timeout, v, 1, 600);
+	else if (IS("db", "job_timeout"))
+		rc = set_uint(&c->db_job_timeout, v, 1, 86400);
+	else if (IS("site", "xsl_dir"))
+		rc = set_str(c->xsl_dir, sizeof(c->xsl_dir), v);
+	else if (IS("site", "secret"))
+		rc = set_secret(c, v);
+	else if (IS("site", "workers"))
+		rc = set_uint(&c->workers, v, 1, 256);
+	else if (IS("session", "idle_minutes") && (rc = set_uint(&c->session_idle, v, 1, 1440)) == 0)
+		c->session_idle *= 60;
+	else if (IS("session", "absolute_hours") &&
+		 (rc = set_uint(&c->session_absolute, v, 1, 720)) == 0)
+		c->session_absolute *= 3600;
+	else if (IS("login", "max_failures_per_login"))
+		rc = set_uint(&c->login_max_fail_login, v, 1, 1000);
+	else if (IS("login", "max_failures_per_address"))
+		rc = set_uint(&c->login_max_fail_ip, v, 1, 100000);
+	else if (IS("login", "window_minutes") && (rc = set_uint(&c->login_window, v, 1, 1440)) == 0)
+		c->login_window *= 60;
+	else if (IS("payments", "site_url"))
+		rc = set_url(c->site_url, sizeof(c->site_url), v);
+	else if (IS("payments", "provider"))
+		rc = strcmp(v, "yookassa") == 0 || *v == '\0'
+			     ? set_str(c->pay_provider, sizeof(c->pay_provider), v)
+			     : -1;
+	else if (IS("payments", "api_url"))
+		rc = set_url(c->pay_api_url, sizeof(c->pay_api_url), v);
+	else if (IS("payments", "shop_id"))
+		rc = set_str(c->pay_shop_id, sizeof(c->pay_shop_id), v);
+	else if (IS("payments", "secret_key"))
+		rc = set_str(c->pay_secret, sizeof(c->pay_secret), v);
+	else if (IS("payments", "ca_file"))
+		rc = set_str(c->pay_ca_file, sizeof(c->pay_ca_file), v);
+	else if (IS("delivery", "smtp_url"))
+		rc = strncmp(v, "smtp://", 7) == 0 || strncmp(v, "smtps://", 8) == 0
+			     ? set_str(c->smtp_url, sizeof(c->smtp_url), v)
+			     : -1;
+	else if (IS("delivery", "smtp_from"))
+		rc = strchr(v, '@') != NULL && strpbrk(v, " \t\r\n<>\"") == NULL
+			     ? set_str(c->smtp_from, sizeof(c->smtp_from), v)
+			     : -1;
+	else if (IS("delivery", "smtp_user"))
+		rc = set_str(c->smtp_user, sizeof(c->smtp_user), v);
+	else if (IS("delivery", "smtp_password"))
+		rc = set_str(c->smtp_password, sizeof(c->smtp_password), v);
+	else if (IS("delivery", "smtp_ca_file"))
+		rc = set_str(c->smtp_ca_file, sizeof(c->smtp_ca_file), v);
+	else if (IS("sms", "url"))
+		rc = set_url(c->sms_url, sizeof(c->sms_url), v);
+	else if (IS("sms", "key"))
+		rc = set_str(c->sms_key, sizeof(c->sms_key), v);
+	else if (IS("sms", "ca_file"))
+		rc = set_str(c->sms_ca_file, sizeof(c->sms_ca_file), v);
+	else if (IS("sms", "timeout"))
+		rc = set_uint(&c->sms_timeout, v, 1, 120);
+	/* At least a day: the rate limits count these rows over an hour. */
+	else if (IS("retention", "sign_in_days"))
+		rc = set_uint(&c->keep_sign_ins, v, 1, 3650);
+	else if (IS("retention", "message_days"))
+		rc = set_uint(&c->keep_messages, v, 1, 3650);
+	else if (IS("delivery", "timeout"))
+		rc = set_uint(&c->mail_timeout, v, 1, 600);
+	else if (IS("delivery", "attempts"))
+		rc = set_uint(&c->mail_attempts, v, 1, 100);
+	else if (IS("delivery", "retry_seconds"))
+		rc = set_uint(&c->mail_retry, v, 1, 86400);
+	else if (IS("payments", "timeout"))
+		rc = set_uint(&c->pay_timeout, v, 1, 120);
+	else if (IS("payments", "min_amount_minor"))
+		rc = set_money(&c->pay_min, v);
+	else if (IS("payments", "max_amount_minor"))
+		rc = set_money(&c->pay_max, v);
+	else if (IS("limits", "body_bytes"))
+		rc = set_size(&c->limits.body_max, v, 1024, 16u << 20);
+	else if (IS("limits", "query_bytes"))
+		rc = set_size(&c->limits.query_max, v, 256, 65536);
+	else if (IS("limits", "fields"))
+		rc = set_size(&c->limits.fields_max, v, 1, 10000);
+	else if (IS("limits", "field_bytes"))
+		rc = set_size(&c->limits.value_max, v, 64, 1u << 20);
+#undef IS
+	if (rc == 0)
+		return 1;
+	snprintf(x->err, x->errlen, rc == -2 ? "unknown key [%s] %s" : "bad value for [%s] %s",
+		 sec, key);
+	return 0;
+}
+
+int config_load(struct config *c, const char *path, char *err, size_t errlen)
+{
+	struct load_ctx x = {c, err, errlen};
+	int rc;
+
+	err[0] = '\0';
+	rc = ini_parse(path, on_key, &x);
+	if (rc == -1) {
+		snprintf(err, errlen, "%s: cannot open", path);
+		return -1;
+	}
+	if (rc != 0) {
+		size_t n = strlen(err);
+
+		snprintf(err + n, errlen - n, "%s%s: line %d", n ? " at " : "", path, rc);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,71 @@
+/* core/config.h: the configuration. */
+#ifndef CORE_CONFIG_H
+#define CORE_CONFIG_H
+
+#include "core/attrs.h"
+#include "core/money.h"
+#include "core/parse.h"
+
+struct config {
+	char program[32]; /* whose [db.<program>] account applies; set before loading */
+	char db_socket[256];
+	char db_name[64];
+	char db_user[64];
+	char db_password[128];
+	unsigned db_connect_timeout; /* seconds */
+	unsigned db_rw_timeout;      /* seconds: what a page waits for one statement */
+	unsigned db_job_timeout;     /* seconds: what a scheduled program waits */
+
+	char xsl_dir[256];
+	unsigned char secret[32]; /* MAC key for CSRF tokens */
+	int have_secret;
+
+	unsigned session_idle;     /* seconds */
+	unsigned session_absolute; /* seconds */
+
+	unsigned login_max_fail_login; /* failures per login within the window */
+	unsigned login_max_fail_ip;    /* failures per address within the window */
+	unsigned login_window;         /* seconds */
+
+	unsigned workers;
+	struct limits limits;
+
+	/* [payments] */
+	char site_url[256];      /* the portal as the payer's browser reaches it: return URLs */
+	char pay_provider[16];   /* "yookassa"; empty: paying online is off */
+	char pay_api_url[256];   /* https://api.yookassa.ru/v3 */
+	char pay_shop_id[64];
+	char pay_secret[128];
+	char pay_ca_file[256];   /* extra CA bundle, or empty for the system's */
+	unsigned pay_timeout;    /* seconds for one call */
+	money_t pay_min;         /* minor units, per account */
+	money_t pay_max;
+
+	/* [delivery] */
+	char smtp_url[256];      /* smtp://host:port or smtps://; STARTTLS is used when offered */
+	char smtp_from[254];     /* the envelope and From: address */
+	char smtp_user[128];     /* empty: no authentication */
+	char smtp_password[128];
+	char smtp_ca_file[256];
+	unsigned mail_timeout;   /* seconds for one message */
+	unsigned mail_attempts;  /* tries before a message is failed for good */
+	unsigned mail_retry;     /* seconds before the first retry; doubled each time */
+
+	/* [sms] */
+	char sms_url[256]; /* the gateway's send URL; empty: SMS cannot be sent */
+	char sms_key[128]; /* its API key (a bearer token) */
+	char sms_ca_file[256];
+	unsigned sms_timeout; /* seconds for one message */
+
+	/* [retention]: how long tidy keeps records whose use is over */
+	unsigned keep_sign_ins;  /* days of login_attempts: the sign-in record */
+	unsigned keep_messages;  /* days of sent or failed outbox rows */
+};
+
+extern struct config cfg;
+
+void config_defaults(struct config *);
+/* Load an ini file over the defaults.  -1 with a message in err on failure. */
+int config_load(struct config *, const char *path, char *err, size_t errlen) PORTAL_WUR;
+
+#endif

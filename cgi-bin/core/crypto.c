@@ -1,0 +1,70 @@
+/*
+ * crypto.c: every secret goes through libsodium.  Session tokens are 32
+ * random bytes of which only a hash is stored; passwords are argon2id;
+ * CSRF tokens are a MAC over the session they belong to, so they need no
+ * storage and die with the session.
+ */
+#include <sodium.h>
+
+#include "core/crypto.h"
+#include "core/log.h"
+
+int token_new(unsigned char raw[TOKEN_BYTES], char text[TOKEN_CHARS + 1])
+{
+	randombytes_buf(raw, TOKEN_BYTES);
+	if (sodium_bin2base64(text, TOKEN_CHARS + 1, raw, TOKEN_BYTES,
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) == NULL)
+		return -1;
+	return 0;
+}
+
+int token_decode(const char *text, size_t len, unsigned char raw[TOKEN_BYTES])
+{
+	size_t bin = 0;
+
+	if (len != TOKEN_CHARS)
+		return -1;
+	if (sodium_base642bin(raw, TOKEN_BYTES, text, len, NULL, &bin, NULL,
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    bin != TOKEN_BYTES)
+		return -1;
+	return 0;
+}
+
+void token_hash(const unsigned char *raw, size_t len, unsigned char out[32])
+{
+	crypto_generichash(out, 32, raw, len, NULL, 0);
+}
+
+int password_hash(const char *pw, size_t len, char *out, size_t outlen)
+{
+	if (outlen < crypto_pwhash_STRBYTES)
+		return -1;
+	return crypto_pwhash_str(out, pw, len, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+/*
+ * A hash of a random password nobody knows, made with the interactive
+ * limits: verifying against it costs what a real verify costs, so the time
+ * of an answer does not tell whether the login exists.
+ */
+static const char dummy_hash[crypto_pwhash_STRBYTES] =
+	"$argon2id$v=19$m=65536,t=2,p=1$"
+	"KLZrqZ3vac41KZslhBU/PA$"
+	"aqja9q6HgyqKAYcEOiNHtZkgGM7jrr7XwVNemvONaqA";
+
+int password_verify(const char *hash, const char *pw, size_t len, int *rehash)
+{
+	*rehash = 0;
+	if (hash == NULL) {
+		if (crypto_pwhash_str_verify(dummy_hash, pw, len) == 0)
+			log_msg(LOG_ERR, "the dummy password hash matched: replace it");
+		return -1;
+	}
+	if (crypto_pwhash_str_verify(hash, pw, len) != 0)
+		return -1;
+	*rehash = crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+						 crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	return 0;
+}

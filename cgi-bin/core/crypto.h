@@ -1,0 +1,27 @@
+/* core/crypto.h: tokens and password hashes. */
+#ifndef CORE_CRYPTO_H
+#define CORE_CRYPTO_H
+
+#include <stddef.h>
+
+#include "core/attrs.h"
+
+/* base64url without padding: 32 bytes -> 43 characters. */
+#define TOKEN_BYTES 32
+#define TOKEN_CHARS 43
+
+/* Random token, its text form and its SHA-512/256-style hash (BLAKE2b-256). */
+int token_new(unsigned char raw[TOKEN_BYTES], char text[TOKEN_CHARS + 1]) PORTAL_WUR;
+int token_decode(const char *text, size_t len, unsigned char raw[TOKEN_BYTES]) PORTAL_WUR;
+void token_hash(const unsigned char *raw, size_t len, unsigned char out[32]);
+
+/* Hash a password with argon2id (interactive limits).  out: crypto_pwhash_STRBYTES. */
+int password_hash(const char *pw, size_t len, char *out, size_t outlen) PORTAL_WUR;
+/*
+ * 0 if pw matches hash, -1 if not.  *rehash is set when the hash was made
+ * with other parameters and should be replaced.  With hash == NULL a fixed
+ * dummy hash is verified so that an unknown login costs the same time.
+ */
+int password_verify(const char *hash, const char *pw, size_t len, int *rehash) PORTAL_WUR;
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * date.c: calendar days as integers (days since 1970-01-01), so that a
+ * period's length and its overlap with a tariff's validity are subtraction.
+ * The conversion is Howard Hinnant's days_from_civil.
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "core/date.h"
+
+day_t day_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (day_t)(era * 146097 + doe - 719468);
+}
+
+unsigned month_length(int y, int m)
+{
+	static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	if (m < 1 || m > 12)
+		return 0;
+	return days[m - 1] + (m == 2 && leap);
+}
+
+int day_parse(const char *s, size_t len, day_t *out)
+{
+	int v[3] = {0, 0, 0};
+	static const int at[3] = {0, 5, 8}, n[3] = {4, 2, 2};
+	size_t f, i;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (f = 0; f < 3; f++)
+		for (i = 0; i < (size_t)n[f]; i++) {
+			char c = s[at[f] + i];
+
+			if (c < '0' || c > '9')
+				return -1;
+			v[f] = v[f] * 10 + (c - '0');
+		}
+	if (v[0] < 2000 || v[0] > 2099 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+	    (unsigned)v[2] > month_length(v[0], v[1]))
+		return -1;
+	*out = day_from_civil(v[0], v[1], v[2]);
+	return 0;
+}
+
+void day_to_civil(day_t z, int *y, int *m, int *d)
+{
+	int era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+void day_format(day_t day, char buf[11])
+{
+	int y, m, d;
+
+	day_to_civil(day, &y, &m, &d);
+	snprintf(buf, 11, "%04d-%02d-%02d", y % 10000 < 0 ? 0 : y % 10000, m, d);
+}
+
+day_t day_today(void)
+{
+	return (day_t)(time(NULL) / 86400);
+}

@@ -1,0 +1,24 @@
+/* core/date.h: calendar days. */
+#ifndef CORE_DATE_H
+#define CORE_DATE_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#include "core/attrs.h"
+
+/* A calendar day as days since 1970-01-01 (proleptic Gregorian). */
+typedef int32_t day_t;
+
+day_t day_from_civil(int year, int month, int mday);
+void day_to_civil(day_t, int *year, int *month, int *mday);
+/* "2026-03-05"; years 2000..2099; -1 on anything else. */
+int day_parse(const char *, size_t, day_t *) PORTAL_WUR;
+/* "2026-03-05" into buf (11 bytes). */
+void day_format(day_t, char buf[11]);
+/* Today in UTC. */
+day_t day_today(void);
+/* Days in that month of that year. */
+unsigned month_length(int year, int month);
+
+#endif

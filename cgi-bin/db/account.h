@@ -1,0 +1,79 @@
+/* db/account.h: accounts. */
+#ifndef DB_ACCOUNT_H
+#define DB_ACCOUNT_H
+
+#include <stdint.h>
+
+#include "billing/account.h"
+#include "core/arena.h"
+#include "core/attrs.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "core/month.h"
+#include "core/perr.h"
+
+/*
+ * Billing.  Every function that takes a subscriber id returns only what is
+ * linked to that subscriber: access control lives in the SQL, and an id that
+ * is not theirs is PERR_NOT_FOUND, the same as one that does not exist.
+ * Functions that take an account id alone expect the session's current
+ * account, which the session lookup has already checked is linked.
+ */
+
+struct account_service {
+	struct account acc;      /* id, number, payer, address, org.name, org.cur */
+	uint64_t service_id;     /* 0: the account has no history yet */
+	const char *service;     /* name in the page's language */
+	const char *supplier;
+	const char *unit;        /* catalog key: kWh, m3, Gcal */
+	money_t tariff, closing; /* closing > 0: the subscriber owes */
+	month_t month;
+};
+
+enum perr db_linked_services(struct arena *, uint64_t subscriber, enum lang,
+			     int (*each)(void *, const struct account_service *), void *) PORTAL_WUR;
+/* A linked account as the payment form shows it. */
+struct payable {
+	uint64_t id;
+	const char *number, *address, *org;
+	const struct currency *cur;
+	int pay_online; /* its organization takes payments through the portal */
+	int billed;     /* it has a ledger */
+	money_t balance; /* the latest month's closings: > 0 is owed */
+};
+
+/* Every linked account with its balance, by id. */
+enum perr db_payable_accounts(struct arena *, uint64_t subscriber,
+			      int (*each)(void *, const struct payable *), void *) PORTAL_WUR;
+/* One linked account with its organization. */
+enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account,
+			 struct account *) PORTAL_WUR;
+/*
+ * The account numbered number at organization org, if its most recent
+ * payment was made in month for exactly amount.  *linked says whether the
+ * subscriber has it already.  PERR_NOT_FOUND for any mismatch.
+ */
+enum perr db_account_verify(struct arena *, uint64_t subscriber, uint64_t org, const char *number,
+			    month_t month, money_t amount, uint64_t *account, int *linked) PORTAL_WUR;
+enum perr db_account_link(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+/* <organizations> under parent, every one with its id and phones, @selected on want;
+ * *chosen (and *found = 1) is that one if there is one. */
+
+enum perr db_account_by_number(struct arena *, uint64_t org, const char *number,
+			       struct account *) PORTAL_WUR;
+/* PERR_NOT_FOUND if the account was not linked. */
+enum perr db_account_unlink(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+/* Failed link checks within the last hour; record one check. */
+enum perr db_link_failures(struct arena *, uint64_t subscriber, long long *) PORTAL_WUR;
+enum perr db_link_record(uint64_t subscriber, int ok) PORTAL_WUR;
+
+/* The services of the current account in its latest month. */
+enum perr db_account_services(struct arena *, uint64_t account, enum lang,
+			      int (*each)(void *, const struct account_service *), void *) PORTAL_WUR;
+/* One service of the current account (service, supplier, unit); NOT_FOUND if it has none. */
+enum perr db_account_service(struct arena *, uint64_t account, uint64_t service, enum lang,
+			     struct account_service *) PORTAL_WUR;
+/* Months from..to of one service, or of all (service 0) summed. */
+
+#endif

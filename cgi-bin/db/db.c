@@ -1,0 +1,415 @@
+/*
+ * db.c: one MariaDB connection per worker, opened lazily and reused, with
+ * each statement prepared on first use and kept.  When the server goes away
+ * the connection and every cached handle are dropped; the request fails with
+ * PERR_DB_DOWN (a 503) and a later request connects again, so a database
+ * restart never needs a restart of the programs.  MYSQL_OPT_RECONNECT is
+ * left off on purpose: a silent reconnect could replay half a transaction.
+ */
+#include <string.h>
+#include <stdio.h>
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/perr.h"
+#include "db/db.h"
+
+static MYSQL *conn;
+static unsigned gen = 1;         /* bumped whenever the connection is dropped */
+static struct db_stmt *prepared; /* every statement with a live handle */
+static int in_tx;
+static int may_retry; /* nothing ran yet in this request: one reconnect allowed */
+
+static int gone(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	       err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
+	       err == ER_SERVER_SHUTDOWN || err == CR_COMMANDS_OUT_OF_SYNC ||
+	       err == ER_CONNECTION_KILLED || err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+}
+
+void db_disconnect(void)
+{
+	struct db_stmt *s;
+
+	for (s = prepared; s != NULL; s = s->next) {
+		if (s->handle != NULL)
+			mysql_stmt_close(s->handle);
+		s->handle = NULL;
+	}
+	prepared = NULL;
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	in_tx = 0;
+	gen++;
+}
+
+enum perr db_connect(void)
+{
+	unsigned ct = cfg.db_connect_timeout, rw = cfg.db_rw_timeout;
+
+	if (conn != NULL)
+		return PERR_OK;
+	conn = mysql_init(NULL);
+	if (conn == NULL)
+		return PERR_NOMEM;
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &ct);
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rw);
+	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* UTC everywhere: the database stores and compares instants, XSLT formats. */
+	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	if (mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password, cfg.db_name, 0,
+			       cfg.db_socket, 0) == NULL) {
+		log_msg(LOG_ERR, "db connect via %s: %s", cfg.db_socket, mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		return PERR_DB_DOWN;
+	}
+	return PERR_OK;
+}
+
+void db_request_begin(void)
+{
+	may_retry = 1;
+}
+
+void db_request_end(void)
+{
+	if (in_tx) { /* a handler returned inside a transaction: never carry it over */
+		log_msg(LOG_ERR, "transaction left open by a handler; rolled back");
+		db_rollback();
+	}
+}
+
+/* Classify the error of the last call and drop the connection if it died. */
+static enum perr fail(const char *what, struct db_stmt *s, unsigned err, const char *msg)
+{
+	log_msg(LOG_ERR, "db %s %s: %u %s", what, s ? s->name : "", err, msg);
+	if (gone(err)) {
+		db_disconnect();
+		return PERR_DB_DOWN;
+	}
+	if (err == ER_DUP_ENTRY)
+		return PERR_CONFLICT;
+	/* The transaction was rolled back (deadlock) or may be retried (lock wait). */
+	if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+		return PERR_BUSY;
+	return PERR_DB;
+}
+
+static enum perr prepare(struct db_stmt *s, MYSQL_STMT **out)
+{
+	MYSQL_STMT *h;
+	enum perr e;
+
+	if ((e = db_connect()) != PERR_OK)
+		return e;
+	if (s->handle != NULL && s->gen == gen) {
+		*out = s->handle;
+		return PERR_OK;
+	}
+	h = mysql_stmt_init(conn);
+	if (h == NULL)
+		return PERR_NOMEM;
+	if (mysql_stmt_prepare(h, s->sql, strlen(s->sql)) != 0) {
+		unsigned err = mysql_stmt_errno(h);
+		char msg[256];
+
+		snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(h));
+		mysql_stmt_close(h);
+		return fail("prepare", s, err, msg);
+	}
+	s->handle = h;
+	s->gen = gen;
+	s->next = prepared;
+	prepared = s;
+	*out = h;
+	return PERR_OK;
+}
+
+static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nulls)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		memset(&b[i], 0, sizeof(b[i]));
+		switch (a[i].type) {
+		case DB_INT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&a[i].i;
+			break;
+		case DB_STR:
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer = (void *)a[i].p;
+			b[i].buffer_length = a[i].len;
+			b[i].length = (unsigned long *)&a[i].len;
+			break;
+		case DB_BLOB:
+			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)a[i].p;
+			b[i].buffer_length = a[i].len;
+			b[i].length = (unsigned long *)&a[i].len;
+			break;
+		case DB_NULL:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			nulls[i] = 1;
+			b[i].is_null = (my_bool *)&nulls[i];
+			break;
+		}
+	}
+}
+
+#define MAX_ARGS 16
+#define MAX_COLS 24
+
+/* Prepare, bind and execute; on a dead connection retry once if allowed. */
+static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL_STMT **out)
+{
+	MYSQL_BIND b[MAX_ARGS];
+	char nulls[MAX_ARGS] = {0};
+	MYSQL_STMT *h = NULL;
+	enum perr e;
+	int attempt;
+
+	if (na > MAX_ARGS)
+		return PERR_DB;
+	for (attempt = 0; attempt < 2; attempt++) {
+		if ((e = prepare(s, &h)) != PERR_OK) {
+			if (e == PERR_DB_DOWN && may_retry && attempt == 0)
+				continue;
+			return e;
+		}
+		bind_args(b, a, na, nulls);
+		if ((na && mysql_stmt_bind_param(h, b) != 0) || mysql_stmt_execute(h) != 0) {
+			e = fail("execute", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+			/* Retrying is safe only if nothing of this request reached the server. */
+			if (e == PERR_DB_DOWN && may_retry && attempt == 0)
+				continue;
+			return e;
+		}
+		may_retry = 0;
+		*out = h;
+		return PERR_OK;
+	}
+	return PERR_DB_DOWN;
+}
+
+enum perr db_exec(struct db_stmt *s, const struct db_arg *a, size_t na,
+		  unsigned long long *affected, unsigned long long *insert_id)
+{
+	MYSQL_STMT *h;
+	enum perr e;
+
+	if ((e = run(s, a, na, &h)) != PERR_OK)
+		return e;
+	if (affected)
+		*affected = mysql_stmt_affected_rows(h);
+	if (insert_id)
+		*insert_id = mysql_stmt_insert_id(h);
+	return PERR_OK;
+}
+
+struct fetch {
+	MYSQL_BIND b[MAX_COLS];
+	unsigned long lens[MAX_COLS];
+	my_bool nulls[MAX_COLS];
+	my_bool errs[MAX_COLS];
+	char small[MAX_COLS][256];
+};
+
+static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
+			    struct db_col *c, size_t nc, int (*each)(void *), void *ctx,
+			    int single)
+{
+	struct fetch f;
+	enum perr e = PERR_NOT_FOUND;
+	size_t i;
+	int rc, rows = 0;
+
+	if (nc > MAX_COLS || mysql_stmt_field_count(h) != nc) {
+		log_msg(LOG_ERR, "db %s: %u columns, caller expects %zu", s->name,
+			mysql_stmt_field_count(h), nc);
+		mysql_stmt_free_result(h);
+		return PERR_DB;
+	}
+	memset(&f, 0, sizeof(f));
+	for (i = 0; i < nc; i++) {
+		f.b[i].length = &f.lens[i];
+		f.b[i].is_null = &f.nulls[i];
+		f.b[i].error = &f.errs[i];
+		switch (c[i].type) {
+		case DB_INT:
+			f.b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			f.b[i].buffer = c[i].i;
+			break;
+		case DB_STR:
+			f.b[i].buffer_type = MYSQL_TYPE_STRING;
+			f.b[i].buffer = f.small[i];
+			f.b[i].buffer_length = sizeof(f.small[i]);
+			break;
+		case DB_BLOB:
+			f.b[i].buffer_type = MYSQL_TYPE_BLOB;
+			f.b[i].buffer = c[i].buf;
+			f.b[i].buffer_length = c[i].cap;
+			break;
+		case DB_NULL:
+			return PERR_DB;
+		}
+	}
+	if (mysql_stmt_bind_result(h, f.b) != 0) {
+		e = fail("bind", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+		mysql_stmt_free_result(h);
+		return e;
+	}
+	while ((rc = mysql_stmt_fetch(h)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		rows++;
+		for (i = 0; i < nc; i++) {
+			c[i].is_null = f.nulls[i];
+			if (c[i].type == DB_INT && f.nulls[i])
+				*c[i].i = 0;
+			if (c[i].type == DB_BLOB) {
+				if (f.errs[i]) { /* a blob column never exceeds its buffer */
+					e = PERR_DB;
+					goto out;
+				}
+				if (c[i].len)
+					*c[i].len = f.nulls[i] ? 0 : f.lens[i];
+			}
+			if (c[i].type != DB_STR)
+				continue;
+			if (f.nulls[i]) {
+				*c[i].s = NULL;
+			} else if (f.lens[i] < sizeof(f.small[i])) {
+				if ((*c[i].s = arena_strndup(ar, f.small[i], f.lens[i])) == NULL) {
+					e = PERR_NOMEM;
+					goto out;
+				}
+			} else {
+				/* Longer than the inline buffer: fetch the column again in full. */
+				MYSQL_BIND one;
+				char *big = arena_alloc(ar, f.lens[i] + 1);
+
+				if (big == NULL) {
+					e = PERR_NOMEM;
+					goto out;
+				}
+				memset(&one, 0, sizeof(one));
+				one.buffer_type = MYSQL_TYPE_STRING;
+				one.buffer = big;
+				one.buffer_length = f.lens[i] + 1;
+				if (mysql_stmt_fetch_column(h, &one, (unsigned)i, 0) != 0) {
+					e = fail("fetch_column", s, mysql_stmt_errno(h),
+						 mysql_stmt_error(h));
+					goto out;
+				}
+				big[f.lens[i]] = '\0';
+				*c[i].s = big;
+			}
+		}
+		e = PERR_OK;
+		if (single)
+			break;
+		if (each != NULL && each(ctx) != 0)
+			break;
+	}
+	if (rc == 1) {
+		e = fail("fetch", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+		return e; /* fail() may have closed the connection and its handles */
+	}
+	if (!single && e == PERR_NOT_FOUND && rows == 0)
+		e = PERR_OK;
+out:
+	if (conn != NULL && s->handle == h)
+		mysql_stmt_free_result(h);
+	return e;
+}
+
+enum perr db_row(struct arena *ar, struct db_stmt *s, const struct db_arg *a, size_t na,
+		 struct db_col *c, size_t nc)
+{
+	MYSQL_STMT *h;
+	enum perr e;
+
+	if ((e = run(s, a, na, &h)) != PERR_OK)
+		return e;
+	return fetch_rows(ar, s, h, c, nc, NULL, NULL, 1);
+}
+
+enum perr db_rows(struct arena *ar, struct db_stmt *s, const struct db_arg *a, size_t na,
+		  struct db_col *c, size_t nc, int (*each)(void *), void *ctx)
+{
+	MYSQL_STMT *h;
+	enum perr e;
+
+	if ((e = run(s, a, na, &h)) != PERR_OK)
+		return e;
+	return fetch_rows(ar, s, h, c, nc, each, ctx, 0);
+}
+
+static enum perr simple(const char *sql)
+{
+	enum perr e;
+
+	if ((e = db_connect()) != PERR_OK)
+		return e;
+	if (mysql_real_query(conn, sql, strlen(sql)) != 0)
+		return fail(sql, NULL, mysql_errno(conn), mysql_error(conn));
+	return PERR_OK;
+}
+
+enum perr db_begin(void)
+{
+	enum perr e = simple("START TRANSACTION");
+
+	if (e == PERR_DB_DOWN && may_retry)
+		e = simple("START TRANSACTION");
+	if (e == PERR_OK) {
+		in_tx = 1;
+		may_retry = 0;
+	}
+	return e;
+}
+
+/*
+ * Once per connection: a program that asks for it once wants it for every
+ * transaction (payments: every read locks or is a lookup by key), and a
+ * statement fewer per payment is worth having.
+ */
+static unsigned rc_gen;
+
+enum perr db_begin_read_committed(void)
+{
+	static const char set[] = "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+	enum perr e = PERR_OK;
+
+	if (conn == NULL || rc_gen != gen) {
+		e = simple(set);
+		if (e == PERR_DB_DOWN && may_retry)
+			e = simple(set);
+		if (e == PERR_OK)
+			rc_gen = gen;
+	}
+	return e == PERR_OK ? db_begin() : e;
+}
+
+enum perr db_commit(void)
+{
+	enum perr e = simple("COMMIT");
+
+	in_tx = 0;
+	return e;
+}
+
+void db_rollback(void)
+{
+	if (conn != NULL && mysql_real_query(conn, "ROLLBACK", 8) != 0)
+		(void)fail("ROLLBACK", NULL, mysql_errno(conn), mysql_error(conn));
+	in_tx = 0;
+}

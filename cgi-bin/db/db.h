@@ -1,0 +1,80 @@
+/* db/db.h: the database driver. */
+#ifndef DB_DB_H
+#define DB_DB_H
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/attrs.h"
+#include "core/perr.h"
+
+/*
+ * A statement lives in a static struct in cgi-bin/db/ and is prepared on its
+ * first use in each worker; the handle is kept until the connection is lost.
+ */
+struct db_stmt {
+	const char *name;
+	const char *sql;
+	void *handle; /* MYSQL_STMT *, owned by lib/db.c */
+	unsigned gen; /* connection generation the handle belongs to */
+	struct db_stmt *next;
+};
+
+enum db_type { DB_NULL, DB_INT, DB_STR, DB_BLOB };
+
+/* A bound parameter. */
+struct db_arg {
+	enum db_type type;
+	long long i;
+	const void *p;
+	unsigned long len;
+};
+
+#define DBA_INT(v) ((struct db_arg){DB_INT, (long long)(v), NULL, 0})
+#define DBA_STR(s) ((struct db_arg){DB_STR, 0, (s), (unsigned long)strlen(s)})
+#define DBA_STRN(s, n) ((struct db_arg){DB_STR, 0, (s), (unsigned long)(n)})
+#define DBA_BLOB(b, n) ((struct db_arg){DB_BLOB, 0, (b), (unsigned long)(n)})
+#define DBA_NULL ((struct db_arg){DB_NULL, 0, NULL, 0})
+
+/* A result column: integers into *i, strings copied into the arena. */
+struct db_col {
+	enum db_type type;
+	long long *i;
+	const char **s;     /* DB_STR: NUL-terminated copy, NULL for SQL NULL */
+	unsigned char *buf; /* DB_BLOB: fixed-size buffer */
+	unsigned long cap;
+	unsigned long *len;
+	int is_null;
+};
+
+#define DBC_INT(p) ((struct db_col){DB_INT, (p), NULL, NULL, 0, NULL, 0})
+#define DBC_STR(p) ((struct db_col){DB_STR, NULL, (p), NULL, 0, NULL, 0})
+#define DBC_BLOB(b, n, l) ((struct db_col){DB_BLOB, NULL, NULL, (b), (n), (l), 0})
+
+/* Open the worker's connection if it is not open.  PERR_DB_DOWN if unreachable. */
+enum perr db_connect(void) PORTAL_WUR;
+void db_disconnect(void);
+/* Call at the start of each request: allows one transparent reconnect. */
+void db_request_begin(void);
+
+/* Run a statement without a result set.  affected may be NULL. */
+enum perr db_exec(struct db_stmt *, const struct db_arg *, size_t, unsigned long long *affected,
+		  unsigned long long *insert_id) PORTAL_WUR;
+/* Run a query expected to return at most one row.  PERR_NOT_FOUND if none. */
+enum perr db_row(struct arena *, struct db_stmt *, const struct db_arg *, size_t,
+		 struct db_col *, size_t) PORTAL_WUR;
+/* Run a query and call each(ctx) after every fetched row; each returns 0 to go on. */
+enum perr db_rows(struct arena *, struct db_stmt *, const struct db_arg *, size_t,
+		  struct db_col *, size_t, int (*each)(void *), void *ctx) PORTAL_WUR;
+
+enum perr db_begin(void) PORTAL_WUR;
+/* A transaction that reads the latest committed rows and takes no gap locks:
+ * for short ones that lock what they change (crediting a payment). */
+enum perr db_begin_read_committed(void) PORTAL_WUR;
+enum perr db_commit(void) PORTAL_WUR;
+void db_rollback(void);
+
+/* End of a request: roll back a transaction a handler left open. */
+void db_request_end(void);
+
+#endif

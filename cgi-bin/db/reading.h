@@ -1,0 +1,47 @@
+/* db/reading.h: meters and readings. */
+#ifndef DB_READING_H
+#define DB_READING_H
+
+#include <stdint.h>
+
+#include "billing/tariff.h"
+#include "core/arena.h"
+#include "core/attrs.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "core/perr.h"
+
+struct meter {
+	uint64_t id, account_id, plan_id; /* plan_id 0: no tariff to estimate with */
+	uint64_t org_id;
+	const char *account_number, *address, *kind, *number;
+	const char *verification_due; /* YYYY-MM-DD or NULL */
+	unsigned zones, digits, decimals;
+	long long last[TARIFF_ZONES];   /* last accepted reading, 10^-decimals units; -1: none */
+	day_t last_on[TARIFF_ZONES];
+	long long avg_delta[TARIFF_ZONES]; /* consumption over the last six months' readings */
+	long long avg_days[TARIFF_ZONES];  /* ... and the days it took; 0: too few readings */
+	unsigned window_from, window_to;   /* the organization's days for submitting */
+	long long residents;
+	const char *household;
+	const struct currency *cur;
+};
+
+struct reading_row {
+	unsigned zone;
+	const char *taken_on; /* YYYY-MM-DD */
+	long long value;
+	const char *source, *status, *reason;
+};
+
+/* The meters in use on the subscriber's linked accounts (meter 0), or one of them. */
+enum perr db_meters(struct arena *, uint64_t subscriber, uint64_t meter,
+		    int (*each)(void *, const struct meter *), void *) PORTAL_WUR;
+/* A meter's readings, oldest first, if the meter is on a linked account. */
+enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter,
+			     int (*each)(void *, const struct reading_row *), void *) PORTAL_WUR;
+/* Record today's reading of one register, from the subscriber, accepted. */
+enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value,
+			    uint64_t subscriber) PORTAL_WUR;
+
+#endif

@@ -1,0 +1,49 @@
+/* db/session.h: sessions. */
+#ifndef DB_SESSION_H
+#define DB_SESSION_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/attrs.h"
+#include "core/crypto.h"
+#include "core/perr.h"
+
+/* The signed-in subscriber, filled by the session check. */
+struct session {
+	uint64_t id;
+	uint64_t subscriber_id;
+	unsigned char token_hash[32];
+	const char *login;
+	const char *full_name;
+	const char *email; /* NULL if none on file */
+	const char *phone; /* NULL if none on file */
+	/* The successful sign-in before this session began (NULL: the first). */
+	const char *prev_login_at; /* ISO 8601, UTC */
+	const char *prev_login_ip;
+	/* The account the sections show: the chosen one, else the first linked; 0 if none. */
+	uint64_t account_id;
+};
+
+enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
+			    const char *ip, const char *user_agent) PORTAL_WUR;
+/* Live session by token hash, joined with its subscriber. */
+enum perr db_session_lookup(struct arena *, const unsigned char hash[32], unsigned idle,
+			    unsigned absolute, struct session *, long long *idle_for) PORTAL_WUR;
+enum perr db_session_touch(uint64_t id) PORTAL_WUR;
+enum perr db_session_delete(const unsigned char hash[32]) PORTAL_WUR;
+
+/* A live session, as the settings list it. */
+struct session_row {
+	uint64_t id;
+	const char *created_at, *last_seen, *ip, *user_agent; /* times ISO 8601 UTC */
+};
+
+enum perr db_sessions_of(struct arena *, uint64_t subscriber,
+			 int (*each)(void *, const struct session_row *), void *) PORTAL_WUR;
+/* End one of the subscriber's sessions; PERR_NOT_FOUND if it is not theirs. */
+enum perr db_session_end_id(uint64_t subscriber, uint64_t id) PORTAL_WUR;
+/* End all the subscriber's sessions but except (0: all). */
+enum perr db_sessions_end_all(uint64_t subscriber, uint64_t except) PORTAL_WUR;
+
+#endif

@@ -1,0 +1,60 @@
+# cgi-bin/manifest.mk: what each program links, besides its own file.
+#
+# A program is linked from exactly these objects (no library archive), so a
+# call into a module not listed here is an undefined reference: a build
+# error.  `make check-layers` also fails when a listed module is not needed,
+# so a list says what the program uses, no more.  A module is named by its
+# layer and file: core/arena is cgi-bin/core/arena.c.  See docs/architecture.md.
+MODS_login = app/link app/org_list app/password core/arena core/config core/crypto core/date \
+	core/lang core/log core/module core/money core/month core/parse core/password core/utf8 \
+	core/valid db/account db/db db/form_attempt db/login_attempt db/organization db/outbox \
+	db/password db/session db/subscriber db/tidy db/token doc/render doc/xml web/csrf web/form \
+	web/form_password web/nav web/request web/serve web/session web/signin
+MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
+	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
+	db/payment db/session doc/render doc/xml web/csrf web/nav web/request web/serve web/session
+MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto core/date \
+	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
+	db/account db/db db/organization db/session doc/render doc/xml web/csrf web/form web/nav \
+	web/request web/serve web/session
+MODS_services = billing/ledger core/arena core/config core/crypto core/date core/lang core/log \
+	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
+	db/session doc/render doc/xml web/csrf web/form web/nav web/period web/request web/serve \
+	web/session
+MODS_calculator = billing/reading billing/tariff core/arena core/config core/crypto core/date \
+	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
+	db/account db/db db/organization db/reading db/session db/tariff doc/render doc/xml web/csrf \
+	web/form web/nav web/request web/serve web/session
+MODS_readings = billing/reading billing/tariff core/arena core/config core/crypto core/date \
+	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid db/db \
+	db/reading db/session db/tariff doc/render doc/xml web/csrf web/form web/nav web/request \
+	web/serve web/session
+MODS_payments = app/credit app/settle billing/split core/arena core/config core/crypto \
+	core/date core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 \
+	core/valid db/account db/autopay db/credit db/db db/online db/outbox db/payment db/session \
+	doc/render doc/xml net/http net/yookassa web/csrf web/form web/nav web/period web/request \
+	web/serve web/session
+MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading billing/receipt \
+	core/arena core/config core/crypto core/date core/lang core/log core/module core/money \
+	core/month core/parse core/utf8 core/valid db/account db/db db/receipt db/session doc/pdf \
+	doc/qr doc/render doc/xml web/csrf web/form web/nav web/page_pdf web/period web/request \
+	web/serve web/session
+MODS_settings = app/link app/password billing/bankcheck billing/receipt core/arena core/config \
+	core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
+	core/password core/utf8 core/valid db/contact db/db db/login_attempt db/outbox db/password \
+	db/receipt db/session db/subscriber db/token doc/render doc/xml web/csrf web/form \
+	web/form_password web/nav web/request web/serve web/session web/signin
+MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
+	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/autopay \
+	db/credit db/db db/online db/outbox doc/xml net/http net/yookassa
+MODS_receiptjobs = app/job billing/bankcheck billing/receipt core/arena core/config core/date \
+	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/db \
+	db/receipt
+MODS_deliver = app/job app/receipt billing/bankcheck billing/payqr billing/reading \
+	billing/receipt core/arena core/config core/date core/lang core/log core/module core/money \
+	core/month core/parse core/perr core/utf8 core/valid db/db db/outbox db/receipt doc/message \
+	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
+MODS_tidy = app/job core/arena core/config core/log core/module core/parse core/perr core/utf8 \
+	db/db db/tidy
+MODS_kabinet_passwd = core/crypto core/log
+MODS_kabinet_gen = core/money

@@ -1,0 +1,126 @@
+/* web/req.h: a request and its answer. */
+#ifndef WEB_REQ_H
+#define WEB_REQ_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "core/attrs.h"
+#include "core/lang.h"
+#include "core/parse.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/session.h"
+
+struct req;
+
+enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
+
+/* Page flags. */
+#define PAGE_SESSION 0x01 /* only for a signed-in subscriber */
+#define PAGE_PUBLIC 0x02  /* may be served without a session */
+/*
+ * A machine's endpoint (a provider's notification): a POST of JSON, no
+ * session, no CSRF token (nothing a browser could be tricked into sending:
+ * the handler trusts no field of it), answered with a bare XML status.
+ */
+#define PAGE_HOOK 0x04
+
+struct page {
+	const char *path;   /* exact match against the request path */
+	unsigned methods;   /* M_GET | M_POST ... (HEAD follows GET) */
+	unsigned flags;     /* PAGE_* */
+	const char *name;   /* the page's name in the XML (page/@name) */
+	int (*handler)(struct req *);
+};
+
+struct section {
+	const char *name; /* page/@section, log prefix */
+	const struct page *pages;
+	size_t npages;
+	const struct field *fields;
+	size_t nfields;
+};
+
+/* Header lines kept for the response. */
+struct header {
+	const char *name;
+	const char *value;
+};
+
+struct req {
+	struct arena *arena;
+	const struct section *sec;
+	const struct page *page;
+
+	enum method method;
+	const char *path; /* decoded path, as nginx matched it */
+	const char *uri;  /* path and query as sent, if a plain local URI; else path */
+	const char *remote_addr;
+	const char *user_agent;
+	int https;
+	enum lang lang;
+	int want_xml; /* ?format=xml */
+
+	struct kvlist query;
+	struct kvlist form;
+	const char *body; /* PAGE_HOOK: the raw request body, NUL-terminated */
+	size_t body_len;
+	struct kvlist cookies;
+
+	struct fval *vals; /* indexed like sec->fields */
+	unsigned char *bad; /* 1 where a field was sent but failed validation */
+
+	struct session *sess; /* NULL when not signed in */
+
+	xmlDocPtr doc;
+	xmlNodePtr root; /* <page> */
+
+	/* response */
+	int status;
+	const char *location;
+	const char *err_code; /* error page's code, set by page_error() */
+	int keep_doc;         /* render the handler's document whatever the status */
+	const char *pdf_name; /* page_pdf(): answer with the page as a PDF of this file name */
+	/* ... drawn by this (set by page_pdf(), so that only programs that make PDFs link it) */
+	enum perr (*make_pdf)(struct arena *, xmlDocPtr, const unsigned char **, size_t *);
+	struct header headers[16];
+	size_t nheaders;
+	char incident[17];
+};
+
+/* The value of field k if it passed validation, else NULL. */
+const struct fval *req_val(const struct req *, size_t k);
+/* Add a response header (name and value are copied). */
+int req_header(struct req *, const char *name, const char *value) PORTAL_WUR;
+/* Set-Cookie with our fixed attributes: max_age > 0 persists, 0 lasts the
+ * browser session, < 0 deletes the cookie. */
+int req_cookie(struct req *, const char *name, const char *value, long max_age,
+	       int http_only) PORTAL_WUR;
+/* Name of the session cookie (__Host-sid over HTTPS, sid otherwise). */
+const char *req_session_cookie_name(const struct req *);
+
+/*
+ * Handler results: an HTTP status.  200 renders r->doc; 303 redirects to
+ * r->location; any 4xx/5xx renders the standard error page unless the
+ * handler built its own content and called page_keep().
+ */
+int page_redirect(struct req *, const char *local_path);
+/* 303 to another site (the payment provider's page): an absolute http(s) URL
+ * from a trusted source, never from the request.  500 if it is not one. */
+int page_redirect_external(struct req *, const char *url);
+int page_error(struct req *, int status, const char *code);
+/* The error page for a failed call: 404 for PERR_NOT_FOUND, 503 when the
+ * database is down, else 500. */
+int page_fail(struct req *, enum perr);
+/* Render the handler's own document with a non-200 status (form errors). */
+int page_status(struct req *, int status);
+/*
+ * Answer 200 with the page as a PDF download named filename (letters,
+ * digits, '-', '.' only): xsl/pdf.xsl lays the document out and lib/pdf.c
+ * draws it.  ?format=xml still answers with the XML.
+ */
+int page_pdf(struct req *, const char *filename);
+
+#endif

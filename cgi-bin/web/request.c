@@ -1,0 +1,652 @@
+/*
+ * request.c: one request, front to back.  The order is the kcgi-framework
+ * "front line": method and path first, then sizes and content type, then the
+ * body, and only then the database (session) and the CSRF check; the handler
+ * runs last and sees only validated fields.  Whatever happens, exactly one
+ * response is written and one log line says how it ended.
+ */
+#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <time.h>
+
+#include <libxml/xmlsave.h>
+#include <sodium.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/parse.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/db.h"
+#include "doc/render.h"
+#include "doc/xml.h"
+#include "web/csrf.h"
+#include "web/io.h"
+#include "web/nav.h"
+#include "web/req.h"
+#include "web/session.h"
+
+static const char *status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 411: return "Length Required";
+	case 413: return "Content Too Large";
+	case 414: return "URI Too Long";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Error";
+	}
+}
+
+/* Last-resort page when even rendering failed: no stylesheet, both languages. */
+static const char fallback_html[] =
+	"<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\">"
+	"<title>Ошибка / Error</title></head><body>"
+	"<h1>Внутренняя ошибка</h1><p>Попробуйте позже.</p>"
+	"<h1>Internal error</h1><p>Please try again later.</p></body></html>";
+
+const struct fval *req_val(const struct req *r, size_t k)
+{
+	if (r->vals == NULL || k >= r->sec->nfields || !r->vals[k].present)
+		return NULL;
+	return &r->vals[k];
+}
+
+static int header_safe(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			return 0;
+	return 1;
+}
+
+int req_header(struct req *r, const char *name, const char *value)
+{
+	if (r->nheaders == sizeof(r->headers) / sizeof(r->headers[0]) || !header_safe(name) ||
+	    !header_safe(value))
+		return -1;
+	r->headers[r->nheaders].name = arena_strdup(r->arena, name);
+	r->headers[r->nheaders].value = arena_strdup(r->arena, value);
+	if (r->headers[r->nheaders].name == NULL || r->headers[r->nheaders].value == NULL)
+		return -1;
+	r->nheaders++;
+	return 0;
+}
+
+int req_cookie(struct req *r, const char *name, const char *value, long max_age,
+	       int http_only)
+{
+	char age[48] = "";
+	const char *v;
+
+	if (max_age > 0)
+		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
+	else if (max_age < 0)
+		snprintf(age, sizeof(age), "; Max-Age=0");
+	v = arena_printf(r->arena, "%s=%s; Path=/%s; SameSite=Lax%s%s", name, value, age,
+			 http_only ? "; HttpOnly" : "", r->https ? "; Secure" : "");
+	return v == NULL ? -1 : req_header(r, "Set-Cookie", v);
+}
+
+int cookie_remember(struct req *r, const char *name, const char *value)
+{
+	struct kvlist *l = &r->cookies;
+	struct kv *nv;
+	size_t i;
+
+	/* Replace every cookie of that name: the new value is the one in force. */
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, name) == 0)
+			l->v[i].key = "";
+	nv = arena_alloc(r->arena, (l->n + 1) * sizeof(*nv));
+	if (nv == NULL)
+		return -1;
+	if (l->n)
+		memcpy(nv, l->v, l->n * sizeof(*nv));
+	nv[l->n].key = name;
+	nv[l->n].val = arena_strdup(r->arena, value);
+	nv[l->n].vlen = strlen(value);
+	if (nv[l->n].val == NULL)
+		return -1;
+	l->v = nv;
+	l->n++;
+	l->cap = l->n;
+	return 0;
+}
+
+int page_redirect(struct req *r, const char *local_path)
+{
+	r->location = local_path;
+	return 303;
+}
+
+int page_redirect_external(struct req *r, const char *url)
+{
+	const char *p;
+
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return page_error(r, 500, "internal");
+	for (p = url; *p; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7F)
+			return page_error(r, 500, "internal");
+	r->location = url;
+	return 303;
+}
+
+int page_error(struct req *r, int status, const char *code)
+{
+	r->err_code = code;
+	r->keep_doc = 0;
+	return status;
+}
+
+int page_fail(struct req *r, enum perr e)
+{
+	switch (e) {
+	case PERR_NOT_FOUND: return page_error(r, 404, "not-found");
+	case PERR_DB_DOWN: return page_error(r, 503, "db-down");
+	case PERR_BUSY: return page_error(r, 503, "busy");
+	case PERR_UPSTREAM: return page_error(r, 503, "provider-down");
+	default: return page_error(r, 500, "internal");
+	}
+}
+
+int page_status(struct req *r, int status)
+{
+	r->keep_doc = 1;
+	return status;
+}
+
+/* Percent-encode s for a query value. */
+static char *url_encode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s), o = 0;
+	char *out = arena_alloc(a, n * 3 + 1);
+
+	if (out == NULL)
+		return NULL;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-_.~/", c) != NULL) {
+			out[o++] = (char)c;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Build the <page> document a handler adds to. */
+static int doc_new(struct req *r, const char *section, const char *name)
+{
+	r->doc = xmlNewDoc(BAD_CAST "1.0");
+	if (r->doc == NULL)
+		return -1;
+	if (arena_defer(r->arena, (void (*)(void *))xmlFreeDoc, r->doc) != 0) {
+		xmlFreeDoc(r->doc);
+		r->doc = NULL;
+		return -1;
+	}
+	r->root = xmlNewDocNode(r->doc, NULL, BAD_CAST "page", NULL);
+	if (r->root == NULL)
+		return -1;
+	xmlDocSetRootElement(r->doc, r->root);
+	if (xml_attr(r->root, "section", section) || xml_attr(r->root, "name", name) ||
+	    xml_attr(r->root, "lang", lang_code(r->lang)) ||
+	    xml_attr(r->root, "path", r->path ? r->path : "/") ||
+	    xml_attr(r->root, "uri", r->uri ? r->uri : "/"))
+		return -1;
+	return 0;
+}
+
+/* What every page carries besides its content: who is signed in, nav, token. */
+static int doc_common(struct req *r)
+{
+	const char *tok;
+
+	if (r->sess != NULL) {
+		xmlNodePtr u = xml_elem(r->root, "user");
+
+		if (u == NULL || xml_text(u, "name", r->sess->full_name) == NULL ||
+		    xml_text(u, "login", r->sess->login) == NULL)
+			return -1;
+	}
+	nav_add(r);
+	if ((tok = csrf_token(r)) == NULL || xml_text(r->root, "csrf", tok) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Replace whatever the handler built with the standard error page. */
+static int doc_error(struct req *r, int status)
+{
+	xmlNodePtr e;
+
+	if (doc_new(r, "error", "error") != 0)
+		return -1;
+	e = xml_elem(r->root, "error");
+	if (e == NULL || xml_attr_int(e, "status", status) ||
+	    xml_attr(e, "code", r->err_code ? r->err_code : "generic"))
+		return -1;
+	if (status >= 500 && xml_attr(e, "incident", r->incident))
+		return -1;
+	return 0;
+}
+
+static int write_all(const struct io *io, const char *p, size_t n)
+{
+	return io->write(io->ctx, p, n);
+}
+
+static int write_headers(struct req *r, const struct io *io, const char *ctype, size_t len)
+{
+	char buf[1024];
+	size_t i;
+	int n;
+
+	n = snprintf(buf, sizeof(buf), "Status: %d %s\r\n", r->status, status_text(r->status));
+	if (write_all(io, buf, (size_t)n))
+		return -1;
+	if (r->location != NULL) {
+		n = snprintf(buf, sizeof(buf), "Location: %s\r\n", r->location);
+		if (n < 0 || (size_t)n >= sizeof(buf) || write_all(io, buf, (size_t)n))
+			return -1;
+	}
+	if (ctype != NULL) {
+		n = snprintf(buf, sizeof(buf),
+			     "Content-Type: %s\r\nContent-Length: %zu\r\nContent-Language: %s\r\n",
+			     ctype, len, lang_code(r->lang));
+		if (write_all(io, buf, (size_t)n))
+			return -1;
+	}
+	/* Pages carry personal data and CSRF tokens: never store them anywhere. */
+	n = snprintf(buf, sizeof(buf), "Cache-Control: no-store\r\n");
+	if (write_all(io, buf, (size_t)n))
+		return -1;
+	for (i = 0; i < r->nheaders; i++) {
+		if (write_all(io, r->headers[i].name, strlen(r->headers[i].name)) ||
+		    write_all(io, ": ", 2) ||
+		    write_all(io, r->headers[i].value, strlen(r->headers[i].value)) ||
+		    write_all(io, "\r\n", 2))
+			return -1;
+	}
+	return write_all(io, "\r\n", 2);
+}
+
+/*
+ * The page as a PDF download.  1 when nothing was written because the PDF
+ * could not be made: the caller answers with the error page instead.
+ */
+static int respond_pdf(struct req *r, const struct io *io)
+{
+	const unsigned char *pdf = NULL;
+	size_t len = 0;
+	const char *disp;
+	int rc;
+
+	if (r->make_pdf(r->arena, r->doc, &pdf, &len) != PERR_OK ||
+	    (disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->pdf_name)) == NULL ||
+	    req_header(r, "Content-Disposition", disp) != 0)
+		return 1;
+	rc = write_headers(r, io, "application/pdf", len);
+	if (rc == 0 && r->method != M_HEAD)
+		rc = write_all(io, (const char *)pdf, len);
+	return rc;
+}
+
+/* 0: the body as XML (API or nginx-rendered mode); 1: HTML from our stylesheet. */
+static int respond(struct req *r, const struct io *io, int nginx_renders)
+{
+	xmlChar *body = NULL;
+	int len = 0, rc;
+	const char *ctype;
+
+	if (r->status == 303 || r->location != NULL) {
+		r->status = 303;
+		return write_headers(r, io, NULL, 0);
+	}
+	/* Made here whatever renders the HTML: nginx's XSLT filter cannot draw a PDF. */
+	if (r->make_pdf != NULL && r->status == 200 && !r->want_xml) {
+		if ((rc = respond_pdf(r, io)) != 1)
+			return rc;
+		log_msg(LOG_ERR, "incident %s: cannot make the PDF", r->incident);
+		r->status = 500;
+		r->err_code = "internal";
+		r->keep_doc = 0;
+		r->nheaders = 0;
+	}
+	if (r->doc == NULL || (r->status >= 400 && !r->keep_doc)) {
+		if (doc_error(r, r->status) != 0)
+			goto fallback;
+	}
+	/* A machine's endpoint gets its status and nothing of a page's furniture. */
+	if ((r->page == NULL || !(r->page->flags & PAGE_HOOK)) && doc_common(r) != 0)
+		goto fallback;
+	if (r->want_xml || nginx_renders) {
+		xmlDocDumpMemoryEnc(r->doc, &body, &len, "UTF-8");
+		ctype = r->want_xml ? "application/xml; charset=utf-8" : "text/xml; charset=utf-8";
+	} else {
+		if (render_html(r->doc, &body, &len) != 0)
+			goto fallback;
+		ctype = "text/html; charset=utf-8";
+	}
+	if (body == NULL)
+		goto fallback;
+	rc = write_headers(r, io, ctype, (size_t)len);
+	if (rc == 0 && r->method != M_HEAD)
+		rc = write_all(io, (const char *)body, (size_t)len);
+	xmlFree(body);
+	return rc;
+fallback:
+	xmlFree(body);
+	log_msg(LOG_ERR, "incident %s: cannot build the response page", r->incident);
+	r->status = 500;
+	r->nheaders = 0;
+	if (write_headers(r, io, "text/html; charset=utf-8", sizeof(fallback_html) - 1))
+		return -1;
+	return r->method == M_HEAD ? 0 : write_all(io, fallback_html, sizeof(fallback_html) - 1);
+}
+
+static enum method method_of(const char *m)
+{
+	if (m == NULL)
+		return M_OTHER;
+	if (strcmp(m, "GET") == 0)
+		return M_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return M_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return M_POST;
+	return M_OTHER;
+}
+
+static int status_of(enum perr e, int too_large)
+{
+	switch (e) {
+	case PERR_TOO_LARGE: return too_large;
+	case PERR_NOMEM: return 413;
+	case PERR_DB_DOWN: return 503;
+	case PERR_BAD_INPUT: return 400;
+	default: return 500;
+	}
+}
+
+/* Content-Length: digits only, within the limit; the body is read in full. */
+static int read_body(struct req *r, const struct io *io, const char **body, size_t *len)
+{
+	const char *cl = io->param(io->ctx, "CONTENT_LENGTH");
+	unsigned long long n = 0;
+	size_t got = 0;
+	char *buf;
+	const char *p;
+
+	*body = "";
+	*len = 0;
+	if (cl == NULL || *cl == '\0')
+		return 0;
+	for (p = cl; *p; p++) {
+		if (*p < '0' || *p > '9' || n > cfg.limits.body_max)
+			return *p < '0' || *p > '9' ? 400 : 413;
+		n = n * 10 + (unsigned)(*p - '0');
+	}
+	if (n > cfg.limits.body_max)
+		return 413;
+	if ((buf = arena_alloc(r->arena, (size_t)n + 1)) == NULL)
+		return 413;
+	while (got < n) {
+		long k = io->read(io->ctx, buf + got, (size_t)n - got);
+
+		if (k <= 0)
+			return 400; /* the client sent less than it announced */
+		got += (size_t)k;
+	}
+	buf[n] = '\0';
+	*body = buf;
+	*len = (size_t)n;
+	return 0;
+}
+
+/* A content type, ignoring parameters such as charset. */
+static int is_type(const char *ct, const char *want)
+{
+	size_t n = strlen(want);
+
+	return ct != NULL && strncasecmp(ct, want, n) == 0 && (ct[n] == '\0' || ct[n] == ';');
+}
+
+/*
+ * A cross-site POST is refused before the token is even looked at, when the
+ * browser tells us where it came from (Origin, Sec-Fetch-Site).
+ */
+static int cross_site(const struct io *io, int https)
+{
+	const char *origin = io->param(io->ctx, "HTTP_ORIGIN");
+	const char *host = io->param(io->ctx, "HTTP_HOST");
+	const char *site = io->param(io->ctx, "HTTP_SEC_FETCH_SITE");
+	const char *scheme = https ? "https://" : "http://";
+	size_t sl = strlen(scheme);
+
+	if (site != NULL && strcmp(site, "cross-site") == 0)
+		return 1;
+	if (origin == NULL || strcmp(origin, "null") == 0)
+		return origin != NULL;
+	if (host == NULL || strncmp(origin, scheme, sl) != 0)
+		return 1;
+	return strcmp(origin + sl, host) != 0;
+}
+
+static int validate_fields(struct req *r)
+{
+	const struct kvlist *src = r->method == M_POST ? &r->form : &r->query;
+	size_t k;
+
+	r->vals = arena_alloc(r->arena, (r->sec->nfields + 1) * sizeof(*r->vals));
+	r->bad = arena_alloc(r->arena, r->sec->nfields + 1);
+	if (r->vals == NULL || r->bad == NULL)
+		return 413;
+	memset(r->vals, 0, (r->sec->nfields + 1) * sizeof(*r->vals));
+	memset(r->bad, 0, r->sec->nfields + 1);
+	for (k = 0; k < r->sec->nfields; k++) {
+		const struct field *f = &r->sec->fields[k];
+		const struct kv *v = kv_find(src, f->name);
+
+		if (v == NULL)
+			continue;
+		/* One value per field: a repeated parameter is an attack, not a list. */
+		if (kv_count(src, f->name) > 1)
+			return 400;
+		/* A blank input is a field not filled in: the handler says "required". */
+		if (v->vlen == 0)
+			continue;
+		if (f->valid(f, v->val, v->vlen, r->arena, &r->vals[k]) == 0)
+			r->vals[k].present = 1;
+		else
+			r->bad[k] = 1;
+	}
+	return 0;
+}
+
+static const struct page *find_page(const struct section *sec, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < sec->npages; i++)
+		if (strcmp(sec->pages[i].path, path) == 0)
+			return &sec->pages[i];
+	return NULL;
+}
+
+static int allow_header(struct req *r, unsigned methods)
+{
+	char buf[32] = "";
+
+	if (methods & M_GET)
+		strcat(buf, "GET, HEAD");
+	if (methods & M_POST)
+		strcat(buf, buf[0] ? ", POST" : "POST");
+	return req_header(r, "Allow", buf);
+}
+
+/* The request's path and query if it is a plain local URI, else just the path. */
+static const char *local_uri(struct req *r, const char *uri)
+{
+	struct field f = {"uri", valid_local_path, 1, 512};
+	struct fval v;
+
+	if (uri != NULL && valid_local_path(&f, uri, strlen(uri), r->arena, &v) == 0)
+		return v.s;
+	return r->path;
+}
+
+/* Where a signed-out visitor is sent, remembering what they asked for. */
+static int to_login(struct req *r)
+{
+	const char *enc;
+
+	if (strcmp(r->uri, "/") == 0)
+		return page_redirect(r, "/login");
+	enc = url_encode(r->arena, r->uri);
+	return page_redirect(r, enc ? arena_printf(r->arena, "/login?next=%s", enc) : "/login");
+}
+
+static int dispatch(struct req *r, const struct io *io)
+{
+	const char *qs = io->param(io->ctx, "QUERY_STRING");
+	const char *ck = io->param(io->ctx, "HTTP_COOKIE");
+	const struct kv *lc, *fmt;
+	const char *body;
+	size_t qlen = qs ? strlen(qs) : 0, blen;
+	enum perr e;
+	int st;
+
+	if (ck != NULL && (e = parse_cookies(r->arena, ck, strlen(ck), &cfg.limits,
+					     &r->cookies)) != PERR_OK)
+		return page_error(r, status_of(e, 400), "bad-request");
+	lc = kv_find(&r->cookies, LANG_COOKIE);
+	if (lc != NULL && lang_parse(lc->val, lc->vlen) >= 0)
+		r->lang = (enum lang)lang_parse(lc->val, lc->vlen);
+	else
+		r->lang = lang_from_accept(io->param(io->ctx, "HTTP_ACCEPT_LANGUAGE"));
+
+	if (qlen > cfg.limits.query_max)
+		return page_error(r, 414, "uri-too-long");
+	if ((e = parse_urlencoded(r->arena, qs ? qs : "", qlen, &cfg.limits, &r->query)) != PERR_OK)
+		return page_error(r, status_of(e, 414), e == PERR_TOO_LARGE ? "uri-too-long" : "bad-request");
+	fmt = kv_find(&r->query, "format");
+	r->want_xml = fmt != NULL && strcmp(fmt->val, "xml") == 0;
+
+	/*
+	 * The database is first touched here, for a well-formed request that
+	 * carries a session cookie, so that even an error page shows who is
+	 * signed in.
+	 */
+	db_request_begin();
+	if ((e = session_load(r)) != PERR_OK)
+		return page_error(r, status_of(e, 500), e == PERR_DB_DOWN ? "db-down" : "internal");
+	if ((r->page = find_page(r->sec, r->path)) == NULL)
+		return page_error(r, 404, "not-found");
+	if (r->method == M_OTHER || !(r->page->methods & (r->method == M_HEAD ? M_GET : r->method))) {
+		if (allow_header(r, r->page->methods) != 0)
+			return page_error(r, 500, "internal");
+		return page_error(r, 405, "method-not-allowed");
+	}
+	if (r->page->flags & PAGE_HOOK) {
+		r->want_xml = 1;
+		if (!is_type(io->param(io->ctx, "CONTENT_TYPE"), "application/json"))
+			return page_error(r, 415, "unsupported-media-type");
+		if ((st = read_body(r, io, &r->body, &r->body_len)) != 0)
+			return page_error(r, st, st == 413 ? "too-large" : "bad-request");
+		if (doc_new(r, r->sec->name, r->page->name) != 0)
+			return page_error(r, 500, "internal");
+		return r->page->handler(r);
+	}
+	if (r->method == M_POST) {
+		if (!is_type(io->param(io->ctx, "CONTENT_TYPE"), "application/x-www-form-urlencoded"))
+			return page_error(r, 415, "unsupported-media-type");
+		if ((st = read_body(r, io, &body, &blen)) != 0)
+			return page_error(r, st, st == 413 ? "too-large" : "bad-request");
+		if ((e = parse_urlencoded(r->arena, body, blen, &cfg.limits, &r->form)) != PERR_OK)
+			return page_error(r, status_of(e, 413), e == PERR_TOO_LARGE ? "too-large" : "bad-request");
+	}
+
+	if ((r->page->flags & PAGE_SESSION) && r->sess == NULL)
+		return to_login(r);
+	if (r->method == M_POST && (cross_site(io, r->https) || csrf_check(r) != 0)) {
+		log_msg(LOG_WARN, "CSRF check failed for %s from %s", r->path, r->remote_addr);
+		return page_error(r, 403, "csrf");
+	}
+	if ((st = validate_fields(r)) != 0)
+		return page_error(r, st, "bad-request");
+	if (doc_new(r, r->sec->name, r->page->name) != 0)
+		return page_error(r, 500, "internal");
+	return r->page->handler(r);
+}
+
+void request_serve(const struct section *sec, struct arena *a, const struct io *io)
+{
+	struct req r;
+	struct timespec t0, t1;
+	unsigned char inc[8];
+	const char *https, *render, *uri;
+	char esc_path[256], esc_code[64];
+	int nginx_renders;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&r, 0, sizeof(r));
+	r.arena = a;
+	r.sec = sec;
+	r.method = method_of(io->param(io->ctx, "REQUEST_METHOD"));
+	r.path = io->param(io->ctx, "DOCUMENT_URI");
+	if (r.path == NULL)
+		r.path = io->param(io->ctx, "PATH_INFO");
+	if (r.path == NULL || *r.path == '\0')
+		r.path = "/";
+	r.remote_addr = io->param(io->ctx, "REMOTE_ADDR");
+	if (r.remote_addr == NULL)
+		r.remote_addr = "-";
+	r.user_agent = io->param(io->ctx, "HTTP_USER_AGENT");
+	r.uri = local_uri(&r, io->param(io->ctx, "REQUEST_URI"));
+	https = io->param(io->ctx, "HTTPS");
+	r.https = https != NULL && strcmp(https, "on") == 0;
+	render = io->param(io->ctx, "PORTAL_RENDER");
+	nginx_renders = render != NULL && strcmp(render, "nginx") == 0;
+	randombytes_buf(inc, sizeof(inc));
+	sodium_bin2hex(r.incident, sizeof(r.incident), inc, sizeof(inc));
+
+	r.status = dispatch(&r, io);
+	/* A transaction a handler left open is rolled back now, not at the next request. */
+	db_request_end();
+	if (r.status >= 500)
+		log_msg(LOG_ERR, "incident %s: %s %s answered %d (%s)", r.incident,
+			r.method == M_POST ? "POST" : "GET", log_esc(esc_path, sizeof(esc_path), r.path),
+			r.status, r.err_code ? r.err_code : "-");
+	if (respond(&r, io, nginx_renders) != 0)
+		log_msg(LOG_WARN, "client went away before the response was written");
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	uri = io->param(io->ctx, "REQUEST_URI");
+	log_msg(LOG_INFO, "%s \"%s %s\" %d %.2fms %s", r.remote_addr,
+		io->param(io->ctx, "REQUEST_METHOD") ? io->param(io->ctx, "REQUEST_METHOD") : "-",
+		log_esc(esc_path, sizeof(esc_path), uri ? uri : r.path), r.status,
+		(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+		log_esc(esc_code, sizeof(esc_code), r.err_code ? r.err_code : "-"));
+}

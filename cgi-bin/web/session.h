@@ -1,0 +1,26 @@
+/* web/session.h: signing in and out. */
+#ifndef WEB_SESSION_H
+#define WEB_SESSION_H
+
+#include "core/attrs.h"
+#include "core/lang.h"
+#include "core/perr.h"
+#include "web/req.h"
+
+/* ------------------------------------------------------------------ session */
+
+/* Start a session for subscriber: new token, row, cookie; ends the old one. */
+enum perr session_start(struct req *, uint64_t subscriber_id) PORTAL_WUR;
+/* End this request's session: delete the row, clear the cookie. */
+enum perr session_end(struct req *) PORTAL_WUR;
+/* Whether signing in as login from this address is locked out now (too many
+ * failures); when it is, the answer carries Retry-After. */
+enum perr login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
+/* The language chosen: the cookie, and a signed-in subscriber's row, which their
+ * messages follow. */
+enum perr lang_remember(struct req *, enum lang) PORTAL_WUR;
+
+/* Look up the session cookie; fills r->sess or leaves it NULL. */
+enum perr session_load(struct req *);
+
+#endif

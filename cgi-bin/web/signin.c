@@ -1,0 +1,82 @@
+/*
+ * web/signin.c: starting and ending a session, the lock-out after failed
+ * sign-ins, and the language a subscriber chose: what the login and
+ * settings pages do, and the other sections never link.
+ */
+#include <stdint.h>
+
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/perr.h"
+#include "db/login_attempt.h"
+#include "db/session.h"
+#include "db/subscriber.h"
+#include "web/io.h"
+#include "web/req.h"
+#include "web/session.h"
+
+enum perr session_start(struct req *r, uint64_t subscriber_id)
+{
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	char text[TOKEN_CHARS + 1];
+	enum perr e;
+
+	/* A new id at every sign-in: an id planted before it is worth nothing after. */
+	if (r->sess != NULL && (e = db_session_delete(r->sess->token_hash)) != PERR_OK)
+		return e;
+	if (token_new(raw, text) != 0)
+		return PERR_SYS;
+	token_hash(raw, sizeof(raw), hash);
+	e = db_session_insert(hash, subscriber_id, r->remote_addr,
+			      r->user_agent ? r->user_agent : "");
+	if (e != PERR_OK)
+		return e;
+	if (req_cookie(r, req_session_cookie_name(r), text, 0, 1) != 0 ||
+	    req_cookie(r, PRE_COOKIE, "", -1, 1) != 0)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+enum perr session_end(struct req *r)
+{
+	enum perr e;
+
+	if (r->sess != NULL && (e = db_session_delete(r->sess->token_hash)) != PERR_OK)
+		return e;
+	r->sess = NULL;
+	if (req_cookie(r, req_session_cookie_name(r), "", -1, 1) != 0)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+enum perr login_locked(struct req *r, const char *login, int *locked)
+{
+	long long by_login = 0, by_ip = 0;
+	enum perr e = db_login_failures(r->arena, login, r->remote_addr, cfg.login_window,
+					&by_login, &by_ip);
+
+	*locked = 0;
+	if (e != PERR_OK)
+		return e;
+	if (by_login < cfg.login_max_fail_login && by_ip < cfg.login_max_fail_ip)
+		return PERR_OK;
+	*locked = 1;
+	log_msg(LOG_WARN, "sign-in refused: too many failures (login %lld, address %lld)", by_login,
+		by_ip);
+	return req_header(r, "Retry-After", "900") != 0 ? PERR_NOMEM : PERR_OK;
+}
+
+enum perr lang_remember(struct req *r, enum lang l)
+{
+	enum perr e;
+
+	/* Signed in, the choice is the subscriber's too: their messages follow it. */
+	if (r->sess != NULL && (e = db_subscriber_set_lang(r->sess->subscriber_id, l)) != PERR_OK)
+		return e;
+	if (req_cookie(r, "lang", lang_code(l), 365L * 24 * 3600, 1) != 0)
+		return PERR_NOMEM;
+	r->lang = l;
+	return PERR_OK;
+}
