@@ -14,6 +14,7 @@
 #include "billing/receipt.h"
 #include "core/arena.h"
 #include "core/log.h"
+#include "core/module.h"
 #include "core/money.h"
 #include "core/perr.h"
 #include "doc/pdf.h"
@@ -222,7 +223,7 @@ int main(void)
 
 	log_stream(stderr);
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	pdf_done();
+	modules_stop(); /* the fonts */
 	xmlCleanupParser();
 	return rc;
 }
