@@ -63,6 +63,7 @@ include cgi-bin/manifest.mk
 .SECONDARY:
 
 .PHONY: all build programs deps run stop demo-data test unit fuzz-smoke fuzz bench clean format \
+	check-layers \
 	check-format http-tests
 
 all: build
@@ -142,6 +143,7 @@ fuzz: deps $(FUZZERS)
 # test uses the release build (valgrind and ASan do not mix).
 test: deps
 	@$(MAKE) --no-print-directory VARIANT=release programs
+	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory VARIANT=asan programs
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-smoke
@@ -183,8 +185,14 @@ bench: build
 		|| status=$$?; \
 	$(STACK) down var/bench-1m; exit $$status
 
+# The architecture's rules (docs/architecture.md): includes point down, SQL
+# only in db/, short headers, exact manifests, and no payment, mail or PDF
+# code in home.  Needs the release build.
+check-layers:
+	@/usr/bin/python3 tools/check-layers.py build/release
+
 format:
-	clang-format -i cgi-bin/*.c cgi-bin/*.h cgi-bin/lib/*.c cgi-bin/lib/*.h cgi-bin/db/*.c \
+	clang-format -i cgi-bin/*.c $(foreach l,$(LAYERS),cgi-bin/$(l)/*.[ch]) \
 		tools/*.c tests/unit/*.c tests/fuzz/*.c
 
 clean:

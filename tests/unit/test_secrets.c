@@ -17,6 +17,7 @@
 #include "core/crypto.h"
 #include "core/password.h"
 #include "core/valid.h"
+#include "doc/message.h"
 #include "doc/render.h"
 #include "doc/xml.h"
 
