@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +54,28 @@ struct load_ctx {
 	struct config *c;
 	char *err;
 	size_t errlen;
+	int secret_file; /* the program's own secret file, not the shared one */
 };
+
+/*
+ * The keys whose values are secrets.  They are read from the program's own
+ * file, <[site] secrets>/<program>.ini, readable by its owner only, and
+ * refused in the shared file: a program can only read the secrets that were
+ * written for it.
+ */
+static int is_secret(const char *sec, const char *key)
+{
+	static const char *const keys[][2] = {
+		{"db", "user"},		  {"db", "password"},	     {"site", "secret"},
+		{"payments", "secret_key"}, {"delivery", "smtp_password"}, {"sms", "key"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(sec, keys[i][0]) == 0 && strcmp(key, keys[i][1]) == 0)
+			return 1;
+	return 0;
+}
 
 static int set_str(char *dst, size_t cap, const char *v)
 {
@@ -130,15 +152,15 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 	int rc = -2;
 
 #define IS(s, k) (strcmp(sec, s) == 0 && strcmp(key, k) == 0)
-	/* [db.<program>]: the account of one program; other programs' sections are skipped. */
-	if (strncmp(sec, "db.", 3) == 0 && (strcmp(key, "user") == 0 || strcmp(key, "password") == 0)) {
-		if (strcmp(sec + 3, c->program) != 0)
-			return 1;
-		if (strcmp(key, "user") == 0)
-			rc = set_str(c->db_user, sizeof(c->db_user), v);
-		else
-			rc = set_str(c->db_password, sizeof(c->db_password), v);
-	} else if (IS("db", "socket"))
+	if (is_secret(sec, key) != x->secret_file) {
+		snprintf(x->err, x->errlen,
+			 x->secret_file ? "[%s] %s is not a secret: it belongs in the shared file"
+					: "[%s] %s is a secret: it belongs in the program's own file "
+					  "([site] secrets)",
+			 sec, key);
+		return 0;
+	}
+	if (IS("db", "socket"))
 		rc = set_str(c->db_socket, sizeof(c->db_socket), v);
 	else if (IS("db", "name"))
 		rc = set_str(c->db_name, sizeof(c->db_name), v);
@@ -152,6 +174,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_uint(&c->db_rw_timeout, v, 1, 600);
 	else if (IS("db", "job_timeout"))
 		rc = set_uint(&c->db_job_timeout, v, 1, 86400);
+	else if (IS("site", "secrets"))
+		rc = set_str(c->secrets_dir, sizeof(c->secrets_dir), v);
 	else if (IS("site", "xsl_dir"))
 		rc = set_str(c->xsl_dir, sizeof(c->xsl_dir), v);
 	else if (IS("site", "secret"))
@@ -233,27 +257,48 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 #undef IS
 	if (rc == 0)
 		return 1;
+	if (x->err[0] != '\0')
+		return 0;
 	snprintf(x->err, x->errlen, rc == -2 ? "unknown key [%s] %s" : "bad value for [%s] %s",
 		 sec, key);
 	return 0;
 }
 
-int config_load(struct config *c, const char *path, char *err, size_t errlen)
+static int parse(struct load_ctx *x, const char *path)
 {
-	struct load_ctx x = {c, err, errlen};
-	int rc;
+	int rc = ini_parse(path, on_key, x);
 
-	err[0] = '\0';
-	rc = ini_parse(path, on_key, &x);
 	if (rc == -1) {
-		snprintf(err, errlen, "%s: cannot open", path);
+		snprintf(x->err, x->errlen, "%s: cannot open", path);
 		return -1;
 	}
 	if (rc != 0) {
-		size_t n = strlen(err);
+		size_t n = strlen(x->err);
 
-		snprintf(err + n, errlen - n, "%s%s: line %d", n ? " at " : "", path, rc);
+		snprintf(x->err + n, x->errlen - n, "%s%s: line %d", n ? " at " : "", path, rc);
 		return -1;
 	}
 	return 0;
+}
+
+int config_load(struct config *c, const char *path, char *err, size_t errlen)
+{
+	struct load_ctx x = {c, err, errlen, 0};
+	char secrets[sizeof(c->secrets_dir) + sizeof(c->program) + 8];
+	struct stat st;
+
+	err[0] = '\0';
+	if (parse(&x, path) != 0)
+		return -1;
+	if (c->secrets_dir[0] == '\0')
+		return 0;
+	snprintf(secrets, sizeof(secrets), "%s/%s.ini", c->secrets_dir, c->program);
+	/* Like ssh's keys: a secret file others may read is refused, not used. */
+	if (stat(secrets, &st) == 0 && (!S_ISREG(st.st_mode) || (st.st_mode & 077) != 0)) {
+		snprintf(err, errlen, "%s: may be read by others (it must be mode 0400 or 0600)",
+			 secrets);
+		return -1;
+	}
+	x.secret_file = 1;
+	return parse(&x, secrets);
 }

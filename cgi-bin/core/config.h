@@ -7,7 +7,8 @@
 #include "core/parse.h"
 
 struct config {
-	char program[32]; /* whose [db.<program>] account applies; set before loading */
+	char program[32]; /* whose secret file is read: set before loading */
+	char secrets_dir[256]; /* [site] secrets: <program>.ini there holds the program's secrets */
 	char db_socket[256];
 	char db_name[64];
 	char db_user[64];
@@ -65,7 +66,12 @@ struct config {
 extern struct config cfg;
 
 void config_defaults(struct config *);
-/* Load an ini file over the defaults.  -1 with a message in err on failure. */
+/*
+ * Load the shared ini file over the defaults, then, if it names a [site]
+ * secrets directory, the program's own <program>.ini there: the only place
+ * its secrets (database account, CSRF key, payment, SMTP and SMS keys) are
+ * read from, refused if others may read it.  -1 with a message in err.
+ */
 int config_load(struct config *, const char *path, char *err, size_t errlen) PORTAL_WUR;
 
 #endif

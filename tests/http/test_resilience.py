@@ -134,8 +134,8 @@ def as_program(program, query):
     """Run SQL as a program's own database account; (ok, error text)."""
     import configparser
     ini = configparser.ConfigParser(inline_comment_prefixes=(";",))
-    ini.read(os.path.join(ENV, "portal.ini"))
-    acct = ini["db." + program]
+    ini.read(os.path.join(ENV, "secrets", program + ".ini"))
+    acct = ini["db"]
     p = subprocess.run(
         ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
          "-u" + acct["user"], "-p" + acct["password"], "-N", "-B", "kabinet", "-e", query],

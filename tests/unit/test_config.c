@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -13,6 +14,33 @@
 #include "core/parse.h"
 
 static char path[64];
+static char dir[64];   /* the secrets directory */
+static char secret[96]; /* dir/home.ini */
+
+/* The shared file, naming a secrets directory whose home.ini holds secret_text. */
+static int load_with_secrets(const char *text, const char *secret_text, unsigned mode,
+			     struct config *c, char *err, size_t errlen)
+{
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/tmp/kabinet-test-%ld.ini", (long)getpid());
+	snprintf(dir, sizeof(dir), "/tmp/kabinet-test-%ld.d", (long)getpid());
+	snprintf(secret, sizeof(secret), "%s/home.ini", dir);
+	(void)mkdir(dir, 0700);
+	(void)unlink(secret);
+	f = fopen(secret, "w");
+	assert_non_null(f);
+	fputs(secret_text, f);
+	fclose(f);
+	assert_int_equal(chmod(secret, mode), 0);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "[site]\nsecrets = %s\n%s", dir, text);
+	fclose(f);
+	config_defaults(c);
+	snprintf(c->program, sizeof(c->program), "home");
+	return config_load(c, path, err, errlen);
+}
 
 static int load(const char *text, struct config *c, char *err, size_t errlen)
 {
@@ -31,6 +59,10 @@ static int teardown(void **st)
 {
 	(void)st;
 	unlink(path);
+	if (secret[0] != '\0') {
+		unlink(secret);
+		rmdir(dir);
+	}
 	return 0;
 }
 
@@ -55,16 +87,18 @@ static void every_key(void **st)
 	char err[256];
 
 	(void)st;
-	assert_int_equal(load("; comment\n[db]\nsocket = /tmp/x.sock\nname = kb\nuser = u\n"
-			      "password = p w\nconnect_timeout = 3\nrw_timeout = 7\njob_timeout = 900\n"
-			      "[site]\nxsl_dir = /srv/xsl\nworkers = 8\n"
-			      "secret = 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
-			      "[session]\nidle_minutes = 10\nabsolute_hours = 2\n"
+	assert_int_equal(load_with_secrets(
+				 "; comment\n[db]\nsocket = /tmp/x.sock\nname = kb\n"
+				 "connect_timeout = 3\nrw_timeout = 7\njob_timeout = 900\n"
+				 "[site]\nxsl_dir = /srv/xsl\nworkers = 8\n"
+				 "[session]\nidle_minutes = 10\nabsolute_hours = 2\n"
 			      "[login]\nmax_failures_per_login = 3\nmax_failures_per_address = 9\n"
 			      "window_minutes = 5\n"
 			      "[limits]\nbody_bytes = 2048\nquery_bytes = 512\nfields = 10\n"
 			      "field_bytes = 100\n",
-			      &c, err, sizeof(err)),
+				 "[db]\nuser = u\npassword = p w\n[site]\nsecret = "
+				 "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n",
+				 0400, &c, err, sizeof(err)),
 			 0);
 	assert_string_equal(c.db_socket, "/tmp/x.sock");
 	assert_string_equal(c.db_name, "kb");
@@ -89,31 +123,40 @@ static void every_key(void **st)
 	assert_int_equal(c.limits.value_max, 100);
 }
 
-static void each_program_has_its_own_account(void **st)
+static void each_program_has_its_own_secrets(void **st)
 {
-	static const char text[] = "[db]\nuser = shared\npassword = s\n"
-				   "[db.login]\nuser = kb_login\npassword = pl\n"
-				   "[db.home]\nuser = kb_home\npassword = ph\n";
 	struct config c;
 	char err[256];
-	FILE *f;
 
 	(void)st;
-	snprintf(path, sizeof(path), "/tmp/kabinet-test-%ld.ini", (long)getpid());
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	config_defaults(&c);
-	snprintf(c.program, sizeof(c.program), "home");
-	assert_int_equal(config_load(&c, path, err, sizeof(err)), 0);
+	assert_int_equal(load_with_secrets("", "[db]\nuser = kb_home\npassword = ph\n", 0400, &c, err,
+					   sizeof(err)),
+			 0);
 	assert_string_equal(c.db_user, "kb_home");
 	assert_string_equal(c.db_password, "ph");
+	/* A program whose file is not there does not start with someone else's. */
 	config_defaults(&c);
-	snprintf(c.program, sizeof(c.program), "accounts"); /* no section: the shared one */
-	assert_int_equal(config_load(&c, path, err, sizeof(err)), 0);
-	assert_string_equal(c.db_user, "shared");
-	assert_int_equal(load("[db.home]\nsocket = /x\n", &c, err, sizeof(err)), -1);
+	snprintf(c.program, sizeof(c.program), "accounts");
+	assert_int_equal(config_load(&c, path, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "accounts.ini: cannot open"));
+	/* Secrets are not read from the shared file, and nothing else from the secret file. */
+	assert_int_equal(load_with_secrets("[payments]\nsecret_key = s\n", "", 0400, &c, err,
+					   sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "is a secret"));
+	assert_int_equal(load_with_secrets("[db]\npassword = s\n", "", 0400, &c, err, sizeof(err)),
+			 -1);
+	assert_int_equal(load_with_secrets("", "[db]\nsocket = /x\n", 0400, &c, err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "is not a secret"));
+	/* A secret file others may read is refused. */
+	assert_int_equal(load_with_secrets("", "[db]\npassword = p\n", 0440, &c, err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "may be read by others"));
+	assert_int_equal(load_with_secrets("", "[site]\nsecret = 0011\n", 0600, &c, err,
+					   sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "bad value for [site] secret"));
 }
 
 static void payments(void **st)
@@ -125,11 +168,13 @@ static void payments(void **st)
 	config_defaults(&c);
 	assert_string_equal(c.pay_provider, "");
 	assert_string_equal(c.pay_api_url, "https://api.yookassa.ru/v3");
-	assert_int_equal(load("[payments]\nprovider = yookassa\napi_url = http://127.0.0.1:8082/v3\n"
-			      "shop_id = 100500\nsecret_key = test_abc\ntimeout = 7\n"
-			      "site_url = https://lk.example.org\nmin_amount_minor = 1000\n"
-			      "max_amount_minor = 200000\n",
-			      &c, err, sizeof(err)),
+	assert_int_equal(load_with_secrets("[payments]\nprovider = yookassa\n"
+					   "api_url = http://127.0.0.1:8082/v3\n"
+					   "shop_id = 100500\ntimeout = 7\n"
+					   "site_url = https://lk.example.org\nmin_amount_minor = 1000\n"
+					   "max_amount_minor = 200000\n",
+					   "[payments]\nsecret_key = test_abc\n", 0400, &c, err,
+					   sizeof(err)),
 			 0);
 	assert_string_equal(c.pay_provider, "yookassa");
 	assert_string_equal(c.pay_api_url, "http://127.0.0.1:8082/v3");
@@ -198,7 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults),
 		cmocka_unit_test_teardown(every_key, teardown),
-		cmocka_unit_test_teardown(each_program_has_its_own_account, teardown),
+		cmocka_unit_test_teardown(each_program_has_its_own_secrets, teardown),
 		cmocka_unit_test_teardown(payments, teardown),
 		cmocka_unit_test_teardown(retention, teardown),
 		cmocka_unit_test_teardown(refuses_mistakes, teardown),
