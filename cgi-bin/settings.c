@@ -204,6 +204,15 @@ static int profile_post(struct req *r)
 	return page_redirect(r, "/settings?done=profile");
 }
 
+/* Append topic to a SET text ("payment,news"); -1 if it would not fit. */
+static int set_add(char *set, size_t cap, const char *topic)
+{
+	size_t n = strlen(set);
+	int w = snprintf(set + n, cap - n, "%s%s", n ? "," : "", topic);
+
+	return w < 0 || (size_t)w >= cap - n ? -1 : 0;
+}
+
 static int notifications_post(struct req *r)
 {
 	char email[64] = "", sms[64] = "";
@@ -214,14 +223,10 @@ static int notifications_post(struct req *r)
 		if (r->bad[K_EMAIL_RECEIPT + i] || r->bad[K_SMS_RECEIPT + i])
 			return page_error(r, 400, "bad-request");
 	for (i = 0; i < NTOPICS; i++) {
-		if (req_val(r, K_EMAIL_RECEIPT + i) != NULL) {
-			strcat(email, email[0] ? "," : "");
-			strcat(email, topics[i]);
-		}
-		if (req_val(r, K_SMS_RECEIPT + i) != NULL) {
-			strcat(sms, sms[0] ? "," : "");
-			strcat(sms, topics[i]);
-		}
+		if ((req_val(r, K_EMAIL_RECEIPT + i) != NULL &&
+		     set_add(email, sizeof(email), topics[i]) != 0) ||
+		    (req_val(r, K_SMS_RECEIPT + i) != NULL && set_add(sms, sizeof(sms), topics[i]) != 0))
+			return page_error(r, 500, "internal");
 	}
 	e = db_subscriber_set_notify(r->sess->subscriber_id, email, sms);
 	return e == PERR_OK ? page_redirect(r, "/settings?done=notifications") : page_fail(r, e);

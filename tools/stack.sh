@@ -313,11 +313,11 @@ programs_start() {
 	done
 }
 
-# The payment provider's emulator (tools/yookassa-emu.py) on PORT + 2.
+# The payment provider's emulator (tests/emulators/yookassa-emu.py) on PORT + 2.
 emu_start() {
 	alive "$E/run/yookassa-emu.pid" && return 0
 	mkdir -p "$E/emu"
-	setsid /usr/bin/python3 "$ROOT/tools/yookassa-emu.py" --listen "127.0.0.1:$((PORT + 2))" \
+	setsid /usr/bin/python3 "$ROOT/tests/emulators/yookassa-emu.py" --listen "127.0.0.1:$((PORT + 2))" \
 		--webhook "http://127.0.0.1:$PORT/payments/webhook" --shop-id 100500 \
 		--secret-key "$(secret_get payments payments secret_key)" --state "$E/emu/state.json" \
 		--pidfile "$E/run/yookassa-emu.pid" $EMU_OPTS </dev/null >>"$E/log/yookassa-emu.log" 2>&1 &
@@ -330,7 +330,7 @@ emu_start() {
 mail_start() {
 	if ! alive "$E/run/smtp-sink.pid"; then
 		mkdir -p "$E/mail"
-		setsid /usr/bin/python3 "$ROOT/tools/smtp-sink.py" --port $((PORT + 3)) --dir "$E/mail" \
+		setsid /usr/bin/python3 "$ROOT/tests/emulators/smtp-sink.py" --port $((PORT + 3)) --dir "$E/mail" \
 			</dev/null >>"$E/log/smtp-sink.log" 2>&1 &
 		echo $! >"$E/run/smtp-sink.pid"
 		wait_for 20 "the SMTP sink" /usr/bin/python3 -c \
@@ -338,7 +338,7 @@ mail_start() {
 	fi
 	if ! alive "$E/run/sms-gateway.pid"; then
 		mkdir -p "$E/sms"
-		setsid /usr/bin/python3 "$ROOT/tools/sms-gateway.py" --port $((PORT + 4)) --dir "$E/sms" \
+		setsid /usr/bin/python3 "$ROOT/tests/emulators/sms-gateway.py" --port $((PORT + 4)) --dir "$E/sms" \
 			--key "$(secret_get deliver sms key)" </dev/null >>"$E/log/sms-gateway.log" 2>&1 &
 		echo $! >"$E/run/sms-gateway.pid"
 		wait_for 20 "the SMS gateway emulator" /usr/bin/python3 -c \

@@ -186,6 +186,12 @@ static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL
 				continue;
 			return e;
 		}
+		/* Too few arguments would bind garbage, too many would be ignored: both are bugs. */
+		if (mysql_stmt_param_count(h) != na) {
+			log_msg(LOG_ERR, "statement %s: %zu arguments for %lu placeholders", s->name, na,
+				mysql_stmt_param_count(h));
+			return PERR_DB;
+		}
 		bind_args(b, a, na, nulls);
 		if ((na && mysql_stmt_bind_param(h, b) != 0) || mysql_stmt_execute(h) != 0) {
 			e = fail("execute", s, mysql_stmt_errno(h), mysql_stmt_error(h));
@@ -378,24 +384,20 @@ enum perr db_begin(void)
 }
 
 /*
- * Once per connection: a program that asks for it once wants it for every
- * transaction (payments: every read locks or is a lookup by key), and a
- * statement fewer per payment is worth having.
+ * For this transaction only (SET TRANSACTION without SESSION applies to the
+ * next one), so a connection never carries an isolation level into another
+ * program's or request's transaction by surprise.
  */
-static unsigned rc_gen;
-
 enum perr db_begin_read_committed(void)
 {
-	static const char set[] = "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
-	enum perr e = PERR_OK;
+	static const char set[] = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
+	enum perr e;
 
-	if (conn == NULL || rc_gen != gen) {
+	if ((e = db_connect()) != PERR_OK)
+		return e;
+	e = simple(set);
+	if (e == PERR_DB_DOWN && may_retry)
 		e = simple(set);
-		if (e == PERR_DB_DOWN && may_retry)
-			e = simple(set);
-		if (e == PERR_OK)
-			rc_gen = gen;
-	}
 	return e == PERR_OK ? db_begin() : e;
 }
 

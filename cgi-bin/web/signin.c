@@ -4,6 +4,7 @@
  * settings pages do, and the other sections never link.
  */
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/config.h"
 #include "core/crypto.h"
@@ -15,6 +16,8 @@
 #include "db/subscriber.h"
 #include "web/io.h"
 #include "web/req.h"
+#include <stdio.h>
+
 #include "web/session.h"
 
 enum perr session_start(struct req *r, uint64_t subscriber_id)
@@ -54,6 +57,7 @@ enum perr session_end(struct req *r)
 enum perr login_locked(struct req *r, const char *login, int *locked)
 {
 	long long by_login = 0, by_ip = 0;
+	char after[16];
 	enum perr e = db_login_failures(r->arena, login, r->remote_addr, cfg.login_window,
 					&by_login, &by_ip);
 
@@ -65,7 +69,9 @@ enum perr login_locked(struct req *r, const char *login, int *locked)
 	*locked = 1;
 	log_msg(LOG_WARN, "sign-in refused: too many failures (login %lld, address %lld)", by_login,
 		by_ip);
-	return req_header(r, "Retry-After", "900") != 0 ? PERR_NOMEM : PERR_OK;
+	/* The lock lasts as long as the configured window in which failures count. */
+	snprintf(after, sizeof(after), "%u", cfg.login_window);
+	return req_header(r, "Retry-After", after) != 0 ? PERR_NOMEM : PERR_OK;
 }
 
 enum perr lang_remember(struct req *r, enum lang l)

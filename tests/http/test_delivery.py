@@ -1,7 +1,7 @@
 """Delivery of the outbox: a receipt e-mailed with its PDF to those who asked, payment e-mails,
 retries with back-off, a final failure, and nothing sent twice even by two runs at once.
 
-The stack's SMTP sink (tools/smtp-sink.py) keeps every message it accepts in ENV/mail/."""
+The stack's SMTP sink (tests/emulators/smtp-sink.py) keeps every message it accepts in ENV/mail/."""
 import email
 import email.policy
 import os

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""tools/smtp-sink.py: an SMTP server on loopback that keeps every message.
+"""tests/emulators/smtp-sink.py: an SMTP server on loopback that keeps every message.
 
     smtp-sink.py --port N --dir DIR
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""tools/sms-gateway.py: an SMS gateway on loopback that keeps every message.
+"""tests/emulators/sms-gateway.py: an SMS gateway on loopback that keeps every message.
 
     sms-gateway.py --port N --dir DIR --key KEY
 
