@@ -489,7 +489,7 @@ def test_both_catalogs_have_every_key_used():
             found |= set(re.findall(r'"([a-z-]+)"', m.group(1)))
         # A section with a period filter shows the library's messages for it too.
         if "page_period(" in src:
-            lib = open(os.path.join(xsl, "..", "cgi-bin", "lib", "period.c")).read()
+            lib = open(os.path.join(xsl, "..", "cgi-bin", "web", "period.c")).read()
             found |= set(re.findall(r'xml_form_error\(r, [^,]+, "([a-z-]+)"\)', lib))
         for c in found:
             if c != "invalid":
