@@ -1,7 +1,8 @@
 /*
- * config.c: the one ini file (libinih).  Every key has a default, so a
- * missing key is never an error; an unknown key or a bad value is, because a
- * typo in a security setting must not pass silently.
+ * config.c: the shared ini file and the program's own secret file (libinih).
+ * Every key has a default, so a missing key is never an error; an unknown
+ * key or a bad value is, because a typo in a security setting must not pass
+ * silently, and so is a secret in the shared file.
  */
 #include <string.h>
 #include <errno.h>
@@ -257,21 +258,16 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 #undef IS
 	if (rc == 0)
 		return 1;
-	if (x->err[0] != '\0')
-		return 0;
 	snprintf(x->err, x->errlen, rc == -2 ? "unknown key [%s] %s" : "bad value for [%s] %s",
 		 sec, key);
 	return 0;
 }
 
-static int parse(struct load_ctx *x, const char *path)
+/* Parse an open file; path names it in messages. */
+static int parse(struct load_ctx *x, FILE *f, const char *path)
 {
-	int rc = ini_parse(path, on_key, x);
+	int rc = ini_parse_file(f, on_key, x);
 
-	if (rc == -1) {
-		snprintf(x->err, x->errlen, "%s: cannot open", path);
-		return -1;
-	}
 	if (rc != 0) {
 		size_t n = strlen(x->err);
 
@@ -281,24 +277,43 @@ static int parse(struct load_ctx *x, const char *path)
 	return 0;
 }
 
+static FILE *open_or_say(struct load_ctx *x, const char *path)
+{
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		snprintf(x->err, x->errlen, "%s: cannot open", path);
+	return f;
+}
+
 int config_load(struct config *c, const char *path, char *err, size_t errlen)
 {
 	struct load_ctx x = {c, err, errlen, 0};
 	char secrets[sizeof(c->secrets_dir) + sizeof(c->program) + 8];
 	struct stat st;
+	FILE *f;
+	int rc;
 
 	err[0] = '\0';
-	if (parse(&x, path) != 0)
+	if ((f = open_or_say(&x, path)) == NULL)
 		return -1;
-	if (c->secrets_dir[0] == '\0')
-		return 0;
+	rc = parse(&x, f, path);
+	fclose(f);
+	if (rc != 0 || c->secrets_dir[0] == '\0')
+		return rc;
 	snprintf(secrets, sizeof(secrets), "%s/%s.ini", c->secrets_dir, c->program);
-	/* Like ssh's keys: a secret file others may read is refused, not used. */
-	if (stat(secrets, &st) == 0 && (!S_ISREG(st.st_mode) || (st.st_mode & 077) != 0)) {
+	if ((f = open_or_say(&x, secrets)) == NULL)
+		return -1;
+	/* Like ssh's keys: a secret file others may read is refused, not used.  Checked on
+	 * the file opened, so it cannot be swapped between the check and the reading. */
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
 		snprintf(err, errlen, "%s: may be read by others (it must be mode 0400 or 0600)",
 			 secrets);
+		fclose(f);
 		return -1;
 	}
 	x.secret_file = 1;
-	return parse(&x, secrets);
+	rc = parse(&x, f, secrets);
+	fclose(f);
+	return rc;
 }

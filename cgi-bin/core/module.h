@@ -9,7 +9,6 @@
 #define CORE_MODULE_H
 
 struct module_hooks {
-	const char *name;
 	/* At the end of the process (each worker, each scheduled run). */
 	void (*stop)(void);
 };

@@ -692,7 +692,7 @@ static void pdf_done(void)
 	FcFini();
 }
 
-MODULE_HOOKS(pdf, .name = "pdf", .stop = pdf_done);
+MODULE_HOOKS(pdf, .stop = pdf_done);
 
 static xsltStylesheetPtr pdf_sheet; /* xsl/pdf.xsl: pages as PDF layouts */
 RENDER_SHEET(pdf, "pdf.xsl", &pdf_sheet);

@@ -186,7 +186,7 @@ static void provider_done(void)
 }
 
 /* The kept connection is closed at the end of each process that linked the client. */
-MODULE_HOOKS(yookassa, .name = "yookassa", .stop = provider_done);
+MODULE_HOOKS(yookassa, .stop = provider_done);
 
 static int setup(void)
 {
