@@ -169,7 +169,7 @@ static int login_post(struct req *r)
 		goto fail;
 	/* Expired rows of everyone are cleared a few at a time on sign-in, the
 	 * rest by tidy. */
-	if (db_tidy(TIDY_SESSIONS, cfg.session_idle, 100, NULL) != PERR_OK)
+	if (db_tidy_sessions(cfg.session_idle, 100, NULL) != PERR_OK)
 		log_msg(LOG_WARN, "could not purge expired sessions");
 	return page_redirect(r, next_of(r));
 fail:

@@ -24,13 +24,14 @@
 #define DAY (24u * 3600u)
 
 /* One kind, a batch at a time until a batch comes back short. */
-static int tidy(const char *what, enum tidy_kind kind, unsigned age)
+static int tidy(const char *what, enum perr (*sweep)(unsigned, unsigned, unsigned long long *),
+                unsigned age)
 {
 	unsigned long long n, total = 0;
 	enum perr e;
 
 	do {
-		if ((e = db_tidy(kind, age, BATCH, &n)) != PERR_OK) {
+		if ((e = sweep(age, BATCH, &n)) != PERR_OK) {
 			log_msg(LOG_ERR, "%s: %s after %llu deleted", what, perr_str(e), total);
 			return 1;
 		}
@@ -57,12 +58,12 @@ int main(int argc, char **argv)
 		return usage();
 	if ((arena = job_start("tidy")) == NULL)
 		return 1;
-	rc |= tidy("sessions", TIDY_SESSIONS, cfg.session_idle);
-	rc |= tidy("tokens", TIDY_TOKENS, DAY);
-	rc |= tidy("form attempts", TIDY_FORM_ATTEMPTS, DAY);
-	rc |= tidy("link attempts", TIDY_LINK_ATTEMPTS, DAY);
-	rc |= tidy("sign-ins", TIDY_SIGN_INS, cfg.keep_sign_ins * DAY);
-	rc |= tidy("messages", TIDY_MESSAGES, cfg.keep_messages * DAY);
+	rc |= tidy("sessions", db_tidy_sessions, cfg.session_idle);
+	rc |= tidy("tokens", db_tidy_tokens, DAY);
+	rc |= tidy("form attempts", db_tidy_form_attempts, DAY);
+	rc |= tidy("link attempts", db_tidy_link_attempts, DAY);
+	rc |= tidy("sign-ins", db_tidy_sign_ins, cfg.keep_sign_ins * DAY);
+	rc |= tidy("messages", db_tidy_messages, cfg.keep_messages * DAY);
 	job_end(arena);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #   stack.sh down ENVDIR                         stop all of it, by pid
 #   stack.sh db-stop ENVDIR | db-start ENVDIR    for the tests that take the database away
 #   stack.sh gen ENVDIR N BUILDDIR               grow the generated accounts to N (benchmarks)
+#   stack.sh grants ENVDIR                       regenerate and apply the grants (tools/grants.py)
 #
 # Everything lives under ENVDIR (var/run, var/test, ...): data, sockets, logs,
 # pids, generated configs.  No system service is used or touched.
@@ -208,7 +209,20 @@ SQL
 		sql_root -e "CREATE USER IF NOT EXISTS 'kb_$p'@'localhost' IDENTIFIED BY '$pw';
 			ALTER USER 'kb_$p'@'localhost' IDENTIFIED BY '$pw';"
 	done
-	sql_root kabinet <"$ROOT/sql/grants.sql"
+	db_grants
+}
+
+# Grants generated from the statements each program links (tools/grants.py):
+# from the release build, where unused statements are left out by the linker
+# (the ASan build keeps every global).  Written to $E/grants.sql, then applied.
+db_grants() {
+	rel="$ROOT/build/release"
+	[ -x "$rel/home" ] || { echo "stack: grants come from build/release: run make build" >&2; exit 1; }
+	sql_root -N -B -e "SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = 'kabinet'" >"$E/run/columns.tsv"
+	/usr/bin/python3 "$ROOT/tools/grants.py" "$rel" "$E/run/columns.tsv" >"$E/grants.sql.new"
+	mv "$E/grants.sql.new" "$E/grants.sql"
+	sql_root kabinet <"$E/grants.sql"
 }
 
 # The month every generated history ends with: the last complete one.
@@ -436,6 +450,10 @@ db-stop)
 db-start)
 	db_start
 	;;
+grants)
+	db_grants
+	echo "stack: $E/grants.sql applied"
+	;;
 gen)
 	N=${3:?number of accounts}
 	BUILD="$ROOT/${4:?builddir}"
@@ -446,7 +464,7 @@ gen)
 	db_generate "$N"
 	;;
 *)
-	echo "usage: stack.sh up|down|db-stop|db-start ENVDIR ..." >&2
+	echo "usage: stack.sh up|down|db-stop|db-start|gen|grants ENVDIR ..." >&2
 	exit 2
 	;;
 esac

@@ -45,22 +45,45 @@ static struct db_stmt messages = {
 	"AND status IN ('sent', 'failed') ORDER BY created_at LIMIT ?",
 	NULL, 0, NULL};
 
-static struct db_stmt *const by_kind[] = {
-	[TIDY_SESSIONS] = &sessions,
-	[TIDY_TOKENS] = &tokens,
-	[TIDY_FORM_ATTEMPTS] = &form_attempts,
-	[TIDY_LINK_ATTEMPTS] = &link_attempts,
-	[TIDY_SIGN_INS] = &sign_ins,
-	[TIDY_MESSAGES] = &messages,
-};
-
-enum perr db_tidy(enum tidy_kind kind, unsigned age, unsigned batch, unsigned long long *deleted)
+/* The statements are reached each through its own function, not a table,
+ * so a program links only the sweeps it runs (login sweeps sessions only)
+ * and its grants, generated from what it links, allow no other deletes. */
+static enum perr sweep(struct db_stmt *st, unsigned age, unsigned batch,
+                       unsigned long long *deleted)
 {
 	struct db_arg a[] = {DBA_INT(age), DBA_INT(batch)};
 
 	if (deleted != NULL)
 		*deleted = 0;
-	if ((size_t)kind >= sizeof(by_kind) / sizeof(by_kind[0]))
-		return PERR_BAD_INPUT;
-	return db_exec(by_kind[kind], a, 2, deleted, NULL);
+	return db_exec(st, a, 2, deleted, NULL);
+}
+
+enum perr db_tidy_sessions(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&sessions, age, batch, deleted);
+}
+
+enum perr db_tidy_tokens(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&tokens, age, batch, deleted);
+}
+
+enum perr db_tidy_form_attempts(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&form_attempts, age, batch, deleted);
+}
+
+enum perr db_tidy_link_attempts(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&link_attempts, age, batch, deleted);
+}
+
+enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&sign_ins, age, batch, deleted);
+}
+
+enum perr db_tidy_messages(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&messages, age, batch, deleted);
 }

@@ -5,20 +5,24 @@
 #include "core/attrs.h"
 #include "core/perr.h"
 
-/* ------------------------------------------------------------------ retention */
-
-enum tidy_kind {
-	/* Sessions idle longer than age.  One past its absolute limit is refused
-	 * at once and, never touched again, goes once it has been idle as long. */
-	TIDY_SESSIONS,
-	TIDY_TOKENS,        /* e-mail links and SMS codes, by when they expired */
-	TIDY_FORM_ATTEMPTS, /* sign-up and recovery rate-limit records */
-	TIDY_LINK_ATTEMPTS, /* account-linking rate-limit records */
-	TIDY_SIGN_INS,      /* the sign-in record (login_attempts) */
-	TIDY_MESSAGES,      /* sent or failed outbox messages, by when queued */
-};
-/* Deletes up to batch rows of kind older than age seconds; deleted (may be NULL) says how many. */
-enum perr db_tidy(enum tidy_kind, unsigned age, unsigned batch,
-		  unsigned long long *deleted) PORTAL_WUR;
+/*
+ * Retention.  Each deletes up to batch rows older than age seconds, oldest
+ * first; deleted (may be NULL) says how many.
+ */
+/* Sessions idle longer than age.  One past its absolute limit is refused at
+ * once and, never touched again, goes once it has been idle as long. */
+enum perr db_tidy_sessions(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+/* E-mail links and SMS codes, by when they expired. */
+enum perr db_tidy_tokens(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+/* Sign-up and recovery rate-limit records. */
+enum perr db_tidy_form_attempts(unsigned age, unsigned batch,
+                                unsigned long long *deleted) PORTAL_WUR;
+/* Account-linking rate-limit records. */
+enum perr db_tidy_link_attempts(unsigned age, unsigned batch,
+                                unsigned long long *deleted) PORTAL_WUR;
+/* The sign-in record (login_attempts). */
+enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+/* Sent or failed outbox messages, by when they were queued. */
+enum perr db_tidy_messages(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 
 #endif

@@ -177,7 +177,8 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, "
                      "created_at) SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL WHERE 0"],
         "payjobs": ["SELECT COUNT(*) FROM autopays",
-                    "UPDATE autopay_runs SET result = result WHERE autopay_id = 0",
+                    # it sets a run's result and never reads one back
+                    "UPDATE autopay_runs SET result = 'failed' WHERE autopay_id = 0",
                     "UPDATE ledger SET paid = paid WHERE account_id = 0"],
         "receipts": ["SELECT COUNT(*) FROM ledger", "SELECT COUNT(*) FROM receipt_issues",
                      "SELECT kpp, receipt_note, qr_category FROM organizations LIMIT 1",
@@ -333,14 +334,18 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE outbox SET status = status WHERE id = 0",
         "DELETE FROM subscribers WHERE id = 0", "DELETE FROM payments WHERE id = 0",
         "DELETE FROM online_payments WHERE id = 0", "DELETE FROM contact_requests WHERE id = 0"]
+    wrong = []
     for program, queries in allowed.items():
         for q in queries:
             ok, err = as_program(program, q)
-            assert ok, (program, q, err)
+            if not ok:
+                wrong.append(("refused", program, q, err.strip()))
     for program, queries in denied.items():
         for q in queries:
             ok, err = as_program(program, q)
-            assert not ok and "denied" in err, (program, q, err)
+            if ok or "denied" not in err:
+                wrong.append(("allowed", program, q, err.strip()))
+    assert not wrong, "\n".join(map(repr, wrong))
 
 
 def test_no_account_can_change_the_schema():
