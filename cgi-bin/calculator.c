@@ -73,62 +73,62 @@ struct calc {
 	xmlNodePtr meters;
 	struct meter meter; /* the one chosen, if meter_found */
 	int meter_found;
-	int failed;
+	int failed; /* a field's error could not be added to the document */
 };
 
-static int org_row(void *p, const struct organization *o)
+static enum perr org_row(void *p, const struct organization *o)
 {
 	struct calc *c = p;
 	xmlNodePtr n = xml_text(c->orgs, "organization", o->name);
 
 	if (n == NULL || xml_attr_int(n, "id", (long long)o->id))
-		return c->failed = -1;
+		return PERR_NOMEM;
 	if (c->org == 0) /* nothing chosen and no account: the first one */
 		c->org = o->id;
 	if (o->id == c->org) {
 		c->org_listed = 1;
 		c->cur = o->cur;
 		if (xml_attr(n, "selected", "1"))
-			return c->failed = -1;
+			return PERR_NOMEM;
 	}
-	return 0;
+	return PERR_OK;
 }
 
-static int plan_row(void *p, const struct tariff_plan *t)
+static enum perr plan_row(void *p, const struct tariff_plan *t)
 {
 	struct calc *c = p;
 	xmlNodePtr n = xml_text(c->plans, "plan", t->name);
 
 	if (n == NULL || xml_attr_int(n, "id", (long long)t->id) ||
 	    xml_attr_int(n, "zones", t->zones))
-		return c->failed = -1;
+		return PERR_NOMEM;
 	/* The first plan unless one was asked for. */
 	if ((c->plan_want == 0 && !c->plan_found) || t->id == c->plan_want) {
 		c->plan = *t;
 		c->plan_found = 1;
 	}
-	return 0;
+	return PERR_OK;
 }
 
-static int meter_row(void *p, const struct meter *m)
+static enum perr meter_row(void *p, const struct meter *m)
 {
 	struct calc *c = p;
 	const struct fval *want = req_val(c->r, K_METER);
 	xmlNodePtr n;
 
 	if (m->plan_id == 0) /* nothing to calculate a water meter by yet */
-		return 0;
+		return PERR_OK;
 	n = xml_text(c->meters, "meter", m->number);
 	if (n == NULL || xml_attr_int(n, "id", (long long)m->id) || xml_attr(n, "kind", m->kind) ||
 	    xml_attr(n, "account", m->account_number))
-		return c->failed = -1;
+		return PERR_NOMEM;
 	if (want != NULL && (uint64_t)want->i == m->id) {
 		c->meter = *m;
 		c->meter_found = 1;
 		if (xml_attr(n, "selected", "1"))
-			return c->failed = -1;
+			return PERR_NOMEM;
 	}
-	return 0;
+	return PERR_OK;
 }
 
 /* A chosen meter fills in the previous readings, their date and today. */
@@ -226,8 +226,6 @@ static int form(struct calc *c)
 			return page_error(r, 500, "internal");
 		if ((e = db_meters(r->arena, r->sess->subscriber_id, 0, meter_row, c)) != PERR_OK)
 			return page_fail(r, e);
-		if (c->failed)
-			return page_error(r, 500, "internal");
 	}
 	if (req_val(r, K_METER) != NULL && !c->meter_found)
 		return page_fail(r, PERR_NOT_FOUND);
@@ -242,19 +240,15 @@ static int form(struct calc *c)
 	if (!c->org_listed && c->have_acc && c->org == c->acc.org.id) {
 		struct organization own = c->acc.org;
 
-		if (org_row(c, &own) != 0)
-			return page_error(r, 500, "internal");
+		if ((e = org_row(c, &own)) != PERR_OK)
+			return page_fail(r, e);
 	}
-	if (c->failed)
-		return page_error(r, 500, "internal");
 	if (c->org_listed) {
 		int own = (c->have_acc && c->org == c->acc.org.id) || c->meter_found;
 
 		e = db_tariff_plans(r->arena, c->org, own, r->lang, plan_row, c);
 		if (e != PERR_OK)
 			return page_fail(r, e);
-		if (c->failed)
-			return page_error(r, 500, "internal");
 	}
 	if (echo(c, xml_elem(calc, "form")) != 0)
 		return page_error(r, 500, "internal");

@@ -26,10 +26,9 @@ struct ctx {
 	xmlNodePtr parent, chart;
 	const struct currency *cur;
 	money_t max;
-	int failed;
 };
 
-static int payment_row(void *p, const struct payment *x)
+static enum perr payment_row(void *p, const struct payment *x)
 {
 	struct ctx *c = p;
 	xmlNodePtr n = xml_elem(c->parent, "payment");
@@ -38,8 +37,8 @@ static int payment_row(void *p, const struct payment *x)
 	    xml_text(n, "number", x->account_number) == NULL ||
 	    xml_text(n, "date", x->paid_at) == NULL || xml_text(n, "channel", x->channel) == NULL ||
 	    xml_money(n, "amount", x->amount, x->cur, c->r->lang) == NULL)
-		return c->failed = -1;
-	return 0;
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 /* The chart's scale: the largest bar of its currency, at least 1 so it can divide. */
@@ -48,7 +47,7 @@ static int chart_close(struct ctx *c)
 	return c->chart != NULL && xml_attr_int(c->chart, "max", c->max > 0 ? c->max : 1) ? -1 : 0;
 }
 
-static int total_row(void *p, const struct month_total *x)
+static enum perr total_row(void *p, const struct month_total *x)
 {
 	struct ctx *c = p;
 	xmlNodePtr n;
@@ -56,24 +55,24 @@ static int total_row(void *p, const struct month_total *x)
 
 	if (c->chart == NULL || x->cur != c->cur) {
 		if (chart_close(c) != 0 || x->cur == NULL)
-			return c->failed = -1;
+			return PERR_NOMEM;
 		c->chart = xml_elem(c->parent, "chart");
 		c->cur = x->cur;
 		c->max = 0;
 		if (c->chart == NULL || xml_attr(c->chart, "currency", x->cur->code))
-			return c->failed = -1;
+			return PERR_NOMEM;
 	}
 	month_format(x->month, m);
 	n = xml_elem(c->chart, "month");
 	if (n == NULL || xml_attr(n, "m", m) ||
 	    xml_money(n, "accrued", x->accrued, x->cur, c->r->lang) == NULL ||
 	    xml_money(n, "paid", x->paid, x->cur, c->r->lang) == NULL)
-		return c->failed = -1;
+		return PERR_NOMEM;
 	if (x->accrued > c->max)
 		c->max = x->accrued;
 	if (x->paid > c->max)
 		c->max = x->paid;
-	return 0;
+	return PERR_OK;
 }
 
 static int dashboard(struct req *r)
@@ -87,15 +86,15 @@ static int dashboard(struct req *r)
 	if ((c.parent = xml_elem(r->root, "payments")) == NULL)
 		return page_error(r, 500, "internal");
 	e = db_payments_recent(r->arena, r->sess->subscriber_id, RECENT_PAYMENTS, payment_row, &c);
-	if (e != PERR_OK || c.failed)
-		return e != PERR_OK ? page_fail(r, e) : page_error(r, 500, "internal");
+	if (e != PERR_OK)
+		return page_fail(r, e);
 	if (latest == 0)
 		return 0;
 	if ((c.parent = xml_elem(r->root, "charts")) == NULL)
 		return page_error(r, 500, "internal");
 	e = db_monthly_totals(r->arena, r->sess->subscriber_id, latest - (CHART_MONTHS - 1), latest,
-			      total_row, &c);
-	if (e != PERR_OK || c.failed || chart_close(&c) != 0)
+	                      total_row, &c);
+	if (e != PERR_OK || chart_close(&c) != 0)
 		return e != PERR_OK ? page_fail(r, e) : page_error(r, 500, "internal");
 	return 0;
 }

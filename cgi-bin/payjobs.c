@@ -54,12 +54,14 @@ struct due_list {
 	size_t n;
 };
 
-static int due_row(void *p, const struct autopay *a)
+static enum perr due_row(void *p, const struct autopay *a)
 {
 	struct due_list *l = p;
 
+	if (l->n == BATCH) /* the query's LIMIT is BATCH: never more */
+		return PERR_TOO_LARGE;
 	l->v[l->n++] = *a;
-	return l->n == BATCH;
+	return PERR_OK;
 }
 
 /* Settle an autopay that never reached the provider as failed, so the subscriber hears of it. */
@@ -206,13 +208,14 @@ struct open_list {
 	size_t n;
 };
 
-static int open_row(void *p, const struct online_payment *op)
+static enum perr open_row(void *p, const struct online_payment *op)
 {
 	struct open_list *l = p;
 
-	l->v[l->n] = *op;
-	l->n++;
-	return l->n == BATCH;
+	if (l->n == BATCH) /* the query's LIMIT is BATCH: never more */
+		return PERR_TOO_LARGE;
+	l->v[l->n++] = *op;
+	return PERR_OK;
 }
 
 static void reconcile_one(const struct online_payment *op)

@@ -71,10 +71,9 @@ struct hist {
 	xmlNodePtr list, cur;
 	uint64_t last_id;
 	size_t rows;
-	int failed;
 };
 
-static int hist_row(void *p, const struct payment *x)
+static enum perr hist_row(void *p, const struct payment *x)
 {
 	struct hist *h = p;
 	enum lang l = h->r->lang;
@@ -92,7 +91,7 @@ static int hist_row(void *p, const struct payment *x)
 		    xml_text(n, "account", x->account_number) == NULL ||
 		    (x->bank && xml_text(n, "bank", x->bank) == NULL) ||
 		    xml_money(n, "amount", x->amount, x->cur, l) == NULL)
-			return h->failed = 1;
+			return PERR_NOMEM;
 	}
 	if (x->service_id != 0) {
 		xmlNodePtr s = xml_elem(h->cur, "line");
@@ -101,9 +100,9 @@ static int hist_row(void *p, const struct payment *x)
 		    xml_text(s, "service", x->service ? x->service : "") == NULL ||
 		    xml_text(s, "supplier", x->supplier ? x->supplier : "") == NULL ||
 		    xml_money(s, "amount", x->line, x->cur, l) == NULL)
-			return h->failed = 1;
+			return PERR_NOMEM;
 	}
-	return 0;
+	return PERR_OK;
 }
 
 static int history(struct req *r)
@@ -125,7 +124,7 @@ static int history(struct req *r)
 			       to, r->lang, HISTORY_ROWS, hist_row, &h);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	if (h.failed || (h.rows == HISTORY_ROWS && xml_attr(h.list, "truncated", "1")))
+	if (h.rows == HISTORY_ROWS && xml_attr(h.list, "truncated", "1"))
 		return page_error(r, 500, "internal");
 	return 200;
 }
@@ -143,35 +142,30 @@ struct form {
 	struct req *r;
 	struct entry e[PAY_MAX_ACCOUNTS];
 	size_t n;
-	int overflow;
 	money_t total;
 	const struct currency *cur;
 };
 
-static int payable_row(void *p, const struct payable *a)
+static enum perr payable_row(void *p, const struct payable *a)
 {
 	struct form *f = p;
 
-	if (f->n == PAY_MAX_ACCOUNTS) {
-		f->overflow = 1;
-		return 1;
-	}
+	if (f->n == PAY_MAX_ACCOUNTS) /* more linked accounts than a payment may cover */
+		return PERR_TOO_LARGE;
 	memset(&f->e[f->n], 0, sizeof(f->e[f->n]));
 	f->e[f->n].acc = *a;
 	/* Only where the provider takes the organization's currency (YooKassa: roubles). */
 	f->e[f->n].payable = a->pay_online && a->billed && a->cur != NULL && provider_get() != NULL &&
 			     strcmp(a->cur->code, provider_get()->currency) == 0;
 	f->n++;
-	return 0;
+	return PERR_OK;
 }
 
 static int load_accounts(struct form *f)
 {
 	enum perr e = db_payable_accounts(f->r->arena, f->r->sess->subscriber_id, payable_row, f);
 
-	if (e != PERR_OK)
-		return page_fail(f->r, e);
-	return f->overflow ? page_error(f->r, 500, "internal") : 0;
+	return e == PERR_OK ? 0 : page_fail(f->r, e);
 }
 
 static const char *amount_name(struct req *r, const struct entry *e)
@@ -263,10 +257,9 @@ struct svc_names {
 	struct req *r;
 	xmlNodePtr parent;
 	const struct credit *c;
-	int failed;
 };
 
-static int split_row(void *p, const struct account_service *s)
+static enum perr split_row(void *p, const struct account_service *s)
 {
 	struct svc_names *x = p;
 	size_t i;
@@ -282,9 +275,9 @@ static int split_row(void *p, const struct account_service *s)
 		    xml_text(n, "supplier", s->supplier) == NULL ||
 		    xml_money(n, "balance", x->c->closing[i], s->acc.org.cur, x->r->lang) == NULL ||
 		    xml_money(n, "share", x->c->share[i], s->acc.org.cur, x->r->lang) == NULL)
-			x->failed = 1;
+			return PERR_NOMEM;
 	}
-	return x->failed;
+	return PERR_OK;
 }
 
 /* <split> of one account: each service's balance and share of the amount. */
@@ -304,7 +297,7 @@ static int split_xml(struct req *r, xmlNodePtr n, const struct entry *e)
 	err = db_account_services(r->arena, e->acc.id, r->lang, split_row, &x);
 	if (err != PERR_OK)
 		return page_fail(r, err);
-	if (money_sub(e->acc.balance, e->amount, &after) != 0 || x.failed ||
+	if (money_sub(e->acc.balance, e->amount, &after) != 0 ||
 	    xml_money(x.parent, "after", after, e->acc.cur, r->lang) == NULL)
 		return page_error(r, 500, "internal");
 	return 0;
@@ -521,7 +514,7 @@ struct under {
 	xmlNodePtr parent;
 };
 
-static int item_row(void *p, const struct online_item *it)
+static enum perr item_row(void *p, const struct online_item *it)
 {
 	struct under *u = p;
 	struct req *r = u->r;
@@ -529,8 +522,9 @@ static int item_row(void *p, const struct online_item *it)
 
 	if (n == NULL || xml_attr_int(n, "id", (long long)it->account_id) ||
 	    xml_text(n, "number", it->account_number) == NULL)
-		return 1;
-	return xml_text(n, "minor", arena_printf(r->arena, "%lld", it->amount)) == NULL;
+		return PERR_NOMEM;
+	return xml_text(n, "minor", arena_printf(r->arena, "%lld", it->amount)) == NULL ? PERR_NOMEM
+	                                                                                : PERR_OK;
 }
 
 /* Ask the provider about an unfinished payment and settle what it says; -1 if it could not be asked. */
@@ -623,18 +617,20 @@ static int webhook(struct req *r)
 
 /* ------------------------------------------------------------------ autopay */
 
-static int autopay_row(void *p, const struct autopay *a)
+static enum perr autopay_row(void *p, const struct autopay *a)
 {
 	struct under *u = p;
 	struct req *r = u->r;
 	xmlNodePtr n = xml_elem(u->parent, "autopay");
 
-	return n == NULL || xml_attr_int(n, "id", (long long)a->id) ||
-	       xml_attr_int(n, "account-id", (long long)a->account_id) ||
-	       xml_attr_int(n, "day", a->day) || xml_text(n, "account", a->account_number) == NULL ||
-	       xml_text(n, "address", a->address) == NULL ||
-	       xml_text(n, "card", a->method_title) == NULL ||
-	       xml_money(n, "max", a->max_amount, a->cur, r->lang) == NULL;
+	if (n == NULL || xml_attr_int(n, "id", (long long)a->id) ||
+	    xml_attr_int(n, "account-id", (long long)a->account_id) ||
+	    xml_attr_int(n, "day", a->day) || xml_text(n, "account", a->account_number) == NULL ||
+	    xml_text(n, "address", a->address) == NULL ||
+	    xml_text(n, "card", a->method_title) == NULL ||
+	    xml_money(n, "max", a->max_amount, a->cur, r->lang) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 static int autopay_list(struct req *r)

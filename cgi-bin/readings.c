@@ -19,6 +19,7 @@
 #include "billing/tariff.h"
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/log.h"
 #include "core/parse.h"
 #include "core/perr.h"
 #include "core/valid.h"
@@ -55,7 +56,7 @@ struct page_state {
 	struct req *r;
 	struct entry e[MAX_METERS];
 	size_t n;
-	int failed;
+	int failed; /* a field's error could not be added to the document */
 };
 
 static long long pow10i(unsigned n)
@@ -67,19 +68,23 @@ static long long pow10i(unsigned n)
 	return v;
 }
 
-static int meter_row(void *p, const struct meter *m)
+static enum perr meter_row(void *p, const struct meter *m)
 {
 	struct page_state *s = p;
 	unsigned z;
 
-	if (s->n == MAX_METERS)
-		return 1;
+	if (s->n == MAX_METERS) { /* the page shows this many; the rest are logged, not lost */
+		log_msg(LOG_WARN, "subscriber %llu: meter %llu beyond the %d a page shows",
+		        (unsigned long long)s->r->sess->subscriber_id, (unsigned long long)m->id,
+		        MAX_METERS);
+		return PERR_OK;
+	}
 	memset(&s->e[s->n], 0, sizeof(s->e[s->n]));
 	s->e[s->n].m = *m;
 	for (z = 0; z < TARIFF_ZONES; z++)
 		s->e[s->n].value[z] = -1;
 	s->n++;
-	return 0;
+	return PERR_OK;
 }
 
 static int window_open(const struct meter *m)
@@ -338,10 +343,9 @@ struct hist {
 	xmlNodePtr list;
 	unsigned decimals;
 	long long prev[TARIFF_ZONES];
-	int failed;
 };
 
-static int hist_row(void *p, const struct reading_row *x)
+static enum perr hist_row(void *p, const struct reading_row *x)
 {
 	struct hist *h = p;
 	xmlNodePtr n = xml_elem(h->list, "reading");
@@ -351,16 +355,16 @@ static int hist_row(void *p, const struct reading_row *x)
 	    xml_attr(n, "value", decimal_text(h->r->arena, x->value, h->decimals)) ||
 	    xml_attr(n, "source", x->source) || xml_attr(n, "status", x->status) ||
 	    (x->reason && xml_text(n, "reason", x->reason) == NULL))
-		return h->failed = -1;
+		return PERR_NOMEM;
 	/* Consumption since the previous accepted reading of the register. */
 	if (strcmp(x->status, "accepted") == 0) {
 		if (h->prev[z] >= 0 && x->value >= h->prev[z] &&
 		    xml_attr(n, "consumed",
-			     decimal_text(h->r->arena, x->value - h->prev[z], h->decimals)))
-			return h->failed = -1;
+		             decimal_text(h->r->arena, x->value - h->prev[z], h->decimals)))
+			return PERR_NOMEM;
 		h->prev[z] = x->value;
 	}
-	return 0;
+	return PERR_OK;
 }
 
 static int history(struct req *r)
@@ -392,7 +396,7 @@ static int history(struct req *r)
 	e = db_reading_history(r->arena, r->sess->subscriber_id, s.e[0].m.id, hist_row, &h);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	return h.failed ? page_error(r, 500, "internal") : 200;
+	return 200;
 }
 
 static const struct page pages[] = {

@@ -39,14 +39,14 @@ struct org_list {
 	size_t n;
 };
 
-static int org_row(void *p, const struct issue_org *o)
+static enum perr org_row(void *p, const struct issue_org *o)
 {
 	struct org_list *l = p;
 
 	if (l->n == MAX_ORGS)
-		return -1;
+		return PERR_TOO_LARGE;
 	l->v[l->n++] = *o;
-	return 0;
+	return PERR_OK;
 }
 
 /* What a staff member reads: the detail, its value, and the rule it breaks. */

@@ -44,7 +44,6 @@ struct list {
 	struct req *r;
 	const struct currency *cur;
 	xmlNodePtr parent;
-	int failed;
 };
 
 static int no_account(struct req *r)
@@ -52,7 +51,7 @@ static int no_account(struct req *r)
 	return xml_elem(r->root, "no-account") == NULL ? page_error(r, 500, "internal") : 200;
 }
 
-static int item_row(void *p, const struct receipt_item *x)
+static enum perr item_row(void *p, const struct receipt_item *x)
 {
 	struct list *l = p;
 	xmlNodePtr n = xml_elem(l->parent, "receipt");
@@ -63,11 +62,9 @@ static int item_row(void *p, const struct receipt_item *x)
 	    xml_attr(n, "status", receipt_status_name(x->status)) ||
 	    xml_text(n, "due-on", x->due_on) == NULL ||
 	    xml_money(n, "to-pay", x->to_pay, l->cur, l->r->lang) == NULL ||
-	    xml_money(n, "paid-since", x->paid_since, l->cur, l->r->lang) == NULL) {
-		l->failed = 1;
-		return -1;
-	}
-	return 0;
+	    xml_money(n, "paid-since", x->paid_since, l->cur, l->r->lang) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 static int account_head(struct req *r, const struct account *a, int by_email)
@@ -110,7 +107,7 @@ static int list(struct req *r)
 		return page_error(r, 500, "internal");
 	if ((e = db_receipts(r->arena, a.id, from, to, item_row, &l)) != PERR_OK)
 		return page_fail(r, e);
-	return l.failed ? page_error(r, 500, "internal") : 200;
+	return 200;
 }
 
 /* The receipt the query names, on the page; 0 or the handler's status. */

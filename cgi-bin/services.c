@@ -41,14 +41,7 @@ struct ctx {
 	xmlNodePtr parent;
 	int one_service; /* rows carry tariff and quantity */
 	struct ledger_total total;
-	int failed;
 };
-
-static int fail(struct ctx *c)
-{
-	c->failed = 1;
-	return -1;
-}
 
 /* The last month billed, or last calendar month for an account without history. */
 static month_t default_end(month_t latest)
@@ -85,7 +78,7 @@ static int money_cols(struct ctx *c, xmlNodePtr n, const struct ledger_row *x)
 	return 0;
 }
 
-static int month_row(void *p, const struct ledger_row *x)
+static enum perr month_row(void *p, const struct ledger_row *x)
 {
 	struct ctx *c = p;
 	xmlNodePtr n = xml_elem(c->parent, "month");
@@ -94,14 +87,14 @@ static int month_row(void *p, const struct ledger_row *x)
 
 	month_format(x->month, m);
 	if (n == NULL || xml_attr(n, "m", m) || money_cols(c, n, x) != 0)
-		return fail(c);
+		return PERR_NOMEM;
 	if (c->one_service) {
 		qty = decimal_text(c->r->arena, x->quantity, 3);
 		if (qty == NULL || xml_money(n, "tariff", x->tariff, c->cur, c->r->lang) == NULL ||
 		    xml_text(n, "quantity", qty) == NULL)
-			return fail(c);
+			return PERR_NOMEM;
 	}
-	return ledger_total_add(&c->total, x) != 0 ? fail(c) : 0;
+	return ledger_total_add(&c->total, x) != 0 ? PERR_TOO_LARGE : PERR_OK;
 }
 
 /* <months> of the period with their <totals>. */
@@ -117,8 +110,7 @@ static int months(struct ctx *c, uint64_t service, month_t from, month_t to)
 	e = db_ledger_months(r->arena, r->sess->account_id, service, from, to, month_row, c);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	if (c->failed || (c->total.months > 0 &&
-			  money_cols(c, xml_elem(c->parent, "totals"), &c->total.sum)))
+	if (c->total.months > 0 && money_cols(c, xml_elem(c->parent, "totals"), &c->total.sum))
 		return page_error(r, 500, "internal");
 	/* Shown as stored, but an operator must hear of a ledger that does not add up. */
 	if (c->total.unbalanced > 0 || !c->total.continuous)
@@ -135,7 +127,7 @@ struct svc_list {
 	month_t latest;
 };
 
-static int service_row(void *p, const struct account_service *s)
+static enum perr service_row(void *p, const struct account_service *s)
 {
 	struct svc_list *l = p;
 	struct ctx *c = l->c;
@@ -147,10 +139,10 @@ static int service_row(void *p, const struct account_service *s)
 	    xml_text(n, "unit", s->unit) == NULL ||
 	    xml_money(n, "tariff", s->tariff, c->cur, c->r->lang) == NULL ||
 	    xml_money(n, "balance", s->closing, c->cur, c->r->lang) == NULL)
-		return fail(c);
+		return PERR_NOMEM;
 	if (s->month > l->latest)
 		l->latest = s->month;
-	return 0;
+	return PERR_OK;
 }
 
 static int no_account(struct req *r)
@@ -187,8 +179,6 @@ static int overview(struct req *r)
 		return page_error(r, 500, "internal");
 	if ((e = db_account_services(r->arena, a.id, r->lang, service_row, &l)) != PERR_OK)
 		return page_fail(r, e);
-	if (c.failed)
-		return page_error(r, 500, "internal");
 	if ((st = page_period(r, K_FROM, K_TO, default_end(l.latest), &from, &to)) != 0)
 		return st;
 	c.one_service = svc != NULL;
@@ -197,7 +187,7 @@ static int overview(struct req *r)
 	return 200;
 }
 
-static int correction_row(void *p, const struct correction *x)
+static enum perr correction_row(void *p, const struct correction *x)
 {
 	struct ctx *c = p;
 	xmlNodePtr n = xml_elem(c->parent, "correction");
@@ -207,8 +197,8 @@ static int correction_row(void *p, const struct correction *x)
 	if (n == NULL || xml_attr(n, "m", m) ||
 	    xml_money(n, "amount", x->amount, c->cur, c->r->lang) == NULL ||
 	    xml_text(n, "reason", x->reason) == NULL)
-		return fail(c);
-	return 0;
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 static int statement(struct req *r)
@@ -245,7 +235,7 @@ static int statement(struct req *r)
 	e = db_corrections(r->arena, a.id, s.service_id, from, to, correction_row, &c);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	return c.failed ? page_error(r, 500, "internal") : 200;
+	return 200;
 }
 
 static const struct page pages[] = {

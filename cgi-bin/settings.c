@@ -92,14 +92,13 @@ static int is_on(const char *set, const char *topic)
 
 /* ---------------------------------------------------------------- the page */
 
-/* A list being filled row by row; failed says a row could not be added (db_rows only stops). */
+/* A list being filled row by row. */
 struct list_ctx {
 	xmlNodePtr list;
 	uint64_t current; /* sessions: this request's */
-	int failed;
 };
 
-static int ereceipt_row(void *p, const struct ereceipt *e)
+static enum perr ereceipt_row(void *p, const struct ereceipt *e)
 {
 	struct list_ctx *c = p;
 	xmlNodePtr n = xml_elem(c->list, "account");
@@ -107,8 +106,8 @@ static int ereceipt_row(void *p, const struct ereceipt *e)
 	if (n == NULL || xml_attr_int(n, "id", (long long)e->account) ||
 	    xml_attr(n, "on", e->on ? "1" : "0") || xml_text(n, "number", e->number) == NULL ||
 	    xml_text(n, "address", e->address) == NULL)
-		return c->failed = -1;
-	return 0;
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 static int opt_text(xmlNodePtr n, const char *name, const char *v)
@@ -148,8 +147,8 @@ static enum perr settings_xml(struct req *r, const struct profile *p)
 	if ((c.list = xml_elem(r->root, "ereceipts")) == NULL)
 		return PERR_NOMEM;
 	e = db_receipt_email_list(r->arena, r->sess->subscriber_id, ereceipt_row, &c);
-	if (e != PERR_OK || c.failed)
-		return e != PERR_OK ? e : PERR_NOMEM;
+	if (e != PERR_OK)
+		return e;
 	if (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
 		return PERR_NOMEM;
 	return PERR_OK;
@@ -368,7 +367,7 @@ static int email_post(struct req *r)
 
 /* ---------------------------------------------------------------- sessions */
 
-static int session_row(void *p, const struct session_row *s)
+static enum perr session_row(void *p, const struct session_row *s)
 {
 	struct list_ctx *c = p;
 	xmlNodePtr n = xml_elem(c->list, "session");
@@ -378,20 +377,18 @@ static int session_row(void *p, const struct session_row *s)
 	    xml_text(n, "created", s->created_at) == NULL ||
 	    xml_text(n, "last-seen", s->last_seen) == NULL || xml_text(n, "ip", s->ip) == NULL ||
 	    xml_text(n, "user-agent", s->user_agent) == NULL)
-		return c->failed = -1;
-	return 0;
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 static int sessions_get(struct req *r)
 {
-	struct list_ctx c = {xml_elem(r->root, "sessions"), r->sess->id, 0};
+	struct list_ctx c = {xml_elem(r->root, "sessions"), r->sess->id};
 	enum perr e;
 
 	if (c.list == NULL)
 		return page_error(r, 500, "internal");
 	e = db_sessions_of(r->arena, r->sess->subscriber_id, session_row, &c);
-	if (e == PERR_OK && c.failed)
-		return page_error(r, 500, "internal");
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 

@@ -33,7 +33,6 @@ struct builder {
 		money_t sum;
 	} due[MAX_CURRENCIES];
 	size_t ndue;
-	int failed;
 };
 
 /* Close the account being built: its balance, and its debt into the totals. */
@@ -80,26 +79,26 @@ static int start(struct builder *b, const struct account_service *s)
 	return b->services == NULL ? -1 : 0;
 }
 
-static int each_row(void *ctx, const struct account_service *s)
+static enum perr each_row(void *ctx, const struct account_service *s)
 {
 	struct builder *b = ctx;
 	xmlNodePtr sv;
 
 	if (b->acc == NULL || s->acc.id != b->acc_id) {
 		if (start(b, s) != 0)
-			return b->failed = -1;
+			return PERR_NOMEM;
 		if (s->service_id != 0 && xml_month(b->acc, "month", s->month) == NULL)
-			return b->failed = -1;
+			return PERR_NOMEM;
 	}
 	if (s->service_id == 0) /* linked, but no history yet */
-		return 0;
+		return PERR_OK;
 	if (s->month > b->latest)
 		b->latest = s->month;
 	sv = xml_text(b->services, "service", s->service);
 	if (sv == NULL || xml_attr_int(sv, "id", (long long)s->service_id) ||
 	    money_add(b->balance, s->closing, &b->balance) != 0)
-		return b->failed = -1;
-	return 0;
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session *me,
@@ -115,7 +114,7 @@ enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session
 	e = db_linked_services(ar, me->subscriber_id, lang, each_row, &b);
 	if (e != PERR_OK)
 		return e;
-	if (b.failed || finish(&b) != 0)
+	if (finish(&b) != 0)
 		return PERR_NOMEM;
 	for (i = 0; i < b.ndue; i++)
 		if (xml_money(b.list, "to-pay", b.due[i].sum, b.due[i].cur, lang) == NULL)

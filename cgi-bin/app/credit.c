@@ -24,10 +24,9 @@
 struct plan_state {
 	struct credit *c;
 	money_t charge[SPLIT_MAX_SERVICES][CREDIT_MONTHS];
-	int overflow;
 };
 
-static int plan_row(void *p, const struct credit_row *r)
+static enum perr plan_row(void *p, const struct credit_row *r)
 {
 	struct plan_state *st = p;
 	struct credit *c = st->c;
@@ -36,10 +35,8 @@ static int plan_row(void *p, const struct credit_row *r)
 	if (c->latest == 0)
 		c->latest = r->month; /* newest first: the first row is the latest month */
 	if (r->month == c->latest) {
-		if (c->n == SPLIT_MAX_SERVICES) {
-			st->overflow = 1;
-			return 1;
-		}
+		if (c->n == SPLIT_MAX_SERVICES)
+			return PERR_TOO_LARGE;
 		c->service[c->n] = r->service;
 		c->tariff[c->n] = r->tariff;
 		c->closing[c->n] = r->closing;
@@ -47,11 +44,11 @@ static int plan_row(void *p, const struct credit_row *r)
 	}
 	age = (size_t)(c->latest - r->month);
 	if (age >= CREDIT_MONTHS)
-		return 0;
+		return PERR_OK;
 	for (i = 0; i < c->n; i++)
 		if (c->service[i] == r->service)
 			st->charge[i][age] = r->charge;
-	return 0;
+	return PERR_OK;
 }
 
 enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct credit *c)
@@ -76,8 +73,6 @@ enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct
 		return e;
 	if (c->n == 0 && (e = db_credit_rows(ar, account, MONTH_MIN, plan_row, st)) != PERR_OK)
 		return e;
-	if (st->overflow)
-		return PERR_TOO_LARGE;
 	/* What is due is the balance: an advance on one service counts against another's debt. */
 	for (i = 0; i < c->n; i++)
 		if (money_add(c->due, c->closing[i], &c->due) != 0)

@@ -17,35 +17,32 @@ struct orgs {
 	uint64_t want;
 	struct organization *chosen;
 	int *found;
-	int failed;
 };
 
-static int org_row(void *ctx, const struct organization *o)
+static enum perr org_row(void *ctx, const struct organization *o)
 {
 	struct orgs *os = ctx;
 	xmlNodePtr n = xml_text(os->list, "organization", o->name);
 
 	if (n == NULL || xml_attr_int(n, "id", (long long)o->id) ||
 	    (o->phones != NULL && xml_attr(n, "phones", o->phones)))
-		return os->failed = -1;
+		return PERR_NOMEM;
 	if (o->id == os->want) {
 		*os->chosen = *o;
 		*os->found = 1;
 		if (xml_attr(n, "selected", "1"))
-			return os->failed = -1;
+			return PERR_NOMEM;
 	}
-	return 0;
+	return PERR_OK;
 }
 
 enum perr xml_organizations(struct arena *a, xmlNodePtr parent, uint64_t want,
 			    struct organization *chosen, int *found)
 {
-	struct orgs os = {a, xml_elem(parent, "organizations"), want, chosen, found, 0};
-	enum perr e;
+	struct orgs os = {a, xml_elem(parent, "organizations"), want, chosen, found};
 
 	*found = 0;
 	if (os.list == NULL)
 		return PERR_NOMEM;
-	e = db_organizations(a, org_row, &os);
-	return e == PERR_OK && os.failed ? PERR_NOMEM : e;
+	return db_organizations(a, org_row, &os);
 }

@@ -21,41 +21,41 @@
 
 #define QR_MAX 1200 /* bytes of a payload: far above what a receipt carries */
 
-static int line_add(void *p, const struct receipt_line *l)
+static enum perr line_add(void *p, const struct receipt_line *l)
 {
 	struct receipt *rc = p;
 
 	if (rc->n == SPLIT_MAX_SERVICES) {
 		log_msg(LOG_ERR, "receipt of account %llu: more than %d services",
-			(unsigned long long)rc->acc.id, SPLIT_MAX_SERVICES);
-		return -1;
+		        (unsigned long long)rc->acc.id, SPLIT_MAX_SERVICES);
+		return PERR_TOO_LARGE;
 	}
 	rc->line[rc->n++] = *l;
-	return 0;
+	return PERR_OK;
 }
 
-static int corr_add(void *p, const struct receipt_correction *c)
+static enum perr corr_add(void *p, const struct receipt_correction *c)
 {
 	struct receipt *rc = p;
 
 	if (rc->ncorr == RECEIPT_MAX_CORRECTIONS) {
 		log_msg(LOG_ERR, "receipt of account %llu: more than %d corrections",
-			(unsigned long long)rc->acc.id, RECEIPT_MAX_CORRECTIONS);
-		return -1;
+		        (unsigned long long)rc->acc.id, RECEIPT_MAX_CORRECTIONS);
+		return PERR_TOO_LARGE;
 	}
 	rc->corr[rc->ncorr++] = *c;
-	return 0;
+	return PERR_OK;
 }
 
-static int reading_add(void *p, const struct receipt_reading *x)
+static enum perr reading_add(void *p, const struct receipt_reading *x)
 {
 	struct receipt *rc = p;
 	struct receipt_reading *r;
 
 	if (rc->nread == RECEIPT_MAX_READINGS) {
 		log_msg(LOG_ERR, "receipt of account %llu: more than %d meter registers",
-			(unsigned long long)rc->acc.id, RECEIPT_MAX_READINGS);
-		return -1;
+		        (unsigned long long)rc->acc.id, RECEIPT_MAX_READINGS);
+		return PERR_TOO_LARGE;
 	}
 	r = &rc->read[rc->nread++];
 	*r = *x;
@@ -65,7 +65,7 @@ static int reading_add(void *p, const struct receipt_reading *x)
 	    reading_consumption(r->prev, r->curr, r->digits, r->decimals, r->curr < r->prev,
 				&r->used) != 0)
 		r->used = -1;
-	return 0;
+	return PERR_OK;
 }
 
 static int add_line(struct receipt_line *t, const struct receipt_line *l)

@@ -35,19 +35,16 @@
 struct items {
 	struct online_item v[PAY_MAX_ACCOUNTS];
 	size_t n;
-	int overflow;
 };
 
-static int item_row(void *p, const struct online_item *it)
+static enum perr item_row(void *p, const struct online_item *it)
 {
 	struct items *x = p;
 
-	if (x->n == PAY_MAX_ACCOUNTS) {
-		x->overflow = 1;
-		return 1;
-	}
+	if (x->n == PAY_MAX_ACCOUNTS)
+		return PERR_TOO_LARGE;
 	x->v[x->n++] = *it;
-	return 0;
+	return PERR_OK;
 }
 
 /* The notification's parameters: an XML element the delivery program renders. */
@@ -128,15 +125,10 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 	if (it == NULL)
 		return PERR_NOMEM;
 	it->n = 0;
-	it->overflow = 0;
 	if ((e = db_begin_read_committed()) != PERR_OK)
 		return e;
 	if ((e = db_online_lock_items(ar, id, &op, item_row, it)) != PERR_OK)
-		goto fail;
-	if (it->overflow) {
-		e = PERR_TOO_LARGE;
-		goto fail;
-	}
+		goto fail; /* PERR_TOO_LARGE: more accounts than a payment may cover */
 	if (strcmp(op.status, "succeeded") == 0 || strcmp(op.status, "canceled") == 0) {
 		*res = SETTLE_ALREADY;
 		db_rollback();

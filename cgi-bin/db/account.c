@@ -124,11 +124,11 @@ struct as_iter {
 	long long id, service, month;
 	const char *currency;
 	struct account_service r;
-	int (*each)(void *, const struct account_service *);
+	enum perr (*each)(void *, const struct account_service *);
 	void *ctx;
 };
 
-static int as_row(void *p)
+static enum perr as_row(void *p)
 {
 	struct as_iter *it = p;
 
@@ -154,7 +154,7 @@ static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_a
 }
 
 enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang lang,
-			     int (*each)(void *, const struct account_service *), void *ctx)
+                             enum perr (*each)(void *, const struct account_service *), void *ctx)
 {
 	struct as_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(subscriber)};
@@ -163,7 +163,7 @@ enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang la
 }
 
 enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang,
-			      int (*each)(void *, const struct account_service *), void *ctx)
+                              enum perr (*each)(void *, const struct account_service *), void *ctx)
 {
 	struct as_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(account)};
@@ -172,10 +172,10 @@ enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang
 }
 
 /* Keeps the one row db_account_service() asks for. */
-static int as_keep(void *ctx, const struct account_service *r)
+static enum perr as_keep(void *ctx, const struct account_service *r)
 {
 	*(struct account_service *)ctx = *r;
-	return 0;
+	return PERR_OK;
 }
 
 enum perr db_account_service(struct arena *ar, uint64_t account, uint64_t svc, enum lang lang,
@@ -307,11 +307,11 @@ struct payable_iter {
 	long long id, online, billed;
 	const char *currency;
 	struct payable r;
-	int (*each)(void *, const struct payable *);
+	enum perr (*each)(void *, const struct payable *);
 	void *ctx;
 };
 
-static int payable_row(void *p)
+static enum perr payable_row(void *p)
 {
 	struct payable_iter *it = p;
 
@@ -323,7 +323,7 @@ static int payable_row(void *p)
 }
 
 enum perr db_payable_accounts(struct arena *ar, uint64_t subscriber,
-			      int (*each)(void *, const struct payable *), void *ctx)
+                              enum perr (*each)(void *, const struct payable *), void *ctx)
 {
 	struct payable_iter it = {.each = each, .ctx = ctx};
 	struct db_col c[] = {DBC_INT(&it.id),       DBC_STR(&it.r.number), DBC_STR(&it.r.address),

@@ -31,7 +31,8 @@ struct account_service {
 };
 
 enum perr db_linked_services(struct arena *, uint64_t subscriber, enum lang,
-			     int (*each)(void *, const struct account_service *), void *) PORTAL_WUR;
+                             enum perr (*each)(void *, const struct account_service *),
+                             void *) PORTAL_WUR;
 /* A linked account as the payment form shows it. */
 struct payable {
 	uint64_t id;
@@ -44,7 +45,7 @@ struct payable {
 
 /* Every linked account with its balance, by id. */
 enum perr db_payable_accounts(struct arena *, uint64_t subscriber,
-			      int (*each)(void *, const struct payable *), void *) PORTAL_WUR;
+                              enum perr (*each)(void *, const struct payable *), void *) PORTAL_WUR;
 /* One linked account with its organization. */
 enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account,
 			 struct account *) PORTAL_WUR;
@@ -70,7 +71,8 @@ enum perr db_link_record(uint64_t subscriber, int ok) PORTAL_WUR;
 
 /* The services of the current account in its latest month. */
 enum perr db_account_services(struct arena *, uint64_t account, enum lang,
-			      int (*each)(void *, const struct account_service *), void *) PORTAL_WUR;
+                              enum perr (*each)(void *, const struct account_service *),
+                              void *) PORTAL_WUR;
 /* One service of the current account (service, supplier, unit); NOT_FOUND if it has none. */
 enum perr db_account_service(struct arena *, uint64_t account, uint64_t service, enum lang,
 			     struct account_service *) PORTAL_WUR;

@@ -89,11 +89,11 @@ struct ap_iter {
 	long long id, subscriber, account, day, max;
 	const char *currency;
 	struct autopay r;
-	int (*each)(void *, const struct autopay *);
+	enum perr (*each)(void *, const struct autopay *);
 	void *ctx;
 };
 
-static int ap_row(void *p)
+static enum perr ap_row(void *p)
 {
 	struct ap_iter *it = p;
 
@@ -107,7 +107,7 @@ static int ap_row(void *p)
 }
 
 enum perr db_autopays(struct arena *ar, uint64_t subscriber,
-		      int (*each)(void *, const struct autopay *), void *ctx)
+                      enum perr (*each)(void *, const struct autopay *), void *ctx)
 {
 	struct ap_iter it = {.each = each, .ctx = ctx};
 	struct db_col c[] = {DBC_INT(&it.id),          DBC_INT(&it.account),
@@ -128,7 +128,7 @@ enum perr db_autopay_delete(uint64_t subscriber, uint64_t id)
 }
 
 enum perr db_autopays_due(struct arena *ar, unsigned day, month_t month, unsigned limit,
-			  int (*each)(void *, const struct autopay *), void *ctx)
+                          enum perr (*each)(void *, const struct autopay *), void *ctx)
 {
 	struct ap_iter it = {.each = each, .ctx = ctx};
 	char d[11];

@@ -27,12 +27,12 @@ enum perr db_autopay_set(uint64_t subscriber, uint64_t account, const char *prov
 			 money_t max) PORTAL_WUR;
 /* The subscriber's autopays on linked accounts. */
 enum perr db_autopays(struct arena *, uint64_t subscriber,
-		      int (*each)(void *, const struct autopay *), void *) PORTAL_WUR;
+                      enum perr (*each)(void *, const struct autopay *), void *) PORTAL_WUR;
 /* End one (the method id goes with the row); NOT_FOUND if it is not theirs. */
 enum perr db_autopay_delete(uint64_t subscriber, uint64_t id) PORTAL_WUR;
 /* Autopays of that day of the month with no run in month. */
 enum perr db_autopays_due(struct arena *, unsigned day, month_t, unsigned limit,
-			  int (*each)(void *, const struct autopay *), void *) PORTAL_WUR;
+                          enum perr (*each)(void *, const struct autopay *), void *) PORTAL_WUR;
 /* The month's run, recorded before charging; PERR_CONFLICT if it ran already. */
 enum perr db_autopay_run_begin(uint64_t autopay, month_t, uint64_t account, money_t amount,
 			       const char *result) PORTAL_WUR;

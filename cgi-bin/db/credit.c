@@ -53,11 +53,11 @@ static struct db_stmt lines = {
 struct row_iter {
 	long long service, month;
 	struct credit_row r;
-	int (*each)(void *, const struct credit_row *);
+	enum perr (*each)(void *, const struct credit_row *);
 	void *ctx;
 };
 
-static int credit_row(void *p)
+static enum perr credit_row(void *p)
 {
 	struct row_iter *it = p;
 
@@ -67,7 +67,7 @@ static int credit_row(void *p)
 }
 
 enum perr db_credit_rows(struct arena *ar, uint64_t account, month_t from,
-			 int (*each)(void *, const struct credit_row *), void *ctx)
+                         enum perr (*each)(void *, const struct credit_row *), void *ctx)
 {
 	struct row_iter it = {.each = each, .ctx = ctx};
 	char d[11];

@@ -21,7 +21,7 @@ struct credit_row {
 
 /* The account's ledger rows from month from on, newest month first. */
 enum perr db_credit_rows(struct arena *, uint64_t account, month_t from,
-			 int (*each)(void *, const struct credit_row *), void *) PORTAL_WUR;
+                         enum perr (*each)(void *, const struct credit_row *), void *) PORTAL_WUR;
 /*
  * shares: a JSON array [{"s":service,"a":amount},...] of n services.  Credit
  * them in month (each row must exist: PERR_NOT_FOUND otherwise); or open month

@@ -145,6 +145,12 @@ static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nul
 			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
 			b[i].buffer = (void *)&a[i].i;
 			break;
+		case DB_U64:
+		case DB_UINT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&a[i].i;
+			b[i].is_unsigned = 1;
+			break;
 		case DB_STR:
 			b[i].buffer_type = MYSQL_TYPE_STRING;
 			b[i].buffer = (void *)a[i].p;
@@ -230,9 +236,8 @@ struct fetch {
 	char small[MAX_COLS][256];
 };
 
-static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
-			    struct db_col *c, size_t nc, int (*each)(void *), void *ctx,
-			    int single)
+static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h, struct db_col *c,
+                            size_t nc, enum perr (*each)(void *), void *ctx, int single)
 {
 	struct fetch f;
 	enum perr e = PERR_NOT_FOUND;
@@ -241,9 +246,9 @@ static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
 
 	if (nc > MAX_COLS || mysql_stmt_field_count(h) != nc) {
 		log_msg(LOG_ERR, "db %s: %u columns, caller expects %zu", s->name,
-			mysql_stmt_field_count(h), nc);
-		mysql_stmt_free_result(h);
-		return PERR_DB;
+		        mysql_stmt_field_count(h), nc);
+		e = PERR_DB;
+		goto out;
 	}
 	memset(&f, 0, sizeof(f));
 	for (i = 0; i < nc; i++) {
@@ -255,6 +260,16 @@ static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
 			f.b[i].buffer_type = MYSQL_TYPE_LONGLONG;
 			f.b[i].buffer = c[i].i;
 			break;
+		case DB_U64:
+			f.b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			f.b[i].buffer = c[i].u64;
+			f.b[i].is_unsigned = 1;
+			break;
+		case DB_UINT:
+			f.b[i].buffer_type = MYSQL_TYPE_LONG;
+			f.b[i].buffer = c[i].u;
+			f.b[i].is_unsigned = 1;
+			break;
 		case DB_STR:
 			f.b[i].buffer_type = MYSQL_TYPE_STRING;
 			f.b[i].buffer = f.small[i];
@@ -265,21 +280,31 @@ static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
 			f.b[i].buffer = c[i].buf;
 			f.b[i].buffer_length = c[i].cap;
 			break;
-		case DB_NULL:
-			return PERR_DB;
+		case DB_NULL: e = PERR_DB; goto out;
 		}
 	}
 	if (mysql_stmt_bind_result(h, f.b) != 0) {
 		e = fail("bind", s, mysql_stmt_errno(h), mysql_stmt_error(h));
-		mysql_stmt_free_result(h);
-		return e;
+		goto out;
 	}
 	while ((rc = mysql_stmt_fetch(h)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
 		rows++;
 		for (i = 0; i < nc; i++) {
 			c[i].is_null = f.nulls[i];
+			/* The connector flags a value that does not fit the bound integer. */
+			if ((c[i].type == DB_INT || c[i].type == DB_U64 || c[i].type == DB_UINT) &&
+			    f.errs[i] && !f.nulls[i]) {
+				log_msg(LOG_ERR, "db %s: column %zu does not fit its type", s->name,
+				        i);
+				e = PERR_DB;
+				goto out;
+			}
 			if (c[i].type == DB_INT && f.nulls[i])
 				*c[i].i = 0;
+			if (c[i].type == DB_U64 && f.nulls[i])
+				*c[i].u64 = 0;
+			if (c[i].type == DB_UINT && f.nulls[i])
+				*c[i].u = 0;
 			if (c[i].type == DB_BLOB) {
 				if (f.errs[i]) { /* a blob column never exceeds its buffer */
 					e = PERR_DB;
@@ -322,16 +347,17 @@ static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
 		e = PERR_OK;
 		if (single)
 			break;
-		if (each != NULL && each(ctx) != 0)
-			break;
+		if (each != NULL && (e = each(ctx)) != PERR_OK)
+			goto out;
 	}
 	if (rc == 1) {
 		e = fail("fetch", s, mysql_stmt_errno(h), mysql_stmt_error(h));
-		return e; /* fail() may have closed the connection and its handles */
+		goto out;
 	}
 	if (!single && e == PERR_NOT_FOUND && rows == 0)
 		e = PERR_OK;
 out:
+	/* Every path ends here; fail() may have closed the connection and its handles. */
 	if (conn != NULL && s->handle == h)
 		mysql_stmt_free_result(h);
 	return e;
@@ -349,7 +375,7 @@ enum perr db_row(struct arena *ar, struct db_stmt *s, const struct db_arg *a, si
 }
 
 enum perr db_rows(struct arena *ar, struct db_stmt *s, const struct db_arg *a, size_t na,
-		  struct db_col *c, size_t nc, int (*each)(void *), void *ctx)
+                  struct db_col *c, size_t nc, enum perr (*each)(void *), void *ctx)
 {
 	MYSQL_STMT *h;
 	enum perr e;

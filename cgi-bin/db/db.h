@@ -2,6 +2,7 @@
 #ifndef DB_DB_H
 #define DB_DB_H
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -20,7 +21,13 @@ struct db_stmt {
 	struct db_stmt *next;
 };
 
-enum db_type { DB_NULL, DB_INT, DB_STR, DB_BLOB };
+/*
+ * DB_INT is a signed 64-bit integer; DB_U64 and DB_UINT bind unsigned 64-
+ * and 32-bit ones (ids, counts, days of the month) straight into their C
+ * types.  A value that does not fit the bound type (a negative id, a count
+ * over 2^32) is PERR_DB from db_row/db_rows, never a silent wrap.
+ */
+enum db_type { DB_NULL, DB_INT, DB_STR, DB_BLOB, DB_U64, DB_UINT };
 
 /* A bound parameter. */
 struct db_arg {
@@ -30,26 +37,31 @@ struct db_arg {
 	unsigned long len;
 };
 
-#define DBA_INT(v) ((struct db_arg){DB_INT, (long long)(v), NULL, 0})
-#define DBA_STR(s) ((struct db_arg){DB_STR, 0, (s), (unsigned long)strlen(s)})
+#define DBA_INT(v)     ((struct db_arg){DB_INT, (long long)(v), NULL, 0})
+#define DBA_U64(v)     ((struct db_arg){DB_U64, (long long)(uint64_t)(v), NULL, 0})
+#define DBA_STR(s)     ((struct db_arg){DB_STR, 0, (s), (unsigned long)strlen(s)})
 #define DBA_STRN(s, n) ((struct db_arg){DB_STR, 0, (s), (unsigned long)(n)})
 #define DBA_BLOB(b, n) ((struct db_arg){DB_BLOB, 0, (b), (unsigned long)(n)})
 #define DBA_NULL ((struct db_arg){DB_NULL, 0, NULL, 0})
 
-/* A result column: integers into *i, strings copied into the arena. */
+/* A result column, fetched into the C object its type names; SQL NULL is 0. */
 struct db_col {
 	enum db_type type;
-	long long *i;
-	const char **s;     /* DB_STR: NUL-terminated copy, NULL for SQL NULL */
+	long long *i;       /* DB_INT */
+	uint64_t *u64;      /* DB_U64 */
+	unsigned *u;        /* DB_UINT */
+	const char **s;     /* DB_STR: NUL-terminated copy in the arena, NULL for SQL NULL */
 	unsigned char *buf; /* DB_BLOB: fixed-size buffer */
 	unsigned long cap;
 	unsigned long *len;
 	int is_null;
 };
 
-#define DBC_INT(p) ((struct db_col){DB_INT, (p), NULL, NULL, 0, NULL, 0})
-#define DBC_STR(p) ((struct db_col){DB_STR, NULL, (p), NULL, 0, NULL, 0})
-#define DBC_BLOB(b, n, l) ((struct db_col){DB_BLOB, NULL, NULL, (b), (n), (l), 0})
+#define DBC_INT(p)        ((struct db_col){.type = DB_INT, .i = (p)})
+#define DBC_U64(p)        ((struct db_col){.type = DB_U64, .u64 = (p)})
+#define DBC_UINT(p)       ((struct db_col){.type = DB_UINT, .u = (p)})
+#define DBC_STR(p)        ((struct db_col){.type = DB_STR, .s = (p)})
+#define DBC_BLOB(b, n, l) ((struct db_col){.type = DB_BLOB, .buf = (b), .cap = (n), .len = (l)})
 
 /* Open the worker's connection if it is not open.  PERR_DB_DOWN if unreachable. */
 enum perr db_connect(void) PORTAL_WUR;
@@ -61,11 +73,15 @@ void db_request_begin(void);
 enum perr db_exec(struct db_stmt *, const struct db_arg *, size_t, unsigned long long *affected,
 		  unsigned long long *insert_id) PORTAL_WUR;
 /* Run a query expected to return at most one row.  PERR_NOT_FOUND if none. */
-enum perr db_row(struct arena *, struct db_stmt *, const struct db_arg *, size_t,
-		 struct db_col *, size_t) PORTAL_WUR;
-/* Run a query and call each(ctx) after every fetched row; each returns 0 to go on. */
-enum perr db_rows(struct arena *, struct db_stmt *, const struct db_arg *, size_t,
-		  struct db_col *, size_t, int (*each)(void *), void *ctx) PORTAL_WUR;
+enum perr db_row(struct arena *, struct db_stmt *, const struct db_arg *, size_t, struct db_col *,
+                 size_t) PORTAL_WUR;
+/*
+ * Run a query and call each(ctx) after every fetched row.  each returns
+ * PERR_OK to go on; anything else stops the fetch, and db_rows returns it:
+ * a row that could not be used is the query's failure, not a flag beside it.
+ */
+enum perr db_rows(struct arena *, struct db_stmt *, const struct db_arg *, size_t, struct db_col *,
+                  size_t, enum perr (*each)(void *), void *ctx) PORTAL_WUR;
 
 enum perr db_begin(void) PORTAL_WUR;
 /* A transaction that reads the latest committed rows and takes no gap locks:

@@ -41,11 +41,11 @@ static struct db_stmt totals = {
 struct month_iter {
 	long long month;
 	struct ledger_row r;
-	int (*each)(void *, const struct ledger_row *);
+	enum perr (*each)(void *, const struct ledger_row *);
 	void *ctx;
 };
 
-static int month_row(void *p)
+static enum perr month_row(void *p)
 {
 	struct month_iter *it = p;
 
@@ -54,7 +54,8 @@ static int month_row(void *p)
 }
 
 enum perr db_ledger_months(struct arena *ar, uint64_t account, uint64_t service, month_t from,
-			   month_t to, int (*each)(void *, const struct ledger_row *), void *ctx)
+                           month_t to, enum perr (*each)(void *, const struct ledger_row *),
+                           void *ctx)
 {
 	struct month_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];
@@ -76,11 +77,11 @@ enum perr db_ledger_months(struct arena *ar, uint64_t account, uint64_t service,
 struct corr_iter {
 	long long month;
 	struct correction r;
-	int (*each)(void *, const struct correction *);
+	enum perr (*each)(void *, const struct correction *);
 	void *ctx;
 };
 
-static int corr_row(void *p)
+static enum perr corr_row(void *p)
 {
 	struct corr_iter *it = p;
 
@@ -89,7 +90,8 @@ static int corr_row(void *p)
 }
 
 enum perr db_corrections(struct arena *ar, uint64_t account, uint64_t service, month_t from,
-			 month_t to, int (*each)(void *, const struct correction *), void *ctx)
+                         month_t to, enum perr (*each)(void *, const struct correction *),
+                         void *ctx)
 {
 	struct corr_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];
@@ -109,11 +111,11 @@ struct total_iter {
 	const char *currency;
 	long long month;
 	struct month_total r;
-	int (*each)(void *, const struct month_total *);
+	enum perr (*each)(void *, const struct month_total *);
 	void *ctx;
 };
 
-static int total_row(void *p)
+static enum perr total_row(void *p)
 {
 	struct total_iter *it = p;
 
@@ -123,7 +125,7 @@ static int total_row(void *p)
 }
 
 enum perr db_monthly_totals(struct arena *ar, uint64_t subscriber, month_t from, month_t to,
-			    int (*each)(void *, const struct month_total *), void *ctx)
+                            enum perr (*each)(void *, const struct month_total *), void *ctx)
 {
 	struct total_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];

@@ -23,14 +23,16 @@ struct month_total {
 };
 
 enum perr db_ledger_months(struct arena *, uint64_t account, uint64_t service, month_t from,
-			   month_t to, int (*each)(void *, const struct ledger_row *),
-			   void *) PORTAL_WUR;
+                           month_t to, enum perr (*each)(void *, const struct ledger_row *),
+                           void *) PORTAL_WUR;
 enum perr db_corrections(struct arena *, uint64_t account, uint64_t service, month_t from,
-			 month_t to, int (*each)(void *, const struct correction *), void *) PORTAL_WUR;
+                         month_t to, enum perr (*each)(void *, const struct correction *),
+                         void *) PORTAL_WUR;
 /* The newest payments over all linked accounts. */
 
 enum perr db_monthly_totals(struct arena *, uint64_t subscriber, month_t from, month_t to,
-			    int (*each)(void *, const struct month_total *), void *) PORTAL_WUR;
+                            enum perr (*each)(void *, const struct month_total *),
+                            void *) PORTAL_WUR;
 
 /* A tariff as a subscriber picks it; its dated versions are struct tariff. */
 

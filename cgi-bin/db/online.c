@@ -142,11 +142,11 @@ struct online_iter {
 	long long id, subscriber, amount, save, has_method;
 	const char *provider_id, *status, *currency, *lang;
 	struct online_payment r;
-	int (*each)(void *, const struct online_payment *);
+	enum perr (*each)(void *, const struct online_payment *);
 	void *ctx;
 };
 
-static int online_row(void *p)
+static enum perr online_row(void *p)
 {
 	struct online_iter *it = p;
 	int l = it->lang ? lang_parse(it->lang, strlen(it->lang)) : -1;
@@ -160,7 +160,7 @@ static int online_row(void *p)
 	it->r.status = it->status ? it->status : "";
 	it->r.cur = currency_find(it->currency ? it->currency : "");
 	it->r.lang = l >= 0 ? (enum lang)l : LANG_RU;
-	return it->each ? it->each(it->ctx, &it->r) : 0;
+	return it->each ? it->each(it->ctx, &it->r) : PERR_OK;
 }
 
 #define ONLINE_BIND(it)                                                                          \
@@ -200,17 +200,20 @@ struct locked_iter {
 	struct online_iter o;
 	long long item, account, amount;
 	struct online_item it;
-	int (*each)(void *, const struct online_item *);
+	enum perr (*each)(void *, const struct online_item *);
 	void *ctx;
 };
 
-static int locked_row(void *p)
+static enum perr locked_row(void *p)
 {
 	struct locked_iter *x = p;
 
-	online_row(&x->o);
+	enum perr e = online_row(&x->o); /* no each: it only fills x->o */
+
+	if (e != PERR_OK)
+		return e;
 	if (x->item == 0) /* a payment without accounts (never written so; settled all the same) */
-		return 0;
+		return PERR_OK;
 	x->it.payment_id = (uint64_t)x->item;
 	x->it.account_id = (uint64_t)x->account;
 	x->it.amount = x->amount;
@@ -218,7 +221,7 @@ static int locked_row(void *p)
 }
 
 enum perr db_online_lock_items(struct arena *ar, uint64_t id, struct online_payment *out,
-			       int (*each)(void *, const struct online_item *), void *ctx)
+                               enum perr (*each)(void *, const struct online_item *), void *ctx)
 {
 	struct locked_iter x = {.each = each, .ctx = ctx};
 	struct db_col c[] = {DBC_INT(&x.o.id),
@@ -260,8 +263,8 @@ enum perr db_online_by_provider(const char *provider, const char *provider_id, u
 }
 
 enum perr db_online_unfinished(struct arena *ar, unsigned older_minutes, uint64_t after,
-			       unsigned limit, int (*each)(void *, const struct online_payment *),
-			       void *ctx)
+                               unsigned limit,
+                               enum perr (*each)(void *, const struct online_payment *), void *ctx)
 {
 	struct online_iter it = {.each = each, .ctx = ctx};
 	struct db_col c[] = ONLINE_BIND(it);
@@ -304,11 +307,11 @@ enum perr db_online_finish(uint64_t id, int succeeded, const char *method_id,
 struct item_iter {
 	long long id, account, amount;
 	struct online_item r;
-	int (*each)(void *, const struct online_item *);
+	enum perr (*each)(void *, const struct online_item *);
 	void *ctx;
 };
 
-static int item_row(void *p)
+static enum perr item_row(void *p)
 {
 	struct item_iter *it = p;
 
@@ -319,7 +322,7 @@ static int item_row(void *p)
 }
 
 enum perr db_online_items(struct arena *ar, uint64_t online,
-			  int (*each)(void *, const struct online_item *), void *ctx)
+                          enum perr (*each)(void *, const struct online_item *), void *ctx)
 {
 	struct item_iter it = {.each = each, .ctx = ctx};
 	struct db_col c[] = {DBC_INT(&it.id), DBC_INT(&it.account), DBC_INT(&it.amount),

@@ -45,20 +45,22 @@ enum perr db_online_get(struct arena *, uint64_t subscriber, uint64_t id,
 /* Any online payment with the accounts it pays for (by account id), all locked
  * for the rest of the transaction.  NOT_FOUND if there is no such payment. */
 enum perr db_online_lock_items(struct arena *, uint64_t id, struct online_payment *,
-			       int (*each)(void *, const struct online_item *), void *) PORTAL_WUR;
+                               enum perr (*each)(void *, const struct online_item *),
+                               void *) PORTAL_WUR;
 enum perr db_online_by_provider(const char *provider, const char *provider_id,
 				uint64_t *id) PORTAL_WUR;
 /* created or pending for longer than older_minutes, with ids above after, by id. */
 enum perr db_online_unfinished(struct arena *, unsigned older_minutes, uint64_t after,
-			       unsigned limit, int (*each)(void *, const struct online_payment *),
-			       void *) PORTAL_WUR;
+                               unsigned limit,
+                               enum perr (*each)(void *, const struct online_payment *),
+                               void *) PORTAL_WUR;
 enum perr db_online_set_pending(uint64_t id, const char *provider_id, const char *url) PORTAL_WUR;
 /* created or pending -> succeeded or canceled, with its payments rows;
  * PERR_CONFLICT if it had already left those states. */
 enum perr db_online_finish(uint64_t id, int succeeded, const char *method_id,
 			   const char *method_title, const char *reason) PORTAL_WUR;
 enum perr db_online_items(struct arena *, uint64_t online,
-			  int (*each)(void *, const struct online_item *), void *) PORTAL_WUR;
+                          enum perr (*each)(void *, const struct online_item *), void *) PORTAL_WUR;
 /* The method a succeeded payment of the subscriber's saved; NOT_FOUND if none is held. */
 enum perr db_online_method(struct arena *, uint64_t online, uint64_t subscriber,
 			   const char **provider, const char **method_id,

@@ -22,40 +22,38 @@ static struct db_stmt public_orgs = {
 	NULL, 0, NULL};
 
 struct org_iter {
-	long long id;
 	const char *currency;
 	struct organization o;
-	int (*each)(void *, const struct organization *);
+	enum perr (*each)(void *, const struct organization *);
 	void *ctx;
 };
 
-static int org_row(void *p)
+static enum perr org_row(void *p)
 {
 	struct org_iter *it = p;
 
-	it->o.id = (uint64_t)it->id;
 	it->o.cur = currency_find(it->currency ? it->currency : "");
 	return it->each(it->ctx, &it->o);
 }
 
 static enum perr org_rows(struct arena *ar, struct db_stmt *st,
-			  int (*each)(void *, const struct organization *), void *ctx)
+                          enum perr (*each)(void *, const struct organization *), void *ctx)
 {
 	struct org_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.o.name), DBC_STR(&it.currency),
-			     DBC_STR(&it.o.phones)};
+	struct db_col c[] = {DBC_U64(&it.o.id), DBC_STR(&it.o.name), DBC_STR(&it.currency),
+	                     DBC_STR(&it.o.phones)};
 
 	return db_rows(ar, st, NULL, 0, c, 4, org_row, &it);
 }
 
-enum perr db_organizations(struct arena *ar, int (*each)(void *, const struct organization *),
-			   void *ctx)
+enum perr db_organizations(struct arena *ar, enum perr (*each)(void *, const struct organization *),
+                           void *ctx)
 {
 	return org_rows(ar, &list, each, ctx);
 }
 
 enum perr db_public_organizations(struct arena *ar,
-				  int (*each)(void *, const struct organization *), void *ctx)
+                                  enum perr (*each)(void *, const struct organization *), void *ctx)
 {
 	return org_rows(ar, &public_orgs, each, ctx);
 }

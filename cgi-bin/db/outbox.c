@@ -100,12 +100,12 @@ struct due_iter {
 	size_t n;
 };
 
-static int due_row(void *p)
+static enum perr due_row(void *p)
 {
 	struct due_iter *it = p;
 
 	it->ids[it->n++] = (uint64_t)it->id;
-	return 0;
+	return PERR_OK;
 }
 
 enum perr db_outbox_due(struct arena *ar, uint64_t *ids, size_t max, size_t *n)

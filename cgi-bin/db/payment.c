@@ -44,11 +44,11 @@ struct pay_iter {
 	long long id, account, service, line;
 	const char *currency;
 	struct payment r;
-	int (*each)(void *, const struct payment *);
+	enum perr (*each)(void *, const struct payment *);
 	void *ctx;
 };
 
-static int pay_row(void *p)
+static enum perr pay_row(void *p)
 {
 	struct pay_iter *it = p;
 
@@ -61,7 +61,7 @@ static int pay_row(void *p)
 }
 
 enum perr db_payments_recent(struct arena *ar, uint64_t subscriber, unsigned limit,
-			     int (*each)(void *, const struct payment *), void *ctx)
+                             enum perr (*each)(void *, const struct payment *), void *ctx)
 {
 	struct pay_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(limit)};
@@ -74,9 +74,9 @@ enum perr db_payments_recent(struct arena *ar, uint64_t subscriber, unsigned lim
 	return db_rows(ar, &recent, a, 2, c, 9, pay_row, &it);
 }
 
-enum perr db_payment_history(struct arena *ar, uint64_t subscriber, uint64_t account,
-			     month_t from, month_t to, enum lang lang, unsigned limit,
-			     int (*each)(void *, const struct payment *), void *ctx)
+enum perr db_payment_history(struct arena *ar, uint64_t subscriber, uint64_t account, month_t from,
+                             month_t to, enum lang lang, unsigned limit,
+                             enum perr (*each)(void *, const struct payment *), void *ctx)
 {
 	struct pay_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];

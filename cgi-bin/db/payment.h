@@ -25,15 +25,15 @@ struct payment {
 };
 
 enum perr db_payments_recent(struct arena *, uint64_t subscriber, unsigned limit,
-			     int (*each)(void *, const struct payment *), void *) PORTAL_WUR;
+                             enum perr (*each)(void *, const struct payment *), void *) PORTAL_WUR;
 /*
  * Payments of months from..to with their split, newest first, one call per
  * line of a split (a payment without lines once).  account 0: every linked
  * account.  At most limit calls.
  */
 enum perr db_payment_history(struct arena *, uint64_t subscriber, uint64_t account, month_t from,
-			     month_t to, enum lang, unsigned limit,
-			     int (*each)(void *, const struct payment *), void *) PORTAL_WUR;
+                             month_t to, enum lang, unsigned limit,
+                             enum perr (*each)(void *, const struct payment *), void *) PORTAL_WUR;
 /* Accrued and paid per currency and month over all linked accounts. */
 
 #endif

@@ -58,27 +58,29 @@ struct meter_iter {
 	const char *currency;
 	struct meter row, m;
 	int have;
-	int (*each)(void *, const struct meter *);
+	enum perr (*each)(void *, const struct meter *);
 	void *ctx;
-	int stop;
+	enum perr stop; /* what each said of the last meter, if not PERR_OK */
 };
 
 /* Rows come a register at a time; a meter is complete when the next one starts. */
-static int flush(struct meter_iter *it)
+static enum perr flush(struct meter_iter *it)
 {
-	if (!it->have || it->stop)
+	if (!it->have || it->stop != PERR_OK)
 		return it->stop;
 	it->have = 0;
 	return it->stop = it->each(it->ctx, &it->m);
 }
 
-static int meter_row(void *p)
+static enum perr meter_row(void *p)
 {
 	struct meter_iter *it = p;
 	unsigned z = (unsigned)it->zone;
 
-	if (it->have && it->m.id != (uint64_t)it->id && flush(it) != 0)
-		return 1;
+	enum perr e;
+
+	if (it->have && it->m.id != (uint64_t)it->id && (e = flush(it)) != PERR_OK)
+		return e;
 	if (!it->have) {
 		it->m = it->row;
 		it->m.id = (uint64_t)it->id;
@@ -103,7 +105,7 @@ static int meter_row(void *p)
 }
 
 enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
-		    int (*each)(void *, const struct meter *), void *ctx)
+                    enum perr (*each)(void *, const struct meter *), void *ctx)
 {
 	struct meter_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(meter), DBA_INT(meter)};
@@ -119,19 +121,20 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
 	};
 	enum perr e = db_rows(ar, &meters, a, 3, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
 
+	/* The last meter is complete when the rows end; its failure is the query's. */
 	if (e == PERR_OK)
-		flush(&it);
+		e = flush(&it);
 	return e;
 }
 
 struct hist_iter {
 	long long zone;
 	struct reading_row r;
-	int (*each)(void *, const struct reading_row *);
+	enum perr (*each)(void *, const struct reading_row *);
 	void *ctx;
 };
 
-static int hist_row(void *p)
+static enum perr hist_row(void *p)
 {
 	struct hist_iter *it = p;
 
@@ -140,7 +143,7 @@ static int hist_row(void *p)
 }
 
 enum perr db_reading_history(struct arena *ar, uint64_t subscriber, uint64_t meter,
-			     int (*each)(void *, const struct reading_row *), void *ctx)
+                             enum perr (*each)(void *, const struct reading_row *), void *ctx)
 {
 	struct hist_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(meter)};

@@ -36,10 +36,11 @@ struct reading_row {
 
 /* The meters in use on the subscriber's linked accounts (meter 0), or one of them. */
 enum perr db_meters(struct arena *, uint64_t subscriber, uint64_t meter,
-		    int (*each)(void *, const struct meter *), void *) PORTAL_WUR;
+                    enum perr (*each)(void *, const struct meter *), void *) PORTAL_WUR;
 /* A meter's readings, oldest first, if the meter is on a linked account. */
 enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter,
-			     int (*each)(void *, const struct reading_row *), void *) PORTAL_WUR;
+                             enum perr (*each)(void *, const struct reading_row *),
+                             void *) PORTAL_WUR;
 /* Record today's reading of one register, from the subscriber, accepted. */
 enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value,
 			    uint64_t subscriber) PORTAL_WUR;

@@ -10,6 +10,7 @@
 #include "billing/receipt.h"
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/log.h"
 #include "core/lang.h"
 #include "core/money.h"
 #include "core/month.h"
@@ -196,11 +197,11 @@ enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t accoun
 struct line_iter {
 	long long service;
 	struct receipt_line r;
-	int (*each)(void *, const struct receipt_line *);
+	enum perr (*each)(void *, const struct receipt_line *);
 	void *ctx;
 };
 
-static int line_row(void *p)
+static enum perr line_row(void *p)
 {
 	struct line_iter *it = p;
 
@@ -209,7 +210,7 @@ static int line_row(void *p)
 }
 
 enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, enum lang lang,
-			   int (*each)(void *, const struct receipt_line *), void *ctx)
+                           enum perr (*each)(void *, const struct receipt_line *), void *ctx)
 {
 	struct line_iter it = {.each = each, .ctx = ctx};
 	char d[11];
@@ -238,11 +239,11 @@ enum perr db_receipt_paid_since(struct arena *ar, uint64_t account, month_t m, m
 
 struct corr_iter {
 	struct receipt_correction r;
-	int (*each)(void *, const struct receipt_correction *);
+	enum perr (*each)(void *, const struct receipt_correction *);
 	void *ctx;
 };
 
-static int corr_row(void *p)
+static enum perr corr_row(void *p)
 {
 	struct corr_iter *it = p;
 
@@ -250,7 +251,8 @@ static int corr_row(void *p)
 }
 
 enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, enum lang lang,
-				 int (*each)(void *, const struct receipt_correction *), void *ctx)
+                                 enum perr (*each)(void *, const struct receipt_correction *),
+                                 void *ctx)
 {
 	struct corr_iter it = {.each = each, .ctx = ctx};
 	char d[11];
@@ -265,11 +267,11 @@ enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, 
 struct reading_iter {
 	long long zone, zones, digits, decimals;
 	struct receipt_reading r;
-	int (*each)(void *, const struct receipt_reading *);
+	enum perr (*each)(void *, const struct receipt_reading *);
 	void *ctx;
 };
 
-static int reading_row(void *p)
+static enum perr reading_row(void *p)
 {
 	struct reading_iter *it = p;
 
@@ -287,7 +289,7 @@ static int reading_row(void *p)
 }
 
 enum perr db_receipt_readings(struct arena *ar, uint64_t account, month_t m,
-			      int (*each)(void *, const struct receipt_reading *), void *ctx)
+                              enum perr (*each)(void *, const struct receipt_reading *), void *ctx)
 {
 	struct reading_iter it = {.each = each, .ctx = ctx};
 	char d[11];
@@ -307,11 +309,11 @@ enum perr db_receipt_readings(struct arena *ar, uint64_t account, month_t m,
 struct item_iter {
 	long long month;
 	struct receipt_item r;
-	int (*each)(void *, const struct receipt_item *);
+	enum perr (*each)(void *, const struct receipt_item *);
 	void *ctx;
 };
 
-static int item_row(void *p)
+static enum perr item_row(void *p)
 {
 	struct item_iter *it = p;
 
@@ -323,7 +325,7 @@ static int item_row(void *p)
 }
 
 enum perr db_receipts(struct arena *ar, uint64_t account, month_t from, month_t to,
-		      int (*each)(void *, const struct receipt_item *), void *ctx)
+                      enum perr (*each)(void *, const struct receipt_item *), void *ctx)
 {
 	struct item_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];
@@ -373,11 +375,11 @@ enum perr db_receipt_email_get(struct arena *ar, uint64_t subscriber, uint64_t a
 struct ereceipt_iter {
 	struct ereceipt row;
 	long long id, on;
-	int (*each)(void *, const struct ereceipt *);
+	enum perr (*each)(void *, const struct ereceipt *);
 	void *ctx;
 };
 
-static int ereceipt_row(void *p)
+static enum perr ereceipt_row(void *p)
 {
 	struct ereceipt_iter *it = p;
 
@@ -387,7 +389,7 @@ static int ereceipt_row(void *p)
 }
 
 enum perr db_receipt_email_list(struct arena *ar, uint64_t subscriber,
-				int (*each)(void *, const struct ereceipt *), void *ctx)
+                                enum perr (*each)(void *, const struct ereceipt *), void *ctx)
 {
 	struct ereceipt_iter it = {.each = each, .ctx = ctx};
 	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.row.number), DBC_STR(&it.row.address),
@@ -401,11 +403,11 @@ struct org_iter {
 	long long id, pay_by, issued;
 	const char *currency;
 	struct issue_org r;
-	int (*each)(void *, const struct issue_org *);
+	enum perr (*each)(void *, const struct issue_org *);
 	void *ctx;
 };
 
-static int org_row(void *p)
+static enum perr org_row(void *p)
 {
 	struct org_iter *it = p;
 
@@ -413,11 +415,16 @@ static int org_row(void *p)
 	it->r.org.cur = currency_find(it->currency ? it->currency : "");
 	it->r.pay_by_day = (unsigned)it->pay_by;
 	it->r.issued = it->issued != 0;
-	return it->r.org.cur == NULL ? -1 : it->each(it->ctx, &it->r);
+	if (it->r.org.cur == NULL) {
+		log_msg(LOG_ERR, "organization %llu: unknown currency %s",
+		        (unsigned long long)it->id, it->currency ? it->currency : "(null)");
+		return PERR_DB;
+	}
+	return it->each(it->ctx, &it->r);
 }
 
 enum perr db_issue_orgs(struct arena *ar, month_t m,
-			int (*each)(void *, const struct issue_org *), void *ctx)
+                        enum perr (*each)(void *, const struct issue_org *), void *ctx)
 {
 	struct org_iter it = {.each = each, .ctx = ctx};
 	struct organization *o = &it.r.org;

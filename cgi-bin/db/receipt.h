@@ -20,19 +20,21 @@ struct receipt_head {
 enum perr db_receipt_head(struct arena *, uint64_t subscriber, uint64_t account, month_t,
 			  struct account *, struct receipt_head *) PORTAL_WUR;
 enum perr db_receipt_lines(struct arena *, uint64_t account, month_t, enum lang,
-			   int (*each)(void *, const struct receipt_line *), void *) PORTAL_WUR;
+                           enum perr (*each)(void *, const struct receipt_line *),
+                           void *) PORTAL_WUR;
 /* Payments credited to the account in the months after month. */
 enum perr db_receipt_paid_since(struct arena *, uint64_t account, month_t, money_t *) PORTAL_WUR;
 enum perr db_receipt_corrections(struct arena *, uint64_t account, month_t, enum lang,
-				 int (*each)(void *, const struct receipt_correction *),
-				 void *) PORTAL_WUR;
+                                 enum perr (*each)(void *, const struct receipt_correction *),
+                                 void *) PORTAL_WUR;
 /* Every register of the meters in use on the account in month, with its
  * latest accepted reading in the month and the one before it. */
 enum perr db_receipt_readings(struct arena *, uint64_t account, month_t,
-			      int (*each)(void *, const struct receipt_reading *), void *) PORTAL_WUR;
+                              enum perr (*each)(void *, const struct receipt_reading *),
+                              void *) PORTAL_WUR;
 /* The account's receipts of months from..to, newest first. */
 enum perr db_receipts(struct arena *, uint64_t account, month_t from, month_t to,
-		      int (*each)(void *, const struct receipt_item *), void *) PORTAL_WUR;
+                      enum perr (*each)(void *, const struct receipt_item *), void *) PORTAL_WUR;
 /* The newest month the account has a receipt for; 0 if none. */
 enum perr db_receipt_latest(struct arena *, uint64_t account, month_t *) PORTAL_WUR;
 /* Receipts by e-mail for one linked account, on or off. */
@@ -48,7 +50,8 @@ struct ereceipt {
 };
 
 enum perr db_receipt_email_list(struct arena *, uint64_t subscriber,
-				int (*each)(void *, const struct ereceipt *), void *) PORTAL_WUR;
+                                enum perr (*each)(void *, const struct ereceipt *),
+                                void *) PORTAL_WUR;
 
 /* Issuing (receiptjobs). */
 struct issue_org {
@@ -58,8 +61,8 @@ struct issue_org {
 };
 /* Organizations with accounts billed in month, by id.  Whether any is, not
  * how many: counting a million accounts' month takes minutes. */
-enum perr db_issue_orgs(struct arena *, month_t, int (*each)(void *, const struct issue_org *),
-			void *) PORTAL_WUR;
+enum perr db_issue_orgs(struct arena *, month_t,
+                        enum perr (*each)(void *, const struct issue_org *), void *) PORTAL_WUR;
 /* Record the month issued and queue the e-mails of its subscribers, in one transaction.
  * PERR_CONFLICT if it was issued meanwhile. *mailed: e-mails queued. */
 enum perr db_issue(uint64_t org, month_t, day_t due_on, unsigned long long *mailed) PORTAL_WUR;

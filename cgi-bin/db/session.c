@@ -63,17 +63,19 @@ enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id
 enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsigned idle,
 			    unsigned absolute, struct session *out, long long *idle_for)
 {
-	long long id = 0, sub = 0, account = 0;
 	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(idle), DBA_INT(absolute)};
-	struct db_col c[] = {DBC_INT(&id),	       DBC_INT(&sub),	       DBC_STR(&out->login),
-			     DBC_STR(&out->full_name), DBC_STR(&out->email), DBC_STR(&out->phone),
-			     DBC_STR(&out->prev_login_at), DBC_STR(&out->prev_login_ip),
-			     DBC_INT(idle_for), DBC_INT(&account)};
+	struct db_col c[] = {DBC_U64(&out->id),
+	                     DBC_U64(&out->subscriber_id),
+	                     DBC_STR(&out->login),
+	                     DBC_STR(&out->full_name),
+	                     DBC_STR(&out->email),
+	                     DBC_STR(&out->phone),
+	                     DBC_STR(&out->prev_login_at),
+	                     DBC_STR(&out->prev_login_ip),
+	                     DBC_INT(idle_for),
+	                     DBC_U64(&out->account_id)};
 	enum perr e = db_row(ar, &lookup, a, 3, c, sizeof(c) / sizeof(c[0]));
 
-	out->id = (uint64_t)id;
-	out->subscriber_id = (uint64_t)sub;
-	out->account_id = (uint64_t)account;
 	memcpy(out->token_hash, hash, 32);
 	return e;
 }
@@ -113,28 +115,26 @@ static struct db_stmt end_all = {
 
 struct rows_ctx {
 	struct session_row row;
-	long long id;
-	int (*each)(void *, const struct session_row *);
+	enum perr (*each)(void *, const struct session_row *);
 	void *ctx;
 };
 
-static int one_row(void *p)
+static enum perr one_row(void *p)
 {
 	struct rows_ctx *rc = p;
 
-	rc->row.id = (uint64_t)rc->id;
 	return rc->each(rc->ctx, &rc->row);
 }
 
 enum perr db_sessions_of(struct arena *ar, uint64_t subscriber,
-			 int (*each)(void *, const struct session_row *), void *ctx)
+                         enum perr (*each)(void *, const struct session_row *), void *ctx)
 {
 	struct rows_ctx rc = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(cfg.session_idle),
-			     DBA_INT(cfg.session_absolute)};
-	struct db_col c[] = {DBC_INT(&rc.id), DBC_STR(&rc.row.created_at),
-			     DBC_STR(&rc.row.last_seen), DBC_STR(&rc.row.ip),
-			     DBC_STR(&rc.row.user_agent)};
+	                     DBA_INT(cfg.session_absolute)};
+	struct db_col c[] = {DBC_U64(&rc.row.id), DBC_STR(&rc.row.created_at),
+	                     DBC_STR(&rc.row.last_seen), DBC_STR(&rc.row.ip),
+	                     DBC_STR(&rc.row.user_agent)};
 
 	return db_rows(ar, &of_subscriber, a, 3, c, sizeof(c) / sizeof(c[0]), one_row, &rc);
 }

@@ -40,7 +40,7 @@ struct session_row {
 };
 
 enum perr db_sessions_of(struct arena *, uint64_t subscriber,
-			 int (*each)(void *, const struct session_row *), void *) PORTAL_WUR;
+                         enum perr (*each)(void *, const struct session_row *), void *) PORTAL_WUR;
 /* End one of the subscriber's sessions; PERR_NOT_FOUND if it is not theirs. */
 enum perr db_session_end_id(uint64_t subscriber, uint64_t id) PORTAL_WUR;
 /* End all the subscriber's sessions but except (0: all). */

@@ -41,11 +41,11 @@ static struct db_stmt limits = {
 struct plan_iter {
 	long long id, zones;
 	struct tariff_plan p;
-	int (*each)(void *, const struct tariff_plan *);
+	enum perr (*each)(void *, const struct tariff_plan *);
 	void *ctx;
 };
 
-static int plan_row(void *p)
+static enum perr plan_row(void *p)
 {
 	struct plan_iter *it = p;
 
@@ -55,7 +55,7 @@ static int plan_row(void *p)
 }
 
 enum perr db_tariff_plans(struct arena *ar, uint64_t org, int with_private, enum lang lang,
-			  int (*each)(void *, const struct tariff_plan *), void *ctx)
+                          enum perr (*each)(void *, const struct tariff_plan *), void *ctx)
 {
 	struct plan_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(org), DBA_INT(with_private ? 1 : 0)};
@@ -71,13 +71,13 @@ struct version_iter {
 	size_t max, n, seen;
 };
 
-static int version_row(void *p)
+static enum perr version_row(void *p)
 {
 	struct version_iter *it = p;
 	struct tariff *t;
 
 	if (it->seen++ >= it->max)
-		return 0;
+		return PERR_OK; /* counted: more versions than room is PERR_TOO_LARGE below */
 	t = &it->out[it->n];
 	memset(t, 0, sizeof(*t));
 	t->valid_from = (day_t)it->from;
@@ -87,32 +87,31 @@ static int version_row(void *p)
 	t->vat_bp = (unsigned)it->vat;
 	t->vat_included = it->included != 0;
 	it->ids[it->n++] = it->id;
-	return 0;
+	return PERR_OK;
 }
 
 struct cell_iter {
 	long long a, b, v;
 	struct tariff *t;
 	int prices; /* 1: (tier, zone, price); 0: (household, tier, limit) */
-	int bad;
 };
 
-static int cell_row(void *p)
+static enum perr cell_row(void *p)
 {
 	struct cell_iter *it = p;
 
 	if (it->prices) {
 		if (it->a < 0 || it->a >= TARIFF_TIERS || it->b < 0 || it->b >= TARIFF_ZONES)
-			return it->bad = 1;
+			return PERR_DB; /* a cell outside the tariff's table */
 		it->t->price[it->a][it->b] = it->v;
 		if ((unsigned)it->b + 1 > it->t->zones)
 			it->t->zones = (unsigned)it->b + 1;
 	} else {
 		if (it->a < 1 || it->a > HH__MAX || it->b < 0 || it->b >= TARIFF_TIERS - 1)
-			return it->bad = 1;
+			return PERR_DB; /* a cell outside the tariff's table */
 		it->t->limit[it->a - 1][it->b] = it->v;
 	}
-	return 0;
+	return PERR_OK;
 }
 
 enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, struct tariff *out,
@@ -147,8 +146,6 @@ enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, stru
 		ci.prices = 0;
 		if ((e = db_rows(ar, &limits, &id, 1, cc, 3, cell_row, &ci)) != PERR_OK)
 			return e;
-		if (ci.bad)
-			return PERR_DB;
 	}
 	*n = it.n;
 	return PERR_OK;

@@ -18,7 +18,7 @@ struct tariff_plan {
 /* Organizations with tariffs anyone may see. */
 
 enum perr db_tariff_plans(struct arena *, uint64_t org, int with_private, enum lang,
-			  int (*each)(void *, const struct tariff_plan *), void *) PORTAL_WUR;
+                          enum perr (*each)(void *, const struct tariff_plan *), void *) PORTAL_WUR;
 /* The versions of a plan valid on any day of [from, to], by date, with prices and
  * limits; at most max, *n of them (PERR_TOO_LARGE if there are more). */
 enum perr db_tariffs(struct arena *, uint64_t plan, day_t from, day_t to, struct tariff *,
