@@ -134,38 +134,37 @@ static int login_post(struct req *r)
 	if (login == NULL || pw == NULL)
 		return refuse(r, login ? login->s : NULL, 400, "login-required");
 
-	e = login_locked(r, login->s, &locked);
-	if (e == PERR_NOMEM)
-		return page_error(r, 500, "internal");
-	if (e != PERR_OK)
-		return page_error(r, e == PERR_DB_DOWN ? 503 : 500, "db-down");
+	/* A failure is shown for what it is (page_fail): the database down,
+	 * busy, or an internal error; never one label for all. */
+	if ((e = login_locked(r, login->s, &locked)) != PERR_OK)
+		return page_fail(r, e);
 	if (locked) {
-		if (db_login_record(login->s, r->remote_addr, LOGIN_LOCKED, 0) != PERR_OK)
-			return page_error(r, 503, "db-down");
+		if ((e = db_login_record(login->s, r->remote_addr, LOGIN_LOCKED, 0)) != PERR_OK)
+			return page_fail(r, e);
 		return refuse(r, login->s, 429, "locked");
 	}
 
 	e = db_subscriber_by_login(r->arena, login->s, &sub);
 	if (e != PERR_OK && e != PERR_NOT_FOUND)
-		return page_error(r, 503, "db-down");
+		return page_fail(r, e);
 	/* Unknown logins are verified against a dummy hash: same time, same answer. */
 	ok = password_verify(e == PERR_OK ? sub.password_hash : NULL, pw->s, pw->len, &rehash) == 0;
 	if (!ok) {
-		if (db_login_record(login->s, r->remote_addr, LOGIN_FAIL,
-				    e == PERR_OK ? sub.id : 0) != PERR_OK)
-			return page_error(r, 503, "db-down");
+		if ((e = db_login_record(login->s, r->remote_addr, LOGIN_FAIL,
+					 e == PERR_OK ? sub.id : 0)) != PERR_OK)
+			return page_fail(r, e);
 		return refuse(r, login->s, 422, "bad-credentials");
 	}
 
-	if (db_begin() != PERR_OK)
-		return page_error(r, 503, "db-down");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
 	if (rehash && password_hash(pw->s, pw->len, hash, sizeof(hash)) == 0 &&
-	    db_subscriber_set_password(sub.id, hash) != PERR_OK)
+	    (e = db_subscriber_set_password(sub.id, hash)) != PERR_OK)
 		goto fail;
-	if (session_start(r, sub.id) != PERR_OK ||
-	    db_login_record(login->s, r->remote_addr, LOGIN_OK, sub.id) != PERR_OK)
+	if ((e = session_start(r, sub.id)) != PERR_OK ||
+	    (e = db_login_record(login->s, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK)
 		goto fail;
-	if (db_commit() != PERR_OK)
+	if ((e = db_commit()) != PERR_OK)
 		goto fail;
 	/* Expired rows of everyone are cleared a few at a time on sign-in, the
 	 * rest by tidy. */
@@ -175,14 +174,14 @@ static int login_post(struct req *r)
 fail:
 	db_rollback();
 	r->nheaders = 0; /* no cookie for a session that was never stored */
-	return page_error(r, 503, "db-down");
+	return page_fail(r, e);
 }
 
 static int logout_post(struct req *r)
 {
-	if (session_end(r) != PERR_OK)
-		return page_error(r, 503, "db-down");
-	return page_redirect(r, "/login");
+	enum perr e = session_end(r);
+
+	return e == PERR_OK ? page_redirect(r, "/login") : page_fail(r, e);
 }
 
 static int lang_get(struct req *r)
@@ -193,11 +192,8 @@ static int lang_get(struct req *r)
 
 	if (to == NULL)
 		return page_error(r, 400, "bad-request");
-	e = lang_remember(r, (enum lang)to->i);
-	if (e == PERR_NOMEM)
-		return page_error(r, 500, "internal");
-	if (e != PERR_OK)
-		return page_error(r, 503, "db-down");
+	if ((e = lang_remember(r, (enum lang)to->i)) != PERR_OK)
+		return page_fail(r, e);
 	return page_redirect(r, req_val(r, K_NEXT) ? req_val(r, K_NEXT)->s : "/");
 }
 

@@ -332,8 +332,8 @@ static int form_xml(struct form *f, int preview)
 
 		if (value == NULL && r->method != M_POST && e->acc.id == chosen && e->payable &&
 		    due > 0) {
-			snprintf(buf, sizeof(buf), "%lld%c%02lld", due / 100, r->lang == LANG_RU ? ',' : '.',
-				 due % 100);
+			if (e->acc.cur == NULL || money_input(buf, sizeof(buf), due, e->acc.cur, r->lang))
+				return page_error(r, 500, "internal");
 			value = buf;
 		}
 		if (n == NULL || xml_attr_int(n, "id", (long long)e->acc.id) ||

@@ -159,6 +159,23 @@ static int group(char *buf, size_t cap, unsigned long long units, const char *se
 	return (int)o;
 }
 
+int money_input(char *buf, size_t cap, money_t v, const struct currency *c, enum lang lang)
+{
+	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	unsigned long long div = 1;
+	unsigned k;
+	int n;
+
+	for (k = 0; k < c->minor_digits; k++)
+		div *= 10;
+	if (c->minor_digits == 0)
+		n = snprintf(buf, cap, "%s%llu", v < 0 ? "-" : "", a);
+	else
+		n = snprintf(buf, cap, "%s%llu%s%0*llu", v < 0 ? "-" : "", a / div,
+			     lang == LANG_RU ? "," : ".", (int)c->minor_digits, a % div);
+	return n < 0 || (size_t)n >= cap ? -1 : 0;
+}
+
 int money_format(char *buf, size_t cap, money_t v, const struct currency *c, enum lang lang)
 {
 	static const char nbsp[] = "\xc2\xa0";

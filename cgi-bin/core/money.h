@@ -40,5 +40,11 @@ int money_parse(const char *, size_t, const struct currency *, int allow_negativ
 		money_t *) PORTAL_WUR;
 /* ru: "1 234,56 ₽" (no-break spaces), en: "₽1,234.56".  -1 if buf is too small. */
 int money_format(char *buf, size_t cap, money_t, const struct currency *, enum lang) PORTAL_WUR;
+/*
+ * The amount as a person would type it into a form: ru "1234,56", en
+ * "1234.56", with the currency's decimals and no symbol or grouping, so that
+ * money_parse reads it back as the same amount.  -1 if buf is too small.
+ */
+int money_input(char *buf, size_t cap, money_t, const struct currency *, enum lang) PORTAL_WUR;
 
 #endif

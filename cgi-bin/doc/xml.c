@@ -14,8 +14,13 @@
 #include "core/utf8.h"
 #include "doc/xml.h"
 
-/* NULL if s is fine as it is, else a cleaned copy in a static-size heap buffer. */
-static xmlChar *clean_copy(const char *s, size_t len)
+/*
+ * Text as XML may carry it.  0: s is fine as it is (*out is NULL); 1: *out
+ * is a cleaned copy, for xmlFree; -1: the copy could not be allocated.  The
+ * three are distinct so that running out of memory never lets unchecked
+ * text through to libxml2.
+ */
+static int clean_copy(const char *s, size_t len, xmlChar **out_copy)
 {
 	size_t i, bad = 0;
 	xmlChar *out;
@@ -26,12 +31,13 @@ static xmlChar *clean_copy(const char *s, size_t len)
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
 			bad++;
 	}
+	*out_copy = NULL;
 	if (bad == 0 && utf8_valid(s, len) && strlen(s) == len)
-		return NULL;
+		return 0;
 	/* Worst case every byte becomes U+FFFD (3 bytes). */
 	out = xmlMalloc(len * 3 + 1);
 	if (out == NULL)
-		return NULL;
+		return -1;
 	{
 		size_t o = 0;
 
@@ -62,7 +68,8 @@ static xmlChar *clean_copy(const char *s, size_t len)
 		}
 		out[o] = '\0';
 	}
-	return out;
+	*out_copy = out;
+	return 1;
 }
 
 xmlNodePtr xml_textn(xmlNodePtr parent, const char *name, const char *text, size_t len)
@@ -74,8 +81,10 @@ xmlNodePtr xml_textn(xmlNodePtr parent, const char *name, const char *text, size
 		return NULL;
 	if (text == NULL)
 		return xmlNewTextChild(parent, NULL, BAD_CAST name, NULL);
-	copy = clean_copy(text, len);
-	if (copy == NULL) {
+	switch (clean_copy(text, len, &copy)) {
+	case -1:
+		return NULL;
+	case 0: {
 		xmlChar *exact = xmlStrndup(BAD_CAST text, (int)len);
 
 		if (exact == NULL)
@@ -83,6 +92,9 @@ xmlNodePtr xml_textn(xmlNodePtr parent, const char *name, const char *text, size
 		n = xmlNewTextChild(parent, NULL, BAD_CAST name, exact);
 		xmlFree(exact);
 		return n;
+	}
+	default:
+		break;
 	}
 	n = xmlNewTextChild(parent, NULL, BAD_CAST name, copy);
 	xmlFree(copy);
@@ -116,7 +128,8 @@ int xml_attr(xmlNodePtr node, const char *name, const char *value)
 
 	if (node == NULL || value == NULL)
 		return -1;
-	copy = clean_copy(value, strlen(value));
+	if (clean_copy(value, strlen(value), &copy) < 0)
+		return -1;
 	a = xmlNewProp(node, BAD_CAST name, copy ? copy : BAD_CAST value);
 	xmlFree(copy);
 	return a == NULL ? -1 : 0;

@@ -554,14 +554,8 @@ static int dispatch(struct req *r, const struct io *io)
 	fmt = kv_find(&r->query, "format");
 	r->want_xml = fmt != NULL && strcmp(fmt->val, "xml") == 0;
 
-	/*
-	 * The database is first touched here, for a well-formed request that
-	 * carries a session cookie, so that even an error page shows who is
-	 * signed in.
-	 */
-	db_request_begin();
-	if ((e = session_load(r)) != PERR_OK)
-		return page_error(r, status_of(e, 500), e == PERR_DB_DOWN ? "db-down" : "internal");
+	/* Routing needs no database: a path or method that no page takes is
+	 * answered before any query, whoever asks and however many. */
 	if ((r->page = find_page(r->sec, r->path)) == NULL)
 		return page_error(r, 404, "not-found");
 	if (r->method == M_OTHER || !(r->page->methods & (r->method == M_HEAD ? M_GET : r->method))) {
@@ -569,6 +563,14 @@ static int dispatch(struct req *r, const struct io *io)
 			return page_error(r, 500, "internal");
 		return page_error(r, 405, "method-not-allowed");
 	}
+	/*
+	 * The database is first touched here, for a request a page takes that
+	 * carries a session cookie, so that the page and its errors show who is
+	 * signed in.
+	 */
+	db_request_begin();
+	if ((e = session_load(r)) != PERR_OK)
+		return page_error(r, status_of(e, 500), e == PERR_DB_DOWN ? "db-down" : "internal");
 	if (r->page->flags & PAGE_HOOK) {
 		r->want_xml = 1;
 		if (!is_type(io->param(io->ctx, "CONTENT_TYPE"), "application/json"))

@@ -48,6 +48,11 @@ def test_database_down_gives_a_rendered_503_then_recovers(restores_database):
     assert c.cookies.get("sid") is None
     # The login form itself needs no database.
     assert new_client().get(BASE + "/login").status_code == 200
+    # Nor does routing: a path no page takes, or a method it does not, is
+    # answered as such before any query, even with a session cookie.
+    assert s.get(BASE + "/services/no-such-page", allow_redirects=False).status_code == 404
+    r = s.put(BASE + "/services", allow_redirects=False)
+    assert r.status_code == 405 and "GET" in r.headers.get("Allow", "")
 
     stack("db-start")
     # Back without restarting any program: the very next requests succeed.
@@ -357,3 +362,16 @@ def test_no_account_can_change_the_schema():
                     "ON `kabinet`.*", "ON *.*` TO"):
             assert bad not in grants, (user, bad)
     assert not sql("SELECT user FROM mysql.user WHERE user = 'kabinet'")
+
+
+def test_a_database_error_that_is_not_an_outage_is_not_called_one():
+    """Sign-in labels a failure by its cause: refused by the database is a 500."""
+    sql("REVOKE INSERT (at, ip, login, result, subscriber_id) ON kabinet.login_attempts "
+        "FROM 'kb_login'@'localhost'")
+    try:
+        r = login(new_client("en"), password="wrong-password")
+        assert r.status_code == 500
+        assert "Service temporarily unavailable" not in doc(r).xpath("string(//h1)")
+    finally:
+        stack("grants")
+    assert login(new_client(), password="wrong-password").status_code == 422

@@ -151,9 +151,33 @@ static void rounds_each_line_half_away_from_zero(void **st)
 	assert_int_equal(money_mul_qty(1, 1, 10, &v), -1);
 }
 
+/* What a form is prefilled with reads back as the same amount. */
+static void input_values_read_back(void **st)
+{
+	static const money_t v[] = {0, 5, 99, 100, 123456, 100000050, 999999999999999};
+	char b[64];
+	money_t back;
+	size_t i;
+
+	(void)st;
+	assert_int_equal(money_input(b, sizeof(b), 123456, rub(), LANG_RU), 0);
+	assert_string_equal(b, "1234,56");
+	assert_int_equal(money_input(b, sizeof(b), 123456, rub(), LANG_EN), 0);
+	assert_string_equal(b, "1234.56");
+	assert_int_equal(money_input(b, sizeof(b), 5, rub(), LANG_RU), 0);
+	assert_string_equal(b, "0,05");
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		assert_int_equal(money_input(b, sizeof(b), v[i], rub(), LANG_RU), 0);
+		assert_int_equal(money_parse(b, strlen(b), rub(), 0, &back), 0);
+		assert_int_equal(back, v[i]);
+	}
+	assert_int_equal(money_input(b, 4, 123456, rub(), LANG_RU), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(input_values_read_back),
 		cmocka_unit_test(currencies),
 		cmocka_unit_test(formats_russian_and_english),
 		cmocka_unit_test(parses_what_people_type),

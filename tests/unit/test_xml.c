@@ -1,4 +1,5 @@
 /* Unit tests: what goes into a page is escaped, and the arena frees what it is given. */
+#include <stdlib.h>
 #include <string.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -162,6 +163,51 @@ static void arena_lifecycle(void **st)
 	arena_free(NULL);
 }
 
+/* libxml2's allocator, made to fail the next allocation only: the cleaned
+ * copy's, so that libxml2 itself could still have taken the raw text. */
+static int malloc_fails;
+
+static void *failing_malloc(size_t n)
+{
+	if (malloc_fails) {
+		malloc_fails = 0;
+		return NULL;
+	}
+	return malloc(n);
+}
+
+/* Out of memory, text that needs cleaning is refused, never passed on as it is. */
+static void out_of_memory_lets_no_unclean_text_through(void **st)
+{
+	xmlFreeFunc f;
+	xmlMallocFunc m;
+	xmlReallocFunc r;
+	xmlStrdupFunc s;
+	xmlNodePtr root, n;
+	xmlDocPtr d = new_page(&root);
+	char *out;
+
+	(void)st;
+	n = xml_elem(root, "t");
+	assert_non_null(n);
+	assert_int_equal(xmlMemGet(&f, &m, &r, &s), 0);
+	assert_int_equal(xmlMemSetup(f, failing_malloc, r, s), 0);
+	malloc_fails = 1;
+	assert_int_equal(xml_attr(n, "a", "bad\x01byte"), -1);
+	malloc_fails = 1;
+	assert_null(xml_text(root, "u", "bad\x02byte \xff"));
+	malloc_fails = 0;
+	assert_int_equal(xmlMemSetup(f, m, r, s), 0);
+	out = dump(d);
+	assert_non_null(out);
+	assert_null(strchr(out, '\x01'));
+	assert_null(strstr(out, "bad"));
+	/* With memory again, the same text goes in cleaned. */
+	assert_int_equal(xml_attr(n, "a", "bad\x01byte"), 0);
+	xmlFree(out);
+	xmlFreeDoc(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +217,7 @@ int main(void)
 		cmocka_unit_test(money_and_months),
 		cmocka_unit_test(fixed_point_text),
 		cmocka_unit_test(arena_lifecycle),
+		cmocka_unit_test(out_of_memory_lets_no_unclean_text_through),
 	};
 
 	return cmocka_run_group_tests_name("xml", tests, NULL, NULL);
