@@ -536,7 +536,7 @@ static int dispatch(struct req *r, const struct io *io)
 	const char *body;
 	size_t qlen = qs ? strlen(qs) : 0, blen;
 	enum perr e;
-	int st;
+	int st, route_status = 0; /* 404 or 405 once routing has refused the request */
 
 	if (ck != NULL && (e = parse_cookies(r->arena, ck, strlen(ck), &cfg.limits,
 					     &r->cookies)) != PERR_OK)
@@ -554,22 +554,26 @@ static int dispatch(struct req *r, const struct io *io)
 	fmt = kv_find(&r->query, "format");
 	r->want_xml = fmt != NULL && strcmp(fmt->val, "xml") == 0;
 
-	/* Routing needs no database: a path or method that no page takes is
-	 * answered before any query, whoever asks and however many. */
-	if ((r->page = find_page(r->sec, r->path)) == NULL)
-		return page_error(r, 404, "not-found");
-	if (r->method == M_OTHER || !(r->page->methods & (r->method == M_HEAD ? M_GET : r->method))) {
+	/*
+	 * Routing is decided first and needs no database: a path no page takes
+	 * is a 404 and a method it does not take a 405, whatever the session
+	 * lookup would say, even with the database down.  The lookup that
+	 * follows only lets such an error page show who is signed in.
+	 */
+	if ((r->page = find_page(r->sec, r->path)) == NULL) {
+		route_status = 404;
+	} else if (r->method == M_OTHER ||
+		   !(r->page->methods & (r->method == M_HEAD ? M_GET : r->method))) {
 		if (allow_header(r, r->page->methods) != 0)
 			return page_error(r, 500, "internal");
-		return page_error(r, 405, "method-not-allowed");
+		route_status = 405;
 	}
-	/*
-	 * The database is first touched here, for a request a page takes that
-	 * carries a session cookie, so that the page and its errors show who is
-	 * signed in.
-	 */
 	db_request_begin();
-	if ((e = session_load(r)) != PERR_OK)
+	e = session_load(r);
+	if (route_status != 0)
+		return page_error(r, route_status, route_status == 404 ? "not-found"
+									: "method-not-allowed");
+	if (e != PERR_OK)
 		return page_error(r, status_of(e, 500), e == PERR_DB_DOWN ? "db-down" : "internal");
 	if (r->page->flags & PAGE_HOOK) {
 		r->want_xml = 1;
