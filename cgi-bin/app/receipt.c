@@ -21,15 +21,20 @@
 
 #define QR_MAX 1200 /* bytes of a payload: far above what a receipt carries */
 
+/* A receipt with more rows of a kind than its form has room for: logged, refused. */
+static enum perr too_many(const struct receipt *rc, int max, const char *what)
+{
+	log_msg(LOG_ERR, "receipt of account %llu: more than %d %s", (unsigned long long)rc->acc.id,
+		max, what);
+	return PERR_TOO_LARGE;
+}
+
 static enum perr line_add(void *p, const struct receipt_line *l)
 {
 	struct receipt *rc = p;
 
-	if (rc->n == SPLIT_MAX_SERVICES) {
-		log_msg(LOG_ERR, "receipt of account %llu: more than %d services",
-		        (unsigned long long)rc->acc.id, SPLIT_MAX_SERVICES);
-		return PERR_TOO_LARGE;
-	}
+	if (rc->n == SPLIT_MAX_SERVICES)
+		return too_many(rc, SPLIT_MAX_SERVICES, "services");
 	rc->line[rc->n++] = *l;
 	return PERR_OK;
 }
@@ -38,11 +43,8 @@ static enum perr corr_add(void *p, const struct receipt_correction *c)
 {
 	struct receipt *rc = p;
 
-	if (rc->ncorr == RECEIPT_MAX_CORRECTIONS) {
-		log_msg(LOG_ERR, "receipt of account %llu: more than %d corrections",
-		        (unsigned long long)rc->acc.id, RECEIPT_MAX_CORRECTIONS);
-		return PERR_TOO_LARGE;
-	}
+	if (rc->ncorr == RECEIPT_MAX_CORRECTIONS)
+		return too_many(rc, RECEIPT_MAX_CORRECTIONS, "corrections");
 	rc->corr[rc->ncorr++] = *c;
 	return PERR_OK;
 }
@@ -52,11 +54,8 @@ static enum perr reading_add(void *p, const struct receipt_reading *x)
 	struct receipt *rc = p;
 	struct receipt_reading *r;
 
-	if (rc->nread == RECEIPT_MAX_READINGS) {
-		log_msg(LOG_ERR, "receipt of account %llu: more than %d meter registers",
-		        (unsigned long long)rc->acc.id, RECEIPT_MAX_READINGS);
-		return PERR_TOO_LARGE;
-	}
+	if (rc->nread == RECEIPT_MAX_READINGS)
+		return too_many(rc, RECEIPT_MAX_READINGS, "meter registers");
 	r = &rc->read[rc->nread++];
 	*r = *x;
 	/* Below the previous reading it can only have rolled over (readings are

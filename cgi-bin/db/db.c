@@ -152,13 +152,9 @@ static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nul
 			b[i].is_unsigned = 1;
 			break;
 		case DB_STR:
-			b[i].buffer_type = MYSQL_TYPE_STRING;
-			b[i].buffer = (void *)a[i].p;
-			b[i].buffer_length = a[i].len;
-			b[i].length = (unsigned long *)&a[i].len;
-			break;
 		case DB_BLOB:
-			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer_type =
+				a[i].type == DB_STR ? MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
 			b[i].buffer = (void *)a[i].p;
 			b[i].buffer_length = a[i].len;
 			b[i].length = (unsigned long *)&a[i].len;
@@ -236,6 +232,60 @@ struct fetch {
 	char small[MAX_COLS][256];
 };
 
+/* Column i of the row just fetched, into what c names.  Integers and blobs are
+ * already in place; a NULL integer reads as 0, a string is copied. */
+static enum perr take_column(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
+			     const struct fetch *f, struct db_col *c, size_t i)
+{
+	MYSQL_BIND one;
+	char *big;
+
+	c->is_null = f->nulls[i];
+	switch (c->type) {
+	case DB_INT:
+	case DB_U64:
+	case DB_UINT:
+		/* The connector flags a value that does not fit the bound integer. */
+		if (f->errs[i] && !f->nulls[i]) {
+			log_msg(LOG_ERR, "db %s: column %zu does not fit its type", s->name, i);
+			return PERR_DB;
+		}
+		if (f->nulls[i] && c->type == DB_INT)
+			*c->i = 0;
+		else if (f->nulls[i] && c->type == DB_U64)
+			*c->u64 = 0;
+		else if (f->nulls[i])
+			*c->u = 0;
+		return PERR_OK;
+	case DB_BLOB:
+		if (f->errs[i]) /* a blob column never exceeds its buffer */
+			return PERR_DB;
+		if (c->len)
+			*c->len = f->nulls[i] ? 0 : f->lens[i];
+		return PERR_OK;
+	case DB_NULL: return PERR_DB;
+	case DB_STR: break;
+	}
+	if (f->nulls[i]) {
+		*c->s = NULL;
+		return PERR_OK;
+	}
+	if (f->lens[i] < sizeof(f->small[i]))
+		return (*c->s = arena_strndup(ar, f->small[i], f->lens[i])) ? PERR_OK : PERR_NOMEM;
+	/* Longer than the inline buffer: fetch the column again in full. */
+	if ((big = arena_alloc(ar, f->lens[i] + 1)) == NULL)
+		return PERR_NOMEM;
+	memset(&one, 0, sizeof(one));
+	one.buffer_type = MYSQL_TYPE_STRING;
+	one.buffer = big;
+	one.buffer_length = f->lens[i] + 1;
+	if (mysql_stmt_fetch_column(h, &one, (unsigned)i, 0) != 0)
+		return fail("fetch_column", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+	big[f->lens[i]] = '\0';
+	*c->s = big;
+	return PERR_OK;
+}
+
 static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h, struct db_col *c,
                             size_t nc, enum perr (*each)(void *), void *ctx, int single)
 {
@@ -289,61 +339,9 @@ static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h, 
 	}
 	while ((rc = mysql_stmt_fetch(h)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
 		rows++;
-		for (i = 0; i < nc; i++) {
-			c[i].is_null = f.nulls[i];
-			/* The connector flags a value that does not fit the bound integer. */
-			if ((c[i].type == DB_INT || c[i].type == DB_U64 || c[i].type == DB_UINT) &&
-			    f.errs[i] && !f.nulls[i]) {
-				log_msg(LOG_ERR, "db %s: column %zu does not fit its type", s->name,
-				        i);
-				e = PERR_DB;
+		for (i = 0; i < nc; i++)
+			if ((e = take_column(ar, s, h, &f, &c[i], i)) != PERR_OK)
 				goto out;
-			}
-			if (c[i].type == DB_INT && f.nulls[i])
-				*c[i].i = 0;
-			if (c[i].type == DB_U64 && f.nulls[i])
-				*c[i].u64 = 0;
-			if (c[i].type == DB_UINT && f.nulls[i])
-				*c[i].u = 0;
-			if (c[i].type == DB_BLOB) {
-				if (f.errs[i]) { /* a blob column never exceeds its buffer */
-					e = PERR_DB;
-					goto out;
-				}
-				if (c[i].len)
-					*c[i].len = f.nulls[i] ? 0 : f.lens[i];
-			}
-			if (c[i].type != DB_STR)
-				continue;
-			if (f.nulls[i]) {
-				*c[i].s = NULL;
-			} else if (f.lens[i] < sizeof(f.small[i])) {
-				if ((*c[i].s = arena_strndup(ar, f.small[i], f.lens[i])) == NULL) {
-					e = PERR_NOMEM;
-					goto out;
-				}
-			} else {
-				/* Longer than the inline buffer: fetch the column again in full. */
-				MYSQL_BIND one;
-				char *big = arena_alloc(ar, f.lens[i] + 1);
-
-				if (big == NULL) {
-					e = PERR_NOMEM;
-					goto out;
-				}
-				memset(&one, 0, sizeof(one));
-				one.buffer_type = MYSQL_TYPE_STRING;
-				one.buffer = big;
-				one.buffer_length = f.lens[i] + 1;
-				if (mysql_stmt_fetch_column(h, &one, (unsigned)i, 0) != 0) {
-					e = fail("fetch_column", s, mysql_stmt_errno(h),
-						 mysql_stmt_error(h));
-					goto out;
-				}
-				big[f.lens[i]] = '\0';
-				*c[i].s = big;
-			}
-		}
 		e = PERR_OK;
 		if (single)
 			break;
@@ -417,11 +415,8 @@ enum perr db_begin(void)
 enum perr db_begin_read_committed(void)
 {
 	static const char set[] = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
-	enum perr e;
+	enum perr e = simple(set);
 
-	if ((e = db_connect()) != PERR_OK)
-		return e;
-	e = simple(set);
 	if (e == PERR_DB_DOWN && may_retry)
 		e = simple(set);
 	return e == PERR_OK ? db_begin() : e;

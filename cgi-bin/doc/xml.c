@@ -81,22 +81,10 @@ xmlNodePtr xml_textn(xmlNodePtr parent, const char *name, const char *text, size
 		return NULL;
 	if (text == NULL)
 		return xmlNewTextChild(parent, NULL, BAD_CAST name, NULL);
-	switch (clean_copy(text, len, &copy)) {
-	case -1:
+	/* Fine as it is (clean_copy checked it ends at len): taken as it is. */
+	if (clean_copy(text, len, &copy) < 0)
 		return NULL;
-	case 0: {
-		xmlChar *exact = xmlStrndup(BAD_CAST text, (int)len);
-
-		if (exact == NULL)
-			return NULL;
-		n = xmlNewTextChild(parent, NULL, BAD_CAST name, exact);
-		xmlFree(exact);
-		return n;
-	}
-	default:
-		break;
-	}
-	n = xmlNewTextChild(parent, NULL, BAD_CAST name, copy);
+	n = xmlNewTextChild(parent, NULL, BAD_CAST name, copy ? copy : BAD_CAST text);
 	xmlFree(copy);
 	return n;
 }
