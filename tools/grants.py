@@ -174,10 +174,11 @@ class Scope:
         self.tables[alias or table] = table
 
     def by_alias(self, alias):
+        """The table an alias names, here or in an enclosing block (None: derived)."""
         s = self
         while s:
             if alias in s.tables:
-                return s, s.tables[alias]
+                return s.tables[alias]
             s = s.parent
         raise GrantError("unknown table or alias %s" % alias)
 
@@ -260,7 +261,7 @@ class Analysis:
         skip = self.tables(items, scope)
         verb = items[0][1].upper()
         if verb == "DELETE":
-            for alias, table in scope.tables.items():
+            for table in scope.tables.values():
                 self.need("DELETE", table)
         self.expressions(items, scope, skip, verb)
 
@@ -300,7 +301,7 @@ class Analysis:
             elif kind == "word" and i + 1 < len(items) and isinstance(items[i + 1], list):
                 pass  # a function's name or a keyword; the group that follows is walked next
             elif kind == "word" and i + 2 < len(items) and is_op(items[i + 1], "."):
-                owner, table = scope.by_alias(text)
+                table = scope.by_alias(text)
                 col = items[i + 2]
                 if is_op(col, "*"):
                     if table:
@@ -442,14 +443,18 @@ def plan(build, schema):
     return out, subsumed(role)
 
 
-def read_schema(path):
+def schema_of(pairs):
+    """{table: {columns}} from (table, column) pairs, as information_schema lists them."""
     schema = collections.defaultdict(set)
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                table, column = line.rstrip("\n").split("\t")[:2]
-                schema[table].add(column)
+    for table, column in pairs:
+        schema[table].add(column)
     return dict(schema)
+
+
+def read_schema(path):
+    """The schema from a file of "table<TAB>column" lines."""
+    with open(path, encoding="utf-8") as f:
+        return schema_of(line.rstrip("\n").split("\t")[:2] for line in f if line.strip())
 
 
 def render(build, schema, db, host):

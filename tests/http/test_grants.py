@@ -105,17 +105,15 @@ def prepare_each(program, texts):
     return {i: errors.get(i) for i in range(len(texts))}
 
 
+@pytest.fixture(scope="module")
 def schema():
-    cols = collections.defaultdict(set)
-    for table, column in sql("SELECT table_name, column_name FROM information_schema.columns "
-                             "WHERE table_schema = 'kabinet'"):
-        cols[table].add(column)
-    return dict(cols)
+    return grants.schema_of(sql("SELECT table_name, column_name FROM information_schema.columns "
+                                "WHERE table_schema = 'kabinet'"))
 
 
 @pytest.fixture(scope="module")
-def plan():
-    return grants.plan(RELEASE, schema())
+def plan(schema):
+    return grants.plan(RELEASE, schema)
 
 
 @pytest.fixture(scope="module")
@@ -126,11 +124,11 @@ def every_statement():
     return out
 
 
-def test_each_program_can_prepare_every_statement_it_links_and_no_other(plan, every_statement):
+def test_each_program_can_prepare_every_statement_it_links_and_no_other(plan, schema,
+                                                                       every_statement):
     progs, role = plan
-    sch = schema()
     names = sorted(every_statement)
-    need = {n: grants.privileges(every_statement[n], sch) for n in names}
+    need = {n: grants.privileges(every_statement[n], schema) for n in names}
     wrong = []
     for prog, (linked, privs, has_role) in progs.items():
         held = privs | (role if has_role else set())
