@@ -53,6 +53,8 @@ HEADERS = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.h))
 BINS = $(addprefix $(B)/,$(PROGRAMS) $(JOBS)) $(B)/kabinet-passwd $(B)/kabinet-gen
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
+# cmocka tests that need the test stack's database (run once it is up)
+DB_TESTS = $(patsubst tests/db/%.c,build/asan/tests/db/%,$(wildcard tests/db/test_*.c))
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 STACK = tools/stack.sh
@@ -120,6 +122,10 @@ build/asan/tests/%: tests/unit/%.c build/asan/libportal.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Icgi-bin -o $@ $< build/asan/libportal.a $(PKG_LDLIBS) -lcmocka
 
+build/asan/tests/db/%: tests/db/%.c build/asan/libportal.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icgi-bin -o $@ $< build/asan/libportal.a $(PKG_LDLIBS) -lcmocka
+
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
@@ -146,11 +152,14 @@ test: deps
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory VARIANT=asan programs
 	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory VARIANT=asan $(DB_TESTS)
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(STACK) down var/test
 	@NO_DELIVER=1 EMU_OPTS="--retry-base 0.3 --delay 2" $(STACK) up var/test $(TEST_PORT) build/asan 2
 	@$(STACK) gen var/test 2000 build/release
 	@status=0; \
+	for t in $(DB_TESTS); do echo "== $$t"; \
+		KABINET_DB_SOCKET=var/test/run/db.sock $$t || status=1; done; \
 	KABINET_ENV=var/test KABINET_URL=http://127.0.0.1:$(TEST_PORT) \
 	KABINET_RELEASE=build/release \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider tests/http tests/browser \

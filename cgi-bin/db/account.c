@@ -121,7 +121,7 @@ static struct db_stmt link_record = {
 
 /* Columns shared by account.linked and ledger.services (db/ledger.c). */
 struct as_iter {
-	long long id, service, month;
+	long long month;
 	const char *currency;
 	struct account_service r;
 	enum perr (*each)(void *, const struct account_service *);
@@ -132,9 +132,7 @@ static enum perr as_row(void *p)
 {
 	struct as_iter *it = p;
 
-	it->r.acc.id = (uint64_t)it->id;
 	it->r.acc.org.cur = currency_find(it->currency ? it->currency : "");
-	it->r.service_id = (uint64_t)it->service;
 	it->r.month = (month_t)it->month;
 	return it->each(it->ctx, &it->r);
 }
@@ -143,9 +141,9 @@ static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_a
 			 struct as_iter *it)
 {
 	struct db_col c[] = {
-		DBC_INT(&it->id),	    DBC_STR(&it->r.acc.number),   DBC_STR(&it->r.acc.payer),
+		DBC_U64(&it->r.acc.id),	    DBC_STR(&it->r.acc.number),   DBC_STR(&it->r.acc.payer),
 		DBC_STR(&it->r.acc.address), DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
-		DBC_INT(&it->service),	    DBC_STR(&it->r.service),	  DBC_STR(&it->r.supplier),
+		DBC_U64(&it->r.service_id), DBC_STR(&it->r.service),	  DBC_STR(&it->r.supplier),
 		DBC_STR(&it->r.unit),	    DBC_INT(&it->r.tariff),	  DBC_INT(&it->r.closing),
 		DBC_INT(&it->month),
 	};
@@ -157,7 +155,7 @@ enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang la
                              enum perr (*each)(void *, const struct account_service *), void *ctx)
 {
 	struct as_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(subscriber)};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
 
 	return as_rows(ar, &linked_all, a, 2, &it);
 }
@@ -166,7 +164,7 @@ enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang
                               enum perr (*each)(void *, const struct account_service *), void *ctx)
 {
 	struct as_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(account)};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(account)};
 
 	return as_rows(ar, &services, a, 2, &it);
 }
@@ -182,7 +180,7 @@ enum perr db_account_service(struct arena *ar, uint64_t account, uint64_t svc, e
 			     struct account_service *out)
 {
 	struct as_iter it = {.each = as_keep, .ctx = out};
-	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(svc), DBA_INT(account)};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(svc), DBA_U64(account)};
 	enum perr e;
 
 	out->service_id = 0;
@@ -193,23 +191,22 @@ enum perr db_account_service(struct arena *ar, uint64_t account, uint64_t svc, e
 enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account,
 			 struct account *out)
 {
-	long long id = 0, org = 0;
 	const char *currency = NULL;
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(account)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account)};
 	struct db_col c[] = {
-		DBC_INT(&id),		     DBC_STR(&out->number),	  DBC_STR(&out->payer),
+		DBC_U64(&out->id),		     DBC_STR(&out->number),	  DBC_STR(&out->payer),
 		DBC_STR(&out->address),	     DBC_STR(&out->phone),	  DBC_STR(&out->meters_replaced_on),
 		DBC_INT(&out->residents),    DBC_INT(&out->area_centi_m2), DBC_STR(&out->household),
-		DBC_INT(&org),
+		DBC_U64(&out->org.id),
 		DBC_STR(&out->org.name),     DBC_STR(&out->org.inn),	  DBC_STR(&out->org.address),
 		DBC_STR(&out->org.phones),   DBC_STR(&out->org.email),	  DBC_STR(&out->org.bank_name),
 		DBC_STR(&out->org.bic),	     DBC_STR(&out->org.bank_account),
 		DBC_STR(&out->org.corr_account), DBC_STR(&currency),
 	};
-	enum perr e = db_row(ar, &get, a, 2, c, sizeof(c) / sizeof(c[0]));
+	enum perr e;
 
-	out->id = (uint64_t)id;
-	out->org.id = (uint64_t)org;
+	out->id = out->org.id = 0;
+	e = db_row(ar, &get, a, 2, c, sizeof(c) / sizeof(c[0]));
 	out->org.cur = currency_find(currency ? currency : "");
 	return e;
 }
@@ -217,21 +214,21 @@ enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account
 enum perr db_account_verify(struct arena *ar, uint64_t subscriber, uint64_t org, const char *number,
 			    month_t month, money_t amount, uint64_t *account, int *linked)
 {
-	long long id = 0, have = 0;
+	long long have = 0;
 	char from[11];
 	struct db_arg a[6];
-	struct db_col c[] = {DBC_INT(&id), DBC_INT(&have)};
+	struct db_col c[] = {DBC_U64(account), DBC_INT(&have)};
 	enum perr e;
 
 	month_date(month, from);
-	a[0] = DBA_INT(subscriber);
-	a[1] = DBA_INT(org);
+	a[0] = DBA_U64(subscriber);
+	a[1] = DBA_U64(org);
 	a[2] = DBA_STR(number);
 	a[3] = DBA_STR(from);
 	a[4] = DBA_STR(from);
 	a[5] = DBA_INT(amount);
+	*account = 0;
 	e = db_row(ar, &verify, a, 6, c, 2);
-	*account = (uint64_t)id;
 	*linked = have != 0;
 	return e;
 }
@@ -245,26 +242,24 @@ static struct db_stmt by_number = {
 enum perr db_account_by_number(struct arena *ar, uint64_t org, const char *number,
 			       struct account *out)
 {
-	long long id = 0;
-	struct db_arg a[] = {DBA_INT(org), DBA_STR(number)};
-	struct db_col c[] = {DBC_INT(&id), DBC_STR(&out->payer), DBC_STR(&out->phone)};
-	enum perr e = db_row(ar, &by_number, a, 2, c, 3);
+	struct db_arg a[] = {DBA_U64(org), DBA_STR(number)};
+	struct db_col c[] = {DBC_U64(&out->id), DBC_STR(&out->payer), DBC_STR(&out->phone)};
 
-	out->id = (uint64_t)id;
+	out->id = 0;
 	out->number = number;
-	return e;
+	return db_row(ar, &by_number, a, 2, c, 3);
 }
 
 enum perr db_account_link(uint64_t subscriber, uint64_t account)
 {
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(account)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account)};
 
 	return db_exec(&link_, a, 2, NULL, NULL);
 }
 
 enum perr db_account_unlink(uint64_t subscriber, uint64_t account)
 {
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(account)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account)};
 	unsigned long long n = 0;
 	enum perr e = db_exec(&unlink_, a, 2, &n, NULL);
 
@@ -273,14 +268,14 @@ enum perr db_account_unlink(uint64_t subscriber, uint64_t account)
 
 enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account)
 {
-	struct db_arg a[] = {DBA_INT(account), DBA_INT(subscriber)};
+	struct db_arg a[] = {DBA_U64(account), DBA_U64(subscriber)};
 
 	return db_exec(&set_current, a, 2, NULL, NULL);
 }
 
 enum perr db_link_failures(struct arena *ar, uint64_t subscriber, long long *n)
 {
-	struct db_arg a[] = {DBA_INT(subscriber)};
+	struct db_arg a[] = {DBA_U64(subscriber)};
 	struct db_col c[] = {DBC_INT(n)};
 
 	return db_row(ar, &link_failures, a, 1, c, 1);
@@ -288,7 +283,7 @@ enum perr db_link_failures(struct arena *ar, uint64_t subscriber, long long *n)
 
 enum perr db_link_record(uint64_t subscriber, int ok)
 {
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(ok ? 1 : 0)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(ok ? 1 : 0)};
 
 	return db_exec(&link_record, a, 2, NULL, NULL);
 }
@@ -304,7 +299,7 @@ static struct db_stmt payable = {
 	NULL, 0, NULL};
 
 struct payable_iter {
-	long long id, online, billed;
+	long long online, billed;
 	const char *currency;
 	struct payable r;
 	enum perr (*each)(void *, const struct payable *);
@@ -315,7 +310,6 @@ static enum perr payable_row(void *p)
 {
 	struct payable_iter *it = p;
 
-	it->r.id = (uint64_t)it->id;
 	it->r.pay_online = it->online != 0;
 	it->r.billed = it->billed != 0;
 	it->r.cur = currency_find(it->currency ? it->currency : "");
@@ -326,10 +320,10 @@ enum perr db_payable_accounts(struct arena *ar, uint64_t subscriber,
                               enum perr (*each)(void *, const struct payable *), void *ctx)
 {
 	struct payable_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&it.id),       DBC_STR(&it.r.number), DBC_STR(&it.r.address),
+	struct db_col c[] = {DBC_U64(&it.r.id),     DBC_STR(&it.r.number), DBC_STR(&it.r.address),
 			     DBC_STR(&it.r.org),    DBC_STR(&it.currency), DBC_INT(&it.online),
 			     DBC_INT(&it.billed),   DBC_INT(&it.r.balance)};
 
-	return db_rows(ar, &payable, (struct db_arg[]){DBA_INT(subscriber)}, 1, c, 8, payable_row,
+	return db_rows(ar, &payable, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 8, payable_row,
 		       &it);
 }

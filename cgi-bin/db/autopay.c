@@ -66,27 +66,27 @@ static struct db_stmt run_settled = {
 enum perr db_autopay_run_settled(uint64_t online, int succeeded)
 {
 	return db_exec(&run_settled,
-		       (struct db_arg[]){DBA_STR(succeeded ? "succeeded" : "failed"), DBA_INT(online)},
+		       (struct db_arg[]){DBA_STR(succeeded ? "succeeded" : "failed"), DBA_U64(online)},
 		       2, NULL, NULL);
 }
 
 enum perr db_autopay_set(uint64_t subscriber, uint64_t account, const char *provider,
 			 const char *method_id, const char *title, unsigned day, money_t max)
 {
-	enum perr e = db_exec(&replace_old, (struct db_arg[]){DBA_INT(subscriber), DBA_INT(account)},
+	enum perr e = db_exec(&replace_old, (struct db_arg[]){DBA_U64(subscriber), DBA_U64(account)},
 			      2, NULL, NULL);
 
 	if (e != PERR_OK)
 		return e;
 	return db_exec(&insert,
-		       (struct db_arg[]){DBA_INT(subscriber), DBA_INT(account), DBA_STR(provider),
+		       (struct db_arg[]){DBA_U64(subscriber), DBA_U64(account), DBA_STR(provider),
 					 DBA_STR(method_id), DBA_STR(title), DBA_INT(day),
 					 DBA_INT(max)},
 		       7, NULL, NULL);
 }
 
 struct ap_iter {
-	long long id, subscriber, account, day, max;
+	long long max;
 	const char *currency;
 	struct autopay r;
 	enum perr (*each)(void *, const struct autopay *);
@@ -97,10 +97,6 @@ static enum perr ap_row(void *p)
 {
 	struct ap_iter *it = p;
 
-	it->r.id = (uint64_t)it->id;
-	it->r.subscriber_id = (uint64_t)it->subscriber;
-	it->r.account_id = (uint64_t)it->account;
-	it->r.day = (unsigned)it->day;
 	it->r.max_amount = it->max;
 	it->r.cur = currency_find(it->currency ? it->currency : "");
 	return it->each(it->ctx, &it->r);
@@ -110,19 +106,19 @@ enum perr db_autopays(struct arena *ar, uint64_t subscriber,
                       enum perr (*each)(void *, const struct autopay *), void *ctx)
 {
 	struct ap_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&it.id),          DBC_INT(&it.account),
+	struct db_col c[] = {DBC_U64(&it.r.id),        DBC_U64(&it.r.account_id),
 			     DBC_STR(&it.r.account_number), DBC_STR(&it.r.address),
 			     DBC_STR(&it.currency),    DBC_STR(&it.r.method_title),
-			     DBC_INT(&it.day),         DBC_INT(&it.max)};
+			     DBC_UINT(&it.r.day),      DBC_INT(&it.max)};
 
-	it.subscriber = (long long)subscriber;
-	return db_rows(ar, &list, (struct db_arg[]){DBA_INT(subscriber)}, 1, c, 8, ap_row, &it);
+	it.r.subscriber_id = subscriber;
+	return db_rows(ar, &list, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 8, ap_row, &it);
 }
 
 enum perr db_autopay_delete(uint64_t subscriber, uint64_t id)
 {
 	unsigned long long n = 0;
-	enum perr e = db_exec(&del, (struct db_arg[]){DBA_INT(id), DBA_INT(subscriber)}, 2, &n, NULL);
+	enum perr e = db_exec(&del, (struct db_arg[]){DBA_U64(id), DBA_U64(subscriber)}, 2, &n, NULL);
 
 	return e == PERR_OK && n == 0 ? PERR_NOT_FOUND : e;
 }
@@ -132,10 +128,10 @@ enum perr db_autopays_due(struct arena *ar, unsigned day, month_t month, unsigne
 {
 	struct ap_iter it = {.each = each, .ctx = ctx};
 	char d[11];
-	struct db_col c[] = {DBC_INT(&it.id),          DBC_INT(&it.subscriber),
-			     DBC_INT(&it.account),     DBC_STR(&it.r.account_number),
+	struct db_col c[] = {DBC_U64(&it.r.id),        DBC_U64(&it.r.subscriber_id),
+			     DBC_U64(&it.r.account_id), DBC_STR(&it.r.account_number),
 			     DBC_STR(&it.r.address),   DBC_STR(&it.currency),
-			     DBC_STR(&it.r.method_title), DBC_INT(&it.day),
+			     DBC_STR(&it.r.method_title), DBC_UINT(&it.r.day),
 			     DBC_INT(&it.max),         DBC_STR(&it.r.provider),
 			     DBC_STR(&it.r.method_id)};
 
@@ -151,7 +147,7 @@ enum perr db_autopay_run_begin(uint64_t autopay, month_t month, uint64_t account
 
 	month_date(month, d);
 	return db_exec(&run_insert,
-		       (struct db_arg[]){DBA_INT(autopay), DBA_STR(d), DBA_INT(account),
+		       (struct db_arg[]){DBA_U64(autopay), DBA_STR(d), DBA_U64(account),
 					 DBA_STR(result), DBA_INT(amount)},
 		       5, NULL, NULL);
 }
@@ -162,7 +158,7 @@ enum perr db_autopay_run_end(uint64_t autopay, month_t month, const char *result
 
 	month_date(month, d);
 	return db_exec(&run_update,
-		       (struct db_arg[]){DBA_STR(result), online ? DBA_INT(online) : DBA_NULL,
-					 DBA_INT(autopay), DBA_STR(d)},
+		       (struct db_arg[]){DBA_STR(result), online ? DBA_U64(online) : DBA_NULL,
+					 DBA_U64(autopay), DBA_STR(d)},
 		       4, NULL, NULL);
 }

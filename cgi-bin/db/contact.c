@@ -19,7 +19,7 @@ static struct db_stmt request = {
 
 enum perr db_contact_request(uint64_t subscriber, const char *field, const char *value)
 {
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_STR(field), DBA_STR(value)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_STR(field), DBA_STR(value)};
 	enum perr e = db_exec(&withdraw, a, 2, NULL, NULL);
 
 	return e != PERR_OK ? e : db_exec(&request, a, 3, NULL, NULL);

@@ -51,7 +51,7 @@ static struct db_stmt lines = {
 	NULL, 0, NULL};
 
 struct row_iter {
-	long long service, month;
+	long long month;
 	struct credit_row r;
 	enum perr (*each)(void *, const struct credit_row *);
 	void *ctx;
@@ -61,7 +61,6 @@ static enum perr credit_row(void *p)
 {
 	struct row_iter *it = p;
 
-	it->r.service = (uint64_t)it->service;
 	it->r.month = (month_t)it->month;
 	return it->each(it->ctx, &it->r);
 }
@@ -72,11 +71,11 @@ enum perr db_credit_rows(struct arena *ar, uint64_t account, month_t from,
 	struct row_iter it = {.each = each, .ctx = ctx};
 	char d[11];
 	struct db_arg a[2];
-	struct db_col c[] = {DBC_INT(&it.service), DBC_INT(&it.month), DBC_INT(&it.r.tariff),
+	struct db_col c[] = {DBC_U64(&it.r.service), DBC_INT(&it.month), DBC_INT(&it.r.tariff),
 			     DBC_INT(&it.r.charge), DBC_INT(&it.r.closing)};
 
 	month_date(from, d);
-	a[0] = DBA_INT(account);
+	a[0] = DBA_U64(account);
 	a[1] = DBA_STR(d);
 	return db_rows(ar, &rows, a, 2, c, 5, credit_row, &it);
 }
@@ -88,7 +87,7 @@ enum perr db_ledger_credit(uint64_t account, month_t month, const char *shares, 
 	enum perr e;
 
 	month_date(month, d);
-	e = db_exec(&credit, (struct db_arg[]){DBA_STR(shares), DBA_INT(account), DBA_STR(d)}, 3,
+	e = db_exec(&credit, (struct db_arg[]){DBA_STR(shares), DBA_U64(account), DBA_STR(d)}, 3,
 		    &changed, NULL);
 	return e == PERR_OK && changed != n ? PERR_NOT_FOUND : e;
 }
@@ -103,7 +102,7 @@ enum perr db_ledger_open_month(uint64_t account, month_t from, month_t month, co
 	month_date(month, d);
 	month_date(from, f);
 	e = db_exec(&open_month,
-		    (struct db_arg[]){DBA_STR(d), DBA_STR(shares), DBA_INT(account), DBA_STR(f)}, 4,
+		    (struct db_arg[]){DBA_STR(d), DBA_STR(shares), DBA_U64(account), DBA_STR(f)}, 4,
 		    &added, NULL);
 	return e == PERR_OK && added != n ? PERR_NOT_FOUND : e;
 }
@@ -113,6 +112,6 @@ enum perr db_payment_lines(uint64_t payment, month_t month, const char *shares)
 	char d[11];
 
 	month_date(month, d);
-	return db_exec(&lines, (struct db_arg[]){DBA_INT(payment), DBA_STR(d), DBA_STR(shares)}, 3,
+	return db_exec(&lines, (struct db_arg[]){DBA_U64(payment), DBA_STR(d), DBA_STR(shares)}, 3,
 		       NULL, NULL);
 }

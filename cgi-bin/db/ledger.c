@@ -66,9 +66,9 @@ enum perr db_ledger_months(struct arena *ar, uint64_t account, uint64_t service,
 
 	month_date(from, d1);
 	month_date(to, d2);
-	a[0] = DBA_INT(account);
-	a[1] = DBA_INT(service);
-	a[2] = DBA_INT(service);
+	a[0] = DBA_U64(account);
+	a[1] = DBA_U64(service);
+	a[2] = DBA_U64(service);
 	a[3] = DBA_STR(d1);
 	a[4] = DBA_STR(d2);
 	return db_rows(ar, &months, a, 5, c, sizeof(c) / sizeof(c[0]), month_row, &it);
@@ -100,8 +100,8 @@ enum perr db_corrections(struct arena *ar, uint64_t account, uint64_t service, m
 
 	month_date(from, d1);
 	month_date(to, d2);
-	a[0] = DBA_INT(account);
-	a[1] = DBA_INT(service);
+	a[0] = DBA_U64(account);
+	a[1] = DBA_U64(service);
 	a[2] = DBA_STR(d1);
 	a[3] = DBA_STR(d2);
 	return db_rows(ar, &corrections, a, 4, c, 3, corr_row, &it);
@@ -137,6 +137,6 @@ enum perr db_monthly_totals(struct arena *ar, uint64_t subscriber, month_t from,
 	month_date(to, d2);
 	a[0] = DBA_STR(d1);
 	a[1] = DBA_STR(d2);
-	a[2] = DBA_INT(subscriber);
+	a[2] = DBA_U64(subscriber);
 	return db_rows(ar, &totals, a, 3, c, 4, total_row, &it);
 }

@@ -35,7 +35,7 @@ enum perr db_login_record(const char *login, const char *ip, enum login_result r
 {
 	static const char *const names[] = {"ok", "fail", "locked"};
 	struct db_arg a[] = {DBA_STR(login), DBA_STR(ip), DBA_STR(names[res]),
-			     subscriber_id ? DBA_INT(subscriber_id) : DBA_NULL};
+			     subscriber_id ? DBA_U64(subscriber_id) : DBA_NULL};
 
 	return db_exec(&record, a, 4, NULL, NULL);
 }

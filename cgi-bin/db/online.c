@@ -121,7 +121,7 @@ enum perr db_online_insert(uint64_t subscriber, const char *key, const char *kin
 	enum perr e;
 
 	e = db_exec(&insert,
-		    (struct db_arg[]){DBA_INT(subscriber), DBA_STR(key), DBA_STR(kind),
+		    (struct db_arg[]){DBA_U64(subscriber), DBA_STR(key), DBA_STR(kind),
 				      DBA_STR(provider), DBA_INT(amount), DBA_STR(currency),
 				      DBA_INT(save_method ? 1 : 0), DBA_STR(lang_code(lang))},
 		    8, NULL, &n);
@@ -133,13 +133,13 @@ enum perr db_online_insert_item(uint64_t online, uint64_t account, money_t amoun
 				const char *channel, const char *bank)
 {
 	return db_exec(&insert_item,
-		       (struct db_arg[]){DBA_INT(account), DBA_INT(amount), DBA_STR(channel),
-					 DBA_STR(bank), DBA_INT(online)},
+		       (struct db_arg[]){DBA_U64(account), DBA_INT(amount), DBA_STR(channel),
+					 DBA_STR(bank), DBA_U64(online)},
 		       5, NULL, NULL);
 }
 
 struct online_iter {
-	long long id, subscriber, amount, save, has_method;
+	long long save, has_method;
 	const char *provider_id, *status, *currency, *lang;
 	struct online_payment r;
 	enum perr (*each)(void *, const struct online_payment *);
@@ -151,11 +151,8 @@ static enum perr online_row(void *p)
 	struct online_iter *it = p;
 	int l = it->lang ? lang_parse(it->lang, strlen(it->lang)) : -1;
 
-	it->r.id = (uint64_t)it->id;
-	it->r.subscriber_id = (uint64_t)it->subscriber;
-	it->r.amount = it->amount;
-	it->r.save_method = (int)it->save;
-	it->r.has_method = (int)it->has_method;
+	it->r.save_method = it->save != 0;
+	it->r.has_method = it->has_method != 0;
 	it->r.provider_id = it->provider_id ? it->provider_id : "";
 	it->r.status = it->status ? it->status : "";
 	it->r.cur = currency_find(it->currency ? it->currency : "");
@@ -164,9 +161,9 @@ static enum perr online_row(void *p)
 }
 
 #define ONLINE_BIND(it)                                                                          \
-	{DBC_INT(&(it).id),         DBC_INT(&(it).subscriber),       DBC_STR(&(it).r.kind),          \
+	{DBC_U64(&(it).r.id),       DBC_U64(&(it).r.subscriber_id),  DBC_STR(&(it).r.kind),          \
 	 DBC_STR(&(it).r.provider), DBC_STR(&(it).provider_id),      DBC_STR(&(it).status),          \
-	 DBC_INT(&(it).amount),     DBC_STR(&(it).currency),         DBC_INT(&(it).save),            \
+	 DBC_INT(&(it).r.amount),   DBC_STR(&(it).currency),         DBC_INT(&(it).save),            \
 	 DBC_STR(&(it).r.confirmation_url), DBC_INT(&(it).has_method), DBC_STR(&(it).r.method_title), \
 	 DBC_STR(&(it).r.cancel_reason), DBC_STR(&(it).lang)}
 
@@ -187,18 +184,17 @@ static enum perr one(struct arena *ar, struct db_stmt *s, const struct db_arg *a
 enum perr db_online_by_key(struct arena *ar, uint64_t subscriber, const char *key,
 			   struct online_payment *out)
 {
-	return one(ar, &by_key, (struct db_arg[]){DBA_INT(subscriber), DBA_STR(key)}, 2, out);
+	return one(ar, &by_key, (struct db_arg[]){DBA_U64(subscriber), DBA_STR(key)}, 2, out);
 }
 
 enum perr db_online_get(struct arena *ar, uint64_t subscriber, uint64_t id,
 			struct online_payment *out)
 {
-	return one(ar, &get_own, (struct db_arg[]){DBA_INT(id), DBA_INT(subscriber)}, 2, out);
+	return one(ar, &get_own, (struct db_arg[]){DBA_U64(id), DBA_U64(subscriber)}, 2, out);
 }
 
 struct locked_iter {
 	struct online_iter o;
-	long long item, account, amount;
 	struct online_item it;
 	enum perr (*each)(void *, const struct online_item *);
 	void *ctx;
@@ -212,11 +208,8 @@ static enum perr locked_row(void *p)
 
 	if (e != PERR_OK)
 		return e;
-	if (x->item == 0) /* a payment without accounts (never written so; settled all the same) */
+	if (x->it.payment_id == 0) /* a payment without accounts (never written so; settled all the same) */
 		return PERR_OK;
-	x->it.payment_id = (uint64_t)x->item;
-	x->it.account_id = (uint64_t)x->account;
-	x->it.amount = x->amount;
 	return x->each(x->ctx, &x->it);
 }
 
@@ -224,13 +217,13 @@ enum perr db_online_lock_items(struct arena *ar, uint64_t id, struct online_paym
                                enum perr (*each)(void *, const struct online_item *), void *ctx)
 {
 	struct locked_iter x = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&x.o.id),
-			     DBC_INT(&x.o.subscriber),
+	struct db_col c[] = {DBC_U64(&x.o.r.id),
+			     DBC_U64(&x.o.r.subscriber_id),
 			     DBC_STR(&x.o.r.kind),
 			     DBC_STR(&x.o.r.provider),
 			     DBC_STR(&x.o.provider_id),
 			     DBC_STR(&x.o.status),
-			     DBC_INT(&x.o.amount),
+			     DBC_INT(&x.o.r.amount),
 			     DBC_STR(&x.o.currency),
 			     DBC_INT(&x.o.save),
 			     DBC_STR(&x.o.r.confirmation_url),
@@ -238,11 +231,11 @@ enum perr db_online_lock_items(struct arena *ar, uint64_t id, struct online_paym
 			     DBC_STR(&x.o.r.method_title),
 			     DBC_STR(&x.o.r.cancel_reason),
 			     DBC_STR(&x.o.lang),
-			     DBC_INT(&x.item),
-			     DBC_INT(&x.account),
-			     DBC_INT(&x.amount),
+			     DBC_U64(&x.it.payment_id),
+			     DBC_U64(&x.it.account_id),
+			     DBC_INT(&x.it.amount),
 			     DBC_STR(&x.it.account_number)};
-	enum perr e = db_rows(ar, &lock_items, (struct db_arg[]){DBA_INT(id)}, 1, c,
+	enum perr e = db_rows(ar, &lock_items, (struct db_arg[]){DBA_U64(id)}, 1, c,
 			      sizeof(c) / sizeof(c[0]), locked_row, &x);
 
 	if (e == PERR_OK && x.o.r.status == NULL)
@@ -253,13 +246,11 @@ enum perr db_online_lock_items(struct arena *ar, uint64_t id, struct online_paym
 
 enum perr db_online_by_provider(const char *provider, const char *provider_id, uint64_t *id)
 {
-	long long v = 0;
-	struct db_col c[] = {DBC_INT(&v)};
-	enum perr e = db_row(NULL, &by_provider,
-			     (struct db_arg[]){DBA_STR(provider), DBA_STR(provider_id)}, 2, c, 1);
+	struct db_col c[] = {DBC_U64(id)};
 
-	*id = (uint64_t)v;
-	return e;
+	*id = 0;
+	return db_row(NULL, &by_provider,
+		      (struct db_arg[]){DBA_STR(provider), DBA_STR(provider_id)}, 2, c, 1);
 }
 
 enum perr db_online_unfinished(struct arena *ar, unsigned older_minutes, uint64_t after,
@@ -270,7 +261,7 @@ enum perr db_online_unfinished(struct arena *ar, unsigned older_minutes, uint64_
 	struct db_col c[] = ONLINE_BIND(it);
 
 	return db_rows(ar, &unfinished,
-		       (struct db_arg[]){DBA_INT(older_minutes), DBA_INT(after), DBA_INT(limit)}, 3, c,
+		       (struct db_arg[]){DBA_INT(older_minutes), DBA_U64(after), DBA_INT(limit)}, 3, c,
 		       sizeof(c) / sizeof(c[0]), online_row, &it);
 }
 
@@ -278,7 +269,7 @@ enum perr db_online_set_pending(uint64_t id, const char *provider_id, const char
 {
 	return db_exec(&set_pending,
 		       (struct db_arg[]){DBA_STR(provider_id), url && *url ? DBA_STR(url) : DBA_NULL,
-					 DBA_INT(id)},
+					 DBA_U64(id)},
 		       3, NULL, NULL);
 }
 
@@ -293,19 +284,18 @@ enum perr db_online_finish(uint64_t id, int succeeded, const char *method_id,
 			    (struct db_arg[]){method_id && *method_id ? DBA_STR(method_id) : DBA_NULL,
 					      method_title && *method_title ? DBA_STR(method_title)
 									    : DBA_NULL,
-					      DBA_INT(id)},
+					      DBA_U64(id)},
 			    3, &n, NULL);
 	else
 		e = db_exec(&cancel,
 			    (struct db_arg[]){reason && *reason ? DBA_STR(reason) : DBA_NULL,
-					      DBA_INT(id)},
+					      DBA_U64(id)},
 			    2, &n, NULL);
 	/* One row for the payment and one per account it paid for. */
 	return e == PERR_OK && n == 0 ? PERR_CONFLICT : e;
 }
 
 struct item_iter {
-	long long id, account, amount;
 	struct online_item r;
 	enum perr (*each)(void *, const struct online_item *);
 	void *ctx;
@@ -315,9 +305,6 @@ static enum perr item_row(void *p)
 {
 	struct item_iter *it = p;
 
-	it->r.payment_id = (uint64_t)it->id;
-	it->r.account_id = (uint64_t)it->account;
-	it->r.amount = it->amount;
 	return it->each(it->ctx, &it->r);
 }
 
@@ -325,10 +312,10 @@ enum perr db_online_items(struct arena *ar, uint64_t online,
                           enum perr (*each)(void *, const struct online_item *), void *ctx)
 {
 	struct item_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&it.id), DBC_INT(&it.account), DBC_INT(&it.amount),
+	struct db_col c[] = {DBC_U64(&it.r.payment_id), DBC_U64(&it.r.account_id), DBC_INT(&it.r.amount),
 			     DBC_STR(&it.r.account_number)};
 
-	return db_rows(ar, &items, (struct db_arg[]){DBA_INT(online)}, 1, c, 4, item_row, &it);
+	return db_rows(ar, &items, (struct db_arg[]){DBA_U64(online)}, 1, c, 4, item_row, &it);
 }
 
 enum perr db_online_method(struct arena *ar, uint64_t online, uint64_t subscriber,
@@ -336,12 +323,12 @@ enum perr db_online_method(struct arena *ar, uint64_t online, uint64_t subscribe
 {
 	struct db_col c[] = {DBC_STR(provider), DBC_STR(method_id), DBC_STR(title)};
 
-	return db_row(ar, &method, (struct db_arg[]){DBA_INT(online), DBA_INT(subscriber)}, 2, c, 3);
+	return db_row(ar, &method, (struct db_arg[]){DBA_U64(online), DBA_U64(subscriber)}, 2, c, 3);
 }
 
 enum perr db_online_forget_method(uint64_t online)
 {
-	return db_exec(&forget_method, (struct db_arg[]){DBA_INT(online)}, 1, NULL, NULL);
+	return db_exec(&forget_method, (struct db_arg[]){DBA_U64(online)}, 1, NULL, NULL);
 }
 
 enum perr db_online_forget_unused(unsigned long long *n)

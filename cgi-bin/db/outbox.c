@@ -36,7 +36,7 @@ static struct db_stmt to_address = {
 enum perr db_outbox_notify(uint64_t subscriber, const char *topic, const char *kind,
 			   const char *params)
 {
-	struct db_arg a[] = {DBA_STR(kind), DBA_STR(params), DBA_INT(subscriber), DBA_STR(topic)};
+	struct db_arg a[] = {DBA_STR(kind), DBA_STR(params), DBA_U64(subscriber), DBA_STR(topic)};
 
 	return db_exec(&notify, a, 4, NULL, NULL);
 }
@@ -45,7 +45,7 @@ enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *add
 		       const char *kind, const char *params)
 {
 	struct db_arg a[] = {DBA_STR(channel), DBA_STR(address), DBA_STR(kind), DBA_STR(params),
-			     DBA_INT(subscriber)};
+			     DBA_U64(subscriber)};
 	unsigned long long n = 0;
 	enum perr e = db_exec(&to_address, a, 5, &n, NULL);
 
@@ -95,8 +95,7 @@ static struct db_stmt retry = {
 	NULL, 0, NULL};
 
 struct due_iter {
-	long long id;
-	uint64_t *ids;
+	uint64_t id, *ids;
 	size_t n;
 };
 
@@ -104,14 +103,14 @@ static enum perr due_row(void *p)
 {
 	struct due_iter *it = p;
 
-	it->ids[it->n++] = (uint64_t)it->id;
+	it->ids[it->n++] = it->id;
 	return PERR_OK;
 }
 
 enum perr db_outbox_due(struct arena *ar, uint64_t *ids, size_t max, size_t *n)
 {
 	struct due_iter it = {.ids = ids};
-	struct db_col c[] = {DBC_INT(&it.id)};
+	struct db_col c[] = {DBC_U64(&it.id)};
 	enum perr e = db_rows(ar, &due, (struct db_arg[]){DBA_INT(max)}, 1, c, 1, due_row, &it);
 
 	*n = it.n;
@@ -121,23 +120,20 @@ enum perr db_outbox_due(struct arena *ar, uint64_t *ids, size_t max, size_t *n)
 enum perr db_outbox_claim(struct arena *ar, uint64_t id, unsigned lease, struct outbox_msg *m)
 {
 	unsigned long long n = 0;
-	long long subscriber = 0, attempts = 0;
 	const char *lang = NULL;
-	struct db_col c[] = {DBC_INT(&subscriber), DBC_STR(&m->channel), DBC_STR(&m->address),
+	struct db_col c[] = {DBC_U64(&m->subscriber_id), DBC_STR(&m->channel), DBC_STR(&m->address),
 			     DBC_STR(&lang),	   DBC_STR(&m->kind),	 DBC_STR(&m->params),
-			     DBC_INT(&attempts)};
-	enum perr e = db_exec(&claim, (struct db_arg[]){DBA_INT(lease), DBA_INT(id)}, 2, &n, NULL);
+			     DBC_UINT(&m->attempts)};
+	enum perr e = db_exec(&claim, (struct db_arg[]){DBA_INT(lease), DBA_U64(id)}, 2, &n, NULL);
 
 	if (e != PERR_OK)
 		return e;
 	if (n != 1)
 		return PERR_CONFLICT; /* another run has it, or it was sent meanwhile */
-	e = db_row(ar, &get, (struct db_arg[]){DBA_INT(id)}, 1, c, sizeof(c) / sizeof(c[0]));
+	e = db_row(ar, &get, (struct db_arg[]){DBA_U64(id)}, 1, c, sizeof(c) / sizeof(c[0]));
 	if (e != PERR_OK)
 		return e;
 	m->id = id;
-	m->subscriber_id = (uint64_t)subscriber;
-	m->attempts = (unsigned)attempts;
 	m->lang = lang && lang_parse(lang, strlen(lang)) >= 0 ? (enum lang)lang_parse(lang, strlen(lang))
 							      : LANG_RU;
 	return PERR_OK;
@@ -145,7 +141,7 @@ enum perr db_outbox_claim(struct arena *ar, uint64_t id, unsigned lease, struct 
 
 enum perr db_outbox_sent(uint64_t id)
 {
-	return db_exec(&sent, (struct db_arg[]){DBA_INT(id)}, 1, NULL, NULL);
+	return db_exec(&sent, (struct db_arg[]){DBA_U64(id)}, 1, NULL, NULL);
 }
 
 enum perr db_outbox_retry(uint64_t id, int give_up, unsigned max_attempts, unsigned delay,
@@ -154,6 +150,6 @@ enum perr db_outbox_retry(uint64_t id, int give_up, unsigned max_attempts, unsig
 	return db_exec(&retry,
 		       (struct db_arg[]){DBA_INT(give_up ? 1 : 0), DBA_INT(max_attempts),
 					 DBA_INT(delay), DBA_STRN(error, strnlen(error, 300)),
-					 DBA_INT(id)},
+					 DBA_U64(id)},
 		       5, NULL, NULL);
 }

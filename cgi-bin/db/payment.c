@@ -41,7 +41,6 @@ static struct db_stmt history = {
 	NULL, 0, NULL};
 
 struct pay_iter {
-	long long id, account, service, line;
 	const char *currency;
 	struct payment r;
 	enum perr (*each)(void *, const struct payment *);
@@ -52,11 +51,7 @@ static enum perr pay_row(void *p)
 {
 	struct pay_iter *it = p;
 
-	it->r.id = (uint64_t)it->id;
-	it->r.account_id = (uint64_t)it->account;
 	it->r.cur = currency_find(it->currency ? it->currency : "");
-	it->r.service_id = (uint64_t)it->service;
-	it->r.line = it->line;
 	return it->each(it->ctx, &it->r);
 }
 
@@ -64,8 +59,8 @@ enum perr db_payments_recent(struct arena *ar, uint64_t subscriber, unsigned lim
                              enum perr (*each)(void *, const struct payment *), void *ctx)
 {
 	struct pay_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(limit)};
-	struct db_col c[] = {DBC_INT(&it.id),        DBC_INT(&it.account),
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(limit)};
+	struct db_col c[] = {DBC_U64(&it.r.id),      DBC_U64(&it.r.account_id),
 			     DBC_STR(&it.r.account_number), DBC_STR(&it.currency),
 			     DBC_STR(&it.r.paid_at), DBC_INT(&it.r.amount),
 			     DBC_STR(&it.r.channel), DBC_STR(&it.r.bank),
@@ -81,22 +76,22 @@ enum perr db_payment_history(struct arena *ar, uint64_t subscriber, uint64_t acc
 	struct pay_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];
 	struct db_arg a[8];
-	struct db_col c[] = {DBC_INT(&it.id),        DBC_INT(&it.account),
+	struct db_col c[] = {DBC_U64(&it.r.id),      DBC_U64(&it.r.account_id),
 			     DBC_STR(&it.r.account_number), DBC_STR(&it.currency),
 			     DBC_STR(&it.r.paid_at), DBC_INT(&it.r.amount),
 			     DBC_STR(&it.r.channel), DBC_STR(&it.r.bank),
-			     DBC_STR(&it.r.status),  DBC_INT(&it.service),
+			     DBC_STR(&it.r.status),  DBC_U64(&it.r.service_id),
 			     DBC_STR(&it.r.service), DBC_STR(&it.r.supplier),
-			     DBC_INT(&it.line)};
+			     DBC_INT(&it.r.line)};
 
 	month_date(from, d1);
 	month_date(to + 1, d2);
 	a[0] = DBA_STR(lang_code(lang));
 	a[1] = DBA_STR(d1);
 	a[2] = DBA_STR(d2);
-	a[3] = DBA_INT(subscriber);
-	a[4] = DBA_INT(account);
-	a[5] = DBA_INT(account);
+	a[3] = DBA_U64(subscriber);
+	a[4] = DBA_U64(account);
+	a[5] = DBA_U64(account);
 	a[6] = DBA_INT(limit);
 	return db_rows(ar, &history, a, 7, c, sizeof(c) / sizeof(c[0]), pay_row, &it);
 }

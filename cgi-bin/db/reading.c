@@ -53,8 +53,8 @@ static struct db_stmt insert = {
 	NULL, 0, NULL};
 
 struct meter_iter {
-	long long id, account, plan, zones, digits, decimals, zone, value, on, delta, days;
-	long long wfrom, wto, org;
+	long long value, on, delta, days;
+	unsigned zone;
 	const char *currency;
 	struct meter row, m;
 	int have;
@@ -75,24 +75,14 @@ static enum perr flush(struct meter_iter *it)
 static enum perr meter_row(void *p)
 {
 	struct meter_iter *it = p;
-	unsigned z = (unsigned)it->zone;
-
+	unsigned z = it->zone;
 	enum perr e;
 
-	if (it->have && it->m.id != (uint64_t)it->id && (e = flush(it)) != PERR_OK)
+	if (it->have && it->m.id != it->row.id && (e = flush(it)) != PERR_OK)
 		return e;
 	if (!it->have) {
 		it->m = it->row;
-		it->m.id = (uint64_t)it->id;
-		it->m.account_id = (uint64_t)it->account;
-		it->m.plan_id = (uint64_t)it->plan;
-		it->m.zones = (unsigned)it->zones;
-		it->m.digits = (unsigned)it->digits;
-		it->m.decimals = (unsigned)it->decimals;
-		it->m.window_from = (unsigned)it->wfrom;
-		it->m.window_to = (unsigned)it->wto;
 		it->m.cur = currency_find(it->currency ? it->currency : "");
-		it->m.org_id = (uint64_t)it->org;
 		it->have = 1;
 	}
 	if (z < TARIFF_ZONES) {
@@ -108,16 +98,16 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
                     enum perr (*each)(void *, const struct meter *), void *ctx)
 {
 	struct meter_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(meter), DBA_INT(meter)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(meter), DBA_U64(meter)};
 	struct db_col c[] = {
-		DBC_INT(&it.id),	     DBC_INT(&it.account),	   DBC_INT(&it.plan),
+		DBC_U64(&it.row.id),	     DBC_U64(&it.row.account_id),  DBC_U64(&it.row.plan_id),
 		DBC_STR(&it.row.account_number), DBC_STR(&it.row.address), DBC_STR(&it.row.kind),
-		DBC_STR(&it.row.number),     DBC_STR(&it.row.verification_due), DBC_INT(&it.zones),
-		DBC_INT(&it.digits),	     DBC_INT(&it.decimals),	   DBC_INT(&it.zone),
+		DBC_STR(&it.row.number),     DBC_STR(&it.row.verification_due), DBC_UINT(&it.row.zones),
+		DBC_UINT(&it.row.digits),    DBC_UINT(&it.row.decimals),   DBC_UINT(&it.zone),
 		DBC_INT(&it.value),	     DBC_INT(&it.on),		   DBC_INT(&it.delta),
-		DBC_INT(&it.days),	     DBC_INT(&it.wfrom),	   DBC_INT(&it.wto),
+		DBC_INT(&it.days),	     DBC_UINT(&it.row.window_from), DBC_UINT(&it.row.window_to),
 		DBC_INT(&it.row.residents),  DBC_STR(&it.row.household),   DBC_STR(&it.currency),
-		DBC_INT(&it.org),
+		DBC_U64(&it.row.org_id),
 	};
 	enum perr e = db_rows(ar, &meters, a, 3, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
 
@@ -128,7 +118,6 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
 }
 
 struct hist_iter {
-	long long zone;
 	struct reading_row r;
 	enum perr (*each)(void *, const struct reading_row *);
 	void *ctx;
@@ -138,7 +127,6 @@ static enum perr hist_row(void *p)
 {
 	struct hist_iter *it = p;
 
-	it->r.zone = (unsigned)it->zone;
 	return it->each(it->ctx, &it->r);
 }
 
@@ -146,8 +134,8 @@ enum perr db_reading_history(struct arena *ar, uint64_t subscriber, uint64_t met
                              enum perr (*each)(void *, const struct reading_row *), void *ctx)
 {
 	struct hist_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(meter)};
-	struct db_col c[] = {DBC_INT(&it.zone),	  DBC_STR(&it.r.taken_on), DBC_INT(&it.r.value),
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(meter)};
+	struct db_col c[] = {DBC_UINT(&it.r.zone),	  DBC_STR(&it.r.taken_on), DBC_INT(&it.r.value),
 			     DBC_STR(&it.r.source), DBC_STR(&it.r.status),   DBC_STR(&it.r.reason)};
 
 	return db_rows(ar, &history, a, 2, c, 6, hist_row, &it);
@@ -155,7 +143,7 @@ enum perr db_reading_history(struct arena *ar, uint64_t subscriber, uint64_t met
 
 enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value, uint64_t subscriber)
 {
-	struct db_arg a[] = {DBA_INT(meter), DBA_INT(zone), DBA_INT(value), DBA_INT(subscriber)};
+	struct db_arg a[] = {DBA_U64(meter), DBA_INT(zone), DBA_INT(value), DBA_U64(subscriber)};
 
 	return db_exec(&insert, a, 4, NULL, NULL);
 }

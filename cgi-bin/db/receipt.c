@@ -166,13 +166,13 @@ static struct db_stmt issue_notice_sms = {
 enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t account, month_t m,
 			  struct account *acc, struct receipt_head *h)
 {
-	long long org = 0, email = 0;
+	long long email = 0;
 	const char *currency = NULL;
 	char d[11];
 	struct organization *o = &acc->org;
 	struct db_col c[] = {
 		DBC_STR(&acc->number),	      DBC_STR(&acc->payer),	  DBC_STR(&acc->address),
-		DBC_INT(&acc->residents),     DBC_INT(&acc->area_centi_m2), DBC_INT(&org),
+		DBC_INT(&acc->residents),     DBC_INT(&acc->area_centi_m2), DBC_U64(&o->id),
 		DBC_STR(&o->name),	      DBC_STR(&o->inn),		  DBC_STR(&o->kpp),
 		DBC_STR(&o->address),	      DBC_STR(&o->phones),	  DBC_STR(&o->email),
 		DBC_STR(&o->website),	      DBC_STR(&o->bank_name),	  DBC_STR(&o->bic),
@@ -183,19 +183,17 @@ enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t accoun
 	enum perr e;
 
 	month_date(m, d);
-	e = db_row(ar, &head, (struct db_arg[]){DBA_STR(d), DBA_INT(subscriber), DBA_INT(account)}, 3,
+	e = db_row(ar, &head, (struct db_arg[]){DBA_STR(d), DBA_U64(subscriber), DBA_U64(account)}, 3,
 		   c, sizeof(c) / sizeof(c[0]));
 	if (e != PERR_OK)
 		return e;
 	acc->id = account;
-	o->id = (uint64_t)org;
 	o->cur = currency_find(currency ? currency : "");
 	h->by_email = email != 0;
 	return o->cur == NULL ? PERR_DB : PERR_OK;
 }
 
 struct line_iter {
-	long long service;
 	struct receipt_line r;
 	enum perr (*each)(void *, const struct receipt_line *);
 	void *ctx;
@@ -205,7 +203,6 @@ static enum perr line_row(void *p)
 {
 	struct line_iter *it = p;
 
-	it->r.service_id = (uint64_t)it->service;
 	return it->each(it->ctx, &it->r);
 }
 
@@ -215,7 +212,7 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, enum l
 	struct line_iter it = {.each = each, .ctx = ctx};
 	char d[11];
 	struct db_col c[] = {
-		DBC_INT(&it.service),	 DBC_STR(&it.r.service),  DBC_STR(&it.r.supplier),
+		DBC_U64(&it.r.service_id), DBC_STR(&it.r.service),  DBC_STR(&it.r.supplier),
 		DBC_STR(&it.r.unit),	 DBC_INT(&it.r.tariff),	  DBC_INT(&it.r.quantity),
 		DBC_INT(&it.r.opening),	 DBC_INT(&it.r.accrued),  DBC_INT(&it.r.corrections),
 		DBC_INT(&it.r.paid),	 DBC_INT(&it.r.closing),
@@ -223,7 +220,7 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, enum l
 
 	month_date(m, d);
 	return db_rows(ar, &lines,
-		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_INT(account), DBA_STR(d)}, 3, c,
+		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d)}, 3, c,
 		       sizeof(c) / sizeof(c[0]), line_row, &it);
 }
 
@@ -234,7 +231,7 @@ enum perr db_receipt_paid_since(struct arena *ar, uint64_t account, month_t m, m
 
 	month_date(m, d);
 	*out = 0;
-	return db_row(ar, &paid_since, (struct db_arg[]){DBA_INT(account), DBA_STR(d)}, 2, c, 1);
+	return db_row(ar, &paid_since, (struct db_arg[]){DBA_U64(account), DBA_STR(d)}, 2, c, 1);
 }
 
 struct corr_iter {
@@ -260,12 +257,11 @@ enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, 
 
 	month_date(m, d);
 	return db_rows(ar, &corrections,
-		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_INT(account), DBA_STR(d)}, 3, c,
+		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d)}, 3, c,
 		       3, corr_row, &it);
 }
 
 struct reading_iter {
-	long long zone, zones, digits, decimals;
 	struct receipt_reading r;
 	enum perr (*each)(void *, const struct receipt_reading *);
 	void *ctx;
@@ -275,10 +271,6 @@ static enum perr reading_row(void *p)
 {
 	struct reading_iter *it = p;
 
-	it->r.zone = (unsigned)it->zone;
-	it->r.zones = (unsigned)it->zones;
-	it->r.digits = (unsigned)it->digits;
-	it->r.decimals = (unsigned)it->decimals;
 	/* A reading is there when its date is. */
 	if (it->r.prev_on == NULL)
 		it->r.prev = -1;
@@ -294,14 +286,15 @@ enum perr db_receipt_readings(struct arena *ar, uint64_t account, month_t m,
 	struct reading_iter it = {.each = each, .ctx = ctx};
 	char d[11];
 	struct db_col c[] = {
-		DBC_STR(&it.r.meter),	DBC_STR(&it.r.kind),	 DBC_INT(&it.zone),
-		DBC_INT(&it.zones),	DBC_INT(&it.digits),	 DBC_INT(&it.decimals),	 DBC_INT(&it.r.prev),
+		DBC_STR(&it.r.meter),	   DBC_STR(&it.r.kind),	      DBC_UINT(&it.r.zone),
+		DBC_UINT(&it.r.zones),	   DBC_UINT(&it.r.digits),    DBC_UINT(&it.r.decimals),
+		DBC_INT(&it.r.prev),
 		DBC_STR(&it.r.prev_on), DBC_INT(&it.r.curr),	 DBC_STR(&it.r.curr_on),
 	};
 
 	month_date(m, d);
 	return db_rows(ar, &readings,
-		       (struct db_arg[]){DBA_STR(d), DBA_STR(d), DBA_STR(d), DBA_INT(account),
+		       (struct db_arg[]){DBA_STR(d), DBA_STR(d), DBA_STR(d), DBA_U64(account),
 					 DBA_STR(d), DBA_STR(d)},
 		       6, c, sizeof(c) / sizeof(c[0]), reading_row, &it);
 }
@@ -334,7 +327,7 @@ enum perr db_receipts(struct arena *ar, uint64_t account, month_t from, month_t 
 
 	month_date(from, d1);
 	month_date(to, d2);
-	return db_rows(ar, &list, (struct db_arg[]){DBA_INT(account), DBA_STR(d1), DBA_STR(d2)}, 3,
+	return db_rows(ar, &list, (struct db_arg[]){DBA_U64(account), DBA_STR(d1), DBA_STR(d2)}, 3,
 		       c, 4, item_row, &it);
 }
 
@@ -342,7 +335,7 @@ enum perr db_receipt_latest(struct arena *ar, uint64_t account, month_t *out)
 {
 	long long m = 0;
 	struct db_col c[] = {DBC_INT(&m)};
-	enum perr e = db_row(ar, &latest, (struct db_arg[]){DBA_INT(account)}, 1, c, 1);
+	enum perr e = db_row(ar, &latest, (struct db_arg[]){DBA_U64(account)}, 1, c, 1);
 
 	*out = 0;
 	if (e == PERR_NOT_FOUND)
@@ -356,7 +349,7 @@ enum perr db_receipt_email_set(uint64_t subscriber, uint64_t account, int on)
 {
 	/* The caller has checked the link: an unchanged row is not an error. */
 	return db_exec(&email_set,
-		       (struct db_arg[]){DBA_INT(on ? 1 : 0), DBA_INT(subscriber), DBA_INT(account)},
+		       (struct db_arg[]){DBA_INT(on ? 1 : 0), DBA_U64(subscriber), DBA_U64(account)},
 		       3, NULL, NULL);
 }
 
@@ -365,7 +358,7 @@ enum perr db_receipt_email_get(struct arena *ar, uint64_t subscriber, uint64_t a
 	long long v = 0;
 	struct db_col c[] = {DBC_INT(&v)};
 	enum perr e =
-		db_row(ar, &email_get, (struct db_arg[]){DBA_INT(subscriber), DBA_INT(account)}, 2,
+		db_row(ar, &email_get, (struct db_arg[]){DBA_U64(subscriber), DBA_U64(account)}, 2,
 		       c, 1);
 
 	*on = v != 0;
@@ -374,7 +367,7 @@ enum perr db_receipt_email_get(struct arena *ar, uint64_t subscriber, uint64_t a
 
 struct ereceipt_iter {
 	struct ereceipt row;
-	long long id, on;
+	long long on;
 	enum perr (*each)(void *, const struct ereceipt *);
 	void *ctx;
 };
@@ -383,7 +376,6 @@ static enum perr ereceipt_row(void *p)
 {
 	struct ereceipt_iter *it = p;
 
-	it->row.account = (uint64_t)it->id;
 	it->row.on = it->on != 0;
 	return it->each(it->ctx, &it->row);
 }
@@ -392,15 +384,15 @@ enum perr db_receipt_email_list(struct arena *ar, uint64_t subscriber,
                                 enum perr (*each)(void *, const struct ereceipt *), void *ctx)
 {
 	struct ereceipt_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.row.number), DBC_STR(&it.row.address),
+	struct db_col c[] = {DBC_U64(&it.row.account), DBC_STR(&it.row.number), DBC_STR(&it.row.address),
 			     DBC_INT(&it.on)};
 
-	return db_rows(ar, &email_list, (struct db_arg[]){DBA_INT(subscriber)}, 1, c, 4,
+	return db_rows(ar, &email_list, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 4,
 		       ereceipt_row, &it);
 }
 
 struct org_iter {
-	long long id, pay_by, issued;
+	long long issued;
 	const char *currency;
 	struct issue_org r;
 	enum perr (*each)(void *, const struct issue_org *);
@@ -411,13 +403,11 @@ static enum perr org_row(void *p)
 {
 	struct org_iter *it = p;
 
-	it->r.org.id = (uint64_t)it->id;
 	it->r.org.cur = currency_find(it->currency ? it->currency : "");
-	it->r.pay_by_day = (unsigned)it->pay_by;
 	it->r.issued = it->issued != 0;
 	if (it->r.org.cur == NULL) {
 		log_msg(LOG_ERR, "organization %llu: unknown currency %s",
-		        (unsigned long long)it->id, it->currency ? it->currency : "(null)");
+		        (unsigned long long)it->r.org.id, it->currency ? it->currency : "(null)");
 		return PERR_DB;
 	}
 	return it->each(it->ctx, &it->r);
@@ -430,10 +420,10 @@ enum perr db_issue_orgs(struct arena *ar, month_t m,
 	struct organization *o = &it.r.org;
 	char d[11];
 	struct db_col c[] = {
-		DBC_INT(&it.id),	  DBC_STR(&o->name),	     DBC_STR(&o->inn),
+		DBC_U64(&o->id),	  DBC_STR(&o->name),	     DBC_STR(&o->inn),
 		DBC_STR(&o->kpp),	  DBC_STR(&o->bank_name),    DBC_STR(&o->bic),
 		DBC_STR(&o->bank_account), DBC_STR(&o->corr_account), DBC_STR(&it.currency),
-		DBC_INT(&it.pay_by),	  DBC_INT(&it.issued),
+		DBC_UINT(&it.r.pay_by_day), DBC_INT(&it.issued),
 	};
 
 	month_date(m, d);
@@ -450,12 +440,12 @@ enum perr db_issue(uint64_t org, month_t m, day_t due_on, unsigned long long *ma
 	month_date(m, d);
 	day_format(due_on, due);
 	a[0] = DBA_STR(d);
-	a[1] = DBA_INT(org);
+	a[1] = DBA_U64(org);
 	a[2] = DBA_STR(d);
 	*mailed = 0;
 	if ((e = db_begin()) != PERR_OK)
 		return e;
-	e = db_exec(&issue_insert, (struct db_arg[]){DBA_INT(org), DBA_STR(d), DBA_STR(due)}, 3,
+	e = db_exec(&issue_insert, (struct db_arg[]){DBA_U64(org), DBA_STR(d), DBA_STR(due)}, 3,
 		    NULL, NULL);
 	if (e == PERR_OK)
 		e = db_exec(&issue_mail, a, 3, mailed, NULL);

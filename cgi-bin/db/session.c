@@ -54,8 +54,8 @@ static struct db_stmt delete_one = {
 enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
 			    const char *ip, const char *user_agent)
 {
-	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(subscriber_id), DBA_STR(ip),
-			     DBA_STR(user_agent), DBA_INT(subscriber_id)};
+	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_U64(subscriber_id), DBA_STR(ip),
+			     DBA_STR(user_agent), DBA_U64(subscriber_id)};
 
 	return db_exec(&insert, a, 5, NULL, NULL);
 }
@@ -82,7 +82,7 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 
 enum perr db_session_touch(uint64_t id)
 {
-	struct db_arg a[] = {DBA_INT(id)};
+	struct db_arg a[] = {DBA_U64(id)};
 
 	return db_exec(&touch, a, 1, NULL, NULL);
 }
@@ -130,7 +130,7 @@ enum perr db_sessions_of(struct arena *ar, uint64_t subscriber,
                          enum perr (*each)(void *, const struct session_row *), void *ctx)
 {
 	struct rows_ctx rc = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(cfg.session_idle),
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(cfg.session_idle),
 	                     DBA_INT(cfg.session_absolute)};
 	struct db_col c[] = {DBC_U64(&rc.row.id), DBC_STR(&rc.row.created_at),
 	                     DBC_STR(&rc.row.last_seen), DBC_STR(&rc.row.ip),
@@ -141,7 +141,7 @@ enum perr db_sessions_of(struct arena *ar, uint64_t subscriber,
 
 enum perr db_session_end_id(uint64_t subscriber, uint64_t id)
 {
-	struct db_arg a[] = {DBA_INT(id), DBA_INT(subscriber)};
+	struct db_arg a[] = {DBA_U64(id), DBA_U64(subscriber)};
 	unsigned long long n = 0;
 	enum perr e = db_exec(&end_id, a, 2, &n, NULL);
 
@@ -150,7 +150,7 @@ enum perr db_session_end_id(uint64_t subscriber, uint64_t id)
 
 enum perr db_sessions_end_all(uint64_t subscriber, uint64_t except)
 {
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_INT(except)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(except)};
 
 	return db_exec(&end_all, a, 2, NULL, NULL);
 }

@@ -30,7 +30,7 @@ enum perr db_subscriber_by_login(struct arena *a, const char *login, struct subs
 
 enum perr db_subscriber_set_password(uint64_t id, const char *hash)
 {
-	struct db_arg a[] = {DBA_STR(hash), DBA_INT(id)};
+	struct db_arg a[] = {DBA_STR(hash), DBA_U64(id)};
 
 	return db_exec(&set_password, a, 2, NULL, NULL);
 }
@@ -92,7 +92,7 @@ static struct db_stmt create = {
 enum perr db_profile_get(struct arena *a, uint64_t id, struct profile *p)
 {
 	const char *lang = NULL;
-	struct db_arg arg = DBA_INT(id);
+	struct db_arg arg = DBA_U64(id);
 	struct db_col c[] = {
 		DBC_STR(&p->login),	   DBC_STR(&p->full_name),	  DBC_STR(&p->email),
 		DBC_STR(&p->phone),	   DBC_STR(&p->landline),	  DBC_STR(&lang),
@@ -111,28 +111,28 @@ enum perr db_profile_get(struct arena *a, uint64_t id, struct profile *p)
 enum perr db_profile_set(uint64_t id, const char *full_name, const char *landline)
 {
 	struct db_arg a[] = {DBA_STR(full_name), landline ? DBA_STR(landline) : DBA_NULL,
-			     DBA_INT(id)};
+			     DBA_U64(id)};
 
 	return db_exec(&profile_set, a, 3, NULL, NULL);
 }
 
 enum perr db_subscriber_set_lang(uint64_t id, enum lang l)
 {
-	struct db_arg a[] = {DBA_STR(lang_code(l)), DBA_INT(id)};
+	struct db_arg a[] = {DBA_STR(lang_code(l)), DBA_U64(id)};
 
 	return db_exec(&lang_set, a, 2, NULL, NULL);
 }
 
 enum perr db_subscriber_set_notify(uint64_t id, const char *email, const char *sms)
 {
-	struct db_arg a[] = {DBA_STR(email), DBA_STR(sms), DBA_INT(id)};
+	struct db_arg a[] = {DBA_STR(email), DBA_STR(sms), DBA_U64(id)};
 
 	return db_exec(&notify_set, a, 3, NULL, NULL);
 }
 
 enum perr db_subscriber_set_email(uint64_t id, const char *email)
 {
-	struct db_arg a[] = {DBA_STR(email), DBA_INT(id)};
+	struct db_arg a[] = {DBA_STR(email), DBA_U64(id)};
 
 	return db_exec(&email_set, a, 2, NULL, NULL);
 }
@@ -140,20 +140,18 @@ enum perr db_subscriber_set_email(uint64_t id, const char *email)
 static enum perr subscriber_row(struct arena *a, struct db_stmt *st, struct db_arg arg,
 				struct subscriber *out)
 {
-	long long id = 0;
 	struct db_col c[] = {
-		DBC_INT(&id),	       DBC_STR(&out->login), DBC_STR(&out->full_name),
+		DBC_U64(&out->id),     DBC_STR(&out->login), DBC_STR(&out->full_name),
 		DBC_STR(&out->email), DBC_STR(&out->phone), DBC_STR(&out->password_hash),
 	};
-	enum perr e = db_row(a, st, &arg, 1, c, sizeof(c) / sizeof(c[0]));
 
-	out->id = (uint64_t)id;
-	return e;
+	out->id = 0;
+	return db_row(a, st, &arg, 1, c, sizeof(c) / sizeof(c[0]));
 }
 
 enum perr db_subscriber_get(struct arena *a, uint64_t id, struct subscriber *out)
 {
-	return subscriber_row(a, &by_id, DBA_INT(id), out);
+	return subscriber_row(a, &by_id, DBA_U64(id), out);
 }
 
 enum perr db_subscriber_find(struct arena *a, const char *login_or_email, struct subscriber *out)

@@ -39,7 +39,6 @@ static struct db_stmt limits = {
 	NULL, 0, NULL};
 
 struct plan_iter {
-	long long id, zones;
 	struct tariff_plan p;
 	enum perr (*each)(void *, const struct tariff_plan *);
 	void *ctx;
@@ -49,8 +48,6 @@ static enum perr plan_row(void *p)
 {
 	struct plan_iter *it = p;
 
-	it->p.id = (uint64_t)it->id;
-	it->p.zones = (unsigned)it->zones;
 	return it->each(it->ctx, &it->p);
 }
 
@@ -58,15 +55,16 @@ enum perr db_tariff_plans(struct arena *ar, uint64_t org, int with_private, enum
                           enum perr (*each)(void *, const struct tariff_plan *), void *ctx)
 {
 	struct plan_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_INT(org), DBA_INT(with_private ? 1 : 0)};
-	struct db_col c[] = {DBC_INT(&it.id), DBC_STR(&it.p.name), DBC_INT(&it.zones)};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(org), DBA_INT(with_private ? 1 : 0)};
+	struct db_col c[] = {DBC_U64(&it.p.id), DBC_STR(&it.p.name), DBC_UINT(&it.p.zones)};
 
 	return db_rows(ar, &plans, a, 3, c, 3, plan_row, &it);
 }
 
 struct version_iter {
-	long long id, from, to, tiers, mdx10, vat, included;
-	long long ids[4];
+	long long from, to, included;
+	unsigned tiers, mdx10, vat;
+	uint64_t id, ids[4];
 	struct tariff *out;
 	size_t max, n, seen;
 };
@@ -82,9 +80,9 @@ static enum perr version_row(void *p)
 	memset(t, 0, sizeof(*t));
 	t->valid_from = (day_t)it->from;
 	t->valid_to = (day_t)it->to;
-	t->tiers = (unsigned)it->tiers;
-	t->month_days_x10 = (unsigned)it->mdx10;
-	t->vat_bp = (unsigned)it->vat;
+	t->tiers = it->tiers;
+	t->month_days_x10 = it->mdx10;
+	t->vat_bp = it->vat;
 	t->vat_included = it->included != 0;
 	it->ids[it->n++] = it->id;
 	return PERR_OK;
@@ -120,15 +118,15 @@ enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, stru
 	struct version_iter it = {.out = out, .max = max < 4 ? max : 4};
 	char d1[11], d2[11];
 	struct db_arg a[3];
-	struct db_col c[] = {DBC_INT(&it.id),	 DBC_INT(&it.from),  DBC_INT(&it.to),
-			     DBC_INT(&it.tiers), DBC_INT(&it.mdx10), DBC_INT(&it.vat),
+	struct db_col c[] = {DBC_U64(&it.id),	  DBC_INT(&it.from),  DBC_INT(&it.to),
+			     DBC_UINT(&it.tiers), DBC_UINT(&it.mdx10), DBC_UINT(&it.vat),
 			     DBC_INT(&it.included)};
 	enum perr e;
 	size_t i;
 
 	day_format(to, d1);
 	day_format(from, d2);
-	a[0] = DBA_INT(plan);
+	a[0] = DBA_U64(plan);
 	a[1] = DBA_STR(d1);
 	a[2] = DBA_STR(d2);
 	*n = 0;
@@ -138,7 +136,7 @@ enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, stru
 		return PERR_TOO_LARGE;
 	for (i = 0; i < it.n; i++) {
 		struct cell_iter ci = {.t = &out[i], .prices = 1};
-		struct db_arg id = DBA_INT(it.ids[i]);
+		struct db_arg id = DBA_U64(it.ids[i]);
 		struct db_col cc[] = {DBC_INT(&ci.a), DBC_INT(&ci.b), DBC_INT(&ci.v)};
 
 		if ((e = db_rows(ar, &prices, &id, 1, cc, 3, cell_row, &ci)) != PERR_OK)

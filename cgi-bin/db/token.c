@@ -44,7 +44,7 @@ enum perr db_token_insert(const unsigned char hash[32], uint64_t subscriber, con
 			  const char *value, const unsigned char *mac, unsigned ttl)
 {
 	struct db_arg a[] = {DBA_BLOB(hash, 32),
-			     DBA_INT(subscriber),
+			     DBA_U64(subscriber),
 			     DBA_STR(purpose),
 			     value ? DBA_STR(value) : DBA_NULL,
 			     mac ? DBA_BLOB(mac, 32) : DBA_NULL,
@@ -56,32 +56,30 @@ enum perr db_token_insert(const unsigned char hash[32], uint64_t subscriber, con
 enum perr db_token_live(struct arena *ar, const unsigned char hash[32], const char *purpose,
 			unsigned max_attempts, struct sub_token *t)
 {
-	long long id = 0, sub = 0;
 	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_STR(purpose), DBA_INT(max_attempts)};
-	struct db_col c[] = {DBC_INT(&id), DBC_INT(&sub), DBC_STR(&t->value),
+	struct db_col c[] = {DBC_U64(&t->id), DBC_U64(&t->subscriber_id), DBC_STR(&t->value),
 			     DBC_BLOB(t->code_mac, sizeof(t->code_mac), &t->mac_len),
 			     DBC_INT(&t->attempts)};
 	enum perr e;
 
 	t->mac_len = 0;
+	t->id = t->subscriber_id = 0;
 	e = db_row(ar, &live, a, 3, c, sizeof(c) / sizeof(c[0]));
 	if (c[3].is_null)
 		t->mac_len = 0;
-	t->id = (uint64_t)id;
-	t->subscriber_id = (uint64_t)sub;
 	return e;
 }
 
 enum perr db_token_attempt(uint64_t id)
 {
-	struct db_arg a[] = {DBA_INT(id)};
+	struct db_arg a[] = {DBA_U64(id)};
 
 	return db_exec(&attempt, a, 1, NULL, NULL);
 }
 
 enum perr db_token_use(uint64_t id)
 {
-	struct db_arg a[] = {DBA_INT(id)};
+	struct db_arg a[] = {DBA_U64(id)};
 	unsigned long long n = 0;
 	enum perr e = db_exec(&use, a, 1, &n, NULL);
 
@@ -90,7 +88,7 @@ enum perr db_token_use(uint64_t id)
 
 enum perr db_token_drop(uint64_t subscriber, const char *purpose)
 {
-	struct db_arg a[] = {DBA_INT(subscriber), DBA_STR(purpose)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_STR(purpose)};
 
 	return db_exec(&drop, a, 2, NULL, NULL);
 }

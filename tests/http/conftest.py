@@ -89,6 +89,23 @@ def error_message(resp):
     return msg[0].text_content().strip() if msg else None
 
 
+def cgi(program, env, body=b"", config=None):
+    """Run a program as plain CGI: one request from the environment, answer on stdout."""
+    e = {"PATH": "/usr/bin:/bin", "PORTAL_CONFIG": config or os.path.join(ENV, "portal.ini"),
+         "GATEWAY_INTERFACE": "CGI/1.1", "REMOTE_ADDR": "127.0.0.1",
+         "CONTENT_LENGTH": str(len(body))}
+    e.update(env)
+    p = subprocess.run([os.path.join(RELEASE, program)], env=e, input=body, capture_output=True,
+                       timeout=60)
+    assert p.returncode == 0, p.stderr
+    head, _, payload = p.stdout.partition(b"\r\n\r\n")
+    headers = {}
+    for line in head.decode().split("\r\n"):
+        k, _, v = line.partition(": ")
+        headers.setdefault(k.lower(), []).append(v)
+    return int(headers["status"][0].split()[0]), headers, payload, p.stderr.decode()
+
+
 def pids(program):
     """The master's pid and its workers' pids."""
     master = int(open(os.path.join(ENV, "run", program + ".pid")).read())

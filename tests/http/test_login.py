@@ -1,8 +1,12 @@
 """Signing in and out: the login section end to end against the real stack."""
+import os
+import urllib.parse
+
 import lxml.etree
+import lxml.html
 import pytest
 
-from conftest import (BASE, DEMO, DEMO2, blake2b_hex, csrf_of, doc, error_message, login,
+from conftest import (BASE, DEMO, DEMO2, ENV, blake2b_hex, cgi, csrf_of, doc, error_message, login,
                       new_client, signed_in, sql)
 
 
@@ -215,6 +219,27 @@ def test_previous_login_is_shown():
     s = signed_in(*DEMO2[:2])
     prev = doc(s.get(BASE + "/")).xpath("string(//*[@id='previous-login'])")
     assert "127.0.0.1" in prev and "UTC" in prev
+
+
+def test_retry_after_follows_the_configured_window(tmp_path):
+    """The lock lasts as long as the window failures count in: 7 minutes here, not 15."""
+    conf = tmp_path / "portal.ini"
+    text = open(os.path.join(ENV, "portal.ini")).read()
+    assert "[login]" not in text
+    conf.write_text(text + "\n[login]\nwindow_minutes = 7\n")
+    env = {"REQUEST_METHOD": "GET", "PATH_INFO": "/login", "REMOTE_ADDR": "192.0.2.77"}
+    st, h, body, _ = cgi("login", env, config=str(conf))
+    assert st == 200
+    cookie = "; ".join(c.split(";")[0] for c in h["set-cookie"])
+    token = lxml.html.fromstring(body).xpath('//input[@name="csrf"]/@value')[0]
+    post = dict(env, REQUEST_METHOD="POST", HTTP_COOKIE=cookie,
+                CONTENT_TYPE="application/x-www-form-urlencoded")
+    form = urllib.parse.urlencode({"csrf": token, "login": "nobody-7", "password": "x"}).encode()
+    for _ in range(5):
+        st, h, _, _ = cgi("login", post, form, config=str(conf))
+        assert st == 422 and "retry-after" not in h
+    st, h, _, _ = cgi("login", post, form, config=str(conf))
+    assert st == 429 and h["retry-after"] == ["420"]
 
 
 def test_weak_hash_is_replaced_at_sign_in():
