@@ -22,7 +22,7 @@ DEBIAN_PACKAGES = \
 	python3-aiosmtpd \
 	nginx-light libnginx-mod-http-xslt-filter \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
-	chromium chromium-driver valgrind wrk curl strace
+	chromium chromium-driver valgrind wrk curl strace openjdk-17-jre-headless
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings
 JOBS = payjobs receiptjobs deliver tidy
@@ -72,6 +72,15 @@ all: build
 
 deps:
 	@tools/deps.sh $(DEBIAN_PACKAGES)
+
+# The page checks' tools from npm: axe-core (WCAG rules, injected into
+# Chromium) and vnu-jar (the Nu HTML Checker, run with the JRE).  Pinned by
+# tests/a11y/package-lock.json; npm from Debian where Node.js has none.
+A11Y_TOOLS = tests/a11y/node_modules/.installed
+$(A11Y_TOOLS): tests/a11y/package.json tests/a11y/package-lock.json
+	@command -v npm >/dev/null || tools/deps.sh nodejs npm
+	cd tests/a11y && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 
 build: deps
 	@$(MAKE) --no-print-directory VARIANT=release programs
@@ -147,7 +156,7 @@ fuzz: deps $(FUZZERS)
 
 # The HTTP and browser tests run against the ASan/UBSan build; the valgrind
 # test uses the release build (valgrind and ASan do not mix).
-test: deps
+test: deps $(A11Y_TOOLS)
 	@$(MAKE) --no-print-directory VARIANT=release programs
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory VARIANT=asan programs

@@ -99,9 +99,9 @@ static int link_form(struct req *r, struct chosen_org *os)
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	for (i = 0; i < sizeof(echo) / sizeof(echo[0]); i++) {
-		const struct fval *v = req_val(r, echo[i]);
+		const char *v = req_typed(r, echo[i]);
 
-		if (v != NULL && xml_text(f, r->sec->fields[echo[i]].name, v->s) == NULL)
+		if (v != NULL && xml_text(f, r->sec->fields[echo[i]].name, v) == NULL)
 			return page_error(r, 500, "internal");
 	}
 	return 200;

@@ -165,15 +165,15 @@ static int echo(struct calc *c, xmlNodePtr f)
 	static const size_t keys[] = {K_FROM, K_TO, K_PREV1, K_PREV2, K_PREV3,
 				      K_CURR1, K_CURR2, K_CURR3, K_ROLLOVER};
 	struct req *r = c->r;
-	const struct fval *res = req_val(r, K_RESIDENTS), *hh = req_val(r, K_HOUSEHOLD);
+	const char *res = req_typed(r, K_RESIDENTS), *hh = req_typed(r, K_HOUSEHOLD);
 	char buf[11];
 	int y, m, d;
 	size_t i;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		const struct fval *v = req_val(r, keys[i]);
+		const char *v = req_typed(r, keys[i]);
 
-		if (v != NULL && xml_text(f, r->sec->fields[keys[i]].name, v->s) == NULL)
+		if (v != NULL && xml_text(f, r->sec->fields[keys[i]].name, v) == NULL)
 			return -1;
 	}
 	if (r->method != M_POST && c->meter_found) {
@@ -192,9 +192,9 @@ static int echo(struct calc *c, xmlNodePtr f)
 		if (xml_int(f, "residents", c->meter.residents) == NULL ||
 		    xml_text(f, "household", c->meter.household ? c->meter.household : "gas") == NULL)
 			return -1;
-	} else if (xml_int(f, "residents", res ? res->i : c->have_acc ? c->acc.residents : 1) ==
-			   NULL ||
-		   xml_text(f, "household", hh ? hh->s : c->have_acc ? c->acc.household : "gas") ==
+	} else if ((res ? xml_text(f, "residents", res)
+			: xml_int(f, "residents", c->have_acc ? c->acc.residents : 1)) == NULL ||
+		   xml_text(f, "household", hh ? hh : c->have_acc ? c->acc.household : "gas") ==
 			   NULL) {
 		return -1;
 	}

@@ -48,6 +48,7 @@ static const struct field flag_field = {"flag", valid_text, 1, 1};
 struct entry {
 	struct meter m;
 	long long value[TARIFF_ZONES];   /* typed, register units; -1 none */
+	const char *refused[TARIFF_ZONES]; /* what was typed, when it was refused; else NULL */
 	long long consumed[TARIFF_ZONES]; /* register units */
 	int changed;
 };
@@ -138,6 +139,8 @@ static int check(struct page_state *s)
 			if (name == NULL)
 				return s->failed = 1;
 			got = raw_value(r, &reading_field, name, &v);
+			if (got <= 0 || v.i % step != 0)
+				e->refused[z] = req_sent(r, name);
 			if (got == 0) {
 				bad |= field_error(s, name, "required");
 				continue;
@@ -246,8 +249,10 @@ static int meters_xml(struct page_state *s, int preview)
 				    xml_attr(g, "last-on", buf))
 					return -1;
 			}
-			if (shown >= 0 &&
-			    xml_attr(g, "value", decimal_text(r->arena, shown, e->m.decimals)))
+			/* A refused value is shown as typed, never replaced by the last reading. */
+			if (e->refused[z] != NULL ? xml_attr(g, "value", e->refused[z])
+			    : shown >= 0 &&
+				      xml_attr(g, "value", decimal_text(r->arena, shown, e->m.decimals)))
 				return -1;
 			if (preview && e->value[z] >= 0 && e->m.last[z] >= 0 &&
 			    e->value[z] != e->m.last[z]) {

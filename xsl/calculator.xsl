@@ -95,13 +95,13 @@
             <div class="row">
               <div class="grow">
                 <label for="from"><xsl:value-of select="$M/calc.from"/></label>
-                <input type="date" id="from" name="from" value="{$f/from}" placeholder="{$M/calc.date-format}"
-                       maxlength="10" required="required"/>
+                <input type="date" id="from" name="from" value="{$f/from}" required="required" aria-describedby="from-format"/>
+                <span class="format" id="from-format"><xsl:value-of select="$M/calc.date-format"/></span>
               </div>
               <div class="grow">
                 <label for="to"><xsl:value-of select="$M/calc.to"/></label>
-                <input type="date" id="to" name="to" value="{$f/to}" placeholder="{$M/calc.date-format}"
-                       maxlength="10" required="required"/>
+                <input type="date" id="to" name="to" value="{$f/to}" required="required" aria-describedby="to-format"/>
+                <span class="format" id="to-format"><xsl:value-of select="$M/calc.date-format"/></span>
               </div>
             </div>
             <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>

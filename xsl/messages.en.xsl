@@ -12,6 +12,8 @@
     <site.name>Customer portal</site.name>
     <site.footer>Customer self-service portal. For questions about charges and payments, contact your provider's customer service.</site.footer>
     <nav.label>Sections</nav.label>
+    <nav.menu>Menu</nav.menu>
+    <nav.skip>Skip to content</nav.skip>
     <nav.home>Home</nav.home>
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>

@@ -12,6 +12,8 @@
     <site.name>Личный кабинет</site.name>
     <site.footer>Личный кабинет абонента. Вопросы по начислениям и оплате — в абонентский отдел вашей организации.</site.footer>
     <nav.label>Разделы</nav.label>
+    <nav.menu>Меню</nav.menu>
+    <nav.skip>Перейти к содержанию</nav.skip>
     <nav.home>Главная</nav.home>
     <nav.logout>Выйти</nav.logout>
     <lang.label>Язык</lang.label>

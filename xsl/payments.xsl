@@ -47,13 +47,15 @@
           <legend class="visually-hidden"><xsl:value-of select="$M/pay.filter"/></legend>
           <div>
             <label for="from"><xsl:value-of select="$M/pay.from"/></label>
-            <input type="month" id="from" name="from" value="{period/from}" placeholder="{$M/pay.month-format}"
-                   min="2000-01" max="2099-12" maxlength="7" size="8"/>
+            <input type="month" id="from" name="from" value="{period/from}"
+                   min="2000-01" max="2099-12" aria-describedby="from-format"/>
+            <span class="format" id="from-format"><xsl:value-of select="$M/pay.month-format"/></span>
           </div>
           <div>
             <label for="to"><xsl:value-of select="$M/pay.to"/></label>
-            <input type="month" id="to" name="to" value="{period/to}" placeholder="{$M/pay.month-format}"
-                   min="2000-01" max="2099-12" maxlength="7" size="8"/>
+            <input type="month" id="to" name="to" value="{period/to}"
+                   min="2000-01" max="2099-12" aria-describedby="to-format"/>
+            <span class="format" id="to-format"><xsl:value-of select="$M/pay.month-format"/></span>
           </div>
           <div>
             <label for="all"><xsl:value-of select="$M/pay.which"/></label>

@@ -85,13 +85,15 @@
         <legend class="visually-hidden"><xsl:value-of select="$M/rc.filter"/></legend>
         <div>
           <label for="from"><xsl:value-of select="$M/rc.from"/></label>
-          <input type="month" id="from" name="from" value="{/page/period/from}" placeholder="{$M/rc.month-format}"
-                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+          <input type="month" id="from" name="from" value="{/page/period/from}"
+                 min="2000-01" max="2099-12" aria-describedby="from-format"/>
+          <span class="format" id="from-format"><xsl:value-of select="$M/rc.month-format"/></span>
         </div>
         <div>
           <label for="to"><xsl:value-of select="$M/rc.to"/></label>
-          <input type="month" id="to" name="to" value="{/page/period/to}" placeholder="{$M/rc.month-format}"
-                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+          <input type="month" id="to" name="to" value="{/page/period/to}"
+                 min="2000-01" max="2099-12" aria-describedby="to-format"/>
+          <span class="format" id="to-format"><xsl:value-of select="$M/rc.month-format"/></span>
         </div>
         <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/rc.show"/></button>
       </fieldset>
@@ -175,7 +177,9 @@
           <xsl:text> · </xsl:text>
           <xsl:value-of select="$M/rc.print-hint"/>
         </p>
-        <xsl:apply-templates select="receipt"/>
+        <xsl:call-template name="finished">
+          <xsl:with-param name="tree"><xsl:apply-templates select="receipt"/></xsl:with-param>
+        </xsl:call-template>
       </body>
     </html>
   </xsl:template>

@@ -90,13 +90,15 @@
         <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
         <div>
           <label for="from"><xsl:value-of select="$M/services.from"/></label>
-          <input type="month" id="from" name="from" value="{/page/period/from}" placeholder="{$M/services.month-format}"
-                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+          <input type="month" id="from" name="from" value="{/page/period/from}"
+                 min="2000-01" max="2099-12" aria-describedby="from-format"/>
+          <span class="format" id="from-format"><xsl:value-of select="$M/services.month-format"/></span>
         </div>
         <div>
           <label for="to"><xsl:value-of select="$M/services.to"/></label>
-          <input type="month" id="to" name="to" value="{/page/period/to}" placeholder="{$M/services.month-format}"
-                 min="2000-01" max="2099-12" maxlength="7" size="8"/>
+          <input type="month" id="to" name="to" value="{/page/period/to}"
+                 min="2000-01" max="2099-12" aria-describedby="to-format"/>
+          <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
         </div>
         <div>
           <label for="service"><xsl:value-of select="$M/services.which"/></label>

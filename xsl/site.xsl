@@ -14,6 +14,7 @@
 
   <xsl:include href="i18n.xsl"/>
   <xsl:include href="common.xsl"/>
+  <xsl:include href="finish.xsl"/>
   <xsl:include href="login.xsl"/>
   <xsl:include href="home.xsl"/>
   <xsl:include href="accounts.xsl"/>
@@ -41,6 +42,7 @@
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
       </head>
       <body class="section-{@section}">
+        <a class="skip-link" href="#content"><xsl:value-of select="$M/nav.skip"/></a>
         <header class="top">
           <div class="top-inner">
             <a class="brand" href="/">
@@ -54,8 +56,10 @@
             </div>
           </div>
         </header>
-        <main id="content">
-          <xsl:apply-templates select="." mode="content"/>
+        <main id="content" tabindex="-1">
+          <xsl:call-template name="finished">
+            <xsl:with-param name="tree"><xsl:apply-templates select="." mode="content"/></xsl:with-param>
+          </xsl:call-template>
         </main>
         <footer class="bottom">
           <p><xsl:value-of select="$M/site.footer"/></p>
@@ -64,19 +68,30 @@
     </html>
   </xsl:template>
 
+  <!-- Wide screens show the list; narrow ones a menu that opens without
+       JavaScript.  CSS shows one of the two (display: none hides the other
+       from screen readers too), so the links are never read twice. -->
   <xsl:template match="nav">
     <nav class="sections" aria-label="{$M/nav.label}">
-      <ul>
-        <xsl:for-each select="item">
-          <li>
-            <a href="{@href}">
-              <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('nav.', current()/@id)"/></xsl:call-template>
-            </a>
-          </li>
-        </xsl:for-each>
+      <ul class="nav-wide">
+        <xsl:apply-templates select="item" mode="nav"/>
       </ul>
+      <details class="nav-menu">
+        <summary><xsl:value-of select="$M/nav.menu"/></summary>
+        <ul>
+          <xsl:apply-templates select="item" mode="nav"/>
+        </ul>
+      </details>
     </nav>
+  </xsl:template>
+
+  <xsl:template match="item" mode="nav">
+    <li>
+      <a href="{@href}">
+        <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('nav.', current()/@id)"/></xsl:call-template>
+      </a>
+    </li>
   </xsl:template>
 
   <xsl:template match="user">

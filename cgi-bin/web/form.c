@@ -26,12 +26,12 @@ int xml_typed(struct req *r, const size_t *keys, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const struct fval *v = req_val(r, keys[i]);
+		const char *v = req_typed(r, keys[i]);
 		xmlNodePtr t;
 
 		if (v == NULL)
 			continue;
-		if ((t = xml_text(r->root, "typed", v->s)) == NULL ||
+		if ((t = xml_text(r->root, "typed", v)) == NULL ||
 		    xml_attr(t, "name", r->sec->fields[keys[i]].name))
 			return -1;
 	}

@@ -23,8 +23,8 @@ int xml_form_error(struct req *, const char *field, const char *code) PORTAL_WUR
 /* The handler's form again with one message (field NULL: above the form), answered
  * with status; the handler returns what this returns. */
 int page_refuse(struct req *, int status, const char *field, const char *code);
-/* <typed name="...">value</typed> for each of keys that was sent and valid: a form
- * shown again keeps what was typed. */
+/* <typed name="...">value</typed> for each of keys that was sent, valid or not
+ * (req_typed): a form shown again keeps what was typed. */
 int xml_typed(struct req *, const size_t *keys, size_t n) PORTAL_WUR;
 /* An "invalid" message beside each of the required keys that is missing or was refused:
  * 1 if there was one, 0 if none, -1 if the page could not say so. */

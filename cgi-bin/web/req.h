@@ -92,6 +92,16 @@ struct req {
 
 /* The value of field k if it passed validation, else NULL. */
 const struct fval *req_val(const struct req *, size_t k);
+/*
+ * What was typed into field k, for a form shown again: its value if valid,
+ * else the text as sent (a refused value too, cut to REQ_TYPED_MAX bytes;
+ * "" for a blank input).  NULL if the field was not sent.  Never trust it:
+ * it is for echoing into the page (xml.c cleans what XML cannot carry).
+ */
+#define REQ_TYPED_MAX 256
+const char *req_typed(const struct req *, size_t k);
+/* The same for a field by its name (a form whose fields are made per row). */
+const char *req_sent(const struct req *, const char *name);
 /* Add a response header (name and value are copied). */
 int req_header(struct req *, const char *name, const char *value) PORTAL_WUR;
 /* Set-Cookie with our fixed attributes: max_age > 0 persists, 0 lasts the

@@ -65,6 +65,30 @@ const struct fval *req_val(const struct req *r, size_t k)
 	return &r->vals[k];
 }
 
+const char *req_sent(const struct req *r, const char *name)
+{
+	const struct kvlist *src = r->method == M_POST ? &r->form : &r->query;
+	const struct kv *kv = kv_find(src, name);
+	size_t n;
+
+	if (kv == NULL)
+		return NULL;
+	n = kv->vlen < REQ_TYPED_MAX ? kv->vlen : REQ_TYPED_MAX;
+	/* Cut at a character boundary: never half of a UTF-8 sequence. */
+	while (n > 0 && n < kv->vlen && ((unsigned char)kv->val[n] & 0xC0) == 0x80)
+		n--;
+	return arena_strndup(r->arena, kv->val, n);
+}
+
+const char *req_typed(const struct req *r, size_t k)
+{
+	const struct fval *v = req_val(r, k);
+
+	if (v != NULL)
+		return v->s;
+	return k < r->sec->nfields ? req_sent(r, r->sec->fields[k].name) : NULL;
+}
+
 static int header_safe(const char *s)
 {
 	for (; *s; s++)

@@ -43,9 +43,11 @@ def test_sign_in_lands_on_home_with_name_and_navigation():
     assert home.status_code == 200
     d = doc(home)
     assert DEMO[2] in d.xpath("string(//h1[@id='greeting'])")
-    assert d.xpath("//nav[@class='sections']//a/@href") == ["/", "/accounts", "/services", "/readings",
-                                                                 "/payments", "/receipts",
-                                                                 "/calculator", "/settings"]
+    sections = ["/", "/accounts", "/services", "/readings", "/payments", "/receipts",
+                "/calculator", "/settings"]
+    # The wide list and the narrow screens' menu hold the same links.
+    assert d.xpath("//nav[@class='sections']/ul[@class='nav-wide']//a/@href") == sections
+    assert d.xpath("//nav[@class='sections']/details[@class='nav-menu']//a/@href") == sections
     assert d.xpath('//*[@id="logout"]')
     assert home.headers["Cache-Control"] == "no-store"
 

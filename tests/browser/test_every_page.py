@@ -1,0 +1,161 @@
+"""Every page in headless Chromium: axe-core's WCAG 2.1 A/AA rules find
+nothing, and at 320 and 375 CSS pixels the page never scrolls sideways.
+
+The pages come from tests/http/pages.py, the list the renderer parity test
+and the HTML checker walk too.  A POST page is reached the way a person
+reaches it: a form with the page's CSRF token, submitted in the browser.
+axe-core is the npm package in tests/a11y (installed by the Makefile).
+"""
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "http"))
+from conftest import sql  # noqa: E402
+from pages import every_page  # noqa: E402
+
+BASE = os.environ.get("KABINET_URL", "http://127.0.0.1:18080")
+AXE = os.path.join(os.path.dirname(__file__), "..", "a11y", "node_modules", "axe-core",
+                   "axe.min.js")
+WIDTHS = (320, 375)
+WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+class Walker:
+    """One browser for the whole walk; it signs in or out as each page needs."""
+
+    def __init__(self):
+        self.profile = tempfile.mkdtemp(prefix="kabinet-chromium-")
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = "/usr/bin/chromium"
+        for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--disable-dev-shm-usage", "--window-size=1100,760",
+                  "--user-data-dir=" + self.profile):
+            opts.add_argument(a)
+        self.d = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"),
+                                  options=opts)
+        self.d.set_page_load_timeout(30)
+        self.d.set_script_timeout(60)
+        self.signed_in = False
+        self.lang = None
+        with open(AXE) as f:
+            self.axe = f.read()
+
+    def close(self):
+        self.d.quit()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def wait_for_new_page(self, old, action):
+        action()
+        WebDriverWait(self.d, 15).until(
+            lambda d: old.id != d.find_element(By.TAG_NAME, "html").id
+            and d.execute_script("return document.readyState") == "complete")
+
+    def set_lang(self, lang):
+        if self.lang != lang:
+            self.d.get(BASE + "/nope")  # any page of the site, for its cookie jar
+            self.d.add_cookie({"name": "lang", "value": lang, "path": "/"})
+            self.lang = lang
+
+    def sign(self, needs_session):
+        if needs_session == self.signed_in:
+            return
+        self.d.delete_all_cookies()
+        self.lang = None
+        self.signed_in = False
+        if needs_session:
+            sql("DELETE FROM login_attempts")
+            self.d.get(BASE + "/login")
+            self.d.find_element(By.ID, "login").send_keys("demo2")
+            self.d.find_element(By.ID, "password").send_keys("demo2-password")
+            old = self.d.find_element(By.TAG_NAME, "html")
+            self.wait_for_new_page(old, lambda: self.d.find_element(
+                By.CSS_SELECTOR, "#login-form button[type=submit]").click())
+            assert self.d.find_elements(By.ID, "greeting"), self.d.current_url
+            self.signed_in = True
+
+    def post(self, path, data):
+        """Submit data to path from a page that carries the session's CSRF token."""
+        self.d.get(BASE + ("/" if self.signed_in else "/login"))
+        token = self.d.find_element(By.CSS_SELECTOR, 'input[name="csrf"]').get_attribute("value")
+        fields = dict(data, csrf=token)
+        old = self.d.find_element(By.TAG_NAME, "html")
+        self.wait_for_new_page(old, lambda: self.d.execute_script(
+            """const f = document.createElement('form');
+               f.method = 'post'; f.action = arguments[0];
+               for (const [k, v] of Object.entries(arguments[1])) {
+                   const i = document.createElement('input');
+                   i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i);
+               }
+               document.body.appendChild(f); f.submit();""", path, fields))
+
+    def open(self, path, method, data, needs_session, lang):
+        self.sign(needs_session)
+        self.set_lang(lang)
+        if method == "GET":
+            self.d.get(BASE + path)
+        else:
+            self.post(path, data)
+
+    def widths_overflowing(self):
+        """{width: scrollWidth} for each phone width at which the page scrolls sideways."""
+        wide = {}
+        for w in WIDTHS:
+            self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": w, "height": 640, "deviceScaleFactor": 2, "mobile": True})
+            sw = self.d.execute_script("return document.documentElement.scrollWidth")
+            if sw > w:
+                wide[w] = sw
+        return wide
+
+    def axe_violations(self):
+        self.d.execute_script(self.axe)
+        result = self.d.execute_async_script(
+            """const done = arguments[arguments.length - 1];
+               axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},
+                                  resultTypes: ['violations']})
+                  .then(r => done(JSON.stringify(r.violations)))
+                  .catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e),
+                                                     nodes: []}])));""", WCAG21_AA)
+        return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5])
+                for v in json.loads(result)]
+
+    def reset_viewport(self):
+        self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(scope="module")
+def walker():
+    w = Walker()
+    try:
+        yield w
+    finally:
+        w.close()
+
+
+def page_id(p):
+    path, method, data, needs_session, lang = p
+    return "%s %s %s%s" % (method, path, lang, " signed-in" if needs_session else "")
+
+
+@pytest.mark.parametrize("page", every_page(), ids=page_id)
+def test_page_fits_phones_and_passes_axe(walker, page):
+    walker.open(*page)
+    try:
+        wide = walker.widths_overflowing()
+        violations = walker.axe_violations()
+    finally:
+        walker.reset_viewport()
+    sql("DELETE FROM link_attempts")
+    problems = ["scrolls sideways at %d px: %d px wide" % kv for kv in sorted(wide.items())]
+    problems += ["axe %s: %s %s" % v for v in violations]
+    assert not problems, "\n".join(problems)
