@@ -41,9 +41,9 @@ MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading bill
 	web/serve web/session
 MODS_settings = app/link app/password billing/bankcheck billing/receipt core/arena core/config \
 	core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
-	core/password core/utf8 core/valid db/contact db/db db/login_attempt db/outbox db/password \
-	db/receipt db/session db/subscriber db/token doc/render doc/xml web/csrf web/form \
-	web/form_password web/nav web/request web/serve web/session web/signin
+	core/password core/useragent core/utf8 core/valid db/contact db/db db/login_attempt \
+	db/outbox db/password db/receipt db/session db/subscriber db/token doc/render doc/xml \
+	web/csrf web/form web/form_password web/nav web/request web/serve web/session web/signin
 MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/autopay \
 	db/credit db/db db/online db/outbox doc/xml net/http net/yookassa

@@ -28,6 +28,7 @@
 #include "core/log.h"
 #include "core/password.h"
 #include "core/perr.h"
+#include "core/useragent.h"
 #include "core/valid.h"
 #include "db/contact.h"
 #include "db/db.h"
@@ -370,9 +371,13 @@ static int email_post(struct req *r)
 static enum perr session_row(void *p, const struct session_row *s)
 {
 	struct list_ctx *c = p;
-	xmlNodePtr n = xml_elem(c->list, "session");
+	xmlNodePtr n = xml_elem(c->list, "session"), d;
+	struct ua_desc ua = ua_describe(s->user_agent);
 
-	if (n == NULL || xml_attr_int(n, "id", (long long)s->id) ||
+	if (n == NULL || (d = xml_elem(n, "device")) == NULL ||
+	    (ua.browser && xml_attr(d, "browser", ua.browser)) ||
+	    (ua.system && xml_attr(d, "system", ua.system)) ||
+	    xml_attr_int(n, "id", (long long)s->id) ||
 	    (s->id == c->current && xml_attr(n, "current", "1")) ||
 	    xml_text(n, "created", s->created_at) == NULL ||
 	    xml_text(n, "last-seen", s->last_seen) == NULL || xml_text(n, "ip", s->ip) == NULL ||

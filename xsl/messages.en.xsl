@@ -655,6 +655,8 @@
     <sessions.browser>Browser</sessions.browser>
     <sessions.this>this session</sessions.this>
     <sessions.end>End</sessions.end>
+    <sessions.on>on</sessions.on>
+    <sessions.unknown>Unknown browser</sessions.unknown>
     <sessions.end-all>Sign out everywhere</sessions.end-all>
     <back.settings>Back to settings</back.settings>
     <cancel>Cancel</cancel>

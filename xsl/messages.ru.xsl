@@ -655,6 +655,8 @@
     <sessions.browser>Браузер</sessions.browser>
     <sessions.this>этот сеанс</sessions.this>
     <sessions.end>Завершить</sessions.end>
+    <sessions.on>на</sessions.on>
+    <sessions.unknown>Неизвестный браузер</sessions.unknown>
     <sessions.end-all>Выйти на всех устройствах</sessions.end-all>
     <back.settings>К настройкам</back.settings>
     <cancel>Отмена</cancel>

@@ -241,6 +241,20 @@
   </xsl:template>
 
   <!-- ============================================================ sessions -->
+  <!-- "Chrome on Android", from the names core/useragent.c found. -->
+  <xsl:template match="device">
+    <xsl:choose>
+      <xsl:when test="@browser and @system">
+        <xsl:value-of select="concat(@browser, ' ', $M/sessions.on, ' ', @system)"/>
+      </xsl:when>
+      <xsl:when test="@browser"><xsl:value-of select="@browser"/></xsl:when>
+      <xsl:when test="@system">
+        <xsl:value-of select="concat($M/sessions.unknown, ', ', @system)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/sessions.unknown"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="page[@section='settings'][@name='sessions']" mode="content">
     <h1><xsl:value-of select="$M/sessions.title"/></h1>
     <section class="card">
@@ -260,13 +274,22 @@
               <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="created"/></xsl:call-template></td>
               <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="last-seen"/></xsl:call-template></td>
               <td><xsl:value-of select="ip"/></td>
-              <td class="user-agent"><xsl:value-of select="user-agent"/></td>
+              <td class="device"><xsl:apply-templates select="device"/></td>
               <td>
                 <xsl:if test="@current"><em><xsl:value-of select="$M/sessions.this"/></em><xsl:text> </xsl:text></xsl:if>
                 <form method="post" action="/settings/sessions/end" class="inline">
                   <input type="hidden" name="csrf" value="{/page/csrf}"/>
                   <input type="hidden" name="id" value="{@id}"/>
-                  <button type="submit"><xsl:value-of select="$M/sessions.end"/></button>
+                  <button type="submit">
+                    <xsl:value-of select="$M/sessions.end"/>
+                    <!-- Every row's button is "End": say which session it ends. -->
+                    <span class="visually-hidden">
+                      <xsl:text>: </xsl:text>
+                      <xsl:apply-templates select="device"/>
+                      <xsl:text>, </xsl:text>
+                      <xsl:call-template name="datetime"><xsl:with-param name="v" select="last-seen"/></xsl:call-template>
+                    </span>
+                  </button>
                 </form>
               </td>
             </tr>

@@ -296,11 +296,22 @@ def test_the_e_mail_form_refuses_bad_input(user):
 # ------------------------------------------------------------------ sessions
 
 def test_sessions_are_listed_and_can_be_ended(user):
-    other = signed_in(USER, PASSWORD)
+    other = new_client()
+    other.headers["User-Agent"] = ("Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 "
+                                   "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36")
+    assert login(other, USER, PASSWORD).status_code == 303
     s = signed_in(USER, PASSWORD)
     d = doc(s.get(BASE + "/settings/sessions"))
     rows = d.xpath('//table[@id="sessions"]/tbody/tr')
-    assert len(rows) == 2 and "python-requests" in rows[0].text_content()
+    assert len(rows) == 2
+    # The browser and system by name, never the raw header; each "End" says which session.
+    devices = [r.xpath('string(td[@class="device"])') for r in rows]
+    assert sorted(devices) == ["Chrome на Android", "Неизвестный браузер"]
+    assert "python-requests" not in d.xpath("string(//table)") and "Mozilla" not in d.xpath(
+        "string(//table)")
+    for r in rows:
+        said = " ".join(r.xpath("string(.//button)").split())
+        assert said.startswith("Завершить: " + r.xpath('string(td[@class="device"])') + ", ")
     mine = [r for r in rows if "этот сеанс" in r.text_content()]
     theirs = [r for r in rows if r not in mine]
     assert len(mine) == 1
