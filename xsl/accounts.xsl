@@ -60,6 +60,12 @@
               <xsl:call-template name="month-label"><xsl:with-param name="v" select="month"/></xsl:call-template>
             </span>
             <xsl:apply-templates select="balance" mode="balance"/>
+            <xsl:if test="balance/@minor &gt; 0">
+              <xsl:call-template name="pay-button">
+                <xsl:with-param name="account" select="@id"/>
+                <xsl:with-param name="what" select="concat('№ ', number)"/>
+              </xsl:call-template>
+            </xsl:if>
           </xsl:when>
           <xsl:otherwise><span class="muted small"><xsl:value-of select="$M/accounts.no-history"/></span></xsl:otherwise>
         </xsl:choose>

@@ -98,6 +98,19 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- "Pay" where a debt is shown: the payment form, this account's amount
+       filled in.  what names the debt for those who hear the link alone. -->
+  <xsl:template name="pay-button">
+    <xsl:param name="account"/>
+    <xsl:param name="what"/>
+    <a class="button pay no-print" href="/payments/pay?account={$account}">
+      <xsl:value-of select="$M/nav.pay"/>
+      <xsl:if test="string($what) != ''">
+        <span class="visually-hidden"><xsl:value-of select="concat(': ', $what)"/></span>
+      </xsl:if>
+    </a>
+  </xsl:template>
+
   <!-- A form-level message (error without a field). -->
   <xsl:template name="form-errors">
     <xsl:for-each select="/page/error[not(@field)]">

@@ -21,6 +21,20 @@
             <xsl:for-each select="accounts/to-pay">
               <p class="big-amount debt"><xsl:value-of select="."/></p>
             </xsl:for-each>
+            <p>
+              <xsl:call-template name="pay-button">
+                <xsl:with-param name="account">
+                  <xsl:choose>
+                    <xsl:when test="accounts/account[@current]/balance/@minor &gt; 0">
+                      <xsl:value-of select="accounts/account[@current]/@id"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:value-of select="accounts/account[balance/@minor &gt; 0][1]/@id"/>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
+            </p>
           </xsl:when>
           <xsl:otherwise>
             <p class="big-amount advance"><xsl:value-of select="$M/home.nothing-to-pay"/></p>
@@ -79,6 +93,12 @@
                 </div>
                 <div class="account-balance">
                   <xsl:apply-templates select="balance" mode="balance"/>
+                  <xsl:if test="balance/@minor &gt; 0">
+                    <xsl:call-template name="pay-button">
+                      <xsl:with-param name="account" select="@id"/>
+                      <xsl:with-param name="what" select="concat('№ ', number)"/>
+                    </xsl:call-template>
+                  </xsl:if>
                 </div>
               </li>
             </xsl:for-each>

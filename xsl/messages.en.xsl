@@ -14,6 +14,7 @@
     <nav.label>Sections</nav.label>
     <nav.menu>Menu</nav.menu>
     <nav.skip>Skip to content</nav.skip>
+    <nav.pay>Pay</nav.pay>
     <nav.home>Home</nav.home>
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>

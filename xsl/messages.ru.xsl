@@ -14,6 +14,7 @@
     <nav.label>Разделы</nav.label>
     <nav.menu>Меню</nav.menu>
     <nav.skip>Перейти к содержанию</nav.skip>
+    <nav.pay>Оплатить</nav.pay>
     <nav.home>Главная</nav.home>
     <nav.logout>Выйти</nav.logout>
     <lang.label>Язык</lang.label>

@@ -138,6 +138,15 @@
                     <a href="/receipts/print?month={@month}" id="print-{@month}"><xsl:value-of select="$M/rc.print"/></a>
                     <xsl:text> · </xsl:text>
                     <a href="/receipts/pdf?month={@month}" id="pdf-{@month}" type="application/pdf"><xsl:value-of select="$M/rc.pdf"/></a>
+                    <xsl:if test="@status = 'unpaid' or @status = 'partly'">
+                      <xsl:text> </xsl:text>
+                      <xsl:call-template name="pay-button">
+                        <xsl:with-param name="account" select="/page/account-head/@id"/>
+                        <xsl:with-param name="what">
+                          <xsl:call-template name="month-label"><xsl:with-param name="v" select="@month"/></xsl:call-template>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                    </xsl:if>
                   </td>
                 </tr>
               </xsl:for-each>
@@ -156,6 +165,12 @@
       <a href="/receipts/print?month={receipt/@month}&amp;account={receipt/payer/account/@id}" id="print-link"><xsl:value-of select="$M/rc.print"/></a>
       <xsl:text> · </xsl:text>
       <a href="/receipts/pdf?month={receipt/@month}&amp;account={receipt/payer/account/@id}" id="pdf-link" type="application/pdf"><xsl:value-of select="$M/rc.pdf"/></a>
+      <xsl:if test="receipt/@status = 'unpaid' or receipt/@status = 'partly'">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="pay-button">
+          <xsl:with-param name="account" select="receipt/payer/account/@id"/>
+        </xsl:call-template>
+      </xsl:if>
     </p>
     <xsl:apply-templates select="receipt"/>
   </xsl:template>

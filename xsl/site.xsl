@@ -40,6 +40,10 @@
         </title>
         <link rel="stylesheet" href="/static/site.css"/>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
+        <!-- Added to a phone's home screen, the portal opens like an app. -->
+        <link rel="manifest" href="/static/manifest.webmanifest"/>
+        <link rel="apple-touch-icon" href="/static/icon-192.png"/>
+        <meta name="theme-color" content="#1f5fbf"/>
       </head>
       <body class="section-{@section}">
         <a class="skip-link" href="#content"><xsl:value-of select="$M/nav.skip"/></a>
