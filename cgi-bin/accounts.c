@@ -31,7 +31,7 @@
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_ID, K_NEXT, K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT, K_ANSWER, K__MAX };
+enum key { K_ID, K_NEXT, K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT, K_ANSWER, K_DONE, K__MAX };
 
 static const struct field fields[K__MAX] = {
 	[K_ID] = {"id", valid_int, 1, 4294967295LL},
@@ -42,6 +42,7 @@ static const struct field fields[K__MAX] = {
 	[K_YEAR] = {"year", valid_int, 2000, 2099},
 	[K_AMOUNT] = {"amount", valid_text, 1, 24},
 	[K_ANSWER] = {"answer", valid_text, 2, 3},
+	[K_DONE] = {"done", valid_token, 1, 16}, /* what the last action did: "added", ... */
 };
 
 /* Failed "add account" checks allowed per subscriber per hour. */
@@ -59,8 +60,12 @@ static enum perr linked_account(struct req *r, struct account *a)
 
 static int list(struct req *r)
 {
+	const struct fval *done = req_val(r, K_DONE);
 	enum perr e = xml_accounts(r->arena, r->root, r->sess, r->lang, NULL);
 
+	/* The message of the action that led here (the stylesheet knows which words exist). */
+	if (e == PERR_OK && done != NULL && xml_text(r->root, "done", done->s) == NULL)
+		e = PERR_NOMEM;
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
@@ -73,7 +78,7 @@ static int choose(struct req *r)
 	if ((e = linked_account(r, &a)) != PERR_OK ||
 	    (e = db_subscriber_set_current(r->sess->subscriber_id, a.id)) != PERR_OK)
 		return page_fail(r, e);
-	return page_redirect(r, next ? next->s : "/accounts");
+	return page_redirect(r, next ? next->s : "/accounts?done=current");
 }
 
 /* ---------------------------------------------------------------- add */
@@ -177,7 +182,7 @@ static int add_post(struct req *r)
 		db_rollback();
 		return page_fail(r, e);
 	}
-	return page_redirect(r, "/accounts");
+	return page_redirect(r, "/accounts?done=added");
 }
 
 /* GET and POST of a form share its path: pick by method. */
@@ -219,7 +224,7 @@ static int remove_post(struct req *r)
 		return page_redirect(r, "/accounts");
 	if ((e = db_account_unlink(r->sess->subscriber_id, (uint64_t)id->i)) != PERR_OK)
 		return page_fail(r, e);
-	return page_redirect(r, "/accounts");
+	return page_redirect(r, "/accounts?done=removed");
 }
 
 static int remove_page(struct req *r)

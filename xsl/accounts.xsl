@@ -18,6 +18,11 @@
         <h1><xsl:value-of select="$M/accounts.title"/></h1>
         <a class="button" href="/accounts/add" id="add-account"><xsl:value-of select="$M/accounts.add"/></a>
       </div>
+      <xsl:if test="done = 'added' or done = 'removed' or done = 'current'">
+        <p class="notice" role="status" id="done">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('accounts.done.', done)"/></xsl:call-template>
+        </p>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="accounts/account">
           <ul class="account-list">

@@ -47,6 +47,9 @@
     <balance.hint>A positive balance is owed; a negative one is credit.</balance.hint>
     <accounts.title>Accounts</accounts.title>
     <accounts.none>No account is linked to your portal yet.</accounts.none>
+    <accounts.done.added>The account is added and is now the current one</accounts.done.added>
+    <accounts.done.removed>The account is removed from your portal</accounts.done.removed>
+    <accounts.done.current>The current account is changed</accounts.done.current>
     <accounts.add>Add an account</accounts.add>
     <accounts.number>Account</accounts.number>
     <accounts.payer>Payer</accounts.payer>

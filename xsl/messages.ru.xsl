@@ -47,6 +47,9 @@
     <balance.hint>Положительный остаток — задолженность, отрицательный — переплата.</balance.hint>
     <accounts.title>Лицевые счета</accounts.title>
     <accounts.none>К вашему кабинету пока не привязан ни один лицевой счёт.</accounts.none>
+    <accounts.done.added>Лицевой счёт добавлен и выбран текущим</accounts.done.added>
+    <accounts.done.removed>Лицевой счёт убран из кабинета</accounts.done.removed>
+    <accounts.done.current>Текущий лицевой счёт выбран</accounts.done.current>
     <accounts.add>Добавить лицевой счёт</accounts.add>
     <accounts.number>Лицевой счёт</accounts.number>
     <accounts.payer>Плательщик</accounts.payer>

@@ -128,7 +128,8 @@ def test_add_an_account_switch_to_it_and_print_its_statement(browser):
         browser.save_screenshot(os.path.join(SHOTS, "add-account.png"))
         click_and_wait(browser, By.ID, "add-submit",
                        lambda d: d.find_elements(By.ID, "account-4"))
-        assert browser.current_url == BASE + "/accounts"
+        assert browser.current_url == BASE + "/accounts?done=added"
+        assert browser.find_element(By.ID, "done").text == "Лицевой счёт добавлен и выбран текущим"
         assert "is-current" in browser.find_element(By.ID, "account-4").get_attribute("class")
 
         # Switch away and back with the buttons.

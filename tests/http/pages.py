@@ -30,6 +30,7 @@ def every_page():
         ("/login?x=%ZZ", "GET", None, False, "en"),
         ("/accounts", "GET", None, True, "ru"),
         ("/accounts", "GET", None, True, "en"),
+        ("/accounts?done=added", "GET", None, True, "en"),
         ("/accounts/add", "GET", None, True, "ru"),
         ("/accounts/add", "POST", {"org": "1", "number": "x/y", "month": "13", "year": "1",
                                    "amount": "-1"}, True, "en"),

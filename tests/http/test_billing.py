@@ -178,7 +178,9 @@ def test_accounts_in_english():
 def test_choosing_an_account_makes_it_current_everywhere():
     s = signed_in()
     r = post(s, "/accounts/current", {"id": "2"})
-    assert r.status_code == 303 and r.headers["Location"] == "/accounts"
+    assert r.status_code == 303 and r.headers["Location"] == "/accounts?done=current"
+    assert doc(s.get(BASE + r.headers["Location"])).xpath('string(//*[@id="done"])').strip() == \
+        "Текущий лицевой счёт выбран"
     assert xml(s, "/services").find("account-head").get("id") == "2"
     assert xml(s, "/accounts").xpath("//account[@current]/@id") == ["2"]
     assert xml(s, "/").xpath("//accounts/account[@current]/@id") == ["2"]
@@ -278,7 +280,9 @@ def add_form(account=4, number="1000789004", amount_fmt=None, lang=None, user=DE
 def test_adding_an_account_with_its_last_payment(fmt):
     s = signed_in()
     r = post(s, "/accounts/add", add_form(amount_fmt=fmt), token_from="/accounts/add")
-    assert r.status_code == 303 and r.headers["Location"] == "/accounts"
+    assert r.status_code == 303 and r.headers["Location"] == "/accounts?done=added"
+    assert doc(s.get(BASE + r.headers["Location"])).xpath('string(//*[@id="done"])').strip() == \
+        "Лицевой счёт добавлен и выбран текущим"
     x = xml(s, "/accounts")
     assert x.xpath("//account/@id") == ["1", "2", "4"]
     assert x.xpath("//account[@current]/@id") == ["4"]
@@ -418,7 +422,9 @@ def test_remove_yes_unlinks_and_the_current_account_moves_on():
     s = signed_in()
     post(s, "/accounts/current", {"id": "1"})
     r = post(s, "/accounts/remove", {"id": "1", "answer": "yes"})
-    assert r.status_code == 303
+    assert r.status_code == 303 and r.headers["Location"] == "/accounts?done=removed"
+    assert doc(s.get(BASE + r.headers["Location"])).xpath('string(//*[@id="done"])').strip() == \
+        "Лицевой счёт убран из кабинета"
     assert xml(s, "/accounts").xpath("//account/@id") == ["2"]
     assert xml(s, "/services").find("account-head").get("id") == "2"
     # The account and its history are untouched.
