@@ -437,7 +437,7 @@ static int calculator(struct req *r)
 }
 
 static const struct page pages[] = {
-	{"/calculator", M_GET | M_POST, PAGE_PUBLIC, "calculator", calculator},
+	{"/calculator", M_GET | M_POST, PAGE_PUBLIC | PAGE_READ_ONLY_POST, "calculator", calculator},
 };
 
 static const struct section section = {

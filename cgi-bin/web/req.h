@@ -26,6 +26,13 @@ enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
  * the handler trusts no field of it), answered with a bare XML status.
  */
 #define PAGE_HOOK 0x04
+/*
+ * A POST that changes nothing (the public calculator computes and shows).
+ * A visitor's needs no CSRF token: there is nothing to forge, and a form
+ * left open past its pre-session cookie must not answer "form expired".
+ * A signed-in subscriber's POST is still checked, as every POST is.
+ */
+#define PAGE_READ_ONLY_POST 0x08
 
 struct page {
 	const char *path;   /* exact match against the request path */

@@ -541,14 +541,38 @@ static const char *local_uri(struct req *r, const char *uri)
 	return r->path;
 }
 
+/*
+ * Where to come back to after signing in: what was asked for, or for a POST
+ * to a page that only takes POST (a form whose session ran out) the nearest
+ * page above it that can be shown (/settings for /settings/profile), so
+ * that signing in never lands on a 405.
+ */
+static const char *return_to(struct req *r)
+{
+	char *up;
+	char *slash;
+	const struct page *p;
+
+	if (r->method != M_POST || (r->page->methods & M_GET))
+		return r->uri;
+	if ((up = arena_strdup(r->arena, r->path)) == NULL)
+		return "/";
+	while ((slash = strrchr(up, '/')) != NULL && slash != up) {
+		*slash = '\0';
+		if ((p = find_page(r->sec, up)) != NULL && (p->methods & M_GET))
+			return up;
+	}
+	return "/";
+}
+
 /* Where a signed-out visitor is sent, remembering what they asked for. */
 static int to_login(struct req *r)
 {
-	const char *enc;
+	const char *back = return_to(r), *enc;
 
-	if (strcmp(r->uri, "/") == 0)
+	if (strcmp(back, "/") == 0)
 		return page_redirect(r, "/login");
-	enc = url_encode(r->arena, r->uri);
+	enc = url_encode(r->arena, back);
 	return page_redirect(r, enc ? arena_printf(r->arena, "/login?next=%s", enc) : "/login");
 }
 
@@ -620,7 +644,9 @@ static int dispatch(struct req *r, const struct io *io)
 
 	if ((r->page->flags & PAGE_SESSION) && r->sess == NULL)
 		return to_login(r);
-	if (r->method == M_POST && (cross_site(io, r->https) || csrf_check(r) != 0)) {
+	if (r->method == M_POST &&
+	    (cross_site(io, r->https) ||
+	     (!((r->page->flags & PAGE_READ_ONLY_POST) && r->sess == NULL) && csrf_check(r) != 0))) {
 		log_msg(LOG_WARN, "CSRF check failed for %s from %s", r->path, r->remote_addr);
 		return page_error(r, 403, "csrf");
 	}

@@ -185,12 +185,23 @@ def test_in_english():
     assert "within the social norm" in d.get_element_by_id("calc-lines").text_content()
 
 
-def test_unknown_or_malformed_organization_is_404_and_post_needs_a_token():
+def test_unknown_or_malformed_organization_is_404():
     s = new_client()
     for v in ("999", "abc", "0"):
         assert s.get(BASE + "/calculator", params={"org": v}).status_code == 404
-    r = s.post(BASE + "/calculator", data=GOOD, allow_redirects=False)
-    assert r.status_code == 403
+
+
+def test_a_visitors_form_never_expires_and_a_subscribers_post_needs_its_token():
+    # A visitor: no pre-session cookie (it ran out, or the page was opened long ago).
+    r = new_client().post(BASE + "/calculator", data=GOOD, allow_redirects=False)
+    assert r.status_code == 200
+    assert doc(r).get_element_by_id("calc-lines") is not None
+    r = new_client().post(BASE + "/calculator", data=dict(GOOD, csrf="A" * 43),
+                          allow_redirects=False)
+    assert r.status_code == 200
+    # Signed in, the computation may read the subscriber's own plans: checked as any POST.
+    s = signed_in()
+    assert s.post(BASE + "/calculator", data=GOOD, allow_redirects=False).status_code == 403
 
 
 def test_a_subscriber_picks_a_meter_and_its_last_reading_fills_the_form():

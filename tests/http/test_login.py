@@ -336,3 +336,19 @@ def test_xml_api_of_home():
     assert [i.get("id") for i in x.findall("nav/item")] == ["home", "accounts", "services", "readings",
                                                                  "payments", "receipts",
                                                                  "calculator", "settings"]
+
+
+def test_a_form_posted_after_the_session_ended_returns_to_a_page_that_can_be_shown():
+    """Signing in again lands on the form's page, never on a POST-only URL (405)."""
+    s = new_client()
+    token = csrf_of(s.get(BASE + "/login"))
+    for path, back in (("/settings/profile", "/settings"), ("/accounts/current", "/accounts"),
+                       ("/settings/sessions/end", "/settings/sessions"),
+                       ("/readings", "/readings")):
+        r = s.post(BASE + path, data={"csrf": token}, allow_redirects=False)
+        assert r.status_code == 303, path
+        assert r.headers["Location"] == "/login?next=" + back, path
+        r = login(new_client(), next_=back, follow=False)
+        assert r.status_code == 303 and r.headers["Location"] == back
+    r = s.post(BASE + "/logout", data={"csrf": token}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/login"
