@@ -9,6 +9,7 @@
 
 #include "app/account_list.h"
 #include "core/money.h"
+#include "core/date.h"
 #include "core/month.h"
 #include "core/perr.h"
 #include "db/ledger.h"
@@ -114,8 +115,10 @@ static int home(struct req *r)
 		return page_error(r, 500, "internal");
 	/* Showing the previous sign-in lets a subscriber notice one that was not theirs. */
 	if (me->prev_login_at != NULL) {
+		char at[26];
+
 		prev = xml_elem(h, "previous-login");
-		if (prev == NULL || xml_attr(prev, "at", me->prev_login_at) ||
+		if (prev == NULL || instant_local(me->prev_login_at, at) != 0 || xml_attr(prev, "at", at) ||
 		    xml_attr(prev, "ip", me->prev_login_ip ? me->prev_login_ip : "-"))
 			return page_error(r, 500, "internal");
 	}

@@ -54,7 +54,7 @@ MODS_deliver = app/job app/receipt billing/bankcheck billing/payqr billing/readi
 	billing/receipt core/arena core/config core/date core/lang core/log core/module core/money \
 	core/month core/parse core/perr core/utf8 core/valid db/db db/outbox db/receipt doc/message \
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
-MODS_tidy = app/job core/arena core/config core/log core/module core/parse core/perr core/utf8 \
+MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
 	db/db db/tidy
 MODS_kabinet_passwd = core/crypto core/log
 MODS_kabinet_gen = core/money

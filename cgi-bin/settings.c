@@ -24,6 +24,7 @@
 #include "app/link.h"
 #include "app/password.h"
 #include "core/crypto.h"
+#include "core/date.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/password.h"
@@ -373,14 +374,16 @@ static enum perr session_row(void *p, const struct session_row *s)
 	struct list_ctx *c = p;
 	xmlNodePtr n = xml_elem(c->list, "session"), d;
 	struct ua_desc ua = ua_describe(s->user_agent);
+	char created[26], seen[26];
 
 	if (n == NULL || (d = xml_elem(n, "device")) == NULL ||
 	    (ua.browser && xml_attr(d, "browser", ua.browser)) ||
 	    (ua.system && xml_attr(d, "system", ua.system)) ||
 	    xml_attr_int(n, "id", (long long)s->id) ||
 	    (s->id == c->current && xml_attr(n, "current", "1")) ||
-	    xml_text(n, "created", s->created_at) == NULL ||
-	    xml_text(n, "last-seen", s->last_seen) == NULL || xml_text(n, "ip", s->ip) == NULL ||
+	    instant_local(s->created_at, created) != 0 || instant_local(s->last_seen, seen) != 0 ||
+	    xml_text(n, "created", created) == NULL ||
+	    xml_text(n, "last-seen", seen) == NULL || xml_text(n, "ip", s->ip) == NULL ||
 	    xml_text(n, "user-agent", s->user_agent) == NULL)
 		return PERR_NOMEM;
 	return PERR_OK;

@@ -2,7 +2,8 @@
 <!-- common.xsl: small named templates every section uses. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <!-- "2026-11-22T18:05:09Z" as 22.11.2026 18:05 (ru) or 2026-11-22 18:05 (en), UTC. -->
+  <!-- "2026-11-22T21:05:09+03:00" (the site's time zone: instant_local() in
+       core/date.c) as 22.11.2026 21:05 (ru) or 2026-11-22 21:05 (en). -->
   <xsl:template name="datetime">
     <xsl:param name="v"/>
     <time datetime="{$v}">
@@ -15,7 +16,6 @@
           <xsl:value-of select="concat(substring($v, 1, 10), ' ', substring($v, 12, 5))"/>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:text> UTC</xsl:text>
     </time>
   </xsl:template>
 

@@ -10,6 +10,7 @@
 
 #include "app/job.h"
 #include "core/arena.h"
+#include "core/date.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/module.h"
@@ -30,6 +31,7 @@ struct arena *job_start(const char *program)
 		fprintf(stderr, "%s: config: %s\n", program, err);
 		return NULL;
 	}
+	time_zone_use(cfg.time_zone);
 	/* A month's receipts or a year's clean-up over a million accounts is
 	 * minutes of work a page must never wait for, and a job may. */
 	cfg.db_rw_timeout = cfg.db_job_timeout;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <errno.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ void config_defaults(struct config *c)
 	c->login_max_fail_ip = 20;
 	c->login_window = 15 * 60;
 	c->workers = 4;
+	snprintf(c->time_zone, sizeof(c->time_zone), "%s", "Europe/Moscow");
 	c->limits = limits_default;
 	snprintf(c->site_url, sizeof(c->site_url), "%s", "http://127.0.0.1:8080");
 	snprintf(c->pay_api_url, sizeof(c->pay_api_url), "%s", "https://api.yookassa.ru/v3");
@@ -134,6 +136,24 @@ static int set_url(char *dst, size_t cap, const char *v)
 	return set_str(dst, cap, v);
 }
 
+/* A tz database name this system has ("Europe/Moscow"): never a path of its own. */
+static int set_time_zone(struct config *c, const char *v)
+{
+	char file[sizeof(c->time_zone) + 32];
+	const char *p;
+
+	if (*v == '\0' || *v == '/' || strstr(v, "..") != NULL)
+		return -1;
+	for (p = v; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '/' || *p == '_' || *p == '-' || *p == '+'))
+			return -1;
+	snprintf(file, sizeof(file), "/usr/share/zoneinfo/%s", v);
+	if (access(file, R_OK) != 0)
+		return -1;
+	return set_str(c->time_zone, sizeof(c->time_zone), v);
+}
+
 static int set_secret(struct config *c, const char *v)
 {
 	size_t bin = 0;
@@ -183,6 +203,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_secret(c, v);
 	else if (IS("site", "workers"))
 		rc = set_uint(&c->workers, v, 1, 256);
+	else if (IS("site", "time_zone"))
+		rc = set_time_zone(c, v);
 	else if (IS("session", "idle_minutes") && (rc = set_uint(&c->session_idle, v, 1, 1440)) == 0)
 		c->session_idle *= 60;
 	else if (IS("session", "absolute_hours") &&

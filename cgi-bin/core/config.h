@@ -29,6 +29,7 @@ struct config {
 	unsigned login_window;         /* seconds */
 
 	unsigned workers;
+	char time_zone[64]; /* [site] time_zone: a tz database name; times are shown in it */
 	struct limits limits;
 
 	/* [payments] */

@@ -4,6 +4,8 @@
  * The conversion is Howard Hinnant's days_from_civil.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/date.h"
@@ -79,4 +81,40 @@ void day_format(day_t day, char buf[11])
 day_t day_today(void)
 {
 	return (day_t)(time(NULL) / 86400);
+}
+
+void time_zone_use(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+int instant_local(const char *utc, char out[26])
+{
+	struct tm t;
+	time_t at;
+	long off;
+	char sign, buf[96];
+	int n = 0;
+
+	memset(&t, 0, sizeof(t));
+	if (utc == NULL || strlen(utc) != 20 ||
+	    sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &t.tm_year, &t.tm_mon, &t.tm_mday, &t.tm_hour,
+		   &t.tm_min, &t.tm_sec, &n) != 6 ||
+	    n != 20)
+		return -1;
+	t.tm_year -= 1900;
+	t.tm_mon -= 1;
+	if ((at = timegm(&t)) == (time_t)-1 || localtime_r(&at, &t) == NULL)
+		return -1;
+	off = t.tm_gmtoff / 60;
+	sign = off < 0 ? '-' : '+';
+	off = off < 0 ? -off : off;
+	/* Written wide, then kept only if it has the one shape it can have. */
+	if (snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
+		     t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, sign,
+		     off / 60, off % 60) != 25)
+		return -1;
+	memcpy(out, buf, 26);
+	return 0;
 }

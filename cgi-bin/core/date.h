@@ -18,6 +18,15 @@ int day_parse(const char *, size_t, day_t *) PORTAL_WUR;
 void day_format(day_t, char buf[11]);
 /* Today in UTC. */
 day_t day_today(void);
+/*
+ * An instant the database wrote in UTC ("2026-11-22T18:05:09Z") in the local
+ * time zone, with its offset: "2026-11-22T21:05:09+03:00" into out (26
+ * bytes).  -1 if it is not such an instant.  The zone is the process's
+ * (time_zone_use()).
+ */
+int instant_local(const char *utc, char out[26]) PORTAL_WUR;
+/* Show times in tz (a tz database name, checked by the configuration). */
+void time_zone_use(const char *tz);
 /* Days in that month of that year. */
 unsigned month_length(int year, int month);
 

@@ -31,6 +31,7 @@
 #include <sodium.h>
 
 #include "core/arena.h"
+#include "core/date.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/module.h"
@@ -360,6 +361,7 @@ int portal_main(int argc, char **argv, const struct section *sec)
 		log_msg(LOG_ERR, "config: %s", err);
 		return 1;
 	}
+	time_zone_use(cfg.time_zone);
 	if (!cfg.have_secret) {
 		log_msg(LOG_ERR, "config: [site] secret (64 hex digits) is required");
 		return 1;

@@ -219,8 +219,15 @@ def test_session_tokens_are_distinct_and_long():
 def test_previous_login_is_shown():
     signed_in(*DEMO2[:2])
     s = signed_in(*DEMO2[:2])
-    prev = doc(s.get(BASE + "/")).xpath("string(//*[@id='previous-login'])")
-    assert "127.0.0.1" in prev and "UTC" in prev
+    d = doc(s.get(BASE + "/"))
+    prev = d.xpath("string(//*[@id='previous-login'])")
+    assert "127.0.0.1" in prev and "UTC" not in prev
+    # In the site's time zone (Moscow unless [site] time_zone says otherwise), never raw UTC.
+    (utc,) = sql("SELECT DATE_FORMAT(MAX(prev_login_at) + INTERVAL 3 HOUR, '%d.%m.%Y %H:%i') "
+                 "FROM sessions s JOIN subscribers u ON u.id = s.subscriber_id "
+                 "WHERE u.login = 'demo2'")[0]
+    assert utc in prev, (utc, prev)
+    assert d.xpath("string(//*[@id='previous-login']//time/@datetime)").endswith("+03:00")
 
 
 def test_retry_after_follows_the_configured_window(tmp_path):

@@ -79,6 +79,7 @@ static void defaults(void **st)
 	assert_int_equal(c.login_window, 15 * 60);
 	assert_int_equal(c.limits.body_max, limits_default.body_max);
 	assert_false(c.have_secret);
+	assert_string_equal(c.time_zone, "Europe/Moscow");
 }
 
 static void every_key(void **st)
@@ -223,6 +224,10 @@ static void refuses_mistakes(void **st)
 		"[payments]\ntimeout = 0\n",
 		"[retention]\nsign_in_days = 0\n",          /* the rate limits need the last hour */
 		"[retention]\nmessage_days = 100000\n",
+		"[site]\ntime_zone = Mars/Olympus\n",        /* no such zone */
+		"[site]\ntime_zone = ../../etc/passwd\n",    /* a path, not a name */
+		"[site]\ntime_zone = /etc/localtime\n",
+		"[site]\ntime_zone = Europe/Moscow;rm\n",
 	};
 	struct config c;
 	char err[256];

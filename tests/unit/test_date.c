@@ -1,0 +1,59 @@
+/* Unit tests: instants the database wrote in UTC, shown in the site's time zone. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/date.h"
+
+static void local(const char *tz, const char *utc, const char *want)
+{
+	char out[26];
+
+	time_zone_use(tz);
+	assert_int_equal(instant_local(utc, out), 0);
+	assert_string_equal(out, want);
+}
+
+static void shows_the_zones_own_time_and_offset(void **st)
+{
+	(void)st;
+	local("Europe/Moscow", "2026-11-22T18:05:09Z", "2026-11-22T21:05:09+03:00");
+	/* The local day can be the next one. */
+	local("Europe/Moscow", "2026-12-31T22:30:00Z", "2027-01-01T01:30:00+03:00");
+	local("Asia/Vladivostok", "2026-03-01T00:00:00Z", "2026-03-01T10:00:00+10:00");
+	/* Summer time where the zone has it; west of Greenwich the offset is negative. */
+	local("Europe/Berlin", "2026-07-01T12:00:00Z", "2026-07-01T14:00:00+02:00");
+	local("Europe/Berlin", "2026-01-01T12:00:00Z", "2026-01-01T13:00:00+01:00");
+	local("America/St_Johns", "2026-01-01T12:00:00Z", "2026-01-01T08:30:00-03:30");
+	local("UTC", "2026-11-22T18:05:09Z", "2026-11-22T18:05:09+00:00");
+}
+
+static void refuses_what_is_not_an_instant(void **st)
+{
+	static const char *const bad[] = {
+		"", "2026-11-22", "2026-11-22 18:05:09", "2026-11-22T18:05:09", "2026-11-22T18:05:09+03:00",
+		"2026-11-22T18:05:09Zx", "abcd-11-22T18:05:09Z", "2026-1-22T18:05:09Z",
+	};
+	char out[26];
+	size_t i;
+
+	(void)st;
+	time_zone_use("Europe/Moscow");
+	assert_int_equal(instant_local(NULL, out), -1);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(instant_local(bad[i], out), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shows_the_zones_own_time_and_offset),
+		cmocka_unit_test(refuses_what_is_not_an_instant),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
