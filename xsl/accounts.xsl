@@ -201,12 +201,7 @@
         <dt><xsl:value-of select="$M/accounts.address"/></dt><dd><xsl:value-of select="$a/address"/></dd>
         <dt><xsl:value-of select="$M/info.residents"/></dt><dd><xsl:value-of select="$a/residents"/></dd>
         <dt><xsl:value-of select="$M/info.area"/></dt>
-        <dd>
-          <xsl:choose>
-            <xsl:when test="$lang = 'ru'"><xsl:value-of select="translate($a/area, '.', ',')"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$a/area"/></xsl:otherwise>
-          </xsl:choose>
-        </dd>
+        <dd><xsl:call-template name="decimal"><xsl:with-param name="v" select="$a/area"/></xsl:call-template></dd>
         <dt><xsl:value-of select="$M/info.phone"/></dt>
         <dd>
           <xsl:choose>

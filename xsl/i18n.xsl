@@ -77,6 +77,16 @@
     called with the catalog as context, so the source is never indexed.
   -->
   <xsl:key name="msg" match="*" use="local-name()"/>
+  <!-- A decimal number the C side wrote with a point ("130.2"): with the
+       language's separator, 130,2 in Russian. -->
+  <xsl:template name="decimal">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="$lang = 'ru'"><xsl:value-of select="translate($v, '.', ',')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="msg">
     <xsl:param name="key"/>
     <xsl:for-each select="$M">

@@ -63,7 +63,7 @@
             <tr><td><xsl:value-of select="$M/rc.payer-name"/></td><td><xsl:value-of select="payer/name"/></td></tr>
             <tr bold="1"><td><xsl:value-of select="$M/rc.account"/></td><td><xsl:value-of select="payer/account"/></td></tr>
             <tr><td><xsl:value-of select="$M/rc.address"/></td><td><xsl:value-of select="payer/address"/></td></tr>
-            <tr><td><xsl:value-of select="$M/rc.area"/></td><td><xsl:value-of select="payer/area"/></td></tr>
+            <tr><td><xsl:value-of select="$M/rc.area"/></td><td><xsl:call-template name="decimal"><xsl:with-param name="v" select="payer/area"/></xsl:call-template></td></tr>
             <tr><td><xsl:value-of select="$M/rc.residents"/></td><td><xsl:value-of select="concat(payer/residents, ' ', $M/rc.people)"/></td></tr>
           </table>
         </column>
@@ -113,7 +113,7 @@
           <tr>
             <td><xsl:value-of select="concat(name, ' (', supplier, ')')"/></td>
             <td><xsl:call-template name="punit"><xsl:with-param name="v" select="unit"/></xsl:call-template></td>
-            <td><xsl:value-of select="quantity"/></td>
+            <td><xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template></td>
             <td><xsl:value-of select="tariff"/></td>
             <td><xsl:value-of select="opening"/></td>
             <td><xsl:value-of select="accrued"/></td>
@@ -195,7 +195,7 @@
                   <xsl:apply-templates select="curr" mode="reading"/>
                   <xsl:if test="not(curr)"><xsl:value-of select="$M/rc.no-reading"/></xsl:if>
                 </td>
-                <td><xsl:value-of select="used"/></td>
+                <td><xsl:call-template name="decimal"><xsl:with-param name="v" select="used"/></xsl:call-template></td>
               </tr>
             </xsl:for-each>
           </table>
@@ -227,7 +227,8 @@
   </xsl:template>
 
   <xsl:template match="prev|curr" mode="reading">
-    <xsl:value-of select="concat(., ' (')"/>
+    <xsl:call-template name="decimal"><xsl:with-param name="v" select="."/></xsl:call-template>
+    <xsl:text> (</xsl:text>
     <xsl:call-template name="pdate"><xsl:with-param name="v" select="@on"/></xsl:call-template>
     <xsl:text>)</xsl:text>
   </xsl:template>

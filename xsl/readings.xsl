@@ -96,7 +96,7 @@
             <tr>
               <th scope="row"><label for="{$name}"><xsl:value-of select="$label"/></label></th>
               <td class="num">
-                <xsl:value-of select="@last"/>
+                <xsl:call-template name="decimal"><xsl:with-param name="v" select="@last"/></xsl:call-template>
                 <xsl:if test="@last-on">
                   <span class="muted small">
                     <xsl:text> (</xsl:text>
@@ -114,7 +114,7 @@
                 </xsl:if>
               </td>
               <xsl:if test="../register/@consumed">
-                <td class="num"><xsl:value-of select="@consumed"/></td>
+                <td class="num"><xsl:call-template name="decimal"><xsl:with-param name="v" select="@consumed"/></xsl:call-template></td>
               </xsl:if>
             </tr>
           </xsl:for-each>
@@ -168,8 +168,8 @@
             <tr>
               <td><xsl:call-template name="date"><xsl:with-param name="v" select="@on"/></xsl:call-template></td>
               <td><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('zone.', @zone, '-of-', $h/@zones)"/></xsl:call-template></td>
-              <td class="num"><xsl:value-of select="@value"/></td>
-              <td class="num"><xsl:value-of select="@consumed"/></td>
+              <td class="num"><xsl:call-template name="decimal"><xsl:with-param name="v" select="@value"/></xsl:call-template></td>
+              <td class="num"><xsl:call-template name="decimal"><xsl:with-param name="v" select="@consumed"/></xsl:call-template></td>
               <td><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('src.', @source)"/></xsl:call-template></td>
               <td>
                 <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('st.', @status)"/></xsl:call-template>

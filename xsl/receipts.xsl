@@ -228,7 +228,7 @@
               <dt><xsl:value-of select="$M/rc.payer-name"/></dt><dd><xsl:value-of select="payer/name"/></dd>
               <dt><xsl:value-of select="$M/rc.account"/></dt><dd><strong id="receipt-account"><xsl:value-of select="payer/account"/></strong></dd>
               <dt><xsl:value-of select="$M/rc.address"/></dt><dd><xsl:value-of select="payer/address"/></dd>
-              <dt><xsl:value-of select="$M/rc.area"/></dt><dd><xsl:value-of select="payer/area"/></dd>
+              <dt><xsl:value-of select="$M/rc.area"/></dt><dd><xsl:call-template name="decimal"><xsl:with-param name="v" select="payer/area"/></xsl:call-template></dd>
               <dt><xsl:value-of select="$M/rc.residents"/></dt><dd><xsl:value-of select="payer/residents"/><xsl:text> </xsl:text><xsl:value-of select="$M/rc.people"/></dd>
             </dl>
           </section>
@@ -280,7 +280,7 @@
               <tr id="line-{@service}">
                 <th scope="row"><xsl:value-of select="name"/><span class="supplier"><xsl:value-of select="supplier"/></span></th>
                 <td><xsl:call-template name="unit"><xsl:with-param name="v" select="unit"/></xsl:call-template></td>
-                <td class="num"><xsl:value-of select="quantity"/></td>
+                <td class="num"><xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template></td>
                 <td class="num"><xsl:value-of select="tariff"/></td>
                 <td class="num"><xsl:value-of select="opening"/></td>
                 <td class="num"><xsl:value-of select="accrued"/></td>
@@ -382,7 +382,7 @@
                     </td>
                     <td class="num"><xsl:apply-templates select="prev" mode="reading"/></td>
                     <td class="num"><xsl:apply-templates select="curr" mode="reading"/><xsl:if test="not(curr)"><span class="muted"><xsl:value-of select="$M/rc.no-reading"/></span></xsl:if></td>
-                    <td class="num"><xsl:value-of select="used"/></td>
+                    <td class="num"><xsl:call-template name="decimal"><xsl:with-param name="v" select="used"/></xsl:call-template></td>
                   </tr>
                 </xsl:for-each>
               </tbody>
@@ -421,7 +421,7 @@
   </xsl:template>
 
   <xsl:template match="prev|curr" mode="reading">
-    <xsl:value-of select="."/>
+    <xsl:call-template name="decimal"><xsl:with-param name="v" select="."/></xsl:call-template>
     <span class="reading-date">
       <xsl:call-template name="date"><xsl:with-param name="v" select="@on"/></xsl:call-template>
     </span>

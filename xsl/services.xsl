@@ -152,10 +152,7 @@
                   <xsl:if test="$one">
                     <td class="num"><xsl:value-of select="tariff"/></td>
                     <td class="num">
-                      <xsl:choose>
-                        <xsl:when test="$lang = 'ru'"><xsl:value-of select="translate(quantity, '.', ',')"/></xsl:when>
-                        <xsl:otherwise><xsl:value-of select="quantity"/></xsl:otherwise>
-                      </xsl:choose>
+                      <xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template>
                     </td>
                   </xsl:if>
                   <td class="num"><xsl:value-of select="opening"/></td>

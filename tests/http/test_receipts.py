@@ -491,3 +491,19 @@ def test_receiptjobs_refuses_bad_arguments():
         out = receiptjobs(*args)
         assert out.returncode == 2, args
         assert "usage: receiptjobs" in out.stderr
+
+
+def test_quantities_use_the_languages_decimal_separator():
+    """13,5 in Russian, 13.5 in English: one separator per language, never both."""
+    import re as re_
+    from pages import last_month
+    for lang, sep, other in (("ru", ",", "."), ("en", ".", ",")):
+        s = signed_in(lang=lang)
+        d = doc(s.get(BASE + "/receipts/view?month=" + last_month()))
+        cells = [c.text_content().strip()
+                 for c in d.xpath('//table[@id="receipt-lines"]/tbody/tr/td[@data-label][2]')]
+        numbers = [c for c in cells if re_.fullmatch(r"\d+[.,]\d+", c)]
+        assert numbers, cells
+        assert all(sep in c and other not in c for c in numbers), (lang, numbers)
+        area = d.xpath('string(//*[@id="receipt"]//dd[contains(., "%s")])' % sep)
+        assert area, lang
