@@ -19,21 +19,21 @@ MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto
 	web/request web/serve web/session
 MODS_services = billing/ledger core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
-	db/session doc/render doc/xml web/csrf web/form web/nav web/period web/request web/serve \
-	web/session
+	db/session doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml web/csrf web/form web/nav \
+	web/page_pdf web/page_table web/period web/request web/serve web/session
 MODS_calculator = billing/reading billing/tariff core/arena core/config core/crypto core/date \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
 	db/account db/db db/organization db/reading db/session db/tariff doc/render doc/xml web/csrf \
 	web/form web/nav web/request web/serve web/session
 MODS_readings = billing/reading billing/tariff core/arena core/config core/crypto core/date \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid db/db \
-	db/reading db/session db/tariff doc/render doc/xml web/csrf web/form web/nav web/request \
-	web/serve web/session
+	db/reading db/session db/tariff doc/render doc/sheet doc/xlsx doc/xml web/csrf web/form \
+	web/nav web/page_table web/request web/serve web/session
 MODS_payments = app/credit app/settle billing/split core/arena core/config core/crypto \
 	core/date core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 \
 	core/valid db/account db/autopay db/credit db/db db/online db/outbox db/payment db/session \
-	doc/render doc/xml net/http net/yookassa web/csrf web/form web/nav web/period web/request \
-	web/serve web/session
+	doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/csrf web/form web/nav \
+	web/page_table web/period web/request web/serve web/session
 MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading billing/receipt \
 	core/arena core/config core/crypto core/date core/lang core/log core/module core/money \
 	core/month core/parse core/utf8 core/valid db/account db/db db/receipt db/session doc/pdf \

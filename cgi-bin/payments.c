@@ -43,7 +43,8 @@
 #include "web/serve.h"
 
 enum key {
-	K_FROM, K_TO, K_ALL, K_ACCOUNT, K_ACTION, K_KEY, K_SAVE, K_ID, K_DAY, K_MAX, K_DONE, K__MAX
+	K_FROM, K_TO, K_ALL, K_ACCOUNT, K_ACTION, K_KEY, K_SAVE, K_ID, K_DAY, K_MAX, K_DONE,
+	K_FORMAT, K__MAX
 };
 
 static const struct field fields[K__MAX] = {
@@ -58,6 +59,7 @@ static const struct field fields[K__MAX] = {
 	[K_DAY] = {"day", valid_int, 1, 28},
 	[K_MAX] = {"max", valid_text, 1, 24},
 	[K_DONE] = {"done", valid_int, 1, 1},
+	[K_FORMAT] = {"format", valid_token, 1, 8}, /* csv, xlsx: the history as a table */
 };
 
 static const struct field amount_field = {"amount", valid_text, 1, 24};
@@ -105,6 +107,19 @@ static enum perr hist_row(void *p, const struct payment *x)
 	return PERR_OK;
 }
 
+/* ?format=csv or xlsx: the history as a table named for its months. */
+static int offer_table(struct req *r, month_t from, month_t to)
+{
+	const struct fval *fmt = req_val(r, K_FORMAT);
+	char f[8], t[8];
+
+	if (fmt == NULL)
+		return 200;
+	month_format(from, f);
+	month_format(to, t);
+	return page_table(r, fmt->s, arena_printf(r->arena, "payments-%s-%s", f, t));
+}
+
 static int history(struct req *r)
 {
 	struct hist h = {.r = r};
@@ -126,7 +141,7 @@ static int history(struct req *r)
 		return page_fail(r, e);
 	if (h.rows == HISTORY_ROWS && xml_attr(h.list, "truncated", "1"))
 		return page_error(r, 500, "internal");
-	return 200;
+	return offer_table(r, from, to);
 }
 
 /* ------------------------------------------------------------------ the form */

@@ -31,12 +31,13 @@
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_ACTION, K_METER, K_DONE, K__MAX };
+enum key { K_ACTION, K_METER, K_DONE, K_FORMAT, K__MAX };
 
 static const struct field fields[K__MAX] = {
 	[K_ACTION] = {"action", valid_text, 6, 7},
 	[K_METER] = {"meter", valid_int, 1, 4294967295LL},
 	[K_DONE] = {"done", valid_int, 1, 1},
+	[K_FORMAT] = {"format", valid_token, 1, 8}, /* csv, xlsx: the history as a table */
 };
 
 #define MAX_METERS 32
@@ -401,7 +402,8 @@ static int history(struct req *r)
 	e = db_reading_history(r->arena, r->sess->subscriber_id, s.e[0].m.id, hist_row, &h);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	return 200;
+	return page_table(r, req_val(r, K_FORMAT) ? req_val(r, K_FORMAT)->s : NULL,
+			  arena_printf(r->arena, "readings-%llu", (unsigned long long)s.e[0].m.id));
 }
 
 static const struct page pages[] = {

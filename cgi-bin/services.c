@@ -11,6 +11,7 @@
  * checked it is linked.  A service the account does not have is a 404.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "billing/account.h"
 #include "billing/ledger.h"
@@ -27,12 +28,13 @@
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_FROM, K_TO, K_SERVICE, K__MAX };
+enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K__MAX };
 
 static const struct field fields[K__MAX] = {
 	[K_FROM] = {"from", valid_month, 7, 7},
 	[K_TO] = {"to", valid_month, 7, 7},
 	[K_SERVICE] = {"service", valid_int, 1, 65535},
+	[K_FORMAT] = {"format", valid_token, 1, 8}, /* pdf, csv, xlsx: a download of the statement */
 };
 
 struct ctx {
@@ -201,6 +203,27 @@ static enum perr correction_row(void *p, const struct correction *x)
 	return PERR_OK;
 }
 
+/* ?format=pdf, csv or xlsx: the statement as a file named for what it holds. */
+static int offer_download(struct req *r, uint64_t account, uint64_t service, month_t from,
+			  month_t to)
+{
+	const struct fval *fmt = req_val(r, K_FORMAT);
+	char f[8], t[8];
+	const char *base;
+
+	if (fmt == NULL)
+		return 200;
+	month_format(from, f);
+	month_format(to, t);
+	base = arena_printf(r->arena, "statement-%llu-%llu-%s-%s", (unsigned long long)account,
+			    (unsigned long long)service, f, t);
+	if (base == NULL)
+		return page_error(r, 500, "internal");
+	if (strcmp(fmt->s, "pdf") == 0)
+		return page_pdf(r, arena_printf(r->arena, "%s.pdf", base));
+	return page_table(r, fmt->s, base);
+}
+
 static int statement(struct req *r)
 {
 	const struct fval *svc = req_val(r, K_SERVICE);
@@ -235,7 +258,7 @@ static int statement(struct req *r)
 	e = db_corrections(r->arena, a.id, s.service_id, from, to, correction_row, &c);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	return 200;
+	return offer_download(r, a.id, s.service_id, from, to);
 }
 
 static const struct page pages[] = {

@@ -111,6 +111,24 @@
     </a>
   </xsl:template>
 
+  <!-- Links to the page's table as files: base is the page's address with its
+       query, the format is added.  The programs make them (?format=). -->
+  <xsl:template name="downloads">
+    <xsl:param name="base"/>
+    <xsl:param name="pdf" select="false()"/>
+    <p class="downloads no-print" id="downloads">
+      <xsl:value-of select="concat($M/dl.label, ': ')"/>
+      <xsl:if test="$pdf">
+        <a href="{$base}&amp;format=pdf" type="application/pdf" id="download-pdf">PDF</a>
+        <xsl:text> · </xsl:text>
+      </xsl:if>
+      <a href="{$base}&amp;format=csv" type="text/csv" id="download-csv">CSV</a>
+      <xsl:text> · </xsl:text>
+      <a href="{$base}&amp;format=xlsx" id="download-xlsx"
+         type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">Excel (XLSX)</a>
+    </p>
+  </xsl:template>
+
   <!-- A form-level message (error without a field). -->
   <xsl:template name="form-errors">
     <xsl:for-each select="/page/error[not(@field)]">

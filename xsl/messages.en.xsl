@@ -15,6 +15,7 @@
     <nav.menu>Menu</nav.menu>
     <nav.skip>Skip to content</nav.skip>
     <nav.pay>Pay</nav.pay>
+    <dl.label>Download</dl.label>
     <nav.home>Home</nav.home>
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>

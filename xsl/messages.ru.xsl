@@ -15,6 +15,7 @@
     <nav.menu>Меню</nav.menu>
     <nav.skip>Перейти к содержанию</nav.skip>
     <nav.pay>Оплатить</nav.pay>
+    <dl.label>Скачать</dl.label>
     <nav.home>Главная</nav.home>
     <nav.logout>Выйти</nav.logout>
     <lang.label>Язык</lang.label>

@@ -118,6 +118,10 @@
               </tbody>
             </table>
           </div>
+          <xsl:call-template name="downloads">
+            <xsl:with-param name="base" select="concat('/payments?from=', period/from, '&amp;to=', period/to,
+                                                       substring('&amp;all=1', 1, 6 * boolean($p/@all)))"/>
+          </xsl:call-template>
           <xsl:if test="$p/@truncated">
             <p class="alert" id="truncated"><xsl:value-of select="$M/pay.truncated"/></p>
           </xsl:if>

@@ -41,6 +41,82 @@
     <none/>
   </xsl:template>
 
+  <!-- A service statement: the months of one service on one A4 page (or more, the head repeated). -->
+  <xsl:template match="/page[@section='services'][@name='statement'][months]">
+    <xsl:variable name="one" select="boolean(months/month/tariff)"/>
+    <xsl:variable name="title" select="concat($M/statement.title, ': ', statement/name)"/>
+    <pdf title="{$title}" author="{account-head/organization}"
+         subject="{concat($M/statement.account, ' ', account-head/number)}">
+      <text size="13" bold="1"><xsl:value-of select="$title"/></text>
+      <text size="8" gap="6"><xsl:value-of select="statement/supplier"/></text>
+      <table size="8" gap="8">
+        <col width="25"/><col width="75"/>
+        <tr bold="1"><td><xsl:value-of select="$M/statement.account"/></td><td><xsl:value-of select="account-head/number"/></td></tr>
+        <tr><td><xsl:value-of select="$M/accounts.payer"/></td><td><xsl:value-of select="account-head/payer"/></td></tr>
+        <tr><td><xsl:value-of select="$M/accounts.address"/></td><td><xsl:value-of select="account-head/address"/></td></tr>
+        <tr>
+          <td><xsl:value-of select="$M/statement.period"/></td>
+          <td>
+            <xsl:call-template name="pmonth"><xsl:with-param name="v" select="period/from"/></xsl:call-template>
+            <xsl:text> – </xsl:text>
+            <xsl:call-template name="pmonth"><xsl:with-param name="v" select="period/to"/></xsl:call-template>
+          </td>
+        </tr>
+      </table>
+      <table size="7.5" gap="6">
+        <xsl:choose>
+          <xsl:when test="$one">
+            <col width="16"/><col width="10" align="right"/><col width="10" align="right"/>
+            <col width="13" align="right"/><col width="13" align="right"/><col width="12" align="right"/>
+            <col width="13" align="right"/><col width="13" align="right"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <col width="20"/><col width="16" align="right"/><col width="16" align="right"/>
+            <col width="16" align="right"/><col width="16" align="right"/><col width="16" align="right"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <tr head="1">
+          <td><xsl:value-of select="$M/col.month"/></td>
+          <xsl:if test="$one">
+            <td><xsl:value-of select="$M/col.tariff"/></td>
+            <td><xsl:value-of select="$M/col.quantity"/></td>
+          </xsl:if>
+          <td><xsl:value-of select="$M/col.opening"/></td>
+          <td><xsl:value-of select="$M/col.accrued"/></td>
+          <td><xsl:value-of select="$M/col.corrections"/></td>
+          <td><xsl:value-of select="$M/col.paid"/></td>
+          <td><xsl:value-of select="$M/col.closing"/></td>
+        </tr>
+        <xsl:for-each select="months/month">
+          <tr>
+            <td><xsl:call-template name="pmonth"><xsl:with-param name="v" select="@m"/></xsl:call-template></td>
+            <xsl:if test="$one">
+              <td><xsl:value-of select="tariff"/></td>
+              <td><xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template></td>
+            </xsl:if>
+            <td><xsl:value-of select="opening"/></td>
+            <td><xsl:value-of select="accrued"/></td>
+            <td><xsl:value-of select="corrections"/></td>
+            <td><xsl:value-of select="paid"/></td>
+            <td><xsl:value-of select="closing"/></td>
+          </tr>
+        </xsl:for-each>
+        <tr bold="1">
+          <td>
+            <xsl:if test="$one"><xsl:attribute name="span">3</xsl:attribute></xsl:if>
+            <xsl:value-of select="$M/col.total"/>
+          </td>
+          <td><xsl:value-of select="months/totals/opening"/></td>
+          <td><xsl:value-of select="months/totals/accrued"/></td>
+          <td><xsl:value-of select="months/totals/corrections"/></td>
+          <td><xsl:value-of select="months/totals/paid"/></td>
+          <td><xsl:value-of select="months/totals/closing"/></td>
+        </tr>
+      </table>
+      <text size="7"><xsl:value-of select="$M/balance.hint"/></text>
+    </pdf>
+  </xsl:template>
+
   <xsl:template match="/page[receipt]">
     <xsl:apply-templates select="receipt"/>
   </xsl:template>

@@ -179,6 +179,11 @@
           </xsl:for-each>
         </tbody>
       </table>
+      <xsl:if test="$h/reading">
+        <xsl:call-template name="downloads">
+          <xsl:with-param name="base" select="concat('/readings/history?meter=', $h/@meter)"/>
+        </xsl:call-template>
+      </xsl:if>
       <p><a href="/readings"><xsl:value-of select="$M/rd.back"/></a></p>
     </section>
   </xsl:template>

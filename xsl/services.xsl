@@ -221,6 +221,13 @@
         </p>
       </xsl:for-each>
       <xsl:apply-templates select="months"/>
+      <xsl:if test="months/month">
+        <xsl:call-template name="downloads">
+          <xsl:with-param name="base" select="concat('/services/statement?service=', statement/@service,
+                                                     '&amp;from=', period/from, '&amp;to=', period/to)"/>
+          <xsl:with-param name="pdf" select="true()"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:if test="corrections/correction">
         <h2><xsl:value-of select="$M/statement.corrections"/></h2>
         <table class="data" id="corrections">

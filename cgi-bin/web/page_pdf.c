@@ -8,13 +8,10 @@
 
 int page_pdf(struct req *r, const char *filename)
 {
-	const char *p;
-
-	for (p = filename; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '-' || *p == '.'))
-			return page_error(r, 500, "internal");
-	r->pdf_name = filename;
-	r->make_pdf = render_pdf;
+	if (filename == NULL || download_name_ok(filename) != 0)
+		return page_error(r, 500, "internal");
+	r->dl_name = filename;
+	r->dl_type = "application/pdf";
+	r->make_dl = render_pdf;
 	return 200;
 }

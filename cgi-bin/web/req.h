@@ -89,9 +89,15 @@ struct req {
 	const char *location;
 	const char *err_code; /* error page's code, set by page_error() */
 	int keep_doc;         /* render the handler's document whatever the status */
-	const char *pdf_name; /* page_pdf(): answer with the page as a PDF of this file name */
-	/* ... drawn by this (set by page_pdf(), so that only programs that make PDFs link it) */
-	enum perr (*make_pdf)(struct arena *, xmlDocPtr, const unsigned char **, size_t *);
+	/*
+	 * A download instead of the page (page_pdf(), page_table()):
+	 * its file name, its type, and what makes it from the page's document.
+	 * Set by those functions, so only programs that offer a download link
+	 * the code that makes it.
+	 */
+	const char *dl_name;
+	const char *dl_type;
+	enum perr (*make_dl)(struct arena *, xmlDocPtr, const unsigned char **, size_t *);
 	struct header headers[16];
 	size_t nheaders;
 	char incident[17];
@@ -134,10 +140,16 @@ int page_fail(struct req *, enum perr);
 /* Render the handler's own document with a non-200 status (form errors). */
 int page_status(struct req *, int status);
 /*
- * Answer 200 with the page as a PDF download named filename (letters,
- * digits, '-', '.' only): xsl/pdf.xsl lays the document out and lib/pdf.c
- * draws it.  ?format=xml still answers with the XML.
+ * Answer 200 with the page as a download named filename (letters, digits,
+ * '-', '.' only); ?format=xml still answers with the XML.  A PDF:
+ * xsl/pdf.xsl lays the document out and doc/pdf.c draws it.  A table
+ * (CSV, XLSX): xsl/sheet.xsl picks its rows, doc/sheet.c and doc/xlsx.c
+ * write them.
  */
 int page_pdf(struct req *, const char *filename);
+/* format "csv" or "xlsx": the page's table as base.csv or base.xlsx; else 200, the page. */
+int page_table(struct req *, const char *format, const char *base);
+/* For page_pdf() and the others: 0 if filename is one they accept. */
+int download_name_ok(const char *filename);
 
 #endif

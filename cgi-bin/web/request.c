@@ -316,24 +316,35 @@ static int write_headers(struct req *r, const struct io *io, const char *ctype, 
 	return write_all(io, "\r\n", 2);
 }
 
+int download_name_ok(const char *filename)
+{
+	const char *p;
+
+	for (p = filename; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-' || *p == '.'))
+			return -1;
+	return *filename ? 0 : -1;
+}
+
 /*
- * The page as a PDF download.  1 when nothing was written because the PDF
+ * The page as a download.  1 when nothing was written because the file
  * could not be made: the caller answers with the error page instead.
  */
-static int respond_pdf(struct req *r, const struct io *io)
+static int respond_download(struct req *r, const struct io *io)
 {
-	const unsigned char *pdf = NULL;
+	const unsigned char *data = NULL;
 	size_t len = 0;
 	const char *disp;
 	int rc;
 
-	if (r->make_pdf(r->arena, r->doc, &pdf, &len) != PERR_OK ||
-	    (disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->pdf_name)) == NULL ||
+	if (r->make_dl(r->arena, r->doc, &data, &len) != PERR_OK ||
+	    (disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->dl_name)) == NULL ||
 	    req_header(r, "Content-Disposition", disp) != 0)
 		return 1;
-	rc = write_headers(r, io, "application/pdf", len);
+	rc = write_headers(r, io, r->dl_type, len);
 	if (rc == 0 && r->method != M_HEAD)
-		rc = write_all(io, (const char *)pdf, len);
+		rc = write_all(io, (const char *)data, len);
 	return rc;
 }
 
@@ -349,10 +360,10 @@ static int respond(struct req *r, const struct io *io, int nginx_renders)
 		return write_headers(r, io, NULL, 0);
 	}
 	/* Made here whatever renders the HTML: nginx's XSLT filter cannot draw a PDF. */
-	if (r->make_pdf != NULL && r->status == 200 && !r->want_xml) {
-		if ((rc = respond_pdf(r, io)) != 1)
+	if (r->make_dl != NULL && r->status == 200 && !r->want_xml) {
+		if ((rc = respond_download(r, io)) != 1)
 			return rc;
-		log_msg(LOG_ERR, "incident %s: cannot make the PDF", r->incident);
+		log_msg(LOG_ERR, "incident %s: cannot make the download %s", r->incident, r->dl_name);
 		r->status = 500;
 		r->err_code = "internal";
 		r->keep_doc = 0;

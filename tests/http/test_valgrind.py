@@ -183,7 +183,9 @@ def test_accounts_and_services_serve_requests_without_leaking():
                                                 cookie=cookie))
                 assert st == 200
             elif kind == 2:
-                st, _, _ = request(sock, params("/services/statement", query="service=1",
+                # The page, and the same statement as each kind of download.
+                fmt = ("", "&format=csv", "&format=xlsx", "&format=pdf")[(i // 5) % 4]
+                st, _, _ = request(sock, params("/services/statement", query="service=1" + fmt,
                                                 cookie=cookie))
                 assert st == 200
             elif kind == 3:
@@ -253,8 +255,9 @@ def test_readings_serve_requests_without_leaking():
                     "m1z3": "", "m2z1": "1.5", "m3z1": "120", "m3r": "1"}, cookie)
                 assert st in (200, 400)
             else:
-                st, _, _ = request(sock, params("/readings/history", query="meter=%d" % (i % 5),
-                                                cookie=cookie))
+                fmt = ("", "&format=csv", "&format=xlsx")[(i // 3) % 3]
+                st, _, _ = request(sock, params("/readings/history",
+                                                query="meter=%d%s" % (i % 5, fmt), cookie=cookie))
                 assert st in (200, 404)
             n += 1
         return n
@@ -278,7 +281,8 @@ def test_payments_serve_requests_without_leaking():
         for i in range(60):
             kind = i % 6
             if kind == 0:
-                st, _, _ = request(sock, params("/payments", query="all=1&from=2025-01",
+                fmt = ("", "&format=csv", "&format=xlsx")[(i // 6) % 3]
+                st, _, _ = request(sock, params("/payments", query="all=1&from=2025-01" + fmt,
                                                 cookie=cookie))
                 assert st == 200
             elif kind == 1:
