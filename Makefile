@@ -65,7 +65,7 @@ include cgi-bin/manifest.mk
 # Keep objects between builds (they are intermediate to the pattern rules).
 .SECONDARY:
 
-.PHONY: all build programs deps run stop demo-data test unit fuzz-smoke fuzz bench clean format \
+.PHONY: all build programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
 	check-layers \
 	check-format http-tests
 
@@ -120,6 +120,13 @@ ENV ?= var/run
 demo-data: build
 	@$(STACK) gen $(ENV) $(N) build/release
 
+# Everything `make run` keeps (the database with what was done in it) goes;
+# the next `make run` starts from the demo data again.
+reset:
+	@$(STACK) down var/run
+	@rm -rf var/run
+	@echo "var/run removed: make run starts afresh"
+
 stop:
 	@$(STACK) down var/run
 	@$(STACK) down var/test
@@ -165,6 +172,7 @@ test: deps $(A11Y_TOOLS)
 	@$(MAKE) --no-print-directory VARIANT=asan $(DB_TESTS)
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(STACK) down var/test
+	@rm -rf var/test  # every run starts from the demo data, whatever the last one left
 	@NO_DELIVER=1 EMU_OPTS="--retry-base 0.3 --delay 2" $(STACK) up var/test $(TEST_PORT) build/asan 2
 	@$(STACK) gen var/test 2000 build/release
 	@status=0; \

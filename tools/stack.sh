@@ -1,7 +1,8 @@
 #!/bin/sh
 # tools/stack.sh: the local stack for `make run`, `make test` and `make bench`.
 #
-#   stack.sh up ENVDIR PORT BUILDDIR [WORKERS]  MariaDB, schema, demo data, programs, nginx
+#   stack.sh up ENVDIR PORT BUILDDIR [WORKERS]  MariaDB, schema, demo data (once), programs,
+#                                                nginx, emulators on PORT .. PORT + 4
 #   stack.sh down ENVDIR                         stop all of it, by pid
 #   stack.sh db-stop ENVDIR | db-start ENVDIR    for the tests that take the database away
 #   stack.sh gen ENVDIR N BUILDDIR               grow the generated accounts to N (benchmarks)
@@ -258,6 +259,13 @@ SQL
 }
 
 db_demo() {
+	# Loaded once: running `make run` again keeps what a person did (payments,
+	# linked accounts, a changed password).  `make reset` starts afresh.
+	if [ "${DEMO_RELOAD:-0}" != 1 ] &&
+		[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo'")" != 0 ]; then
+		echo "stack: demo data kept as it was left (make reset loads it afresh)"
+		return
+	fi
 	h1=$(printf '%s' demo-password | "$BUILD/kabinet-passwd")
 	h2=$(printf '%s' demo2-password | "$BUILD/kabinet-passwd")
 	for f in "$ROOT"/sql/demo/[0-9]*.sql; do
@@ -282,6 +290,28 @@ db_demo() {
 	# Fresh statistics: on a new, small table the optimizer would otherwise scan.
 	sql_root kabinet -e "ANALYZE TABLE accounts, ledger, payments, corrections,
 		subscriber_accounts, receipt_issues" >/dev/null
+	sql_root kabinet -e "INSERT IGNORE INTO schema_migrations (version) VALUES ('demo')"
+}
+
+# A stack takes PORT to PORT + 4: the site, the site rendered by nginx's XSLT
+# filter, the payment provider's emulator, the SMTP sink and the SMS gateway.
+# Refused at once, with the way out, if another program holds one of them.
+ports_free() {
+	for f in nginx yookassa-emu smtp-sink sms-gateway; do
+		alive "$E/run/$f.pid" && return 0 # this stack's own: a restart
+	done
+	p=$PORT
+	while [ "$p" -le $((PORT + 4)) ]; do
+		if ! /usr/bin/python3 -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$p" 2>/dev/null; then
+			echo "stack: port $p is in use by another program." >&2
+			echo "stack: a stack needs ports $PORT to $((PORT + 4)); choose others, e.g. make run PORT=$((PORT + 10))" >&2
+			exit 1
+		fi
+		p=$((p + 1))
+	done
 }
 
 # Generated accounts have ids from 1001 on (the demo ones are below).
@@ -415,6 +445,7 @@ up)
 	BUILD="$ROOT/${4:?builddir}"
 	WORKERS=${5:-4}
 	mkdir -p "$E/db" "$E/run" "$E/log" "$E/sock" "$E/nginx"
+	ports_free
 	config
 	db_start
 	db_schema

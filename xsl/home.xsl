@@ -53,7 +53,7 @@
                   <xsl:text> · </xsl:text>
                   <strong><xsl:value-of select="amount"/></strong>
                   <span class="muted small">
-                    <xsl:text> · № </xsl:text>
+                    <xsl:text> · №&#160;</xsl:text>
                     <xsl:value-of select="number"/>
                     <xsl:text> · </xsl:text>
                     <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('channel.', current()/channel)"/></xsl:call-template>

@@ -38,7 +38,7 @@ VALUES (1, 1, '1000456701', 'Иванова Мария Петровна',
        (3, 1, '1000789003', 'Сергеев Алексей Николаевич',
         'г. Энск, пр. Победы, д. 40, кв. 118', 2, 6120, '+7 905 111-22-33', NULL),
        (4, 1, '1000789004', 'Сергеева Ольга Викторовна',
-        'г. Энск, пр. Победы, д. 40, кв. 119', 4, 7480, NULL, '2024-02-20')
+        'г. Энск, пр. Победы, д. 40, кв. 119', 4, 7480, '+7 900 555-01-04', '2024-02-20')
 ON DUPLICATE KEY UPDATE payer_name = VALUES(payer_name), address = VALUES(address),
     residents = VALUES(residents), area_centi_m2 = VALUES(area_centi_m2),
     phone = VALUES(phone), meters_replaced_on = VALUES(meters_replaced_on);
