@@ -255,6 +255,14 @@ static int form(struct calc *c)
 	return 0;
 }
 
+/* A date field's message: not given, not a date, or a date outside 2000..2099. */
+static const char *date_problem(struct req *r, size_t k)
+{
+	if (!r->bad[k])
+		return "required";
+	return valid_date_shape(req_sent(r, r->sec->fields[k].name)) ? "date-out-of-range" : "bad-date";
+}
+
 static int field_error(struct calc *c, const char *field, const char *code)
 {
 	if (xml_form_error(c->r, field, code) != 0)
@@ -276,9 +284,13 @@ static int consumption(struct calc *c, long long q[TARIFF_ZONES])
 		long long whole;
 
 		if (p == NULL)
-			bad |= field_error(c, pn, r->bad[K_PREV1 + z] ? "bad-number" : "required");
+			bad |= field_error(c, pn, !r->bad[K_PREV1 + z] ? "required"
+						  : valid_only_too_large(req_sent(r, pn)) ? "reading-too-large"
+											   : "bad-number");
 		if (n == NULL)
-			bad |= field_error(c, cn, r->bad[K_CURR1 + z] ? "bad-number" : "required");
+			bad |= field_error(c, cn, !r->bad[K_CURR1 + z] ? "required"
+						  : valid_only_too_large(req_sent(r, cn)) ? "reading-too-large"
+											   : "bad-number");
 		if (p == NULL || n == NULL)
 			continue;
 		/* The register's size, read off the larger reading: a rollover wraps there. */
@@ -367,9 +379,9 @@ static int calculate(struct calc *c)
 	if (hh == NULL || household_parse(hh->s) < 0)
 		bad |= field_error(c, "household", "choose");
 	if (from == NULL)
-		bad |= field_error(c, "from", r->bad[K_FROM] ? "bad-date" : "required");
+		bad |= field_error(c, "from", date_problem(r, K_FROM));
 	if (to == NULL)
-		bad |= field_error(c, "to", r->bad[K_TO] ? "bad-date" : "required");
+		bad |= field_error(c, "to", date_problem(r, K_TO));
 	if (from != NULL && to != NULL) {
 		if (to->i <= from->i)
 			bad |= field_error(c, "to", "dates-reversed");

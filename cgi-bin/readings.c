@@ -97,6 +97,23 @@ static int window_open(const struct meter *m)
 	return (unsigned)d >= m->window_from && (unsigned)d <= m->window_to;
 }
 
+/* The day submission opens next, when it is closed today: this month's first
+ * day of the window if still ahead, else next month's (kept inside a short month). */
+static day_t window_next(const struct meter *m)
+{
+	int y, mo, d;
+	unsigned from = m->window_from;
+
+	day_to_civil(day_today(), &y, &mo, &d);
+	if ((unsigned)d >= from) {
+		y += mo == 12;
+		mo = mo == 12 ? 1 : mo + 1;
+	}
+	if (from > month_length(y, mo))
+		from = month_length(y, mo);
+	return day_from_civil(y, mo, (int)(from < 1 ? 1 : from));
+}
+
 /* The raw value of a per-meter input, validated like any field: 1 sent, 0 blank, -1 bad. */
 static int raw_value(struct req *r, const struct field *f, const char *name, struct fval *v)
 {
@@ -117,8 +134,12 @@ static int field_error(struct page_state *s, const char *field, const char *code
 	return 1;
 }
 
-/* Read and check every register; 0 when all of it is usable. */
-static int check(struct page_state *s)
+/*
+ * Read and check every register; 0 when all of it is usable.  Outside the
+ * window a reading is refused only when it is being submitted: checking one
+ * (the preview) works any day.
+ */
+static int check(struct page_state *s, int submitting)
 {
 	struct req *r = s->r;
 	int bad = 0;
@@ -146,6 +167,10 @@ static int check(struct page_state *s)
 				bad |= field_error(s, name, "required");
 				continue;
 			}
+			if (got < 0 && valid_only_too_large(e->refused[z])) {
+				bad |= field_error(s, name, "reading-too-large");
+				continue;
+			}
 			if (got < 0 || v.i % step != 0) {
 				bad |= field_error(s, name, e->m.decimals ? "bad-reading" : "whole-reading");
 				continue;
@@ -162,7 +187,7 @@ static int check(struct page_state *s)
 						rollover, &e->consumed[z]) != 0)
 				bad |= field_error(s, name, rollover ? "rollover-implausible"
 								     : "below-previous");
-			else if (!window_open(&e->m))
+			else if (submitting && !window_open(&e->m))
 				bad |= field_error(s, name, "window-closed");
 		}
 	}
@@ -223,14 +248,16 @@ static int meters_xml(struct page_state *s, int preview)
 		return -1;
 	for (i = 0; i < s->n; i++) {
 		const struct entry *e = &s->e[i];
+		int open = window_open(&e->m);
 
+		day_format(open ? day_today() : window_next(&e->m), buf);
 		n = xml_elem(list, "meter");
 		if (n == NULL || xml_attr_int(n, "id", (long long)e->m.id) ||
 		    xml_attr(n, "kind", e->m.kind) || xml_attr_int(n, "zones", e->m.zones) ||
 		    xml_attr_int(n, "decimals", e->m.decimals) ||
 		    xml_attr_int(n, "window-from", e->m.window_from) ||
 		    xml_attr_int(n, "window-to", e->m.window_to) ||
-		    (window_open(&e->m) && xml_attr(n, "window-open", "1")) ||
+		    (open ? xml_attr(n, "window-open", "1") : xml_attr(n, "window-next", buf)) ||
 		    xml_text(n, "number", e->m.number) == NULL ||
 		    xml_text(n, "account", e->m.account_number) == NULL ||
 		    xml_text(n, "address", e->m.address) == NULL ||
@@ -306,7 +333,7 @@ static int form_post(struct req *r)
 		return page_error(r, 400, "bad-request");
 	if ((st = load(&s, 0)) != 0)
 		return st;
-	bad = check(&s);
+	bad = check(&s, strcmp(action->s, "submit") == 0);
 	for (i = 0; i < s.n; i++)
 		any |= s.e[i].changed;
 	if (!bad && !any)

@@ -16,6 +16,8 @@
     <nav.skip>Skip to content</nav.skip>
     <nav.pay>Pay</nav.pay>
     <dl.label>Download</dl.label>
+    <error.reading-too-large>A meter cannot show a number that large: check the digits.</error.reading-too-large>
+    <error.date-out-of-range>The date must be from 2000-01-01 to 2099-12-31.</error.date-out-of-range>
     <nav.home>Home</nav.home>
     <nav.logout>Sign out</nav.logout>
     <lang.label>Language</lang.label>
@@ -332,6 +334,8 @@
     <rd.window-to>to</rd.window-to>
     <rd.window-day>of the month</rd.window-day>
     <rd.window-closed>Submission is closed now.</rd.window-closed>
+    <rd.window-opens>It opens on</rd.window-opens>
+    <rd.all-closed>You can check readings now but not send them: they can be sent on the days they are accepted.</rd.all-closed>
     <rd.meter>Meter</rd.meter>
     <rd.account>Account</rd.account>
     <rd.verification>Verification due</rd.verification>

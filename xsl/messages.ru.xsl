@@ -16,6 +16,8 @@
     <nav.skip>Перейти к содержанию</nav.skip>
     <nav.pay>Оплатить</nav.pay>
     <dl.label>Скачать</dl.label>
+    <error.reading-too-large>Таких больших показаний счётчик показать не может: проверьте число цифр.</error.reading-too-large>
+    <error.date-out-of-range>Дата должна быть не раньше 01.01.2000 и не позже 31.12.2099.</error.date-out-of-range>
     <nav.home>Главная</nav.home>
     <nav.logout>Выйти</nav.logout>
     <lang.label>Язык</lang.label>
@@ -332,6 +334,8 @@
     <rd.window-to>по</rd.window-to>
     <rd.window-day>число месяца</rd.window-day>
     <rd.window-closed>Сейчас приём закрыт.</rd.window-closed>
+    <rd.window-opens>Приём откроется</rd.window-opens>
+    <rd.all-closed>Сейчас показания можно проверить, но не отправить: отправить их можно будет в дни приёма.</rd.all-closed>
     <rd.meter>Счётчик</rd.meter>
     <rd.account>Лицевой счёт</rd.account>
     <rd.verification>Поверка до</rd.verification>

@@ -36,10 +36,16 @@
               <button type="submit" name="action" value="preview" class="secondary" id="readings-preview">
                 <xsl:value-of select="$M/rd.preview"/>
               </button>
-              <button type="submit" name="action" value="submit" class="primary" id="readings-submit">
-                <xsl:value-of select="$M/rd.submit"/>
-              </button>
+              <!-- Nothing to send while every meter's window is closed: checking still works. -->
+              <xsl:if test="$rd/meter[@window-open]">
+                <button type="submit" name="action" value="submit" class="primary" id="readings-submit">
+                  <xsl:value-of select="$M/rd.submit"/>
+                </button>
+              </xsl:if>
             </div>
+            <xsl:if test="not($rd/meter[@window-open])">
+              <p class="hint" id="readings-closed"><xsl:value-of select="$M/rd.all-closed"/></p>
+            </xsl:if>
           </form>
         </xsl:otherwise>
       </xsl:choose>
@@ -75,7 +81,11 @@
         <xsl:value-of select="concat($M/rd.window, ' ', @window-from, ' ', $M/rd.window-to, ' ', @window-to, ' ', $M/rd.window-day, '.')"/>
         <xsl:if test="not(@window-open)">
           <xsl:text> </xsl:text>
-          <strong><xsl:value-of select="$M/rd.window-closed"/></strong>
+          <strong>
+            <xsl:value-of select="concat($M/rd.window-closed, ' ', $M/rd.window-opens, ' ')"/>
+            <xsl:call-template name="date"><xsl:with-param name="v" select="@window-next"/></xsl:call-template>
+            <xsl:text>.</xsl:text>
+          </strong>
         </xsl:if>
       </p>
       <table class="data readings-table">

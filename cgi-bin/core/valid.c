@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/arena.h"
@@ -358,4 +359,35 @@ int valid_email(const struct field *f, const char *s, size_t len, struct arena *
 	out->s = copy;
 	out->len = len;
 	return 0;
+}
+
+int valid_only_too_large(const char *s)
+{
+	size_t whole = 0, frac = 0;
+	int sep = 0;
+
+	if (s == NULL)
+		return 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			sep ? frac++ : whole++;
+		else if ((*s == '.' || *s == ',') && !sep)
+			sep = 1;
+		else
+			return 0;
+	}
+	return whole > 0 && frac <= 3 && (!sep || frac > 0);
+}
+
+int valid_date_shape(const char *s)
+{
+	int y, m, d, n = 0;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+		return 0;
+	for (n = 0; n < 10; n++)
+		if (n != 4 && n != 7 && (s[n] < '0' || s[n] > '9'))
+			return 0;
+	return m >= 1 && m <= 12 && d >= 1 && (unsigned)d <= month_length(y, m);
 }

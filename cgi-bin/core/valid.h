@@ -63,4 +63,14 @@ int phone_normalize(const char *, size_t, char out[PHONE_MAX + 1]) PORTAL_WUR;
 /* 1 if a phone number as stored (any format, or NULL) is the E.164 number e164. */
 int phone_same(const char *stored, const char *e164);
 
+/*
+ * Why a refused value was refused, so that its message is the right one:
+ * valid_only_too_large() is 1 when s is a well-formed decimal (digits, at
+ * most one '.' or ',' and up to three digits after it) and so could only
+ * have been too large; valid_date_shape() is 1 when s is YYYY-MM-DD with a
+ * month and day that exist, and so could only have been out of range.
+ */
+int valid_only_too_large(const char *s);
+int valid_date_shape(const char *s);
+
 #endif

@@ -125,7 +125,7 @@ BAD = [
     ({"curr1": "-5"}, "curr1", "Показания — число без знака, не больше трёх знаков после запятой."),
     ({"curr1": "1.2345"}, "curr1", "Показания — число без знака, не больше трёх знаков после запятой."),
     ({"curr1": "9999999999999"}, "curr1",
-     "Показания — число без знака, не больше трёх знаков после запятой."),
+     "Таких больших показаний счётчик показать не может: проверьте число цифр."),
     ({"curr1": "<script>"}, "curr1", "Показания — число без знака, не больше трёх знаков после запятой."),
     ({"curr1": ""}, "curr1", "Заполните поле."),
     ({"curr1": "50"}, "curr1",
@@ -229,3 +229,24 @@ def test_a_subscriber_picks_a_meter_and_its_last_reading_fills_the_form():
     # Someone else's meter, a made-up one, a malformed one: the same 404.
     for v in ("4", "999", "abc"):
         assert s.get(BASE + "/calculator", params={"meter": v}).status_code == 404
+
+
+def test_messages_say_what_is_wrong_with_a_date_or_a_reading():
+    """A 1990 date is out of range, not badly written; a huge reading is too large."""
+    s = new_client()
+    r = calc(s, **dict(GOOD, **{"from": "1990-03-01"}))
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.get_element_by_id("error-from").text_content().strip() == \
+        "Дата должна быть не раньше 01.01.2000 и не позже 31.12.2099."
+    assert d.xpath('string(//input[@name="from"]/@value)') == "1990-03-01"  # kept as typed
+    r = calc(s, **dict(GOOD, **{"from": "01.03.2026"}))
+    assert doc(r).get_element_by_id("error-from").text_content().strip().startswith(
+        "Дата указывается как ГГГГ-ММ-ДД")
+    r = calc(s, **dict(GOOD, curr1="99999999999999999999"))
+    assert r.status_code == 400
+    assert doc(r).get_element_by_id("error-curr1").text_content().strip().startswith(
+        "Таких больших показаний счётчик показать не может")
+    r = calc(s, **dict(GOOD, curr1="1.2345"))
+    assert doc(r).get_element_by_id("error-curr1").text_content().strip().startswith(
+        "Показания — число без знака")

@@ -129,7 +129,7 @@ def test_unusually_high_consumption_warns_but_does_not_refuse():
     ("m2z1", "-5", "Показания — число без знака, не больше трёх знаков после запятой."),
     ("m1z2", "abc", "Показания этого счётчика — целое число, без знаков после запятой."),
     ("m1z3", "", "Заполните поле."),
-    ("m1z1", "9999999999999", "Показания этого счётчика — целое число, без знаков после запятой."),
+    ("m1z1", "9999999999999", "Таких больших показаний счётчик показать не может: проверьте число цифр."),
 ])
 def test_bad_values_get_a_message_next_to_the_field(field, value, message):
     s = signed_in()
@@ -157,6 +157,40 @@ def test_outside_the_window_nothing_is_taken_and_the_window_is_named():
         d.get_element_by_id("window-1").text_content()
     assert "Сейчас приём закрыт." in d.get_element_by_id("window-1").text_content()
     assert sql("SELECT COUNT(*) FROM readings WHERE source = 'subscriber'") == [("0",)]
+
+
+def test_a_closed_window_says_when_it_opens_and_still_checks_readings():
+    today = datetime.datetime.utcnow().date()
+    # Opens on a day still ahead this month, or (on the last days) next month.
+    if today.day < 28:
+        lo, hi = today.day + 1, 28
+        opens = today.replace(day=lo)
+    else:
+        lo, hi = 1, 2
+        opens = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    sql("UPDATE organizations SET readings_from = %d, readings_to = %d WHERE id = 1" % (lo, hi))
+    s = signed_in()
+    d = doc(s.get(BASE + "/readings"))
+    said = d.get_element_by_id("window-1").text_content()
+    assert "Сейчас приём закрыт. Приём откроется %s." % opens.strftime("%d.%m.%Y") in said
+    # Every meter of demo's accounts is closed: nothing to send, checking still works.
+    assert not d.xpath('//*[@id="readings-submit"]') and d.xpath('//*[@id="readings-closed"]')
+    f = dict(form_of(s), m1z1=str(last(1, 0) + 10))
+    r = post(s, f, "preview")
+    assert r.status_code == 200
+    assert doc(r).xpath('//*[@id="preview-title"]')
+    assert sql("SELECT COUNT(*) FROM readings WHERE source = 'subscriber'") == [("0",)]
+
+
+def test_a_huge_reading_is_called_too_large_and_kept_as_typed():
+    s = signed_in()
+    f = dict(form_of(s), m1z1="99999999999999999999")
+    r = post(s, f, "preview")
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.get_element_by_id("error-m1z1").text_content().strip().startswith(
+        "Таких больших показаний счётчик показать не может")
+    assert d.xpath('string(//input[@name="m1z1"]/@value)') == "99999999999999999999"
 
 
 def test_nothing_new_is_said_plainly():

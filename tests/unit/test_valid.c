@@ -219,9 +219,38 @@ static void passwords(void **st)
 	assert_int_equal(rehash, 1);
 }
 
+/* What a refused value was, for its message: too large, or a date out of range. */
+static void refusals_are_told_apart(void **st)
+{
+	(void)st;
+	assert_true(valid_only_too_large("99999999999999999999"));
+	assert_true(valid_only_too_large("1234567890123,5"));
+	assert_true(valid_only_too_large("12.345"));
+	assert_false(valid_only_too_large("12.3456")); /* too many decimals, not too large */
+	assert_false(valid_only_too_large("-5"));
+	assert_false(valid_only_too_large("1e9"));
+	assert_false(valid_only_too_large("12."));
+	assert_false(valid_only_too_large(".5"));
+	assert_false(valid_only_too_large("1.2.3"));
+	assert_false(valid_only_too_large(""));
+	assert_false(valid_only_too_large(NULL));
+
+	assert_true(valid_date_shape("1990-01-01"));
+	assert_true(valid_date_shape("2100-02-28"));
+	assert_true(valid_date_shape("1996-02-29"));
+	assert_false(valid_date_shape("1997-02-29")); /* no such day */
+	assert_false(valid_date_shape("1990-13-01"));
+	assert_false(valid_date_shape("01.01.1990"));
+	assert_false(valid_date_shape("1990-1-01"));
+	assert_false(valid_date_shape("1990-01-01x"));
+	assert_false(valid_date_shape("19+0-01-01"));
+	assert_false(valid_date_shape(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(refusals_are_told_apart),
 		cmocka_unit_test(text_trims_and_counts_characters),
 		cmocka_unit_test(secrets_are_taken_as_typed),
 		cmocka_unit_test(integers_have_ranges),
