@@ -30,7 +30,7 @@
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_FROM, K_TO, K_MONTH, K_ACCOUNT, K_EMAIL, K__MAX };
+enum key { K_FROM, K_TO, K_MONTH, K_ACCOUNT, K_EMAIL, K_DONE, K__MAX };
 
 static const struct field fields[K__MAX] = {
 	[K_FROM] = {"from", valid_month, 7, 7},
@@ -38,6 +38,7 @@ static const struct field fields[K__MAX] = {
 	[K_MONTH] = {"month", valid_month, 7, 7},
 	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
 	[K_EMAIL] = {"email", valid_int, 0, 1},
+	[K_DONE] = {"done", valid_token, 1, 16}, /* what the last action did: "email-on", ... */
 };
 
 struct list {
@@ -107,6 +108,8 @@ static int list(struct req *r)
 		return page_error(r, 500, "internal");
 	if ((e = db_receipts(r->arena, a.id, from, to, item_row, &l)) != PERR_OK)
 		return page_fail(r, e);
+	if (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
+		return page_error(r, 500, "internal");
 	return 200;
 }
 
@@ -168,7 +171,8 @@ static int email(struct req *r)
 	if (on->i && r->sess->email == NULL)
 		return page_error(r, 422, "no-email");
 	e = db_receipt_email_set(r->sess->subscriber_id, r->sess->account_id, (int)on->i);
-	return e != PERR_OK ? page_fail(r, e) : page_redirect(r, "/receipts");
+	return e != PERR_OK ? page_fail(r, e)
+			    : page_redirect(r, on->i ? "/receipts?done=email-on" : "/receipts?done=email-off");
 }
 
 static const struct page pages[] = {

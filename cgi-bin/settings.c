@@ -397,6 +397,8 @@ static int sessions_get(struct req *r)
 	if (c.list == NULL)
 		return page_error(r, 500, "internal");
 	e = db_sessions_of(r->arena, r->sess->subscriber_id, session_row, &c);
+	if (e == PERR_OK && req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
+		e = PERR_NOMEM;
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
@@ -413,7 +415,7 @@ static int session_end_post(struct req *r)
 		return page_redirect(r, "/login");
 	}
 	e = db_session_end_id(r->sess->subscriber_id, (uint64_t)id->i);
-	return e == PERR_OK ? page_redirect(r, "/settings/sessions") : page_fail(r, e);
+	return e == PERR_OK ? page_redirect(r, "/settings/sessions?done=ended") : page_fail(r, e);
 }
 
 static int sessions_end_all_post(struct req *r)

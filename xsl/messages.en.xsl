@@ -488,6 +488,8 @@
     <rc.print>Print</rc.print>
     <rc.pdf>PDF</rc.pdf>
     <rc.email.title>Receipts by e-mail</rc.email.title>
+    <rc.done.email-on>Done: this account's receipts will come by e-mail.</rc.done.email-on>
+    <rc.done.email-off>Done: this account's receipts will come on paper again.</rc.done.email-off>
     <rc.email.on>This account's receipts are sent to</rc.email.on>
     <rc.email.off>Each new receipt can be e-mailed to you as a PDF instead of on paper.</rc.email.off>
     <rc.email.enable>Send me receipts by e-mail</rc.email.enable>
@@ -664,6 +666,7 @@
     <sessions.browser>Browser</sessions.browser>
     <sessions.this>this session</sessions.this>
     <sessions.end>End</sessions.end>
+    <sessions.ended>The session has ended: that device will have to sign in again.</sessions.ended>
     <sessions.on>on</sessions.on>
     <sessions.unknown>Unknown browser</sessions.unknown>
     <sessions.end-all>Sign out everywhere</sessions.end-all>

@@ -488,6 +488,8 @@
     <rc.print>Печать</rc.print>
     <rc.pdf>PDF</rc.pdf>
     <rc.email.title>Квитанции по электронной почте</rc.email.title>
+    <rc.done.email-on>Готово: квитанции по этому счёту будут приходить по электронной почте.</rc.done.email-on>
+    <rc.done.email-off>Готово: квитанции по этому счёту снова будут приходить на бумаге.</rc.done.email-off>
     <rc.email.on>Квитанции по этому счёту приходят на адрес</rc.email.on>
     <rc.email.off>Каждая новая квитанция может приходить в PDF на вашу почту вместо бумажной.</rc.email.off>
     <rc.email.enable>Получать квитанции по почте</rc.email.enable>
@@ -664,6 +666,7 @@
     <sessions.browser>Браузер</sessions.browser>
     <sessions.this>этот сеанс</sessions.this>
     <sessions.end>Завершить</sessions.end>
+    <sessions.ended>Сеанс завершён: на том устройстве нужно будет войти заново.</sessions.ended>
     <sessions.on>на</sessions.on>
     <sessions.unknown>Неизвестный браузер</sessions.unknown>
     <sessions.end-all>Выйти на всех устройствах</sessions.end-all>

@@ -50,6 +50,11 @@
     <xsl:if test="account-head">
       <section class="card" id="receipt-email">
         <h2><xsl:value-of select="$M/rc.email.title"/></h2>
+        <xsl:if test="done = 'email-on' or done = 'email-off'">
+          <p class="notice" role="status" id="done">
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rc.done.', done)"/></xsl:call-template>
+          </p>
+        </xsl:if>
         <xsl:choose>
           <xsl:when test="account-head/@by-email">
             <p id="email-state">
@@ -133,11 +138,16 @@
                     </span>
                   </td>
                   <td class="links">
-                    <a href="/receipts/view?month={@month}" id="view-{@month}"><xsl:value-of select="$M/rc.view"/></a>
+                    <!-- Every row has the same three links: each says which month it opens. -->
+                    <xsl:variable name="which">
+                      <xsl:text>: </xsl:text>
+                      <xsl:call-template name="month-label"><xsl:with-param name="v" select="@month"/></xsl:call-template>
+                    </xsl:variable>
+                    <a href="/receipts/view?month={@month}" id="view-{@month}"><xsl:value-of select="$M/rc.view"/><span class="visually-hidden"><xsl:value-of select="$which"/></span></a>
                     <xsl:text> · </xsl:text>
-                    <a href="/receipts/print?month={@month}" id="print-{@month}"><xsl:value-of select="$M/rc.print"/></a>
+                    <a href="/receipts/print?month={@month}" id="print-{@month}"><xsl:value-of select="$M/rc.print"/><span class="visually-hidden"><xsl:value-of select="$which"/></span></a>
                     <xsl:text> · </xsl:text>
-                    <a href="/receipts/pdf?month={@month}" id="pdf-{@month}" type="application/pdf"><xsl:value-of select="$M/rc.pdf"/></a>
+                    <a href="/receipts/pdf?month={@month}" id="pdf-{@month}" type="application/pdf"><xsl:value-of select="$M/rc.pdf"/><span class="visually-hidden"><xsl:value-of select="$which"/></span></a>
                     <xsl:if test="@status = 'unpaid' or @status = 'partly'">
                       <xsl:text> </xsl:text>
                       <xsl:call-template name="pay-button">

@@ -257,6 +257,9 @@
 
   <xsl:template match="page[@section='settings'][@name='sessions']" mode="content">
     <h1><xsl:value-of select="$M/sessions.title"/></h1>
+    <xsl:if test="done = 'ended'">
+      <p class="notice" role="status" id="done"><xsl:value-of select="$M/sessions.ended"/></p>
+    </xsl:if>
     <section class="card">
       <table class="data" id="sessions">
         <thead>

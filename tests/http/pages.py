@@ -75,7 +75,7 @@ def every_page():
         ("/settings/password", "POST", {"current_password": "wrong", "new_password": "x",
                                         "confirm_password": "y"}, True, "ru"),
         ("/settings/sessions", "GET", None, True, "ru"),
-        ("/settings/sessions", "GET", None, True, "en"),
+        ("/settings/sessions?done=ended", "GET", None, True, "en"),
         ("/settings/email", "GET", None, True, "ru"),
         ("/settings/email", "POST", {"email": "not an address"}, True, "en"),
         ("/register", "GET", None, False, "ru"),

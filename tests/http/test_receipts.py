@@ -340,7 +340,9 @@ def test_receipts_by_email_on_and_off():
     token = csrf_of(page)
     assert doc(page).xpath('//*[@id="email-on"]')
     r = s.post(BASE + "/receipts/email", data={"csrf": token, "email": "1"}, allow_redirects=False)
-    assert r.status_code == 303 and r.headers["Location"] == "/receipts"
+    assert r.status_code == 303 and r.headers["Location"] == "/receipts?done=email-on"
+    assert doc(s.get(BASE + r.headers["Location"])).xpath('string(//*[@id="done"])').strip() == \
+        "Готово: квитанции по этому счёту будут приходить по электронной почте."
     try:
         x = xml(s, "/receipts")
         assert x.find("account-head").get("by-email") == "1"

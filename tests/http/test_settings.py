@@ -317,7 +317,9 @@ def test_sessions_are_listed_and_can_be_ended(user):
     assert len(mine) == 1
     r = post(s, "/settings/sessions/end", {"id": theirs[0].get("id").split("-")[1]},
              "/settings/sessions")
-    assert r.status_code == 303
+    assert r.status_code == 303 and r.headers["Location"] == "/settings/sessions?done=ended"
+    assert doc(s.get(BASE + r.headers["Location"])).xpath('string(//*[@id="done"])').strip() \
+        .startswith("Сеанс завершён")
     assert other.get(BASE + "/settings", allow_redirects=False).status_code == 303
     assert s.get(BASE + "/settings", allow_redirects=False).status_code == 200
     # Another subscriber's session is nobody's to end.
