@@ -22,6 +22,7 @@
 #include "app/settle.h"
 #include "billing/account.h"
 #include "core/arena.h"
+#include "core/date.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/lang.h"
@@ -83,13 +84,14 @@ static enum perr hist_row(void *p, const struct payment *x)
 	h->rows++;
 	if (x->id != h->last_id) {
 		xmlNodePtr n = xml_elem(h->list, "payment");
+		char at[26];
 
 		h->last_id = x->id;
 		h->cur = n;
 		if (n == NULL || xml_attr_int(n, "id", (long long)x->id) ||
 		    xml_attr_int(n, "account-id", (long long)x->account_id) ||
 		    xml_attr(n, "status", x->status) || xml_attr(n, "channel", x->channel) ||
-		    xml_text(n, "at", x->paid_at) == NULL ||
+		    instant_local(x->paid_at, at) != 0 || xml_text(n, "at", at) == NULL ||
 		    xml_text(n, "account", x->account_number) == NULL ||
 		    (x->bank && xml_text(n, "bank", x->bank) == NULL) ||
 		    xml_money(n, "amount", x->amount, x->cur, l) == NULL)

@@ -92,7 +92,7 @@
               <tbody>
                 <xsl:for-each select="$p/payment">
                   <tr id="payment-{@id}" class="status-{@status}">
-                    <td><xsl:value-of select="at"/></td>
+                    <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="at"/></xsl:call-template></td>
                     <td><xsl:value-of select="account"/></td>
                     <td class="num"><xsl:value-of select="amount"/></td>
                     <td>

@@ -82,7 +82,7 @@
           <xsl:when test="line">
             <xsl:for-each select="line">
               <row>
-                <c><xsl:value-of select="$p/at"/></c>
+                <c><xsl:value-of select="concat(substring($p/at, 1, 10), ' ', substring($p/at, 12, 5))"/></c>
                 <c><xsl:value-of select="$p/account"/></c>
                 <xsl:apply-templates select="amount" mode="cell"/>
                 <c><xsl:value-of select="$source"/></c>
@@ -94,7 +94,7 @@
           </xsl:when>
           <xsl:otherwise>
             <row>
-              <c><xsl:value-of select="$p/at"/></c>
+              <c><xsl:value-of select="concat(substring($p/at, 1, 10), ' ', substring($p/at, 12, 5))"/></c>
               <c><xsl:value-of select="$p/account"/></c>
               <xsl:apply-templates select="$p/amount" mode="cell"/>
               <c><xsl:value-of select="$source"/></c>

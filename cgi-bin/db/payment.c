@@ -28,7 +28,7 @@ static struct db_stmt recent = {
 static struct db_stmt history = {
 	"payment.history",
 	"SELECT pm.id, pm.account_id, a.number, o.currency, "
-	"DATE_FORMAT(pm.paid_at, '%Y-%m-%d %H:%i'), pm.amount, pm.channel, pm.bank, pm.status, "
+	"DATE_FORMAT(pm.paid_at, '%Y-%m-%dT%H:%i:%sZ'), pm.amount, pm.channel, pm.bank, pm.status, "
 	"pl.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, pl.amount "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "

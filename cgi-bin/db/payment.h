@@ -13,7 +13,7 @@ struct payment {
 	uint64_t id, account_id;
 	const char *account_number;
 	const struct currency *cur;
-	const char *paid_at; /* YYYY-MM-DD (recent) or YYYY-MM-DD HH:MM (history), UTC */
+	const char *paid_at; /* YYYY-MM-DD (recent) or YYYY-MM-DDTHH:MM:SSZ (history), UTC */
 	money_t amount;
 	const char *channel; /* card, bank, cash, autopay: a catalog key */
 	const char *bank;    /* who took the money; may be NULL */

@@ -657,3 +657,14 @@ def test_money_still_balances_after_all_of_it():
                "payments WHERE status = 'succeeded' AND paid_at >= '%s' GROUP BY account_id) p "
                "ON p.account_id = l.account_id WHERE l.s <> COALESCE(p.s, 0)"
                % (this_month(), this_month())) == ("0",)
+
+
+def test_history_shows_times_in_the_sites_zone_in_the_languages_format():
+    s = signed_in()
+    d = doc(s.get(BASE + "/payments"))
+    row = d.xpath('//table[@id="payments"]/tbody/tr')[0]
+    pid = int(row.get("id").split("-")[1])
+    (local,) = sql("SELECT DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%%d.%%m.%%Y %%H:%%i') "
+                   "FROM payments WHERE id = %d" % pid)[0]
+    assert row.xpath("string(td[1])").strip() == local
+    assert row.xpath("string(td[1]/time/@datetime)").endswith("+03:00")
