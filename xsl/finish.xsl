@@ -32,7 +32,10 @@
 
   <!-- A body or footer cell of a table with a head: labelled by the head cell
        above it, counting the columns that earlier cells span. -->
-  <xsl:template match="table[contains(concat(' ', @class, ' '), ' data ')][thead]/*[self::tbody or self::tfoot]/tr/*[self::td or self::th]"
+  <!-- One predicate per step, never two: libxslt works out a second
+       predicate's position over every sibling, which made a page with a
+       long table quadratic. -->
+  <xsl:template match="table[thead and contains(concat(' ', @class, ' '), ' data ')]/*[self::tbody or self::tfoot]/tr/*[self::td or self::th]"
                 mode="finish">
     <xsl:variable name="col" select="count(preceding-sibling::*[not(@colspan)])
                                      + sum(preceding-sibling::*/@colspan) + 1"/>
@@ -48,14 +51,14 @@
 
   <!-- A field whose value was refused: invalid, and described by the message
        that says why (common.xsl's field-error, id "error-NAME"). -->
-  <xsl:template match="*[self::input or self::select or self::textarea][@name][not(@type = 'hidden')]"
+  <xsl:template match="*[(self::input or self::select or self::textarea) and @name and not(@type = 'hidden')]"
                 mode="finish">
     <xsl:variable name="name" select="@name"/>
-    <xsl:variable name="message" select="//*[@id = concat('error-', $name)]"/>
     <xsl:copy>
       <xsl:apply-templates select="@*[name() != 'aria-describedby']" mode="finish"/>
       <xsl:choose>
-        <xsl:when test="$field-errors[@field = $name] and $message">
+        <!-- The tree is searched for the message only when the field was refused. -->
+        <xsl:when test="$field-errors[@field = $name] and //*[@id = concat('error-', $name)]">
           <xsl:attribute name="aria-invalid">true</xsl:attribute>
           <xsl:attribute name="aria-describedby">
             <xsl:value-of select="normalize-space(concat('error-', $name, ' ', @aria-describedby))"/>
