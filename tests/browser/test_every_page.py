@@ -1,5 +1,6 @@
 """Every page in headless Chromium: axe-core's WCAG 2.1 A/AA rules find
-nothing, and at 320 and 375 CSS pixels the page never scrolls sideways.
+nothing, and at 320 and 375 CSS pixels the page never scrolls sideways and
+its chart labels stay readable.
 
 The pages come from tests/http/pages.py, the list the renderer parity test
 and the HTML checker walk too.  A POST page is reached the way a person
@@ -106,16 +107,23 @@ class Walker:
         else:
             self.post(path, data)
 
-    def widths_overflowing(self):
-        """{width: scrollWidth} for each phone width at which the page scrolls sideways."""
-        wide = {}
+    def phone_problems(self):
+        """What is wrong at each phone width: the page scrolls sideways, or a chart's
+        text (drawn in an SVG that shrinks with the screen) is too small to read."""
+        problems = []
         for w in WIDTHS:
             self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
                 "width": w, "height": 640, "deviceScaleFactor": 2, "mobile": True})
             sw = self.d.execute_script("return document.documentElement.scrollWidth")
             if sw > w:
-                wide[w] = sw
-        return wide
+                problems.append("scrolls sideways at %d px: %d px wide" % (w, sw))
+            tiny = self.d.execute_script(
+                """return [...document.querySelectorAll('svg text')]
+                       .map(t => t.getBoundingClientRect().height)
+                       .filter(h => h > 0 && h < 9).length""")
+            if tiny:
+                problems.append("%d chart labels under 9 px tall at %d px" % (tiny, w))
+        return problems
 
     def axe_violations(self):
         self.d.execute_script(self.axe)
@@ -151,11 +159,10 @@ def page_id(p):
 def test_page_fits_phones_and_passes_axe(walker, page):
     walker.open(*page)
     try:
-        wide = walker.widths_overflowing()
+        problems = walker.phone_problems()
         violations = walker.axe_violations()
     finally:
         walker.reset_viewport()
     sql("DELETE FROM link_attempts")
-    problems = ["scrolls sideways at %d px: %d px wide" % kv for kv in sorted(wide.items())]
     problems += ["axe %s: %s %s" % v for v in violations]
     assert not problems, "\n".join(problems)
