@@ -4,7 +4,9 @@ The pages need no JavaScript; this proves the forms, cookies and redirects
 work in a real browser, with the CSP in force.
 """
 import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -156,6 +158,12 @@ def test_add_an_account_switch_to_it_and_print_its_statement(browser):
         assert data.startswith(b"%PDF") and len(data) > 10000
         with open(os.path.join(SHOTS, "statement.pdf"), "wb") as f:
             f.write(data)
+        # The whole table is on the A4 page: the closing balance, the last column, included.
+        text = subprocess.run(["pdftotext", "-layout", os.path.join(SHOTS, "statement.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "Исходящий остаток" in text
+        totals = [line for line in text.splitlines() if line.strip().startswith("Итого")]
+        assert totals and len(re.findall(r"\d+,\d\d ₽", totals[0])) == 5, totals
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     finally:
         sql("DELETE sa FROM subscriber_accounts sa JOIN subscribers s ON s.id = sa.subscriber_id "
