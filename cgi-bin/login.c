@@ -56,7 +56,7 @@
 
 enum key {
 	K_LOGIN, K_PASSWORD, K_NEXT, K_TO, K_ORG, K_NUMBER, K_EMAIL, K_PHONE, K_WHO, K_METHOD,
-	K_TOKEN, K_HANDLE, K_CODE, K_NEW, K_CONFIRM, K__MAX
+	K_TOKEN, K_HANDLE, K_CODE, K_NEW, K_CONFIRM, K_DONE, K__MAX
 };
 
 static const struct field fields[K__MAX] = {
@@ -76,6 +76,7 @@ static const struct field fields[K__MAX] = {
 	[K_CODE] = {"code", valid_text, 1, 16},
 	[K_NEW] = {"new_password", valid_secret, 1, PASSWORD_MAX},
 	[K_CONFIRM] = {"confirm_password", valid_secret, 1, PASSWORD_MAX},
+	[K_DONE] = {"done", valid_token, 1, 16}, /* "out", "out-all": how the last session ended */
 };
 
 /* Uses of /register and /recover per hour: from one address, for one account or login. */
@@ -101,7 +102,8 @@ static int form(struct req *r, const char *login)
 	xmlNodePtr f = xml_elem(r->root, "login-form");
 
 	if (f == NULL || xml_text(f, "next", next_of(r)) == NULL ||
-	    (login != NULL && xml_text(f, "login", login) == NULL))
+	    (login != NULL && xml_text(f, "login", login) == NULL) ||
+	    (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL))
 		return page_error(r, 500, "internal");
 	return 200;
 }
@@ -181,7 +183,7 @@ static int logout_post(struct req *r)
 {
 	enum perr e = session_end(r);
 
-	return e == PERR_OK ? page_redirect(r, "/login") : page_fail(r, e);
+	return e == PERR_OK ? page_redirect(r, "/login?done=out") : page_fail(r, e);
 }
 
 static int lang_get(struct req *r)

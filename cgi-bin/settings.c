@@ -424,7 +424,7 @@ static int sessions_end_all_post(struct req *r)
 
 	if (e != PERR_OK || (e = session_end(r)) != PERR_OK)
 		return page_fail(r, e);
-	return page_redirect(r, "/login");
+	return page_redirect(r, "/login?done=out-all");
 }
 
 /* GET and POST of one path share an entry: pick by method. */

@@ -40,6 +40,11 @@
   <xsl:template match="page[@section='login'][@name='login']" mode="content">
     <section class="card narrow">
       <h1><xsl:value-of select="$M/login.title"/></h1>
+      <xsl:if test="done = 'out' or done = 'out-all'">
+        <p class="notice" role="status" id="done">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('login.done.', done)"/></xsl:call-template>
+        </p>
+      </xsl:if>
       <xsl:call-template name="form-errors"/>
       <form method="post" action="/login" class="stacked" id="login-form">
         <input type="hidden" name="csrf" value="{csrf}"/>

@@ -117,6 +117,8 @@
     <error.locked>Too many failed sign-in attempts. Try again in 15 minutes.</error.locked>
     <login.forgot>Forgot your password?</login.forgot>
     <login.register>No login yet? Register with your account number</login.register>
+    <login.done.out>You have signed out.</login.done.out>
+    <login.done.out-all>You have signed out on every device.</login.done.out-all>
     <back.login>Back to sign-in</back.login>
     <register.title>Registration</register.title>
     <register.intro>If you have an account but no login, register: a password is sent by SMS to the phone in your contract with the organization, and a confirmation link to your e-mail.</register.intro>

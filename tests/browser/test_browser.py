@@ -93,8 +93,9 @@ def test_sign_in_see_name_sign_out(browser):
     click_and_wait(browser, By.ID, "lang-ru",
                    lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru")
 
-    click_and_wait(browser, By.ID, "logout", lambda d: d.current_url.endswith("/login"))
+    click_and_wait(browser, By.ID, "logout", lambda d: d.current_url.endswith("/login?done=out"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Вход в личный кабинет"
+    assert browser.find_element(By.ID, "done").text == "Вы вышли из кабинета."
     # The back button does not bring the session back.
     browser.back()
     browser.get(BASE + "/")

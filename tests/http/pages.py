@@ -18,6 +18,7 @@ def every_page():
         ("/login", "GET", None, False, "ru"),
         ("/login", "GET", None, False, "en"),
         ("/login?next=/x%3Fa%3D1", "GET", None, False, "ru"),
+        ("/login?done=out", "GET", None, False, "en"),
         ("/login", "POST", {"login": "demo", "password": "wrong"}, False, "ru"),
         ("/login", "POST", {"login": "<b>x</b>", "password": "wrong"}, False, "en"),
         ("/login", "POST", {"login": "", "password": ""}, False, "ru"),

@@ -125,7 +125,9 @@ def test_logout_really_ends_the_session():
     home = s.get(BASE + "/")
     r = s.post(BASE + "/logout", data={"csrf": csrf_of(home)}, allow_redirects=False)
     assert r.status_code == 303
-    assert r.headers["Location"] == "/login"
+    assert r.headers["Location"] == "/login?done=out"
+    assert doc(s.get(BASE + r.headers["Location"])).xpath('string(//*[@id="done"])').strip() == \
+        "Вы вышли из кабинета."
     assert "sid=;" in r.headers["Set-Cookie"] and "Max-Age=0" in r.headers["Set-Cookie"]
     assert not sql("SELECT id FROM sessions WHERE token_hash = UNHEX('%s')" % blake2b_hex(sid))
     # Replaying the old cookie (a back button, a copied cookie) gets nothing.

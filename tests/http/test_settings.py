@@ -329,7 +329,7 @@ def test_sessions_are_listed_and_can_be_ended(user):
     assert post(s, "/settings/sessions/end", {"id": did}, "/settings/sessions").status_code == 404
     assert demo.get(BASE + "/settings", allow_redirects=False).status_code == 200
     r = post(s, "/settings/sessions/end-all", {}, "/settings/sessions")
-    assert r.status_code == 303 and r.headers["Location"] == "/login"
+    assert r.status_code == 303 and r.headers["Location"] == "/login?done=out-all"
     assert s.get(BASE + "/settings", allow_redirects=False).status_code == 303
     assert sql("SELECT COUNT(*) FROM sessions WHERE subscriber_id = %d" % user) == [("0",)]
 
