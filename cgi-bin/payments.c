@@ -91,7 +91,8 @@ static enum perr hist_row(void *p, const struct payment *x)
 		if (n == NULL || xml_attr_int(n, "id", (long long)x->id) ||
 		    xml_attr_int(n, "account-id", (long long)x->account_id) ||
 		    xml_attr(n, "status", x->status) || xml_attr(n, "channel", x->channel) ||
-		    instant_local(x->paid_at, at) != 0 || xml_text(n, "at", at) == NULL ||
+		    instant_local_in(x->paid_at, x->time_zone, at) != 0 ||
+		    xml_text(n, "at", at) == NULL ||
 		    xml_text(n, "account", x->account_number) == NULL ||
 		    (x->bank && xml_text(n, "bank", x->bank) == NULL) ||
 		    xml_money(n, "amount", x->amount, x->cur, l) == NULL)

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <errno.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include <sodium.h>
 
 #include "core/config.h"
+#include "core/date.h"
 #include "core/money.h"
 #include "core/parse.h"
 
@@ -136,22 +136,9 @@ static int set_url(char *dst, size_t cap, const char *v)
 	return set_str(dst, cap, v);
 }
 
-/* A tz database name this system has ("Europe/Moscow"): never a path of its own. */
 static int set_time_zone(struct config *c, const char *v)
 {
-	char file[sizeof(c->time_zone) + 32];
-	const char *p;
-
-	if (*v == '\0' || *v == '/' || strstr(v, "..") != NULL)
-		return -1;
-	for (p = v; *p; p++)
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		      *p == '/' || *p == '_' || *p == '-' || *p == '+'))
-			return -1;
-	snprintf(file, sizeof(file), "/usr/share/zoneinfo/%s", v);
-	if (access(file, R_OK) != 0)
-		return -1;
-	return set_str(c->time_zone, sizeof(c->time_zone), v);
+	return time_zone_valid(v) ? set_str(c->time_zone, sizeof(c->time_zone), v) : -1;
 }
 
 static int set_secret(struct config *c, const char *v)

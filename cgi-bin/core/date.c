@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/date.h"
 
@@ -83,10 +84,46 @@ day_t day_today(void)
 	return (day_t)(time(NULL) / 86400);
 }
 
+/* The zone time_zone_use() set: what instant_local_in() returns to. */
+static char process_zone[64];
+
 void time_zone_use(const char *tz)
 {
+	snprintf(process_zone, sizeof(process_zone), "%s", tz);
 	setenv("TZ", tz, 1);
 	tzset();
+}
+
+int time_zone_valid(const char *tz)
+{
+	char file[128];
+	const char *p;
+
+	if (tz == NULL || *tz == '\0' || *tz == '/' || strlen(tz) > 63 || strstr(tz, "..") != NULL)
+		return 0;
+	for (p = tz; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '/' || *p == '_' || *p == '-' || *p == '+'))
+			return 0;
+	snprintf(file, sizeof(file), "/usr/share/zoneinfo/%s", tz);
+	return access(file, R_OK) == 0;
+}
+
+int instant_local_in(const char *utc, const char *tz, char out[26])
+{
+	int rc;
+
+	if (tz == NULL || strcmp(tz, process_zone) == 0 || !time_zone_valid(tz))
+		return instant_local(utc, out);
+	setenv("TZ", tz, 1);
+	tzset();
+	rc = instant_local(utc, out);
+	if (process_zone[0])
+		setenv("TZ", process_zone, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	return rc;
 }
 
 int instant_local(const char *utc, char out[26])

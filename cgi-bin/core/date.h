@@ -25,8 +25,15 @@ day_t day_today(void);
  * (time_zone_use()).
  */
 int instant_local(const char *utc, char out[26]) PORTAL_WUR;
-/* Show times in tz (a tz database name, checked by the configuration). */
+/* Show times in tz (a tz database name: time_zone_valid()). */
 void time_zone_use(const char *tz);
+/* 1 if tz names a zone this system has ("Europe/Moscow"), never a path of its own. */
+int time_zone_valid(const char *tz);
+/*
+ * instant_local() in another zone (an organization's): tz NULL, invalid or
+ * the process's own is the process's zone.  The process's zone is put back.
+ */
+int instant_local_in(const char *utc, const char *tz, char out[26]) PORTAL_WUR;
 /* Days in that month of that year. */
 unsigned month_length(int year, int month);
 

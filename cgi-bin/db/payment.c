@@ -29,7 +29,7 @@ static struct db_stmt history = {
 	"payment.history",
 	"SELECT pm.id, pm.account_id, a.number, o.currency, "
 	"DATE_FORMAT(pm.paid_at, '%Y-%m-%dT%H:%i:%sZ'), pm.amount, pm.channel, pm.bank, pm.status, "
-	"pl.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, pl.amount "
+	"pl.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, pl.amount, o.time_zone "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
 	"JOIN payments pm ON pm.account_id = a.id AND pm.paid_at >= ? AND pm.paid_at < ? "
@@ -82,7 +82,7 @@ enum perr db_payment_history(struct arena *ar, uint64_t subscriber, uint64_t acc
 			     DBC_STR(&it.r.channel), DBC_STR(&it.r.bank),
 			     DBC_STR(&it.r.status),  DBC_U64(&it.r.service_id),
 			     DBC_STR(&it.r.service), DBC_STR(&it.r.supplier),
-			     DBC_INT(&it.r.line)};
+			     DBC_INT(&it.r.line),    DBC_STR(&it.r.time_zone)};
 
 	month_date(from, d1);
 	month_date(to + 1, d2);

@@ -22,6 +22,7 @@ struct payment {
 	uint64_t service_id;
 	const char *service, *supplier;
 	money_t line;
+	const char *time_zone; /* history only: the organization's, for paid_at */
 };
 
 enum perr db_payments_recent(struct arena *, uint64_t subscriber, unsigned limit,

@@ -4,11 +4,12 @@
 -- depend on the household (domain.md 1a; 12 % VAT included until 2025, 16 %
 -- added from 2026).  Re-running this file restores them.
 INSERT INTO organizations (id, name, inn, address, phones, email, bank_name, bic, bank_account,
-                           corr_account, currency, readings_from, readings_to)
+                           corr_account, currency, readings_from, readings_to, time_zone)
 VALUES (2, 'АО «Алматыэнергосбыт»', '7707083893', '050000, г. Алматы, ул. Толе би, д. 1',
         '+7 727 356-99-99', 'info@almaty-energy.example', 'АО «Народный банк Казахстана»',
-        '044525225', '40702810138250123017', '30101810400000000225', 'KZT', 1, 31)
-ON DUPLICATE KEY UPDATE name = VALUES(name), currency = VALUES(currency);
+        '044525225', '40702810138250123017', '30101810400000000225', 'KZT', 1, 31, 'Asia/Almaty')
+ON DUPLICATE KEY UPDATE name = VALUES(name), currency = VALUES(currency),
+    time_zone = VALUES(time_zone);
 -- The demo organization takes readings every day, so the demo works on any
 -- date; a real organization sets its own days (the tests set narrower ones).
 UPDATE organizations SET readings_from = 1, readings_to = 31 WHERE id = 1;

@@ -668,3 +668,28 @@ def test_history_shows_times_in_the_sites_zone_in_the_languages_format():
                    "FROM payments WHERE id = %d" % pid)[0]
     assert row.xpath("string(td[1])").strip() == local
     assert row.xpath("string(td[1]/time/@datetime)").endswith("+03:00")
+
+
+def test_a_payment_to_another_organization_is_shown_in_its_time_zone():
+    """An Almaty organization's payment at 18:05 UTC was made at 23:05 there (+05:00)."""
+    from conftest import make_subscriber
+    sql("UPDATE organizations SET time_zone = 'Asia/Almaty' WHERE id = 2")  # as the demo has it
+    sql("DELETE FROM accounts WHERE id = 990")
+    sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
+        "area_centi_m2) VALUES (990, 2, 'KZ-990', 'Тестов', 'г. Алматы', 1, 4000)")
+    try:
+        make_subscriber("tz-test", "tz-test-password-1", [990])
+        sql("INSERT INTO payments (account_id, paid_at, amount, channel) "
+            "VALUES (990, UTC_DATE() - INTERVAL 3 DAY + INTERVAL '18:05' HOUR_MINUTE, 150000, 'cash')")
+        (want,) = sql("SELECT DATE_FORMAT(UTC_DATE() - INTERVAL 3 DAY + INTERVAL '23:05' "
+                      "HOUR_MINUTE, '%d.%m.%Y %H:%i')")[0]
+        s = signed_in("tz-test", "tz-test-password-1")
+        row = doc(s.get(BASE + "/payments?all=1")).xpath('//table[@id="payments"]/tbody/tr')[0]
+        assert row.xpath("string(td[1])").strip() == want
+        assert row.xpath("string(td[1]/time/@datetime)").endswith("+05:00")
+        # The worker's own zone is back for the next page: a Энск payment in Moscow time.
+        test_history_shows_times_in_the_sites_zone_in_the_languages_format()
+    finally:
+        sql("DELETE FROM payments WHERE account_id = 990")
+        sql("DELETE FROM subscribers WHERE login = 'tz-test'")
+        sql("DELETE FROM accounts WHERE id = 990")

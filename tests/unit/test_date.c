@@ -48,11 +48,47 @@ static void refuses_what_is_not_an_instant(void **st)
 		assert_int_equal(instant_local(bad[i], out), -1);
 }
 
+static void an_organizations_zone_and_back(void **st)
+{
+	char out[26];
+
+	(void)st;
+	time_zone_use("Europe/Moscow");
+	assert_int_equal(instant_local_in("2026-11-22T18:05:09Z", "Asia/Almaty", out), 0);
+	assert_string_equal(out, "2026-11-22T23:05:09+05:00");
+	/* The process's zone is back for everything else. */
+	assert_int_equal(instant_local("2026-11-22T18:05:09Z", out), 0);
+	assert_string_equal(out, "2026-11-22T21:05:09+03:00");
+	/* No zone, or one this system does not have, is the process's. */
+	assert_int_equal(instant_local_in("2026-11-22T18:05:09Z", NULL, out), 0);
+	assert_string_equal(out, "2026-11-22T21:05:09+03:00");
+	assert_int_equal(instant_local_in("2026-11-22T18:05:09Z", "Mars/Olympus", out), 0);
+	assert_string_equal(out, "2026-11-22T21:05:09+03:00");
+	assert_int_equal(instant_local_in("2026-11-22T18:05:09Z", "../../etc/passwd", out), 0);
+	assert_string_equal(out, "2026-11-22T21:05:09+03:00");
+}
+
+static void zone_names_are_names(void **st)
+{
+	(void)st;
+	assert_true(time_zone_valid("Europe/Moscow"));
+	assert_true(time_zone_valid("Asia/Almaty"));
+	assert_true(time_zone_valid("UTC"));
+	assert_false(time_zone_valid(NULL));
+	assert_false(time_zone_valid(""));
+	assert_false(time_zone_valid("/etc/localtime"));
+	assert_false(time_zone_valid("../zoneinfo/UTC"));
+	assert_false(time_zone_valid("Europe/Moscow;rm"));
+	assert_false(time_zone_valid("Mars/Olympus"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shows_the_zones_own_time_and_offset),
 		cmocka_unit_test(refuses_what_is_not_an_instant),
+		cmocka_unit_test(an_organizations_zone_and_back),
+		cmocka_unit_test(zone_names_are_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
