@@ -88,7 +88,7 @@ class Walker:
         """Submit data to path from a page that carries the session's CSRF token."""
         self.d.get(BASE + ("/" if self.signed_in else "/login"))
         token = self.d.find_element(By.CSS_SELECTOR, 'input[name="csrf"]').get_attribute("value")
-        fields = dict(data, csrf=token)
+        fields = dict({"csrf": token}, **data)  # a page may bring its own (a forged one)
         old = self.d.find_element(By.TAG_NAME, "html")
         self.wait_for_new_page(old, lambda: self.d.execute_script(
             """const f = document.createElement('form');

@@ -9,6 +9,7 @@ def last_month():
 
 def every_page():
     """(path, method, data, needs_session, lang) for every page a program renders.
+    A POST's data gets the page's CSRF token unless it brings its own.
 
     The renderer parity test, the HTML checker and the accessibility and
     narrow-screen checks all walk this list: a new page joins them by
@@ -77,6 +78,8 @@ def every_page():
                                         "confirm_password": "y"}, True, "ru"),
         ("/settings/sessions", "GET", None, True, "ru"),
         ("/settings/sessions?done=ended", "GET", None, True, "en"),
+        # A form with a forged token: the 403 page.
+        ("/settings/profile", "POST", {"csrf": "forged", "full_name": "X"}, True, "ru"),
         ("/settings/email", "GET", None, True, "ru"),
         ("/settings/email", "POST", {"email": "not an address"}, True, "en"),
         ("/register", "GET", None, False, "ru"),

@@ -41,7 +41,7 @@ def shown_value(d, name):
 def test_refused_form_keeps_input_and_ties_errors(path, method, data, needs_session, lang):
     s = signed_in("demo2", "demo2-password", lang) if needs_session else new_client(lang)
     token = csrf_of(s.get(BASE + ("/" if needs_session else "/login")))
-    r = s.post(BASE + path, data=dict(data, csrf=token), allow_redirects=False)
+    r = s.post(BASE + path, data=dict({"csrf": token}, **data), allow_redirects=False)
     sql("DELETE FROM login_attempts")
     sql("DELETE FROM link_attempts")
     if r.status_code in (200, 303) and "error" not in r.text:

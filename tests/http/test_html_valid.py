@@ -21,7 +21,7 @@ def fetch(path, method, data, needs_session, lang):
         r = s.get(BASE + path, allow_redirects=False)
     else:
         token = csrf_of(s.get(BASE + ("/" if needs_session else "/login")))
-        r = s.post(BASE + path, data=dict(data, csrf=token), allow_redirects=False)
+        r = s.post(BASE + path, data=dict({"csrf": token}, **data), allow_redirects=False)
     sql("DELETE FROM login_attempts")
     sql("DELETE FROM link_attempts")
     return r

@@ -520,7 +520,7 @@ def test_nginx_xslt_gives_the_same_html(path, method, data, needs_session, lang)
         if method == "GET":
             r = s.get(base + path, allow_redirects=False)
         else:
-            r = s.post(base + path, data=dict(data, csrf=token), allow_redirects=False)
+            r = s.post(base + path, data=dict({"csrf": token}, **data), allow_redirects=False)
         # A blank payment form carries a fresh idempotency key each time it is made.
         body = re.sub(rb'(name="key" value=")[^"]*"', rb'\1(fresh)"', r.content)
         bodies.append((r.status_code, r.headers.get("Content-Type"), body))
