@@ -8,6 +8,18 @@ def last_month():
 
 
 def every_page():
+    """Every page of the list below, each GET page in both languages."""
+    pages = listed_pages()
+    seen = {(p[0], p[1], p[3], p[4]) for p in pages}
+    for path, method, data, needs_session, lang in list(pages):
+        other = "en" if lang == "ru" else "ru"
+        if method == "GET" and (path, method, needs_session, other) not in seen:
+            seen.add((path, method, needs_session, other))
+            pages.append((path, method, data, needs_session, other))
+    return pages
+
+
+def listed_pages():
     """(path, method, data, needs_session, lang) for every page a program renders.
     A POST's data gets the page's CSRF token unless it brings its own.
 
