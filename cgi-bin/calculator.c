@@ -255,6 +255,15 @@ static int form(struct calc *c)
 	return 0;
 }
 
+/* A reading's message: not given, too large for any meter, or not a number. */
+static const char *number_problem(struct req *r, size_t k)
+{
+	if (!r->bad[k])
+		return "required";
+	return valid_only_too_large(req_sent(r, r->sec->fields[k].name)) ? "reading-too-large"
+									    : "bad-number";
+}
+
 /* A date field's message: not given, not a date, or a date outside 2000..2099. */
 static const char *date_problem(struct req *r, size_t k)
 {
@@ -284,13 +293,9 @@ static int consumption(struct calc *c, long long q[TARIFF_ZONES])
 		long long whole;
 
 		if (p == NULL)
-			bad |= field_error(c, pn, !r->bad[K_PREV1 + z] ? "required"
-						  : valid_only_too_large(req_sent(r, pn)) ? "reading-too-large"
-											   : "bad-number");
+			bad |= field_error(c, pn, number_problem(r, K_PREV1 + z));
 		if (n == NULL)
-			bad |= field_error(c, cn, !r->bad[K_CURR1 + z] ? "required"
-						  : valid_only_too_large(req_sent(r, cn)) ? "reading-too-large"
-											   : "bad-number");
+			bad |= field_error(c, cn, number_problem(r, K_CURR1 + z));
 		if (p == NULL || n == NULL)
 			continue;
 		/* The register's size, read off the larger reading: a rollover wraps there. */
