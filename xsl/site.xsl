@@ -72,7 +72,7 @@
     </html>
   </xsl:template>
 
-  <!-- Wide screens show the list; narrow ones a menu that opens without
+  <!-- Wide screens show the list; under 960 px a menu that opens without
        JavaScript.  CSS shows one of the two (display: none hides the other
        from screen readers too), so the links are never read twice. -->
   <xsl:template match="nav">
