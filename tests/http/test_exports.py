@@ -136,3 +136,16 @@ def test_temporary_workbooks_are_removed():
     for _ in range(3):
         assert s.get(BASE + "/payments?format=xlsx").status_code == 200
     assert not [f for f in set(os.listdir("/tmp")) - before if f.startswith("kabinet-xlsx-")]
+
+
+def test_downloads_pass_through_nginxs_xslt_renderer_untouched():
+    """In the set-up where nginx renders the HTML, a download is still the program's file."""
+    from conftest import XSLT_BASE
+    s = signed_in()
+    for fmt, ctype in (("csv", "text/csv"), ("xlsx", XLSX), ("pdf", "application/pdf")):
+        a = s.get(BASE + "/services/statement?service=1&format=" + fmt)
+        b = s.get(XSLT_BASE + "/services/statement?service=1&format=" + fmt)
+        assert b.status_code == 200 and b.headers["Content-Type"].startswith(ctype), fmt
+        assert b.headers["Content-Disposition"] == a.headers["Content-Disposition"]
+        if fmt == "csv":
+            assert b.content == a.content
