@@ -243,6 +243,22 @@ def main():
         receipt = BASE + "/receipts/view?month=" + month_before_this()
         assert s.get(receipt, allow_redirects=False).status_code == 200
         targets.append(("receipt page (HTML, with QR)", receipt, (cookie,)))
+        # A download: the statement as a workbook (sheet.xsl, libxlsxwriter, a temp file).
+        xlsx = BASE + "/services/statement?service=1&format=xlsx"
+        assert s.get(xlsx).content[:2] == b"PK"
+        targets.append(("statement as XLSX", xlsx, (cookie,)))
+        # A long list through the finishing pass (xsl/finish.xsl): 100 sessions, the most
+        # the page shows.  A match pattern with two predicates once made this quadratic.
+        subprocess.run(
+            ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
+             "-uroot", "kabinet", "-e",
+             "INSERT INTO sessions (token_hash, subscriber_id, created_at, last_seen, ip, "
+             "user_agent) SELECT RANDOM_BYTES(32), s.id, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), "
+             "'192.0.2.1', 'Mozilla/5.0 (Linux; Android 14) Chrome/131.0 Mobile Safari/537.36' "
+             "FROM subscribers s JOIN seq_1_to_99 WHERE s.login = 'demo'"], check=True)
+        sessions = BASE + "/settings/sessions"
+        assert s.get(sessions).text.count("<tr id=\"session-") >= 99
+        targets.append(("sessions list, 100 rows", sessions, (cookie,)))
     print("wrk: %s threads, %s connections, %s s each, on %d cores; database of %d accounts, "
           "subscriber with %d" % (THREADS, CONNECTIONS, DURATION, os.cpu_count(), total, accounts))
     print("%-36s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "ratio"))
