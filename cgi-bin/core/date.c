@@ -33,27 +33,41 @@ unsigned month_length(int y, int m)
 	return days[m - 1] + (m == 2 && leap);
 }
 
-int day_parse(const char *s, size_t len, day_t *out)
+/* "YYYY-MM-DD" naming a day that exists, in any year, into v: 0 or -1. */
+static int civil_parse(const char *s, size_t len, int v[3])
 {
-	int v[3] = {0, 0, 0};
 	static const int at[3] = {0, 5, 8}, n[3] = {4, 2, 2};
 	size_t f, i;
 
 	if (len != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
 	for (f = 0; f < 3; f++)
-		for (i = 0; i < (size_t)n[f]; i++) {
+		for (v[f] = 0, i = 0; i < (size_t)n[f]; i++) {
 			char c = s[at[f] + i];
 
 			if (c < '0' || c > '9')
 				return -1;
 			v[f] = v[f] * 10 + (c - '0');
 		}
-	if (v[0] < 2000 || v[0] > 2099 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-	    (unsigned)v[2] > month_length(v[0], v[1]))
+	return v[1] < 1 || v[1] > 12 || v[2] < 1 || (unsigned)v[2] > month_length(v[0], v[1]) ? -1
+														    : 0;
+}
+
+int day_parse(const char *s, size_t len, day_t *out)
+{
+	int v[3];
+
+	if (civil_parse(s, len, v) != 0 || v[0] < 2000 || v[0] > 2099)
 		return -1;
 	*out = day_from_civil(v[0], v[1], v[2]);
 	return 0;
+}
+
+int day_exists(const char *s, size_t len)
+{
+	int v[3];
+
+	return civil_parse(s, len, v) == 0;
 }
 
 void day_to_civil(day_t z, int *y, int *m, int *d)

@@ -4,7 +4,6 @@
  */
 #include <string.h>
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/arena.h"
@@ -381,13 +380,5 @@ int valid_only_too_large(const char *s)
 
 int valid_date_shape(const char *s)
 {
-	int y, m, d, n = 0;
-
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-		return 0;
-	for (n = 0; n < 10; n++)
-		if (n != 4 && n != 7 && (s[n] < '0' || s[n] > '9'))
-			return 0;
-	return m >= 1 && m <= 12 && d >= 1 && (unsigned)d <= month_length(y, m);
+	return s != NULL && day_exists(s, strlen(s));
 }
