@@ -60,11 +60,9 @@ static enum perr linked_account(struct req *r, struct account *a)
 
 static int list(struct req *r)
 {
-	const struct fval *done = req_val(r, K_DONE);
 	enum perr e = xml_accounts(r->arena, r->root, r->sess, r->lang, NULL);
 
-	/* The message of the action that led here (the stylesheet knows which words exist). */
-	if (e == PERR_OK && done != NULL && xml_text(r->root, "done", done->s) == NULL)
+	if (e == PERR_OK && xml_done(r, K_DONE) != 0)
 		e = PERR_NOMEM;
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }

@@ -103,7 +103,7 @@ static int form(struct req *r, const char *login)
 
 	if (f == NULL || xml_text(f, "next", next_of(r)) == NULL ||
 	    (login != NULL && xml_text(f, "login", login) == NULL) ||
-	    (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL))
+	    xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
 	return 200;
 }

@@ -108,7 +108,7 @@ static int list(struct req *r)
 		return page_error(r, 500, "internal");
 	if ((e = db_receipts(r->arena, a.id, from, to, item_row, &l)) != PERR_OK)
 		return page_fail(r, e);
-	if (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
+	if (xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
 	return 200;
 }

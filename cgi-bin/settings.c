@@ -151,7 +151,7 @@ static enum perr settings_xml(struct req *r, const struct profile *p)
 	e = db_receipt_email_list(r->arena, r->sess->subscriber_id, ereceipt_row, &c);
 	if (e != PERR_OK)
 		return e;
-	if (req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
+	if (xml_done(r, K_DONE) != 0)
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -397,7 +397,7 @@ static int sessions_get(struct req *r)
 	if (c.list == NULL)
 		return page_error(r, 500, "internal");
 	e = db_sessions_of(r->arena, r->sess->subscriber_id, session_row, &c);
-	if (e == PERR_OK && req_val(r, K_DONE) && xml_text(r->root, "done", req_val(r, K_DONE)->s) == NULL)
+	if (e == PERR_OK && xml_done(r, K_DONE) != 0)
 		e = PERR_NOMEM;
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }

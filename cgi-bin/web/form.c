@@ -21,6 +21,13 @@ int page_refuse(struct req *r, int status, const char *field, const char *code)
 	return page_status(r, status);
 }
 
+int xml_done(struct req *r, size_t k)
+{
+	const struct fval *done = req_val(r, k);
+
+	return done != NULL && xml_text(r->root, "done", done->s) == NULL ? -1 : 0;
+}
+
 int xml_typed(struct req *r, const size_t *keys, size_t n)
 {
 	size_t i;

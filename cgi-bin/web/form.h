@@ -18,6 +18,12 @@
  */
 int page_period(struct req *, size_t k_from, size_t k_to, month_t default_to, month_t *from,
 		month_t *to);
+/*
+ * <done>value</done> under the page when field k (a "done" token) was sent:
+ * what the action a 303 came from did, for the page's notice.  The
+ * stylesheet shows only the words it has.  0, or -1 out of memory.
+ */
+int xml_done(struct req *, size_t k) PORTAL_WUR;
 /* <error field="..." code="..."/> under the page, for forms. */
 int xml_form_error(struct req *, const char *field, const char *code) PORTAL_WUR;
 /* The handler's form again with one message (field NULL: above the form), answered
