@@ -8,10 +8,5 @@
 
 int page_pdf(struct req *r, const char *filename)
 {
-	if (filename == NULL || download_name_ok(filename) != 0)
-		return page_error(r, 500, "internal");
-	r->dl_name = filename;
-	r->dl_type = "application/pdf";
-	r->make_dl = render_pdf;
-	return 200;
+	return page_download(r, filename, "application/pdf", render_pdf);
 }

@@ -9,17 +9,6 @@
 #include "doc/xlsx.h"
 #include "web/req.h"
 
-static int download(struct req *r, const char *name, const char *type,
-		    enum perr (*make)(struct arena *, xmlDocPtr, const unsigned char **, size_t *))
-{
-	if (name == NULL || download_name_ok(name) != 0)
-		return page_error(r, 500, "internal");
-	r->dl_name = name;
-	r->dl_type = type;
-	r->make_dl = make;
-	return 200;
-}
-
 int page_table(struct req *r, const char *format, const char *base)
 {
 	if (format == NULL)
@@ -27,10 +16,10 @@ int page_table(struct req *r, const char *format, const char *base)
 	if (base == NULL)
 		return page_error(r, 500, "internal");
 	if (strcmp(format, "csv") == 0)
-		return download(r, arena_printf(r->arena, "%s.csv", base),
-				"text/csv; charset=utf-8; header=present", sheet_csv);
+		return page_download(r, arena_printf(r->arena, "%s.csv", base),
+				     "text/csv; charset=utf-8; header=present", sheet_csv);
 	if (strcmp(format, "xlsx") == 0)
-		return download(
+		return page_download(
 			r, arena_printf(r->arena, "%s.xlsx", base),
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet_xlsx);
 	return 200; /* "xml" is the request layer's; anything else shows the page */

@@ -149,7 +149,13 @@ int page_status(struct req *, int status);
 int page_pdf(struct req *, const char *filename);
 /* format "csv" or "xlsx": the page's table as base.csv or base.xlsx; else 200, the page. */
 int page_table(struct req *, const char *format, const char *base);
-/* For page_pdf() and the others: 0 if filename is one they accept. */
-int download_name_ok(const char *filename);
+/*
+ * What page_pdf() and page_table() share: answer with a download named
+ * filename (NULL, the arena out of memory, or a name with anything but
+ * letters, digits, '-' and '.': 500), of type, made by make from the
+ * page's document.
+ */
+int page_download(struct req *, const char *filename, const char *type,
+		  enum perr (*make)(struct arena *, xmlDocPtr, const unsigned char **, size_t *));
 
 #endif

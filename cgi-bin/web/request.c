@@ -316,15 +316,21 @@ static int write_headers(struct req *r, const struct io *io, const char *ctype, 
 	return write_all(io, "\r\n", 2);
 }
 
-int download_name_ok(const char *filename)
+int page_download(struct req *r, const char *filename, const char *type,
+		  enum perr (*make)(struct arena *, xmlDocPtr, const unsigned char **, size_t *))
 {
 	const char *p;
 
+	if (filename == NULL || *filename == '\0')
+		return page_error(r, 500, "internal");
 	for (p = filename; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 		      *p == '-' || *p == '.'))
-			return -1;
-	return *filename ? 0 : -1;
+			return page_error(r, 500, "internal");
+	r->dl_name = filename;
+	r->dl_type = type;
+	r->make_dl = make;
+	return 200;
 }
 
 /*
