@@ -824,4 +824,5 @@ def test_every_billing_query_is_an_index_lookup():
             if base in small or table.startswith("<") or rows == "NULL":
                 continue
             assert kind != "ALL", (name, row)
-            assert int(rows) < 2000, (name, row)
+            # MariaDB writes "1 (50%)" when a rowid filter applies: the estimate comes first.
+            assert int(rows.split()[0]) < 2000, (name, row)
