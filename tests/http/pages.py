@@ -1,6 +1,8 @@
 """Every page the programs render, in one list for the tests that walk them all."""
 import datetime
 
+from conftest import BASE, csrf_of, new_client, signed_in, sql
+
 
 def last_month():
     d = datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
@@ -112,3 +114,18 @@ def listed_pages():
         ("/calculator", "POST", {"org": "1", "plan": "1", "residents": "0", "from": "x",
                                  "curr1": "-1"}, True, "en"),
     ]
+
+
+def visit(page, bases=(BASE,)):
+    """The page as a browser gets it, from each base (the same session throughout):
+    signed in as demo2 if it needs a session, a POST with the form's token unless the
+    page brings its own.  The rate-limit records it leaves are cleared."""
+    path, method, data, needs_session, lang = page
+    s = signed_in("demo2", "demo2-password", lang) if needs_session else new_client(lang)
+    token = csrf_of(s.get(BASE + ("/" if needs_session else "/login"))) if method == "POST" else None
+    got = [s.get(b + path, allow_redirects=False) if method == "GET" else
+           s.post(b + path, data=dict({"csrf": token}, **data), allow_redirects=False)
+           for b in bases]
+    sql("DELETE FROM login_attempts")
+    sql("DELETE FROM link_attempts")
+    return got

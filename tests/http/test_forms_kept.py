@@ -7,8 +7,8 @@ and the error summary, when there is one, is what opens focused.
 """
 import pytest
 
-from conftest import BASE, csrf_of, doc, new_client, signed_in, sql
-from pages import every_page
+from conftest import doc
+from pages import every_page, visit
 
 FIELD = '//form//*[self::input or self::select or self::textarea][@name="%s"][not(@type="hidden")]'
 NOT_ECHOED = {"csrf", "action", "key", "password", "current_password", "new_password",
@@ -39,11 +39,7 @@ def shown_value(d, name):
 @pytest.mark.parametrize("path,method,data,needs_session,lang", post_pages(),
                          ids=lambda v: v if isinstance(v, str) else None)
 def test_refused_form_keeps_input_and_ties_errors(path, method, data, needs_session, lang):
-    s = signed_in("demo2", "demo2-password", lang) if needs_session else new_client(lang)
-    token = csrf_of(s.get(BASE + ("/" if needs_session else "/login")))
-    r = s.post(BASE + path, data=dict({"csrf": token}, **data), allow_redirects=False)
-    sql("DELETE FROM login_attempts")
-    sql("DELETE FROM link_attempts")
+    (r,) = visit((path, method, data, needs_session, lang))
     if r.status_code in (200, 303) and "error" not in r.text:
         pytest.skip("accepted, not refused")
     d = doc(r)

@@ -8,29 +8,16 @@ import json
 import os
 import subprocess
 
-from conftest import BASE, csrf_of, new_client, signed_in, sql
-from pages import every_page
+from pages import every_page, visit
 
 VNU = os.path.join(os.path.dirname(__file__), "..", "a11y", "node_modules", "vnu-jar", "build",
                    "dist", "vnu.jar")
 
 
-def fetch(path, method, data, needs_session, lang):
-    s = signed_in("demo2", "demo2-password", lang) if needs_session else new_client(lang)
-    if method == "GET":
-        r = s.get(BASE + path, allow_redirects=False)
-    else:
-        token = csrf_of(s.get(BASE + ("/" if needs_session else "/login")))
-        r = s.post(BASE + path, data=dict({"csrf": token}, **data), allow_redirects=False)
-    sql("DELETE FROM login_attempts")
-    sql("DELETE FROM link_attempts")
-    return r
-
-
 def test_every_page_is_valid_html(tmp_path):
     files = {}
     for i, page in enumerate(every_page()):
-        r = fetch(*page)
+        (r,) = visit(page)
         if not r.headers.get("Content-Type", "").startswith("text/html"):
             continue  # a redirect (sign-out, a language switch) has no page of its own
         f = tmp_path / ("page-%03d.html" % i)
