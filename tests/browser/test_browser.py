@@ -5,19 +5,16 @@ work in a real browser, with the CSP in force.
 """
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "http"))
 from conftest import sql  # noqa: E402  (database helper shared with the HTTP tests)
+import chromium  # noqa: E402  (tests/browser/chromium.py)
 
 BASE = os.environ.get("KABINET_URL", "http://127.0.0.1:18080")
 SHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "var", "test", "screenshots")
@@ -25,24 +22,12 @@ SHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "var", "test", "scre
 
 @pytest.fixture
 def browser():
-    profile = tempfile.mkdtemp(prefix="kabinet-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run",
-              "--disable-dev-shm-usage", "--window-size=1100,760", "--lang=ru-RU",
-              "--user-data-dir=" + profile):
-        opts.add_argument(a)
-    opts.add_experimental_option("prefs", {"intl.accept_languages": "ru-RU,ru"})
-    service = Service(executable_path="/usr/bin/chromedriver")
-    d = webdriver.Chrome(service=service, options=opts)
-    d.set_page_load_timeout(30)
+    d, profile = chromium.start("ru")
     os.makedirs(SHOTS, exist_ok=True)
     try:
         yield d
     finally:
-        d.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        chromium.stop(d, profile)
 
 
 def click_and_wait(browser, by, what, until):

@@ -9,19 +9,16 @@ axe-core is the npm package in tests/a11y (installed by the Makefile).
 """
 import json
 import os
-import shutil
 import sys
-import tempfile
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "http"))
 from conftest import sql  # noqa: E402
 from pages import every_page  # noqa: E402
+import chromium  # noqa: E402  (tests/browser/chromium.py)
 
 BASE = os.environ.get("KABINET_URL", "http://127.0.0.1:18080")
 AXE = os.path.join(os.path.dirname(__file__), "..", "a11y", "node_modules", "axe-core",
@@ -34,17 +31,7 @@ class Walker:
     """One browser for the whole walk; it signs in or out as each page needs."""
 
     def __init__(self):
-        self.profile = tempfile.mkdtemp(prefix="kabinet-chromium-")
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = "/usr/bin/chromium"
-        for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-dev-shm-usage", "--window-size=1100,760",
-                  "--user-data-dir=" + self.profile):
-            opts.add_argument(a)
-        self.d = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"),
-                                  options=opts)
-        self.d.set_page_load_timeout(30)
+        self.d, self.profile = chromium.start()
         self.d.set_script_timeout(60)
         self.signed_in = False
         self.lang = None
@@ -52,8 +39,7 @@ class Walker:
             self.axe = f.read()
 
     def close(self):
-        self.d.quit()
-        shutil.rmtree(self.profile, ignore_errors=True)
+        chromium.stop(self.d, self.profile)
 
     def wait_for_new_page(self, old, action):
         action()
