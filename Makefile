@@ -18,21 +18,22 @@ DEBIAN_PACKAGES = \
 	build-essential pkg-config clang libclang-rt-14-dev \
 	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
 	libcurl4-openssl-dev libjansson-dev libcmocka-dev mariadb-server mariadb-client \
-	libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev fonts-dejavu-core \
+	libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev liboath-dev oathtool \
+	fonts-dejavu-core \
 	poppler-utils zbar-tools \
 	python3-aiosmtpd \
 	nginx-light libnginx-mod-http-xslt-filter \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl strace openjdk-17-jre-headless
 
-PROGRAMS = login home accounts services calculator readings payments receipts settings
+PROGRAMS = login home accounts services calculator readings payments receipts settings admin
 JOBS = payjobs receiptjobs deliver tidy
 
 VARIANT ?= release
 B = build/$(VARIANT)
 
 PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih libcurl jansson \
-	cairo-pdf pangocairo fontconfig libqrencode xlsxwriter
+	cairo-pdf pangocairo fontconfig libqrencode xlsxwriter liboath
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
 PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi
 

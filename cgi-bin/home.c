@@ -129,7 +129,7 @@ static const struct page pages[] = {
 	{"/", M_GET, PAGE_SESSION, "home", home},
 };
 
-static const struct section section = {"home", pages, 1, NULL, 0};
+static const struct section section = {.name = "home", .pages = pages, .npages = 1};
 
 int main(int argc, char **argv)
 {

@@ -592,7 +592,8 @@ static const struct page pages[] = {
 };
 
 static const struct section section = {
-	"login", pages, sizeof(pages) / sizeof(pages[0]), fields, K__MAX,
+	.name = "login", .pages = pages, .npages = sizeof(pages) / sizeof(pages[0]), .fields = fields,
+	.nfields = K__MAX,
 };
 
 int main(int argc, char **argv)

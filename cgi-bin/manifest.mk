@@ -56,5 +56,11 @@ MODS_deliver = app/job app/receipt billing/bankcheck billing/payqr billing/readi
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
 	db/db db/tidy
-MODS_kabinet_passwd = core/crypto core/log
+MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = core/money
+MODS_admin = app/link app/password billing/bankcheck core/arena core/config core/crypto core/date core/lang \
+	core/log core/module core/money core/month core/parse core/password core/totp core/useragent \
+	core/utf8 core/valid db/audit db/contact db/db db/directory db/news db/organization db/outbox \
+	db/overview db/password db/session db/staff db/subscriber db/token doc/qr doc/render doc/sheet doc/xlsx doc/xml web/csrf \
+	web/form web/form_password web/nav web/page_table web/request web/serve web/session \
+	web/staff_session

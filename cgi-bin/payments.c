@@ -747,7 +747,8 @@ static const struct page pages[] = {
 };
 
 static const struct section section = {
-	"payments", pages, sizeof(pages) / sizeof(pages[0]), fields, K__MAX,
+	.name = "payments", .pages = pages, .npages = sizeof(pages) / sizeof(pages[0]), .fields = fields,
+	.nfields = K__MAX,
 };
 
 int main(int argc, char **argv)

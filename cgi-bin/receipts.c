@@ -184,7 +184,8 @@ static const struct page pages[] = {
 };
 
 static const struct section section = {
-	"receipts", pages, sizeof(pages) / sizeof(pages[0]), fields, K__MAX,
+	.name = "receipts", .pages = pages, .npages = sizeof(pages) / sizeof(pages[0]), .fields = fields,
+	.nfields = K__MAX,
 };
 
 int main(int argc, char **argv)

@@ -43,7 +43,7 @@ KEYWORDS = set("""
     ALL AND AS ASC BETWEEN BIGINT BY CASE CHAR COLUMNS DELETE DESC DISTINCT DUAL ELSE END
     EXISTS FOR FROM GROUP HAVING IN INNER INSERT INT INTERVAL INTO IS JOIN KEY LEFT LIKE
     LIMIT LOCK MODE NOT NULL OFFSET ON OR ORDER PATH RIGHT SELECT SET SHARE SIGNED THEN
-    UNION UNSIGNED UPDATE USING VALUES WHEN WHERE XOR TRUE FALSE
+    UNION UNSIGNED UPDATE USING VALUES WHEN WHERE XOR TRUE FALSE SEPARATOR
 """.split())
 UNITS = {"MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR"}
 
@@ -340,6 +340,9 @@ class Analysis:
             raise GrantError("unsupported statement %s" % verb)
 
     def insert(self, items):
+        # INSERT IGNORE needs no privilege beyond INSERT's.
+        if len(items) > 1 and is_word(items[1], "IGNORE"):
+            items = items[:1] + items[2:]
         if not is_word(items[1], "INTO") or not is_word(items[2]):
             raise GrantError("INSERT without INTO table")
         table = items[2][1]

@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home accounts services calculator readings payments receipts settings"
+PROGRAMS="login home accounts services calculator readings payments receipts settings admin"
 # Programs run by cron, not served: they need a database account all the same.
 JOBS="payjobs receiptjobs deliver tidy"
 DB_SOCK="$E/run/db.sock"
@@ -80,6 +80,7 @@ INI
 	site_secret=$(secret_value site secret login site secret 32)
 	pay_secret=$(secret_value payments secret_key payments payments secret_key 24)
 	sms_key=$(secret_value sms key deliver sms key 16)
+	totp_key=$(secret_value admin totp_key admin admin totp_key 32)
 	for p in $PROGRAMS $JOBS; do
 		f="$E/secrets/$p.ini"
 		pw=$(secret_value "db.$p" password "$p" db password 16)
@@ -90,6 +91,7 @@ INI
 			case " $PROGRAMS " in *" $p "*) printf '[site]\nsecret = %s\n' "$site_secret" ;; esac
 			case "$p" in payments | payjobs) printf '[payments]\nsecret_key = %s\n' "$pay_secret" ;; esac
 			case "$p" in deliver) printf '[sms]\nkey = %s\n' "$sms_key" ;; esac
+			case "$p" in admin) printf '[admin]\ntotp_key = %s\n' "$totp_key" ;; esac
 		} >"$f"
 		chmod 0400 "$f"
 	done
@@ -101,6 +103,7 @@ INI
 		sec == "[db]" && ($1 == "user" || $1 == "password") { next }
 		sec == "[payments]" && $1 == "secret_key" { next }
 		sec == "[sms]" && $1 == "key" { next }
+		sec == "[admin]" && $1 == "totp_key" { next }
 		sec == "[delivery]" && $1 == "smtp_password" { next }
 		{ print }
 		sec == "[site]" && /^\[site\]$/ { print "secrets = '"$E"'/secrets" }
@@ -255,6 +258,29 @@ LOAD DATA LOCAL INFILE '$1/payment_lines.tsv' INTO TABLE payment_lines CHARACTER
 LOAD DATA LOCAL INFILE '$1/corrections.tsv' INTO TABLE corrections CHARACTER SET utf8mb4
 	(account_id, service_id, period, amount, reason);
 COMMIT;
+SQL
+}
+
+# The demo's staff: an administrator of both organizations and an operator
+# of the first, with fixed TOTP secrets so that a person (any authenticator
+# app) and the tests (oathtool) can sign in.  Loaded once, on its own marker,
+# so an environment made before the console gets them too.
+DEMO_ADMIN_TOTP=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+DEMO_OPERATOR_TOTP=KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU
+db_demo_staff() {
+	[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-staff'")" != 0 ] &&
+		return
+	key=$(secret_get admin admin totp_key)
+	ha=$(printf '%s' admin-password | "$BUILD/kabinet-passwd")
+	ho=$(printf '%s' operator-password | "$BUILD/kabinet-passwd")
+	sa=$(echo "$DEMO_ADMIN_TOTP" | KABINET_TOTP_KEY=$key "$BUILD/kabinet-passwd" --seal-totp)
+	so=$(echo "$DEMO_OPERATOR_TOTP" | KABINET_TOTP_KEY=$key "$BUILD/kabinet-passwd" --seal-totp)
+	sql_root kabinet <<SQL
+INSERT INTO staff (id, login, full_name, password_hash, role, totp_secret) VALUES
+    (1, 'admin', 'Анна Админова', '$ha', 'admin', UNHEX('$sa')),
+    (2, 'operator', 'Олег Операторов', '$ho', 'operator', UNHEX('$so'));
+INSERT INTO staff_organizations (staff_id, organization_id) VALUES (1, 1), (1, 2), (2, 1);
+INSERT INTO schema_migrations (version) VALUES ('demo-staff');
 SQL
 }
 
@@ -450,6 +476,7 @@ up)
 	db_start
 	db_schema
 	db_demo
+	db_demo_staff
 	programs_start
 	nginx_start
 	emu_start
@@ -458,6 +485,10 @@ up)
 
 kabinet is running: http://127.0.0.1:$PORT/
   demo logins:  demo / demo-password    demo2 / demo2-password
+  console:      http://127.0.0.1:$PORT/admin/login
+                admin / admin-password       TOTP secret $DEMO_ADMIN_TOTP
+                operator / operator-password TOTP secret $DEMO_OPERATOR_TOTP
+                (a code: oathtool --totp -b SECRET, or add the secret to an authenticator app)
   test card:    5555 5555 5555 4444, any future expiry, any CVC
   mail sent:    ${2}/mail/    (an SMTP sink on port $((PORT + 3)))
   text messages: ${2}/sms/    (an SMS gateway emulator on port $((PORT + 4)))

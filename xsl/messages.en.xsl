@@ -3,6 +3,13 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <nav.admin-overview>Overview</nav.admin-overview>
+    <nav.admin-subscribers>Subscribers</nav.admin-subscribers>
+    <nav.admin-requests>Requests</nav.admin-requests>
+    <nav.admin-news>News</nav.admin-news>
+    <nav.admin-organization>Organization</nav.admin-organization>
+    <nav.admin-staff>Staff</nav.admin-staff>
+    <nav.admin-audit>Audit log</nav.admin-audit>
     <kind.electricity>Electricity</kind.electricity>
     <kind.cold-water>Cold water</kind.cold-water>
     <kind.hot-water>Hot water</kind.hot-water>
@@ -68,6 +75,8 @@
     <accounts.no-history>No charges on this account yet.</accounts.no-history>
   </xsl:template>
   <xsl:template name="messages-en-error">
+    <error.forbidden.title>Not allowed</error.forbidden.title>
+    <error.forbidden>Your role does not allow this action.</error.forbidden>
     <error.incident>Incident number:</error.incident>
     <error.home>Go to the home page</error.home>
     <error.generic.title>Error</error.generic.title>
@@ -694,4 +703,224 @@
     <error.password-mismatch>The passwords do not match.</error.password-mismatch>
   </xsl:template>
 
+  <xsl:template name="messages-en-admin">
+    <adm.title.login>Staff sign-in</adm.title.login>
+    <adm.title.code>Verification code</adm.title.code>
+    <adm.title.enrol>Set up the second factor</adm.title.enrol>
+    <adm.title.logout>Sign out</adm.title.logout>
+    <adm.title.overview>Overview</adm.title.overview>
+    <adm.title.subscribers>Subscribers</adm.title.subscribers>
+    <adm.title.subscriber>Subscriber</adm.title.subscriber>
+    <adm.title.requests>Requests</adm.title.requests>
+    <adm.title.news>News</adm.title.news>
+    <adm.title.news-new>New announcement</adm.title.news-new>
+    <adm.title.organization>Organization</adm.title.organization>
+    <adm.title.staff>Staff</adm.title.staff>
+    <adm.title.staff-new>New staff member</adm.title.staff-new>
+    <adm.title.audit>Audit log</adm.title.audit>
+    <adm.signin.next>Next</adm.signin.next>
+    <adm.signin.submit>Sign in</adm.signin.submit>
+    <adm.code.hint>Six digits from your authenticator app, or one of your recovery codes.</adm.code.hint>
+    <adm.enrol.intro>Staff sign-in is protected by a second factor. Scan the QR code with an authenticator app (Google Authenticator, FreeOTP, and others) or type the key in, then enter the code the app shows.</adm.enrol.intro>
+    <adm.enrol.qr>QR code for the authenticator app</adm.enrol.qr>
+    <adm.enrol.secret>Key:</adm.enrol.secret>
+    <adm.enrol.code-hint>The six digits the app shows.</adm.enrol.code-hint>
+    <adm.enrol.done>The second factor is set up.</adm.enrol.done>
+    <adm.enrol.codes>Recovery codes</adm.enrol.codes>
+    <adm.enrol.codes-hint>Keep them somewhere safe: each code signs you in once when your phone is not at hand. They will not be shown again.</adm.enrol.codes-hint>
+    <adm.enrol.continue>I have saved the codes, continue</adm.enrol.continue>
+    <adm.you>Signed in as</adm.you>
+    <adm.role.admin>administrator</adm.role.admin>
+    <adm.role.operator>operator</adm.role.operator>
+    <adm.role.accountant>accountant</adm.role.accountant>
+    <adm.role.viewer>viewer</adm.role.viewer>
+    <adm.ov.what>Figure</adm.ov.what>
+    <adm.ov.today>Today</adm.ov.today>
+    <adm.ov.month>This month</adm.ov.month>
+    <adm.ov.signups>Sign-ups</adm.ov.signups>
+    <adm.ov.signins>Sign-ins</adm.ov.signins>
+    <adm.ov.paid>Online payments: count / sum</adm.ov.paid>
+    <adm.ov.failed>Failed payments</adm.ov.failed>
+    <adm.ov.readings>Meters with readings / all</adm.ov.readings>
+    <adm.ov.requests>Open requests</adm.ov.requests>
+    <adm.ov.undelivered>Undelivered messages</adm.ov.undelivered>
+    <adm.f.login>Login</adm.f.login>
+    <adm.f.password>Password</adm.f.password>
+    <adm.f.password-again>Your password (to confirm)</adm.f.password-again>
+    <adm.f.code>Code</adm.f.code>
+    <adm.f.by>Search by</adm.f.by>
+    <adm.f.q>Search for</adm.f.q>
+    <adm.f.full_name>Full name</adm.f.full_name>
+    <adm.f.email>E-mail</adm.f.email>
+    <adm.f.phone>Mobile phone</adm.f.phone>
+    <adm.f.reason>Reason for rejecting</adm.f.reason>
+    <adm.f.org>Organization</adm.f.org>
+    <adm.f.title_ru>Title (Russian)</adm.f.title_ru>
+    <adm.f.body_ru>Text (Russian)</adm.f.body_ru>
+    <adm.f.title_en>Title (English)</adm.f.title_en>
+    <adm.f.body_en>Text (English)</adm.f.body_en>
+    <adm.f.audience>For whom</adm.f.audience>
+    <adm.f.targets>Addresses or account numbers, one per line</adm.f.targets>
+    <adm.f.publish_at>Publish at (date and time)</adm.f.publish_at>
+    <adm.f.role>Role</adm.f.role>
+    <adm.f.new_password>Initial password</adm.f.new_password>
+    <adm.f.name>Name</adm.f.name>
+    <adm.f.inn>INN (taxpayer number)</adm.f.inn>
+    <adm.f.kpp>KPP</adm.f.kpp>
+    <adm.f.address>Address</adm.f.address>
+    <adm.f.phones>Phones</adm.f.phones>
+    <adm.f.website>Website</adm.f.website>
+    <adm.f.bank_name>Bank</adm.f.bank_name>
+    <adm.f.bic>BIC</adm.f.bic>
+    <adm.f.bank_account>Settlement account</adm.f.bank_account>
+    <adm.f.corr_account>Correspondent account</adm.f.corr_account>
+    <adm.f.receipt_note>Notice on receipts</adm.f.receipt_note>
+    <adm.f.time_zone>Time zone</adm.f.time_zone>
+    <adm.f.readings_from>Readings accepted from (day)</adm.f.readings_from>
+    <adm.f.readings_to>Readings accepted until (day)</adm.f.readings_to>
+    <adm.f.pay_by_day>Pay by (day of the next month)</adm.f.pay_by_day>
+    <adm.f.staff>Staff member (login)</adm.f.staff>
+    <adm.f.action>Action</adm.f.action>
+    <adm.f.object>Object type</adm.f.object>
+    <adm.f.object_id>Object id</adm.f.object_id>
+    <adm.f.from>From</adm.f.from>
+    <adm.f.to>To</adm.f.to>
+    <adm.by.account>account number</adm.by.account>
+    <adm.by.address>address (beginning)</adm.by.address>
+    <adm.by.login>login</adm.by.login>
+    <adm.by.name>name (beginning)</adm.by.name>
+    <adm.by.email>e-mail</adm.by.email>
+    <adm.by.phone>phone</adm.by.phone>
+    <adm.search>Search</adm.search>
+    <adm.results>Found</adm.results>
+    <adm.no-results>Nothing found.</adm.no-results>
+    <adm.next-page>Next</adm.next-page>
+    <adm.col.account>Account</adm.col.account>
+    <adm.col.subscriber>Subscriber</adm.col.subscriber>
+    <adm.col.address>Address</adm.col.address>
+    <adm.col.at>When</adm.col.at>
+    <adm.col.who>Who</adm.col.who>
+    <adm.col.action>Action</adm.col.action>
+    <adm.col.object>Object</adm.col.object>
+    <adm.col.change>Before → after</adm.col.change>
+    <adm.no-login>no login</adm.no-login>
+    <adm.blocked>blocked</adm.blocked>
+    <adm.active>active</adm.active>
+    <adm.disabled>disabled</adm.disabled>
+    <adm.enrolled>second factor set up</adm.enrolled>
+    <adm.not-enrolled>no second factor</adm.not-enrolled>
+    <adm.since>Registered</adm.since>
+    <adm.state>State</adm.state>
+    <adm.accounts>Accounts</adm.accounts>
+    <adm.sessions>Open sessions</adm.sessions>
+    <adm.no-sessions>No open sessions.</adm.no-sessions>
+    <adm.sign-ins>Recent sign-ins</adm.sign-ins>
+    <adm.result.ok>success</adm.result.ok>
+    <adm.result.fail>wrong password</adm.result.fail>
+    <adm.result.locked>locked out</adm.result.locked>
+    <adm.do.block>Block</adm.do.block>
+    <adm.do.unblock>Unblock</adm.do.unblock>
+    <adm.do.end-sessions>End all sessions</adm.do.end-sessions>
+    <adm.do.reset-link>Send a password reset link</adm.do.reset-link>
+    <adm.do.approve>Approve</adm.do.approve>
+    <adm.do.reject>Reject</adm.do.reject>
+    <adm.do.role>Change role</adm.do.role>
+    <adm.do.disable>Disable</adm.do.disable>
+    <adm.do.enable>Enable</adm.do.enable>
+    <adm.do.reset-factor>Reset second factor</adm.do.reset-factor>
+    <adm.req.mobile>Mobile phone</adm.req.mobile>
+    <adm.no-requests>No requests.</adm.no-requests>
+    <adm.aud.all>all the organization's subscribers</adm.aud.all>
+    <adm.aud.addresses>by address</adm.aud.addresses>
+    <adm.aud.accounts>by account</adm.aud.accounts>
+    <adm.targets-hint>For 'by address', the start of an address; for 'by account', account numbers.</adm.targets-hint>
+    <adm.publish-hint>Leave empty to publish now.</adm.publish-hint>
+    <adm.publish>Publish</adm.publish>
+    <adm.news.sent>sent</adm.news.sent>
+    <adm.news.scheduled>scheduled</adm.news.scheduled>
+    <adm.orgs>Organizations:</adm.orgs>
+    <adm.new-password-hint>At least 10 characters. Give it to the staff member in person; at their first sign-in they set up the second factor.</adm.new-password-hint>
+    <adm.create>Create</adm.create>
+    <adm.save>Save</adm.save>
+    <adm.filter>Show</adm.filter>
+    <adm.older>Older</adm.older>
+    <adm.no-entries>No entries.</adm.no-entries>
+    <adm.done.out>You have signed out of the console.</adm.done.out>
+    <adm.done.block>The subscriber is blocked and their sessions are ended.</adm.done.block>
+    <adm.done.unblock>The subscriber is unblocked.</adm.done.unblock>
+    <adm.done.end-sessions>All the subscriber's sessions are ended.</adm.done.end-sessions>
+    <adm.done.reset-link>A password reset link was sent to the subscriber's e-mail.</adm.done.reset-link>
+    <adm.done.no-email>The subscriber has no e-mail address.</adm.done.no-email>
+    <adm.done.approved>The number is changed and the subscriber told.</adm.done.approved>
+    <adm.done.rejected>The request is rejected and the subscriber told.</adm.done.rejected>
+    <adm.done.gone>This request was already decided.</adm.done.gone>
+    <adm.done.published>The announcement is saved.</adm.done.published>
+    <adm.done.saved>The organization's details are saved.</adm.done.saved>
+    <adm.done.created>The staff member is created.</adm.done.created>
+    <adm.done.role>The role is changed.</adm.done.role>
+    <adm.done.disable>The staff member is disabled and their sessions ended.</adm.done.disable>
+    <adm.done.enable>The staff member is enabled.</adm.done.enable>
+    <adm.done.reset-factor>The second factor is reset: the staff member sets it up again at the next sign-in.</adm.done.reset-factor>
+    <error.login-required>Enter your login and password.</error.login-required>
+    <error.bad-credentials>Invalid login or password</error.bad-credentials>
+    <error.locked>Too many failed attempts. Try again in 15 minutes.</error.locked>
+    <error.code-required>Enter the code.</error.code-required>
+    <error.bad-code>The code is wrong or has expired.</error.bad-code>
+    <error.code-used>This code was used already. Wait for the next one.</error.code-used>
+    <error.form-invalid>Please check the marked fields.</error.form-invalid>
+    <error.inn-invalid>The INN fails its check digits.</error.inn-invalid>
+    <error.bic-invalid>A BIC is 9 digits starting with 04.</error.bic-invalid>
+    <error.account-invalid>The settlement account does not match the BIC's control key.</error.account-invalid>
+    <error.corr-invalid>The correspondent account does not match the BIC.</error.corr-invalid>
+    <error.window-reversed>The readings window ends before it starts.</error.window-reversed>
+    <error.password-wrong>The password is wrong.</error.password-wrong>
+    <error.targets-required>Give the addresses or account numbers.</error.targets-required>
+    <error.unknown-account>One of the numbers is not an account of the organization.</error.unknown-account>
+    <error.no-accounts>No account has these addresses.</error.no-accounts>
+    <error.orgs-required>Tick at least one organization.</error.orgs-required>
+    <error.login-taken>That login is taken.</error.login-taken>
+    <error.phone-invalid>A phone number, e.g. +7 912 345-67-89.</error.phone-invalid>
+    <error.password-short>The password must be at least 10 characters long.</error.password-short>
+    <error.password-login>The password must not be the login.</error.password-login>
+    <error.password-common>This password is too common. Please choose another.</error.password-common>
+    <error.password-mismatch>The passwords do not match.</error.password-mismatch>
+    <field.q>Enter what to search for.</field.q>
+    <field.by>Choose what to search by.</field.by>
+    <field.reason>A reason: 2 to 300 characters.</field.reason>
+    <field.org>Choose an organization.</field.org>
+    <field.title_ru>A title: 2 to 200 characters.</field.title_ru>
+    <field.title_en>A title: 2 to 200 characters.</field.title_en>
+    <field.body_ru>A text: 2 to 4000 characters.</field.body_ru>
+    <field.body_en>A text: 2 to 4000 characters.</field.body_en>
+    <field.audience>Choose for whom.</field.audience>
+    <field.targets>At most 4000 characters.</field.targets>
+    <field.publish_at>A date and time, e.g. 2026-12-01 09:00.</field.publish_at>
+    <field.role>Choose a role.</field.role>
+    <field.login>A login: 1 to 64 characters.</field.login>
+    <field.full_name>Full name: 2 to 200 characters.</field.full_name>
+    <field.new_password>Enter a password.</field.new_password>
+    <field.password>Enter your password.</field.password>
+    <field.name>A name: 2 to 200 characters.</field.name>
+    <field.inn>An INN: 10 or 12 digits.</field.inn>
+    <field.kpp>A KPP: 9 digits.</field.kpp>
+    <field.address>An address: 5 to 300 characters.</field.address>
+    <field.phones>Phones: 5 to 100 characters.</field.phones>
+    <field.email>An address like name@example.com.</field.email>
+    <field.website>A website address.</field.website>
+    <field.bank_name>The bank's name.</field.bank_name>
+    <field.bic>A BIC: 9 digits.</field.bic>
+    <field.bank_account>An account: 20 digits.</field.bank_account>
+    <field.corr_account>An account: 20 digits.</field.corr_account>
+    <field.receipt_note>At most 1000 characters.</field.receipt_note>
+    <field.time_zone>A time zone, e.g. Europe/Moscow.</field.time_zone>
+    <field.readings_from>A day from 1 to 31.</field.readings_from>
+    <field.readings_to>A day from 1 to 31.</field.readings_to>
+    <field.pay_by_day>A day from 1 to 28.</field.pay_by_day>
+    <field.staff>A staff login.</field.staff>
+    <field.action>An action name.</field.action>
+    <field.object>An object type.</field.object>
+    <field.object_id>An object id.</field.object_id>
+    <field.from>A date, e.g. 2026-11-01.</field.from>
+    <field.to>A date, e.g. 2026-11-30.</field.to>
+  </xsl:template>
 </xsl:stylesheet>

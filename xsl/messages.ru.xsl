@@ -3,6 +3,13 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <nav.admin-overview>Обзор</nav.admin-overview>
+    <nav.admin-subscribers>Абоненты</nav.admin-subscribers>
+    <nav.admin-requests>Заявки</nav.admin-requests>
+    <nav.admin-news>Новости</nav.admin-news>
+    <nav.admin-organization>Организация</nav.admin-organization>
+    <nav.admin-staff>Сотрудники</nav.admin-staff>
+    <nav.admin-audit>Журнал</nav.admin-audit>
     <kind.electricity>Электроэнергия</kind.electricity>
     <kind.cold-water>Холодная вода</kind.cold-water>
     <kind.hot-water>Горячая вода</kind.hot-water>
@@ -68,6 +75,8 @@
     <accounts.no-history>Начислений по счёту пока нет.</accounts.no-history>
   </xsl:template>
   <xsl:template name="messages-ru-error">
+    <error.forbidden.title>Нет доступа</error.forbidden.title>
+    <error.forbidden>Вашей роли это действие недоступно.</error.forbidden>
     <error.incident>Номер обращения:</error.incident>
     <error.home>Перейти на главную</error.home>
     <error.generic.title>Ошибка</error.generic.title>
@@ -694,4 +703,224 @@
     <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
   </xsl:template>
 
+  <xsl:template name="messages-ru-admin">
+    <adm.title.login>Вход для сотрудников</adm.title.login>
+    <adm.title.code>Код подтверждения</adm.title.code>
+    <adm.title.enrol>Настройка второго фактора</adm.title.enrol>
+    <adm.title.logout>Выход</adm.title.logout>
+    <adm.title.overview>Обзор</adm.title.overview>
+    <adm.title.subscribers>Абоненты</adm.title.subscribers>
+    <adm.title.subscriber>Абонент</adm.title.subscriber>
+    <adm.title.requests>Заявки</adm.title.requests>
+    <adm.title.news>Новости</adm.title.news>
+    <adm.title.news-new>Новое объявление</adm.title.news-new>
+    <adm.title.organization>Организация</adm.title.organization>
+    <adm.title.staff>Сотрудники</adm.title.staff>
+    <adm.title.staff-new>Новый сотрудник</adm.title.staff-new>
+    <adm.title.audit>Журнал действий</adm.title.audit>
+    <adm.signin.next>Далее</adm.signin.next>
+    <adm.signin.submit>Войти</adm.signin.submit>
+    <adm.code.hint>Шесть цифр из приложения-аутентификатора или один из резервных кодов.</adm.code.hint>
+    <adm.enrol.intro>Вход в кабинет сотрудника защищён вторым фактором. Отсканируйте QR-код приложением-аутентификатором (Google Authenticator, Яндекс Ключ, FreeOTP и др.) или введите ключ вручную, затем введите код из приложения.</adm.enrol.intro>
+    <adm.enrol.qr>QR-код для приложения-аутентификатора</adm.enrol.qr>
+    <adm.enrol.secret>Ключ:</adm.enrol.secret>
+    <adm.enrol.code-hint>Шесть цифр, которые показывает приложение.</adm.enrol.code-hint>
+    <adm.enrol.done>Второй фактор настроен.</adm.enrol.done>
+    <adm.enrol.codes>Резервные коды</adm.enrol.codes>
+    <adm.enrol.codes-hint>Сохраните их в надёжном месте: каждый код позволяет войти один раз, если телефона нет под рукой. Больше они показаны не будут.</adm.enrol.codes-hint>
+    <adm.enrol.continue>Я сохранил коды, продолжить</adm.enrol.continue>
+    <adm.you>Вы вошли как</adm.you>
+    <adm.role.admin>администратор</adm.role.admin>
+    <adm.role.operator>оператор</adm.role.operator>
+    <adm.role.accountant>бухгалтер</adm.role.accountant>
+    <adm.role.viewer>наблюдатель</adm.role.viewer>
+    <adm.ov.what>Показатель</adm.ov.what>
+    <adm.ov.today>Сегодня</adm.ov.today>
+    <adm.ov.month>За месяц</adm.ov.month>
+    <adm.ov.signups>Регистрации</adm.ov.signups>
+    <adm.ov.signins>Входы</adm.ov.signins>
+    <adm.ov.paid>Оплаты онлайн: число / сумма</adm.ov.paid>
+    <adm.ov.failed>Неуспешные оплаты</adm.ov.failed>
+    <adm.ov.readings>Счётчики с показаниями / всего</adm.ov.readings>
+    <adm.ov.requests>Открытые заявки</adm.ov.requests>
+    <adm.ov.undelivered>Недоставленные сообщения</adm.ov.undelivered>
+    <adm.f.login>Логин</adm.f.login>
+    <adm.f.password>Пароль</adm.f.password>
+    <adm.f.password-again>Ваш пароль (для подтверждения)</adm.f.password-again>
+    <adm.f.code>Код</adm.f.code>
+    <adm.f.by>Искать по</adm.f.by>
+    <adm.f.q>Что искать</adm.f.q>
+    <adm.f.full_name>ФИО</adm.f.full_name>
+    <adm.f.email>Электронная почта</adm.f.email>
+    <adm.f.phone>Мобильный телефон</adm.f.phone>
+    <adm.f.reason>Причина отказа</adm.f.reason>
+    <adm.f.org>Организация</adm.f.org>
+    <adm.f.title_ru>Заголовок (по-русски)</adm.f.title_ru>
+    <adm.f.body_ru>Текст (по-русски)</adm.f.body_ru>
+    <adm.f.title_en>Заголовок (по-английски)</adm.f.title_en>
+    <adm.f.body_en>Текст (по-английски)</adm.f.body_en>
+    <adm.f.audience>Кому</adm.f.audience>
+    <adm.f.targets>Адреса или номера лицевых счетов, по одному в строке</adm.f.targets>
+    <adm.f.publish_at>Опубликовать (дата и время)</adm.f.publish_at>
+    <adm.f.role>Роль</adm.f.role>
+    <adm.f.new_password>Начальный пароль</adm.f.new_password>
+    <adm.f.name>Название</adm.f.name>
+    <adm.f.inn>ИНН</adm.f.inn>
+    <adm.f.kpp>КПП</adm.f.kpp>
+    <adm.f.address>Адрес</adm.f.address>
+    <adm.f.phones>Телефоны</adm.f.phones>
+    <adm.f.website>Сайт</adm.f.website>
+    <adm.f.bank_name>Банк</adm.f.bank_name>
+    <adm.f.bic>БИК</adm.f.bic>
+    <adm.f.bank_account>Расчётный счёт</adm.f.bank_account>
+    <adm.f.corr_account>Корреспондентский счёт</adm.f.corr_account>
+    <adm.f.receipt_note>Объявление на квитанции</adm.f.receipt_note>
+    <adm.f.time_zone>Часовой пояс</adm.f.time_zone>
+    <adm.f.readings_from>Приём показаний с (число)</adm.f.readings_from>
+    <adm.f.readings_to>Приём показаний по (число)</adm.f.readings_to>
+    <adm.f.pay_by_day>Оплатить до (число следующего месяца)</adm.f.pay_by_day>
+    <adm.f.staff>Сотрудник (логин)</adm.f.staff>
+    <adm.f.action>Действие</adm.f.action>
+    <adm.f.object>Тип объекта</adm.f.object>
+    <adm.f.object_id>Номер объекта</adm.f.object_id>
+    <adm.f.from>С</adm.f.from>
+    <adm.f.to>По</adm.f.to>
+    <adm.by.account>номеру лицевого счёта</adm.by.account>
+    <adm.by.address>адресу (начало)</adm.by.address>
+    <adm.by.login>логину</adm.by.login>
+    <adm.by.name>ФИО (начало)</adm.by.name>
+    <adm.by.email>электронной почте</adm.by.email>
+    <adm.by.phone>телефону</adm.by.phone>
+    <adm.search>Найти</adm.search>
+    <adm.results>Найдено</adm.results>
+    <adm.no-results>Ничего не найдено.</adm.no-results>
+    <adm.next-page>Следующие</adm.next-page>
+    <adm.col.account>Лицевой счёт</adm.col.account>
+    <adm.col.subscriber>Абонент</adm.col.subscriber>
+    <adm.col.address>Адрес</adm.col.address>
+    <adm.col.at>Когда</adm.col.at>
+    <adm.col.who>Кто</adm.col.who>
+    <adm.col.action>Действие</adm.col.action>
+    <adm.col.object>Объект</adm.col.object>
+    <adm.col.change>Было → стало</adm.col.change>
+    <adm.no-login>нет входа в кабинет</adm.no-login>
+    <adm.blocked>заблокирован</adm.blocked>
+    <adm.active>активен</adm.active>
+    <adm.disabled>отключён</adm.disabled>
+    <adm.enrolled>второй фактор настроен</adm.enrolled>
+    <adm.not-enrolled>второй фактор не настроен</adm.not-enrolled>
+    <adm.since>Зарегистрирован</adm.since>
+    <adm.state>Состояние</adm.state>
+    <adm.accounts>Лицевые счета</adm.accounts>
+    <adm.sessions>Открытые сеансы</adm.sessions>
+    <adm.no-sessions>Открытых сеансов нет.</adm.no-sessions>
+    <adm.sign-ins>Последние входы</adm.sign-ins>
+    <adm.result.ok>успешно</adm.result.ok>
+    <adm.result.fail>неверный пароль</adm.result.fail>
+    <adm.result.locked>заблокировано</adm.result.locked>
+    <adm.do.block>Заблокировать</adm.do.block>
+    <adm.do.unblock>Разблокировать</adm.do.unblock>
+    <adm.do.end-sessions>Завершить все сеансы</adm.do.end-sessions>
+    <adm.do.reset-link>Отправить ссылку для смены пароля</adm.do.reset-link>
+    <adm.do.approve>Подтвердить</adm.do.approve>
+    <adm.do.reject>Отклонить</adm.do.reject>
+    <adm.do.role>Сменить роль</adm.do.role>
+    <adm.do.disable>Отключить</adm.do.disable>
+    <adm.do.enable>Включить</adm.do.enable>
+    <adm.do.reset-factor>Сбросить второй фактор</adm.do.reset-factor>
+    <adm.req.mobile>Мобильный телефон</adm.req.mobile>
+    <adm.no-requests>Заявок нет.</adm.no-requests>
+    <adm.aud.all>всем абонентам организации</adm.aud.all>
+    <adm.aud.addresses>по адресам</adm.aud.addresses>
+    <adm.aud.accounts>по лицевым счетам</adm.aud.accounts>
+    <adm.targets-hint>Для «по адресам» — начало адреса («ул. Ленина, д. 5»), для «по лицевым счетам» — номера.</adm.targets-hint>
+    <adm.publish-hint>Пусто — опубликовать сразу.</adm.publish-hint>
+    <adm.publish>Опубликовать</adm.publish>
+    <adm.news.sent>разослано</adm.news.sent>
+    <adm.news.scheduled>запланировано</adm.news.scheduled>
+    <adm.orgs>Организации:</adm.orgs>
+    <adm.new-password-hint>Не короче 10 символов. Сообщите его сотруднику лично; при первом входе он настроит второй фактор.</adm.new-password-hint>
+    <adm.create>Создать</adm.create>
+    <adm.save>Сохранить</adm.save>
+    <adm.filter>Показать</adm.filter>
+    <adm.older>Более ранние</adm.older>
+    <adm.no-entries>Записей нет.</adm.no-entries>
+    <adm.done.out>Вы вышли из кабинета сотрудника.</adm.done.out>
+    <adm.done.block>Абонент заблокирован, его сеансы завершены.</adm.done.block>
+    <adm.done.unblock>Абонент разблокирован.</adm.done.unblock>
+    <adm.done.end-sessions>Все сеансы абонента завершены.</adm.done.end-sessions>
+    <adm.done.reset-link>Ссылка для смены пароля отправлена на почту абонента.</adm.done.reset-link>
+    <adm.done.no-email>У абонента нет адреса электронной почты.</adm.done.no-email>
+    <adm.done.approved>Номер изменён, абоненту отправлено сообщение.</adm.done.approved>
+    <adm.done.rejected>Заявка отклонена, абоненту отправлено сообщение.</adm.done.rejected>
+    <adm.done.gone>Эту заявку уже рассмотрели.</adm.done.gone>
+    <adm.done.published>Объявление сохранено.</adm.done.published>
+    <adm.done.saved>Сведения об организации сохранены.</adm.done.saved>
+    <adm.done.created>Сотрудник создан.</adm.done.created>
+    <adm.done.role>Роль изменена.</adm.done.role>
+    <adm.done.disable>Сотрудник отключён, его сеансы завершены.</adm.done.disable>
+    <adm.done.enable>Сотрудник включён.</adm.done.enable>
+    <adm.done.reset-factor>Второй фактор сброшен: при следующем входе сотрудник настроит его заново.</adm.done.reset-factor>
+    <error.login-required>Введите логин и пароль.</error.login-required>
+    <error.bad-credentials>Неверный логин или пароль</error.bad-credentials>
+    <error.locked>Слишком много неудачных попыток. Попробуйте через 15 минут.</error.locked>
+    <error.code-required>Введите код.</error.code-required>
+    <error.bad-code>Код неверный или устарел.</error.bad-code>
+    <error.code-used>Этот код уже использован. Дождитесь следующего.</error.code-used>
+    <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
+    <error.inn-invalid>ИНН не проходит проверку контрольных цифр.</error.inn-invalid>
+    <error.bic-invalid>БИК — 9 цифр, начинается с 04.</error.bic-invalid>
+    <error.account-invalid>Расчётный счёт не сходится с БИК по контрольному ключу.</error.account-invalid>
+    <error.corr-invalid>Корреспондентский счёт не сходится с БИК.</error.corr-invalid>
+    <error.window-reversed>Конец приёма показаний раньше начала.</error.window-reversed>
+    <error.password-wrong>Пароль неверный.</error.password-wrong>
+    <error.targets-required>Укажите адреса или номера лицевых счетов.</error.targets-required>
+    <error.unknown-account>Среди номеров есть лицевой счёт, которого нет в организации.</error.unknown-account>
+    <error.no-accounts>По этим адресам нет ни одного лицевого счёта.</error.no-accounts>
+    <error.orgs-required>Отметьте хотя бы одну организацию.</error.orgs-required>
+    <error.login-taken>Такой логин уже есть.</error.login-taken>
+    <error.phone-invalid>Номер телефона, например +7 912 345-67-89.</error.phone-invalid>
+    <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
+    <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
+    <error.password-common>Этот пароль слишком распространён. Выберите другой.</error.password-common>
+    <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
+    <field.q>Введите, что искать.</field.q>
+    <field.by>Выберите, по чему искать.</field.by>
+    <field.reason>Причина: от 2 до 300 символов.</field.reason>
+    <field.org>Выберите организацию.</field.org>
+    <field.title_ru>Заголовок: от 2 до 200 символов.</field.title_ru>
+    <field.title_en>Заголовок: от 2 до 200 символов.</field.title_en>
+    <field.body_ru>Текст: от 2 до 4000 символов.</field.body_ru>
+    <field.body_en>Текст: от 2 до 4000 символов.</field.body_en>
+    <field.audience>Выберите, кому.</field.audience>
+    <field.targets>Не больше 4000 символов.</field.targets>
+    <field.publish_at>Дата и время, например 2026-12-01 09:00.</field.publish_at>
+    <field.role>Выберите роль.</field.role>
+    <field.login>Логин: от 1 до 64 символов.</field.login>
+    <field.full_name>ФИО: от 2 до 200 символов.</field.full_name>
+    <field.new_password>Введите пароль.</field.new_password>
+    <field.password>Введите ваш пароль.</field.password>
+    <field.name>Название: от 2 до 200 символов.</field.name>
+    <field.inn>ИНН: 10 или 12 цифр.</field.inn>
+    <field.kpp>КПП: 9 цифр.</field.kpp>
+    <field.address>Адрес: от 5 до 300 символов.</field.address>
+    <field.phones>Телефоны: от 5 до 100 символов.</field.phones>
+    <field.email>Адрес вида name@example.com.</field.email>
+    <field.website>Адрес сайта.</field.website>
+    <field.bank_name>Название банка.</field.bank_name>
+    <field.bic>БИК: 9 цифр.</field.bic>
+    <field.bank_account>Счёт: 20 цифр.</field.bank_account>
+    <field.corr_account>Счёт: 20 цифр.</field.corr_account>
+    <field.receipt_note>Не больше 1000 символов.</field.receipt_note>
+    <field.time_zone>Часовой пояс, например Europe/Moscow.</field.time_zone>
+    <field.readings_from>Число от 1 до 31.</field.readings_from>
+    <field.readings_to>Число от 1 до 31.</field.readings_to>
+    <field.pay_by_day>Число от 1 до 28.</field.pay_by_day>
+    <field.staff>Логин сотрудника.</field.staff>
+    <field.action>Название действия латиницей.</field.action>
+    <field.object>Тип объекта латиницей.</field.object>
+    <field.object_id>Номер объекта.</field.object_id>
+    <field.from>Дата, например 2026-11-01.</field.from>
+    <field.to>Дата, например 2026-11-30.</field.to>
+  </xsl:template>
 </xsl:stylesheet>

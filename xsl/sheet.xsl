@@ -27,6 +27,36 @@
     <xsl:value-of select="concat($month-names[number(substring($v, 6, 2))], ' ', substring($v, 1, 4))"/>
   </xsl:template>
 
+  <!-- ============================================================ audit log -->
+  <xsl:template match="/page[@section='admin'][@name='audit'][audit]">
+    <sheet name="audit">
+      <row head="1">
+        <c><xsl:value-of select="$M/adm.col.at"/></c>
+        <c><xsl:value-of select="$M/adm.col.who"/></c>
+        <c>IP</c>
+        <c><xsl:value-of select="$M/adm.f.org"/></c>
+        <c><xsl:value-of select="$M/adm.col.action"/></c>
+        <c><xsl:value-of select="$M/adm.f.object"/></c>
+        <c><xsl:value-of select="$M/adm.f.object_id"/></c>
+        <c><xsl:value-of select="$M/adm.col.change"/></c>
+        <c/>
+      </row>
+      <xsl:for-each select="audit/entry">
+        <row>
+          <c><xsl:value-of select="at"/></c>
+          <c><xsl:value-of select="staff"/></c>
+          <c><xsl:value-of select="ip"/></c>
+          <c><xsl:value-of select="@org"/></c>
+          <c><xsl:value-of select="action"/></c>
+          <c><xsl:value-of select="object"/></c>
+          <c><xsl:value-of select="object-id"/></c>
+          <c><xsl:value-of select="before"/></c>
+          <c><xsl:value-of select="after"/></c>
+        </row>
+      </xsl:for-each>
+    </sheet>
+  </xsl:template>
+
   <!-- ============================================================ statement -->
   <xsl:template match="/page[@section='services'][@name='statement'][months]">
     <xsl:variable name="one" select="boolean(months/month/tariff)"/>

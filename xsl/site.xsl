@@ -24,6 +24,7 @@
   <xsl:include href="payments.xsl"/>
   <xsl:include href="receipts.xsl"/>
   <xsl:include href="settings.xsl"/>
+  <xsl:include href="admin.xsl"/>
   <xsl:include href="error.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"
@@ -50,6 +51,7 @@
         <header class="top">
           <div class="top-inner">
             <a class="brand" href="/">
+              <xsl:if test="@section = 'admin'"><xsl:attribute name="href">/admin</xsl:attribute></xsl:if>
               <span class="brand-mark" aria-hidden="true">К</span>
               <xsl:value-of select="$M/site.name"/>
             </a>
@@ -102,6 +104,7 @@
     <div class="who">
       <span class="who-name"><xsl:value-of select="name"/></span>
       <form method="post" action="/logout" class="inline">
+        <xsl:if test="/page/@section = 'admin'"><xsl:attribute name="action">/admin/logout</xsl:attribute></xsl:if>
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
         <button type="submit" class="link-button" id="logout">
           <xsl:value-of select="$M/nav.logout"/>

@@ -32,6 +32,9 @@ void config_defaults(struct config *c)
 	c->db_job_timeout = 600;
 	c->session_idle = 30 * 60;
 	c->session_absolute = 12 * 3600;
+	c->staff_idle = 15 * 60;
+	c->staff_absolute = 10 * 3600;
+	c->staff_reauth = 5 * 60;
 	c->login_max_fail_login = 5;
 	c->login_max_fail_ip = 20;
 	c->login_window = 15 * 60;
@@ -71,6 +74,7 @@ static int is_secret(const char *sec, const char *key)
 	static const char *const keys[][2] = {
 		{"db", "user"},		  {"db", "password"},	     {"site", "secret"},
 		{"payments", "secret_key"}, {"delivery", "smtp_password"}, {"sms", "key"},
+		{"admin", "totp_key"},
 	};
 	size_t i;
 
@@ -153,6 +157,16 @@ static int set_secret(struct config *c, const char *v)
 	return 0;
 }
 
+static int set_key32(unsigned char key[32], int *have, const char *v)
+{
+	size_t bin = 0;
+
+	if (strlen(v) != 64 || sodium_hex2bin(key, 32, v, 64, NULL, &bin, NULL) != 0 || bin != 32)
+		return -1;
+	*have = 1;
+	return 0;
+}
+
 static int on_key(void *user, const char *sec, const char *key, const char *v)
 {
 	struct load_ctx *x = user;
@@ -188,6 +202,13 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_str(c->xsl_dir, sizeof(c->xsl_dir), v);
 	else if (IS("site", "secret"))
 		rc = set_secret(c, v);
+	else if (IS("admin", "totp_key"))
+		rc = set_key32(c->totp_key, &c->have_totp_key, v);
+	else if (IS("admin", "idle_minutes") && (rc = set_uint(&c->staff_idle, v, 1, 240)) == 0)
+		c->staff_idle *= 60;
+	else if (IS("admin", "absolute_hours") &&
+		 (rc = set_uint(&c->staff_absolute, v, 1, 24)) == 0)
+		c->staff_absolute *= 3600;
 	else if (IS("site", "workers"))
 		rc = set_uint(&c->workers, v, 1, 256);
 	else if (IS("site", "time_zone"))

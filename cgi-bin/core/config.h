@@ -62,6 +62,12 @@ struct config {
 	/* [retention]: how long tidy keeps records whose use is over */
 	unsigned keep_sign_ins;  /* days of login_attempts: the sign-in record */
 	unsigned keep_messages;  /* days of sent or failed outbox rows */
+	/* [admin]: the operator console */
+	unsigned char totp_key[32]; /* seals the staff's TOTP secrets (secret) */
+	int have_totp_key;
+	unsigned staff_idle;     /* seconds a staff session lasts unused */
+	unsigned staff_absolute; /* seconds a staff session lasts at most */
+	unsigned staff_reauth;   /* seconds a password or code given again counts */
 };
 
 extern struct config cfg;

@@ -16,4 +16,16 @@ enum perr db_public_organizations(struct arena *,
                                   void *) PORTAL_WUR;
 /* The plans of an organization; with_private adds those only its subscribers see. */
 
+
+/* What the operator console edits of an organization. */
+struct org_settings {
+	unsigned id;
+	const char *name, *inn, *kpp, *address, *phones, *email, *website;
+	const char *bank_name, *bic, *bank_account, *corr_account;
+	const char *receipt_note, *time_zone;
+	unsigned readings_from, readings_to, pay_by_day;
+};
+enum perr db_org_settings_get(struct arena *, unsigned id, struct org_settings *) PORTAL_WUR;
+enum perr db_org_settings_set(const struct org_settings *) PORTAL_WUR;
+
 #endif

@@ -27,9 +27,9 @@ static int csrf_compute(const struct req *r, char out[TOKEN_CHARS + 1])
 	unsigned char raw[TOKEN_BYTES];
 
 	crypto_auth_hmacsha256_init(&st, cfg.secret, sizeof(cfg.secret));
-	if (r->sess != NULL) {
+	if (r->sess_hash != NULL) {
 		crypto_auth_hmacsha256_update(&st, (const unsigned char *)s_tag, sizeof(s_tag));
-		crypto_auth_hmacsha256_update(&st, r->sess->token_hash, 32);
+		crypto_auth_hmacsha256_update(&st, r->sess_hash, 32);
 	} else {
 		pre = kv_find(&r->cookies, PRE_COOKIE);
 		if (pre == NULL || token_decode(pre->val, pre->vlen, raw) != 0)
@@ -54,7 +54,7 @@ const char *csrf_token(struct req *r)
 	if (t == NULL)
 		return NULL;
 	pre = kv_find(&r->cookies, PRE_COOKIE);
-	if (r->sess == NULL && (pre == NULL || token_decode(pre->val, pre->vlen, raw) != 0)) {
+	if (r->sess_hash == NULL && (pre == NULL || token_decode(pre->val, pre->vlen, raw) != 0)) {
 		/* First visit, or a cookie we never issued: a new pre-session cookie. */
 		if (token_new(raw, text) != 0 || req_cookie(r, PRE_COOKIE, text, 0, 1) != 0)
 			return NULL;

@@ -12,6 +12,7 @@
 #include "core/perr.h"
 #include "core/valid.h"
 #include "db/session.h"
+#include "db/staff.h"
 
 struct req;
 
@@ -48,6 +49,15 @@ struct section {
 	size_t npages;
 	const struct field *fields;
 	size_t nfields;
+	/*
+	 * Who is signed in, from the request's cookies (NULL: a subscriber,
+	 * session_load() in web/session.c); where a signed-out visitor is sent
+	 * (NULL: /login); the navigation of every page (NULL: the subscriber's,
+	 * nav_add()).  The operator console has its own three.
+	 */
+	enum perr (*load_session)(struct req *);
+	const char *login_path;
+	void (*nav)(struct req *);
 };
 
 /* Header lines kept for the response. */
@@ -80,6 +90,11 @@ struct req {
 	unsigned char *bad; /* 1 where a field was sent but failed validation */
 
 	struct session *sess; /* NULL when not signed in */
+	struct staff_session *staff; /* the operator console's: NULL when not signed in */
+	/* The token hash of whichever session is in force (CSRF tokens bind to
+	 * it), NULL if none; signed_in once it may see PAGE_SESSION pages. */
+	const unsigned char *sess_hash;
+	int signed_in;
 
 	xmlDocPtr doc;
 	xmlNodePtr root; /* <page> */
@@ -121,6 +136,9 @@ int req_header(struct req *, const char *name, const char *value) PORTAL_WUR;
  * browser session, < 0 deletes the cookie. */
 int req_cookie(struct req *, const char *name, const char *value, long max_age,
 	       int http_only) PORTAL_WUR;
+/* The same for a cookie of one path only, SameSite=Strict, HttpOnly. */
+int req_cookie_path(struct req *, const char *name, const char *value, long max_age,
+		    const char *path) PORTAL_WUR;
 /* Name of the session cookie (__Host-sid over HTTPS, sid otherwise). */
 const char *req_session_cookie_name(const struct req *);
 

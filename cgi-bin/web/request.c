@@ -125,6 +125,16 @@ int req_cookie(struct req *r, const char *name, const char *value, long max_age,
 	return v == NULL ? -1 : req_header(r, "Set-Cookie", v);
 }
 
+int req_cookie_path(struct req *r, const char *name, const char *value, long max_age,
+		    const char *path)
+{
+	const char *v = arena_printf(r->arena, "%s=%s; Path=%s%s; SameSite=Strict; HttpOnly%s", name,
+				     value, path, max_age < 0 ? "; Max-Age=0" : "",
+				     r->https ? "; Secure" : "");
+
+	return v == NULL ? -1 : req_header(r, "Set-Cookie", v);
+}
+
 int cookie_remember(struct req *r, const char *name, const char *value)
 {
 	struct kvlist *l = &r->cookies;
@@ -247,14 +257,18 @@ static int doc_common(struct req *r)
 {
 	const char *tok;
 
-	if (r->sess != NULL) {
+	if (r->signed_in && (r->sess != NULL || r->staff != NULL)) {
 		xmlNodePtr u = xml_elem(r->root, "user");
 
-		if (u == NULL || xml_text(u, "name", r->sess->full_name) == NULL ||
-		    xml_text(u, "login", r->sess->login) == NULL)
+		if (u == NULL ||
+		    xml_text(u, "name", r->sess ? r->sess->full_name : r->staff->full_name) == NULL ||
+		    xml_text(u, "login", r->sess ? r->sess->login : r->staff->login) == NULL)
 			return -1;
 	}
-	nav_add(r);
+	if (r->sec->nav != NULL)
+		r->sec->nav(r);
+	else
+		nav_add(r);
 	if ((tok = csrf_token(r)) == NULL || xml_text(r->root, "csrf", tok) == NULL)
 		return -1;
 	return 0;
@@ -587,10 +601,12 @@ static int to_login(struct req *r)
 {
 	const char *back = return_to(r), *enc;
 
+	const char *login = r->sec->login_path ? r->sec->login_path : "/login";
+
 	if (strcmp(back, "/") == 0)
-		return page_redirect(r, "/login");
+		return page_redirect(r, login);
 	enc = url_encode(r->arena, back);
-	return page_redirect(r, enc ? arena_printf(r->arena, "/login?next=%s", enc) : "/login");
+	return page_redirect(r, enc ? arena_printf(r->arena, "%s?next=%s", login, enc) : login);
 }
 
 static int dispatch(struct req *r, const struct io *io)
@@ -634,7 +650,7 @@ static int dispatch(struct req *r, const struct io *io)
 		route_status = 405;
 	}
 	db_request_begin();
-	e = session_load(r);
+	e = r->sec->load_session ? r->sec->load_session(r) : session_load(r);
 	if (route_status != 0)
 		return page_error(r, route_status, route_status == 404 ? "not-found"
 									: "method-not-allowed");
@@ -659,11 +675,11 @@ static int dispatch(struct req *r, const struct io *io)
 			return page_error(r, status_of(e, 413), e == PERR_TOO_LARGE ? "too-large" : "bad-request");
 	}
 
-	if ((r->page->flags & PAGE_SESSION) && r->sess == NULL)
+	if ((r->page->flags & PAGE_SESSION) && !r->signed_in)
 		return to_login(r);
 	if (r->method == M_POST &&
 	    (cross_site(io, r->https) ||
-	     (!((r->page->flags & PAGE_READ_ONLY_POST) && r->sess == NULL) && csrf_check(r) != 0))) {
+	     (!((r->page->flags & PAGE_READ_ONLY_POST) && !r->signed_in) && csrf_check(r) != 0))) {
 		log_msg(LOG_WARN, "CSRF check failed for %s from %s", r->path, r->remote_addr);
 		return page_error(r, 403, "csrf");
 	}

@@ -33,6 +33,8 @@ enum perr session_load(struct req *r)
 	enum perr e;
 
 	r->sess = NULL;
+	r->sess_hash = NULL;
+	r->signed_in = 0;
 	if (c == NULL || token_decode(c->val, c->vlen, raw) != 0)
 		return PERR_OK;
 	token_hash(raw, sizeof(raw), hash);
@@ -46,5 +48,7 @@ enum perr session_load(struct req *r)
 	if (idle_for >= TOUCH_EVERY && (e = db_session_touch(s->id)) != PERR_OK)
 		return e;
 	r->sess = s;
+	r->sess_hash = s->token_hash;
+	r->signed_in = 1;
 	return PERR_OK;
 }

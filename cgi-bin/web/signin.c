@@ -49,6 +49,8 @@ enum perr session_end(struct req *r)
 	if (r->sess != NULL && (e = db_session_delete(r->sess->token_hash)) != PERR_OK)
 		return e;
 	r->sess = NULL;
+	r->sess_hash = NULL;
+	r->signed_in = 0;
 	if (req_cookie(r, req_session_cookie_name(r), "", -1, 1) != 0)
 		return PERR_NOMEM;
 	return PERR_OK;

@@ -107,8 +107,9 @@ static const struct page pages[] = {
 	{"/p", M_POST, PAGE_PUBLIC, "p", handler},
 };
 
-static const struct section section = {"login", pages, 3, fields,
-				       sizeof(fields) / sizeof(fields[0])};
+static const struct section section = {.name = "login", .pages = pages, .npages = 3,
+				       .fields = fields,
+				       .nfields = sizeof(fields) / sizeof(fields[0])};
 static struct arena *arena;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

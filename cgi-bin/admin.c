@@ -1,0 +1,1532 @@
+/*
+ * admin.c: the operator console, for the organization's staff.
+ *
+ * Signing in (a password, then a code; the first time, enrolling a code app):
+ *   GET  /admin/login             the form                POST: check the password
+ *   GET  /admin/login/code        the code form           POST: a TOTP or recovery code
+ *   GET  /admin/login/enrol       the QR code to scan     POST: its first code; shows
+ *                                 the ten recovery codes, once
+ *   POST /admin/logout
+ *
+ * Signed in (each action checked against the role, each object against the
+ * staff member's organizations: another organization's object is a 404):
+ *   GET  /admin                   overview per organization
+ *   GET  /admin/subscribers       search: ?by=account|address|login|name|email|phone&q=&after=
+ *   GET  /admin/subscriber?id=    profile, accounts, sessions, sign-ins
+ *   POST /admin/subscriber/block | unblock | end-sessions | reset-link     id
+ *   GET  /admin/requests          mobile-phone changes waiting
+ *   POST /admin/requests/approve  id             POST /admin/requests/reject  id, reason
+ *   GET  /admin/news              announcements  GET|POST /admin/news/new
+ *   GET|POST /admin/organization  ?id=: the organization's details (password to save)
+ *   GET  /admin/staff             GET|POST /admin/staff/new
+ *   POST /admin/staff/role (id, role, password) | disable | enable | reset-factor (id)
+ *   GET  /admin/audit             the audit log, filtered, paged; ?format=csv
+ *
+ * Every action writes an audit row in the transaction that does it.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "app/link.h"
+#include "billing/bankcheck.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/lang.h"
+#include "core/log.h"
+#include "core/password.h"
+#include "core/perr.h"
+#include "core/totp.h"
+#include "core/useragent.h"
+#include "core/valid.h"
+#include "db/audit.h"
+#include "db/contact.h"
+#include "db/db.h"
+#include "db/directory.h"
+#include "db/news.h"
+#include "db/organization.h"
+#include "db/outbox.h"
+#include "db/overview.h"
+#include "db/session.h"
+#include "db/staff.h"
+#include "doc/qr.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
+#include "web/staff_session.h"
+
+enum key {
+	K_LOGIN, K_PASSWORD, K_NEXT, K_CODE, K_DONE, K_Q, K_BY, K_AFTER, K_ID, K_REASON, K_ORG,
+	K_TITLE_RU, K_BODY_RU, K_TITLE_EN, K_BODY_EN, K_AUDIENCE, K_TARGETS, K_PUBLISH_AT,
+	K_ROLE, K_FULL_NAME, K_NEW_PASSWORD,
+	K_NAME, K_INN, K_KPP, K_ADDRESS, K_PHONES, K_EMAIL, K_WEBSITE, K_BANK_NAME, K_BIC,
+	K_BANK_ACCOUNT, K_CORR_ACCOUNT, K_RECEIPT_NOTE, K_TIME_ZONE, K_READINGS_FROM,
+	K_READINGS_TO, K_PAY_BY_DAY,
+	K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO, K_BEFORE, K_FORMAT,
+	K__MAX
+};
+
+static const struct field fields[K__MAX] = {
+	[K_LOGIN] = {"login", valid_text, 1, 64},
+	[K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
+	[K_NEXT] = {"next", valid_local_path, 1, 512},
+	[K_CODE] = {"code", valid_text, 1, 16},
+	[K_DONE] = {"done", valid_token, 1, 20},
+	[K_Q] = {"q", valid_text, 1, 200},
+	[K_BY] = {"by", valid_token, 1, 10},
+	[K_AFTER] = {"after", valid_int, 0, 9007199254740991LL},
+	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+	[K_REASON] = {"reason", valid_text, 2, 300},
+	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
+	[K_TITLE_RU] = {"title_ru", valid_text, 2, 200},
+	[K_BODY_RU] = {"body_ru", valid_text, 2, 4000},
+	[K_TITLE_EN] = {"title_en", valid_text, 2, 200},
+	[K_BODY_EN] = {"body_en", valid_text, 2, 4000},
+	[K_AUDIENCE] = {"audience", valid_token, 3, 9},
+	[K_TARGETS] = {"targets", valid_text, 1, 4000},
+	[K_PUBLISH_AT] = {"publish_at", valid_text, 16, 19},
+	[K_ROLE] = {"role", valid_token, 5, 10},
+	[K_FULL_NAME] = {"full_name", valid_text, 2, 200},
+	[K_NEW_PASSWORD] = {"new_password", valid_secret, 1, PASSWORD_MAX},
+	[K_NAME] = {"name", valid_text, 2, 200},
+	[K_INN] = {"inn", valid_code, 10, 12},
+	[K_KPP] = {"kpp", valid_code, 9, 9},
+	[K_ADDRESS] = {"address", valid_text, 5, 300},
+	[K_PHONES] = {"phones", valid_text, 5, 100},
+	[K_EMAIL] = {"email", valid_email, 3, 254},
+	[K_WEBSITE] = {"website", valid_text, 4, 200},
+	[K_BANK_NAME] = {"bank_name", valid_text, 2, 200},
+	[K_BIC] = {"bic", valid_code, 9, 9},
+	[K_BANK_ACCOUNT] = {"bank_account", valid_code, 20, 20},
+	[K_CORR_ACCOUNT] = {"corr_account", valid_code, 20, 20},
+	[K_RECEIPT_NOTE] = {"receipt_note", valid_text, 1, 1000},
+	[K_TIME_ZONE] = {"time_zone", valid_text, 3, 64},
+	[K_READINGS_FROM] = {"readings_from", valid_int, 1, 31},
+	[K_READINGS_TO] = {"readings_to", valid_int, 1, 31},
+	[K_PAY_BY_DAY] = {"pay_by_day", valid_int, 1, 28},
+	[K_STAFF] = {"staff", valid_text, 1, 64},
+	[K_ACTION] = {"action", valid_token, 1, 32},
+	[K_OBJECT] = {"object", valid_token, 1, 16},
+	[K_OBJECT_ID] = {"object_id", valid_text, 1, 64},
+	[K_FROM] = {"from", valid_date, 0, 0},
+	[K_TO] = {"to", valid_date, 0, 0},
+	[K_BEFORE] = {"before", valid_int, 1, 9007199254740991LL},
+	[K_FORMAT] = {"format", valid_token, 3, 4},
+};
+
+/* ---------------------------------------------------------------- roles */
+
+/*
+ * What each role may do.  Reading is every role's; the rest follows the
+ * division of work: operators serve subscribers, accountants handle money,
+ * administrators run the console itself and may do what the others do.
+ */
+enum action {
+	A_READ,        /* every page that only shows */
+	A_SUBSCRIBERS, /* block, unblock, end sessions, send a reset link */
+	A_REQUESTS,    /* approve or reject a contact change */
+	A_NEWS,        /* write and publish announcements */
+	A_ORGANIZATION,/* the organization's details and bank account */
+	A_STAFF,       /* staff, roles, second factors */
+	A_AUDIT,       /* read the audit log */
+	A__MAX
+};
+
+static const char *const role_names[] = {"admin", "operator", "accountant", "viewer"};
+#define NROLES (sizeof(role_names) / sizeof(role_names[0]))
+
+static const unsigned char role_may[NROLES][A__MAX] = {
+	/*               read sub req news org staff audit */
+	/* admin */      {1, 1, 1, 1, 1, 1, 1},
+	/* operator */   {1, 1, 1, 1, 0, 0, 0},
+	/* accountant */ {1, 0, 0, 0, 0, 0, 0},
+	/* viewer */     {1, 0, 0, 0, 0, 0, 0},
+};
+
+static int role_index(const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < NROLES; i++)
+		if (role != NULL && strcmp(role, role_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int may(const struct req *r, enum action a)
+{
+	int i = r->staff ? role_index(r->staff->role) : -1;
+
+	return i >= 0 && role_may[i][a];
+}
+
+/* Every signed-in handler starts here: 403 unless the role allows it. */
+#define REQUIRE(r, a)                                                                        \
+	do {                                                                                 \
+		if (!may((r), (a)))                                                          \
+			return page_error((r), 403, "forbidden");                            \
+	} while (0)
+
+/* ---------------------------------------------------------------- shared */
+
+static enum perr audit(struct req *r, unsigned org, const char *action, const char *otype,
+		       const char *oid, const char *before, const char *after)
+{
+	struct audit_entry x = {r->staff ? r->staff->staff_id : 0,
+				r->staff ? r->staff->login : "-",
+				r->remote_addr,
+				org,
+				action,
+				otype,
+				oid,
+				before,
+				after};
+
+	return db_audit_add(&x);
+}
+
+static const char *u64_text(struct arena *a, uint64_t v)
+{
+	return arena_printf(a, "%llu", (unsigned long long)v);
+}
+
+/* A UTC time from the database with the site's offset, for <time>. */
+static int xml_time(xmlNodePtr parent, const char *name, const char *utc)
+{
+	char local[26];
+
+	if (utc == NULL)
+		return 0;
+	if (instant_local(utc, local) != 0)
+		return xml_text(parent, name, utc) == NULL ? -1 : 0;
+	return xml_text(parent, name, local) == NULL ? -1 : 0;
+}
+
+static int opt_text(xmlNodePtr n, const char *name, const char *v)
+{
+	return v != NULL && xml_text(n, name, v) == NULL ? -1 : 0;
+}
+
+static void admin_nav(struct req *r)
+{
+	static const struct {
+		const char *id, *href;
+		enum action need;
+	} items[] = {
+		{"admin-overview", "/admin", A_READ},
+		{"admin-subscribers", "/admin/subscribers", A_READ},
+		{"admin-requests", "/admin/requests", A_READ},
+		{"admin-news", "/admin/news", A_READ},
+		{"admin-organization", "/admin/organization", A_READ},
+		{"admin-staff", "/admin/staff", A_STAFF},
+		{"admin-audit", "/admin/audit", A_AUDIT},
+	};
+	xmlNodePtr nav;
+	size_t i;
+
+	if (!r->signed_in)
+		return;
+	/* The role rides along: the pages show only the buttons it may press. */
+	if ((nav = xml_elem(r->root, "nav")) == NULL || xml_attr(nav, "role", r->staff->role))
+		return;
+	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		xmlNodePtr it;
+		size_t n = strlen(items[i].href);
+
+		if (!may(r, items[i].need))
+			continue;
+		if ((it = xml_elem(nav, "item")) == NULL || xml_attr(it, "id", items[i].id) ||
+		    xml_attr(it, "href", items[i].href))
+			return;
+		/* The section a page belongs to is current: /admin/news/new is under News,
+		 * a subscriber's profile under Subscribers. */
+		if (i > 0 && strncmp(r->path, items[i].href, n - (i == 1)) == 0 &&
+		    xml_attr(it, "current", "1"))
+			return;
+		if (i == 0 && strcmp(r->path, "/admin") == 0 && xml_attr(it, "current", "1"))
+			return;
+	}
+}
+
+/* The staff member's role and organizations, on every signed-in page. */
+static enum perr org_row(void *p, const struct staff_org *o)
+{
+	xmlNodePtr n = xml_text(p, "org", o->name);
+
+	return n == NULL || xml_attr_int(n, "id", o->id) ? PERR_NOMEM : PERR_OK;
+}
+
+static enum perr staff_xml(struct req *r)
+{
+	xmlNodePtr s = xml_elem(r->root, "staff");
+
+	if (s == NULL || xml_attr(s, "role", r->staff->role) ||
+	    xml_attr(s, "login", r->staff->login))
+		return PERR_NOMEM;
+	return db_staff_orgs(r->arena, r->staff->staff_id, org_row, s);
+}
+
+/*
+ * The password asked again for a sensitive action.  A wrong one counts as a
+ * failed sign-in (the lock-out covers guessing it here too).  0, or the
+ * handler's refusal through refuse().
+ */
+static int password_again(struct req *r, int *ok)
+{
+	const struct fval *pw = req_val(r, K_PASSWORD);
+	struct staff me;
+	int rehash = 0;
+	enum perr e;
+
+	*ok = 0;
+	if (pw == NULL)
+		return 0;
+	e = db_staff_by_login(r->arena, r->staff->login, &me);
+	if (e != PERR_OK && e != PERR_NOT_FOUND)
+		return page_fail(r, e);
+	if (password_verify(e == PERR_OK ? me.password_hash : NULL, pw->s, pw->len, &rehash) != 0) {
+		if ((e = db_staff_login_record(r->staff->login, r->remote_addr, STAFF_LOGIN_FAIL,
+					       r->staff->staff_id)) != PERR_OK)
+			return page_fail(r, e);
+		return 0;
+	}
+	if ((e = db_staff_session_reauth(r->staff->id)) != PERR_OK)
+		return page_fail(r, e);
+	*ok = 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- signing in */
+
+static const char *next_of(struct req *r)
+{
+	const struct fval *n = req_val(r, K_NEXT);
+
+	/* Only back into the console, never to its sign-in pages. */
+	if (n == NULL || strncmp(n->s, "/admin", 6) != 0 || (n->s[6] != '\0' && n->s[6] != '/') ||
+	    strncmp(n->s, "/admin/login", 12) == 0 || strncmp(n->s, "/admin/logout", 13) == 0)
+		return "/admin";
+	return n->s;
+}
+
+static int signin_form(struct req *r, const char *what, int status, const char *err)
+{
+	xmlNodePtr f = xml_elem(r->root, "signin");
+
+	if (f == NULL || xml_attr(f, "step", what) || xml_text(f, "next", next_of(r)) == NULL ||
+	    xml_done(r, K_DONE) != 0 || (err != NULL && xml_form_error(r, NULL, err) != 0))
+		return page_error(r, 500, "internal");
+	if (req_val(r, K_LOGIN) && xml_text(f, "login", req_val(r, K_LOGIN)->s) == NULL)
+		return page_error(r, 500, "internal");
+	return status == 200 ? 200 : page_status(r, status);
+}
+
+static int login_page(struct req *r)
+{
+	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
+	struct staff st;
+	int rehash = 0, locked, ok;
+	enum perr e;
+
+	if (r->signed_in)
+		return page_redirect(r, next_of(r));
+	if (r->method != M_POST)
+		return signin_form(r, "password", 200, NULL);
+	if (login == NULL || pw == NULL)
+		return signin_form(r, "password", 400, "login-required");
+	if ((e = staff_login_locked(r, login->s, &locked)) != PERR_OK)
+		return page_fail(r, e);
+	if (locked) {
+		if ((e = db_staff_login_record(login->s, r->remote_addr, STAFF_LOGIN_LOCKED, 0)) !=
+		    PERR_OK)
+			return page_fail(r, e);
+		return signin_form(r, "password", 429, "locked");
+	}
+	e = db_staff_by_login(r->arena, login->s, &st);
+	if (e != PERR_OK && e != PERR_NOT_FOUND)
+		return page_fail(r, e);
+	/* An unknown login costs a verify too: same time, same answer. */
+	ok = password_verify(e == PERR_OK ? st.password_hash : NULL, pw->s, pw->len, &rehash) == 0;
+	if (!ok) {
+		if ((e = db_staff_login_record(login->s, r->remote_addr, STAFF_LOGIN_FAIL,
+					       e == PERR_OK ? st.id : 0)) != PERR_OK)
+			return page_fail(r, e);
+		return signin_form(r, "password", 422, "bad-credentials");
+	}
+	if ((e = staff_session_start(r, st.id, st.enrolled ? "password" : "enrol")) != PERR_OK)
+		return page_fail(r, e);
+	if (req_val(r, K_NEXT) == NULL)
+		return page_redirect(r, st.enrolled ? "/admin/login/code" : "/admin/login/enrol");
+	return page_redirect(r, arena_printf(r->arena, "%s?next=%s",
+					     st.enrolled ? "/admin/login/code" : "/admin/login/enrol",
+					     next_of(r)));
+}
+
+/* Signed in for good: a new session id, the record and the audit row. */
+static int signed_in(struct req *r, const char *how)
+{
+	uint64_t id = r->staff->staff_id;
+	const char *login = r->staff->login;
+	enum perr e;
+
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = audit(r, 0, "sign-in", "staff", u64_text(r->arena, id), NULL, how)) != PERR_OK ||
+	    (e = staff_session_start(r, id, "ok")) != PERR_OK ||
+	    (e = db_staff_login_record(login, r->remote_addr, STAFF_LOGIN_OK, id)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		r->nheaders = 0;
+		return page_fail(r, e);
+	}
+	return 0;
+}
+
+static int code_page(struct req *r)
+{
+	const struct fval *code = req_val(r, K_CODE);
+	struct staff_totp t;
+	unsigned char secret[TOTP_SECRET_BYTES], hash[32];
+	uint64_t step = 0;
+	int locked, st;
+	const char *how = "totp";
+	enum perr e;
+
+	if (r->signed_in)
+		return page_redirect(r, next_of(r));
+	if (r->staff == NULL || strcmp(r->staff->step, "password") != 0)
+		return page_redirect(r, "/admin/login");
+	if (r->method != M_POST)
+		return signin_form(r, "code", 200, NULL);
+	if ((e = staff_login_locked(r, r->staff->login, &locked)) != PERR_OK)
+		return page_fail(r, e);
+	if (locked)
+		return signin_form(r, "code", 429, "locked");
+	if (code == NULL)
+		return signin_form(r, "code", 400, "code-required");
+	if ((e = db_staff_totp(r->arena, r->staff->staff_id, &t)) != PERR_OK)
+		return page_fail(r, e);
+	if (totp_open(cfg.totp_key, t.secret, t.secret_len, secret) != 0) {
+		log_msg(LOG_ERR, "staff %llu: the TOTP secret does not open with [admin] totp_key",
+			(unsigned long long)r->staff->staff_id);
+		return page_error(r, 500, "internal");
+	}
+	if (totp_check(secret, time(NULL), code->s, &step) == 0) {
+		e = db_staff_totp_use(r->staff->staff_id, step);
+		sodium_memzero(secret, sizeof(secret));
+		if (e == PERR_CONFLICT)
+			return signin_form(r, "code", 422, "code-used");
+		if (e != PERR_OK)
+			return page_fail(r, e);
+	} else {
+		sodium_memzero(secret, sizeof(secret));
+		how = "recovery-code";
+		e = recovery_code_hash(code->s, hash) == 0
+			    ? db_staff_recovery_use(r->staff->staff_id, hash)
+			    : PERR_NOT_FOUND;
+		if (e == PERR_NOT_FOUND) {
+			if ((e = db_staff_login_record(r->staff->login, r->remote_addr,
+						       STAFF_CODE_FAIL, r->staff->staff_id)) != PERR_OK)
+				return page_fail(r, e);
+			return signin_form(r, "code", 422, "bad-code");
+		}
+		if (e != PERR_OK)
+			return page_fail(r, e);
+	}
+	if ((st = signed_in(r, how)) != 0)
+		return st;
+	return page_redirect(r, next_of(r));
+}
+
+/* The otpauth URI every authenticator app reads from the QR code. */
+static const char *otpauth_uri(struct req *r, const char *b32)
+{
+	return arena_printf(r->arena,
+			    "otpauth://totp/kabinet:%s?secret=%s&issuer=kabinet&algorithm=SHA1"
+			    "&digits=%d&period=%d",
+			    r->staff->login, b32, TOTP_DIGITS, TOTP_STEP);
+}
+
+static int enrol_show(struct req *r, const unsigned char secret[TOTP_SECRET_BYTES], int status,
+		      const char *err)
+{
+	char b32[TOTP_BASE32_CHARS + 1];
+	const char *uri, *path;
+	struct qr q;
+	xmlNodePtr n;
+	int st;
+
+	totp_secret_text(secret, b32);
+	if ((uri = otpauth_uri(r, b32)) == NULL || qr_encode(r->arena, uri, &q) != 0 ||
+	    (path = qr_svg_path(r->arena, &q)) == NULL)
+		return page_error(r, 500, "internal");
+	if ((st = signin_form(r, "enrol", 200, err)) != 200)
+		return st;
+	n = xml_elem(r->root, "enrol");
+	if (n == NULL || xml_text(n, "secret", b32) == NULL || xml_text(n, "uri", uri) == NULL ||
+	    (n = xml_text(n, "qr", path)) == NULL || xml_attr_int(n, "size", q.width + 8))
+		return page_error(r, 500, "internal");
+	sodium_memzero(b32, sizeof(b32));
+	return status == 200 ? 200 : page_status(r, status);
+}
+
+static int recovery_codes_issue(struct req *r, xmlNodePtr parent)
+{
+	unsigned char hashes[RECOVERY_CODES][32];
+	char code[RECOVERY_CODE_CHARS + 1];
+	xmlNodePtr list = xml_elem(parent, "recovery-codes");
+	unsigned i;
+
+	if (list == NULL)
+		return -1;
+	for (i = 0; i < RECOVERY_CODES; i++) {
+		recovery_code_new(code);
+		if (recovery_code_hash(code, hashes[i]) != 0 || xml_text(list, "code", code) == NULL)
+			return -1;
+	}
+	return db_staff_recovery_set(r->staff->staff_id, (const unsigned char(*)[32])hashes,
+				     RECOVERY_CODES) == PERR_OK
+		       ? 0
+		       : -1;
+}
+
+static int enrol_page(struct req *r)
+{
+	const struct fval *code = req_val(r, K_CODE);
+	unsigned char secret[TOTP_SECRET_BYTES], sealed[TOTP_SEALED_BYTES];
+	char b32[TOTP_BASE32_CHARS + 1];
+	struct staff_totp t;
+	uint64_t step = 0;
+	xmlNodePtr done;
+	int st;
+	enum perr e;
+
+	if (r->signed_in)
+		return page_redirect(r, "/admin");
+	if (r->staff == NULL || strcmp(r->staff->step, "enrol") != 0)
+		return page_redirect(r, "/admin/login");
+	if (!cfg.have_totp_key) {
+		log_msg(LOG_ERR, "[admin] totp_key is not set: staff cannot enrol");
+		return page_error(r, 500, "internal");
+	}
+	if ((e = db_staff_totp(r->arena, r->staff->staff_id, &t)) != PERR_OK)
+		return page_fail(r, e);
+	/* One secret per enrolment: showing the page again shows the same one. */
+	if (totp_open(cfg.totp_key, t.pending, t.pending_len, secret) != 0) {
+		totp_secret_new(secret, b32);
+		sodium_memzero(b32, sizeof(b32));
+		totp_seal(cfg.totp_key, secret, sealed);
+		if ((e = db_staff_totp_pending(r->staff->staff_id, sealed, sizeof(sealed))) != PERR_OK)
+			return page_fail(r, e);
+	}
+	if (r->method != M_POST || code == NULL)
+		return enrol_show(r, secret, r->method == M_POST ? 400 : 200,
+				  r->method == M_POST ? "code-required" : NULL);
+	if (totp_check(secret, time(NULL), code->s, &step) != 0)
+		return enrol_show(r, secret, 422, "bad-code");
+	sodium_memzero(secret, sizeof(secret));
+
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_staff_totp_enrol(r->staff->staff_id, step)) != PERR_OK) {
+		db_rollback();
+		return e == PERR_CONFLICT ? page_redirect(r, "/admin/login") : page_fail(r, e);
+	}
+	if ((done = xml_elem(r->root, "enrolled")) == NULL || recovery_codes_issue(r, done) != 0 ||
+	    audit(r, 0, "enrol-factor", "staff", u64_text(r->arena, r->staff->staff_id), NULL,
+		  NULL) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_error(r, 500, "internal");
+	}
+	if ((st = signed_in(r, "enrol")) != 0)
+		return st;
+	/*
+	 * The one answer to a POST that is a page, not a 303: the recovery codes
+	 * exist in clear only here, and must not be kept anywhere to redirect to.
+	 */
+	if (req_header(r, "Cache-Control", "no-store") != 0 ||
+	    xml_text(done, "next", next_of(r)) == NULL)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int logout_post(struct req *r)
+{
+	enum perr e;
+
+	if (r->staff != NULL && r->signed_in &&
+	    (e = audit(r, 0, "sign-out", "staff", u64_text(r->arena, r->staff->staff_id), NULL,
+		       NULL)) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = staff_session_end(r)) != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(r, "/admin/login?done=out");
+}
+
+/* ---------------------------------------------------------------- overview */
+
+struct row_ctx {
+	struct req *r;
+	xmlNodePtr list;
+};
+
+static enum perr overview_row(void *p, const struct overview *o)
+{
+	struct row_ctx *x = p;
+	struct req *r = x->r;
+	xmlNodePtr n = xml_elem(x->list, "org");
+
+	if (n == NULL || xml_attr_int(n, "id", o->org) || xml_text(n, "name", o->name) == NULL ||
+	    xml_int(n, "signups-today", o->signups_today) == NULL ||
+	    xml_int(n, "signups-month", o->signups_month) == NULL ||
+	    xml_int(n, "signins-today", o->signins_today) == NULL ||
+	    xml_int(n, "signins-month", o->signins_month) == NULL ||
+	    xml_int(n, "paid-count", o->paid_count) == NULL ||
+	    xml_text(n, "paid-sum", decimal_text(r->arena, o->paid_sum, 2)) == NULL ||
+	    xml_int(n, "failed-count", o->failed_count) == NULL ||
+	    xml_int(n, "readings", o->readings) == NULL || xml_int(n, "meters", o->meters) == NULL ||
+	    xml_int(n, "open-requests", o->open_requests) == NULL ||
+	    xml_int(n, "undelivered", o->undelivered) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int overview_get(struct req *r)
+{
+	char day[24], month[24];
+	time_t now = time(NULL);
+	struct row_ctx x = {r, NULL};
+	struct tm tm;
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	gmtime_r(&now, &tm);
+	strftime(day, sizeof(day), "%Y-%m-%d 00:00:00", &tm);
+	strftime(month, sizeof(month), "%Y-%m-01 00:00:00", &tm);
+	if ((e = staff_xml(r)) != PERR_OK || xml_done(r, K_DONE) != 0)
+		return page_fail(r, e != PERR_OK ? e : PERR_NOMEM);
+	if ((x.list = xml_elem(r->root, "overview")) == NULL)
+		return page_error(r, 500, "internal");
+	e = db_overview(r->arena, r->staff->staff_id, day, month, overview_row, &x);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+/* ---------------------------------------------------------------- subscribers */
+
+static const char *const search_kinds[] = {"account", "address", "login", "name", "email", "phone"};
+#define SEARCH_PAGE 20
+
+static enum perr found_row(void *p, const struct directory_row *d)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "row");
+
+	if (n == NULL || xml_attr_int(n, "org", d->org) ||
+	    (d->account_id && xml_attr(n, "account", u64_text(x->r->arena, d->account_id))) ||
+	    (d->subscriber_id &&
+	     xml_attr(n, "subscriber", u64_text(x->r->arena, d->subscriber_id))) ||
+	    xml_attr(n, "active", d->active ? "1" : "0") || opt_text(n, "number", d->number) ||
+	    opt_text(n, "payer", d->payer) || opt_text(n, "address", d->address) ||
+	    opt_text(n, "login", d->login) || opt_text(n, "full-name", d->full_name) ||
+	    opt_text(n, "email", d->email) || opt_text(n, "phone", d->phone) ||
+	    xml_attr(n, "key", u64_text(x->r->arena, d->account_id ? d->account_id
+								  : d->subscriber_id)))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int search_get(struct req *r)
+{
+	const struct fval *q = req_val(r, K_Q), *by = req_val(r, K_BY), *after = req_val(r, K_AFTER);
+	struct row_ctx x = {r, NULL};
+	char phone[PHONE_MAX + 1];
+	const char *text;
+	xmlNodePtr s;
+	size_t k;
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if ((s = xml_elem(r->root, "search")) == NULL ||
+	    xml_attr(s, "by", by ? by->s : "account") || (q && xml_text(s, "q", q->s) == NULL))
+		return page_error(r, 500, "internal");
+	if (q == NULL)
+		return r->bad[K_Q] || r->bad[K_BY] ? page_refuse(r, 400, "q", "invalid") : 200;
+	for (k = 0; k < sizeof(search_kinds) / sizeof(search_kinds[0]); k++)
+		if (strcmp(by ? by->s : "account", search_kinds[k]) == 0)
+			break;
+	if (k == sizeof(search_kinds) / sizeof(search_kinds[0]))
+		return page_refuse(r, 400, "by", "invalid");
+	text = q->s;
+	/* A phone is found however it was typed: stored numbers are E.164. */
+	if (k == BY_PHONE) {
+		if (phone_normalize(q->s, q->len, phone) != 0)
+			return page_refuse(r, 422, "q", "phone-invalid");
+		text = phone;
+	}
+	if ((x.list = xml_elem(s, "rows")) == NULL)
+		return page_error(r, 500, "internal");
+	e = db_directory_search(r->arena, r->staff->staff_id, (enum directory_by)k, text,
+				after ? (uint64_t)after->i : 0, SEARCH_PAGE + 1, found_row, &x);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+static enum perr account_row(void *p, const struct directory_account *a)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "account");
+
+	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, a->id)) ||
+	    xml_attr_int(n, "org", a->org) || xml_text(n, "number", a->number) == NULL ||
+	    xml_text(n, "payer", a->payer) == NULL || xml_text(n, "address", a->address) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr session_row(void *p, const struct session_row *s)
+{
+	struct row_ctx *x = p;
+	struct ua_desc ua = ua_describe(s->user_agent);
+	xmlNodePtr n = xml_elem(x->list, "session");
+
+	if (n == NULL || xml_time(n, "created", s->created_at) || xml_time(n, "seen", s->last_seen) ||
+	    xml_text(n, "ip", s->ip) == NULL || xml_text(n, "browser", ua.browser) == NULL ||
+	    xml_text(n, "os", ua.system) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr sign_in_row(void *p, const struct sign_in_row *s)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "sign-in");
+
+	if (n == NULL || xml_attr(n, "result", s->result) || xml_time(n, "at", s->at) ||
+	    xml_text(n, "ip", s->ip) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+/* The subscriber the request names, if theirs; else the answer (404). */
+static int subscriber_of(struct req *r, struct directory_subscriber *s)
+{
+	const struct fval *id = req_val(r, K_ID);
+	enum perr e;
+
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	e = db_directory_subscriber(r->arena, r->staff->staff_id, (uint64_t)id->i, s);
+	return e == PERR_OK ? 0 : page_fail(r, e);
+}
+
+static int subscriber_get(struct req *r)
+{
+	struct directory_subscriber s;
+	struct row_ctx x = {r, NULL};
+	xmlNodePtr n;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if ((st = subscriber_of(r, &s)) != 0)
+		return st;
+	n = xml_elem(r->root, "subscriber");
+	if (n == NULL || xml_attr(n, "id", u64_text(r->arena, s.id)) ||
+	    xml_attr(n, "active", s.active ? "1" : "0") || xml_attr_int(n, "org", s.org) ||
+	    xml_text(n, "login", s.login) == NULL || xml_text(n, "full-name", s.full_name) == NULL ||
+	    opt_text(n, "email", s.email) || opt_text(n, "phone", s.phone) ||
+	    xml_time(n, "created", s.created_at) || xml_text(n, "lang", s.lang) == NULL ||
+	    xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	if ((x.list = xml_elem(n, "accounts")) == NULL ||
+	    (e = db_directory_accounts(r->arena, r->staff->staff_id, s.id, account_row, &x)) !=
+		    PERR_OK)
+		return page_fail(r, x.list ? e : PERR_NOMEM);
+	if ((x.list = xml_elem(n, "sessions")) == NULL ||
+	    (e = db_sessions_of(r->arena, s.id, session_row, &x)) != PERR_OK)
+		return page_fail(r, x.list ? e : PERR_NOMEM);
+	if ((x.list = xml_elem(n, "sign-ins")) == NULL ||
+	    (e = db_directory_sign_ins(r->arena, s.id, 20, sign_in_row, &x)) != PERR_OK)
+		return page_fail(r, x.list ? e : PERR_NOMEM);
+	return 200;
+}
+
+/* block, unblock, end-sessions, reset-link: one audited change, then back to the profile. */
+static int subscriber_act(struct req *r, const char *what)
+{
+	struct directory_subscriber s;
+	const char *id;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_SUBSCRIBERS);
+	if ((st = subscriber_of(r, &s)) != 0)
+		return st;
+	id = u64_text(r->arena, s.id);
+	if (strcmp(what, "reset-link") == 0 && s.email == NULL)
+		return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=no-email", id));
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if (strcmp(what, "block") == 0)
+		e = db_directory_set_active(s.id, 0);
+	else if (strcmp(what, "unblock") == 0)
+		e = db_directory_set_active(s.id, 1);
+	else if (strcmp(what, "reset-link") == 0)
+		e = link_send(r->arena, s.id, s.login, "recovery", NULL, RECOVERY_TTL, s.email,
+			      "recover-link");
+	/* Blocking ends every session too: the lookup would refuse them anyway. */
+	if (e == PERR_OK && strcmp(what, "unblock") != 0 && strcmp(what, "reset-link") != 0)
+		e = db_sessions_end_all(s.id, 0);
+	if (e == PERR_OK)
+		e = audit(r, s.org, what, "subscriber", id,
+			  strcmp(what, "block") == 0 || strcmp(what, "unblock") == 0
+				  ? (s.active ? "active" : "blocked")
+				  : NULL,
+			  strcmp(what, "block") == 0	  ? "blocked"
+			  : strcmp(what, "unblock") == 0 ? "active"
+							 : NULL);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=%s", id, what));
+}
+
+static int block_post(struct req *r) { return subscriber_act(r, "block"); }
+static int unblock_post(struct req *r) { return subscriber_act(r, "unblock"); }
+static int end_sessions_post(struct req *r) { return subscriber_act(r, "end-sessions"); }
+static int reset_link_post(struct req *r) { return subscriber_act(r, "reset-link"); }
+
+/* ---------------------------------------------------------------- requests */
+
+static enum perr request_row(void *p, const struct contact_pending *c)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "request");
+
+	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, c->id)) ||
+	    xml_attr(n, "subscriber", u64_text(x->r->arena, c->subscriber_id)) ||
+	    xml_attr_int(n, "org", c->org) || xml_text(n, "login", c->login) == NULL ||
+	    xml_text(n, "full-name", c->full_name) == NULL || opt_text(n, "current", c->current) ||
+	    xml_text(n, "value", c->value) == NULL || xml_time(n, "created", c->created_at))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int requests_list(struct req *r)
+{
+	struct row_ctx x = {r, xml_elem(r->root, "requests")};
+	enum perr e;
+
+	if (x.list == NULL || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	e = db_contact_pending(r->arena, r->staff->staff_id, request_row, &x);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+static int requests_get(struct req *r)
+{
+	REQUIRE(r, A_READ);
+	return requests_list(r);
+}
+
+/* Approve or reject: decided once (the row is locked), the subscriber told. */
+static int request_decide(struct req *r, int approve)
+{
+	const struct fval *id = req_val(r, K_ID), *reason = req_val(r, K_REASON);
+	struct contact_pending c;
+	const char *params;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_REQUESTS);
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	if (!approve && reason == NULL) {
+		static const size_t typed[] = {K_REASON};
+
+		if ((st = requests_list(r)) != 200)
+			return st;
+		if (xml_typed(r, typed, 1) != 0 || xml_attr_int(r->root, "refused", id->i))
+			return page_error(r, 500, "internal");
+		return page_refuse(r, 400, "reason", "invalid");
+	}
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_contact_take(r->arena, r->staff->staff_id, (uint64_t)id->i, &c);
+	if (e == PERR_NOT_FOUND) {
+		db_rollback();
+		/* Decided already by someone else, or never theirs. */
+		return page_redirect(r, "/admin/requests?done=gone");
+	}
+	params = outbox_params(r->arena, "note",
+			       (const char *[]){"phone", c.value, "reason", reason ? reason->s : ""},
+			       2);
+	if (e == PERR_OK && params == NULL)
+		e = PERR_NOMEM;
+	if (e == PERR_OK)
+		e = approve ? db_contact_approve(c.id, r->staff->staff_id, c.subscriber_id, c.value)
+			    : db_contact_reject(c.id, r->staff->staff_id, reason->s);
+	/* Told by SMS to the new number, or to the number on file that stays. */
+	if (e == PERR_OK && (approve || c.current != NULL))
+		e = db_outbox_to(c.subscriber_id, "sms", approve ? c.value : c.current,
+				 approve ? "phone-changed" : "phone-rejected", params);
+	if (e == PERR_OK)
+		e = audit(r, c.org, approve ? "approve-phone" : "reject-phone", "subscriber",
+			  u64_text(r->arena, c.subscriber_id), c.current,
+			  approve ? c.value : arena_printf(r->arena, "%s (%s)", c.value, reason->s));
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, approve ? "/admin/requests?done=approved"
+					: "/admin/requests?done=rejected");
+}
+
+static int approve_post(struct req *r) { return request_decide(r, 1); }
+static int reject_post(struct req *r) { return request_decide(r, 0); }
+
+/* ---------------------------------------------------------------- news */
+
+static enum perr news_row(void *p, const struct news_item *it)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "item");
+
+	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, it->id)) ||
+	    xml_attr_int(n, "org", it->org) || xml_attr(n, "audience", it->audience) ||
+	    xml_attr_int(n, "targets", it->targets) || xml_text(n, "title-ru", it->title_ru) == NULL ||
+	    xml_text(n, "title-en", it->title_en) == NULL ||
+	    xml_text(n, "body-ru", it->body_ru) == NULL ||
+	    xml_text(n, "body-en", it->body_en) == NULL || xml_time(n, "publish-at", it->publish_at) ||
+	    xml_time(n, "sent-at", it->sent_at) || xml_text(n, "author", it->author) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int news_get(struct req *r)
+{
+	struct row_ctx x = {r, xml_elem(r->root, "news")};
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if (x.list == NULL || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	e = db_news_of_staff(r->arena, r->staff->staff_id, 100, news_row, &x);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+/* The message every recipient's language picks its half of. */
+static const char *news_params(struct req *r, const struct news_item *it)
+{
+	return outbox_params(r->arena, "note",
+			     (const char *[]){"title_ru", it->title_ru, "body_ru", it->body_ru,
+					      "title_en", it->title_en, "body_en", it->body_en},
+			     4);
+}
+
+/*
+ * Queue an announcement that is due: once (the claim in db_news_send), to
+ * every subscriber it is for who chose the news topic.  Inside a transaction.
+ */
+static enum perr news_send(struct req *r, uint64_t id, unsigned long long *queued)
+{
+	struct news_item it;
+	const char *params;
+	enum perr e = db_news_get(r->arena, id, &it);
+
+	if (e != PERR_OK)
+		return e;
+	if ((params = news_params(r, &it)) == NULL)
+		return PERR_NOMEM;
+	return db_news_send(id, params, queued);
+}
+
+static int news_form(struct req *r, int status, const char *field, const char *code)
+{
+	static const size_t typed[] = {K_ORG,	   K_TITLE_RU, K_BODY_RU,  K_TITLE_EN,
+				       K_BODY_EN, K_AUDIENCE, K_TARGETS, K_PUBLISH_AT};
+	enum perr e = staff_xml(r);
+
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (xml_elem(r->root, "news-form") == NULL || xml_typed(r, typed, 8) != 0)
+		return page_error(r, 500, "internal");
+	if (code == NULL)
+		return 200;
+	return page_refuse(r, status, field, code);
+}
+
+/* "2026-12-01T09:00" (a datetime-local field, the site's zone) to UTC for the table. */
+static int publish_time(const char *local, char out[20])
+{
+	int y, mo, d, h, mi, used = 0;
+	struct tm tm;
+	time_t t;
+
+	if (sscanf(local, "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &used) != 5 ||
+	    (local[used] != '\0' && strcmp(local + used, ":00") != 0) || !day_exists(local, 10) ||
+	    h > 23 || mi > 59)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return -1;
+	return strftime(out, 20, "%Y-%m-%d %H:%M:%S", gmtime_r(&t, &tm)) == 19 ? 0 : -1;
+}
+
+static int news_new(struct req *r)
+{
+	const struct fval *org = req_val(r, K_ORG), *tr = req_val(r, K_TITLE_RU),
+			  *br = req_val(r, K_BODY_RU), *te = req_val(r, K_TITLE_EN),
+			  *be = req_val(r, K_BODY_EN), *aud = req_val(r, K_AUDIENCE),
+			  *targets = req_val(r, K_TARGETS), *at = req_val(r, K_PUBLISH_AT);
+	static const size_t required[] = {K_ORG, K_TITLE_RU, K_BODY_RU, K_TITLE_EN, K_BODY_EN};
+	char when[20], now_utc[20];
+	unsigned long long n = 0, queued = 0;
+	time_t now = time(NULL);
+	struct tm tm;
+	uint64_t id = 0;
+	enum perr e;
+	int st;
+
+	REQUIRE(r, A_NEWS);
+	if (r->method != M_POST)
+		return news_form(r, 200, NULL, NULL);
+	strftime(now_utc, sizeof(now_utc), "%Y-%m-%d %H:%M:%S", gmtime_r(&now, &tm));
+	if ((st = xml_required(r, required, 5)) != 0)
+		return st < 0 ? page_error(r, 500, "internal") : news_form(r, 400, NULL, "form-invalid");
+	if (aud == NULL || (strcmp(aud->s, "all") != 0 && strcmp(aud->s, "addresses") != 0 &&
+			    strcmp(aud->s, "accounts") != 0))
+		return news_form(r, 400, "audience", "invalid");
+	if (strcmp(aud->s, "all") != 0 && targets == NULL)
+		return news_form(r, 422, "targets", "targets-required");
+	if (at != NULL && publish_time(at->s, when) != 0)
+		return news_form(r, 400, "publish_at", "invalid");
+	if (at == NULL || strcmp(when, now_utc) < 0)
+		memcpy(when, now_utc, sizeof(when));
+	if ((e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND)
+		return news_form(r, 422, "org", "invalid");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_news_insert((unsigned)org->i, tr->s, br->s, te->s, be->s, aud->s, when,
+			   r->staff->staff_id, &id);
+	/* One target per line: an account number, or the start of an address. */
+	if (e == PERR_OK && strcmp(aud->s, "all") != 0) {
+		char *list = arena_strdup(r->arena, targets->s), *line, *save = NULL;
+
+		for (line = list ? strtok_r(list, "\r\n", &save) : NULL; e == PERR_OK && line;
+		     line = strtok_r(NULL, "\r\n", &save)) {
+			while (*line == ' ')
+				line++;
+			if (*line == '\0')
+				continue;
+			if (strcmp(aud->s, "accounts") == 0) {
+				e = db_news_add_account(id, (unsigned)org->i, line);
+				if (e == PERR_NOT_FOUND) {
+					db_rollback();
+					return news_form(r, 422, "targets", "unknown-account");
+				}
+				n++;
+			} else {
+				unsigned long long k = 0;
+
+				e = db_news_add_address(id, (unsigned)org->i, line, &k);
+				n += k;
+			}
+		}
+		if (e == PERR_OK && n == 0) {
+			db_rollback();
+			return news_form(r, 422, "targets", "no-accounts");
+		}
+	}
+	if (e == PERR_OK)
+		e = audit(r, (unsigned)org->i, "publish-news", "news", u64_text(r->arena, id), NULL,
+			  arena_printf(r->arena, "%s; %s; %s", aud->s, when, tr->s));
+	/* Due now: queued in the same transaction; later ones go with the delivery run. */
+	if (e == PERR_OK && strcmp(when, now_utc) <= 0) {
+		e = news_send(r, id, &queued);
+		if (e == PERR_CONFLICT)
+			e = PERR_OK;
+	}
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/admin/news?done=published");
+}
+
+/* ---------------------------------------------------------------- organization */
+
+static int org_xml(struct req *r, const struct org_settings *o)
+{
+	xmlNodePtr n = xml_elem(r->root, "organization");
+
+	if (n == NULL || xml_attr_int(n, "id", o->id) || xml_text(n, "name", o->name) == NULL ||
+	    xml_text(n, "inn", o->inn) == NULL || opt_text(n, "kpp", o->kpp) ||
+	    xml_text(n, "address", o->address) == NULL || xml_text(n, "phones", o->phones) == NULL ||
+	    xml_text(n, "email", o->email) == NULL || opt_text(n, "website", o->website) ||
+	    xml_text(n, "bank_name", o->bank_name) == NULL || xml_text(n, "bic", o->bic) == NULL ||
+	    xml_text(n, "bank_account", o->bank_account) == NULL ||
+	    xml_text(n, "corr_account", o->corr_account) == NULL ||
+	    opt_text(n, "receipt_note", o->receipt_note) ||
+	    xml_text(n, "time_zone", o->time_zone) == NULL ||
+	    xml_int(n, "readings_from", o->readings_from) == NULL ||
+	    xml_int(n, "readings_to", o->readings_to) == NULL ||
+	    xml_int(n, "pay_by_day", o->pay_by_day) == NULL)
+		return -1;
+	return 0;
+}
+
+/* "field=value; ..." of what changed, for the audit row's before and after. */
+static void org_diff(struct req *r, const struct org_settings *a, const struct org_settings *b,
+		     const char **before, const char **after)
+{
+	const char *names[] = {"name", "inn", "kpp", "address", "phones", "email", "website",
+			       "bank_name", "bic", "bank_account", "corr_account", "receipt_note",
+			       "time_zone"};
+	const char *va[] = {a->name, a->inn, a->kpp, a->address, a->phones, a->email, a->website,
+			    a->bank_name, a->bic, a->bank_account, a->corr_account,
+			    a->receipt_note, a->time_zone};
+	const char *vb[] = {b->name, b->inn, b->kpp, b->address, b->phones, b->email, b->website,
+			    b->bank_name, b->bic, b->bank_account, b->corr_account,
+			    b->receipt_note, b->time_zone};
+	const char *x = "", *y = "";
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *p = va[i] ? va[i] : "", *q = vb[i] ? vb[i] : "";
+
+		if (strcmp(p, q) == 0)
+			continue;
+		x = arena_printf(r->arena, "%s%s=%s; ", x ? x : "", names[i], p);
+		y = arena_printf(r->arena, "%s%s=%s; ", y ? y : "", names[i], q);
+	}
+	if (a->readings_from != b->readings_from || a->readings_to != b->readings_to ||
+	    a->pay_by_day != b->pay_by_day) {
+		x = arena_printf(r->arena, "%sdays=%u-%u/%u", x ? x : "", a->readings_from,
+				 a->readings_to, a->pay_by_day);
+		y = arena_printf(r->arena, "%sdays=%u-%u/%u", y ? y : "", b->readings_from,
+				 b->readings_to, b->pay_by_day);
+	}
+	*before = x;
+	*after = y;
+}
+
+static enum perr first_org(void *p, const struct staff_org *o)
+{
+	unsigned *id = p;
+
+	if (*id == 0)
+		*id = o->id;
+	return PERR_OK;
+}
+
+static int organization_page(struct req *r)
+{
+	static const size_t required[] = {K_NAME,	  K_INN,	  K_ADDRESS,	  K_PHONES,
+					  K_EMAIL,	  K_BANK_NAME,	  K_BIC,	  K_BANK_ACCOUNT,
+					  K_CORR_ACCOUNT, K_TIME_ZONE,	  K_READINGS_FROM, K_READINGS_TO,
+					  K_PAY_BY_DAY};
+	static const size_t optional[] = {K_KPP, K_WEBSITE, K_RECEIPT_NOTE};
+	const struct fval *org = req_val(r, K_ORG);
+	struct org_settings old, nw;
+	const char *before = NULL, *after = NULL, *field = NULL, *code = NULL;
+	int st, ok = 0;
+	unsigned id;
+	size_t i;
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if ((e = staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	/* Without ?org= the first of theirs. */
+	id = org ? (unsigned)org->i : 0;
+	if (id == 0 && (e = db_staff_orgs(r->arena, r->staff->staff_id, first_org, &id)) != PERR_OK)
+		return page_fail(r, e);
+	if (id == 0 || (e = db_staff_in_org(r->arena, r->staff->staff_id, id)) == PERR_NOT_FOUND)
+		return page_error(r, 404, "not-found");
+	if (e != PERR_OK || (e = db_org_settings_get(r->arena, id, &old)) != PERR_OK)
+		return page_fail(r, e);
+	if (org_xml(r, &old) != 0 || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	if (r->method != M_POST)
+		return 200;
+
+	REQUIRE(r, A_ORGANIZATION);
+	if (xml_typed(r, required, sizeof(required) / sizeof(required[0])) != 0 ||
+	    xml_typed(r, optional, sizeof(optional) / sizeof(optional[0])) != 0)
+		return page_error(r, 500, "internal");
+	if ((st = xml_required(r, required, sizeof(required) / sizeof(required[0]))) != 0)
+		return st < 0 ? page_error(r, 500, "internal") : page_refuse(r, 400, NULL, "form-invalid");
+	for (i = 0; i < sizeof(optional) / sizeof(optional[0]); i++)
+		if (r->bad[optional[i]])
+			return page_refuse(r, 400, fields[optional[i]].name, "invalid");
+	nw = (struct org_settings){
+		id,
+		req_val(r, K_NAME)->s,
+		req_val(r, K_INN)->s,
+		req_val(r, K_KPP) ? req_val(r, K_KPP)->s : NULL,
+		req_val(r, K_ADDRESS)->s,
+		req_val(r, K_PHONES)->s,
+		req_val(r, K_EMAIL)->s,
+		req_val(r, K_WEBSITE) ? req_val(r, K_WEBSITE)->s : NULL,
+		req_val(r, K_BANK_NAME)->s,
+		req_val(r, K_BIC)->s,
+		req_val(r, K_BANK_ACCOUNT)->s,
+		req_val(r, K_CORR_ACCOUNT)->s,
+		req_val(r, K_RECEIPT_NOTE) ? req_val(r, K_RECEIPT_NOTE)->s : NULL,
+		req_val(r, K_TIME_ZONE)->s,
+		(unsigned)req_val(r, K_READINGS_FROM)->i,
+		(unsigned)req_val(r, K_READINGS_TO)->i,
+		(unsigned)req_val(r, K_PAY_BY_DAY)->i,
+	};
+	/* The receipts' own checks: a payment to these details must reach the payee. */
+	if (!inn_valid(nw.inn))
+		field = "inn", code = "inn-invalid";
+	else if (!bic_valid(nw.bic))
+		field = "bic", code = "bic-invalid";
+	else if (!bank_account_valid(nw.bic, nw.bank_account))
+		field = "bank_account", code = "account-invalid";
+	else if (!corr_account_valid(nw.bic, nw.corr_account))
+		field = "corr_account", code = "corr-invalid";
+	else if (!time_zone_valid(nw.time_zone))
+		field = "time_zone", code = "invalid";
+	else if (nw.readings_from > nw.readings_to)
+		field = "readings_to", code = "window-reversed";
+	if (code != NULL)
+		return page_refuse(r, 422, field, code);
+	/* Bank details are where money goes: the password again. */
+	if ((st = password_again(r, &ok)) != 0)
+		return st;
+	if (!ok)
+		return page_refuse(r, 422, "password", "password-wrong");
+	org_diff(r, &old, &nw, &before, &after);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_org_settings_set(&nw)) != PERR_OK ||
+	    (e = audit(r, id, "organization-settings", "organization",
+		       arena_printf(r->arena, "%u", id), before, after)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/organization?org=%u&done=saved", id));
+}
+
+/* ---------------------------------------------------------------- staff */
+
+static enum perr staff_row(void *p, const struct staff_row *s)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "member");
+
+	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, s->id)) ||
+	    xml_attr(n, "role", s->role) || xml_attr(n, "active", s->active ? "1" : "0") ||
+	    xml_attr(n, "enrolled", s->enrolled ? "1" : "0") ||
+	    xml_attr(n, "orgs", s->orgs ? s->orgs : "") || xml_text(n, "login", s->login) == NULL ||
+	    xml_text(n, "full-name", s->full_name) == NULL ||
+	    (s->id == x->r->staff->staff_id && xml_attr(n, "me", "1")))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int staff_list(struct req *r)
+{
+	struct row_ctx x = {r, NULL};
+	enum perr e = staff_xml(r);
+
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((x.list = xml_elem(r->root, "members")) == NULL || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	e = db_staff_list(r->arena, r->staff->staff_id, staff_row, &x);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+static int staff_get(struct req *r)
+{
+	REQUIRE(r, A_STAFF);
+	return staff_list(r);
+}
+
+/* The organizations ticked on the form (org=1&org=2), each one of the admin's own. */
+static int orgs_of_form(struct req *r, unsigned *orgs, size_t cap, size_t *n)
+{
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < r->form.n; i++) {
+		const struct kv *kv = &r->form.v[i];
+		char *end;
+		unsigned long v;
+		enum perr e;
+
+		if (strcmp(kv->key, "org") != 0)
+			continue;
+		v = strtoul(kv->val, &end, 10);
+		if (*end || v == 0 || v > 4294967295UL || *n == cap)
+			return -1;
+		if ((e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)v)) != PERR_OK)
+			return -1;
+		orgs[(*n)++] = (unsigned)v;
+	}
+	return *n ? 0 : -1;
+}
+
+static int staff_new(struct req *r)
+{
+	static const size_t typed[] = {K_LOGIN, K_FULL_NAME, K_ROLE};
+	static const size_t required[] = {K_LOGIN, K_FULL_NAME, K_ROLE};
+	const struct fval *login = req_val(r, K_LOGIN), *name = req_val(r, K_FULL_NAME),
+			  *role = req_val(r, K_ROLE);
+	unsigned orgs[16];
+	size_t norgs = 0, i;
+	char hash[crypto_pwhash_STRBYTES];
+	uint64_t id = 0;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_STAFF);
+	if ((e = staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if (xml_elem(r->root, "staff-form") == NULL || xml_typed(r, typed, 3) != 0)
+		return page_error(r, 500, "internal");
+	if (r->method != M_POST)
+		return 200;
+	if ((st = xml_required(r, required, 3)) != 0)
+		return st < 0 ? page_error(r, 500, "internal") : page_refuse(r, 400, NULL, "form-invalid");
+	if (role_index(role->s) < 0)
+		return page_refuse(r, 400, "role", "invalid");
+	if (orgs_of_form(r, orgs, 16, &norgs) != 0)
+		return page_refuse(r, 422, "org", "orgs-required");
+	if ((st = page_new_password(r, K_NEW_PASSWORD, K_NEW_PASSWORD, login->s, hash,
+				    sizeof(hash))) != 0)
+		return st;
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_staff_insert(login->s, name->s, hash, role->s, &id);
+	if (e == PERR_CONFLICT) {
+		db_rollback();
+		return page_refuse(r, 409, "login", "login-taken");
+	}
+	for (i = 0; e == PERR_OK && i < norgs; i++)
+		e = db_staff_add_org(id, orgs[i]);
+	for (i = 0; e == PERR_OK && i < norgs; i++)
+		e = audit(r, orgs[i], "create-staff", "staff", u64_text(r->arena, id), NULL,
+			  arena_printf(r->arena, "%s (%s)", login->s, role->s));
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/admin/staff?done=created");
+}
+
+/* role, disable, enable, reset-factor: on another staff member who shares an organization. */
+static int staff_act(struct req *r, const char *what)
+{
+	const struct fval *id = req_val(r, K_ID), *role = req_val(r, K_ROLE);
+	struct staff other;
+	int st, ok = 0;
+	enum perr e;
+
+	REQUIRE(r, A_STAFF);
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	e = db_staff_by_id(r->arena, r->staff->staff_id, (uint64_t)id->i, &other);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	/* Nobody locks themselves out or raises their own role. */
+	if (other.id == r->staff->staff_id)
+		return page_error(r, 403, "forbidden");
+	if (strcmp(what, "role") == 0) {
+		if (role == NULL || role_index(role->s) < 0) {
+			if ((st = staff_list(r)) != 200)
+				return st;
+			return page_refuse(r, 400, "role", "invalid");
+		}
+		/* A change of role is a change of power: the password again. */
+		if ((st = password_again(r, &ok)) != 0)
+			return st;
+		if (!ok) {
+			if ((st = staff_list(r)) != 200)
+				return st;
+			if (xml_attr_int(r->root, "refused", id->i))
+				return page_error(r, 500, "internal");
+			return page_refuse(r, 422, "password", "password-wrong");
+		}
+	}
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if (strcmp(what, "role") == 0)
+		e = db_staff_set_role(other.id, role->s);
+	else if (strcmp(what, "disable") == 0)
+		e = db_staff_set_active(other.id, 0);
+	else if (strcmp(what, "enable") == 0)
+		e = db_staff_set_active(other.id, 1);
+	else
+		e = db_staff_totp_reset(other.id);
+	if (e == PERR_OK && strcmp(what, "enable") != 0 && strcmp(what, "role") != 0)
+		e = db_staff_sessions_end(other.id);
+	if (e == PERR_OK)
+		e = audit(r, 0, strcmp(what, "role") == 0 ? "staff-role" : arena_printf(r->arena, "staff-%s", what),
+			  "staff", u64_text(r->arena, other.id),
+			  strcmp(what, "role") == 0 ? other.role
+			  : strcmp(what, "reset-factor") == 0 ? (other.enrolled ? "enrolled" : "none")
+							      : (other.active ? "active" : "disabled"),
+			  strcmp(what, "role") == 0	   ? role->s
+			  : strcmp(what, "reset-factor") == 0 ? "none"
+			  : strcmp(what, "enable") == 0	   ? "active"
+							   : "disabled");
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/staff?done=%s", what));
+}
+
+static int staff_role_post(struct req *r) { return staff_act(r, "role"); }
+static int staff_disable_post(struct req *r) { return staff_act(r, "disable"); }
+static int staff_enable_post(struct req *r) { return staff_act(r, "enable"); }
+static int staff_reset_post(struct req *r) { return staff_act(r, "reset-factor"); }
+
+/* ---------------------------------------------------------------- audit */
+
+#define AUDIT_PAGE 50
+#define AUDIT_EXPORT_MAX 10000
+
+struct audit_ctx {
+	struct req *r;
+	xmlNodePtr list;
+	unsigned cap;  /* rows shown; one more was asked for, to know of an older page */
+	unsigned n;
+	uint64_t last; /* the oldest row shown */
+	int more;
+};
+
+static enum perr audit_row(void *p, const struct audit_row *a)
+{
+	struct audit_ctx *x = p;
+	xmlNodePtr n;
+
+	if (++x->n > x->cap) {
+		x->more = 1;
+		return PERR_OK;
+	}
+	x->last = a->id;
+	if ((n = xml_elem(x->list, "entry")) == NULL || xml_attr(n, "id", u64_text(x->r->arena, a->id)) ||
+	    (a->org && xml_attr_int(n, "org", a->org)) || xml_time(n, "at", a->at) ||
+	    xml_text(n, "staff", a->staff_login) == NULL || xml_text(n, "ip", a->ip) == NULL ||
+	    xml_text(n, "action", a->action) == NULL ||
+	    xml_text(n, "object", a->object_type) == NULL ||
+	    xml_text(n, "object-id", a->object_id) == NULL || opt_text(n, "before", a->before) ||
+	    opt_text(n, "after", a->after))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int audit_get(struct req *r)
+{
+	static const size_t typed[] = {K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO};
+	const struct fval *fmt = req_val(r, K_FORMAT), *before = req_val(r, K_BEFORE);
+	const char *format = fmt ? fmt->s : "";
+	int download = strcmp(format, "csv") == 0 || strcmp(format, "xlsx") == 0;
+	struct audit_ctx x = {r, NULL, download ? AUDIT_EXPORT_MAX : AUDIT_PAGE, 0, 0, 0};
+	struct audit_filter f;
+	size_t i;
+	enum perr e;
+
+	REQUIRE(r, A_AUDIT);
+	for (i = 0; i < sizeof(typed) / sizeof(typed[0]); i++)
+		if (r->bad[typed[i]]) {
+			if (xml_typed(r, typed, 6) != 0 || xml_elem(r->root, "audit") == NULL)
+				return page_error(r, 500, "internal");
+			return page_refuse(r, 400, fields[typed[i]].name, "invalid");
+		}
+	f = (struct audit_filter){
+		req_val(r, K_STAFF) ? req_val(r, K_STAFF)->s : "",
+		req_val(r, K_ACTION) ? req_val(r, K_ACTION)->s : "",
+		req_val(r, K_OBJECT) ? req_val(r, K_OBJECT)->s : "",
+		req_val(r, K_OBJECT_ID) ? req_val(r, K_OBJECT_ID)->s : "",
+		req_val(r, K_FROM) ? req_val(r, K_FROM)->s : "",
+		req_val(r, K_TO) ? req_val(r, K_TO)->s : "",
+		before ? (uint64_t)before->i : 0,
+		x.cap + 1,
+	};
+	if (xml_typed(r, typed, 6) != 0 || (x.list = xml_elem(r->root, "audit")) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_audit_list(r->arena, r->staff->staff_id, &f, audit_row, &x)) != PERR_OK)
+		return page_fail(r, e);
+	if (x.more && xml_attr(x.list, "older", u64_text(r->arena, x.last)))
+		return page_error(r, 500, "internal");
+	return page_table(r, format, "audit");
+}
+
+/* ---------------------------------------------------------------- the program */
+
+static const struct page pages[] = {
+	{"/admin/login", M_GET | M_POST, PAGE_PUBLIC, "login", login_page},
+	{"/admin/login/code", M_GET | M_POST, PAGE_PUBLIC, "code", code_page},
+	{"/admin/login/enrol", M_GET | M_POST, PAGE_PUBLIC, "enrol", enrol_page},
+	{"/admin/logout", M_POST, PAGE_PUBLIC, "logout", logout_post},
+	{"/admin", M_GET, PAGE_SESSION, "overview", overview_get},
+	{"/admin/subscribers", M_GET, PAGE_SESSION, "subscribers", search_get},
+	{"/admin/subscriber", M_GET, PAGE_SESSION, "subscriber", subscriber_get},
+	{"/admin/subscriber/block", M_POST, PAGE_SESSION, "subscriber", block_post},
+	{"/admin/subscriber/unblock", M_POST, PAGE_SESSION, "subscriber", unblock_post},
+	{"/admin/subscriber/end-sessions", M_POST, PAGE_SESSION, "subscriber", end_sessions_post},
+	{"/admin/subscriber/reset-link", M_POST, PAGE_SESSION, "subscriber", reset_link_post},
+	{"/admin/requests", M_GET, PAGE_SESSION, "requests", requests_get},
+	{"/admin/requests/approve", M_POST, PAGE_SESSION, "requests", approve_post},
+	{"/admin/requests/reject", M_POST, PAGE_SESSION, "requests", reject_post},
+	{"/admin/news", M_GET, PAGE_SESSION, "news", news_get},
+	{"/admin/news/new", M_GET | M_POST, PAGE_SESSION, "news-new", news_new},
+	{"/admin/organization", M_GET | M_POST, PAGE_SESSION, "organization", organization_page},
+	{"/admin/staff", M_GET, PAGE_SESSION, "staff", staff_get},
+	{"/admin/staff/new", M_GET | M_POST, PAGE_SESSION, "staff-new", staff_new},
+	{"/admin/staff/role", M_POST, PAGE_SESSION, "staff", staff_role_post},
+	{"/admin/staff/disable", M_POST, PAGE_SESSION, "staff", staff_disable_post},
+	{"/admin/staff/enable", M_POST, PAGE_SESSION, "staff", staff_enable_post},
+	{"/admin/staff/reset-factor", M_POST, PAGE_SESSION, "staff", staff_reset_post},
+	{"/admin/audit", M_GET, PAGE_SESSION, "audit", audit_get},
+};
+
+static const struct section section = {
+	.name = "admin",
+	.pages = pages,
+	.npages = sizeof(pages) / sizeof(pages[0]),
+	.fields = fields,
+	.nfields = K__MAX,
+	.load_session = staff_session_load,
+	.login_path = "/admin/login",
+	.nav = admin_nav,
+};
+
+int main(int argc, char **argv)
+{
+	return portal_main(argc, argv, &section);
+}

@@ -1,0 +1,111 @@
+/*
+ * web/staff_session.c: the staff cookie.  As for subscribers, the browser
+ * holds 32 random bytes and the database their hash; the cookie's path is
+ * /admin and it is SameSite=Strict, so no other page of the site, and no
+ * link from another site, carries it.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/parse.h"
+#include "core/perr.h"
+#include "db/staff.h"
+#include "web/io.h"
+#include "web/req.h"
+#include "web/staff_session.h"
+
+/* Written at most this often: a page view must not always write. */
+#define TOUCH_EVERY 60
+
+static const char *cookie_name(const struct req *r)
+{
+	/* __Host- needs Path=/; __Secure- still demands HTTPS for the cookie. */
+	return r->https ? "__Secure-staff" : "staff";
+}
+
+enum perr staff_session_load(struct req *r)
+{
+	const struct kv *c = kv_find(&r->cookies, cookie_name(r));
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	struct staff_session *s;
+	long long idle_for = 0;
+	enum perr e;
+
+	r->staff = NULL;
+	r->sess_hash = NULL;
+	r->signed_in = 0;
+	if (c == NULL || token_decode(c->val, c->vlen, raw) != 0)
+		return PERR_OK;
+	token_hash(raw, sizeof(raw), hash);
+	if ((s = arena_alloc(r->arena, sizeof(*s))) == NULL)
+		return PERR_NOMEM;
+	e = db_staff_session_lookup(r->arena, hash, cfg.staff_idle, cfg.staff_absolute, s,
+				    &idle_for);
+	if (e == PERR_NOT_FOUND)
+		return PERR_OK;
+	if (e != PERR_OK)
+		return e;
+	if (idle_for >= TOUCH_EVERY && (e = db_staff_session_touch(s->id)) != PERR_OK)
+		return e;
+	r->staff = s;
+	r->sess_hash = s->token_hash;
+	r->signed_in = strcmp(s->step, "ok") == 0;
+	return PERR_OK;
+}
+
+enum perr staff_session_start(struct req *r, uint64_t staff, const char *step)
+{
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	char text[TOKEN_CHARS + 1];
+	enum perr e;
+
+	if (r->staff != NULL && (e = db_staff_session_delete(r->staff->token_hash)) != PERR_OK)
+		return e;
+	if (token_new(raw, text) != 0)
+		return PERR_SYS;
+	token_hash(raw, sizeof(raw), hash);
+	e = db_staff_session_insert(hash, staff, step, r->remote_addr,
+				    r->user_agent ? r->user_agent : "");
+	if (e != PERR_OK)
+		return e;
+	if (req_cookie_path(r, cookie_name(r), text, 0, STAFF_PATH) != 0 ||
+	    req_cookie(r, PRE_COOKIE, "", -1, 1) != 0)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+enum perr staff_session_end(struct req *r)
+{
+	enum perr e;
+
+	if (r->staff != NULL && (e = db_staff_session_delete(r->staff->token_hash)) != PERR_OK)
+		return e;
+	r->staff = NULL;
+	r->sess_hash = NULL;
+	r->signed_in = 0;
+	return req_cookie_path(r, cookie_name(r), "", -1, STAFF_PATH) != 0 ? PERR_NOMEM : PERR_OK;
+}
+
+enum perr staff_login_locked(struct req *r, const char *login, int *locked)
+{
+	long long by_login = 0, by_ip = 0;
+	char after[16];
+	enum perr e = db_staff_login_failures(r->arena, login, r->remote_addr, cfg.login_window,
+					      &by_login, &by_ip);
+
+	*locked = 0;
+	if (e != PERR_OK)
+		return e;
+	if (by_login < cfg.login_max_fail_login && by_ip < cfg.login_max_fail_ip)
+		return PERR_OK;
+	*locked = 1;
+	log_msg(LOG_WARN, "staff sign-in refused: too many failures (login %lld, address %lld)",
+		by_login, by_ip);
+	snprintf(after, sizeof(after), "%u", cfg.login_window);
+	return req_header(r, "Retry-After", after) != 0 ? PERR_NOMEM : PERR_OK;
+}

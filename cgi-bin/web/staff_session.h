@@ -1,0 +1,25 @@
+/* web/staff_session.h: the operator console's own session. */
+#ifndef WEB_STAFF_SESSION_H
+#define WEB_STAFF_SESSION_H
+
+#include <stdint.h>
+
+#include "core/attrs.h"
+#include "core/perr.h"
+#include "web/req.h"
+
+/*
+ * Staff have their own cookie, sent only to /admin (a subscriber page never
+ * sees it), with the shorter limits of [admin].  A session is signed in only
+ * once the second factor is given: until then r->staff is set and
+ * r->signed_in is not.
+ */
+#define STAFF_PATH "/admin"
+enum perr staff_session_load(struct req *);
+/* A new session at step ("password", "enrol"); the old one of this browser ends. */
+enum perr staff_session_start(struct req *, uint64_t staff, const char *step) PORTAL_WUR;
+enum perr staff_session_end(struct req *) PORTAL_WUR;
+/* Whether signing in as login from this address is locked out now. */
+enum perr staff_login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
+
+#endif

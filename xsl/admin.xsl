@@ -1,0 +1,548 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- admin.xsl: the operator console (section admin): sign-in with a second
+     factor, overview, subscribers, requests, news, organization, staff, audit. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[@section='admin']" mode="title">
+    <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.title.', @name)"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Operators and administrators serve subscribers: the others see no buttons. -->
+  <xsl:variable name="adm-serves" select="/page/nav/@role = 'admin' or /page/nav/@role = 'operator'"/>
+
+  <xsl:template name="adm-done">
+    <xsl:param name="prefix"/>
+    <xsl:if test="/page/done">
+      <p class="notice" role="status" id="done">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.done.', /page/done)"/></xsl:call-template>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="adm-errors">
+    <xsl:call-template name="form-errors"/>
+    <xsl:if test="/page/error[@field] and not(/page/error[not(@field)])">
+      <p class="alert" role="alert" id="form-error"><xsl:value-of select="$M/error.form-invalid"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A text field of a console form: what was typed, else what is on file. -->
+  <xsl:template name="adm-field">
+    <xsl:param name="name"/>
+    <xsl:param name="stored"/>
+    <xsl:param name="type">text</xsl:param>
+    <xsl:param name="required" select="true()"/>
+    <xsl:param name="max">200</xsl:param>
+    <label for="{$name}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.f.', $name)"/></xsl:call-template></label>
+    <input type="{$type}" id="{$name}" name="{$name}" maxlength="{$max}">
+      <xsl:if test="$required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
+      <xsl:attribute name="value"><xsl:call-template name="value"><xsl:with-param name="name" select="$name"/><xsl:with-param name="stored" select="$stored"/></xsl:call-template></xsl:attribute>
+    </input>
+    <xsl:call-template name="field-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="adm-org-name">
+    <xsl:param name="id"/>
+    <xsl:variable name="o" select="/page/staff/org[@id = $id]"/>
+    <xsl:choose>
+      <xsl:when test="$o"><xsl:value-of select="$o"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ signing in -->
+  <xsl:template match="page[@section='admin'][signin]" mode="content">
+    <xsl:variable name="s" select="signin"/>
+    <h1><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.title.', @name)"/></xsl:call-template></h1>
+    <xsl:if test="done = 'out'">
+      <p class="notice" role="status" id="done"><xsl:value-of select="$M/adm.done.out"/></p>
+    </xsl:if>
+    <xsl:call-template name="form-errors"/>
+    <xsl:choose>
+      <xsl:when test="enrolled">
+        <p id="enrolled"><xsl:value-of select="$M/adm.enrol.done"/></p>
+        <h2><xsl:value-of select="$M/adm.enrol.codes"/></h2>
+        <p><xsl:value-of select="$M/adm.enrol.codes-hint"/></p>
+        <ul class="recovery-codes" id="recovery-codes">
+          <xsl:for-each select="enrolled/recovery-codes/code"><li><code><xsl:value-of select="."/></code></li></xsl:for-each>
+        </ul>
+        <p><a class="button primary" href="{enrolled/next}" id="continue"><xsl:value-of select="$M/adm.enrol.continue"/></a></p>
+      </xsl:when>
+      <xsl:when test="$s/@step = 'password'">
+        <form method="post" action="/admin/login" class="stacked card" id="signin-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="next" value="{$s/next}"/>
+          <label for="login"><xsl:value-of select="$M/adm.f.login"/></label>
+          <input type="text" id="login" name="login" required="required" maxlength="64" autocomplete="username" value="{$s/login}"/>
+          <label for="password"><xsl:value-of select="$M/adm.f.password"/></label>
+          <input type="password" id="password" name="password" required="required" maxlength="128" autocomplete="current-password"/>
+          <button type="submit" class="primary" id="signin-submit"><xsl:value-of select="$M/adm.signin.next"/></button>
+        </form>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="enrol">
+          <p><xsl:value-of select="$M/adm.enrol.intro"/></p>
+          <figure class="totp-qr">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="200" height="200"
+                 viewBox="-4 -4 {enrol/qr/@size} {enrol/qr/@size}" aria-labelledby="qr-label" shape-rendering="crispEdges">
+              <title id="qr-label"><xsl:value-of select="$M/adm.enrol.qr"/></title>
+              <rect x="-4" y="-4" width="{enrol/qr/@size}" height="{enrol/qr/@size}" fill="#fff"/>
+              <path d="{enrol/qr}" fill="#000"/>
+            </svg>
+            <figcaption>
+              <xsl:value-of select="concat($M/adm.enrol.secret, ' ')"/>
+              <code id="totp-secret"><xsl:value-of select="enrol/secret"/></code>
+            </figcaption>
+          </figure>
+        </xsl:if>
+        <form method="post" action="/admin/login/{@name}" class="stacked card" id="code-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="next" value="{$s/next}"/>
+          <label for="code"><xsl:value-of select="$M/adm.f.code"/></label>
+          <input type="text" id="code" name="code" required="required" maxlength="16" autocomplete="one-time-code" inputmode="text" aria-describedby="code-hint"/>
+          <p class="hint" id="code-hint">
+            <xsl:choose>
+              <xsl:when test="enrol"><xsl:value-of select="$M/adm.enrol.code-hint"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$M/adm.code.hint"/></xsl:otherwise>
+            </xsl:choose>
+          </p>
+          <button type="submit" class="primary" id="code-submit"><xsl:value-of select="$M/adm.signin.submit"/></button>
+        </form>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ overview -->
+  <xsl:template match="page[@section='admin'][@name='overview']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.overview"/></h1>
+    <p><xsl:value-of select="concat($M/adm.you, ' ', staff/@login, ' (')"/>
+      <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.role.', staff/@role)"/></xsl:call-template>
+      <xsl:text>)</xsl:text></p>
+    <xsl:for-each select="overview/org">
+      <section class="card" id="org-{@id}">
+        <h2><xsl:value-of select="name"/></h2>
+        <table class="figures">
+          <caption class="visually-hidden"><xsl:value-of select="name"/></caption>
+          <thead><tr><th scope="col"><xsl:value-of select="$M/adm.ov.what"/></th><th scope="col"><xsl:value-of select="$M/adm.ov.today"/></th><th scope="col"><xsl:value-of select="$M/adm.ov.month"/></th></tr></thead>
+          <tbody>
+            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.signups"/></th><td class="num"><xsl:value-of select="signups-today"/></td><td class="num"><xsl:value-of select="signups-month"/></td></tr>
+            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.signins"/></th><td class="num"><xsl:value-of select="signins-today"/></td><td class="num"><xsl:value-of select="signins-month"/></td></tr>
+            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.paid"/></th><td class="num">—</td><td class="num"><xsl:value-of select="concat(paid-count, ' / ', paid-sum)"/></td></tr>
+            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.failed"/></th><td class="num">—</td><td class="num"><xsl:value-of select="failed-count"/></td></tr>
+            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.readings"/></th><td class="num">—</td><td class="num"><xsl:value-of select="concat(readings, ' / ', meters)"/></td></tr>
+            <tr><th scope="row"><a href="/admin/requests"><xsl:value-of select="$M/adm.ov.requests"/></a></th><td class="num">—</td><td class="num" id="open-requests-{@id}"><xsl:value-of select="open-requests"/></td></tr>
+            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.undelivered"/></th><td class="num">—</td><td class="num"><xsl:value-of select="undelivered"/></td></tr>
+          </tbody>
+        </table>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ subscribers -->
+  <xsl:template match="page[@section='admin'][@name='subscribers']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.subscribers"/></h1>
+    <xsl:call-template name="adm-errors"/>
+    <form method="get" action="/admin/subscribers" class="stacked card" id="search-form" role="search">
+      <label for="by"><xsl:value-of select="$M/adm.f.by"/></label>
+      <select id="by" name="by">
+        <xsl:for-each select="exsl:node-set($adm-kinds)/k" xmlns:exsl="http://exslt.org/common">
+          <option value="{.}">
+            <xsl:if test=". = /page/search/@by"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.by.', .)"/></xsl:call-template>
+          </option>
+        </xsl:for-each>
+      </select>
+      <label for="q"><xsl:value-of select="$M/adm.f.q"/></label>
+      <input type="search" id="q" name="q" required="required" maxlength="200" value="{search/q}"/>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">q</xsl:with-param></xsl:call-template>
+      <button type="submit" class="primary" id="search-submit"><xsl:value-of select="$M/adm.search"/></button>
+    </form>
+    <xsl:if test="search/rows">
+      <xsl:choose>
+        <xsl:when test="search/rows/row">
+          <table class="list" id="results">
+            <caption><xsl:value-of select="$M/adm.results"/></caption>
+            <thead><tr>
+              <th scope="col"><xsl:value-of select="$M/adm.col.account"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.col.subscriber"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.col.address"/></th>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="search/rows/row[position() &lt;= 20]">
+                <tr>
+                  <td><xsl:value-of select="number"/></td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@subscriber">
+                        <a href="/admin/subscriber?id={@subscriber}">
+                          <xsl:value-of select="login"/>
+                          <xsl:if test="full-name"><xsl:value-of select="concat(' — ', full-name)"/></xsl:if>
+                        </a>
+                        <xsl:if test="@active = '0'"><xsl:value-of select="concat(' (', $M/adm.blocked, ')')"/></xsl:if>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$M/adm.no-login"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td><xsl:value-of select="address"/><xsl:if test="payer"><xsl:value-of select="concat(' (', payer, ')')"/></xsl:if></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+          <xsl:if test="count(search/rows/row) &gt; 20">
+            <p><a id="next-page" href="/admin/subscribers?by={search/@by}&amp;q={search/q}&amp;after={search/rows/row[20]/@key}"><xsl:value-of select="$M/adm.next-page"/></a></p>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise><p id="no-results"><xsl:value-of select="$M/adm.no-results"/></p></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:variable name="adm-kinds"><k>account</k><k>address</k><k>login</k><k>name</k><k>email</k><k>phone</k></xsl:variable>
+
+  <xsl:template match="page[@section='admin'][@name='subscriber']" mode="content">
+    <xsl:variable name="s" select="subscriber"/>
+    <h1><xsl:value-of select="concat($M/adm.title.subscriber, ': ', $s/login)"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <section class="card" id="profile">
+      <dl class="facts">
+        <dt><xsl:value-of select="$M/adm.f.full_name"/></dt><dd id="full-name"><xsl:value-of select="$s/full-name"/></dd>
+        <dt><xsl:value-of select="$M/adm.f.email"/></dt><dd id="email"><xsl:value-of select="$s/email"/></dd>
+        <dt><xsl:value-of select="$M/adm.f.phone"/></dt><dd id="phone"><xsl:value-of select="$s/phone"/></dd>
+        <dt><xsl:value-of select="$M/adm.since"/></dt><dd><xsl:call-template name="datetime"><xsl:with-param name="v" select="$s/created"/></xsl:call-template></dd>
+        <dt><xsl:value-of select="$M/adm.state"/></dt>
+        <dd id="state"><xsl:choose><xsl:when test="$s/@active = '1'"><xsl:value-of select="$M/adm.active"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.blocked"/></xsl:otherwise></xsl:choose></dd>
+      </dl>
+      <xsl:if test="$adm-serves">
+        <div class="actions">
+          <xsl:choose>
+            <xsl:when test="$s/@active = '1'">
+              <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/block</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">block</xsl:with-param></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/unblock</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">unblock</xsl:with-param></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/end-sessions</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">end-sessions</xsl:with-param></xsl:call-template>
+          <xsl:if test="$s/email">
+            <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/reset-link</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">reset-link</xsl:with-param></xsl:call-template>
+          </xsl:if>
+        </div>
+      </xsl:if>
+    </section>
+    <section class="card" id="accounts">
+      <h2><xsl:value-of select="$M/adm.accounts"/></h2>
+      <ul>
+        <xsl:for-each select="$s/accounts/account">
+          <li><xsl:value-of select="concat(number, ' — ', address, ' (', payer, ')')"/></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+    <section class="card" id="sessions">
+      <h2><xsl:value-of select="$M/adm.sessions"/></h2>
+      <xsl:choose>
+        <xsl:when test="$s/sessions/session">
+          <ul>
+            <xsl:for-each select="$s/sessions/session">
+              <li><xsl:value-of select="concat(browser, ', ', os, ', ', ip, ', ')"/><xsl:call-template name="datetime"><xsl:with-param name="v" select="seen"/></xsl:call-template></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p id="no-sessions"><xsl:value-of select="$M/adm.no-sessions"/></p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+    <section class="card" id="sign-ins">
+      <h2><xsl:value-of select="$M/adm.sign-ins"/></h2>
+      <ul>
+        <xsl:for-each select="$s/sign-ins/sign-in">
+          <li><xsl:call-template name="datetime"><xsl:with-param name="v" select="at"/></xsl:call-template>
+            <xsl:value-of select="concat(', ', ip, ', ')"/>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.result.', @result)"/></xsl:call-template></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- A one-button form: an action on one object. -->
+  <xsl:template name="adm-button">
+    <xsl:param name="to"/>
+    <xsl:param name="id"/>
+    <xsl:param name="key"/>
+    <xsl:param name="class">secondary</xsl:param>
+    <form method="post" action="{$to}" class="inline">
+      <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <input type="hidden" name="id" value="{$id}"/>
+      <button type="submit" class="{$class}" id="{$key}-{$id}">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.do.', $key)"/></xsl:call-template>
+      </button>
+    </form>
+  </xsl:template>
+
+  <!-- ============================================================ requests -->
+  <xsl:template match="page[@section='admin'][@name='requests']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.requests"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <xsl:choose>
+      <xsl:when test="requests/request">
+        <xsl:for-each select="requests/request">
+          <section class="card request" id="request-{@id}">
+            <h2><a href="/admin/subscriber?id={@subscriber}"><xsl:value-of select="concat(login, ' — ', full-name)"/></a></h2>
+            <p><xsl:value-of select="concat($M/adm.req.mobile, ': ')"/>
+              <span class="old"><xsl:value-of select="current"/></span>
+              <xsl:text> → </xsl:text>
+              <strong class="new"><xsl:value-of select="value"/></strong>
+              <xsl:text> (</xsl:text><xsl:call-template name="datetime"><xsl:with-param name="v" select="created"/></xsl:call-template><xsl:text>)</xsl:text></p>
+            <xsl:if test="$adm-serves">
+            <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/requests/approve</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">approve</xsl:with-param><xsl:with-param name="class">primary</xsl:with-param></xsl:call-template>
+            <form method="post" action="/admin/requests/reject" class="stacked" id="reject-form-{@id}">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="id" value="{@id}"/>
+              <label for="reason-{@id}"><xsl:value-of select="$M/adm.f.reason"/></label>
+              <input type="text" id="reason-{@id}" name="reason" maxlength="300">
+                <xsl:if test="/page/@refused = @id"><xsl:attribute name="value"><xsl:value-of select="/page/typed[@name='reason']"/></xsl:attribute></xsl:if>
+              </input>
+              <xsl:if test="/page/@refused = @id"><xsl:call-template name="field-error"><xsl:with-param name="name">reason</xsl:with-param></xsl:call-template></xsl:if>
+              <button type="submit" class="secondary" id="reject-{@id}"><xsl:value-of select="$M/adm.do.reject"/></button>
+            </form>
+            </xsl:if>
+          </section>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><p id="no-requests"><xsl:value-of select="$M/adm.no-requests"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ news -->
+  <xsl:template match="page[@section='admin'][@name='news']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.news"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <xsl:if test="$adm-serves">
+      <p><a class="button primary" href="/admin/news/new" id="news-new"><xsl:value-of select="$M/adm.title.news-new"/></a></p>
+    </xsl:if>
+    <xsl:for-each select="news/item">
+      <article class="card news-item" id="news-{@id}">
+        <h2><xsl:choose><xsl:when test="$lang = 'en'"><xsl:value-of select="title-en"/></xsl:when><xsl:otherwise><xsl:value-of select="title-ru"/></xsl:otherwise></xsl:choose></h2>
+        <p class="meta">
+          <xsl:call-template name="datetime"><xsl:with-param name="v" select="publish-at"/></xsl:call-template>
+          <xsl:value-of select="concat(' · ', author, ' · ')"/>
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.aud.', @audience)"/></xsl:call-template>
+          <xsl:if test="@audience != 'all'"><xsl:value-of select="concat(' (', @targets, ')')"/></xsl:if>
+          <xsl:text> · </xsl:text>
+          <xsl:choose>
+            <xsl:when test="sent-at"><xsl:value-of select="$M/adm.news.sent"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$M/adm.news.scheduled"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
+        <p class="news-body"><xsl:choose><xsl:when test="$lang = 'en'"><xsl:value-of select="body-en"/></xsl:when><xsl:otherwise><xsl:value-of select="body-ru"/></xsl:otherwise></xsl:choose></p>
+      </article>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="page[@section='admin'][@name='news-new']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.news-new"/></h1>
+    <xsl:call-template name="adm-errors"/>
+    <form method="post" action="/admin/news/new" class="stacked card" id="news-form">
+      <input type="hidden" name="csrf" value="{csrf}"/>
+      <label for="org"><xsl:value-of select="$M/adm.f.org"/></label>
+      <select id="org" name="org">
+        <xsl:for-each select="staff/org">
+          <option value="{@id}"><xsl:if test="@id = /page/typed[@name='org']"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+        </xsl:for-each>
+      </select>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">org</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">title_ru</xsl:with-param></xsl:call-template>
+      <label for="body_ru"><xsl:value-of select="$M/adm.f.body_ru"/></label>
+      <textarea id="body_ru" name="body_ru" required="required" maxlength="4000" rows="5"><xsl:value-of select="/page/typed[@name='body_ru']"/></textarea>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">body_ru</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">title_en</xsl:with-param></xsl:call-template>
+      <label for="body_en"><xsl:value-of select="$M/adm.f.body_en"/></label>
+      <textarea id="body_en" name="body_en" required="required" maxlength="4000" rows="5"><xsl:value-of select="/page/typed[@name='body_en']"/></textarea>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">body_en</xsl:with-param></xsl:call-template>
+      <fieldset>
+        <legend><xsl:value-of select="$M/adm.f.audience"/></legend>
+        <xsl:for-each select="exsl:node-set($adm-audiences)/a" xmlns:exsl="http://exslt.org/common">
+          <label class="choice" for="audience-{.}">
+            <input type="radio" id="audience-{.}" name="audience" value="{.}">
+              <xsl:if test=". = /page/typed[@name='audience'] or (not(/page/typed[@name='audience']) and . = 'all')"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.aud.', .)"/></xsl:call-template>
+          </label>
+        </xsl:for-each>
+      </fieldset>
+      <label for="targets"><xsl:value-of select="$M/adm.f.targets"/></label>
+      <textarea id="targets" name="targets" maxlength="4000" rows="4" aria-describedby="targets-hint"><xsl:value-of select="/page/typed[@name='targets']"/></textarea>
+      <p class="hint" id="targets-hint"><xsl:value-of select="$M/adm.targets-hint"/></p>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">targets</xsl:with-param></xsl:call-template>
+      <label for="publish_at"><xsl:value-of select="$M/adm.f.publish_at"/></label>
+      <input type="datetime-local" id="publish_at" name="publish_at" value="{/page/typed[@name='publish_at']}" aria-describedby="publish-hint"/>
+      <p class="hint" id="publish-hint"><xsl:value-of select="$M/adm.publish-hint"/></p>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">publish_at</xsl:with-param></xsl:call-template>
+      <button type="submit" class="primary" id="news-submit"><xsl:value-of select="$M/adm.publish"/></button>
+    </form>
+  </xsl:template>
+
+  <xsl:variable name="adm-audiences"><a>all</a><a>addresses</a><a>accounts</a></xsl:variable>
+
+  <!-- ============================================================ organization -->
+  <xsl:template match="page[@section='admin'][@name='organization']" mode="content">
+    <xsl:variable name="o" select="organization"/>
+    <h1><xsl:value-of select="concat($M/adm.title.organization, ': ', $o/name)"/></h1>
+    <xsl:if test="count(staff/org) &gt; 1">
+      <nav aria-label="{$M/adm.f.org}"><ul class="org-switch">
+        <xsl:for-each select="staff/org"><li><a href="/admin/organization?org={@id}"><xsl:if test="@id = $o/@id"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="."/></a></li></xsl:for-each>
+      </ul></nav>
+    </xsl:if>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <form method="post" action="/admin/organization?org={$o/@id}" class="stacked card" id="organization-form">
+      <input type="hidden" name="csrf" value="{csrf}"/>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">name</xsl:with-param><xsl:with-param name="stored" select="$o/name"/></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">inn</xsl:with-param><xsl:with-param name="stored" select="$o/inn"/><xsl:with-param name="max">12</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">kpp</xsl:with-param><xsl:with-param name="stored" select="$o/kpp"/><xsl:with-param name="max">9</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">address</xsl:with-param><xsl:with-param name="stored" select="$o/address"/><xsl:with-param name="max">300</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">phones</xsl:with-param><xsl:with-param name="stored" select="$o/phones"/><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">email</xsl:with-param><xsl:with-param name="stored" select="$o/email"/><xsl:with-param name="type">email</xsl:with-param><xsl:with-param name="max">254</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">website</xsl:with-param><xsl:with-param name="stored" select="$o/website"/><xsl:with-param name="required" select="false()"/></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">bank_name</xsl:with-param><xsl:with-param name="stored" select="$o/bank_name"/></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">bic</xsl:with-param><xsl:with-param name="stored" select="$o/bic"/><xsl:with-param name="max">9</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">bank_account</xsl:with-param><xsl:with-param name="stored" select="$o/bank_account"/><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">corr_account</xsl:with-param><xsl:with-param name="stored" select="$o/corr_account"/><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">receipt_note</xsl:with-param><xsl:with-param name="stored" select="$o/receipt_note"/><xsl:with-param name="max">1000</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">time_zone</xsl:with-param><xsl:with-param name="stored" select="$o/time_zone"/><xsl:with-param name="max">64</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">readings_from</xsl:with-param><xsl:with-param name="stored" select="$o/readings_from"/><xsl:with-param name="type">number</xsl:with-param><xsl:with-param name="max">2</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">readings_to</xsl:with-param><xsl:with-param name="stored" select="$o/readings_to"/><xsl:with-param name="type">number</xsl:with-param><xsl:with-param name="max">2</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">pay_by_day</xsl:with-param><xsl:with-param name="stored" select="$o/pay_by_day"/><xsl:with-param name="type">number</xsl:with-param><xsl:with-param name="max">2</xsl:with-param></xsl:call-template>
+      <label for="password"><xsl:value-of select="$M/adm.f.password-again"/></label>
+      <input type="password" id="password" name="password" required="required" maxlength="128" autocomplete="current-password"/>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>
+      <button type="submit" class="primary" id="organization-submit"><xsl:value-of select="$M/adm.save"/></button>
+    </form>
+  </xsl:template>
+
+  <!-- ============================================================ staff -->
+  <xsl:template match="page[@section='admin'][@name='staff']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.staff"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <p><a class="button primary" href="/admin/staff/new" id="staff-new"><xsl:value-of select="$M/adm.title.staff-new"/></a></p>
+    <xsl:for-each select="members/member">
+      <section class="card member" id="member-{@id}">
+        <h2><xsl:value-of select="concat(login, ' — ', full-name)"/></h2>
+        <p>
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.role.', @role)"/></xsl:call-template>
+          <xsl:value-of select="concat(' · ', $M/adm.orgs, ' ', @orgs, ' · ')"/>
+          <xsl:choose><xsl:when test="@active = '1'"><xsl:value-of select="$M/adm.active"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.disabled"/></xsl:otherwise></xsl:choose>
+          <xsl:value-of select="' · '"/>
+          <xsl:choose><xsl:when test="@enrolled = '1'"><xsl:value-of select="$M/adm.enrolled"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.not-enrolled"/></xsl:otherwise></xsl:choose>
+        </p>
+        <xsl:if test="not(@me)">
+          <form method="post" action="/admin/staff/role" class="stacked" id="role-form-{@id}">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <input type="hidden" name="id" value="{@id}"/>
+            <label for="role-{@id}"><xsl:value-of select="$M/adm.f.role"/></label>
+            <select id="role-{@id}" name="role">
+              <xsl:call-template name="adm-role-options"><xsl:with-param name="current" select="@role"/></xsl:call-template>
+            </select>
+            <label for="password-{@id}"><xsl:value-of select="$M/adm.f.password-again"/></label>
+            <input type="password" id="password-{@id}" name="password" required="required" maxlength="128" autocomplete="current-password"/>
+            <xsl:if test="/page/@refused = @id"><xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template></xsl:if>
+            <button type="submit" class="secondary" id="role-{@id}-submit"><xsl:value-of select="$M/adm.do.role"/></button>
+          </form>
+          <div class="actions">
+            <xsl:choose>
+              <xsl:when test="@active = '1'"><xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/disable</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">disable</xsl:with-param></xsl:call-template></xsl:when>
+              <xsl:otherwise><xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/enable</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">enable</xsl:with-param></xsl:call-template></xsl:otherwise>
+            </xsl:choose>
+            <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/reset-factor</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">reset-factor</xsl:with-param></xsl:call-template>
+          </div>
+        </xsl:if>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="adm-role-options">
+    <xsl:param name="current"/>
+    <xsl:for-each select="exsl:node-set($adm-roles)/r" xmlns:exsl="http://exslt.org/common">
+      <option value="{.}">
+        <xsl:if test=". = $current"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.role.', .)"/></xsl:call-template>
+      </option>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:variable name="adm-roles"><r>admin</r><r>operator</r><r>accountant</r><r>viewer</r></xsl:variable>
+
+  <xsl:template match="page[@section='admin'][@name='staff-new']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.staff-new"/></h1>
+    <xsl:call-template name="adm-errors"/>
+    <form method="post" action="/admin/staff/new" class="stacked card" id="staff-form">
+      <input type="hidden" name="csrf" value="{csrf}"/>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">login</xsl:with-param><xsl:with-param name="max">64</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">full_name</xsl:with-param></xsl:call-template>
+      <label for="role"><xsl:value-of select="$M/adm.f.role"/></label>
+      <select id="role" name="role">
+        <xsl:call-template name="adm-role-options"><xsl:with-param name="current" select="/page/typed[@name='role']"/></xsl:call-template>
+      </select>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">role</xsl:with-param></xsl:call-template>
+      <fieldset>
+        <legend><xsl:value-of select="$M/adm.orgs"/></legend>
+        <xsl:for-each select="staff/org">
+          <label class="choice" for="org-{@id}"><input type="checkbox" id="org-{@id}" name="org" value="{@id}"/><xsl:value-of select="."/></label>
+        </xsl:for-each>
+      </fieldset>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">org</xsl:with-param></xsl:call-template>
+      <label for="new_password"><xsl:value-of select="$M/adm.f.new_password"/></label>
+      <input type="password" id="new_password" name="new_password" required="required" maxlength="128" autocomplete="new-password" aria-describedby="new-password-hint"/>
+      <p class="hint" id="new-password-hint"><xsl:value-of select="$M/adm.new-password-hint"/></p>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">new_password</xsl:with-param></xsl:call-template>
+      <button type="submit" class="primary" id="staff-submit"><xsl:value-of select="$M/adm.create"/></button>
+    </form>
+  </xsl:template>
+
+  <!-- ============================================================ audit -->
+  <xsl:template match="page[@section='admin'][@name='audit']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.audit"/></h1>
+    <xsl:call-template name="adm-errors"/>
+    <form method="get" action="/admin/audit" class="filters card" id="audit-filter">
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">staff</xsl:with-param><xsl:with-param name="required" select="false()"/><xsl:with-param name="max">64</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">action</xsl:with-param><xsl:with-param name="required" select="false()"/><xsl:with-param name="max">32</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">object</xsl:with-param><xsl:with-param name="required" select="false()"/><xsl:with-param name="max">16</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">object_id</xsl:with-param><xsl:with-param name="required" select="false()"/><xsl:with-param name="max">64</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">from</xsl:with-param><xsl:with-param name="required" select="false()"/><xsl:with-param name="type">date</xsl:with-param><xsl:with-param name="max">10</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">to</xsl:with-param><xsl:with-param name="required" select="false()"/><xsl:with-param name="type">date</xsl:with-param><xsl:with-param name="max">10</xsl:with-param></xsl:call-template>
+      <button type="submit" class="primary" id="audit-submit"><xsl:value-of select="$M/adm.filter"/></button>
+    </form>
+    <xsl:variable name="q" select="concat('staff=', typed[@name='staff'], '&amp;action=', typed[@name='action'], '&amp;object=', typed[@name='object'], '&amp;object_id=', typed[@name='object_id'], '&amp;from=', typed[@name='from'], '&amp;to=', typed[@name='to'])"/>
+    <p class="downloads no-print" id="downloads"><xsl:value-of select="concat($M/dl.label, ': ')"/><a href="/admin/audit?{$q}&amp;format=csv" type="text/csv" id="download-csv">CSV</a></p>
+    <xsl:choose>
+      <xsl:when test="audit/entry">
+        <table class="list" id="audit-log">
+          <caption class="visually-hidden"><xsl:value-of select="$M/adm.title.audit"/></caption>
+          <thead><tr>
+            <th scope="col"><xsl:value-of select="$M/adm.col.at"/></th>
+            <th scope="col"><xsl:value-of select="$M/adm.col.who"/></th>
+            <th scope="col"><xsl:value-of select="$M/adm.col.action"/></th>
+            <th scope="col"><xsl:value-of select="$M/adm.col.object"/></th>
+            <th scope="col"><xsl:value-of select="$M/adm.col.change"/></th>
+          </tr></thead>
+          <tbody>
+            <xsl:for-each select="audit/entry">
+              <tr id="entry-{@id}">
+                <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="at"/></xsl:call-template></td>
+                <td><xsl:value-of select="concat(staff, ' (', ip, ')')"/></td>
+                <td class="action"><xsl:value-of select="action"/></td>
+                <td><xsl:value-of select="concat(object, ' ', object-id)"/></td>
+                <td><xsl:if test="before"><del><xsl:value-of select="before"/></del><xsl:text> </xsl:text></xsl:if><xsl:if test="after"><ins><xsl:value-of select="after"/></ins></xsl:if></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        <xsl:if test="audit/@older">
+          <p><a id="older" href="/admin/audit?{$q}&amp;before={audit/@older}"><xsl:value-of select="$M/adm.older"/></a></p>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><p id="no-entries"><xsl:value-of select="$M/adm.no-entries"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
