@@ -32,6 +32,7 @@
 #include <sodium.h>
 
 #include "app/link.h"
+#include "app/news.h"
 #include "billing/bankcheck.h"
 #include "core/arena.h"
 #include "core/config.h"
@@ -926,32 +927,6 @@ static int news_get(struct req *r)
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
-/* The message every recipient's language picks its half of. */
-static const char *news_params(struct req *r, const struct news_item *it)
-{
-	return outbox_params(r->arena, "note",
-			     (const char *[]){"title_ru", it->title_ru, "body_ru", it->body_ru,
-					      "title_en", it->title_en, "body_en", it->body_en},
-			     4);
-}
-
-/*
- * Queue an announcement that is due: once (the claim in db_news_send), to
- * every subscriber it is for who chose the news topic.  Inside a transaction.
- */
-static enum perr news_send(struct req *r, uint64_t id, unsigned long long *queued)
-{
-	struct news_item it;
-	const char *params;
-	enum perr e = db_news_get(r->arena, id, &it);
-
-	if (e != PERR_OK)
-		return e;
-	if ((params = news_params(r, &it)) == NULL)
-		return PERR_NOMEM;
-	return db_news_send(id, params, queued);
-}
-
 static int news_form(struct req *r, int status, const char *field, const char *code)
 {
 	static const size_t typed[] = {K_ORG,	   K_TITLE_RU, K_BODY_RU,  K_TITLE_EN,
@@ -1003,21 +978,24 @@ static int news_new(struct req *r)
 	struct tm tm;
 	uint64_t id = 0;
 	enum perr e;
-	int st;
+	int st, bad_at;
 
 	REQUIRE(r, A_NEWS);
 	if (r->method != M_POST)
 		return news_form(r, 200, NULL, NULL);
 	strftime(now_utc, sizeof(now_utc), "%Y-%m-%d %H:%M:%S", gmtime_r(&now, &tm));
-	if ((st = xml_required(r, required, 5)) != 0)
-		return st < 0 ? page_error(r, 500, "internal") : news_form(r, 400, NULL, "form-invalid");
+	/* Every field at fault is marked at once, the time among them. */
+	bad_at = r->bad[K_PUBLISH_AT] || (at != NULL && publish_time(at->s, when) != 0);
+	if ((st = xml_required(r, required, 5)) < 0 ||
+	    (bad_at && xml_form_error(r, "publish_at", "invalid") != 0))
+		return page_error(r, 500, "internal");
+	if (st != 0 || bad_at)
+		return news_form(r, 400, NULL, "form-invalid");
 	if (aud == NULL || (strcmp(aud->s, "all") != 0 && strcmp(aud->s, "addresses") != 0 &&
 			    strcmp(aud->s, "accounts") != 0))
 		return news_form(r, 400, "audience", "invalid");
 	if (strcmp(aud->s, "all") != 0 && targets == NULL)
 		return news_form(r, 422, "targets", "targets-required");
-	if (at != NULL && publish_time(at->s, when) != 0)
-		return news_form(r, 400, "publish_at", "invalid");
 	if (at == NULL || strcmp(when, now_utc) < 0)
 		memcpy(when, now_utc, sizeof(when));
 	if ((e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND)
@@ -1063,7 +1041,7 @@ static int news_new(struct req *r)
 			  arena_printf(r->arena, "%s; %s; %s", aud->s, when, tr->s));
 	/* Due now: queued in the same transaction; later ones go with the delivery run. */
 	if (e == PERR_OK && strcmp(when, now_utc) <= 0) {
-		e = news_send(r, id, &queued);
+		e = news_send(r->arena, id, &queued);
 		if (e == PERR_CONFLICT)
 			e = PERR_OK;
 	}

@@ -24,6 +24,7 @@
 #include <libxml/parser.h>
 
 #include "app/job.h"
+#include "app/news.h"
 #include "app/receipt.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
@@ -285,9 +286,16 @@ static int pass(unsigned limit)
 {
 	uint64_t ids[BATCH];
 	size_t n, i;
-	unsigned done = 0;
+	unsigned done = 0, news = 0;
 	enum perr e;
 
+	/* Announcements whose time has come join the outbox first. */
+	db_request_begin();
+	if ((e = news_send_due(arena, &news)) != PERR_OK)
+		fprintf(stderr, "deliver: announcements: %s\n", perr_str(e));
+	else if (news > 0)
+		printf("deliver: %u announcements queued\n", news);
+	arena_reset(arena);
 	while (!stopping && done < limit) {
 		db_request_begin();
 		e = db_outbox_due(arena, ids, limit - done < BATCH ? limit - done : BATCH, &n);

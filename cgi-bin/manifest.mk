@@ -11,7 +11,7 @@ MODS_login = app/link app/org_list app/password core/arena core/config core/cryp
 	db/password db/session db/subscriber db/tidy db/token doc/render doc/xml web/csrf web/form \
 	web/form_password web/nav web/request web/serve web/session web/signin
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
-	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
+	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger db/news \
 	db/payment db/session doc/render doc/xml web/csrf web/nav web/request web/serve web/session
 MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto core/date \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
@@ -50,15 +50,15 @@ MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/confi
 MODS_receiptjobs = app/job billing/bankcheck billing/receipt core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/db \
 	db/receipt
-MODS_deliver = app/job app/receipt billing/bankcheck billing/payqr billing/reading \
+MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr billing/reading \
 	billing/receipt core/arena core/config core/date core/lang core/log core/module core/money \
-	core/month core/parse core/perr core/utf8 core/valid db/db db/outbox db/receipt doc/message \
+	core/month core/parse core/perr core/utf8 core/valid db/db db/news db/outbox db/receipt doc/message \
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
 	db/db db/tidy
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = core/money
-MODS_admin = app/link app/password billing/bankcheck core/arena core/config core/crypto core/date core/lang \
+MODS_admin = app/link app/news app/password billing/bankcheck core/arena core/config core/crypto core/date core/lang \
 	core/log core/module core/money core/month core/parse core/password core/totp core/useragent \
 	core/utf8 core/valid db/audit db/contact db/db db/directory db/news db/organization db/outbox \
 	db/overview db/password db/session db/staff db/subscriber db/token doc/qr doc/render doc/sheet doc/xlsx doc/xml web/csrf \

@@ -34,7 +34,18 @@
     <xsl:param name="required" select="true()"/>
     <xsl:param name="max">200</xsl:param>
     <label for="{$name}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.f.', $name)"/></xsl:call-template></label>
-    <input type="{$type}" id="{$name}" name="{$name}" maxlength="{$max}">
+    <!-- A refused date or number is shown as typed: in a text input. -->
+    <xsl:variable name="shown-type">
+      <xsl:choose>
+        <xsl:when test="/page/error[@field = $name]">text</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$type"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <input type="{$shown-type}" id="{$name}" name="{$name}">
+      <xsl:choose>
+        <xsl:when test="$shown-type = 'text' or $shown-type = 'email'"><xsl:attribute name="maxlength"><xsl:value-of select="$max"/></xsl:attribute></xsl:when>
+        <xsl:when test="$shown-type = 'number'"><xsl:attribute name="min">1</xsl:attribute><xsl:attribute name="max">31</xsl:attribute></xsl:when>
+      </xsl:choose>
       <xsl:if test="$required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
       <xsl:attribute name="value"><xsl:call-template name="value"><xsl:with-param name="name" select="$name"/><xsl:with-param name="stored" select="$stored"/></xsl:call-template></xsl:attribute>
     </input>
@@ -121,7 +132,7 @@
     <xsl:for-each select="overview/org">
       <section class="card" id="org-{@id}">
         <h2><xsl:value-of select="name"/></h2>
-        <table class="figures">
+        <table class="data">
           <caption class="visually-hidden"><xsl:value-of select="name"/></caption>
           <thead><tr><th scope="col"><xsl:value-of select="$M/adm.ov.what"/></th><th scope="col"><xsl:value-of select="$M/adm.ov.today"/></th><th scope="col"><xsl:value-of select="$M/adm.ov.month"/></th></tr></thead>
           <tbody>
@@ -145,9 +156,10 @@
     <form method="get" action="/admin/subscribers" class="stacked card" id="search-form" role="search">
       <label for="by"><xsl:value-of select="$M/adm.f.by"/></label>
       <select id="by" name="by">
+        <xsl:variable name="by" select="/page/search/@by"/>
         <xsl:for-each select="exsl:node-set($adm-kinds)/k" xmlns:exsl="http://exslt.org/common">
           <option value="{.}">
-            <xsl:if test=". = /page/search/@by"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:if test=". = $by"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
             <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.by.', .)"/></xsl:call-template>
           </option>
         </xsl:for-each>
@@ -160,7 +172,7 @@
     <xsl:if test="search/rows">
       <xsl:choose>
         <xsl:when test="search/rows/row">
-          <table class="list" id="results">
+          <table class="data" id="results">
             <caption><xsl:value-of select="$M/adm.results"/></caption>
             <thead><tr>
               <th scope="col"><xsl:value-of select="$M/adm.col.account"/></th>
@@ -360,10 +372,11 @@
       <xsl:call-template name="field-error"><xsl:with-param name="name">body_en</xsl:with-param></xsl:call-template>
       <fieldset>
         <legend><xsl:value-of select="$M/adm.f.audience"/></legend>
+        <xsl:variable name="chosen" select="/page/typed[@name='audience']"/>
         <xsl:for-each select="exsl:node-set($adm-audiences)/a" xmlns:exsl="http://exslt.org/common">
           <label class="choice" for="audience-{.}">
             <input type="radio" id="audience-{.}" name="audience" value="{.}">
-              <xsl:if test=". = /page/typed[@name='audience'] or (not(/page/typed[@name='audience']) and . = 'all')"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+              <xsl:if test=". = $chosen or (not($chosen) and . = 'all')"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
             </input>
             <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.aud.', .)"/></xsl:call-template>
           </label>
@@ -374,7 +387,9 @@
       <p class="hint" id="targets-hint"><xsl:value-of select="$M/adm.targets-hint"/></p>
       <xsl:call-template name="field-error"><xsl:with-param name="name">targets</xsl:with-param></xsl:call-template>
       <label for="publish_at"><xsl:value-of select="$M/adm.f.publish_at"/></label>
-      <input type="datetime-local" id="publish_at" name="publish_at" value="{/page/typed[@name='publish_at']}" aria-describedby="publish-hint"/>
+      <input type="datetime-local" id="publish_at" name="publish_at" value="{/page/typed[@name='publish_at']}" aria-describedby="publish-hint">
+        <xsl:if test="/page/error[@field = 'publish_at']"><xsl:attribute name="type">text</xsl:attribute></xsl:if>
+      </input>
       <p class="hint" id="publish-hint"><xsl:value-of select="$M/adm.publish-hint"/></p>
       <xsl:call-template name="field-error"><xsl:with-param name="name">publish_at</xsl:with-param></xsl:call-template>
       <button type="submit" class="primary" id="news-submit"><xsl:value-of select="$M/adm.publish"/></button>
@@ -516,7 +531,7 @@
     <p class="downloads no-print" id="downloads"><xsl:value-of select="concat($M/dl.label, ': ')"/><a href="/admin/audit?{$q}&amp;format=csv" type="text/csv" id="download-csv">CSV</a></p>
     <xsl:choose>
       <xsl:when test="audit/entry">
-        <table class="list" id="audit-log">
+        <table class="data" id="audit-log">
           <caption class="visually-hidden"><xsl:value-of select="$M/adm.title.audit"/></caption>
           <thead><tr>
             <th scope="col"><xsl:value-of select="$M/adm.col.at"/></th>

@@ -101,6 +101,45 @@
     </message>
   </xsl:template>
 
+  <xsl:template match="/page[@channel='sms'][@name='phone-changed' or @name='phone-rejected'][note]" priority="2">
+    <message>
+      <text><xsl:call-template name="filled"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.sms')"/></xsl:call-template></text>
+    </message>
+  </xsl:template>
+
+  <!-- An announcement: both languages travel with it; the recipient's is used. -->
+  <xsl:template match="/page[@channel='sms'][@name='news'][note]" priority="2">
+    <message>
+      <text>
+        <xsl:choose>
+          <xsl:when test="$lang = 'en'"><xsl:value-of select="note/@title_en"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="note/@title_ru"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat('. ', /page/site, '/news')"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='email'][@name='news'][note]">
+    <message>
+      <subject>
+        <xsl:choose>
+          <xsl:when test="$lang = 'en'"><xsl:value-of select="note/@title_en"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="note/@title_ru"/></xsl:otherwise>
+        </xsl:choose>
+      </subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:choose>
+          <xsl:when test="$lang = 'en'"><xsl:value-of select="note/@body_en"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="note/@body_ru"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat($nl, $nl, $M/mail.news.more, ' ', /page/site, '/news', $nl, $nl, $M/mail.news.stop)"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
   <!-- ============================================================ e-mail -->
   <xsl:template match="/page[@channel='email'][@name='receipt-ready'][receipt]">
     <xsl:variable name="r" select="receipt"/>

@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <nav.news>News</nav.news>
     <nav.admin-overview>Overview</nav.admin-overview>
     <nav.admin-subscribers>Subscribers</nav.admin-subscribers>
     <nav.admin-requests>Requests</nav.admin-requests>
@@ -184,6 +185,9 @@
     <error.password-mismatch>The passwords do not match.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-en-home">
+    <news.title>News</news.title>
+    <news.none>No announcements yet.</news.none>
+    <news.intro>Announcements of the organizations your accounts are with.</news.intro>
     <home.to-pay>To pay</home.to-pay>
     <home.nothing-to-pay>Nothing is due</home.nothing-to-pay>
     <home.accounts>Your accounts</home.accounts>
@@ -579,6 +583,10 @@
   </xsl:template>
 
   <xsl:template name="messages-en-mail">
+    <mail.phone-changed.sms>Customer portal: your mobile number is now {phone}.</mail.phone-changed.sms>
+    <mail.phone-rejected.sms>Customer portal: your request to change the number to {phone} was rejected. Reason: {reason}</mail.phone-rejected.sms>
+    <mail.news.more>All announcements:</mail.news.more>
+    <mail.news.stop>To stop news, see Settings in your account.</mail.news.stop>
     <mail.account>account</mail.account>
     <mail.hello>Hello,</mail.hello>
     <mail.signature>Customer self-service portal. This message was sent automatically; there is no need to reply.</mail.signature>

@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <nav.news>Новости</nav.news>
     <nav.admin-overview>Обзор</nav.admin-overview>
     <nav.admin-subscribers>Абоненты</nav.admin-subscribers>
     <nav.admin-requests>Заявки</nav.admin-requests>
@@ -184,6 +185,9 @@
     <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-ru-home">
+    <news.title>Новости</news.title>
+    <news.none>Объявлений пока нет.</news.none>
+    <news.intro>Объявления организаций, в которых у вас лицевые счета.</news.intro>
     <home.to-pay>К оплате</home.to-pay>
     <home.nothing-to-pay>Задолженности нет</home.nothing-to-pay>
     <home.accounts>Ваши лицевые счета</home.accounts>
@@ -579,6 +583,10 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-mail">
+    <mail.phone-changed.sms>Личный кабинет: ваш мобильный номер изменён на {phone}.</mail.phone-changed.sms>
+    <mail.phone-rejected.sms>Личный кабинет: заявка на смену номера на {phone} отклонена. Причина: {reason}</mail.phone-rejected.sms>
+    <mail.news.more>Все объявления:</mail.news.more>
+    <mail.news.stop>Отказаться от новостей можно в разделе «Настройки» личного кабинета.</mail.news.stop>
     <mail.account>лицевой счёт</mail.account>
     <mail.hello>Здравствуйте!</mail.hello>
     <mail.signature>Личный кабинет абонента. Это письмо отправлено автоматически, отвечать на него не нужно.</mail.signature>

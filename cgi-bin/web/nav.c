@@ -13,6 +13,7 @@ static const struct {
 	const char *href;
 } sections[] = {
 	{"home", "/"},
+	{"news", "/news"},
 	{"accounts", "/accounts"},
 	{"services", "/services"},
 	{"readings", "/readings"},
@@ -21,6 +22,16 @@ static const struct {
 	{"calculator", "/calculator"},
 	{"settings", "/settings"},
 };
+
+/* The entry a page is under: its own address, or the one its address continues. */
+static int nav_current(const char *path, const char *href)
+{
+	size_t n = strlen(href);
+
+	if (strcmp(path, href) == 0)
+		return 1;
+	return n > 1 && strncmp(path, href, n) == 0 && path[n] == '/';
+}
 
 void nav_add(struct req *r)
 {
@@ -35,7 +46,7 @@ void nav_add(struct req *r)
 
 		if (xml_attr(it, "id", sections[i].id) || xml_attr(it, "href", sections[i].href))
 			return;
-		if (strcmp(sections[i].id, r->sec->name) == 0 && xml_attr(it, "current", "1"))
+		if (nav_current(r->path, sections[i].href) && xml_attr(it, "current", "1"))
 			return;
 	}
 }

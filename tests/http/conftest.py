@@ -21,6 +21,9 @@ RELEASE = os.path.join(ROOT, os.environ.get("KABINET_RELEASE", "build/release"))
 
 DEMO = ("demo", "demo-password", "Иванова Мария Петровна")
 DEMO2 = ("demo2", "demo2-password", "Сергеев Алексей Николаевич")
+# The demo's staff (tools/stack.sh): login -> (password, TOTP secret).
+STAFF = {"admin": ("admin-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"),
+         "operator": ("operator-password", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU")}
 
 
 def sql(query):
@@ -73,6 +76,44 @@ def login(s, user=DEMO[0], password=DEMO[1], next_=None, follow=False):
 def signed_in(user=DEMO[0], password=DEMO[1], lang=None):
     s = new_client(lang)
     r = login(s, user, password)
+    assert r.status_code == 303, (r.status_code, r.text[:500])
+    return s
+
+
+def totp(secret, at=None):
+    """The TOTP code of secret now (or at a "YYYY-MM-DD HH:MM:SS" UTC), by Debian's oathtool."""
+    cmd = ["oathtool", "--totp", "-b", secret]
+    if at:
+        cmd.append("--now=" + at + " UTC")
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def staff_password_step(s, user, password, next_=None):
+    r = s.get(BASE + "/admin/login", allow_redirects=False)
+    assert r.status_code == 200, r.status_code
+    data = {"csrf": csrf_of(r), "login": user, "password": password}
+    if next_:
+        data["next"] = next_
+    return s.post(BASE + "/admin/login", data=data, allow_redirects=False)
+
+
+def staff_code_step(s, code):
+    r = s.get(BASE + "/admin/login/code", allow_redirects=False)
+    assert r.status_code == 200, (r.status_code, r.headers.get("location"))
+    return s.post(BASE + "/admin/login/code", data={"csrf": csrf_of(r), "code": code},
+                  allow_redirects=False)
+
+
+def staff_signed_in(user="admin", lang=None):
+    """A staff member signed in with password and code.  A code is good once per
+    30 seconds, so the last step used is forgotten first: tests sign in often."""
+    password, secret = STAFF[user]
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = '%s'" % user)
+    s = new_client(lang)
+    r = staff_password_step(s, user, password)
+    assert r.status_code == 303 and r.headers["location"].startswith("/admin/login/code"), \
+        (r.status_code, r.headers.get("location"), r.text[:300])
+    r = staff_code_step(s, totp(secret))
     assert r.status_code == 303, (r.status_code, r.text[:500])
     return s
 
@@ -135,6 +176,7 @@ def wait_until(pred, seconds=10, what="condition"):
 def fresh_attempts():
     """Lockout counts are per login and address; every test starts from none."""
     sql("DELETE FROM login_attempts")
+    sql("DELETE FROM staff_login_attempts")
     yield
 
 

@@ -1,7 +1,7 @@
 """Every page the programs render, in one list for the tests that walk them all."""
 import datetime
 
-from conftest import BASE, csrf_of, new_client, signed_in, sql
+from conftest import BASE, csrf_of, new_client, signed_in, sql, staff_signed_in
 
 
 def last_month():
@@ -27,7 +27,8 @@ def listed_pages():
 
     The renderer parity test, the HTML checker and the accessibility and
     narrow-screen checks all walk this list: a new page joins them by
-    being added here.  Signed-in pages are seen as demo2.
+    being added here.  Signed-in pages are seen as demo2; the operator
+    console's (needs_session "staff") as the demo administrator.
     """
     return [
         ("/login", "GET", None, False, "ru"),
@@ -113,6 +114,46 @@ def listed_pages():
                                  "curr1": "5102", "prev2": "3000", "curr2": "3068"}, False, "ru"),
         ("/calculator", "POST", {"org": "1", "plan": "1", "residents": "0", "from": "x",
                                  "curr1": "-1"}, True, "en"),
+        ("/news", "GET", None, True, "ru"),
+        ("/admin/login", "GET", None, False, "ru"),
+        ("/admin/login?done=out", "GET", None, False, "en"),
+        ("/admin/login", "POST", {"login": "admin", "password": "wrong"}, False, "ru"),
+        ("/admin/login/code", "GET", None, False, "ru"),
+        ("/admin", "GET", None, "staff", "ru"),
+        ("/admin", "GET", None, "staff", "en"),
+        ("/admin/subscribers", "GET", None, "staff", "ru"),
+        ("/admin/subscribers?by=login&q=demo", "GET", None, "staff", "en"),
+        ("/admin/subscribers?by=address&q=%D1%83%D0%BB", "GET", None, "staff", "ru"),
+        ("/admin/subscribers?by=phone&q=abc", "GET", None, "staff", "en"),
+        ("/admin/subscriber?id=1", "GET", None, "staff", "ru"),
+        ("/admin/subscriber?id=1&done=block", "GET", None, "staff", "en"),
+        ("/admin/requests", "GET", None, "staff", "ru"),
+        ("/admin/requests/reject", "POST", {"id": "999999", "reason": ""}, "staff", "en"),
+        ("/admin/news", "GET", None, "staff", "ru"),
+        ("/admin/news/new", "GET", None, "staff", "en"),
+        ("/admin/news/new", "POST", {"org": "1", "title_ru": "x", "body_ru": "",
+                                     "title_en": "Title", "body_en": "Text",
+                                     "audience": "accounts", "targets": "",
+                                     "publish_at": "2026-13-01T10:00"}, "staff", "ru"),
+        ("/admin/organization", "GET", None, "staff", "ru"),
+        ("/admin/organization?org=2&done=saved", "GET", None, "staff", "en"),
+        ("/admin/organization?org=1", "POST", {"name": "ООО «Тест»", "inn": "7707083894",
+                                               "address": "г. Москва", "phones": "+7 495 000-00-00",
+                                               "email": "x@example.com", "bank_name": "Банк",
+                                               "bic": "12345", "bank_account": "1" * 20,
+                                               "corr_account": "2" * 20,
+                                               "time_zone": "Europe/Moscow",
+                                               "readings_from": "15", "readings_to": "25",
+                                               "pay_by_day": "10", "password": "x"},
+         "staff", "en"),
+        ("/admin/staff", "GET", None, "staff", "ru"),
+        ("/admin/staff/new", "GET", None, "staff", "en"),
+        ("/admin/staff/new", "POST", {"login": "", "full_name": "Новый Сотрудник",
+                                      "role": "operator", "new_password": "short"}, "staff",
+         "ru"),
+        ("/admin/audit", "GET", None, "staff", "ru"),
+        ("/admin/audit?action=sign-in&from=2020-01-01", "GET", None, "staff", "en"),
+        ("/admin/audit?from=2026-02-30", "GET", None, "staff", "ru"),
     ]
 
 
@@ -121,11 +162,16 @@ def visit(page, bases=(BASE,)):
     signed in as demo2 if it needs a session, a POST with the form's token unless the
     page brings its own.  The rate-limit records it leaves are cleared."""
     path, method, data, needs_session, lang = page
-    s = signed_in("demo2", "demo2-password", lang) if needs_session else new_client(lang)
-    token = csrf_of(s.get(BASE + ("/" if needs_session else "/login"))) if method == "POST" else None
+    if needs_session == "staff":
+        s = staff_signed_in("admin", lang)
+    else:
+        s = signed_in("demo2", "demo2-password", lang) if needs_session else new_client(lang)
+    home = {"staff": "/admin", True: "/"}.get(needs_session, "/login")
+    token = csrf_of(s.get(BASE + home)) if method == "POST" else None
     got = [s.get(b + path, allow_redirects=False) if method == "GET" else
            s.post(b + path, data=dict({"csrf": token}, **data), allow_redirects=False)
            for b in bases]
     sql("DELETE FROM login_attempts")
     sql("DELETE FROM link_attempts")
+    sql("DELETE FROM staff_login_attempts")
     return got
