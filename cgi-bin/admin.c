@@ -550,10 +550,10 @@ static int enrol_page(struct req *r)
 		return st;
 	/*
 	 * The one answer to a POST that is a page, not a 303: the recovery codes
-	 * exist in clear only here, and must not be kept anywhere to redirect to.
+	 * exist in clear only here, and must not be kept anywhere to redirect to
+	 * (every page is sent Cache-Control: no-store, so no cache keeps them).
 	 */
-	if (req_header(r, "Cache-Control", "no-store") != 0 ||
-	    xml_text(done, "next", next_of(r)) == NULL)
+	if (xml_text(done, "next", next_of(r)) == NULL)
 		return page_error(r, 500, "internal");
 	return 200;
 }
@@ -822,14 +822,19 @@ static enum perr request_row(void *p, const struct contact_pending *c)
 	return PERR_OK;
 }
 
+#define REQUESTS_PAGE 50
+
 static int requests_list(struct req *r)
 {
+	const struct fval *after = req_val(r, K_AFTER);
 	struct row_ctx x = {r, xml_elem(r->root, "requests")};
 	enum perr e;
 
 	if (x.list == NULL || xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
-	e = db_contact_pending(r->arena, r->staff->staff_id, request_row, &x);
+	/* Oldest first, a page at a time; one more row says there is a next page. */
+	e = db_contact_pending(r->arena, r->staff->staff_id, after ? (uint64_t)after->i : 0,
+			       REQUESTS_PAGE + 1, request_row, &x);
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 

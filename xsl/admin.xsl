@@ -62,7 +62,7 @@
   </xsl:template>
 
   <!-- ============================================================ signing in -->
-  <xsl:template match="page[@section='admin'][signin]" mode="content">
+  <xsl:template match="page[@section='admin'][signin or enrolled]" mode="content">
     <xsl:variable name="s" select="signin"/>
     <h1><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.title.', @name)"/></xsl:call-template></h1>
     <xsl:if test="done = 'out'">
@@ -296,7 +296,7 @@
     <xsl:call-template name="adm-errors"/>
     <xsl:choose>
       <xsl:when test="requests/request">
-        <xsl:for-each select="requests/request">
+        <xsl:for-each select="requests/request[position() &lt;= 50]">
           <section class="card request" id="request-{@id}">
             <h2><a href="/admin/subscriber?id={@subscriber}"><xsl:value-of select="concat(login, ' — ', full-name)"/></a></h2>
             <p><xsl:value-of select="concat($M/adm.req.mobile, ': ')"/>
@@ -322,6 +322,9 @@
       </xsl:when>
       <xsl:otherwise><p id="no-requests"><xsl:value-of select="$M/adm.no-requests"/></p></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="count(requests/request) &gt; 50">
+      <p><a id="next-page" href="/admin/requests?after={requests/request[50]/@id}"><xsl:value-of select="$M/adm.next-page"/></a></p>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ news -->

@@ -36,8 +36,8 @@ enum perr db_contact_request(uint64_t subscriber, const char *field, const char 
 
 static struct db_stmt pending = {
 	"contact.pending",
-	PENDING_COLS "WHERE cr.status = 'pending' GROUP BY cr.id ORDER BY cr.created_at, cr.id "
-		     "LIMIT 200",
+	PENDING_COLS "WHERE cr.status = 'pending' AND cr.id > ? GROUP BY cr.id ORDER BY cr.id "
+		     "LIMIT ?",
 	NULL, 0, NULL};
 
 static struct db_stmt take = {
@@ -80,14 +80,14 @@ static enum perr pending_each(void *p)
 	 DBC_STR(&(r).login),	  DBC_STR(&(r).full_name),     DBC_STR(&(r).current),            \
 	 DBC_STR(&(r).value),	  DBC_STR(&(r).created_at)}
 
-enum perr db_contact_pending(struct arena *ar, uint64_t staff,
+enum perr db_contact_pending(struct arena *ar, uint64_t staff, uint64_t after, unsigned limit,
 			     enum perr (*each)(void *, const struct contact_pending *), void *ctx)
 {
 	struct pending_ctx x = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_U64(staff)};
+	struct db_arg a[] = {DBA_U64(staff), DBA_U64(after), DBA_INT(limit)};
 	struct db_col c[] = PENDING_OUT(x.row);
 
-	return db_rows(ar, &pending, a, 1, c, 8, pending_each, &x);
+	return db_rows(ar, &pending, a, 3, c, 8, pending_each, &x);
 }
 
 enum perr db_contact_take(struct arena *ar, uint64_t staff, uint64_t id,

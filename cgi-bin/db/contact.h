@@ -18,8 +18,9 @@ struct contact_pending {
 	unsigned org;
 	const char *login, *full_name, *current, *value, *created_at;
 };
-/* The pending requests of subscribers linked in staff's organizations, oldest first. */
-enum perr db_contact_pending(struct arena *, uint64_t staff,
+/* The pending requests of subscribers linked in staff's organizations, oldest
+ * first: up to limit after the request id after (keyset; 0 from the first). */
+enum perr db_contact_pending(struct arena *, uint64_t staff, uint64_t after, unsigned limit,
 			     enum perr (*each)(void *, const struct contact_pending *),
 			     void *) PORTAL_WUR;
 /* One of them, locked for deciding (inside a transaction); PERR_NOT_FOUND if

@@ -168,7 +168,7 @@ static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nul
 	}
 }
 
-#define MAX_ARGS 16
+#define MAX_ARGS 32
 #define MAX_COLS 24
 
 /* Prepare, bind and execute; on a dead connection retry once if allowed. */
@@ -180,8 +180,10 @@ static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL
 	enum perr e;
 	int attempt;
 
-	if (na > MAX_ARGS)
+	if (na > MAX_ARGS) {
+		log_msg(LOG_ERR, "statement %s: %zu arguments, more than %d", s->name, na, MAX_ARGS);
 		return PERR_DB;
+	}
 	for (attempt = 0; attempt < 2; attempt++) {
 		if ((e = prepare(s, &h)) != PERR_OK) {
 			if (e == PERR_DB_DOWN && may_retry && attempt == 0)

@@ -1,0 +1,675 @@
+"""The operator console (cgi-bin/admin.c): staff sign-in with a second factor,
+roles, organization scoping, the audit log, and what staff do."""
+import itertools
+import os
+import re
+import subprocess
+
+import pytest
+
+from conftest import (BASE, ENV, RELEASE, STAFF, csrf_of, doc, error_message, make_subscriber,
+                      new_client, signed_in, sql, staff_code_step, staff_password_step,
+                      staff_signed_in, totp)
+
+ADMIN_SECRET = STAFF["admin"][1]
+_seq = itertools.count(1)
+
+
+def uniq(prefix):
+    return "%s%d%d" % (prefix, os.getpid() % 1000, next(_seq))
+
+
+def passwd_hash(password):
+    return subprocess.run([os.path.join(RELEASE, "kabinet-passwd")], input=password, text=True,
+                          capture_output=True, check=True).stdout.strip()
+
+
+def make_staff(login, role, orgs, password="staff-password-1", enrolled=True):
+    """A staff member; enrolled ones share the demo administrator's TOTP secret."""
+    sql("DELETE FROM staff_organizations WHERE staff_id IN (SELECT id FROM staff WHERE login = '%s')"
+        % login)
+    sql("DELETE FROM staff_sessions WHERE staff_id IN (SELECT id FROM staff WHERE login = '%s')"
+        % login)
+    sql("DELETE FROM staff_recovery_codes WHERE staff_id IN "
+        "(SELECT id FROM staff WHERE login = '%s')" % login)
+    sql("DELETE FROM staff WHERE login = '%s'" % login)
+    secret = "(SELECT s.totp_secret FROM staff s WHERE s.login = 'admin')" if enrolled else "NULL"
+    sql("INSERT INTO staff (login, full_name, password_hash, role, totp_secret) "
+        "SELECT '%s', 'Сотрудник Тестовый', '%s', '%s', %s" % (login, passwd_hash(password), role,
+                                                              secret))
+    sid = int(sql("SELECT id FROM staff WHERE login = '%s'" % login)[0][0])
+    for o in orgs:
+        sql("INSERT INTO staff_organizations (staff_id, organization_id) VALUES (%d, %d)" % (sid, o))
+    return sid
+
+
+def sign_in(login, password, secret=ADMIN_SECRET):
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = '%s'" % login)
+    s = new_client()
+    r = staff_password_step(s, login, password)
+    assert r.status_code == 303, r.text[:300]
+    r = staff_code_step(s, totp(secret))
+    assert r.status_code == 303 and r.headers["location"] == "/admin", r.text[:300]
+    return s
+
+
+def post(s, path, data, from_page="/admin"):
+    token = csrf_of(s.get(BASE + from_page))
+    return s.post(BASE + path, data=dict({"csrf": token}, **data), allow_redirects=False)
+
+
+def org2_account():
+    """An account of the second organization (the demo has none there)."""
+    number = uniq("T2")
+    sql("INSERT INTO accounts (organization_id, number, payer_name, address, residents, "
+        "area_centi_m2) VALUES (2, '%s', 'Плательщик Второй', 'г. Алматы, ул. Абая, д. 1', 1, "
+        "4000)" % number)
+    return int(sql("SELECT id FROM accounts WHERE number = '%s'" % number)[0][0])
+
+
+def audit_rows(action, object_id=None):
+    q = "SELECT staff_login, ip, object_type, object_id, before_value, after_value, " \
+        "organization_id FROM audit_log WHERE action = '%s'" % action
+    if object_id is not None:
+        q += " AND object_id = '%s'" % object_id
+    return sql(q + " ORDER BY id")
+
+
+# ------------------------------------------------------------------ signing in
+
+def test_password_then_code_signs_in_and_is_audited():
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'admin'")
+    s = new_client()
+    r = staff_password_step(s, "admin", "admin-password")
+    assert r.status_code == 303 and r.headers["location"] == "/admin/login/code"
+    # Half signed in: nothing of the console yet.
+    r = s.get(BASE + "/admin", allow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/admin/login")
+    before = len(audit_rows("sign-in"))
+    r = staff_code_step(s, totp(ADMIN_SECRET))
+    assert r.status_code == 303 and r.headers["location"] == "/admin"
+    r = s.get(BASE + "/admin")
+    assert r.status_code == 200 and doc(r).xpath('//section[@id="org-1"]')
+    rows = audit_rows("sign-in")
+    assert len(rows) == before + 1 and rows[-1][0] == "admin" and rows[-1][5] == "totp"
+    assert sql("SELECT result FROM staff_login_attempts WHERE login = 'admin' "
+               "ORDER BY id DESC LIMIT 1") == [("ok",)]
+
+
+def test_wrong_password_is_one_answer_for_every_cause():
+    for login in ("admin", "nobody-here"):
+        s = new_client("en")
+        r = staff_password_step(s, login, "wrong-password")
+        assert r.status_code == 422
+        assert error_message(r) == "Invalid login or password"
+        assert doc(r).xpath('//input[@id="login"]/@value') == [login]
+
+
+def test_wrong_code_is_refused_and_counted():
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'admin'")
+    s = new_client("en")
+    staff_password_step(s, "admin", "admin-password")
+    good = totp(ADMIN_SECRET)
+    bad = "%06d" % ((int(good) + 1) % 1000000)
+    r = staff_code_step(s, bad)
+    assert r.status_code == 422 and error_message(r) == "The code is wrong or has expired."
+    assert sql("SELECT result FROM staff_login_attempts WHERE login = 'admin' "
+               "ORDER BY id DESC LIMIT 1") == [("code-fail",)]
+    assert s.get(BASE + "/admin", allow_redirects=False).status_code == 303
+
+
+def test_a_code_is_good_once():
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'admin'")
+    code = totp(ADMIN_SECRET)
+    s = new_client("en")
+    staff_password_step(s, "admin", "admin-password")
+    assert staff_code_step(s, code).status_code == 303
+    # The same code again, from another browser, in its window: refused.
+    t = new_client("en")
+    staff_password_step(t, "admin", "admin-password")
+    r = staff_code_step(t, code)
+    assert r.status_code == 422
+    assert error_message(r) == "This code was used already. Wait for the next one."
+    assert t.get(BASE + "/admin", allow_redirects=False).status_code == 303
+
+
+def test_expired_code_is_refused_and_a_neighbour_step_is_not():
+    import datetime
+    now = datetime.datetime.utcnow()
+    old = (now - datetime.timedelta(minutes=3)).strftime("%Y-%m-%d %H:%M:%S")
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'admin'")
+    s = new_client()
+    staff_password_step(s, "admin", "admin-password")
+    assert staff_code_step(s, totp(ADMIN_SECRET, old)).status_code == 422
+    # A phone's clock half a minute behind still works (one step of slack).
+    prev = (now - datetime.timedelta(seconds=30)).strftime("%Y-%m-%d %H:%M:%S")
+    assert staff_code_step(s, totp(ADMIN_SECRET, prev)).status_code == 303
+
+
+def test_lockout_after_failures():
+    s = new_client()
+    for _ in range(5):
+        assert staff_password_step(s, "operator", "wrong").status_code == 422
+    r = staff_password_step(s, "operator", "operator-password")
+    assert r.status_code == 429 and r.headers.get("Retry-After") == "900"
+
+
+def test_staff_cookie_is_the_consoles_only():
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'admin'")
+    s = new_client()
+    r = staff_password_step(s, "admin", "admin-password")
+    cookie = [c for c in r.headers["Set-Cookie"].split(", ") if c.startswith("staff=")][0]
+    assert "Path=/admin" in cookie and "SameSite=Strict" in cookie and "HttpOnly" in cookie
+    staff_code_step(s, totp(ADMIN_SECRET))
+    # A subscriber page does not know staff: it asks for a subscriber's sign-in.
+    r = s.get(BASE + "/", allow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    # Nor does a subscriber's session open the console.
+    sub = signed_in()
+    r = sub.get(BASE + "/admin", allow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/admin/login")
+
+
+def test_enrolment_shows_a_qr_code_and_ten_recovery_codes_each_good_once():
+    login = uniq("enrol")
+    make_staff(login, "viewer", [1], enrolled=False)
+    s = new_client("en")
+    r = staff_password_step(s, login, "staff-password-1")
+    assert r.headers["location"] == "/admin/login/enrol"
+    r = s.get(BASE + "/admin/login/enrol")
+    d = doc(r)
+    secret = d.xpath('//code[@id="totp-secret"]/text()')[0]
+    assert re.fullmatch(r"[A-Z2-7]{32}", secret)
+    assert d.xpath('//svg//path/@d')[0].startswith("M")
+    # Shown again, it is the same secret: one per enrolment.
+    assert doc(s.get(BASE + "/admin/login/enrol")).xpath(
+        '//code[@id="totp-secret"]/text()') == [secret]
+    token = csrf_of(r)
+    r = s.post(BASE + "/admin/login/enrol", data={"csrf": token, "code": "000000"},
+               allow_redirects=False)
+    assert r.status_code == 422
+    r = s.post(BASE + "/admin/login/enrol", data={"csrf": token, "code": totp(secret)},
+               allow_redirects=False)
+    assert r.status_code == 200 and r.headers.get("Cache-Control") == "no-store"
+    codes = doc(r).xpath('//ul[@id="recovery-codes"]/li/code/text()')
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert s.get(BASE + "/admin").status_code == 200
+    # Kept hashed: no code is in the table as text.
+    dump = " ".join(h for (h,) in sql("SELECT HEX(code_hash) FROM staff_recovery_codes "
+                                      "WHERE staff_id = (SELECT id FROM staff WHERE login = '%s')"
+                                      % login))
+    assert len(dump.split()) == 10 and not any(c.replace("-", "").upper() in dump for c in codes)
+    assert len(audit_rows("enrol-factor")) >= 1
+
+    def with_code(code):
+        t = new_client("en")
+        staff_password_step(t, login, "staff-password-1")
+        return staff_code_step(t, code)
+
+    assert with_code(codes[3].upper()).status_code == 303
+    r = with_code(codes[3])
+    assert r.status_code == 422 and error_message(r) == "The code is wrong or has expired."
+    assert with_code(codes[4].replace("-", "")).status_code == 303
+
+
+def test_administrator_resets_a_second_factor():
+    login = uniq("reset")
+    sid = make_staff(login, "operator", [1])
+    victim = sign_in(login, "staff-password-1")
+    admin = staff_signed_in("admin")
+    r = post(admin, "/admin/staff/reset-factor", {"id": str(sid)}, "/admin/staff")
+    assert r.status_code == 303 and r.headers["location"] == "/admin/staff?done=reset-factor"
+    # Their sessions ended; the next sign-in enrols afresh.
+    assert victim.get(BASE + "/admin", allow_redirects=False).status_code == 303
+    s = new_client()
+    assert staff_password_step(s, login, "staff-password-1").headers["location"] == \
+        "/admin/login/enrol"
+    rows = audit_rows("staff-reset-factor", str(sid))
+    assert rows and rows[-1][0] == "admin" and rows[-1][4:6] == ("enrolled", "none")
+
+
+# ------------------------------------------------------------------ roles
+
+@pytest.fixture(scope="module")
+def sessions():
+    make_staff("t-accountant", "accountant", [1])
+    make_staff("t-viewer", "viewer", [1])
+    out = {"admin": staff_signed_in("admin"), "operator": staff_signed_in("operator"),
+           "accountant": sign_in("t-accountant", "staff-password-1"),
+           "viewer": sign_in("t-viewer", "staff-password-1")}
+    return out
+
+
+def matrix_subject():
+    sub = make_subscriber(uniq("mx"), "matrix-password-1", [2], email="mx@example.org")
+    sql("INSERT INTO contact_requests (subscriber_id, field, value, created_at) "
+        "VALUES (%d, 'mobile', '+79001112233', NOW())" % sub)
+    req = sql("SELECT MAX(id) FROM contact_requests WHERE subscriber_id = %d" % sub)[0][0]
+    return sub, req
+
+
+ORG_FIELDS = ("name", "inn", "kpp", "address", "phones", "email", "website", "bank_name", "bic",
+              "bank_account", "corr_account", "receipt_note", "time_zone", "readings_from",
+              "readings_to", "pay_by_day")
+
+
+def org_form(password, org=1):
+    """The organization's form as it stands: saving it changes nothing (other tests
+    rely on the demo organization's details)."""
+    row = sql("SELECT %s FROM organizations WHERE id = %d" % (", ".join(ORG_FIELDS), org))[0]
+    form = {k: ("" if v == "NULL" else v) for k, v in zip(ORG_FIELDS, row)}
+    form["password"] = password
+    return form
+
+
+ALL = {"admin", "operator", "accountant", "viewer"}
+SERVE = {"admin", "operator"}
+ADMIN = {"admin"}
+PASSWORDS = {"admin": "admin-password", "operator": "operator-password",
+             "accountant": "staff-password-1", "viewer": "staff-password-1"}
+
+# (action, who may, how it is done)
+ACTIONS = [
+    ("overview", ALL, lambda s, x: s.get(BASE + "/admin")),
+    ("search", ALL, lambda s, x: s.get(BASE + "/admin/subscribers?by=login&q=demo")),
+    ("subscriber", ALL, lambda s, x: s.get(BASE + "/admin/subscriber?id=" + x["sub"])),
+    ("requests", ALL, lambda s, x: s.get(BASE + "/admin/requests")),
+    ("news", ALL, lambda s, x: s.get(BASE + "/admin/news")),
+    ("organization", ALL, lambda s, x: s.get(BASE + "/admin/organization?org=1")),
+    ("block", SERVE, lambda s, x: post(s, "/admin/subscriber/block", {"id": x["sub"]})),
+    ("unblock", SERVE, lambda s, x: post(s, "/admin/subscriber/unblock", {"id": x["sub"]})),
+    ("end-sessions", SERVE,
+     lambda s, x: post(s, "/admin/subscriber/end-sessions", {"id": x["sub"]})),
+    ("reset-link", SERVE, lambda s, x: post(s, "/admin/subscriber/reset-link", {"id": x["sub"]})),
+    ("approve", SERVE, lambda s, x: post(s, "/admin/requests/approve", {"id": x["req"]})),
+    ("reject", SERVE,
+     lambda s, x: post(s, "/admin/requests/reject", {"id": x["req"], "reason": "не ваш номер"})),
+    ("news-form", SERVE, lambda s, x: s.get(BASE + "/admin/news/new")),
+    ("publish", SERVE, lambda s, x: post(s, "/admin/news/new", {
+        "org": "1", "title_ru": "Проверка", "body_ru": "Текст", "title_en": "Check",
+        "body_en": "Text", "audience": "accounts", "targets": "1000456702",
+        "publish_at": "2099-01-01T10:00"})),
+    ("organization-save", ADMIN,
+     lambda s, x: post(s, "/admin/organization?org=1", org_form(x["password"]))),
+    ("staff", ADMIN, lambda s, x: s.get(BASE + "/admin/staff")),
+    ("staff-form", ADMIN, lambda s, x: s.get(BASE + "/admin/staff/new")),
+    ("staff-create", ADMIN, lambda s, x: post(s, "/admin/staff/new", {
+        "login": uniq("new"), "full_name": "Новый Сотрудник", "role": "viewer", "org": "1",
+        "new_password": "a-long-staff-password"})),
+    ("staff-role", ADMIN, lambda s, x: post(s, "/admin/staff/role", {
+        "id": x["other"], "role": "viewer", "password": x["password"]})),
+    ("staff-disable", ADMIN, lambda s, x: post(s, "/admin/staff/disable", {"id": x["other"]})),
+    ("staff-enable", ADMIN, lambda s, x: post(s, "/admin/staff/enable", {"id": x["other"]})),
+    ("staff-reset-factor", ADMIN,
+     lambda s, x: post(s, "/admin/staff/reset-factor", {"id": x["other"]})),
+    ("audit", ADMIN, lambda s, x: s.get(BASE + "/admin/audit")),
+    ("audit-csv", ADMIN, lambda s, x: s.get(BASE + "/admin/audit?format=csv")),
+]
+
+
+@pytest.mark.parametrize("role", sorted(ALL))
+@pytest.mark.parametrize("action,allowed,do", ACTIONS, ids=[a[0] for a in ACTIONS])
+def test_role_matrix(sessions, role, action, allowed, do):
+    sub, req = matrix_subject()
+    other = make_staff(uniq("other"), "viewer", [1])
+    before_audit = int(sql("SELECT COUNT(*) FROM audit_log")[0][0])
+    before_sub = sql("SELECT active, phone FROM subscribers WHERE id = %d" % sub)
+    before_staff = sql("SELECT role, active, totp_secret IS NULL FROM staff WHERE id = %d" % other)
+    try:
+        r = do(sessions[role], {"sub": str(sub), "req": req, "other": str(other),
+                                "password": PASSWORDS[role]})
+    finally:
+        # The queue stays short for the tests that read it.
+        sql("UPDATE contact_requests SET status = 'rejected' WHERE id = %s "
+            "AND status = 'pending'" % req)
+    if role in allowed:
+        assert r.status_code in (200, 303), (role, action, r.status_code, r.text[:300])
+    else:
+        assert r.status_code == 403, (role, action, r.status_code)
+        assert "Вашей роли это действие недоступно." in r.text
+        # Refused means nothing changed and nothing was logged as done.
+        assert int(sql("SELECT COUNT(*) FROM audit_log")[0][0]) == before_audit
+        assert sql("SELECT active, phone FROM subscribers WHERE id = %d" % sub) == before_sub
+        assert sql("SELECT role, active, totp_secret IS NULL FROM staff WHERE id = %d"
+                   % other) == before_staff
+        assert sql("SELECT staff_id FROM contact_requests WHERE id = %s" % req) == [("NULL",)]
+
+
+def test_the_console_shows_each_role_only_its_buttons(sessions):
+    sub, _ = matrix_subject()
+    for role, buttons in (("operator", 1), ("viewer", 0), ("accountant", 0)):
+        d = doc(sessions[role].get(BASE + "/admin/subscriber?id=%d" % sub))
+        assert bool(d.xpath('//button[@id="block-%d"]' % sub)) == bool(buttons), role
+        nav = d.xpath('//nav//a/@href')
+        assert ("/admin/staff" in nav) is False and ("/admin/audit" in nav) is False
+
+
+def test_nobody_changes_their_own_role_or_disables_themselves():
+    me = int(sql("SELECT id FROM staff WHERE login = 'admin'")[0][0])
+    s = staff_signed_in("admin")
+    for path, data in (("/admin/staff/role", {"id": me, "role": "viewer",
+                                              "password": "admin-password"}),
+                       ("/admin/staff/disable", {"id": me})):
+        assert post(s, path, data).status_code == 403
+    assert sql("SELECT role, active FROM staff WHERE id = %d" % me) == [("admin", "1")]
+
+
+# ------------------------------------------------------------------ organizations
+
+def test_another_organizations_subscriber_is_not_found():
+    acc = org2_account()
+    login = uniq("org2-")
+    sub = make_subscriber(login, "org2-password-1", [acc])
+    op = staff_signed_in("operator")
+    assert op.get(BASE + "/admin/subscriber?id=%d" % sub).status_code == 404
+    r = op.get(BASE + "/admin/subscribers?by=login&q=" + login)
+    assert doc(r).xpath('//p[@id="no-results"]')
+    assert post(op, "/admin/subscriber/block", {"id": sub}).status_code == 404
+    assert sql("SELECT active FROM subscribers WHERE id = %d" % sub) == [("1",)]
+    # Their phone request is not in the operator's queue, and deciding it does nothing.
+    sql("INSERT INTO contact_requests (subscriber_id, field, value, created_at) "
+        "VALUES (%d, 'mobile', '+79009998877', NOW())" % sub)
+    req = sql("SELECT MAX(id) FROM contact_requests WHERE subscriber_id = %d" % sub)[0][0]
+    assert not doc(op.get(BASE + "/admin/requests")).xpath('//*[@id="request-%s"]' % req)
+    r = post(op, "/admin/requests/approve", {"id": req})
+    assert r.headers["location"] == "/admin/requests?done=gone"
+    assert sql("SELECT status FROM contact_requests WHERE id = %s" % req) == [("pending",)]
+    # Nor the organization itself.
+    assert op.get(BASE + "/admin/organization?org=2").status_code == 404
+    # The administrator of both sees it all.
+    admin = staff_signed_in("admin")
+    assert admin.get(BASE + "/admin/subscriber?id=%d" % sub).status_code == 200
+    assert doc(admin.get(BASE + "/admin/requests")).xpath('//*[@id="request-%s"]' % req)
+
+
+# ------------------------------------------------------------------ subscribers
+
+def test_search_each_way_and_pages_by_key():
+    login = uniq("finder")
+    name = "Искомый %s Иванович" % login
+    sub = make_subscriber(login, "finder-password-1", [3], email=login + "@example.org",
+                          name=name)
+    sql("UPDATE subscribers SET phone = '+79001234599' WHERE id = %d" % sub)
+    s = staff_signed_in("admin")
+    for by, q in (("login", login), ("email", login + "@example.org"),
+                  ("phone", "8 (900) 123-45-99"), ("name", name[:-5])):
+        d = doc(s.get(BASE + "/admin/subscribers", params={"by": by, "q": q}))
+        assert d.xpath('//a[@href="/admin/subscriber?id=%d"]' % sub), (by, q)
+    d = doc(s.get(BASE + "/admin/subscribers", params={"by": "account", "q": "1000789003"}))
+    assert d.xpath('//table[@id="results"]//td[text()="1000789003"]')
+    # An address prefix with many accounts pages by key, 20 at a time.
+    d = doc(s.get(BASE + "/admin/subscribers", params={"by": "address", "q": "г. "}))
+    rows = d.xpath('//table[@id="results"]/tbody/tr')
+    nxt = d.xpath('//a[@id="next-page"]/@href')
+    assert len(rows) == 20 and nxt and "after=" in nxt[0]
+    d2 = doc(s.get(BASE + nxt[0]))
+    first = d.xpath('//table[@id="results"]/tbody/tr/td[1]/text()')
+    second = d2.xpath('//table[@id="results"]/tbody/tr/td[1]/text()')
+    assert second and not set(first) & set(second)
+    r = s.get(BASE + "/admin/subscribers", params={"by": "phone", "q": "not a phone"})
+    assert r.status_code == 422
+
+
+def test_block_ends_sessions_and_sign_in_until_unblocked():
+    login = uniq("blocked")
+    sub = make_subscriber(login, "blocked-password-1", [3])
+    victim = signed_in(login, "blocked-password-1")
+    s = staff_signed_in("operator")
+    r = post(s, "/admin/subscriber/block", {"id": sub})
+    assert r.headers["location"] == "/admin/subscriber?id=%d&done=block" % sub
+    assert victim.get(BASE + "/", allow_redirects=False).status_code == 303
+    assert sql("SELECT COUNT(*) FROM sessions WHERE subscriber_id = %d" % sub) == [("0",)]
+    from conftest import login as sub_login
+    assert sub_login(new_client(), login, "blocked-password-1").status_code == 422
+    rows = audit_rows("block", str(sub))
+    assert rows[-1][:4] == ("operator", "127.0.0.1", "subscriber", str(sub))
+    assert rows[-1][4:7] == ("active", "blocked", "1")
+    post(s, "/admin/subscriber/unblock", {"id": sub})
+    assert sub_login(new_client(), login, "blocked-password-1").status_code == 303
+
+
+def test_reset_link_and_end_sessions():
+    login = uniq("reset-me")
+    sub = make_subscriber(login, "reset-me-password-1", [3], email=login + "@example.org")
+    victim = signed_in(login, "reset-me-password-1")
+    s = staff_signed_in("operator")
+    post(s, "/admin/subscriber/end-sessions", {"id": sub})
+    assert victim.get(BASE + "/", allow_redirects=False).status_code == 303
+    r = post(s, "/admin/subscriber/reset-link", {"id": sub})
+    assert r.headers["location"].endswith("done=reset-link")
+    assert sql("SELECT kind, address FROM outbox WHERE subscriber_id = %d ORDER BY id DESC "
+               "LIMIT 1" % sub) == [("recover-link", login + "@example.org")]
+    assert audit_rows("reset-link", str(sub)) and audit_rows("end-sessions", str(sub))
+
+
+# ------------------------------------------------------------------ requests
+
+def phone_request(login):
+    sub = make_subscriber(login, "phone-password-1", [3])
+    sql("UPDATE subscribers SET phone = '+79000000001' WHERE id = %d" % sub)
+    c = signed_in(login, "phone-password-1")
+    r = c.get(BASE + "/settings")
+    r = c.post(BASE + "/settings/profile", data={
+        "csrf": csrf_of(r), "full_name": "Тестов Тест Тестович", "mobile": "+7 900 000-00-02",
+        "landline": ""}, allow_redirects=False)
+    assert r.status_code == 303
+    req = sql("SELECT id FROM contact_requests WHERE subscriber_id = %d AND status = 'pending'"
+              % sub)[0][0]
+    return sub, req, c
+
+
+def test_phone_change_approved_is_on_file_and_told():
+    sub, req, c = phone_request(uniq("phone-ok"))
+    s = staff_signed_in("operator")
+    d = doc(s.get(BASE + "/admin/requests"))
+    assert d.xpath('//section[@id="request-%s"]//strong[@class="new"]' % req)
+    r = post(s, "/admin/requests/approve", {"id": req})
+    assert r.headers["location"] == "/admin/requests?done=approved"
+    assert sql("SELECT phone FROM subscribers WHERE id = %d" % sub) == [("+79000000002",)]
+    assert sql("SELECT status, staff_id IS NOT NULL FROM contact_requests WHERE id = %s"
+               % req) == [("done", "1")]
+    assert sql("SELECT channel, address, kind FROM outbox WHERE subscriber_id = %d "
+               "ORDER BY id DESC LIMIT 1" % sub) == [("sms", "+79000000002", "phone-changed")]
+    rows = audit_rows("approve-phone", str(sub))
+    assert rows[-1][4:6] == ("+79000000001", "+79000000002")
+    # The subscriber sees the new number.
+    assert doc(c.get(BASE + "/settings")).xpath('//input[@id="mobile"]/@value') == \
+        ["+79000000002"]
+    # Decided once: a second approval finds nothing to do.
+    r = post(s, "/admin/requests/approve", {"id": req})
+    assert r.headers["location"] == "/admin/requests?done=gone"
+
+
+def test_phone_change_rejected_needs_a_reason_and_is_told():
+    sub, req, _ = phone_request(uniq("phone-no"))
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("operator").cookies)
+    r = post(s, "/admin/requests/reject", {"id": req, "reason": ""})
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.xpath('//input[@id="reason-%s"][@aria-invalid="true"]' % req)
+    assert sql("SELECT status FROM contact_requests WHERE id = %s" % req) == [("pending",)]
+    r = post(s, "/admin/requests/reject", {"id": req, "reason": "Номер не принадлежит абоненту"})
+    assert r.headers["location"] == "/admin/requests?done=rejected"
+    assert sql("SELECT status, reason FROM contact_requests WHERE id = %s" % req) == \
+        [("rejected", "Номер не принадлежит абоненту")]
+    assert sql("SELECT phone FROM subscribers WHERE id = %d" % sub) == [("+79000000001",)]
+    assert sql("SELECT address, kind FROM outbox WHERE subscriber_id = %d ORDER BY id DESC "
+               "LIMIT 1" % sub) == [("+79000000001", "phone-rejected")]
+
+
+# ------------------------------------------------------------------ news
+
+def news_reader(login, account, topics="news"):
+    sub = make_subscriber(login, "reader-password-1", [account], email=login + "@example.org")
+    sql("UPDATE subscribers SET notify_email = '%s' WHERE id = %d" % (topics, sub))
+    return sub
+
+
+def publish(s, **fields):
+    data = {"org": "1", "title_ru": "Отключение воды", "body_ru": "Завтра с 10 до 12.",
+            "title_en": "Water off", "body_en": "Tomorrow 10 to 12.", "audience": "all",
+            "targets": "", "publish_at": ""}
+    data.update(fields)
+    return post(s, "/admin/news/new", data)
+
+
+def test_news_to_all_is_sent_once_and_shown():
+    title = uniq("Новость ")
+    reader = news_reader(uniq("reader"), 3)
+    quiet = news_reader(uniq("quiet"), 3, topics="payment")
+    outsider = make_subscriber(uniq("outsider"), "outsider-password-1", [org2_account()])
+    s = staff_signed_in("operator")
+    r = publish(s, title_ru=title)
+    assert r.headers["location"] == "/admin/news?done=published"
+    nid = sql("SELECT id FROM news WHERE title_ru = '%s'" % title)[0][0]
+    assert sql("SELECT sent_at IS NOT NULL FROM news WHERE id = %s" % nid) == [("1",)]
+    sent = sql("SELECT subscriber_id, channel FROM outbox WHERE kind = 'news' AND params LIKE "
+               "'%%%s%%'" % title)
+    assert (str(reader), "email") in sent
+    assert all(sid not in (str(quiet), str(outsider)) for sid, _ in sent)
+    c = signed_in(sql("SELECT login FROM subscribers WHERE id = %d" % quiet)[0][0],
+                  "reader-password-1")
+    assert title in c.get(BASE + "/news").text  # shown to all, sent to those who asked
+    o = signed_in(sql("SELECT login FROM subscribers WHERE id = %d" % outsider)[0][0],
+                  "outsider-password-1")
+    assert title not in o.get(BASE + "/news").text
+    assert audit_rows("publish-news", nid)[-1][0] == "operator"
+
+
+def test_news_to_listed_accounts_only():
+    title = uniq("Адресная ")
+    target = news_reader(uniq("target"), 1002)
+    other = news_reader(uniq("other"), 1003)
+    s = staff_signed_in("operator")
+    num = sql("SELECT number FROM accounts WHERE id = 1002")[0][0]
+    r = publish(s, title_ru=title, title_en=title, audience="accounts", targets=num)
+    assert r.status_code == 303
+    t = signed_in(sql("SELECT login FROM subscribers WHERE id = %d" % target)[0][0],
+                  "reader-password-1", "en")
+    assert title in t.get(BASE + "/news").text
+    o = signed_in(sql("SELECT login FROM subscribers WHERE id = %d" % other)[0][0],
+                  "reader-password-1")
+    assert title not in o.get(BASE + "/news").text
+    r = publish(s, title_ru=title + "x", audience="accounts", targets="no-such-account")
+    assert r.status_code == 422
+    assert sql("SELECT COUNT(*) FROM news WHERE title_ru = '%sx'" % title) == [("0",)]
+
+
+def test_scheduled_news_waits_then_goes_once():
+    title = uniq("Плановая ")
+    reader = news_reader(uniq("later"), 3)
+    s = staff_signed_in("operator")
+    assert publish(s, title_ru=title, publish_at="2099-01-01T09:00").status_code == 303
+    nid = sql("SELECT id FROM news WHERE title_ru = '%s'" % title)[0][0]
+    c = signed_in(sql("SELECT login FROM subscribers WHERE id = %d" % reader)[0][0],
+                  "reader-password-1")
+    assert title not in c.get(BASE + "/news").text
+    assert sql("SELECT COUNT(*) FROM outbox WHERE params LIKE '%%%s%%'" % title) == [("0",)]
+    sql("UPDATE news SET publish_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE id = %s" % nid)
+    env = dict(os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini"))
+    for _ in range(2):
+        subprocess.run([os.path.join(RELEASE, "deliver"), "--limit", "1"], env=env,
+                       capture_output=True, timeout=60)
+    assert sql("SELECT COUNT(*) FROM outbox WHERE subscriber_id = %d AND kind = 'news' AND "
+               "params LIKE '%%%s%%'" % (reader, title)) == [("1",)]
+    assert title in c.get(BASE + "/news").text
+
+
+# ------------------------------------------------------------------ organization settings
+
+def test_organization_details_are_checked_and_need_the_password():
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("admin").cookies)
+    before = sql("SELECT bic, receipt_note FROM organizations WHERE id = 1")
+    bad = org_form("admin-password")
+    bad["bic"] = "044525226"  # a BIC the account's control key does not fit
+    r = post(s, "/admin/organization?org=1", bad)
+    assert r.status_code == 422
+    assert doc(r).xpath('//input[@id="bank_account"][@aria-invalid="true"]')
+    assert doc(r).xpath('//input[@id="bic"]/@value') == ["044525226"]
+    r = post(s, "/admin/organization?org=1", org_form("wrong"))
+    assert r.status_code == 422 and "The password is wrong." in r.text
+    assert sql("SELECT bic, receipt_note FROM organizations WHERE id = 1") == before
+    good = org_form("admin-password")
+    note = good["receipt_note"]
+    good["receipt_note"] = uniq("Примечание ")
+    try:
+        r = post(s, "/admin/organization?org=1", good)
+        assert r.headers["location"] == "/admin/organization?org=1&done=saved"
+        assert sql("SELECT receipt_note FROM organizations WHERE id = 1") == \
+            [(good["receipt_note"],)]
+        rows = audit_rows("organization-settings", "1")
+        assert good["receipt_note"] in rows[-1][5] and note[:20] in rows[-1][4]
+    finally:
+        good["receipt_note"] = note
+        post(s, "/admin/organization?org=1", good)
+    assert sql("SELECT receipt_note FROM organizations WHERE id = 1") == [(note,)]
+
+
+# ------------------------------------------------------------------ staff
+
+def test_create_staff_change_role_and_disable():
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("admin").cookies)
+    login = uniq("hired")
+    r = post(s, "/admin/staff/new", {"login": login, "full_name": "Новый Сотрудник",
+                                     "role": "operator", "org": "1", "new_password": "short"})
+    assert r.status_code in (400, 422) and doc(r).xpath('//input[@id="login"]/@value') == [login]
+    r = post(s, "/admin/staff/new", {"login": login, "full_name": "Новый Сотрудник",
+                                     "role": "operator", "org": "1",
+                                     "new_password": "hired-password-1"})
+    assert r.headers["location"] == "/admin/staff?done=created"
+    sid = int(sql("SELECT id FROM staff WHERE login = '%s'" % login)[0][0])
+    assert sql("SELECT organization_id FROM staff_organizations WHERE staff_id = %d" % sid) == \
+        [("1",)]
+    r = post(s, "/admin/staff/new", {"login": login, "full_name": "Ещё Один", "role": "viewer",
+                                     "org": "1", "new_password": "hired-password-1"})
+    assert r.status_code == 409
+    r = post(s, "/admin/staff/role", {"id": sid, "role": "viewer", "password": "wrong"},
+             "/admin/staff")
+    assert r.status_code == 422
+    assert sql("SELECT role FROM staff WHERE id = %d" % sid) == [("operator",)]
+    r = post(s, "/admin/staff/role", {"id": sid, "role": "viewer", "password": "admin-password"},
+             "/admin/staff")
+    assert r.status_code == 303 and sql("SELECT role FROM staff WHERE id = %d" % sid) == \
+        [("viewer",)]
+    assert audit_rows("staff-role", str(sid))[-1][4:6] == ("operator", "viewer")
+    post(s, "/admin/staff/disable", {"id": sid}, "/admin/staff")
+    t = new_client()
+    assert staff_password_step(t, login, "hired-password-1").status_code == 422
+
+
+# ------------------------------------------------------------------ audit log
+
+def test_audit_log_is_append_only():
+    staff_signed_in("admin")
+    for q in ("UPDATE audit_log SET action = 'x' ORDER BY id DESC LIMIT 1",
+              "DELETE FROM audit_log ORDER BY id DESC LIMIT 1"):
+        with pytest.raises(subprocess.CalledProcessError) as e:
+            sql(q)
+        assert "append-only" in e.value.stderr
+    grants = " ".join(g for (g,) in sql("SHOW GRANTS FOR 'kb_admin'@'localhost'"))
+    audit = [g for g in grants.split("GRANT ") if "`audit_log`" in g]
+    assert audit and all("UPDATE" not in g and "DELETE" not in g for g in audit), audit
+
+
+def test_audit_log_filters_pages_and_exports():
+    s = staff_signed_in("admin")
+    marker = uniq("obj")
+    sql("INSERT INTO audit_log (at, staff_login, ip, organization_id, action, object_type, "
+        "object_id) SELECT UTC_TIMESTAMP(6), 'admin', '127.0.0.1', 1, 'test-entry', 'test', "
+        "'%s' FROM seq_1_to_60" % marker)
+    d = doc(s.get(BASE + "/admin/audit", params={"object_id": marker}))
+    assert len(d.xpath('//table[@id="audit-log"]/tbody/tr')) == 50
+    older = d.xpath('//a[@id="older"]/@href')[0]
+    d2 = doc(s.get(BASE + older))
+    assert len(d2.xpath('//table[@id="audit-log"]/tbody/tr')) == 10
+    assert not d2.xpath('//a[@id="older"]')
+    r = s.get(BASE + "/admin/audit", params={"object_id": marker, "format": "csv"})
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/csv")
+    assert r.text.count(marker) == 60
+    r = s.get(BASE + "/admin/audit", params={"from": "2026-02-30"})
+    assert r.status_code == 400
+    # Another organization's entries are not the operator's to read (nor is the log).
+    assert staff_signed_in("operator").get(BASE + "/admin/audit").status_code == 403
