@@ -697,8 +697,8 @@ static enum perr session_row(void *p, const struct session_row *s)
 	xmlNodePtr n = xml_elem(x->list, "session");
 
 	if (n == NULL || xml_time(n, "created", s->created_at) || xml_time(n, "seen", s->last_seen) ||
-	    xml_text(n, "ip", s->ip) == NULL || xml_text(n, "browser", ua.browser) == NULL ||
-	    xml_text(n, "os", ua.system) == NULL)
+	    xml_text(n, "ip", s->ip) == NULL || opt_text(n, "browser", ua.browser) ||
+	    opt_text(n, "os", ua.system))
 		return PERR_NOMEM;
 	return PERR_OK;
 }

@@ -255,7 +255,11 @@
         <xsl:when test="$s/sessions/session">
           <ul>
             <xsl:for-each select="$s/sessions/session">
-              <li><xsl:value-of select="concat(browser, ', ', os, ', ', ip, ', ')"/><xsl:call-template name="datetime"><xsl:with-param name="v" select="seen"/></xsl:call-template></li>
+              <li>
+                <xsl:for-each select="browser|os"><xsl:value-of select="concat(., ', ')"/></xsl:for-each>
+                <xsl:value-of select="concat(ip, ', ')"/>
+                <xsl:call-template name="datetime"><xsl:with-param name="v" select="seen"/></xsl:call-template>
+              </li>
             </xsl:for-each>
           </ul>
         </xsl:when>

@@ -25,32 +25,32 @@ static struct db_stmt add_address = {
 	NULL, 0, NULL};
 
 #define NEWS_COLS                                                                           \
-	"SELECT n.id, n.organization_id, n.title_ru, n.body_ru, n.title_en, n.body_en, "       \
-	"n.audience, DATE_FORMAT(n.publish_at, '%Y-%m-%dT%H:%i:%sZ'), "                         \
-	"DATE_FORMAT(n.sent_at, '%Y-%m-%dT%H:%i:%sZ'), st.login, "                              \
-	"(SELECT COUNT(*) FROM news_accounts x WHERE x.news_id = n.id) FROM news n "            \
-	"JOIN staff st ON st.id = n.created_by "
+	"SELECT nw.id, nw.organization_id, nw.title_ru, nw.body_ru, nw.title_en, nw.body_en, "       \
+	"nw.audience, DATE_FORMAT(nw.publish_at, '%Y-%m-%dT%H:%i:%sZ'), "                         \
+	"DATE_FORMAT(nw.sent_at, '%Y-%m-%dT%H:%i:%sZ'), st.login, "                              \
+	"(SELECT COUNT(*) FROM news_accounts x WHERE x.news_id = nw.id) FROM news nw "            \
+	"JOIN staff st ON st.id = nw.created_by "
 
 static struct db_stmt of_staff = {
 	"news.of_staff",
-	NEWS_COLS "WHERE n.organization_id IN (SELECT so.organization_id FROM staff_organizations "
-		  "so WHERE so.staff_id = ?) ORDER BY n.publish_at DESC, n.id DESC LIMIT ?",
+	NEWS_COLS "WHERE nw.organization_id IN (SELECT so.organization_id FROM staff_organizations "
+		  "so WHERE so.staff_id = ?) ORDER BY nw.publish_at DESC, nw.id DESC LIMIT ?",
 	NULL, 0, NULL};
 
 static struct db_stmt get = {
 	"news.get",
-	NEWS_COLS "WHERE n.id = ?",
+	NEWS_COLS "WHERE nw.id = ?",
 	NULL, 0, NULL};
 
 /* For the organization's every subscriber, or for those of the accounts listed. */
 static struct db_stmt of_subscriber = {
 	"news.of_subscriber",
-	NEWS_COLS "WHERE n.publish_at <= UTC_TIMESTAMP(6) AND EXISTS (SELECT 1 FROM "
+	NEWS_COLS "WHERE nw.publish_at <= UTC_TIMESTAMP(6) AND EXISTS (SELECT 1 FROM "
 		  "subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-		  "WHERE sa.subscriber_id = ? AND a.organization_id = n.organization_id "
-		  "AND (n.audience = 'all' OR EXISTS (SELECT 1 FROM news_accounts na "
-		  "WHERE na.news_id = n.id AND na.account_id = a.id))) "
-		  "ORDER BY n.publish_at DESC, n.id DESC LIMIT ?",
+		  "WHERE sa.subscriber_id = ? AND a.organization_id = nw.organization_id "
+		  "AND (nw.audience = 'all' OR EXISTS (SELECT 1 FROM news_accounts na "
+		  "WHERE na.news_id = nw.id AND na.account_id = a.id))) "
+		  "ORDER BY nw.publish_at DESC, nw.id DESC LIMIT ?",
 	NULL, 0, NULL};
 
 static struct db_stmt due = {

@@ -15,11 +15,12 @@ static struct db_stmt staff_by_login = {
 
 static struct db_stmt by_id = {
 	"staff.by_id",
-	"SELECT s.id, s.login, s.full_name, s.role, s.password_hash, s.active, "
-	"s.totp_secret IS NOT NULL "
-	"FROM staff s WHERE s.id = ? AND (s.id = ? OR EXISTS (SELECT 1 FROM staff_organizations a "
-	"JOIN staff_organizations b ON b.organization_id = a.organization_id "
-	"WHERE a.staff_id = s.id AND b.staff_id = ?))",
+	"SELECT sf.id, sf.login, sf.full_name, sf.role, sf.password_hash, sf.active, "
+	"sf.totp_secret IS NOT NULL "
+	"FROM staff sf WHERE sf.id = ? AND (sf.id = ? OR EXISTS (SELECT 1 "
+	"FROM staff_organizations so1 "
+	"JOIN staff_organizations so2 ON so2.organization_id = so1.organization_id "
+	"WHERE so1.staff_id = sf.id AND so2.staff_id = ?))",
 	NULL, 0, NULL};
 
 static struct db_stmt set_password = {
@@ -336,12 +337,12 @@ static struct db_stmt in_org = {
 
 static struct db_stmt list = {
 	"staff.list",
-	"SELECT s.id, s.login, s.full_name, s.role, s.active, s.totp_secret IS NOT NULL, "
+	"SELECT sf.id, sf.login, sf.full_name, sf.role, sf.active, sf.totp_secret IS NOT NULL, "
 	"(SELECT GROUP_CONCAT(x.organization_id ORDER BY x.organization_id) "
-	"FROM staff_organizations x WHERE x.staff_id = s.id) "
-	"FROM staff s WHERE s.id = ? OR EXISTS (SELECT 1 FROM staff_organizations a "
-	"JOIN staff_organizations b ON b.organization_id = a.organization_id "
-	"WHERE a.staff_id = s.id AND b.staff_id = ?) ORDER BY s.login",
+	"FROM staff_organizations x WHERE x.staff_id = sf.id) "
+	"FROM staff sf WHERE sf.id = ? OR EXISTS (SELECT 1 FROM staff_organizations so1 "
+	"JOIN staff_organizations so2 ON so2.organization_id = so1.organization_id "
+	"WHERE so1.staff_id = sf.id AND so2.staff_id = ?) ORDER BY sf.login",
 	NULL, 0, NULL};
 
 static struct db_stmt insert = {
