@@ -327,3 +327,68 @@ def test_settings_journey_name_notifications_password_and_sessions(browser):
         assert browser.current_url.startswith(BASE + "/login")
     finally:
         sql("DELETE FROM subscribers WHERE id = %d" % sid)
+
+
+def test_staff_approve_a_phone_change_and_publish_news(browser):
+    """The console end to end: a subscriber asks for a new mobile number; the
+    operator signs in with a password and a TOTP code, approves it and
+    publishes an announcement; the subscriber sees the number and the news."""
+    from conftest import STAFF, make_subscriber, totp  # noqa: E402
+    sql("DELETE FROM login_attempts")
+    sql("DELETE FROM staff_login_attempts")
+    login = "journey-phone"
+    make_subscriber(login, "journey-password-1", [3])
+    sql("UPDATE subscribers SET phone = '+79000000011', notify_email = 'news', "
+        "email = 'journey@example.org' WHERE login = '%s'" % login)
+    sql("DELETE FROM contact_requests WHERE subscriber_id = "
+        "(SELECT id FROM subscribers WHERE login = '%s')" % login)
+
+    # The subscriber asks for the change.
+    browser.get(BASE + "/login")
+    browser.find_element(By.ID, "login").send_keys(login)
+    browser.find_element(By.ID, "password").send_keys("journey-password-1")
+    click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                   lambda d: d.find_elements(By.ID, "greeting"))
+    browser.get(BASE + "/settings")
+    mobile = browser.find_element(By.ID, "mobile")
+    mobile.clear()
+    mobile.send_keys("+7 900 000-00-12")
+    click_and_wait(browser, By.ID, "profile-submit", lambda d: d.find_elements(By.ID, "done"))
+    assert browser.find_elements(By.ID, "pending-mobile")
+
+    # The operator, in the same browser: the console has its own cookie.
+    password, secret = STAFF["operator"]
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'operator'")
+    browser.get(BASE + "/admin/login")
+    browser.find_element(By.ID, "login").send_keys("operator")
+    browser.find_element(By.ID, "password").send_keys(password)
+    click_and_wait(browser, By.ID, "signin-submit", lambda d: d.find_elements(By.ID, "code"))
+    browser.find_element(By.ID, "code").send_keys(totp(secret))
+    click_and_wait(browser, By.ID, "code-submit",
+                   lambda d: d.find_elements(By.CSS_SELECTOR, "section[id^=org-]"))
+    browser.save_screenshot(os.path.join(SHOTS, "admin-overview.png"))
+    browser.get(BASE + "/admin/requests")
+    req = sql("SELECT id FROM contact_requests WHERE status = 'pending' AND subscriber_id = "
+              "(SELECT id FROM subscribers WHERE login = '%s')" % login)[0][0]
+    section = browser.find_element(By.ID, "request-" + req)
+    assert "+79000000012" in section.text
+    click_and_wait(browser, By.ID, "approve-" + req, lambda d: d.find_elements(By.ID, "done"))
+    assert browser.find_element(By.ID, "done").text == \
+        "Номер изменён, абоненту отправлено сообщение."
+
+    browser.get(BASE + "/admin/news/new")
+    browser.find_element(By.ID, "title_ru").send_keys("Плановое отключение воды")
+    browser.find_element(By.ID, "body_ru").send_keys("3 декабря с 10:00 до 14:00.")
+    browser.find_element(By.ID, "title_en").send_keys("Planned water outage")
+    browser.find_element(By.ID, "body_en").send_keys("3 December, 10:00 to 14:00.")
+    browser.save_screenshot(os.path.join(SHOTS, "admin-news.png"))
+    click_and_wait(browser, By.ID, "news-submit", lambda d: d.find_elements(By.ID, "done"))
+    assert "Плановое отключение воды" in browser.find_element(By.TAG_NAME, "main").text
+
+    # The subscriber sees both.
+    browser.get(BASE + "/settings")
+    assert browser.find_element(By.ID, "mobile").get_attribute("value") == "+79000000012"
+    browser.get(BASE + "/news")
+    assert "Плановое отключение воды" in browser.find_element(By.TAG_NAME, "main").text
+    assert sql("SELECT COUNT(*) FROM outbox WHERE kind = 'news' AND subscriber_id = "
+               "(SELECT id FROM subscribers WHERE login = '%s')" % login) == [("1",)]

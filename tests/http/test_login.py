@@ -43,7 +43,7 @@ def test_sign_in_lands_on_home_with_name_and_navigation():
     assert home.status_code == 200
     d = doc(home)
     assert DEMO[2] in d.xpath("string(//h1[@id='greeting'])")
-    sections = ["/", "/accounts", "/services", "/readings", "/payments", "/receipts",
+    sections = ["/", "/news", "/accounts", "/services", "/readings", "/payments", "/receipts",
                 "/calculator", "/settings"]
     # The wide list and the narrow screens' menu hold the same links.
     assert d.xpath("//nav[@class='sections']/ul[@class='nav-wide']//a/@href") == sections
@@ -342,9 +342,9 @@ def test_xml_api_of_home():
     assert x.get("section") == "home"
     assert x.findtext("user/name") == DEMO[2]
     assert x.findtext("home/email") == "demo@example.org"
-    assert [i.get("id") for i in x.findall("nav/item")] == ["home", "accounts", "services", "readings",
-                                                                 "payments", "receipts",
-                                                                 "calculator", "settings"]
+    assert [i.get("id") for i in x.findall("nav/item")] == [
+        "home", "news", "accounts", "services", "readings", "payments", "receipts", "calculator",
+        "settings"]
 
 
 def test_a_form_posted_after_the_session_ended_returns_to_a_page_that_can_be_shown():

@@ -460,10 +460,10 @@ def test_both_catalogs_have_every_key_used():
                   "services.xsl": "services", "error.xsl": "error",
                   "calculator.xsl": "calculator", "readings.xsl": "readings",
                   "payments.xsl": "payments", "receipts.xsl": "receipts",
-                  "settings.xsl": "settings", "mail.xsl": "mail",
+                  "settings.xsl": "settings", "mail.xsl": "mail", "admin.xsl": "admin",
                   # Downloads of several sections' pages: each page loads its own part.
                   "pdf.xsl": ("receipts", "services"),
-                  "sheet.xsl": ("services", "payments", "readings")}
+                  "sheet.xsl": ("services", "payments", "readings", "admin")}
     for f in glob.glob(os.path.join(xsl, "*.xsl")):
         name = os.path.basename(f)
         if name.startswith("messages."):
