@@ -331,6 +331,120 @@
     </xsl:if>
   </xsl:template>
 
+
+  <!-- ============================================================ payments -->
+  <xsl:variable name="adm-pay-kinds"><k>id</k><k>provider</k><k>account</k><k>day</k></xsl:variable>
+  <xsl:variable name="adm-pays" select="/page/nav/@role = 'admin' or /page/nav/@role = 'accountant'"/>
+
+  <xsl:template match="page[@section='admin'][@name='payments']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.payments"/></h1>
+    <xsl:call-template name="adm-errors"/>
+    <form method="get" action="/admin/payments" class="stacked card" id="payment-search" role="search">
+      <label for="by"><xsl:value-of select="$M/adm.f.by"/></label>
+      <select id="by" name="by">
+        <xsl:variable name="by" select="/page/payment-search/@by"/>
+        <xsl:for-each select="exsl:node-set($adm-pay-kinds)/k" xmlns:exsl="http://exslt.org/common">
+          <option value="{.}">
+            <xsl:if test=". = $by"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.pay-by.', .)"/></xsl:call-template>
+          </option>
+        </xsl:for-each>
+      </select>
+      <label for="q"><xsl:value-of select="$M/adm.f.q"/></label>
+      <input type="search" id="q" name="q" required="required" maxlength="200" value="{payment-search/q}" aria-describedby="q-hint"/>
+      <p class="hint" id="q-hint"><xsl:value-of select="$M/adm.pay-hint"/></p>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">q</xsl:with-param></xsl:call-template>
+      <button type="submit" class="primary" id="search-submit"><xsl:value-of select="$M/adm.search"/></button>
+    </form>
+    <xsl:if test="payment-search/rows">
+      <xsl:choose>
+        <xsl:when test="payment-search/rows/payment">
+          <table class="data" id="payments-found">
+            <caption><xsl:value-of select="$M/adm.results"/></caption>
+            <thead><tr>
+              <th scope="col"><xsl:value-of select="$M/adm.col.payment"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.col.at"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.col.subscriber"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.col.account"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.col.amount"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.col.state"/></th>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="payment-search/rows/payment">
+                <tr>
+                  <td><a href="/admin/payment?id={@id}"><xsl:value-of select="concat('№ ', @id)"/></a></td>
+                  <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="created"/></xsl:call-template></td>
+                  <td><xsl:value-of select="login"/></td>
+                  <td><xsl:value-of select="accounts"/></td>
+                  <td class="num"><xsl:apply-templates select="amount" mode="money"/></td>
+                  <td><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.pay.', @status)"/></xsl:call-template></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p id="no-results"><xsl:value-of select="$M/adm.no-results"/></p></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="page[@section='admin'][@name='payment']" mode="content">
+    <xsl:variable name="p" select="payments/payment"/>
+    <xsl:variable name="d" select="payment-detail"/>
+    <h1><xsl:value-of select="concat($M/adm.title.payment, ' № ', $p/@id)"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <section class="card" id="payment">
+      <dl class="facts">
+        <dt><xsl:value-of select="$M/adm.col.state"/></dt>
+        <dd id="status"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.pay.', $p/@status)"/></xsl:call-template></dd>
+        <dt><xsl:value-of select="$M/adm.col.amount"/></dt><dd id="paid-amount"><xsl:apply-templates select="$p/amount" mode="money"/></dd>
+        <dt><xsl:value-of select="$M/adm.refunded"/></dt><dd id="refunded"><xsl:apply-templates select="$p/refunded" mode="money"/></dd>
+        <dt><xsl:value-of select="$M/adm.col.at"/></dt><dd><xsl:call-template name="datetime"><xsl:with-param name="v" select="$p/created"/></xsl:call-template></dd>
+        <dt><xsl:value-of select="$M/adm.col.subscriber"/></dt><dd><xsl:value-of select="$p/login"/></dd>
+        <dt><xsl:value-of select="$M/adm.provider-id"/></dt><dd id="provider-id"><xsl:value-of select="$p/provider-id"/></dd>
+      </dl>
+      <h2><xsl:value-of select="$M/adm.accounts"/></h2>
+      <ul>
+        <xsl:for-each select="$d/items/item"><li><xsl:value-of select="number"/></li></xsl:for-each>
+      </ul>
+      <xsl:if test="$adm-pays">
+        <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/payment/recheck</xsl:with-param><xsl:with-param name="id" select="$p/@id"/><xsl:with-param name="key">recheck</xsl:with-param></xsl:call-template>
+      </xsl:if>
+    </section>
+    <section class="card" id="refunds">
+      <h2><xsl:value-of select="$M/adm.refunds"/></h2>
+      <xsl:choose>
+        <xsl:when test="$d/refunds/refund">
+          <ul>
+            <xsl:for-each select="$d/refunds/refund">
+              <li id="refund-{@id}">
+                <xsl:call-template name="datetime"><xsl:with-param name="v" select="created"/></xsl:call-template>
+                <xsl:text> · </xsl:text><xsl:apply-templates select="amount" mode="money"/>
+                <xsl:text> · </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.refund.', @status)"/></xsl:call-template>
+                <xsl:value-of select="concat(' · ', staff, ' · ', reason)"/>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p id="no-refunds"><xsl:value-of select="$M/adm.no-refunds"/></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$adm-pays and $p/@status = 'succeeded' and $p/refunded/@minor &lt; $p/amount/@minor">
+        <form method="post" action="/admin/payment/refund" class="stacked" id="refund-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="id" value="{$p/@id}"/>
+          <input type="hidden" name="key" value="{$d/key}"/>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">amount</xsl:with-param><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">reason</xsl:with-param><xsl:with-param name="max">300</xsl:with-param></xsl:call-template>
+          <label for="password"><xsl:value-of select="$M/adm.f.password-again"/></label>
+          <input type="password" id="password" name="password" required="required" maxlength="128" autocomplete="current-password"/>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>
+          <button type="submit" class="primary" id="refund-submit"><xsl:value-of select="$M/adm.do.refund"/></button>
+        </form>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
   <!-- ============================================================ news -->
   <xsl:template match="page[@section='admin'][@name='news']" mode="content">
     <h1><xsl:value-of select="$M/adm.title.news"/></h1>

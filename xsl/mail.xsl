@@ -107,6 +107,29 @@
     </message>
   </xsl:template>
 
+  <!-- A refund: the amount travels written for each language. -->
+  <xsl:template match="/page[@channel='sms'][@name='refund'][note]" priority="2">
+    <message>
+      <text>
+        <xsl:call-template name="filled"><xsl:with-param name="key">mail.refund.sms</xsl:with-param></xsl:call-template>
+        <xsl:value-of select="concat(' ', note/@*[local-name() = concat('amount_', $lang)], '.')"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='email'][@name='refund'][note]">
+    <message>
+      <subject><xsl:value-of select="$M/mail.refund.subject"/></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="filled"><xsl:with-param name="key">mail.refund.intro</xsl:with-param></xsl:call-template>
+        <xsl:value-of select="concat(' ', note/@*[local-name() = concat('amount_', $lang)], '.')"/>
+        <xsl:value-of select="concat($nl, $nl, $M/mail.payment.history, ' ', /page/site, '/payments')"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
   <!-- An announcement: both languages travel with it; the recipient's is used. -->
   <xsl:template match="/page[@channel='sms'][@name='news'][note]" priority="2">
     <message>

@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <nav.admin-payments>Payments</nav.admin-payments>
     <nav.news>News</nav.news>
     <nav.admin-overview>Overview</nav.admin-overview>
     <nav.admin-subscribers>Subscribers</nav.admin-subscribers>
@@ -583,6 +584,9 @@
   </xsl:template>
 
   <xsl:template name="messages-en-mail">
+    <mail.refund.subject>Payment refunded</mail.refund.subject>
+    <mail.refund.intro>Of your payment no. {payment}, refunded:</mail.refund.intro>
+    <mail.refund.sms>Customer portal: refunded of payment no. {payment}:</mail.refund.sms>
     <mail.phone-changed.sms>Customer portal: your mobile number is now {phone}.</mail.phone-changed.sms>
     <mail.phone-rejected.sms>Customer portal: your request to change the number to {phone} was rejected. Reason: {reason}</mail.phone-rejected.sms>
     <mail.news.more>All announcements:</mail.news.more>
@@ -712,6 +716,41 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.title.payments>Payments</adm.title.payments>
+    <adm.title.payment>Payment</adm.title.payment>
+    <adm.pay-by.id>payment number</adm.pay-by.id>
+    <adm.pay-by.provider>provider's payment id</adm.pay-by.provider>
+    <adm.pay-by.account>account number</adm.pay-by.account>
+    <adm.pay-by.day>day (YYYY-MM-DD)</adm.pay-by.day>
+    <adm.pay-hint>Payments made through the portal: by card or autopay.</adm.pay-hint>
+    <adm.col.payment>Payment</adm.col.payment>
+    <adm.col.amount>Amount</adm.col.amount>
+    <adm.col.state>State</adm.col.state>
+    <adm.pay.created>created</adm.pay.created>
+    <adm.pay.pending>pending</adm.pay.pending>
+    <adm.pay.succeeded>paid</adm.pay.succeeded>
+    <adm.pay.canceled>failed</adm.pay.canceled>
+    <adm.refunded>Refunded</adm.refunded>
+    <adm.provider-id>Provider's id</adm.provider-id>
+    <adm.refunds>Refunds</adm.refunds>
+    <adm.no-refunds>No refunds.</adm.no-refunds>
+    <adm.refund.created>asked, no answer yet</adm.refund.created>
+    <adm.refund.pending>in progress</adm.refund.pending>
+    <adm.refund.succeeded>refunded</adm.refund.succeeded>
+    <adm.refund.canceled>refused</adm.refund.canceled>
+    <adm.f.amount>Amount to refund</adm.f.amount>
+    <adm.do.refund>Refund</adm.do.refund>
+    <adm.do.recheck>Check with the provider</adm.do.recheck>
+    <adm.done.rechecked>Checked with the provider.</adm.done.rechecked>
+    <adm.done.refunded>Refunded; the account is updated.</adm.done.refunded>
+    <adm.done.refund-pending>The provider accepted the refund and is still processing it.</adm.done.refund-pending>
+    <adm.done.refund-refused>The provider refused the refund.</adm.done.refund-refused>
+    <adm.done.refund-unknown>The provider did not answer. Nothing was written; check again later: asking again never refunds twice.</adm.done.refund-unknown>
+    <adm.done.already>This refund was already asked for.</adm.done.already>
+    <error.not-refundable>This payment cannot be refunded: it was not paid.</error.not-refundable>
+    <error.refund-too-much>More than is left to refund of this payment.</error.refund-too-much>
+    <error.day-invalid>A day as YYYY-MM-DD.</error.day-invalid>
+    <field.amount>An amount, e.g. 150.00.</field.amount>
     <adm.title.login>Staff sign-in</adm.title.login>
     <adm.title.code>Verification code</adm.title.code>
     <adm.title.enrol>Set up the second factor</adm.title.enrol>

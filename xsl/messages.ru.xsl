@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <nav.admin-payments>Платежи</nav.admin-payments>
     <nav.news>Новости</nav.news>
     <nav.admin-overview>Обзор</nav.admin-overview>
     <nav.admin-subscribers>Абоненты</nav.admin-subscribers>
@@ -583,6 +584,9 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-mail">
+    <mail.refund.subject>Возврат платежа</mail.refund.subject>
+    <mail.refund.intro>По вашему платежу № {payment} возвращено</mail.refund.intro>
+    <mail.refund.sms>Личный кабинет: по платежу № {payment} возвращено</mail.refund.sms>
     <mail.phone-changed.sms>Личный кабинет: ваш мобильный номер изменён на {phone}.</mail.phone-changed.sms>
     <mail.phone-rejected.sms>Личный кабинет: заявка на смену номера на {phone} отклонена. Причина: {reason}</mail.phone-rejected.sms>
     <mail.news.more>Все объявления:</mail.news.more>
@@ -712,6 +716,41 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.title.payments>Платежи</adm.title.payments>
+    <adm.title.payment>Платёж</adm.title.payment>
+    <adm.pay-by.id>номеру платежа</adm.pay-by.id>
+    <adm.pay-by.provider>номеру у платёжного сервиса</adm.pay-by.provider>
+    <adm.pay-by.account>лицевому счёту</adm.pay-by.account>
+    <adm.pay-by.day>дате (ГГГГ-ММ-ДД)</adm.pay-by.day>
+    <adm.pay-hint>Платежи, сделанные в личном кабинете: картой или автоплатежом.</adm.pay-hint>
+    <adm.col.payment>Платёж</adm.col.payment>
+    <adm.col.amount>Сумма</adm.col.amount>
+    <adm.col.state>Состояние</adm.col.state>
+    <adm.pay.created>создан</adm.pay.created>
+    <adm.pay.pending>ожидает оплаты</adm.pay.pending>
+    <adm.pay.succeeded>оплачен</adm.pay.succeeded>
+    <adm.pay.canceled>не прошёл</adm.pay.canceled>
+    <adm.refunded>Возвращено</adm.refunded>
+    <adm.provider-id>Номер у платёжного сервиса</adm.provider-id>
+    <adm.refunds>Возвраты</adm.refunds>
+    <adm.no-refunds>Возвратов не было.</adm.no-refunds>
+    <adm.refund.created>запрошен, ответа нет</adm.refund.created>
+    <adm.refund.pending>в обработке</adm.refund.pending>
+    <adm.refund.succeeded>возвращено</adm.refund.succeeded>
+    <adm.refund.canceled>отклонён</adm.refund.canceled>
+    <adm.f.amount>Сумма возврата</adm.f.amount>
+    <adm.do.refund>Вернуть деньги</adm.do.refund>
+    <adm.do.recheck>Проверить в платёжном сервисе</adm.do.recheck>
+    <adm.done.rechecked>Состояние проверено в платёжном сервисе.</adm.done.rechecked>
+    <adm.done.refunded>Деньги возвращены, лицевой счёт пересчитан.</adm.done.refunded>
+    <adm.done.refund-pending>Возврат принят платёжным сервисом и ещё обрабатывается.</adm.done.refund-pending>
+    <adm.done.refund-refused>Платёжный сервис отказал в возврате.</adm.done.refund-refused>
+    <adm.done.refund-unknown>Платёжный сервис не ответил. Ничего не списано; проверьте позже — повторный запрос не вернёт деньги дважды.</adm.done.refund-unknown>
+    <adm.done.already>Этот возврат уже запрошен.</adm.done.already>
+    <error.not-refundable>Этот платёж нельзя вернуть: он не оплачен.</error.not-refundable>
+    <error.refund-too-much>Больше, чем осталось вернуть по этому платежу.</error.refund-too-much>
+    <error.day-invalid>Дата в виде ГГГГ-ММ-ДД.</error.day-invalid>
+    <field.amount>Сумма, например 150,00.</field.amount>
     <adm.title.login>Вход для сотрудников</adm.title.login>
     <adm.title.code>Код подтверждения</adm.title.code>
     <adm.title.enrol>Настройка второго фактора</adm.title.enrol>

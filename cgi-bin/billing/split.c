@@ -123,3 +123,23 @@ int payment_split(const struct split_debt *debts, size_t ndebts, const money_t *
 	}
 	return 0;
 }
+
+int split_in_proportion(const money_t *weight, size_t n, money_t amount, money_t *out)
+{
+	size_t index[SPLIT_MAX_SERVICES], i;
+	money_t total = 0;
+
+	if (n == 0 || n > SPLIT_MAX_SERVICES || amount < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (weight[i] < 0)
+			return -1;
+		total += weight[i];
+		index[i] = i;
+		out[i] = 0;
+	}
+	if (amount > total)
+		return -1;
+	proportional(weight, index, n, amount, out);
+	return 0;
+}

@@ -34,4 +34,13 @@ void debt_ages(money_t closing, const money_t *charges, size_t months, money_t *
 int payment_split(const struct split_debt *, size_t ndebts, const money_t *weight,
 		  size_t nservices, money_t amount, money_t *out) PORTAL_WUR;
 
+/*
+ * Take amount back from n parts of sizes weight (a refund from the accounts
+ * and services a payment was spread over): in proportion, largest remainder,
+ * so that out[] sums to amount exactly and no part gives more than it has.
+ * -1 if amount is negative or more than the parts hold, or n is 0 or over
+ * SPLIT_MAX_SERVICES.
+ */
+int split_in_proportion(const money_t *weight, size_t n, money_t amount, money_t *out) PORTAL_WUR;
+
 #endif

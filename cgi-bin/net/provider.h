@@ -46,6 +46,24 @@ struct pay_state {
 	uint64_t ref; /* from the metadata; 0 if absent */
 };
 
+/* A refund we ask for: part or all of a succeeded payment. */
+struct refund_order {
+	const char *key;        /* Idempotence-Key: the same key never refunds twice */
+	const char *payment_id; /* the provider's payment */
+	money_t amount;
+	const struct currency *cur;
+	const char *description;
+};
+
+/* A refund as the provider reports it. */
+struct refund_state {
+	char id[PAY_ID_MAX + 1];
+	char payment_id[PAY_ID_MAX + 1];
+	enum pay_status status; /* PAY_PENDING, PAY_SUCCEEDED or PAY_CANCELED */
+	money_t amount;
+	char currency[4];
+};
+
 struct provider {
 	const char *name;     /* as stored with each payment */
 	const char *title;    /* who took the money, as the history shows it */
@@ -54,6 +72,10 @@ struct provider {
 	enum perr (*create)(const struct pay_order *, struct pay_state *);
 	/* The payment as the provider has it now. */
 	enum perr (*get)(const char *id, struct pay_state *);
+	/* Refund: PERR_UPSTREAM when the provider cannot be reached, PERR_BAD_INPUT when it
+	 * refuses (more than is left to refund, say). */
+	enum perr (*refund)(const struct refund_order *, struct refund_state *);
+	enum perr (*refund_get)(const char *id, struct refund_state *);
 	/* The payment id a notification names; -1 if the body is not a payment notification. */
 	int (*notice)(const char *body, size_t len, char id[PAY_ID_MAX + 1]);
 };
@@ -62,6 +84,8 @@ struct provider {
 const struct provider *provider_get(void);
 /* YooKassa's payment object (a create or get answer, or a notification's object). */
 int yookassa_parse_payment(const char *json, size_t len, struct pay_state *) PORTAL_WUR;
+/* YooKassa's refund object. */
+int yookassa_parse_refund(const char *json, size_t len, struct refund_state *) PORTAL_WUR;
 int yookassa_parse_notice(const char *json, size_t len, char id[PAY_ID_MAX + 1]) PORTAL_WUR;
 /* "1234.50" (the API's form of an amount) -> 123450; -1 unless exactly that form. */
 int yookassa_parse_amount(const char *, money_t *) PORTAL_WUR;

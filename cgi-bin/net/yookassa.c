@@ -155,6 +155,38 @@ int yookassa_parse_payment(const char *text, size_t len, struct pay_state *st)
 	return rc;
 }
 
+int yookassa_parse_refund(const char *text, size_t len, struct refund_state *st)
+{
+	json_t *o = load_json(text, len), *amount;
+	char status[32], value[32];
+	int rc = -1;
+
+	memset(st, 0, sizeof(*st));
+	if (o == NULL || !json_is_object(o) || copy_str(o, "id", st->id, sizeof(st->id)) != 1 ||
+	    !id_valid(st->id) ||
+	    copy_str(o, "payment_id", st->payment_id, sizeof(st->payment_id)) != 1 ||
+	    !id_valid(st->payment_id) || copy_str(o, "status", status, sizeof(status)) != 1)
+		goto out;
+	if (strcmp(status, "pending") == 0)
+		st->status = PAY_PENDING;
+	else if (strcmp(status, "succeeded") == 0)
+		st->status = PAY_SUCCEEDED;
+	else if (strcmp(status, "canceled") == 0)
+		st->status = PAY_CANCELED;
+	else
+		goto out;
+	amount = json_object_get(o, "amount");
+	if (!json_is_object(amount) || copy_str(amount, "value", value, sizeof(value)) != 1 ||
+	    yookassa_parse_amount(value, &st->amount) != 0 ||
+	    copy_str(amount, "currency", st->currency, sizeof(st->currency)) != 1 ||
+	    strlen(st->currency) != 3)
+		goto out;
+	rc = 0;
+out:
+	json_decref(o);
+	return rc;
+}
+
 int yookassa_parse_notice(const char *text, size_t len, char id[PAY_ID_MAX + 1])
 {
 	json_t *o = load_json(text, len), *obj;
@@ -218,9 +250,9 @@ static void log_api_error(const char *what, long status, const char *body, size_
 		log_esc(esc, sizeof(esc), desc));
 }
 
-/* One call; body NULL is a GET.  The answer must be a payment object. */
+/* One call; body NULL is a GET.  The answer must be what parse reads into out. */
 static enum perr call(const char *what, const char *path, const char *key, const char *body,
-		      struct pay_state *st)
+		      int (*parse)(const char *, size_t, void *), void *out)
 {
 	static char buf[RESPONSE_MAX + 1]; /* and its NUL */
 	char url[512], auth[256], idem[128];
@@ -278,13 +310,28 @@ static enum perr call(const char *what, const char *path, const char *key, const
 	}
 	if (status != 200) {
 		log_api_error(what, status, buf, resp.len);
-		return status == 404 ? PERR_NOT_FOUND : PERR_UPSTREAM;
+		/* A 4xx is the provider refusing what we asked; a 5xx, the provider down. */
+		if (status == 404)
+			return PERR_NOT_FOUND;
+		return status >= 400 && status < 500 && status != 401 && status != 429
+			       ? PERR_BAD_INPUT
+			       : PERR_UPSTREAM;
 	}
-	if (yookassa_parse_payment(buf, resp.len, st) != 0) {
-		log_msg(LOG_ERR, "yookassa %s: the answer is not a payment", what);
+	if (parse(buf, resp.len, out) != 0) {
+		log_msg(LOG_ERR, "yookassa %s: the answer is not what was asked for", what);
 		return PERR_UPSTREAM;
 	}
 	return PERR_OK;
+}
+
+static int parse_payment(const char *text, size_t len, void *out)
+{
+	return yookassa_parse_payment(text, len, out);
+}
+
+static int parse_refund(const char *text, size_t len, void *out)
+{
+	return yookassa_parse_refund(text, len, out);
 }
 
 static enum perr create(const struct pay_order *o, struct pay_state *st)
@@ -317,7 +364,10 @@ static enum perr create(const struct pay_order *o, struct pay_state *st)
 	}
 	if ((body = json_dumps(req, JSON_COMPACT)) == NULL)
 		goto out;
-	e = call("create", "/payments", o->key, body, st);
+	e = call("create", "/payments", o->key, body, parse_payment, st);
+	/* A refused payment is, to the payer, the provider not taking it. */
+	if (e == PERR_BAD_INPUT)
+		e = PERR_UPSTREAM;
 out:
 	free(body);
 	json_decref(req);
@@ -331,11 +381,44 @@ static enum perr get(const char *id, struct pay_state *st)
 	if (!id_valid(id))
 		return PERR_BAD_INPUT;
 	snprintf(path, sizeof(path), "/payments/%s", id);
-	return call("get", path, NULL, NULL, st);
+	enum perr e = call("get", path, NULL, NULL, parse_payment, st);
+
+	return e == PERR_BAD_INPUT ? PERR_UPSTREAM : e;
 }
 
-static const struct provider yookassa = {"yookassa", "ЮKassa", "RUB", create, get,
-					 yookassa_parse_notice};
+static enum perr refund(const struct refund_order *o, struct refund_state *st)
+{
+	json_t *req;
+	char value[32];
+	char *body = NULL;
+	enum perr e = PERR_NOMEM;
+
+	if (o->cur == NULL || o->amount <= 0 || o->key == NULL || !id_valid(o->payment_id))
+		return PERR_BAD_INPUT;
+	snprintf(value, sizeof(value), "%lld.%02lld", o->amount / 100, o->amount % 100);
+	req = json_pack("{s:s,s:{s:s,s:s},s:s}", "payment_id", o->payment_id, "amount", "value",
+			value, "currency", o->cur->code, "description",
+			o->description ? o->description : "");
+	if (req != NULL && (body = json_dumps(req, JSON_COMPACT)) != NULL)
+		e = call("refund", "/refunds", o->key, body, parse_refund, st);
+	free(body);
+	json_decref(req);
+	return e;
+}
+
+static enum perr refund_get(const char *id, struct refund_state *st)
+{
+	char path[16 + PAY_ID_MAX];
+
+	if (!id_valid(id))
+		return PERR_BAD_INPUT;
+	snprintf(path, sizeof(path), "/refunds/%s", id);
+	return call("refund get", path, NULL, NULL, parse_refund, st);
+}
+
+static const struct provider yookassa = {"yookassa", "ЮKassa",    "RUB",
+					 create,     get,	  refund,
+					 refund_get, yookassa_parse_notice};
 
 const struct provider *provider_get(void)
 {

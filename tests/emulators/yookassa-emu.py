@@ -8,6 +8,9 @@ its API URL and cannot tell it from the real one:
                                  returns the same payment), with a redirect
                                  confirmation or a saved payment_method_id
   GET  /v3/payments/{id}         the payment now
+  POST /v3/refunds               refund all or part of a succeeded payment
+                                 (Idempotence-Key required, as for payments)
+  GET  /v3/refunds/{id}          the refund now
   GET  /checkout/{id}            the hosted card page; POST it to pay or cancel
   notifications                  POSTed to --webhook when a payment is decided,
                                  retried with back-off until answered 2xx
@@ -19,7 +22,8 @@ Test cards (any future expiry, any three-digit CVC):
 A saved card charges like the card it was.
 
 For tests only, under /_emu/: the payments as JSON, re-sending a
-notification, switching notifications off, confirming a delayed payment now.
+notification, switching notifications off, confirming a delayed payment now,
+the refunds as JSON, and the refunds API down (answering 503) or up.
 State (payments, saved methods, idempotence keys) is kept in --state, so a
 restart forgets nothing.
 """
@@ -65,18 +69,23 @@ class State:
         self.path = path
         self.lock = threading.Lock()
         self.payments, self.keys, self.methods = {}, {}, {}
+        self.refunds, self.refund_keys = {}, {}
         self.webhooks_on = True
+        self.refunds_up = True
         if path and os.path.exists(path):
             with open(path) as f:
                 saved = json.load(f)
             self.payments, self.keys, self.methods = saved["payments"], saved["keys"], saved["methods"]
+            self.refunds = saved.get("refunds", {})
+            self.refund_keys = saved.get("refund_keys", {})
 
     def save(self):
         if not self.path:
             return
         tmp = self.path + ".tmp"
         with open(tmp, "w") as f:
-            json.dump({"payments": self.payments, "keys": self.keys, "methods": self.methods}, f)
+            json.dump({"payments": self.payments, "keys": self.keys, "methods": self.methods,
+                       "refunds": self.refunds, "refund_keys": self.refund_keys}, f)
         os.replace(tmp, self.path)
 
 
@@ -200,6 +209,47 @@ class Emulator:
             return 200, public(p)
 
 
+def minor(value):
+    whole, frac = value.split(".")
+    return int(whole) * 100 + int(frac)
+
+
+def refund(emu, key, body):
+    """Refund part or all of a succeeded payment, as YooKassa does: at once, never more
+    than was paid and not yet refunded; the same key gives the same refund."""
+    st = emu.state
+    if not isinstance(body, dict) or not isinstance(body.get("payment_id"), str):
+        return 400, error("invalid_request", "payment_id")
+    amount = body.get("amount")
+    if not isinstance(amount, dict) or not isinstance(amount.get("value"), str) or \
+            not AMOUNT.match(amount["value"]) or minor(amount["value"]) == 0:
+        return 400, error("invalid_request", "amount.value")
+    with st.lock:
+        if key in st.refund_keys:
+            return 200, st.refunds[st.refund_keys[key]]
+        p = st.payments.get(body["payment_id"])
+        if p is None:
+            return 404, error("not_found", "payment_id")
+        if amount.get("currency") != p["amount"]["currency"]:
+            return 400, error("invalid_request", "amount.currency")
+        done = sum(minor(r["amount"]["value"]) for r in st.refunds.values()
+                   if r["payment_id"] == p["id"] and r["status"] == "succeeded")
+        if p["status"] != "succeeded" or done + minor(amount["value"]) > \
+                minor(p["amount"]["value"]):
+            return 400, error("invalid_request", "amount.value")
+        rid = "%s-0015-5000-9000-%s" % (uuid.uuid4().hex[:8], uuid.uuid4().hex[:12])
+        r = {"id": rid, "payment_id": p["id"], "status": "succeeded", "created_at": now(),
+             "amount": {"value": amount["value"], "currency": p["amount"]["currency"]},
+             "description": str(body.get("description", ""))[:250]}
+        st.refunds[rid] = r
+        st.refund_keys[key] = rid
+        total = done + minor(amount["value"])
+        p["refunded_amount"] = {"value": "%d.%02d" % (total // 100, total % 100),
+                                "currency": p["amount"]["currency"]}
+        st.save()
+        return 200, r
+
+
 def public(p):
     return {k: v for k, v in p.items() if not k.startswith("_")}
 
@@ -284,9 +334,21 @@ class Handler(BaseHTTPRequestHandler):
                 p = st.payments.get(m.group(1))
                 p = public(p) if p else None
             return self.reply(200, p) if p else self.reply(404, error("not_found"))
+        m = re.fullmatch(r"/v3/refunds/([0-9a-f-]{1,64})", path)
+        if m:
+            if not self.authorized():
+                return
+            if not st.refunds_up:
+                return self.reply(503, error("internal_server_error"))
+            with st.lock:
+                r = st.refunds.get(m.group(1))
+            return self.reply(200, r) if r else self.reply(404, error("not_found"))
         m = re.fullmatch(r"/checkout/([0-9a-f-]{1,64})", path)
         if m:
             return self.checkout_page(m.group(1))
+        if path == "/_emu/refunds":
+            with st.lock:
+                return self.reply(200, {"items": list(st.refunds.values())})
         if path == "/_emu/payments":
             with st.lock:
                 return self.reply(200, {"items": list(st.payments.values()),
@@ -312,6 +374,24 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(400, error("invalid_request"))
             status, out = self.emu.create(key, body)
             return self.reply(status, out)
+        if path == "/v3/refunds":
+            if not self.authorized():
+                return
+            if not st.refunds_up:
+                return self.reply(503, error("internal_server_error"))
+            key = self.headers.get("Idempotence-Key")
+            if not key or len(key) > 64:
+                return self.reply(400, error("invalid_request", "Idempotence-Key"))
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                return self.reply(400, error("invalid_request"))
+            status, out = refund(self.emu, key, body)
+            return self.reply(status, out)
+        if path == "/_emu/refunds":
+            with st.lock:
+                st.refunds_up = raw.strip() != b"down"
+            return self.reply(200, {"up": st.refunds_up})
         m = re.fullmatch(r"/checkout/([0-9a-f-]{1,64})", path)
         if m:
             return self.checkout_post(m.group(1), urllib.parse.parse_qs(raw.decode("utf-8", "replace")))

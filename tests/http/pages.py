@@ -9,6 +9,12 @@ def last_month():
     return d.strftime("%Y-%m")
 
 
+def latest_payment():
+    """A succeeded online payment for the console's payment pages (the demo has some)."""
+    rows = sql("SELECT MAX(id) FROM online_payments WHERE status = 'succeeded'")
+    return rows[0][0] if rows and rows[0][0] != "NULL" else 1
+
+
 def every_page():
     """Every page of the list below, each GET page in both languages."""
     pages = listed_pages()
@@ -129,6 +135,15 @@ def listed_pages():
         ("/admin/subscriber?id=1&done=block", "GET", None, "staff", "en"),
         ("/admin/requests", "GET", None, "staff", "ru"),
         ("/admin/requests/reject", "POST", {"id": "999999", "reason": ""}, "staff", "en"),
+        ("/admin/payments", "GET", None, "staff", "ru"),
+        ("/admin/payments?by=account&q=1000456701", "GET", None, "staff", "en"),
+        ("/admin/payments?by=day&q=2026-02-30", "GET", None, "staff", "ru"),
+        ("/admin/payment?id=" + str(latest_payment()), "GET", None, "staff", "ru"),
+        ("/admin/payment?id=" + str(latest_payment()) + "&done=refund-unknown", "GET", None,
+         "staff", "en"),
+        ("/admin/payment/refund", "POST", {"id": str(latest_payment()), "amount": "-5",
+                                           "reason": "", "key": "k" * 43, "password": "x"},
+         "staff", "ru"),
         ("/admin/news", "GET", None, "staff", "ru"),
         ("/admin/news/new", "GET", None, "staff", "en"),
         ("/admin/news/new", "POST", {"org": "1", "title_ru": "x", "body_ru": "",

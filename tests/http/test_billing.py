@@ -820,6 +820,12 @@ def test_every_billing_query_is_an_index_lookup():
         "news.claim": [0], "news.due": [50], "news.get": [1], "news.of_staff": [1, 100],
         "news.of_subscriber": [sub, 50],
         "organization.settings_get": [1], "organization.settings_set": ["'x'"] * 13 + [1] * 4,
+        "refund.lock_payment": [1], "refund.by_key": ["'x'"], "refund.get": [1],
+        "refund.get_lock": [1], "refund.of_payment": [1], "refund.set": ["'pending'", "NULL",
+                                                                          "'pending'", 0],
+        "refund.lines_of": [1], "refund.find_id": ["'1'", 1, 50],
+        "refund.find_provider": ["'x'", 1, 50], "refund.find_account": ["'1000456701'", 1, 50],
+        "refund.find_day": ["'%s'" % end, "'%s'" % end, 1, 50],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

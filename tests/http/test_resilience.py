@@ -300,7 +300,8 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE ledger SET paid = paid WHERE account_id = 0",
         "SELECT COUNT(*) FROM payments", "UPDATE subscriber_accounts SET receipt_email = 0"]
     # The console reads and appends to the audit log and never changes it; it
-    # decides contact requests and edits organizations, and touches no money.
+    # decides contact requests and edits organizations; money moves only through
+    # a refund (a new payments row and the ledger), never by changing a payment.
     allowed["admin"] = [
         "SELECT action, before_value, after_value FROM audit_log LIMIT 1",
         "INSERT INTO audit_log (at, staff_login, ip, action, object_type, object_id) "
@@ -308,10 +309,14 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE contact_requests SET status = 'done', reason = NULL WHERE id = 0",
         "UPDATE organizations SET bic = bic, bank_account = bank_account WHERE id = 0",
         "UPDATE staff SET role = role, active = active WHERE id = 0",
-        "UPDATE subscribers SET active = active, phone = phone WHERE id = 0"]
+        "UPDATE subscribers SET active = active, phone = phone WHERE id = 0",
+        "UPDATE ledger SET paid = paid, closing = closing WHERE account_id = 0",
+        "INSERT INTO refunds (online_id, idem_key, amount, status, reason, staff_id, created_at) "
+        "SELECT 0, 'x', 1, 'created', 'x', 0, NOW() FROM DUAL WHERE 0"]
     denied["admin"] = [
         "UPDATE audit_log SET action = action WHERE id = 0", "DELETE FROM audit_log WHERE id = 0",
-        "UPDATE ledger SET paid = paid WHERE account_id = 0",
+        "UPDATE ledger SET accrued = accrued WHERE account_id = 0",
+        "UPDATE refunds SET amount = amount WHERE id = 0", "DELETE FROM refunds WHERE id = 0",
         "UPDATE payments SET amount = amount WHERE id = 0",
         "UPDATE staff SET login = login WHERE id = 0",
         "UPDATE subscribers SET login = login WHERE id = 0",

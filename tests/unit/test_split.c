@@ -125,6 +125,32 @@ static void large_amounts_do_not_overflow(void **st)
 	assert_true(out[0] > out[1]);
 }
 
+static void a_refund_is_taken_back_in_proportion(void **st)
+{
+	const money_t lines[] = {100000, 50000, 1};
+	money_t out[3];
+
+	(void)st;
+	/* All of it: every part gives back what it had. */
+	assert_int_equal(split_in_proportion(lines, 3, 150001, out), 0);
+	assert_int_equal(out[0], 100000);
+	assert_int_equal(out[1], 50000);
+	assert_int_equal(out[2], 1);
+	/* A third: to the kopeck, no part more than it has. */
+	assert_int_equal(split_in_proportion(lines, 3, 50000, out), 0);
+	assert_int_equal(out[0] + out[1] + out[2], 50000);
+	assert_int_equal(out[0], 33333);
+	assert_int_equal(out[1], 16667);
+	assert_int_equal(out[2], 0);
+	assert_int_equal(split_in_proportion(lines, 3, 1, out), 0);
+	assert_int_equal(out[0] + out[1] + out[2], 1);
+	assert_int_equal(out[0], 1);
+	/* More than was paid, a negative amount, nothing to take from: refused. */
+	assert_int_equal(split_in_proportion(lines, 3, 150002, out), -1);
+	assert_int_equal(split_in_proportion(lines, 3, -1, out), -1);
+	assert_int_equal(split_in_proportion(lines, 0, 1, out), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +160,7 @@ int main(void)
 		cmocka_unit_test(an_advance_without_charges_goes_to_the_first_service),
 		cmocka_unit_test(bad_input_is_refused),
 		cmocka_unit_test(large_amounts_do_not_overflow),
+		cmocka_unit_test(a_refund_is_taken_back_in_proportion),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
