@@ -49,6 +49,7 @@
 #include "core/useragent.h"
 #include "core/valid.h"
 #include "db/audit.h"
+#include "db/account.h"
 #include "db/contact.h"
 #include "db/db.h"
 #include "db/directory.h"
@@ -60,6 +61,7 @@
 #include "db/refund.h"
 #include "db/session.h"
 #include "db/staff.h"
+#include "db/subscriber.h"
 #include "doc/qr.h"
 #include "doc/xml.h"
 #include "net/provider.h"
@@ -76,7 +78,7 @@ enum key {
 	K_BANK_ACCOUNT, K_CORR_ACCOUNT, K_RECEIPT_NOTE, K_TIME_ZONE, K_READINGS_FROM,
 	K_READINGS_TO, K_PAY_BY_DAY,
 	K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO, K_BEFORE, K_FORMAT,
-	K_AMOUNT, K_KEY,
+	K_AMOUNT, K_KEY, K_NUMBER, K_ACCOUNT, K_CHANNEL,
 	K__MAX
 };
 
@@ -128,6 +130,9 @@ static const struct field fields[K__MAX] = {
 	[K_FORMAT] = {"format", valid_token, 3, 4},
 	[K_AMOUNT] = {"amount", valid_text, 1, 20},
 	[K_KEY] = {"key", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+	[K_NUMBER] = {"number", valid_code, 1, 20},
+	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
+	[K_CHANNEL] = {"channel", valid_token, 3, 5},
 };
 
 /* ---------------------------------------------------------------- roles */
@@ -738,17 +743,28 @@ static int subscriber_of(struct req *r, struct directory_subscriber *s)
 	return e == PERR_OK ? 0 : page_fail(r, e);
 }
 
+static int subscriber_page(struct req *r, int status, const char *field, const char *code);
+
 static int subscriber_get(struct req *r)
 {
+	REQUIRE(r, A_READ);
+	return subscriber_page(r, 200, NULL, NULL);
+}
+
+/* The profile, or the profile with a refused form (the link form's fields kept). */
+static int subscriber_page(struct req *r, int status, const char *field, const char *code)
+{
+	static const size_t typed[] = {K_ORG, K_NUMBER};
 	struct directory_subscriber s;
 	struct row_ctx x = {r, NULL};
 	xmlNodePtr n;
 	int st;
 	enum perr e;
 
-	REQUIRE(r, A_READ);
 	if ((st = subscriber_of(r, &s)) != 0)
 		return st;
+	if ((e = staff_xml(r)) != PERR_OK || xml_typed(r, typed, 2) != 0)
+		return page_fail(r, e != PERR_OK ? e : PERR_NOMEM);
 	n = xml_elem(r->root, "subscriber");
 	if (n == NULL || xml_attr(n, "id", u64_text(r->arena, s.id)) ||
 	    xml_attr(n, "active", s.active ? "1" : "0") || xml_attr_int(n, "org", s.org) ||
@@ -767,7 +783,163 @@ static int subscriber_get(struct req *r)
 	if ((x.list = xml_elem(n, "sign-ins")) == NULL ||
 	    (e = db_directory_sign_ins(r->arena, s.id, 20, sign_in_row, &x)) != PERR_OK)
 		return page_fail(r, x.list ? e : PERR_NOMEM);
-	return 200;
+	return code == NULL ? status : page_refuse(r, status, field, code);
+}
+
+/* Link one of their organization's accounts to the subscriber, by its number. */
+static int link_post(struct req *r)
+{
+	const struct fval *org = req_val(r, K_ORG), *number = req_val(r, K_NUMBER);
+	struct directory_subscriber s;
+	struct account acc;
+	const char *id;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_SUBSCRIBERS);
+	if ((st = subscriber_of(r, &s)) != 0)
+		return st;
+	if (number == NULL)
+		return subscriber_page(r, 400, "number", "invalid");
+	if (org == NULL ||
+	    (e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND)
+		return subscriber_page(r, 400, "org", "invalid");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	e = db_account_by_number(r->arena, (uint64_t)org->i, number->s, &acc);
+	if (e == PERR_NOT_FOUND)
+		return subscriber_page(r, 422, "number", "unknown-account");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	id = u64_text(r->arena, s.id);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_account_link(s.id, acc.id);
+	if (e == PERR_CONFLICT) {
+		db_rollback();
+		return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=already-linked", id));
+	}
+	if (e != PERR_OK ||
+	    (e = audit(r, (unsigned)org->i, "link-account", "subscriber", id, NULL, acc.number)) !=
+		    PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=linked", id));
+}
+
+static int unlink_post(struct req *r)
+{
+	const struct fval *account = req_val(r, K_ACCOUNT);
+	struct directory_subscriber s;
+	struct directory_holder h;
+	const char *id;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_SUBSCRIBERS);
+	if ((st = subscriber_of(r, &s)) != 0)
+		return st;
+	if (account == NULL)
+		return page_error(r, 404, "not-found");
+	/* Theirs to unlink: an account of their organizations. */
+	if ((e = db_directory_account(r->arena, r->staff->staff_id, (uint64_t)account->i, &h)) !=
+	    PERR_OK)
+		return page_fail(r, e);
+	id = u64_text(r->arena, s.id);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_account_unlink(s.id, h.id);
+	if (e == PERR_OK)
+		e = audit(r, h.org, "unlink-account", "subscriber", id, h.number, NULL);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=unlinked", id));
+}
+
+/*
+ * A login for an account's holder, made by the organization (as business
+ * and alarm-company customers expect): the password is generated and goes
+ * by SMS to the phone on file or by e-mail, through the outbox; staff never
+ * see it.
+ */
+static int holder_form(struct req *r, const struct directory_holder *h, int status,
+		       const char *field, const char *code)
+{
+	static const size_t typed[] = {K_LOGIN, K_EMAIL, K_CHANNEL};
+	xmlNodePtr n = xml_elem(r->root, "holder");
+
+	if (n == NULL || xml_attr(n, "id", u64_text(r->arena, h->id)) ||
+	    xml_attr_int(n, "logins", h->logins) || xml_text(n, "number", h->number) == NULL ||
+	    xml_text(n, "payer", h->payer) == NULL || xml_text(n, "address", h->address) == NULL ||
+	    opt_text(n, "phone", h->phone) || xml_typed(r, typed, 3) != 0)
+		return page_error(r, 500, "internal");
+	return code == NULL ? status : page_refuse(r, status, field, code);
+}
+
+static int holder_login(struct req *r)
+{
+	const struct fval *account = req_val(r, K_ACCOUNT), *login = req_val(r, K_LOGIN),
+			  *channel = req_val(r, K_CHANNEL), *email = req_val(r, K_EMAIL);
+	struct directory_holder h;
+	char password[GENERATED_PASSWORD_LEN + 1], hash[crypto_pwhash_STRBYTES];
+	const char *params, *to, *via;
+	uint64_t id = 0;
+	enum perr e;
+
+	REQUIRE(r, r->method == M_POST ? A_SUBSCRIBERS : A_READ);
+	if (account == NULL)
+		return page_error(r, 404, "not-found");
+	e = db_directory_account(r->arena, r->staff->staff_id, (uint64_t)account->i, &h);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (r->method != M_POST)
+		return holder_form(r, &h, 200, NULL, NULL);
+	if (login == NULL || login->len < 3)
+		return holder_form(r, &h, 400, "login", "invalid");
+	via = channel ? channel->s : "";
+	if (strcmp(via, "sms") == 0 && h.phone == NULL)
+		return holder_form(r, &h, 422, "channel", "no-phone");
+	if (strcmp(via, "email") == 0 && email == NULL)
+		return holder_form(r, &h, 400, "email", "invalid");
+	if (strcmp(via, "sms") != 0 && strcmp(via, "email") != 0)
+		return holder_form(r, &h, 400, "channel", "invalid");
+	to = strcmp(via, "sms") == 0 ? h.phone : email->s;
+	password_generate(password);
+	params = outbox_params(r->arena, "note",
+			       (const char *[]){"login", login->s, "password", password}, 2);
+	if (params == NULL || password_hash(password, strlen(password), hash, sizeof(hash)) != 0)
+		return page_error(r, 500, "internal");
+	sodium_memzero(password, sizeof(password));
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_subscriber_create(login->s, hash, h.payer, h.phone, r->lang, &id);
+	if (e == PERR_CONFLICT) {
+		db_rollback();
+		return holder_form(r, &h, 409, "login", "login-taken");
+	}
+	if (e == PERR_OK)
+		e = db_account_link(id, h.id);
+	if (e == PERR_OK)
+		e = db_subscriber_set_current(id, h.id);
+	if (e == PERR_OK)
+		e = db_outbox_to(id, via, to, "registered", params);
+	if (e == PERR_OK)
+		e = audit(r, h.org, "create-login", "subscriber", u64_text(r->arena, id), NULL,
+			  arena_printf(r->arena, "%s for %s, password by %s", login->s, h.number, via));
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=login-created",
+					     u64_text(r->arena, id)));
 }
 
 /* block, unblock, end-sessions, reset-link: one audited change, then back to the profile. */
@@ -1826,6 +1998,9 @@ static const struct page pages[] = {
 	{"/admin/subscriber/unblock", M_POST, PAGE_SESSION, "subscriber", unblock_post},
 	{"/admin/subscriber/end-sessions", M_POST, PAGE_SESSION, "subscriber", end_sessions_post},
 	{"/admin/subscriber/reset-link", M_POST, PAGE_SESSION, "subscriber", reset_link_post},
+	{"/admin/subscriber/link", M_POST, PAGE_SESSION, "subscriber", link_post},
+	{"/admin/subscriber/unlink", M_POST, PAGE_SESSION, "subscriber", unlink_post},
+	{"/admin/account/login", M_GET | M_POST, PAGE_SESSION, "holder", holder_login},
 	{"/admin/requests", M_GET, PAGE_SESSION, "requests", requests_get},
 	{"/admin/requests/approve", M_POST, PAGE_SESSION, "requests", approve_post},
 	{"/admin/requests/reject", M_POST, PAGE_SESSION, "requests", reject_post},

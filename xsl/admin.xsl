@@ -192,7 +192,13 @@
                         </a>
                         <xsl:if test="@active = '0'"><xsl:value-of select="concat(' (', $M/adm.blocked, ')')"/></xsl:if>
                       </xsl:when>
-                      <xsl:otherwise><xsl:value-of select="$M/adm.no-login"/></xsl:otherwise>
+                      <xsl:otherwise>
+                        <xsl:value-of select="$M/adm.no-login"/>
+                        <xsl:if test="$adm-serves and @account">
+                          <xsl:text> · </xsl:text>
+                          <a href="/admin/account/login?account={@account}" id="create-login-{@account}"><xsl:value-of select="$M/adm.title.holder"/></a>
+                        </xsl:if>
+                      </xsl:otherwise>
                     </xsl:choose>
                   </td>
                   <td><xsl:value-of select="address"/><xsl:if test="payer"><xsl:value-of select="concat(' (', payer, ')')"/></xsl:if></td>
@@ -245,9 +251,35 @@
       <h2><xsl:value-of select="$M/adm.accounts"/></h2>
       <ul>
         <xsl:for-each select="$s/accounts/account">
-          <li><xsl:value-of select="concat(number, ' — ', address, ' (', payer, ')')"/></li>
+          <li id="account-{@id}">
+            <xsl:value-of select="concat(number, ' — ', address, ' (', payer, ')')"/>
+            <xsl:if test="$adm-serves">
+              <form method="post" action="/admin/subscriber/unlink" class="inline">
+                <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <input type="hidden" name="id" value="{$s/@id}"/>
+                <input type="hidden" name="account" value="{@id}"/>
+                <button type="submit" class="link-button" id="unlink-{@id}"><xsl:value-of select="$M/adm.do.unlink"/><span class="visually-hidden"><xsl:value-of select="concat(' ', number)"/></span></button>
+              </form>
+            </xsl:if>
+          </li>
         </xsl:for-each>
       </ul>
+      <xsl:if test="$adm-serves">
+        <xsl:call-template name="adm-errors"/>
+        <form method="post" action="/admin/subscriber/link" class="stacked" id="link-form">
+          <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="id" value="{$s/@id}"/>
+          <label for="org"><xsl:value-of select="$M/adm.f.org"/></label>
+          <select id="org" name="org">
+            <xsl:for-each select="/page/staff/org">
+              <option value="{@id}"><xsl:if test="@id = /page/typed[@name='org']"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+            </xsl:for-each>
+          </select>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">org</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">number</xsl:with-param><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+          <button type="submit" class="secondary" id="link-submit"><xsl:value-of select="$M/adm.do.link"/></button>
+        </form>
+      </xsl:if>
     </section>
     <section class="card" id="sessions">
       <h2><xsl:value-of select="$M/adm.sessions"/></h2>
@@ -276,6 +308,42 @@
         </xsl:for-each>
       </ul>
     </section>
+  </xsl:template>
+
+  <!-- ============================================================ a login for an account's holder -->
+  <xsl:template match="page[@section='admin'][@name='holder']" mode="content">
+    <xsl:variable name="h" select="holder"/>
+    <h1><xsl:value-of select="$M/adm.title.holder"/></h1>
+    <p><xsl:value-of select="concat($h/number, ' — ', $h/address, ' (', $h/payer, ')')"/></p>
+    <xsl:if test="$h/@logins &gt; 0"><p class="notice" id="has-logins"><xsl:value-of select="$M/adm.holder.has-logins"/></p></xsl:if>
+    <xsl:call-template name="adm-errors"/>
+    <form method="post" action="/admin/account/login?account={$h/@id}" class="stacked card" id="holder-form">
+      <input type="hidden" name="csrf" value="{csrf}"/>
+      <input type="hidden" name="account" value="{$h/@id}"/>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">login</xsl:with-param><xsl:with-param name="stored" select="$h/number"/><xsl:with-param name="max">64</xsl:with-param></xsl:call-template>
+      <fieldset>
+        <legend><xsl:value-of select="$M/adm.f.channel"/></legend>
+        <xsl:variable name="chosen" select="/page/typed[@name='channel']"/>
+        <label class="choice" for="channel-sms">
+          <input type="radio" id="channel-sms" name="channel" value="sms">
+            <xsl:if test="$chosen = 'sms' or (not($chosen) and $h/phone)"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            <xsl:if test="not($h/phone)"><xsl:attribute name="disabled">disabled</xsl:attribute></xsl:if>
+          </input>
+          <xsl:value-of select="$M/adm.holder.sms"/>
+          <xsl:if test="$h/phone"><xsl:value-of select="concat(' ', $h/phone)"/></xsl:if>
+        </label>
+        <label class="choice" for="channel-email">
+          <input type="radio" id="channel-email" name="channel" value="email">
+            <xsl:if test="$chosen = 'email' or (not($chosen) and not($h/phone))"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <xsl:value-of select="$M/adm.holder.email"/>
+        </label>
+      </fieldset>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">channel</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">email</xsl:with-param><xsl:with-param name="type">email</xsl:with-param><xsl:with-param name="required" select="false()"/><xsl:with-param name="max">254</xsl:with-param></xsl:call-template>
+      <p class="hint"><xsl:value-of select="$M/adm.holder.hint"/></p>
+      <button type="submit" class="primary" id="holder-submit"><xsl:value-of select="$M/adm.create"/></button>
+    </form>
   </xsl:template>
 
   <!-- A one-button form: an action on one object. -->

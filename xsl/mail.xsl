@@ -107,6 +107,19 @@
     </message>
   </xsl:template>
 
+  <!-- A login the organization made: the password by e-mail. -->
+  <xsl:template match="/page[@channel='email'][@name='registered'][note]">
+    <message>
+      <subject><xsl:value-of select="$M/mail.registered.subject"/></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="filled"><xsl:with-param name="key">mail.registered.email</xsl:with-param></xsl:call-template>
+        <xsl:value-of select="concat($nl, $nl, /page/site, '/login')"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
   <!-- A refund: the amount travels written for each language. -->
   <xsl:template match="/page[@channel='sms'][@name='refund'][note]" priority="2">
     <message>

@@ -584,6 +584,8 @@
   </xsl:template>
 
   <xsl:template name="messages-en-mail">
+    <mail.registered.subject>Your customer portal login</mail.registered.subject>
+    <mail.registered.email>A customer portal login was made for you: login {login}, password {password}. Change the password after signing in.</mail.registered.email>
     <mail.refund.subject>Payment refunded</mail.refund.subject>
     <mail.refund.intro>Of your payment no. {payment}, refunded:</mail.refund.intro>
     <mail.refund.sms>Customer portal: refunded of payment no. {payment}:</mail.refund.sms>
@@ -716,6 +718,23 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.title.holder>Create a login</adm.title.holder>
+    <adm.holder.has-logins>This account already has a login; another will be made.</adm.holder.has-logins>
+    <adm.f.channel>How the password is sent</adm.f.channel>
+    <adm.holder.sms>SMS to the phone on file</adm.holder.sms>
+    <adm.holder.email>By e-mail</adm.holder.email>
+    <adm.holder.hint>The password is generated and goes to the holder; staff never see it.</adm.holder.hint>
+    <adm.do.link>Link the account</adm.do.link>
+    <adm.do.unlink>Unlink</adm.do.unlink>
+    <adm.f.number>Account number</adm.f.number>
+    <adm.done.linked>The account is linked.</adm.done.linked>
+    <adm.done.unlinked>The account is unlinked.</adm.done.unlinked>
+    <adm.done.already-linked>That account is linked already.</adm.done.already-linked>
+    <adm.done.login-created>The login is created and the password sent to the holder.</adm.done.login-created>
+    <error.no-phone>No phone on file: send the password by e-mail.</error.no-phone>
+    <field.number>An account number: up to 20 digits and Latin letters.</field.number>
+    <field.channel>Choose how to send the password.</field.channel>
+    <field.account>An account.</field.account>
     <adm.title.payments>Payments</adm.title.payments>
     <adm.title.payment>Payment</adm.title.payment>
     <adm.pay-by.id>payment number</adm.pay-by.id>

@@ -584,6 +584,8 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-mail">
+    <mail.registered.subject>Вход в личный кабинет</mail.registered.subject>
+    <mail.registered.email>Для вас создан вход в личный кабинет: логин {login}, пароль {password}. Смените пароль после входа.</mail.registered.email>
     <mail.refund.subject>Возврат платежа</mail.refund.subject>
     <mail.refund.intro>По вашему платежу № {payment} возвращено</mail.refund.intro>
     <mail.refund.sms>Личный кабинет: по платежу № {payment} возвращено</mail.refund.sms>
@@ -716,6 +718,23 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.title.holder>Создать вход в кабинет</adm.title.holder>
+    <adm.holder.has-logins>У этого лицевого счёта уже есть вход в кабинет; будет создан ещё один.</adm.holder.has-logins>
+    <adm.f.channel>Как отправить пароль</adm.f.channel>
+    <adm.holder.sms>SMS на телефон из договора</adm.holder.sms>
+    <adm.holder.email>На электронную почту</adm.holder.email>
+    <adm.holder.hint>Пароль создаётся автоматически и уходит абоненту; сотрудник его не видит.</adm.holder.hint>
+    <adm.do.link>Привязать лицевой счёт</adm.do.link>
+    <adm.do.unlink>Отвязать</adm.do.unlink>
+    <adm.f.number>Номер лицевого счёта</adm.f.number>
+    <adm.done.linked>Лицевой счёт привязан.</adm.done.linked>
+    <adm.done.unlinked>Лицевой счёт отвязан.</adm.done.unlinked>
+    <adm.done.already-linked>Этот лицевой счёт уже привязан.</adm.done.already-linked>
+    <adm.done.login-created>Вход создан, пароль отправлен абоненту.</adm.done.login-created>
+    <error.no-phone>В договоре нет телефона: отправьте пароль на почту.</error.no-phone>
+    <field.number>Номер лицевого счёта: до 20 цифр и латинских букв.</field.number>
+    <field.channel>Выберите, как отправить пароль.</field.channel>
+    <field.account>Лицевой счёт.</field.account>
     <adm.title.payments>Платежи</adm.title.payments>
     <adm.title.payment>Платёж</adm.title.payment>
     <adm.pay-by.id>номеру платежа</adm.pay-by.id>

@@ -115,6 +115,14 @@ static struct db_stmt sign_ins = {
 	"WHERE subscriber_id = ? ORDER BY at DESC LIMIT ?",
 	NULL, 0, NULL};
 
+static struct db_stmt holder = {
+	"directory.account",
+	"SELECT a.id, a.organization_id, a.number, a.payer_name, a.address, a.phone, "
+	"(SELECT COUNT(*) FROM subscriber_accounts sa WHERE sa.account_id = a.id) "
+	"FROM accounts a JOIN staff_organizations so ON so.organization_id = a.organization_id "
+	"AND so.staff_id = ? WHERE a.id = ?",
+	NULL, 0, NULL};
+
 static struct db_stmt set_active = {
 	"directory.set_active",
 	"UPDATE subscribers SET active = ? WHERE id = ?",
@@ -186,4 +194,15 @@ enum perr db_directory_set_active(uint64_t sub, int active)
 	struct db_arg a[] = {DBA_INT(active ? 1 : 0), DBA_U64(sub)};
 
 	return db_exec(&set_active, a, 2, NULL, NULL);
+}
+
+enum perr db_directory_account(struct arena *ar, uint64_t staff, uint64_t account,
+			       struct directory_holder *out)
+{
+	struct db_arg a[] = {DBA_U64(staff), DBA_U64(account)};
+	struct db_col c[] = {DBC_U64(&out->id),	      DBC_UINT(&out->org),   DBC_STR(&out->number),
+			     DBC_STR(&out->payer),    DBC_STR(&out->address), DBC_STR(&out->phone),
+			     DBC_UINT(&out->logins)};
+
+	return db_row(ar, &holder, a, 2, c, 7);
 }

@@ -57,6 +57,16 @@ struct sign_in_row {
 enum perr db_directory_sign_ins(struct arena *, uint64_t subscriber, unsigned limit,
 				enum perr (*each)(void *, const struct sign_in_row *),
 				void *) PORTAL_WUR;
+/* One account of the staff member's organizations, with the phone on file. */
+struct directory_holder {
+	uint64_t id;
+	unsigned org;
+	const char *number, *payer, *address, *phone; /* phone NULL if none */
+	unsigned logins; /* subscribers linked to it */
+};
+enum perr db_directory_account(struct arena *, uint64_t staff, uint64_t account,
+			       struct directory_holder *) PORTAL_WUR;
+
 /* Block (0) or unblock (1) a subscriber. */
 enum perr db_directory_set_active(uint64_t subscriber, int active) PORTAL_WUR;
 

@@ -296,6 +296,14 @@ ACTIONS = [
     ("end-sessions", SERVE,
      lambda s, x: post(s, "/admin/subscriber/end-sessions", {"id": x["sub"]})),
     ("reset-link", SERVE, lambda s, x: post(s, "/admin/subscriber/reset-link", {"id": x["sub"]})),
+    ("link", SERVE, lambda s, x: post(s, "/admin/subscriber/link", {
+        "id": x["sub"], "org": "1", "number": sql("SELECT number FROM accounts WHERE id = 1012")[0][0]})),
+    ("unlink", SERVE, lambda s, x: post(s, "/admin/subscriber/unlink", {"id": x["sub"],
+                                                                        "account": "2"})),
+    ("holder-form", ALL, lambda s, x: s.get(BASE + "/admin/account/login?account=1013")),
+    ("create-login", SERVE, lambda s, x: post(s, "/admin/account/login?account=1013", {
+        "account": "1013", "login": uniq("made"), "channel": "email",
+        "email": "made@example.org"})),
     ("approve", SERVE, lambda s, x: post(s, "/admin/requests/approve", {"id": x["req"]})),
     ("reject", SERVE,
      lambda s, x: post(s, "/admin/requests/reject", {"id": x["req"], "reason": "не ваш номер"})),
@@ -354,6 +362,8 @@ def test_role_matrix(sessions, paid_payment, role, action, allowed, do):
         # Refused means nothing changed and nothing was logged as done.
         assert int(sql("SELECT COUNT(*) FROM audit_log")[0][0]) == before_audit
         assert sql("SELECT active, phone FROM subscribers WHERE id = %d" % sub) == before_sub
+        assert sql("SELECT COUNT(*) FROM subscriber_accounts WHERE subscriber_id = %d" % sub) == \
+            [("1",)]
         assert sql("SELECT role, active, totp_secret IS NULL FROM staff WHERE id = %d"
                    % other) == before_staff
         assert sql("SELECT staff_id FROM contact_requests WHERE id = %s" % req) == [("NULL",)]
@@ -697,3 +707,68 @@ def test_audit_log_filters_pages_and_exports():
     assert r.status_code == 400
     # Another organization's entries are not the operator's to read (nor is the log).
     assert staff_signed_in("operator").get(BASE + "/admin/audit").status_code == 403
+
+
+# ------------------------------------------------------------------ accounts and logins
+
+def test_link_and_unlink_an_account():
+    login = uniq("linker")
+    sub = make_subscriber(login, "linker-password-1", [3])
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("operator").cookies)
+    page = "/admin/subscriber?id=%d" % sub
+    number = sql("SELECT number FROM accounts WHERE id = 1010")[0][0]
+    r = post(s, "/admin/subscriber/link", {"id": sub, "org": "1", "number": "NOSUCH1"},
+             page)
+    assert r.status_code == 422
+    assert doc(r).xpath('//input[@id="number"]/@value') == ["NOSUCH1"]
+    r = post(s, "/admin/subscriber/link", {"id": sub, "org": "1", "number": number}, page)
+    assert r.headers["location"] == page + "&done=linked"
+    assert ("1010",) in sql("SELECT account_id FROM subscriber_accounts WHERE subscriber_id = %d"
+                            % sub)
+    r = post(s, "/admin/subscriber/link", {"id": sub, "org": "1", "number": number}, page)
+    assert r.headers["location"] == page + "&done=already-linked"
+    # Another organization's account is not the operator's to link.
+    acc2 = org2_account()
+    num2 = sql("SELECT number FROM accounts WHERE id = %d" % acc2)[0][0]
+    assert post(s, "/admin/subscriber/link", {"id": sub, "org": "2", "number": num2},
+                page).status_code == 400
+    r = post(s, "/admin/subscriber/unlink", {"id": sub, "account": "1010"}, page)
+    assert r.headers["location"] == page + "&done=unlinked"
+    assert ("1010",) not in sql("SELECT account_id FROM subscriber_accounts "
+                                "WHERE subscriber_id = %d" % sub)
+    assert audit_rows("link-account", str(sub))[-1][5] == number
+    assert audit_rows("unlink-account", str(sub))[-1][4] == number
+
+
+def test_a_login_made_for_an_account_holder_sends_the_password_to_them_only():
+    acc = 1011
+    sql("DELETE FROM subscriber_accounts WHERE account_id = %d" % acc)
+    sql("UPDATE accounts SET phone = '+79005550111' WHERE id = %d" % acc)
+    number = sql("SELECT number FROM accounts WHERE id = %d" % acc)[0][0]
+    sql("DELETE FROM subscribers WHERE login = 'holder-%s'" % number)
+    s = staff_signed_in("operator")
+    d = doc(s.get(BASE + "/admin/subscribers", params={"by": "account", "q": number}))
+    assert d.xpath('//a[@id="create-login-%d"]' % acc)
+    r = s.get(BASE + "/admin/account/login?account=%d" % acc)
+    assert doc(r).xpath('//input[@id="login"]/@value') == [number]
+    r = post(s, "/admin/account/login?account=%d" % acc,
+             {"account": acc, "login": "holder-" + number, "channel": "sms"})
+    assert r.status_code == 303 and "done=login-created" in r.headers["location"]
+    sub = int(re.search(r"id=(\d+)", r.headers["location"]).group(1))
+    # The password went by SMS to the phone on file; the page never showed it.
+    (params,) = sql("SELECT params FROM outbox WHERE subscriber_id = %d AND kind = 'registered' "
+                    "AND channel = 'sms' AND address = '+79005550111'" % sub)[0]
+    password = re.search(r'password="([^"]+)"', params).group(1)
+    assert password not in r.text and password not in s.get(BASE + r.headers["location"]).text
+    assert password not in audit_rows("create-login", str(sub))[-1][5]
+    # And it signs the holder in, to that account.
+    c = signed_in("holder-" + number, password)
+    assert number in c.get(BASE + "/accounts").text
+    # The same login again is refused, with what was typed kept.
+    r = post(s, "/admin/account/login?account=%d" % acc,
+             {"account": acc, "login": "holder-" + number, "channel": "email",
+              "email": "holder@example.org"})
+    assert r.status_code == 409
+    # An account of another organization is not theirs.
+    assert s.get(BASE + "/admin/account/login?account=%d" % org2_account()).status_code == 404
