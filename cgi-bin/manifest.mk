@@ -62,6 +62,6 @@ MODS_admin = app/credit app/link app/news app/password app/refund app/settle bil
 	billing/split core/arena core/config core/crypto core/date core/lang core/log core/module \
 	core/money core/month core/parse core/password core/totp core/useragent core/utf8 \
 	core/valid db/account db/audit db/autopay db/contact db/credit db/db db/directory db/news db/online \
-	db/organization db/outbox db/overview db/password db/refund db/session db/staff db/subscriber \
+	db/organization db/outbox db/overview db/password db/reading db/refund db/session db/staff db/subscriber \
 	db/token doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/csrf web/form \
 	web/form_password web/nav web/page_table web/request web/serve web/session web/staff_session

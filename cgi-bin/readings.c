@@ -233,6 +233,19 @@ static int estimate(struct page_state *s, const struct entry *e, xmlNodePtr n)
 	return xml_money(n, "estimate", ch.total, e->m.cur, r->lang) == NULL ? -1 : 0;
 }
 
+/*
+ * Over three times what the last six months suggest for that many days:
+ * questioned on the preview, and sent in, it waits for staff's review.
+ */
+static int unusual(const struct entry *e, unsigned z)
+{
+	long long days = (long long)day_today() - e->m.last_on[z];
+
+	return e->m.last[z] >= 0 && e->value[z] >= 0 && e->m.avg_days[z] > 0 &&
+	       e->m.avg_delta[z] > 0 && days > 0 &&
+	       e->consumed[z] * e->m.avg_days[z] > WARN_FACTOR * e->m.avg_delta[z] * days;
+}
+
 static int meters_xml(struct page_state *s, int preview)
 {
 	struct req *r = s->r;
@@ -284,16 +297,10 @@ static int meters_xml(struct page_state *s, int preview)
 				return -1;
 			if (preview && e->value[z] >= 0 && e->m.last[z] >= 0 &&
 			    e->value[z] != e->m.last[z]) {
-				long long days = (long long)day_today() - e->m.last_on[z];
-
 				if (xml_attr(g, "consumed",
 					     decimal_text(r->arena, e->consumed[z], e->m.decimals)))
 					return -1;
-				/* Over three times what the last six months suggest for that many days. */
-				if (e->m.avg_days[z] > 0 && e->m.avg_delta[z] > 0 && days > 0 &&
-				    e->consumed[z] * e->m.avg_days[z] >
-					    WARN_FACTOR * e->m.avg_delta[z] * days &&
-				    xml_attr(g, "unusual", "1"))
+				if (unusual(e, z) && xml_attr(g, "unusual", "1"))
 					return -1;
 			}
 		}
@@ -353,8 +360,8 @@ static int form_post(struct req *r)
 
 			if (en->value[z] < 0 || en->value[z] == en->m.last[z])
 				continue;
-			if ((e = db_reading_insert(en->m.id, z, en->value[z], r->sess->subscriber_id)) !=
-			    PERR_OK) {
+			if ((e = db_reading_insert(en->m.id, z, en->value[z], r->sess->subscriber_id,
+						   unusual(en, z))) != PERR_OK) {
 				db_rollback();
 				return page_fail(r, e);
 			}

@@ -400,6 +400,76 @@
   </xsl:template>
 
 
+  <!-- ============================================================ readings -->
+  <xsl:variable name="adm-serves-readings" select="$adm-serves"/>
+
+  <xsl:template match="page[@section='admin'][@name='readings']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.readings"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <p><xsl:value-of select="$M/adm.readings.intro"/></p>
+    <xsl:choose>
+      <xsl:when test="readings/reading">
+        <xsl:for-each select="readings/reading[position() &lt;= 50]">
+          <section class="card" id="reading-{@id}">
+            <h2><xsl:value-of select="concat(account, ' · ', meter)"/>
+              <xsl:if test="@zone &gt; 1 or ../reading[meter = current()/meter][@zone &gt; 1]"><xsl:value-of select="concat(' · T', @zone)"/></xsl:if></h2>
+            <p>
+              <xsl:call-template name="date"><xsl:with-param name="v" select="taken-on"/></xsl:call-template>
+              <xsl:text>: </xsl:text>
+              <strong class="value"><xsl:call-template name="decimal"><xsl:with-param name="v" select="value"/></xsl:call-template></strong>
+              <xsl:if test="previous">
+                <xsl:value-of select="concat(' (', $M/adm.readings.previous, ' ')"/>
+                <xsl:call-template name="decimal"><xsl:with-param name="v" select="previous"/></xsl:call-template>
+                <xsl:value-of select="concat(', ', $M/adm.readings.consumed, ' ')"/>
+                <xsl:call-template name="decimal"><xsl:with-param name="v" select="consumed"/></xsl:call-template>
+                <xsl:text>)</xsl:text>
+              </xsl:if>
+              <xsl:if test="login"><xsl:value-of select="concat(' · ', login)"/></xsl:if>
+            </p>
+            <xsl:if test="$adm-serves">
+              <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/readings/accept</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">accept</xsl:with-param><xsl:with-param name="class">primary</xsl:with-param></xsl:call-template>
+              <form method="post" action="/admin/readings/reject" class="stacked" id="reject-reading-{@id}">
+                <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <input type="hidden" name="id" value="{@id}"/>
+                <label for="reason-{@id}"><xsl:value-of select="$M/adm.f.reason"/></label>
+                <input type="text" id="reason-{@id}" name="reason" maxlength="300">
+                  <xsl:if test="/page/@refused = @id"><xsl:attribute name="value"><xsl:value-of select="/page/typed[@name='reason']"/></xsl:attribute></xsl:if>
+                </input>
+                <xsl:if test="/page/@refused = @id"><xsl:call-template name="field-error"><xsl:with-param name="name">reason</xsl:with-param></xsl:call-template></xsl:if>
+                <button type="submit" class="secondary" id="reject-{@id}"><xsl:value-of select="$M/adm.do.reject"/></button>
+              </form>
+            </xsl:if>
+          </section>
+        </xsl:for-each>
+        <xsl:if test="count(readings/reading) &gt; 50">
+          <p><a id="next-page" href="/admin/readings?after={readings/reading[50]/@id}"><xsl:value-of select="$M/adm.next-page"/></a></p>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><p id="no-readings"><xsl:value-of select="$M/adm.no-readings"/></p></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$adm-serves">
+      <section class="card" id="enter">
+        <h2><xsl:value-of select="$M/adm.readings.enter"/></h2>
+        <form method="post" action="/admin/readings/enter" class="stacked" id="enter-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <label for="org"><xsl:value-of select="$M/adm.f.org"/></label>
+          <select id="org" name="org">
+            <xsl:for-each select="staff/org">
+              <option value="{@id}"><xsl:if test="@id = /page/typed[@name='org']"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+            </xsl:for-each>
+          </select>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">number</xsl:with-param><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">meter</xsl:with-param><xsl:with-param name="max">32</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">zone</xsl:with-param><xsl:with-param name="stored">1</xsl:with-param><xsl:with-param name="max">1</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">value</xsl:with-param><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">taken_on</xsl:with-param><xsl:with-param name="type">date</xsl:with-param><xsl:with-param name="max">10</xsl:with-param></xsl:call-template>
+          <button type="submit" class="primary" id="enter-submit"><xsl:value-of select="$M/adm.save"/></button>
+        </form>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ payments -->
   <xsl:variable name="adm-pay-kinds"><k>id</k><k>provider</k><k>account</k><k>day</k></xsl:variable>
   <xsl:variable name="adm-pays" select="/page/nav/@role = 'admin' or /page/nav/@role = 'accountant'"/>

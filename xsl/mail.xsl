@@ -107,6 +107,25 @@
     </message>
   </xsl:template>
 
+  <!-- A reading staff reviewed: the same words by SMS and e-mail. -->
+  <xsl:template match="/page[@channel='sms'][@name='reading-accepted' or @name='reading-rejected'][note]" priority="2">
+    <message>
+      <text><xsl:call-template name="filled"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.sms')"/></xsl:call-template></text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='email'][@name='reading-accepted' or @name='reading-rejected'][note]">
+    <message>
+      <subject><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.subject')"/></xsl:call-template></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="filled"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.sms')"/></xsl:call-template>
+        <xsl:value-of select="concat($nl, $nl, /page/site, '/readings')"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
   <!-- A login the organization made: the password by e-mail. -->
   <xsl:template match="/page[@channel='email'][@name='registered'][note]">
     <message>

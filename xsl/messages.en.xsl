@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <nav.admin-readings>Readings</nav.admin-readings>
     <nav.admin-payments>Payments</nav.admin-payments>
     <nav.news>News</nav.news>
     <nav.admin-overview>Overview</nav.admin-overview>
@@ -584,6 +585,10 @@
   </xsl:template>
 
   <xsl:template name="messages-en-mail">
+    <mail.reading-accepted.sms>Customer portal: reading {value} of meter {meter} accepted.</mail.reading-accepted.sms>
+    <mail.reading-rejected.sms>Customer portal: reading {value} of meter {meter} rejected. Reason: {reason}</mail.reading-rejected.sms>
+    <mail.reading-accepted.subject>Reading accepted</mail.reading-accepted.subject>
+    <mail.reading-rejected.subject>Reading rejected</mail.reading-rejected.subject>
     <mail.registered.subject>Your customer portal login</mail.registered.subject>
     <mail.registered.email>A customer portal login was made for you: login {login}, password {password}. Change the password after signing in.</mail.registered.email>
     <mail.refund.subject>Payment refunded</mail.refund.subject>
@@ -718,6 +723,27 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.title.readings>Readings to review</adm.title.readings>
+    <adm.readings.intro>Readings far above the usual consumption wait here: accept them, or reject them with a reason; the subscriber is told.</adm.readings.intro>
+    <adm.readings.previous>previous</adm.readings.previous>
+    <adm.readings.consumed>consumption</adm.readings.consumed>
+    <adm.readings.enter>An inspector's reading</adm.readings.enter>
+    <adm.no-readings>No readings to review.</adm.no-readings>
+    <adm.do.accept>Accept</adm.do.accept>
+    <adm.f.meter>Meter number</adm.f.meter>
+    <adm.f.zone>Tariff zone (1–3)</adm.f.zone>
+    <adm.f.value>Reading</adm.f.value>
+    <adm.f.taken_on>Date taken</adm.f.taken_on>
+    <adm.done.accepted>The reading is accepted and the subscriber told.</adm.done.accepted>
+    <adm.done.reading-rejected>The reading is rejected and the subscriber told.</adm.done.reading-rejected>
+    <adm.done.entered>The inspector's reading is saved.</adm.done.entered>
+    <error.unknown-meter>No such meter on that account.</error.unknown-meter>
+    <error.bad-reading>No more decimals than the meter shows.</error.bad-reading>
+    <error.whole-reading>This meter shows whole numbers.</error.whole-reading>
+    <field.meter>A meter number.</field.meter>
+    <field.zone>A zone: 1, 2 or 3.</field.zone>
+    <field.value>A reading, e.g. 12345 or 123.456.</field.value>
+    <field.taken_on>A date, e.g. 2026-11-25.</field.taken_on>
     <adm.title.holder>Create a login</adm.title.holder>
     <adm.holder.has-logins>This account already has a login; another will be made.</adm.holder.has-logins>
     <adm.f.channel>How the password is sent</adm.f.channel>

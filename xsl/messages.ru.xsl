@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <nav.admin-readings>Показания</nav.admin-readings>
     <nav.admin-payments>Платежи</nav.admin-payments>
     <nav.news>Новости</nav.news>
     <nav.admin-overview>Обзор</nav.admin-overview>
@@ -584,6 +585,10 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-mail">
+    <mail.reading-accepted.sms>Личный кабинет: показание {value} счётчика {meter} принято.</mail.reading-accepted.sms>
+    <mail.reading-rejected.sms>Личный кабинет: показание {value} счётчика {meter} отклонено. Причина: {reason}</mail.reading-rejected.sms>
+    <mail.reading-accepted.subject>Показание принято</mail.reading-accepted.subject>
+    <mail.reading-rejected.subject>Показание отклонено</mail.reading-rejected.subject>
     <mail.registered.subject>Вход в личный кабинет</mail.registered.subject>
     <mail.registered.email>Для вас создан вход в личный кабинет: логин {login}, пароль {password}. Смените пароль после входа.</mail.registered.email>
     <mail.refund.subject>Возврат платежа</mail.refund.subject>
@@ -718,6 +723,27 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.title.readings>Показания на проверке</adm.title.readings>
+    <adm.readings.intro>Показания, которые намного больше обычного расхода, ждут проверки: примите или отклоните с причиной — абонент получит сообщение.</adm.readings.intro>
+    <adm.readings.previous>предыдущее</adm.readings.previous>
+    <adm.readings.consumed>расход</adm.readings.consumed>
+    <adm.readings.enter>Показания контролёра</adm.readings.enter>
+    <adm.no-readings>Показаний на проверке нет.</adm.no-readings>
+    <adm.do.accept>Принять</adm.do.accept>
+    <adm.f.meter>Номер счётчика</adm.f.meter>
+    <adm.f.zone>Тарифная зона (1–3)</adm.f.zone>
+    <adm.f.value>Показание</adm.f.value>
+    <adm.f.taken_on>Дата снятия</adm.f.taken_on>
+    <adm.done.accepted>Показание принято, абоненту отправлено сообщение.</adm.done.accepted>
+    <adm.done.reading-rejected>Показание отклонено, абоненту отправлено сообщение.</adm.done.reading-rejected>
+    <adm.done.entered>Показание контролёра записано.</adm.done.entered>
+    <error.unknown-meter>Такого счётчика на этом лицевом счёте нет.</error.unknown-meter>
+    <error.bad-reading>Не больше знаков после запятой, чем у счётчика.</error.bad-reading>
+    <error.whole-reading>Этот счётчик показывает целые числа.</error.whole-reading>
+    <field.meter>Номер счётчика.</field.meter>
+    <field.zone>Зона: 1, 2 или 3.</field.zone>
+    <field.value>Показание, например 12345 или 123,456.</field.value>
+    <field.taken_on>Дата, например 2026-11-25.</field.taken_on>
     <adm.title.holder>Создать вход в кабинет</adm.title.holder>
     <adm.holder.has-logins>У этого лицевого счёта уже есть вход в кабинет; будет создан ещё один.</adm.holder.has-logins>
     <adm.f.channel>Как отправить пароль</adm.f.channel>

@@ -49,7 +49,7 @@ static struct db_stmt history = {
 static struct db_stmt insert = {
 	"reading.insert",
 	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, subscriber_id, "
-	"created_at) VALUES (?, ?, UTC_DATE(), ?, 'subscriber', 'accepted', ?, UTC_TIMESTAMP(6))",
+	"created_at) VALUES (?, ?, UTC_DATE(), ?, 'subscriber', ?, ?, UTC_TIMESTAMP(6))",
 	NULL, 0, NULL};
 
 struct meter_iter {
@@ -141,9 +141,120 @@ enum perr db_reading_history(struct arena *ar, uint64_t subscriber, uint64_t met
 	return db_rows(ar, &history, a, 2, c, 6, hist_row, &it);
 }
 
-enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value, uint64_t subscriber)
+enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value, uint64_t subscriber,
+			    int to_review)
 {
-	struct db_arg a[] = {DBA_U64(meter), DBA_INT(zone), DBA_INT(value), DBA_U64(subscriber)};
+	struct db_arg a[] = {DBA_U64(meter), DBA_INT(zone), DBA_INT(value),
+			     DBA_STR(to_review ? "pending" : "accepted"), DBA_U64(subscriber)};
 
-	return db_exec(&insert, a, 4, NULL, NULL);
+	return db_exec(&insert, a, 5, NULL, NULL);
+}
+
+/* ---------------------------------------------------------------- staff's review */
+
+#define REVIEW_COLS                                                                         \
+	"SELECT r.id, m.id, a.organization_id, a.number, m.number, m.kind, r.zone + 1, "        \
+	"r.value, m.decimals, DATE_FORMAT(r.taken_on, '%Y-%m-%d'), "                            \
+	"IFNULL((SELECT l.value FROM readings l WHERE l.meter_id = r.meter_id AND "             \
+	"l.zone = r.zone AND l.status = 'accepted' AND l.id < r.id ORDER BY l.taken_on DESC, "   \
+	"l.id DESC LIMIT 1), -1), r.subscriber_id, s.login, s.email, s.phone "                  \
+	"FROM readings r JOIN meters m ON m.id = r.meter_id JOIN accounts a ON a.id = m.account_id " \
+	"JOIN staff_organizations so ON so.organization_id = a.organization_id AND so.staff_id = ? " \
+	"LEFT JOIN subscribers s ON s.id = r.subscriber_id "
+
+static struct db_stmt review_list = {
+	"reading.review_list",
+	REVIEW_COLS "WHERE r.status = 'pending' AND r.id > ? ORDER BY r.id LIMIT ?",
+	NULL, 0, NULL};
+
+static struct db_stmt review_take = {
+	"reading.review_take",
+	REVIEW_COLS "WHERE r.id = ? AND r.status = 'pending' FOR UPDATE",
+	NULL, 0, NULL};
+
+static struct db_stmt review_decide = {
+	"reading.review_decide",
+	"UPDATE readings SET status = ?, reason = ? WHERE id = ? AND status = 'pending'",
+	NULL, 0, NULL};
+
+static struct db_stmt staff_meter = {
+	"reading.staff_meter",
+	"SELECT m.id, a.organization_id, m.zones, m.decimals, m.digits FROM meters m "
+	"JOIN accounts a ON a.id = m.account_id JOIN staff_organizations so ON "
+	"so.organization_id = a.organization_id AND so.staff_id = ? "
+	"WHERE a.organization_id = ? AND a.number = ? AND m.number = ? AND m.removed_on IS NULL",
+	NULL, 0, NULL};
+
+static struct db_stmt insert_staff = {
+	"reading.insert_staff",
+	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
+	"VALUES (?, ?, ?, ?, 'staff', 'accepted', UTC_TIMESTAMP(6))",
+	NULL, 0, NULL};
+
+struct review_ctx {
+	struct reading_review row;
+	enum perr (*each)(void *, const struct reading_review *);
+	void *ctx;
+};
+
+static enum perr review_each(void *p)
+{
+	struct review_ctx *x = p;
+
+	return x->each ? x->each(x->ctx, &x->row) : PERR_OK;
+}
+
+#define REVIEW_OUT(r)                                                                       \
+	{DBC_U64(&(r).id),	     DBC_U64(&(r).meter_id),   DBC_UINT(&(r).org),                \
+	 DBC_STR(&(r).account),	     DBC_STR(&(r).meter),      DBC_STR(&(r).kind),                \
+	 DBC_UINT(&(r).zone),	     DBC_INT(&(r).value),      DBC_UINT(&(r).decimals),           \
+	 DBC_STR(&(r).taken_on),     DBC_INT(&(r).previous),   DBC_U64(&(r).subscriber_id),       \
+	 DBC_STR(&(r).login),	     DBC_STR(&(r).email),      DBC_STR(&(r).phone)}
+
+enum perr db_reading_review_list(struct arena *ar, uint64_t staff, uint64_t after, unsigned limit,
+				 enum perr (*each)(void *, const struct reading_review *),
+				 void *ctx)
+{
+	struct review_ctx x = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_U64(staff), DBA_U64(after), DBA_INT(limit)};
+	struct db_col c[] = REVIEW_OUT(x.row);
+
+	return db_rows(ar, &review_list, a, 3, c, 15, review_each, &x);
+}
+
+enum perr db_reading_review_take(struct arena *ar, uint64_t staff, uint64_t id,
+				 struct reading_review *out)
+{
+	struct db_arg a[] = {DBA_U64(staff), DBA_U64(id)};
+	struct db_col c[] = REVIEW_OUT(*out);
+
+	return db_row(ar, &review_take, a, 2, c, 15);
+}
+
+enum perr db_reading_review_decide(uint64_t id, int accept, const char *reason)
+{
+	struct db_arg a[] = {DBA_STR(accept ? "accepted" : "rejected"),
+			     reason ? DBA_STR(reason) : DBA_NULL, DBA_U64(id)};
+	unsigned long long n = 0;
+	enum perr e = db_exec(&review_decide, a, 3, &n, NULL);
+
+	return e != PERR_OK ? e : n == 1 ? PERR_OK : PERR_CONFLICT;
+}
+
+enum perr db_reading_staff_meter(struct arena *ar, uint64_t staff, unsigned org,
+				 const char *account, const char *meter, struct staff_meter *out)
+{
+	struct db_arg a[] = {DBA_U64(staff), DBA_INT(org), DBA_STR(account), DBA_STR(meter)};
+	struct db_col c[] = {DBC_U64(&out->id), DBC_UINT(&out->org), DBC_UINT(&out->zones),
+			     DBC_UINT(&out->decimals), DBC_UINT(&out->digits)};
+
+	return db_row(ar, &staff_meter, a, 4, c, 5);
+}
+
+enum perr db_reading_insert_staff(uint64_t meter, unsigned zone, const char *taken_on,
+				  long long value)
+{
+	struct db_arg a[] = {DBA_U64(meter), DBA_INT(zone), DBA_STR(taken_on), DBA_INT(value)};
+
+	return db_exec(&insert_staff, a, 4, NULL, NULL);
 }

@@ -42,7 +42,39 @@ enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter
                              enum perr (*each)(void *, const struct reading_row *),
                              void *) PORTAL_WUR;
 /* Record today's reading of one register, from the subscriber, accepted. */
-enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value,
-			    uint64_t subscriber) PORTAL_WUR;
+/* A subscriber's reading: accepted, or (to_review) waiting for staff, as an
+ * implausible one does. */
+enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value, uint64_t subscriber,
+			    int to_review) PORTAL_WUR;
+
+
+/* A reading waiting for staff's review, with the accepted one before it. */
+struct reading_review {
+	uint64_t id, meter_id, subscriber_id;
+	unsigned org, zone, decimals;
+	const char *account, *meter, *kind, *taken_on;
+	long long value, previous; /* previous -1: none */
+	const char *login, *email, *phone; /* of who sent it; NULL if none */
+};
+/* The readings waiting in staff's organizations, oldest first, keyset by id. */
+enum perr db_reading_review_list(struct arena *, uint64_t staff, uint64_t after, unsigned limit,
+				 enum perr (*each)(void *, const struct reading_review *),
+				 void *) PORTAL_WUR;
+/* One of them, locked for deciding: PERR_NOT_FOUND if decided already or not theirs. */
+enum perr db_reading_review_take(struct arena *, uint64_t staff, uint64_t id,
+				 struct reading_review *) PORTAL_WUR;
+enum perr db_reading_review_decide(uint64_t id, int accept, const char *reason) PORTAL_WUR;
+
+/* A meter of staff's organizations, by the account's number and its own. */
+struct staff_meter {
+	uint64_t id;
+	unsigned org, zones, decimals, digits;
+};
+enum perr db_reading_staff_meter(struct arena *, uint64_t staff, unsigned org,
+				 const char *account, const char *meter,
+				 struct staff_meter *) PORTAL_WUR;
+/* A reading an inspector took (source staff), accepted. */
+enum perr db_reading_insert_staff(uint64_t meter, unsigned zone, const char *taken_on,
+				  long long value) PORTAL_WUR;
 
 #endif

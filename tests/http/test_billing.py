@@ -826,6 +826,9 @@ def test_every_billing_query_is_an_index_lookup():
         "refund.lines_of": [1], "refund.find_id": ["'1'", 1, 50],
         "refund.find_provider": ["'x'", 1, 50], "refund.find_account": ["'1000456701'", 1, 50],
         "refund.find_day": ["'%s'" % end, "'%s'" % end, 1, 50],
+        "reading.review_list": [1, 0, 51], "reading.review_take": [1, 1],
+        "reading.review_decide": ["'accepted'", "NULL", 0],
+        "reading.staff_meter": [1, 1, "'1000456701'", "'x'"], "directory.account": [1, 1],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

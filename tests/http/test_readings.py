@@ -121,6 +121,10 @@ def test_unusually_high_consumption_warns_but_does_not_refuse():
     assert r.status_code == 200
     assert doc(r).get_element_by_id("unusual-m1z1") is not None
     assert post(s, f, "submit").status_code == 303
+    # Taken, and waiting for staff's review (the console's readings page).
+    assert sql("SELECT status FROM readings WHERE meter_id = 1 AND zone = 0 AND source = "
+               "'subscriber'") == [("pending",)]
+    assert last(1, 0) + 2000 != last(1, 0)  # the last accepted one is unchanged
 
 
 @pytest.mark.parametrize("field,value,message", [
