@@ -992,6 +992,32 @@ static int subscriber_act(struct req *r, const char *what)
 	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=%s", id, what));
 }
 
+/* The subscriber's own pages in this browser, read-only: logged before it starts. */
+static int view_as_post(struct req *r)
+{
+	struct directory_subscriber s;
+	const char *id;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_SUBSCRIBERS);
+	if ((st = subscriber_of(r, &s)) != 0)
+		return st;
+	if (!s.active)
+		return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%llu&done=blocked",
+						     (unsigned long long)s.id));
+	id = u64_text(r->arena, s.id);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = audit(r, s.org, "view-as", "subscriber", id, NULL, s.login)) != PERR_OK ||
+	    (e = staff_view_as(r, s.id)) != PERR_OK || (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		r->nheaders = 0;
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/");
+}
+
 static int block_post(struct req *r) { return subscriber_act(r, "block"); }
 static int unblock_post(struct req *r) { return subscriber_act(r, "unblock"); }
 static int end_sessions_post(struct req *r) { return subscriber_act(r, "end-sessions"); }
@@ -2156,6 +2182,7 @@ static const struct page pages[] = {
 	{"/admin/subscriber/unblock", M_POST, PAGE_SESSION, "subscriber", unblock_post},
 	{"/admin/subscriber/end-sessions", M_POST, PAGE_SESSION, "subscriber", end_sessions_post},
 	{"/admin/subscriber/reset-link", M_POST, PAGE_SESSION, "subscriber", reset_link_post},
+	{"/admin/subscriber/view-as", M_POST, PAGE_SESSION, "subscriber", view_as_post},
 	{"/admin/subscriber/link", M_POST, PAGE_SESSION, "subscriber", link_post},
 	{"/admin/subscriber/unlink", M_POST, PAGE_SESSION, "subscriber", unlink_post},
 	{"/admin/account/login", M_GET | M_POST, PAGE_SESSION, "holder", holder_login},

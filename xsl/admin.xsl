@@ -240,6 +240,9 @@
               <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/unblock</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">unblock</xsl:with-param></xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
+          <xsl:if test="$s/@active = '1'">
+            <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/view-as</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">view-as</xsl:with-param></xsl:call-template>
+          </xsl:if>
           <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/end-sessions</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">end-sessions</xsl:with-param></xsl:call-template>
           <xsl:if test="$s/email">
             <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/reset-link</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">reset-link</xsl:with-param></xsl:call-template>

@@ -3,6 +3,8 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <view.banner>You are viewing this subscriber's pages as staff member</view.banner>
+    <view.read-only>View only: nothing can be changed. To stop, sign out.</view.read-only>
     <nav.admin-readings>Readings</nav.admin-readings>
     <nav.admin-payments>Payments</nav.admin-payments>
     <nav.news>News</nav.news>
@@ -78,6 +80,8 @@
     <accounts.no-history>No charges on this account yet.</accounts.no-history>
   </xsl:template>
   <xsl:template name="messages-en-error">
+    <error.read-only.title>View only</error.read-only.title>
+    <error.read-only>A staff member viewing a subscriber's pages cannot change anything in them.</error.read-only>
     <error.forbidden.title>Not allowed</error.forbidden.title>
     <error.forbidden>Your role does not allow this action.</error.forbidden>
     <error.incident>Incident number:</error.incident>
@@ -723,6 +727,8 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.do.view-as>View as the subscriber</adm.do.view-as>
+    <adm.done.blocked>The subscriber is blocked: their pages cannot be viewed.</adm.done.blocked>
     <adm.title.readings>Readings to review</adm.title.readings>
     <adm.readings.intro>Readings far above the usual consumption wait here: accept them, or reject them with a reason; the subscriber is told.</adm.readings.intro>
     <adm.readings.previous>previous</adm.readings.previous>

@@ -3,6 +3,8 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <view.banner>Вы смотрите личный кабинет абонента как сотрудник</view.banner>
+    <view.read-only>Только просмотр: изменить ничего нельзя. Чтобы закончить, нажмите «Выйти».</view.read-only>
     <nav.admin-readings>Показания</nav.admin-readings>
     <nav.admin-payments>Платежи</nav.admin-payments>
     <nav.news>Новости</nav.news>
@@ -78,6 +80,8 @@
     <accounts.no-history>Начислений по счёту пока нет.</accounts.no-history>
   </xsl:template>
   <xsl:template name="messages-ru-error">
+    <error.read-only.title>Только просмотр</error.read-only.title>
+    <error.read-only>Сотрудник, просматривающий кабинет абонента, не может ничего в нём менять.</error.read-only>
     <error.forbidden.title>Нет доступа</error.forbidden.title>
     <error.forbidden>Вашей роли это действие недоступно.</error.forbidden>
     <error.incident>Номер обращения:</error.incident>
@@ -723,6 +727,8 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.do.view-as>Посмотреть как абонент</adm.do.view-as>
+    <adm.done.blocked>Абонент заблокирован: смотреть его кабинет нельзя.</adm.done.blocked>
     <adm.title.readings>Показания на проверке</adm.title.readings>
     <adm.readings.intro>Показания, которые намного больше обычного расхода, ждут проверки: примите или отклоните с причиной — абонент получит сообщение.</adm.readings.intro>
     <adm.readings.previous>предыдущее</adm.readings.previous>

@@ -62,6 +62,12 @@
             </div>
           </div>
         </header>
+        <!-- Staff viewing as the subscriber: said on every page, with the way out. -->
+        <xsl:if test="user/@viewer">
+          <div class="view-as-banner" role="note" id="view-as-banner">
+            <xsl:value-of select="concat($M/view.banner, ' ', user/@viewer, '. ', $M/view.read-only)"/>
+          </div>
+        </xsl:if>
         <main id="content" tabindex="-1">
           <xsl:call-template name="finished">
             <xsl:with-param name="tree"><xsl:apply-templates select="." mode="content"/></xsl:with-param>

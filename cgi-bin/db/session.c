@@ -29,7 +29,7 @@ static struct db_stmt insert = {
 static struct db_stmt lookup = {
 	"session.lookup",
 	"SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
-	"DATE_FORMAT(s.prev_login_at, '%Y-%m-%dT%H:%i:%sZ'), s.prev_login_ip, "
+	"DATE_FORMAT(s.prev_login_at, '%Y-%m-%dT%H:%i:%sZ'), s.prev_login_ip, s.viewer, "
 	"TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
 	"COALESCE(cur.account_id, (SELECT MIN(first.account_id) FROM subscriber_accounts first "
 	"WHERE first.subscriber_id = sub.id)) "
@@ -38,7 +38,15 @@ static struct db_stmt lookup = {
 	"AND cur.account_id = sub.current_account_id "
 	"WHERE s.token_hash = ? AND sub.active = 1 "
 	"AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
-	"AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND",
+	"AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"AND (s.viewer IS NULL OR s.created_at > UTC_TIMESTAMP(6) - INTERVAL 30 MINUTE)",
+	NULL, 0, NULL};
+
+/* Staff viewing as the subscriber: a session of theirs that carries the viewer. */
+static struct db_stmt insert_viewer = {
+	"session.insert_viewer",
+	"INSERT INTO sessions (token_hash, subscriber_id, created_at, last_seen, ip, user_agent, "
+	"viewer) VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, LEFT(?, 255), ?)",
 	NULL, 0, NULL};
 
 static struct db_stmt touch = {
@@ -72,12 +80,22 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 	                     DBC_STR(&out->phone),
 	                     DBC_STR(&out->prev_login_at),
 	                     DBC_STR(&out->prev_login_ip),
+	                     DBC_STR(&out->viewer),
 	                     DBC_INT(idle_for),
 	                     DBC_U64(&out->account_id)};
 	enum perr e = db_row(ar, &lookup, a, 3, c, sizeof(c) / sizeof(c[0]));
 
 	memcpy(out->token_hash, hash, 32);
 	return e;
+}
+
+enum perr db_session_insert_viewer(const unsigned char hash[32], uint64_t subscriber_id,
+				   const char *ip, const char *user_agent, const char *viewer)
+{
+	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_U64(subscriber_id), DBA_STR(ip),
+			     DBA_STR(user_agent), DBA_STR(viewer)};
+
+	return db_exec(&insert_viewer, a, 5, NULL, NULL);
 }
 
 enum perr db_session_touch(uint64_t id)

@@ -21,12 +21,19 @@ struct session {
 	/* The successful sign-in before this session began (NULL: the first). */
 	const char *prev_login_at; /* ISO 8601, UTC */
 	const char *prev_login_ip;
+	/* The staff member viewing the pages as this subscriber, read-only; NULL
+	 * for the subscriber's own session. */
+	const char *viewer;
 	/* The account the sections show: the chosen one, else the first linked; 0 if none. */
 	uint64_t account_id;
 };
 
 enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
 			    const char *ip, const char *user_agent) PORTAL_WUR;
+/* A staff member's read-only session as the subscriber (30 minutes at most). */
+enum perr db_session_insert_viewer(const unsigned char hash[32], uint64_t subscriber_id,
+				   const char *ip, const char *user_agent,
+				   const char *viewer) PORTAL_WUR;
 /* Live session by token hash, joined with its subscriber. */
 enum perr db_session_lookup(struct arena *, const unsigned char hash[32], unsigned idle,
 			    unsigned absolute, struct session *, long long *idle_for) PORTAL_WUR;

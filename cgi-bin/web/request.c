@@ -262,7 +262,8 @@ static int doc_common(struct req *r)
 
 		if (u == NULL ||
 		    xml_text(u, "name", r->sess ? r->sess->full_name : r->staff->full_name) == NULL ||
-		    xml_text(u, "login", r->sess ? r->sess->login : r->staff->login) == NULL)
+		    xml_text(u, "login", r->sess ? r->sess->login : r->staff->login) == NULL ||
+		    (r->sess && r->sess->viewer && xml_attr(u, "viewer", r->sess->viewer)))
 			return -1;
 	}
 	if (r->sec->nav != NULL)
@@ -677,6 +678,10 @@ static int dispatch(struct req *r, const struct io *io)
 
 	if ((r->page->flags & PAGE_SESSION) && !r->signed_in)
 		return to_login(r);
+	/* Staff viewing as a subscriber change nothing: every POST but signing out is refused. */
+	if (r->method == M_POST && r->sess != NULL && r->sess->viewer != NULL &&
+	    !(r->page->flags & PAGE_READ_ONLY_POST) && strcmp(r->path, "/logout") != 0)
+		return page_error(r, 403, "read-only");
 	if (r->method == M_POST &&
 	    (cross_site(io, r->https) ||
 	     (!((r->page->flags & PAGE_READ_ONLY_POST) && !r->signed_in) && csrf_check(r) != 0))) {

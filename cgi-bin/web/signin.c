@@ -81,7 +81,8 @@ enum perr lang_remember(struct req *r, enum lang l)
 	enum perr e;
 
 	/* Signed in, the choice is the subscriber's too: their messages follow it. */
-	if (r->sess != NULL && (e = db_subscriber_set_lang(r->sess->subscriber_id, l)) != PERR_OK)
+	if (r->sess != NULL && r->sess->viewer == NULL &&
+	    (e = db_subscriber_set_lang(r->sess->subscriber_id, l)) != PERR_OK)
 		return e;
 	if (req_cookie(r, "lang", lang_code(l), 365L * 24 * 3600, 1) != 0)
 		return PERR_NOMEM;

@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "core/parse.h"
 #include "core/perr.h"
+#include "db/session.h"
 #include "db/staff.h"
 #include "web/io.h"
 #include "web/req.h"
@@ -108,4 +109,20 @@ enum perr staff_login_locked(struct req *r, const char *login, int *locked)
 		by_login, by_ip);
 	snprintf(after, sizeof(after), "%u", cfg.login_window);
 	return req_header(r, "Retry-After", after) != 0 ? PERR_NOMEM : PERR_OK;
+}
+
+enum perr staff_view_as(struct req *r, uint64_t subscriber)
+{
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	char text[TOKEN_CHARS + 1];
+	enum perr e;
+
+	if (r->staff == NULL || token_new(raw, text) != 0)
+		return PERR_SYS;
+	token_hash(raw, sizeof(raw), hash);
+	e = db_session_insert_viewer(hash, subscriber, r->remote_addr,
+				     r->user_agent ? r->user_agent : "", r->staff->login);
+	if (e != PERR_OK)
+		return e;
+	return req_cookie(r, req_session_cookie_name(r), text, 0, 1) != 0 ? PERR_NOMEM : PERR_OK;
 }

@@ -22,4 +22,11 @@ enum perr staff_session_end(struct req *) PORTAL_WUR;
 /* Whether signing in as login from this address is locked out now. */
 enum perr staff_login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
 
+/*
+ * View the subscriber's own pages as they see them, read-only: a session of
+ * theirs in this browser, marked with the staff member's login (every POST
+ * but signing out is refused; it lasts 30 minutes at most).
+ */
+enum perr staff_view_as(struct req *, uint64_t subscriber) PORTAL_WUR;
+
 #endif

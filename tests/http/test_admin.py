@@ -293,6 +293,7 @@ ACTIONS = [
     ("organization", ALL, lambda s, x: s.get(BASE + "/admin/organization?org=1")),
     ("block", SERVE, lambda s, x: post(s, "/admin/subscriber/block", {"id": x["sub"]})),
     ("unblock", SERVE, lambda s, x: post(s, "/admin/subscriber/unblock", {"id": x["sub"]})),
+    ("view-as", SERVE, lambda s, x: post(s, "/admin/subscriber/view-as", {"id": x["sub"]})),
     ("end-sessions", SERVE,
      lambda s, x: post(s, "/admin/subscriber/end-sessions", {"id": x["sub"]})),
     ("reset-link", SERVE, lambda s, x: post(s, "/admin/subscriber/reset-link", {"id": x["sub"]})),
@@ -855,3 +856,44 @@ def test_staff_enter_an_inspectors_reading():
                "source = 'staff' ORDER BY id DESC LIMIT 1") == \
         [("123456", "staff", "accepted", "2026-11-25")]
     sql("DELETE FROM readings WHERE source = 'staff' AND meter_id = 2")
+
+
+# ------------------------------------------------------------------ viewing as the subscriber
+
+def test_view_as_the_subscriber_is_read_only_logged_and_ends_on_sign_out():
+    login = uniq("viewed")
+    sub = make_subscriber(login, "viewed-password-1", [3], email=login + "@example.org")
+    s = staff_signed_in("operator")
+    before = len(audit_rows("view-as", str(sub)))
+    r = post(s, "/admin/subscriber/view-as", {"id": sub}, "/admin/subscriber?id=%d" % sub)
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert len(audit_rows("view-as", str(sub))) == before + 1
+    # The subscriber's own pages, with the banner naming who looks.
+    r = s.get(BASE + "/")
+    d = doc(r)
+    assert "operator" in d.xpath('string(//*[@id="view-as-banner"])')
+    assert "Тестов Тест Тестович" in d.xpath("string(//h1[@id='greeting'])")
+    assert s.get(BASE + "/accounts").status_code == 200
+    # Nothing can be changed: the profile, the language on file.
+    r = s.get(BASE + "/settings")
+    r = s.post(BASE + "/settings/profile", data={"csrf": csrf_of(r), "full_name": "Взломан",
+                                                "mobile": "", "landline": ""},
+               allow_redirects=False)
+    assert r.status_code == 403 and "не может ничего в нём менять" in r.text
+    assert sql("SELECT full_name FROM subscribers WHERE id = %d" % sub) == \
+        [("Тестов Тест Тестович",)]
+    s.get(BASE + "/lang?to=en&next=/", allow_redirects=False)
+    assert sql("SELECT lang FROM subscribers WHERE id = %d" % sub) == [("ru",)]
+    # Signing out is the one POST allowed; the session is gone.
+    r = s.get(BASE + "/")
+    r = s.post(BASE + "/logout", data={"csrf": csrf_of(r)}, allow_redirects=False)
+    assert r.status_code == 303
+    assert sql("SELECT COUNT(*) FROM sessions WHERE subscriber_id = %d AND viewer IS NOT NULL"
+               % sub) == [("0",)]
+    # Those who only read may not; nor may anyone for another organization's subscriber.
+    viewer = sign_in("t-viewer", "staff-password-1") if sql(
+        "SELECT 1 FROM staff WHERE login = 't-viewer'") else None
+    if viewer is not None:
+        assert post(viewer, "/admin/subscriber/view-as", {"id": sub}).status_code == 403
+    other = make_subscriber(uniq("far"), "far-password-1", [org2_account()])
+    assert post(s, "/admin/subscriber/view-as", {"id": other}).status_code == 404
