@@ -602,6 +602,9 @@ struct row_ctx {
 	xmlNodePtr list;
 };
 
+static int money_xml(struct req *r, xmlNodePtr parent, const char *name, money_t v,
+		     const char *currency);
+
 static enum perr overview_row(void *p, const struct overview *o)
 {
 	struct row_ctx *x = p;
@@ -614,7 +617,7 @@ static enum perr overview_row(void *p, const struct overview *o)
 	    xml_int(n, "signins-today", o->signins_today) == NULL ||
 	    xml_int(n, "signins-month", o->signins_month) == NULL ||
 	    xml_int(n, "paid-count", o->paid_count) == NULL ||
-	    xml_text(n, "paid-sum", decimal_text(r->arena, o->paid_sum, 2)) == NULL ||
+	    money_xml(r, n, "paid-sum", o->paid_sum, o->currency) ||
 	    xml_int(n, "failed-count", o->failed_count) == NULL ||
 	    xml_int(n, "readings", o->readings) == NULL || xml_int(n, "meters", o->meters) == NULL ||
 	    xml_int(n, "open-requests", o->open_requests) == NULL ||

@@ -138,7 +138,7 @@
           <tbody>
             <tr><th scope="row"><xsl:value-of select="$M/adm.ov.signups"/></th><td class="num"><xsl:value-of select="signups-today"/></td><td class="num"><xsl:value-of select="signups-month"/></td></tr>
             <tr><th scope="row"><xsl:value-of select="$M/adm.ov.signins"/></th><td class="num"><xsl:value-of select="signins-today"/></td><td class="num"><xsl:value-of select="signins-month"/></td></tr>
-            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.paid"/></th><td class="num">—</td><td class="num"><xsl:value-of select="concat(paid-count, ' / ', paid-sum)"/></td></tr>
+            <tr><th scope="row"><xsl:value-of select="$M/adm.ov.paid"/></th><td class="num">—</td><td class="num"><xsl:value-of select="concat(paid-count, ' / ')"/><xsl:apply-templates select="paid-sum" mode="money"/></td></tr>
             <tr><th scope="row"><xsl:value-of select="$M/adm.ov.failed"/></th><td class="num">—</td><td class="num"><xsl:value-of select="failed-count"/></td></tr>
             <tr><th scope="row"><xsl:value-of select="$M/adm.ov.readings"/></th><td class="num">—</td><td class="num"><xsl:value-of select="concat(readings, ' / ', meters)"/></td></tr>
             <tr><th scope="row"><a href="/admin/requests"><xsl:value-of select="$M/adm.ov.requests"/></a></th><td class="num">—</td><td class="num" id="open-requests-{@id}"><xsl:value-of select="open-requests"/></td></tr>
@@ -255,7 +255,7 @@
       <ul>
         <xsl:for-each select="$s/accounts/account">
           <li id="account-{@id}">
-            <xsl:value-of select="concat(number, ' — ', address, ' (', payer, ')')"/>
+            <xsl:value-of select="concat(number, ' — ', address, ' (', payer, ') ')"/>
             <xsl:if test="$adm-serves">
               <form method="post" action="/admin/subscriber/unlink" class="inline">
                 <input type="hidden" name="csrf" value="{/page/csrf}"/>

@@ -15,7 +15,7 @@
 
 static struct db_stmt overview = {
 	"overview.get",
-	"SELECT o.id, o.name, "
+	"SELECT o.id, o.name, o.currency, "
 	"(SELECT COUNT(*) FROM subscribers s WHERE s.created_at >= ? AND s.id IN " SUBS_OF_ORG "), "
 	"(SELECT COUNT(*) FROM subscribers s WHERE s.created_at >= ? AND s.id IN " SUBS_OF_ORG "), "
 	"(SELECT COUNT(*) FROM login_attempts l WHERE l.result = 'ok' AND l.at >= ? "
@@ -62,7 +62,7 @@ enum perr db_overview(struct arena *ar, uint64_t staff, const char *day, const c
 	struct db_arg a[] = {DBA_STR(day),   DBA_STR(month), DBA_STR(day),   DBA_STR(month),
 			     DBA_STR(month), DBA_STR(month), DBA_STR(month), DBA_STR(month),
 			     DBA_U64(staff)};
-	struct db_col c[] = {DBC_UINT(&o->org),		 DBC_STR(&o->name),
+	struct db_col c[] = {DBC_UINT(&o->org),		 DBC_STR(&o->name), DBC_STR(&o->currency),
 			     DBC_INT(&o->signups_today), DBC_INT(&o->signups_month),
 			     DBC_INT(&o->signins_today), DBC_INT(&o->signins_month),
 			     DBC_INT(&o->paid_count),	 DBC_INT(&o->paid_sum),
@@ -70,5 +70,5 @@ enum perr db_overview(struct arena *ar, uint64_t staff, const char *day, const c
 			     DBC_INT(&o->meters),	 DBC_INT(&o->open_requests),
 			     DBC_INT(&o->undelivered)};
 
-	return db_rows(ar, &overview, a, 9, c, 13, ov_each, &x);
+	return db_rows(ar, &overview, a, 9, c, 14, ov_each, &x);
 }

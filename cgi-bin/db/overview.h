@@ -8,7 +8,7 @@
 
 struct overview {
 	unsigned org;
-	const char *name;
+	const char *name, *currency;
 	long long signups_today, signups_month, signins_today, signins_month;
 	long long paid_count, paid_sum, failed_count; /* online, this month */
 	long long readings, meters;                   /* readings this month; meters in use */

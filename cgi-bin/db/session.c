@@ -42,11 +42,17 @@ static struct db_stmt lookup = {
 	"AND (s.viewer IS NULL OR s.created_at > UTC_TIMESTAMP(6) - INTERVAL 30 MINUTE)",
 	NULL, 0, NULL};
 
-/* Staff viewing as the subscriber: a session of theirs that carries the viewer. */
+/*
+ * Staff viewing as the subscriber: a session of theirs that carries the
+ * viewer and no previous sign-in (it is not one).  It names the same columns
+ * as session.insert: MariaDB checks an INSERT's column grants only when it
+ * runs, so a program holding some of them could prepare the other one.
+ */
 static struct db_stmt insert_viewer = {
 	"session.insert_viewer",
 	"INSERT INTO sessions (token_hash, subscriber_id, created_at, last_seen, ip, user_agent, "
-	"viewer) VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, LEFT(?, 255), ?)",
+	"prev_login_at, prev_login_ip, viewer) "
+	"VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, LEFT(?, 255), NULL, NULL, ?)",
 	NULL, 0, NULL};
 
 static struct db_stmt touch = {
