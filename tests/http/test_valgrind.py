@@ -450,3 +450,51 @@ def test_registration_and_recovery_serve_without_leaking():
         assert run_under_valgrind("login", drive) == 40
     finally:
         sql("DELETE FROM form_attempts")
+
+
+def test_admin_serves_the_console_without_leaking():
+    """The console's pages, its TOTP sign-in (liboath), a search, the audit CSV and a
+    refused form, through one worker under valgrind."""
+    from conftest import STAFF, sql, staff_password_step, totp, new_client
+
+    def drive(sock):
+        n = 0
+        # Signing in through this worker: password, then a code.
+        sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'admin'")
+        pre = new_client()
+        r = pre.get(BASE + "/admin/login")
+        token = csrf_of(r)
+        cookie = "pre=" + pre.cookies.get("pre")
+        st, headers, _ = post_form(sock, "/admin/login", {
+            "csrf": token, "login": "admin", "password": STAFF["admin"][0]}, cookie)
+        assert st == 303, st
+        staff = re.search(r"staff=([A-Za-z0-9_-]{43})", str(headers)).group(1)
+        cookie = "staff=" + staff
+        st, _, body = request(sock, params("/admin/login/code", cookie=cookie))
+        token = re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
+        st, headers, _ = post_form(sock, "/admin/login/code",
+                                   {"csrf": token, "code": totp(STAFF["admin"][1])}, cookie)
+        assert st == 303, st
+        cookie = "staff=" + re.search(r"staff=([A-Za-z0-9_-]{43})", str(headers)).group(1)
+        n += 4
+        st, _, body = request(sock, params("/admin", cookie=cookie))
+        token = re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
+        pages = [("/admin", ""), ("/admin/subscribers", "by=login&q=demo"),
+                 ("/admin/subscriber", "id=1"), ("/admin/requests", ""), ("/admin/news", ""),
+                 ("/admin/organization", ""), ("/admin/staff", ""), ("/admin/audit", ""),
+                 ("/admin/audit", "format=csv"), ("/admin/readings", ""),
+                 ("/admin/payments", "by=account&q=1000456701")]
+        for i in range(44):
+            path, query = pages[i % len(pages)]
+            st, _, _ = request(sock, params(path, query=query, cookie=cookie))
+            assert st == 200, (path, st)
+            n += 1
+        for _ in range(4):
+            st, _, _ = post_form(sock, "/admin/news/new", {"csrf": token, "org": "1",
+                                                           "title_ru": "", "body_ru": "x"},
+                                 cookie)
+            assert st == 400
+            n += 1
+        return n
+
+    assert run_under_valgrind("admin", drive) == 52
