@@ -455,7 +455,7 @@ def test_registration_and_recovery_serve_without_leaking():
 def test_admin_serves_the_console_without_leaking():
     """The console's pages, its TOTP sign-in (liboath), a search, the audit CSV and a
     refused form, through one worker under valgrind."""
-    from conftest import STAFF, sql, staff_password_step, totp, new_client
+    from conftest import STAFF, new_client, sql, totp
 
     def drive(sock):
         n = 0

@@ -233,9 +233,16 @@ static void messages(void **st)
 	xmlFree(text);
 	xmlFree(subject);
 
+	/* A login the organization made, by e-mail (the console's). */
+	text = message("registered", "email", "ru", "<note login=\"x1\" password=\"y2z3\"/>",
+		       &subject);
+	assert_string_equal(subject, "Вход в личный кабинет");
+	assert_non_null(strstr(text, "логин x1, пароль y2z3"));
+	xmlFree(text);
+	xmlFree(subject);
+
 	/* A kind or a channel without a template makes no message. */
-	assert_null(message("registered", "email", "ru", "<note login=\"x\" password=\"y\"/>",
-			    &subject));
+	assert_null(message("recover-code", "email", "ru", "<note code=\"123456\"/>", &subject));
 	assert_null(message("no-such-kind", "sms", "ru", "<note/>", &subject));
 }
 
