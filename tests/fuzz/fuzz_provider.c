@@ -1,7 +1,7 @@
 /*
  * libFuzzer target: what the payment provider sends us, the one input that
  * comes from outside without a browser in between: payment objects (API
- * answers) and notifications.  A parsed payment must hold what the parser
+ * answers), refund objects, and notifications.  A parsed payment must hold what the parser
  * promises: a valid id, a known status, a non-negative amount, a currency of
  * three letters, URLs that are http(s).
  */
@@ -18,6 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pay_state st;
+	struct refund_state rf;
 	char id[PAY_ID_MAX + 1];
 	money_t m;
 	char *s;
@@ -30,6 +31,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (st.confirmation_url[0] && strncmp(st.confirmation_url, "http", 4) != 0)
 			abort();
 	}
+	if (yookassa_parse_refund((const char *)data, size, &rf) == 0 &&
+	    (rf.id[0] == '\0' || rf.payment_id[0] == '\0' || rf.amount < 0 ||
+	     strlen(rf.currency) != 3 ||
+	     (rf.status != PAY_PENDING && rf.status != PAY_SUCCEEDED && rf.status != PAY_CANCELED)))
+		abort();
 	if (yookassa_parse_notice((const char *)data, size, id) == 0 &&
 	    (id[0] == '\0' || strlen(id) > PAY_ID_MAX))
 		abort();

@@ -164,12 +164,49 @@ static void amounts(void **s)
 	assert_int_equal(yookassa_parse_amount("1e3", &m), -1);
 }
 
+/* A refund object as YooKassa answers POST /v3/refunds. */
+static void refunds(void **s)
+{
+	static const char ok[] =
+		"{\"id\":\"216749f7-0016-50be-b000-078d43a63ae4\",\"status\":\"succeeded\","
+		"\"amount\":{\"value\":\"150.05\",\"currency\":\"RUB\"},"
+		"\"created_at\":\"2026-11-30T10:00:00.000Z\","
+		"\"payment_id\":\"216749da-000f-50be-b000-096747fad91e\"}";
+	struct refund_state st;
+
+	(void)s;
+	assert_int_equal(yookassa_parse_refund(ok, strlen(ok), &st), 0);
+	assert_string_equal(st.id, "216749f7-0016-50be-b000-078d43a63ae4");
+	assert_string_equal(st.payment_id, "216749da-000f-50be-b000-096747fad91e");
+	assert_int_equal(st.status, PAY_SUCCEEDED);
+	assert_int_equal(st.amount, 15005);
+	assert_string_equal(st.currency, "RUB");
+	/* A payment object, an unknown status, a bad amount, no payment: not a refund. */
+	{
+		static const char *const bad[] = {
+			"{\"id\":\"x\",\"status\":\"succeeded\","
+			"\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"}}",
+			"{\"id\":\"a\",\"payment_id\":\"b\",\"status\":\"waiting\","
+			"\"amount\":{\"value\":\"1.00\",\"currency\":\"RUB\"}}",
+			"{\"id\":\"a\",\"payment_id\":\"b\",\"status\":\"pending\","
+			"\"amount\":{\"value\":\"1.5\",\"currency\":\"RUB\"}}",
+			"{\"id\":\"a b\",\"payment_id\":\"b\",\"status\":\"pending\","
+			"\"amount\":{\"value\":\"1.50\",\"currency\":\"RUB\"}}",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+			assert_int_equal(yookassa_parse_refund(bad[i], strlen(bad[i]), &st), -1);
+	}
+	assert_int_equal(yookassa_parse_refund("[]", 2, &st), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_succeeded_payment), cmocka_unit_test(pending_and_canceled),
 		cmocka_unit_test(what_is_refused),     cmocka_unit_test(notifications),
-		cmocka_unit_test(amounts),
+		cmocka_unit_test(amounts),                 cmocka_unit_test(refunds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
