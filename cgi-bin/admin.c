@@ -297,10 +297,47 @@ static enum perr staff_xml(struct req *r)
 	return db_staff_orgs(r->arena, r->staff->staff_id, org_row, s);
 }
 
+/* Whether typed is six digits: a code from the app rather than a password
+ * (passwords are ten characters at least). */
+static int is_code(const struct fval *typed)
+{
+	size_t i;
+
+	if (typed->len != TOTP_DIGITS)
+		return 0;
+	for (i = 0; i < typed->len; i++)
+		if (typed->s[i] < '0' || typed->s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* A fresh code of the staff member's, good once like at sign-in. */
+static enum perr code_again(struct req *r, const char *code, int *ok)
+{
+	unsigned char secret[TOTP_SECRET_BYTES];
+	struct staff_totp t;
+	uint64_t step = 0;
+	enum perr e = db_staff_totp(r->arena, r->staff->staff_id, &t);
+
+	*ok = 0;
+	if (e != PERR_OK)
+		return e;
+	if (totp_open(cfg.totp_key, t.secret, t.secret_len, secret) != 0)
+		return PERR_OK;
+	if (totp_check(secret, time(NULL), code, &step) == 0) {
+		e = db_staff_totp_use(r->staff->staff_id, step);
+		*ok = e == PERR_OK;
+		if (e == PERR_CONFLICT)
+			e = PERR_OK; /* used already: refused as a wrong one */
+	}
+	sodium_memzero(secret, sizeof(secret));
+	return e;
+}
+
 /*
- * The password asked again for a sensitive action.  A wrong one counts as a
- * failed sign-in (the lock-out covers guessing it here too).  0, or the
- * handler's refusal through refuse().
+ * The password, or a fresh code from the app, asked again for a sensitive
+ * action.  A wrong one counts as a failed sign-in (the lock-out covers
+ * guessing it here too).  0, or the handler's answer when it failed.
  */
 static int password_again(struct req *r, int *ok)
 {
@@ -312,18 +349,25 @@ static int password_again(struct req *r, int *ok)
 	*ok = 0;
 	if (pw == NULL)
 		return 0;
-	e = db_staff_by_login(r->arena, r->staff->login, &me);
-	if (e != PERR_OK && e != PERR_NOT_FOUND)
-		return page_fail(r, e);
-	if (password_verify(e == PERR_OK ? me.password_hash : NULL, pw->s, pw->len, &rehash) != 0) {
-		if ((e = db_staff_login_record(r->staff->login, r->remote_addr, STAFF_LOGIN_FAIL,
+	if (is_code(pw)) {
+		if ((e = code_again(r, pw->s, ok)) != PERR_OK)
+			return page_fail(r, e);
+	} else {
+		e = db_staff_by_login(r->arena, r->staff->login, &me);
+		if (e != PERR_OK && e != PERR_NOT_FOUND)
+			return page_fail(r, e);
+		*ok = password_verify(e == PERR_OK ? me.password_hash : NULL, pw->s, pw->len,
+				      &rehash) == 0;
+	}
+	if (!*ok) {
+		if ((e = db_staff_login_record(r->staff->login, r->remote_addr,
+					       is_code(pw) ? STAFF_CODE_FAIL : STAFF_LOGIN_FAIL,
 					       r->staff->staff_id)) != PERR_OK)
 			return page_fail(r, e);
 		return 0;
 	}
 	if ((e = db_staff_session_reauth(r->staff->id)) != PERR_OK)
 		return page_fail(r, e);
-	*ok = 1;
 	return 0;
 }
 
@@ -1473,6 +1517,41 @@ static int staff_get(struct req *r)
 	return staff_list(r);
 }
 
+/* One staff member with the forms that act on them; a refused form comes back here. */
+static int member_page(struct req *r, const struct staff *m, int status, const char *field,
+		       const char *code)
+{
+	static const size_t typed[] = {K_ROLE};
+	xmlNodePtr n;
+	enum perr e = staff_xml(r);
+
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	n = xml_elem(r->root, "member");
+	if (n == NULL || xml_attr(n, "id", u64_text(r->arena, m->id)) ||
+	    xml_attr(n, "role", m->role) || xml_attr(n, "active", m->active ? "1" : "0") ||
+	    xml_attr(n, "enrolled", m->enrolled ? "1" : "0") ||
+	    (m->id == r->staff->staff_id && xml_attr(n, "me", "1")) ||
+	    xml_text(n, "login", m->login) == NULL || xml_text(n, "full-name", m->full_name) == NULL ||
+	    xml_done(r, K_DONE) != 0 || xml_typed(r, typed, 1) != 0)
+		return page_error(r, 500, "internal");
+	return code == NULL ? status : page_refuse(r, status, field, code);
+}
+
+static int member_get(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	struct staff m;
+	enum perr e;
+
+	REQUIRE(r, A_STAFF);
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	if ((e = db_staff_by_id(r->arena, r->staff->staff_id, (uint64_t)id->i, &m)) != PERR_OK)
+		return page_fail(r, e);
+	return member_page(r, &m, 200, NULL, NULL);
+}
+
 /* The organizations ticked on the form (org=1&org=2), each one of the admin's own. */
 static int orgs_of_form(struct req *r, unsigned *orgs, size_t cap, size_t *n)
 {
@@ -1565,21 +1644,13 @@ static int staff_act(struct req *r, const char *what)
 	if (other.id == r->staff->staff_id)
 		return page_error(r, 403, "forbidden");
 	if (strcmp(what, "role") == 0) {
-		if (role == NULL || role_index(role->s) < 0) {
-			if ((st = staff_list(r)) != 200)
-				return st;
-			return page_refuse(r, 400, "role", "invalid");
-		}
+		if (role == NULL || role_index(role->s) < 0)
+			return member_page(r, &other, 400, "role", "invalid");
 		/* A change of role is a change of power: the password again. */
 		if ((st = password_again(r, &ok)) != 0)
 			return st;
-		if (!ok) {
-			if ((st = staff_list(r)) != 200)
-				return st;
-			if (xml_attr_int(r->root, "refused", id->i))
-				return page_error(r, 500, "internal");
-			return page_refuse(r, 422, "password", "password-wrong");
-		}
+		if (!ok)
+			return member_page(r, &other, 422, "password", "password-wrong");
 	}
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
@@ -1609,7 +1680,8 @@ static int staff_act(struct req *r, const char *what)
 		db_rollback();
 		return page_fail(r, e);
 	}
-	return page_redirect(r, arena_printf(r->arena, "/admin/staff?done=%s", what));
+	return page_redirect(r, arena_printf(r->arena, "/admin/staff/member?id=%llu&done=%s",
+					     (unsigned long long)other.id, what));
 }
 
 static int staff_role_post(struct req *r) { return staff_act(r, "role"); }
@@ -2205,10 +2277,11 @@ static const struct page pages[] = {
 	{"/admin/organization", M_GET | M_POST, PAGE_SESSION, "organization", organization_page},
 	{"/admin/staff", M_GET, PAGE_SESSION, "staff", staff_get},
 	{"/admin/staff/new", M_GET | M_POST, PAGE_SESSION, "staff-new", staff_new},
-	{"/admin/staff/role", M_POST, PAGE_SESSION, "staff", staff_role_post},
-	{"/admin/staff/disable", M_POST, PAGE_SESSION, "staff", staff_disable_post},
-	{"/admin/staff/enable", M_POST, PAGE_SESSION, "staff", staff_enable_post},
-	{"/admin/staff/reset-factor", M_POST, PAGE_SESSION, "staff", staff_reset_post},
+	{"/admin/staff/member", M_GET, PAGE_SESSION, "member", member_get},
+	{"/admin/staff/role", M_POST, PAGE_SESSION, "member", staff_role_post},
+	{"/admin/staff/disable", M_POST, PAGE_SESSION, "member", staff_disable_post},
+	{"/admin/staff/enable", M_POST, PAGE_SESSION, "member", staff_enable_post},
+	{"/admin/staff/reset-factor", M_POST, PAGE_SESSION, "member", staff_reset_post},
 	{"/admin/audit", M_GET, PAGE_SESSION, "audit", audit_get},
 };
 

@@ -700,41 +700,71 @@
   <xsl:template match="page[@section='admin'][@name='staff']" mode="content">
     <h1><xsl:value-of select="$M/adm.title.staff"/></h1>
     <xsl:call-template name="adm-done"/>
-    <xsl:call-template name="adm-errors"/>
     <p><a class="button primary" href="/admin/staff/new" id="staff-new"><xsl:value-of select="$M/adm.title.staff-new"/></a></p>
-    <xsl:for-each select="members/member">
-      <section class="card member" id="member-{@id}">
-        <h2><xsl:value-of select="concat(login, ' — ', full-name)"/></h2>
-        <p>
-          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.role.', @role)"/></xsl:call-template>
-          <xsl:value-of select="concat(' · ', $M/adm.orgs, ' ', @orgs, ' · ')"/>
-          <xsl:choose><xsl:when test="@active = '1'"><xsl:value-of select="$M/adm.active"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.disabled"/></xsl:otherwise></xsl:choose>
-          <xsl:value-of select="' · '"/>
-          <xsl:choose><xsl:when test="@enrolled = '1'"><xsl:value-of select="$M/adm.enrolled"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.not-enrolled"/></xsl:otherwise></xsl:choose>
-        </p>
-        <xsl:if test="not(@me)">
-          <form method="post" action="/admin/staff/role" class="stacked" id="role-form-{@id}">
-            <input type="hidden" name="csrf" value="{/page/csrf}"/>
-            <input type="hidden" name="id" value="{@id}"/>
-            <label for="role-{@id}"><xsl:value-of select="$M/adm.f.role"/></label>
-            <select id="role-{@id}" name="role">
-              <xsl:call-template name="adm-role-options"><xsl:with-param name="current" select="@role"/></xsl:call-template>
-            </select>
-            <label for="password-{@id}"><xsl:value-of select="$M/adm.f.password-again"/></label>
-            <input type="password" id="password-{@id}" name="password" required="required" maxlength="128" autocomplete="current-password"/>
-            <xsl:if test="/page/@refused = @id"><xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template></xsl:if>
-            <button type="submit" class="secondary" id="role-{@id}-submit"><xsl:value-of select="$M/adm.do.role"/></button>
-          </form>
-          <div class="actions">
-            <xsl:choose>
-              <xsl:when test="@active = '1'"><xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/disable</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">disable</xsl:with-param></xsl:call-template></xsl:when>
-              <xsl:otherwise><xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/enable</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">enable</xsl:with-param></xsl:call-template></xsl:otherwise>
-            </xsl:choose>
-            <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/reset-factor</xsl:with-param><xsl:with-param name="id" select="@id"/><xsl:with-param name="key">reset-factor</xsl:with-param></xsl:call-template>
-          </div>
-        </xsl:if>
-      </section>
-    </xsl:for-each>
+    <table class="data" id="members">
+      <caption class="visually-hidden"><xsl:value-of select="$M/adm.title.staff"/></caption>
+      <thead><tr>
+        <th scope="col"><xsl:value-of select="$M/adm.f.login"/></th>
+        <th scope="col"><xsl:value-of select="$M/adm.f.full_name"/></th>
+        <th scope="col"><xsl:value-of select="$M/adm.f.role"/></th>
+        <th scope="col"><xsl:value-of select="$M/adm.orgs"/></th>
+        <th scope="col"><xsl:value-of select="$M/adm.state"/></th>
+      </tr></thead>
+      <tbody>
+        <xsl:for-each select="members/member">
+          <tr id="member-{@id}">
+            <td><a href="/admin/staff/member?id={@id}"><xsl:value-of select="login"/></a></td>
+            <td><xsl:value-of select="full-name"/></td>
+            <td><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.role.', @role)"/></xsl:call-template></td>
+            <td><xsl:value-of select="@orgs"/></td>
+            <td>
+              <xsl:choose><xsl:when test="@active = '1'"><xsl:value-of select="$M/adm.active"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.disabled"/></xsl:otherwise></xsl:choose>
+              <xsl:value-of select="', '"/>
+              <xsl:choose><xsl:when test="@enrolled = '1'"><xsl:value-of select="$M/adm.enrolled"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.not-enrolled"/></xsl:otherwise></xsl:choose>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="page[@section='admin'][@name='member']" mode="content">
+    <xsl:variable name="m" select="member"/>
+    <h1><xsl:value-of select="concat($m/login, ' — ', $m/full-name)"/></h1>
+    <p><a href="/admin/staff"><xsl:value-of select="$M/adm.title.staff"/></a></p>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <section class="card" id="member">
+      <p>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.role.', $m/@role)"/></xsl:call-template>
+        <xsl:value-of select="' · '"/>
+        <xsl:choose><xsl:when test="$m/@active = '1'"><xsl:value-of select="$M/adm.active"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.disabled"/></xsl:otherwise></xsl:choose>
+        <xsl:value-of select="' · '"/>
+        <xsl:choose><xsl:when test="$m/@enrolled = '1'"><xsl:value-of select="$M/adm.enrolled"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.not-enrolled"/></xsl:otherwise></xsl:choose>
+      </p>
+      <xsl:if test="not($m/@me)">
+        <form method="post" action="/admin/staff/role" class="stacked" id="role-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="id" value="{$m/@id}"/>
+          <label for="role"><xsl:value-of select="$M/adm.f.role"/></label>
+          <select id="role" name="role">
+            <xsl:call-template name="adm-role-options"><xsl:with-param name="current" select="$m/@role"/></xsl:call-template>
+          </select>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">role</xsl:with-param></xsl:call-template>
+          <label for="password"><xsl:value-of select="$M/adm.f.password-again"/></label>
+          <input type="password" id="password" name="password" required="required" maxlength="128" autocomplete="current-password"/>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>
+          <button type="submit" class="secondary" id="role-submit"><xsl:value-of select="$M/adm.do.role"/></button>
+        </form>
+        <div class="actions">
+          <xsl:choose>
+            <xsl:when test="$m/@active = '1'"><xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/disable</xsl:with-param><xsl:with-param name="id" select="$m/@id"/><xsl:with-param name="key">disable</xsl:with-param></xsl:call-template></xsl:when>
+            <xsl:otherwise><xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/enable</xsl:with-param><xsl:with-param name="id" select="$m/@id"/><xsl:with-param name="key">enable</xsl:with-param></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/staff/reset-factor</xsl:with-param><xsl:with-param name="id" select="$m/@id"/><xsl:with-param name="key">reset-factor</xsl:with-param></xsl:call-template>
+        </div>
+      </xsl:if>
+    </section>
   </xsl:template>
 
   <xsl:template name="adm-role-options">

@@ -727,6 +727,7 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.title.member>Staff member</adm.title.member>
     <adm.do.view-as>View as the subscriber</adm.do.view-as>
     <adm.done.blocked>The subscriber is blocked: their pages cannot be viewed.</adm.done.blocked>
     <adm.title.readings>Readings to review</adm.title.readings>
@@ -844,7 +845,7 @@
     <adm.ov.undelivered>Undelivered messages</adm.ov.undelivered>
     <adm.f.login>Login</adm.f.login>
     <adm.f.password>Password</adm.f.password>
-    <adm.f.password-again>Your password (to confirm)</adm.f.password-again>
+    <adm.f.password-again>Your password, or a code from your app (to confirm)</adm.f.password-again>
     <adm.f.code>Code</adm.f.code>
     <adm.f.by>Search by</adm.f.by>
     <adm.f.q>Search for</adm.f.q>
@@ -971,7 +972,7 @@
     <error.account-invalid>The settlement account does not match the BIC's control key.</error.account-invalid>
     <error.corr-invalid>The correspondent account does not match the BIC.</error.corr-invalid>
     <error.window-reversed>The readings window ends before it starts.</error.window-reversed>
-    <error.password-wrong>The password is wrong.</error.password-wrong>
+    <error.password-wrong>The password or code is wrong.</error.password-wrong>
     <error.targets-required>Give the addresses or account numbers.</error.targets-required>
     <error.unknown-account>One of the numbers is not an account of the organization.</error.unknown-account>
     <error.no-accounts>No account has these addresses.</error.no-accounts>

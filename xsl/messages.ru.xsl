@@ -727,6 +727,7 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.title.member>Сотрудник</adm.title.member>
     <adm.do.view-as>Посмотреть как абонент</adm.do.view-as>
     <adm.done.blocked>Абонент заблокирован: смотреть его кабинет нельзя.</adm.done.blocked>
     <adm.title.readings>Показания на проверке</adm.title.readings>
@@ -844,7 +845,7 @@
     <adm.ov.undelivered>Недоставленные сообщения</adm.ov.undelivered>
     <adm.f.login>Логин</adm.f.login>
     <adm.f.password>Пароль</adm.f.password>
-    <adm.f.password-again>Ваш пароль (для подтверждения)</adm.f.password-again>
+    <adm.f.password-again>Ваш пароль или код из приложения (для подтверждения)</adm.f.password-again>
     <adm.f.code>Код</adm.f.code>
     <adm.f.by>Искать по</adm.f.by>
     <adm.f.q>Что искать</adm.f.q>
@@ -971,7 +972,7 @@
     <error.account-invalid>Расчётный счёт не сходится с БИК по контрольному ключу.</error.account-invalid>
     <error.corr-invalid>Корреспондентский счёт не сходится с БИК.</error.corr-invalid>
     <error.window-reversed>Конец приёма показаний раньше начала.</error.window-reversed>
-    <error.password-wrong>Пароль неверный.</error.password-wrong>
+    <error.password-wrong>Пароль или код неверный.</error.password-wrong>
     <error.targets-required>Укажите адреса или номера лицевых счетов.</error.targets-required>
     <error.unknown-account>Среди номеров есть лицевой счёт, которого нет в организации.</error.unknown-account>
     <error.no-accounts>По этим адресам нет ни одного лицевого счёта.</error.no-accounts>
