@@ -197,19 +197,24 @@ enum perr db_payment_lines_of(struct arena *ar, uint64_t payment,
 #define FOUND_COLS                                                                          \
 	"SELECT o.id, o.provider_id, o.status, o.kind, o.currency, "                            \
 	"DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), s.login, "                            \
-	"(SELECT GROUP_CONCAT(a2.number ORDER BY a2.number SEPARATOR ', ') FROM payments p2 "  \
-	"JOIN accounts a2 ON a2.id = p2.account_id WHERE p2.online_id = o.id), o.amount, "      \
-	"(SELECT COALESCE(SUM(r.amount), 0) FROM refunds r WHERE r.online_id = o.id "           \
+	"(SELECT GROUP_CONCAT(a2.number ORDER BY a2.number SEPARATOR ', ') FROM accounts a2 "  \
+	"WHERE a2.id IN (SELECT p2.account_id FROM payments p2 WHERE p2.online_id = o.id)), "   \
+	"o.amount, (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r WHERE r.online_id = o.id " \
 	"AND r.status <> 'canceled'), "                                                         \
-	"(SELECT MIN(a3.organization_id) FROM payments p3 JOIN accounts a3 ON "                 \
-	"a3.id = p3.account_id WHERE p3.online_id = o.id) "                                     \
+	"(SELECT a3.organization_id FROM accounts a3 WHERE a3.id = (SELECT MIN(p3.account_id) " \
+	"FROM payments p3 WHERE p3.online_id = o.id)) "                                         \
 	"FROM online_payments o JOIN subscribers s ON s.id = o.subscriber_id "
 
-/* Theirs: one of the accounts it pays for is of an organization of theirs. */
+/*
+ * Theirs: the organization of the accounts it pays for (the first's: a
+ * payment pays one organization's accounts) is one of theirs.  Checked on
+ * each payment found, by key, never by gathering every payment of theirs.
+ */
 #define FOUND_SCOPE                                                                         \
-	" AND EXISTS (SELECT 1 FROM payments p4 JOIN accounts a4 ON a4.id = p4.account_id "     \
-	"JOIN staff_organizations so ON so.organization_id = a4.organization_id "              \
-	"WHERE p4.online_id = o.id AND so.staff_id = ?) ORDER BY o.id DESC LIMIT ?"
+	" AND (SELECT a4.organization_id FROM accounts a4 WHERE a4.id = (SELECT "              \
+	"MIN(p4.account_id) FROM payments p4 WHERE p4.online_id = o.id)) IN (SELECT "           \
+	"so.organization_id FROM staff_organizations so WHERE so.staff_id = ?) "               \
+	"ORDER BY o.id DESC LIMIT ?"
 
 static struct db_stmt find_id = {
 	"refund.find_id",
@@ -223,9 +228,10 @@ static struct db_stmt find_provider = {
 
 static struct db_stmt find_account = {
 	"refund.find_account",
-	FOUND_COLS "WHERE o.id IN (SELECT p5.online_id FROM payments p5 JOIN accounts a5 "
-		   "ON a5.id = p5.account_id WHERE a5.number = ? AND p5.online_id IS NOT NULL)"
-		   FOUND_SCOPE,
+	FOUND_COLS "WHERE o.id IN (SELECT p5.online_id FROM payments p5 WHERE p5.account_id IN "
+		   "(SELECT a5.id FROM staff_organizations so5 JOIN accounts a5 ON "
+		   "a5.organization_id = so5.organization_id WHERE so5.staff_id = ? "
+		   "AND a5.number = ?) AND p5.online_id IS NOT NULL)" FOUND_SCOPE,
 	NULL, 0, NULL};
 
 static struct db_stmt find_day = {
@@ -254,7 +260,7 @@ enum perr db_payments_find(struct arena *ar, uint64_t staff, enum payment_by by,
 			   void *ctx)
 {
 	struct found_ctx x = {.each = each, .ctx = ctx};
-	struct db_arg a[4];
+	struct db_arg a[5];
 	struct db_col c[] = {DBC_U64(&x.row.id),	   DBC_STR(&x.row.provider_id),
 			     DBC_STR(&x.row.status),	   DBC_STR(&x.row.kind),
 			     DBC_STR(&x.row.currency),	   DBC_STR(&x.row.created_at),
@@ -271,6 +277,9 @@ enum perr db_payments_find(struct arena *ar, uint64_t staff, enum payment_by by,
 	case PAY_BY_DAY: st = &find_day; break;
 	default: return PERR_BAD_INPUT;
 	}
+	/* An account number is unique within an organization: theirs are looked in. */
+	if (by == PAY_BY_ACCOUNT)
+		a[n++] = DBA_U64(staff);
 	a[n++] = DBA_STR(q);
 	if (by == PAY_BY_DAY)
 		a[n++] = DBA_STR(q);
