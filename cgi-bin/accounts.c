@@ -25,6 +25,7 @@
 #include "core/valid.h"
 #include "db/account.h"
 #include "db/db.h"
+#include "db/organization.h"
 #include "db/session.h"
 #include "doc/xml.h"
 #include "web/form.h"
@@ -232,6 +233,8 @@ static int remove_page(struct req *r)
 
 /* ---------------------------------------------------------------- info */
 
+static enum perr office_row(void *p, const struct office *of);
+
 static int info(struct req *r)
 {
 	const struct session *me = r->sess;
@@ -266,7 +269,20 @@ static int info(struct req *r)
 	    xml_text(o, "bank-account", a.org.bank_account) == NULL ||
 	    xml_text(o, "corr-account", a.org.corr_account) == NULL)
 		return page_error(r, 500, "internal");
-	return 200;
+	/* Where its subscribers are received (the console keeps the list). */
+	e = db_offices(r->arena, (unsigned)a.org.id, office_row, o);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+static enum perr office_row(void *p, const struct office *of)
+{
+	xmlNodePtr n = xml_elem(p, "office");
+
+	if (n == NULL || xml_text(n, "address", of->address) == NULL ||
+	    xml_text(n, "hours", of->hours) == NULL ||
+	    (of->phone != NULL && xml_text(n, "phone", of->phone) == NULL))
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 static const struct page pages[] = {

@@ -80,6 +80,7 @@ enum key {
 	K_READINGS_TO, K_PAY_BY_DAY,
 	K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO, K_BEFORE, K_FORMAT,
 	K_AMOUNT, K_KEY, K_NUMBER, K_ACCOUNT, K_CHANNEL, K_METER, K_ZONE, K_VALUE, K_TAKEN_ON,
+	K_SHORT_NAME, K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE, K_OFFICE,
 	K__MAX
 };
 
@@ -138,6 +139,11 @@ static const struct field fields[K__MAX] = {
 	[K_ZONE] = {"zone", valid_int, 1, 3},
 	[K_VALUE] = {"value", valid_decimal, 0, 999999999999LL},
 	[K_TAKEN_ON] = {"taken_on", valid_date, 0, 0},
+	[K_SHORT_NAME] = {"short_name", valid_text, 2, 60},
+	[K_OFFICE_ADDRESS] = {"office_address", valid_text, 5, 300},
+	[K_OFFICE_HOURS] = {"office_hours", valid_text, 3, 200},
+	[K_OFFICE_PHONE] = {"office_phone", valid_text, 5, 100},
+	[K_OFFICE] = {"office", valid_int, 1, 4294967295LL},
 };
 
 /* ---------------------------------------------------------------- roles */
@@ -1330,6 +1336,7 @@ static int org_xml(struct req *r, const struct org_settings *o)
 	xmlNodePtr n = xml_elem(r->root, "organization");
 
 	if (n == NULL || xml_attr_int(n, "id", o->id) || xml_text(n, "name", o->name) == NULL ||
+	    opt_text(n, "short_name", o->short_name) ||
 	    xml_text(n, "inn", o->inn) == NULL || opt_text(n, "kpp", o->kpp) ||
 	    xml_text(n, "address", o->address) == NULL || xml_text(n, "phones", o->phones) == NULL ||
 	    xml_text(n, "email", o->email) == NULL || opt_text(n, "website", o->website) ||
@@ -1349,15 +1356,15 @@ static int org_xml(struct req *r, const struct org_settings *o)
 static void org_diff(struct req *r, const struct org_settings *a, const struct org_settings *b,
 		     const char **before, const char **after)
 {
-	const char *names[] = {"name", "inn", "kpp", "address", "phones", "email", "website",
-			       "bank_name", "bic", "bank_account", "corr_account", "receipt_note",
-			       "time_zone"};
-	const char *va[] = {a->name, a->inn, a->kpp, a->address, a->phones, a->email, a->website,
-			    a->bank_name, a->bic, a->bank_account, a->corr_account,
-			    a->receipt_note, a->time_zone};
-	const char *vb[] = {b->name, b->inn, b->kpp, b->address, b->phones, b->email, b->website,
-			    b->bank_name, b->bic, b->bank_account, b->corr_account,
-			    b->receipt_note, b->time_zone};
+	const char *names[] = {"name", "short_name", "inn", "kpp", "address", "phones", "email",
+			       "website", "bank_name", "bic", "bank_account", "corr_account",
+			       "receipt_note", "time_zone"};
+	const char *va[] = {a->name, a->short_name, a->inn, a->kpp, a->address, a->phones,
+			    a->email, a->website, a->bank_name, a->bic, a->bank_account,
+			    a->corr_account, a->receipt_note, a->time_zone};
+	const char *vb[] = {b->name, b->short_name, b->inn, b->kpp, b->address, b->phones,
+			    b->email, b->website, b->bank_name, b->bic, b->bank_account,
+			    b->corr_account, b->receipt_note, b->time_zone};
 	const char *x = "", *y = "";
 	size_t i;
 
@@ -1380,6 +1387,23 @@ static void org_diff(struct req *r, const struct org_settings *a, const struct o
 	*after = y;
 }
 
+static enum perr office_row(void *p, const struct office *o)
+{
+	xmlNodePtr n = xml_elem(p, "office");
+
+	if (n == NULL || xml_attr_int(n, "id", o->id) || xml_text(n, "address", o->address) == NULL ||
+	    xml_text(n, "hours", o->hours) == NULL || opt_text(n, "phone", o->phone))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr offices_xml(struct req *r, unsigned org)
+{
+	xmlNodePtr list = xml_elem(r->root, "offices");
+
+	return list == NULL ? PERR_NOMEM : db_offices(r->arena, org, office_row, list);
+}
+
 static enum perr first_org(void *p, const struct staff_org *o)
 {
 	unsigned *id = p;
@@ -1395,7 +1419,7 @@ static int organization_page(struct req *r)
 					  K_EMAIL,	  K_BANK_NAME,	  K_BIC,	  K_BANK_ACCOUNT,
 					  K_CORR_ACCOUNT, K_TIME_ZONE,	  K_READINGS_FROM, K_READINGS_TO,
 					  K_PAY_BY_DAY};
-	static const size_t optional[] = {K_KPP, K_WEBSITE, K_RECEIPT_NOTE};
+	static const size_t optional[] = {K_SHORT_NAME, K_KPP, K_WEBSITE, K_RECEIPT_NOTE};
 	const struct fval *org = req_val(r, K_ORG);
 	struct org_settings old, nw;
 	const char *before = NULL, *after = NULL, *field = NULL, *code = NULL;
@@ -1417,6 +1441,8 @@ static int organization_page(struct req *r)
 		return page_fail(r, e);
 	if (org_xml(r, &old) != 0 || xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
+	if ((e = offices_xml(r, id)) != PERR_OK)
+		return page_fail(r, e);
 	if (r->method != M_POST)
 		return 200;
 
@@ -1432,6 +1458,7 @@ static int organization_page(struct req *r)
 	nw = (struct org_settings){
 		id,
 		req_val(r, K_NAME)->s,
+		req_val(r, K_SHORT_NAME) ? req_val(r, K_SHORT_NAME)->s : NULL,
 		req_val(r, K_INN)->s,
 		req_val(r, K_KPP) ? req_val(r, K_KPP)->s : NULL,
 		req_val(r, K_ADDRESS)->s,
@@ -1479,6 +1506,74 @@ static int organization_page(struct req *r)
 		return page_fail(r, e);
 	}
 	return page_redirect(r, arena_printf(r->arena, "/admin/organization?org=%u&done=saved", id));
+}
+
+/* An office where subscribers are received: added or removed, audited. */
+static int office_post(struct req *r)
+{
+	const struct fval *org = req_val(r, K_ORG), *address = req_val(r, K_OFFICE_ADDRESS),
+			  *hours = req_val(r, K_OFFICE_HOURS), *phone = req_val(r, K_OFFICE_PHONE);
+	struct org_settings o;
+	uint64_t id = 0;
+	enum perr e;
+
+	REQUIRE(r, A_ORGANIZATION);
+	if (org == NULL ||
+	    (e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND)
+		return page_error(r, 404, "not-found");
+	if (e != PERR_OK || (e = db_org_settings_get(r->arena, (unsigned)org->i, &o)) != PERR_OK)
+		return page_fail(r, e);
+	if (address == NULL || hours == NULL || r->bad[K_OFFICE_PHONE]) {
+		static const size_t typed[] = {K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE};
+
+		if ((e = staff_xml(r)) != PERR_OK)
+			return page_fail(r, e);
+		if (org_xml(r, &o) != 0 || (e = offices_xml(r, o.id)) != PERR_OK ||
+		    xml_typed(r, typed, 3) != 0 || xml_attr(r->root, "office-form", "1"))
+			return page_error(r, 500, "internal");
+		return page_refuse(r, 400,
+				   address == NULL ? "office_address"
+				   : hours == NULL ? "office_hours"
+						   : "office_phone",
+				   "invalid");
+	}
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_office_add(o.id, address->s, hours->s, phone ? phone->s : NULL, &id)) !=
+		    PERR_OK ||
+	    (e = audit(r, o.id, "add-office", "organization", arena_printf(r->arena, "%u", o.id),
+		       NULL, arena_printf(r->arena, "%s; %s", address->s, hours->s))) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/organization?org=%u&done=office-added",
+					     o.id));
+}
+
+static int office_delete_post(struct req *r)
+{
+	const struct fval *org = req_val(r, K_ORG), *office = req_val(r, K_OFFICE);
+	enum perr e;
+
+	REQUIRE(r, A_ORGANIZATION);
+	if (org == NULL || office == NULL ||
+	    (e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND)
+		return page_error(r, 404, "not-found");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_office_delete((unsigned)org->i, (unsigned)office->i)) != PERR_OK ||
+	    (e = audit(r, (unsigned)org->i, "delete-office", "organization",
+		       arena_printf(r->arena, "%lld", org->i),
+		       arena_printf(r->arena, "office %lld", office->i), NULL)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/organization?org=%lld&done=office-deleted",
+					     org->i));
 }
 
 /* ---------------------------------------------------------------- staff */
@@ -2275,6 +2370,9 @@ static const struct page pages[] = {
 	{"/admin/news", M_GET, PAGE_SESSION, "news", news_get},
 	{"/admin/news/new", M_GET | M_POST, PAGE_SESSION, "news-new", news_new},
 	{"/admin/organization", M_GET | M_POST, PAGE_SESSION, "organization", organization_page},
+	{"/admin/organization/office", M_POST, PAGE_SESSION, "organization", office_post},
+	{"/admin/organization/office/delete", M_POST, PAGE_SESSION, "organization",
+	 office_delete_post},
 	{"/admin/staff", M_GET, PAGE_SESSION, "staff", staff_get},
 	{"/admin/staff/new", M_GET | M_POST, PAGE_SESSION, "staff-new", staff_new},
 	{"/admin/staff/member", M_GET, PAGE_SESSION, "member", member_get},

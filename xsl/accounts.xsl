@@ -232,6 +232,17 @@
         <dt><xsl:value-of select="$M/info.bank-account"/></dt><dd><xsl:value-of select="$o/bank-account"/></dd>
         <dt><xsl:value-of select="$M/info.corr-account"/></dt><dd><xsl:value-of select="$o/corr-account"/></dd>
       </dl>
+      <xsl:if test="$o/office">
+        <h3><xsl:value-of select="$M/info.offices"/></h3>
+        <ul id="offices">
+          <xsl:for-each select="$o/office">
+            <li>
+              <xsl:value-of select="concat(address, ' — ', hours)"/>
+              <xsl:if test="phone"><xsl:value-of select="concat(', ', phone)"/></xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
       <p class="actions"><a href="/accounts"><xsl:value-of select="$M/accounts.title"/></a></p>
     </section>
   </xsl:template>

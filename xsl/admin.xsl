@@ -674,6 +674,7 @@
     <form method="post" action="/admin/organization?org={$o/@id}" class="stacked card" id="organization-form">
       <input type="hidden" name="csrf" value="{csrf}"/>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">name</xsl:with-param><xsl:with-param name="stored" select="$o/name"/></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">short_name</xsl:with-param><xsl:with-param name="stored" select="$o/short_name"/><xsl:with-param name="max">60</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">inn</xsl:with-param><xsl:with-param name="stored" select="$o/inn"/><xsl:with-param name="max">12</xsl:with-param></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">kpp</xsl:with-param><xsl:with-param name="stored" select="$o/kpp"/><xsl:with-param name="max">9</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">address</xsl:with-param><xsl:with-param name="stored" select="$o/address"/><xsl:with-param name="max">300</xsl:with-param></xsl:call-template>
@@ -694,6 +695,41 @@
       <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>
       <button type="submit" class="primary" id="organization-submit"><xsl:value-of select="$M/adm.save"/></button>
     </form>
+    <section class="card" id="offices">
+      <h2><xsl:value-of select="$M/adm.offices"/></h2>
+      <xsl:choose>
+        <xsl:when test="offices/office">
+          <ul>
+            <xsl:for-each select="offices/office">
+              <li id="office-{@id}">
+                <xsl:value-of select="concat(address, ' · ', hours)"/>
+                <xsl:if test="phone"><xsl:value-of select="concat(' · ', phone)"/></xsl:if>
+                <xsl:text> </xsl:text>
+                <xsl:if test="/page/nav/@role = 'admin'">
+                  <form method="post" action="/admin/organization/office/delete" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                    <input type="hidden" name="org" value="{$o/@id}"/>
+                    <input type="hidden" name="office" value="{@id}"/>
+                    <button type="submit" class="link-button" id="delete-office-{@id}"><xsl:value-of select="$M/adm.do.delete"/><span class="visually-hidden"><xsl:value-of select="concat(' ', address)"/></span></button>
+                  </form>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p id="no-offices"><xsl:value-of select="$M/adm.no-offices"/></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="/page/nav/@role = 'admin'">
+        <form method="post" action="/admin/organization/office" class="stacked" id="office-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="org" value="{$o/@id}"/>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">office_address</xsl:with-param><xsl:with-param name="max">300</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">office_hours</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">office_phone</xsl:with-param><xsl:with-param name="max">100</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
+          <button type="submit" class="secondary" id="office-submit"><xsl:value-of select="$M/adm.do.add-office"/></button>
+        </form>
+      </xsl:if>
+    </section>
   </xsl:template>
 
   <!-- ============================================================ staff -->

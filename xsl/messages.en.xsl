@@ -214,6 +214,7 @@
     <home.not-you>If the previous sign-in was not you, change your password and tell your provider.</home.not-you>
   </xsl:template>
   <xsl:template name="messages-en-accounts">
+    <info.offices>Offices</info.offices>
     <add.title>Add an account</add.title>
     <add.intro>To confirm the account is yours, give the month and the amount of its most recent payment: they are on the receipt or your bank statement.</add.intro>
     <add.org>Provider</add.org>
@@ -727,6 +728,20 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.f.short_name>Short name</adm.f.short_name>
+    <adm.offices>Offices</adm.offices>
+    <adm.no-offices>No offices listed.</adm.no-offices>
+    <adm.do.delete>Delete</adm.do.delete>
+    <adm.do.add-office>Add an office</adm.do.add-office>
+    <adm.f.office_address>Office address</adm.f.office_address>
+    <adm.f.office_hours>Opening hours</adm.f.office_hours>
+    <adm.f.office_phone>Office phone</adm.f.office_phone>
+    <adm.done.office-added>The office is added.</adm.done.office-added>
+    <adm.done.office-deleted>The office is deleted.</adm.done.office-deleted>
+    <field.short_name>A short name: 2 to 60 characters.</field.short_name>
+    <field.office_address>An address: 5 to 300 characters.</field.office_address>
+    <field.office_hours>Opening hours, e.g. 'Mon–Fri 9:00–18:00'.</field.office_hours>
+    <field.office_phone>A phone: 5 to 100 characters.</field.office_phone>
     <adm.title.member>Staff member</adm.title.member>
     <adm.do.view-as>View as the subscriber</adm.do.view-as>
     <adm.done.blocked>The subscriber is blocked: their pages cannot be viewed.</adm.done.blocked>

@@ -214,6 +214,7 @@
     <home.not-you>Если предыдущий вход выполняли не вы, смените пароль и сообщите в организацию.</home.not-you>
   </xsl:template>
   <xsl:template name="messages-ru-accounts">
+    <info.offices>Офисы приёма</info.offices>
     <add.title>Добавление лицевого счёта</add.title>
     <add.intro>Чтобы подтвердить, что счёт ваш, укажите месяц и сумму последнего платежа по нему — они есть в чеке или в выписке банка.</add.intro>
     <add.org>Организация</add.org>
@@ -727,6 +728,20 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.f.short_name>Краткое название</adm.f.short_name>
+    <adm.offices>Офисы приёма абонентов</adm.offices>
+    <adm.no-offices>Офисы не указаны.</adm.no-offices>
+    <adm.do.delete>Удалить</adm.do.delete>
+    <adm.do.add-office>Добавить офис</adm.do.add-office>
+    <adm.f.office_address>Адрес офиса</adm.f.office_address>
+    <adm.f.office_hours>Часы приёма</adm.f.office_hours>
+    <adm.f.office_phone>Телефон офиса</adm.f.office_phone>
+    <adm.done.office-added>Офис добавлен.</adm.done.office-added>
+    <adm.done.office-deleted>Офис удалён.</adm.done.office-deleted>
+    <field.short_name>Краткое название: от 2 до 60 символов.</field.short_name>
+    <field.office_address>Адрес: от 5 до 300 символов.</field.office_address>
+    <field.office_hours>Часы приёма, например «пн–пт 9:00–18:00».</field.office_hours>
+    <field.office_phone>Телефон: от 5 до 100 символов.</field.office_phone>
     <adm.title.member>Сотрудник</adm.title.member>
     <adm.do.view-as>Посмотреть как абонент</adm.do.view-as>
     <adm.done.blocked>Абонент заблокирован: смотреть его кабинет нельзя.</adm.done.blocked>

@@ -60,14 +60,16 @@ enum perr db_public_organizations(struct arena *ar,
 
 static struct db_stmt settings_get = {
 	"organization.settings_get",
-	"SELECT id, name, inn, kpp, address, phones, email, website, bank_name, bic, bank_account, "
+	"SELECT id, name, short_name, inn, kpp, address, phones, email, website, bank_name, bic, "
+	"bank_account, "
 	"corr_account, receipt_note, time_zone, readings_from, readings_to, pay_by_day "
 	"FROM organizations WHERE id = ?",
 	NULL, 0, NULL};
 
 static struct db_stmt settings_set = {
 	"organization.settings_set",
-	"UPDATE organizations SET name = ?, inn = ?, kpp = ?, address = ?, phones = ?, email = ?, "
+	"UPDATE organizations SET name = ?, short_name = ?, inn = ?, kpp = ?, address = ?, "
+	"phones = ?, email = ?, "
 	"website = ?, bank_name = ?, bic = ?, bank_account = ?, corr_account = ?, receipt_note = ?, "
 	"time_zone = ?, readings_from = ?, readings_to = ?, pay_by_day = ? WHERE id = ?",
 	NULL, 0, NULL};
@@ -75,7 +77,7 @@ static struct db_stmt settings_set = {
 enum perr db_org_settings_get(struct arena *ar, unsigned id, struct org_settings *o)
 {
 	struct db_arg a[] = {DBA_INT(id)};
-	struct db_col c[] = {DBC_UINT(&o->id),	       DBC_STR(&o->name),
+	struct db_col c[] = {DBC_UINT(&o->id),	       DBC_STR(&o->name), DBC_STR(&o->short_name),
 			     DBC_STR(&o->inn),	       DBC_STR(&o->kpp),
 			     DBC_STR(&o->address),     DBC_STR(&o->phones),
 			     DBC_STR(&o->email),       DBC_STR(&o->website),
@@ -85,7 +87,7 @@ enum perr db_org_settings_get(struct arena *ar, unsigned id, struct org_settings
 			     DBC_UINT(&o->readings_from), DBC_UINT(&o->readings_to),
 			     DBC_UINT(&o->pay_by_day)};
 
-	return db_row(ar, &settings_get, a, 1, c, 17);
+	return db_row(ar, &settings_get, a, 1, c, 18);
 }
 
 static struct db_arg opt(const char *s)
@@ -95,7 +97,7 @@ static struct db_arg opt(const char *s)
 
 enum perr db_org_settings_set(const struct org_settings *o)
 {
-	struct db_arg a[] = {DBA_STR(o->name),	       DBA_STR(o->inn),
+	struct db_arg a[] = {DBA_STR(o->name),	       opt(o->short_name), DBA_STR(o->inn),
 			     opt(o->kpp),	       DBA_STR(o->address),
 			     DBA_STR(o->phones),       DBA_STR(o->email),
 			     opt(o->website),	       DBA_STR(o->bank_name),
@@ -105,5 +107,65 @@ enum perr db_org_settings_set(const struct org_settings *o)
 			     DBA_INT(o->readings_to),  DBA_INT(o->pay_by_day),
 			     DBA_INT(o->id)};
 
-	return db_exec(&settings_set, a, 17, NULL, NULL);
+	return db_exec(&settings_set, a, 18, NULL, NULL);
+}
+
+static struct db_stmt offices = {
+	"organization.offices",
+	"SELECT id, organization_id, address, hours, phone FROM offices WHERE organization_id = ? "
+	"ORDER BY id",
+	NULL, 0, NULL};
+
+static struct db_stmt office_add = {
+	"organization.office_add",
+	"INSERT INTO offices (organization_id, address, hours, phone) VALUES (?, ?, ?, ?)",
+	NULL, 0, NULL};
+
+static struct db_stmt office_delete = {
+	"organization.office_delete",
+	"DELETE FROM offices WHERE organization_id = ? AND id = ?",
+	NULL, 0, NULL};
+
+struct office_ctx {
+	struct office row;
+	enum perr (*each)(void *, const struct office *);
+	void *ctx;
+};
+
+static enum perr office_each(void *p)
+{
+	struct office_ctx *x = p;
+
+	return x->each(x->ctx, &x->row);
+}
+
+enum perr db_offices(struct arena *ar, unsigned org,
+		     enum perr (*each)(void *, const struct office *), void *ctx)
+{
+	struct office_ctx x = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_INT(org)};
+	struct db_col c[] = {DBC_UINT(&x.row.id), DBC_UINT(&x.row.org), DBC_STR(&x.row.address),
+			     DBC_STR(&x.row.hours), DBC_STR(&x.row.phone)};
+
+	return db_rows(ar, &offices, a, 1, c, 5, office_each, &x);
+}
+
+enum perr db_office_add(unsigned org, const char *address, const char *hours, const char *phone,
+			uint64_t *id)
+{
+	struct db_arg a[] = {DBA_INT(org), DBA_STR(address), DBA_STR(hours), opt(phone)};
+	unsigned long long newid = 0;
+	enum perr e = db_exec(&office_add, a, 4, NULL, &newid);
+
+	*id = newid;
+	return e;
+}
+
+enum perr db_office_delete(unsigned org, unsigned id)
+{
+	struct db_arg a[] = {DBA_INT(org), DBA_INT(id)};
+	unsigned long long n = 0;
+	enum perr e = db_exec(&office_delete, a, 2, &n, NULL);
+
+	return e != PERR_OK ? e : n == 1 ? PERR_OK : PERR_NOT_FOUND;
 }

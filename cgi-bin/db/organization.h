@@ -2,6 +2,8 @@
 #ifndef DB_ORGANIZATION_H
 #define DB_ORGANIZATION_H
 
+#include <stdint.h>
+
 #include "billing/account.h"
 #include "core/arena.h"
 #include "core/attrs.h"
@@ -20,12 +22,24 @@ enum perr db_public_organizations(struct arena *,
 /* What the operator console edits of an organization. */
 struct org_settings {
 	unsigned id;
-	const char *name, *inn, *kpp, *address, *phones, *email, *website;
+	const char *name, *short_name, *inn, *kpp, *address, *phones, *email, *website;
 	const char *bank_name, *bic, *bank_account, *corr_account;
 	const char *receipt_note, *time_zone;
 	unsigned readings_from, readings_to, pay_by_day;
 };
 enum perr db_org_settings_get(struct arena *, unsigned id, struct org_settings *) PORTAL_WUR;
 enum perr db_org_settings_set(const struct org_settings *) PORTAL_WUR;
+
+/* Where subscribers are received. */
+struct office {
+	unsigned id, org;
+	const char *address, *hours, *phone; /* phone NULL if none */
+};
+enum perr db_offices(struct arena *, unsigned org, enum perr (*each)(void *, const struct office *),
+		     void *) PORTAL_WUR;
+enum perr db_office_add(unsigned org, const char *address, const char *hours, const char *phone,
+			uint64_t *id) PORTAL_WUR;
+/* PERR_NOT_FOUND if org has no such office. */
+enum perr db_office_delete(unsigned org, unsigned id) PORTAL_WUR;
 
 #endif

@@ -172,6 +172,8 @@ def listed_pages():
                                                "readings_from": "15", "readings_to": "25",
                                                "pay_by_day": "10", "password": "x"},
          "staff", "en"),
+        ("/admin/organization/office", "POST", {"org": "1", "office_address": "x",
+                                                 "office_hours": "9-18"}, "staff", "en"),
         ("/admin/staff", "GET", None, "staff", "ru"),
         ("/admin/staff/new", "GET", None, "staff", "en"),
         ("/admin/staff/member?id=2", "GET", None, "staff", "ru"),

@@ -263,7 +263,7 @@ def matrix_subject():
     return sub, req
 
 
-ORG_FIELDS = ("name", "inn", "kpp", "address", "phones", "email", "website", "bank_name", "bic",
+ORG_FIELDS = ("name", "short_name", "inn", "kpp", "address", "phones", "email", "website", "bank_name", "bic",
               "bank_account", "corr_account", "receipt_note", "time_zone", "readings_from",
               "readings_to", "pay_by_day")
 
@@ -923,3 +923,38 @@ def test_a_fresh_code_may_stand_for_the_password_once():
     assert sql("SELECT role FROM staff WHERE id = %d" % sid) == [("operator",)]
     assert sql("SELECT result FROM staff_login_attempts WHERE login = 'admin' ORDER BY id DESC "
                "LIMIT 1") == [("code-fail",)]
+
+
+def test_offices_and_the_short_name_are_kept_and_shown_to_subscribers():
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("admin").cookies)
+    page = "/admin/organization?org=1"
+    r = post(s, "/admin/organization/office", {"org": "1", "office_address": "x",
+                                               "office_hours": "9-18"}, page)
+    assert r.status_code == 400
+    assert doc(r).xpath('//input[@id="office_hours"]/@value') == ["9-18"]
+    address = uniq("г. Энск, ул. Офисная, д. ")
+    r = post(s, "/admin/organization/office", {"org": "1", "office_address": address,
+                                               "office_hours": "пн–пт 9:00–18:00",
+                                               "office_phone": "+7 495 100-20-30"}, page)
+    assert r.headers["location"] == page + "&done=office-added"
+    office = sql("SELECT id FROM offices WHERE address = '%s'" % address)[0][0]
+    # The subscriber sees it with the account's details.
+    c = signed_in()
+    assert address in c.get(BASE + "/accounts/info?id=1").text
+    # The operator may not change the organization; another organization's office is not theirs.
+    op = staff_signed_in("operator")
+    assert post(op, "/admin/organization/office/delete", {"org": "1", "office": office},
+                page).status_code == 403
+    assert post(s, "/admin/organization/office/delete", {"org": "1", "office": office},
+                page).headers["location"] == page + "&done=office-deleted"
+    assert sql("SELECT COUNT(*) FROM offices WHERE id = %s" % office) == [("0",)]
+    assert audit_rows("add-office", "1") and audit_rows("delete-office", "1")
+    # The short name is saved with the rest, and put back.
+    form = org_form("admin-password")
+    before = form["short_name"]
+    form["short_name"] = "РЦ Энск"
+    assert post(s, page, form, page).headers["location"] == page + "&done=saved"
+    assert sql("SELECT short_name FROM organizations WHERE id = 1") == [("РЦ Энск",)]
+    form["short_name"] = before
+    post(s, page, form, page)
