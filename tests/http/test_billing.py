@@ -862,5 +862,12 @@ def test_every_billing_query_is_an_index_lookup():
             if base in small or table.startswith("<") or rows == "NULL":
                 continue
             assert kind != "ALL", (name, row)
+            # A payment's own rows, looked up by its id: at most PAY_MAX_ACCOUNTS (20).
+            # MariaDB's estimate for a lookup by a column of the outer row averages over
+            # every value, NULL included (nulls_equal), and most payments (the loaded
+            # ones) have no online_id: the estimate, not the lookup, is in the thousands.
+            if kind in ("ref", "eq_ref") and row[5] == "ix_payments_online" and \
+                    row[7].startswith("kabinet.o."):
+                continue
             # MariaDB writes "1 (50%)" when a rowid filter applies: the estimate comes first.
             assert int(rows.split()[0]) < 2000, (name, row)
