@@ -14,8 +14,8 @@
 
 static struct db_stmt lock_payment = {
 	"refund.lock_payment",
-	"SELECT o.amount, o.status, (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r "
-	"WHERE r.online_id = o.id AND r.status <> 'canceled') "
+	"SELECT o.amount, o.status, (SELECT COALESCE(SUM(rfd.amount), 0) FROM refunds rfd "
+	"WHERE rfd.online_id = o.id AND rfd.status <> 'canceled') "
 	"FROM online_payments o WHERE o.id = ? FOR UPDATE",
 	NULL, 0, NULL};
 
@@ -31,25 +31,25 @@ static struct db_stmt insert = {
 	NULL, 0, NULL};
 
 #define REFUND_COLS                                                                         \
-	"SELECT r.id, r.online_id, o.subscriber_id, r.idem_key, r.status, r.provider_id, "      \
-	"r.amount, o.provider_id, o.currency, o.kind, "                                        \
-	"DATE_FORMAT(r.created_at, '%Y-%m-%dT%H:%i:%sZ'), r.reason, st.login "                  \
-	"FROM refunds r JOIN online_payments o ON o.id = r.online_id "                        \
-	"JOIN staff st ON st.id = r.staff_id "
+	"SELECT rfd.id, rfd.online_id, o.subscriber_id, rfd.idem_key, rfd.status, rfd.provider_id, "      \
+	"rfd.amount, o.provider_id, o.currency, o.kind, "                                        \
+	"DATE_FORMAT(rfd.created_at, '%Y-%m-%dT%H:%i:%sZ'), rfd.reason, st.login "                  \
+	"FROM refunds rfd JOIN online_payments o ON o.id = rfd.online_id "                        \
+	"JOIN staff st ON st.id = rfd.staff_id "
 
 static struct db_stmt get = {
 	"refund.get",
-	REFUND_COLS "WHERE r.id = ?",
+	REFUND_COLS "WHERE rfd.id = ?",
 	NULL, 0, NULL};
 
 static struct db_stmt get_lock = {
 	"refund.get_lock",
-	REFUND_COLS "WHERE r.id = ? FOR UPDATE",
+	REFUND_COLS "WHERE rfd.id = ? FOR UPDATE",
 	NULL, 0, NULL};
 
 static struct db_stmt of_payment = {
 	"refund.of_payment",
-	REFUND_COLS "WHERE r.online_id = ? ORDER BY r.id",
+	REFUND_COLS "WHERE rfd.online_id = ? ORDER BY rfd.id",
 	NULL, 0, NULL};
 
 static struct db_stmt set = {
@@ -199,8 +199,8 @@ enum perr db_payment_lines_of(struct arena *ar, uint64_t payment,
 	"DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), s.login, "                            \
 	"(SELECT GROUP_CONCAT(a2.number ORDER BY a2.number SEPARATOR ', ') FROM accounts a2 "  \
 	"WHERE a2.id IN (SELECT p2.account_id FROM payments p2 WHERE p2.online_id = o.id)), "   \
-	"o.amount, (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r WHERE r.online_id = o.id " \
-	"AND r.status <> 'canceled'), "                                                         \
+	"o.amount, (SELECT COALESCE(SUM(rfd.amount), 0) FROM refunds rfd "                     \
+	"WHERE rfd.online_id = o.id AND rfd.status <> 'canceled'), "                        \
 	"(SELECT a3.organization_id FROM accounts a3 WHERE a3.id = (SELECT MIN(p3.account_id) " \
 	"FROM payments p3 WHERE p3.online_id = o.id)) "                                         \
 	"FROM online_payments o JOIN subscribers s ON s.id = o.subscriber_id "

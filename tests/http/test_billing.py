@@ -835,7 +835,8 @@ def test_every_billing_query_is_an_index_lookup():
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",
              "tariffs", "tariff_prices", "tariff_limits", "z",
              "staff", "staff_organizations", "sf", "so", "so1", "so2", "st",
-             "nw", "so5"}  # news: tens a year per organization
+             "nw", "so5",  # news: tens a year per organization
+             "rfd"}  # refunds: a few per thousand payments
     small |= {
              "x"}  # x: the JSON_TABLE of a payment's shares, a row per service
     stmts = db_statements()
