@@ -43,7 +43,7 @@ KEYWORDS = set("""
     ALL AND AS ASC BETWEEN BIGINT BY CASE CHAR COLUMNS DELETE DESC DISTINCT DUAL ELSE END
     EXISTS FOR FROM GROUP HAVING IN INNER INSERT INT INTERVAL INTO IS JOIN KEY LEFT LIKE
     LIMIT LOCK MODE NOT NULL OFFSET ON OR ORDER PATH RIGHT SELECT SET SHARE SIGNED THEN
-    UNION UNSIGNED UPDATE USING VALUES WHEN WHERE XOR TRUE FALSE SEPARATOR
+    UNION UNSIGNED UPDATE USING VALUES WHEN WHERE XOR TRUE FALSE SEPARATOR STRAIGHT_JOIN
 """.split())
 UNITS = {"MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR"}
 
@@ -240,14 +240,15 @@ class Analysis:
         names = set()
         i = 0
         while i < len(items):
-            if (is_word(items[i], "FROM", "JOIN") or (i == 0 and is_word(items[i], "UPDATE"))) \
+            if (is_word(items[i], "FROM", "JOIN", "STRAIGHT_JOIN") or
+                    (i == 0 and is_word(items[i], "UPDATE"))) \
                     and i + 1 < len(items):
                 start = i + 1
                 i = self.table_ref(items, start, scope)
                 names.update(range(start, i))
                 # A comma-separated FROM list.
                 while i < len(items) and is_op(items[i], ",") and \
-                        not is_word(items[start - 1], "JOIN"):
+                        not is_word(items[start - 1], "JOIN", "STRAIGHT_JOIN"):
                     start = i + 1
                     i = self.table_ref(items, start, scope)
                     names.update(range(start, i))

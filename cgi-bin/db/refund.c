@@ -197,8 +197,8 @@ enum perr db_payment_lines_of(struct arena *ar, uint64_t payment,
 #define FOUND_COLS                                                                          \
 	"SELECT o.id, o.provider_id, o.status, o.kind, o.currency, "                            \
 	"DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), s.login, "                            \
-	"(SELECT GROUP_CONCAT(a2.number ORDER BY a2.number SEPARATOR ', ') FROM accounts a2 "  \
-	"WHERE a2.id IN (SELECT p2.account_id FROM payments p2 WHERE p2.online_id = o.id)), "   \
+	"(SELECT GROUP_CONCAT(a2.number ORDER BY a2.number SEPARATOR ', ') FROM payments p2 "  \
+	"STRAIGHT_JOIN accounts a2 ON a2.id = p2.account_id WHERE p2.online_id = o.id), "       \
 	"o.amount, (SELECT COALESCE(SUM(rfd.amount), 0) FROM refunds rfd "                     \
 	"WHERE rfd.online_id = o.id AND rfd.status <> 'canceled'), "                        \
 	"(SELECT a3.organization_id FROM accounts a3 WHERE a3.id = (SELECT MIN(p3.account_id) " \
@@ -206,6 +206,11 @@ enum perr db_payment_lines_of(struct arena *ar, uint64_t payment,
 	"FROM online_payments o JOIN subscribers s ON s.id = o.subscriber_id "
 
 /*
+ * The subqueries start from the payment's own rows (payments by online_id)
+ * and reach accounts by key; STRAIGHT_JOIN keeps that order, as the
+ * optimizer, misled by the many payments without an online_id, would
+ * rather read every account.
+ *
  * Theirs: the organization of the accounts it pays for (the first's: a
  * payment pays one organization's accounts) is one of theirs.  Checked on
  * each payment found, by key, never by gathering every payment of theirs.
