@@ -720,27 +720,44 @@ static enum perr found_row(void *p, const struct directory_row *d)
 	return PERR_OK;
 }
 
+/*
+ * A search form (?by=&q=): its element named name on the page with what was
+ * asked, the kind chosen (by, default kinds[0]) as its index into kinds in
+ * *kind.  0 to search; else the handler's answer: 200 for the blank form, or
+ * the form refused.
+ */
+static int search_form(struct req *r, const char *name, const char *const *kinds, size_t n,
+		       xmlNodePtr *form, size_t *kind)
+{
+	const struct fval *q = req_val(r, K_Q), *by = req_val(r, K_BY);
+	const char *chosen = by ? by->s : kinds[0];
+
+	if ((*form = xml_elem(r->root, name)) == NULL || xml_attr(*form, "by", chosen) ||
+	    (q && xml_text(*form, "q", q->s) == NULL))
+		return page_error(r, 500, "internal");
+	if (q == NULL)
+		return r->bad[K_Q] || r->bad[K_BY] ? page_refuse(r, 400, "q", "invalid") : 200;
+	for (*kind = 0; *kind < n; (*kind)++)
+		if (strcmp(chosen, kinds[*kind]) == 0)
+			return 0;
+	return page_refuse(r, 400, "by", "invalid");
+}
+
 static int search_get(struct req *r)
 {
-	const struct fval *q = req_val(r, K_Q), *by = req_val(r, K_BY), *after = req_val(r, K_AFTER);
+	const struct fval *q = req_val(r, K_Q), *after = req_val(r, K_AFTER);
 	struct row_ctx x = {r, NULL};
 	char phone[PHONE_MAX + 1];
 	const char *text;
 	xmlNodePtr s;
 	size_t k;
+	int st;
 	enum perr e;
 
 	REQUIRE(r, A_READ);
-	if ((s = xml_elem(r->root, "search")) == NULL ||
-	    xml_attr(s, "by", by ? by->s : "account") || (q && xml_text(s, "q", q->s) == NULL))
-		return page_error(r, 500, "internal");
-	if (q == NULL)
-		return r->bad[K_Q] || r->bad[K_BY] ? page_refuse(r, 400, "q", "invalid") : 200;
-	for (k = 0; k < sizeof(search_kinds) / sizeof(search_kinds[0]); k++)
-		if (strcmp(by ? by->s : "account", search_kinds[k]) == 0)
-			break;
-	if (k == sizeof(search_kinds) / sizeof(search_kinds[0]))
-		return page_refuse(r, 400, "by", "invalid");
+	if ((st = search_form(r, "search", search_kinds,
+			      sizeof(search_kinds) / sizeof(search_kinds[0]), &s, &k)) != 0)
+		return st;
 	text = q->s;
 	/* A phone is found however it was typed: stored numbers are E.164. */
 	if (k == BY_PHONE) {
@@ -2038,23 +2055,17 @@ static enum perr payment_row(void *p, const struct payment_found *f)
 
 static int payments_get(struct req *r)
 {
-	const struct fval *q = req_val(r, K_Q), *by = req_val(r, K_BY);
+	const struct fval *q = req_val(r, K_Q);
 	struct row_ctx x = {r, NULL};
 	xmlNodePtr s;
 	size_t k;
+	int st;
 	enum perr e;
 
 	REQUIRE(r, A_READ);
-	if ((s = xml_elem(r->root, "payment-search")) == NULL ||
-	    xml_attr(s, "by", by ? by->s : "id") || (q && xml_text(s, "q", q->s) == NULL))
-		return page_error(r, 500, "internal");
-	if (q == NULL)
-		return r->bad[K_Q] || r->bad[K_BY] ? page_refuse(r, 400, "q", "invalid") : 200;
-	for (k = 0; k < sizeof(payment_kinds) / sizeof(payment_kinds[0]); k++)
-		if (strcmp(by ? by->s : "id", payment_kinds[k]) == 0)
-			break;
-	if (k == sizeof(payment_kinds) / sizeof(payment_kinds[0]))
-		return page_refuse(r, 400, "by", "invalid");
+	if ((st = search_form(r, "payment-search", payment_kinds,
+			      sizeof(payment_kinds) / sizeof(payment_kinds[0]), &s, &k)) != 0)
+		return st;
 	if (k == PAY_BY_DAY && !day_exists(q->s, q->len))
 		return page_refuse(r, 400, "q", "day-invalid");
 	if ((x.list = xml_elem(s, "rows")) == NULL)
