@@ -16,14 +16,13 @@
 enum perr link_send(struct arena *a, uint64_t subscriber, const char *login, const char *purpose,
 		    const char *value, unsigned ttl, const char *address, const char *kind)
 {
-	unsigned char raw[TOKEN_BYTES], hash[32];
+	unsigned char hash[32];
 	char token[TOKEN_CHARS + 1];
 	const char *params;
 	enum perr e;
 
-	if (token_new(raw, token) != 0)
+	if (token_new_hashed(token, hash) != 0)
 		return PERR_SYS;
-	token_hash(raw, sizeof(raw), hash);
 	params = outbox_params(a, "note", (const char *[]){"login", login, "token", token}, 2);
 	if (params == NULL)
 		return PERR_NOMEM;

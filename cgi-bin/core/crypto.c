@@ -36,6 +36,17 @@ void token_hash(const unsigned char *raw, size_t len, unsigned char out[32])
 	crypto_generichash(out, 32, raw, len, NULL, 0);
 }
 
+int token_new_hashed(char text[TOKEN_CHARS + 1], unsigned char hash[32])
+{
+	unsigned char raw[TOKEN_BYTES];
+
+	if (token_new(raw, text) != 0)
+		return -1;
+	token_hash(raw, sizeof(raw), hash);
+	sodium_memzero(raw, sizeof(raw));
+	return 0;
+}
+
 int password_hash(const char *pw, size_t len, char *out, size_t outlen)
 {
 	if (outlen < crypto_pwhash_STRBYTES)

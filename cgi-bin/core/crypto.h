@@ -14,6 +14,8 @@
 int token_new(unsigned char raw[TOKEN_BYTES], char text[TOKEN_CHARS + 1]) PORTAL_WUR;
 int token_decode(const char *text, size_t len, unsigned char raw[TOKEN_BYTES]) PORTAL_WUR;
 void token_hash(const unsigned char *raw, size_t len, unsigned char out[32]);
+/* A new token to hand out (text) and the hash of it to store: the raw bytes never leave. */
+int token_new_hashed(char text[TOKEN_CHARS + 1], unsigned char hash[32]) PORTAL_WUR;
 
 /* Hash a password with argon2id (interactive limits).  out: crypto_pwhash_STRBYTES. */
 int password_hash(const char *pw, size_t len, char *out, size_t outlen) PORTAL_WUR;

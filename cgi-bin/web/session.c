@@ -15,19 +15,26 @@
 #include "web/req.h"
 #include "web/session.h"
 
-/* last_seen is written at most this often: a page view must not always write. */
-#define TOUCH_EVERY 60
-
 const char *req_session_cookie_name(const struct req *r)
 {
 	/* __Host- binds the cookie to this exact origin, but needs Secure. */
 	return r->https ? "__Host-sid" : "sid";
 }
 
+int session_cookie_hash(const struct req *r, const char *name, unsigned char hash[32])
+{
+	const struct kv *c = kv_find(&r->cookies, name);
+	unsigned char raw[TOKEN_BYTES];
+
+	if (c == NULL || token_decode(c->val, c->vlen, raw) != 0)
+		return 0;
+	token_hash(raw, sizeof(raw), hash);
+	return 1;
+}
+
 enum perr session_load(struct req *r)
 {
-	const struct kv *c = kv_find(&r->cookies, req_session_cookie_name(r));
-	unsigned char raw[TOKEN_BYTES], hash[32];
+	unsigned char hash[32];
 	struct session *s;
 	long long idle_for = 0;
 	enum perr e;
@@ -35,9 +42,8 @@ enum perr session_load(struct req *r)
 	r->sess = NULL;
 	r->sess_hash = NULL;
 	r->signed_in = 0;
-	if (c == NULL || token_decode(c->val, c->vlen, raw) != 0)
+	if (!session_cookie_hash(r, req_session_cookie_name(r), hash))
 		return PERR_OK;
-	token_hash(raw, sizeof(raw), hash);
 	if ((s = arena_alloc(r->arena, sizeof(*s))) == NULL)
 		return PERR_NOMEM;
 	e = db_session_lookup(r->arena, hash, cfg.session_idle, cfg.session_absolute, s, &idle_for);
@@ -45,7 +51,7 @@ enum perr session_load(struct req *r)
 		return PERR_OK;
 	if (e != PERR_OK)
 		return e;
-	if (idle_for >= TOUCH_EVERY && (e = db_session_touch(s->id)) != PERR_OK)
+	if (idle_for >= SESSION_TOUCH_EVERY && (e = db_session_touch(s->id)) != PERR_OK)
 		return e;
 	r->sess = s;
 	r->sess_hash = s->token_hash;

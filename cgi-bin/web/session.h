@@ -20,6 +20,13 @@ enum perr login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
  * messages follow. */
 enum perr lang_remember(struct req *, enum lang) PORTAL_WUR;
 
+/* last_seen is written at most this often (seconds): a page view must not always write. */
+#define SESSION_TOUCH_EVERY 60
+
+/* The hash of the token in cookie name, as the sessions tables keep it: 1, or 0
+ * when the request has no such cookie or it is not one of our tokens. */
+int session_cookie_hash(const struct req *, const char *name, unsigned char hash[32]);
+
 /* Look up the session cookie; fills r->sess or leaves it NULL. */
 enum perr session_load(struct req *);
 

@@ -22,16 +22,15 @@
 
 enum perr session_start(struct req *r, uint64_t subscriber_id)
 {
-	unsigned char raw[TOKEN_BYTES], hash[32];
+	unsigned char hash[32];
 	char text[TOKEN_CHARS + 1];
 	enum perr e;
 
 	/* A new id at every sign-in: an id planted before it is worth nothing after. */
 	if (r->sess != NULL && (e = db_session_delete(r->sess->token_hash)) != PERR_OK)
 		return e;
-	if (token_new(raw, text) != 0)
+	if (token_new_hashed(text, hash) != 0)
 		return PERR_SYS;
-	token_hash(raw, sizeof(raw), hash);
 	e = db_session_insert(hash, subscriber_id, r->remote_addr,
 			      r->user_agent ? r->user_agent : "");
 	if (e != PERR_OK)

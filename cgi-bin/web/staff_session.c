@@ -18,10 +18,8 @@
 #include "db/staff.h"
 #include "web/io.h"
 #include "web/req.h"
+#include "web/session.h"
 #include "web/staff_session.h"
-
-/* Written at most this often: a page view must not always write. */
-#define TOUCH_EVERY 60
 
 static const char *cookie_name(const struct req *r)
 {
@@ -31,8 +29,7 @@ static const char *cookie_name(const struct req *r)
 
 enum perr staff_session_load(struct req *r)
 {
-	const struct kv *c = kv_find(&r->cookies, cookie_name(r));
-	unsigned char raw[TOKEN_BYTES], hash[32];
+	unsigned char hash[32];
 	struct staff_session *s;
 	long long idle_for = 0;
 	enum perr e;
@@ -40,9 +37,8 @@ enum perr staff_session_load(struct req *r)
 	r->staff = NULL;
 	r->sess_hash = NULL;
 	r->signed_in = 0;
-	if (c == NULL || token_decode(c->val, c->vlen, raw) != 0)
+	if (!session_cookie_hash(r, cookie_name(r), hash))
 		return PERR_OK;
-	token_hash(raw, sizeof(raw), hash);
 	if ((s = arena_alloc(r->arena, sizeof(*s))) == NULL)
 		return PERR_NOMEM;
 	e = db_staff_session_lookup(r->arena, hash, cfg.staff_idle, cfg.staff_absolute, s,
@@ -51,7 +47,7 @@ enum perr staff_session_load(struct req *r)
 		return PERR_OK;
 	if (e != PERR_OK)
 		return e;
-	if (idle_for >= TOUCH_EVERY && (e = db_staff_session_touch(s->id)) != PERR_OK)
+	if (idle_for >= SESSION_TOUCH_EVERY && (e = db_staff_session_touch(s->id)) != PERR_OK)
 		return e;
 	r->staff = s;
 	r->sess_hash = s->token_hash;
@@ -61,15 +57,14 @@ enum perr staff_session_load(struct req *r)
 
 enum perr staff_session_start(struct req *r, uint64_t staff, const char *step)
 {
-	unsigned char raw[TOKEN_BYTES], hash[32];
+	unsigned char hash[32];
 	char text[TOKEN_CHARS + 1];
 	enum perr e;
 
 	if (r->staff != NULL && (e = db_staff_session_delete(r->staff->token_hash)) != PERR_OK)
 		return e;
-	if (token_new(raw, text) != 0)
+	if (token_new_hashed(text, hash) != 0)
 		return PERR_SYS;
-	token_hash(raw, sizeof(raw), hash);
 	e = db_staff_session_insert(hash, staff, step, r->remote_addr,
 				    r->user_agent ? r->user_agent : "");
 	if (e != PERR_OK)
@@ -113,13 +108,12 @@ enum perr staff_login_locked(struct req *r, const char *login, int *locked)
 
 enum perr staff_view_as(struct req *r, uint64_t subscriber)
 {
-	unsigned char raw[TOKEN_BYTES], hash[32];
+	unsigned char hash[32];
 	char text[TOKEN_CHARS + 1];
 	enum perr e;
 
-	if (r->staff == NULL || token_new(raw, text) != 0)
+	if (r->staff == NULL || token_new_hashed(text, hash) != 0)
 		return PERR_SYS;
-	token_hash(raw, sizeof(raw), hash);
 	e = db_session_insert_viewer(hash, subscriber, r->remote_addr,
 				     r->user_agent ? r->user_agent : "", r->staff->login);
 	if (e != PERR_OK)
