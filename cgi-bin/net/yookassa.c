@@ -334,6 +334,12 @@ static int parse_refund(const char *text, size_t len, void *out)
 	return yookassa_parse_refund(text, len, out);
 }
 
+/* The API's form of a positive amount in kopecks: "1234.50". */
+static void amount_text(money_t amount, char out[32])
+{
+	snprintf(out, 32, "%lld.%02lld", amount / 100, amount % 100);
+}
+
 static enum perr create(const struct pay_order *o, struct pay_state *st)
 {
 	json_t *req = NULL, *conf;
@@ -343,7 +349,7 @@ static enum perr create(const struct pay_order *o, struct pay_state *st)
 
 	if (o->cur == NULL || o->amount <= 0 || o->key == NULL)
 		return PERR_BAD_INPUT;
-	snprintf(value, sizeof(value), "%lld.%02lld", o->amount / 100, o->amount % 100);
+	amount_text(o->amount, value);
 	snprintf(ref, sizeof(ref), "%llu", (unsigned long long)o->ref);
 	req = json_pack("{s:{s:s,s:s},s:b,s:s,s:{s:s}}", "amount", "value", value, "currency",
 			o->cur->code, "capture", 1, "description", o->description ? o->description : "",
@@ -374,16 +380,24 @@ out:
 	return e;
 }
 
-static enum perr get(const char *id, struct pay_state *st)
+/* GET one object of a collection ("payments", "refunds") by the provider's id. */
+static enum perr get_object(const char *what, const char *collection, const char *id,
+			    int (*parse)(const char *, size_t, void *), void *out)
 {
-	char path[16 + PAY_ID_MAX];
+	char path[32 + PAY_ID_MAX];
 
 	if (!id_valid(id))
 		return PERR_BAD_INPUT;
-	snprintf(path, sizeof(path), "/payments/%s", id);
-	enum perr e = call("get", path, NULL, NULL, parse_payment, st);
+	snprintf(path, sizeof(path), "/%s/%s", collection, id);
+	return call(what, path, NULL, NULL, parse, out);
+}
 
-	return e == PERR_BAD_INPUT ? PERR_UPSTREAM : e;
+static enum perr get(const char *id, struct pay_state *st)
+{
+	enum perr e = get_object("get", "payments", id, parse_payment, st);
+
+	/* Our id refused is no payment to credit: to the caller, the provider not answering. */
+	return e == PERR_BAD_INPUT && id_valid(id) ? PERR_UPSTREAM : e;
 }
 
 static enum perr refund(const struct refund_order *o, struct refund_state *st)
@@ -395,7 +409,7 @@ static enum perr refund(const struct refund_order *o, struct refund_state *st)
 
 	if (o->cur == NULL || o->amount <= 0 || o->key == NULL || !id_valid(o->payment_id))
 		return PERR_BAD_INPUT;
-	snprintf(value, sizeof(value), "%lld.%02lld", o->amount / 100, o->amount % 100);
+	amount_text(o->amount, value);
 	req = json_pack("{s:s,s:{s:s,s:s},s:s}", "payment_id", o->payment_id, "amount", "value",
 			value, "currency", o->cur->code, "description",
 			o->description ? o->description : "");
@@ -408,12 +422,7 @@ static enum perr refund(const struct refund_order *o, struct refund_state *st)
 
 static enum perr refund_get(const char *id, struct refund_state *st)
 {
-	char path[16 + PAY_ID_MAX];
-
-	if (!id_valid(id))
-		return PERR_BAD_INPUT;
-	snprintf(path, sizeof(path), "/refunds/%s", id);
-	return call("refund get", path, NULL, NULL, parse_refund, st);
+	return get_object("refund get", "refunds", id, parse_refund, st);
 }
 
 static const struct provider yookassa = {"yookassa", "ЮKassa",    "RUB",
