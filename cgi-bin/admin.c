@@ -243,19 +243,21 @@ static int opt_text(xmlNodePtr n, const char *name, const char *v)
 
 static void admin_nav(struct req *r)
 {
+	/* under: the paths whose pages are in the entry's section (the list's own pages,
+	 * a subscriber's profile under Subscribers, a payment under Payments). */
 	static const struct {
-		const char *id, *href;
+		const char *id, *href, *under;
 		enum action need;
 	} items[] = {
-		{"admin-overview", "/admin", A_READ},
-		{"admin-subscribers", "/admin/subscribers", A_READ},
-		{"admin-requests", "/admin/requests", A_READ},
-		{"admin-payments", "/admin/payments", A_READ},
-		{"admin-readings", "/admin/readings", A_READ},
-		{"admin-news", "/admin/news", A_READ},
-		{"admin-organization", "/admin/organization", A_READ},
-		{"admin-staff", "/admin/staff", A_STAFF},
-		{"admin-audit", "/admin/audit", A_AUDIT},
+		{"admin-overview", "/admin", NULL, A_READ},
+		{"admin-subscribers", "/admin/subscribers", "/admin/subscriber", A_READ},
+		{"admin-requests", "/admin/requests", "/admin/requests", A_READ},
+		{"admin-payments", "/admin/payments", "/admin/payment", A_READ},
+		{"admin-readings", "/admin/readings", "/admin/readings", A_READ},
+		{"admin-news", "/admin/news", "/admin/news", A_READ},
+		{"admin-organization", "/admin/organization", "/admin/organization", A_READ},
+		{"admin-staff", "/admin/staff", "/admin/staff", A_STAFF},
+		{"admin-audit", "/admin/audit", "/admin/audit", A_AUDIT},
 	};
 	xmlNodePtr nav;
 	size_t i;
@@ -266,21 +268,17 @@ static void admin_nav(struct req *r)
 	if ((nav = xml_elem(r->root, "nav")) == NULL || xml_attr(nav, "role", r->staff->role))
 		return;
 	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		const char *under = items[i].under;
 		xmlNodePtr it;
-		size_t n = strlen(items[i].href);
 
 		if (!may(r, items[i].need))
 			continue;
 		if ((it = xml_elem(nav, "item")) == NULL || xml_attr(it, "id", items[i].id) ||
 		    xml_attr(it, "href", items[i].href))
 			return;
-		/* The section a page belongs to is current: /admin/news/new is under News,
-		 * a subscriber's profile under Subscribers. */
-		/* /admin/subscriber and /admin/payment are under their lists. */
-		if (i > 0 && strncmp(r->path, items[i].href, n - (i == 1 || i == 3)) == 0 &&
+		if ((strcmp(r->path, items[i].href) == 0 ||
+		     (under != NULL && strncmp(r->path, under, strlen(under)) == 0)) &&
 		    xml_attr(it, "current", "1"))
-			return;
-		if (i == 0 && strcmp(r->path, "/admin") == 0 && xml_attr(it, "current", "1"))
 			return;
 	}
 }
