@@ -578,7 +578,7 @@ static int login_page(struct req *r)
 
 static const struct page pages[] = {
 	{"/login", M_GET | M_POST, PAGE_PUBLIC, "login", login_page},
-	{"/logout", M_POST, PAGE_SESSION, "logout", logout_post},
+	{"/logout", M_POST, PAGE_SESSION | PAGE_SIGN_OUT, "logout", logout_post},
 	{"/lang", M_GET, PAGE_PUBLIC, "lang", lang_get},
 	{"/_error/413", M_GET, PAGE_PUBLIC, "error", too_large},
 	{"/register", M_GET | M_POST, PAGE_PUBLIC, "register", register_page},

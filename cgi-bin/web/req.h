@@ -34,6 +34,8 @@ enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
  * A signed-in subscriber's POST is still checked, as every POST is.
  */
 #define PAGE_READ_ONLY_POST 0x08
+/* Signing out: the one POST a staff member viewing as a subscriber may make. */
+#define PAGE_SIGN_OUT 0x10
 
 struct page {
 	const char *path;   /* exact match against the request path */

@@ -680,7 +680,7 @@ static int dispatch(struct req *r, const struct io *io)
 		return to_login(r);
 	/* Staff viewing as a subscriber change nothing: every POST but signing out is refused. */
 	if (r->method == M_POST && r->sess != NULL && r->sess->viewer != NULL &&
-	    !(r->page->flags & PAGE_READ_ONLY_POST) && strcmp(r->path, "/logout") != 0)
+	    !(r->page->flags & (PAGE_READ_ONLY_POST | PAGE_SIGN_OUT)))
 		return page_error(r, 403, "read-only");
 	if (r->method == M_POST &&
 	    (cross_site(io, r->https) ||
