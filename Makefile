@@ -17,7 +17,7 @@ WORKERS    ?= 4
 DEBIAN_PACKAGES = \
 	build-essential pkg-config clang libclang-rt-14-dev \
 	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
-	libcurl4-openssl-dev libjansson-dev libcmocka-dev mariadb-server mariadb-client \
+	libcurl4-openssl-dev libjansson-dev libcsv-dev libcmocka-dev mariadb-server mariadb-client \
 	libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev liboath-dev oathtool \
 	fonts-dejavu-core \
 	poppler-utils zbar-tools \
@@ -27,7 +27,7 @@ DEBIAN_PACKAGES = \
 	chromium chromium-driver valgrind wrk curl strace openjdk-17-jre-headless
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings admin
-JOBS = payjobs receiptjobs deliver tidy
+JOBS = payjobs receiptjobs deliver tidy kabinet-import
 
 VARIANT ?= release
 B = build/$(VARIANT)
@@ -35,7 +35,7 @@ B = build/$(VARIANT)
 PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih libcurl jansson \
 	cairo-pdf pangocairo fontconfig libqrencode xlsxwriter liboath
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
-PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi
+PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi -lcsv
 
 WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings \
 	-Wshadow -Wformat=2 -Wno-format-nonliteral

@@ -56,6 +56,9 @@ MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr bill
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
 	db/db db/tidy
+MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena core/config \
+	core/csvin core/date core/decimal core/log core/module core/money core/month core/parse \
+	core/perr core/utf8 core/valid db/audit db/credit db/db db/exchange
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = core/money
 MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \

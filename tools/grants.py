@@ -44,6 +44,7 @@ KEYWORDS = set("""
     EXISTS FOR FROM GROUP HAVING IN INNER INSERT INT INTERVAL INTO IS JOIN KEY LEFT LIKE
     LIMIT LOCK MODE NOT NULL OFFSET ON OR ORDER PATH RIGHT SELECT SET SHARE SIGNED THEN
     UNION UNSIGNED UPDATE USING VALUES WHEN WHERE XOR TRUE FALSE SEPARATOR STRAIGHT_JOIN
+    BINARY MOD DIV IGNORE
 """.split())
 UNITS = {"MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR"}
 
@@ -54,7 +55,8 @@ class GrantError(Exception):
 
 # ------------------------------------------------------------------ statements
 
-STMT = re.compile(r'static struct db_stmt (\w+) = \{\s*"([^"]*)",\s*((?:"(?:[^"\\]|\\.)*"\s*)+),',
+# A statement's name may be literals a macro put side by side ("exchange." "x").
+STMT = re.compile(r'static struct db_stmt (\w+) = \{\s*((?:"[^"]*"\s*)+),\s*((?:"(?:[^"\\]|\\.)*"\s*)+),',
                   re.S)
 LIT = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
@@ -78,7 +80,7 @@ def statements():
                              text=True, check=True).stdout
         rel = os.path.relpath(path, ROOT)  # cgi-bin/db/<family>.c
         for m in STMT.finditer(pre):
-            out[(rel, m.group(1))] = (m.group(2), c_string(m.group(3)))
+            out[(rel, m.group(1))] = (c_string(m.group(2)), c_string(m.group(3)))
     return out
 
 

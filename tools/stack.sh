@@ -18,7 +18,7 @@ E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
 PROGRAMS="login home accounts services calculator readings payments receipts settings admin"
 # Programs run by cron, not served: they need a database account all the same.
-JOBS="payjobs receiptjobs deliver tidy"
+JOBS="payjobs receiptjobs deliver tidy kabinet-import"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -425,6 +425,20 @@ mail_start() {
 	fi
 }
 
+# The import program, every 2 seconds: files uploaded in the console are
+# checked, and those an operator applies are applied, by it, never by a page.
+imports_start() {
+	pidf="$E/run/kabinet-import.pid"
+	if alive "$pidf" && [ "$BUILD/kabinet-import" -nt "$pidf" ]; then
+		stop_pid "$pidf" kabinet-import 30
+	fi
+	if ! alive "$pidf"; then
+		PORTAL_CONFIG="$E/portal.ini" setsid "$BUILD/kabinet-import" --queue --every 2 \
+			</dev/null >>"$E/log/kabinet-import.log" 2>&1 &
+		echo $! >"$pidf"
+	fi
+}
+
 nginx_conf() {
 	user_line=""
 	[ "$(id -u)" -eq 0 ] && user_line="user root root;"
@@ -481,6 +495,7 @@ up)
 	nginx_start
 	emu_start
 	mail_start
+	imports_start
 	cat <<MSG
 
 kabinet is running: http://127.0.0.1:$PORT/
@@ -501,6 +516,7 @@ down)
 	stop_pid "$E/run/nginx.pid" nginx 10
 	stop_pid "$E/run/yookassa-emu.pid" "payment emulator" 10
 	stop_pid "$E/run/deliver.pid" deliver 15
+	stop_pid "$E/run/kabinet-import.pid" kabinet-import 30
 	stop_pid "$E/run/smtp-sink.pid" "SMTP sink" 10
 	stop_pid "$E/run/sms-gateway.pid" "SMS gateway emulator" 10
 	for p in $PROGRAMS; do stop_pid "$E/run/$p.pid" "$p" 15; done

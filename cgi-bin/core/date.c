@@ -63,6 +63,22 @@ int day_parse(const char *s, size_t len, day_t *out)
 	return 0;
 }
 
+int day_parse_file(const char *s, size_t len, day_t *out)
+{
+	char iso[10];
+
+	/* DD.MM.YYYY, rearranged into the ISO form day_parse() checks. */
+	if (len == 10 && s[2] == '.' && s[5] == '.') {
+		memcpy(iso, s + 6, 4);
+		iso[4] = '-';
+		memcpy(iso + 5, s + 3, 2);
+		iso[7] = '-';
+		memcpy(iso + 8, s, 2);
+		return day_parse(iso, sizeof(iso), out);
+	}
+	return day_parse(s, len, out);
+}
+
 int day_exists(const char *s, size_t len)
 {
 	int v[3];

@@ -14,6 +14,8 @@ day_t day_from_civil(int year, int month, int mday);
 void day_to_civil(day_t, int *year, int *month, int *mday);
 /* "2026-03-05"; years 2000..2099; -1 on anything else. */
 int day_parse(const char *, size_t, day_t *) PORTAL_WUR;
+/* The same, or DD.MM.YYYY: what billing systems write. */
+int day_parse_file(const char *, size_t, day_t *) PORTAL_WUR;
 /* 1 if the text is YYYY-MM-DD naming a day that exists, whatever its year. */
 int day_exists(const char *, size_t);
 /* "2026-03-05" into buf (11 bytes). */

@@ -168,14 +168,16 @@ static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nul
 	}
 }
 
-#define MAX_ARGS 32
-#define MAX_COLS 24
+#define MAX_ARGS 1024 /* a batch of staged rows (db/exchange.c) is the widest */
+#define MAX_COLS 32
 
 /* Prepare, bind and execute; on a dead connection retry once if allowed. */
 static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL_STMT **out)
 {
-	MYSQL_BIND b[MAX_ARGS];
-	char nulls[MAX_ARGS] = {0};
+	/* Static: a worker runs one statement at a time, and a batch's binds
+	 * would be a large stack frame. */
+	static MYSQL_BIND b[MAX_ARGS];
+	static char nulls[MAX_ARGS];
 	MYSQL_STMT *h = NULL;
 	enum perr e;
 	int attempt;
