@@ -69,6 +69,7 @@
 #include "web/form.h"
 #include "web/req.h"
 #include "web/serve.h"
+#include "web/console.h"
 #include "web/staff_session.h"
 
 enum key {
@@ -146,235 +147,6 @@ static const struct field fields[K__MAX] = {
 	[K_OFFICE] = {"office", valid_int, 1, 4294967295LL},
 };
 
-/* ---------------------------------------------------------------- roles */
-
-/*
- * What each role may do.  Reading is every role's; the rest follows the
- * division of work: operators serve subscribers, accountants handle money,
- * administrators run the console itself and may do what the others do.
- */
-enum action {
-	A_READ,        /* every page that only shows */
-	A_SUBSCRIBERS, /* block, unblock, end sessions, send a reset link */
-	A_REQUESTS,    /* approve or reject a contact change */
-	A_NEWS,        /* write and publish announcements */
-	A_ORGANIZATION,/* the organization's details and bank account */
-	A_STAFF,       /* staff, roles, second factors */
-	A_AUDIT,       /* read the audit log */
-	A_PAYMENTS,    /* re-check a payment with the provider, refund it */
-	A_READINGS,    /* review readings, enter an inspector's */
-	A__MAX
-};
-
-static const char *const role_names[] = {"admin", "operator", "accountant", "viewer"};
-#define NROLES (sizeof(role_names) / sizeof(role_names[0]))
-
-static const unsigned char role_may[NROLES][A__MAX] = {
-	/*               read sub req news org staff audit pay readings */
-	/* admin */      {1, 1, 1, 1, 1, 1, 1, 1, 1},
-	/* operator */   {1, 1, 1, 1, 0, 0, 0, 0, 1},
-	/* accountant */ {1, 0, 0, 0, 0, 0, 0, 1, 0},
-	/* viewer */     {1, 0, 0, 0, 0, 0, 0, 0, 0},
-};
-
-static int role_index(const char *role)
-{
-	size_t i;
-
-	for (i = 0; i < NROLES; i++)
-		if (role != NULL && strcmp(role, role_names[i]) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int may(const struct req *r, enum action a)
-{
-	int i = r->staff ? role_index(r->staff->role) : -1;
-
-	return i >= 0 && role_may[i][a];
-}
-
-/* Every signed-in handler starts here: 403 unless the role allows it. */
-#define REQUIRE(r, a)                                                                        \
-	do {                                                                                 \
-		if (!may((r), (a)))                                                          \
-			return page_error((r), 403, "forbidden");                            \
-	} while (0)
-
-/* ---------------------------------------------------------------- shared */
-
-static enum perr audit(struct req *r, unsigned org, const char *action, const char *otype,
-		       const char *oid, const char *before, const char *after)
-{
-	struct audit_entry x = {r->staff ? r->staff->staff_id : 0,
-				r->staff ? r->staff->login : "-",
-				r->remote_addr,
-				org,
-				action,
-				otype,
-				oid,
-				before,
-				after};
-
-	return db_audit_add(&x);
-}
-
-static const char *u64_text(struct arena *a, uint64_t v)
-{
-	return arena_printf(a, "%llu", (unsigned long long)v);
-}
-
-/* A UTC time from the database with the site's offset, for <time>. */
-static int xml_time(xmlNodePtr parent, const char *name, const char *utc)
-{
-	char local[26];
-
-	if (utc == NULL)
-		return 0;
-	if (instant_local(utc, local) != 0)
-		return xml_text(parent, name, utc) == NULL ? -1 : 0;
-	return xml_text(parent, name, local) == NULL ? -1 : 0;
-}
-
-static int opt_text(xmlNodePtr n, const char *name, const char *v)
-{
-	return v != NULL && xml_text(n, name, v) == NULL ? -1 : 0;
-}
-
-static void admin_nav(struct req *r)
-{
-	/* under: the paths whose pages are in the entry's section (the list's own pages,
-	 * a subscriber's profile under Subscribers, a payment under Payments). */
-	static const struct {
-		const char *id, *href, *under;
-		enum action need;
-	} items[] = {
-		{"admin-overview", "/admin", NULL, A_READ},
-		{"admin-subscribers", "/admin/subscribers", "/admin/subscriber", A_READ},
-		{"admin-requests", "/admin/requests", "/admin/requests", A_READ},
-		{"admin-payments", "/admin/payments", "/admin/payment", A_READ},
-		{"admin-readings", "/admin/readings", "/admin/readings", A_READ},
-		{"admin-news", "/admin/news", "/admin/news", A_READ},
-		{"admin-organization", "/admin/organization", "/admin/organization", A_READ},
-		{"admin-staff", "/admin/staff", "/admin/staff", A_STAFF},
-		{"admin-audit", "/admin/audit", "/admin/audit", A_AUDIT},
-	};
-	xmlNodePtr nav;
-	size_t i;
-
-	if (!r->signed_in)
-		return;
-	/* The role rides along: the pages show only the buttons it may press. */
-	if ((nav = xml_elem(r->root, "nav")) == NULL || xml_attr(nav, "role", r->staff->role))
-		return;
-	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
-		const char *under = items[i].under;
-		xmlNodePtr it;
-
-		if (!may(r, items[i].need))
-			continue;
-		if ((it = xml_elem(nav, "item")) == NULL || xml_attr(it, "id", items[i].id) ||
-		    xml_attr(it, "href", items[i].href))
-			return;
-		if ((strcmp(r->path, items[i].href) == 0 ||
-		     (under != NULL && strncmp(r->path, under, strlen(under)) == 0)) &&
-		    xml_attr(it, "current", "1"))
-			return;
-	}
-}
-
-/* The staff member's role and organizations, on every signed-in page. */
-static enum perr org_row(void *p, const struct staff_org *o)
-{
-	xmlNodePtr n = xml_text(p, "org", o->name);
-
-	return n == NULL || xml_attr_int(n, "id", o->id) ? PERR_NOMEM : PERR_OK;
-}
-
-static enum perr staff_xml(struct req *r)
-{
-	xmlNodePtr s = xml_elem(r->root, "staff");
-
-	if (s == NULL || xml_attr(s, "role", r->staff->role) ||
-	    xml_attr(s, "login", r->staff->login))
-		return PERR_NOMEM;
-	return db_staff_orgs(r->arena, r->staff->staff_id, org_row, s);
-}
-
-/* Whether typed is six digits: a code from the app rather than a password
- * (passwords are ten characters at least). */
-static int is_code(const struct fval *typed)
-{
-	size_t i;
-
-	if (typed->len != TOTP_DIGITS)
-		return 0;
-	for (i = 0; i < typed->len; i++)
-		if (typed->s[i] < '0' || typed->s[i] > '9')
-			return 0;
-	return 1;
-}
-
-/* A fresh code of the staff member's, good once like at sign-in. */
-static enum perr code_again(struct req *r, const char *code, int *ok)
-{
-	unsigned char secret[TOTP_SECRET_BYTES];
-	struct staff_totp t;
-	uint64_t step = 0;
-	enum perr e = db_staff_totp(r->arena, r->staff->staff_id, &t);
-
-	*ok = 0;
-	if (e != PERR_OK)
-		return e;
-	if (totp_open(cfg.totp_key, t.secret, t.secret_len, secret) != 0)
-		return PERR_OK;
-	if (totp_check(secret, time(NULL), code, &step) == 0) {
-		e = db_staff_totp_use(r->staff->staff_id, step);
-		*ok = e == PERR_OK;
-		if (e == PERR_CONFLICT)
-			e = PERR_OK; /* used already: refused as a wrong one */
-	}
-	sodium_memzero(secret, sizeof(secret));
-	return e;
-}
-
-/*
- * The password, or a fresh code from the app, asked again for a sensitive
- * action.  A wrong one counts as a failed sign-in (the lock-out covers
- * guessing it here too).  0, or the handler's answer when it failed.
- */
-static int password_again(struct req *r, int *ok)
-{
-	const struct fval *pw = req_val(r, K_PASSWORD);
-	struct staff me;
-	int rehash = 0;
-	enum perr e;
-
-	*ok = 0;
-	if (pw == NULL)
-		return 0;
-	if (is_code(pw)) {
-		if ((e = code_again(r, pw->s, ok)) != PERR_OK)
-			return page_fail(r, e);
-	} else {
-		e = db_staff_by_login(r->arena, r->staff->login, &me);
-		if (e != PERR_OK && e != PERR_NOT_FOUND)
-			return page_fail(r, e);
-		*ok = password_verify(e == PERR_OK ? me.password_hash : NULL, pw->s, pw->len,
-				      &rehash) == 0;
-	}
-	if (!*ok) {
-		if ((e = db_staff_login_record(r->staff->login, r->remote_addr,
-					       is_code(pw) ? STAFF_CODE_FAIL : STAFF_LOGIN_FAIL,
-					       r->staff->staff_id)) != PERR_OK)
-			return page_fail(r, e);
-		return 0;
-	}
-	if ((e = db_staff_session_reauth(r->staff->id)) != PERR_OK)
-		return page_fail(r, e);
-	return 0;
-}
-
 /* ---------------------------------------------------------------- signing in */
 
 static const char *next_of(struct req *r)
@@ -450,7 +222,7 @@ static int signed_in(struct req *r, const char *how)
 
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = audit(r, 0, "sign-in", "staff", u64_text(r->arena, id), NULL, how)) != PERR_OK ||
+	if ((e = console_audit(r, 0, "sign-in", "staff", console_u64(r->arena, id), NULL, how)) != PERR_OK ||
 	    (e = staff_session_start(r, id, "ok")) != PERR_OK ||
 	    (e = db_staff_login_record(login, r->remote_addr, STAFF_LOGIN_OK, id)) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
@@ -612,7 +384,7 @@ static int enrol_page(struct req *r)
 		return e == PERR_CONFLICT ? page_redirect(r, "/admin/login") : page_fail(r, e);
 	}
 	if ((done = xml_elem(r->root, "enrolled")) == NULL || recovery_codes_issue(r, done) != 0 ||
-	    audit(r, 0, "enrol-factor", "staff", u64_text(r->arena, r->staff->staff_id), NULL,
+	    console_audit(r, 0, "enrol-factor", "staff", console_u64(r->arena, r->staff->staff_id), NULL,
 		  NULL) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
@@ -635,7 +407,7 @@ static int logout_post(struct req *r)
 	enum perr e;
 
 	if (r->staff != NULL && r->signed_in &&
-	    (e = audit(r, 0, "sign-out", "staff", u64_text(r->arena, r->staff->staff_id), NULL,
+	    (e = console_audit(r, 0, "sign-out", "staff", console_u64(r->arena, r->staff->staff_id), NULL,
 		       NULL)) != PERR_OK)
 		return page_fail(r, e);
 	if ((e = staff_session_end(r)) != PERR_OK)
@@ -686,7 +458,7 @@ static int overview_get(struct req *r)
 	gmtime_r(&now, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d 00:00:00", &tm);
 	strftime(month, sizeof(month), "%Y-%m-01 00:00:00", &tm);
-	if ((e = staff_xml(r)) != PERR_OK || xml_done(r, K_DONE) != 0)
+	if ((e = console_staff_xml(r)) != PERR_OK || xml_done(r, K_DONE) != 0)
 		return page_fail(r, e != PERR_OK ? e : PERR_NOMEM);
 	if ((x.list = xml_elem(r->root, "overview")) == NULL)
 		return page_error(r, 500, "internal");
@@ -705,14 +477,14 @@ static enum perr found_row(void *p, const struct directory_row *d)
 	xmlNodePtr n = xml_elem(x->list, "row");
 
 	if (n == NULL || xml_attr_int(n, "org", d->org) ||
-	    (d->account_id && xml_attr(n, "account", u64_text(x->r->arena, d->account_id))) ||
+	    (d->account_id && xml_attr(n, "account", console_u64(x->r->arena, d->account_id))) ||
 	    (d->subscriber_id &&
-	     xml_attr(n, "subscriber", u64_text(x->r->arena, d->subscriber_id))) ||
-	    xml_attr(n, "active", d->active ? "1" : "0") || opt_text(n, "number", d->number) ||
-	    opt_text(n, "payer", d->payer) || opt_text(n, "address", d->address) ||
-	    opt_text(n, "login", d->login) || opt_text(n, "full-name", d->full_name) ||
-	    opt_text(n, "email", d->email) || opt_text(n, "phone", d->phone) ||
-	    xml_attr(n, "key", u64_text(x->r->arena, d->account_id ? d->account_id
+	     xml_attr(n, "subscriber", console_u64(x->r->arena, d->subscriber_id))) ||
+	    xml_attr(n, "active", d->active ? "1" : "0") || console_opt(n, "number", d->number) ||
+	    console_opt(n, "payer", d->payer) || console_opt(n, "address", d->address) ||
+	    console_opt(n, "login", d->login) || console_opt(n, "full-name", d->full_name) ||
+	    console_opt(n, "email", d->email) || console_opt(n, "phone", d->phone) ||
+	    xml_attr(n, "key", console_u64(x->r->arena, d->account_id ? d->account_id
 								  : d->subscriber_id)))
 		return PERR_NOMEM;
 	return PERR_OK;
@@ -775,7 +547,7 @@ static enum perr account_row(void *p, const struct directory_account *a)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "account");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, a->id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(x->r->arena, a->id)) ||
 	    xml_attr_int(n, "org", a->org) || xml_text(n, "number", a->number) == NULL ||
 	    xml_text(n, "payer", a->payer) == NULL || xml_text(n, "address", a->address) == NULL)
 		return PERR_NOMEM;
@@ -788,9 +560,9 @@ static enum perr session_row(void *p, const struct session_row *s)
 	struct ua_desc ua = ua_describe(s->user_agent);
 	xmlNodePtr n = xml_elem(x->list, "session");
 
-	if (n == NULL || xml_time(n, "created", s->created_at) || xml_time(n, "seen", s->last_seen) ||
-	    xml_text(n, "ip", s->ip) == NULL || opt_text(n, "browser", ua.browser) ||
-	    opt_text(n, "os", ua.system))
+	if (n == NULL || console_time(n, "created", s->created_at) || console_time(n, "seen", s->last_seen) ||
+	    xml_text(n, "ip", s->ip) == NULL || console_opt(n, "browser", ua.browser) ||
+	    console_opt(n, "os", ua.system))
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -800,7 +572,7 @@ static enum perr sign_in_row(void *p, const struct sign_in_row *s)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "sign-in");
 
-	if (n == NULL || xml_attr(n, "result", s->result) || xml_time(n, "at", s->at) ||
+	if (n == NULL || xml_attr(n, "result", s->result) || console_time(n, "at", s->at) ||
 	    xml_text(n, "ip", s->ip) == NULL)
 		return PERR_NOMEM;
 	return PERR_OK;
@@ -838,14 +610,14 @@ static int subscriber_page(struct req *r, int status, const char *field, const c
 
 	if ((st = subscriber_of(r, &s)) != 0)
 		return st;
-	if ((e = staff_xml(r)) != PERR_OK || xml_typed(r, typed, 2) != 0)
+	if ((e = console_staff_xml(r)) != PERR_OK || xml_typed(r, typed, 2) != 0)
 		return page_fail(r, e != PERR_OK ? e : PERR_NOMEM);
 	n = xml_elem(r->root, "subscriber");
-	if (n == NULL || xml_attr(n, "id", u64_text(r->arena, s.id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(r->arena, s.id)) ||
 	    xml_attr(n, "active", s.active ? "1" : "0") || xml_attr_int(n, "org", s.org) ||
 	    xml_text(n, "login", s.login) == NULL || xml_text(n, "full-name", s.full_name) == NULL ||
-	    opt_text(n, "email", s.email) || opt_text(n, "phone", s.phone) ||
-	    xml_time(n, "created", s.created_at) || xml_text(n, "lang", s.lang) == NULL ||
+	    console_opt(n, "email", s.email) || console_opt(n, "phone", s.phone) ||
+	    console_time(n, "created", s.created_at) || xml_text(n, "lang", s.lang) == NULL ||
 	    xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
 	if ((x.list = xml_elem(n, "accounts")) == NULL ||
@@ -886,7 +658,7 @@ static int link_post(struct req *r)
 		return subscriber_page(r, 422, "number", "unknown-account");
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	id = u64_text(r->arena, s.id);
+	id = console_u64(r->arena, s.id);
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	e = db_account_link(s.id, acc.id);
@@ -895,7 +667,7 @@ static int link_post(struct req *r)
 		return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=already-linked", id));
 	}
 	if (e != PERR_OK ||
-	    (e = audit(r, (unsigned)org->i, "link-account", "subscriber", id, NULL, acc.number)) !=
+	    (e = console_audit(r, (unsigned)org->i, "link-account", "subscriber", id, NULL, acc.number)) !=
 		    PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
@@ -922,12 +694,12 @@ static int unlink_post(struct req *r)
 	if ((e = db_directory_account(r->arena, r->staff->staff_id, (uint64_t)account->i, &h)) !=
 	    PERR_OK)
 		return page_fail(r, e);
-	id = u64_text(r->arena, s.id);
+	id = console_u64(r->arena, s.id);
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	e = db_account_unlink(s.id, h.id);
 	if (e == PERR_OK)
-		e = audit(r, h.org, "unlink-account", "subscriber", id, h.number, NULL);
+		e = console_audit(r, h.org, "unlink-account", "subscriber", id, h.number, NULL);
 	if (e == PERR_OK)
 		e = db_commit();
 	if (e != PERR_OK) {
@@ -949,10 +721,10 @@ static int holder_form(struct req *r, const struct directory_holder *h, int stat
 	static const size_t typed[] = {K_LOGIN, K_EMAIL, K_CHANNEL};
 	xmlNodePtr n = xml_elem(r->root, "holder");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(r->arena, h->id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(r->arena, h->id)) ||
 	    xml_attr_int(n, "logins", h->logins) || xml_text(n, "number", h->number) == NULL ||
 	    xml_text(n, "payer", h->payer) == NULL || xml_text(n, "address", h->address) == NULL ||
-	    opt_text(n, "phone", h->phone) || xml_typed(r, typed, 3) != 0)
+	    console_opt(n, "phone", h->phone) || xml_typed(r, typed, 3) != 0)
 		return page_error(r, 500, "internal");
 	return code == NULL ? status : page_refuse(r, status, field, code);
 }
@@ -1005,7 +777,7 @@ static int holder_login(struct req *r)
 	if (e == PERR_OK)
 		e = db_outbox_to(id, via, to, "registered", params);
 	if (e == PERR_OK)
-		e = audit(r, h.org, "create-login", "subscriber", u64_text(r->arena, id), NULL,
+		e = console_audit(r, h.org, "create-login", "subscriber", console_u64(r->arena, id), NULL,
 			  arena_printf(r->arena, "%s for %s, password by %s", login->s, h.number, via));
 	if (e == PERR_OK)
 		e = db_commit();
@@ -1014,7 +786,7 @@ static int holder_login(struct req *r)
 		return page_fail(r, e);
 	}
 	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=login-created",
-					     u64_text(r->arena, id)));
+					     console_u64(r->arena, id)));
 }
 
 /* block, unblock, end-sessions, reset-link: one audited change, then back to the profile. */
@@ -1028,7 +800,7 @@ static int subscriber_act(struct req *r, const char *what)
 	REQUIRE(r, A_SUBSCRIBERS);
 	if ((st = subscriber_of(r, &s)) != 0)
 		return st;
-	id = u64_text(r->arena, s.id);
+	id = console_u64(r->arena, s.id);
 	if (strcmp(what, "reset-link") == 0 && s.email == NULL)
 		return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=no-email", id));
 	if ((e = db_begin()) != PERR_OK)
@@ -1044,7 +816,7 @@ static int subscriber_act(struct req *r, const char *what)
 	if (e == PERR_OK && strcmp(what, "unblock") != 0 && strcmp(what, "reset-link") != 0)
 		e = db_sessions_end_all(s.id, 0);
 	if (e == PERR_OK)
-		e = audit(r, s.org, what, "subscriber", id,
+		e = console_audit(r, s.org, what, "subscriber", id,
 			  strcmp(what, "block") == 0 || strcmp(what, "unblock") == 0
 				  ? (s.active ? "active" : "blocked")
 				  : NULL,
@@ -1074,10 +846,10 @@ static int view_as_post(struct req *r)
 	if (!s.active)
 		return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%llu&done=blocked",
 						     (unsigned long long)s.id));
-	id = u64_text(r->arena, s.id);
+	id = console_u64(r->arena, s.id);
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = audit(r, s.org, "view-as", "subscriber", id, NULL, s.login)) != PERR_OK ||
+	if ((e = console_audit(r, s.org, "view-as", "subscriber", id, NULL, s.login)) != PERR_OK ||
 	    (e = staff_view_as(r, s.id)) != PERR_OK || (e = db_commit()) != PERR_OK) {
 		db_rollback();
 		r->nheaders = 0;
@@ -1098,11 +870,11 @@ static enum perr request_row(void *p, const struct contact_pending *c)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "request");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, c->id)) ||
-	    xml_attr(n, "subscriber", u64_text(x->r->arena, c->subscriber_id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(x->r->arena, c->id)) ||
+	    xml_attr(n, "subscriber", console_u64(x->r->arena, c->subscriber_id)) ||
 	    xml_attr_int(n, "org", c->org) || xml_text(n, "login", c->login) == NULL ||
-	    xml_text(n, "full-name", c->full_name) == NULL || opt_text(n, "current", c->current) ||
-	    xml_text(n, "value", c->value) == NULL || xml_time(n, "created", c->created_at))
+	    xml_text(n, "full-name", c->full_name) == NULL || console_opt(n, "current", c->current) ||
+	    xml_text(n, "value", c->value) == NULL || console_time(n, "created", c->created_at))
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -1171,8 +943,8 @@ static int request_decide(struct req *r, int approve)
 		e = db_outbox_to(c.subscriber_id, "sms", approve ? c.value : c.current,
 				 approve ? "phone-changed" : "phone-rejected", params);
 	if (e == PERR_OK)
-		e = audit(r, c.org, approve ? "approve-phone" : "reject-phone", "subscriber",
-			  u64_text(r->arena, c.subscriber_id), c.current,
+		e = console_audit(r, c.org, approve ? "approve-phone" : "reject-phone", "subscriber",
+			  console_u64(r->arena, c.subscriber_id), c.current,
 			  approve ? c.value : arena_printf(r->arena, "%s (%s)", c.value, reason->s));
 	if (e == PERR_OK)
 		e = db_commit();
@@ -1194,13 +966,13 @@ static enum perr news_row(void *p, const struct news_item *it)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "item");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, it->id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(x->r->arena, it->id)) ||
 	    xml_attr_int(n, "org", it->org) || xml_attr(n, "audience", it->audience) ||
 	    xml_attr_int(n, "targets", it->targets) || xml_text(n, "title-ru", it->title_ru) == NULL ||
 	    xml_text(n, "title-en", it->title_en) == NULL ||
 	    xml_text(n, "body-ru", it->body_ru) == NULL ||
-	    xml_text(n, "body-en", it->body_en) == NULL || xml_time(n, "publish-at", it->publish_at) ||
-	    xml_time(n, "sent-at", it->sent_at) || xml_text(n, "author", it->author) == NULL)
+	    xml_text(n, "body-en", it->body_en) == NULL || console_time(n, "publish-at", it->publish_at) ||
+	    console_time(n, "sent-at", it->sent_at) || xml_text(n, "author", it->author) == NULL)
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -1221,7 +993,7 @@ static int news_form(struct req *r, int status, const char *field, const char *c
 {
 	static const size_t typed[] = {K_ORG,	   K_TITLE_RU, K_BODY_RU,  K_TITLE_EN,
 				       K_BODY_EN, K_AUDIENCE, K_TARGETS, K_PUBLISH_AT};
-	enum perr e = staff_xml(r);
+	enum perr e = console_staff_xml(r);
 
 	if (e != PERR_OK)
 		return page_fail(r, e);
@@ -1327,7 +1099,7 @@ static int news_new(struct req *r)
 		}
 	}
 	if (e == PERR_OK)
-		e = audit(r, (unsigned)org->i, "publish-news", "news", u64_text(r->arena, id), NULL,
+		e = console_audit(r, (unsigned)org->i, "publish-news", "news", console_u64(r->arena, id), NULL,
 			  arena_printf(r->arena, "%s; %s; %s", aud->s, when, tr->s));
 	/* Due now: queued in the same transaction; later ones go with the delivery run. */
 	if (e == PERR_OK && strcmp(when, now_utc) <= 0) {
@@ -1351,14 +1123,14 @@ static int org_xml(struct req *r, const struct org_settings *o)
 	xmlNodePtr n = xml_elem(r->root, "organization");
 
 	if (n == NULL || xml_attr_int(n, "id", o->id) || xml_text(n, "name", o->name) == NULL ||
-	    opt_text(n, "short_name", o->short_name) ||
-	    xml_text(n, "inn", o->inn) == NULL || opt_text(n, "kpp", o->kpp) ||
+	    console_opt(n, "short_name", o->short_name) ||
+	    xml_text(n, "inn", o->inn) == NULL || console_opt(n, "kpp", o->kpp) ||
 	    xml_text(n, "address", o->address) == NULL || xml_text(n, "phones", o->phones) == NULL ||
-	    xml_text(n, "email", o->email) == NULL || opt_text(n, "website", o->website) ||
+	    xml_text(n, "email", o->email) == NULL || console_opt(n, "website", o->website) ||
 	    xml_text(n, "bank_name", o->bank_name) == NULL || xml_text(n, "bic", o->bic) == NULL ||
 	    xml_text(n, "bank_account", o->bank_account) == NULL ||
 	    xml_text(n, "corr_account", o->corr_account) == NULL ||
-	    opt_text(n, "receipt_note", o->receipt_note) ||
+	    console_opt(n, "receipt_note", o->receipt_note) ||
 	    xml_text(n, "time_zone", o->time_zone) == NULL ||
 	    xml_int(n, "readings_from", o->readings_from) == NULL ||
 	    xml_int(n, "readings_to", o->readings_to) == NULL ||
@@ -1407,7 +1179,7 @@ static enum perr office_row(void *p, const struct office *o)
 	xmlNodePtr n = xml_elem(p, "office");
 
 	if (n == NULL || xml_attr_int(n, "id", o->id) || xml_text(n, "address", o->address) == NULL ||
-	    xml_text(n, "hours", o->hours) == NULL || opt_text(n, "phone", o->phone))
+	    xml_text(n, "hours", o->hours) == NULL || console_opt(n, "phone", o->phone))
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -1444,7 +1216,7 @@ static int organization_page(struct req *r)
 	enum perr e;
 
 	REQUIRE(r, A_READ);
-	if ((e = staff_xml(r)) != PERR_OK)
+	if ((e = console_staff_xml(r)) != PERR_OK)
 		return page_fail(r, e);
 	/* Without ?org= the first of theirs. */
 	id = org ? (unsigned)org->i : 0;
@@ -1506,7 +1278,7 @@ static int organization_page(struct req *r)
 	if (code != NULL)
 		return page_refuse(r, 422, field, code);
 	/* Bank details are where money goes: the password again. */
-	if ((st = password_again(r, &ok)) != 0)
+	if ((st = console_password_again(r, req_val(r, K_PASSWORD), &ok)) != 0)
 		return st;
 	if (!ok)
 		return page_refuse(r, 422, "password", "password-wrong");
@@ -1514,7 +1286,7 @@ static int organization_page(struct req *r)
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	if ((e = db_org_settings_set(&nw)) != PERR_OK ||
-	    (e = audit(r, id, "organization-settings", "organization",
+	    (e = console_audit(r, id, "organization-settings", "organization",
 		       arena_printf(r->arena, "%u", id), before, after)) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
@@ -1541,7 +1313,7 @@ static int office_post(struct req *r)
 	if (address == NULL || hours == NULL || r->bad[K_OFFICE_PHONE]) {
 		static const size_t typed[] = {K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE};
 
-		if ((e = staff_xml(r)) != PERR_OK)
+		if ((e = console_staff_xml(r)) != PERR_OK)
 			return page_fail(r, e);
 		if (org_xml(r, &o) != 0 || (e = offices_xml(r, o.id)) != PERR_OK ||
 		    xml_typed(r, typed, 3) != 0 || xml_attr(r->root, "office-form", "1"))
@@ -1556,7 +1328,7 @@ static int office_post(struct req *r)
 		return page_fail(r, e);
 	if ((e = db_office_add(o.id, address->s, hours->s, phone ? phone->s : NULL, &id)) !=
 		    PERR_OK ||
-	    (e = audit(r, o.id, "add-office", "organization", arena_printf(r->arena, "%u", o.id),
+	    (e = console_audit(r, o.id, "add-office", "organization", arena_printf(r->arena, "%u", o.id),
 		       NULL, arena_printf(r->arena, "%s; %s", address->s, hours->s))) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
@@ -1580,7 +1352,7 @@ static int office_delete_post(struct req *r)
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	if ((e = db_office_delete((unsigned)org->i, (unsigned)office->i)) != PERR_OK ||
-	    (e = audit(r, (unsigned)org->i, "delete-office", "organization",
+	    (e = console_audit(r, (unsigned)org->i, "delete-office", "organization",
 		       arena_printf(r->arena, "%lld", org->i),
 		       arena_printf(r->arena, "office %lld", office->i), NULL)) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
@@ -1598,7 +1370,7 @@ static enum perr staff_row(void *p, const struct staff_row *s)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "member");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, s->id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(x->r->arena, s->id)) ||
 	    xml_attr(n, "role", s->role) || xml_attr(n, "active", s->active ? "1" : "0") ||
 	    xml_attr(n, "enrolled", s->enrolled ? "1" : "0") ||
 	    xml_attr(n, "orgs", s->orgs ? s->orgs : "") || xml_text(n, "login", s->login) == NULL ||
@@ -1611,7 +1383,7 @@ static enum perr staff_row(void *p, const struct staff_row *s)
 static int staff_list(struct req *r)
 {
 	struct row_ctx x = {r, NULL};
-	enum perr e = staff_xml(r);
+	enum perr e = console_staff_xml(r);
 
 	if (e != PERR_OK)
 		return page_fail(r, e);
@@ -1633,12 +1405,12 @@ static int member_page(struct req *r, const struct staff *m, int status, const c
 {
 	static const size_t typed[] = {K_ROLE};
 	xmlNodePtr n;
-	enum perr e = staff_xml(r);
+	enum perr e = console_staff_xml(r);
 
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	n = xml_elem(r->root, "member");
-	if (n == NULL || xml_attr(n, "id", u64_text(r->arena, m->id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(r->arena, m->id)) ||
 	    xml_attr(n, "role", m->role) || xml_attr(n, "active", m->active ? "1" : "0") ||
 	    xml_attr(n, "enrolled", m->enrolled ? "1" : "0") ||
 	    (m->id == r->staff->staff_id && xml_attr(n, "me", "1")) ||
@@ -1700,7 +1472,7 @@ static int staff_new(struct req *r)
 	enum perr e;
 
 	REQUIRE(r, A_STAFF);
-	if ((e = staff_xml(r)) != PERR_OK)
+	if ((e = console_staff_xml(r)) != PERR_OK)
 		return page_fail(r, e);
 	if (xml_elem(r->root, "staff-form") == NULL || xml_typed(r, typed, 3) != 0)
 		return page_error(r, 500, "internal");
@@ -1708,7 +1480,7 @@ static int staff_new(struct req *r)
 		return 200;
 	if ((st = xml_required(r, required, 3)) != 0)
 		return st < 0 ? page_error(r, 500, "internal") : page_refuse(r, 400, NULL, "form-invalid");
-	if (role_index(role->s) < 0)
+	if (!console_role_valid(role->s))
 		return page_refuse(r, 400, "role", "invalid");
 	if (orgs_of_form(r, orgs, 16, &norgs) != 0)
 		return page_refuse(r, 422, "org", "orgs-required");
@@ -1725,7 +1497,7 @@ static int staff_new(struct req *r)
 	for (i = 0; e == PERR_OK && i < norgs; i++)
 		e = db_staff_add_org(id, orgs[i]);
 	for (i = 0; e == PERR_OK && i < norgs; i++)
-		e = audit(r, orgs[i], "create-staff", "staff", u64_text(r->arena, id), NULL,
+		e = console_audit(r, orgs[i], "create-staff", "staff", console_u64(r->arena, id), NULL,
 			  arena_printf(r->arena, "%s (%s)", login->s, role->s));
 	if (e == PERR_OK)
 		e = db_commit();
@@ -1754,10 +1526,10 @@ static int staff_act(struct req *r, const char *what)
 	if (other.id == r->staff->staff_id)
 		return page_error(r, 403, "forbidden");
 	if (strcmp(what, "role") == 0) {
-		if (role == NULL || role_index(role->s) < 0)
+		if (role == NULL || !console_role_valid(role->s))
 			return member_page(r, &other, 400, "role", "invalid");
 		/* A change of role is a change of power: the password again. */
-		if ((st = password_again(r, &ok)) != 0)
+		if ((st = console_password_again(r, req_val(r, K_PASSWORD), &ok)) != 0)
 			return st;
 		if (!ok)
 			return member_page(r, &other, 422, "password", "password-wrong");
@@ -1775,8 +1547,8 @@ static int staff_act(struct req *r, const char *what)
 	if (e == PERR_OK && strcmp(what, "enable") != 0 && strcmp(what, "role") != 0)
 		e = db_staff_sessions_end(other.id);
 	if (e == PERR_OK)
-		e = audit(r, 0, strcmp(what, "role") == 0 ? "staff-role" : arena_printf(r->arena, "staff-%s", what),
-			  "staff", u64_text(r->arena, other.id),
+		e = console_audit(r, 0, strcmp(what, "role") == 0 ? "staff-role" : arena_printf(r->arena, "staff-%s", what),
+			  "staff", console_u64(r->arena, other.id),
 			  strcmp(what, "role") == 0 ? other.role
 			  : strcmp(what, "reset-factor") == 0 ? (other.enrolled ? "enrolled" : "none")
 							      : (other.active ? "active" : "disabled"),
@@ -1823,13 +1595,13 @@ static enum perr audit_row(void *p, const struct audit_row *a)
 		return PERR_OK;
 	}
 	x->last = a->id;
-	if ((n = xml_elem(x->list, "entry")) == NULL || xml_attr(n, "id", u64_text(x->r->arena, a->id)) ||
-	    (a->org && xml_attr_int(n, "org", a->org)) || xml_time(n, "at", a->at) ||
+	if ((n = xml_elem(x->list, "entry")) == NULL || xml_attr(n, "id", console_u64(x->r->arena, a->id)) ||
+	    (a->org && xml_attr_int(n, "org", a->org)) || console_time(n, "at", a->at) ||
 	    xml_text(n, "staff", a->staff_login) == NULL || xml_text(n, "ip", a->ip) == NULL ||
 	    xml_text(n, "action", a->action) == NULL ||
 	    xml_text(n, "object", a->object_type) == NULL ||
-	    xml_text(n, "object-id", a->object_id) == NULL || opt_text(n, "before", a->before) ||
-	    opt_text(n, "after", a->after))
+	    xml_text(n, "object-id", a->object_id) == NULL || console_opt(n, "before", a->before) ||
+	    console_opt(n, "after", a->after))
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -1866,7 +1638,7 @@ static int audit_get(struct req *r)
 		return page_error(r, 500, "internal");
 	if ((e = db_audit_list(r->arena, r->staff->staff_id, &f, audit_row, &x)) != PERR_OK)
 		return page_fail(r, e);
-	if (x.more && xml_attr(x.list, "older", u64_text(r->arena, x.last)))
+	if (x.more && xml_attr(x.list, "older", console_u64(r->arena, x.last)))
 		return page_error(r, 500, "internal");
 	return page_table(r, format, "audit");
 }
@@ -1881,7 +1653,7 @@ static enum perr review_row(void *p, const struct reading_review *v)
 	struct arena *a = x->r->arena;
 	xmlNodePtr n = xml_elem(x->list, "reading");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(a, v->id)) || xml_attr_int(n, "org", v->org) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(a, v->id)) || xml_attr_int(n, "org", v->org) ||
 	    xml_attr_int(n, "zone", v->zone) || xml_attr(n, "kind", v->kind) ||
 	    xml_text(n, "account", v->account) == NULL || xml_text(n, "meter", v->meter) == NULL ||
 	    xml_text(n, "value", decimal_text(a, v->value, v->decimals)) == NULL ||
@@ -1889,7 +1661,7 @@ static enum perr review_row(void *p, const struct reading_review *v)
 	     (xml_text(n, "previous", decimal_text(a, v->previous, v->decimals)) == NULL ||
 	      xml_text(n, "consumed", decimal_text(a, v->value - v->previous, v->decimals)) ==
 		      NULL)) ||
-	    xml_text(n, "taken-on", v->taken_on) == NULL || opt_text(n, "login", v->login))
+	    xml_text(n, "taken-on", v->taken_on) == NULL || console_opt(n, "login", v->login))
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -1902,7 +1674,7 @@ static int readings_list(struct req *r, int status, const char *field, const cha
 	struct row_ctx x = {r, NULL};
 	enum perr e;
 
-	if ((e = staff_xml(r)) != PERR_OK)
+	if ((e = console_staff_xml(r)) != PERR_OK)
 		return page_fail(r, e);
 	if ((x.list = xml_elem(r->root, "readings")) == NULL || xml_done(r, K_DONE) != 0 ||
 	    xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0)
@@ -1944,7 +1716,7 @@ static int reading_decide(struct req *r, int accept)
 		db_rollback();
 		return page_redirect(r, "/admin/readings?done=gone");
 	}
-	oid = u64_text(r->arena, v.id);
+	oid = console_u64(r->arena, v.id);
 	params = outbox_params(r->arena, "note",
 			       (const char *[]){"meter", v.meter, "value",
 						decimal_text(r->arena, v.value, v.decimals), "reason",
@@ -1961,7 +1733,7 @@ static int reading_decide(struct req *r, int accept)
 		e = db_outbox_to(v.subscriber_id, channel, to,
 				 accept ? "reading-accepted" : "reading-rejected", params);
 	if (e == PERR_OK)
-		e = audit(r, v.org, accept ? "accept-reading" : "reject-reading", "reading", oid,
+		e = console_audit(r, v.org, accept ? "accept-reading" : "reject-reading", "reading", oid,
 			  "pending",
 			  accept ? "accepted" : arena_printf(r->arena, "rejected: %s", reason->s));
 	if (e == PERR_OK)
@@ -2011,7 +1783,7 @@ static int reading_enter_post(struct req *r)
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	if ((e = db_reading_insert_staff(m.id, (unsigned)zone->i - 1, on->s, v)) != PERR_OK ||
-	    (e = audit(r, m.org, "enter-reading", "meter", u64_text(r->arena, m.id), NULL,
+	    (e = console_audit(r, m.org, "enter-reading", "meter", console_u64(r->arena, m.id), NULL,
 		       arena_printf(r->arena, "%s/%s zone %lld: %s on %s", number->s, meter->s,
 				    zone->i, decimal_text(r->arena, v, m.decimals), on->s))) !=
 		    PERR_OK ||
@@ -2040,11 +1812,11 @@ static enum perr payment_row(void *p, const struct payment_found *f)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "payment");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, f->id)) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(x->r->arena, f->id)) ||
 	    xml_attr(n, "status", f->status) || xml_attr(n, "kind", f->kind) ||
-	    xml_attr_int(n, "org", f->org) || opt_text(n, "provider-id", f->provider_id) ||
-	    xml_time(n, "created", f->created_at) || xml_text(n, "login", f->login) == NULL ||
-	    opt_text(n, "accounts", f->accounts) ||
+	    xml_attr_int(n, "org", f->org) || console_opt(n, "provider-id", f->provider_id) ||
+	    console_time(n, "created", f->created_at) || xml_text(n, "login", f->login) == NULL ||
+	    console_opt(n, "accounts", f->accounts) ||
 	    money_xml(x->r, n, "amount", f->amount, f->currency) ||
 	    money_xml(x->r, n, "refunded", f->refunded, f->currency))
 		return PERR_NOMEM;
@@ -2078,7 +1850,7 @@ static enum perr item_xml(void *p, const struct online_item *it)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "item");
 
-	if (n == NULL || xml_attr(n, "account", u64_text(x->r->arena, it->account_id)) ||
+	if (n == NULL || xml_attr(n, "account", console_u64(x->r->arena, it->account_id)) ||
 	    xml_text(n, "number", it->account_number ? it->account_number : "") == NULL ||
 	    xml_int(n, "minor", it->amount) == NULL)
 		return PERR_NOMEM;
@@ -2090,8 +1862,8 @@ static enum perr refund_xml(void *p, const struct refund *rf)
 	struct row_ctx *x = p;
 	xmlNodePtr n = xml_elem(x->list, "refund");
 
-	if (n == NULL || xml_attr(n, "id", u64_text(x->r->arena, rf->id)) ||
-	    xml_attr(n, "status", rf->status) || xml_time(n, "created", rf->created_at) ||
+	if (n == NULL || xml_attr(n, "id", console_u64(x->r->arena, rf->id)) ||
+	    xml_attr(n, "status", rf->status) || console_time(n, "created", rf->created_at) ||
 	    xml_text(n, "reason", rf->reason) == NULL ||
 	    xml_text(n, "staff", rf->staff_login) == NULL ||
 	    money_xml(x->r, n, "amount", rf->amount, rf->currency))
@@ -2231,7 +2003,7 @@ static int recheck_post(struct req *r)
 	if (pv == NULL || rl == NULL)
 		return page_error(r, 503, "provider-down");
 	rl->n = 0;
-	id = u64_text(r->arena, f.id);
+	id = console_u64(r->arena, f.id);
 	/* The payment's state from the provider (never from a notification), then its refunds. */
 	if ((e = db_online_lock_items(r->arena, f.id, &op, ignore_item, NULL)) != PERR_OK) {
 		db_rollback();
@@ -2249,7 +2021,7 @@ static int recheck_post(struct req *r)
 	for (i = 0; i < rl->n; i++)
 		if ((e = recheck_refund(r, &rl->v[i])) != PERR_OK)
 			return page_fail(r, e);
-	if ((e = audit(r, f.org, "recheck-payment", "payment", id, op.status,
+	if ((e = console_audit(r, f.org, "recheck-payment", "payment", id, op.status,
 		       res == SETTLE_SUCCEEDED ? "succeeded"
 		       : res == SETTLE_CANCELED ? "canceled"
 		       : res == SETTLE_PENDING	? "pending"
@@ -2279,7 +2051,7 @@ static int refund_post(struct req *r)
 		return st;
 	if (key == NULL)
 		return page_error(r, 400, "bad-request");
-	id = u64_text(r->arena, f.id);
+	id = console_u64(r->arena, f.id);
 	if ((e = db_online_lock_items(r->arena, f.id, &op, ignore_item, NULL)) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);
@@ -2292,7 +2064,7 @@ static int refund_post(struct req *r)
 	if (reason == NULL)
 		return payment_page(r, 400, "reason", "invalid");
 	/* Money goes back out: the password again. */
-	if ((st = password_again(r, &ok)) != 0)
+	if ((st = console_password_again(r, req_val(r, K_PASSWORD), &ok)) != 0)
 		return st;
 	if (!ok)
 		return payment_page(r, 422, "password", "password-wrong");
@@ -2321,7 +2093,7 @@ static int refund_post(struct req *r)
 	}
 	if ((e = db_refund_insert(f.id, key->s, want, reason->s, r->staff->staff_id, &rid)) !=
 		    PERR_OK ||
-	    (e = audit(r, f.org, "refund", "payment", id,
+	    (e = console_audit(r, f.org, "refund", "payment", id,
 		       arena_printf(r->arena, "%lld of %lld held", held, paid),
 		       arena_printf(r->arena, "%lld: %s", want, reason->s))) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK)
@@ -2400,7 +2172,7 @@ static const struct section section = {
 	.nfields = K__MAX,
 	.load_session = staff_session_load,
 	.login_path = "/admin/login",
-	.nav = admin_nav,
+	.nav = console_nav,
 };
 
 int main(int argc, char **argv)

@@ -31,11 +31,11 @@
 #include "db/db.h"
 #include "db/exchange.h"
 
-#define EX_REFUSED 1
-#define EX_USAGE 2
+#define EX_REFUSED  1
+#define EX_USAGE    2
 #define EX_SOFTWARE 70
 #define EX_TEMPFAIL 75
-#define FILE_MAX (4ULL << 30) /* 4 GiB: far beyond any month of any organization */
+#define FILE_MAX    (4ULL << 30) /* 4 GiB: far beyond any month of any organization */
 
 static volatile sig_atomic_t stopping;
 
@@ -48,9 +48,9 @@ static void on_term(int sig)
 static int usage(void)
 {
 	fprintf(stderr, "usage: kabinet-import --org N --kind KIND [--dry-run] [--as NAME] FILE\n"
-			"       kabinet-import --queue [--every SECONDS]\n"
-			"       kabinet-import --run ID\n"
-			"KIND: accounts services meters charges payments readings\n");
+	                "       kabinet-import --queue [--every SECONDS]\n"
+	                "       kabinet-import --run ID\n"
+	                "KIND: accounts services meters charges payments readings\n");
 	return EX_USAGE;
 }
 
@@ -78,8 +78,8 @@ static void show(void *ctx, const struct exchange_progress *p)
 	double el = difftime(now, b->started), rate = el > 0 ? (double)p->rows / el : 0;
 	double frac = p->bytes_total ? (double)p->bytes / (double)p->bytes_total : 1;
 	long left = rate > 0 && p->lines_total > p->rows
-			    ? (long)((double)(p->lines_total - p->rows) / rate)
-			    : 0;
+	                    ? (long)((double)(p->lines_total - p->rows) / rate)
+	                    : 0;
 
 	if (b->tty) {
 		char fill[31];
@@ -88,15 +88,15 @@ static void show(void *ctx, const struct exchange_progress *p)
 		for (i = 0; i < 30; i++)
 			fill[i] = i < w ? '#' : '.';
 		fill[30] = '\0';
-		fprintf(stderr, "\r%-9s [%s] %3d%% %llu/%llu rows %.0f/s %ld:%02ld left ", p->status,
-			fill, (int)(frac * 100), (unsigned long long)p->rows,
-			(unsigned long long)p->lines_total, rate, left / 60, left % 60);
+		fprintf(stderr, "\r%-9s [%s] %3d%% %llu/%llu rows %.0f/s %ld:%02ld left ",
+		        p->status, fill, (int)(frac * 100), (unsigned long long)p->rows,
+		        (unsigned long long)p->lines_total, rate, left / 60, left % 60);
 		if (strcmp(p->status, "checking") != 0)
 			fputc('\n', stderr);
 	} else if (now - b->last >= 5 || strcmp(p->status, "checking") != 0) {
 		fprintf(stderr, "import %llu: %s %llu of %llu rows (%.0f/s)\n",
-			(unsigned long long)p->id, p->status, (unsigned long long)p->rows,
-			(unsigned long long)p->lines_total, rate);
+		        (unsigned long long)p->id, p->status, (unsigned long long)p->rows,
+		        (unsigned long long)p->lines_total, rate);
 	}
 	b->last = now;
 }
@@ -104,8 +104,9 @@ static void show(void *ctx, const struct exchange_progress *p)
 static enum perr print_problem(void *ctx, const struct import_problem *p)
 {
 	(void)ctx;
-	fprintf(stderr, "  line %llu, column %s, value \"%s\": %s%s%s\n", (unsigned long long)p->line,
-		p->column, p->value, p->code, p->detail ? " " : "", p->detail ? p->detail : "");
+	fprintf(stderr, "  line %llu, column %s, value \"%s\": %s%s%s\n",
+	        (unsigned long long)p->line, p->column, p->value, p->code, p->detail ? " " : "",
+	        p->detail ? p->detail : "");
 	return PERR_OK;
 }
 
@@ -115,14 +116,15 @@ static int outcome(struct arena *a, uint64_t id, enum perr e)
 	struct import_row r;
 
 	if (e == PERR_CONFLICT) {
-		fprintf(stderr, "kabinet-import: another import of this organization is running; "
-				"import %llu waits and can be run with --run %llu\n",
-			(unsigned long long)id, (unsigned long long)id);
+		fprintf(stderr,
+		        "kabinet-import: another import of this organization is running; "
+		        "import %llu waits and can be run with --run %llu\n",
+		        (unsigned long long)id, (unsigned long long)id);
 		return EX_TEMPFAIL;
 	}
 	if (e != PERR_OK || db_import_get(a, id, 0, &r) != PERR_OK) {
 		fprintf(stderr, "kabinet-import: import %llu: %s\n", (unsigned long long)id,
-			perr_str(e));
+		        perr_str(e));
 		return EX_SOFTWARE;
 	}
 	printf("import %llu %s: %s, %s; new %llu, changed %llu, unchanged %llu, refused %llu\n",
@@ -139,7 +141,7 @@ static int outcome(struct arena *a, uint64_t id, enum perr e)
 }
 
 static int one_file(struct arena *a, unsigned org, const char *kind, int dry, const char *as,
-		    const char *path)
+                    const char *path)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	struct bar b = {isatty(2), time(NULL), 0};
@@ -151,15 +153,15 @@ static int one_file(struct arena *a, unsigned org, const char *kind, int dry, co
 		fprintf(stderr, "kabinet-import: %s: %s\n", path, strerror(errno));
 		return EX_USAGE;
 	}
-	if ((e = db_import_new(org, kind, dry ? "check" : "apply", strcmp(path, "-") ? base : "stdin",
-			       0, 0, as, &id)) != PERR_OK ||
+	if ((e = db_import_new(org, kind, dry ? "check" : "apply",
+	                       strcmp(path, "-") ? base : "stdin", 0, 0, as, &id)) != PERR_OK ||
 	    (e = exchange_store(id, read_fd, &fd, FILE_MAX, &bytes)) != PERR_OK) {
 		if (fd > 0)
 			close(fd);
 		fprintf(stderr, "kabinet-import: storing %s: %s\n", path, perr_str(e));
 		if (id != 0 && db_import_fail(id, perr_str(e)) != PERR_OK)
 			log_msg(LOG_ERR, "import %llu: could not record its failure",
-				(unsigned long long)id);
+			        (unsigned long long)id);
 		return EX_SOFTWARE;
 	}
 	if (fd > 0)

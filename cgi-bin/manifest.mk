@@ -56,7 +56,12 @@ MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr bill
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
 	db/db db/tidy
-MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena core/config \
+MODS_exchange = app/credit app/exchange billing/split core/arena core/config core/crypto core/csvin \
+	core/date core/decimal core/lang core/log core/module core/money core/month core/multipart \
+	core/parse core/perr core/totp core/utf8 core/valid db/audit db/credit db/db db/exchange \
+	db/session db/staff doc/render doc/sheet doc/xlsx doc/xml web/console web/csrf web/form web/nav \
+	web/page_table web/request web/serve web/session web/staff_session web/upload
+MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena core/config core/lang \
 	core/csvin core/date core/decimal core/log core/module core/money core/month core/parse \
 	core/perr core/utf8 core/valid db/audit db/credit db/db db/exchange
 MODS_kabinet_passwd = core/crypto core/log core/totp
@@ -67,4 +72,5 @@ MODS_admin = app/credit app/link app/news app/password app/refund app/settle bil
 	core/valid db/account db/audit db/autopay db/contact db/credit db/db db/directory db/news db/online \
 	db/organization db/outbox db/overview db/password db/reading db/refund db/session db/staff db/subscriber \
 	db/token doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/csrf web/form \
-	web/form_password web/nav web/page_table web/request web/serve web/session web/staff_session
+	web/console web/form_password web/nav web/page_table web/request web/serve web/session \
+	web/staff_session

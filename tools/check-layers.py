@@ -82,6 +82,8 @@ def check_links(build):
     for prog, listed in sorted(manifest().items()):
         own = os.path.join(obj, prog + ".o")
         if not os.path.exists(own):
+            own = os.path.join(obj, prog.replace("_", "-") + ".o")
+        if not os.path.exists(own):
             own = os.path.join(obj, "tools", prog.replace("_", "-") + ".o")
         need, todo = set(), [own]
         while todo:

@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home accounts services calculator readings payments receipts settings admin"
+PROGRAMS="login home accounts services calculator readings payments receipts settings admin exchange"
 # Programs run by cron, not served: they need a database account all the same.
 JOBS="payjobs receiptjobs deliver tidy kabinet-import"
 DB_SOCK="$E/run/db.sock"
@@ -91,7 +91,7 @@ INI
 			case " $PROGRAMS " in *" $p "*) printf '[site]\nsecret = %s\n' "$site_secret" ;; esac
 			case "$p" in payments | payjobs | admin) printf '[payments]\nsecret_key = %s\n' "$pay_secret" ;; esac
 			case "$p" in deliver) printf '[sms]\nkey = %s\n' "$sms_key" ;; esac
-			case "$p" in admin) printf '[admin]\ntotp_key = %s\n' "$totp_key" ;; esac
+			case "$p" in admin | exchange) printf '[admin]\ntotp_key = %s\n' "$totp_key" ;; esac
 		} >"$f"
 		chmod 0400 "$f"
 	done

@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-en">
+    <nav.admin-exchange>Exchange</nav.admin-exchange>
     <view.banner>You are viewing this subscriber's pages as staff member</view.banner>
     <view.read-only>View only: nothing can be changed. To stop, sign out.</view.read-only>
     <nav.admin-readings>Readings</nav.admin-readings>
@@ -728,6 +729,104 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <error.required>Fill this in.</error.required>
+    <adm.title.exchange>Billing exchange</adm.title.exchange>
+    <adm.title.import>Import</adm.title.import>
+    <adm.title.import-report>Import problems</adm.title.import-report>
+    <adm.done.apply>The import is queued to be applied: the import program applies it whole, in one transaction.</adm.done.apply>
+    <adm.done.not-checked>Only a checked import without problems can be applied.</adm.done.not-checked>
+    <field.kind>Choose what the file holds.</field.kind>
+    <imp.upload>Upload a file</imp.upload>
+    <imp.f.kind>The file holds</imp.f.kind>
+    <imp.f.file>CSV file</imp.f.file>
+    <imp.choose>— choose —</imp.choose>
+    <imp.hint>CSV in UTF-8 or Windows-1251, separated by commas, semicolons or tabs, with a decimal point or comma. The file is checked first: you see what would change, and only then apply it.</imp.hint>
+    <imp.do.upload>Upload and check</imp.do.upload>
+    <imp.history>Imports</imp.history>
+    <imp.none>No imports yet.</imp.none>
+    <imp.col.file>File</imp.col.file>
+    <imp.col.status>Status</imp.col.status>
+    <imp.col.counts>Rows</imp.col.counts>
+    <imp.col.who>Who and when</imp.col.who>
+    <imp.col.line>Line</imp.col.line>
+    <imp.col.column>Column</imp.col.column>
+    <imp.col.value>Value</imp.col.value>
+    <imp.col.message>Problem</imp.col.message>
+    <imp.col.key>Record</imp.col.key>
+    <imp.col.change>Change</imp.col.change>
+    <imp.templates>File templates</imp.templates>
+    <imp.templates.hint>The first line names the columns, in any order; optional columns may be left out. See docs/exchange.md.</imp.templates.hint>
+    <imp.n.new>new</imp.n.new>
+    <imp.n.changed>changed</imp.n.changed>
+    <imp.n.unchanged>unchanged</imp.n.unchanged>
+    <imp.n.refused>refused</imp.n.refused>
+    <imp.back>← All imports</imp.back>
+    <imp.format>Encoding and separator</imp.format>
+    <imp.progress>Progress</imp.progress>
+    <imp.of>of</imp.of>
+    <imp.rows>rows</imp.rows>
+    <imp.per-second>rows a second</imp.per-second>
+    <imp.left>about</imp.left>
+    <imp.seconds>s left</imp.seconds>
+    <imp.refreshes>This page reloads itself every 3 seconds while the import runs.</imp.refreshes>
+    <imp.still>Stop reloading</imp.still>
+    <imp.failed>The import did not finish: nothing was changed. It can be run again.</imp.failed>
+    <imp.dry-run>Dry run: what would change</imp.dry-run>
+    <imp.applied>Applied</imp.applied>
+    <imp.first-changes>The first changes</imp.first-changes>
+    <imp.new-row>new record</imp.new-row>
+    <imp.do.apply>Apply</imp.do.apply>
+    <imp.apply.hint>A file is applied whole or not at all; loading the same file again changes nothing.</imp.apply.hint>
+    <imp.problems>Problems in rows</imp.problems>
+    <imp.kind.accounts>Accounts</imp.kind.accounts>
+    <imp.kind.services>Services and suppliers</imp.kind.services>
+    <imp.kind.meters>Meters</imp.kind.meters>
+    <imp.kind.charges>A month's charges</imp.kind.charges>
+    <imp.kind.payments>Payments</imp.kind.payments>
+    <imp.kind.readings>Readings</imp.kind.readings>
+    <imp.status.uploading>uploading</imp.status.uploading>
+    <imp.status.queued>queued</imp.status.queued>
+    <imp.status.checking>checking</imp.status.checking>
+    <imp.status.refused>has problems</imp.status.refused>
+    <imp.status.checked>checked, waiting to be applied</imp.status.checked>
+    <imp.status.applying>applying</imp.status.applying>
+    <imp.status.applied>applied</imp.status.applied>
+    <imp.status.failed>did not finish</imp.status.failed>
+    <imp.err.required>A required column is empty.</imp.err.required>
+    <imp.err.encoding>Text not in the file's encoding.</imp.err.encoding>
+    <imp.err.too-long>The value is too long.</imp.err.too-long>
+    <imp.err.text>Characters that are not allowed.</imp.err.text>
+    <imp.err.number>An account number: letters and digits only.</imp.err.number>
+    <imp.err.code>A code: Latin letters, digits, hyphens.</imp.err.code>
+    <imp.err.email>Not an e-mail address.</imp.err.email>
+    <imp.err.inn>A taxpayer number (INN): 10 or 12 digits.</imp.err.inn>
+    <imp.err.choice>Not one of the values this column takes.</imp.err.choice>
+    <imp.err.integer>A whole number is needed.</imp.err.integer>
+    <imp.err.range>The number is out of range.</imp.err.range>
+    <imp.err.decimal>A number is needed (a decimal point or comma).</imp.err.decimal>
+    <imp.err.money>An amount is needed, such as 1234.56.</imp.err.money>
+    <imp.err.date>A date is needed: YYYY-MM-DD or DD.MM.YYYY.</imp.err.date>
+    <imp.err.month>A month is needed: YYYY-MM or MM.YYYY.</imp.err.month>
+    <imp.err.stamp>A date, and a time HH:MM if there is one.</imp.err.stamp>
+    <imp.err.roll-forward>The balance does not roll forward: opening + charge + recalculation + penalties − paid must equal closing; it comes to</imp.err.roll-forward>
+    <imp.err.reason-required>A recalculation needs its reason.</imp.err.reason-required>
+    <imp.err.columns>The row has another number of columns than the header; the header has</imp.err.columns>
+    <imp.err.unknown-column>An unknown column in the header.</imp.err.unknown-column>
+    <imp.err.column-twice>A column named twice in the header.</imp.err.column-twice>
+    <imp.err.missing-column>The header lacks a required column.</imp.err.missing-column>
+    <imp.err.line-too-long>A line longer than 64 KB: the file is not read on (an unclosed quote?).</imp.err.line-too-long>
+    <imp.err.quote>An unclosed quote: the file is not read on.</imp.err.quote>
+    <imp.err.unreadable>The file cannot be read past this line.</imp.err.unreadable>
+    <imp.err.empty>The file is empty.</imp.err.empty>
+    <imp.err.duplicate>The same record is higher up in the file, on line</imp.err.duplicate>
+    <imp.err.unknown-account>The organization has no such account.</imp.err.unknown-account>
+    <imp.err.unknown-service>The organization has no such service.</imp.err.unknown-service>
+    <imp.err.unknown-meter>The account has no such meter.</imp.err.unknown-meter>
+    <imp.err.zone>The meter has fewer zones; it has:</imp.err.zone>
+    <imp.err.decimals>More decimals than the meter shows; it shows:</imp.err.decimals>
+    <imp.err.digits>More digits than the meter has; whole digits:</imp.err.digits>
+    <imp.err.conflict>A payment with this id was loaded with another amount or account; payment no.</imp.err.conflict>
+    <imp.err.internal>An internal error in the check.</imp.err.internal>
     <adm.f.short_name>Short name</adm.f.short_name>
     <adm.offices>Offices</adm.offices>
     <adm.no-offices>No offices listed.</adm.no-offices>

@@ -3,6 +3,7 @@
      One template for what every page uses, one per section: a page builds only the two it needs. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template name="messages-ru">
+    <nav.admin-exchange>Обмен</nav.admin-exchange>
     <view.banner>Вы смотрите личный кабинет абонента как сотрудник</view.banner>
     <view.read-only>Только просмотр: изменить ничего нельзя. Чтобы закончить, нажмите «Выйти».</view.read-only>
     <nav.admin-readings>Показания</nav.admin-readings>
@@ -728,6 +729,104 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <error.required>Заполните поле.</error.required>
+    <adm.title.exchange>Обмен с биллингом</adm.title.exchange>
+    <adm.title.import>Загрузка</adm.title.import>
+    <adm.title.import-report>Ошибки загрузки</adm.title.import-report>
+    <adm.done.apply>Загрузка поставлена на применение: программа загрузки применит её целиком в одной транзакции.</adm.done.apply>
+    <adm.done.not-checked>Применить можно только проверенную загрузку без ошибок.</adm.done.not-checked>
+    <field.kind>Выберите, что в файле.</field.kind>
+    <imp.upload>Загрузить файл</imp.upload>
+    <imp.f.kind>Что в файле</imp.f.kind>
+    <imp.f.file>Файл CSV</imp.f.file>
+    <imp.choose>— выберите —</imp.choose>
+    <imp.hint>CSV в UTF-8 или Windows-1251, разделитель запятая, точка с запятой или табуляция, дробная часть через точку или запятую. Сначала файл проверяется: вы увидите, что изменится, и только потом примените его.</imp.hint>
+    <imp.do.upload>Загрузить и проверить</imp.do.upload>
+    <imp.history>Загрузки</imp.history>
+    <imp.none>Загрузок ещё не было.</imp.none>
+    <imp.col.file>Файл</imp.col.file>
+    <imp.col.status>Состояние</imp.col.status>
+    <imp.col.counts>Строки</imp.col.counts>
+    <imp.col.who>Кто и когда</imp.col.who>
+    <imp.col.line>Строка</imp.col.line>
+    <imp.col.column>Столбец</imp.col.column>
+    <imp.col.value>Значение</imp.col.value>
+    <imp.col.message>Ошибка</imp.col.message>
+    <imp.col.key>Запись</imp.col.key>
+    <imp.col.change>Изменение</imp.col.change>
+    <imp.templates>Шаблоны файлов</imp.templates>
+    <imp.templates.hint>Первая строка файла — названия столбцов; порядок любой, необязательные столбцы можно не указывать. Подробно — в docs/exchange.md.</imp.templates.hint>
+    <imp.n.new>новых</imp.n.new>
+    <imp.n.changed>изменится</imp.n.changed>
+    <imp.n.unchanged>без изменений</imp.n.unchanged>
+    <imp.n.refused>с ошибками</imp.n.refused>
+    <imp.back>← Все загрузки</imp.back>
+    <imp.format>Кодировка и разделитель</imp.format>
+    <imp.progress>Выполнение</imp.progress>
+    <imp.of>из</imp.of>
+    <imp.rows>строк</imp.rows>
+    <imp.per-second>строк в секунду</imp.per-second>
+    <imp.left>осталось около</imp.left>
+    <imp.seconds>с</imp.seconds>
+    <imp.refreshes>Страница обновляется сама каждые 3 секунды, пока идёт загрузка.</imp.refreshes>
+    <imp.still>Не обновлять</imp.still>
+    <imp.failed>Загрузка не завершилась: ничего не изменено. Её можно запустить снова.</imp.failed>
+    <imp.dry-run>Проверка: что изменится</imp.dry-run>
+    <imp.applied>Применено</imp.applied>
+    <imp.first-changes>Первые изменения</imp.first-changes>
+    <imp.new-row>новая запись</imp.new-row>
+    <imp.do.apply>Применить</imp.do.apply>
+    <imp.apply.hint>Файл применяется целиком или не применяется вовсе; повторная загрузка того же файла ничего не меняет.</imp.apply.hint>
+    <imp.problems>Ошибки в строках</imp.problems>
+    <imp.kind.accounts>Лицевые счета</imp.kind.accounts>
+    <imp.kind.services>Услуги и поставщики</imp.kind.services>
+    <imp.kind.meters>Счётчики</imp.kind.meters>
+    <imp.kind.charges>Начисления за месяц</imp.kind.charges>
+    <imp.kind.payments>Платежи</imp.kind.payments>
+    <imp.kind.readings>Показания</imp.kind.readings>
+    <imp.status.uploading>загружается</imp.status.uploading>
+    <imp.status.queued>в очереди</imp.status.queued>
+    <imp.status.checking>проверяется</imp.status.checking>
+    <imp.status.refused>есть ошибки</imp.status.refused>
+    <imp.status.checked>проверено, ждёт применения</imp.status.checked>
+    <imp.status.applying>применяется</imp.status.applying>
+    <imp.status.applied>применено</imp.status.applied>
+    <imp.status.failed>не завершилось</imp.status.failed>
+    <imp.err.required>Пустое значение в обязательном столбце.</imp.err.required>
+    <imp.err.encoding>Текст не в кодировке файла.</imp.err.encoding>
+    <imp.err.too-long>Слишком длинное значение.</imp.err.too-long>
+    <imp.err.text>Недопустимые символы.</imp.err.text>
+    <imp.err.number>Номер лицевого счёта: только буквы и цифры.</imp.err.number>
+    <imp.err.code>Код: латинские буквы, цифры, дефис.</imp.err.code>
+    <imp.err.email>Не похоже на адрес электронной почты.</imp.err.email>
+    <imp.err.inn>ИНН: 10 или 12 цифр.</imp.err.inn>
+    <imp.err.choice>Значение не из списка, допустимого для столбца.</imp.err.choice>
+    <imp.err.integer>Нужно целое число.</imp.err.integer>
+    <imp.err.range>Число вне допустимых пределов.</imp.err.range>
+    <imp.err.decimal>Нужно число (дробная часть через точку или запятую).</imp.err.decimal>
+    <imp.err.money>Нужна сумма, например 1234,56.</imp.err.money>
+    <imp.err.date>Нужна дата: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.</imp.err.date>
+    <imp.err.month>Нужен месяц: ГГГГ-ММ или ММ.ГГГГ.</imp.err.month>
+    <imp.err.stamp>Нужны дата и, если есть, время ЧЧ:ММ.</imp.err.stamp>
+    <imp.err.roll-forward>Не сходится сальдо: входящее + начислено + перерасчёт + пени − оплачено должно быть равно исходящему; получается</imp.err.roll-forward>
+    <imp.err.reason-required>Для перерасчёта нужна причина.</imp.err.reason-required>
+    <imp.err.columns>Число столбцов в строке не совпадает с заголовком; в заголовке</imp.err.columns>
+    <imp.err.unknown-column>Неизвестный столбец в заголовке.</imp.err.unknown-column>
+    <imp.err.column-twice>Столбец указан в заголовке дважды.</imp.err.column-twice>
+    <imp.err.missing-column>В заголовке нет обязательного столбца.</imp.err.missing-column>
+    <imp.err.line-too-long>Строка длиннее 64 КБ: файл дальше не читается (незакрытые кавычки?).</imp.err.line-too-long>
+    <imp.err.quote>Незакрытые кавычки: файл дальше не читается.</imp.err.quote>
+    <imp.err.unreadable>Файл не читается дальше этой строки.</imp.err.unreadable>
+    <imp.err.empty>Файл пуст.</imp.err.empty>
+    <imp.err.duplicate>Эта запись уже есть в файле выше, в строке</imp.err.duplicate>
+    <imp.err.unknown-account>Такого лицевого счёта нет у организации.</imp.err.unknown-account>
+    <imp.err.unknown-service>Такой услуги нет у организации.</imp.err.unknown-service>
+    <imp.err.unknown-meter>Такого счётчика на этом лицевом счёте нет.</imp.err.unknown-meter>
+    <imp.err.zone>У счётчика меньше зон; зон у него:</imp.err.zone>
+    <imp.err.decimals>Больше знаков после запятой, чем у счётчика; у него:</imp.err.decimals>
+    <imp.err.digits>Больше разрядов, чем у счётчика; целых разрядов:</imp.err.digits>
+    <imp.err.conflict>Платёж с этим номером уже загружен с другой суммой или на другой счёт; платёж №</imp.err.conflict>
+    <imp.err.internal>Внутренняя ошибка проверки.</imp.err.internal>
     <adm.f.short_name>Краткое название</adm.f.short_name>
     <adm.offices>Офисы приёма абонентов</adm.offices>
     <adm.no-offices>Офисы не указаны.</adm.no-offices>

@@ -57,6 +57,29 @@
     </sheet>
   </xsl:template>
 
+  <!-- ============================================================ an import's problems -->
+  <xsl:template match="/page[@section='admin'][@name='import-report'][import]">
+    <sheet name="problems">
+      <row head="1">
+        <c><xsl:value-of select="$M/imp.col.line"/></c>
+        <c><xsl:value-of select="$M/imp.col.column"/></c>
+        <c><xsl:value-of select="$M/imp.col.value"/></c>
+        <c><xsl:value-of select="$M/imp.col.message"/></c>
+      </row>
+      <xsl:for-each select="import/problems/problem">
+        <row>
+          <c n="{@line}"><xsl:value-of select="@line"/></c>
+          <c><xsl:value-of select="@column"/></c>
+          <c><xsl:value-of select="value"/></c>
+          <c>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('imp.err.', @code)"/></xsl:call-template>
+            <xsl:if test="detail"><xsl:value-of select="concat(' ', detail)"/></xsl:if>
+          </c>
+        </row>
+      </xsl:for-each>
+    </sheet>
+  </xsl:template>
+
   <!-- ============================================================ statement -->
   <xsl:template match="/page[@section='services'][@name='statement'][months]">
     <xsl:variable name="one" select="boolean(months/month/tariff)"/>

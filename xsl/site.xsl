@@ -25,6 +25,7 @@
   <xsl:include href="receipts.xsl"/>
   <xsl:include href="settings.xsl"/>
   <xsl:include href="admin.xsl"/>
+  <xsl:include href="exchange.xsl"/>
   <xsl:include href="error.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"

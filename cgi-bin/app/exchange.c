@@ -54,7 +54,7 @@ enum ctype {
 	T_STAMP,  /* a date, or a date and HH:MM[:SS] */
 	T_CHOICE, /* one of choices */
 	T_EMAIL,
-	T_INN,    /* 10 or 12 digits */
+	T_INN, /* 10 or 12 digits */
 };
 
 struct col {
@@ -66,59 +66,61 @@ struct col {
 };
 
 static const char *const units[] = {"kWh", "m3", "Gcal", "m2", "month", NULL};
-static const char *const meter_kinds[] = {"electricity", "cold-water", "hot-water", "gas",
-					  "heat", NULL};
+static const char *const meter_kinds[] = {"electricity", "cold-water", "hot-water",
+                                          "gas",         "heat",       NULL};
 static const char *const channels[] = {"bank", "cash", "card", NULL};
 
 #define MONEY_MAX 100000000000LL /* a billion in major units */
 
 static const struct col accounts_cols[] = {
-	{"number", T_NUMBER, 1, 1, 20, NULL},     {"street", T_TEXT, 1, 1, 200, NULL},
-	{"house", T_TEXT, 1, 1, 20, NULL},        {"flat", T_TEXT, 0, 1, 20, NULL},
-	{"area", T_QTY2, 1, 0, 10000000, NULL},   {"residents", T_INT, 1, 0, 99, NULL},
-	{"payer_name", T_TEXT, 1, 2, 200, NULL},  {"phone", T_TEXT, 0, 5, 32, NULL},
-	{"email", T_EMAIL, 0, 3, 254, NULL},
+        {"number", T_NUMBER, 1, 1, 20, NULL},    {"street", T_TEXT, 1, 1, 200, NULL},
+        {"house", T_TEXT, 1, 1, 20, NULL},       {"flat", T_TEXT, 0, 1, 20, NULL},
+        {"area", T_QTY2, 1, 0, 10000000, NULL},  {"residents", T_INT, 1, 0, 99, NULL},
+        {"payer_name", T_TEXT, 1, 2, 200, NULL}, {"phone", T_TEXT, 0, 5, 32, NULL},
+        {"email", T_EMAIL, 0, 3, 254, NULL},
 };
 static const struct col services_cols[] = {
-	{"code", T_CODE, 1, 1, 32, NULL},           {"name_ru", T_TEXT, 1, 1, 100, NULL},
-	{"name_en", T_TEXT, 1, 1, 100, NULL},       {"unit", T_CHOICE, 1, 0, 0, units},
-	{"supplier_name", T_TEXT, 1, 2, 200, NULL}, {"supplier_inn", T_INN, 1, 10, 12, NULL},
-	{"supplier_phone", T_TEXT, 1, 5, 50, NULL},
+        {"code", T_CODE, 1, 1, 32, NULL},           {"name_ru", T_TEXT, 1, 1, 100, NULL},
+        {"name_en", T_TEXT, 1, 1, 100, NULL},       {"unit", T_CHOICE, 1, 0, 0, units},
+        {"supplier_name", T_TEXT, 1, 2, 200, NULL}, {"supplier_inn", T_INN, 1, 10, 12, NULL},
+        {"supplier_phone", T_TEXT, 1, 5, 50, NULL},
 };
 static const struct col meters_cols[] = {
-	{"account", T_NUMBER, 1, 1, 20, NULL},
-	{"service", T_CODE, 1, 1, 32, NULL},
-	{"serial", T_TEXT, 1, 1, 32, NULL},
-	{"kind", T_CHOICE, 1, 0, 0, meter_kinds},
-	{"zones", T_INT, 1, 1, 3, NULL},
-	{"digits", T_INT, 1, 1, 12, NULL},
-	{"decimals", T_INT, 0, 0, 3, NULL},
-	{"installed_on", T_DATE, 1, 0, 0, NULL},
-	{"verification_due", T_DATE, 0, 0, 0, NULL},
+        {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"service", T_CODE, 1, 1, 32, NULL},
+        {"serial", T_TEXT, 1, 1, 32, NULL},
+        {"kind", T_CHOICE, 1, 0, 0, meter_kinds},
+        {"zones", T_INT, 1, 1, 3, NULL},
+        {"digits", T_INT, 1, 1, 12, NULL},
+        {"decimals", T_INT, 0, 0, 3, NULL},
+        {"installed_on", T_DATE, 1, 0, 0, NULL},
+        {"verification_due", T_DATE, 0, 0, 0, NULL},
 };
 static const struct col charges_cols[] = {
-	{"account", T_NUMBER, 1, 1, 20, NULL},
-	{"service", T_CODE, 1, 1, 32, NULL},
-	{"period", T_MONTH, 1, 0, 0, NULL},
-	{"opening", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
-	{"quantity", T_QTY3, 0, -1000000000000LL, 1000000000000LL, NULL},
-	{"rate", T_MONEY, 0, 0, MONEY_MAX, NULL},
-	{"charge", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
-	{"recalculation", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
-	{"recalculation_reason", T_TEXT, 0, 2, 300, NULL},
-	{"penalties", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
-	{"paid", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
-	{"closing", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
+        {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"service", T_CODE, 1, 1, 32, NULL},
+        {"period", T_MONTH, 1, 0, 0, NULL},
+        {"opening", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
+        {"quantity", T_QTY3, 0, -1000000000000LL, 1000000000000LL, NULL},
+        {"rate", T_MONEY, 0, 0, MONEY_MAX, NULL},
+        {"charge", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
+        {"recalculation", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
+        {"recalculation_reason", T_TEXT, 0, 2, 300, NULL},
+        {"penalties", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
+        {"paid", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
+        {"closing", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
 };
 static const struct col payments_cols[] = {
-	{"id", T_TEXT, 1, 1, 64, NULL},         {"account", T_NUMBER, 1, 1, 20, NULL},
-	{"paid_at", T_STAMP, 1, 0, 0, NULL},    {"amount", T_MONEY, 1, 1, MONEY_MAX, NULL},
-	{"channel", T_CHOICE, 1, 0, 0, channels}, {"bank", T_TEXT, 0, 2, 100, NULL},
+        {"id", T_TEXT, 1, 1, 64, NULL},           {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"paid_at", T_STAMP, 1, 0, 0, NULL},      {"amount", T_MONEY, 1, 1, MONEY_MAX, NULL},
+        {"channel", T_CHOICE, 1, 0, 0, channels}, {"bank", T_TEXT, 0, 2, 100, NULL},
 };
 static const struct col readings_cols[] = {
-	{"account", T_NUMBER, 1, 1, 20, NULL}, {"serial", T_TEXT, 1, 1, 32, NULL},
-	{"zone", T_INT, 0, 1, 3, NULL},        {"taken_on", T_DATE, 1, 0, 0, NULL},
-	{"value", T_QTY3, 1, 0, 999999999999999LL, NULL},
+        {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"serial", T_TEXT, 1, 1, 32, NULL},
+        {"zone", T_INT, 0, 1, 3, NULL},
+        {"taken_on", T_DATE, 1, 0, 0, NULL},
+        {"value", T_QTY3, 1, 0, 999999999999999LL, NULL},
 };
 
 static const struct {
@@ -127,9 +129,9 @@ static const struct {
 	size_t n;
 } kinds[SK__N] = {
 #define K(e, n, c) [e] = {n, c, sizeof(c) / sizeof(c[0])}
-	K(SK_ACCOUNTS, "accounts", accounts_cols), K(SK_SERVICES, "services", services_cols),
-	K(SK_METERS, "meters", meters_cols),       K(SK_CHARGES, "charges", charges_cols),
-	K(SK_PAYMENTS, "payments", payments_cols), K(SK_READINGS, "readings", readings_cols),
+        K(SK_ACCOUNTS, "accounts", accounts_cols), K(SK_SERVICES, "services", services_cols),
+        K(SK_METERS, "meters", meters_cols),       K(SK_CHARGES, "charges", charges_cols),
+        K(SK_PAYMENTS, "payments", payments_cols), K(SK_READINGS, "readings", readings_cols),
 #undef K
 };
 
@@ -161,8 +163,8 @@ const char *const *exchange_columns(enum stage_kind k, size_t *n)
 
 /* ---------------------------------------------------------------- storing */
 
-enum perr exchange_store(uint64_t id, long (*read)(void *, char *, size_t), void *ctx,
-			 uint64_t max, uint64_t *bytes)
+enum perr exchange_store(uint64_t id, long (*read)(void *, char *, size_t), void *ctx, uint64_t max,
+                         uint64_t *bytes)
 {
 	static char buf[IMPORT_CHUNK];
 	crypto_hash_sha256_state sha;
@@ -223,7 +225,7 @@ struct checker {
 	const struct import_row *imp;
 	enum stage_kind kind;
 	int map[CSVIN_FIELDS_MAX]; /* file column -> spec column, -1: ignored */
-	size_t ncols;             /* columns in the header */
+	size_t ncols;              /* columns in the header */
 	int header_ok;
 	uint64_t rows, refused, problems, staged, bytes;
 	enum perr err;
@@ -262,7 +264,7 @@ static const char *shown(struct arena *ar, const char *s, size_t len)
 }
 
 static enum perr problem(struct checker *c, uint64_t line, const char *col, const char *value,
-			 size_t vlen, const char *code, const char *detail)
+                         size_t vlen, const char *code, const char *detail)
 {
 	struct import_problem p = {line, col, shown(c->ar, value, vlen), code, detail};
 
@@ -295,8 +297,8 @@ static int stamp_parse(const char *s, size_t len, char out[20])
 			return -1;
 		if (len == 19 && sscanf(s + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3)
 			return -1;
-		if ((len != 16 && len != 19) || hh > 23 || mm > 59 || ss > 59 || hh < 0 ||
-		    mm < 0 || ss < 0)
+		if ((len != 16 && len != 19) || hh > 23 || mm > 59 || ss > 59 || hh < 0 || mm < 0 ||
+		    ss < 0)
 			return -1;
 	}
 	day_to_civil(d, &y, &mo, &dd);
@@ -306,7 +308,7 @@ static int stamp_parse(const char *s, size_t len, char out[20])
 
 /* One field by its column's rule; the problem's code, or NULL if it passed. */
 static const char *field(struct checker *c, const struct col *k, const char *s, size_t len,
-			 struct val *v)
+                         struct val *v)
 {
 	struct field f = {k->name, NULL, k->min, k->max};
 	struct fval fv = {0, NULL, 0, 0};
@@ -325,9 +327,9 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 	switch (k->t) {
 	case T_TEXT:
 		if (valid_text(&f, s, len, c->scratch, &fv) != 0)
-			return !utf8_valid(s, len) ? "encoding" : utf8_len(s, len) > (size_t)k->max
-									 ? "too-long"
-									 : "text";
+			return !utf8_valid(s, len)                 ? "encoding"
+			       : utf8_len(s, len) > (size_t)k->max ? "too-long"
+			                                           : "text";
 		break;
 	case T_NUMBER:
 		if (valid_code(&f, s, len, c->scratch, &fv) != 0)
@@ -409,21 +411,22 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 	return NULL;
 }
 
-#define TXT(v) ((struct stage_cell){!(v).present, 0, (v).s, (v).len})
+#define TXT(v)       ((struct stage_cell){!(v).present, 0, (v).s, (v).len})
 #define NUM(v, dflt) ((struct stage_cell){0, (v).present ? (v).i : (dflt), NULL, 0})
 
 /* The row's staged cells, in its staging table's order; a problem's code and
  * column when a rule across fields fails. */
 static const char *cells_of(struct checker *c, const struct val *v, struct stage_cell *out,
-			    const char **col, const char **detail)
+                            const char **col, const char **detail)
 {
 	char *addr;
 	long long sum;
 
 	switch (c->kind) {
 	case SK_ACCOUNTS:
-		addr = v[3].present ? arena_printf(c->scratch, "%s, д. %s, кв. %s", v[1].s, v[2].s, v[3].s)
-				    : arena_printf(c->scratch, "%s, д. %s", v[1].s, v[2].s);
+		addr = v[3].present ? arena_printf(c->scratch, "%s, д. %s, кв. %s", v[1].s, v[2].s,
+		                                   v[3].s)
+		                    : arena_printf(c->scratch, "%s, д. %s", v[1].s, v[2].s);
 		if (addr == NULL || strlen(addr) > 300)
 			return *col = "street", "too-long";
 		out[0] = TXT(v[0]);
@@ -451,12 +454,13 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[8] = TXT(v[8]);
 		return NULL;
 	case SK_CHARGES:
-		/* The roll-forward: closing = opening + charge + recalculation + penalties - paid. */
+		/* The roll-forward: closing = opening + charge + recalculation + penalties - paid.
+		 */
 		sum = v[3].i + v[6].i + (v[7].present ? v[7].i : 0) + (v[9].present ? v[9].i : 0) -
 		      (v[10].present ? v[10].i : 0);
 		if (sum != v[11].i) {
 			*detail = arena_printf(c->scratch, "%lld.%02lld", sum / 100,
-					       (sum < 0 ? -sum : sum) % 100);
+			                       (sum < 0 ? -sum : sum) % 100);
 			if (sum < 0 && sum > -100 && *detail != NULL)
 				*detail = arena_printf(c->scratch, "-0.%02lld", -sum);
 			return *col = "closing", "roll-forward";
@@ -466,13 +470,13 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[0] = TXT(v[0]);
 		out[1] = TXT(v[1]);
 		out[2] = TXT(v[2]);
-		out[3] = NUM(v[5], 0);  /* rate */
-		out[4] = NUM(v[4], 0);  /* quantity */
-		out[5] = NUM(v[3], 0);  /* opening */
-		out[6] = NUM(v[6], 0);  /* charge */
-		out[7] = NUM(v[7], 0);  /* recalculation */
+		out[3] = NUM(v[5], 0); /* rate */
+		out[4] = NUM(v[4], 0); /* quantity */
+		out[5] = NUM(v[3], 0); /* opening */
+		out[6] = NUM(v[6], 0); /* charge */
+		out[7] = NUM(v[7], 0); /* recalculation */
 		out[8] = TXT(v[8]);
-		out[9] = NUM(v[9], 0);  /* penalties */
+		out[9] = NUM(v[9], 0);   /* penalties */
 		out[10] = NUM(v[10], 0); /* paid */
 		out[11] = NUM(v[11], 0);
 		return NULL;
@@ -525,7 +529,8 @@ static enum perr header(struct checker *c, const struct csvin_rec *r)
 		if (j == n || seen[j]) {
 			c->header_ok = 0;
 			if ((e = problem(c, 1, "-", r->f[i], r->len[i],
-					 j == n ? "unknown-column" : "column-twice", NULL)) != PERR_OK)
+			                 j == n ? "unknown-column" : "column-twice", NULL)) !=
+			    PERR_OK)
 				return e;
 			continue;
 		}
@@ -535,7 +540,8 @@ static enum perr header(struct checker *c, const struct csvin_rec *r)
 	for (j = 0; j < n; j++) {
 		if (cols[j].required && !seen[j]) {
 			c->header_ok = 0;
-			if ((e = problem(c, 1, cols[j].name, "", 0, "missing-column", NULL)) != PERR_OK)
+			if ((e = problem(c, 1, cols[j].name, "", 0, "missing-column", NULL)) !=
+			    PERR_OK)
 				return e;
 		}
 	}
@@ -544,8 +550,8 @@ static enum perr header(struct checker *c, const struct csvin_rec *r)
 
 static void report(struct checker *c, const char *status)
 {
-	struct exchange_progress p = {c->imp->id, status, c->rows, c->imp->lines_total, c->bytes,
-				      c->imp->bytes};
+	struct exchange_progress p = {c->imp->id,          status,   c->rows,
+	                              c->imp->lines_total, c->bytes, c->imp->bytes};
 
 	if (c->progress)
 		c->progress(c->pctx, &p);
@@ -584,7 +590,8 @@ static int each_record(void *p, const struct csvin_rec *r)
 		snprintf(got, sizeof(got), "%zu%s", r->n, r->too_many ? "+" : "");
 		snprintf(want, sizeof(want), "%zu", c->ncols);
 		c->refused++;
-		c->err = problem(c, r->line, "-", got, strlen(got), "columns", arena_strdup(c->ar, want));
+		c->err = problem(c, r->line, "-", got, strlen(got), "columns",
+		                 arena_strdup(c->ar, want));
 		goto next;
 	}
 	for (i = 0; i < r->n; i++) {
@@ -596,7 +603,8 @@ static int each_record(void *p, const struct csvin_rec *r)
 		if (bad != NULL && code == NULL) {
 			code = bad;
 			col = cols[c->map[i]].name;
-			if ((c->err = problem(c, r->line, col, r->f[i], r->len[i], bad, NULL)) != PERR_OK)
+			if ((c->err = problem(c, r->line, col, r->f[i], r->len[i], bad, NULL)) !=
+			    PERR_OK)
 				return 1;
 		}
 	}
@@ -614,7 +622,7 @@ static int each_record(void *p, const struct csvin_rec *r)
 		for (i = 0; i < r->n && c->map[i] != (int)k; i++)
 			;
 		c->err = problem(c, r->line, col, i < r->n ? r->f[i] : "", i < r->n ? r->len[i] : 0,
-				 code, detail);
+		                 code, detail);
 	}
 	if (code != NULL) {
 		c->refused++;
@@ -640,7 +648,7 @@ static const char *csv_error_code(enum csvin_status st)
 }
 
 static enum perr check(struct arena *ar, const struct import_row *imp, enum stage_kind kind,
-		       void (*progress)(void *, const struct exchange_progress *), void *pctx)
+                       void (*progress)(void *, const struct exchange_progress *), void *pctx)
 {
 	static unsigned char buf[IMPORT_CHUNK];
 	struct checker c;
@@ -748,8 +756,8 @@ static enum perr apply_payments(struct arena *ar, const struct import_row *imp)
 		return PERR_NOMEM;
 	do {
 		pg->n = 0;
-		if ((e = db_stage_new_payments(ar, imp->id, imp->org, after, PAYMENT_PAGE, keep_payment,
-					       pg)) != PERR_OK)
+		if ((e = db_stage_new_payments(ar, imp->id, imp->org, after, PAYMENT_PAGE,
+		                               keep_payment, pg)) != PERR_OK)
 			return e;
 		for (i = 0; i < pg->n; i++) {
 			struct credit cr;
@@ -757,7 +765,8 @@ static enum perr apply_payments(struct arena *ar, const struct import_row *imp)
 
 			after = pg->p[i].line;
 			if ((e = db_exchange_lock_account(pg->p[i].account)) != PERR_OK ||
-			    (e = credit_plan(ar, pg->p[i].account, pg->p[i].amount, &cr)) != PERR_OK ||
+			    (e = credit_plan(ar, pg->p[i].account, pg->p[i].amount, &cr)) !=
+			            PERR_OK ||
 			    (e = db_payment_insert_source(&pg->p[i], imp->org, &pid)) != PERR_OK ||
 			    (e = credit_apply(&cr, pid, month_today())) != PERR_OK)
 				return e;
@@ -767,16 +776,16 @@ static enum perr apply_payments(struct arena *ar, const struct import_row *imp)
 }
 
 static enum perr apply(struct arena *ar, const struct import_row *imp, enum stage_kind kind,
-		       const char *actor)
+                       const char *actor)
 {
 	char after[200];
-	struct audit_entry a = {0, actor, "-", imp->org, "import-applied", "import", NULL, NULL,
-				after};
+	struct audit_entry a = {0,        actor, "-",  imp->org, "import-applied",
+	                        "import", NULL,  NULL, after};
 	enum perr e;
 
-	snprintf(after, sizeof(after), "%s %s: new %llu, changed %llu, unchanged %llu",
-		 imp->kind, imp->sha256 ? imp->sha256 : "-", (unsigned long long)imp->n_new,
-		 (unsigned long long)imp->n_changed, (unsigned long long)imp->n_unchanged);
+	snprintf(after, sizeof(after), "%s %s: new %llu, changed %llu, unchanged %llu", imp->kind,
+	         imp->sha256 ? imp->sha256 : "-", (unsigned long long)imp->n_new,
+	         (unsigned long long)imp->n_changed, (unsigned long long)imp->n_unchanged);
 	a.object_id = arena_printf(ar, "%llu", (unsigned long long)imp->id);
 	if (a.object_id == NULL)
 		return PERR_NOMEM;
@@ -797,7 +806,7 @@ static enum perr apply(struct arena *ar, const struct import_row *imp, enum stag
 }
 
 enum perr exchange_run(struct arena *ar, uint64_t id, const char *actor,
-		       void (*progress)(void *, const struct exchange_progress *), void *ctx)
+                       void (*progress)(void *, const struct exchange_progress *), void *ctx)
 {
 	struct import_row imp;
 	int kind;
@@ -824,15 +833,16 @@ enum perr exchange_run(struct arena *ar, uint64_t id, const char *actor,
 			goto out;
 	}
 	if (progress) {
-		struct exchange_progress p = {id, "applying", imp.rows_done, imp.lines_total,
-					      imp.bytes, imp.bytes};
+		struct exchange_progress p = {id,        "applying", imp.rows_done, imp.lines_total,
+		                              imp.bytes, imp.bytes};
 
 		progress(ctx, &p);
 	}
 	e = apply(ar, &imp, (enum stage_kind)kind, actor ? actor : imp.created_by);
 out:
 	if (e != PERR_OK && e != PERR_DB_DOWN && db_import_fail(id, perr_str(e)) != PERR_OK)
-		log_msg(LOG_ERR, "import %llu: could not record its failure", (unsigned long long)id);
+		log_msg(LOG_ERR, "import %llu: could not record its failure",
+		        (unsigned long long)id);
 	if ((e2 = db_import_unlock(imp.org)) != PERR_OK && e == PERR_OK)
 		e = e2;
 	return e;

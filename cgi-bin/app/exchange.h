@@ -21,8 +21,8 @@ const char *const *exchange_columns(enum stage_kind, size_t *n);
  * chunks; its SHA-256, size and lines are recorded and it is queued.
  * PERR_TOO_LARGE past max bytes (nothing is queued then).
  */
-enum perr exchange_store(uint64_t id, long (*read)(void *, char *, size_t), void *ctx,
-			 uint64_t max, uint64_t *bytes) PORTAL_WUR;
+enum perr exchange_store(uint64_t id, long (*read)(void *, char *, size_t), void *ctx, uint64_t max,
+                         uint64_t *bytes) PORTAL_WUR;
 
 struct exchange_progress {
 	uint64_t id;
@@ -38,7 +38,7 @@ struct exchange_progress {
  * staff_login and ip name who applies it in the audit log.
  */
 enum perr exchange_run(struct arena *, uint64_t id, const char *actor,
-		       void (*progress)(void *, const struct exchange_progress *),
-		       void *ctx) PORTAL_WUR;
+                       void (*progress)(void *, const struct exchange_progress *),
+                       void *ctx) PORTAL_WUR;
 
 #endif

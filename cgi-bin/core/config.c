@@ -119,6 +119,22 @@ static int set_size(size_t *dst, const char *v, unsigned long min, unsigned long
 	return 0;
 }
 
+static int set_u64(unsigned long long *dst, const char *v, unsigned long long min,
+		   unsigned long long max)
+{
+	char *end;
+	unsigned long long u;
+
+	if (*v < '0' || *v > '9')
+		return -1;
+	errno = 0;
+	u = strtoull(v, &end, 10);
+	if (*end || errno || u < min || u > max)
+		return -1;
+	*dst = u;
+	return 0;
+}
+
 static int set_money(money_t *dst, const char *v)
 {
 	unsigned u;
@@ -279,6 +295,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_money(&c->pay_max, v);
 	else if (IS("limits", "body_bytes"))
 		rc = set_size(&c->limits.body_max, v, 1024, 16u << 20);
+	else if (IS("limits", "upload_bytes"))
+		rc = set_u64(&c->limits.upload_max, v, 1u << 20, 4ULL << 30);
 	else if (IS("limits", "query_bytes"))
 		rc = set_size(&c->limits.query_max, v, 256, 65536);
 	else if (IS("limits", "fields"))

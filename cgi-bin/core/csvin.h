@@ -22,9 +22,9 @@
 #define CSVIN_RECORD_MAX 65536
 
 struct csvin_rec {
-	uint64_t line;  /* 1 for the header; a record's first line in the file */
-	size_t n;       /* fields given (at most CSVIN_FIELDS_MAX) */
-	int too_many;   /* the record had more fields than that */
+	uint64_t line;                   /* 1 for the header; a record's first line in the file */
+	size_t n;                        /* fields given (at most CSVIN_FIELDS_MAX) */
+	int too_many;                    /* the record had more fields than that */
 	const char *f[CSVIN_FIELDS_MAX]; /* NUL-terminated, UTF-8 */
 	size_t len[CSVIN_FIELDS_MAX];
 };
@@ -41,10 +41,10 @@ void csvin_free(struct csvin *);
  * during the call; each returns nonzero to stop (CSVIN_STOPPED).
  */
 enum csvin_status csvin_feed(struct csvin *, const char *, size_t,
-			     int (*each)(void *, const struct csvin_rec *), void *) PORTAL_WUR;
+                             int (*each)(void *, const struct csvin_rec *), void *) PORTAL_WUR;
 /* The end of the file: the last record if it had no line end. */
 enum csvin_status csvin_finish(struct csvin *, int (*each)(void *, const struct csvin_rec *),
-			       void *) PORTAL_WUR;
+                               void *) PORTAL_WUR;
 /* What was found: "utf-8" or "windows-1251" (NULL before any byte), ',', ';' or '\t'. */
 const char *csvin_encoding(const struct csvin *);
 char csvin_delimiter(const struct csvin *);

@@ -40,7 +40,7 @@ int decimal_parse(const char *s, size_t n, unsigned scale, int allow_negative, l
 		} else if (ch == ' ' && !point && digits > 0) {
 			continue;
 		} else if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0 && !point &&
-			   digits > 0) {
+		           digits > 0) {
 			i++; /* a no-break space */
 		} else {
 			return -1;

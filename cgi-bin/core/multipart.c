@@ -10,8 +10,8 @@
 
 #include "core/multipart.h"
 
-#define MP_BUF 65536
-#define MP_HEAD_MAX 8192
+#define MP_BUF          65536
+#define MP_HEAD_MAX     8192
 #define MP_BOUNDARY_MAX 70 /* RFC 2046 */
 
 struct mpart {
@@ -195,7 +195,8 @@ static void header_line(struct mpart_head *h, char *line)
 			slash = strrchr(tmp, '/');
 			if (slash == NULL || (strrchr(tmp, '\\') && strrchr(tmp, '\\') > slash))
 				slash = strrchr(tmp, '\\');
-			memmove(h->filename, slash ? slash + 1 : tmp, strlen(slash ? slash + 1 : tmp) + 1);
+			memmove(h->filename, slash ? slash + 1 : tmp,
+			        strlen(slash ? slash + 1 : tmp) + 1);
 			h->is_file = 1;
 		}
 	} else if (strncasecmp(line, "Content-Type:", 13) == 0) {

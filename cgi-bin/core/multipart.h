@@ -11,7 +11,7 @@ struct mpart_head {
 	char name[64];      /* the form field's name */
 	char filename[256]; /* the file's own name, without a directory; "" if not a file */
 	int is_file;
-	char type[128];     /* Content-Type of the part, "" if none */
+	char type[128]; /* Content-Type of the part, "" if none */
 };
 
 struct mpart;
@@ -22,8 +22,7 @@ struct mpart;
  * NULL if the type has no usable boundary or memory is short.  A body is
  * never held whole: the reader keeps 64 KiB.
  */
-struct mpart *mpart_new(const char *content_type, long (*read)(void *, char *, size_t),
-			void *ctx);
+struct mpart *mpart_new(const char *content_type, long (*read)(void *, char *, size_t), void *ctx);
 void mpart_free(struct mpart *);
 /*
  * The next part's headers (what is left of the current part is skipped).

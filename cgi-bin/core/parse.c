@@ -17,6 +17,7 @@ const struct limits limits_default = {
 	.name_max = 64,
 	.value_max = 8192,
 	.cookies_max = 32,
+	.upload_max = 256ULL << 20,
 };
 
 static int hexval(int c)
@@ -84,6 +85,11 @@ static enum perr kv_push(struct arena *a, struct kvlist *l, const char *k, const
 	l->v[l->n].vlen = vlen;
 	l->n++;
 	return PERR_OK;
+}
+
+enum perr kv_add(struct arena *a, struct kvlist *l, const char *k, const char *v, size_t vlen)
+{
+	return kv_push(a, l, k, v, vlen);
 }
 
 enum perr parse_urlencoded(struct arena *a, const char *s, size_t len,

@@ -27,6 +27,7 @@ struct limits {
 	size_t name_max;   /* bytes of one field name */
 	size_t value_max;  /* bytes of one decoded field value */
 	size_t cookies_max; /* cookies kept from one Cookie header */
+	unsigned long long upload_max; /* bytes of a multipart upload (a file to import) */
 };
 
 extern const struct limits limits_default;
@@ -46,6 +47,10 @@ enum perr parse_urlencoded(struct arena *, const char *, size_t, const struct li
  */
 enum perr parse_cookies(struct arena *, const char *, size_t, const struct limits *,
 			struct kvlist *) PORTAL_WUR;
+
+/* Add a pair (not copied) to a list. */
+enum perr kv_add(struct arena *, struct kvlist *, const char *key, const char *val,
+		 size_t vlen) PORTAL_WUR;
 
 /* First value of key, or NULL. */
 const struct kv *kv_find(const struct kvlist *, const char *key);

@@ -16,46 +16,45 @@
 
 /* ---------------------------------------------------------------- imports */
 
-#define IMPORT_COLS                                                                           \
-	"i.id, i.organization_id, i.kind, i.mode, i.status, i.file_name, i.sha256, i.encoding, " \
-	"i.delimiter, i.error, i.created_by, "                                                  \
-	"DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%sZ'), "                                      \
-	"DATE_FORMAT(i.started_at, '%Y-%m-%dT%H:%i:%sZ'), "                                      \
-	"DATE_FORMAT(i.checked_at, '%Y-%m-%dT%H:%i:%sZ'), "                                      \
-	"DATE_FORMAT(i.finished_at, '%Y-%m-%dT%H:%i:%sZ'), "                                     \
-	"i.bytes, i.lines_total, i.rows_done, i.bytes_done, i.n_new, i.n_changed, "              \
-	"i.n_unchanged, i.n_refused, "                                                         \
-	"TIMESTAMPDIFF(SECOND, i.started_at, COALESCE(i.finished_at, UTC_TIMESTAMP(6))), "      \
+#define IMPORT_COLS                                                                                \
+	"i.id, i.organization_id, i.kind, i.mode, i.status, i.file_name, i.sha256, i.encoding, "   \
+	"i.delimiter, i.error, i.created_by, "                                                     \
+	"DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%sZ'), "                                        \
+	"DATE_FORMAT(i.started_at, '%Y-%m-%dT%H:%i:%sZ'), "                                        \
+	"DATE_FORMAT(i.checked_at, '%Y-%m-%dT%H:%i:%sZ'), "                                        \
+	"DATE_FORMAT(i.finished_at, '%Y-%m-%dT%H:%i:%sZ'), "                                       \
+	"i.bytes, i.lines_total, i.rows_done, i.bytes_done, i.n_new, i.n_changed, "                \
+	"i.n_unchanged, i.n_refused, "                                                             \
+	"TIMESTAMPDIFF(SECOND, i.started_at, COALESCE(i.finished_at, UTC_TIMESTAMP(6))), "         \
 	"COALESCE(IS_USED_LOCK(CONCAT('kabinet-import-', i.organization_id)) = i.conn_id, 0) "
 
 static struct db_stmt import_new = {
-	"exchange.import_new",
-	"INSERT INTO imports (organization_id, kind, mode, status, file_name, staff_id, api_key_id, "
-	"created_by, created_at) VALUES (?, ?, ?, 'uploading', ?, NULLIF(?, 0), NULLIF(?, 0), ?, "
-	"UTC_TIMESTAMP(6))",
-	NULL, 0, NULL};
+        "exchange.import_new",
+        "INSERT INTO imports (organization_id, kind, mode, status, file_name, staff_id, "
+        "api_key_id, "
+        "created_by, created_at) VALUES (?, ?, ?, 'uploading', ?, NULLIF(?, 0), NULLIF(?, 0), ?, "
+        "UTC_TIMESTAMP(6))",
+        NULL, 0, NULL};
 static struct db_stmt import_chunk = {
-	"exchange.import_chunk",
-	"INSERT INTO import_chunks (import_id, seq, data) VALUES (?, ?, ?)",
-	NULL, 0, NULL};
+        "exchange.import_chunk",
+        "INSERT INTO import_chunks (import_id, seq, data) VALUES (?, ?, ?)", NULL, 0, NULL};
 static struct db_stmt import_stored = {
-	"exchange.import_stored",
-	"UPDATE imports SET status = 'queued', sha256 = ?, bytes = ?, lines_total = ? "
-	"WHERE id = ? AND status = 'uploading'",
-	NULL, 0, NULL};
+        "exchange.import_stored",
+        "UPDATE imports SET status = 'queued', sha256 = ?, bytes = ?, lines_total = ? "
+        "WHERE id = ? AND status = 'uploading'",
+        NULL, 0, NULL};
 static struct db_stmt import_get = {
-	"exchange.import_get",
-	"SELECT " IMPORT_COLS "FROM imports i WHERE i.id = ? AND (? = 0 OR i.organization_id = ?)",
-	NULL, 0, NULL};
-static struct db_stmt import_list = {
-	"exchange.import_list",
-	"SELECT " IMPORT_COLS "FROM imports i WHERE i.organization_id = ? AND i.id < ? "
-	"ORDER BY i.id DESC LIMIT ?",
-	NULL, 0, NULL};
+        "exchange.import_get",
+        "SELECT " IMPORT_COLS "FROM imports i WHERE i.id = ? AND (? = 0 OR i.organization_id = ?)",
+        NULL, 0, NULL};
+static struct db_stmt import_list = {"exchange.import_list",
+                                     "SELECT " IMPORT_COLS
+                                     "FROM imports i WHERE i.organization_id = ? AND i.id < ? "
+                                     "ORDER BY i.id DESC LIMIT ?",
+                                     NULL, 0, NULL};
 static struct db_stmt import_read_chunk = {
-	"exchange.import_read_chunk",
-	"SELECT data FROM import_chunks WHERE import_id = ? AND seq = ?",
-	NULL, 0, NULL};
+        "exchange.import_read_chunk",
+        "SELECT data FROM import_chunks WHERE import_id = ? AND seq = ?", NULL, 0, NULL};
 /*
  * Work to do: queued; or asked to be applied; or left halfway by a worker
  * that is gone (killed: the server released its connection's lock): its
@@ -64,77 +63,71 @@ static struct db_stmt import_read_chunk = {
  * so a dead worker never blocks the next.
  */
 static struct db_stmt import_next = {
-	"exchange.import_next",
-	"SELECT id FROM imports WHERE id > ? AND (status = 'queued' OR "
-	"(status IN ('checking', 'applying') AND (conn_id IS NULL OR NOT "
-	"(IS_USED_LOCK(CONCAT('kabinet-import-', organization_id)) <=> conn_id)))) "
-	"ORDER BY id LIMIT 1",
-	NULL, 0, NULL};
+        "exchange.import_next",
+        "SELECT id FROM imports WHERE id > ? AND (status = 'queued' OR "
+        "(status IN ('checking', 'applying') AND (conn_id IS NULL OR NOT "
+        "(IS_USED_LOCK(CONCAT('kabinet-import-', organization_id)) <=> conn_id)))) "
+        "ORDER BY id LIMIT 1",
+        NULL, 0, NULL};
 static struct db_stmt lock_take = {
-	"exchange.lock_take",
-	"SELECT GET_LOCK(CONCAT('kabinet-import-', ?), 0)",
-	NULL, 0, NULL};
-static struct db_stmt lock_mark = {
-	"exchange.lock_mark",
-	"UPDATE imports SET conn_id = CONNECTION_ID() WHERE id = ?",
-	NULL, 0, NULL};
-static struct db_stmt lock_release = {
-	"exchange.lock_release",
-	"SELECT RELEASE_LOCK(CONCAT('kabinet-import-', ?))",
-	NULL, 0, NULL};
+        "exchange.lock_take", "SELECT GET_LOCK(CONCAT('kabinet-import-', ?), 0)", NULL, 0, NULL};
+static struct db_stmt lock_mark = {"exchange.lock_mark",
+                                   "UPDATE imports SET conn_id = CONNECTION_ID() WHERE id = ?",
+                                   NULL, 0, NULL};
+static struct db_stmt lock_release = {"exchange.lock_release",
+                                      "SELECT RELEASE_LOCK(CONCAT('kabinet-import-', ?))", NULL, 0,
+                                      NULL};
 static struct db_stmt import_status = {
-	"exchange.import_status",
-	"UPDATE imports SET status = ?, "
-	"started_at = IF(? = 'checking', UTC_TIMESTAMP(6), started_at), "
-	"rows_done = IF(? = 'checking', 0, rows_done), bytes_done = IF(? = 'checking', 0, bytes_done), "
-	"checked_at = IF(? IN ('checked', 'refused'), UTC_TIMESTAMP(6), checked_at), "
-	"finished_at = IF(? IN ('applied', 'refused', 'failed'), UTC_TIMESTAMP(6), finished_at), "
-	"error = IF(? = 'failed', error, NULL) "
-	"WHERE id = ? AND status = ?",
-	NULL, 0, NULL};
+        "exchange.import_status",
+        "UPDATE imports SET status = ?, "
+        "started_at = IF(? = 'checking', UTC_TIMESTAMP(6), started_at), "
+        "rows_done = IF(? = 'checking', 0, rows_done), bytes_done = IF(? = 'checking', 0, "
+        "bytes_done), "
+        "checked_at = IF(? IN ('checked', 'refused'), UTC_TIMESTAMP(6), checked_at), "
+        "finished_at = IF(? IN ('applied', 'refused', 'failed'), UTC_TIMESTAMP(6), finished_at), "
+        "error = IF(? = 'failed', error, NULL) "
+        "WHERE id = ? AND status = ?",
+        NULL, 0, NULL};
 static struct db_stmt import_progress = {
-	"exchange.import_progress",
-	"UPDATE imports SET rows_done = ?, bytes_done = ? WHERE id = ?",
-	NULL, 0, NULL};
-static struct db_stmt import_found = {
-	"exchange.import_found",
-	"UPDATE imports SET encoding = ?, delimiter = ? WHERE id = ?",
-	NULL, 0, NULL};
+        "exchange.import_progress", "UPDATE imports SET rows_done = ?, bytes_done = ? WHERE id = ?",
+        NULL, 0, NULL};
+static struct db_stmt import_found = {"exchange.import_found",
+                                      "UPDATE imports SET encoding = ?, delimiter = ? WHERE id = ?",
+                                      NULL, 0, NULL};
 static struct db_stmt import_counts = {
-	"exchange.import_counts",
-	"UPDATE imports SET n_new = ?, n_changed = ?, n_unchanged = ?, n_refused = ? WHERE id = ?",
-	NULL, 0, NULL};
+        "exchange.import_counts",
+        "UPDATE imports SET n_new = ?, n_changed = ?, n_unchanged = ?, n_refused = ? WHERE id = ?",
+        NULL, 0, NULL};
 static struct db_stmt import_fail = {
-	"exchange.import_fail",
-	"UPDATE imports SET status = 'failed', error = ?, finished_at = UTC_TIMESTAMP(6) "
-	"WHERE id = ? AND status <> 'applied'",
-	NULL, 0, NULL};
+        "exchange.import_fail",
+        "UPDATE imports SET status = 'failed', error = ?, finished_at = UTC_TIMESTAMP(6) "
+        "WHERE id = ? AND status <> 'applied'",
+        NULL, 0, NULL};
 static struct db_stmt import_ask_apply = {
-	"exchange.import_ask_apply",
-	"UPDATE imports SET status = 'applying', conn_id = NULL "
-	"WHERE id = ? AND organization_id = ? AND status = 'checked'",
-	NULL, 0, NULL};
+        "exchange.import_ask_apply",
+        "UPDATE imports SET status = 'applying', conn_id = NULL "
+        "WHERE id = ? AND organization_id = ? AND status = 'checked'",
+        NULL, 0, NULL};
 static struct db_stmt problem_add = {
-	"exchange.problem_add",
-	"INSERT INTO import_problems (import_id, line, column_name, value, code, detail) "
-	"VALUES (?, ?, ?, ?, ?, ?)",
-	NULL, 0, NULL};
+        "exchange.problem_add",
+        "INSERT INTO import_problems (import_id, line, column_name, value, code, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        NULL, 0, NULL};
 static struct db_stmt problems = {
-	"exchange.problems",
-	"SELECT line, column_name, value, code, detail FROM import_problems "
-	"WHERE import_id = ? ORDER BY line, id LIMIT ?",
-	NULL, 0, NULL};
-static struct db_stmt problems_clear = {
-	"exchange.problems_clear",
-	"DELETE FROM import_problems WHERE import_id = ?",
-	NULL, 0, NULL};
+        "exchange.problems",
+        "SELECT line, column_name, value, code, detail FROM import_problems "
+        "WHERE import_id = ? ORDER BY line, id LIMIT ?",
+        NULL, 0, NULL};
+static struct db_stmt problems_clear = {"exchange.problems_clear",
+                                        "DELETE FROM import_problems WHERE import_id = ?", NULL, 0,
+                                        NULL};
 
 enum perr db_import_new(unsigned org, const char *kind, const char *mode, const char *file_name,
-			uint64_t staff, uint64_t api_key, const char *created_by, uint64_t *id)
+                        uint64_t staff, uint64_t api_key, const char *created_by, uint64_t *id)
 {
-	struct db_arg a[] = {DBA_U64(org),   DBA_STR(kind),    DBA_STR(mode),
-			     DBA_STR(file_name), DBA_U64(staff), DBA_U64(api_key),
-			     DBA_STR(created_by)};
+	struct db_arg a[] = {DBA_U64(org),       DBA_STR(kind),  DBA_STR(mode),
+	                     DBA_STR(file_name), DBA_U64(staff), DBA_U64(api_key),
+	                     DBA_STR(created_by)};
 	unsigned long long got = 0;
 	enum perr e = db_exec(&import_new, a, 7, NULL, &got);
 
@@ -165,16 +158,17 @@ struct import_it {
 	void *ctx;
 };
 
-#define IMPORT_BIND(it)                                                                        \
-	DBC_U64(&(it).r.id), DBC_UINT(&(it).r.org), DBC_STR(&(it).r.kind), DBC_STR(&(it).r.mode), \
-		DBC_STR(&(it).r.status), DBC_STR(&(it).r.file_name), DBC_STR(&(it).r.sha256),      \
-		DBC_STR(&(it).r.encoding), DBC_STR(&(it).r.delimiter), DBC_STR(&(it).r.error),      \
-		DBC_STR(&(it).r.created_by), DBC_STR(&(it).r.created_at),                          \
-		DBC_STR(&(it).r.started_at), DBC_STR(&(it).r.checked_at),                          \
-		DBC_STR(&(it).r.finished_at), DBC_U64(&(it).r.bytes), DBC_U64(&(it).r.lines_total), \
-		DBC_U64(&(it).r.rows_done), DBC_U64(&(it).r.bytes_done), DBC_U64(&(it).r.n_new),     \
-		DBC_U64(&(it).r.n_changed), DBC_U64(&(it).r.n_unchanged),                          \
-		DBC_U64(&(it).r.n_refused), DBC_INT(&(it).r.seconds), DBC_INT(&(it).live)
+#define IMPORT_BIND(it)                                                                            \
+	DBC_U64(&(it).r.id), DBC_UINT(&(it).r.org), DBC_STR(&(it).r.kind), DBC_STR(&(it).r.mode),  \
+	        DBC_STR(&(it).r.status), DBC_STR(&(it).r.file_name), DBC_STR(&(it).r.sha256),      \
+	        DBC_STR(&(it).r.encoding), DBC_STR(&(it).r.delimiter), DBC_STR(&(it).r.error),     \
+	        DBC_STR(&(it).r.created_by), DBC_STR(&(it).r.created_at),                          \
+	        DBC_STR(&(it).r.started_at), DBC_STR(&(it).r.checked_at),                          \
+	        DBC_STR(&(it).r.finished_at), DBC_U64(&(it).r.bytes),                              \
+	        DBC_U64(&(it).r.lines_total), DBC_U64(&(it).r.rows_done),                          \
+	        DBC_U64(&(it).r.bytes_done), DBC_U64(&(it).r.n_new), DBC_U64(&(it).r.n_changed),   \
+	        DBC_U64(&(it).r.n_unchanged), DBC_U64(&(it).r.n_refused),                          \
+	        DBC_INT(&(it).r.seconds), DBC_INT(&(it).live)
 
 static enum perr import_each(void *p)
 {
@@ -199,11 +193,11 @@ enum perr db_import_get(struct arena *ar, uint64_t id, unsigned org, struct impo
 }
 
 enum perr db_import_list(struct arena *ar, unsigned org, uint64_t before, unsigned limit,
-			 enum perr (*each)(void *, const struct import_row *), void *ctx)
+                         enum perr (*each)(void *, const struct import_row *), void *ctx)
 {
 	struct import_it it;
 	struct db_arg a[] = {DBA_U64(org), DBA_U64(before ? before : UINT64_MAX >> 1),
-			     DBA_U64(limit)};
+	                     DBA_U64(limit)};
 	struct db_col c[] = {IMPORT_BIND(it)};
 
 	memset(&it, 0, sizeof(it));
@@ -213,7 +207,7 @@ enum perr db_import_list(struct arena *ar, unsigned org, uint64_t before, unsign
 }
 
 enum perr db_import_read_chunk(uint64_t id, unsigned seq, unsigned char *buf, size_t cap,
-			       size_t *len)
+                               size_t *len)
 {
 	struct db_arg a[] = {DBA_U64(id), DBA_U64(seq)};
 	unsigned long got = 0;
@@ -258,8 +252,8 @@ enum perr db_import_unlock(unsigned org)
 
 enum perr db_import_status(uint64_t id, const char *from, const char *to)
 {
-	struct db_arg a[] = {DBA_STR(to), DBA_STR(to), DBA_STR(to), DBA_STR(to), DBA_STR(to),
-			     DBA_STR(to), DBA_STR(to), DBA_U64(id), DBA_STR(from)};
+	struct db_arg a[] = {DBA_STR(to), DBA_STR(to), DBA_STR(to), DBA_STR(to),  DBA_STR(to),
+	                     DBA_STR(to), DBA_STR(to), DBA_U64(id), DBA_STR(from)};
 	unsigned long long n = 0;
 	enum perr e = db_exec(&import_status, a, 9, &n, NULL);
 
@@ -276,16 +270,16 @@ enum perr db_import_progress(uint64_t id, uint64_t rows, uint64_t bytes)
 enum perr db_import_found(uint64_t id, const char *encoding, const char *delimiter)
 {
 	struct db_arg a[] = {encoding ? DBA_STR(encoding) : DBA_NULL, DBA_STR(delimiter),
-			     DBA_U64(id)};
+	                     DBA_U64(id)};
 
 	return db_exec(&import_found, a, 3, NULL, NULL);
 }
 
 enum perr db_import_counts(uint64_t id, uint64_t n_new, uint64_t changed, uint64_t unchanged,
-			   uint64_t refused)
+                           uint64_t refused)
 {
-	struct db_arg a[] = {DBA_U64(n_new), DBA_U64(changed), DBA_U64(unchanged),
-			     DBA_U64(refused), DBA_U64(id)};
+	struct db_arg a[] = {DBA_U64(n_new), DBA_U64(changed), DBA_U64(unchanged), DBA_U64(refused),
+	                     DBA_U64(id)};
 
 	return db_exec(&import_counts, a, 5, NULL, NULL);
 }
@@ -308,8 +302,9 @@ enum perr db_import_ask_apply(uint64_t id, unsigned org)
 
 enum perr db_import_problem(uint64_t id, const struct import_problem *p)
 {
-	struct db_arg a[] = {DBA_U64(id),	 DBA_U64(p->line),  DBA_STR(p->column),
-			     DBA_STR(p->value), DBA_STR(p->code), p->detail ? DBA_STR(p->detail) : DBA_NULL};
+	struct db_arg a[] = {DBA_U64(id),        DBA_U64(p->line),
+	                     DBA_STR(p->column), DBA_STR(p->value),
+	                     DBA_STR(p->code),   p->detail ? DBA_STR(p->detail) : DBA_NULL};
 
 	return db_exec(&problem_add, a, 6, NULL, NULL);
 }
@@ -328,12 +323,12 @@ static enum perr problem_each(void *v)
 }
 
 enum perr db_import_problems(struct arena *ar, uint64_t id, uint64_t limit,
-			     enum perr (*each)(void *, const struct import_problem *), void *ctx)
+                             enum perr (*each)(void *, const struct import_problem *), void *ctx)
 {
 	struct problem_it it;
 	struct db_arg a[] = {DBA_U64(id), DBA_U64(limit)};
 	struct db_col c[] = {DBC_U64(&it.p.line), DBC_STR(&it.p.column), DBC_STR(&it.p.value),
-			     DBC_STR(&it.p.code), DBC_STR(&it.p.detail)};
+	                     DBC_STR(&it.p.code), DBC_STR(&it.p.detail)};
 
 	memset(&it, 0, sizeof(it));
 	it.each = each;
@@ -350,43 +345,46 @@ enum perr db_import_problems(struct arena *ar, uint64_t id, uint64_t limit,
  * like every other (tools/grants.py reads it).
  */
 #define STAGE_BATCH DB_STAGE_BATCH
-#define X2(r) r "," r
-#define X4(r) X2(r) "," X2(r)
-#define X8(r) X4(r) "," X4(r)
-#define X16(r) X8(r) "," X8(r)
-#define X32(r) X16(r) "," X16(r)
+#define X2(r)       r "," r
+#define X4(r)       X2(r) "," X2(r)
+#define X8(r)       X4(r) "," X4(r)
+#define X16(r)      X8(r) "," X8(r)
+#define X32(r)      X16(r) "," X16(r)
 
-#define STAGE_PAIR(v, table, cols, row)                                                      \
-	static struct db_stmt v##_one = {"exchange." #v "_one",                               \
-					 "INSERT INTO " table " (" cols ") VALUES " row, NULL, 0, NULL};      \
-	static struct db_stmt v##_batch = {"exchange." #v "_batch",                           \
-					   "INSERT INTO " table " (" cols ") VALUES " X32(row), NULL, 0, NULL};
+#define STAGE_PAIR(v, table, cols, row)                                                            \
+	static struct db_stmt v##_one = {"exchange." #v "_one",                                    \
+	                                 "INSERT INTO " table " (" cols ") VALUES " row, NULL, 0,  \
+	                                 NULL};                                                    \
+	static struct db_stmt v##_batch = {"exchange." #v "_batch",                                \
+	                                   "INSERT INTO " table " (" cols ") VALUES " X32(row),    \
+	                                   NULL, 0, NULL};
 
 STAGE_PAIR(stage_accounts, "stage_accounts",
-	   "import_id, line, number, address, area, residents, payer_name, phone, email",
-	   "(?,?,?,?,?,?,?,?,?)")
+           "import_id, line, number, address, area, residents, payer_name, phone, email",
+           "(?,?,?,?,?,?,?,?,?)")
 STAGE_PAIR(stage_services, "stage_services",
-	   "import_id, line, code, name_ru, name_en, unit, supplier_name, supplier_inn, "
-	   "supplier_phone",
-	   "(?,?,?,?,?,?,?,?,?)")
+           "import_id, line, code, name_ru, name_en, unit, supplier_name, supplier_inn, "
+           "supplier_phone",
+           "(?,?,?,?,?,?,?,?,?)")
 STAGE_PAIR(stage_meters, "stage_meters",
-	   "import_id, line, account_number, service_code, number, kind, zones, digits, decimals, "
-	   "installed_on, verification_due",
-	   "(?,?,?,?,?,?,?,?,?,?,?)")
+           "import_id, line, account_number, service_code, number, kind, zones, digits, decimals, "
+           "installed_on, verification_due",
+           "(?,?,?,?,?,?,?,?,?,?,?)")
 STAGE_PAIR(stage_charges, "stage_charges",
-	   "import_id, line, account_number, service_code, period, tariff, quantity, opening, "
-	   "accrued, recalc, recalc_reason, penalties, paid, closing",
-	   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+           "import_id, line, account_number, service_code, period, tariff, quantity, opening, "
+           "accrued, recalc, recalc_reason, penalties, paid, closing",
+           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 STAGE_PAIR(stage_payments, "stage_payments",
-	   "import_id, line, account_number, paid_at, amount, channel, bank, source_id",
-	   "(?,?,?,?,?,?,?,?)")
+           "import_id, line, account_number, paid_at, amount, channel, bank, source_id",
+           "(?,?,?,?,?,?,?,?)")
 STAGE_PAIR(stage_readings, "stage_readings",
-	   "import_id, line, account_number, meter_number, zone, taken_on, value_milli",
-	   "(?,?,?,?,?,?,?)")
+           "import_id, line, account_number, meter_number, zone, taken_on, value_milli",
+           "(?,?,?,?,?,?,?)")
 
-#define STAGE_DELETE(v, table)                                                               \
-	static struct db_stmt v##_delete = {"exchange." #v "_delete",                         \
-					    "DELETE FROM " table " WHERE import_id = ?", NULL, 0, NULL};
+#define STAGE_DELETE(v, table)                                                                     \
+	static struct db_stmt v##_delete = {"exchange." #v "_delete",                              \
+	                                    "DELETE FROM " table " WHERE import_id = ?", NULL, 0,  \
+	                                    NULL};
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
 STAGE_DELETE(stage_meters, "stage_meters")
@@ -400,17 +398,17 @@ struct kind_sql {
 };
 
 static const struct kind_sql kinds[SK__N] = {
-	[SK_ACCOUNTS] = {&stage_accounts_one, &stage_accounts_batch, &stage_accounts_delete,
-			 "SSIISSS"},
-	[SK_SERVICES] = {&stage_services_one, &stage_services_batch, &stage_services_delete,
-			 "SSSSSSS"},
-	[SK_METERS] = {&stage_meters_one, &stage_meters_batch, &stage_meters_delete, "SSSSIIISS"},
-	[SK_CHARGES] = {&stage_charges_one, &stage_charges_batch, &stage_charges_delete,
-			"SSSIIIIISIII"},
-	[SK_PAYMENTS] = {&stage_payments_one, &stage_payments_batch, &stage_payments_delete,
-			 "SSISSS"},
-	[SK_READINGS] = {&stage_readings_one, &stage_readings_batch, &stage_readings_delete,
-			 "SSISI"},
+        [SK_ACCOUNTS] = {&stage_accounts_one, &stage_accounts_batch, &stage_accounts_delete,
+                         "SSIISSS"},
+        [SK_SERVICES] = {&stage_services_one, &stage_services_batch, &stage_services_delete,
+                         "SSSSSSS"},
+        [SK_METERS] = {&stage_meters_one, &stage_meters_batch, &stage_meters_delete, "SSSSIIISS"},
+        [SK_CHARGES] = {&stage_charges_one, &stage_charges_batch, &stage_charges_delete,
+                        "SSSIIIIISIII"},
+        [SK_PAYMENTS] = {&stage_payments_one, &stage_payments_batch, &stage_payments_delete,
+                         "SSISSS"},
+        [SK_READINGS] = {&stage_readings_one, &stage_readings_batch, &stage_readings_delete,
+                         "SSISI"},
 };
 
 #define STAGE_WIDEST 14
@@ -431,9 +429,9 @@ enum perr db_stage_row(enum stage_kind k, uint64_t id, uint64_t line, const stru
 	a[0] = DBA_U64(id);
 	a[1] = DBA_U64(line);
 	for (i = 0; t[i]; i++)
-		a[i + 2] = c[i].is_null ? DBA_NULL
-			   : t[i] == 'I' ? DBA_INT(c[i].i)
-					 : DBA_STRN(c[i].s, c[i].len);
+		a[i + 2] = c[i].is_null  ? DBA_NULL
+		           : t[i] == 'I' ? DBA_INT(c[i].i)
+		                         : DBA_STRN(c[i].s, c[i].len);
 	if (++npending < STAGE_BATCH)
 		return PERR_OK;
 	npending = 0;
@@ -479,64 +477,70 @@ struct step {
 };
 
 static enum perr run_step(const struct step *s, uint64_t id, unsigned org,
-			  unsigned long long *affected)
+                          unsigned long long *affected)
 {
 	struct db_arg a[8];
 	size_t i;
 
 	for (i = 0; s->args[i]; i++)
-		a[i] = s->args[i] == 'I' ? DBA_U64(id) : s->args[i] == 'O' ? DBA_U64(org)
-										: DBA_STR("Пени");
+		a[i] = s->args[i] == 'I'   ? DBA_U64(id)
+		       : s->args[i] == 'O' ? DBA_U64(org)
+		                           : DBA_STR("Пени");
 	return db_exec(s->stmt, a, i, affected, NULL);
 }
 
 /* Resolving keys: the live tables' ids, by the file's numbers and codes. */
-#define RESOLVE_ACCOUNT(v, table)                                                            \
-	static struct db_stmt v = {"exchange." #v,                                            \
-				   "UPDATE " table " s JOIN accounts a ON a.organization_id = ? " \
-				   "AND a.number = s.account_number SET s.account_id = a.id "     \
-				   "WHERE s.import_id = ?", NULL, 0, NULL};
-#define RESOLVE_SERVICE(v, table)                                                            \
-	static struct db_stmt v = {"exchange." #v,                                            \
-				   "UPDATE " table " s JOIN services v ON v.organization_id = ? " \
-				   "AND v.code = s.service_code SET s.service_id = v.id "         \
-				   "WHERE s.import_id = ?", NULL, 0, NULL};
+#define RESOLVE_ACCOUNT(v, table)                                                                  \
+	static struct db_stmt v = {"exchange." #v,                                                 \
+	                           "UPDATE " table " s JOIN accounts a ON a.organization_id = ? "  \
+	                           "AND a.number = s.account_number SET s.account_id = a.id "      \
+	                           "WHERE s.import_id = ?",                                        \
+	                           NULL, 0, NULL};
+#define RESOLVE_SERVICE(v, table)                                                                  \
+	static struct db_stmt v = {"exchange." #v,                                                 \
+	                           "UPDATE " table " s JOIN services v ON v.organization_id = ? "  \
+	                           "AND v.code = s.service_code SET s.service_id = v.id "          \
+	                           "WHERE s.import_id = ?",                                        \
+	                           NULL, 0, NULL};
 RESOLVE_ACCOUNT(charges_account, "stage_charges")
 RESOLVE_SERVICE(charges_service, "stage_charges")
 RESOLVE_ACCOUNT(meters_account, "stage_meters")
 RESOLVE_SERVICE(meters_service, "stage_meters")
 RESOLVE_ACCOUNT(payments_account, "stage_payments")
-static struct db_stmt meters_meter = {
-	"exchange.meters_meter",
-	"UPDATE stage_meters s JOIN meters m ON m.account_id = s.account_id AND m.number = s.number "
-	"SET s.meter_id = m.id WHERE s.import_id = ?",
-	NULL, 0, NULL};
+static struct db_stmt meters_meter = {"exchange.meters_meter",
+                                      "UPDATE stage_meters s JOIN meters m ON m.account_id = "
+                                      "s.account_id AND m.number = s.number "
+                                      "SET s.meter_id = m.id WHERE s.import_id = ?",
+                                      NULL, 0, NULL};
 /* A reading's value is read in thousandths; the meter says how many decimals it keeps. */
 #define SCALE "(CASE m.decimals WHEN 0 THEN 1000 WHEN 1 THEN 100 WHEN 2 THEN 10 ELSE 1 END)"
 static struct db_stmt readings_meter = {
-	"exchange.readings_meter",
-	"UPDATE stage_readings s JOIN accounts a ON a.organization_id = ? "
-	"AND a.number = s.account_number JOIN meters m ON m.account_id = a.id "
-	"AND m.number = s.meter_number SET s.meter_id = m.id, "
-	"s.value = IF(s.value_milli MOD " SCALE " = 0, s.value_milli DIV " SCALE ", NULL) "
-	"WHERE s.import_id = ?",
-	NULL, 0, NULL};
+        "exchange.readings_meter",
+        "UPDATE stage_readings s JOIN accounts a ON a.organization_id = ? "
+        "AND a.number = s.account_number JOIN meters m ON m.account_id = a.id "
+        "AND m.number = s.meter_number SET s.meter_id = m.id, "
+        "s.value = IF(s.value_milli MOD " SCALE " = 0, s.value_milli DIV " SCALE ", NULL) "
+        "WHERE s.import_id = ?",
+        NULL, 0, NULL};
 
 /* A check: its problems (the first thousand) and the rows it flags. */
-#define CHECK(v, table, join, cond, col, val, code, detail)                                   \
-	static struct db_stmt v##_p = {                                                         \
-		"exchange." #v "_p",                                                            \
-		"INSERT INTO import_problems (import_id, line, column_name, value, code, detail) " \
-		"SELECT s.import_id, s.line, '" col "', LEFT(" val ", 200), '" code "', " detail  \
-		" FROM " table " s " join " WHERE s.import_id = ? AND " cond                     \
-		" ORDER BY s.line LIMIT 1000", NULL, 0, NULL};                                                 \
-	static struct db_stmt v##_f = {"exchange." #v "_f", "UPDATE " table " s " join          \
-							      " SET s.bad = 1 WHERE s.import_id = ? AND " cond, NULL, 0, NULL};
+#define CHECK(v, table, join, cond, col, val, code, detail)                                        \
+	static struct db_stmt v##_p = {                                                            \
+	        "exchange." #v "_p",                                                               \
+	        "INSERT INTO import_problems (import_id, line, column_name, value, code, detail) " \
+	        "SELECT s.import_id, s.line, '" col "', LEFT(" val ", 200), '" code "', " detail   \
+	        " FROM " table " s " join " WHERE s.import_id = ? AND " cond                       \
+	        " ORDER BY s.line LIMIT 1000",                                                     \
+	        NULL, 0, NULL};                                                                    \
+	static struct db_stmt v##_f = {"exchange." #v "_f",                                        \
+	                               "UPDATE " table " s " join                                  \
+	                               " SET s.bad = 1 WHERE s.import_id = ? AND " cond,           \
+	                               NULL, 0, NULL};
 
 /* The same key on an earlier line of the file. */
-#define DUP_JOIN(table, keys, on)                                                            \
-	"JOIN (SELECT " keys ", MIN(line) AS f0 FROM " table " WHERE import_id = ? GROUP BY " \
-	keys " HAVING COUNT(*) > 1) d ON " on
+#define DUP_JOIN(table, keys, on)                                                                  \
+	"JOIN (SELECT " keys ", MIN(line) AS f0 FROM " table " WHERE import_id = ? GROUP BY " keys \
+	" HAVING COUNT(*) > 1) d ON " on
 
 CHECK(accounts_dup, "stage_accounts", DUP_JOIN("stage_accounts", "number", "d.number = s.number"),
       "s.line > d.f0", "number", "s.number", "duplicate", "CONCAT(d.f0)")
@@ -544,24 +548,24 @@ CHECK(services_dup, "stage_services", DUP_JOIN("stage_services", "code", "d.code
       "s.line > d.f0", "code", "s.code", "duplicate", "CONCAT(d.f0)")
 CHECK(meters_dup, "stage_meters",
       DUP_JOIN("stage_meters", "account_number, number",
-	       "d.account_number = s.account_number AND d.number = s.number"),
+               "d.account_number = s.account_number AND d.number = s.number"),
       "s.line > d.f0", "serial", "s.number", "duplicate", "CONCAT(d.f0)")
-CHECK(meters_no_account, "stage_meters", "", "s.account_id IS NULL", "account",
-      "s.account_number", "unknown-account", "NULL")
+CHECK(meters_no_account, "stage_meters", "", "s.account_id IS NULL", "account", "s.account_number",
+      "unknown-account", "NULL")
 CHECK(meters_no_service, "stage_meters", "", "s.service_id IS NULL", "service", "s.service_code",
       "unknown-service", "NULL")
 CHECK(charges_dup, "stage_charges",
       DUP_JOIN("stage_charges", "account_number, service_code, period",
-	       "d.account_number = s.account_number AND d.service_code = s.service_code AND "
-	       "d.period = s.period"),
+               "d.account_number = s.account_number AND d.service_code = s.service_code AND "
+               "d.period = s.period"),
       "s.line > d.f0", "account", "s.account_number", "duplicate", "CONCAT(d.f0)")
 CHECK(charges_no_account, "stage_charges", "", "s.account_id IS NULL", "account",
       "s.account_number", "unknown-account", "NULL")
-CHECK(charges_no_service, "stage_charges", "", "s.service_id IS NULL", "service",
-      "s.service_code", "unknown-service", "NULL")
+CHECK(charges_no_service, "stage_charges", "", "s.service_id IS NULL", "service", "s.service_code",
+      "unknown-service", "NULL")
 CHECK(payments_dup, "stage_payments",
-      DUP_JOIN("stage_payments", "source_id", "d.source_id = s.source_id"), "s.line > d.f0",
-      "id", "s.source_id", "duplicate", "CONCAT(d.f0)")
+      DUP_JOIN("stage_payments", "source_id", "d.source_id = s.source_id"), "s.line > d.f0", "id",
+      "s.source_id", "duplicate", "CONCAT(d.f0)")
 CHECK(payments_no_account, "stage_payments", "", "s.account_id IS NULL", "account",
       "s.account_number", "unknown-account", "NULL")
 /* An id already loaded with another account or amount: a source's id names one payment. */
@@ -571,23 +575,23 @@ CHECK(payments_conflict, "stage_payments",
       "CONCAT(p.id)")
 CHECK(readings_dup, "stage_readings",
       DUP_JOIN("stage_readings", "account_number, meter_number, zone, taken_on",
-	       "d.account_number = s.account_number AND d.meter_number = s.meter_number AND "
-	       "d.zone = s.zone AND d.taken_on = s.taken_on"),
+               "d.account_number = s.account_number AND d.meter_number = s.meter_number AND "
+               "d.zone = s.zone AND d.taken_on = s.taken_on"),
       "s.line > d.f0", "serial", "s.meter_number", "duplicate", "CONCAT(d.f0)")
 CHECK(readings_no_meter, "stage_readings", "", "s.meter_id IS NULL", "serial", "s.meter_number",
       "unknown-meter", "NULL")
 CHECK(readings_zone, "stage_readings", "JOIN meters m ON m.id = s.meter_id", "s.zone >= m.zones",
       "zone", "CONCAT(s.zone + 1)", "zone", "CONCAT(m.zones)")
-CHECK(readings_decimals, "stage_readings", "JOIN meters m ON m.id = s.meter_id",
-      "s.value IS NULL", "value", "CONCAT(s.value_milli / 1000)", "decimals",
-      "CONCAT(m.decimals)")
+CHECK(readings_decimals, "stage_readings", "JOIN meters m ON m.id = s.meter_id", "s.value IS NULL",
+      "value", "CONCAT(ROUND(s.value_milli / 1000, 3))", "decimals", "CONCAT(m.decimals)")
 CHECK(readings_too_big, "stage_readings", "JOIN meters m ON m.id = s.meter_id",
-      "s.value >= POW(10, m.digits + m.decimals)", "value", "CONCAT(s.value_milli / 1000)",
-      "digits", "CONCAT(m.digits)")
+      "s.value >= POW(10, m.digits + m.decimals)", "value",
+      "CONCAT(ROUND(s.value_milli / 1000, 3))", "digits", "CONCAT(m.digits)")
 
-#define COUNT_BAD(v, table)                                                                  \
-	static struct db_stmt v = {"exchange." #v,                                            \
-				   "SELECT COUNT(*) FROM " table " WHERE import_id = ? AND bad = 1", NULL, 0, NULL};
+#define COUNT_BAD(v, table)                                                                        \
+	static struct db_stmt v = {                                                                \
+	        "exchange." #v, "SELECT COUNT(*) FROM " table " WHERE import_id = ? AND bad = 1",  \
+	        NULL, 0, NULL};
 COUNT_BAD(accounts_bad, "stage_accounts")
 COUNT_BAD(services_bad, "stage_services")
 COUNT_BAD(meters_bad, "stage_meters")
@@ -596,25 +600,39 @@ COUNT_BAD(payments_bad, "stage_payments")
 COUNT_BAD(readings_bad, "stage_readings")
 
 #define DUP_ARGS "I"
-#define PAIR(v, args) {&v##_p, args "I"}, {&v##_f, args "I"}
+#define PAIR(v, args)                                                                              \
+	{&v##_p, args "I"},                                                                        \
+	{                                                                                          \
+		&v##_f, args "I"                                                                   \
+	}
 
 static const struct step checks[SK__N][12] = {
-	[SK_ACCOUNTS] = {PAIR(accounts_dup, DUP_ARGS)},
-	[SK_SERVICES] = {PAIR(services_dup, DUP_ARGS)},
-	[SK_METERS] = {{&meters_account, "OI"}, {&meters_service, "OI"}, {&meters_meter, "I"},
-		       PAIR(meters_dup, DUP_ARGS), PAIR(meters_no_account, ""),
-		       PAIR(meters_no_service, "")},
-	[SK_CHARGES] = {{&charges_account, "OI"}, {&charges_service, "OI"},
-			PAIR(charges_dup, DUP_ARGS), PAIR(charges_no_account, ""),
-			PAIR(charges_no_service, "")},
-	[SK_PAYMENTS] = {{&payments_account, "OI"}, PAIR(payments_dup, DUP_ARGS),
-			 PAIR(payments_no_account, ""), PAIR(payments_conflict, "O")},
-	[SK_READINGS] = {{&readings_meter, "OI"}, PAIR(readings_dup, DUP_ARGS),
-			 PAIR(readings_no_meter, ""), PAIR(readings_zone, ""),
-			 PAIR(readings_decimals, ""), PAIR(readings_too_big, "")},
+        [SK_ACCOUNTS] = {PAIR(accounts_dup, DUP_ARGS)},
+        [SK_SERVICES] = {PAIR(services_dup, DUP_ARGS)},
+        [SK_METERS] = {{&meters_account, "OI"},
+                       {&meters_service, "OI"},
+                       {&meters_meter, "I"},
+                       PAIR(meters_dup, DUP_ARGS),
+                       PAIR(meters_no_account, ""),
+                       PAIR(meters_no_service, "")},
+        [SK_CHARGES] = {{&charges_account, "OI"},
+                        {&charges_service, "OI"},
+                        PAIR(charges_dup, DUP_ARGS),
+                        PAIR(charges_no_account, ""),
+                        PAIR(charges_no_service, "")},
+        [SK_PAYMENTS] = {{&payments_account, "OI"},
+                         PAIR(payments_dup, DUP_ARGS),
+                         PAIR(payments_no_account, ""),
+                         PAIR(payments_conflict, "O")},
+        [SK_READINGS] = {{&readings_meter, "OI"},
+                         PAIR(readings_dup, DUP_ARGS),
+                         PAIR(readings_no_meter, ""),
+                         PAIR(readings_zone, ""),
+                         PAIR(readings_decimals, ""),
+                         PAIR(readings_too_big, "")},
 };
 static struct db_stmt *const count_bad[SK__N] = {&accounts_bad, &services_bad, &meters_bad,
-						 &charges_bad,  &payments_bad, &readings_bad};
+                                                 &charges_bad,  &payments_bad, &readings_bad};
 
 enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t *bad)
 {
@@ -633,77 +651,83 @@ enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t 
 
 /* Text compared byte for byte: a name whose case changed has changed. */
 #define ACC_JOIN "LEFT JOIN accounts a ON a.organization_id = ? AND a.number = s.number"
-#define ACC_EQ                                                                                \
-	"BINARY a.payer_name = BINARY s.payer_name AND BINARY a.address = BINARY s.address AND " \
-	"a.area_centi_m2 = s.area AND a.residents = s.residents AND "                          \
+#define ACC_EQ                                                                                     \
+	"BINARY a.payer_name = BINARY s.payer_name AND BINARY a.address = BINARY s.address AND "   \
+	"a.area_centi_m2 = s.area AND a.residents = s.residents AND "                              \
 	"BINARY a.phone <=> BINARY s.phone AND BINARY a.email <=> BINARY s.email"
 #define ACC_KEY "s.number"
-#define ACC_TEXT(t, area)                                                                    \
-	"CONCAT_WS(' | ', " t ".payer_name, " t ".address, " t "." area " / 100, " t ".residents, " \
-	t ".phone, " t ".email)"
+#define ACC_TEXT(t, area)                                                                          \
+	"CONCAT_WS(' | ', " t ".payer_name, " t ".address, ROUND(" t "." area " / 100, 2), " t     \
+	".residents, " t ".phone, " t ".email)"
 
-#define SVC_JOIN                                                                              \
-	"LEFT JOIN services v ON v.organization_id = ? AND v.code = s.code "                  \
+#define SVC_JOIN                                                                                   \
+	"LEFT JOIN services v ON v.organization_id = ? AND v.code = s.code "                       \
 	"LEFT JOIN suppliers p ON p.id = v.supplier_id"
-#define SVC_EQ                                                                                \
-	"BINARY v.name_ru = BINARY s.name_ru AND BINARY v.name_en = BINARY s.name_en AND "    \
-	"v.unit = s.unit AND p.inn = s.supplier_inn AND BINARY p.name = BINARY s.supplier_name " \
+#define SVC_EQ                                                                                     \
+	"BINARY v.name_ru = BINARY s.name_ru AND BINARY v.name_en = BINARY s.name_en AND "         \
+	"v.unit = s.unit AND p.inn = s.supplier_inn AND BINARY p.name = BINARY s.supplier_name "   \
 	"AND p.phone = s.supplier_phone"
-#define SVC_KEY "s.code"
+#define SVC_KEY    "s.code"
 #define SVC_BEFORE "CONCAT_WS(' | ', v.name_ru, v.name_en, v.unit, p.name, p.inn, p.phone)"
-#define SVC_AFTER                                                                             \
-	"CONCAT_WS(' | ', s.name_ru, s.name_en, s.unit, s.supplier_name, s.supplier_inn, "    \
+#define SVC_AFTER                                                                                  \
+	"CONCAT_WS(' | ', s.name_ru, s.name_en, s.unit, s.supplier_name, s.supplier_inn, "         \
 	"s.supplier_phone)"
 
 #define MET_JOIN "LEFT JOIN meters m ON m.id = s.meter_id"
-#define MET_EQ                                                                                \
-	"m.service_id = s.service_id AND m.kind = s.kind AND m.zones = s.zones AND "           \
-	"m.digits = s.digits AND m.decimals = s.decimals AND m.installed_on = s.installed_on " \
+#define MET_EQ                                                                                     \
+	"m.service_id = s.service_id AND m.kind = s.kind AND m.zones = s.zones AND "               \
+	"m.digits = s.digits AND m.decimals = s.decimals AND m.installed_on = s.installed_on "     \
 	"AND m.verification_due <=> s.verification_due"
 #define MET_KEY "CONCAT(s.account_number, ' / ', s.number)"
-#define MET_TEXT(t)                                                                          \
-	"CONCAT_WS(' | ', " t ".kind, " t ".zones, " t ".digits, " t ".decimals, " t            \
+#define MET_TEXT(t)                                                                                \
+	"CONCAT_WS(' | ', " t ".kind, " t ".zones, " t ".digits, " t ".decimals, " t               \
 	".installed_on, " t ".verification_due)"
 
-#define CHG_JOIN                                                                              \
-	"LEFT JOIN ledger l ON l.account_id = s.account_id AND l.period = s.period "          \
+#define CHG_JOIN                                                                                   \
+	"LEFT JOIN ledger l ON l.account_id = s.account_id AND l.period = s.period "               \
 	"AND l.service_id = s.service_id"
-#define CHG_EQ                                                                                \
-	"l.tariff = s.tariff AND l.quantity = s.quantity AND l.opening = s.opening AND "      \
-	"l.accrued = s.accrued AND l.corrections = s.recalc + s.penalties AND l.paid = s.paid " \
+#define CHG_EQ                                                                                     \
+	"l.tariff = s.tariff AND l.quantity = s.quantity AND l.opening = s.opening AND "           \
+	"l.accrued = s.accrued AND l.corrections = s.recalc + s.penalties AND l.paid = s.paid "    \
 	"AND l.closing = s.closing"
 #define CHG_KEY "CONCAT_WS(' / ', s.account_number, s.service_code, DATE_FORMAT(s.period, '%Y-%m'))"
-#define CHG_BEFORE                                                                            \
-	"CONCAT_WS(' | ', l.opening / 100, l.accrued / 100, l.corrections / 100, l.paid / 100, " \
-	"l.closing / 100)"
-#define CHG_AFTER                                                                             \
-	"CONCAT_WS(' | ', s.opening / 100, s.accrued / 100, (s.recalc + s.penalties) / 100, "  \
-	"s.paid / 100, s.closing / 100)"
+#define CHG_BEFORE                                                                                 \
+	"CONCAT_WS(' | ', ROUND(l.opening / 100, 2), ROUND(l.accrued / 100, 2), "                  \
+	"ROUND(l.corrections / 100, 2), ROUND(l.paid / 100, 2), "                                  \
+	"ROUND(l.closing / 100, 2))"
+#define CHG_AFTER                                                                                  \
+	"CONCAT_WS(' | ', ROUND(s.opening / 100, 2), ROUND(s.accrued / 100, 2), ROUND((s.recalc "  \
+	"+ s.penalties) / 100, 2), "                                                               \
+	"ROUND(s.paid / 100, 2), ROUND(s.closing / 100, 2))"
 
-#define PAY_JOIN "LEFT JOIN payments p ON p.source_org = ? AND p.source_id = s.source_id"
-#define PAY_EQ "TRUE"
-#define PAY_KEY "s.source_id"
-#define PAY_BEFORE "CONCAT_WS(' | ', p.paid_at, p.amount / 100, p.channel)"
-#define PAY_AFTER "CONCAT_WS(' | ', s.account_number, s.paid_at, s.amount / 100, s.channel)"
+#define PAY_JOIN   "LEFT JOIN payments p ON p.source_org = ? AND p.source_id = s.source_id"
+#define PAY_EQ     "TRUE"
+#define PAY_KEY    "s.source_id"
+#define PAY_BEFORE "CONCAT_WS(' | ', p.paid_at, ROUND(p.amount / 100, 2), p.channel)"
+#define PAY_AFTER                                                                                  \
+	"CONCAT_WS(' | ', s.account_number, s.paid_at, ROUND(s.amount / 100, 2), s.channel)"
 
-#define RDG_JOIN                                                                              \
-	"LEFT JOIN readings r ON r.meter_id = s.meter_id AND r.zone = s.zone "                \
+#define RDG_JOIN                                                                                   \
+	"LEFT JOIN readings r ON r.meter_id = s.meter_id AND r.zone = s.zone "                     \
 	"AND r.taken_on = s.taken_on AND r.source = 'import'"
-#define RDG_EQ "r.value = s.value AND r.status = 'accepted'"
-#define RDG_KEY "CONCAT_WS(' / ', s.account_number, s.meter_number, s.zone + 1, s.taken_on)"
+#define RDG_EQ     "r.value = s.value AND r.status = 'accepted'"
+#define RDG_KEY    "CONCAT_WS(' / ', s.account_number, s.meter_number, s.zone + 1, s.taken_on)"
 #define RDG_BEFORE "CONCAT_WS(' | ', r.value, r.status)"
-#define RDG_AFTER "CONCAT(s.value)"
+#define RDG_AFTER  "CONCAT(s.value)"
 
-#define DIFF(v, table, join, x, eq)                                                          \
-	static struct db_stmt v = {"exchange." #v,                                            \
-				   "SELECT COALESCE(SUM(" x " IS NULL), 0), "                     \
-				   "COALESCE(SUM(" x " IS NOT NULL AND " eq "), 0), COUNT(*) "      \
-				   "FROM " table " s " join " WHERE s.import_id = ?", NULL, 0, NULL};
-#define CHANGES(v, table, join, x, eq, key, before, after)                                    \
-	static struct db_stmt v = {"exchange." #v,                                            \
-				   "SELECT s.line, " key ", IF(" x " IS NULL, NULL, " before "), " \
-				   after " FROM " table " s " join " WHERE s.import_id = ? AND (" x \
-				   " IS NULL OR NOT (" eq ")) ORDER BY s.line LIMIT ?", NULL, 0, NULL};
+#define DIFF(v, table, join, x, eq)                                                                \
+	static struct db_stmt v = {"exchange." #v,                                                 \
+	                           "SELECT COALESCE(SUM(" x " IS NULL), 0), "                      \
+	                           "COALESCE(SUM(" x " IS NOT NULL AND " eq "), 0), COUNT(*) "     \
+	                           "FROM " table " s " join " WHERE s.import_id = ?",              \
+	                           NULL, 0, NULL};
+#define CHANGES(v, table, join, x, eq, key, before, after)                                         \
+	static struct db_stmt v = {"exchange." #v,                                                 \
+	                           "SELECT s.line, " key ", IF(" x " IS NULL, NULL, " before       \
+	                           "), " after " FROM " table " s " join                           \
+	                           " WHERE s.import_id = ? AND (" x " IS NULL OR NOT (" eq         \
+	                           ")) ORDER BY s.line LIMIT ?",                                   \
+	                           NULL, 0, NULL};
 
 DIFF(accounts_diff, "stage_accounts", ACC_JOIN, "a.id", ACC_EQ)
 DIFF(services_diff, "stage_services", SVC_JOIN, "v.id", SVC_EQ)
@@ -712,33 +736,33 @@ DIFF(charges_diff, "stage_charges", CHG_JOIN, "l.account_id", CHG_EQ)
 DIFF(payments_diff, "stage_payments", PAY_JOIN, "p.id", PAY_EQ)
 DIFF(readings_diff, "stage_readings", RDG_JOIN, "r.id", RDG_EQ)
 CHANGES(accounts_changes, "stage_accounts", ACC_JOIN, "a.id", ACC_EQ, ACC_KEY,
-	ACC_TEXT("a", "area_centi_m2"), ACC_TEXT("s", "area"))
+        ACC_TEXT("a", "area_centi_m2"), ACC_TEXT("s", "area"))
 CHANGES(services_changes, "stage_services", SVC_JOIN, "v.id", SVC_EQ, SVC_KEY, SVC_BEFORE,
-	SVC_AFTER)
+        SVC_AFTER)
 CHANGES(meters_changes, "stage_meters", MET_JOIN, "m.id", MET_EQ, MET_KEY, MET_TEXT("m"),
-	MET_TEXT("s"))
+        MET_TEXT("s"))
 CHANGES(charges_changes, "stage_charges", CHG_JOIN, "l.account_id", CHG_EQ, CHG_KEY, CHG_BEFORE,
-	CHG_AFTER)
+        CHG_AFTER)
 CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, PAY_BEFORE,
-	PAY_AFTER)
+        PAY_AFTER)
 CHANGES(readings_changes, "stage_readings", RDG_JOIN, "r.id", RDG_EQ, RDG_KEY, RDG_BEFORE,
-	RDG_AFTER)
+        RDG_AFTER)
 
 /* Which kinds' joins take the organization first. */
 static const struct {
 	struct db_stmt *diff, *changes;
 	int org_first;
 } dry[SK__N] = {
-	[SK_ACCOUNTS] = {&accounts_diff, &accounts_changes, 1},
-	[SK_SERVICES] = {&services_diff, &services_changes, 1},
-	[SK_METERS] = {&meters_diff, &meters_changes, 0},
-	[SK_CHARGES] = {&charges_diff, &charges_changes, 0},
-	[SK_PAYMENTS] = {&payments_diff, &payments_changes, 1},
-	[SK_READINGS] = {&readings_diff, &readings_changes, 0},
+        [SK_ACCOUNTS] = {&accounts_diff, &accounts_changes, 1},
+        [SK_SERVICES] = {&services_diff, &services_changes, 1},
+        [SK_METERS] = {&meters_diff, &meters_changes, 0},
+        [SK_CHARGES] = {&charges_diff, &charges_changes, 0},
+        [SK_PAYMENTS] = {&payments_diff, &payments_changes, 1},
+        [SK_READINGS] = {&readings_diff, &readings_changes, 0},
 };
 
 enum perr db_stage_diff(enum stage_kind k, uint64_t id, unsigned org, uint64_t *n_new,
-			uint64_t *changed, uint64_t *unchanged)
+                        uint64_t *changed, uint64_t *unchanged)
 {
 	uint64_t total = 0;
 	struct db_arg a[] = {DBA_U64(org), DBA_U64(id)};
@@ -766,13 +790,13 @@ static enum perr change_each(void *p)
 }
 
 enum perr db_stage_changes(struct arena *ar, enum stage_kind k, uint64_t id, unsigned org,
-			   unsigned limit, enum perr (*each)(void *, const struct stage_change *),
-			   void *ctx)
+                           unsigned limit, enum perr (*each)(void *, const struct stage_change *),
+                           void *ctx)
 {
 	struct change_it it;
 	struct db_arg a[] = {DBA_U64(org), DBA_U64(id), DBA_U64(limit)};
 	struct db_col c[] = {DBC_U64(&it.ch.line), DBC_STR(&it.ch.key), DBC_STR(&it.ch.before),
-			     DBC_STR(&it.ch.after)};
+	                     DBC_STR(&it.ch.after)};
 	int o = dry[k].org_first;
 
 	memset(&it, 0, sizeof(it));
@@ -784,120 +808,121 @@ enum perr db_stage_changes(struct arena *ar, enum stage_kind k, uint64_t id, uns
 /* ---------------------------------------------------------------- applying */
 
 static struct db_stmt accounts_update = {
-	"exchange.accounts_update",
-	"UPDATE accounts a JOIN stage_accounts s ON s.import_id = ? AND a.organization_id = ? "
-	"AND a.number = s.number SET a.payer_name = s.payer_name, a.address = s.address, "
-	"a.area_centi_m2 = s.area, a.residents = s.residents, a.phone = s.phone, a.email = s.email",
-	NULL, 0, NULL};
+        "exchange.accounts_update",
+        "UPDATE accounts a JOIN stage_accounts s ON s.import_id = ? AND a.organization_id = ? "
+        "AND a.number = s.number SET a.payer_name = s.payer_name, a.address = s.address, "
+        "a.area_centi_m2 = s.area, a.residents = s.residents, a.phone = s.phone, a.email = s.email",
+        NULL, 0, NULL};
 static struct db_stmt accounts_insert = {
-	"exchange.accounts_insert",
-	"INSERT INTO accounts (organization_id, number, payer_name, address, residents, "
-	"area_centi_m2, phone, email) SELECT ?, s.number, s.payer_name, s.address, s.residents, "
-	"s.area, s.phone, s.email FROM stage_accounts s WHERE s.import_id = ? AND NOT EXISTS "
-	"(SELECT 1 FROM accounts a WHERE a.organization_id = ? AND a.number = s.number)",
-	NULL, 0, NULL};
+        "exchange.accounts_insert",
+        "INSERT INTO accounts (organization_id, number, payer_name, address, residents, "
+        "area_centi_m2, phone, email) SELECT ?, s.number, s.payer_name, s.address, s.residents, "
+        "s.area, s.phone, s.email FROM stage_accounts s WHERE s.import_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM accounts a WHERE a.organization_id = ? AND a.number = s.number)",
+        NULL, 0, NULL};
 static struct db_stmt suppliers_insert = {
-	"exchange.suppliers_insert",
-	"INSERT INTO suppliers (organization_id, name, inn, phone) SELECT ?, MIN(s.supplier_name), "
-	"s.supplier_inn, MIN(s.supplier_phone) FROM stage_services s WHERE s.import_id = ? AND NOT "
-	"EXISTS (SELECT 1 FROM suppliers p WHERE p.organization_id = ? AND p.inn = s.supplier_inn) "
-	"GROUP BY s.supplier_inn",
-	NULL, 0, NULL};
+        "exchange.suppliers_insert",
+        "INSERT INTO suppliers (organization_id, name, inn, phone) SELECT ?, MIN(s.supplier_name), "
+        "s.supplier_inn, MIN(s.supplier_phone) FROM stage_services s WHERE s.import_id = ? AND NOT "
+        "EXISTS (SELECT 1 FROM suppliers p WHERE p.organization_id = ? AND p.inn = s.supplier_inn) "
+        "GROUP BY s.supplier_inn",
+        NULL, 0, NULL};
 static struct db_stmt suppliers_update = {
-	"exchange.suppliers_update",
-	"UPDATE suppliers p JOIN stage_services s ON s.import_id = ? AND p.organization_id = ? "
-	"AND p.inn = s.supplier_inn SET p.name = s.supplier_name, p.phone = s.supplier_phone",
-	NULL, 0, NULL};
+        "exchange.suppliers_update",
+        "UPDATE suppliers p JOIN stage_services s ON s.import_id = ? AND p.organization_id = ? "
+        "AND p.inn = s.supplier_inn SET p.name = s.supplier_name, p.phone = s.supplier_phone",
+        NULL, 0, NULL};
 static struct db_stmt services_update = {
-	"exchange.services_update",
-	"UPDATE services v JOIN stage_services s ON s.import_id = ? AND v.organization_id = ? "
-	"AND v.code = s.code JOIN suppliers p ON p.organization_id = v.organization_id "
-	"AND p.inn = s.supplier_inn SET v.name_ru = s.name_ru, v.name_en = s.name_en, "
-	"v.unit = s.unit, v.supplier_id = p.id",
-	NULL, 0, NULL};
+        "exchange.services_update",
+        "UPDATE services v JOIN stage_services s ON s.import_id = ? AND v.organization_id = ? "
+        "AND v.code = s.code JOIN suppliers p ON p.organization_id = v.organization_id "
+        "AND p.inn = s.supplier_inn SET v.name_ru = s.name_ru, v.name_en = s.name_en, "
+        "v.unit = s.unit, v.supplier_id = p.id",
+        NULL, 0, NULL};
 static struct db_stmt services_insert = {
-	"exchange.services_insert",
-	"INSERT INTO services (organization_id, supplier_id, code, name_ru, name_en, unit) "
-	"SELECT ?, (SELECT MIN(p.id) FROM suppliers p WHERE p.organization_id = ? "
-	"AND p.inn = s.supplier_inn), s.code, s.name_ru, s.name_en, s.unit FROM stage_services s "
-	"WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM services v "
-	"WHERE v.organization_id = ? AND v.code = s.code)",
-	NULL, 0, NULL};
+        "exchange.services_insert",
+        "INSERT INTO services (organization_id, supplier_id, code, name_ru, name_en, unit) "
+        "SELECT ?, (SELECT MIN(p.id) FROM suppliers p WHERE p.organization_id = ? "
+        "AND p.inn = s.supplier_inn), s.code, s.name_ru, s.name_en, s.unit FROM stage_services s "
+        "WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM services v "
+        "WHERE v.organization_id = ? AND v.code = s.code)",
+        NULL, 0, NULL};
 static struct db_stmt meters_update = {
-	"exchange.meters_update",
-	"UPDATE meters m JOIN stage_meters s ON s.import_id = ? AND m.id = s.meter_id "
-	"SET m.service_id = s.service_id, m.kind = s.kind, m.zones = s.zones, m.digits = s.digits, "
-	"m.decimals = s.decimals, m.installed_on = s.installed_on, "
-	"m.verification_due = s.verification_due",
-	NULL, 0, NULL};
+        "exchange.meters_update",
+        "UPDATE meters m JOIN stage_meters s ON s.import_id = ? AND m.id = s.meter_id "
+        "SET m.service_id = s.service_id, m.kind = s.kind, m.zones = s.zones, m.digits = s.digits, "
+        "m.decimals = s.decimals, m.installed_on = s.installed_on, "
+        "m.verification_due = s.verification_due",
+        NULL, 0, NULL};
 static struct db_stmt meters_insert = {
-	"exchange.meters_insert",
-	"INSERT INTO meters (account_id, service_id, kind, number, zones, digits, decimals, "
-	"verification_due, installed_on) SELECT s.account_id, s.service_id, s.kind, s.number, "
-	"s.zones, s.digits, s.decimals, s.verification_due, s.installed_on FROM stage_meters s "
-	"WHERE s.import_id = ? AND s.meter_id IS NULL",
-	NULL, 0, NULL};
+        "exchange.meters_insert",
+        "INSERT INTO meters (account_id, service_id, kind, number, zones, digits, decimals, "
+        "verification_due, installed_on) SELECT s.account_id, s.service_id, s.kind, s.number, "
+        "s.zones, s.digits, s.decimals, s.verification_due, s.installed_on FROM stage_meters s "
+        "WHERE s.import_id = ? AND s.meter_id IS NULL",
+        NULL, 0, NULL};
 /* A month's rows of the file replace the month's recalculations of those rows. */
 static struct db_stmt charges_uncorrect = {
-	"exchange.charges_uncorrect",
-	"DELETE FROM corrections WHERE (account_id, service_id, period) IN "
-	"(SELECT s.account_id, s.service_id, s.period FROM stage_charges s WHERE s.import_id = ?)",
-	NULL, 0, NULL};
+        "exchange.charges_uncorrect",
+        "DELETE FROM corrections WHERE (account_id, service_id, period) IN "
+        "(SELECT s.account_id, s.service_id, s.period FROM stage_charges s WHERE s.import_id = ?)",
+        NULL, 0, NULL};
 static struct db_stmt charges_update = {
-	"exchange.charges_update",
-	"UPDATE ledger l JOIN stage_charges s ON s.import_id = ? AND l.account_id = s.account_id "
-	"AND l.period = s.period AND l.service_id = s.service_id SET l.tariff = s.tariff, "
-	"l.quantity = s.quantity, l.opening = s.opening, l.accrued = s.accrued, "
-	"l.corrections = s.recalc + s.penalties, l.paid = s.paid, l.closing = s.closing",
-	NULL, 0, NULL};
+        "exchange.charges_update",
+        "UPDATE ledger l JOIN stage_charges s ON s.import_id = ? AND l.account_id = s.account_id "
+        "AND l.period = s.period AND l.service_id = s.service_id SET l.tariff = s.tariff, "
+        "l.quantity = s.quantity, l.opening = s.opening, l.accrued = s.accrued, "
+        "l.corrections = s.recalc + s.penalties, l.paid = s.paid, l.closing = s.closing",
+        NULL, 0, NULL};
 static struct db_stmt charges_insert = {
-	"exchange.charges_insert",
-	"INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, accrued, "
-	"corrections, paid, closing) SELECT s.account_id, s.service_id, s.period, s.tariff, "
-	"s.quantity, s.opening, s.accrued, s.recalc + s.penalties, s.paid, s.closing "
-	"FROM stage_charges s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM ledger l "
-	"WHERE l.account_id = s.account_id AND l.period = s.period AND l.service_id = s.service_id)",
-	NULL, 0, NULL};
+        "exchange.charges_insert",
+        "INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, accrued, "
+        "corrections, paid, closing) SELECT s.account_id, s.service_id, s.period, s.tariff, "
+        "s.quantity, s.opening, s.accrued, s.recalc + s.penalties, s.paid, s.closing "
+        "FROM stage_charges s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM ledger l "
+        "WHERE l.account_id = s.account_id AND l.period = s.period AND l.service_id = "
+        "s.service_id)",
+        NULL, 0, NULL};
 static struct db_stmt charges_recalc = {
-	"exchange.charges_recalc",
-	"INSERT INTO corrections (account_id, service_id, period, amount, reason) "
-	"SELECT s.account_id, s.service_id, s.period, s.recalc, s.recalc_reason "
-	"FROM stage_charges s WHERE s.import_id = ? AND s.recalc <> 0",
-	NULL, 0, NULL};
+        "exchange.charges_recalc",
+        "INSERT INTO corrections (account_id, service_id, period, amount, reason) "
+        "SELECT s.account_id, s.service_id, s.period, s.recalc, s.recalc_reason "
+        "FROM stage_charges s WHERE s.import_id = ? AND s.recalc <> 0",
+        NULL, 0, NULL};
 static struct db_stmt charges_penalties = {
-	"exchange.charges_penalties",
-	"INSERT INTO corrections (account_id, service_id, period, amount, reason) "
-	"SELECT s.account_id, s.service_id, s.period, s.penalties, ? "
-	"FROM stage_charges s WHERE s.import_id = ? AND s.penalties <> 0",
-	NULL, 0, NULL};
+        "exchange.charges_penalties",
+        "INSERT INTO corrections (account_id, service_id, period, amount, reason) "
+        "SELECT s.account_id, s.service_id, s.period, s.penalties, ? "
+        "FROM stage_charges s WHERE s.import_id = ? AND s.penalties <> 0",
+        NULL, 0, NULL};
 static struct db_stmt readings_update = {
-	"exchange.readings_update",
-	"UPDATE readings r JOIN stage_readings s ON s.import_id = ? AND r.meter_id = s.meter_id "
-	"AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' "
-	"SET r.value = s.value, r.status = 'accepted'",
-	NULL, 0, NULL};
+        "exchange.readings_update",
+        "UPDATE readings r JOIN stage_readings s ON s.import_id = ? AND r.meter_id = s.meter_id "
+        "AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' "
+        "SET r.value = s.value, r.status = 'accepted'",
+        NULL, 0, NULL};
 static struct db_stmt readings_insert = {
-	"exchange.readings_insert",
-	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
-	"SELECT s.meter_id, s.zone, s.taken_on, s.value, 'import', 'accepted', UTC_TIMESTAMP(6) "
-	"FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM readings r "
-	"WHERE r.meter_id = s.meter_id AND r.zone = s.zone AND r.taken_on = s.taken_on "
-	"AND r.source = 'import')",
-	NULL, 0, NULL};
+        "exchange.readings_insert",
+        "INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
+        "SELECT s.meter_id, s.zone, s.taken_on, s.value, 'import', 'accepted', UTC_TIMESTAMP(6) "
+        "FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM readings r "
+        "WHERE r.meter_id = s.meter_id AND r.zone = s.zone AND r.taken_on = s.taken_on "
+        "AND r.source = 'import')",
+        NULL, 0, NULL};
 
 static const struct step applies[SK__N][6] = {
-	[SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},
-	[SK_SERVICES] = {{&suppliers_insert, "OIO"},
-			 {&suppliers_update, "IO"},
-			 {&services_update, "IO"},
-			 {&services_insert, "OOIO"}},
-	[SK_METERS] = {{&meters_update, "I"}, {&meters_insert, "I"}},
-	[SK_CHARGES] = {{&charges_uncorrect, "I"},
-			{&charges_update, "I"},
-			{&charges_insert, "I"},
-			{&charges_recalc, "I"},
-			{&charges_penalties, "RI"}},
-	[SK_READINGS] = {{&readings_update, "I"}, {&readings_insert, "I"}},
+        [SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},
+        [SK_SERVICES] = {{&suppliers_insert, "OIO"},
+                         {&suppliers_update, "IO"},
+                         {&services_update, "IO"},
+                         {&services_insert, "OOIO"}},
+        [SK_METERS] = {{&meters_update, "I"}, {&meters_insert, "I"}},
+        [SK_CHARGES] = {{&charges_uncorrect, "I"},
+                        {&charges_update, "I"},
+                        {&charges_insert, "I"},
+                        {&charges_recalc, "I"},
+                        {&charges_penalties, "RI"}},
+        [SK_READINGS] = {{&readings_update, "I"}, {&readings_insert, "I"}},
 };
 
 enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)
@@ -912,21 +937,19 @@ enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)
 }
 
 static struct db_stmt new_payments = {
-	"exchange.new_payments",
-	"SELECT s.line, s.account_id, DATE_FORMAT(s.paid_at, '%Y-%m-%d %H:%i:%s'), s.amount, "
-	"s.channel, s.bank, s.source_id FROM stage_payments s WHERE s.import_id = ? AND s.line > ? "
-	"AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.source_org = ? "
-	"AND p.source_id = s.source_id) ORDER BY s.line LIMIT ?",
-	NULL, 0, NULL};
+        "exchange.new_payments",
+        "SELECT s.line, s.account_id, DATE_FORMAT(s.paid_at, '%Y-%m-%d %H:%i:%s'), s.amount, "
+        "s.channel, s.bank, s.source_id FROM stage_payments s WHERE s.import_id = ? AND s.line > ? "
+        "AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.source_org = ? "
+        "AND p.source_id = s.source_id) ORDER BY s.line LIMIT ?",
+        NULL, 0, NULL};
 static struct db_stmt payment_insert = {
-	"exchange.payment_insert",
-	"INSERT INTO payments (account_id, paid_at, amount, channel, bank, status, source_org, "
-	"source_id) VALUES (?, ?, ?, ?, ?, 'succeeded', ?, ?)",
-	NULL, 0, NULL};
+        "exchange.payment_insert",
+        "INSERT INTO payments (account_id, paid_at, amount, channel, bank, status, source_org, "
+        "source_id) VALUES (?, ?, ?, ?, ?, 'succeeded', ?, ?)",
+        NULL, 0, NULL};
 static struct db_stmt lock_account = {
-	"exchange.lock_account",
-	"SELECT id FROM accounts WHERE id = ? FOR UPDATE",
-	NULL, 0, NULL};
+        "exchange.lock_account", "SELECT id FROM accounts WHERE id = ? FOR UPDATE", NULL, 0, NULL};
 
 struct pay_it {
 	struct stage_payment p;
@@ -942,14 +965,15 @@ static enum perr pay_each(void *v)
 }
 
 enum perr db_stage_new_payments(struct arena *ar, uint64_t id, unsigned org, uint64_t after_line,
-				unsigned limit,
-				enum perr (*each)(void *, const struct stage_payment *), void *ctx)
+                                unsigned limit,
+                                enum perr (*each)(void *, const struct stage_payment *), void *ctx)
 {
 	struct pay_it it;
 	struct db_arg a[] = {DBA_U64(id), DBA_U64(after_line), DBA_U64(org), DBA_U64(limit)};
-	struct db_col c[] = {DBC_U64(&it.p.line),    DBC_U64(&it.p.account), DBC_STR(&it.p.paid_at),
-			     DBC_INT(&it.p.amount),   DBC_STR(&it.p.channel), DBC_STR(&it.p.bank),
-			     DBC_STR(&it.p.source_id)};
+	struct db_col c[] = {DBC_U64(&it.p.line),     DBC_U64(&it.p.account),
+	                     DBC_STR(&it.p.paid_at),  DBC_INT(&it.p.amount),
+	                     DBC_STR(&it.p.channel),  DBC_STR(&it.p.bank),
+	                     DBC_STR(&it.p.source_id)};
 
 	memset(&it, 0, sizeof(it));
 	it.each = each;
@@ -958,12 +982,15 @@ enum perr db_stage_new_payments(struct arena *ar, uint64_t id, unsigned org, uin
 }
 
 enum perr db_payment_insert_source(const struct stage_payment *p, unsigned org,
-				   uint64_t *payment_id)
+                                   uint64_t *payment_id)
 {
-	struct db_arg a[] = {DBA_U64(p->account),  DBA_STR(p->paid_at),
-			     DBA_INT(p->amount),    DBA_STR(p->channel),
-			     p->bank ? DBA_STR(p->bank) : DBA_NULL, DBA_U64(org),
-			     DBA_STR(p->source_id)};
+	struct db_arg a[] = {DBA_U64(p->account),
+	                     DBA_STR(p->paid_at),
+	                     DBA_INT(p->amount),
+	                     DBA_STR(p->channel),
+	                     p->bank ? DBA_STR(p->bank) : DBA_NULL,
+	                     DBA_U64(org),
+	                     DBA_STR(p->source_id)};
 	unsigned long long got = 0;
 	enum perr e = db_exec(&payment_insert, a, 7, NULL, &got);
 

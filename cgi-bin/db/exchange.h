@@ -10,7 +10,15 @@
 #include "core/perr.h"
 
 /* What can be imported; the order of the staging columns is the kind's. */
-enum stage_kind { SK_ACCOUNTS, SK_SERVICES, SK_METERS, SK_CHARGES, SK_PAYMENTS, SK_READINGS, SK__N };
+enum stage_kind {
+	SK_ACCOUNTS,
+	SK_SERVICES,
+	SK_METERS,
+	SK_CHARGES,
+	SK_PAYMENTS,
+	SK_READINGS,
+	SK__N
+};
 
 struct import_row {
 	uint64_t id;
@@ -24,20 +32,20 @@ struct import_row {
 };
 
 enum perr db_import_new(unsigned org, const char *kind, const char *mode, const char *file_name,
-			uint64_t staff, uint64_t api_key, const char *created_by,
-			uint64_t *id) PORTAL_WUR;
+                        uint64_t staff, uint64_t api_key, const char *created_by,
+                        uint64_t *id) PORTAL_WUR;
 enum perr db_import_chunk(uint64_t id, unsigned seq, const void *, size_t) PORTAL_WUR;
 /* Uploading is over: the file's checksum, size and lines; queued for the import program. */
 enum perr db_import_stored(uint64_t id, const char *sha256, uint64_t bytes,
-			   uint64_t lines) PORTAL_WUR;
+                           uint64_t lines) PORTAL_WUR;
 /* org 0: any organization's. */
 enum perr db_import_get(struct arena *, uint64_t id, unsigned org, struct import_row *) PORTAL_WUR;
 enum perr db_import_list(struct arena *, unsigned org, uint64_t before, unsigned limit,
-			 enum perr (*each)(void *, const struct import_row *), void *) PORTAL_WUR;
+                         enum perr (*each)(void *, const struct import_row *), void *) PORTAL_WUR;
 /* Chunk seq of the file into buf (cap bytes, at least a MiB); PERR_NOT_FOUND past the end. */
 #define IMPORT_CHUNK (1024 * 1024)
 enum perr db_import_read_chunk(uint64_t id, unsigned seq, unsigned char *buf, size_t cap,
-			       size_t *len) PORTAL_WUR;
+                               size_t *len) PORTAL_WUR;
 /* The oldest import that wants work (queued, or asked to be applied, or left
  * half-done by a worker that is gone); PERR_NOT_FOUND if none. */
 enum perr db_import_next(uint64_t after, uint64_t *id) PORTAL_WUR;
@@ -56,7 +64,7 @@ enum perr db_import_status(uint64_t id, const char *from, const char *to) PORTAL
 enum perr db_import_progress(uint64_t id, uint64_t rows, uint64_t bytes) PORTAL_WUR;
 enum perr db_import_found(uint64_t id, const char *encoding, const char *delimiter) PORTAL_WUR;
 enum perr db_import_counts(uint64_t id, uint64_t n_new, uint64_t changed, uint64_t unchanged,
-			   uint64_t refused) PORTAL_WUR;
+                           uint64_t refused) PORTAL_WUR;
 enum perr db_import_fail(uint64_t id, const char *error) PORTAL_WUR;
 /* Only a checked import of the organization asks to be applied. */
 enum perr db_import_ask_apply(uint64_t id, unsigned org) PORTAL_WUR;
@@ -67,8 +75,8 @@ struct import_problem {
 };
 enum perr db_import_problem(uint64_t id, const struct import_problem *) PORTAL_WUR;
 enum perr db_import_problems(struct arena *, uint64_t id, uint64_t limit,
-			     enum perr (*each)(void *, const struct import_problem *),
-			     void *) PORTAL_WUR;
+                             enum perr (*each)(void *, const struct import_problem *),
+                             void *) PORTAL_WUR;
 /* A new attempt starts clean: the import's staging rows and problems go. */
 enum perr db_import_reset(enum stage_kind, uint64_t id) PORTAL_WUR;
 /* After applying (or refusing), the staging rows are of no more use. */
@@ -88,7 +96,7 @@ struct stage_cell {
 size_t stage_width(enum stage_kind);
 /* Add a row; rows go to the database in batches.  Flush before reading them. */
 enum perr db_stage_row(enum stage_kind, uint64_t id, uint64_t line,
-		       const struct stage_cell *) PORTAL_WUR;
+                       const struct stage_cell *) PORTAL_WUR;
 enum perr db_stage_flush(enum stage_kind) PORTAL_WUR;
 
 /*
@@ -99,14 +107,14 @@ enum perr db_stage_flush(enum stage_kind) PORTAL_WUR;
 enum perr db_stage_check(enum stage_kind, uint64_t id, unsigned org, uint64_t *bad) PORTAL_WUR;
 /* The dry run: how many rows are new, would change, are as they are. */
 enum perr db_stage_diff(enum stage_kind, uint64_t id, unsigned org, uint64_t *n_new,
-			uint64_t *changed, uint64_t *unchanged) PORTAL_WUR;
+                        uint64_t *changed, uint64_t *unchanged) PORTAL_WUR;
 struct stage_change {
 	uint64_t line;
 	const char *key, *before, *after; /* before NULL: a new row */
 };
 enum perr db_stage_changes(struct arena *, enum stage_kind, uint64_t id, unsigned org,
-			   unsigned limit, enum perr (*each)(void *, const struct stage_change *),
-			   void *) PORTAL_WUR;
+                           unsigned limit, enum perr (*each)(void *, const struct stage_change *),
+                           void *) PORTAL_WUR;
 /* Switch the staged rows in: call inside the one transaction of the apply.
  * Payments are not here: each is credited (app/exchange.c). */
 enum perr db_stage_apply(enum stage_kind, uint64_t id, unsigned org) PORTAL_WUR;
@@ -118,11 +126,11 @@ struct stage_payment {
 	long long amount;
 };
 enum perr db_stage_new_payments(struct arena *, uint64_t id, unsigned org, uint64_t after_line,
-				unsigned limit,
-				enum perr (*each)(void *, const struct stage_payment *),
-				void *) PORTAL_WUR;
+                                unsigned limit,
+                                enum perr (*each)(void *, const struct stage_payment *),
+                                void *) PORTAL_WUR;
 enum perr db_payment_insert_source(const struct stage_payment *, unsigned org,
-				   uint64_t *payment_id) PORTAL_WUR;
+                                   uint64_t *payment_id) PORTAL_WUR;
 /* Lock the account row for crediting (as paying online does). */
 enum perr db_exchange_lock_account(uint64_t account) PORTAL_WUR;
 

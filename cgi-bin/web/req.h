@@ -15,6 +15,7 @@
 #include "db/staff.h"
 
 struct req;
+struct io;
 
 enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
 
@@ -36,6 +37,13 @@ enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
 #define PAGE_READ_ONLY_POST 0x08
 /* Signing out: the one POST a staff member viewing as a subscriber may make. */
 #define PAGE_SIGN_OUT 0x10
+/*
+ * A form with a file (multipart/form-data): the fields before the file are
+ * read into the form and checked as any POST's (CSRF included) before the
+ * handler runs; the handler then reads the file as it arrives
+ * (req_upload_read), never held whole.  The form puts its file input last.
+ */
+#define PAGE_UPLOAD 0x20
 
 struct page {
 	const char *path;   /* exact match against the request path */
@@ -46,7 +54,10 @@ struct page {
 };
 
 struct section {
-	const char *name; /* page/@section, log prefix */
+	const char *name; /* page/@section: its stylesheet templates and messages */
+	/* The program serving it, when not name: its log prefix, secrets file and
+	 * database account (the console is one section served by two programs). */
+	const char *program;
 	const struct page *pages;
 	size_t npages;
 	const struct field *fields;
@@ -60,6 +71,8 @@ struct section {
 	enum perr (*load_session)(struct req *);
 	const char *login_path;
 	void (*nav)(struct req *);
+	/* How a PAGE_UPLOAD page's body is read (web/upload.c); NULL if it has none. */
+	int (*upload)(struct req *, const struct io *, const char *content_type);
 };
 
 /* Header lines kept for the response. */
@@ -87,6 +100,7 @@ struct req {
 	const char *body; /* PAGE_HOOK: the raw request body, NUL-terminated */
 	size_t body_len;
 	struct kvlist cookies;
+	struct upload *upload; /* PAGE_UPLOAD: the file part, if one was sent */
 
 	struct fval *vals; /* indexed like sec->fields */
 	unsigned char *bad; /* 1 where a field was sent but failed validation */
@@ -132,6 +146,10 @@ const struct fval *req_val(const struct req *, size_t k);
 const char *req_typed(const struct req *, size_t k);
 /* The same for a field by its name (a form whose fields are made per row). */
 const char *req_sent(const struct req *, const char *name);
+/* PAGE_UPLOAD: the file's own name ("" when no file was chosen), and its bytes:
+ * how many were read, 0 at its end, -1 if the body broke off. */
+const char *req_upload_name(const struct req *);
+long req_upload_read(struct req *, char *, size_t);
 /* Add a response header (name and value are copied). */
 int req_header(struct req *, const char *name, const char *value) PORTAL_WUR;
 /* Set-Cookie with our fixed attributes: max_age > 0 persists, 0 lasts the

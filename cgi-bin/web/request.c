@@ -667,7 +667,16 @@ static int dispatch(struct req *r, const struct io *io)
 			return page_error(r, 500, "internal");
 		return r->page->handler(r);
 	}
-	if (r->method == M_POST) {
+	if (r->method == M_POST && (r->page->flags & PAGE_UPLOAD)) {
+		const char *ct = io->param(io->ctx, "CONTENT_TYPE");
+
+		if (!is_type(ct, "multipart/form-data"))
+			return page_error(r, 415, "unsupported-media-type");
+		if (r->sec->upload == NULL)
+			return page_error(r, 500, "internal");
+		if ((st = r->sec->upload(r, io, ct)) != 0)
+			return page_error(r, st, st == 413 ? "too-large" : "bad-request");
+	} else if (r->method == M_POST) {
 		if (!is_type(io->param(io->ctx, "CONTENT_TYPE"), "application/x-www-form-urlencoded"))
 			return page_error(r, 415, "unsupported-media-type");
 		if ((st = read_body(r, io, &body, &blen)) != 0)

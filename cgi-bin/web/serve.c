@@ -324,8 +324,9 @@ int portal_main(int argc, char **argv, const struct section *sec)
 	long workers = -1;
 	char err[512];
 	int i, fd = 0, rc = 1, fcgi;
+	const char *prog = sec->program ? sec->program : sec->name;
 
-	log_open(sec->name);
+	log_open(prog);
 	/*
 	 * A worker's big buffers (a PDF's zlib state and output, a long page)
 	 * stay in its heap for the next request: mapping and unmapping them on
@@ -356,7 +357,7 @@ int portal_main(int argc, char **argv, const struct section *sec)
 		return 1;
 	}
 	config_defaults(&cfg);
-	snprintf(cfg.program, sizeof(cfg.program), "%s", sec->name);
+	snprintf(cfg.program, sizeof(cfg.program), "%s", prog);
 	if (cpath != NULL && config_load(&cfg, cpath, err, sizeof(err)) != 0) {
 		log_msg(LOG_ERR, "config: %s", err);
 		return 1;

@@ -1,0 +1,398 @@
+/*
+ * exchange.c: the operator console's data exchange with the billing system
+ * (the console's section, its own program and database account).
+ *
+ *   GET  /admin/exchange           imports of the organization, the upload form
+ *   POST /admin/exchange/upload    kind, org, the file (multipart): stored and
+ *                                  queued; the import program checks it
+ *   GET  /admin/exchange/import?id=  progress (refreshing itself while it runs),
+ *                                  the dry run's counts and first changes, problems
+ *   POST /admin/exchange/apply     id: a checked import is applied by the import program
+ *   GET  /admin/exchange/report?id=&format=csv|xlsx   the problems, to download
+ *
+ * No page does an import's work: a request stores the file and returns; the
+ * scheduled program (kabinet-import --queue) reads it.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/exchange.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/db.h"
+#include "db/exchange.h"
+#include "db/staff.h"
+#include "doc/xml.h"
+#include "web/console.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
+#include "web/staff_session.h"
+#include "web/upload.h"
+
+enum key { K_ORG, K_KIND, K_ID, K_FORMAT, K_BEFORE, K_DONE, K_STILL, K__MAX };
+
+static const struct field fields[K__MAX] = {
+        [K_ORG] = {"org", valid_int, 1, 4294967295LL},
+        [K_KIND] = {"kind", valid_token, 1, 16},
+        [K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+        [K_FORMAT] = {"format", valid_token, 3, 4},
+        [K_BEFORE] = {"before", valid_int, 1, 9007199254740991LL},
+        [K_DONE] = {"done", valid_token, 1, 20},
+        [K_STILL] = {"still", valid_int, 1, 1},
+};
+
+#define IMPORTS_PAGE    30
+#define CHANGES_SHOWN   20
+#define PROBLEMS_SHOWN  100
+#define REPORT_MAX      10000
+#define REFRESH_SECONDS "3"
+
+/* ---------------------------------------------------------------- shared */
+
+static enum perr first_org(void *p, const struct staff_org *o)
+{
+	unsigned *id = p;
+
+	if (*id == 0)
+		*id = o->id;
+	return PERR_OK;
+}
+
+/* The organization the page is about: ?org= if the staff member has it, else
+ * their first.  0 with the answer in *st when it cannot be shown. */
+static unsigned org_of(struct req *r, int *st)
+{
+	const struct fval *org = req_val(r, K_ORG);
+	unsigned id = org ? (unsigned)org->i : 0;
+	enum perr e = PERR_OK;
+
+	*st = 0;
+	if (id == 0 && (e = db_staff_orgs(r->arena, r->staff->staff_id, first_org, &id)) != PERR_OK)
+		return *st = page_fail(r, e), 0;
+	if (id == 0 || (e = db_staff_in_org(r->arena, r->staff->staff_id, id)) == PERR_NOT_FOUND)
+		return *st = page_error(r, 404, "not-found"), 0;
+	if (e != PERR_OK)
+		return *st = page_fail(r, e), 0;
+	return id;
+}
+
+static int u64_attr(struct req *r, xmlNodePtr n, const char *name, uint64_t v)
+{
+	return xml_attr(n, name, console_u64(r->arena, v));
+}
+
+/* An import's row as the pages show it. */
+static xmlNodePtr import_xml(struct req *r, xmlNodePtr parent, const struct import_row *m)
+{
+	xmlNodePtr n = xml_elem(parent, "import");
+
+	if (n == NULL || u64_attr(r, n, "id", m->id) || xml_attr_int(n, "org", m->org) ||
+	    xml_attr(n, "kind", m->kind) || xml_attr(n, "status", m->status) ||
+	    xml_attr(n, "mode", m->mode) || (m->live && xml_attr(n, "live", "1")) ||
+	    xml_text(n, "file", m->file_name) == NULL || console_opt(n, "sha256", m->sha256) ||
+	    console_opt(n, "encoding", m->encoding) || console_opt(n, "delimiter", m->delimiter) ||
+	    console_opt(n, "error", m->error) || xml_text(n, "by", m->created_by) == NULL ||
+	    console_time(n, "created", m->created_at) ||
+	    console_time(n, "checked", m->checked_at) ||
+	    console_time(n, "finished", m->finished_at) || u64_attr(r, n, "bytes", m->bytes) ||
+	    u64_attr(r, n, "lines", m->lines_total) || u64_attr(r, n, "rows", m->rows_done) ||
+	    u64_attr(r, n, "new", m->n_new) || u64_attr(r, n, "changed", m->n_changed) ||
+	    u64_attr(r, n, "unchanged", m->n_unchanged) || u64_attr(r, n, "refused", m->n_refused))
+		return NULL;
+	return n;
+}
+
+/* ---------------------------------------------------------------- the list */
+
+struct list_ctx {
+	struct req *r;
+	xmlNodePtr list;
+	size_t n;
+	uint64_t last;
+};
+
+static enum perr list_row(void *p, const struct import_row *m)
+{
+	struct list_ctx *x = p;
+
+	if (++x->n > IMPORTS_PAGE)
+		return PERR_OK;
+	x->last = m->id;
+	return import_xml(x->r, x->list, m) == NULL ? PERR_NOMEM : PERR_OK;
+}
+
+/* The kinds and their columns, for the upload form and its help. */
+static int kinds_xml(struct req *r)
+{
+	xmlNodePtr ks = xml_elem(r->root, "kinds");
+	int k;
+
+	if (ks == NULL)
+		return -1;
+	for (k = 0; k < SK__N; k++) {
+		size_t n, i;
+		const char *const *cols = exchange_columns((enum stage_kind)k, &n);
+		xmlNodePtr kn = xml_elem(ks, "kind");
+
+		if (kn == NULL || xml_attr(kn, "name", exchange_kind_name((enum stage_kind)k)))
+			return -1;
+		for (i = 0; i < n; i++)
+			if (xml_text(kn, "col", cols[i]) == NULL)
+				return -1;
+	}
+	return 0;
+}
+
+static int list_page(struct req *r, int status)
+{
+	static const size_t typed[] = {K_KIND};
+	const struct fval *before = req_val(r, K_BEFORE);
+	struct list_ctx x = {r, NULL, 0, 0};
+	int st;
+	unsigned org = org_of(r, &st);
+	enum perr e;
+
+	if (org == 0)
+		return st;
+	if ((e = console_staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if (xml_done(r, K_DONE) != 0 || xml_typed(r, typed, 1) != 0 || kinds_xml(r) != 0 ||
+	    (x.list = xml_elem(r->root, "imports")) == NULL || xml_attr_int(x.list, "org", org))
+		return page_error(r, 500, "internal");
+	if ((e = db_import_list(r->arena, org, before ? (uint64_t)before->i : 0, IMPORTS_PAGE + 1,
+	                        list_row, &x)) != PERR_OK)
+		return page_fail(r, e);
+	if (x.n > IMPORTS_PAGE && u64_attr(r, x.list, "older", x.last))
+		return page_error(r, 500, "internal");
+	return status == 200 ? 200 : page_status(r, status);
+}
+
+static int list_get(struct req *r)
+{
+	REQUIRE(r, A_READ);
+	return list_page(r, 200);
+}
+
+/* ---------------------------------------------------------------- uploading */
+
+static long upload_read(void *ctx, char *buf, size_t n)
+{
+	return req_upload_read(ctx, buf, n);
+}
+
+static int upload_post(struct req *r)
+{
+	const struct fval *kind = req_val(r, K_KIND);
+	const char *name = req_upload_name(r);
+	uint64_t id = 0, bytes = 0;
+	char who[80];
+	int st;
+	unsigned org;
+	enum perr e;
+
+	REQUIRE(r, A_EXCHANGE);
+	if ((org = org_of(r, &st)) == 0)
+		return st;
+	if (kind == NULL || exchange_kind(kind->s) < 0) {
+		if (xml_form_error(r, "kind", kind || r->bad[K_KIND] ? "invalid" : "required") != 0)
+			return page_error(r, 500, "internal");
+		return list_page(r, 400);
+	}
+	if (*name == '\0') {
+		if (xml_form_error(r, "file", "required") != 0)
+			return page_error(r, 500, "internal");
+		return list_page(r, 400);
+	}
+	snprintf(who, sizeof(who), "%s", r->staff->login);
+	if ((e = db_import_new(org, kind->s, "check", name, r->staff->staff_id, 0, who, &id)) !=
+	    PERR_OK)
+		return page_fail(r, e);
+	e = exchange_store(id, upload_read, r, cfg.limits.upload_max, &bytes);
+	if (e != PERR_OK) {
+		if (db_import_fail(id, perr_str(e)) != PERR_OK)
+			return page_error(r, 500, "internal");
+		if (e == PERR_TOO_LARGE)
+			return page_error(r, 413, "too-large");
+		return e == PERR_BAD_INPUT ? page_error(r, 400, "bad-request") : page_fail(r, e);
+	}
+	if ((e = console_audit(r, org, "import-upload", "import", console_u64(r->arena, id), NULL,
+	                       arena_printf(r->arena, "%s %s, %llu bytes", kind->s, name,
+	                                    (unsigned long long)bytes))) != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(r, arena_printf(r->arena, "/admin/exchange/import?id=%llu",
+	                                     (unsigned long long)id));
+}
+
+/* ---------------------------------------------------------------- one import */
+
+struct detail_ctx {
+	struct req *r;
+	xmlNodePtr list;
+};
+
+static enum perr change_row(void *p, const struct stage_change *c)
+{
+	struct detail_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "change");
+
+	if (n == NULL || u64_attr(x->r, n, "line", c->line) || xml_text(n, "key", c->key) == NULL ||
+	    console_opt(n, "before", c->before) || console_opt(n, "after", c->after))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr problem_row(void *p, const struct import_problem *pr)
+{
+	struct detail_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "problem");
+
+	if (n == NULL || u64_attr(x->r, n, "line", pr->line) || xml_attr(n, "column", pr->column) ||
+	    xml_attr(n, "code", pr->code) || xml_text(n, "value", pr->value) == NULL ||
+	    console_opt(n, "detail", pr->detail))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+/* The import of one of the staff member's organizations; 0 and *st if not. */
+static int import_of(struct req *r, struct import_row *m, int *st)
+{
+	const struct fval *id = req_val(r, K_ID);
+	enum perr e;
+
+	*st = 0;
+	if (id == NULL)
+		return *st = page_error(r, 404, "not-found"), -1;
+	if ((e = db_import_get(r->arena, (uint64_t)id->i, 0, m)) != PERR_OK)
+		return *st = page_fail(r, e), -1;
+	if ((e = db_staff_in_org(r->arena, r->staff->staff_id, m->org)) != PERR_OK)
+		return *st = page_fail(r, e), -1; /* another organization's: a 404 */
+	return 0;
+}
+
+static int working(const struct import_row *m)
+{
+	return strcmp(m->status, "queued") == 0 || strcmp(m->status, "checking") == 0 ||
+	       strcmp(m->status, "applying") == 0 || strcmp(m->status, "uploading") == 0;
+}
+
+static int import_get(struct req *r)
+{
+	struct import_row m;
+	struct detail_ctx x = {r, NULL};
+	xmlNodePtr n;
+	int st, kind;
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if (import_of(r, &m, &st) != 0)
+		return st;
+	if ((e = console_staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if (xml_done(r, K_DONE) != 0 || (n = import_xml(r, r->root, &m)) == NULL)
+		return page_error(r, 500, "internal");
+	/* While the import runs the page asks to be loaded again (an HTTP Refresh,
+	 * no script), unless the reader asked it to stop (?still=1). */
+	if (working(&m) &&
+	    xml_attr(n, "elapsed",
+	             console_u64(r->arena, (uint64_t)(m.seconds > 0 ? m.seconds : 0))))
+		return page_error(r, 500, "internal");
+	if (working(&m) && req_val(r, K_STILL) == NULL &&
+	    (req_header(r, "Refresh", REFRESH_SECONDS) != 0 ||
+	     xml_attr(n, "refresh", REFRESH_SECONDS)))
+		return page_error(r, 500, "internal");
+	kind = exchange_kind(m.kind);
+	if (strcmp(m.status, "checked") == 0 && kind >= 0) {
+		if ((x.list = xml_elem(n, "changes")) == NULL)
+			return page_error(r, 500, "internal");
+		if ((e = db_stage_changes(r->arena, (enum stage_kind)kind, m.id, m.org,
+		                          CHANGES_SHOWN, change_row, &x)) != PERR_OK)
+			return page_fail(r, e);
+	}
+	if ((x.list = xml_elem(n, "problems")) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_import_problems(r->arena, m.id, PROBLEMS_SHOWN + 1, problem_row, &x)) !=
+	    PERR_OK)
+		return page_fail(r, e);
+	return 200;
+}
+
+static int apply_post(struct req *r)
+{
+	struct import_row m;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_EXCHANGE);
+	if (import_of(r, &m, &st) != 0)
+		return st;
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_import_ask_apply(m.id, m.org)) == PERR_CONFLICT) {
+		db_rollback();
+		return page_redirect(
+		        r, arena_printf(r->arena, "/admin/exchange/import?id=%llu&done=not-checked",
+		                        (unsigned long long)m.id));
+	}
+	if (e != PERR_OK ||
+	    (e = console_audit(r, m.org, "import-apply", "import", console_u64(r->arena, m.id),
+	                       NULL, m.kind)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/admin/exchange/import?id=%llu&done=apply",
+	                                     (unsigned long long)m.id));
+}
+
+/* The problems as a table to download, in the reader's language. */
+static int report_get(struct req *r)
+{
+	const struct fval *fmt = req_val(r, K_FORMAT);
+	struct import_row m;
+	struct detail_ctx x = {r, NULL};
+	xmlNodePtr n;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if (import_of(r, &m, &st) != 0)
+		return st;
+	if ((n = import_xml(r, r->root, &m)) == NULL || (x.list = xml_elem(n, "problems")) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_import_problems(r->arena, m.id, REPORT_MAX, problem_row, &x)) != PERR_OK)
+		return page_fail(r, e);
+	return page_table(r, fmt ? fmt->s : "csv",
+	                  arena_printf(r->arena, "import-%llu-report", (unsigned long long)m.id));
+}
+
+/* ---------------------------------------------------------------- the program */
+
+static const struct page pages[] = {
+        {"/admin/exchange", M_GET, PAGE_SESSION, "exchange", list_get},
+        {"/admin/exchange/upload", M_POST, PAGE_SESSION | PAGE_UPLOAD, "exchange", upload_post},
+        {"/admin/exchange/import", M_GET, PAGE_SESSION, "import", import_get},
+        {"/admin/exchange/apply", M_POST, PAGE_SESSION, "import", apply_post},
+        {"/admin/exchange/report", M_GET, PAGE_SESSION, "import-report", report_get},
+};
+
+static const struct section section = {
+        .name = "admin",
+        .program = "exchange",
+        .pages = pages,
+        .npages = sizeof(pages) / sizeof(pages[0]),
+        .fields = fields,
+        .nfields = K__MAX,
+        .load_session = staff_session_load,
+        .login_path = "/admin/login",
+        .nav = console_nav,
+        .upload = upload_open,
+};
+
+int main(int argc, char **argv)
+{
+	return portal_main(argc, argv, &section);
+}
