@@ -26,7 +26,7 @@ DEBIAN_PACKAGES = \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	chromium chromium-driver valgrind wrk curl strace openjdk-17-jre-headless
 
-PROGRAMS = login home accounts services calculator readings payments receipts settings admin exchange
+PROGRAMS = login home accounts services calculator readings payments receipts settings admin exchange api
 JOBS = payjobs receiptjobs deliver tidy kabinet-import
 
 VARIANT ?= release

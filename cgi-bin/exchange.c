@@ -9,6 +9,9 @@
  *                                  the dry run's counts and first changes, problems
  *   POST /admin/exchange/apply     id: a checked import is applied by the import program
  *   GET  /admin/exchange/report?id=&format=csv|xlsx   the problems, to download
+ *   GET  /admin/exchange/keys?org=  the billing system's API keys (administrators)
+ *   POST /admin/exchange/keys      name, scopes, rate, password: a new key, shown once
+ *   POST /admin/exchange/keys/revoke   id
  *
  * No page does an import's work: a request stores the file and returns; the
  * scheduled program (kabinet-import --queue) reads it.
@@ -17,11 +20,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "app/exchange.h"
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/password.h"
 #include "core/perr.h"
 #include "core/valid.h"
+#include "db/api.h"
 #include "db/db.h"
 #include "db/exchange.h"
 #include "db/staff.h"
@@ -33,7 +40,24 @@
 #include "web/staff_session.h"
 #include "web/upload.h"
 
-enum key { K_ORG, K_KIND, K_ID, K_FORMAT, K_BEFORE, K_DONE, K_STILL, K__MAX };
+enum key {
+	K_ORG,
+	K_KIND,
+	K_ID,
+	K_FORMAT,
+	K_BEFORE,
+	K_DONE,
+	K_STILL,
+	K_NAME,
+	K_RATE,
+	K_PASSWORD,
+	K_S_READ_READINGS,
+	K_S_READ_PAYMENTS,
+	K_S_WRITE_ACCOUNTS,
+	K_S_WRITE_CHARGES,
+	K_S_WRITE_PAYMENTS,
+	K__MAX
+};
 
 static const struct field fields[K__MAX] = {
         [K_ORG] = {"org", valid_int, 1, 4294967295LL},
@@ -43,6 +67,15 @@ static const struct field fields[K__MAX] = {
         [K_BEFORE] = {"before", valid_int, 1, 9007199254740991LL},
         [K_DONE] = {"done", valid_token, 1, 20},
         [K_STILL] = {"still", valid_int, 1, 1},
+        [K_NAME] = {"key_name", valid_text, 2, 100},
+        [K_RATE] = {"rate", valid_int, 1, 6000},
+        [K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
+        /* One field a scope: a repeated field is refused as an attack. */
+        [K_S_READ_READINGS] = {"scope_read_readings", valid_int, 1, 1},
+        [K_S_READ_PAYMENTS] = {"scope_read_payments", valid_int, 1, 1},
+        [K_S_WRITE_ACCOUNTS] = {"scope_write_accounts", valid_int, 1, 1},
+        [K_S_WRITE_CHARGES] = {"scope_write_charges", valid_int, 1, 1},
+        [K_S_WRITE_PAYMENTS] = {"scope_write_payments", valid_int, 1, 1},
 };
 
 #define IMPORTS_PAGE    30
@@ -369,6 +402,170 @@ static int report_get(struct req *r)
 	                  arena_printf(r->arena, "import-%llu-report", (unsigned long long)m.id));
 }
 
+/* ---------------------------------------------------------------- API keys */
+
+static const struct {
+	size_t k;
+	const char *scope;
+} scope_fields[] = {
+        {K_S_READ_READINGS, "read:readings"},   {K_S_READ_PAYMENTS, "read:payments"},
+        {K_S_WRITE_ACCOUNTS, "write:accounts"}, {K_S_WRITE_CHARGES, "write:charges"},
+        {K_S_WRITE_PAYMENTS, "write:payments"},
+};
+#define NSCOPES      (sizeof(scope_fields) / sizeof(scope_fields[0]))
+#define RATE_DEFAULT 60
+
+static enum perr key_row(void *p, const struct api_key *k)
+{
+	struct detail_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "key");
+
+	if (n == NULL || u64_attr(x->r, n, "id", k->id) || xml_attr(n, "prefix", k->prefix) ||
+	    xml_attr_int(n, "rate", k->rate) || xml_text(n, "name", k->name) == NULL ||
+	    xml_text(n, "scopes", k->scopes) == NULL || console_time(n, "created", k->created_at) ||
+	    console_time(n, "used", k->last_used_at) || console_time(n, "revoked", k->revoked_at))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static int keys_page(struct req *r, unsigned org, int status)
+{
+	static const size_t typed[] = {K_NAME,
+	                               K_RATE,
+	                               K_S_READ_READINGS,
+	                               K_S_READ_PAYMENTS,
+	                               K_S_WRITE_ACCOUNTS,
+	                               K_S_WRITE_CHARGES,
+	                               K_S_WRITE_PAYMENTS};
+	struct detail_ctx x = {r, NULL};
+	xmlNodePtr sc;
+	size_t i;
+	enum perr e;
+
+	if ((e = console_staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if (xml_done(r, K_DONE) != 0 ||
+	    xml_typed(r, typed, sizeof(typed) / sizeof(typed[0])) != 0 ||
+	    (x.list = xml_elem(r->root, "keys")) == NULL || xml_attr_int(x.list, "org", org) ||
+	    xml_attr_int(x.list, "rate-default", RATE_DEFAULT) ||
+	    (sc = xml_elem(r->root, "scopes")) == NULL)
+		return page_error(r, 500, "internal");
+	for (i = 0; i < NSCOPES; i++) {
+		xmlNodePtr n = xml_text(sc, "scope", scope_fields[i].scope);
+
+		if (n == NULL || xml_attr(n, "field", fields[scope_fields[i].k].name))
+			return page_error(r, 500, "internal");
+	}
+	if ((e = db_api_keys(r->arena, org, key_row, &x)) != PERR_OK)
+		return page_fail(r, e);
+	return status == 200 ? 200 : page_status(r, status);
+}
+
+static int keys_get(struct req *r)
+{
+	int st;
+	unsigned org;
+
+	REQUIRE(r, A_KEYS);
+	if ((org = org_of(r, &st)) == 0)
+		return st;
+	return keys_page(r, org, 200);
+}
+
+/* A new key: asked for the password (or a fresh code) again, shown once, kept as a hash. */
+static int keys_post(struct req *r)
+{
+	const struct fval *name = req_val(r, K_NAME), *rate = req_val(r, K_RATE);
+	unsigned char raw[32], hash[32];
+	char token[64], scopes[128] = "", prefix[12];
+	uint64_t id = 0;
+	xmlNodePtr shown;
+	size_t i;
+	int st, ok = 0;
+	unsigned org;
+	enum perr e;
+
+	REQUIRE(r, A_KEYS);
+	if ((org = org_of(r, &st)) == 0)
+		return st;
+	for (i = 0; i < NSCOPES; i++)
+		if (req_val(r, scope_fields[i].k) != NULL)
+			snprintf(scopes + strlen(scopes), sizeof(scopes) - strlen(scopes), "%s%s",
+			         scopes[0] ? " " : "", scope_fields[i].scope);
+	if (name == NULL || r->bad[K_RATE] || scopes[0] == '\0') {
+		if ((name == NULL &&
+		     xml_form_error(r, "key_name", r->bad[K_NAME] ? "invalid" : "required")) ||
+		    (r->bad[K_RATE] && xml_form_error(r, "rate", "invalid")) ||
+		    (scopes[0] == '\0' && xml_form_error(r, "scopes", "scopes-required")))
+			return page_error(r, 500, "internal");
+		return keys_page(r, org, 400);
+	}
+	if ((st = console_password_again(r, req_val(r, K_PASSWORD), &ok)) != 0)
+		return st;
+	if (!ok) {
+		if (xml_form_error(r, "password", "password-wrong") != 0)
+			return page_error(r, 500, "internal");
+		return keys_page(r, org, 422);
+	}
+	/* 32 random bytes: a key is looked up by its hash, no slow hash is needed. */
+	randombytes_buf(raw, sizeof(raw));
+	memcpy(token, "kb_", 3);
+	sodium_bin2base64(token + 3, sizeof(token) - 3, raw, sizeof(raw),
+	                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	crypto_generichash(hash, sizeof(hash), (const unsigned char *)token, strlen(token), NULL,
+	                   0);
+	snprintf(prefix, sizeof(prefix), "%.11s", token);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_api_key_new(org, name->s, prefix, hash, scopes,
+	                        rate ? (unsigned)rate->i : RATE_DEFAULT, r->staff->staff_id,
+	                        &id)) != PERR_OK ||
+	    (e = console_audit(r, org, "api-key-create", "api-key", console_u64(r->arena, id), NULL,
+	                       arena_printf(r->arena, "%s: %s, %s", prefix, name->s, scopes))) !=
+	            PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		sodium_memzero(token, sizeof(token));
+		return page_fail(r, e);
+	}
+	/* Shown on this answer only (no-store, like every page); never again. */
+	shown = xml_text(r->root, "new-key", token);
+	sodium_memzero(token, sizeof(token));
+	if (shown == NULL || xml_attr(shown, "prefix", prefix))
+		return page_error(r, 500, "internal");
+	return keys_page(r, org, 200);
+}
+
+static int keys_handler(struct req *r)
+{
+	return r->method == M_POST ? keys_post(r) : keys_get(r);
+}
+
+static int keys_revoke_post(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	int st;
+	unsigned org;
+	enum perr e;
+
+	REQUIRE(r, A_KEYS);
+	if ((org = org_of(r, &st)) == 0)
+		return st;
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_api_key_revoke((uint64_t)id->i, org)) != PERR_OK ||
+	    (e = console_audit(r, org, "api-key-revoke", "api-key", id->s, NULL, NULL)) !=
+	            PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(
+	        r, arena_printf(r->arena, "/admin/exchange/keys?org=%u&done=revoked", org));
+}
+
 /* ---------------------------------------------------------------- the program */
 
 static const struct page pages[] = {
@@ -377,6 +574,8 @@ static const struct page pages[] = {
         {"/admin/exchange/import", M_GET, PAGE_SESSION, "import", import_get},
         {"/admin/exchange/apply", M_POST, PAGE_SESSION, "import", apply_post},
         {"/admin/exchange/report", M_GET, PAGE_SESSION, "import-report", report_get},
+        {"/admin/exchange/keys", M_GET | M_POST, PAGE_SESSION, "api-keys", keys_handler},
+        {"/admin/exchange/keys/revoke", M_POST, PAGE_SESSION, "api-keys", keys_revoke_post},
 };
 
 static const struct section section = {

@@ -58,9 +58,13 @@ MODS_tidy = app/job core/arena core/config core/date core/log core/module core/p
 	db/db db/tidy
 MODS_exchange = app/credit app/exchange billing/split core/arena core/config core/crypto core/csvin \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/multipart \
-	core/parse core/perr core/totp core/utf8 core/valid db/audit db/credit db/db db/exchange \
+	core/parse core/perr core/totp core/utf8 core/valid db/api db/audit db/credit db/db db/exchange \
 	db/session db/staff doc/render doc/sheet doc/xlsx doc/xml web/console web/csrf web/form web/nav \
 	web/page_table web/request web/serve web/session web/staff_session web/upload
+MODS_api = app/credit app/exchange billing/split core/arena core/config core/csvin \
+	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
+	core/perr core/utf8 core/valid db/api db/audit db/credit db/db db/exchange doc/render doc/xml \
+	web/serve
 MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena core/config core/lang \
 	core/csvin core/date core/decimal core/log core/module core/money core/month core/parse \
 	core/perr core/utf8 core/valid db/audit db/credit db/db db/exchange

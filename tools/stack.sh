@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home accounts services calculator readings payments receipts settings admin exchange"
+PROGRAMS="login home accounts services calculator readings payments receipts settings admin exchange api"
 # Programs run by cron, not served: they need a database account all the same.
 JOBS="payjobs receiptjobs deliver tidy kabinet-import"
 DB_SOCK="$E/run/db.sock"
@@ -284,6 +284,23 @@ INSERT INTO schema_migrations (version) VALUES ('demo-staff');
 SQL
 }
 
+# The demo's API key for the first organization, every scope (demo data only:
+# a real key is made in the console, shown once).  Stored as its BLAKE2b-256.
+DEMO_API_KEY=demo-exchange-key
+db_demo_api_key() {
+	[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-api-key'")" != 0 ] &&
+		return
+	h=$(printf '%s' "$DEMO_API_KEY" | /usr/bin/python3 -c \
+		'import hashlib, sys; print(hashlib.blake2b(sys.stdin.buffer.read(), digest_size=32).hexdigest())')
+	sql_root kabinet <<SQL
+INSERT INTO api_keys (organization_id, name, prefix, hash, scopes, rate_per_minute, created_at)
+VALUES (1, 'demo', 'demo-exc', UNHEX('$h'),
+        'read:readings read:payments write:accounts write:charges write:payments', 600,
+        UTC_TIMESTAMP(6));
+INSERT INTO schema_migrations (version) VALUES ('demo-api-key');
+SQL
+}
+
 db_demo() {
 	# Loaded once: running `make run` again keeps what a person did (payments,
 	# linked accounts, a changed password).  `make reset` starts afresh.
@@ -491,6 +508,7 @@ up)
 	db_schema
 	db_demo
 	db_demo_staff
+	db_demo_api_key
 	programs_start
 	nginx_start
 	emu_start
@@ -504,6 +522,8 @@ kabinet is running: http://127.0.0.1:$PORT/
                 admin / admin-password       TOTP secret $DEMO_ADMIN_TOTP
                 operator / operator-password TOTP secret $DEMO_OPERATOR_TOTP
                 (a code: oathtool --totp -b SECRET, or add the secret to an authenticator app)
+  API key:      $DEMO_API_KEY (organization 1, every scope):
+                curl -H 'Authorization: Bearer $DEMO_API_KEY' http://127.0.0.1:$PORT/api/v1/readings
   test card:    5555 5555 5555 4444, any future expiry, any CVC
   mail sent:    ${2}/mail/    (an SMTP sink on port $((PORT + 3)))
   text messages: ${2}/sms/    (an SMS gateway emulator on port $((PORT + 4)))

@@ -21,6 +21,20 @@
   <xsl:template match="page[@section='admin'][@name='exchange']" mode="content">
     <h1><xsl:value-of select="$M/adm.title.exchange"/></h1>
     <xsl:call-template name="adm-done"/>
+    <xsl:if test="count(/page/staff/org) &gt; 1">
+      <p class="org-switch" id="org-switch"><xsl:value-of select="concat($M/adm.f.org, ': ')"/>
+        <xsl:for-each select="/page/staff/org">
+          <xsl:choose>
+            <xsl:when test="@id = /page/imports/@org"><strong><xsl:value-of select="."/></strong></xsl:when>
+            <xsl:otherwise><a href="/admin/exchange?org={@id}"><xsl:value-of select="."/></a></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="position() != last()"><xsl:text> · </xsl:text></xsl:if>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+    <p class="links" id="exchange-links">
+      <xsl:if test="/page/nav/@role = 'admin'"><a id="api-keys" href="/admin/exchange/keys?org={imports/@org}"><xsl:value-of select="$M/adm.title.api-keys"/></a></xsl:if>
+    </p>
     <xsl:call-template name="adm-errors"/>
     <xsl:if test="$adm-exchanges">
       <form method="post" action="/admin/exchange/upload?org={imports/@org}" enctype="multipart/form-data" class="card stacked" id="upload-form">
@@ -216,6 +230,86 @@
         </table>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ API keys -->
+  <xsl:template match="page[@section='admin'][@name='api-keys']" mode="content">
+    <p class="back"><a href="/admin/exchange?org={keys/@org}"><xsl:value-of select="$M/imp.back"/></a></p>
+    <h1><xsl:value-of select="$M/adm.title.api-keys"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <xsl:if test="new-key">
+      <section class="card notice" id="new-key-card" role="status">
+        <h2><xsl:value-of select="$M/key.new"/></h2>
+        <p><xsl:value-of select="$M/key.once"/></p>
+        <p><code id="new-key"><xsl:value-of select="new-key"/></code></p>
+      </section>
+    </xsl:if>
+    <section class="card" id="keys">
+      <h2><xsl:value-of select="$M/key.list"/></h2>
+      <xsl:choose>
+        <xsl:when test="keys/key">
+          <table class="data" id="key-list">
+            <caption class="visually-hidden"><xsl:value-of select="$M/key.list"/></caption>
+            <thead><tr>
+              <th scope="col"><xsl:value-of select="$M/key.col.name"/></th>
+              <th scope="col"><xsl:value-of select="$M/key.col.scopes"/></th>
+              <th scope="col"><xsl:value-of select="$M/key.col.used"/></th>
+              <th scope="col"><span class="visually-hidden"><xsl:value-of select="$M/key.col.actions"/></span></th>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="keys/key">
+                <tr id="key-{@id}">
+                  <td><xsl:value-of select="name"/><br/><code><xsl:value-of select="concat(@prefix, '…')"/></code></td>
+                  <td><xsl:value-of select="scopes"/><br/><xsl:value-of select="concat(@rate, ' ', $M/key.per-minute)"/></td>
+                  <td><xsl:choose>
+                    <xsl:when test="used"><xsl:call-template name="datetime"><xsl:with-param name="v" select="used"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="$M/key.never"/></xsl:otherwise>
+                  </xsl:choose></td>
+                  <td><xsl:choose>
+                    <xsl:when test="revoked"><xsl:value-of select="$M/key.revoked"/><xsl:text> </xsl:text><xsl:call-template name="datetime"><xsl:with-param name="v" select="revoked"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>
+                      <form method="post" action="/admin/exchange/keys/revoke?org={/page/keys/@org}" class="inline">
+                        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                        <input type="hidden" name="id" value="{@id}"/>
+                        <button type="submit" class="secondary" id="revoke-{@id}"><xsl:value-of select="$M/key.do.revoke"/></button>
+                      </form>
+                    </xsl:otherwise>
+                  </xsl:choose></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p id="no-keys"><xsl:value-of select="$M/key.none"/></p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+    <form method="post" action="/admin/exchange/keys?org={keys/@org}" class="card stacked" id="key-form">
+      <h2><xsl:value-of select="$M/key.create"/></h2>
+      <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">key_name</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
+      <fieldset id="scopes">
+        <legend><xsl:value-of select="$M/key.col.scopes"/></legend>
+        <xsl:for-each select="scopes/scope">
+          <div class="check">
+            <input type="checkbox" id="{@field}" name="{@field}" value="1">
+              <xsl:if test="/page/typed[@name = current()/@field] = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="{@field}"><xsl:value-of select="."/></label>
+          </div>
+        </xsl:for-each>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">scopes</xsl:with-param></xsl:call-template>
+      </fieldset>
+      <label for="rate"><xsl:value-of select="$M/adm.f.rate"/></label>
+      <input type="number" id="rate" name="rate" min="1" max="6000" required="required">
+        <xsl:attribute name="value"><xsl:choose><xsl:when test="typed[@name='rate']"><xsl:value-of select="typed[@name='rate']"/></xsl:when><xsl:otherwise><xsl:value-of select="keys/@rate-default"/></xsl:otherwise></xsl:choose></xsl:attribute>
+      </input>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">rate</xsl:with-param></xsl:call-template>
+      <label for="password"><xsl:value-of select="$M/adm.f.password-again"/></label>
+      <input type="password" id="password" name="password" autocomplete="current-password" required="required"/>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>
+      <button type="submit" class="primary" id="create-key"><xsl:value-of select="$M/key.do.create"/></button>
+    </form>
   </xsl:template>
 
   <!-- A problem in words: its message, with what it names after it. -->

@@ -729,6 +729,27 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.f.key_name>Key name</adm.f.key_name>
+    <field.key_name>A name: 2 to 100 characters.</field.key_name>
+    <adm.title.api-keys>API keys</adm.title.api-keys>
+    <adm.done.revoked>The key is revoked: it no longer opens the API.</adm.done.revoked>
+    <adm.f.rate>Requests a minute</adm.f.rate>
+    <field.rate>A whole number from 1 to 6000.</field.rate>
+    <error.scopes-required>Choose at least one scope.</error.scopes-required>
+    <key.new>New key</key.new>
+    <key.once>Copy it now: it is shown once; only its hash is kept.</key.once>
+    <key.list>The organization's keys</key.list>
+    <key.none>No keys yet.</key.none>
+    <key.col.name>Name</key.col.name>
+    <key.col.scopes>Scopes</key.col.scopes>
+    <key.col.used>Last used</key.col.used>
+    <key.col.actions>Actions</key.col.actions>
+    <key.per-minute>requests a minute</key.per-minute>
+    <key.never>never</key.never>
+    <key.revoked>revoked</key.revoked>
+    <key.do.revoke>Revoke</key.do.revoke>
+    <key.create>Create a key</key.create>
+    <key.do.create>Create</key.do.create>
     <error.required>Fill this in.</error.required>
     <adm.title.exchange>Billing exchange</adm.title.exchange>
     <adm.title.import>Import</adm.title.import>

@@ -729,6 +729,27 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.f.key_name>Название ключа</adm.f.key_name>
+    <field.key_name>Название: от 2 до 100 символов.</field.key_name>
+    <adm.title.api-keys>Ключи API</adm.title.api-keys>
+    <adm.done.revoked>Ключ отозван: с ним больше нельзя войти в API.</adm.done.revoked>
+    <adm.f.rate>Запросов в минуту</adm.f.rate>
+    <field.rate>Целое число от 1 до 6000.</field.rate>
+    <error.scopes-required>Выберите хотя бы одно право.</error.scopes-required>
+    <key.new>Новый ключ</key.new>
+    <key.once>Скопируйте его сейчас: он показан один раз, храним мы только его хеш.</key.once>
+    <key.list>Ключи организации</key.list>
+    <key.none>Ключей ещё нет.</key.none>
+    <key.col.name>Название</key.col.name>
+    <key.col.scopes>Права</key.col.scopes>
+    <key.col.used>Последнее обращение</key.col.used>
+    <key.col.actions>Действия</key.col.actions>
+    <key.per-minute>запросов в минуту</key.per-minute>
+    <key.never>ещё не было</key.never>
+    <key.revoked>отозван</key.revoked>
+    <key.do.revoke>Отозвать</key.do.revoke>
+    <key.create>Создать ключ</key.create>
+    <key.do.create>Создать</key.do.create>
     <error.required>Заполните поле.</error.required>
     <adm.title.exchange>Обмен с биллингом</adm.title.exchange>
     <adm.title.import>Загрузка</adm.title.import>

@@ -73,6 +73,8 @@ struct section {
 	void (*nav)(struct req *);
 	/* How a PAGE_UPLOAD page's body is read (web/upload.c); NULL if it has none. */
 	int (*upload)(struct req *, const struct io *, const char *content_type);
+	/* A program that is not pages (the JSON API) serves each request itself. */
+	void (*serve)(const struct section *, struct arena *, const struct io *);
 };
 
 /* Header lines kept for the response. */

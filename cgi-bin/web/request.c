@@ -28,6 +28,7 @@
 #include "web/io.h"
 #include "web/nav.h"
 #include "web/req.h"
+#include "web/serve.h"
 #include "web/session.h"
 
 static const char *status_text(int status)
@@ -702,6 +703,14 @@ static int dispatch(struct req *r, const struct io *io)
 	if (doc_new(r, r->sec->name, r->page->name) != 0)
 		return page_error(r, 500, "internal");
 	return r->page->handler(r);
+}
+
+int portal_main(int argc, char **argv, const struct section *sec)
+{
+	struct section s = *sec;
+
+	s.serve = request_serve;
+	return serve_main(argc, argv, &s);
 }
 
 void request_serve(const struct section *sec, struct arena *a, const struct io *io)

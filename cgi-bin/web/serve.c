@@ -163,7 +163,7 @@ static void worker_loop(const struct section *sec, int fd)
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		if (rc < 0)
 			break;
-		request_serve(sec, a, &(struct io){&rq, fcgi_param, fcgi_read, fcgi_write});
+		sec->serve(sec, a, &(struct io){&rq, fcgi_param, fcgi_read, fcgi_write});
 		FCGX_Finish_r(&rq);
 		arena_reset(a);
 		if (stopping)
@@ -318,7 +318,7 @@ static void usage(const char *argv0)
 		argv0);
 }
 
-int portal_main(int argc, char **argv, const struct section *sec)
+int serve_main(int argc, char **argv, const struct section *sec)
 {
 	const char *sock = NULL, *pidfile = NULL, *cpath = getenv("PORTAL_CONFIG");
 	long workers = -1;
@@ -374,7 +374,7 @@ int portal_main(int argc, char **argv, const struct section *sec)
 		return 1;
 	}
 	/* Compiled once, before fork: every worker inherits the same compiled sheet. */
-	if (render_init(cfg.xsl_dir) != 0)
+	if (sec->pages != NULL && render_init(cfg.xsl_dir) != 0)
 		goto out;
 	if (FCGX_Init() != 0) {
 		log_msg(LOG_ERR, "libfcgi cannot initialise");
@@ -386,7 +386,7 @@ int portal_main(int argc, char **argv, const struct section *sec)
 
 		if (a == NULL)
 			goto out;
-		request_serve(sec, a, &(struct io){NULL, cgi_param, cgi_read, cgi_write});
+		sec->serve(sec, a, &(struct io){NULL, cgi_param, cgi_read, cgi_write});
 		fflush(stdout);
 		arena_free(a);
 		db_disconnect();

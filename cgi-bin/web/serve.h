@@ -12,5 +12,11 @@
  * plain CGI program answering the one request in its environment.
  */
 int portal_main(int argc, char **argv, const struct section *);
+/*
+ * The same loop for a section whose serve hook answers each request itself
+ * (the JSON API: no pages, no stylesheet).  portal_main() is this with the
+ * pages' request_serve() (web/request.c).
+ */
+int serve_main(int argc, char **argv, const struct section *);
 
 #endif
