@@ -596,7 +596,7 @@ static int push(struct call *c, const char *kind, const char *body, size_t len)
 	if ((e = db_import_new(c->key.org, kind, json_is_true(dry) ? "check" : "apply",
 	                       arena_printf(c->a, "api-%s.json", kind) ?: "api.json", 0, c->key.id,
 	                       who, &id)) != PERR_OK ||
-	    (e = exchange_store(id, text_read, &t, UINT64_MAX, &bytes)) != PERR_OK) {
+	    (e = exchange_store(id, text_read, &t, UINT64_MAX, n > SYNC_ROWS, &bytes)) != PERR_OK) {
 		st = fail(c, e);
 		goto out;
 	}
@@ -609,8 +609,12 @@ static int push(struct call *c, const char *kind, const char *body, size_t len)
 	}
 	/* A small batch is done now; a large one, or one whose organization is
 	 * busy importing, is left to the import program. */
-	if (n > SYNC_ROWS || (e = exchange_run(c->a, id, who, NULL, NULL)) == PERR_CONFLICT) {
+	if (n > SYNC_ROWS) {
 		st = import_answer(c, id, 1);
+		goto out;
+	}
+	if ((e = exchange_run(c->a, id, who, NULL, NULL)) == PERR_CONFLICT) {
+		st = (e = db_import_queue(id)) == PERR_OK ? import_answer(c, id, 1) : fail(c, e);
 		goto out;
 	}
 	st = e == PERR_OK ? import_answer(c, id, 0) : fail(c, e);

@@ -244,7 +244,7 @@ static int upload_post(struct req *r)
 	if ((e = db_import_new(org, kind->s, "check", name, r->staff->staff_id, 0, who, &id)) !=
 	    PERR_OK)
 		return page_fail(r, e);
-	e = exchange_store(id, upload_read, r, cfg.limits.upload_max, &bytes);
+	e = exchange_store(id, upload_read, r, cfg.limits.upload_max, 1, &bytes);
 	if (e != PERR_OK) {
 		if (db_import_fail(id, perr_str(e)) != PERR_OK)
 			return page_error(r, 500, "internal");

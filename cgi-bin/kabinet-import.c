@@ -116,9 +116,12 @@ static int outcome(struct arena *a, uint64_t id, enum perr e)
 	struct import_row r;
 
 	if (e == PERR_CONFLICT) {
+		/* Queued: the scheduled program runs it once the other is done. */
+		if (db_import_queue(id) != PERR_OK)
+			return EX_SOFTWARE;
 		fprintf(stderr,
 		        "kabinet-import: another import of this organization is running; "
-		        "import %llu waits and can be run with --run %llu\n",
+		        "import %llu is queued (or run it with --run %llu)\n",
 		        (unsigned long long)id, (unsigned long long)id);
 		return EX_TEMPFAIL;
 	}
@@ -155,7 +158,7 @@ static int one_file(struct arena *a, unsigned org, const char *kind, int dry, co
 	}
 	if ((e = db_import_new(org, kind, dry ? "check" : "apply",
 	                       strcmp(path, "-") ? base : "stdin", 0, 0, as, &id)) != PERR_OK ||
-	    (e = exchange_store(id, read_fd, &fd, FILE_MAX, &bytes)) != PERR_OK) {
+	    (e = exchange_store(id, read_fd, &fd, FILE_MAX, 0, &bytes)) != PERR_OK) {
 		if (fd > 0)
 			close(fd);
 		fprintf(stderr, "kabinet-import: storing %s: %s\n", path, perr_str(e));

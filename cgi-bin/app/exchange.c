@@ -164,7 +164,7 @@ const char *const *exchange_columns(enum stage_kind k, size_t *n)
 /* ---------------------------------------------------------------- storing */
 
 enum perr exchange_store(uint64_t id, long (*read)(void *, char *, size_t), void *ctx, uint64_t max,
-                         uint64_t *bytes)
+                         int queue, uint64_t *bytes)
 {
 	static char buf[IMPORT_CHUNK];
 	crypto_hash_sha256_state sha;
@@ -207,7 +207,7 @@ enum perr exchange_store(uint64_t id, long (*read)(void *, char *, size_t), void
 	sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
 	*bytes = total;
 	/* Lines after the header: the progress bar's end. */
-	return db_import_stored(id, hex, total, lines > 0 ? lines - 1 : 0);
+	return db_import_stored(id, hex, total, lines > 0 ? lines - 1 : 0, queue);
 }
 
 /* ---------------------------------------------------------------- checking */
@@ -817,7 +817,7 @@ enum perr exchange_run(struct arena *ar, uint64_t id, const char *actor,
 	if ((kind = exchange_kind(imp.kind)) < 0)
 		return PERR_BAD_INPUT;
 	if (strcmp(imp.status, "queued") != 0 && strcmp(imp.status, "checking") != 0 &&
-	    strcmp(imp.status, "applying") != 0)
+	    strcmp(imp.status, "applying") != 0 && strcmp(imp.status, "uploading") != 0)
 		return PERR_OK; /* nothing to do: done, refused, or waiting for a decision */
 	if ((e = db_import_lock(imp.org, id)) != PERR_OK)
 		return e;

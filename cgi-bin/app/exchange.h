@@ -18,11 +18,12 @@ const char *const *exchange_columns(enum stage_kind, size_t *n);
 
 /*
  * Store a file as import id: read(ctx, buf, n) until it returns 0, in
- * chunks; its SHA-256, size and lines are recorded and it is queued.
+ * chunks; its SHA-256, size and lines are recorded, and it is queued for
+ * the import program if queue (else the caller runs it: exchange_run()).
  * PERR_TOO_LARGE past max bytes (nothing is queued then).
  */
 enum perr exchange_store(uint64_t id, long (*read)(void *, char *, size_t), void *ctx, uint64_t max,
-                         uint64_t *bytes) PORTAL_WUR;
+                         int queue, uint64_t *bytes) PORTAL_WUR;
 
 struct exchange_progress {
 	uint64_t id;

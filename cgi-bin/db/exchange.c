@@ -40,9 +40,13 @@ static struct db_stmt import_chunk = {
         "INSERT INTO import_chunks (import_id, seq, data) VALUES (?, ?, ?)", NULL, 0, NULL};
 static struct db_stmt import_stored = {
         "exchange.import_stored",
-        "UPDATE imports SET status = 'queued', sha256 = ?, bytes = ?, lines_total = ? "
-        "WHERE id = ? AND status = 'uploading'",
+        "UPDATE imports SET status = IF(? = 1, 'queued', status), sha256 = ?, bytes = ?, "
+        "lines_total = ? WHERE id = ? AND status = 'uploading'",
         NULL, 0, NULL};
+static struct db_stmt import_queue = {
+        "exchange.import_queue",
+        "UPDATE imports SET status = 'queued' WHERE id = ? AND status = 'uploading'", NULL, 0,
+        NULL};
 static struct db_stmt import_get = {
         "exchange.import_get",
         "SELECT " IMPORT_COLS "FROM imports i WHERE i.id = ? AND (? = 0 OR i.organization_id = ?)",
@@ -142,11 +146,13 @@ enum perr db_import_chunk(uint64_t id, unsigned seq, const void *data, size_t n)
 	return db_exec(&import_chunk, a, 3, NULL, NULL);
 }
 
-enum perr db_import_stored(uint64_t id, const char *sha256, uint64_t bytes, uint64_t lines)
+enum perr db_import_stored(uint64_t id, const char *sha256, uint64_t bytes, uint64_t lines,
+                           int queue)
 {
-	struct db_arg a[] = {DBA_STR(sha256), DBA_U64(bytes), DBA_U64(lines), DBA_U64(id)};
+	struct db_arg a[] = {DBA_INT(queue != 0), DBA_STR(sha256), DBA_U64(bytes), DBA_U64(lines),
+	                     DBA_U64(id)};
 	unsigned long long n = 0;
-	enum perr e = db_exec(&import_stored, a, 4, &n, NULL);
+	enum perr e = db_exec(&import_stored, a, 5, &n, NULL);
 
 	return e != PERR_OK ? e : n == 1 ? PERR_OK : PERR_CONFLICT;
 }
@@ -176,6 +182,13 @@ static enum perr import_each(void *p)
 
 	it->r.live = it->live != 0;
 	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_import_queue(uint64_t id)
+{
+	struct db_arg a[] = {DBA_U64(id)};
+
+	return db_exec(&import_queue, a, 1, NULL, NULL);
 }
 
 enum perr db_import_get(struct arena *ar, uint64_t id, unsigned org, struct import_row *out)

@@ -35,9 +35,11 @@ enum perr db_import_new(unsigned org, const char *kind, const char *mode, const 
                         uint64_t staff, uint64_t api_key, const char *created_by,
                         uint64_t *id) PORTAL_WUR;
 enum perr db_import_chunk(uint64_t id, unsigned seq, const void *, size_t) PORTAL_WUR;
-/* Uploading is over: the file's checksum, size and lines; queued for the import program. */
-enum perr db_import_stored(uint64_t id, const char *sha256, uint64_t bytes,
-                           uint64_t lines) PORTAL_WUR;
+/* Uploading is over: the file's checksum, size and lines; queued for the import
+ * program if queue (else its storer runs it, and queues it only if it cannot). */
+enum perr db_import_stored(uint64_t id, const char *sha256, uint64_t bytes, uint64_t lines,
+                           int queue) PORTAL_WUR;
+enum perr db_import_queue(uint64_t id) PORTAL_WUR;
 /* org 0: any organization's. */
 enum perr db_import_get(struct arena *, uint64_t id, unsigned org, struct import_row *) PORTAL_WUR;
 enum perr db_import_list(struct arena *, unsigned org, uint64_t before, unsigned limit,

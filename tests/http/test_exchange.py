@@ -1,0 +1,416 @@
+"""Importing a billing system's files: kabinet-import and the console's Exchange pages.
+
+Every kind of file goes through the same steps (store, check into staging,
+dry run, apply in one transaction); these tests load real files and look
+at the tables afterwards.
+"""
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+from conftest import (BASE, ENV, csrf_of, doc, new_client, sql, staff_signed_in, wait_until)
+from exchange_util import (IMPORT, accounts_csv, import_env, make_accounts, new_numbers, problems,
+                           run_import, status_of, write)
+
+
+def ledger(account_number, period="2026-11-01"):
+    return sql("SELECT sv.code, l.tariff, l.quantity, l.opening, l.accrued, l.corrections, l.paid, "
+               "l.closing FROM ledger l JOIN accounts a ON a.id = l.account_id "
+               "JOIN services sv ON sv.id = l.service_id WHERE a.number = '%s' AND "
+               "l.period = '%s' ORDER BY sv.code" % (account_number, period))
+
+
+# ------------------------------------------------------------------ kabinet-import
+
+def test_accounts_dry_run_apply_and_again(tmp_path):
+    numbers = new_numbers(3)
+    path = write(tmp_path, "a.csv", accounts_csv(numbers))
+    rc, got, err = run_import(path, "accounts", dry=True)
+    assert rc == 0 and got["status"] == "checked" and got["new"] == 3, (got, err)
+    # A dry run changes nothing.
+    assert sql("SELECT COUNT(*) FROM accounts WHERE number IN ('%s')" % "','".join(numbers)) == [("0",)]
+    rc, got, err = run_import(path, "accounts")
+    assert rc == 0 and got["status"] == "applied" and got["new"] == 3, (got, err)
+    row = sql("SELECT address, area_centi_m2, residents, payer_name, phone FROM accounts "
+              "WHERE number = '%s'" % numbers[1])
+    assert row == [("г. Энск, ул. Тестовая, д. 2, кв. 2", "5240", "2", "Тестов Тест Тестович",
+                    "+7 900 000-00-01")]
+    # The same file again: nothing to change.
+    rc, got, err = run_import(path, "accounts")
+    assert (got["new"], got["changed"], got["unchanged"]) == (0, 0, 3), got
+    # One payer's name changes (only its case: compared byte for byte).
+    lines = accounts_csv(numbers).split("\r\n")
+    lines[1] = lines[1].replace("Тестов Тест", "ТЕСТОВ Тест")
+    changed = "\r\n".join(lines)
+    rc, got, err = run_import(write(tmp_path, "b.csv", changed), "accounts")
+    assert (got["new"], got["changed"], got["unchanged"]) == (0, 1, 2), got
+    assert sql("SELECT payer_name FROM accounts WHERE number = '%s'" % numbers[0]) == \
+        [("ТЕСТОВ Тест Тестович",)]
+    audit = sql("SELECT staff_login, action, object_id FROM audit_log WHERE action = "
+                "'import-applied' AND object_id = '%d'" % got["id"])
+    assert audit == [("test", "import-applied", str(got["id"]))]
+
+
+def test_windows_1251_semicolons_and_decimal_commas(tmp_path):
+    a, b = make_accounts(tmp_path, 2)
+    text = ("account;service;period;opening;quantity;rate;charge;recalculation;"
+            "recalculation_reason;penalties;paid;closing\r\n"
+            "%s;electricity;11.2026;1 000,50;175,5;5,92;1 038,96;-12,40;Перерасчёт: отсутствие;"
+            "0,37;1 000,50;1 026,93\r\n"
+            "%s;cold-water;2026-11;0;4,5;43,10;193,95;;;;0;193,95\r\n" % (a, b))
+    path = write(tmp_path, "c1251.csv", text, encoding="cp1251")
+    rc, got, err = run_import(path, "charges")
+    assert rc == 0 and got["status"] == "applied" and got["new"] == 2, (rc, got, err)
+    found = sql("SELECT encoding, delimiter FROM imports WHERE id = %d" % got["id"])
+    assert found == [("windows-1251", ";")]
+    assert ledger(a) == [("electricity", "592", "175500", "100050", "103896", "-1203", "100050",
+                          "102693")]
+    assert ledger(b) == [("cold-water", "4310", "4500", "0", "19395", "0", "0", "19395")]
+    reasons = sql("SELECT c.amount, c.reason FROM corrections c JOIN accounts x ON "
+                  "x.id = c.account_id WHERE x.number = '%s' ORDER BY c.amount" % a)
+    assert reasons == [("-1240", "Перерасчёт: отсутствие"), ("37", "Пени")]
+
+
+def test_every_kind_of_bad_row_is_reported_and_nothing_applied(tmp_path):
+    a, b = make_accounts(tmp_path, 2)
+    before = ledger(a)
+    text = "\n".join([
+        "account,service,period,opening,charge,recalculation,recalculation_reason,paid,closing",
+        "%s,electricity,2026-11,10.00,5.00,0,,0,15.00" % a,            # 2: good
+        "%s,electricity,2026-11,1.00,1.00,0,,0" % b,                   # 3: a column short
+        "%s,electricity,2026-13,1.00,1.00,0,,0,2.00" % b,              # 4: no such month
+        "%s,electricity,2026-11,1.0.0,1.00,0,,0,2.00" % b,             # 5: not an amount
+        "9999999999,electricity,2026-11,1.00,1.00,0,,0,2.00",          # 6: unknown account
+        "%s,gas-supply,2026-11,1.00,1.00,0,,0,2.00" % b,               # 7: unknown service
+        "%s,cold-water,2026-11,10.00,5.00,0,,2.00,14.00" % b,          # 8: roll-forward
+        "%s,electricity,2026-11,10.00,5.00,0,,0,15.00" % a,            # 9: line 2 again
+        "%s,wastewater,2026-11,1.00,1.00,-0.50,,0,1.50" % b,           # 10: no reason
+        "%s,hot-water,2026-11,,1.00,0,,0,1.00" % b,                    # 11: required empty
+    ]) + "\n"
+    rc, got, err = run_import(write(tmp_path, "bad.csv", text), "charges")
+    assert rc == 1 and got["status"] == "refused" and got["refused"] == 9, (rc, got, err)
+    assert "line 3" in err  # the command lists the first problems
+    assert problems(got["id"]) == [
+        (3, "-", "columns", "9"),
+        (4, "period", "month", ""),
+        (5, "opening", "money", ""),
+        (6, "account", "unknown-account", ""),
+        (7, "service", "unknown-service", ""),
+        (8, "closing", "roll-forward", "13.00"),
+        (9, "account", "duplicate", "2"),
+        (10, "recalculation_reason", "reason-required", ""),
+        (11, "opening", "required", ""),
+    ]
+    # All or nothing: the good row is not applied either, and no staging is left.
+    assert ledger(a) == before
+    assert sql("SELECT COUNT(*) FROM stage_charges WHERE import_id = %d" % got["id"]) == [("0",)]
+
+
+def test_header_problems_refuse_the_file(tmp_path):
+    text = "account,servce,period,opening,charge\n1,electricity,2026-11,1,1\n"
+    rc, got, err = run_import(write(tmp_path, "h.csv", text), "charges")
+    assert rc == 1 and got["status"] == "refused"
+    assert problems(got["id"]) == [(1, "-", "unknown-column", ""),
+                                   (1, "service", "missing-column", ""),
+                                   (1, "closing", "missing-column", "")]
+
+
+def test_bytes_that_are_not_the_files_encoding(tmp_path):
+    numbers = new_numbers(2)
+    lines = accounts_csv(numbers).encode("utf-8").split(b"\r\n")
+    # UTF-8 first, then Windows-1251 bytes in a name on line 3: that row is refused.
+    lines[2] = lines[2].replace(";Тестов".encode(), b";\xd2\xe5\xf1\xf2\xee\xe2", 1)
+    bad = b"\r\n".join(lines)
+    rc, got, err = run_import(write(tmp_path, "mixed.csv", bad), "accounts")
+    assert rc == 1 and got["refused"] == 1, (got, err)
+    assert problems(got["id"]) == [(3, "payer_name", "encoding", "")]
+
+
+def test_payments_twice_are_loaded_once(tmp_path):
+    a = make_accounts(tmp_path, 1)[0]
+    ids = new_numbers(2, prefix="SB")
+    text = ("id,account,paid_at,amount,channel,bank\n"
+            "%s,%s,2026-11-05 10:15,1500.00,bank,ПАО Сбербанк\n"
+            "%s,%s,05.11.2026,300,cash,\n" % (ids[0], a, ids[1], a))
+    path = write(tmp_path, "p.csv", text)
+    rc, got, err = run_import(path, "payments")
+    assert got["status"] == "applied" and got["new"] == 2, (got, err)
+    rows = sql("SELECT p.amount, p.channel, COALESCE(p.bank, ''), p.status, p.source_id, "
+               "DATE_FORMAT(p.paid_at, '%%Y-%%m-%%d %%H:%%i') FROM payments p JOIN accounts x ON "
+               "x.id = p.account_id WHERE x.number = '%s' ORDER BY p.amount" % a)
+    assert rows == [("30000", "cash", "", "succeeded", ids[1], "2026-11-05 00:00"),
+                    ("150000", "bank", "ПАО Сбербанк", "succeeded", ids[0], "2026-11-05 10:15")]
+    rc, got, err = run_import(path, "payments")
+    assert (got["status"], got["new"], got["unchanged"]) == ("applied", 0, 2), got
+    assert sql("SELECT COUNT(*) FROM payments WHERE source_id IN ('%s', '%s')" % tuple(ids)) == \
+        [("2",)]
+    # The same id with another amount is a conflict, not a second payment.
+    text2 = "id,account,paid_at,amount,channel\n%s,%s,2026-11-05,1499.00,bank\n" % (ids[0], a)
+    rc, got, err = run_import(write(tmp_path, "p2.csv", text2), "payments")
+    assert rc == 1 and problems(got["id"])[0][2] == "conflict"
+    # And an id twice in one file is refused.
+    text3 = ("id,account,paid_at,amount,channel\nX-%s,%s,2026-11-06,1,bank\n"
+             "X-%s,%s,2026-11-06,2,bank\n" % (ids[0], a, ids[0], a))
+    rc, got, err = run_import(write(tmp_path, "p3.csv", text3), "payments")
+    assert rc == 1 and problems(got["id"]) == [(3, "id", "duplicate", "2")]
+
+
+def test_meters_and_readings_round_trip(tmp_path):
+    a = make_accounts(tmp_path, 1)[0]
+    serial = "ТЕСТ-" + a
+    meters = ("account,service,serial,kind,zones,digits,installed_on,verification_due\n"
+              "%s,cold-water,%s,cold-water,1,5,2026-01-10,01.01.2032\n" % (a, serial))
+    rc, got, err = run_import(write(tmp_path, "m.csv", meters), "meters")
+    assert got["status"] == "applied" and got["new"] == 1, (got, err)
+    assert sql("SELECT decimals, zones, digits, verification_due FROM meters WHERE number = '%s'"
+               % serial) == [("3", "1", "5", "2032-01-01")]
+    readings = ("account,serial,zone,taken_on,value\n%s,%s,1,2026-11-20,12.345\n"
+                "%s,%s,,2026-10-20,\"11,5\"\n" % (a, serial, a, serial))
+    rc, got, err = run_import(write(tmp_path, "r.csv", readings), "readings")
+    assert got["status"] == "applied" and got["new"] == 2, (got, err)
+    assert sql("SELECT r.zone, r.taken_on, r.value, r.source, r.status FROM readings r JOIN "
+               "meters m ON m.id = r.meter_id WHERE m.number = '%s' ORDER BY r.taken_on" % serial) \
+        == [("0", "2026-10-20", "11500", "import", "accepted"),
+            ("0", "2026-11-20", "12345", "import", "accepted")]
+    rc, got, err = run_import(write(tmp_path, "r.csv", readings), "readings")
+    assert (got["new"], got["unchanged"]) == (0, 2)
+    # What the meter cannot show is refused: a fourth decimal, a second zone, a sixth digit.
+    bad = ("account,serial,zone,taken_on,value\n%s,%s,1,2026-12-20,12.3456\n"
+           "%s,%s,2,2026-12-20,1\n%s,%s,1,2026-12-21,123456\n%s,nope,1,2026-12-20,1\n"
+           % (a, serial, a, serial, a, serial, a))
+    rc, got, err = run_import(write(tmp_path, "rb.csv", bad), "readings")
+    assert rc == 1
+    assert [(p[0], p[2]) for p in problems(got["id"])] == \
+        [(2, "decimal"), (3, "zone"), (4, "digits"), (5, "unknown-meter")]
+
+
+def hold_lock(org, seconds):
+    """A session that holds the organization's import lock for a while, as a running import would."""
+    sock = os.path.join(ENV, "run", "db.sock")
+    p = subprocess.Popen(["mariadb", "--no-defaults", "--socket=" + sock, "-uroot", "-N", "--unbuffered", "-e",
+                          "SELECT GET_LOCK('kabinet-import-%d', 0); SELECT SLEEP(%d);" % (org, seconds)],
+                         stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "1"
+    return p
+
+
+def test_two_imports_of_one_organization_never_run_at_once(tmp_path):
+    numbers = new_numbers(2)
+    holder = hold_lock(1, 30)
+    try:
+        rc, got, err = run_import(write(tmp_path, "a.csv", accounts_csv(numbers)), "accounts")
+        assert rc == 75 and got is None and "queued" in err, (rc, err)
+        imp = int(sql("SELECT MAX(id) FROM imports WHERE created_by = 'test'")[0][0])
+        assert status_of(imp) == "queued"
+        time.sleep(3)  # the scheduled program sees it and leaves it: the lock is held
+        assert status_of(imp) == "queued"
+        # Another organization is not held up.
+        assert run_import(write(tmp_path, "b.csv", accounts_csv(new_numbers(1))), "accounts",
+                          org=2)[1]["status"] == "applied"
+    finally:
+        holder.kill()
+        holder.wait()
+    # The lock goes with its session; the scheduled program then applies the import.
+    wait_until(lambda: status_of(imp) == "applied", 30, "the queued import to be applied")
+    assert sql("SELECT COUNT(*) FROM accounts WHERE number IN ('%s')" % "','".join(numbers)) == \
+        [("2",)]
+
+
+def in_range(numbers):
+    return "SELECT COUNT(*) FROM accounts WHERE organization_id = 1 AND number BETWEEN '%s' " \
+        "AND '%s'" % (numbers[0], numbers[-1])
+
+
+def test_a_killed_import_leaves_nothing_and_runs_again(tmp_path):
+    numbers = new_numbers(100000)
+    path = write(tmp_path, "big.csv", accounts_csv(numbers))
+    holder = hold_lock(1, 60)  # so that the command queues the file and stops (75)
+    p = subprocess.Popen([IMPORT, "--org", "1", "--kind", "accounts", "--as", "test", path],
+                         env=import_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert p.wait(60) == 75
+    imp = int(sql("SELECT MAX(id) FROM imports WHERE created_by = 'test'")[0][0])
+    holder.kill()
+    holder.wait()
+    # Killed while it checks: nothing is visible.
+    p = subprocess.Popen([IMPORT, "--run", str(imp)], env=import_env(),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until(lambda: status_of(imp) != "queued", 30, "the check to start")
+    time.sleep(0.3)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    assert (status_of(imp), sql(in_range(numbers))) == ("checking", [("0",)])
+    # Killed while it applies (or just after): all or nothing, never part.
+    p = subprocess.Popen([IMPORT, "--run", str(imp)], env=import_env(),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until(lambda: status_of(imp) in ("applying", "applied"), 120, "the apply to start")
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    assert (status_of(imp), sql(in_range(numbers))) in \
+        (("applying", [("0",)]), ("applied", [("100000",)]))
+    # The scheduled program does the step again (the dead worker's lock went with it).
+    wait_until(lambda: status_of(imp) == "applied", 180, "the killed import to be redone")
+    assert sql(in_range(numbers)) == [("100000",)]
+    assert sql("SELECT COUNT(*) FROM stage_accounts WHERE import_id = %d" % imp) == [("0",)]
+
+
+def test_command_usage_and_bad_kind():
+    p = subprocess.run([IMPORT, "--org", "1", "--kind", "nonsense", "x.csv"], env=import_env(),
+                       capture_output=True, text=True)
+    assert p.returncode == 2 and "usage" in p.stderr
+
+
+# ------------------------------------------------------------------ the console
+
+def upload(s, kind, name, data, org=1, extra=None):
+    r = s.get(BASE + "/admin/exchange?org=%d" % org)
+    form = {"csrf": csrf_of(r)}
+    if kind is not None:
+        form["kind"] = kind
+    form.update(extra or {})
+    files = {"file": (name, data, "text/csv")} if name is not None else {"file": ("", b"", "application/octet-stream")}
+    return s.post(BASE + "/admin/exchange/upload?org=%d" % org, data=form, files=files,
+                  allow_redirects=False)
+
+
+def import_id_of(resp):
+    assert resp.status_code == 303, (resp.status_code, resp.text[:300])
+    return int(resp.headers["location"].split("id=")[1].split("&")[0])
+
+
+def test_console_upload_check_and_apply(tmp_path):
+    numbers = new_numbers(2)
+    s = staff_signed_in("admin")
+    imp = import_id_of(upload(s, "accounts", "счета.csv", accounts_csv(numbers).encode()))
+    wait_until(lambda: status_of(imp) == "checked", 30, "the upload to be checked")
+    r = s.get(BASE + "/admin/exchange/import?id=%d" % imp)
+    d = doc(r)
+    assert r.status_code == 200 and "Refresh" not in r.headers
+    assert d.xpath('//*[@id="file-name"]/text()') == ["счета.csv"]
+    assert "2" in d.xpath('string(//*[@id="n-new"])')
+    assert len(d.xpath('//table[@id="changes"]/tbody/tr')) == 2
+    assert sql("SELECT COUNT(*) FROM accounts WHERE number = '%s'" % numbers[0]) == [("0",)]
+    r = s.post(BASE + "/admin/exchange/apply", data={"csrf": csrf_of(r), "id": str(imp)},
+               allow_redirects=False)
+    assert r.status_code == 303 and "done=apply" in r.headers["location"]
+    wait_until(lambda: status_of(imp) == "applied", 30, "the import to be applied")
+    assert sql("SELECT COUNT(*) FROM accounts WHERE number IN ('%s')" % "','".join(numbers)) == \
+        [("2",)]
+    assert sql("SELECT action FROM audit_log WHERE object_type = 'import' AND object_id = '%d' "
+               "ORDER BY id" % imp) == [("import-upload",), ("import-apply",), ("import-applied",)]
+    # The list shows it; applying twice is refused politely.
+    r = s.get(BASE + "/admin/exchange")
+    assert doc(r).xpath('//tr[@id="import-%d"]' % imp)
+    r = s.post(BASE + "/admin/exchange/apply", data={"csrf": csrf_of(r), "id": str(imp)},
+               allow_redirects=False)
+    assert "done=not-checked" in r.headers["location"]
+
+
+def test_console_progress_refreshes_while_waiting_and_can_stop(tmp_path):
+    s = staff_signed_in("admin", lang="en")
+    holder = hold_lock(1, 30)
+    try:
+        imp = import_id_of(upload(s, "accounts", "a.csv", accounts_csv(new_numbers(3)).encode()))
+        r = s.get(BASE + "/admin/exchange/import?id=%d" % imp)
+        assert r.headers.get("Refresh") == "3"
+        d = doc(r)
+        assert d.xpath('//progress[@id="progress"]')
+        assert "0 of 3 rows" in d.xpath('string(//*[@id="progress-text"])')
+        r = s.get(BASE + d.xpath('//a[@id="still"]/@href')[0])
+        assert r.status_code == 200 and "Refresh" not in r.headers
+    finally:
+        holder.kill()
+        holder.wait()
+    wait_until(lambda: status_of(imp) == "checked", 30, "the check")
+
+
+def test_console_refused_file_shows_problems_and_report(tmp_path):
+    s = staff_signed_in("admin")
+    text = "account,service,period,opening,charge,closing\n1,electricity,2026-11,x,1,1\n"
+    imp = import_id_of(upload(s, "charges", "bad.csv", text.encode()))
+    wait_until(lambda: status_of(imp) == "refused", 30, "the check")
+    d = doc(s.get(BASE + "/admin/exchange/import?id=%d" % imp))
+    cells = [c.text_content() for c in d.xpath('//table[@id="problem-list"]/tbody/tr[1]/td')]
+    assert cells == ["2", "opening", "x", "Нужна сумма, например 1234,56."]
+    r = s.get(BASE + "/admin/exchange/report?id=%d&format=csv" % imp)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "Нужна сумма" in r.content.decode("utf-8-sig")
+    s.cookies.set("lang", "en")
+    r = s.get(BASE + "/admin/exchange/report?id=%d&format=csv" % imp)
+    assert "An amount is needed" in r.content.decode("utf-8-sig")
+    r = s.get(BASE + "/admin/exchange/report?id=%d&format=xlsx" % imp)
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+
+
+def test_console_upload_refusals():
+    s = staff_signed_in("admin")
+    # No file chosen: the form again, the kind kept.
+    r = upload(s, "charges", None, None)
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.xpath('//p[@id="error-file"]')
+    assert d.xpath('//select[@id="kind"]/option[@selected]/@value') == ["charges"]
+    # No kind, or an unknown one.
+    r = upload(s, None, "a.csv", b"x")
+    assert r.status_code == 400 and doc(r).xpath('//p[@id="error-kind"]')
+    r = upload(s, "bogus", "a.csv", b"x")
+    assert r.status_code == 400 and doc(r).xpath('//p[@id="error-kind"]')
+    # Without the form's token.
+    r = s.post(BASE + "/admin/exchange/upload?org=1", data={"kind": "accounts"},
+               files={"file": ("a.csv", b"number\n", "text/csv")}, allow_redirects=False)
+    assert r.status_code == 403
+    # Not multipart.
+    r = s.post(BASE + "/admin/exchange/upload?org=1", data={"kind": "accounts"},
+               allow_redirects=False)
+    assert r.status_code == 415
+    # Another organization's upload: the administrator has both, the operator only the first.
+    o = staff_signed_in("operator")
+    r = upload(o, "accounts", "a.csv", b"number\n", org=2)
+    assert r.status_code in (403, 404)
+
+
+def test_console_roles():
+    o = staff_signed_in("operator")
+    assert o.get(BASE + "/admin/exchange").status_code == 200
+    r = upload(o, "accounts", "a.csv", b"number\n")
+    assert r.status_code == 403
+    assert o.get(BASE + "/admin/exchange/keys").status_code == 403
+    # An import of an organization the operator does not serve is not there for them.
+    imp = int(sql("SELECT COALESCE(MAX(id), 0) FROM imports WHERE organization_id = 2")[0][0])
+    if imp:
+        assert o.get(BASE + "/admin/exchange/import?id=%d" % imp).status_code == 404
+
+
+def test_console_api_keys_shown_once_and_revoked():
+    s = staff_signed_in("admin")
+    r = s.get(BASE + "/admin/exchange/keys?org=1")
+    token = csrf_of(r)
+    form = {"csrf": token, "key_name": "Биллинг", "scope_read_payments": "1", "rate": "30"}
+    r = s.post(BASE + "/admin/exchange/keys?org=1", data=dict(form, password="wrong-password"))
+    assert r.status_code == 422 and doc(r).xpath('//p[@id="error-password"]')
+    assert not doc(r).xpath('//*[@id="new-key"]')
+    assert doc(r).xpath('//input[@id="key_name"]/@value') == ["Биллинг"]
+    r = s.post(BASE + "/admin/exchange/keys?org=1", data=dict(form, password="admin-password"))
+    assert r.status_code == 200
+    key = doc(r).xpath('//*[@id="new-key"]/text()')[0]
+    assert key.startswith("kb_") and len(key) == 46
+    assert "no-store" in r.headers["Cache-Control"]
+    h = {"Authorization": "Bearer " + key}
+    import requests
+    assert requests.get(BASE + "/api/v1/payments", headers=h).status_code == 200
+    assert requests.get(BASE + "/api/v1/readings", headers=h).status_code == 403
+    # Only the hash is kept; the page never shows the key again.
+    assert key not in s.get(BASE + "/admin/exchange/keys?org=1").text
+    kid = sql("SELECT id FROM api_keys WHERE prefix = '%s'" % key[:11])[0][0]
+    r = s.post(BASE + "/admin/exchange/keys/revoke?org=1", data={"csrf": token, "id": kid},
+               allow_redirects=False)
+    assert r.status_code == 303
+    assert requests.get(BASE + "/api/v1/payments", headers=h).status_code == 401
+    assert sql("SELECT action FROM audit_log WHERE object_type = 'api-key' AND object_id = '%s' "
+               "ORDER BY id" % kid) == [("api-key-create",), ("api-key-revoke",)]
+    # No scope chosen.
+    r = s.post(BASE + "/admin/exchange/keys?org=1", data={"csrf": token, "key_name": "x1",
+                                                          "rate": "30", "password": "admin-password"})
+    assert r.status_code == 400 and doc(r).xpath('//p[@id="error-scopes"]')
