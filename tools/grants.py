@@ -263,7 +263,12 @@ class Analysis:
         scope = Scope(parent, self.schema)
         skip = self.tables(items, scope)
         verb = items[0][1].upper()
-        if verb == "DELETE":
+        if verb == "DELETE" and len(items) > 2 and is_word(items[1]) and \
+                not is_word(items[1], "FROM"):
+            # DELETE alias FROM t alias JOIN ...: only the named table loses rows.
+            skip = skip | {1}
+            self.need("DELETE", scope.by_alias(items[1][1]))
+        elif verb == "DELETE":
             for table in scope.tables.values():
                 self.need("DELETE", table)
         self.expressions(items, scope, skip, verb)

@@ -877,8 +877,8 @@ static struct db_stmt meters_insert = {
 /* A month's rows of the file replace the month's recalculations of those rows. */
 static struct db_stmt charges_uncorrect = {
         "exchange.charges_uncorrect",
-        "DELETE FROM corrections WHERE (account_id, service_id, period) IN "
-        "(SELECT s.account_id, s.service_id, s.period FROM stage_charges s WHERE s.import_id = ?)",
+        	"DELETE c FROM corrections c JOIN stage_charges s ON s.import_id = ? "
+	"AND c.account_id = s.account_id AND c.service_id = s.service_id AND c.period = s.period",
         NULL, 0, NULL};
 static struct db_stmt charges_update = {
         "exchange.charges_update",

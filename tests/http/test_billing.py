@@ -744,6 +744,10 @@ def db_statements():
     return out
 
 
+def feed_end(name):
+    return max(0, int(one("SELECT n FROM feed_counters WHERE name = '%s'" % name)[0]) - 100)
+
+
 def test_every_billing_query_is_an_index_lookup():
     sub = one("SELECT id FROM subscribers WHERE login = 'demo'")[0]
     end = latest_month(1) + "-01"
@@ -830,6 +834,28 @@ def test_every_billing_query_is_an_index_lookup():
         "reading.review_list": [1, 0, 51], "reading.review_take": [1, 1],
         "reading.review_decide": ["'accepted'", "NULL", 0],
         "reading.staff_meter": [1, 1, "'1000456701'", "'x'"], "directory.account": [1, 1],
+        # Data exchange: imports, their staging rows (import 0 has none), the API.
+        "exchange.import_stored": [1, "'x'", 1, 1, 0], "exchange.import_queue": [0],
+        "exchange.import_get": [1, 0, 0], "exchange.import_list": [1, 100, 31],
+        "exchange.import_read_chunk": [1, 0], "exchange.import_next": [0],
+        "exchange.lock_take": [1], "exchange.lock_release": [1], "exchange.lock_mark": [0],
+        "exchange.import_status": ["'x'"] * 7 + [0, "'x'"],
+        "exchange.import_progress": [0, 0, 0], "exchange.import_found": ["'x'", "','", 0],
+        "exchange.import_counts": [0, 0, 0, 0, 0], "exchange.import_fail": ["'x'", 0],
+        "exchange.import_ask_apply": [0, 1], "exchange.problems": [1, 100],
+        "exchange.problems_clear": [0], "exchange.meters_meter": [0],
+        "exchange.readings_meter": [1, 0], "exchange.accounts_update": [0, 1],
+        "exchange.suppliers_update": [0, 1], "exchange.services_update": [0, 1],
+        "exchange.meters_update": [0], "exchange.charges_uncorrect": [0],
+        "exchange.charges_update": [0], "exchange.readings_update": [0],
+        "exchange.new_payments": [0, 0, 1, 200], "exchange.lock_account": [1],
+        "api.key_by_hash": ["x'00'"], "api.key_used": [1], "api.key_revoke": [0, 1],
+        "api.keys_of": [1], "api.rate_add": [1], "api.rate_get": [1],
+        "api.idem_get": [1, "'x'"], "api.idem_done": [200, "'x'", "NULL", 1, "'x'"],
+        "api.idem_drop": [1, "'x'"],
+        # A feed is read from where the client left it: the last rows.
+        "api.feed_readings": [feed_end("readings"), 1, 100],
+        "api.feed_payments": [feed_end("payments"), 1, 100],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",
