@@ -459,7 +459,7 @@ static json_t *counts_json(struct call *c, const struct import_row *m)
 
 static enum perr error_json(void *p, const struct import_problem *pr)
 {
-	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s?}", "row",
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s*}", "row",
 	                      (json_int_t)(pr->line >= 2 ? pr->line - 2 : 0), "column", pr->column,
 	                      "value", pr->value, "code", pr->code, "detail", pr->detail);
 
