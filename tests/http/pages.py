@@ -15,6 +15,32 @@ def latest_payment():
     return rows[0][0] if rows and rows[0][0] != "NULL" else 1
 
 
+_imports = {}
+
+
+def demo_import(status):
+    """An import of the demo organization in this state ("checked", "refused"), made once
+    by the import command from the example files."""
+    import os
+    import subprocess
+    import tempfile
+    from conftest import ENV, RELEASE, ROOT
+    if status not in _imports:
+        if status == "checked":
+            path = os.path.join(ROOT, "docs", "exchange", "charges.csv")
+        else:
+            fd, path = tempfile.mkstemp(suffix=".csv")
+            os.write(fd, "account,service,period,opening,charge,closing\n"
+                         "1000456701,electricity,2026-13,1,x,<b>2</b>\n".encode())
+            os.close(fd)
+        subprocess.run([os.path.join(RELEASE, "kabinet-import"), "--org", "1", "--kind",
+                        "charges", "--dry-run", "--as", "pages", path], capture_output=True,
+                       env=dict(os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini")))
+        _imports[status] = sql("SELECT MAX(id) FROM imports WHERE status = '%s' AND "
+                               "created_by = 'pages'" % status)[0][0]
+    return _imports[status]
+
+
 def every_page():
     """Every page of the list below, each GET page in both languages."""
     pages = listed_pages()
@@ -186,6 +212,16 @@ def listed_pages():
         ("/admin/audit", "GET", None, "staff", "ru"),
         ("/admin/audit?action=sign-in&from=2020-01-01", "GET", None, "staff", "en"),
         ("/admin/audit?from=2026-02-30", "GET", None, "staff", "ru"),
+        ("/admin/exchange", "GET", None, "staff", "ru"),
+        ("/admin/exchange?org=2&done=revoked", "GET", None, "staff", "en"),
+        ("/admin/exchange/import?id=" + demo_import("checked"), "GET", None, "staff", "ru"),
+        ("/admin/exchange/import?id=" + demo_import("refused"), "GET", None, "staff", "en"),
+        ("/admin/exchange/import?id=" + demo_import("checked") + "&done=apply", "GET", None,
+         "staff", "en"),
+        ("/admin/exchange/keys?org=1", "GET", None, "staff", "ru"),
+        ("/admin/exchange/keys?org=1", "POST", {"key_name": "", "rate": "0", "password": "x"},
+         "staff", "en"),
+        ("/admin/exchange/apply", "POST", {"id": "999999999"}, "staff", "ru"),
     ]
 
 
