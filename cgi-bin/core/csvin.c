@@ -24,7 +24,9 @@ struct csvin {
 	int p_ready;
 	char delim;
 	enum enc enc;
-	int at_start;           /* no byte seen yet: a BOM may come */
+	int at_start; /* a BOM may still come: bom holds what came of it */
+	unsigned char bom[3];
+	size_t nbom;
 	unsigned char carry[4]; /* an undecided sequence cut by the end of a feed */
 	size_t ncarry;
 
@@ -426,14 +428,31 @@ enum csvin_status csvin_feed(struct csvin *c, const char *buf, size_t n,
 	c->ctx = ctx;
 	if (c->stopped)
 		return CSVIN_STOPPED;
-	if (c->at_start && n > 0) {
-		c->at_start = 0;
-		if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+	/* A UTF-8 byte order mark, perhaps cut by the feeds, is dropped. */
+	while (c->at_start && n > 0) {
+		static const unsigned char mark[3] = {0xEF, 0xBB, 0xBF};
+
+		if (s[0] != mark[c->nbom]) {
+			unsigned char held[3];
+			size_t k = c->nbom;
+
+			c->at_start = 0;
+			memcpy(held, c->bom, k);
+			if (k > 0 &&
+			    (st = csvin_feed(c, (const char *)held, k, each, ctx)) != CSVIN_OK)
+				return st;
+			break;
+		}
+		c->bom[c->nbom++] = s[0];
+		s++;
+		n--;
+		if (c->nbom == 3) {
+			c->at_start = 0;
 			c->enc = ENC_UTF8;
-			s += 3;
-			n -= 3;
 		}
 	}
+	if (c->at_start)
+		return CSVIN_OK;
 	if (c->ncarry > 0) {
 		/* Complete the cut sequence from the new bytes, then go on. */
 		unsigned char join[8];
@@ -463,6 +482,12 @@ enum csvin_status csvin_finish(struct csvin *c, int (*each)(void *, const struct
 
 	c->each = each;
 	c->ctx = ctx;
+	if (c->at_start && c->nbom > 0) {
+		/* The file was only the start of a mark: its bytes are text. */
+		c->at_start = 0;
+		if ((st = csvin_feed(c, (const char *)c->bom, c->nbom, each, ctx)) != CSVIN_OK)
+			return st;
+	}
 	if (c->ncarry > 0) {
 		/* A file ending inside a sequence is not UTF-8. */
 		if (c->enc == ENC_UNDECIDED)
