@@ -27,7 +27,7 @@ DEBIAN_PACKAGES = \
 	chromium chromium-driver valgrind wrk curl strace openjdk-17-jre-headless
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings admin exchange api
-JOBS = payjobs receiptjobs deliver tidy kabinet-import
+JOBS = payjobs receiptjobs deliver tidy kabinet-import kabinet-export
 
 VARIANT ?= release
 B = build/$(VARIANT)

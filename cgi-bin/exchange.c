@@ -9,6 +9,9 @@
  *                                  the dry run's counts and first changes, problems
  *   POST /admin/exchange/apply     id: a checked import is applied by the import program
  *   GET  /admin/exchange/report?id=&format=csv|xlsx   the problems, to download
+ *   GET  /admin/exchange/export?org=&what=&from=&to=&format=csv|xlsx
+ *                                  readings, online payments or contact changes of a
+ *                                  period, streamed (no parameters: the form)
  *   GET  /admin/exchange/keys?org=  the billing system's API keys (administrators)
  *   POST /admin/exchange/keys      name, scopes, rate, password: a new key, shown once
  *   POST /admin/exchange/keys/revoke   id
@@ -16,15 +19,22 @@
  * No page does an import's work: a request stores the file and returns; the
  * scheduled program (kabinet-import --queue) reads it.
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
 #include "app/exchange.h"
+#include "app/export.h"
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/csvout.h"
+#include "core/date.h"
+#include "core/log.h"
 #include "core/password.h"
 #include "core/perr.h"
 #include "core/valid.h"
@@ -32,6 +42,7 @@
 #include "db/db.h"
 #include "db/exchange.h"
 #include "db/staff.h"
+#include "doc/xlsx_stream.h"
 #include "doc/xml.h"
 #include "web/console.h"
 #include "web/form.h"
@@ -56,6 +67,9 @@ enum key {
 	K_S_WRITE_ACCOUNTS,
 	K_S_WRITE_CHARGES,
 	K_S_WRITE_PAYMENTS,
+	K_WHAT,
+	K_FROM,
+	K_TO,
 	K__MAX
 };
 
@@ -76,6 +90,9 @@ static const struct field fields[K__MAX] = {
         [K_S_WRITE_ACCOUNTS] = {"scope_write_accounts", valid_int, 1, 1},
         [K_S_WRITE_CHARGES] = {"scope_write_charges", valid_int, 1, 1},
         [K_S_WRITE_PAYMENTS] = {"scope_write_payments", valid_int, 1, 1},
+        [K_WHAT] = {"what", valid_token, 1, 16},
+        [K_FROM] = {"from", valid_date, 0, 0},
+        [K_TO] = {"to", valid_date, 0, 0},
 };
 
 #define IMPORTS_PAGE    30
@@ -402,6 +419,169 @@ static int report_get(struct req *r)
 	                  arena_printf(r->arena, "import-%llu-report", (unsigned long long)m.id));
 }
 
+/* ---------------------------------------------------------------- exports */
+
+struct csv_stream {
+	unsigned org;
+	enum export_what what;
+	const char *from, *to;
+	struct csvout out;
+};
+
+static int csv_row(void *ctx, const char *const *cells, unsigned n)
+{
+	return csvout_row(ctx, cells, n);
+}
+
+static int xlsx_row(void *ctx, const char *const *cells, unsigned n)
+{
+	return xlsx_stream_row(ctx, cells, n);
+}
+
+/* CSV is written as the rows come: after the headers, nothing is held. */
+static enum perr csv_stream(struct req *r, void *arg, int (*put)(void *, const char *, size_t),
+                            void *ctx)
+{
+	struct csv_stream *x = arg;
+	struct arena *scratch = arena_new(1u << 20);
+	enum perr e;
+
+	(void)r;
+	if (scratch == NULL)
+		return PERR_NOMEM;
+	csvout_init(&x->out, put, ctx);
+	e = export_run(scratch, x->org, x->what, x->from, x->to, csv_row, &x->out);
+	if (csvout_flush(&x->out) != 0 && e == PERR_OK)
+		e = PERR_SYS;
+	arena_free(scratch);
+	return e;
+}
+
+/* An XLSX file is made whole first (a temporary file, in constant memory), then sent. */
+static enum perr file_stream(struct req *r, void *arg, int (*put)(void *, const char *, size_t),
+                             void *ctx)
+{
+	int *fd = arg;
+	char buf[65536];
+	ssize_t k;
+
+	(void)r;
+	while ((k = read(*fd, buf, sizeof(buf))) > 0)
+		if (put(ctx, buf, (size_t)k) != 0)
+			return PERR_SYS;
+	return k == 0 ? PERR_OK : PERR_SYS;
+}
+
+/* The temporary workbook: closed and removed when the request's arena is. */
+struct tmp_file {
+	int fd;
+	char path[32];
+};
+
+static void tmp_file_drop(void *p)
+{
+	struct tmp_file *t = p;
+
+	if (t->fd >= 0)
+		close(t->fd);
+	unlink(t->path);
+}
+
+static int xlsx_file(struct req *r, struct csv_stream *x, const char *name)
+{
+	struct tmp_file *t = arena_alloc(r->arena, sizeof(*t));
+	struct arena *scratch;
+	struct xlsx_stream *w;
+	int fd;
+	enum perr e;
+
+	if (t == NULL)
+		return page_error(r, 500, "internal");
+	snprintf(t->path, sizeof(t->path), "/tmp/kabinet-export-XXXXXX");
+	if ((fd = mkstemp(t->path)) < 0)
+		return page_error(r, 500, "internal");
+	close(fd); /* the name is reserved; libxlsxwriter writes the file when it closes */
+	t->fd = -1;
+	if (arena_defer(r->arena, tmp_file_drop, t) != 0) {
+		unlink(t->path);
+		return page_error(r, 500, "internal");
+	}
+	if ((w = xlsx_stream_open(t->path, export_name(x->what))) == NULL)
+		return page_error(r, 500, "internal");
+	if ((scratch = arena_new(1u << 20)) == NULL) {
+		if (xlsx_stream_close(w) != 0)
+			log_msg(LOG_WARN, "export: an unfinished workbook could not be closed");
+		return page_error(r, 500, "internal");
+	}
+	e = export_run(scratch, x->org, x->what, x->from, x->to, xlsx_row, w);
+	arena_free(scratch);
+	if (xlsx_stream_close(w) != 0 && e == PERR_OK)
+		e = PERR_SYS;
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((t->fd = open(t->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return page_error(r, 500, "internal");
+	return page_stream(r, name,
+	                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                   file_stream, &t->fd);
+}
+
+static int export_get(struct req *r)
+{
+	static const size_t typed[] = {K_WHAT, K_FROM, K_TO, K_FORMAT};
+	const struct fval *what = req_val(r, K_WHAT), *from = req_val(r, K_FROM),
+	                  *to = req_val(r, K_TO), *fmt = req_val(r, K_FORMAT);
+	int xlsx = fmt != NULL && strcmp(fmt->s, "xlsx") == 0;
+	struct csv_stream *x;
+	xmlNodePtr f;
+	char first[11], today[11];
+	const char *name;
+	int st, w;
+	unsigned org;
+	enum perr e;
+
+	REQUIRE(r, A_EXCHANGE);
+	if ((org = org_of(r, &st)) == 0)
+		return st;
+	/* The form proposes this month so far. */
+	day_format(day_today(), today);
+	memcpy(first, today, 8);
+	memcpy(first + 8, "01", 3);
+	if ((e = console_staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if (xml_typed(r, typed, 4) != 0 || (f = xml_elem(r->root, "export")) == NULL ||
+	    xml_attr_int(f, "org", org) || xml_attr(f, "from", first) || xml_attr(f, "to", today))
+		return page_error(r, 500, "internal");
+	if (what == NULL && !r->bad[K_WHAT] && from == NULL && !r->bad[K_FROM] && to == NULL &&
+	    !r->bad[K_TO])
+		return 200;
+	w = what ? export_what(what->s) : -1;
+	if ((w < 0 && xml_form_error(r, "what", what || r->bad[K_WHAT] ? "invalid" : "required")) ||
+	    (from == NULL && xml_form_error(r, "from", r->bad[K_FROM] ? "invalid" : "required")) ||
+	    (to == NULL && xml_form_error(r, "to", r->bad[K_TO] ? "invalid" : "required")) ||
+	    (from && to && from->i > to->i && xml_form_error(r, "to", "period-order")) ||
+	    (fmt && !xlsx && strcmp(fmt->s, "csv") != 0 && xml_form_error(r, "format", "invalid")))
+		return page_error(r, 500, "internal");
+	if (w < 0 || from == NULL || to == NULL || from->i > to->i ||
+	    (fmt && !xlsx && strcmp(fmt->s, "csv") != 0) || r->bad[K_FORMAT])
+		return page_status(r, 400);
+	if ((x = arena_alloc(r->arena, sizeof(*x))) == NULL)
+		return page_error(r, 500, "internal");
+	x->org = org;
+	x->what = (enum export_what)w;
+	x->from = from->s;
+	x->to = to->s;
+	if ((e = console_audit(r, org, "export", "export", export_name(x->what), NULL,
+	                       arena_printf(r->arena, "%s..%s %s", from->s, to->s,
+	                                    xlsx ? "xlsx" : "csv"))) != PERR_OK)
+		return page_fail(r, e);
+	name = arena_printf(r->arena, "%s-%s-%s.%s", export_name(x->what), from->s, to->s,
+	                    xlsx ? "xlsx" : "csv");
+	if (xlsx)
+		return xlsx_file(r, x, name);
+	return page_stream(r, name, "text/csv; charset=utf-8", csv_stream, x);
+}
+
 /* ---------------------------------------------------------------- API keys */
 
 static const struct {
@@ -574,6 +754,7 @@ static const struct page pages[] = {
         {"/admin/exchange/import", M_GET, PAGE_SESSION, "import", import_get},
         {"/admin/exchange/apply", M_POST, PAGE_SESSION, "import", apply_post},
         {"/admin/exchange/report", M_GET, PAGE_SESSION, "import-report", report_get},
+        {"/admin/exchange/export", M_GET, PAGE_SESSION, "export", export_get},
         {"/admin/exchange/keys", M_GET | M_POST, PAGE_SESSION, "api-keys", keys_handler},
         {"/admin/exchange/keys/revoke", M_POST, PAGE_SESSION, "api-keys", keys_revoke_post},
 };

@@ -56,11 +56,12 @@ MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr bill
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
 	db/db db/tidy
-MODS_exchange = app/credit app/exchange billing/split core/arena core/config core/crypto core/csvin \
+MODS_exchange = app/credit app/exchange app/export billing/split core/arena core/config core/crypto \
+	core/csvin core/csvout \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/multipart \
 	core/parse core/perr core/totp core/utf8 core/valid db/api db/audit db/credit db/db db/exchange \
-	db/session db/staff doc/render doc/sheet doc/xlsx doc/xml web/console web/csrf web/form web/nav \
-	web/page_table web/request web/serve web/session web/staff_session web/upload
+	db/export db/session db/staff doc/render doc/sheet doc/xlsx doc/xlsx_stream doc/xml web/console \
+	web/csrf web/form web/nav web/page_table web/request web/serve web/session web/staff_session web/upload
 MODS_api = app/credit app/exchange billing/split core/arena core/config core/csvin \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/utf8 core/valid db/api db/audit db/credit db/db db/exchange doc/render doc/xml \
@@ -68,6 +69,8 @@ MODS_api = app/credit app/exchange billing/split core/arena core/config core/csv
 MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena core/config core/lang \
 	core/csvin core/date core/decimal core/log core/module core/money core/month core/parse \
 	core/perr core/utf8 core/valid db/audit db/credit db/db db/exchange
+MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core/date \
+	core/log core/module core/parse core/perr core/utf8 db/db db/export doc/xlsx_stream
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = core/money
 MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \

@@ -18,7 +18,7 @@ E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
 PROGRAMS="login home accounts services calculator readings payments receipts settings admin exchange api"
 # Programs run by cron, not served: they need a database account all the same.
-JOBS="payjobs receiptjobs deliver tidy kabinet-import"
+JOBS="payjobs receiptjobs deliver tidy kabinet-import kabinet-export"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

@@ -33,7 +33,8 @@
       </p>
     </xsl:if>
     <p class="links" id="exchange-links">
-      <xsl:if test="/page/nav/@role = 'admin'"><a id="api-keys" href="/admin/exchange/keys?org={imports/@org}"><xsl:value-of select="$M/adm.title.api-keys"/></a></xsl:if>
+      <xsl:if test="$adm-exchanges"><a id="exports" href="/admin/exchange/export?org={imports/@org}"><xsl:value-of select="$M/adm.title.export"/></a></xsl:if>
+      <xsl:if test="/page/nav/@role = 'admin'"><xsl:text> · </xsl:text><a id="api-keys" href="/admin/exchange/keys?org={imports/@org}"><xsl:value-of select="$M/adm.title.api-keys"/></a></xsl:if>
     </p>
     <xsl:call-template name="adm-errors"/>
     <xsl:if test="$adm-exchanges">
@@ -231,6 +232,51 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- ============================================================ exports -->
+  <xsl:template match="page[@section='admin'][@name='export']" mode="content">
+    <xsl:variable name="x" select="export"/>
+    <p class="back"><a href="/admin/exchange?org={$x/@org}"><xsl:value-of select="$M/imp.back"/></a></p>
+    <h1><xsl:value-of select="$M/adm.title.export"/></h1>
+    <xsl:call-template name="adm-errors"/>
+    <form method="get" action="/admin/exchange/export" class="card stacked" id="export-form">
+      <input type="hidden" name="org" value="{$x/@org}"/>
+      <fieldset id="what">
+        <legend><xsl:value-of select="$M/exp.what"/></legend>
+        <xsl:for-each select="exsl:node-set($exp-kinds)/k" xmlns:exsl="http://exslt.org/common">
+          <div class="check">
+            <input type="radio" id="what-{.}" name="what" value="{.}">
+              <xsl:if test="/page/typed[@name='what'] = . or (not(/page/typed[@name='what']) and position() = 1)"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="what-{.}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('exp.', .)"/></xsl:call-template></label>
+          </div>
+        </xsl:for-each>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">what</xsl:with-param></xsl:call-template>
+      </fieldset>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">from</xsl:with-param><xsl:with-param name="type">date</xsl:with-param><xsl:with-param name="stored" select="$x/@from"/><xsl:with-param name="max">10</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">to</xsl:with-param><xsl:with-param name="type">date</xsl:with-param><xsl:with-param name="stored" select="$x/@to"/><xsl:with-param name="max">10</xsl:with-param></xsl:call-template>
+      <fieldset id="format">
+        <legend><xsl:value-of select="$M/exp.format"/></legend>
+        <div class="check">
+          <input type="radio" id="format-csv" name="format" value="csv">
+            <xsl:if test="not(/page/typed[@name='format'] = 'xlsx')"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <label for="format-csv">CSV</label>
+        </div>
+        <div class="check">
+          <input type="radio" id="format-xlsx" name="format" value="xlsx">
+            <xsl:if test="/page/typed[@name='format'] = 'xlsx'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <label for="format-xlsx">XLSX</label>
+        </div>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">format</xsl:with-param></xsl:call-template>
+      </fieldset>
+      <p class="hint"><xsl:value-of select="$M/exp.hint"/></p>
+      <button type="submit" class="primary" id="download"><xsl:value-of select="$M/exp.do"/></button>
+    </form>
+  </xsl:template>
+
+  <xsl:variable name="exp-kinds"><k>readings</k><k>payments</k><k>contacts</k></xsl:variable>
 
   <!-- ============================================================ API keys -->
   <xsl:template match="page[@section='admin'][@name='api-keys']" mode="content">

@@ -729,6 +729,17 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.title.export>Export for billing</adm.title.export>
+    <field.what>Choose what to export.</field.what>
+    <field.format>CSV or XLSX.</field.format>
+    <error.period-order>The period ends before it starts.</error.period-order>
+    <exp.what>What to export</exp.what>
+    <exp.readings>Readings accepted in the period (as the readings template)</exp.readings>
+    <exp.payments>Payments made in the portal (as the payments template)</exp.payments>
+    <exp.contacts>Subscribers' contact changes</exp.contacts>
+    <exp.format>Format</exp.format>
+    <exp.hint>CSV in UTF-8, comma-separated, with a decimal point. The file is written as it is read: no size limit.</exp.hint>
+    <exp.do>Download</exp.do>
     <adm.f.key_name>Key name</adm.f.key_name>
     <field.key_name>A name: 2 to 100 characters.</field.key_name>
     <adm.title.api-keys>API keys</adm.title.api-keys>

@@ -729,6 +729,17 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.title.export>Выгрузка для биллинга</adm.title.export>
+    <field.what>Выберите, что выгрузить.</field.what>
+    <field.format>CSV или XLSX.</field.format>
+    <error.period-order>Конец периода раньше начала.</error.period-order>
+    <exp.what>Что выгрузить</exp.what>
+    <exp.readings>Показания, принятые за период (в формате загрузки показаний)</exp.readings>
+    <exp.payments>Платежи через кабинет (в формате загрузки платежей)</exp.payments>
+    <exp.contacts>Изменения контактов абонентов</exp.contacts>
+    <exp.format>Формат</exp.format>
+    <exp.hint>CSV в UTF-8, разделитель запятая, дробная часть через точку. Файл собирается по мере чтения, размер не ограничен.</exp.hint>
+    <exp.do>Скачать</exp.do>
     <adm.f.key_name>Название ключа</adm.f.key_name>
     <field.key_name>Название: от 2 до 100 символов.</field.key_name>
     <adm.title.api-keys>Ключи API</adm.title.api-keys>

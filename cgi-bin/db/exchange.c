@@ -720,13 +720,32 @@ enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t 
 #define PAY_AFTER                                                                                  \
 	"CONCAT_WS(' | ', s.account_number, s.paid_at, ROUND(s.amount / 100, 2), s.channel)"
 
-#define RDG_JOIN                                                                                   \
-	"LEFT JOIN readings r ON r.meter_id = s.meter_id AND r.zone = s.zone "                     \
+/*
+ * A reading is as the file says when any accepted reading of its meter, zone
+ * and day has its value (the subscriber's own, say: a file exported and
+ * loaded back changes nothing).  Otherwise the billing system's own reading
+ * of that day (source import) is written or corrected.
+ */
+#define RDG_SAME                                                                              \
+	"SELECT 1 FROM readings u WHERE u.meter_id = s.meter_id AND u.zone = s.zone "        \
+	"AND u.taken_on = s.taken_on AND u.status = 'accepted' AND u.value = s.value"
+#define RDG_OURS                                                                              \
+	"SELECT 1 FROM readings r WHERE r.meter_id = s.meter_id AND r.zone = s.zone "        \
 	"AND r.taken_on = s.taken_on AND r.source = 'import'"
-#define RDG_EQ     "r.value = s.value AND r.status = 'accepted'"
-#define RDG_KEY    "CONCAT_WS(' / ', s.account_number, s.meter_number, s.zone + 1, s.taken_on)"
-#define RDG_BEFORE "CONCAT_WS(' | ', r.value, r.status)"
-#define RDG_AFTER  "CONCAT(s.value)"
+static struct db_stmt readings_diff = {
+	"exchange.readings_diff",
+	"SELECT COALESCE(SUM(NOT EXISTS (" RDG_OURS ") AND NOT EXISTS (" RDG_SAME ")), 0), "
+	"COALESCE(SUM(EXISTS (" RDG_SAME ")), 0), COUNT(*) FROM stage_readings s "
+	"WHERE s.import_id = ?",
+	NULL, 0, NULL};
+static struct db_stmt readings_changes = {
+	"exchange.readings_changes",
+	"SELECT s.line, CONCAT_WS(' / ', s.account_number, s.meter_number, s.zone + 1, s.taken_on), "
+	"(SELECT CONCAT_WS(' | ', r.value, r.status) FROM readings r WHERE r.meter_id = s.meter_id "
+	"AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' LIMIT 1), "
+	"CONCAT(s.value) FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (" RDG_SAME ") "
+	"ORDER BY s.line LIMIT ?",
+	NULL, 0, NULL};
 
 #define DIFF(v, table, join, x, eq)                                                                \
 	static struct db_stmt v = {"exchange." #v,                                                 \
@@ -747,7 +766,6 @@ DIFF(services_diff, "stage_services", SVC_JOIN, "v.id", SVC_EQ)
 DIFF(meters_diff, "stage_meters", MET_JOIN, "m.id", MET_EQ)
 DIFF(charges_diff, "stage_charges", CHG_JOIN, "l.account_id", CHG_EQ)
 DIFF(payments_diff, "stage_payments", PAY_JOIN, "p.id", PAY_EQ)
-DIFF(readings_diff, "stage_readings", RDG_JOIN, "r.id", RDG_EQ)
 CHANGES(accounts_changes, "stage_accounts", ACC_JOIN, "a.id", ACC_EQ, ACC_KEY,
         ACC_TEXT("a", "area_centi_m2"), ACC_TEXT("s", "area"))
 CHANGES(services_changes, "stage_services", SVC_JOIN, "v.id", SVC_EQ, SVC_KEY, SVC_BEFORE,
@@ -758,8 +776,6 @@ CHANGES(charges_changes, "stage_charges", CHG_JOIN, "l.account_id", CHG_EQ, CHG_
         CHG_AFTER)
 CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, PAY_BEFORE,
         PAY_AFTER)
-CHANGES(readings_changes, "stage_readings", RDG_JOIN, "r.id", RDG_EQ, RDG_KEY, RDG_BEFORE,
-        RDG_AFTER)
 
 /* Which kinds' joins take the organization first. */
 static const struct {
@@ -909,19 +925,19 @@ static struct db_stmt charges_penalties = {
         "FROM stage_charges s WHERE s.import_id = ? AND s.penalties <> 0",
         NULL, 0, NULL};
 static struct db_stmt readings_update = {
-        "exchange.readings_update",
-        "UPDATE readings r JOIN stage_readings s ON s.import_id = ? AND r.meter_id = s.meter_id "
-        "AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' "
-        "SET r.value = s.value, r.status = 'accepted'",
-        NULL, 0, NULL};
+	"exchange.readings_update",
+	"UPDATE readings r JOIN stage_readings s ON s.import_id = ? AND r.meter_id = s.meter_id "
+	"AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' "
+	"SET r.value = s.value, r.status = 'accepted' "
+	"WHERE NOT (r.value = s.value AND r.status = 'accepted')",
+	NULL, 0, NULL};
 static struct db_stmt readings_insert = {
-        "exchange.readings_insert",
-        "INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
-        "SELECT s.meter_id, s.zone, s.taken_on, s.value, 'import', 'accepted', UTC_TIMESTAMP(6) "
-        "FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM readings r "
-        "WHERE r.meter_id = s.meter_id AND r.zone = s.zone AND r.taken_on = s.taken_on "
-        "AND r.source = 'import')",
-        NULL, 0, NULL};
+	"exchange.readings_insert",
+	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
+	"SELECT s.meter_id, s.zone, s.taken_on, s.value, 'import', 'accepted', UTC_TIMESTAMP(6) "
+	"FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (" RDG_OURS ") "
+	"AND NOT EXISTS (" RDG_SAME ")",
+	NULL, 0, NULL};
 
 static const struct step applies[SK__N][6] = {
         [SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},

@@ -131,6 +131,10 @@ struct req {
 	const char *dl_name;
 	const char *dl_type;
 	enum perr (*make_dl)(struct arena *, xmlDocPtr, const unsigned char **, size_t *);
+	/* A download written as it is made (page_stream()): its writer and argument. */
+	enum perr (*stream)(struct req *, void *arg, int (*put)(void *, const char *, size_t),
+			    void *put_ctx);
+	void *stream_arg;
 	struct header headers[16];
 	size_t nheaders;
 	char incident[17];
@@ -189,6 +193,15 @@ int page_status(struct req *, int status);
 int page_pdf(struct req *, const char *filename);
 /* format "csv" or "xlsx": the page's table as base.csv or base.xlsx; else 200, the page. */
 int page_table(struct req *, const char *format, const char *base);
+/*
+ * Answer 200 with a download of type named filename, written by stream(r,
+ * arg, put, ctx) after the headers, as it is made (an export of a million
+ * rows is never held).  A failure inside stream cuts the download short:
+ * check what can be checked before.  ?format=xml still gives the page.
+ */
+int page_stream(struct req *, const char *filename, const char *type,
+		enum perr (*stream)(struct req *, void *, int (*)(void *, const char *, size_t), void *),
+		void *arg);
 /*
  * What page_pdf() and page_table() share: answer with a download named
  * filename (NULL, the arena out of memory, or a name with anything but

@@ -5,6 +5,7 @@
  * runs last and sees only validated fields.  Whatever happens, exactly one
  * response is written and one log line says how it ended.
  */
+#include <stdint.h>
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,6 +298,7 @@ static int write_all(const struct io *io, const char *p, size_t n)
 	return io->write(io->ctx, p, n);
 }
 
+/* len SIZE_MAX: a body streamed, its length not known before. */
 static int write_headers(struct req *r, const struct io *io, const char *ctype, size_t len)
 {
 	char buf[1024];
@@ -311,7 +313,12 @@ static int write_headers(struct req *r, const struct io *io, const char *ctype, 
 		if (n < 0 || (size_t)n >= sizeof(buf) || write_all(io, buf, (size_t)n))
 			return -1;
 	}
-	if (ctype != NULL) {
+	if (ctype != NULL && len == SIZE_MAX) {
+		n = snprintf(buf, sizeof(buf), "Content-Type: %s\r\nContent-Language: %s\r\n", ctype,
+			     lang_code(r->lang));
+		if (write_all(io, buf, (size_t)n))
+			return -1;
+	} else if (ctype != NULL) {
 		n = snprintf(buf, sizeof(buf),
 			     "Content-Type: %s\r\nContent-Length: %zu\r\nContent-Language: %s\r\n",
 			     ctype, len, lang_code(r->lang));
@@ -349,6 +356,43 @@ int page_download(struct req *r, const char *filename, const char *type,
 	return 200;
 }
 
+int page_stream(struct req *r, const char *filename, const char *type,
+		enum perr (*stream)(struct req *, void *, int (*)(void *, const char *, size_t), void *),
+		void *arg)
+{
+	int st = page_download(r, filename, type, NULL);
+
+	r->stream = stream;
+	r->stream_arg = arg;
+	return st;
+}
+
+static int io_put(void *ctx, const char *s, size_t n)
+{
+	const struct io *io = ctx;
+
+	return io->write(io->ctx, s, n);
+}
+
+/* A streamed download: the headers, then what the handler's writer makes. */
+static int respond_stream(struct req *r, const struct io *io)
+{
+	const char *disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->dl_name);
+	enum perr e;
+
+	if (disp == NULL || req_header(r, "Content-Disposition", disp) != 0 ||
+	    write_headers(r, io, r->dl_type, SIZE_MAX) != 0)
+		return -1;
+	if (r->method == M_HEAD)
+		return 0;
+	if ((e = r->stream(r, r->stream_arg, io_put, (void *)io)) != PERR_OK) {
+		log_msg(LOG_ERR, "incident %s: the download %s was cut short (error %d)", r->incident,
+			r->dl_name, (int)e);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * The page as a download.  1 when nothing was written because the file
  * could not be made: the caller answers with the error page instead.
@@ -381,6 +425,8 @@ static int respond(struct req *r, const struct io *io, int nginx_renders)
 		r->status = 303;
 		return write_headers(r, io, NULL, 0);
 	}
+	if (r->stream != NULL && r->status == 200 && !r->want_xml)
+		return respond_stream(r, io);
 	/* Made here whatever renders the HTML: nginx's XSLT filter cannot draw a PDF. */
 	if (r->make_dl != NULL && r->status == 200 && !r->want_xml) {
 		if ((rc = respond_download(r, io)) != 1)

@@ -414,3 +414,88 @@ def test_console_api_keys_shown_once_and_revoked():
     r = s.post(BASE + "/admin/exchange/keys?org=1", data={"csrf": token, "key_name": "x1",
                                                           "rate": "30", "password": "admin-password"})
     assert r.status_code == 400 and doc(r).xpath('//p[@id="error-scopes"]')
+
+
+# ------------------------------------------------------------------ exports
+
+def export(args):
+    from exchange_util import import_env
+    p = subprocess.run([os.path.join(os.path.dirname(IMPORT), "kabinet-export")] + args,
+                       env=import_env(), capture_output=True, timeout=300)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode()
+
+
+def test_readings_exported_and_loaded_back_change_nothing(tmp_path):
+    rc, out, err = export(["--org", "1", "--what", "readings", "--from", "2026-01-01",
+                           "--to", "2026-12-31"])
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "account,serial,zone,taken_on,value"
+    assert len(lines) > 10
+    path = write(tmp_path, "readings.csv", out)
+    before = sql("SELECT COUNT(*), SUM(value) FROM readings")
+    rc, got, err = run_import(path, "readings")
+    assert rc == 0 and got["status"] == "applied", (got, err)
+    assert (got["new"], got["changed"], got["refused"]) == (0, 0, 0), got
+    assert got["unchanged"] == len(lines) - 1
+    assert sql("SELECT COUNT(*), SUM(value) FROM readings") == before
+
+
+def test_exports_of_payments_and_contact_changes(tmp_path):
+    sub = sql("SELECT id FROM subscribers WHERE login = 'demo'")[0][0]
+    old = sql("SELECT landline FROM subscribers WHERE id = %s" % sub)[0][0]
+    sql("UPDATE subscribers SET landline = '+7 3452 11-22-33' WHERE id = %s" % sub)
+    try:
+        today = time.strftime("%Y-%m-%d", time.gmtime())
+        rc, out, err = export(["--org", "1", "--what", "contacts", "--from", today, "--to", today])
+        assert rc == 0, err
+        rows = out.splitlines()
+        assert rows[0] == "account,login,field,old_value,new_value,changed_at"
+        assert any(",demo,landline," in r and "+7 3452 11-22-33" in r for r in rows[1:])
+    finally:
+        sql("UPDATE subscribers SET landline = %s WHERE id = %s" %
+            ("NULL" if old == "NULL" else "'%s'" % old, sub))
+    rc, out, err = export(["--org", "1", "--what", "payments", "--from", "2020-01-01",
+                           "--to", "2099-12-31"])
+    assert rc == 0 and out.splitlines()[0] == "id,account,paid_at,amount,channel,bank"
+    # Payments made online load back as payments received: the ids are kabinet's own.
+    xlsx = str(tmp_path / "p.xlsx")
+    rc, out, err = export(["--org", "1", "--what", "payments", "--from", "2020-01-01",
+                           "--to", "2099-12-31", "--format", "xlsx", "--out", xlsx])
+    assert rc == 0 and open(xlsx, "rb").read(2) == b"PK"
+    rc, out, err = export(["--org", "1", "--what", "nothing", "--from", "x", "--to", "y"])
+    assert rc == 2
+
+
+def test_console_export_streams_csv_and_xlsx():
+    import zipfile
+    import io
+    s = staff_signed_in("admin")
+    r = s.get(BASE + "/admin/exchange/export?org=1")
+    assert r.status_code == 200 and doc(r).xpath('//form[@id="export-form"]')
+    q = "/admin/exchange/export?org=1&what=readings&from=2026-01-01&to=2026-12-31"
+    r = s.get(BASE + q + "&format=csv")
+    assert r.status_code == 200 and r.headers["content-type"] == "text/csv; charset=utf-8"
+    assert 'filename="readings-2026-01-01-2026-12-31.csv"' in r.headers["content-disposition"]
+    assert r.text.splitlines()[0] == "account,serial,zone,taken_on,value"
+    r = s.get(BASE + q + "&format=xlsx")
+    assert r.status_code == 200
+    z = zipfile.ZipFile(io.BytesIO(r.content))
+    sheet = z.read("xl/worksheets/sheet1.xml").decode()  # inline strings: constant memory
+    assert "taken_on" in sheet and sheet.count("<row ") > 10
+    assert not [f for f in os.listdir("/tmp") if f.startswith("kabinet-export-")]
+    assert sql("SELECT action, object_id FROM audit_log WHERE action = 'export' ORDER BY id DESC "
+               "LIMIT 1") == [("export", "readings")]
+    # Refused: each field says why, what was typed is kept.
+    r = s.get(BASE + "/admin/exchange/export?org=1&what=nope&from=2026-13-01&to=2026-12-31"
+              "&format=pdf")
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.xpath('//p[@id="error-what"]') and d.xpath('//p[@id="error-from"]')
+    assert d.xpath('//p[@id="error-format"]')
+    assert d.xpath('//input[@id="from"]/@value') == ["2026-13-01"]
+    r = s.get(BASE + "/admin/exchange/export?org=1&what=readings&from=2026-12-01&to=2026-01-01")
+    assert r.status_code == 400 and doc(r).xpath('//p[@id="error-to"]')
+    # The operator serves subscribers; exports (personal data in bulk) are not theirs.
+    o = staff_signed_in("operator")
+    assert o.get(BASE + q).status_code == 403
