@@ -24,6 +24,7 @@ DEBIAN_PACKAGES = \
 	python3-aiosmtpd \
 	nginx-light libnginx-mod-http-xslt-filter \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
+	python3-jsonschema \
 	chromium chromium-driver valgrind wrk curl strace openjdk-17-jre-headless
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings admin exchange api
