@@ -206,6 +206,7 @@ bench: build
 	@$(STACK) gen var/bench 1000 build/release
 	@status=0; KABINET_ENV=var/bench KABINET_URL=http://127.0.0.1:$(BENCH_PORT) \
 		/usr/bin/python3 tests/bench/bench.py --save var/bench/billing.json || status=$$?; \
+	KABINET_ENV=var/bench /usr/bin/python3 tests/bench/bench_exchange.py || status=$$?; \
 	$(STACK) down var/bench; exit $$status
 	@$(STACK) gen var/bench-1m $(BENCH_ACCOUNTS) build/release
 	@NO_DELIVER=1 $(STACK) up var/bench-1m $(BENCH_PORT) build/release $(WORKERS)
