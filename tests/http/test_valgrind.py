@@ -498,3 +498,86 @@ def test_admin_serves_the_console_without_leaking():
         return n
 
     assert run_under_valgrind("admin", drive) == 52
+
+
+def test_exchange_serves_uploads_reports_and_exports_without_leaking():
+    """The console's Exchange: an upload read as it arrives (multipart), the import
+    page, its report as CSV and XLSX, a streamed export and an XLSX export."""
+    from conftest import staff_signed_in
+
+    s = staff_signed_in("admin")
+    cookie = "staff=" + s.cookies.get("staff")
+    token = csrf_of(s.get(BASE + "/admin/exchange"))
+    imp = None
+
+    def drive(sock):
+        nonlocal imp
+        n = 0
+        boundary = "----vgboundary"
+        text = "account,service,period,opening,charge,closing\n1,electricity,2026-13,x,1,1\n"
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+                "--%s\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\ncharges\r\n"
+                "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.csv\"\r\n"
+                "Content-Type: text/csv\r\n\r\n%s\r\n--%s--\r\n"
+                % (boundary, token, boundary, boundary, text, boundary)).encode()
+        for _ in range(3):
+            st, headers, _ = request(sock, params(
+                "/admin/exchange/upload", "POST", query="org=1", cookie=cookie,
+                ctype="multipart/form-data; boundary=" + boundary), body)
+            assert st == 303, st
+            imp = re.search(r"id=(\d+)", str(headers)).group(1)
+            n += 1
+        wait_until(lambda: sql_status(imp) == "refused", 30, "the check")
+        pages = [("/admin/exchange", ""), ("/admin/exchange/import", "id=" + imp),
+                 ("/admin/exchange/report", "id=%s&format=csv" % imp),
+                 ("/admin/exchange/report", "id=%s&format=xlsx" % imp),
+                 ("/admin/exchange/export", "org=1"),
+                 ("/admin/exchange/export",
+                  "org=1&what=readings&from=2026-01-01&to=2026-12-31&format=csv"),
+                 ("/admin/exchange/export",
+                  "org=1&what=payments&from=2026-01-01&to=2026-12-31&format=xlsx"),
+                 ("/admin/exchange/keys", "org=1")]
+        for i in range(24):
+            path, query = pages[i % len(pages)]
+            st, _, _ = request(sock, params(path, query=query, cookie=cookie))
+            assert st == 200, (path, query, st)
+            n += 1
+        return n
+
+    assert run_under_valgrind("exchange", drive) == 27
+
+
+def sql_status(imp):
+    from conftest import sql
+    return sql("SELECT status FROM imports WHERE id = %s" % imp)[0][0]
+
+
+def test_api_serves_feeds_and_pushes_without_leaking():
+    import json
+
+    def drive(sock):
+        n = 0
+        auth = {"HTTP_AUTHORIZATION": "Bearer demo-exchange-key"}
+        for i in range(20):
+            p = dict(params("/api/v1/readings" if i % 2 else "/api/v1/payments",
+                            query="limit=50"), **auth)
+            st, _, body = request(sock, p)
+            assert st == 200 and json.loads(body)["items"]
+            n += 1
+        rows = {"rows": [{"number": "VG%08d" % i, "street": "x", "house": "1", "area": "1",
+                          "residents": "1", "payer_name": "Вэ Гэ"} for i in range(5)]}
+        bad = {"rows": [{"account": "x", "service": "y", "period": "2026-13", "opening": 0,
+                         "charge": 1, "closing": 2}]}
+        for i in range(6):
+            p = dict(params("/api/v1/accounts" if i % 2 else "/api/v1/charges", "POST",
+                            ctype="application/json"), **auth)
+            if i % 3 == 0:
+                p["HTTP_IDEMPOTENCY_KEY"] = "vg-%d" % (i // 3)
+            st, _, _ = request(sock, p, json.dumps(rows if i % 2 else bad).encode())
+            assert st in (200, 422), st
+            n += 1
+        st, _, _ = request(sock, params("/api/v1/readings"))
+        assert st == 401
+        return n + 1
+
+    assert run_under_valgrind("api", drive) == 27
