@@ -25,6 +25,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "app/batch.h"
 #include "app/exchange.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -327,124 +328,23 @@ static int feed_get(struct call *c, int readings)
 
 /* ---------------------------------------------------------------- pushing */
 
-/* A growing buffer of CSV text, and a reader over it for exchange_store(). */
-struct text {
-	char *p;
-	size_t len, cap, off;
-};
-
-static int put(struct text *t, const char *s, size_t n)
+/* The rows as the CSV file they would be, or the problem with them. */
+static int rows_csv(struct call *c, json_t *rows, struct batch_text *t)
 {
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = (t->cap ? t->cap * 2 : 65536) + n;
-		char *p = realloc(t->p, cap);
+	size_t row = 0;
+	const char *key = "";
 
-		if (p == NULL)
-			return -1;
-		t->p = p;
-		t->cap = cap;
+	switch (batch_csv(rows, t, &row, &key)) {
+	case BATCH_OK: return 0;
+	case BATCH_NOT_OBJECT:
+		return problem(c, 400, "bad-body", "rows[%zu] is not an object.", row);
+	case BATCH_KEYS:
+		return problem(c, 400, "bad-body", "rows[%zu] has too many or too long keys.", row);
+	case BATCH_VALUE:
+		return problem(c, 400, "bad-body", "rows[%zu].%s is not a value.", row, key);
+	case BATCH_NOMEM: break;
 	}
-	memcpy(t->p + t->len, s, n);
-	t->len += n;
-	return 0;
-}
-
-/* A field, quoted the RFC 4180 way. */
-static int put_field(struct text *t, const char *s, size_t n)
-{
-	size_t i;
-
-	if (put(t, "\"", 1) != 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		if ((s[i] == '"' && put(t, "\"", 1) != 0) || put(t, s + i, 1) != 0)
-			return -1;
-	return put(t, "\"", 1);
-}
-
-static long text_read(void *ctx, char *buf, size_t n)
-{
-	struct text *t = ctx;
-	size_t k = t->len - t->off < n ? t->len - t->off : n;
-
-	memcpy(buf, t->p + t->off, k);
-	t->off += k;
-	return (long)k;
-}
-
-/* A JSON value as the file's text would have it; -1 for an array or object. */
-static int value_text(json_t *v, char *buf, size_t cap, const char **s, size_t *n)
-{
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		*s = json_string_value(v);
-		*n = json_string_length(v);
-		return 0;
-	case JSON_INTEGER:
-		snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		break;
-	case JSON_REAL:
-		/* Fifteen significant digits: what a double holds of a decimal amount. */
-		snprintf(buf, cap, "%.15g", json_real_value(v));
-		break;
-	case JSON_TRUE: snprintf(buf, cap, "1"); break;
-	case JSON_FALSE: snprintf(buf, cap, "0"); break;
-	case JSON_NULL: buf[0] = '\0'; break;
-	default: return -1;
-	}
-	*s = buf;
-	*n = strlen(buf);
-	return 0;
-}
-
-/* rows as CSV: a header naming every key in the order first met, then the rows. */
-static int rows_csv(struct call *c, json_t *rows, struct text *t)
-{
-	const char *keys[32];
-	size_t nkeys = 0, i, k;
-	json_t *row, *v;
-	const char *key;
-
-	json_array_foreach(rows, i, row)
-	{
-		if (!json_is_object(row))
-			return problem(c, 400, "bad-body", "rows[%zu] is not an object.", i);
-		json_object_foreach(row, key, v)
-		{
-			for (k = 0; k < nkeys && strcmp(keys[k], key) != 0; k++)
-				;
-			if (k == nkeys) {
-				if (nkeys == 32 || strlen(key) > 40)
-					return problem(c, 400, "bad-body",
-					               "rows[%zu] has too many or too long keys.",
-					               i);
-				keys[nkeys++] = key;
-			}
-		}
-	}
-	for (k = 0; k < nkeys; k++)
-		if ((k > 0 && put(t, ",", 1) != 0) || put_field(t, keys[k], strlen(keys[k])) != 0)
-			return fail(c, PERR_NOMEM);
-	if (put(t, "\n", 1) != 0)
-		return fail(c, PERR_NOMEM);
-	json_array_foreach(rows, i, row)
-	{
-		for (k = 0; k < nkeys; k++) {
-			char buf[64];
-			const char *s = "";
-			size_t n = 0;
-
-			v = json_object_get(row, keys[k]);
-			if (v != NULL && value_text(v, buf, sizeof(buf), &s, &n) != 0)
-				return problem(c, 400, "bad-body", "rows[%zu].%s is not a value.",
-				               i, keys[k]);
-			if ((k > 0 && put(t, ",", 1) != 0) || put_field(t, s, n) != 0)
-				return fail(c, PERR_NOMEM);
-		}
-		if (put(t, "\n", 1) != 0)
-			return fail(c, PERR_NOMEM);
-	}
-	return 0;
+	return fail(c, PERR_NOMEM);
 }
 
 static json_t *counts_json(struct call *c, const struct import_row *m)
@@ -561,7 +461,7 @@ static char *read_json_body(struct call *c, size_t *len)
 static int push(struct call *c, const char *kind, const char *body, size_t len)
 {
 	char scope[32], who[40];
-	struct text t = {NULL, 0, 0, 0};
+	struct batch_text t = {NULL, 0, 0, 0};
 	json_error_t jerr;
 	json_t *doc = NULL, *rows, *dry;
 	uint64_t id = 0, bytes = 0;
@@ -596,7 +496,8 @@ static int push(struct call *c, const char *kind, const char *body, size_t len)
 	if ((e = db_import_new(c->key.org, kind, json_is_true(dry) ? "check" : "apply",
 	                       arena_printf(c->a, "api-%s.json", kind) ?: "api.json", 0, c->key.id,
 	                       who, &id)) != PERR_OK ||
-	    (e = exchange_store(id, text_read, &t, UINT64_MAX, n > SYNC_ROWS, &bytes)) != PERR_OK) {
+	    (e = exchange_store(id, batch_read, &t, UINT64_MAX, n > SYNC_ROWS, &bytes)) !=
+	            PERR_OK) {
 		st = fail(c, e);
 		goto out;
 	}
@@ -619,7 +520,7 @@ static int push(struct call *c, const char *kind, const char *body, size_t len)
 	}
 	st = e == PERR_OK ? import_answer(c, id, 0) : fail(c, e);
 out:
-	free(t.p);
+	batch_free(&t);
 	return st;
 }
 

@@ -62,7 +62,7 @@ MODS_exchange = app/credit app/exchange app/export billing/split core/arena core
 	core/parse core/perr core/totp core/utf8 core/valid db/api db/audit db/credit db/db db/exchange \
 	db/export db/session db/staff doc/render doc/sheet doc/xlsx doc/xlsx_stream doc/xml web/console \
 	web/csrf web/form web/nav web/page_table web/request web/serve web/session web/staff_session web/upload
-MODS_api = app/credit app/exchange billing/split core/arena core/config core/csvin \
+MODS_api = app/batch app/credit app/exchange billing/split core/arena core/config core/csvin \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/utf8 core/valid db/api db/audit db/credit db/db db/exchange doc/render doc/xml \
 	web/serve
