@@ -22,6 +22,9 @@
 
 #define BATCH 1000
 #define DAY (24u * 3600u)
+/* An imported file is kept a month after its import ended: long enough to
+ * look into a question about it, not as a second copy of the billing data. */
+#define IMPORT_FILE_DAYS 30u
 
 /* One kind, a batch at a time until a batch comes back short. */
 static int tidy(const char *what, enum perr (*sweep)(unsigned, unsigned, unsigned long long *),
@@ -64,6 +67,10 @@ int main(int argc, char **argv)
 	rc |= tidy("link attempts", db_tidy_link_attempts, DAY);
 	rc |= tidy("sign-ins", db_tidy_sign_ins, cfg.keep_sign_ins * DAY);
 	rc |= tidy("messages", db_tidy_messages, cfg.keep_messages * DAY);
+	rc |= tidy("imported files", db_tidy_import_files, IMPORT_FILE_DAYS * DAY);
+	rc |= tidy("import problems", db_tidy_import_problems, IMPORT_FILE_DAYS * DAY);
+	rc |= tidy("API counts", db_tidy_api_rate, 3600);
+	rc |= tidy("API replays", db_tidy_api_replays, DAY);
 	job_end(arena);
 	return rc;
 }

@@ -45,6 +45,34 @@ static struct db_stmt messages = {
 	"AND status IN ('sent', 'failed') ORDER BY created_at LIMIT ?",
 	NULL, 0, NULL};
 
+/* An imported file and its problems (names, numbers, addresses as the file
+ * had them) go some time after the import ended; the import's row (who,
+ * when, the checksum, the counts) stays as its history. */
+static struct db_stmt import_files = {
+	"tidy.import_files",
+	"DELETE FROM import_chunks WHERE import_id IN (SELECT i.id FROM imports i WHERE "
+	"i.finished_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND) ORDER BY import_id, seq LIMIT ?",
+	NULL, 0, NULL};
+
+static struct db_stmt import_problems = {
+	"tidy.import_problems",
+	"DELETE FROM import_problems WHERE import_id IN (SELECT i.id FROM imports i WHERE "
+	"i.finished_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND) ORDER BY id LIMIT ?",
+	NULL, 0, NULL};
+
+/* The API's counts of a minute, and the answers kept for replays. */
+static struct db_stmt api_rate = {
+	"tidy.api_rate",
+	"DELETE FROM api_rate WHERE minute < UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	"ORDER BY key_id, minute LIMIT ?",
+	NULL, 0, NULL};
+
+static struct db_stmt api_replays = {
+	"tidy.api_replays",
+	"DELETE FROM api_idempotency WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"ORDER BY created_at LIMIT ?",
+	NULL, 0, NULL};
+
 /* The statements are reached each through its own function, not a table,
  * so a program links only the sweeps it runs (login sweeps sessions only)
  * and its grants, generated from what it links, allow no other deletes. */
@@ -86,4 +114,24 @@ enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *del
 enum perr db_tidy_messages(unsigned age, unsigned batch, unsigned long long *deleted)
 {
 	return sweep(&messages, age, batch, deleted);
+}
+
+enum perr db_tidy_import_files(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&import_files, age, batch, deleted);
+}
+
+enum perr db_tidy_import_problems(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&import_problems, age, batch, deleted);
+}
+
+enum perr db_tidy_api_rate(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&api_rate, age, batch, deleted);
+}
+
+enum perr db_tidy_api_replays(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&api_replays, age, batch, deleted);
 }

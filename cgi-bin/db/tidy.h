@@ -25,4 +25,13 @@ enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *del
 /* Sent or failed outbox messages, by when they were queued. */
 enum perr db_tidy_messages(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 
+/* Imported files and their problems, age seconds after the import ended. */
+enum perr db_tidy_import_files(unsigned age, unsigned batch,
+			       unsigned long long *deleted) PORTAL_WUR;
+enum perr db_tidy_import_problems(unsigned age, unsigned batch,
+				  unsigned long long *deleted) PORTAL_WUR;
+/* The API's request counts and stored answers older than age seconds. */
+enum perr db_tidy_api_rate(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+enum perr db_tidy_api_replays(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+
 #endif

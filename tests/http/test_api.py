@@ -46,6 +46,15 @@ def push(kind, rows, key=DEMO_KEY, idem=None, dry=None):
     return requests.post("%s/%s" % (API, kind), json=body, headers=h)
 
 
+def new_account(key=DEMO_KEY):
+    """An account of the key's organization made for the test, with no bills: the
+    payments a test makes there stay out of the demo's money."""
+    number = new_numbers(1)[0]
+    r = push("accounts", accounts_rows([number]), key=key)
+    assert r.status_code == 200 and r.json()["status"] == "applied", r.text
+    return number
+
+
 def accounts_rows(numbers):
     return [{"number": n, "street": "ул. Апишная", "house": "1", "flat": str(i + 1),
              "area": "40.5", "residents": 1, "payer_name": "Апиев Апи Апиевич"}
@@ -114,7 +123,9 @@ def all_pages(path, key):
 
 def test_another_organizations_data_is_invisible():
     key1, key2 = make_key(rate=6000), make_key(org=2, rate=6000)
-    acc = sql("SELECT id, number FROM accounts WHERE organization_id = 2 LIMIT 1")[0]
+    number = new_account(key2)
+    acc = sql("SELECT id, number FROM accounts WHERE organization_id = 2 AND number = '%s'"
+              % number)[0]
     svc = sql("SELECT id FROM services WHERE organization_id = 2 LIMIT 1")[0][0]
     sql("INSERT INTO meters (account_id, service_id, kind, number, zones, digits, decimals, "
         "installed_on) VALUES (%s, %s, 'electricity', 'ORG2-%s', 1, 6, 0, '2026-01-01')"
@@ -244,8 +255,8 @@ def all_pages_items(path, key, after):
 
 
 def test_a_status_change_comes_again_in_the_feed():
-    key = make_key(scopes="read:payments write:payments", rate=6000)
-    a = sql("SELECT number FROM accounts WHERE organization_id = 1 AND id = 1")[0][0]
+    key = make_key(scopes="read:payments write:payments write:accounts", rate=6000)
+    a = new_account(key)
     after = ""
     while True:
         page = requests.get(API + "/payments", params={"after": after, "limit": 1000},
@@ -302,7 +313,7 @@ def test_push_with_bad_rows_is_refused_whole():
 
 
 def test_replayed_post_is_harmless():
-    a = sql("SELECT number FROM accounts WHERE id = 3")[0][0]
+    a = new_account()
     sid = new_numbers(1, prefix="IDEM")[0]
     rows = [{"id": sid, "account": a, "paid_at": "2026-11-08 09:00", "amount": 25.5,
              "channel": "cash"}]

@@ -132,3 +132,37 @@ def test_it_takes_no_arguments_and_no_bad_config(tmp_path):
     conf.write_text("[retention]\nsign_in_days = 0\n")
     r = tidy(str(conf))
     assert r.returncode == 1 and "sign_in_days" in r.stderr
+
+
+def test_imported_files_and_api_records_go_after_their_time():
+    """A file and its problems go a month after its import ended (the import's row,
+    its history, stays); the API's minute counts after an hour, replays after a day."""
+    made = []
+    for age in ("31 DAY", "29 DAY"):
+        sql("INSERT INTO imports (organization_id, kind, mode, status, file_name, created_by, "
+            "created_at, finished_at) VALUES (1, 'accounts', 'check', 'refused', '%s', '%s', "
+            "%s, %s)" % (MARK, MARK, old(age), old(age)))
+        i = sql("SELECT MAX(id) FROM imports WHERE created_by = '%s'" % MARK)[0][0]
+        made.append(i)
+        sql("INSERT INTO import_chunks (import_id, seq, data) VALUES (%s, 0, 'x')" % i)
+        sql("INSERT INTO import_problems (import_id, line, column_name, value, code) VALUES "
+            "(%s, 2, 'x', 'x', 'required')" % i)
+    key = sql("SELECT id FROM api_keys ORDER BY id LIMIT 1")[0][0]
+    sql("DELETE FROM api_rate WHERE key_id = %s" % key)
+    sql("DELETE FROM api_idempotency WHERE idem_key LIKE '%s%%'" % MARK)
+    sql("INSERT INTO api_rate (key_id, minute, n) VALUES (%s, DATE_FORMAT(%s, "
+        "'%%Y-%%m-%%d %%H:%%i:00'), 1), (%s, DATE_FORMAT(UTC_TIMESTAMP(), "
+        "'%%Y-%%m-%%d %%H:%%i:00'), 1)" % (key, old("2 HOUR"), key))
+    sql("INSERT INTO api_idempotency (key_id, idem_key, request_hash, status, created_at) "
+        "VALUES (%s, '%s-old', x'00', 200, %s), (%s, '%s-new', x'00', 200, %s)"
+        % (key, MARK, old("25 HOUR"), key, MARK, old("23 HOUR")))
+    r = tidy()
+    assert r.returncode == 0, r.stderr
+    assert count("import_chunks", "import_id = %s" % made[0]) == 0
+    assert count("import_problems", "import_id = %s" % made[0]) == 0
+    assert count("import_chunks", "import_id = %s" % made[1]) == 1
+    assert count("import_problems", "import_id = %s" % made[1]) == 1
+    assert count("imports", "id IN (%s, %s)" % tuple(made)) == 2
+    assert count("api_rate", "key_id = %s" % key) == 1
+    assert sql("SELECT idem_key FROM api_idempotency WHERE idem_key LIKE '%s%%'" % MARK) == \
+        [(MARK + "-new",)]
