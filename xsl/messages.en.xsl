@@ -729,6 +729,15 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <imp.kind.tariffs>Tariffs</imp.kind.tariffs>
+    <imp.err.plan-differs>The plan's columns (service, names, zones) differ from its first line in the file, line</imp.err.plan-differs>
+    <imp.err.version-differs>The version's columns (period, tiers, VAT) differ from its first line in the file, line</imp.err.version-differs>
+    <imp.err.grid>The version's prices do not cover every tier and zone; rows needed:</imp.err.grid>
+    <imp.err.overlap>The version's period overlaps another version of the plan, starting</imp.err.overlap>
+    <imp.err.period>The period ends before it starts.</imp.err.period>
+    <imp.err.tier-range>The tier is beyond the version's number of tiers.</imp.err.tier-range>
+    <imp.err.zone-range>The zone is beyond the plan's number of zones.</imp.err.zone-range>
+    <imp.err.limits-required>A tier below the last needs its upper bounds for all four households.</imp.err.limits-required>
     <adm.title.export>Export for billing</adm.title.export>
     <field.what>Choose what to export.</field.what>
     <field.format>CSV or XLSX.</field.format>

@@ -729,6 +729,15 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <imp.kind.tariffs>Тарифы</imp.kind.tariffs>
+    <imp.err.plan-differs>Столбцы тарифа (услуга, названия, зоны) расходятся с его первой строкой в файле, строкой</imp.err.plan-differs>
+    <imp.err.version-differs>Столбцы версии тарифа (срок, ступени, НДС) расходятся с её первой строкой в файле, строкой</imp.err.version-differs>
+    <imp.err.grid>Цены версии заданы не для всех ступеней и зон; строк нужно</imp.err.grid>
+    <imp.err.overlap>Срок версии пересекается с другой версией этого тарифа, начинающейся</imp.err.overlap>
+    <imp.err.period>Срок кончается раньше, чем начинается.</imp.err.period>
+    <imp.err.tier-range>Номер ступени больше числа ступеней версии.</imp.err.tier-range>
+    <imp.err.zone-range>Номер зоны больше числа зон тарифа.</imp.err.zone-range>
+    <imp.err.limits-required>Для ступени, кроме последней, нужны верхние границы для всех четырёх видов домохозяйств.</imp.err.limits-required>
     <adm.title.export>Выгрузка для биллинга</adm.title.export>
     <field.what>Выберите, что выгрузить.</field.what>
     <field.format>CSV или XLSX.</field.format>

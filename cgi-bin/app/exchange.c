@@ -47,7 +47,8 @@ enum ctype {
 	T_CODE,   /* a code: letters, digits, '-' and '_' */
 	T_INT,    /* a whole number, min..max */
 	T_MONEY,  /* an amount: minor units; min 0 refuses negatives */
-	T_QTY2,   /* hundredths (an area) */
+	T_QTY1,   /* tenths (days of a month) */
+	T_QTY2,   /* hundredths (an area, a VAT rate in percent) */
 	T_QTY3,   /* thousandths (a quantity, a reading) */
 	T_DATE,   /* YYYY-MM-DD or DD.MM.YYYY */
 	T_MONTH,  /* YYYY-MM, MM.YYYY, or a date in the month */
@@ -123,6 +124,28 @@ static const struct col readings_cols[] = {
         {"value", T_QTY3, 1, 0, 999999999999999LL, NULL},
 };
 
+static const struct col tariffs_cols[] = {
+        {"plan", T_CODE, 1, 1, 32, NULL},
+        {"service", T_CODE, 1, 1, 32, NULL},
+        {"name_ru", T_TEXT, 1, 1, 150, NULL},
+        {"name_en", T_TEXT, 1, 1, 150, NULL},
+        {"zones", T_INT, 1, 1, 3, NULL},
+        {"public", T_INT, 0, 0, 1, NULL},
+        {"valid_from", T_DATE, 1, 0, 0, NULL},
+        {"valid_to", T_DATE, 1, 0, 0, NULL},
+        {"tiers", T_INT, 1, 1, 3, NULL},
+        {"vat", T_QTY2, 1, 0, 10000, NULL}, /* percent: 20 or 20,00; kept in basis points */
+        {"vat_included", T_INT, 1, 0, 1, NULL},
+        {"month_days", T_QTY1, 0, 0, 400, NULL}, /* 30.5: limits prorated by days / 30.5 */
+        {"tier", T_INT, 1, 1, 3, NULL},
+        {"zone", T_INT, 1, 1, 3, NULL},
+        {"price", T_MONEY, 1, 0, MONEY_MAX, NULL},
+        {"limit_gas", T_QTY3, 0, 0, 1000000000000LL, NULL},
+        {"limit_gas_alone", T_QTY3, 0, 0, 1000000000000LL, NULL},
+        {"limit_estove", T_QTY3, 0, 0, 1000000000000LL, NULL},
+        {"limit_estove_alone", T_QTY3, 0, 0, 1000000000000LL, NULL},
+};
+
 static const struct {
 	const char *name;
 	const struct col *cols;
@@ -132,6 +155,7 @@ static const struct {
         K(SK_ACCOUNTS, "accounts", accounts_cols), K(SK_SERVICES, "services", services_cols),
         K(SK_METERS, "meters", meters_cols),       K(SK_CHARGES, "charges", charges_cols),
         K(SK_PAYMENTS, "payments", payments_cols), K(SK_READINGS, "readings", readings_cols),
+        K(SK_TARIFFS, "tariffs", tariffs_cols),
 #undef K
 };
 
@@ -152,7 +176,7 @@ int exchange_kind(const char *name)
 
 const char *const *exchange_columns(enum stage_kind k, size_t *n)
 {
-	static const char *names[SK__N][16];
+	static const char *names[SK__N][24];
 	size_t i;
 
 	for (i = 0; i < kinds[k].n; i++)
@@ -360,9 +384,14 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 		if (fv.i < k->min || fv.i > k->max)
 			return "range";
 		break;
+	case T_QTY1:
 	case T_QTY2:
 	case T_QTY3:
-		if (decimal_parse(s, len, k->t == T_QTY2 ? 2 : 3, k->min < 0, &fv.i) != 0)
+		if (decimal_parse(s, len,
+		                  k->t == T_QTY1   ? 1
+		                  : k->t == T_QTY2 ? 2
+		                                   : 3,
+		                  k->min < 0, &fv.i) != 0)
 			return "decimal";
 		if (fv.i < k->min || fv.i > k->max)
 			return "range";
@@ -400,7 +429,8 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 		fv.len = 19;
 		break;
 	}
-	if (fv.s == NULL && k->t != T_INT && k->t != T_QTY2 && k->t != T_QTY3 && k->t != T_MONEY)
+	if (fv.s == NULL && k->t != T_INT && k->t != T_QTY1 && k->t != T_QTY2 && k->t != T_QTY3 &&
+	    k->t != T_MONEY)
 		return "text";
 	v->i = fv.i;
 	v->len = fv.len;
@@ -496,6 +526,37 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[3] = TXT(v[3]);
 		out[4] = NUM(v[4], 0);
 		return NULL;
+	case SK_TARIFFS:
+		if (strcmp(v[7].s, v[6].s) < 0)
+			return *col = "valid_to", "period";
+		if (v[12].i > v[8].i)
+			return *col = "tier", "tier-range";
+		if (v[13].i > v[4].i)
+			return *col = "zone", "zone-range";
+		/* A tier below the last has its upper bounds, one per household. */
+		if (v[12].i < v[8].i &&
+		    (!v[15].present || !v[16].present || !v[17].present || !v[18].present))
+			return *col = "limit_gas", "limits-required";
+		for (size_t i = 0; i < 4; i++)
+			out[i] = TXT(v[i]);
+		out[4] = NUM(v[4], 1);
+		out[5] = NUM(v[5], 1);
+		out[6] = TXT(v[6]);
+		out[7] = TXT(v[7]);
+		out[8] = NUM(v[8], 1);
+		out[9] = NUM(v[9], 0);
+		out[10] = NUM(v[10], 0);
+		out[11] = NUM(v[11], 0);
+		/* Tiers and zones count from 1 in the file, from 0 in the tables. */
+		out[12] = NUM(v[12], 1);
+		out[12].i -= 1;
+		out[13] = NUM(v[13], 1);
+		out[13].i -= 1;
+		out[14] = NUM(v[14], 0);
+		for (size_t i = 15; i < 19; i++) /* the last tier has no upper bound */
+			out[i] = v[12].i < v[8].i ? NUM(v[i], 0)
+			                          : (struct stage_cell){1, 0, NULL, 0};
+		return NULL;
 	case SK__N: break;
 	}
 	return "internal";
@@ -505,7 +566,7 @@ static enum perr header(struct checker *c, const struct csvin_rec *r)
 {
 	const struct col *cols = kinds[c->kind].cols;
 	size_t n = kinds[c->kind].n, i, j;
-	int seen[16] = {0};
+	int seen[24] = {0};
 	enum perr e;
 
 	c->ncols = r->n;
@@ -573,8 +634,8 @@ static int each_record(void *p, const struct csvin_rec *r)
 {
 	struct checker *c = p;
 	const struct col *cols = kinds[c->kind].cols;
-	struct val v[16];
-	struct stage_cell cells[16];
+	struct val v[24];
+	struct stage_cell cells[24];
 	const char *code = NULL, *col = NULL, *detail = NULL;
 	size_t i;
 

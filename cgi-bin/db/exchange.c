@@ -398,6 +398,12 @@ STAGE_PAIR(stage_readings, "stage_readings",
 	static struct db_stmt v##_delete = {"exchange." #v "_delete",                              \
 	                                    "DELETE FROM " table " WHERE import_id = ?", NULL, 0,  \
 	                                    NULL};
+STAGE_PAIR(stage_tariffs, "stage_tariffs",
+           "import_id, line, plan_code, service_code, name_ru, name_en, zones, public, valid_from, "
+           "valid_to, tiers, vat_bp, vat_included, month_days_x10, tier, zone, price, lim_gas, "
+           "lim_gas_alone, lim_estove, lim_estove_alone",
+           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+STAGE_DELETE(stage_tariffs, "stage_tariffs")
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
 STAGE_DELETE(stage_meters, "stage_meters")
@@ -422,9 +428,11 @@ static const struct kind_sql kinds[SK__N] = {
                          "SSISSS"},
         [SK_READINGS] = {&stage_readings_one, &stage_readings_batch, &stage_readings_delete,
                          "SSISI"},
+        [SK_TARIFFS] = {&stage_tariffs_one, &stage_tariffs_batch, &stage_tariffs_delete,
+                        "SSSSIISSIIIIIIIIIII"},
 };
 
-#define STAGE_WIDEST 14
+#define STAGE_WIDEST 21 /* with the import and the line */
 static struct db_arg pending[STAGE_BATCH * STAGE_WIDEST];
 static size_t npending; /* rows */
 
@@ -601,6 +609,46 @@ CHECK(readings_too_big, "stage_readings", "JOIN meters m ON m.id = s.meter_id",
       "s.value >= POW(10, m.digits + m.decimals)", "value",
       "CONCAT(ROUND(s.value_milli / 1000, 3))", "digits", "CONCAT(m.digits)")
 
+/* Tariffs: a plan's and a version's columns agree on all their rows, a
+ * version's grid of tiers and zones is complete, versions do not overlap. */
+RESOLVE_SERVICE(tariffs_service, "stage_tariffs")
+CHECK(tariffs_no_service, "stage_tariffs", "", "s.service_id IS NULL", "service", "s.service_code",
+      "unknown-service", "NULL")
+CHECK(tariffs_dup, "stage_tariffs",
+      DUP_JOIN("stage_tariffs", "plan_code, valid_from, tier, zone",
+               "d.plan_code = s.plan_code AND d.valid_from = s.valid_from AND d.tier = s.tier "
+               "AND d.zone = s.zone"),
+      "s.line > d.f0", "plan", "s.plan_code", "duplicate", "CONCAT(d.f0)")
+#define FIRST_OF(keys, on)                                                                         \
+	"JOIN (SELECT " keys                                                                       \
+	", MIN(line) AS f0 FROM stage_tariffs WHERE import_id = ? GROUP BY " keys ") d ON " on     \
+	" JOIN stage_tariffs f ON f.import_id = s.import_id AND f.line = d.f0"
+CHECK(tariffs_plan_differs, "stage_tariffs", FIRST_OF("plan_code", "d.plan_code = s.plan_code"),
+      "NOT (f.service_code = s.service_code AND BINARY f.name_ru = BINARY s.name_ru AND "
+      "BINARY f.name_en = BINARY s.name_en AND f.zones = s.zones AND f.public = s.public)",
+      "plan", "s.plan_code", "plan-differs", "CONCAT(f.line)")
+CHECK(tariffs_version_differs, "stage_tariffs",
+      FIRST_OF("plan_code, valid_from",
+               "d.plan_code = s.plan_code AND d.valid_from = s.valid_from"),
+      "NOT (f.valid_to = s.valid_to AND f.tiers = s.tiers AND f.vat_bp = s.vat_bp AND "
+      "f.vat_included = s.vat_included AND f.month_days_x10 = s.month_days_x10)",
+      "valid_from", "s.valid_from", "version-differs", "CONCAT(f.line)")
+CHECK(tariffs_grid, "stage_tariffs",
+      "JOIN (SELECT plan_code, valid_from, COUNT(*) AS c0, MIN(tiers) AS t0, MIN(zones) AS z0 "
+      "FROM stage_tariffs WHERE import_id = ? GROUP BY plan_code, valid_from) d "
+      "ON d.plan_code = s.plan_code AND d.valid_from = s.valid_from",
+      "d.c0 <> d.t0 * d.z0", "tier", "CONCAT(s.tier + 1)", "grid", "CONCAT(d.t0 * d.z0)")
+CHECK(tariffs_overlap, "stage_tariffs",
+      "JOIN (SELECT plan_code, valid_from, MIN(valid_to) AS t1 FROM stage_tariffs "
+      "WHERE import_id = ? GROUP BY plan_code, valid_from) d ON d.plan_code = s.plan_code "
+      "AND d.valid_from <> s.valid_from AND d.valid_from <= s.valid_to AND d.t1 >= s.valid_from",
+      "TRUE", "valid_from", "s.valid_from", "overlap", "CONCAT(d.valid_from)")
+CHECK(tariffs_overlap_live, "stage_tariffs",
+      "JOIN tariff_plans p ON p.organization_id = ? AND p.code = s.plan_code "
+      "JOIN tariffs t ON t.plan_id = p.id AND t.valid_from <> s.valid_from "
+      "AND t.valid_from <= s.valid_to AND t.valid_to >= s.valid_from",
+      "TRUE", "valid_from", "s.valid_from", "overlap", "CONCAT(t.valid_from)")
+
 #define COUNT_BAD(v, table)                                                                        \
 	static struct db_stmt v = {                                                                \
 	        "exchange." #v, "SELECT COUNT(*) FROM " table " WHERE import_id = ? AND bad = 1",  \
@@ -611,6 +659,7 @@ COUNT_BAD(meters_bad, "stage_meters")
 COUNT_BAD(charges_bad, "stage_charges")
 COUNT_BAD(payments_bad, "stage_payments")
 COUNT_BAD(readings_bad, "stage_readings")
+COUNT_BAD(tariffs_bad, "stage_tariffs")
 
 #define DUP_ARGS "I"
 #define PAIR(v, args)                                                                              \
@@ -619,7 +668,7 @@ COUNT_BAD(readings_bad, "stage_readings")
 		&v##_f, args "I"                                                                   \
 	}
 
-static const struct step checks[SK__N][12] = {
+static const struct step checks[SK__N][16] = {
         [SK_ACCOUNTS] = {PAIR(accounts_dup, DUP_ARGS)},
         [SK_SERVICES] = {PAIR(services_dup, DUP_ARGS)},
         [SK_METERS] = {{&meters_account, "OI"},
@@ -643,9 +692,18 @@ static const struct step checks[SK__N][12] = {
                          PAIR(readings_zone, ""),
                          PAIR(readings_decimals, ""),
                          PAIR(readings_too_big, "")},
+        [SK_TARIFFS] = {{&tariffs_service, "OI"},
+                        PAIR(tariffs_no_service, ""),
+                        PAIR(tariffs_dup, DUP_ARGS),
+                        PAIR(tariffs_plan_differs, "I"),
+                        PAIR(tariffs_version_differs, "I"),
+                        PAIR(tariffs_grid, "I"),
+                        PAIR(tariffs_overlap, "I"),
+                        PAIR(tariffs_overlap_live, "O")},
 };
 static struct db_stmt *const count_bad[SK__N] = {&accounts_bad, &services_bad, &meters_bad,
-                                                 &charges_bad,  &payments_bad, &readings_bad};
+                                                 &charges_bad,  &payments_bad, &readings_bad,
+                                                 &tariffs_bad};
 
 enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t *bad)
 {
@@ -654,7 +712,7 @@ enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t 
 	size_t i;
 	enum perr e;
 
-	for (i = 0; i < 12 && checks[k][i].stmt != NULL; i++)
+	for (i = 0; i < 16 && checks[k][i].stmt != NULL; i++)
 		if ((e = run_step(&checks[k][i], id, org, NULL)) != PERR_OK)
 			return e;
 	return db_row(NULL, count_bad[k], a, 1, c, 1);
@@ -726,26 +784,27 @@ enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t 
  * loaded back changes nothing).  Otherwise the billing system's own reading
  * of that day (source import) is written or corrected.
  */
-#define RDG_SAME                                                                              \
-	"SELECT 1 FROM readings u WHERE u.meter_id = s.meter_id AND u.zone = s.zone "        \
+#define RDG_SAME                                                                                   \
+	"SELECT 1 FROM readings u WHERE u.meter_id = s.meter_id AND u.zone = s.zone "              \
 	"AND u.taken_on = s.taken_on AND u.status = 'accepted' AND u.value = s.value"
-#define RDG_OURS                                                                              \
-	"SELECT 1 FROM readings r WHERE r.meter_id = s.meter_id AND r.zone = s.zone "        \
+#define RDG_OURS                                                                                   \
+	"SELECT 1 FROM readings r WHERE r.meter_id = s.meter_id AND r.zone = s.zone "              \
 	"AND r.taken_on = s.taken_on AND r.source = 'import'"
 static struct db_stmt readings_diff = {
-	"exchange.readings_diff",
-	"SELECT COALESCE(SUM(NOT EXISTS (" RDG_OURS ") AND NOT EXISTS (" RDG_SAME ")), 0), "
-	"COALESCE(SUM(EXISTS (" RDG_SAME ")), 0), COUNT(*) FROM stage_readings s "
-	"WHERE s.import_id = ?",
-	NULL, 0, NULL};
+        "exchange.readings_diff",
+        "SELECT COALESCE(SUM(NOT EXISTS (" RDG_OURS ") AND NOT EXISTS (" RDG_SAME ")), 0), "
+        "COALESCE(SUM(EXISTS (" RDG_SAME ")), 0), COUNT(*) FROM stage_readings s "
+        "WHERE s.import_id = ?",
+        NULL, 0, NULL};
 static struct db_stmt readings_changes = {
-	"exchange.readings_changes",
-	"SELECT s.line, CONCAT_WS(' / ', s.account_number, s.meter_number, s.zone + 1, s.taken_on), "
-	"(SELECT CONCAT_WS(' | ', r.value, r.status) FROM readings r WHERE r.meter_id = s.meter_id "
-	"AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' LIMIT 1), "
-	"CONCAT(s.value) FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (" RDG_SAME ") "
-	"ORDER BY s.line LIMIT ?",
-	NULL, 0, NULL};
+        "exchange.readings_changes",
+        "SELECT s.line, CONCAT_WS(' / ', s.account_number, s.meter_number, s.zone + 1, "
+        "s.taken_on), "
+        "(SELECT CONCAT_WS(' | ', r.value, r.status) FROM readings r WHERE r.meter_id = s.meter_id "
+        "AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' LIMIT 1), "
+        "CONCAT(s.value) FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (" RDG_SAME ") "
+        "ORDER BY s.line LIMIT ?",
+        NULL, 0, NULL};
 
 #define DIFF(v, table, join, x, eq)                                                                \
 	static struct db_stmt v = {"exchange." #v,                                                 \
@@ -777,6 +836,31 @@ CHANGES(charges_changes, "stage_charges", CHG_JOIN, "l.account_id", CHG_EQ, CHG_
 CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, PAY_BEFORE,
         PAY_AFTER)
 
+#define TRF_JOIN                                                                                   \
+	"LEFT JOIN tariff_plans p ON p.organization_id = ? AND p.code = s.plan_code "              \
+	"LEFT JOIN tariffs t ON t.plan_id = p.id AND t.valid_from = s.valid_from "                 \
+	"LEFT JOIN tariff_prices x ON x.tariff_id = t.id AND x.tier = s.tier AND x.zone = s.zone"
+#define TRF_LIMIT(h, col)                                                                          \
+	"(SELECT l.limit_milli FROM tariff_limits l WHERE l.tariff_id = t.id AND "                 \
+	"l.household = '" h "' AND l.tier = s.tier) <=> s." col
+#define TRF_EQ                                                                                     \
+	"p.service_id = s.service_id AND BINARY p.name_ru = BINARY s.name_ru AND "                 \
+	"BINARY p.name_en = BINARY s.name_en AND p.zones = s.zones AND p.public = s.public AND "   \
+	"t.valid_to = s.valid_to AND t.tiers = s.tiers AND t.vat_bp = s.vat_bp AND "               \
+	"t.vat_included = s.vat_included AND t.month_days_x10 = s.month_days_x10 AND "             \
+	"x.price = s.price AND " TRF_LIMIT("gas", "lim_gas") " AND " TRF_LIMIT(                    \
+	        "gas-alone",                                                                       \
+	        "lim_gas_alone") " AND " TRF_LIMIT("estove",                                       \
+	                                           "lim_estove") " AND " TRF_LIMIT("estove-alone", \
+	                                                                           "lim_estove_"   \
+	                                                                           "alone")
+#define TRF_KEY    "CONCAT_WS(' / ', s.plan_code, s.valid_from, s.tier + 1, s.zone + 1)"
+#define TRF_BEFORE "CONCAT_WS(' | ', t.valid_to, ROUND(x.price / 100, 2))"
+#define TRF_AFTER  "CONCAT_WS(' | ', s.valid_to, ROUND(s.price / 100, 2))"
+DIFF(tariffs_diff, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ)
+CHANGES(tariffs_changes, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ, TRF_KEY, TRF_BEFORE,
+        TRF_AFTER)
+
 /* Which kinds' joins take the organization first. */
 static const struct {
 	struct db_stmt *diff, *changes;
@@ -788,6 +872,7 @@ static const struct {
         [SK_CHARGES] = {&charges_diff, &charges_changes, 0},
         [SK_PAYMENTS] = {&payments_diff, &payments_changes, 1},
         [SK_READINGS] = {&readings_diff, &readings_changes, 0},
+        [SK_TARIFFS] = {&tariffs_diff, &tariffs_changes, 1},
 };
 
 enum perr db_stage_diff(enum stage_kind k, uint64_t id, unsigned org, uint64_t *n_new,
@@ -893,8 +978,8 @@ static struct db_stmt meters_insert = {
 /* A month's rows of the file replace the month's recalculations of those rows. */
 static struct db_stmt charges_uncorrect = {
         "exchange.charges_uncorrect",
-        	"DELETE c FROM corrections c JOIN stage_charges s ON s.import_id = ? "
-	"AND c.account_id = s.account_id AND c.service_id = s.service_id AND c.period = s.period",
+        "DELETE c FROM corrections c JOIN stage_charges s ON s.import_id = ? "
+        "AND c.account_id = s.account_id AND c.service_id = s.service_id AND c.period = s.period",
         NULL, 0, NULL};
 static struct db_stmt charges_update = {
         "exchange.charges_update",
@@ -925,21 +1010,84 @@ static struct db_stmt charges_penalties = {
         "FROM stage_charges s WHERE s.import_id = ? AND s.penalties <> 0",
         NULL, 0, NULL};
 static struct db_stmt readings_update = {
-	"exchange.readings_update",
-	"UPDATE readings r JOIN stage_readings s ON s.import_id = ? AND r.meter_id = s.meter_id "
-	"AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' "
-	"SET r.value = s.value, r.status = 'accepted' "
-	"WHERE NOT (r.value = s.value AND r.status = 'accepted')",
-	NULL, 0, NULL};
+        "exchange.readings_update",
+        "UPDATE readings r JOIN stage_readings s ON s.import_id = ? AND r.meter_id = s.meter_id "
+        "AND r.zone = s.zone AND r.taken_on = s.taken_on AND r.source = 'import' "
+        "SET r.value = s.value, r.status = 'accepted' "
+        "WHERE NOT (r.value = s.value AND r.status = 'accepted')",
+        NULL, 0, NULL};
 static struct db_stmt readings_insert = {
-	"exchange.readings_insert",
-	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
-	"SELECT s.meter_id, s.zone, s.taken_on, s.value, 'import', 'accepted', UTC_TIMESTAMP(6) "
-	"FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (" RDG_OURS ") "
-	"AND NOT EXISTS (" RDG_SAME ")",
-	NULL, 0, NULL};
+        "exchange.readings_insert",
+        "INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
+        "SELECT s.meter_id, s.zone, s.taken_on, s.value, 'import', 'accepted', UTC_TIMESTAMP(6) "
+        "FROM stage_readings s WHERE s.import_id = ? AND NOT EXISTS (" RDG_OURS ") "
+        "AND NOT EXISTS (" RDG_SAME ")",
+        NULL, 0, NULL};
 
-static const struct step applies[SK__N][6] = {
+/* A file's tariffs: its plans by code, their versions by start, and each
+ * version's prices and limits replaced whole. */
+#define TRF_LIVE                                                                                   \
+	"JOIN tariff_plans p ON p.organization_id = ? AND p.code = s.plan_code "                   \
+	"JOIN tariffs t ON t.plan_id = p.id AND t.valid_from = s.valid_from"
+static struct db_stmt plans_insert = {
+        "exchange.plans_insert",
+        "INSERT INTO tariff_plans (organization_id, service_id, code, name_ru, name_en, zones, "
+        "public) SELECT ?, MIN(s.service_id), s.plan_code, MIN(s.name_ru), MIN(s.name_en), "
+        "MIN(s.zones), MIN(s.public) FROM stage_tariffs s WHERE s.import_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM tariff_plans p WHERE p.organization_id = ? AND p.code = s.plan_code) "
+        "GROUP BY s.plan_code",
+        NULL, 0, NULL};
+static struct db_stmt plans_update = {
+        "exchange.plans_update",
+        "UPDATE tariff_plans p JOIN stage_tariffs s ON s.import_id = ? AND p.organization_id = ? "
+        "AND p.code = s.plan_code SET p.service_id = s.service_id, p.name_ru = s.name_ru, "
+        "p.name_en = s.name_en, p.zones = s.zones, p.public = s.public",
+        NULL, 0, NULL};
+static struct db_stmt versions_insert = {
+        "exchange.versions_insert",
+        "INSERT INTO tariffs (plan_id, valid_from, valid_to, tiers, month_days_x10, vat_bp, "
+        "vat_included) SELECT p.id, s.valid_from, MIN(s.valid_to), MIN(s.tiers), "
+        "MIN(s.month_days_x10), MIN(s.vat_bp), MIN(s.vat_included) FROM stage_tariffs s "
+        "JOIN tariff_plans p ON p.organization_id = ? AND p.code = s.plan_code "
+        "WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM tariffs t WHERE t.plan_id = p.id "
+        "AND t.valid_from = s.valid_from) GROUP BY p.id, s.valid_from",
+        NULL, 0, NULL};
+static struct db_stmt versions_update = {
+        "exchange.versions_update",
+        "UPDATE tariffs t JOIN tariff_plans p ON p.id = t.plan_id JOIN stage_tariffs s "
+        "ON s.import_id = ? AND p.organization_id = ? AND p.code = s.plan_code "
+        "AND s.valid_from = t.valid_from SET t.valid_to = s.valid_to, t.tiers = s.tiers, "
+        "t.month_days_x10 = s.month_days_x10, t.vat_bp = s.vat_bp, t.vat_included = s.vat_included",
+        NULL, 0, NULL};
+static struct db_stmt prices_clear = {
+        "exchange.prices_clear",
+        "DELETE x FROM tariff_prices x JOIN tariffs t ON t.id = x.tariff_id "
+        "JOIN tariff_plans p ON p.id = t.plan_id JOIN stage_tariffs s ON s.import_id = ? "
+        "AND p.organization_id = ? AND p.code = s.plan_code AND s.valid_from = t.valid_from",
+        NULL, 0, NULL};
+static struct db_stmt limits_clear = {
+        "exchange.limits_clear",
+        "DELETE l FROM tariff_limits l JOIN tariffs t ON t.id = l.tariff_id "
+        "JOIN tariff_plans p ON p.id = t.plan_id JOIN stage_tariffs s ON s.import_id = ? "
+        "AND p.organization_id = ? AND p.code = s.plan_code AND s.valid_from = t.valid_from",
+        NULL, 0, NULL};
+static struct db_stmt prices_insert = {
+        "exchange.prices_insert",
+        "INSERT INTO tariff_prices (tariff_id, tier, zone, price) SELECT t.id, s.tier, s.zone, "
+        "s.price FROM stage_tariffs s " TRF_LIVE " WHERE s.import_id = ?",
+        NULL, 0, NULL};
+/* A tier's limits come from its first zone's row; the last tier has none. */
+static struct db_stmt limits_insert = {
+        "exchange.limits_insert",
+        "INSERT INTO tariff_limits (tariff_id, household, tier, limit_milli) SELECT t.id, "
+        "h.household, s.tier, CASE h.household WHEN 'gas' THEN s.lim_gas WHEN 'gas-alone' THEN "
+        "s.lim_gas_alone WHEN 'estove' THEN s.lim_estove ELSE s.lim_estove_alone END "
+        "FROM stage_tariffs s " TRF_LIVE " JOIN (SELECT 'gas' AS household UNION ALL SELECT "
+        "'gas-alone' UNION ALL SELECT 'estove' UNION ALL SELECT 'estove-alone') h "
+        "WHERE s.import_id = ? AND s.zone = 0 AND s.tier + 1 < s.tiers",
+        NULL, 0, NULL};
+
+static const struct step applies[SK__N][10] = {
         [SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},
         [SK_SERVICES] = {{&suppliers_insert, "OIO"},
                          {&suppliers_update, "IO"},
@@ -952,6 +1100,14 @@ static const struct step applies[SK__N][6] = {
                         {&charges_recalc, "I"},
                         {&charges_penalties, "RI"}},
         [SK_READINGS] = {{&readings_update, "I"}, {&readings_insert, "I"}},
+        [SK_TARIFFS] = {{&plans_insert, "OIO"},
+                        {&plans_update, "IO"},
+                        {&versions_insert, "OI"},
+                        {&versions_update, "IO"},
+                        {&prices_clear, "IO"},
+                        {&limits_clear, "IO"},
+                        {&prices_insert, "OI"},
+                        {&limits_insert, "OI"}},
 };
 
 enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)
@@ -959,7 +1115,7 @@ enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)
 	size_t i;
 	enum perr e;
 
-	for (i = 0; i < 6 && applies[k][i].stmt != NULL; i++)
+	for (i = 0; i < 10 && applies[k][i].stmt != NULL; i++)
 		if ((e = run_step(&applies[k][i], id, org, NULL)) != PERR_OK)
 			return e;
 	return PERR_OK;

@@ -17,6 +17,7 @@ enum stage_kind {
 	SK_CHARGES,
 	SK_PAYMENTS,
 	SK_READINGS,
+	SK_TARIFFS,
 	SK__N
 };
 

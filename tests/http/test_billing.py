@@ -852,6 +852,8 @@ def test_every_billing_query_is_an_index_lookup():
         "exchange.charges_update": [0], "exchange.readings_update": [0],
         "exchange.new_payments": [0, 0, 1, 200], "exchange.lock_account": [1],
         "exchange.readings_diff": [0], "exchange.readings_changes": [0, 20],
+        "exchange.plans_update": [0, 1], "exchange.versions_update": [0, 1],
+        "exchange.prices_clear": [0, 1], "exchange.limits_clear": [0, 1],
         "api.key_by_hash": ["x'00'"], "api.key_used": [1], "api.key_revoke": [0, 1],
         "api.keys_of": [1], "api.rate_add": [1], "api.rate_get": [1],
         "api.idem_get": [1, "'x'"], "api.idem_done": [200, "'x'", "NULL", 1, "'x'"],

@@ -500,3 +500,81 @@ def test_console_export_streams_csv_and_xlsx():
     # The operator serves subscribers; exports (personal data in bulk) are not theirs.
     o = staff_signed_in("operator")
     assert o.get(BASE + q).status_code == 403
+
+
+# ------------------------------------------------------------------ tariffs
+
+TARIFF_HEAD = ("plan,service,name_ru,name_en,zones,public,valid_from,valid_to,tiers,vat,"
+               "vat_included,month_days,tier,zone,price,limit_gas,limit_gas_alone,limit_estove,"
+               "limit_estove_alone")
+
+
+def tariff_rows(code, start="2027-01-01", end="2027-06-30", prices=("4,78", "2,33", "8,81", "4,60"),
+                name="Двухзонный тест"):
+    rows = []
+    for i, (tier, zone) in enumerate(((1, 1), (1, 2), (2, 1), (2, 2))):
+        limits = "50,50,50,50" if tier == 1 else ",,,"
+        rows.append('%s,electricity,"%s",Two zones test,2,1,%s,%s,2,"20,00",1,30.5,%d,%d,"%s",%s'
+                    % (code, name, start, end, tier, zone, prices[i], limits))
+    return rows
+
+
+def test_tariffs_load_whole_and_again_change_nothing(tmp_path):
+    code = "t-" + new_numbers(1)[0]
+    rows = tariff_rows(code) + tariff_rows(code, "2027-07-01", "2027-12-31")
+    path = write(tmp_path, "t.csv", "\n".join([TARIFF_HEAD] + rows) + "\n")
+    rc, got, err = run_import(path, "tariffs")
+    assert rc == 0 and (got["status"], got["new"]) == ("applied", 8), (got, err)
+    plan = sql("SELECT id, service_id, zones, public FROM tariff_plans WHERE code = '%s'" % code)
+    assert len(plan) == 1 and plan[0][1:] == ("1", "2", "1")
+    versions = sql("SELECT id, valid_from, valid_to, tiers, vat_bp, vat_included, month_days_x10 "
+                   "FROM tariffs WHERE plan_id = %s ORDER BY valid_from" % plan[0][0])
+    assert [v[1:] for v in versions] == [("2027-01-01", "2027-06-30", "2", "2000", "1", "305"),
+                                         ("2027-07-01", "2027-12-31", "2", "2000", "1", "305")]
+    assert sql("SELECT tier, zone, price FROM tariff_prices WHERE tariff_id = %s ORDER BY tier, "
+               "zone" % versions[0][0]) == [("0", "0", "478"), ("0", "1", "233"),
+                                           ("1", "0", "881"), ("1", "1", "460")]
+    assert sql("SELECT household, tier, limit_milli FROM tariff_limits WHERE tariff_id = %s "
+               "ORDER BY household" % versions[0][0]) == [
+        ("gas", "0", "50000"), ("gas-alone", "0", "50000"), ("estove", "0", "50000"),
+        ("estove-alone", "0", "50000")]
+    rc, got, err = run_import(path, "tariffs")
+    assert (got["new"], got["changed"], got["unchanged"]) == (0, 0, 8), got
+    # One price changes: one row changed, the version's other prices as they were.
+    rows[3] = rows[3].replace('"4,60"', '"4,65"')
+    rc, got, err = run_import(write(tmp_path, "t2.csv", "\n".join([TARIFF_HEAD] + rows) + "\n"),
+                              "tariffs")
+    assert (got["status"], got["changed"], got["unchanged"]) == ("applied", 1, 7), got
+    assert sql("SELECT price FROM tariff_prices WHERE tariff_id = %s AND tier = 1 AND zone = 1"
+               % versions[0][0]) == [("465",)]
+    # The calculator offers the plan loaded (public).
+    from conftest import new_client
+    r = new_client("ru").get(BASE + "/calculator?org=1")
+    assert "Двухзонный тест" in r.text
+
+
+def test_tariff_files_that_cannot_be_a_tariff_are_refused(tmp_path):
+    code = "t-" + new_numbers(1)[0]
+    other = "u-" + new_numbers(1)[0]
+    good = tariff_rows(code)
+    rows = [
+        good[0], good[1], good[2],                                         # 2-4: one price short
+        tariff_rows(other)[0].replace("Двухзонный тест", "Другое имя"),     # 5
+        tariff_rows(other)[1],                                             # 6: plan differs (5)
+        tariff_rows(other)[2].replace("2027-06-30", "2027-05-31"),          # 7: version differs
+        tariff_rows(other)[3],                                             # 8
+        tariff_rows(other, "2027-06-01", "2027-12-31")[0],                 # 9: overlaps 5-8
+        tariff_rows(other, "2028-01-01", "2027-12-31")[0],                 # 10: ends first
+        tariff_rows(other, "2029-01-01", "2029-12-31")[0].replace(",1,1,", ",3,1,", 1),  # 11
+        tariff_rows(other, "2030-01-01", "2030-12-31")[0].replace("50,50,50,50", "50,,50,50"),
+        tariff_rows(other, "2031-01-01", "2031-12-31")[0].replace("electricity", "steam"),
+    ]
+    rc, got, err = run_import(write(tmp_path, "bad.csv", "\n".join([TARIFF_HEAD] + rows) + "\n"),
+                              "tariffs")
+    assert rc == 1 and got["status"] == "refused", (got, err)
+    codes = {(p[0], p[2]) for p in problems(got["id"])}
+    assert {(2, "grid"), (3, "grid"), (4, "grid"), (6, "plan-differs"),
+            (7, "version-differs"), (5, "overlap"), (10, "period"), (11, "tier-range"),
+            (12, "limits-required"), (13, "unknown-service")} <= codes, sorted(codes)
+    assert sql("SELECT COUNT(*) FROM tariff_plans WHERE code IN ('%s', '%s')" % (code, other)) == \
+        [("0",)]
