@@ -18,6 +18,7 @@
 #include "app/account_list.h"
 #include "app/org_list.h"
 #include "billing/account.h"
+#include "core/decimal.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "core/month.h"

@@ -40,6 +40,7 @@
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/date.h"
+#include "core/decimal.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/money.h"
@@ -700,13 +701,8 @@ static int unlink_post(struct req *r)
 	e = db_account_unlink(s.id, h.id);
 	if (e == PERR_OK)
 		e = console_audit(r, h.org, "unlink-account", "subscriber", id, h.number, NULL);
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=unlinked", id));
+	return console_commit(r, e,
+			      arena_printf(r->arena, "/admin/subscriber?id=%s&done=unlinked", id));
 }
 
 /*
@@ -779,14 +775,9 @@ static int holder_login(struct req *r)
 	if (e == PERR_OK)
 		e = console_audit(r, h.org, "create-login", "subscriber", console_u64(r->arena, id), NULL,
 			  arena_printf(r->arena, "%s for %s, password by %s", login->s, h.number, via));
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=login-created",
-					     console_u64(r->arena, id)));
+	return console_commit(r, e,
+			      arena_printf(r->arena, "/admin/subscriber?id=%s&done=login-created",
+					   console_u64(r->arena, id)));
 }
 
 /* block, unblock, end-sessions, reset-link: one audited change, then back to the profile. */
@@ -823,13 +814,8 @@ static int subscriber_act(struct req *r, const char *what)
 			  strcmp(what, "block") == 0	  ? "blocked"
 			  : strcmp(what, "unblock") == 0 ? "active"
 							 : NULL);
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s&done=%s", id, what));
+	return console_commit(r, e,
+			      arena_printf(r->arena, "/admin/subscriber?id=%s&done=%s", id, what));
 }
 
 /* The subscriber's own pages in this browser, read-only: logged before it starts. */
@@ -946,14 +932,8 @@ static int request_decide(struct req *r, int approve)
 		e = console_audit(r, c.org, approve ? "approve-phone" : "reject-phone", "subscriber",
 			  console_u64(r->arena, c.subscriber_id), c.current,
 			  approve ? c.value : arena_printf(r->arena, "%s (%s)", c.value, reason->s));
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, approve ? "/admin/requests?done=approved"
-					: "/admin/requests?done=rejected");
+	return console_commit(r, e,
+			      approve ? "/admin/requests?done=approved" : "/admin/requests?done=rejected");
 }
 
 static int approve_post(struct req *r) { return request_decide(r, 1); }
@@ -1107,13 +1087,7 @@ static int news_new(struct req *r)
 		if (e == PERR_CONFLICT)
 			e = PERR_OK;
 	}
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, "/admin/news?done=published");
+	return console_commit(r, e, "/admin/news?done=published");
 }
 
 /* ---------------------------------------------------------------- organization */
@@ -1191,15 +1165,6 @@ static enum perr offices_xml(struct req *r, unsigned org)
 	return list == NULL ? PERR_NOMEM : db_offices(r->arena, org, office_row, list);
 }
 
-static enum perr first_org(void *p, const struct staff_org *o)
-{
-	unsigned *id = p;
-
-	if (*id == 0)
-		*id = o->id;
-	return PERR_OK;
-}
-
 static int organization_page(struct req *r)
 {
 	static const size_t required[] = {K_NAME,	  K_INN,	  K_ADDRESS,	  K_PHONES,
@@ -1219,12 +1184,9 @@ static int organization_page(struct req *r)
 	if ((e = console_staff_xml(r)) != PERR_OK)
 		return page_fail(r, e);
 	/* Without ?org= the first of theirs. */
-	id = org ? (unsigned)org->i : 0;
-	if (id == 0 && (e = db_staff_orgs(r->arena, r->staff->staff_id, first_org, &id)) != PERR_OK)
-		return page_fail(r, e);
-	if (id == 0 || (e = db_staff_in_org(r->arena, r->staff->staff_id, id)) == PERR_NOT_FOUND)
-		return page_error(r, 404, "not-found");
-	if (e != PERR_OK || (e = db_org_settings_get(r->arena, id, &old)) != PERR_OK)
+	if ((id = console_org(r, org, &st)) == 0)
+		return st;
+	if ((e = db_org_settings_get(r->arena, id, &old)) != PERR_OK)
 		return page_fail(r, e);
 	if (org_xml(r, &old) != 0 || xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
@@ -1499,13 +1461,7 @@ static int staff_new(struct req *r)
 	for (i = 0; e == PERR_OK && i < norgs; i++)
 		e = console_audit(r, orgs[i], "create-staff", "staff", console_u64(r->arena, id), NULL,
 			  arena_printf(r->arena, "%s (%s)", login->s, role->s));
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, "/admin/staff?done=created");
+	return console_commit(r, e, "/admin/staff?done=created");
 }
 
 /* role, disable, enable, reset-factor: on another staff member who shares an organization. */
@@ -1556,14 +1512,9 @@ static int staff_act(struct req *r, const char *what)
 			  : strcmp(what, "reset-factor") == 0 ? "none"
 			  : strcmp(what, "enable") == 0	   ? "active"
 							   : "disabled");
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, arena_printf(r->arena, "/admin/staff/member?id=%llu&done=%s",
-					     (unsigned long long)other.id, what));
+	return console_commit(r, e,
+			      arena_printf(r->arena, "/admin/staff/member?id=%llu&done=%s",
+					   (unsigned long long)other.id, what));
 }
 
 static int staff_role_post(struct req *r) { return staff_act(r, "role"); }
@@ -1736,14 +1687,9 @@ static int reading_decide(struct req *r, int accept)
 		e = console_audit(r, v.org, accept ? "accept-reading" : "reject-reading", "reading", oid,
 			  "pending",
 			  accept ? "accepted" : arena_printf(r->arena, "rejected: %s", reason->s));
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
-	return page_redirect(r, accept ? "/admin/readings?done=accepted"
-				       : "/admin/readings?done=reading-rejected");
+	return console_commit(r, e,
+			      accept ? "/admin/readings?done=accepted"
+				     : "/admin/readings?done=reading-rejected");
 }
 
 static int reading_accept_post(struct req *r) { return reading_decide(r, 1); }

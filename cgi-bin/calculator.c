@@ -19,6 +19,7 @@
 #include "billing/reading.h"
 #include "billing/tariff.h"
 #include "core/date.h"
+#include "core/decimal.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "core/perr.h"

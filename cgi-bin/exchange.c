@@ -32,9 +32,7 @@
 #include "app/export.h"
 #include "core/arena.h"
 #include "core/config.h"
-#include "core/csvout.h"
 #include "core/date.h"
-#include "core/log.h"
 #include "core/password.h"
 #include "core/perr.h"
 #include "core/valid.h"
@@ -42,7 +40,6 @@
 #include "db/db.h"
 #include "db/exchange.h"
 #include "db/staff.h"
-#include "doc/xlsx_stream.h"
 #include "doc/xml.h"
 #include "web/console.h"
 #include "web/form.h"
@@ -103,31 +100,10 @@ static const struct field fields[K__MAX] = {
 
 /* ---------------------------------------------------------------- shared */
 
-static enum perr first_org(void *p, const struct staff_org *o)
-{
-	unsigned *id = p;
-
-	if (*id == 0)
-		*id = o->id;
-	return PERR_OK;
-}
-
-/* The organization the page is about: ?org= if the staff member has it, else
- * their first.  0 with the answer in *st when it cannot be shown. */
+/* The organization the page is about (?org=, else the staff member's first). */
 static unsigned org_of(struct req *r, int *st)
 {
-	const struct fval *org = req_val(r, K_ORG);
-	unsigned id = org ? (unsigned)org->i : 0;
-	enum perr e = PERR_OK;
-
-	*st = 0;
-	if (id == 0 && (e = db_staff_orgs(r->arena, r->staff->staff_id, first_org, &id)) != PERR_OK)
-		return *st = page_fail(r, e), 0;
-	if (id == 0 || (e = db_staff_in_org(r->arena, r->staff->staff_id, id)) == PERR_NOT_FOUND)
-		return *st = page_error(r, 404, "not-found"), 0;
-	if (e != PERR_OK)
-		return *st = page_fail(r, e), 0;
-	return id;
+	return console_org(r, req_val(r, K_ORG), st);
 }
 
 static int u64_attr(struct req *r, xmlNodePtr n, const char *name, uint64_t v)
@@ -239,7 +215,6 @@ static int upload_post(struct req *r)
 	const struct fval *kind = req_val(r, K_KIND);
 	const char *name = req_upload_name(r);
 	uint64_t id = 0, bytes = 0;
-	char who[80];
 	int st;
 	unsigned org;
 	enum perr e;
@@ -257,9 +232,8 @@ static int upload_post(struct req *r)
 			return page_error(r, 500, "internal");
 		return list_page(r, 400);
 	}
-	snprintf(who, sizeof(who), "%s", r->staff->login);
-	if ((e = db_import_new(org, kind->s, "check", name, r->staff->staff_id, 0, who, &id)) !=
-	    PERR_OK)
+	if ((e = db_import_new(org, kind->s, "check", name, r->staff->staff_id, 0, r->staff->login,
+	                       &id)) != PERR_OK)
 		return page_fail(r, e);
 	e = exchange_store(id, upload_read, r, cfg.limits.upload_max, 1, &bytes);
 	if (e != PERR_OK) {
@@ -425,36 +399,16 @@ struct csv_stream {
 	unsigned org;
 	enum export_what what;
 	const char *from, *to;
-	struct csvout out;
 };
-
-static int csv_row(void *ctx, const char *const *cells, unsigned n)
-{
-	return csvout_row(ctx, cells, n);
-}
-
-static int xlsx_row(void *ctx, const char *const *cells, unsigned n)
-{
-	return xlsx_stream_row(ctx, cells, n);
-}
 
 /* CSV is written as the rows come: after the headers, nothing is held. */
 static enum perr csv_stream(struct req *r, void *arg, int (*put)(void *, const char *, size_t),
                             void *ctx)
 {
 	struct csv_stream *x = arg;
-	struct arena *scratch = arena_new(1u << 20);
-	enum perr e;
 
 	(void)r;
-	if (scratch == NULL)
-		return PERR_NOMEM;
-	csvout_init(&x->out, put, ctx);
-	e = export_run(scratch, x->org, x->what, x->from, x->to, csv_row, &x->out);
-	if (csvout_flush(&x->out) != 0 && e == PERR_OK)
-		e = PERR_SYS;
-	arena_free(scratch);
-	return e;
+	return export_csv(x->org, x->what, x->from, x->to, put, ctx);
 }
 
 /* An XLSX file is made whole first (a temporary file, in constant memory), then sent. */
@@ -490,8 +444,6 @@ static void tmp_file_drop(void *p)
 static int xlsx_file(struct req *r, struct csv_stream *x, const char *name)
 {
 	struct tmp_file *t = arena_alloc(r->arena, sizeof(*t));
-	struct arena *scratch;
-	struct xlsx_stream *w;
 	int fd;
 	enum perr e;
 
@@ -506,18 +458,7 @@ static int xlsx_file(struct req *r, struct csv_stream *x, const char *name)
 		unlink(t->path);
 		return page_error(r, 500, "internal");
 	}
-	if ((w = xlsx_stream_open(t->path, export_name(x->what))) == NULL)
-		return page_error(r, 500, "internal");
-	if ((scratch = arena_new(1u << 20)) == NULL) {
-		if (xlsx_stream_close(w) != 0)
-			log_msg(LOG_WARN, "export: an unfinished workbook could not be closed");
-		return page_error(r, 500, "internal");
-	}
-	e = export_run(scratch, x->org, x->what, x->from, x->to, xlsx_row, w);
-	arena_free(scratch);
-	if (xlsx_stream_close(w) != 0 && e == PERR_OK)
-		e = PERR_SYS;
-	if (e != PERR_OK)
+	if ((e = export_xlsx(x->org, x->what, x->from, x->to, t->path)) != PERR_OK)
 		return page_fail(r, e);
 	if ((t->fd = open(t->path, O_RDONLY | O_CLOEXEC)) < 0)
 		return page_error(r, 500, "internal");

@@ -13,37 +13,23 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "app/export.h"
 #include "app/job.h"
 #include "core/arena.h"
-#include "core/csvout.h"
 #include "core/date.h"
-#include "core/log.h"
 #include "core/perr.h"
-#include "doc/xlsx_stream.h"
 
 static int usage(void)
 {
 	fprintf(stderr, "usage: kabinet-export --org N --what readings|payments|contacts "
-			"--from YYYY-MM-DD --to YYYY-MM-DD [--format csv|xlsx] [--out FILE]\n");
+	                "--from YYYY-MM-DD --to YYYY-MM-DD [--format csv|xlsx] [--out FILE]\n");
 	return 2;
 }
 
 static int put_file(void *ctx, const char *s, size_t n)
 {
 	return fwrite(s, 1, n, ctx) == n ? 0 : -1;
-}
-
-static int csv_row(void *ctx, const char *const *cells, unsigned n)
-{
-	return csvout_row(ctx, cells, n);
-}
-
-static int xlsx_row(void *ctx, const char *const *cells, unsigned n)
-{
-	return xlsx_stream_row(ctx, cells, n);
 }
 
 static int day_arg(const char *s)
@@ -57,11 +43,9 @@ int main(int argc, char **argv)
 {
 	const char *what = NULL, *from = NULL, *to = NULL, *format = "csv", *out = NULL;
 	unsigned long org = 0;
-	struct arena *a, *scratch;
-	static struct csvout csv;
-	struct xlsx_stream *x = NULL;
+	struct arena *a;
 	FILE *f = stdout;
-	int i, w, rc = 70;
+	int i, w;
 	enum perr e;
 
 	for (i = 1; i + 1 < argc; i += 2) {
@@ -86,33 +70,22 @@ int main(int argc, char **argv)
 		return usage();
 	if ((a = job_start("kabinet-export")) == NULL)
 		return 70;
-	if ((scratch = arena_new(1u << 20)) == NULL)
-		goto done;
 	if (strcmp(format, "xlsx") == 0) {
-		if ((x = xlsx_stream_open(out, export_name((enum export_what)w))) == NULL) {
-			fprintf(stderr, "kabinet-export: cannot write %s\n", out);
-			goto done;
-		}
-		e = export_run(scratch, (unsigned)org, (enum export_what)w, from, to, xlsx_row, x);
-		if (xlsx_stream_close(x) != 0 && e == PERR_OK)
-			e = PERR_SYS;
+		e = export_xlsx((unsigned)org, (enum export_what)w, from, to, out);
+	} else if (out != NULL && (f = fopen(out, "w")) == NULL) {
+		fprintf(stderr, "kabinet-export: %s: %s\n", out, strerror(errno));
+		job_end(a);
+		return 70;
 	} else {
-		if (out != NULL && (f = fopen(out, "w")) == NULL) {
-			fprintf(stderr, "kabinet-export: %s: %s\n", out, strerror(errno));
-			goto done;
-		}
-		csvout_init(&csv, put_file, f);
-		e = export_run(scratch, (unsigned)org, (enum export_what)w, from, to, csv_row, &csv);
-		if ((csvout_flush(&csv) != 0 || fflush(f) != 0) && e == PERR_OK)
+		e = export_csv((unsigned)org, (enum export_what)w, from, to, put_file, f);
+		if (fflush(f) != 0 && e == PERR_OK)
 			e = PERR_SYS;
 		if (out != NULL && fclose(f) != 0 && e == PERR_OK)
 			e = PERR_SYS;
 	}
 	if (e != PERR_OK)
-		fprintf(stderr, "kabinet-export: %s\n", perr_str(e));
-	rc = e == PERR_OK ? 0 : 70;
-done:
-	arena_free(scratch);
+		fprintf(stderr, "kabinet-export: %s%s%s\n", out ? out : "", out ? ": " : "",
+		        perr_str(e));
 	job_end(a);
-	return rc;
+	return e == PERR_OK ? 0 : 70;
 }

@@ -13,19 +13,19 @@ MODS_login = app/link app/org_list app/password core/arena core/config core/cryp
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger db/news \
 	db/payment db/session doc/render doc/xml web/csrf web/nav web/request web/serve web/session
-MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto core/date \
+MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto core/date core/decimal \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
 	db/account db/db db/organization db/session doc/render doc/xml web/csrf web/form web/nav \
 	web/request web/serve web/session
-MODS_services = billing/ledger core/arena core/config core/crypto core/date core/lang core/log \
+MODS_services = billing/ledger core/arena core/config core/crypto core/date core/decimal core/lang core/log \
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
 	db/session doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml web/csrf web/form web/nav \
 	web/page_pdf web/page_table web/period web/request web/serve web/session
-MODS_calculator = billing/reading billing/tariff core/arena core/config core/crypto core/date \
+MODS_calculator = billing/reading billing/tariff core/arena core/config core/crypto core/date core/decimal \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
 	db/account db/db db/organization db/reading db/session db/tariff doc/render doc/xml web/csrf \
 	web/form web/nav web/request web/serve web/session
-MODS_readings = billing/reading billing/tariff core/arena core/config core/crypto core/date \
+MODS_readings = billing/reading billing/tariff core/arena core/config core/crypto core/date core/decimal \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid db/db \
 	db/reading db/session db/tariff doc/render doc/sheet doc/xlsx doc/xml web/csrf web/form \
 	web/nav web/page_table web/request web/serve web/session
@@ -35,7 +35,7 @@ MODS_payments = app/credit app/settle billing/split core/arena core/config core/
 	doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/csrf web/form web/nav \
 	web/page_table web/period web/request web/serve web/session
 MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading billing/receipt \
-	core/arena core/config core/crypto core/date core/lang core/log core/module core/money \
+	core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module core/money \
 	core/month core/parse core/utf8 core/valid db/account db/db db/receipt db/session doc/pdf \
 	doc/qr doc/render doc/xml web/csrf web/form web/nav web/page_pdf web/period web/request \
 	web/serve web/session
@@ -51,7 +51,7 @@ MODS_receiptjobs = app/job billing/bankcheck billing/receipt core/arena core/con
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/db \
 	db/receipt
 MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr billing/reading \
-	billing/receipt core/arena core/config core/date core/lang core/log core/module core/money \
+	billing/receipt core/arena core/config core/date core/decimal core/lang core/log core/module core/money \
 	core/month core/parse core/perr core/utf8 core/valid db/db db/news db/outbox db/receipt doc/message \
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
@@ -64,7 +64,7 @@ MODS_exchange = app/credit app/exchange app/export billing/split core/arena core
 	web/csrf web/form web/nav web/page_table web/request web/serve web/session web/staff_session web/upload
 MODS_api = app/batch app/credit app/exchange billing/split core/arena core/config core/csvin \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
-	core/perr core/utf8 core/valid db/api db/audit db/credit db/db db/exchange doc/render doc/xml \
+	core/perr core/utf8 core/valid db/api db/audit db/credit db/db db/exchange doc/render \
 	web/serve
 MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena core/config core/lang \
 	core/csvin core/date core/decimal core/log core/module core/money core/month core/parse \
@@ -74,7 +74,7 @@ MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = core/money
 MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \
-	billing/split core/arena core/config core/crypto core/date core/lang core/log core/module \
+	billing/split core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module \
 	core/money core/month core/parse core/password core/totp core/useragent core/utf8 \
 	core/valid db/account db/audit db/autopay db/contact db/credit db/db db/directory db/news db/online \
 	db/organization db/outbox db/overview db/password db/reading db/refund db/session db/staff db/subscriber \

@@ -19,6 +19,7 @@
 #include "billing/tariff.h"
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/decimal.h"
 #include "core/log.h"
 #include "core/parse.h"
 #include "core/perr.h"

@@ -15,6 +15,7 @@
 
 #include "billing/account.h"
 #include "billing/ledger.h"
+#include "core/decimal.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/money.h"

@@ -489,10 +489,7 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		sum = v[3].i + v[6].i + (v[7].present ? v[7].i : 0) + (v[9].present ? v[9].i : 0) -
 		      (v[10].present ? v[10].i : 0);
 		if (sum != v[11].i) {
-			*detail = arena_printf(c->scratch, "%lld.%02lld", sum / 100,
-			                       (sum < 0 ? -sum : sum) % 100);
-			if (sum < 0 && sum > -100 && *detail != NULL)
-				*detail = arena_printf(c->scratch, "-0.%02lld", -sum);
+			*detail = decimal_text(c->scratch, sum, 2);
 			return *col = "closing", "roll-forward";
 		}
 		if (v[7].present && v[7].i != 0 && !v[8].present)

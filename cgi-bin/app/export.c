@@ -2,18 +2,24 @@
 #include <string.h>
 
 #include "app/export.h"
+#include <stdlib.h>
+
 #include "core/arena.h"
+#include "core/csvout.h"
 #include "core/perr.h"
 #include "db/export.h"
+#include "doc/xlsx_stream.h"
+
+#define SCRATCH (1u << 20) /* a row's text */
 
 static const char *const names[EXP__N] = {"readings", "payments", "contacts"};
 
 /* The import templates' own columns: an export loads back as it is. */
 static const char *const readings_head[] = {"account", "serial", "zone", "taken_on", "value"};
-static const char *const payments_head[] = {"id",     "account", "paid_at", "amount",
-					    "channel", "bank"};
+static const char *const payments_head[] = {"id",     "account", "paid_at",
+                                            "amount", "channel", "bank"};
 static const char *const contacts_head[] = {"account",   "login",     "field",
-					    "old_value", "new_value", "changed_at"};
+                                            "old_value", "new_value", "changed_at"};
 
 int export_what(const char *s)
 {
@@ -42,8 +48,11 @@ static enum perr each(void *p, const struct export_row *r)
 	return c->row(c->ctx, r->cells, r->n) == 0 ? PERR_OK : PERR_SYS;
 }
 
-enum perr export_run(struct arena *scratch, unsigned org, enum export_what w, const char *from,
-		     const char *to, int (*row)(void *, const char *const *, unsigned), void *ctx)
+/* The header and rows, each handed to row(ctx, cells, n) (0 to go on);
+ * scratch holds one row's text at a time (the database layer empties it). */
+static enum perr export_run(struct arena *scratch, unsigned org, enum export_what w,
+                            const char *from, const char *to,
+                            int (*row)(void *, const char *const *, unsigned), void *ctx)
 {
 	struct ctx c = {row, ctx};
 
@@ -63,4 +72,48 @@ enum perr export_run(struct arena *scratch, unsigned org, enum export_what w, co
 	case EXP__N: break;
 	}
 	return PERR_BAD_INPUT;
+}
+
+static int csv_row(void *ctx, const char *const *cells, unsigned n)
+{
+	return csvout_row(ctx, cells, n);
+}
+
+static int xlsx_row(void *ctx, const char *const *cells, unsigned n)
+{
+	return xlsx_stream_row(ctx, cells, n);
+}
+
+enum perr export_csv(unsigned org, enum export_what w, const char *from, const char *to,
+                     int (*put)(void *, const char *, size_t), void *ctx)
+{
+	struct arena *scratch = arena_new(SCRATCH);
+	struct csvout *out = malloc(sizeof(*out)); /* its buffer is 64 KiB: not the stack's */
+	enum perr e = PERR_NOMEM;
+
+	if (scratch != NULL && out != NULL) {
+		csvout_init(out, put, ctx);
+		e = export_run(scratch, org, w, from, to, csv_row, out);
+		if (csvout_flush(out) != 0 && e == PERR_OK)
+			e = PERR_SYS;
+	}
+	free(out);
+	arena_free(scratch);
+	return e;
+}
+
+enum perr export_xlsx(unsigned org, enum export_what w, const char *from, const char *to,
+                      const char *path)
+{
+	struct arena *scratch = arena_new(SCRATCH);
+	struct xlsx_stream *x = scratch ? xlsx_stream_open(path, names[w]) : NULL;
+	enum perr e = scratch == NULL ? PERR_NOMEM : PERR_SYS;
+
+	if (x != NULL) {
+		e = export_run(scratch, org, w, from, to, xlsx_row, x);
+		if (xlsx_stream_close(x) != 0 && e == PERR_OK)
+			e = PERR_SYS;
+	}
+	arena_free(scratch);
+	return e;
 }

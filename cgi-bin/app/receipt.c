@@ -10,6 +10,7 @@
 #include "billing/receipt.h"
 #include "billing/split.h"
 #include "core/arena.h"
+#include "core/decimal.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/money.h"

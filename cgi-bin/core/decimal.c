@@ -1,4 +1,5 @@
 /* decimal.c: exact decimal numbers; see decimal.h. */
+#include "core/arena.h"
 #include "core/decimal.h"
 
 #define DECIMAL_LIMIT 1000000000000000LL /* 10^15 */
@@ -57,4 +58,16 @@ int decimal_parse(const char *s, size_t n, unsigned scale, int allow_negative, l
 		return -1;
 	*out = neg ? -v : v;
 	return 0;
+}
+
+const char *decimal_text(struct arena *a, long long v, unsigned decimals)
+{
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, div = 1;
+	unsigned i;
+
+	if (decimals == 0)
+		return arena_printf(a, "%lld", v);
+	for (i = 0; i < decimals; i++)
+		div *= 10;
+	return arena_printf(a, "%s%llu.%0*llu", v < 0 ? "-" : "", u / div, (int)decimals, u % div);
 }

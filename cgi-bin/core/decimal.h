@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "core/arena.h"
 #include "core/attrs.h"
 
 /*
@@ -14,5 +15,8 @@
  * anything else.
  */
 int decimal_parse(const char *, size_t, unsigned scale, int allow_negative, long long *) PORTAL_WUR;
+/* The other way: 12345 with 3 decimals is "12.345", with 0 "12345", -50
+ * with 2 "-0.50".  In the arena; NULL if it is full. */
+const char *decimal_text(struct arena *, long long, unsigned decimals);
 
 #endif

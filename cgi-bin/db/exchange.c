@@ -436,11 +436,6 @@ static const struct kind_sql kinds[SK__N] = {
 static struct db_arg pending[STAGE_BATCH * STAGE_WIDEST];
 static size_t npending; /* rows */
 
-size_t stage_width(enum stage_kind k)
-{
-	return strlen(kinds[k].types);
-}
-
 enum perr db_stage_row(enum stage_kind k, uint64_t id, uint64_t line, const struct stage_cell *c)
 {
 	const char *t = kinds[k].types;

@@ -95,8 +95,6 @@ struct stage_cell {
 /* Rows go to the database this many at a time: a caller keeps the text of
  * its cells until it has staged a multiple of it, or flushed. */
 #define DB_STAGE_BATCH 32
-/* The number of cells a kind's row has (after the import id and line). */
-size_t stage_width(enum stage_kind);
 /* Add a row; rows go to the database in batches.  Flush before reading them. */
 enum perr db_stage_row(enum stage_kind, uint64_t id, uint64_t line,
                        const struct stage_cell *) PORTAL_WUR;

@@ -153,18 +153,6 @@ xmlNodePtr xml_month(xmlNodePtr parent, const char *name, month_t m)
 	return xml_text(parent, name, buf);
 }
 
-const char *decimal_text(struct arena *a, long long v, unsigned decimals)
-{
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, div = 1;
-	unsigned i;
-
-	if (decimals == 0)
-		return arena_printf(a, "%lld", v);
-	for (i = 0; i < decimals; i++)
-		div *= 10;
-	return arena_printf(a, "%s%llu.%0*llu", v < 0 ? "-" : "", u / div, (int)decimals, u % div);
-}
-
 const char *outbox_params(struct arena *a, const char *name, const char *const *pairs, size_t n)
 {
 	/*

@@ -23,9 +23,6 @@ int xml_attr_int(xmlNodePtr, const char *name, long long) PORTAL_WUR;
 /* <name minor="-12345" currency="RUB">−123,45 ₽</name>: machine and human forms. */
 xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t, const struct currency *,
 		     enum lang);
-/* A fixed-point integer as text: 12345 with 3 decimals is "12.345", with 0
- * "12345".  In the arena; NULL if it is full. */
-const char *decimal_text(struct arena *, long long, unsigned decimals);
 /* <name>2026-10</name> */
 xmlNodePtr xml_month(xmlNodePtr parent, const char *name, month_t);
 

@@ -17,6 +17,7 @@
 #include "core/totp.h"
 #include "core/valid.h"
 #include "db/audit.h"
+#include "db/db.h"
 #include "db/staff.h"
 #include "doc/xml.h"
 #include "web/console.h"
@@ -135,6 +136,41 @@ void console_nav(struct req *r)
 		    xml_attr(it, "current", "1"))
 			return;
 	}
+}
+
+int console_commit(struct req *r, enum perr e, const char *to)
+{
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, to);
+}
+
+static enum perr first_org(void *p, const struct staff_org *o)
+{
+	unsigned *id = p;
+
+	if (*id == 0)
+		*id = o->id;
+	return PERR_OK;
+}
+
+unsigned console_org(struct req *r, const struct fval *org, int *st)
+{
+	unsigned id = org ? (unsigned)org->i : 0;
+	enum perr e = PERR_OK;
+
+	*st = 0;
+	if (id == 0 && (e = db_staff_orgs(r->arena, r->staff->staff_id, first_org, &id)) != PERR_OK)
+		return *st = page_fail(r, e), 0;
+	if (id == 0 || (e = db_staff_in_org(r->arena, r->staff->staff_id, id)) == PERR_NOT_FOUND)
+		return *st = page_error(r, 404, "not-found"), 0;
+	if (e != PERR_OK)
+		return *st = page_fail(r, e), 0;
+	return id;
 }
 
 static enum perr org_row(void *p, const struct staff_org *o)

@@ -43,9 +43,20 @@ int console_role_valid(const char *role);
 			return page_error((r), 403, "forbidden");                                  \
 	} while (0)
 
+/*
+ * The organization a page is about: the one asked for (org, NULL if none)
+ * if the staff member has it, else their first.  0 with the handler's
+ * answer in *st when there is none to show (404, or the database's failure).
+ */
+unsigned console_org(struct req *, const struct fval *org, int *st);
 /* An audit row for what the signed-in staff member did (in the caller's transaction). */
 enum perr console_audit(struct req *, unsigned org, const char *action, const char *otype,
                         const char *oid, const char *before, const char *after) PORTAL_WUR;
+/*
+ * The end of an action done in a transaction: commit if e is PERR_OK and go
+ * to the local page to; otherwise roll back and answer with the failure.
+ */
+int console_commit(struct req *, enum perr e, const char *to);
 /* The console's menu (the section's nav hook): the entries the role may open. */
 void console_nav(struct req *);
 /* The staff member's role and organizations, on every signed-in page. */

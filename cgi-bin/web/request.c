@@ -374,14 +374,20 @@ static int io_put(void *ctx, const char *s, size_t n)
 	return io->write(io->ctx, s, n);
 }
 
+/* A download's Content-Disposition, named as page_download() was told. */
+static int attachment(struct req *r)
+{
+	const char *disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->dl_name);
+
+	return disp == NULL ? -1 : req_header(r, "Content-Disposition", disp);
+}
+
 /* A streamed download: the headers, then what the handler's writer makes. */
 static int respond_stream(struct req *r, const struct io *io)
 {
-	const char *disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->dl_name);
 	enum perr e;
 
-	if (disp == NULL || req_header(r, "Content-Disposition", disp) != 0 ||
-	    write_headers(r, io, r->dl_type, SIZE_MAX) != 0)
+	if (attachment(r) != 0 || write_headers(r, io, r->dl_type, SIZE_MAX) != 0)
 		return -1;
 	if (r->method == M_HEAD)
 		return 0;
@@ -401,12 +407,9 @@ static int respond_download(struct req *r, const struct io *io)
 {
 	const unsigned char *data = NULL;
 	size_t len = 0;
-	const char *disp;
 	int rc;
 
-	if (r->make_dl(r->arena, r->doc, &data, &len) != PERR_OK ||
-	    (disp = arena_printf(r->arena, "attachment; filename=\"%s\"", r->dl_name)) == NULL ||
-	    req_header(r, "Content-Disposition", disp) != 0)
+	if (r->make_dl(r->arena, r->doc, &data, &len) != PERR_OK || attachment(r) != 0)
 		return 1;
 	rc = write_headers(r, io, r->dl_type, len);
 	if (rc == 0 && r->method != M_HEAD)

@@ -109,8 +109,9 @@ def test_unknown_paths_and_methods():
 
 # ------------------------------------------------------------------ feeds
 
-def all_pages(path, key):
-    items, after = [], ""
+def read_feed(path, key, after=""):
+    """A feed read to its end from after: (its items, the cursor to come back with)."""
+    items = []
     while True:
         r = requests.get(API + path, params={"after": after, "limit": 1000}, headers=auth(key))
         assert r.status_code == 200, r.text
@@ -118,7 +119,11 @@ def all_pages(path, key):
         items += page["items"]
         after = page["next"]
         if not page["has_more"]:
-            return items
+            return items, after
+
+
+def all_pages(path, key):
+    return read_feed(path, key)[0]
 
 
 def test_another_organizations_data_is_invisible():
@@ -160,13 +165,7 @@ def test_cursor_paging_while_rows_are_inserted():
     meter = sql("SELECT m.id FROM meters m JOIN accounts a ON a.id = m.account_id "
                 "WHERE a.organization_id = 1 LIMIT 1")[0][0]
     # Start from the current end of the feed.
-    after = ""
-    while True:
-        page = requests.get(API + "/readings", params={"after": after, "limit": 1000},
-                            headers=auth(key)).json()
-        after = page["next"]
-        if not page["has_more"]:
-            break
+    _, after = read_feed("/readings", key)
     stop = threading.Event()
     written = []
 
@@ -214,7 +213,7 @@ def test_a_late_commit_is_not_skipped():
     key = make_key(rate=6000)
     meter = sql("SELECT m.id FROM meters m JOIN accounts a ON a.id = m.account_id "
                 "WHERE a.organization_id = 1 LIMIT 1")[0][0]
-    after = all_pages_cursor("/readings", key)
+    _, after = read_feed("/readings", key)
     insert = ("INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
               "VALUES (%s, 0, '2020-01-02', %%d, 'staff', 'accepted', UTC_TIMESTAMP(6));" % meter)
     db = ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"), "-uroot",
@@ -227,43 +226,16 @@ def test_a_late_commit_is_not_skipped():
     waited = time.time() - t0
     # Meanwhile a client read the feed: neither row is there until the first commits.
     slow.wait()
-    items = [i for i in all_pages_items("/readings", key, after) if i["taken_on"] == "2020-01-02"]
+    items = [i for i in read_feed("/readings", key, after)[0] if i["taken_on"] == "2020-01-02"]
     assert [int(i["value"]) for i in items] == [880001, 880002]
     assert waited > 1.0, "the second writer did not wait for the first"
     sql("DELETE FROM readings WHERE taken_on = '2020-01-02' AND value IN (880001, 880002)")
 
 
-def all_pages_cursor(path, key):
-    after = ""
-    while True:
-        page = requests.get(API + path, params={"after": after, "limit": 1000},
-                            headers=auth(key)).json()
-        after = page["next"]
-        if not page["has_more"]:
-            return after
-
-
-def all_pages_items(path, key, after):
-    items = []
-    while True:
-        page = requests.get(API + path, params={"after": after, "limit": 1000},
-                            headers=auth(key)).json()
-        items += page["items"]
-        after = page["next"]
-        if not page["has_more"]:
-            return items
-
-
 def test_a_status_change_comes_again_in_the_feed():
     key = make_key(scopes="read:payments write:payments write:accounts", rate=6000)
     a = new_account(key)
-    after = ""
-    while True:
-        page = requests.get(API + "/payments", params={"after": after, "limit": 1000},
-                            headers=auth(key)).json()
-        after = page["next"]
-        if not page["has_more"]:
-            break
+    _, after = read_feed("/payments", key)
     sid = new_numbers(1, prefix="API")[0]
     r = push("payments", [{"id": sid, "account": a, "paid_at": "2026-11-07", "amount": "1.00",
                            "channel": "bank"}], key=key)

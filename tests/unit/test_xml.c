@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "core/arena.h"
+#include "core/decimal.h"
 #include "core/lang.h"
 #include "core/money.h"
 #include "doc/xml.h"
