@@ -501,11 +501,14 @@ static int export_get(struct req *r)
 	    (from == NULL && xml_form_error(r, "from", r->bad[K_FROM] ? "invalid" : "required")) ||
 	    (to == NULL && xml_form_error(r, "to", r->bad[K_TO] ? "invalid" : "required")) ||
 	    (from && to && from->i > to->i && xml_form_error(r, "to", "period-order")) ||
-	    (fmt && !xlsx && strcmp(fmt->s, "csv") != 0 && xml_form_error(r, "format", "invalid")))
+	    (fmt && !xlsx && strcmp(fmt->s, "csv") != 0 && !r->want_xml &&
+	     xml_form_error(r, "format", "invalid")))
 		return page_error(r, 500, "internal");
 	if (w < 0 || from == NULL || to == NULL || from->i > to->i ||
-	    (fmt && !xlsx && strcmp(fmt->s, "csv") != 0) || r->bad[K_FORMAT])
+	    (fmt && !xlsx && strcmp(fmt->s, "csv") != 0 && !r->want_xml) || r->bad[K_FORMAT])
 		return page_status(r, 400);
+	if (r->want_xml)
+		return 200; /* the request as the page reads it; nothing is exported */
 	if ((x = arena_alloc(r->arena, sizeof(*x))) == NULL)
 		return page_error(r, 500, "internal");
 	x->org = org;

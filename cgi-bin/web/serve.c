@@ -363,7 +363,8 @@ int serve_main(int argc, char **argv, const struct section *sec)
 		return 1;
 	}
 	time_zone_use(cfg.time_zone);
-	if (!cfg.have_secret) {
+	/* Pages sign their CSRF tokens with it; the API has no forms and is not given it. */
+	if (sec->pages != NULL && !cfg.have_secret) {
 		log_msg(LOG_ERR, "config: [site] secret (64 hex digits) is required");
 		return 1;
 	}

@@ -485,6 +485,10 @@ def test_console_export_streams_csv_and_xlsx():
     sheet = z.read("xl/worksheets/sheet1.xml").decode()  # inline strings: constant memory
     assert "taken_on" in sheet and sheet.count("<row ") > 10
     assert not [f for f in os.listdir("/tmp") if f.startswith("kabinet-export-")]
+    # ?format=xml is the page's XML, as on every page: the request read, nothing exported.
+    r = s.get(BASE + q + "&format=xml")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/xml")
+    assert b'<export org="1"' in r.content
     assert sql("SELECT action, object_id FROM audit_log WHERE action = 'export' ORDER BY id DESC "
                "LIMIT 1") == [("export", "readings")]
     # Refused: each field says why, what was typed is kept.

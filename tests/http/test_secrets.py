@@ -10,8 +10,8 @@ from conftest import ENV, RELEASE
 
 SECRETS = os.path.join(ENV, "secrets")
 PAGES = ["login", "home", "accounts", "services", "calculator", "readings", "payments",
-         "receipts", "settings"]
-JOBS = ["payjobs", "receiptjobs", "deliver", "tidy"]
+         "receipts", "settings", "admin", "exchange"]
+JOBS = ["payjobs", "receiptjobs", "deliver", "tidy", "kabinet-import", "kabinet-export", "api"]
 SECRET_KEYS = {("db", "user"), ("db", "password"), ("site", "secret"),
                ("payments", "secret_key"), ("delivery", "smtp_password"), ("sms", "key")}
 
@@ -43,16 +43,18 @@ def test_each_program_has_only_its_own_secrets_readable_by_its_owner_only():
         want = {("db", "user"), ("db", "password")}
         if p in PAGES:
             want.add(("site", "secret"))
-        if p in ("payments", "payjobs"):
-            want.add(("payments", "secret_key"))
+        if p in ("payments", "payjobs", "admin"):
+            want.add(("payments", "secret_key"))  # the console re-checks and refunds
+        if p in ("admin", "exchange"):
+            want.add(("admin", "totp_key"))  # a code given again is checked against it
         if p == "deliver":
             want.add(("sms", "key"))
         assert keys == want, p
         assert secret_file(p)[("db", "user")] == "kb_" + p
-    # The payment key is in exactly the two files of the programs that call the provider.
+    # The payment key is in exactly the files of the programs that call the provider.
     holders = [p for p in PAGES + JOBS
                if payment_secret() in open(os.path.join(SECRETS, p + ".ini")).read()]
-    assert holders == ["payments", "payjobs"]
+    assert holders == ["payments", "admin", "payjobs"]
 
 
 def test_home_cannot_read_the_payment_secret(tmp_path):
