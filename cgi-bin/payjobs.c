@@ -88,13 +88,13 @@ static void charge(const struct autopay *a, month_t month)
 	enum settle_result res;
 	char key[44], pkey[64], mon[8], desc[129];
 	money_t amount;
-	uint64_t online = 0;
+	uint64_t online = 0, payment = 0;
 	enum perr e;
 
 	db_request_begin();
 	if ((e = credit_plan(arena, a->account_id, 0, &c)) != PERR_OK) {
 		fprintf(stderr, "autopay %llu: cannot read the balance: %s\n",
-			(unsigned long long)a->id, perr_str(e));
+		        (unsigned long long)a->id, perr_str(e));
 		n_errors++;
 		return;
 	}
@@ -113,10 +113,12 @@ static void charge(const struct autopay *a, month_t month)
 	if ((e = db_begin()) != PERR_OK)
 		goto error;
 	/* The month's run first: a second run of this program finds it and charges nobody. */
-	if ((e = db_autopay_run_begin(a->id, month, a->account_id, amount, "charging")) == PERR_OK &&
-	    (e = db_online_insert(a->subscriber_id, key, "autopay", pv->name, amount, a->cur->code, 0,
-				  LANG_RU, &online)) == PERR_OK &&
-	    (e = db_online_insert_item(online, a->account_id, amount, "autopay", pv->title)) == PERR_OK)
+	if ((e = db_autopay_run_begin(a->id, month, a->account_id, amount, "charging")) ==
+	            PERR_OK &&
+	    (e = db_online_insert(a->subscriber_id, key, "autopay", pv->name, amount, a->cur->code,
+	                          0, LANG_RU, &online)) == PERR_OK &&
+	    (e = db_online_insert_item(online, a->account_id, amount, "autopay", pv->title,
+	                               &payment)) == PERR_OK)
 		e = db_commit();
 	if (e != PERR_OK) {
 		db_rollback();
@@ -138,7 +140,7 @@ static void charge(const struct autopay *a, month_t month)
 	o.ref = online;
 	if ((e = pv->create(&o, &st)) != PERR_OK) {
 		fprintf(stderr, "autopay %llu: the provider did not take the charge: %s\n",
-			(unsigned long long)a->id, perr_str(e));
+		        (unsigned long long)a->id, perr_str(e));
 		give_up(online, amount, a->cur);
 		if (db_autopay_run_end(a->id, month, "failed", online) != PERR_OK)
 			n_errors++;
@@ -149,11 +151,14 @@ static void charge(const struct autopay *a, month_t month)
 		goto error;
 	/* The provider's notification may have settled it first: what happened is its answer. */
 	if (res == SETTLE_ALREADY)
-		res = st.status == PAY_SUCCEEDED ? SETTLE_SUCCEEDED
-		      : st.status == PAY_CANCELED ? SETTLE_CANCELED : SETTLE_PENDING;
-	if (db_autopay_run_end(a->id, month, res == SETTLE_SUCCEEDED ? "succeeded"
-					     : res == SETTLE_CANCELED ? "failed" : "pending",
-			       online) != PERR_OK)
+		res = st.status == PAY_SUCCEEDED  ? SETTLE_SUCCEEDED
+		      : st.status == PAY_CANCELED ? SETTLE_CANCELED
+		                                  : SETTLE_PENDING;
+	if (db_autopay_run_end(a->id, month,
+	                       res == SETTLE_SUCCEEDED  ? "succeeded"
+	                       : res == SETTLE_CANCELED ? "failed"
+	                                                : "pending",
+	                       online) != PERR_OK)
 		n_errors++;
 	printf("autopay %llu account %s: %lld charged, %s\n", (unsigned long long)a->id,
 	       a->account_number, amount, result_name(res));
@@ -236,7 +241,7 @@ static void reconcile_one(const struct online_payment *op)
 		e = payment_settle(arena, op->id, &st, &res);
 	} else if (pv == NULL || strcmp(op->provider, pv->name) != 0) {
 		fprintf(stderr, "payment %llu: provider %s is not configured\n",
-			(unsigned long long)op->id, op->provider);
+		        (unsigned long long)op->id, op->provider);
 		n_errors++;
 		return;
 	} else if ((e = pv->get(op->provider_id, &st)) == PERR_OK) {
@@ -295,8 +300,8 @@ static int reconcile(unsigned older)
 static int usage(void)
 {
 	fprintf(stderr, "usage: payjobs autopay [--date YYYY-MM-DD]\n"
-			"       payjobs reconcile [--older MINUTES]\n"
-			"  The configuration file is named by $PORTAL_CONFIG.\n");
+	                "       payjobs reconcile [--older MINUTES]\n"
+	                "  The configuration file is named by $PORTAL_CONFIG.\n");
 	return 2;
 }
 
@@ -312,7 +317,7 @@ int main(int argc, char **argv)
 		if (day_parse(argv[3], strlen(argv[3]), &today) != 0)
 			return usage();
 	} else if (argc == 4 && strcmp(argv[1], "reconcile") == 0 &&
-		   strcmp(argv[2], "--older") == 0) {
+	           strcmp(argv[2], "--older") == 0) {
 		char *end;
 		long v = strtol(argv[3], &end, 10);
 

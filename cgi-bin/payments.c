@@ -2,17 +2,19 @@
  * payments.c: payment history, paying online, and autopay.
  *
  *   GET  /payments            history of the current account (?all=1: every account), by period
- *   GET  /payments/pay        the form: an amount per linked account, the current one's due filled in
- *   POST /payments/pay        action=preview: how each amount is split; action=back: edit it;
+ *   GET  /payments/pay        the form: an amount per linked account, the current one's due filled
+ * in *   POST /payments/pay        action=preview: how each amount is split; action=back: edit it;
  *                             action=pay: record the payment, create it at the provider, 303 there
  *   GET  /payments/result     ?id=: where the provider sends the payer back; asks the provider
  *   POST /payments/webhook    the provider's notification: re-read the payment, settle it
  *   GET  /payments/autopay    the subscriber's autopays
  *   POST /payments/autopay    action=enable (after a payment that saved the card) or disable
  *
- * The card form is the provider's; nothing here ever sees a card number.
- * Amounts are named per account (a12 for account 12) and read with the same
- * validators as the field table.  Money moves only in lib/settle.c.
+ * The card form is the provider's; nothing here ever sees a card number. * Amounts are named per
+ * account (a12 for account 12) and read with the same validators as the field table.  The preview
+ * shows how each amount is split over the account's services (Rules 354, p. 118) with a field per
+ * service (s12-3: account 12, service 3): the payer may share the amount otherwise, and a split
+ * other than the rule's is kept with the payment.  Money moves only in lib/settle.c.
  */
 #include <stdint.h>
 #include <string.h>
@@ -44,23 +46,34 @@
 #include "web/serve.h"
 
 enum key {
-	K_FROM, K_TO, K_ALL, K_ACCOUNT, K_ACTION, K_KEY, K_SAVE, K_ID, K_DAY, K_MAX, K_DONE,
-	K_FORMAT, K__MAX
+	K_FROM,
+	K_TO,
+	K_ALL,
+	K_ACCOUNT,
+	K_ACTION,
+	K_KEY,
+	K_SAVE,
+	K_ID,
+	K_DAY,
+	K_MAX,
+	K_DONE,
+	K_FORMAT,
+	K__MAX
 };
 
 static const struct field fields[K__MAX] = {
-	[K_FROM] = {"from", valid_month, 7, 7},
-	[K_TO] = {"to", valid_month, 7, 7},
-	[K_ALL] = {"all", valid_int, 1, 1},
-	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
-	[K_ACTION] = {"action", valid_text, 2, 8},
-	[K_KEY] = {"key", valid_token, TOKEN_CHARS, TOKEN_CHARS},
-	[K_SAVE] = {"save", valid_int, 1, 1},
-	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
-	[K_DAY] = {"day", valid_int, 1, 28},
-	[K_MAX] = {"max", valid_text, 1, 24},
-	[K_DONE] = {"done", valid_int, 1, 1},
-	[K_FORMAT] = {"format", valid_token, 1, 8}, /* csv, xlsx: the history as a table */
+        [K_FROM] = {"from", valid_month, 7, 7},
+        [K_TO] = {"to", valid_month, 7, 7},
+        [K_ALL] = {"all", valid_int, 1, 1},
+        [K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
+        [K_ACTION] = {"action", valid_text, 2, 8},
+        [K_KEY] = {"key", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+        [K_SAVE] = {"save", valid_int, 1, 1},
+        [K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+        [K_DAY] = {"day", valid_int, 1, 28},
+        [K_MAX] = {"max", valid_text, 1, 24},
+        [K_DONE] = {"done", valid_int, 1, 1},
+        [K_FORMAT] = {"format", valid_token, 1, 8}, /* csv, xlsx: the history as a table */
 };
 
 static const struct field amount_field = {"amount", valid_text, 1, 24};
@@ -138,8 +151,8 @@ static int history(struct req *r)
 		return page_error(r, 500, "internal");
 	if ((st = page_period(r, K_FROM, K_TO, month_today(), &from, &to)) != 0)
 		return st;
-	e = db_payment_history(r->arena, r->sess->subscriber_id, all ? 0 : r->sess->account_id, from,
-			       to, r->lang, HISTORY_ROWS, hist_row, &h);
+	e = db_payment_history(r->arena, r->sess->subscriber_id, all ? 0 : r->sess->account_id,
+	                       from, to, r->lang, HISTORY_ROWS, hist_row, &h);
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	if (h.rows == HISTORY_ROWS && xml_attr(h.list, "truncated", "1"))
@@ -154,6 +167,12 @@ struct entry {
 	int payable;
 	const char *typed; /* what was in its field, for showing the form again */
 	money_t amount;    /* > 0: paid for in this payment */
+	/* The per-service fields of the preview, when they were sent. */
+	size_t nparts;
+	uint64_t service[SPLIT_MAX_SERVICES];
+	money_t part[SPLIT_MAX_SERVICES];
+	const char *typed_part[SPLIT_MAX_SERVICES];
+	int own; /* the parts differ from the rule's split: the payer's choice */
 };
 
 struct form {
@@ -162,6 +181,7 @@ struct form {
 	size_t n;
 	money_t total;
 	const struct currency *cur;
+	int parts_sent; /* the preview's per-service fields came back */
 };
 
 static enum perr payable_row(void *p, const struct payable *a)
@@ -173,8 +193,9 @@ static enum perr payable_row(void *p, const struct payable *a)
 	memset(&f->e[f->n], 0, sizeof(f->e[f->n]));
 	f->e[f->n].acc = *a;
 	/* Only where the provider takes the organization's currency (YooKassa: roubles). */
-	f->e[f->n].payable = a->pay_online && a->billed && a->cur != NULL && provider_get() != NULL &&
-			     strcmp(a->cur->code, provider_get()->currency) == 0;
+	f->e[f->n].payable = a->pay_online && a->billed && a->cur != NULL &&
+	                     provider_get() != NULL &&
+	                     strcmp(a->cur->code, provider_get()->currency) == 0;
 	f->n++;
 	return PERR_OK;
 }
@@ -196,6 +217,65 @@ static int field_error(struct req *r, const char *field, const char *code)
 	return xml_form_error(r, field, code) != 0 ? -1 : 1;
 }
 
+static const char *part_name(struct req *r, const struct entry *e, uint64_t service)
+{
+	return arena_printf(r->arena, "s%llu-%llu", (unsigned long long)e->acc.id,
+	                    (unsigned long long)service);
+}
+
+/*
+ * The per-service fields of one account, if the preview sent them: the
+ * amount becomes their sum, and own says whether they differ from the rule's
+ * split of that sum.  0 read (or none sent), 1 refused, -1 failed.
+ */
+static int read_parts(struct form *f, struct entry *e)
+{
+	struct req *r = f->r;
+	struct credit c;
+	money_t sum = 0;
+	size_t i, sent = 0;
+	int rc = 0;
+
+	if (credit_plan(r->arena, e->acc.id, 0, &c) != PERR_OK)
+		return -1;
+	for (i = 0; i < c.n; i++) {
+		const char *name = part_name(r, e, c.service[i]);
+		const struct kv *kv;
+		struct fval v;
+
+		if (name == NULL)
+			return -1;
+		e->service[i] = c.service[i];
+		e->part[i] = 0;
+		e->typed_part[i] = NULL;
+		if ((kv = kv_find(&r->form, name)) == NULL)
+			continue;
+		sent++;
+		e->nparts = c.n; /* shown again even if refused */
+		f->parts_sent = 1;
+		if (kv->vlen == 0)
+			continue; /* an empty field is nothing for that service */
+		if (kv_count(&r->form, name) > 1 ||
+		    amount_field.valid(&amount_field, kv->val, kv->vlen, r->arena, &v) != 0) {
+			rc = field_error(r, name, "bad-amount");
+			continue;
+		}
+		e->typed_part[i] = v.s;
+		if (money_parse(v.s, v.len, e->acc.cur, 0, &e->part[i]) != 0 ||
+		    money_add(sum, e->part[i], &sum) != 0 || sum > cfg.pay_max)
+			rc = field_error(r, name, "bad-amount");
+	}
+	e->amount = sum;
+	if (sent == 0 || rc != 0)
+		return rc;
+	if (sum > 0) {
+		if (credit_plan(r->arena, e->acc.id, sum, &c) != PERR_OK)
+			return -1;
+		for (i = 0; i < c.n; i++)
+			e->own |= c.share[i] != e->part[i];
+	}
+	return 0;
+}
 /* Read every amount; 0 when all are usable and at least one is given, 1 refused, -1 failed. */
 static int read_amounts(struct form *f)
 {
@@ -212,21 +292,33 @@ static int read_amounts(struct form *f)
 		if (name == NULL)
 			return -1;
 		kv = kv_find(&r->form, name);
-		if (kv == NULL || kv->vlen == 0)
-			continue;
-		if (kv_count(&r->form, name) > 1 ||
-		    amount_field.valid(&amount_field, kv->val, kv->vlen, r->arena, &v) != 0) {
-			rc = field_error(r, name, "bad-amount");
+		if (e->payable && (rc = read_parts(f, e)) != 0)
 			goto refused;
-		}
-		e->typed = v.s;
-		if (!e->payable) {
-			rc = field_error(r, name, "not-payable");
-			goto refused;
-		}
-		if (money_parse(v.s, v.len, e->acc.cur, 0, &e->amount) != 0) {
-			rc = field_error(r, name, "bad-amount");
-			goto refused;
+		if (e->nparts > 0) {
+			char buf[48];
+
+			/* The account's amount is what its services were given. */
+			if (money_input(buf, sizeof(buf), e->amount, e->acc.cur, r->lang) != 0)
+				return -1;
+			e->typed = arena_strdup(r->arena, buf);
+		} else {
+			if (kv == NULL || kv->vlen == 0)
+				continue;
+			if (kv_count(&r->form, name) > 1 ||
+			    amount_field.valid(&amount_field, kv->val, kv->vlen, r->arena, &v) !=
+			            0) {
+				rc = field_error(r, name, "bad-amount");
+				goto refused;
+			}
+			e->typed = v.s;
+			if (!e->payable) {
+				rc = field_error(r, name, "not-payable");
+				goto refused;
+			}
+			if (money_parse(v.s, v.len, e->acc.cur, 0, &e->amount) != 0) {
+				rc = field_error(r, name, "bad-amount");
+				goto refused;
+			}
 		}
 		if (e->amount == 0) /* 0 means "not this one" */
 			continue;
@@ -249,8 +341,9 @@ static int read_amounts(struct form *f)
 		}
 		given++;
 		continue;
-refused:
-		e->amount = 0;
+	refused:
+		if (e->nparts == 0)
+			e->amount = 0;
 		if (rc < 0)
 			return -1;
 		bad = 1;
@@ -266,15 +359,17 @@ static int limits_xml(struct req *r, const struct currency *cur)
 	xmlNodePtr n = xml_elem(r->root, "limits");
 
 	return n == NULL || xml_money(n, "min", cfg.pay_min, cur, r->lang) == NULL ||
-			       xml_money(n, "max", cfg.pay_max, cur, r->lang) == NULL
-		       ? -1
-		       : 0;
+	                       xml_money(n, "max", cfg.pay_max, cur, r->lang) == NULL
+	               ? -1
+	               : 0;
 }
 
 struct svc_names {
 	struct req *r;
 	xmlNodePtr parent;
 	const struct credit *c;
+	const struct entry *e;
+	money_t due_after;
 };
 
 static enum perr split_row(void *p, const struct account_service *s)
@@ -287,36 +382,55 @@ static enum perr split_row(void *p, const struct account_service *s)
 
 		if (x->c->service[i] != s->service_id)
 			continue;
+		const char *value = i < x->e->nparts ? x->e->typed_part[i] : NULL;
+		money_t after = x->c->closing[i] - x->c->share[i]; /* both within 10^15 */
+		char buf[48];
+
+		if (value == NULL) {
+			if (money_input(buf, sizeof(buf), x->c->share[i], s->acc.org.cur,
+			                x->r->lang))
+				return PERR_NOMEM;
+			value = buf;
+		}
+		if (after > 0)
+			x->due_after += after;
 		n = xml_elem(x->parent, "line");
 		if (n == NULL || xml_attr_int(n, "service", (long long)s->service_id) ||
-		    xml_text(n, "service", s->service) == NULL ||
+		    xml_attr(n, "field", part_name(x->r, x->e, s->service_id)) ||
+		    xml_attr(n, "value", value) || xml_text(n, "service", s->service) == NULL ||
 		    xml_text(n, "supplier", s->supplier) == NULL ||
 		    xml_money(n, "balance", x->c->closing[i], s->acc.org.cur, x->r->lang) == NULL ||
-		    xml_money(n, "share", x->c->share[i], s->acc.org.cur, x->r->lang) == NULL)
+		    xml_money(n, "share", x->c->share[i], s->acc.org.cur, x->r->lang) == NULL ||
+		    xml_money(n, "after", after, s->acc.org.cur, x->r->lang) == NULL)
 			return PERR_NOMEM;
 	}
 	return PERR_OK;
 }
 
-/* <split> of one account: each service's balance and share of the amount. */
+/*
+ * <split> of one account: each service's balance, its share of the amount
+ * (the rule's, or the payer's own) with a field to change it, and what it
+ * will owe after; @own when the payer's split is not the rule's.
+ */
 static int split_xml(struct req *r, xmlNodePtr n, const struct entry *e)
 {
 	struct credit c;
-	struct svc_names x = {.r = r};
+	struct svc_names x = {.r = r, .e = e};
 	enum perr err = credit_plan(r->arena, e->acc.id, e->amount, &c);
-	money_t after;
 
 	if (err != PERR_OK)
 		return page_fail(r, err);
+	if (e->nparts > 0 && e->amount > 0 &&
+	    credit_choose(&c, e->service, e->part, e->nparts, e->amount) != 0)
+		return page_error(r, 500, "internal");
 	x.parent = xml_elem(n, "split");
 	x.c = &c;
-	if (x.parent == NULL)
+	if (x.parent == NULL || (e->own && xml_attr(x.parent, "own", "1")))
 		return page_error(r, 500, "internal");
 	err = db_account_services(r->arena, e->acc.id, r->lang, split_row, &x);
 	if (err != PERR_OK)
 		return page_fail(r, err);
-	if (money_sub(e->acc.balance, e->amount, &after) != 0 ||
-	    xml_money(x.parent, "after", after, e->acc.cur, r->lang) == NULL)
+	if (xml_money(x.parent, "due-after", x.due_after, e->acc.cur, r->lang) == NULL)
 		return page_error(r, 500, "internal");
 	return 0;
 }
@@ -345,12 +459,13 @@ static int form_xml(struct form *f, int preview)
 		struct entry *e = &f->e[i];
 		xmlNodePtr n = xml_elem(list, "account");
 		const char *value = e->typed;
-		money_t due = e->acc.balance > 0 ? e->acc.balance : 0;
+		money_t due = e->acc.due;
 		char buf[48];
 
 		if (value == NULL && r->method != M_POST && e->acc.id == chosen && e->payable &&
 		    due > 0) {
-			if (e->acc.cur == NULL || money_input(buf, sizeof(buf), due, e->acc.cur, r->lang))
+			if (e->acc.cur == NULL ||
+			    money_input(buf, sizeof(buf), due, e->acc.cur, r->lang))
 				return page_error(r, 500, "internal");
 			value = buf;
 		}
@@ -362,17 +477,17 @@ static int form_xml(struct form *f, int preview)
 		    xml_text(n, "number", e->acc.number) == NULL ||
 		    xml_text(n, "address", e->acc.address) == NULL ||
 		    xml_text(n, "organization", e->acc.org) == NULL ||
-		    xml_money(n, "balance", e->acc.balance, e->acc.cur, r->lang) == NULL ||
+		    xml_money(n, "advance", e->acc.advance, e->acc.cur, r->lang) == NULL ||
 		    xml_money(n, "due", due, e->acc.cur, r->lang) == NULL)
 			return page_error(r, 500, "internal");
-		if (preview && e->amount > 0) {
+		if (preview && (e->amount > 0 || e->nparts > 0)) {
 			if (xml_money(n, "amount", e->amount, e->acc.cur, r->lang) == NULL)
 				return page_error(r, 500, "internal");
 			if ((st = split_xml(r, n, e)) != 0)
 				return st;
 		}
 	}
-	if (preview && xml_money(list, "total", f->total, f->cur, r->lang) == NULL)
+	if (preview && f->cur != NULL && xml_money(list, "total", f->total, f->cur, r->lang) == NULL)
 		return page_error(r, 500, "internal");
 	if (limits_xml(r, f->cur ? f->cur : currency_find("RUB")) != 0)
 		return page_error(r, 500, "internal");
@@ -390,14 +505,14 @@ static const char *description(struct form *f)
 	int first = 1;
 
 	len = (size_t)snprintf(buf, sizeof(buf), "%s",
-			       r->lang == LANG_EN ? "Payment for account" : "Оплата по л/с");
+	                       r->lang == LANG_EN ? "Payment for account" : "Оплата по л/с");
 	for (i = 0; i < f->n; i++) {
 		int k;
 
 		if (f->e[i].amount <= 0)
 			continue;
 		k = snprintf(buf + len, sizeof(buf) - len, "%s%s", first ? " " : ", ",
-			     f->e[i].acc.number);
+		             f->e[i].acc.number);
 		if (k < 0 || (size_t)k >= sizeof(buf) - len)
 			break;
 		len += (size_t)k;
@@ -419,7 +534,7 @@ static int to_provider(struct req *r, const struct online_payment *op, struct fo
 		return page_redirect_external(r, op->confirmation_url);
 	if (strcmp(op->status, "created") != 0 || pv == NULL || key == NULL)
 		return page_redirect(r, arena_printf(r->arena, "/payments/result?id=%llu",
-						     (unsigned long long)op->id));
+		                                     (unsigned long long)op->id));
 	memset(&o, 0, sizeof(o));
 	/*
 	 * The provider's key names our row, not only the form: unique over the
@@ -431,7 +546,7 @@ static int to_provider(struct req *r, const struct online_payment *op, struct fo
 	o.cur = op->cur;
 	o.description = f ? description(f) : NULL;
 	o.return_url = arena_printf(r->arena, "%s/payments/result?id=%llu", cfg.site_url,
-				    (unsigned long long)op->id);
+	                            (unsigned long long)op->id);
 	o.save_method = op->save_method;
 	o.ref = op->id;
 	if (o.return_url == NULL || o.key == NULL)
@@ -441,14 +556,14 @@ static int to_provider(struct req *r, const struct online_payment *op, struct fo
 		return page_fail(r, e == PERR_NOT_FOUND ? PERR_UPSTREAM : e);
 	if (st.confirmation_url[0] == '\0' && st.status == PAY_PENDING) {
 		log_msg(LOG_ERR, "payment %llu: the provider gave no page to send the payer to",
-			(unsigned long long)op->id);
+		        (unsigned long long)op->id);
 		return page_fail(r, PERR_UPSTREAM);
 	}
 	if ((e = db_online_set_pending(op->id, st.id, st.confirmation_url)) != PERR_OK)
 		return page_fail(r, e);
 	if (st.status != PAY_PENDING || st.confirmation_url[0] == '\0')
 		return page_redirect(r, arena_printf(r->arena, "/payments/result?id=%llu",
-						     (unsigned long long)op->id));
+		                                     (unsigned long long)op->id));
 	return page_redirect_external(r, arena_strdup(r->arena, st.confirmation_url));
 }
 
@@ -467,19 +582,26 @@ static int pay(struct form *f)
 		return page_error(r, 400, "bad-request");
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	e = db_online_insert(r->sess->subscriber_id, key->s, "card", pv->name, f->total, f->cur->code,
-			     req_val(r, K_SAVE) != NULL, r->lang, &id);
+	e = db_online_insert(r->sess->subscriber_id, key->s, "card", pv->name, f->total,
+	                     f->cur->code, req_val(r, K_SAVE) != NULL, r->lang, &id);
 	if (e == PERR_CONFLICT) {
 		/* The same form sent again: the payment it made, not a second one. */
 		db_rollback();
-		if ((e = db_online_by_key(r->arena, r->sess->subscriber_id, key->s, &op)) != PERR_OK)
+		if ((e = db_online_by_key(r->arena, r->sess->subscriber_id, key->s, &op)) !=
+		    PERR_OK)
 			return page_fail(r, e);
 		return to_provider(r, &op, f);
 	}
-	for (i = 0; e == PERR_OK && i < f->n; i++)
-		if (f->e[i].amount > 0)
-			e = db_online_insert_item(id, f->e[i].acc.id, f->e[i].amount, "card",
-						  pv->title);
+	for (i = 0; e == PERR_OK && i < f->n; i++) {
+		const struct entry *x = &f->e[i];
+		uint64_t payment = 0;
+
+		if (x->amount <= 0)
+			continue;
+		e = db_online_insert_item(id, x->acc.id, x->amount, "card", pv->title, &payment);
+		if (e == PERR_OK && x->own)
+			e = db_payment_choose(payment, x->service, x->part, x->nparts);
+	}
 	if (e == PERR_OK)
 		e = db_commit();
 	if (e != PERR_OK) {
@@ -508,12 +630,14 @@ static int pay_page(struct req *r)
 	if (r->method != M_POST)
 		return (st = form_xml(f, 0)) != 0 ? st : 200;
 	if (action == NULL || (strcmp(action->s, "preview") != 0 && strcmp(action->s, "pay") != 0 &&
-			       strcmp(action->s, "back") != 0))
+	                       strcmp(action->s, "back") != 0))
 		return page_error(r, 400, "bad-request");
 	if (req_val(r, K_KEY) == NULL)
 		return page_error(r, 400, "bad-request");
 	if ((bad = read_amounts(f)) < 0)
 		return page_error(r, 500, "internal");
+	if (bad && f->parts_sent) /* a service's field: the preview again, with its error */
+		return (st = form_xml(f, 1)) != 0 ? st : page_status(r, 422);
 	if (bad || strcmp(action->s, "back") == 0) {
 		f->total = 0;
 		if ((st = form_xml(f, 0)) != 0)
@@ -545,7 +669,8 @@ static enum perr item_row(void *p, const struct online_item *it)
 	                                                                                : PERR_OK;
 }
 
-/* Ask the provider about an unfinished payment and settle what it says; -1 if it could not be asked. */
+/* Ask the provider about an unfinished payment and settle what it says; -1 if it could not be
+ * asked. */
 static int refresh(struct req *r, const struct online_payment *op)
 {
 	const struct provider *pv = provider_get();
@@ -560,7 +685,7 @@ static int refresh(struct req *r, const struct online_payment *op)
 		return -1;
 	if ((e = payment_settle(r->arena, op->id, &st, &res)) != PERR_OK) {
 		log_msg(LOG_ERR, "payment %llu: cannot settle on return: %s",
-			(unsigned long long)op->id, perr_str(e));
+		        (unsigned long long)op->id, perr_str(e));
 		return -1;
 	}
 	return 0;
@@ -583,9 +708,8 @@ static int result(struct req *r)
 		return page_fail(r, e);
 	n = xml_elem(r->root, "result");
 	if (n == NULL || xml_attr_int(n, "id", (long long)op.id) ||
-	    (unchecked && xml_attr(n, "unchecked", "1")) ||
-	    xml_attr(n, "status", op.status) || xml_attr(n, "kind", op.kind) ||
-	    (op.has_method && xml_attr(n, "can-autopay", "1")) ||
+	    (unchecked && xml_attr(n, "unchecked", "1")) || xml_attr(n, "status", op.status) ||
+	    xml_attr(n, "kind", op.kind) || (op.has_method && xml_attr(n, "can-autopay", "1")) ||
 	    (op.method_title && xml_text(n, "card", op.method_title) == NULL) ||
 	    (op.cancel_reason && xml_text(n, "reason", op.cancel_reason) == NULL) ||
 	    xml_money(n, "amount", op.amount, op.cur, r->lang) == NULL)
@@ -623,14 +747,15 @@ static int webhook(struct req *r)
 	e = payment_settle(r->arena, id, &st, &res);
 	if (e == PERR_NOT_FOUND) {
 		log_msg(LOG_WARN, "notification for payment %s names %llu, which we do not have",
-			st.id, (unsigned long long)id);
+		        st.id, (unsigned long long)id);
 		return 200;
 	}
 	if (e == PERR_CONFLICT)
 		return page_error(r, 422, "mismatch");
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	return xml_attr(r->root, "settled", res == SETTLE_PENDING ? "pending" : "final") ? 500 : 200;
+	return xml_attr(r->root, "settled", res == SETTLE_PENDING ? "pending" : "final") ? 500
+	                                                                                 : 200;
 }
 
 /* ------------------------------------------------------------------ autopay */
@@ -668,7 +793,7 @@ static int autopay_list(struct req *r)
 static int autopay_enable(struct req *r)
 {
 	const struct fval *id = req_val(r, K_ID), *acc = req_val(r, K_ACCOUNT),
-			  *day = req_val(r, K_DAY), *max = req_val(r, K_MAX);
+	                  *day = req_val(r, K_DAY), *max = req_val(r, K_MAX);
 	const char *provider, *method, *title;
 	struct account a;
 	money_t cap = 0;
@@ -678,7 +803,7 @@ static int autopay_enable(struct req *r)
 	if (id == NULL || acc == NULL)
 		return page_fail(r, PERR_NOT_FOUND);
 	if ((e = db_online_method(r->arena, (uint64_t)id->i, r->sess->subscriber_id, &provider,
-				  &method, &title)) != PERR_OK)
+	                          &method, &title)) != PERR_OK)
 		return page_fail(r, e);
 	if ((e = db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)acc->i, &a)) != PERR_OK)
 		return page_fail(r, e);
@@ -697,8 +822,8 @@ static int autopay_enable(struct req *r)
 	if (bad) {
 		xmlNodePtr n = xml_elem(r->root, "enable");
 
-		if (n == NULL || xml_attr_int(n, "payment", id->i) || xml_attr_int(n, "account", acc->i) ||
-		    xml_text(n, "number", a.number) == NULL ||
+		if (n == NULL || xml_attr_int(n, "payment", id->i) ||
+		    xml_attr_int(n, "account", acc->i) || xml_text(n, "number", a.number) == NULL ||
 		    (title && xml_text(n, "card", title) == NULL) ||
 		    (day && xml_attr_int(n, "day", day->i)) || (max && xml_attr(n, "max", max->s)))
 			return page_error(r, 500, "internal");
@@ -707,7 +832,7 @@ static int autopay_enable(struct req *r)
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	e = db_autopay_set(r->sess->subscriber_id, a.id, provider, method, title ? title : "",
-			   (unsigned)day->i, cap);
+	                   (unsigned)day->i, cap);
 	/* The method id now lives only with the autopay, and dies with it. */
 	if (e == PERR_OK)
 		e = db_online_forget_method((uint64_t)id->i);
@@ -739,16 +864,19 @@ static int autopay_page(struct req *r)
 }
 
 static const struct page pages[] = {
-	{"/payments", M_GET, PAGE_SESSION, "history", history},
-	{"/payments/pay", M_GET | M_POST, PAGE_SESSION, "pay", pay_page},
-	{"/payments/result", M_GET, PAGE_SESSION, "result", result},
-	{"/payments/webhook", M_POST, PAGE_PUBLIC | PAGE_HOOK, "webhook", webhook},
-	{"/payments/autopay", M_GET | M_POST, PAGE_SESSION, "autopay", autopay_page},
+        {"/payments", M_GET, PAGE_SESSION, "history", history},
+        {"/payments/pay", M_GET | M_POST, PAGE_SESSION, "pay", pay_page},
+        {"/payments/result", M_GET, PAGE_SESSION, "result", result},
+        {"/payments/webhook", M_POST, PAGE_PUBLIC | PAGE_HOOK, "webhook", webhook},
+        {"/payments/autopay", M_GET | M_POST, PAGE_SESSION, "autopay", autopay_page},
 };
 
 static const struct section section = {
-	.name = "payments", .pages = pages, .npages = sizeof(pages) / sizeof(pages[0]), .fields = fields,
-	.nfields = K__MAX,
+        .name = "payments",
+        .pages = pages,
+        .npages = sizeof(pages) / sizeof(pages[0]),
+        .fields = fields,
+        .nfields = K__MAX,
 };
 
 int main(int argc, char **argv)

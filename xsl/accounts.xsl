@@ -64,8 +64,8 @@
               <xsl:text> </xsl:text>
               <xsl:call-template name="month-label"><xsl:with-param name="v" select="month"/></xsl:call-template>
             </span>
-            <xsl:apply-templates select="balance" mode="balance"/>
-            <xsl:if test="balance/@minor &gt; 0">
+            <xsl:call-template name="due-advance"/>
+            <xsl:if test="due/@minor &gt; 0">
               <xsl:call-template name="pay-button">
                 <xsl:with-param name="account" select="@id"/>
                 <xsl:with-param name="what" select="concat('№ ', number)"/>

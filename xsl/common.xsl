@@ -72,6 +72,25 @@
     </span>
   </xsl:template>
 
+  <!-- An account's debts and advances, each kept with its service: both may show. -->
+  <xsl:template name="due-advance">
+    <xsl:param name="a" select="."/>
+    <xsl:if test="$a/due/@minor &gt; 0 or not($a/advance/@minor &gt; 0)">
+      <xsl:apply-templates select="$a/due" mode="balance"/>
+    </xsl:if>
+    <xsl:if test="$a/advance/@minor &gt; 0">
+      <xsl:if test="$a/due/@minor &gt; 0"><br/></xsl:if>
+      <span class="money advance">
+        <xsl:value-of select="$a/advance"/>
+        <span class="balance-word">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="$M/balance.advance"/>
+          <xsl:text>)</xsl:text>
+        </span>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="unit">
     <xsl:param name="v"/>
     <xsl:variable name="u"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('unit.', $v)"/></xsl:call-template></xsl:variable>

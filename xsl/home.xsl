@@ -46,11 +46,11 @@
               <xsl:call-template name="pay-button">
                 <xsl:with-param name="account">
                   <xsl:choose>
-                    <xsl:when test="accounts/account[@current]/balance/@minor &gt; 0">
+                    <xsl:when test="accounts/account[@current]/due/@minor &gt; 0">
                       <xsl:value-of select="accounts/account[@current]/@id"/>
                     </xsl:when>
                     <xsl:otherwise>
-                      <xsl:value-of select="accounts/account[balance/@minor &gt; 0][1]/@id"/>
+                      <xsl:value-of select="accounts/account[due/@minor &gt; 0][1]/@id"/>
                     </xsl:otherwise>
                   </xsl:choose>
                 </xsl:with-param>
@@ -113,8 +113,8 @@
                   </p>
                 </div>
                 <div class="account-balance">
-                  <xsl:apply-templates select="balance" mode="balance"/>
-                  <xsl:if test="balance/@minor &gt; 0">
+                  <xsl:call-template name="due-advance"/>
+                  <xsl:if test="due/@minor &gt; 0">
                     <xsl:call-template name="pay-button">
                       <xsl:with-param name="account" select="@id"/>
                       <xsl:with-param name="what" select="concat('№ ', number)"/>

@@ -60,7 +60,7 @@
     <col.total>Total</col.total>
     <balance.debt>due</balance.debt>
     <balance.advance>in credit</balance.advance>
-    <balance.hint>A positive balance is owed; a negative one is credit.</balance.hint>
+    <balance.hint>Debt and credit are kept per service: credit on one service does not reduce what another is owed.</balance.hint>
     <accounts.title>Accounts</accounts.title>
     <accounts.none>No account is linked to your portal yet.</accounts.none>
     <accounts.done.added>The account is added and is now the current one</accounts.done.added>
@@ -441,8 +441,8 @@
     <pay.supplier>Supplier</pay.supplier>
     <pay.balance>Owed (+) or ahead (−)</pay.balance>
     <pay.share>From this payment</pay.share>
-    <pay.after>Balance after the payment:</pay.after>
-    <pay.rule>The oldest debt is paid first, then current charges in proportion; anything left is an advance.</pay.rule>
+    <pay.after>Still to pay after the payment:</pay.after>
+    <pay.rule>A payment short of what is due is shared between the services in proportion to what each asks (Rules 354 of the Russian Government, p. 118); anything beyond is an advance on the services. You can change the split in the “From this payment” fields and recalculate.</pay.rule>
     <pay.total>Total to pay:</pay.total>
     <pay.card-note>You enter the card on YooKassa's page; this portal never receives or stores it.</pay.card-note>
     <pay.back>Change</pay.back>
@@ -552,7 +552,12 @@
     <rc.opening>Debt at the start of the period</rc.opening>
     <rc.opening-advance>Overpaid at the start of the period</rc.opening-advance>
     <rc.grand-total>Total to pay</rc.grand-total>
-    <rc.nothing-due>Nothing to pay: the account is in credit</rc.nothing-due>
+    <rc.advance>advance</rc.advance>
+    <rc.paid-since>Paid since it was issued</rc.paid-since>
+    <rc.remaining>Left to pay</rc.remaining>
+    <pay.share-label>From this payment, for the service</pay.share-label>
+    <pay.recalc>Recalculate</pay.recalc>
+    <rc.nothing-due>Nothing to pay: no service is owed</rc.nothing-due>
     <rc.corrections>Recalculations</rc.corrections>
     <rc.reason>Reason</rc.reason>
     <rc.amount>Amount</rc.amount>

@@ -60,7 +60,7 @@
     <col.total>Итого</col.total>
     <balance.debt>долг</balance.debt>
     <balance.advance>переплата</balance.advance>
-    <balance.hint>Положительный остаток — задолженность, отрицательный — переплата.</balance.hint>
+    <balance.hint>Долг и переплата ведутся по каждой услуге отдельно: переплата по одной услуге не уменьшает долг по другой.</balance.hint>
     <accounts.title>Лицевые счета</accounts.title>
     <accounts.none>К вашему кабинету пока не привязан ни один лицевой счёт.</accounts.none>
     <accounts.done.added>Лицевой счёт добавлен и выбран текущим</accounts.done.added>
@@ -439,10 +439,10 @@
     <pay.preview>Проверьте платёж. Так сумма распределится по услугам.</pay.preview>
     <pay.service>Услуга</pay.service>
     <pay.supplier>Поставщик</pay.supplier>
-    <pay.balance>Долг (+) или переплата (−)</pay.balance>
+    <pay.balance>Долг (+) или аванс (−)</pay.balance>
     <pay.share>Из платежа</pay.share>
-    <pay.after>Баланс после оплаты:</pay.after>
-    <pay.rule>Сначала гасится самый старый долг, затем текущие начисления пропорционально; остаток станет авансом.</pay.rule>
+    <pay.after>Останется к оплате:</pay.after>
+    <pay.rule>Если платёж меньше начисленного, он делится между услугами пропорционально суммам к оплате по каждой (п. 118 Правил, утв. постановлением Правительства РФ № 354); сумма сверх начисленного станет авансом по услугам. Распределение можно изменить в полях «Из платежа» и пересчитать.</pay.rule>
     <pay.total>Итого к оплате:</pay.total>
     <pay.card-note>Данные карты вы введёте на странице платёжного сервиса ЮKassa; личный кабинет их не получает и не хранит.</pay.card-note>
     <pay.back>Изменить</pay.back>
@@ -552,7 +552,12 @@
     <rc.opening>Задолженность на начало периода</rc.opening>
     <rc.opening-advance>Переплата на начало периода</rc.opening-advance>
     <rc.grand-total>Итого к оплате</rc.grand-total>
-    <rc.nothing-due>Оплачивать ничего не нужно: на счёте переплата</rc.nothing-due>
+    <rc.advance>аванс</rc.advance>
+    <rc.paid-since>Оплачено после выставления</rc.paid-since>
+    <rc.remaining>Осталось оплатить</rc.remaining>
+    <pay.share-label>Из платежа, сумма по услуге</pay.share-label>
+    <pay.recalc>Пересчитать</pay.recalc>
+    <rc.nothing-due>Оплачивать ничего не нужно: долга ни по одной услуге нет</rc.nothing-due>
     <rc.corrections>Информация о перерасчётах</rc.corrections>
     <rc.reason>Основание</rc.reason>
     <rc.amount>Сумма</rc.amount>

@@ -180,11 +180,11 @@
             <xsl:value-of select="$M/pay.due"/>
             <xsl:text>: </xsl:text>
             <strong id="due-{@id}"><xsl:value-of select="due"/></strong>
-            <xsl:if test="balance/@minor &lt; 0">
+            <xsl:if test="advance/@minor &gt; 0">
               <xsl:text> (</xsl:text>
               <xsl:value-of select="$M/pay.advance"/>
               <xsl:text> </xsl:text>
-              <xsl:apply-templates select="balance" mode="balance"/>
+              <span class="money advance" id="advance-{@id}"><xsl:value-of select="advance"/></span>
               <xsl:text>)</xsl:text>
             </xsl:if>
           </p>
@@ -225,6 +225,10 @@
 
   <xsl:template name="pay-preview">
     <xsl:variable name="f" select="pay"/>
+    <xsl:call-template name="form-errors"/>
+    <xsl:if test="error[@field]">
+      <p class="alert" role="alert" id="form-error"><xsl:value-of select="$M/error.form-invalid"/></p>
+    </xsl:if>
     <p class="notice" role="status" id="preview-title"><xsl:value-of select="$M/pay.preview"/></p>
     <form method="post" action="/payments/pay" id="pay-confirm">
       <input type="hidden" name="csrf" value="{csrf}"/>
@@ -247,6 +251,7 @@
                 <th scope="col"><xsl:value-of select="$M/pay.supplier"/></th>
                 <th scope="col" class="num"><xsl:value-of select="$M/pay.balance"/></th>
                 <th scope="col" class="num"><xsl:value-of select="$M/pay.share"/></th>
+                <th scope="col" class="num"><xsl:value-of select="$M/pay.after"/></th>
               </tr>
             </thead>
             <tbody>
@@ -255,7 +260,15 @@
                   <td><xsl:value-of select="service"/></td>
                   <td><xsl:value-of select="supplier"/></td>
                   <td class="num"><xsl:apply-templates select="balance" mode="balance"/></td>
-                  <td class="num"><xsl:value-of select="share"/></td>
+                  <td class="num">
+                    <label for="{@field}" class="visually-hidden">
+                      <xsl:value-of select="concat($M/pay.share-label, ' ', service)"/>
+                    </label>
+                    <input type="text" id="{@field}" name="{@field}" value="{@value}" inputmode="decimal"
+                           maxlength="24" size="10" autocomplete="off" class="share"/>
+                    <xsl:call-template name="field-error"><xsl:with-param name="name" select="@field"/></xsl:call-template>
+                  </td>
+                  <td class="num"><xsl:apply-templates select="after" mode="balance"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -264,7 +277,7 @@
         <p class="small">
           <xsl:value-of select="$M/pay.after"/>
           <xsl:text> </xsl:text>
-          <xsl:apply-templates select="split/after" mode="balance"/>
+          <strong id="due-after-{@id}"><xsl:value-of select="split/due-after"/></strong>
         </p>
       </xsl:for-each>
       <p class="muted small"><xsl:value-of select="$M/pay.rule"/></p>
@@ -278,6 +291,10 @@
       </p>
       <p class="muted small"><xsl:value-of select="$M/pay.card-note"/></p>
       <div class="actions">
+        <!-- First: Enter in a share's field recalculates, it neither pays nor goes back. -->
+        <button type="submit" name="action" value="preview" class="secondary" id="pay-recalc">
+          <xsl:value-of select="$M/pay.recalc"/>
+        </button>
         <button type="submit" name="action" value="back" class="secondary" id="pay-back">
           <xsl:value-of select="$M/pay.back"/>
         </button>

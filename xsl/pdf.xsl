@@ -98,7 +98,12 @@
             <td><xsl:value-of select="accrued"/></td>
             <td><xsl:value-of select="corrections"/></td>
             <td><xsl:value-of select="paid"/></td>
-            <td><xsl:value-of select="closing"/></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="closing/@minor &lt; 0"><xsl:value-of select="concat($M/rc.advance, ' ', substring-after(closing, '-'))"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="to-pay"/></xsl:otherwise>
+              </xsl:choose>
+            </td>
           </tr>
         </xsl:for-each>
         <tr bold="1">
@@ -204,7 +209,7 @@
           <td><xsl:value-of select="totals/accrued"/></td>
           <td><xsl:value-of select="totals/corrections"/></td>
           <td><xsl:value-of select="totals/paid"/></td>
-          <td><xsl:value-of select="totals/closing"/></td>
+          <td><xsl:value-of select="totals/to-pay"/></td>
         </tr>
       </table>
 

@@ -296,7 +296,12 @@
                 <td class="num"><xsl:value-of select="accrued"/></td>
                 <td class="num"><xsl:value-of select="corrections"/></td>
                 <td class="num"><xsl:value-of select="paid"/></td>
-                <td class="num"><xsl:value-of select="closing"/></td>
+                <td class="num">
+                  <xsl:value-of select="to-pay"/>
+                  <xsl:if test="closing/@minor &lt; 0">
+                    <span class="supplier"><xsl:value-of select="concat($M/rc.advance, ' ', substring-after(closing, '-'))"/></span>
+                  </xsl:if>
+                </td>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -307,7 +312,7 @@
               <td class="num"><xsl:value-of select="totals/accrued"/></td>
               <td class="num"><xsl:value-of select="totals/corrections"/></td>
               <td class="num"><xsl:value-of select="totals/paid"/></td>
-              <td class="num"><xsl:value-of select="totals/closing"/></td>
+              <td class="num"><xsl:value-of select="totals/to-pay"/></td>
             </tr>
           </tfoot>
         </table>
@@ -336,6 +341,17 @@
               </xsl:otherwise>
             </xsl:choose>
           </p>
+          <xsl:if test="@status = 'partly'">
+            <p id="receipt-remaining">
+              <xsl:value-of select="$M/rc.paid-since"/>
+              <xsl:text>: </xsl:text>
+              <xsl:apply-templates select="paid-since" mode="money"/>
+              <xsl:text>. </xsl:text>
+              <xsl:value-of select="$M/rc.remaining"/>
+              <xsl:text>: </xsl:text>
+              <strong><xsl:apply-templates select="remaining" mode="money"/></strong>
+            </p>
+          </xsl:if>
         </div>
 
         <xsl:if test="corrections/correction">

@@ -2,9 +2,10 @@
  * account_list.c: the subscriber's linked accounts as XML, shared by the
  * accounts list and the home dashboard.  One query returns every account
  * with each service of its latest month; the rows are grouped here, the
- * balances summed with overflow checks, and what there is to pay is totalled
- * per currency (accounts of different organizations may bill in different
- * currencies, and an advance on one account never pays another's debt).
+ * debts and advances summed service by service, and what there is to pay is
+ * totalled per currency (accounts of different organizations may bill in
+ * different currencies).  An advance never pays a debt elsewhere: not another
+ * account's, and not another service's (each supplier is owed its own).
  */
 #include <stdint.h>
 
@@ -26,35 +27,36 @@ struct builder {
 	xmlNodePtr list, acc, services;
 	uint64_t acc_id;
 	const struct currency *cur;
-	money_t balance;
+	money_t due, advance; /* the account's services' debts, and their advances */
 	month_t latest;
 	struct {
 		const struct currency *cur;
 		money_t sum;
-	} due[MAX_CURRENCIES];
-	size_t ndue;
+	} total[MAX_CURRENCIES]; /* what there is to pay, per currency */
+	size_t ntotal;
 };
 
-/* Close the account being built: its balance, and its debt into the totals. */
+/* Close the account being built: what it owes and holds, and its debt into the totals. */
 static int finish(struct builder *b)
 {
 	size_t i;
 
 	if (b->acc == NULL)
 		return 0;
-	if (xml_money(b->acc, "balance", b->balance, b->cur, b->lang) == NULL)
+	if (xml_money(b->acc, "due", b->due, b->cur, b->lang) == NULL ||
+	    xml_money(b->acc, "advance", b->advance, b->cur, b->lang) == NULL)
 		return -1;
-	if (b->balance <= 0)
+	if (b->due <= 0)
 		return 0;
-	for (i = 0; i < b->ndue && b->due[i].cur != b->cur; i++)
+	for (i = 0; i < b->ntotal && b->total[i].cur != b->cur; i++)
 		;
-	if (i == b->ndue) {
-		if (b->ndue == MAX_CURRENCIES)
+	if (i == b->ntotal) {
+		if (b->ntotal == MAX_CURRENCIES)
 			return -1;
-		b->due[b->ndue].cur = b->cur;
-		b->due[b->ndue++].sum = 0;
+		b->total[b->ntotal].cur = b->cur;
+		b->total[b->ntotal++].sum = 0;
 	}
-	return money_add(b->due[i].sum, b->balance, &b->due[i].sum);
+	return money_add(b->total[i].sum, b->due, &b->total[i].sum);
 }
 
 static int start(struct builder *b, const struct account_service *s)
@@ -67,7 +69,7 @@ static int start(struct builder *b, const struct account_service *s)
 	a = b->acc = xml_elem(b->list, "account");
 	b->acc_id = s->acc.id;
 	b->cur = s->acc.org.cur;
-	b->balance = 0;
+	b->due = b->advance = 0;
 	if (a == NULL || b->cur == NULL || xml_attr_int(a, "id", (long long)s->acc.id) ||
 	    (s->acc.id == me->account_id && xml_attr(a, "current", "1")) ||
 	    xml_text(a, "number", s->acc.number) == NULL ||
@@ -96,7 +98,8 @@ static enum perr each_row(void *ctx, const struct account_service *s)
 		b->latest = s->month;
 	sv = xml_text(b->services, "service", s->service);
 	if (sv == NULL || xml_attr_int(sv, "id", (long long)s->service_id) ||
-	    money_add(b->balance, s->closing, &b->balance) != 0)
+	    money_add(s->closing > 0 ? b->due : b->advance, s->closing > 0 ? s->closing : -s->closing,
+		      s->closing > 0 ? &b->due : &b->advance) != 0)
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -116,8 +119,8 @@ enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session
 		return e;
 	if (finish(&b) != 0)
 		return PERR_NOMEM;
-	for (i = 0; i < b.ndue; i++)
-		if (xml_money(b.list, "to-pay", b.due[i].sum, b.due[i].cur, lang) == NULL)
+	for (i = 0; i < b.ntotal; i++)
+		if (xml_money(b.list, "to-pay", b.total[i].sum, b.total[i].cur, lang) == NULL)
 			return PERR_NOMEM;
 	if (latest != NULL)
 		*latest = b.latest;

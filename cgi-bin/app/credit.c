@@ -19,21 +19,17 @@
 #include "core/perr.h"
 #include "db/credit.h"
 
-#define CREDIT_MONTHS 12 /* how far back a debt is aged by month; beyond is "older" */
+#define CREDIT_MONTHS 12 /* how far back a last charge is looked for, to weigh an advance */
 
-struct plan_state {
-	struct credit *c;
-	money_t charge[SPLIT_MAX_SERVICES][CREDIT_MONTHS];
-};
-
+/* Rows come newest month first: the first month is the latest, and a
+ * service's first positive charge is its last. */
 static enum perr plan_row(void *p, const struct credit_row *r)
 {
-	struct plan_state *st = p;
-	struct credit *c = st->c;
-	size_t i, age;
+	struct credit *c = p;
+	size_t i;
 
 	if (c->latest == 0)
-		c->latest = r->month; /* newest first: the first row is the latest month */
+		c->latest = r->month;
 	if (r->month == c->latest) {
 		if (c->n == SPLIT_MAX_SERVICES)
 			return PERR_TOO_LARGE;
@@ -42,61 +38,57 @@ static enum perr plan_row(void *p, const struct credit_row *r)
 		c->closing[c->n] = r->closing;
 		c->n++;
 	}
-	age = (size_t)(c->latest - r->month);
-	if (age >= CREDIT_MONTHS)
-		return PERR_OK;
 	for (i = 0; i < c->n; i++)
-		if (c->service[i] == r->service)
-			st->charge[i][age] = r->charge;
+		if (c->service[i] == r->service && c->weight[i] == 0 && r->charge > 0)
+			c->weight[i] = r->charge;
 	return PERR_OK;
 }
 
 enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct credit *c)
 {
-	struct plan_state *st = arena_alloc(ar, sizeof(*st));
-	struct split_debt *debts;
-	money_t ages[CREDIT_MONTHS + 1], weight[SPLIT_MAX_SERVICES];
-	size_t i, k, nd = 0;
-	month_t from;
+	size_t i;
 	enum perr e;
 
 	memset(c, 0, sizeof(*c));
 	c->account = account;
-	if (st == NULL)
-		return PERR_NOMEM;
-	memset(st, 0, sizeof(*st));
-	st->c = c;
 	/* A year of months is one range read; an account billed longer ago than
 	 * that (rare) takes a second, unbounded one. */
-	from = month_today() - CREDIT_MONTHS;
-	if ((e = db_credit_rows(ar, account, from, plan_row, st)) != PERR_OK)
+	if ((e = db_credit_rows(ar, account, month_today() - CREDIT_MONTHS, plan_row, c)) !=
+	    PERR_OK)
 		return e;
-	if (c->n == 0 && (e = db_credit_rows(ar, account, MONTH_MIN, plan_row, st)) != PERR_OK)
+	if (c->n == 0 && (e = db_credit_rows(ar, account, MONTH_MIN, plan_row, c)) != PERR_OK)
 		return e;
-	/* What is due is the balance: an advance on one service counts against another's debt. */
-	for (i = 0; i < c->n; i++)
-		if (money_add(c->due, c->closing[i], &c->due) != 0)
-			return PERR_TOO_LARGE;
-	if (c->due < 0)
-		c->due = 0;
+	/* Each service asks for its own debt; an advance stays with its service. */
+	for (i = 0; i < c->n; i++) {
+		c->ask[i] = c->closing[i] > 0 ? c->closing[i] : 0;
+		c->due += c->ask[i]; /* 16 closings within the ledger's limits: no overflow */
+		c->advance += c->closing[i] < 0 ? -c->closing[i] : 0;
+	}
 	if (amount <= 0 || c->n == 0)
 		return PERR_OK;
+	return payment_split(c->ask, c->weight, c->n, amount, c->share) == 0 ? PERR_OK
+	                                                                     : PERR_BAD_INPUT;
+}
 
-	debts = arena_alloc(ar, sizeof(*debts) * c->n * (CREDIT_MONTHS + 1));
-	if (debts == NULL)
-		return PERR_NOMEM;
-	/* Oldest first: the bucket older than the history, then month by month. */
-	for (k = CREDIT_MONTHS + 1; k-- > 0;) {
-		for (i = 0; i < c->n; i++) {
-			debt_ages(c->closing[i], st->charge[i], CREDIT_MONTHS, ages);
-			if (ages[k] > 0)
-				debts[nd++] = (struct split_debt){i, c->latest - (month_t)k, ages[k]};
-		}
+int credit_choose(struct credit *c, const uint64_t *service, const money_t *amount, size_t n,
+                  money_t total)
+{
+	money_t chosen[SPLIT_MAX_SERVICES] = {0};
+	size_t i, j;
+
+	if (n == 0 || n > c->n)
+		return -1;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < c->n && c->service[j] != service[i]; j++)
+			;
+		if (j == c->n || chosen[j] != 0)
+			return -1; /* not one of the account's services now, or named twice */
+		chosen[j] = amount[i];
 	}
-	for (i = 0; i < c->n; i++)
-		weight[i] = st->charge[i][0] > 0 ? st->charge[i][0] : 0;
-	return payment_split(debts, nd, weight, c->n, amount, c->share) == 0 ? PERR_OK
-									   : PERR_BAD_INPUT;
+	if (split_chosen_valid(chosen, c->n, total) != 0)
+		return -1;
+	memcpy(c->share, chosen, sizeof(money_t) * c->n);
+	return 0;
 }
 
 /* The shares as db/credit.c takes them: [{"s":1,"a":109560},...]; only_paid skips zeros. */
@@ -111,7 +103,7 @@ static int shares_json(const struct credit *c, int only_paid, char *buf, size_t 
 		if (only_paid && c->share[i] == 0)
 			continue;
 		k = snprintf(buf + len, cap - len, "%s{\"s\":%llu,\"a\":%lld}", *n ? "," : "",
-			     (unsigned long long)c->service[i], c->share[i]);
+		             (unsigned long long)c->service[i], c->share[i]);
 		if (k < 0 || (size_t)k >= cap - len - 1)
 			return -1;
 		len += (size_t)k;
@@ -131,7 +123,7 @@ enum perr credit_apply(const struct credit *c, uint64_t payment_id, month_t now)
 
 	if (c->n == 0) {
 		log_msg(LOG_ERR, "payment %llu: account %llu has no ledger to credit",
-			(unsigned long long)payment_id, (unsigned long long)c->account);
+		        (unsigned long long)payment_id, (unsigned long long)c->account);
 		return PERR_OK; /* the money is recorded; staff allocate it by hand */
 	}
 	if (shares_json(c, 0, all, sizeof(all), &n_all) != 0 ||

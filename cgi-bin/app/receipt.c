@@ -128,7 +128,8 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 	q.pers_acc = rc->acc.number;
 	payer_names(ar, rc->acc.payer, &q);
 	q.payer_address = rc->acc.address;
-	q.sum = rc->to_pay > 0 ? rc->to_pay : -1;
+	/* A partly paid receipt asks for the rest. */
+	q.sum = rc->remaining > 0 ? rc->remaining : -1;
 	/* Read by the payer's bank, whatever the page's language. */
 	q.purpose = arena_printf(ar, "Оплата за %02d.%d, лицевой счёт %s", mo, y, rc->acc.number);
 	snprintf(period, sizeof(period), "%02d%04d", mo, y);
@@ -168,10 +169,7 @@ enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, 
 	for (i = 0; i < rc->n; i++)
 		if (add_line(&rc->total, &rc->line[i]) != 0)
 			return PERR_DB;
-	rc->to_pay = rc->total.closing > 0 ? rc->total.closing : 0;
-	if ((e = db_receipt_paid_since(ar, account, m, &rc->paid_since)) != PERR_OK)
-		return e;
-	rc->status = receipt_status_of(rc->to_pay, rc->paid_since);
+	receipt_settle(rc);
 	if ((e = db_receipt_corrections(ar, account, m, lang, corr_add, rc)) != PERR_OK ||
 	    (e = db_receipt_readings(ar, account, m, reading_add, rc)) != PERR_OK)
 		return e;
@@ -189,7 +187,8 @@ static int money_cols(xmlNodePtr n, const struct receipt_line *l, const struct c
 	       xml_money(n, "accrued", l->accrued, cur, lang) == NULL ||
 	       xml_money(n, "corrections", l->corrections, cur, lang) == NULL ||
 	       xml_money(n, "paid", l->paid, cur, lang) == NULL ||
-	       xml_money(n, "closing", l->closing, cur, lang) == NULL;
+	       xml_money(n, "closing", l->closing, cur, lang) == NULL ||
+	       xml_money(n, "to-pay", l->to_pay, cur, lang) == NULL;
 }
 
 /* Optional text: no element for NULL or empty. */
@@ -334,6 +333,7 @@ int xml_receipt(xmlNodePtr parent, struct arena *ar, const struct receipt *rc, e
 	    xml_payee(n, &rc->acc.org) || xml_lines(n, ar, rc, lang) ||
 	    xml_money(n, "to-pay", rc->to_pay, rc->acc.org.cur, lang) == NULL ||
 	    xml_money(n, "paid-since", rc->paid_since, rc->acc.org.cur, lang) == NULL ||
+	    xml_money(n, "remaining", rc->remaining, rc->acc.org.cur, lang) == NULL ||
 	    xml_corrections(n, rc, lang) || xml_readings(n, ar, rc) || xml_qr(n, ar, rc->qr))
 		return -1;
 	return 0;

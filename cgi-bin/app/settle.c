@@ -49,7 +49,7 @@ static enum perr item_row(void *p, const struct online_item *it)
 
 /* The notification's parameters: an XML element the delivery program renders. */
 static const char *notice_params(struct arena *ar, const struct online_payment *op,
-				 const struct items *it, const struct pay_state *st)
+                                 const struct items *it, const struct pay_state *st)
 {
 	xmlNodePtr n = xmlNewNode(NULL, BAD_CAST "payment");
 	xmlBufferPtr buf = xmlBufferCreate();
@@ -63,7 +63,7 @@ static const char *notice_params(struct arena *ar, const struct online_payment *
 		size_t len = strlen(accounts);
 
 		snprintf(accounts + len, sizeof(accounts) - len, "%s%s", i ? ", " : "",
-			 it->v[i].account_number ? it->v[i].account_number : "");
+		         it->v[i].account_number ? it->v[i].account_number : "");
 	}
 	snprintf(num, sizeof(num), "%lld", op->amount);
 	if (xml_attr_int(n, "id", (long long)op->id) || xml_attr(n, "kind", op->kind) ||
@@ -85,14 +85,15 @@ static int matches(const struct online_payment *op, const struct pay_state *st)
 {
 	char esc[80];
 
-	if (op->cur != NULL && st->amount == op->amount && strcmp(st->currency, op->cur->code) == 0 &&
+	if (op->cur != NULL && st->amount == op->amount &&
+	    strcmp(st->currency, op->cur->code) == 0 &&
 	    (op->provider_id[0] == '\0' || strcmp(op->provider_id, st->id) == 0))
 		return 1;
 	log_msg(LOG_ERR,
-		"payment %llu: the provider's payment %s (%lld %s) is not ours (%lld %s, %s); "
-		"nothing credited",
-		(unsigned long long)op->id, log_esc(esc, sizeof(esc), st->id), st->amount,
-		st->currency, op->amount, op->cur ? op->cur->code : "?", op->provider_id);
+	        "payment %llu: the provider's payment %s (%lld %s) is not ours (%lld %s, %s); "
+	        "nothing credited",
+	        (unsigned long long)op->id, log_esc(esc, sizeof(esc), st->id), st->amount,
+	        st->currency, op->amount, op->cur ? op->cur->code : "?", op->provider_id);
 	return 0;
 }
 
@@ -105,16 +106,28 @@ static enum perr credit_all(struct arena *ar, const struct items *it)
 
 	for (i = 0; i < it->n && e == PERR_OK; i++) {
 		struct credit c;
+		uint64_t service[SPLIT_MAX_SERVICES];
+		money_t amount[SPLIT_MAX_SERVICES];
+		size_t n;
 
-		if ((e = credit_plan(ar, it->v[i].account_id, it->v[i].amount, &c)) != PERR_OK)
+		if ((e = credit_plan(ar, it->v[i].account_id, it->v[i].amount, &c)) != PERR_OK ||
+		    (e = db_payment_choices(ar, it->v[i].payment_id, service, amount,
+		                            SPLIT_MAX_SERVICES, &n)) != PERR_OK)
 			break;
+		/* The payer's own split stands, unless the account's services changed since. */
+		if (n > 0 && credit_choose(&c, service, amount, n, it->v[i].amount) != 0)
+			log_msg(LOG_ERR,
+			        "payment %llu: the payer's split no longer fits account %llu; "
+			        "split by the rule",
+			        (unsigned long long)it->v[i].payment_id,
+			        (unsigned long long)it->v[i].account_id);
 		e = credit_apply(&c, it->v[i].payment_id, now);
 	}
 	return e;
 }
 
 static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_state *st,
-			     enum settle_result *res)
+                             enum settle_result *res)
 {
 	struct online_payment op;
 	struct items *it = arena_alloc(ar, sizeof(*it));
@@ -149,14 +162,14 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 	if (ok && (e = credit_all(ar, it)) != PERR_OK)
 		goto fail;
 	e = db_online_finish(id, ok, st->method_saved ? st->method_id : NULL,
-			     st->method_saved ? st->method_title : NULL, st->cancel_reason);
+	                     st->method_saved ? st->method_title : NULL, st->cancel_reason);
 	if (e != PERR_OK)
 		goto fail;
 	if (strcmp(op.kind, "autopay") == 0 && (e = db_autopay_run_settled(id, ok)) != PERR_OK)
 		goto fail;
 	autopay = strcmp(op.kind, "autopay") == 0;
 	kind = autopay ? (ok ? "autopay-succeeded" : "autopay-failed")
-		       : (ok ? "payment-succeeded" : "payment-failed");
+	               : (ok ? "payment-succeeded" : "payment-failed");
 	if ((params = notice_params(ar, &op, it, st)) == NULL) {
 		e = PERR_NOMEM;
 		goto fail;
@@ -174,7 +187,7 @@ fail:
 }
 
 enum perr payment_settle(struct arena *ar, uint64_t id, const struct pay_state *st,
-			 enum settle_result *res)
+                         enum settle_result *res)
 {
 	enum perr e = PERR_BUSY;
 	int i;
@@ -183,7 +196,7 @@ enum perr payment_settle(struct arena *ar, uint64_t id, const struct pay_state *
 		e = settle_once(ar, id, st, res);
 		if (e == PERR_BUSY)
 			log_msg(LOG_WARN, "payment %llu: lock conflict, trying again",
-				(unsigned long long)id);
+			        (unsigned long long)id);
 	}
 	return e;
 }

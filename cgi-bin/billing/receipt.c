@@ -31,6 +31,25 @@ enum receipt_status receipt_status_of(money_t to_pay, money_t paid_since)
 	return paid_since > 0 ? RECEIPT_PARTLY : RECEIPT_UNPAID;
 }
 
+void receipt_settle(struct receipt *rc)
+{
+	size_t i;
+
+	rc->to_pay = rc->paid_since = 0;
+	for (i = 0; i < rc->n; i++) {
+		struct receipt_line *l = &rc->line[i];
+		money_t later = l->paid_since > 0 ? l->paid_since : 0;
+
+		l->to_pay = l->closing > 0 ? l->closing : 0;
+		/* Sums of at most 16 ledger amounts, each within 10^15: no overflow. */
+		rc->to_pay += l->to_pay;
+		rc->paid_since += later < l->to_pay ? later : l->to_pay;
+	}
+	rc->total.to_pay = rc->to_pay;
+	rc->remaining = rc->to_pay - rc->paid_since;
+	rc->status = receipt_status_of(rc->to_pay, rc->paid_since);
+}
+
 static int digits(const char *s, size_t n)
 {
 	size_t i;

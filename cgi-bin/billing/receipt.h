@@ -20,6 +20,8 @@ struct receipt_line {
 	money_t tariff;
 	long long quantity; /* thousandths of the unit */
 	money_t opening, accrued, corrections, paid, closing;
+	money_t paid_since; /* paid to this service in the months after */
+	money_t to_pay;     /* what the line asks: its closing if a debt, else 0 */
 };
 
 struct receipt_correction {
@@ -56,8 +58,9 @@ struct receipt {
 	size_t n;
 	struct receipt_line line[SPLIT_MAX_SERVICES];
 	struct receipt_line total; /* the lines summed */
-	money_t to_pay;            /* the total closing if positive, else 0 */
-	money_t paid_since;        /* paid in the months after */
+	money_t to_pay;     /* the lines' debts summed: an advance on one never lowers another */
+	money_t paid_since; /* how much of to_pay the months after paid, service by service */
+	money_t remaining;  /* to_pay - paid_since: what the QR code asks for */
 	enum receipt_status status;
 	size_t ncorr;
 	struct receipt_correction corr[RECEIPT_MAX_CORRECTIONS];
@@ -65,6 +68,13 @@ struct receipt {
 	struct receipt_reading read[RECEIPT_MAX_READINGS];
 	const char *qr; /* the GOST R 56042 payload; NULL for a payee outside it (not roubles) */
 };
+
+/*
+ * Settle the receipt's sums from its lines: each line asks for its own debt
+ * (an advance stays with its service), what was paid to a service later
+ * covers that service's ask only, and the status and the remainder follow.
+ */
+void receipt_settle(struct receipt *);
 
 /* One line of the receipts list. */
 struct receipt_item {

@@ -1,15 +1,14 @@
 /*
  * split.c: how a payment is spread over an account's services.
  *
- * The rule the payment form shows and the ledger applies: the oldest debt is
- * paid first; debts of the same month share what is left in proportion to
- * their size; what remains after every debt is an advance, kept on the
- * services in proportion to their last month's charges (so it is used up by
- * the bills it is most likely to meet).
- *
- * A service's debt has no dates of its own in a monthly ledger: it is aged
- * first in, first out, so a debt of 300 after monthly charges of 100 is the
- * last three months' charges, and anything beyond the history is older still.
+ * The rule is the one the Rules for utility services set (Rules 354,
+ * approved by Government decree 354 of 06.05.2011, p. 118): a payment that
+ * does not cover the receipt is shared between the services in proportion to
+ * what the receipt asks for each.  A payment that covers every service pays
+ * each what it asks; the rest is an advance, kept on the services in
+ * proportion to their last month's charges, so that it is used up by the bills
+ * it is most likely to meet.  A service in credit asks for nothing: its
+ * advance stays its own and never pays another supplier's debt.
  *
  * Proportional shares are rounded down and the minor units left over go to
  * the largest remainders (ties to the earlier service): the shares always add
@@ -21,26 +20,12 @@
 
 typedef __int128 i128;
 
-void debt_ages(money_t closing, const money_t *charges, size_t months, money_t *ages)
-{
-	money_t left = closing > 0 ? closing : 0;
-	size_t k;
-
-	for (k = 0; k < months; k++) {
-		money_t c = charges[k] > 0 ? charges[k] : 0;
-
-		ages[k] = c < left ? c : left;
-		left -= ages[k];
-	}
-	ages[months] = left;
-}
-
 /*
  * Give part (0 <= part <= sum of w) to the entries of w in proportion, adding
  * each share to out[index[i]].  Largest remainder; n is small (services).
  */
 static void proportional(const money_t *w, const size_t *index, size_t n, money_t part,
-			 money_t *out)
+                         money_t *out)
 {
 	money_t total = 0, given = 0;
 	i128 rem[SPLIT_MAX_SERVICES];
@@ -71,57 +56,51 @@ static void proportional(const money_t *w, const size_t *index, size_t n, money_
 	}
 }
 
-int payment_split(const struct split_debt *debts, size_t ndebts, const money_t *weight,
-		  size_t nservices, money_t amount, money_t *out)
+#define SPLIT_MONEY_MAX 1000000000000000LL /* 10^15 minor units: beyond any bill */
+
+int payment_split(const money_t *ask, const money_t *weight, size_t n, money_t amount, money_t *out)
 {
-	money_t left = amount, w[SPLIT_MAX_SERVICES];
-	size_t index[SPLIT_MAX_SERVICES], i, j, n;
+	size_t index[SPLIT_MAX_SERVICES], i;
+	money_t asked = 0;
 	int any_weight = 0;
 
-	if (nservices == 0 || nservices > SPLIT_MAX_SERVICES || amount <= 0 ||
-	    amount > 1000000000000000LL)
+	if (n == 0 || n > SPLIT_MAX_SERVICES || amount <= 0 || amount > SPLIT_MONEY_MAX)
 		return -1;
-	for (i = 0; i < nservices; i++) {
-		out[i] = 0;
-		if (weight[i] < 0 || weight[i] > 1000000000000000LL)
+	for (i = 0; i < n; i++) {
+		if (ask[i] < 0 || ask[i] > SPLIT_MONEY_MAX || weight[i] < 0 ||
+		    weight[i] > SPLIT_MONEY_MAX)
 			return -1;
+		asked += ask[i]; /* at most 16 x 10^15: no overflow */
 		any_weight |= weight[i] > 0;
+		index[i] = i;
+		out[i] = 0;
 	}
-	for (i = 0; i < ndebts; i++)
-		if (debts[i].service >= nservices || debts[i].amount <= 0 ||
-		    debts[i].amount > 1000000000000000LL || (i > 0 && debts[i].month < debts[i - 1].month))
-			return -1;
-	/* Month by month, oldest first (the caller sorted them). */
-	for (i = 0; i < ndebts && left > 0; i = j) {
-		money_t month_total = 0;
-
-		n = 0;
-		for (j = i; j < ndebts && debts[j].month == debts[i].month; j++) {
-			if (n == SPLIT_MAX_SERVICES)
-				return -1;
-			w[n] = debts[j].amount;
-			index[n++] = debts[j].service;
-			month_total += debts[j].amount;
-		}
-		if (month_total <= left) {
-			for (n = 0; i + n < j; n++)
-				out[index[n]] += w[n];
-			left -= month_total;
-		} else {
-			proportional(w, index, n, left, out);
-			left = 0;
-		}
+	if (amount <= asked) {
+		proportional(ask, index, n, amount, out);
+		return 0;
 	}
-	if (left > 0) {
-		if (!any_weight) {
-			out[0] += left;
-			return 0;
-		}
-		for (i = 0; i < nservices; i++)
-			index[i] = i;
-		proportional(weight, index, nservices, left, out);
-	}
+	for (i = 0; i < n; i++)
+		out[i] = ask[i];
+	if (!any_weight)
+		out[0] += amount - asked;
+	else
+		proportional(weight, index, n, amount - asked, out);
 	return 0;
+}
+
+int split_chosen_valid(const money_t *chosen, size_t n, money_t amount)
+{
+	money_t sum = 0;
+	size_t i;
+
+	if (n == 0 || n > SPLIT_MAX_SERVICES)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (chosen[i] < 0 || chosen[i] > SPLIT_MONEY_MAX)
+			return -1;
+		sum += chosen[i];
+	}
+	return sum == amount ? 0 : -1;
 }
 
 int split_in_proportion(const money_t *weight, size_t n, money_t amount, money_t *out)

@@ -6,33 +6,25 @@
 
 #include "core/attrs.h"
 #include "core/money.h"
-#include "core/month.h"
 
 #define SPLIT_MAX_SERVICES 16 /* services one account can have */
 
-/* One service's debt from one month. */
-struct split_debt {
-	size_t service; /* index into the caller's services */
-	month_t month;  /* when it was charged: older debt is paid first */
-	money_t amount; /* > 0 */
-};
-
 /*
- * Age a service's closing debt first in, first out: charges[k] is what was
- * charged k months before the latest month (newest first); ages[k] gets the
- * part of the debt from that month and ages[months] what is older than all of
- * them.  A closing of zero or less (paid up, an advance) has no age.
- */
-void debt_ages(money_t closing, const money_t *charges, size_t months, money_t *ages);
-/*
- * Spread amount over nservices services: debts (sorted by month, oldest
- * first) are paid oldest first, a month's debts in proportion to their size;
- * the rest is an advance in proportion to weight (the last charges), or all
- * on service 0 if no weight is positive.  out[i] is service i's share; the
+ * Spread amount over n services by Rules 354, p. 118: ask[i] (>= 0) is what
+ * service i's receipt asks for.  An amount short of the asks is shared in
+ * proportion to them; an amount that covers them pays each in full and the
+ * rest is an advance in proportion to weight (the last charges), or all on
+ * service 0 if no weight is positive.  out[i] is service i's share; the
  * shares sum to amount exactly.  -1 on bad input.
  */
-int payment_split(const struct split_debt *, size_t ndebts, const money_t *weight,
-		  size_t nservices, money_t amount, money_t *out) PORTAL_WUR;
+int payment_split(const money_t *ask, const money_t *weight, size_t n, money_t amount,
+		  money_t *out) PORTAL_WUR;
+
+/*
+ * The subscriber's own split (the pay page lets one choose an amount per
+ * service): each part at least 0 and the parts summing to amount.  -1 if not.
+ */
+int split_chosen_valid(const money_t *chosen, size_t n, money_t amount) PORTAL_WUR;
 
 /*
  * Take amount back from n parts of sizes weight (a refund from the accounts

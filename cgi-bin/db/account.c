@@ -291,7 +291,8 @@ enum perr db_link_record(uint64_t subscriber, int ok)
 static struct db_stmt payable = {
 	"account.payable",
 	"SELECT a.id, a.number, a.address, o.name, o.currency, o.pay_online, "
-	"COUNT(l.service_id), COALESCE(SUM(l.closing), 0) "
+	"COUNT(l.service_id), COALESCE(SUM(GREATEST(l.closing, 0)), 0), "
+	"COALESCE(SUM(GREATEST(-l.closing, 0)), 0) "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
 	"LEFT JOIN ledger l ON l.account_id = a.id AND l.period = " LATEST_MONTH " "
@@ -322,8 +323,8 @@ enum perr db_payable_accounts(struct arena *ar, uint64_t subscriber,
 	struct payable_iter it = {.each = each, .ctx = ctx};
 	struct db_col c[] = {DBC_U64(&it.r.id),     DBC_STR(&it.r.number), DBC_STR(&it.r.address),
 			     DBC_STR(&it.r.org),    DBC_STR(&it.currency), DBC_INT(&it.online),
-			     DBC_INT(&it.billed),   DBC_INT(&it.r.balance)};
+			     DBC_INT(&it.billed),   DBC_INT(&it.r.due), DBC_INT(&it.r.advance)};
 
-	return db_rows(ar, &payable, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 8, payable_row,
+	return db_rows(ar, &payable, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 9, payable_row,
 		       &it);
 }

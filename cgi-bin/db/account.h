@@ -40,10 +40,11 @@ struct payable {
 	const struct currency *cur;
 	int pay_online; /* its organization takes payments through the portal */
 	int billed;     /* it has a ledger */
-	money_t balance; /* the latest month's closings: > 0 is owed */
+	money_t due;     /* the latest month's debts, per service: an advance never lowers it */
+	money_t advance; /* the latest month's advances */
 };
 
-/* Every linked account with its balance, by id. */
+/* Every linked account with what it owes and holds in advance, by id. */
 enum perr db_payable_accounts(struct arena *, uint64_t subscriber,
                               enum perr (*each)(void *, const struct payable *), void *) PORTAL_WUR;
 /* One linked account with its organization. */

@@ -35,8 +35,15 @@ struct online_item {
 enum perr db_online_insert(uint64_t subscriber, const char *key, const char *kind,
 			   const char *provider, money_t amount, const char *currency,
 			   int save_method, enum lang, uint64_t *id) PORTAL_WUR;
+/* One account's part of an online payment; *payment is its payments row. */
 enum perr db_online_insert_item(uint64_t online, uint64_t account, money_t amount,
-				const char *channel, const char *bank) PORTAL_WUR;
+				const char *channel, const char *bank, uint64_t *payment) PORTAL_WUR;
+/* The payer's own split of one account's part: n services and amounts. */
+enum perr db_payment_choose(uint64_t payment, const uint64_t *service, const money_t *amount,
+			    size_t n) PORTAL_WUR;
+/* That split, if the payer made one: *n is 0 otherwise.  At most max. */
+enum perr db_payment_choices(struct arena *, uint64_t payment, uint64_t *service, money_t *amount,
+			     size_t max, size_t *n) PORTAL_WUR;
 enum perr db_online_by_key(struct arena *, uint64_t subscriber, const char *key,
 			   struct online_payment *) PORTAL_WUR;
 /* One of the subscriber's own online payments. */

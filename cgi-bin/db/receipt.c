@@ -34,16 +34,12 @@ static struct db_stmt head = {
 
 static struct db_stmt lines = {
 	"receipt.lines",
-	"SELECT l.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, "
-	"l.quantity, l.opening, l.accrued, l.corrections, l.paid, l.closing "
+	"SELECT l.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, "	"l.quantity, l.opening, l.accrued, l.corrections, l.paid, l.closing, "
+	"(SELECT COALESCE(SUM(n.paid), 0) FROM ledger n WHERE n.account_id = l.account_id "
+	"AND n.period > l.period AND n.service_id = l.service_id) "
 	"FROM ledger l JOIN services sv ON sv.id = l.service_id "
 	"JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE l.account_id = ? AND l.period = ? ORDER BY l.service_id",
-	NULL, 0, NULL};
-
-static struct db_stmt paid_since = {
-	"receipt.paid_since",
-	"SELECT COALESCE(SUM(paid), 0) FROM ledger WHERE account_id = ? AND period > ?",
 	NULL, 0, NULL};
 
 static struct db_stmt corrections = {
@@ -80,10 +76,12 @@ static struct db_stmt readings = {
 /* Closing of the month, and what the months after it paid. */
 static struct db_stmt list = {
 	"receipt.list",
-	"SELECT YEAR(ri.period) * 12 + MONTH(ri.period) - 1, DATE_FORMAT(ri.due_on, '%Y-%m-%d'), "
-	"(SELECT SUM(l.closing) FROM ledger l WHERE l.account_id = a.id AND l.period = ri.period), "
-	"(SELECT COALESCE(SUM(l.paid), 0) FROM ledger l WHERE l.account_id = a.id "
-	"AND l.period > ri.period) "
+	"SELECT YEAR(ri.period) * 12 + MONTH(ri.period) - 1, DATE_FORMAT(ri.due_on, '%Y-%m-%d'), "	"(SELECT SUM(GREATEST(l.closing, 0)) FROM ledger l WHERE l.account_id = a.id "
+	"AND l.period = ri.period), "
+	"(SELECT COALESCE(SUM(LEAST(GREATEST(l.closing, 0), (SELECT COALESCE(SUM(n.paid), 0) "
+	"FROM ledger n WHERE n.account_id = l.account_id AND n.period > l.period "
+	"AND n.service_id = l.service_id))), 0) FROM ledger l WHERE l.account_id = a.id "
+	"AND l.period = ri.period) "
 	"FROM accounts a JOIN receipt_issues ri ON ri.organization_id = a.organization_id "
 	"WHERE a.id = ? AND ri.period BETWEEN ? AND ? "
 	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ri.period) "
@@ -215,23 +213,13 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, enum l
 		DBC_U64(&it.r.service_id), DBC_STR(&it.r.service),  DBC_STR(&it.r.supplier),
 		DBC_STR(&it.r.unit),	 DBC_INT(&it.r.tariff),	  DBC_INT(&it.r.quantity),
 		DBC_INT(&it.r.opening),	 DBC_INT(&it.r.accrued),  DBC_INT(&it.r.corrections),
-		DBC_INT(&it.r.paid),	 DBC_INT(&it.r.closing),
+		DBC_INT(&it.r.paid),	 DBC_INT(&it.r.closing),  DBC_INT(&it.r.paid_since),
 	};
 
 	month_date(m, d);
 	return db_rows(ar, &lines,
 		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d)}, 3, c,
 		       sizeof(c) / sizeof(c[0]), line_row, &it);
-}
-
-enum perr db_receipt_paid_since(struct arena *ar, uint64_t account, month_t m, money_t *out)
-{
-	char d[11];
-	struct db_col c[] = {DBC_INT(out)};
-
-	month_date(m, d);
-	*out = 0;
-	return db_row(ar, &paid_since, (struct db_arg[]){DBA_U64(account), DBA_STR(d)}, 2, c, 1);
 }
 
 struct corr_iter {

@@ -23,7 +23,7 @@ enum perr db_receipt_lines(struct arena *, uint64_t account, month_t, enum lang,
                            enum perr (*each)(void *, const struct receipt_line *),
                            void *) PORTAL_WUR;
 /* Payments credited to the account in the months after month. */
-enum perr db_receipt_paid_since(struct arena *, uint64_t account, month_t, money_t *) PORTAL_WUR;
+
 enum perr db_receipt_corrections(struct arena *, uint64_t account, month_t, enum lang,
                                  enum perr (*each)(void *, const struct receipt_correction *),
                                  void *) PORTAL_WUR;

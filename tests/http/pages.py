@@ -106,6 +106,8 @@ def listed_pages():
         ("/payments/pay", "POST", {"action": "preview", "key": "k" * 43, "a3": "100"}, True, "ru"),
         ("/payments/pay", "POST", {"action": "preview", "key": "k" * 43, "a3": "1,234"}, True,
          "en"),
+        ("/payments/pay", "POST", {"action": "preview", "key": "k" * 43, "s3-1": "abc",
+                                   "s3-2": "12"}, True, "ru"),
         ("/payments/pay", "GET", None, True, "ru"),
         ("/payments/pay", "GET", None, True, "en"),
         ("/payments/autopay", "GET", None, True, "ru"),

@@ -144,6 +144,14 @@ def test_no_money_is_floating_point():
 
 # ------------------------------------------------------------------ accounts list
 
+def due_and_advance(account):
+    """What the account's latest month owes and holds, service by service."""
+    return tuple(int(v) for v in one(
+        "SELECT COALESCE(SUM(GREATEST(closing, 0)), 0), COALESCE(SUM(GREATEST(-closing, 0)), 0) "
+        "FROM ledger WHERE account_id = %d AND period = (SELECT MAX(period) FROM ledger "
+        "WHERE account_id = %d)" % (account, account)))
+
+
 def test_accounts_lists_every_linked_account_with_its_balance():
     s = signed_in()
     r = s.get(BASE + "/accounts")
@@ -157,12 +165,10 @@ def test_accounts_lists_every_linked_account_with_its_balance():
         text = item.text_content()
         assert number in text and address in text and payer in text
         assert "Расчётный центр Энск" in text
-        closing = int(one("SELECT SUM(closing) FROM ledger WHERE account_id = %d AND period = "
-                          "(SELECT MAX(period) FROM ledger WHERE account_id = %d)"
-                          % (account, account))[0])
+        due, advance = due_and_advance(account)
         money = item.xpath('.//span[contains(@class, "money")]')[0]
-        assert rub(closing) in money.text_content()
-        assert ("debt" if closing > 0 else "advance") in money.get("class")
+        assert rub(due if due or not advance else advance) in money.text_content()
+        assert ("debt" if due else "advance" if advance else "money") in money.get("class")
     # The first account is current until another is chosen.
     assert "is-current" in items[0].get("class") and "Текущий счёт" in items[0].text_content()
 
@@ -636,14 +642,10 @@ def test_statement_with_a_reversed_period():
 def test_dashboard_totals_accounts_payments_and_chart():
     s = signed_in()
     x = xml(s, "/")
-    balances = {}
-    for account in (1, 2):
-        balances[account] = int(one(
-            "SELECT SUM(closing) FROM ledger WHERE account_id = %d AND period = "
-            "(SELECT MAX(period) FROM ledger WHERE account_id = %d)" % (account, account))[0])
-    assert x.find("accounts/to-pay").get("minor") == str(sum(b for b in balances.values() if b > 0))
-    assert [a.find("balance").get("minor") for a in x.findall("accounts/account")] == \
-        [str(balances[1]), str(balances[2])]
+    owed = {account: due_and_advance(account) for account in (1, 2)}
+    assert x.find("accounts/to-pay").get("minor") == str(sum(d for d, _ in owed.values()))
+    assert [(int(a.find("due").get("minor")), int(a.find("advance").get("minor")))
+            for a in x.findall("accounts/account")] == [owed[1], owed[2]]
     assert [a.findtext("services/service") for a in x.findall("accounts/account")] == \
         ["Электроснабжение", "Электроснабжение"]
     want = sql("SELECT DATE_FORMAT(paid_at, '%Y-%m-%d'), amount FROM payments "
@@ -658,8 +660,7 @@ def test_dashboard_totals_accounts_payments_and_chart():
     assert chart.findall("month")[-1].find("accrued").get("minor") == acc
 
     d = doc(s.get(BASE + "/"))
-    assert rub(sum(b for b in balances.values() if b > 0)) in \
-        d.get_element_by_id("to-pay").text_content()
+    assert rub(sum(d for d, _ in owed.values())) in d.get_element_by_id("to-pay").text_content()
     assert "ул. Садовая" in d.get_element_by_id("dash-account-2").text_content()
     svg = d.xpath('//section[@id="chart-RUB"]//svg')
     assert svg and len(svg[0].xpath(".//rect")) == 24
@@ -773,7 +774,7 @@ def test_every_billing_query_is_an_index_lookup():
         "online.by_key": [sub, "'x'"], "online.get": [1, sub],
         "online.by_provider": ["'yookassa'", "'x'"], "online.set_pending": ["'x'", "NULL", 1],
         "online.succeed": ["NULL", "NULL", 1], "online.cancel": ["NULL", 1],
-        "online.items": [1],
+        "online.items": [1], "online.choose": [1, 1, 0], "online.choices": [1],
         "online.unfinished": [15, 0, 200], "online.method": [1, sub],
         "online.forget_method": [1], "online.forget_unused": [],
         "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 5000],
@@ -782,7 +783,7 @@ def test_every_billing_query_is_an_index_lookup():
         "autopay.run_update": ["'x'", "NULL", 1, "'%s'" % end],
         "autopay.run_settled": ["'x'", 1],
         "receipt.head": ["'%s'" % end, sub, 1], "receipt.lines": ["'ru'", 1, "'%s'" % end],
-        "receipt.paid_since": [1, "'%s'" % end], "receipt.corrections": ["'ru'", 1, "'%s'" % end],
+        "receipt.corrections": ["'ru'", 1, "'%s'" % end],
         "receipt.readings": ["'%s'" % end] * 3 + [1] + ["'%s'" % end] * 2,
         "receipt.list": [1, "'%s'" % start, "'%s'" % end], "receipt.latest": [1],
         "receipt.email_get": [sub, 1], "receipt.email_set": [0, sub, 1],

@@ -61,14 +61,17 @@ def test_list_shows_the_last_twelve_issued_months_newest_first():
     assert x.findtext("period/from") == want[-1] and x.findtext("period/to") == want[0]
     for r in x.findall("receipts/receipt"):
         m = r.get("month")
-        closing = int(sql("SELECT SUM(closing) FROM ledger WHERE account_id = 1 AND period = "
-                          "'%s-01'" % m)[0][0])
-        paid_after = int(sql("SELECT COALESCE(SUM(paid), 0) FROM ledger WHERE account_id = 1 "
-                             "AND period > '%s-01'" % m)[0][0])
-        assert minor(r, "to-pay") == max(0, closing)
-        assert minor(r, "paid-since") == paid_after
-        want_status = ("paid" if closing <= 0 or paid_after >= closing
-                       else "partly" if paid_after > 0 else "unpaid")
+        # Each service asks for its own debt; what was paid to it later covers that only.
+        asks = sql("SELECT l.service_id, GREATEST(l.closing, 0), (SELECT COALESCE(SUM(n.paid), 0) "
+                   "FROM ledger n WHERE n.account_id = 1 AND n.service_id = l.service_id "
+                   "AND n.period > l.period) FROM ledger l WHERE l.account_id = 1 "
+                   "AND l.period = '%s-01'" % m)
+        to_pay = sum(int(a) for _, a, _ in asks)
+        covered = sum(min(int(a), max(0, int(p))) for _, a, p in asks)
+        assert minor(r, "to-pay") == to_pay
+        assert minor(r, "paid-since") == covered
+        want_status = ("paid" if to_pay == 0 or covered >= to_pay
+                       else "partly" if covered > 0 else "unpaid")
         assert r.get("status") == want_status, m
         assert r.findtext("due-on") == month_add(m, 1) + "-10"
     page = doc(s.get(BASE + "/receipts"))
@@ -79,22 +82,45 @@ def test_list_shows_the_last_twelve_issued_months_newest_first():
 
 
 def test_list_status_follows_payments_made_after_the_month():
-    s = signed_in()
+    """What is paid to a service later covers that service's part of the receipt only."""
+    make_subscriber("split-r", "split-password-1", [2999])
+    s = signed_in("split-r", "split-password-1")
     m = last_month()
     r = xml(s, "/receipts").find("receipts/receipt[@month='%s']" % m)
-    to_pay = minor(r, "to-pay")
-    assert to_pay > 0
-    this = month_add(m, 1) + "-01"
-    sql("INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, accrued, "
-        "corrections, paid, closing) VALUES (1, 99, '%s', 0, 0, 0, 0, 0, 100, -100)" % this)
+    asks = [(int(sv), int(a)) for sv, a in sql(
+        "SELECT service_id, closing FROM ledger WHERE account_id = 2999 AND period = '%s-01' "
+        "AND closing > 0 ORDER BY service_id" % m)]
+    assert len(asks) >= 2 and r.get("status") == "unpaid" and minor(r, "to-pay") == sum(
+        a for _, a in asks)
+    later = "2099-01-01"  # a month after every other: nothing else in it
     try:
+        # Money on a service the receipt did not bill is that service's advance: still unpaid.
+        sql("INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, "
+            "accrued, corrections, paid, closing) VALUES (2999, 99, '%s', 0, 0, 0, 0, 0, %d, -%d)"
+            % (later, 10 ** 9, 10 ** 9))
         r = xml(s, "/receipts").find("receipts/receipt[@month='%s']" % m)
-        assert r.get("status") == "partly" and minor(r, "paid-since") >= 100
-        sql("UPDATE ledger SET paid = %d, closing = -%d WHERE account_id = 1 AND service_id = 99 "
-            "AND period = '%s'" % (to_pay * 2, to_pay * 2, this))
+        assert r.get("status") == "unpaid" and minor(r, "paid-since") == 0
+        # One service paid in full, beyond its ask: partly, and the rest is the others' asks.
+        first, ask = asks[0]
+        sql("INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, "
+            "accrued, corrections, paid, closing) VALUES (2999, %d, '%s', 0, 0, 0, 0, 0, %d, -%d)"
+            % (first, later, ask * 3, ask * 3))
+        r = xml(s, "/receipts").find("receipts/receipt[@month='%s']" % m)
+        assert r.get("status") == "partly" and minor(r, "paid-since") == ask
+        view = xml(s, "/receipts/view?month=%s&account=2999" % m).find("receipt")
+        assert minor(view, "remaining") == sum(a for _, a in asks) - ask
+        # The QR code asks for what remains, not the full sum.
+        assert "|Sum=%d|" % (sum(a for _, a in asks) - ask) in view.find("qr").get("payload")
+        page = doc(s.get(BASE + "/receipts/view?month=%s&account=2999" % m))
+        assert view.findtext("remaining") in page.get_element_by_id(
+            "receipt-remaining").text_content()
+        for service, a in asks[1:]:
+            sql("INSERT INTO ledger (account_id, service_id, period, tariff, quantity, opening, "
+                "accrued, corrections, paid, closing) VALUES (2999, %d, '%s', 0, 0, 0, 0, 0, %d, "
+                "-%d)" % (service, later, a, a))
         assert xml(s, "/receipts").find("receipts/receipt[@month='%s']" % m).get("status") == "paid"
     finally:
-        sql("DELETE FROM ledger WHERE account_id = 1 AND service_id = 99")
+        sql("DELETE FROM ledger WHERE account_id = 2999 AND period = '%s'" % later)
 
 
 def test_list_period_filter_and_its_errors_in_both_languages():

@@ -1,4 +1,4 @@
-/* Unit tests: spreading a payment over services (oldest debt first, then in proportion). */
+/* Unit tests: spreading a payment over services (Rules 354, p. 118), and refunds. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,120 +9,117 @@
 #include "billing/split.h"
 #include "core/money.h"
 
-#define OCT 24321 /* 2026-10 */
-
-static void ages_are_first_in_first_out(void **st)
+/*
+ * Rules 354 (Government decree 354 of 06.05.2011), p. 118: when a consumer
+ * pays less than the receipt asks, the payment is shared between the kinds
+ * of service in proportion to what the receipt asks for each.  A receipt
+ * asking 1 500,00 for electricity, 900,00 for water and 3 600,00 for heating
+ * (6 000,00) paid with 3 000,00, a half: 750,00, 450,00 and 1 800,00.
+ */
+static void a_short_payment_is_shared_in_proportion_to_what_is_asked(void **st)
 {
-	money_t charges[] = {10000, 12000, 9000}; /* Oct, Sep, Aug */
-	money_t ages[4];
+	money_t ask[] = {150000, 90000, 360000}, w[] = {150000, 90000, 360000}, out[3];
 
 	(void)st;
-	debt_ages(25000, charges, 3, ages);
-	assert_int_equal(ages[0], 10000);
-	assert_int_equal(ages[1], 12000);
-	assert_int_equal(ages[2], 3000);
-	assert_int_equal(ages[3], 0);
-	/* More debt than the history explains: the rest is older than all of it. */
-	debt_ages(40000, charges, 3, ages);
-	assert_int_equal(ages[2], 9000);
-	assert_int_equal(ages[3], 9000);
-	/* Paid up or ahead: no debt at all. */
-	debt_ages(-500, charges, 3, ages);
-	assert_int_equal(ages[0] + ages[1] + ages[2] + ages[3], 0);
-	/* A negative charge (a recalculation that reduced it) ages nothing. */
-	charges[0] = -3000;
-	debt_ages(5000, charges, 3, ages);
-	assert_int_equal(ages[0], 0);
-	assert_int_equal(ages[1], 5000);
+	assert_int_equal(payment_split(ask, w, 3, 300000, out), 0);
+	assert_int_equal(out[0], 75000);
+	assert_int_equal(out[1], 45000);
+	assert_int_equal(out[2], 180000);
 }
 
-static void oldest_debt_is_paid_first(void **st)
+/* A payment of exactly what is due pays each service what it asks. */
+static void paying_what_is_due_pays_each_service_its_ask(void **st)
 {
-	/* Service 0 owes September and October; service 1 only October. */
-	struct split_debt d[] = {
-		{0, OCT - 1, 5000},
-		{0, OCT, 4000},
-		{1, OCT, 6000},
-	};
-	money_t w[] = {4000, 6000}, out[2];
+	money_t ask[] = {123456, 0, 7}, w[] = {1, 500, 1}, out[3];
 
 	(void)st;
-	assert_int_equal(payment_split(d, 3, w, 2, 5000, out), 0);
-	assert_int_equal(out[0], 5000);
+	assert_int_equal(payment_split(ask, w, 3, 123463, out), 0);
+	assert_int_equal(out[0], 123456);
 	assert_int_equal(out[1], 0);
-	/* Then October's two debts in proportion, 4:6. */
-	assert_int_equal(payment_split(d, 3, w, 2, 10000, out), 0);
-	assert_int_equal(out[0], 7000);
-	assert_int_equal(out[1], 3000);
-	/* Everything paid, and 1000 more is an advance in proportion to the last charges. */
-	assert_int_equal(payment_split(d, 3, w, 2, 16000, out), 0);
-	assert_int_equal(out[0], 9400);
-	assert_int_equal(out[1], 6600);
+	assert_int_equal(out[2], 7);
 }
 
-static void shares_add_up_to_the_kopeck(void **st)
+/* Beyond every ask: the rest is an advance in proportion to the last charges. */
+static void the_rest_is_an_advance_by_the_last_charges(void **st)
 {
-	struct split_debt d[] = {{0, OCT, 1}, {1, OCT, 1}, {2, OCT, 1}};
-	money_t w[] = {1, 1, 1}, out[3];
+	money_t ask[] = {10000, 0}, w[] = {10000, 30000}, out[2];
+	money_t none[] = {0, 0};
 
 	(void)st;
-	/* Two kopecks over three equal debts: the first two get one each. */
-	assert_int_equal(payment_split(d, 3, w, 3, 2, out), 0);
-	assert_int_equal(out[0], 1);
-	assert_int_equal(out[1], 1);
-	assert_int_equal(out[2], 0);
-	/* 100.00 over 3:3:3 thirds. */
-	d[0].amount = d[1].amount = d[2].amount = 30000;
-	assert_int_equal(payment_split(d, 3, w, 3, 10000, out), 0);
-	assert_int_equal(out[0] + out[1] + out[2], 10000);
-	assert_int_equal(out[0], 3334);
-	assert_int_equal(out[1], 3333);
-	/* Largest remainder wins, not the first: 7 over 1:2 gives 2.33 and 4.67. */
-	{
-		struct split_debt e[] = {{0, OCT, 100}, {1, OCT, 200}};
-		money_t v[] = {0, 0}, o2[2];
-
-		assert_int_equal(payment_split(e, 2, v, 2, 7, o2), 0);
-		assert_int_equal(o2[0], 2);
-		assert_int_equal(o2[1], 5);
-	}
-}
-
-static void an_advance_without_charges_goes_to_the_first_service(void **st)
-{
-	money_t w[] = {0, 0}, out[2];
-
-	(void)st;
-	assert_int_equal(payment_split(NULL, 0, w, 2, 12345, out), 0);
+	assert_int_equal(payment_split(ask, w, 2, 18000, out), 0);
+	assert_int_equal(out[0], 12000);
+	assert_int_equal(out[1], 6000);
+	/* Nothing charged to weigh by: the advance goes to the first service. */
+	assert_int_equal(payment_split(none, none, 2, 12345, out), 0);
 	assert_int_equal(out[0], 12345);
 	assert_int_equal(out[1], 0);
 }
 
-static void bad_input_is_refused(void **st)
+/*
+ * An advance on one supplier's service asks for nothing, so it never pays
+ * another's debt: electricity in credit (-500,00) with water owing 900,00,
+ * a payment of 400,00 goes all to water.
+ */
+static void a_service_in_credit_asks_for_nothing(void **st)
 {
-	struct split_debt late_first[] = {{0, OCT, 100}, {1, OCT - 1, 100}};
-	struct split_debt bad_service[] = {{5, OCT, 100}};
-	money_t w[] = {1, 1}, neg[] = {-1, 1}, out[2];
+	money_t ask[] = {0, 90000}, w[] = {150000, 90000}, out[2];
 
 	(void)st;
-	assert_int_equal(payment_split(late_first, 2, w, 2, 100, out), -1);
-	assert_int_equal(payment_split(bad_service, 1, w, 2, 100, out), -1);
-	assert_int_equal(payment_split(NULL, 0, w, 2, 0, out), -1);
-	assert_int_equal(payment_split(NULL, 0, w, 2, -5, out), -1);
-	assert_int_equal(payment_split(NULL, 0, w, 0, 5, out), -1);
-	assert_int_equal(payment_split(NULL, 0, neg, 2, 5, out), -1);
-	assert_int_equal(payment_split(NULL, 0, w, SPLIT_MAX_SERVICES + 1, 5, out), -1);
+	assert_int_equal(payment_split(ask, w, 2, 40000, out), 0);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 40000);
+}
+
+static void shares_add_up_to_the_kopeck(void **st)
+{
+	money_t ask[] = {1, 1, 1}, w[] = {1, 1, 1}, out[3];
+	money_t a2[] = {100, 200}, w2[] = {0, 0}, o2[2];
+
+	(void)st;
+	/* 2 kopecks over three equal asks: the earlier services get them. */
+	assert_int_equal(payment_split(ask, w, 3, 2, out), 0);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], 1);
+	assert_int_equal(out[2], 0);
+	/* 7 over 100 and 200: 2,33 and 4,67; the larger remainder takes the kopeck. */
+	assert_int_equal(payment_split(a2, w2, 2, 7, o2), 0);
+	assert_int_equal(o2[0], 2);
+	assert_int_equal(o2[1], 5);
+}
+
+static void bad_input_is_refused(void **st)
+{
+	money_t ask[] = {100, 100}, w[] = {1, 1}, neg[] = {-1, 1}, out[2];
+
+	(void)st;
+	assert_int_equal(payment_split(ask, w, 2, 0, out), -1);
+	assert_int_equal(payment_split(ask, w, 2, -5, out), -1);
+	assert_int_equal(payment_split(ask, w, 0, 5, out), -1);
+	assert_int_equal(payment_split(neg, w, 2, 5, out), -1);
+	assert_int_equal(payment_split(ask, neg, 2, 5, out), -1);
+	assert_int_equal(payment_split(ask, w, SPLIT_MAX_SERVICES + 1, 5, out), -1);
 }
 
 static void large_amounts_do_not_overflow(void **st)
 {
-	struct split_debt d[] = {{0, OCT, 900000000000000LL}, {1, OCT, 700000000000000LL}};
-	money_t w[] = {1, 1}, out[2];
+	money_t ask[] = {900000000000000LL, 700000000000000LL}, w[] = {1, 1}, out[2];
 
 	(void)st;
-	assert_int_equal(payment_split(d, 2, w, 2, 999999999999999LL, out), 0);
+	assert_int_equal(payment_split(ask, w, 2, 999999999999999LL, out), 0);
 	assert_int_equal(out[0] + out[1], 999999999999999LL);
 	assert_true(out[0] > out[1]);
+}
+
+/* The subscriber's own split stands when its parts are whole and add up. */
+static void a_chosen_split_must_add_up(void **st)
+{
+	money_t ok[] = {0, 90000, 10000}, neg[] = {-1, 90001, 10000};
+
+	(void)st;
+	assert_int_equal(split_chosen_valid(ok, 3, 100000), 0);
+	assert_int_equal(split_chosen_valid(ok, 3, 100001), -1);
+	assert_int_equal(split_chosen_valid(neg, 3, 100000), -1);
+	assert_int_equal(split_chosen_valid(ok, 0, 0), -1);
 }
 
 static void a_refund_is_taken_back_in_proportion(void **st)
@@ -154,13 +151,15 @@ static void a_refund_is_taken_back_in_proportion(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(ages_are_first_in_first_out),
-		cmocka_unit_test(oldest_debt_is_paid_first),
-		cmocka_unit_test(shares_add_up_to_the_kopeck),
-		cmocka_unit_test(an_advance_without_charges_goes_to_the_first_service),
-		cmocka_unit_test(bad_input_is_refused),
-		cmocka_unit_test(large_amounts_do_not_overflow),
-		cmocka_unit_test(a_refund_is_taken_back_in_proportion),
+	        cmocka_unit_test(a_short_payment_is_shared_in_proportion_to_what_is_asked),
+	        cmocka_unit_test(paying_what_is_due_pays_each_service_its_ask),
+	        cmocka_unit_test(the_rest_is_an_advance_by_the_last_charges),
+	        cmocka_unit_test(a_service_in_credit_asks_for_nothing),
+	        cmocka_unit_test(shares_add_up_to_the_kopeck),
+	        cmocka_unit_test(bad_input_is_refused),
+	        cmocka_unit_test(large_amounts_do_not_overflow),
+	        cmocka_unit_test(a_chosen_split_must_add_up),
+	        cmocka_unit_test(a_refund_is_taken_back_in_proportion),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
