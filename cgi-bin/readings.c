@@ -176,6 +176,12 @@ static int check(struct page_state *s, int submitting)
 				bad |= field_error(s, name, e->m.decimals ? "bad-reading" : "whole-reading");
 				continue;
 			}
+			/* More digits than the register has: too large, whatever came before. */
+			if (!reading_fits(v.i / step, e->m.digits, e->m.decimals)) {
+				e->refused[z] = req_sent(r, name);
+				bad |= field_error(s, name, "reading-too-large");
+				continue;
+			}
 			e->value[z] = v.i / step;
 			if (e->m.last[z] < 0) { /* a first reading: nothing to compare */
 				e->changed |= 1;
@@ -382,7 +388,7 @@ static int readings_page(struct req *r)
 struct hist {
 	struct req *r;
 	xmlNodePtr list;
-	unsigned decimals;
+	unsigned digits, decimals;
 	long long prev[TARIFF_ZONES];
 };
 
@@ -399,9 +405,14 @@ static enum perr hist_row(void *p, const struct reading_row *x)
 		return PERR_NOMEM;
 	/* Consumption since the previous accepted reading of the register. */
 	if (strcmp(x->status, "accepted") == 0) {
-		if (h->prev[z] >= 0 && x->value >= h->prev[z] &&
-		    xml_attr(n, "consumed",
-		             decimal_text(h->r->arena, x->value - h->prev[z], h->decimals)))
+		long long used;
+
+		/* A reading below the one before is the register passing zero (it
+		 * was accepted): the consumption is what it ran through. */
+		if (h->prev[z] >= 0 &&
+		    reading_consumption(h->prev[z], x->value, h->digits, h->decimals, 1, &used) == 0 &&
+		    (xml_attr(n, "consumed", decimal_text(h->r->arena, used, h->decimals)) ||
+		     (x->value < h->prev[z] && xml_attr(n, "rollover", "1"))))
 			return PERR_NOMEM;
 		h->prev[z] = x->value;
 	}
@@ -427,6 +438,7 @@ static int history(struct req *r)
 	n = xml_elem(r->root, "history");
 	h.list = n;
 	h.decimals = s.e[0].m.decimals;
+	h.digits = s.e[0].m.digits;
 	for (z = 0; z < TARIFF_ZONES; z++)
 		h.prev[z] = -1;
 	if (n == NULL || xml_attr_int(n, "meter", (long long)s.e[0].m.id) ||

@@ -7,17 +7,30 @@
 
 #include "billing/reading.h"
 
-int reading_consumption(long long prev, long long curr, unsigned digits, unsigned scale,
-			int rollover, long long *out)
+/* 10^(digits + scale): one past the largest value the register shows; 0 if out of range. */
+static long long register_range(unsigned digits, unsigned scale)
 {
-	long long range = 1, c;
+	long long range = 1;
 	unsigned i;
 
 	if (digits < 1 || digits > 12 || scale > 3)
-		return -1;
+		return 0;
 	for (i = 0; i < digits + scale; i++)
 		range *= 10;
-	if (prev < 0 || curr < 0 || prev >= range || curr >= range)
+	return range;
+}
+
+int reading_fits(long long value, unsigned digits, unsigned scale)
+{
+	return value >= 0 && value < register_range(digits, scale);
+}
+
+int reading_consumption(long long prev, long long curr, unsigned digits, unsigned scale,
+			int rollover, long long *out)
+{
+	long long range = register_range(digits, scale), c;
+
+	if (range == 0 || prev < 0 || curr < 0 || prev >= range || curr >= range)
 		return -1;
 	if (curr >= prev) {
 		*out = curr - prev;

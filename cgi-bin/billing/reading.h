@@ -12,6 +12,8 @@
  */
 int reading_consumption(long long prev, long long curr, unsigned digits, unsigned scale,
 			int rollover, long long *out) PORTAL_WUR;
+/* 1 if value (10^-scale units) can show on a register of digits whole digits. */
+int reading_fits(long long value, unsigned digits, unsigned scale);
 /* A meter replaced mid-period: the old one's run to its final reading plus the new one's. */
 int reading_replaced(long long old_prev, long long old_final, long long new_initial,
 		     long long new_curr, long long *out) PORTAL_WUR;

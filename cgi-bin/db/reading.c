@@ -17,17 +17,28 @@
  * the span of the last six months' accepted readings for the "unusually
  * high" warning.
  */
+/*
+ * The last six months' consumption of a register, step by step from each
+ * accepted reading to the one before it, so that a register that passed zero
+ * in between still counts what it used (value - previous, modulo the
+ * register's range) instead of its whole range.
+ */
+#define REGISTER_RANGE "CAST(POW(10, m.digits + m.decimals) AS SIGNED)"
+#define STEPS_IN_SIX_MONTHS                                                                   \
+	"FROM readings h JOIN readings p ON p.id = (SELECT q.id FROM readings q "            \
+	"WHERE q.meter_id = h.meter_id AND q.zone = h.zone AND q.status = 'accepted' "      \
+	"AND q.taken_on < h.taken_on ORDER BY q.taken_on DESC, q.id DESC LIMIT 1) "        \
+	"WHERE h.meter_id = m.id AND h.zone = z.zone AND h.status = 'accepted' "            \
+	"AND p.taken_on >= UTC_DATE() - INTERVAL 6 MONTH"
+
 static struct db_stmt meters = {
 	"reading.meters",
 	"SELECT m.id, m.account_id, IFNULL(m.plan_id, 0), a.number, a.address, m.kind, m.number, "
 	"DATE_FORMAT(m.verification_due, '%Y-%m-%d'), m.zones, m.digits, m.decimals, z.zone, "
 	"IFNULL(r.value, -1), IFNULL(DATEDIFF(r.taken_on, '1970-01-01'), 0), "
-	"IFNULL((SELECT MAX(h.value) - MIN(h.value) FROM readings h WHERE h.meter_id = m.id "
-	"AND h.zone = z.zone AND h.status = 'accepted' "
-	"AND h.taken_on >= UTC_DATE() - INTERVAL 6 MONTH), 0), "
-	"IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(h.taken_on)) FROM readings h "
-	"WHERE h.meter_id = m.id AND h.zone = z.zone AND h.status = 'accepted' "
-	"AND h.taken_on >= UTC_DATE() - INTERVAL 6 MONTH), 0), "
+	"IFNULL((SELECT SUM(MOD(h.value - p.value + " REGISTER_RANGE ", " REGISTER_RANGE ")) "
+	STEPS_IN_SIX_MONTHS "), 0), "
+	"IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(p.taken_on)) " STEPS_IN_SIX_MONTHS "), 0), "
 	"o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "

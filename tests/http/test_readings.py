@@ -230,3 +230,49 @@ def test_in_english():
         "Below the previous reading")
     d = doc(s.get(BASE + "/readings"))
     assert d.xpath("//h1")[0].text_content() == "Meter readings"
+
+
+def test_a_reading_beyond_the_meters_digits_is_too_large_not_below_the_previous():
+    # Meter 3 has five digits (99 870 now): 123 456 cannot show on it at all.
+    s = signed_in()
+    for lang, words in (("ru", "Таких больших показаний"), ("en", "cannot show a number")):
+        c = signed_in(lang=lang)
+        r = post(c, dict(form_of(c), m3z1="123456", m3r="1"), "preview")
+        assert r.status_code == 400
+        d = doc(r)
+        assert words in d.get_element_by_id("error-m3z1").text_content()
+        assert d.xpath('string(//input[@name="m3z1"]/@value)') == "123456"
+    assert post(s, dict(form_of(s), m3z1="123456"), "submit").status_code == 400
+    assert sql("SELECT COUNT(*) FROM readings WHERE source = 'subscriber'") == [("0",)]
+
+
+def after_a_rollover():
+    """Meter 3 passed zero yesterday: 99 870 on the 20th of last month, then 50 (180 used)."""
+    sql("INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
+        "VALUES (3, 0, UTC_DATE() - INTERVAL 1 DAY, 50, 'subscriber', 'accepted', NOW(6))")
+
+
+def test_history_shows_what_a_rollover_reading_used():
+    after_a_rollover()
+    s = signed_in()
+    x = page_xml(s, "/readings/history", meter=3)
+    yesterday = (datetime.datetime.now(datetime.timezone.utc).date() -
+                 datetime.timedelta(days=1)).isoformat()
+    r = x.xpath('//history/reading[@on="%s"]' % yesterday)[0]
+    assert r.get("consumed") == "180" and r.get("rollover") == "1"
+    # The readings before it still show their monthly 130.
+    assert x.xpath('//history/reading[@value="99870"]/@consumed') == ["130"]
+
+
+def test_the_unusual_use_warning_still_works_after_a_rollover():
+    # Typical use is 130 a month (700 over the last 162 days, the step through zero
+    # counted as the 180 it used, not as the register's whole range); 100 in one day
+    # is far beyond three times that.
+    after_a_rollover()
+    s = signed_in()
+    r = post(s, dict(form_of(s), m3z1="150"), "preview")
+    assert r.status_code == 200
+    assert doc(r).get_element_by_id("unusual-m3z1") is not None
+    # A day's ordinary use is not questioned.
+    r = post(s, dict(form_of(s), m3z1="54"), "preview")
+    assert r.status_code == 200 and not doc(r).xpath('//*[@id="unusual-m3z1"]')

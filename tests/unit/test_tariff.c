@@ -354,6 +354,18 @@ static void readings(void **st)
 	assert_int_equal(c, 750);
 	assert_int_equal(reading_consumption(100000, 5, 5, 0, 1, &c), -1); /* over the register */
 	assert_int_equal(reading_consumption(-1, 5, 5, 0, 1, &c), -1);
+	/* What a register can show at all: 99 999 on five digits, 99 999,999 with three decimals;
+	 * a twelve-digit register shows readings over a million. */
+	assert_true(reading_fits(99999, 5, 0));
+	assert_false(reading_fits(100000, 5, 0));
+	assert_true(reading_fits(99999999, 5, 3));
+	assert_false(reading_fits(100000000, 5, 3));
+	assert_true(reading_fits(1234567, 7, 0));
+	assert_true(reading_fits(999999999999LL, 12, 0));
+	assert_false(reading_fits(-1, 5, 0));
+	assert_false(reading_fits(1, 13, 0));
+	assert_int_equal(reading_consumption(9999990, 25, 7, 0, 1, &c), 0);
+	assert_int_equal(c, 35);
 	assert_int_equal(reading_replaced(12345, 12400, 0, 35, &c), 0);
 	assert_int_equal(c, 90);
 	assert_int_equal(reading_replaced(12345, 12300, 0, 35, &c), -1);
