@@ -35,7 +35,8 @@
 #include "app/news.h"
 #include "app/refund.h"
 #include "app/settle.h"
-#include "billing/bankcheck.h"
+#include "billing/account.h"
+#include "billing/receipt.h"
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -116,7 +117,7 @@ static const struct field fields[K__MAX] = {
 	[K_EMAIL] = {"email", valid_email, 3, 254},
 	[K_WEBSITE] = {"website", valid_text, 4, 200},
 	[K_BANK_NAME] = {"bank_name", valid_text, 2, 200},
-	[K_BIC] = {"bic", valid_code, 9, 9},
+	[K_BIC] = {"bic", valid_code, 8, 9}, /* 9 digits in Russia, a SWIFT code in Kazakhstan */
 	[K_BANK_ACCOUNT] = {"bank_account", valid_code, 20, 20},
 	[K_CORR_ACCOUNT] = {"corr_account", valid_code, 20, 20},
 	[K_RECEIPT_NOTE] = {"receipt_note", valid_text, 1, 1000},
@@ -1165,13 +1166,46 @@ static enum perr offices_xml(struct req *r, unsigned org)
 	return list == NULL ? PERR_NOMEM : db_offices(r->arena, org, office_row, list);
 }
 
+/* The form's field and message of payee_check()'s code; 1 if there is one. */
+static int payee_field(const char *bad, const char **field, const char **code)
+{
+	static const struct {
+		const char *bad, *field, *code;
+	} map[] = {
+		{"name", "name", "invalid"},
+		{"bank-name", "bank_name", "bank-name-long"},
+		{"bic", "bic", "bic-invalid"},
+		{"bank-account", "bank_account", "account-invalid"},
+		{"corr-account", "corr_account", "corr-invalid"},
+		{"inn", "inn", "inn-invalid"},
+		{"kpp", "kpp", "invalid"},
+		{"qr-name", "short_name", "qr-name"},
+	};
+	size_t i;
+
+	if (bad == NULL)
+		return 0;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i].bad, bad) == 0) {
+			*field = map[i].field;
+			*code = map[i].code;
+			return 1;
+		}
+	*field = NULL;
+	*code = "invalid";
+	return 1;
+}
+
 static int organization_page(struct req *r)
 {
 	static const size_t required[] = {K_NAME,	  K_INN,	  K_ADDRESS,	  K_PHONES,
 					  K_EMAIL,	  K_BANK_NAME,	  K_BIC,	  K_BANK_ACCOUNT,
-					  K_CORR_ACCOUNT, K_TIME_ZONE,	  K_READINGS_FROM, K_READINGS_TO,
+					  K_TIME_ZONE,	  K_READINGS_FROM, K_READINGS_TO,
 					  K_PAY_BY_DAY};
-	static const size_t optional[] = {K_SHORT_NAME, K_KPP, K_WEBSITE, K_RECEIPT_NOTE};
+	/* A correspondent account is a Russian bank's; Kazakh details have none. */
+	static const size_t optional[] = {K_SHORT_NAME, K_KPP, K_WEBSITE, K_RECEIPT_NOTE,
+					  K_CORR_ACCOUNT};
+	struct organization payee;
 	const struct fval *org = req_val(r, K_ORG);
 	struct org_settings old, nw;
 	const char *before = NULL, *after = NULL, *field = NULL, *code = NULL;
@@ -1217,22 +1251,23 @@ static int organization_page(struct req *r)
 		req_val(r, K_BANK_NAME)->s,
 		req_val(r, K_BIC)->s,
 		req_val(r, K_BANK_ACCOUNT)->s,
-		req_val(r, K_CORR_ACCOUNT)->s,
+		req_val(r, K_CORR_ACCOUNT) ? req_val(r, K_CORR_ACCOUNT)->s : "",
 		req_val(r, K_RECEIPT_NOTE) ? req_val(r, K_RECEIPT_NOTE)->s : NULL,
 		req_val(r, K_TIME_ZONE)->s,
 		(unsigned)req_val(r, K_READINGS_FROM)->i,
 		(unsigned)req_val(r, K_READINGS_TO)->i,
 		(unsigned)req_val(r, K_PAY_BY_DAY)->i,
+		old.currency,
 	};
-	/* The receipts' own checks: a payment to these details must reach the payee. */
-	if (!inn_valid(nw.inn))
-		field = "inn", code = "inn-invalid";
-	else if (!bic_valid(nw.bic))
-		field = "bic", code = "bic-invalid";
-	else if (!bank_account_valid(nw.bic, nw.bank_account))
-		field = "bank_account", code = "account-invalid";
-	else if (!corr_account_valid(nw.bic, nw.corr_account))
-		field = "corr_account", code = "corr-invalid";
+	/* The receipts' own checks: a payment to these details must reach the payee,
+	 * and its QR code must carry them. */
+	payee = (struct organization){.id = id, .name = nw.name, .short_name = nw.short_name,
+				      .inn = nw.inn, .kpp = nw.kpp, .bank_name = nw.bank_name,
+				      .bic = nw.bic, .bank_account = nw.bank_account,
+				      .corr_account = nw.corr_account,
+				      .cur = currency_find(nw.currency ? nw.currency : "")};
+	if (payee_field(payee_check(&payee), &field, &code))
+		;
 	else if (!time_zone_valid(nw.time_zone))
 		field = "time_zone", code = "invalid";
 	else if (nw.readings_from > nw.readings_to)

@@ -39,7 +39,7 @@ MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading bill
 	core/month core/parse core/utf8 core/valid db/account db/db db/receipt db/session doc/pdf \
 	doc/qr doc/render doc/xml web/csrf web/form web/nav web/page_pdf web/period web/request \
 	web/serve web/session
-MODS_settings = app/link app/password billing/bankcheck billing/receipt core/arena core/config \
+MODS_settings = app/link app/password billing/bankcheck billing/payqr billing/receipt core/arena core/config \
 	core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
 	core/password core/useragent core/utf8 core/valid db/contact db/db db/login_attempt \
 	db/outbox db/password db/receipt db/session db/subscriber db/token doc/render doc/xml \
@@ -47,7 +47,7 @@ MODS_settings = app/link app/password billing/bankcheck billing/receipt core/are
 MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/autopay \
 	db/credit db/db db/online db/outbox doc/xml net/http net/yookassa
-MODS_receiptjobs = app/job billing/bankcheck billing/receipt core/arena core/config core/date \
+MODS_receiptjobs = app/job billing/bankcheck billing/payqr billing/receipt core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/db \
 	db/receipt
 MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr billing/reading \
@@ -74,6 +74,7 @@ MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = core/money
 MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \
+	billing/payqr billing/receipt \
 	billing/split core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module \
 	core/money core/month core/parse core/password core/totp core/useragent core/utf8 \
 	core/valid db/account db/audit db/autopay db/contact db/credit db/db db/directory db/news db/online \

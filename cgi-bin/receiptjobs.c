@@ -56,18 +56,27 @@ static void refuse(const struct issue_org *o, const char *bad, const char *mon)
 	const char *why = "is missing or too long";
 	const char *value = "";
 
+	int kz = g->cur != NULL && strcmp(g->cur->code, "KZT") == 0;
+
 	if (strcmp(bad, "bic") == 0) {
-		why = "is not a 9-digit BIC";
+		why = kz ? "is not a Kazakh bank's BIC (SWIFT, 8 characters)" : "is not a 9-digit BIC";
 		value = g->bic;
 	} else if (strcmp(bad, "bank-account") == 0) {
-		why = "fails the Bank of Russia control key for the BIC (20 digits, CB 515)";
+		why = kz ? "fails the IBAN check (KZ, 20 characters, mod 97)"
+			 : "fails the Bank of Russia control key for the BIC (20 digits, CB 515), "
+			   "or is not a treasury account (03...643...) at a Treasury BIC";
 		value = g->bank_account;
 	} else if (strcmp(bad, "corr-account") == 0) {
-		why = "is not the correspondent account of the BIC (control key, CB 515)";
+		why = "is not the correspondent account of the BIC (control key, CB 515), "
+		      "or at a Treasury BIC the single treasury account (40102...)";
 		value = g->corr_account;
 	} else if (strcmp(bad, "inn") == 0) {
-		why = "fails the INN check digits";
+		why = kz ? "fails the BIN check digit" : "fails the INN check digits";
 		value = g->inn;
+	} else if (strcmp(bad, "qr-name") == 0) {
+		why = "makes the payee's part of the QR code longer than GOST R 56042's 300 bytes; "
+		      "give the organization a short name for the QR code";
+		value = g->name;
 	} else if (strcmp(bad, "kpp") == 0) {
 		why = "is not 9 digits";
 		value = g->kpp;

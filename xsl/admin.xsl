@@ -673,6 +673,8 @@
     <xsl:call-template name="adm-errors"/>
     <form method="post" action="/admin/organization?org={$o/@id}" class="stacked card" id="organization-form">
       <input type="hidden" name="csrf" value="{csrf}"/>
+      <!-- A POST reads its body only: the organization goes in it, not just in the URL. -->
+      <input type="hidden" name="org" value="{$o/@id}"/>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">name</xsl:with-param><xsl:with-param name="stored" select="$o/name"/></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">short_name</xsl:with-param><xsl:with-param name="stored" select="$o/short_name"/><xsl:with-param name="max">60</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">inn</xsl:with-param><xsl:with-param name="stored" select="$o/inn"/><xsl:with-param name="max">12</xsl:with-param></xsl:call-template>
@@ -684,7 +686,7 @@
       <xsl:call-template name="adm-field"><xsl:with-param name="name">bank_name</xsl:with-param><xsl:with-param name="stored" select="$o/bank_name"/></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">bic</xsl:with-param><xsl:with-param name="stored" select="$o/bic"/><xsl:with-param name="max">9</xsl:with-param></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">bank_account</xsl:with-param><xsl:with-param name="stored" select="$o/bank_account"/><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="adm-field"><xsl:with-param name="name">corr_account</xsl:with-param><xsl:with-param name="stored" select="$o/corr_account"/><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="adm-field"><xsl:with-param name="name">corr_account</xsl:with-param><xsl:with-param name="stored" select="$o/corr_account"/><xsl:with-param name="max">20</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">receipt_note</xsl:with-param><xsl:with-param name="stored" select="$o/receipt_note"/><xsl:with-param name="max">1000</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">time_zone</xsl:with-param><xsl:with-param name="stored" select="$o/time_zone"/><xsl:with-param name="max">64</xsl:with-param></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">readings_from</xsl:with-param><xsl:with-param name="stored" select="$o/readings_from"/><xsl:with-param name="type">number</xsl:with-param><xsl:with-param name="max">2</xsl:with-param></xsl:call-template>

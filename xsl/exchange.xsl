@@ -41,6 +41,8 @@
       <form method="post" action="/admin/exchange/upload?org={imports/@org}" enctype="multipart/form-data" class="card stacked" id="upload-form">
         <h2><xsl:value-of select="$M/imp.upload"/></h2>
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <!-- A POST reads its body only: the organization goes in it, not just in the URL. -->
+        <input type="hidden" name="org" value="{imports/@org}"/>
         <label for="kind"><xsl:value-of select="$M/imp.f.kind"/></label>
         <select id="kind" name="kind" required="required">
           <xsl:if test="/page/error[@field='kind']"><xsl:attribute name="aria-describedby">error-kind</xsl:attribute></xsl:if>
@@ -317,6 +319,7 @@
                     <xsl:otherwise>
                       <form method="post" action="/admin/exchange/keys/revoke?org={/page/keys/@org}" class="inline">
                         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                        <input type="hidden" name="org" value="{/page/keys/@org}"/>
                         <input type="hidden" name="id" value="{@id}"/>
                         <button type="submit" class="secondary" id="revoke-{@id}"><xsl:value-of select="$M/key.do.revoke"/></button>
                       </form>
@@ -333,6 +336,7 @@
     <form method="post" action="/admin/exchange/keys?org={keys/@org}" class="card stacked" id="key-form">
       <h2><xsl:value-of select="$M/key.create"/></h2>
       <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <input type="hidden" name="org" value="{keys/@org}"/>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">key_name</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
       <fieldset id="scopes">
         <legend><xsl:value-of select="$M/key.col.scopes"/></legend>

@@ -873,7 +873,7 @@
     <imp.err.digits>More digits than the meter has; whole digits:</imp.err.digits>
     <imp.err.conflict>A payment with this id was loaded with another amount or account; payment no.</imp.err.conflict>
     <imp.err.internal>An internal error in the check.</imp.err.internal>
-    <adm.f.short_name>Short name</adm.f.short_name>
+    <adm.f.short_name>Short name (the receipt's QR code carries it)</adm.f.short_name>
     <adm.offices>Offices</adm.offices>
     <adm.no-offices>No offices listed.</adm.no-offices>
     <adm.do.delete>Delete</adm.do.delete>
@@ -1024,7 +1024,7 @@
     <adm.f.role>Role</adm.f.role>
     <adm.f.new_password>Initial password</adm.f.new_password>
     <adm.f.name>Name</adm.f.name>
-    <adm.f.inn>INN (taxpayer number)</adm.f.inn>
+    <adm.f.inn>INN (taxpayer number; in Kazakhstan, the BIN)</adm.f.inn>
     <adm.f.kpp>KPP</adm.f.kpp>
     <adm.f.address>Address</adm.f.address>
     <adm.f.phones>Phones</adm.f.phones>
@@ -1032,7 +1032,7 @@
     <adm.f.bank_name>Bank</adm.f.bank_name>
     <adm.f.bic>BIC</adm.f.bic>
     <adm.f.bank_account>Settlement account</adm.f.bank_account>
-    <adm.f.corr_account>Correspondent account</adm.f.corr_account>
+    <adm.f.corr_account>Correspondent account (at the Treasury, the single treasury account; none in Kazakhstan)</adm.f.corr_account>
     <adm.f.receipt_note>Notice on receipts</adm.f.receipt_note>
     <adm.f.time_zone>Time zone</adm.f.time_zone>
     <adm.f.readings_from>Readings accepted from (day)</adm.f.readings_from>
@@ -1127,10 +1127,12 @@
     <error.bad-code>The code is wrong or has expired.</error.bad-code>
     <error.code-used>This code was used already. Wait for the next one.</error.code-used>
     <error.form-invalid>Please check the marked fields.</error.form-invalid>
-    <error.inn-invalid>The INN fails its check digits.</error.inn-invalid>
-    <error.bic-invalid>A BIC is 9 digits starting with 04.</error.bic-invalid>
-    <error.account-invalid>The settlement account does not match the BIC's control key.</error.account-invalid>
-    <error.corr-invalid>The correspondent account does not match the BIC.</error.corr-invalid>
+    <error.inn-invalid>The INN (in Kazakhstan, the BIN) fails its check digits.</error.inn-invalid>
+    <error.bic-invalid>A BIC is 9 digits: a bank's starts with 04, a Federal Treasury body's with 0. In Kazakhstan it is an 8-character SWIFT code, like HSBKKZKX.</error.bic-invalid>
+    <error.account-invalid>The account fails its check: at a bank, the control key with the BIC; at the Treasury, a treasury account 03…643…; in Kazakhstan, a KZ IBAN with its check digits.</error.account-invalid>
+    <error.bank-name-long>The bank's name is longer than the 45 characters a QR code holds (GOST R 56042-2014).</error.bank-name-long>
+    <error.qr-name>The payee's details do not fit a QR code (GOST R 56042-2014: at most 300 bytes). Give a short name: the QR code will carry it.</error.qr-name>
+    <error.corr-invalid>The correspondent account does not match the BIC (at the Treasury, the single treasury account 40102…).</error.corr-invalid>
     <error.window-reversed>The readings window ends before it starts.</error.window-reversed>
     <error.password-wrong>The password or code is wrong.</error.password-wrong>
     <error.targets-required>Give the addresses or account numbers.</error.targets-required>

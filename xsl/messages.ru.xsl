@@ -873,7 +873,7 @@
     <imp.err.digits>Больше разрядов, чем у счётчика; целых разрядов:</imp.err.digits>
     <imp.err.conflict>Платёж с этим номером уже загружен с другой суммой или на другой счёт; платёж №</imp.err.conflict>
     <imp.err.internal>Внутренняя ошибка проверки.</imp.err.internal>
-    <adm.f.short_name>Краткое название</adm.f.short_name>
+    <adm.f.short_name>Краткое название (его несёт QR-код квитанции)</adm.f.short_name>
     <adm.offices>Офисы приёма абонентов</adm.offices>
     <adm.no-offices>Офисы не указаны.</adm.no-offices>
     <adm.do.delete>Удалить</adm.do.delete>
@@ -1024,7 +1024,7 @@
     <adm.f.role>Роль</adm.f.role>
     <adm.f.new_password>Начальный пароль</adm.f.new_password>
     <adm.f.name>Название</adm.f.name>
-    <adm.f.inn>ИНН</adm.f.inn>
+    <adm.f.inn>ИНН (в Казахстане — БИН)</adm.f.inn>
     <adm.f.kpp>КПП</adm.f.kpp>
     <adm.f.address>Адрес</adm.f.address>
     <adm.f.phones>Телефоны</adm.f.phones>
@@ -1032,7 +1032,7 @@
     <adm.f.bank_name>Банк</adm.f.bank_name>
     <adm.f.bic>БИК</adm.f.bic>
     <adm.f.bank_account>Расчётный счёт</adm.f.bank_account>
-    <adm.f.corr_account>Корреспондентский счёт</adm.f.corr_account>
+    <adm.f.corr_account>Корреспондентский счёт (у Казначейства — ЕКС; в Казахстане не нужен)</adm.f.corr_account>
     <adm.f.receipt_note>Объявление на квитанции</adm.f.receipt_note>
     <adm.f.time_zone>Часовой пояс</adm.f.time_zone>
     <adm.f.readings_from>Приём показаний с (число)</adm.f.readings_from>
@@ -1127,10 +1127,12 @@
     <error.bad-code>Код неверный или устарел.</error.bad-code>
     <error.code-used>Этот код уже использован. Дождитесь следующего.</error.code-used>
     <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
-    <error.inn-invalid>ИНН не проходит проверку контрольных цифр.</error.inn-invalid>
-    <error.bic-invalid>БИК — 9 цифр, начинается с 04.</error.bic-invalid>
-    <error.account-invalid>Расчётный счёт не сходится с БИК по контрольному ключу.</error.account-invalid>
-    <error.corr-invalid>Корреспондентский счёт не сходится с БИК.</error.corr-invalid>
+    <error.inn-invalid>ИНН (в Казахстане — БИН) не проходит проверку контрольных цифр.</error.inn-invalid>
+    <error.bic-invalid>БИК — 9 цифр: у банка начинается с 04, у органа Федерального казначейства — с 0. В Казахстане — код SWIFT из 8 знаков, например HSBKKZKX.</error.bic-invalid>
+    <error.account-invalid>Счёт не проходит проверку: у банка — контрольный ключ вместе с БИК; у Казначейства — казначейский счёт 03…643…; в Казахстане — IBAN KZ с контрольными цифрами.</error.account-invalid>
+    <error.bank-name-long>Название банка длиннее 45 знаков, которые вмещает QR-код (ГОСТ Р 56042-2014).</error.bank-name-long>
+    <error.qr-name>Реквизиты получателя не помещаются в QR-код (ГОСТ Р 56042-2014: не больше 300 байт). Укажите краткое наименование: оно пойдёт в QR-код.</error.qr-name>
+    <error.corr-invalid>Корреспондентский счёт не сходится с БИК (у Казначейства — единый казначейский счёт 40102…).</error.corr-invalid>
     <error.window-reversed>Конец приёма показаний раньше начала.</error.window-reversed>
     <error.password-wrong>Пароль или код неверный.</error.password-wrong>
     <error.targets-required>Укажите адреса или номера лицевых счетов.</error.targets-required>

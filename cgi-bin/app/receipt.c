@@ -118,7 +118,7 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 	int y = rc->month / 12, mo = rc->month % 12 + 1, e;
 
 	memset(&q, 0, sizeof(q));
-	q.name = o->name;
+	q.name = payee_qr_name(o);
 	q.personal_acc = o->bank_account;
 	q.bank_name = o->bank_name;
 	q.bic = o->bic;
@@ -140,6 +140,9 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 		return;
 	e = payqr_build(&q, buf, sizeof(buf));
 	if (e != PAYQR_OK) {
+		/* The payee's part was checked when it was saved and when the month
+		 * was issued; this is the payer's part (a name or address the QR
+		 * code cannot carry): the receipt says there is no QR code. */
 		log_msg(LOG_ERR, "receipt of account %llu: no QR code (payqr error %d)",
 			(unsigned long long)rc->acc.id, e);
 		return;

@@ -13,6 +13,7 @@ struct organization {
 	const struct currency *cur;
 	/* What a receipt prints as well (read by receipt_load() only; may be NULL). */
 	const char *kpp, *website, *receipt_note, *qr_category, *qr_tech_code;
+	const char *short_name; /* the payee's name in the QR code, if set; may be NULL */
 };
 
 struct account {

@@ -8,6 +8,19 @@
  *   - for a settlement account: the last 3 digits of the BIC + the account;
  *   - for a correspondent account: "0" + BIC digits 5 and 6 + the account.
  * INN: the tax office's weighted sums mod 11 (10 and 12 digits).
+ *
+ * Payees of the budget are paid through the Federal Treasury (since 2021):
+ * the bank is a territorial body of the Treasury, whose BIC starts with 0
+ * (004525988, 012520101) where a bank's starts with 04; the correspondent
+ * account is the single treasury account (ЕКС, 40102...), which carries the
+ * correspondent account's key; the payee's account is a treasury account
+ * (03...), whose control key follows neither rule above in the published
+ * examples, so it is checked for its form only: 03, a type, 643.
+ *
+ * Kazakh details are checked as Kazakh: the account is an IBAN (ISO 13616,
+ * KZ + 2 check digits + bank code + account, 20 characters, mod 97 = 1); the
+ * payee's BIN (or a person's IIN) has a check digit (weights 1..11 mod 11,
+ * or 3..11,1,2 when the first gives 10); the bank's BIC is a SWIFT code in KZ.
  */
 #include <string.h>
 
@@ -82,4 +95,87 @@ int inn_valid(const char *inn)
 		return s1 % 11 % 10 == inn[10] - '0' && s2 % 11 % 10 == inn[11] - '0';
 	}
 	return 0;
+}
+
+int treasury_bic(const char *bic)
+{
+	return bic_valid(bic) && bic[0] == '0' && bic[1] != '4';
+}
+
+int treasury_account_valid(const char *account)
+{
+	return account != NULL && digits(account, 20) && strncmp(account, "03", 2) == 0 &&
+	       strncmp(account + 5, "643", 3) == 0;
+}
+
+int single_treasury_account_valid(const char *bic, const char *account)
+{
+	char prefix[3];
+
+	if (!treasury_bic(bic) || account == NULL || !digits(account, 20) ||
+	    strncmp(account, "40102", 5) != 0)
+		return 0;
+	prefix[0] = '0';
+	prefix[1] = bic[4];
+	prefix[2] = bic[5];
+	return key_ok(prefix, account);
+}
+
+static int upper_or_digit(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+int iban_kz_valid(const char *iban)
+{
+	unsigned rem = 0;
+	size_t i;
+
+	if (iban == NULL || strlen(iban) != 20 || strncmp(iban, "KZ", 2) != 0 ||
+	    iban[2] < '0' || iban[2] > '9' || iban[3] < '0' || iban[3] > '9')
+		return 0;
+	/* The first four characters move to the end; letters count as 10..35. */
+	for (i = 0; i < 20; i++) {
+		char c = iban[(i + 4) % 20];
+
+		if (!upper_or_digit(c))
+			return 0;
+		if (c <= '9')
+			rem = (rem * 10 + (unsigned)(c - '0')) % 97;
+		else
+			rem = (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
+	}
+	return rem == 1;
+}
+
+int bin_kz_valid(const char *bin)
+{
+	static const int w2[11] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
+	int i, s = 0;
+
+	if (bin == NULL || !digits(bin, 12))
+		return 0;
+	for (i = 0; i < 11; i++)
+		s += (bin[i] - '0') * (i + 1);
+	s %= 11;
+	if (s == 10) {
+		for (s = 0, i = 0; i < 11; i++)
+			s += (bin[i] - '0') * w2[i];
+		s %= 11;
+		if (s == 10)
+			return 0; /* never issued */
+	}
+	return s == bin[11] - '0';
+}
+
+int bic_kz_valid(const char *bic)
+{
+	size_t i;
+
+	if (bic == NULL || strlen(bic) != 8 || strncmp(bic + 4, "KZ", 2) != 0)
+		return 0;
+	for (i = 0; i < 8; i++)
+		if (!upper_or_digit(bic[i]) || (i < 4 && bic[i] <= '9'))
+			return 0;
+	return 1;
 }

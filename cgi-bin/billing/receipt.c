@@ -11,6 +11,7 @@
 
 #include "billing/account.h"
 #include "billing/bankcheck.h"
+#include "billing/payqr.h"
 #include "billing/receipt.h"
 #include "core/money.h"
 #include "core/utf8.h"
@@ -69,10 +70,41 @@ static int present(const char *s, size_t max_chars)
 	return n > 0 && utf8_valid(s, n) && utf8_len(s, n) <= max_chars;
 }
 
+const char *payee_qr_name(const struct organization *o)
+{
+	return o->short_name != NULL && *o->short_name ? o->short_name : o->name;
+}
+
+/* The payee's part of a QR code (GOST R 56042 §5.2: at most 300 bytes, the
+ * name at most 160 characters) must fit, or no receipt could carry one. */
+static int payee_fits_qr(const struct organization *o)
+{
+	struct payqr q;
+	char buf[512]; /* the required block's 300 bytes, its keys and the header */
+
+	memset(&q, 0, sizeof(q));
+	q.name = payee_qr_name(o);
+	q.personal_acc = o->bank_account;
+	q.bank_name = o->bank_name;
+	q.bic = o->bic;
+	q.corresp_acc = o->corr_account;
+	q.sum = -1;
+	return payqr_build(&q, buf, sizeof(buf)) == PAYQR_OK;
+}
+
 const char *payee_check(const struct organization *o)
 {
 	if (!present(o->name, 160))
 		return "name";
+	if (o->cur != NULL && strcmp(o->cur->code, "KZT") == 0) {
+		if (!present(o->bank_name, 200))
+			return "bank-name";
+		if (!bic_kz_valid(o->bic))
+			return "bic";
+		if (!iban_kz_valid(o->bank_account))
+			return "bank-account";
+		return bin_kz_valid(o->inn) ? NULL : "inn";
+	}
 	if (o->cur == NULL || strcmp(o->cur->code, "RUB") != 0)
 		return present(o->bank_name, 200) && present(o->bank_account, 34) ? NULL
 										    : "bank-account";
@@ -81,13 +113,22 @@ const char *payee_check(const struct organization *o)
 		return "bank-name";
 	if (!bic_valid(o->bic))
 		return "bic";
-	if (!bank_account_valid(o->bic, o->bank_account))
-		return "bank-account";
-	if (!corr_account_valid(o->bic, o->corr_account))
-		return "corr-account";
+	if (treasury_bic(o->bic)) {
+		if (!treasury_account_valid(o->bank_account))
+			return "bank-account";
+		if (!single_treasury_account_valid(o->bic, o->corr_account))
+			return "corr-account";
+	} else {
+		if (!bank_account_valid(o->bic, o->bank_account))
+			return "bank-account";
+		if (!corr_account_valid(o->bic, o->corr_account))
+			return "corr-account";
+	}
 	if (!inn_valid(o->inn))
 		return "inn";
 	if (o->kpp != NULL && !digits(o->kpp, 9))
 		return "kpp";
+	if (!payee_fits_qr(o))
+		return "qr-name";
 	return NULL;
 }

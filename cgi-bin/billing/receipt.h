@@ -84,11 +84,16 @@ struct receipt_item {
 	enum receipt_status status;
 };
 
+/* The payee's name as its QR code carries it: the short name if one is set. */
+const char *payee_qr_name(const struct organization *);
+
 /*
  * What is wrong with a payee's bank details, as an error code ("bic",
- * "bank-account", "corr-account", "inn", "kpp", "name", "bank-name"); NULL
- * if nothing.  Rouble payees are checked by the Bank of Russia's rules (the
- * control keys); others only for presence.
+ * "bank-account", "corr-account", "inn", "kpp", "name", "bank-name", and
+ * "qr-name": the payee's part of the QR code is over GOST R 56042's 300
+ * bytes, so a shorter name for the QR is needed); NULL if nothing.  Rouble payees are checked by the Bank of Russia's rules (the
+ * control keys), a Treasury payee by the Treasury's forms; tenge payees as
+ * Kazakh details (IBAN, BIN, BIC); others only for presence.
  */
 const char *payee_check(const struct organization *);
 

@@ -62,7 +62,7 @@ static struct db_stmt settings_get = {
 	"organization.settings_get",
 	"SELECT id, name, short_name, inn, kpp, address, phones, email, website, bank_name, bic, "
 	"bank_account, "
-	"corr_account, receipt_note, time_zone, readings_from, readings_to, pay_by_day "
+	"corr_account, receipt_note, time_zone, readings_from, readings_to, pay_by_day, currency "
 	"FROM organizations WHERE id = ?",
 	NULL, 0, NULL};
 
@@ -85,9 +85,9 @@ enum perr db_org_settings_get(struct arena *ar, unsigned id, struct org_settings
 			     DBC_STR(&o->bank_account), DBC_STR(&o->corr_account),
 			     DBC_STR(&o->receipt_note), DBC_STR(&o->time_zone),
 			     DBC_UINT(&o->readings_from), DBC_UINT(&o->readings_to),
-			     DBC_UINT(&o->pay_by_day)};
+			     DBC_UINT(&o->pay_by_day), DBC_STR(&o->currency)};
 
-	return db_row(ar, &settings_get, a, 1, c, 18);
+	return db_row(ar, &settings_get, a, 1, c, 19);
 }
 
 static struct db_arg opt(const char *s)

@@ -26,6 +26,7 @@ struct org_settings {
 	const char *bank_name, *bic, *bank_account, *corr_account;
 	const char *receipt_note, *time_zone;
 	unsigned readings_from, readings_to, pay_by_day;
+	const char *currency; /* read, never written: the ledger is in it */
 };
 enum perr db_org_settings_get(struct arena *, unsigned id, struct org_settings *) PORTAL_WUR;
 enum perr db_org_settings_set(const struct org_settings *) PORTAL_WUR;

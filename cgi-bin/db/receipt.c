@@ -23,7 +23,7 @@
 static struct db_stmt head = {
 	"receipt.head",
 	"SELECT a.number, a.payer_name, a.address, a.residents, a.area_centi_m2, "
-	"o.id, o.name, o.inn, o.kpp, o.address, o.phones, o.email, o.website, o.bank_name, o.bic, "
+	"o.id, o.name, o.short_name, o.inn, o.kpp, o.address, o.phones, o.email, o.website, o.bank_name, o.bic, "
 	"o.bank_account, o.corr_account, o.currency, o.receipt_note, o.qr_category, o.qr_tech_code, "
 	"DATE_FORMAT(ri.due_on, '%Y-%m-%d'), DATE_FORMAT(ri.issued_at, '%Y-%m-%d'), sa.receipt_email "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
@@ -114,8 +114,8 @@ static struct db_stmt email_list = {
 
 static struct db_stmt issue_orgs = {
 	"receipt.issue_orgs",
-	"SELECT o.id, o.name, o.inn, o.kpp, o.bank_name, o.bic, o.bank_account, o.corr_account, "
-	"o.currency, o.pay_by_day, "
+	"SELECT o.id, o.name, o.short_name, o.inn, o.kpp, o.bank_name, o.bic, o.bank_account, "
+	"o.corr_account, o.currency, o.pay_by_day, "
 	"EXISTS (SELECT 1 FROM receipt_issues ri WHERE ri.organization_id = o.id AND ri.period = ?) "
 	"FROM organizations o WHERE EXISTS (SELECT 1 FROM accounts a JOIN ledger l "
 	"ON l.account_id = a.id AND l.period = ? WHERE a.organization_id = o.id) ORDER BY o.id",
@@ -171,7 +171,8 @@ enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t accoun
 	struct db_col c[] = {
 		DBC_STR(&acc->number),	      DBC_STR(&acc->payer),	  DBC_STR(&acc->address),
 		DBC_INT(&acc->residents),     DBC_INT(&acc->area_centi_m2), DBC_U64(&o->id),
-		DBC_STR(&o->name),	      DBC_STR(&o->inn),		  DBC_STR(&o->kpp),
+		DBC_STR(&o->name),	      DBC_STR(&o->short_name),	  DBC_STR(&o->inn),
+		DBC_STR(&o->kpp),
 		DBC_STR(&o->address),	      DBC_STR(&o->phones),	  DBC_STR(&o->email),
 		DBC_STR(&o->website),	      DBC_STR(&o->bank_name),	  DBC_STR(&o->bic),
 		DBC_STR(&o->bank_account),    DBC_STR(&o->corr_account),  DBC_STR(&currency),
@@ -408,7 +409,8 @@ enum perr db_issue_orgs(struct arena *ar, month_t m,
 	struct organization *o = &it.r.org;
 	char d[11];
 	struct db_col c[] = {
-		DBC_U64(&o->id),	  DBC_STR(&o->name),	     DBC_STR(&o->inn),
+		DBC_U64(&o->id),	  DBC_STR(&o->name),	     DBC_STR(&o->short_name),
+		DBC_STR(&o->inn),
 		DBC_STR(&o->kpp),	  DBC_STR(&o->bank_name),    DBC_STR(&o->bic),
 		DBC_STR(&o->bank_account), DBC_STR(&o->corr_account), DBC_STR(&it.currency),
 		DBC_UINT(&it.r.pay_by_day), DBC_INT(&it.issued),

@@ -5,17 +5,20 @@
 -- added from 2026).  Re-running this file restores them.
 INSERT INTO organizations (id, name, inn, address, phones, email, bank_name, bic, bank_account,
                            corr_account, currency, readings_from, readings_to, time_zone)
-VALUES (2, 'АО «Алматыэнергосбыт»', '7707083893', '050000, г. Алматы, ул. Толе би, д. 1',
+-- Kazakh details, checked as Kazakh (billing/bankcheck.c): a BIN with its
+-- check digit, Halyk Bank's BIC, an IBAN whose mod 97 is 1.  Made up, valid.
+VALUES (2, 'АО «Алматыэнергосбыт»', '061240001236', '050000, г. Алматы, ул. Толе би, д. 1',
         '+7 727 356-99-99', 'info@almaty-energy.example', 'АО «Народный банк Казахстана»',
-        '044525225', '40702810138250123017', '30101810400000000225', 'KZT', 1, 31, 'Asia/Almaty')
-ON DUPLICATE KEY UPDATE name = VALUES(name), currency = VALUES(currency),
-    time_zone = VALUES(time_zone);
+        'HSBKKZKX', 'KZ12601A861000123456', '', 'KZT', 1, 31, 'Asia/Almaty')
+ON DUPLICATE KEY UPDATE name = VALUES(name), inn = VALUES(inn), bic = VALUES(bic),
+    bank_account = VALUES(bank_account), corr_account = VALUES(corr_account),
+    currency = VALUES(currency), time_zone = VALUES(time_zone);
 -- The demo organization takes readings every day, so the demo works on any
 -- date; a real organization sets its own days (the tests set narrower ones).
 UPDATE organizations SET readings_from = 1, readings_to = 31 WHERE id = 1;
 
 INSERT INTO suppliers (id, organization_id, name, inn, phone)
-VALUES (4, 2, 'ТОО «Алатау Жарық Компаниясы»', '5037008735', '+7 727 356-99-00')
+VALUES (4, 2, 'ТОО «Алатау Жарық Компаниясы»', '070840004569', '+7 727 356-99-00')
 ON DUPLICATE KEY UPDATE name = VALUES(name);
 INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit)
 VALUES (7, 2, 4, 'electricity', 'Электроэнергия', 'Electricity', 'kWh')

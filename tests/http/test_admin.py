@@ -656,6 +656,52 @@ def test_organization_details_are_checked_and_need_the_password():
     assert sql("SELECT receipt_note FROM organizations WHERE id = 1") == [(note,)]
 
 
+def test_treasury_and_kazakh_payees_are_checked_as_what_they_are():
+    """A Treasury payee (the single tax payment's published details) and a Kazakh one
+    (BIN, IBAN, SWIFT BIC) save; their own check digits are what refuse them."""
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("admin").cookies)
+    cols = "name, short_name, bic, bank_account, corr_account"
+    before = sql("SELECT %s FROM organizations WHERE id = 1" % cols)
+    form = org_form("admin-password")
+    treasury = dict(form, bic="017003983", bank_account="03100643000000018500",
+                    corr_account="40102810445370000059")
+    try:
+        r = post(s, "/admin/organization?org=1", treasury)
+        assert r.status_code == 303, r.text[:300]
+        assert sql("SELECT bic, bank_account, corr_account FROM organizations WHERE id = 1") == \
+            [("017003983", "03100643000000018500", "40102810445370000059")]
+        # A bank's correspondent account is not the single treasury account.
+        r = post(s, "/admin/organization?org=1", dict(treasury, corr_account="30101810400000000225"))
+        assert r.status_code == 422
+        assert doc(r).xpath('//input[@id="corr_account"][@aria-invalid="true"]')
+        # A name the QR code cannot carry needs a short name, which it then carries.
+        long_name = "Товарищество собственников недвижимости «" + "Ж" * 110 + "»"
+        r = post(s, "/admin/organization?org=1", dict(form, name=long_name, short_name=""))
+        assert r.status_code == 422 and "300 bytes" in r.text
+        assert doc(r).xpath('//input[@id="short_name"][@aria-invalid="true"]')
+        assert doc(r).xpath('//input[@id="name"]/@value') == [long_name]
+        r = post(s, "/admin/organization?org=1", dict(form, name=long_name, short_name="ТСН «Ж»"))
+        assert r.status_code == 303
+    finally:
+        post(s, "/admin/organization?org=1", form)
+    assert sql("SELECT %s FROM organizations WHERE id = 1" % cols) == before
+    # The form says which organization it saves: a POST reads its body, not its URL.
+    page = doc(s.get(BASE + "/admin/organization?org=2"))
+    assert page.xpath('//form[@id="organization-form"]//input[@name="org"]/@value') == ["2"]
+    kz = dict(org_form("admin-password", org=2), org="2")
+    assert kz["corr_account"] == "" and kz["bic"] == "HSBKKZKX"
+    assert post(s, "/admin/organization?org=2", kz).status_code == 303
+    assert sql("SELECT %s FROM organizations WHERE id = 1" % cols) == before
+    for field, value in (("bank_account", "KZ12601A861000123457"), ("inn", "061240001237"),
+                         ("bic", "HSBKRUMM"), ("bank_account", "40702810138250123017")):
+        r = post(s, "/admin/organization?org=2", dict(kz, **{field: value}))
+        assert r.status_code == 422, (field, value)
+        assert doc(r).xpath('//input[@id="%s"][@aria-invalid="true"]' % field), field
+    assert sql("SELECT inn, bic, bank_account FROM organizations WHERE id = 2") == \
+        [("061240001236", "HSBKKZKX", "KZ12601A861000123456")]
+
+
 # ------------------------------------------------------------------ staff
 
 def test_create_staff_change_role_and_disable():

@@ -511,6 +511,24 @@ def test_details_broken_after_issuing_withhold_the_receipt(tsj_org):
     assert "organization %d: bank details fail the bank-account check" % TEST_ORG in log
 
 
+def test_a_payee_too_long_for_the_qr_code_is_refused_until_it_has_a_short_name(tsj_org):
+    # GOST R 56042-2014: the required block (Name ... CorrespAcc) is at most 300 bytes.
+    long_name = "ТСЖ «Проверка» " + "Ж" * 130
+    sql("UPDATE organizations SET name = '%s', short_name = NULL WHERE id = %d"
+        % (long_name, TEST_ORG))
+    out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+    assert out.returncode == 1 and "qr-name" in out.stderr and "300 bytes" in out.stderr
+    assert "ТСЖ «Проверка»" in out.stderr and issued(OLD_MONTH) == []
+    sql("UPDATE organizations SET short_name = 'ТСЖ «Проверка»' WHERE id = %d" % TEST_ORG)
+    out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+    assert out.returncode == 0, out.stderr
+    s = signed_in("tsj-paper", "tsj-password-2")
+    x = xml(s, "/receipts/view?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT))
+    payload = x.find("receipt/qr").get("payload")
+    assert payload.startswith("ST00012|Name=ТСЖ «Проверка»|PersonalAcc=")
+    assert x.findtext("receipt/payee/name") == long_name  # printed whole on the receipt
+
+
 def test_receiptjobs_refuses_bad_arguments():
     for args in ([], ["issue", "--month"], ["issue", "--month", "2026-13"],
                  ["issue", "--month", "2099-01"], ["issue", "--org", "0"],

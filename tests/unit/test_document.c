@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 
 #include "billing/account.h"
+#include "billing/bankcheck.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -68,13 +69,71 @@ static void payee_details(void **st)
 	long_bank[46] = '\0';
 	o.bank_name = long_bank; /* longer than a QR code's BankName */
 	assert_string_equal(payee_check(&o), "bank-name");
-	/* Not roubles: the Bank of Russia's keys do not apply, only presence. */
+	/*
+	 * A Treasury payee: the single tax payment's details as the Federal Tax
+	 * Service publishes them (Казначейство России (ФНС России), БИК 017003983,
+	 * ЕКС 40102810445370000059, казначейский счёт 03100643000000018500).
+	 */
 	o = payee();
+	o.bic = "017003983";
+	o.corr_account = "40102810445370000059";
+	o.bank_account = "03100643000000018500";
+	assert_null(payee_check(&o));
+	o.corr_account = "40102810445370000058"; /* the ЕКС's control key */
+	assert_string_equal(payee_check(&o), "corr-account");
+	o.corr_account = "30101810400000000225"; /* a bank's corr. account is not the ЕКС */
+	assert_string_equal(payee_check(&o), "corr-account");
+	o.corr_account = "40102810445370000059";
+	o.bank_account = "40702810138250123017"; /* a bank account at the Treasury */
+	assert_string_equal(payee_check(&o), "bank-account");
+	o.bank_account = "03100840000000018500"; /* not roubles */
+	assert_string_equal(payee_check(&o), "bank-account");
+	/* The ЕКС of another Treasury body (domain.md 4b: BIC 012520101). */
+	assert_true(single_treasury_account_valid("012520101", "40102810145370000026"));
+	assert_false(single_treasury_account_valid("044525225", "40102810145370000026"));
+	assert_false(treasury_bic("044525225"));
+}
+
+/*
+ * Kazakh payees are checked as Kazakh details: the IBAN registry's example
+ * KZ86125KZT5004100100 and the IBAN of the Clearing centre of ETS published
+ * with its BIN 090840000906 at Halyk Bank (HSBKKZKX).
+ */
+static void kazakh_payee_details(void **st)
+{
+	struct organization o = payee();
+
+	(void)st;
 	o.cur = currency_find("KZT");
 	o.bic = "HSBKKZKX";
-	o.bank_account = "KZ86125KZT5004100100";
+	o.bank_account = "KZ476010131000179714";
+	o.inn = "090840000906";
 	o.corr_account = "";
+	o.kpp = NULL;
 	assert_null(payee_check(&o));
+	assert_true(iban_kz_valid("KZ86125KZT5004100100"));
+	o.bank_account = "KZ476010131000179715"; /* one digit off: mod 97 is not 1 */
+	assert_string_equal(payee_check(&o), "bank-account");
+	o.bank_account = "40702810138250123017"; /* a Russian account */
+	assert_string_equal(payee_check(&o), "bank-account");
+	o.bank_account = "KZ476010131000179714";
+	o.inn = "090840000907"; /* the BIN's check digit */
+	assert_string_equal(payee_check(&o), "inn");
+	o.inn = "7707083893"; /* a Russian INN is not a BIN */
+	assert_string_equal(payee_check(&o), "inn");
+	o.inn = "090840000906";
+	o.bic = "044525225"; /* a Russian BIC */
+	assert_string_equal(payee_check(&o), "bic");
+	o.bic = "HSBKRUMM"; /* not in Kazakhstan */
+	assert_string_equal(payee_check(&o), "bic");
+	o.bic = "HSBKKZKX";
+	/* Kazakhtelecom's BIN; and one whose weights 1..11 give 10, so 3..11,1,2 decide. */
+	assert_true(bin_kz_valid("940740000911"));
+	assert_true(bin_kz_valid("090740000108"));
+	assert_false(bin_kz_valid("090740000100"));
+	assert_true(bin_kz_valid("000740001307"));
+	assert_false(bin_kz_valid("990140000160"));
+	assert_false(bin_kz_valid("12345678901"));
 	o.bank_account = "";
 	assert_string_equal(payee_check(&o), "bank-account");
 }
@@ -214,7 +273,8 @@ static void pdf_pages(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(payee_details), cmocka_unit_test(paid_status),
+		cmocka_unit_test(payee_details),
+		cmocka_unit_test(kazakh_payee_details), cmocka_unit_test(paid_status),
 		cmocka_unit_test(qr_modules),	 cmocka_unit_test(svg_path),
 		cmocka_unit_test(pdf_pages),
 	};
