@@ -15,6 +15,7 @@
 #include <string.h>
 #include <stdio.h>
 
+#include "app/tariff_period.h"
 #include "billing/account.h"
 #include "billing/reading.h"
 #include "billing/tariff.h"
@@ -367,8 +368,8 @@ static int calculate(struct calc *c)
 	struct req *r = c->r;
 	const struct fval *from = req_val(r, K_FROM), *to = req_val(r, K_TO);
 	const struct fval *res = req_val(r, K_RESIDENTS), *hh = req_val(r, K_HOUSEHOLD);
-	struct tariff ts[2];
-	const struct tariff *tp[2] = {&ts[0], &ts[1]};
+	struct tariff ts[TARIFF_PARTS];
+	const struct tariff *tp[TARIFF_PARTS];
 	struct charge ch;
 	struct usage u;
 	long long q[TARIFF_ZONES] = {0, 0, 0};
@@ -404,12 +405,14 @@ static int calculate(struct calc *c)
 		return page_status(r, 400);
 
 	/* Readings on two days: consumption on the days from the first up to the second. */
-	e = db_tariffs(r->arena, c->plan.id, (day_t)from->i, (day_t)to->i - 1, ts, 2, &nt);
+	e = tariff_period(r->arena, c->plan.id, (day_t)from->i, (day_t)to->i - 1, ts, &nt);
 	if (e == PERR_TOO_LARGE)
 		return field_error(c, "to", "too-many-tariffs") && !c->failed ? page_status(r, 422)
 									      : page_error(r, 500, "internal");
-	if (e != PERR_OK)
+	if (e != PERR_OK && e != PERR_NOT_FOUND) /* not found: no VAT rate, said as no tariff below */
 		return page_fail(r, e);
+	if (e == PERR_NOT_FOUND)
+		nt = 0;
 	memset(&u, 0, sizeof(u));
 	for (i = 0; i < TARIFF_ZONES; i++)
 		u.zone[i] = q[i];
@@ -423,6 +426,7 @@ static int calculate(struct calc *c)
 	for (i = 0; i < nt; i++) {
 		ts[i].name = c->plan.name;
 		ts[i].zones = c->plan.zones;
+		tp[i] = &ts[i];
 	}
 	if (nt == 0 || tariff_charge(tp, nt, &u, &ch) != 0) {
 		log_msg(LOG_INFO, "calculator: plan %llu has no tariff for the whole period",

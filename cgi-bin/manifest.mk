@@ -21,11 +21,11 @@ MODS_services = billing/ledger core/arena core/config core/crypto core/date core
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
 	db/session doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml web/csrf web/form web/nav \
 	web/page_pdf web/page_table web/period web/request web/serve web/session
-MODS_calculator = billing/reading billing/tariff core/arena core/config core/crypto core/date core/decimal \
+MODS_calculator = app/tariff_period billing/reading billing/tariff core/arena core/config core/crypto core/date core/decimal \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
 	db/account db/db db/organization db/reading db/session db/tariff doc/render doc/xml web/csrf \
 	web/form web/nav web/request web/serve web/session
-MODS_readings = billing/reading billing/tariff core/arena core/config core/crypto core/date core/decimal \
+MODS_readings = app/tariff_period billing/reading billing/tariff core/arena core/config core/crypto core/date core/decimal \
 	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid db/db \
 	db/reading db/session db/tariff doc/render doc/sheet doc/xlsx doc/xml web/csrf web/form \
 	web/nav web/page_table web/request web/serve web/session

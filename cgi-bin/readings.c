@@ -15,6 +15,7 @@
 #include <string.h>
 #include <stdio.h>
 
+#include "app/tariff_period.h"
 #include "billing/reading.h"
 #include "billing/tariff.h"
 #include "core/arena.h"
@@ -205,8 +206,8 @@ static int check(struct page_state *s, int submitting)
 static int estimate(struct page_state *s, const struct entry *e, xmlNodePtr n)
 {
 	struct req *r = s->r;
-	struct tariff ts[2];
-	const struct tariff *tp[2] = {&ts[0], &ts[1]};
+	struct tariff ts[TARIFF_PARTS];
+	const struct tariff *tp[TARIFF_PARTS];
 	struct charge ch;
 	struct usage u;
 	size_t nt = 0, i;
@@ -231,10 +232,12 @@ static int estimate(struct page_state *s, const struct entry *e, xmlNodePtr n)
 	u.residents = (unsigned)e->m.residents;
 	h = household_parse(e->m.household);
 	u.household = h >= 0 ? (enum household)h : HH_GAS;
-	if (db_tariffs(r->arena, e->m.plan_id, u.from, u.to, ts, 2, &nt) != PERR_OK || nt == 0)
+	if (tariff_period(r->arena, e->m.plan_id, u.from, u.to, ts, &nt) != PERR_OK || nt == 0)
 		return 0;
-	for (i = 0; i < nt; i++)
+	for (i = 0; i < nt; i++) {
 		ts[i].zones = e->m.zones;
+		tp[i] = &ts[i];
+	}
 	if (tariff_charge(tp, nt, &u, &ch) != 0)
 		return 0;
 	return xml_money(n, "estimate", ch.total, e->m.cur, r->lang) == NULL ? -1 : 0;

@@ -348,7 +348,7 @@
     <error.below-previous>The current reading is below the previous one. If the meter passed zero, tick the box below.</error.below-previous>
     <error.rollover-implausible>Even past zero, that consumption is implausible. Check the readings.</error.rollover-implausible>
     <error.no-tariff>The chosen tariff has no prices for these dates. Choose other dates.</error.no-tariff>
-    <error.too-many-tariffs>The tariff changed more than once in this period. Split the period.</error.too-many-tariffs>
+    <error.too-many-tariffs>The tariff or the VAT rate changed too many times in this period. Split the period.</error.too-many-tariffs>
   </xsl:template>
   <xsl:template name="messages-en-readings">
     <rd.title>Meter readings</rd.title>

@@ -348,7 +348,7 @@
     <error.below-previous>Текущие показания меньше предыдущих. Если счётчик прошёл через ноль, отметьте это ниже.</error.below-previous>
     <error.rollover-implausible>Даже с переходом через ноль такой расход неправдоподобен. Проверьте показания.</error.rollover-implausible>
     <error.no-tariff>На эти даты у выбранного тарифа нет цен. Выберите другие даты.</error.no-tariff>
-    <error.too-many-tariffs>За этот период тариф менялся больше одного раза. Разбейте период на части.</error.too-many-tariffs>
+    <error.too-many-tariffs>За этот период тариф или ставка НДС менялись слишком много раз. Разбейте период на части.</error.too-many-tariffs>
   </xsl:template>
   <xsl:template name="messages-ru-readings">
     <rd.title>Показания счётчиков</rd.title>

@@ -151,7 +151,7 @@ int tariff_charge(const struct tariff *const *ts, size_t n, const struct usage *
 	unsigned z;
 
 	memset(c, 0, sizeof(*c));
-	if (n == 0 || n > 2 || days < 1 || days > 366 || u->household < 0 ||
+	if (n == 0 || n > TARIFF_PARTS || days < 1 || days > 366 || u->household < 0 ||
 	    u->household >= HH__MAX || u->residents > RESIDENTS_MAX)
 		return -1;
 	for (z = 0; z < TARIFF_ZONES; z++)
@@ -162,7 +162,8 @@ int tariff_charge(const struct tariff *const *ts, size_t n, const struct usage *
 		day_t a = u->from > t->valid_from ? u->from : t->valid_from;
 		day_t b = u->to < t->valid_to ? u->to : t->valid_to;
 
-		if (!tariff_sane(t) || (i > 0 && t->valid_from <= ts[i - 1]->valid_to))
+		if (!tariff_sane(t) || t->vat_by_date ||
+		    (i > 0 && t->valid_from <= ts[i - 1]->valid_to))
 			return -1;
 		for (z = t->zones; z < TARIFF_ZONES; z++)
 			if (u->zone[z] != 0) /* a register the tariff has no price for */
@@ -174,4 +175,40 @@ int tariff_charge(const struct tariff *const *ts, size_t n, const struct usage *
 			return -1;
 	}
 	return covered == days ? 0 : -1;
+}
+
+int tariff_vat_by_date(const struct tariff *in, size_t n, const struct vat_rate *rates, size_t nr,
+		       struct tariff *out, size_t cap, size_t *nout)
+{
+	size_t i, k;
+
+	*nout = 0;
+	for (i = 0; i < n; i++) {
+		day_t day = in[i].valid_from;
+
+		if (!in[i].vat_by_date) {
+			if (*nout == cap)
+				return -1;
+			out[(*nout)++] = in[i];
+			continue;
+		}
+		/* The rate in force on each day: the last that starts on or before it. */
+		while (day <= in[i].valid_to) {
+			struct tariff *t;
+
+			for (k = nr; k > 0 && rates[k - 1].from > day; k--)
+				;
+			if (k == 0 || *nout == cap)
+				return -1; /* no rate yet on that day, or no room */
+			t = &out[(*nout)++];
+			*t = in[i];
+			t->vat_by_date = 0;
+			t->vat_bp = rates[k - 1].bp;
+			t->valid_from = day;
+			if (k < nr && rates[k].from <= in[i].valid_to)
+				t->valid_to = rates[k].from - 1;
+			day = t->valid_to + 1;
+		}
+	}
+	return 0;
 }

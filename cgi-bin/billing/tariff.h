@@ -15,6 +15,7 @@
  */
 #define TARIFF_ZONES 3 /* T1 day or peak, T2 night, T3 semi-peak (the registers' numbering) */
 #define TARIFF_TIERS 3 /* volume levels; a social norm is two */
+#define TARIFF_PARTS 8 /* versions, and VAT periods within them, one charge may cross */
 
 /* The household categories that volume thresholds depend on (Almaty's table). */
 enum household { HH_GAS, HH_GAS_ALONE, HH_ESTOVE, HH_ESTOVE_ALONE, HH__MAX };
@@ -35,7 +36,23 @@ struct tariff {
 	unsigned month_days_x10; /* 305: limits prorate by days / 30.5; 0: by the month's own days */
 	unsigned vat_bp;         /* VAT in basis points: 1200 is 12 % */
 	int vat_included;        /* the prices include VAT; otherwise it is added to each line */
+	int vat_by_date;         /* VAT is the law's rate on each day (vat_bp unused until resolved) */
 };
+
+/* A VAT rate in force from a day until the next rate's first day. */
+struct vat_rate {
+	day_t from;
+	unsigned bp;
+};
+
+/*
+ * Resolve the VAT of n versions (by date): a version whose VAT is by date
+ * becomes one part per rate in force during it, each with that rate; the
+ * others are copied.  rates are ordered by date.  At most cap parts, *nout of
+ * them; -1 if a day of a by-date version has no rate, or there is no room.
+ */
+int tariff_vat_by_date(const struct tariff *in, size_t n, const struct vat_rate *rates, size_t nr,
+		       struct tariff *out, size_t cap, size_t *nout) PORTAL_WUR;
 
 struct usage {
 	long long zone[TARIFF_ZONES]; /* consumption per zone, thousandths of the unit */
@@ -64,9 +81,9 @@ struct charge {
 
 /*
  * Charge usage under the tariffs that cover its period (ordered by date, at
- * most two: a period crossing a tariff change is split by days, consumption
- * and limits alike).  -1 when no tariff covers a day of it, on a bad tariff
- * or usage, or past the money limit.
+ * most TARIFF_PARTS, VAT resolved: a period crossing a tariff or VAT change is
+ * split by days, consumption and limits alike).  -1 when no tariff covers a
+ * day of it, on a bad tariff or usage, or past the money limit.
  */
 int tariff_charge(const struct tariff *const *, size_t, const struct usage *, struct charge *)
 	PORTAL_WUR;

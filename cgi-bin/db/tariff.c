@@ -23,8 +23,17 @@ static struct db_stmt plans = {
 static struct db_stmt versions = {
 	"tariff.versions",
 	"SELECT id, DATEDIFF(valid_from, '1970-01-01'), DATEDIFF(valid_to, '1970-01-01'), tiers, "
-	"month_days_x10, vat_bp, vat_included FROM tariffs "
+	"month_days_x10, vat_bp, vat_included, vat_by_date FROM tariffs "
 	"WHERE plan_id = ? AND valid_from <= ? AND valid_to >= ? ORDER BY valid_from",
+	NULL, 0, NULL};
+
+/* The latest rates up to a day of the plan's organization's country, newest first. */
+static struct db_stmt vat = {
+	"tariff.vat_rates",
+	"SELECT DATEDIFF(v.valid_from, '1970-01-01'), v.rate_bp FROM tariff_plans p "
+	"JOIN organizations o ON o.id = p.organization_id "
+	"JOIN vat_rates v ON v.country = o.vat_country "
+	"WHERE p.id = ? AND v.valid_from <= ? ORDER BY v.valid_from DESC LIMIT ?",
 	NULL, 0, NULL};
 
 static struct db_stmt prices = {
@@ -62,9 +71,9 @@ enum perr db_tariff_plans(struct arena *ar, uint64_t org, int with_private, enum
 }
 
 struct version_iter {
-	long long from, to, included;
+	long long from, to, included, by_date;
 	unsigned tiers, mdx10, vat;
-	uint64_t id, ids[4];
+	uint64_t id, ids[TARIFF_PARTS];
 	struct tariff *out;
 	size_t max, n, seen;
 };
@@ -84,6 +93,7 @@ static enum perr version_row(void *p)
 	t->month_days_x10 = it->mdx10;
 	t->vat_bp = it->vat;
 	t->vat_included = it->included != 0;
+	t->vat_by_date = it->by_date != 0;
 	it->ids[it->n++] = it->id;
 	return PERR_OK;
 }
@@ -115,12 +125,12 @@ static enum perr cell_row(void *p)
 enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, struct tariff *out,
 		     size_t max, size_t *n)
 {
-	struct version_iter it = {.out = out, .max = max < 4 ? max : 4};
+	struct version_iter it = {.out = out, .max = max < TARIFF_PARTS ? max : TARIFF_PARTS};
 	char d1[11], d2[11];
 	struct db_arg a[3];
 	struct db_col c[] = {DBC_U64(&it.id),	  DBC_INT(&it.from),  DBC_INT(&it.to),
 			     DBC_UINT(&it.tiers), DBC_UINT(&it.mdx10), DBC_UINT(&it.vat),
-			     DBC_INT(&it.included)};
+			     DBC_INT(&it.included), DBC_INT(&it.by_date)};
 	enum perr e;
 	size_t i;
 
@@ -130,7 +140,7 @@ enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, stru
 	a[1] = DBA_STR(d1);
 	a[2] = DBA_STR(d2);
 	*n = 0;
-	if ((e = db_rows(ar, &versions, a, 3, c, 7, version_row, &it)) != PERR_OK)
+	if ((e = db_rows(ar, &versions, a, 3, c, 8, version_row, &it)) != PERR_OK)
 		return e;
 	if (it.seen > it.n)
 		return PERR_TOO_LARGE;
@@ -144,6 +154,46 @@ enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, stru
 		ci.prices = 0;
 		if ((e = db_rows(ar, &limits, &id, 1, cc, 3, cell_row, &ci)) != PERR_OK)
 			return e;
+	}
+	*n = it.n;
+	return PERR_OK;
+}
+
+struct vat_iter {
+	long long from, bp;
+	struct vat_rate *out;
+	size_t n;
+};
+
+static enum perr vat_row(void *p)
+{
+	struct vat_iter *it = p;
+
+	it->out[it->n].from = (day_t)it->from;
+	it->out[it->n++].bp = (unsigned)it->bp;
+	return PERR_OK;
+}
+
+enum perr db_vat_rates(struct arena *ar, uint64_t plan, day_t to, struct vat_rate *out, size_t max,
+		       size_t *n)
+{
+	struct vat_iter it = {.out = out};
+	struct db_col c[] = {DBC_INT(&it.from), DBC_INT(&it.bp)};
+	char d[11];
+	size_t i;
+	enum perr e;
+
+	day_format(to, d);
+	*n = 0;
+	e = db_rows(ar, &vat, (struct db_arg[]){DBA_U64(plan), DBA_STR(d), DBA_INT((long long)max)}, 3,
+		    c, 2, vat_row, &it);
+	if (e != PERR_OK)
+		return e;
+	for (i = 0; i < it.n / 2; i++) { /* newest first: by date */
+		struct vat_rate x = out[i];
+
+		out[i] = out[it.n - 1 - i];
+		out[it.n - 1 - i] = x;
 	}
 	*n = it.n;
 	return PERR_OK;

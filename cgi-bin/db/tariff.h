@@ -24,6 +24,11 @@ enum perr db_tariff_plans(struct arena *, uint64_t org, int with_private, enum l
 enum perr db_tariffs(struct arena *, uint64_t plan, day_t from, day_t to, struct tariff *,
 		     size_t max, size_t *n) PORTAL_WUR;
 
+/* The VAT rates of the plan's organization's country in force from some day on
+ * to day to, by date: the last max of them. */
+enum perr db_vat_rates(struct arena *, uint64_t plan, day_t to, struct vat_rate *, size_t max,
+		       size_t *n) PORTAL_WUR;
+
 /* A meter on a linked account, with what the readings form needs. */
 
 #endif

@@ -69,3 +69,10 @@ JOIN (SELECT 'gas' household, 0 tier, 90000 limit_milli UNION ALL SELECT 'gas', 
       UNION ALL SELECT 'estove', 0, 115000 UNION ALL SELECT 'estove', 1, 190000
       UNION ALL SELECT 'estove-alone', 0, 140000 UNION ALL SELECT 'estove-alone', 1, 190000) l
 WHERE t.plan_id = 4;
+
+-- The demo's tariffs take VAT by date from the law's table (sql/022): Энск's
+-- versions valid across 1 January 2026 have 20 % VAT within the price before
+-- it and 22 % after; Almaty's have 12 % and then 16 %.
+UPDATE organizations SET vat_country = 'RU' WHERE id = 1;
+UPDATE organizations SET vat_country = 'KZ' WHERE id = 2;
+UPDATE tariffs SET vat_by_date = 1 WHERE id BETWEEN 1 AND 8;

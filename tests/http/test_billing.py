@@ -767,7 +767,7 @@ def test_every_billing_query_is_an_index_lookup():
         "login_attempt.failures": ["'demo'", 900, "'127.0.0.1'", 900],
         "tariff.public_organizations": [], "tariff.plans": ["'ru'", 1, 0],
         "tariff.versions": [1, "'%s'" % end, "'%s'" % start], "tariff.prices": [1],
-        "tariff.limits": [1], "reading.meters": [sub, 0, 0], "reading.history": [sub, 1],
+        "tariff.limits": [1], "tariff.vat_rates": [1, "'%s'" % end, 8], "reading.meters": [sub, 0, 0], "reading.history": [sub, 1],
         "account.payable": [sub], "online.lock_items": [1],
         "credit.rows": [1, "'%s'" % start],
         "credit.ledger": ["'[{\"s\":1,\"a\":0}]'", 1, "'%s'" % end],

@@ -62,10 +62,13 @@ def test_example_d_two_zones_social_norm():
                      **{"from": "2026-03-01", "to": "2026-04-01"})
     assert st == 200
     assert x.find("result/total").get("minor") == "63548"  # 635.48 RUB
-    # Prices include 20 % VAT: the VAT shown is 20/120 of each line.
+    # Prices include VAT, which is 22 % from 1 January 2026 (Tax Code of the Russian
+    # Federation, art. 164 p. 3, as amended in 2025; sql/022): the price stays, and
+    # the VAT shown is 22/122 of each line.
+    assert [t.get("vat-bp") for t in x.iter("tariff")] == ["2200"]
     for line in x.iter("line"):
         amount, vat = int(line.find("amount").get("minor")), int(line.find("vat").get("minor"))
-        assert abs(vat - amount * 20 / 120) <= 0.5
+        assert abs(vat - amount * 22 / 122) <= 0.5
 
 
 def test_a_period_across_the_july_tariff_change_is_split_by_days():
@@ -73,8 +76,9 @@ def test_a_period_across_the_july_tariff_change_is_split_by_days():
     st, x = calc_xml(s, org="1", plan="1", residents="1", household="gas", prev1="0", curr1="310",
                      **{"from": "2026-06-16", "to": "2026-07-17"})  # 15 + 16 days
     assert st == 200
-    assert [t.get("from") for t in x.iter("tariff")] == ["2025-07-01", "2026-07-01"]
-    assert {l.get("tariff-from") for l in x.iter("line")} == {"2025-07-01", "2026-07-01"}
+    # The first version's days of 2026 (its VAT 22 %, sql/022), then the July one's.
+    assert [t.get("from") for t in x.iter("tariff")] == ["2026-01-01", "2026-07-01"]
+    assert {l.get("tariff-from") for l in x.iter("line")} == {"2026-01-01", "2026-07-01"}
     qty = sum(int(l.findtext("quantity").replace(".", "")) for l in x.iter("line"))
     assert abs(qty - 310000) <= 2  # display rounding of each line only
     html = doc(calc(s, org="1", plan="1", residents="1", household="gas", prev1="0", curr1="310",
@@ -155,19 +159,32 @@ def test_every_bad_input_gets_its_message_next_to_the_field(change, field, messa
     assert b"<script>" not in r.content
 
 
-def test_dates_without_a_tariff_and_more_than_one_change():
+def test_dates_without_a_tariff_and_a_period_across_several_versions():
     s = new_client()
     r = calc(s, **dict(GOOD, **{"from": "2025-01-01", "to": "2025-02-01"}))
     assert r.status_code == 422
     assert doc(r).get_element_by_id("error-to").text_content() == \
         "На эти даты у выбранного тарифа нет цен. Выберите другие даты."
-    sql("UPDATE tariffs SET valid_to = '2025-12-31' WHERE id = 1")
-    sql("INSERT INTO tariffs VALUES (99, 1, '2026-01-01', '2026-06-30', 2, 0, 2000, 1)")
     try:
-        r = calc(s, **dict(GOOD, **{"from": "2025-12-15", "to": "2026-07-15"}))
-        assert r.status_code == 422
-        assert doc(r).get_element_by_id("error-to").text_content() == \
-            "За этот период тариф менялся больше одного раза. Разбейте период на части."
+        sql("UPDATE tariffs SET valid_to = '2025-12-31' WHERE id = 1")
+        sql("INSERT INTO tariffs (id, plan_id, valid_from, valid_to, tiers, month_days_x10, "
+            "vat_bp, vat_included, vat_by_date) VALUES (99, 1, '2026-01-01', '2026-06-30', 2, 0, "
+            "0, 1, 1)")
+        sql("INSERT INTO tariff_prices (tariff_id, tier, zone, price) SELECT 99, tier, zone, "
+            "price + 10 FROM tariff_prices WHERE tariff_id = 1")
+        sql("INSERT INTO tariff_limits (tariff_id, household, tier, limit_milli) SELECT 99, "
+            "household, tier, limit_milli FROM tariff_limits WHERE tariff_id = 1")
+        # Three versions over the period, each charged for its own days, with the VAT of its days.
+        st, x = calc_xml(s, **dict(GOOD, **{"from": "2025-12-15", "to": "2026-07-15"}))
+        assert st == 200
+        assert [(t.get("from"), t.get("vat-bp")) for t in x.iter("tariff")] == [
+            ("2025-07-01", "2000"), ("2026-01-01", "2200"), ("2026-07-01", "2200")]
+        assert {l.get("tariff-from") for l in x.iter("line")} == {
+            "2025-07-01", "2026-01-01", "2026-07-01"}
+        qty = sum(int(l.findtext("quantity").replace(".", "")) for l in x.iter("line"))
+        assert abs(qty - 150000) <= 3  # display rounding of each line only
+        total = sum(int(l.find("amount").get("minor")) for l in x.iter("line"))
+        assert x.find("result/total").get("minor") == str(total)
     finally:
         sql("DELETE FROM tariffs WHERE id = 99")
         sql("UPDATE tariffs SET valid_to = '2026-06-30' WHERE id = 1")

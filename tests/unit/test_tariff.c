@@ -332,6 +332,96 @@ static void bad_input_is_refused(void **st)
 	assert_int_equal(c.n, 0);
 }
 
+/*
+ * VAT by date.  Russia's rate is 20 % until 31.12.2025 and 22 % from
+ * 01.01.2026 (Tax Code art. 164 p. 3 as amended in 2025); a household tariff
+ * is published with VAT included and keeps its price, so only the VAT within
+ * it changes.  6,00 a kWh, 310 kWh from 16.12.2025 to 15.01.2026 (31 days):
+ * 160 kWh in December, 960,00 with 160,00 VAT (960 x 20/120); 150 kWh in
+ * January, 900,00 with 162,30 VAT (900 x 22/122 = 162,295...).
+ */
+static void vat_follows_the_law_by_date(void **st)
+{
+	struct vat_rate rates[2] = {{D(2019, 1, 1), 2000}, {D(2026, 1, 1), 2200}};
+	struct tariff t = open_tariff(1, 1), parts[TARIFF_PARTS];
+	const struct tariff *tp[TARIFF_PARTS];
+	struct charge c;
+	struct usage u;
+	size_t n, i;
+
+	(void)st;
+	t.valid_from = D(2025, 7, 1);
+	t.valid_to = D(2026, 6, 30);
+	t.price[0][0] = 600;
+	t.vat_by_date = 1;
+	/* Unresolved, the engine refuses it: the rate must come from the law. */
+	memset(&u, 0, sizeof(u));
+	u.zone[0] = KWH(310);
+	u.residents = 1;
+	u.from = D(2025, 12, 16);
+	u.to = D(2026, 1, 15);
+	tp[0] = &t;
+	assert_int_equal(tariff_charge(tp, 1, &u, &c), -1);
+	assert_int_equal(tariff_vat_by_date(&t, 1, rates, 2, parts, TARIFF_PARTS, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(parts[0].valid_to, D(2025, 12, 31));
+	assert_int_equal(parts[0].vat_bp, 2000);
+	assert_int_equal(parts[1].valid_from, D(2026, 1, 1));
+	assert_int_equal(parts[1].valid_to, D(2026, 6, 30));
+	assert_int_equal(parts[1].vat_bp, 2200);
+	for (i = 0; i < n; i++)
+		tp[i] = &parts[i];
+	assert_int_equal(tariff_charge(tp, n, &u, &c), 0);
+	assert_int_equal(c.total, 186000);
+	assert_int_equal(c.vat, 16000 + 16230);
+	/* A version with its own rate is left alone; a day before any rate is refused. */
+	t.vat_by_date = 0;
+	t.vat_bp = 1000;
+	assert_int_equal(tariff_vat_by_date(&t, 1, rates, 2, parts, TARIFF_PARTS, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(parts[0].vat_bp, 1000);
+	t.vat_by_date = 1;
+	t.valid_from = D(2018, 12, 1);
+	assert_int_equal(tariff_vat_by_date(&t, 1, rates, 2, parts, TARIFF_PARTS, &n), -1);
+	/* No room for the parts: refused, not cut short. */
+	t.valid_from = D(2025, 7, 1);
+	assert_int_equal(tariff_vat_by_date(&t, 1, rates, 2, parts, 1, &n), -1);
+}
+
+/*
+ * Kazakhstan: 12 % until 31.12.2025, 16 % from 01.01.2026 (the Tax Code of
+ * 18.07.2025).  A tariff with VAT added: 20,00 tenge a kWh net, 100 kWh in
+ * January 2026 is 2 000,00 + 320,00 VAT = 2 320,00.
+ */
+static void kazakh_vat_from_2026(void **st)
+{
+	struct vat_rate rates[2] = {{D(2009, 1, 1), 1200}, {D(2026, 1, 1), 1600}};
+	struct tariff t = open_tariff(1, 1), parts[TARIFF_PARTS];
+	const struct tariff *tp[TARIFF_PARTS];
+	struct usage u;
+	struct charge c;
+	size_t n;
+
+	(void)st;
+	t.price[0][0] = 2000;
+	t.vat_included = 0;
+	t.vat_by_date = 1;
+	memset(&u, 0, sizeof(u));
+	u.zone[0] = KWH(100);
+	u.residents = 1;
+	u.from = D(2026, 1, 1);
+	u.to = D(2026, 1, 31);
+	u.whole_month = 1;
+	t.valid_from = u.from;
+	t.valid_to = u.to;
+	assert_int_equal(tariff_vat_by_date(&t, 1, rates, 2, parts, TARIFF_PARTS, &n), 0);
+	assert_int_equal(n, 1);
+	tp[0] = &parts[0];
+	assert_int_equal(tariff_charge(tp, 1, &u, &c), 0);
+	assert_int_equal(c.total, 232000);
+	assert_int_equal(c.vat, 32000);
+}
+
 /* domain.md 1c: rollover, meter replacement. */
 static void readings(void **st)
 {
@@ -405,6 +495,8 @@ int main(void)
 		cmocka_unit_test(inexact_shares_round_only_money),
 		cmocka_unit_test(tariff_change_mid_period),
 		cmocka_unit_test(bad_input_is_refused),
+		cmocka_unit_test(vat_follows_the_law_by_date),
+		cmocka_unit_test(kazakh_vat_from_2026),
 		cmocka_unit_test(readings),
 		cmocka_unit_test(calendar),
 	};
