@@ -300,9 +300,19 @@ static int consumption(struct calc *c, long long q[TARIFF_ZONES])
 			bad |= field_error(c, cn, number_problem(r, K_CURR1 + z));
 		if (p == NULL || n == NULL)
 			continue;
-		/* The register's size, read off the larger reading: a rollover wraps there. */
-		for (whole = (p->i > n->i ? p->i : n->i) / 1000; whole >= 10; whole /= 10)
-			digits++;
+		/* The register's size: the chosen meter's, else read off the larger
+		 * reading.  A rollover wraps there. */
+		if (c->meter_found) {
+			digits = c->meter.digits;
+			if (!reading_fits(p->i, digits, 3) || !reading_fits(n->i, digits, 3)) {
+				bad |= field_error(c, reading_fits(p->i, digits, 3) ? cn : pn,
+						   "reading-too-large");
+				continue;
+			}
+		} else {
+			for (whole = (p->i > n->i ? p->i : n->i) / 1000; whole >= 10; whole /= 10)
+				digits++;
+		}
 		if (reading_consumption(p->i, n->i, digits, 3, rollover, &q[z]) != 0)
 			bad |= field_error(c, cn, rollover ? "rollover-implausible" : "below-previous");
 	}

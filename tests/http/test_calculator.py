@@ -267,3 +267,29 @@ def test_messages_say_what_is_wrong_with_a_date_or_a_reading():
     r = calc(s, **dict(GOOD, curr1="1.2345"))
     assert doc(r).get_element_by_id("error-curr1").text_content().strip().startswith(
         "Показания — число без знака")
+
+
+def test_a_chosen_meter_sets_where_its_register_rolls_over():
+    s = signed_in()
+    # Meter 3 has five digits: 99 950 -> 30, through zero, is 80 kWh.
+    base = dict(org="1", plan="1", residents="1", household="gas", meter="3",
+                **{"from": "2026-03-01", "to": "2026-04-01"})
+    st, x = calc_xml(s, **dict(base, prev1="99950", curr1="30", rollover="1"))
+    assert st == 200 and x.findtext("result/consumption/quantity") == "80.000"
+    # A number the meter cannot show is too large, not "below the previous".
+    r = calc(s, **dict(base, prev1="99950", curr1="123456", rollover="1"))
+    assert r.status_code == 400
+    assert doc(r).get_element_by_id("error-curr1").text_content().startswith(
+        "Таких больших показаний")
+    # Meter 1 has six digits: 99 950 -> 30 is no rollover of it (it would mean 900 080 kWh),
+    # though a five-digit guess from the numbers alone would have taken it for one.
+    st, x = calc_xml(s, org="1", plan="3", residents="1", household="gas", meter="1",
+                     prev1="99950", curr1="30", prev2="0", curr2="0", prev3="0", curr3="0",
+                     rollover="1", **{"from": "2026-03-01", "to": "2026-04-01"})
+    assert st == 400 and "curr1" in x.xpath("//error/@field")
+
+
+def test_readings_over_a_million():
+    s = new_client()
+    st, x = calc_xml(s, **dict(GOOD, prev1="1500000", curr1="1500120"))
+    assert st == 200 and x.findtext("result/consumption/quantity") == "120.000"
