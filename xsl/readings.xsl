@@ -116,7 +116,14 @@
                 </xsl:if>
               </td>
               <td>
-                <input type="text" id="{$name}" name="{$name}" value="{@value}" inputmode="decimal"
+                <!-- The last reading with the language's decimal separator; a refused one as typed. -->
+                <xsl:variable name="shown">
+                  <xsl:choose>
+                    <xsl:when test="/page/error[@field = $name]"><xsl:value-of select="@value"/></xsl:when>
+                    <xsl:otherwise><xsl:call-template name="decimal"><xsl:with-param name="v" select="@value"/></xsl:call-template></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:variable>
+                <input type="text" id="{$name}" name="{$name}" value="{$shown}" inputmode="decimal"
                        maxlength="16" size="12" required="required"/>
                 <xsl:call-template name="field-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
                 <xsl:if test="@unusual">

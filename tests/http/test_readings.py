@@ -276,3 +276,20 @@ def test_the_unusual_use_warning_still_works_after_a_rollover():
     # A day's ordinary use is not questioned.
     r = post(s, dict(form_of(s), m3z1="54"), "preview")
     assert r.status_code == 200 and not doc(r).xpath('//*[@id="unusual-m3z1"]')
+
+
+def test_a_water_meters_reading_has_a_decimal_comma_in_russian():
+    value = last(2)  # thousandths of a cubic metre
+    want = "%d,%03d" % divmod(value, 1000)
+    d = doc(signed_in().get(BASE + "/readings"))
+    assert d.xpath('string(//input[@name="m2z1"]/@value)') == want
+    assert want in d.text_content()  # the last reading, shown beside it
+    d = doc(signed_in(lang="en").get(BASE + "/readings"))
+    assert d.xpath('string(//input[@name="m2z1"]/@value)') == want.replace(",", ".")
+    # And a reading typed with a comma is read as the decimal it is.
+    s = signed_in()
+    r = s.post(BASE + "/readings?format=xml", data=dict(
+        form_of(s), m2z1="%d,%03d" % divmod(value + 1500, 1000), action="preview"))
+    assert r.status_code == 200
+    assert lxml.etree.fromstring(r.content).xpath(
+        '//meter[@id="2"]/register/@consumed') == ["1.500"]
