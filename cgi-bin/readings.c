@@ -91,11 +91,17 @@ static enum perr meter_row(void *p, const struct meter *m)
 	return PERR_OK;
 }
 
+/* Today where the meter's organization is: its window, its "today". */
+static day_t meter_today(const struct meter *m)
+{
+	return day_today_in(m->time_zone);
+}
+
 static int window_open(const struct meter *m)
 {
 	int y, mo, d;
 
-	day_to_civil(day_today(), &y, &mo, &d);
+	day_to_civil(meter_today(m), &y, &mo, &d);
 	return (unsigned)d >= m->window_from && (unsigned)d <= m->window_to;
 }
 
@@ -106,7 +112,7 @@ static day_t window_next(const struct meter *m)
 	int y, mo, d;
 	unsigned from = m->window_from;
 
-	day_to_civil(day_today(), &y, &mo, &d);
+	day_to_civil(meter_today(m), &y, &mo, &d);
 	if ((unsigned)d >= from) {
 		y += mo == 12;
 		mo = mo == 12 ? 1 : mo + 1;
@@ -226,7 +232,7 @@ static int estimate(struct page_state *s, const struct entry *e, xmlNodePtr n)
 			since = e->m.last_on[z];
 	}
 	u.from = since;
-	u.to = day_today() - 1;
+	u.to = meter_today(&e->m) - 1;
 	if (u.to < u.from)
 		return 0;
 	u.residents = (unsigned)e->m.residents;
@@ -249,7 +255,7 @@ static int estimate(struct page_state *s, const struct entry *e, xmlNodePtr n)
  */
 static int unusual(const struct entry *e, unsigned z)
 {
-	long long days = (long long)day_today() - e->m.last_on[z];
+	long long days = (long long)meter_today(&e->m) - e->m.last_on[z];
 
 	return e->m.last[z] >= 0 && e->value[z] >= 0 && e->m.avg_days[z] > 0 &&
 	       e->m.avg_delta[z] > 0 && days > 0 &&
@@ -264,7 +270,8 @@ static int meters_xml(struct page_state *s, int preview)
 	size_t i;
 	unsigned z;
 
-	day_format(day_today(), today);
+	/* The first meter's organization's day (most subscribers have one organization). */
+	day_format(s->n > 0 ? meter_today(&s->e[0].m) : day_today(), today);
 	if (list == NULL || xml_attr(list, "today", today) ||
 	    (req_val(r, K_DONE) && xml_attr(list, "done", "1")) ||
 	    (preview && xml_attr(list, "preview", "1")))
@@ -273,7 +280,7 @@ static int meters_xml(struct page_state *s, int preview)
 		const struct entry *e = &s->e[i];
 		int open = window_open(&e->m);
 
-		day_format(open ? day_today() : window_next(&e->m), buf);
+		day_format(open ? meter_today(&e->m) : window_next(&e->m), buf);
 		n = xml_elem(list, "meter");
 		if (n == NULL || xml_attr_int(n, "id", (long long)e->m.id) ||
 		    xml_attr(n, "kind", e->m.kind) || xml_attr_int(n, "zones", e->m.zones) ||
@@ -370,8 +377,8 @@ static int form_post(struct req *r)
 
 			if (en->value[z] < 0 || en->value[z] == en->m.last[z])
 				continue;
-			if ((e = db_reading_insert(en->m.id, z, en->value[z], r->sess->subscriber_id,
-						   unusual(en, z))) != PERR_OK) {
+			if ((e = db_reading_insert(en->m.id, z, meter_today(&en->m), en->value[z],
+						   r->sess->subscriber_id, unusual(en, z))) != PERR_OK) {
 				db_rollback();
 				return page_fail(r, e);
 			}

@@ -139,6 +139,34 @@ int time_zone_valid(const char *tz)
 	return access(file, R_OK) == 0;
 }
 
+/* The local calendar day of now in the zone TZ currently names. */
+static day_t local_today(void)
+{
+	struct tm t;
+	time_t now = time(NULL);
+
+	if (localtime_r(&now, &t) == NULL)
+		return day_today();
+	return day_from_civil(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
+}
+
+day_t day_today_in(const char *tz)
+{
+	day_t d;
+
+	if (tz == NULL || strcmp(tz, process_zone) == 0 || !time_zone_valid(tz))
+		return local_today();
+	setenv("TZ", tz, 1);
+	tzset();
+	d = local_today();
+	if (process_zone[0])
+		setenv("TZ", process_zone, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	return d;
+}
+
 int instant_local_in(const char *utc, const char *tz, char out[26])
 {
 	int rc;

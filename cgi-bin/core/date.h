@@ -22,6 +22,8 @@ int day_exists(const char *, size_t);
 void day_format(day_t, char buf[11]);
 /* Today in UTC. */
 day_t day_today(void);
+/* Today where tz is (an organization's zone); tz NULL or invalid: the process's zone. */
+day_t day_today_in(const char *tz);
 /*
  * An instant the database wrote in UTC ("2026-11-22T18:05:09Z") in the local
  * time zone, with its offset: "2026-11-22T21:05:09+03:00" into out (26

@@ -39,7 +39,7 @@ static struct db_stmt meters = {
 	"IFNULL((SELECT SUM(MOD(h.value - p.value + " REGISTER_RANGE ", " REGISTER_RANGE ")) "
 	STEPS_IN_SIX_MONTHS "), 0), "
 	"IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(p.taken_on)) " STEPS_IN_SIX_MONTHS "), 0), "
-	"o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id "
+	"o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id, o.time_zone "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
 	"JOIN meters m ON m.account_id = a.id AND m.removed_on IS NULL "
@@ -60,7 +60,7 @@ static struct db_stmt history = {
 static struct db_stmt insert = {
 	"reading.insert",
 	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, subscriber_id, "
-	"created_at) VALUES (?, ?, UTC_DATE(), ?, 'subscriber', ?, ?, UTC_TIMESTAMP(6))",
+	"created_at) VALUES (?, ?, ?, ?, 'subscriber', ?, ?, UTC_TIMESTAMP(6))",
 	NULL, 0, NULL};
 
 struct meter_iter {
@@ -118,7 +118,7 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
 		DBC_INT(&it.value),	     DBC_INT(&it.on),		   DBC_INT(&it.delta),
 		DBC_INT(&it.days),	     DBC_UINT(&it.row.window_from), DBC_UINT(&it.row.window_to),
 		DBC_INT(&it.row.residents),  DBC_STR(&it.row.household),   DBC_STR(&it.currency),
-		DBC_U64(&it.row.org_id),
+		DBC_U64(&it.row.org_id),     DBC_STR(&it.row.time_zone),
 	};
 	enum perr e = db_rows(ar, &meters, a, 3, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
 
@@ -152,13 +152,17 @@ enum perr db_reading_history(struct arena *ar, uint64_t subscriber, uint64_t met
 	return db_rows(ar, &history, a, 2, c, 6, hist_row, &it);
 }
 
-enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value, uint64_t subscriber,
-			    int to_review)
+enum perr db_reading_insert(uint64_t meter, unsigned zone, day_t taken_on, long long value,
+			    uint64_t subscriber, int to_review)
 {
-	struct db_arg a[] = {DBA_U64(meter), DBA_INT(zone), DBA_INT(value),
-			     DBA_STR(to_review ? "pending" : "accepted"), DBA_U64(subscriber)};
+	char on[11];
 
-	return db_exec(&insert, a, 5, NULL, NULL);
+	day_format(taken_on, on);
+	return db_exec(&insert,
+		       (struct db_arg[]){DBA_U64(meter), DBA_INT(zone), DBA_STR(on), DBA_INT(value),
+					 DBA_STR(to_review ? "pending" : "accepted"),
+					 DBA_U64(subscriber)},
+		       6, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------- staff's review */

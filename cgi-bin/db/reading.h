@@ -25,6 +25,7 @@ struct meter {
 	long long residents;
 	const char *household;
 	const struct currency *cur;
+	const char *time_zone; /* the organization's: its day is the reading's day */
 };
 
 struct reading_row {
@@ -44,8 +45,9 @@ enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter
 /* Record today's reading of one register, from the subscriber, accepted. */
 /* A subscriber's reading: accepted, or (to_review) waiting for staff, as an
  * implausible one does. */
-enum perr db_reading_insert(uint64_t meter, unsigned zone, long long value, uint64_t subscriber,
-			    int to_review) PORTAL_WUR;
+/* Taken on taken_on: the organization's today. */
+enum perr db_reading_insert(uint64_t meter, unsigned zone, day_t taken_on, long long value,
+			    uint64_t subscriber, int to_review) PORTAL_WUR;
 
 
 /* A reading waiting for staff's review, with the accepted one before it. */

@@ -293,3 +293,28 @@ def test_a_water_meters_reading_has_a_decimal_comma_in_russian():
     assert r.status_code == 200
     assert lxml.etree.fromstring(r.content).xpath(
         '//meter[@id="2"]/register/@consumed') == ["1.500"]
+
+
+def test_the_window_and_the_readings_day_are_the_organizations_own():
+    """Organization 1 on Kiritimati (UTC+14), then on Pago Pago (UTC-11): 25 hours apart,
+    so their calendar days always differ; the window is the day it is on Kiritimati."""
+    from zoneinfo import ZoneInfo
+    now = datetime.datetime.now(datetime.timezone.utc)
+    kiritimati = now.astimezone(ZoneInfo("Pacific/Kiritimati")).date()
+    before = sql("SELECT time_zone FROM organizations WHERE id = 1")[0][0]
+    try:
+        sql("UPDATE organizations SET time_zone = 'Pacific/Kiritimati', readings_from = %d, "
+            "readings_to = %d WHERE id = 1" % (kiritimati.day, kiritimati.day))
+        s = signed_in()
+        x = page_xml(s)
+        assert x.xpath('//meter[@id="3"]/@window-open') == ["1"]
+        assert x.find("readings").get("today") == kiritimati.isoformat()
+        r = post(s, dict(form_of(s), m3z1=str(last(3) + 5)), "submit")
+        assert r.status_code == 303, r.status_code
+        assert sql("SELECT DATE_FORMAT(taken_on, '%Y-%m-%d') FROM readings WHERE meter_id = 3 "
+                   "AND source = 'subscriber'") == [(kiritimati.isoformat(),)]
+        sql("UPDATE organizations SET time_zone = 'Pacific/Pago_Pago' WHERE id = 1")
+        x = page_xml(s)
+        assert x.xpath('//meter[@id="3"]/@window-open') == []
+    finally:
+        sql("UPDATE organizations SET time_zone = '%s' WHERE id = 1" % before)
