@@ -91,6 +91,15 @@ static enum perr meter_row(void *p, const struct meter *m)
 	return PERR_OK;
 }
 
+/*
+ * What a register has now: the subscriber's own reading the organization has
+ * not taken yet (a new value corrects it), else the last accepted one.
+ */
+static long long current(const struct meter *m, unsigned z)
+{
+	return m->own_id[z] != 0 ? m->own[z] : m->last[z];
+}
+
 /* Today where the meter's organization is: its window, its "today". */
 static day_t meter_today(const struct meter *m)
 {
@@ -190,13 +199,11 @@ static int check(struct page_state *s, int submitting)
 				continue;
 			}
 			e->value[z] = v.i / step;
-			if (e->m.last[z] < 0) { /* a first reading: nothing to compare */
-				e->changed |= 1;
-				continue;
-			}
-			if (e->value[z] == e->m.last[z])
-				continue;
+			if (e->value[z] == current(&e->m, z))
+				continue; /* what the register has already */
 			e->changed = 1;
+			if (e->m.last[z] < 0)
+				continue; /* a first reading: nothing to compare */
 			if (reading_consumption(e->m.last[z], e->value[z], e->m.digits, e->m.decimals,
 						rollover, &e->consumed[z]) != 0)
 				bad |= field_error(s, name, rollover ? "rollover-implausible"
@@ -295,7 +302,7 @@ static int meters_xml(struct page_state *s, int preview)
 		     xml_text(n, "verification-due", e->m.verification_due) == NULL))
 			return -1;
 		for (z = 0; z < e->m.zones; z++) {
-			long long shown = e->value[z] >= 0 ? e->value[z] : e->m.last[z];
+			long long shown = e->value[z] >= 0 ? e->value[z] : current(&e->m, z);
 
 			g = xml_elem(n, "register");
 			if (g == NULL || xml_attr_int(g, "zone", z + 1))
@@ -307,13 +314,19 @@ static int meters_xml(struct page_state *s, int preview)
 				    xml_attr(g, "last-on", buf))
 					return -1;
 			}
+			if (e->m.own_id[z] != 0) {
+				day_format(e->m.own_on[z], buf);
+				if (xml_attr(g, "own", decimal_text(r->arena, e->m.own[z], e->m.decimals)) ||
+				    xml_attr(g, "own-on", buf))
+					return -1;
+			}
 			/* A refused value is shown as typed, never replaced by the last reading. */
 			if (e->refused[z] != NULL ? xml_attr(g, "value", e->refused[z])
 			    : shown >= 0 &&
 				      xml_attr(g, "value", decimal_text(r->arena, shown, e->m.decimals)))
 				return -1;
 			if (preview && e->value[z] >= 0 && e->m.last[z] >= 0 &&
-			    e->value[z] != e->m.last[z]) {
+			    e->value[z] != current(&e->m, z)) {
 				if (xml_attr(g, "consumed",
 					     decimal_text(r->arena, e->consumed[z], e->m.decimals)))
 					return -1;
@@ -375,10 +388,26 @@ static int form_post(struct req *r)
 		for (z = 0; z < s.e[i].m.zones; z++) {
 			const struct entry *en = &s.e[i];
 
-			if (en->value[z] < 0 || en->value[z] == en->m.last[z])
+			if (en->value[z] < 0 || en->value[z] == current(&en->m, z))
 				continue;
-			if ((e = db_reading_insert(en->m.id, z, meter_today(&en->m), en->value[z],
-						   r->sess->subscriber_id, unusual(en, z))) != PERR_OK) {
+			if (en->m.own_id[z] != 0)
+				e = db_reading_replace(en->m.own_id[z], en->m.id, z, meter_today(&en->m),
+						       en->value[z], r->sess->subscriber_id,
+						       unusual(en, z));
+			else
+				e = db_reading_insert(en->m.id, z, meter_today(&en->m), en->value[z],
+						      r->sess->subscriber_id, unusual(en, z));
+			if (e == PERR_CONFLICT) {
+				/* Taken by the organization between the form and now: say so. */
+				db_rollback();
+				if (field_error(&s, arena_printf(r->arena, "m%lluz%u",
+								 (unsigned long long)en->m.id, z + 1),
+						"reading-taken") < 0 ||
+				    s.failed || meters_xml(&s, 0) != 0)
+					return page_error(r, 500, "internal");
+				return page_status(r, 409);
+			}
+			if (e != PERR_OK) {
 				db_rollback();
 				return page_fail(r, e);
 			}

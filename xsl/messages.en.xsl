@@ -365,6 +365,9 @@
     <rd.last>Last reading</rd.last>
     <rd.new>Current reading</rd.new>
     <rd.consumed>Consumption</rd.consumed>
+    <rd.own-before>You sent </rd.own-before>
+    <rd.own-after> already; until the organization takes it, you can correct it: type the right reading and send it.</rd.own-after>
+    <error.reading-taken>The organization has taken this reading already; it can no longer be corrected. If it is wrong, call the organization.</error.reading-taken>
     <rd.unusual>More than three times the usual consumption. Check the reading: you can still send it.</rd.unusual>
     <rd.estimate>Estimated charge</rd.estimate>
     <rd.rollover>The meter passed zero</rd.rollover>
@@ -384,6 +387,7 @@
     <src.import>import</src.import>
     <st.accepted>accepted</st.accepted>
     <st.rejected>rejected</st.rejected>
+    <st.replaced>corrected</st.replaced>
     <st.pending>pending</st.pending>
     <zone.1-of-1>Meter</zone.1-of-1>
     <zone.1-of-2>T1, day (07–23)</zone.1-of-2>

@@ -365,6 +365,9 @@
     <rd.last>Последние показания</rd.last>
     <rd.new>Текущие показания</rd.new>
     <rd.consumed>Расход</rd.consumed>
+    <rd.own-before>Вы уже передали </rd.own-before>
+    <rd.own-after>; пока организация их не приняла, показания можно исправить: введите верные и отправьте.</rd.own-after>
+    <error.reading-taken>Организация уже приняла эти показания, исправить их нельзя. Если в них ошибка, позвоните в организацию.</error.reading-taken>
     <rd.unusual>Расход более чем втрое выше обычного. Проверьте показания: отправить их можно и так.</rd.unusual>
     <rd.estimate>Ориентировочное начисление</rd.estimate>
     <rd.rollover>Счётчик прошёл через ноль</rd.rollover>
@@ -384,6 +387,7 @@
     <src.import>импорт</src.import>
     <st.accepted>принято</st.accepted>
     <st.rejected>отклонено</st.rejected>
+    <st.replaced>исправлено</st.replaced>
     <st.pending>на проверке</st.pending>
     <zone.1-of-1>Счётчик</zone.1-of-1>
     <zone.1-of-2>Т1 — день (07–23)</zone.1-of-2>

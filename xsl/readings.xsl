@@ -126,6 +126,16 @@
                 <input type="text" id="{$name}" name="{$name}" value="{$shown}" inputmode="decimal"
                        maxlength="16" size="12" required="required"/>
                 <xsl:call-template name="field-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+                <xsl:if test="@own">
+                  <p class="hint" id="own-{$name}">
+                    <xsl:value-of select="$M/rd.own-before"/>
+                    <strong><xsl:call-template name="decimal"><xsl:with-param name="v" select="@own"/></xsl:call-template></strong>
+                    <xsl:text> (</xsl:text>
+                    <xsl:call-template name="date"><xsl:with-param name="v" select="@own-on"/></xsl:call-template>
+                    <xsl:text>)</xsl:text>
+                    <xsl:value-of select="$M/rd.own-after"/>
+                  </p>
+                </xsl:if>
                 <xsl:if test="@unusual">
                   <p class="warning" id="unusual-{$name}"><xsl:value-of select="$M/rd.unusual"/></p>
                 </xsl:if>

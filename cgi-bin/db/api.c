@@ -75,7 +75,14 @@ static struct db_stmt feed_readings = {
         "DATE_FORMAT(r.taken_on, '%Y-%m-%d'), r.value, r.source, r.status, "
         "DATE_FORMAT(r.created_at, '%Y-%m-%dT%H:%i:%sZ') FROM readings r "
         "JOIN meters m ON m.id = r.meter_id JOIN accounts a ON a.id = m.account_id "
-        "WHERE r.feed_seq > ? AND a.organization_id = ? ORDER BY r.feed_seq LIMIT ?",
+        "WHERE r.feed_seq > ? AND a.organization_id = ? ORDER BY r.feed_seq LIMIT ? FOR UPDATE",
+        NULL, 0, NULL};
+/* What the feed handed over is taken: a subscriber may no longer correct it. */
+static struct db_stmt feed_taken = {
+        "api.feed_taken",
+        "UPDATE readings r JOIN meters m ON m.id = r.meter_id JOIN accounts a ON a.id = m.account_id "
+        "SET r.taken_at = UTC_TIMESTAMP(6) WHERE r.feed_seq > ? AND r.feed_seq <= ? "
+        "AND a.organization_id = ? AND r.taken_at IS NULL",
         NULL, 0, NULL};
 static struct db_stmt feed_payments = {
         "api.feed_payments",
@@ -207,6 +214,7 @@ enum perr db_api_idem_drop(uint64_t key, const char *idem)
 
 struct reading_it {
 	struct feed_reading f;
+	uint64_t last; /* the page's last seq */
 	enum perr (*each)(void *, const struct feed_reading *);
 	void *ctx;
 };
@@ -215,6 +223,7 @@ static enum perr reading_each(void *p)
 {
 	struct reading_it *it = p;
 
+	it->last = it->f.seq;
 	return it->each(it->ctx, &it->f);
 }
 
@@ -229,10 +238,26 @@ enum perr db_feed_readings(struct arena *ar, unsigned org, uint64_t after, unsig
 	        DBC_STR(&it.f.taken_on), DBC_INT(&it.f.value),     DBC_STR(&it.f.source),
 	        DBC_STR(&it.f.status),   DBC_STR(&it.f.created_at)};
 
+	enum perr e;
+
 	memset(&it, 0, sizeof(it));
 	it.each = each;
 	it.ctx = ctx;
-	return db_rows(ar, &feed_readings, a, 3, c, 11, reading_each, &it);
+	/* The page's rows locked, then marked taken, in one transaction: a correction
+	 * either comes first (the feed hands over the replaced row and its successor)
+	 * or waits for the mark and is refused. */
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	e = db_rows(ar, &feed_readings, a, 3, c, 11, reading_each, &it);
+	if (e == PERR_OK && it.last > after)
+		e = db_exec(&feed_taken,
+			    (struct db_arg[]){DBA_U64(after), DBA_U64(it.last), DBA_U64(org)}, 3,
+			    NULL, NULL);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK)
+		db_rollback();
+	return e;
 }
 
 struct payment_it {

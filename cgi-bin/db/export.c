@@ -14,7 +14,18 @@ static struct db_stmt readings = {
 	"LPAD(r.value MOD POW(10, m.decimals), m.decimals, '0'))) "
 	"FROM accounts a JOIN meters m ON m.account_id = a.id "
 	"JOIN readings r ON r.meter_id = m.id AND r.taken_on BETWEEN ? AND ? "
-	"WHERE a.organization_id = ? AND r.status = 'accepted'",
+	"WHERE a.organization_id = ? AND r.status = 'accepted' AND r.taken_at IS NOT NULL",
+	NULL, 0, NULL};
+
+/* Exported is taken: marked first, so a subscriber's correction either comes
+ * before (the old row is replaced, not exported) or is refused; a row written
+ * after the mark waits for the next export. */
+static struct db_stmt readings_taken = {
+	"export.readings_taken",
+	"UPDATE accounts a JOIN meters m ON m.account_id = a.id "
+	"JOIN readings r ON r.meter_id = m.id AND r.taken_on BETWEEN ? AND ? "
+	"SET r.taken_at = UTC_TIMESTAMP(6) "
+	"WHERE a.organization_id = ? AND r.status = 'accepted' AND r.taken_at IS NULL",
 	NULL, 0, NULL};
 static struct db_stmt payments = {
 	"export.payments",
@@ -80,8 +91,9 @@ enum perr db_export_readings(struct arena *ar, unsigned org, const char *from, c
 			     enum perr (*each)(void *, const struct export_row *), void *ctx)
 {
 	struct db_arg a[] = {DBA_STR(from), DBA_STR(to), DBA_U64(org)};
+	enum perr e = db_exec(&readings_taken, a, 3, NULL, NULL);
 
-	return stream(ar, &readings, a, 3, 5, each, ctx);
+	return e != PERR_OK ? e : stream(ar, &readings, a, 3, 5, each, ctx);
 }
 
 enum perr db_export_payments(struct arena *ar, unsigned org, const char *from, const char *to,

@@ -39,13 +39,21 @@ static struct db_stmt meters = {
 	"IFNULL((SELECT SUM(MOD(h.value - p.value + " REGISTER_RANGE ", " REGISTER_RANGE ")) "
 	STEPS_IN_SIX_MONTHS "), 0), "
 	"IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(p.taken_on)) " STEPS_IN_SIX_MONTHS "), 0), "
-	"o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id, o.time_zone "
+	"o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id, o.time_zone, "
+	"IFNULL(w.id, 0), IFNULL(w.value, -1), IFNULL(DATEDIFF(w.taken_on, '1970-01-01'), 0) "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
 	"JOIN organizations o ON o.id = a.organization_id "
 	"JOIN meters m ON m.account_id = a.id AND m.removed_on IS NULL "
 	"JOIN (SELECT 0 zone UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.zone < m.zones "
+	/* The register's latest reading, if a subscriber's the organization has not taken:
+	 * it may still be corrected, and is compared with the one before it. */
+	"LEFT JOIN readings w ON w.id = (SELECT l.id FROM readings l WHERE l.meter_id = m.id "
+	"AND l.zone = z.zone AND l.status IN ('accepted', 'pending') "
+	"ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) AND w.source = 'subscriber' "
+	"AND w.taken_at IS NULL "
 	"LEFT JOIN readings r ON r.id = (SELECT l.id FROM readings l WHERE l.meter_id = m.id "
-	"AND l.zone = z.zone AND l.status = 'accepted' ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) "
+	"AND l.zone = z.zone AND l.status = 'accepted' AND l.id <> IFNULL(w.id, 0) "
+	"ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) "
 	"WHERE sa.subscriber_id = ? AND (? = 0 OR m.id = ?) ORDER BY a.id, m.id, z.zone",
 	NULL, 0, NULL};
 
@@ -57,6 +65,19 @@ static struct db_stmt history = {
 	"WHERE r.meter_id = ? ORDER BY r.zone, r.taken_on, r.id",
 	NULL, 0, NULL};
 
+/* The old row first, only if still the subscriber's to correct: taken, it stays. */
+static struct db_stmt replace_old = {
+	"reading.replace_old",
+	"UPDATE readings SET status = 'replaced' WHERE id = ? AND meter_id = ? AND zone = ? "
+	"AND source = 'subscriber' AND taken_at IS NULL AND status IN ('accepted', 'pending')",
+	NULL, 0, NULL};
+
+static struct db_stmt replace_new = {
+	"reading.replace_new",
+	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, subscriber_id, "
+	"created_at, replaces) VALUES (?, ?, ?, ?, 'subscriber', ?, ?, UTC_TIMESTAMP(6), ?)",
+	NULL, 0, NULL};
+
 static struct db_stmt insert = {
 	"reading.insert",
 	"INSERT INTO readings (meter_id, zone, taken_on, value, source, status, subscriber_id, "
@@ -64,7 +85,8 @@ static struct db_stmt insert = {
 	NULL, 0, NULL};
 
 struct meter_iter {
-	long long value, on, delta, days;
+	long long value, on, delta, days, own_value, own_on;
+	uint64_t own_id;
 	unsigned zone;
 	const char *currency;
 	struct meter row, m;
@@ -101,6 +123,9 @@ static enum perr meter_row(void *p)
 		it->m.last_on[z] = (day_t)it->on;
 		it->m.avg_delta[z] = it->delta;
 		it->m.avg_days[z] = it->days;
+		it->m.own_id[z] = it->own_id;
+		it->m.own[z] = it->own_value;
+		it->m.own_on[z] = (day_t)it->own_on;
 	}
 	return 0;
 }
@@ -118,7 +143,8 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
 		DBC_INT(&it.value),	     DBC_INT(&it.on),		   DBC_INT(&it.delta),
 		DBC_INT(&it.days),	     DBC_UINT(&it.row.window_from), DBC_UINT(&it.row.window_to),
 		DBC_INT(&it.row.residents),  DBC_STR(&it.row.household),   DBC_STR(&it.currency),
-		DBC_U64(&it.row.org_id),     DBC_STR(&it.row.time_zone),
+		DBC_U64(&it.row.org_id),     DBC_STR(&it.row.time_zone),   DBC_U64(&it.own_id),
+		DBC_INT(&it.own_value),	     DBC_INT(&it.own_on),
 	};
 	enum perr e = db_rows(ar, &meters, a, 3, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
 
@@ -165,6 +191,27 @@ enum perr db_reading_insert(uint64_t meter, unsigned zone, day_t taken_on, long 
 		       6, NULL, NULL);
 }
 
+enum perr db_reading_replace(uint64_t old, uint64_t meter, unsigned zone, day_t taken_on,
+			     long long value, uint64_t subscriber, int to_review)
+{
+	unsigned long long n = 0;
+	char on[11];
+	enum perr e = db_exec(&replace_old,
+			      (struct db_arg[]){DBA_U64(old), DBA_U64(meter), DBA_INT(zone)}, 3, &n,
+			      NULL);
+
+	if (e != PERR_OK)
+		return e;
+	if (n != 1)
+		return PERR_CONFLICT; /* taken meanwhile: no longer the subscriber's to change */
+	day_format(taken_on, on);
+	return db_exec(&replace_new,
+		       (struct db_arg[]){DBA_U64(meter), DBA_INT(zone), DBA_STR(on), DBA_INT(value),
+					 DBA_STR(to_review ? "pending" : "accepted"),
+					 DBA_U64(subscriber), DBA_U64(old)},
+		       7, NULL, NULL);
+}
+
 /* ---------------------------------------------------------------- staff's review */
 
 #define REVIEW_COLS                                                                         \
@@ -189,7 +236,8 @@ static struct db_stmt review_take = {
 
 static struct db_stmt review_decide = {
 	"reading.review_decide",
-	"UPDATE readings SET status = ?, reason = ? WHERE id = ? AND status = 'pending'",
+	"UPDATE readings SET status = ?, reason = ?, taken_at = UTC_TIMESTAMP(6) "
+	"WHERE id = ? AND status = 'pending'",
 	NULL, 0, NULL};
 
 static struct db_stmt staff_meter = {

@@ -26,6 +26,11 @@ struct meter {
 	const char *household;
 	const struct currency *cur;
 	const char *time_zone; /* the organization's: its day is the reading's day */
+	/* The register's latest reading if it is a subscriber's, not yet taken by the
+	 * organization: it may be corrected (and last is the accepted one before it). */
+	uint64_t own_id[TARIFF_ZONES]; /* 0: none */
+	long long own[TARIFF_ZONES];
+	day_t own_on[TARIFF_ZONES];
 };
 
 struct reading_row {
@@ -45,6 +50,10 @@ enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter
 /* Record today's reading of one register, from the subscriber, accepted. */
 /* A subscriber's reading: accepted, or (to_review) waiting for staff, as an
  * implausible one does. */
+/* Correct the subscriber's reading old with a new one; PERR_CONFLICT if the
+ * organization has taken old meanwhile.  Call inside a transaction. */
+enum perr db_reading_replace(uint64_t old, uint64_t meter, unsigned zone, day_t taken_on,
+			     long long value, uint64_t subscriber, int to_review) PORTAL_WUR;
 /* Taken on taken_on: the organization's today. */
 enum perr db_reading_insert(uint64_t meter, unsigned zone, day_t taken_on, long long value,
 			    uint64_t subscriber, int to_review) PORTAL_WUR;

@@ -767,7 +767,8 @@ def test_every_billing_query_is_an_index_lookup():
         "login_attempt.failures": ["'demo'", 900, "'127.0.0.1'", 900],
         "tariff.public_organizations": [], "tariff.plans": ["'ru'", 1, 0],
         "tariff.versions": [1, "'%s'" % end, "'%s'" % start], "tariff.prices": [1],
-        "tariff.limits": [1], "tariff.vat_rates": [1, "'%s'" % end, 8], "reading.meters": [sub, 0, 0], "reading.history": [sub, 1],
+        "tariff.limits": [1], "reading.replace_old": [1, 1, 0],
+        "reading.replace_new": [1, 0, "'%s'" % end, 1, "'accepted'", sub, 1], "tariff.vat_rates": [1, "'%s'" % end, 8], "reading.meters": [sub, 0, 0], "reading.history": [sub, 1],
         "account.payable": [sub], "online.lock_items": [1],
         "credit.rows": [1, "'%s'" % start],
         "credit.ledger": ["'[{\"s\":1,\"a\":0}]'", 1, "'%s'" % end],
@@ -863,6 +864,7 @@ def test_every_billing_query_is_an_index_lookup():
         "api.idem_drop": [1, "'x'"],
         # A feed is read from where the client left it: the last rows.
         "api.feed_readings": [feed_end("readings"), 1, 100],
+        "api.feed_taken": [feed_end("readings"), feed_end("readings") + 100, 1],
         "api.feed_payments": [feed_end("payments"), 1, 100],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
@@ -893,7 +895,8 @@ def test_every_billing_query_is_an_index_lookup():
                                     "overview.get",
                                     # an export reads a whole organization's period, streamed:
                                     # measured at a million accounts in make bench
-                                    "export.readings", "export.payments", "export.contacts"}, \
+                                    "export.readings", "export.payments", "export.contacts",
+                                    "export.readings_taken"}, \
         reads - set(samples)
     assert int(one("SELECT COUNT(*) FROM accounts")[0]) >= 1000, "make test generates accounts"
     for name, args in samples.items():

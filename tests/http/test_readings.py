@@ -248,8 +248,9 @@ def test_a_reading_beyond_the_meters_digits_is_too_large_not_below_the_previous(
 
 def after_a_rollover():
     """Meter 3 passed zero yesterday: 99 870 on the 20th of last month, then 50 (180 used)."""
-    sql("INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
-        "VALUES (3, 0, UTC_DATE() - INTERVAL 1 DAY, 50, 'subscriber', 'accepted', NOW(6))")
+    sql("INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at, "
+        "taken_at) VALUES (3, 0, UTC_DATE() - INTERVAL 1 DAY, 50, 'subscriber', 'accepted', "
+        "NOW(6), NOW(6))")  # taken by the organization: no longer the subscriber's to correct
 
 
 def test_history_shows_what_a_rollover_reading_used():
@@ -318,3 +319,59 @@ def test_the_window_and_the_readings_day_are_the_organizations_own():
         assert x.xpath('//meter[@id="3"]/@window-open') == []
     finally:
         sql("UPDATE organizations SET time_zone = '%s' WHERE id = 1" % before)
+
+
+def api_feed_to_the_end():
+    """The organization takes what the readings feed hands over (the demo's API key)."""
+    import requests
+    after = ""
+    while True:
+        r = requests.get(BASE + "/api/v1/readings", params={"after": after, "limit": 1000},
+                         headers={"Authorization": "Bearer demo-exchange-key"})
+        assert r.status_code == 200, r.text
+        page = r.json()
+        after = page["next"]
+        if not page["has_more"]:
+            return page
+
+
+def test_a_mistyped_reading_is_corrected_until_the_organization_takes_it():
+    s = signed_in()
+    before = last(1, 0)
+    assert post(s, dict(form_of(s), m1z1=str(before + 500)), "submit").status_code == 303
+    # The form offers it for correction, and compares a correction with the reading before it.
+    d = doc(s.get(BASE + "/readings"))
+    assert d.xpath('string(//input[@name="m1z1"]/@value)') == str(before + 500)
+    assert str(before + 500) in d.get_element_by_id("own-m1z1").text_content()
+    r = post(s, dict(form_of(s), m1z1=str(before + 50)), "submit")
+    assert r.status_code == 303
+    rows = sql("SELECT id, value, status, IFNULL(replaces, 0) FROM readings WHERE meter_id = 1 AND zone = 0 "
+               "AND source = 'subscriber' ORDER BY id")
+    assert [(v, st) for _, v, st, _ in rows] == [(str(before + 500), "replaced"),
+                                                 (str(before + 50), "accepted")]
+    assert rows[1][3] == rows[0][0]
+    x = page_xml(s, "/readings/history", meter=1)
+    assert x.xpath('//history/reading[@zone="1"][@status="replaced"]/@value') == [str(before + 500)]
+    assert last(1, 0) == before + 50
+    # The organization takes it through the API's feed: no longer the subscriber's to change.
+    page = api_feed_to_the_end()
+    assert sql("SELECT COUNT(*) FROM readings WHERE meter_id = 1 AND zone = 0 AND source = 'subscriber' "
+               "AND taken_at IS NULL") == [("0",)]
+    d = doc(s.get(BASE + "/readings"))
+    assert not d.xpath('//*[@id="own-m1z1"]')
+    r = post(s, dict(form_of(s), m1z1=str(before + 20)), "preview")
+    assert r.status_code == 400  # below the taken reading now, not a correction of it
+    assert doc(r).get_element_by_id("error-m1z1").text_content().startswith(
+        "Показания меньше предыдущих")
+    assert page is not None
+
+
+def test_a_reading_under_review_is_taken_when_staff_decide():
+    s = signed_in()
+    f = dict(form_of(s), m1z1=str(last(1, 0) + 2000))
+    assert post(s, f, "submit").status_code == 303  # unusual: waits for review
+    rid = sql("SELECT id FROM readings WHERE meter_id = 1 AND zone = 0 AND source = "
+              "'subscriber' AND status = 'pending'")[0][0]
+    # Still the subscriber's: corrected, it replaces the pending one.
+    assert post(s, dict(form_of(s), m1z1=str(last(1, 0) + 30)), "submit").status_code == 303
+    assert sql("SELECT status FROM readings WHERE id = %s" % rid) == [("replaced",)]

@@ -36,15 +36,18 @@ def closings():
 @pytest.fixture(scope="module", autouse=True)
 def splitter():
     period = latest()
-    before = one("SELECT paid, closing FROM ledger WHERE account_id = %d AND service_id = 1 "
-                 "AND period = '%s'" % (ACCOUNT, period))
-    # Paid ahead on service 1 only; the row still balances (closing = ... - paid).
-    sql("UPDATE ledger SET paid = paid + closing + %d, closing = -%d WHERE account_id = %d "
-        "AND service_id = 1 AND period = '%s'" % (CREDIT, CREDIT, ACCOUNT, period))
+    closing = int(one("SELECT closing FROM ledger WHERE account_id = %d AND service_id = 1 "
+                      "AND period = '%s'" % (ACCOUNT, period))[0])
+    # Service 1 recalculated in the subscriber's favour, into credit, the way the billing
+    # system records it: a correction with its reason, and the row still balancing.
+    amount = -(closing + CREDIT)
+    sql("INSERT INTO corrections (account_id, service_id, period, amount, reason) VALUES "
+        "(%d, 1, '%s', %d, 'Перерасчёт по акту')" % (ACCOUNT, period, amount))
+    sql("UPDATE ledger SET corrections = corrections + %d, closing = closing + %d "
+        "WHERE account_id = %d AND service_id = 1 AND period = '%s'"
+        % (amount, amount, ACCOUNT, period))
     make_subscriber("splitter", "splitter-password-1", [ACCOUNT])
     yield
-    sql("UPDATE ledger SET paid = %s, closing = %s WHERE account_id = %d AND service_id = 1 "
-        "AND period = '%s'" % (before[0], before[1], ACCOUNT, period))
 
 
 def client(lang=None):
