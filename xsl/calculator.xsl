@@ -87,6 +87,7 @@
                   <xsl:call-template name="household-option"><xsl:with-param name="v">gas-alone</xsl:with-param></xsl:call-template>
                   <xsl:call-template name="household-option"><xsl:with-param name="v">estove</xsl:with-param></xsl:call-template>
                   <xsl:call-template name="household-option"><xsl:with-param name="v">estove-alone</xsl:with-param></xsl:call-template>
+                  <xsl:call-template name="household-option"><xsl:with-param name="v">eheating</xsl:with-param></xsl:call-template>
                 </select>
               </div>
             </div>

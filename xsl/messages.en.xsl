@@ -302,6 +302,7 @@
     <hh.gas-alone>gas stove, living alone</hh.gas-alone>
     <hh.estove>electric stove</hh.estove>
     <hh.estove-alone>electric stove, living alone</hh.estove-alone>
+    <hh.eheating>home heated by electricity</hh.eheating>
     <calc.from>Date of the previous reading</calc.from>
     <calc.to>Date of the current reading</calc.to>
     <calc.date-format>YYYY-MM-DD</calc.date-format>

@@ -302,6 +302,7 @@
     <hh.gas-alone>газовая плита, проживаю один</hh.gas-alone>
     <hh.estove>электроплита</hh.estove>
     <hh.estove-alone>электроплита, проживаю один</hh.estove-alone>
+    <hh.eheating>дом с электроотоплением</hh.eheating>
     <calc.from>Дата предыдущих показаний</calc.from>
     <calc.to>Дата текущих показаний</calc.to>
     <calc.date-format>ГГГГ-ММ-ДД</calc.date-format>

@@ -32,13 +32,69 @@ typedef __int128 i128;
 
 int household_parse(const char *s)
 {
-	static const char *const names[HH__MAX] = {"gas", "gas-alone", "estove", "estove-alone"};
+	static const char *const names[HH__MAX] = {"gas", "gas-alone", "estove", "estove-alone",
+						   "eheating"};
 	int h;
 
 	for (h = 0; s != NULL && h < HH__MAX; h++)
 		if (strcmp(names[h], s) == 0)
 			return h;
 	return -1;
+}
+
+enum season season_of(day_t d)
+{
+	int y, m, md;
+
+	day_to_civil(d, &y, &m, &md);
+	return m >= 5 && m <= 9 ? SEASON_SUMMER : SEASON_HEATING;
+}
+
+/* The first day of the next season after d. */
+static day_t season_end(day_t d)
+{
+	int y, m, md;
+
+	day_to_civil(d, &y, &m, &md);
+	if (m >= 5 && m <= 9)
+		return day_from_civil(y, 10, 1);
+	return m >= 10 ? day_from_civil(y + 1, 5, 1) : day_from_civil(y, 5, 1);
+}
+
+static int seasonal(const struct tariff *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (t->rows[i].season != SEASON_ANY)
+			return 1;
+	return 0;
+}
+
+/* How well a row fits: -1 not at all, else the higher the more specific. */
+static int row_fit(const struct tariff_limit_row *r, const struct usage *u, enum season s)
+{
+	unsigned res = u->residents >= 3 ? 3 : u->residents;
+
+	if (r->household != u->household || (r->residents != 0 && r->residents != res) ||
+	    (r->season != SEASON_ANY && r->season != s))
+		return -1;
+	return (r->residents != 0) * 2 + (r->season != SEASON_ANY);
+}
+
+/* The limits for this household, its residents and the season. */
+static const long long *limits_for(const struct tariff *t, const struct usage *u, enum season s)
+{
+	const long long *best = t->limit[u->household];
+	int fit = -1, f;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if ((f = row_fit(&t->rows[i], u, s)) > fit) {
+			fit = f;
+			best = t->rows[i].limit;
+		}
+	return best;
 }
 
 static money_t round_div(i128 num, i128 den)
@@ -63,6 +119,19 @@ static int tariff_sane(const struct tariff *t)
 			if (t->limit[h][k] < 0 || t->limit[h][k] > QTY_MAX ||
 			    (k > 0 && t->limit[h][k] < t->limit[h][k - 1]))
 				return 0;
+	if (t->nrows > TARIFF_LIMIT_ROWS)
+		return 0;
+	for (h = 0; h < t->nrows; h++) {
+		const struct tariff_limit_row *r = &t->rows[h];
+
+		if ((unsigned)r->household >= HH__MAX || r->residents > 3 ||
+		    (unsigned)r->season >= SEASON__MAX)
+			return 0;
+		for (k = 0; k + 1 < t->tiers; k++)
+			if (r->limit[k] < 0 || r->limit[k] > QTY_MAX ||
+			    (k > 0 && r->limit[k] < r->limit[k - 1]))
+				return 0;
+	}
 	return 1;
 }
 
@@ -93,13 +162,15 @@ static int add_line(struct charge *c, const struct tariff *t, unsigned zone, uns
 	return 0;
 }
 
-/* The part of the period [from, to] with d of its days under tariff t. */
-static int charge_part(const struct tariff *t, const struct usage *u, long long d,
-		       long long days, struct charge *c)
+/* The part of the period from start, d of its days, under tariff t, in season s. */
+static int charge_part(const struct tariff *t, const struct usage *u, day_t start, long long d,
+		       long long days, enum season s, struct charge *c)
 {
 	long long v = 0, per_day_den, lim_days;
+	const long long *limit = limits_for(t, u, s);
 	i128 den, vn, lim[TARIFF_TIERS], lower;
-	unsigned z, k, residents = u->residents > 0 ? u->residents : 1;
+	unsigned z, k;
+	unsigned residents = t->limit_per_household ? 1 : u->residents > 0 ? u->residents : 1;
 
 	for (z = 0; z < TARIFF_ZONES; z++)
 		v += u->zone[z];
@@ -119,14 +190,14 @@ static int charge_part(const struct tariff *t, const struct usage *u, long long 
 	} else {
 		int y, m, md;
 
-		day_to_civil(u->from, &y, &m, &md); /* the month the period starts in */
+		day_to_civil(start, &y, &m, &md); /* the part's month: parts never cross one */
 		per_day_den = month_length(y, m);
 		lim_days = d;
 	}
 	den = (i128)days * per_day_den;
 	vn = (i128)v * d * per_day_den;
 	for (k = 0; k + 1 < t->tiers; k++)
-		lim[k] = (i128)t->limit[u->household][k] * residents * lim_days * days;
+		lim[k] = (i128)limit[k] * residents * lim_days * days;
 	lim[t->tiers - 1] = vn; /* the last tier takes the rest */
 	lower = 0;
 	for (k = 0; k < t->tiers; k++) {
@@ -171,8 +242,27 @@ int tariff_charge(const struct tariff *const *ts, size_t n, const struct usage *
 		if (b < a)
 			continue;
 		covered += (long long)b - a + 1;
-		if (charge_part(t, u, (long long)b - a + 1, days, c) != 0)
-			return -1;
+		/*
+		 * The days of each season are a part of their own when limits depend
+		 * on it; and limits prorated by the month's days are prorated by the
+		 * days of each calendar month the period covers (Jan 20 - Feb 19 is
+		 * 12/31 of January's limit and 19/28 of February's).
+		 */
+		while (a <= b) {
+			day_t end = b, e;
+			int y, m, md;
+
+			if (seasonal(t) && (e = season_end(a) - 1) < end)
+				end = e;
+			if (!u->whole_month && t->month_days_x10 == 0) {
+				day_to_civil(a, &y, &m, &md);
+				if ((e = a + (day_t)(month_length(y, m) - (unsigned)md)) < end)
+					end = e;
+			}
+			if (charge_part(t, u, a, (long long)end - a + 1, days, season_of(a), c) != 0)
+				return -1;
+			a = end + 1;
+		}
 	}
 	return covered == days ? 0 : -1;
 }

@@ -17,11 +17,29 @@
 #define TARIFF_TIERS 3 /* volume levels; a social norm is two */
 #define TARIFF_PARTS 8 /* versions, and VAT periods within them, one charge may cross */
 
-/* The household categories that volume thresholds depend on (Almaty's table). */
-enum household { HH_GAS, HH_GAS_ALONE, HH_ESTOVE, HH_ESTOVE_ALONE, HH__MAX };
+/* The household categories that volume thresholds depend on (Almaty's table), and
+ * homes heated by electricity (Russia's tariffs set them their own volumes). */
+enum household { HH_GAS, HH_GAS_ALONE, HH_ESTOVE, HH_ESTOVE_ALONE, HH_EHEATING, HH__MAX };
 
-/* "gas", "gas-alone", "estove", "estove-alone" (as sql/004 spells them); -1 if none. */
+/* "gas", "gas-alone", "estove", "estove-alone", "eheating" (as sql/004 and sql/024
+ * spell them); -1 if none. */
 int household_parse(const char *);
+
+/* Seasons a limit may depend on: the heating season is 1 October to 30 April. */
+enum season { SEASON_ANY, SEASON_HEATING, SEASON_SUMMER, SEASON__MAX };
+/* The season of a day. */
+enum season season_of(day_t);
+
+#define TARIFF_LIMIT_ROWS 24 /* limits for a number of residents or a season, per version */
+
+/* Limits that apply to a number of residents (1, 2, or 3 for three or more; 0 any)
+ * and a season, instead of the household's plain ones. */
+struct tariff_limit_row {
+	enum household household;
+	unsigned residents;
+	enum season season;
+	long long limit[2]; /* the upper bounds of tiers 1 and 2, cumulative */
+};
 
 struct tariff {
 	const char *name;
@@ -30,9 +48,15 @@ struct tariff {
 	unsigned zones;   /* 1, 2 or 3 */
 	unsigned tiers;   /* 1 flat, 2 social norm, 3 volume levels */
 	money_t price[TARIFF_TIERS][TARIFF_ZONES];
-	/* Upper bounds of tiers 1 and 2 per registered resident per month, in
-	 * thousandths of the unit, cumulative (90 000 and 160 000 for 90/160 kWh). */
+	/* Upper bounds of tiers 1 and 2 per registered resident per month (or per
+	 * household: limit_per_household), in thousandths of the unit, cumulative
+	 * (90 000 and 160 000 for 90/160 kWh). */
 	long long limit[HH__MAX][TARIFF_TIERS - 1];
+	int limit_per_household; /* the limits are the home's, whoever lives in it */
+	/* More specific limits: by the number of residents and by season; the most
+	 * specific row that fits wins (residents before season), else limit[]. */
+	struct tariff_limit_row rows[TARIFF_LIMIT_ROWS];
+	size_t nrows;
 	unsigned month_days_x10; /* 305: limits prorate by days / 30.5; 0: by the month's own days */
 	unsigned vat_bp;         /* VAT in basis points: 1200 is 12 % */
 	int vat_included;        /* the prices include VAT; otherwise it is added to each line */
@@ -71,7 +95,8 @@ struct charge_line {
 	money_t vat;    /* the VAT within amount */
 };
 
-#define CHARGE_MAX_LINES (2 * TARIFF_ZONES * TARIFF_TIERS)
+/* A line per zone and tier of each part: a version, a VAT period, a season. */
+#define CHARGE_MAX_LINES (2 * TARIFF_PARTS * TARIFF_ZONES * TARIFF_TIERS)
 
 struct charge {
 	struct charge_line line[CHARGE_MAX_LINES];

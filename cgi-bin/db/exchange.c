@@ -837,7 +837,8 @@ CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, P
 	"LEFT JOIN tariff_prices x ON x.tariff_id = t.id AND x.tier = s.tier AND x.zone = s.zone"
 #define TRF_LIMIT(h, col)                                                                          \
 	"(SELECT l.limit_milli FROM tariff_limits l WHERE l.tariff_id = t.id AND "                 \
-	"l.household = '" h "' AND l.tier = s.tier) <=> s." col
+	"l.household = '" h "' AND l.residents = 0 AND l.season = 'any' AND l.tier = s.tier) "    \
+	"<=> s." col
 #define TRF_EQ                                                                                     \
 	"p.service_id = s.service_id AND BINARY p.name_ru = BINARY s.name_ru AND "                 \
 	"BINARY p.name_en = BINARY s.name_en AND p.zones = s.zones AND p.public = s.public AND "   \

@@ -23,7 +23,7 @@ static struct db_stmt plans = {
 static struct db_stmt versions = {
 	"tariff.versions",
 	"SELECT id, DATEDIFF(valid_from, '1970-01-01'), DATEDIFF(valid_to, '1970-01-01'), tiers, "
-	"month_days_x10, vat_bp, vat_included, vat_by_date FROM tariffs "
+	"month_days_x10, vat_bp, vat_included, vat_by_date, limit_per_household FROM tariffs "
 	"WHERE plan_id = ? AND valid_from <= ? AND valid_to >= ? ORDER BY valid_from",
 	NULL, 0, NULL};
 
@@ -44,7 +44,8 @@ static struct db_stmt prices = {
 /* household + 0 is the ENUM's 1-based index, in enum household's order. */
 static struct db_stmt limits = {
 	"tariff.limits",
-	"SELECT household + 0, tier, limit_milli FROM tariff_limits WHERE tariff_id = ?",
+	"SELECT household + 0, tier, limit_milli, residents, season + 0 FROM tariff_limits "
+	"WHERE tariff_id = ?",
 	NULL, 0, NULL};
 
 struct plan_iter {
@@ -71,7 +72,7 @@ enum perr db_tariff_plans(struct arena *ar, uint64_t org, int with_private, enum
 }
 
 struct version_iter {
-	long long from, to, included, by_date;
+	long long from, to, included, by_date, per_household;
 	unsigned tiers, mdx10, vat;
 	uint64_t id, ids[TARIFF_PARTS];
 	struct tariff *out;
@@ -94,12 +95,13 @@ static enum perr version_row(void *p)
 	t->vat_bp = it->vat;
 	t->vat_included = it->included != 0;
 	t->vat_by_date = it->by_date != 0;
+	t->limit_per_household = it->per_household != 0;
 	it->ids[it->n++] = it->id;
 	return PERR_OK;
 }
 
 struct cell_iter {
-	long long a, b, v;
+	long long a, b, v, residents, season; /* the last two: limits only */
 	struct tariff *t;
 	int prices; /* 1: (tier, zone, price); 0: (household, tier, limit) */
 };
@@ -115,9 +117,35 @@ static enum perr cell_row(void *p)
 		if ((unsigned)it->b + 1 > it->t->zones)
 			it->t->zones = (unsigned)it->b + 1;
 	} else {
-		if (it->a < 1 || it->a > HH__MAX || it->b < 0 || it->b >= TARIFF_TIERS - 1)
+		struct tariff_limit_row *row;
+		size_t i;
+
+		if (it->a < 1 || it->a > HH__MAX || it->b < 0 || it->b >= TARIFF_TIERS - 1 ||
+		    it->residents < 0 || it->residents > 3 || it->season < 1 ||
+		    it->season > SEASON__MAX)
 			return PERR_DB; /* a cell outside the tariff's table */
-		it->t->limit[it->a - 1][it->b] = it->v;
+		if (it->residents == 0 && it->season == 1) { /* any number, any season */
+			it->t->limit[it->a - 1][it->b] = it->v;
+			return PERR_OK;
+		}
+		/* A row per household, residents and season; its tiers fill it in. */
+		for (i = 0; i < it->t->nrows; i++) {
+			row = &it->t->rows[i];
+			if ((long long)row->household == it->a - 1 &&
+			    (long long)row->residents == it->residents &&
+			    (long long)row->season == it->season - 1)
+				break;
+		}
+		if (i == it->t->nrows) {
+			if (i == TARIFF_LIMIT_ROWS)
+				return PERR_TOO_LARGE;
+			row = &it->t->rows[it->t->nrows++];
+			memset(row, 0, sizeof(*row));
+			row->household = (enum household)(it->a - 1);
+			row->residents = (unsigned)it->residents;
+			row->season = (enum season)(it->season - 1);
+		}
+		it->t->rows[i].limit[it->b] = it->v;
 	}
 	return PERR_OK;
 }
@@ -130,7 +158,7 @@ enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, stru
 	struct db_arg a[3];
 	struct db_col c[] = {DBC_U64(&it.id),	  DBC_INT(&it.from),  DBC_INT(&it.to),
 			     DBC_UINT(&it.tiers), DBC_UINT(&it.mdx10), DBC_UINT(&it.vat),
-			     DBC_INT(&it.included), DBC_INT(&it.by_date)};
+			     DBC_INT(&it.included), DBC_INT(&it.by_date), DBC_INT(&it.per_household)};
 	enum perr e;
 	size_t i;
 
@@ -140,19 +168,20 @@ enum perr db_tariffs(struct arena *ar, uint64_t plan, day_t from, day_t to, stru
 	a[1] = DBA_STR(d1);
 	a[2] = DBA_STR(d2);
 	*n = 0;
-	if ((e = db_rows(ar, &versions, a, 3, c, 8, version_row, &it)) != PERR_OK)
+	if ((e = db_rows(ar, &versions, a, 3, c, 9, version_row, &it)) != PERR_OK)
 		return e;
 	if (it.seen > it.n)
 		return PERR_TOO_LARGE;
 	for (i = 0; i < it.n; i++) {
 		struct cell_iter ci = {.t = &out[i], .prices = 1};
 		struct db_arg id = DBA_U64(it.ids[i]);
-		struct db_col cc[] = {DBC_INT(&ci.a), DBC_INT(&ci.b), DBC_INT(&ci.v)};
+		struct db_col cc[] = {DBC_INT(&ci.a), DBC_INT(&ci.b), DBC_INT(&ci.v),
+				      DBC_INT(&ci.residents), DBC_INT(&ci.season)};
 
 		if ((e = db_rows(ar, &prices, &id, 1, cc, 3, cell_row, &ci)) != PERR_OK)
 			return e;
 		ci.prices = 0;
-		if ((e = db_rows(ar, &limits, &id, 1, cc, 3, cell_row, &ci)) != PERR_OK)
+		if ((e = db_rows(ar, &limits, &id, 1, cc, 5, cell_row, &ci)) != PERR_OK)
 			return e;
 	}
 	*n = it.n;

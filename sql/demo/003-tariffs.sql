@@ -76,3 +76,23 @@ WHERE t.plan_id = 4;
 UPDATE organizations SET vat_country = 'RU' WHERE id = 1;
 UPDATE organizations SET vat_country = 'KZ' WHERE id = 2;
 UPDATE tariffs SET vat_by_date = 1 WHERE id BETWEEN 1 AND 8;
+
+-- Volume ranges per household, as Russia's regions set them from 2025: up to
+-- 3 900 kWh a month, 3 900 to 6 000, and over 6 000, for the home whoever
+-- lives in it (sql/024).  For subscribers only (public = 0): the prices are
+-- the demo's own.  Homes heated by electricity have a heating-season limit of
+-- their own, to show limits by season.
+INSERT INTO tariff_plans (id, organization_id, service_id, code, name_ru, name_en, zones, public)
+VALUES (5, 1, 1, 'ranges-2025', 'Диапазоны объёма (с 2025 года)', 'Volume ranges (from 2025)', 1, 0)
+ON DUPLICATE KEY UPDATE name_ru = VALUES(name_ru), name_en = VALUES(name_en);
+INSERT INTO tariffs (id, plan_id, valid_from, valid_to, tiers, month_days_x10, vat_bp,
+                     vat_included, vat_by_date, limit_per_household)
+VALUES (9, 5, '2025-01-01', '2026-12-31', 3, 0, 0, 1, 1, 1);
+INSERT INTO tariff_prices (tariff_id, tier, zone, price) VALUES (9, 0, 0, 500), (9, 1, 0, 700), (9, 2, 0, 900);
+INSERT INTO tariff_limits (tariff_id, household, residents, season, tier, limit_milli)
+SELECT 9, h.household, 0, 'any', l.tier, l.limit_milli
+FROM (SELECT 'gas' household UNION ALL SELECT 'gas-alone' UNION ALL SELECT 'estove'
+      UNION ALL SELECT 'estove-alone' UNION ALL SELECT 'eheating') h
+JOIN (SELECT 0 tier, 3900000 limit_milli UNION ALL SELECT 1, 6000000) l;
+INSERT INTO tariff_limits (tariff_id, household, residents, season, tier, limit_milli)
+VALUES (9, 'eheating', 0, 'heating', 0, 6000000), (9, 'eheating', 0, 'heating', 1, 9000000);

@@ -293,3 +293,25 @@ def test_readings_over_a_million():
     s = new_client()
     st, x = calc_xml(s, **dict(GOOD, prev1="1500000", curr1="1500120"))
     assert st == 200 and x.findtext("result/consumption/quantity") == "120.000"
+
+
+def test_volume_ranges_per_household_and_a_heating_season_limit():
+    """Plan 5 (sql/demo/003): Russia's household ranges from 2025, 3 900 and 6 000 kWh a
+    month for the home, at the demo's 5,00 / 7,00 / 9,00; homes heated by electricity
+    have 6 000 and 9 000 in the heating season (1 October to 30 April)."""
+    s = signed_in()
+    base = dict(org="1", plan="5", residents="4", household="gas", prev1="0", curr1="7000",
+                **{"from": "2026-03-01", "to": "2026-04-01"})
+    st, x = calc_xml(s, **base)
+    assert st == 200, lxml.etree.tostring(x)[:300]
+    # 3 900 x 5 + 2 100 x 7 + 1 000 x 9: four residents do not make the ranges larger.
+    assert x.find("result/total").get("minor") == "4320000"
+    assert [l.findtext("quantity") for l in x.iter("line")] == ["3900.000", "2100.000",
+                                                               "1000.000"]
+    st, x = calc_xml(s, **dict(base, household="eheating"))
+    assert st == 200 and x.find("result/total").get("minor") == "3700000"  # 6 000 x 5 + 1 000 x 7
+    st, x = calc_xml(s, **dict(base, household="eheating",
+                               **{"from": "2026-07-01", "to": "2026-08-01"}))
+    assert st == 200 and x.find("result/total").get("minor") == "4320000"  # summer: the plain ranges
+    page = doc(calc(s, **dict(base, household="eheating")))
+    assert page.xpath('//select[@id="household"]/option[@value="eheating"][@selected]')

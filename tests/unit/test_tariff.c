@@ -422,6 +422,95 @@ static void kazakh_vat_from_2026(void **st)
 	assert_int_equal(c.vat, 32000);
 }
 
+/*
+ * Limits per household.  Russia's household electricity ranges from 2025:
+ * up to 3 900 kWh a month, 3 900 to 6 000, and over 6 000, for the home
+ * whoever lives in it.  At 5,00 / 7,00 / 9,00 a kWh, 7 000 kWh in a month
+ * for four residents is 3 900 x 5 + 2 100 x 7 + 1 000 x 9 = 43 200,00; were
+ * the limits per resident, it would all be the first range (35 000,00).
+ */
+static void household_ranges_of_2025(void **st)
+{
+	struct tariff t = open_tariff(1, 3);
+	struct usage u = month_usage(KWH(7000), 0, 0, 4, HH_GAS);
+	struct charge c;
+	unsigned h;
+
+	(void)st;
+	t.price[0][0] = 500;
+	t.price[1][0] = 700;
+	t.price[2][0] = 900;
+	for (h = 0; h < HH__MAX; h++) {
+		t.limit[h][0] = KWH(3900);
+		t.limit[h][1] = KWH(6000);
+	}
+	t.limit_per_household = 1;
+	assert_int_equal(charge_of(&t, &u, &c), 4320000);
+	t.limit_per_household = 0;
+	assert_int_equal(charge_of(&t, &u, &c), 3500000);
+}
+
+/*
+ * Limits by the number of residents and by season, the most specific first:
+ * per resident 90/160 kWh in general, 150/250 for one living alone, and for a
+ * home heated by electricity 3 000 kWh a month in the heating season (1
+ * October to 30 April) but 1 000 in summer, per household.
+ */
+static void limits_by_residents_and_season(void **st)
+{
+	struct tariff t = open_tariff(1, 2);
+	struct usage u;
+	struct charge c;
+	unsigned h;
+
+	(void)st;
+	t.price[0][0] = 100;
+	t.price[1][0] = 200;
+	for (h = 0; h < HH__MAX; h++)
+		t.limit[h][0] = KWH(90);
+	t.rows[t.nrows++] = (struct tariff_limit_row){HH_GAS, 1, SEASON_ANY, {KWH(150), 0}};
+	t.rows[t.nrows++] = (struct tariff_limit_row){HH_EHEATING, 0, SEASON_HEATING, {KWH(3000), 0}};
+	t.rows[t.nrows++] = (struct tariff_limit_row){HH_EHEATING, 0, SEASON_SUMMER, {KWH(1000), 0}};
+	/* Alone: 150 at 1,00 and 50 at 2,00. */
+	u = month_usage(KWH(200), 0, 0, 1, HH_GAS);
+	assert_int_equal(charge_of(&t, &u, &c), 25000);
+	/* Two residents: the general 90 each, 180 at 1,00 and 20 at 2,00. */
+	u = month_usage(KWH(200), 0, 0, 2, HH_GAS);
+	assert_int_equal(charge_of(&t, &u, &c), 22000);
+	/* Electric heating, per resident here (limit_per_household 0): 2 x 3 000 in
+	 * March; a summer month is 2 x 1 000. */
+	u = month_usage(KWH(2500), 0, 0, 2, HH_EHEATING);
+	assert_int_equal(charge_of(&t, &u, &c), 250000);
+	u.from = D(2021, 7, 1);
+	u.to = D(2021, 7, 31);
+	assert_int_equal(charge_of(&t, &u, &c), 2000 * 100 + 500 * 200);
+	/* 61 days across the season's end (30 April / 1 May), 6 100 kWh: April's 30
+	 * days have 3 000 kWh, all within its 2 x 3 000; May's 31 have 3 100, 2 x 1 000
+	 * within and 1 100 beyond.  3 000 + 2 000 + 2 x 1 100 = 7 200,00. */
+	u.from = D(2021, 4, 1);
+	u.to = D(2021, 5, 31);
+	u.whole_month = 0;
+	u.zone[0] = KWH(6100);
+	assert_int_equal(charge_of(&t, &u, &c), 720000);
+	assert_int_equal(c.n, 3);
+	assert_int_equal(season_of(D(2021, 4, 30)), SEASON_HEATING);
+	/* Prorated by the calendar days of each month the period covers: 20 January to
+	 * 19 February, 200 kWh, 100 kWh a month: 12/31 of January's limit (38,71 kWh
+	 * of the 77,42 its days used) and 19/28 of February's (67,86 of 122,58). */
+	t = open_tariff(1, 2);
+	t.price[0][0] = 100;
+	t.price[1][0] = 200;
+	for (h = 0; h < HH__MAX; h++)
+		t.limit[h][0] = KWH(100);
+	u = month_usage(KWH(200), 0, 0, 1, HH_GAS);
+	u.from = D(2021, 1, 20);
+	u.to = D(2021, 2, 19);
+	u.whole_month = 0;
+	assert_int_equal(charge_of(&t, &u, &c), 3871 + 7742 + 6786 + 10945);
+	assert_int_equal(season_of(D(2021, 5, 1)), SEASON_SUMMER);
+	assert_int_equal(season_of(D(2021, 10, 1)), SEASON_HEATING);
+}
+
 /* domain.md 1c: rollover, meter replacement. */
 static void readings(void **st)
 {
@@ -496,6 +585,8 @@ int main(void)
 		cmocka_unit_test(tariff_change_mid_period),
 		cmocka_unit_test(bad_input_is_refused),
 		cmocka_unit_test(vat_follows_the_law_by_date),
+		cmocka_unit_test(household_ranges_of_2025),
+		cmocka_unit_test(limits_by_residents_and_season),
 		cmocka_unit_test(kazakh_vat_from_2026),
 		cmocka_unit_test(readings),
 		cmocka_unit_test(calendar),
