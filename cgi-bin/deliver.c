@@ -136,7 +136,8 @@ static enum perr build(const struct outbox_msg *m, struct built *b)
 		mon = attr(root, "month", arena);
 		if (acc == NULL || mon == NULL || month_parse(mon, strlen(mon), &month) != 0)
 			goto out;
-		e = receipt_load(arena, m->subscriber_id, strtoull(acc, &end, 10), month, m->lang, &rc);
+		e = receipt_load(arena, m->subscriber_id, strtoull(acc, &end, 10), month, 0, m->lang,
+				 &rc);
 		if (e != PERR_OK)
 			goto out;
 		if (payee_check(&rc.acc.org) != NULL) {

@@ -36,23 +36,23 @@ MODS_payments = app/credit app/settle billing/split core/arena core/config core/
 	web/page_table web/period web/request web/serve web/session
 MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading billing/receipt \
 	core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module core/money \
-	core/month core/parse core/utf8 core/valid db/account db/db db/receipt db/session doc/pdf \
+	core/month core/parse core/utf8 core/valid db/account db/db db/receipt db/receipt_doc db/session doc/pdf \
 	doc/qr doc/render doc/xml web/csrf web/form web/nav web/page_pdf web/period web/request \
 	web/serve web/session
 MODS_settings = app/link app/password billing/bankcheck billing/payqr billing/receipt core/arena core/config \
 	core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
 	core/password core/useragent core/utf8 core/valid db/contact db/db db/login_attempt \
-	db/outbox db/password db/receipt db/session db/subscriber db/token doc/render doc/xml \
+	db/outbox db/password db/receipt db/receipt_doc db/session db/subscriber db/token doc/render doc/xml \
 	web/csrf web/form web/form_password web/nav web/request web/serve web/session web/signin
 MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/autopay \
 	db/credit db/db db/online db/outbox doc/xml net/http net/yookassa
 MODS_receiptjobs = app/job billing/bankcheck billing/payqr billing/receipt core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/db \
-	db/receipt
-MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr billing/reading \
+	db/receipt db/receipt_doc
+MODS_deliver = app/job app/news app/receipt db/account billing/bankcheck billing/payqr billing/reading \
 	billing/receipt core/arena core/config core/date core/decimal core/lang core/log core/module core/money \
-	core/month core/parse core/perr core/utf8 core/valid db/db db/news db/outbox db/receipt doc/message \
+	core/month core/parse core/perr core/utf8 core/valid db/db db/news db/outbox db/receipt db/receipt_doc doc/message \
 	doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr core/utf8 \
 	db/db db/tidy
@@ -72,7 +72,7 @@ MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena c
 MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core/date \
 	core/log core/module core/parse core/perr core/utf8 db/db db/export doc/xlsx_stream
 MODS_kabinet_passwd = core/crypto core/log core/totp
-MODS_kabinet_gen = core/money
+MODS_kabinet_gen = billing/split core/money
 MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \
 	billing/payqr billing/receipt \
 	billing/split core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module \

@@ -3,6 +3,7 @@
  * month's charges are loaded (README, "Deploying").
  *
  *   receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID]
+ *   receiptjobs reissue --account ID --month YYYY-MM --reason TEXT
  *
  * For each organization with accounts billed in the month (default: last
  * month; --from: every month from then to last month) that has not issued
@@ -10,6 +11,11 @@
  * e-mail of every subscriber who takes that account's receipts by e-mail,
  * in one transaction.  An organization whose details fail the check is not
  * issued, and the message says which detail and why.
+ *
+ * Issuing stores each account's receipt as issued (db/receipt_doc.c): it
+ * never changes after.  reissue issues one account's receipt of a month
+ * again from the ledger as it is now, as a new version with the reason
+ * (printed on it); the old version is kept and shown as replaced.
  *
  * Running it again issues nothing twice.  Exit status 0 when every
  * organization was issued (or had been), 1 when one was refused or the
@@ -27,8 +33,10 @@
 #include "core/date.h"
 #include "core/month.h"
 #include "core/perr.h"
+#include "core/utf8.h"
 #include "db/db.h"
 #include "db/receipt.h"
+#include "db/receipt_doc.h"
 
 #define MAX_ORGS 256
 
@@ -155,8 +163,61 @@ static int issue_month(month_t m, uint64_t only_org)
 static int usage(void)
 {
 	fprintf(stderr, "usage: receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID]\n"
+			"       receiptjobs reissue --account ID --month YYYY-MM --reason TEXT\n"
 			"  The configuration file is named by $PORTAL_CONFIG.\n");
 	return 2;
+}
+
+/* One account's receipt of a month issued again, for a reason of 3 to 300 characters. */
+static int reissue(int argc, char **argv)
+{
+	unsigned long long account = 0;
+	const char *reason = NULL;
+	month_t m = 0;
+	unsigned version = 0;
+	size_t len;
+	char *end;
+	enum perr e;
+	int i;
+
+	for (i = 2; i < argc; i += 2) {
+		if (i + 1 >= argc)
+			return usage();
+		if (strcmp(argv[i], "--account") == 0) {
+			account = strtoull(argv[i + 1], &end, 10);
+			if (*end || account == 0 || argv[i + 1][0] == '-')
+				return usage();
+		} else if (strcmp(argv[i], "--month") == 0) {
+			if (month_parse(argv[i + 1], strlen(argv[i + 1]), &m) != 0)
+				return usage();
+		} else if (strcmp(argv[i], "--reason") == 0) {
+			reason = argv[i + 1];
+		} else {
+			return usage();
+		}
+	}
+	len = reason ? strlen(reason) : 0;
+	if (account == 0 || m == 0 || reason == NULL || !utf8_valid(reason, len) ||
+	    utf8_len(reason, len) < 3 || utf8_len(reason, len) > 300)
+		return usage();
+	if ((arena = job_start("receiptjobs")) == NULL)
+		return 1;
+	e = db_receipt_doc_again(arena, (uint64_t)account, m, reason, &version);
+	job_end(arena);
+	if (e == PERR_NOT_FOUND) {
+		char mon[8];
+
+		month_format(m, mon);
+		fprintf(stderr, "receiptjobs: account %llu has no issued receipt for %s to issue "
+				"again\n", account, mon);
+		return 1;
+	}
+	if (e != PERR_OK) {
+		fprintf(stderr, "receiptjobs: account %llu: %s\n", account, perr_str(e));
+		return 1;
+	}
+	printf("reissue: account %llu: version %u issued\n", account, version);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -166,6 +227,8 @@ int main(int argc, char **argv)
 	char *end;
 	int i, rc = 0;
 
+	if (argc >= 2 && strcmp(argv[1], "reissue") == 0)
+		return reissue(argc, argv);
 	if (argc < 2 || strcmp(argv[1], "issue") != 0)
 		return usage();
 	for (i = 2; i < argc; i += 2) {

@@ -25,12 +25,13 @@
 #include "core/valid.h"
 #include "db/account.h"
 #include "db/receipt.h"
+#include "db/receipt_doc.h"
 #include "doc/xml.h"
 #include "web/form.h"
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_FROM, K_TO, K_MONTH, K_ACCOUNT, K_EMAIL, K_DONE, K__MAX };
+enum key { K_FROM, K_TO, K_MONTH, K_ACCOUNT, K_EMAIL, K_DONE, K_VERSION, K__MAX };
 
 static const struct field fields[K__MAX] = {
 	[K_FROM] = {"from", valid_month, 7, 7},
@@ -39,6 +40,7 @@ static const struct field fields[K__MAX] = {
 	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
 	[K_EMAIL] = {"email", valid_int, 0, 1},
 	[K_DONE] = {"done", valid_token, 1, 16}, /* what the last action did: "email-on", ... */
+	[K_VERSION] = {"version", valid_int, 1, 65535}, /* a receipt issued again: an earlier one */
 };
 
 struct list {
@@ -61,6 +63,7 @@ static enum perr item_row(void *p, const struct receipt_item *x)
 	month_format(x->month, m);
 	if (n == NULL || xml_attr(n, "month", m) ||
 	    xml_attr(n, "status", receipt_status_name(x->status)) ||
+	    (x->version > 1 && xml_attr_int(n, "version", x->version)) ||
 	    xml_text(n, "due-on", x->due_on) == NULL ||
 	    xml_money(n, "to-pay", x->to_pay, l->cur, l->r->lang) == NULL ||
 	    xml_money(n, "paid-since", x->paid_since, l->cur, l->r->lang) == NULL)
@@ -95,6 +98,9 @@ static int list(struct req *r)
 	e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, &a);
 	if (e == PERR_OK)
 		e = db_receipt_email_get(r->arena, r->sess->subscriber_id, a.id, &by_email);
+	/* Months issued before the account's charges came: stored now, as they are. */
+	if (e == PERR_OK)
+		e = db_receipt_docs_missing(a.id);
 	if (e == PERR_OK)
 		e = db_receipt_latest(r->arena, a.id, &latest);
 	if (e != PERR_OK)
@@ -125,7 +131,10 @@ static int receipt(struct req *r, struct receipt *rc)
 		return page_error(r, 400, "bad-month");
 	if (m == NULL || r->bad[K_ACCOUNT] || account == 0)
 		return page_fail(r, PERR_NOT_FOUND);
-	e = receipt_load(r->arena, r->sess->subscriber_id, account, (month_t)m->i, r->lang, rc);
+	if (r->bad[K_VERSION])
+		return page_fail(r, PERR_NOT_FOUND);
+	e = receipt_load(r->arena, r->sess->subscriber_id, account, (month_t)m->i,
+			 req_val(r, K_VERSION) ? (unsigned)req_val(r, K_VERSION)->i : 0, r->lang, rc);
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	/* Checked when the month was issued; details changed since must not reach a payer. */

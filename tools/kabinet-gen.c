@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "billing/split.h"
 #include "core/money.h"
 
 #define MONTHS 24
@@ -137,26 +138,27 @@ static int64_t quantity(uint64_t *rng, const struct gen_account *a, int service,
 	}
 }
 
-/* Spread a payment over the services that were owed; what is left is an advance. */
+/* Spread a payment over the services by the portal's own rule (billing/split.c,
+ * Rules 354 p. 118): what each owes, in proportion when short; the rest an
+ * advance by this month's charges. */
 static void allocate(struct row *r[], const struct gen_account *a, money_t amount)
 {
-	int s, first = 0;
+	money_t ask[NSERV], weight[NSERV], share[NSERV];
+	int s, idx[NSERV];
+	size_t n = 0, i;
 
-	for (s = 1; s <= NSERV && amount > 0; s++) {
-		money_t due;
-
+	for (s = 1; s <= NSERV; s++) {
 		if (!a->has[s])
 			continue;
-		if (first == 0)
-			first = s;
-		due = r[s]->opening > 0 ? r[s]->opening : 0;
-		if (due > amount)
-			due = amount;
-		r[s]->paid += due;
-		amount -= due;
+		idx[n] = s;
+		ask[n] = r[s]->opening > 0 ? r[s]->opening : 0;
+		weight[n] = r[s]->accrued > 0 ? r[s]->accrued : 0;
+		n++;
 	}
-	if (amount > 0 && first)
-		r[first]->paid += amount;
+	if (n == 0 || payment_split(ask, weight, n, amount, share) != 0)
+		return;
+	for (i = 0; i < n; i++)
+		r[idx[i]]->paid += share[i];
 }
 
 static void account_make(unsigned id, struct gen_account *a)

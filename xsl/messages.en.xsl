@@ -557,6 +557,10 @@
     <rc.opening>Debt at the start of the period</rc.opening>
     <rc.opening-advance>Overpaid at the start of the period</rc.opening-advance>
     <rc.grand-total>Total to pay</rc.grand-total>
+    <rc.version>version</rc.version>
+    <rc.replaced>A new version replaced this receipt on</rc.replaced>
+    <rc.see-latest>See the current one</rc.see-latest>
+    <rc.earlier>Earlier versions:</rc.earlier>
     <rc.advance>advance</rc.advance>
     <rc.paid-since>Paid since it was issued</rc.paid-since>
     <rc.remaining>Left to pay</rc.remaining>

@@ -557,6 +557,10 @@
     <rc.opening>Задолженность на начало периода</rc.opening>
     <rc.opening-advance>Переплата на начало периода</rc.opening-advance>
     <rc.grand-total>Итого к оплате</rc.grand-total>
+    <rc.version>версия</rc.version>
+    <rc.replaced>Эту квитанцию заменила новая версия от</rc.replaced>
+    <rc.see-latest>Открыть действующую</rc.see-latest>
+    <rc.earlier>Прежние версии:</rc.earlier>
     <rc.advance>аванс</rc.advance>
     <rc.paid-since>Оплачено после выставления</rc.paid-since>
     <rc.remaining>Осталось оплатить</rc.remaining>

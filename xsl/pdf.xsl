@@ -134,6 +134,10 @@
       <text size="7.5" gap="8">
         <xsl:value-of select="concat($M/rc.number, ' ', number, ', ', $M/rc.issued, ' ')"/>
         <xsl:call-template name="pdate"><xsl:with-param name="v" select="issued-on"/></xsl:call-template>
+        <xsl:if test="@version &gt; 1">
+          <xsl:value-of select="concat(', ', $M/rc.version, ' ', @version)"/>
+          <xsl:if test="reason"><xsl:value-of select="concat(': ', reason)"/></xsl:if>
+        </xsl:if>
       </text>
 
       <columns gap="10">

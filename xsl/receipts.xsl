@@ -209,6 +209,22 @@
     </html>
   </xsl:template>
 
+  <!-- Links to versions 1 .. n of a receipt issued again. -->
+  <xsl:template name="earlier-versions">
+    <xsl:param name="month"/>
+    <xsl:param name="n"/>
+    <xsl:param name="k" select="1"/>
+    <xsl:if test="$k &lt;= $n">
+      <xsl:if test="$k &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+      <a href="/receipts/view?month={$month}&amp;version={$k}"><xsl:value-of select="concat($M/rc.version, ' ', $k)"/></a>
+      <xsl:call-template name="earlier-versions">
+        <xsl:with-param name="month" select="$month"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="k" select="$k + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The document itself. -->
   <xsl:template match="receipt">
     <article class="receipt" id="receipt" data-status="{@status}">
@@ -230,6 +246,35 @@
             <xsl:text> </xsl:text>
             <xsl:call-template name="date"><xsl:with-param name="v" select="issued-on"/></xsl:call-template>
           </p>
+          <!-- Issued again: which version, and why; an earlier one says it was replaced. -->
+          <xsl:if test="@version &gt; 1">
+            <p id="receipt-version">
+              <xsl:value-of select="concat($M/rc.version, ' ', @version)"/>
+              <xsl:if test="reason">
+                <xsl:text>: </xsl:text>
+                <xsl:value-of select="reason"/>
+              </xsl:if>
+            </p>
+          </xsl:if>
+          <xsl:if test="replaced-on">
+            <p class="alert no-print" role="note" id="receipt-replaced">
+              <xsl:value-of select="$M/rc.replaced"/>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="date"><xsl:with-param name="v" select="replaced-on"/></xsl:call-template>
+              <xsl:text>. </xsl:text>
+              <a href="/receipts/view?month={@month}"><xsl:value-of select="$M/rc.see-latest"/></a>
+            </p>
+          </xsl:if>
+          <xsl:if test="not(replaced-on) and @latest &gt; 1">
+            <p class="no-print small" id="receipt-earlier">
+              <xsl:value-of select="$M/rc.earlier"/>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="earlier-versions">
+                <xsl:with-param name="month" select="@month"/>
+                <xsl:with-param name="n" select="@latest - 1"/>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
         </header>
         <div class="receipt-parties">
           <section class="receipt-box" id="payer">

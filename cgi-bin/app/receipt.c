@@ -16,7 +16,9 @@
 #include "core/money.h"
 #include "core/month.h"
 #include "core/perr.h"
+#include "db/account.h"
 #include "db/receipt.h"
+#include "db/receipt_doc.h"
 #include "doc/qr.h"
 #include "doc/xml.h"
 
@@ -151,7 +153,7 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 }
 
 enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, month_t m,
-		       enum lang lang, struct receipt *rc)
+		       unsigned version, enum lang lang, struct receipt *rc)
 {
 	struct receipt_head h;
 	size_t i;
@@ -159,13 +161,21 @@ enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, 
 
 	memset(rc, 0, sizeof(*rc));
 	rc->month = m;
-	e = db_receipt_head(ar, subscriber, account, m, &rc->acc, &h);
+	e = db_receipt_head(ar, subscriber, account, m, version, &rc->acc, &h);
+	if (e == PERR_NOT_FOUND && version == 0 &&
+	    (e = db_account_get(ar, subscriber, account, &rc->acc)) == PERR_OK &&
+	    (e = db_receipt_docs_missing(account)) == PERR_OK)
+		e = db_receipt_head(ar, subscriber, account, m, version, &rc->acc, &h);
 	if (e != PERR_OK)
 		return e;
 	rc->due_on = h.due_on;
 	rc->issued_on = h.issued_on;
 	rc->by_email = h.by_email;
-	if ((e = db_receipt_lines(ar, account, m, lang, line_add, rc)) != PERR_OK)
+	rc->version = h.version;
+	rc->latest = h.latest;
+	rc->reason = h.reason;
+	rc->replaced_on = h.replaced_on;
+	if ((e = db_receipt_lines(ar, account, m, h.version, lang, line_add, rc)) != PERR_OK)
 		return e;
 	if (rc->n == 0)
 		return PERR_NOT_FOUND; /* issued, but this account was not billed that month */
@@ -173,8 +183,8 @@ enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, 
 		if (add_line(&rc->total, &rc->line[i]) != 0)
 			return PERR_DB;
 	receipt_settle(rc);
-	if ((e = db_receipt_corrections(ar, account, m, lang, corr_add, rc)) != PERR_OK ||
-	    (e = db_receipt_readings(ar, account, m, reading_add, rc)) != PERR_OK)
+	if ((e = db_receipt_corrections(ar, account, m, h.version, lang, corr_add, rc)) != PERR_OK ||
+	    (e = db_receipt_readings(ar, account, m, h.version, reading_add, rc)) != PERR_OK)
 		return e;
 	if (payee_check(&rc->acc.org) == NULL && strcmp(rc->acc.org.cur->code, "RUB") == 0)
 		make_qr(ar, rc);
@@ -330,6 +340,9 @@ int xml_receipt(xmlNodePtr parent, struct arena *ar, const struct receipt *rc, e
 	number = arena_printf(ar, "%s-%.4s%.2s", rc->acc.number, mon, mon + 5);
 	if (n == NULL || number == NULL || xml_attr(n, "month", mon) ||
 	    xml_attr(n, "status", receipt_status_name(rc->status)) ||
+	    xml_attr_int(n, "version", rc->version) || xml_attr_int(n, "latest", rc->latest) ||
+	    (rc->reason && xml_text(n, "reason", rc->reason) == NULL) ||
+	    (rc->replaced_on && xml_text(n, "replaced-on", rc->replaced_on) == NULL) ||
 	    (rc->by_email && xml_attr(n, "by-email", "1")) || xml_text(n, "number", number) == NULL ||
 	    xml_text(n, "due-on", rc->due_on) == NULL ||
 	    xml_text(n, "issued-on", rc->issued_on) == NULL || xml_payer(n, ar, &rc->acc) ||

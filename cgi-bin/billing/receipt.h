@@ -54,6 +54,9 @@ struct receipt {
 	struct account acc; /* with its organization, the payee */
 	month_t month;
 	const char *due_on, *issued_on; /* YYYY-MM-DD */
+	unsigned version, latest;       /* this version of the receipt, and the newest */
+	const char *reason;             /* why this version was issued; NULL for the first */
+	const char *replaced_on;        /* YYYY-MM-DD if a later version replaced it */
 	int by_email; /* this subscriber takes the account's receipts by e-mail */
 	size_t n;
 	struct receipt_line line[SPLIT_MAX_SERVICES];
@@ -79,6 +82,7 @@ void receipt_settle(struct receipt *);
 /* One line of the receipts list. */
 struct receipt_item {
 	month_t month;
+	unsigned version; /* 1 unless issued again */
 	const char *due_on;
 	money_t to_pay, paid_since;
 	enum receipt_status status;

@@ -1,8 +1,8 @@
 /*
  * db/receipt.c: what a receipt is made of, the list of an account's
- * receipts, receipts by e-mail, and issuing a month.  A receipt exists when
- * the account's organization issued the month (receipt_issues) and the
- * account has ledger rows for it; nothing else is stored.
+ * receipts, receipts by e-mail, and issuing a month.  A receipt is read as it
+ * was issued (db/receipt_doc.c stores it); only whether it has been paid
+ * since is read from the live ledger.
  */
 #include <stdint.h>
 
@@ -17,83 +17,76 @@
 #include "core/perr.h"
 #include "db/db.h"
 #include "db/receipt.h"
+#include "db/receipt_doc.h"
 
-/* The head is read through subscriber_accounts: a receipt of an account that
- * is not linked to the subscriber does not exist for them. */
+/*
+ * The receipt as issued (sql/025): version 0 asks for the latest.  The head
+ * is read through subscriber_accounts: a receipt of an account that is not
+ * linked to the subscriber does not exist for them.
+ */
+#define DOC_VERSION                                                                          \
+	"d.version = IF(? > 0, ?, (SELECT MAX(x.version) FROM receipt_documents x "          \
+	"WHERE x.account_id = d.account_id AND x.period = d.period))"
+
 static struct db_stmt head = {
 	"receipt.head",
-	"SELECT a.number, a.payer_name, a.address, a.residents, a.area_centi_m2, "
-	"o.id, o.name, o.short_name, o.inn, o.kpp, o.address, o.phones, o.email, o.website, o.bank_name, o.bic, "
-	"o.bank_account, o.corr_account, o.currency, o.receipt_note, o.qr_category, o.qr_tech_code, "
-	"DATE_FORMAT(ri.due_on, '%Y-%m-%d'), DATE_FORMAT(ri.issued_at, '%Y-%m-%d'), sa.receipt_email "
+	"SELECT a.number, d.payer_name, d.address, d.residents, d.area_centi_m2, "
+	"d.organization_id, d.org_name, d.org_short_name, d.inn, d.kpp, d.org_address, d.phones, "
+	"d.email, d.website, d.bank_name, d.bic, d.bank_account, d.corr_account, d.currency, "
+	"d.receipt_note, d.qr_category, d.qr_tech_code, DATE_FORMAT(d.due_on, '%Y-%m-%d'), "
+	"DATE_FORMAT(d.issued_at, '%Y-%m-%d'), sa.receipt_email, d.version, d.reason, "
+	"DATE_FORMAT(d.replaced_at, '%Y-%m-%d'), (SELECT MAX(x.version) FROM receipt_documents x "
+	"WHERE x.account_id = d.account_id AND x.period = d.period) "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id "
-	"JOIN receipt_issues ri ON ri.organization_id = o.id AND ri.period = ? "
+	"JOIN receipt_documents d ON d.account_id = a.id AND d.period = ? AND " DOC_VERSION " "
 	"WHERE sa.subscriber_id = ? AND sa.account_id = ?",
 	NULL, 0, NULL};
 
+/* The lines as issued; what was paid to each service since, from the live ledger. */
 static struct db_stmt lines = {
 	"receipt.lines",
-	"SELECT l.service_id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, "	"l.quantity, l.opening, l.accrued, l.corrections, l.paid, l.closing, "
+	"SELECT l.service_id, IF(? = 'en', l.name_en, l.name_ru), l.supplier, l.unit, l.tariff, "
+	"l.quantity, l.opening, l.accrued, l.corrections, l.paid, l.closing, "
 	"(SELECT COALESCE(SUM(n.paid), 0) FROM ledger n WHERE n.account_id = l.account_id "
 	"AND n.period > l.period AND n.service_id = l.service_id) "
-	"FROM ledger l JOIN services sv ON sv.id = l.service_id "
-	"JOIN suppliers su ON su.id = sv.supplier_id "
-	"WHERE l.account_id = ? AND l.period = ? ORDER BY l.service_id",
+	"FROM receipt_document_lines l WHERE l.account_id = ? AND l.period = ? AND l.version = ? "
+	"ORDER BY l.service_id",
 	NULL, 0, NULL};
 
 static struct db_stmt corrections = {
 	"receipt.corrections",
-	"SELECT IF(? = 'en', sv.name_en, sv.name_ru), c.amount, c.reason FROM corrections c "
-	"JOIN services sv ON sv.id = c.service_id "
-	"WHERE c.account_id = ? AND c.period = ? ORDER BY c.service_id, c.id",
+	"SELECT IF(? = 'en', c.name_en, c.name_ru), c.amount, c.reason "
+	"FROM receipt_document_corrections c "
+	"WHERE c.account_id = ? AND c.period = ? AND c.version = ? ORDER BY c.service_id, c.seq",
 	NULL, 0, NULL};
-
-/*
- * Each register of each meter in use during the month (z numbers the
- * registers), with the last accepted reading taken in the month and the
- * last one before it: two dives into the readings key per register.
- */
-#define READING_IN_MONTH                                                                 \
-	"(SELECT r.id FROM readings r WHERE r.meter_id = m.id AND r.zone = z.seq "        \
-	"AND r.status = 'accepted' AND r.taken_on >= ? AND r.taken_on < ? + INTERVAL 1 MONTH " \
-	"ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
-#define READING_BEFORE                                                                   \
-	"(SELECT r.id FROM readings r WHERE r.meter_id = m.id AND r.zone = z.seq "        \
-	"AND r.status = 'accepted' AND r.taken_on < ? ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
 
 static struct db_stmt readings = {
 	"receipt.readings",
-	"SELECT m.number, m.kind, z.seq, m.zones, m.digits, m.decimals, "
-	"p.value, DATE_FORMAT(p.taken_on, '%Y-%m-%d'), c.value, DATE_FORMAT(c.taken_on, '%Y-%m-%d') "
-	"FROM meters m JOIN (SELECT 0 seq UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.seq < m.zones "
-	"LEFT JOIN readings c ON c.id = " READING_IN_MONTH " "
-	"LEFT JOIN readings p ON p.id = " READING_BEFORE " "
-	"WHERE m.account_id = ? AND m.installed_on < ? + INTERVAL 1 MONTH "
-	"AND (m.removed_on IS NULL OR m.removed_on >= ?) ORDER BY m.id, z.seq",
+	"SELECT r.meter, r.kind, r.zone, r.zones, r.digits, r.decimals, "
+	"r.prev, DATE_FORMAT(r.prev_on, '%Y-%m-%d'), r.curr, DATE_FORMAT(r.curr_on, '%Y-%m-%d') "
+	"FROM receipt_document_readings r "
+	"WHERE r.account_id = ? AND r.period = ? AND r.version = ? ORDER BY r.seq",
 	NULL, 0, NULL};
 
-/* Closing of the month, and what the months after it paid. */
+/* What each issued month asked for, service by service, and what the months after paid. */
 static struct db_stmt list = {
 	"receipt.list",
-	"SELECT YEAR(ri.period) * 12 + MONTH(ri.period) - 1, DATE_FORMAT(ri.due_on, '%Y-%m-%d'), "	"(SELECT SUM(GREATEST(l.closing, 0)) FROM ledger l WHERE l.account_id = a.id "
-	"AND l.period = ri.period), "
+	"SELECT YEAR(d.period) * 12 + MONTH(d.period) - 1, DATE_FORMAT(d.due_on, '%Y-%m-%d'), "
+	"(SELECT SUM(GREATEST(l.closing, 0)) FROM receipt_document_lines l "
+	"WHERE l.account_id = d.account_id AND l.period = d.period AND l.version = d.version), "
 	"(SELECT COALESCE(SUM(LEAST(GREATEST(l.closing, 0), (SELECT COALESCE(SUM(n.paid), 0) "
 	"FROM ledger n WHERE n.account_id = l.account_id AND n.period > l.period "
-	"AND n.service_id = l.service_id))), 0) FROM ledger l WHERE l.account_id = a.id "
-	"AND l.period = ri.period) "
-	"FROM accounts a JOIN receipt_issues ri ON ri.organization_id = a.organization_id "
-	"WHERE a.id = ? AND ri.period BETWEEN ? AND ? "
-	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ri.period) "
-	"ORDER BY ri.period DESC",
+	"AND n.service_id = l.service_id))), 0) FROM receipt_document_lines l "
+	"WHERE l.account_id = d.account_id AND l.period = d.period AND l.version = d.version), "
+	"d.version "
+	"FROM receipt_documents d WHERE d.account_id = ? AND d.period BETWEEN ? AND ? "
+	"AND d.replaced_at IS NULL ORDER BY d.period DESC",
 	NULL, 0, NULL};
 
 static struct db_stmt latest = {
 	"receipt.latest",
-	"SELECT YEAR(ri.period) * 12 + MONTH(ri.period) - 1 FROM accounts a "
-	"JOIN receipt_issues ri ON ri.organization_id = a.organization_id "
-	"WHERE a.id = ? AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id "
-	"AND l.period = ri.period) ORDER BY ri.period DESC LIMIT 1",
+	"SELECT YEAR(d.period) * 12 + MONTH(d.period) - 1 FROM receipt_documents d "
+	"WHERE d.account_id = ? ORDER BY d.period DESC LIMIT 1",
 	NULL, 0, NULL};
 
 static struct db_stmt email_set = {
@@ -162,9 +155,9 @@ static struct db_stmt issue_notice_sms = {
 	NULL, 0, NULL};
 
 enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t account, month_t m,
-			  struct account *acc, struct receipt_head *h)
+			  unsigned version, struct account *acc, struct receipt_head *h)
 {
-	long long email = 0;
+	long long email = 0, v = 0, latest_v = 0;
 	const char *currency = NULL;
 	char d[11];
 	struct organization *o = &acc->org;
@@ -178,14 +171,20 @@ enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t accoun
 		DBC_STR(&o->bank_account),    DBC_STR(&o->corr_account),  DBC_STR(&currency),
 		DBC_STR(&o->receipt_note),    DBC_STR(&o->qr_category),	  DBC_STR(&o->qr_tech_code),
 		DBC_STR(&h->due_on),	      DBC_STR(&h->issued_on),	  DBC_INT(&email),
+		DBC_INT(&v),		      DBC_STR(&h->reason),	  DBC_STR(&h->replaced_on),
+		DBC_INT(&latest_v),
 	};
 	enum perr e;
 
 	month_date(m, d);
-	e = db_row(ar, &head, (struct db_arg[]){DBA_STR(d), DBA_U64(subscriber), DBA_U64(account)}, 3,
-		   c, sizeof(c) / sizeof(c[0]));
+	e = db_row(ar, &head,
+		   (struct db_arg[]){DBA_STR(d), DBA_INT(version), DBA_INT(version),
+				     DBA_U64(subscriber), DBA_U64(account)},
+		   5, c, sizeof(c) / sizeof(c[0]));
 	if (e != PERR_OK)
 		return e;
+	h->version = (unsigned)v;
+	h->latest = (unsigned)latest_v;
 	acc->id = account;
 	o->cur = currency_find(currency ? currency : "");
 	h->by_email = email != 0;
@@ -205,7 +204,8 @@ static enum perr line_row(void *p)
 	return it->each(it->ctx, &it->r);
 }
 
-enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, enum lang lang,
+enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, unsigned version,
+			   enum lang lang,
                            enum perr (*each)(void *, const struct receipt_line *), void *ctx)
 {
 	struct line_iter it = {.each = each, .ctx = ctx};
@@ -219,7 +219,9 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, enum l
 
 	month_date(m, d);
 	return db_rows(ar, &lines,
-		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d)}, 3, c,
+		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d),
+					 DBA_INT(version)},
+		       4, c,
 		       sizeof(c) / sizeof(c[0]), line_row, &it);
 }
 
@@ -236,7 +238,8 @@ static enum perr corr_row(void *p)
 	return it->each(it->ctx, &it->r);
 }
 
-enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, enum lang lang,
+enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, unsigned version,
+				 enum lang lang,
                                  enum perr (*each)(void *, const struct receipt_correction *),
                                  void *ctx)
 {
@@ -246,7 +249,9 @@ enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, 
 
 	month_date(m, d);
 	return db_rows(ar, &corrections,
-		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d)}, 3, c,
+		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d),
+					 DBA_INT(version)},
+		       4, c,
 		       3, corr_row, &it);
 }
 
@@ -269,7 +274,7 @@ static enum perr reading_row(void *p)
 	return it->each(it->ctx, &it->r);
 }
 
-enum perr db_receipt_readings(struct arena *ar, uint64_t account, month_t m,
+enum perr db_receipt_readings(struct arena *ar, uint64_t account, month_t m, unsigned version,
                               enum perr (*each)(void *, const struct receipt_reading *), void *ctx)
 {
 	struct reading_iter it = {.each = each, .ctx = ctx};
@@ -283,9 +288,8 @@ enum perr db_receipt_readings(struct arena *ar, uint64_t account, month_t m,
 
 	month_date(m, d);
 	return db_rows(ar, &readings,
-		       (struct db_arg[]){DBA_STR(d), DBA_STR(d), DBA_STR(d), DBA_U64(account),
-					 DBA_STR(d), DBA_STR(d)},
-		       6, c, sizeof(c) / sizeof(c[0]), reading_row, &it);
+		       (struct db_arg[]){DBA_U64(account), DBA_STR(d), DBA_INT(version)}, 3, c,
+		       sizeof(c) / sizeof(c[0]), reading_row, &it);
 }
 
 struct item_iter {
@@ -312,12 +316,12 @@ enum perr db_receipts(struct arena *ar, uint64_t account, month_t from, month_t 
 	struct item_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];
 	struct db_col c[] = {DBC_INT(&it.month), DBC_STR(&it.r.due_on), DBC_INT(&it.r.to_pay),
-			     DBC_INT(&it.r.paid_since)};
+			     DBC_INT(&it.r.paid_since), DBC_UINT(&it.r.version)};
 
 	month_date(from, d1);
 	month_date(to, d2);
 	return db_rows(ar, &list, (struct db_arg[]){DBA_U64(account), DBA_STR(d1), DBA_STR(d2)}, 3,
-		       c, 4, item_row, &it);
+		       c, 5, item_row, &it);
 }
 
 enum perr db_receipt_latest(struct arena *ar, uint64_t account, month_t *out)
@@ -437,6 +441,9 @@ enum perr db_issue(uint64_t org, month_t m, day_t due_on, unsigned long long *ma
 		return e;
 	e = db_exec(&issue_insert, (struct db_arg[]){DBA_U64(org), DBA_STR(d), DBA_STR(due)}, 3,
 		    NULL, NULL);
+	/* The receipts as issued, in the same transaction: issued is stored. */
+	if (e == PERR_OK)
+		e = db_receipt_docs_issue(org, m, NULL);
 	if (e == PERR_OK)
 		e = db_exec(&issue_mail, a, 3, mailed, NULL);
 	if (e == PERR_OK)

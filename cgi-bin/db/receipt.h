@@ -13,23 +13,28 @@
 #include "core/perr.h"
 
 /* db/receipt.c */
+/* A receipt as issued: its version (1 unless issued again) and the latest one. */
 struct receipt_head {
 	const char *due_on, *issued_on;
 	int by_email;
+	unsigned version, latest;
+	const char *reason;      /* why this version was issued; NULL for the first */
+	const char *replaced_on; /* YYYY-MM-DD: a later version replaced it; NULL if not */
 };
+/* Version 0: the latest.  PERR_NOT_FOUND if there is no such receipt. */
 enum perr db_receipt_head(struct arena *, uint64_t subscriber, uint64_t account, month_t,
-			  struct account *, struct receipt_head *) PORTAL_WUR;
-enum perr db_receipt_lines(struct arena *, uint64_t account, month_t, enum lang,
+			  unsigned version, struct account *, struct receipt_head *) PORTAL_WUR;
+/* The lines as issued, with what each service was paid in the months after. */
+enum perr db_receipt_lines(struct arena *, uint64_t account, month_t, unsigned version, enum lang,
                            enum perr (*each)(void *, const struct receipt_line *),
                            void *) PORTAL_WUR;
-/* Payments credited to the account in the months after month. */
-
-enum perr db_receipt_corrections(struct arena *, uint64_t account, month_t, enum lang,
+enum perr db_receipt_corrections(struct arena *, uint64_t account, month_t, unsigned version,
+                                 enum lang,
                                  enum perr (*each)(void *, const struct receipt_correction *),
                                  void *) PORTAL_WUR;
 /* Every register of the meters in use on the account in month, with its
- * latest accepted reading in the month and the one before it. */
-enum perr db_receipt_readings(struct arena *, uint64_t account, month_t,
+ * latest accepted reading in the month and the one before it, as issued. */
+enum perr db_receipt_readings(struct arena *, uint64_t account, month_t, unsigned version,
                               enum perr (*each)(void *, const struct receipt_reading *),
                               void *) PORTAL_WUR;
 /* The account's receipts of months from..to, newest first. */

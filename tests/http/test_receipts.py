@@ -235,20 +235,57 @@ def test_receipt_front_and_back_add_up_and_carry_the_qr_payload():
     assert page.xpath('//nav[@class="sections"]')
 
 
-def test_corrections_are_listed_with_their_reasons():
-    s = signed_in()
-    m = last_month()
+def test_an_issued_receipt_never_changes_and_a_reissue_is_a_new_version(tsj_org):
+    """A recalculation loaded after the month was issued does not touch the receipt;
+    issued again, with a reason, it is a new version, and the old one is kept."""
+    assert receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG)).returncode == 0
+    s = signed_in("tsj-paper", "tsj-password-2")
+    view = "/receipts/view?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)
+    before = xml(s, view).find("receipt")
+    assert before.get("version") == "1" and before.findall("corrections/correction") == []
+    pdf_before = s.get(BASE + "/receipts/pdf?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT))
     sql("INSERT INTO corrections (account_id, service_id, period, amount, reason) VALUES "
-        "(1, 1, '%s-01', -1234, 'Перерасчёт по акту проверки <b>№ 5</b>')" % m)
-    try:
-        x = xml(s, "/receipts/view?month=" + m)
-        c = x.findall("receipt/corrections/correction")
-        assert [(minor(e, "amount"), e.findtext("reason")) for e in c] == \
-            [(-1234, "Перерасчёт по акту проверки <b>№ 5</b>")]
-        r = s.get(BASE + "/receipts/view?month=" + m)
-        assert b"&lt;b&gt;" in r.content and b"<b>\xe2\x84\x96" not in r.content
-    finally:
-        sql("DELETE FROM corrections WHERE account_id = 1 AND amount = -1234")
+        "(%d, %d, '%s-01', -1234, 'Перерасчёт по акту проверки <b>№ 5</b>')"
+        % (TEST_ACCOUNT, TEST_ORG, OLD_MONTH))
+    sql("UPDATE ledger SET corrections = corrections - 1234, closing = closing - 1234 "
+        "WHERE account_id = %d AND period = '%s-01'" % (TEST_ACCOUNT, OLD_MONTH))
+    sql("UPDATE accounts SET payer_name = 'Другой Плательщик' WHERE id = %d" % TEST_ACCOUNT)
+    after = xml(s, view).find("receipt")
+    assert lxml.etree.tostring(after) == lxml.etree.tostring(before)
+    assert s.get(BASE + "/receipts/pdf?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)
+                 ).content == pdf_before.content
+    # Issued again, for a reason: the correction, the payer as now, and the reason printed.
+    out = receiptjobs("reissue", "--account", str(TEST_ACCOUNT), "--month", OLD_MONTH,
+                      "--reason", "Перерасчёт по акту проверки № 5")
+    assert out.returncode == 0 and "version 2" in out.stdout, out.stderr
+    x = xml(s, view).find("receipt")
+    assert x.get("version") == "2" and x.findtext("reason") == "Перерасчёт по акту проверки № 5"
+    c = x.findall("corrections/correction")
+    assert [(minor(e, "amount"), e.findtext("reason")) for e in c] == \
+        [(-1234, "Перерасчёт по акту проверки <b>№ 5</b>")]
+    assert minor(x, "to-pay") == minor(before, "to-pay") - 1234
+    r = s.get(BASE + view)
+    assert b"&lt;b&gt;" in r.content and b"<b>\xe2\x84\x96" not in r.content
+    assert "Перерасчёт по акту проверки № 5" in doc(r).get_element_by_id(
+        "receipt-version").text_content()
+    assert doc(r).xpath('//p[@id="receipt-earlier"]/a/@href') == [
+        "/receipts/view?month=%s&version=1" % OLD_MONTH]
+    # The old version is kept as it was, and says it was replaced.
+    old = xml(s, view + "&version=1").find("receipt")
+    assert old.findtext("replaced-on") and old.findall("corrections/correction") == []
+    assert doc(s.get(BASE + view + "&version=1")).get_element_by_id("receipt-replaced") \
+        is not None
+    assert s.get(BASE + view + "&version=3").status_code == 404
+    # The list shows the current version only.
+    rows = xml(s, "/receipts?from=%s&to=%s" % (OLD_MONTH, OLD_MONTH)).findall(
+        "receipts/receipt")
+    assert [(r.get("month"), r.get("version")) for r in rows] == [(OLD_MONTH, "2")]
+    # Nothing to issue again where nothing was issued.
+    out = receiptjobs("reissue", "--account", str(TEST_ACCOUNT), "--month", "2020-01",
+                      "--reason", "проверка")
+    assert out.returncode == 1 and "no issued receipt" in out.stderr
+    assert receiptjobs("reissue", "--account", str(TEST_ACCOUNT), "--month", OLD_MONTH
+                       ).returncode == 2
 
 
 def test_print_view_is_the_document_alone():
@@ -416,6 +453,9 @@ def tsj_org():
         sql("DELETE FROM outbox WHERE kind = 'receipt' AND params LIKE '%%account=\"%d\"%%'"
             % TEST_ACCOUNT)
         sql("DELETE FROM receipt_issues WHERE organization_id = %d" % TEST_ORG)
+        for t in ("receipt_documents", "receipt_document_lines", "receipt_document_corrections",
+                  "receipt_document_readings"):
+            sql("DELETE FROM %s WHERE account_id = %d" % (t, TEST_ACCOUNT))
         sql("DELETE FROM subscriber_accounts WHERE account_id = %d" % TEST_ACCOUNT)
         sql("DELETE FROM ledger WHERE account_id = %d" % TEST_ACCOUNT)
         sql("DELETE FROM accounts WHERE id = %d" % TEST_ACCOUNT)
@@ -500,6 +540,13 @@ def test_issuing_records_the_month_once_and_mails_who_asked(tsj_org):
 def test_details_broken_after_issuing_withhold_the_receipt(tsj_org):
     assert receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG)).returncode == 0
     sql("UPDATE organizations SET bank_account = '40702810900000002852' WHERE id = %d" % TEST_ORG)
+    # The receipt as issued keeps the details it was issued with...
+    s = signed_in("tsj-paper", "tsj-password-2")
+    x = xml(s, "/receipts/view?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT))
+    assert x.findtext("receipt/payee/account") == "40702810900000002851"
+    # ... and one issued again with broken details never reaches a payer.
+    assert receiptjobs("reissue", "--account", str(TEST_ACCOUNT), "--month", OLD_MONTH,
+                       "--reason", "new bank details").returncode == 0
     for lang, words in (("ru", "реквизиты"), ("en", "bank details")):
         s = signed_in("tsj-paper", "tsj-password-2", lang=lang)
         for page in ("view", "print", "pdf"):
