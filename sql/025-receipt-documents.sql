@@ -38,7 +38,6 @@ CREATE TABLE receipt_documents (
     qr_category     VARCHAR(40)       NULL,
     qr_tech_code    CHAR(2)           NULL,
     due_on          DATE              NOT NULL,
-    pdf_sha256      BINARY(32)        NULL,      -- of its PDF, as first rendered
     PRIMARY KEY (account_id, period, version)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

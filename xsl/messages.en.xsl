@@ -492,6 +492,8 @@
     <error.bad-month>A month is written YYYY-MM, like 2026-03.</error.bad-month>
     <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
     <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
+    <pay.share-label>From this payment, for the service</pay.share-label>
+    <pay.recalc>Recalculate</pay.recalc>
   </xsl:template>
   <xsl:template name="messages-en-receipts">
     <rc.title>Receipts</rc.title>
@@ -561,11 +563,11 @@
     <rc.replaced>A new version replaced this receipt on</rc.replaced>
     <rc.see-latest>See the current one</rc.see-latest>
     <rc.earlier>Earlier versions:</rc.earlier>
+    <rc.penalties>Penalties</rc.penalties>
+    <rc.penalty>penalty</rc.penalty>
     <rc.advance>advance</rc.advance>
-    <rc.paid-since>Paid since it was issued</rc.paid-since>
+    <rc.paid-after-issue>Paid since it was issued</rc.paid-after-issue>
     <rc.remaining>Left to pay</rc.remaining>
-    <pay.share-label>From this payment, for the service</pay.share-label>
-    <pay.recalc>Recalculate</pay.recalc>
     <rc.nothing-due>Nothing to pay: no service is owed</rc.nothing-due>
     <rc.corrections>Recalculations</rc.corrections>
     <rc.reason>Reason</rc.reason>

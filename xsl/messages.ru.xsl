@@ -492,6 +492,8 @@
     <error.bad-month>Месяц указывается как ГГГГ-ММ, например 2026-03.</error.bad-month>
     <error.period-reversed>Начало периода позже его конца. Поменяйте месяцы местами.</error.period-reversed>
     <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
+    <pay.share-label>Из платежа, сумма по услуге</pay.share-label>
+    <pay.recalc>Пересчитать</pay.recalc>
   </xsl:template>
   <xsl:template name="messages-ru-receipts">
     <rc.title>Квитанции</rc.title>
@@ -561,11 +563,11 @@
     <rc.replaced>Эту квитанцию заменила новая версия от</rc.replaced>
     <rc.see-latest>Открыть действующую</rc.see-latest>
     <rc.earlier>Прежние версии:</rc.earlier>
+    <rc.penalties>Пени</rc.penalties>
+    <rc.penalty>пени</rc.penalty>
     <rc.advance>аванс</rc.advance>
-    <rc.paid-since>Оплачено после выставления</rc.paid-since>
+    <rc.paid-after-issue>Оплачено после выставления</rc.paid-after-issue>
     <rc.remaining>Осталось оплатить</rc.remaining>
-    <pay.share-label>Из платежа, сумма по услуге</pay.share-label>
-    <pay.recalc>Пересчитать</pay.recalc>
     <rc.nothing-due>Оплачивать ничего не нужно: долга ни по одной услуге нет</rc.nothing-due>
     <rc.corrections>Информация о перерасчётах</rc.corrections>
     <rc.reason>Основание</rc.reason>

@@ -96,7 +96,8 @@
             </xsl:if>
             <td><xsl:value-of select="opening"/></td>
             <td><xsl:value-of select="accrued"/></td>
-            <td><xsl:value-of select="corrections"/></td>
+            <td><xsl:value-of select="recalculations"/></td>
+            <td><xsl:value-of select="penalties"/></td>
             <td><xsl:value-of select="paid"/></td>
             <td>
               <xsl:choose>
@@ -129,7 +130,8 @@
   <xsl:template match="receipt">
     <xsl:variable name="month"><xsl:call-template name="pmonth"><xsl:with-param name="v" select="@month"/></xsl:call-template></xsl:variable>
     <xsl:variable name="title" select="concat($M/rc.doc, ' ', $M/rc.for, ' ', $month)"/>
-    <pdf title="{$title}" author="{payee/name}" subject="{concat($M/rc.account, ' ', payer/account)}">
+    <pdf title="{$title}" author="{payee/name}" subject="{concat($M/rc.account, ' ', payer/account)}"
+         created="{concat(issued-on, 'T00:00:00')}">
       <text size="13" bold="1"><xsl:value-of select="$title"/></text>
       <text size="7.5" gap="8">
         <xsl:value-of select="concat($M/rc.number, ' ', number, ', ', $M/rc.issued, ' ')"/>
@@ -180,9 +182,9 @@
       <space h="10"/>
 
       <table size="6.5" gap="6">
-        <col width="25"/><col width="6"/><col width="8" align="right"/><col width="9" align="right"/>
-        <col width="11" align="right"/><col width="11" align="right"/><col width="10" align="right"/>
-        <col width="11" align="right"/><col width="11" align="right"/>
+        <col width="22"/><col width="6"/><col width="8" align="right"/><col width="8" align="right"/>
+        <col width="10" align="right"/><col width="10" align="right"/><col width="9" align="right"/>
+        <col width="8" align="right"/><col width="10" align="right"/><col width="11" align="right"/>
         <tr head="1">
           <td><xsl:value-of select="$M/rc.service"/></td>
           <td><xsl:value-of select="$M/rc.unit"/></td>
@@ -191,6 +193,7 @@
           <td><xsl:value-of select="$M/rc.debt-col"/></td>
           <td><xsl:value-of select="$M/rc.accrued"/></td>
           <td><xsl:value-of select="$M/rc.recalc"/></td>
+          <td><xsl:value-of select="$M/rc.penalties"/></td>
           <td><xsl:value-of select="$M/rc.paid"/></td>
           <td><xsl:value-of select="$M/rc.to-pay-col"/></td>
         </tr>
@@ -211,7 +214,8 @@
           <td span="4"><xsl:value-of select="$M/rc.total"/></td>
           <td><xsl:value-of select="totals/opening"/></td>
           <td><xsl:value-of select="totals/accrued"/></td>
-          <td><xsl:value-of select="totals/corrections"/></td>
+          <td><xsl:value-of select="totals/recalculations"/></td>
+          <td><xsl:value-of select="totals/penalties"/></td>
           <td><xsl:value-of select="totals/paid"/></td>
           <td><xsl:value-of select="totals/to-pay"/></td>
         </tr>
@@ -244,7 +248,7 @@
             <td><xsl:value-of select="$M/rc.reason"/></td>
           </tr>
           <xsl:for-each select="corrections/correction">
-            <tr><td><xsl:value-of select="service"/></td><td><xsl:value-of select="amount"/></td><td><xsl:value-of select="reason"/></td></tr>
+            <tr><td><xsl:value-of select="service"/><xsl:if test="@kind = 'penalty'"><xsl:value-of select="concat(' (', $M/rc.penalty, ')')"/></xsl:if></td><td><xsl:value-of select="amount"/></td><td><xsl:value-of select="reason"/></td></tr>
           </xsl:for-each>
         </table>
       </xsl:if>

@@ -326,6 +326,7 @@
               <th scope="col" class="num"><xsl:value-of select="$M/rc.debt-col"/></th>
               <th scope="col" class="num"><xsl:value-of select="$M/rc.accrued"/></th>
               <th scope="col" class="num"><xsl:value-of select="$M/rc.recalc"/></th>
+              <th scope="col" class="num"><xsl:value-of select="$M/rc.penalties"/></th>
               <th scope="col" class="num"><xsl:value-of select="$M/rc.paid"/></th>
               <th scope="col" class="num"><xsl:value-of select="$M/rc.to-pay-col"/></th>
             </tr>
@@ -339,7 +340,8 @@
                 <td class="num"><xsl:value-of select="tariff"/></td>
                 <td class="num"><xsl:value-of select="opening"/></td>
                 <td class="num"><xsl:value-of select="accrued"/></td>
-                <td class="num"><xsl:value-of select="corrections"/></td>
+                <td class="num"><xsl:value-of select="recalculations"/></td>
+                <td class="num"><xsl:value-of select="penalties"/></td>
                 <td class="num"><xsl:value-of select="paid"/></td>
                 <td class="num">
                   <xsl:value-of select="to-pay"/>
@@ -355,7 +357,8 @@
               <th scope="row" colspan="4"><xsl:value-of select="$M/rc.total"/></th>
               <td class="num"><xsl:value-of select="totals/opening"/></td>
               <td class="num"><xsl:value-of select="totals/accrued"/></td>
-              <td class="num"><xsl:value-of select="totals/corrections"/></td>
+              <td class="num"><xsl:value-of select="totals/recalculations"/></td>
+              <td class="num"><xsl:value-of select="totals/penalties"/></td>
               <td class="num"><xsl:value-of select="totals/paid"/></td>
               <td class="num"><xsl:value-of select="totals/to-pay"/></td>
             </tr>
@@ -388,7 +391,7 @@
           </p>
           <xsl:if test="@status = 'partly'">
             <p id="receipt-remaining">
-              <xsl:value-of select="$M/rc.paid-since"/>
+              <xsl:value-of select="$M/rc.paid-after-issue"/>
               <xsl:text>: </xsl:text>
               <xsl:apply-templates select="paid-since" mode="money"/>
               <xsl:text>. </xsl:text>
@@ -412,7 +415,10 @@
             <tbody>
               <xsl:for-each select="corrections/correction">
                 <tr>
-                  <td><xsl:value-of select="service"/></td>
+                  <td>
+                    <xsl:value-of select="service"/>
+                    <xsl:if test="@kind = 'penalty'"><span class="supplier"><xsl:value-of select="$M/rc.penalty"/></span></xsl:if>
+                  </td>
                   <td class="num"><xsl:value-of select="amount"/></td>
                   <td><xsl:value-of select="reason"/></td>
                 </tr>

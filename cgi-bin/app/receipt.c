@@ -75,6 +75,7 @@ static int add_line(struct receipt_line *t, const struct receipt_line *l)
 	return money_add(t->opening, l->opening, &t->opening) ||
 	       money_add(t->accrued, l->accrued, &t->accrued) ||
 	       money_add(t->corrections, l->corrections, &t->corrections) ||
+	       money_add(t->penalties, l->penalties, &t->penalties) ||
 	       money_add(t->paid, l->paid, &t->paid) ||
 	       money_add(t->closing, l->closing, &t->closing);
 }
@@ -199,6 +200,8 @@ static int money_cols(xmlNodePtr n, const struct receipt_line *l, const struct c
 	return xml_money(n, "opening", l->opening, cur, lang) == NULL ||
 	       xml_money(n, "accrued", l->accrued, cur, lang) == NULL ||
 	       xml_money(n, "corrections", l->corrections, cur, lang) == NULL ||
+	       xml_money(n, "recalculations", l->corrections - l->penalties, cur, lang) == NULL ||
+	       xml_money(n, "penalties", l->penalties, cur, lang) == NULL ||
 	       xml_money(n, "paid", l->paid, cur, lang) == NULL ||
 	       xml_money(n, "closing", l->closing, cur, lang) == NULL ||
 	       xml_money(n, "to-pay", l->to_pay, cur, lang) == NULL;
@@ -272,7 +275,8 @@ static int xml_corrections(xmlNodePtr rn, const struct receipt *rc, enum lang la
 		return -1;
 	for (i = 0; i < rc->ncorr; i++) {
 		n = xml_elem(list, "correction");
-		if (n == NULL || xml_text(n, "service", rc->corr[i].service) == NULL ||
+		if (n == NULL || (rc->corr[i].penalty && xml_attr(n, "kind", "penalty")) ||
+		    xml_text(n, "service", rc->corr[i].service) == NULL ||
 		    xml_money(n, "amount", rc->corr[i].amount, rc->acc.org.cur, lang) == NULL ||
 		    xml_text(n, "reason", rc->corr[i].reason) == NULL)
 			return -1;

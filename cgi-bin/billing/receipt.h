@@ -20,6 +20,7 @@ struct receipt_line {
 	money_t tariff;
 	long long quantity; /* thousandths of the unit */
 	money_t opening, accrued, corrections, paid, closing;
+	money_t penalties;  /* пени: part of corrections, shown apart */
 	money_t paid_since; /* paid to this service in the months after */
 	money_t to_pay;     /* what the line asks: its closing if a debt, else 0 */
 };
@@ -28,6 +29,7 @@ struct receipt_correction {
 	const char *service;
 	money_t amount;
 	const char *reason;
+	long long penalty; /* 1: a penalty (пени), not a recalculation */
 };
 
 /* A meter register's readings used for the month. */

@@ -1001,8 +1001,8 @@ static struct db_stmt charges_recalc = {
         NULL, 0, NULL};
 static struct db_stmt charges_penalties = {
         "exchange.charges_penalties",
-        "INSERT INTO corrections (account_id, service_id, period, amount, reason) "
-        "SELECT s.account_id, s.service_id, s.period, s.penalties, ? "
+        "INSERT INTO corrections (account_id, service_id, period, amount, reason, kind) "
+        "SELECT s.account_id, s.service_id, s.period, s.penalties, ?, 'penalty' "
         "FROM stage_charges s WHERE s.import_id = ? AND s.penalties <> 0",
         NULL, 0, NULL};
 static struct db_stmt readings_update = {

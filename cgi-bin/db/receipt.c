@@ -48,14 +48,14 @@ static struct db_stmt lines = {
 	"SELECT l.service_id, IF(? = 'en', l.name_en, l.name_ru), l.supplier, l.unit, l.tariff, "
 	"l.quantity, l.opening, l.accrued, l.corrections, l.paid, l.closing, "
 	"(SELECT COALESCE(SUM(n.paid), 0) FROM ledger n WHERE n.account_id = l.account_id "
-	"AND n.period > l.period AND n.service_id = l.service_id) "
+	"AND n.period > l.period AND n.service_id = l.service_id), l.penalties "
 	"FROM receipt_document_lines l WHERE l.account_id = ? AND l.period = ? AND l.version = ? "
 	"ORDER BY l.service_id",
 	NULL, 0, NULL};
 
 static struct db_stmt corrections = {
 	"receipt.corrections",
-	"SELECT IF(? = 'en', c.name_en, c.name_ru), c.amount, c.reason "
+	"SELECT IF(? = 'en', c.name_en, c.name_ru), c.amount, c.reason, c.kind = 'penalty' "
 	"FROM receipt_document_corrections c "
 	"WHERE c.account_id = ? AND c.period = ? AND c.version = ? ORDER BY c.service_id, c.seq",
 	NULL, 0, NULL};
@@ -215,6 +215,7 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, unsign
 		DBC_STR(&it.r.unit),	 DBC_INT(&it.r.tariff),	  DBC_INT(&it.r.quantity),
 		DBC_INT(&it.r.opening),	 DBC_INT(&it.r.accrued),  DBC_INT(&it.r.corrections),
 		DBC_INT(&it.r.paid),	 DBC_INT(&it.r.closing),  DBC_INT(&it.r.paid_since),
+		DBC_INT(&it.r.penalties),
 	};
 
 	month_date(m, d);
@@ -245,14 +246,14 @@ enum perr db_receipt_corrections(struct arena *ar, uint64_t account, month_t m, 
 {
 	struct corr_iter it = {.each = each, .ctx = ctx};
 	char d[11];
-	struct db_col c[] = {DBC_STR(&it.r.service), DBC_INT(&it.r.amount), DBC_STR(&it.r.reason)};
+	struct db_col c[] = {DBC_STR(&it.r.service), DBC_INT(&it.r.amount), DBC_STR(&it.r.reason),
+			     DBC_INT(&it.r.penalty)};
 
 	month_date(m, d);
 	return db_rows(ar, &corrections,
 		       (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_STR(d),
 					 DBA_INT(version)},
-		       4, c,
-		       3, corr_row, &it);
+		       4, c, 4, corr_row, &it);
 }
 
 struct reading_iter {

@@ -38,17 +38,20 @@
 #define LINES(version, scope)                                                               \
 	"INSERT INTO receipt_document_lines (account_id, period, version, service_id, "     \
 	"name_ru, name_en, supplier, unit, tariff, quantity, opening, accrued, corrections, " \
-	"paid, closing) SELECT a.id, ri.period, " version ", l.service_id, sv.name_ru, "    \
-	"sv.name_en, su.name, sv.unit, l.tariff, l.quantity, l.opening, l.accrued, "          \
-	"l.corrections, l.paid, l.closing " DOC_FROM                                          \
+	"penalties, paid, closing) SELECT a.id, ri.period, " version ", l.service_id, "      \
+	"sv.name_ru, sv.name_en, su.name, sv.unit, l.tariff, l.quantity, l.opening, "          \
+	"l.accrued, l.corrections, (SELECT COALESCE(SUM(p.amount), 0) FROM corrections p "    \
+	"WHERE p.account_id = a.id AND p.service_id = l.service_id AND p.period = ri.period " \
+	"AND p.kind = 'penalty'), l.paid, l.closing " DOC_FROM                                \
 	"JOIN ledger l ON l.account_id = a.id AND l.period = ri.period "                     \
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id " \
 	"WHERE " scope
 
 #define CORRECTIONS(version, scope)                                                         \
 	"INSERT INTO receipt_document_corrections (account_id, period, version, seq, "      \
-	"service_id, name_ru, name_en, amount, reason) SELECT a.id, ri.period, " version ", " \
-	"c.id, c.service_id, sv.name_ru, sv.name_en, c.amount, c.reason " DOC_FROM            \
+	"service_id, name_ru, name_en, amount, reason, kind) SELECT a.id, ri.period, "       \
+	version ", c.id, c.service_id, sv.name_ru, sv.name_en, c.amount, c.reason, c.kind "   \
+	DOC_FROM                                                                              \
 	"JOIN corrections c ON c.account_id = a.id AND c.period = ri.period "                \
 	"JOIN services sv ON sv.id = c.service_id WHERE " DOC_BILLED " AND " scope
 

@@ -642,6 +642,9 @@ enum perr pdf_render(struct arena *ar, xmlDocPtr layout, const unsigned char **p
 	set_meta(s, root, "author", CAIRO_PDF_METADATA_AUTHOR);
 	set_meta(s, root, "subject", CAIRO_PDF_METADATA_SUBJECT);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "kabinet");
+	/* A document's own date (a receipt's day of issue), not the moment it was
+	 * drawn: the same document is the same file, byte for byte. */
+	set_meta(s, root, "created", CAIRO_PDF_METADATA_CREATE_DATE);
 	/* Points are the user unit and glyphs are not hinted to a device grid:
 	 * the layout is the same whatever later prints or zooms it. */
 	pango_cairo_context_set_resolution(d.pc, 72);

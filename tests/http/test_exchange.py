@@ -70,9 +70,11 @@ def test_windows_1251_semicolons_and_decimal_commas(tmp_path):
     assert ledger(a) == [("electricity", "592", "175500", "100050", "103896", "-1203", "0",
                           "202743")]
     assert ledger(b) == [("cold-water", "4310", "4500", "0", "19395", "0", "0", "19395")]
-    reasons = sql("SELECT c.amount, c.reason FROM corrections c JOIN accounts x ON "
+    reasons = sql("SELECT c.amount, c.reason, c.kind FROM corrections c JOIN accounts x ON "
                   "x.id = c.account_id WHERE x.number = '%s' ORDER BY c.amount" % a)
-    assert reasons == [("-1240", "Перерасчёт: отсутствие"), ("37", "Пени")]
+    # Penalties are a movement of their own kind: the receipt shows them apart.
+    assert reasons == [("-1240", "Перерасчёт: отсутствие", "recalculation"),
+                       ("37", "Пени", "penalty")]
 
 
 def test_every_kind_of_bad_row_is_reported_and_nothing_applied(tmp_path):

@@ -578,7 +578,13 @@ def test_autopay_with_nothing_due_charges_nothing():
         "csrf": csrf_of(r), "id": str(oid), "account": "1001", "action": "enable", "day": "7",
         "max": "50"}, allow_redirects=False).status_code == 303
     ap = one("SELECT id FROM autopays WHERE account_id = 1001")[0]
-    # Paid up: a big advance on the account.
+    # Paid up: every service's debt paid, service 1 far ahead (an advance on one
+    # service alone would leave the others owing: each supplier is owed its own).
+    owing = sql("SELECT service_id, closing FROM ledger WHERE account_id = 1001 AND period = "
+                "'%s' AND service_id <> 1 AND closing > 0" % this_month())
+    for service, closing in owing:
+        sql("UPDATE ledger SET paid = paid + %s, closing = 0 WHERE account_id = 1001 AND "
+            "service_id = %s AND period = '%s'" % (closing, service, this_month()))
     sql("UPDATE ledger SET paid = paid + 100000000, closing = closing - 100000000 "
         "WHERE account_id = 1001 AND service_id = 1 AND period = '%s'" % this_month())
     try:
@@ -591,6 +597,9 @@ def test_autopay_with_nothing_due_charges_nothing():
     finally:
         sql("UPDATE ledger SET paid = paid - 100000000, closing = closing + 100000000 "
             "WHERE account_id = 1001 AND service_id = 1 AND period = '%s'" % this_month())
+        for service, closing in owing:
+            sql("UPDATE ledger SET paid = paid - %s, closing = %s WHERE account_id = 1001 AND "
+                "service_id = %s AND period = '%s'" % (closing, closing, service, this_month()))
         sql("DELETE FROM autopays WHERE id = %s" % ap)
 
 

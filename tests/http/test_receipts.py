@@ -247,7 +247,9 @@ def test_an_issued_receipt_never_changes_and_a_reissue_is_a_new_version(tsj_org)
     sql("INSERT INTO corrections (account_id, service_id, period, amount, reason) VALUES "
         "(%d, %d, '%s-01', -1234, 'Перерасчёт по акту проверки <b>№ 5</b>')"
         % (TEST_ACCOUNT, TEST_ORG, OLD_MONTH))
-    sql("UPDATE ledger SET corrections = corrections - 1234, closing = closing - 1234 "
+    sql("INSERT INTO corrections (account_id, service_id, period, amount, reason, kind) VALUES "
+        "(%d, %d, '%s-01', 210, 'Пени', 'penalty')" % (TEST_ACCOUNT, TEST_ORG, OLD_MONTH))
+    sql("UPDATE ledger SET corrections = corrections - 1234 + 210, closing = closing - 1024 "
         "WHERE account_id = %d AND period = '%s-01'" % (TEST_ACCOUNT, OLD_MONTH))
     sql("UPDATE accounts SET payer_name = 'Другой Плательщик' WHERE id = %d" % TEST_ACCOUNT)
     after = xml(s, view).find("receipt")
@@ -261,9 +263,14 @@ def test_an_issued_receipt_never_changes_and_a_reissue_is_a_new_version(tsj_org)
     x = xml(s, view).find("receipt")
     assert x.get("version") == "2" and x.findtext("reason") == "Перерасчёт по акту проверки № 5"
     c = x.findall("corrections/correction")
-    assert [(minor(e, "amount"), e.findtext("reason")) for e in c] == \
-        [(-1234, "Перерасчёт по акту проверки <b>№ 5</b>")]
-    assert minor(x, "to-pay") == minor(before, "to-pay") - 1234
+    assert [(minor(e, "amount"), e.findtext("reason"), e.get("kind")) for e in c] == \
+        [(-1234, "Перерасчёт по акту проверки <b>№ 5</b>", None), (210, "Пени", "penalty")]
+    assert minor(x, "to-pay") == minor(before, "to-pay") - 1024
+    # Penalties are a column of their own; recalculations without them.
+    line = x.find("lines/line")
+    assert (minor(line, "penalties"), minor(line, "recalculations")) == (210, -1234)
+    assert (minor(x.find("totals"), "penalties"), minor(x.find("totals"), "corrections")) == \
+        (210, -1024)
     r = s.get(BASE + view)
     assert b"&lt;b&gt;" in r.content and b"<b>\xe2\x84\x96" not in r.content
     assert "Перерасчёт по акту проверки № 5" in doc(r).get_element_by_id(
@@ -458,6 +465,7 @@ def tsj_org():
             sql("DELETE FROM %s WHERE account_id = %d" % (t, TEST_ACCOUNT))
         sql("DELETE FROM subscriber_accounts WHERE account_id = %d" % TEST_ACCOUNT)
         sql("DELETE FROM ledger WHERE account_id = %d" % TEST_ACCOUNT)
+        sql("DELETE FROM corrections WHERE account_id = %d" % TEST_ACCOUNT)
         sql("DELETE FROM accounts WHERE id = %d" % TEST_ACCOUNT)
         sql("DELETE FROM services WHERE organization_id = %d" % TEST_ORG)
         sql("DELETE FROM suppliers WHERE organization_id = %d" % TEST_ORG)

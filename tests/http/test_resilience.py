@@ -235,7 +235,10 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "UPDATE subscribers SET current_account_id = 0 WHERE id = 0",
                      "SELECT COUNT(*) FROM link_attempts"],
         "readings": ["SELECT password_hash FROM subscribers LIMIT 1",
-                     "UPDATE readings SET status = 'accepted' WHERE id = 0",
+                     # a correction marks the subscriber's own row replaced (status),
+                     # never its value, and never takes back what was taken
+                     "UPDATE readings SET value = 0 WHERE id = 0",
+                     "UPDATE readings SET taken_at = NULL WHERE id = 0",
                      "DELETE FROM readings WHERE id = 0",
                      "UPDATE meters SET digits = digits WHERE id = 0",
                      "SELECT COUNT(*) FROM ledger"],
@@ -280,13 +283,22 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE organizations SET bank_account = bank_account WHERE id = 0",
         "SELECT COUNT(*) FROM outbox", "SELECT COUNT(*) FROM payments",
         "SELECT subscriber_id FROM readings LIMIT 1"]
+    # Issuing stores each receipt as issued (db/receipt_doc.c): receiptjobs reads the
+    # ledger and the payers to copy them, and may never change either, nor a receipt
+    # once stored (a reissue is a new version; the old one only gets replaced_at).
+    allowed["receiptjobs"] += ["SELECT closing FROM ledger LIMIT 1",
+                               "SELECT payer_name FROM accounts LIMIT 1"]
     denied["receiptjobs"] = [
         "SELECT password_hash FROM subscribers LIMIT 1", "SELECT COUNT(*) FROM sessions",
-        "SELECT closing FROM ledger LIMIT 1", "UPDATE ledger SET paid = paid WHERE account_id = 0",
+        "UPDATE ledger SET paid = paid WHERE account_id = 0",
         "DELETE FROM receipt_issues WHERE organization_id = 0",
         "UPDATE receipt_issues SET due_on = due_on WHERE organization_id = 0",
         "UPDATE organizations SET bank_account = bank_account WHERE id = 0",
-        "SELECT COUNT(*) FROM outbox", "SELECT payer_name FROM accounts LIMIT 1"]
+        "UPDATE accounts SET payer_name = payer_name WHERE id = 0",
+        "UPDATE receipt_document_lines SET closing = 0 WHERE account_id = 0",
+        "UPDATE receipt_documents SET bank_account = bank_account WHERE account_id = 0",
+        "DELETE FROM receipt_documents WHERE account_id = 0",
+        "SELECT COUNT(*) FROM outbox"]
     # deliver queues the announcements whose time has come (app/news.c), so it may
     # add to the outbox; it may not change what a queued message says or to whom.
     allowed["deliver"].append(
