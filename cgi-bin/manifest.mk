@@ -35,10 +35,10 @@ MODS_payments = app/credit app/settle billing/split core/arena core/config core/
 	doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/csrf web/form web/nav \
 	web/page_table web/period web/request web/serve web/session
 MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading billing/receipt \
-	core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module core/money \
-	core/month core/parse core/utf8 core/valid db/account db/db db/receipt db/receipt_doc db/session doc/pdf \
-	doc/qr doc/render doc/xml web/csrf web/form web/nav web/page_pdf web/period web/request \
-	web/serve web/session
+	core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module \
+	core/money core/month core/parse core/perr core/utf8 core/valid db/account db/db db/receipt \
+	db/receipt_doc db/session doc/pdf doc/qr doc/render doc/xml web/csrf web/form web/nav \
+	web/period web/request web/serve web/session
 MODS_settings = app/link app/password billing/bankcheck billing/payqr billing/receipt core/arena core/config \
 	core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
 	core/password core/useragent core/utf8 core/valid db/contact db/db db/login_attempt \

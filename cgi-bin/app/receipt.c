@@ -345,6 +345,7 @@ int xml_receipt(xmlNodePtr parent, struct arena *ar, const struct receipt *rc, e
 	if (n == NULL || number == NULL || xml_attr(n, "month", mon) ||
 	    xml_attr(n, "status", receipt_status_name(rc->status)) ||
 	    xml_attr_int(n, "version", rc->version) || xml_attr_int(n, "latest", rc->latest) ||
+	    xml_attr_int(n, "account-id", (long long)rc->acc.id) ||
 	    (rc->reason && xml_text(n, "reason", rc->reason) == NULL) ||
 	    (rc->replaced_on && xml_text(n, "replaced-on", rc->replaced_on) == NULL) ||
 	    (rc->by_email && xml_attr(n, "by-email", "1")) || xml_text(n, "number", number) == NULL ||

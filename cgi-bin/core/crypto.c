@@ -79,3 +79,8 @@ int password_verify(const char *hash, const char *pw, size_t len, int *rehash)
 						 crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 	return 0;
 }
+
+void sha256(const unsigned char *p, size_t n, unsigned char out[32])
+{
+	crypto_hash_sha256(out, p, n);
+}

@@ -10,6 +10,8 @@
 #define TOKEN_BYTES 32
 #define TOKEN_CHARS 43
 
+/* SHA-256 of n bytes: a file's fingerprint (a receipt's PDF). */
+void sha256(const unsigned char *, size_t n, unsigned char out[32]);
 /* Random token, its text form and its SHA-512/256-style hash (BLAKE2b-256). */
 int token_new(unsigned char raw[TOKEN_BYTES], char text[TOKEN_CHARS + 1]) PORTAL_WUR;
 int token_decode(const char *text, size_t len, unsigned char raw[TOKEN_BYTES]) PORTAL_WUR;

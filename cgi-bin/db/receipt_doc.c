@@ -128,6 +128,18 @@ static struct db_stmt replaced = {
 	"WHERE account_id = ? AND period = ? AND version = ?",
 	NULL, 0, NULL};
 
+static struct db_stmt pdf_first = {
+	"receipt_doc.pdf_first",
+	"UPDATE receipt_documents SET pdf_sha256 = ? "
+	"WHERE account_id = ? AND period = ? AND version = ? AND pdf_sha256 IS NULL",
+	NULL, 0, NULL};
+
+static struct db_stmt pdf_same = {
+	"receipt_doc.pdf_same",
+	"SELECT pdf_sha256 = ? FROM receipt_documents "
+	"WHERE account_id = ? AND period = ? AND version = ?",
+	NULL, 0, NULL};
+
 /* The four statements of one scope, parts first; args: what each takes. */
 static enum perr store(struct db_stmt *const st[4], const struct db_arg *parts, size_t nparts,
 		       const struct db_arg *head, size_t nhead, unsigned long long *stored)
@@ -208,4 +220,30 @@ enum perr db_receipt_doc_again(struct arena *ar, uint64_t account, month_t m, co
 	}
 	*version = (unsigned)(last + 1);
 	return PERR_OK;
+}
+
+enum perr db_receipt_pdf_hash(struct arena *ar, uint64_t account, month_t m, unsigned version,
+			      const unsigned char hash[32], int *same)
+{
+	char d[11];
+	unsigned long long n = 0;
+	long long eq = 0;
+	struct db_col c[] = {DBC_INT(&eq)};
+	enum perr e;
+
+	month_date(m, d);
+	*same = 1;
+	e = db_exec(&pdf_first,
+		    (struct db_arg[]){DBA_BLOB(hash, 32), DBA_U64(account), DBA_STR(d),
+				      DBA_INT(version)},
+		    4, &n, NULL);
+	if (e != PERR_OK || n == 1)
+		return e; /* the first: kept */
+	e = db_row(ar, &pdf_same,
+		   (struct db_arg[]){DBA_BLOB(hash, 32), DBA_U64(account), DBA_STR(d),
+				     DBA_INT(version)},
+		   4, c, 1);
+	if (e == PERR_OK)
+		*same = eq != 0;
+	return e;
 }

@@ -18,5 +18,9 @@ enum perr db_receipt_docs_missing(uint64_t account) PORTAL_WUR;
  * PERR_NOT_FOUND if it was never issued, or the account is not billed that month. */
 enum perr db_receipt_doc_again(struct arena *, uint64_t account, month_t m, const char *reason,
 			       unsigned *version) PORTAL_WUR;
+/* The SHA-256 of a receipt's PDF: kept if it is the first (*same 1), else
+ * compared with the kept one (*same 0 if it differs). */
+enum perr db_receipt_pdf_hash(struct arena *, uint64_t account, month_t, unsigned version,
+			      const unsigned char hash[32], int *same) PORTAL_WUR;
 
 #endif

@@ -2,6 +2,7 @@
 PDF (read back with poppler and zbar), receipts by e-mail, and issuing a month with the bank
 details checked first."""
 import datetime
+import hashlib
 import os
 import re
 import subprocess
@@ -256,6 +257,10 @@ def test_an_issued_receipt_never_changes_and_a_reissue_is_a_new_version(tsj_org)
     assert lxml.etree.tostring(after) == lxml.etree.tostring(before)
     assert s.get(BASE + "/receipts/pdf?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)
                  ).content == pdf_before.content
+    # The first PDF's SHA-256 is kept with the receipt as issued.
+    assert sql("SELECT HEX(pdf_sha256) FROM receipt_documents WHERE account_id = %d AND "
+               "period = '%s-01' AND version = 1" % (TEST_ACCOUNT, OLD_MONTH)) == [
+        (hashlib.sha256(pdf_before.content).hexdigest().upper(),)]
     # Issued again, for a reason: the correction, the payer as now, and the reason printed.
     out = receiptjobs("reissue", "--account", str(TEST_ACCOUNT), "--month", OLD_MONTH,
                       "--reason", "Перерасчёт по акту проверки № 5")
@@ -608,3 +613,18 @@ def test_quantities_use_the_languages_decimal_separator():
         assert all(sep in c and other not in c for c in numbers), (lang, numbers)
         area = d.xpath('string(//*[@id="receipt"]//dd[contains(., "%s")])' % sep)
         assert area, lang
+
+
+def test_a_pdf_that_differs_from_the_first_made_of_a_receipt_is_logged(tsj_org):
+    assert receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG)).returncode == 0
+    s = signed_in("tsj-paper", "tsj-password-2")
+    path = "/receipts/pdf?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)
+    assert s.get(BASE + path).status_code == 200
+    # As if the first file had been another: the next one is still served, and logged.
+    sql("UPDATE receipt_documents SET pdf_sha256 = UNHEX(REPEAT('00', 32)) WHERE "
+        "account_id = %d" % TEST_ACCOUNT)
+    r = s.get(BASE + path)
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    log = open(os.path.join(ENV, "log", "receipts.log")).read()
+    assert "receipt of account %d, %s, version 1: its PDF differs" % (TEST_ACCOUNT, OLD_MONTH) \
+        in log
