@@ -23,6 +23,7 @@
 #include "app/credit.h"
 #include "app/settle.h"
 #include "billing/account.h"
+#include "billing/split.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/config.h"
@@ -268,8 +269,9 @@ static int read_parts(struct form *f, struct entry *e)
 	e->amount = sum;
 	if (sent == 0 || rc != 0)
 		return rc;
+	/* The rule's split of the sum, from the plan already read. */
 	if (sum > 0) {
-		if (credit_plan(r->arena, e->acc.id, sum, &c) != PERR_OK)
+		if (payment_split(c.ask, c.weight, c.n, sum, c.share) != 0)
 			return -1;
 		for (i = 0; i < c.n; i++)
 			e->own |= c.share[i] != e->part[i];

@@ -54,6 +54,7 @@ struct entry {
 	const char *refused[TARIFF_ZONES]; /* what was typed, when it was refused; else NULL */
 	long long consumed[TARIFF_ZONES]; /* register units */
 	int changed;
+	day_t today; /* where the meter's organization is: its window, its "today" */
 };
 
 struct page_state {
@@ -72,6 +73,11 @@ static long long pow10i(unsigned n)
 	return v;
 }
 
+static int zone_same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 static enum perr meter_row(void *p, const struct meter *m)
 {
 	struct page_state *s = p;
@@ -87,6 +93,10 @@ static enum perr meter_row(void *p, const struct meter *m)
 	s->e[s->n].m = *m;
 	for (z = 0; z < TARIFF_ZONES; z++)
 		s->e[s->n].value[z] = -1;
+	/* Once per organization's zone: meters of one organization come together. */
+	s->e[s->n].today = s->n > 0 && zone_same(s->e[s->n - 1].m.time_zone, m->time_zone)
+				   ? s->e[s->n - 1].today
+				   : day_today_in(m->time_zone);
 	s->n++;
 	return PERR_OK;
 }
@@ -100,28 +110,22 @@ static long long current(const struct meter *m, unsigned z)
 	return m->own_id[z] != 0 ? m->own[z] : m->last[z];
 }
 
-/* Today where the meter's organization is: its window, its "today". */
-static day_t meter_today(const struct meter *m)
-{
-	return day_today_in(m->time_zone);
-}
-
-static int window_open(const struct meter *m)
+static int window_open(const struct entry *e)
 {
 	int y, mo, d;
 
-	day_to_civil(meter_today(m), &y, &mo, &d);
-	return (unsigned)d >= m->window_from && (unsigned)d <= m->window_to;
+	day_to_civil(e->today, &y, &mo, &d);
+	return (unsigned)d >= e->m.window_from && (unsigned)d <= e->m.window_to;
 }
 
 /* The day submission opens next, when it is closed today: this month's first
  * day of the window if still ahead, else next month's (kept inside a short month). */
-static day_t window_next(const struct meter *m)
+static day_t window_next(const struct entry *e)
 {
 	int y, mo, d;
-	unsigned from = m->window_from;
+	unsigned from = e->m.window_from;
 
-	day_to_civil(meter_today(m), &y, &mo, &d);
+	day_to_civil(e->today, &y, &mo, &d);
 	if ((unsigned)d >= from) {
 		y += mo == 12;
 		mo = mo == 12 ? 1 : mo + 1;
@@ -208,7 +212,7 @@ static int check(struct page_state *s, int submitting)
 						rollover, &e->consumed[z]) != 0)
 				bad |= field_error(s, name, rollover ? "rollover-implausible"
 								     : "below-previous");
-			else if (submitting && !window_open(&e->m))
+			else if (submitting && !window_open(e))
 				bad |= field_error(s, name, "window-closed");
 		}
 	}
@@ -239,7 +243,7 @@ static int estimate(struct page_state *s, const struct entry *e, xmlNodePtr n)
 			since = e->m.last_on[z];
 	}
 	u.from = since;
-	u.to = meter_today(&e->m) - 1;
+	u.to = e->today - 1;
 	if (u.to < u.from)
 		return 0;
 	u.residents = (unsigned)e->m.residents;
@@ -262,7 +266,7 @@ static int estimate(struct page_state *s, const struct entry *e, xmlNodePtr n)
  */
 static int unusual(const struct entry *e, unsigned z)
 {
-	long long days = (long long)meter_today(&e->m) - e->m.last_on[z];
+	long long days = (long long)e->today - e->m.last_on[z];
 
 	return e->m.last[z] >= 0 && e->value[z] >= 0 && e->m.avg_days[z] > 0 &&
 	       e->m.avg_delta[z] > 0 && days > 0 &&
@@ -278,16 +282,16 @@ static int meters_xml(struct page_state *s, int preview)
 	unsigned z;
 
 	/* The first meter's organization's day (most subscribers have one organization). */
-	day_format(s->n > 0 ? meter_today(&s->e[0].m) : day_today(), today);
+	day_format(s->n > 0 ? s->e[0].today : day_today(), today);
 	if (list == NULL || xml_attr(list, "today", today) ||
 	    (req_val(r, K_DONE) && xml_attr(list, "done", "1")) ||
 	    (preview && xml_attr(list, "preview", "1")))
 		return -1;
 	for (i = 0; i < s->n; i++) {
 		const struct entry *e = &s->e[i];
-		int open = window_open(&e->m);
+		int open = window_open(e);
 
-		day_format(open ? meter_today(&e->m) : window_next(&e->m), buf);
+		day_format(open ? e->today : window_next(e), buf);
 		n = xml_elem(list, "meter");
 		if (n == NULL || xml_attr_int(n, "id", (long long)e->m.id) ||
 		    xml_attr(n, "kind", e->m.kind) || xml_attr_int(n, "zones", e->m.zones) ||
@@ -391,11 +395,11 @@ static int form_post(struct req *r)
 			if (en->value[z] < 0 || en->value[z] == current(&en->m, z))
 				continue;
 			if (en->m.own_id[z] != 0)
-				e = db_reading_replace(en->m.own_id[z], en->m.id, z, meter_today(&en->m),
+				e = db_reading_replace(en->m.own_id[z], en->m.id, z, en->today,
 						       en->value[z], r->sess->subscriber_id,
 						       unusual(en, z));
 			else
-				e = db_reading_insert(en->m.id, z, meter_today(&en->m), en->value[z],
+				e = db_reading_insert(en->m.id, z, en->today, en->value[z],
 						      r->sess->subscriber_id, unusual(en, z));
 			if (e == PERR_CONFLICT) {
 				/* Taken by the organization between the form and now: say so. */

@@ -103,7 +103,7 @@ static int list(struct req *r)
 		e = db_receipt_email_get(r->arena, r->sess->subscriber_id, a.id, &by_email);
 	/* Months issued before the account's charges came: stored now, as they are. */
 	if (e == PERR_OK)
-		e = db_receipt_docs_missing(a.id);
+		e = db_receipt_docs_missing(r->arena, a.id);
 	if (e == PERR_OK)
 		e = db_receipt_latest(r->arena, a.id, &latest);
 	if (e != PERR_OK)

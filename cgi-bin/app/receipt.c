@@ -120,12 +120,7 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 	char period[16], buf[QR_MAX];
 	int y = rc->month / 12, mo = rc->month % 12 + 1, e;
 
-	memset(&q, 0, sizeof(q));
-	q.name = payee_qr_name(o);
-	q.personal_acc = o->bank_account;
-	q.bank_name = o->bank_name;
-	q.bic = o->bic;
-	q.corresp_acc = o->corr_account;
+	payee_qr(o, &q);
 	q.payee_inn = o->inn;
 	q.kpp = o->kpp;
 	q.pers_acc = rc->acc.number;
@@ -165,7 +160,7 @@ enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, 
 	e = db_receipt_head(ar, subscriber, account, m, version, &rc->acc, &h);
 	if (e == PERR_NOT_FOUND && version == 0 &&
 	    (e = db_account_get(ar, subscriber, account, &rc->acc)) == PERR_OK &&
-	    (e = db_receipt_docs_missing(account)) == PERR_OK)
+	    (e = db_receipt_docs_missing(ar, account)) == PERR_OK)
 		e = db_receipt_head(ar, subscriber, account, m, version, &rc->acc, &h);
 	if (e != PERR_OK)
 		return e;

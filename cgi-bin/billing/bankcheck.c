@@ -62,17 +62,19 @@ int bank_account_valid(const char *bic, const char *account)
 	return key_ok(bic + 6, account);
 }
 
+/* A correspondent account's key: "0" + BIC digits 5 and 6 (the settlement
+ * centre's number), then a 20-digit account starting with start. */
+static int rkc_key_ok(const char *bic, const char *account, const char *start)
+{
+	const char prefix[3] = {'0', bic[4], bic[5]};
+
+	return account != NULL && digits(account, 20) &&
+	       strncmp(account, start, strlen(start)) == 0 && key_ok(prefix, account);
+}
+
 int corr_account_valid(const char *bic, const char *account)
 {
-	char prefix[3];
-
-	if (!bic_valid(bic) || account == NULL || !digits(account, 20) ||
-	    strncmp(account, "301", 3) != 0)
-		return 0;
-	prefix[0] = '0';
-	prefix[1] = bic[4];
-	prefix[2] = bic[5];
-	return key_ok(prefix, account);
+	return bic_valid(bic) && rkc_key_ok(bic, account, "301");
 }
 
 int inn_valid(const char *inn)
@@ -110,15 +112,7 @@ int treasury_account_valid(const char *account)
 
 int single_treasury_account_valid(const char *bic, const char *account)
 {
-	char prefix[3];
-
-	if (!treasury_bic(bic) || account == NULL || !digits(account, 20) ||
-	    strncmp(account, "40102", 5) != 0)
-		return 0;
-	prefix[0] = '0';
-	prefix[1] = bic[4];
-	prefix[2] = bic[5];
-	return key_ok(prefix, account);
+	return treasury_bic(bic) && rkc_key_ok(bic, account, "40102");
 }
 
 static int upper_or_digit(char c)

@@ -70,9 +70,15 @@ static int present(const char *s, size_t max_chars)
 	return n > 0 && utf8_valid(s, n) && utf8_len(s, n) <= max_chars;
 }
 
-const char *payee_qr_name(const struct organization *o)
+void payee_qr(const struct organization *o, struct payqr *q)
 {
-	return o->short_name != NULL && *o->short_name ? o->short_name : o->name;
+	memset(q, 0, sizeof(*q));
+	q->name = o->short_name != NULL && *o->short_name ? o->short_name : o->name;
+	q->personal_acc = o->bank_account;
+	q->bank_name = o->bank_name;
+	q->bic = o->bic;
+	q->corresp_acc = o->corr_account;
+	q->sum = -1;
 }
 
 /* The payee's part of a QR code (GOST R 56042 §5.2: at most 300 bytes, the
@@ -82,13 +88,7 @@ static int payee_fits_qr(const struct organization *o)
 	struct payqr q;
 	char buf[512]; /* the required block's 300 bytes, its keys and the header */
 
-	memset(&q, 0, sizeof(q));
-	q.name = payee_qr_name(o);
-	q.personal_acc = o->bank_account;
-	q.bank_name = o->bank_name;
-	q.bic = o->bic;
-	q.corresp_acc = o->corr_account;
-	q.sum = -1;
+	payee_qr(o, &q);
 	return payqr_build(&q, buf, sizeof(buf)) == PAYQR_OK;
 }
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "billing/account.h"
+#include "billing/payqr.h"
 #include "billing/split.h"
 #include "core/money.h"
 #include "core/month.h"
@@ -90,8 +91,9 @@ struct receipt_item {
 	enum receipt_status status;
 };
 
-/* The payee's name as its QR code carries it: the short name if one is set. */
-const char *payee_qr_name(const struct organization *);
+/* The payee's part of a QR code: q emptied, then the five fields the standard
+ * requires (the name is the short one if it is set), and no sum. */
+void payee_qr(const struct organization *, struct payqr *q);
 
 /*
  * What is wrong with a payee's bank details, as an error code ("bic",

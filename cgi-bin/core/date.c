@@ -150,37 +150,43 @@ static day_t local_today(void)
 	return day_from_civil(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
 }
 
-day_t day_today_in(const char *tz)
+/* Into zone tz for a moment: 1 if switched (zone_back() then), 0 if the
+ * process's own zone stands (tz NULL, invalid, or that zone). */
+static int zone_into(const char *tz)
 {
-	day_t d;
-
 	if (tz == NULL || strcmp(tz, process_zone) == 0 || !time_zone_valid(tz))
-		return local_today();
+		return 0;
 	setenv("TZ", tz, 1);
 	tzset();
-	d = local_today();
+	return 1;
+}
+
+static void zone_back(void)
+{
 	if (process_zone[0])
 		setenv("TZ", process_zone, 1);
 	else
 		unsetenv("TZ");
 	tzset();
+}
+
+day_t day_today_in(const char *tz)
+{
+	int switched = zone_into(tz);
+	day_t d = local_today();
+
+	if (switched)
+		zone_back();
 	return d;
 }
 
 int instant_local_in(const char *utc, const char *tz, char out[26])
 {
-	int rc;
+	int switched = zone_into(tz);
+	int rc = instant_local(utc, out);
 
-	if (tz == NULL || strcmp(tz, process_zone) == 0 || !time_zone_valid(tz))
-		return instant_local(utc, out);
-	setenv("TZ", tz, 1);
-	tzset();
-	rc = instant_local(utc, out);
-	if (process_zone[0])
-		setenv("TZ", process_zone, 1);
-	else
-		unsetenv("TZ");
-	tzset();
+	if (switched)
+		zone_back();
 	return rc;
 }
 

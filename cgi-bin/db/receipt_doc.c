@@ -116,6 +116,11 @@ static struct db_stmt again_readings = {"receipt_doc.again_readings",
 static struct db_stmt again_head = {"receipt_doc.again_head", HEAD("?", "?", SCOPE_AGAIN), NULL,
 				    0, NULL};
 
+/* Whether any is missing: a read, so a list shown again and again writes nothing. */
+static struct db_stmt acc_missing = {
+	"receipt_doc.account_missing",
+	"SELECT 1 " DOC_FROM "WHERE " DOC_BILLED " AND " SCOPE_ACCOUNT " LIMIT 1", NULL, 0, NULL};
+
 static struct db_stmt latest_version = {
 	"receipt_doc.latest_version",
 	"SELECT COALESCE(MAX(version), 0) FROM receipt_documents WHERE account_id = ? AND period = ? "
@@ -165,14 +170,18 @@ enum perr db_receipt_docs_issue(uint64_t org, month_t m, unsigned long long *sto
 	return store(st, a, 2, a, 2, stored);
 }
 
-enum perr db_receipt_docs_missing(uint64_t account)
+enum perr db_receipt_docs_missing(struct arena *ar, uint64_t account)
 {
 	static struct db_stmt *const st[4] = {&acc_lines, &acc_corrections, &acc_readings,
 					      &acc_head};
 	struct db_arg a[] = {DBA_U64(account)};
-	enum perr e;
+	long long one = 0;
+	struct db_col c[] = {DBC_INT(&one)};
+	enum perr e = db_row(ar, &acc_missing, a, 1, c, 1);
 
-	if ((e = db_begin()) != PERR_OK)
+	if (e == PERR_NOT_FOUND)
+		return PERR_OK; /* every issued month stored already: the usual case */
+	if (e != PERR_OK || (e = db_begin()) != PERR_OK)
 		return e;
 	if ((e = store(st, a, 1, a, 1, NULL)) == PERR_OK)
 		e = db_commit();

@@ -13,7 +13,7 @@
  * version 1 (inside the issuing transaction); *stored: how many. */
 enum perr db_receipt_docs_issue(uint64_t org, month_t m, unsigned long long *stored) PORTAL_WUR;
 /* Store the account's receipts of issued months it has none for yet (its own transaction). */
-enum perr db_receipt_docs_missing(uint64_t account) PORTAL_WUR;
+enum perr db_receipt_docs_missing(struct arena *, uint64_t account) PORTAL_WUR;
 /* Issue the account's receipt of month m again, for reason: *version is the new one.
  * PERR_NOT_FOUND if it was never issued, or the account is not billed that month. */
 enum perr db_receipt_doc_again(struct arena *, uint64_t account, month_t m, const char *reason,

@@ -788,6 +788,7 @@ def test_every_billing_query_is_an_index_lookup():
         "receipt_doc.latest_version": [1, "'%s'" % end],
         "receipt_doc.replaced": [1, "'%s'" % end, 1],
         "receipt_doc.pdf_first": ["x'00'", 1, "'%s'" % end, 1],
+        "receipt_doc.account_missing": [1],
         "receipt_doc.pdf_same": ["x'00'", 1, "'%s'" % end, 1],
         "receipt.corrections": ["'ru'", 1, "'%s'" % end, 1],
         "receipt.readings": [1, "'%s'" % end, 1],
