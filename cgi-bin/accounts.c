@@ -37,7 +37,7 @@ enum key { K_ID, K_NEXT, K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT, K_ANSWER, K
 
 static const struct field fields[K__MAX] = {
 	[K_ID] = {"id", valid_int, 1, 4294967295LL},
-	[K_NEXT] = {"next", valid_local_path, 1, 512},
+	[K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
 	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
 	[K_NUMBER] = {"number", valid_code, 1, 20},
 	[K_MONTH] = {"month", valid_int, 1, 12},

@@ -90,7 +90,7 @@ enum key {
 static const struct field fields[K__MAX] = {
 	[K_LOGIN] = {"login", valid_text, 1, 64},
 	[K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
-	[K_NEXT] = {"next", valid_local_path, 1, 512},
+	[K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
 	[K_CODE] = {"code", valid_text, 1, 16},
 	[K_DONE] = {"done", valid_token, 1, 20},
 	[K_Q] = {"q", valid_text, 1, 200},

@@ -63,7 +63,7 @@ static const struct field fields[K__MAX] = {
 	[K_LOGIN] = {"login", valid_text, 1, 64},
 	/* ASVS 2.1.2: at least 64 characters allowed, more than 128 refused. */
 	[K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
-	[K_NEXT] = {"next", valid_local_path, 1, 512},
+	[K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
 	[K_TO] = {"to", valid_lang, 2, 2},
 	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
 	[K_NUMBER] = {"number", valid_code, 1, 20},

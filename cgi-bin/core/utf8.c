@@ -3,6 +3,8 @@
  * so that nothing malformed reaches the database or the XML serializer.
  */
 
+#include <string.h>
+
 #include "core/utf8.h"
 
 /* Length of the sequence starting at s, or 0 if it is not well formed. */
@@ -61,4 +63,29 @@ size_t utf8_len(const char *p, size_t len)
 		if (((unsigned char)p[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+size_t utf8_clean(char *dst, size_t size, const char *src)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t left = strlen(src), o = 0, n;
+
+	while (left > 0) {
+		n = seq_len(s, left);
+		if (n > 1) {
+			if (o + n > size - 1)
+				break;
+			memcpy(dst + o, s, n);
+		} else {
+			if (o + 1 > size - 1)
+				break;
+			dst[o] = n == 0 ? '?' : (*s < 0x20 || *s == 0x7F) ? ' ' : (char)*s;
+			n = 1;
+		}
+		o += n;
+		s += n;
+		left -= n;
+	}
+	dst[o] = '\0';
+	return o;
 }

@@ -45,6 +45,12 @@ enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
  */
 #define PAGE_UPLOAD 0x20
 
+/* What of a User-Agent is kept: the sessions' column holds 255 characters. */
+#define USER_AGENT_MAX 255
+
+/* The longest ?next= a sign-in form carries back; a longer one is dropped. */
+#define NEXT_MAX 512
+
 struct page {
 	const char *path;   /* exact match against the request path */
 	unsigned methods;   /* M_GET | M_POST ... (HEAD follows GET) */
@@ -92,7 +98,7 @@ struct req {
 	const char *path; /* decoded path, as nginx matched it */
 	const char *uri;  /* path and query as sent, if a plain local URI; else path */
 	const char *remote_addr;
-	const char *user_agent;
+	const char *user_agent; /* valid UTF-8, at most USER_AGENT_MAX bytes */
 	int https;
 	enum lang lang;
 	int want_xml; /* ?format=xml */

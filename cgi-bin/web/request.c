@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "core/parse.h"
 #include "core/perr.h"
+#include "core/utf8.h"
 #include "core/valid.h"
 #include "db/db.h"
 #include "doc/render.h"
@@ -308,11 +309,12 @@ static int write_headers(struct req *r, const struct io *io, const char *ctype, 
 	n = snprintf(buf, sizeof(buf), "Status: %d %s\r\n", r->status, status_text(r->status));
 	if (write_all(io, buf, (size_t)n))
 		return -1;
-	if (r->location != NULL) {
-		n = snprintf(buf, sizeof(buf), "Location: %s\r\n", r->location);
-		if (n < 0 || (size_t)n >= sizeof(buf) || write_all(io, buf, (size_t)n))
-			return -1;
-	}
+	/* Written as it is, never through a buffer of fixed size: a Location
+	 * may carry what a visitor asked for (to_login bounds it as well). */
+	if (r->location != NULL &&
+	    (!header_safe(r->location) || write_all(io, "Location: ", 10) ||
+	     write_all(io, r->location, strlen(r->location)) || write_all(io, "\r\n", 2)))
+		return -1;
 	if (ctype != NULL && len == SIZE_MAX) {
 		n = snprintf(buf, sizeof(buf), "Content-Type: %s\r\nContent-Language: %s\r\n", ctype,
 			     lang_code(r->lang));
@@ -647,6 +649,21 @@ static const char *return_to(struct req *r)
 	return "/";
 }
 
+/*
+ * A header value kept in the database (sessions keep the User-Agent): valid
+ * UTF-8 of at most max bytes, whatever the client sent, so that a strict
+ * column never refuses the row the header came with.
+ */
+static const char *stored_header(struct arena *a, const char *v, size_t max)
+{
+	char *out;
+
+	if (v == NULL || (out = arena_alloc(a, max + 1)) == NULL)
+		return NULL;
+	utf8_clean(out, max + 1, v);
+	return out;
+}
+
 /* Where a signed-out visitor is sent, remembering what they asked for. */
 static int to_login(struct req *r)
 {
@@ -656,8 +673,14 @@ static int to_login(struct req *r)
 
 	if (strcmp(back, "/") == 0)
 		return page_redirect(r, login);
+	/* The login form takes a next of NEXT_MAX characters; a longer one is
+	 * dropped here rather than refused there: the visitor still signs in. */
 	enc = url_encode(r->arena, back);
-	return page_redirect(r, enc ? arena_printf(r->arena, "%s?next=%s", login, enc) : login);
+	if (enc == NULL || strlen(enc) > NEXT_MAX)
+		return page_redirect(r, login);
+	if ((back = arena_printf(r->arena, "%s?next=%s", login, enc)) == NULL)
+		return page_error(r, 500, "internal");
+	return page_redirect(r, back);
 }
 
 static int dispatch(struct req *r, const struct io *io)
@@ -784,7 +807,7 @@ void request_serve(const struct section *sec, struct arena *a, const struct io *
 	r.remote_addr = io->param(io->ctx, "REMOTE_ADDR");
 	if (r.remote_addr == NULL)
 		r.remote_addr = "-";
-	r.user_agent = io->param(io->ctx, "HTTP_USER_AGENT");
+	r.user_agent = stored_header(a, io->param(io->ctx, "HTTP_USER_AGENT"), USER_AGENT_MAX);
 	r.uri = local_uri(&r, io->param(io->ctx, "REQUEST_URI"));
 	https = io->param(io->ctx, "HTTPS");
 	r.https = https != NULL && strcmp(https, "on") == 0;

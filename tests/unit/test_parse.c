@@ -220,6 +220,27 @@ static void utf8_checks(void **st)
 	assert_true(utf8_valid("\xef\xbf\xbd", 3));
 }
 
+/* A header value made fit to store: valid, bounded, never cut inside a character. */
+static void utf8_cleaning(void **st)
+{
+	char out[8];
+
+	(void)st;
+	assert_int_equal(utf8_clean(out, sizeof(out), "ab\xff\xc0z"), 5);
+	assert_string_equal(out, "ab??z");
+	assert_int_equal(utf8_clean(out, sizeof(out), "a\tb\x7f"), 4);
+	assert_string_equal(out, "a b ");
+	/* Three two-byte letters fill 6 bytes; the fourth would pass 7. */
+	assert_int_equal(utf8_clean(out, sizeof(out), "\xd0\x81\xd0\xbb\xd0\xba\xd0\xb0"), 6);
+	assert_string_equal(out, "\xd0\x81\xd0\xbb\xd0\xba");
+	assert_true(utf8_valid(out, strlen(out)));
+	/* A truncated sequence at the end is not copied as if whole. */
+	assert_int_equal(utf8_clean(out, sizeof(out), "ok\xe2\x82"), 4);
+	assert_string_equal(out, "ok??");
+	assert_int_equal(utf8_clean(out, 1, "abc"), 0);
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +256,7 @@ int main(void)
 		cmocka_unit_test(skips_malformed_cookies),
 		cmocka_unit_test(caps_cookie_count),
 		cmocka_unit_test(utf8_checks),
+		cmocka_unit_test(utf8_cleaning),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, setup, teardown);
