@@ -4,7 +4,8 @@
  *   GET  /login          the form (?next=/local/path is carried through)
  *   POST /login          check the password, start a session, 303 to next
  *   POST /logout         end the session, 303 to /login
- *   GET  /lang           ?to=ru|en&next=/path: remember the language, 303 back
+ *   GET  /lang           ?to=ru|en&next=/path: the language cookie only, 303 back
+ *   POST /lang           to, next (CSRF): the cookie, and signed in the subscriber's choice
  *   GET  /_error/413     nginx's own refusals, rendered like every other page
  *
  * Self-registration, for someone with an account number and no login:
@@ -186,15 +187,23 @@ static int logout_post(struct req *r)
 	return e == PERR_OK ? page_redirect(r, "/login?done=out") : page_fail(r, e);
 }
 
-static int lang_get(struct req *r)
+/*
+ * A GET, which any site can make a browser send, changes only the cookie;
+ * what is stored with the subscriber (and so the language of their
+ * messages) changes by the header's POST form, which carries the CSRF token.
+ */
+static int lang_page(struct req *r)
 {
 	const struct fval *to = req_val(r, K_TO);
-
 	enum perr e;
 
 	if (to == NULL)
 		return page_error(r, 400, "bad-request");
-	if ((e = lang_remember(r, (enum lang)to->i)) != PERR_OK)
+	if (r->method == M_POST)
+		e = lang_remember(r, (enum lang)to->i);
+	else
+		e = lang_cookie(r, (enum lang)to->i);
+	if (e != PERR_OK)
 		return page_fail(r, e);
 	return page_redirect(r, req_val(r, K_NEXT) ? req_val(r, K_NEXT)->s : "/");
 }
@@ -579,7 +588,7 @@ static int login_page(struct req *r)
 static const struct page pages[] = {
 	{"/login", M_GET | M_POST, PAGE_PUBLIC, "login", login_page},
 	{"/logout", M_POST, PAGE_SESSION | PAGE_SIGN_OUT, "logout", logout_post},
-	{"/lang", M_GET, PAGE_PUBLIC, "lang", lang_get},
+	{"/lang", M_GET | M_POST, PAGE_PUBLIC, "lang", lang_page},
 	{"/_error/413", M_GET, PAGE_PUBLIC, "error", too_large},
 	{"/register", M_GET | M_POST, PAGE_PUBLIC, "register", register_page},
 	{"/register/sent", M_GET, PAGE_PUBLIC, "register-sent", notice},

@@ -120,9 +120,15 @@
     </div>
   </xsl:template>
 
-  <!-- A plain GET form: works without JavaScript, needs no token. -->
+  <!-- A POST with the page's token: signed in, the choice is stored with the
+       subscriber, which no other site's link may do.  A page without a token
+       (nginx's own errors) switches by GET, which sets the cookie only. -->
   <xsl:template name="lang-switch">
     <form method="get" action="/lang" class="lang-switch">
+      <xsl:if test="/page/csrf and not(/page/@section = 'admin')">
+        <xsl:attribute name="method">post</xsl:attribute>
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      </xsl:if>
       <input type="hidden" name="next" value="{/page/@uri}"/>
       <span class="visually-hidden"><xsl:value-of select="$M/lang.label"/></span>
       <button type="submit" name="to" value="ru" lang="ru" id="lang-ru">

@@ -103,6 +103,13 @@ static struct db_stmt unlink_ = {
 	"DELETE FROM subscriber_accounts WHERE subscriber_id = ? AND account_id = ?",
 	NULL, 0, NULL};
 
+/* Unlinking ends the account's autopay: its saved method goes with it, so
+ * linking the account again never brings a charge back. */
+static struct db_stmt unlink_autopay = {
+	"account.unlink_autopay",
+	"DELETE FROM autopays WHERE subscriber_id = ? AND account_id = ?",
+	NULL, 0, NULL};
+
 static struct db_stmt set_current = {
 	"subscriber.set_current",
 	"UPDATE subscribers SET current_account_id = ? WHERE id = ?",
@@ -261,9 +268,17 @@ enum perr db_account_unlink(uint64_t subscriber, uint64_t account)
 {
 	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account)};
 	unsigned long long n = 0;
-	enum perr e = db_exec(&unlink_, a, 2, &n, NULL);
+	enum perr e;
 
-	return e == PERR_OK && n == 0 ? PERR_NOT_FOUND : e;
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	if ((e = db_exec(&unlink_, a, 2, &n, NULL)) != PERR_OK || n == 0 ||
+	    (e = db_exec(&unlink_autopay, a, 2, NULL, NULL)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return e == PERR_OK ? PERR_NOT_FOUND : e;
+	}
+	return PERR_OK;
 }
 
 enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account)

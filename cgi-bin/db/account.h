@@ -63,7 +63,8 @@ enum perr db_account_link(uint64_t subscriber, uint64_t account) PORTAL_WUR;
 
 enum perr db_account_by_number(struct arena *, uint64_t org, const char *number,
 			       struct account *) PORTAL_WUR;
-/* PERR_NOT_FOUND if the account was not linked. */
+/* Unlinks the account and ends its autopay, in one transaction of its own;
+ * PERR_NOT_FOUND if the account was not linked. */
 enum perr db_account_unlink(uint64_t subscriber, uint64_t account) PORTAL_WUR;
 enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account) PORTAL_WUR;
 /* Failed link checks within the last hour; record one check. */

@@ -19,6 +19,8 @@ enum perr login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
 /* The language chosen: the cookie, and a signed-in subscriber's row, which their
  * messages follow. */
 enum perr lang_remember(struct req *, enum lang) PORTAL_WUR;
+/* The language for this browser only (the cookie): what a GET may change. */
+enum perr lang_cookie(struct req *, enum lang) PORTAL_WUR;
 
 /* last_seen is written at most this often (seconds): a page view must not always write. */
 #define SESSION_TOUCH_EVERY 60

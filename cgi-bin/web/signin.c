@@ -75,6 +75,14 @@ enum perr login_locked(struct req *r, const char *login, int *locked)
 	return req_header(r, "Retry-After", after) != 0 ? PERR_NOMEM : PERR_OK;
 }
 
+enum perr lang_cookie(struct req *r, enum lang l)
+{
+	if (req_cookie(r, "lang", lang_code(l), 365L * 24 * 3600, 1) != 0)
+		return PERR_NOMEM;
+	r->lang = l;
+	return PERR_OK;
+}
+
 enum perr lang_remember(struct req *r, enum lang l)
 {
 	enum perr e;
@@ -83,8 +91,5 @@ enum perr lang_remember(struct req *r, enum lang l)
 	if (r->sess != NULL && r->sess->viewer == NULL &&
 	    (e = db_subscriber_set_lang(r->sess->subscriber_id, l)) != PERR_OK)
 		return e;
-	if (req_cookie(r, "lang", lang_code(l), 365L * 24 * 3600, 1) != 0)
-		return PERR_NOMEM;
-	r->lang = l;
-	return PERR_OK;
+	return lang_cookie(r, l);
 }

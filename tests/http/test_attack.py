@@ -4,7 +4,9 @@ Every test here failed against the code the attack test saw.
 """
 import socket
 
-from conftest import BASE, DEMO, csrf_of, doc, new_client, sql
+import lxml.etree
+
+from conftest import BASE, DEMO, csrf_of, doc, make_subscriber, new_client, signed_in, sql
 
 
 def raw_request(head):
@@ -48,3 +50,22 @@ def test_a_long_link_signed_out_redirects_to_login_without_the_next():
     short = s.get(BASE + "/accounts?x=1", allow_redirects=False)
     assert short.status_code == 303
     assert short.headers["Location"] == "/login?next=/accounts%3Fx%3D1"
+
+
+def test_unlinking_an_account_ends_its_autopay_and_relinking_does_not_bring_it_back():
+    sub = make_subscriber("attack-unlink", "unlink-password-Zq81", [1007])
+    sql("INSERT INTO autopays (subscriber_id, account_id, provider, method_id, method_title, day, "
+        "max_amount, created_at) VALUES (%d, 1007, 'yookassa', 'pm-saved-1', 'Bank card *4444', "
+        "5, 500000, NOW(6))" % sub)
+    s = signed_in("attack-unlink", "unlink-password-Zq81")
+    r = s.get(BASE + "/accounts/remove", params={"id": "1007"})
+    r = s.post(BASE + "/accounts/remove", data={"csrf": csrf_of(r), "id": "1007", "answer": "yes"},
+               allow_redirects=False)
+    assert r.status_code == 303, r.status_code
+    assert sql("SELECT COUNT(*) FROM autopays WHERE subscriber_id = %d" % sub) == [("0",)]
+    assert sql("SELECT COUNT(*) FROM autopays WHERE method_id = 'pm-saved-1'") == [("0",)]
+    # Linked again (as the operator or the add form would), nothing is charged.
+    sql("INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+        "VALUES (%d, 1007, NOW())" % sub)
+    x = lxml.etree.fromstring(s.get(BASE + "/payments/autopay?format=xml").content)
+    assert x.xpath("//autopay") == []

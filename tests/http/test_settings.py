@@ -180,11 +180,25 @@ def test_language_is_kept_for_pages_and_messages(user):
     assert sql("SELECT lang FROM subscribers WHERE id = %d" % user) == [("en",)]
     assert doc(s.get(BASE + "/settings")).findtext(".//h1") == "Settings"
     assert post(s, "/settings/lang", {"to": "de"}, "/settings").status_code == 400
-    # The switch in the page header is the subscriber's choice as well, signed in.
-    assert s.get(BASE + "/lang?to=ru&next=/settings", allow_redirects=False).status_code == 303
+    # The switch in the page header (a POST with the token) is the subscriber's
+    # choice as well, signed in.
+    page = s.get(BASE + "/settings")
+    form = doc(page).xpath('//form[@class="lang-switch"]')[0]
+    assert form.get("method") == "post" and form.get("action") == "/lang"
+    r = s.post(BASE + "/lang", data={"csrf": csrf_of(page), "to": "ru", "next": "/settings"},
+               allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/settings"
     assert sql("SELECT lang FROM subscribers WHERE id = %d" % user) == [("ru",)]
-    # A notice follows it: an English one after switching to English.
-    s.get(BASE + "/lang?to=en&next=/", allow_redirects=False)
+    # Without the token, nothing changes.
+    assert s.post(BASE + "/lang", data={"to": "en", "next": "/"},
+                  allow_redirects=False).status_code == 403
+    assert sql("SELECT lang FROM subscribers WHERE id = %d" % user) == [("ru",)]
+    # A link (a GET, from anywhere) changes this browser's pages, never the stored choice.
+    r = s.get(BASE + "/lang?to=en&next=/", allow_redirects=False)
+    assert r.status_code == 303 and s.cookies.get("lang") == "en"
+    assert sql("SELECT lang FROM subscribers WHERE id = %d" % user) == [("ru",)]
+    # A notice follows the stored choice: an English one after choosing English.
+    assert post(s, "/settings/lang", {"to": "en"}, "/settings").status_code == 303
     sql("INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
         "created_at) SELECT id, 'email', email, lang, 'payment-succeeded', "
         "'<payment minor=\"5000\" currency=\"RUB\" accounts=\"2000001001\"/>', NOW(6), NOW(6) "
