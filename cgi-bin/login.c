@@ -20,7 +20,8 @@
  *   GET  /recover/code   ?h=: code and new-password form;  POST: set it (5 tries)
  *   GET  /recover/done   the password is changed, every session ended
  *
- *   GET  /email/confirm  ?token=: a confirmation link followed; the address changes
+ *   GET  /email/confirm  ?token=: a confirmation link followed: the address, a button
+ *   POST /email/confirm  token: the address changes (a scanner's GET changes nothing)
  *
  * The answers never say whether an account, a login or an address exists to
  * someone who could not already prove it; the forms that send messages are
@@ -550,6 +551,14 @@ static int email_confirm(struct req *r)
 		return page_error(r, 410, "link-invalid");
 	if (e != PERR_OK || (e = db_subscriber_get(r->arena, t.subscriber_id, &s)) != PERR_OK)
 		return page_fail(r, e);
+	if (r->method != M_POST) {
+		xmlNodePtr f = xml_elem(r->root, "confirm-form");
+
+		if (f == NULL || xml_text(f, "token", req_val(r, K_TOKEN)->s) == NULL ||
+		    xml_text(f, "address", t.value) == NULL)
+			return page_error(r, 500, "internal");
+		return 200;
+	}
 	params = outbox_params(r->arena, "note",
 			       (const char *[]){"login", s.login, "old", s.email ? s.email : "",
 						"address", t.value},
@@ -597,7 +606,7 @@ static const struct page pages[] = {
 	{"/recover/link", M_GET | M_POST, PAGE_PUBLIC, "recover-link", recover_link},
 	{"/recover/code", M_GET | M_POST, PAGE_PUBLIC, "recover-code", recover_code},
 	{"/recover/done", M_GET, PAGE_PUBLIC, "recover-done", notice},
-	{"/email/confirm", M_GET, PAGE_PUBLIC, "email-confirmed", email_confirm},
+	{"/email/confirm", M_GET | M_POST, PAGE_PUBLIC, "email-confirm", email_confirm},
 };
 
 static const struct section section = {

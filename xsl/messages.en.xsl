@@ -167,6 +167,9 @@
     <recover-code.again>Get a new code</recover-code.again>
     <recover-done.title>Password changed</recover-done.title>
     <recover-done.text>Your new password is saved. Every open session has ended: please sign in again.</recover-done.text>
+    <email-confirm.title>Confirm your e-mail address</email-confirm.title>
+    <email-confirm.text>Press the button to have mail sent to</email-confirm.text>
+    <email-confirm.submit>Confirm the address</email-confirm.submit>
     <email-confirmed.title>Address confirmed</email-confirmed.title>
     <email-confirmed.text>Mail will now go to</email-confirmed.text>
     <pw.new>New password</pw.new>

@@ -167,6 +167,9 @@
     <recover-code.again>Получить новый код</recover-code.again>
     <recover-done.title>Пароль изменён</recover-done.title>
     <recover-done.text>Новый пароль сохранён. Все открытые сеансы завершены — войдите заново.</recover-done.text>
+    <email-confirm.title>Подтвердите адрес почты</email-confirm.title>
+    <email-confirm.text>Нажмите кнопку, чтобы письма приходили на адрес</email-confirm.text>
+    <email-confirm.submit>Подтвердить адрес</email-confirm.submit>
     <email-confirmed.title>Адрес подтверждён</email-confirmed.title>
     <email-confirmed.text>Письма будут приходить на адрес</email-confirmed.text>
     <pw.new>Новый пароль</pw.new>

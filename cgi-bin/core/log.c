@@ -4,6 +4,7 @@
  * client sent is escaped with log_esc() so it cannot forge log lines.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include <time.h>
@@ -66,5 +67,52 @@ const char *log_esc(char *buf, size_t len, const char *s)
 		}
 	}
 	buf[o] = '\0';
+	return buf;
+}
+
+/* Query parameters whose values never reach a log. */
+static int secret_param(const char *name, size_t n)
+{
+	static const char *const secret[] = {"token", "h", "code", "key"};
+	size_t i;
+
+	for (i = 0; i < sizeof(secret) / sizeof(secret[0]); i++)
+		if (strlen(secret[i]) == n && memcmp(secret[i], name, n) == 0)
+			return 1;
+	return 0;
+}
+
+const char *log_uri(char *buf, size_t len, const char *uri)
+{
+	char *copy, *o, *q, *p, *amp, *eq;
+	size_t n;
+
+	if (uri == NULL || (q = strchr(uri, '?')) == NULL)
+		return log_esc(buf, len, uri);
+	/* The copy is no longer than the original: each value replaced is at least "". */
+	n = strlen(uri);
+	if ((copy = malloc(n + 2)) == NULL)
+		return log_esc(buf, len, "-");
+	memcpy(copy, uri, (size_t)(q - uri) + 1);
+	o = copy + (q - uri) + 1;
+	for (p = q + 1; *p; p = *amp ? amp + 1 : amp) {
+		amp = strchr(p, '&');
+		if (amp == NULL)
+			amp = p + strlen(p);
+		eq = memchr(p, '=', (size_t)(amp - p));
+		if (eq != NULL && secret_param(p, (size_t)(eq - p)) && amp > eq + 1) {
+			memcpy(o, p, (size_t)(eq - p) + 1);
+			o += eq - p + 1;
+			*o++ = '*';
+		} else {
+			memcpy(o, p, (size_t)(amp - p));
+			o += amp - p;
+		}
+		if (*amp)
+			*o++ = '&';
+	}
+	*o = '\0';
+	log_esc(buf, len, copy);
+	free(copy);
 	return buf;
 }

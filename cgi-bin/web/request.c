@@ -830,7 +830,7 @@ void request_serve(const struct section *sec, struct arena *a, const struct io *
 	uri = io->param(io->ctx, "REQUEST_URI");
 	log_msg(LOG_INFO, "%s \"%s %s\" %d %.2fms %s", r.remote_addr,
 		io->param(io->ctx, "REQUEST_METHOD") ? io->param(io->ctx, "REQUEST_METHOD") : "-",
-		log_esc(esc_path, sizeof(esc_path), uri ? uri : r.path), r.status,
+		log_uri(esc_path, sizeof(esc_path), uri ? uri : r.path), r.status,
 		(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
 		log_esc(esc_code, sizeof(esc_code), r.err_code ? r.err_code : "-"));
 }

@@ -6,6 +6,7 @@ then read what arrived, follow the links and type the codes."""
 import json
 import os
 import re
+import time
 
 import pytest
 
@@ -274,7 +275,15 @@ def test_a_new_address_counts_only_once_confirmed_and_the_old_one_is_told(user):
     path = link.split("/", 3)[3]
     assert "token" not in sql("SELECT params FROM outbox WHERE kind = 'confirm-email' AND "
                               "subscriber_id = %d" % user)[0][0]  # the secret is gone once sent
-    r = new_client().get(BASE + "/" + path)  # opened anywhere, signed in or not
+    # Opened anywhere, signed in or not; a GET (a mail scanner's too) only shows the button.
+    c = new_client()
+    r = c.get(BASE + "/" + path)
+    assert r.status_code == 200 and doc(r).get_element_by_id("address").text == \
+        "New.Settings@example.org"
+    assert c.get(BASE + "/" + path).status_code == 200
+    assert sql("SELECT email FROM subscribers WHERE id = %d" % user) == [(MAIL,)]
+    r = c.post(BASE + "/email/confirm", data={"csrf": csrf_of(r), "token": path.split("token=")[1]},
+               allow_redirects=False)
     assert r.status_code == 200 and doc(r).get_element_by_id("confirmed").text == \
         "New.Settings@example.org"
     assert sql("SELECT email FROM subscribers WHERE id = %d" % user) == [("New.Settings@example.org",)]
@@ -388,7 +397,11 @@ def test_registration_sends_a_password_by_sms_and_a_link_by_e_mail(unregistered)
     assert sql("SELECT a.account_id FROM subscriber_accounts a JOIN subscribers s ON "
                "s.id = a.subscriber_id WHERE s.login = '%s'" % number) == [(str(acc),)]
     assert sql("SELECT email FROM subscribers WHERE login = '%s'" % number) == [("NULL",)]
-    assert new_client().get(BASE + link).status_code == 200
+    c = new_client()
+    page = c.get(BASE + link)
+    assert page.status_code == 200
+    assert c.post(BASE + "/email/confirm", data={"csrf": csrf_of(page),
+                                                 "token": link.split("token=")[1]}).status_code == 200
     assert sql("SELECT email FROM subscribers WHERE login = '%s'" % number) == \
         [("newcomer@example.org",)]
     # Registering again: the account has a login now.
@@ -563,3 +576,47 @@ def test_links_expire(user):
     for link in links:
         assert new_client().get(BASE + link).status_code == 410, link
     assert sql("SELECT email FROM subscribers WHERE id = %d" % user) == [(MAIL,)]
+
+
+# ------------------------------------------------------------------ secrets stay out of logs
+
+def portal_logs():
+    """nginx's and the programs' logs (not the emulators', which play the outside world)."""
+    out = {}
+    logs = os.path.join(ENV, "log")
+    for n in os.listdir(logs):
+        if n.endswith(".log") and not n.startswith(("mariadb", "sms-", "smtp-", "yookassa-")):
+            with open(os.path.join(logs, n), errors="replace") as f:
+                out[n] = f.read()
+    return out
+
+
+def test_links_and_handles_never_reach_a_log(user):
+    secrets = []
+    s = signed_in(USER, PASSWORD)
+    post(s, "/settings/email", {"email": "logged@example.org", "current_password": PASSWORD})
+    recover(new_client(), USER, "email")
+    got, _ = send()
+    for m in got:
+        secrets.append(re.search(r"token=([A-Za-z0-9_-]+)", body(m)).group(1))
+    for t in secrets:  # each link followed as a person would: the page, then its form
+        c = new_client()
+        path = "/email/confirm" if any("confirm" in body(m) and t in body(m) for m in got) \
+            else "/recover/link"
+        page = c.get(BASE + path + "?token=" + t)
+        assert page.status_code == 200
+    c = new_client()
+    r = recover(c, USER, "sms")
+    handle = r.headers["Location"].split("h=")[1]
+    secrets.append(handle)
+    _, texts_ = send()
+    code = re.search(r"(\d{6})", texts_[0]["text"]).group(1)
+    assert code_form(c, r.headers["Location"], code).status_code == 303
+    time.sleep(1.5)  # nginx writes its access log at least every second
+    logs = portal_logs()
+    assert "nginx-access.log" in logs and "login.log" in logs
+    assert "/recover/code" in logs["nginx-access.log"]
+    assert len(secrets) == 3
+    for name, text in logs.items():
+        for secret in secrets:
+            assert secret not in text, (name, secret)

@@ -15,6 +15,7 @@
 
 #include "core/arena.h"
 #include "core/crypto.h"
+#include "core/log.h"
 #include "core/password.h"
 #include "core/valid.h"
 #include "doc/message.h"
@@ -253,6 +254,24 @@ static int setup(void **st)
 	return A == NULL || sodium_init() < 0 || render_init("xsl") != 0;
 }
 
+/* A link's secret never reaches a log line; the rest of the request does. */
+static void logged_uris(void **st)
+{
+	char buf[128];
+
+	(void)st;
+	assert_string_equal(log_uri(buf, sizeof(buf), "/recover/link?token=AbC-12_x"),
+			    "/recover/link?token=*");
+	assert_string_equal(log_uri(buf, sizeof(buf), "/recover/code?lang=en&h=Zz9&x=1"),
+			    "/recover/code?lang=en&h=*&x=1");
+	assert_string_equal(log_uri(buf, sizeof(buf), "/a?code=1&hh=2&token="),
+			    "/a?code=*&hh=2&token=");
+	assert_string_equal(log_uri(buf, sizeof(buf), "/receipts?format=xml"),
+			    "/receipts?format=xml");
+	assert_string_equal(log_uri(buf, sizeof(buf), "/x?\"q\"=1"), "/x?\\x22q\\x22=1");
+	assert_string_equal(log_uri(buf, sizeof(buf), "/plain"), "/plain");
+}
+
 static int teardown(void **st)
 {
 	(void)st;
@@ -268,6 +287,7 @@ int main(void)
 		cmocka_unit_test(password_rules), cmocka_unit_test(generated_passwords),
 		cmocka_unit_test(codes),	   cmocka_unit_test(tokens),
 		cmocka_unit_test(params),	   cmocka_unit_test(messages),
+		cmocka_unit_test(logged_uris),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
