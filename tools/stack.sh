@@ -472,6 +472,11 @@ nginx_conf() {
 	subst locations "" >"$E/nginx/locations.conf"
 	subst locations "xslt_stylesheet $ROOT/xsl/site.xsl; xslt_types text/xml;" \
 		>"$E/nginx/locations-xslt.conf"
+	# The provider emulator notifies from 127.0.0.1, and the tests' own
+	# client there is not rate-limited (the limits are tested from other
+	# loopback addresses, 127.0.0.2 and up).  A deployment writes its own.
+	echo "allow 127.0.0.1;" >"$E/nginx/webhook-allow.conf"
+	echo "127.0.0.1 1;" >"$E/nginx/limit-exempt.conf"
 	# The test stack also serves the same pages rendered by nginx's XSLT filter.
 	: >"$E/nginx/extra-servers.conf"
 	: >"$E/nginx/extra-locations.conf"

@@ -72,6 +72,7 @@ class State:
         self.refunds, self.refund_keys = {}, {}
         self.webhooks_on = True
         self.refunds_up = True
+        self.reads = 0  # GET /v3/payments/<id> answered: what a webhook costs us
         if path and os.path.exists(path):
             with open(path) as f:
                 saved = json.load(f)
@@ -331,6 +332,7 @@ class Handler(BaseHTTPRequestHandler):
             if not self.authorized():
                 return
             with st.lock:
+                st.reads += 1
                 p = st.payments.get(m.group(1))
                 p = public(p) if p else None
             return self.reply(200, p) if p else self.reply(404, error("not_found"))
@@ -352,7 +354,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/_emu/payments":
             with st.lock:
                 return self.reply(200, {"items": list(st.payments.values()),
-                                        "methods": list(st.methods)})
+                                        "methods": list(st.methods), "reads": st.reads})
         self.reply(404, error("not_found"))
 
     def do_POST(self):

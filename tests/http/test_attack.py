@@ -2,11 +2,14 @@
 
 Every test here failed against the code the attack test saw.
 """
+import http.client
+import os
 import socket
 
 import lxml.etree
 
-from conftest import BASE, DEMO, csrf_of, doc, make_subscriber, new_client, signed_in, sql
+from conftest import (BASE, DEMO, ROOT, csrf_of, doc, make_subscriber, new_client, signed_in,
+                      sql)
 
 
 def raw_request(head):
@@ -69,3 +72,91 @@ def test_unlinking_an_account_ends_its_autopay_and_relinking_does_not_bring_it_b
         "VALUES (%d, 1007, NOW())" % sub)
     x = lxml.etree.fromstring(s.get(BASE + "/payments/autopay?format=xml").content)
     assert x.xpath("//autopay") == []
+
+
+# ------------------------------------------------------------------ limits per address
+
+def from_address(addr, method, path, body=None, headers=None):
+    """One request from another loopback address (the tests' own, 127.0.0.1, is not limited)."""
+    host, port = BASE.split("//")[1].split(":")
+    c = http.client.HTTPConnection(host, int(port), timeout=10, source_address=(addr, 0))
+    try:
+        c.request(method, path, body=body, headers=headers or {})
+        r = c.getresponse()
+        return r.status, r.read().decode(errors="replace")
+    finally:
+        c.close()
+
+
+def test_a_flood_of_slow_connections_leaves_the_site_answering_others():
+    host, port = BASE.split("//")[1].split(":")
+    held = []
+    try:
+        # Slow headers: a request line, then nothing (nginx closes them after 5 s).
+        for _ in range(3000):
+            c = socket.create_connection((host, int(port)), timeout=5,
+                                         source_address=("127.0.0.2", 0))
+            c.sendall(b"GET /login HTTP/1.1\r\nHost: localhost\r\n")
+            held.append(c)
+        # Slow bodies: whole headers, then one byte of a large body.
+        refused = 0
+        for _ in range(60):
+            c = socket.create_connection((host, int(port)), timeout=5,
+                                         source_address=("127.0.0.3", 0))
+            c.sendall(b"POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                      b"application/x-www-form-urlencoded\r\nContent-Length: 900000\r\n\r\nx")
+            held.append(c)
+        for c in held[-60:]:
+            c.settimeout(0.05)
+            try:
+                if c.recv(64).startswith(b"HTTP/1.1 429"):
+                    refused += 1
+            except socket.timeout:
+                pass
+        # At most 20 connections per address get as far as a request.
+        assert refused >= 40, refused
+        # Meanwhile another client reads pages and signs in as usual.
+        s = signed_in()
+        for path in ("/", "/accounts", "/receipts"):
+            assert s.get(BASE + path, timeout=10).status_code == 200
+    finally:
+        for c in held:
+            c.close()
+
+
+def test_sign_in_posts_are_limited_per_address_with_the_portal_page():
+    statuses = []
+    for _ in range(15):
+        st, text = from_address("127.0.0.4", "POST", "/login", body="login=x&password=y",
+                                headers={"Content-Type": "application/x-www-form-urlencoded"})
+        statuses.append(st)
+    assert 429 in statuses and statuses.count(429) >= 4, statuses
+    assert "Слишком много запросов" in text and "Too many requests" in text
+    assert 'href="/static/site.css"' in text
+    # Pages from there are still served: only the form is limited that hard.
+    assert from_address("127.0.0.4", "GET", "/login")[0] == 200
+    # And another address is not touched by the first one's limit.
+    assert from_address("127.0.0.6", "POST", "/login", body="login=x&password=y",
+                        headers={"Content-Type": "application/x-www-form-urlencoded"})[0] == 403
+
+
+def test_pages_are_limited_per_address_too():
+    statuses = [from_address("127.0.0.7", "GET", "/robots.txt")[0] for _ in range(120)]
+    assert statuses[0] == 200 and 429 in statuses, statuses
+
+
+def test_the_webhook_answers_only_the_providers_addresses():
+    body = '{"type":"notification","event":"payment.succeeded","object":{"id":"x"}}'
+    st, text = from_address("127.0.0.5", "POST", "/payments/webhook", body=body,
+                            headers={"Content-Type": "application/json"})
+    assert st == 403 and "Доступ запрещён" in text
+    with open(os.path.join(ROOT, "nginx", "provider-addresses.conf")) as f:
+        assert "allow 185.71.76.0/27;" in f.read()
+
+
+def test_nginx_refusals_are_the_portals_pages():
+    st, text = from_address("127.0.0.8", "GET", "/static/no-such-file.css")
+    assert st == 404 and "Страница не найдена" in text and "Page not found" in text
+    answer = raw_request(b"GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                         b"X-Big: " + b"a" * 9000 + b"\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 400") and "Неверный запрос".encode() in answer
