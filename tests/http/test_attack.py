@@ -5,10 +5,11 @@ Every test here failed against the code the attack test saw.
 import http.client
 import os
 import socket
+import subprocess
 
 import lxml.etree
 
-from conftest import (BASE, DEMO, ROOT, csrf_of, doc, make_subscriber, new_client, signed_in,
+from conftest import (BASE, DEMO, ENV, ROOT, csrf_of, doc, make_subscriber, new_client, signed_in,
                       sql)
 
 
@@ -160,3 +161,32 @@ def test_nginx_refusals_are_the_portals_pages():
     answer = raw_request(b"GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                          b"X-Big: " + b"a" * 9000 + b"\r\n\r\n")
     assert answer.startswith(b"HTTP/1.1 400") and "Неверный запрос".encode() in answer
+
+
+def test_the_https_template_is_valid_nginx_and_sends_hsts(tmp_path):
+    """nginx/https.conf.in filled in with a throw-away certificate: nginx -t accepts it."""
+    cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=lk.example.org", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    with open(os.path.join(ENV, "nginx", "portal.conf")) as f:
+        portal = f.read()
+    with open(os.path.join(ROOT, "nginx", "https.conf.in")) as f:
+        https = f.read().replace("@HOST@", "lk.example.org").replace("@CERT@", str(cert)) \
+            .replace("@KEY@", str(key)).replace("@ENV@", ENV)
+    assert 'set $portal_hsts "max-age=63072000; includeSubDomains";' in https
+    (tmp_path / "https.conf").write_text(https)
+    # The stack's own configuration, its plain server swapped for the template's two.
+    start = portal.index("    server {")
+    end = portal.index("    include " + ENV + "/nginx/extra-servers.conf;")
+    conf = portal[:start] + "    include %s;\n" % (tmp_path / "https.conf") + portal[end:]
+    conf = conf.replace("pid " + ENV + "/run/nginx.pid", "pid %s/nginx.pid" % tmp_path)
+    (tmp_path / "portal.conf").write_text(conf)
+    out = subprocess.run(["nginx", "-t", "-q", "-p", str(tmp_path), "-c",
+                          str(tmp_path / "portal.conf"), "-e", str(tmp_path / "error.log")],
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    with open(os.path.join(ROOT, "nginx", "locations.conf.in")) as f:
+        assert "add_header Strict-Transport-Security $portal_hsts always;" in f.read()
+    # Over plain HTTP the header is not sent.
+    assert "Strict-Transport-Security" not in new_client().get(BASE + "/login").headers
