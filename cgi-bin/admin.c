@@ -72,6 +72,7 @@
 #include "web/req.h"
 #include "web/serve.h"
 #include "web/console.h"
+#include "web/signin_limit.h"
 #include "web/staff_session.h"
 
 enum key {
@@ -177,8 +178,10 @@ static int signin_form(struct req *r, const char *what, int status, const char *
 static int login_page(struct req *r)
 {
 	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
+	struct signin_subject subj;
 	struct staff st;
-	int rehash = 0, locked, ok;
+	int rehash = 0, ok;
+	long long wait;
 	enum perr e;
 
 	if (r->signed_in)
@@ -187,9 +190,10 @@ static int login_page(struct req *r)
 		return signin_form(r, "password", 200, NULL);
 	if (login == NULL || pw == NULL)
 		return signin_form(r, "password", 400, "login-required");
-	if ((e = staff_login_locked(r, login->s, &locked)) != PERR_OK)
+	signin_subject_staff(r, login->s, &subj);
+	if ((e = signin_try(r, &subj, &wait)) != PERR_OK)
 		return page_fail(r, e);
-	if (locked) {
+	if (wait > 0) {
 		if ((e = db_staff_login_record(login->s, r->remote_addr, STAFF_LOGIN_LOCKED, 0)) !=
 		    PERR_OK)
 			return page_fail(r, e);
@@ -220,12 +224,14 @@ static int signed_in(struct req *r, const char *how)
 {
 	uint64_t id = r->staff->staff_id;
 	const char *login = r->staff->login;
+	struct signin_subject subj;
 	enum perr e;
 
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
+	signin_subject_staff(r, login, &subj);
 	if ((e = console_audit(r, 0, "sign-in", "staff", console_u64(r->arena, id), NULL, how)) != PERR_OK ||
-	    (e = staff_session_start(r, id, "ok")) != PERR_OK ||
+	    (e = staff_session_start(r, id, "ok")) != PERR_OK || (e = signin_passed(&subj)) != PERR_OK ||
 	    (e = db_staff_login_record(login, r->remote_addr, STAFF_LOGIN_OK, id)) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
@@ -240,8 +246,10 @@ static int code_page(struct req *r)
 	const struct fval *code = req_val(r, K_CODE);
 	struct staff_totp t;
 	unsigned char secret[TOTP_SECRET_BYTES], hash[32];
+	struct signin_subject subj;
 	uint64_t step = 0;
-	int locked, st;
+	long long wait;
+	int st;
 	const char *how = "totp";
 	enum perr e;
 
@@ -251,9 +259,11 @@ static int code_page(struct req *r)
 		return page_redirect(r, "/admin/login");
 	if (r->method != M_POST)
 		return signin_form(r, "code", 200, NULL);
-	if ((e = staff_login_locked(r, r->staff->login, &locked)) != PERR_OK)
+	/* Codes count against the same login as passwords; only a whole sign-in clears it. */
+	signin_subject_staff(r, r->staff->login, &subj);
+	if ((e = signin_try(r, &subj, &wait)) != PERR_OK)
 		return page_fail(r, e);
-	if (locked)
+	if (wait > 0)
 		return signin_form(r, "code", 429, "locked");
 	if (code == NULL)
 		return signin_form(r, "code", 400, "code-required");

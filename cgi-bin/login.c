@@ -40,6 +40,7 @@
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/password.h"
+#include "core/useragent.h"
 #include "core/perr.h"
 #include "core/valid.h"
 #include "db/account.h"
@@ -48,6 +49,7 @@
 #include "db/login_attempt.h"
 #include "db/outbox.h"
 #include "db/subscriber.h"
+#include "db/throttle.h"
 #include "db/tidy.h"
 #include "db/token.h"
 #include "doc/xml.h"
@@ -55,6 +57,7 @@
 #include "web/req.h"
 #include "web/serve.h"
 #include "web/session.h"
+#include "web/signin_limit.h"
 
 enum key {
 	K_LOGIN, K_PASSWORD, K_NEXT, K_TO, K_ORG, K_NUMBER, K_EMAIL, K_PHONE, K_WHO, K_METHOD,
@@ -127,35 +130,107 @@ static int refuse(struct req *r, const char *login, int status, const char *code
 	return page_status(r, status);
 }
 
+/*
+ * Is this browser one that signed in to subscriber before?  Its "dev"
+ * cookie holds a token whose hash is stored with the subscriber; 1 and the
+ * hash if so.  Tries from it are counted apart from anyone else's.
+ */
+static int device_of(struct req *r, uint64_t subscriber, unsigned char hash[32], enum perr *e)
+{
+	const struct kv *c = kv_find(&r->cookies, DEVICE_COOKIE);
+	unsigned char raw[TOKEN_BYTES];
+	uint64_t owner = 0;
+
+	*e = PERR_OK;
+	if (c == NULL || token_decode(c->val, c->vlen, raw) != 0)
+		return 0;
+	token_hash(raw, TOKEN_BYTES, hash);
+	*e = db_device_owner(r->arena, hash, &owner);
+	if (*e == PERR_NOT_FOUND)
+		*e = PERR_OK;
+	return *e == PERR_OK && owner == subscriber;
+}
+
+/*
+ * After a right password: this browser is remembered (a year), and a
+ * browser not seen before is told to the subscriber by e-mail, as long as
+ * some other one was: the very first sign-in is no news.
+ */
+static enum perr device_remember(struct req *r, const struct subscriber *sub, int known,
+				 const unsigned char hash[32])
+{
+	struct ua_desc ua = ua_describe(r->user_agent);
+	unsigned char fresh[32];
+	char text[TOKEN_CHARS + 1];
+	const char *params, *browser;
+	long long others = 0;
+	enum perr e;
+
+	if (known)
+		return db_device_seen(hash);
+	if ((e = db_device_count(r->arena, sub->id, &others)) != PERR_OK)
+		return e;
+	if (token_new_hashed(text, fresh) != 0)
+		return PERR_SYS;
+	if ((e = db_device_add(fresh, sub->id, r->user_agent ? r->user_agent : "")) != PERR_OK)
+		return e;
+	if (req_cookie(r, DEVICE_COOKIE, text, 365L * 24 * 3600, 1) != 0)
+		return PERR_NOMEM;
+	if (others == 0 || sub->email == NULL)
+		return PERR_OK;
+	/* "Chrome, Android" when the header says; else the header itself, shortened. */
+	if (ua.browser != NULL)
+		browser = ua.system ? arena_printf(r->arena, "%s, %s", ua.browser, ua.system)
+				    : ua.browser;
+	else
+		browser = arena_printf(r->arena, "%.60s", r->user_agent ? r->user_agent : "-");
+	if (browser == NULL)
+		return PERR_NOMEM;
+	params = outbox_params(r->arena, "note",
+			       (const char *[]){"login", sub->login, "browser", browser, "ip",
+						r->remote_addr},
+			       3);
+	if (params == NULL)
+		return PERR_NOMEM;
+	return db_outbox_to(sub->id, "email", sub->email, "new-sign-in", params);
+}
+
 static int login_post(struct req *r)
 {
 	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
+	struct signin_subject subj;
+	unsigned char device[32];
 	struct subscriber sub;
-	int rehash = 0, ok, locked;
+	int rehash = 0, ok, known = 0;
+	long long wait;
 	char hash[128];
-	enum perr e;
+	enum perr e, found;
 
 	if (login == NULL || pw == NULL)
 		return refuse(r, login ? login->s : NULL, 400, "login-required");
 
 	/* A failure is shown for what it is (page_fail): the database down,
 	 * busy, or an internal error; never one label for all. */
-	if ((e = login_locked(r, login->s, &locked)) != PERR_OK)
+	found = db_subscriber_by_login(r->arena, login->s, &sub);
+	if (found != PERR_OK && found != PERR_NOT_FOUND)
+		return page_fail(r, found);
+	if (found == PERR_OK && (known = device_of(r, sub.id, device, &e), e != PERR_OK))
 		return page_fail(r, e);
-	if (locked) {
+	signin_subject_subscriber(r, login->s, known ? device : NULL, &subj);
+	if ((e = signin_try(r, &subj, &wait)) != PERR_OK)
+		return page_fail(r, e);
+	if (wait > 0) {
 		if ((e = db_login_record(login->s, r->remote_addr, LOGIN_LOCKED, 0)) != PERR_OK)
 			return page_fail(r, e);
 		return refuse(r, login->s, 429, "locked");
 	}
 
-	e = db_subscriber_by_login(r->arena, login->s, &sub);
-	if (e != PERR_OK && e != PERR_NOT_FOUND)
-		return page_fail(r, e);
 	/* Unknown logins are verified against a dummy hash: same time, same answer. */
-	ok = password_verify(e == PERR_OK ? sub.password_hash : NULL, pw->s, pw->len, &rehash) == 0;
+	ok = password_verify(found == PERR_OK ? sub.password_hash : NULL, pw->s, pw->len, &rehash) ==
+	     0;
 	if (!ok) {
 		if ((e = db_login_record(login->s, r->remote_addr, LOGIN_FAIL,
-					 e == PERR_OK ? sub.id : 0)) != PERR_OK)
+					 found == PERR_OK ? sub.id : 0)) != PERR_OK)
 			return page_fail(r, e);
 		return refuse(r, login->s, 422, "bad-credentials");
 	}
@@ -166,7 +241,9 @@ static int login_post(struct req *r)
 	    (e = db_subscriber_set_password(sub.id, hash)) != PERR_OK)
 		goto fail;
 	if ((e = session_start(r, sub.id)) != PERR_OK ||
-	    (e = db_login_record(login->s, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK)
+	    (e = db_login_record(login->s, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK ||
+	    (e = signin_passed(&subj)) != PERR_OK ||
+	    (e = device_remember(r, &sub, known, device)) != PERR_OK)
 		goto fail;
 	if ((e = db_commit()) != PERR_OK)
 		goto fail;

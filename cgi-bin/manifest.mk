@@ -6,10 +6,11 @@
 # so a list says what the program uses, no more.  A module is named by its
 # layer and file: core/arena is cgi-bin/core/arena.c.  See docs/architecture.md.
 MODS_login = app/link app/org_list app/password core/arena core/config core/crypto core/date \
-	core/lang core/log core/module core/money core/month core/parse core/password core/utf8 \
-	core/valid db/account db/db db/form_attempt db/login_attempt db/organization db/outbox \
-	db/password db/session db/subscriber db/tidy db/token doc/render doc/xml web/csrf web/form \
-	web/form_password web/nav web/request web/serve web/session web/signin
+	core/lang core/log core/module core/money core/month core/parse core/password core/throttle \
+	core/useragent core/utf8 core/valid db/account db/db db/form_attempt db/login_attempt \
+	db/organization db/outbox db/password db/session db/subscriber db/throttle db/tidy db/token \
+	doc/render doc/xml web/csrf web/form web/form_password web/nav web/request web/serve web/session \
+	web/signin web/signin_limit
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger db/news \
 	db/payment db/session doc/render doc/xml web/csrf web/nav web/request web/serve web/session
@@ -39,11 +40,12 @@ MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading bill
 	core/money core/month core/parse core/perr core/utf8 core/valid db/account db/db db/receipt \
 	db/receipt_doc db/session doc/pdf doc/qr doc/render doc/xml web/csrf web/form web/nav \
 	web/period web/request web/serve web/session
-MODS_settings = app/link app/password billing/bankcheck billing/payqr billing/receipt core/arena core/config \
-	core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
-	core/password core/useragent core/utf8 core/valid db/contact db/db db/login_attempt \
-	db/outbox db/password db/receipt db/receipt_doc db/session db/subscriber db/token doc/render doc/xml \
-	web/csrf web/form web/form_password web/nav web/request web/serve web/session web/signin
+MODS_settings = app/link app/password billing/bankcheck billing/payqr billing/receipt core/arena \
+	core/config core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
+	core/password core/throttle core/useragent core/utf8 core/valid db/contact db/db db/login_attempt \
+	db/outbox db/password db/receipt db/receipt_doc db/session db/subscriber db/throttle db/token \
+	doc/render doc/xml web/csrf web/form web/form_password web/nav web/request web/serve web/session \
+	web/signin web/signin_limit
 MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/autopay \
 	db/credit db/db db/online db/outbox doc/xml net/http net/yookassa
@@ -74,11 +76,11 @@ MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = billing/split core/money
 MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \
-	billing/payqr billing/receipt \
-	billing/split core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module \
-	core/money core/month core/parse core/password core/totp core/useragent core/utf8 \
-	core/valid db/account db/audit db/autopay db/contact db/credit db/db db/directory db/news db/online \
-	db/organization db/outbox db/overview db/password db/reading db/refund db/session db/staff db/subscriber \
-	db/token doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/csrf web/form \
-	web/console web/form_password web/nav web/page_table web/request web/serve web/session \
+	billing/payqr billing/receipt billing/split core/arena core/config core/crypto core/date \
+	core/decimal core/lang core/log core/module core/money core/month core/parse core/password \
+	core/throttle core/totp core/useragent core/utf8 core/valid db/account db/audit db/autopay \
+	db/contact db/credit db/db db/directory db/news db/online db/organization db/outbox db/overview \
+	db/password db/reading db/refund db/session db/staff db/subscriber db/throttle db/token doc/qr \
+	doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/console web/csrf web/form \
+	web/form_password web/nav web/page_table web/request web/serve web/session web/signin_limit \
 	web/staff_session

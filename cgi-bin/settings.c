@@ -42,6 +42,7 @@
 #include "web/req.h"
 #include "web/serve.h"
 #include "web/session.h"
+#include "web/signin_limit.h"
 
 enum key {
 	K_FULL_NAME, K_LANDLINE, K_MOBILE, K_CURRENT, K_NEW, K_CONFIRM, K_EMAIL, K_TO, K_ID,
@@ -273,22 +274,28 @@ static int lang_post(struct req *r)
 static int current_password(struct req *r, struct subscriber *me)
 {
 	const struct fval *pw = req_val(r, K_CURRENT);
-	int rehash = 0, locked;
+	struct signin_subject subj;
+	int rehash = 0;
+	long long wait;
 	enum perr e;
 
 	if ((e = db_subscriber_get(r->arena, r->sess->subscriber_id, me)) != PERR_OK)
 		return page_fail(r, e);
 	if (pw == NULL)
 		return page_refuse(r, 400, "current_password", "invalid");
-	if ((e = login_locked(r, me->login, &locked)) != PERR_OK)
+	/* Counted as tries to sign in to this login, from this address. */
+	signin_subject_subscriber(r, me->login, NULL, &subj);
+	if ((e = signin_try(r, &subj, &wait)) != PERR_OK)
 		return e == PERR_NOMEM ? page_error(r, 500, "internal") : page_fail(r, e);
-	if (locked)
+	if (wait > 0)
 		return page_refuse(r, 429, NULL, "locked");
 	if (password_verify(me->password_hash, pw->s, pw->len, &rehash) != 0) {
 		if ((e = db_login_record(me->login, r->remote_addr, LOGIN_FAIL, me->id)) != PERR_OK)
 			return page_fail(r, e);
 		return page_refuse(r, 422, "current_password", "wrong-password");
 	}
+	if ((e = signin_passed(&subj)) != PERR_OK)
+		return page_fail(r, e);
 	return 0;
 }
 

@@ -230,8 +230,9 @@
     </message>
   </xsl:template>
 
-  <!-- Told after the fact: the password or the address changed. -->
-  <xsl:template match="/page[@channel='email'][@name='password-changed' or @name='email-changed'][note]">
+  <!-- Told after the fact: the password or the address changed, a new browser signed in. -->
+  <xsl:template match="/page[@channel='email'][@name='password-changed' or @name='email-changed' or
+                        @name='new-sign-in'][note]">
     <message>
       <subject><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.subject')"/></xsl:call-template></subject>
       <text>

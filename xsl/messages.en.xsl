@@ -658,6 +658,8 @@
     <mail.email-changed.intro>The e-mail address of your customer portal account (login {login}) was changed to</mail.email-changed.intro>
     <mail.password-changed.subject>Your password changed</mail.password-changed.subject>
     <mail.password-changed.intro>The password of your customer portal account (login {login}) was changed and your other sessions ended.</mail.password-changed.intro>
+    <mail.new-sign-in.subject>Sign-in from a new browser</mail.new-sign-in.subject>
+    <mail.new-sign-in.intro>Someone signed in to your customer portal account (login {login}) from a browser not seen before: {browser}; address {ip}.</mail.new-sign-in.intro>
     <mail.not-you>If this was not you, recover your password and tell the organization:</mail.not-you>
     <mail.recover-link.subject>Password change</mail.recover-link.subject>
     <mail.recover-link.intro>To set a new password for your customer portal account (login {login}), open the link; it is valid for 1 hour and works once:</mail.recover-link.intro>

@@ -658,6 +658,8 @@
     <mail.email-changed.intro>Адрес почты личного кабинета (логин {login}) изменён на</mail.email-changed.intro>
     <mail.password-changed.subject>Пароль изменён</mail.password-changed.subject>
     <mail.password-changed.intro>Пароль личного кабинета (логин {login}) изменён, остальные сеансы завершены.</mail.password-changed.intro>
+    <mail.new-sign-in.subject>Вход из нового браузера</mail.new-sign-in.subject>
+    <mail.new-sign-in.intro>В личный кабинет (логин {login}) вошли из браузера, которого раньше не было: {browser}; адрес {ip}.</mail.new-sign-in.intro>
     <mail.not-you>Если это сделали не вы, восстановите пароль и сообщите в организацию:</mail.not-you>
     <mail.recover-link.subject>Смена пароля</mail.recover-link.subject>
     <mail.recover-link.intro>Чтобы задать новый пароль личного кабинета (логин {login}), откройте ссылку — она действует 1 час и только один раз:</mail.recover-link.intro>

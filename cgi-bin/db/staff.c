@@ -166,28 +166,11 @@ enum perr db_staff_sessions_end(uint64_t staff)
 
 /* ---------------------------------------------------------------- sign-in record */
 
-static struct db_stmt failures = {
-	"staff.login_failures",
-	"SELECT (SELECT COUNT(*) FROM staff_login_attempts WHERE login = ? "
-	"AND result IN ('fail', 'code-fail') AND at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND), "
-	"(SELECT COUNT(*) FROM staff_login_attempts WHERE ip = ? "
-	"AND result IN ('fail', 'code-fail') AND at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND)",
-	NULL, 0, NULL};
-
 static struct db_stmt record = {
 	"staff.login_record",
 	"INSERT INTO staff_login_attempts (at, login, ip, result, staff_id) "
 	"VALUES (UTC_TIMESTAMP(6), ?, ?, ?, NULLIF(?, 0))",
 	NULL, 0, NULL};
-
-enum perr db_staff_login_failures(struct arena *ar, const char *login, const char *ip,
-				  unsigned window, long long *by_login, long long *by_ip)
-{
-	struct db_arg a[] = {DBA_STR(login), DBA_INT(window), DBA_STR(ip), DBA_INT(window)};
-	struct db_col c[] = {DBC_INT(by_login), DBC_INT(by_ip)};
-
-	return db_row(ar, &failures, a, 4, c, 2);
-}
 
 enum perr db_staff_login_record(const char *login, const char *ip, enum staff_login_result res,
 				uint64_t staff)

@@ -48,9 +48,7 @@ enum perr db_staff_sessions_end(uint64_t staff) PORTAL_WUR;
 /* ---------------------------------------------------------------- sign-in record */
 
 enum staff_login_result { STAFF_LOGIN_OK, STAFF_LOGIN_FAIL, STAFF_LOGIN_LOCKED, STAFF_CODE_FAIL };
-enum perr db_staff_login_failures(struct arena *, const char *login, const char *ip,
-				  unsigned window, long long *by_login,
-				  long long *by_ip) PORTAL_WUR;
+/* The record only: web/signin_limit counts tries (signin_throttles). */
 enum perr db_staff_login_record(const char *login, const char *ip, enum staff_login_result,
 				uint64_t staff) PORTAL_WUR;
 

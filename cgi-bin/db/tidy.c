@@ -38,6 +38,22 @@ static struct db_stmt sign_ins = {
 	"ORDER BY at LIMIT ?",
 	NULL, 0, NULL};
 
+/* A counter means nothing once its window, its lock and the day after the
+ * lock (the back-off's memory) have passed. */
+static struct db_stmt throttles = {
+	"tidy.throttles",
+	"DELETE FROM signin_throttles WHERE window_start < UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"AND (locked_until IS NULL OR locked_until < UTC_TIMESTAMP(6) - INTERVAL 1 DAY) "
+	"ORDER BY window_start LIMIT ?",
+	NULL, 0, NULL};
+
+/* A browser not seen for longer than its cookie lasts is forgotten. */
+static struct db_stmt devices = {
+	"tidy.devices",
+	"DELETE FROM subscriber_devices WHERE last_seen_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"ORDER BY last_seen_at LIMIT ?",
+	NULL, 0, NULL};
+
 /* A message still queued or being sent stays, however old: it is not done. */
 static struct db_stmt messages = {
 	"tidy.messages",
@@ -109,6 +125,16 @@ enum perr db_tidy_link_attempts(unsigned age, unsigned batch, unsigned long long
 enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *deleted)
 {
 	return sweep(&sign_ins, age, batch, deleted);
+}
+
+enum perr db_tidy_throttles(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&throttles, age, batch, deleted);
+}
+
+enum perr db_tidy_devices(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&devices, age, batch, deleted);
 }
 
 enum perr db_tidy_messages(unsigned age, unsigned batch, unsigned long long *deleted)

@@ -22,6 +22,10 @@ enum perr db_tidy_link_attempts(unsigned age, unsigned batch,
                                 unsigned long long *deleted) PORTAL_WUR;
 /* The sign-in record (login_attempts). */
 enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+/* Sign-in counters whose window began age seconds ago and whose lock ended a day ago. */
+enum perr db_tidy_throttles(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+/* Browsers not seen for age seconds. */
+enum perr db_tidy_devices(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 /* Sent or failed outbox messages, by when they were queued. */
 enum perr db_tidy_messages(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 

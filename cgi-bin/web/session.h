@@ -13,9 +13,6 @@
 enum perr session_start(struct req *, uint64_t subscriber_id) PORTAL_WUR;
 /* End this request's session: delete the row, clear the cookie. */
 enum perr session_end(struct req *) PORTAL_WUR;
-/* Whether signing in as login from this address is locked out now (too many
- * failures); when it is, the answer carries Retry-After. */
-enum perr login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
 /* The language chosen: the cookie, and a signed-in subscriber's row, which their
  * messages follow. */
 enum perr lang_remember(struct req *, enum lang) PORTAL_WUR;

@@ -55,26 +55,6 @@ enum perr session_end(struct req *r)
 	return PERR_OK;
 }
 
-enum perr login_locked(struct req *r, const char *login, int *locked)
-{
-	long long by_login = 0, by_ip = 0;
-	char after[16];
-	enum perr e = db_login_failures(r->arena, login, r->remote_addr, cfg.login_window,
-					&by_login, &by_ip);
-
-	*locked = 0;
-	if (e != PERR_OK)
-		return e;
-	if (by_login < cfg.login_max_fail_login && by_ip < cfg.login_max_fail_ip)
-		return PERR_OK;
-	*locked = 1;
-	log_msg(LOG_WARN, "sign-in refused: too many failures (login %lld, address %lld)", by_login,
-		by_ip);
-	/* The lock lasts as long as the configured window in which failures count. */
-	snprintf(after, sizeof(after), "%u", cfg.login_window);
-	return req_header(r, "Retry-After", after) != 0 ? PERR_NOMEM : PERR_OK;
-}
-
 enum perr lang_cookie(struct req *r, enum lang l)
 {
 	if (req_cookie(r, "lang", lang_code(l), 365L * 24 * 3600, 1) != 0)

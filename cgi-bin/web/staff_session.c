@@ -87,25 +87,6 @@ enum perr staff_session_end(struct req *r)
 	return req_cookie_path(r, cookie_name(r), "", -1, STAFF_PATH) != 0 ? PERR_NOMEM : PERR_OK;
 }
 
-enum perr staff_login_locked(struct req *r, const char *login, int *locked)
-{
-	long long by_login = 0, by_ip = 0;
-	char after[16];
-	enum perr e = db_staff_login_failures(r->arena, login, r->remote_addr, cfg.login_window,
-					      &by_login, &by_ip);
-
-	*locked = 0;
-	if (e != PERR_OK)
-		return e;
-	if (by_login < cfg.login_max_fail_login && by_ip < cfg.login_max_fail_ip)
-		return PERR_OK;
-	*locked = 1;
-	log_msg(LOG_WARN, "staff sign-in refused: too many failures (login %lld, address %lld)",
-		by_login, by_ip);
-	snprintf(after, sizeof(after), "%u", cfg.login_window);
-	return req_header(r, "Retry-After", after) != 0 ? PERR_NOMEM : PERR_OK;
-}
-
 enum perr staff_view_as(struct req *r, uint64_t subscriber)
 {
 	unsigned char hash[32];

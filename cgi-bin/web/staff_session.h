@@ -19,8 +19,6 @@ enum perr staff_session_load(struct req *);
 /* A new session at step ("password", "enrol"); the old one of this browser ends. */
 enum perr staff_session_start(struct req *, uint64_t staff, const char *step) PORTAL_WUR;
 enum perr staff_session_end(struct req *) PORTAL_WUR;
-/* Whether signing in as login from this address is locked out now. */
-enum perr staff_login_locked(struct req *, const char *login, int *locked) PORTAL_WUR;
 
 /*
  * View the subscriber's own pages as they see them, read-only: a session of

@@ -177,6 +177,7 @@ def fresh_attempts():
     """Lockout counts are per login and address; every test starts from none."""
     sql("DELETE FROM login_attempts")
     sql("DELETE FROM staff_login_attempts")
+    sql("DELETE FROM signin_throttles")
     yield
 
 

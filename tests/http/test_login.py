@@ -300,7 +300,8 @@ def test_lockout_expires_with_its_window():
     for _ in range(5):
         login(new_client(), DEMO2[0], "wrong")
     assert login(new_client(), *DEMO2[:2]).status_code == 429
-    sql("UPDATE login_attempts SET at = at - INTERVAL 16 MINUTE")
+    sql("UPDATE signin_throttles SET locked_until = locked_until - INTERVAL 16 MINUTE, "
+        "window_start = window_start - INTERVAL 16 MINUTE")
     assert login(new_client(), *DEMO2[:2]).status_code == 303
 
 
@@ -361,3 +362,85 @@ def test_a_form_posted_after_the_session_ended_returns_to_a_page_that_can_be_sho
         assert r.status_code == 303 and r.headers["Location"] == back
     r = s.post(BASE + "/logout", data={"csrf": token}, allow_redirects=False)
     assert r.status_code == 303 and r.headers["Location"] == "/login"
+
+
+# ------------------------------------------------------------------ the lock, redesigned
+
+def throttle(scope):
+    return sql("SELECT tries, locked_until, lock_level FROM signin_throttles WHERE scope = '%s'"
+               % scope)
+
+
+def test_refused_tries_during_a_lock_do_not_make_it_longer():
+    for _ in range(5):
+        assert login(new_client(), DEMO2[0], "wrong").status_code == 422
+    assert login(new_client(), DEMO2[0], "wrong").status_code == 429
+    (before,) = throttle("login")
+    for _ in range(10):
+        r = login(new_client(), DEMO2[0], "wrong")
+        assert r.status_code == 429 and int(r.headers["Retry-After"]) <= 900
+    assert throttle("login") == [before]
+    # Only five passwords were ever checked; the rest were refused unchecked.
+    assert sql("SELECT result, COUNT(*) FROM login_attempts WHERE login = 'demo2' "
+               "GROUP BY result ORDER BY result") == [("fail", "5"), ("locked", "11")]
+
+
+def test_a_browser_that_signed_in_before_is_not_locked_out_by_others():
+    mine = new_client()
+    assert login(mine, *DEMO2[:2]).status_code == 303
+    assert mine.cookies.get("dev")
+    mine.post(BASE + "/logout", data={"csrf": csrf_of(mine.get(BASE + "/"))})
+    for _ in range(6):  # someone else, anywhere, trying passwords
+        login(new_client(), DEMO2[0], "wrong")
+    assert login(new_client(), *DEMO2[:2]).status_code == 429
+    # The owner's browser counts its own tries, and its right password works.
+    assert login(mine, DEMO2[0], "my typo").status_code == 422
+    assert login(mine, *DEMO2[:2]).status_code == 303
+    # A cookie of another subscriber's browser is worth nothing here.
+    other = new_client()
+    assert login(other, *DEMO[:2]).status_code == 303
+    stranger = new_client()
+    stranger.cookies.set("dev", other.cookies.get("dev"))
+    assert login(stranger, *DEMO2[:2]).status_code == 429
+
+
+def test_each_lock_after_the_first_lasts_twice_as_long():
+    for level, seconds in ((1, 900), (2, 1800), (3, 3600)):
+        for _ in range(5):
+            login(new_client(), DEMO2[0], "wrong")
+        r = login(new_client(), DEMO2[0], "wrong")
+        assert r.status_code == 429 and r.headers["Retry-After"] == str(seconds), level
+        assert throttle("login")[0][2] == str(level)
+        sql("UPDATE signin_throttles SET locked_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND, "
+            "window_start = window_start - INTERVAL 1 HOUR WHERE scope = 'login'")
+    # A right password ends the back-off.
+    assert login(new_client(), *DEMO2[:2]).status_code == 303
+    assert throttle("login")[0][2] == "0"
+
+
+def test_the_address_and_the_login_lock_apart():
+    for i in range(20):
+        assert login(new_client(), "nobody-%d" % i, "wrong").status_code == 422
+    r = login(new_client(), *DEMO[:2])
+    assert r.status_code == 429
+    # Each login counts its one try; the refused one counted nowhere.
+    assert sorted(t[0] for t in throttle("login")) == ["0"] + ["1"] * 20
+
+
+def test_parallel_tries_are_counted_exactly():
+    import concurrent.futures
+    clients = []
+    for _ in range(16):
+        s = new_client()
+        r = s.get(BASE + "/login")
+        clients.append((s, csrf_of(r)))
+
+    def attempt(c):
+        s, token = c
+        return s.post(BASE + "/login", data={"csrf": token, "login": DEMO2[0],
+                                             "password": "wrong"}, allow_redirects=False).status_code
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(attempt, clients))
+    assert statuses.count(422) == 5 and statuses.count(429) == 11, statuses
+    assert sql("SELECT COUNT(*) FROM login_attempts WHERE login = 'demo2' AND result = 'fail'") \
+        == [("5",)]

@@ -38,12 +38,20 @@ def body(m):
     return m.get_body(("plain",)).get_content()
 
 
-def send():
-    """Deliver what is queued; return (mails, texts) that arrived."""
+NEW_BROWSER = ("Вход из нового браузера", "Sign-in from a new browser")
+
+
+def send(new_browser=False):
+    """Deliver what is queued; return (mails, texts) that arrived.  The notices
+    of sign-ins from new browsers (most tests sign in from several) are left
+    out unless asked for."""
     m, t = mails(), texts()
     out = deliver()
     assert out.returncode == 0, out.stdout + out.stderr
-    return [read(n) for n in mails() if n not in m], new_texts(t)
+    got = [read(n) for n in mails() if n not in m]
+    if not new_browser:
+        got = [g for g in got if g["Subject"] not in NEW_BROWSER]
+    return got, new_texts(t)
 
 
 def post(s, path, data, form_path=None):
@@ -620,3 +628,25 @@ def test_links_and_handles_never_reach_a_log(user):
     for name, text in logs.items():
         for secret in secrets:
             assert secret not in text, (name, secret)
+
+
+def test_a_sign_in_from_a_new_browser_is_told_by_e_mail(user):
+    chrome = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+              "Chrome/126.0.0.0 Mobile Safari/537.36")
+    first = new_client()
+    assert login(first, USER, PASSWORD).status_code == 303
+    assert send(new_browser=True)[0] == []  # the first browser ever is no news
+    again = new_client()  # the same browser, its session over, its "dev" cookie kept
+    again.cookies.set("dev", first.cookies.get("dev"))
+    assert login(again, USER, PASSWORD).status_code == 303
+    assert send(new_browser=True)[0] == []  # nor is the same browser again
+    second = new_client()
+    second.headers["User-Agent"] = chrome
+    assert login(second, USER, PASSWORD).status_code == 303
+    got, _ = send(new_browser=True)
+    assert [(m["To"], m["Subject"]) for m in got] == [(MAIL, "Вход из нового браузера")]
+    text = body(got[0])
+    assert "Chrome, Android" in text and "127.0.0.1" in text and USER in text
+    assert "/recover" in text  # what to do if it was not them
+    assert sql("SELECT COUNT(*) FROM subscriber_devices WHERE subscriber_id = %d" % user) == \
+        [("2",)]

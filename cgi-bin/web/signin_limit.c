@@ -1,0 +1,107 @@
+/* web/signin_limit.c: the sign-in limits (see the header), applied with core/throttle's rule. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/throttle.h"
+#include "db/db.h"
+#include "db/throttle.h"
+#include "web/req.h"
+#include "web/signin_limit.h"
+
+/* Locks double from the configured window up to 16 times it. */
+#define MAX_LEVEL 4
+
+static void key_of(struct throttle_key *k, const char *scope, const char *value)
+{
+	char buf[320];
+	int n = snprintf(buf, sizeof(buf), "%s:%s", scope, value);
+
+	k->scope = scope;
+	/* A longer value than fits is cut: logins and addresses are far shorter. */
+	token_hash((const unsigned char *)buf, n < 0 ? 0 : (size_t)n >= sizeof(buf) ? sizeof(buf) - 1
+									     : (size_t)n,
+		   k->k);
+}
+
+void signin_subject_subscriber(const struct req *r, const char *login,
+			       const unsigned char *device_hash, struct signin_subject *s)
+{
+	key_of(&s->addr, "address", r->remote_addr);
+	if (device_hash != NULL) {
+		s->who.scope = "device";
+		memcpy(s->who.k, device_hash, 32);
+	} else {
+		key_of(&s->who, "login", login);
+	}
+}
+
+void signin_subject_staff(const struct req *r, const char *login, struct signin_subject *s)
+{
+	key_of(&s->addr, "staff-ip", r->remote_addr);
+	key_of(&s->who, "staff", login);
+}
+
+static void policy_of(const struct throttle_key *k, struct throttle_policy *p)
+{
+	int by_address = strcmp(k->scope, "address") == 0 || strcmp(k->scope, "staff-ip") == 0;
+
+	p->max_tries = by_address ? cfg.login_max_fail_ip : cfg.login_max_fail_login;
+	p->window = cfg.login_window;
+	p->lock_base = cfg.login_window;
+	p->max_level = MAX_LEVEL;
+}
+
+enum perr signin_try(struct req *r, const struct signin_subject *s, long long *wait)
+{
+	const struct throttle_key *keys[2] = {&s->addr, &s->who};
+	struct throttle_state st[2];
+	struct throttle_policy p;
+	long long w[2];
+	int changed[2], i;
+	char after[24];
+	enum perr e;
+
+	*wait = 0;
+	/* Always address first, then login: two tries never wait for each other in a circle. */
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	for (i = 0; i < 2; i++) {
+		if ((e = db_throttle_lock(r->arena, keys[i], &st[i])) != PERR_OK)
+			goto fail;
+		policy_of(keys[i], &p);
+		w[i] = throttle_try(&p, &st[i], &changed[i]);
+	}
+	for (i = 0; i < 2; i++) {
+		/* A refused try counts nowhere; only a lock it starts is kept. */
+		if (changed[i] && (w[0] == 0 && w[1] == 0 ? 1 : w[i] > 0) &&
+		    (e = db_throttle_save(keys[i], &st[i])) != PERR_OK)
+			goto fail;
+		if (w[i] > *wait)
+			*wait = w[i];
+	}
+	if ((e = db_commit()) != PERR_OK)
+		goto fail;
+	if (*wait > 0) {
+		log_msg(LOG_WARN, "sign-in refused: %s locked for %llds", w[0] > 0 ? "address" : s->who.scope,
+			*wait);
+		snprintf(after, sizeof(after), "%lld", *wait);
+		if (req_header(r, "Retry-After", after) != 0)
+			return PERR_NOMEM;
+	}
+	return PERR_OK;
+fail:
+	db_rollback();
+	return e;
+}
+
+enum perr signin_passed(const struct signin_subject *s)
+{
+	enum perr e;
+
+	if ((e = db_throttle_clear(&s->who)) != PERR_OK)
+		return e;
+	return db_throttle_give_back(&s->addr);
+}
