@@ -23,15 +23,18 @@
 #include "core/money.h"
 #include "core/month.h"
 #include "core/perr.h"
+#include "core/throttle.h"
 #include "core/valid.h"
 #include "db/account.h"
 #include "db/db.h"
 #include "db/organization.h"
 #include "db/session.h"
+#include "db/throttle.h"
 #include "doc/xml.h"
 #include "web/form.h"
 #include "web/req.h"
 #include "web/serve.h"
+#include "web/signin_limit.h"
 
 enum key { K_ID, K_NEXT, K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT, K_ANSWER, K_DONE, K__MAX };
 
@@ -49,6 +52,8 @@ static const struct field fields[K__MAX] = {
 
 /* Failed "add account" checks allowed per subscriber per hour. */
 #define LINK_MAX_FAILURES 5
+/* Five tries an hour; a lock of an hour, then two, then four. */
+static const struct throttle_policy link_policy = {LINK_MAX_FAILURES, 3600, 3600, 2};
 
 /* The account an id names, if it is linked to this subscriber. */
 static enum perr linked_account(struct req *r, struct account *a)
@@ -125,7 +130,8 @@ static int add_post(struct req *r)
 	uint64_t me = r->sess->subscriber_id, account = 0;
 	const struct fval *amount = req_val(r, K_AMOUNT);
 	struct chosen_org os = {0};
-	long long failures = 0;
+	struct throttle_key key;
+	long long wait;
 	int st, linked = 0, bad;
 	money_t sum = 0;
 	enum perr e;
@@ -148,21 +154,20 @@ static int add_post(struct req *r)
 	if (bad)
 		return page_status(r, 400);
 
-	if ((e = db_link_failures(r->arena, me, &failures)) != PERR_OK)
+	/* Each try is counted before the check, atomically: parallel tries
+	 * cannot pass the limit; a try that links gives its count back. */
+	throttle_key_of(&key, "link", arena_printf(r->arena, "%llu", (unsigned long long)me));
+	if ((e = limit_try(r, &key, &link_policy, &wait)) != PERR_OK)
 		return page_fail(r, e);
-	if (failures >= LINK_MAX_FAILURES) {
-		if (req_header(r, "Retry-After", "3600") != 0)
-			return page_error(r, 500, "internal");
+	if (wait > 0)
 		return page_refuse(r, 429, NULL, "link-locked");
-	}
 	e = db_account_verify(r->arena, me, os.o.id, req_val(r, K_NUMBER)->s,
 			      (month_t)(req_val(r, K_YEAR)->i * 12 + req_val(r, K_MONTH)->i - 1), sum,
 			      &account, &linked);
 	if (e == PERR_NOT_FOUND) {
 		if ((e = db_link_record(me, 0)) != PERR_OK)
 			return page_fail(r, e);
-		log_msg(LOG_INFO, "account link refused: no matching payment (%lld earlier failures)",
-			failures);
+		log_msg(LOG_INFO, "account link refused: no matching payment");
 		return page_refuse(r, 422, NULL, "link-mismatch");
 	}
 	if (e != PERR_OK)
@@ -178,7 +183,8 @@ static int add_post(struct req *r)
 		return page_refuse(r, 409, NULL, "already-linked");
 	}
 	if (e != PERR_OK || (e = db_subscriber_set_current(me, account)) != PERR_OK ||
-	    (e = db_link_record(me, 1)) != PERR_OK || (e = db_commit()) != PERR_OK) {
+	    (e = db_link_record(me, 1)) != PERR_OK || (e = db_throttle_give_back(&key)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);
 	}

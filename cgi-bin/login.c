@@ -89,7 +89,9 @@ static const struct field fields[K__MAX] = {
 #define REGISTER_PER_IP 10
 #define REGISTER_PER_ACCOUNT 3
 #define RECOVER_PER_IP 10
-#define RECOVER_PER_SUBJECT 5
+/* Recovery is not refused for the login asked for; each login gets at most
+ * this many recovery messages of a kind a day (recover_work). */
+#define RECOVER_MESSAGES_PER_DAY 5
 #define CODE_TRIES 5
 
 static const char *next_of(struct req *r)
@@ -290,7 +292,8 @@ static int lang_page(struct req *r)
 
 /*
  * A rate limit on a signed-out form: refuse with 429 when this address or
- * this subject used it too often within the hour, else count this use.
+ * this subject (per_subject 0: no limit) used it too often within the hour,
+ * else count this use.
  * Returns 0 to go on, else the handler's status.
  */
 static int form_limit(struct req *r, const char *form, const char *subject, long long per_ip,
@@ -302,7 +305,7 @@ static int form_limit(struct req *r, const char *form, const char *subject, long
 
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	if (by_ip >= per_ip || by_subject >= per_subject) {
+	if (by_ip >= per_ip || (per_subject > 0 && by_subject >= per_subject)) {
 		log_msg(LOG_WARN, "%s refused: too many (address %lld, subject %lld)", form, by_ip,
 			by_subject);
 		if (req_header(r, "Retry-After", "3600") != 0)
@@ -443,7 +446,8 @@ static int recover_form(struct req *r)
 }
 
 /* The code goes to the phone; the handle, the code's other half, stays with the browser. */
-static int recover_code_send(struct req *r, const struct subscriber *s, const unsigned char *raw)
+static enum perr recover_code_send(struct arena *a, const struct subscriber *s,
+				   const unsigned char *raw)
 {
 	unsigned char hash[32], mac[32];
 	char code[CODE_DIGITS + 1];
@@ -453,32 +457,80 @@ static int recover_code_send(struct req *r, const struct subscriber *s, const un
 	code_generate(code);
 	code_mac(raw, code, CODE_DIGITS, mac);
 	token_hash(raw, TOKEN_BYTES, hash);
-	params = outbox_params(r->arena, "note", (const char *[]){"login", s->login, "code", code},
-			       2);
+	params = outbox_params(a, "note", (const char *[]){"login", s->login, "code", code}, 2);
 	if (params == NULL)
-		return page_error(r, 500, "internal");
-	if ((e = db_begin()) != PERR_OK)
-		return page_fail(r, e);
+		return PERR_NOMEM;
 	if ((e = db_token_drop(s->id, "code")) != PERR_OK ||
-	    (e = db_token_insert(hash, s->id, "code", NULL, mac, RECOVERY_TTL)) != PERR_OK ||
-	    (e = db_outbox_to(s->id, "sms", s->phone, "recover-code", params)) != PERR_OK ||
-	    (e = db_commit()) != PERR_OK) {
+	    (e = db_token_insert(hash, s->id, "code", NULL, mac, RECOVERY_TTL)) != PERR_OK)
+		return e;
+	return db_outbox_to(s->id, "sms", s->phone, "recover-code", params);
+}
+
+/* What recover_post leaves for the work after its answer. */
+struct recovery {
+	const char *who;
+	int by_sms;
+	unsigned char raw[TOKEN_BYTES]; /* the SMS code's handle, which the browser holds */
+};
+
+/*
+ * The work of a recovery request, done after the answer has gone, so that
+ * the answer takes the same time whether the login exists or not.  Messages
+ * per login are limited per day; past the limit nothing more is sent, and
+ * nobody is blocked (the links and codes already sent still work).
+ */
+static void recover_work(struct req *r)
+{
+	const struct recovery *q = r->after_arg;
+	const char *outcome = "nobody";
+	struct subscriber s;
+	long long sent = 0;
+	enum perr e;
+
+	e = db_subscriber_find(r->arena, q->who, &s);
+	if (e == PERR_NOT_FOUND)
+		goto done;
+	if (e != PERR_OK || (e = db_begin()) != PERR_OK)
+		goto fail;
+	/* The subscriber's row, locked: parallel requests count one after another. */
+	if ((e = db_subscriber_lock(r->arena, s.id)) != PERR_OK ||
+	    (e = db_outbox_count_today(r->arena, s.id, q->by_sms ? "recover-code" : "recover-link",
+				       &sent)) != PERR_OK)
+		goto rollback;
+	if (sent >= RECOVER_MESSAGES_PER_DAY) {
 		db_rollback();
-		return page_fail(r, e);
+		outcome = "daily limit";
+		goto done;
 	}
-	return 0;
+	if (q->by_sms && s.phone != NULL)
+		e = recover_code_send(r->arena, &s, q->raw);
+	else if (!q->by_sms && s.email != NULL)
+		e = link_send(r->arena, s.id, s.login, "recovery", NULL, RECOVERY_TTL, s.email,
+			      "recover-link");
+	else
+		outcome = "no address";
+	if (e != PERR_OK || (e = db_commit()) != PERR_OK)
+		goto rollback;
+	if (strcmp(outcome, "nobody") == 0)
+		outcome = "sent";
+done:
+	/* One line per request, whatever it found (the tests wait for it too). */
+	log_msg(LOG_INFO, "recovery request handled: %s", outcome);
+	return;
+rollback:
+	db_rollback();
+fail:
+	log_msg(LOG_ERR, "recovery request failed: %s", perr_str(e));
 }
 
 static int recover_post(struct req *r)
 {
 	const struct fval *who = req_val(r, K_WHO), *method = req_val(r, K_METHOD);
-	unsigned char raw[TOKEN_BYTES];
 	char handle[TOKEN_CHARS + 1];
-	struct subscriber s;
+	struct recovery *q;
 	char *subject;
 	size_t i;
 	int st, by_sms;
-	enum perr e;
 
 	if ((st = recover_form(r)) != 200)
 		return st;
@@ -492,29 +544,22 @@ static int recover_post(struct req *r)
 	for (i = 0; subject[i]; i++) /* one count for "Demo" and "demo" */
 		if (subject[i] >= 'A' && subject[i] <= 'Z')
 			subject[i] = (char)(subject[i] - 'A' + 'a');
-	if ((st = form_limit(r, "recover", subject, RECOVER_PER_IP, RECOVER_PER_SUBJECT)) != 0)
+	/* Only the address is refused for asking too often; the login asked
+	 * for is never blocked (recover_work limits what is sent to it). */
+	if ((st = form_limit(r, "recover", subject, RECOVER_PER_IP, 0)) != 0)
 		return st;
-	e = db_subscriber_find(r->arena, who->s, &s);
-	if (e != PERR_OK && e != PERR_NOT_FOUND)
-		return page_fail(r, e);
-	if (!by_sms) {
-		if (e == PERR_OK && s.email != NULL) {
-			if ((e = db_begin()) != PERR_OK)
-				return page_fail(r, e);
-			if ((e = link_send(r->arena, s.id, s.login, "recovery", NULL, RECOVERY_TTL,
-					   s.email, "recover-link")) != PERR_OK ||
-			    (e = db_commit()) != PERR_OK) {
-				db_rollback();
-				return page_fail(r, e);
-			}
-		}
-		return page_redirect(r, "/recover/sent");
-	}
-	/* Whoever it is, the same next page: a handle nobody holds fails like a wrong code. */
-	if (token_new(raw, handle) != 0)
+	/* The same answer, at once, whoever it is; the work follows it (recover_work). */
+	if ((q = arena_alloc(r->arena, sizeof(*q))) == NULL ||
+	    (q->who = arena_strdup(r->arena, who->s)) == NULL)
 		return page_error(r, 500, "internal");
-	if (e == PERR_OK && s.phone != NULL && (st = recover_code_send(r, &s, raw)) != 0)
-		return st;
+	q->by_sms = by_sms;
+	r->after = recover_work;
+	r->after_arg = q;
+	if (!by_sms)
+		return page_redirect(r, "/recover/sent");
+	/* Whoever it is, the same next page: a handle nobody holds fails like a wrong code. */
+	if (token_new(q->raw, handle) != 0)
+		return page_error(r, 500, "internal");
 	return page_redirect(r, arena_printf(r->arena, "/recover/code?h=%s", handle));
 }
 
@@ -599,8 +644,12 @@ static int recover_code(struct req *r)
 		return page_refuse(r, 422, "code", "code-wrong");
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	/* The try is counted before the answer, in its own statement: a crash cannot give one back. */
-	if ((e = db_token_attempt(t.id)) != PERR_OK)
+	/* The try is counted before the answer, in its own statement: a crash cannot give one back,
+	 * and of tries made at once no more than CODE_TRIES are checked. */
+	e = db_token_attempt(t.id, CODE_TRIES);
+	if (e == PERR_CONFLICT)
+		return page_refuse(r, 422, "code", "code-wrong");
+	if (e != PERR_OK)
 		return page_fail(r, e);
 	if (t.mac_len != 32 || code->len != CODE_DIGITS ||
 	    !code_matches(raw, code->s, code->len, t.code_mac)) {

@@ -6,18 +6,18 @@
 # so a list says what the program uses, no more.  A module is named by its
 # layer and file: core/arena is cgi-bin/core/arena.c.  See docs/architecture.md.
 MODS_login = app/link app/org_list app/password core/arena core/config core/crypto core/date \
-	core/lang core/log core/module core/money core/month core/parse core/password core/throttle \
-	core/useragent core/utf8 core/valid db/account db/db db/form_attempt db/login_attempt \
-	db/organization db/outbox db/password db/session db/subscriber db/throttle db/tidy db/token \
-	doc/render doc/xml web/csrf web/form web/form_password web/nav web/request web/serve web/session \
-	web/signin web/signin_limit
+	core/lang core/log core/module core/money core/month core/parse core/password core/perr \
+	core/throttle core/useragent core/utf8 core/valid db/account db/db db/form_attempt \
+	db/login_attempt db/organization db/outbox db/password db/session db/subscriber db/throttle \
+	db/tidy db/token doc/render doc/xml web/csrf web/form web/form_password web/nav web/request \
+	web/serve web/session web/signin web/signin_limit
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger db/news \
 	db/payment db/session doc/render doc/xml web/csrf web/nav web/request web/serve web/session
-MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto core/date core/decimal \
-	core/lang core/log core/module core/money core/month core/parse core/utf8 core/valid \
-	db/account db/db db/organization db/session doc/render doc/xml web/csrf web/form web/nav \
-	web/request web/serve web/session
+MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto core/date \
+	core/decimal core/lang core/log core/module core/money core/month core/parse core/throttle \
+	core/utf8 core/valid db/account db/db db/organization db/session db/throttle doc/render doc/xml \
+	web/csrf web/form web/nav web/request web/serve web/session web/signin_limit
 MODS_services = billing/ledger core/arena core/config core/crypto core/date core/decimal core/lang core/log \
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
 	db/session doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml web/csrf web/form web/nav \

@@ -115,12 +115,6 @@ static struct db_stmt set_current = {
 	"UPDATE subscribers SET current_account_id = ? WHERE id = ?",
 	NULL, 0, NULL};
 
-static struct db_stmt link_failures = {
-	"link_attempt.failures",
-	"SELECT COUNT(*) FROM link_attempts WHERE subscriber_id = ? AND ok = 0 "
-	"AND at > UTC_TIMESTAMP(6) - INTERVAL 1 HOUR",
-	NULL, 0, NULL};
-
 static struct db_stmt link_record = {
 	"link_attempt.record",
 	"INSERT INTO link_attempts (subscriber_id, at, ok) VALUES (?, UTC_TIMESTAMP(6), ?)",
@@ -286,14 +280,6 @@ enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account)
 	struct db_arg a[] = {DBA_U64(account), DBA_U64(subscriber)};
 
 	return db_exec(&set_current, a, 2, NULL, NULL);
-}
-
-enum perr db_link_failures(struct arena *ar, uint64_t subscriber, long long *n)
-{
-	struct db_arg a[] = {DBA_U64(subscriber)};
-	struct db_col c[] = {DBC_INT(n)};
-
-	return db_row(ar, &link_failures, a, 1, c, 1);
 }
 
 enum perr db_link_record(uint64_t subscriber, int ok)

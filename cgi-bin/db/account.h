@@ -67,8 +67,7 @@ enum perr db_account_by_number(struct arena *, uint64_t org, const char *number,
  * PERR_NOT_FOUND if the account was not linked. */
 enum perr db_account_unlink(uint64_t subscriber, uint64_t account) PORTAL_WUR;
 enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account) PORTAL_WUR;
-/* Failed link checks within the last hour; record one check. */
-enum perr db_link_failures(struct arena *, uint64_t subscriber, long long *) PORTAL_WUR;
+/* Record one link check (web/signin_limit counts them). */
 enum perr db_link_record(uint64_t subscriber, int ok) PORTAL_WUR;
 
 /* The services of the current account in its latest month. */

@@ -153,3 +153,18 @@ enum perr db_outbox_retry(uint64_t id, int give_up, unsigned max_attempts, unsig
 					 DBA_U64(id)},
 		       5, NULL, NULL);
 }
+
+static struct db_stmt count_today = {
+	"outbox.count_today",
+	"SELECT COUNT(*) FROM outbox WHERE subscriber_id = ? AND kind = ? "
+	"AND created_at > UTC_TIMESTAMP(6) - INTERVAL 1 DAY",
+	NULL, 0, NULL};
+
+enum perr db_outbox_count_today(struct arena *a, uint64_t subscriber, const char *kind,
+				long long *n)
+{
+	struct db_arg arg[] = {DBA_U64(subscriber), DBA_STR(kind)};
+	struct db_col c[] = {DBC_INT(n)};
+
+	return db_row(a, &count_today, arg, 2, c, 1);
+}

@@ -16,6 +16,9 @@
  */
 enum perr db_outbox_notify(uint64_t subscriber, const char *topic, const char *kind,
 			   const char *params) PORTAL_WUR;
+/* Messages of kind queued for subscriber in the last 24 hours. */
+enum perr db_outbox_count_today(struct arena *, uint64_t subscriber, const char *kind,
+				long long *n) PORTAL_WUR;
 /* Queue a message to one address (channel "email" or "sms"), in the subscriber's
  * language, whatever their choices: what they must be told. */
 enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *address,

@@ -174,3 +174,15 @@ enum perr db_subscriber_create(const char *login, const char *hash, const char *
 	*id = (uint64_t)new_id;
 	return e;
 }
+
+static struct db_stmt lock_ = {
+	"subscriber.lock", "SELECT id FROM subscribers WHERE id = ? FOR UPDATE", NULL, 0, NULL};
+
+enum perr db_subscriber_lock(struct arena *a, uint64_t id)
+{
+	struct db_arg arg[] = {DBA_U64(id)};
+	uint64_t got = 0;
+	struct db_col c[] = {DBC_U64(&got)};
+
+	return db_row(a, &lock_, arg, 1, c, 1);
+}

@@ -44,6 +44,9 @@ enum perr db_subscriber_set_email(uint64_t subscriber, const char *email) PORTAL
 
 /* One subscriber by id (active ones only), with the password hash. */
 enum perr db_subscriber_get(struct arena *, uint64_t id, struct subscriber *) PORTAL_WUR;
+/* Inside a transaction: the subscriber's row, locked until it ends (requests
+ * that count something of theirs then count one after another). */
+enum perr db_subscriber_lock(struct arena *, uint64_t id) PORTAL_WUR;
 /* By login, else by an e-mail address only one subscriber has. */
 enum perr db_subscriber_find(struct arena *, const char *login_or_email,
 			     struct subscriber *) PORTAL_WUR;

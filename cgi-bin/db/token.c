@@ -26,7 +26,7 @@ static struct db_stmt live = {
 
 static struct db_stmt attempt = {
 	"token.attempt",
-	"UPDATE subscriber_tokens SET attempts = attempts + 1 WHERE id = ?",
+	"UPDATE subscriber_tokens SET attempts = attempts + 1 WHERE id = ? AND attempts < ?",
 	NULL, 0, NULL};
 
 static struct db_stmt use = {
@@ -70,11 +70,13 @@ enum perr db_token_live(struct arena *ar, const unsigned char hash[32], const ch
 	return e;
 }
 
-enum perr db_token_attempt(uint64_t id)
+enum perr db_token_attempt(uint64_t id, unsigned max_attempts)
 {
-	struct db_arg a[] = {DBA_U64(id)};
+	struct db_arg a[] = {DBA_U64(id), DBA_INT(max_attempts)};
+	unsigned long long n = 0;
+	enum perr e = db_exec(&attempt, a, 2, &n, NULL);
 
-	return db_exec(&attempt, a, 1, NULL, NULL);
+	return e == PERR_OK && n == 0 ? PERR_CONFLICT : e;
 }
 
 enum perr db_token_use(uint64_t id)

@@ -24,8 +24,9 @@ enum perr db_token_insert(const unsigned char hash[32], uint64_t subscriber, con
 /* A token of purpose that is unused, unexpired and tried fewer than max_attempts times. */
 enum perr db_token_live(struct arena *, const unsigned char hash[32], const char *purpose,
 			unsigned max_attempts, struct sub_token *) PORTAL_WUR;
-/* Count a try (SMS codes). */
-enum perr db_token_attempt(uint64_t id) PORTAL_WUR;
+/* Count a try (SMS codes): PERR_CONFLICT when max_attempts were used
+ * already, by parallel tries too (the check and the count are one statement). */
+enum perr db_token_attempt(uint64_t id, unsigned max_attempts) PORTAL_WUR;
 /* Use it: PERR_CONFLICT if it was used meanwhile. */
 enum perr db_token_use(uint64_t id) PORTAL_WUR;
 /* End every live token of purpose the subscriber has (a newer one replaces them). */

@@ -17,6 +17,9 @@ struct io {
 	/* Read up to n bytes; returns bytes read, 0 at end, -1 on error. */
 	long (*read)(void *ctx, char *buf, size_t n);
 	int (*write)(void *ctx, const char *buf, size_t n);
+	/* Send what was written and end the request (NULL: it ends when the
+	 * program does).  After it, param must not be called. */
+	void (*finish)(void *ctx);
 };
 
 /* Serve one request end to end; the arena is reset by the caller. */

@@ -99,6 +99,14 @@ struct req {
 	const char *uri;  /* path and query as sent, if a plain local URI; else path */
 	const char *remote_addr;
 	const char *user_agent; /* valid UTF-8, at most USER_AGENT_MAX bytes */
+	/*
+	 * Work done after the answer has gone (set by a handler): the answer
+	 * then takes the same time whatever the work finds (password recovery
+	 * must not tell whether a login exists).  It may use the arena and the
+	 * database, not the request's parameters.
+	 */
+	void (*after)(struct req *);
+	void *after_arg;
 	int https;
 	enum lang lang;
 	int want_xml; /* ?format=xml */

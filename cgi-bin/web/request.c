@@ -804,7 +804,9 @@ void request_serve(const struct section *sec, struct arena *a, const struct io *
 		r.path = io->param(io->ctx, "PATH_INFO");
 	if (r.path == NULL || *r.path == '\0')
 		r.path = "/";
+	/* A copy: work after the answer (r.after) may still name the address. */
 	r.remote_addr = io->param(io->ctx, "REMOTE_ADDR");
+	r.remote_addr = arena_strdup(a, r.remote_addr ? r.remote_addr : "-");
 	if (r.remote_addr == NULL)
 		r.remote_addr = "-";
 	r.user_agent = stored_header(a, io->param(io->ctx, "HTTP_USER_AGENT"), USER_AGENT_MAX);
@@ -833,4 +835,10 @@ void request_serve(const struct section *sec, struct arena *a, const struct io *
 		log_uri(esc_path, sizeof(esc_path), uri ? uri : r.path), r.status,
 		(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
 		log_esc(esc_code, sizeof(esc_code), r.err_code ? r.err_code : "-"));
+	if (r.after != NULL) {
+		if (io->finish != NULL)
+			io->finish(io->ctx);
+		r.after(&r);
+		db_request_end();
+	}
 }

@@ -115,6 +115,21 @@ static int fcgi_write(void *ctx, const char *buf, size_t n)
 	return FCGX_PutStr(buf, (int)n, rq->out) == (int)n ? 0 : -1;
 }
 
+/* A request whose answer may be finished before the handler's work is (io.finish). */
+struct fcgi_ctx {
+	FCGX_Request rq; /* first: the functions above take the context as the request */
+	int finished;
+};
+
+static void fcgi_finish(void *ctx)
+{
+	struct fcgi_ctx *c = ctx;
+
+	if (!c->finished)
+		FCGX_Finish_r(&c->rq);
+	c->finished = 1;
+}
+
 static const char *cgi_param(void *ctx, const char *name)
 {
 	(void)ctx;
@@ -137,7 +152,8 @@ static int cgi_write(void *ctx, const char *buf, size_t n)
 
 static void worker_loop(const struct section *sec, int fd)
 {
-	FCGX_Request rq;
+	struct fcgi_ctx c = {0};
+	FCGX_Request *rq = &c.rq;
 	struct arena *a;
 	sigset_t term;
 
@@ -146,7 +162,7 @@ static void worker_loop(const struct section *sec, int fd)
 	sigaddset(&term, SIGTERM);
 	sigaddset(&term, SIGINT);
 
-	if ((a = arena_new(ARENA_LIMIT)) == NULL || FCGX_InitRequest(&rq, fd, 0) != 0) {
+	if ((a = arena_new(ARENA_LIMIT)) == NULL || FCGX_InitRequest(rq, fd, 0) != 0) {
 		log_msg(LOG_ERR, "worker cannot start: out of memory");
 		arena_free(a);
 		return;
@@ -158,18 +174,19 @@ static void worker_loop(const struct section *sec, int fd)
 		/* A SIGTERM held back during the last request is delivered just above. */
 		if (stopping)
 			break;
-		rc = FCGX_Accept_r(&rq);
+		rc = FCGX_Accept_r(rq);
+		c.finished = 0;
 		/* From here to the end of the request a SIGTERM waits its turn. */
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		if (rc < 0)
 			break;
-		sec->serve(sec, a, &(struct io){&rq, fcgi_param, fcgi_read, fcgi_write});
-		FCGX_Finish_r(&rq);
+		sec->serve(sec, a, &(struct io){&c, fcgi_param, fcgi_read, fcgi_write, fcgi_finish});
+		fcgi_finish(&c);
 		arena_reset(a);
 		if (stopping)
 			break;
 	}
-	FCGX_Free(&rq, 1);
+	FCGX_Free(rq, 1);
 	arena_free(a);
 }
 
@@ -387,7 +404,7 @@ int serve_main(int argc, char **argv, const struct section *sec)
 
 		if (a == NULL)
 			goto out;
-		sec->serve(sec, a, &(struct io){NULL, cgi_param, cgi_read, cgi_write});
+		sec->serve(sec, a, &(struct io){NULL, cgi_param, cgi_read, cgi_write, NULL});
 		fflush(stdout);
 		arena_free(a);
 		db_disconnect();

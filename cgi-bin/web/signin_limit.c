@@ -14,7 +14,7 @@
 /* Locks double from the configured window up to 16 times it. */
 #define MAX_LEVEL 4
 
-static void key_of(struct throttle_key *k, const char *scope, const char *value)
+void throttle_key_of(struct throttle_key *k, const char *scope, const char *value)
 {
 	char buf[320];
 	int n = snprintf(buf, sizeof(buf), "%s:%s", scope, value);
@@ -29,19 +29,19 @@ static void key_of(struct throttle_key *k, const char *scope, const char *value)
 void signin_subject_subscriber(const struct req *r, const char *login,
 			       const unsigned char *device_hash, struct signin_subject *s)
 {
-	key_of(&s->addr, "address", r->remote_addr);
+	throttle_key_of(&s->addr, "address", r->remote_addr);
 	if (device_hash != NULL) {
 		s->who.scope = "device";
 		memcpy(s->who.k, device_hash, 32);
 	} else {
-		key_of(&s->who, "login", login);
+		throttle_key_of(&s->who, "login", login);
 	}
 }
 
 void signin_subject_staff(const struct req *r, const char *login, struct signin_subject *s)
 {
-	key_of(&s->addr, "staff-ip", r->remote_addr);
-	key_of(&s->who, "staff", login);
+	throttle_key_of(&s->addr, "staff-ip", r->remote_addr);
+	throttle_key_of(&s->who, "staff", login);
 }
 
 static void policy_of(const struct throttle_key *k, struct throttle_policy *p)
@@ -104,4 +104,31 @@ enum perr signin_passed(const struct signin_subject *s)
 	if ((e = db_throttle_clear(&s->who)) != PERR_OK)
 		return e;
 	return db_throttle_give_back(&s->addr);
+}
+
+enum perr limit_try(struct req *r, const struct throttle_key *key,
+		    const struct throttle_policy *p, long long *wait)
+{
+	struct throttle_state st;
+	char after[24];
+	int changed;
+	enum perr e;
+
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	if ((e = db_throttle_lock(r->arena, key, &st)) != PERR_OK)
+		goto fail;
+	*wait = throttle_try(p, &st, &changed);
+	if ((changed && (e = db_throttle_save(key, &st)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK)
+		goto fail;
+	if (*wait > 0) {
+		snprintf(after, sizeof(after), "%lld", *wait);
+		if (req_header(r, "Retry-After", after) != 0)
+			return PERR_NOMEM;
+	}
+	return PERR_OK;
+fail:
+	db_rollback();
+	return e;
 }

@@ -23,6 +23,9 @@ struct signin_subject {
 /* The cookie naming a browser that has signed in (a token; its hash is stored). */
 #define DEVICE_COOKIE "dev"
 
+/* A counter's key: BLAKE2b-256 of "scope:value". */
+void throttle_key_of(struct throttle_key *, const char *scope, const char *value);
+
 /* A subscriber's try; device_hash (or NULL) is the browser's, when it is known to the login. */
 void signin_subject_subscriber(const struct req *, const char *login,
 			       const unsigned char *device_hash, struct signin_subject *);
@@ -37,5 +40,9 @@ enum perr signin_try(struct req *, const struct signin_subject *, long long *wai
 /* The password was right: the login's (or browser's) count starts again, and
  * this try is not held against the address. */
 enum perr signin_passed(const struct signin_subject *) PORTAL_WUR;
+
+/* One counter alone (a subscriber linking accounts), by the same rule, atomically. */
+enum perr limit_try(struct req *, const struct throttle_key *, const struct throttle_policy *,
+		    long long *wait) PORTAL_WUR;
 
 #endif

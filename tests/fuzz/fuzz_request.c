@@ -154,7 +154,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.body = start <= size ? copy + start : "";
 	f.blen = start <= size ? size - start : 0;
 	snprintf(f.clen, sizeof(f.clen), "%zu", f.blen);
-	request_serve(&section, arena, &(struct io){&f, param, rd, wr});
+	request_serve(&section, arena, &(struct io){&f, param, rd, wr, NULL});
 	arena_reset(arena);
 	if (f.out == 0) /* every request gets an answer */
 		abort();
