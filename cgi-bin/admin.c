@@ -1491,8 +1491,8 @@ static int staff_new(struct req *r)
 		return page_refuse(r, 400, "role", "invalid");
 	if (orgs_of_form(r, orgs, 16, &norgs) != 0)
 		return page_refuse(r, 422, "org", "orgs-required");
-	if ((st = page_new_password(r, K_NEW_PASSWORD, K_NEW_PASSWORD, login->s, hash,
-				    sizeof(hash))) != 0)
+	if ((st = page_new_password(r, K_NEW_PASSWORD, K_NEW_PASSWORD, login->s,
+				    (const char *[]){name->s}, 1, hash, sizeof(hash))) != 0)
 		return st;
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);

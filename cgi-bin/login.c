@@ -583,7 +583,9 @@ static int set_new_password(struct req *r, const struct sub_token *t)
 
 	if ((e = db_subscriber_get(r->arena, t->subscriber_id, &s)) != PERR_OK)
 		return page_fail(r, e);
-	if ((st = page_new_password(r, K_NEW, K_CONFIRM, s.login, hash, sizeof(hash))) != 0)
+	if ((st = page_new_password(r, K_NEW, K_CONFIRM, s.login,
+				    (const char *[]){s.full_name, s.email, s.phone}, 3, hash,
+				    sizeof(hash))) != 0)
 		return st;
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);

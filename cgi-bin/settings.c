@@ -316,7 +316,9 @@ static int password_post(struct req *r)
 	if (xml_elem(r->root, "password-form") == NULL)
 		return page_error(r, 500, "internal");
 	if ((st = current_password(r, &me)) != 0 ||
-	    (st = page_new_password(r, K_NEW, K_CONFIRM, me.login, hash, sizeof(hash))) != 0)
+	    (st = page_new_password(r, K_NEW, K_CONFIRM, me.login,
+				    (const char *[]){me.full_name, me.email, me.phone}, 3, hash,
+				    sizeof(hash))) != 0)
 		return st;
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);

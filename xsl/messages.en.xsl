@@ -174,7 +174,7 @@
     <email-confirmed.text>Mail will now go to</email-confirmed.text>
     <pw.new>New password</pw.new>
     <pw.confirm>New password again</pw.confirm>
-    <pw.rules>At least 10 characters; not your login and not one of the common passwords. A few words with spaces work well.</pw.rules>
+    <pw.rules>At least 10 characters, hard to guess: not your login, name or address, not common words, repeats or keyboard rows. A few words with spaces work well.</pw.rules>
     <field.org>Choose an organization from the list.</field.org>
     <field.number>An account number is 1 to 20 digits and Latin letters.</field.number>
     <field.email>An e-mail address like name@example.com.</field.email>
@@ -192,6 +192,13 @@
     <error.password-short>The password must be at least 10 characters long.</error.password-short>
     <error.password-login>The password must not be your login.</error.password-login>
     <error.password-common>This password is too common: it is the first one guessed. Please choose another.</error.password-common>
+    <error.password-personal>This password is easy to guess: it holds your login, name, phone or e-mail address. Please choose another.</error.password-personal>
+    <error.password-words>This password is easy to guess: it is made of common words or passwords. Add more words or use a longer phrase.</error.password-words>
+    <error.password-repeats>This password is easy to guess: it repeats the same thing. Please choose another.</error.password-repeats>
+    <error.password-sequence>This password is easy to guess: it holds a sequence like 12345 or abcde. Please choose another.</error.password-sequence>
+    <error.password-keyboard>This password is easy to guess: it is keys next to each other, like qwerty. Please choose another.</error.password-keyboard>
+    <error.password-date>This password is easy to guess: it holds a date or a year. Please choose another.</error.password-date>
+    <error.password-guessable>This password is easy to guess. Try a few words with spaces between them.</error.password-guessable>
     <error.password-mismatch>The passwords do not match.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-en-home">
@@ -738,7 +745,7 @@
     <field.email>An e-mail address like name@example.com.</field.email>
     <pw.new>New password</pw.new>
     <pw.confirm>New password again</pw.confirm>
-    <pw.rules>At least 10 characters; not your login and not one of the common passwords. A few words with spaces work well.</pw.rules>
+    <pw.rules>At least 10 characters, hard to guess: not your login, name or address, not common words, repeats or keyboard rows. A few words with spaces work well.</pw.rules>
     <error.form-invalid>Please check the marked fields.</error.form-invalid>
     <error.wrong-password>The current password is wrong.</error.wrong-password>
     <error.locked>Too many failed attempts. Please try again in 15 minutes.</error.locked>
@@ -746,6 +753,13 @@
     <error.password-short>The password must be at least 10 characters long.</error.password-short>
     <error.password-login>The password must not be your login.</error.password-login>
     <error.password-common>This password is too common: it is the first one guessed. Please choose another.</error.password-common>
+    <error.password-personal>This password is easy to guess: it holds your login, name, phone or e-mail address. Please choose another.</error.password-personal>
+    <error.password-words>This password is easy to guess: it is made of common words or passwords. Add more words or use a longer phrase.</error.password-words>
+    <error.password-repeats>This password is easy to guess: it repeats the same thing. Please choose another.</error.password-repeats>
+    <error.password-sequence>This password is easy to guess: it holds a sequence like 12345 or abcde. Please choose another.</error.password-sequence>
+    <error.password-keyboard>This password is easy to guess: it is keys next to each other, like qwerty. Please choose another.</error.password-keyboard>
+    <error.password-date>This password is easy to guess: it holds a date or a year. Please choose another.</error.password-date>
+    <error.password-guessable>This password is easy to guess. Try a few words with spaces between them.</error.password-guessable>
     <error.password-mismatch>The passwords do not match.</error.password-mismatch>
   </xsl:template>
 
@@ -1160,6 +1174,13 @@
     <error.password-short>The password must be at least 10 characters long.</error.password-short>
     <error.password-login>The password must not be the login.</error.password-login>
     <error.password-common>This password is too common. Please choose another.</error.password-common>
+    <error.password-personal>This password is easy to guess: it holds your login, name, phone or e-mail address. Please choose another.</error.password-personal>
+    <error.password-words>This password is easy to guess: it is made of common words or passwords. Add more words or use a longer phrase.</error.password-words>
+    <error.password-repeats>This password is easy to guess: it repeats the same thing. Please choose another.</error.password-repeats>
+    <error.password-sequence>This password is easy to guess: it holds a sequence like 12345 or abcde. Please choose another.</error.password-sequence>
+    <error.password-keyboard>This password is easy to guess: it is keys next to each other, like qwerty. Please choose another.</error.password-keyboard>
+    <error.password-date>This password is easy to guess: it holds a date or a year. Please choose another.</error.password-date>
+    <error.password-guessable>This password is easy to guess. Try a few words with spaces between them.</error.password-guessable>
     <error.password-mismatch>The passwords do not match.</error.password-mismatch>
     <field.q>Enter what to search for.</field.q>
     <field.by>Choose what to search by.</field.by>

@@ -174,7 +174,7 @@
     <email-confirmed.text>Письма будут приходить на адрес</email-confirmed.text>
     <pw.new>Новый пароль</pw.new>
     <pw.confirm>Новый пароль ещё раз</pw.confirm>
-    <pw.rules>Не короче 10 символов; не совпадает с логином и не входит в список распространённых паролей. Удобно взять несколько слов через пробел.</pw.rules>
+    <pw.rules>Не короче 10 символов и трудно угадать: без логина, имени и адреса, без распространённых слов, повторов и рядов клавиш. Удобно взять несколько слов через пробел.</pw.rules>
     <field.org>Выберите организацию из списка.</field.org>
     <field.number>Номер лицевого счёта — от 1 до 20 цифр и латинских букв.</field.number>
     <field.email>Адрес почты в виде name@example.ru.</field.email>
@@ -192,6 +192,13 @@
     <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
     <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
     <error.password-common>Этот пароль слишком распространён: его подбирают первым. Выберите другой.</error.password-common>
+    <error.password-personal>Пароль легко угадать: в нём ваш логин, имя, телефон или адрес почты. Выберите другой.</error.password-personal>
+    <error.password-words>Пароль легко угадать: он из распространённых слов или паролей. Добавьте ещё слова или возьмите фразу подлиннее.</error.password-words>
+    <error.password-repeats>Пароль легко угадать: в нём повторяется одно и то же. Выберите другой.</error.password-repeats>
+    <error.password-sequence>Пароль легко угадать: в нём последовательность вроде 12345 или abcde. Выберите другой.</error.password-sequence>
+    <error.password-keyboard>Пароль легко угадать: это соседние клавиши, как qwerty. Выберите другой.</error.password-keyboard>
+    <error.password-date>Пароль легко угадать: в нём дата или год. Выберите другой.</error.password-date>
+    <error.password-guessable>Пароль легко угадать. Возьмите несколько слов через пробел.</error.password-guessable>
     <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-ru-home">
@@ -738,7 +745,7 @@
     <field.email>Адрес почты в виде name@example.ru.</field.email>
     <pw.new>Новый пароль</pw.new>
     <pw.confirm>Новый пароль ещё раз</pw.confirm>
-    <pw.rules>Не короче 10 символов; не совпадает с логином и не входит в список распространённых паролей. Удобно взять несколько слов через пробел.</pw.rules>
+    <pw.rules>Не короче 10 символов и трудно угадать: без логина, имени и адреса, без распространённых слов, повторов и рядов клавиш. Удобно взять несколько слов через пробел.</pw.rules>
     <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
     <error.wrong-password>Текущий пароль неверен.</error.wrong-password>
     <error.locked>Слишком много неудачных попыток. Попробуйте снова через 15 минут.</error.locked>
@@ -746,6 +753,13 @@
     <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
     <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
     <error.password-common>Этот пароль слишком распространён: его подбирают первым. Выберите другой.</error.password-common>
+    <error.password-personal>Пароль легко угадать: в нём ваш логин, имя, телефон или адрес почты. Выберите другой.</error.password-personal>
+    <error.password-words>Пароль легко угадать: он из распространённых слов или паролей. Добавьте ещё слова или возьмите фразу подлиннее.</error.password-words>
+    <error.password-repeats>Пароль легко угадать: в нём повторяется одно и то же. Выберите другой.</error.password-repeats>
+    <error.password-sequence>Пароль легко угадать: в нём последовательность вроде 12345 или abcde. Выберите другой.</error.password-sequence>
+    <error.password-keyboard>Пароль легко угадать: это соседние клавиши, как qwerty. Выберите другой.</error.password-keyboard>
+    <error.password-date>Пароль легко угадать: в нём дата или год. Выберите другой.</error.password-date>
+    <error.password-guessable>Пароль легко угадать. Возьмите несколько слов через пробел.</error.password-guessable>
     <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
   </xsl:template>
 
@@ -1160,6 +1174,13 @@
     <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
     <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
     <error.password-common>Этот пароль слишком распространён. Выберите другой.</error.password-common>
+    <error.password-personal>Пароль легко угадать: в нём ваш логин, имя, телефон или адрес почты. Выберите другой.</error.password-personal>
+    <error.password-words>Пароль легко угадать: он из распространённых слов или паролей. Добавьте ещё слова или возьмите фразу подлиннее.</error.password-words>
+    <error.password-repeats>Пароль легко угадать: в нём повторяется одно и то же. Выберите другой.</error.password-repeats>
+    <error.password-sequence>Пароль легко угадать: в нём последовательность вроде 12345 или abcde. Выберите другой.</error.password-sequence>
+    <error.password-keyboard>Пароль легко угадать: это соседние клавиши, как qwerty. Выберите другой.</error.password-keyboard>
+    <error.password-date>Пароль легко угадать: в нём дата или год. Выберите другой.</error.password-date>
+    <error.password-guessable>Пароль легко угадать. Возьмите несколько слов через пробел.</error.password-guessable>
     <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
     <field.q>Введите, что искать.</field.q>
     <field.by>Выберите, по чему искать.</field.by>

@@ -13,9 +13,10 @@
 #include "doc/xml.h"
 
 const char *password_refusal(const char *pw, size_t len, const char *confirm, size_t confirm_len,
-			     const char *login, enum perr *e)
+			     const char *login, const char *const personal[], size_t npersonal,
+			     enum perr *e)
 {
-	const char *weak = password_weakness(pw, len, login);
+	const char *weak = password_weakness(pw, len, login, personal, npersonal);
 	int common = 0;
 
 	*e = PERR_OK;

@@ -17,7 +17,8 @@
  * common-password lookup worked; NULL with *e != PERR_OK is a failure.
  */
 const char *password_refusal(const char *pw, size_t len, const char *confirm, size_t confirm_len,
-			     const char *login, enum perr *e) PORTAL_WUR;
+			     const char *login, const char *const personal[], size_t npersonal,
+			     enum perr *e) PORTAL_WUR;
 
 /* Inside a transaction: the subscriber's new password hash, every session but
  * keep_session ended (0: all), and the subscriber told by e-mail. */

@@ -11,9 +11,19 @@
 #define GENERATED_PASSWORD_LEN 12 /* a password we make (registration by SMS) */
 #define CODE_DIGITS 6            /* a code sent by SMS */
 
-/* Why a new password is refused without the database ("password-short",
- * "password-login"), or NULL. */
-const char *password_weakness(const char *pw, size_t len, const char *login);
+/* What else of the person a password is checked against (name, e-mail). */
+#define PASSWORD_PERSONAL_MAX 4
+
+/*
+ * Why a new password is refused without the database, or NULL: too short
+ * ("password-short"), the login ("password-login"), or guessable, by what
+ * made it so ("password-personal", "-words", "-repeats", "-sequence",
+ * "-keyboard", "-date", "-guessable").  personal: npersonal (at most
+ * PASSWORD_PERSONAL_MAX are used) of the person's name, address...; NULLs
+ * among them are skipped.
+ */
+const char *password_weakness(const char *pw, size_t len, const char *login,
+			      const char *const personal[], size_t npersonal);
 
 /* 12 random characters from an alphabet without look-alikes. */
 void password_generate(char out[GENERATED_PASSWORD_LEN + 1]);

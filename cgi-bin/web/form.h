@@ -37,11 +37,14 @@ int xml_typed(struct req *, const size_t *keys, size_t n) PORTAL_WUR;
 int xml_required(struct req *, const size_t *keys, size_t n) PORTAL_WUR;
 
 /*
- * A form's new password, fields k_new and k_confirm, against every rule: its
+ * A form's new password, fields k_new and k_confirm, against every rule (the
+ * person's login and what else of theirs personal lists, as for
+ * password_weakness, are not to be in it): its
  * hash into hash and 0; or the form refused beside the field at fault, and
  * the handler's status.
  */
-int page_new_password(struct req *, size_t k_new, size_t k_confirm, const char *login, char *hash,
+int page_new_password(struct req *, size_t k_new, size_t k_confirm, const char *login,
+		      const char *const personal[], size_t npersonal, char *hash,
 		      size_t cap) PORTAL_WUR;
 
 #endif

@@ -8,8 +8,8 @@
 #include "web/form.h"
 #include "web/req.h"
 
-int page_new_password(struct req *r, size_t k_new, size_t k_confirm, const char *login, char *hash,
-		      size_t cap)
+int page_new_password(struct req *r, size_t k_new, size_t k_confirm, const char *login,
+		      const char *const personal[], size_t npersonal, char *hash, size_t cap)
 {
 	const struct fval *pw = req_val(r, k_new), *confirm = req_val(r, k_confirm);
 	const char *why;
@@ -18,7 +18,7 @@ int page_new_password(struct req *r, size_t k_new, size_t k_confirm, const char 
 	if (pw == NULL)
 		return page_refuse(r, 400, r->sec->fields[k_new].name, "invalid");
 	why = password_refusal(pw->s, pw->len, confirm ? confirm->s : NULL,
-			       confirm ? confirm->len : 0, login, &e);
+			       confirm ? confirm->len : 0, login, personal, npersonal, &e);
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	if (why != NULL)

@@ -713,13 +713,13 @@ def test_create_staff_change_role_and_disable():
     assert r.status_code in (400, 422) and doc(r).xpath('//input[@id="login"]/@value') == [login]
     r = post(s, "/admin/staff/new", {"login": login, "full_name": "Новый Сотрудник",
                                      "role": "operator", "org": "1",
-                                     "new_password": "hired-password-1"})
+                                     "new_password": "a crane lifts the pallet"})
     assert r.headers["location"] == "/admin/staff?done=created"
     sid = int(sql("SELECT id FROM staff WHERE login = '%s'" % login)[0][0])
     assert sql("SELECT organization_id FROM staff_organizations WHERE staff_id = %d" % sid) == \
         [("1",)]
     r = post(s, "/admin/staff/new", {"login": login, "full_name": "Ещё Один", "role": "viewer",
-                                     "org": "1", "new_password": "hired-password-1"})
+                                     "org": "1", "new_password": "a crane lifts the pallet"})
     assert r.status_code == 409
     r = post(s, "/admin/staff/role", {"id": sid, "role": "viewer", "password": "wrong"},
              "/admin/staff")
@@ -732,7 +732,7 @@ def test_create_staff_change_role_and_disable():
     assert audit_rows("staff-role", str(sid))[-1][4:6] == ("operator", "viewer")
     post(s, "/admin/staff/disable", {"id": sid}, "/admin/staff")
     t = new_client()
-    assert staff_password_step(t, login, "hired-password-1").status_code == 422
+    assert staff_password_step(t, login, "a crane lifts the pallet").status_code == 422
 
 
 # ------------------------------------------------------------------ audit log

@@ -227,12 +227,20 @@ def change_password(s, current, new, confirm=None):
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_a_new_password_must_be_long_uncommon_and_not_the_login(user, lang):
     s = signed_in(USER, PASSWORD, lang=lang)
-    words = {"ru": ("не короче 10", "совпадать с логином", "распространён", "не совпадают", "неверен"),
-             "en": ("at least 10", "not be your login", "too common", "do not match", "is wrong")}[lang]
+    words = {"ru": ("не короче 10", "совпадать с логином", "распространённых слов", "не совпадают",
+                    "неверен", "последовательность", "повторяется", "логин, имя"),
+             "en": ("at least 10", "not be your login", "common words", "do not match", "is wrong",
+                    "a sequence", "repeats", "your login, name")}[lang]
+    # The attack test's trivial passwords among them, each refused with its reason.
     for new, confirm, field, word in (("short-pw", None, "new_password", words[0]),
                                       ("SettingsUser", None, "new_password", words[1]),
                                       ("QwertyUiop", None, "new_password", words[2]),
-                                      ("1234567890", None, "new_password", words[2]),
+                                      ("1234567890", None, "new_password", words[5]),
+                                      (" " * 10, None, "new_password", words[6]),
+                                      ("aaaaaaaaaa", None, "new_password", words[6]),
+                                      ("settingsusersettingsuser", None, "new_password", words[7]),
+                                      ("settings@example.org", None, "new_password", words[7]),
+                                      ("Тестович Тестов", None, "new_password", words[7]),
                                       ("a long new password", "another one", "confirm_password",
                                        words[3])):
         r = change_password(s, PASSWORD, new, confirm)

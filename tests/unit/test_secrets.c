@@ -75,14 +75,40 @@ static void emails(void **st)
 static void password_rules(void **st)
 {
 	(void)st;
-	assert_string_equal(password_weakness("short", 5, "demo"), "password-short");
+	assert_string_equal(password_weakness("short", 5, "demo", NULL, 0), "password-short");
 	/* Ten characters, not bytes: nine Cyrillic letters are too short. */
-	assert_string_equal(password_weakness("пароль123", strlen("пароль123"), "demo"),
+	assert_string_equal(password_weakness("пароль123", strlen("пароль123"), "demo", NULL, 0),
 			    "password-short");
-	assert_null(password_weakness("пароль1234", strlen("пароль1234"), "demo"));
-	assert_string_equal(password_weakness("Settings-1", 10, "settings-1"), "password-login");
-	assert_null(password_weakness("settings-12", 11, "settings-1"));
-	assert_null(password_weakness("a long passphrase", 17, NULL));
+	assert_null(password_weakness("пароль1234", strlen("пароль1234"), "demo", NULL, 0));
+	assert_string_equal(password_weakness("Settings-1", 10, "settings-1", NULL, 0), "password-login");
+	/* The login with a little added is still the login, to a guesser. */
+	assert_string_equal(password_weakness("settings-12", 11, "settings-1", NULL, 0),
+			    "password-personal");
+	assert_null(password_weakness("a long passphrase", 17, NULL, NULL, 0));
+}
+
+/* The attack test's trivial passwords, each refused with what made it easy. */
+static void guessable_passwords(void **st)
+{
+	const char *const me[] = {"Сергеев Алексей Николаевич", NULL, "alexey.sergeev@example.org"};
+
+	(void)st;
+	assert_string_equal(password_weakness("          ", 10, "demo2", NULL, 0), "password-repeats");
+	assert_string_equal(password_weakness("aaaaaaaaaa", 10, "demo2", NULL, 0), "password-repeats");
+	assert_string_equal(password_weakness("demo2demo2", 10, "demo2", NULL, 0),
+			    "password-personal");
+	/* zxcvbn knows this one from its list of passwords, before the keyboard. */
+	assert_string_equal(password_weakness("qwertyuiop", 10, "demo2", NULL, 0), "password-words");
+	assert_string_equal(password_weakness("zxcvbnm,./", 10, "demo2", NULL, 0),
+			    "password-keyboard");
+	assert_string_equal(password_weakness("1234567890", 10, "demo2", NULL, 0),
+			    "password-sequence");
+	assert_string_equal(password_weakness("password12", 10, "demo2", NULL, 0), "password-words");
+	assert_string_equal(password_weakness("alexey.sergeev", 14, "demo2", me, 3),
+			    "password-personal");
+	assert_null(password_weakness("correct horse battery staple", 28, "demo2", me, 3));
+	assert_null(password_weakness("синий трамвай идёт", strlen("синий трамвай идёт"), "demo2", me,
+				      3));
 }
 
 static void generated_passwords(void **st)
@@ -97,7 +123,7 @@ static void generated_passwords(void **st)
 	assert_string_not_equal(a, b);
 	for (i = 0; i < GENERATED_PASSWORD_LEN; i++)
 		assert_null(strchr("0O1lI", a[i])); /* nothing to misread off a phone screen */
-	assert_null(password_weakness(a, strlen(a), "demo"));
+	assert_null(password_weakness(a, strlen(a), "demo", NULL, 0));
 }
 
 static void codes(void **st)
@@ -287,7 +313,7 @@ int main(void)
 		cmocka_unit_test(password_rules), cmocka_unit_test(generated_passwords),
 		cmocka_unit_test(codes),	   cmocka_unit_test(tokens),
 		cmocka_unit_test(params),	   cmocka_unit_test(messages),
-		cmocka_unit_test(logged_uris),
+		cmocka_unit_test(logged_uris),	   cmocka_unit_test(guessable_passwords),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
