@@ -19,7 +19,7 @@ DEBIAN_PACKAGES = \
 	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
 	libcurl4-openssl-dev libjansson-dev libcsv-dev libcmocka-dev mariadb-server mariadb-client \
 	libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev liboath-dev oathtool \
-	libzxcvbn-dev libseccomp-dev \
+	libzxcvbn-dev libunistring-dev libseccomp-dev \
 	fonts-dejavu-core \
 	poppler-utils zbar-tools \
 	python3-aiosmtpd \
@@ -37,7 +37,7 @@ B = build/$(VARIANT)
 PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih libcurl jansson \
 	cairo-pdf pangocairo fontconfig libqrencode xlsxwriter liboath
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
-PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi -lcsv -lzxcvbn
+PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi -lcsv -lzxcvbn -lunistring
 
 WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings \
 	-Wshadow -Wformat=2 -Wno-format-nonliteral

@@ -44,6 +44,7 @@
 #include "core/decimal.h"
 #include "core/lang.h"
 #include "core/log.h"
+#include "core/login.h"
 #include "core/money.h"
 #include "core/password.h"
 #include "core/perr.h"
@@ -179,6 +180,7 @@ static int login_page(struct req *r)
 {
 	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
 	struct signin_subject subj;
+	char key[LOGIN_BYTES];
 	struct staff st;
 	int rehash = 0, ok;
 	long long wait;
@@ -190,22 +192,25 @@ static int login_page(struct req *r)
 		return signin_form(r, "password", 200, NULL);
 	if (login == NULL || pw == NULL)
 		return signin_form(r, "password", 400, "login-required");
-	signin_subject_staff(r, login->s, &subj);
+	/* Looked up in its normal form (core/login.h); the form shows it as typed. */
+	if (login_normalize(login->s, key, sizeof(key)) != 0)
+		return signin_form(r, "password", 422, "bad-credentials");
+	signin_subject_staff(r, key, &subj);
 	if ((e = signin_try(r, &subj, &wait)) != PERR_OK)
 		return page_fail(r, e);
 	if (wait > 0) {
-		if ((e = db_staff_login_record(login->s, r->remote_addr, STAFF_LOGIN_LOCKED, 0)) !=
+		if ((e = db_staff_login_record(key, r->remote_addr, STAFF_LOGIN_LOCKED, 0)) !=
 		    PERR_OK)
 			return page_fail(r, e);
 		return signin_form(r, "password", 429, "locked");
 	}
-	e = db_staff_by_login(r->arena, login->s, &st);
+	e = db_staff_by_login(r->arena, key, &st);
 	if (e != PERR_OK && e != PERR_NOT_FOUND)
 		return page_fail(r, e);
 	/* An unknown login costs a verify too: same time, same answer. */
 	ok = password_verify(e == PERR_OK ? st.password_hash : NULL, pw->s, pw->len, &rehash) == 0;
 	if (!ok) {
-		if ((e = db_staff_login_record(login->s, r->remote_addr, STAFF_LOGIN_FAIL,
+		if ((e = db_staff_login_record(key, r->remote_addr, STAFF_LOGIN_FAIL,
 					       e == PERR_OK ? st.id : 0)) != PERR_OK)
 			return page_fail(r, e);
 		return signin_form(r, "password", 422, "bad-credentials");
@@ -532,6 +537,7 @@ static int search_get(struct req *r)
 	char phone[PHONE_MAX + 1];
 	const char *text;
 	xmlNodePtr s;
+	char key[LOGIN_BYTES];
 	size_t k;
 	int st;
 	enum perr e;
@@ -546,6 +552,12 @@ static int search_get(struct req *r)
 		if (phone_normalize(q->s, q->len, phone) != 0)
 			return page_refuse(r, 422, "q", "phone-invalid");
 		text = phone;
+	}
+	/* A login is found in the form it is stored in (core/login.h). */
+	if (k == BY_LOGIN) {
+		if (login_normalize(q->s, key, sizeof(key)) != 0)
+			return page_refuse(r, 422, "q", "invalid");
+		text = key;
 	}
 	if ((x.list = xml_elem(s, "rows")) == NULL)
 		return page_error(r, 500, "internal");
@@ -738,6 +750,7 @@ static int holder_form(struct req *r, const struct directory_holder *h, int stat
 
 static int holder_login(struct req *r)
 {
+	char key[LOGIN_BYTES];
 	const struct fval *account = req_val(r, K_ACCOUNT), *login = req_val(r, K_LOGIN),
 			  *channel = req_val(r, K_CHANNEL), *email = req_val(r, K_EMAIL);
 	struct directory_holder h;
@@ -756,6 +769,9 @@ static int holder_login(struct req *r)
 		return holder_form(r, &h, 200, NULL, NULL);
 	if (login == NULL || login->len < 3)
 		return holder_form(r, &h, 400, "login", "invalid");
+	/* Stored in its normal form (core/login.h): the one the subscriber signs in with. */
+	if (login_normalize(login->s, key, sizeof(key)) != 0)
+		return holder_form(r, &h, 400, "login", "invalid");
 	via = channel ? channel->s : "";
 	if (strcmp(via, "sms") == 0 && h.phone == NULL)
 		return holder_form(r, &h, 422, "channel", "no-phone");
@@ -766,13 +782,13 @@ static int holder_login(struct req *r)
 	to = strcmp(via, "sms") == 0 ? h.phone : email->s;
 	password_generate(password);
 	params = outbox_params(r->arena, "note",
-			       (const char *[]){"login", login->s, "password", password}, 2);
+			       (const char *[]){"login", key, "password", password}, 2);
 	if (params == NULL || password_hash(password, strlen(password), hash, sizeof(hash)) != 0)
 		return page_error(r, 500, "internal");
 	sodium_memzero(password, sizeof(password));
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	e = db_subscriber_create(login->s, hash, h.payer, h.phone, r->lang, &id);
+	e = db_subscriber_create(key, hash, h.payer, h.phone, r->lang, &id);
 	if (e == PERR_CONFLICT) {
 		db_rollback();
 		return holder_form(r, &h, 409, "login", "login-taken");
@@ -785,7 +801,7 @@ static int holder_login(struct req *r)
 		e = db_outbox_to(id, via, to, "registered", params);
 	if (e == PERR_OK)
 		e = console_audit(r, h.org, "create-login", "subscriber", console_u64(r->arena, id), NULL,
-			  arena_printf(r->arena, "%s for %s, password by %s", login->s, h.number, via));
+			  arena_printf(r->arena, "%s for %s, password by %s", key, h.number, via));
 	return console_commit(r, e,
 			      arena_printf(r->arena, "/admin/subscriber?id=%s&done=login-created",
 					   console_u64(r->arena, id)));
@@ -1467,6 +1483,7 @@ static int orgs_of_form(struct req *r, unsigned *orgs, size_t cap, size_t *n)
 
 static int staff_new(struct req *r)
 {
+	char key[LOGIN_BYTES];
 	static const size_t typed[] = {K_LOGIN, K_FULL_NAME, K_ROLE};
 	static const size_t required[] = {K_LOGIN, K_FULL_NAME, K_ROLE};
 	const struct fval *login = req_val(r, K_LOGIN), *name = req_val(r, K_FULL_NAME),
@@ -1491,12 +1508,14 @@ static int staff_new(struct req *r)
 		return page_refuse(r, 400, "role", "invalid");
 	if (orgs_of_form(r, orgs, 16, &norgs) != 0)
 		return page_refuse(r, 422, "org", "orgs-required");
-	if ((st = page_new_password(r, K_NEW_PASSWORD, K_NEW_PASSWORD, login->s,
+	if (login_normalize(login->s, key, sizeof(key)) != 0)
+		return page_refuse(r, 400, "login", "invalid");
+	if ((st = page_new_password(r, K_NEW_PASSWORD, K_NEW_PASSWORD, key,
 				    (const char *[]){name->s}, 1, hash, sizeof(hash))) != 0)
 		return st;
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	e = db_staff_insert(login->s, name->s, hash, role->s, &id);
+	e = db_staff_insert(key, name->s, hash, role->s, &id);
 	if (e == PERR_CONFLICT) {
 		db_rollback();
 		return page_refuse(r, 409, "login", "login-taken");
@@ -1505,7 +1524,7 @@ static int staff_new(struct req *r)
 		e = db_staff_add_org(id, orgs[i]);
 	for (i = 0; e == PERR_OK && i < norgs; i++)
 		e = console_audit(r, orgs[i], "create-staff", "staff", console_u64(r->arena, id), NULL,
-			  arena_printf(r->arena, "%s (%s)", login->s, role->s));
+			  arena_printf(r->arena, "%s (%s)", key, role->s));
 	return console_commit(r, e, "/admin/staff?done=created");
 }
 

@@ -39,6 +39,7 @@
 #include "core/crypto.h"
 #include "core/lang.h"
 #include "core/log.h"
+#include "core/login.h"
 #include "core/password.h"
 #include "core/useragent.h"
 #include "core/perr.h"
@@ -205,24 +206,27 @@ static int login_post(struct req *r)
 	struct subscriber sub;
 	int rehash = 0, ok, known = 0;
 	long long wait;
-	char hash[128];
+	char hash[128], key[LOGIN_BYTES];
 	enum perr e, found;
 
 	if (login == NULL || pw == NULL)
 		return refuse(r, login ? login->s : NULL, 400, "login-required");
+	/* Looked up in its normal form (core/login.h); the form shows it as typed. */
+	if (login_normalize(login->s, key, sizeof(key)) != 0)
+		return refuse(r, login->s, 422, "bad-credentials");
 
 	/* A failure is shown for what it is (page_fail): the database down,
 	 * busy, or an internal error; never one label for all. */
-	found = db_subscriber_by_login(r->arena, login->s, &sub);
+	found = db_subscriber_by_login(r->arena, key, &sub);
 	if (found != PERR_OK && found != PERR_NOT_FOUND)
 		return page_fail(r, found);
 	if (found == PERR_OK && (known = device_of(r, sub.id, device, &e), e != PERR_OK))
 		return page_fail(r, e);
-	signin_subject_subscriber(r, login->s, known ? device : NULL, &subj);
+	signin_subject_subscriber(r, key, known ? device : NULL, &subj);
 	if ((e = signin_try(r, &subj, &wait)) != PERR_OK)
 		return page_fail(r, e);
 	if (wait > 0) {
-		if ((e = db_login_record(login->s, r->remote_addr, LOGIN_LOCKED, 0)) != PERR_OK)
+		if ((e = db_login_record(key, r->remote_addr, LOGIN_LOCKED, 0)) != PERR_OK)
 			return page_fail(r, e);
 		return refuse(r, login->s, 429, "locked");
 	}
@@ -231,7 +235,7 @@ static int login_post(struct req *r)
 	ok = password_verify(found == PERR_OK ? sub.password_hash : NULL, pw->s, pw->len, &rehash) ==
 	     0;
 	if (!ok) {
-		if ((e = db_login_record(login->s, r->remote_addr, LOGIN_FAIL,
+		if ((e = db_login_record(key, r->remote_addr, LOGIN_FAIL,
 					 found == PERR_OK ? sub.id : 0)) != PERR_OK)
 			return page_fail(r, e);
 		return refuse(r, login->s, 422, "bad-credentials");
@@ -243,7 +247,7 @@ static int login_post(struct req *r)
 	    (e = db_subscriber_set_password(sub.id, hash)) != PERR_OK)
 		goto fail;
 	if ((e = session_start(r, sub.id)) != PERR_OK ||
-	    (e = db_login_record(login->s, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK ||
+	    (e = db_login_record(key, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK ||
 	    (e = signin_passed(&subj)) != PERR_OK ||
 	    (e = device_remember(r, &sub, known, device)) != PERR_OK)
 		goto fail;
@@ -363,7 +367,7 @@ static int register_post(struct req *r)
 	static const size_t required[] = {K_ORG, K_NUMBER, K_EMAIL, K_PHONE};
 	const struct fval *number = req_val(r, K_NUMBER), *email = req_val(r, K_EMAIL),
 			  *phone = req_val(r, K_PHONE);
-	char password[GENERATED_PASSWORD_LEN + 1], pwhash[128];
+	char password[GENERATED_PASSWORD_LEN + 1], pwhash[128], login[LOGIN_BYTES];
 	const char *subject, *sms;
 	struct chosen_org os = {0};
 	struct account acc;
@@ -393,17 +397,20 @@ static int register_post(struct req *r)
 		return page_refuse(r, 422, NULL, "phone-mismatch");
 	}
 
+	/* The login is the account number, in the form logins are stored in. */
+	if (login_normalize(number->s, login, sizeof(login)) != 0)
+		return page_error(r, 500, "internal");
 	password_generate(password);
 	if (password_hash(password, strlen(password), pwhash, sizeof(pwhash)) != 0)
 		return page_error(r, 500, "internal");
 	sms = outbox_params(r->arena, "note",
-			    (const char *[]){"login", number->s, "password", password}, 2);
+			    (const char *[]){"login", login, "password", password}, 2);
 	if (sms == NULL)
 		return page_error(r, 500, "internal");
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	/* The login is the account number: what the subscriber already has on paper. */
-	e = db_subscriber_create(number->s, pwhash, acc.payer, phone->s, r->lang, &id);
+	e = db_subscriber_create(login, pwhash, acc.payer, phone->s, r->lang, &id);
 	if (e == PERR_CONFLICT) {
 		db_rollback();
 		return page_refuse(r, 409, NULL, "already-registered");
@@ -411,7 +418,7 @@ static int register_post(struct req *r)
 	if (e != PERR_OK || (e = db_account_link(id, acc.id)) != PERR_OK ||
 	    (e = db_subscriber_set_current(id, acc.id)) != PERR_OK ||
 	    (e = db_outbox_to(id, "sms", phone->s, "registered", sms)) != PERR_OK ||
-	    (e = link_send(r->arena, id, number->s, "email", email->s, EMAIL_LINK_TTL, email->s,
+	    (e = link_send(r->arena, id, login, "email", email->s, EMAIL_LINK_TTL, email->s,
 			   "confirm-email")) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
@@ -529,7 +536,6 @@ static int recover_post(struct req *r)
 	char handle[TOKEN_CHARS + 1];
 	struct recovery *q;
 	char *subject;
-	size_t i;
 	int st, by_sms;
 
 	if ((st = recover_form(r)) != 200)
@@ -539,18 +545,18 @@ static int recover_post(struct req *r)
 	if (method == NULL || (strcmp(method->s, "email") != 0 && strcmp(method->s, "sms") != 0))
 		return page_refuse(r, 400, "method", "invalid");
 	by_sms = strcmp(method->s, "sms") == 0;
-	if ((subject = arena_strdup(r->arena, who->s)) == NULL)
+	/* A login in its normal form (an address comes out in lower case, and
+	 * addresses are looked up without case): one count for "Demo" and "demo". */
+	if ((subject = arena_alloc(r->arena, LOGIN_BYTES)) == NULL)
 		return page_error(r, 500, "internal");
-	for (i = 0; subject[i]; i++) /* one count for "Demo" and "demo" */
-		if (subject[i] >= 'A' && subject[i] <= 'Z')
-			subject[i] = (char)(subject[i] - 'A' + 'a');
+	if (login_normalize(who->s, subject, LOGIN_BYTES) != 0)
+		return page_refuse(r, 400, "who", "invalid");
 	/* Only the address is refused for asking too often; the login asked
 	 * for is never blocked (recover_work limits what is sent to it). */
 	if ((st = form_limit(r, "recover", subject, RECOVER_PER_IP, 0)) != 0)
 		return st;
 	/* The same answer, at once, whoever it is; the work follows it (recover_work). */
-	if ((q = arena_alloc(r->arena, sizeof(*q))) == NULL ||
-	    (q->who = arena_strdup(r->arena, who->s)) == NULL)
+	if ((q = arena_alloc(r->arena, sizeof(*q))) == NULL || (q->who = subject) == NULL)
 		return page_error(r, 500, "internal");
 	q->by_sms = by_sms;
 	r->after = recover_work;

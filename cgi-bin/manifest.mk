@@ -6,8 +6,8 @@
 # so a list says what the program uses, no more.  A module is named by its
 # layer and file: core/arena is cgi-bin/core/arena.c.  See docs/architecture.md.
 MODS_login = app/link app/org_list app/password core/arena core/config core/crypto core/date \
-	core/lang core/log core/module core/money core/month core/parse core/password core/perr \
-	core/throttle core/useragent core/utf8 core/valid db/account db/db db/form_attempt \
+	core/lang core/log core/login core/module core/money core/month core/parse core/password \
+	core/perr core/throttle core/useragent core/utf8 core/valid db/account db/db db/form_attempt \
 	db/login_attempt db/organization db/outbox db/password db/session db/subscriber db/throttle \
 	db/tidy db/token doc/render doc/xml web/csrf web/form web/form_password web/nav web/request \
 	web/serve web/session web/signin web/signin_limit
@@ -77,10 +77,10 @@ MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = billing/split core/money
 MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \
 	billing/payqr billing/receipt billing/split core/arena core/config core/crypto core/date \
-	core/decimal core/lang core/log core/module core/money core/month core/parse core/password \
-	core/throttle core/totp core/useragent core/utf8 core/valid db/account db/audit db/autopay \
-	db/contact db/credit db/db db/directory db/news db/online db/organization db/outbox db/overview \
-	db/password db/reading db/refund db/session db/staff db/subscriber db/throttle db/token doc/qr \
-	doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/console web/csrf web/form \
-	web/form_password web/nav web/page_table web/request web/serve web/session web/signin_limit \
-	web/staff_session
+	core/decimal core/lang core/log core/login core/module core/money core/month core/parse \
+	core/password core/throttle core/totp core/useragent core/utf8 core/valid db/account db/audit \
+	db/autopay db/contact db/credit db/db db/directory db/news db/online db/organization db/outbox \
+	db/overview db/password db/reading db/refund db/session db/staff db/subscriber db/throttle \
+	db/token doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/console web/csrf \
+	web/form web/form_password web/nav web/page_table web/request web/serve web/session \
+	web/signin_limit web/staff_session

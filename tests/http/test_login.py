@@ -444,3 +444,14 @@ def test_parallel_tries_are_counted_exactly():
     assert statuses.count(422) == 5 and statuses.count(429) == 11, statuses
     assert sql("SELECT COUNT(*) FROM login_attempts WHERE login = 'demo2' AND result = 'fail'") \
         == [("5",)]
+
+
+@pytest.mark.parametrize("typed,signs_in", [
+    ("demo2", True), ("DEMO2", True), (" Demo2 ", True),
+    ("\uff24\uff25\uff2d\uff2f\uff12", True),  # fullwidth: the same letters, wider
+    ("d\u00e9mo2", False), ("de\u0301mo2", False),  # an accent makes another login
+    ("demo\u2082", True),  # a subscript 2 is a 2 (NFKC)
+])
+def test_logins_compare_without_case_or_width_but_with_accents(typed, signs_in):
+    r = login(new_client(), typed, DEMO2[1])
+    assert r.status_code == (303 if signs_in else 422), (typed, r.status_code)

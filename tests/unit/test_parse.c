@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/arena.h"
+#include "core/login.h"
 #include "core/parse.h"
 #include "core/perr.h"
 #include "core/utf8.h"
@@ -241,6 +242,28 @@ static void utf8_cleaning(void **st)
 	assert_string_equal(out, "");
 }
 
+/* Width and case do not tell logins apart; accents do (core/login.h). */
+static void logins(void **st)
+{
+	char out[LOGIN_BYTES];
+
+	(void)st;
+	assert_int_equal(login_normalize("Demo2", out, sizeof(out)), 0);
+	assert_string_equal(out, "demo2");
+	assert_int_equal(login_normalize("\xef\xbc\xa4\xef\xbc\xa5\xef\xbc\xad\xef\xbc\xaf" "2", out,
+					 sizeof(out)), 0); /* fullwidth ＤＥＭＯ2 */
+	assert_string_equal(out, "demo2");
+	assert_int_equal(login_normalize("d\xc3\xa9mo2", out, sizeof(out)), 0); /* démo2 */
+	assert_string_equal(out, "d\xc3\xa9mo2");
+	/* é written as e and a combining accent is the same é. */
+	assert_int_equal(login_normalize("de\xcc\x81mo2", out, sizeof(out)), 0);
+	assert_string_equal(out, "d\xc3\xa9mo2");
+	assert_int_equal(login_normalize("\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd", out, sizeof(out)), 0);
+	assert_string_equal(out, "\xd0\xb8\xd0\xb2\xd0\xb0\xd0\xbd"); /* Иван: иван */
+	assert_int_equal(login_normalize("\xff", out, sizeof(out)), -1);
+	assert_int_equal(login_normalize("abcdef", out, 4), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,6 +280,7 @@ int main(void)
 		cmocka_unit_test(caps_cookie_count),
 		cmocka_unit_test(utf8_checks),
 		cmocka_unit_test(utf8_cleaning),
+		cmocka_unit_test(logins),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, setup, teardown);
