@@ -247,4 +247,5 @@ def visit(page, bases=(BASE,)):
     sql("DELETE FROM login_attempts")
     sql("DELETE FROM link_attempts")
     sql("DELETE FROM staff_login_attempts")
+    sql("DELETE FROM signin_throttles")
     return got

@@ -5,14 +5,16 @@ visitor's language: never a crash, a 502, a stack trace or a half-written row.
 """
 import re
 import socket
+import urllib.parse
 
 import lxml.etree
+import lxml.html
 import pytest
 import requests
 
 from fcgi import read_all
 from pages import every_page, visit
-from conftest import (BASE, DEMO, XSLT_BASE, csrf_of, doc, error_message, login, new_client,
+from conftest import (BASE, DEMO, XSLT_BASE, cgi, csrf_of, doc, error_message, login, new_client,
                       signed_in, sql)
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -523,6 +525,56 @@ def test_nginx_xslt_gives_the_same_html(path, method, data, needs_session, lang)
     # nginx spells it UTF-8; a redirect has none
     assert (bodies[0][1] or "").lower() == (bodies[1][1] or "").lower()
     assert bodies[0][2] == bodies[1][2]
+
+
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=()"
+
+
+@pytest.mark.parametrize("path,method,data,needs_session,lang", every_page())
+def test_every_page_has_the_security_headers_and_cookie_flags(path, method, data, needs_session,
+                                                              lang):
+    (r,) = visit((path, method, data, needs_session, lang))
+    csp = r.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp and "script-src" not in csp
+    for k, v in dict(SECURITY_HEADERS, **{"Cross-Origin-Opener-Policy": "same-origin",
+                                          "Permissions-Policy": PERMISSIONS}).items():
+        assert r.headers.get(k) == v, (k, r.headers.get(k))
+    # Pages carry personal data and tokens: nothing keeps them.
+    if not r.headers.get("Content-Type", "").startswith(("application/pdf", "text/csv",
+                                                         "application/vnd")):
+        assert r.headers.get("Cache-Control") == "no-store", r.headers.get("Cache-Control")
+    # Plain HTTP here: HSTS is the HTTPS template's (test_attack checks it there).
+    assert "Strict-Transport-Security" not in r.headers
+    for c in r.raw.headers.getlist("Set-Cookie"):
+        attrs = [a.strip() for a in c.split(";")]
+        assert "HttpOnly" in attrs, c
+        assert "SameSite=Lax" in attrs or "SameSite=Strict" in attrs, c
+        assert any(a.startswith("Path=") for a in attrs) and not any(
+            a.startswith("Domain=") for a in attrs), c
+
+
+def test_over_https_every_cookie_is_secure_and_the_session_a_host_cookie():
+    env = {"REQUEST_METHOD": "GET", "PATH_INFO": "/login", "REMOTE_ADDR": "192.0.2.9",
+           "HTTPS": "on"}
+    st, h, body, _ = cgi("login", env)
+    assert st == 200 and h["set-cookie"]
+    for c in h["set-cookie"]:
+        assert "; Secure" in c and "HttpOnly" in c, c
+    cookie = "; ".join(c.split(";")[0] for c in h["set-cookie"])
+    token = lxml.html.fromstring(body).xpath('//input[@name="csrf"]/@value')[0]
+    post = dict(env, REQUEST_METHOD="POST", HTTP_COOKIE=cookie,
+                CONTENT_TYPE="application/x-www-form-urlencoded")
+    form = urllib.parse.urlencode({"csrf": token, "login": "demo2",
+                                   "password": "demo2-password"}).encode()
+    st, h, _, _ = cgi("login", post, form)
+    assert st == 303
+    names = {c.split("=")[0] for c in h["set-cookie"]}
+    assert "__Host-sid" in names and "dev" in names
+    for c in h["set-cookie"]:
+        assert "; Secure" in c and "HttpOnly" in c, c
+        if c.startswith("__Host-"):
+            assert "Path=/" in c and "Domain" not in c
 
 
 def test_request_log_has_status_and_time():
