@@ -26,7 +26,7 @@ DEBIAN_PACKAGES = \
 	nginx-light libnginx-mod-http-xslt-filter \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	python3-jsonschema \
-	chromium chromium-driver valgrind wrk curl strace openjdk-17-jre-headless
+	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings admin exchange api
 JOBS = payjobs receiptjobs deliver tidy kabinet-import kabinet-export
@@ -35,7 +35,7 @@ VARIANT ?= release
 B = build/$(VARIANT)
 
 PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih libcurl jansson \
-	cairo-pdf pangocairo fontconfig libqrencode xlsxwriter liboath
+	cairo-pdf pangocairo fontconfig libqrencode xlsxwriter liboath libseccomp
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
 PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi -lcsv -lzxcvbn -lunistring
 

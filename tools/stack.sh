@@ -96,11 +96,12 @@ INI
 		} >"$f"
 		chmod 0400 "$f"
 	done
-	# The shared file without any secret, naming where the programs' files are.
-	awk '
+	# The shared file without any secret, naming where the programs' files
+	# are and, when started as root, whom the programs become (run_as).
+	awk -v run_as="$RUN_AS" '
 		/^\[/ { sec = $0; skip = (sec ~ /^\[db\./) }
 		skip { next }
-		sec == "[site]" && ($1 == "secret" || $1 == "secrets") { next }
+		sec == "[site]" && ($1 == "secret" || $1 == "secrets" || $1 == "user") { next }
 		sec == "[db]" && ($1 == "user" || $1 == "password") { next }
 		sec == "[payments]" && $1 == "secret_key" { next }
 		sec == "[sms]" && $1 == "key" { next }
@@ -108,6 +109,7 @@ INI
 		sec == "[delivery]" && $1 == "smtp_password" { next }
 		{ print }
 		sec == "[site]" && /^\[site\]$/ { print "secrets = '"$E"'/secrets" }
+		sec == "[site]" && /^\[site\]$/ && run_as != "" { print "user = " run_as }
 	' "$E/portal.ini" >"$E/portal.ini.new"
 	mv "$E/portal.ini.new" "$E/portal.ini"
 	# The payment provider: this environment's emulator, on PORT + 2.  The
@@ -380,6 +382,8 @@ db_generate() {
 }
 
 programs_start() {
+	# Theirs to remove their sockets and pid files from when they stop.
+	[ -n "$RUN_AS" ] && chown "$RUN_AS" "$E/sock" "$E/run"
 	for p in $PROGRAMS; do
 		pidf="$E/run/$p.pid"
 		# A rebuilt binary or changed stylesheets (compiled at start) replace
@@ -499,6 +503,15 @@ nginx_start() {
 }
 
 USER_OPT=""
+# Started as root (a fresh machine, CI), the programs run as an unprivileged
+# user of their own: they open their socket and read their secrets as root,
+# then become it (web/sandbox.c).  nginx and MariaDB keep their own users.
+RUN_AS=""
+if [ "$(id -u)" -eq 0 ]; then
+	RUN_AS=kabinet
+	id -u "$RUN_AS" >/dev/null 2>&1 ||
+		useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$RUN_AS"
+fi
 EMU_OPTS=${EMU_OPTS:-}
 [ "$(id -u)" -eq 0 ] && USER_OPT="--user=root"
 

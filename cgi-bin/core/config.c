@@ -225,6 +225,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 	else if (IS("admin", "absolute_hours") &&
 		 (rc = set_uint(&c->staff_absolute, v, 1, 24)) == 0)
 		c->staff_absolute *= 3600;
+	else if (IS("site", "user"))
+		rc = set_str(c->run_as, sizeof(c->run_as), v);
 	else if (IS("site", "workers"))
 		rc = set_uint(&c->workers, v, 1, 256);
 	else if (IS("site", "time_zone"))

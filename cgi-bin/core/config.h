@@ -18,6 +18,7 @@ struct config {
 	unsigned db_job_timeout;     /* seconds: what a scheduled program waits */
 
 	char xsl_dir[256];
+	char run_as[64]; /* [site] user: whom a program started as root becomes */
 	unsigned char secret[32]; /* MAC key for CSRF tokens */
 	int have_secret;
 

@@ -39,6 +39,7 @@
 #include "doc/render.h"
 #include "web/io.h"
 #include "web/req.h"
+#include "web/sandbox.h"
 #include "web/serve.h"
 
 #define ARENA_LIMIT (16u << 20)
@@ -164,6 +165,12 @@ static void worker_loop(const struct section *sec, int fd)
 
 	if ((a = arena_new(ARENA_LIMIT)) == NULL || FCGX_InitRequest(rq, fd, 0) != 0) {
 		log_msg(LOG_ERR, "worker cannot start: out of memory");
+		arena_free(a);
+		return;
+	}
+	/* Before the first request: whatever a request makes it do, it does confined. */
+	if (!in_master && sandbox_confine() != 0) {
+		FCGX_Free(rq, 1);
 		arena_free(a);
 		return;
 	}
@@ -428,6 +435,10 @@ int serve_main(int argc, char **argv, const struct section *sec)
 		log_msg(LOG_ERR, "cannot write %s: %s", pidfile, strerror(errno));
 		goto out;
 	}
+	/* Socket and pid file open, secrets read, stylesheets compiled: root
+	 * (if we had it) is given up here, before any request is read. */
+	if (sandbox_drop_root(cfg.run_as) != 0)
+		goto out;
 	if (workers == 0) {
 		in_master = 1;
 		listen_fd = fd;

@@ -80,8 +80,8 @@ def test_submit_stores_the_changed_registers_and_history_shows_them():
     f.update(m1z1=str(t1), m2z1="%.3f" % (last(2) / 1000 + 9.444))
     r = post(s, f, "submit")
     assert r.status_code == 303 and r.headers["Location"] == "/readings?done=1"
-    rows = sql("SELECT meter_id, zone, value, status, taken_on = UTC_DATE() FROM readings "
-               "WHERE source = 'subscriber' ORDER BY meter_id, zone")
+    rows = sql("SELECT meter_id, zone, value, status, taken_on = '%s' FROM readings "
+               "WHERE source = 'subscriber' ORDER BY meter_id, zone" % org_today())
     assert [r_[:4] for r_ in rows] == [("1", "0", str(t1), "accepted"),
                                        ("2", "0", str(last(2)), "accepted")]
     assert all(r_[4] == "1" for r_ in rows)
@@ -146,8 +146,15 @@ def test_bad_values_get_a_message_next_to_the_field(field, value, message):
     assert sql("SELECT COUNT(*) FROM readings WHERE source = 'subscriber'") == [("0",)]
 
 
+def org_today(org=1):
+    """Today where the organization is: its readings window and taken_on follow its zone."""
+    from zoneinfo import ZoneInfo
+    (tz,) = sql("SELECT time_zone FROM organizations WHERE id = %d" % org)[0]
+    return datetime.datetime.now(ZoneInfo(tz)).date()
+
+
 def test_outside_the_window_nothing_is_taken_and_the_window_is_named():
-    day = datetime.datetime.utcnow().day
+    day = org_today().day
     lo, hi = (1, day - 1) if day > 1 else (2, 31)
     sql("UPDATE organizations SET readings_from = %d, readings_to = %d WHERE id = 1" % (lo, hi))
     s = signed_in()
@@ -164,7 +171,7 @@ def test_outside_the_window_nothing_is_taken_and_the_window_is_named():
 
 
 def test_a_closed_window_says_when_it_opens_and_still_checks_readings():
-    today = datetime.datetime.utcnow().date()
+    today = org_today()
     # Opens on a day still ahead this month, or (on the last days) next month.
     if today.day < 28:
         lo, hi = today.day + 1, 28
