@@ -27,7 +27,7 @@
   <xsl:template name="new-password-fields">
     <label for="new_password"><xsl:value-of select="$M/pw.new"/></label>
     <input type="password" id="new_password" name="new_password" required="required" maxlength="128"
-           minlength="10" autocomplete="new-password" aria-describedby="pw-rules"/>
+           minlength="12" autocomplete="new-password" aria-describedby="pw-rules"/>
     <p class="hint" id="pw-rules"><xsl:value-of select="$M/pw.rules"/></p>
     <xsl:call-template name="field-error"><xsl:with-param name="name">new_password</xsl:with-param></xsl:call-template>
     <label for="confirm_password"><xsl:value-of select="$M/pw.confirm"/></label>

@@ -161,7 +161,7 @@
     <recover-sent.text>If that login or address exists, a link to change the password has been sent. It is valid for 1 hour and works once.</recover-sent.text>
     <recover-link.title>New password</recover-link.title>
     <recover-code.title>The code from the SMS</recover-code.title>
-    <recover-code.intro>If that login or address exists, a 6-digit code has been sent to the phone. It is valid for 1 hour; you have 5 tries.</recover-code.intro>
+    <recover-code.intro>If that login or address exists, a 6-digit code has been sent to the phone. It is valid for 10 minutes; you have 5 tries.</recover-code.intro>
     <recover-code.code>Code from the SMS</recover-code.code>
     <recover-code.tries-left>Tries left:</recover-code.tries-left>
     <recover-code.again>Get a new code</recover-code.again>
@@ -174,7 +174,7 @@
     <email-confirmed.text>Mail will now go to</email-confirmed.text>
     <pw.new>New password</pw.new>
     <pw.confirm>New password again</pw.confirm>
-    <pw.rules>At least 10 characters, hard to guess: not your login, name or address, not common words, repeats or keyboard rows. A few words with spaces work well.</pw.rules>
+    <pw.rules>At least 12 characters, hard to guess: not your login, name or address, not common words, repeats or keyboard rows. A few words with spaces work well.</pw.rules>
     <field.org>Choose an organization from the list.</field.org>
     <field.number>An account number is 1 to 20 digits and Latin letters.</field.number>
     <field.email>An e-mail address like name@example.com.</field.email>
@@ -189,7 +189,7 @@
     <error.phone-mismatch>We cannot send the SMS: this phone is not the one in your contract. Please update your phone number with the organization, by phone or at its office.</error.phone-mismatch>
     <error.already-registered>This account already has a login. If you forgot the password, recover it.</error.already-registered>
     <error.code-wrong>The code is wrong or has expired.</error.code-wrong>
-    <error.password-short>The password must be at least 10 characters long.</error.password-short>
+    <error.password-short>The password must be at least 12 characters long.</error.password-short>
     <error.password-login>The password must not be your login.</error.password-login>
     <error.password-common>This password is too common: it is the first one guessed. Please choose another.</error.password-common>
     <error.password-personal>This password is easy to guess: it holds your login, name, phone or e-mail address. Please choose another.</error.password-personal>
@@ -745,12 +745,12 @@
     <field.email>An e-mail address like name@example.com.</field.email>
     <pw.new>New password</pw.new>
     <pw.confirm>New password again</pw.confirm>
-    <pw.rules>At least 10 characters, hard to guess: not your login, name or address, not common words, repeats or keyboard rows. A few words with spaces work well.</pw.rules>
+    <pw.rules>At least 12 characters, hard to guess: not your login, name or address, not common words, repeats or keyboard rows. A few words with spaces work well.</pw.rules>
     <error.form-invalid>Please check the marked fields.</error.form-invalid>
     <error.wrong-password>The current password is wrong.</error.wrong-password>
     <error.locked>Too many failed attempts. Please try again in 15 minutes.</error.locked>
     <error.email-same>That is your address already.</error.email-same>
-    <error.password-short>The password must be at least 10 characters long.</error.password-short>
+    <error.password-short>The password must be at least 12 characters long.</error.password-short>
     <error.password-login>The password must not be your login.</error.password-login>
     <error.password-common>This password is too common: it is the first one guessed. Please choose another.</error.password-common>
     <error.password-personal>This password is easy to guess: it holds your login, name, phone or e-mail address. Please choose another.</error.password-personal>
@@ -1128,7 +1128,7 @@
     <adm.news.sent>sent</adm.news.sent>
     <adm.news.scheduled>scheduled</adm.news.scheduled>
     <adm.orgs>Organizations:</adm.orgs>
-    <adm.new-password-hint>At least 10 characters. Give it to the staff member in person; at their first sign-in they set up the second factor.</adm.new-password-hint>
+    <adm.new-password-hint>At least 12 characters. Give it to the staff member in person; at their first sign-in they set up the second factor.</adm.new-password-hint>
     <adm.create>Create</adm.create>
     <adm.save>Save</adm.save>
     <adm.filter>Show</adm.filter>
@@ -1171,7 +1171,7 @@
     <error.orgs-required>Tick at least one organization.</error.orgs-required>
     <error.login-taken>That login is taken.</error.login-taken>
     <error.phone-invalid>A phone number, e.g. +7 912 345-67-89.</error.phone-invalid>
-    <error.password-short>The password must be at least 10 characters long.</error.password-short>
+    <error.password-short>The password must be at least 12 characters long.</error.password-short>
     <error.password-login>The password must not be the login.</error.password-login>
     <error.password-common>This password is too common. Please choose another.</error.password-common>
     <error.password-personal>This password is easy to guess: it holds your login, name, phone or e-mail address. Please choose another.</error.password-personal>

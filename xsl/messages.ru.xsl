@@ -161,7 +161,7 @@
     <recover-sent.text>Если такой логин или адрес есть, на почту отправлена ссылка для смены пароля. Она действует 1 час и только один раз.</recover-sent.text>
     <recover-link.title>Новый пароль</recover-link.title>
     <recover-code.title>Код из SMS</recover-code.title>
-    <recover-code.intro>Если такой логин или адрес есть, на телефон отправлен код из 6 цифр. Он действует 1 час; можно сделать 5 попыток.</recover-code.intro>
+    <recover-code.intro>Если такой логин или адрес есть, на телефон отправлен код из 6 цифр. Он действует 10 минут; можно сделать 5 попыток.</recover-code.intro>
     <recover-code.code>Код из SMS</recover-code.code>
     <recover-code.tries-left>Осталось попыток:</recover-code.tries-left>
     <recover-code.again>Получить новый код</recover-code.again>
@@ -174,7 +174,7 @@
     <email-confirmed.text>Письма будут приходить на адрес</email-confirmed.text>
     <pw.new>Новый пароль</pw.new>
     <pw.confirm>Новый пароль ещё раз</pw.confirm>
-    <pw.rules>Не короче 10 символов и трудно угадать: без логина, имени и адреса, без распространённых слов, повторов и рядов клавиш. Удобно взять несколько слов через пробел.</pw.rules>
+    <pw.rules>Не короче 12 символов и трудно угадать: без логина, имени и адреса, без распространённых слов, повторов и рядов клавиш. Удобно взять несколько слов через пробел.</pw.rules>
     <field.org>Выберите организацию из списка.</field.org>
     <field.number>Номер лицевого счёта — от 1 до 20 цифр и латинских букв.</field.number>
     <field.email>Адрес почты в виде name@example.ru.</field.email>
@@ -189,7 +189,7 @@
     <error.phone-mismatch>Отправить SMS нельзя: указанный телефон не совпадает с телефоном в договоре. Обновите номер телефона в организации — по телефону или в офисе.</error.phone-mismatch>
     <error.already-registered>Для этого лицевого счёта логин уже есть. Если вы забыли пароль, восстановите его.</error.already-registered>
     <error.code-wrong>Код неверен или устарел.</error.code-wrong>
-    <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
+    <error.password-short>Пароль должен быть не короче 12 символов.</error.password-short>
     <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
     <error.password-common>Этот пароль слишком распространён: его подбирают первым. Выберите другой.</error.password-common>
     <error.password-personal>Пароль легко угадать: в нём ваш логин, имя, телефон или адрес почты. Выберите другой.</error.password-personal>
@@ -745,12 +745,12 @@
     <field.email>Адрес почты в виде name@example.ru.</field.email>
     <pw.new>Новый пароль</pw.new>
     <pw.confirm>Новый пароль ещё раз</pw.confirm>
-    <pw.rules>Не короче 10 символов и трудно угадать: без логина, имени и адреса, без распространённых слов, повторов и рядов клавиш. Удобно взять несколько слов через пробел.</pw.rules>
+    <pw.rules>Не короче 12 символов и трудно угадать: без логина, имени и адреса, без распространённых слов, повторов и рядов клавиш. Удобно взять несколько слов через пробел.</pw.rules>
     <error.form-invalid>Проверьте отмеченные поля.</error.form-invalid>
     <error.wrong-password>Текущий пароль неверен.</error.wrong-password>
     <error.locked>Слишком много неудачных попыток. Попробуйте снова через 15 минут.</error.locked>
     <error.email-same>Это уже ваш адрес.</error.email-same>
-    <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
+    <error.password-short>Пароль должен быть не короче 12 символов.</error.password-short>
     <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
     <error.password-common>Этот пароль слишком распространён: его подбирают первым. Выберите другой.</error.password-common>
     <error.password-personal>Пароль легко угадать: в нём ваш логин, имя, телефон или адрес почты. Выберите другой.</error.password-personal>
@@ -1128,7 +1128,7 @@
     <adm.news.sent>разослано</adm.news.sent>
     <adm.news.scheduled>запланировано</adm.news.scheduled>
     <adm.orgs>Организации:</adm.orgs>
-    <adm.new-password-hint>Не короче 10 символов. Сообщите его сотруднику лично; при первом входе он настроит второй фактор.</adm.new-password-hint>
+    <adm.new-password-hint>Не короче 12 символов. Сообщите его сотруднику лично; при первом входе он настроит второй фактор.</adm.new-password-hint>
     <adm.create>Создать</adm.create>
     <adm.save>Сохранить</adm.save>
     <adm.filter>Показать</adm.filter>
@@ -1171,7 +1171,7 @@
     <error.orgs-required>Отметьте хотя бы одну организацию.</error.orgs-required>
     <error.login-taken>Такой логин уже есть.</error.login-taken>
     <error.phone-invalid>Номер телефона, например +7 912 345-67-89.</error.phone-invalid>
-    <error.password-short>Пароль должен быть не короче 10 символов.</error.password-short>
+    <error.password-short>Пароль должен быть не короче 12 символов.</error.password-short>
     <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
     <error.password-common>Этот пароль слишком распространён. Выберите другой.</error.password-common>
     <error.password-personal>Пароль легко угадать: в нём ваш логин, имя, телефон или адрес почты. Выберите другой.</error.password-personal>

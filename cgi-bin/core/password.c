@@ -1,7 +1,7 @@
 /*
  * password.c: what a new password must be.  The rules are ASVS 2.1's: long
- * (10 characters here), any characters, no composition rules, not the
- * login, not a common password (the list is in the database: sql/009), and
+ * (12 characters, a run of spaces counting once), any characters, no
+ * composition rules, not the login, not a common password (the list is in the database: sql/009), and
  * not guessable: zxcvbn (Debian's libzxcvbn) estimates the guesses an
  * attacker needs, knowing the person's login, name and address, and fewer
  * than 10^10 (its score 3) are refused with the pattern that made it easy.
@@ -18,6 +18,17 @@
 #include "core/crypto.h"
 #include "core/password.h"
 #include "core/utf8.h"
+
+/* Characters, a run of spaces counting as one (ASVS 2.1.1): ten spaces are not ten. */
+static size_t length_of(const char *pw, size_t len)
+{
+	size_t i, n = utf8_len(pw, len);
+
+	for (i = 1; i < len; i++)
+		if (pw[i] == ' ' && pw[i - 1] == ' ')
+			n--;
+	return n;
+}
 
 /* log2(10^10): zxcvbn's score 3, "safely unguessable", as entropy. */
 #define MIN_GUESS_BITS 33.2
@@ -105,7 +116,7 @@ const char *password_weakness(const char *pw, size_t len, const char *login,
 	size_t n = 0, used = 0, i;
 	char *copy;
 
-	if (utf8_len(pw, len) < PASSWORD_MIN)
+	if (length_of(pw, len) < PASSWORD_MIN)
 		return "password-short";
 	/* ASCII case folding (the C locale's) is enough: logins are ASCII. */
 	if (login != NULL && strlen(login) == len && strncasecmp(pw, login, len) == 0)

@@ -6,7 +6,7 @@
 
 #include "core/crypto.h"
 
-#define PASSWORD_MIN 10          /* characters of a new password */
+#define PASSWORD_MIN 12          /* characters of a new password (ASVS 2.1.1) */
 #define PASSWORD_MAX 128         /* characters of any password */
 #define GENERATED_PASSWORD_LEN 12 /* a password we make (registration by SMS) */
 #define CODE_DIGITS 6            /* a code sent by SMS */

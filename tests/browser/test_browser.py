@@ -307,7 +307,7 @@ def test_settings_journey_name_notifications_password_and_sessions(browser):
         click_and_wait(browser, By.ID, "change-password",
                        lambda d: d.find_elements(By.ID, "password-form"))
         for field, value in (("current_password", "browser-password-1"),
-                             ("new_password", "qwertyuiop"), ("confirm_password", "qwertyuiop")):
+                             ("new_password", "qwertyuiop12"), ("confirm_password", "qwertyuiop12")):
             browser.find_element(By.ID, field).send_keys(value)
         click_and_wait(browser, By.ID, "password-submit",
                        lambda d: d.find_elements(By.ID, "error-new_password"))

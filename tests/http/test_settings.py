@@ -227,17 +227,17 @@ def change_password(s, current, new, confirm=None):
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_a_new_password_must_be_long_uncommon_and_not_the_login(user, lang):
     s = signed_in(USER, PASSWORD, lang=lang)
-    words = {"ru": ("не короче 10", "совпадать с логином", "распространённых слов", "не совпадают",
+    words = {"ru": ("не короче 12", "совпадать с логином", "соседние клавиши", "не совпадают",
                     "неверен", "последовательность", "повторяется", "логин, имя"),
-             "en": ("at least 10", "not be your login", "common words", "do not match", "is wrong",
-                    "a sequence", "repeats", "your login, name")}[lang]
+             "en": ("at least 12", "not be your login", "keys next to each other", "do not match",
+                    "is wrong", "a sequence", "repeats", "your login, name")}[lang]
     # The attack test's trivial passwords among them, each refused with its reason.
     for new, confirm, field, word in (("short-pw", None, "new_password", words[0]),
                                       ("SettingsUser", None, "new_password", words[1]),
-                                      ("QwertyUiop", None, "new_password", words[2]),
-                                      ("1234567890", None, "new_password", words[5]),
-                                      (" " * 10, None, "new_password", words[6]),
-                                      ("aaaaaaaaaa", None, "new_password", words[6]),
+                                      ("QwertyUiop12", None, "new_password", words[2]),
+                                      ("123456789012", None, "new_password", words[5]),
+                                      (" " * 12, None, "new_password", words[0]),
+                                      ("aaaaaaaaaaaa", None, "new_password", words[6]),
                                       ("settingsusersettingsuser", None, "new_password", words[7]),
                                       ("settings@example.org", None, "new_password", words[7]),
                                       ("Тестович Тестов", None, "new_password", words[7]),
@@ -382,12 +382,12 @@ def unregistered():
     acc, number = sql("SELECT id, number FROM accounts WHERE organization_id = 1 "
                       "ORDER BY id DESC LIMIT 1")[0]
     sql("UPDATE accounts SET phone = '+7 (916) 555-44-33' WHERE id = %s" % acc)
-    sql("DELETE FROM subscribers WHERE login = '%s'" % number)
+    sql("DELETE FROM subscribers WHERE login = LOWER('%s')" % number)
     drain()
     yield int(acc), number
-    sql("DELETE FROM outbox WHERE subscriber_id IN (SELECT id FROM subscribers WHERE login = '%s')"
+    sql("DELETE FROM outbox WHERE subscriber_id IN (SELECT id FROM subscribers WHERE login = LOWER('%s'))"
         % number)
-    sql("DELETE FROM subscribers WHERE login = '%s'" % number)
+    sql("DELETE FROM subscribers WHERE login = LOWER('%s')" % number)
 
 
 def register(s, number, phone, email_="newcomer@example.org", org="1"):
@@ -408,18 +408,18 @@ def test_registration_sends_a_password_by_sms_and_a_link_by_e_mail(unregistered)
     link = re.search(r"http://\S+(/email/confirm\?token=\S+)", body(got_mail[0])).group(1)
     # Nothing secret stays in the outbox once it is sent.
     assert {p for (p,) in sql("SELECT params FROM outbox WHERE subscriber_id = (SELECT id FROM "
-                               "subscribers WHERE login = '%s')" % number)} == {"<gone/>"}
+                               "subscribers WHERE login = LOWER('%s'))" % number)} == {"<gone/>"}
     # The SMS password signs in to the account, named by its number.
     signed_in(number, password)
     assert sql("SELECT a.account_id FROM subscriber_accounts a JOIN subscribers s ON "
-               "s.id = a.subscriber_id WHERE s.login = '%s'" % number) == [(str(acc),)]
-    assert sql("SELECT email FROM subscribers WHERE login = '%s'" % number) == [("NULL",)]
+               "s.id = a.subscriber_id WHERE s.login = LOWER('%s')" % number) == [(str(acc),)]
+    assert sql("SELECT email FROM subscribers WHERE login = LOWER('%s')" % number) == [("NULL",)]
     c = new_client()
     page = c.get(BASE + link)
     assert page.status_code == 200
     assert c.post(BASE + "/email/confirm", data={"csrf": csrf_of(page),
                                                  "token": link.split("token=")[1]}).status_code == 200
-    assert sql("SELECT email FROM subscribers WHERE login = '%s'" % number) == \
+    assert sql("SELECT email FROM subscribers WHERE login = LOWER('%s')" % number) == \
         [("newcomer@example.org",)]
     # Registering again: the account has a login now.
     r = register(new_client(), number, "+79165554433")
@@ -438,7 +438,7 @@ def test_another_phone_and_an_unknown_account_get_the_same_answer(unregistered, 
     assert answers[0] == answers[1]
     assert "+7 800 100-20-30" in answers[0][1]
     assert ("телефон" if lang == "ru" else "phone") in answers[0][0]
-    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = '%s'" % number) == [("0",)]
+    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = LOWER('%s')" % number) == [("0",)]
     assert send() == ([], [])
 
 
@@ -459,7 +459,7 @@ def test_registration_refuses_bad_input_and_is_rate_limited(unregistered):
     r = register(s, number, "+79165554433")
     assert r.status_code == 429 and r.headers["Retry-After"] == "3600"
     assert "an hour" in error_message(r)
-    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = '%s'" % number) == [("0",)]
+    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = LOWER('%s')" % number) == [("0",)]
 
 
 # ------------------------------------------------------------------ recovery
@@ -490,8 +490,8 @@ def test_recovery_by_e_mail_link_ends_every_session(user):
     assert r.status_code == 200 and doc(r).xpath('//form[@id="new-password-form"]')
     token = path.split("=", 1)[1]
     r = s.post(BASE + "/recover/link", data={"csrf": csrf_of(r), "token": token,
-                                             "new_password": "qwertyuiop",
-                                             "confirm_password": "qwertyuiop"},
+                                             "new_password": "qwertyuiop12",
+                                             "confirm_password": "qwertyuiop12"},
                allow_redirects=False)
     assert r.status_code == 422 and "распространён" in field_errors(r)["new_password"]
     r = s.post(BASE + "/recover/link", data={"csrf": csrf_of(r), "token": token,
@@ -586,6 +586,13 @@ def test_five_wrong_codes_end_the_code(user):
         assert code_form(s, where, bad).status_code in (400, 422), bad
 
 
+def test_an_sms_code_lasts_ten_minutes(user):
+    recover(new_client(), USER, "sms")
+    (left,) = sql("SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), expires_at) FROM "
+                  "subscriber_tokens WHERE subscriber_id = %d AND purpose = 'code'" % user)[0]
+    assert 590 <= int(left) <= 600, left
+
+
 def test_parallel_code_tries_check_no_more_than_five(user):
     import concurrent.futures
     s = new_client()
@@ -644,7 +651,7 @@ def test_registration_is_limited_per_address_too(unregistered):
         assert register(s, "9000%04d" % i, "+7 916 000-00-00").status_code == 422
     r = register(s, unregistered[1], "+79165554433")
     assert r.status_code == 429
-    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = '%s'" % unregistered[1]) == [("0",)]
+    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = LOWER('%s')" % unregistered[1]) == [("0",)]
 
 
 def test_links_expire(user):

@@ -76,13 +76,17 @@ static void password_rules(void **st)
 {
 	(void)st;
 	assert_string_equal(password_weakness("short", 5, "demo", NULL, 0), "password-short");
-	/* Ten characters, not bytes: nine Cyrillic letters are too short. */
-	assert_string_equal(password_weakness("пароль123", strlen("пароль123"), "demo", NULL, 0),
+	/* Twelve characters, not bytes: eleven Cyrillic letters are too short. */
+	assert_string_equal(password_weakness("пароль12345", strlen("пароль12345"), "demo", NULL, 0),
 			    "password-short");
-	assert_null(password_weakness("пароль1234", strlen("пароль1234"), "demo", NULL, 0));
-	assert_string_equal(password_weakness("Settings-1", 10, "settings-1", NULL, 0), "password-login");
+	assert_null(password_weakness("пароль123456", strlen("пароль123456"), "demo", NULL, 0));
+	/* A run of spaces counts as one: "a  b" is three characters, not four. */
+	assert_string_equal(password_weakness("зима   лето", strlen("зима   лето"), "demo", NULL, 0),
+			    "password-short");
+	assert_string_equal(password_weakness("Settings-123", 12, "settings-123", NULL, 0),
+			    "password-login");
 	/* The login with a little added is still the login, to a guesser. */
-	assert_string_equal(password_weakness("settings-12", 11, "settings-1", NULL, 0),
+	assert_string_equal(password_weakness("settings-1234", 13, "settings-123", NULL, 0),
 			    "password-personal");
 	assert_null(password_weakness("a long passphrase", 17, NULL, NULL, 0));
 }
@@ -93,17 +97,21 @@ static void guessable_passwords(void **st)
 	const char *const me[] = {"Сергеев Алексей Николаевич", NULL, "alexey.sergeev@example.org"};
 
 	(void)st;
-	assert_string_equal(password_weakness("          ", 10, "demo2", NULL, 0), "password-repeats");
-	assert_string_equal(password_weakness("aaaaaaaaaa", 10, "demo2", NULL, 0), "password-repeats");
-	assert_string_equal(password_weakness("demo2demo2", 10, "demo2", NULL, 0),
+	/* Ten spaces count as one character. */
+	assert_string_equal(password_weakness("          ", 10, "demo2", NULL, 0), "password-short");
+	assert_string_equal(password_weakness("aaaaaaaaaaaa", 12, "demo2", NULL, 0),
+			    "password-repeats");
+	assert_string_equal(password_weakness("demo2demo2demo2", 15, "demo2", NULL, 0),
 			    "password-personal");
 	/* zxcvbn knows this one from its list of passwords, before the keyboard. */
-	assert_string_equal(password_weakness("qwertyuiop", 10, "demo2", NULL, 0), "password-words");
-	assert_string_equal(password_weakness("zxcvbnm,./", 10, "demo2", NULL, 0),
+	assert_string_equal(password_weakness("qwertyuiop12", 12, "demo2", NULL, 0),
+			    "password-words");
+	assert_string_equal(password_weakness("zxcvbnm,./;'", 12, "demo2", NULL, 0),
 			    "password-keyboard");
-	assert_string_equal(password_weakness("1234567890", 10, "demo2", NULL, 0),
+	assert_string_equal(password_weakness("123456789012", 12, "demo2", NULL, 0),
 			    "password-sequence");
-	assert_string_equal(password_weakness("password12", 10, "demo2", NULL, 0), "password-words");
+	assert_string_equal(password_weakness("password1234", 12, "demo2", NULL, 0),
+			    "password-words");
 	assert_string_equal(password_weakness("alexey.sergeev", 14, "demo2", me, 3),
 			    "password-personal");
 	assert_null(password_weakness("correct horse battery staple", 28, "demo2", me, 3));
