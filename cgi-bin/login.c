@@ -2,7 +2,8 @@
  * login.c: signing in and out, and the language switch.
  *
  *   GET  /login          the form (?next=/local/path is carried through)
- *   POST /login          check the password, start a session, 303 to next
+ *   POST /login          check the password, start a session, 303 to next (or to the code)
+ *   GET  /login/code     two-step sign-in: the code form;  POST: code, remember=1
  *   POST /logout         end the session, 303 to /login
  *   GET  /lang           ?to=ru|en&next=/path: the language cookie only, 303 back
  *   POST /lang           to, next (CSRF): the cookie, and signed in the subscriber's choice
@@ -33,6 +34,7 @@
 #include "app/link.h"
 #include "app/org_list.h"
 #include "app/password.h"
+#include "app/two_factor.h"
 #include "billing/account.h"
 #include "core/arena.h"
 #include "core/config.h"
@@ -52,6 +54,7 @@
 #include "db/subscriber.h"
 #include "db/throttle.h"
 #include "db/tidy.h"
+#include "db/two_factor.h"
 #include "db/token.h"
 #include "doc/xml.h"
 #include "web/form.h"
@@ -62,7 +65,7 @@
 
 enum key {
 	K_LOGIN, K_PASSWORD, K_NEXT, K_TO, K_ORG, K_NUMBER, K_EMAIL, K_PHONE, K_WHO, K_METHOD,
-	K_TOKEN, K_HANDLE, K_CODE, K_NEW, K_CONFIRM, K_DONE, K__MAX
+	K_TOKEN, K_HANDLE, K_CODE, K_NEW, K_CONFIRM, K_DONE, K_REMEMBER, K__MAX
 };
 
 static const struct field fields[K__MAX] = {
@@ -83,6 +86,7 @@ static const struct field fields[K__MAX] = {
 	[K_NEW] = {"new_password", valid_secret, 1, PASSWORD_MAX},
 	[K_CONFIRM] = {"confirm_password", valid_secret, 1, PASSWORD_MAX},
 	[K_DONE] = {"done", valid_token, 1, 16}, /* "out", "out-all": how the last session ended */
+	[K_REMEMBER] = {"remember", valid_int, 1, 1}, /* no code in this browser for 30 days */
 };
 
 /* Uses of /register and /recover per hour: from one address, for one account or login. */
@@ -94,6 +98,8 @@ static const struct field fields[K__MAX] = {
  * this many recovery messages of a kind a day (recover_work). */
 #define RECOVER_MESSAGES_PER_DAY 5
 #define CODE_TRIES 5
+/* Names the step between a right password and the code (sql/031). */
+#define STEP_COOKIE "step2"
 /* An SMS code lasts ten minutes (ASVS 2.7.2); a link by e-mail an hour (RECOVERY_TTL). */
 #define CODE_TTL 600
 
@@ -162,7 +168,7 @@ static int device_of(struct req *r, uint64_t subscriber, unsigned char hash[32],
  * some other one was: the very first sign-in is no news.
  */
 static enum perr device_remember(struct req *r, const struct subscriber *sub, int known,
-				 const unsigned char hash[32])
+				 const unsigned char hash[32], unsigned char now[32])
 {
 	struct ua_desc ua = ua_describe(r->user_agent);
 	unsigned char fresh[32];
@@ -171,12 +177,15 @@ static enum perr device_remember(struct req *r, const struct subscriber *sub, in
 	long long others = 0;
 	enum perr e;
 
-	if (known)
+	if (known) {
+		memcpy(now, hash, 32);
 		return db_device_seen(hash);
+	}
 	if ((e = db_device_count(r->arena, sub->id, &others)) != PERR_OK)
 		return e;
 	if (token_new_hashed(text, fresh) != 0)
 		return PERR_SYS;
+	memcpy(now, fresh, 32);
 	if ((e = db_device_add(fresh, sub->id, r->user_agent ? r->user_agent : "")) != PERR_OK)
 		return e;
 	if (req_cookie(r, DEVICE_COOKIE, text, 365L * 24 * 3600, 1) != 0)
@@ -200,13 +209,49 @@ static enum perr device_remember(struct req *r, const struct subscriber *sub, in
 	return db_outbox_to(sub->id, "email", sub->email, "new-sign-in", params);
 }
 
+/* Whether this sign-in needs a code: two-step sign-in on, and the browser not remembered. */
+static enum perr second_factor_needed(struct req *r, uint64_t subscriber,
+				      const unsigned char *device, int *needed)
+{
+	struct sub_totp t;
+	long long remembered = 0;
+	enum perr e = db_totp_get(r->arena, subscriber, &t);
+
+	*needed = 0;
+	if (e == PERR_NOT_FOUND || (e == PERR_OK && !t.enabled))
+		return PERR_OK;
+	if (e != PERR_OK)
+		return e;
+	if (device != NULL &&
+	    (e = db_device_factor_remembered(r->arena, device, subscriber, &remembered)) != PERR_OK)
+		return e;
+	*needed = remembered == 0;
+	return PERR_OK;
+}
+
+/* The password was right: a five-minute step, named by a cookie of /login only, then the code. */
+static int second_step_start(struct req *r, uint64_t subscriber, const char *next)
+{
+	unsigned char hash[32];
+	char text[TOKEN_CHARS + 1];
+	enum perr e;
+
+	if (token_new_hashed(text, hash) != 0)
+		return page_error(r, 500, "internal");
+	if ((e = db_second_step_add(hash, subscriber, next)) != PERR_OK)
+		return page_fail(r, e);
+	if (req_cookie_path(r, STEP_COOKIE, text, 0, "/login") != 0)
+		return page_error(r, 500, "internal");
+	return page_redirect(r, "/login/code");
+}
+
 static int login_post(struct req *r)
 {
 	const struct fval *login = req_val(r, K_LOGIN), *pw = req_val(r, K_PASSWORD);
 	struct signin_subject subj;
-	unsigned char device[32];
+	unsigned char device[32], now[32];
 	struct subscriber sub;
-	int rehash = 0, ok, known = 0;
+	int rehash = 0, ok, known = 0, needed = 0;
 	long long wait;
 	char hash[128], key[LOGIN_BYTES];
 	enum perr e, found;
@@ -243,15 +288,22 @@ static int login_post(struct req *r)
 		return refuse(r, login->s, 422, "bad-credentials");
 	}
 
-	if ((e = db_begin()) != PERR_OK)
-		return page_fail(r, e);
 	if (rehash && password_hash(pw->s, pw->len, hash, sizeof(hash)) == 0 &&
 	    (e = db_subscriber_set_password(sub.id, hash)) != PERR_OK)
-		goto fail;
+		return page_fail(r, e);
+	/* Two-step sign-in: the code next, unless this browser was remembered.
+	 * The login's count is not cleared before the code is right. */
+	if ((e = second_factor_needed(r, sub.id, known ? device : NULL, &needed)) != PERR_OK)
+		return page_fail(r, e);
+	if (needed)
+		return second_step_start(r, sub.id, next_of(r));
+
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
 	if ((e = session_start(r, sub.id)) != PERR_OK ||
 	    (e = db_login_record(key, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK ||
 	    (e = signin_passed(&subj)) != PERR_OK ||
-	    (e = device_remember(r, &sub, known, device)) != PERR_OK)
+	    (e = device_remember(r, &sub, known, device, now)) != PERR_OK)
 		goto fail;
 	if ((e = db_commit()) != PERR_OK)
 		goto fail;
@@ -264,6 +316,72 @@ fail:
 	db_rollback();
 	r->nheaders = 0; /* no cookie for a session that was never stored */
 	return page_fail(r, e);
+}
+
+/*
+ * The second step: the code from the authenticator app, or a recovery code.
+ * Codes count against the login (or the known browser) like passwords, so
+ * the step cannot be used to guess them; the step itself lasts 5 minutes.
+ */
+static int code_page(struct req *r)
+{
+	const struct kv *c = kv_find(&r->cookies, STEP_COOKIE);
+	const struct fval *code = req_val(r, K_CODE), *remember = req_val(r, K_REMEMBER);
+	unsigned char raw[TOKEN_BYTES], hash[32], device[32], now[32];
+	struct signin_subject subj;
+	struct subscriber sub;
+	const char *next = "/";
+	uint64_t id = 0;
+	long long wait;
+	int known, ok;
+	enum perr e;
+
+	if (r->sess != NULL)
+		return page_redirect(r, "/");
+	if (c == NULL || token_decode(c->val, c->vlen, raw) != 0)
+		return page_redirect(r, "/login");
+	token_hash(raw, TOKEN_BYTES, hash);
+	e = db_second_step_get(r->arena, hash, &id, &next);
+	if (e == PERR_NOT_FOUND)
+		return page_redirect(r, "/login");
+	if (e != PERR_OK || (e = db_subscriber_get(r->arena, id, &sub)) != PERR_OK)
+		return page_fail(r, e == PERR_NOT_FOUND ? PERR_NOT_FOUND : e);
+	if (xml_elem(r->root, "second-step") == NULL)
+		return page_error(r, 500, "internal");
+	if (r->method != M_POST)
+		return 200;
+	if (code == NULL)
+		return page_refuse(r, 400, "code", "invalid");
+	known = device_of(r, sub.id, device, &e);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	signin_subject_subscriber(r, sub.login, known ? device : NULL, &subj);
+	if ((e = signin_try(r, &subj, &wait)) != PERR_OK)
+		return page_fail(r, e);
+	if (wait > 0)
+		return page_refuse(r, 429, NULL, "locked");
+	if ((e = two_factor_check(r->arena, sub.id, code->s, &ok)) != PERR_OK)
+		return page_fail(r, e);
+	if (!ok) {
+		if ((e = db_login_record(sub.login, r->remote_addr, LOGIN_FAIL, sub.id)) != PERR_OK)
+			return page_fail(r, e);
+		return page_refuse(r, 422, "code", "code-wrong");
+	}
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_second_step_drop(hash)) != PERR_OK || (e = session_start(r, sub.id)) != PERR_OK ||
+	    (e = db_login_record(sub.login, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK ||
+	    (e = signin_passed(&subj)) != PERR_OK ||
+	    (e = device_remember(r, &sub, known, device, now)) != PERR_OK ||
+	    (remember != NULL && (e = db_device_remember_factor(now)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		r->nheaders = 0;
+		return page_fail(r, e);
+	}
+	if (req_cookie_path(r, STEP_COOKIE, "", -1, "/login") != 0)
+		return page_error(r, 500, "internal");
+	return page_redirect(r, next);
 }
 
 static int logout_post(struct req *r)
@@ -733,6 +851,7 @@ static int login_page(struct req *r)
 
 static const struct page pages[] = {
 	{"/login", M_GET | M_POST, PAGE_PUBLIC, "login", login_page},
+	{"/login/code", M_GET | M_POST, PAGE_PUBLIC, "login-code", code_page},
 	{"/logout", M_POST, PAGE_SESSION | PAGE_SIGN_OUT, "logout", logout_post},
 	{"/lang", M_GET | M_POST, PAGE_PUBLIC, "lang", lang_page},
 	{"/_error/413", M_GET, PAGE_PUBLIC, "error", too_large},

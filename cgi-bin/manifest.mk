@@ -5,12 +5,13 @@
 # error.  `make check-layers` also fails when a listed module is not needed,
 # so a list says what the program uses, no more.  A module is named by its
 # layer and file: core/arena is cgi-bin/core/arena.c.  See docs/architecture.md.
-MODS_login = app/link app/org_list app/password core/arena core/config core/crypto core/date \
-	core/lang core/log core/login core/module core/money core/month core/parse core/password \
-	core/perr core/throttle core/useragent core/utf8 core/valid db/account db/db db/form_attempt \
-	db/login_attempt db/organization db/outbox db/password db/session db/subscriber db/throttle \
-	db/tidy db/token doc/render doc/xml web/csrf web/form web/form_password web/nav web/request \
-	web/sandbox web/serve web/session web/signin web/signin_limit
+MODS_login = app/link app/org_list app/password app/two_factor core/arena core/config core/crypto \
+	core/date core/lang core/log core/login core/module core/money core/month core/parse \
+	core/password core/perr core/throttle core/totp core/useragent core/utf8 core/valid db/account \
+	db/db db/form_attempt db/login_attempt db/organization db/outbox db/password db/session \
+	db/subscriber db/throttle db/tidy db/token db/two_factor doc/render doc/xml web/csrf web/form \
+	web/form_password web/nav web/request web/sandbox web/serve web/session web/signin \
+	web/signin_limit
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/utf8 core/valid db/account db/db db/ledger \
 	db/news db/payment db/session doc/render doc/xml web/csrf web/nav web/request web/sandbox \
@@ -42,12 +43,13 @@ MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading bill
 	core/money core/month core/parse core/perr core/utf8 core/valid db/account db/db db/receipt \
 	db/receipt_doc db/session doc/pdf doc/qr doc/render doc/xml web/csrf web/form web/nav web/period \
 	web/request web/sandbox web/serve web/session
-MODS_settings = app/link app/password billing/bankcheck billing/payqr billing/receipt core/arena \
-	core/config core/crypto core/date core/lang core/log core/module core/money core/month core/parse \
-	core/password core/throttle core/useragent core/utf8 core/valid db/contact db/db db/login_attempt \
-	db/outbox db/password db/receipt db/receipt_doc db/session db/subscriber db/throttle db/token \
-	doc/render doc/xml web/csrf web/form web/form_password web/nav web/request web/sandbox web/serve \
-	web/session web/signin web/signin_limit
+MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/payqr \
+	billing/receipt core/arena core/config core/crypto core/date core/lang core/log core/module \
+	core/money core/month core/parse core/password core/throttle core/totp core/useragent core/utf8 \
+	core/valid db/contact db/db db/login_attempt db/outbox db/password db/receipt db/receipt_doc \
+	db/session db/subscriber db/throttle db/token db/two_factor doc/qr doc/render doc/xml web/csrf \
+	web/form web/form_password web/nav web/request web/sandbox web/serve web/session web/signin \
+	web/signin_limit
 MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/autopay \
 	db/credit db/db db/online db/outbox doc/xml net/http net/yookassa

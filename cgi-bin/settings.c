@@ -13,6 +13,10 @@
  *   GET  /settings/sessions           the live sessions
  *   POST /settings/sessions/end       id: end one (this one signs out)
  *   POST /settings/sessions/end-all   sign out everywhere
+ *   GET  /settings/2fa                two-step sign-in: on or off
+ *   POST /settings/2fa/on             current password: a secret to scan
+ *   GET  /settings/2fa/enrol          its QR code;  POST: its first code: on, ten recovery codes
+ *   POST /settings/2fa/off            current password and a code: off
  *
  * A change that needs the current password counts a wrong one as a failed
  * sign-in, so the login lockout covers it.  Each successful POST answers 303
@@ -20,23 +24,31 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
+
+#include <sodium.h>
 
 #include "app/link.h"
 #include "app/password.h"
+#include "app/two_factor.h"
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/password.h"
 #include "core/perr.h"
+#include "core/totp.h"
 #include "core/useragent.h"
 #include "core/valid.h"
 #include "db/contact.h"
 #include "db/db.h"
 #include "db/login_attempt.h"
+#include "db/outbox.h"
 #include "db/receipt.h"
 #include "db/session.h"
 #include "db/subscriber.h"
+#include "db/two_factor.h"
+#include "doc/qr.h"
 #include "doc/xml.h"
 #include "web/form.h"
 #include "web/req.h"
@@ -48,7 +60,7 @@ enum key {
 	K_FULL_NAME, K_LANDLINE, K_MOBILE, K_CURRENT, K_NEW, K_CONFIRM, K_EMAIL, K_TO, K_ID,
 	K_ACCOUNT, K_ON, K_DONE,
 	K_EMAIL_RECEIPT, K_EMAIL_PAYMENT, K_EMAIL_AUTOPAY, K_EMAIL_NEWS,
-	K_SMS_RECEIPT, K_SMS_PAYMENT, K_SMS_AUTOPAY, K_SMS_NEWS,
+	K_SMS_RECEIPT, K_SMS_PAYMENT, K_SMS_AUTOPAY, K_SMS_NEWS, K_CODE,
 	K__MAX
 };
 
@@ -73,6 +85,7 @@ static const struct field fields[K__MAX] = {
 	[K_SMS_PAYMENT] = {"sms_payment", valid_int, 1, 1},
 	[K_SMS_AUTOPAY] = {"sms_autopay", valid_int, 1, 1},
 	[K_SMS_NEWS] = {"sms_news", valid_int, 1, 1},
+	[K_CODE] = {"code", valid_text, 1, 16}, /* six digits, or a recovery code */
 };
 
 /* The notification topics, in the order of the SET columns and of the form. */
@@ -436,6 +449,179 @@ static int sessions_end_all_post(struct req *r)
 	return page_redirect(r, "/login?done=out-all");
 }
 
+/* ---------------------------------------------------------------- two-step sign-in */
+
+/* <two-factor enabled="0|1" codes-left="n"/>: what the page says and offers. */
+static int two_factor_state(struct req *r, xmlNodePtr *out)
+{
+	uint64_t me = r->sess->subscriber_id;
+	struct sub_totp t;
+	long long left = 0;
+	xmlNodePtr n;
+	enum perr e = db_totp_get(r->arena, me, &t);
+
+	if (e == PERR_NOT_FOUND)
+		t.enabled = 0;
+	else if (e != PERR_OK)
+		return page_fail(r, e);
+	if (t.enabled && (e = db_recovery_codes_left(r->arena, me, &left)) != PERR_OK)
+		return page_fail(r, e);
+	if ((n = xml_elem(r->root, "two-factor")) == NULL ||
+	    xml_attr(n, "enabled", t.enabled ? "1" : "0") || xml_attr_int(n, "codes-left", left) ||
+	    xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	*out = n;
+	return 0;
+}
+
+static int two_factor_get(struct req *r)
+{
+	xmlNodePtr n;
+	int st = two_factor_state(r, &n);
+
+	return st == 0 ? 200 : st;
+}
+
+/* Turning it on, with the password: a new secret to scan, not yet in force. */
+static int two_factor_on(struct req *r)
+{
+	unsigned char key[32], secret[TOTP_SECRET_BYTES], sealed[TOTP_SEALED_BYTES];
+	char b32[TOTP_BASE32_CHARS + 1];
+	struct subscriber me;
+	xmlNodePtr n;
+	int st;
+	enum perr e;
+
+	if ((st = two_factor_state(r, &n)) != 0 || (st = current_password(r, &me)) != 0)
+		return st;
+	if (two_factor_key(key) != 0)
+		return page_error(r, 500, "internal");
+	totp_secret_new(secret, b32);
+	totp_seal(key, secret, sealed);
+	sodium_memzero(secret, sizeof(secret));
+	sodium_memzero(b32, sizeof(b32));
+	sodium_memzero(key, sizeof(key));
+	if ((e = db_totp_pending(me.id, sealed, sizeof(sealed))) != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(r, "/settings/2fa/enrol");
+}
+
+/* The QR code and the secret of the one being enrolled, and the form for its first code. */
+static int enrol_show(struct req *r, const struct subscriber *me,
+		      const unsigned char secret[TOTP_SECRET_BYTES])
+{
+	char b32[TOTP_BASE32_CHARS + 1];
+	const char *uri, *path;
+	struct qr q;
+	xmlNodePtr n;
+
+	totp_secret_text(secret, b32);
+	uri = arena_printf(r->arena,
+			   "otpauth://totp/kabinet:%s?secret=%s&issuer=kabinet&algorithm=SHA1"
+			   "&digits=%d&period=%d",
+			   me->login, b32, TOTP_DIGITS, TOTP_STEP);
+	if (uri == NULL || qr_encode(r->arena, uri, &q) != 0 ||
+	    (path = qr_svg_path(r->arena, &q)) == NULL || (n = xml_elem(r->root, "enrol")) == NULL ||
+	    xml_text(n, "secret", b32) == NULL || (n = xml_text(n, "qr", path)) == NULL ||
+	    xml_attr_int(n, "size", q.width + 8))
+		return -1;
+	sodium_memzero(b32, sizeof(b32));
+	return 0;
+}
+
+static int two_factor_enrol(struct req *r)
+{
+	const struct fval *code = req_val(r, K_CODE);
+	unsigned char key[32], secret[TOTP_SECRET_BYTES];
+	char codes[RECOVERY_CODES][RECOVERY_CODE_CHARS + 1];
+	struct subscriber me;
+	struct sub_totp t;
+	xmlNodePtr list;
+	const char *params;
+	uint64_t step = 0;
+	unsigned i;
+	int right;
+	enum perr e;
+
+	if ((e = db_subscriber_get(r->arena, r->sess->subscriber_id, &me)) != PERR_OK)
+		return page_fail(r, e);
+	e = db_totp_get(r->arena, me.id, &t);
+	if (e == PERR_NOT_FOUND || (e == PERR_OK && t.enabled))
+		return page_redirect(r, "/settings/2fa");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (two_factor_key(key) != 0 || totp_open(key, t.secret, t.secret_len, secret) != 0) {
+		sodium_memzero(key, sizeof(key));
+		return page_error(r, 500, "internal");
+	}
+	sodium_memzero(key, sizeof(key));
+	if (enrol_show(r, &me, secret) != 0) {
+		sodium_memzero(secret, sizeof(secret));
+		return page_error(r, 500, "internal");
+	}
+	right = r->method == M_POST && code != NULL &&
+		totp_check(secret, time(NULL), code->s, &step) == 0;
+	sodium_memzero(secret, sizeof(secret));
+	if (r->method != M_POST)
+		return 200;
+	if (code == NULL)
+		return page_refuse(r, 400, "code", "invalid");
+	if (!right)
+		return page_refuse(r, 422, "code", "code-wrong");
+	params = outbox_params(r->arena, "note", (const char *[]){"login", me.login}, 1);
+	if (params == NULL || (list = xml_elem(r->root, "recovery-codes")) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_totp_enable(me.id, step)) != PERR_OK ||
+	    (e = two_factor_codes_new(me.id, codes)) != PERR_OK ||
+	    (me.email != NULL &&
+	     (e = db_outbox_to(me.id, "email", me.email, "two-factor-on", params)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return e == PERR_CONFLICT ? page_redirect(r, "/settings/2fa") : page_fail(r, e);
+	}
+	for (i = 0; i < RECOVERY_CODES; i++)
+		if (xml_text(list, "code", codes[i]) == NULL)
+			return page_error(r, 500, "internal");
+	sodium_memzero(codes, sizeof(codes));
+	/* The codes exist in clear only in this answer (no-store): a page, not a 303. */
+	return 200;
+}
+
+/* Turning it off takes the password and a code, as signing in does. */
+static int two_factor_off(struct req *r)
+{
+	const struct fval *code = req_val(r, K_CODE);
+	struct subscriber me;
+	const char *params;
+	xmlNodePtr n;
+	int st, ok;
+	enum perr e;
+
+	if ((st = two_factor_state(r, &n)) != 0 || (st = current_password(r, &me)) != 0)
+		return st;
+	if (code == NULL)
+		return page_refuse(r, 400, "code", "invalid");
+	if ((e = two_factor_check(r->arena, me.id, code->s, &ok)) != PERR_OK)
+		return page_fail(r, e);
+	if (!ok)
+		return page_refuse(r, 422, "code", "code-wrong");
+	params = outbox_params(r->arena, "note", (const char *[]){"login", me.login}, 1);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_totp_off(me.id)) != PERR_OK ||
+	    (me.email != NULL &&
+	     (e = db_outbox_to(me.id, "email", me.email, "two-factor-off", params)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/settings/2fa?done=off");
+}
+
 /* GET and POST of one path share an entry: pick by method. */
 static int password_page(struct req *r)
 {
@@ -458,6 +644,10 @@ static const struct page pages[] = {
 	{"/settings/sessions", M_GET, PAGE_SESSION, "sessions", sessions_get},
 	{"/settings/sessions/end", M_POST, PAGE_SESSION, "sessions", session_end_post},
 	{"/settings/sessions/end-all", M_POST, PAGE_SESSION, "sessions", sessions_end_all_post},
+	{"/settings/2fa", M_GET, PAGE_SESSION, "two-factor", two_factor_get},
+	{"/settings/2fa/on", M_POST, PAGE_SESSION, "two-factor", two_factor_on},
+	{"/settings/2fa/enrol", M_GET | M_POST, PAGE_SESSION, "two-factor-enrol", two_factor_enrol},
+	{"/settings/2fa/off", M_POST, PAGE_SESSION, "two-factor", two_factor_off},
 };
 
 static const struct section section = {

@@ -9,6 +9,7 @@
  *   sign-ins       the record of sign-ins after [retention] sign_in_days
  *   sign-in limits counters two days after their window (a day after a lock)
  *   browsers       those not seen for a year (their cookie has expired)
+ *   second steps   the step between a password and its code, once expired
  *   messages       sent or failed messages after [retention] message_days
  *
  * Exit status 0, or 1 if the database failed; what it deleted goes to the log.
@@ -70,6 +71,7 @@ int main(int argc, char **argv)
 	rc |= tidy("sign-ins", db_tidy_sign_ins, cfg.keep_sign_ins * DAY);
 	rc |= tidy("sign-in limits", db_tidy_throttles, 2 * DAY);
 	rc |= tidy("browsers", db_tidy_devices, 366 * DAY);
+	rc |= tidy("second steps", db_tidy_second_steps, 0);
 	rc |= tidy("messages", db_tidy_messages, cfg.keep_messages * DAY);
 	rc |= tidy("imported files", db_tidy_import_files, IMPORT_FILE_DAYS * DAY);
 	rc |= tidy("import problems", db_tidy_import_problems, IMPORT_FILE_DAYS * DAY);

@@ -196,6 +196,29 @@
     </section>
   </xsl:template>
 
+  <!-- Two-step sign-in: the code after the password. -->
+  <xsl:template match="page[@section='login'][@name='login-code']" mode="content">
+    <section class="card narrow">
+      <h1><xsl:value-of select="$M/login-code.title"/></h1>
+      <p><xsl:value-of select="$M/login-code.intro"/></p>
+      <xsl:call-template name="invalid-form"/>
+      <form method="post" action="/login/code" class="stacked" id="second-step-form">
+        <input type="hidden" name="csrf" value="{csrf}"/>
+        <label for="code"><xsl:value-of select="$M/login-code.code"/></label>
+        <input type="text" id="code" name="code" required="required" maxlength="16"
+               autocomplete="one-time-code" autocapitalize="none" spellcheck="false"/>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
+        <p class="check">
+          <input type="checkbox" id="remember" name="remember" value="1"/>
+          <xsl:text> </xsl:text>
+          <label for="remember"><xsl:value-of select="$M/login-code.remember"/></label>
+        </p>
+        <button type="submit" class="primary" id="second-step-submit"><xsl:value-of select="$M/login.submit"/></button>
+      </form>
+      <p class="hint"><a href="/login"><xsl:value-of select="$M/back.login"/></a></p>
+    </section>
+  </xsl:template>
+
   <!-- A link from a message opens this form; only its POST uses the link up,
        so a mail scanner that fetches every link confirms nothing. -->
   <xsl:template match="page[@section='login'][@name='email-confirm'][confirm-form]" mode="content">

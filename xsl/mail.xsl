@@ -232,7 +232,7 @@
 
   <!-- Told after the fact: the password or the address changed, a new browser signed in. -->
   <xsl:template match="/page[@channel='email'][@name='password-changed' or @name='email-changed' or
-                        @name='new-sign-in'][note]">
+                        @name='new-sign-in' or @name='two-factor-on' or @name='two-factor-off'][note]">
     <message>
       <subject><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.subject')"/></xsl:call-template></subject>
       <text>

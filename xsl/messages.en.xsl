@@ -123,6 +123,10 @@
     <error.link-invalid>The link has expired or has been used already. Please ask for a new one.</error.link-invalid>
   </xsl:template>
   <xsl:template name="messages-en-login">
+    <login-code.title>Sign-in code</login-code.title>
+    <login-code.intro>Enter the code from your authenticator app, or one of your recovery codes.</login-code.intro>
+    <login-code.code>Code</login-code.code>
+    <login-code.remember>Remember this browser for 30 days</login-code.remember>
     <login.calculator>Work out a charge at the tariffs without signing in</login.calculator>
     <login.title>Sign in</login.title>
     <login.login>Login</login.login>
@@ -667,6 +671,10 @@
     <mail.password-changed.intro>The password of your customer portal account (login {login}) was changed and your other sessions ended.</mail.password-changed.intro>
     <mail.new-sign-in.subject>Sign-in from a new browser</mail.new-sign-in.subject>
     <mail.new-sign-in.intro>Someone signed in to your customer portal account (login {login}) from a browser not seen before: {browser}; address {ip}.</mail.new-sign-in.intro>
+    <mail.two-factor-on.subject>Two-step sign-in turned on</mail.two-factor-on.subject>
+    <mail.two-factor-on.intro>Two-step sign-in is now on for your customer portal account (login {login}): signing in takes a code from the app.</mail.two-factor-on.intro>
+    <mail.two-factor-off.subject>Two-step sign-in turned off</mail.two-factor-off.subject>
+    <mail.two-factor-off.intro>Two-step sign-in is now off for your customer portal account (login {login}): the password alone signs in again.</mail.two-factor-off.intro>
     <mail.not-you>If this was not you, recover your password and tell the organization:</mail.not-you>
     <mail.recover-link.subject>Password change</mail.recover-link.subject>
     <mail.recover-link.intro>To set a new password for your customer portal account (login {login}), open the link; it is valid for 1 hour and works once:</mail.recover-link.intro>
@@ -674,6 +682,24 @@
   </xsl:template>
 
   <xsl:template name="messages-en-settings">
+    <tf.title>Two-step sign-in</tf.title>
+    <tf.intro>Signing in will take a code from an authenticator app on your phone (Google Authenticator, FreeOTP and others) as well as the password.</tf.intro>
+    <tf.is-on>Two-step sign-in is on.</tf.is-on>
+    <tf.is-off>Two-step sign-in is off.</tf.is-off>
+    <tf.codes-left>Unused recovery codes:</tf.codes-left>
+    <tf.turn-on>Turn on</tf.turn-on>
+    <tf.turn-off>Turn off</tf.turn-off>
+    <tf.code-or-recovery>Code from the app, or a recovery code</tf.code-or-recovery>
+    <tf.scan>Scan the QR code with your authenticator app, or type the key into it, then enter the code the app shows.</tf.scan>
+    <tf.qr>QR code for the authenticator app</tf.qr>
+    <tf.secret>Key:</tf.secret>
+    <tf.first-code>Code from the app</tf.first-code>
+    <tf.confirm>Confirm</tf.confirm>
+    <tf.done-on>Two-step sign-in is on.</tf.done-on>
+    <tf.done-off>Two-step sign-in is off.</tf.done-off>
+    <tf.codes>Recovery codes</tf.codes>
+    <tf.codes-hint>Keep them: each can be used once instead of a code from the app when your phone is not at hand. They will not be shown again.</tf.codes-hint>
+    <tf.continue>Done</tf.continue>
     <settings.title>Settings</settings.title>
     <settings.profile>Personal data</settings.profile>
     <settings.login>Login</settings.login>

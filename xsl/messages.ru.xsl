@@ -123,6 +123,10 @@
     <error.link-invalid>Ссылка устарела или уже была использована. Запросите новую.</error.link-invalid>
   </xsl:template>
   <xsl:template name="messages-ru-login">
+    <login-code.title>Код для входа</login-code.title>
+    <login-code.intro>Введите код из приложения-аутентификатора или один из кодов восстановления.</login-code.intro>
+    <login-code.code>Код</login-code.code>
+    <login-code.remember>Запомнить этот браузер на 30 дней</login-code.remember>
     <login.calculator>Рассчитать начисление по тарифам без входа</login.calculator>
     <login.title>Вход в личный кабинет</login.title>
     <login.login>Логин</login.login>
@@ -667,6 +671,10 @@
     <mail.password-changed.intro>Пароль личного кабинета (логин {login}) изменён, остальные сеансы завершены.</mail.password-changed.intro>
     <mail.new-sign-in.subject>Вход из нового браузера</mail.new-sign-in.subject>
     <mail.new-sign-in.intro>В личный кабинет (логин {login}) вошли из браузера, которого раньше не было: {browser}; адрес {ip}.</mail.new-sign-in.intro>
+    <mail.two-factor-on.subject>Двухэтапный вход включён</mail.two-factor-on.subject>
+    <mail.two-factor-on.intro>Для личного кабинета (логин {login}) включён двухэтапный вход: при входе нужен код из приложения.</mail.two-factor-on.intro>
+    <mail.two-factor-off.subject>Двухэтапный вход выключен</mail.two-factor-off.subject>
+    <mail.two-factor-off.intro>Для личного кабинета (логин {login}) выключен двухэтапный вход: для входа снова достаточно пароля.</mail.two-factor-off.intro>
     <mail.not-you>Если это сделали не вы, восстановите пароль и сообщите в организацию:</mail.not-you>
     <mail.recover-link.subject>Смена пароля</mail.recover-link.subject>
     <mail.recover-link.intro>Чтобы задать новый пароль личного кабинета (логин {login}), откройте ссылку — она действует 1 час и только один раз:</mail.recover-link.intro>
@@ -674,6 +682,24 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-settings">
+    <tf.title>Двухэтапный вход</tf.title>
+    <tf.intro>При входе, кроме пароля, будет нужен код из приложения-аутентификатора (Google Authenticator, Яндекс Ключ, FreeOTP и другие) на телефоне.</tf.intro>
+    <tf.is-on>Двухэтапный вход включён.</tf.is-on>
+    <tf.is-off>Двухэтапный вход выключен.</tf.is-off>
+    <tf.codes-left>Неиспользованных кодов восстановления:</tf.codes-left>
+    <tf.turn-on>Включить</tf.turn-on>
+    <tf.turn-off>Выключить</tf.turn-off>
+    <tf.code-or-recovery>Код из приложения или код восстановления</tf.code-or-recovery>
+    <tf.scan>Отсканируйте QR-код приложением-аутентификатором или введите в нём ключ, затем введите код, который покажет приложение.</tf.scan>
+    <tf.qr>QR-код для приложения-аутентификатора</tf.qr>
+    <tf.secret>Ключ:</tf.secret>
+    <tf.first-code>Код из приложения</tf.first-code>
+    <tf.confirm>Подтвердить</tf.confirm>
+    <tf.done-on>Двухэтапный вход включён.</tf.done-on>
+    <tf.done-off>Двухэтапный вход выключен.</tf.done-off>
+    <tf.codes>Коды восстановления</tf.codes>
+    <tf.codes-hint>Сохраните их: каждый код можно один раз ввести вместо кода из приложения, если телефона нет под рукой. Больше они не будут показаны.</tf.codes-hint>
+    <tf.continue>Готово</tf.continue>
     <settings.title>Настройки</settings.title>
     <settings.profile>Личные данные</settings.profile>
     <settings.login>Логин</settings.login>

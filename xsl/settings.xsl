@@ -7,6 +7,7 @@
       <xsl:when test="@name = 'password'"><xsl:value-of select="$M/password.title"/></xsl:when>
       <xsl:when test="@name = 'email'"><xsl:value-of select="$M/email.title"/></xsl:when>
       <xsl:when test="@name = 'sessions'"><xsl:value-of select="$M/sessions.title"/></xsl:when>
+      <xsl:when test="@name = 'two-factor' or @name = 'two-factor-enrol'"><xsl:value-of select="$M/tf.title"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$M/settings.title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -98,6 +99,7 @@
       <h2><xsl:value-of select="$M/settings.security"/></h2>
       <p><a href="/settings/password" id="change-password"><xsl:value-of select="$M/settings.change-password"/></a></p>
       <p><a href="/settings/sessions" id="sessions-link"><xsl:value-of select="$M/settings.sessions"/></a></p>
+      <p><a href="/settings/2fa" id="two-factor-link"><xsl:value-of select="$M/tf.title"/></a></p>
     </section>
 
     <section class="card" id="notifications">
@@ -181,6 +183,98 @@
         <xsl:text> </xsl:text>
         <button type="submit" id="lang-submit"><xsl:value-of select="$M/settings.save"/></button>
       </form>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ two-step sign-in -->
+  <xsl:template match="page[@section='settings'][@name='two-factor']" mode="content">
+    <xsl:variable name="t" select="two-factor"/>
+    <section class="card narrow">
+      <h1><xsl:value-of select="$M/tf.title"/></h1>
+      <xsl:if test="done = 'off'">
+        <p class="notice" role="status" id="done"><xsl:value-of select="$M/tf.done-off"/></p>
+      </xsl:if>
+      <p><xsl:value-of select="$M/tf.intro"/></p>
+      <xsl:call-template name="settings-errors"/>
+      <xsl:choose>
+        <xsl:when test="$t/@enabled = '1'">
+          <p id="two-factor-state"><strong><xsl:value-of select="$M/tf.is-on"/></strong>
+            <xsl:value-of select="concat(' ', $M/tf.codes-left, ' ', $t/@codes-left, '.')"/></p>
+          <form method="post" action="/settings/2fa/off" class="stacked" id="two-factor-off-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <label for="current_password"><xsl:value-of select="$M/password.current"/></label>
+            <input type="password" id="current_password" name="current_password" required="required"
+                   maxlength="128" autocomplete="current-password"/>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">current_password</xsl:with-param></xsl:call-template>
+            <label for="code"><xsl:value-of select="$M/tf.code-or-recovery"/></label>
+            <input type="text" id="code" name="code" required="required" maxlength="16"
+                   autocomplete="one-time-code" autocapitalize="none" spellcheck="false"/>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
+            <div class="actions">
+              <button type="submit" id="two-factor-off"><xsl:value-of select="$M/tf.turn-off"/></button>
+              <a href="/settings"><xsl:value-of select="$M/cancel"/></a>
+            </div>
+          </form>
+        </xsl:when>
+        <xsl:otherwise>
+          <p id="two-factor-state"><xsl:value-of select="$M/tf.is-off"/></p>
+          <form method="post" action="/settings/2fa/on" class="stacked" id="two-factor-on-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <label for="current_password"><xsl:value-of select="$M/password.current"/></label>
+            <input type="password" id="current_password" name="current_password" required="required"
+                   maxlength="128" autocomplete="current-password"/>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">current_password</xsl:with-param></xsl:call-template>
+            <div class="actions">
+              <button type="submit" class="primary" id="two-factor-on"><xsl:value-of select="$M/tf.turn-on"/></button>
+              <a href="/settings"><xsl:value-of select="$M/cancel"/></a>
+            </div>
+          </form>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="page[@section='settings'][@name='two-factor-enrol']" mode="content">
+    <section class="card narrow">
+      <h1><xsl:value-of select="$M/tf.title"/></h1>
+      <xsl:choose>
+        <xsl:when test="recovery-codes">
+          <p class="notice" role="status" id="done"><xsl:value-of select="$M/tf.done-on"/></p>
+          <h2><xsl:value-of select="$M/tf.codes"/></h2>
+          <p><xsl:value-of select="$M/tf.codes-hint"/></p>
+          <ul class="recovery-codes" id="recovery-codes">
+            <xsl:for-each select="recovery-codes/code"><li><code><xsl:value-of select="."/></code></li></xsl:for-each>
+          </ul>
+          <p><a class="button primary" href="/settings/2fa" id="continue"><xsl:value-of select="$M/tf.continue"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p><xsl:value-of select="$M/tf.scan"/></p>
+          <figure class="totp-qr">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="200" height="200"
+                 viewBox="-4 -4 {enrol/qr/@size} {enrol/qr/@size}" aria-labelledby="qr-label" shape-rendering="crispEdges">
+              <title id="qr-label"><xsl:value-of select="$M/tf.qr"/></title>
+              <rect x="-4" y="-4" width="{enrol/qr/@size}" height="{enrol/qr/@size}" fill="#fff"/>
+              <path d="{enrol/qr}" fill="#000"/>
+            </svg>
+            <figcaption>
+              <xsl:value-of select="concat($M/tf.secret, ' ')"/>
+              <code id="totp-secret"><xsl:value-of select="enrol/secret"/></code>
+            </figcaption>
+          </figure>
+          <xsl:call-template name="settings-errors"/>
+          <form method="post" action="/settings/2fa/enrol" class="stacked" id="enrol-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <label for="code"><xsl:value-of select="$M/tf.first-code"/></label>
+            <input type="text" id="code" name="code" required="required" maxlength="6" size="8"
+                   inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{{6}}"/>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
+            <div class="actions">
+              <button type="submit" class="primary" id="enrol-submit"><xsl:value-of select="$M/tf.confirm"/></button>
+              <a href="/settings/2fa"><xsl:value-of select="$M/cancel"/></a>
+            </div>
+          </form>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
   </xsl:template>
 

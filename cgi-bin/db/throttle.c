@@ -73,12 +73,18 @@ enum perr db_throttle_lock(struct arena *ar, const struct throttle_key *key,
 			     DBC_INT(&s->since_lock), DBC_INT(&level)};
 	enum perr e;
 
-	if ((e = db_exec(&create, a, 2, NULL, NULL)) != PERR_OK ||
-	    (e = db_row(ar, &lock_, a, 2, c, 5)) != PERR_OK)
+	if ((e = db_row(ar, &lock_, a, 2, c, 5)) != PERR_OK)
 		return e;
 	s->tries = (unsigned)tries;
 	s->level = (unsigned)level;
 	return PERR_OK;
+}
+
+enum perr db_throttle_ensure(const struct throttle_key *key)
+{
+	struct db_arg a[] = {DBA_STR(key->scope), DBA_BLOB(key->k, 32)};
+
+	return db_exec(&create, a, 2, NULL, NULL);
 }
 
 enum perr db_throttle_save(const struct throttle_key *key, const struct throttle_state *s)

@@ -14,7 +14,13 @@ struct throttle_key {
 	unsigned char k[32];
 };
 
-/* Inside a transaction: the counter, created if new, locked until commit. */
+/*
+ * Outside a transaction (its own commit): the counter made if it is new.
+ * Made inside, parallel first tries would each hold a shared lock from the
+ * duplicate key and then all wait for the exclusive one: a deadlock.
+ */
+enum perr db_throttle_ensure(const struct throttle_key *) PORTAL_WUR;
+/* Inside a transaction: the counter (made by db_throttle_ensure), locked until commit. */
 enum perr db_throttle_lock(struct arena *, const struct throttle_key *,
 			   struct throttle_state *) PORTAL_WUR;
 /* Inside the same transaction: the counter as throttle_try left it. */

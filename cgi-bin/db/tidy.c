@@ -47,6 +47,13 @@ static struct db_stmt throttles = {
 	"ORDER BY window_start LIMIT ?",
 	NULL, 0, NULL};
 
+/* The step between a password and its code lasts five minutes. */
+static struct db_stmt second_steps = {
+	"tidy.second_steps",
+	"DELETE FROM signin_second_steps WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+	"ORDER BY expires_at LIMIT ?",
+	NULL, 0, NULL};
+
 /* A browser not seen for longer than its cookie lasts is forgotten. */
 static struct db_stmt devices = {
 	"tidy.devices",
@@ -130,6 +137,11 @@ enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *del
 enum perr db_tidy_throttles(unsigned age, unsigned batch, unsigned long long *deleted)
 {
 	return sweep(&throttles, age, batch, deleted);
+}
+
+enum perr db_tidy_second_steps(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&second_steps, age, batch, deleted);
 }
 
 enum perr db_tidy_devices(unsigned age, unsigned batch, unsigned long long *deleted)

@@ -24,6 +24,9 @@ enum perr db_tidy_link_attempts(unsigned age, unsigned batch,
 enum perr db_tidy_sign_ins(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 /* Sign-in counters whose window began age seconds ago and whose lock ended a day ago. */
 enum perr db_tidy_throttles(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+/* Steps between a password and its code, age seconds after they expired. */
+enum perr db_tidy_second_steps(unsigned age, unsigned batch,
+			       unsigned long long *deleted) PORTAL_WUR;
 /* Browsers not seen for age seconds. */
 enum perr db_tidy_devices(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 /* Sent or failed outbox messages, by when they were queued. */

@@ -65,6 +65,9 @@ enum perr signin_try(struct req *r, const struct signin_subject *s, long long *w
 	enum perr e;
 
 	*wait = 0;
+	if ((e = db_throttle_ensure(keys[0])) != PERR_OK ||
+	    (e = db_throttle_ensure(keys[1])) != PERR_OK)
+		return e;
 	/* Always address first, then login: two tries never wait for each other in a circle. */
 	if ((e = db_begin()) != PERR_OK)
 		return e;
@@ -114,7 +117,7 @@ enum perr limit_try(struct req *r, const struct throttle_key *key,
 	int changed;
 	enum perr e;
 
-	if ((e = db_begin()) != PERR_OK)
+	if ((e = db_throttle_ensure(key)) != PERR_OK || (e = db_begin()) != PERR_OK)
 		return e;
 	if ((e = db_throttle_lock(r->arena, key, &st)) != PERR_OK)
 		goto fail;

@@ -126,6 +126,8 @@ def listed_pages():
         ("/settings/password", "POST", {"current_password": "wrong", "new_password": "x",
                                         "confirm_password": "y"}, True, "ru"),
         ("/settings/sessions", "GET", None, True, "ru"),
+        ("/settings/2fa", "GET", None, True, "ru"),
+        ("/settings/2fa/on", "POST", {"current_password": "wrong"}, True, "en"),
         ("/settings/sessions?done=ended", "GET", None, True, "en"),
         # A form with a forged token: the 403 page.
         ("/settings/profile", "POST", {"csrf": "forged", "full_name": "X"}, True, "ru"),

@@ -835,6 +835,13 @@ def test_every_billing_query_is_an_index_lookup():
         "tidy.import_files": [86400 * 30, 1000], "tidy.import_problems": [86400 * 30, 1000],
         "tidy.api_rate": [3600, 1000], "tidy.api_replays": [86400, 1000],
         "tidy.throttles": [86400 * 2, 1000], "tidy.devices": [86400 * 366, 1000],
+        "tidy.second_steps": [0, 1000],
+        "two_factor.get": [sub], "two_factor.pending_drop": [sub], "two_factor.enable": [1, sub],
+        "two_factor.use": [1, sub, 1], "two_factor.off": [sub], "two_factor.codes_clear": [sub],
+        "two_factor.code_use": [sub, "x'00'"], "two_factor.codes_left": [sub],
+        "two_factor.devices_forget": [sub], "two_factor.step_get": ["x'00'"],
+        "two_factor.step_drop": ["x'00'"], "two_factor.remember": ["x'00'"],
+        "two_factor.remembered": ["x'00'", sub],
         # The operator console (staff 1 is the demo administrator).
         "staff.by_id": [2, 1, 1], "staff.by_login": ["'admin'"], "staff.in_org": [1, 1],
         "staff.list": [1, 1], 
