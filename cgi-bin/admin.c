@@ -66,6 +66,7 @@
 #include "db/session.h"
 #include "db/staff.h"
 #include "db/subscriber.h"
+#include "doc/enrol.h"
 #include "doc/qr.h"
 #include "doc/xml.h"
 #include "net/provider.h"
@@ -306,52 +307,30 @@ static int code_page(struct req *r)
 	return page_redirect(r, next_of(r));
 }
 
-/* The otpauth URI every authenticator app reads from the QR code. */
-static const char *otpauth_uri(struct req *r, const char *b32)
-{
-	return arena_printf(r->arena,
-			    "otpauth://totp/kabinet:%s?secret=%s&issuer=kabinet&algorithm=SHA1"
-			    "&digits=%d&period=%d",
-			    r->staff->login, b32, TOTP_DIGITS, TOTP_STEP);
-}
-
 static int enrol_show(struct req *r, const unsigned char secret[TOTP_SECRET_BYTES], int status,
 		      const char *err)
 {
-	char b32[TOTP_BASE32_CHARS + 1];
-	const char *uri, *path;
-	struct qr q;
-	xmlNodePtr n;
 	int st;
 
-	totp_secret_text(secret, b32);
-	if ((uri = otpauth_uri(r, b32)) == NULL || qr_encode(r->arena, uri, &q) != 0 ||
-	    (path = qr_svg_path(r->arena, &q)) == NULL)
-		return page_error(r, 500, "internal");
 	if ((st = signin_form(r, "enrol", 200, err)) != 200)
 		return st;
-	n = xml_elem(r->root, "enrol");
-	if (n == NULL || xml_text(n, "secret", b32) == NULL || xml_text(n, "uri", uri) == NULL ||
-	    (n = xml_text(n, "qr", path)) == NULL || xml_attr_int(n, "size", q.width + 8))
+	if (enrol_xml(r->arena, r->root, r->staff->login, secret) != 0)
 		return page_error(r, 500, "internal");
-	sodium_memzero(b32, sizeof(b32));
 	return status == 200 ? 200 : page_status(r, status);
 }
 
 static int recovery_codes_issue(struct req *r, xmlNodePtr parent)
 {
 	unsigned char hashes[RECOVERY_CODES][32];
-	char code[RECOVERY_CODE_CHARS + 1];
+	char codes[RECOVERY_CODES][RECOVERY_CODE_CHARS + 1];
 	xmlNodePtr list = xml_elem(parent, "recovery-codes");
 	unsigned i;
 
-	if (list == NULL)
+	if (list == NULL || recovery_codes_make(codes, hashes) != 0)
 		return -1;
-	for (i = 0; i < RECOVERY_CODES; i++) {
-		recovery_code_new(code);
-		if (recovery_code_hash(code, hashes[i]) != 0 || xml_text(list, "code", code) == NULL)
+	for (i = 0; i < RECOVERY_CODES; i++)
+		if (xml_text(list, "code", codes[i]) == NULL)
 			return -1;
-	}
 	return db_staff_recovery_set(r->staff->staff_id, (const unsigned char(*)[32])hashes,
 				     RECOVERY_CODES) == PERR_OK
 		       ? 0

@@ -209,6 +209,24 @@ static enum perr device_remember(struct req *r, const struct subscriber *sub, in
 	return db_outbox_to(sub->id, "email", sub->email, "new-sign-in", params);
 }
 
+/*
+ * Inside the caller's transaction, once everything asked for was right: the
+ * session, the record, the counts started again, the browser remembered
+ * (its hash into now).  Shared by the password alone and the password and code.
+ */
+static enum perr signed_in(struct req *r, const struct subscriber *sub,
+			   const struct signin_subject *subj, int known,
+			   const unsigned char device[32], unsigned char now[32])
+{
+	enum perr e;
+
+	if ((e = session_start(r, sub->id)) != PERR_OK ||
+	    (e = db_login_record(sub->login, r->remote_addr, LOGIN_OK, sub->id)) != PERR_OK ||
+	    (e = signin_passed(subj)) != PERR_OK)
+		return e;
+	return device_remember(r, sub, known, device, now);
+}
+
 /* Whether this sign-in needs a code: two-step sign-in on, and the browser not remembered. */
 static enum perr second_factor_needed(struct req *r, uint64_t subscriber,
 				      const unsigned char *device, int *needed)
@@ -300,12 +318,8 @@ static int login_post(struct req *r)
 
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = session_start(r, sub.id)) != PERR_OK ||
-	    (e = db_login_record(key, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK ||
-	    (e = signin_passed(&subj)) != PERR_OK ||
-	    (e = device_remember(r, &sub, known, device, now)) != PERR_OK)
-		goto fail;
-	if ((e = db_commit()) != PERR_OK)
+	if ((e = signed_in(r, &sub, &subj, known, device, now)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK)
 		goto fail;
 	/* Expired rows of everyone are cleared a few at a time on sign-in, the
 	 * rest by tidy. */
@@ -345,7 +359,7 @@ static int code_page(struct req *r)
 	if (e == PERR_NOT_FOUND)
 		return page_redirect(r, "/login");
 	if (e != PERR_OK || (e = db_subscriber_get(r->arena, id, &sub)) != PERR_OK)
-		return page_fail(r, e == PERR_NOT_FOUND ? PERR_NOT_FOUND : e);
+		return page_fail(r, e);
 	if (xml_elem(r->root, "second-step") == NULL)
 		return page_error(r, 500, "internal");
 	if (r->method != M_POST)
@@ -369,10 +383,8 @@ static int code_page(struct req *r)
 	}
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = db_second_step_drop(hash)) != PERR_OK || (e = session_start(r, sub.id)) != PERR_OK ||
-	    (e = db_login_record(sub.login, r->remote_addr, LOGIN_OK, sub.id)) != PERR_OK ||
-	    (e = signin_passed(&subj)) != PERR_OK ||
-	    (e = device_remember(r, &sub, known, device, now)) != PERR_OK ||
+	if ((e = db_second_step_drop(hash)) != PERR_OK ||
+	    (e = signed_in(r, &sub, &subj, known, device, now)) != PERR_OK ||
 	    (remember != NULL && (e = db_device_remember_factor(now)) != PERR_OK) ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();

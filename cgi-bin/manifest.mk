@@ -47,9 +47,9 @@ MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/p
 	billing/receipt core/arena core/config core/crypto core/date core/lang core/log core/module \
 	core/money core/month core/parse core/password core/throttle core/totp core/useragent core/utf8 \
 	core/valid db/contact db/db db/login_attempt db/outbox db/password db/receipt db/receipt_doc \
-	db/session db/subscriber db/throttle db/token db/two_factor doc/qr doc/render doc/xml web/csrf \
-	web/form web/form_password web/nav web/request web/sandbox web/serve web/session web/signin \
-	web/signin_limit
+	db/session db/subscriber db/throttle db/token db/two_factor doc/enrol doc/qr doc/render doc/xml \
+	web/csrf web/form web/form_password web/nav web/request web/sandbox web/serve web/session \
+	web/signin web/signin_limit
 MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/utf8 db/autopay \
 	db/credit db/db db/online db/outbox doc/xml net/http net/yookassa
@@ -84,6 +84,6 @@ MODS_admin = app/credit app/link app/news app/password app/refund app/settle bil
 	core/password core/throttle core/totp core/useragent core/utf8 core/valid db/account db/audit \
 	db/autopay db/contact db/credit db/db db/directory db/news db/online db/organization db/outbox \
 	db/overview db/password db/reading db/refund db/session db/staff db/subscriber db/throttle \
-	db/token doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/console web/csrf \
-	web/form web/form_password web/nav web/page_table web/request web/sandbox web/serve web/session \
-	web/signin_limit web/staff_session
+	db/token doc/enrol doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/console \
+	web/csrf web/form web/form_password web/nav web/page_table web/request web/sandbox web/serve \
+	web/session web/signin_limit web/staff_session

@@ -48,7 +48,7 @@
 #include "db/session.h"
 #include "db/subscriber.h"
 #include "db/two_factor.h"
-#include "doc/qr.h"
+#include "doc/enrol.h"
 #include "doc/xml.h"
 #include "web/form.h"
 #include "web/req.h"
@@ -452,7 +452,7 @@ static int sessions_end_all_post(struct req *r)
 /* ---------------------------------------------------------------- two-step sign-in */
 
 /* <two-factor enabled="0|1" codes-left="n"/>: what the page says and offers. */
-static int two_factor_state(struct req *r, xmlNodePtr *out)
+static int two_factor_state(struct req *r)
 {
 	uint64_t me = r->sess->subscriber_id;
 	struct sub_totp t;
@@ -470,14 +470,12 @@ static int two_factor_state(struct req *r, xmlNodePtr *out)
 	    xml_attr(n, "enabled", t.enabled ? "1" : "0") || xml_attr_int(n, "codes-left", left) ||
 	    xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
-	*out = n;
 	return 0;
 }
 
 static int two_factor_get(struct req *r)
 {
-	xmlNodePtr n;
-	int st = two_factor_state(r, &n);
+	int st = two_factor_state(r);
 
 	return st == 0 ? 200 : st;
 }
@@ -488,11 +486,10 @@ static int two_factor_on(struct req *r)
 	unsigned char key[32], secret[TOTP_SECRET_BYTES], sealed[TOTP_SEALED_BYTES];
 	char b32[TOTP_BASE32_CHARS + 1];
 	struct subscriber me;
-	xmlNodePtr n;
 	int st;
 	enum perr e;
 
-	if ((st = two_factor_state(r, &n)) != 0 || (st = current_password(r, &me)) != 0)
+	if ((st = two_factor_state(r)) != 0 || (st = current_password(r, &me)) != 0)
 		return st;
 	if (two_factor_key(key) != 0)
 		return page_error(r, 500, "internal");
@@ -504,29 +501,6 @@ static int two_factor_on(struct req *r)
 	if ((e = db_totp_pending(me.id, sealed, sizeof(sealed))) != PERR_OK)
 		return page_fail(r, e);
 	return page_redirect(r, "/settings/2fa/enrol");
-}
-
-/* The QR code and the secret of the one being enrolled, and the form for its first code. */
-static int enrol_show(struct req *r, const struct subscriber *me,
-		      const unsigned char secret[TOTP_SECRET_BYTES])
-{
-	char b32[TOTP_BASE32_CHARS + 1];
-	const char *uri, *path;
-	struct qr q;
-	xmlNodePtr n;
-
-	totp_secret_text(secret, b32);
-	uri = arena_printf(r->arena,
-			   "otpauth://totp/kabinet:%s?secret=%s&issuer=kabinet&algorithm=SHA1"
-			   "&digits=%d&period=%d",
-			   me->login, b32, TOTP_DIGITS, TOTP_STEP);
-	if (uri == NULL || qr_encode(r->arena, uri, &q) != 0 ||
-	    (path = qr_svg_path(r->arena, &q)) == NULL || (n = xml_elem(r->root, "enrol")) == NULL ||
-	    xml_text(n, "secret", b32) == NULL || (n = xml_text(n, "qr", path)) == NULL ||
-	    xml_attr_int(n, "size", q.width + 8))
-		return -1;
-	sodium_memzero(b32, sizeof(b32));
-	return 0;
 }
 
 static int two_factor_enrol(struct req *r)
@@ -555,7 +529,7 @@ static int two_factor_enrol(struct req *r)
 		return page_error(r, 500, "internal");
 	}
 	sodium_memzero(key, sizeof(key));
-	if (enrol_show(r, &me, secret) != 0) {
+	if (enrol_xml(r->arena, r->root, me.login, secret) != 0) {
 		sodium_memzero(secret, sizeof(secret));
 		return page_error(r, 500, "internal");
 	}
@@ -595,11 +569,10 @@ static int two_factor_off(struct req *r)
 	const struct fval *code = req_val(r, K_CODE);
 	struct subscriber me;
 	const char *params;
-	xmlNodePtr n;
 	int st, ok;
 	enum perr e;
 
-	if ((st = two_factor_state(r, &n)) != 0 || (st = current_password(r, &me)) != 0)
+	if ((st = two_factor_state(r)) != 0 || (st = current_password(r, &me)) != 0)
 		return st;
 	if (code == NULL)
 		return page_refuse(r, 400, "code", "invalid");

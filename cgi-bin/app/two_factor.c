@@ -59,13 +59,9 @@ enum perr two_factor_codes_new(uint64_t subscriber,
 			       char codes[RECOVERY_CODES][RECOVERY_CODE_CHARS + 1])
 {
 	unsigned char hashes[RECOVERY_CODES][32];
-	unsigned i;
 
-	for (i = 0; i < RECOVERY_CODES; i++) {
-		recovery_code_new(codes[i]);
-		if (recovery_code_hash(codes[i], hashes[i]) != 0)
-			return PERR_SYS;
-	}
+	if (recovery_codes_make(codes, hashes) != 0)
+		return PERR_SYS;
 	return db_recovery_codes_set(subscriber, (const unsigned char(*)[32])hashes,
 				     RECOVERY_CODES);
 }

@@ -156,3 +156,16 @@ int recovery_code_hash(const char *typed, unsigned char out[32])
 			   sizeof(tag) - 1);
 	return 0;
 }
+
+int recovery_codes_make(char codes[RECOVERY_CODES][RECOVERY_CODE_CHARS + 1],
+			unsigned char hashes[RECOVERY_CODES][32])
+{
+	unsigned i;
+
+	for (i = 0; i < RECOVERY_CODES; i++) {
+		recovery_code_new(codes[i]);
+		if (recovery_code_hash(codes[i], hashes[i]) != 0)
+			return -1;
+	}
+	return 0;
+}

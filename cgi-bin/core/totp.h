@@ -43,5 +43,8 @@ void recovery_code_new(char out[RECOVERY_CODE_CHARS + 1]);
 /* The hash a recovery code is stored as; typed with or without the dash, any case.
  * -1 if it cannot be a code at all. */
 int recovery_code_hash(const char *typed, unsigned char out[32]) PORTAL_WUR;
+/* A new set: the codes to show once, and the hashes to store.  0, or -1. */
+int recovery_codes_make(char codes[RECOVERY_CODES][RECOVERY_CODE_CHARS + 1],
+			unsigned char hashes[RECOVERY_CODES][32]) PORTAL_WUR;
 
 #endif

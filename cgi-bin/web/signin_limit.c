@@ -54,42 +54,46 @@ static void policy_of(const struct throttle_key *k, struct throttle_policy *p)
 	p->max_level = MAX_LEVEL;
 }
 
-enum perr signin_try(struct req *r, const struct signin_subject *s, long long *wait)
+/*
+ * One try against n counters (n <= 2), in the order given (address first,
+ * then login: two tries never wait for each other in a circle).  *wait is
+ * the longest lock met or started, *refused_by the key of it.  A refused
+ * try counts nowhere; only a lock it starts is kept.
+ */
+static enum perr take(struct req *r, const struct throttle_key *const *keys,
+		      const struct throttle_policy *policies, int n, long long *wait,
+		      int *refused_by)
 {
-	const struct throttle_key *keys[2] = {&s->addr, &s->who};
 	struct throttle_state st[2];
-	struct throttle_policy p;
 	long long w[2];
-	int changed[2], i;
+	int changed[2], i, any = 0;
 	char after[24];
 	enum perr e;
 
 	*wait = 0;
-	if ((e = db_throttle_ensure(keys[0])) != PERR_OK ||
-	    (e = db_throttle_ensure(keys[1])) != PERR_OK)
-		return e;
-	/* Always address first, then login: two tries never wait for each other in a circle. */
+	for (i = 0; i < n; i++)
+		if ((e = db_throttle_ensure(keys[i])) != PERR_OK)
+			return e;
 	if ((e = db_begin()) != PERR_OK)
 		return e;
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < n; i++) {
 		if ((e = db_throttle_lock(r->arena, keys[i], &st[i])) != PERR_OK)
 			goto fail;
-		policy_of(keys[i], &p);
-		w[i] = throttle_try(&p, &st[i], &changed[i]);
+		w[i] = throttle_try(&policies[i], &st[i], &changed[i]);
+		any |= w[i] > 0;
 	}
-	for (i = 0; i < 2; i++) {
-		/* A refused try counts nowhere; only a lock it starts is kept. */
-		if (changed[i] && (w[0] == 0 && w[1] == 0 ? 1 : w[i] > 0) &&
+	for (i = 0; i < n; i++) {
+		if (changed[i] && (!any || w[i] > 0) &&
 		    (e = db_throttle_save(keys[i], &st[i])) != PERR_OK)
 			goto fail;
-		if (w[i] > *wait)
+		if (w[i] > *wait) {
 			*wait = w[i];
+			*refused_by = i;
+		}
 	}
 	if ((e = db_commit()) != PERR_OK)
 		goto fail;
 	if (*wait > 0) {
-		log_msg(LOG_WARN, "sign-in refused: %s locked for %llds", w[0] > 0 ? "address" : s->who.scope,
-			*wait);
 		snprintf(after, sizeof(after), "%lld", *wait);
 		if (req_header(r, "Retry-After", after) != 0)
 			return PERR_NOMEM;
@@ -97,6 +101,20 @@ enum perr signin_try(struct req *r, const struct signin_subject *s, long long *w
 	return PERR_OK;
 fail:
 	db_rollback();
+	return e;
+}
+
+enum perr signin_try(struct req *r, const struct signin_subject *s, long long *wait)
+{
+	const struct throttle_key *keys[2] = {&s->addr, &s->who};
+	struct throttle_policy p[2];
+	int by = 0;
+	enum perr e;
+
+	policy_of(keys[0], &p[0]);
+	policy_of(keys[1], &p[1]);
+	if ((e = take(r, keys, p, 2, wait, &by)) == PERR_OK && *wait > 0)
+		log_msg(LOG_WARN, "sign-in refused: %s locked for %llds", keys[by]->scope, *wait);
 	return e;
 }
 
@@ -112,26 +130,7 @@ enum perr signin_passed(const struct signin_subject *s)
 enum perr limit_try(struct req *r, const struct throttle_key *key,
 		    const struct throttle_policy *p, long long *wait)
 {
-	struct throttle_state st;
-	char after[24];
-	int changed;
-	enum perr e;
+	int by = 0;
 
-	if ((e = db_throttle_ensure(key)) != PERR_OK || (e = db_begin()) != PERR_OK)
-		return e;
-	if ((e = db_throttle_lock(r->arena, key, &st)) != PERR_OK)
-		goto fail;
-	*wait = throttle_try(p, &st, &changed);
-	if ((changed && (e = db_throttle_save(key, &st)) != PERR_OK) ||
-	    (e = db_commit()) != PERR_OK)
-		goto fail;
-	if (*wait > 0) {
-		snprintf(after, sizeof(after), "%lld", *wait);
-		if (req_header(r, "Retry-After", after) != 0)
-			return PERR_NOMEM;
-	}
-	return PERR_OK;
-fail:
-	db_rollback();
-	return e;
+	return take(r, &key, p, 1, wait, &by);
 }
