@@ -212,51 +212,73 @@ enum perr db_api_idem_drop(uint64_t key, const char *idem)
 	return db_exec(&idem_drop, a, 2, NULL, NULL);
 }
 
-struct reading_it {
-	struct feed_reading f;
-	uint64_t last; /* the page's last seq */
-	enum perr (*each)(void *, const struct feed_reading *);
-	void *ctx;
+/* A page of the feed, kept until its transaction commits: a deadlock with a
+ * writer rolls the page back, and it is read again from the start. */
+struct reading_page {
+	struct feed_reading *rows;
+	unsigned n, cap;
+	struct feed_reading f; /* the row being fetched */
+	struct arena *ar;
 };
 
-static enum perr reading_each(void *p)
+static enum perr reading_keep(void *p)
 {
-	struct reading_it *it = p;
+	struct reading_page *pg = p;
 
-	it->last = it->f.seq;
-	return it->each(it->ctx, &it->f);
+	if (pg->n == pg->cap)
+		return PERR_NOMEM; /* cannot happen: cap is the LIMIT */
+	pg->rows[pg->n++] = pg->f;
+	return PERR_OK;
+}
+
+/* One try: the page's rows locked, then marked taken, in one transaction. A
+ * correction either comes first (the feed hands over the replaced row and its
+ * successor) or waits for the mark and is refused. */
+static enum perr reading_page_take(struct reading_page *pg, unsigned org, uint64_t after,
+                                   unsigned limit)
+{
+	struct feed_reading *f = &pg->f;
+	struct db_arg a[] = {DBA_U64(after), DBA_U64(org), DBA_U64(limit)};
+	struct db_col c[] = {DBC_U64(&f->seq),      DBC_U64(&f->id),       DBC_STR(&f->account),
+	                     DBC_STR(&f->meter),    DBC_UINT(&f->zone),    DBC_UINT(&f->decimals),
+	                     DBC_STR(&f->taken_on), DBC_INT(&f->value),    DBC_STR(&f->source),
+	                     DBC_STR(&f->status),   DBC_STR(&f->created_at)};
+	enum perr e;
+
+	pg->n = 0;
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	e = db_rows(pg->ar, &feed_readings, a, 3, c, 11, reading_keep, pg);
+	if (e == PERR_OK && pg->n > 0)
+		e = db_exec(&feed_taken,
+			    (struct db_arg[]){DBA_U64(after), DBA_U64(pg->rows[pg->n - 1].seq),
+		                              DBA_U64(org)},
+			    3, NULL, NULL);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK)
+		db_rollback();
+	return e;
 }
 
 enum perr db_feed_readings(struct arena *ar, unsigned org, uint64_t after, unsigned limit,
                            enum perr (*each)(void *, const struct feed_reading *), void *ctx)
 {
-	struct reading_it it;
-	struct db_arg a[] = {DBA_U64(after), DBA_U64(org), DBA_U64(limit)};
-	struct db_col c[] = {
-	        DBC_U64(&it.f.seq),      DBC_U64(&it.f.id),        DBC_STR(&it.f.account),
-	        DBC_STR(&it.f.meter),    DBC_UINT(&it.f.zone),     DBC_UINT(&it.f.decimals),
-	        DBC_STR(&it.f.taken_on), DBC_INT(&it.f.value),     DBC_STR(&it.f.source),
-	        DBC_STR(&it.f.status),   DBC_STR(&it.f.created_at)};
+	struct reading_page pg;
+	enum perr e = PERR_BUSY;
+	unsigned i, tries;
 
-	enum perr e;
-
-	memset(&it, 0, sizeof(it));
-	it.each = each;
-	it.ctx = ctx;
-	/* The page's rows locked, then marked taken, in one transaction: a correction
-	 * either comes first (the feed hands over the replaced row and its successor)
-	 * or waits for the mark and is refused. */
-	if ((e = db_begin()) != PERR_OK)
-		return e;
-	e = db_rows(ar, &feed_readings, a, 3, c, 11, reading_each, &it);
-	if (e == PERR_OK && it.last > after)
-		e = db_exec(&feed_taken,
-			    (struct db_arg[]){DBA_U64(after), DBA_U64(it.last), DBA_U64(org)}, 3,
-			    NULL, NULL);
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK)
-		db_rollback();
+	memset(&pg, 0, sizeof(pg));
+	pg.ar = ar;
+	pg.cap = limit;
+	if (limit > 0 && (pg.rows = arena_alloc(ar, limit * sizeof(*pg.rows))) == NULL)
+		return PERR_NOMEM;
+	/* The lock on a page meets a writer's foreign-key lock on the same meter:
+	 * InnoDB picks one of them to roll back, and a few tries get through. */
+	for (tries = 0; tries < 4 && e == PERR_BUSY; tries++)
+		e = reading_page_take(&pg, org, after, limit);
+	for (i = 0; e == PERR_OK && i < pg.n; i++)
+		e = each(ctx, &pg.rows[i]);
 	return e;
 }
 

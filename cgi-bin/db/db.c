@@ -104,6 +104,15 @@ static enum perr fail(const char *what, struct db_stmt *s, unsigned err, const c
 	return PERR_DB;
 }
 
+/* A statement's error, or its connection's when the statement kept none: a deadlock
+ * met while fetching is reported on the connection only. */
+static enum perr stmt_fail(const char *what, struct db_stmt *s, MYSQL_STMT *h)
+{
+	if (mysql_stmt_errno(h) == 0 && conn != NULL)
+		return fail(what, s, mysql_errno(conn), mysql_error(conn));
+	return fail(what, s, mysql_stmt_errno(h), mysql_stmt_error(h));
+}
+
 static enum perr prepare(struct db_stmt *s, MYSQL_STMT **out)
 {
 	MYSQL_STMT *h;
@@ -200,7 +209,7 @@ static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL
 		}
 		bind_args(b, a, na, nulls);
 		if ((na && mysql_stmt_bind_param(h, b) != 0) || mysql_stmt_execute(h) != 0) {
-			e = fail("execute", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+			e = stmt_fail("execute", s, h);
 			/* Retrying is safe only if nothing of this request reached the server. */
 			if (e == PERR_DB_DOWN && may_retry && attempt == 0)
 				continue;
@@ -284,7 +293,7 @@ static enum perr take_column(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
 	one.buffer = big;
 	one.buffer_length = f->lens[i] + 1;
 	if (mysql_stmt_fetch_column(h, &one, (unsigned)i, 0) != 0)
-		return fail("fetch_column", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+		return stmt_fail("fetch_column", s, h);
 	big[f->lens[i]] = '\0';
 	*c->s = big;
 	return PERR_OK;
@@ -338,7 +347,7 @@ static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h, 
 		}
 	}
 	if (mysql_stmt_bind_result(h, f.b) != 0) {
-		e = fail("bind", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+		e = stmt_fail("bind", s, h);
 		goto out;
 	}
 	while ((rc = mysql_stmt_fetch(h)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
@@ -353,7 +362,7 @@ static enum perr fetch_rows(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h, 
 			goto out;
 	}
 	if (rc == 1) {
-		e = fail("fetch", s, mysql_stmt_errno(h), mysql_stmt_error(h));
+		e = stmt_fail("fetch", s, h);
 		goto out;
 	}
 	if (!single && e == PERR_NOT_FOUND && rows == 0)
