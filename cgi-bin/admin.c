@@ -14,6 +14,7 @@
  *   GET  /admin/subscribers       search: ?by=account|address|login|name|email|phone&q=&after=
  *   GET  /admin/subscriber?id=    profile, accounts, sessions, sign-ins
  *   POST /admin/subscriber/block | unblock | end-sessions | reset-link     id
+ *   POST /admin/subscriber/two-factor-off   id, password: for one who lost phone and codes
  *   GET  /admin/requests          mobile-phone changes waiting
  *   POST /admin/requests/approve  id             POST /admin/requests/reject  id, reason
  *   GET  /admin/news              announcements  GET|POST /admin/news/new
@@ -66,6 +67,7 @@
 #include "db/session.h"
 #include "db/staff.h"
 #include "db/subscriber.h"
+#include "db/two_factor.h"
 #include "doc/enrol.h"
 #include "doc/qr.h"
 #include "doc/xml.h"
@@ -607,6 +609,7 @@ static int subscriber_page(struct req *r, int status, const char *field, const c
 	static const size_t typed[] = {K_ORG, K_NUMBER};
 	struct directory_subscriber s;
 	struct row_ctx x = {r, NULL};
+	struct sub_totp t;
 	xmlNodePtr n;
 	int st;
 	enum perr e;
@@ -615,12 +618,18 @@ static int subscriber_page(struct req *r, int status, const char *field, const c
 		return st;
 	if ((e = console_staff_xml(r)) != PERR_OK || xml_typed(r, typed, 2) != 0)
 		return page_fail(r, e != PERR_OK ? e : PERR_NOMEM);
+	e = db_totp_get(r->arena, s.id, &t);
+	if (e == PERR_NOT_FOUND)
+		t.enabled = 0;
+	else if (e != PERR_OK)
+		return page_fail(r, e);
 	n = xml_elem(r->root, "subscriber");
 	if (n == NULL || xml_attr(n, "id", console_u64(r->arena, s.id)) ||
 	    xml_attr(n, "active", s.active ? "1" : "0") || xml_attr_int(n, "org", s.org) ||
 	    xml_text(n, "login", s.login) == NULL || xml_text(n, "full-name", s.full_name) == NULL ||
 	    console_opt(n, "email", s.email) || console_opt(n, "phone", s.phone) ||
 	    console_time(n, "created", s.created_at) || xml_text(n, "lang", s.lang) == NULL ||
+	    (t.enabled && xml_attr(n, "two-factor", t.sms ? "sms" : "app")) ||
 	    xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
 	if ((x.list = xml_elem(n, "accounts")) == NULL ||
@@ -848,6 +857,46 @@ static int view_as_post(struct req *r)
 		return page_fail(r, e);
 	}
 	return page_redirect(r, "/");
+}
+
+/*
+ * Two-step sign-in off for a subscriber who lost both the phone and the
+ * recovery codes, once staff have made sure who is asking: the staff
+ * member's password again, the subscriber told by e-mail, the audit log.
+ */
+static int two_factor_off_post(struct req *r)
+{
+	struct directory_subscriber s;
+	const char *id, *params;
+	struct sub_totp t;
+	int st, ok = 0;
+	enum perr e;
+
+	REQUIRE(r, A_SUBSCRIBERS);
+	if ((st = subscriber_of(r, &s)) != 0)
+		return st;
+	id = console_u64(r->arena, s.id);
+	e = db_totp_get(r->arena, s.id, &t);
+	if (e == PERR_NOT_FOUND || (e == PERR_OK && !t.enabled))
+		return page_redirect(r, arena_printf(r->arena, "/admin/subscriber?id=%s", id));
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((st = console_password_again(r, req_val(r, K_PASSWORD), &ok)) != 0)
+		return st;
+	if (!ok)
+		return subscriber_page(r, 422, "password", "password-wrong");
+	params = outbox_params(r->arena, "note", (const char *[]){"login", s.login}, 1);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_totp_off(s.id)) == PERR_OK && s.email != NULL)
+		e = db_outbox_to(s.id, "email", s.email, "two-factor-off", params);
+	if (e == PERR_OK)
+		e = console_audit(r, s.org, "two-factor-off", "subscriber", id,
+				  t.sms ? "sms" : "app", "off");
+	return console_commit(r, e,
+			      arena_printf(r->arena, "/admin/subscriber?id=%s&done=two-factor-off", id));
 }
 
 static int block_post(struct req *r) { return subscriber_act(r, "block"); }
@@ -2122,6 +2171,7 @@ static const struct page pages[] = {
 	{"/admin/subscriber/unblock", M_POST, PAGE_SESSION, "subscriber", unblock_post},
 	{"/admin/subscriber/end-sessions", M_POST, PAGE_SESSION, "subscriber", end_sessions_post},
 	{"/admin/subscriber/reset-link", M_POST, PAGE_SESSION, "subscriber", reset_link_post},
+	{"/admin/subscriber/two-factor-off", M_POST, PAGE_SESSION, "subscriber", two_factor_off_post},
 	{"/admin/subscriber/view-as", M_POST, PAGE_SESSION, "subscriber", view_as_post},
 	{"/admin/subscriber/link", M_POST, PAGE_SESSION, "subscriber", link_post},
 	{"/admin/subscriber/unlink", M_POST, PAGE_SESSION, "subscriber", unlink_post},

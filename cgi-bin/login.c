@@ -65,7 +65,7 @@
 
 enum key {
 	K_LOGIN, K_PASSWORD, K_NEXT, K_TO, K_ORG, K_NUMBER, K_EMAIL, K_PHONE, K_WHO, K_METHOD,
-	K_TOKEN, K_HANDLE, K_CODE, K_NEW, K_CONFIRM, K_DONE, K_REMEMBER, K__MAX
+	K_TOKEN, K_HANDLE, K_CODE, K_NEW, K_CONFIRM, K_DONE, K_REMEMBER, K_RESEND, K__MAX
 };
 
 static const struct field fields[K__MAX] = {
@@ -87,6 +87,7 @@ static const struct field fields[K__MAX] = {
 	[K_CONFIRM] = {"confirm_password", valid_secret, 1, PASSWORD_MAX},
 	[K_DONE] = {"done", valid_token, 1, 16}, /* "out", "out-all": how the last session ended */
 	[K_REMEMBER] = {"remember", valid_int, 1, 1}, /* no code in this browser for 30 days */
+	[K_RESEND] = {"resend", valid_int, 1, 1},     /* another SMS code, please */
 };
 
 /* Uses of /register and /recover per hour: from one address, for one account or login. */
@@ -229,13 +230,14 @@ static enum perr signed_in(struct req *r, const struct subscriber *sub,
 
 /* Whether this sign-in needs a code: two-step sign-in on, and the browser not remembered. */
 static enum perr second_factor_needed(struct req *r, uint64_t subscriber,
-				      const unsigned char *device, int *needed)
+				      const unsigned char *device, int *needed, int *sms)
 {
 	struct sub_totp t;
 	long long remembered = 0;
 	enum perr e = db_totp_get(r->arena, subscriber, &t);
 
 	*needed = 0;
+	*sms = e == PERR_OK && t.sms;
 	if (e == PERR_NOT_FOUND || (e == PERR_OK && !t.enabled))
 		return PERR_OK;
 	if (e != PERR_OK)
@@ -247,20 +249,37 @@ static enum perr second_factor_needed(struct req *r, uint64_t subscriber,
 	return PERR_OK;
 }
 
-/* The password was right: a five-minute step, named by a cookie of /login only, then the code. */
-static int second_step_start(struct req *r, uint64_t subscriber, const char *next)
+/* Where the code page goes after an SMS code was asked for: what became of it. */
+static const char *sent_page(enum sms_sent sent)
+{
+	switch (sent) {
+	case SMS_SENT: return "/login/code?done=sent";
+	case SMS_TOO_SOON: return "/login/code?done=too-soon";
+	case SMS_TOO_MANY: return "/login/code?done=too-many";
+	case SMS_NO_PHONE: break;
+	}
+	return "/login/code?done=no-phone";
+}
+
+/* The password was right: a five-minute step, named by a cookie of /login only,
+ * then the code (sent now, for a subscriber who chose SMS). */
+static int second_step_start(struct req *r, const struct subscriber *sub, int sms,
+			     const char *next)
 {
 	unsigned char hash[32];
 	char text[TOKEN_CHARS + 1];
+	enum sms_sent sent = SMS_SENT;
 	enum perr e;
 
 	if (token_new_hashed(text, hash) != 0)
 		return page_error(r, 500, "internal");
-	if ((e = db_second_step_add(hash, subscriber, next)) != PERR_OK)
+	if ((e = db_second_step_add(hash, sub->id, next)) != PERR_OK ||
+	    (sms && (e = two_factor_send(r->arena, sub, &sent)) != PERR_OK))
 		return page_fail(r, e);
 	if (req_cookie_path(r, STEP_COOKIE, text, 0, "/login") != 0)
 		return page_error(r, 500, "internal");
-	return page_redirect(r, "/login/code");
+	/* A code under a minute old is still good: nothing to say about it. */
+	return page_redirect(r, !sms ? "/login/code" : sent_page(sent == SMS_TOO_SOON ? SMS_SENT : sent));
 }
 
 static int login_post(struct req *r)
@@ -269,7 +288,7 @@ static int login_post(struct req *r)
 	struct signin_subject subj;
 	unsigned char device[32], now[32];
 	struct subscriber sub;
-	int rehash = 0, ok, known = 0, needed = 0;
+	int rehash = 0, ok, known = 0, needed = 0, sms = 0;
 	long long wait;
 	char hash[128], key[LOGIN_BYTES];
 	enum perr e, found;
@@ -311,10 +330,10 @@ static int login_post(struct req *r)
 		return page_fail(r, e);
 	/* Two-step sign-in: the code next, unless this browser was remembered.
 	 * The login's count is not cleared before the code is right. */
-	if ((e = second_factor_needed(r, sub.id, known ? device : NULL, &needed)) != PERR_OK)
+	if ((e = second_factor_needed(r, sub.id, known ? device : NULL, &needed, &sms)) != PERR_OK)
 		return page_fail(r, e);
 	if (needed)
-		return second_step_start(r, sub.id, next_of(r));
+		return second_step_start(r, &sub, sms, next_of(r));
 
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
@@ -333,7 +352,7 @@ fail:
 }
 
 /*
- * The second step: the code from the authenticator app, or a recovery code.
+ * The second step: the code from the authenticator app or the SMS, or a recovery code.
  * Codes count against the login (or the known browser) like passwords, so
  * the step cannot be used to guess them; the step itself lasts 5 minutes.
  */
@@ -344,10 +363,14 @@ static int code_page(struct req *r)
 	unsigned char raw[TOKEN_BYTES], hash[32], device[32], now[32];
 	struct signin_subject subj;
 	struct subscriber sub;
+	struct sub_totp t;
+	enum sms_sent sent;
 	const char *next = "/";
 	uint64_t id = 0;
 	long long wait;
 	int known, ok;
+	char end[5];
+	xmlNodePtr n;
 	enum perr e;
 
 	if (r->sess != NULL)
@@ -358,12 +381,23 @@ static int code_page(struct req *r)
 	e = db_second_step_get(r->arena, hash, &id, &next);
 	if (e == PERR_NOT_FOUND)
 		return page_redirect(r, "/login");
-	if (e != PERR_OK || (e = db_subscriber_get(r->arena, id, &sub)) != PERR_OK)
+	if (e != PERR_OK || (e = db_subscriber_get(r->arena, id, &sub)) != PERR_OK ||
+	    (e = db_totp_get(r->arena, id, &t)) != PERR_OK)
 		return page_fail(r, e);
-	if (xml_elem(r->root, "second-step") == NULL)
+	if ((n = xml_elem(r->root, "second-step")) == NULL ||
+	    xml_attr(n, "method", t.sms ? "sms" : "app") ||
+	    (t.sms && phone_last4(sub.phone, end) == 0 && xml_attr(n, "phone-end", end)) ||
+	    xml_done(r, K_DONE) != 0 || xml_typed(r, (const size_t[]){K_CODE}, 1) != 0)
 		return page_error(r, 500, "internal");
 	if (r->method != M_POST)
 		return 200;
+	if (req_val(r, K_RESEND) != NULL) {
+		if (!t.sms)
+			return page_redirect(r, "/login/code");
+		if ((e = two_factor_send(r->arena, &sub, &sent)) != PERR_OK)
+			return page_fail(r, e);
+		return page_redirect(r, sent_page(sent));
+	}
 	if (code == NULL)
 		return page_refuse(r, 400, "code", "invalid");
 	known = device_of(r, sub.id, device, &e);

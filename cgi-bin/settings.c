@@ -17,6 +17,7 @@
  *   POST /settings/2fa/on             current password: a secret to scan
  *   GET  /settings/2fa/enrol          its QR code;  POST: its first code: on, ten recovery codes
  *   POST /settings/2fa/off            current password and a code: off
+ *   POST /settings/2fa/send           an SMS code, to confirm or to turn off
  *
  * A change that needs the current password counts a wrong one as a failed
  * sign-in, so the login lockout covers it.  Each successful POST answers 303
@@ -60,7 +61,7 @@ enum key {
 	K_FULL_NAME, K_LANDLINE, K_MOBILE, K_CURRENT, K_NEW, K_CONFIRM, K_EMAIL, K_TO, K_ID,
 	K_ACCOUNT, K_ON, K_DONE,
 	K_EMAIL_RECEIPT, K_EMAIL_PAYMENT, K_EMAIL_AUTOPAY, K_EMAIL_NEWS,
-	K_SMS_RECEIPT, K_SMS_PAYMENT, K_SMS_AUTOPAY, K_SMS_NEWS, K_CODE,
+	K_SMS_RECEIPT, K_SMS_PAYMENT, K_SMS_AUTOPAY, K_SMS_NEWS, K_CODE, K_METHOD,
 	K__MAX
 };
 
@@ -86,6 +87,7 @@ static const struct field fields[K__MAX] = {
 	[K_SMS_AUTOPAY] = {"sms_autopay", valid_int, 1, 1},
 	[K_SMS_NEWS] = {"sms_news", valid_int, 1, 1},
 	[K_CODE] = {"code", valid_text, 1, 16}, /* six digits, or a recovery code */
+	[K_METHOD] = {"method", valid_token, 3, 3}, /* "app" or "sms" */
 };
 
 /* The notification topics, in the order of the SET columns and of the form. */
@@ -451,26 +453,47 @@ static int sessions_end_all_post(struct req *r)
 
 /* ---------------------------------------------------------------- two-step sign-in */
 
-/* <two-factor enabled="0|1" codes-left="n"/>: what the page says and offers. */
+/*
+ * <two-factor enabled="0|1" method="app|sms" codes-left="n" phone-end="1234"/>:
+ * what the page says and offers (SMS only with a mobile number on file).
+ */
 static int two_factor_state(struct req *r)
 {
+	static const size_t typed[] = {K_METHOD, K_CODE};
 	uint64_t me = r->sess->subscriber_id;
+	struct subscriber sub;
 	struct sub_totp t;
 	long long left = 0;
+	char end[5];
 	xmlNodePtr n;
 	enum perr e = db_totp_get(r->arena, me, &t);
 
 	if (e == PERR_NOT_FOUND)
-		t.enabled = 0;
+		t.enabled = t.sms = 0;
 	else if (e != PERR_OK)
 		return page_fail(r, e);
 	if (t.enabled && (e = db_recovery_codes_left(r->arena, me, &left)) != PERR_OK)
 		return page_fail(r, e);
+	if ((e = db_subscriber_get(r->arena, me, &sub)) != PERR_OK)
+		return page_fail(r, e);
 	if ((n = xml_elem(r->root, "two-factor")) == NULL ||
-	    xml_attr(n, "enabled", t.enabled ? "1" : "0") || xml_attr_int(n, "codes-left", left) ||
-	    xml_done(r, K_DONE) != 0)
+	    xml_attr(n, "enabled", t.enabled ? "1" : "0") ||
+	    xml_attr(n, "method", t.sms ? "sms" : "app") || xml_attr_int(n, "codes-left", left) ||
+	    (phone_last4(sub.phone, end) == 0 && xml_attr(n, "phone-end", end)) ||
+	    xml_done(r, K_DONE) != 0 || xml_typed(r, typed, 2) != 0)
 		return page_error(r, 500, "internal");
 	return 0;
+}
+
+/* Where a request for an SMS code goes back to, saying what became of it. */
+static int sent_redirect(struct req *r, int enrolling, enum sms_sent sent)
+{
+	static const char *const done[] = {[SMS_SENT] = "sent", [SMS_TOO_SOON] = "too-soon",
+					   [SMS_TOO_MANY] = "too-many", [SMS_NO_PHONE] = "no-phone"};
+	const char *to = arena_printf(r->arena, "%s?done=%s",
+				      enrolling ? "/settings/2fa/enrol" : "/settings/2fa", done[sent]);
+
+	return to ? page_redirect(r, to) : page_error(r, 500, "internal");
 }
 
 static int two_factor_get(struct req *r)
@@ -480,17 +503,30 @@ static int two_factor_get(struct req *r)
 	return st == 0 ? 200 : st;
 }
 
-/* Turning it on, with the password: a new secret to scan, not yet in force. */
+/* Turning it on, with the password: a new secret to scan, or a code sent by
+ * SMS; not in force before the first code comes back. */
 static int two_factor_on(struct req *r)
 {
 	unsigned char key[32], secret[TOTP_SECRET_BYTES], sealed[TOTP_SEALED_BYTES];
+	const struct fval *method = req_val(r, K_METHOD);
 	char b32[TOTP_BASE32_CHARS + 1];
 	struct subscriber me;
-	int st;
+	enum sms_sent sent;
+	int st, sms = method != NULL && strcmp(method->s, "sms") == 0;
 	enum perr e;
 
+	if (method != NULL && !sms && strcmp(method->s, "app") != 0)
+		return page_refuse(r, 400, "method", "invalid");
 	if ((st = two_factor_state(r)) != 0 || (st = current_password(r, &me)) != 0)
 		return st;
+	if (sms) {
+		if (me.phone == NULL)
+			return page_refuse(r, 422, "method", "tf-no-phone");
+		if ((e = db_totp_pending(me.id, 1, (const unsigned char *)"", 0)) != PERR_OK ||
+		    (e = two_factor_send(r->arena, &me, &sent)) != PERR_OK)
+			return page_fail(r, e);
+		return sent_redirect(r, 1, sent);
+	}
 	if (two_factor_key(key) != 0)
 		return page_error(r, 500, "internal");
 	totp_secret_new(secret, b32);
@@ -498,15 +534,50 @@ static int two_factor_on(struct req *r)
 	sodium_memzero(secret, sizeof(secret));
 	sodium_memzero(b32, sizeof(b32));
 	sodium_memzero(key, sizeof(key));
-	if ((e = db_totp_pending(me.id, sealed, sizeof(sealed))) != PERR_OK)
+	if ((e = db_totp_pending(me.id, 0, sealed, sizeof(sealed))) != PERR_OK)
 		return page_fail(r, e);
 	return page_redirect(r, "/settings/2fa/enrol");
+}
+
+/* The app's enrolment page: the QR code; whether a POSTed code is right (1, 0), -1 on failure. */
+static int enrol_app(struct req *r, const struct subscriber *me, const struct sub_totp *t,
+		     uint64_t *step)
+{
+	const struct fval *code = req_val(r, K_CODE);
+	unsigned char key[32], secret[TOTP_SECRET_BYTES];
+	int right;
+
+	if (two_factor_key(key) != 0 || totp_open(key, t->secret, t->secret_len, secret) != 0) {
+		sodium_memzero(key, sizeof(key));
+		return -1;
+	}
+	sodium_memzero(key, sizeof(key));
+	if (enrol_xml(r->arena, r->root, me->login, secret) != 0) {
+		sodium_memzero(secret, sizeof(secret));
+		return -1;
+	}
+	right = r->method == M_POST && code != NULL &&
+		totp_check(secret, time(NULL), code->s, step) == 0;
+	sodium_memzero(secret, sizeof(secret));
+	return right;
+}
+
+/* The SMS enrolment page: which phone the code went to.  0, or -1 on failure. */
+static int enrol_sms(struct req *r, const struct subscriber *me)
+{
+	xmlNodePtr n = xml_elem(r->root, "enrol");
+	char end[5];
+
+	if (n == NULL || xml_attr(n, "method", "sms") ||
+	    (phone_last4(me->phone, end) == 0 && xml_attr(n, "phone-end", end)) ||
+	    xml_done(r, K_DONE) != 0)
+		return -1;
+	return 0;
 }
 
 static int two_factor_enrol(struct req *r)
 {
 	const struct fval *code = req_val(r, K_CODE);
-	unsigned char key[32], secret[TOTP_SECRET_BYTES];
 	char codes[RECOVERY_CODES][RECOVERY_CODE_CHARS + 1];
 	struct subscriber me;
 	struct sub_totp t;
@@ -519,27 +590,25 @@ static int two_factor_enrol(struct req *r)
 
 	if ((e = db_subscriber_get(r->arena, r->sess->subscriber_id, &me)) != PERR_OK)
 		return page_fail(r, e);
+	if (xml_typed(r, (const size_t[]){K_CODE}, 1) != 0)
+		return page_error(r, 500, "internal");
 	e = db_totp_get(r->arena, me.id, &t);
 	if (e == PERR_NOT_FOUND || (e == PERR_OK && t.enabled))
 		return page_redirect(r, "/settings/2fa");
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	if (two_factor_key(key) != 0 || totp_open(key, t.secret, t.secret_len, secret) != 0) {
-		sodium_memzero(key, sizeof(key));
+	if (t.sms)
+		right = enrol_sms(r, &me);
+	else
+		right = enrol_app(r, &me, &t, &step);
+	if (right < 0)
 		return page_error(r, 500, "internal");
-	}
-	sodium_memzero(key, sizeof(key));
-	if (enrol_xml(r->arena, r->root, me.login, secret) != 0) {
-		sodium_memzero(secret, sizeof(secret));
-		return page_error(r, 500, "internal");
-	}
-	right = r->method == M_POST && code != NULL &&
-		totp_check(secret, time(NULL), code->s, &step) == 0;
-	sodium_memzero(secret, sizeof(secret));
 	if (r->method != M_POST)
 		return 200;
 	if (code == NULL)
 		return page_refuse(r, 400, "code", "invalid");
+	if (t.sms && (e = two_factor_sms_check(me.id, code->s, &right)) != PERR_OK)
+		return page_fail(r, e);
 	if (!right)
 		return page_refuse(r, 422, "code", "code-wrong");
 	params = outbox_params(r->arena, "note", (const char *[]){"login", me.login}, 1);
@@ -595,6 +664,24 @@ static int two_factor_off(struct req *r)
 	return page_redirect(r, "/settings/2fa?done=off");
 }
 
+/* An SMS code, for the subscriber who chose SMS: to confirm it, or to turn it off. */
+static int two_factor_send_post(struct req *r)
+{
+	struct subscriber me;
+	struct sub_totp t;
+	enum sms_sent sent;
+	enum perr e;
+
+	if ((e = db_subscriber_get(r->arena, r->sess->subscriber_id, &me)) != PERR_OK)
+		return page_fail(r, e);
+	e = db_totp_get(r->arena, me.id, &t);
+	if (e == PERR_NOT_FOUND || (e == PERR_OK && !t.sms))
+		return page_redirect(r, "/settings/2fa");
+	if (e != PERR_OK || (e = two_factor_send(r->arena, &me, &sent)) != PERR_OK)
+		return page_fail(r, e);
+	return sent_redirect(r, !t.enabled, sent);
+}
+
 /* GET and POST of one path share an entry: pick by method. */
 static int password_page(struct req *r)
 {
@@ -621,6 +708,7 @@ static const struct page pages[] = {
 	{"/settings/2fa/on", M_POST, PAGE_SESSION, "two-factor", two_factor_on},
 	{"/settings/2fa/enrol", M_GET | M_POST, PAGE_SESSION, "two-factor-enrol", two_factor_enrol},
 	{"/settings/2fa/off", M_POST, PAGE_SESSION, "two-factor", two_factor_off},
+	{"/settings/2fa/send", M_POST, PAGE_SESSION, "two-factor", two_factor_send_post},
 };
 
 static const struct section section = {

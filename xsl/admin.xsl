@@ -229,6 +229,12 @@
         <dt><xsl:value-of select="$M/adm.since"/></dt><dd><xsl:call-template name="datetime"><xsl:with-param name="v" select="$s/created"/></xsl:call-template></dd>
         <dt><xsl:value-of select="$M/adm.state"/></dt>
         <dd id="state"><xsl:choose><xsl:when test="$s/@active = '1'"><xsl:value-of select="$M/adm.active"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.blocked"/></xsl:otherwise></xsl:choose></dd>
+        <dt><xsl:value-of select="$M/adm.two-factor"/></dt>
+        <dd id="two-factor"><xsl:choose>
+          <xsl:when test="$s/@two-factor = 'sms'"><xsl:value-of select="$M/adm.two-factor.sms"/></xsl:when>
+          <xsl:when test="$s/@two-factor = 'app'"><xsl:value-of select="$M/adm.two-factor.app"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$M/adm.two-factor.off"/></xsl:otherwise>
+        </xsl:choose></dd>
       </dl>
       <xsl:if test="$adm-serves">
         <div class="actions">
@@ -248,6 +254,17 @@
             <xsl:call-template name="adm-button"><xsl:with-param name="to">/admin/subscriber/reset-link</xsl:with-param><xsl:with-param name="id" select="$s/@id"/><xsl:with-param name="key">reset-link</xsl:with-param></xsl:call-template>
           </xsl:if>
         </div>
+        <xsl:if test="$s/@two-factor">
+          <form method="post" action="/admin/subscriber/two-factor-off" class="stacked" id="two-factor-off-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <input type="hidden" name="id" value="{$s/@id}"/>
+            <p class="hint"><xsl:value-of select="$M/adm.two-factor.off-hint"/></p>
+            <label for="password"><xsl:value-of select="$M/adm.f.password-again"/></label>
+            <input type="password" id="password" name="password" required="required" maxlength="128" autocomplete="current-password"/>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>
+            <button type="submit" id="two-factor-off"><xsl:value-of select="$M/adm.do.two-factor-off"/></button>
+          </form>
+        </xsl:if>
       </xsl:if>
     </section>
     <section class="card" id="accounts">

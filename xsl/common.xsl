@@ -100,6 +100,27 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A catalog text with {end}, the last digits of a phone number, filled in. -->
+  <xsl:template name="with-end">
+    <xsl:param name="text"/>
+    <xsl:param name="end"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '{end}')">
+        <xsl:value-of select="concat(substring-before($text, '{end}'), $end, substring-after($text, '{end}'))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "The code is sent", or why it is not: after a request for an SMS code. -->
+  <xsl:template name="sms-sent">
+    <xsl:if test="done = 'sent' or done = 'too-soon' or done = 'too-many' or done = 'no-phone'">
+      <p class="notice" role="status" id="sms-sent">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('sms.', done)"/></xsl:call-template>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The message for one field, if the server refused it. -->
   <xsl:template name="field-error">
     <xsl:param name="name"/>

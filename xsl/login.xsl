@@ -186,7 +186,7 @@
         <input type="hidden" name="csrf" value="{csrf}"/>
         <input type="hidden" name="h" value="{code-form/h}"/>
         <label for="code"><xsl:value-of select="$M/recover-code.code"/></label>
-        <input type="text" id="code" name="code" required="required" maxlength="6" size="8"
+        <input type="text" id="code" name="code" value="{typed[@name='code']}" required="required" maxlength="6" size="8"
                inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{{6}}"/>
         <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
         <xsl:call-template name="new-password-fields"/>
@@ -200,12 +200,21 @@
   <xsl:template match="page[@section='login'][@name='login-code']" mode="content">
     <section class="card narrow">
       <h1><xsl:value-of select="$M/login-code.title"/></h1>
-      <p><xsl:value-of select="$M/login-code.intro"/></p>
+      <xsl:call-template name="sms-sent"/>
+      <xsl:choose>
+        <xsl:when test="second-step/@method = 'sms'">
+          <p id="code-intro"><xsl:call-template name="with-end">
+            <xsl:with-param name="text" select="$M/login-code.intro-sms"/>
+            <xsl:with-param name="end" select="second-step/@phone-end"/>
+          </xsl:call-template></p>
+        </xsl:when>
+        <xsl:otherwise><p id="code-intro"><xsl:value-of select="$M/login-code.intro"/></p></xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="invalid-form"/>
       <form method="post" action="/login/code" class="stacked" id="second-step-form">
         <input type="hidden" name="csrf" value="{csrf}"/>
         <label for="code"><xsl:value-of select="$M/login-code.code"/></label>
-        <input type="text" id="code" name="code" required="required" maxlength="16"
+        <input type="text" id="code" name="code" value="{typed[@name='code']}" required="required" maxlength="16"
                autocomplete="one-time-code" autocapitalize="none" spellcheck="false"/>
         <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
         <p class="check">
@@ -215,6 +224,13 @@
         </p>
         <button type="submit" class="primary" id="second-step-submit"><xsl:value-of select="$M/login.submit"/></button>
       </form>
+      <xsl:if test="second-step/@method = 'sms'">
+        <form method="post" action="/login/code" id="resend-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="resend" value="1"/>
+          <button type="submit" id="resend"><xsl:value-of select="$M/login-code.resend"/></button>
+        </form>
+      </xsl:if>
       <p class="hint"><a href="/login"><xsl:value-of select="$M/back.login"/></a></p>
     </section>
   </xsl:template>

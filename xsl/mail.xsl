@@ -95,7 +95,7 @@
     </message>
   </xsl:template>
 
-  <xsl:template match="/page[@channel='sms'][@name='registered' or @name='recover-code'][note]" priority="2">
+  <xsl:template match="/page[@channel='sms'][@name='registered' or @name='recover-code' or @name='signin-code'][note]" priority="2">
     <message>
       <text><xsl:call-template name="filled"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.sms')"/></xsl:call-template></text>
     </message>

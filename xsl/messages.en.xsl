@@ -79,6 +79,10 @@
     <accounts.remove>Remove</accounts.remove>
     <accounts.services>Services</accounts.services>
     <accounts.no-history>No charges on this account yet.</accounts.no-history>
+    <sms.sent>The code is sent. It is good for 10 minutes.</sms.sent>
+    <sms.too-soon>A new code can be asked for a minute after the last; the code sent is good for 10 minutes.</sms.too-soon>
+    <sms.too-many>Too many codes were sent today. Use a recovery code, or try again tomorrow.</sms.too-many>
+    <sms.no-phone>Your profile has no mobile number. Use a recovery code.</sms.no-phone>
   </xsl:template>
   <xsl:template name="messages-en-error">
     <error.read-only.title>View only</error.read-only.title>
@@ -127,6 +131,8 @@
     <login-code.intro>Enter the code from your authenticator app, or one of your recovery codes.</login-code.intro>
     <login-code.code>Code</login-code.code>
     <login-code.remember>Remember this browser for 30 days</login-code.remember>
+    <login-code.intro-sms>We sent a code by SMS to the number ending in {end}. Enter it, or one of your recovery codes.</login-code.intro-sms>
+    <login-code.resend>Send the code again</login-code.resend>
     <login.calculator>Work out a charge at the tariffs without signing in</login.calculator>
     <login.title>Sign in</login.title>
     <login.login>Login</login.login>
@@ -662,6 +668,7 @@
     <mail.sms.autopay-failed>Autopay failed:</mail.sms.autopay-failed>
     <mail.registered.sms>Customer portal: login {login}, password {password}. Change the password after signing in.</mail.registered.sms>
     <mail.recover-code.sms>Password change code: {code}. Do not tell it to anyone.</mail.recover-code.sms>
+    <mail.signin-code.sms>Customer portal sign-in code: {code}. Do not tell it to anyone.</mail.signin-code.sms>
     <mail.confirm-email.subject>Confirm your e-mail address</mail.confirm-email.subject>
     <mail.confirm-email.intro>To receive the customer portal's mail (login {login}) at this address, open the link; it is valid for 24 hours:</mail.confirm-email.intro>
     <mail.confirm-email.ignore>If you did not give this address, just delete this message.</mail.confirm-email.ignore>
@@ -682,8 +689,9 @@
   </xsl:template>
 
   <xsl:template name="messages-en-settings">
+    <error.tf-no-phone>SMS codes need a mobile number in your profile.</error.tf-no-phone>
     <tf.title>Two-step sign-in</tf.title>
-    <tf.intro>Signing in will take a code from an authenticator app on your phone (Google Authenticator, FreeOTP and others) as well as the password.</tf.intro>
+    <tf.intro>Signing in will take a code from an authenticator app on your phone (Google Authenticator, FreeOTP and others) or from an SMS as well as the password.</tf.intro>
     <tf.is-on>Two-step sign-in is on.</tf.is-on>
     <tf.is-off>Two-step sign-in is off.</tf.is-off>
     <tf.codes-left>Unused recovery codes:</tf.codes-left>
@@ -700,6 +708,16 @@
     <tf.codes>Recovery codes</tf.codes>
     <tf.codes-hint>Keep them: each can be used once instead of a code from the app when your phone is not at hand. They will not be shown again.</tf.codes-hint>
     <tf.continue>Done</tf.continue>
+    <tf.method>How to get the code</tf.method>
+    <tf.method-app>An authenticator app: works offline, safer than SMS</tf.method-app>
+    <tf.method-sms>SMS to the number ending in {end}</tf.method-sms>
+    <tf.no-phone>To get codes by SMS, add your mobile number to your profile.</tf.no-phone>
+    <tf.by-sms>Codes come by SMS to the number ending in {end}.</tf.by-sms>
+    <tf.sms-or-recovery>Code from the SMS, or a recovery code</tf.sms-or-recovery>
+    <tf.send-code>Send a code by SMS</tf.send-code>
+    <tf.sms-enter>We sent a code by SMS to the number ending in {end}. Enter it to turn two-step sign-in on.</tf.sms-enter>
+    <tf.sms-code>Code from the SMS</tf.sms-code>
+    <tf.resend>Send the code again</tf.resend>
     <settings.title>Settings</settings.title>
     <settings.profile>Personal data</settings.profile>
     <settings.login>Login</settings.login>
@@ -1125,6 +1143,13 @@
     <adm.enrolled>second factor set up</adm.enrolled>
     <adm.not-enrolled>no second factor</adm.not-enrolled>
     <adm.since>Registered</adm.since>
+    <adm.two-factor>Two-step sign-in</adm.two-factor>
+    <adm.two-factor.app>on, authenticator app</adm.two-factor.app>
+    <adm.two-factor.sms>on, SMS</adm.two-factor.sms>
+    <adm.two-factor.off>off</adm.two-factor.off>
+    <adm.two-factor.off-hint>Turn it off only when the subscriber lost both the phone and the recovery codes and you have made sure it is them asking. They will be told by e-mail.</adm.two-factor.off-hint>
+    <adm.do.two-factor-off>Turn two-step sign-in off</adm.do.two-factor-off>
+    <adm.done.two-factor-off>The subscriber's two-step sign-in is off; they were told by e-mail.</adm.done.two-factor-off>
     <adm.state>State</adm.state>
     <adm.accounts>Accounts</adm.accounts>
     <adm.sessions>Open sessions</adm.sessions>

@@ -79,6 +79,10 @@
     <accounts.remove>Удалить</accounts.remove>
     <accounts.services>Услуги</accounts.services>
     <accounts.no-history>Начислений по счёту пока нет.</accounts.no-history>
+    <sms.sent>Код отправлен. Он действует 10 минут.</sms.sent>
+    <sms.too-soon>Новый код можно запросить через минуту после предыдущего; отправленный код действует 10 минут.</sms.too-soon>
+    <sms.too-many>Сегодня отправлено слишком много кодов. Используйте код восстановления или попробуйте завтра.</sms.too-many>
+    <sms.no-phone>В профиле нет номера мобильного телефона. Используйте код восстановления.</sms.no-phone>
   </xsl:template>
   <xsl:template name="messages-ru-error">
     <error.read-only.title>Только просмотр</error.read-only.title>
@@ -127,6 +131,8 @@
     <login-code.intro>Введите код из приложения-аутентификатора или один из кодов восстановления.</login-code.intro>
     <login-code.code>Код</login-code.code>
     <login-code.remember>Запомнить этот браузер на 30 дней</login-code.remember>
+    <login-code.intro-sms>Мы отправили код в SMS на номер, оканчивающийся на {end}. Введите его или один из кодов восстановления.</login-code.intro-sms>
+    <login-code.resend>Отправить код ещё раз</login-code.resend>
     <login.calculator>Рассчитать начисление по тарифам без входа</login.calculator>
     <login.title>Вход в личный кабинет</login.title>
     <login.login>Логин</login.login>
@@ -662,6 +668,7 @@
     <mail.sms.autopay-failed>Автоплатёж не выполнен:</mail.sms.autopay-failed>
     <mail.registered.sms>Личный кабинет: логин {login}, пароль {password}. Смените пароль после входа.</mail.registered.sms>
     <mail.recover-code.sms>Код для смены пароля: {code}. Никому его не сообщайте.</mail.recover-code.sms>
+    <mail.signin-code.sms>Код для входа в личный кабинет: {code}. Никому его не сообщайте.</mail.signin-code.sms>
     <mail.confirm-email.subject>Подтвердите адрес почты</mail.confirm-email.subject>
     <mail.confirm-email.intro>Чтобы письма личного кабинета (логин {login}) приходили на этот адрес, откройте ссылку — она действует 24 часа:</mail.confirm-email.intro>
     <mail.confirm-email.ignore>Если вы не указывали этот адрес, просто удалите письмо.</mail.confirm-email.ignore>
@@ -682,8 +689,9 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-settings">
+    <error.tf-no-phone>Для кодов в SMS нужен номер мобильного телефона в профиле.</error.tf-no-phone>
     <tf.title>Двухэтапный вход</tf.title>
-    <tf.intro>При входе, кроме пароля, будет нужен код из приложения-аутентификатора (Google Authenticator, Яндекс Ключ, FreeOTP и другие) на телефоне.</tf.intro>
+    <tf.intro>При входе, кроме пароля, будет нужен код из приложения-аутентификатора (Google Authenticator, Яндекс Ключ, FreeOTP и другие) на телефоне или из SMS.</tf.intro>
     <tf.is-on>Двухэтапный вход включён.</tf.is-on>
     <tf.is-off>Двухэтапный вход выключен.</tf.is-off>
     <tf.codes-left>Неиспользованных кодов восстановления:</tf.codes-left>
@@ -700,6 +708,16 @@
     <tf.codes>Коды восстановления</tf.codes>
     <tf.codes-hint>Сохраните их: каждый код можно один раз ввести вместо кода из приложения, если телефона нет под рукой. Больше они не будут показаны.</tf.codes-hint>
     <tf.continue>Готово</tf.continue>
+    <tf.method>Как получать код</tf.method>
+    <tf.method-app>Приложение-аутентификатор: работает без связи, надёжнее SMS</tf.method-app>
+    <tf.method-sms>SMS на номер, оканчивающийся на {end}</tf.method-sms>
+    <tf.no-phone>Чтобы получать коды в SMS, укажите номер мобильного телефона в профиле.</tf.no-phone>
+    <tf.by-sms>Коды приходят в SMS на номер, оканчивающийся на {end}.</tf.by-sms>
+    <tf.sms-or-recovery>Код из SMS или код восстановления</tf.sms-or-recovery>
+    <tf.send-code>Отправить код в SMS</tf.send-code>
+    <tf.sms-enter>Мы отправили код в SMS на номер, оканчивающийся на {end}. Введите его, чтобы включить двухэтапный вход.</tf.sms-enter>
+    <tf.sms-code>Код из SMS</tf.sms-code>
+    <tf.resend>Отправить код ещё раз</tf.resend>
     <settings.title>Настройки</settings.title>
     <settings.profile>Личные данные</settings.profile>
     <settings.login>Логин</settings.login>
@@ -1125,6 +1143,13 @@
     <adm.enrolled>второй фактор настроен</adm.enrolled>
     <adm.not-enrolled>второй фактор не настроен</adm.not-enrolled>
     <adm.since>Зарегистрирован</adm.since>
+    <adm.two-factor>Двухэтапный вход</adm.two-factor>
+    <adm.two-factor.app>включён, приложение</adm.two-factor.app>
+    <adm.two-factor.sms>включён, SMS</adm.two-factor.sms>
+    <adm.two-factor.off>выключен</adm.two-factor.off>
+    <adm.two-factor.off-hint>Выключайте, только если абонент потерял и телефон, и коды восстановления и вы убедились, что обратился он сам. Абоненту придёт письмо.</adm.two-factor.off-hint>
+    <adm.do.two-factor-off>Выключить двухэтапный вход</adm.do.two-factor-off>
+    <adm.done.two-factor-off>Двухэтапный вход абонента выключен; ему отправлено письмо.</adm.done.two-factor-off>
     <adm.state>Состояние</adm.state>
     <adm.accounts>Лицевые счета</adm.accounts>
     <adm.sessions>Открытые сеансы</adm.sessions>

@@ -195,19 +195,38 @@
         <p class="notice" role="status" id="done"><xsl:value-of select="$M/tf.done-off"/></p>
       </xsl:if>
       <p><xsl:value-of select="$M/tf.intro"/></p>
+      <xsl:call-template name="sms-sent"/>
       <xsl:call-template name="settings-errors"/>
       <xsl:choose>
         <xsl:when test="$t/@enabled = '1'">
           <p id="two-factor-state"><strong><xsl:value-of select="$M/tf.is-on"/></strong>
+            <xsl:if test="$t/@method = 'sms'">
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="with-end">
+                <xsl:with-param name="text" select="$M/tf.by-sms"/>
+                <xsl:with-param name="end" select="$t/@phone-end"/>
+              </xsl:call-template>
+            </xsl:if>
             <xsl:value-of select="concat(' ', $M/tf.codes-left, ' ', $t/@codes-left, '.')"/></p>
+          <xsl:if test="$t/@method = 'sms'">
+            <form method="post" action="/settings/2fa/send" id="send-code-form">
+              <input type="hidden" name="csrf" value="{csrf}"/>
+              <button type="submit" id="send-code"><xsl:value-of select="$M/tf.send-code"/></button>
+            </form>
+          </xsl:if>
           <form method="post" action="/settings/2fa/off" class="stacked" id="two-factor-off-form">
             <input type="hidden" name="csrf" value="{csrf}"/>
             <label for="current_password"><xsl:value-of select="$M/password.current"/></label>
             <input type="password" id="current_password" name="current_password" required="required"
                    maxlength="128" autocomplete="current-password"/>
             <xsl:call-template name="field-error"><xsl:with-param name="name">current_password</xsl:with-param></xsl:call-template>
-            <label for="code"><xsl:value-of select="$M/tf.code-or-recovery"/></label>
-            <input type="text" id="code" name="code" required="required" maxlength="16"
+            <label for="code">
+              <xsl:choose>
+                <xsl:when test="$t/@method = 'sms'"><xsl:value-of select="$M/tf.sms-or-recovery"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$M/tf.code-or-recovery"/></xsl:otherwise>
+              </xsl:choose>
+            </label>
+            <input type="text" id="code" name="code" value="{typed[@name='code']}" required="required" maxlength="16"
                    autocomplete="one-time-code" autocapitalize="none" spellcheck="false"/>
             <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
             <div class="actions">
@@ -220,6 +239,32 @@
           <p id="two-factor-state"><xsl:value-of select="$M/tf.is-off"/></p>
           <form method="post" action="/settings/2fa/on" class="stacked" id="two-factor-on-form">
             <input type="hidden" name="csrf" value="{csrf}"/>
+            <fieldset class="choices" id="method">
+              <legend><xsl:value-of select="$M/tf.method"/></legend>
+              <p class="check">
+                <input type="radio" id="method-app" name="method" value="app">
+                  <xsl:if test="not(typed[@name='method'] = 'sms')"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                </input>
+                <xsl:text> </xsl:text>
+                <label for="method-app"><xsl:value-of select="$M/tf.method-app"/></label>
+              </p>
+              <xsl:choose>
+                <xsl:when test="$t/@phone-end">
+                  <p class="check">
+                    <input type="radio" id="method-sms" name="method" value="sms">
+                      <xsl:if test="typed[@name='method'] = 'sms'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                    </input>
+                    <xsl:text> </xsl:text>
+                    <label for="method-sms"><xsl:call-template name="with-end">
+                      <xsl:with-param name="text" select="$M/tf.method-sms"/>
+                      <xsl:with-param name="end" select="$t/@phone-end"/>
+                    </xsl:call-template></label>
+                  </p>
+                </xsl:when>
+                <xsl:otherwise><p class="hint" id="no-phone"><xsl:value-of select="$M/tf.no-phone"/></p></xsl:otherwise>
+              </xsl:choose>
+              <xsl:call-template name="field-error"><xsl:with-param name="name">method</xsl:with-param></xsl:call-template>
+            </fieldset>
             <label for="current_password"><xsl:value-of select="$M/password.current"/></label>
             <input type="password" id="current_password" name="current_password" required="required"
                    maxlength="128" autocomplete="current-password"/>
@@ -247,6 +292,29 @@
           </ul>
           <p><a class="button primary" href="/settings/2fa" id="continue"><xsl:value-of select="$M/tf.continue"/></a></p>
         </xsl:when>
+        <xsl:when test="enrol/@method = 'sms'">
+          <xsl:call-template name="sms-sent"/>
+          <p id="sms-enter"><xsl:call-template name="with-end">
+            <xsl:with-param name="text" select="$M/tf.sms-enter"/>
+            <xsl:with-param name="end" select="enrol/@phone-end"/>
+          </xsl:call-template></p>
+          <xsl:call-template name="settings-errors"/>
+          <form method="post" action="/settings/2fa/enrol" class="stacked" id="enrol-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <label for="code"><xsl:value-of select="$M/tf.sms-code"/></label>
+            <input type="text" id="code" name="code" value="{typed[@name='code']}" required="required" maxlength="6" size="8"
+                   inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{{6}}"/>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
+            <div class="actions">
+              <button type="submit" class="primary" id="enrol-submit"><xsl:value-of select="$M/tf.confirm"/></button>
+              <a href="/settings/2fa"><xsl:value-of select="$M/cancel"/></a>
+            </div>
+          </form>
+          <form method="post" action="/settings/2fa/send" id="send-code-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <button type="submit" id="send-code"><xsl:value-of select="$M/tf.resend"/></button>
+          </form>
+        </xsl:when>
         <xsl:otherwise>
           <p><xsl:value-of select="$M/tf.scan"/></p>
           <figure class="totp-qr">
@@ -265,7 +333,7 @@
           <form method="post" action="/settings/2fa/enrol" class="stacked" id="enrol-form">
             <input type="hidden" name="csrf" value="{csrf}"/>
             <label for="code"><xsl:value-of select="$M/tf.first-code"/></label>
-            <input type="text" id="code" name="code" required="required" maxlength="6" size="8"
+            <input type="text" id="code" name="code" value="{typed[@name='code']}" required="required" maxlength="6" size="8"
                    inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{{6}}"/>
             <xsl:call-template name="field-error"><xsl:with-param name="name">code</xsl:with-param></xsl:call-template>
             <div class="actions">

@@ -286,6 +286,19 @@ int phone_same(const char *stored, const char *e164)
 	       strcmp(a, e164) == 0;
 }
 
+int phone_last4(const char *stored, char out[5])
+{
+	size_t i = stored ? strlen(stored) : 0, n = 4;
+
+	out[4] = '\0';
+	while (i > 0 && n > 0) {
+		i--;
+		if (stored[i] >= '0' && stored[i] <= '9')
+			out[--n] = stored[i];
+	}
+	return n == 0 ? 0 : -1;
+}
+
 int valid_phone(const struct field *f, const char *s, size_t len, struct arena *a,
 		struct fval *out)
 {

@@ -62,6 +62,9 @@ int valid_email(const struct field *, const char *, size_t, struct arena *, stru
 int phone_normalize(const char *, size_t, char out[PHONE_MAX + 1]) PORTAL_WUR;
 /* 1 if a phone number as stored (any format, or NULL) is the E.164 number e164. */
 int phone_same(const char *stored, const char *e164);
+/* The last four digits of a phone number as stored, to say which phone a code
+ * went to without showing the number; -1 if it has fewer. */
+int phone_last4(const char *stored, char out[5]) PORTAL_WUR;
 
 /*
  * Why a refused value was refused, so that its message is the right one:

@@ -76,7 +76,8 @@ static struct db_stmt get = {
  * A message that carries a secret (a password, a code, a link) keeps it
  * only until it is done with: sent or failed, its params are blanked.
  */
-#define SECRET_KINDS "('registered', 'confirm-email', 'recover-link', 'recover-code')"
+#define SECRET_KINDS \
+	"('registered', 'confirm-email', 'recover-link', 'recover-code', 'signin-code')"
 
 static struct db_stmt sent = {
 	"outbox.sent",

@@ -9,7 +9,7 @@
 
 static struct db_stmt get = {
 	"two_factor.get",
-	"SELECT secret, enabled_at IS NOT NULL, last_step FROM subscriber_totp "
+	"SELECT secret, enabled_at IS NOT NULL, last_step, method = 'sms' FROM subscriber_totp "
 	"WHERE subscriber_id = ?",
 	NULL, 0, NULL};
 
@@ -20,8 +20,8 @@ static struct db_stmt pending_drop = {
 
 static struct db_stmt pending = {
 	"two_factor.pending",
-	"INSERT IGNORE INTO subscriber_totp (subscriber_id, secret, enabled_at, last_step) "
-	"VALUES (?, ?, NULL, 0)",
+	"INSERT IGNORE INTO subscriber_totp (subscriber_id, secret, method, enabled_at, last_step) "
+	"VALUES (?, ?, IF(?, 'sms', 'app'), NULL, 0)",
 	NULL, 0, NULL};
 
 static struct db_stmt enable = {
@@ -34,6 +34,23 @@ static struct db_stmt use = {
 	"two_factor.use",
 	"UPDATE subscriber_totp SET last_step = ? WHERE subscriber_id = ? "
 	"AND enabled_at IS NOT NULL AND last_step < ?",
+	NULL, 0, NULL};
+
+/* A new SMS code, no sooner than a minute after the last. */
+static struct db_stmt sms_set = {
+	"two_factor.sms_set",
+	"UPDATE subscriber_totp SET sms_code_mac = ?, "
+	"sms_code_until = UTC_TIMESTAMP(6) + INTERVAL 600 SECOND, sms_sent_at = UTC_TIMESTAMP(6) "
+	"WHERE subscriber_id = ? AND method = 'sms' "
+	"AND (sms_sent_at IS NULL OR sms_sent_at < UTC_TIMESTAMP(6) - INTERVAL 60 SECOND)",
+	NULL, 0, NULL};
+
+/* The code used up in the statement that finds it: good once, even in parallel. */
+static struct db_stmt sms_use = {
+	"two_factor.sms_use",
+	"UPDATE subscriber_totp SET sms_code_mac = NULL, sms_code_until = NULL "
+	"WHERE subscriber_id = ? AND method = 'sms' AND sms_code_mac = ? "
+	"AND sms_code_until > UTC_TIMESTAMP(6)",
 	NULL, 0, NULL};
 
 static struct db_stmt off = {
@@ -96,17 +113,17 @@ enum perr db_totp_get(struct arena *ar, uint64_t subscriber, struct sub_totp *t)
 {
 	struct db_arg a[] = {DBA_U64(subscriber)};
 	struct db_col c[] = {DBC_BLOB(t->secret, sizeof(t->secret), &t->secret_len),
-			     DBC_INT(&t->enabled), DBC_U64(&t->last_step)};
+			     DBC_INT(&t->enabled), DBC_U64(&t->last_step), DBC_INT(&t->sms)};
 
-	return db_row(ar, &get, a, 1, c, 3);
+	return db_row(ar, &get, a, 1, c, 4);
 }
 
-enum perr db_totp_pending(uint64_t subscriber, const unsigned char *sealed, size_t n)
+enum perr db_totp_pending(uint64_t subscriber, int sms, const unsigned char *sealed, size_t n)
 {
-	struct db_arg a[] = {DBA_U64(subscriber), DBA_BLOB(sealed, n)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_BLOB(sealed, n), DBA_INT(sms)};
 	enum perr e = db_exec(&pending_drop, a, 1, NULL, NULL);
 
-	return e == PERR_OK ? db_exec(&pending, a, 2, NULL, NULL) : e;
+	return e == PERR_OK ? db_exec(&pending, a, 3, NULL, NULL) : e;
 }
 
 static enum perr one_row(struct db_stmt *s, const struct db_arg *a, size_t n)
@@ -129,6 +146,20 @@ enum perr db_totp_use(uint64_t subscriber, uint64_t step)
 	struct db_arg a[] = {DBA_U64(step), DBA_U64(subscriber), DBA_U64(step)};
 
 	return one_row(&use, a, 3);
+}
+
+enum perr db_sms_code_set(uint64_t subscriber, const unsigned char mac[32])
+{
+	struct db_arg a[] = {DBA_BLOB(mac, 32), DBA_U64(subscriber)};
+
+	return one_row(&sms_set, a, 2);
+}
+
+enum perr db_sms_code_use(uint64_t subscriber, const unsigned char mac[32])
+{
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_BLOB(mac, 32)};
+
+	return one_row(&sms_use, a, 2);
 }
 
 enum perr db_totp_off(uint64_t subscriber)

@@ -1,7 +1,7 @@
 """Every page the programs render, in one list for the tests that walk them all."""
 import datetime
 
-from conftest import BASE, csrf_of, new_client, signed_in, sql, staff_signed_in
+from conftest import BASE, csrf_of, login, new_client, signed_in, sql, staff_signed_in
 
 
 def last_month():
@@ -128,6 +128,15 @@ def listed_pages():
         ("/settings/sessions", "GET", None, True, "ru"),
         ("/settings/2fa", "GET", None, True, "ru"),
         ("/settings/2fa/on", "POST", {"current_password": "wrong"}, True, "en"),
+        ("/settings/2fa/on", "POST", {"current_password": "wrong", "method": "sms"}, True,
+         "ru"),
+        ("/settings/2fa/enrol", "GET", None, "enrol-app", "ru"),
+        ("/settings/2fa/enrol?done=sent", "GET", None, "enrol-sms", "en"),
+        ("/settings/2fa/enrol", "POST", {"code": "12"}, "enrol-sms", "ru"),
+        ("/login/code", "GET", None, "step-app", "en"),
+        ("/login/code?done=sent", "GET", None, "step-sms", "ru"),
+        ("/login/code?done=too-many", "GET", None, "step-sms", "en"),
+        ("/login/code", "POST", {"code": "000000"}, "step-sms", "ru"),
         ("/settings/sessions?done=ended", "GET", None, True, "en"),
         # A form with a forged token: the 403 page.
         ("/settings/profile", "POST", {"csrf": "forged", "full_name": "X"}, True, "ru"),
@@ -232,20 +241,70 @@ def listed_pages():
     ]
 
 
+# Two-step sign-in pages need demo2 in a state no other page may see: enrolling
+# (enrol-*) or halfway through signing in with a code (step-*).  prepare() makes
+# it, tidy() undoes it after the page was seen.
+DEMO2 = ("demo2", "demo2-password")
+
+
+def demo2_id():
+    return sql("SELECT id FROM subscribers WHERE login = 'demo2'")[0][0]
+
+
+def prepare(kind):
+    """Before demo2 signs in (step-*) or after (enrol-*): the two-step state the page needs."""
+    sid = demo2_id()
+    if kind.startswith("step-"):
+        sql("INSERT INTO subscriber_totp (subscriber_id, method, secret, enabled_at) VALUES "
+            "(%s, '%s', 'x', UTC_TIMESTAMP(6))" % (sid, kind[5:]))
+    elif kind == "enrol-sms":
+        sql("INSERT INTO subscriber_totp (subscriber_id, method, secret) VALUES "
+            "(%s, 'sms', '')" % sid)
+
+
+def tidy(kind):
+    if isinstance(kind, str) and kind[:5] in ("step-", "enrol"):
+        sid = demo2_id()
+        sql("DELETE FROM subscriber_totp WHERE subscriber_id = %s" % sid)
+        sql("DELETE FROM signin_second_steps WHERE subscriber_id = %s" % sid)
+        sql("DELETE FROM outbox WHERE subscriber_id = %s AND kind = 'signin-code'" % sid)
+
+
+def home_of(needs_session):
+    if needs_session == "staff":
+        return "/admin"
+    if isinstance(needs_session, str) and needs_session.startswith("step-"):
+        return "/login/code"
+    return "/" if needs_session else "/login"
+
+
 def visit(page, bases=(BASE,)):
     """The page as a browser gets it, from each base (the same session throughout):
     signed in as demo2 if it needs a session, a POST with the form's token unless the
     page brings its own.  The rate-limit records it leaves are cleared."""
     path, method, data, needs_session, lang = page
-    if needs_session == "staff":
-        s = staff_signed_in("admin", lang)
-    else:
-        s = signed_in("demo2", "demo2-password", lang) if needs_session else new_client(lang)
-    home = {"staff": "/admin", True: "/"}.get(needs_session, "/login")
-    token = csrf_of(s.get(BASE + home)) if method == "POST" else None
-    got = [s.get(b + path, allow_redirects=False) if method == "GET" else
-           s.post(b + path, data=dict({"csrf": token}, **data), allow_redirects=False)
-           for b in bases]
+    kind = needs_session if isinstance(needs_session, str) else ""
+    try:
+        if needs_session == "staff":
+            s = staff_signed_in("admin", lang)
+        elif kind.startswith("step-"):
+            prepare(kind)
+            s = new_client(lang)
+            assert login(s, *DEMO2).headers["Location"].startswith("/login/code")
+        else:
+            s = signed_in(*DEMO2, lang) if needs_session else new_client(lang)
+            if kind == "enrol-app":
+                token = csrf_of(s.get(BASE + "/settings/2fa"))
+                s.post(BASE + "/settings/2fa/on", data={"csrf": token,
+                                                        "current_password": DEMO2[1]})
+            elif kind:
+                prepare(kind)
+        token = csrf_of(s.get(BASE + home_of(needs_session))) if method == "POST" else None
+        got = [s.get(b + path, allow_redirects=False) if method == "GET" else
+               s.post(b + path, data=dict({"csrf": token}, **data), allow_redirects=False)
+               for b in bases]
+    finally:
+        tidy(needs_session)
     sql("DELETE FROM login_attempts")
     sql("DELETE FROM link_attempts")
     sql("DELETE FROM staff_login_attempts")

@@ -298,6 +298,8 @@ ACTIONS = [
     ("end-sessions", SERVE,
      lambda s, x: post(s, "/admin/subscriber/end-sessions", {"id": x["sub"]})),
     ("reset-link", SERVE, lambda s, x: post(s, "/admin/subscriber/reset-link", {"id": x["sub"]})),
+    ("two-factor-off", SERVE, lambda s, x: post(s, "/admin/subscriber/two-factor-off", {
+        "id": x["sub"], "password": x["password"]})),
     ("link", SERVE, lambda s, x: post(s, "/admin/subscriber/link", {
         "id": x["sub"], "org": "1", "number": sql("SELECT number FROM accounts WHERE id = 1012")[0][0]})),
     ("unlink", SERVE, lambda s, x: post(s, "/admin/subscriber/unlink", {"id": x["sub"],
@@ -489,6 +491,36 @@ def test_reset_link_and_end_sessions():
     assert sql("SELECT kind, address FROM outbox WHERE subscriber_id = %d ORDER BY id DESC "
                "LIMIT 1" % sub) == [("recover-link", login + "@example.org")]
     assert audit_rows("reset-link", str(sub)) and audit_rows("end-sessions", str(sub))
+
+
+def test_staff_turn_off_a_subscribers_two_step_sign_in_with_their_password_again():
+    from conftest import login as sub_login
+    login = uniq("lost-phone")
+    sub = make_subscriber(login, "lost-phone-password-1", [3], email=login + "@example.org")
+    sql("INSERT INTO subscriber_totp (subscriber_id, method, secret, enabled_at) VALUES "
+        "(%d, 'sms', '', UTC_TIMESTAMP(6))" % sub)
+    sql("INSERT INTO subscriber_recovery_codes (subscriber_id, code_hash) VALUES "
+        "(%d, REPEAT('a', 32))" % sub)
+    assert sub_login(new_client(), login, "lost-phone-password-1").headers["Location"] \
+        .startswith("/login/code")
+    s = staff_signed_in("operator")
+    page = s.get(BASE + "/admin/subscriber?id=%d" % sub)
+    assert doc(page).get_element_by_id("two-factor").text_content().strip() == "включён, SMS"
+    r = post(s, "/admin/subscriber/two-factor-off", {"id": sub, "password": "not-mine"})
+    assert r.status_code == 422
+    assert doc(r).get_element_by_id("error-password") is not None
+    assert sql("SELECT COUNT(*) FROM subscriber_totp WHERE subscriber_id = %d" % sub) == [("1",)]
+    r = post(s, "/admin/subscriber/two-factor-off", {"id": sub, "password": "operator-password"})
+    assert r.status_code == 303 and r.headers["location"].endswith("done=two-factor-off")
+    assert sql("SELECT (SELECT COUNT(*) FROM subscriber_totp WHERE subscriber_id = %d) + "
+               "(SELECT COUNT(*) FROM subscriber_recovery_codes WHERE subscriber_id = %d)"
+               % (sub, sub)) == [("0",)]
+    assert sql("SELECT kind, address FROM outbox WHERE subscriber_id = %d ORDER BY id DESC "
+               "LIMIT 1" % sub) == [("two-factor-off", login + "@example.org")]
+    assert audit_rows("two-factor-off", str(sub))
+    assert doc(s.get(BASE + "/admin/subscriber?id=%d" % sub)).get_element_by_id(
+        "two-factor").text_content().strip() == "выключен"
+    assert sub_login(new_client(), login, "lost-phone-password-1").headers["Location"] == "/"
 
 
 # ------------------------------------------------------------------ requests

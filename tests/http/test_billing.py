@@ -842,6 +842,7 @@ def test_every_billing_query_is_an_index_lookup():
         "two_factor.devices_forget": [sub], "two_factor.step_get": ["x'00'"],
         "two_factor.step_drop": ["x'00'"], "two_factor.remember": ["x'00'"],
         "two_factor.remembered": ["x'00'", sub],
+        "two_factor.sms_set": ["x'00'", sub], "two_factor.sms_use": [sub, "x'00'"],
         # The operator console (staff 1 is the demo administrator).
         "staff.by_id": [2, 1, 1], "staff.by_login": ["'admin'"], "staff.in_org": [1, 1],
         "staff.list": [1, 1], 

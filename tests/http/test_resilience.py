@@ -341,14 +341,16 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "DELETE FROM sessions WHERE id = 0", "DELETE FROM contact_requests WHERE id = 0",
         "UPDATE subscriber_tokens SET used_at = used_at WHERE id = 0",
         "UPDATE subscriber_accounts SET receipt_email = 0 WHERE account_id = 0",
-        "SELECT COUNT(*) FROM common_passwords"]
+        "SELECT COUNT(*) FROM common_passwords",
+        # SMS sign-in codes sent today (app/two_factor.c): counted, never read
+        "SELECT COUNT(*) FROM outbox"]
     denied["settings"] = [
         # the login and the mobile phone are the organization's to change
         "UPDATE subscribers SET login = login WHERE id = 0",
         "UPDATE subscribers SET phone = phone WHERE id = 0",
         "UPDATE subscribers SET email = email WHERE id = 0",
         "UPDATE contact_requests SET status = 'done' WHERE id = 0",
-        "DELETE FROM subscribers WHERE id = 0", "SELECT COUNT(*) FROM outbox",
+        "DELETE FROM subscribers WHERE id = 0", "SELECT params FROM outbox LIMIT 1",
         "SELECT COUNT(*) FROM ledger", "SELECT payer_name FROM accounts LIMIT 1",
         "DELETE FROM subscriber_accounts WHERE account_id = 0"]
     allowed["login"] += [

@@ -1,12 +1,15 @@
 """Two-step sign-in for subscribers: enrolling an authenticator app, signing
 in with its code or a recovery code, remembering a browser for 30 days,
 turning it off with the password and a code, and the code tries counted."""
+import json
+import os
 import re
 
 import pytest
 
-from conftest import (BASE, csrf_of, doc, login, make_subscriber, new_client, signed_in, sql,
-                      totp)
+from conftest import (BASE, ENV, csrf_of, doc, login, make_subscriber, new_client, signed_in,
+                      sql, totp)
+from test_delivery import deliver
 
 USER, PASSWORD = "twostep-user", "twostep-password-Kq7"
 
@@ -143,3 +146,181 @@ def test_the_code_page_without_a_password_step_goes_back_to_sign_in():
     c = new_client()
     c.cookies.set("step2", "A" * 43, path="/login")
     assert c.get(BASE + "/login/code", allow_redirects=False).headers["Location"] == "/login"
+
+
+# ---------------------------------------------------------------- codes by SMS
+
+def sms_codes(sid):
+    """The sign-in codes queued for the subscriber's phone, newest first."""
+    rows = sql("SELECT address, params FROM outbox WHERE subscriber_id = %d AND "
+               "kind = 'signin-code' ORDER BY id DESC" % sid)
+    return [(a, re.search(r'code="(\d{6})"', p).group(1)) for a, p in rows]
+
+
+def let_a_minute_pass(sid):
+    sql("UPDATE subscriber_totp SET sms_sent_at = sms_sent_at - INTERVAL 61 SECOND "
+        "WHERE subscriber_id = %d" % sid)
+
+
+@pytest.fixture()
+def phone_user(user):
+    sql("UPDATE subscribers SET phone = '+7 912 000-43-21' WHERE id = %d" % user)
+    return user
+
+
+def turn_on_sms(s, sid):
+    r = post(s, "/settings/2fa/on", {"current_password": PASSWORD, "method": "sms"},
+             "/settings/2fa")
+    assert r.status_code == 303 and r.headers["Location"] == "/settings/2fa/enrol?done=sent"
+    (address, code), = sms_codes(sid)
+    assert address == "+7 912 000-43-21"
+    page = s.get(BASE + "/settings/2fa/enrol?done=sent")
+    d = doc(page)
+    assert "4321" in d.get_element_by_id("sms-enter").text_content()
+    assert not d.xpath("//svg")  # nothing to scan
+    wrong = "%06d" % ((int(code) + 1) % 1000000)
+    r = s.post(BASE + "/settings/2fa/enrol", data={"csrf": csrf_of(page), "code": wrong},
+               allow_redirects=False)
+    assert r.status_code == 422
+    r = s.post(BASE + "/settings/2fa/enrol", data={"csrf": csrf_of(page), "code": code},
+               allow_redirects=False)
+    assert r.status_code == 200
+    codes = doc(r).xpath('//ul[@id="recovery-codes"]/li/code/text()')
+    assert len(codes) == 10
+    assert sql("SELECT method, enabled_at IS NOT NULL, sms_code_mac IS NULL FROM "
+               "subscriber_totp WHERE subscriber_id = %d" % sid) == [("sms", "1", "1")]
+    return codes
+
+
+def test_sms_is_offered_only_with_a_mobile_number(user):
+    s = signed_in(USER, PASSWORD)
+    d = doc(s.get(BASE + "/settings/2fa"))
+    assert not d.xpath('//input[@id="method-sms"]') and d.get_element_by_id("no-phone") is not None
+    r = post(s, "/settings/2fa/on", {"current_password": PASSWORD, "method": "sms"},
+             "/settings/2fa")
+    assert r.status_code == 422
+    assert doc(r).get_element_by_id("error-method").text_content().strip() == \
+        "Для кодов в SMS нужен номер мобильного телефона в профиле."
+    assert sql("SELECT COUNT(*) FROM subscriber_totp WHERE subscriber_id = %d" % user) == [("0",)]
+
+
+def test_sign_in_with_a_code_by_sms_takes_it_once(phone_user):
+    s = signed_in(USER, PASSWORD)
+    turn_on_sms(s, phone_user)
+    assert "4321" in doc(s.get(BASE + "/settings/2fa")).get_element_by_id(
+        "two-factor-state").text_content()
+    let_a_minute_pass(phone_user)
+    c = new_client()
+    r = login(c, USER, PASSWORD)
+    assert r.status_code == 303 and r.headers["Location"] == "/login/code?done=sent"
+    (_, code), _ = sms_codes(phone_user)
+    page = c.get(BASE + r.headers["Location"])
+    d = doc(page)
+    assert "4321" in d.get_element_by_id("code-intro").text_content()
+    assert d.get_element_by_id("sms-sent").text_content().strip().startswith("Код отправлен")
+    # The SMS carries the code and nothing of the account but the login.
+    r = c.post(BASE + "/login/code", data={"csrf": csrf_of(page), "code": code},
+               allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/" and c.cookies.get("sid")
+    # Good once: the same code in another browser's second step is refused.
+    let_a_minute_pass(phone_user)
+    c2 = new_client()
+    assert login(c2, USER, PASSWORD).status_code == 303
+    page = c2.get(BASE + "/login/code")
+    r = c2.post(BASE + "/login/code", data={"csrf": csrf_of(page), "code": code},
+                allow_redirects=False)
+    assert r.status_code == 422 and c2.cookies.get("sid") is None
+    # The gateway gets the code in the subscriber's language; once sent, the outbox
+    # forgets it (a secret kind).
+    smsdir = os.path.join(ENV, "sms")
+    before = set(os.listdir(smsdir))
+    out = deliver()
+    assert out.returncode == 0, out.stderr
+    texts = [json.load(open(os.path.join(smsdir, n))) for n in sorted(os.listdir(smsdir))
+             if n.endswith(".json") and n not in before]
+    assert any("Код для входа в личный кабинет: %s." % code in json.dumps(t, ensure_ascii=False)
+               for t in texts), texts
+    assert sql("SELECT COUNT(*) FROM outbox WHERE subscriber_id = %d AND kind = 'signin-code' "
+               "AND params LIKE '%%code=%%'" % phone_user) == [("0",)]
+
+
+def test_an_sms_code_expires_and_a_new_one_waits_a_minute(phone_user):
+    s = signed_in(USER, PASSWORD)
+    turn_on_sms(s, phone_user)
+    let_a_minute_pass(phone_user)
+    c = new_client()
+    assert login(c, USER, PASSWORD).headers["Location"] == "/login/code?done=sent"
+    page = c.get(BASE + "/login/code")
+    # Asking again at once: no new SMS; the one sent stands.
+    r = c.post(BASE + "/login/code", data={"csrf": csrf_of(page), "resend": "1"},
+               allow_redirects=False)
+    assert r.headers["Location"] == "/login/code?done=too-soon"
+    assert len(sms_codes(phone_user)) == 2
+    let_a_minute_pass(phone_user)
+    r = c.post(BASE + "/login/code", data={"csrf": csrf_of(page), "resend": "1"},
+               allow_redirects=False)
+    assert r.headers["Location"] == "/login/code?done=sent"
+    (_, newest), (_, older), _ = sms_codes(phone_user)
+    if older != newest:  # the older code was replaced by the new one
+        r = c.post(BASE + "/login/code", data={"csrf": csrf_of(page), "code": older},
+                   allow_redirects=False)
+        assert r.status_code == 422
+    # Ten minutes later the code is no longer good.
+    sql("UPDATE subscriber_totp SET sms_code_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
+        "WHERE subscriber_id = %d" % phone_user)
+    r = c.post(BASE + "/login/code", data={"csrf": csrf_of(page), "code": newest},
+               allow_redirects=False)
+    assert r.status_code == 422
+    assert doc(r).get_element_by_id("error-code").text_content().strip() == \
+        "Код неверен или устарел."
+
+
+def test_sms_codes_are_limited_per_day_and_a_recovery_code_still_signs_in(phone_user):
+    s = signed_in(USER, PASSWORD)
+    codes = turn_on_sms(s, phone_user)
+    for _ in range(9):
+        let_a_minute_pass(phone_user)
+        assert login(new_client(), USER, PASSWORD).headers["Location"] == \
+            "/login/code?done=sent"
+        sql("DELETE FROM signin_throttles")
+    let_a_minute_pass(phone_user)
+    c = new_client()
+    r = login(c, USER, PASSWORD)
+    assert r.headers["Location"] == "/login/code?done=too-many"
+    assert len(sms_codes(phone_user)) == 10
+    page = c.get(BASE + r.headers["Location"])
+    assert "код восстановления" in doc(page).get_element_by_id("sms-sent").text_content()
+    r = c.post(BASE + "/login/code", data={"csrf": csrf_of(page), "code": codes[0]},
+               allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/"
+
+
+def test_turning_sms_off_takes_the_password_and_a_code_sent_for_it(phone_user):
+    s = signed_in(USER, PASSWORD)
+    turn_on_sms(s, phone_user)
+    let_a_minute_pass(phone_user)
+    r = post(s, "/settings/2fa/send", {}, "/settings/2fa")
+    assert r.status_code == 303 and r.headers["Location"] == "/settings/2fa?done=sent"
+    (_, code), _ = sms_codes(phone_user)
+    r = post(s, "/settings/2fa/off", {"current_password": "wrong-password-x", "code": code},
+             "/settings/2fa")
+    assert r.status_code == 422
+    r = post(s, "/settings/2fa/off", {"current_password": PASSWORD, "code": code},
+             "/settings/2fa")
+    assert r.status_code == 303 and r.headers["Location"] == "/settings/2fa?done=off"
+    assert sql("SELECT COUNT(*) FROM subscriber_totp WHERE subscriber_id = %d" % phone_user) \
+        == [("0",)]
+    assert login(new_client(), USER, PASSWORD).headers["Location"] == "/"
+
+
+def test_resend_means_nothing_to_an_app_user(user):
+    s = signed_in(USER, PASSWORD)
+    turn_on(s, user)
+    c = new_client()
+    assert login(c, USER, PASSWORD).headers["Location"] == "/login/code"
+    page = c.get(BASE + "/login/code")
+    assert not doc(page).xpath('//form[@id="resend-form"]')
+    r = c.post(BASE + "/login/code", data={"csrf": csrf_of(page), "resend": "1"},
+               allow_redirects=False)
+    assert r.headers["Location"] == "/login/code"
+    assert sms_codes(user) == []

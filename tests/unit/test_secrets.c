@@ -49,6 +49,23 @@ static void phones(void **st)
 		assert_int_equal(phone_normalize(bad[i], strlen(bad[i]), out), -1);
 }
 
+/* Which phone an SMS code went to, said by its last four digits whatever the format. */
+static void phone_ends(void **st)
+{
+	char end[5];
+
+	(void)st;
+	assert_int_equal(phone_last4("+7 912 345-67-89", end), 0);
+	assert_string_equal(end, "6789");
+	assert_int_equal(phone_last4("+79123451234", end), 0);
+	assert_string_equal(end, "1234");
+	assert_int_equal(phone_last4("1-2-3-4", end), 0);
+	assert_string_equal(end, "1234");
+	assert_int_equal(phone_last4("12-3", end), -1);
+	assert_int_equal(phone_last4("", end), -1);
+	assert_int_equal(phone_last4(NULL, end), -1);
+}
+
 static void emails(void **st)
 {
 	struct field f = {"email", valid_email, 3, 254};
@@ -317,7 +334,7 @@ static int teardown(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(phones),	   cmocka_unit_test(emails),
+		cmocka_unit_test(phones),	   cmocka_unit_test(phone_ends),	   cmocka_unit_test(emails),
 		cmocka_unit_test(password_rules), cmocka_unit_test(generated_passwords),
 		cmocka_unit_test(codes),	   cmocka_unit_test(tokens),
 		cmocka_unit_test(params),	   cmocka_unit_test(messages),
