@@ -360,7 +360,9 @@ int main(int argc, char **argv)
 		return 1;
 	signal(SIGTERM, on_term);
 	signal(SIGINT, on_term);
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || render_init(cfg.xsl_dir) != 0) {
+	/* The stylesheets read, root (if it started so) is given up. */
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || render_init(cfg.xsl_dir) != 0 ||
+	    job_unroot() != 0) {
 		job_end(arena);
 		return 1;
 	}

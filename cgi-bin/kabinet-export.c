@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "app/export.h"
 #include "app/job.h"
@@ -30,6 +31,38 @@ static int usage(void)
 static int put_file(void *ctx, const char *s, size_t n)
 {
 	return fwrite(s, 1, n, ctx) == n ? 0 : -1;
+}
+
+/*
+ * A workbook is written to a scratch file of the user the export runs as,
+ * then copied into the output opened before root was given up: the output's
+ * folder may be one that user cannot enter.
+ */
+static enum perr workbook(unsigned org, enum export_what w, const char *from, const char *to,
+                          FILE *f)
+{
+	char path[] = "/tmp/kabinet-export-XXXXXX", buf[65536];
+	int fd = mkstemp(path);
+	enum perr e;
+	FILE *in;
+	size_t n;
+
+	if (fd < 0)
+		return PERR_SYS;
+	close(fd);
+	e = export_xlsx(org, w, from, to, path);
+	if (e == PERR_OK && (in = fopen(path, "rb")) != NULL) {
+		while ((n = fread(buf, 1, sizeof(buf), in)) > 0 && e == PERR_OK)
+			if (fwrite(buf, 1, n, f) != n)
+				e = PERR_SYS;
+		if (ferror(in))
+			e = PERR_SYS;
+		fclose(in);
+	} else if (e == PERR_OK) {
+		e = PERR_SYS;
+	}
+	unlink(path);
+	return e;
 }
 
 static int day_arg(const char *s)
@@ -70,19 +103,25 @@ int main(int argc, char **argv)
 		return usage();
 	if ((a = job_start("kabinet-export")) == NULL)
 		return 70;
-	if (strcmp(format, "xlsx") == 0) {
-		e = export_xlsx((unsigned)org, (enum export_what)w, from, to, out);
-	} else if (out != NULL && (f = fopen(out, "w")) == NULL) {
+	/* The output is opened as whoever started the export; then root, if it
+	 * was root, is given up. */
+	if (out != NULL && (f = fopen(out, "wb")) == NULL) {
 		fprintf(stderr, "kabinet-export: %s: %s\n", out, strerror(errno));
 		job_end(a);
 		return 70;
-	} else {
-		e = export_csv((unsigned)org, (enum export_what)w, from, to, put_file, f);
-		if (fflush(f) != 0 && e == PERR_OK)
-			e = PERR_SYS;
-		if (out != NULL && fclose(f) != 0 && e == PERR_OK)
-			e = PERR_SYS;
 	}
+	if (job_unroot() != 0) {
+		job_end(a);
+		return 70;
+	}
+	if (strcmp(format, "xlsx") == 0)
+		e = workbook((unsigned)org, (enum export_what)w, from, to, f);
+	else
+		e = export_csv((unsigned)org, (enum export_what)w, from, to, put_file, f);
+	if (fflush(f) != 0 && e == PERR_OK)
+		e = PERR_SYS;
+	if (out != NULL && fclose(f) != 0 && e == PERR_OK)
+		e = PERR_SYS;
 	if (e != PERR_OK)
 		fprintf(stderr, "kabinet-export: %s%s%s\n", out ? out : "", out ? ": " : "",
 		        perr_str(e));

@@ -143,19 +143,15 @@ static int outcome(struct arena *a, uint64_t id, enum perr e)
 	return strcmp(r.status, "failed") == 0 ? EX_SOFTWARE : 0;
 }
 
+/* The file at path (opened by main, before root was given up) stored and imported. */
 static int one_file(struct arena *a, unsigned org, const char *kind, int dry, const char *as,
-                    const char *path)
+                    const char *path, int fd)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	struct bar b = {isatty(2), time(NULL), 0};
 	uint64_t id = 0, bytes = 0;
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	enum perr e;
 
-	if (fd < 0) {
-		fprintf(stderr, "kabinet-import: %s: %s\n", path, strerror(errno));
-		return EX_USAGE;
-	}
 	if ((e = db_import_new(org, kind, dry ? "check" : "apply",
 	                       strcmp(path, "-") ? base : "stdin", 0, 0, as, &id)) != PERR_OK ||
 	    (e = exchange_store(id, read_fd, &fd, FILE_MAX, 0, &bytes)) != PERR_OK) {
@@ -211,7 +207,7 @@ int main(int argc, char **argv)
 {
 	unsigned long long org = 0, every = 0, run = 0;
 	const char *kind = NULL, *path = NULL, *as = NULL;
-	int queue = 0, dry = 0, i, status;
+	int queue = 0, dry = 0, i, status, fd = -1;
 	char who[64];
 	struct arena *a;
 
@@ -239,8 +235,19 @@ int main(int argc, char **argv)
 	}
 	if (!queue && run == 0 && (org == 0 || kind == NULL || path == NULL))
 		return usage();
+	/* The file is opened as whoever started the import; then root, if it was
+	 * root, is given up before anything is read. */
+	if (path != NULL && !queue && run == 0 &&
+	    (fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		fprintf(stderr, "kabinet-import: %s: %s\n", path, strerror(errno));
+		return EX_USAGE;
+	}
 	if ((a = job_start("kabinet-import")) == NULL)
 		return EX_SOFTWARE;
+	if (job_unroot() != 0) {
+		job_end(a);
+		return EX_SOFTWARE;
+	}
 	if (as == NULL) {
 		const char *u = getenv("USER");
 
@@ -252,7 +259,7 @@ int main(int argc, char **argv)
 
 		status = outcome(a, run, exchange_run(a, run, NULL, show, &b));
 	} else if (!queue) {
-		status = one_file(a, (unsigned)org, kind, dry, as, path);
+		status = one_file(a, (unsigned)org, kind, dry, as, path, fd);
 	} else {
 		signal(SIGTERM, on_term);
 		signal(SIGINT, on_term);

@@ -329,6 +329,10 @@ int main(int argc, char **argv)
 	}
 	if ((arena = job_start("payjobs")) == NULL)
 		return 1;
+	if (job_unroot() != 0) {
+		job_end(arena);
+		return 1;
+	}
 	rc = strcmp(argv[1], "autopay") == 0 ? autopay(today) : reconcile(older);
 	job_end(arena);
 	return rc;

@@ -202,6 +202,10 @@ static int reissue(int argc, char **argv)
 		return usage();
 	if ((arena = job_start("receiptjobs")) == NULL)
 		return 1;
+	if (job_unroot() != 0) {
+		job_end(arena);
+		return 1;
+	}
 	e = db_receipt_doc_again(arena, (uint64_t)account, m, reason, &version);
 	job_end(arena);
 	if (e == PERR_NOT_FOUND) {
@@ -249,6 +253,10 @@ int main(int argc, char **argv)
 	}
 	if ((arena = job_start("receiptjobs")) == NULL)
 		return 1;
+	if (job_unroot() != 0) {
+		job_end(arena);
+		return 1;
+	}
 	for (m = from; m <= to; m++)
 		rc |= issue_month(m, (uint64_t)org);
 	job_end(arena);

@@ -64,6 +64,10 @@ int main(int argc, char **argv)
 		return usage();
 	if ((arena = job_start("tidy")) == NULL)
 		return 1;
+	if (job_unroot() != 0) {
+		job_end(arena);
+		return 1;
+	}
 	rc |= tidy("sessions", db_tidy_sessions, cfg.session_idle);
 	rc |= tidy("tokens", db_tidy_tokens, DAY);
 	rc |= tidy("form attempts", db_tidy_form_attempts, DAY);

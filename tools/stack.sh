@@ -461,9 +461,23 @@ imports_start() {
 	fi
 }
 
+# Started as root, nginx's workers run as the programs' user (who owns their
+# sockets) when that user can read the site's files; a checkout it cannot
+# enter (say, under /root) leaves them root, and says so.
+nginx_user() {
+	[ "$(id -u)" -eq 0 ] || return 0
+	if setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --clear-groups \
+		test -r "$ROOT/www/static/site.css" -a -r "$ROOT/www/errors/404.html" -a -x "$E/sock" \
+		2>/dev/null; then
+		echo "user $RUN_AS $RUN_AS;"
+	else
+		echo "stack: $RUN_AS cannot read $ROOT/www: nginx's workers run as root" >&2
+		echo "user root root;"
+	fi
+}
+
 nginx_conf() {
-	user_line=""
-	[ "$(id -u)" -eq 0 ] && user_line="user root root;"
+	user_line=$(nginx_user)
 	xslt_port=$((PORT + 1))
 	subst() {
 		sed -e "s|@ROOT@|$ROOT|g" -e "s|@ENV@|$E|g" -e "s|@PORT@|$PORT|g" \

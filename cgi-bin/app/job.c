@@ -14,6 +14,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/module.h"
+#include "core/privilege.h"
 #include "db/db.h"
 
 struct arena *job_start(const char *program)
@@ -48,4 +49,9 @@ void job_end(struct arena *a)
 	db_disconnect();
 	modules_stop();
 	mysql_library_end();
+}
+
+int job_unroot(void)
+{
+	return privilege_drop(cfg.run_as);
 }

@@ -12,5 +12,11 @@
  */
 struct arena *job_start(const char *program) PORTAL_WUR;
 void job_end(struct arena *);
+/*
+ * Started as root (a root crontab, CI): become [site] user for good
+ * (core/privilege.h), once the job has read its secrets and opened what it
+ * was named on its command line.  0, or -1 (logged): the job must stop.
+ */
+int job_unroot(void) PORTAL_WUR;
 
 #endif

@@ -1,7 +1,5 @@
-/* web/sandbox.c: privilege drop and the workers' seccomp filter (see the header). */
+/* web/sandbox.c: the workers' seccomp filter (see the header). */
 #include <errno.h>
-#include <grp.h>
-#include <pwd.h>
 #include <sched.h>
 #include <stddef.h>
 #include <string.h>
@@ -18,33 +16,6 @@
 #ifndef CLONE_THREAD
 #define CLONE_THREAD 0x00010000
 #endif
-
-int sandbox_drop_root(const char *user)
-{
-	struct passwd *pw;
-
-	if (geteuid() != 0)
-		return 0;
-	if (user == NULL || *user == '\0' || strcmp(user, "root") == 0) {
-		log_msg(LOG_ERR, "started as root: [site] user must name the unprivileged user to run as");
-		return -1;
-	}
-	if ((pw = getpwnam(user)) == NULL || pw->pw_uid == 0) {
-		log_msg(LOG_ERR, "cannot run as %s: no such unprivileged user", user);
-		return -1;
-	}
-	if (setgroups(0, NULL) != 0 || setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) {
-		log_msg(LOG_ERR, "cannot become %s: %s", user, strerror(errno));
-		return -1;
-	}
-	/* For good: root cannot be taken back. */
-	if (setuid(0) == 0 || geteuid() == 0) {
-		log_msg(LOG_ERR, "root could be taken back after becoming %s", user);
-		return -1;
-	}
-	log_msg(LOG_INFO, "running as %s", user);
-	return 0;
-}
 
 /*
  * What a worker does: read and write its sockets and files, map memory, tell

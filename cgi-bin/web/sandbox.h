@@ -1,6 +1,6 @@
 /*
  * web/sandbox.h: what a program may do once it is serving.  Started as
- * root, a program gives root up for good (to [site] user) once its socket
+ * root, a program gives root up for good (core/privilege.h) once its socket
  * and pid file are open and its secrets read; each worker then confines
  * itself with a seccomp filter: the system calls a page needs (files,
  * sockets, memory, time, threads), nothing else, and a call to start a
@@ -12,8 +12,6 @@
 
 #include "core/attrs.h"
 
-/* Root: become user (its groups only); not root: nothing.  0, or -1 (logged). */
-int sandbox_drop_root(const char *user) PORTAL_WUR;
 /* The worker's filter; 0, or -1 (logged). */
 int sandbox_confine(void) PORTAL_WUR;
 

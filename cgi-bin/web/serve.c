@@ -35,6 +35,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/module.h"
+#include "core/privilege.h"
 #include "db/db.h"
 #include "doc/render.h"
 #include "web/io.h"
@@ -331,6 +332,23 @@ static int write_pidfile(const char *path)
 	return rename(tmp, path);
 }
 
+/* Started as root: the socket becomes [site] user's, so that a web server
+ * running as that user (not as root) may connect. */
+static int socket_hand_over(const char *sock)
+{
+	uid_t uid;
+	gid_t gid;
+	int t = privilege_target(cfg.run_as, &uid, &gid);
+
+	if (t != 0)
+		return t > 0 ? 0 : -1;
+	if (chown(sock, uid, gid) != 0) {
+		log_msg(LOG_ERR, "cannot hand %s over to %s: %s", sock, cfg.run_as, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static void usage(const char *argv0)
 {
 	fprintf(stderr,
@@ -430,6 +448,8 @@ int serve_main(int argc, char **argv, const struct section *sec)
 			log_msg(LOG_ERR, "cannot listen on %s: %s", sock, strerror(errno));
 			goto out;
 		}
+		if (socket_hand_over(sock) != 0)
+			goto out;
 	}
 	if (pidfile != NULL && write_pidfile(pidfile) != 0) {
 		log_msg(LOG_ERR, "cannot write %s: %s", pidfile, strerror(errno));
@@ -437,7 +457,7 @@ int serve_main(int argc, char **argv, const struct section *sec)
 	}
 	/* Socket and pid file open, secrets read, stylesheets compiled: root
 	 * (if we had it) is given up here, before any request is read. */
-	if (sandbox_drop_root(cfg.run_as) != 0)
+	if (privilege_drop(cfg.run_as) != 0)
 		goto out;
 	if (workers == 0) {
 		in_master = 1;

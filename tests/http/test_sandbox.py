@@ -61,3 +61,55 @@ def test_a_call_not_on_the_list_fails_without_killing():
     assert "= -1" in out.stdout, out.stdout + out.stderr
     assert victim in pids("login")[1]
     assert new_client().get(BASE + "/login").status_code == 200
+
+
+# ------------------------------------------------------------------ scheduled programs
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only a job started as root gives root up")
+def test_a_job_started_as_root_runs_as_the_stacks_user_with_its_files_opened_first(tmp_path):
+    """A scheduled program started by a root crontab reads its secrets and opens the
+    files named on its command line as root, then becomes [site] user before it
+    reads or writes anything else; files in a folder only root may enter still work."""
+    from exchange_util import IMPORT, import_env
+    private = tmp_path / "root-only"
+    private.mkdir(mode=0o700)
+    env = import_env()
+    # The daily clean-up says whom it became.
+    tidy = subprocess.run([os.path.join(os.path.dirname(IMPORT), "tidy")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert tidy.returncode == 0, tidy.stderr
+    assert "running as kabinet" in tidy.stderr, tidy.stderr
+    # An export into the root-only folder: CSV and a workbook, both complete.
+    for fmt, magic in (("csv", b"account,"), ("xlsx", b"PK\x03\x04")):
+        out = private / ("readings." + fmt)
+        p = subprocess.run([os.path.join(os.path.dirname(IMPORT), "kabinet-export"), "--org",
+                            "1", "--what", "readings", "--from", "2026-01-01", "--to",
+                            "2026-12-31", "--format", fmt, "--out", str(out)], env=env,
+                           capture_output=True, text=True, timeout=300)
+        assert p.returncode == 0 and "running as kabinet" in p.stderr, p.stderr
+        assert out.read_bytes().startswith(magic) and out.stat().st_size > 100
+    # An import of a file only root may read: opened first, then checked as kabinet.
+    src = private / "readings.csv"
+    src.chmod(0o600)
+    p = subprocess.run([IMPORT, "--org", "1", "--kind", "readings", "--dry-run", "--as", "test",
+                        str(src)], env=env, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0 and "running as kabinet" in p.stderr, p.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only a stack started as root chooses nginx's user")
+def test_nginx_workers_run_as_the_programs_user_not_root():
+    import re
+    with open(os.path.join(ENV, "nginx", "portal.conf")) as f:
+        user = re.search(r"^user (\S+) ", f.read(), re.M).group(1)
+    if user == "root":
+        pytest.skip("this checkout is one the programs' user cannot read (tools/stack.sh said so)")
+    workers = subprocess.run(["pgrep", "-f", "nginx: worker process"], capture_output=True,
+                             text=True).stdout.split()
+    # This stack's workers: their master was started with this stack's prefix.
+    mine = [int(p) for p in workers
+            if ENV in open("/proc/%s/cmdline" % status(int(p))["PPid"].strip()).read()]
+    assert mine
+    for pid in mine:
+        assert "0" not in status(pid)["Uid"].split(), pid
+    assert all(oct(os.stat(os.path.join(ENV, "sock", s)).st_mode)[-3:] == "660"
+               for s in os.listdir(os.path.join(ENV, "sock")))
