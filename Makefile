@@ -19,7 +19,7 @@ DEBIAN_PACKAGES = \
 	libmariadb-dev libfcgi-dev libxml2-dev libxslt1-dev libsodium-dev libinih-dev \
 	libcurl4-openssl-dev libjansson-dev libcsv-dev libcmocka-dev mariadb-server mariadb-client \
 	libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev liboath-dev oathtool \
-	libzxcvbn-dev libunistring-dev libseccomp-dev \
+	libzxcvbn-dev libunistring-dev libseccomp-dev libmagic-dev \
 	fonts-dejavu-core \
 	poppler-utils zbar-tools \
 	python3-aiosmtpd \
@@ -28,7 +28,7 @@ DEBIAN_PACKAGES = \
 	python3-jsonschema \
 	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless
 
-PROGRAMS = login home accounts services calculator readings payments receipts settings admin exchange api
+PROGRAMS = login home accounts services calculator readings payments receipts settings appeals admin exchange api
 JOBS = payjobs receiptjobs deliver tidy kabinet-import kabinet-export
 
 VARIANT ?= release
@@ -37,7 +37,7 @@ B = build/$(VARIANT)
 PKG_LIBS = libmariadb libxml-2.0 libxslt libexslt libsodium inih libcurl jansson \
 	cairo-pdf pangocairo fontconfig libqrencode xlsxwriter liboath libseccomp
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
-PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi -lcsv -lzxcvbn -lunistring
+PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lfcgi -lcsv -lzxcvbn -lunistring -lmagic
 
 WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings \
 	-Wshadow -Wformat=2 -Wno-format-nonliteral

@@ -15,6 +15,12 @@
  *   GET  /admin/subscriber?id=    profile, accounts, sessions, sign-ins
  *   POST /admin/subscriber/block | unblock | end-sessions | reset-link     id
  *   POST /admin/subscriber/two-factor-off   id, password: for one who lost phone and codes
+ *   GET  /admin/appeals?status=   subscribers' appeals, the latest change first
+ *   GET  /admin/appeal?id=        the thread with the staff's notes
+ *   POST /admin/appeal/answer     id, text, status: told to the subscriber
+ *   POST /admin/appeal/note       id, text: for staff only
+ *   POST /admin/appeal/assign     id, take (1: mine, 0: nobody's)
+ *   GET  /admin/appeal/file?id=   an attachment, as a download
  *   GET  /admin/requests          mobile-phone changes waiting
  *   POST /admin/requests/approve  id             POST /admin/requests/reject  id, reason
  *   GET  /admin/news              announcements  GET|POST /admin/news/new
@@ -32,6 +38,7 @@
 
 #include <sodium.h>
 
+#include "app/appeal.h"
 #include "app/link.h"
 #include "app/news.h"
 #include "app/refund.h"
@@ -54,6 +61,7 @@
 #include "core/valid.h"
 #include "db/audit.h"
 #include "db/account.h"
+#include "db/appeal.h"
 #include "db/contact.h"
 #include "db/db.h"
 #include "db/directory.h"
@@ -89,6 +97,7 @@ enum key {
 	K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO, K_BEFORE, K_FORMAT,
 	K_AMOUNT, K_KEY, K_NUMBER, K_ACCOUNT, K_CHANNEL, K_METER, K_ZONE, K_VALUE, K_TAKEN_ON,
 	K_SHORT_NAME, K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE, K_OFFICE,
+	K_TEXT, K_STATUS, K_TAKE,
 	K__MAX
 };
 
@@ -102,6 +111,9 @@ static const struct field fields[K__MAX] = {
 	[K_BY] = {"by", valid_token, 1, 10},
 	[K_AFTER] = {"after", valid_int, 0, 9007199254740991LL},
 	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+	[K_TEXT] = {"text", valid_lines, 1, 4000},
+	[K_STATUS] = {"status", valid_token, 3, 12},
+	[K_TAKE] = {"take", valid_int, 0, 1}, /* 1: the appeal is mine; 0: nobody's */
 	[K_REASON] = {"reason", valid_text, 2, 300},
 	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
 	[K_TITLE_RU] = {"title_ru", valid_text, 2, 200},
@@ -903,6 +915,205 @@ static int block_post(struct req *r) { return subscriber_act(r, "block"); }
 static int unblock_post(struct req *r) { return subscriber_act(r, "unblock"); }
 static int end_sessions_post(struct req *r) { return subscriber_act(r, "end-sessions"); }
 static int reset_link_post(struct req *r) { return subscriber_act(r, "reset-link"); }
+
+/* ---------------------------------------------------------------- appeals */
+
+/* What staff may set with an answer: not "new", which only the subscriber's writing makes. */
+static int answer_status_valid(const char *s)
+{
+	static const char *const ok[] = {"in-progress", "waiting", "resolved", "closed"};
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strcmp(s, ok[i]) == 0)
+			return 1;
+	return 0;
+}
+
+struct appeal_list {
+	struct req *r;
+	xmlNodePtr list;
+};
+
+static enum perr appeal_row(void *p, const struct appeal *ap)
+{
+	struct appeal_list *c = p;
+
+	return appeal_xml(c->list, ap, c->r->lang, 1) ? PERR_OK : PERR_NOMEM;
+}
+
+static int appeals_get(struct req *r)
+{
+	const struct fval *status = req_val(r, K_STATUS);
+	struct appeal_list c = {r, NULL};
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if (status != NULL && !answer_status_valid(status->s) && strcmp(status->s, "new") != 0)
+		return page_error(r, 400, "bad-request");
+	if ((e = console_staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if ((c.list = xml_elem(r->root, "appeals")) == NULL ||
+	    (status != NULL && xml_attr(c.list, "status", status->s)))
+		return page_error(r, 500, "internal");
+	e = db_appeals_of_staff(r->arena, r->staff->staff_id, status ? status->s : NULL, appeal_row,
+				&c);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+/* The appeal named by id with its whole thread, or the page refused with one
+ * message; an appeal of another organization is 404. */
+static int appeal_page(struct req *r, struct appeal *ap, int status, const char *field,
+		       const char *code)
+{
+	static const size_t typed[] = {K_TEXT, K_STATUS};
+	const struct fval *id = req_val(r, K_ID);
+	xmlNodePtr n;
+	enum perr e;
+
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	if ((e = db_appeal_of_staff(r->arena, r->staff->staff_id, (uint64_t)id->i, ap)) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = console_staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if ((n = appeal_xml(r->root, ap, r->lang, 1)) == NULL || xml_typed(r, typed, 2) != 0 ||
+	    xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	if ((e = appeal_thread_xml(r->arena, n, ap->id, 1)) != PERR_OK)
+		return page_fail(r, e);
+	return code == NULL ? status : page_refuse(r, status, field, code);
+}
+
+static int appeal_get(struct req *r)
+{
+	struct appeal ap;
+
+	REQUIRE(r, A_READ);
+	return appeal_page(r, &ap, 200, NULL, NULL);
+}
+
+static int appeal_done(struct req *r, const struct appeal *ap, const char *done)
+{
+	return page_redirect(r, arena_printf(r->arena, "/admin/appeal?id=%llu&done=%s",
+					     (unsigned long long)ap->id, done));
+}
+
+/* An answer: in the thread, the status staff chose, and the subscriber told. */
+static int appeal_answer_post(struct req *r)
+{
+	const struct fval *text = req_val(r, K_TEXT), *status = req_val(r, K_STATUS);
+	const char *params;
+	struct appeal ap;
+	uint64_t msg = 0;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_APPEALS);
+	if ((st = appeal_page(r, &ap, 200, NULL, NULL)) != 200)
+		return st;
+	if (text == NULL)
+		return page_refuse(r, r->bad[K_TEXT] ? 422 : 400, "text", "invalid");
+	if (status == NULL || !answer_status_valid(status->s))
+		return page_refuse(r, 400, "status", "invalid");
+	params = outbox_params(r->arena, "note",
+			       (const char *[]){"id", console_u64(r->arena, ap.id), "topic_ru",
+						ap.topic_ru, "topic_en", ap.topic_en},
+			       3);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_appeal_message_add(ap.id, "staff", r->staff->staff_id, text->s, &msg)) !=
+		    PERR_OK ||
+	    (e = db_appeal_answered(ap.id, status->s, r->staff->staff_id)) != PERR_OK ||
+	    (e = db_outbox_notify(ap.subscriber_id, "appeal", "appeal-answer", params)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return appeal_done(r, &ap, "answered");
+}
+
+/* A note for staff: in the thread, never on the subscriber's pages or in their mail. */
+static int appeal_note_post(struct req *r)
+{
+	const struct fval *text = req_val(r, K_TEXT);
+	struct appeal ap;
+	uint64_t msg = 0;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_APPEALS);
+	if ((st = appeal_page(r, &ap, 200, NULL, NULL)) != 200)
+		return st;
+	if (text == NULL)
+		return page_refuse(r, r->bad[K_TEXT] ? 422 : 400, "text", "invalid");
+	if ((e = db_appeal_message_add(ap.id, "note", r->staff->staff_id, text->s, &msg)) != PERR_OK)
+		return page_fail(r, e);
+	return appeal_done(r, &ap, "noted");
+}
+
+static int appeal_assign_post(struct req *r)
+{
+	const struct fval *take = req_val(r, K_TAKE);
+	struct appeal ap;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_APPEALS);
+	if ((st = appeal_page(r, &ap, 200, NULL, NULL)) != 200)
+		return st;
+	if (take == NULL)
+		return page_error(r, 400, "bad-request");
+	if ((e = db_appeal_assign(ap.id, take->i ? r->staff->staff_id : 0)) != PERR_OK)
+		return page_fail(r, e);
+	return appeal_done(r, &ap, take->i ? "taken" : "released");
+}
+
+struct appeal_send {
+	int (*put)(void *, const char *, size_t);
+	void *ctx;
+};
+
+static enum perr appeal_chunk_out(void *p, const unsigned char *b, size_t n)
+{
+	struct appeal_send *s = p;
+
+	return s->put(s->ctx, (const char *)b, n) == 0 ? PERR_OK : PERR_SYS;
+}
+
+static enum perr appeal_file_stream(struct req *r, void *arg,
+				    int (*put)(void *, const char *, size_t), void *ctx)
+{
+	const struct appeal_file *f = arg;
+	struct appeal_send s = {put, ctx};
+
+	return db_appeal_chunks(r->arena, f->id, appeal_chunk_out, &s);
+}
+
+static int appeal_file_get(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	struct appeal_file *f = arena_alloc(r->arena, sizeof(*f));
+	const char *ext;
+	enum perr e;
+
+	REQUIRE(r, A_READ);
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	if (f == NULL)
+		return page_error(r, 500, "internal");
+	e = db_appeal_file_of(r->arena, 0, r->staff->staff_id, (uint64_t)id->i, f);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	ext = strcmp(f->type, "image/jpeg") == 0 ? "jpg" : strcmp(f->type, "image/png") == 0 ? "png"
+											     : "pdf";
+	return page_stream(r,
+			   arena_printf(r->arena, "appeal-file-%llu.%s", (unsigned long long)f->id,
+					ext),
+			   f->type, appeal_file_stream, f);
+}
 
 /* ---------------------------------------------------------------- requests */
 
@@ -2172,6 +2383,12 @@ static const struct page pages[] = {
 	{"/admin/subscriber/end-sessions", M_POST, PAGE_SESSION, "subscriber", end_sessions_post},
 	{"/admin/subscriber/reset-link", M_POST, PAGE_SESSION, "subscriber", reset_link_post},
 	{"/admin/subscriber/two-factor-off", M_POST, PAGE_SESSION, "subscriber", two_factor_off_post},
+	{"/admin/appeals", M_GET, PAGE_SESSION, "appeals", appeals_get},
+	{"/admin/appeal", M_GET, PAGE_SESSION, "appeal", appeal_get},
+	{"/admin/appeal/answer", M_POST, PAGE_SESSION, "appeal", appeal_answer_post},
+	{"/admin/appeal/note", M_POST, PAGE_SESSION, "appeal", appeal_note_post},
+	{"/admin/appeal/assign", M_POST, PAGE_SESSION, "appeal", appeal_assign_post},
+	{"/admin/appeal/file", M_GET, PAGE_SESSION, "appeal", appeal_file_get},
 	{"/admin/subscriber/view-as", M_POST, PAGE_SESSION, "subscriber", view_as_post},
 	{"/admin/subscriber/link", M_POST, PAGE_SESSION, "subscriber", link_post},
 	{"/admin/subscriber/unlink", M_POST, PAGE_SESSION, "subscriber", unlink_post},

@@ -12,6 +12,10 @@ MODS_login = app/link app/org_list app/password app/two_factor core/arena core/c
 	db/password db/session db/subscriber db/throttle db/tidy db/token db/two_factor doc/render \
 	doc/xml web/csrf web/form web/form_password web/nav web/request web/sandbox web/serve \
 	web/session web/signin web/signin_limit
+MODS_appeals = app/account_list app/appeal core/arena core/attachment core/config core/crypto \
+	core/date core/lang core/log core/module core/money core/month core/multipart core/parse \
+	core/privilege core/utf8 core/valid db/account db/appeal db/db db/session doc/render doc/xml \
+	web/csrf web/form web/nav web/request web/sandbox web/serve web/session web/upload
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/privilege core/utf8 core/valid db/account \
 	db/db db/ledger db/news db/payment db/session doc/render doc/xml web/csrf web/nav \
@@ -84,13 +88,13 @@ MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core
 	core/module core/parse core/perr core/privilege core/utf8 db/db db/export doc/xlsx_stream
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = billing/split core/money
-MODS_admin = app/credit app/link app/news app/password app/refund app/settle billing/bankcheck \
-	billing/payqr billing/receipt billing/split core/arena core/config core/crypto core/date \
-	core/decimal core/lang core/log core/login core/module core/money core/month core/parse \
-	core/password core/privilege core/throttle core/totp core/useragent core/utf8 core/valid \
-	db/account db/audit db/autopay db/contact db/credit db/db db/directory db/news db/online \
-	db/organization db/outbox db/overview db/password db/reading db/refund db/session db/staff \
-	db/subscriber db/throttle db/token db/two_factor doc/enrol doc/qr doc/render doc/sheet \
-	doc/xlsx doc/xml net/http net/yookassa web/console web/csrf web/form web/form_password \
-	web/nav web/page_table web/request web/sandbox web/serve web/session web/signin_limit \
-	web/staff_session
+MODS_admin = app/appeal app/credit app/link app/news app/password app/refund app/settle \
+	billing/bankcheck billing/payqr billing/receipt billing/split core/arena core/config \
+	core/crypto core/date core/decimal core/lang core/log core/login core/module core/money \
+	core/month core/parse core/password core/privilege core/throttle core/totp core/useragent \
+	core/utf8 core/valid db/account db/appeal db/audit db/autopay db/contact db/credit db/db \
+	db/directory db/news db/online db/organization db/outbox db/overview db/password db/reading \
+	db/refund db/session db/staff db/subscriber db/throttle db/token db/two_factor doc/enrol \
+	doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/console web/csrf \
+	web/form web/form_password web/nav web/page_table web/request web/sandbox web/serve \
+	web/session web/signin_limit web/staff_session

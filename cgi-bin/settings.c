@@ -60,8 +60,8 @@
 enum key {
 	K_FULL_NAME, K_LANDLINE, K_MOBILE, K_CURRENT, K_NEW, K_CONFIRM, K_EMAIL, K_TO, K_ID,
 	K_ACCOUNT, K_ON, K_DONE,
-	K_EMAIL_RECEIPT, K_EMAIL_PAYMENT, K_EMAIL_AUTOPAY, K_EMAIL_NEWS,
-	K_SMS_RECEIPT, K_SMS_PAYMENT, K_SMS_AUTOPAY, K_SMS_NEWS, K_CODE, K_METHOD,
+	K_EMAIL_RECEIPT, K_EMAIL_PAYMENT, K_EMAIL_AUTOPAY, K_EMAIL_NEWS, K_EMAIL_APPEAL,
+	K_SMS_RECEIPT, K_SMS_PAYMENT, K_SMS_AUTOPAY, K_SMS_NEWS, K_SMS_APPEAL, K_CODE, K_METHOD,
 	K__MAX
 };
 
@@ -82,16 +82,18 @@ static const struct field fields[K__MAX] = {
 	[K_EMAIL_PAYMENT] = {"email_payment", valid_int, 1, 1},
 	[K_EMAIL_AUTOPAY] = {"email_autopay", valid_int, 1, 1},
 	[K_EMAIL_NEWS] = {"email_news", valid_int, 1, 1},
+	[K_EMAIL_APPEAL] = {"email_appeal", valid_int, 1, 1},
 	[K_SMS_RECEIPT] = {"sms_receipt", valid_int, 1, 1},
 	[K_SMS_PAYMENT] = {"sms_payment", valid_int, 1, 1},
 	[K_SMS_AUTOPAY] = {"sms_autopay", valid_int, 1, 1},
 	[K_SMS_NEWS] = {"sms_news", valid_int, 1, 1},
+	[K_SMS_APPEAL] = {"sms_appeal", valid_int, 1, 1},
 	[K_CODE] = {"code", valid_text, 1, 16}, /* six digits, or a recovery code */
 	[K_METHOD] = {"method", valid_token, 3, 3}, /* "app" or "sms" */
 };
 
 /* The notification topics, in the order of the SET columns and of the form. */
-static const char *const topics[] = {"receipt", "payment", "autopay", "news"};
+static const char *const topics[] = {"receipt", "payment", "autopay", "news", "appeal"};
 #define NTOPICS (sizeof(topics) / sizeof(topics[0]))
 
 static int is_on(const char *set, const char *topic)

@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:?usage}
 E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
-PROGRAMS="login home accounts services calculator readings payments receipts settings admin exchange api"
+PROGRAMS="login home accounts services calculator readings payments receipts settings appeals admin exchange api"
 # Programs run by cron, not served: they need a database account all the same.
 JOBS="payjobs receiptjobs deliver tidy kabinet-import kabinet-export"
 DB_SOCK="$E/run/db.sock"
@@ -284,6 +284,27 @@ INSERT INTO staff (id, login, full_name, password_hash, role, totp_secret) VALUE
     (2, 'operator', 'Олег Операторов', '$ho', 'operator', UNHEX('$so'));
 INSERT INTO staff_organizations (staff_id, organization_id) VALUES (1, 1), (1, 2), (2, 1);
 INSERT INTO schema_migrations (version) VALUES ('demo-staff');
+SQL
+	db_demo_appeal
+}
+
+# demo2's appeal about its account, answered by the operator (who also left a
+# note only staff see): the appeal pages have something to show.
+db_demo_appeal() {
+	sql_root kabinet <<'SQL'
+INSERT INTO appeals (organization_id, subscriber_id, account_id, topic_id, status, assigned_to,
+                     created_at, updated_at, subscriber_seen_at)
+SELECT a.organization_id, s.id, a.id, tp.id, 'resolved', 2,
+       UTC_TIMESTAMP(6) - INTERVAL 2 DAY, UTC_TIMESTAMP(6) - INTERVAL 1 DAY, NULL
+FROM subscribers s JOIN subscriber_accounts sa ON sa.subscriber_id = s.id
+JOIN accounts a ON a.id = sa.account_id
+JOIN appeal_topics tp ON tp.organization_id = a.organization_id AND tp.code = 'charges'
+WHERE s.login = 'demo2' ORDER BY a.id LIMIT 1;
+SET @ap = LAST_INSERT_ID();
+INSERT INTO appeal_messages (appeal_id, author, staff_id, body, created_at) VALUES
+    (@ap, 'subscriber', NULL, 'Почему за отопление в прошлом месяце начислено больше, чем обычно?\nПоказания я передавал вовремя.', UTC_TIMESTAMP(6) - INTERVAL 2 DAY),
+    (@ap, 'note', 2, 'Проверил: перерасчёт за сентябрь по решению УК, всё верно.', UTC_TIMESTAMP(6) - INTERVAL 36 HOUR),
+    (@ap, 'staff', 2, 'Здравствуйте! В прошлом месяце выполнен перерасчёт за сентябрь по решению управляющей компании, поэтому сумма больше обычной. В этом месяце начисление обычное.', UTC_TIMESTAMP(6) - INTERVAL 1 DAY);
 SQL
 }
 

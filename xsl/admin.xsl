@@ -420,6 +420,152 @@
   </xsl:template>
 
 
+  <!-- ============================================================ appeals -->
+  <xsl:template match="page[@section='admin'][@name='appeals']" mode="content">
+    <h1><xsl:value-of select="$M/adm.title.appeals"/></h1>
+    <form method="get" action="/admin/appeals" class="filter" id="appeals-filter">
+      <fieldset>
+        <div>
+          <label for="status"><xsl:value-of select="$M/adm.ap.status"/></label>
+          <select id="status" name="status">
+            <option value=""><xsl:value-of select="$M/adm.ap.any"/></option>
+            <!-- The loop is over the catalog: the page's values are taken before it. -->
+            <xsl:variable name="shown" select="/page/appeals/@status"/>
+            <xsl:for-each select="$M/*[starts-with(local-name(), 'ap.status.')]">
+              <xsl:variable name="s" select="substring-after(local-name(), 'ap.status.')"/>
+              <option value="{$s}">
+                <xsl:if test="$shown = $s"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="."/>
+              </option>
+            </xsl:for-each>
+          </select>
+        </div>
+        <button type="submit" class="secondary"><xsl:value-of select="$M/adm.ap.show"/></button>
+      </fieldset>
+    </form>
+    <xsl:choose>
+      <xsl:when test="appeals/appeal">
+        <table class="data" id="appeals">
+          <thead>
+            <tr>
+              <th scope="col"><xsl:value-of select="$M/adm.ap.number"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.ap.subscriber"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.ap.topic"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.ap.status"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.ap.assigned"/></th>
+              <th scope="col"><xsl:value-of select="$M/adm.ap.updated"/></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="appeals/appeal">
+              <tr id="appeal-{@id}">
+                <td><a href="/admin/appeal?id={@id}"><xsl:value-of select="concat('№ ', @id)"/></a></td>
+                <td><xsl:value-of select="concat(login, ', ', account)"/></td>
+                <td><xsl:value-of select="topic"/></td>
+                <td><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('ap.status.', @status)"/></xsl:call-template></td>
+                <td><xsl:value-of select="assigned"/></td>
+                <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="@updated"/></xsl:call-template></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:when>
+      <xsl:otherwise><p id="no-appeals"><xsl:value-of select="$M/adm.ap.none"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page[@section='admin'][@name='appeal']" mode="content">
+    <xsl:variable name="a" select="appeal"/>
+    <h1><xsl:value-of select="concat($M/adm.title.appeal, ' № ', $a/@id)"/></h1>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <section class="card">
+      <dl class="facts">
+        <dt><xsl:value-of select="$M/adm.ap.subscriber"/></dt>
+        <dd id="subscriber"><a href="/admin/subscriber?id={$a/@subscriber}"><xsl:value-of select="concat($a/login, ' — ', $a/name)"/></a></dd>
+        <dt><xsl:value-of select="$M/adm.ap.account"/></dt><dd id="account"><xsl:value-of select="$a/account"/></dd>
+        <dt><xsl:value-of select="$M/adm.ap.topic"/></dt><dd id="topic"><xsl:value-of select="$a/topic"/></dd>
+        <dt><xsl:value-of select="$M/adm.ap.status"/></dt>
+        <dd id="status"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('ap.status.', $a/@status)"/></xsl:call-template></dd>
+        <dt><xsl:value-of select="$M/adm.ap.assigned"/></dt>
+        <dd id="assigned"><xsl:choose><xsl:when test="$a/assigned"><xsl:value-of select="$a/assigned"/></xsl:when><xsl:otherwise><xsl:value-of select="$M/adm.ap.nobody"/></xsl:otherwise></xsl:choose></dd>
+      </dl>
+      <xsl:if test="$adm-serves">
+        <form method="post" action="/admin/appeal/assign" class="inline" id="assign-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="id" value="{$a/@id}"/>
+          <xsl:choose>
+            <xsl:when test="$a/assigned = /page/staff/@login">
+              <input type="hidden" name="take" value="0"/>
+              <button type="submit" class="secondary" id="release"><xsl:value-of select="$M/adm.ap.release"/></button>
+            </xsl:when>
+            <xsl:otherwise>
+              <input type="hidden" name="take" value="1"/>
+              <button type="submit" class="secondary" id="take"><xsl:value-of select="$M/adm.ap.take"/></button>
+            </xsl:otherwise>
+          </xsl:choose>
+        </form>
+      </xsl:if>
+    </section>
+    <ol class="thread" id="thread">
+      <xsl:for-each select="$a/message">
+        <li class="message from-{@author}" id="message-{@id}">
+          <p class="message-head">
+            <strong>
+              <xsl:choose>
+                <xsl:when test="@author = 'subscriber'"><xsl:value-of select="$M/adm.ap.from-subscriber"/></xsl:when>
+                <xsl:when test="@author = 'note'"><xsl:value-of select="concat($M/adm.ap.note, ', ', @staff)"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="@staff"/></xsl:otherwise>
+              </xsl:choose>
+            </strong>
+            <xsl:text>, </xsl:text>
+            <xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template>
+          </p>
+          <p class="message-text"><xsl:value-of select="text"/></p>
+          <xsl:if test="file">
+            <ul class="files">
+              <xsl:for-each select="file">
+                <li><a href="/admin/appeal/file?id={@id}" id="file-{@id}"><xsl:value-of select="."/></a>
+                  <xsl:value-of select="concat(' (', @type, ', ', format-number(@size div 1024, '0'), ' KB)')"/></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+        </li>
+      </xsl:for-each>
+    </ol>
+    <xsl:if test="$adm-serves">
+      <section class="card">
+        <form method="post" action="/admin/appeal/answer" class="stacked" id="answer-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="id" value="{$a/@id}"/>
+          <label for="text"><xsl:value-of select="$M/adm.ap.answer"/></label>
+          <textarea id="text" name="text" required="required" maxlength="4000" rows="5"><xsl:value-of select="/page/typed[@name='text']"/></textarea>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">text</xsl:with-param></xsl:call-template>
+          <label for="status-after"><xsl:value-of select="$M/adm.ap.status-after"/></label>
+          <select id="status-after" name="status">
+            <xsl:variable name="typed" select="/page/typed[@name='status']"/>
+            <xsl:for-each select="$M/*[starts-with(local-name(), 'ap.status.') and local-name() != 'ap.status.new']">
+              <xsl:variable name="s" select="substring-after(local-name(), 'ap.status.')"/>
+              <option value="{$s}">
+                <xsl:if test="$typed = $s or (not($typed) and $s = 'resolved')"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="."/>
+              </option>
+            </xsl:for-each>
+          </select>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">status</xsl:with-param></xsl:call-template>
+          <button type="submit" class="primary" id="answer-submit"><xsl:value-of select="$M/adm.ap.send"/></button>
+        </form>
+        <form method="post" action="/admin/appeal/note" class="stacked" id="note-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="id" value="{$a/@id}"/>
+          <label for="note-text"><xsl:value-of select="$M/adm.ap.note-label"/></label>
+          <textarea id="note-text" name="text" maxlength="4000" rows="3"></textarea>
+          <button type="submit" class="secondary" id="note-submit"><xsl:value-of select="$M/adm.ap.add-note"/></button>
+        </form>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ readings -->
   <xsl:variable name="adm-serves-readings" select="$adm-serves"/>
 

@@ -42,6 +42,7 @@
           <xsl:when test="$section = 'payments'"><xsl:call-template name="messages-en-payments"/></xsl:when>
           <xsl:when test="$section = 'receipts'"><xsl:call-template name="messages-en-receipts"/></xsl:when>
           <xsl:when test="$section = 'settings'"><xsl:call-template name="messages-en-settings"/></xsl:when>
+          <xsl:when test="$section = 'appeals'"><xsl:call-template name="messages-en-appeals"/></xsl:when>
           <xsl:when test="$section = 'admin'"><xsl:call-template name="messages-en-admin"/></xsl:when>
           <!-- A message can carry a receipt (its PDF), so it has the receipts' words too. -->
           <xsl:when test="$section = 'mail'"><xsl:call-template name="messages-en-mail"/><xsl:call-template name="messages-en-receipts"/></xsl:when>
@@ -60,6 +61,7 @@
           <xsl:when test="$section = 'payments'"><xsl:call-template name="messages-ru-payments"/></xsl:when>
           <xsl:when test="$section = 'receipts'"><xsl:call-template name="messages-ru-receipts"/></xsl:when>
           <xsl:when test="$section = 'settings'"><xsl:call-template name="messages-ru-settings"/></xsl:when>
+          <xsl:when test="$section = 'appeals'"><xsl:call-template name="messages-ru-appeals"/></xsl:when>
           <xsl:when test="$section = 'admin'"><xsl:call-template name="messages-ru-admin"/></xsl:when>
           <!-- A message can carry a receipt (its PDF), so it has the receipts' words too. -->
           <xsl:when test="$section = 'mail'"><xsl:call-template name="messages-ru-mail"/><xsl:call-template name="messages-ru-receipts"/></xsl:when>

@@ -162,6 +162,34 @@
     </message>
   </xsl:template>
 
+  <!-- An answer to an appeal: its number and topic, and where to read it (the
+       answer itself stays in the cabinet, behind the sign-in). -->
+  <xsl:template match="/page[@channel='sms'][@name='appeal-answer'][note]" priority="2">
+    <message>
+      <text>
+        <xsl:call-template name="filled"><xsl:with-param name="key">mail.appeal-answer.sms</xsl:with-param></xsl:call-template>
+        <xsl:value-of select="concat(' ', /page/site, '/appeals/view?id=', note/@id)"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='email'][@name='appeal-answer'][note]">
+    <message>
+      <subject><xsl:call-template name="filled"><xsl:with-param name="key">mail.appeal-answer.subject</xsl:with-param></xsl:call-template></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="filled"><xsl:with-param name="key">mail.appeal-answer.intro</xsl:with-param></xsl:call-template>
+        <xsl:value-of select="concat(' («')"/>
+        <xsl:choose>
+          <xsl:when test="$lang = 'en'"><xsl:value-of select="note/@topic_en"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="note/@topic_ru"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat('»)', $nl, $nl, $M/mail.appeal-answer.read, ' ', /page/site, '/appeals/view?id=', note/@id, $nl)"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
   <!-- An announcement: both languages travel with it; the recipient's is used. -->
   <xsl:template match="/page[@channel='sms'][@name='news'][note]" priority="2">
     <message>

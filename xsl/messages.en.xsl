@@ -11,6 +11,7 @@
     <nav.news>News</nav.news>
     <nav.admin-overview>Overview</nav.admin-overview>
     <nav.admin-subscribers>Subscribers</nav.admin-subscribers>
+    <nav.admin-appeals>Appeals</nav.admin-appeals>
     <nav.admin-requests>Requests</nav.admin-requests>
     <nav.admin-news>News</nav.admin-news>
     <nav.admin-organization>Organization</nav.admin-organization>
@@ -83,6 +84,12 @@
     <sms.too-soon>A new code can be asked for a minute after the last; the code sent is good for 10 minutes.</sms.too-soon>
     <sms.too-many>Too many codes were sent today. Use a recovery code, or try again tomorrow.</sms.too-many>
     <sms.no-phone>Your profile has no mobile number. Use a recovery code.</sms.no-phone>
+    <nav.appeals>Appeals</nav.appeals>
+    <ap.status.new>new</ap.status.new>
+    <ap.status.in-progress>in progress</ap.status.in-progress>
+    <ap.status.waiting>waiting for your answer</ap.status.waiting>
+    <ap.status.resolved>resolved</ap.status.resolved>
+    <ap.status.closed>closed</ap.status.closed>
   </xsl:template>
   <xsl:template name="messages-en-error">
     <error.read-only.title>View only</error.read-only.title>
@@ -638,6 +645,10 @@
     <mail.refund.sms>Customer portal: refunded of payment no. {payment}:</mail.refund.sms>
     <mail.phone-changed.sms>Customer portal: your mobile number is now {phone}.</mail.phone-changed.sms>
     <mail.phone-rejected.sms>Customer portal: your request to change the number to {phone} was rejected. Reason: {reason}</mail.phone-rejected.sms>
+    <mail.appeal-answer.subject>An answer to appeal No. {id}</mail.appeal-answer.subject>
+    <mail.appeal-answer.intro>The organization answered your appeal No. {id}.</mail.appeal-answer.intro>
+    <mail.appeal-answer.read>Read the answer:</mail.appeal-answer.read>
+    <mail.appeal-answer.sms>An answer to appeal No. {id}:</mail.appeal-answer.sms>
     <mail.news.more>All announcements:</mail.news.more>
     <mail.news.stop>To stop news, see Settings in your account.</mail.news.stop>
     <mail.account>account</mail.account>
@@ -688,6 +699,50 @@
     <mail.recover-link.ignore>If you did not ask to change your password, just delete this message: the password stays as it is.</mail.recover-link.ignore>
   </xsl:template>
 
+  <xsl:template name="messages-en-appeals">
+    <cancel>Cancel</cancel>
+    <ap.title>Appeals</ap.title>
+    <ap.new>New appeal</ap.new>
+    <ap.one>Appeal</ap.one>
+    <ap.intro>Write to the organization about your account: a question, a complaint or a request. You may attach photos or documents.</ap.intro>
+    <ap.number>Number</ap.number>
+    <ap.topic>Topic</ap.topic>
+    <ap.account>Account</ap.account>
+    <ap.status>State</ap.status>
+    <ap.updated>Changed</ap.updated>
+    <ap.unread>new</ap.unread>
+    <ap.none>No appeals yet.</ap.none>
+    <ap.no-accounts>To write an appeal, add an account first.</ap.no-accounts>
+    <ap.choose>Choose a topic</ap.choose>
+    <ap.text>Your appeal</ap.text>
+    <ap.files>Files</ap.files>
+    <ap.files-hint>Up to 5 JPEG, PNG or PDF files, each at most 10 MB.</ap.files-hint>
+    <ap.file-named>File:</ap.file-named>
+    <ap.send>Send</ap.send>
+    <ap.you>You</ap.you>
+    <ap.organization>The organization</ap.organization>
+    <ap.kb>KB</ap.kb>
+    <ap.reply>Your answer</ap.reply>
+    <ap.close>Close the appeal</ap.close>
+    <ap.reopen>Open it again</ap.reopen>
+    <ap.closed-note>The appeal is closed. It can be opened again within 14 days.</ap.closed-note>
+    <ap.unsent>Your text, not sent</ap.unsent>
+    <ap.all>All appeals</ap.all>
+    <ap.done.sent>The appeal is sent. The answer will come here, and a notice by e-mail.</ap.done.sent>
+    <ap.done.replied>Your answer is sent.</ap.done.replied>
+    <ap.done.closed>The appeal is closed.</ap.done.closed>
+    <ap.done.reopened>The appeal is open again.</ap.done.reopened>
+    <error.appeals-per-day>You have sent 5 appeals today. A new one can be sent tomorrow.</error.appeals-per-day>
+    <error.topic-account>This topic is not one of the chosen account's organization.</error.topic-account>
+    <error.files-many>At most 5 files can be attached.</error.files-many>
+    <error.file-large>The file is over 10 MB.</error.file-large>
+    <error.file-empty>The file is empty.</error.file-empty>
+    <error.file-type>Only JPEG, PNG and PDF are taken; this file is none of them, whatever its name.</error.file-type>
+    <error.file-dimensions>The image is too large (over 10,000 pixels a side or 40 megapixels) or damaged.</error.file-dimensions>
+    <error.file-twice>This file is attached already.</error.file-twice>
+    <error.appeal-closed>The appeal is closed: open it again to write.</error.appeal-closed>
+    <error.appeal-not-reopenable>It was closed more than 14 days ago: write a new appeal.</error.appeal-not-reopenable>
+  </xsl:template>
   <xsl:template name="messages-en-settings">
     <error.tf-no-phone>SMS codes need a mobile number in your profile.</error.tf-no-phone>
     <tf.title>Two-step sign-in</tf.title>
@@ -743,6 +798,7 @@
     <settings.topic.payment>Payment result</settings.topic.payment>
     <settings.topic.autopay>Autopay</settings.topic.autopay>
     <settings.topic.news>The organization's news</settings.topic.news>
+    <settings.topic.appeal>Answers to your appeals</settings.topic.appeal>
     <settings.ereceipts>Electronic receipt</settings.ereceipts>
     <settings.ereceipts-intro>The receipt as a PDF by e-mail instead of on paper.</settings.ereceipts-intro>
     <settings.ereceipt-on>By e-mail</settings.ereceipt-on>
@@ -1044,6 +1100,32 @@
     <adm.title.overview>Overview</adm.title.overview>
     <adm.title.subscribers>Subscribers</adm.title.subscribers>
     <adm.title.subscriber>Subscriber</adm.title.subscriber>
+    <adm.title.appeals>Appeals</adm.title.appeals>
+    <adm.title.appeal>Appeal</adm.title.appeal>
+    <adm.ap.status>State</adm.ap.status>
+    <adm.ap.any>any</adm.ap.any>
+    <adm.ap.show>Show</adm.ap.show>
+    <adm.ap.number>Number</adm.ap.number>
+    <adm.ap.subscriber>Subscriber</adm.ap.subscriber>
+    <adm.ap.account>Account</adm.ap.account>
+    <adm.ap.topic>Topic</adm.ap.topic>
+    <adm.ap.assigned>Assigned to</adm.ap.assigned>
+    <adm.ap.nobody>nobody</adm.ap.nobody>
+    <adm.ap.updated>Changed</adm.ap.updated>
+    <adm.ap.none>No appeals.</adm.ap.none>
+    <adm.ap.take>Take it on</adm.ap.take>
+    <adm.ap.release>Let it go</adm.ap.release>
+    <adm.ap.from-subscriber>The subscriber</adm.ap.from-subscriber>
+    <adm.ap.note>A note for staff</adm.ap.note>
+    <adm.ap.answer>Answer to the subscriber</adm.ap.answer>
+    <adm.ap.status-after>State after the answer</adm.ap.status-after>
+    <adm.ap.send>Answer</adm.ap.send>
+    <adm.ap.note-label>A note (the subscriber never sees it)</adm.ap.note-label>
+    <adm.ap.add-note>Add the note</adm.ap.add-note>
+    <adm.done.answered>The answer is sent; the subscriber will be told.</adm.done.answered>
+    <adm.done.noted>The note is added.</adm.done.noted>
+    <adm.done.taken>The appeal is yours.</adm.done.taken>
+    <adm.done.released>The appeal is nobody's now.</adm.done.released>
     <adm.title.requests>Requests</adm.title.requests>
     <adm.title.news>News</adm.title.news>
     <adm.title.news-new>New announcement</adm.title.news-new>

@@ -11,6 +11,7 @@
     <nav.news>Новости</nav.news>
     <nav.admin-overview>Обзор</nav.admin-overview>
     <nav.admin-subscribers>Абоненты</nav.admin-subscribers>
+    <nav.admin-appeals>Обращения</nav.admin-appeals>
     <nav.admin-requests>Заявки</nav.admin-requests>
     <nav.admin-news>Новости</nav.admin-news>
     <nav.admin-organization>Организация</nav.admin-organization>
@@ -83,6 +84,12 @@
     <sms.too-soon>Новый код можно запросить через минуту после предыдущего; отправленный код действует 10 минут.</sms.too-soon>
     <sms.too-many>Сегодня отправлено слишком много кодов. Используйте код восстановления или попробуйте завтра.</sms.too-many>
     <sms.no-phone>В профиле нет номера мобильного телефона. Используйте код восстановления.</sms.no-phone>
+    <nav.appeals>Обращения</nav.appeals>
+    <ap.status.new>новое</ap.status.new>
+    <ap.status.in-progress>в работе</ap.status.in-progress>
+    <ap.status.waiting>ждёт вашего ответа</ap.status.waiting>
+    <ap.status.resolved>решено</ap.status.resolved>
+    <ap.status.closed>закрыто</ap.status.closed>
   </xsl:template>
   <xsl:template name="messages-ru-error">
     <error.read-only.title>Только просмотр</error.read-only.title>
@@ -638,6 +645,10 @@
     <mail.refund.sms>Личный кабинет: по платежу № {payment} возвращено</mail.refund.sms>
     <mail.phone-changed.sms>Личный кабинет: ваш мобильный номер изменён на {phone}.</mail.phone-changed.sms>
     <mail.phone-rejected.sms>Личный кабинет: заявка на смену номера на {phone} отклонена. Причина: {reason}</mail.phone-rejected.sms>
+    <mail.appeal-answer.subject>Ответ на обращение № {id}</mail.appeal-answer.subject>
+    <mail.appeal-answer.intro>Организация ответила на ваше обращение № {id}.</mail.appeal-answer.intro>
+    <mail.appeal-answer.read>Прочитать ответ:</mail.appeal-answer.read>
+    <mail.appeal-answer.sms>Ответ на обращение № {id}:</mail.appeal-answer.sms>
     <mail.news.more>Все объявления:</mail.news.more>
     <mail.news.stop>Отказаться от новостей можно в разделе «Настройки» личного кабинета.</mail.news.stop>
     <mail.account>лицевой счёт</mail.account>
@@ -688,6 +699,50 @@
     <mail.recover-link.ignore>Если вы не просили сменить пароль, просто удалите письмо: пароль останется прежним.</mail.recover-link.ignore>
   </xsl:template>
 
+  <xsl:template name="messages-ru-appeals">
+    <cancel>Отмена</cancel>
+    <ap.title>Обращения</ap.title>
+    <ap.new>Новое обращение</ap.new>
+    <ap.one>Обращение</ap.one>
+    <ap.intro>Напишите организации о своём лицевом счёте: вопрос, жалобу или заявку. Можно приложить фотографии или документы.</ap.intro>
+    <ap.number>Номер</ap.number>
+    <ap.topic>Тема</ap.topic>
+    <ap.account>Лицевой счёт</ap.account>
+    <ap.status>Состояние</ap.status>
+    <ap.updated>Изменено</ap.updated>
+    <ap.unread>новое</ap.unread>
+    <ap.none>Обращений пока нет.</ap.none>
+    <ap.no-accounts>Чтобы написать обращение, сначала добавьте лицевой счёт.</ap.no-accounts>
+    <ap.choose>Выберите тему</ap.choose>
+    <ap.text>Текст обращения</ap.text>
+    <ap.files>Файлы</ap.files>
+    <ap.files-hint>До 5 файлов JPEG, PNG или PDF, каждый не больше 10 МБ.</ap.files-hint>
+    <ap.file-named>Файл:</ap.file-named>
+    <ap.send>Отправить</ap.send>
+    <ap.you>Вы</ap.you>
+    <ap.organization>Организация</ap.organization>
+    <ap.kb>КБ</ap.kb>
+    <ap.reply>Ваш ответ</ap.reply>
+    <ap.close>Закрыть обращение</ap.close>
+    <ap.reopen>Открыть снова</ap.reopen>
+    <ap.closed-note>Обращение закрыто. Его можно открыть снова в течение 14 дней.</ap.closed-note>
+    <ap.unsent>Ваш неотправленный текст</ap.unsent>
+    <ap.all>Все обращения</ap.all>
+    <ap.done.sent>Обращение отправлено. Ответ придёт сюда, а уведомление — на почту.</ap.done.sent>
+    <ap.done.replied>Ответ отправлен.</ap.done.replied>
+    <ap.done.closed>Обращение закрыто.</ap.done.closed>
+    <ap.done.reopened>Обращение открыто снова.</ap.done.reopened>
+    <error.appeals-per-day>Сегодня отправлено уже 5 обращений. Новое можно будет отправить завтра.</error.appeals-per-day>
+    <error.topic-account>Эта тема не относится к организации выбранного лицевого счёта.</error.topic-account>
+    <error.files-many>Можно приложить не больше 5 файлов.</error.files-many>
+    <error.file-large>Файл больше 10 МБ.</error.file-large>
+    <error.file-empty>Файл пустой.</error.file-empty>
+    <error.file-type>Принимаются только JPEG, PNG и PDF; этот файл не из них, как бы он ни назывался.</error.file-type>
+    <error.file-dimensions>Изображение слишком большое (больше 10 000 точек по стороне или 40 мегапикселей) или повреждено.</error.file-dimensions>
+    <error.file-twice>Этот файл уже приложен.</error.file-twice>
+    <error.appeal-closed>Обращение закрыто: откройте его снова, чтобы написать.</error.appeal-closed>
+    <error.appeal-not-reopenable>Прошло больше 14 дней после закрытия: напишите новое обращение.</error.appeal-not-reopenable>
+  </xsl:template>
   <xsl:template name="messages-ru-settings">
     <error.tf-no-phone>Для кодов в SMS нужен номер мобильного телефона в профиле.</error.tf-no-phone>
     <tf.title>Двухэтапный вход</tf.title>
@@ -743,6 +798,7 @@
     <settings.topic.payment>Результат платежа</settings.topic.payment>
     <settings.topic.autopay>Автоплатёж</settings.topic.autopay>
     <settings.topic.news>Новости организации</settings.topic.news>
+    <settings.topic.appeal>Ответы на обращения</settings.topic.appeal>
     <settings.ereceipts>Электронная квитанция</settings.ereceipts>
     <settings.ereceipts-intro>Квитанция в PDF на почту вместо бумажной.</settings.ereceipts-intro>
     <settings.ereceipt-on>Приходит на почту</settings.ereceipt-on>
@@ -1044,6 +1100,32 @@
     <adm.title.overview>Обзор</adm.title.overview>
     <adm.title.subscribers>Абоненты</adm.title.subscribers>
     <adm.title.subscriber>Абонент</adm.title.subscriber>
+    <adm.title.appeals>Обращения</adm.title.appeals>
+    <adm.title.appeal>Обращение</adm.title.appeal>
+    <adm.ap.status>Состояние</adm.ap.status>
+    <adm.ap.any>любое</adm.ap.any>
+    <adm.ap.show>Показать</adm.ap.show>
+    <adm.ap.number>Номер</adm.ap.number>
+    <adm.ap.subscriber>Абонент</adm.ap.subscriber>
+    <adm.ap.account>Лицевой счёт</adm.ap.account>
+    <adm.ap.topic>Тема</adm.ap.topic>
+    <adm.ap.assigned>Ответственный</adm.ap.assigned>
+    <adm.ap.nobody>не назначен</adm.ap.nobody>
+    <adm.ap.updated>Изменено</adm.ap.updated>
+    <adm.ap.none>Обращений нет.</adm.ap.none>
+    <adm.ap.take>Взять себе</adm.ap.take>
+    <adm.ap.release>Снять с себя</adm.ap.release>
+    <adm.ap.from-subscriber>Абонент</adm.ap.from-subscriber>
+    <adm.ap.note>Заметка для сотрудников</adm.ap.note>
+    <adm.ap.answer>Ответ абоненту</adm.ap.answer>
+    <adm.ap.status-after>Состояние после ответа</adm.ap.status-after>
+    <adm.ap.send>Ответить</adm.ap.send>
+    <adm.ap.note-label>Заметка (абонент её не увидит)</adm.ap.note-label>
+    <adm.ap.add-note>Добавить заметку</adm.ap.add-note>
+    <adm.done.answered>Ответ отправлен; абоненту придёт уведомление.</adm.done.answered>
+    <adm.done.noted>Заметка добавлена.</adm.done.noted>
+    <adm.done.taken>Обращение ваше.</adm.done.taken>
+    <adm.done.released>Обращение ни за кем не закреплено.</adm.done.released>
     <adm.title.requests>Заявки</adm.title.requests>
     <adm.title.news>Новости</adm.title.news>
     <adm.title.news-new>Новое объявление</adm.title.news-new>

@@ -24,6 +24,7 @@
   <xsl:include href="payments.xsl"/>
   <xsl:include href="receipts.xsl"/>
   <xsl:include href="settings.xsl"/>
+  <xsl:include href="appeals.xsl"/>
   <xsl:include href="admin.xsl"/>
   <xsl:include href="exchange.xsl"/>
   <xsl:include href="error.xsl"/>

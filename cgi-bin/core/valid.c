@@ -66,6 +66,47 @@ int valid_text(const struct field *f, const char *s, size_t len, struct arena *a
 	return accept_text(f, s, len, a, out);
 }
 
+int valid_lines(const struct field *f, const char *s, size_t len, struct arena *a,
+		struct fval *out)
+{
+	char *t;
+	size_t i, o = 0;
+
+	/* CR LF (what browsers send for a textarea) and a lone CR become LF; a
+	 * tab a space; any other control character refuses the text. */
+	if (!utf8_valid(s, len) || (t = arena_alloc(a, len + 1)) == NULL)
+		return -1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\r') {
+			t[o++] = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else if (c == '\t') {
+			t[o++] = ' ';
+		} else {
+			t[o++] = (char)c;
+		}
+	}
+	while (o > 0 && (t[o - 1] == ' ' || t[o - 1] == '\n'))
+		o--;
+	for (i = 0; i < o && (t[i] == ' ' || t[i] == '\n'); i++)
+		;
+	memmove(t, t + i, o - i);
+	o -= i;
+	t[o] = '\0';
+	for (i = 0; i < o; i++)
+		if (((unsigned char)t[i] < 0x20 && t[i] != '\n') || t[i] == 0x7F ||
+		    ((unsigned char)t[i] == 0xC2 && i + 1 < o && (unsigned char)t[i + 1] <= 0x9F))
+			return -1;
+	if (!chars_within(f, t, o))
+		return -1;
+	out->s = t;
+	out->len = o;
+	return 0;
+}
+
 int valid_secret(const struct field *f, const char *s, size_t len, struct arena *a,
 		 struct fval *out)
 {

@@ -32,6 +32,9 @@ struct field {
 
 /* Single-line text: no control characters, trimmed, min..max characters. */
 int valid_text(const struct field *, const char *, size_t, struct arena *, struct fval *);
+/* Text of several lines (a message): line breaks made LF, tabs spaces, no other
+ * control characters, trimmed, min..max characters. */
+int valid_lines(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* A secret (password): any printable text, not trimmed, min..max characters. */
 int valid_secret(const struct field *, const char *, size_t, struct arena *, struct fval *);
 /* Integer in min..max, decimal digits only. */

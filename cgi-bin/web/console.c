@@ -27,11 +27,11 @@ static const char *const role_names[] = {"admin", "operator", "accountant", "vie
 #define NROLES (sizeof(role_names) / sizeof(role_names[0]))
 
 static const unsigned char role_may[NROLES][A__MAX] = {
-        /*               read sub req news org staff audit pay readings exchange keys */
-        /* admin */ {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
-        /* operator */ {1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0},
-        /* accountant */ {1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0},
-        /* viewer */ {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+        /*               read sub req news org staff audit pay readings exchange keys appeals */
+        /* admin */ {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+        /* operator */ {1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1},
+        /* accountant */ {1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0},
+        /* viewer */ {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
 };
 
 static int role_index(const char *role)
@@ -106,6 +106,7 @@ void console_nav(struct req *r)
 	        {"admin-overview", "/admin", NULL, A_READ},
 	        {"admin-subscribers", "/admin/subscribers", "/admin/subscriber", A_READ},
 	        {"admin-requests", "/admin/requests", "/admin/requests", A_READ},
+	        {"admin-appeals", "/admin/appeals", "/admin/appeal", A_READ},
 	        {"admin-payments", "/admin/payments", "/admin/payment", A_READ},
 	        {"admin-readings", "/admin/readings", "/admin/readings", A_READ},
 	        {"admin-news", "/admin/news", "/admin/news", A_READ},

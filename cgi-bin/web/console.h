@@ -29,6 +29,7 @@ enum console_action {
 	A_READINGS,     /* review readings, enter an inspector's */
 	A_EXCHANGE,     /* upload and apply the billing system's files, export */
 	A_KEYS,         /* the billing system's API keys */
+	A_APPEALS,      /* answer subscribers' appeals, write notes, take them on */
 	A__MAX
 };
 

@@ -14,6 +14,7 @@ static const struct {
 } sections[] = {
 	{"home", "/"},
 	{"news", "/news"},
+	{"appeals", "/appeals"},
 	{"accounts", "/accounts"},
 	{"services", "/services"},
 	{"readings", "/readings"},

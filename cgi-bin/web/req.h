@@ -170,6 +170,8 @@ const char *req_sent(const struct req *, const char *name);
  * how many were read, 0 at its end, -1 if the body broke off. */
 const char *req_upload_name(const struct req *);
 long req_upload_read(struct req *, char *, size_t);
+/* Several files: on to the next chosen file (1), none left (0), a broken body (-1). */
+int req_upload_next(struct req *);
 /* Add a response header (name and value are copied). */
 int req_header(struct req *, const char *name, const char *value) PORTAL_WUR;
 /* Set-Cookie with our fixed attributes: max_age > 0 persists, 0 lasts the

@@ -104,6 +104,24 @@ const char *req_upload_name(const struct req *r)
 	return r->upload != NULL && r->upload->have_file ? r->upload->head.filename : "";
 }
 
+int req_upload_next(struct req *r)
+{
+	struct upload *u = r->upload;
+	enum perr e;
+
+	if (u == NULL)
+		return 0;
+	/* File parts only, a chosen file each; an empty file input is passed over. */
+	while ((e = mpart_next(u->mp, &u->head)) == PERR_OK) {
+		if (!u->head.is_file)
+			continue;
+		if ((u->have_file = u->head.filename[0] != '\0') != 0)
+			return 1;
+	}
+	u->have_file = 0;
+	return e == PERR_NOT_FOUND ? 0 : -1;
+}
+
 long req_upload_read(struct req *r, char *buf, size_t n)
 {
 	if (r->upload == NULL || !r->upload->have_file)

@@ -17,7 +17,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "http"))
 from conftest import STAFF, sql, totp  # noqa: E402
-from pages import DEMO2, every_page, home_of, prepare, tidy  # noqa: E402
+from pages import DEMO2, MULTIPART, every_page, home_of, prepare, tidy  # noqa: E402
 import chromium  # noqa: E402  (tests/browser/chromium.py)
 
 BASE = os.environ.get("KABINET_URL", "http://127.0.0.1:18080")
@@ -121,11 +121,13 @@ class Walker:
         self.wait_for_new_page(old, lambda: self.d.execute_script(
             """const f = document.createElement('form');
                f.method = 'post'; f.action = arguments[0];
+               if (arguments[2]) f.enctype = 'multipart/form-data';
                for (const [k, v] of Object.entries(arguments[1])) {
                    const i = document.createElement('input');
                    i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i);
                }
-               document.body.appendChild(f); f.submit();""", path, fields))
+               document.body.appendChild(f); f.submit();""", path, fields,
+            path.split("?")[0] in MULTIPART))
 
     def open(self, path, method, data, needs_session, lang):
         self.sign(needs_session)

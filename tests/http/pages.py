@@ -15,6 +15,17 @@ def latest_payment():
     return rows[0][0] if rows and rows[0][0] != "NULL" else 1
 
 
+def demo_appeal():
+    """demo2's appeal of the demo data (tools/stack.sh, db_demo_appeal)."""
+    rows = sql("SELECT MIN(ap.id) FROM appeals ap JOIN subscribers s ON s.id = ap.subscriber_id "
+               "WHERE s.login = 'demo2'")
+    return rows[0][0] if rows and rows[0][0] != "NULL" else 1
+
+
+# Forms with files: their POSTs are multipart/form-data, as a browser sends them.
+MULTIPART = ("/appeals/new", "/appeals/reply")
+
+
 _imports = {}
 
 
@@ -138,6 +149,16 @@ def listed_pages():
         ("/login/code?done=too-many", "GET", None, "step-sms", "en"),
         ("/login/code", "POST", {"code": "000000"}, "step-sms", "ru"),
         ("/settings/sessions?done=ended", "GET", None, True, "en"),
+        ("/appeals", "GET", None, True, "ru"),
+        ("/appeals?done=closed", "GET", None, True, "en"),
+        ("/appeals/new", "GET", None, True, "ru"),
+        ("/appeals/new", "POST", {"topic": "", "account": "", "text": ""}, True, "en"),
+        ("/appeals/new", "POST", {"topic": "999999", "account": "3", "text": "<b>Текст</b>"}, True,
+         "ru"),
+        ("/appeals/view?id=%s" % demo_appeal(), "GET", None, True, "ru"),
+        ("/appeals/view?id=%s&done=sent" % demo_appeal(), "GET", None, True, "en"),
+        ("/appeals/view?id=999999999", "GET", None, True, "ru"),
+        ("/appeals/reply", "POST", {"id": demo_appeal(), "text": ""}, True, "ru"),
         # A form with a forged token: the 403 page.
         ("/settings/profile", "POST", {"csrf": "forged", "full_name": "X"}, True, "ru"),
         ("/settings/email", "GET", None, True, "ru"),
@@ -238,6 +259,11 @@ def listed_pages():
         ("/admin/exchange/keys?org=1", "POST", {"key_name": "", "rate": "0", "password": "x"},
          "staff", "en"),
         ("/admin/exchange/apply", "POST", {"id": "999999999"}, "staff", "ru"),
+        ("/admin/appeals", "GET", None, "staff", "ru"),
+        ("/admin/appeals?status=resolved", "GET", None, "staff", "en"),
+        ("/admin/appeal?id=%s" % demo_appeal(), "GET", None, "staff", "ru"),
+        ("/admin/appeal/answer", "POST", {"id": demo_appeal(), "text": "", "status": "waiting"},
+         "staff", "en"),
     ]
 
 
@@ -278,6 +304,15 @@ def home_of(needs_session):
     return "/" if needs_session else "/login"
 
 
+def form_body(path, fields):
+    """requests' arguments for a form's POST: multipart (with an empty file
+    input, as a browser sends one) for the forms with files, else urlencoded."""
+    if path.split("?")[0] in MULTIPART:
+        parts = [(k, (None, str(v))) for k, v in fields.items()]
+        return {"files": parts + [("files", ("", b"", "application/octet-stream"))]}
+    return {"data": fields}
+
+
 def visit(page, bases=(BASE,)):
     """The page as a browser gets it, from each base (the same session throughout):
     signed in as demo2 if it needs a session, a POST with the form's token unless the
@@ -301,7 +336,8 @@ def visit(page, bases=(BASE,)):
                 prepare(kind)
         token = csrf_of(s.get(BASE + home_of(needs_session))) if method == "POST" else None
         got = [s.get(b + path, allow_redirects=False) if method == "GET" else
-               s.post(b + path, data=dict({"csrf": token}, **data), allow_redirects=False)
+               s.post(b + path, allow_redirects=False,
+                      **form_body(path, dict({"csrf": token}, **data)))
                for b in bases]
     finally:
         tidy(needs_session)

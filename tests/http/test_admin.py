@@ -255,6 +255,12 @@ def sessions():
     return out
 
 
+def matrix_appeal():
+    """demo2's appeal of the demo data: of organization 1, which every demo staff serves."""
+    return int(sql("SELECT MIN(ap.id) FROM appeals ap JOIN subscribers s ON "
+                   "s.id = ap.subscriber_id WHERE s.login = 'demo2'")[0][0])
+
+
 def matrix_subject():
     sub = make_subscriber(uniq("mx"), "matrix-password-1", [2], email="mx@example.org")
     sql("INSERT INTO contact_requests (subscriber_id, field, value, created_at) "
@@ -341,6 +347,14 @@ ACTIONS = [
     ("payment-refund", MONEY, lambda s, x: post(s, "/admin/payment/refund", {
         "id": x["pay"], "amount": "0", "reason": "проверка", "key": "m" * 43,
         "password": x["password"]})),
+    ("appeals", ALL, lambda s, x: s.get(BASE + "/admin/appeals")),
+    ("appeal", ALL, lambda s, x: s.get(BASE + "/admin/appeal?id=" + x["appeal"])),
+    ("appeal-note", SERVE, lambda s, x: post(s, "/admin/appeal/note", {
+        "id": x["appeal"], "text": "заметка"})),
+    ("appeal-assign", SERVE, lambda s, x: post(s, "/admin/appeal/assign", {
+        "id": x["appeal"], "take": "0"})),
+    ("appeal-answer", SERVE, lambda s, x: post(s, "/admin/appeal/answer", {
+        "id": x["appeal"], "text": "ответ", "status": "in-progress"})),
     ("audit", ADMIN, lambda s, x: s.get(BASE + "/admin/audit")),
     ("audit-csv", ADMIN, lambda s, x: s.get(BASE + "/admin/audit?format=csv")),
 ]
@@ -354,10 +368,22 @@ def test_role_matrix(sessions, paid_payment, role, action, allowed, do):
     before_audit = int(sql("SELECT COUNT(*) FROM audit_log")[0][0])
     before_sub = sql("SELECT active, phone FROM subscribers WHERE id = %d" % sub)
     before_staff = sql("SELECT role, active, totp_secret IS NULL FROM staff WHERE id = %d" % other)
+    appeal = matrix_appeal()
+    before_appeal = sql("SELECT status, assigned_to, (SELECT COUNT(*) FROM appeal_messages "
+                        "WHERE appeal_id = %d) FROM appeals WHERE id = %d" % (appeal, appeal))
     try:
         r = do(sessions[role], {"sub": str(sub), "req": req, "other": str(other),
-                                "password": PASSWORDS[role], "pay": str(paid_payment)})
+                                "password": PASSWORDS[role], "pay": str(paid_payment),
+                                "appeal": str(appeal)})
+        after_appeal = sql("SELECT status, assigned_to, (SELECT COUNT(*) FROM appeal_messages "
+                           "WHERE appeal_id = %d) FROM appeals WHERE id = %d" % (appeal, appeal))
     finally:
+        # demo2's appeal is put back as the demo has it.
+        sql("DELETE FROM appeal_messages WHERE appeal_id = %d AND body IN ('заметка', 'ответ')"
+            % appeal)
+        sql("DELETE FROM outbox WHERE kind = 'appeal-answer' AND params LIKE '%%id=\"%d\"%%'"
+            % appeal)
+        sql("UPDATE appeals SET status = 'resolved', assigned_to = 2 WHERE id = %d" % appeal)
         # The queue stays short for the tests that read it.
         sql("UPDATE contact_requests SET status = 'rejected' WHERE id = %s "
             "AND status = 'pending'" % req)
@@ -383,6 +409,7 @@ def test_role_matrix(sessions, paid_payment, role, action, allowed, do):
         assert sql("SELECT COUNT(*) FROM subscriber_accounts WHERE subscriber_id = %d" % sub) == \
             [("1",)]
         assert after_staff == before_staff
+        assert after_appeal == before_appeal
         assert sql("SELECT staff_id FROM contact_requests WHERE id = %s" % req) == [("NULL",)]
 
 

@@ -843,6 +843,14 @@ def test_every_billing_query_is_an_index_lookup():
         "two_factor.step_drop": ["x'00'"], "two_factor.remember": ["x'00'"],
         "two_factor.remembered": ["x'00'", sub],
         "two_factor.sms_set": ["x'00'", sub], "two_factor.sms_use": [sub, "x'00'"],
+        # Appeals: a subscriber's, by id; the console's by its organizations.
+        "appeal.topics": [sub], "appeal.target": [sub, 1, 1], "appeal.today": [sub],
+        "appeal.of_subscriber": [sub], "appeal.unread": [sub], "appeal.one_of_subscriber": [1, sub],
+        "appeal.one_of_staff": [1, 1], "appeal.of_staff": [1, "''", "''"],
+        "appeal.messages": [1, 1], "appeal.files": [1], "appeal.file_of": [1, sub, sub, 0, 0],
+        "appeal.chunks": [1], "appeal.seen": [1], "appeal.subscriber_wrote": [1],
+        "appeal.close": [1], "appeal.reopen": [1], "appeal.answered": ["'resolved'", "'resolved'", 1, 1],
+        "appeal.assign": [1, 1],
         # The operator console (staff 1 is the demo administrator).
         "staff.by_id": [2, 1, 1], "staff.by_login": ["'admin'"], "staff.in_org": [1, 1],
         "staff.list": [1, 1], 
@@ -907,7 +915,8 @@ def test_every_billing_query_is_an_index_lookup():
              "tariffs", "tariff_prices", "tariff_limits", "z",
              "staff", "staff_organizations", "sf", "so", "so1", "so2", "st",
              "nw", "so5",  # news: tens a year per organization
-             "rfd"}  # refunds: a few per thousand payments
+             "rfd",  # refunds: a few per thousand payments
+             "appeal_topics", "tp"}  # an organization's appeal topics: a handful each
     small |= {
              "x"}  # x: the JSON_TABLE of a payment's shares, a row per service
     stmts = db_statements()

@@ -333,6 +333,20 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE staff SET login = login WHERE id = 0",
         "UPDATE subscribers SET login = login WHERE id = 0",
         "UPDATE accounts SET number = number WHERE id = 0", "DROP TABLE audit_log"]
+    allowed["appeals"] = [
+        "SELECT status, updated_at FROM appeals LIMIT 1",
+        "SELECT name_ru FROM appeal_topics LIMIT 1",
+        "SELECT bytes FROM appeal_file_chunks LIMIT 1",
+        "UPDATE appeals SET status = status, closed_at = closed_at WHERE id = 0"]
+    denied["appeals"] = [
+        "SELECT password_hash FROM subscribers LIMIT 1",
+        # staff assign appeals and write notes; the subscriber's program never can
+        "UPDATE appeals SET assigned_to = assigned_to WHERE id = 0",
+        "UPDATE appeal_messages SET body = body WHERE id = 0",
+        "DELETE FROM appeals WHERE id = 0", "DELETE FROM appeal_files WHERE id = 0",
+        "UPDATE appeal_topics SET name_ru = name_ru WHERE id = 0",
+        "UPDATE subscribers SET full_name = full_name WHERE id = 0",
+        "SELECT COUNT(*) FROM outbox", "SELECT token_hash FROM subscriber_devices LIMIT 1"]
     allowed["settings"] = [
         "SELECT password_hash FROM subscribers LIMIT 1",
         "UPDATE subscribers SET full_name = full_name, landline = landline, lang = lang, "

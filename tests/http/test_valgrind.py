@@ -581,3 +581,73 @@ def test_api_serves_feeds_and_pushes_without_leaking():
         return n + 1
 
     assert run_under_valgrind("api", drive) == 27
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: fields first, then the files; (body, content type)."""
+    b = "----vgboundary7"
+    out = b""
+    for k, v in fields.items():
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n'
+                % (b, k, v)).encode()
+    for name, data in files:
+        out += ('--%s\r\nContent-Disposition: form-data; name="files"; filename="%s"\r\n'
+                'Content-Type: application/octet-stream\r\n\r\n' % (b, name)).encode()
+        out += data + b"\r\n"
+    out += ("--%s--\r\n" % b).encode()
+    return out, "multipart/form-data; boundary=" + b
+
+
+def test_appeals_serve_uploads_threads_and_files_without_leaking():
+    from appeal_files import pdf, png, program
+    from conftest import sql
+    s = signed_in("demo2", "demo2-password")
+    token = csrf_of(s.get(BASE + "/appeals/new"))
+    cookie = "sid=" + s.cookies.get("sid")
+    me = sql("SELECT id FROM subscribers WHERE login = 'demo2'")[0][0]
+    before = int(sql("SELECT COALESCE(MAX(id), 0) FROM appeals")[0][0])
+    account, topic = sql("SELECT a.id, tp.id FROM subscriber_accounts sa JOIN accounts a ON "
+                         "a.id = sa.account_id JOIN appeal_topics tp ON tp.organization_id = "
+                         "a.organization_id WHERE sa.subscriber_id = %s LIMIT 1" % me)[0]
+
+    def drive(sock):
+        def upload(path, fields, files):
+            body, ctype = multipart(dict(fields, csrf=token), files)
+            p = params(path, "POST", cookie=cookie, ctype=ctype)
+            p["CONTENT_LENGTH"] = str(len(body))
+            return request(sock, p, body)
+
+        n = 0
+        form = {"topic": topic, "account": account, "text": "Проверка под valgrind"}
+        for i in range(12):
+            kind = i % 4
+            if kind == 0:  # a photo and a scan: kept, the thread shown, a file given back
+                st, hdr, _ = upload("/appeals/new", form, [("a.png", png(8 + i, 8)),
+                                                           ("b.pdf", pdf())])
+                assert st == 303, st
+                aid = re.search(r"id=(\d+)", hdr["location"]).group(1)
+                st, _, body = request(sock, params("/appeals/view", query="id=" + aid,
+                                                   cookie=cookie))
+                assert st == 200 and b"thread" in body
+                fid = sql("SELECT MIN(id) FROM appeal_files WHERE appeal_id = %s" % aid)[0][0]
+                st, _, body = request(sock, params("/appeals/file", query="id=" + fid,
+                                                   cookie=cookie))
+                assert st == 200 and body.startswith(b"\x89PNG")
+            elif kind == 1:  # a program called .pdf: refused, nothing kept
+                st, _, _ = upload("/appeals/new", form, [("x.pdf", program()[:65536])])
+                assert st == 415, st
+            elif kind == 2:  # an image whose header claims a million pixels a side
+                st, _, _ = upload("/appeals/new", form, [("big.png", png(1000000, 1000000))])
+                assert st == 422, st
+            else:
+                st, _, _ = request(sock, params("/appeals", cookie=cookie))
+                assert st == 200
+            sql("DELETE FROM appeals WHERE subscriber_id = %s AND id > %d" % (me, before)) \
+                if kind == 3 else None
+            n += 1
+        return n
+
+    try:
+        assert run_under_valgrind("appeals", drive) == 12
+    finally:
+        sql("DELETE FROM appeals WHERE subscriber_id = %s AND id > %d" % (me, before))

@@ -1,0 +1,396 @@
+/*
+ * appeals.c: a subscriber's appeals (обращения) to the organization.
+ *
+ *   GET  /appeals                the appeals, the latest change first, unread marked
+ *   GET  /appeals/new            the form;  POST (multipart): topic, account, text,
+ *                                up to five files (JPEG, PNG, PDF, 10 MB each)
+ *   GET  /appeals/view?id=       the thread, seen now;  the staff's notes never
+ *   POST /appeals/reply          id, text, files
+ *   POST /appeals/close          id;  /appeals/reopen: id, within 14 days of closing
+ *   GET  /appeals/file?id=       one of the subscriber's attachments, as a download
+ *
+ * A file's type is what libmagic finds in its bytes, never its name's; an
+ * image's sides are read from its header and bounded.  An appeal, its first
+ * message and its files are written in one transaction: a refused file
+ * leaves nothing behind, and the form comes back with what was typed.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "app/account_list.h"
+#include "app/appeal.h"
+#include "core/arena.h"
+#include "core/attachment.h"
+#include "core/perr.h"
+#include "core/valid.h"
+#include "db/appeal.h"
+#include "db/db.h"
+#include "doc/xml.h"
+#include "web/form.h"
+#include "web/req.h"
+#include "web/serve.h"
+#include "web/upload.h"
+
+#define APPEALS_PER_DAY 5
+#define FILES_MAX 5
+#define FILE_BYTES_MAX (10u << 20)
+#define CHUNK (256u << 10)
+
+enum key { K_ID, K_TOPIC, K_ACCOUNT, K_TEXT, K_DONE, K__MAX };
+
+static const struct field fields[K__MAX] = {
+	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+	[K_TOPIC] = {"topic", valid_int, 1, 4294967295LL},
+	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
+	[K_TEXT] = {"text", valid_lines, 1, 4000},
+	[K_DONE] = {"done", valid_token, 1, 20},
+};
+
+/* ---------------------------------------------------------------- the list */
+
+struct list_ctx {
+	struct req *r;
+	xmlNodePtr list;
+};
+
+static enum perr list_row(void *p, const struct appeal *ap)
+{
+	struct list_ctx *c = p;
+
+	return appeal_xml(c->list, ap, c->r->lang, 0) ? PERR_OK : PERR_NOMEM;
+}
+
+static int list_get(struct req *r)
+{
+	struct list_ctx c = {r, xml_elem(r->root, "appeals")};
+	enum perr e;
+
+	if (c.list == NULL || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	e = db_appeals_of(r->arena, r->sess->subscriber_id, list_row, &c);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+/* ---------------------------------------------------------------- files */
+
+/* What a refused file was called, for the message beside the file input. */
+static int refuse_file(struct req *r, int status, const char *code, const char *name)
+{
+	char shown[4 * ATTACHMENT_NAME_MAX + 1];
+
+	attachment_name(name, shown);
+	if (xml_text(r->root, "refused-file", shown) == NULL)
+		return page_error(r, 500, "internal");
+	return page_refuse(r, status, "files", code);
+}
+
+/*
+ * Every file the form sent, checked and stored with message (inside the
+ * caller's transaction).  0, or the status of a refusal (the page made):
+ * the caller rolls back.
+ */
+static int files_store(struct req *r, uint64_t appeal, uint64_t message)
+{
+	unsigned char *buf = NULL, sha[32];
+	char name[4 * ATTACHMENT_NAME_MAX + 1];
+	unsigned count = 0, w, h, seq;
+	int more = req_upload_name(r)[0] != '\0', st = 0;
+	enum attachment_type t;
+	uint64_t id;
+	size_t n, off;
+	long k;
+	enum perr e;
+
+	for (; more == 1 && st == 0; more = req_upload_next(r)) {
+		const char *sent = req_upload_name(r);
+
+		if (++count > FILES_MAX) {
+			st = refuse_file(r, 413, "files-many", sent);
+			break;
+		}
+		if (buf == NULL && (buf = malloc(FILE_BYTES_MAX + 1)) == NULL) {
+			st = page_error(r, 500, "internal");
+			break;
+		}
+		n = 0;
+		while (n <= FILE_BYTES_MAX &&
+		       (k = req_upload_read(r, (char *)buf + n, FILE_BYTES_MAX + 1 - n)) > 0)
+			n += (size_t)k;
+		if (k < 0) {
+			st = page_error(r, 400, "bad-request");
+			break;
+		}
+		if (n > FILE_BYTES_MAX) {
+			st = refuse_file(r, 413, "file-large", sent);
+			break;
+		}
+		if (n == 0) {
+			st = refuse_file(r, 422, "file-empty", sent);
+			break;
+		}
+		if ((t = attachment_type(buf, n)) == ATT_OTHER) {
+			st = refuse_file(r, 415, "file-type", sent);
+			break;
+		}
+		if (t != ATT_PDF && (image_size(t, buf, n, &w, &h) != 0 || !image_size_ok(w, h))) {
+			st = refuse_file(r, 422, "file-dimensions", sent);
+			break;
+		}
+		attachment_name(sent, name);
+		crypto_hash_sha256(sha, buf, n);
+		e = db_appeal_file_add(appeal, message, name, attachment_mime(t), n, sha, &id);
+		if (e == PERR_CONFLICT) {
+			st = refuse_file(r, 422, "file-twice", sent);
+			break;
+		}
+		for (off = 0, seq = 0; e == PERR_OK && off < n; off += CHUNK, seq++)
+			e = db_appeal_chunk_add(id, seq, buf + off, n - off < CHUNK ? n - off : CHUNK);
+		if (e != PERR_OK)
+			st = page_fail(r, e);
+	}
+	if (more < 0 && st == 0)
+		st = page_error(r, 400, "bad-request");
+	free(buf);
+	return st;
+}
+
+/* ---------------------------------------------------------------- a new appeal */
+
+struct form_ctx {
+	struct req *r;
+	xmlNodePtr topics;
+};
+
+static enum perr topic_row(void *p, const struct appeal_topic *t)
+{
+	struct form_ctx *c = p;
+	xmlNodePtr n = xml_text(c->topics, "topic", c->r->lang == LANG_EN ? t->name_en : t->name_ru);
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)t->id) || xml_attr_int(n, "org", t->org))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+/* The form's choices and what was typed; 0, or the page's failure status. */
+static int form_xml(struct req *r)
+{
+	static const size_t typed[] = {K_TOPIC, K_ACCOUNT, K_TEXT};
+	struct form_ctx c = {r, xml_elem(r->root, "topics")};
+	enum perr e;
+
+	if (c.topics == NULL || xml_typed(r, typed, 3) != 0)
+		return page_error(r, 500, "internal");
+	if ((e = db_appeal_topics(r->arena, r->sess->subscriber_id, topic_row, &c)) != PERR_OK ||
+	    (e = xml_accounts(r->arena, r->root, r->sess, r->lang, NULL)) != PERR_OK)
+		return page_fail(r, e);
+	return 0;
+}
+
+static int new_page(struct req *r)
+{
+	static const size_t required[] = {K_TOPIC, K_ACCOUNT, K_TEXT};
+	const struct fval *topic = req_val(r, K_TOPIC), *account = req_val(r, K_ACCOUNT),
+			  *text = req_val(r, K_TEXT);
+	uint64_t me = r->sess->subscriber_id, id = 0, msg = 0;
+	long long today = 0;
+	unsigned org = 0;
+	int st;
+	enum perr e;
+
+	if ((st = form_xml(r)) != 0)
+		return st;
+	if (r->method != M_POST)
+		return 200;
+	if ((st = xml_required(r, required, 3)) != 0)
+		return st < 0 ? page_error(r, 500, "internal") : page_status(r, 400);
+	/* Counted before anything is written: six at once still make five. */
+	if ((e = db_appeals_today(r->arena, me, &today)) != PERR_OK)
+		return page_fail(r, e);
+	if (today >= APPEALS_PER_DAY)
+		return page_refuse(r, 429, NULL, "appeals-per-day");
+	e = db_appeal_target(r->arena, me, (uint64_t)account->i, (uint64_t)topic->i, &org);
+	if (e == PERR_NOT_FOUND)
+		return page_refuse(r, 422, "topic", "topic-account");
+	if (e != PERR_OK || (e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_appeal_new(org, me, (uint64_t)account->i, (uint64_t)topic->i, &id)) != PERR_OK ||
+	    (e = db_appeal_message_add(id, "subscriber", 0, text->s, &msg)) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	if ((st = files_store(r, id, msg)) != 0) {
+		db_rollback();
+		return st;
+	}
+	if ((e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/appeals/view?id=%llu&done=sent",
+					     (unsigned long long)id));
+}
+
+/* ---------------------------------------------------------------- one appeal */
+
+/* The subscriber's appeal named by id, as XML; 0, or the page's failure status. */
+static int appeal_page(struct req *r, struct appeal *ap)
+{
+	static const size_t typed[] = {K_TEXT};
+	const struct fval *id = req_val(r, K_ID);
+	xmlNodePtr n;
+	enum perr e;
+
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	e = db_appeal_of_subscriber(r->arena, r->sess->subscriber_id, (uint64_t)id->i, ap);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((n = appeal_xml(r->root, ap, r->lang, 0)) == NULL || xml_done(r, K_DONE) != 0 ||
+	    xml_typed(r, typed, 1) != 0)
+		return page_error(r, 500, "internal");
+	if ((e = appeal_thread_xml(r->arena, n, ap->id, 0)) != PERR_OK)
+		return page_fail(r, e);
+	return 0;
+}
+
+static int view_get(struct req *r)
+{
+	struct appeal ap;
+	int st = appeal_page(r, &ap);
+	enum perr e;
+
+	if (st != 0)
+		return st;
+	/* Seen as shown: the mark goes from the list. */
+	if (ap.unread && (e = db_appeal_seen(ap.id)) != PERR_OK)
+		return page_fail(r, e);
+	return 200;
+}
+
+static int reply_post(struct req *r)
+{
+	const struct fval *text = req_val(r, K_TEXT);
+	struct appeal ap;
+	uint64_t msg = 0;
+	int st = appeal_page(r, &ap);
+	enum perr e;
+
+	if (st != 0)
+		return st;
+	if (text == NULL)
+		return page_refuse(r, r->bad[K_TEXT] ? 422 : 400, "text", "invalid");
+	if (strcmp(ap.status, "closed") == 0)
+		return page_refuse(r, 409, NULL, "appeal-closed");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_appeal_message_add(ap.id, "subscriber", 0, text->s, &msg)) != PERR_OK ||
+	    (e = db_appeal_subscriber_wrote(ap.id)) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	if ((st = files_store(r, ap.id, msg)) != 0) {
+		db_rollback();
+		return st;
+	}
+	if ((e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, arena_printf(r->arena, "/appeals/view?id=%llu&done=replied",
+					     (unsigned long long)ap.id));
+}
+
+static int state_post(struct req *r, int reopen)
+{
+	struct appeal ap;
+	int st = appeal_page(r, &ap);
+	enum perr e;
+
+	if (st != 0)
+		return st;
+	e = reopen ? db_appeal_reopen(ap.id) : db_appeal_close(ap.id);
+	if (e == PERR_CONFLICT)
+		return page_refuse(r, 409, NULL, reopen ? "appeal-not-reopenable" : "appeal-closed");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(r, arena_printf(r->arena, "/appeals/view?id=%llu&done=%s",
+					     (unsigned long long)ap.id,
+					     reopen ? "reopened" : "closed"));
+}
+
+static int close_post(struct req *r) { return state_post(r, 0); }
+static int reopen_post(struct req *r) { return state_post(r, 1); }
+
+/* ---------------------------------------------------------------- files back */
+
+struct send {
+	int (*put)(void *, const char *, size_t);
+	void *ctx;
+};
+
+static enum perr chunk_out(void *p, const unsigned char *b, size_t n)
+{
+	struct send *s = p;
+
+	return s->put(s->ctx, (const char *)b, n) == 0 ? PERR_OK : PERR_SYS;
+}
+
+static enum perr file_stream(struct req *r, void *arg, int (*put)(void *, const char *, size_t),
+			     void *ctx)
+{
+	const struct appeal_file *f = arg;
+	struct send s = {put, ctx};
+
+	return db_appeal_chunks(r->arena, f->id, chunk_out, &s);
+}
+
+static int file_get(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	struct appeal_file *f = arena_alloc(r->arena, sizeof(*f));
+	enum attachment_type t;
+	enum perr e;
+
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	if (f == NULL)
+		return page_error(r, 500, "internal");
+	e = db_appeal_file_of(r->arena, r->sess->subscriber_id, 0, (uint64_t)id->i, f);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	t = strcmp(f->type, "image/jpeg") == 0  ? ATT_JPEG
+	    : strcmp(f->type, "image/png") == 0 ? ATT_PNG
+						: ATT_PDF;
+	/* A name of our making: the sender's is shown on the page, never sent as a header. */
+	return page_stream(r,
+			   arena_printf(r->arena, "appeal-file-%llu.%s", (unsigned long long)f->id,
+					attachment_ext(t)),
+			   attachment_mime(t), file_stream, f);
+}
+
+static const struct page pages[] = {
+	{"/appeals", M_GET, PAGE_SESSION, "appeals", list_get},
+	{"/appeals/new", M_GET | M_POST, PAGE_SESSION | PAGE_UPLOAD, "appeal-new", new_page},
+	{"/appeals/view", M_GET, PAGE_SESSION, "appeal", view_get},
+	{"/appeals/reply", M_POST, PAGE_SESSION | PAGE_UPLOAD, "appeal", reply_post},
+	{"/appeals/close", M_POST, PAGE_SESSION, "appeal", close_post},
+	{"/appeals/reopen", M_POST, PAGE_SESSION, "appeal", reopen_post},
+	{"/appeals/file", M_GET, PAGE_SESSION, "appeal", file_get},
+};
+
+static const struct section section = {
+	.name = "appeals",
+	.pages = pages,
+	.npages = sizeof(pages) / sizeof(pages[0]),
+	.fields = fields,
+	.nfields = K__MAX,
+	.upload = upload_open,
+};
+
+int main(int argc, char **argv)
+{
+	return portal_main(argc, argv, &section);
+}

@@ -1,0 +1,201 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- appeals.xsl: a subscriber's appeals to the organization, a new one, a thread. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[@section='appeals']" mode="title">
+    <xsl:choose>
+      <xsl:when test="@name = 'appeal-new'"><xsl:value-of select="$M/ap.new"/></xsl:when>
+      <xsl:when test="@name = 'appeal' and appeal"><xsl:value-of select="concat($M/ap.one, ' № ', appeal/@id)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/ap.title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ap-status">
+    <xsl:param name="s"/>
+    <span class="badge status-{$s}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('ap.status.', $s)"/></xsl:call-template></span>
+  </xsl:template>
+
+  <xsl:template name="ap-done">
+    <xsl:if test="done">
+      <p class="notice" role="status" id="done"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('ap.done.', done)"/></xsl:call-template></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The file inputs, last in the form (the program reads the files as they come). -->
+  <xsl:template name="ap-files">
+    <label for="files"><xsl:value-of select="$M/ap.files"/></label>
+    <input type="file" id="files" name="files" multiple="multiple"
+           accept="image/jpeg,image/png,application/pdf" aria-describedby="files-hint"/>
+    <p class="hint" id="files-hint"><xsl:value-of select="$M/ap.files-hint"/></p>
+    <xsl:for-each select="/page/error[@field = 'files']">
+      <p class="field-error" id="error-files">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', @code)"/></xsl:call-template>
+        <xsl:if test="/page/refused-file">
+          <xsl:value-of select="concat(' ', $M/ap.file-named, ' ')"/><q><xsl:value-of select="/page/refused-file"/></q>
+        </xsl:if>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ the list -->
+  <xsl:template match="page[@section='appeals'][@name='appeals']" mode="content">
+    <section class="card">
+      <h1><xsl:value-of select="$M/ap.title"/></h1>
+      <xsl:call-template name="ap-done"/>
+      <p><a class="button primary" href="/appeals/new" id="new-appeal"><xsl:value-of select="$M/ap.new"/></a></p>
+      <xsl:choose>
+        <xsl:when test="appeals/appeal">
+          <table class="data" id="appeals">
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="$M/ap.number"/></th>
+                <th scope="col"><xsl:value-of select="$M/ap.topic"/></th>
+                <th scope="col"><xsl:value-of select="$M/ap.account"/></th>
+                <th scope="col"><xsl:value-of select="$M/ap.status"/></th>
+                <th scope="col"><xsl:value-of select="$M/ap.updated"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="appeals/appeal">
+                <tr id="appeal-{@id}">
+                  <xsl:if test="@unread"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
+                  <td><a href="/appeals/view?id={@id}"><xsl:value-of select="concat('№ ', @id)"/></a>
+                    <xsl:if test="@unread"><xsl:text> </xsl:text><span class="badge unread-mark"><xsl:value-of select="$M/ap.unread"/></span></xsl:if></td>
+                  <td><xsl:value-of select="topic"/></td>
+                  <td><xsl:value-of select="account"/></td>
+                  <td><xsl:call-template name="ap-status"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
+                  <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="@updated"/></xsl:call-template></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p id="no-appeals"><xsl:value-of select="$M/ap.none"/></p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ a new appeal -->
+  <xsl:template match="page[@section='appeals'][@name='appeal-new']" mode="content">
+    <section class="card narrow">
+      <h1><xsl:value-of select="$M/ap.new"/></h1>
+      <p><xsl:value-of select="$M/ap.intro"/></p>
+      <xsl:call-template name="form-errors"/>
+      <xsl:choose>
+        <xsl:when test="topics/topic and accounts/account">
+          <form method="post" action="/appeals/new" enctype="multipart/form-data" class="stacked" id="appeal-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <label for="topic"><xsl:value-of select="$M/ap.topic"/></label>
+            <select id="topic" name="topic" required="required">
+              <option value=""><xsl:value-of select="$M/ap.choose"/></option>
+              <xsl:for-each select="topics/topic">
+                <option value="{@id}">
+                  <xsl:if test="/page/typed[@name='topic'] = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="."/>
+                </option>
+              </xsl:for-each>
+            </select>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">topic</xsl:with-param></xsl:call-template>
+            <label for="account"><xsl:value-of select="$M/ap.account"/></label>
+            <select id="account" name="account">
+              <xsl:for-each select="accounts/account">
+                <option value="{@id}">
+                  <xsl:if test="/page/typed[@name='account'] = @id or (not(/page/typed[@name='account']) and @current)"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="concat(number, ', ', address)"/>
+                </option>
+              </xsl:for-each>
+            </select>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">account</xsl:with-param></xsl:call-template>
+            <label for="text"><xsl:value-of select="$M/ap.text"/></label>
+            <textarea id="text" name="text" required="required" maxlength="4000" rows="6"><xsl:value-of select="/page/typed[@name='text']"/></textarea>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">text</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="ap-files"/>
+            <div class="actions">
+              <button type="submit" class="primary" id="appeal-submit"><xsl:value-of select="$M/ap.send"/></button>
+              <a href="/appeals"><xsl:value-of select="$M/cancel"/></a>
+            </div>
+          </form>
+        </xsl:when>
+        <xsl:otherwise><p id="no-accounts"><xsl:value-of select="$M/ap.no-accounts"/></p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ one appeal -->
+  <xsl:template match="page[@section='appeals'][@name='appeal']" mode="content">
+    <xsl:variable name="a" select="appeal"/>
+    <section class="card">
+      <h1><xsl:value-of select="concat($M/ap.one, ' № ', $a/@id)"/></h1>
+      <xsl:call-template name="ap-done"/>
+      <xsl:call-template name="form-errors"/>
+      <dl class="facts">
+        <dt><xsl:value-of select="$M/ap.topic"/></dt><dd id="topic"><xsl:value-of select="$a/topic"/></dd>
+        <dt><xsl:value-of select="$M/ap.account"/></dt><dd id="account"><xsl:value-of select="$a/account"/></dd>
+        <dt><xsl:value-of select="$M/ap.status"/></dt><dd id="status"><xsl:call-template name="ap-status"><xsl:with-param name="s" select="$a/@status"/></xsl:call-template></dd>
+      </dl>
+      <ol class="thread" id="thread">
+        <xsl:for-each select="$a/message">
+          <li class="message from-{@author}" id="message-{@id}">
+            <p class="message-head">
+              <strong>
+                <xsl:choose>
+                  <xsl:when test="@author = 'subscriber'"><xsl:value-of select="$M/ap.you"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$M/ap.organization"/></xsl:otherwise>
+                </xsl:choose>
+              </strong>
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template>
+            </p>
+            <p class="message-text"><xsl:value-of select="text"/></p>
+            <xsl:if test="file">
+              <ul class="files">
+                <xsl:for-each select="file">
+                  <li><a href="/appeals/file?id={@id}" id="file-{@id}"><xsl:value-of select="."/></a>
+                    <xsl:value-of select="concat(' (', format-number(@size div 1024, '0'), ' ', $M/ap.kb, ')')"/></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </li>
+        </xsl:for-each>
+      </ol>
+      <xsl:choose>
+        <xsl:when test="$a/@status = 'closed'">
+          <p id="closed-note"><xsl:value-of select="$M/ap.closed-note"/></p>
+          <xsl:if test="/page/typed[@name='text']">
+            <!-- A reply refused because the appeal was closed meanwhile: its text
+                 stays here to be copied. -->
+            <label for="text"><xsl:value-of select="$M/ap.unsent"/></label>
+            <textarea id="text" name="text" readonly="readonly" rows="4"><xsl:value-of select="/page/typed[@name='text']"/></textarea>
+          </xsl:if>
+          <xsl:if test="$a/@reopenable">
+            <form method="post" action="/appeals/reopen" id="reopen-form">
+              <input type="hidden" name="csrf" value="{csrf}"/>
+              <input type="hidden" name="id" value="{$a/@id}"/>
+              <button type="submit" id="reopen"><xsl:value-of select="$M/ap.reopen"/></button>
+            </form>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <form method="post" action="/appeals/reply" enctype="multipart/form-data" class="stacked" id="reply-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <input type="hidden" name="id" value="{$a/@id}"/>
+            <label for="text"><xsl:value-of select="$M/ap.reply"/></label>
+            <textarea id="text" name="text" required="required" maxlength="4000" rows="4"><xsl:value-of select="/page/typed[@name='text']"/></textarea>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">text</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="ap-files"/>
+            <div class="actions">
+              <button type="submit" class="primary" id="reply-submit"><xsl:value-of select="$M/ap.send"/></button>
+            </div>
+          </form>
+          <form method="post" action="/appeals/close" id="close-form">
+            <input type="hidden" name="csrf" value="{csrf}"/>
+            <input type="hidden" name="id" value="{$a/@id}"/>
+            <button type="submit" id="close"><xsl:value-of select="$M/ap.close"/></button>
+          </form>
+        </xsl:otherwise>
+      </xsl:choose>
+      <p><a href="/appeals"><xsl:value-of select="$M/ap.all"/></a></p>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>
