@@ -84,6 +84,7 @@
     <sms.too-soon>A new code can be asked for a minute after the last; the code sent is good for 10 minutes.</sms.too-soon>
     <sms.too-many>Too many codes were sent today. Use a recovery code, or try again tomorrow.</sms.too-many>
     <sms.no-phone>Your profile has no mobile number. Use a recovery code.</sms.no-phone>
+    <nav.unread>new</nav.unread>
     <nav.appeals>Appeals</nav.appeals>
     <ap.status.new>new</ap.status.new>
     <ap.status.in-progress>in progress</ap.status.in-progress>

@@ -84,6 +84,7 @@
     <sms.too-soon>Новый код можно запросить через минуту после предыдущего; отправленный код действует 10 минут.</sms.too-soon>
     <sms.too-many>Сегодня отправлено слишком много кодов. Используйте код восстановления или попробуйте завтра.</sms.too-many>
     <sms.no-phone>В профиле нет номера мобильного телефона. Используйте код восстановления.</sms.no-phone>
+    <nav.unread>новых</nav.unread>
     <nav.appeals>Обращения</nav.appeals>
     <ap.status.new>новое</ap.status.new>
     <ap.status.in-progress>в работе</ap.status.in-progress>

@@ -91,7 +91,9 @@
         <xsl:apply-templates select="item" mode="nav"/>
       </ul>
       <details class="nav-menu">
-        <summary><xsl:value-of select="$M/nav.menu"/></summary>
+        <summary><xsl:value-of select="$M/nav.menu"/>
+          <xsl:if test="item/@unread"><span class="badge nav-count"><xsl:value-of select="sum(item/@unread)"/><span class="visually-hidden"><xsl:value-of select="concat(' ', $M/nav.unread)"/></span></span></xsl:if>
+        </summary>
         <ul>
           <xsl:apply-templates select="item" mode="nav"/>
         </ul>
@@ -104,6 +106,9 @@
       <a href="{@href}">
         <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
         <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('nav.', current()/@id)"/></xsl:call-template>
+        <xsl:if test="@unread">
+          <span class="badge nav-count" data-for="{@id}"><xsl:value-of select="@unread"/><span class="visually-hidden"><xsl:value-of select="concat(' ', $M/nav.unread)"/></span></span>
+        </xsl:if>
       </a>
     </li>
   </xsl:template>

@@ -68,12 +68,6 @@ static struct db_stmt of_subscriber = {
 	APPEAL_COLS "WHERE ap.subscriber_id = ? ORDER BY ap.updated_at DESC, ap.id DESC LIMIT 100",
 	NULL, 0, NULL};
 
-static struct db_stmt unread = {
-	"appeal.unread",
-	"SELECT COUNT(*) FROM appeals WHERE subscriber_id = ? "
-	"AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')",
-	NULL, 0, NULL};
-
 static struct db_stmt one_of_subscriber = {
 	"appeal.one_of_subscriber", APPEAL_COLS "WHERE ap.id = ? AND ap.subscriber_id = ?", NULL, 0,
 	NULL};
@@ -265,14 +259,6 @@ enum perr db_appeals_of(struct arena *ar, uint64_t subscriber,
 	struct db_col c[] = APPEAL_COLUMNS(&it.ap);
 
 	return db_rows(ar, &of_subscriber, a, 1, c, NCOLUMNS, appeal_each, &it);
-}
-
-enum perr db_appeals_unread(struct arena *ar, uint64_t subscriber, long long *n)
-{
-	struct db_arg a[] = {DBA_U64(subscriber)};
-	struct db_col c[] = {DBC_INT(n)};
-
-	return db_row(ar, &unread, a, 1, c, 1);
 }
 
 enum perr db_appeal_of_subscriber(struct arena *ar, uint64_t subscriber, uint64_t id,

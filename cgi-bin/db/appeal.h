@@ -65,8 +65,6 @@ enum perr db_appeal_chunk_add(uint64_t file, unsigned seq, const void *, size_t)
 /* The subscriber's appeals, the latest change first. */
 enum perr db_appeals_of(struct arena *, uint64_t subscriber,
 			enum perr (*each)(void *, const struct appeal *), void *) PORTAL_WUR;
-/* Appeals with something the subscriber has not seen. */
-enum perr db_appeals_unread(struct arena *, uint64_t subscriber, long long *n) PORTAL_WUR;
 /* The subscriber's appeal; PERR_NOT_FOUND for anyone else's. */
 enum perr db_appeal_of_subscriber(struct arena *, uint64_t subscriber, uint64_t id,
 				  struct appeal *) PORTAL_WUR;

@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include "core/log.h"
+#include "db/appeal_unread.h"
 #include "doc/xml.h"
 #include "web/nav.h"
 #include "web/req.h"
@@ -34,6 +36,20 @@ static int nav_current(const char *path, const char *href)
 	return n > 1 && strncmp(path, href, n) == 0 && path[n] == '/';
 }
 
+/* How many appeals have news for the subscriber, on their menu entry.  A
+ * failed count leaves the entry without it (and says so in the log): the
+ * page itself is not the count's to refuse. */
+static int unread_mark(struct req *r, xmlNodePtr it)
+{
+	long long n = 0;
+
+	if (db_appeals_unread(r->arena, r->sess->subscriber_id, &n) != PERR_OK) {
+		log_msg(LOG_WARN, "the unread appeals could not be counted");
+		return 0;
+	}
+	return n > 0 && xml_attr_int(it, "unread", n) ? -1 : 0;
+}
+
 void nav_add(struct req *r)
 {
 	xmlNodePtr nav;
@@ -48,6 +64,8 @@ void nav_add(struct req *r)
 		if (xml_attr(it, "id", sections[i].id) || xml_attr(it, "href", sections[i].href))
 			return;
 		if (nav_current(r->path, sections[i].href) && xml_attr(it, "current", "1"))
+			return;
+		if (strcmp(sections[i].id, "appeals") == 0 && unread_mark(r, it) != 0)
 			return;
 	}
 }

@@ -392,3 +392,67 @@ def test_staff_approve_a_phone_change_and_publish_news(browser):
     assert "Плановое отключение воды" in browser.find_element(By.TAG_NAME, "main").text
     assert sql("SELECT COUNT(*) FROM outbox WHERE kind = 'news' AND subscriber_id = "
                "(SELECT id FROM subscribers WHERE login = '%s')" % login) == [("1",)]
+
+
+def test_open_an_appeal_with_a_photo_staff_answer_and_the_counter_shows_it(browser, tmp_path):
+    """A subscriber opens an appeal with a photo from the form; the operator
+    reads it, writes a note and answers; the subscriber's menu counts the
+    answered appeal, the thread shows the answer and never the note, and the
+    count goes once the thread is read."""
+    from conftest import STAFF, make_subscriber, totp  # noqa: E402
+    from appeal_files import png  # noqa: E402
+    sql("DELETE FROM login_attempts")
+    sql("DELETE FROM signin_throttles")
+    sql("DELETE FROM staff_login_attempts")
+    login = "journey-appeal"
+    make_subscriber(login, "journey-password-1", [3])
+    photo = tmp_path / "счётчик.png"
+    photo.write_bytes(png(320, 240))
+
+    browser.get(BASE + "/login")
+    browser.find_element(By.ID, "login").send_keys(login)
+    browser.find_element(By.ID, "password").send_keys("journey-password-1")
+    click_and_wait(browser, By.CSS_SELECTOR, "#login-form button[type=submit]",
+                   lambda d: d.find_elements(By.ID, "greeting"))
+    browser.get(BASE + "/appeals")
+    click_and_wait(browser, By.ID, "new-appeal", lambda d: d.find_elements(By.ID, "appeal-form"))
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "topic")).select_by_index(1)
+    browser.find_element(By.ID, "text").send_keys("Счётчик показывает странное, фото прилагаю.")
+    browser.find_element(By.ID, "files").send_keys(str(photo))
+    click_and_wait(browser, By.ID, "appeal-submit", lambda d: d.find_elements(By.ID, "done"))
+    assert "счётчик.png" in browser.find_element(By.ID, "thread").text
+    aid = re.search(r"id=(\d+)", browser.current_url).group(1)
+    browser.save_screenshot(os.path.join(SHOTS, "appeal.png"))
+    unread = ".nav-wide .nav-count[data-for=appeals]"
+    assert not browser.find_elements(By.CSS_SELECTOR, unread)
+
+    password, secret = STAFF["operator"]
+    sql("UPDATE staff SET totp_last_step = 0 WHERE login = 'operator'")
+    browser.get(BASE + "/admin/login")
+    browser.find_element(By.ID, "login").send_keys("operator")
+    browser.find_element(By.ID, "password").send_keys(password)
+    click_and_wait(browser, By.ID, "signin-submit", lambda d: d.find_elements(By.ID, "code"))
+    browser.find_element(By.ID, "code").send_keys(totp(secret))
+    click_and_wait(browser, By.ID, "code-submit",
+                   lambda d: d.find_elements(By.CSS_SELECTOR, "section[id^=org-]"))
+    browser.get(BASE + "/admin/appeals")
+    click_and_wait(browser, By.CSS_SELECTOR, "#appeal-%s a" % aid,
+                   lambda d: d.find_elements(By.ID, "answer-form"))
+    assert "счётчик.png" in browser.find_element(By.ID, "thread").text
+    browser.find_element(By.ID, "note-text").send_keys("Внутреннее: вызвать контролёра")
+    click_and_wait(browser, By.ID, "note-submit", lambda d: d.find_elements(By.ID, "done"))
+    browser.find_element(By.ID, "text").send_keys("Контролёр придёт в четверг.")
+    Select(browser.find_element(By.ID, "status-after")).select_by_value("in-progress")
+    click_and_wait(browser, By.ID, "answer-submit", lambda d: d.find_elements(By.ID, "done"))
+    browser.save_screenshot(os.path.join(SHOTS, "admin-appeal.png"))
+
+    browser.get(BASE + "/")
+    assert browser.find_element(By.CSS_SELECTOR, unread).get_attribute("textContent") \
+        .startswith("1")
+    browser.get(BASE + "/appeals/view?id=" + aid)
+    thread = browser.find_element(By.ID, "thread").text
+    assert "Контролёр придёт в четверг." in thread and "Внутреннее" not in thread
+    browser.get(BASE + "/")
+    assert not browser.find_elements(By.CSS_SELECTOR, unread)
+    sql("DELETE FROM subscribers WHERE login = '%s'" % login)

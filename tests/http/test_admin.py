@@ -383,7 +383,8 @@ def test_role_matrix(sessions, paid_payment, role, action, allowed, do):
             % appeal)
         sql("DELETE FROM outbox WHERE kind = 'appeal-answer' AND params LIKE '%%id=\"%d\"%%'"
             % appeal)
-        sql("UPDATE appeals SET status = 'resolved', assigned_to = 2 WHERE id = %d" % appeal)
+        sql("UPDATE appeals SET status = 'resolved', assigned_to = 2, "
+            "subscriber_seen_at = UTC_TIMESTAMP(6) WHERE id = %d" % appeal)
         # The queue stays short for the tests that read it.
         sql("UPDATE contact_requests SET status = 'rejected' WHERE id = %s "
             "AND status = 'pending'" % req)

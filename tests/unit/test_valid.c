@@ -247,6 +247,25 @@ static void refusals_are_told_apart(void **st)
 	assert_false(valid_date_shape(NULL));
 }
 
+/* A message of several lines: line breaks kept as LF, nothing else that controls. */
+static void lines_keep_breaks_only(void **st)
+{
+	struct field f = {"text", valid_lines, 1, 10};
+	struct fval v;
+
+	(void)st;
+	assert_int_equal(valid_lines(&f, "  a\r\nb\rc\td \n\n", 16, A, &v), 0);
+	assert_string_equal(v.s, "a\nb\nc d");
+	assert_int_equal(v.len, 7);
+	assert_int_equal(valid_lines(&f, "a\001b", 3, A, &v), -1);
+	assert_int_equal(valid_lines(&f, "a\x7f", 2, A, &v), -1);
+	assert_int_equal(valid_lines(&f, "\xc2\x85", 2, A, &v), -1); /* NEL, a C1 control */
+	assert_int_equal(valid_lines(&f, "\xff", 1, A, &v), -1);      /* not UTF-8 */
+	assert_int_equal(valid_lines(&f, "0123456789x", 11, A, &v), -1);
+	assert_int_equal(valid_lines(&f, "\n \r\n", 4, A, &v), -1);  /* nothing left */
+	assert_int_equal(valid_lines(&f, "ёжик", 8, A, &v), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +279,7 @@ int main(void)
 		cmocka_unit_test(languages),
 		cmocka_unit_test(tokens),
 		cmocka_unit_test(passwords),
+		cmocka_unit_test(lines_keep_breaks_only),
 	};
 
 	return cmocka_run_group_tests_name("valid", tests, setup, teardown);
