@@ -463,6 +463,7 @@ def test_both_catalogs_have_every_key_used():
                   "calculator.xsl": "calculator", "readings.xsl": "readings",
                   "payments.xsl": "payments", "receipts.xsl": "receipts",
                   "settings.xsl": "settings", "mail.xsl": "mail", "admin.xsl": "admin",
+                  "appeals.xsl": "appeals",
                   "exchange.xsl": "admin",  # the console's second program, the same section
                   # Downloads of several sections' pages: each page loads its own part.
                   "pdf.xsl": ("receipts", "services"),
@@ -488,7 +489,7 @@ def test_both_catalogs_have_every_key_used():
         assert {"error.%s.title" % c, "error.%s" % c} <= parts["ru"]["error"], c
     forms = {"login.c": "login", "accounts.c": "accounts", "services.c": "services",
              "calculator.c": "calculator", "readings.c": "readings", "payments.c": "payments",
-             "receipts.c": "receipts", "settings.c": "settings"}
+             "receipts.c": "receipts", "settings.c": "settings", "appeals.c": "appeals"}
     for f, part in forms.items():
         src = open(os.path.join(xsl, "..", "cgi-bin", f)).read()
         found = set(re.findall(r'(?:xml_form_error|field_error)\(r, [^,]+, "([a-z-]+)"\)', src)) | \

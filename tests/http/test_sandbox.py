@@ -12,7 +12,7 @@ import pytest
 from conftest import ENV, new_client, BASE, pids, signed_in, wait_until
 
 PROGRAMS = ["login", "home", "accounts", "services", "calculator", "readings", "payments",
-            "receipts", "settings", "admin", "exchange", "api"]
+            "receipts", "settings", "appeals", "admin", "exchange", "api"]
 
 
 def status(pid):
