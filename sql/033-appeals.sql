@@ -85,7 +85,19 @@ CREATE TABLE appeal_file_chunks (
         ON DELETE CASCADE
 ) ENGINE=InnoDB;
 
--- Every organization starts with the usual topics; staff may add their own.
+-- Every organization starts with the usual topics: those there now, here;
+-- those added later, by the trigger.
+DELIMITER //
+CREATE TRIGGER organizations_appeal_topics AFTER INSERT ON organizations FOR EACH ROW
+BEGIN
+    INSERT INTO appeal_topics (organization_id, code, name_ru, name_en, sort) VALUES
+        (NEW.id, 'charges', 'Вопрос по начислениям', 'A question about charges', 1),
+        (NEW.id, 'payment', 'Оплата не поступила', 'A payment not received', 2),
+        (NEW.id, 'readings', 'Показания счётчиков', 'Meter readings', 3),
+        (NEW.id, 'meter', 'Поверка или замена счётчика', 'Meter verification or replacement', 4),
+        (NEW.id, 'other', 'Другое', 'Something else', 9);
+END//
+DELIMITER ;
 INSERT INTO appeal_topics (organization_id, code, name_ru, name_en, sort)
 SELECT o.id, t.code, t.name_ru, t.name_en, t.sort FROM organizations o
 CROSS JOIN (SELECT 'charges' code, 'Вопрос по начислениям' name_ru,

@@ -300,11 +300,16 @@ FROM subscribers s JOIN subscriber_accounts sa ON sa.subscriber_id = s.id
 JOIN accounts a ON a.id = sa.account_id
 JOIN appeal_topics tp ON tp.organization_id = a.organization_id AND tp.code = 'charges'
 WHERE s.login = 'demo2' ORDER BY a.id LIMIT 1;
-SET @ap = LAST_INSERT_ID();
-INSERT INTO appeal_messages (appeal_id, author, staff_id, body, created_at) VALUES
-    (@ap, 'subscriber', NULL, 'Почему за отопление в прошлом месяце начислено больше, чем обычно?\nПоказания я передавал вовремя.', UTC_TIMESTAMP(6) - INTERVAL 2 DAY),
-    (@ap, 'note', 2, 'Проверил: перерасчёт за сентябрь по решению УК, всё верно.', UTC_TIMESTAMP(6) - INTERVAL 36 HOUR),
-    (@ap, 'staff', 2, 'Здравствуйте! В прошлом месяце выполнен перерасчёт за сентябрь по решению управляющей компании, поэтому сумма больше обычной. В этом месяце начисление обычное.', UTC_TIMESTAMP(6) - INTERVAL 1 DAY);
+SET @ap = (SELECT MAX(ap.id) FROM appeals ap JOIN subscribers s ON s.id = ap.subscriber_id
+           WHERE s.login = 'demo2');
+-- Nothing if demo2 had no account to write about: no message without its appeal.
+INSERT INTO appeal_messages (appeal_id, author, staff_id, body, created_at)
+SELECT ap.id, m.author, m.staff_id, m.body, m.at FROM appeals ap CROSS JOIN (
+    SELECT 'subscriber' author, NULL staff_id, 'Почему за отопление в прошлом месяце начислено больше, чем обычно?\nПоказания я передавал вовремя.' body,
+           UTC_TIMESTAMP(6) - INTERVAL 2 DAY at
+    UNION ALL SELECT 'note', 2, 'Проверил: перерасчёт за сентябрь по решению УК, всё верно.', UTC_TIMESTAMP(6) - INTERVAL 36 HOUR
+    UNION ALL SELECT 'staff', 2, 'Здравствуйте! В прошлом месяце выполнен перерасчёт за сентябрь по решению управляющей компании, поэтому сумма больше обычной. В этом месяце начисление обычное.', UTC_TIMESTAMP(6) - INTERVAL 1 DAY) m
+WHERE ap.id = @ap;
 SQL
 }
 
