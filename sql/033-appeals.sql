@@ -17,6 +17,7 @@ CREATE TABLE appeal_topics (
     PRIMARY KEY (id),
     UNIQUE KEY uq_appeal_topics (organization_id, code),
     CONSTRAINT fk_appeal_topics_org FOREIGN KEY (organization_id) REFERENCES organizations (id)
+        ON DELETE CASCADE  -- an organization that goes takes its list
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE appeals (

@@ -43,7 +43,7 @@ def test_sign_in_lands_on_home_with_name_and_navigation():
     assert home.status_code == 200
     d = doc(home)
     assert DEMO[2] in d.xpath("string(//h1[@id='greeting'])")
-    sections = ["/", "/news", "/accounts", "/services", "/readings", "/payments", "/receipts",
+    sections = ["/", "/news", "/appeals", "/accounts", "/services", "/readings", "/payments", "/receipts",
                 "/calculator", "/settings"]
     # The wide list and the narrow screens' menu hold the same links.
     assert d.xpath("//nav[@class='sections']/ul[@class='nav-wide']//a/@href") == sections
@@ -344,7 +344,7 @@ def test_xml_api_of_home():
     assert x.findtext("user/name") == DEMO[2]
     assert x.findtext("home/email") == "demo@example.org"
     assert [i.get("id") for i in x.findall("nav/item")] == [
-        "home", "news", "accounts", "services", "readings", "payments", "receipts", "calculator",
+        "home", "news", "appeals", "accounts", "services", "readings", "payments", "receipts", "calculator",
         "settings"]
 
 
