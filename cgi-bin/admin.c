@@ -930,22 +930,10 @@ static int answer_status_valid(const char *s)
 	return 0;
 }
 
-struct appeal_list {
-	struct req *r;
-	xmlNodePtr list;
-};
-
-static enum perr appeal_row(void *p, const struct appeal *ap)
-{
-	struct appeal_list *c = p;
-
-	return appeal_xml(c->list, ap, c->r->lang, 1) ? PERR_OK : PERR_NOMEM;
-}
-
 static int appeals_get(struct req *r)
 {
 	const struct fval *status = req_val(r, K_STATUS);
-	struct appeal_list c = {r, NULL};
+	struct appeal_list c = {NULL, r->lang, 1};
 	enum perr e;
 
 	REQUIRE(r, A_READ);
@@ -956,8 +944,8 @@ static int appeals_get(struct req *r)
 	if ((c.list = xml_elem(r->root, "appeals")) == NULL ||
 	    (status != NULL && xml_attr(c.list, "status", status->s)))
 		return page_error(r, 500, "internal");
-	e = db_appeals_of_staff(r->arena, r->staff->staff_id, status ? status->s : NULL, appeal_row,
-				&c);
+	e = db_appeals_of_staff(r->arena, r->staff->staff_id, status ? status->s : NULL,
+				appeal_list_row, &c);
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
@@ -1071,32 +1059,16 @@ static int appeal_assign_post(struct req *r)
 	return appeal_done(r, &ap, take->i ? "taken" : "released");
 }
 
-struct appeal_send {
-	int (*put)(void *, const char *, size_t);
-	void *ctx;
-};
-
-static enum perr appeal_chunk_out(void *p, const unsigned char *b, size_t n)
-{
-	struct appeal_send *s = p;
-
-	return s->put(s->ctx, (const char *)b, n) == 0 ? PERR_OK : PERR_SYS;
-}
-
 static enum perr appeal_file_stream(struct req *r, void *arg,
 				    int (*put)(void *, const char *, size_t), void *ctx)
 {
-	const struct appeal_file *f = arg;
-	struct appeal_send s = {put, ctx};
-
-	return db_appeal_chunks(r->arena, f->id, appeal_chunk_out, &s);
+	return appeal_file_write(r->arena, arg, put, ctx);
 }
 
 static int appeal_file_get(struct req *r)
 {
 	const struct fval *id = req_val(r, K_ID);
 	struct appeal_file *f = arena_alloc(r->arena, sizeof(*f));
-	const char *ext;
 	enum perr e;
 
 	REQUIRE(r, A_READ);
@@ -1107,12 +1079,7 @@ static int appeal_file_get(struct req *r)
 	e = db_appeal_file_of(r->arena, 0, r->staff->staff_id, (uint64_t)id->i, f);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	ext = strcmp(f->type, "image/jpeg") == 0 ? "jpg" : strcmp(f->type, "image/png") == 0 ? "png"
-											     : "pdf";
-	return page_stream(r,
-			   arena_printf(r->arena, "appeal-file-%llu.%s", (unsigned long long)f->id,
-					ext),
-			   f->type, appeal_file_stream, f);
+	return page_stream(r, appeal_file_name(r->arena, f), f->type, appeal_file_stream, f);
 }
 
 /* ---------------------------------------------------------------- requests */

@@ -51,26 +51,14 @@ static const struct field fields[K__MAX] = {
 
 /* ---------------------------------------------------------------- the list */
 
-struct list_ctx {
-	struct req *r;
-	xmlNodePtr list;
-};
-
-static enum perr list_row(void *p, const struct appeal *ap)
-{
-	struct list_ctx *c = p;
-
-	return appeal_xml(c->list, ap, c->r->lang, 0) ? PERR_OK : PERR_NOMEM;
-}
-
 static int list_get(struct req *r)
 {
-	struct list_ctx c = {r, xml_elem(r->root, "appeals")};
+	struct appeal_list l = {xml_elem(r->root, "appeals"), r->lang, 0};
 	enum perr e;
 
-	if (c.list == NULL || xml_done(r, K_DONE) != 0)
+	if (l.list == NULL || xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
-	e = db_appeals_of(r->arena, r->sess->subscriber_id, list_row, &c);
+	e = db_appeals_of(r->arena, r->sess->subscriber_id, appeal_list_row, &l);
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
@@ -326,32 +314,16 @@ static int reopen_post(struct req *r) { return state_post(r, 1); }
 
 /* ---------------------------------------------------------------- files back */
 
-struct send {
-	int (*put)(void *, const char *, size_t);
-	void *ctx;
-};
-
-static enum perr chunk_out(void *p, const unsigned char *b, size_t n)
-{
-	struct send *s = p;
-
-	return s->put(s->ctx, (const char *)b, n) == 0 ? PERR_OK : PERR_SYS;
-}
-
 static enum perr file_stream(struct req *r, void *arg, int (*put)(void *, const char *, size_t),
 			     void *ctx)
 {
-	const struct appeal_file *f = arg;
-	struct send s = {put, ctx};
-
-	return db_appeal_chunks(r->arena, f->id, chunk_out, &s);
+	return appeal_file_write(r->arena, arg, put, ctx);
 }
 
 static int file_get(struct req *r)
 {
 	const struct fval *id = req_val(r, K_ID);
 	struct appeal_file *f = arena_alloc(r->arena, sizeof(*f));
-	enum attachment_type t;
 	enum perr e;
 
 	if (id == NULL)
@@ -361,14 +333,7 @@ static int file_get(struct req *r)
 	e = db_appeal_file_of(r->arena, r->sess->subscriber_id, 0, (uint64_t)id->i, f);
 	if (e != PERR_OK)
 		return page_fail(r, e);
-	t = strcmp(f->type, "image/jpeg") == 0  ? ATT_JPEG
-	    : strcmp(f->type, "image/png") == 0 ? ATT_PNG
-						: ATT_PDF;
-	/* A name of our making: the sender's is shown on the page, never sent as a header. */
-	return page_stream(r,
-			   arena_printf(r->arena, "appeal-file-%llu.%s", (unsigned long long)f->id,
-					attachment_ext(t)),
-			   attachment_mime(t), file_stream, f);
+	return page_stream(r, appeal_file_name(r->arena, f), f->type, file_stream, f);
 }
 
 static const struct page pages[] = {

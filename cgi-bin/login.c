@@ -250,15 +250,9 @@ static enum perr second_factor_needed(struct req *r, uint64_t subscriber,
 }
 
 /* Where the code page goes after an SMS code was asked for: what became of it. */
-static const char *sent_page(enum sms_sent sent)
+static const char *sent_page(struct req *r, enum sms_sent sent)
 {
-	switch (sent) {
-	case SMS_SENT: return "/login/code?done=sent";
-	case SMS_TOO_SOON: return "/login/code?done=too-soon";
-	case SMS_TOO_MANY: return "/login/code?done=too-many";
-	case SMS_NO_PHONE: break;
-	}
-	return "/login/code?done=no-phone";
+	return arena_printf(r->arena, "/login/code?done=%s", two_factor_sent_word(sent));
 }
 
 /* The password was right: a five-minute step, named by a cookie of /login only,
@@ -279,7 +273,8 @@ static int second_step_start(struct req *r, const struct subscriber *sub, int sm
 	if (req_cookie_path(r, STEP_COOKIE, text, 0, "/login") != 0)
 		return page_error(r, 500, "internal");
 	/* A code under a minute old is still good: nothing to say about it. */
-	return page_redirect(r, !sms ? "/login/code" : sent_page(sent == SMS_TOO_SOON ? SMS_SENT : sent));
+	return page_redirect(r, !sms ? "/login/code"
+				     : sent_page(r, sent == SMS_TOO_SOON ? SMS_SENT : sent));
 }
 
 static int login_post(struct req *r)
@@ -396,7 +391,7 @@ static int code_page(struct req *r)
 			return page_redirect(r, "/login/code");
 		if ((e = two_factor_send(r->arena, &sub, &sent)) != PERR_OK)
 			return page_fail(r, e);
-		return page_redirect(r, sent_page(sent));
+		return page_redirect(r, sent_page(r, sent));
 	}
 	if (code == NULL)
 		return page_refuse(r, 400, "code", "invalid");

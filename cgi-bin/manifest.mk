@@ -91,12 +91,12 @@ MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = billing/split core/money
 MODS_admin = app/appeal app/credit app/link app/news app/password app/refund app/settle \
-	billing/bankcheck billing/payqr billing/receipt billing/split core/arena core/config \
-	core/crypto core/date core/decimal core/lang core/log core/login core/module core/money \
-	core/month core/parse core/password core/privilege core/throttle core/totp core/useragent \
-	core/utf8 core/valid db/account db/appeal db/appeal_unread db/audit db/autopay db/contact \
-	db/credit db/db db/directory db/news db/online db/organization db/outbox db/overview \
-	db/password db/reading db/refund db/session db/staff db/subscriber db/throttle db/token \
-	db/two_factor doc/enrol doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa \
-	web/console web/csrf web/form web/form_password web/nav web/page_table web/request \
-	web/sandbox web/serve web/session web/signin_limit web/staff_session
+	billing/bankcheck billing/payqr billing/receipt billing/split core/arena core/attachment \
+	core/config core/crypto core/date core/decimal core/lang core/log core/login core/module \
+	core/money core/month core/parse core/password core/privilege core/throttle core/totp \
+	core/useragent core/utf8 core/valid db/account db/appeal db/appeal_unread db/audit \
+	db/autopay db/contact db/credit db/db db/directory db/news db/online db/organization \
+	db/outbox db/overview db/password db/reading db/refund db/session db/staff db/subscriber \
+	db/throttle db/token db/two_factor doc/enrol doc/qr doc/render doc/sheet doc/xlsx doc/xml \
+	net/http net/yookassa web/console web/csrf web/form web/form_password web/nav web/page_table \
+	web/request web/sandbox web/serve web/session web/signin_limit web/staff_session

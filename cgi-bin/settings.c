@@ -490,10 +490,9 @@ static int two_factor_state(struct req *r)
 /* Where a request for an SMS code goes back to, saying what became of it. */
 static int sent_redirect(struct req *r, int enrolling, enum sms_sent sent)
 {
-	static const char *const done[] = {[SMS_SENT] = "sent", [SMS_TOO_SOON] = "too-soon",
-					   [SMS_TOO_MANY] = "too-many", [SMS_NO_PHONE] = "no-phone"};
 	const char *to = arena_printf(r->arena, "%s?done=%s",
-				      enrolling ? "/settings/2fa/enrol" : "/settings/2fa", done[sent]);
+				      enrolling ? "/settings/2fa/enrol" : "/settings/2fa",
+				      two_factor_sent_word(sent));
 
 	return to ? page_redirect(r, to) : page_error(r, 500, "internal");
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "core/attachment.h"
 #include "core/date.h"
 #include "doc/xml.h"
 
@@ -96,4 +97,37 @@ enum perr appeal_thread_xml(struct arena *a, xmlNodePtr appeal, uint64_t id, int
 	enum perr e = db_appeal_messages(a, id, notes, message_row, &t);
 
 	return e == PERR_OK ? db_appeal_files(a, id, file_row, &t) : e;
+}
+
+enum perr appeal_list_row(void *p, const struct appeal *ap)
+{
+	const struct appeal_list *l = p;
+
+	return appeal_xml(l->list, ap, l->lang, l->staff) ? PERR_OK : PERR_NOMEM;
+}
+
+struct file_out {
+	int (*put)(void *, const char *, size_t);
+	void *ctx;
+};
+
+static enum perr chunk_out(void *p, const unsigned char *b, size_t n)
+{
+	struct file_out *o = p;
+
+	return o->put(o->ctx, (const char *)b, n) == 0 ? PERR_OK : PERR_SYS;
+}
+
+enum perr appeal_file_write(struct arena *a, const struct appeal_file *f,
+			    int (*put)(void *, const char *, size_t), void *ctx)
+{
+	struct file_out o = {put, ctx};
+
+	return db_appeal_chunks(a, f->id, chunk_out, &o);
+}
+
+const char *appeal_file_name(struct arena *a, const struct appeal_file *f)
+{
+	return arena_printf(a, "appeal-file-%llu.%s", (unsigned long long)f->id,
+			    attachment_ext(attachment_of_mime(f->type)));
 }

@@ -80,6 +80,17 @@ enum perr two_factor_send(struct arena *a, const struct subscriber *s, enum sms_
 	return db_outbox_to(s->id, "sms", s->phone, "signin-code", params);
 }
 
+const char *two_factor_sent_word(enum sms_sent sent)
+{
+	switch (sent) {
+	case SMS_SENT: return "sent";
+	case SMS_TOO_SOON: return "too-soon";
+	case SMS_TOO_MANY: return "too-many";
+	case SMS_NO_PHONE: break;
+	}
+	return "no-phone";
+}
+
 enum perr two_factor_sms_check(uint64_t subscriber, const char *code, int *ok)
 {
 	unsigned char mac[32];

@@ -28,6 +28,8 @@ enum perr two_factor_check(struct arena *, uint64_t subscriber, const char *code
  */
 enum sms_sent { SMS_SENT, SMS_TOO_SOON, SMS_TOO_MANY, SMS_NO_PHONE };
 enum perr two_factor_send(struct arena *, const struct subscriber *, enum sms_sent *out) PORTAL_WUR;
+/* What became of it in a word, for the page's ?done=: sent, too-soon, too-many, no-phone. */
+const char *two_factor_sent_word(enum sms_sent);
 /* Whether code is the live SMS code (then used up), enabled or not: enrolment checks it. */
 enum perr two_factor_sms_check(uint64_t subscriber, const char *code, int *ok) PORTAL_WUR;
 /* Inside a transaction: ten new recovery codes replace the old; their text into codes. */

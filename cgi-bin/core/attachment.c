@@ -48,6 +48,17 @@ const char *attachment_mime(enum attachment_type t)
 	return "application/octet-stream";
 }
 
+enum attachment_type attachment_of_mime(const char *mime)
+{
+	static const enum attachment_type known[] = {ATT_JPEG, ATT_PNG, ATT_PDF};
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(mime, attachment_mime(known[i])) == 0)
+			return known[i];
+	return ATT_OTHER;
+}
+
 const char *attachment_ext(enum attachment_type t)
 {
 	switch (t) {

@@ -20,6 +20,8 @@ enum attachment_type { ATT_OTHER, ATT_JPEG, ATT_PNG, ATT_PDF };
  * (or when libmagic cannot be loaded, which is logged). */
 enum attachment_type attachment_type(const unsigned char *, size_t);
 const char *attachment_mime(enum attachment_type);
+/* The type a stored file was kept as (attachment_mime's words); ATT_OTHER for others. */
+enum attachment_type attachment_of_mime(const char *);
 const char *attachment_ext(enum attachment_type);
 /* A JPEG's or PNG's width and height from its header; -1 if it has none. */
 int image_size(enum attachment_type, const unsigned char *, size_t, unsigned *w,

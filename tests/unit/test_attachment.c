@@ -43,6 +43,9 @@ static void types_come_from_the_bytes(void **st)
 	assert_int_equal(attachment_type((const unsigned char *)html, sizeof(html) - 1), ATT_OTHER);
 	assert_string_equal(attachment_mime(ATT_PDF), "application/pdf");
 	assert_string_equal(attachment_ext(ATT_JPEG), "jpg");
+	assert_int_equal(attachment_of_mime("image/png"), ATT_PNG);
+	assert_int_equal(attachment_of_mime("application/pdf"), ATT_PDF);
+	assert_int_equal(attachment_of_mime("text/html"), ATT_OTHER);
 }
 
 static void image_sides_from_the_header(void **st)
