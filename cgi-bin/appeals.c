@@ -1,5 +1,6 @@
 /*
- * appeals.c: a subscriber's appeals (обращения) to the organization.
+ * appeals.c: talking to the organization: a subscriber's appeals (обращения),
+ * its news, and the inbox of what the portal sent them.
  *
  *   GET  /appeals                the appeals, the latest change first, unread marked
  *   GET  /appeals/new            the form;  POST (multipart): topic, account, text,
@@ -8,6 +9,13 @@
  *   POST /appeals/reply          id, text, files
  *   POST /appeals/close          id;  /appeals/reopen: id, within 14 days of closing
  *   GET  /appeals/file?id=       one of the subscriber's attachments, as a download
+ *
+ *   GET  /news               the organizations' announcements, newest first, unread marked
+ *   GET  /news/item?id=      one announcement, read now
+ *   POST /news/read-all      every recent announcement marked read
+ *   GET  /inbox[?before=]    every message the portal sent the subscriber, unread marked
+ *   GET  /inbox/message?id=  one message, read now
+ *   POST /inbox/read-all     every message marked read
  *
  * A file's type is what libmagic finds in its bytes, never its name's; an
  * image's sides are read from its header and bounded.  An appeal, its first
@@ -26,7 +34,10 @@
 #include "core/attachment.h"
 #include "core/perr.h"
 #include "core/valid.h"
+#include "core/date.h"
 #include "db/appeal.h"
+#include "db/inbox.h"
+#include "db/news.h"
 #include "db/db.h"
 #include "doc/xml.h"
 #include "web/form.h"
@@ -39,7 +50,7 @@
 #define FILE_BYTES_MAX (10u << 20)
 #define CHUNK (256u << 10)
 
-enum key { K_ID, K_TOPIC, K_ACCOUNT, K_TEXT, K_DONE, K__MAX };
+enum key { K_ID, K_TOPIC, K_ACCOUNT, K_TEXT, K_DONE, K_BEFORE, K__MAX };
 
 static const struct field fields[K__MAX] = {
 	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
@@ -47,6 +58,7 @@ static const struct field fields[K__MAX] = {
 	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
 	[K_TEXT] = {"text", valid_lines, 1, 4000},
 	[K_DONE] = {"done", valid_token, 1, 20},
+	[K_BEFORE] = {"before", valid_int, 1, 9007199254740991LL},
 };
 
 /* ---------------------------------------------------------------- the list */
@@ -312,6 +324,151 @@ static int state_post(struct req *r, int reopen)
 static int close_post(struct req *r) { return state_post(r, 0); }
 static int reopen_post(struct req *r) { return state_post(r, 1); }
 
+/* ---------------------------------------------------------------- news */
+
+#define NEWS_SHOWN 50
+
+struct news_ctx {
+	struct req *r;
+	xmlNodePtr parent;
+};
+#define INBOX_PAGE 30
+
+static xmlNodePtr news_xml(struct req *r, xmlNodePtr parent, const struct news_item *it)
+{
+	int en = r->lang == LANG_EN;
+	char at[26];
+	xmlNodePtr n = xml_elem(parent, "item");
+
+	if (n == NULL || instant_local(it->publish_at, at) != 0 || xml_attr(n, "at", at) ||
+	    xml_attr_int(n, "id", (long long)it->id) ||
+	    (it->unread && xml_attr(n, "unread", "1")) ||
+	    xml_text(n, "title", en ? it->title_en : it->title_ru) == NULL)
+		return NULL;
+	return n;
+}
+
+static enum perr news_row(void *p, const struct news_item *it)
+{
+	struct news_ctx *c = p;
+
+	return news_xml(c->r, c->parent, it) == NULL ? PERR_NOMEM : PERR_OK;
+}
+
+/* The organizations' announcements for this subscriber's accounts, newest first. */
+static int news(struct req *r)
+{
+	struct news_ctx c = {.r = r};
+	enum perr e;
+
+	if ((c.parent = xml_elem(r->root, "news")) == NULL || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	e = db_news_of_subscriber(r->arena, r->sess->subscriber_id, NEWS_SHOWN, news_row, &c);
+	return e == PERR_OK ? 200 : page_fail(r, e);
+}
+
+/* One announcement, whole; opening it is reading it. */
+static int news_item(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	struct news_item it;
+	xmlNodePtr list, n;
+	enum perr e;
+
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	e = db_news_open(r->arena, r->sess->subscriber_id, (uint64_t)id->i, &it);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((list = xml_elem(r->root, "news")) == NULL || (n = news_xml(r, list, &it)) == NULL ||
+	    xml_text(n, "body", r->lang == LANG_EN ? it.body_en : it.body_ru) == NULL)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int news_read_all(struct req *r)
+{
+	enum perr e = db_news_read_all(r->sess->subscriber_id);
+
+	return e == PERR_OK ? page_redirect(r, "/news?done=read") : page_fail(r, e);
+}
+
+/* ---------------------------------------------------------------- the inbox */
+
+struct inbox_ctx {
+	xmlNodePtr list;
+	uint64_t last;
+	unsigned n;
+};
+
+static xmlNodePtr message_xml(xmlNodePtr parent, const struct inbox_item *it)
+{
+	char at[26];
+	xmlNodePtr n = xml_elem(parent, "message");
+
+	if (n == NULL || instant_local(it->at, at) != 0 || xml_attr(n, "at", at) ||
+	    xml_attr_int(n, "id", (long long)it->id) || xml_attr(n, "kind", it->kind) ||
+	    (it->read_at == NULL && xml_attr(n, "unread", "1")) ||
+	    xml_text(n, "subject", it->subject ? it->subject : "") == NULL)
+		return NULL;
+	return n;
+}
+
+static enum perr inbox_row(void *p, const struct inbox_item *it)
+{
+	struct inbox_ctx *c = p;
+
+	c->last = it->id;
+	c->n++;
+	return message_xml(c->list, it) == NULL ? PERR_NOMEM : PERR_OK;
+}
+
+/* Newest first, a page at a time: the next page is the messages before this one's last. */
+static int inbox(struct req *r)
+{
+	const struct fval *before = req_val(r, K_BEFORE);
+	struct inbox_ctx c = {xml_elem(r->root, "inbox"), 0, 0};
+	enum perr e;
+
+	if (r->bad[K_BEFORE])
+		return page_error(r, 400, "bad-request");
+	if (c.list == NULL || xml_done(r, K_DONE) != 0 ||
+	    (before != NULL && xml_attr_int(c.list, "before", before->i)))
+		return page_error(r, 500, "internal");
+	e = db_inbox_list(r->arena, r->sess->subscriber_id, before ? (uint64_t)before->i : 0,
+			  INBOX_PAGE, inbox_row, &c);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (c.n == INBOX_PAGE && xml_attr_int(c.list, "next", (long long)c.last))
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int inbox_message(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	struct inbox_item it;
+	xmlNodePtr list, n;
+	enum perr e;
+
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	e = db_inbox_open(r->arena, r->sess->subscriber_id, (uint64_t)id->i, &it);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if ((list = xml_elem(r->root, "inbox")) == NULL || (n = message_xml(list, &it)) == NULL ||
+	    xml_text(n, "body", it.body ? it.body : "") == NULL)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int inbox_read_all(struct req *r)
+{
+	enum perr e = db_inbox_read_all(r->sess->subscriber_id);
+
+	return e == PERR_OK ? page_redirect(r, "/inbox?done=read") : page_fail(r, e);
+}
+
 /* ---------------------------------------------------------------- files back */
 
 static enum perr file_stream(struct req *r, void *arg, int (*put)(void *, const char *, size_t),
@@ -344,6 +501,12 @@ static const struct page pages[] = {
 	{"/appeals/close", M_POST, PAGE_SESSION, "appeal", close_post},
 	{"/appeals/reopen", M_POST, PAGE_SESSION, "appeal", reopen_post},
 	{"/appeals/file", M_GET, PAGE_SESSION, "appeal", file_get},
+	{"/news", M_GET, PAGE_SESSION, "news", news},
+	{"/news/item", M_GET, PAGE_SESSION, "news-item", news_item},
+	{"/news/read-all", M_POST, PAGE_SESSION, "news", news_read_all},
+	{"/inbox", M_GET, PAGE_SESSION, "inbox", inbox},
+	{"/inbox/message", M_GET, PAGE_SESSION, "inbox-message", inbox_message},
+	{"/inbox/read-all", M_POST, PAGE_SESSION, "inbox", inbox_read_all},
 };
 
 static const struct section section = {

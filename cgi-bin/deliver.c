@@ -10,7 +10,9 @@
  * A message that cannot be sent now is tried again later, after twice the
  * previous wait, and failed for good after [delivery] attempts; one that
  * can never be sent (its receipt is gone, its kind has no template) is
- * failed at once.  With --every it runs again every SECONDS until SIGTERM.
+ * failed at once.  The inbox's copies are written in the same pass, as
+ * the e-mail's subject and text (without attachments).
+ * With --every it runs again every SECONDS until SIGTERM.
  * Exit status 0 when nothing went wrong on our side, 1 otherwise.
  */
 #include <stdint.h>
@@ -35,6 +37,7 @@
 #include "core/month.h"
 #include "core/perr.h"
 #include "db/db.h"
+#include "db/inbox_write.h"
 #include "db/outbox.h"
 #include "doc/message.h"
 #include "doc/pdf.h"
@@ -211,12 +214,28 @@ static void later(const struct outbox_msg *m, int give_up, const char *why)
 	}
 }
 
+/*
+ * The message's subject (none for some SMS) and text, made from its document
+ * by xsl/mail.xsl; the caller frees msg, subject and text whatever is
+ * returned.  -1 when the kind has no template or the template made no text.
+ */
+static int message_text(xmlDocPtr page, xmlDocPtr *msg, xmlChar **subject, xmlChar **text)
+{
+	xmlNodePtr root;
+
+	if (render_message(page, msg) != 0 || (root = xmlDocGetRootElement(*msg)) == NULL ||
+	    xmlStrcmp(root->name, BAD_CAST "message") != 0)
+		return -1;
+	*subject = child_text(root, "subject");
+	*text = child_text(root, "text");
+	return *text == NULL ? -1 : 0;
+}
+
 static void deliver_one(uint64_t id)
 {
 	struct outbox_msg m;
 	struct built b;
 	xmlDocPtr msg = NULL;
-	xmlNodePtr root;
 	xmlChar *subject = NULL, *text = NULL;
 	const unsigned char *pdf = NULL;
 	size_t pdf_len = 0;
@@ -243,14 +262,11 @@ static void deliver_one(uint64_t id)
 		later(&m, 0, perr_str(e));
 		goto out;
 	}
-	if (render_message(b.page, &msg) != 0 || (root = xmlDocGetRootElement(msg)) == NULL ||
-	    xmlStrcmp(root->name, BAD_CAST "message") != 0) {
+	if (message_text(b.page, &msg, &subject, &text) != 0) {
 		later(&m, 1, "no template for this kind of message");
 		goto out;
 	}
-	subject = child_text(root, "subject");
-	text = child_text(root, "text");
-	if (text == NULL || (subject == NULL && strcmp(m.channel, "email") == 0)) {
+	if (subject == NULL && strcmp(m.channel, "email") == 0) {
 		later(&m, 1, "the template made no subject or text");
 		goto out;
 	}
@@ -280,6 +296,78 @@ out:
 		xmlFreeDoc(msg);
 	if (b.page != NULL)
 		xmlFreeDoc(b.page);
+}
+
+/*
+ * The inbox's copy of one message, written as its e-mail would say it.  One
+ * whose receipt is withheld waits for a later pass; one that can never be
+ * written (what it told of is gone, its kind has no template) is dropped.
+ */
+static void inbox_one(uint64_t id)
+{
+	struct inbox_raw raw;
+	struct outbox_msg m;
+	struct built b;
+	xmlDocPtr msg = NULL;
+	xmlChar *subject = NULL, *text = NULL;
+	enum perr e;
+
+	memset(&b, 0, sizeof(b));
+	if ((e = db_inbox_raw(arena, id, &raw)) != PERR_OK) {
+		if (e != PERR_NOT_FOUND) /* written meanwhile by another run */
+			n_errors++;
+		return;
+	}
+	m = (struct outbox_msg){.id = id, .subscriber_id = raw.subscriber_id, .channel = "email",
+				.address = "", .kind = raw.kind, .params = raw.params,
+				.lang = raw.lang, .attempts = 1};
+	e = build(&m, &b);
+	if (e == PERR_OK && message_text(b.page, &msg, &subject, &text) != 0)
+		e = PERR_NOT_FOUND;
+	if (e == PERR_OK)
+		e = db_inbox_write(id, subject ? (const char *)subject : raw.kind, (const char *)text);
+	else if (e == PERR_NOT_FOUND)
+		e = db_inbox_drop(id);
+	else if (e == PERR_CONFLICT)
+		e = PERR_OK; /* the receipt is withheld: written when it is corrected */
+	if (e != PERR_OK)
+		n_errors++;
+	xmlFree(subject);
+	xmlFree(text);
+	if (msg != NULL)
+		xmlFreeDoc(msg);
+	if (b.page != NULL)
+		xmlFreeDoc(b.page);
+}
+
+/* The inbox's unwritten copies, up to limit, each looked at once a pass. */
+static int inbox_pass(unsigned limit)
+{
+	uint64_t ids[BATCH], after = 0;
+	size_t n, i;
+	unsigned done = 0;
+	enum perr e;
+
+	while (!stopping && done < limit) {
+		db_request_begin();
+		e = db_inbox_unwritten(arena, after, ids,
+				       limit - done < BATCH ? limit - done : BATCH, &n);
+		arena_reset(arena);
+		if (e != PERR_OK) {
+			fprintf(stderr, "deliver: inbox: %s\n", perr_str(e));
+			return 1;
+		}
+		if (n == 0)
+			break;
+		for (i = 0; i < n && !stopping; i++) {
+			db_request_begin();
+			inbox_one(ids[i]);
+			arena_reset(arena);
+		}
+		after = ids[n - 1];
+		done += (unsigned)n;
+	}
+	return 0;
 }
 
 /* Everything due now, a batch at a time, up to limit messages. */
@@ -314,6 +402,8 @@ static int pass(unsigned limit)
 		}
 		done += (unsigned)n;
 	}
+	if (inbox_pass(limit) != 0)
+		return 1;
 	return n_errors ? 1 : 0;
 }
 

@@ -5,6 +5,9 @@
  *              balance, address and services, the last three payments, a
  *              12-month chart of accruals and payments, the contact details on
  *              file and the sign-in before this session
+ *
+ * Read-only: the pages that mark what was read (news, the inbox) are the
+ * appeals program's, so this one, the most used, may write nothing.
  */
 
 #include "app/account_list.h"
@@ -13,7 +16,6 @@
 #include "core/month.h"
 #include "core/perr.h"
 #include "db/ledger.h"
-#include "db/news.h"
 #include "db/payment.h"
 #include "db/session.h"
 #include "doc/xml.h"
@@ -22,6 +24,7 @@
 
 #define RECENT_PAYMENTS 3
 #define CHART_MONTHS 12
+
 
 struct ctx {
 	struct req *r;
@@ -126,40 +129,8 @@ static int home(struct req *r)
 	return 200;
 }
 
-/* ---------------------------------------------------------------- news */
-
-#define NEWS_SHOWN 50
-
-static enum perr news_row(void *p, const struct news_item *it)
-{
-	struct ctx *c = p;
-	int en = c->r->lang == LANG_EN;
-	char at[26];
-	xmlNodePtr n = xml_elem(c->parent, "item");
-
-	if (n == NULL || instant_local(it->publish_at, at) != 0 || xml_attr(n, "at", at) ||
-	    xml_attr_int(n, "id", (long long)it->id) ||
-	    xml_text(n, "title", en ? it->title_en : it->title_ru) == NULL ||
-	    xml_text(n, "body", en ? it->body_en : it->body_ru) == NULL)
-		return PERR_NOMEM;
-	return PERR_OK;
-}
-
-/* The organizations' announcements for this subscriber's accounts, newest first. */
-static int news(struct req *r)
-{
-	struct ctx c = {.r = r};
-	enum perr e;
-
-	if ((c.parent = xml_elem(r->root, "news")) == NULL)
-		return page_error(r, 500, "internal");
-	e = db_news_of_subscriber(r->arena, r->sess->subscriber_id, NEWS_SHOWN, news_row, &c);
-	return e == PERR_OK ? 200 : page_fail(r, e);
-}
-
 static const struct page pages[] = {
 	{"/", M_GET, PAGE_SESSION, "home", home},
-	{"/news", M_GET, PAGE_SESSION, "news", news},
 };
 
 static const struct section section = {

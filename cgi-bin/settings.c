@@ -93,7 +93,8 @@ static const struct field fields[K__MAX] = {
 };
 
 /* The notification topics, in the order of the SET columns and of the form. */
-static const char *const topics[] = {"receipt", "payment", "autopay", "news", "appeal"};
+static const char *const topics[] = {"receipt", "payment", "autopay", "news", "appeal",
+				      "reminder"};
 #define NTOPICS (sizeof(topics) / sizeof(topics[0]))
 
 static int is_on(const char *set, const char *topic)

@@ -73,11 +73,12 @@ def statements():
         text = open(path, encoding="utf-8").read()
         if not re.search(r"static struct db_stmt \w+ =", text):
             continue
-        # The preprocessor expands the macros some statements are built from;
-        # the includes are not needed for that, and are not all on this path.
-        body = re.sub(r"^\s*#\s*include.*$", "", text, flags=re.M)
-        pre = subprocess.run(["cpp", "-P", "-std=c11"], input=body, capture_output=True,
-                             text=True, check=True).stdout
+        # The preprocessor expands the macros some statements are built from,
+        # some of them from the module's own header (db/unread.h's days); the
+        # system's headers are not needed for that, and are not all on this path.
+        body = re.sub(r"^\s*#\s*include\s*<.*$", "", text, flags=re.M)
+        pre = subprocess.run(["cpp", "-P", "-std=c11", "-I", SRC, "-I", "/usr/include/mariadb"],
+                             input=body, capture_output=True, text=True, check=True).stdout
         rel = os.path.relpath(path, ROOT)  # cgi-bin/db/<family>.c
         for m in STMT.finditer(pre):
             out[(rel, m.group(1))] = (c_string(m.group(2)), c_string(m.group(3)))

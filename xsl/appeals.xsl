@@ -198,4 +198,100 @@
     </section>
   </xsl:template>
 
+  <xsl:template match="page[@section='appeals'][@name='news' or @name='news-item']" mode="title" priority="2">
+    <xsl:choose>
+      <xsl:when test="@name = 'news-item'"><xsl:value-of select="news/item/title"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/news.title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Marks everything read: one form, no script. -->
+  <xsl:template name="read-all">
+    <xsl:param name="action"/>
+    <form method="post" action="{$action}" class="inline read-all">
+      <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <button type="submit" class="secondary" id="read-all"><xsl:value-of select="$M/ap.read-all"/></button>
+    </form>
+  </xsl:template>
+
+  <xsl:template name="unread-mark">
+    <xsl:if test="@unread"><xsl:text> </xsl:text><span class="badge unread-mark"><xsl:value-of select="$M/ap.unread"/></span></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="page[@section='appeals'][@name='news']" mode="content" priority="2">
+    <h1><xsl:value-of select="$M/news.title"/></h1>
+    <xsl:call-template name="ap-done"/>
+    <p><xsl:value-of select="$M/news.intro"/></p>
+    <xsl:choose>
+      <xsl:when test="news/item">
+        <xsl:if test="news/item/@unread">
+          <xsl:call-template name="read-all"><xsl:with-param name="action" select="'/news/read-all'"/></xsl:call-template>
+        </xsl:if>
+        <ul class="plain-list news-list">
+          <xsl:for-each select="news/item">
+            <li id="news-{@id}">
+              <xsl:if test="@unread"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
+              <a href="/news/item?id={@id}"><xsl:value-of select="title"/></a>
+              <xsl:call-template name="unread-mark"/>
+              <br/><span class="meta"><xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template></span>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p id="no-news"><xsl:value-of select="$M/news.none"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page[@section='appeals'][@name='news-item']" mode="content" priority="2">
+    <p class="back"><a href="/news"><xsl:value-of select="$M/news.all"/></a></p>
+    <article class="card news-item" id="news-{news/item/@id}">
+      <h1><xsl:value-of select="news/item/title"/></h1>
+      <p class="meta"><xsl:call-template name="datetime"><xsl:with-param name="v" select="news/item/@at"/></xsl:call-template></p>
+      <p class="news-body"><xsl:value-of select="news/item/body"/></p>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="page[@section='appeals'][@name='inbox' or @name='inbox-message']" mode="title" priority="2">
+    <xsl:choose>
+      <xsl:when test="@name = 'inbox-message'"><xsl:value-of select="inbox/message/subject"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/inbox.title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page[@section='appeals'][@name='inbox']" mode="content" priority="2">
+    <h1><xsl:value-of select="$M/inbox.title"/></h1>
+    <xsl:call-template name="ap-done"/>
+    <p><xsl:value-of select="$M/inbox.intro"/></p>
+    <xsl:choose>
+      <xsl:when test="inbox/message">
+        <xsl:if test="inbox/message/@unread">
+          <xsl:call-template name="read-all"><xsl:with-param name="action" select="'/inbox/read-all'"/></xsl:call-template>
+        </xsl:if>
+        <ul class="plain-list inbox-list">
+          <xsl:for-each select="inbox/message">
+            <li id="message-{@id}">
+              <xsl:if test="@unread"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
+              <a href="/inbox/message?id={@id}"><xsl:value-of select="subject"/></a>
+              <xsl:call-template name="unread-mark"/>
+              <br/><span class="meta"><xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template></span>
+            </li>
+          </xsl:for-each>
+        </ul>
+        <xsl:if test="inbox/@next">
+          <p><a href="/inbox?before={inbox/@next}" id="older" rel="next"><xsl:value-of select="$M/inbox.older"/></a></p>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><p id="no-messages"><xsl:value-of select="$M/inbox.none"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page[@section='appeals'][@name='inbox-message']" mode="content" priority="2">
+    <p class="back"><a href="/inbox"><xsl:value-of select="$M/inbox.all"/></a></p>
+    <article class="card inbox-message" id="message-{inbox/message/@id}">
+      <h1><xsl:value-of select="inbox/message/subject"/></h1>
+      <p class="meta"><xsl:call-template name="datetime"><xsl:with-param name="v" select="inbox/message/@at"/></xsl:call-template></p>
+      <p class="message-body"><xsl:value-of select="inbox/message/body"/></p>
+    </article>
+  </xsl:template>
+
 </xsl:stylesheet>

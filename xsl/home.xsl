@@ -6,27 +6,6 @@
     <xsl:value-of select="$M/home.title"/>
   </xsl:template>
 
-  <xsl:template match="page[@section='home'][@name='news']" mode="title" priority="2">
-    <xsl:value-of select="$M/news.title"/>
-  </xsl:template>
-
-  <xsl:template match="page[@section='home'][@name='news']" mode="content" priority="2">
-    <h1><xsl:value-of select="$M/news.title"/></h1>
-    <p><xsl:value-of select="$M/news.intro"/></p>
-    <xsl:choose>
-      <xsl:when test="news/item">
-        <xsl:for-each select="news/item">
-          <article class="card news-item" id="news-{@id}">
-            <h2><xsl:value-of select="title"/></h2>
-            <p class="meta"><xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template></p>
-            <p class="news-body"><xsl:value-of select="body"/></p>
-          </article>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise><p id="no-news"><xsl:value-of select="$M/news.none"/></p></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template match="page[@section='home']" mode="content">
     <h1 id="greeting" class="page-title">
       <xsl:value-of select="$M/home.greeting"/>

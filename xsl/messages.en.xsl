@@ -9,6 +9,8 @@
     <nav.admin-readings>Readings</nav.admin-readings>
     <nav.admin-payments>Payments</nav.admin-payments>
     <nav.news>News</nav.news>
+    <nav.inbox>Messages</nav.inbox>
+    <nav.contacts>Contacts and help</nav.contacts>
     <nav.admin-overview>Overview</nav.admin-overview>
     <nav.admin-subscribers>Subscribers</nav.admin-subscribers>
     <nav.admin-appeals>Appeals</nav.admin-appeals>
@@ -220,9 +222,6 @@
     <error.password-mismatch>The passwords do not match.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-en-home">
-    <news.title>News</news.title>
-    <news.none>No announcements yet.</news.none>
-    <news.intro>Announcements of the organizations your accounts are with.</news.intro>
     <home.to-pay>To pay</home.to-pay>
     <home.nothing-to-pay>Nothing is due</home.nothing-to-pay>
     <home.accounts>Your accounts</home.accounts>
@@ -701,6 +700,17 @@
   </xsl:template>
 
   <xsl:template name="messages-en-appeals">
+    <news.all>All announcements</news.all>
+    <inbox.title>Messages</inbox.title>
+    <inbox.intro>Everything we have sent you by e-mail or SMS is also here, newest first.</inbox.intro>
+    <inbox.none>No messages yet.</inbox.none>
+    <inbox.older>Older messages</inbox.older>
+    <inbox.all>All messages</inbox.all>
+    <ap.read-all>Mark all as read</ap.read-all>
+    <ap.done.read>All marked as read.</ap.done.read>
+    <news.title>News</news.title>
+    <news.none>No announcements yet.</news.none>
+    <news.intro>Announcements of the organizations your accounts are with.</news.intro>
     <cancel>Cancel</cancel>
     <ap.title>Appeals</ap.title>
     <ap.new>New appeal</ap.new>
@@ -800,6 +810,7 @@
     <settings.topic.autopay>Autopay</settings.topic.autopay>
     <settings.topic.news>The organization's news</settings.topic.news>
     <settings.topic.appeal>Answers to your appeals</settings.topic.appeal>
+    <settings.topic.reminder>Reminders: readings, due dates, meter checks</settings.topic.reminder>
     <settings.ereceipts>Electronic receipt</settings.ereceipts>
     <settings.ereceipts-intro>The receipt as a PDF by e-mail instead of on paper.</settings.ereceipts-intro>
     <settings.ereceipt-on>By e-mail</settings.ereceipt-on>

@@ -9,6 +9,8 @@
     <nav.admin-readings>Показания</nav.admin-readings>
     <nav.admin-payments>Платежи</nav.admin-payments>
     <nav.news>Новости</nav.news>
+    <nav.inbox>Сообщения</nav.inbox>
+    <nav.contacts>Контакты и помощь</nav.contacts>
     <nav.admin-overview>Обзор</nav.admin-overview>
     <nav.admin-subscribers>Абоненты</nav.admin-subscribers>
     <nav.admin-appeals>Обращения</nav.admin-appeals>
@@ -220,9 +222,6 @@
     <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
   </xsl:template>
   <xsl:template name="messages-ru-home">
-    <news.title>Новости</news.title>
-    <news.none>Объявлений пока нет.</news.none>
-    <news.intro>Объявления организаций, в которых у вас лицевые счета.</news.intro>
     <home.to-pay>К оплате</home.to-pay>
     <home.nothing-to-pay>Задолженности нет</home.nothing-to-pay>
     <home.accounts>Ваши лицевые счета</home.accounts>
@@ -701,6 +700,17 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-appeals">
+    <news.all>Все объявления</news.all>
+    <inbox.title>Сообщения</inbox.title>
+    <inbox.intro>Всё, что мы отправили вам по почте или в SMS, есть и здесь, новые сверху.</inbox.intro>
+    <inbox.none>Сообщений пока нет.</inbox.none>
+    <inbox.older>Более ранние сообщения</inbox.older>
+    <inbox.all>Все сообщения</inbox.all>
+    <ap.read-all>Отметить всё прочитанным</ap.read-all>
+    <ap.done.read>Всё отмечено прочитанным.</ap.done.read>
+    <news.title>Новости</news.title>
+    <news.none>Объявлений пока нет.</news.none>
+    <news.intro>Объявления организаций, в которых у вас лицевые счета.</news.intro>
     <cancel>Отмена</cancel>
     <ap.title>Обращения</ap.title>
     <ap.new>Новое обращение</ap.new>
@@ -800,6 +810,7 @@
     <settings.topic.autopay>Автоплатёж</settings.topic.autopay>
     <settings.topic.news>Новости организации</settings.topic.news>
     <settings.topic.appeal>Ответы на обращения</settings.topic.appeal>
+    <settings.topic.reminder>Напоминания: показания, срок оплаты, поверка</settings.topic.reminder>
     <settings.ereceipts>Электронная квитанция</settings.ereceipts>
     <settings.ereceipts-intro>Квитанция в PDF на почту вместо бумажной.</settings.ereceipts-intro>
     <settings.ereceipt-on>Приходит на почту</settings.ereceipt-on>

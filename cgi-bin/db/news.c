@@ -5,6 +5,10 @@
 #include "core/perr.h"
 #include "db/db.h"
 #include "db/news.h"
+#include "db/unread.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 static struct db_stmt insert = {
 	"news.insert",
@@ -24,12 +28,25 @@ static struct db_stmt add_address = {
 	"WHERE organization_id = ? AND address LIKE CONCAT(?, '%')",
 	NULL, 0, NULL};
 
-#define NEWS_COLS                                                                           \
+/* unread: an expression of the subscriber's (the one parameter before the rest). */
+#define NEWS_COLS_UNREAD(unread)                                                            \
 	"SELECT nw.id, nw.organization_id, nw.title_ru, nw.body_ru, nw.title_en, nw.body_en, "       \
 	"nw.audience, DATE_FORMAT(nw.publish_at, '%Y-%m-%dT%H:%i:%sZ'), "                         \
 	"DATE_FORMAT(nw.sent_at, '%Y-%m-%dT%H:%i:%sZ'), st.login, "                              \
-	"(SELECT COUNT(*) FROM news_accounts x WHERE x.news_id = nw.id) FROM news nw "            \
+	"(SELECT COUNT(*) FROM news_accounts x WHERE x.news_id = nw.id), " unread " FROM news nw " \
 	"JOIN staff st ON st.id = nw.created_by "
+#define NEWS_COLS NEWS_COLS_UNREAD("0")
+/* Unread as the menu counts it (db/unread.c): recent, and not opened. */
+#define NEWS_UNREAD                                                                          \
+	"(nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " STR(NEWS_FRESH_DAYS) " DAY AND NOT EXISTS " \
+	"(SELECT 1 FROM news_reads r WHERE r.subscriber_id = ? AND r.news_id = nw.id))"
+/* Published, for an account of the subscriber's (the parameter after the unread one). */
+#define NEWS_OF_SUBSCRIBER                                                                   \
+	"nw.publish_at <= UTC_TIMESTAMP(6) AND EXISTS (SELECT 1 FROM "                            \
+	"subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "                         \
+	"WHERE sa.subscriber_id = ? AND a.organization_id = nw.organization_id "                 \
+	"AND (nw.audience = 'all' OR EXISTS (SELECT 1 FROM news_accounts na "                     \
+	"WHERE na.news_id = nw.id AND na.account_id = a.id))) "
 
 static struct db_stmt of_staff = {
 	"news.of_staff",
@@ -45,12 +62,27 @@ static struct db_stmt get = {
 /* For the organization's every subscriber, or for those of the accounts listed. */
 static struct db_stmt of_subscriber = {
 	"news.of_subscriber",
-	NEWS_COLS "WHERE nw.publish_at <= UTC_TIMESTAMP(6) AND EXISTS (SELECT 1 FROM "
-		  "subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-		  "WHERE sa.subscriber_id = ? AND a.organization_id = nw.organization_id "
-		  "AND (nw.audience = 'all' OR EXISTS (SELECT 1 FROM news_accounts na "
-		  "WHERE na.news_id = nw.id AND na.account_id = a.id))) "
-		  "ORDER BY nw.publish_at DESC, nw.id DESC LIMIT ?",
+	NEWS_COLS_UNREAD(NEWS_UNREAD) "WHERE " NEWS_OF_SUBSCRIBER
+				      "ORDER BY nw.publish_at DESC, nw.id DESC LIMIT ?",
+	NULL, 0, NULL};
+
+static struct db_stmt one_of_subscriber = {
+	"news.one_of_subscriber",
+	NEWS_COLS_UNREAD(NEWS_UNREAD) "WHERE " NEWS_OF_SUBSCRIBER "AND nw.id = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt mark = {
+	"news.mark",
+	"INSERT IGNORE INTO news_reads (subscriber_id, news_id, read_at) "
+	"VALUES (?, ?, UTC_TIMESTAMP(6))",
+	NULL, 0, NULL};
+
+/* Those the menu counts: opening the list's newest does not reach older ones. */
+static struct db_stmt mark_all = {
+	"news.mark_all",
+	"INSERT IGNORE INTO news_reads (subscriber_id, news_id, read_at) "
+	"SELECT ?, nw.id, UTC_TIMESTAMP(6) FROM news nw WHERE nw.publish_at > UTC_TIMESTAMP(6) - "
+	"INTERVAL " STR(NEWS_FRESH_DAYS) " DAY AND " NEWS_OF_SUBSCRIBER,
 	NULL, 0, NULL};
 
 static struct db_stmt due = {
@@ -129,7 +161,7 @@ static enum perr news_each(void *p)
 	{DBC_U64(&(r).id),	   DBC_UINT(&(r).org),	    DBC_STR(&(r).title_ru),               \
 	 DBC_STR(&(r).body_ru),	   DBC_STR(&(r).title_en),  DBC_STR(&(r).body_en),                \
 	 DBC_STR(&(r).audience),   DBC_STR(&(r).publish_at), DBC_STR(&(r).sent_at),               \
-	 DBC_STR(&(r).author),	   DBC_UINT(&(r).targets)}
+	 DBC_STR(&(r).author),	   DBC_UINT(&(r).targets),  DBC_INT(&(r).unread)}
 
 static enum perr news_rows(struct arena *ar, struct db_stmt *st, uint64_t who, unsigned limit,
 			   enum perr (*each)(void *, const struct news_item *), void *ctx)
@@ -138,7 +170,7 @@ static enum perr news_rows(struct arena *ar, struct db_stmt *st, uint64_t who, u
 	struct db_arg a[] = {DBA_U64(who), DBA_INT(limit)};
 	struct db_col c[] = NEWS_OUT(x.row);
 
-	return db_rows(ar, st, a, 2, c, 11, news_each, &x);
+	return db_rows(ar, st, a, 2, c, 12, news_each, &x);
 }
 
 enum perr db_news_of_staff(struct arena *ar, uint64_t staff, unsigned limit,
@@ -150,7 +182,27 @@ enum perr db_news_of_staff(struct arena *ar, uint64_t staff, unsigned limit,
 enum perr db_news_of_subscriber(struct arena *ar, uint64_t sub, unsigned limit,
 				enum perr (*each)(void *, const struct news_item *), void *ctx)
 {
-	return news_rows(ar, &of_subscriber, sub, limit, each, ctx);
+	struct news_ctx x = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_U64(sub), DBA_U64(sub), DBA_INT(limit)};
+	struct db_col c[] = NEWS_OUT(x.row);
+
+	return db_rows(ar, &of_subscriber, a, 3, c, 12, news_each, &x);
+}
+
+enum perr db_news_open(struct arena *ar, uint64_t sub, uint64_t id, struct news_item *out)
+{
+	struct db_arg a[] = {DBA_U64(sub), DBA_U64(sub), DBA_U64(id)};
+	struct db_col c[] = NEWS_OUT(*out);
+	enum perr e = db_row(ar, &one_of_subscriber, a, 3, c, 12);
+
+	if (e != PERR_OK || !out->unread)
+		return e;
+	return db_exec(&mark, (struct db_arg[]){DBA_U64(sub), DBA_U64(id)}, 2, NULL, NULL);
+}
+
+enum perr db_news_read_all(uint64_t sub)
+{
+	return db_exec(&mark_all, (struct db_arg[]){DBA_U64(sub), DBA_U64(sub)}, 2, NULL, NULL);
 }
 
 enum perr db_news_get(struct arena *ar, uint64_t id, struct news_item *out)
@@ -158,7 +210,7 @@ enum perr db_news_get(struct arena *ar, uint64_t id, struct news_item *out)
 	struct db_arg a[] = {DBA_U64(id)};
 	struct db_col c[] = NEWS_OUT(*out);
 
-	return db_row(ar, &get, a, 1, c, 11);
+	return db_row(ar, &get, a, 1, c, 12);
 }
 
 struct due_ctx {

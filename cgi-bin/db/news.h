@@ -17,6 +17,7 @@ struct news_item {
 	const char *sent_at;    /* NULL until the messages are queued */
 	const char *author;     /* staff login */
 	unsigned targets;       /* accounts it is for (audience other than all) */
+	long long unread;       /* for a subscriber: recent and not yet opened */
 };
 
 /* A new announcement; publish_at "YYYY-MM-DD HH:MM:SS" UTC. */
@@ -35,6 +36,11 @@ enum perr db_news_of_staff(struct arena *, uint64_t staff, unsigned limit,
 enum perr db_news_of_subscriber(struct arena *, uint64_t subscriber, unsigned limit,
 				enum perr (*each)(void *, const struct news_item *),
 				void *) PORTAL_WUR;
+/* One of those, marked read: PERR_NOT_FOUND if it is not for the subscriber. */
+enum perr db_news_open(struct arena *, uint64_t subscriber, uint64_t id,
+		       struct news_item *) PORTAL_WUR;
+/* Every recent announcement for the subscriber marked read. */
+enum perr db_news_read_all(uint64_t subscriber) PORTAL_WUR;
 /* Those due and not yet sent, oldest first (ids). */
 enum perr db_news_due(struct arena *, uint64_t *ids, size_t max, size_t *n) PORTAL_WUR;
 enum perr db_news_get(struct arena *, uint64_t id, struct news_item *) PORTAL_WUR;

@@ -12,6 +12,13 @@
 #include "db/outbox.h"
 
 /*
+ * A message that carries a secret (a password, a code, a link) keeps it
+ * only until it is done with: sent or failed, its params are blanked.
+ */
+#define SECRET_KINDS \
+	"('registered', 'confirm-email', 'recover-link', 'recover-code', 'signin-code')"
+
+/*
  * One row per channel the subscriber chose for the topic, in their language,
  * e-mail first: one statement for both channels, as it is one more round
  * trip inside every payment's transaction.  A subscriber with no address (or
@@ -27,18 +34,37 @@ static struct db_stmt notify = {
 	"AND FIND_IN_SET(?, IF(c.channel = 'email', s.notify_email, s.notify_sms)) ORDER BY c.n",
 	NULL, 0, NULL};
 
+/*
+ * The cabinet's copy (the inbox), whatever channels were chosen: what the
+ * portal tells a subscriber it also keeps for them to read there.  A message
+ * carrying a secret is not kept: it is good once, and only where it was sent.
+ */
+static struct db_stmt inbox_copy = {
+	"outbox.inbox_copy",
+	"INSERT INTO inbox (subscriber_id, kind, params, created_at) "
+	"SELECT id, ?, ?, UTC_TIMESTAMP(6) FROM subscribers WHERE id = ? AND ? NOT IN " SECRET_KINDS,
+	NULL, 0, NULL};
+
 static struct db_stmt to_address = {
 	"outbox.to",
 	"INSERT INTO outbox (subscriber_id, channel, address, lang, kind, params, next_attempt_at, "
 	"created_at) SELECT id, ?, ?, lang, ?, ?, NOW(6), NOW(6) FROM subscribers WHERE id = ?",
 	NULL, 0, NULL};
 
+static enum perr inbox_keep(uint64_t subscriber, const char *kind, const char *params)
+{
+	struct db_arg a[] = {DBA_STR(kind), DBA_STR(params), DBA_U64(subscriber), DBA_STR(kind)};
+
+	return db_exec(&inbox_copy, a, 4, NULL, NULL);
+}
+
 enum perr db_outbox_notify(uint64_t subscriber, const char *topic, const char *kind,
 			   const char *params)
 {
 	struct db_arg a[] = {DBA_STR(kind), DBA_STR(params), DBA_U64(subscriber), DBA_STR(topic)};
+	enum perr e = db_exec(&notify, a, 4, NULL, NULL);
 
-	return db_exec(&notify, a, 4, NULL, NULL);
+	return e == PERR_OK ? inbox_keep(subscriber, kind, params) : e;
 }
 
 enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *address,
@@ -49,7 +75,9 @@ enum perr db_outbox_to(uint64_t subscriber, const char *channel, const char *add
 	unsigned long long n = 0;
 	enum perr e = db_exec(&to_address, a, 5, &n, NULL);
 
-	return e == PERR_OK && n == 0 ? PERR_NOT_FOUND : e;
+	if (e == PERR_OK && n == 0)
+		return PERR_NOT_FOUND;
+	return e == PERR_OK ? inbox_keep(subscriber, kind, params) : e;
 }
 
 /* Due: queued and its time has come, or a claim that ran out (its run died). */
@@ -72,12 +100,6 @@ static struct db_stmt get = {
 	"SELECT subscriber_id, channel, address, lang, kind, params, attempts FROM outbox WHERE id = ?",
 	NULL, 0, NULL};
 
-/*
- * A message that carries a secret (a password, a code, a link) keeps it
- * only until it is done with: sent or failed, its params are blanked.
- */
-#define SECRET_KINDS \
-	"('registered', 'confirm-email', 'recover-link', 'recover-code', 'signin-code')"
 
 static struct db_stmt sent = {
 	"outbox.sent",

@@ -154,6 +154,17 @@ static struct db_stmt issue_notice_sms = {
 	ISSUE_NOTICE("sms", "phone", "receipt-ready", "FIND_IN_SET('receipt', s.notify_sms)"),
 	NULL, 0, NULL};
 
+/* The cabinet's copy of the notice, for every subscriber of every account billed. */
+static struct db_stmt issue_inbox = {
+	"receipt.issue_inbox",
+	"INSERT INTO inbox (subscriber_id, kind, params, created_at) "
+	"SELECT sa.subscriber_id, 'receipt-ready', "
+	"CONCAT('<receipt account=\"', a.id, '\" month=\"', DATE_FORMAT(?, '%Y-%m'), '\"/>'), "
+	"UTC_TIMESTAMP(6) FROM accounts a JOIN subscriber_accounts sa ON sa.account_id = a.id "
+	"WHERE a.organization_id = ? "
+	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ?)",
+	NULL, 0, NULL};
+
 enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t account, month_t m,
 			  unsigned version, struct account *acc, struct receipt_head *h)
 {
@@ -451,6 +462,8 @@ enum perr db_issue(uint64_t org, month_t m, day_t due_on, unsigned long long *ma
 		e = db_exec(&issue_notice_email, a, 3, NULL, NULL);
 	if (e == PERR_OK)
 		e = db_exec(&issue_notice_sms, a, 3, NULL, NULL);
+	if (e == PERR_OK)
+		e = db_exec(&issue_inbox, a, 3, NULL, NULL);
 	if (e == PERR_OK)
 		e = db_commit();
 	if (e != PERR_OK)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
-#include "db/appeal_unread.h"
+#include "db/unread.h"
 #include "doc/xml.h"
 #include "web/nav.h"
 #include "web/req.h"
@@ -16,6 +16,7 @@ static const struct {
 } sections[] = {
 	{"home", "/"},
 	{"news", "/news"},
+	{"inbox", "/inbox"},
 	{"appeals", "/appeals"},
 	{"accounts", "/accounts"},
 	{"services", "/services"},
@@ -24,6 +25,7 @@ static const struct {
 	{"receipts", "/receipts"},
 	{"calculator", "/calculator"},
 	{"settings", "/settings"},
+	{"contacts", "/contacts"},
 };
 
 /* The entry a page is under: its own address, or the one its address continues. */
@@ -36,27 +38,36 @@ static int nav_current(const char *path, const char *href)
 	return n > 1 && strncmp(path, href, n) == 0 && path[n] == '/';
 }
 
-/* How many appeals have news for the subscriber, on their menu entry.  A
- * failed count leaves the entry without it (and says so in the log): the
- * page itself is not the count's to refuse. */
-static int unread_mark(struct req *r, xmlNodePtr it)
+/* What the entry with this id has unread, 0 for those that keep no such count. */
+static long long unread_of(const struct unread *u, const char *id)
 {
-	long long n = 0;
-
-	if (db_appeals_unread(r->arena, r->sess->subscriber_id, &n) != PERR_OK) {
-		log_msg(LOG_WARN, "the unread appeals could not be counted");
-		return 0;
-	}
-	return n > 0 && xml_attr_int(it, "unread", n) ? -1 : 0;
+	if (strcmp(id, "appeals") == 0)
+		return u->appeals;
+	if (strcmp(id, "news") == 0)
+		return u->news;
+	if (strcmp(id, "inbox") == 0)
+		return u->inbox;
+	return 0;
 }
 
+/*
+ * Each entry is marked with what it has unread; the menu's button shows the
+ * sum, so the header counts them on every page.  A failed count leaves the
+ * entries without it (and says so in the log): the page itself is not the
+ * count's to refuse.
+ */
 void nav_add(struct req *r)
 {
+	struct unread u = {0, 0, 0};
 	xmlNodePtr nav;
 	size_t i;
 
 	if (r->sess == NULL)
 		return;
+	if (db_unread(r->arena, r->sess->subscriber_id, &u) != PERR_OK) {
+		log_msg(LOG_WARN, "the unread messages could not be counted");
+		u = (struct unread){0, 0, 0};
+	}
 	nav = xml_elem(r->root, "nav");
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
 		xmlNodePtr it = xml_elem(nav, "item");
@@ -65,7 +76,8 @@ void nav_add(struct req *r)
 			return;
 		if (nav_current(r->path, sections[i].href) && xml_attr(it, "current", "1"))
 			return;
-		if (strcmp(sections[i].id, "appeals") == 0 && unread_mark(r, it) != 0)
+		if (unread_of(&u, sections[i].id) > 0 &&
+		    xml_attr_int(it, "unread", unread_of(&u, sections[i].id)))
 			return;
 	}
 }

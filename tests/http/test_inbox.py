@@ -1,0 +1,157 @@
+"""News with unread marks and the inbox (issue 21): what the organization and
+the portal told a subscriber, counted on every page's menu until opened."""
+import itertools
+import os
+import subprocess
+
+from lxml import etree
+
+from conftest import (BASE, ENV, RELEASE, csrf_of, doc, make_subscriber, signed_in, sql,
+                      staff_signed_in)
+
+PASSWORD = "inbox-password-1"
+_seq = itertools.count(1)
+
+
+def uniq(prefix):
+    return "%s%d%d" % (prefix, os.getpid() % 1000, next(_seq))
+
+
+def deliver():
+    env = dict(os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini"))
+    subprocess.run([os.path.join(RELEASE, "deliver")], env=env, capture_output=True, timeout=120,
+                   check=False)
+
+
+def reader(account=3, lang="ru"):
+    login = uniq("inbox")
+    sid = make_subscriber(login, PASSWORD, [account], email=login + "@example.org")
+    return sid, signed_in(login, PASSWORD, lang)
+
+
+def menu_count(s, entry, path="/"):
+    """The unread count on the menu's entry, 0 when it has none."""
+    got = doc(s.get(BASE + path)).xpath('//ul[@class="nav-wide"]//span[@data-for="%s"]/text()'
+                                        % entry)
+    return int(got[0]) if got else 0
+
+
+def publish(title, body="Текст объявления."):
+    s = staff_signed_in("operator")
+    token = csrf_of(s.get(BASE + "/admin/news/new"))
+    r = s.post(BASE + "/admin/news/new", data={
+        "csrf": token, "org": "1", "title_ru": title, "body_ru": body, "title_en": title,
+        "body_en": body, "audience": "all", "targets": "", "publish_at": ""},
+        allow_redirects=False)
+    assert r.status_code == 303, r.text[:300]
+    return sql("SELECT id FROM news WHERE title_ru = '%s'" % title)[0][0]
+
+
+def test_news_is_unread_on_every_session_until_opened_in_one():
+    sid, a = reader()
+    login = sql("SELECT login FROM subscribers WHERE id = %d" % sid)[0][0]
+    b = signed_in(login, PASSWORD)
+    before = menu_count(a, "news")
+    nid = publish(uniq("Объявление "), "Плановое отключение <b>воды</b> & света.")
+    assert menu_count(a, "news") == before + 1
+    assert menu_count(b, "news", "/accounts") == before + 1  # every page's header, both sessions
+    listed = doc(b.get(BASE + "/news"))
+    assert listed.xpath('//li[@id="news-%s"][@class="unread"]' % nid)
+    assert not listed.xpath('//li[@id="news-%s"]//*[contains(@class, "news-body")]' % nid)
+    r = a.get(BASE + "/news/item?id=%s" % nid)
+    assert r.status_code == 200
+    assert doc(r).xpath('//p[@class="news-body"]/text()') == \
+        ["Плановое отключение <b>воды</b> & света."]  # text, never markup
+    assert menu_count(b, "news") == before
+    assert not doc(b.get(BASE + "/news")).xpath('//li[@id="news-%s"][@class="unread"]' % nid)
+    x = etree.fromstring(b.get(BASE + "/news?format=xml").content)
+    assert x.xpath('//news/item[@id="%s"]/@unread' % nid) == []
+    assert sql("SELECT COUNT(*) FROM news_reads WHERE subscriber_id = %d AND news_id = %s"
+               % (sid, nid)) == [("1",)]
+    a.get(BASE + "/news/item?id=%s" % nid)  # opened again: still one mark
+    assert sql("SELECT COUNT(*) FROM news_reads WHERE subscriber_id = %d" % sid) == [("1",)]
+
+
+def test_news_of_another_organization_is_not_found_and_read_all_clears_the_count():
+    nid = publish(uniq("Для первой "))
+    outsider_login = uniq("outsider")
+    sql("INSERT INTO accounts (organization_id, number, payer_name, address, residents, "
+        "area_centi_m2) VALUES (2, '%s', 'Плательщик', 'г. Алматы, ул. Абая, д. 2', 1, 4000)"
+        % outsider_login)
+    acc = int(sql("SELECT id FROM accounts WHERE number = '%s'" % outsider_login)[0][0])
+    make_subscriber(outsider_login, PASSWORD, [acc])
+    o = signed_in(outsider_login, PASSWORD)
+    assert o.get(BASE + "/news/item?id=%s" % nid).status_code == 404
+    assert o.get(BASE + "/news/item?id=abc").status_code in (400, 404)
+    sid, s = reader()
+    publish(uniq("Второе "))
+    assert menu_count(s, "news") >= 2
+    token = csrf_of(s.get(BASE + "/news"))
+    assert s.post(BASE + "/news/read-all", data={"csrf": "x"},
+                  allow_redirects=False).status_code == 403
+    r = s.post(BASE + "/news/read-all", data={"csrf": token}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/news?done=read"
+    assert menu_count(s, "news") == 0
+    assert doc(s.get(BASE + "/news?done=read")).xpath('//p[@id="done"]')
+
+
+def test_the_inbox_keeps_what_was_sent_unread_until_opened_and_never_a_secret():
+    sid, s = reader(lang="en")
+    login = sql("SELECT login FROM subscribers WHERE id = %d" % sid)[0][0]
+    token = csrf_of(s.get(BASE + "/settings"))
+    new = "another long passphrase 42"
+    r = s.post(BASE + "/settings/password", data={
+        "csrf": token, "current_password": PASSWORD, "new_password": new,
+        "confirm_password": new}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:300]
+    # A link to set a password is a secret: sent, never kept.
+    sql("UPDATE subscribers SET notify_email = '' WHERE id = %d" % sid)  # the copy is kept anyway
+    anon = signed_in(login, new)
+    assert sql("SELECT kind, written FROM inbox WHERE subscriber_id = %d AND kind = "
+               "'password-changed'" % sid) == [("password-changed", "0")]
+    sql("DELETE FROM inbox WHERE subscriber_id = %d AND kind <> 'password-changed'" % sid)
+    assert menu_count(anon, "inbox") == 0  # not shown before it is written
+    deliver()
+    assert sql("SELECT kind, written FROM inbox WHERE subscriber_id = %d" % sid) == \
+        [("password-changed", "1")]
+    assert menu_count(anon, "inbox") == 1
+    page = doc(anon.get(BASE + "/inbox"))
+    mid = sql("SELECT id FROM inbox WHERE subscriber_id = %d" % sid)[0][0]
+    link = page.xpath('//li[@id="message-%s"][@class="unread"]/a' % mid)
+    assert link and link[0].get("href") == "/inbox/message?id=%s" % mid
+    subject = link[0].text_content()
+    assert subject == "Пароль изменён"  # in the language on file, as the e-mail was
+    r = anon.get(BASE + "/inbox/message?id=%s" % mid)
+    assert r.status_code == 200
+    assert doc(r).xpath('//h1/text()') == [subject]
+    assert doc(r).xpath('//p[@class="message-body"]/text()')[0].strip()
+    assert menu_count(anon, "inbox") == 0
+    assert sql("SELECT read_at IS NOT NULL FROM inbox WHERE id = %s" % mid) == [("1",)]
+    other_sid, other = reader()
+    assert other.get(BASE + "/inbox/message?id=%s" % mid).status_code == 404
+    x = etree.fromstring(other.get(BASE + "/inbox?format=xml").content)
+    assert x.xpath('//inbox/message') == []
+    for kind in ("registered", "confirm-email", "recover-link", "recover-code", "signin-code"):
+        assert sql("SELECT COUNT(*) FROM inbox WHERE kind = '%s'" % kind) == [("0",)]
+
+
+def test_the_inbox_pages_back_and_marks_all_read():
+    sid, s = reader()
+    for i in range(35):
+        sql("INSERT INTO inbox (subscriber_id, kind, params, written, subject, body, created_at) "
+            "VALUES (%d, 'password-changed', '<note/>', 1, 'Сообщение %02d', 'Текст', "
+            "UTC_TIMESTAMP(6))" % (sid, i))
+    assert menu_count(s, "inbox") == 35
+    first = doc(s.get(BASE + "/inbox"))
+    assert len(first.xpath('//ul[contains(@class, "inbox-list")]/li')) == 30
+    assert first.xpath('//ul[contains(@class, "inbox-list")]/li[1]/a/text()') == ["Сообщение 34"]
+    older = first.xpath('//a[@id="older"]/@href')[0]
+    second = doc(s.get(BASE + older))
+    assert second.xpath('//ul[contains(@class, "inbox-list")]/li/a/text()') == \
+        ["Сообщение %02d" % i for i in range(4, -1, -1)]
+    assert not second.xpath('//a[@id="older"]')
+    assert s.get(BASE + "/inbox?before=-1").status_code in (400, 422)
+    token = csrf_of(s.get(BASE + "/inbox"))
+    r = s.post(BASE + "/inbox/read-all", data={"csrf": token}, allow_redirects=False)
+    assert r.headers["location"] == "/inbox?done=read"
+    assert menu_count(s, "inbox") == 0
