@@ -29,7 +29,7 @@ DEBIAN_PACKAGES = \
 	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings appeals admin exchange api
-JOBS = payjobs receiptjobs deliver tidy kabinet-import kabinet-export
+JOBS = payjobs receiptjobs deliver remind tidy kabinet-import kabinet-export
 
 VARIANT ?= release
 B = build/$(VARIANT)

@@ -70,6 +70,9 @@ MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr bill
 	core/module core/money core/month core/parse core/perr core/privilege core/utf8 \
 	core/valid db/account db/db db/inbox_write db/news db/outbox db/receipt db/receipt_doc \
 	doc/message doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
+MODS_remind = app/job core/arena core/config core/date core/lang core/log core/module core/money \
+	core/month core/parse core/perr core/privilege core/utf8 db/db db/outbox db/reminder \
+	doc/xml
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr \
 	core/privilege core/utf8 db/db db/tidy
 MODS_exchange = app/credit app/exchange app/export billing/split core/arena core/config \

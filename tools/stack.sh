@@ -18,7 +18,7 @@ E=${2:?envdir}
 case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
 PROGRAMS="login home accounts services calculator readings payments receipts settings appeals admin exchange api"
 # Programs run by cron, not served: they need a database account all the same.
-JOBS="payjobs receiptjobs deliver tidy kabinet-import kabinet-export"
+JOBS="payjobs receiptjobs deliver remind tidy kabinet-import kabinet-export"
 DB_SOCK="$E/run/db.sock"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -286,6 +286,28 @@ INSERT INTO staff_organizations (staff_id, organization_id) VALUES (1, 1), (1, 2
 INSERT INTO schema_migrations (version) VALUES ('demo-staff');
 SQL
 	db_demo_appeal
+	db_demo_news_inbox
+}
+
+# An announcement of the first organization, and a message in the demo's inbox
+# (as the delivery program would have written it): the news and inbox pages
+# have something to show.
+db_demo_news_inbox() {
+	sql_root kabinet <<'SQL'
+INSERT INTO news (organization_id, title_ru, body_ru, title_en, body_en, audience, publish_at,
+                  created_by, created_at, sent_at)
+VALUES (1, 'Плановое отключение горячей воды',
+        'С 10 по 12 число горячей воды не будет: ежегодная промывка сетей. Приносим извинения.',
+        'Planned hot water outage',
+        'No hot water from the 10th to the 12th: the yearly flushing of the pipes. We apologize.',
+        'all', UTC_TIMESTAMP(6) - INTERVAL 3 DAY, 2, UTC_TIMESTAMP(6) - INTERVAL 3 DAY,
+        UTC_TIMESTAMP(6) - INTERVAL 3 DAY);
+INSERT INTO inbox (subscriber_id, kind, params, written, subject, body, created_at)
+SELECT id, 'password-changed', '<note/>', 1, 'Пароль изменён',
+       'Здравствуйте!\n\nПароль вашего личного кабинета изменён. Если это были не вы, восстановите доступ и позвоните нам.',
+       UTC_TIMESTAMP(6) - INTERVAL 2 DAY
+FROM subscribers WHERE login = 'demo';
+SQL
 }
 
 # demo2's appeal about its account, answered by the operator (who also left a

@@ -190,6 +190,56 @@
     </message>
   </xsl:template>
 
+  <!-- Reminders (remind.c): the account, the dates, and the page to go to. -->
+  <xsl:template name="remind-line">
+    <xsl:choose>
+      <xsl:when test="/page/@name = 'remind-readings'">
+        <xsl:value-of select="concat($M/mail.remind.readings, ' ', note/@account, '. ', $M/mail.remind.until, ' ')"/>
+        <xsl:call-template name="mdate"><xsl:with-param name="v" select="note/@to"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="/page/@name = 'remind-due'">
+        <xsl:value-of select="concat($M/mail.remind.due, ' ', note/@account, ': ')"/>
+        <xsl:call-template name="mdate"><xsl:with-param name="v" select="note/@due"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat($M/mail.remind.verification, ' ', note/@meter, ' (', $M/mail.account, ' ', note/@account, '): ')"/>
+        <xsl:call-template name="mdate"><xsl:with-param name="v" select="note/@due"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="remind-path">
+    <xsl:choose>
+      <xsl:when test="/page/@name = 'remind-readings'">/readings</xsl:when>
+      <xsl:when test="/page/@name = 'remind-due'">/payments/pay</xsl:when>
+      <xsl:otherwise>/appeals/new</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='sms'][starts-with(@name, 'remind-')][note]" priority="2">
+    <message>
+      <text>
+        <xsl:call-template name="remind-line"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="/page/site"/><xsl:call-template name="remind-path"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='email'][starts-with(@name, 'remind-')][note]">
+    <message>
+      <subject><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('mail.', /page/@name, '.subject')"/></xsl:call-template></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="remind-line"/>
+        <xsl:value-of select="concat('.', $nl, $nl, $M/mail.remind.go, ' ', /page/site)"/>
+        <xsl:call-template name="remind-path"/>
+        <xsl:value-of select="concat($nl, $nl, $M/mail.remind.stop, $nl)"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
   <!-- An announcement: both languages travel with it; the recipient's is used. -->
   <xsl:template match="/page[@channel='sms'][@name='news'][note]" priority="2">
     <message>

@@ -634,6 +634,15 @@
   </xsl:template>
 
   <xsl:template name="messages-en-mail">
+    <mail.remind-readings.subject>Time to send your meter readings</mail.remind-readings.subject>
+    <mail.remind-due.subject>The payment is due soon</mail.remind-due.subject>
+    <mail.remind-verification.subject>A meter is due for verification</mail.remind-verification.subject>
+    <mail.remind.readings>Readings are being taken now; no reading yet for account</mail.remind.readings>
+    <mail.remind.until>Send them by</mail.remind.until>
+    <mail.remind.due>Payment due (something is unpaid) for account</mail.remind.due>
+    <mail.remind.verification>Verification is due for meter</mail.remind.verification>
+    <mail.remind.go>Go to:</mail.remind.go>
+    <mail.remind.stop>To stop reminders, see Settings in your account.</mail.remind.stop>
     <mail.reading-accepted.sms>Customer portal: reading {value} of meter {meter} accepted.</mail.reading-accepted.sms>
     <mail.reading-rejected.sms>Customer portal: reading {value} of meter {meter} rejected. Reason: {reason}</mail.reading-rejected.sms>
     <mail.reading-accepted.subject>Reading accepted</mail.reading-accepted.subject>

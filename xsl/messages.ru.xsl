@@ -634,6 +634,15 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-mail">
+    <mail.remind-readings.subject>Пора передать показания счётчиков</mail.remind-readings.subject>
+    <mail.remind-due.subject>Скоро срок оплаты</mail.remind-due.subject>
+    <mail.remind-verification.subject>Подходит срок поверки счётчика</mail.remind-verification.subject>
+    <mail.remind.readings>Идёт приём показаний; по лицевому счёту пока нет показаний:</mail.remind.readings>
+    <mail.remind.until>Передайте их до</mail.remind.until>
+    <mail.remind.due>Срок оплаты (есть неоплаченное) по лицевому счёту</mail.remind.due>
+    <mail.remind.verification>Срок поверки счётчика</mail.remind.verification>
+    <mail.remind.go>Перейти:</mail.remind.go>
+    <mail.remind.stop>Отключить напоминания можно в настройках личного кабинета.</mail.remind.stop>
     <mail.reading-accepted.sms>Личный кабинет: показание {value} счётчика {meter} принято.</mail.reading-accepted.sms>
     <mail.reading-rejected.sms>Личный кабинет: показание {value} счётчика {meter} отклонено. Причина: {reason}</mail.reading-rejected.sms>
     <mail.reading-accepted.subject>Показание принято</mail.reading-accepted.subject>

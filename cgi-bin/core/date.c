@@ -180,6 +180,18 @@ day_t day_today_in(const char *tz)
 	return d;
 }
 
+int hour_now_in(const char *tz)
+{
+	int switched = zone_into(tz);
+	struct tm t;
+	time_t now = time(NULL);
+	int h = localtime_r(&now, &t) != NULL ? t.tm_hour : -1;
+
+	if (switched)
+		zone_back();
+	return h;
+}
+
 int instant_local_in(const char *utc, const char *tz, char out[26])
 {
 	int switched = zone_into(tz);

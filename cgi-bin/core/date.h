@@ -24,6 +24,8 @@ void day_format(day_t, char buf[11]);
 day_t day_today(void);
 /* Today where tz is (an organization's zone); tz NULL or invalid: the process's zone. */
 day_t day_today_in(const char *tz);
+/* The hour of the day (0..23) there now, as day_today_in() picks the zone; -1 if unknown. */
+int hour_now_in(const char *tz);
 /*
  * An instant the database wrote in UTC ("2026-11-22T18:05:09Z") in the local
  * time zone, with its offset: "2026-11-22T21:05:09+03:00" into out (26

@@ -29,6 +29,19 @@ MULTIPART = ("/appeals/new", "/appeals/reply")
 _imports = {}
 
 
+def demo_news():
+    """The first organization's announcement of the demo data (tools/stack.sh)."""
+    rows = sql("SELECT MIN(id) FROM news WHERE title_en = 'Planned hot water outage'")
+    return rows[0][0] if rows and rows[0][0] != "NULL" else 1
+
+
+def demo_message():
+    """The demo's message in its inbox (tools/stack.sh, db_demo_news_inbox)."""
+    rows = sql("SELECT MIN(i.id) FROM inbox i JOIN subscribers s ON s.id = i.subscriber_id "
+               "WHERE s.login = 'demo'")
+    return rows[0][0] if rows and rows[0][0] != "NULL" else 1
+
+
 def demo_import(status):
     """An import of the demo organization in this state ("checked", "refused"), made once
     by the import command from the example files."""
@@ -181,6 +194,14 @@ def listed_pages():
         ("/calculator", "POST", {"org": "1", "plan": "1", "residents": "0", "from": "x",
                                  "curr1": "-1"}, True, "en"),
         ("/news", "GET", None, True, "ru"),
+        ("/news?done=read", "GET", None, True, "en"),
+        ("/news/item?id=%s" % demo_news(), "GET", None, True, "ru"),
+        ("/news/item?id=999999999", "GET", None, True, "en"),
+        ("/inbox", "GET", None, True, "ru"),
+        ("/inbox?done=read", "GET", None, True, "en"),
+        ("/inbox?before=x", "GET", None, True, "ru"),
+        ("/inbox/message?id=%s" % demo_message(), "GET", None, True, "ru"),
+        ("/inbox/message?id=%s" % demo_message(), "GET", None, True, "en"),
         ("/admin/login", "GET", None, False, "ru"),
         ("/admin/login?done=out", "GET", None, False, "en"),
         ("/admin/login", "POST", {"login": "admin", "password": "wrong"}, False, "ru"),

@@ -304,11 +304,29 @@ def test_each_program_has_only_the_rights_its_statements_need():
     allowed["deliver"].append(
         "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, created_at) "
         "SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL WHERE 0")
+    # deliver writes the inbox's copies (subject and text) and drops one that can never be
+    # written; it never reads whom they are for beyond the language.
+    allowed["deliver"] += [
+        "UPDATE inbox SET written = 1, subject = 'x', body = 'x' WHERE id = 0",
+        "DELETE FROM inbox WHERE id = 0"]
+    # remind reads whom to remind and records it, and only adds to the outbox and inbox.
+    allowed["remind"] = [
+        "SELECT verification_due FROM meters LIMIT 1", "SELECT due_on FROM receipt_issues LIMIT 1",
+        "INSERT INTO reminders_sent (subscriber_id, kind, object_id, period, sent_at) "
+        "SELECT 0, 'due', 0, NOW(), NOW() FROM DUAL WHERE 0"]
+    denied["remind"] = [
+        "SELECT password_hash FROM subscribers LIMIT 1", "SELECT COUNT(*) FROM sessions",
+        "DELETE FROM reminders_sent WHERE subscriber_id = 0",
+        "UPDATE outbox SET params = params WHERE id = 0", "SELECT params FROM outbox LIMIT 1",
+        "UPDATE ledger SET paid = paid WHERE account_id = 0",
+        "UPDATE meters SET verification_due = NULL WHERE id = 0", "SELECT COUNT(*) FROM payments"]
     denied["deliver"] = [
         "SELECT password_hash FROM subscribers LIMIT 1", "SELECT COUNT(*) FROM sessions",
         "UPDATE news SET title_ru = title_ru WHERE id = 0",
         "UPDATE outbox SET address = address WHERE id = 0",
         "UPDATE outbox SET kind = kind WHERE id = 0", "DELETE FROM outbox WHERE id = 0",
+        "UPDATE inbox SET subscriber_id = subscriber_id WHERE id = 0",
+        "UPDATE inbox SET read_at = NULL WHERE id = 0",
         "UPDATE ledger SET paid = paid WHERE account_id = 0",
         "SELECT COUNT(*) FROM payments", "UPDATE subscriber_accounts SET receipt_email = 0"]
     # The console reads and appends to the audit log and never changes it; it

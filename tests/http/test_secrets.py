@@ -11,7 +11,8 @@ from conftest import ENV, RELEASE
 SECRETS = os.path.join(ENV, "secrets")
 PAGES = ["login", "home", "accounts", "services", "calculator", "readings", "payments",
          "receipts", "settings", "appeals", "admin", "exchange"]
-JOBS = ["payjobs", "receiptjobs", "deliver", "tidy", "kabinet-import", "kabinet-export", "api"]
+JOBS = ["payjobs", "receiptjobs", "deliver", "remind", "tidy", "kabinet-import", "kabinet-export",
+        "api"]
 SECRET_KEYS = {("db", "user"), ("db", "password"), ("site", "secret"),
                ("payments", "secret_key"), ("delivery", "smtp_password"), ("sms", "key")}
 

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -68,6 +69,29 @@ static void an_organizations_zone_and_back(void **st)
 	assert_string_equal(out, "2026-11-22T21:05:09+03:00");
 }
 
+/* The hour there: what the reminders ask before waking anyone. */
+static void the_hour_in_a_zone(void **st)
+{
+	time_t now;
+	struct tm t;
+	int before, h, utc;
+
+	(void)st;
+	time_zone_use("Europe/Moscow");
+	now = time(NULL);
+	assert_non_null(gmtime_r(&now, &t));
+	utc = t.tm_hour;
+	h = hour_now_in("Etc/GMT-5"); /* UTC+5, whatever the season */
+	/* The hour may turn between the two readings of the clock. */
+	assert_true(h == (utc + 5) % 24 || h == (utc + 6) % 24);
+	before = hour_now_in("Etc/GMT+10");
+	assert_true(before == (utc + 14) % 24 || before == (utc + 15) % 24);
+	h = hour_now_in(NULL); /* the process's own, put back after the others */
+	assert_true(h == (utc + 3) % 24 || h == (utc + 4) % 24);
+	assert_true(hour_now_in("../../etc/passwd") == h || hour_now_in("../../etc/passwd") ==
+		    (h + 1) % 24);
+}
+
 static void zone_names_are_names(void **st)
 {
 	(void)st;
@@ -88,6 +112,7 @@ int main(void)
 		cmocka_unit_test(shows_the_zones_own_time_and_offset),
 		cmocka_unit_test(refuses_what_is_not_an_instant),
 		cmocka_unit_test(an_organizations_zone_and_back),
+		cmocka_unit_test(the_hour_in_a_zone),
 		cmocka_unit_test(zone_names_are_names),
 	};
 

@@ -1,0 +1,140 @@
+"""Reminders (issue 21, remind.c): the reading window, a due date near with
+something unpaid, a meter's verification; each once per period, by the
+subscriber's choices and in the inbox, and never at night where the
+organization is."""
+import datetime
+import os
+import subprocess
+
+import pytest
+
+from conftest import ENV, RELEASE, make_subscriber, sql
+
+PASSWORD = "remind-password-1"
+
+
+def zone_at(hour):
+    """A tz database zone where the local hour is now `hour` (Etc/GMT-k is UTC+k)."""
+    now = datetime.datetime.now(datetime.timezone.utc).hour
+    for k in range(-12, 15):
+        if (now + k) % 24 == hour:
+            return "Etc/GMT%+d" % -k if k else "Etc/GMT"
+    raise AssertionError("no zone")
+
+
+def remind(*args):
+    env = dict(os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini"))
+    r = subprocess.run([os.path.join(RELEASE, "remind")] + list(args), env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+@pytest.fixture
+def org1():
+    """The first organization's zone and latest due date, put back afterwards."""
+    zone, window = sql("SELECT time_zone, CONCAT(readings_from, ',', readings_to) "
+                       "FROM organizations WHERE id = 1")[0]
+    period, due = sql("SELECT period, due_on FROM receipt_issues WHERE organization_id = 1 "
+                      "ORDER BY period DESC LIMIT 1")[0]
+    yield period
+    lo, hi = window.split(",")
+    sql("UPDATE organizations SET time_zone = '%s', readings_from = %s, readings_to = %s "
+        "WHERE id = 1" % (zone, lo, hi))
+    sql("UPDATE receipt_issues SET due_on = '%s' WHERE organization_id = 1 AND period = '%s'"
+        % (due, period))
+
+
+def an_account(period, owing):
+    """A generated account of the first organization with a meter in use, owing or not
+    on the latest receipt, and nobody else's."""
+    rows = sql("SELECT a.id, MIN(m.id) FROM accounts a JOIN meters m ON m.account_id = a.id "
+               "AND m.removed_on IS NULL WHERE a.organization_id = 1 AND a.id > 1200 "
+               "AND NOT EXISTS (SELECT 1 FROM subscriber_accounts sa WHERE sa.account_id = a.id) "
+               "AND %s EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND "
+               "l.period = '%s' AND l.closing > 0) GROUP BY a.id ORDER BY a.id DESC LIMIT 1"
+               % ("" if owing else "NOT", period))
+    assert rows, "the generated data has such an account"
+    return int(rows[0][0]), int(rows[0][1])
+
+
+def sent(sid):
+    return sorted(sql("SELECT kind, channel FROM outbox WHERE subscriber_id = %d AND kind LIKE "
+                      "'remind-%%'" % sid))
+
+
+def kept(sid):
+    return sorted(k for (k,) in sql("SELECT kind FROM inbox WHERE subscriber_id = %d AND kind "
+                                    "LIKE 'remind-%%'" % sid))
+
+
+def test_each_reminder_goes_once_per_period_by_the_subscribers_choices(org1):
+    acc, meter = an_account(org1, owing=True)
+    today = datetime.date.today()
+    sid = make_subscriber("remind-once", PASSWORD, [acc], email="remind-once@example.org")
+    sql("UPDATE organizations SET time_zone = '%s', readings_from = 1, readings_to = 31 "
+        "WHERE id = 1" % zone_at(12))
+    sql("UPDATE receipt_issues SET due_on = '%s' WHERE organization_id = 1 AND period = '%s'"
+        % (today + datetime.timedelta(days=2), org1))
+    sql("UPDATE meters SET verification_due = '%s' WHERE id = %d"
+        % (today + datetime.timedelta(days=10), meter))
+    sql("DELETE FROM readings WHERE meter_id IN (SELECT id FROM meters WHERE account_id = %d) "
+        "AND taken_on >= '%s'" % (acc, today.replace(day=1)))
+    try:
+        out = remind()
+        assert "reminders queued" in out
+        assert sent(sid) == [("remind-due", "email"), ("remind-readings", "email"),
+                             ("remind-verification", "email")]
+        assert kept(sid) == ["remind-due", "remind-readings", "remind-verification"]
+        assert sql("SELECT kind, object_id FROM reminders_sent WHERE subscriber_id = %d "
+                   "ORDER BY kind" % sid) == [("readings", str(acc)), ("due", str(acc)),
+                                              ("verification", str(meter))]
+        # Again, and again at once from two runs: nothing more.
+        remind()
+        runs = [subprocess.Popen([os.path.join(RELEASE, "remind")], env=dict(
+            os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini")),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+        assert [p.wait(timeout=300) for p in runs] == [0, 0]
+        assert len(sent(sid)) == 3 and len(kept(sid)) == 3
+        # The text says what and where, in the subscriber's language.
+        params = sql("SELECT params FROM outbox WHERE subscriber_id = %d AND kind = "
+                     "'remind-verification'" % sid)[0][0]
+        number = sql("SELECT number FROM meters WHERE id = %d" % meter)[0][0]
+        assert 'meter="%s"' % number in params
+    finally:
+        sql("UPDATE meters SET verification_due = NULL WHERE id = %d" % meter)
+        sql("DELETE FROM subscribers WHERE id = %d" % sid)
+
+
+def test_no_reminder_at_night_where_the_organization_is_and_none_when_paid(org1):
+    acc, meter = an_account(org1, owing=False)
+    today = datetime.date.today()
+    sid = make_subscriber("remind-night", PASSWORD, [acc], email="remind-night@example.org")
+    sql("UPDATE subscribers SET notify_email = 'payment' WHERE id = %d" % sid)
+    sql("UPDATE receipt_issues SET due_on = '%s' WHERE organization_id = 1 AND period = '%s'"
+        % (today + datetime.timedelta(days=1), org1))
+    sql("UPDATE meters SET verification_due = '%s' WHERE id = %d"
+        % (today + datetime.timedelta(days=5), meter))
+    try:
+        sql("UPDATE organizations SET time_zone = '%s' WHERE id = 1" % zone_at(3))
+        out = remind()
+        assert "organizations at night" in out and sent(sid) == [] and kept(sid) == []
+        assert sql("SELECT COUNT(*) FROM reminders_sent WHERE subscriber_id = %d" % sid) == \
+            [("0",)]
+        # By day: a subscriber who turned reminders off gets no message, but the
+        # inbox keeps it; paid up, no due-date reminder at all.
+        sql("UPDATE organizations SET time_zone = '%s' WHERE id = 1" % zone_at(20))
+        remind()
+        assert sent(sid) == []
+        assert "remind-verification" in kept(sid) and "remind-due" not in kept(sid)
+    finally:
+        sql("UPDATE meters SET verification_due = NULL WHERE id = %d" % meter)
+        sql("DELETE FROM subscribers WHERE id = %d" % sid)
+
+
+def test_the_job_refuses_bad_arguments():
+    env = dict(os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini"))
+    for args in (["--limit"], ["--limit", "0"], ["--limit", "x"], ["--every", "5"]):
+        r = subprocess.run([os.path.join(RELEASE, "remind")] + args, env=env,
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2 and "usage: remind" in r.stderr
