@@ -33,6 +33,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -46,6 +47,7 @@
 #include "billing/account.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
+#include "core/attachment.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/date.h"
@@ -65,6 +67,8 @@
 #include "db/contact.h"
 #include "db/db.h"
 #include "db/directory.h"
+#include "db/help.h"
+#include "db/help_edit.h"
 #include "db/news.h"
 #include "db/organization.h"
 #include "db/outbox.h"
@@ -83,6 +87,7 @@
 #include "web/form.h"
 #include "web/req.h"
 #include "web/serve.h"
+#include "web/upload.h"
 #include "web/console.h"
 #include "web/signin_limit.h"
 #include "web/staff_session.h"
@@ -96,8 +101,10 @@ enum key {
 	K_READINGS_TO, K_PAY_BY_DAY,
 	K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO, K_BEFORE, K_FORMAT,
 	K_AMOUNT, K_KEY, K_NUMBER, K_ACCOUNT, K_CHANNEL, K_METER, K_ZONE, K_VALUE, K_TAKEN_ON,
-	K_SHORT_NAME, K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE, K_OFFICE,
-	K_TEXT, K_STATUS, K_TAKE,
+	K_SHORT_NAME, K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE, K_OFFICE_EMAIL,
+	K_OFFICE_SERVES, K_OFFICE,
+	K_TEXT, K_STATUS, K_TAKE, K_QUESTION_RU, K_ANSWER_RU, K_QUESTION_EN, K_ANSWER_EN,
+	K_RULES_RU, K_RULES_EN,
 	K__MAX
 };
 
@@ -163,6 +170,14 @@ static const struct field fields[K__MAX] = {
 	[K_OFFICE_ADDRESS] = {"office_address", valid_text, 5, 300},
 	[K_OFFICE_HOURS] = {"office_hours", valid_text, 3, 200},
 	[K_OFFICE_PHONE] = {"office_phone", valid_text, 5, 100},
+	[K_OFFICE_EMAIL] = {"office_email", valid_email, 3, 254},
+	[K_QUESTION_RU] = {"question_ru", valid_text, 3, 300},
+	[K_ANSWER_RU] = {"answer_ru", valid_lines, 2, 4000},
+	[K_QUESTION_EN] = {"question_en", valid_text, 3, 300},
+	[K_ANSWER_EN] = {"answer_en", valid_lines, 2, 4000},
+	[K_RULES_RU] = {"rules_ru", valid_lines, 1, 20000},
+	[K_RULES_EN] = {"rules_en", valid_lines, 1, 20000},
+	[K_OFFICE_SERVES] = {"office_serves", valid_text, 3, 200},
 	[K_OFFICE] = {"office", valid_int, 1, 4294967295LL},
 };
 
@@ -1323,6 +1338,241 @@ static int news_new(struct req *r)
 	return console_commit(r, e, "/admin/news?done=published");
 }
 
+/* ---------------------------------------------------------------- help */
+
+/*
+ * The contacts page's help, per organization: questions and answers, the
+ * rules of service, blank forms to download.  Operators and administrators
+ * write it (A_HELP); every change is in the audit log.
+ */
+#define HELP_FORM_BYTES (10u << 20)
+#define HELP_CHUNK (256u << 10)
+
+static enum perr help_question_row(void *p, const struct help_question *q)
+{
+	xmlNodePtr n = xml_elem(p, "question");
+
+	if (n == NULL || xml_attr_int(n, "id", q->id) || xml_text(n, "q-ru", q->question_ru) == NULL ||
+	    xml_text(n, "a-ru", q->answer_ru) == NULL || xml_text(n, "q-en", q->question_en) == NULL ||
+	    xml_text(n, "a-en", q->answer_en) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr help_form_row(void *p, const struct help_form *f)
+{
+	xmlNodePtr n = xml_elem(p, "form");
+
+	if (n == NULL || xml_attr_int(n, "id", f->id) || xml_attr_int(n, "size", f->size) ||
+	    xml_attr(n, "type", f->type) || xml_text(n, "title-ru", f->title_ru) == NULL ||
+	    xml_text(n, "title-en", f->title_en) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr help_rules_row(void *p, const struct help_org *o)
+{
+	return console_opt(p, "rules-ru", o->rules_ru) || console_opt(p, "rules-en", o->rules_en)
+		       ? PERR_NOMEM
+		       : PERR_OK;
+}
+
+/* The page, with what was typed into a refused form; status and refusal as given. */
+static int help_page(struct req *r, int status, const char *field, const char *code)
+{
+	static const size_t typed[] = {K_QUESTION_RU, K_ANSWER_RU, K_QUESTION_EN, K_ANSWER_EN,
+				       K_TITLE_RU,    K_TITLE_EN,  K_RULES_RU,    K_RULES_EN};
+	int st = 0;
+	unsigned org;
+	xmlNodePtr h;
+	enum perr e;
+
+	if ((e = console_staff_xml(r)) != PERR_OK)
+		return page_fail(r, e);
+	if ((org = console_org(r, req_val(r, K_ORG), &st)) == 0)
+		return st;
+	if ((h = xml_elem(r->root, "help")) == NULL || xml_attr_int(h, "org", org) ||
+	    xml_done(r, K_DONE) != 0 || xml_typed(r, typed, 8) != 0)
+		return page_error(r, 500, "internal");
+	if ((e = db_help_orgs(r->arena, 0, org, help_rules_row, h)) != PERR_OK ||
+	    (e = db_help_questions(r->arena, org, help_question_row, h)) != PERR_OK ||
+	    (e = db_help_forms(r->arena, org, help_form_row, h)) != PERR_OK)
+		return page_fail(r, e);
+	if (code != NULL)
+		return page_refuse(r, status, field, code);
+	return status;
+}
+
+static int help_get(struct req *r)
+{
+	REQUIRE(r, A_READ);
+	return help_page(r, 200, NULL, NULL);
+}
+
+/* The organization of a change: one of the staff member's, or 0 with the answer in *st. */
+static unsigned help_org(struct req *r, int *st)
+{
+	const struct fval *org = req_val(r, K_ORG);
+	enum perr e;
+
+	*st = 0;
+	if (org == NULL ||
+	    (e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND) {
+		*st = page_error(r, 404, "not-found");
+		return 0;
+	}
+	if (e != PERR_OK) {
+		*st = page_fail(r, e);
+		return 0;
+	}
+	return (unsigned)org->i;
+}
+
+static int help_question_post(struct req *r)
+{
+	static const size_t required[] = {K_QUESTION_RU, K_ANSWER_RU, K_QUESTION_EN, K_ANSWER_EN};
+	const struct fval *qr = req_val(r, K_QUESTION_RU), *ar = req_val(r, K_ANSWER_RU),
+			  *qe = req_val(r, K_QUESTION_EN), *ae = req_val(r, K_ANSWER_EN);
+	uint64_t id = 0;
+	unsigned org;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_HELP);
+	if ((org = help_org(r, &st)) == 0)
+		return st;
+	if ((st = xml_required(r, required, 4)) < 0)
+		return page_error(r, 500, "internal");
+	if (st != 0)
+		return help_page(r, 400, NULL, "form-invalid");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_help_question_add(org, qr->s, ar->s, qe->s, ae->s, &id);
+	if (e == PERR_OK)
+		e = console_audit(r, org, "add-question", "organization", console_u64(r->arena, org),
+				  NULL, qr->s);
+	return console_commit(r, e, arena_printf(r->arena, "/admin/help?org=%u&done=question-added",
+						 org));
+}
+
+static int help_rules_post(struct req *r)
+{
+	const struct fval *ru = req_val(r, K_RULES_RU), *en = req_val(r, K_RULES_EN);
+	unsigned org;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_HELP);
+	if ((org = help_org(r, &st)) == 0)
+		return st;
+	if (r->bad[K_RULES_RU] || r->bad[K_RULES_EN])
+		return help_page(r, 422, r->bad[K_RULES_RU] ? "rules_ru" : "rules_en", "invalid");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_help_rules_set(org, ru ? ru->s : "", en ? en->s : "");
+	if (e == PERR_OK)
+		e = console_audit(r, org, "set-rules", "organization", console_u64(r->arena, org), NULL,
+				  arena_printf(r->arena, "%zu/%zu characters", ru ? strlen(ru->s) : 0,
+					       en ? strlen(en->s) : 0));
+	return console_commit(r, e, arena_printf(r->arena, "/admin/help?org=%u&done=rules-saved",
+						 org));
+}
+
+/* A question or a form removed: PERR_NOT_FOUND (another organization's, or gone) is 404. */
+static int help_delete(struct req *r, enum perr (*drop)(unsigned, unsigned), const char *action)
+{
+	const struct fval *id = req_val(r, K_ID);
+	unsigned org;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_HELP);
+	if ((org = help_org(r, &st)) == 0)
+		return st;
+	if (id == NULL)
+		return page_error(r, 404, "not-found");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = drop(org, (unsigned)id->i);
+	if (e == PERR_NOT_FOUND) {
+		db_rollback();
+		return page_error(r, 404, "not-found");
+	}
+	if (e == PERR_OK)
+		e = console_audit(r, org, action, "organization", console_u64(r->arena, org), NULL,
+				  console_u64(r->arena, (uint64_t)id->i));
+	return console_commit(r, e, arena_printf(r->arena, "/admin/help?org=%u&done=deleted", org));
+}
+
+static int help_question_delete_post(struct req *r)
+{
+	return help_delete(r, db_help_question_delete, "delete-question");
+}
+
+static int help_form_delete_post(struct req *r)
+{
+	return help_delete(r, db_help_form_delete, "delete-form");
+}
+
+/* A blank form: one PDF of up to 10 MB, its type what libmagic finds in it. */
+static int help_form_post(struct req *r)
+{
+	static const size_t required[] = {K_TITLE_RU, K_TITLE_EN};
+	const struct fval *tr = req_val(r, K_TITLE_RU), *te = req_val(r, K_TITLE_EN);
+	unsigned char *buf = NULL, sha[32];
+	uint64_t id = 0;
+	size_t n = 0, off;
+	unsigned org, seq;
+	long k = 0;
+	int st;
+	enum perr e;
+
+	REQUIRE(r, A_HELP);
+	if ((org = help_org(r, &st)) == 0)
+		return st;
+	if ((st = xml_required(r, required, 2)) < 0)
+		return page_error(r, 500, "internal");
+	if (st != 0)
+		return help_page(r, 400, NULL, "form-invalid");
+	if (req_upload_name(r)[0] == '\0')
+		return help_page(r, 400, "file", "file-missing");
+	if ((buf = malloc(HELP_FORM_BYTES + 1)) == NULL)
+		return page_error(r, 500, "internal");
+	while (n <= HELP_FORM_BYTES &&
+	       (k = req_upload_read(r, (char *)buf + n, HELP_FORM_BYTES + 1 - n)) > 0)
+		n += (size_t)k;
+	if (k < 0)
+		st = page_error(r, 400, "bad-request");
+	else if (n > HELP_FORM_BYTES)
+		st = help_page(r, 413, "file", "file-large");
+	else if (n == 0)
+		st = help_page(r, 422, "file", "file-empty");
+	else if (attachment_type(buf, n) != ATT_PDF)
+		st = help_page(r, 415, "file", "form-pdf");
+	if (st != 0) {
+		free(buf);
+		return st;
+	}
+	crypto_hash_sha256(sha, buf, n);
+	if ((e = db_begin()) != PERR_OK) {
+		free(buf);
+		return page_fail(r, e);
+	}
+	e = db_help_form_add(org, tr->s, te->s, attachment_mime(ATT_PDF), n, sha, &id);
+	for (off = 0, seq = 0; e == PERR_OK && off < n; off += HELP_CHUNK, seq++)
+		e = db_help_form_chunk_add(id, seq, buf + off, n - off < HELP_CHUNK ? n - off : HELP_CHUNK);
+	free(buf);
+	if (e == PERR_CONFLICT) {
+		db_rollback();
+		return help_page(r, 422, "file", "file-twice");
+	}
+	if (e == PERR_OK)
+		e = console_audit(r, org, "add-form", "organization", console_u64(r->arena, org), NULL,
+				  arena_printf(r->arena, "%s (%zu bytes)", tr->s, n));
+	return console_commit(r, e, arena_printf(r->arena, "/admin/help?org=%u&done=form-added",
+						 org));
+}
+
 /* ---------------------------------------------------------------- organization */
 
 static int org_xml(struct req *r, const struct org_settings *o)
@@ -1386,7 +1636,8 @@ static enum perr office_row(void *p, const struct office *o)
 	xmlNodePtr n = xml_elem(p, "office");
 
 	if (n == NULL || xml_attr_int(n, "id", o->id) || xml_text(n, "address", o->address) == NULL ||
-	    xml_text(n, "hours", o->hours) == NULL || console_opt(n, "phone", o->phone))
+	    xml_text(n, "hours", o->hours) == NULL || console_opt(n, "phone", o->phone) ||
+	    console_opt(n, "email", o->email) || console_opt(n, "serves", o->serves))
 		return PERR_NOMEM;
 	return PERR_OK;
 }
@@ -1528,7 +1779,9 @@ static int organization_page(struct req *r)
 static int office_post(struct req *r)
 {
 	const struct fval *org = req_val(r, K_ORG), *address = req_val(r, K_OFFICE_ADDRESS),
-			  *hours = req_val(r, K_OFFICE_HOURS), *phone = req_val(r, K_OFFICE_PHONE);
+			  *hours = req_val(r, K_OFFICE_HOURS), *phone = req_val(r, K_OFFICE_PHONE),
+			  *email = req_val(r, K_OFFICE_EMAIL), *serves = req_val(r, K_OFFICE_SERVES);
+	struct office of;
 	struct org_settings o;
 	uint64_t id = 0;
 	enum perr e;
@@ -1539,24 +1792,29 @@ static int office_post(struct req *r)
 		return page_error(r, 404, "not-found");
 	if (e != PERR_OK || (e = db_org_settings_get(r->arena, (unsigned)org->i, &o)) != PERR_OK)
 		return page_fail(r, e);
-	if (address == NULL || hours == NULL || r->bad[K_OFFICE_PHONE]) {
-		static const size_t typed[] = {K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE};
+	if (address == NULL || hours == NULL || r->bad[K_OFFICE_PHONE] || r->bad[K_OFFICE_EMAIL] ||
+	    r->bad[K_OFFICE_SERVES]) {
+		static const size_t typed[] = {K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE,
+					       K_OFFICE_EMAIL, K_OFFICE_SERVES};
 
 		if ((e = console_staff_xml(r)) != PERR_OK)
 			return page_fail(r, e);
 		if (org_xml(r, &o) != 0 || (e = offices_xml(r, o.id)) != PERR_OK ||
-		    xml_typed(r, typed, 3) != 0 || xml_attr(r->root, "office-form", "1"))
+		    xml_typed(r, typed, 5) != 0 || xml_attr(r->root, "office-form", "1"))
 			return page_error(r, 500, "internal");
 		return page_refuse(r, 400,
-				   address == NULL ? "office_address"
-				   : hours == NULL ? "office_hours"
-						   : "office_phone",
+				   address == NULL		? "office_address"
+				   : hours == NULL		? "office_hours"
+				   : r->bad[K_OFFICE_PHONE] ? "office_phone"
+				   : r->bad[K_OFFICE_EMAIL] ? "office_email"
+							    : "office_serves",
 				   "invalid");
 	}
+	of = (struct office){0, o.id, address->s, hours->s, phone ? phone->s : NULL,
+			     email ? email->s : NULL, serves ? serves->s : NULL};
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = db_office_add(o.id, address->s, hours->s, phone ? phone->s : NULL, &id)) !=
-		    PERR_OK ||
+	if ((e = db_office_add(o.id, &of, &id)) != PERR_OK ||
 	    (e = console_audit(r, o.id, "add-office", "organization", arena_printf(r->arena, "%u", o.id),
 		       NULL, arena_printf(r->arena, "%s; %s", address->s, hours->s))) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
@@ -2375,6 +2633,12 @@ static const struct page pages[] = {
 	{"/admin/news/new", M_GET | M_POST, PAGE_SESSION, "news-new", news_new},
 	{"/admin/organization", M_GET | M_POST, PAGE_SESSION, "organization", organization_page},
 	{"/admin/organization/office", M_POST, PAGE_SESSION, "organization", office_post},
+	{"/admin/help", M_GET, PAGE_SESSION, "help", help_get},
+	{"/admin/help/question", M_POST, PAGE_SESSION, "help", help_question_post},
+	{"/admin/help/question/delete", M_POST, PAGE_SESSION, "help", help_question_delete_post},
+	{"/admin/help/rules", M_POST, PAGE_SESSION, "help", help_rules_post},
+	{"/admin/help/form", M_POST, PAGE_SESSION | PAGE_UPLOAD, "help", help_form_post},
+	{"/admin/help/form/delete", M_POST, PAGE_SESSION, "help", help_form_delete_post},
 	{"/admin/organization/office/delete", M_POST, PAGE_SESSION, "organization",
 	 office_delete_post},
 	{"/admin/staff", M_GET, PAGE_SESSION, "staff", staff_get},
@@ -2396,6 +2660,7 @@ static const struct section section = {
 	.load_session = staff_session_load,
 	.login_path = "/admin/login",
 	.nav = console_nav,
+	.upload = upload_open,
 };
 
 int main(int argc, char **argv)

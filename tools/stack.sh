@@ -307,6 +307,31 @@ SELECT id, 'password-changed', '<note/>', 1, 'Пароль изменён',
        'Здравствуйте!\n\nПароль вашего личного кабинета изменён. Если это были не вы, восстановите доступ и позвоните нам.',
        UTC_TIMESTAMP(6) - INTERVAL 2 DAY
 FROM subscribers WHERE login = 'demo';
+-- Contacts and help: two offices, each with its district; a question; the
+-- rules; a blank form (a one-page PDF).
+INSERT INTO offices (organization_id, address, hours, phone, email, serves) VALUES
+    (1, 'г. Энск, ул. Ленина, д. 3, офис 1', 'пн-пт 9:00-18:00, сб 10:00-14:00',
+     '+7 800 100-20-30, +7 495 100-20-32', 'lenina@rc-ensk.example', 'г. Энск, ул.'),
+    (1, 'г. Энск, пр. Победы, д. 12', 'пн-пт 8:00-17:00', '+7 495 100-20-33', NULL,
+     'г. Энск, пр. Победы');
+INSERT INTO org_questions (organization_id, question_ru, answer_ru, question_en, answer_en,
+                           created_at) VALUES
+    (1, 'Когда передавать показания?',
+     'С 15 по 25 число каждого месяца: на странице «Показания» или в офисе.',
+     'When do I send meter readings?',
+     'From the 15th to the 25th of each month: on the Readings page or at an office.',
+     UTC_TIMESTAMP(6));
+UPDATE organizations SET rules_ru = 'Оплата — до 10 числа месяца, следующего за расчётным.\nПоказания принимаются с 15 по 25 число.',
+                         rules_en = 'Pay by the 10th of the month after the one billed.\nReadings are taken from the 15th to the 25th.'
+WHERE id = 1;
+INSERT INTO org_forms (organization_id, title_ru, title_en, type, size, sha256, created_at)
+VALUES (1, 'Заявление на перерасчёт', 'Application for recalculation', 'application/pdf',
+        LENGTH(@pdf := CONCAT('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n',
+            '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n',
+            '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n',
+            'trailer<</Root 1 0 R>>\n%%EOF\n')),
+        UNHEX(SHA2(@pdf, 256)), UTC_TIMESTAMP(6));
+INSERT INTO org_form_chunks (form_id, seq, bytes) SELECT MAX(id), 0, @pdf FROM org_forms;
 SQL
 }
 

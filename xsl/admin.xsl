@@ -823,6 +823,128 @@
 
   <xsl:variable name="adm-audiences"><a>all</a><a>addresses</a><a>accounts</a></xsl:variable>
 
+  <!-- ============================================================ help -->
+  <!-- The contacts page's help of one organization: questions, blank forms, rules. -->
+  <xsl:template name="adm-textarea">
+    <xsl:param name="name"/>
+    <xsl:param name="max">4000</xsl:param>
+    <xsl:param name="stored"/>
+    <xsl:param name="required" select="true()"/>
+    <label for="{$name}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.f.', $name)"/></xsl:call-template></label>
+    <textarea id="{$name}" name="{$name}" maxlength="{$max}" rows="5">
+      <xsl:if test="$required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="/page/typed[@name = $name]"><xsl:value-of select="/page/typed[@name = $name]"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$stored"/></xsl:otherwise>
+      </xsl:choose>
+    </textarea>
+    <xsl:call-template name="field-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page[@section='admin'][@name='help']" mode="content">
+    <xsl:variable name="h" select="help"/>
+    <xsl:variable name="may" select="/page/nav/@role = 'admin' or /page/nav/@role = 'operator'"/>
+    <h1><xsl:value-of select="concat($M/adm.title.help, ': ', staff/org[@id = $h/@org])"/></h1>
+    <xsl:if test="count(staff/org) &gt; 1">
+      <nav aria-label="{$M/adm.f.org}"><ul class="org-switch">
+        <xsl:for-each select="staff/org"><li><a href="/admin/help?org={@id}"><xsl:if test="@id = $h/@org"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="."/></a></li></xsl:for-each>
+      </ul></nav>
+    </xsl:if>
+    <p><a href="/contacts?id={$h/@org}"><xsl:value-of select="$M/adm.help.see"/></a></p>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+
+    <section class="card" id="questions">
+      <h2><xsl:value-of select="$M/adm.help.questions"/></h2>
+      <xsl:choose>
+        <xsl:when test="$h/question">
+          <ul class="plain-list">
+            <xsl:for-each select="$h/question">
+              <li id="question-{@id}">
+                <strong><xsl:value-of select="q-ru"/></strong> / <xsl:value-of select="q-en"/>
+                <p class="pre-line"><xsl:value-of select="a-ru"/></p>
+                <xsl:if test="$may">
+                  <form method="post" action="/admin/help/question/delete" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                    <input type="hidden" name="org" value="{$h/@org}"/>
+                    <input type="hidden" name="id" value="{@id}"/>
+                    <button type="submit" class="link-button" id="delete-question-{@id}"><xsl:value-of select="$M/adm.do.delete"/><span class="visually-hidden"><xsl:value-of select="concat(' ', q-ru)"/></span></button>
+                  </form>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p id="no-questions"><xsl:value-of select="$M/adm.help.none"/></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$may">
+        <form method="post" action="/admin/help/question" class="stacked" id="question-form">
+          <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="org" value="{$h/@org}"/>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">question_ru</xsl:with-param><xsl:with-param name="max">300</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-textarea"><xsl:with-param name="name">answer_ru</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">question_en</xsl:with-param><xsl:with-param name="max">300</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-textarea"><xsl:with-param name="name">answer_en</xsl:with-param></xsl:call-template>
+          <button type="submit" class="secondary" id="question-submit"><xsl:value-of select="$M/adm.help.add-question"/></button>
+        </form>
+      </xsl:if>
+    </section>
+
+    <section class="card" id="forms">
+      <h2><xsl:value-of select="$M/adm.help.forms"/></h2>
+      <xsl:choose>
+        <xsl:when test="$h/form">
+          <ul class="plain-list">
+            <xsl:for-each select="$h/form">
+              <li id="form-{@id}">
+                <a href="/contacts/form?id={@id}"><xsl:value-of select="title-ru"/></a>
+                <xsl:value-of select="concat(' / ', title-en, ' (PDF, ', ceiling(@size div 1024), ' ', $M/adm.help.kb, ')')"/>
+                <xsl:if test="$may">
+                  <form method="post" action="/admin/help/form/delete" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                    <input type="hidden" name="org" value="{$h/@org}"/>
+                    <input type="hidden" name="id" value="{@id}"/>
+                    <button type="submit" class="link-button" id="delete-form-{@id}"><xsl:value-of select="$M/adm.do.delete"/><span class="visually-hidden"><xsl:value-of select="concat(' ', title-ru)"/></span></button>
+                  </form>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p id="no-forms"><xsl:value-of select="$M/adm.help.none"/></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$may">
+        <!-- The fields come before the file: the program reads them as they arrive. -->
+        <form method="post" action="/admin/help/form" enctype="multipart/form-data" class="stacked" id="form-form">
+          <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="org" value="{$h/@org}"/>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">title_ru</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">title_en</xsl:with-param></xsl:call-template>
+          <label for="file"><xsl:value-of select="$M/adm.help.file"/></label>
+          <input type="file" id="file" name="file" accept="application/pdf" required="required"/>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">file</xsl:with-param></xsl:call-template>
+          <button type="submit" class="secondary" id="form-submit"><xsl:value-of select="$M/adm.help.add-form"/></button>
+        </form>
+      </xsl:if>
+    </section>
+
+    <section class="card" id="rules">
+      <h2><xsl:value-of select="$M/adm.help.rules"/></h2>
+      <xsl:choose>
+        <xsl:when test="$may">
+          <form method="post" action="/admin/help/rules" class="stacked" id="rules-form">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <input type="hidden" name="org" value="{$h/@org}"/>
+            <xsl:call-template name="adm-textarea"><xsl:with-param name="name">rules_ru</xsl:with-param><xsl:with-param name="max">20000</xsl:with-param><xsl:with-param name="stored" select="$h/rules-ru"/><xsl:with-param name="required" select="false()"/></xsl:call-template>
+            <xsl:call-template name="adm-textarea"><xsl:with-param name="name">rules_en</xsl:with-param><xsl:with-param name="max">20000</xsl:with-param><xsl:with-param name="stored" select="$h/rules-en"/><xsl:with-param name="required" select="false()"/></xsl:call-template>
+            <button type="submit" class="secondary" id="rules-submit"><xsl:value-of select="$M/adm.save"/></button>
+          </form>
+        </xsl:when>
+        <xsl:otherwise><p class="pre-line"><xsl:value-of select="$h/rules-ru"/></p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
   <!-- ============================================================ organization -->
   <xsl:template match="page[@section='admin'][@name='organization']" mode="content">
     <xsl:variable name="o" select="organization"/>
@@ -869,6 +991,8 @@
               <li id="office-{@id}">
                 <xsl:value-of select="concat(address, ' · ', hours)"/>
                 <xsl:if test="phone"><xsl:value-of select="concat(' · ', phone)"/></xsl:if>
+                <xsl:if test="email"><xsl:value-of select="concat(' · ', email)"/></xsl:if>
+                <xsl:if test="serves"><xsl:value-of select="concat(' · ', $M/adm.office-serves, ' ', serves, '…')"/></xsl:if>
                 <xsl:text> </xsl:text>
                 <xsl:if test="/page/nav/@role = 'admin'">
                   <form method="post" action="/admin/organization/office/delete" class="inline">
@@ -891,6 +1015,8 @@
           <xsl:call-template name="adm-field"><xsl:with-param name="name">office_address</xsl:with-param><xsl:with-param name="max">300</xsl:with-param></xsl:call-template>
           <xsl:call-template name="adm-field"><xsl:with-param name="name">office_hours</xsl:with-param></xsl:call-template>
           <xsl:call-template name="adm-field"><xsl:with-param name="name">office_phone</xsl:with-param><xsl:with-param name="max">100</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">office_email</xsl:with-param><xsl:with-param name="type">email</xsl:with-param><xsl:with-param name="max">254</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
+          <xsl:call-template name="adm-field"><xsl:with-param name="name">office_serves</xsl:with-param><xsl:with-param name="required" select="false()"/></xsl:call-template>
           <button type="submit" class="secondary" id="office-submit"><xsl:value-of select="$M/adm.do.add-office"/></button>
         </form>
       </xsl:if>

@@ -294,4 +294,103 @@
     </article>
   </xsl:template>
 
+  <!-- ============================================================ contacts and help -->
+  <xsl:template match="page[@section='appeals'][@name='contacts']" mode="title" priority="2">
+    <xsl:value-of select="$M/nav.contacts"/>
+  </xsl:template>
+
+  <xsl:template match="phone" mode="ct">
+    <xsl:choose>
+      <xsl:when test="@tel"><a href="tel:{@tel}"><xsl:value-of select="."/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="position() != last()"><xsl:text>, </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="ct-reach">
+    <xsl:if test="phone">
+      <p><xsl:value-of select="concat($M/ct.phone, ': ')"/><xsl:apply-templates select="phone" mode="ct"/></p>
+    </xsl:if>
+    <xsl:if test="email">
+      <p><xsl:value-of select="concat($M/ct.email, ': ')"/><a href="mailto:{email}"><xsl:value-of select="email"/></a></p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="page[@section='appeals'][@name='contacts']" mode="content" priority="2">
+    <h1><xsl:value-of select="$M/nav.contacts"/></h1>
+    <xsl:for-each select="contacts/org">
+      <section class="card contacts-org" id="org-{@id}">
+        <h2><xsl:value-of select="name"/></h2>
+        <xsl:if test="address"><p><xsl:value-of select="address"/></p></xsl:if>
+        <xsl:call-template name="ct-reach"/>
+        <!-- Only a web address is a link: what staff typed is never a script's. -->
+        <xsl:if test="starts-with(website, 'https://') or starts-with(website, 'http://')">
+          <p><a href="{website}"><xsl:value-of select="website"/></a></p>
+        </xsl:if>
+
+        <h3><xsl:value-of select="$M/ct.offices"/></h3>
+        <xsl:choose>
+          <xsl:when test="office">
+            <ul class="plain-list offices">
+              <xsl:for-each select="office">
+                <li id="office-{@id}">
+                  <xsl:if test="yours"><xsl:attribute name="class">yours</xsl:attribute></xsl:if>
+                  <strong><xsl:value-of select="address"/></strong>
+                  <xsl:if test="yours">
+                    <xsl:text> </xsl:text>
+                    <span class="badge yours-mark"><xsl:value-of select="$M/ct.yours"/></span>
+                    <br/><span class="meta"><xsl:value-of select="concat($M/ct.yours-for, ' ')"/>
+                    <xsl:for-each select="yours"><xsl:value-of select="."/><xsl:if test="position() != last()">, </xsl:if></xsl:for-each></span>
+                  </xsl:if>
+                  <br/><xsl:value-of select="concat($M/ct.hours, ': ', hours)"/>
+                  <xsl:call-template name="ct-reach"/>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </xsl:when>
+          <xsl:otherwise><p><xsl:value-of select="$M/ct.no-offices"/></p></xsl:otherwise>
+        </xsl:choose>
+
+        <xsl:if test="question">
+          <h3><xsl:value-of select="$M/ct.questions"/></h3>
+          <xsl:for-each select="question">
+            <details class="faq" id="question-{@id}">
+              <summary><xsl:value-of select="q"/></summary>
+              <p class="pre-line"><xsl:value-of select="a"/></p>
+            </details>
+          </xsl:for-each>
+        </xsl:if>
+
+        <xsl:if test="form">
+          <h3><xsl:value-of select="$M/ct.forms"/></h3>
+          <ul class="plain-list forms">
+            <xsl:for-each select="form">
+              <li id="form-{@id}">
+                <a href="/contacts/form?id={@id}" download="form-{@id}.pdf"><xsl:value-of select="."/></a>
+                <xsl:value-of select="concat(' (PDF, ', ceiling(@size div 1024), ' ', $M/ct.kb, ')')"/>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+
+        <xsl:if test="rules">
+          <details class="rules" id="rules-{@id}">
+            <summary><xsl:value-of select="$M/ct.rules"/></summary>
+            <p class="pre-line"><xsl:value-of select="rules"/></p>
+          </details>
+        </xsl:if>
+      </section>
+    </xsl:for-each>
+    <xsl:if test="not(contacts/org)"><p id="no-organizations"><xsl:value-of select="$M/ct.none"/></p></xsl:if>
+
+    <nav class="card site-map" id="site-map" aria-labelledby="site-map-title">
+      <h2 id="site-map-title"><xsl:value-of select="$M/ct.site-map"/></h2>
+      <ul class="columns">
+        <xsl:for-each select="$M/ct.map/i">
+          <li><a href="{@href}"><xsl:value-of select="."/></a></li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -18,6 +18,7 @@
     <nav.admin-news>News</nav.admin-news>
     <nav.admin-organization>Organization</nav.admin-organization>
     <nav.admin-staff>Staff</nav.admin-staff>
+    <nav.admin-help>Help</nav.admin-help>
     <nav.admin-audit>Audit log</nav.admin-audit>
     <kind.electricity>Electricity</kind.electricity>
     <kind.cold-water>Cold water</kind.cold-water>
@@ -709,6 +710,26 @@
   </xsl:template>
 
   <xsl:template name="messages-en-appeals">
+    <ct.phone>Phone</ct.phone>
+    <ct.email>E-mail</ct.email>
+    <ct.offices>Offices</ct.offices>
+    <ct.no-offices>No offices are listed.</ct.no-offices>
+    <ct.hours>Hours</ct.hours>
+    <ct.yours>Your office</ct.yours>
+    <ct.yours-for>For your account</ct.yours-for>
+    <ct.questions>Questions and answers</ct.questions>
+    <ct.forms>Blank forms</ct.forms>
+    <ct.kb>KB</ct.kb>
+    <ct.rules>Rules of service</ct.rules>
+    <ct.none>No organization is listed.</ct.none>
+    <ct.site-map>Site map</ct.site-map>
+    <ct.map>
+      <i href="/">Home</i><i href="/accounts">Accounts</i><i href="/services">Services</i>
+      <i href="/readings">Readings</i><i href="/payments">Payments</i><i href="/receipts">Receipts</i>
+      <i href="/calculator">Calculator</i><i href="/appeals">Appeals</i><i href="/news">News</i>
+      <i href="/inbox">Messages</i><i href="/settings">Settings</i><i href="/contacts">Contacts and help</i>
+      <i href="/login">Sign in</i><i href="/register">Register</i><i href="/recover">Forgot your password?</i>
+    </ct.map>
     <news.all>All announcements</news.all>
     <inbox.title>Messages</inbox.title>
     <inbox.intro>Everything we have sent you by e-mail or SMS is also here, newest first.</inbox.intro>
@@ -885,6 +906,31 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.title.help>Contacts and help</adm.title.help>
+    <adm.help.see>See the page as subscribers do</adm.help.see>
+    <adm.help.questions>Questions and answers</adm.help.questions>
+    <adm.help.none>None yet.</adm.help.none>
+    <adm.help.add-question>Add the question</adm.help.add-question>
+    <adm.help.forms>Blank forms</adm.help.forms>
+    <adm.help.kb>KB</adm.help.kb>
+    <adm.help.file>The form (PDF, up to 10 MB)</adm.help.file>
+    <adm.help.add-form>Upload the form</adm.help.add-form>
+    <adm.help.rules>Rules of service</adm.help.rules>
+    <adm.f.question_ru>Question (Russian)</adm.f.question_ru>
+    <adm.f.answer_ru>Answer (Russian)</adm.f.answer_ru>
+    <adm.f.question_en>Question (English)</adm.f.question_en>
+    <adm.f.answer_en>Answer (English)</adm.f.answer_en>
+    <adm.f.rules_ru>Rules (Russian)</adm.f.rules_ru>
+    <adm.f.rules_en>Rules (English)</adm.f.rules_en>
+    <adm.done.question-added>The question is on the contacts page.</adm.done.question-added>
+    <adm.done.form-added>The form is on the contacts page.</adm.done.form-added>
+    <adm.done.rules-saved>The rules are saved.</adm.done.rules-saved>
+    <adm.done.deleted>Deleted.</adm.done.deleted>
+    <error.form-pdf>Only a PDF is taken, whatever the file is called.</error.form-pdf>
+    <error.file-missing>Choose the file.</error.file-missing>
+    <error.file-large>The file is over 10 MB.</error.file-large>
+    <error.file-empty>The file is empty.</error.file-empty>
+    <error.file-twice>This file is there already.</error.file-twice>
     <imp.kind.tariffs>Tariffs</imp.kind.tariffs>
     <imp.err.plan-differs>The plan's columns (service, names, zones) differ from its first line in the file, line</imp.err.plan-differs>
     <imp.err.version-differs>The version's columns (period, tiers, VAT) differ from its first line in the file, line</imp.err.version-differs>
@@ -1031,6 +1077,9 @@
     <adm.do.add-office>Add an office</adm.do.add-office>
     <adm.f.office_address>Office address</adm.f.office_address>
     <adm.f.office_hours>Opening hours</adm.f.office_hours>
+    <adm.f.office_email>E-mail</adm.f.office_email>
+    <adm.f.office_serves>District: addresses starting with (optional)</adm.f.office_serves>
+    <adm.office-serves>district:</adm.office-serves>
     <adm.f.office_phone>Office phone</adm.f.office_phone>
     <adm.done.office-added>The office is added.</adm.done.office-added>
     <adm.done.office-deleted>The office is deleted.</adm.done.office-deleted>

@@ -18,6 +18,7 @@
     <nav.admin-news>Новости</nav.admin-news>
     <nav.admin-organization>Организация</nav.admin-organization>
     <nav.admin-staff>Сотрудники</nav.admin-staff>
+    <nav.admin-help>Помощь</nav.admin-help>
     <nav.admin-audit>Журнал</nav.admin-audit>
     <kind.electricity>Электроэнергия</kind.electricity>
     <kind.cold-water>Холодная вода</kind.cold-water>
@@ -709,6 +710,26 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-appeals">
+    <ct.phone>Телефон</ct.phone>
+    <ct.email>Почта</ct.email>
+    <ct.offices>Офисы</ct.offices>
+    <ct.no-offices>Офисы не указаны.</ct.no-offices>
+    <ct.hours>Часы приёма</ct.hours>
+    <ct.yours>Ваш офис</ct.yours>
+    <ct.yours-for>Для лицевого счёта</ct.yours-for>
+    <ct.questions>Вопросы и ответы</ct.questions>
+    <ct.forms>Бланки заявлений</ct.forms>
+    <ct.kb>КБ</ct.kb>
+    <ct.rules>Правила обслуживания</ct.rules>
+    <ct.none>Организации не указаны.</ct.none>
+    <ct.site-map>Карта сайта</ct.site-map>
+    <ct.map>
+      <i href="/">Главная</i><i href="/accounts">Лицевые счета</i><i href="/services">Услуги</i>
+      <i href="/readings">Показания</i><i href="/payments">Платежи</i><i href="/receipts">Квитанции</i>
+      <i href="/calculator">Калькулятор</i><i href="/appeals">Обращения</i><i href="/news">Новости</i>
+      <i href="/inbox">Сообщения</i><i href="/settings">Настройки</i><i href="/contacts">Контакты и помощь</i>
+      <i href="/login">Вход</i><i href="/register">Регистрация</i><i href="/recover">Забыли пароль?</i>
+    </ct.map>
     <news.all>Все объявления</news.all>
     <inbox.title>Сообщения</inbox.title>
     <inbox.intro>Всё, что мы отправили вам по почте или в SMS, есть и здесь, новые сверху.</inbox.intro>
@@ -885,6 +906,31 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.title.help>Контакты и помощь</adm.title.help>
+    <adm.help.see>Посмотреть страницу глазами абонента</adm.help.see>
+    <adm.help.questions>Вопросы и ответы</adm.help.questions>
+    <adm.help.none>Пока нет.</adm.help.none>
+    <adm.help.add-question>Добавить вопрос</adm.help.add-question>
+    <adm.help.forms>Бланки заявлений</adm.help.forms>
+    <adm.help.kb>КБ</adm.help.kb>
+    <adm.help.file>Бланк (PDF, до 10 МБ)</adm.help.file>
+    <adm.help.add-form>Загрузить бланк</adm.help.add-form>
+    <adm.help.rules>Правила обслуживания</adm.help.rules>
+    <adm.f.question_ru>Вопрос (по-русски)</adm.f.question_ru>
+    <adm.f.answer_ru>Ответ (по-русски)</adm.f.answer_ru>
+    <adm.f.question_en>Вопрос (по-английски)</adm.f.question_en>
+    <adm.f.answer_en>Ответ (по-английски)</adm.f.answer_en>
+    <adm.f.rules_ru>Правила (по-русски)</adm.f.rules_ru>
+    <adm.f.rules_en>Правила (по-английски)</adm.f.rules_en>
+    <adm.done.question-added>Вопрос добавлен на страницу контактов.</adm.done.question-added>
+    <adm.done.form-added>Бланк добавлен на страницу контактов.</adm.done.form-added>
+    <adm.done.rules-saved>Правила сохранены.</adm.done.rules-saved>
+    <adm.done.deleted>Удалено.</adm.done.deleted>
+    <error.form-pdf>Принимается только PDF, как бы ни назывался файл.</error.form-pdf>
+    <error.file-missing>Выберите файл.</error.file-missing>
+    <error.file-large>Файл больше 10 МБ.</error.file-large>
+    <error.file-empty>Файл пустой.</error.file-empty>
+    <error.file-twice>Этот файл уже загружен.</error.file-twice>
     <imp.kind.tariffs>Тарифы</imp.kind.tariffs>
     <imp.err.plan-differs>Столбцы тарифа (услуга, названия, зоны) расходятся с его первой строкой в файле, строкой</imp.err.plan-differs>
     <imp.err.version-differs>Столбцы версии тарифа (срок, ступени, НДС) расходятся с её первой строкой в файле, строкой</imp.err.version-differs>
@@ -1031,6 +1077,9 @@
     <adm.do.add-office>Добавить офис</adm.do.add-office>
     <adm.f.office_address>Адрес офиса</adm.f.office_address>
     <adm.f.office_hours>Часы приёма</adm.f.office_hours>
+    <adm.f.office_email>Электронная почта</adm.f.office_email>
+    <adm.f.office_serves>Район: адреса, начинающиеся с (необязательно)</adm.f.office_serves>
+    <adm.office-serves>район:</adm.office-serves>
     <adm.f.office_phone>Телефон офиса</adm.f.office_phone>
     <adm.done.office-added>Офис добавлен.</adm.done.office-added>
     <adm.done.office-deleted>Офис удалён.</adm.done.office-deleted>

@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/perr.h"
 #include "db/appeal.h"
+#include "db/chunks.h"
 #include "db/db.h"
 
 #define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
@@ -350,32 +351,10 @@ enum perr db_appeal_file_of(struct arena *ar, uint64_t subscriber, uint64_t staf
 	return db_row(ar, &file_of, a, 5, c, 6);
 }
 
-#define CHUNK_MAX (256u << 10)
-
-struct chunk_it {
-	unsigned char *buf;
-	unsigned long len;
-	enum perr (*each)(void *, const unsigned char *, size_t);
-	void *ctx;
-};
-
-static enum perr chunk_each(void *p)
-{
-	struct chunk_it *it = p;
-
-	return it->each(it->ctx, it->buf, it->len);
-}
-
 enum perr db_appeal_chunks(struct arena *ar, uint64_t file,
 			   enum perr (*each)(void *, const unsigned char *, size_t), void *ctx)
 {
-	struct chunk_it it = {arena_alloc(ar, CHUNK_MAX), 0, each, ctx};
-	struct db_arg a[] = {DBA_U64(file)};
-	struct db_col c[] = {DBC_BLOB(it.buf, CHUNK_MAX, &it.len)};
-
-	if (it.buf == NULL)
-		return PERR_NOMEM;
-	return db_rows(ar, &chunks, a, 1, c, 1, chunk_each, &it);
+	return db_chunks(ar, &chunks, file, each, ctx);
 }
 
 static enum perr by_id(struct db_stmt *s, uint64_t appeal)

@@ -112,13 +112,14 @@ enum perr db_org_settings_set(const struct org_settings *o)
 
 static struct db_stmt offices = {
 	"organization.offices",
-	"SELECT id, organization_id, address, hours, phone FROM offices WHERE organization_id = ? "
-	"ORDER BY id",
+	"SELECT id, organization_id, address, hours, phone, email, serves FROM offices "
+	"WHERE organization_id = ? ORDER BY id",
 	NULL, 0, NULL};
 
 static struct db_stmt office_add = {
 	"organization.office_add",
-	"INSERT INTO offices (organization_id, address, hours, phone) VALUES (?, ?, ?, ?)",
+	"INSERT INTO offices (organization_id, address, hours, phone, email, serves) "
+	"VALUES (?, ?, ?, ?, ?, ?)",
 	NULL, 0, NULL};
 
 static struct db_stmt office_delete = {
@@ -145,17 +146,18 @@ enum perr db_offices(struct arena *ar, unsigned org,
 	struct office_ctx x = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_INT(org)};
 	struct db_col c[] = {DBC_UINT(&x.row.id), DBC_UINT(&x.row.org), DBC_STR(&x.row.address),
-			     DBC_STR(&x.row.hours), DBC_STR(&x.row.phone)};
+			     DBC_STR(&x.row.hours), DBC_STR(&x.row.phone), DBC_STR(&x.row.email),
+			     DBC_STR(&x.row.serves)};
 
-	return db_rows(ar, &offices, a, 1, c, 5, office_each, &x);
+	return db_rows(ar, &offices, a, 1, c, 7, office_each, &x);
 }
 
-enum perr db_office_add(unsigned org, const char *address, const char *hours, const char *phone,
-			uint64_t *id)
+enum perr db_office_add(unsigned org, const struct office *o, uint64_t *id)
 {
-	struct db_arg a[] = {DBA_INT(org), DBA_STR(address), DBA_STR(hours), opt(phone)};
+	struct db_arg a[] = {DBA_INT(org),   DBA_STR(o->address), DBA_STR(o->hours),
+			     opt(o->phone), opt(o->email),	  opt(o->serves)};
 	unsigned long long newid = 0;
-	enum perr e = db_exec(&office_add, a, 4, NULL, &newid);
+	enum perr e = db_exec(&office_add, a, 6, NULL, &newid);
 
 	*id = newid;
 	return e;

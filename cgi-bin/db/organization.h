@@ -35,11 +35,13 @@ enum perr db_org_settings_set(const struct org_settings *) PORTAL_WUR;
 struct office {
 	unsigned id, org;
 	const char *address, *hours, *phone; /* phone NULL if none */
+	const char *email;		     /* NULL if none */
+	const char *serves;		     /* the start of its district's addresses, or NULL */
 };
 enum perr db_offices(struct arena *, unsigned org, enum perr (*each)(void *, const struct office *),
 		     void *) PORTAL_WUR;
-enum perr db_office_add(unsigned org, const char *address, const char *hours, const char *phone,
-			uint64_t *id) PORTAL_WUR;
+/* A new office of org (o->id and o->org are not read). */
+enum perr db_office_add(unsigned org, const struct office *o, uint64_t *id) PORTAL_WUR;
 /* PERR_NOT_FOUND if org has no such office. */
 enum perr db_office_delete(unsigned org, unsigned id) PORTAL_WUR;
 

@@ -27,11 +27,11 @@ static const char *const role_names[] = {"admin", "operator", "accountant", "vie
 #define NROLES (sizeof(role_names) / sizeof(role_names[0]))
 
 static const unsigned char role_may[NROLES][A__MAX] = {
-        /*               read sub req news org staff audit pay readings exchange keys appeals */
-        /* admin */ {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
-        /* operator */ {1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1},
-        /* accountant */ {1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0},
-        /* viewer */ {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+        /*        read sub req news org staff audit pay readings exchange keys appeals help */
+        /* admin */ {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+        /* operator */ {1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1},
+        /* accountant */ {1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0},
+        /* viewer */ {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
 };
 
 static int role_index(const char *role)
@@ -111,6 +111,7 @@ void console_nav(struct req *r)
 	        {"admin-readings", "/admin/readings", "/admin/readings", A_READ},
 	        {"admin-news", "/admin/news", "/admin/news", A_READ},
 	        {"admin-organization", "/admin/organization", "/admin/organization", A_READ},
+	        {"admin-help", "/admin/help", "/admin/help", A_READ},
 	        {"admin-staff", "/admin/staff", "/admin/staff", A_STAFF},
 	        {"admin-exchange", "/admin/exchange", "/admin/exchange", A_READ},
 	        {"admin-audit", "/admin/audit", "/admin/audit", A_AUDIT},

@@ -30,6 +30,7 @@ enum console_action {
 	A_EXCHANGE,     /* upload and apply the billing system's files, export */
 	A_KEYS,         /* the billing system's API keys */
 	A_APPEALS,      /* answer subscribers' appeals, write notes, take them on */
+	A_HELP,         /* the contacts page's questions, rules of service and blank forms */
 	A__MAX
 };
 

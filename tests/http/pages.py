@@ -23,7 +23,7 @@ def demo_appeal():
 
 
 # Forms with files: their POSTs are multipart/form-data, as a browser sends them.
-MULTIPART = ("/appeals/new", "/appeals/reply")
+MULTIPART = ("/appeals/new", "/appeals/reply", "/admin/help/form")
 
 
 _imports = {}
@@ -202,6 +202,16 @@ def listed_pages():
         ("/inbox?before=x", "GET", None, True, "ru"),
         ("/inbox/message?id=%s" % demo_message(), "GET", None, True, "ru"),
         ("/inbox/message?id=%s" % demo_message(), "GET", None, True, "en"),
+        ("/contacts", "GET", None, False, "ru"),
+        ("/contacts?id=1", "GET", None, False, "en"),
+        ("/contacts", "GET", None, True, "ru"),
+        ("/contacts?id=999999", "GET", None, False, "en"),
+        ("/admin/help", "GET", None, "staff", "ru"),
+        ("/admin/help?org=1&done=form-added", "GET", None, "staff", "en"),
+        ("/admin/help/question", "POST", {"org": "1", "question_ru": "", "answer_ru": "",
+                                          "question_en": "x", "answer_en": ""}, "staff", "ru"),
+        ("/admin/help/form", "POST", {"org": "1", "title_ru": "Бланк", "title_en": ""}, "staff",
+         "en"),
         ("/admin/login", "GET", None, False, "ru"),
         ("/admin/login?done=out", "GET", None, False, "en"),
         ("/admin/login", "POST", {"login": "admin", "password": "wrong"}, False, "ru"),
@@ -330,7 +340,8 @@ def form_body(path, fields):
     input, as a browser sends one) for the forms with files, else urlencoded."""
     if path.split("?")[0] in MULTIPART:
         parts = [(k, (None, str(v))) for k, v in fields.items()]
-        return {"files": parts + [("files", ("", b"", "application/octet-stream"))]}
+        name = "file" if path.startswith("/admin/") else "files"
+        return {"files": parts + [(name, ("", b"", "application/octet-stream"))]}
     return {"data": fields}
 
 

@@ -355,6 +355,14 @@ ACTIONS = [
         "id": x["appeal"], "take": "0"})),
     ("appeal-answer", SERVE, lambda s, x: post(s, "/admin/appeal/answer", {
         "id": x["appeal"], "text": "ответ", "status": "in-progress"})),
+    ("help", ALL, lambda s, x: s.get(BASE + "/admin/help?org=1")),
+    ("help-question", SERVE, lambda s, x: post(s, "/admin/help/question", {
+        "org": "1", "question_ru": "Вопрос матрицы", "answer_ru": "Ответ",
+        "question_en": "Matrix question", "answer_en": "Answer"})),
+    # The rules as they are: saving them changes nothing the demo shows.
+    ("help-rules", SERVE, lambda s, x: post(s, "/admin/help/rules", dict(zip(
+        ("org", "rules_ru", "rules_en"), ["1"] + [v.replace("\\n", "\n") for v in sql(
+            "SELECT rules_ru, rules_en FROM organizations WHERE id = 1")[0]])))),
     ("audit", ADMIN, lambda s, x: s.get(BASE + "/admin/audit")),
     ("audit-csv", ADMIN, lambda s, x: s.get(BASE + "/admin/audit?format=csv")),
 ]
@@ -385,6 +393,7 @@ def test_role_matrix(sessions, paid_payment, role, action, allowed, do):
             % appeal)
         sql("UPDATE appeals SET status = 'resolved', assigned_to = 2, "
             "subscriber_seen_at = UTC_TIMESTAMP(6) WHERE id = %d" % appeal)
+        sql("DELETE FROM org_questions WHERE question_ru = 'Вопрос матрицы'")
         # The queue stays short for the tests that read it.
         sql("UPDATE contact_requests SET status = 'rejected' WHERE id = %s "
             "AND status = 'pending'" % req)
