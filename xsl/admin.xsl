@@ -507,6 +507,7 @@
         </form>
       </xsl:if>
     </section>
+    <xsl:call-template name="request-fields"><xsl:with-param name="a" select="$a"/></xsl:call-template>
     <ol class="thread" id="thread">
       <xsl:for-each select="$a/message">
         <li class="message from-{@author}" id="message-{@id}">

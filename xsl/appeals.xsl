@@ -37,6 +37,85 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A request's own fields (appeals.c, request_check): the form's, with what was typed. -->
+  <xsl:template name="ap-input">
+    <xsl:param name="name"/>
+    <xsl:param name="type">text</xsl:param>
+    <xsl:param name="extra"/>
+    <!-- A refused date or number is shown as typed: in a text input. -->
+    <xsl:variable name="shown">
+      <xsl:choose>
+        <xsl:when test="/page/error[@field = $name]">text</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$type"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <label for="{$name}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rq.f.', $name)"/></xsl:call-template></label>
+    <input type="{$shown}" id="{$name}" name="{$name}" value="{/page/typed[@name = $name]}">
+      <xsl:if test="$shown = 'number'"><xsl:attribute name="min">0</xsl:attribute><xsl:attribute name="max">50</xsl:attribute></xsl:if>
+      <xsl:if test="$shown = 'text' or $shown = 'tel'"><xsl:attribute name="maxlength">200</xsl:attribute></xsl:if>
+    </input>
+    <xsl:call-template name="field-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="ap-choice">
+    <xsl:param name="name"/>
+    <xsl:param name="values"/>
+    <fieldset>
+      <legend><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rq.f.', $name)"/></xsl:call-template></legend>
+      <xsl:for-each select="$M/rq.choices/c[@of = $name]">
+        <label class="choice" for="{$name}-{@v}">
+          <input type="radio" id="{$name}-{@v}" name="{$name}" value="{@v}">
+            <xsl:if test="/page/typed[@name = $name] = @v"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <xsl:value-of select="."/>
+        </label>
+      </xsl:for-each>
+      <xsl:call-template name="field-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+    </fieldset>
+  </xsl:template>
+
+  <xsl:template name="ap-request">
+    <xsl:param name="form"/>
+    <fieldset class="request" id="request-fields">
+      <legend><xsl:value-of select="$M/ap.request"/></legend>
+      <xsl:choose>
+        <xsl:when test="$form = 'sms-info'">
+          <xsl:call-template name="ap-choice"><xsl:with-param name="name">action</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">phone</xsl:with-param><xsl:with-param name="type">tel</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">start_on</xsl:with-param><xsl:with-param name="type">date</xsl:with-param></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$form = 'due-date'">
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">day</xsl:with-param><xsl:with-param name="type">number</xsl:with-param></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$form = 'absence'">
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">from_on</xsl:with-param><xsl:with-param name="type">date</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">to_on</xsl:with-param><xsl:with-param name="type">date</xsl:with-param></xsl:call-template>
+          <p class="hint" id="absence-hint"><xsl:value-of select="$M/ap.absence-hint"/></p>
+        </xsl:when>
+        <xsl:when test="$form = 'meter'">
+          <label for="meter"><xsl:value-of select="$M/rq.f.meter"/></label>
+          <select id="meter" name="meter">
+            <option value=""><xsl:value-of select="$M/ap.choose"/></option>
+            <xsl:for-each select="/page/meters/meter">
+              <option value="{@id}">
+                <xsl:if test="/page/typed[@name = 'meter'] = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="concat(., ' (', @account, ')')"/>
+              </option>
+            </xsl:for-each>
+          </select>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">meter</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="ap-choice"><xsl:with-param name="name">work</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">preferred_on</xsl:with-param><xsl:with-param name="type">date</xsl:with-param></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$form = 'owner'">
+          <xsl:call-template name="ap-choice"><xsl:with-param name="name">change</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">new_owner</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="ap-input"><xsl:with-param name="name">residents</xsl:with-param><xsl:with-param name="type">number</xsl:with-param></xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </fieldset>
+  </xsl:template>
+
   <!-- ============================================================ the list -->
   <xsl:template match="page[@section='appeals'][@name='appeals']" mode="content">
     <section class="card">
@@ -81,6 +160,18 @@
       <h1><xsl:value-of select="$M/ap.new"/></h1>
       <p><xsl:value-of select="$M/ap.intro"/></p>
       <xsl:call-template name="form-errors"/>
+      <!-- A service request is a form of its own: chosen here, its fields shown
+           with the appeal's (no script needed to reveal them). -->
+      <xsl:if test="topics/topic[@form] and accounts/account and not(/page/typed[@name='topic'])">
+        <nav aria-labelledby="requests-title" class="requests">
+          <h2 id="requests-title"><xsl:value-of select="$M/ap.requests"/></h2>
+          <ul>
+            <xsl:for-each select="topics/topic[@form]">
+              <li><a href="/appeals/new?topic={@id}" id="request-{@form}-{@org}"><xsl:value-of select="."/></a></li>
+            </xsl:for-each>
+          </ul>
+        </nav>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="topics/topic and accounts/account">
           <form method="post" action="/appeals/new" enctype="multipart/form-data" class="stacked" id="appeal-form">
@@ -106,6 +197,10 @@
               </xsl:for-each>
             </select>
             <xsl:call-template name="field-error"><xsl:with-param name="name">account</xsl:with-param></xsl:call-template>
+            <xsl:variable name="form" select="topics/topic[@id = /page/typed[@name='topic']]/@form"/>
+            <xsl:if test="$form">
+              <xsl:call-template name="ap-request"><xsl:with-param name="form" select="$form"/></xsl:call-template>
+            </xsl:if>
             <label for="text"><xsl:value-of select="$M/ap.text"/></label>
             <textarea id="text" name="text" required="required" maxlength="4000" rows="6"><xsl:value-of select="/page/typed[@name='text']"/></textarea>
             <xsl:call-template name="field-error"><xsl:with-param name="name">text</xsl:with-param></xsl:call-template>
@@ -133,6 +228,7 @@
         <dt><xsl:value-of select="$M/ap.account"/></dt><dd id="account"><xsl:value-of select="$a/account"/></dd>
         <dt><xsl:value-of select="$M/ap.status"/></dt><dd id="status"><xsl:call-template name="ap-status"><xsl:with-param name="s" select="$a/@status"/></xsl:call-template></dd>
       </dl>
+      <xsl:call-template name="request-fields"><xsl:with-param name="a" select="$a"/></xsl:call-template>
       <ol class="thread" id="thread">
         <xsl:for-each select="$a/message">
           <li class="message from-{@author}" id="message-{@id}">

@@ -28,6 +28,30 @@
     <xsl:value-of select="substring($v, 1, 4)"/>
   </xsl:template>
 
+  <!-- A service request's fields (an appeal's <field name>s), as the subscriber
+       and staff both see them: choices in words, dates in the reader's form. -->
+  <xsl:template name="request-fields">
+    <xsl:param name="a"/>
+    <xsl:if test="$a/field">
+      <dl class="facts request" id="request">
+        <xsl:for-each select="$a/field">
+          <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rq.f.', @name)"/></xsl:call-template></dt>
+          <dd id="request-{@name}">
+            <xsl:choose>
+              <xsl:when test="@name = 'action' or @name = 'work' or @name = 'change'">
+                <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rq.v.', @name, '.', .)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:when test="substring(@name, string-length(@name) - 2) = '_on'">
+                <xsl:call-template name="date"><xsl:with-param name="v" select="."/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
   <!-- "2026-03-05" as 05.03.2026 (ru) or 2026-03-05 (en). -->
   <xsl:template name="date">
     <xsl:param name="v"/>

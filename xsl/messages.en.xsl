@@ -8,6 +8,24 @@
     <view.read-only>View only: nothing can be changed. To stop, sign out.</view.read-only>
     <nav.admin-readings>Readings</nav.admin-readings>
     <nav.admin-payments>Payments</nav.admin-payments>
+    <rq.f.action>SMS informing</rq.f.action>
+    <rq.f.phone>Mobile phone</rq.f.phone>
+    <rq.f.start_on>From</rq.f.start_on>
+    <rq.f.day>Pay by this day of the month (1–28)</rq.f.day>
+    <rq.f.from_on>Away from</rq.f.from_on>
+    <rq.f.to_on>Away until</rq.f.to_on>
+    <rq.f.meter>Meter</rq.f.meter>
+    <rq.f.work>Work</rq.f.work>
+    <rq.f.preferred_on>Preferred date</rq.f.preferred_on>
+    <rq.f.change>What changes</rq.f.change>
+    <rq.f.new_owner>New owner (full name)</rq.f.new_owner>
+    <rq.f.residents>Residents now</rq.f.residents>
+    <rq.v.action.on>Switch on</rq.v.action.on>
+    <rq.v.action.off>Switch off</rq.v.action.off>
+    <rq.v.work.verification>Verification</rq.v.work.verification>
+    <rq.v.work.replacement>Replacement</rq.v.work.replacement>
+    <rq.v.change.owner>The owner</rq.v.change.owner>
+    <rq.v.change.residents>The number of residents</rq.v.change.residents>
     <nav.news>News</nav.news>
     <nav.inbox>Messages</nav.inbox>
     <nav.contacts>Contacts and help</nav.contacts>
@@ -710,6 +728,33 @@
   </xsl:template>
 
   <xsl:template name="messages-en-appeals">
+    <ap.requests>Service requests</ap.requests>
+    <ap.request>The request</ap.request>
+    <ap.absence-hint>Attach a document that shows the absence (a ticket, a certificate from where you stayed).</ap.absence-hint>
+    <rq.choices>
+      <c of="action" v="on">Switch on</c><c of="action" v="off">Switch off</c>
+      <c of="work" v="verification">Verification</c><c of="work" v="replacement">Replacement</c>
+      <c of="change" v="owner">The owner</c><c of="change" v="residents">The number of residents</c>
+    </rq.choices>
+    <error.request-fields>Fill in the request's fields.</error.request-fields>
+    <error.date-past>The date cannot be in the past.</error.date-past>
+    <error.date-old>An absence that began over three years ago cannot be recalculated.</error.date-old>
+    <error.absence-period>The end must be after the start, within a year.</error.absence-period>
+    <error.document-required>Attach the document that shows the absence.</error.document-required>
+    <error.meter-account>Choose a meter of the chosen account.</error.meter-account>
+    <error.date-window>Choose a date within the next three months.</error.date-window>
+    <field.action>Choose on or off.</field.action>
+    <field.phone>A mobile phone number, e.g. +7 912 345-67-89.</field.phone>
+    <field.start_on>A date, e.g. 2026-12-15.</field.start_on>
+    <field.day>A day from 1 to 28.</field.day>
+    <field.from_on>A date, e.g. 2026-12-15.</field.from_on>
+    <field.to_on>A date, e.g. 2026-12-15.</field.to_on>
+    <field.meter>Choose the meter.</field.meter>
+    <field.work>Choose verification or replacement.</field.work>
+    <field.preferred_on>A date, e.g. 2026-12-15.</field.preferred_on>
+    <field.change>Choose what changes.</field.change>
+    <field.new_owner>The new owner's full name.</field.new_owner>
+    <field.residents>A number from 0 to 50.</field.residents>
     <ct.phone>Phone</ct.phone>
     <ct.email>E-mail</ct.email>
     <ct.offices>Offices</ct.offices>

@@ -8,6 +8,24 @@
     <view.read-only>Только просмотр: изменить ничего нельзя. Чтобы закончить, нажмите «Выйти».</view.read-only>
     <nav.admin-readings>Показания</nav.admin-readings>
     <nav.admin-payments>Платежи</nav.admin-payments>
+    <rq.f.action>SMS-информирование</rq.f.action>
+    <rq.f.phone>Мобильный телефон</rq.f.phone>
+    <rq.f.start_on>С даты</rq.f.start_on>
+    <rq.f.day>Оплачивать до этого числа месяца (1–28)</rq.f.day>
+    <rq.f.from_on>Отсутствие с</rq.f.from_on>
+    <rq.f.to_on>Отсутствие по</rq.f.to_on>
+    <rq.f.meter>Счётчик</rq.f.meter>
+    <rq.f.work>Работа</rq.f.work>
+    <rq.f.preferred_on>Желаемая дата</rq.f.preferred_on>
+    <rq.f.change>Что меняется</rq.f.change>
+    <rq.f.new_owner>Новый собственник (ФИО)</rq.f.new_owner>
+    <rq.f.residents>Проживает сейчас</rq.f.residents>
+    <rq.v.action.on>Подключить</rq.v.action.on>
+    <rq.v.action.off>Отключить</rq.v.action.off>
+    <rq.v.work.verification>Поверка</rq.v.work.verification>
+    <rq.v.work.replacement>Замена</rq.v.work.replacement>
+    <rq.v.change.owner>Собственник</rq.v.change.owner>
+    <rq.v.change.residents>Число проживающих</rq.v.change.residents>
     <nav.news>Новости</nav.news>
     <nav.inbox>Сообщения</nav.inbox>
     <nav.contacts>Контакты и помощь</nav.contacts>
@@ -710,6 +728,33 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-appeals">
+    <ap.requests>Заявки на услуги</ap.requests>
+    <ap.request>Заявка</ap.request>
+    <ap.absence-hint>Приложите документ, подтверждающий отсутствие (билет, справку с места пребывания).</ap.absence-hint>
+    <rq.choices>
+      <c of="action" v="on">Подключить</c><c of="action" v="off">Отключить</c>
+      <c of="work" v="verification">Поверка</c><c of="work" v="replacement">Замена</c>
+      <c of="change" v="owner">Собственник</c><c of="change" v="residents">Число проживающих</c>
+    </rq.choices>
+    <error.request-fields>Заполните поля заявки.</error.request-fields>
+    <error.date-past>Дата не может быть в прошлом.</error.date-past>
+    <error.date-old>Отсутствие, начавшееся больше трёх лет назад, не пересчитывается.</error.date-old>
+    <error.absence-period>Окончание должно быть позже начала, в пределах года.</error.absence-period>
+    <error.document-required>Приложите документ, подтверждающий отсутствие.</error.document-required>
+    <error.meter-account>Выберите счётчик выбранного лицевого счёта.</error.meter-account>
+    <error.date-window>Выберите дату в ближайшие три месяца.</error.date-window>
+    <field.action>Выберите: подключить или отключить.</field.action>
+    <field.phone>Номер мобильного телефона, например +7 912 345-67-89.</field.phone>
+    <field.start_on>Дата, например 2026-12-15.</field.start_on>
+    <field.day>Число от 1 до 28.</field.day>
+    <field.from_on>Дата, например 2026-12-15.</field.from_on>
+    <field.to_on>Дата, например 2026-12-15.</field.to_on>
+    <field.meter>Выберите счётчик.</field.meter>
+    <field.work>Выберите: поверка или замена.</field.work>
+    <field.preferred_on>Дата, например 2026-12-15.</field.preferred_on>
+    <field.change>Выберите, что меняется.</field.change>
+    <field.new_owner>ФИО нового собственника.</field.new_owner>
+    <field.residents>Число от 0 до 50.</field.residents>
     <ct.phone>Телефон</ct.phone>
     <ct.email>Почта</ct.email>
     <ct.offices>Офисы</ct.offices>

@@ -5,6 +5,7 @@
 #include "app/appeal.h"
 #include "core/attachment.h"
 #include "core/date.h"
+#include "db/appeal_field.h"
 #include "doc/xml.h"
 
 /* A time of the thread in the site's zone, as an attribute. */
@@ -91,11 +92,20 @@ static enum perr file_row(void *p, const struct appeal_file *f)
 	return PERR_OK;
 }
 
+static enum perr field_row(void *p, const char *name, const char *value)
+{
+	xmlNodePtr n = xml_text(p, "field", value);
+
+	return n == NULL || xml_attr(n, "name", name) ? PERR_NOMEM : PERR_OK;
+}
+
 enum perr appeal_thread_xml(struct arena *a, xmlNodePtr appeal, uint64_t id, int notes)
 {
 	struct thread t = {appeal, NULL, NULL, 0, 0, a};
-	enum perr e = db_appeal_messages(a, id, notes, message_row, &t);
+	enum perr e = db_appeal_fields(a, id, field_row, appeal);
 
+	if (e == PERR_OK)
+		e = db_appeal_messages(a, id, notes, message_row, &t);
 	return e == PERR_OK ? db_appeal_files(a, id, file_row, &t) : e;
 }
 

@@ -16,7 +16,8 @@
  */
 xmlNodePtr appeal_xml(xmlNodePtr parent, const struct appeal *, enum lang, int staff);
 /*
- * Under the <appeal>: <message id author at [staff]> with <text> and its
+ * Under the <appeal>: a service request's <field name>s, then
+ * <message id author at [staff]> with <text> and its
  * <file id type size>name</file>s, oldest first.  Staff notes only when
  * notes is 1: a subscriber's page never holds them.
  */

@@ -13,6 +13,7 @@ struct appeal_topic {
 	uint64_t id;
 	unsigned org;
 	const char *code, *name_ru, *name_en;
+	const char *form; /* a service request's form (sql/036), NULL for a plain appeal */
 };
 
 struct appeal {
@@ -46,9 +47,9 @@ struct appeal_file {
 enum perr db_appeal_topics(struct arena *, uint64_t subscriber,
 			   enum perr (*each)(void *, const struct appeal_topic *), void *) PORTAL_WUR;
 /* The organization of account, if linked to subscriber and topic is one of its
- * organization's; PERR_NOT_FOUND if not. */
+ * organization's, and the topic's form (NULL: none); PERR_NOT_FOUND if not. */
 enum perr db_appeal_target(struct arena *, uint64_t subscriber, uint64_t account, uint64_t topic,
-			   unsigned *org) PORTAL_WUR;
+			   unsigned *org, const char **form) PORTAL_WUR;
 /* Appeals the subscriber opened in the last 24 hours. */
 enum perr db_appeals_today(struct arena *, uint64_t subscriber, long long *n) PORTAL_WUR;
 enum perr db_appeal_new(unsigned org, uint64_t subscriber, uint64_t account, uint64_t topic,

@@ -29,6 +29,12 @@ MULTIPART = ("/appeals/new", "/appeals/reply", "/admin/help/form")
 _imports = {}
 
 
+def request_topic(form):
+    """The demo organization's topic of a service request's form (sql/036)."""
+    rows = sql("SELECT id FROM appeal_topics WHERE organization_id = 1 AND form = '%s'" % form)
+    return rows[0][0] if rows else 1
+
+
 def demo_news():
     """The first organization's announcement of the demo data (tools/stack.sh)."""
     rows = sql("SELECT MIN(id) FROM news WHERE title_en = 'Planned hot water outage'")
@@ -168,6 +174,13 @@ def listed_pages():
         ("/appeals/new", "POST", {"topic": "", "account": "", "text": ""}, True, "en"),
         ("/appeals/new", "POST", {"topic": "999999", "account": "3", "text": "<b>Текст</b>"}, True,
          "ru"),
+        ("/appeals/new?topic=%s" % request_topic("meter"), "GET", None, True, "en"),
+        ("/appeals/new?topic=%s" % request_topic("sms-info"), "GET", None, True, "ru"),
+        ("/appeals/new?topic=%s" % request_topic("owner"), "GET", None, True, "ru"),
+        ("/appeals/new?topic=%s" % request_topic("due-date"), "GET", None, True, "en"),
+        ("/appeals/new", "POST", {"topic": request_topic("absence"), "account": "1",
+                                  "text": "Заявка", "from_on": "2026-13-01", "to_on": ""},
+         True, "ru"),
         ("/appeals/view?id=%s" % demo_appeal(), "GET", None, True, "ru"),
         ("/appeals/view?id=%s&done=sent" % demo_appeal(), "GET", None, True, "en"),
         ("/appeals/view?id=999999999", "GET", None, True, "ru"),

@@ -839,7 +839,12 @@ def test_every_billing_query_is_an_index_lookup():
         "appeal.of_subscriber": [sub], "unread.counts": [sub, sub, sub], "appeal.one_of_subscriber": [1, sub],
         "appeal.one_of_staff": [1, 1],
         "appeal.messages": [1, 1], "appeal.files": [1], "appeal.file_of": [1, sub, sub, 0, 0],
-        "appeal.chunks": [1], "appeal.seen": [1], "appeal.subscriber_wrote": [1],
+        "appeal.chunks": [1], "appeal.fields": [1], "appeal.meters": [sub], "appeal.meter": [1, 1],
+        # Contacts and help: an organization's few rows, a subscriber's accounts.
+        "help.orgs_all": [0], "help.orgs_of": [0, sub], "help.offices": [1],
+        "help.districts": [sub, 1], "help.questions": [1], "help.forms": [1], "help.form": [1],
+        "help.form_chunks": [1], "help.question_delete": [1, 0], "help.form_delete": [1, 0],
+        "help.rules_set": ["''", "''", 0], "appeal.seen": [1], "appeal.subscriber_wrote": [1],
         "appeal.close": [1], "appeal.reopen": [1], "appeal.answered": ["'resolved'", "'resolved'", 1, 1],
         "appeal.assign": [1, 1],
         # The operator console (staff 1 is the demo administrator).
@@ -912,7 +917,8 @@ def test_every_billing_query_is_an_index_lookup():
              "staff", "staff_organizations", "sf", "so", "so1", "so2", "st",
              "nw", "so5",  # news: tens a year per organization
              "rfd",  # refunds: a few per thousand payments
-             "appeal_topics", "tp"}  # an organization's appeal topics: a handful each
+             "appeal_topics", "tp",  # an organization's appeal topics: a handful each
+             "offices", "f"}  # an organization's offices: a handful each
     small |= {
              "x"}  # x: the JSON_TABLE of a payment's shares, a row per service
     stmts = db_statements()
