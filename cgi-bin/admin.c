@@ -17,7 +17,7 @@
  *   POST /admin/subscriber/two-factor-off   id, password: for one who lost phone and codes
  *   GET  /admin/appeals?status=   subscribers' appeals, the latest change first
  *   GET  /admin/appeal?id=        the thread with the staff's notes
- *   POST /admin/appeal/answer     id, text, status: told to the subscriber
+ *   POST /admin/appeal/answer     id, text, status, files (multipart): told to the subscriber
  *   POST /admin/appeal/note       id, text: for staff only
  *   POST /admin/appeal/assign     id, take (1: mine, 0: nobody's)
  *   GET  /admin/appeal/file?id=   an attachment, as a download
@@ -86,6 +86,7 @@
 #include "net/provider.h"
 #include "web/form.h"
 #include "web/req.h"
+#include "web/appeal_upload.h"
 #include "web/serve.h"
 #include "web/upload.h"
 #include "web/console.h"
@@ -1030,8 +1031,16 @@ static int appeal_answer_post(struct req *r)
 	if ((e = db_appeal_message_add(ap.id, "staff", r->staff->staff_id, text->s, &msg)) !=
 		    PERR_OK ||
 	    (e = db_appeal_answered(ap.id, status->s, r->staff->staff_id)) != PERR_OK ||
-	    (e = db_outbox_notify(ap.subscriber_id, "appeal", "appeal-answer", params)) != PERR_OK ||
-	    (e = db_commit()) != PERR_OK) {
+	    (e = db_outbox_notify(ap.subscriber_id, "appeal", "appeal-answer", params)) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	/* A form, a photo of the work done: checked as the subscribers' are. */
+	if ((st = appeal_files_store(r, ap.id, msg)) != 0) {
+		db_rollback();
+		return st;
+	}
+	if ((e = db_commit()) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);
 	}
@@ -2610,7 +2619,7 @@ static const struct page pages[] = {
 	{"/admin/subscriber/two-factor-off", M_POST, PAGE_SESSION, "subscriber", two_factor_off_post},
 	{"/admin/appeals", M_GET, PAGE_SESSION, "appeals", appeals_get},
 	{"/admin/appeal", M_GET, PAGE_SESSION, "appeal", appeal_get},
-	{"/admin/appeal/answer", M_POST, PAGE_SESSION, "appeal", appeal_answer_post},
+	{"/admin/appeal/answer", M_POST, PAGE_SESSION | PAGE_UPLOAD, "appeal", appeal_answer_post},
 	{"/admin/appeal/note", M_POST, PAGE_SESSION, "appeal", appeal_note_post},
 	{"/admin/appeal/assign", M_POST, PAGE_SESSION, "appeal", appeal_assign_post},
 	{"/admin/appeal/file", M_GET, PAGE_SESSION, "appeal", appeal_file_get},

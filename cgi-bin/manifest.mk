@@ -15,8 +15,8 @@ MODS_login = app/link app/org_list app/password app/two_factor core/arena core/c
 MODS_appeals = app/account_list app/appeal core/arena core/attachment core/config core/crypto \
 	core/date core/lang core/log core/module core/money core/month core/multipart core/parse \
 	core/privilege core/utf8 core/valid db/account db/appeal db/appeal_field db/chunks db/db \
-	db/help db/inbox db/news db/session db/unread doc/render doc/xml web/csrf web/form \
-	web/nav web/request web/sandbox web/serve web/session web/upload
+	db/help db/inbox db/news db/session db/unread doc/render doc/xml web/appeal_upload \
+	web/csrf web/form web/nav web/request web/sandbox web/serve web/session web/upload
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/privilege core/utf8 core/valid \
 	db/account db/db db/ledger db/payment db/session db/unread doc/render doc/xml web/csrf \
@@ -103,5 +103,6 @@ MODS_admin = app/appeal app/credit app/link app/news app/password app/refund app
 	db/help db/help_edit db/news db/online db/organization db/outbox db/overview db/password \
 	db/reading db/refund db/session db/staff db/subscriber db/throttle db/token db/two_factor \
 	db/unread doc/enrol doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa \
-	web/console web/csrf web/form web/form_password web/nav web/page_table web/request \
-	web/sandbox web/serve web/session web/signin_limit web/staff_session web/upload
+	web/appeal_upload web/console web/csrf web/form web/form_password web/nav web/page_table \
+	web/request web/sandbox web/serve web/session web/signin_limit web/staff_session \
+	web/upload

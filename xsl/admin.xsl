@@ -536,7 +536,7 @@
     </ol>
     <xsl:if test="$adm-serves">
       <section class="card">
-        <form method="post" action="/admin/appeal/answer" class="stacked" id="answer-form">
+        <form method="post" action="/admin/appeal/answer" enctype="multipart/form-data" class="stacked" id="answer-form">
           <input type="hidden" name="csrf" value="{csrf}"/>
           <input type="hidden" name="id" value="{$a/@id}"/>
           <label for="text"><xsl:value-of select="$M/adm.ap.answer"/></label>
@@ -554,6 +554,17 @@
             </xsl:for-each>
           </select>
           <xsl:call-template name="field-error"><xsl:with-param name="name">status</xsl:with-param></xsl:call-template>
+          <!-- Last in the form: the program reads the files as they come. -->
+          <label for="answer-files"><xsl:value-of select="$M/adm.ap.files"/></label>
+          <input type="file" id="answer-files" name="files" multiple="multiple"
+                 accept="image/jpeg,image/png,application/pdf" aria-describedby="answer-files-hint"/>
+          <p class="hint" id="answer-files-hint"><xsl:value-of select="$M/adm.ap.files-hint"/></p>
+          <xsl:for-each select="/page/error[@field = 'files']">
+            <p class="field-error" id="error-files">
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('error.', @code)"/></xsl:call-template>
+              <xsl:if test="/page/refused-file"><xsl:text> </xsl:text><q><xsl:value-of select="/page/refused-file"/></q></xsl:if>
+            </p>
+          </xsl:for-each>
           <button type="submit" class="primary" id="answer-submit"><xsl:value-of select="$M/adm.ap.send"/></button>
         </form>
         <form method="post" action="/admin/appeal/note" class="stacked" id="note-form">

@@ -951,6 +951,11 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.ap.files>Files for the subscriber (optional)</adm.ap.files>
+    <adm.ap.files-hint>Up to 5 files, JPEG, PNG or PDF, 10 MB each.</adm.ap.files-hint>
+    <error.files-many>At most 5 files can be attached.</error.files-many>
+    <error.file-type>Only JPEG, PNG and PDF are taken; this file is none of them, whatever its name.</error.file-type>
+    <error.file-dimensions>The image is too large (over 10,000 pixels a side or 40 megapixels) or damaged.</error.file-dimensions>
     <adm.title.help>Contacts and help</adm.title.help>
     <adm.help.see>See the page as subscribers do</adm.help.see>
     <adm.help.questions>Questions and answers</adm.help.questions>

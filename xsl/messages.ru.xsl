@@ -951,6 +951,11 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.ap.files>Файлы для абонента (необязательно)</adm.ap.files>
+    <adm.ap.files-hint>До 5 файлов: JPEG, PNG или PDF, по 10 МБ.</adm.ap.files-hint>
+    <error.files-many>Можно приложить не больше 5 файлов.</error.files-many>
+    <error.file-type>Принимаются только JPEG, PNG и PDF; этот файл не из них, как бы он ни назывался.</error.file-type>
+    <error.file-dimensions>Изображение слишком большое (больше 10 000 точек по стороне или 40 мегапикселей) или повреждено.</error.file-dimensions>
     <adm.title.help>Контакты и помощь</adm.title.help>
     <adm.help.see>Посмотреть страницу глазами абонента</adm.help.see>
     <adm.help.questions>Вопросы и ответы</adm.help.questions>

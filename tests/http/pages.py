@@ -23,7 +23,7 @@ def demo_appeal():
 
 
 # Forms with files: their POSTs are multipart/form-data, as a browser sends them.
-MULTIPART = ("/appeals/new", "/appeals/reply", "/admin/help/form")
+MULTIPART = ("/appeals/new", "/appeals/reply", "/admin/help/form", "/admin/appeal/answer")
 
 
 _imports = {}
@@ -353,7 +353,7 @@ def form_body(path, fields):
     input, as a browser sends one) for the forms with files, else urlencoded."""
     if path.split("?")[0] in MULTIPART:
         parts = [(k, (None, str(v))) for k, v in fields.items()]
-        name = "file" if path.startswith("/admin/") else "files"
+        name = "file" if path.startswith("/admin/help/") else "files"
         return {"files": parts + [(name, ("", b"", "application/octet-stream"))]}
     return {"data": fields}
 

@@ -53,9 +53,14 @@ def sign_in(login, password, secret=ADMIN_SECRET):
     return s
 
 
-def post(s, path, data, from_page="/admin"):
+def post(s, path, data, from_page="/admin", multipart=False):
     token = csrf_of(s.get(BASE + from_page))
-    return s.post(BASE + path, data=dict({"csrf": token}, **data), allow_redirects=False)
+    fields = dict({"csrf": token}, **data)
+    if multipart:  # a form with files, sent with none chosen
+        parts = [(k, (None, v)) for k, v in fields.items()]
+        return s.post(BASE + path, files=parts + [("files", ("", b"", "application/octet-stream"))],
+                      allow_redirects=False)
+    return s.post(BASE + path, data=fields, allow_redirects=False)
 
 
 def org2_account():
@@ -354,7 +359,7 @@ ACTIONS = [
     ("appeal-assign", SERVE, lambda s, x: post(s, "/admin/appeal/assign", {
         "id": x["appeal"], "take": "0"})),
     ("appeal-answer", SERVE, lambda s, x: post(s, "/admin/appeal/answer", {
-        "id": x["appeal"], "text": "ответ", "status": "in-progress"})),
+        "id": x["appeal"], "text": "ответ", "status": "in-progress"}, multipart=True)),
     ("help", ALL, lambda s, x: s.get(BASE + "/admin/help?org=1")),
     ("help-question", SERVE, lambda s, x: post(s, "/admin/help/question", {
         "org": "1", "question_ru": "Вопрос матрицы", "answer_ru": "Ответ",

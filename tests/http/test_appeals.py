@@ -50,6 +50,14 @@ def send(s, text="Почему начисление за ноябрь вырос
     return s.post(BASE + path, files=parts, allow_redirects=False)
 
 
+def answer(staff, tok, aid, text, status, files=()):
+    """The console's answer form as a browser sends it: multipart, the files last."""
+    parts = [(k, (None, v)) for k, v in (("csrf", tok), ("id", str(aid)), ("text", text),
+                                         ("status", status))]
+    parts += [("files", f) for f in files] or [("files", ("", b"", "application/octet-stream"))]
+    return staff.post(BASE + "/admin/appeal/answer", files=parts, allow_redirects=False)
+
+
 def appeal_id(r):
     assert r.status_code == 303, (r.status_code, r.text[:400])
     return int(re.search(r"id=(\d+)", r.headers["Location"]).group(1))
@@ -186,17 +194,12 @@ def test_staff_answer_notes_stay_with_staff_and_the_subscriber_is_told(user):
         "csrf": tok, "id": str(aid), "text": "СЕКРЕТНАЯ ЗАМЕТКА: проверить счётчик"},
         allow_redirects=False)
     assert r.status_code == 303
-    r = staff.post(BASE + "/admin/appeal/answer", data={
-        "csrf": tok, "id": str(aid), "text": "", "status": "resolved"}, allow_redirects=False)
+    r = answer(staff, tok, aid, "", "resolved")
     assert r.status_code == 400
-    r = staff.post(BASE + "/admin/appeal/answer", data={
-        "csrf": tok, "id": str(aid), "text": "Пересчитали, спасибо.", "status": "new"},
-        allow_redirects=False)
+    r = answer(staff, tok, aid, "Пересчитали, спасибо.", "new")
     assert r.status_code == 400
     assert doc(r).get_element_by_id("text").text == "Пересчитали, спасибо."
-    r = staff.post(BASE + "/admin/appeal/answer", data={
-        "csrf": tok, "id": str(aid), "text": "Пересчитали, спасибо.", "status": "resolved"},
-        allow_redirects=False)
+    r = answer(staff, tok, aid, "Пересчитали, спасибо.", "resolved")
     assert r.status_code == 303 and r.headers["Location"].endswith("done=answered")
     staff_page = staff.get(BASE + "/admin/appeal?id=%d" % aid).text
     assert "СЕКРЕТНАЯ ЗАМЕТКА" in staff_page
@@ -221,8 +224,7 @@ def test_unread_marks_are_the_subscribers_across_sessions(user):
     aid = appeal_id(send(one))
     staff = staff_signed_in("operator")
     page = staff.get(BASE + "/admin/appeal?id=%d" % aid)
-    staff.post(BASE + "/admin/appeal/answer", data={
-        "csrf": csrf_of(page), "id": str(aid), "text": "Ответ", "status": "waiting"})
+    answer(staff, csrf_of(page), aid, "Ответ", "waiting")
     assert 'unread="1"' in one.get(BASE + "/appeals?format=xml").text
     assert 'unread="1"' in two.get(BASE + "/appeals?format=xml").text
     two.get(BASE + "/appeals/view?id=%d" % aid)  # read in the second browser
@@ -278,3 +280,26 @@ def test_roles_viewers_read_operators_answer(user):
     assert other_org  # may be NULL: then the 404 below is for an id no one has
     r = staff_signed_in("operator").get(BASE + "/admin/appeal?id=999999999")
     assert r.status_code == 404
+
+
+def test_staff_answer_with_a_file_the_subscriber_downloads_and_a_bad_file_writes_nothing(user):
+    s = signed_in(USER, PASSWORD)
+    aid = appeal_id(send(s))
+    staff = staff_signed_in("operator")
+    tok = csrf_of(staff.get(BASE + "/admin/appeal?id=%d" % aid))
+    before = sql("SELECT COUNT(*) FROM appeal_messages WHERE appeal_id = %d" % aid)
+    r = answer(staff, tok, aid, "Бланк во вложении.", "waiting",
+               [("бланк.pdf", pdf(), "application/pdf"), ("evil.pdf", program(), "application/pdf")])
+    assert r.status_code == 415
+    assert doc(r).xpath('//p[@id="error-files"]/q/text()') == ["evil.pdf"]
+    assert doc(r).get_element_by_id("text").text == "Бланк во вложении."
+    assert sql("SELECT COUNT(*) FROM appeal_messages WHERE appeal_id = %d" % aid) == before
+    r = answer(staff, tok, aid, "Бланк во вложении.", "waiting",
+               [("бланк.pdf", pdf(), "application/pdf")])
+    assert r.status_code == 303
+    fid = sql("SELECT f.id FROM appeal_files f JOIN appeal_messages m ON m.id = f.message_id "
+              "WHERE f.appeal_id = %d AND m.author = 'staff'" % aid)[0][0]
+    view = doc(s.get(BASE + "/appeals/view?id=%d" % aid))
+    assert view.xpath('//li[contains(@class, "from-staff")]//a[@id="file-%s"]' % fid)
+    got = s.get(BASE + "/appeals/file?id=%s" % fid)
+    assert got.content == pdf() and got.headers["Content-Disposition"].startswith("attachment")
