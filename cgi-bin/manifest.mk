@@ -99,10 +99,10 @@ MODS_admin = app/appeal app/credit app/link app/news app/password app/refund app
 	core/config core/crypto core/date core/decimal core/lang core/log core/login core/module \
 	core/money core/month core/multipart core/parse core/password core/privilege \
 	core/throttle core/totp core/useragent core/utf8 core/valid db/account db/appeal \
-	db/appeal_field db/audit db/autopay db/chunks db/contact db/credit db/db db/directory \
-	db/help db/help_edit db/news db/online db/organization db/outbox db/overview db/password \
-	db/reading db/refund db/session db/staff db/subscriber db/throttle db/token db/two_factor \
-	db/unread doc/enrol doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa \
-	web/appeal_upload web/console web/csrf web/form web/form_password web/nav web/page_table \
-	web/request web/sandbox web/serve web/session web/signin_limit web/staff_session \
-	web/upload
+	db/appeal_field db/appeal_topic db/audit db/autopay db/chunks db/contact db/credit db/db \
+	db/directory db/help db/help_edit db/news db/online db/organization db/outbox db/overview \
+	db/password db/reading db/refund db/session db/staff db/subscriber db/throttle db/token \
+	db/two_factor db/unread doc/enrol doc/qr doc/render doc/sheet doc/xlsx doc/xml net/http \
+	net/yookassa web/appeal_upload web/console web/csrf web/form web/form_password web/nav \
+	web/page_table web/request web/sandbox web/serve web/session web/signin_limit \
+	web/staff_session web/upload

@@ -423,6 +423,7 @@
   <!-- ============================================================ appeals -->
   <xsl:template match="page[@section='admin'][@name='appeals']" mode="content">
     <h1><xsl:value-of select="$M/adm.title.appeals"/></h1>
+    <p><a href="/admin/topics" id="topics-link"><xsl:value-of select="$M/adm.title.topics"/></a></p>
     <form method="get" action="/admin/appeals" class="filter" id="appeals-filter">
       <fieldset>
         <div>
@@ -834,6 +835,82 @@
   </xsl:template>
 
   <xsl:variable name="adm-audiences"><a>all</a><a>addresses</a><a>accounts</a></xsl:variable>
+
+  <!-- ============================================================ appeal topics -->
+  <xsl:template match="page[@section='admin'][@name='topics']" mode="content">
+    <xsl:variable name="t" select="topics"/>
+    <h1><xsl:value-of select="concat($M/adm.title.topics, ': ', staff/org[@id = $t/@org])"/></h1>
+    <xsl:if test="count(staff/org) &gt; 1">
+      <nav aria-label="{$M/adm.f.org}"><ul class="org-switch">
+        <xsl:for-each select="staff/org"><li><a href="/admin/topics?org={@id}"><xsl:if test="@id = $t/@org"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="."/></a></li></xsl:for-each>
+      </ul></nav>
+    </xsl:if>
+    <p><a href="/admin/appeals"><xsl:value-of select="$M/adm.title.appeals"/></a></p>
+    <xsl:call-template name="adm-done"/>
+    <xsl:call-template name="adm-errors"/>
+    <ul class="plain-list" id="topics">
+      <xsl:for-each select="$t/topic">
+        <li id="topic-{@id}">
+          <xsl:if test="not(@active)"><xsl:attribute name="class">retired</xsl:attribute></xsl:if>
+          <strong><xsl:value-of select="name-ru"/></strong> / <xsl:value-of select="name-en"/>
+          <xsl:if test="@form"><span class="badge"><xsl:value-of select="$M/adm.topic.request"/></span></xsl:if>
+          <xsl:if test="not(@active)"><span class="badge"><xsl:value-of select="$M/adm.topic.retired"/></span></xsl:if>
+          <xsl:if test="$adm-serves">
+            <details>
+              <summary><xsl:value-of select="$M/adm.topic.rename"/></summary>
+              <form method="post" action="/admin/topics/rename" class="stacked" id="rename-{@id}">
+                <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <input type="hidden" name="org" value="{$t/@org}"/>
+                <input type="hidden" name="id" value="{@id}"/>
+                <label for="name_ru-{@id}"><xsl:value-of select="$M/adm.f.name_ru"/></label>
+                <input type="text" id="name_ru-{@id}" name="name_ru" maxlength="100" required="required" value="{name-ru}"/>
+                <label for="name_en-{@id}"><xsl:value-of select="$M/adm.f.name_en"/></label>
+                <input type="text" id="name_en-{@id}" name="name_en" maxlength="100" required="required" value="{name-en}"/>
+                <button type="submit" class="secondary" id="rename-submit-{@id}"><xsl:value-of select="$M/adm.save"/></button>
+              </form>
+            </details>
+            <form method="post" action="/admin/topics/active" class="inline">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="org" value="{$t/@org}"/>
+              <input type="hidden" name="id" value="{@id}"/>
+              <input type="hidden" name="active">
+                <xsl:attribute name="value"><xsl:choose><xsl:when test="@active">0</xsl:when><xsl:otherwise>1</xsl:otherwise></xsl:choose></xsl:attribute>
+              </input>
+              <button type="submit" class="link-button" id="active-{@id}">
+                <xsl:choose>
+                  <xsl:when test="@active"><xsl:value-of select="$M/adm.topic.retire"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$M/adm.topic.restore"/></xsl:otherwise>
+                </xsl:choose>
+                <span class="visually-hidden"><xsl:value-of select="concat(' ', name-ru)"/></span>
+              </button>
+            </form>
+          </xsl:if>
+        </li>
+      </xsl:for-each>
+    </ul>
+    <xsl:if test="$adm-serves">
+      <form method="post" action="/admin/topics/add" class="stacked card" id="topic-form">
+        <h2><xsl:value-of select="$M/adm.topic.add"/></h2>
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="org" value="{$t/@org}"/>
+        <xsl:call-template name="adm-field"><xsl:with-param name="name">name_ru</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="adm-field"><xsl:with-param name="name">name_en</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="adm-field"><xsl:with-param name="name">topic_code</xsl:with-param><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+        <label for="form"><xsl:value-of select="$M/adm.f.form"/></label>
+        <select id="form" name="form">
+          <option value=""><xsl:value-of select="$M/adm.topic.plain"/></option>
+          <xsl:for-each select="$t/form">
+            <option value="{.}">
+              <xsl:if test="/page/typed[@name='form'] = ."><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.topic.form.', .)"/></xsl:call-template>
+            </option>
+          </xsl:for-each>
+        </select>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">form</xsl:with-param></xsl:call-template>
+        <button type="submit" class="secondary" id="topic-submit"><xsl:value-of select="$M/adm.topic.add"/></button>
+      </form>
+    </xsl:if>
+  </xsl:template>
 
   <!-- ============================================================ help -->
   <!-- The contacts page's help of one organization: questions, blank forms, rules. -->

@@ -951,6 +951,28 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.title.topics>Appeal topics</adm.title.topics>
+    <adm.topic.request>service request</adm.topic.request>
+    <adm.topic.retired>off the list</adm.topic.retired>
+    <adm.topic.rename>Rename</adm.topic.rename>
+    <adm.topic.retire>Take off the list</adm.topic.retire>
+    <adm.topic.restore>Put back on the list</adm.topic.restore>
+    <adm.topic.add>Add a topic</adm.topic.add>
+    <adm.topic.plain>A plain appeal (no fields)</adm.topic.plain>
+    <adm.topic.form.meter>Meter verification or replacement</adm.topic.form.meter>
+    <adm.topic.form.sms-info>SMS informing on or off</adm.topic.form.sms-info>
+    <adm.topic.form.due-date>Changing the payment due date</adm.topic.form.due-date>
+    <adm.topic.form.absence>Recalculation for an absence</adm.topic.form.absence>
+    <adm.topic.form.owner>Change of owner or residents</adm.topic.form.owner>
+    <adm.f.name_ru>Name (Russian)</adm.f.name_ru>
+    <adm.f.name_en>Name (English)</adm.f.name_en>
+    <adm.f.topic_code>Code (Latin letters, digits, hyphens)</adm.f.topic_code>
+    <adm.f.form>Its fields</adm.f.form>
+    <adm.done.topic-added>The topic is on the list.</adm.done.topic-added>
+    <adm.done.topic-renamed>The topic is renamed.</adm.done.topic-renamed>
+    <adm.done.topic-retired>The topic is off the list; appeals written keep it.</adm.done.topic-retired>
+    <adm.done.topic-restored>The topic is back on the list.</adm.done.topic-restored>
+    <error.topic-code-taken>The organization has a topic with this code already.</error.topic-code-taken>
     <adm.ap.files>Files for the subscriber (optional)</adm.ap.files>
     <adm.ap.files-hint>Up to 5 files, JPEG, PNG or PDF, 10 MB each.</adm.ap.files-hint>
     <error.files-many>At most 5 files can be attached.</error.files-many>

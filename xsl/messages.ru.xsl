@@ -951,6 +951,28 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.title.topics>Темы обращений</adm.title.topics>
+    <adm.topic.request>заявка</adm.topic.request>
+    <adm.topic.retired>снята</adm.topic.retired>
+    <adm.topic.rename>Переименовать</adm.topic.rename>
+    <adm.topic.retire>Снять со списка</adm.topic.retire>
+    <adm.topic.restore>Вернуть в список</adm.topic.restore>
+    <adm.topic.add>Добавить тему</adm.topic.add>
+    <adm.topic.plain>Обычное обращение (без полей)</adm.topic.plain>
+    <adm.topic.form.meter>Поверка или замена счётчика</adm.topic.form.meter>
+    <adm.topic.form.sms-info>SMS-информирование</adm.topic.form.sms-info>
+    <adm.topic.form.due-date>Перенос срока оплаты</adm.topic.form.due-date>
+    <adm.topic.form.absence>Перерасчёт за время отсутствия</adm.topic.form.absence>
+    <adm.topic.form.owner>Смена собственника или числа проживающих</adm.topic.form.owner>
+    <adm.f.name_ru>Название (по-русски)</adm.f.name_ru>
+    <adm.f.name_en>Название (по-английски)</adm.f.name_en>
+    <adm.f.topic_code>Код (латиница, цифры, дефисы)</adm.f.topic_code>
+    <adm.f.form>Её поля</adm.f.form>
+    <adm.done.topic-added>Тема добавлена в список.</adm.done.topic-added>
+    <adm.done.topic-renamed>Тема переименована.</adm.done.topic-renamed>
+    <adm.done.topic-retired>Тема снята со списка; написанные обращения её сохраняют.</adm.done.topic-retired>
+    <adm.done.topic-restored>Тема возвращена в список.</adm.done.topic-restored>
+    <error.topic-code-taken>У организации уже есть тема с таким кодом.</error.topic-code-taken>
     <adm.ap.files>Файлы для абонента (необязательно)</adm.ap.files>
     <adm.ap.files-hint>До 5 файлов: JPEG, PNG или PDF, по 10 МБ.</adm.ap.files-hint>
     <error.files-many>Можно приложить не больше 5 файлов.</error.files-many>

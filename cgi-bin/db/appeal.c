@@ -14,7 +14,8 @@ static struct db_stmt topics = {
 	"appeal.topics",
 	"SELECT tp.id, tp.organization_id, tp.code, tp.name_ru, tp.name_en, tp.form "
 	"FROM appeal_topics tp "
-	"WHERE tp.organization_id IN (SELECT a.organization_id FROM subscriber_accounts sa "
+	"WHERE tp.active = 1 AND tp.organization_id IN (SELECT a.organization_id FROM "
+	"subscriber_accounts sa "
 	"JOIN accounts a ON a.id = sa.account_id WHERE sa.subscriber_id = ?) "
 	"ORDER BY tp.organization_id, tp.sort, tp.id",
 	NULL, 0, NULL};
@@ -23,7 +24,7 @@ static struct db_stmt target = {
 	"appeal.target",
 	"SELECT a.organization_id, tp.form FROM subscriber_accounts sa "
 	"JOIN accounts a ON a.id = sa.account_id "
-	"JOIN appeal_topics tp ON tp.organization_id = a.organization_id "
+	"JOIN appeal_topics tp ON tp.organization_id = a.organization_id AND tp.active = 1 "
 	"WHERE sa.subscriber_id = ? AND sa.account_id = ? AND tp.id = ?",
 	NULL, 0, NULL};
 

@@ -361,6 +361,10 @@ ACTIONS = [
     ("appeal-answer", SERVE, lambda s, x: post(s, "/admin/appeal/answer", {
         "id": x["appeal"], "text": "ответ", "status": "in-progress"}, multipart=True)),
     ("help", ALL, lambda s, x: s.get(BASE + "/admin/help?org=1")),
+    ("topics", ALL, lambda s, x: s.get(BASE + "/admin/topics?org=1")),
+    ("topic-add", SERVE, lambda s, x: post(s, "/admin/topics/add", {
+        "org": "1", "topic_code": uniq("mx-"), "form": "", "name_ru": "Тема матрицы",
+        "name_en": "Matrix topic"})),
     ("help-question", SERVE, lambda s, x: post(s, "/admin/help/question", {
         "org": "1", "question_ru": "Вопрос матрицы", "answer_ru": "Ответ",
         "question_en": "Matrix question", "answer_en": "Answer"})),
@@ -399,6 +403,7 @@ def test_role_matrix(sessions, paid_payment, role, action, allowed, do):
         sql("UPDATE appeals SET status = 'resolved', assigned_to = 2, "
             "subscriber_seen_at = UTC_TIMESTAMP(6) WHERE id = %d" % appeal)
         sql("DELETE FROM org_questions WHERE question_ru = 'Вопрос матрицы'")
+        sql("DELETE FROM appeal_topics WHERE name_ru = 'Тема матрицы'")
         # The queue stays short for the tests that read it.
         sql("UPDATE contact_requests SET status = 'rejected' WHERE id = %s "
             "AND status = 'pending'" % req)

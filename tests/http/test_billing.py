@@ -844,7 +844,9 @@ def test_every_billing_query_is_an_index_lookup():
         "help.orgs_all": [0], "help.orgs_of": [0, sub], "help.offices": [1],
         "help.districts": [sub, 1], "help.questions": [1], "help.forms": [1], "help.form": [1],
         "help.form_chunks": [1], "help.question_delete": [1, 0], "help.form_delete": [1, 0],
-        "help.rules_set": ["''", "''", 0], "appeal.seen": [1], "appeal.subscriber_wrote": [1],
+        "help.rules_set": ["''", "''", 0],
+        "topic.of_org": [1], "topic.rename": ["'x'", "'x'", 1, 0], "topic.set_active": [1, 1, 0],
+        "topic.add": [1, "'x'", "''", "'x'", "'x'", 1], "appeal.seen": [1], "appeal.subscriber_wrote": [1],
         "appeal.close": [1], "appeal.reopen": [1], "appeal.answered": ["'resolved'", "'resolved'", 1, 1],
         "appeal.assign": [1, 1],
         # The operator console (staff 1 is the demo administrator).

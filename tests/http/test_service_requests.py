@@ -128,3 +128,49 @@ def test_sms_informing_due_date_and_owner_requests(s):
     assert fields == {"change": "residents", "residents": "3"}
     x = s.get(BASE + "/appeals?format=xml")
     assert x.status_code == 200
+
+
+def test_staff_keep_the_topic_list_and_a_retired_topic_is_refused(s):
+    from conftest import staff_signed_in as staff_in
+    staff = staff_in("operator")
+
+    def post(path, data):
+        token = csrf_of(staff.get(BASE + "/admin/topics?org=1"))
+        return staff.post(BASE + path, data=dict({"csrf": token}, **data), allow_redirects=False)
+
+    code = "heat-%d" % (datetime.datetime.now().microsecond)
+    r = post("/admin/topics/add", {"org": "1", "topic_code": code, "form": "", "name_ru":
+                                   "Отопление", "name_en": "Heating"})
+    assert r.status_code == 303 and r.headers["location"].endswith("done=topic-added")
+    tid = sql("SELECT id FROM appeal_topics WHERE organization_id = 1 AND code = '%s'" % code)[0][0]
+    r = post("/admin/topics/add", {"org": "1", "topic_code": code, "form": "", "name_ru":
+                                   "Ещё раз", "name_en": "Again"})
+    assert r.status_code == 422 and doc(r).xpath('//*[@id="error-topic_code"]')
+    assert doc(r).xpath('//input[@id="name_ru"]/@value') == ["Ещё раз"]
+    r = post("/admin/topics/add", {"org": "1", "topic_code": "x-" + code, "form": "teleport",
+                                   "name_ru": "Телепорт", "name_en": "Teleport"})
+    assert r.status_code == 400 and doc(r).xpath('//*[@id="error-form"]')
+    assert tid in doc(s.get(BASE + "/appeals/new")).xpath('//select[@id="topic"]/option/@value')
+    r = post("/admin/topics/rename", {"org": "1", "id": tid, "name_ru": "Отопление и ГВС",
+                                      "name_en": "Heating and hot water"})
+    assert r.status_code == 303
+    assert post("/admin/topics/rename", {"org": "2", "id": tid, "name_ru": "Чужая",
+                                         "name_en": "Not theirs"}).status_code == 404
+    assert post("/admin/topics/active", {"org": "1", "id": tid, "active": "0"}).status_code == 303
+    assert tid not in doc(s.get(BASE + "/appeals/new")).xpath(
+        '//select[@id="topic"]/option/@value')
+    r = send_topic(s, tid)
+    assert r.status_code == 422 and doc(r).xpath('//*[@id="error-topic"]')
+    assert sql("SELECT name_ru, active FROM appeal_topics WHERE id = %s" % tid) == \
+        [("Отопление и ГВС", "0")]
+    assert sql("SELECT COUNT(*) FROM audit_log WHERE object_type = 'topic' AND object_id = '%s'"
+               % tid) == [("3",)]
+    sql("DELETE FROM appeal_topics WHERE id = %s" % tid)
+
+
+def send_topic(s, tid):
+    page = s.get(BASE + "/appeals/new")
+    parts = [(k, (None, v)) for k, v in (("csrf", csrf_of(page)), ("topic", tid),
+                                         ("account", str(ACCOUNT)), ("text", "Текст"))]
+    parts.append(("files", ("", b"", "application/octet-stream")))
+    return s.post(BASE + "/appeals/new", files=parts, allow_redirects=False)
