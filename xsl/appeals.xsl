@@ -358,6 +358,12 @@
     <h1><xsl:value-of select="$M/inbox.title"/></h1>
     <xsl:call-template name="ap-done"/>
     <p><xsl:value-of select="$M/inbox.intro"/></p>
+    <!-- Announcements are kept once, under News, with their own marks: said here. -->
+    <p id="inbox-news"><a href="/news"><xsl:value-of select="$M/inbox.news"/></a>
+      <xsl:if test="/page/nav/item[@id = 'news']/@unread">
+        <xsl:value-of select="concat(' (', /page/nav/item[@id = 'news']/@unread, ' ', $M/ap.unread, ')')"/>
+      </xsl:if>
+    </p>
     <xsl:choose>
       <xsl:when test="inbox/message">
         <xsl:if test="inbox/message/@unread">

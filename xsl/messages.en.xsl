@@ -779,6 +779,7 @@
     <inbox.title>Messages</inbox.title>
     <inbox.intro>Everything we have sent you by e-mail or SMS is also here, newest first.</inbox.intro>
     <inbox.none>No messages yet.</inbox.none>
+    <inbox.news>Announcements of the organization are under News</inbox.news>
     <inbox.older>Older messages</inbox.older>
     <inbox.all>All messages</inbox.all>
     <ap.read-all>Mark all as read</ap.read-all>

@@ -779,6 +779,7 @@
     <inbox.title>Сообщения</inbox.title>
     <inbox.intro>Всё, что мы отправили вам по почте или в SMS, есть и здесь, новые сверху.</inbox.intro>
     <inbox.none>Сообщений пока нет.</inbox.none>
+    <inbox.news>Объявления организации — в разделе «Новости»</inbox.news>
     <inbox.older>Более ранние сообщения</inbox.older>
     <inbox.all>Все сообщения</inbox.all>
     <ap.read-all>Отметить всё прочитанным</ap.read-all>
