@@ -38,6 +38,7 @@
 #include "core/valid.h"
 #include "db/appeal.h"
 #include "db/appeal_field.h"
+#include "db/chunks.h"
 #include "db/help.h"
 #include "db/inbox.h"
 #include "db/db.h"
@@ -731,25 +732,13 @@ static int contacts(struct req *r)
 	return e == PERR_OK ? 200 : page_fail(r, e);
 }
 
-struct form_out {
-	int (*put)(void *, const char *, size_t);
-	void *ctx;
-};
-
-static enum perr form_chunk_out(void *p, const unsigned char *b, size_t n)
-{
-	struct form_out *o = p;
-
-	return o->put(o->ctx, (const char *)b, n) != 0 ? PERR_SYS : PERR_OK;
-}
-
 static enum perr form_stream(struct req *r, void *arg, int (*put)(void *, const char *, size_t),
 			     void *ctx)
 {
 	const struct help_form *f = arg;
-	struct form_out o = {put, ctx};
+	struct chunk_sink o = {put, ctx};
 
-	return db_help_form_chunks(r->arena, f->id, form_chunk_out, &o);
+	return db_help_form_chunks(r->arena, f->id, db_chunk_to_sink, &o);
 }
 
 /* A blank form, as a download whatever the browser would make of it. */

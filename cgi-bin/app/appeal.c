@@ -6,6 +6,7 @@
 #include "core/attachment.h"
 #include "core/date.h"
 #include "db/appeal_field.h"
+#include "db/chunks.h"
 #include "doc/xml.h"
 
 /* A time of the thread in the site's zone, as an attribute. */
@@ -116,24 +117,12 @@ enum perr appeal_list_row(void *p, const struct appeal *ap)
 	return appeal_xml(l->list, ap, l->lang, l->staff) ? PERR_OK : PERR_NOMEM;
 }
 
-struct file_out {
-	int (*put)(void *, const char *, size_t);
-	void *ctx;
-};
-
-static enum perr chunk_out(void *p, const unsigned char *b, size_t n)
-{
-	struct file_out *o = p;
-
-	return o->put(o->ctx, (const char *)b, n) == 0 ? PERR_OK : PERR_SYS;
-}
-
 enum perr appeal_file_write(struct arena *a, const struct appeal_file *f,
 			    int (*put)(void *, const char *, size_t), void *ctx)
 {
-	struct file_out o = {put, ctx};
+	struct chunk_sink o = {put, ctx};
 
-	return db_appeal_chunks(a, f->id, chunk_out, &o);
+	return db_appeal_chunks(a, f->id, db_chunk_to_sink, &o);
 }
 
 const char *appeal_file_name(struct arena *a, const struct appeal_file *f)

@@ -19,6 +19,13 @@ static enum perr chunk_each(void *p)
 	return it->each(it->ctx, it->buf, it->len);
 }
 
+enum perr db_chunk_to_sink(void *p, const unsigned char *b, size_t n)
+{
+	struct chunk_sink *s = p;
+
+	return s->put(s->ctx, (const char *)b, n) == 0 ? PERR_OK : PERR_SYS;
+}
+
 enum perr db_chunks(struct arena *ar, struct db_stmt *st, uint64_t id,
 		    enum perr (*each)(void *, const unsigned char *, size_t), void *ctx)
 {
