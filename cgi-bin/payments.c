@@ -150,7 +150,7 @@ static int history(struct req *r)
 	if (h.list == NULL || (all && xml_attr(h.list, "all", "1")) ||
 	    xml_attr_int(h.list, "current", (long long)r->sess->account_id))
 		return page_error(r, 500, "internal");
-	if ((st = page_period(r, K_FROM, K_TO, month_today(), &from, &to)) != 0)
+	if ((st = page_period(r, K_FROM, K_TO, month_today_in(NULL), &from, &to)) != 0)
 		return st;
 	e = db_payment_history(r->arena, r->sess->subscriber_id, all ? 0 : r->sess->account_id,
 	                       from, to, r->lang, HISTORY_ROWS, hist_row, &h);

@@ -226,7 +226,7 @@ static int reissue(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	month_t last = month_today() - 1, from = last, to = last, m;
+	month_t last = month_today_in(NULL) - 1, from = last, to = last, m;
 	unsigned long long org = 0;
 	char *end;
 	int i, rc = 0;

@@ -110,7 +110,7 @@ static int list(struct req *r)
 		return page_fail(r, e);
 	if (account_head(r, &a, by_email) != 0)
 		return page_error(r, 500, "internal");
-	if ((st = page_period(r, K_FROM, K_TO, latest ? latest : month_today() - 1, &from, &to)) != 0)
+	if ((st = page_period(r, K_FROM, K_TO, latest ? latest : month_today_in(NULL) - 1, &from, &to)) != 0)
 		return st;
 	l.cur = a.org.cur;
 	if ((l.parent = xml_elem(r->root, "receipts")) == NULL)

@@ -49,7 +49,7 @@ struct ctx {
 /* The last month billed, or last calendar month for an account without history. */
 static month_t default_end(month_t latest)
 {
-	return latest != 0 ? latest : month_today() - 1;
+	return latest != 0 ? latest : month_today_in(NULL) - 1;
 }
 
 static int account_head(struct req *r, struct account *a)

@@ -46,15 +46,18 @@ static enum perr plan_row(void *p, const struct credit_row *r)
 
 enum perr credit_plan(struct arena *ar, uint64_t account, money_t amount, struct credit *c)
 {
+	const char *tz = NULL;
 	size_t i;
 	enum perr e;
 
 	memset(c, 0, sizeof(*c));
 	c->account = account;
+	if ((e = db_credit_zone(ar, account, &tz)) != PERR_OK)
+		return e;
+	c->now = month_today_in(tz);
 	/* A year of months is one range read; an account billed longer ago than
 	 * that (rare) takes a second, unbounded one. */
-	if ((e = db_credit_rows(ar, account, month_today() - CREDIT_MONTHS, plan_row, c)) !=
-	    PERR_OK)
+	if ((e = db_credit_rows(ar, account, c->now - CREDIT_MONTHS, plan_row, c)) != PERR_OK)
 		return e;
 	if (c->n == 0 && (e = db_credit_rows(ar, account, MONTH_MIN, plan_row, c)) != PERR_OK)
 		return e;
@@ -114,9 +117,9 @@ static int shares_json(const struct credit *c, int only_paid, char *buf, size_t 
 	return 0;
 }
 
-enum perr credit_apply(const struct credit *c, uint64_t payment_id, month_t now)
+enum perr credit_apply(const struct credit *c, uint64_t payment_id)
 {
-	month_t target = c->latest > now ? c->latest : now;
+	month_t target = c->latest > c->now ? c->latest : c->now;
 	char all[SPLIT_MAX_SERVICES * 48 + 3], paid[SPLIT_MAX_SERVICES * 48 + 3];
 	size_t n_all, n_paid;
 	enum perr e;

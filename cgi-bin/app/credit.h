@@ -19,6 +19,7 @@
 struct credit {
 	uint64_t account;
 	month_t latest; /* the latest billed month; 0: the account has no bills */
+	month_t now;    /* this month in the organization's time zone */
 	size_t n;
 	uint64_t service[SPLIT_MAX_SERVICES];
 	money_t tariff[SPLIT_MAX_SERVICES];
@@ -40,8 +41,9 @@ enum perr credit_plan(struct arena *, uint64_t account, money_t amount, struct c
  */
 int credit_choose(struct credit *, const uint64_t *service, const money_t *amount, size_t n,
 		  money_t total) PORTAL_WUR;
-/* Write a planned split: the ledger of the month it arrives in, and the payment's lines.
- * Call inside a transaction, with the account locked before credit_plan(). */
-enum perr credit_apply(const struct credit *, uint64_t payment_id, month_t now) PORTAL_WUR;
+/* Write a planned split: the ledger of the month it arrives in (c->now, the
+ * organization's), and the payment's lines.  Call inside a transaction, with
+ * the account locked before credit_plan(). */
+enum perr credit_apply(const struct credit *, uint64_t payment_id) PORTAL_WUR;
 
 #endif

@@ -826,7 +826,7 @@ static enum perr apply_payments(struct arena *ar, const struct import_row *imp)
 			    (e = credit_plan(ar, pg->p[i].account, pg->p[i].amount, &cr)) !=
 			            PERR_OK ||
 			    (e = db_payment_insert_source(&pg->p[i], imp->org, &pid)) != PERR_OK ||
-			    (e = credit_apply(&cr, pid, month_today())) != PERR_OK)
+			    (e = credit_apply(&cr, pid)) != PERR_OK)
 				return e;
 		}
 	} while (pg->n == PAYMENT_PAGE);

@@ -93,7 +93,7 @@ static enum perr take_back(struct arena *ar, const struct online_item *it, money
 	}
 	if ((e = db_refund_payment(it->account_id, -part, channel, refund, &pid)) != PERR_OK)
 		return e;
-	return credit_apply(&c, pid, month_today());
+	return credit_apply(&c, pid);
 }
 
 /* The message's parameters: the amount written for each language, as the

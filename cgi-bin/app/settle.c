@@ -100,7 +100,6 @@ static int matches(const struct online_payment *op, const struct pay_state *st)
 /* The accounts are locked already (db_online_lock_items()). */
 static enum perr credit_all(struct arena *ar, const struct items *it)
 {
-	month_t now = month_today();
 	size_t i;
 	enum perr e = PERR_OK;
 
@@ -121,7 +120,7 @@ static enum perr credit_all(struct arena *ar, const struct items *it)
 			        "split by the rule",
 			        (unsigned long long)it->v[i].payment_id,
 			        (unsigned long long)it->v[i].account_id);
-		e = credit_apply(&c, it->v[i].payment_id, now);
+		e = credit_apply(&c, it->v[i].payment_id);
 	}
 	return e;
 }

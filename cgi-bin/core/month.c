@@ -22,11 +22,11 @@ static int digits(const char *s, size_t n, int *out)
 	return 0;
 }
 
-month_t month_today(void)
+month_t month_today_in(const char *tz)
 {
 	int y, m, d;
 
-	day_to_civil(day_today(), &y, &m, &d);
+	day_to_civil(day_today_in(tz), &y, &m, &d);
 	return y * 12 + (m - 1);
 }
 

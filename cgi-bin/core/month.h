@@ -14,8 +14,12 @@ typedef int month_t;
 
 /* "2026-10" or "10.2026" (what a Russian subscriber types), years 2000..2099. */
 int month_parse(const char *, size_t, month_t *) PORTAL_WUR;
-/* This month in UTC. */
-month_t month_today(void);
+/*
+ * This month where tz is (an organization's zone, so that a payment at 00:30
+ * on the 1st in Moscow is the new month's); tz NULL or invalid: the
+ * process's zone, which is the site's.
+ */
+month_t month_today_in(const char *tz);
 /* "2026-10" into buf (8 bytes). */
 void month_format(month_t, char buf[8]);
 /* "2026-10-01", the DATE the ledger keys a month by, into buf (11 bytes). */

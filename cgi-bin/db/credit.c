@@ -13,6 +13,12 @@
 #include "db/db.h"
 
 /* Newest month first; the key (account_id, period, service_id) serves it backwards. */
+static struct db_stmt zone = {
+	"credit.zone",
+	"SELECT o.time_zone FROM accounts a JOIN organizations o ON o.id = a.organization_id "
+	"WHERE a.id = ?",
+	NULL, 0, NULL};
+
 static struct db_stmt rows = {
 	"credit.rows",
 	"SELECT service_id, YEAR(period) * 12 + MONTH(period) - 1, tariff, accrued + corrections, "
@@ -63,6 +69,14 @@ static enum perr credit_row(void *p)
 
 	it->r.month = (month_t)it->month;
 	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_credit_zone(struct arena *ar, uint64_t account, const char **tz)
+{
+	struct db_arg a[] = {DBA_U64(account)};
+	struct db_col c[] = {DBC_STR(tz)};
+
+	return db_row(ar, &zone, a, 1, c, 1);
 }
 
 enum perr db_credit_rows(struct arena *ar, uint64_t account, month_t from,

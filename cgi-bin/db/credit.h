@@ -19,6 +19,8 @@ struct credit_row {
 	money_t closing;
 };
 
+/* The time zone of the account's organization (a tz database name). */
+enum perr db_credit_zone(struct arena *, uint64_t account, const char **tz) PORTAL_WUR;
 /* The account's ledger rows from month from on, newest month first. */
 enum perr db_credit_rows(struct arena *, uint64_t account, month_t from,
                          enum perr (*each)(void *, const struct credit_row *), void *) PORTAL_WUR;

@@ -845,7 +845,7 @@ def test_every_billing_query_is_an_index_lookup():
         "help.districts": [sub, 1], "help.questions": [1], "help.forms": [1], "help.form": [1],
         "help.form_chunks": [1], "help.question_delete": [1, 0], "help.form_delete": [1, 0],
         "help.rules_set": ["''", "''", 0],
-        "topic.of_org": [1], "topic.rename": ["'x'", "'x'", 1, 0], "topic.set_active": [1, 1, 0],
+        "credit.zone": [1], "topic.of_org": [1], "topic.rename": ["'x'", "'x'", 1, 0], "topic.set_active": [1, 1, 0],
         "topic.add": [1, "'x'", "''", "'x'", "'x'", 1], "appeal.seen": [1], "appeal.subscriber_wrote": [1],
         "appeal.close": [1], "appeal.reopen": [1], "appeal.answered": ["'resolved'", "'resolved'", 1, 1],
         "appeal.assign": [1, 1],

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "core/date.h"
+#include "core/month.h"
 
 static void local(const char *tz, const char *utc, const char *want)
 {
@@ -92,6 +93,25 @@ static void the_hour_in_a_zone(void **st)
 		    (h + 1) % 24);
 }
 
+/* "This month" is the organization's: at 00:30 on the 1st in Moscow, the new one. */
+static void this_month_in_a_zone(void **st)
+{
+	time_t now = time(NULL), there;
+	struct tm t;
+	int m;
+
+	(void)st;
+	there = now - 12 * 3600; /* Etc/GMT+12 is twelve hours behind UTC */
+	assert_non_null(gmtime_r(&there, &t));
+	m = (t.tm_year + 1900) * 12 + t.tm_mon;
+	/* The month may turn between the two readings of the clock. */
+	assert_true(month_today_in("Etc/GMT+12") == m || month_today_in("Etc/GMT+12") == m + 1);
+	there = now + 14 * 3600;
+	assert_non_null(gmtime_r(&there, &t));
+	m = (t.tm_year + 1900) * 12 + t.tm_mon;
+	assert_true(month_today_in("Etc/GMT-14") == m || month_today_in("Etc/GMT-14") == m + 1);
+}
+
 static void zone_names_are_names(void **st)
 {
 	(void)st;
@@ -113,6 +133,7 @@ int main(void)
 		cmocka_unit_test(refuses_what_is_not_an_instant),
 		cmocka_unit_test(an_organizations_zone_and_back),
 		cmocka_unit_test(the_hour_in_a_zone),
+		cmocka_unit_test(this_month_in_a_zone),
 		cmocka_unit_test(zone_names_are_names),
 	};
 
