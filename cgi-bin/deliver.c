@@ -28,6 +28,7 @@
 #include "app/job.h"
 #include "app/news.h"
 #include "app/receipt.h"
+#include "app/receipt_pdf.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
 #include "core/config.h"
@@ -270,7 +271,8 @@ static void deliver_one(uint64_t id)
 		later(&m, 1, "the template made no subject or text");
 		goto out;
 	}
-	if (b.receipt && (e = render_pdf(arena, b.page, &pdf, &pdf_len)) != PERR_OK) {
+	/* The same file as the site's: its hash kept, or compared with the one kept. */
+	if (b.receipt && (e = receipt_pdf_kept(arena, b.page, &pdf, &pdf_len)) != PERR_OK) {
 		later(&m, 0, "cannot make the receipt's PDF");
 		goto out;
 	}

@@ -46,11 +46,12 @@ MODS_payments = app/credit app/settle billing/split core/arena core/config core/
 	core/utf8 core/valid db/account db/autopay db/credit db/db db/online db/outbox db/payment \
 	db/session db/unread doc/render doc/sheet doc/xlsx doc/xml net/http net/yookassa web/csrf \
 	web/form web/nav web/page_table web/period web/request web/sandbox web/serve web/session
-MODS_receipts = app/receipt billing/bankcheck billing/payqr billing/reading billing/receipt \
-	core/arena core/config core/crypto core/date core/decimal core/lang core/log core/module \
-	core/money core/month core/parse core/perr core/privilege core/utf8 core/valid db/account \
-	db/db db/receipt db/receipt_doc db/session db/unread doc/pdf doc/qr doc/render doc/xml \
-	web/csrf web/form web/nav web/period web/request web/sandbox web/serve web/session
+MODS_receipts = app/receipt app/receipt_pdf billing/bankcheck billing/payqr billing/reading \
+	billing/receipt core/arena core/config core/crypto core/date core/decimal core/lang \
+	core/log core/module core/money core/month core/parse core/perr core/privilege core/utf8 \
+	core/valid db/account db/db db/receipt db/receipt_doc db/session db/unread doc/pdf doc/qr \
+	doc/render doc/xml web/csrf web/form web/nav web/period web/request web/sandbox web/serve \
+	web/session
 MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/payqr \
 	billing/receipt core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/password core/privilege core/throttle \
@@ -65,11 +66,11 @@ MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/confi
 MODS_receiptjobs = app/job billing/bankcheck billing/payqr billing/receipt core/arena core/config \
 	core/date core/lang core/log core/module core/money core/month core/parse core/perr \
 	core/privilege core/utf8 db/db db/receipt db/receipt_doc
-MODS_deliver = app/job app/news app/receipt billing/bankcheck billing/payqr billing/reading \
-	billing/receipt core/arena core/config core/date core/decimal core/lang core/log \
-	core/module core/money core/month core/parse core/perr core/privilege core/utf8 \
-	core/valid db/account db/db db/inbox_write db/news db/outbox db/receipt db/receipt_doc \
-	doc/message doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
+MODS_deliver = app/job app/news app/receipt app/receipt_pdf billing/bankcheck billing/payqr \
+	billing/reading billing/receipt core/arena core/config core/crypto core/date core/decimal \
+	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
+	core/utf8 core/valid db/account db/db db/inbox_write db/news db/outbox db/receipt \
+	db/receipt_doc doc/message doc/pdf doc/qr doc/render doc/xml net/http net/mail net/sms
 MODS_remind = app/job core/arena core/config core/date core/lang core/log core/module core/money \
 	core/month core/parse core/perr core/privilege core/utf8 db/db db/outbox db/reminder \
 	doc/xml

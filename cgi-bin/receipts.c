@@ -13,13 +13,12 @@
  * not linked to them, or a month that was not issued or billed, is a 404.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "app/receipt.h"
+#include "app/receipt_pdf.h"
 #include "billing/account.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
-#include "core/crypto.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "core/month.h"
@@ -28,7 +27,6 @@
 #include "db/account.h"
 #include "db/receipt.h"
 #include "db/receipt_doc.h"
-#include "doc/pdf.h"
 #include "doc/xml.h"
 #include "web/form.h"
 #include "web/req.h"
@@ -160,56 +158,6 @@ static int view(struct req *r)
 }
 
 /* The receipt element's attribute as a number; 0 if absent. */
-static unsigned long long receipt_attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	unsigned long long x = v ? strtoull((const char *)v, NULL, 10) : 0;
-
-	xmlFree(v);
-	return x;
-}
-
-/*
- * The PDF of the receipt on the page, and its SHA-256 kept with the receipt
- * the first time it is made (db/receipt_doc.c): drawn from the stored
- * document and dated its day of issue, a later PDF must be the same file.
- */
-static enum perr receipt_pdf(struct arena *ar, xmlDocPtr page, const unsigned char **pdf,
-			     size_t *len)
-{
-	unsigned char hash[32];
-	xmlNodePtr n;
-	xmlChar *mon;
-	month_t m = 0;
-	int same = 1;
-	enum perr e = render_pdf(ar, page, pdf, len);
-
-	if (e != PERR_OK)
-		return e;
-	for (n = xmlDocGetRootElement(page)->children; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "receipt"))
-			break;
-	if (n == NULL || (mon = xmlGetProp(n, BAD_CAST "month")) == NULL)
-		return PERR_OK; /* not a receipt: nothing to keep */
-	if (month_parse((const char *)mon, (size_t)xmlStrlen(mon), &m) != 0)
-		m = 0;
-	xmlFree(mon);
-	sha256(*pdf, *len, hash);
-	e = db_receipt_pdf_hash(ar, receipt_attr(n, "account-id"), m,
-				(unsigned)receipt_attr(n, "version"), hash, &same);
-	if (e != PERR_OK)
-		log_msg(LOG_ERR, "receipt pdf: cannot keep its hash: %s", perr_str(e));
-	else if (!same) {
-		char month[8];
-
-		month_format(m, month);
-		log_msg(LOG_ERR, "receipt of account %llu, %s, version %llu: its PDF differs from the "
-			"one first made of it", receipt_attr(n, "account-id"), month,
-			receipt_attr(n, "version"));
-	}
-	return PERR_OK; /* the subscriber gets the receipt either way */
-}
-
 static int pdf(struct req *r)
 {
 	struct receipt rc;
@@ -221,7 +169,7 @@ static int pdf(struct req *r)
 		return st;
 	month_format(rc.month, m);
 	name = arena_printf(r->arena, "receipt-%s-%s.pdf", rc.acc.number, m);
-	return name ? page_download(r, name, "application/pdf", receipt_pdf)
+	return name ? page_download(r, name, "application/pdf", receipt_pdf_kept)
 		    : page_error(r, 500, "internal");
 }
 

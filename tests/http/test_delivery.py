@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import ENV, ROOT, make_subscriber, sql
+from conftest import BASE, ENV, ROOT, make_subscriber, sql
 from test_receipts import (OLD_MONTH, TEST_ACCOUNT, decode_qr, pdf_tool, plain,  # noqa: F401
                            receiptjobs, signed_in, tsj_org, xml)
 
@@ -105,6 +105,14 @@ def test_a_new_receipt_reaches_who_asked_with_its_pdf(tsj_org):
     payload = xml(s, "/receipts/view?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)) \
         .find("receipt/qr").get("payload")
     assert decode_qr(pdf, 150) == payload.encode()
+    # The e-mailed PDF is the issued receipt's file: its hash kept, and the
+    # site's download of it is the same bytes.
+    import hashlib
+    assert sql("SELECT LOWER(HEX(pdf_sha256)) FROM receipt_documents WHERE account_id = %d AND "
+               "period = '%s-01'" % (TEST_ACCOUNT, OLD_MONTH)) == \
+        [(hashlib.sha256(pdf).hexdigest(),)]
+    assert s.get(BASE + "/receipts/pdf?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)).content \
+        == pdf
     # Sent is sent: another run sends nothing again.
     assert "0 sent" in deliver().stdout and len(mails()) == len(before) + 1
 
