@@ -43,8 +43,8 @@ def test_sign_in_lands_on_home_with_name_and_navigation():
     assert home.status_code == 200
     d = doc(home)
     assert DEMO[2] in d.xpath("string(//h1[@id='greeting'])")
-    sections = ["/", "/news", "/appeals", "/accounts", "/services", "/readings", "/payments", "/receipts",
-                "/calculator", "/settings"]
+    sections = ["/", "/news", "/inbox", "/appeals", "/accounts", "/services", "/readings",
+                "/payments", "/receipts", "/calculator", "/settings", "/contacts"]
     # The wide list and the narrow screens' menu hold the same links.
     assert d.xpath("//nav[@class='sections']/ul[@class='nav-wide']//a/@href") == sections
     assert d.xpath("//nav[@class='sections']/details[@class='nav-menu']//a/@href") == sections
@@ -344,8 +344,8 @@ def test_xml_api_of_home():
     assert x.findtext("user/name") == DEMO[2]
     assert x.findtext("home/email") == "demo@example.org"
     assert [i.get("id") for i in x.findall("nav/item")] == [
-        "home", "news", "appeals", "accounts", "services", "readings", "payments", "receipts", "calculator",
-        "settings"]
+        "home", "news", "inbox", "appeals", "accounts", "services", "readings", "payments",
+        "receipts", "calculator", "settings", "contacts"]
 
 
 def test_a_form_posted_after_the_session_ended_returns_to_a_page_that_can_be_shown():
