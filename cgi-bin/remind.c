@@ -51,8 +51,11 @@ struct batch {
 static enum perr keep(void *p, const struct reminder_due *d)
 {
 	struct batch *b = p;
-	struct reminder_due *r = &b->rows[b->n++];
+	struct reminder_due *r;
 
+	if (b->n == BATCH) /* the question asks for no more; never more than there is room */
+		return PERR_OK;
+	r = &b->rows[b->n++];
 	*r = *d;
 	r->account = d->account ? arena_strdup(arena, d->account) : NULL;
 	r->meter = d->meter ? arena_strdup(arena, d->meter) : NULL;
