@@ -144,6 +144,8 @@ static const struct col tariffs_cols[] = {
         {"limit_gas_alone", T_QTY3, 0, 0, 1000000000000LL, NULL},
         {"limit_estove", T_QTY3, 0, 0, 1000000000000LL, NULL},
         {"limit_estove_alone", T_QTY3, 0, 0, 1000000000000LL, NULL},
+        {"vat_by_date", T_INT, 0, 0, 1, NULL},         /* 1: the rate of each day (sql/022) */
+        {"limit_per_household", T_INT, 0, 0, 1, NULL}, /* 1: the home's limits, not a resident's */
 };
 
 static const struct {
@@ -553,6 +555,8 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		for (size_t i = 15; i < 19; i++) /* the last tier has no upper bound */
 			out[i] = v[12].i < v[8].i ? NUM(v[i], 0)
 			                          : (struct stage_cell){1, 0, NULL, 0};
+		out[19] = NUM(v[19], 0);
+		out[20] = NUM(v[20], 0);
 		return NULL;
 	case SK__N: break;
 	}

@@ -401,8 +401,8 @@ STAGE_PAIR(stage_readings, "stage_readings",
 STAGE_PAIR(stage_tariffs, "stage_tariffs",
            "import_id, line, plan_code, service_code, name_ru, name_en, zones, public, valid_from, "
            "valid_to, tiers, vat_bp, vat_included, month_days_x10, tier, zone, price, lim_gas, "
-           "lim_gas_alone, lim_estove, lim_estove_alone",
-           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+           "lim_gas_alone, lim_estove, lim_estove_alone, vat_by_date, per_household",
+           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 STAGE_DELETE(stage_tariffs, "stage_tariffs")
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
@@ -429,10 +429,10 @@ static const struct kind_sql kinds[SK__N] = {
         [SK_READINGS] = {&stage_readings_one, &stage_readings_batch, &stage_readings_delete,
                          "SSISI"},
         [SK_TARIFFS] = {&stage_tariffs_one, &stage_tariffs_batch, &stage_tariffs_delete,
-                        "SSSSIISSIIIIIIIIIII"},
+                        "SSSSIISSIIIIIIIIIIIII"},
 };
 
-#define STAGE_WIDEST 21 /* with the import and the line */
+#define STAGE_WIDEST 23 /* with the import and the line */
 static struct db_arg pending[STAGE_BATCH * STAGE_WIDEST];
 static size_t npending; /* rows */
 
@@ -626,7 +626,8 @@ CHECK(tariffs_version_differs, "stage_tariffs",
       FIRST_OF("plan_code, valid_from",
                "d.plan_code = s.plan_code AND d.valid_from = s.valid_from"),
       "NOT (f.valid_to = s.valid_to AND f.tiers = s.tiers AND f.vat_bp = s.vat_bp AND "
-      "f.vat_included = s.vat_included AND f.month_days_x10 = s.month_days_x10)",
+      "f.vat_included = s.vat_included AND f.month_days_x10 = s.month_days_x10 AND "
+      "f.vat_by_date = s.vat_by_date AND f.per_household = s.per_household)",
       "valid_from", "s.valid_from", "version-differs", "CONCAT(f.line)")
 CHECK(tariffs_grid, "stage_tariffs",
       "JOIN (SELECT plan_code, valid_from, COUNT(*) AS c0, MIN(tiers) AS t0, MIN(zones) AS z0 "
@@ -844,6 +845,7 @@ CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, P
 	"BINARY p.name_en = BINARY s.name_en AND p.zones = s.zones AND p.public = s.public AND "   \
 	"t.valid_to = s.valid_to AND t.tiers = s.tiers AND t.vat_bp = s.vat_bp AND "               \
 	"t.vat_included = s.vat_included AND t.month_days_x10 = s.month_days_x10 AND "             \
+	"t.vat_by_date = s.vat_by_date AND t.limit_per_household = s.per_household AND "           \
 	"x.price = s.price AND " TRF_LIMIT("gas", "lim_gas") " AND " TRF_LIMIT(                    \
 	        "gas-alone",                                                                       \
 	        "lim_gas_alone") " AND " TRF_LIMIT("estove",                                       \
@@ -1042,8 +1044,9 @@ static struct db_stmt plans_update = {
 static struct db_stmt versions_insert = {
         "exchange.versions_insert",
         "INSERT INTO tariffs (plan_id, valid_from, valid_to, tiers, month_days_x10, vat_bp, "
-        "vat_included) SELECT p.id, s.valid_from, MIN(s.valid_to), MIN(s.tiers), "
-        "MIN(s.month_days_x10), MIN(s.vat_bp), MIN(s.vat_included) FROM stage_tariffs s "
+        "vat_included, vat_by_date, limit_per_household) SELECT p.id, s.valid_from, "
+        "MIN(s.valid_to), MIN(s.tiers), MIN(s.month_days_x10), MIN(s.vat_bp), "
+        "MIN(s.vat_included), MIN(s.vat_by_date), MIN(s.per_household) FROM stage_tariffs s "
         "JOIN tariff_plans p ON p.organization_id = ? AND p.code = s.plan_code "
         "WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM tariffs t WHERE t.plan_id = p.id "
         "AND t.valid_from = s.valid_from) GROUP BY p.id, s.valid_from",
@@ -1053,7 +1056,8 @@ static struct db_stmt versions_update = {
         "UPDATE tariffs t JOIN tariff_plans p ON p.id = t.plan_id JOIN stage_tariffs s "
         "ON s.import_id = ? AND p.organization_id = ? AND p.code = s.plan_code "
         "AND s.valid_from = t.valid_from SET t.valid_to = s.valid_to, t.tiers = s.tiers, "
-        "t.month_days_x10 = s.month_days_x10, t.vat_bp = s.vat_bp, t.vat_included = s.vat_included",
+        "t.month_days_x10 = s.month_days_x10, t.vat_bp = s.vat_bp, t.vat_included = s.vat_included, "
+        "t.vat_by_date = s.vat_by_date, t.limit_per_household = s.per_household",
         NULL, 0, NULL};
 static struct db_stmt prices_clear = {
         "exchange.prices_clear",

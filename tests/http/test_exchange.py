@@ -561,6 +561,40 @@ def test_tariffs_load_whole_and_again_change_nothing(tmp_path):
     assert "Двухзонный тест" in r.text
 
 
+def test_a_tariff_file_says_vat_by_date_and_limits_per_household(tmp_path):
+    """Russia's 2025 household ranges (3 900 and 6 000 kWh a month for the home)
+    and VAT by the rates table's date, loaded from a file, and changed by one."""
+    code = "t-" + new_numbers(1)[0]
+    head = TARIFF_HEAD + ",vat_by_date,limit_per_household"
+    rows = []
+    for tier, price, limit in ((1, "6,43", "3900"), (2, "7,57", "6000"), (3, "9,18", "")):
+        limits = ",".join([limit] * 4) if limit else ",,,"
+        rows.append('%s,electricity,"Диапазоны 2025",Ranges 2025,1,0,2026-01-01,2026-06-30,3,'
+                    '"22,00",1,,%d,1,"%s",%s,1,1' % (code, tier, price, limits))
+    path = write(tmp_path, "t.csv", "\n".join([head] + rows) + "\n")
+    rc, got, err = run_import(path, "tariffs")
+    assert rc == 0 and (got["status"], got["new"]) == ("applied", 3), (got, err)
+    version = sql("SELECT t.id, t.vat_by_date, t.limit_per_household, t.month_days_x10 FROM "
+                  "tariffs t JOIN tariff_plans p ON p.id = t.plan_id WHERE p.code = '%s'" % code)
+    assert [v[1:] for v in version] == [("1", "1", "0")]
+    assert sql("SELECT tier, limit_milli FROM tariff_limits WHERE tariff_id = %s AND "
+               "household = 'gas' ORDER BY tier" % version[0][0]) == [("0", "3900000"),
+                                                                      ("1", "6000000")]
+    # The same file again changes nothing; the household flag off is a change of the version.
+    rc, got, err = run_import(path, "tariffs")
+    assert (got["new"], got["changed"]) == (0, 0), got
+    off = [r[:-4] + ",1,0" for r in rows]
+    rc, got, err = run_import(write(tmp_path, "t2.csv", "\n".join([head] + off) + "\n"), "tariffs")
+    assert got["status"] == "applied" and got["changed"] == 3, got
+    assert sql("SELECT limit_per_household FROM tariffs WHERE id = %s" % version[0][0]) == \
+        [("0",)]
+    # A flag that is not 0 or 1 is a problem on its line and column.
+    bad = [rows[0][:-4] + ",2,1"] + rows[1:]
+    rc, got, err = run_import(write(tmp_path, "t3.csv", "\n".join([head] + bad) + "\n"), "tariffs")
+    assert got["status"] != "applied"
+    assert [p[:3] for p in problems(got["id"])][0] == (2, "vat_by_date", "range")
+
+
 def test_tariff_files_that_cannot_be_a_tariff_are_refused(tmp_path):
     code = "t-" + new_numbers(1)[0]
     other = "u-" + new_numbers(1)[0]
