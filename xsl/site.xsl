@@ -77,6 +77,11 @@
         </main>
         <footer class="bottom">
           <p><xsl:value-of select="$M/site.footer"/></p>
+          <!-- Contacts and help, with the site map: on every page, signed in or not
+               (someone who cannot sign in needs the phone most), but the console's. -->
+          <xsl:if test="/page/@section != 'admin'">
+            <p><a href="/contacts" id="footer-contacts"><xsl:value-of select="$M/nav.contacts"/></a></p>
+          </xsl:if>
         </footer>
       </body>
     </html>

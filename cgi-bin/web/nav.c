@@ -25,7 +25,6 @@ static const struct {
 	{"receipts", "/receipts"},
 	{"calculator", "/calculator"},
 	{"settings", "/settings"},
-	{"contacts", "/contacts"},
 };
 
 /* The entry a page is under: its own address, or the one its address continues. */
