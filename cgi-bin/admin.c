@@ -100,7 +100,7 @@ enum key {
 	K_ROLE, K_FULL_NAME, K_NEW_PASSWORD,
 	K_NAME, K_INN, K_KPP, K_ADDRESS, K_PHONES, K_EMAIL, K_WEBSITE, K_BANK_NAME, K_BIC,
 	K_BANK_ACCOUNT, K_CORR_ACCOUNT, K_RECEIPT_NOTE, K_TIME_ZONE, K_READINGS_FROM,
-	K_READINGS_TO, K_PAY_BY_DAY,
+	K_READINGS_TO, K_PAY_BY_DAY, K_MONTH_DAYS,
 	K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO, K_BEFORE, K_FORMAT,
 	K_AMOUNT, K_KEY, K_NUMBER, K_ACCOUNT, K_CHANNEL, K_METER, K_ZONE, K_VALUE, K_TAKEN_ON,
 	K_SHORT_NAME, K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE, K_OFFICE_EMAIL,
@@ -151,6 +151,7 @@ static const struct field fields[K__MAX] = {
 	[K_READINGS_FROM] = {"readings_from", valid_int, 1, 31},
 	[K_READINGS_TO] = {"readings_to", valid_int, 1, 31},
 	[K_PAY_BY_DAY] = {"pay_by_day", valid_int, 1, 28},
+	[K_MONTH_DAYS] = {"month_days_x10", valid_int, 0, 305},
 	[K_STAFF] = {"staff", valid_text, 1, 64},
 	[K_ACTION] = {"action", valid_token, 1, 32},
 	[K_OBJECT] = {"object", valid_token, 1, 16},
@@ -1785,7 +1786,8 @@ static int org_xml(struct req *r, const struct org_settings *o)
 	    xml_text(n, "time_zone", o->time_zone) == NULL ||
 	    xml_int(n, "readings_from", o->readings_from) == NULL ||
 	    xml_int(n, "readings_to", o->readings_to) == NULL ||
-	    xml_int(n, "pay_by_day", o->pay_by_day) == NULL)
+	    xml_int(n, "pay_by_day", o->pay_by_day) == NULL ||
+	    xml_int(n, "month_days_x10", o->month_days_x10) == NULL)
 		return -1;
 	return 0;
 }
@@ -1813,6 +1815,10 @@ static void org_diff(struct req *r, const struct org_settings *a, const struct o
 			continue;
 		x = arena_printf(r->arena, "%s%s=%s; ", x ? x : "", names[i], p);
 		y = arena_printf(r->arena, "%s%s=%s; ", y ? y : "", names[i], q);
+	}
+	if (a->month_days_x10 != b->month_days_x10) {
+		x = arena_printf(r->arena, "%smonth_days_x10=%u; ", x ? x : "", a->month_days_x10);
+		y = arena_printf(r->arena, "%smonth_days_x10=%u; ", y ? y : "", b->month_days_x10);
 	}
 	if (a->readings_from != b->readings_from || a->readings_to != b->readings_to ||
 	    a->pay_by_day != b->pay_by_day) {
@@ -1878,7 +1884,7 @@ static int organization_page(struct req *r)
 	static const size_t required[] = {K_NAME,	  K_INN,	  K_ADDRESS,	  K_PHONES,
 					  K_EMAIL,	  K_BANK_NAME,	  K_BIC,	  K_BANK_ACCOUNT,
 					  K_TIME_ZONE,	  K_READINGS_FROM, K_READINGS_TO,
-					  K_PAY_BY_DAY};
+					  K_PAY_BY_DAY,	  K_MONTH_DAYS};
 	/* A correspondent account is a Russian bank's; Kazakh details have none. */
 	static const size_t optional[] = {K_SHORT_NAME, K_KPP, K_WEBSITE, K_RECEIPT_NOTE,
 					  K_CORR_ACCOUNT};
@@ -1935,6 +1941,7 @@ static int organization_page(struct req *r)
 		(unsigned)req_val(r, K_READINGS_TO)->i,
 		(unsigned)req_val(r, K_PAY_BY_DAY)->i,
 		old.currency,
+		(unsigned)req_val(r, K_MONTH_DAYS)->i,
 	};
 	/* The receipts' own checks: a payment to these details must reach the payee,
 	 * and its QR code must carry them. */
@@ -1949,6 +1956,8 @@ static int organization_page(struct req *r)
 		field = "time_zone", code = "invalid";
 	else if (nw.readings_from > nw.readings_to)
 		field = "readings_to", code = "window-reversed";
+	else if (nw.month_days_x10 != 0 && nw.month_days_x10 != 305)
+		field = "month_days_x10", code = "invalid";
 	if (code != NULL)
 		return page_refuse(r, 422, field, code);
 	/* Bank details are where money goes: the password again. */

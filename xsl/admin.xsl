@@ -1066,6 +1066,19 @@
       <xsl:call-template name="adm-field"><xsl:with-param name="name">readings_from</xsl:with-param><xsl:with-param name="stored" select="$o/readings_from"/><xsl:with-param name="type">number</xsl:with-param><xsl:with-param name="max">2</xsl:with-param></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">readings_to</xsl:with-param><xsl:with-param name="stored" select="$o/readings_to"/><xsl:with-param name="type">number</xsl:with-param><xsl:with-param name="max">2</xsl:with-param></xsl:call-template>
       <xsl:call-template name="adm-field"><xsl:with-param name="name">pay_by_day</xsl:with-param><xsl:with-param name="stored" select="$o/pay_by_day"/><xsl:with-param name="type">number</xsl:with-param><xsl:with-param name="max">2</xsl:with-param></xsl:call-template>
+      <!-- What a tariff version that does not say (a file's empty month_days) follows. -->
+      <label for="month_days_x10"><xsl:value-of select="$M/adm.f.month_days_x10"/></label>
+      <select id="month_days_x10" name="month_days_x10">
+        <xsl:variable name="md">
+          <xsl:choose>
+            <xsl:when test="/page/typed[@name = 'month_days_x10']"><xsl:value-of select="/page/typed[@name = 'month_days_x10']"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$o/month_days_x10"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <option value="0"><xsl:if test="$md = '0'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="$M/adm.month-days.own"/></option>
+        <option value="305"><xsl:if test="$md = '305'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="$M/adm.month-days.305"/></option>
+      </select>
+      <xsl:call-template name="field-error"><xsl:with-param name="name">month_days_x10</xsl:with-param></xsl:call-template>
       <label for="password"><xsl:value-of select="$M/adm.f.password-again"/></label>
       <input type="password" id="password" name="password" required="required" maxlength="128" autocomplete="current-password"/>
       <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>

@@ -952,6 +952,9 @@
   </xsl:template>
 
   <xsl:template name="messages-en-admin">
+    <adm.f.month_days_x10>Tariff limits over part of a month (when a tariff does not say)</adm.f.month_days_x10>
+    <adm.month-days.own>By the month's own days</adm.month-days.own>
+    <adm.month-days.305>By days / 30.5</adm.month-days.305>
     <adm.title.topics>Appeal topics</adm.title.topics>
     <adm.topic.request>service request</adm.topic.request>
     <adm.topic.retired>off the list</adm.topic.retired>

@@ -952,6 +952,9 @@
   </xsl:template>
 
   <xsl:template name="messages-ru-admin">
+    <adm.f.month_days_x10>Лимиты тарифа за часть месяца (если тариф не указывает)</adm.f.month_days_x10>
+    <adm.month-days.own>По числу дней месяца</adm.month-days.own>
+    <adm.month-days.305>По дням / 30,5</adm.month-days.305>
     <adm.title.topics>Темы обращений</adm.title.topics>
     <adm.topic.request>заявка</adm.topic.request>
     <adm.topic.retired>снята</adm.topic.retired>

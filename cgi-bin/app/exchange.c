@@ -545,7 +545,8 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[8] = NUM(v[8], 1);
 		out[9] = NUM(v[9], 0);
 		out[10] = NUM(v[10], 0);
-		out[11] = NUM(v[11], 0);
+		/* Left empty: the organization's default (sql/039), not 0. */
+		out[11] = v[11].present ? NUM(v[11], 0) : (struct stage_cell){1, 0, NULL, 0};
 		/* Tiers and zones count from 1 in the file, from 0 in the tables. */
 		out[12] = NUM(v[12], 1);
 		out[12].i -= 1;

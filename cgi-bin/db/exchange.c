@@ -626,7 +626,7 @@ CHECK(tariffs_version_differs, "stage_tariffs",
       FIRST_OF("plan_code, valid_from",
                "d.plan_code = s.plan_code AND d.valid_from = s.valid_from"),
       "NOT (f.valid_to = s.valid_to AND f.tiers = s.tiers AND f.vat_bp = s.vat_bp AND "
-      "f.vat_included = s.vat_included AND f.month_days_x10 = s.month_days_x10 AND "
+      "f.vat_included = s.vat_included AND f.month_days_x10 <=> s.month_days_x10 AND "
       "f.vat_by_date = s.vat_by_date AND f.per_household = s.per_household)",
       "valid_from", "s.valid_from", "version-differs", "CONCAT(f.line)")
 CHECK(tariffs_grid, "stage_tariffs",
@@ -844,7 +844,7 @@ CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, P
 	"p.service_id = s.service_id AND BINARY p.name_ru = BINARY s.name_ru AND "                 \
 	"BINARY p.name_en = BINARY s.name_en AND p.zones = s.zones AND p.public = s.public AND "   \
 	"t.valid_to = s.valid_to AND t.tiers = s.tiers AND t.vat_bp = s.vat_bp AND "               \
-	"t.vat_included = s.vat_included AND t.month_days_x10 = s.month_days_x10 AND "             \
+	"t.vat_included = s.vat_included AND t.month_days_x10 <=> s.month_days_x10 AND "             \
 	"t.vat_by_date = s.vat_by_date AND t.limit_per_household = s.per_household AND "           \
 	"x.price = s.price AND " TRF_LIMIT("gas", "lim_gas") " AND " TRF_LIMIT(                    \
 	        "gas-alone",                                                                       \

@@ -62,7 +62,8 @@ static struct db_stmt settings_get = {
 	"organization.settings_get",
 	"SELECT id, name, short_name, inn, kpp, address, phones, email, website, bank_name, bic, "
 	"bank_account, "
-	"corr_account, receipt_note, time_zone, readings_from, readings_to, pay_by_day, currency "
+	"corr_account, receipt_note, time_zone, readings_from, readings_to, pay_by_day, currency, "
+	"month_days_x10 "
 	"FROM organizations WHERE id = ?",
 	NULL, 0, NULL};
 
@@ -71,7 +72,8 @@ static struct db_stmt settings_set = {
 	"UPDATE organizations SET name = ?, short_name = ?, inn = ?, kpp = ?, address = ?, "
 	"phones = ?, email = ?, "
 	"website = ?, bank_name = ?, bic = ?, bank_account = ?, corr_account = ?, receipt_note = ?, "
-	"time_zone = ?, readings_from = ?, readings_to = ?, pay_by_day = ? WHERE id = ?",
+	"time_zone = ?, readings_from = ?, readings_to = ?, pay_by_day = ?, month_days_x10 = ? "
+	"WHERE id = ?",
 	NULL, 0, NULL};
 
 enum perr db_org_settings_get(struct arena *ar, unsigned id, struct org_settings *o)
@@ -85,9 +87,10 @@ enum perr db_org_settings_get(struct arena *ar, unsigned id, struct org_settings
 			     DBC_STR(&o->bank_account), DBC_STR(&o->corr_account),
 			     DBC_STR(&o->receipt_note), DBC_STR(&o->time_zone),
 			     DBC_UINT(&o->readings_from), DBC_UINT(&o->readings_to),
-			     DBC_UINT(&o->pay_by_day), DBC_STR(&o->currency)};
+			     DBC_UINT(&o->pay_by_day), DBC_STR(&o->currency),
+			     DBC_UINT(&o->month_days_x10)};
 
-	return db_row(ar, &settings_get, a, 1, c, 19);
+	return db_row(ar, &settings_get, a, 1, c, 20);
 }
 
 static struct db_arg opt(const char *s)
@@ -105,9 +108,9 @@ enum perr db_org_settings_set(const struct org_settings *o)
 			     DBA_STR(o->corr_account), opt(o->receipt_note),
 			     DBA_STR(o->time_zone),    DBA_INT(o->readings_from),
 			     DBA_INT(o->readings_to),  DBA_INT(o->pay_by_day),
-			     DBA_INT(o->id)};
+			     DBA_INT(o->month_days_x10), DBA_INT(o->id)};
 
-	return db_exec(&settings_set, a, 18, NULL, NULL);
+	return db_exec(&settings_set, a, 19, NULL, NULL);
 }
 
 static struct db_stmt offices = {

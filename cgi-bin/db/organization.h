@@ -27,6 +27,7 @@ struct org_settings {
 	const char *receipt_note, *time_zone;
 	unsigned readings_from, readings_to, pay_by_day;
 	const char *currency; /* read, never written: the ledger is in it */
+	unsigned month_days_x10; /* 305: tariffs' limits prorated by days / 30.5; 0: own days */
 };
 enum perr db_org_settings_get(struct arena *, unsigned id, struct org_settings *) PORTAL_WUR;
 enum perr db_org_settings_set(const struct org_settings *) PORTAL_WUR;

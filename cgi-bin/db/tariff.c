@@ -19,12 +19,15 @@ static struct db_stmt plans = {
 	"WHERE organization_id = ? AND (public = 1 OR ? = 1) ORDER BY id",
 	NULL, 0, NULL};
 
-/* Days since 1970-01-01, the engine's day_t. */
+/* Days since 1970-01-01, the engine's day_t; a version's 30.5-day rule, or its
+ * organization's when the version leaves it to it (NULL, sql/039). */
 static struct db_stmt versions = {
 	"tariff.versions",
-	"SELECT id, DATEDIFF(valid_from, '1970-01-01'), DATEDIFF(valid_to, '1970-01-01'), tiers, "
-	"month_days_x10, vat_bp, vat_included, vat_by_date, limit_per_household FROM tariffs "
-	"WHERE plan_id = ? AND valid_from <= ? AND valid_to >= ? ORDER BY valid_from",
+	"SELECT t.id, DATEDIFF(t.valid_from, '1970-01-01'), DATEDIFF(t.valid_to, '1970-01-01'), "
+	"t.tiers, COALESCE(t.month_days_x10, (SELECT o.month_days_x10 FROM tariff_plans p "
+	"JOIN organizations o ON o.id = p.organization_id WHERE p.id = t.plan_id)), t.vat_bp, "
+	"t.vat_included, t.vat_by_date, t.limit_per_household FROM tariffs t "
+	"WHERE t.plan_id = ? AND t.valid_from <= ? AND t.valid_to >= ? ORDER BY t.valid_from",
 	NULL, 0, NULL};
 
 /* The latest rates up to a day of the plan's organization's country, newest first. */

@@ -276,7 +276,7 @@ def matrix_subject():
 
 ORG_FIELDS = ("name", "short_name", "inn", "kpp", "address", "phones", "email", "website", "bank_name", "bic",
               "bank_account", "corr_account", "receipt_note", "time_zone", "readings_from",
-              "readings_to", "pay_by_day")
+              "readings_to", "pay_by_day", "month_days_x10")
 
 
 def org_form(password, org=1):
@@ -1083,3 +1083,57 @@ def test_offices_and_the_short_name_are_kept_and_shown_to_subscribers():
     assert sql("SELECT short_name FROM organizations WHERE id = 1") == [("РЦ Энск",)]
     form["short_name"] = before
     post(s, page, form, page)
+
+
+def test_the_30_5_day_rule_is_the_organizations_default_for_a_tariff_that_does_not_say(tmp_path):
+    """A file's tariff version with an empty month_days follows its organization's
+    choice (sql/039); one that says 0 or 30.5 keeps its own."""
+    from exchange_util import new_numbers, run_import, write
+    from test_calculator import calc_xml
+    code = "md-" + new_numbers(1)[0]
+    head = ("plan,service,name_ru,name_en,zones,public,valid_from,valid_to,tiers,vat,"
+            "vat_included,month_days,tier,zone,price,limit_gas,limit_gas_alone,limit_estove,"
+            "limit_estove_alone")
+    rows = ['%s,electricity,"Тариф %s",Plan %s,1,1,2026-01-01,2026-06-30,2,"20,00",1,%s,%d,1,'
+            '"%s",%s' % (code, code, code, "", tier, price, limits)
+            for tier, price, limits in ((1, "5,00", "50,50,50,50"), (2, "10,00", ",,,"))]
+    rc, got, err = run_import(write(tmp_path, "t.csv", "\n".join([head] + rows) + "\n"),
+                              "tariffs")
+    assert got["status"] == "applied", (got, err)
+    plan, version = sql("SELECT p.id, t.id FROM tariff_plans p JOIN tariffs t ON t.plan_id = p.id "
+                        "WHERE p.code = '%s'" % code)[0]
+    assert sql("SELECT month_days_x10 FROM tariffs WHERE id = %s" % version) == [("NULL",)]
+    before = sql("SELECT month_days_x10 FROM organizations WHERE id = 1")[0][0]
+
+    def total():
+        st, x = calc_xml(new_client(), org="1", plan=plan, residents="1", household="gas",
+                         prev1="0", curr1="100", **{"from": "2026-03-10", "to": "2026-03-25"})
+        assert st == 200
+        return x.find("result/total").get("minor")
+
+    try:
+        own = total()
+        # Saved from the console, with the password, audited.
+        s = new_client("en")
+        s.cookies.update(staff_signed_in("admin").cookies)
+        form = org_form("admin-password")
+        form["month_days_x10"] = "305"
+        r = post(s, "/admin/organization?org=1", form)
+        assert r.status_code == 303, r.text[:300]
+        assert doc(s.get(BASE + "/admin/organization?org=1")).xpath(
+            '//select[@id="month_days_x10"]/option[@selected]/@value') == ["305"]
+        by_305 = total()
+        assert by_305 != own  # 15 days of a 50 kWh limit: 24.590 kWh, not 24.194
+        sql("UPDATE tariffs SET month_days_x10 = 0 WHERE id = %s" % version)
+        assert total() == own  # the version's own word stands
+        sql("UPDATE tariffs SET month_days_x10 = 305 WHERE id = %s" % version)
+        sql("UPDATE organizations SET month_days_x10 = 0 WHERE id = 1")
+        assert total() == by_305
+        form["month_days_x10"] = "300"
+        assert post(s, "/admin/organization?org=1", form).status_code == 422
+    finally:
+        sql("UPDATE organizations SET month_days_x10 = %s WHERE id = 1" % before)
+        sql("DELETE FROM tariff_limits WHERE tariff_id = %s" % version)
+        sql("DELETE FROM tariff_prices WHERE tariff_id = %s" % version)
+        sql("DELETE FROM tariffs WHERE id = %s" % version)
+        sql("DELETE FROM tariff_plans WHERE id = %s" % plan)
