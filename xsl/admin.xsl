@@ -848,6 +848,30 @@
     <p><a href="/admin/appeals"><xsl:value-of select="$M/adm.title.appeals"/></a></p>
     <xsl:call-template name="adm-done"/>
     <xsl:call-template name="adm-errors"/>
+    <!-- The new topic's form first: what a refused one was typed with is the first
+         name_ru on the page, and the list below may be long. -->
+    <xsl:if test="$adm-serves">
+      <form method="post" action="/admin/topics/add" class="stacked card" id="topic-form">
+        <h2><xsl:value-of select="$M/adm.topic.add"/></h2>
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="org" value="{$t/@org}"/>
+        <xsl:call-template name="adm-field"><xsl:with-param name="name">name_ru</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="adm-field"><xsl:with-param name="name">name_en</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="adm-field"><xsl:with-param name="name">topic_code</xsl:with-param><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
+        <label for="form"><xsl:value-of select="$M/adm.f.form"/></label>
+        <select id="form" name="form">
+          <option value=""><xsl:value-of select="$M/adm.topic.plain"/></option>
+          <xsl:for-each select="$t/form">
+            <option value="{.}">
+              <xsl:if test="/page/typed[@name='form'] = ."><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.topic.form.', .)"/></xsl:call-template>
+            </option>
+          </xsl:for-each>
+        </select>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">form</xsl:with-param></xsl:call-template>
+        <button type="submit" class="secondary" id="topic-submit"><xsl:value-of select="$M/adm.topic.add"/></button>
+      </form>
+    </xsl:if>
     <ul class="plain-list" id="topics">
       <xsl:for-each select="$t/topic">
         <li id="topic-{@id}">
@@ -888,28 +912,6 @@
         </li>
       </xsl:for-each>
     </ul>
-    <xsl:if test="$adm-serves">
-      <form method="post" action="/admin/topics/add" class="stacked card" id="topic-form">
-        <h2><xsl:value-of select="$M/adm.topic.add"/></h2>
-        <input type="hidden" name="csrf" value="{/page/csrf}"/>
-        <input type="hidden" name="org" value="{$t/@org}"/>
-        <xsl:call-template name="adm-field"><xsl:with-param name="name">name_ru</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
-        <xsl:call-template name="adm-field"><xsl:with-param name="name">name_en</xsl:with-param><xsl:with-param name="max">100</xsl:with-param></xsl:call-template>
-        <xsl:call-template name="adm-field"><xsl:with-param name="name">topic_code</xsl:with-param><xsl:with-param name="max">20</xsl:with-param></xsl:call-template>
-        <label for="form"><xsl:value-of select="$M/adm.f.form"/></label>
-        <select id="form" name="form">
-          <option value=""><xsl:value-of select="$M/adm.topic.plain"/></option>
-          <xsl:for-each select="$t/form">
-            <option value="{.}">
-              <xsl:if test="/page/typed[@name='form'] = ."><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.topic.form.', .)"/></xsl:call-template>
-            </option>
-          </xsl:for-each>
-        </select>
-        <xsl:call-template name="field-error"><xsl:with-param name="name">form</xsl:with-param></xsl:call-template>
-        <button type="submit" class="secondary" id="topic-submit"><xsl:value-of select="$M/adm.topic.add"/></button>
-      </form>
-    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ help -->

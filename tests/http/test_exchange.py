@@ -576,7 +576,8 @@ def test_a_tariff_file_says_vat_by_date_and_limits_per_household(tmp_path):
     assert rc == 0 and (got["status"], got["new"]) == ("applied", 3), (got, err)
     version = sql("SELECT t.id, t.vat_by_date, t.limit_per_household, t.month_days_x10 FROM "
                   "tariffs t JOIN tariff_plans p ON p.id = t.plan_id WHERE p.code = '%s'" % code)
-    assert [v[1:] for v in version] == [("1", "1", "0")]
+    # month_days left empty: the organization's default (sql/039), NULL here.
+    assert [v[1:] for v in version] == [("1", "1", "NULL")]
     assert sql("SELECT tier, limit_milli FROM tariff_limits WHERE tariff_id = %s AND "
                "household = 'gas' ORDER BY tier" % version[0][0]) == [("0", "3900000"),
                                                                       ("1", "6000000")]
