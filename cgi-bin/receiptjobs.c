@@ -2,15 +2,19 @@
  * receiptjobs.c: issuing a month's receipts, run by staff or cron after the
  * month's charges are loaded (README, "Deploying").
  *
- *   receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID]
+ *   receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID] [--batch N]
  *   receiptjobs reissue --account ID --month YYYY-MM --reason TEXT
  *
  * For each organization with accounts billed in the month (default: last
  * month; --from: every month from then to last month) that has not issued
- * it: check its bank details, record the month issued, and queue the PDF
- * e-mail of every subscriber who takes that account's receipts by e-mail,
- * in one transaction.  An organization whose details fail the check is not
- * issued, and the message says which detail and why.
+ * it: check its bank details, store every billed account's receipt, queue
+ * the PDF e-mail of every subscriber who takes that account's receipts by
+ * e-mail and the notices of those who asked for one, and record the month
+ * issued.  That is done --batch accounts (default 5,000) per transaction,
+ * so a million accounts never hold a million accounts' locks; a run that
+ * stops part-way (killed, the database gone) is resumed by the next, and
+ * two at once share the batches.  An organization whose details fail the
+ * check is not issued, and the message says which detail and why.
  *
  * Issuing stores each account's receipt as issued (db/receipt_doc.c): it
  * never changes after.  reissue issues one account's receipt of a month
@@ -39,6 +43,8 @@
 #include "db/receipt_doc.h"
 
 #define MAX_ORGS 256
+#define BATCH_DEFAULT 5000
+#define BATCH_MAX 100000
 
 static struct arena *arena;
 
@@ -105,7 +111,7 @@ static day_t due_day(month_t m, unsigned day)
 	return day_from_civil(next / 12, next % 12 + 1, (int)day);
 }
 
-static int issue_month(month_t m, uint64_t only_org)
+static int issue_month(month_t m, uint64_t only_org, unsigned batch)
 {
 	struct org_list *l = malloc(sizeof(*l));
 	unsigned long long mailed;
@@ -140,7 +146,10 @@ static int issue_month(month_t m, uint64_t only_org)
 			rc = 1;
 			continue;
 		}
-		e = db_issue(o->org.id, m, due_day(m, o->pay_by_day), &mailed);
+		if (o->partly)
+			printf("issue %s: organization %llu: going on from a run that stopped\n", mon,
+			       (unsigned long long)o->org.id);
+		e = db_issue(o->org.id, m, due_day(m, o->pay_by_day), batch, &mailed);
 		if (e == PERR_CONFLICT) {
 			printf("issue %s: organization %llu issued meanwhile\n", mon,
 			       (unsigned long long)o->org.id);
@@ -162,7 +171,8 @@ static int issue_month(month_t m, uint64_t only_org)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID]\n"
+	fprintf(stderr, "usage: receiptjobs issue [--month YYYY-MM | --from YYYY-MM] [--org ID] "
+			"[--batch N]\n"
 			"       receiptjobs reissue --account ID --month YYYY-MM --reason TEXT\n"
 			"  The configuration file is named by $PORTAL_CONFIG.\n");
 	return 2;
@@ -227,7 +237,7 @@ static int reissue(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	month_t last = month_today_in(NULL) - 1, from = last, to = last, m;
-	unsigned long long org = 0;
+	unsigned long long org = 0, batch = BATCH_DEFAULT;
 	char *end;
 	int i, rc = 0;
 
@@ -247,6 +257,10 @@ int main(int argc, char **argv)
 			org = strtoull(argv[i + 1], &end, 10);
 			if (*end || org == 0 || argv[i + 1][0] == '-')
 				return usage();
+		} else if (strcmp(argv[i], "--batch") == 0) {
+			batch = strtoull(argv[i + 1], &end, 10);
+			if (*end || batch == 0 || batch > BATCH_MAX || argv[i + 1][0] == '-')
+				return usage();
 		} else {
 			return usage();
 		}
@@ -258,7 +272,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (m = from; m <= to; m++)
-		rc |= issue_month(m, (uint64_t)org);
+		rc |= issue_month(m, (uint64_t)org, (unsigned)batch);
 	job_end(arena);
 	return rc;
 }

@@ -109,19 +109,51 @@ static struct db_stmt issue_orgs = {
 	"receipt.issue_orgs",
 	"SELECT o.id, o.name, o.short_name, o.inn, o.kpp, o.bank_name, o.bic, o.bank_account, "
 	"o.corr_account, o.currency, o.pay_by_day, "
-	"EXISTS (SELECT 1 FROM receipt_issues ri WHERE ri.organization_id = o.id AND ri.period = ?) "
+	"(SELECT IF(ri.stored_through IS NULL, 2, 1) FROM receipt_issues ri "
+	"WHERE ri.organization_id = o.id AND ri.period = ?) "
 	"FROM organizations o WHERE EXISTS (SELECT 1 FROM accounts a JOIN ledger l "
 	"ON l.account_id = a.id AND l.period = ? WHERE a.organization_id = o.id) ORDER BY o.id",
 	NULL, 0, NULL};
 
-static struct db_stmt issue_insert = {
-	"receipt.issue",
-	"INSERT INTO receipt_issues (organization_id, period, due_on, issued_at) "
-	"VALUES (?, ?, ?, UTC_TIMESTAMP())",
+/*
+ * A month is issued batch by batch (sql/040): the row first, with the
+ * cursor at 0; then for each batch, in its own transaction, the row locked,
+ * the batch's receipts stored and notices queued, the cursor moved; the
+ * cursor cleared when no account is left.  A second run of the same month
+ * waits for the lock and goes on from the cursor it finds.
+ */
+static struct db_stmt issue_start = {
+	"receipt.issue_start",
+	"INSERT IGNORE INTO receipt_issues (organization_id, period, due_on, issued_at, "
+	"stored_through) VALUES (?, ?, ?, UTC_TIMESTAMP(), 0)",
+	NULL, 0, NULL};
+
+static struct db_stmt issue_cursor = {
+	"receipt.issue_cursor",
+	"SELECT COALESCE(stored_through, -1) FROM receipt_issues "
+	"WHERE organization_id = ? AND period = ? FOR UPDATE",
+	NULL, 0, NULL};
+
+/* The last id of the next batch; 0 when no account is left. */
+static struct db_stmt issue_next = {
+	"receipt.issue_next",
+	"SELECT COALESCE(MAX(b.id), 0) FROM (SELECT a.id FROM accounts a "
+	"WHERE a.organization_id = ? AND a.id > ? ORDER BY a.id LIMIT ?) b",
+	NULL, 0, NULL};
+
+static struct db_stmt issue_advance = {
+	"receipt.issue_advance",
+	"UPDATE receipt_issues SET stored_through = ? WHERE organization_id = ? AND period = ?",
+	NULL, 0, NULL};
+
+static struct db_stmt issue_done = {
+	"receipt.issue_done",
+	"UPDATE receipt_issues SET stored_through = NULL, issued_at = UTC_TIMESTAMP() "
+	"WHERE organization_id = ? AND period = ?",
 	NULL, 0, NULL};
 
 /*
- * In the same transaction, per subscriber and account billed in the month:
+ * In a batch's transaction, per subscriber and account billed in the month:
  * the receipt itself by e-mail to those who take it so, a "new receipt"
  * e-mail to those who chose that notice instead, and an SMS notice to
  * those who chose it; each in the subscriber's language.
@@ -135,7 +167,7 @@ static struct db_stmt issue_insert = {
 	"FROM accounts a JOIN subscriber_accounts sa ON sa.account_id = a.id " \
 	"JOIN subscribers s ON s.id = sa.subscriber_id AND s.active = 1 " \
 	"AND s." address " IS NOT NULL AND s." address " <> '' " \
-	"WHERE a.organization_id = ? AND " cond " " \
+	"WHERE a.organization_id = ? AND a.id > ? AND a.id <= ? AND " cond " " \
 	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ?)"
 
 static struct db_stmt issue_mail = {
@@ -161,7 +193,7 @@ static struct db_stmt issue_inbox = {
 	"SELECT sa.subscriber_id, 'receipt-ready', "
 	"CONCAT('<receipt account=\"', a.id, '\" month=\"', DATE_FORMAT(?, '%Y-%m'), '\"/>'), "
 	"UTC_TIMESTAMP(6) FROM accounts a JOIN subscriber_accounts sa ON sa.account_id = a.id "
-	"WHERE a.organization_id = ? "
+	"WHERE a.organization_id = ? AND a.id > ? AND a.id <= ? "
 	"AND EXISTS (SELECT 1 FROM ledger l WHERE l.account_id = a.id AND l.period = ?)",
 	NULL, 0, NULL};
 
@@ -409,7 +441,8 @@ static enum perr org_row(void *p)
 	struct org_iter *it = p;
 
 	it->r.org.cur = currency_find(it->currency ? it->currency : "");
-	it->r.issued = it->issued != 0;
+	it->r.issued = it->issued == 2;
+	it->r.partly = it->issued == 1;
 	if (it->r.org.cur == NULL) {
 		log_msg(LOG_ERR, "organization %llu: unknown currency %s",
 		        (unsigned long long)it->r.org.id, it->currency ? it->currency : "(null)");
@@ -437,36 +470,83 @@ enum perr db_issue_orgs(struct arena *ar, month_t m,
 		       sizeof(c) / sizeof(c[0]), org_row, &it);
 }
 
-enum perr db_issue(uint64_t org, month_t m, day_t due_on, unsigned long long *mailed)
+/*
+ * One batch, in its transaction.  *cursor: the last account id done before
+ * it, then after it; 0 when this batch found none left and finished the
+ * month, -1 when another run had finished it.
+ */
+static enum perr issue_batch(uint64_t org, month_t m, unsigned batch, long long *cursor,
+                             unsigned long long *mailed)
+{
+	char d[11];
+	long long at = 0, through = 0;
+	unsigned long long n = 0;
+	struct db_col c_at[] = {DBC_INT(&at)}, c_through[] = {DBC_INT(&through)};
+	struct db_arg key[2];
+	enum perr e;
+
+	month_date(m, d);
+	key[0] = DBA_U64(org);
+	key[1] = DBA_STR(d);
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	/* The row locked first: a second run of the month waits here, then reads our cursor. */
+	if ((e = db_row(NULL, &issue_cursor, key, 2, c_at, 1)) == PERR_OK && at >= 0)
+		e = db_row(NULL, &issue_next,
+		           (struct db_arg[]){DBA_U64(org), DBA_INT(at), DBA_INT(batch)}, 3,
+		           c_through, 1);
+	if (e == PERR_OK && at >= 0 && through == 0) {
+		e = db_exec(&issue_done, key, 2, NULL, NULL);
+	} else if (e == PERR_OK && at >= 0) {
+		struct db_arg a[] = {DBA_STR(d), DBA_U64(org), DBA_INT(at), DBA_INT(through),
+		                     DBA_STR(d)};
+
+		e = db_receipt_docs_issue(org, m, (uint64_t)at, (uint64_t)through, NULL);
+		if (e == PERR_OK)
+			e = db_exec(&issue_mail, a, 5, &n, NULL);
+		if (e == PERR_OK)
+			e = db_exec(&issue_notice_email, a, 5, NULL, NULL);
+		if (e == PERR_OK)
+			e = db_exec(&issue_notice_sms, a, 5, NULL, NULL);
+		if (e == PERR_OK)
+			e = db_exec(&issue_inbox, a, 5, NULL, NULL);
+		if (e == PERR_OK)
+			e = db_exec(&issue_advance,
+			            (struct db_arg[]){DBA_INT(through), DBA_U64(org), DBA_STR(d)},
+			            3, NULL, NULL);
+	}
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK) {
+		db_rollback();
+		return e;
+	}
+	*cursor = at < 0 ? -1 : through;
+	*mailed += n;
+	return PERR_OK;
+}
+
+enum perr db_issue(uint64_t org, month_t m, day_t due_on, unsigned batch,
+                   unsigned long long *mailed)
 {
 	char d[11], due[11];
-	struct db_arg a[3];
+	long long cursor = 0;
+	int first = 1;
 	enum perr e;
 
 	month_date(m, d);
 	day_format(due_on, due);
-	a[0] = DBA_STR(d);
-	a[1] = DBA_U64(org);
-	a[2] = DBA_STR(d);
 	*mailed = 0;
-	if ((e = db_begin()) != PERR_OK)
-		return e;
-	e = db_exec(&issue_insert, (struct db_arg[]){DBA_U64(org), DBA_STR(d), DBA_STR(due)}, 3,
-		    NULL, NULL);
-	/* The receipts as issued, in the same transaction: issued is stored. */
-	if (e == PERR_OK)
-		e = db_receipt_docs_issue(org, m, NULL);
-	if (e == PERR_OK)
-		e = db_exec(&issue_mail, a, 3, mailed, NULL);
-	if (e == PERR_OK)
-		e = db_exec(&issue_notice_email, a, 3, NULL, NULL);
-	if (e == PERR_OK)
-		e = db_exec(&issue_notice_sms, a, 3, NULL, NULL);
-	if (e == PERR_OK)
-		e = db_exec(&issue_inbox, a, 3, NULL, NULL);
-	if (e == PERR_OK)
-		e = db_commit();
-	if (e != PERR_OK)
-		db_rollback();
+	e = db_exec(&issue_start, (struct db_arg[]){DBA_U64(org), DBA_STR(d), DBA_STR(due)}, 3,
+	            NULL, NULL);
+	while (e == PERR_OK) {
+		if ((e = issue_batch(org, m, batch, &cursor, mailed)) != PERR_OK)
+			break;
+		if (cursor < 0)
+			return first ? PERR_CONFLICT : PERR_OK; /* another run finished it */
+		if (cursor == 0)
+			return PERR_OK;
+		first = 0;
+	}
 	return e;
 }

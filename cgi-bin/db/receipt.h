@@ -63,13 +63,17 @@ struct issue_org {
 	struct organization org;
 	unsigned pay_by_day;
 	int issued; /* the month is issued already */
+	int partly; /* a run stopped part-way through it: this one goes on */
 };
 /* Organizations with accounts billed in month, by id.  Whether any is, not
  * how many: counting a million accounts' month takes minutes. */
 enum perr db_issue_orgs(struct arena *, month_t,
                         enum perr (*each)(void *, const struct issue_org *), void *) PORTAL_WUR;
-/* Record the month issued and queue the e-mails of its subscribers, in one transaction.
- * PERR_CONFLICT if it was issued meanwhile. *mailed: e-mails queued. */
-enum perr db_issue(uint64_t org, month_t, day_t due_on, unsigned long long *mailed) PORTAL_WUR;
+/* Issue the month: store each billed account's receipt and queue its
+ * subscribers' notices, batch accounts per transaction, then record the month
+ * issued.  Goes on from where a stopped run left off.  PERR_CONFLICT if
+ * another run finished it meanwhile.  *mailed: receipt e-mails queued. */
+enum perr db_issue(uint64_t org, month_t, day_t due_on, unsigned batch,
+		   unsigned long long *mailed) PORTAL_WUR;
 
 #endif

@@ -1,10 +1,11 @@
 /*
  * db/receipt_doc.c: storing receipts as issued (sql/025).
  *
- * A month's receipts are stored when the organization issues it, in the
- * same transaction, for every account billed in it: set-based INSERT ...
- * SELECT, a statement per table, so a million accounts cost a few
- * statements, not a million round trips.  An account billed in an issued
+ * A month's receipts are stored when the organization issues it, batch by
+ * batch of accounts (a range of ids), in the transaction that queues the
+ * batch's notices: set-based INSERT ... SELECT, a statement per table, so a
+ * million accounts cost a few statements per batch, not a million round
+ * trips, and no transaction holds a million accounts' locks.  An account billed in an issued
  * month that has no stored receipt yet (its charges came after the month
  * was issued) has it stored the first time it is asked for.  A receipt
  * issued again is stored as a new version with its reason, and the one
@@ -31,7 +32,8 @@
 	"AND d.period = ri.period)"
 #define DOC_BILLED                                                                          \
 	"EXISTS (SELECT 1 FROM ledger b WHERE b.account_id = a.id AND b.period = ri.period)"
-#define SCOPE_ORG "a.organization_id = ? AND ri.period = ? AND " DOC_MISSING
+#define SCOPE_ORG                                                                           \
+	"a.organization_id = ? AND ri.period = ? AND a.id > ? AND a.id <= ? AND " DOC_MISSING
 #define SCOPE_ACCOUNT "a.id = ? AND " DOC_MISSING
 #define SCOPE_AGAIN "a.id = ? AND ri.period = ?"
 
@@ -157,17 +159,20 @@ static enum perr store(struct db_stmt *const st[4], const struct db_arg *parts, 
 	return e != PERR_OK ? e : db_exec(st[3], head, nhead, stored, NULL);
 }
 
-enum perr db_receipt_docs_issue(uint64_t org, month_t m, unsigned long long *stored)
+enum perr db_receipt_docs_issue(uint64_t org, month_t m, uint64_t after, uint64_t through,
+				unsigned long long *stored)
 {
 	static struct db_stmt *const st[4] = {&org_lines, &org_corrections, &org_readings,
 					      &org_head};
 	char d[11];
-	struct db_arg a[2];
+	struct db_arg a[4];
 
 	month_date(m, d);
 	a[0] = DBA_U64(org);
 	a[1] = DBA_STR(d);
-	return store(st, a, 2, a, 2, stored);
+	a[2] = DBA_U64(after);
+	a[3] = DBA_U64(through);
+	return store(st, a, 4, a, 4, stored);
 }
 
 enum perr db_receipt_docs_missing(struct arena *ar, uint64_t account)

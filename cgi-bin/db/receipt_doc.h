@@ -9,9 +9,11 @@
 #include "core/month.h"
 #include "core/perr.h"
 
-/* Store the receipts of the organization's accounts billed in month m, as
- * version 1 (inside the issuing transaction); *stored: how many. */
-enum perr db_receipt_docs_issue(uint64_t org, month_t m, unsigned long long *stored) PORTAL_WUR;
+/* Store the receipts of the organization's accounts after..through (ids)
+ * billed in month m that have none yet, as version 1, inside the caller's
+ * transaction (a batch of issuing); *stored: how many. */
+enum perr db_receipt_docs_issue(uint64_t org, month_t m, uint64_t after, uint64_t through,
+				unsigned long long *stored) PORTAL_WUR;
 /* Store the account's receipts of issued months it has none for yet (its own transaction). */
 enum perr db_receipt_docs_missing(struct arena *, uint64_t account) PORTAL_WUR;
 /* Issue the account's receipt of month m again, for reason: *version is the new one.

@@ -804,6 +804,9 @@ def test_every_billing_query_is_an_index_lookup():
         "receipt.corrections": ["'ru'", 1, "'%s'" % end, 1],
         "receipt.readings": [1, "'%s'" % end, 1],
         "receipt.list": [1, "'%s'" % start, "'%s'" % end], "receipt.latest": [1],
+        # Issuing a month, a batch of accounts (by id) per transaction.
+        "receipt.issue_cursor": [1, "'%s'" % end], "receipt.issue_next": [1, 0, 5000],
+        "receipt.issue_advance": [0, 1, "'%s'" % end], "receipt.issue_done": [1, "'%s'" % end],
         "receipt.email_get": [sub, 1], "receipt.email_set": [0, sub, 1],
         "outbox.due": [50], "outbox.claim": [60, 1], "outbox.get": [1], "outbox.sent": [1],
         "outbox.retry": [0, 5, 60, "'x'", 1],

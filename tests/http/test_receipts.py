@@ -12,7 +12,7 @@ import lxml.etree
 import pytest
 
 from conftest import (BASE, ENV, ROOT, doc, csrf_of, error_message, make_subscriber, new_client,
-                      signed_in, sql)
+                      signed_in, sql, sql_script)
 
 RECEIPTJOBS = os.path.join(ROOT, "build", "asan", "receiptjobs")
 TEST_ORG = 97          # an organization of this file's own, with accounts 970..
@@ -319,7 +319,8 @@ def test_a_payee_outside_roubles_gets_no_qr_code():
         "area_centi_m2, household) VALUES (951, 2, 'KZ0000951', 'Тестова Алия', 'г. Алматы', 1, "
         "4000, 'gas')")
     sql("INSERT INTO ledger VALUES (951, 7, '%s-01', 2203, 100000, 0, 2203, 0, 0, 2203)" % m)
-    sql("INSERT IGNORE INTO receipt_issues VALUES (2, '%s-01', '%s-25', NOW())" % (m, month_add(m, 1)))
+    sql("INSERT IGNORE INTO receipt_issues (organization_id, period, due_on, issued_at) "
+        "VALUES (2, '%s-01', '%s-25', NOW())" % (m, month_add(m, 1)))
     try:
         make_subscriber("kzt-r", "kzt-password-1", [951])
         s = signed_in("kzt-r", "kzt-password-1")
@@ -550,6 +551,84 @@ def test_issuing_records_the_month_once_and_mails_who_asked(tsj_org):
     assert payload.endswith("|PaymPeriod=%s%s" % (OLD_MONTH[5:], OLD_MONTH[:4]))
 
 
+def test_issuing_in_batches_stops_part_way_and_goes_on_without_doubling(tsj_org):
+    """A month is issued a batch of accounts per transaction (a million accounts in one
+    exceeded InnoDB's lock table).  A run that fails part-way leaves whole batches issued
+    and none half; the next runs, two at once here, go on from there: every account's
+    receipt stored once, every notice queued once, and the month recorded issued last."""
+    extra = list(range(TEST_ACCOUNT + 1, TEST_ACCOUNT + 13))  # 971..982
+    many = None
+
+    def count(query):
+        return int(sql(query)[0][0])
+    try:
+        for a in extra:
+            sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, "
+                "residents, area_centi_m2, household) VALUES (%d, %d, '97000000%02d', "
+                "'Проверкин Пётр', 'г. Энск, ул. Тестовая, д. 1, кв. %d', 1, 3000, 'gas')"
+                % (a, TEST_ORG, a - TEST_ACCOUNT + 1, a - TEST_ACCOUNT + 1))
+            sql("INSERT INTO ledger VALUES (%d, %d, '%s-01', 3000, 30000, 0, 900, 0, 0, 900)"
+                % (a, TEST_ORG, OLD_MONTH))
+        many = make_subscriber("tsj-many", "tsj-password-3", extra, email="many@example.org")
+        sql("UPDATE subscriber_accounts SET receipt_email = 1 WHERE subscriber_id = %d" % many)
+        # A fault in the third batch of three (accounts 976..978): its receipt cannot be stored.
+        sql_script("CREATE TRIGGER test_issue_fault BEFORE INSERT ON receipt_documents "
+                   "FOR EACH ROW SET NEW.account_id = IF(NEW.account_id = 977, NULL, "
+                   "NEW.account_id);")
+        try:
+            out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG),
+                              "--batch", "3")
+        finally:
+            sql("DROP TRIGGER IF EXISTS test_issue_fault")
+        assert out.returncode == 1 and "organization %d" % TEST_ORG in out.stderr, out
+        assert sql("SELECT stored_through FROM receipt_issues WHERE organization_id = %d AND "
+                   "period = '%s-01'" % (TEST_ORG, OLD_MONTH)) == [(str(TEST_ACCOUNT + 5),)]
+        stored = [int(a) for (a,) in sql(
+            "SELECT account_id FROM receipt_documents WHERE organization_id = %d ORDER BY 1"
+            % TEST_ORG)]
+        assert stored == list(range(TEST_ACCOUNT, TEST_ACCOUNT + 6))
+        assert count("SELECT COUNT(*) FROM receipt_document_lines WHERE account_id BETWEEN "
+                     "%d AND %d" % (TEST_ACCOUNT + 6, extra[-1])) == 0
+        mailed = lambda: [int(a) for (a,) in sql(  # noqa: E731
+            "SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(params, '\"', 2), '\"', -1) FROM outbox "
+            "WHERE kind = 'receipt' AND subscriber_id = %d ORDER BY 1" % many)]
+        assert mailed() == extra[:5]
+        # A receipt stored is shown already, before the month is issued whole.
+        s = signed_in("tsj-many", "tsj-password-3")
+        assert xml(s, "/receipts/view?month=%s&account=%d" % (OLD_MONTH, extra[0])).find(
+            "receipt").get("version") == "1"
+        # Two runs at once share what is left.
+        runs = [subprocess.Popen(
+            [RECEIPTJOBS, "issue", "--month", OLD_MONTH, "--org", str(TEST_ORG), "--batch", "2"],
+            env=dict(os.environ, PORTAL_CONFIG=os.path.join(ENV, "portal.ini")),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        outs = [r.communicate(timeout=120) for r in runs]
+        assert [r.returncode for r in runs] == [0, 0], outs
+        assert any("going on from a run that stopped" in o for o, _ in outs), outs
+        assert sql("SELECT stored_through IS NULL FROM receipt_issues WHERE organization_id = "
+                   "%d AND period = '%s-01'" % (TEST_ORG, OLD_MONTH)) == [("1",)]
+        assert sql("SELECT account_id, COUNT(*) FROM receipt_documents WHERE organization_id "
+                   "= %d GROUP BY account_id ORDER BY 1" % TEST_ORG) == [
+                       (str(a), "1") for a in [TEST_ACCOUNT] + extra]
+        assert count("SELECT COUNT(*) FROM receipt_document_lines WHERE account_id BETWEEN "
+                     "%d AND %d" % (TEST_ACCOUNT, extra[-1])) == 13
+        assert mailed() == extra
+        assert count("SELECT COUNT(*) FROM inbox WHERE subscriber_id = %d AND kind = "
+                     "'receipt-ready'" % many) == len(extra)
+        out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+        assert out.returncode == 0 and "issued already" in out.stdout, out
+    finally:
+        if many is not None:
+            sql("DELETE FROM outbox WHERE subscriber_id = %d" % many)
+            sql("DELETE FROM inbox WHERE subscriber_id = %d" % many)
+        ids = ",".join(str(a) for a in extra)
+        for t in ("receipt_document_lines", "receipt_document_corrections",
+                  "receipt_document_readings", "receipt_documents", "subscriber_accounts",
+                  "ledger", "accounts"):
+            sql("DELETE FROM %s WHERE %s IN (%s)" % (t, "id" if t == "accounts" else
+                                                     "account_id", ids))
+
+
 def test_details_broken_after_issuing_withhold_the_receipt(tsj_org):
     assert receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG)).returncode == 0
     sql("UPDATE organizations SET bank_account = '40702810900000002852' WHERE id = %d" % TEST_ORG)
@@ -593,6 +672,8 @@ def test_receiptjobs_refuses_bad_arguments():
     for args in ([], ["issue", "--month"], ["issue", "--month", "2026-13"],
                  ["issue", "--month", "2099-01"], ["issue", "--org", "0"],
                  ["issue", "--org", "-1"], ["issue", "--org", "x"], ["issue", "--from", "abc"],
+                 ["issue", "--batch", "0"], ["issue", "--batch", "100001"],
+                 ["issue", "--batch", "-5"], ["issue", "--batch"],
                  ["reissue"], ["issue", "--bogus", "1"]):
         out = receiptjobs(*args)
         assert out.returncode == 2, args

@@ -192,7 +192,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
                      "UPDATE subscriber_accounts SET receipt_email = 1 WHERE account_id = 0"],
         "receiptjobs": ["SELECT bank_account FROM organizations LIMIT 1",
                         "SELECT COUNT(*) FROM receipt_issues",
-                        "INSERT INTO receipt_issues SELECT 0, NOW(), NOW(), NOW() FROM DUAL WHERE 0",
+                        "INSERT INTO receipt_issues SELECT 0, NOW(), NOW(), NOW(), NULL FROM DUAL WHERE 0",
                         "INSERT INTO outbox (channel, address, lang, kind, params, next_attempt_at, "
                         "created_at) SELECT 'email', 'x', 'ru', 'x', '', NOW(), NOW() FROM DUAL "
                         "WHERE 0"],
@@ -279,7 +279,7 @@ def test_each_program_has_only_the_rights_its_statements_need():
         "UPDATE ledger SET paid = paid WHERE account_id = 0",
         "UPDATE subscriber_accounts SET account_id = account_id WHERE account_id = 0",
         "DELETE FROM subscriber_accounts WHERE account_id = 0",
-        "INSERT INTO receipt_issues SELECT 0, NOW(), NOW(), NOW() FROM DUAL WHERE 0",
+        "INSERT INTO receipt_issues SELECT 0, NOW(), NOW(), NOW(), NULL FROM DUAL WHERE 0",
         "UPDATE organizations SET bank_account = bank_account WHERE id = 0",
         "SELECT COUNT(*) FROM outbox", "SELECT COUNT(*) FROM payments",
         "SELECT subscriber_id FROM readings LIMIT 1"]
