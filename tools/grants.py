@@ -44,7 +44,7 @@ KEYWORDS = set("""
     EXISTS FOR FROM GROUP HAVING IN INNER INSERT INT INTERVAL INTO IS JOIN KEY LEFT LIKE
     LIMIT LOCK MODE NOT NULL OFFSET ON OR ORDER PATH RIGHT SELECT SET SHARE SIGNED THEN
     UNION UNSIGNED UPDATE USING VALUES WHEN WHERE XOR TRUE FALSE SEPARATOR STRAIGHT_JOIN
-    BINARY MOD DIV IGNORE
+    BINARY MOD DIV IGNORE FORCE USE
 """.split())
 UNITS = {"MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR"}
 
@@ -212,8 +212,9 @@ class Analysis:
             raise GrantError("%s has no column %s" % (table, column))
         self.privs.add((priv, table, column))
 
-    # A table reference: name [AS] alias, (subquery) [AS] alias or
-    # JSON_TABLE(...) [AS] alias.  Returns the index after it.
+    # A table reference: name [AS] alias [FORCE|USE|IGNORE INDEX (names)],
+    # (subquery) [AS] alias or JSON_TABLE(...) [AS] alias.  Returns the index
+    # after it (an index hint's names are the table's indexes, not columns).
     def table_ref(self, items, i, scope):
         item = items[i]
         if isinstance(item, list):
@@ -235,6 +236,9 @@ class Analysis:
             alias, i = items[i][1], i + 1
         if table is None and alias is None:
             raise GrantError("a derived table without an alias")
+        if (table is not None and i + 2 < len(items) and is_word(items[i], "FORCE", "USE")
+                and is_word(items[i + 1], "INDEX") and isinstance(items[i + 2], list)):
+            i += 3
         scope.add(table, alias)
         return i
 

@@ -1007,6 +1007,9 @@
     <error.file-large>The file is over 10 MB.</error.file-large>
     <error.file-empty>The file is empty.</error.file-empty>
     <error.file-twice>This file is there already.</error.file-twice>
+    <imp.kind.tariff_limits>Tariff limits by residents, season, electric heating</imp.kind.tariff_limits>
+    <imp.err.unknown-version>No version of this plan starts on that day: load the tariffs file first.</imp.err.unknown-version>
+    <imp.err.plain-limit>A plain limit (a household of the four, any residents, any season) is the tariffs file's: its limit columns.</imp.err.plain-limit>
     <imp.kind.tariffs>Tariffs</imp.kind.tariffs>
     <imp.err.plan-differs>The plan's columns (service, names, zones) differ from its first line in the file, line</imp.err.plan-differs>
     <imp.err.version-differs>The version's columns (period, tiers, VAT) differ from its first line in the file, line</imp.err.version-differs>

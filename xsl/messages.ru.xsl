@@ -1007,6 +1007,9 @@
     <error.file-large>Файл больше 10 МБ.</error.file-large>
     <error.file-empty>Файл пустой.</error.file-empty>
     <error.file-twice>Этот файл уже загружен.</error.file-twice>
+    <imp.kind.tariff_limits>Границы ступеней по числу жильцов, сезону, электроотоплению</imp.kind.tariff_limits>
+    <imp.err.unknown-version>Версии тарифа с этим началом нет: сначала загрузите файл тарифов.</imp.err.unknown-version>
+    <imp.err.plain-limit>Обычная граница (одно из четырёх домохозяйств, любое число жильцов, любой сезон) задаётся в файле тарифов, в его столбцах границ.</imp.err.plain-limit>
     <imp.kind.tariffs>Тарифы</imp.kind.tariffs>
     <imp.err.plan-differs>Столбцы тарифа (услуга, названия, зоны) расходятся с его первой строкой в файле, строкой</imp.err.plan-differs>
     <imp.err.version-differs>Столбцы версии тарифа (срок, ступени, НДС) расходятся с её первой строкой в файле, строкой</imp.err.version-differs>

@@ -70,6 +70,9 @@ static const char *const units[] = {"kWh", "m3", "Gcal", "m2", "month", NULL};
 static const char *const meter_kinds[] = {"electricity", "cold-water", "hot-water",
                                           "gas",         "heat",       NULL};
 static const char *const channels[] = {"bank", "cash", "card", NULL};
+static const char *const households[] = {"gas",          "gas-alone", "estove",
+                                         "estove-alone", "eheating",  NULL};
+static const char *const seasons[] = {"any", "heating", "summer", NULL};
 
 #define MONEY_MAX 100000000000LL /* a billion in major units */
 
@@ -148,6 +151,17 @@ static const struct col tariffs_cols[] = {
         {"limit_per_household", T_INT, 0, 0, 1, NULL}, /* 1: the home's limits, not a resident's */
 };
 
+/* Limits the tariffs file's four household columns cannot say (sql/041). */
+static const struct col tariff_limits_cols[] = {
+        {"plan", T_CODE, 1, 1, 32, NULL},
+        {"valid_from", T_DATE, 1, 0, 0, NULL},
+        {"household", T_CHOICE, 1, 0, 0, households},
+        {"residents", T_INT, 0, 0, 3, NULL}, /* 3: three or more; 0 or empty: any number */
+        {"season", T_CHOICE, 0, 0, 0, seasons},
+        {"tier", T_INT, 1, 1, 2, NULL}, /* the last tier has no upper bound */
+        {"limit", T_QTY3, 1, 0, 1000000000000LL, NULL},
+};
+
 static const struct {
 	const char *name;
 	const struct col *cols;
@@ -158,6 +172,7 @@ static const struct {
         K(SK_METERS, "meters", meters_cols),       K(SK_CHARGES, "charges", charges_cols),
         K(SK_PAYMENTS, "payments", payments_cols), K(SK_READINGS, "readings", readings_cols),
         K(SK_TARIFFS, "tariffs", tariffs_cols),
+        K(SK_TARIFF_LIMITS, "tariff_limits", tariff_limits_cols),
 #undef K
 };
 
@@ -558,6 +573,16 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 			                          : (struct stage_cell){1, 0, NULL, 0};
 		out[19] = NUM(v[19], 0);
 		out[20] = NUM(v[20], 0);
+		return NULL;
+	case SK_TARIFF_LIMITS:
+		out[0] = TXT(v[0]);
+		out[1] = TXT(v[1]);
+		out[2] = TXT(v[2]);
+		out[3] = NUM(v[3], 0);
+		out[4] = v[4].present ? TXT(v[4]) : (struct stage_cell){0, 0, "any", 3};
+		out[5] = NUM(v[5], 1);
+		out[5].i -= 1; /* tiers count from 1 in the file, from 0 in the tables */
+		out[6] = NUM(v[6], 0);
 		return NULL;
 	case SK__N: break;
 	}

@@ -404,6 +404,11 @@ STAGE_PAIR(stage_tariffs, "stage_tariffs",
            "lim_gas_alone, lim_estove, lim_estove_alone, vat_by_date, per_household",
            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 STAGE_DELETE(stage_tariffs, "stage_tariffs")
+STAGE_PAIR(stage_tariff_limits, "stage_tariff_limits",
+           "import_id, line, plan_code, valid_from, household, residents, season, tier, "
+           "limit_milli",
+           "(?,?,?,?,?,?,?,?,?)")
+STAGE_DELETE(stage_tariff_limits, "stage_tariff_limits")
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
 STAGE_DELETE(stage_meters, "stage_meters")
@@ -430,6 +435,8 @@ static const struct kind_sql kinds[SK__N] = {
                          "SSISI"},
         [SK_TARIFFS] = {&stage_tariffs_one, &stage_tariffs_batch, &stage_tariffs_delete,
                         "SSSSIISSIIIIIIIIIIIII"},
+        [SK_TARIFF_LIMITS] = {&stage_tariff_limits_one, &stage_tariff_limits_batch,
+                              &stage_tariff_limits_delete, "SSSISII"},
 };
 
 #define STAGE_WIDEST 23 /* with the import and the line */
@@ -645,6 +652,30 @@ CHECK(tariffs_overlap_live, "stage_tariffs",
       "AND t.valid_from <= s.valid_to AND t.valid_to >= s.valid_from",
       "TRUE", "valid_from", "s.valid_from", "overlap", "CONCAT(t.valid_from)")
 
+/* Limits by residents, season or electric heating: each names a version
+ * loaded before, a tier below its last, and is not a plain limit (those are
+ * the tariffs file's). */
+static struct db_stmt limits_version = {
+        "exchange.limits_version",
+        "UPDATE stage_tariff_limits s JOIN tariff_plans p ON p.organization_id = ? "
+        "AND p.code = s.plan_code JOIN tariffs t ON t.plan_id = p.id "
+        "AND t.valid_from = s.valid_from SET s.tariff_id = t.id, s.tiers = t.tiers "
+        "WHERE s.import_id = ?",
+        NULL, 0, NULL};
+#define LIMIT_PLAIN                                                                                	"(s.household <> 'eheating' AND s.residents = 0 AND s.season = 'any')"
+CHECK(limits_no_version, "stage_tariff_limits", "", "s.tariff_id IS NULL", "valid_from",
+      "CONCAT(s.plan_code, ' ', s.valid_from)", "unknown-version", "NULL")
+CHECK(limits_dup, "stage_tariff_limits",
+      DUP_JOIN("stage_tariff_limits", "plan_code, valid_from, household, residents, season, tier",
+               "d.plan_code = s.plan_code AND d.valid_from = s.valid_from AND "
+               "d.household = s.household AND d.residents = s.residents AND "
+               "d.season = s.season AND d.tier = s.tier"),
+      "s.line > d.f0", "tier", "CONCAT(s.tier + 1)", "duplicate", "CONCAT(d.f0)")
+CHECK(limits_tier, "stage_tariff_limits", "", "s.tier + 1 >= s.tiers", "tier",
+      "CONCAT(s.tier + 1)", "tier-range", "NULL")
+CHECK(limits_plain, "stage_tariff_limits", "", LIMIT_PLAIN, "household", "s.household",
+      "plain-limit", "NULL")
+
 #define COUNT_BAD(v, table)                                                                        \
 	static struct db_stmt v = {                                                                \
 	        "exchange." #v, "SELECT COUNT(*) FROM " table " WHERE import_id = ? AND bad = 1",  \
@@ -656,6 +687,7 @@ COUNT_BAD(charges_bad, "stage_charges")
 COUNT_BAD(payments_bad, "stage_payments")
 COUNT_BAD(readings_bad, "stage_readings")
 COUNT_BAD(tariffs_bad, "stage_tariffs")
+COUNT_BAD(tariff_limits_bad, "stage_tariff_limits")
 
 #define DUP_ARGS "I"
 #define PAIR(v, args)                                                                              \
@@ -696,10 +728,15 @@ static const struct step checks[SK__N][16] = {
                         PAIR(tariffs_grid, "I"),
                         PAIR(tariffs_overlap, "I"),
                         PAIR(tariffs_overlap_live, "O")},
+        [SK_TARIFF_LIMITS] = {{&limits_version, "OI"},
+                              PAIR(limits_no_version, ""),
+                              PAIR(limits_dup, DUP_ARGS),
+                              PAIR(limits_tier, ""),
+                              PAIR(limits_plain, "")},
 };
-static struct db_stmt *const count_bad[SK__N] = {&accounts_bad, &services_bad, &meters_bad,
-                                                 &charges_bad,  &payments_bad, &readings_bad,
-                                                 &tariffs_bad};
+static struct db_stmt *const count_bad[SK__N] = {
+        &accounts_bad, &services_bad, &meters_bad,       &charges_bad,
+        &payments_bad, &readings_bad, &tariffs_bad,      &tariff_limits_bad};
 
 enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t *bad)
 {
@@ -856,6 +893,18 @@ CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, P
 #define TRF_BEFORE "CONCAT_WS(' | ', t.valid_to, ROUND(x.price / 100, 2))"
 #define TRF_AFTER  "CONCAT_WS(' | ', s.valid_to, ROUND(s.price / 100, 2))"
 DIFF(tariffs_diff, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ)
+#define LIM_JOIN                                                                                   \
+	"LEFT JOIN tariff_limits l ON l.tariff_id = s.tariff_id AND l.household = s.household "    \
+	"AND l.residents = s.residents AND l.season = s.season AND l.tier = s.tier"
+#define LIM_EQ "l.limit_milli = s.limit_milli"
+#define LIM_KEY                                                                                    \
+	"CONCAT_WS(' / ', s.plan_code, s.valid_from, s.household, s.residents, s.season, "         \
+	"s.tier + 1)"
+#define LIM_BEFORE "CONCAT(ROUND(l.limit_milli / 1000, 3))"
+#define LIM_AFTER  "CONCAT(ROUND(s.limit_milli / 1000, 3))"
+DIFF(tariff_limits_diff, "stage_tariff_limits", LIM_JOIN, "l.tariff_id", LIM_EQ)
+CHANGES(tariff_limits_changes, "stage_tariff_limits", LIM_JOIN, "l.tariff_id", LIM_EQ, LIM_KEY,
+        LIM_BEFORE, LIM_AFTER)
 CHANGES(tariffs_changes, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ, TRF_KEY, TRF_BEFORE,
         TRF_AFTER)
 
@@ -871,6 +920,7 @@ static const struct {
         [SK_PAYMENTS] = {&payments_diff, &payments_changes, 1},
         [SK_READINGS] = {&readings_diff, &readings_changes, 0},
         [SK_TARIFFS] = {&tariffs_diff, &tariffs_changes, 1},
+        [SK_TARIFF_LIMITS] = {&tariff_limits_diff, &tariff_limits_changes, 0},
 };
 
 enum perr db_stage_diff(enum stage_kind k, uint64_t id, unsigned org, uint64_t *n_new,
@@ -1023,7 +1073,8 @@ static struct db_stmt readings_insert = {
         NULL, 0, NULL};
 
 /* A file's tariffs: its plans by code, their versions by start, and each
- * version's prices and limits replaced whole. */
+ * version's prices and plain limits replaced whole (the others are the
+ * tariff_limits file's, sql/041). */
 #define TRF_LIVE                                                                                   \
 	"JOIN tariff_plans p ON p.organization_id = ? AND p.code = s.plan_code "                   \
 	"JOIN tariffs t ON t.plan_id = p.id AND t.valid_from = s.valid_from"
@@ -1069,7 +1120,8 @@ static struct db_stmt limits_clear = {
         "exchange.limits_clear",
         "DELETE l FROM tariff_limits l JOIN tariffs t ON t.id = l.tariff_id "
         "JOIN tariff_plans p ON p.id = t.plan_id JOIN stage_tariffs s ON s.import_id = ? "
-        "AND p.organization_id = ? AND p.code = s.plan_code AND s.valid_from = t.valid_from",
+        "AND p.organization_id = ? AND p.code = s.plan_code AND s.valid_from = t.valid_from "
+        "WHERE l.household <> 'eheating' AND l.residents = 0 AND l.season = 'any'",
         NULL, 0, NULL};
 static struct db_stmt prices_insert = {
         "exchange.prices_insert",
@@ -1085,6 +1137,20 @@ static struct db_stmt limits_insert = {
         "FROM stage_tariffs s " TRF_LIVE " JOIN (SELECT 'gas' AS household UNION ALL SELECT "
         "'gas-alone' UNION ALL SELECT 'estove' UNION ALL SELECT 'estove-alone') h "
         "WHERE s.import_id = ? AND s.zone = 0 AND s.tier + 1 < s.tiers",
+        NULL, 0, NULL};
+
+/* A tariff_limits file: each version in it has its other limits replaced whole. */
+static struct db_stmt more_limits_clear = {
+        "exchange.more_limits_clear",
+        "DELETE l FROM tariff_limits l JOIN stage_tariff_limits s ON s.import_id = ? "
+        "AND s.tariff_id = l.tariff_id "
+        "WHERE NOT (l.household <> 'eheating' AND l.residents = 0 AND l.season = 'any')",
+        NULL, 0, NULL};
+static struct db_stmt more_limits_insert = {
+        "exchange.more_limits_insert",
+        "INSERT INTO tariff_limits (tariff_id, household, residents, season, tier, limit_milli) "
+        "SELECT s.tariff_id, s.household, s.residents, s.season, s.tier, s.limit_milli "
+        "FROM stage_tariff_limits s WHERE s.import_id = ?",
         NULL, 0, NULL};
 
 static const struct step applies[SK__N][10] = {
@@ -1108,6 +1174,7 @@ static const struct step applies[SK__N][10] = {
                         {&limits_clear, "IO"},
                         {&prices_insert, "OI"},
                         {&limits_insert, "OI"}},
+        [SK_TARIFF_LIMITS] = {{&more_limits_clear, "I"}, {&more_limits_insert, "I"}},
 };
 
 enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)

@@ -18,6 +18,7 @@ enum stage_kind {
 	SK_PAYMENTS,
 	SK_READINGS,
 	SK_TARIFFS,
+	SK_TARIFF_LIMITS,
 	SK__N
 };
 

@@ -805,7 +805,7 @@ def test_every_billing_query_is_an_index_lookup():
         "receipt.readings": [1, "'%s'" % end, 1],
         "receipt.list": [1, "'%s'" % start, "'%s'" % end], "receipt.latest": [1],
         # Issuing a month, a batch of accounts (by id) per transaction.
-        "receipt.issue_cursor": [1, "'%s'" % end], "receipt.issue_next": [1, 0, 5000],
+        "receipt.issue_cursor": [1, "'%s'" % end], "receipt.issue_next": [0, 1, 5000],
         "receipt.issue_advance": [0, 1, "'%s'" % end], "receipt.issue_done": [1, "'%s'" % end],
         "receipt.email_get": [sub, 1], "receipt.email_set": [0, sub, 1],
         "outbox.due": [50], "outbox.claim": [60, 1], "outbox.get": [1], "outbox.sent": [1],
@@ -976,6 +976,12 @@ def test_every_billing_query_is_an_index_lookup():
             # ones) have no online_id: the estimate, not the lookup, is in the thousands.
             if kind in ("ref", "eq_ref") and row[5] == "ix_payments_online" and \
                     row[7].startswith("kabinet.o."):
+                continue
+            # Issuing's next batch: the accounts after the last batch in the primary key's
+            # order, so the LIMIT (a batch) stops the read; the estimate is the whole
+            # range.  No sort, or it would read them all.
+            if name == "receipt.issue_next" and kind == "range":
+                assert row[5] == "PRIMARY" and "filesort" not in row[9], row
                 continue
             # MariaDB writes "1 (50%)" when a rowid filter applies: the estimate comes first.
             assert int(rows.split()[0]) < 2000, (name, row)

@@ -621,3 +621,134 @@ def test_tariff_files_that_cannot_be_a_tariff_are_refused(tmp_path):
             (12, "limits-required"), (13, "unknown-service")} <= codes, sorted(codes)
     assert sql("SELECT COUNT(*) FROM tariff_plans WHERE code IN ('%s', '%s')" % (code, other)) == \
         [("0",)]
+
+
+# ------------------------------------------------------------------ tariff limits
+
+LIMITS_HEAD = "plan,valid_from,household,residents,season,tier,limit"
+
+
+def test_limits_by_residents_season_and_electric_heating_come_from_their_own_file(tmp_path):
+    """The limits a tariffs file's four household columns cannot say: by the number of
+    residents, by season, and for homes heated by electricity; the most specific row that
+    fits wins, as the calculator shows, and either file loaded again keeps the other's."""
+    from test_calculator import calc_xml
+    code = "lim-" + new_numbers(1)[0]
+
+    def tariff(plain):
+        rows = ['%s,electricity,"Лимиты %s",Limits %s,1,1,2026-01-01,2026-12-31,2,"20,00",1,,'
+                '%d,1,"%s",%s' % (code, code, code, tier, price, limits)
+                for tier, price, limits in ((1, "5,00", ",".join([plain] * 4)),
+                                            (2, "10,00", ",,,"))]
+        return write(tmp_path, "t.csv", "\n".join([TARIFF_HEAD] + rows) + "\n")
+
+    def limits(name, rows):
+        return write(tmp_path, name, "\n".join([LIMITS_HEAD] + [
+            "%s,%s" % (code, r) for r in rows]) + "\n")
+
+    rc, got, err = run_import(tariff("50"), "tariffs")
+    assert got["status"] == "applied", (got, err)
+    plan, version = sql("SELECT p.id, t.id FROM tariff_plans p JOIN tariffs t ON t.plan_id = p.id "
+                        "WHERE p.code = '%s'" % code)[0]
+
+    def rows():
+        return sql("SELECT household, residents, season, tier, limit_milli FROM tariff_limits "
+                   "WHERE tariff_id = %s AND NOT (household <> 'eheating' AND residents = 0 AND "
+                   "season = 'any') ORDER BY household, residents, season" % version)
+
+    def march(residents, household, month="03"):
+        """The total of 200 kWh over a whole month (read on its first day and the next
+        month's): 5,00 up to the limit, 10,00 above."""
+        st, x = calc_xml(new_client(), org="1", plan=plan, residents=str(residents),
+                         household=household, prev1="0", curr1="200",
+                         **{"from": "2026-%s-01" % month,
+                            "to": "2026-%02d-01" % (int(month) + 1)})
+        assert st == 200, lxml_text(x)
+        return int(x.find("result/total").get("minor"))
+
+    try:
+        first = limits("l.csv", ["2026-01-01,gas,2,,1,40", "2026-01-01,eheating,,heating,1,150",
+                                 "2026-01-01,eheating,0,summer,1,60",
+                                 '2026-01-01,estove,3,heating,1,"70,5"'])
+        rc, got, err = run_import(first, "tariff_limits")
+        assert rc == 0 and (got["status"], got["new"]) == ("applied", 4), (got, err)
+        assert rows() == [("gas", "2", "any", "0", "40000"), ("estove", "3", "heating", "0",
+                                                              "70500"),
+                          ("eheating", "0", "heating", "0", "150000"),
+                          ("eheating", "0", "summer", "0", "60000")]
+        assert march(1, "gas") == 50 * 500 + 150 * 1000       # the plain limit
+        assert march(2, "gas") == 80 * 500 + 120 * 1000       # 40 for each of two
+        assert march(1, "eheating") == 150 * 500 + 50 * 1000  # the heating season's
+        assert march(1, "eheating", "07") == 60 * 500 + 140 * 1000  # the summer's
+        # Again: nothing changes.
+        rc, got, err = run_import(first, "tariff_limits")
+        assert (got["new"], got["changed"], got["unchanged"]) == (0, 0, 4), got
+        # The tariffs file again, its plain limit changed: this file's rows stay.
+        rc, got, err = run_import(tariff("55"), "tariffs")
+        assert got["status"] == "applied" and got["changed"] == 1, got
+        assert len(rows()) == 4 and march(1, "gas") == 55 * 500 + 145 * 1000
+        # A version in the file has its other rows replaced whole.
+        rc, got, err = run_import(limits("l2.csv", [
+            "2026-01-01,gas,2,,1,45", "2026-01-01,eheating,,heating,1,150",
+            "2026-01-01,eheating,0,summer,1,60"]), "tariff_limits")
+        assert (got["status"], got["changed"], got["unchanged"]) == ("applied", 1, 2), got
+        assert [r[:2] for r in rows()] == [("gas", "2"), ("eheating", "0"), ("eheating", "0")]
+        assert march(2, "gas") == 90 * 500 + 110 * 1000
+        # Rows that cannot be a limit: each a problem on its line, nothing applied.
+        rc, got, err = run_import(limits("bad.csv", [
+            "2026-02-01,gas,2,,1,40",        # 2: no version starts then
+            "2026-01-01,gas,2,,2,40",        # 3: the last tier has no bound
+            "2026-01-01,gas,0,any,1,40",     # 4: the tariffs file's
+            "2026-01-01,steam,1,,1,40",      # 5
+            "2026-01-01,gas,4,,1,40",        # 6
+            "2026-01-01,gas,1,winter,1,40",  # 7
+            "2026-01-01,gas,1,,1,40",        # 8: good
+            "2026-01-01,gas,1,,1,41"]),      # 9: the same key as 8
+            "tariff_limits")
+        assert rc == 1 and got["status"] == "refused", (got, err)
+        assert sorted((p[0], p[1], p[2]) for p in problems(got["id"])) == [
+            (2, "valid_from", "unknown-version"), (3, "tier", "tier-range"),
+            (4, "household", "plain-limit"), (5, "household", "choice"),
+            (6, "residents", "range"), (7, "season", "choice"), (9, "tier", "duplicate")]
+        assert len(rows()) == 3
+    finally:
+        sql("DELETE FROM tariff_limits WHERE tariff_id = %s" % version)
+        sql("DELETE FROM tariff_prices WHERE tariff_id = %s" % version)
+        sql("DELETE FROM tariffs WHERE id = %s" % version)
+        sql("DELETE FROM tariff_plans WHERE id = %s" % plan)
+
+
+def lxml_text(x):
+    import lxml.etree
+    return lxml.etree.tostring(x)[:600]
+
+
+def test_every_example_file_loads_into_the_demo_data():
+    """docs/exchange.md says so: each example checks with no problem, and the tariff
+    limits load after the tariffs whose version they name."""
+    d = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "exchange")
+    kinds = {"charges-1251": "charges"}
+    for name in sorted(os.listdir(d)):
+        kind = kinds.get(name[:-4], name[:-4])
+        if kind == "tariff_limits":
+            continue
+        rc, got, err = run_import(os.path.join(d, name), kind, dry=True)
+        if name == "meters.csv":  # its meter is on an account of accounts.csv, not loaded here
+            assert {(p[1], p[2]) for p in problems(got["id"])} == {("account", "unknown-account")}
+            continue
+        assert rc == 0 and got["refused"] == 0, (name, got, err, problems(got["id"]))
+    rc, got, err = run_import(os.path.join(d, "tariffs.csv"), "tariffs")
+    try:
+        assert got["status"] == "applied", (got, err)
+        rc, got, err = run_import(os.path.join(d, "tariff_limits.csv"), "tariff_limits")
+        assert rc == 0 and got["status"] == "applied" and got["refused"] == 0, (got, err)
+        assert sql("SELECT COUNT(*) FROM tariff_limits l JOIN tariffs t ON t.id = l.tariff_id "
+                   "JOIN tariff_plans p ON p.id = t.plan_id WHERE p.code = 'el-2z-2027' "
+                   "AND (l.residents > 0 OR l.household = 'eheating')") == [("5",)]
+    finally:
+        for t in ("tariff_limits", "tariff_prices"):
+            sql("DELETE x FROM %s x JOIN tariffs t ON t.id = x.tariff_id JOIN tariff_plans p "
+                "ON p.id = t.plan_id WHERE p.code = 'el-2z-2027'" % t)
+        sql("DELETE t FROM tariffs t JOIN tariff_plans p ON p.id = t.plan_id "
+            "WHERE p.code = 'el-2z-2027'")
+        sql("DELETE FROM tariff_plans WHERE code = 'el-2z-2027'")
