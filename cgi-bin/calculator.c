@@ -364,7 +364,8 @@ static int result(struct calc *c, const struct charge *ch, const long long q[TAR
 		if (n == NULL || xml_attr_int(n, "zone", l->zone + 1) ||
 		    xml_attr_int(n, "tier", l->tier + 1) || xml_attr_int(n, "tiers", l->tariff->tiers) ||
 		    xml_attr(n, "tariff-from", from) || quantity_el(c, n, "quantity", l->qty) ||
-		    money_el(c, n, "price", l->price) || money_el(c, n, "amount", l->amount) ||
+		    xml_price(n, "price", l->price, c->cur, c->r->lang) == NULL ||
+		    money_el(c, n, "amount", l->amount) ||
 		    money_el(c, n, "vat", l->vat))
 			return -1;
 	}

@@ -50,6 +50,7 @@ enum ctype {
 	T_QTY1,   /* tenths (days of a month) */
 	T_QTY2,   /* hundredths (an area, a VAT rate in percent) */
 	T_QTY3,   /* thousandths (a quantity, a reading) */
+	T_PRICE,  /* a tariff's price: up to four decimals, kept as core/money.h says */
 	T_DATE,   /* YYYY-MM-DD or DD.MM.YYYY */
 	T_MONTH,  /* YYYY-MM, MM.YYYY, or a date in the month */
 	T_STAMP,  /* a date, or a date and HH:MM[:SS] */
@@ -142,7 +143,7 @@ static const struct col tariffs_cols[] = {
         {"month_days", T_QTY1, 0, 0, 400, NULL}, /* 30.5: limits prorated by days / 30.5 */
         {"tier", T_INT, 1, 1, 3, NULL},
         {"zone", T_INT, 1, 1, 3, NULL},
-        {"price", T_MONEY, 1, 0, MONEY_MAX, NULL},
+        {"price", T_PRICE, 1, 0, MONEY_MAX * PRICE_PER_MINOR, NULL},
         {"limit_gas", T_QTY3, 0, 0, 1000000000000LL, NULL},
         {"limit_gas_alone", T_QTY3, 0, 0, 1000000000000LL, NULL},
         {"limit_estove", T_QTY3, 0, 0, 1000000000000LL, NULL},
@@ -413,6 +414,12 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 		if (fv.i < k->min || fv.i > k->max)
 			return "range";
 		break;
+	case T_PRICE:
+		if (decimal_parse(s, len, 2 + PRICE_DIGITS, 0, &fv.i) != 0)
+			return "decimal";
+		if (fv.i < k->min || fv.i > k->max)
+			return "range";
+		break;
 	case T_MONEY:
 		if (money_parse(s, len, two, k->min < 0, &fv.i) != 0)
 			return "money";
@@ -447,7 +454,7 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 		break;
 	}
 	if (fv.s == NULL && k->t != T_INT && k->t != T_QTY1 && k->t != T_QTY2 && k->t != T_QTY3 &&
-	    k->t != T_MONEY)
+	    k->t != T_PRICE && k->t != T_MONEY)
 		return "text";
 	v->i = fv.i;
 	v->len = fv.len;

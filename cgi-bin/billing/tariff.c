@@ -27,7 +27,7 @@ typedef __int128 i128;
 
 /* Inputs past these are refused before any product can overflow 128 bits. */
 #define QTY_MAX 1000000000LL   /* 1 000 000 units, in thousandths */
-#define PRICE_MAX 100000000LL  /* 1 000 000.00 per unit */
+#define PRICE_MAX 10000000000LL /* 1 000 000.0000 per unit */
 #define RESIDENTS_MAX 100u
 
 int household_parse(const char *s)
@@ -140,7 +140,7 @@ static int add_line(struct charge *c, const struct tariff *t, unsigned zone, uns
 {
 	struct charge_line *l;
 	money_t price = t->price[tier][zone];
-	i128 base = qnum * price, bden = qden * 1000;
+	i128 base = qnum * price, bden = qden * 1000 * PRICE_PER_MINOR;
 
 	if (c->n == CHARGE_MAX_LINES)
 		return -1;

@@ -8,7 +8,8 @@
 
 /*
  * The tariff engine: pure arithmetic, no database.  Quantities are
- * thousandths of the unit (kWh, m3); prices are minor units per unit.
+ * thousandths of the unit (kWh, m3); prices are PRICE_PER_MINOR-ths of a
+ * minor unit per unit (core/money.h: four decimals of the major unit).
  * Nothing but money is ever rounded: a prorated limit, a tier's share of a
  * zone or a day's share of a period stay exact fractions, and each line's
  * money is rounded once, half away from zero, then the lines are summed.

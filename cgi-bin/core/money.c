@@ -176,22 +176,29 @@ int money_input(char *buf, size_t cap, money_t v, const struct currency *c, enum
 	return n < 0 || (size_t)n >= cap ? -1 : 0;
 }
 
-int money_format(char *buf, size_t cap, money_t v, const struct currency *c, enum lang lang)
+/*
+ * v in units of 10^-digits of the major unit; decimals past the currency's
+ * own that are zero are left out (a price of 4,7800 is written 4,78).
+ */
+static int format_scaled(char *buf, size_t cap, long long v, unsigned digits,
+			 const struct currency *c, enum lang lang)
 {
 	static const char nbsp[] = "\xc2\xa0";
 	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 	unsigned long long div = 1, units, frac;
-	char whole[48], fmt_frac[16] = "";
+	char whole[48], fmt_frac[24] = "";
 	unsigned k;
 	int n;
 
-	for (k = 0; k < c->minor_digits; k++)
+	for (k = 0; k < digits; k++)
 		div *= 10;
 	units = a / div;
 	frac = a % div;
-	if (c->minor_digits > 0)
+	for (; digits > c->minor_digits && frac % 10 == 0; digits--)
+		frac /= 10;
+	if (digits > 0)
 		snprintf(fmt_frac, sizeof(fmt_frac), "%s%0*llu", lang == LANG_RU ? "," : ".",
-			 (int)c->minor_digits, frac);
+			 (int)digits, frac);
 	if (group(whole, sizeof(whole), units, lang == LANG_RU ? nbsp : ",") < 0)
 		return -1;
 	/* ru: 1 234,56 ₽ (no-break spaces); en: ₽1,234.56 */
@@ -201,4 +208,14 @@ int money_format(char *buf, size_t cap, money_t v, const struct currency *c, enu
 	else
 		n = snprintf(buf, cap, "%s%s%s%s", v < 0 ? "-" : "", c->symbol, whole, fmt_frac);
 	return n < 0 || (size_t)n >= cap ? -1 : 0;
+}
+
+int money_format(char *buf, size_t cap, money_t v, const struct currency *c, enum lang lang)
+{
+	return format_scaled(buf, cap, v, c->minor_digits, c, lang);
+}
+
+int price_format(char *buf, size_t cap, money_t price, const struct currency *c, enum lang lang)
+{
+	return format_scaled(buf, cap, price, c->minor_digits + PRICE_DIGITS, c, lang);
 }

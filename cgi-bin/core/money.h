@@ -40,6 +40,18 @@ int money_parse(const char *, size_t, const struct currency *, int allow_negativ
 		money_t *) PORTAL_WUR;
 /* ru: "1 234,56 ₽" (no-break spaces), en: "₽1,234.56".  -1 if buf is too small. */
 int money_format(char *buf, size_t cap, money_t, const struct currency *, enum lang) PORTAL_WUR;
+
+/*
+ * A tariff's price per unit keeps PRICE_DIGITS decimals past the currency's
+ * own (four of the major unit: Kazakhstan publishes 13,4400 тенге), so it is
+ * in PRICE_PER_MINOR-ths of a minor unit.  Only a bill line's money is
+ * rounded to the minor unit.
+ */
+#define PRICE_DIGITS 2
+#define PRICE_PER_MINOR 100
+/* As money_format, with the price's decimals past the currency's where they are not 0. */
+int price_format(char *buf, size_t cap, money_t price, const struct currency *,
+		 enum lang) PORTAL_WUR;
 /*
  * The amount as a person would type it into a form: ru "1234,56", en
  * "1234.56", with the currency's decimals and no symbol or grouping, so that

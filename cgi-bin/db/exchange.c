@@ -890,8 +890,8 @@ CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, P
 	                                                                           "lim_estove_"   \
 	                                                                           "alone")
 #define TRF_KEY    "CONCAT_WS(' / ', s.plan_code, s.valid_from, s.tier + 1, s.zone + 1)"
-#define TRF_BEFORE "CONCAT_WS(' | ', t.valid_to, ROUND(x.price / 100, 2))"
-#define TRF_AFTER  "CONCAT_WS(' | ', s.valid_to, ROUND(s.price / 100, 2))"
+#define TRF_BEFORE "CONCAT_WS(' | ', t.valid_to, ROUND(x.price / 10000, 4))"
+#define TRF_AFTER  "CONCAT_WS(' | ', s.valid_to, ROUND(s.price / 10000, 4))"
 DIFF(tariffs_diff, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ)
 #define LIM_JOIN                                                                                   \
 	"LEFT JOIN tariff_limits l ON l.tariff_id = s.tariff_id AND l.household = s.household "    \

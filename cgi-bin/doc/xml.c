@@ -145,6 +145,22 @@ xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t v, const struc
 	return n;
 }
 
+xmlNodePtr xml_price(xmlNodePtr parent, const char *name, money_t v, const struct currency *cur,
+		     enum lang lang)
+{
+	char text[64];
+	xmlNodePtr n;
+
+	if (cur == NULL || price_format(text, sizeof(text), v, cur, lang) != 0)
+		return NULL;
+	n = xml_text(parent, name, text);
+	if (n == NULL || xml_attr_int(n, "units", v) ||
+	    xml_attr_int(n, "scale", (long long)(cur->minor_digits + PRICE_DIGITS)) ||
+	    xml_attr(n, "currency", cur->code))
+		return NULL;
+	return n;
+}
+
 xmlNodePtr xml_month(xmlNodePtr parent, const char *name, month_t m)
 {
 	char buf[8];

@@ -23,6 +23,9 @@ int xml_attr_int(xmlNodePtr, const char *name, long long) PORTAL_WUR;
 /* <name minor="-12345" currency="RUB">−123,45 ₽</name>: machine and human forms. */
 xmlNodePtr xml_money(xmlNodePtr parent, const char *name, money_t, const struct currency *,
 		     enum lang);
+/* <name units="39800" scale="4" currency="RUB">3,98 ₽</name>: a price, units / 10^scale. */
+xmlNodePtr xml_price(xmlNodePtr parent, const char *name, money_t, const struct currency *,
+		     enum lang);
 /* <name>2026-10</name> */
 xmlNodePtr xml_month(xmlNodePtr parent, const char *name, month_t);
 

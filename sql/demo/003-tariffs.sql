@@ -47,15 +47,16 @@ VALUES (1, 1, '2025-07-01', '2026-06-30', 2, 0, 2000, 1),
        (8, 4, '2026-01-01', '2026-12-31', 3, 305, 1600, 0);
 
 -- (tariff, tier, zone, price): zone 0 T1 day/peak, 1 T2 night, 2 T3 semi-peak.
+-- Prices in ten-thousandths of the major unit (sql/042): 39800 is 3,98 ₽.
 INSERT INTO tariff_prices (tariff_id, tier, zone, price)
-VALUES (1, 0, 0, 398), (1, 1, 0, 697),
-       (2, 0, 0, 412), (2, 1, 0, 723),
-       (3, 0, 0, 424), (3, 1, 0, 802), (3, 0, 1, 207), (3, 1, 1, 418),
-       (4, 0, 0, 451), (4, 1, 0, 831), (4, 0, 1, 220), (4, 1, 1, 434),
-       (5, 0, 0, 429), (5, 1, 0, 836), (5, 0, 1, 207), (5, 1, 1, 418), (5, 0, 2, 398), (5, 1, 2, 697),
-       (6, 0, 0, 457), (6, 1, 0, 868), (6, 0, 1, 220), (6, 1, 1, 434), (6, 0, 2, 412), (6, 1, 2, 723),
-       (7, 0, 0, 1344), (7, 1, 0, 1820), (7, 2, 0, 2275),
-       (8, 0, 0, 1200), (8, 1, 0, 1625), (8, 2, 0, 2031);
+VALUES (1, 0, 0, 39800), (1, 1, 0, 69700),
+       (2, 0, 0, 41200), (2, 1, 0, 72300),
+       (3, 0, 0, 42400), (3, 1, 0, 80200), (3, 0, 1, 20700), (3, 1, 1, 41800),
+       (4, 0, 0, 45100), (4, 1, 0, 83100), (4, 0, 1, 22000), (4, 1, 1, 43400),
+       (5, 0, 0, 42900), (5, 1, 0, 83600), (5, 0, 1, 20700), (5, 1, 1, 41800), (5, 0, 2, 39800), (5, 1, 2, 69700),
+       (6, 0, 0, 45700), (6, 1, 0, 86800), (6, 0, 1, 22000), (6, 1, 1, 43400), (6, 0, 2, 41200), (6, 1, 2, 72300),
+       (7, 0, 0, 134400), (7, 1, 0, 182000), (7, 2, 0, 227500),
+       (8, 0, 0, 120000), (8, 1, 0, 162500), (8, 2, 0, 203100);
 
 INSERT INTO tariff_limits (tariff_id, household, tier, limit_milli)
 SELECT t.id, h.household, 0, 50000 FROM tariffs t
@@ -88,7 +89,7 @@ ON DUPLICATE KEY UPDATE name_ru = VALUES(name_ru), name_en = VALUES(name_en);
 INSERT INTO tariffs (id, plan_id, valid_from, valid_to, tiers, month_days_x10, vat_bp,
                      vat_included, vat_by_date, limit_per_household)
 VALUES (9, 5, '2025-01-01', '2026-12-31', 3, 0, 0, 1, 1, 1);
-INSERT INTO tariff_prices (tariff_id, tier, zone, price) VALUES (9, 0, 0, 500), (9, 1, 0, 700), (9, 2, 0, 900);
+INSERT INTO tariff_prices (tariff_id, tier, zone, price) VALUES (9, 0, 0, 50000), (9, 1, 0, 70000), (9, 2, 0, 90000);
 INSERT INTO tariff_limits (tariff_id, household, residents, season, tier, limit_milli)
 SELECT 9, h.household, 0, 'any', l.tier, l.limit_milli
 FROM (SELECT 'gas' household UNION ALL SELECT 'gas-alone' UNION ALL SELECT 'estove'

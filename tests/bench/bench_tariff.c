@@ -34,10 +34,12 @@ int main(void)
 	almaty.valid_from = before.valid_from = zoned.valid_from = day_from_civil(2000, 1, 1);
 	almaty.valid_to = after.valid_to = zoned.valid_to = day_from_civil(2099, 12, 31);
 	almaty.zones = 1, almaty.tiers = 3, almaty.month_days_x10 = 305, almaty.vat_bp = 1200;
-	almaty.price[0][0] = 1344, almaty.price[1][0] = 1820, almaty.price[2][0] = 2275;
+	almaty.price[0][0] = 1344 * PRICE_PER_MINOR, almaty.price[1][0] = 1820 * PRICE_PER_MINOR;
+	almaty.price[2][0] = 2275 * PRICE_PER_MINOR;
 	zoned.zones = 3, zoned.tiers = 2, zoned.vat_included = 1;
-	zoned.price[0][0] = 429, zoned.price[0][1] = 207, zoned.price[0][2] = 398;
-	zoned.price[1][0] = 836, zoned.price[1][1] = 418, zoned.price[1][2] = 697;
+	zoned.price[0][0] = 429 * PRICE_PER_MINOR, zoned.price[0][1] = 207 * PRICE_PER_MINOR;
+	zoned.price[0][2] = 398 * PRICE_PER_MINOR, zoned.price[1][0] = 836 * PRICE_PER_MINOR;
+	zoned.price[1][1] = 418 * PRICE_PER_MINOR, zoned.price[1][2] = 697 * PRICE_PER_MINOR;
 	for (h = 0; h < HH__MAX; h++) {
 		almaty.limit[h][0] = 90000, almaty.limit[h][1] = 160000;
 		zoned.limit[h][0] = 50000;

@@ -69,6 +69,10 @@ def test_example_d_two_zones_social_norm():
     for line in x.iter("line"):
         amount, vat = int(line.find("amount").get("minor")), int(line.find("vat").get("minor"))
         assert abs(vat - amount * 22 / 122) <= 0.5
+        # A price in ten-thousandths, written with the decimals it has (sql/042).
+        units = int(line.find("price").get("units"))
+        assert line.find("price").get("scale") == "4" and units % 100 == 0
+        assert line.findtext("price") == "%d,%02d\u00a0₽" % (units // 10000, units // 100 % 100)
 
 
 def test_a_period_across_the_july_tariff_change_is_split_by_days():

@@ -540,21 +540,21 @@ def test_tariffs_load_whole_and_again_change_nothing(tmp_path):
     assert [v[1:] for v in versions] == [("2027-01-01", "2027-06-30", "2", "2000", "1", "305"),
                                          ("2027-07-01", "2027-12-31", "2", "2000", "1", "305")]
     assert sql("SELECT tier, zone, price FROM tariff_prices WHERE tariff_id = %s ORDER BY tier, "
-               "zone" % versions[0][0]) == [("0", "0", "478"), ("0", "1", "233"),
-                                           ("1", "0", "881"), ("1", "1", "460")]
+               "zone" % versions[0][0]) == [("0", "0", "47800"), ("0", "1", "23300"),
+                                           ("1", "0", "88100"), ("1", "1", "46000")]
     assert sql("SELECT household, tier, limit_milli FROM tariff_limits WHERE tariff_id = %s "
                "ORDER BY household" % versions[0][0]) == [
         ("gas", "0", "50000"), ("gas-alone", "0", "50000"), ("estove", "0", "50000"),
         ("estove-alone", "0", "50000")]
     rc, got, err = run_import(path, "tariffs")
     assert (got["new"], got["changed"], got["unchanged"]) == (0, 0, 8), got
-    # One price changes: one row changed, the version's other prices as they were.
-    rows[3] = rows[3].replace('"4,60"', '"4,65"')
+    # One price changes, to four decimals: one row changed, the others as they were.
+    rows[3] = rows[3].replace('"4,60"', '"4,6512"')
     rc, got, err = run_import(write(tmp_path, "t2.csv", "\n".join([TARIFF_HEAD] + rows) + "\n"),
                               "tariffs")
     assert (got["status"], got["changed"], got["unchanged"]) == ("applied", 1, 7), got
     assert sql("SELECT price FROM tariff_prices WHERE tariff_id = %s AND tier = 1 AND zone = 1"
-               % versions[0][0]) == [("465",)]
+               % versions[0][0]) == [("46512",)]
     # The calculator offers the plan loaded (public).
     from conftest import new_client
     r = new_client("ru").get(BASE + "/calculator?org=1")
@@ -611,6 +611,7 @@ def test_tariff_files_that_cannot_be_a_tariff_are_refused(tmp_path):
         tariff_rows(other, "2029-01-01", "2029-12-31")[0].replace(",1,1,", ",3,1,", 1),  # 11
         tariff_rows(other, "2030-01-01", "2030-12-31")[0].replace("50,50,50,50", "50,,50,50"),
         tariff_rows(other, "2031-01-01", "2031-12-31")[0].replace("electricity", "steam"),
+        tariff_rows(other, "2032-01-01", "2032-12-31")[0].replace('"4,78"', '"4,78901"'),
     ]
     rc, got, err = run_import(write(tmp_path, "bad.csv", "\n".join([TARIFF_HEAD] + rows) + "\n"),
                               "tariffs")
@@ -618,7 +619,8 @@ def test_tariff_files_that_cannot_be_a_tariff_are_refused(tmp_path):
     codes = {(p[0], p[2]) for p in problems(got["id"])}
     assert {(2, "grid"), (3, "grid"), (4, "grid"), (6, "plan-differs"),
             (7, "version-differs"), (5, "overlap"), (10, "period"), (11, "tier-range"),
-            (12, "limits-required"), (13, "unknown-service")} <= codes, sorted(codes)
+            (12, "limits-required"), (13, "unknown-service"), (14, "decimal")} <= codes, \
+        sorted(codes)
     assert sql("SELECT COUNT(*) FROM tariff_plans WHERE code IN ('%s', '%s')" % (code, other)) == \
         [("0",)]
 
@@ -752,3 +754,28 @@ def test_every_example_file_loads_into_the_demo_data():
         sql("DELETE t FROM tariffs t JOIN tariff_plans p ON p.id = t.plan_id "
             "WHERE p.code = 'el-2z-2027'")
         sql("DELETE FROM tariff_plans WHERE code = 'el-2z-2027'")
+
+
+def test_a_price_with_four_decimals_is_charged_exactly(tmp_path):
+    """Kazakhstan publishes tariffs with four decimals: 1 000 kWh at 13,4456 is 13 445,60,
+    not the 13 450,00 of a price cut to 13,45; the calculator shows the price as published."""
+    from test_calculator import calc_xml
+    code = "p4-" + new_numbers(1)[0]
+    row = ('%s,electricity,"Четыре знака",Four decimals,1,1,2026-01-01,2026-12-31,1,"20,00",1,,'
+           '1,1,"13,4456",,,,' % code)
+    rc, got, err = run_import(write(tmp_path, "t.csv", TARIFF_HEAD + "\n" + row + "\n"), "tariffs")
+    assert got["status"] == "applied", (got, err)
+    plan, version = sql("SELECT p.id, t.id FROM tariff_plans p JOIN tariffs t ON t.plan_id = p.id "
+                        "WHERE p.code = '%s'" % code)[0]
+    try:
+        for lang, text in (("ru", "13,4456\u00a0₽"), ("en", "₽13.4456")):
+            st, x = calc_xml(new_client(lang), org="1", plan=plan, residents="1", household="gas",
+                             prev1="0", curr1="1000", **{"from": "2026-03-01", "to": "2026-04-01"})
+            assert st == 200
+            assert x.find("result/total").get("minor") == "1344560"
+            price = x.find("result/line/price")
+            assert (price.get("units"), price.get("scale"), price.text) == ("134456", "4", text)
+    finally:
+        sql("DELETE FROM tariff_prices WHERE tariff_id = %s" % version)
+        sql("DELETE FROM tariffs WHERE id = %s" % version)
+        sql("DELETE FROM tariff_plans WHERE id = %s" % plan)

@@ -27,6 +27,25 @@ static void currencies(void **st)
 	assert_null(currency_find("rub"));
 }
 
+/* A price keeps up to four decimals, written only where they are not 0. */
+static void prices_keep_four_decimals(void **st)
+{
+	char b[64];
+
+	(void)st;
+	assert_int_equal(price_format(b, sizeof(b), 39800, rub(), LANG_RU), 0);
+	assert_string_equal(b, "3,98" NBSP "₽");
+	assert_int_equal(price_format(b, sizeof(b), 47850, rub(), LANG_RU), 0);
+	assert_string_equal(b, "4,785" NBSP "₽");
+	assert_int_equal(price_format(b, sizeof(b), 134456, currency_find("KZT"), LANG_EN), 0);
+	assert_string_equal(b, "₸13.4456");
+	assert_int_equal(price_format(b, sizeof(b), 12345678901, rub(), LANG_RU), 0);
+	assert_string_equal(b, "1" NBSP "234" NBSP "567,8901" NBSP "₽");
+	assert_int_equal(price_format(b, sizeof(b), 0, rub(), LANG_EN), 0);
+	assert_string_equal(b, "₽0.00");
+	assert_int_equal(price_format(b, 8, 134456, rub(), LANG_RU), -1); /* no room */
+}
+
 static void formats_russian_and_english(void **st)
 {
 	char b[64];
@@ -180,6 +199,7 @@ int main(void)
 		cmocka_unit_test(input_values_read_back),
 		cmocka_unit_test(currencies),
 		cmocka_unit_test(formats_russian_and_english),
+		cmocka_unit_test(prices_keep_four_decimals),
 		cmocka_unit_test(parses_what_people_type),
 		cmocka_unit_test(round_trips),
 		cmocka_unit_test(arithmetic_refuses_overflow),

@@ -72,9 +72,9 @@ static void example_a_tiers_with_vat_added(void **st)
 	unsigned h;
 
 	(void)st;
-	t.price[0][0] = 1432;
-	t.price[1][0] = 1972;
-	t.price[2][0] = 2465;
+	t.price[0][0] = 1432 * PRICE_PER_MINOR;
+	t.price[1][0] = 1972 * PRICE_PER_MINOR;
+	t.price[2][0] = 2465 * PRICE_PER_MINOR;
 	for (h = 0; h < HH__MAX; h++) {
 		t.limit[h][0] = KWH(100);
 		t.limit[h][1] = KWH(180);
@@ -98,9 +98,9 @@ static struct tariff almaty(void)
 {
 	struct tariff t = open_tariff(1, 3);
 
-	t.price[0][0] = 1344;
-	t.price[1][0] = 1820;
-	t.price[2][0] = 2275;
+	t.price[0][0] = 1344 * PRICE_PER_MINOR;
+	t.price[1][0] = 1820 * PRICE_PER_MINOR;
+	t.price[2][0] = 2275 * PRICE_PER_MINOR;
 	t.limit[HH_GAS][0] = KWH(90);
 	t.limit[HH_GAS][1] = KWH(160);
 	t.limit[HH_GAS_ALONE][0] = KWH(115);
@@ -166,16 +166,16 @@ static void example_c_zones(void **st)
 	struct charge c;
 
 	(void)st;
-	t3.price[0][0] = 584; /* T1 peak */
-	t3.price[0][1] = 163; /* T2 night */
-	t3.price[0][2] = 487; /* T3 semi-peak */
+	t3.price[0][0] = 584 * PRICE_PER_MINOR; /* T1 peak */
+	t3.price[0][1] = 163 * PRICE_PER_MINOR; /* T2 night */
+	t3.price[0][2] = 487 * PRICE_PER_MINOR; /* T3 semi-peak */
 	assert_int_equal(charge_of(&t3, &u, &c), 131820);
 	assert_int_equal(c.n, 3);
-	t2.price[0][0] = 560;
-	t2.price[0][1] = 163;
+	t2.price[0][0] = 560 * PRICE_PER_MINOR;
+	t2.price[0][1] = 163 * PRICE_PER_MINOR;
 	u = month_usage(KWH(220), KWH(80), 0, 3, HH_ESTOVE);
 	assert_int_equal(charge_of(&t2, &u, &c), 136240);
-	t1.price[0][0] = 487;
+	t1.price[0][0] = 487 * PRICE_PER_MINOR;
 	u = month_usage(KWH(300), 0, 0, 3, HH_ESTOVE);
 	assert_int_equal(charge_of(&t1, &u, &c), 146100);
 	/* A register the tariff has no zone for is an error, not a free kWh. */
@@ -205,18 +205,18 @@ static void example_d_social_norm(void **st)
 	struct charge c;
 
 	(void)st;
-	t.price[0][0] = 398;
-	t.price[1][0] = 697;
+	t.price[0][0] = 398 * PRICE_PER_MINOR;
+	t.price[1][0] = 697 * PRICE_PER_MINOR;
 	assert_int_equal(charge_of(&t, &u, &c), 73640); /* 736.40 */
 	/* The published Nizhny Novgorod example: 2.83 / 5.04. */
-	t.price[0][0] = 283;
-	t.price[1][0] = 504;
+	t.price[0][0] = 283 * PRICE_PER_MINOR;
+	t.price[1][0] = 504 * PRICE_PER_MINOR;
 	assert_int_equal(charge_of(&t, &u, &c), 52530); /* 525.30 */
 	/* Two zones: day 102 + night 68; the norm 150 splits 90 / 60. */
-	z.price[0][0] = 424;
-	z.price[0][1] = 207;
-	z.price[1][0] = 802;
-	z.price[1][1] = 418;
+	z.price[0][0] = 424 * PRICE_PER_MINOR;
+	z.price[0][1] = 207 * PRICE_PER_MINOR;
+	z.price[1][0] = 802 * PRICE_PER_MINOR;
+	z.price[1][1] = 418 * PRICE_PER_MINOR;
 	u = month_usage(KWH(102), KWH(68), 0, 3, HH_GAS);
 	assert_int_equal(charge_of(&z, &u, &c), 63548); /* 635.48 */
 	assert_int_equal(c.n, 4);
@@ -236,10 +236,10 @@ static void inexact_shares_round_only_money(void **st)
 	size_t i;
 
 	(void)st;
-	z.price[0][0] = 424;
-	z.price[0][1] = 207;
-	z.price[1][0] = 802;
-	z.price[1][1] = 418;
+	z.price[0][0] = 424 * PRICE_PER_MINOR;
+	z.price[0][1] = 207 * PRICE_PER_MINOR;
+	z.price[1][0] = 802 * PRICE_PER_MINOR;
+	z.price[1][1] = 418 * PRICE_PER_MINOR;
 	/* within: 150 x 100/171 = 87.719... and 150 x 71/171 = 62.280...; above: 21 shared alike. */
 	charge_of(&z, &u, &c);
 	assert_int_equal(c.n, 4);
@@ -261,9 +261,9 @@ static void tariff_change_mid_period(void **st)
 	struct charge c;
 
 	(void)st;
-	a.price[0][0] = 573;
+	a.price[0][0] = 573 * PRICE_PER_MINOR;
 	a.valid_to = D(2021, 6, 30);
-	b.price[0][0] = 593;
+	b.price[0][0] = 593 * PRICE_PER_MINOR;
 	b.valid_from = D(2021, 7, 1);
 	u.from = D(2021, 6, 16);
 	u.to = D(2021, 7, 15); /* 15 days each */
@@ -279,11 +279,11 @@ static void tariff_change_mid_period(void **st)
 	b.valid_from = D(2021, 6, 30);
 	assert_int_equal(tariff_charge(ts, 2, &u, &c), -1);
 	/* The norm of a whole calendar month split at the change: 10 + 20 days of 30. */
-	s1.price[0][0] = 100;
-	s1.price[1][0] = 200;
+	s1.price[0][0] = 100 * PRICE_PER_MINOR;
+	s1.price[1][0] = 200 * PRICE_PER_MINOR;
 	s1.valid_to = D(2021, 6, 10);
-	s2.price[0][0] = 110;
-	s2.price[1][0] = 220;
+	s2.price[0][0] = 110 * PRICE_PER_MINOR;
+	s2.price[1][0] = 220 * PRICE_PER_MINOR;
 	s2.valid_from = D(2021, 6, 11);
 	ts[0] = &s1;
 	ts[1] = &s2;
@@ -352,7 +352,7 @@ static void vat_follows_the_law_by_date(void **st)
 	(void)st;
 	t.valid_from = D(2025, 7, 1);
 	t.valid_to = D(2026, 6, 30);
-	t.price[0][0] = 600;
+	t.price[0][0] = 600 * PRICE_PER_MINOR;
 	t.vat_by_date = 1;
 	/* Unresolved, the engine refuses it: the rate must come from the law. */
 	memset(&u, 0, sizeof(u));
@@ -403,7 +403,7 @@ static void kazakh_vat_from_2026(void **st)
 	size_t n;
 
 	(void)st;
-	t.price[0][0] = 2000;
+	t.price[0][0] = 2000 * PRICE_PER_MINOR;
 	t.vat_included = 0;
 	t.vat_by_date = 1;
 	memset(&u, 0, sizeof(u));
@@ -423,6 +423,37 @@ static void kazakh_vat_from_2026(void **st)
 }
 
 /*
+ * Prices published with four decimals (Kazakhstan's tariffs are, e.g.
+ * 13,4456 тенге за кВт·ч): 1 000 kWh at 13,4456 with VAT included is
+ * 13 445,60, not the 13 450,00 a price rounded to 13,45 would give; and
+ * 123,456 kWh at 5,9235 is 731,2916... rounded once, per line, to 731,29.
+ */
+static void prices_with_four_decimals(void **st)
+{
+	struct tariff t = open_tariff(1, 1);
+	const struct tariff *ts[1] = {&t};
+	struct usage u;
+	struct charge c;
+
+	(void)st;
+	t.price[0][0] = 134456; /* ten-thousandths of the major unit */
+	t.vat_included = 1;
+	t.vat_bp = 1600;
+	memset(&u, 0, sizeof(u));
+	u.zone[0] = KWH(1000);
+	u.residents = 1;
+	u.from = t.valid_from;
+	u.to = t.valid_from + 30;
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), 0);
+	assert_int_equal(c.total, 1344560);
+	assert_int_equal(c.line[0].price, 134456);
+	t.price[0][0] = 59235;
+	u.zone[0] = 123456;
+	assert_int_equal(tariff_charge(ts, 1, &u, &c), 0);
+	assert_int_equal(c.total, 73129);
+}
+
+/*
  * Limits per household.  Russia's household electricity ranges from 2025:
  * up to 3 900 kWh a month, 3 900 to 6 000, and over 6 000, for the home
  * whoever lives in it.  At 5,00 / 7,00 / 9,00 a kWh, 7 000 kWh in a month
@@ -437,9 +468,9 @@ static void household_ranges_of_2025(void **st)
 	unsigned h;
 
 	(void)st;
-	t.price[0][0] = 500;
-	t.price[1][0] = 700;
-	t.price[2][0] = 900;
+	t.price[0][0] = 500 * PRICE_PER_MINOR;
+	t.price[1][0] = 700 * PRICE_PER_MINOR;
+	t.price[2][0] = 900 * PRICE_PER_MINOR;
 	for (h = 0; h < HH__MAX; h++) {
 		t.limit[h][0] = KWH(3900);
 		t.limit[h][1] = KWH(6000);
@@ -464,8 +495,8 @@ static void limits_by_residents_and_season(void **st)
 	unsigned h;
 
 	(void)st;
-	t.price[0][0] = 100;
-	t.price[1][0] = 200;
+	t.price[0][0] = 100 * PRICE_PER_MINOR;
+	t.price[1][0] = 200 * PRICE_PER_MINOR;
 	for (h = 0; h < HH__MAX; h++)
 		t.limit[h][0] = KWH(90);
 	t.rows[t.nrows++] = (struct tariff_limit_row){HH_GAS, 1, SEASON_ANY, {KWH(150), 0}};
@@ -498,8 +529,8 @@ static void limits_by_residents_and_season(void **st)
 	 * 19 February, 200 kWh, 100 kWh a month: 12/31 of January's limit (38,71 kWh
 	 * of the 77,42 its days used) and 19/28 of February's (67,86 of 122,58). */
 	t = open_tariff(1, 2);
-	t.price[0][0] = 100;
-	t.price[1][0] = 200;
+	t.price[0][0] = 100 * PRICE_PER_MINOR;
+	t.price[1][0] = 200 * PRICE_PER_MINOR;
 	for (h = 0; h < HH__MAX; h++)
 		t.limit[h][0] = KWH(100);
 	u = month_usage(KWH(200), 0, 0, 1, HH_GAS);
@@ -588,6 +619,7 @@ int main(void)
 		cmocka_unit_test(household_ranges_of_2025),
 		cmocka_unit_test(limits_by_residents_and_season),
 		cmocka_unit_test(kazakh_vat_from_2026),
+		cmocka_unit_test(prices_with_four_decimals),
 		cmocka_unit_test(readings),
 		cmocka_unit_test(calendar),
 	};
