@@ -24,10 +24,23 @@ static struct db_stmt by_number = {
 	ACCOUNT_COLS "WHERE a.number = ? AND a.id > ? GROUP BY a.id ORDER BY a.id LIMIT ?",
 	NULL, 0, NULL};
 
+/*
+ * By address, in address order (sql/043): the page after an account is the
+ * accounts after its (address, id), so the index is read in order and the
+ * read stops after the page.  The subscribers' logins come from a subquery
+ * per row rather than a GROUP BY, which would sort every match first.
+ */
+#define AFTER_ADDRESS "(SELECT x.address FROM accounts x WHERE x.id = ?)"
 static struct db_stmt by_address = {
 	"directory.by_address",
-	ACCOUNT_COLS "WHERE a.address LIKE CONCAT(?, '%') AND a.id > ? GROUP BY a.id "
-		     "ORDER BY a.id LIMIT ?",
+	"SELECT a.id, a.organization_id, a.number, a.payer_name, a.address, "
+	"COALESCE((SELECT MIN(sa.subscriber_id) FROM subscriber_accounts sa "
+	"WHERE sa.account_id = a.id), 0), (SELECT GROUP_CONCAT(s.login ORDER BY s.login "
+	"SEPARATOR ', ') FROM subscriber_accounts sa JOIN subscribers s ON s.id = sa.subscriber_id "
+	"WHERE sa.account_id = a.id), '', '', '', 1 FROM accounts a JOIN staff_organizations so "
+	"ON so.staff_id = ? AND so.organization_id = a.organization_id "
+	"WHERE a.address LIKE CONCAT(?, '%') AND (a.address > COALESCE(" AFTER_ADDRESS ", '') "
+	"OR (a.address = " AFTER_ADDRESS " AND a.id > ?)) ORDER BY a.address, a.id LIMIT ?",
 	NULL, 0, NULL};
 
 #define SUBSCRIBER_COLS                                                                      \
@@ -88,6 +101,11 @@ enum perr db_directory_search(struct arena *ar, uint64_t staff, enum directory_b
 
 	if ((unsigned)by >= sizeof(stmts) / sizeof(stmts[0]))
 		return PERR_BAD_INPUT;
+	if (by == BY_ADDRESS) {
+		struct db_arg b[] = {a[0], a[1], a[2], a[2], a[2], a[3]};
+
+		return db_rows(ar, stmts[by], b, 6, c, 11, search_each, &x);
+	}
 	return db_rows(ar, stmts[by], a, 4, c, 11, search_each, &x);
 }
 

@@ -504,6 +504,11 @@ def test_search_each_way_and_pages_by_key():
     first = d.xpath('//table[@id="results"]/tbody/tr/td[1]/text()')
     second = d2.xpath('//table[@id="results"]/tbody/tr/td[1]/text()')
     assert second and not set(first) & set(second)
+    # In address order, then by account (sql/043: read in the index's order, no sort).
+    assert first + second == [n for (n,) in sql(
+        "SELECT a.number FROM accounts a JOIN staff_organizations so ON so.organization_id = "
+        "a.organization_id JOIN staff st ON st.id = so.staff_id AND st.login = 'admin' "
+        "WHERE a.address LIKE 'г. %' ORDER BY a.address, a.id LIMIT 40")]
     r = s.get(BASE + "/admin/subscribers", params={"by": "phone", "q": "not a phone"})
     assert r.status_code == 422
 

@@ -866,7 +866,7 @@ def test_every_billing_query_is_an_index_lookup():
         "contact.pending": [1, 0, 51], "contact.take": [1, 1], "contact.lock": [1],
         "contact.set_phone": ["'+79000000000'", 0], "contact.decide": ["'done'", "NULL", 1, 0],
         "directory.accounts": [1, sub], "directory.by_number": [1, "'1000456701'", 0, 21],
-        "directory.by_address": [1, "'г. Энск, ул. Ленина'", 0, 21],
+        "directory.by_address": [1, "'г. Энск, ул. Ленина'", 0, 0, 0, 21],
         "directory.by_login": [1, "'demo'", 0, 21], "directory.by_name": [1, "'Иванова'", 0, 21],
         "directory.by_email": [1, "'demo@example.org'", 0, 21],
         "directory.by_phone": [1, "'+79123456789'", 0, 21], "directory.set_active": [1, 0],
