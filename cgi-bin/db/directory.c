@@ -55,10 +55,26 @@ static struct db_stmt by_login = {
 	SUBSCRIBER_COLS "WHERE s.login = ? AND s.id > ? GROUP BY s.id ORDER BY s.id LIMIT ?",
 	NULL, 0, NULL};
 
+/*
+ * By name, in name order, as by address: a common surname is hundreds of
+ * thousands of subscribers on a large site, and a GROUP BY over them would
+ * sort them all for a page of 20.  A subscriber is the staff member's when
+ * linked to an account of theirs (the EXISTS); the organization and numbers
+ * shown are of those accounts.
+ */
+#define SUB_ACCOUNTS                                                                         \
+	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "                 \
+	"JOIN staff_organizations so ON so.organization_id = a.organization_id "              \
+	"AND so.staff_id = ? WHERE sa.subscriber_id = s.id"
+#define AFTER_NAME "(SELECT x.full_name FROM subscribers x WHERE x.id = ?)"
 static struct db_stmt by_name = {
 	"directory.by_name",
-	SUBSCRIBER_COLS "WHERE s.full_name LIKE CONCAT(?, '%') AND s.id > ? GROUP BY s.id "
-			"ORDER BY s.id LIMIT ?",
+	"SELECT 0, (SELECT MIN(a.organization_id) " SUB_ACCOUNTS "), (SELECT GROUP_CONCAT("
+	"a.number ORDER BY a.number SEPARATOR ', ') " SUB_ACCOUNTS "), '', '', s.id, s.login, "
+	"s.full_name, s.email, s.phone, s.active FROM subscribers s "
+	"WHERE s.full_name LIKE CONCAT(?, '%') AND (s.full_name > COALESCE(" AFTER_NAME ", '') "
+	"OR (s.full_name = " AFTER_NAME " AND s.id > ?)) AND EXISTS (SELECT 1 " SUB_ACCOUNTS ") "
+	"ORDER BY s.full_name, s.id LIMIT ?",
 	NULL, 0, NULL};
 
 static struct db_stmt by_email = {
@@ -105,6 +121,11 @@ enum perr db_directory_search(struct arena *ar, uint64_t staff, enum directory_b
 		struct db_arg b[] = {a[0], a[1], a[2], a[2], a[2], a[3]};
 
 		return db_rows(ar, stmts[by], b, 6, c, 11, search_each, &x);
+	}
+	if (by == BY_NAME) {
+		struct db_arg b[] = {a[0], a[0], a[1], a[2], a[2], a[2], a[0], a[3]};
+
+		return db_rows(ar, stmts[by], b, 8, c, 11, search_each, &x);
 	}
 	return db_rows(ar, stmts[by], a, 4, c, 11, search_each, &x);
 }

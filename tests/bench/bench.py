@@ -63,6 +63,27 @@ def sql(query):
          "-N", "-B", "kabinet"], input=query, check=True, capture_output=True, text=True).stdout
 
 
+def generate_subscribers():
+    """A subscriber for every second generated account (login genN, the payer's name, an
+    e-mail and a phone; no password that signs in), as a utility's cabinet would have half
+    its payers registered: the console's subscriber searches then run over 500,000 on the
+    million-account database, not the demo's few.  Made once, by ranges of ids (one
+    INSERT ... SELECT of them all would exceed InnoDB's lock table)."""
+    want = int(sql("SELECT COUNT(*) FROM accounts WHERE id > 1000 AND id % 2 = 0"))
+    if int(sql("SELECT COUNT(*) FROM subscribers WHERE login LIKE 'gen%'")) >= want:
+        return
+    top = int(sql("SELECT MAX(id) FROM accounts"))
+    for lo in range(1000, top, 50000):
+        rng = "a.id > %d AND a.id <= %d AND a.id %% 2 = 0" % (lo, lo + 50000)
+        sql("INSERT IGNORE INTO subscribers (login, password_hash, full_name, email, phone) "
+            "SELECT CONCAT('gen', a.id), '-', a.payer_name, CONCAT('gen', a.id, '@example.org'), "
+            "CONCAT('+7901', LPAD(a.id, 7, '0')) FROM accounts a WHERE " + rng)
+        sql("INSERT IGNORE INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+            "SELECT s.id, a.id, NOW() FROM accounts a JOIN subscribers s ON s.login = "
+            "CONCAT('gen', a.id) WHERE " + rng)
+    sql("ANALYZE TABLE subscribers, subscriber_accounts")
+
+
 # Each wrk thread walks its own share of the payments, in order; a share used up
 # starts again, and those notifications are replays (which must credit nothing).
 WEBHOOK_LUA = """
@@ -228,7 +249,9 @@ def main():
         ("services, last 12 months", BASE + "/services", (cookie,)),
         ("statement of one service", BASE + "/services/statement?service=1", (cookie,)),
     ]
-    # The console's search, on the same database: each kind on its own index, paged by key.
+    # The console's search, on the same database: each kind on its own index, paged by key,
+    # over a subscriber for every second generated account.
+    generate_subscribers()
     staff, staff_hdr = staff_cookie()
     number = sql("SELECT number FROM accounts WHERE id = (SELECT MAX(id) FROM accounts)").strip()
     street = sql("SELECT LEFT(address, 18) FROM accounts WHERE id = (SELECT MAX(id) FROM accounts)"
@@ -295,8 +318,10 @@ def main():
         sessions = BASE + "/settings/sessions"
         assert s.get(sessions).text.count("<tr id=\"session-") >= 99
         targets.append(("sessions list, 100 rows", sessions, (cookie,)))
-    print("wrk: %s threads, %s connections, %s s each, on %d cores; database of %d accounts, "
-          "subscriber with %d" % (THREADS, CONNECTIONS, DURATION, os.cpu_count(), total, accounts))
+    print("wrk: %s threads, %s connections, %s s each, on %d cores; database of %d accounts and "
+          "%s subscribers, subscriber with %d" % (THREADS, CONNECTIONS, DURATION, os.cpu_count(),
+                                                  total, sql("SELECT COUNT(*) FROM subscribers")
+                                                  .strip(), accounts))
     print("%-36s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "ratio"))
     results = {}
     saved = json.load(open(compare)) if compare else {}

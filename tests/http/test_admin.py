@@ -513,6 +513,38 @@ def test_search_each_way_and_pages_by_key():
     assert r.status_code == 422
 
 
+def test_search_by_name_pages_in_name_order_and_keeps_to_the_staff_members_organizations():
+    """25 subscribers with one surname: 20, then 5, by name and then by id (the index's
+    order, read without a sort); one linked only in another organization is not the
+    operator's to find."""
+    surname = uniq("Страницын")
+    ids = [make_subscriber(uniq("pager"), "pager-password-1", [3],
+                           name="%s %s Петрович" % (surname, chr(0x410 + k % 5)))
+           for k in range(25)]
+    number = uniq("77")[:20]
+    sql("INSERT INTO accounts (organization_id, number, payer_name, address, residents, "
+        "area_centi_m2) VALUES (2, '%s', 'Чужой', 'г. Алматы', 1, 3000)" % number)
+    other = int(sql("SELECT id FROM accounts WHERE organization_id = 2 AND number = '%s'"
+                    % number)[0][0])
+    outsider = make_subscriber(uniq("pager"), "pager-password-1", [other],
+                               name=surname + " Чужой")
+    want = [int(i) for (i,) in sql("SELECT id FROM subscribers WHERE full_name LIKE '%s%%' AND "
+                                    "id IN (%s) ORDER BY full_name, id" % (
+                                        surname, ",".join(map(str, ids))))]
+    s = staff_signed_in("operator")
+    d = doc(s.get(BASE + "/admin/subscribers", params={"by": "name", "q": surname}))
+    links = d.xpath('//table[@id="results"]//a[starts-with(@href, "/admin/subscriber?id=")]/@href')
+    nxt = d.xpath('//a[@id="next-page"]/@href')
+    assert len(links) == 20 and nxt
+    links += doc(s.get(BASE + nxt[0])).xpath(
+        '//table[@id="results"]//a[starts-with(@href, "/admin/subscriber?id=")]/@href')
+    assert [int(h.split("=")[1]) for h in links] == want
+    # The administrator of both organizations finds the outsider too.
+    d = doc(staff_signed_in("admin").get(BASE + "/admin/subscribers",
+                                         params={"by": "name", "q": surname + " Ч"}))
+    assert d.xpath('//a[@href="/admin/subscriber?id=%d"]' % outsider)
+
+
 def test_block_ends_sessions_and_sign_in_until_unblocked():
     login = uniq("blocked")
     sub = make_subscriber(login, "blocked-password-1", [3])
