@@ -93,7 +93,7 @@ static enum perr month_row(void *p, const struct ledger_row *x)
 		return PERR_NOMEM;
 	if (c->one_service) {
 		qty = decimal_text(c->r->arena, x->quantity, 3);
-		if (qty == NULL || xml_money(n, "tariff", x->tariff, c->cur, c->r->lang) == NULL ||
+		if (qty == NULL || xml_price(n, "tariff", x->tariff, c->cur, c->r->lang) == NULL ||
 		    xml_text(n, "quantity", qty) == NULL)
 			return PERR_NOMEM;
 	}
@@ -140,7 +140,7 @@ static enum perr service_row(void *p, const struct account_service *s)
 	    (s->service_id == l->chosen && xml_attr(n, "chosen", "1")) ||
 	    xml_text(n, "name", s->service) == NULL || xml_text(n, "supplier", s->supplier) == NULL ||
 	    xml_text(n, "unit", s->unit) == NULL ||
-	    xml_money(n, "tariff", s->tariff, c->cur, c->r->lang) == NULL ||
+	    xml_price(n, "tariff", s->tariff, c->cur, c->r->lang) == NULL ||
 	    xml_money(n, "balance", s->closing, c->cur, c->r->lang) == NULL)
 		return PERR_NOMEM;
 	if (s->month > l->latest)

@@ -231,11 +231,13 @@ static void history(const struct gen_account *a, int end_y, int end_m, struct ou
 			r[s] = &rows[s][m];
 			r[s]->opening = m > 0 ? rows[s][m - 1].closing
 					      : (a->habit == 0 ? 0 : range(&rng, 0, 150000));
-			r[s]->tariff = tariff_at(s, y, mon);
+			/* A rate is a price: four decimals (core/money.h). */
+			r[s]->tariff = tariff_at(s, y, mon) * PRICE_PER_MINOR;
 			r[s]->qty = quantity(&rng, a, s, mon);
 			if (s == S_SEWER)
 				r[s]->qty = rows[S_COLD][m].qty + (a->has[S_HOT] ? rows[S_HOT][m].qty : 0);
-			if (money_mul_qty(r[s]->tariff, r[s]->qty, 3, &r[s]->accrued) != 0)
+			if (money_mul_qty(r[s]->tariff, r[s]->qty, 3 + PRICE_DIGITS, &r[s]->accrued) !=
+			    0)
 				r[s]->accrued = 0;
 			if (r[s]->accrued > 0 && range(&rng, 0, 99) < 2) {
 				const char *why = PICK(&rng, reasons);

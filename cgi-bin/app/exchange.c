@@ -107,7 +107,7 @@ static const struct col charges_cols[] = {
         {"period", T_MONTH, 1, 0, 0, NULL},
         {"opening", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
         {"quantity", T_QTY3, 0, -1000000000000LL, 1000000000000LL, NULL},
-        {"rate", T_MONEY, 0, 0, MONEY_MAX, NULL},
+        {"rate", T_PRICE, 0, 0, MONEY_MAX * PRICE_PER_MINOR, NULL},
         {"charge", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
         {"recalculation", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
         {"recalculation_reason", T_TEXT, 0, 2, 300, NULL},

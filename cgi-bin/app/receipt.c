@@ -253,7 +253,7 @@ static int xml_lines(xmlNodePtr rn, struct arena *ar, const struct receipt *rc, 
 		    xml_text(n, "name", l->service) == NULL ||
 		    xml_text(n, "supplier", l->supplier) == NULL ||
 		    xml_text(n, "unit", l->unit) == NULL || xml_text(n, "quantity", qty) == NULL ||
-		    xml_money(n, "tariff", l->tariff, cur, lang) == NULL ||
+		    xml_price(n, "tariff", l->tariff, cur, lang) == NULL ||
 		    money_cols(n, l, cur, lang))
 			return -1;
 	}

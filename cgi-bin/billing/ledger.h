@@ -10,7 +10,7 @@
 
 struct ledger_row {
 	month_t month;
-	money_t tariff;     /* one service only */
+	money_t tariff;     /* one service only; a price (core/money.h) */
 	long long quantity; /* thousandths of the unit; one service only */
 	money_t opening, accrued, corrections, paid, closing;
 };

@@ -18,7 +18,7 @@
 struct receipt_line {
 	uint64_t service_id;
 	const char *service, *supplier, *unit; /* NULL on the totals line */
-	money_t tariff;
+	money_t tariff;     /* a price: PRICE_PER_MINOR-ths of a minor unit (core/money.h) */
 	long long quantity; /* thousandths of the unit */
 	money_t opening, accrued, corrections, paid, closing;
 	money_t penalties;  /* пени: part of corrections, shown apart */

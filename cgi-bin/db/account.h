@@ -26,7 +26,8 @@ struct account_service {
 	const char *service;     /* name in the page's language */
 	const char *supplier;
 	const char *unit;        /* catalog key: kWh, m3, Gcal */
-	money_t tariff, closing; /* closing > 0: the subscriber owes */
+	money_t tariff;          /* a price (core/money.h) */
+	money_t closing;         /* closing > 0: the subscriber owes */
 	month_t month;
 };
 

@@ -559,7 +559,7 @@ def test_a_period_and_one_service():
     row = x.find("months/month")
     tariff, qty = one("SELECT tariff, quantity FROM ledger WHERE account_id = 1 AND service_id = 1 "
                       "AND period = '%s-01'" % month_add(end, -2))
-    assert row.find("tariff").get("minor") == tariff
+    assert row.find("tariff").get("units") == tariff and row.find("tariff").get("scale") == "4"
     assert row.findtext("quantity") == "%d.%03d" % divmod(int(qty), 1000)
     d = doc(s.get(BASE + "/services", params={"service": "1"}))
     assert d.xpath('//select[@id="service"]/option[@selected]/@value') == ["1"]

@@ -60,16 +60,17 @@ def test_windows_1251_semicolons_and_decimal_commas(tmp_path):
             "recalculation_reason;penalties;paid;closing\r\n"
             "%s;electricity;11.2026;1 000,50;175,5;5,92;1 038,96;-12,40;Перерасчёт: отсутствие;"
             "0,37;0;2 027,43\r\n"
-            "%s;cold-water;2026-11;0;4,5;43,10;193,95;;;;0;193,95\r\n" % (a, b))
+            "%s;cold-water;2026-11;0;4,5;43,1025;193,95;;;;0;193,95\r\n" % (a, b))
     path = write(tmp_path, "c1251.csv", text, encoding="cp1251")
     rc, got, err = run_import(path, "charges")
     assert rc == 0 and got["status"] == "applied" and got["new"] == 2, (rc, got, err)
     found = sql("SELECT encoding, delimiter FROM imports WHERE id = %d" % got["id"])
     assert found == [("windows-1251", ";")]
     # (Nothing paid: a paid amount with no payment behind it would be money from nowhere.)
-    assert ledger(a) == [("electricity", "592", "175500", "100050", "103896", "-1203", "0",
+    # A rate is a price, with up to four decimals (sql/044): ten-thousandths of a rouble.
+    assert ledger(a) == [("electricity", "59200", "175500", "100050", "103896", "-1203", "0",
                           "202743")]
-    assert ledger(b) == [("cold-water", "4310", "4500", "0", "19395", "0", "0", "19395")]
+    assert ledger(b) == [("cold-water", "431025", "4500", "0", "19395", "0", "0", "19395")]
     reasons = sql("SELECT c.amount, c.reason, c.kind FROM corrections c JOIN accounts x ON "
                   "x.id = c.account_id WHERE x.number = '%s' ORDER BY c.amount" % a)
     # Penalties are a movement of their own kind: the receipt shows them apart.

@@ -53,7 +53,7 @@ def payer():
     sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
         "area_centi_m2, household) VALUES (%d, 2, 'KZ0000950', 'Тестов', 'г. Алматы', 2, 5000, "
         "'gas')" % KZT_ACCOUNT)
-    sql("INSERT INTO ledger VALUES (%d, 7, '%s', 2000, 100000, 0, 200000, 0, 0, 200000)"
+    sql("INSERT INTO ledger VALUES (%d, 7, '%s', 200000, 100000, 0, 200000, 0, 0, 200000)"
         % (KZT_ACCOUNT, this_month()))
     make_subscriber("payer", "payer-password-1", [1001, 1002, KZT_ACCOUNT],
                     email="payer@example.org")

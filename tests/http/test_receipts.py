@@ -318,17 +318,22 @@ def test_a_payee_outside_roubles_gets_no_qr_code():
     sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
         "area_centi_m2, household) VALUES (951, 2, 'KZ0000951', 'Тестова Алия', 'г. Алматы', 1, "
         "4000, 'gas')")
-    sql("INSERT INTO ledger VALUES (951, 7, '%s-01', 2203, 100000, 0, 2203, 0, 0, 2203)" % m)
+    # 100 kWh at 13,4456 тенге (a rate with four decimals, as Kazakh tariffs are published).
+    sql("INSERT INTO ledger VALUES (951, 7, '%s-01', 134456, 100000, 0, 134456, 0, 0, 134456)"
+        % m)
     sql("INSERT IGNORE INTO receipt_issues (organization_id, period, due_on, issued_at) "
         "VALUES (2, '%s-01', '%s-25', NOW())" % (m, month_add(m, 1)))
     try:
         make_subscriber("kzt-r", "kzt-password-1", [951])
         s = signed_in("kzt-r", "kzt-password-1")
         x = xml(s, "/receipts/view?month=%s&account=951" % m)
-        assert x.find("receipt/qr") is None and minor(x.find("receipt"), "to-pay") == 2203
+        assert x.find("receipt/qr") is None and minor(x.find("receipt"), "to-pay") == 134456
         assert x.find("receipt/to-pay").get("currency") == "KZT"
+        rate = x.find("receipt/lines/line/tariff")
+        assert (rate.get("units"), rate.text) == ("134456", "13,4456\u00a0₸")
         r = s.get(BASE + "/receipts/pdf?month=%s&account=951" % m)
         assert r.status_code == 200 and r.content.startswith(b"%PDF-")
+        assert "13,4456" in plain(pdf_tool(["pdftotext", "-layout"], r.content).decode())
     finally:
         sql("DELETE FROM receipt_issues WHERE organization_id = 2 AND period = '%s-01'" % m)
         sql("DELETE FROM subscriber_accounts WHERE account_id = 951")
@@ -489,7 +494,7 @@ def tsj_org():
     sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
         "area_centi_m2, household) VALUES (%d, %d, '9700000001', 'Проверкин Пётр', "
         "'г. Энск, ул. Тестовая, д. 1, кв. 1', 2, 4500, 'gas')" % (TEST_ACCOUNT, TEST_ORG))
-    sql("INSERT INTO ledger VALUES (%d, %d, '%s-01', 3000, 45000, 500, 1350, 0, 0, 1850)"
+    sql("INSERT INTO ledger VALUES (%d, %d, '%s-01', 300000, 45000, 500, 1350, 0, 0, 1850)"
         % (TEST_ACCOUNT, TEST_ORG, OLD_MONTH))
     mailed = make_subscriber("tsj-mail", "tsj-password-1", [TEST_ACCOUNT], email="tsj@example.org")
     make_subscriber("tsj-paper", "tsj-password-2", [TEST_ACCOUNT], email="paper@example.org")
@@ -567,7 +572,7 @@ def test_issuing_in_batches_stops_part_way_and_goes_on_without_doubling(tsj_org)
                 "residents, area_centi_m2, household) VALUES (%d, %d, '97000000%02d', "
                 "'Проверкин Пётр', 'г. Энск, ул. Тестовая, д. 1, кв. %d', 1, 3000, 'gas')"
                 % (a, TEST_ORG, a - TEST_ACCOUNT + 1, a - TEST_ACCOUNT + 1))
-            sql("INSERT INTO ledger VALUES (%d, %d, '%s-01', 3000, 30000, 0, 900, 0, 0, 900)"
+            sql("INSERT INTO ledger VALUES (%d, %d, '%s-01', 300000, 30000, 0, 900, 0, 0, 900)"
                 % (a, TEST_ORG, OLD_MONTH))
         many = make_subscriber("tsj-many", "tsj-password-3", extra, email="many@example.org")
         sql("UPDATE subscriber_accounts SET receipt_email = 1 WHERE subscriber_id = %d" % many)

@@ -1,0 +1,7 @@
+-- 044: the billing system's rate printed on each receipt line is a price
+-- like a tariff's (sql/042): up to four decimals, kept in ten-thousandths of
+-- the major unit.  A Kazakh receipt showed 13,45 for a rate of 13,4456.  The
+-- line's money (accrued) was and is the billing system's, in minor units.
+UPDATE ledger SET tariff = tariff * 100;
+UPDATE receipt_document_lines SET tariff = tariff * 100;
+UPDATE stage_charges SET tariff = tariff * 100;
