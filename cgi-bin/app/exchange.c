@@ -891,13 +891,16 @@ static enum perr apply(struct arena *ar, const struct import_row *imp, enum stag
 		e = db_audit_add(&a);
 	if (e == PERR_OK)
 		e = db_import_status(imp->id, "applying", "applied");
+	/* The staged rows go with the same commit: a worker killed after it and
+	 * before a separate delete left them for good, as no one redoes an
+	 * applied import. */
+	if (e == PERR_OK)
+		e = db_stage_clear(kind, imp->id);
 	if (e == PERR_OK)
 		e = db_commit();
-	if (e != PERR_OK) {
+	if (e != PERR_OK)
 		db_rollback();
-		return e;
-	}
-	return db_stage_clear(kind, imp->id);
+	return e;
 }
 
 enum perr exchange_run(struct arena *ar, uint64_t id, const char *actor,
