@@ -1043,14 +1043,8 @@ static int appeal_answer_post(struct req *r)
 		return page_fail(r, e);
 	}
 	/* A form, a photo of the work done: checked as the subscribers' are. */
-	if ((st = appeal_files_store(r, ap.id, msg)) != 0) {
-		db_rollback();
+	if ((st = appeal_files_commit(r, ap.id, msg)) != 0)
 		return st;
-	}
-	if ((e = db_commit()) != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
 	return appeal_done(r, &ap, "answered");
 }
 
@@ -1354,8 +1348,6 @@ static int news_new(struct req *r)
 	return console_commit(r, e, "/admin/news?done=published");
 }
 
-static unsigned help_org(struct req *r, int *st);
-
 /* ---------------------------------------------------------------- appeal topics */
 
 /* The forms a topic may be (appeals.c checks each one's fields); "" is a plain appeal. */
@@ -1445,7 +1437,7 @@ static int topic_add_post(struct req *r)
 	enum perr e;
 
 	REQUIRE(r, A_APPEALS);
-	if ((org = help_org(r, &st)) == 0)
+	if ((org = console_change_org(r, req_val(r, K_ORG), &st)) == 0)
 		return st;
 	for (i = 1; form != NULL && i < sizeof(topic_forms) / sizeof(topic_forms[0]); i++)
 		known |= strcmp(form->s, topic_forms[i]) == 0;
@@ -1476,7 +1468,7 @@ static int topic_of_org(struct req *r, unsigned *org, uint64_t *id)
 	int st;
 	enum perr e;
 
-	if ((*org = help_org(r, &st)) == 0)
+	if ((*org = console_change_org(r, req_val(r, K_ORG), &st)) == 0)
 		return st;
 	if (t == NULL)
 		return page_error(r, 404, "not-found");
@@ -1604,25 +1596,6 @@ static int help_get(struct req *r)
 	return help_page(r, 200, NULL, NULL);
 }
 
-/* The organization of a change: one of the staff member's, or 0 with the answer in *st. */
-static unsigned help_org(struct req *r, int *st)
-{
-	const struct fval *org = req_val(r, K_ORG);
-	enum perr e;
-
-	*st = 0;
-	if (org == NULL ||
-	    (e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND) {
-		*st = page_error(r, 404, "not-found");
-		return 0;
-	}
-	if (e != PERR_OK) {
-		*st = page_fail(r, e);
-		return 0;
-	}
-	return (unsigned)org->i;
-}
-
 static int help_question_post(struct req *r)
 {
 	static const size_t required[] = {K_QUESTION_RU, K_ANSWER_RU, K_QUESTION_EN, K_ANSWER_EN};
@@ -1634,7 +1607,7 @@ static int help_question_post(struct req *r)
 	enum perr e;
 
 	REQUIRE(r, A_HELP);
-	if ((org = help_org(r, &st)) == 0)
+	if ((org = console_change_org(r, req_val(r, K_ORG), &st)) == 0)
 		return st;
 	if ((st = xml_required(r, required, 4)) < 0)
 		return page_error(r, 500, "internal");
@@ -1658,7 +1631,7 @@ static int help_rules_post(struct req *r)
 	enum perr e;
 
 	REQUIRE(r, A_HELP);
-	if ((org = help_org(r, &st)) == 0)
+	if ((org = console_change_org(r, req_val(r, K_ORG), &st)) == 0)
 		return st;
 	if (r->bad[K_RULES_RU] || r->bad[K_RULES_EN])
 		return help_page(r, 422, r->bad[K_RULES_RU] ? "rules_ru" : "rules_en", "invalid");
@@ -1682,7 +1655,7 @@ static int help_delete(struct req *r, enum perr (*drop)(unsigned, unsigned), con
 	enum perr e;
 
 	REQUIRE(r, A_HELP);
-	if ((org = help_org(r, &st)) == 0)
+	if ((org = console_change_org(r, req_val(r, K_ORG), &st)) == 0)
 		return st;
 	if (id == NULL)
 		return page_error(r, 404, "not-found");
@@ -1723,7 +1696,7 @@ static int help_form_post(struct req *r)
 	enum perr e;
 
 	REQUIRE(r, A_HELP);
-	if ((org = help_org(r, &st)) == 0)
+	if ((org = console_change_org(r, req_val(r, K_ORG), &st)) == 0)
 		return st;
 	if ((st = xml_required(r, required, 2)) < 0)
 		return page_error(r, 500, "internal");

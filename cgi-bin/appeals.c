@@ -326,14 +326,8 @@ static int new_page(struct req *r)
 		db_rollback();
 		return page_fail(r, e);
 	}
-	if ((st = appeal_files_store(r, id, msg)) != 0) {
-		db_rollback();
+	if ((st = appeal_files_commit(r, id, msg)) != 0)
 		return st;
-	}
-	if ((e = db_commit()) != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
 	return page_redirect(r, arena_printf(r->arena, "/appeals/view?id=%llu&done=sent",
 					     (unsigned long long)id));
 }
@@ -396,14 +390,8 @@ static int reply_post(struct req *r)
 		db_rollback();
 		return page_fail(r, e);
 	}
-	if ((st = appeal_files_store(r, ap.id, msg)) != 0) {
-		db_rollback();
+	if ((st = appeal_files_commit(r, ap.id, msg)) != 0)
 		return st;
-	}
-	if ((e = db_commit()) != PERR_OK) {
-		db_rollback();
-		return page_fail(r, e);
-	}
 	return page_redirect(r, arena_printf(r->arena, "/appeals/view?id=%llu&done=replied",
 					     (unsigned long long)ap.id));
 }

@@ -342,8 +342,24 @@ static void inbox_one(uint64_t id)
 		xmlFreeDoc(b.page);
 }
 
-/* The inbox's unwritten copies, up to limit, each looked at once a pass. */
-static int inbox_pass(unsigned limit)
+/* The next batch of up to max ids after `after`, from the outbox or the inbox. */
+typedef enum perr (*batch_fn)(uint64_t after, uint64_t *ids, size_t max, size_t *n);
+
+/* What is due goes: the outbox's rows still due are the next batch, whatever came before. */
+static enum perr outbox_batch(uint64_t after, uint64_t *ids, size_t max, size_t *n)
+{
+	(void)after;
+	return db_outbox_due(arena, ids, max, n);
+}
+
+/* The inbox's unwritten copies, each looked at once a pass (one that fails stays unwritten). */
+static enum perr inbox_batch(uint64_t after, uint64_t *ids, size_t max, size_t *n)
+{
+	return db_inbox_unwritten(arena, after, ids, max, n);
+}
+
+/* Batch after batch, each id handled by one, up to limit; 1 if a batch cannot be read. */
+static int drain(const char *what, batch_fn next, void (*one)(uint64_t), unsigned limit)
 {
 	uint64_t ids[BATCH], after = 0;
 	size_t n, i;
@@ -352,18 +368,17 @@ static int inbox_pass(unsigned limit)
 
 	while (!stopping && done < limit) {
 		db_request_begin();
-		e = db_inbox_unwritten(arena, after, ids,
-				       limit - done < BATCH ? limit - done : BATCH, &n);
+		e = next(after, ids, limit - done < BATCH ? limit - done : BATCH, &n);
 		arena_reset(arena);
 		if (e != PERR_OK) {
-			fprintf(stderr, "deliver: inbox: %s\n", perr_str(e));
+			fprintf(stderr, "deliver: %s: %s\n", what, perr_str(e));
 			return 1;
 		}
 		if (n == 0)
 			break;
 		for (i = 0; i < n && !stopping; i++) {
 			db_request_begin();
-			inbox_one(ids[i]);
+			one(ids[i]);
 			arena_reset(arena);
 		}
 		after = ids[n - 1];
@@ -375,9 +390,7 @@ static int inbox_pass(unsigned limit)
 /* Everything due now, a batch at a time, up to limit messages. */
 static int pass(unsigned limit)
 {
-	uint64_t ids[BATCH];
-	size_t n, i;
-	unsigned done = 0, news = 0;
+	unsigned news = 0;
 	enum perr e;
 
 	/* Announcements whose time has come join the outbox first. */
@@ -387,24 +400,8 @@ static int pass(unsigned limit)
 	else if (news > 0)
 		printf("deliver: %u announcements queued\n", news);
 	arena_reset(arena);
-	while (!stopping && done < limit) {
-		db_request_begin();
-		e = db_outbox_due(arena, ids, limit - done < BATCH ? limit - done : BATCH, &n);
-		arena_reset(arena);
-		if (e != PERR_OK) {
-			fprintf(stderr, "deliver: %s\n", perr_str(e));
-			return 1;
-		}
-		if (n == 0)
-			break;
-		for (i = 0; i < n && !stopping; i++) {
-			db_request_begin();
-			deliver_one(ids[i]);
-			arena_reset(arena);
-		}
-		done += (unsigned)n;
-	}
-	if (inbox_pass(limit) != 0)
+	if (drain("outbox", outbox_batch, deliver_one, limit) != 0 ||
+	    drain("inbox", inbox_batch, inbox_one, limit) != 0)
 		return 1;
 	return n_errors ? 1 : 0;
 }

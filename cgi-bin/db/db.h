@@ -29,6 +29,10 @@ struct db_stmt {
  */
 enum db_type { DB_NULL, DB_INT, DB_STR, DB_BLOB, DB_U64, DB_UINT };
 
+/* A C constant written into a statement's text: "INTERVAL " SQL_NUM(DAYS) " DAY". */
+#define SQL_NUM_(x) #x
+#define SQL_NUM(x)  SQL_NUM_(x)
+
 /* A bound parameter. */
 struct db_arg {
 	enum db_type type;

@@ -7,9 +7,6 @@
 #include "db/news.h"
 #include "db/unread.h"
 
-#define STR_(x) #x
-#define STR(x) STR_(x)
-
 static struct db_stmt insert = {
 	"news.insert",
 	"INSERT INTO news (organization_id, title_ru, body_ru, title_en, body_en, audience, "
@@ -38,7 +35,7 @@ static struct db_stmt add_address = {
 #define NEWS_COLS NEWS_COLS_UNREAD("0")
 /* Unread as the menu counts it (db/unread.c): recent, and not opened. */
 #define NEWS_UNREAD                                                                          \
-	"(nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " STR(NEWS_FRESH_DAYS) " DAY AND NOT EXISTS " \
+	"(nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " SQL_NUM(NEWS_FRESH_DAYS) " DAY AND NOT EXISTS " \
 	"(SELECT 1 FROM news_reads r WHERE r.subscriber_id = ? AND r.news_id = nw.id))"
 /* Published, for an account of the subscriber's (the parameter after the unread one). */
 #define NEWS_OF_SUBSCRIBER                                                                   \
@@ -82,7 +79,7 @@ static struct db_stmt mark_all = {
 	"news.mark_all",
 	"INSERT IGNORE INTO news_reads (subscriber_id, news_id, read_at) "
 	"SELECT ?, nw.id, UTC_TIMESTAMP(6) FROM news nw WHERE nw.publish_at > UTC_TIMESTAMP(6) - "
-	"INTERVAL " STR(NEWS_FRESH_DAYS) " DAY AND " NEWS_OF_SUBSCRIBER,
+	"INTERVAL " SQL_NUM(NEWS_FRESH_DAYS) " DAY AND " NEWS_OF_SUBSCRIBER,
 	NULL, 0, NULL};
 
 static struct db_stmt due = {

@@ -9,9 +9,6 @@
 #include "db/db.h"
 #include "db/unread.h"
 
-#define STR_(x) #x
-#define STR(x) STR_(x)
-
 static struct db_stmt unread = {
 	"unread.counts",
 	"SELECT (SELECT COUNT(*) FROM appeals WHERE subscriber_id = ? "
@@ -21,7 +18,7 @@ static struct db_stmt unread = {
 	"JOIN accounts a ON a.id = sa.account_id "
 	"JOIN news nw ON nw.organization_id = a.organization_id "
 	"AND nw.publish_at <= UTC_TIMESTAMP(6) "
-	"AND nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " STR(NEWS_FRESH_DAYS) " DAY "
+	"AND nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " SQL_NUM(NEWS_FRESH_DAYS) " DAY "
 	"WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR EXISTS (SELECT 1 FROM "
 	"news_accounts na WHERE na.news_id = nw.id AND na.account_id = a.id)) "
 	"AND NOT EXISTS (SELECT 1 FROM news_reads r WHERE r.subscriber_id = sa.subscriber_id "

@@ -12,6 +12,7 @@
 #include "core/attachment.h"
 #include "core/perr.h"
 #include "db/appeal.h"
+#include "db/db.h"
 #include "doc/xml.h"
 #include "web/appeal_upload.h"
 #include "web/form.h"
@@ -96,3 +97,14 @@ int appeal_files_store(struct req *r, uint64_t appeal, uint64_t message)
 	return st;
 }
 
+int appeal_files_commit(struct req *r, uint64_t appeal, uint64_t message)
+{
+	int st = appeal_files_store(r, appeal, message);
+	enum perr e;
+
+	if (st == 0 && (e = db_commit()) != PERR_OK)
+		st = page_fail(r, e);
+	if (st != 0)
+		db_rollback();
+	return st;
+}

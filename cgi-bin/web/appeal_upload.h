@@ -15,5 +15,8 @@
  * the caller rolls back.
  */
 int appeal_files_store(struct req *, uint64_t appeal, uint64_t message);
+/* The files stored, then the caller's transaction committed: 0, or the
+ * status of the page made (a refused file, a failed commit), rolled back. */
+int appeal_files_commit(struct req *, uint64_t appeal, uint64_t message);
 
 #endif

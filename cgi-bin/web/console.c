@@ -175,6 +175,13 @@ unsigned console_org(struct req *r, const struct fval *org, int *st)
 	return id;
 }
 
+unsigned console_change_org(struct req *r, const struct fval *org, int *st)
+{
+	if (org == NULL)
+		return *st = page_error(r, 404, "not-found"), 0;
+	return console_org(r, org, st);
+}
+
 static enum perr org_row(void *p, const struct staff_org *o)
 {
 	xmlNodePtr n = xml_text(p, "org", o->name);

@@ -51,6 +51,9 @@ int console_role_valid(const char *role);
  * answer in *st when there is none to show (404, or the database's failure).
  */
 unsigned console_org(struct req *, const struct fval *org, int *st);
+/* The organization a change is made in: as console_org, but it must be named
+ * (a form never falls back to the first); 404 if it is not. */
+unsigned console_change_org(struct req *, const struct fval *org, int *st);
 /* An audit row for what the signed-in staff member did (in the caller's transaction). */
 enum perr console_audit(struct req *, unsigned org, const char *action, const char *otype,
                         const char *oid, const char *before, const char *after) PORTAL_WUR;
