@@ -191,9 +191,10 @@ test: deps $(A11Y_TOOLS)
 
 # Two databases: 1,000 generated accounts, made afresh each run (the webhook
 # bench adds 20,000 payments and their e-mails, which would slow the next
-# run's pages), then 1,000,000 (made once, about ten minutes, and kept in
-# var/bench-1m; only pages are read there).  The delivery program stays off:
-# it is not what is measured, and it would take CPU from what is.
+# run's pages), then 1,000,000 (made once, about twenty minutes with the last
+# month's receipts issued, and kept in var/bench-1m; only pages are read
+# there, and the bench's subscribers added once).  The delivery program stays
+# off: it is not what is measured, and it would take CPU from what is.
 BENCH_ACCOUNTS ?= 1000000
 build/release/bench_tariff: tests/bench/bench_tariff.c build/release/libportal.a $(HEADERS)
 	$(CC) $(CFLAGS_release) -std=c11 -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS) -Icgi-bin -o $@ $< \

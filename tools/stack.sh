@@ -405,8 +405,9 @@ db_demo() {
 	# The months loaded are issued as receipts the way staff issue them,
 	# bank-details check included (sql/demo/006 cleared the old issues).  On a
 	# generated database (make bench's million accounts) only the last month:
-	# issuing stores every billed account's receipt, over six minutes a month
-	# at a million, and an older month's is stored when it is first asked for.
+	# issuing stores every billed account's receipt, about three minutes a
+	# month at a million (in batches, sql/040), and an older month's is stored
+	# when it is first asked for.
 	months=24
 	[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM accounts")" -gt 100000 ] && months=1
 	PORTAL_CONFIG="$E/portal.ini" "$BUILD/receiptjobs" issue \
