@@ -1960,13 +1960,14 @@ static int office_post(struct req *r)
 	struct office of;
 	struct org_settings o;
 	uint64_t id = 0;
+	unsigned oid;
+	int st;
 	enum perr e;
 
 	REQUIRE(r, A_ORGANIZATION);
-	if (org == NULL ||
-	    (e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND)
-		return page_error(r, 404, "not-found");
-	if (e != PERR_OK || (e = db_org_settings_get(r->arena, (unsigned)org->i, &o)) != PERR_OK)
+	if ((oid = console_change_org(r, org, &st)) == 0)
+		return st;
+	if ((e = db_org_settings_get(r->arena, oid, &o)) != PERR_OK)
 		return page_fail(r, e);
 	if (address == NULL || hours == NULL || r->bad[K_OFFICE_PHONE] || r->bad[K_OFFICE_EMAIL] ||
 	    r->bad[K_OFFICE_SERVES]) {
@@ -2003,27 +2004,28 @@ static int office_post(struct req *r)
 
 static int office_delete_post(struct req *r)
 {
-	const struct fval *org = req_val(r, K_ORG), *office = req_val(r, K_OFFICE);
+	const struct fval *office = req_val(r, K_OFFICE);
+	unsigned org;
+	int st;
 	enum perr e;
 
 	REQUIRE(r, A_ORGANIZATION);
-	if (org == NULL || office == NULL ||
-	    (e = db_staff_in_org(r->arena, r->staff->staff_id, (unsigned)org->i)) == PERR_NOT_FOUND)
+	if (office == NULL)
 		return page_error(r, 404, "not-found");
-	if (e != PERR_OK)
-		return page_fail(r, e);
+	if ((org = console_change_org(r, req_val(r, K_ORG), &st)) == 0)
+		return st;
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = db_office_delete((unsigned)org->i, (unsigned)office->i)) != PERR_OK ||
-	    (e = console_audit(r, (unsigned)org->i, "delete-office", "organization",
-		       arena_printf(r->arena, "%lld", org->i),
-		       arena_printf(r->arena, "office %lld", office->i), NULL)) != PERR_OK ||
+	if ((e = db_office_delete(org, (unsigned)office->i)) != PERR_OK ||
+	    (e = console_audit(r, org, "delete-office", "organization",
+			       arena_printf(r->arena, "%u", org),
+			       arena_printf(r->arena, "office %lld", office->i), NULL)) != PERR_OK ||
 	    (e = db_commit()) != PERR_OK) {
 		db_rollback();
 		return page_fail(r, e);
 	}
-	return page_redirect(r, arena_printf(r->arena, "/admin/organization?org=%lld&done=office-deleted",
-					     org->i));
+	return page_redirect(r, arena_printf(r->arena, "/admin/organization?org=%u&done=office-deleted",
+					     org));
 }
 
 /* ---------------------------------------------------------------- staff */
