@@ -208,7 +208,9 @@ SQL
 		[ "$done_" = 1 ] && continue
 		echo "stack: applying $v"
 		sql_root kabinet <"$f"
-		sql_root kabinet -e "INSERT INTO schema_migrations (version) VALUES ('$v')"
+		# IGNORE: a migration that must not run twice records itself in its own
+		# transaction (sql/042, sql/044).
+		sql_root kabinet -e "INSERT IGNORE INTO schema_migrations (version) VALUES ('$v')"
 	done
 	# Accounts after the tables exist: column grants need their columns.
 	for p in $PROGRAMS $JOBS; do
