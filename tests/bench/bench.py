@@ -256,6 +256,8 @@ def main():
     number = sql("SELECT number FROM accounts WHERE id = (SELECT MAX(id) FROM accounts)").strip()
     street = sql("SELECT LEFT(address, 18) FROM accounts WHERE id = (SELECT MAX(id) FROM accounts)"
                  ).strip()
+    email, phone = sql("SELECT email, phone FROM subscribers WHERE login LIKE 'gen%' "
+                       "ORDER BY id DESC LIMIT 1").split()
     search = [
         ("console: account by number", "/admin/subscribers?by=account&q=" + number),
         ("console: accounts by address, page 1",
@@ -263,9 +265,18 @@ def main():
         ("console: subscriber by login", "/admin/subscribers?by=login&q=demo"),
         ("console: subscribers by name", "/admin/subscribers?by=name&q=" +
          requests.utils.quote("Иван")),
+        ("console: subscriber by e-mail", "/admin/subscribers?by=email&q=" +
+         requests.utils.quote(email)),
+        # As a person types it: the page makes it E.164 before the lookup.
+        ("console: subscriber by phone", "/admin/subscribers?by=phone&q=" +
+         requests.utils.quote("8 (%s) %s-%s-%s" % (phone[2:5], phone[5:8], phone[8:10],
+                                                   phone[10:]))),
     ]
     for name, path in search:
-        assert staff.get(BASE + path, allow_redirects=False).status_code == 200, path
+        r = staff.get(BASE + path, allow_redirects=False)
+        assert r.status_code == 200, path
+        # The one subscriber with that e-mail or phone is the one found (login genN).
+        assert not name.endswith(("e-mail", "phone")) or email.split("@")[0] in r.text, name
         billing.append((name, BASE + path, (staff_hdr,)))
     # The calculator's POST, signed out: a form token for the visitor's cookie, a Lua body.
     v = requests.Session()
