@@ -405,17 +405,13 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 	case T_QTY1:
 	case T_QTY2:
 	case T_QTY3:
+	case T_PRICE:
 		if (decimal_parse(s, len,
 		                  k->t == T_QTY1   ? 1
 		                  : k->t == T_QTY2 ? 2
-		                                   : 3,
+		                  : k->t == T_QTY3 ? 3
+		                                   : 2 + PRICE_DIGITS,
 		                  k->min < 0, &fv.i) != 0)
-			return "decimal";
-		if (fv.i < k->min || fv.i > k->max)
-			return "range";
-		break;
-	case T_PRICE:
-		if (decimal_parse(s, len, 2 + PRICE_DIGITS, 0, &fv.i) != 0)
 			return "decimal";
 		if (fv.i < k->min || fv.i > k->max)
 			return "range";

@@ -662,7 +662,10 @@ static struct db_stmt limits_version = {
         "AND t.valid_from = s.valid_from SET s.tariff_id = t.id, s.tiers = t.tiers "
         "WHERE s.import_id = ?",
         NULL, 0, NULL};
-#define LIMIT_PLAIN                                                                                	"(s.household <> 'eheating' AND s.residents = 0 AND s.season = 'any')"
+/* A plain limit (the tariffs file's own): one of its four households, any number of
+ * residents, any season.  t: the table's alias. */
+#define PLAIN_LIMIT(t)                                                                             \
+	"(" t ".household <> 'eheating' AND " t ".residents = 0 AND " t ".season = 'any')"
 CHECK(limits_no_version, "stage_tariff_limits", "", "s.tariff_id IS NULL", "valid_from",
       "CONCAT(s.plan_code, ' ', s.valid_from)", "unknown-version", "NULL")
 CHECK(limits_dup, "stage_tariff_limits",
@@ -673,7 +676,7 @@ CHECK(limits_dup, "stage_tariff_limits",
       "s.line > d.f0", "tier", "CONCAT(s.tier + 1)", "duplicate", "CONCAT(d.f0)")
 CHECK(limits_tier, "stage_tariff_limits", "", "s.tier + 1 >= s.tiers", "tier",
       "CONCAT(s.tier + 1)", "tier-range", "NULL")
-CHECK(limits_plain, "stage_tariff_limits", "", LIMIT_PLAIN, "household", "s.household",
+CHECK(limits_plain, "stage_tariff_limits", "", PLAIN_LIMIT("s"), "household", "s.household",
       "plain-limit", "NULL")
 
 #define COUNT_BAD(v, table)                                                                        \
@@ -881,7 +884,7 @@ CHANGES(payments_changes, "stage_payments", PAY_JOIN, "p.id", PAY_EQ, PAY_KEY, P
 	"p.service_id = s.service_id AND BINARY p.name_ru = BINARY s.name_ru AND "                 \
 	"BINARY p.name_en = BINARY s.name_en AND p.zones = s.zones AND p.public = s.public AND "   \
 	"t.valid_to = s.valid_to AND t.tiers = s.tiers AND t.vat_bp = s.vat_bp AND "               \
-	"t.vat_included = s.vat_included AND t.month_days_x10 <=> s.month_days_x10 AND "             \
+	"t.vat_included = s.vat_included AND t.month_days_x10 <=> s.month_days_x10 AND "           \
 	"t.vat_by_date = s.vat_by_date AND t.limit_per_household = s.per_household AND "           \
 	"x.price = s.price AND " TRF_LIMIT("gas", "lim_gas") " AND " TRF_LIMIT(                    \
 	        "gas-alone",                                                                       \
@@ -1121,7 +1124,7 @@ static struct db_stmt limits_clear = {
         "DELETE l FROM tariff_limits l JOIN tariffs t ON t.id = l.tariff_id "
         "JOIN tariff_plans p ON p.id = t.plan_id JOIN stage_tariffs s ON s.import_id = ? "
         "AND p.organization_id = ? AND p.code = s.plan_code AND s.valid_from = t.valid_from "
-        "WHERE l.household <> 'eheating' AND l.residents = 0 AND l.season = 'any'",
+        "WHERE " PLAIN_LIMIT("l"),
         NULL, 0, NULL};
 static struct db_stmt prices_insert = {
         "exchange.prices_insert",
@@ -1143,8 +1146,7 @@ static struct db_stmt limits_insert = {
 static struct db_stmt more_limits_clear = {
         "exchange.more_limits_clear",
         "DELETE l FROM tariff_limits l JOIN stage_tariff_limits s ON s.import_id = ? "
-        "AND s.tariff_id = l.tariff_id "
-        "WHERE NOT (l.household <> 'eheating' AND l.residents = 0 AND l.season = 'any')",
+        "AND s.tariff_id = l.tariff_id WHERE NOT " PLAIN_LIMIT("l"),
         NULL, 0, NULL};
 static struct db_stmt more_limits_insert = {
         "exchange.more_limits_insert",

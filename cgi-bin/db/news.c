@@ -35,8 +35,9 @@ static struct db_stmt add_address = {
 #define NEWS_COLS NEWS_COLS_UNREAD("0")
 /* Unread as the menu counts it (db/unread.c): recent, and not opened. */
 #define NEWS_UNREAD                                                                          \
-	"(nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " SQL_NUM(NEWS_FRESH_DAYS) " DAY AND NOT EXISTS " \
-	"(SELECT 1 FROM news_reads r WHERE r.subscriber_id = ? AND r.news_id = nw.id))"
+	"(nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " SQL_NUM(NEWS_FRESH_DAYS) " DAY "     \
+	"AND NOT EXISTS (SELECT 1 FROM news_reads r WHERE r.subscriber_id = ? "              \
+	"AND r.news_id = nw.id))"
 /* Published, for an account of the subscriber's (the parameter after the unread one). */
 #define NEWS_OF_SUBSCRIBER                                                                   \
 	"nw.publish_at <= UTC_TIMESTAMP(6) AND EXISTS (SELECT 1 FROM "                            \

@@ -502,7 +502,8 @@ static enum perr issue_batch(uint64_t org, month_t m, unsigned batch, long long 
 	/* The row locked first: a second run of the month waits here, then reads our cursor. */
 	if ((e = db_row(NULL, &issue_cursor, key, 2, c_at, 1)) == PERR_OK && at >= 0)
 		e = db_row(NULL, &issue_next,
-		           			   (struct db_arg[]){DBA_INT(at), DBA_U64(org), DBA_INT(batch)}, 3, c_through, 1);
+			   (struct db_arg[]){DBA_INT(at), DBA_U64(org), DBA_INT(batch)}, 3,
+			   c_through, 1);
 	if (e == PERR_OK && at >= 0 && through == 0) {
 		e = db_exec(&issue_done, key, 2, NULL, NULL);
 	} else if (e == PERR_OK && at >= 0) {

@@ -5,9 +5,10 @@
  * batch of accounts (a range of ids), in the transaction that queues the
  * batch's notices: set-based INSERT ... SELECT, a statement per table, so a
  * million accounts cost a few statements per batch, not a million round
- * trips, and no transaction holds a million accounts' locks.  An account billed in an issued
- * month that has no stored receipt yet (its charges came after the month
- * was issued) has it stored the first time it is asked for.  A receipt
+ * trips, and no transaction holds a million accounts' locks.  An account
+ * billed in an issued month that has no stored receipt yet (its charges
+ * came after the month was issued) has it stored the first time it is
+ * asked for.  A receipt
  * issued again is stored as a new version with its reason, and the one
  * before it is marked replaced.
  *
