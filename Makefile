@@ -54,7 +54,8 @@ LAYERS = core billing db doc net app web
 LIB_SRC = $(sort $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.c)))
 LIB_OBJ = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(LIB_SRC))
 HEADERS = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.h))
-BINS = $(addprefix $(B)/,$(PROGRAMS) $(JOBS)) $(B)/kabinet-passwd $(B)/kabinet-gen
+BINS = $(addprefix $(B)/,$(PROGRAMS) $(JOBS)) $(B)/kabinet-passwd $(B)/kabinet-gen \
+	$(B)/kabinet-demo-bill
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
 # cmocka tests that need the test stack's database (run once it is up)
@@ -111,7 +112,7 @@ $(B)/$(1): $(B)/obj/$(2).o $(addprefix $(B)/obj/,$(addsuffix .o,$(MODS_$(subst -
 	$$(CC) $$(LDFLAGS) -Wl,--gc-sections -Wl,--as-needed -o $$@ $$^ $$(PKG_LDLIBS)
 endef
 $(foreach p,$(PROGRAMS) $(JOBS),$(eval $(call program_rule,$(p),$(p))))
-$(foreach p,kabinet-passwd kabinet-gen,$(eval $(call program_rule,$(p),tools/$(p))))
+$(foreach p,kabinet-passwd kabinet-gen kabinet-demo-bill,$(eval $(call program_rule,$(p),tools/$(p))))
 
 # ------------------------------------------------------------------ the stack
 

@@ -95,6 +95,9 @@ MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core
 	core/module core/parse core/perr core/privilege core/utf8 db/db db/export doc/xlsx_stream
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = billing/split core/money
+MODS_kabinet_demo_bill = app/job app/tariff_period billing/reading billing/tariff core/arena \
+	core/config core/date core/lang core/log core/module core/money core/month core/parse \
+	core/perr core/privilege core/utf8 db/db db/demo_bill db/tariff
 MODS_admin = app/appeal app/credit app/link app/news app/password app/refund app/settle \
 	billing/bankcheck billing/payqr billing/receipt billing/split core/arena core/attachment \
 	core/config core/crypto core/date core/decimal core/lang core/log core/login core/module \

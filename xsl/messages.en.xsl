@@ -644,6 +644,9 @@
     <rc.zone.2>T2</rc.zone.2>
     <rc.zone.3>T3</rc.zone.3>
     <rc.zone.single>—</rc.zone.single>
+    <rc.of-which>of which</rc.of-which>
+    <rc.tier>tier</rc.tier>
+    <rc.volume-all>all of it</rc.volume-all>
     <rc.people>people</rc.people>
     <rc.side.front>Front</rc.side.front>
     <rc.side.back>Back</rc.side.back>
@@ -1007,6 +1010,11 @@
     <error.file-large>The file is over 10 MB.</error.file-large>
     <error.file-empty>The file is empty.</error.file-empty>
     <error.file-twice>This file is there already.</error.file-twice>
+    <imp.kind.charge_lines>A month's volumes by zone and tier</imp.kind.charge_lines>
+    <imp.err.no-charge>The account has no charge for this service and month: load the charges file first.</imp.err.no-charge>
+    <imp.err.line-arithmetic>The charge is not the quantity times the rate; that comes to</imp.err.line-arithmetic>
+    <imp.err.lines-quantity>The lines of this service and month add up to another quantity than the charges file's; it says</imp.err.lines-quantity>
+    <imp.err.lines-charge>The lines of this service and month add up to another charge than the charges file's; it says</imp.err.lines-charge>
     <imp.kind.tariff_limits>Tariff limits by residents, season, electric heating</imp.kind.tariff_limits>
     <imp.err.unknown-version>No version of this plan starts on that day: load the tariffs file first.</imp.err.unknown-version>
     <imp.err.plain-limit>A plain limit (a household of the four, any residents, any season) is the tariffs file's: its limit columns.</imp.err.plain-limit>

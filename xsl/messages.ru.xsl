@@ -644,6 +644,9 @@
     <rc.zone.2>T2</rc.zone.2>
     <rc.zone.3>T3</rc.zone.3>
     <rc.zone.single>—</rc.zone.single>
+    <rc.of-which>в т. ч.</rc.of-which>
+    <rc.tier>диапазон</rc.tier>
+    <rc.volume-all>весь объём</rc.volume-all>
     <rc.people>чел.</rc.people>
     <rc.side.front>Лицевая сторона</rc.side.front>
     <rc.side.back>Оборотная сторона</rc.side.back>
@@ -1007,6 +1010,11 @@
     <error.file-large>Файл больше 10 МБ.</error.file-large>
     <error.file-empty>Файл пустой.</error.file-empty>
     <error.file-twice>Этот файл уже загружен.</error.file-twice>
+    <imp.kind.charge_lines>Объёмы за месяц по зонам и диапазонам</imp.kind.charge_lines>
+    <imp.err.no-charge>У лицевого счёта нет начисления по этой услуге за этот месяц: сначала загрузите файл начислений.</imp.err.no-charge>
+    <imp.err.line-arithmetic>Сумма не равна объёму, умноженному на тариф; получается</imp.err.line-arithmetic>
+    <imp.err.lines-quantity>Строки этой услуги за месяц дают в сумме не тот объём, что в файле начислений; там</imp.err.lines-quantity>
+    <imp.err.lines-charge>Строки этой услуги за месяц дают в сумме не ту сумму начисления, что в файле начислений; там</imp.err.lines-charge>
     <imp.kind.tariff_limits>Границы ступеней по числу жильцов, сезону, электроотоплению</imp.kind.tariff_limits>
     <imp.err.unknown-version>Версии тарифа с этим началом нет: сначала загрузите файл тарифов.</imp.err.unknown-version>
     <imp.err.plain-limit>Обычная граница (одно из четырёх домохозяйств, любое число жильцов, любой сезон) задаётся в файле тарифов, в его столбцах границ.</imp.err.plain-limit>

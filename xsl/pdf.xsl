@@ -205,10 +205,22 @@
             <td><xsl:value-of select="tariff"/></td>
             <td><xsl:value-of select="opening"/></td>
             <td><xsl:value-of select="accrued"/></td>
-            <td><xsl:value-of select="corrections"/></td>
+            <td><xsl:value-of select="recalculations"/></td>
+            <td><xsl:value-of select="penalties"/></td>
             <td><xsl:value-of select="paid"/></td>
-            <td><xsl:value-of select="closing"/></td>
+            <td><xsl:value-of select="to-pay"/></td>
           </tr>
+          <xsl:for-each select="volume">
+            <tr>
+              <td><xsl:value-of select="'  '"/><xsl:apply-templates select="." mode="label"/></td>
+              <td></td>
+              <td><xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template></td>
+              <td><xsl:value-of select="tariff"/></td>
+              <td></td>
+              <td><xsl:value-of select="amount"/></td>
+              <td></td><td></td><td></td><td></td>
+            </tr>
+          </xsl:for-each>
         </xsl:for-each>
         <tr bold="1">
           <td span="4"><xsl:value-of select="$M/rc.total"/></td>

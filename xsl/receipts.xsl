@@ -350,6 +350,18 @@
                   </xsl:if>
                 </td>
               </tr>
+              <!-- How the line's volume and charge were reached: zone by zone, tier by tier. -->
+              <xsl:for-each select="volume">
+                <tr class="receipt-volume" id="volume-{../@service}-{position()}">
+                  <th scope="row"><xsl:apply-templates select="." mode="label"/></th>
+                  <td></td>
+                  <td class="num"><xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template></td>
+                  <td class="num"><xsl:value-of select="tariff"/></td>
+                  <td></td>
+                  <td class="num"><xsl:value-of select="amount"/></td>
+                  <td></td><td></td><td></td><td></td>
+                </tr>
+              </xsl:for-each>
             </xsl:for-each>
           </tbody>
           <tfoot>

@@ -163,6 +163,18 @@ static const struct col tariff_limits_cols[] = {
         {"limit", T_QTY3, 1, 0, 1000000000000LL, NULL},
 };
 
+/* A charge's volumes by zone and tier, after the charges file (sql/045). */
+static const struct col charge_lines_cols[] = {
+        {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"service", T_CODE, 1, 1, 32, NULL},
+        {"period", T_MONTH, 1, 0, 0, NULL},
+        {"zone", T_INT, 0, 1, 3, NULL}, /* empty: not by zone */
+        {"tier", T_INT, 0, 1, 3, NULL}, /* empty: not by tier */
+        {"quantity", T_QTY3, 1, -1000000000000LL, 1000000000000LL, NULL},
+        {"rate", T_PRICE, 1, 0, MONEY_MAX * PRICE_PER_MINOR, NULL},
+        {"charge", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
+};
+
 static const struct {
 	const char *name;
 	const struct col *cols;
@@ -174,6 +186,7 @@ static const struct {
         K(SK_PAYMENTS, "payments", payments_cols), K(SK_READINGS, "readings", readings_cols),
         K(SK_TARIFFS, "tariffs", tariffs_cols),
         K(SK_TARIFF_LIMITS, "tariff_limits", tariff_limits_cols),
+        K(SK_CHARGE_LINES, "charge_lines", charge_lines_cols),
 #undef K
 };
 
@@ -586,6 +599,15 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[5] = NUM(v[5], 1);
 		out[5].i -= 1; /* tiers count from 1 in the file, from 0 in the tables */
 		out[6] = NUM(v[6], 0);
+		return NULL;
+	case SK_CHARGE_LINES:
+		for (size_t i = 0; i < 3; i++)
+			out[i] = TXT(v[i]);
+		out[3] = NUM(v[3], 0); /* 0: the line is not by zone */
+		out[4] = NUM(v[4], 0);
+		out[5] = NUM(v[5], 0);
+		out[6] = NUM(v[6], 0);
+		out[7] = NUM(v[7], 0);
 		return NULL;
 	case SK__N: break;
 	}

@@ -42,6 +42,16 @@ static enum perr line_add(void *p, const struct receipt_line *l)
 	return PERR_OK;
 }
 
+static enum perr volume_add(void *p, const struct receipt_volume *v)
+{
+	struct receipt *rc = p;
+
+	if (rc->nvol == RECEIPT_MAX_VOLUMES)
+		return too_many(rc, RECEIPT_MAX_VOLUMES, "volumes by zone and tier");
+	rc->vol[rc->nvol++] = *v;
+	return PERR_OK;
+}
+
 static enum perr corr_add(void *p, const struct receipt_correction *c)
 {
 	struct receipt *rc = p;
@@ -179,7 +189,8 @@ enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, 
 		if (add_line(&rc->total, &rc->line[i]) != 0)
 			return PERR_DB;
 	receipt_settle(rc);
-	if ((e = db_receipt_corrections(ar, account, m, h.version, lang, corr_add, rc)) != PERR_OK ||
+	if ((e = db_receipt_volumes(ar, account, m, h.version, volume_add, rc)) != PERR_OK ||
+	    (e = db_receipt_corrections(ar, account, m, h.version, lang, corr_add, rc)) != PERR_OK ||
 	    (e = db_receipt_readings(ar, account, m, h.version, reading_add, rc)) != PERR_OK)
 		return e;
 	if (payee_check(&rc->acc.org) == NULL && strcmp(rc->acc.org.cur->code, "RUB") == 0)
@@ -235,6 +246,31 @@ static int xml_payer(xmlNodePtr rn, struct arena *ar, const struct account *a)
 	       xml_int(n, "residents", a->residents) == NULL;
 }
 
+/* Under a line, its volumes by zone and tier: how its quantity and money were reached. */
+static int xml_volumes(xmlNodePtr ln, struct arena *ar, const struct receipt *rc,
+		       uint64_t service, enum lang lang)
+{
+	xmlNodePtr n;
+	const char *qty;
+	size_t i;
+
+	for (i = 0; i < rc->nvol; i++) {
+		const struct receipt_volume *v = &rc->vol[i];
+
+		if (v->service_id != service)
+			continue;
+		n = xml_elem(ln, "volume");
+		qty = decimal_text(ar, v->quantity, 3);
+		if (n == NULL || qty == NULL || (v->zone > 0 && xml_attr_int(n, "zone", v->zone)) ||
+		    (v->tier > 0 && xml_attr_int(n, "tier", v->tier)) ||
+		    xml_text(n, "quantity", qty) == NULL ||
+		    xml_price(n, "tariff", v->tariff, rc->acc.org.cur, lang) == NULL ||
+		    xml_money(n, "amount", v->amount, rc->acc.org.cur, lang) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 static int xml_lines(xmlNodePtr rn, struct arena *ar, const struct receipt *rc, enum lang lang)
 {
 	const struct currency *cur = rc->acc.org.cur;
@@ -254,7 +290,7 @@ static int xml_lines(xmlNodePtr rn, struct arena *ar, const struct receipt *rc, 
 		    xml_text(n, "supplier", l->supplier) == NULL ||
 		    xml_text(n, "unit", l->unit) == NULL || xml_text(n, "quantity", qty) == NULL ||
 		    xml_price(n, "tariff", l->tariff, cur, lang) == NULL ||
-		    money_cols(n, l, cur, lang))
+		    money_cols(n, l, cur, lang) || xml_volumes(n, ar, rc, l->service_id, lang))
 			return -1;
 	}
 	n = xml_elem(rn, "totals");

@@ -13,6 +13,7 @@
 
 #define RECEIPT_MAX_CORRECTIONS 32
 #define RECEIPT_MAX_READINGS 48 /* meters x registers shown on the back */
+#define RECEIPT_MAX_VOLUMES 96  /* zone x tier lines under the services, all told */
 
 /* One service's line of the calculation. */
 struct receipt_line {
@@ -24,6 +25,15 @@ struct receipt_line {
 	money_t penalties;  /* пени: part of corrections, shown apart */
 	money_t paid_since; /* paid to this service in the months after */
 	money_t to_pay;     /* what the line asks: its closing if a debt, else 0 */
+};
+
+/* A line's volume in one zone and tier, at one price (sql/045). */
+struct receipt_volume {
+	uint64_t service_id;
+	unsigned zone, tier; /* from 1; 0: not by zone (tier) */
+	money_t tariff;      /* a price, as receipt_line's */
+	long long quantity;  /* thousandths of the unit */
+	money_t amount;
 };
 
 struct receipt_correction {
@@ -68,6 +78,8 @@ struct receipt {
 	money_t paid_since; /* how much of to_pay the months after paid, service by service */
 	money_t remaining;  /* to_pay - paid_since: what the QR code asks for */
 	enum receipt_status status;
+	size_t nvol;
+	struct receipt_volume vol[RECEIPT_MAX_VOLUMES];
 	size_t ncorr;
 	struct receipt_correction corr[RECEIPT_MAX_CORRECTIONS];
 	size_t nread;

@@ -409,6 +409,11 @@ STAGE_PAIR(stage_tariff_limits, "stage_tariff_limits",
            "limit_milli",
            "(?,?,?,?,?,?,?,?,?)")
 STAGE_DELETE(stage_tariff_limits, "stage_tariff_limits")
+STAGE_PAIR(stage_charge_lines, "stage_charge_lines",
+           "import_id, line, account_number, service_code, period, zone, tier, quantity, tariff, "
+           "amount",
+           "(?,?,?,?,?,?,?,?,?,?)")
+STAGE_DELETE(stage_charge_lines, "stage_charge_lines")
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
 STAGE_DELETE(stage_meters, "stage_meters")
@@ -437,6 +442,8 @@ static const struct kind_sql kinds[SK__N] = {
                         "SSSSIISSIIIIIIIIIIIII"},
         [SK_TARIFF_LIMITS] = {&stage_tariff_limits_one, &stage_tariff_limits_batch,
                               &stage_tariff_limits_delete, "SSSISII"},
+        [SK_CHARGE_LINES] = {&stage_charge_lines_one, &stage_charge_lines_batch,
+                             &stage_charge_lines_delete, "SSSIIIII"},
 };
 
 #define STAGE_WIDEST 23 /* with the import and the line */
@@ -527,6 +534,8 @@ static enum perr run_step(const struct step *s, uint64_t id, unsigned org,
 	                           NULL, 0, NULL};
 RESOLVE_ACCOUNT(charges_account, "stage_charges")
 RESOLVE_SERVICE(charges_service, "stage_charges")
+RESOLVE_ACCOUNT(lines_account, "stage_charge_lines")
+RESOLVE_SERVICE(lines_service, "stage_charge_lines")
 RESOLVE_ACCOUNT(meters_account, "stage_meters")
 RESOLVE_SERVICE(meters_service, "stage_meters")
 RESOLVE_ACCOUNT(payments_account, "stage_payments")
@@ -679,6 +688,43 @@ CHECK(limits_tier, "stage_tariff_limits", "", "s.tier + 1 >= s.tiers", "tier",
 CHECK(limits_plain, "stage_tariff_limits", "", PLAIN_LIMIT("s"), "household", "s.household",
       "plain-limit", "NULL")
 
+/*
+ * A charge's lines (sql/045): each names a row of the ledger loaded before
+ * (the charges file first), says its amount as its volume times its price
+ * (rounded once to the minor unit, one either way for a price with VAT added
+ * that was itself rounded to four decimals), and together the lines of a row
+ * give its quantity and its charge.  A sum that differs is told on the row's
+ * first line, with the ledger's figure.
+ */
+#define LINE_ROW                                                                                   \
+	"l.account_id = s.account_id AND l.period = s.period AND l.service_id = s.service_id"
+CHECK(lines_dup, "stage_charge_lines",
+      DUP_JOIN("stage_charge_lines", "account_number, service_code, period, zone, tier, tariff",
+               "d.account_number = s.account_number AND d.service_code = s.service_code AND "
+               "d.period = s.period AND d.zone = s.zone AND d.tier = s.tier AND "
+               "d.tariff = s.tariff"),
+      "s.line > d.f0", "zone", "CONCAT(s.zone)", "duplicate", "CONCAT(d.f0)")
+CHECK(lines_no_account, "stage_charge_lines", "", "s.account_id IS NULL", "account",
+      "s.account_number", "unknown-account", "NULL")
+CHECK(lines_no_service, "stage_charge_lines", "", "s.service_id IS NULL", "service",
+      "s.service_code", "unknown-service", "NULL")
+CHECK(lines_no_charge, "stage_charge_lines", "LEFT JOIN ledger l ON " LINE_ROW,
+      "s.account_id IS NOT NULL AND s.service_id IS NOT NULL AND l.account_id IS NULL", "period",
+      "DATE_FORMAT(s.period, '%Y-%m')", "no-charge", "NULL")
+CHECK(lines_arithmetic, "stage_charge_lines", "",
+      "ABS(s.amount - ROUND(s.quantity * s.tariff / 100000)) > 1", "charge",
+      "ROUND(s.amount / 100, 2)", "line-arithmetic",
+      "CONCAT(ROUND(ROUND(s.quantity * s.tariff / 100000) / 100, 2))")
+#define LINE_SUMS                                                                                  \
+	"JOIN (SELECT account_id, service_id, period, MIN(line) AS f0, SUM(quantity) AS q, "       \
+	"SUM(amount) AS m FROM stage_charge_lines WHERE import_id = ? GROUP BY account_id, "       \
+	"service_id, period) g ON g.account_id = s.account_id AND g.service_id = s.service_id "    \
+	"AND g.period = s.period JOIN ledger l ON " LINE_ROW
+CHECK(lines_quantity_sum, "stage_charge_lines", LINE_SUMS, "s.line = g.f0 AND g.q <> l.quantity",
+      "quantity", "CONCAT(ROUND(g.q / 1000, 3))", "lines-quantity", "CONCAT(ROUND(l.quantity / 1000, 3))")
+CHECK(lines_charge_sum, "stage_charge_lines", LINE_SUMS, "s.line = g.f0 AND g.m <> l.accrued",
+      "charge", "CONCAT(ROUND(g.m / 100, 2))", "lines-charge", "CONCAT(ROUND(l.accrued / 100, 2))")
+
 #define COUNT_BAD(v, table)                                                                        \
 	static struct db_stmt v = {                                                                \
 	        "exchange." #v, "SELECT COUNT(*) FROM " table " WHERE import_id = ? AND bad = 1",  \
@@ -691,6 +737,7 @@ COUNT_BAD(payments_bad, "stage_payments")
 COUNT_BAD(readings_bad, "stage_readings")
 COUNT_BAD(tariffs_bad, "stage_tariffs")
 COUNT_BAD(tariff_limits_bad, "stage_tariff_limits")
+COUNT_BAD(charge_lines_bad, "stage_charge_lines")
 
 #define DUP_ARGS "I"
 #define PAIR(v, args)                                                                              \
@@ -699,7 +746,7 @@ COUNT_BAD(tariff_limits_bad, "stage_tariff_limits")
 		&v##_f, args "I"                                                                   \
 	}
 
-static const struct step checks[SK__N][16] = {
+static const struct step checks[SK__N][20] = {
         [SK_ACCOUNTS] = {PAIR(accounts_dup, DUP_ARGS)},
         [SK_SERVICES] = {PAIR(services_dup, DUP_ARGS)},
         [SK_METERS] = {{&meters_account, "OI"},
@@ -736,10 +783,19 @@ static const struct step checks[SK__N][16] = {
                               PAIR(limits_dup, DUP_ARGS),
                               PAIR(limits_tier, ""),
                               PAIR(limits_plain, "")},
+        [SK_CHARGE_LINES] = {{&lines_account, "OI"},
+                             {&lines_service, "OI"},
+                             PAIR(lines_dup, DUP_ARGS),
+                             PAIR(lines_no_account, ""),
+                             PAIR(lines_no_service, ""),
+                             PAIR(lines_no_charge, ""),
+                             PAIR(lines_arithmetic, ""),
+                             PAIR(lines_quantity_sum, "I"),
+                             PAIR(lines_charge_sum, "I")},
 };
 static struct db_stmt *const count_bad[SK__N] = {
         &accounts_bad, &services_bad, &meters_bad,       &charges_bad,
-        &payments_bad, &readings_bad, &tariffs_bad,      &tariff_limits_bad};
+        &payments_bad, &readings_bad, &tariffs_bad,      &tariff_limits_bad, &charge_lines_bad};
 
 enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t *bad)
 {
@@ -748,7 +804,7 @@ enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t 
 	size_t i;
 	enum perr e;
 
-	for (i = 0; i < 16 && checks[k][i].stmt != NULL; i++)
+	for (i = 0; i < 20 && checks[k][i].stmt != NULL; i++)
 		if ((e = run_step(&checks[k][i], id, org, NULL)) != PERR_OK)
 			return e;
 	return db_row(NULL, count_bad[k], a, 1, c, 1);
@@ -908,6 +964,19 @@ DIFF(tariffs_diff, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ)
 DIFF(tariff_limits_diff, "stage_tariff_limits", LIM_JOIN, "l.tariff_id", LIM_EQ)
 CHANGES(tariff_limits_changes, "stage_tariff_limits", LIM_JOIN, "l.tariff_id", LIM_EQ, LIM_KEY,
         LIM_BEFORE, LIM_AFTER)
+#define LIN_JOIN                                                                                   \
+	"LEFT JOIN ledger_lines l ON l.account_id = s.account_id AND l.period = s.period "         \
+	"AND l.service_id = s.service_id AND l.zone = s.zone AND l.tier = s.tier "                 \
+	"AND l.tariff = s.tariff"
+#define LIN_EQ "l.quantity = s.quantity AND l.amount = s.amount"
+#define LIN_KEY                                                                                    \
+	"CONCAT_WS(' / ', s.account_number, s.service_code, DATE_FORMAT(s.period, '%Y-%m'), "      \
+	"s.zone, s.tier, ROUND(s.tariff / 10000, 4))"
+#define LIN_TEXT(t)                                                                                \
+	"CONCAT_WS(' | ', ROUND(" t ".quantity / 1000, 3), ROUND(" t ".amount / 100, 2))"
+DIFF(charge_lines_diff, "stage_charge_lines", LIN_JOIN, "l.account_id", LIN_EQ)
+CHANGES(charge_lines_changes, "stage_charge_lines", LIN_JOIN, "l.account_id", LIN_EQ, LIN_KEY,
+        LIN_TEXT("l"), LIN_TEXT("s"))
 CHANGES(tariffs_changes, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ, TRF_KEY, TRF_BEFORE,
         TRF_AFTER)
 
@@ -924,6 +993,7 @@ static const struct {
         [SK_READINGS] = {&readings_diff, &readings_changes, 0},
         [SK_TARIFFS] = {&tariffs_diff, &tariffs_changes, 1},
         [SK_TARIFF_LIMITS] = {&tariff_limits_diff, &tariff_limits_changes, 0},
+        [SK_CHARGE_LINES] = {&charge_lines_diff, &charge_lines_changes, 0},
 };
 
 enum perr db_stage_diff(enum stage_kind k, uint64_t id, unsigned org, uint64_t *n_new,
@@ -1031,6 +1101,14 @@ static struct db_stmt charges_uncorrect = {
         "exchange.charges_uncorrect",
         "DELETE c FROM corrections c JOIN stage_charges s ON s.import_id = ? "
         "AND c.account_id = s.account_id AND c.service_id = s.service_id AND c.period = s.period",
+        NULL, 0, NULL};
+/* A row whose quantity or money changes loses its lines: they would no longer add up. */
+static struct db_stmt charges_unline = {
+        "exchange.charges_unline",
+        "DELETE x FROM ledger_lines x JOIN stage_charges s ON s.import_id = ? "
+        "AND x.account_id = s.account_id AND x.period = s.period AND x.service_id = s.service_id "
+        "JOIN ledger l ON l.account_id = s.account_id AND l.period = s.period "
+        "AND l.service_id = s.service_id WHERE l.quantity <> s.quantity OR l.accrued <> s.accrued",
         NULL, 0, NULL};
 static struct db_stmt charges_update = {
         "exchange.charges_update",
@@ -1155,6 +1233,19 @@ static struct db_stmt more_limits_insert = {
         "FROM stage_tariff_limits s WHERE s.import_id = ?",
         NULL, 0, NULL};
 
+/* A charge_lines file: each row of the ledger in it has its lines replaced whole. */
+static struct db_stmt lines_clear = {
+        "exchange.lines_clear",
+        "DELETE x FROM ledger_lines x JOIN stage_charge_lines s ON s.import_id = ? "
+        "AND x.account_id = s.account_id AND x.period = s.period AND x.service_id = s.service_id",
+        NULL, 0, NULL};
+static struct db_stmt lines_insert = {
+        "exchange.lines_insert",
+        "INSERT INTO ledger_lines (account_id, period, service_id, zone, tier, tariff, quantity, "
+        "amount) SELECT s.account_id, s.period, s.service_id, s.zone, s.tier, s.tariff, "
+        "s.quantity, s.amount FROM stage_charge_lines s WHERE s.import_id = ?",
+        NULL, 0, NULL};
+
 static const struct step applies[SK__N][10] = {
         [SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},
         [SK_SERVICES] = {{&suppliers_insert, "OIO"},
@@ -1163,6 +1254,7 @@ static const struct step applies[SK__N][10] = {
                          {&services_insert, "OOIO"}},
         [SK_METERS] = {{&meters_update, "I"}, {&meters_insert, "I"}},
         [SK_CHARGES] = {{&charges_uncorrect, "I"},
+                        {&charges_unline, "I"},
                         {&charges_update, "I"},
                         {&charges_insert, "I"},
                         {&charges_recalc, "I"},
@@ -1177,6 +1269,7 @@ static const struct step applies[SK__N][10] = {
                         {&prices_insert, "OI"},
                         {&limits_insert, "OI"}},
         [SK_TARIFF_LIMITS] = {{&more_limits_clear, "I"}, {&more_limits_insert, "I"}},
+        [SK_CHARGE_LINES] = {{&lines_clear, "I"}, {&lines_insert, "I"}},
 };
 
 enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)

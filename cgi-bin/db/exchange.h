@@ -19,6 +19,7 @@ enum stage_kind {
 	SK_READINGS,
 	SK_TARIFFS,
 	SK_TARIFF_LIMITS,
+	SK_CHARGE_LINES,
 	SK__N
 };
 

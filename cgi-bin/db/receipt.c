@@ -53,6 +53,13 @@ static struct db_stmt lines = {
 	"ORDER BY l.service_id",
 	NULL, 0, NULL};
 
+static struct db_stmt volumes = {
+	"receipt.volumes",
+	"SELECT v.service_id, v.zone, v.tier, v.tariff, v.quantity, v.amount "
+	"FROM receipt_document_volumes v WHERE v.account_id = ? AND v.period = ? AND v.version = ? "
+	"ORDER BY v.service_id, v.zone, v.tier, v.tariff",
+	NULL, 0, NULL};
+
 static struct db_stmt corrections = {
 	"receipt.corrections",
 	"SELECT IF(? = 'en', c.name_en, c.name_ru), c.amount, c.reason, c.kind = 'penalty' "
@@ -276,6 +283,33 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, unsign
 					 DBA_INT(version)},
 		       4, c,
 		       sizeof(c) / sizeof(c[0]), line_row, &it);
+}
+
+struct volume_iter {
+	struct receipt_volume r;
+	enum perr (*each)(void *, const struct receipt_volume *);
+	void *ctx;
+};
+
+static enum perr volume_row(void *p)
+{
+	struct volume_iter *it = p;
+
+	return it->each(it->ctx, &it->r);
+}
+
+enum perr db_receipt_volumes(struct arena *ar, uint64_t account, month_t m, unsigned version,
+                             enum perr (*each)(void *, const struct receipt_volume *), void *ctx)
+{
+	struct volume_iter it = {.each = each, .ctx = ctx};
+	char d[11];
+	struct db_col c[] = {DBC_U64(&it.r.service_id), DBC_UINT(&it.r.zone), DBC_UINT(&it.r.tier),
+			     DBC_INT(&it.r.tariff),     DBC_INT(&it.r.quantity), DBC_INT(&it.r.amount)};
+
+	month_date(m, d);
+	return db_rows(ar, &volumes,
+		       (struct db_arg[]){DBA_U64(account), DBA_STR(d), DBA_INT(version)}, 3, c,
+		       sizeof(c) / sizeof(c[0]), volume_row, &it);
 }
 
 struct corr_iter {

@@ -28,6 +28,10 @@ enum perr db_receipt_head(struct arena *, uint64_t subscriber, uint64_t account,
 enum perr db_receipt_lines(struct arena *, uint64_t account, month_t, unsigned version, enum lang,
                            enum perr (*each)(void *, const struct receipt_line *),
                            void *) PORTAL_WUR;
+/* The volumes by zone and tier under the lines, as issued, in the lines' order. */
+enum perr db_receipt_volumes(struct arena *, uint64_t account, month_t, unsigned version,
+                             enum perr (*each)(void *, const struct receipt_volume *),
+                             void *) PORTAL_WUR;
 enum perr db_receipt_corrections(struct arena *, uint64_t account, month_t, unsigned version,
                                  enum lang,
                                  enum perr (*each)(void *, const struct receipt_correction *),

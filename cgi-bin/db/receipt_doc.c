@@ -50,6 +50,13 @@
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id " \
 	"WHERE " scope
 
+/* The volumes behind each line, by zone and tier (sql/045), as billed. */
+#define VOLUMES(version, scope)                                                             \
+	"INSERT INTO receipt_document_volumes (account_id, period, version, service_id, zone, " \
+	"tier, tariff, quantity, amount) SELECT a.id, ri.period, " version ", x.service_id, "  \
+	"x.zone, x.tier, x.tariff, x.quantity, x.amount " DOC_FROM                           \
+	"JOIN ledger_lines x ON x.account_id = a.id AND x.period = ri.period WHERE " scope
+
 #define CORRECTIONS(version, scope)                                                         \
 	"INSERT INTO receipt_document_corrections (account_id, period, version, seq, "      \
 	"service_id, name_ru, name_en, amount, reason, kind) SELECT a.id, ri.period, "       \
@@ -94,6 +101,8 @@
 	"WHERE " DOC_BILLED " AND " scope
 
 static struct db_stmt org_lines = {"receipt_doc.org_lines", LINES("1", SCOPE_ORG), NULL, 0, NULL};
+static struct db_stmt org_volumes = {"receipt_doc.org_volumes", VOLUMES("1", SCOPE_ORG), NULL,
+				     0, NULL};
 static struct db_stmt org_corrections = {"receipt_doc.org_corrections",
 					 CORRECTIONS("1", SCOPE_ORG), NULL, 0, NULL};
 static struct db_stmt org_readings = {"receipt_doc.org_readings", READINGS("1", SCOPE_ORG), NULL,
@@ -103,6 +112,8 @@ static struct db_stmt org_head = {"receipt_doc.org_head", HEAD("1", "NULL", SCOP
 
 static struct db_stmt acc_lines = {"receipt_doc.account_lines", LINES("1", SCOPE_ACCOUNT), NULL,
 				   0, NULL};
+static struct db_stmt acc_volumes = {"receipt_doc.account_volumes",
+				     VOLUMES("1", SCOPE_ACCOUNT), NULL, 0, NULL};
 static struct db_stmt acc_corrections = {"receipt_doc.account_corrections",
 					 CORRECTIONS("1", SCOPE_ACCOUNT), NULL, 0, NULL};
 static struct db_stmt acc_readings = {"receipt_doc.account_readings",
@@ -112,6 +123,8 @@ static struct db_stmt acc_head = {"receipt_doc.account_head", HEAD("1", "NULL", 
 
 static struct db_stmt again_lines = {"receipt_doc.again_lines", LINES("?", SCOPE_AGAIN), NULL, 0,
 				     NULL};
+static struct db_stmt again_volumes = {"receipt_doc.again_volumes", VOLUMES("?", SCOPE_AGAIN),
+				       NULL, 0, NULL};
 static struct db_stmt again_corrections = {"receipt_doc.again_corrections",
 					   CORRECTIONS("?", SCOPE_AGAIN), NULL, 0, NULL};
 static struct db_stmt again_readings = {"receipt_doc.again_readings",
@@ -148,23 +161,25 @@ static struct db_stmt pdf_same = {
 	"WHERE account_id = ? AND period = ? AND version = ?",
 	NULL, 0, NULL};
 
-/* The four statements of one scope, parts first; args: what each takes. */
-static enum perr store(struct db_stmt *const st[4], const struct db_arg *parts, size_t nparts,
-		       const struct db_arg *head, size_t nhead, unsigned long long *stored)
+/* The statements of one scope, parts first and the head last; args: what each takes. */
+#define PARTS 4
+static enum perr store(struct db_stmt *const st[PARTS + 1], const struct db_arg *parts,
+		       size_t nparts, const struct db_arg *head, size_t nhead,
+		       unsigned long long *stored)
 {
 	enum perr e = PERR_OK;
 	size_t i;
 
-	for (i = 0; i < 3 && e == PERR_OK; i++)
+	for (i = 0; i < PARTS && e == PERR_OK; i++)
 		e = db_exec(st[i], parts, nparts, NULL, NULL);
-	return e != PERR_OK ? e : db_exec(st[3], head, nhead, stored, NULL);
+	return e != PERR_OK ? e : db_exec(st[PARTS], head, nhead, stored, NULL);
 }
 
 enum perr db_receipt_docs_issue(uint64_t org, month_t m, uint64_t after, uint64_t through,
 				unsigned long long *stored)
 {
-	static struct db_stmt *const st[4] = {&org_lines, &org_corrections, &org_readings,
-					      &org_head};
+	static struct db_stmt *const st[PARTS + 1] = {&org_lines, &org_volumes, &org_corrections,
+						      &org_readings, &org_head};
 	char d[11];
 	struct db_arg a[4];
 
@@ -178,8 +193,8 @@ enum perr db_receipt_docs_issue(uint64_t org, month_t m, uint64_t after, uint64_
 
 enum perr db_receipt_docs_missing(struct arena *ar, uint64_t account)
 {
-	static struct db_stmt *const st[4] = {&acc_lines, &acc_corrections, &acc_readings,
-					      &acc_head};
+	static struct db_stmt *const st[PARTS + 1] = {&acc_lines, &acc_volumes, &acc_corrections,
+						      &acc_readings, &acc_head};
 	struct db_arg a[] = {DBA_U64(account)};
 	long long one = 0;
 	struct db_col c[] = {DBC_INT(&one)};
@@ -199,8 +214,9 @@ enum perr db_receipt_docs_missing(struct arena *ar, uint64_t account)
 enum perr db_receipt_doc_again(struct arena *ar, uint64_t account, month_t m, const char *reason,
 			       unsigned *version)
 {
-	static struct db_stmt *const st[4] = {&again_lines, &again_corrections, &again_readings,
-					      &again_head};
+	static struct db_stmt *const st[PARTS + 1] = {&again_lines, &again_volumes,
+						      &again_corrections, &again_readings,
+						      &again_head};
 	long long last = 0;
 	unsigned long long n = 0;
 	char d[11];

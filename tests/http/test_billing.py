@@ -99,6 +99,20 @@ def test_every_ledger_row_balances():
                "WHERE closing <> opening + accrued + corrections - paid") == ("0",)
 
 
+def test_every_rows_volumes_add_up_to_it():
+    """sql/045: a row's lines by zone and tier give its quantity and its charge, the
+    demo's (billed from its readings) and every file's; a row without lines has none."""
+    assert int(one("SELECT COUNT(*) FROM ledger_lines WHERE account_id <= 4")[0]) >= 8
+    assert one("SELECT COUNT(*) FROM (SELECT x.account_id FROM ledger_lines x "
+               "JOIN ledger l ON l.account_id = x.account_id AND l.period = x.period "
+               "AND l.service_id = x.service_id GROUP BY x.account_id, x.period, x.service_id "
+               "HAVING SUM(x.quantity) <> MAX(l.quantity) OR SUM(x.amount) <> MAX(l.accrued)) b"
+               ) == ("0",)
+    assert one("SELECT COUNT(*) FROM ledger_lines x WHERE NOT EXISTS (SELECT 1 FROM ledger l "
+               "WHERE l.account_id = x.account_id AND l.period = x.period "
+               "AND l.service_id = x.service_id)") == ("0",)
+
+
 def test_each_month_opens_with_the_last_ones_closing():
     assert one("SELECT COUNT(*) FROM ledger cur JOIN ledger prev "
                "ON prev.account_id = cur.account_id AND prev.service_id = cur.service_id "
@@ -803,6 +817,11 @@ def test_every_billing_query_is_an_index_lookup():
         "receipt_doc.pdf_same": ["x'00'", 1, "'%s'" % end, 1],
         "receipt.corrections": ["'ru'", 1, "'%s'" % end, 1],
         "receipt.readings": [1, "'%s'" % end, 1],
+        "receipt.volumes": [1, "'%s'" % end, 1],
+        # The demo's billing system (tools/kabinet-demo-bill.c): a few accounts' meters.
+        "demo_bill.meters": ["'%s'" % end, 1, 4],
+        "demo_bill.bill": [0, 0, 0, 0, 1, "'%s'" % end, 1],
+        "demo_bill.lines_clear": [1, "'%s'" % end, 1],
         "receipt.list": [1, "'%s'" % start, "'%s'" % end], "receipt.latest": [1],
         # Issuing a month, a batch of accounts (by id) per transaction.
         "receipt.issue_cursor": [1, "'%s'" % end], "receipt.issue_next": [0, 1, 5000],

@@ -726,14 +726,22 @@ def lxml_text(x):
     return lxml.etree.tostring(x)[:600]
 
 
-def test_every_example_file_loads_into_the_demo_data():
-    """docs/exchange.md says so: each example checks with no problem, and the tariff
-    limits load after the tariffs whose version they name."""
+def test_every_example_file_loads_into_the_demo_data(tmp_path):
+    """docs/exchange.md says so: each example checks with no problem, the tariff
+    limits load after the tariffs whose version they name, and the charge lines after
+    the charges whose rows they break down (both on an account of the test's own)."""
     d = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "exchange")
     kinds = {"charges-1251": "charges"}
+    own = make_accounts(tmp_path, 1)[0]
+    for name in ("charges.csv", "charge_lines.csv"):
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            text = f.read().replace("1000456701", own)
+        rc, got, err = run_import(write(tmp_path, name, text), name[:-4])
+        assert rc == 0 and got["status"] == "applied", (name, got, err, problems(got["id"]))
+    assert len(ledger_lines(own)) == 5
     for name in sorted(os.listdir(d)):
         kind = kinds.get(name[:-4], name[:-4])
-        if kind == "tariff_limits":
+        if kind in ("tariff_limits", "charge_lines"):
             continue
         rc, got, err = run_import(os.path.join(d, name), kind, dry=True)
         if name == "meters.csv":  # its meter is on an account of accounts.csv, not loaded here
@@ -780,3 +788,102 @@ def test_a_price_with_four_decimals_is_charged_exactly(tmp_path):
         sql("DELETE FROM tariff_prices WHERE tariff_id = %s" % version)
         sql("DELETE FROM tariffs WHERE id = %s" % version)
         sql("DELETE FROM tariff_plans WHERE id = %s" % plan)
+
+
+# ------------------------------------------------------------------ charge_lines
+
+CHARGE_HEAD = "account,service,period,opening,quantity,rate,charge,paid,closing"
+LINES_HEAD = "account,service,period,zone,tier,quantity,rate,charge"
+
+
+def ledger_lines(account_number, period="2026-11-01"):
+    return sql("SELECT sv.code, x.zone, x.tier, x.tariff, x.quantity, x.amount FROM ledger_lines x "
+               "JOIN accounts a ON a.id = x.account_id JOIN services sv ON sv.id = x.service_id "
+               "WHERE a.number = '%s' AND x.period = '%s' "
+               "ORDER BY sv.code, x.zone, x.tier, x.tariff" % (account_number, period))
+
+
+def test_charge_lines_give_a_rows_volumes_by_zone_and_tier(tmp_path):
+    """A two-zone meter with a social norm (Rules 354, annex 2; the norm of 50 kWh per
+    resident): 175 kWh is 100 within the norm at 5,40 and 75 above it at 6,6133, each
+    zone's share apart; the lines add up to the charges file's 175 kWh and 1 036,00."""
+    a, b = make_accounts(tmp_path, 2)
+    charges = "\n".join([CHARGE_HEAD,
+                         "%s,electricity,2026-11,0,175.000,5.92,1036.00,0,1036.00" % a,
+                         "%s,cold-water,2026-11,0,4.500,43.10,193.95,0,193.95" % a]) + "\n"
+    rc, got, err = run_import(write(tmp_path, "c.csv", charges), "charges")
+    assert got["status"] == "applied", (got, err)
+    lines = "\n".join([LINES_HEAD,
+                       "%s,electricity,2026-11,1,1,70.000,5.40,378.00" % a,
+                       "%s,electricity,2026-11,2,1,30.000,5.40,162.00" % a,
+                       "%s,electricity,2026-11,1,2,50.000,\"6,6133\",330.67" % a,
+                       "%s,electricity,2026-11,2,2,25.000,6.6133,165.33" % a,
+                       "%s,cold-water,2026-11,,,4.500,43.10,193.95" % a]) + "\n"
+    path = write(tmp_path, "l.csv", lines)
+    rc, got, err = run_import(path, "charge_lines", dry=True)
+    assert rc == 0 and (got["new"], got["refused"]) == (5, 0), (got, err)
+    assert ledger_lines(a) == []
+    rc, got, err = run_import(path, "charge_lines")
+    assert got["status"] == "applied", (got, err)
+    want = [("cold-water", "0", "0", "431000", "4500", "19395"),
+            ("electricity", "1", "1", "54000", "70000", "37800"),
+            ("electricity", "1", "2", "66133", "50000", "33067"),
+            ("electricity", "2", "1", "54000", "30000", "16200"),
+            ("electricity", "2", "2", "66133", "25000", "16533")]
+    assert ledger_lines(a) == want
+    # The same file again changes nothing; a file of fewer lines replaces the row's whole.
+    rc, got, err = run_import(path, "charge_lines")
+    assert (got["new"], got["changed"], got["unchanged"]) == (0, 0, 5), got
+    rc, got, err = run_import(write(tmp_path, "l2.csv", "\n".join([
+        LINES_HEAD, "%s,electricity,2026-11,1,,120.000,5.92,710.40" % a,
+        "%s,electricity,2026-11,2,,55.000,5.92,325.60" % a]) + "\n"), "charge_lines")
+    assert got["status"] == "applied", (got, err)
+    assert ledger_lines(a) == [want[0], ("electricity", "1", "0", "59200", "120000", "71040"),
+                               ("electricity", "2", "0", "59200", "55000", "32560")]
+    # The charges file again as it was keeps the lines; a changed quantity drops that row's.
+    rc, got, err = run_import(write(tmp_path, "c.csv", charges), "charges")
+    assert got["unchanged"] == 2 and len(ledger_lines(a)) == 3, got
+    rc, got, err = run_import(write(tmp_path, "c2.csv", charges.replace("175.000", "176.000")),
+                              "charges")
+    assert got["status"] == "applied" and got["changed"] == 1, (got, err)
+    assert ledger_lines(a) == [want[0]]
+
+
+def test_charge_lines_that_do_not_add_up_are_refused(tmp_path):
+    a, b = make_accounts(tmp_path, 2)
+    charges = "\n".join([CHARGE_HEAD,
+                         "%s,electricity,2026-11,0,100.000,5.00,500.00,0,500.00" % a,
+                         "%s,cold-water,2026-11,0,2.000,40.00,80.00,0,80.00" % a]) + "\n"
+    rc, got, err = run_import(write(tmp_path, "c.csv", charges), "charges")
+    assert got["status"] == "applied", (got, err)
+    text = "\n".join([
+        LINES_HEAD,
+        "%s,electricity,2026-11,1,1,60.000,5.00,300.00" % a,      # 2: good
+        "%s,electricity,2026-11,2,1,30.000,5.00,150.00" % a,      # 3: good; 90 of 100 kWh
+        "%s,cold-water,2026-11,,,2.000,40.00,80.02" % a,          # 4: 2 x 40,00 is 80,00
+        "%s,electricity,2026-10,,,1.000,5.00,5.00" % a,           # 5: no charge that month
+        "%s,gas-supply,2026-11,,,1.000,5.00,5.00" % a,            # 6: no such service
+        "9999999999,electricity,2026-11,,,1.000,5.00,5.00",       # 7: no such account
+        "%s,electricity,2026-11,1,1,60.000,5.00,300.00" % a,      # 8: line 2 again
+        "%s,electricity,2026-11,4,1,1.000,5.00,5.00" % a,         # 9: a fourth zone
+        "%s,heating,2026-11,,,1.000,5.00,5.00" % b,               # 10: b has no charges
+    ]) + "\n"
+    rc, got, err = run_import(write(tmp_path, "bad.csv", text), "charge_lines")
+    assert rc == 1 and got["status"] == "refused", (rc, got, err)
+    assert problems(got["id"]) == [
+        (2, "quantity", "lines-quantity", "100.000"),
+        (2, "charge", "lines-charge", "500.00"),
+        (4, "charge", "line-arithmetic", "80.00"),
+        (4, "charge", "lines-charge", "80.00"),
+        (5, "period", "no-charge", ""),
+        (6, "service", "unknown-service", ""),
+        (7, "account", "unknown-account", ""),
+        (8, "zone", "duplicate", "2"),
+        (9, "zone", "range", ""),
+        (10, "period", "no-charge", ""),
+    ]
+    assert ledger_lines(a) == [] and ledger_lines(b) == []
+    # A rounding of one kopeck either way is a price with VAT added, kept.
+    ok = "\n".join([LINES_HEAD, "%s,cold-water,2026-11,,,2.000,39.995,80.00" % a]) + "\n"
+    rc, got, err = run_import(write(tmp_path, "ok.csv", ok), "charge_lines")
+    assert got["status"] == "applied", (got, err, problems(got["id"]))
