@@ -76,21 +76,21 @@ MODS_remind = app/job core/arena core/config core/date core/lang core/log core/m
 	doc/xml
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr \
 	core/privilege core/utf8 db/db db/tidy
-MODS_exchange = app/credit app/exchange app/export billing/split core/arena core/config \
-	core/crypto core/csvin core/csvout core/date core/decimal core/lang core/log core/module \
-	core/money core/month core/multipart core/parse core/perr core/privilege core/totp \
-	core/utf8 core/valid db/api db/audit db/credit db/db db/exchange db/export db/session \
-	db/staff db/unread doc/render doc/sheet doc/xlsx doc/xlsx_stream doc/xml web/console \
-	web/csrf web/form web/nav web/page_table web/request web/sandbox web/serve web/session \
-	web/staff_session web/upload
-MODS_api = app/batch app/credit app/exchange billing/split core/arena core/config core/csvin \
-	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
-	core/perr core/privilege core/utf8 core/valid db/api db/audit db/credit db/db db/exchange \
-	doc/render web/sandbox web/serve
-MODS_kabinet_import = app/credit app/exchange app/job billing/split core/arena core/config \
-	core/csvin core/date core/decimal core/lang core/log core/module core/money core/month \
-	core/parse core/perr core/privilege core/utf8 core/valid db/audit db/credit db/db \
-	db/exchange
+MODS_exchange = app/credit app/exchange app/export billing/bankcheck billing/payqr \
+	billing/receipt billing/split core/arena core/config core/crypto core/csvin core/csvout \
+	core/date core/decimal core/lang core/log core/module core/money core/month core/multipart \
+	core/parse core/perr core/privilege core/totp core/utf8 core/valid db/api db/audit db/credit \
+	db/db db/exchange db/export db/session db/staff db/unread doc/render doc/sheet doc/xlsx \
+	doc/xlsx_stream doc/xml web/console web/csrf web/form web/nav web/page_table web/request \
+	web/sandbox web/serve web/session web/staff_session web/upload
+MODS_api = app/batch app/credit app/exchange billing/bankcheck billing/payqr billing/receipt \
+	billing/split core/arena core/config core/csvin core/date core/decimal core/lang core/log \
+	core/module core/money core/month core/parse core/perr core/privilege core/utf8 core/valid \
+	db/api db/audit db/credit db/db db/exchange doc/render web/sandbox web/serve
+MODS_kabinet_import = app/credit app/exchange app/job billing/bankcheck billing/payqr \
+	billing/receipt billing/split core/arena core/config core/csvin core/date core/decimal \
+	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
+	core/utf8 core/valid db/audit db/credit db/db db/exchange
 MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core/date core/log \
 	core/module core/parse core/perr core/privilege core/utf8 db/db db/export doc/xlsx_stream
 MODS_kabinet_passwd = core/crypto core/log core/totp

@@ -14,7 +14,8 @@
  * so a million accounts never hold a million accounts' locks; a run that
  * stops part-way (killed, the database gone) is resumed by the next, and
  * two at once share the batches.  An organization whose details fail the
- * check is not issued, and the message says which detail and why.
+ * check, or one of whose suppliers paid directly (sql/046) has details that
+ * fail it, is not issued, and the message says whose detail and why.
  *
  * Issuing stores each account's receipt as issued (db/receipt_doc.c): it
  * never changes after.  reissue issues one account's receipt of a month
@@ -48,10 +49,27 @@
 
 static struct arena *arena;
 
+#define MAX_PAYEES 64 /* an organization's suppliers paid directly */
+
 struct org_list {
 	struct issue_org v[MAX_ORGS];
 	size_t n;
 };
+
+struct payee_list {
+	struct receipt_payee v[MAX_PAYEES];
+	size_t n;
+};
+
+static enum perr payee_row(void *p, const struct receipt_payee *x)
+{
+	struct payee_list *l = p;
+
+	if (l->n == MAX_PAYEES)
+		return PERR_TOO_LARGE;
+	l->v[l->n++] = *x;
+	return PERR_OK;
+}
 
 static enum perr org_row(void *p, const struct issue_org *o)
 {
@@ -63,10 +81,14 @@ static enum perr org_row(void *p, const struct issue_org *o)
 	return PERR_OK;
 }
 
-/* What a staff member reads: the detail, its value, and the rule it breaks. */
-static void refuse(const struct issue_org *o, const char *bad, const char *mon)
+/*
+ * What a staff member reads: whose detail (the organization's, or a supplier
+ * of it paid directly), its value, and the rule it breaks.
+ */
+static void refuse(const struct organization *org, const struct receipt_payee *supplier,
+		   const char *bad, const char *mon)
 {
-	const struct organization *g = &o->org;
+	const struct organization *g = supplier ? &supplier->org : org;
 	const char *why = "is missing or too long";
 	const char *value = "";
 
@@ -89,7 +111,7 @@ static void refuse(const struct issue_org *o, const char *bad, const char *mon)
 		value = g->inn;
 	} else if (strcmp(bad, "qr-name") == 0) {
 		why = "makes the payee's part of the QR code longer than GOST R 56042's 300 bytes; "
-		      "give the organization a short name for the QR code";
+		      "give it a short name for the QR code";
 		value = g->name;
 	} else if (strcmp(bad, "kpp") == 0) {
 		why = "is not 9 digits";
@@ -98,10 +120,51 @@ static void refuse(const struct issue_org *o, const char *bad, const char *mon)
 		why = "is missing or longer than the 45 characters a payment QR code carries";
 		value = g->bank_name;
 	}
+	if (supplier != NULL)
+		fprintf(stderr, "receiptjobs: supplier %llu \"%s\" of organization %llu \"%s\", "
+				"paid to its own account: ",
+			(unsigned long long)supplier->id, g->name, (unsigned long long)org->id,
+			org->name);
+	else
+		fprintf(stderr, "receiptjobs: organization %llu \"%s\": ", (unsigned long long)g->id,
+			g->name);
 	fprintf(stderr,
-		"receiptjobs: organization %llu \"%s\": %s %s %s; its receipts for %s are NOT "
-		"issued. Correct the organization's bank details and run again.\n",
-		(unsigned long long)g->id, g->name, bad, value ? value : "", why, mon);
+		"%s %s %s; its receipts for %s are NOT issued. Correct the %s's bank details "
+		"and run again.\n",
+		bad, value ? value : "", why, mon, supplier ? "supplier" : "organization");
+}
+
+/* The organization's own details, then its suppliers' paid directly: 0 if all pass. */
+static int payees_pass(const struct organization *org, const char *mon)
+{
+	struct payee_list *l = malloc(sizeof(*l));
+	const char *bad;
+	size_t i;
+	int ok = 1;
+	enum perr e;
+
+	if ((bad = payee_check(org)) != NULL) {
+		refuse(org, NULL, bad, mon);
+		free(l);
+		return 0;
+	}
+	if (l == NULL)
+		return 0;
+	l->n = 0;
+	if ((e = db_issue_payees(arena, org->id, payee_row, l)) != PERR_OK) {
+		fprintf(stderr, "receiptjobs: organization %llu: %s\n", (unsigned long long)org->id,
+			perr_str(e));
+		ok = 0;
+	}
+	for (i = 0; ok && i < l->n; i++) {
+		l->v[i].org.cur = org->cur;
+		if ((bad = payee_check(&l->v[i].org)) != NULL) {
+			refuse(org, &l->v[i], bad, mon);
+			ok = 0;
+		}
+	}
+	free(l);
+	return ok;
 }
 
 static day_t due_day(month_t m, unsigned day)
@@ -116,7 +179,6 @@ static int issue_month(month_t m, uint64_t only_org, unsigned batch)
 	struct org_list *l = malloc(sizeof(*l));
 	unsigned long long mailed;
 	char mon[8];
-	const char *bad;
 	size_t i;
 	int rc = 0;
 	enum perr e;
@@ -141,8 +203,7 @@ static int issue_month(month_t m, uint64_t only_org, unsigned batch)
 			       (unsigned long long)o->org.id);
 			continue;
 		}
-		if ((bad = payee_check(&o->org)) != NULL) {
-			refuse(o, bad, mon);
+		if (!payees_pass(&o->org, mon)) {
 			rc = 1;
 			continue;
 		}

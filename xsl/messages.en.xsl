@@ -592,6 +592,12 @@
     <rc.qr>Scan the code in your banking app: the details and the amount fill in themselves.</rc.qr>
     <rc.qr-label>Payment QR code</rc.qr-label>
     <rc.no-qr>This organization cannot be paid by QR code.</rc.no-qr>
+    <rc.issuer>Issued by</rc.issuer>
+    <rc.qr-per-payee>Each payee has a QR code of its own: they are below, after the calculation.</rc.qr-per-payee>
+    <rc.payees>Payees</rc.payees>
+    <rc.payees-note>Some services are paid to their suppliers directly: each with a payment of its own, for its services.</rc.payees-note>
+    <rc.payee-services>Services</rc.payee-services>
+    <rc.payee-to-pay>To pay to this payee</rc.payee-to-pay>
     <rc.service>Service</rc.service>
     <rc.unit>Unit</rc.unit>
     <rc.volume>Volume</rc.volume>
@@ -1010,6 +1016,7 @@
     <error.file-large>The file is over 10 MB.</error.file-large>
     <error.file-empty>The file is empty.</error.file-empty>
     <error.file-twice>This file is there already.</error.file-twice>
+    <imp.err.bank-details>The supplier's bank details fail their check (control keys, check digits, or too long for a payment QR code):</imp.err.bank-details>
     <imp.kind.charge_lines>A month's volumes by zone and tier</imp.kind.charge_lines>
     <imp.err.no-charge>The account has no charge for this service and month: load the charges file first.</imp.err.no-charge>
     <imp.err.line-arithmetic>The charge is not the quantity times the rate; that comes to</imp.err.line-arithmetic>

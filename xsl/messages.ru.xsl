@@ -592,6 +592,12 @@
     <rc.qr>Отсканируйте код в приложении банка: реквизиты и сумма заполнятся сами.</rc.qr>
     <rc.qr-label>QR-код для оплаты</rc.qr-label>
     <rc.no-qr>Оплата по QR-коду для этой организации недоступна.</rc.no-qr>
+    <rc.issuer>Исполнитель, выставивший квитанцию</rc.issuer>
+    <rc.qr-per-payee>У каждого получателя платежа свой QR-код: они ниже, под расчётом.</rc.qr-per-payee>
+    <rc.payees>Получатели платежа</rc.payees>
+    <rc.payees-note>Часть услуг оплачивается напрямую их поставщикам: каждому — своим платежом, на сумму его услуг.</rc.payees-note>
+    <rc.payee-services>Услуги</rc.payee-services>
+    <rc.payee-to-pay>К оплате этому получателю</rc.payee-to-pay>
     <rc.service>Услуга</rc.service>
     <rc.unit>Ед.</rc.unit>
     <rc.volume>Объём</rc.volume>
@@ -1010,6 +1016,7 @@
     <error.file-large>Файл больше 10 МБ.</error.file-large>
     <error.file-empty>Файл пустой.</error.file-empty>
     <error.file-twice>Этот файл уже загружен.</error.file-twice>
+    <imp.err.bank-details>Банковские реквизиты поставщика не проходят проверку (контрольные ключи, контрольные цифры или длина для QR-кода оплаты):</imp.err.bank-details>
     <imp.kind.charge_lines>Объёмы за месяц по зонам и диапазонам</imp.kind.charge_lines>
     <imp.err.no-charge>У лицевого счёта нет начисления по этой услуге за этот месяц: сначала загрузите файл начислений.</imp.err.no-charge>
     <imp.err.line-arithmetic>Сумма не равна объёму, умноженному на тариф; получается</imp.err.line-arithmetic>

@@ -8,6 +8,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:include href="i18n.xsl"/>
+  <xsl:include href="receipt-volume.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -155,7 +156,12 @@
           </table>
         </column>
         <column width="42">
-          <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.payee"/></text>
+          <text size="8.5" bold="1" gap="3">
+            <xsl:choose>
+              <xsl:when test="payees"><xsl:value-of select="$M/rc.issuer"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$M/rc.payee"/></xsl:otherwise>
+            </xsl:choose>
+          </text>
           <table size="7">
             <col width="30"/><col width="70"/>
             <tr bold="1"><td span="2"><xsl:value-of select="payee/name"/></td></tr>
@@ -175,6 +181,7 @@
               <qr size="118" modules="{qr/@modules}"><xsl:value-of select="qr/path"/></qr>
               <text size="6" align="center"><xsl:value-of select="$M/rc.qr"/></text>
             </xsl:when>
+            <xsl:when test="payees"><text size="7"><xsl:value-of select="$M/rc.qr-per-payee"/></text></xsl:when>
             <xsl:otherwise><text size="7"><xsl:value-of select="$M/rc.no-qr"/></text></xsl:otherwise>
           </xsl:choose>
         </column>
@@ -249,6 +256,47 @@
           </xsl:otherwise>
         </xsl:choose>
       </text>
+
+      <!-- Suppliers paid directly (sql/046): each payee's details, sum and QR code. -->
+      <xsl:if test="payees">
+        <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.payees"/></text>
+        <text size="7" gap="4"><xsl:value-of select="$M/rc.payees-note"/></text>
+        <xsl:for-each select="payees/payee">
+          <xsl:variable name="id" select="@id"/>
+          <columns gap="8">
+            <column width="77">
+              <table size="7">
+                <col width="30"/><col width="70"/>
+                <tr bold="1"><td span="2"><xsl:value-of select="name"/></td></tr>
+                <tr>
+                  <td><xsl:value-of select="$M/rc.inn"/><xsl:if test="kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></td>
+                  <td><xsl:value-of select="inn"/><xsl:if test="kpp"> / <xsl:value-of select="kpp"/></xsl:if></td>
+                </tr>
+                <tr><td><xsl:value-of select="$M/rc.bank-account"/></td><td><xsl:value-of select="account"/></td></tr>
+                <tr><td><xsl:value-of select="$M/rc.bank"/></td><td><xsl:value-of select="bank"/></td></tr>
+                <tr><td><xsl:value-of select="$M/rc.bic"/></td><td><xsl:value-of select="bic"/></td></tr>
+                <tr><td><xsl:value-of select="$M/rc.corr-account"/></td><td><xsl:value-of select="corr-account"/></td></tr>
+                <tr>
+                  <td><xsl:value-of select="$M/rc.payee-services"/></td>
+                  <td>
+                    <xsl:for-each select="../../lines/line[@payee = $id]">
+                      <xsl:if test="position() &gt; 1">, </xsl:if>
+                      <xsl:value-of select="name"/>
+                    </xsl:for-each>
+                  </td>
+                </tr>
+                <tr bold="1"><td><xsl:value-of select="$M/rc.payee-to-pay"/></td><td><xsl:value-of select="remaining"/></td></tr>
+              </table>
+            </column>
+            <column width="23">
+              <xsl:if test="qr">
+                <qr size="100" modules="{qr/@modules}"><xsl:value-of select="qr/path"/></qr>
+              </xsl:if>
+            </column>
+          </columns>
+          <space h="6"/>
+        </xsl:for-each>
+      </xsl:if>
 
       <xsl:if test="corrections/correction">
         <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.corrections"/></text>

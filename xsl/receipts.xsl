@@ -7,6 +7,8 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
+  <xsl:include href="receipt-volume.xsl"/>
+
   <xsl:template match="page[@section='receipts']" mode="title">
     <xsl:choose>
       <xsl:when test="receipt">
@@ -226,6 +228,15 @@
   </xsl:template>
 
   <!-- The document itself. -->
+  <!-- A payment QR code, drawn inline; four modules of quiet zone around it, as scanners need. -->
+  <xsl:template match="qr" mode="svg">
+    <svg viewBox="-4 -4 {@modules + 8} {@modules + 8}"
+         width="150" height="150" role="img" aria-label="{$M/rc.qr-label}" shape-rendering="crispEdges">
+      <rect x="-4" y="-4" width="{@modules + 8}" height="{@modules + 8}" fill="#fff"/>
+      <path d="{path}" fill="#000"/>
+    </svg>
+  </xsl:template>
+
   <xsl:template match="receipt">
     <article class="receipt" id="receipt" data-status="{@status}">
       <section class="receipt-side" aria-labelledby="receipt-title">
@@ -288,7 +299,12 @@
             </dl>
           </section>
           <section class="receipt-box" id="payee">
-            <h2><xsl:value-of select="$M/rc.payee"/></h2>
+            <h2>
+              <xsl:choose>
+                <xsl:when test="payees"><xsl:value-of select="$M/rc.issuer"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$M/rc.payee"/></xsl:otherwise>
+              </xsl:choose>
+            </h2>
             <dl>
               <dt class="visually-hidden"><xsl:value-of select="$M/rc.payee"/></dt><dd class="payee-name"><xsl:value-of select="payee/name"/></dd>
               <dt><xsl:value-of select="$M/rc.inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></dt>
@@ -302,14 +318,10 @@
           <figure class="receipt-qr" id="qr">
             <xsl:choose>
               <xsl:when test="qr">
-                <!-- Four modules of quiet zone around the code, as scanners need. -->
-                <svg viewBox="-4 -4 {qr/@modules + 8} {qr/@modules + 8}"
-                     width="150" height="150" role="img" aria-label="{$M/rc.qr-label}" shape-rendering="crispEdges">
-                  <rect x="-4" y="-4" width="{qr/@modules + 8}" height="{qr/@modules + 8}" fill="#fff"/>
-                  <path d="{qr/path}" fill="#000"/>
-                </svg>
+                <xsl:apply-templates select="qr" mode="svg"/>
                 <figcaption><xsl:value-of select="$M/rc.qr"/></figcaption>
               </xsl:when>
+              <xsl:when test="payees"><figcaption><xsl:value-of select="$M/rc.qr-per-payee"/></figcaption></xsl:when>
               <xsl:otherwise><figcaption><xsl:value-of select="$M/rc.no-qr"/></figcaption></xsl:otherwise>
             </xsl:choose>
           </figure>
@@ -413,6 +425,47 @@
             </p>
           </xsl:if>
         </div>
+
+        <!-- Suppliers paid directly (sql/046): a section, a sum and a QR code per payee. -->
+        <xsl:if test="payees">
+          <section id="receipt-payees" aria-labelledby="receipt-payees-title">
+            <h2 id="receipt-payees-title"><xsl:value-of select="$M/rc.payees"/></h2>
+            <p><xsl:value-of select="$M/rc.payees-note"/></p>
+            <div class="receipt-parties">
+              <xsl:for-each select="payees/payee">
+                <xsl:variable name="id" select="@id"/>
+                <section class="receipt-box" id="payee-{@id}" aria-labelledby="payee-{@id}-name">
+                  <h3 id="payee-{@id}-name"><xsl:value-of select="name"/></h3>
+                  <dl>
+                    <dt><xsl:value-of select="$M/rc.inn"/><xsl:if test="kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></dt>
+                    <dd><xsl:value-of select="inn"/><xsl:if test="kpp"> / <xsl:value-of select="kpp"/></xsl:if></dd>
+                    <dt><xsl:value-of select="$M/rc.bank-account"/></dt><dd><xsl:value-of select="account"/></dd>
+                    <dt><xsl:value-of select="$M/rc.bank"/></dt><dd><xsl:value-of select="bank"/></dd>
+                    <dt><xsl:value-of select="$M/rc.bic"/></dt><dd><xsl:value-of select="bic"/></dd>
+                    <xsl:if test="string(corr-account)">
+                      <dt><xsl:value-of select="$M/rc.corr-account"/></dt><dd><xsl:value-of select="corr-account"/></dd>
+                    </xsl:if>
+                    <dt><xsl:value-of select="$M/rc.payee-services"/></dt>
+                    <dd>
+                      <xsl:for-each select="../../lines/line[@payee = $id]">
+                        <xsl:if test="position() &gt; 1">, </xsl:if>
+                        <xsl:value-of select="name"/>
+                      </xsl:for-each>
+                    </dd>
+                    <dt><xsl:value-of select="$M/rc.payee-to-pay"/></dt>
+                    <dd class="payee-to-pay"><strong><xsl:apply-templates select="remaining" mode="money"/></strong></dd>
+                  </dl>
+                  <xsl:if test="qr">
+                    <figure class="receipt-qr">
+                      <xsl:apply-templates select="qr" mode="svg"/>
+                      <figcaption><xsl:value-of select="$M/rc.qr"/></figcaption>
+                    </figure>
+                  </xsl:if>
+                </section>
+              </xsl:for-each>
+            </div>
+          </section>
+        </xsl:if>
 
         <xsl:if test="corrections/correction">
           <h2><xsl:value-of select="$M/rc.corrections"/></h2>

@@ -22,6 +22,8 @@
 
 #include "app/credit.h"
 #include "app/exchange.h"
+#include "billing/account.h"
+#include "billing/receipt.h"
 #include "core/arena.h"
 #include "core/csvin.h"
 #include "core/date.h"
@@ -89,6 +91,14 @@ static const struct col services_cols[] = {
         {"name_en", T_TEXT, 1, 1, 100, NULL},       {"unit", T_CHOICE, 1, 0, 0, units},
         {"supplier_name", T_TEXT, 1, 2, 200, NULL}, {"supplier_inn", T_INN, 1, 10, 12, NULL},
         {"supplier_phone", T_TEXT, 1, 5, 50, NULL},
+        /* A supplier paid to its own account (sql/046); none of them: through the
+         * organization. */
+        {"supplier_kpp", T_TEXT, 0, 9, 9, NULL},
+        {"supplier_bank_name", T_TEXT, 0, 2, 200, NULL},
+        {"supplier_bic", T_TEXT, 0, 8, 11, NULL},
+        {"supplier_account", T_TEXT, 0, 20, 34, NULL},
+        {"supplier_corr_account", T_TEXT, 0, 20, 20, NULL},
+        {"supplier_qr_name", T_TEXT, 0, 2, 60, NULL},
 };
 static const struct col meters_cols[] = {
         {"account", T_NUMBER, 1, 1, 20, NULL},
@@ -287,6 +297,7 @@ struct checker {
 	struct timespec last;
 	void (*progress)(void *, const struct exchange_progress *);
 	void *pctx;
+	const struct currency *cur; /* the organization's: a supplier's bank details are checked by it */
 };
 
 /* At most 200 characters of what was in the file, fit to show: bytes that
@@ -477,6 +488,23 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 #define TXT(v)       ((struct stage_cell){!(v).present, 0, (v).s, (v).len})
 #define NUM(v, dflt) ((struct stage_cell){0, (v).present ? (v).i : (dflt), NULL, 0})
 
+/* The services file's column that holds the detail payee_check() found wrong. */
+static const char *payee_column(const char *bad)
+{
+	static const char *const map[][2] = {
+	        {"bic", "supplier_bic"},           {"bank-account", "supplier_account"},
+	        {"corr-account", "supplier_corr_account"}, {"inn", "supplier_inn"},
+	        {"kpp", "supplier_kpp"},           {"bank-name", "supplier_bank_name"},
+	        {"qr-name", "supplier_qr_name"},   {"name", "supplier_name"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i][0], bad) == 0)
+			return map[i][1];
+	return "supplier_account";
+}
+
 /* The row's staged cells, in its staging table's order; a problem's code and
  * column when a rule across fields fails. */
 static const char *cells_of(struct checker *c, const struct val *v, struct stage_cell *out,
@@ -501,7 +529,33 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[6] = TXT(v[8]);
 		return NULL;
 	case SK_SERVICES:
-		for (size_t i = 0; i < 7; i++)
+		if (v[8].present || v[9].present || v[10].present || v[11].present) {
+			/* Paid directly: the details a payment order needs, checked as
+			 * the organization's are, the QR code's limits included. */
+			struct organization o;
+			const char *bad;
+
+			if (!v[8].present || !v[9].present || !v[10].present)
+				return *col = !v[8].present ? "supplier_bank_name"
+				              : !v[9].present ? "supplier_bic"
+				                              : "supplier_account",
+				       "required";
+			memset(&o, 0, sizeof(o));
+			o.name = v[4].s;
+			o.inn = v[5].s;
+			o.kpp = v[7].present ? v[7].s : NULL;
+			o.bank_name = v[8].s;
+			o.bic = v[9].s;
+			o.bank_account = v[10].s;
+			o.corr_account = v[11].present ? v[11].s : "";
+			o.short_name = v[12].present ? v[12].s : NULL;
+			o.cur = c->cur;
+			if ((bad = payee_check(&o)) != NULL) {
+				*detail = bad;
+				return *col = payee_column(bad), "bank-details";
+			}
+		}
+		for (size_t i = 0; i < 13; i++)
 			out[i] = TXT(v[i]);
 		return NULL;
 	case SK_METERS:
@@ -783,6 +837,8 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 		e = PERR_NOMEM;
 		goto out;
 	}
+	if ((e = db_import_currency(ar, imp->org, &c.cur)) != PERR_OK)
+		goto out;
 	if ((e = db_import_reset(kind, imp->id)) != PERR_OK)
 		goto out;
 	for (seq = 0; st == CSVIN_OK; seq++) {

@@ -123,9 +123,10 @@ static void payer_names(struct arena *ar, const char *payer, struct payqr *q)
 	q->first_name = q->middle_name = NULL;
 }
 
-static void make_qr(struct arena *ar, struct receipt *rc)
+/* The QR code of payee o asking for sum (none if 0): NULL if it cannot carry the payer. */
+static const char *make_qr(struct arena *ar, const struct receipt *rc,
+			   const struct organization *o, money_t sum)
 {
-	const struct organization *o = &rc->acc.org;
 	struct payqr q;
 	char period[16], buf[QR_MAX];
 	int y = rc->month / 12, mo = rc->month % 12 + 1, e;
@@ -137,7 +138,7 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 	payer_names(ar, rc->acc.payer, &q);
 	q.payer_address = rc->acc.address;
 	/* A partly paid receipt asks for the rest. */
-	q.sum = rc->remaining > 0 ? rc->remaining : -1;
+	q.sum = sum > 0 ? sum : -1;
 	/* Read by the payer's bank, whatever the page's language. */
 	q.purpose = arena_printf(ar, "Оплата за %02d.%d, лицевой счёт %s", mo, y, rc->acc.number);
 	snprintf(period, sizeof(period), "%02d%04d", mo, y);
@@ -145,7 +146,7 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 	q.category = o->qr_category;
 	q.tech_code = o->qr_tech_code;
 	if (q.purpose == NULL)
-		return;
+		return NULL;
 	e = payqr_build(&q, buf, sizeof(buf));
 	if (e != PAYQR_OK) {
 		/* The payee's part was checked when it was saved and when the month
@@ -153,9 +154,56 @@ static void make_qr(struct arena *ar, struct receipt *rc)
 		 * code cannot carry): the receipt says there is no QR code. */
 		log_msg(LOG_ERR, "receipt of account %llu: no QR code (payqr error %d)",
 			(unsigned long long)rc->acc.id, e);
-		return;
+		return NULL;
 	}
-	rc->qr = arena_strdup(ar, buf);
+	return arena_strdup(ar, buf);
+}
+
+static enum perr payee_add(void *p, const struct receipt_payee *x)
+{
+	struct receipt *rc = p;
+	struct receipt_payee *y;
+
+	if (rc->npayee == RECEIPT_MAX_PAYEES)
+		return too_many(rc, RECEIPT_MAX_PAYEES, "payees");
+	y = &rc->payee[rc->npayee++];
+	*y = *x;
+	y->org.cur = rc->acc.org.cur;
+	return PERR_OK;
+}
+
+/* The organization first if a line is its, then the suppliers paid directly; every
+ * line's payee among them. */
+static enum perr load_payees(struct arena *ar, struct receipt *rc, uint64_t account, month_t m)
+{
+	size_t i, j;
+	enum perr e;
+
+	for (i = 0; i < rc->n; i++)
+		if (rc->line[i].payee == 0) {
+			rc->payee[0].id = 0;
+			rc->payee[0].org = rc->acc.org;
+			rc->npayee = 1;
+			break;
+		}
+	if ((e = db_receipt_payees(ar, account, m, rc->version, payee_add, rc)) != PERR_OK)
+		return e;
+	for (i = 0; i < rc->n; i++) {
+		for (j = 0; j < rc->npayee && rc->payee[j].id != rc->line[i].payee; j++)
+			;
+		if (j == rc->npayee) {
+			log_msg(LOG_ERR, "receipt of account %llu: payee %llu not stored",
+				(unsigned long long)account, (unsigned long long)rc->line[i].payee);
+			return PERR_DB;
+		}
+	}
+	return PERR_OK;
+}
+
+/* Only the organization is paid: the receipt is one payment document, as always. */
+static int one_payee(const struct receipt *rc)
+{
+	return rc->npayee == 1 && rc->payee[0].id == 0;
 }
 
 enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, month_t m,
@@ -188,13 +236,22 @@ enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, 
 	for (i = 0; i < rc->n; i++)
 		if (add_line(&rc->total, &rc->line[i]) != 0)
 			return PERR_DB;
+	if ((e = load_payees(ar, rc, account, m)) != PERR_OK)
+		return e;
 	receipt_settle(rc);
 	if ((e = db_receipt_volumes(ar, account, m, h.version, volume_add, rc)) != PERR_OK ||
 	    (e = db_receipt_corrections(ar, account, m, h.version, lang, corr_add, rc)) != PERR_OK ||
 	    (e = db_receipt_readings(ar, account, m, h.version, reading_add, rc)) != PERR_OK)
 		return e;
-	if (payee_check(&rc->acc.org) == NULL && strcmp(rc->acc.org.cur->code, "RUB") == 0)
-		make_qr(ar, rc);
+	/* A QR code per payee, each asking for what its own lines still ask. */
+	for (i = 0; i < rc->npayee; i++) {
+		struct receipt_payee *p = &rc->payee[i];
+
+		if (payee_check(&p->org) == NULL && strcmp(rc->acc.org.cur->code, "RUB") == 0)
+			p->qr = make_qr(ar, rc, &p->org, p->remaining);
+	}
+	if (one_payee(rc))
+		rc->qr = rc->payee[0].qr;
 	return PERR_OK;
 }
 
@@ -219,16 +276,20 @@ static int opt_text(xmlNodePtr p, const char *name, const char *v)
 	return v == NULL || *v == '\0' || xml_text(p, name, v) != NULL ? 0 : -1;
 }
 
+/* Whom the money goes to, and where: the part of a payee every payee has. */
+static int bank_details(xmlNodePtr n, const struct organization *o)
+{
+	return xml_text(n, "name", o->name) == NULL || xml_text(n, "inn", o->inn) == NULL ||
+	       opt_text(n, "kpp", o->kpp) || xml_text(n, "account", o->bank_account) == NULL ||
+	       xml_text(n, "bank", o->bank_name) == NULL || xml_text(n, "bic", o->bic) == NULL ||
+	       xml_text(n, "corr-account", o->corr_account ? o->corr_account : "") == NULL;
+}
+
 static int xml_payee(xmlNodePtr rn, const struct organization *o)
 {
 	xmlNodePtr n = xml_elem(rn, "payee");
 
-	return n == NULL || xml_text(n, "name", o->name) == NULL ||
-	       xml_text(n, "inn", o->inn) == NULL || opt_text(n, "kpp", o->kpp) ||
-	       xml_text(n, "account", o->bank_account) == NULL ||
-	       xml_text(n, "bank", o->bank_name) == NULL || xml_text(n, "bic", o->bic) == NULL ||
-	       xml_text(n, "corr-account", o->corr_account) == NULL ||
-	       xml_text(n, "address", o->address) == NULL ||
+	return n == NULL || bank_details(n, o) || xml_text(n, "address", o->address) == NULL ||
 	       xml_text(n, "phones", o->phones) == NULL || opt_text(n, "email", o->email) ||
 	       opt_text(n, "website", o->website) || opt_text(n, "note", o->receipt_note);
 }
@@ -286,6 +347,7 @@ static int xml_lines(xmlNodePtr rn, struct arena *ar, const struct receipt *rc, 
 		n = xml_elem(list, "line");
 		qty = decimal_text(ar, l->quantity, 3);
 		if (n == NULL || qty == NULL || xml_attr_int(n, "service", (long long)l->service_id) ||
+		    xml_attr_int(n, "payee", (long long)l->payee) ||
 		    xml_text(n, "name", l->service) == NULL ||
 		    xml_text(n, "supplier", l->supplier) == NULL ||
 		    xml_text(n, "unit", l->unit) == NULL || xml_text(n, "quantity", qty) == NULL ||
@@ -365,6 +427,35 @@ static int xml_qr(xmlNodePtr rn, struct arena *ar, const char *payload)
 	       xml_text(n, "path", path) == NULL;
 }
 
+/*
+ * Several payees (or a supplier paid directly): a section each, with its bank
+ * details, what its lines ask and its own QR code.  The receipt's single
+ * <payee> is then the organization that issues it.
+ */
+static int xml_payees(xmlNodePtr rn, struct arena *ar, const struct receipt *rc, enum lang lang)
+{
+	const struct currency *cur = rc->acc.org.cur;
+	xmlNodePtr list, n;
+	size_t i;
+
+	if (rc->npayee == 0 || one_payee(rc))
+		return 0;
+	if ((list = xml_elem(rn, "payees")) == NULL)
+		return -1;
+	for (i = 0; i < rc->npayee; i++) {
+		const struct receipt_payee *p = &rc->payee[i];
+
+		n = xml_elem(list, "payee");
+		if (n == NULL || xml_attr_int(n, "id", (long long)p->id) || bank_details(n, &p->org) ||
+		    xml_money(n, "to-pay", p->to_pay, cur, lang) == NULL ||
+		    xml_money(n, "paid-since", p->paid_since, cur, lang) == NULL ||
+		    xml_money(n, "remaining", p->remaining, cur, lang) == NULL ||
+		    xml_qr(n, ar, p->qr))
+			return -1;
+	}
+	return 0;
+}
+
 int xml_receipt(xmlNodePtr parent, struct arena *ar, const struct receipt *rc, enum lang lang)
 {
 	xmlNodePtr n = xml_elem(parent, "receipt");
@@ -386,7 +477,8 @@ int xml_receipt(xmlNodePtr parent, struct arena *ar, const struct receipt *rc, e
 	    xml_money(n, "to-pay", rc->to_pay, rc->acc.org.cur, lang) == NULL ||
 	    xml_money(n, "paid-since", rc->paid_since, rc->acc.org.cur, lang) == NULL ||
 	    xml_money(n, "remaining", rc->remaining, rc->acc.org.cur, lang) == NULL ||
-	    xml_corrections(n, rc, lang) || xml_readings(n, ar, rc) || xml_qr(n, ar, rc->qr))
+	    xml_corrections(n, rc, lang) || xml_readings(n, ar, rc) || xml_qr(n, ar, rc->qr) ||
+	    xml_payees(n, ar, rc, lang))
 		return -1;
 	return 0;
 }

@@ -34,7 +34,7 @@ enum receipt_status receipt_status_of(money_t to_pay, money_t paid_since)
 
 void receipt_settle(struct receipt *rc)
 {
-	size_t i;
+	size_t i, j;
 
 	rc->to_pay = rc->paid_since = 0;
 	for (i = 0; i < rc->n; i++) {
@@ -49,6 +49,21 @@ void receipt_settle(struct receipt *rc)
 	rc->total.to_pay = rc->to_pay;
 	rc->remaining = rc->to_pay - rc->paid_since;
 	rc->status = receipt_status_of(rc->to_pay, rc->paid_since);
+	for (j = 0; j < rc->npayee; j++) {
+		struct receipt_payee *p = &rc->payee[j];
+
+		p->to_pay = p->paid_since = 0;
+		for (i = 0; i < rc->n; i++) {
+			const struct receipt_line *l = &rc->line[i];
+			money_t later = l->paid_since > 0 ? l->paid_since : 0;
+
+			if (l->payee != p->id)
+				continue;
+			p->to_pay += l->to_pay;
+			p->paid_since += later < l->to_pay ? later : l->to_pay;
+		}
+		p->remaining = p->to_pay - p->paid_since;
+	}
 }
 
 static int digits(const char *s, size_t n)

@@ -14,6 +14,7 @@
 #define RECEIPT_MAX_CORRECTIONS 32
 #define RECEIPT_MAX_READINGS 48 /* meters x registers shown on the back */
 #define RECEIPT_MAX_VOLUMES 96  /* zone x tier lines under the services, all told */
+#define RECEIPT_MAX_PAYEES 8    /* the organization and the suppliers paid directly */
 
 /* One service's line of the calculation. */
 struct receipt_line {
@@ -25,6 +26,18 @@ struct receipt_line {
 	money_t penalties;  /* пени: part of corrections, shown apart */
 	money_t paid_since; /* paid to this service in the months after */
 	money_t to_pay;     /* what the line asks: its closing if a debt, else 0 */
+	uint64_t payee;     /* the supplier paid directly (sql/046); 0: the organization */
+};
+
+/*
+ * Whom a receipt's money goes to: the organization, or a supplier with its
+ * own bank account.  Each has its section, its sums and its QR code.
+ */
+struct receipt_payee {
+	uint64_t id;             /* the supplier; 0: the organization */
+	struct organization org; /* name and bank details; the organization's currency */
+	money_t to_pay, paid_since, remaining; /* over its own lines */
+	const char *qr;          /* its GOST R 56042 payload, or NULL */
 };
 
 /* A line's volume in one zone and tier, at one price (sql/045). */
@@ -80,6 +93,8 @@ struct receipt {
 	enum receipt_status status;
 	size_t nvol;
 	struct receipt_volume vol[RECEIPT_MAX_VOLUMES];
+	size_t npayee; /* one per payee of a line: the organization first if it is one */
+	struct receipt_payee payee[RECEIPT_MAX_PAYEES];
 	size_t ncorr;
 	struct receipt_correction corr[RECEIPT_MAX_CORRECTIONS];
 	size_t nread;
@@ -90,7 +105,8 @@ struct receipt {
 /*
  * Settle the receipt's sums from its lines: each line asks for its own debt
  * (an advance stays with its service), what was paid to a service later
- * covers that service's ask only, and the status and the remainder follow.
+ * covers that service's ask only, and the status and the remainder follow;
+ * each payee's sums are those of its own lines.
  */
 void receipt_settle(struct receipt *);
 

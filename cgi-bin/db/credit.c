@@ -52,8 +52,10 @@ static struct db_stmt open_month = {
 
 static struct db_stmt lines = {
 	"credit.lines",
-	"INSERT INTO payment_lines (payment_id, service_id, period, amount) "
-	"SELECT ?, x.s, ?, x.a FROM " SHARES " WHERE x.a <> 0",
+	"INSERT INTO payment_lines (payment_id, service_id, period, amount, payee_id) "
+	"SELECT ?, x.s, ?, x.a, IF(su.bank_account IS NULL, NULL, su.id) FROM " SHARES " "
+	"JOIN services sv ON sv.id = x.s JOIN suppliers su ON su.id = sv.supplier_id "
+	"WHERE x.a <> 0",
 	NULL, 0, NULL};
 
 struct row_iter {

@@ -377,8 +377,9 @@ STAGE_PAIR(stage_accounts, "stage_accounts",
            "(?,?,?,?,?,?,?,?,?)")
 STAGE_PAIR(stage_services, "stage_services",
            "import_id, line, code, name_ru, name_en, unit, supplier_name, supplier_inn, "
-           "supplier_phone",
-           "(?,?,?,?,?,?,?,?,?)")
+           "supplier_phone, supplier_kpp, supplier_bank_name, supplier_bic, supplier_account, "
+           "supplier_corr_account, supplier_qr_name",
+           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 STAGE_PAIR(stage_meters, "stage_meters",
            "import_id, line, account_number, service_code, number, kind, zones, digits, decimals, "
            "installed_on, verification_due",
@@ -430,7 +431,7 @@ static const struct kind_sql kinds[SK__N] = {
         [SK_ACCOUNTS] = {&stage_accounts_one, &stage_accounts_batch, &stage_accounts_delete,
                          "SSIISSS"},
         [SK_SERVICES] = {&stage_services_one, &stage_services_batch, &stage_services_delete,
-                         "SSSSSSS"},
+                         "SSSSSSSSSSSSS"},
         [SK_METERS] = {&stage_meters_one, &stage_meters_batch, &stage_meters_delete, "SSSSIIISS"},
         [SK_CHARGES] = {&stage_charges_one, &stage_charges_batch, &stage_charges_delete,
                         "SSSIIIIISIII"},
@@ -493,6 +494,20 @@ enum perr db_import_reset(enum stage_kind k, uint64_t id)
 
 	npending = 0;
 	return e != PERR_OK ? e : db_exec(&problems_clear, a, 1, NULL, NULL);
+}
+
+/* The organization's currency: a supplier's bank details are checked by its country's rules. */
+static struct db_stmt org_currency = {
+        "exchange.org_currency", "SELECT currency FROM organizations WHERE id = ?", NULL, 0, NULL};
+
+enum perr db_import_currency(struct arena *ar, unsigned org, const struct currency **cur)
+{
+	const char *code = NULL;
+	struct db_col c[] = {DBC_STR(&code)};
+	enum perr e = db_row(ar, &org_currency, (struct db_arg[]){DBA_U64(org)}, 1, c, 1);
+
+	*cur = e == PERR_OK ? currency_find(code ? code : "") : NULL;
+	return e == PERR_OK && *cur == NULL ? PERR_DB : e;
 }
 
 /* ---------------------------------------------------------------- checks */
@@ -829,12 +844,17 @@ enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t 
 #define SVC_EQ                                                                                     \
 	"BINARY v.name_ru = BINARY s.name_ru AND BINARY v.name_en = BINARY s.name_en AND "         \
 	"v.unit = s.unit AND p.inn = s.supplier_inn AND BINARY p.name = BINARY s.supplier_name "   \
-	"AND p.phone = s.supplier_phone"
+	"AND p.phone = s.supplier_phone AND p.kpp <=> s.supplier_kpp AND "                         \
+	"BINARY p.bank_name <=> BINARY s.supplier_bank_name AND p.bic <=> s.supplier_bic AND "     \
+	"p.bank_account <=> s.supplier_account AND p.corr_account <=> s.supplier_corr_account "    \
+	"AND BINARY p.short_name <=> BINARY s.supplier_qr_name"
 #define SVC_KEY    "s.code"
-#define SVC_BEFORE "CONCAT_WS(' | ', v.name_ru, v.name_en, v.unit, p.name, p.inn, p.phone)"
+#define SVC_BEFORE                                                                                 \
+	"CONCAT_WS(' | ', v.name_ru, v.name_en, v.unit, p.name, p.inn, p.phone, p.bic, "           \
+	"p.bank_account)"
 #define SVC_AFTER                                                                                  \
 	"CONCAT_WS(' | ', s.name_ru, s.name_en, s.unit, s.supplier_name, s.supplier_inn, "         \
-	"s.supplier_phone)"
+	"s.supplier_phone, s.supplier_bic, s.supplier_account)"
 
 #define MET_JOIN "LEFT JOIN meters m ON m.id = s.meter_id"
 #define MET_EQ                                                                                     \
@@ -1057,15 +1077,21 @@ static struct db_stmt accounts_insert = {
         NULL, 0, NULL};
 static struct db_stmt suppliers_insert = {
         "exchange.suppliers_insert",
-        "INSERT INTO suppliers (organization_id, name, inn, phone) SELECT ?, MIN(s.supplier_name), "
-        "s.supplier_inn, MIN(s.supplier_phone) FROM stage_services s WHERE s.import_id = ? AND NOT "
+        "INSERT INTO suppliers (organization_id, name, inn, phone, kpp, bank_name, bic, "
+        "bank_account, corr_account, short_name) SELECT ?, MIN(s.supplier_name), "
+        "s.supplier_inn, MIN(s.supplier_phone), MIN(s.supplier_kpp), MIN(s.supplier_bank_name), "
+        "MIN(s.supplier_bic), MIN(s.supplier_account), MIN(s.supplier_corr_account), "
+        "MIN(s.supplier_qr_name) FROM stage_services s WHERE s.import_id = ? AND NOT "
         "EXISTS (SELECT 1 FROM suppliers p WHERE p.organization_id = ? AND p.inn = s.supplier_inn) "
         "GROUP BY s.supplier_inn",
         NULL, 0, NULL};
 static struct db_stmt suppliers_update = {
         "exchange.suppliers_update",
         "UPDATE suppliers p JOIN stage_services s ON s.import_id = ? AND p.organization_id = ? "
-        "AND p.inn = s.supplier_inn SET p.name = s.supplier_name, p.phone = s.supplier_phone",
+        "AND p.inn = s.supplier_inn SET p.name = s.supplier_name, p.phone = s.supplier_phone, "
+        "p.kpp = s.supplier_kpp, p.bank_name = s.supplier_bank_name, p.bic = s.supplier_bic, "
+        "p.bank_account = s.supplier_account, p.corr_account = s.supplier_corr_account, "
+        "p.short_name = s.supplier_qr_name",
         NULL, 0, NULL};
 static struct db_stmt services_update = {
         "exchange.services_update",

@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "core/attrs.h"
+#include "core/money.h"
 #include "core/perr.h"
 
 /* What can be imported; the order of the staging columns is the kind's. */
@@ -73,6 +74,9 @@ enum perr db_import_counts(uint64_t id, uint64_t n_new, uint64_t changed, uint64
 enum perr db_import_fail(uint64_t id, const char *error) PORTAL_WUR;
 /* Only a checked import of the organization asks to be applied. */
 enum perr db_import_ask_apply(uint64_t id, unsigned org) PORTAL_WUR;
+
+/* The organization's currency (core/money.h); PERR_NOT_FOUND if there is no such organization. */
+enum perr db_import_currency(struct arena *, unsigned org, const struct currency **) PORTAL_WUR;
 
 struct import_problem {
 	uint64_t line;

@@ -48,9 +48,26 @@ static struct db_stmt lines = {
 	"SELECT l.service_id, IF(? = 'en', l.name_en, l.name_ru), l.supplier, l.unit, l.tariff, "
 	"l.quantity, l.opening, l.accrued, l.corrections, l.paid, l.closing, "
 	"(SELECT COALESCE(SUM(n.paid), 0) FROM ledger n WHERE n.account_id = l.account_id "
-	"AND n.period > l.period AND n.service_id = l.service_id), l.penalties "
+	"AND n.period > l.period AND n.service_id = l.service_id), l.penalties, "
+	"COALESCE(l.payee_id, 0) "
 	"FROM receipt_document_lines l WHERE l.account_id = ? AND l.period = ? AND l.version = ? "
 	"ORDER BY l.service_id",
+	NULL, 0, NULL};
+
+/* The suppliers paid directly, as issued (sql/046), in the order of their ids. */
+static struct db_stmt payees = {
+	"receipt.payees",
+	"SELECT p.supplier_id, p.name, p.short_name, p.inn, p.kpp, p.bank_name, p.bic, "
+	"p.bank_account, p.corr_account FROM receipt_document_payees p "
+	"WHERE p.account_id = ? AND p.period = ? AND p.version = ? ORDER BY p.supplier_id",
+	NULL, 0, NULL};
+
+/* An organization's suppliers paid directly, checked before its month is issued. */
+static struct db_stmt issue_payees = {
+	"receipt.issue_payees",
+	"SELECT su.id, su.name, su.short_name, su.inn, su.kpp, su.bank_name, su.bic, "
+	"su.bank_account, su.corr_account FROM suppliers su "
+	"WHERE su.organization_id = ? AND su.bank_account IS NOT NULL ORDER BY su.id",
 	NULL, 0, NULL};
 
 static struct db_stmt volumes = {
@@ -274,7 +291,7 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, unsign
 		DBC_STR(&it.r.unit),	 DBC_INT(&it.r.tariff),	  DBC_INT(&it.r.quantity),
 		DBC_INT(&it.r.opening),	 DBC_INT(&it.r.accrued),  DBC_INT(&it.r.corrections),
 		DBC_INT(&it.r.paid),	 DBC_INT(&it.r.closing),  DBC_INT(&it.r.paid_since),
-		DBC_INT(&it.r.penalties),
+		DBC_INT(&it.r.penalties), DBC_U64(&it.r.payee),
 	};
 
 	month_date(m, d);
@@ -283,6 +300,48 @@ enum perr db_receipt_lines(struct arena *ar, uint64_t account, month_t m, unsign
 					 DBA_INT(version)},
 		       4, c,
 		       sizeof(c) / sizeof(c[0]), line_row, &it);
+}
+
+struct payee_iter {
+	struct receipt_payee r;
+	enum perr (*each)(void *, const struct receipt_payee *);
+	void *ctx;
+};
+
+static enum perr payee_row(void *p)
+{
+	struct payee_iter *it = p;
+
+	return it->each(it->ctx, &it->r);
+}
+
+static enum perr payee_rows(struct arena *ar, struct db_stmt *st, const struct db_arg *a, size_t na,
+			    enum perr (*each)(void *, const struct receipt_payee *), void *ctx)
+{
+	struct payee_iter it = {.each = each, .ctx = ctx};
+	struct organization *o = &it.r.org;
+	struct db_col c[] = {DBC_U64(&it.r.id),	      DBC_STR(&o->name),	 DBC_STR(&o->short_name),
+			     DBC_STR(&o->inn),	      DBC_STR(&o->kpp),		 DBC_STR(&o->bank_name),
+			     DBC_STR(&o->bic),	      DBC_STR(&o->bank_account), DBC_STR(&o->corr_account)};
+
+	return db_rows(ar, st, a, na, c, sizeof(c) / sizeof(c[0]), payee_row, &it);
+}
+
+enum perr db_receipt_payees(struct arena *ar, uint64_t account, month_t m, unsigned version,
+			    enum perr (*each)(void *, const struct receipt_payee *), void *ctx)
+{
+	char d[11];
+
+	month_date(m, d);
+	return payee_rows(ar, &payees,
+			  (struct db_arg[]){DBA_U64(account), DBA_STR(d), DBA_INT(version)}, 3, each,
+			  ctx);
+}
+
+enum perr db_issue_payees(struct arena *ar, uint64_t org,
+			  enum perr (*each)(void *, const struct receipt_payee *), void *ctx)
+{
+	return payee_rows(ar, &issue_payees, (struct db_arg[]){DBA_U64(org)}, 1, each, ctx);
 }
 
 struct volume_iter {

@@ -28,6 +28,10 @@ enum perr db_receipt_head(struct arena *, uint64_t subscriber, uint64_t account,
 enum perr db_receipt_lines(struct arena *, uint64_t account, month_t, unsigned version, enum lang,
                            enum perr (*each)(void *, const struct receipt_line *),
                            void *) PORTAL_WUR;
+/* The suppliers paid directly (sql/046) of a receipt as issued: id, name and bank details. */
+enum perr db_receipt_payees(struct arena *, uint64_t account, month_t, unsigned version,
+			    enum perr (*each)(void *, const struct receipt_payee *),
+			    void *) PORTAL_WUR;
 /* The volumes by zone and tier under the lines, as issued, in the lines' order. */
 enum perr db_receipt_volumes(struct arena *, uint64_t account, month_t, unsigned version,
                              enum perr (*each)(void *, const struct receipt_volume *),
@@ -73,6 +77,9 @@ struct issue_org {
  * how many: counting a million accounts' month takes minutes. */
 enum perr db_issue_orgs(struct arena *, month_t,
                         enum perr (*each)(void *, const struct issue_org *), void *) PORTAL_WUR;
+/* The organization's suppliers paid directly, as they are now: checked before issuing. */
+enum perr db_issue_payees(struct arena *, uint64_t org,
+			  enum perr (*each)(void *, const struct receipt_payee *), void *) PORTAL_WUR;
 /* Issue the month: store each billed account's receipt and queue its
  * subscribers' notices, batch accounts per transaction, then record the month
  * issued.  Goes on from where a stopped run left off.  PERR_CONFLICT if

@@ -41,14 +41,25 @@
 #define LINES(version, scope)                                                               \
 	"INSERT INTO receipt_document_lines (account_id, period, version, service_id, "     \
 	"name_ru, name_en, supplier, unit, tariff, quantity, opening, accrued, corrections, " \
-	"penalties, paid, closing) SELECT a.id, ri.period, " version ", l.service_id, "      \
+	"penalties, paid, closing, payee_id) SELECT a.id, ri.period, " version ", l.service_id, " \
 	"sv.name_ru, sv.name_en, su.name, sv.unit, l.tariff, l.quantity, l.opening, "          \
 	"l.accrued, l.corrections, (SELECT COALESCE(SUM(p.amount), 0) FROM corrections p "    \
 	"WHERE p.account_id = a.id AND p.service_id = l.service_id AND p.period = ri.period " \
-	"AND p.kind = 'penalty'), l.paid, l.closing " DOC_FROM                                \
+	"AND p.kind = 'penalty'), l.paid, l.closing, IF(su.bank_account IS NULL, NULL, su.id) " \
+	DOC_FROM                                                                              \
 	"JOIN ledger l ON l.account_id = a.id AND l.period = ri.period "                     \
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id " \
 	"WHERE " scope
+
+/* The suppliers paid to their own accounts (sql/046), with their details as they are now. */
+#define PAYEES(version, scope)                                                              \
+	"INSERT INTO receipt_document_payees (account_id, period, version, supplier_id, name, " \
+	"short_name, inn, kpp, bank_name, bic, bank_account, corr_account) SELECT DISTINCT "   \
+	"a.id, ri.period, " version ", su.id, su.name, su.short_name, su.inn, su.kpp, "        \
+	"su.bank_name, su.bic, su.bank_account, su.corr_account " DOC_FROM                    \
+	"JOIN ledger l ON l.account_id = a.id AND l.period = ri.period "                     \
+	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id " \
+	"WHERE su.bank_account IS NOT NULL AND " scope
 
 /* The volumes behind each line, by zone and tier (sql/045), as billed. */
 #define VOLUMES(version, scope)                                                             \
@@ -101,6 +112,8 @@
 	"WHERE " DOC_BILLED " AND " scope
 
 static struct db_stmt org_lines = {"receipt_doc.org_lines", LINES("1", SCOPE_ORG), NULL, 0, NULL};
+static struct db_stmt org_payees = {"receipt_doc.org_payees", PAYEES("1", SCOPE_ORG), NULL, 0,
+				    NULL};
 static struct db_stmt org_volumes = {"receipt_doc.org_volumes", VOLUMES("1", SCOPE_ORG), NULL,
 				     0, NULL};
 static struct db_stmt org_corrections = {"receipt_doc.org_corrections",
@@ -112,6 +125,8 @@ static struct db_stmt org_head = {"receipt_doc.org_head", HEAD("1", "NULL", SCOP
 
 static struct db_stmt acc_lines = {"receipt_doc.account_lines", LINES("1", SCOPE_ACCOUNT), NULL,
 				   0, NULL};
+static struct db_stmt acc_payees = {"receipt_doc.account_payees", PAYEES("1", SCOPE_ACCOUNT),
+				    NULL, 0, NULL};
 static struct db_stmt acc_volumes = {"receipt_doc.account_volumes",
 				     VOLUMES("1", SCOPE_ACCOUNT), NULL, 0, NULL};
 static struct db_stmt acc_corrections = {"receipt_doc.account_corrections",
@@ -123,6 +138,8 @@ static struct db_stmt acc_head = {"receipt_doc.account_head", HEAD("1", "NULL", 
 
 static struct db_stmt again_lines = {"receipt_doc.again_lines", LINES("?", SCOPE_AGAIN), NULL, 0,
 				     NULL};
+static struct db_stmt again_payees = {"receipt_doc.again_payees", PAYEES("?", SCOPE_AGAIN), NULL,
+				      0, NULL};
 static struct db_stmt again_volumes = {"receipt_doc.again_volumes", VOLUMES("?", SCOPE_AGAIN),
 				       NULL, 0, NULL};
 static struct db_stmt again_corrections = {"receipt_doc.again_corrections",
@@ -162,7 +179,7 @@ static struct db_stmt pdf_same = {
 	NULL, 0, NULL};
 
 /* The statements of one scope, parts first and the head last; args: what each takes. */
-#define PARTS 4
+#define PARTS 5
 static enum perr store(struct db_stmt *const st[PARTS + 1], const struct db_arg *parts,
 		       size_t nparts, const struct db_arg *head, size_t nhead,
 		       unsigned long long *stored)
@@ -178,8 +195,8 @@ static enum perr store(struct db_stmt *const st[PARTS + 1], const struct db_arg 
 enum perr db_receipt_docs_issue(uint64_t org, month_t m, uint64_t after, uint64_t through,
 				unsigned long long *stored)
 {
-	static struct db_stmt *const st[PARTS + 1] = {&org_lines, &org_volumes, &org_corrections,
-						      &org_readings, &org_head};
+	static struct db_stmt *const st[PARTS + 1] = {&org_lines,	&org_payees,   &org_volumes,
+						      &org_corrections, &org_readings, &org_head};
 	char d[11];
 	struct db_arg a[4];
 
@@ -193,8 +210,8 @@ enum perr db_receipt_docs_issue(uint64_t org, month_t m, uint64_t after, uint64_
 
 enum perr db_receipt_docs_missing(struct arena *ar, uint64_t account)
 {
-	static struct db_stmt *const st[PARTS + 1] = {&acc_lines, &acc_volumes, &acc_corrections,
-						      &acc_readings, &acc_head};
+	static struct db_stmt *const st[PARTS + 1] = {&acc_lines,	&acc_payees,   &acc_volumes,
+						      &acc_corrections, &acc_readings, &acc_head};
 	struct db_arg a[] = {DBA_U64(account)};
 	long long one = 0;
 	struct db_col c[] = {DBC_INT(&one)};
@@ -214,9 +231,9 @@ enum perr db_receipt_docs_missing(struct arena *ar, uint64_t account)
 enum perr db_receipt_doc_again(struct arena *ar, uint64_t account, month_t m, const char *reason,
 			       unsigned *version)
 {
-	static struct db_stmt *const st[PARTS + 1] = {&again_lines, &again_volumes,
-						      &again_corrections, &again_readings,
-						      &again_head};
+	static struct db_stmt *const st[PARTS + 1] = {&again_lines,	  &again_payees,
+						      &again_volumes,	  &again_corrections,
+						      &again_readings,	  &again_head};
 	long long last = 0;
 	unsigned long long n = 0;
 	char d[11];

@@ -817,7 +817,8 @@ def test_every_billing_query_is_an_index_lookup():
         "receipt_doc.pdf_same": ["x'00'", 1, "'%s'" % end, 1],
         "receipt.corrections": ["'ru'", 1, "'%s'" % end, 1],
         "receipt.readings": [1, "'%s'" % end, 1],
-        "receipt.volumes": [1, "'%s'" % end, 1],
+        "receipt.volumes": [1, "'%s'" % end, 1], "receipt.payees": [1, "'%s'" % end, 1],
+        "receipt.issue_payees": [1],
         # The demo's billing system (tools/kabinet-demo-bill.c): a few accounts' meters.
         "demo_bill.meters": ["'%s'" % end, 1, 4],
         "demo_bill.bill": [0, 0, 0, 0, 1, "'%s'" % end, 1],

@@ -887,3 +887,61 @@ def test_charge_lines_that_do_not_add_up_are_refused(tmp_path):
     ok = "\n".join([LINES_HEAD, "%s,cold-water,2026-11,,,2.000,39.995,80.00" % a]) + "\n"
     rc, got, err = run_import(write(tmp_path, "ok.csv", ok), "charge_lines")
     assert got["status"] == "applied", (got, err, problems(got["id"]))
+
+
+# ------------------------------------------------------------------ a supplier's own payee
+
+SERVICES_HEAD = ("code,name_ru,name_en,unit,supplier_name,supplier_inn,supplier_phone,"
+                 "supplier_kpp,supplier_bank_name,supplier_bic,supplier_account,"
+                 "supplier_corr_account,supplier_qr_name")
+
+
+def test_a_services_file_gives_a_supplier_its_own_bank_account(tmp_path):
+    """sql/046: a supplier paid directly has its bank details in the services file,
+    checked as the organization's are (the Bank of Russia's control keys, the INN's
+    check digits, the QR code's limits); without them it is paid through the
+    organization again."""
+    code = "tw-" + new_numbers(1)[0]
+    good = ('%s,Вода (проверка),Water (test),m3,МУП «Тестводоканал»,6311004538,+7 846 000-00-00,'
+            '631101001,ПАО Сбербанк,044525225,40702810938000012345,30101810400000000225,'
+            'Тестводоканал' % code)
+    try:
+        rc, got, err = run_import(write(tmp_path, "s.csv", SERVICES_HEAD + "\n" + good + "\n"),
+                                  "services")
+        assert got["status"] == "applied", (got, err, problems(got["id"]))
+        assert sql("SELECT su.kpp, su.bic, su.bank_account, su.corr_account, su.short_name "
+                   "FROM suppliers su JOIN services sv ON sv.supplier_id = su.id "
+                   "WHERE sv.code = '%s'" % code) == [
+            ("631101001", "044525225", "40702810938000012345", "30101810400000000225",
+             "Тестводоканал")]
+        rc, got, err = run_import(write(tmp_path, "s.csv", SERVICES_HEAD + "\n" + good + "\n"),
+                                  "services")
+        assert got["unchanged"] == 1, got
+        bad = [
+            good.replace("40702810938000012345", "40702810938000012346"),  # 2: control key
+            good.replace("044525225", "04452522"),                          # 3: not a BIC
+            good.replace(",ПАО Сбербанк,044525225,", ",,044525225,"),       # 4: no bank
+            good.replace("631101001", "63110100X"),                         # 5: KPP
+            good.replace("6311004538", "6311004539"),                       # 6: INN digits
+        ]
+        rc, got, err = run_import(write(tmp_path, "b.csv", "\n".join([SERVICES_HEAD] + bad) +
+                                        "\n"), "services")
+        assert got["status"] == "refused", (got, err)
+        assert problems(got["id"]) == [
+            (2, "supplier_account", "bank-details", "bank-account"),
+            (3, "supplier_bic", "bank-details", "bic"),
+            (4, "supplier_bank_name", "required", ""),
+            (5, "supplier_kpp", "bank-details", "kpp"),
+            (6, "supplier_inn", "bank-details", "inn"),
+        ]
+        # The same supplier without its details: paid through the organization again.
+        plain_row = ",".join(good.split(",")[:7])
+        rc, got, err = run_import(write(tmp_path, "p.csv", "code,name_ru,name_en,unit,"
+                                        "supplier_name,supplier_inn,supplier_phone\n" +
+                                        plain_row + "\n"), "services")
+        assert got["status"] == "applied" and got["changed"] == 1, (got, err)
+        assert sql("SELECT su.bank_account FROM suppliers su JOIN services sv ON "
+                   "sv.supplier_id = su.id WHERE sv.code = '%s'" % code) == [("NULL",)]
+    finally:
+        sql("DELETE FROM services WHERE code = '%s'" % code)
+        sql("DELETE FROM suppliers WHERE inn = '6311004538'")

@@ -489,8 +489,16 @@ def tsj_org():
             % TEST_ACCOUNT)
         sql("DELETE FROM receipt_issues WHERE organization_id = %d" % TEST_ORG)
         for t in ("receipt_documents", "receipt_document_lines", "receipt_document_corrections",
-                  "receipt_document_readings", "receipt_document_volumes", "ledger_lines"):
+                  "receipt_document_readings", "receipt_document_volumes", "ledger_lines",
+                  "receipt_document_payees"):
             sql("DELETE FROM %s WHERE account_id = %d" % (t, TEST_ACCOUNT))
+        sql("DELETE l FROM payment_lines l JOIN payments p ON p.id = l.payment_id "
+            "WHERE p.account_id = %d" % TEST_ACCOUNT)
+        sql("DELETE FROM payments WHERE account_id = %d" % TEST_ACCOUNT)
+        for t in ("import_chunks", "import_problems", "stage_payments"):
+            sql("DELETE x FROM %s x JOIN imports i ON i.id = x.import_id "
+                "WHERE i.organization_id = %d" % (t, TEST_ORG))
+        sql("DELETE FROM imports WHERE organization_id = %d" % TEST_ORG)
         sql("DELETE FROM subscriber_accounts WHERE account_id = %d" % TEST_ACCOUNT)
         sql("DELETE FROM ledger WHERE account_id = %d" % TEST_ACCOUNT)
         sql("DELETE FROM corrections WHERE account_id = %d" % TEST_ACCOUNT)
@@ -645,8 +653,9 @@ def test_issuing_in_batches_stops_part_way_and_goes_on_without_doubling(tsj_org)
             sql("DELETE FROM inbox WHERE subscriber_id = %d" % many)
         ids = ",".join(str(a) for a in extra)
         for t in ("receipt_document_lines", "receipt_document_corrections",
-                  "receipt_document_readings", "receipt_document_volumes", "receipt_documents",
-                  "subscriber_accounts", "ledger", "accounts"):
+                  "receipt_document_readings", "receipt_document_volumes",
+                  "receipt_document_payees", "receipt_documents", "subscriber_accounts", "ledger",
+                  "accounts"):
             sql("DELETE FROM %s WHERE %s IN (%s)" % (t, "id" if t == "accounts" else
                                                      "account_id", ids))
 
@@ -694,6 +703,92 @@ def test_a_line_shows_its_volumes_by_tier_as_issued(tsj_org):
     assert doc(s.get(BASE + view)).get_element_by_id("volume-%d-1" % TEST_ORG).text_content() \
         .startswith("в т. ч. весь объём")
     assert len(xml(s, view + "&version=1").findall("receipt/lines/line/volume")) == 2
+
+
+WATER = TEST_ORG + 1  # the fixture organization's water supplier, paid to its own account
+
+
+def water_paid_directly():
+    """A second supplier of the fixture organization with its own bank account
+    (sql/046): its cold water, 4,5 m³ at 43,10 ₽, is owed to it, not to the ТСЖ."""
+    sql("INSERT INTO suppliers (id, organization_id, name, inn, phone, kpp, bank_name, bic, "
+        "bank_account, corr_account, short_name) VALUES (%d, %d, 'МУП «Водоканал Проверки»', "
+        "'3803201800', '-', '380301001', 'ПАО Сбербанк', '044525225', '40702810938000012345', "
+        "'30101810400000000225', 'Водоканал')" % (WATER, TEST_ORG))
+    sql("INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit) "
+        "VALUES (%d, %d, %d, 'cold-water', 'Холодная вода', 'Cold water', 'm3')"
+        % (WATER, TEST_ORG, WATER))
+    sql("INSERT INTO ledger VALUES (%d, %d, '%s-01', 431000, 4500, 0, 19395, 0, 0, 19395)"
+        % (TEST_ACCOUNT, WATER, OLD_MONTH))
+
+
+def test_a_supplier_paid_directly_has_its_own_section_sum_and_qr_code(tsj_org, tmp_path):
+    """A receipt with two payees: the ТСЖ for its upkeep (18,50 ₽) and the water utility
+    for its water (193,95 ₽), each with its bank details, its sum and its own QR code;
+    a payment of both is recorded per payee, and each payee's part is then paid."""
+    from exchange_util import run_import, write
+    water_paid_directly()
+    out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+    assert out.returncode == 0, out
+    s = signed_in("tsj-paper", "tsj-password-2")
+    view = "/receipts/view?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)
+    rc = xml(s, view).find("receipt")
+    assert rc.find("qr") is None  # no one code for the whole: whose account would it pay?
+    assert [(l.get("service"), l.get("payee")) for l in rc.findall("lines/line")] == [
+        (str(TEST_ORG), "0"), (str(WATER), str(WATER))]
+    payees = rc.findall("payees/payee")
+    assert [(p.get("id"), p.findtext("name"), p.findtext("account"), minor(p, "remaining"))
+            for p in payees] == [
+        ("0", "ТСЖ «Проверка»", "40702810900000002851", 1850),
+        (str(WATER), "МУП «Водоканал Проверки»", "40702810938000012345", 19395)]
+    tsj, water = (p.find("qr").get("payload") for p in payees)
+    assert "|Name=ТСЖ «Проверка»|PersonalAcc=40702810900000002851|" in tsj
+    assert "|Sum=1850|" in tsj and "|PayeeINN=7707083893|" in tsj
+    # The short name for the QR code, the supplier's own INN and KPP, its own sum.
+    assert water.startswith("ST00012|Name=Водоканал|PersonalAcc=40702810938000012345|"
+                            "BankName=ПАО Сбербанк|BIC=044525225|CorrespAcc=30101810400000000225|")
+    assert "|Sum=19395|" in water and "|PayeeINN=3803201800|KPP=380301001|" in water
+    assert "|PersAcc=9700000001|" in water
+    assert minor(rc, "to-pay") == 1850 + 19395
+    # The page: the organization issues it; each payee has its section and its code.
+    page = doc(s.get(BASE + view))
+    assert page.xpath('string(//section[@id="payee"]/h2)') == "Исполнитель, выставивший квитанцию"
+    assert not page.xpath('//figure[@id="qr"]/svg')
+    section = page.get_element_by_id("payee-%d" % WATER)
+    assert "Холодная вода" in section.text_content() and "193,95" in section.text_content()
+    assert "Содержание жилья" not in section.text_content()
+    assert len(page.xpath('//section[@id="receipt-payees"]//figure/svg')) == 2
+    # The PDF: both sections, both codes, each decoding to its payload.
+    pdf = s.get(BASE + "/receipts/pdf?month=%s&account=%d" % (OLD_MONTH, TEST_ACCOUNT)).content
+    text = plain(pdf_tool(["pdftotext", "-layout"], pdf).decode())
+    assert "Получатели платежа" in text and "МУП «Водоканал Проверки»" in text
+    codes = decode_qr(pdf, 150)
+    assert tsj.encode() in codes and water.encode() in codes
+    # A payment of both, loaded from the bank: each service's share is recorded with its
+    # payee, and each payee's part of the receipt is then paid.
+    path = write(tmp_path, "p.csv", "id,account,paid_at,amount,channel\n"
+                 "tsj-%d,9700000001,%s-05,212.45,bank\n" % (TEST_ACCOUNT, month_add(OLD_MONTH, 1)))
+    rc_, got, err = run_import(path, "payments", org=TEST_ORG)
+    assert got["status"] == "applied", (got, err)
+    assert sql("SELECT l.service_id, l.amount, COALESCE(l.payee_id, 0) FROM payment_lines l "
+               "JOIN payments p ON p.id = l.payment_id WHERE p.account_id = %d "
+               "ORDER BY l.service_id" % TEST_ACCOUNT) == [
+        (str(TEST_ORG), "1850", "0"), (str(WATER), "19395", str(WATER))]
+    rc = xml(s, view).find("receipt")
+    assert rc.get("status") == "paid"
+    assert [minor(p, "remaining") for p in rc.findall("payees/payee")] == [0, 0]
+
+
+def test_a_supplier_with_bad_details_stops_issuing_and_is_named(tsj_org):
+    water_paid_directly()
+    sql("UPDATE suppliers SET bank_account = '40702810938000012346' WHERE id = %d" % WATER)
+    out = receiptjobs("issue", "--month", OLD_MONTH, "--org", str(TEST_ORG))
+    assert out.returncode == 1, out
+    assert 'supplier %d "МУП «Водоканал Проверки»" of organization %d' % (WATER, TEST_ORG) \
+        in out.stderr, out.stderr
+    assert "bank-account 40702810938000012346 fails" in out.stderr
+    assert "Correct the supplier's bank details" in out.stderr
+    assert issued(OLD_MONTH) == []
 
 
 def test_details_broken_after_issuing_withhold_the_receipt(tsj_org):

@@ -462,6 +462,7 @@ def test_both_catalogs_have_every_key_used():
                   "services.xsl": "services", "error.xsl": "error",
                   "calculator.xsl": "calculator", "readings.xsl": "readings",
                   "payments.xsl": "payments", "receipts.xsl": "receipts",
+                  "receipt-volume.xsl": "receipts",
                   "settings.xsl": "settings", "mail.xsl": "mail", "admin.xsl": "admin",
                   "appeals.xsl": "appeals",
                   "exchange.xsl": "admin",  # the console's second program, the same section

@@ -9,6 +9,7 @@
 
 #include "billing/bankcheck.h"
 #include "billing/payqr.h"
+#include "billing/receipt.h"
 
 static void the_central_banks_examples(void **st)
 {
@@ -199,6 +200,38 @@ static void what_is_refused(void **st)
 	assert_int_equal(payqr_build(&q, small, sizeof(small)), PAYQR_TOO_LONG);
 }
 
+/*
+ * Two payees (sql/046): the organization for upkeep, a water utility paid
+ * directly for water and wastewater.  Each asks for its own lines' debts; an
+ * advance on wastewater lowers neither the water's debt nor the other
+ * payee's, and what was paid to water since counts for the utility only.
+ */
+static void each_payee_asks_for_its_own_lines(void **st)
+{
+	static struct receipt rc;
+
+	(void)st;
+	memset(&rc, 0, sizeof(rc));
+	rc.n = 3;
+	rc.line[0] = (struct receipt_line){.service_id = 1, .closing = 1850, .payee = 0};
+	rc.line[1] = (struct receipt_line){.service_id = 2, .closing = 19395, .paid_since = 10000,
+					   .payee = 98};
+	rc.line[2] = (struct receipt_line){.service_id = 3, .closing = -500, .payee = 98};
+	rc.npayee = 2;
+	rc.payee[0].id = 0;
+	rc.payee[1].id = 98;
+	receipt_settle(&rc);
+	assert_int_equal(rc.payee[0].to_pay, 1850);
+	assert_int_equal(rc.payee[0].paid_since, 0);
+	assert_int_equal(rc.payee[0].remaining, 1850);
+	assert_int_equal(rc.payee[1].to_pay, 19395);
+	assert_int_equal(rc.payee[1].paid_since, 10000);
+	assert_int_equal(rc.payee[1].remaining, 9395);
+	assert_int_equal(rc.to_pay, 1850 + 19395);
+	assert_int_equal(rc.remaining, 1850 + 9395);
+	assert_int_equal(rc.status, RECEIPT_PARTLY);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +243,7 @@ int main(void)
 		cmocka_unit_test(a_receipts_fields_in_order),
 		cmocka_unit_test(a_value_with_the_separator_changes_it),
 		cmocka_unit_test(what_is_refused),
+		cmocka_unit_test(each_payee_asks_for_its_own_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
