@@ -259,7 +259,7 @@ LOAD DATA LOCAL INFILE '$1/ledger.tsv' INTO TABLE ledger CHARACTER SET utf8mb4
 LOAD DATA LOCAL INFILE '$1/payments.tsv' INTO TABLE payments CHARACTER SET utf8mb4
 	(id, account_id, paid_at, amount, channel, bank);
 LOAD DATA LOCAL INFILE '$1/payment_lines.tsv' INTO TABLE payment_lines CHARACTER SET utf8mb4
-	(payment_id, service_id, period, amount);
+	(payment_id, service_id, period, amount, payee_id);
 LOAD DATA LOCAL INFILE '$1/corrections.tsv' INTO TABLE corrections CHARACTER SET utf8mb4
 	(account_id, service_id, period, amount, reason);
 COMMIT;

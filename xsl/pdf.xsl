@@ -169,10 +169,13 @@
               <td><xsl:value-of select="$M/rc.inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></td>
               <td><xsl:value-of select="payee/inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="payee/kpp"/></xsl:if></td>
             </tr>
-            <tr><td><xsl:value-of select="$M/rc.bank-account"/></td><td><xsl:value-of select="payee/account"/></td></tr>
-            <tr><td><xsl:value-of select="$M/rc.bank"/></td><td><xsl:value-of select="payee/bank"/></td></tr>
-            <tr><td><xsl:value-of select="$M/rc.bic"/></td><td><xsl:value-of select="payee/bic"/></td></tr>
-            <tr><td><xsl:value-of select="$M/rc.corr-account"/></td><td><xsl:value-of select="payee/corr-account"/></td></tr>
+            <!-- Several payees: the bank details are each payee's, below. -->
+            <xsl:if test="not(payees)">
+              <tr><td><xsl:value-of select="$M/rc.bank-account"/></td><td><xsl:value-of select="payee/account"/></td></tr>
+              <tr><td><xsl:value-of select="$M/rc.bank"/></td><td><xsl:value-of select="payee/bank"/></td></tr>
+              <tr><td><xsl:value-of select="$M/rc.bic"/></td><td><xsl:value-of select="payee/bic"/></td></tr>
+              <tr><td><xsl:value-of select="$M/rc.corr-account"/></td><td><xsl:value-of select="payee/corr-account"/></td></tr>
+            </xsl:if>
           </table>
         </column>
         <column width="23">
@@ -257,42 +260,14 @@
         </xsl:choose>
       </text>
 
-      <!-- Suppliers paid directly (sql/046): each payee's details, sum and QR code. -->
+      <!-- Suppliers paid directly (sql/046): each payee's details, sum and QR code, two
+           payees to a row so that the receipt stays one page. -->
       <xsl:if test="payees">
         <text size="8.5" bold="1" gap="3"><xsl:value-of select="$M/rc.payees"/></text>
         <text size="7" gap="4"><xsl:value-of select="$M/rc.payees-note"/></text>
-        <xsl:for-each select="payees/payee">
-          <xsl:variable name="id" select="@id"/>
-          <columns gap="8">
-            <column width="77">
-              <table size="7">
-                <col width="30"/><col width="70"/>
-                <tr bold="1"><td span="2"><xsl:value-of select="name"/></td></tr>
-                <tr>
-                  <td><xsl:value-of select="$M/rc.inn"/><xsl:if test="kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></td>
-                  <td><xsl:value-of select="inn"/><xsl:if test="kpp"> / <xsl:value-of select="kpp"/></xsl:if></td>
-                </tr>
-                <tr><td><xsl:value-of select="$M/rc.bank-account"/></td><td><xsl:value-of select="account"/></td></tr>
-                <tr><td><xsl:value-of select="$M/rc.bank"/></td><td><xsl:value-of select="bank"/></td></tr>
-                <tr><td><xsl:value-of select="$M/rc.bic"/></td><td><xsl:value-of select="bic"/></td></tr>
-                <tr><td><xsl:value-of select="$M/rc.corr-account"/></td><td><xsl:value-of select="corr-account"/></td></tr>
-                <tr>
-                  <td><xsl:value-of select="$M/rc.payee-services"/></td>
-                  <td>
-                    <xsl:for-each select="../../lines/line[@payee = $id]">
-                      <xsl:if test="position() &gt; 1">, </xsl:if>
-                      <xsl:value-of select="name"/>
-                    </xsl:for-each>
-                  </td>
-                </tr>
-                <tr bold="1"><td><xsl:value-of select="$M/rc.payee-to-pay"/></td><td><xsl:value-of select="remaining"/></td></tr>
-              </table>
-            </column>
-            <column width="23">
-              <xsl:if test="qr">
-                <qr size="100" modules="{qr/@modules}"><xsl:value-of select="qr/path"/></qr>
-              </xsl:if>
-            </column>
+        <xsl:for-each select="payees/payee[position() mod 2 = 1]">
+          <columns gap="10">
+            <xsl:apply-templates select=". | following-sibling::payee[1]" mode="pdf-payee"/>
           </columns>
           <space h="6"/>
         </xsl:for-each>
@@ -380,6 +355,39 @@
     <xsl:text> (</xsl:text>
     <xsl:call-template name="pdate"><xsl:with-param name="v" select="@on"/></xsl:call-template>
     <xsl:text>)</xsl:text>
+  </xsl:template>
+
+  <!-- One payee of a receipt with several: its details and what it is owed, its code beside. -->
+  <xsl:template match="payee" mode="pdf-payee">
+    <xsl:variable name="id" select="@id"/>
+    <column width="33">
+      <table size="6.5">
+        <col width="36"/><col width="64"/>
+        <tr bold="1"><td span="2"><xsl:value-of select="name"/></td></tr>
+        <tr>
+          <td><xsl:value-of select="$M/rc.inn"/><xsl:if test="kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></td>
+          <td><xsl:value-of select="inn"/><xsl:if test="kpp"> / <xsl:value-of select="kpp"/></xsl:if></td>
+        </tr>
+        <tr><td><xsl:value-of select="$M/rc.bank-account"/></td><td><xsl:value-of select="account"/></td></tr>
+        <tr><td><xsl:value-of select="$M/rc.bic"/></td><td><xsl:value-of select="concat(bic, ', ', bank)"/></td></tr>
+        <tr><td><xsl:value-of select="$M/rc.corr-account"/></td><td><xsl:value-of select="corr-account"/></td></tr>
+        <tr>
+          <td><xsl:value-of select="$M/rc.payee-services"/></td>
+          <td>
+            <xsl:for-each select="../../lines/line[@payee = $id]">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:value-of select="name"/>
+            </xsl:for-each>
+          </td>
+        </tr>
+        <tr bold="1"><td><xsl:value-of select="$M/rc.payee-to-pay"/></td><td><xsl:value-of select="remaining"/></td></tr>
+      </table>
+    </column>
+    <column width="17">
+      <xsl:if test="qr">
+        <qr size="80" modules="{qr/@modules}"><xsl:value-of select="qr/path"/></qr>
+      </xsl:if>
+    </column>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -309,10 +309,13 @@
               <dt class="visually-hidden"><xsl:value-of select="$M/rc.payee"/></dt><dd class="payee-name"><xsl:value-of select="payee/name"/></dd>
               <dt><xsl:value-of select="$M/rc.inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="$M/rc.kpp"/></xsl:if></dt>
               <dd><xsl:value-of select="payee/inn"/><xsl:if test="payee/kpp"> / <xsl:value-of select="payee/kpp"/></xsl:if></dd>
-              <dt><xsl:value-of select="$M/rc.bank-account"/></dt><dd><xsl:value-of select="payee/account"/></dd>
-              <dt><xsl:value-of select="$M/rc.bank"/></dt><dd><xsl:value-of select="payee/bank"/></dd>
-              <dt><xsl:value-of select="$M/rc.bic"/></dt><dd><xsl:value-of select="payee/bic"/></dd>
-              <dt><xsl:value-of select="$M/rc.corr-account"/></dt><dd><xsl:value-of select="payee/corr-account"/></dd>
+              <!-- Several payees: the bank details are each payee's, in its section. -->
+              <xsl:if test="not(payees)">
+                <dt><xsl:value-of select="$M/rc.bank-account"/></dt><dd><xsl:value-of select="payee/account"/></dd>
+                <dt><xsl:value-of select="$M/rc.bank"/></dt><dd><xsl:value-of select="payee/bank"/></dd>
+                <dt><xsl:value-of select="$M/rc.bic"/></dt><dd><xsl:value-of select="payee/bic"/></dd>
+                <dt><xsl:value-of select="$M/rc.corr-account"/></dt><dd><xsl:value-of select="payee/corr-account"/></dd>
+              </xsl:if>
             </dl>
           </section>
           <figure class="receipt-qr" id="qr">

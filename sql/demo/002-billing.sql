@@ -13,11 +13,20 @@ ON DUPLICATE KEY UPDATE name = VALUES(name), inn = VALUES(inn), address = VALUES
     bic = VALUES(bic), bank_account = VALUES(bank_account),
     corr_account = VALUES(corr_account), currency = VALUES(currency);
 
-INSERT INTO suppliers (id, organization_id, name, inn, phone)
-VALUES (1, 1, 'АО «Энскэнергосбыт»', '5037008735', '+7 800 200-00-01'),
-       (2, 1, 'МУП «Водоканал Энска»', '3803201800', '+7 495 200-00-02'),
-       (3, 1, 'АО «Теплосеть Энска»', '7707083893', '+7 495 200-00-03')
-ON DUPLICATE KEY UPDATE name = VALUES(name), inn = VALUES(inn), phone = VALUES(phone);
+-- The water utility takes its money to its own account (sql/046): a demo
+-- receipt has two payees, each with its section and its QR code.
+INSERT INTO suppliers (id, organization_id, name, inn, phone, kpp, bank_name, bic, bank_account,
+                       corr_account, short_name)
+VALUES (1, 1, 'АО «Энскэнергосбыт»', '5037008735', '+7 800 200-00-01', NULL, NULL, NULL, NULL,
+        NULL, NULL),
+       (2, 1, 'МУП «Водоканал Энска»', '3803201800', '+7 495 200-00-02', '380301001',
+        'ПАО Сбербанк', '044525225', '40702810938000012345', '30101810400000000225', NULL),
+       (3, 1, 'АО «Теплосеть Энска»', '7707083893', '+7 495 200-00-03', NULL, NULL, NULL, NULL,
+        NULL, NULL)
+ON DUPLICATE KEY UPDATE name = VALUES(name), inn = VALUES(inn), phone = VALUES(phone),
+    kpp = VALUES(kpp), bank_name = VALUES(bank_name), bic = VALUES(bic),
+    bank_account = VALUES(bank_account), corr_account = VALUES(corr_account),
+    short_name = VALUES(short_name);
 
 INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit)
 VALUES (1, 1, 1, 'electricity', 'Электроснабжение', 'Electricity', 'kWh'),

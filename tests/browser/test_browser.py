@@ -253,8 +253,11 @@ def test_open_a_receipt_and_print_it_on_one_a4_sheet(browser):
     click_and_wait(browser, By.CSS_SELECTOR, 'nav.sections a[href="/receipts"]',
                    lambda d: d.find_elements(By.ID, "receipts"))
     click_and_wait(browser, By.ID, "view-" + month, lambda d: d.find_elements(By.ID, "receipt"))
-    qr = browser.find_element(By.CSS_SELECTOR, "#qr svg")
-    assert qr.size["width"] >= 140 and qr.size["height"] == qr.size["width"]
+    # A code per payee: the organization's and the water utility's (sql/046).
+    codes = browser.find_elements(By.CSS_SELECTOR, "#receipt-payees figure svg")
+    assert len(codes) == 2
+    for qr in codes:
+        assert qr.size["width"] >= 140 and qr.size["height"] == qr.size["width"]
     assert browser.find_element(By.ID, "receipt-account").text == "1000456701"
     click_and_wait(browser, By.ID, "print-link", lambda d: d.find_elements(By.ID, "receipt"))
     assert not browser.find_elements(By.CSS_SELECTOR, "nav.sections")

@@ -111,8 +111,15 @@ def test_list_status_follows_payments_made_after_the_month():
         assert r.get("status") == "partly" and minor(r, "paid-since") == ask
         view = xml(s, "/receipts/view?month=%s&account=2999" % m).find("receipt")
         assert minor(view, "remaining") == sum(a for _, a in asks) - ask
-        # The QR code asks for what remains, not the full sum.
-        assert "|Sum=%d|" % (sum(a for _, a in asks) - ask) in view.find("qr").get("payload")
+        # The QR code of the service's payee asks for what remains of its part, not
+        # the full sum (the water utility's services, 3 and 4, are paid to it).
+        mine = [a for sv, a in asks if (sv in (3, 4)) == (first in (3, 4))]
+        payee = view.find("payees/payee[@id='%d']" % (2 if first in (3, 4) else 0))
+        assert minor(payee, "remaining") == sum(mine) - ask
+        if sum(mine) > ask:
+            assert "|Sum=%d|" % (sum(mine) - ask) in payee.find("qr").get("payload")
+        else:
+            assert "|Sum=" not in payee.find("qr").get("payload")
         page = doc(s.get(BASE + "/receipts/view?month=%s&account=2999" % m))
         assert view.findtext("remaining") in page.get_element_by_id(
             "receipt-remaining").text_content()
@@ -179,12 +186,24 @@ def test_foreign_unissued_and_malformed_receipts(page):
 
 # ------------------------------------------------------------------ the document
 
-def qr_expected(account, month):
-    o = sql("SELECT o.name, o.bank_account, o.bank_name, o.bic, o.corr_account, o.inn, o.kpp, "
-            "o.qr_category, o.qr_tech_code, a.number, a.payer_name, a.address FROM accounts a "
-            "JOIN organizations o ON o.id = a.organization_id WHERE a.id = %d" % account)[0]
-    total = int(sql("SELECT SUM(closing) FROM ledger WHERE account_id = %d AND period = '%s-01'"
-                    % (account, month))[0][0])
+def qr_expected(account, month, payee=0):
+    """The QR payload of a receipt's payee: the organization (0), or a supplier paid to
+    its own account (sql/046), asking for its own services' debts."""
+    if payee == 0:
+        o = sql("SELECT o.name, o.bank_account, o.bank_name, o.bic, o.corr_account, o.inn, "
+                "o.kpp, o.qr_category, o.qr_tech_code, a.number, a.payer_name, a.address "
+                "FROM accounts a JOIN organizations o ON o.id = a.organization_id "
+                "WHERE a.id = %d" % account)[0]
+    else:
+        o = sql("SELECT COALESCE(su.short_name, su.name), su.bank_account, su.bank_name, su.bic, "
+                "su.corr_account, su.inn, su.kpp, NULL, NULL, a.number, a.payer_name, a.address "
+                "FROM accounts a JOIN suppliers su ON su.id = %d WHERE a.id = %d"
+                % (payee, account))[0]
+    total = int(sql("SELECT COALESCE(SUM(GREATEST(l.closing, 0)), 0) FROM ledger l "
+                    "JOIN services sv ON sv.id = l.service_id "
+                    "JOIN suppliers su ON su.id = sv.supplier_id WHERE l.account_id = %d "
+                    "AND l.period = '%s-01' AND IF(su.bank_account IS NULL, 0, su.id) = %d"
+                    % (account, month, payee))[0][0])
     last, first, middle = o[10].split(" ")
     mm, yyyy = month[5:7], month[:4]
     fields = [("Name", o[0]), ("PersonalAcc", o[1]), ("BankName", o[2]), ("BIC", o[3]),
@@ -195,7 +214,10 @@ def qr_expected(account, month):
         fields.append(("Sum", str(total)))
     fields += [("Purpose", "Оплата за %s.%s, лицевой счёт %s" % (mm, yyyy, o[9])),
                ("PaymPeriod", mm + yyyy), ("Category", o[7]), ("TechCode", o[8])]
-    return "ST00012|" + "|".join("%s=%s" % f for f in fields)
+    return "ST00012|" + "|".join("%s=%s" % f for f in fields if f[1] != "NULL")
+
+
+DEMO_PAYEES = (0, 2)  # the organization, and the water utility paid to its own account
 
 
 def test_receipt_front_and_back_add_up_and_carry_the_qr_payload():
@@ -242,12 +264,19 @@ def test_receipt_front_and_back_add_up_and_carry_the_qr_payload():
     tiers = {v.get("tier") for v in lines[0].findall("volume")}
     assert tiers == {"1", "2"}  # 300 kWh: within the norm of 50 per resident, and above it
     assert "15 по 25" in rc.findtext("payee/note")
-    assert rc.find("qr").get("payload") == qr_expected(1, m)
-    assert int(rc.find("qr").get("modules")) in range(21, 178, 4)
-    # The page: the same document in HTML, the QR code drawn inline.
+    # Two payees, each with its own code: no code for the whole.
+    assert rc.find("qr") is None
+    payees = rc.findall("payees/payee")
+    assert tuple(int(p.get("id")) for p in payees) == DEMO_PAYEES
+    for p in payees:
+        assert p.find("qr").get("payload") == qr_expected(1, m, int(p.get("id")))
+        assert int(p.find("qr").get("modules")) in range(21, 178, 4)
+    assert sum(minor(p, "to-pay") for p in payees) == minor(rc, "to-pay")
+    # The page: the same document in HTML, the QR codes drawn inline.
     page = doc(s.get(BASE + "/receipts/view?month=" + m))
     assert page.xpath('string(//*[@id="receipt-account"])') == "1000456701"
-    assert page.xpath('//figure[@id="qr"]/svg/path/@d')[0].startswith("M")
+    paths = page.xpath('//section[@id="receipt-payees"]//figure/svg/path/@d')
+    assert len(paths) == 2 and all(d.startswith("M") for d in paths)
     assert page.xpath('//*[@id="receipt-lines"]//tr[starts-with(@id, "line-")]')
     assert page.xpath('//*[@id="receipt-how"]//li')
     assert page.xpath('//nav[@class="sections"]')
@@ -324,7 +353,7 @@ def test_print_view_is_the_document_alone():
     page = doc(r)
     assert page.xpath('//body[@class="print-view"]')
     assert not page.xpath('//nav') and not page.xpath('//header[@class="top"]')
-    assert page.xpath('//article[@id="receipt"]//figure[@id="qr"]/svg')
+    assert len(page.xpath('//article[@id="receipt"]//section[@id="receipt-payees"]//figure/svg')) == 2
 
 
 def test_a_payee_outside_roubles_gets_no_qr_code():
@@ -407,8 +436,10 @@ def test_pdf_is_one_a4_page_of_text_with_the_exact_qr_payload():
     assert "Итого к оплате: " + plain(x.findtext("to-pay")) in text
     assert "40702810138250123017" in text and "044525225" in text
     assert "Показания приборов учёта" in text and "ЦЭ6803В 011234567" in text
-    # The code on the page says exactly what the receipt's XML says, byte for byte.
-    assert decode_qr(r.content, 150) == qr_expected(1, m).encode()
+    # Each code on the page says exactly what the receipt's XML says, byte for byte.
+    codes = decode_qr(r.content, 150)
+    for p in DEMO_PAYEES:
+        assert qr_expected(1, m, p).encode() in codes
 
 
 def test_pdf_speaks_the_subscribers_language():
@@ -421,13 +452,15 @@ def test_pdf_speaks_the_subscribers_language():
              "September", "October", "November", "December"]
     assert "Payment document for %s %s" % (names[int(m[5:]) - 1], m[:4]) in text
     assert "Total to pay" in text and "Meter readings" in text
-    # The QR code is for a Russian bank, whatever the page's language.
-    assert decode_qr(r.content, 150) == qr_expected(1, m).encode()
+    # The QR codes are for a Russian bank, whatever the page's language.
+    codes = decode_qr(r.content, 150)
+    for p in DEMO_PAYEES:
+        assert qr_expected(1, m, p).encode() in codes
 
 
 def test_pdf_api_is_the_xml():
     x = xml(signed_in(), "/receipts/pdf?month=" + last_month())
-    assert x.get("name") == "pdf" and x.find("receipt/qr") is not None
+    assert x.get("name") == "pdf" and len(x.findall("receipt/payees/payee/qr")) == 2
 
 
 # ------------------------------------------------------------------ receipts by e-mail
