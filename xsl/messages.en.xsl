@@ -651,6 +651,7 @@
     <rc.zone.3>T3</rc.zone.3>
     <rc.zone.single>—</rc.zone.single>
     <rc.of-which>of which</rc.of-which>
+    <rc.calculation>The calculation of the charges</rc.calculation>
     <rc.tier>tier</rc.tier>
     <rc.volume-all>all of it</rc.volume-all>
     <rc.people>people</rc.people>

@@ -651,6 +651,7 @@
     <rc.zone.3>T3</rc.zone.3>
     <rc.zone.single>—</rc.zone.single>
     <rc.of-which>в т. ч.</rc.of-which>
+    <rc.calculation>Расчёт размера платы</rc.calculation>
     <rc.tier>диапазон</rc.tier>
     <rc.volume-all>весь объём</rc.volume-all>
     <rc.people>чел.</rc.people>

@@ -220,7 +220,7 @@
             <td><xsl:value-of select="paid"/></td>
             <td><xsl:value-of select="to-pay"/></td>
           </tr>
-          <xsl:for-each select="volume">
+          <xsl:for-each select="volume[count(../volume) &gt; 1 or @zone or @tier]">
             <tr>
               <td><xsl:value-of select="'  '"/><xsl:apply-templates select="." mode="label"/></td>
               <td></td>

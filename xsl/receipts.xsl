@@ -330,7 +330,9 @@
           </figure>
         </div>
 
-        <div class="table-wrap">
+        <!-- On a tablet its ten columns may be wider than the screen: the box scrolls, and a
+             keyboard can reach it to scroll it. -->
+        <div class="table-wrap" tabindex="0" role="region" aria-label="{$M/rc.calculation}">
         <table class="data receipt-lines" id="receipt-lines">
           <thead>
             <tr>
@@ -365,8 +367,9 @@
                   </xsl:if>
                 </td>
               </tr>
-              <!-- How the line's volume and charge were reached: zone by zone, tier by tier. -->
-              <xsl:for-each select="volume">
+              <!-- How the line's volume and charge were reached: zone by zone, tier by tier
+                   (a single line of the whole volume would only repeat it). -->
+              <xsl:for-each select="volume[count(../volume) &gt; 1 or @zone or @tier]">
                 <tr class="receipt-volume" id="volume-{../@service}-{position()}">
                   <th scope="row"><xsl:apply-templates select="." mode="label"/></th>
                   <td></td>
