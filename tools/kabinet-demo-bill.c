@@ -182,11 +182,19 @@ static enum perr bill_meter(struct run *r, const struct demo_meter *m)
 	u.to = u.from + (day_t)month_length(y, mo) - 1;
 	u.whole_month = 1;
 	e = m->plan != 0 ? by_plan(r, m, &u) : by_rate(r, m, &u);
-	if (e == PERR_OK)
+	if (e == PERR_OK) {
 		r->billed++;
-	else
+	} else if (e == PERR_NOT_FOUND) {
+		/* No version of its plan for the month (the demo's tariffs end): the
+		 * row stays as kabinet-gen wrote it, without lines. */
+		fprintf(stderr, "kabinet-demo-bill: account %llu, meter %llu: no tariff for the "
+				"month; left as it was\n",
+			(unsigned long long)m->account, (unsigned long long)m->id);
+		e = PERR_OK;
+	} else {
 		fprintf(stderr, "kabinet-demo-bill: account %llu, meter %llu: not billed (%s)\n",
 			(unsigned long long)m->account, (unsigned long long)m->id, perr_str(e));
+	}
 	return e;
 }
 

@@ -408,6 +408,7 @@ db_demo() {
 	# Their last month billed from the demo meters' readings, zone by zone and
 	# tier by tier, so that a receipt's front bills what its back shows.  As
 	# the database's root through the socket, as the rest of the demo loads.
+	rm -f "$E/secrets/kabinet-demo-bill.ini"
 	printf '[db]\nuser = root\n' >"$E/secrets/kabinet-demo-bill.ini"
 	chmod 0400 "$E/secrets/kabinet-demo-bill.ini"
 	PORTAL_CONFIG="$E/portal.ini" "$BUILD/kabinet-demo-bill" 1 4 "$(last_month)" >/dev/null
