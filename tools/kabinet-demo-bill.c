@@ -67,6 +67,23 @@ static money_t gross(const struct charge_line *l)
 	return (l->price * (10000 + (money_t)t->vat_bp) + 5000) / 10000;
 }
 
+/* A line's zone and tier as ledger_lines numbers them (sql/045): from 1, 0 for none. */
+static unsigned zone_of(const struct demo_meter *m, const struct charge_line *l)
+{
+	return m->zones > 1 ? l->zone + 1 : 0;
+}
+
+static unsigned tier_of(const struct charge_line *l)
+{
+	return l->tariff->tiers > 1 ? l->tier + 1 : 0;
+}
+
+static int same_line(const struct demo_meter *m, const struct charge_line *a,
+		     const struct charge_line *b)
+{
+	return zone_of(m, a) == zone_of(m, b) && tier_of(a) == tier_of(b) && gross(a) == gross(b);
+}
+
 /* The row by the meter's plan: a line per zone and tier of each part of the month. */
 static enum perr by_plan(struct run *r, const struct demo_meter *m, const struct usage *u)
 {
@@ -95,29 +112,26 @@ static enum perr by_plan(struct run *r, const struct demo_meter *m, const struct
 	/* The row's rate: what the volume cost on average, a price like the lines'. */
 	e = db_demo_bill(m->account, r->month, m->service,
 			 (ch->total * 1000 * PRICE_PER_MINOR + qty / 2) / qty, qty, ch->total);
-	/* Parts of the month at one price (a VAT period, a season) make one line. */
+	/* Parts of the month at one price (a VAT period, a season) make one line,
+	 * written with the first of them. */
 	for (i = 0; e == PERR_OK && i < ch->n; i++) {
 		const struct charge_line *l = &ch->line[i];
-		unsigned zone = m->zones > 1 ? l->zone + 1 : 0;
-		unsigned tier = l->tariff->tiers > 1 ? l->tier + 1 : 0;
 		long long q = 0;
 		money_t a = 0;
-		size_t j, first = i;
+		size_t j;
 
-		for (j = 0; j < ch->n; j++) {
-			const struct charge_line *o = &ch->line[j];
-
-			if ((m->zones > 1 ? o->zone + 1 : 0) != zone ||
-			    (o->tariff->tiers > 1 ? o->tier + 1 : 0) != tier || gross(o) != gross(l))
-				continue;
-			if (j < first)
-				first = j;
-			q += o->qty;
-			a += o->amount;
-		}
-		if (first < i || (q == 0 && a == 0))
-			continue; /* written with the first of its kind, or nothing */
-		e = db_demo_line(m->account, r->month, m->service, zone, tier, gross(l), q, a);
+		for (j = 0; j < i && !same_line(m, &ch->line[j], l); j++)
+			;
+		if (j < i)
+			continue;
+		for (j = i; j < ch->n; j++)
+			if (same_line(m, &ch->line[j], l)) {
+				q += ch->line[j].qty;
+				a += ch->line[j].amount;
+			}
+		if (q != 0 || a != 0)
+			e = db_demo_line(m->account, r->month, m->service, zone_of(m, l), tier_of(l),
+					 gross(l), q, a);
 	}
 	return e;
 }

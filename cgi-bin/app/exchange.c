@@ -837,7 +837,8 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 		e = PERR_NOMEM;
 		goto out;
 	}
-	if ((e = db_import_currency(ar, imp->org, &c.cur)) != PERR_OK)
+	/* Only a services file has bank details to check by the country's rules. */
+	if (kind == SK_SERVICES && (e = db_import_currency(ar, imp->org, &c.cur)) != PERR_OK)
 		goto out;
 	if ((e = db_import_reset(kind, imp->id)) != PERR_OK)
 		goto out;

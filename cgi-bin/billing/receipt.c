@@ -37,33 +37,28 @@ void receipt_settle(struct receipt *rc)
 	size_t i, j;
 
 	rc->to_pay = rc->paid_since = 0;
+	for (j = 0; j < rc->npayee; j++)
+		rc->payee[j].to_pay = rc->payee[j].paid_since = 0;
 	for (i = 0; i < rc->n; i++) {
 		struct receipt_line *l = &rc->line[i];
-		money_t later = l->paid_since > 0 ? l->paid_since : 0;
+		money_t later = l->paid_since > 0 ? l->paid_since : 0, covered;
 
 		l->to_pay = l->closing > 0 ? l->closing : 0;
+		covered = later < l->to_pay ? later : l->to_pay;
 		/* Sums of at most 16 ledger amounts, each within 10^15: no overflow. */
 		rc->to_pay += l->to_pay;
-		rc->paid_since += later < l->to_pay ? later : l->to_pay;
+		rc->paid_since += covered;
+		for (j = 0; j < rc->npayee; j++)
+			if (rc->payee[j].id == l->payee) {
+				rc->payee[j].to_pay += l->to_pay;
+				rc->payee[j].paid_since += covered;
+			}
 	}
 	rc->total.to_pay = rc->to_pay;
 	rc->remaining = rc->to_pay - rc->paid_since;
 	rc->status = receipt_status_of(rc->to_pay, rc->paid_since);
-	for (j = 0; j < rc->npayee; j++) {
-		struct receipt_payee *p = &rc->payee[j];
-
-		p->to_pay = p->paid_since = 0;
-		for (i = 0; i < rc->n; i++) {
-			const struct receipt_line *l = &rc->line[i];
-			money_t later = l->paid_since > 0 ? l->paid_since : 0;
-
-			if (l->payee != p->id)
-				continue;
-			p->to_pay += l->to_pay;
-			p->paid_since += later < l->to_pay ? later : l->to_pay;
-		}
-		p->remaining = p->to_pay - p->paid_since;
-	}
+	for (j = 0; j < rc->npayee; j++)
+		rc->payee[j].remaining = rc->payee[j].to_pay - rc->payee[j].paid_since;
 }
 
 static int digits(const char *s, size_t n)

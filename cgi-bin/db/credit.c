@@ -11,6 +11,7 @@
 #include "core/perr.h"
 #include "db/credit.h"
 #include "db/db.h"
+#include "db/own_payee.h"
 
 /* Newest month first; the key (account_id, period, service_id) serves it backwards. */
 static struct db_stmt zone = {
@@ -53,7 +54,7 @@ static struct db_stmt open_month = {
 static struct db_stmt lines = {
 	"credit.lines",
 	"INSERT INTO payment_lines (payment_id, service_id, period, amount, payee_id) "
-	"SELECT ?, x.s, ?, x.a, IF(su.bank_account IS NULL, NULL, su.id) FROM " SHARES " "
+	"SELECT ?, x.s, ?, x.a, " PAYEE_OF("su") " FROM " SHARES " "
 	"JOIN services sv ON sv.id = x.s JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE x.a <> 0",
 	NULL, 0, NULL};

@@ -11,15 +11,11 @@
 #include "core/perr.h"
 #include "db/db.h"
 #include "db/demo_bill.h"
+#include "db/month_readings.h"
 
-/* A register's last accepted reading in the month (c) and before it (p), as the receipt's back. */
+/* A register's readings the month bills (in it, and before it), as a receipt's back shows them. */
 #define REG(z)                                                                              \
-	"(SELECT r.value FROM readings r WHERE r.meter_id = m.id AND r.zone = " #z " "        \
-	"AND r.status = 'accepted' AND r.taken_on >= l.period "                              \
-	"AND r.taken_on < l.period + INTERVAL 1 MONTH ORDER BY r.taken_on DESC, r.id DESC LIMIT 1), " \
-	"(SELECT r.value FROM readings r WHERE r.meter_id = m.id AND r.zone = " #z " "        \
-	"AND r.status = 'accepted' AND r.taken_on < l.period "                                \
-	"ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
+	READING_IN_MONTH("value", #z, "l.period") ", " READING_BEFORE("value", #z, "l.period")
 
 static struct db_stmt meters = {
 	"demo_bill.meters",

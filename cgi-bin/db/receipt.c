@@ -16,6 +16,7 @@
 #include "core/month.h"
 #include "core/perr.h"
 #include "db/db.h"
+#include "db/own_payee.h"
 #include "db/receipt.h"
 #include "db/receipt_doc.h"
 
@@ -67,7 +68,7 @@ static struct db_stmt issue_payees = {
 	"receipt.issue_payees",
 	"SELECT su.id, su.name, su.short_name, su.inn, su.kpp, su.bank_name, su.bic, "
 	"su.bank_account, su.corr_account FROM suppliers su "
-	"WHERE su.organization_id = ? AND su.bank_account IS NOT NULL ORDER BY su.id",
+	"WHERE su.organization_id = ? AND " PAID_DIRECTLY("su") " ORDER BY su.id",
 	NULL, 0, NULL};
 
 static struct db_stmt volumes = {

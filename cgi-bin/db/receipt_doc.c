@@ -23,6 +23,8 @@
 #include "core/month.h"
 #include "core/perr.h"
 #include "db/db.h"
+#include "db/month_readings.h"
+#include "db/own_payee.h"
 #include "db/receipt_doc.h"
 
 /* Where a receipt is to be stored: the accounts and their issued months. */
@@ -45,7 +47,7 @@
 	"sv.name_ru, sv.name_en, su.name, sv.unit, l.tariff, l.quantity, l.opening, "          \
 	"l.accrued, l.corrections, (SELECT COALESCE(SUM(p.amount), 0) FROM corrections p "    \
 	"WHERE p.account_id = a.id AND p.service_id = l.service_id AND p.period = ri.period " \
-	"AND p.kind = 'penalty'), l.paid, l.closing, IF(su.bank_account IS NULL, NULL, su.id) " \
+	"AND p.kind = 'penalty'), l.paid, l.closing, " PAYEE_OF("su") " "                     \
 	DOC_FROM                                                                              \
 	"JOIN ledger l ON l.account_id = a.id AND l.period = ri.period "                     \
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id " \
@@ -59,7 +61,7 @@
 	"su.bank_name, su.bic, su.bank_account, su.corr_account " DOC_FROM                    \
 	"JOIN ledger l ON l.account_id = a.id AND l.period = ri.period "                     \
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id " \
-	"WHERE su.bank_account IS NOT NULL AND " scope
+	"WHERE " PAID_DIRECTLY("su") " AND " scope
 
 /* The volumes behind each line, by zone and tier (sql/045), as billed. */
 #define VOLUMES(version, scope)                                                             \
@@ -80,14 +82,6 @@
  * Each register of each meter in use during the month, with the last
  * accepted reading taken in the month and the last one before it.
  */
-#define READING_IN_MONTH                                                                    \
-	"(SELECT r.id FROM readings r WHERE r.meter_id = m.id AND r.zone = z.seq "           \
-	"AND r.status = 'accepted' AND r.taken_on >= ri.period "                            \
-	"AND r.taken_on < ri.period + INTERVAL 1 MONTH ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
-#define READING_BEFORE                                                                      \
-	"(SELECT r.id FROM readings r WHERE r.meter_id = m.id AND r.zone = z.seq "           \
-	"AND r.status = 'accepted' AND r.taken_on < ri.period "                              \
-	"ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)"
 #define READINGS(version, scope)                                                            \
 	"INSERT INTO receipt_document_readings (account_id, period, version, seq, meter, kind, " \
 	"zone, zones, digits, decimals, prev, prev_on, curr, curr_on) SELECT a.id, ri.period, " \
@@ -96,8 +90,9 @@
 	"JOIN meters m ON m.account_id = a.id AND m.installed_on < ri.period + INTERVAL 1 MONTH " \
 	"AND (m.removed_on IS NULL OR m.removed_on >= ri.period) "                           \
 	"JOIN (SELECT 0 seq UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.seq < m.zones "     \
-	"LEFT JOIN readings c ON c.id = " READING_IN_MONTH " "                               \
-	"LEFT JOIN readings p ON p.id = " READING_BEFORE " WHERE " DOC_BILLED " AND " scope
+	"LEFT JOIN readings c ON c.id = " READING_IN_MONTH("id", "z.seq", "ri.period") " "   \
+	"LEFT JOIN readings p ON p.id = " READING_BEFORE("id", "z.seq", "ri.period")         \
+	" WHERE " DOC_BILLED " AND " scope
 
 #define HEAD(version, reason, scope)                                                        \
 	"INSERT INTO receipt_documents (account_id, period, version, organization_id, "     \
