@@ -3,13 +3,16 @@
 KABINET_URL points at nginx, KABINET_ENV at the environment directory
 (var/test) that holds the database socket, pids and logs.
 """
+import functools
 import hashlib
 import os
 import re
 import subprocess
+import threading
 import time
 
 import lxml.html
+import pymysql
 import pytest
 import requests
 
@@ -26,13 +29,60 @@ STAFF = {"admin": ("admin-password", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"),
          "operator": ("operator-password", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU")}
 
 
+_db = threading.local()
+
+
+def _connection():
+    """This thread's root connection over the stack's socket, reconnected if the
+    server restarted (test_resilience restarts it)."""
+    conn = getattr(_db, "conn", None)
+    if conn is not None:
+        try:
+            conn.ping(reconnect=False)
+            return conn
+        except pymysql.err.Error:
+            conn = None
+    # conv={}: every value comes back as the server's text, as the mariadb client
+    # prints it (decimals, dates and fractions of seconds unchanged).
+    conn = pymysql.connect(unix_socket=os.path.join(ENV, "run", "db.sock"), user="root",
+                           database="kabinet", charset="utf8mb4", autocommit=True, conv={},
+                           client_flag=pymysql.constants.CLIENT.MULTI_STATEMENTS,
+                           read_timeout=30, write_timeout=30)
+    _db.conn = conn
+    return conn
+
+
+def _as_client_prints(value):
+    # mariadb -N -B: NULL as the word, and tab, newline, backslash and NUL escaped.
+    if value is None:
+        return "NULL"
+    if isinstance(value, bytes):
+        value = value.decode("utf-8")
+    return (value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+            .replace("\0", "\\0"))
+
+
 def sql(query):
-    """Run SQL as the database's root over the stack's socket; rows as tuples of str."""
-    out = subprocess.run(
-        ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
-         "-uroot", "--default-character-set=utf8mb4", "-N", "-B", "kabinet", "-e", query],
-        check=True, capture_output=True, text=True, timeout=30).stdout
-    return [tuple(line.split("\t")) for line in out.splitlines()]
+    """Run SQL as the database's root; rows (of every statement) as tuples of str,
+    exactly as `mariadb -N -B -e` prints them.  One connection per thread: a
+    client process per statement made the suite spend most of its time starting
+    clients.  An error raises CalledProcessError with the client's message."""
+    conn = _connection()
+    rows = []
+    try:
+        with conn.cursor() as cur:
+            cur.execute(query)
+            while True:
+                rows.extend(tuple(_as_client_prints(v) for v in row) for row in cur.fetchall())
+                if not cur.nextset():
+                    break
+    except pymysql.err.MySQLError as e:
+        code, message = (e.args + ("",))[:2]
+        _db.conn = None  # a statement that failed halfway leaves no state behind
+        conn.close()
+        raise subprocess.CalledProcessError(1, ["sql", query], "",
+                                            "ERROR %s: %s" % (code, message)) from None
+    return rows
 
 
 def sql_script(text):
@@ -184,10 +234,17 @@ def fresh_attempts():
 EMU = re.sub(r":(\d+)$", lambda m: ":%d" % (int(m.group(1)) + 2), BASE)
 
 
+@functools.lru_cache(maxsize=None)
+def password_hash(password):
+    """kabinet-passwd's argon2id hash; one per password for the whole run, since
+    hashing is made slow on purpose and the salt does not matter to a test."""
+    return subprocess.run([os.path.join(RELEASE, "kabinet-passwd")], input=password, text=True,
+                          capture_output=True, check=True).stdout.strip()
+
+
 def make_subscriber(login_, password, accounts, email=None, name="Тестов Тест Тестович"):
     """A subscriber linked to accounts (generated ones, so the demo stays as it is)."""
-    h = subprocess.run([os.path.join(RELEASE, "kabinet-passwd")], input=password, text=True,
-                       capture_output=True, check=True).stdout.strip()
+    h = password_hash(password)
     sql("DELETE FROM subscribers WHERE login = '%s'" % login_)
     sql("INSERT INTO subscribers (login, password_hash, full_name, email) VALUES "
         "('%s', '%s', '%s', %s)" % (login_, h, name, "'%s'" % email if email else "NULL"))

@@ -8,8 +8,8 @@ import subprocess
 import pytest
 
 from conftest import (BASE, ENV, RELEASE, STAFF, csrf_of, doc, error_message, make_subscriber,
-                      new_client, signed_in, sql, staff_code_step, staff_password_step,
-                      staff_signed_in, totp)
+                      new_client, password_hash, signed_in, sql, staff_code_step,
+                      staff_password_step, staff_signed_in, totp)
 
 ADMIN_SECRET = STAFF["admin"][1]
 _seq = itertools.count(1)
@@ -17,11 +17,6 @@ _seq = itertools.count(1)
 
 def uniq(prefix):
     return "%s%d%d" % (prefix, os.getpid() % 1000, next(_seq))
-
-
-def passwd_hash(password):
-    return subprocess.run([os.path.join(RELEASE, "kabinet-passwd")], input=password, text=True,
-                          capture_output=True, check=True).stdout.strip()
 
 
 def make_staff(login, role, orgs, password="staff-password-1", enrolled=True):
@@ -35,7 +30,7 @@ def make_staff(login, role, orgs, password="staff-password-1", enrolled=True):
     sql("DELETE FROM staff WHERE login = '%s'" % login)
     secret = "(SELECT s.totp_secret FROM staff s WHERE s.login = 'admin')" if enrolled else "NULL"
     sql("INSERT INTO staff (login, full_name, password_hash, role, totp_secret) "
-        "SELECT '%s', 'Сотрудник Тестовый', '%s', '%s', %s" % (login, passwd_hash(password), role,
+        "SELECT '%s', 'Сотрудник Тестовый', '%s', '%s', %s" % (login, password_hash(password), role,
                                                               secret))
     sid = int(sql("SELECT id FROM staff WHERE login = '%s'" % login)[0][0])
     for o in orgs:
