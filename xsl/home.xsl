@@ -159,16 +159,14 @@
         <span class="key key-accrued"></span><xsl:value-of select="$M/col.accrued"/>
         <span class="key key-paid"></span><xsl:value-of select="$M/col.paid"/>
       </p>
-      <!-- Heights in select expressions: no result-tree fragment per bar.  @max is at least 1. -->
-      <xsl:variable name="scale" select="190 div @max"/>
+      <!-- The slot (@x) and the bars' heights (at most 190) come worked out (home.c, doc/chart.c). -->
       <svg class="bars" viewBox="0 0 600 230" role="img" aria-label="{$M/home.chart}">
         <line x1="0" y1="200.5" x2="600" y2="200.5" class="axis"/>
         <xsl:for-each select="month">
-          <xsl:variable name="x" select="(position() - 1) * 50"/>
-          <xsl:variable name="n" select="number(substring(@m, 6, 2))"/>
-          <xsl:variable name="name" select="$month-names[$n]"/>
-          <xsl:variable name="a" select="round(accrued/@minor * $scale) * (accrued/@minor &gt; 0)"/>
-          <xsl:variable name="p" select="round(paid/@minor * $scale) * (paid/@minor &gt; 0)"/>
+          <xsl:variable name="x" select="@x"/>
+          <xsl:variable name="name" select="$month-names[number(substring(current()/@m, 6, 2))]"/>
+          <xsl:variable name="a" select="@h-accrued"/>
+          <xsl:variable name="p" select="@h-paid"/>
           <rect x="{$x + 8}" y="{200 - $a}" width="16" height="{$a}" class="bar-accrued">
             <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.accrued, ' ', accrued)"/></title>
           </rect>

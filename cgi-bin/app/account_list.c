@@ -8,6 +8,7 @@
  * account's, and not another service's (each supplier is owed its own).
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "app/account_list.h"
 #include "core/arena.h"
@@ -22,6 +23,7 @@
 #define MAX_CURRENCIES 8
 
 struct builder {
+	struct arena *ar;
 	const struct session *me;
 	enum lang lang;
 	xmlNodePtr list, acc, services;
@@ -29,6 +31,8 @@ struct builder {
 	const struct currency *cur;
 	money_t due, advance; /* the account's services' debts, and their advances */
 	month_t latest;
+	struct account *seen; /* the accounts started, for accounts_seen */
+	size_t nseen, cap;
 	struct {
 		const struct currency *cur;
 		money_t sum;
@@ -59,12 +63,28 @@ static int finish(struct builder *b)
 	return money_add(b->total[i].sum, b->due, &b->total[i].sum);
 }
 
+static int remember(struct builder *b, const struct account *acc)
+{
+	struct account *grown;
+
+	if (b->nseen == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 8;
+		if ((grown = arena_alloc(b->ar, b->cap * sizeof(*grown))) == NULL)
+			return -1;
+		if (b->nseen)
+			memcpy(grown, b->seen, b->nseen * sizeof(*grown));
+		b->seen = grown;
+	}
+	b->seen[b->nseen++] = *acc;
+	return 0;
+}
+
 static int start(struct builder *b, const struct account_service *s)
 {
 	const struct session *me = b->me;
 	xmlNodePtr a;
 
-	if (finish(b) != 0)
+	if (finish(b) != 0 || remember(b, &s->acc) != 0)
 		return -1;
 	a = b->acc = xml_elem(b->list, "account");
 	b->acc_id = s->acc.id;
@@ -105,9 +125,9 @@ static enum perr each_row(void *ctx, const struct account_service *s)
 }
 
 enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session *me,
-		       enum lang lang, month_t *latest)
+		       enum lang lang, struct accounts_seen *seen)
 {
-	struct builder b = {.me = me, .lang = lang};
+	struct builder b = {.ar = ar, .me = me, .lang = lang};
 	enum perr e;
 	size_t i;
 
@@ -122,7 +142,10 @@ enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session
 	for (i = 0; i < b.ntotal; i++)
 		if (xml_money(b.list, "to-pay", b.total[i].sum, b.total[i].cur, lang) == NULL)
 			return PERR_NOMEM;
-	if (latest != NULL)
-		*latest = b.latest;
+	if (seen != NULL) {
+		seen->latest = b.latest;
+		seen->acc = b.seen;
+		seen->n = b.nseen;
+	}
 	return PERR_OK;
 }

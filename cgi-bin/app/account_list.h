@@ -2,8 +2,12 @@
 #ifndef APP_ACCOUNT_LIST_H
 #define APP_ACCOUNT_LIST_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <libxml/tree.h>
 
+#include "billing/account.h"
 #include "core/arena.h"
 #include "core/attrs.h"
 #include "core/lang.h"
@@ -12,12 +16,22 @@
 #include "db/session.h"
 
 /*
+ * What the dashboard reads next: the accounts listed (number and currency
+ * too, so that its statements need not join them again), and their newest
+ * month billed.
+ */
+struct accounts_seen {
+	month_t latest;      /* 0 if none was billed */
+	struct account *acc; /* in the arena, in the list's order */
+	size_t n;
+};
+
+/*
  * <accounts> under the page: each linked account (number, payer, address,
  * organization, month, services, balance; @current on the current one) and
- * one <to-pay> per currency.  *latest (may be NULL) gets the newest month
- * any of them was billed for, 0 if none.
+ * one <to-pay> per currency.  seen (may be NULL) gets what was listed.
  */
 enum perr xml_accounts(struct arena *, xmlNodePtr parent, const struct session *, enum lang,
-		       month_t *latest) PORTAL_WUR;
+		       struct accounts_seen *seen) PORTAL_WUR;
 
 #endif

@@ -28,14 +28,18 @@ static struct db_stmt corrections = {
 	"WHERE account_id = ? AND service_id = ? AND period BETWEEN ? AND ? ORDER BY period, id",
 	NULL, 0, NULL};
 
+/*
+ * Each linked account's months in [from, to] from the ledger's summary
+ * (sql/047), one row per account and month in no order: the caller adds
+ * them up by currency (it has listed the accounts), so MariaDB joins two
+ * tables, builds no temporary table and sorts nothing.
+ */
 static struct db_stmt totals = {
 	"ledger.totals",
-	"SELECT o.currency, YEAR(l.period) * 12 + MONTH(l.period) - 1, "
-	"SUM(l.accrued + l.corrections), SUM(l.paid) "
-	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id "
-	"JOIN ledger l ON l.account_id = a.id AND l.period BETWEEN ? AND ? "
-	"WHERE sa.subscriber_id = ? GROUP BY o.currency, l.period ORDER BY o.currency, l.period",
+	"SELECT m.account_id, YEAR(m.period) * 12 + MONTH(m.period) - 1, m.charged, m.paid "
+	"FROM subscriber_accounts sa "
+	"JOIN account_months m ON m.account_id = sa.account_id AND m.period BETWEEN ? AND ? "
+	"WHERE sa.subscriber_id = ?",
 	NULL, 0, NULL};
 
 struct month_iter {
@@ -108,7 +112,6 @@ enum perr db_corrections(struct arena *ar, uint64_t account, uint64_t service, m
 }
 
 struct total_iter {
-	const char *currency;
 	long long month;
 	struct month_total r;
 	enum perr (*each)(void *, const struct month_total *);
@@ -119,7 +122,6 @@ static enum perr total_row(void *p)
 {
 	struct total_iter *it = p;
 
-	it->r.cur = currency_find(it->currency ? it->currency : "");
 	it->r.month = (month_t)it->month;
 	return it->each(it->ctx, &it->r);
 }
@@ -130,7 +132,7 @@ enum perr db_monthly_totals(struct arena *ar, uint64_t subscriber, month_t from,
 	struct total_iter it = {.each = each, .ctx = ctx};
 	char d1[11], d2[11];
 	struct db_arg a[3];
-	struct db_col c[] = {DBC_STR(&it.currency), DBC_INT(&it.month), DBC_INT(&it.r.accrued),
+	struct db_col c[] = {DBC_U64(&it.r.account), DBC_INT(&it.month), DBC_INT(&it.r.accrued),
 			     DBC_INT(&it.r.paid)};
 
 	month_date(from, d1);

@@ -16,7 +16,7 @@ struct correction {
 };
 
 struct month_total {
-	const struct currency *cur;
+	uint64_t account;
 	month_t month;
 	money_t accrued; /* accrued + corrections */
 	money_t paid;
@@ -28,8 +28,7 @@ enum perr db_ledger_months(struct arena *, uint64_t account, uint64_t service, m
 enum perr db_corrections(struct arena *, uint64_t account, uint64_t service, month_t from,
                          month_t to, enum perr (*each)(void *, const struct correction *),
                          void *) PORTAL_WUR;
-/* The newest payments over all linked accounts. */
-
+/* Each linked account's months in [from, to], a row per account and month, unordered. */
 enum perr db_monthly_totals(struct arena *, uint64_t subscriber, month_t from, month_t to,
                             enum perr (*each)(void *, const struct month_total *),
                             void *) PORTAL_WUR;

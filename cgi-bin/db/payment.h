@@ -13,7 +13,8 @@ struct payment {
 	uint64_t id, account_id;
 	const char *account_number;
 	const struct currency *cur;
-	const char *paid_at; /* YYYY-MM-DD (recent) or YYYY-MM-DDTHH:MM:SSZ (history), UTC */
+	/* UTC: YYYY-MM-DD HH:MM:SS.ffffff as stored (recent), YYYY-MM-DDTHH:MM:SSZ (history) */
+	const char *paid_at;
 	money_t amount;
 	const char *channel; /* card, bank, cash, autopay: a catalog key */
 	const char *bank;    /* who took the money; may be NULL */
@@ -25,8 +26,15 @@ struct payment {
 	const char *time_zone; /* history only: the organization's, for paid_at */
 };
 
-enum perr db_payments_recent(struct arena *, uint64_t subscriber, unsigned limit,
-                             enum perr (*each)(void *, const struct payment *), void *) PORTAL_WUR;
+/*
+ * One linked account's newest succeeded payments, newest first: read backwards
+ * along (account_id, paid_at), limit rows and no sort.  Over several accounts
+ * the caller merges them.  The account's number and currency are the
+ * caller's (it listed the account): account_number and cur are NULL.
+ */
+enum perr db_payments_recent(struct arena *, uint64_t subscriber, uint64_t account,
+                             unsigned limit, enum perr (*each)(void *, const struct payment *),
+                             void *) PORTAL_WUR;
 /*
  * Payments of months from..to with their split, newest first, one call per
  * line of a split (a payment without lines once).  account 0: every linked

@@ -29,7 +29,7 @@ static struct db_stmt insert = {
 static struct db_stmt lookup = {
 	"session.lookup",
 	"SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
-	"DATE_FORMAT(s.prev_login_at, '%Y-%m-%dT%H:%i:%sZ'), s.prev_login_ip, s.viewer, "
+	"s.prev_login_at, s.prev_login_ip, s.viewer, "
 	"TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
 	"COALESCE(cur.account_id, (SELECT MIN(first.account_id) FROM subscriber_accounts first "
 	"WHERE first.subscriber_id = sub.id)) "
@@ -74,6 +74,27 @@ enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id
 	return db_exec(&insert, a, 5, NULL, NULL);
 }
 
+/*
+ * The stored DATETIME ("2026-11-22 18:05:09", UTC) as the instant the pages
+ * take ("2026-11-22T18:05:09Z"): formatted here, not by the server on every
+ * request's lookup.
+ */
+static enum perr instant_iso(struct arena *ar, const char **at)
+{
+	char *iso;
+
+	if (strlen(*at) < 19 || (*at)[10] != ' ')
+		return PERR_DB;
+	if ((iso = arena_alloc(ar, 21)) == NULL)
+		return PERR_NOMEM;
+	memcpy(iso, *at, 19);
+	iso[10] = 'T';
+	iso[19] = 'Z';
+	iso[20] = '\0';
+	*at = iso;
+	return PERR_OK;
+}
+
 enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsigned idle,
 			    unsigned absolute, struct session *out, long long *idle_for)
 {
@@ -92,6 +113,8 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 	enum perr e = db_row(ar, &lookup, a, 3, c, sizeof(c) / sizeof(c[0]));
 
 	memcpy(out->token_hash, hash, 32);
+	if (e == PERR_OK && out->prev_login_at != NULL)
+		e = instant_iso(ar, &out->prev_login_at);
 	return e;
 }
 

@@ -222,6 +222,24 @@ def wait_until(pred, seconds=10, what="condition"):
     raise AssertionError("timed out waiting for " + what)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def summaries_match_the_ledger_at_the_end():
+    """After every test of the run, each program's payments, files, refunds and
+    corrections among them, the dashboard's summary (sql/047) is still the
+    ledger added up, account by account and month by month."""
+    yield
+    wrong = sql("SELECT COALESCE(l.account_id, m.account_id), COALESCE(l.period, m.period) "
+                "FROM (SELECT account_id, period, SUM(accrued + corrections) charged, "
+                "SUM(paid) paid, COUNT(*) n FROM ledger GROUP BY account_id, period) l "
+                "LEFT JOIN account_months m USING (account_id, period) "
+                "WHERE NOT (m.charged <=> l.charged AND m.paid <=> l.paid "
+                "AND m.ledger_rows <=> l.n) "
+                "UNION ALL SELECT m.account_id, m.period FROM account_months m "
+                "WHERE NOT EXISTS (SELECT 1 FROM ledger x WHERE x.account_id = m.account_id "
+                "AND x.period = m.period) LIMIT 20")
+    assert not wrong, "account_months differs from the ledger at %s" % wrong
+
+
 @pytest.fixture(autouse=True)
 def fresh_attempts():
     """Lockout counts are per login and address; every test starts from none."""
