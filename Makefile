@@ -12,6 +12,8 @@ TEST_PORT  ?= 18080
 BENCH_PORT ?= 18180
 FUZZ_SECONDS ?= 300
 WORKERS    ?= 4
+# Compilers run at once while `make test` builds (the machine has 2 cores).
+PARALLEL   ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Every Debian package the project needs, and the only place they are named.
 DEBIAN_PACKAGES = \
@@ -148,10 +150,17 @@ build/asan/tests/db/%: tests/db/%.c build/asan/libportal.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Icgi-bin -o $@ $< build/asan/libportal.a $(PKG_LDLIBS) -lcmocka
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
+# The library is compiled for the fuzzers once (coverage without libFuzzer's
+# main) and linked into each: compiling it again per fuzzer was six builds.
+FUZZ_OBJ = $(patsubst cgi-bin/%.c,build/fuzz/obj/%.o,$(LIB_SRC))
+FUZZ_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 $(PKG_CFLAGS) -Icgi-bin
+build/fuzz/obj/%.o: cgi-bin/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-		$(PKG_CFLAGS) -Icgi-bin -o $@ $< $(LIB_SRC) $(PKG_LDLIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ) $(HEADERS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(PKG_LDLIBS)
 
 unit: deps
 	@$(MAKE) --no-print-directory VARIANT=asan build/asan/libportal.a $(UNIT_TESTS)
@@ -170,11 +179,11 @@ fuzz: deps $(FUZZERS)
 # The HTTP and browser tests run against the ASan/UBSan build; the valgrind
 # test uses the release build (valgrind and ASan do not mix).
 test: deps $(A11Y_TOOLS)
-	@$(MAKE) --no-print-directory VARIANT=release programs
+	@$(MAKE) --no-print-directory -j$(PARALLEL) VARIANT=release programs
 	@$(MAKE) --no-print-directory check-layers
-	@$(MAKE) --no-print-directory VARIANT=asan programs
+	@$(MAKE) --no-print-directory -j$(PARALLEL) VARIANT=asan programs build/asan/libportal.a \
+		$(UNIT_TESTS) $(DB_TESTS) $(FUZZERS)
 	@$(MAKE) --no-print-directory unit
-	@$(MAKE) --no-print-directory VARIANT=asan $(DB_TESTS)
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(STACK) down var/test
 	@rm -rf var/test  # every run starts from the demo data, whatever the last one left

