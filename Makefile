@@ -168,7 +168,7 @@ unit: deps
 
 fuzz-smoke: deps $(FUZZERS)
 	@set -e; for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p var/fuzz/$$n; \
-		echo "== $$n (30 s)"; $$f -max_total_time=30 -print_final_stats=1 \
+		echo "== $$n (20 s)"; $$f -max_total_time=20 -print_final_stats=1 \
 		-dict=tests/fuzz/$$n.dict var/fuzz/$$n tests/fuzz/corpus/$$n 2>&1 | tail -n 3; done
 
 fuzz: deps $(FUZZERS)
