@@ -207,19 +207,18 @@ static int dashboard(struct req *r)
 {
 	struct ctx c = {.r = r};
 	struct accounts_seen seen;
-	month_t latest;
 	enum perr e;
 
 	if ((e = xml_accounts(r->arena, r->root, r->sess, r->lang, &seen)) != PERR_OK ||
 	    (e = payments_write(r, &seen)) != PERR_OK)
 		return page_fail(r, e);
-	if ((latest = seen.latest) == 0)
+	if (seen.latest == 0)
 		return 0;
 	c.seen = &seen;
 	if ((c.parent = xml_elem(r->root, "charts")) == NULL)
 		return page_error(r, 500, "internal");
-	c.from = latest - (CHART_MONTHS - 1);
-	e = db_monthly_totals(r->arena, r->sess->subscriber_id, c.from, latest, total_row, &c);
+	c.from = seen.latest - (CHART_MONTHS - 1);
+	e = db_monthly_totals(r->arena, r->sess->subscriber_id, c.from, seen.latest, total_row, &c);
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	return charts_write(&c) != 0 ? page_error(r, 500, "internal") : 0;

@@ -27,13 +27,30 @@ SELECT account_id, period, SUM(accrued + corrections), SUM(paid), COUNT(*)
 FROM ledger GROUP BY account_id, period;
 
 DELIMITER //
+-- A ledger row's money into its month, and out of it: the one place each is
+-- written, for the three triggers below.
+CREATE PROCEDURE account_months_add(p_account INT UNSIGNED, p_period DATE, p_charged BIGINT,
+                                    p_paid BIGINT)
+BEGIN
+    INSERT INTO account_months (account_id, period, charged, paid, ledger_rows)
+    VALUES (p_account, p_period, p_charged, p_paid, 1)
+    ON DUPLICATE KEY UPDATE charged = charged + p_charged, paid = paid + p_paid,
+        ledger_rows = ledger_rows + 1;
+END//
+CREATE PROCEDURE account_months_remove(p_account INT UNSIGNED, p_period DATE, p_charged BIGINT,
+                                       p_paid BIGINT)
+BEGIN
+    UPDATE account_months
+    SET charged = charged - p_charged, paid = paid - p_paid, ledger_rows = ledger_rows - 1
+    WHERE account_id = p_account AND period = p_period;
+    DELETE FROM account_months
+    WHERE account_id = p_account AND period = p_period AND ledger_rows = 0;
+END//
 CREATE TRIGGER ledger_months_insert AFTER INSERT ON ledger FOR EACH ROW
 BEGIN
     IF @kabinet_loading IS NULL THEN
-        INSERT INTO account_months (account_id, period, charged, paid, ledger_rows)
-        VALUES (NEW.account_id, NEW.period, NEW.accrued + NEW.corrections, NEW.paid, 1)
-        ON DUPLICATE KEY UPDATE charged = charged + NEW.accrued + NEW.corrections,
-            paid = paid + NEW.paid, ledger_rows = ledger_rows + 1;
+        CALL account_months_add(NEW.account_id, NEW.period, NEW.accrued + NEW.corrections,
+                                NEW.paid);
     END IF;
 END//
 CREATE TRIGGER ledger_months_update AFTER UPDATE ON ledger FOR EACH ROW
@@ -47,28 +64,18 @@ BEGIN
                 paid = paid + NEW.paid - OLD.paid
             WHERE account_id = NEW.account_id AND period = NEW.period;
         ELSE
-            UPDATE account_months
-            SET charged = charged - (OLD.accrued + OLD.corrections), paid = paid - OLD.paid,
-                ledger_rows = ledger_rows - 1
-            WHERE account_id = OLD.account_id AND period = OLD.period;
-            DELETE FROM account_months
-            WHERE account_id = OLD.account_id AND period = OLD.period AND ledger_rows = 0;
-            INSERT INTO account_months (account_id, period, charged, paid, ledger_rows)
-            VALUES (NEW.account_id, NEW.period, NEW.accrued + NEW.corrections, NEW.paid, 1)
-            ON DUPLICATE KEY UPDATE charged = charged + NEW.accrued + NEW.corrections,
-                paid = paid + NEW.paid, ledger_rows = ledger_rows + 1;
+            CALL account_months_remove(OLD.account_id, OLD.period,
+                                       OLD.accrued + OLD.corrections, OLD.paid);
+            CALL account_months_add(NEW.account_id, NEW.period, NEW.accrued + NEW.corrections,
+                                    NEW.paid);
         END IF;
     END IF;
 END//
 CREATE TRIGGER ledger_months_delete AFTER DELETE ON ledger FOR EACH ROW
 BEGIN
     IF @kabinet_loading IS NULL THEN
-        UPDATE account_months
-        SET charged = charged - (OLD.accrued + OLD.corrections), paid = paid - OLD.paid,
-            ledger_rows = ledger_rows - 1
-        WHERE account_id = OLD.account_id AND period = OLD.period;
-        DELETE FROM account_months
-        WHERE account_id = OLD.account_id AND period = OLD.period AND ledger_rows = 0;
+        CALL account_months_remove(OLD.account_id, OLD.period, OLD.accrued + OLD.corrections,
+                                   OLD.paid);
     END IF;
 END//
 DELIMITER ;

@@ -163,17 +163,14 @@
       <svg class="bars" viewBox="0 0 600 230" role="img" aria-label="{$M/home.chart}">
         <line x1="0" y1="200.5" x2="600" y2="200.5" class="axis"/>
         <xsl:for-each select="month">
-          <xsl:variable name="x" select="@x"/>
           <xsl:variable name="name" select="$month-names[number(substring(current()/@m, 6, 2))]"/>
-          <xsl:variable name="a" select="@h-accrued"/>
-          <xsl:variable name="p" select="@h-paid"/>
-          <rect x="{$x + 8}" y="{200 - $a}" width="16" height="{$a}" class="bar-accrued">
+          <rect x="{@x + 8}" y="{200 - @h-accrued}" width="16" height="{@h-accrued}" class="bar-accrued">
             <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.accrued, ' ', accrued)"/></title>
           </rect>
-          <rect x="{$x + 26}" y="{200 - $p}" width="16" height="{$p}" class="bar-paid">
+          <rect x="{@x + 26}" y="{200 - @h-paid}" width="16" height="{@h-paid}" class="bar-paid">
             <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.paid, ' ', paid)"/></title>
           </rect>
-          <text x="{$x + 25}" y="220" class="tick"><xsl:value-of select="substring($name, 1, 3)"/></text>
+          <text x="{@x + 25}" y="220" class="tick"><xsl:value-of select="substring($name, 1, 3)"/></text>
         </xsl:for-each>
       </svg>
       <details>
