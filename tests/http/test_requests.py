@@ -514,6 +514,23 @@ def test_no_stylesheet_disables_output_escaping():
         assert not re.search(r"disable-output-escaping\s*=", open(f).read()), f
 
 
+def test_the_finishing_pass_tries_a_pattern_only_on_nodes_of_its_name():
+    """Every node of every page's content goes through finish.xsl: a pattern whose last
+    step is * or @* (other than the copy itself) would be tried on each of them."""
+    import os
+    from lxml import etree
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "xsl", "finish.xsl")
+    ns = {"xsl": "http://www.w3.org/1999/XSL/Transform"}
+    patterns = etree.parse(path).xpath("//xsl:template[@mode = 'finish']/@match", namespaces=ns)
+    assert "@*|node()" in patterns and len(patterns) >= 5
+    for p in patterns:
+        if p == "@*|node()":
+            continue
+        for alt in p.split(" | "):
+            last = re.split(r"/(?![^\[]*\])", alt.strip())[-1]
+            assert re.match(r"@?[a-z]", last), (p, last)
+
+
 # ------------------------------------------------------------------ the two renderers agree
 
 @pytest.mark.parametrize("path,method,data,needs_session,lang", every_page())
