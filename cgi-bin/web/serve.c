@@ -38,6 +38,7 @@
 #include "core/privilege.h"
 #include "db/db.h"
 #include "doc/render.h"
+#include "doc/xmlmem.h"
 #include "web/io.h"
 #include "web/req.h"
 #include "web/sandbox.h"
@@ -188,9 +189,12 @@ static void worker_loop(const struct section *sec, int fd)
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		if (rc < 0)
 			break;
+		xmlmem_begin();
 		sec->serve(sec, a, &(struct io){&c, fcgi_param, fcgi_read, fcgi_write, fcgi_finish});
 		fcgi_finish(&c);
 		arena_reset(a);
+		/* After the arena's cleanups, which free the request's documents. */
+		xmlmem_end();
 		if (stopping)
 			break;
 	}
@@ -369,6 +373,9 @@ int serve_main(int argc, char **argv, const struct section *sec)
 	const char *prog = sec->program ? sec->program : sec->name;
 
 	log_open(prog);
+	/* Before libxml2 allocates anything: its memory during a request is a region. */
+	if (xmlmem_install() != 0)
+		return 1;
 	/*
 	 * A worker's big buffers (a PDF's zlib state and output, a long page)
 	 * stay in its heap for the next request: mapping and unmapping them on

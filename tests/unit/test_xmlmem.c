@@ -1,0 +1,156 @@
+/* Unit tests: libxml2's memory in one region per request (doc/xmlmem.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/tree.h>
+#include <libxml/xmlmemory.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
+#include "doc/xmlmem.h"
+
+static int installed(void **state)
+{
+	(void)state;
+	return xmlmem_install();
+}
+
+/* A request's blocks are forgotten together: the next request is given the same memory. */
+static void each_request_starts_from_the_beginning(void **state)
+{
+	void *first, *again;
+
+	(void)state;
+	xmlmem_begin();
+	first = xmlMalloc(100);
+	assert_non_null(first);
+	assert_non_null(xmlMalloc(5000));
+	xmlFree(first);
+	xmlmem_end();
+	xmlmem_begin();
+	again = xmlMalloc(100);
+	assert_ptr_equal(again, first);
+	xmlmem_end();
+}
+
+static void blocks_are_aligned_and_apart(void **state)
+{
+	char *a, *b;
+
+	(void)state;
+	xmlmem_begin();
+	a = xmlMalloc(3);
+	b = xmlMalloc(1);
+	assert_int_equal((uintptr_t)a % 16, 0);
+	assert_int_equal((uintptr_t)b % 16, 0);
+	assert_true(b >= a + 16);
+	memset(a, 'a', 3);
+	memset(b, 'b', 1);
+	assert_memory_equal(a, "aaa", 3);
+	xmlmem_end();
+}
+
+/* Growing keeps the contents, in place for the newest block and by copy for an older one. */
+static void a_grown_block_keeps_what_it_held(void **state)
+{
+	char *buf, *other, *grown;
+	size_t i;
+
+	(void)state;
+	xmlmem_begin();
+	buf = xmlMalloc(64);
+	memset(buf, 'x', 64);
+	grown = xmlRealloc(buf, 1 << 20);
+	assert_ptr_equal(grown, buf); /* the newest: where it was */
+	for (i = 0; i < 64; i++)
+		assert_int_equal(grown[i], 'x');
+	memset(grown, 'y', 1 << 20);
+	other = xmlMalloc(10);
+	assert_non_null(other);
+	buf = xmlRealloc(grown, 2 << 20);
+	assert_ptr_not_equal(buf, grown); /* no longer the newest: copied */
+	for (i = 0; i < (1 << 20); i += 4096)
+		assert_int_equal(buf[i], 'y');
+	assert_int_equal(buf[(1 << 20) - 1], 'y');
+	assert_string_equal(xmlMemStrdup("копия"), "копия");
+	xmlmem_end();
+}
+
+/* What was glibc's before the request (a compiled stylesheet) is freed and grown as glibc's. */
+static void memory_from_before_stays_glibcs(void **state)
+{
+	char *kept, *grown;
+
+	(void)state;
+	kept = xmlMalloc(32);
+	strcpy(kept, "compiled at start-up");
+	xmlmem_begin();
+	grown = xmlRealloc(kept, 4096);
+	assert_string_equal(grown, "compiled at start-up");
+	xmlmem_end();
+	/* Still good after the request: glibc's, not the region's. */
+	assert_string_equal(grown, "compiled at start-up");
+	grown = xmlRealloc(grown, 8192);
+	assert_string_equal(grown, "compiled at start-up");
+	xmlFree(grown);
+}
+
+/* A page's document built and dropped inside a request; outside one, freed as usual. */
+static void documents_inside_and_outside_a_request(void **state)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		xmlmem_begin();
+		doc = xmlNewDoc(BAD_CAST "1.0");
+		root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+		xmlDocSetRootElement(doc, root);
+		assert_non_null(xmlNewTextChild(root, NULL, BAD_CAST "p", BAD_CAST "текст"));
+		xmlFreeDoc(doc);
+		xmlmem_end();
+	}
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlDocSetRootElement(doc, xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL));
+	xmlFreeDoc(doc); /* glibc's: freed (ASan's leak check would say otherwise) */
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+/* A pointer kept past its request, or read past its block, is caught by ASan. */
+static void kept_or_overrun_memory_is_poisoned(void **state)
+{
+	char *p;
+
+	(void)state;
+	xmlmem_begin();
+	p = xmlMalloc(20);
+	assert_false(__asan_address_is_poisoned(p + 19));
+	assert_true(__asan_address_is_poisoned(p + 20 + 12)); /* the red zone */
+	xmlmem_end();
+	assert_true(__asan_address_is_poisoned(p));
+}
+#endif
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(each_request_starts_from_the_beginning),
+		cmocka_unit_test(blocks_are_aligned_and_apart),
+		cmocka_unit_test(a_grown_block_keeps_what_it_held),
+		cmocka_unit_test(memory_from_before_stays_glibcs),
+		cmocka_unit_test(documents_inside_and_outside_a_request),
+#if defined(__SANITIZE_ADDRESS__)
+		cmocka_unit_test(kept_or_overrun_memory_is_poisoned),
+#endif
+	};
+
+	return cmocka_run_group_tests(tests, installed, NULL);
+}
