@@ -450,7 +450,7 @@ int main(int argc, char **argv)
 	signal(SIGTERM, on_term);
 	signal(SIGINT, on_term);
 	/* The stylesheets read, root (if it started so) is given up. */
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || render_init(cfg.xsl_dir) != 0 ||
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || render_init(cfg.xsl_dir, NULL) != 0 ||
 	    job_unroot() != 0) {
 		job_end(arena);
 		return 1;

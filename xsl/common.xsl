@@ -19,6 +19,17 @@
     </time>
   </xsl:template>
 
+  <!-- The value a field shows: what was typed if the form came back, else what is on file
+       (settings and the console's forms). -->
+  <xsl:template name="value">
+    <xsl:param name="name"/>
+    <xsl:param name="stored"/>
+    <xsl:choose>
+      <xsl:when test="/page/typed[@name = $name]"><xsl:value-of select="/page/typed[@name = $name]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$stored"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- "2026-03" as "март 2026" / "March 2026". -->
   <xsl:template name="month-label">
     <xsl:param name="v"/>

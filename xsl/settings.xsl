@@ -12,16 +12,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The value a field shows: what was typed if the form came back, else what is on file. -->
-  <xsl:template name="value">
-    <xsl:param name="name"/>
-    <xsl:param name="stored"/>
-    <xsl:choose>
-      <xsl:when test="/page/typed[@name = $name]"><xsl:value-of select="/page/typed[@name = $name]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$stored"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template name="settings-errors">
     <xsl:call-template name="form-errors"/>
     <xsl:if test="/page/error[@field]">

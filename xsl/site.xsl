@@ -3,30 +3,36 @@
   site.xsl: the one entry stylesheet.  The programs apply it in-process; in
   the alternative set-up nginx's XSLT filter applies the same file.  It holds
   the page layout; each section's content comes from its own sheet.
+  A program compiles only its own section's sheets: an include marked
+  kb:section="x" is left out of every program but section x's (doc/render.c).
+  Every global variable of every included sheet is worked out on every page
+  and every pattern of a mode is tried: with all sections included, the
+  dashboard's transform took 13.6 M instructions; with its own, 10.4 M.
   Rule for every sheet here: text only through xsl:value-of and attribute
   value templates, never disable-output-escaping.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:exsl="http://exslt.org/common"
+                xmlns:kb="urn:kabinet:site"
                 extension-element-prefixes="exsl"
-                exclude-result-prefixes="exsl">
+                exclude-result-prefixes="exsl kb">
 
   <xsl:include href="i18n.xsl"/>
   <xsl:include href="common.xsl"/>
   <xsl:include href="finish.xsl"/>
-  <xsl:include href="login.xsl"/>
-  <xsl:include href="home.xsl"/>
-  <xsl:include href="accounts.xsl"/>
-  <xsl:include href="services.xsl"/>
-  <xsl:include href="calculator.xsl"/>
-  <xsl:include href="readings.xsl"/>
-  <xsl:include href="payments.xsl"/>
-  <xsl:include href="receipts.xsl"/>
-  <xsl:include href="settings.xsl"/>
-  <xsl:include href="appeals.xsl"/>
-  <xsl:include href="admin.xsl"/>
-  <xsl:include href="exchange.xsl"/>
+  <xsl:include href="login.xsl" kb:section="login"/>
+  <xsl:include href="home.xsl" kb:section="home"/>
+  <xsl:include href="accounts.xsl" kb:section="accounts"/>
+  <xsl:include href="services.xsl" kb:section="services"/>
+  <xsl:include href="calculator.xsl" kb:section="calculator"/>
+  <xsl:include href="readings.xsl" kb:section="readings"/>
+  <xsl:include href="payments.xsl" kb:section="payments"/>
+  <xsl:include href="receipts.xsl" kb:section="receipts"/>
+  <xsl:include href="settings.xsl" kb:section="settings"/>
+  <xsl:include href="appeals.xsl" kb:section="appeals"/>
+  <xsl:include href="admin.xsl" kb:section="admin"/>
+  <xsl:include href="exchange.xsl" kb:section="admin"/>
   <xsl:include href="error.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"

@@ -1,6 +1,7 @@
 /*
  * render.c: XML to HTML in-process.  xsl/site.xsl is compiled once per worker
- * (as nginx compiles its sheets at configuration time) and every transform
+ * (as nginx compiles its sheets at configuration time), with only the
+ * program's own section's sheets (see site.xsl on why), and every transform
  * runs with security preferences that forbid reading or writing files and
  * the network: a stylesheet can only turn the page it is given into HTML.
  */
@@ -8,15 +9,19 @@
 
 #include <libexslt/exslt.h>
 #include <libxml/parser.h>
+#include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
 #include "core/log.h"
+#include "doc/finish.h"
 #include "doc/render.h"
 
 static xsltStylesheetPtr sheet; /* xsl/site.xsl: pages as HTML */
+
+#define SITE_NS "urn:kabinet:site" /* site.xsl's kb:section marks */
 
 /* Other modules' sheets (pdf.xsl, mail.xsl), compiled with site.xsl when linked. */
 extern const struct render_sheet *const __start_kb_sheets[] __attribute__((weak));
@@ -33,6 +38,63 @@ static xsltStylesheetPtr compile(const char *xsl_dir, const char *name)
 		log_msg(LOG_ERR, "cannot compile stylesheet %s", path);
 	return st;
 }
+/*
+ * site.xsl as a program compiles it: without the sheets of other sections
+ * (an xsl:include marked kb:section="x" stays only for section x), and with
+ * finish.xsl's pass marked for doc/finish.c instead of copying the page a
+ * second time.  Done to each sheet as libxslt loads it, site.xsl first.
+ */
+static const char *loading_section;
+static xsltDocLoaderFunc default_loader;
+
+static void keep_own_includes(xmlNodePtr root, const char *section)
+{
+	xmlNodePtr n, next;
+
+	for (n = root->children; n != NULL; n = next) {
+		xmlChar *of;
+
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+		    !xmlStrEqual(n->ns->href, XSLT_NAMESPACE) ||
+		    !xmlStrEqual(n->name, BAD_CAST "include"))
+			continue;
+		of = xmlGetNsProp(n, BAD_CAST "section", BAD_CAST SITE_NS);
+		if (of != NULL && !xmlStrEqual(of, BAD_CAST section)) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
+		xmlFree(of);
+	}
+}
+
+static xmlDocPtr load_for_section(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+				  xsltLoadType type)
+{
+	xmlDocPtr doc = default_loader(uri, dict, options, ctxt, type);
+
+	if (doc != NULL && xmlDocGetRootElement(doc) != NULL &&
+	    (type == XSLT_LOAD_START || type == XSLT_LOAD_STYLESHEET)) {
+		keep_own_includes(xmlDocGetRootElement(doc), loading_section);
+		finish_mark_calls(xmlDocGetRootElement(doc));
+	}
+	return doc;
+}
+
+static xsltStylesheetPtr compile_site(const char *xsl_dir, const char *section)
+{
+	xsltStylesheetPtr st;
+
+	if (section == NULL)
+		return compile(xsl_dir, "site.xsl");
+	loading_section = section;
+	default_loader = xsltDocDefaultLoader;
+	xsltSetLoaderFunc(load_for_section);
+	st = compile(xsl_dir, "site.xsl");
+	xsltSetLoaderFunc(NULL);
+	return st;
+}
+
 static xsltSecurityPrefsPtr prefs;
 
 /* Entities and DTDs are never loaded: our documents are built, not parsed. */
@@ -44,14 +106,14 @@ static xmlParserInputPtr no_entities(const char *url, const char *id, xmlParserC
 	return NULL;
 }
 
-int render_init(const char *xsl_dir)
+int render_init(const char *xsl_dir, const char *section)
 {
 	const struct render_sheet *const *x;
 
 	exsltRegisterAll();
 	xmlSubstituteEntitiesDefault(0);
 	xmlLoadExtDtdDefaultValue = 0;
-	if ((sheet = compile(xsl_dir, "site.xsl")) == NULL)
+	if ((sheet = compile_site(xsl_dir, section)) == NULL)
 		return -1;
 	for (x = __start_kb_sheets; x != NULL && x < __stop_kb_sheets; x++)
 		if ((*(*x)->slot = compile(xsl_dir, (*x)->name)) == NULL)
@@ -122,6 +184,7 @@ int render_html(xmlDocPtr doc, xmlChar **out, int *len)
 	res = render_transform(sheet, doc);
 	if (res == NULL)
 		return -1;
+	finish_result(res, doc);
 	if (xsltSaveResultToString(out, len, res, sheet) == 0 && *out != NULL)
 		rc = 0;
 	xmlFreeDoc(res);

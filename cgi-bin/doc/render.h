@@ -9,10 +9,12 @@
 
 /*
  * The stylesheets (site.xsl, pdf.xsl, mail.xsl), compiled once per process:
- * portal_main() does it for a section; a scheduled program that renders
- * calls it itself.  -1 if one does not compile (logged).
+ * serve_main() does it for a section (site.xsl with that section's sheets
+ * only; pages of section "error" are every program's); a scheduled program
+ * that renders calls it itself, with NULL for every section.  -1 if one does
+ * not compile (logged).
  */
-int render_init(const char *xsl_dir) PORTAL_WUR;
+int render_init(const char *xsl_dir, const char *section) PORTAL_WUR;
 void render_done(void);
 
 /* Transform a page document to HTML.  *out is freed by the caller with xmlFree. */

@@ -424,7 +424,7 @@ int serve_main(int argc, char **argv, const struct section *sec)
 		return 1;
 	}
 	/* Compiled once, before fork: every worker inherits the same compiled sheet. */
-	if (sec->pages != NULL && render_init(cfg.xsl_dir) != 0)
+	if (sec->pages != NULL && render_init(cfg.xsl_dir, sec->name) != 0)
 		goto out;
 	if (FCGX_Init() != 0) {
 		log_msg(LOG_ERR, "libfcgi cannot initialise");

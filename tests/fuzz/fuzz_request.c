@@ -122,7 +122,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	cfg.have_secret = 1;
 	snprintf(cfg.db_socket, sizeof(cfg.db_socket), "/nonexistent/kabinet-fuzz.sock");
 	snprintf(cfg.xsl_dir, sizeof(cfg.xsl_dir), "%s", getenv("KABINET_XSL") ? getenv("KABINET_XSL") : "xsl");
-	if (render_init(cfg.xsl_dir) != 0)
+	if (render_init(cfg.xsl_dir, NULL) != 0)
 		abort();
 	/* The fuzzer's own output stays readable: request log lines go nowhere. */
 	log_stream(fopen("/dev/null", "w"));

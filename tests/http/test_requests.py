@@ -531,6 +531,35 @@ def test_the_finishing_pass_tries_a_pattern_only_on_nodes_of_its_name():
             assert re.match(r"@?[a-z]", last), (p, last)
 
 
+def test_each_program_compiles_only_its_own_sections_sheets():
+    """site.xsl marks a section's sheet kb:section; a program compiles the unmarked
+    (shared) sheets and its own (doc/render.c).  Each mark names a program's section,
+    every section's sheet is marked, and the shared ones are the few every page needs."""
+    import glob
+    import os
+    from lxml import etree
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    ns = {"xsl": "http://www.w3.org/1999/XSL/Transform", "kb": "urn:kabinet:site"}
+    site = etree.parse(os.path.join(root, "xsl", "site.xsl"))
+    sections = set()
+    for c in glob.glob(os.path.join(root, "cgi-bin", "*.c")):
+        m = re.search(r'\.name = "([a-z]+)",\s*(?:\.pages|\n)', open(c).read())
+        if m and "pages" in open(c).read():
+            sections.add(m.group(1))
+    assert {"home", "login", "admin", "services"} <= sections
+    marked, shared = {}, set()
+    for inc in site.xpath("/xsl:stylesheet/xsl:include", namespaces=ns):
+        of = inc.get("{urn:kabinet:site}section")
+        if of is None:
+            shared.add(inc.get("href"))
+        else:
+            assert of in sections, (inc.get("href"), of)
+            marked[inc.get("href")] = of
+    assert shared == {"i18n.xsl", "common.xsl", "finish.xsl", "error.xsl"}
+    assert set(marked.values()) == sections - {"api"}
+    assert marked["home.xsl"] == "home" and marked["exchange.xsl"] == "admin"
+
+
 # ------------------------------------------------------------------ the two renderers agree
 
 @pytest.mark.parametrize("path,method,data,needs_session,lang", every_page())

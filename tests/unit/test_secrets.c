@@ -302,7 +302,7 @@ static int setup(void **st)
 {
 	(void)st;
 	A = arena_new(1 << 20);
-	return A == NULL || sodium_init() < 0 || render_init("xsl") != 0;
+	return A == NULL || sodium_init() < 0 || render_init("xsl", NULL) != 0;
 }
 
 /* A link's secret never reaches a log line; the rest of the request does. */
