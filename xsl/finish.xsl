@@ -10,6 +10,12 @@
   - an input with an error is marked invalid and described by its message
     (aria-invalid, aria-describedby), and the error summary takes the focus
     when the page opens (autofocus works without JavaScript).
+
+  nginx's XSLT filter runs this sheet as it is.  The programs compile
+  site.xsl with a kb:finish element in place of the call to "finished" and
+  apply these same rules to the result in C (cgi-bin/doc/finish.c), which
+  costs a fraction of copying the content again; a rule changed here is
+  changed there too, and the renderer parity test compares every page.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

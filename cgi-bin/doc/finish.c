@@ -383,7 +383,8 @@ static int is_xsl(xmlNodePtr n, const char *name)
 	       xmlStrEqual(n->ns->href, XSLT_NAMESPACE) && xmlStrEqual(n->name, BAD_CAST name);
 }
 
-/* <xsl:call-template name="finished"><xsl:with-param name="tree">T</…></…> → <kb:finish>T</kb:finish> */
+/* <xsl:call-template name="finished"><xsl:with-param name="tree">T</…></…> →
+ * <kb:finish>T</kb:finish> */
 static void mark_call(xmlNodePtr call)
 {
 	xmlNodePtr param = NULL, c, mark;

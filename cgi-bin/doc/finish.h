@@ -5,7 +5,7 @@
 #include <libxml/tree.h>
 
 /* The element a compiled sheet puts where finish.xsl's "finished" was called. */
-#define FINISH_NS "urn:kabinet:site"
+#define FINISH_NS   "urn:kabinet:site"
 #define FINISH_NAME "finish"
 
 /*

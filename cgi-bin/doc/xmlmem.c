@@ -40,23 +40,23 @@
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
-#define REDZONE 16
+#define REDZONE    16
 #define HIDE(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define SHOW(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
 #elif __has_include(<valgrind/memcheck.h>)
 #include <valgrind/memcheck.h>
-#define REDZONE 0
+#define REDZONE    0
 #define HIDE(p, n) VALGRIND_MAKE_MEM_NOACCESS((p), (n))
 #define SHOW(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
 #else
-#define REDZONE 0
+#define REDZONE    0
 #define HIDE(p, n) ((void)0)
 #define SHOW(p, n) ((void)0)
 #endif
 
 #define REGION_SIZE ((size_t)512 << 20) /* address space, not memory */
-#define KEEP ((size_t)4 << 20)          /* touched pages kept for the next request */
-#define HEADER 16                       /* the block's size; keeps data 16-aligned */
+#define KEEP        ((size_t)4 << 20)   /* touched pages kept for the next request */
+#define HEADER      16                  /* the block's size; keeps data 16-aligned */
 
 static char *base, *end; /* the reservation */
 static char *top;        /* the next block starts here */
@@ -158,7 +158,7 @@ static char *mem_strdup(const char *s)
 int xmlmem_install(void)
 {
 	void *m = mmap(NULL, REGION_SIZE, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (m == MAP_FAILED) {
 		log_msg(LOG_ERR, "cannot reserve the XML memory region");
