@@ -16,10 +16,17 @@
 #include <libxslt/xsltutils.h>
 
 #include "core/log.h"
+#include "doc/catalog.h"
 #include "doc/finish.h"
 #include "doc/render.h"
 
 static xsltStylesheetPtr sheet; /* xsl/site.xsl: pages as HTML */
+/* The program's own section's pages in Russian and in English: the same
+ * sheet with its messages written in (doc/catalog.c).  sheet renders the
+ * rest (error pages) and everything when the program has no section. */
+static xsltStylesheetPtr own_sheet[2];
+static char own_section[32];
+static const char *const languages[2] = {"ru", "en"};
 
 #define SITE_NS "urn:kabinet:site" /* site.xsl's kb:section marks */
 
@@ -45,6 +52,7 @@ static xsltStylesheetPtr compile(const char *xsl_dir, const char *name)
  * second time.  Done to each sheet as libxslt loads it, site.xsl first.
  */
 static const char *loading_section;
+static const struct catalog *loading_catalog;
 static xsltDocLoaderFunc default_loader;
 
 static void keep_own_includes(xmlNodePtr root, const char *section)
@@ -77,17 +85,20 @@ static xmlDocPtr load_for_section(const xmlChar *uri, xmlDictPtr dict, int optio
 	    (type == XSLT_LOAD_START || type == XSLT_LOAD_STYLESHEET)) {
 		keep_own_includes(xmlDocGetRootElement(doc), loading_section);
 		finish_mark_calls(xmlDocGetRootElement(doc));
+		catalog_resolve(xmlDocGetRootElement(doc), loading_catalog);
 	}
 	return doc;
 }
 
-static xsltStylesheetPtr compile_site(const char *xsl_dir, const char *section)
+static xsltStylesheetPtr compile_site(const char *xsl_dir, const char *section,
+				      const struct catalog *messages)
 {
 	xsltStylesheetPtr st;
 
 	if (section == NULL)
 		return compile(xsl_dir, "site.xsl");
 	loading_section = section;
+	loading_catalog = messages;
 	default_loader = xsltDocDefaultLoader;
 	xsltSetLoaderFunc(load_for_section);
 	st = compile(xsl_dir, "site.xsl");
@@ -113,8 +124,21 @@ int render_init(const char *xsl_dir, const char *section)
 	exsltRegisterAll();
 	xmlSubstituteEntitiesDefault(0);
 	xmlLoadExtDtdDefaultValue = 0;
-	if ((sheet = compile_site(xsl_dir, section)) == NULL)
+	if ((sheet = compile_site(xsl_dir, section, NULL)) == NULL)
 		return -1;
+	if (section != NULL) {
+		size_t i;
+
+		snprintf(own_section, sizeof(own_section), "%s", section);
+		for (i = 0; i < 2; i++) {
+			struct catalog *messages = catalog_load(xsl_dir, languages[i], section);
+
+			own_sheet[i] = messages ? compile_site(xsl_dir, section, messages) : NULL;
+			catalog_free(messages);
+			if (own_sheet[i] == NULL)
+				return -1;
+		}
+	}
 	for (x = __start_kb_sheets; x != NULL && x < __stop_kb_sheets; x++)
 		if ((*(*x)->slot = compile(xsl_dir, (*x)->name)) == NULL)
 			return -1;
@@ -139,6 +163,11 @@ void render_done(void)
 
 	if (sheet != NULL)
 		xsltFreeStylesheet(sheet);
+	for (size_t i = 0; i < 2; i++)
+		if (own_sheet[i] != NULL) {
+			xsltFreeStylesheet(own_sheet[i]);
+			own_sheet[i] = NULL;
+		}
 	for (x = __start_kb_sheets; x != NULL && x < __stop_kb_sheets; x++)
 		if (*(*x)->slot != NULL) {
 			xsltFreeStylesheet(*(*x)->slot);
@@ -174,18 +203,38 @@ xmlDocPtr render_transform(xsltStylesheetPtr st, xmlDocPtr doc)
 	return res;
 }
 
+/* The program's sheet for the page's section and language (i18n.xsl's rule:
+ * English if lang is "en", else Russian), or the general one. */
+static xsltStylesheetPtr sheet_for(xmlDocPtr doc)
+{
+	xmlNodePtr page = xmlDocGetRootElement(doc);
+	xmlChar *section, *lang;
+	xsltStylesheetPtr st = sheet;
+
+	if (page == NULL || own_sheet[0] == NULL)
+		return sheet;
+	section = xmlGetProp(page, BAD_CAST "section");
+	lang = xmlGetProp(page, BAD_CAST "lang");
+	if (xmlStrEqual(section, BAD_CAST own_section))
+		st = own_sheet[xmlStrEqual(lang, BAD_CAST "en") ? 1 : 0];
+	xmlFree(section);
+	xmlFree(lang);
+	return st;
+}
+
 int render_html(xmlDocPtr doc, xmlChar **out, int *len)
 {
 	xmlDocPtr res;
+	xsltStylesheetPtr st = sheet_for(doc);
 	int rc = -1;
 
 	*out = NULL;
 	*len = 0;
-	res = render_transform(sheet, doc);
+	res = render_transform(st, doc);
 	if (res == NULL)
 		return -1;
 	finish_result(res, doc);
-	if (xsltSaveResultToString(out, len, res, sheet) == 0 && *out != NULL)
+	if (xsltSaveResultToString(out, len, res, st) == 0 && *out != NULL)
 		rc = 0;
 	xmlFreeDoc(res);
 	return rc;

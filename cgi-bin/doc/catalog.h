@@ -1,0 +1,29 @@
+/* doc/catalog.h: a section's messages in one language, written into its stylesheet. */
+#ifndef DOC_CATALOG_H
+#define DOC_CATALOG_H
+
+#include <libxml/tree.h>
+
+#include "core/attrs.h"
+
+/*
+ * xsl/i18n.xsl builds the page's catalog ($M) on every transform and finds
+ * each message by a name test over it; a static key ($M/login.title) is
+ * the same text on every page of a section in a language.  So a program
+ * compiles a sheet per language in which such keys are the text itself.
+ */
+struct catalog;
+
+/* messages-LANG and messages-LANG-SECTION of xsl/messages.LANG.xsl; NULL if unreadable (logged). */
+struct catalog *catalog_load(const char *xsl_dir, const char *lang, const char *section) PORTAL_WUR;
+void catalog_free(struct catalog *); /* accepts NULL */
+
+/*
+ * In a stylesheet being compiled: every $M/KEY of a select, a test or an
+ * attribute value template becomes the message as a string literal, where
+ * that means the same (the key is in the catalog, its text not empty, and
+ * the expression uses it as a string, not as a node-set to walk or count).
+ */
+void catalog_resolve(xmlNodePtr sheet_root, const struct catalog *);
+
+#endif

@@ -1,0 +1,146 @@
+/* Unit tests: static message keys written into a stylesheet (doc/catalog.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "doc/catalog.h"
+
+static const char messages[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+        "  <xsl:template name=\"messages-ru\">\n"
+        "    <a>Вход</a><q>it's</q><both>\"x\" and 'y'</both><braces>{end} left</braces>\n"
+        "    <empty></empty><dup>common</dup>\n"
+        "    <months><m>январь</m><m>февраль</m></months>\n"
+        "  </xsl:template>\n"
+        "  <xsl:template name=\"messages-ru-home\"><dup>own</dup><h>Главная</h></xsl:template>\n"
+        "  <xsl:template name=\"messages-ru-login\"><l>Только для входа</l></xsl:template>\n"
+        "</xsl:stylesheet>\n";
+
+static char dir[64];
+static struct catalog *cat;
+
+static int setup(void **state)
+{
+	char path[128];
+	FILE *f;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/kb-catalog-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "%s/messages.ru.xsl", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fputs(messages, f);
+	fclose(f);
+	cat = catalog_load(dir, "ru", "home");
+	unlink(path);
+	rmdir(dir);
+	return cat == NULL;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	catalog_free(cat);
+	return 0;
+}
+
+/* The value the attribute has after the sheet <xsl:value-of ATTR="V"/> or <p ATTR="V"/> is
+ * resolved. */
+static char *resolved(const char *element, const char *attr, const char *v)
+{
+	char xml[1024];
+	xmlDocPtr doc;
+	xmlChar *got;
+	char *copy;
+
+	snprintf(xml, sizeof(xml),
+	         "<xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	         "<xsl:template match=\"/\"><%s %s=\"%s\"/></xsl:template></xsl:stylesheet>",
+	         element, attr, v);
+	doc = xmlReadMemory(xml, (int)strlen(xml), "t.xsl", NULL, 0);
+	assert_non_null(doc);
+	catalog_resolve(xmlDocGetRootElement(doc), cat);
+	got = xmlGetProp(xmlDocGetRootElement(doc)->children->children, BAD_CAST attr);
+	copy = strdup((const char *)got);
+	xmlFree(got);
+	xmlFreeDoc(doc);
+	return copy;
+}
+
+static void expect(const char *element, const char *attr, const char *v, const char *want)
+{
+	char *got = resolved(element, attr, v);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void a_key_becomes_its_text(void **state)
+{
+	(void)state;
+	expect("xsl:value-of", "select", "$M/a", "'Вход'");
+	expect("xsl:value-of", "select", "concat($M/a, ': ', x, $M/h)",
+	       "concat('Вход', ': ', x, 'Главная')");
+	expect("xsl:if", "test", "$M/a = x", "'Вход' = x");
+	/* The common catalog first, then the section's: $M's first node. */
+	expect("xsl:value-of", "select", "$M/dup", "'common'");
+}
+
+static void quotes_in_a_message_make_a_literal_xpath_can_read(void **state)
+{
+	(void)state;
+	expect("xsl:value-of", "select", "$M/q", "\"it's\"");
+	expect("xsl:value-of", "select", "$M/both", "concat('', '\"x\" and ', \"'\", 'y', \"'\")");
+}
+
+static void what_would_change_meaning_is_left(void **state)
+{
+	(void)state;
+	expect("xsl:for-each", "select", "$M/months/m", "$M/months/m");
+	expect("xsl:value-of", "select", "count($M/a)", "count($M/a)");
+	expect("xsl:value-of", "select", "$M/a | x", "$M/a | x");
+	expect("xsl:value-of", "select", "x | $M/a", "x | $M/a");
+	expect("xsl:value-of", "select", "$M/missing", "$M/missing");
+	expect("xsl:value-of", "select", "$M/empty", "$M/empty");
+	expect("xsl:value-of", "select", "'$M/a'", "'$M/a'");
+	expect("xsl:value-of", "select", "$MM/a", "$MM/a");
+	/* Another section's words are not this program's. */
+	expect("xsl:value-of", "select", "$M/l", "$M/l");
+	/* Only select and test of XSLT's own elements are expressions. */
+	expect("xsl:with-param", "name", "$M/a", "$M/a");
+}
+
+static void attribute_value_templates(void **state)
+{
+	(void)state;
+	expect("p", "title", "{$M/a}", "Вход");
+	expect("p", "title", "{ $M/a }: {x}", "Вход: {x}");
+	expect("p", "title", "{$M/braces}", "{{end}} left");
+	expect("p", "title", "x {concat($M/a, '}')} y", "x {concat('Вход', '}')} y");
+	expect("p", "title", "{{$M/a}}", "{{$M/a}}");
+	expect("p", "title", "plain", "plain");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(a_key_becomes_its_text),
+	        cmocka_unit_test(quotes_in_a_message_make_a_literal_xpath_can_read),
+	        cmocka_unit_test(what_would_change_meaning_is_left),
+	        cmocka_unit_test(attribute_value_templates),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
