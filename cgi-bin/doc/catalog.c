@@ -18,6 +18,8 @@
 
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
 #include <libxslt/xslt.h>
 
 #include "core/log.h"
@@ -337,7 +339,50 @@ static void resolve_attr(xmlNodePtr n, xmlAttrPtr a, const struct catalog *c, in
 	xmlFree(v);
 }
 
-void catalog_resolve(xmlNodePtr n, const struct catalog *c)
+#define SITE_NS "urn:kabinet:site"
+
+/* <xsl:template name="msg"><xsl:param name="key"/>…</…>: its body becomes kb:msg($key). */
+static void resolve_msg_template(xmlNodePtr t)
+{
+	xmlNodePtr k, next, v;
+	xmlNsPtr ns;
+	xmlChar *name = xmlGetProp(t, BAD_CAST "name");
+	int msg = xmlStrEqual(name, BAD_CAST "msg");
+
+	xmlFree(name);
+	if (!msg)
+		return;
+	for (k = t->children; k != NULL; k = next) {
+		next = k->next;
+		if (!is_xsl(k, "param")) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		}
+	}
+	v = xmlNewDocNode(t->doc, t->ns, BAD_CAST "value-of", NULL);
+	if (v == NULL)
+		return;
+	ns = xmlNewNs(v, BAD_CAST SITE_NS, BAD_CAST "kb");
+	xmlNewProp(v, BAD_CAST "select", BAD_CAST "kb:msg(string($key))");
+	if (ns == NULL || xmlAddChild(t, v) == NULL)
+		xmlFreeNode(v);
+}
+
+static void catalog_resolve_node(xmlNodePtr n, const struct catalog *c);
+
+void catalog_resolve(xmlNodePtr root, const struct catalog *c)
+{
+	xmlNodePtr t;
+
+	if (root == NULL || c == NULL)
+		return;
+	for (t = root->children; t != NULL; t = t->next)
+		if (is_xsl(t, "template"))
+			resolve_msg_template(t);
+	catalog_resolve_node(root, c);
+}
+
+static void catalog_resolve_node(xmlNodePtr n, const struct catalog *c)
 {
 	xmlNodePtr k;
 	xmlAttrPtr a;
@@ -356,5 +401,34 @@ void catalog_resolve(xmlNodePtr n, const struct catalog *c)
 		}
 	}
 	for (k = n->children; k != NULL; k = k->next)
-		catalog_resolve(k, c);
+		catalog_resolve_node(k, c);
+}
+
+/* kb:msg(key): the message, or "" as key('msg', …) over $M gives for a key it lacks. */
+static void msg_function(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	const struct catalog *c = t != NULL && t->style != NULL ? t->style->_private : NULL;
+	xmlChar *key;
+	const xmlChar *text = NULL;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	key = xmlXPathPopString(ctxt);
+	if (c != NULL && key != NULL)
+		text = xmlHashLookup(c->text, key);
+	xmlFree(key);
+	valuePush(ctxt, xmlXPathNewString(text != NULL ? text : BAD_CAST ""));
+}
+
+int catalog_register(void)
+{
+	return xsltRegisterExtModuleFunction(BAD_CAST "msg", BAD_CAST SITE_NS, msg_function);
+}
+
+void catalog_bind(xsltStylesheetPtr st, const struct catalog *c)
+{
+	st->_private = (void *)c;
 }

@@ -3,6 +3,7 @@
 #define DOC_CATALOG_H
 
 #include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
 
 #include "core/attrs.h"
 
@@ -25,5 +26,14 @@ void catalog_free(struct catalog *); /* accepts NULL */
  * the expression uses it as a string, not as a node-set to walk or count).
  */
 void catalog_resolve(xmlNodePtr sheet_root, const struct catalog *);
+
+/*
+ * A key computed at run time ("error." and a code) goes through i18n.xsl's
+ * template "msg"; in a sheet given to catalog_resolve() its body becomes
+ * kb:msg($key), a lookup in the catalog bound to the sheet here, which must
+ * outlive it.  catalog_register() makes kb:msg known to libxslt, once.
+ */
+int catalog_register(void) PORTAL_WUR;
+void catalog_bind(xsltStylesheetPtr, const struct catalog *);
 
 #endif

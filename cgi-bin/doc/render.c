@@ -25,6 +25,7 @@ static xsltStylesheetPtr sheet; /* xsl/site.xsl: pages as HTML */
  * sheet with its messages written in (doc/catalog.c).  sheet renders the
  * rest (error pages) and everything when the program has no section. */
 static xsltStylesheetPtr own_sheet[2];
+static struct catalog *own_messages[2]; /* kb:msg's, one per own_sheet */
 static char own_section[32];
 static const char *const languages[2] = {"ru", "en"};
 
@@ -130,13 +131,16 @@ int render_init(const char *xsl_dir, const char *section)
 		size_t i;
 
 		snprintf(own_section, sizeof(own_section), "%s", section);
+		if (catalog_register() != 0)
+			return -1;
 		for (i = 0; i < 2; i++) {
-			struct catalog *messages = catalog_load(xsl_dir, languages[i], section);
-
-			own_sheet[i] = messages ? compile_site(xsl_dir, section, messages) : NULL;
-			catalog_free(messages);
+			own_messages[i] = catalog_load(xsl_dir, languages[i], section);
+			if (own_messages[i] == NULL)
+				return -1;
+			own_sheet[i] = compile_site(xsl_dir, section, own_messages[i]);
 			if (own_sheet[i] == NULL)
 				return -1;
+			catalog_bind(own_sheet[i], own_messages[i]);
 		}
 	}
 	for (x = __start_kb_sheets; x != NULL && x < __stop_kb_sheets; x++)
@@ -163,11 +167,13 @@ void render_done(void)
 
 	if (sheet != NULL)
 		xsltFreeStylesheet(sheet);
-	for (size_t i = 0; i < 2; i++)
-		if (own_sheet[i] != NULL) {
+	for (size_t i = 0; i < 2; i++) {
+		if (own_sheet[i] != NULL)
 			xsltFreeStylesheet(own_sheet[i]);
-			own_sheet[i] = NULL;
-		}
+		catalog_free(own_messages[i]);
+		own_sheet[i] = NULL;
+		own_messages[i] = NULL;
+	}
 	for (x = __start_kb_sheets; x != NULL && x < __stop_kb_sheets; x++)
 		if (*(*x)->slot != NULL) {
 			xsltFreeStylesheet(*(*x)->slot);

@@ -11,6 +11,9 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
 
 #include "doc/catalog.h"
 
@@ -133,6 +136,47 @@ static void attribute_value_templates(void **state)
 	expect("p", "title", "plain", "plain");
 }
 
+/* A computed key goes through kb:msg: the catalog's text, "" for a key it lacks. */
+static void computed_keys_are_looked_up_in_the_catalog(void **state)
+{
+	static const char sheet[] = "<xsl:stylesheet version=\"1.0\" "
+	                            "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	                            "<xsl:output method=\"text\"/>"
+	                            "<xsl:template name=\"msg\"><xsl:param name=\"key\"/>"
+	                            "<xsl:for-each select=\"$M\"><xsl:value-of select=\"key('msg', "
+	                            "$key)\"/></xsl:for-each>"
+	                            "</xsl:template>"
+	                            "<xsl:template match=\"/\">"
+	                            "<xsl:for-each select=\"//k\">[<xsl:call-template name=\"msg\">"
+	                            "<xsl:with-param name=\"key\" select=\"concat(@p, "
+	                            "@s)\"/></xsl:call-template>]</xsl:for-each>"
+	                            "</xsl:template></xsl:stylesheet>";
+	static const char page[] = "<page><k p=\"d\" s=\"up\"/><k p=\"h\"/><k p=\"nope\"/></page>";
+	xmlDocPtr sd, pd, res;
+	xsltStylesheetPtr st;
+	xmlChar *out = NULL;
+	int len = 0;
+
+	(void)state;
+	assert_int_equal(catalog_register(), 0);
+	sd = xmlReadMemory(sheet, (int)strlen(sheet), "t.xsl", NULL, 0);
+	pd = xmlReadMemory(page, (int)strlen(page), "p.xml", NULL, 0);
+	assert_non_null(sd);
+	assert_non_null(pd);
+	catalog_resolve(xmlDocGetRootElement(sd), cat);
+	st = xsltParseStylesheetDoc(sd);
+	assert_non_null(st);
+	catalog_bind(st, cat);
+	res = xsltApplyStylesheet(st, pd, NULL);
+	assert_non_null(res);
+	assert_int_equal(xsltSaveResultToString(&out, &len, res, st), 0);
+	assert_string_equal((char *)out, "[common][Главная][]"); /* the common text first, as $M */
+	xmlFree(out);
+	xmlFreeDoc(res);
+	xmlFreeDoc(pd);
+	xsltFreeStylesheet(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +184,7 @@ int main(void)
 	        cmocka_unit_test(quotes_in_a_message_make_a_literal_xpath_can_read),
 	        cmocka_unit_test(what_would_change_meaning_is_left),
 	        cmocka_unit_test(attribute_value_templates),
+	        cmocka_unit_test(computed_keys_are_looked_up_in_the_catalog),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
