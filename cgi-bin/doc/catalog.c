@@ -24,6 +24,7 @@
 
 #include "core/log.h"
 #include "doc/catalog.h"
+#include "doc/xsl_node.h"
 
 struct catalog {
 	xmlHashTablePtr text; /* key -> message */
@@ -44,28 +45,13 @@ void catalog_free(struct catalog *c)
 	xmlFree(c);
 }
 
-static int is_xsl(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	       xmlStrEqual(n->ns->href, XSLT_NAMESPACE) &&
-	       (name == NULL || xmlStrEqual(n->name, BAD_CAST name));
-}
-
 /* The messages of one named template; a key already there keeps its text, as $M's first does. */
 static int add_template(struct catalog *c, xmlNodePtr root, const char *name)
 {
 	xmlNodePtr t, m;
 
 	for (t = root->children; t != NULL; t = t->next) {
-		xmlChar *n;
-		int match;
-
-		if (!is_xsl(t, "template"))
-			continue;
-		n = xmlGetProp(t, BAD_CAST "name");
-		match = xmlStrEqual(n, BAD_CAST name);
-		xmlFree(n);
-		if (!match)
+		if (!xsl_node_is(t, "template") || !xsl_node_attr_is(t, "name", name))
 			continue;
 		for (m = t->children; m != NULL; m = m->next) {
 			xmlChar *text;
@@ -339,22 +325,17 @@ static void resolve_attr(xmlNodePtr n, xmlAttrPtr a, const struct catalog *c, in
 	xmlFree(v);
 }
 
-#define SITE_NS "urn:kabinet:site"
-
 /* <xsl:template name="msg"><xsl:param name="key"/>…</…>: its body becomes kb:msg($key). */
 static void resolve_msg_template(xmlNodePtr t)
 {
 	xmlNodePtr k, next, v;
 	xmlNsPtr ns;
-	xmlChar *name = xmlGetProp(t, BAD_CAST "name");
-	int msg = xmlStrEqual(name, BAD_CAST "msg");
 
-	xmlFree(name);
-	if (!msg)
+	if (!xsl_node_attr_is(t, "name", "msg"))
 		return;
 	for (k = t->children; k != NULL; k = next) {
 		next = k->next;
-		if (!is_xsl(k, "param")) {
+		if (!xsl_node_is(k, "param")) {
 			xmlUnlinkNode(k);
 			xmlFreeNode(k);
 		}
@@ -377,7 +358,7 @@ void catalog_resolve(xmlNodePtr root, const struct catalog *c)
 	if (root == NULL || c == NULL)
 		return;
 	for (t = root->children; t != NULL; t = t->next)
-		if (is_xsl(t, "template"))
+		if (xsl_node_is(t, "template"))
 			resolve_msg_template(t);
 	catalog_resolve_node(root, c);
 }
@@ -392,7 +373,7 @@ static void catalog_resolve_node(xmlNodePtr n, const struct catalog *c)
 	for (a = n->properties; a != NULL; a = a->next) {
 		if (a->ns != NULL)
 			continue;
-		if (is_xsl(n, NULL)) {
+		if (xsl_node_is(n, NULL)) {
 			if (xmlStrEqual(a->name, BAD_CAST "select") ||
 			    xmlStrEqual(a->name, BAD_CAST "test"))
 				resolve_attr(n, a, c, 0);

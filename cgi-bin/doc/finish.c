@@ -29,6 +29,7 @@
 #include <libxslt/xslt.h>
 
 #include "doc/finish.h"
+#include "doc/xsl_node.h"
 
 static int is(xmlNodePtr n, const char *name)
 {
@@ -343,7 +344,7 @@ static void unwrap(xmlNodePtr m)
 static int is_marker(xmlNodePtr n)
 {
 	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	       xmlStrEqual(n->ns->href, BAD_CAST FINISH_NS) &&
+	       xmlStrEqual(n->ns->href, BAD_CAST SITE_NS) &&
 	       xmlStrEqual(n->name, BAD_CAST FINISH_NAME);
 }
 
@@ -377,12 +378,6 @@ void finish_result(xmlDocPtr result, xmlDocPtr source)
 
 /* ---------------------------------------------------------------- the sheet */
 
-static int is_xsl(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	       xmlStrEqual(n->ns->href, XSLT_NAMESPACE) && xmlStrEqual(n->name, BAD_CAST name);
-}
-
 /* <xsl:call-template name="finished"><xsl:with-param name="tree">T</…></…> →
  * <kb:finish>T</kb:finish> */
 static void mark_call(xmlNodePtr call)
@@ -397,13 +392,13 @@ static void mark_call(xmlNodePtr call)
 			param = c;
 		}
 	/* Only the one shape finish.xsl is called with; anything else stays XSLT. */
-	if (params != 1 || !is_xsl(param, "with-param") || xmlHasProp(param, BAD_CAST "select") ||
-	    !value_is(param, "name", "tree"))
+	if (params != 1 || !xsl_node_is(param, "with-param") ||
+	    xmlHasProp(param, BAD_CAST "select") || !xsl_node_attr_is(param, "name", "tree"))
 		return;
 	mark = xmlNewDocNode(call->doc, NULL, BAD_CAST FINISH_NAME, NULL);
 	if (mark == NULL)
 		return;
-	ns = xmlNewNs(mark, BAD_CAST FINISH_NS, BAD_CAST "kb");
+	ns = xmlNewNs(mark, BAD_CAST SITE_NS, BAD_CAST "kb");
 	if (ns == NULL) {
 		xmlFreeNode(mark);
 		return;
@@ -423,7 +418,7 @@ void finish_mark_calls(xmlNodePtr n)
 
 	for (c = n != NULL ? n->children : NULL; c != NULL; c = next) {
 		next = c->next;
-		if (is_xsl(c, "call-template") && value_is(c, "name", "finished"))
+		if (xsl_node_is(c, "call-template") && xsl_node_attr_is(c, "name", "finished"))
 			mark_call(c);
 		else if (c->type == XML_ELEMENT_NODE)
 			finish_mark_calls(c);

@@ -4,8 +4,8 @@
 
 #include <libxml/tree.h>
 
-/* The element a compiled sheet puts where finish.xsl's "finished" was called. */
-#define FINISH_NS   "urn:kabinet:site"
+/* The element (in doc/xsl_node.h's SITE_NS) a compiled sheet puts where
+ * finish.xsl's "finished" was called. */
 #define FINISH_NAME "finish"
 
 /*

@@ -19,6 +19,7 @@
 #include "doc/catalog.h"
 #include "doc/finish.h"
 #include "doc/render.h"
+#include "doc/xsl_node.h"
 
 static xsltStylesheetPtr sheet; /* xsl/site.xsl: pages as HTML */
 /* The program's own section's pages in Russian and in English: the same
@@ -28,8 +29,6 @@ static xsltStylesheetPtr own_sheet[2];
 static struct catalog *own_messages[2]; /* kb:msg's, one per own_sheet */
 static char own_section[32];
 static const char *const languages[2] = {"ru", "en"};
-
-#define SITE_NS "urn:kabinet:site" /* site.xsl's kb:section marks */
 
 /* Other modules' sheets (pdf.xsl, mail.xsl), compiled with site.xsl when linked. */
 extern const struct render_sheet *const __start_kb_sheets[] __attribute__((weak));
@@ -64,9 +63,7 @@ static void keep_own_includes(xmlNodePtr root, const char *section)
 		xmlChar *of;
 
 		next = n->next;
-		if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
-		    !xmlStrEqual(n->ns->href, XSLT_NAMESPACE) ||
-		    !xmlStrEqual(n->name, BAD_CAST "include"))
+		if (!xsl_node_is(n, "include"))
 			continue;
 		of = xmlGetNsProp(n, BAD_CAST "section", BAD_CAST SITE_NS);
 		if (of != NULL && !xmlStrEqual(of, BAD_CAST section)) {
