@@ -17,10 +17,14 @@
  * happens, and freeing a region block does nothing, even one of an earlier
  * request (libxml2 frees its last error's strings at the next error).
  *
- * The region is address space reserved once with MAP_NORESERVE: pages
- * become memory when first touched, and what a large request touched beyond
- * KEEP is given back with madvise when it ends.  A request that outgrows the
- * region carries on with glibc's memory, which is freed as usual.
+ * The region is address space reserved once, inaccessible: with
+ * vm.overcommit_memory=2 the kernel charges writable private memory against
+ * its commit limit when mapped, so a writable reservation would cost every
+ * worker REGION_SIZE of that limit.  It is made writable a STEP at a time as
+ * requests reach further, and what a large request made writable beyond KEEP
+ * is mapped inaccessible again when it ends, which returns both the pages
+ * and the charge.  A request that outgrows the region, or whose next STEP
+ * the kernel refuses, carries on with glibc's memory, freed as usual.
  *
  * Under AddressSanitizer every block has a poisoned red zone after it and
  * the whole region is poisoned after each request; under valgrind the same
@@ -55,12 +59,13 @@
 #endif
 
 #define REGION_SIZE ((size_t)512 << 20) /* address space, not memory */
-#define KEEP        ((size_t)4 << 20)   /* touched pages kept for the next request */
+#define STEP        ((size_t)1 << 20)   /* made writable at a time */
+#define KEEP        ((size_t)4 << 20)   /* stays writable for the next request */
 #define HEADER      16                  /* the block's size; keeps data 16-aligned */
 
 static char *base, *end; /* the reservation */
 static char *top;        /* the next block starts here */
-static char *touched;    /* pages below this have been touched since the last trim */
+static char *writable;   /* [base, writable) may be used */
 static char *newest;     /* the newest block's data: grown in place */
 static int active;
 
@@ -82,6 +87,22 @@ static size_t block_size(const void *p)
 	return n;
 }
 
+/* [base, want) writable, or -1 when the kernel will not commit more. */
+static int reach(const char *want)
+{
+	size_t to;
+
+	if (want <= writable)
+		return 0;
+	to = ((size_t)(want - base) + STEP - 1) / STEP * STEP;
+	if (to > REGION_SIZE)
+		to = REGION_SIZE;
+	if (mprotect(writable, (size_t)(base + to - writable), PROT_READ | PROT_WRITE) != 0)
+		return -1;
+	writable = base + to;
+	return 0;
+}
+
 static void *cut(size_t n)
 {
 	size_t need;
@@ -90,12 +111,10 @@ static void *cut(size_t n)
 	if (n > REGION_SIZE)
 		return NULL;
 	need = HEADER + rounded(n) + REDZONE;
-	if ((size_t)(end - top) < need)
+	if ((size_t)(end - top) < need || reach(top + need) != 0)
 		return malloc(n); /* outgrown: glibc's from here on */
 	b = top;
 	top += need;
-	if (top > touched)
-		touched = top;
 	SHOW(b, HEADER + n);
 	HIDE(b + HEADER + n, need - HEADER - n);
 	memcpy(b, &n, sizeof(n));
@@ -128,10 +147,9 @@ static void *mem_realloc(void *p, size_t n)
 	old = block_size(p);
 	/* The newest block grows where it is: libxml2's buffers double as they fill. */
 	if (active && p == newest && n <= REGION_SIZE &&
-	    (size_t)(end - (char *)p) >= rounded(n) + REDZONE) {
+	    (size_t)(end - (char *)p) >= rounded(n) + REDZONE &&
+	    reach((char *)p + rounded(n) + REDZONE) == 0) {
 		top = (char *)p + rounded(n) + REDZONE;
-		if (top > touched)
-			touched = top;
 		if (n > old)
 			SHOW((char *)p + old, n - old);
 		HIDE((char *)p + n, rounded(n) + REDZONE - n);
@@ -141,8 +159,7 @@ static void *mem_realloc(void *p, size_t n)
 	if ((q = mem_malloc(n)) == NULL)
 		return NULL;
 	memcpy(q, p, old < n ? old : n);
-	mem_free(p);
-	return q;
+	return q; /* p, a region block, is forgotten with its request */
 }
 
 static char *mem_strdup(const char *s)
@@ -157,14 +174,14 @@ static char *mem_strdup(const char *s)
 
 int xmlmem_install(void)
 {
-	void *m = mmap(NULL, REGION_SIZE, PROT_READ | PROT_WRITE,
-	               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *m = mmap(NULL, REGION_SIZE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+	               -1, 0);
 
 	if (m == MAP_FAILED) {
 		log_msg(LOG_ERR, "cannot reserve the XML memory region");
 		return -1;
 	}
-	base = top = touched = m;
+	base = top = writable = m;
 	end = base + REGION_SIZE;
 	if (xmlMemSetup(mem_free, mem_malloc, mem_realloc, mem_strdup) != 0) {
 		log_msg(LOG_ERR, "libxml2 refused its memory functions");
@@ -186,10 +203,13 @@ void xmlmem_end(void)
 	newest = NULL;
 	HIDE(base, (size_t)(top - base));
 	top = base;
-	/* A large request's pages go back; the first KEEP stay for the next one. */
-	if ((size_t)(touched - base) > KEEP) {
-		if (madvise(base + KEEP, (size_t)(touched - base) - KEEP, MADV_DONTNEED) != 0)
-			log_msg(LOG_WARN, "madvise on the XML memory region failed");
-		touched = base + KEEP;
+	/* A large request's pages go back, charge and all; the first KEEP stay. */
+	if ((size_t)(writable - base) > KEEP) {
+		if (mmap(base + KEEP, (size_t)(writable - base) - KEEP, PROT_NONE,
+		         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1,
+		         0) == MAP_FAILED)
+			log_msg(LOG_WARN, "cannot give back the XML memory region's pages");
+		else
+			writable = base + KEEP;
 	}
 }

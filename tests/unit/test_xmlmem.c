@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -123,6 +124,55 @@ static void documents_inside_and_outside_a_request(void **state)
 	xmlFreeDoc(doc); /* glibc's: freed (ASan's leak check would say otherwise) */
 }
 
+/* The permissions /proc/self/maps gives the mapping that holds p ("rw-p"), or "" if none. */
+static void permissions_at(const void *p, char perms[5])
+{
+	FILE *maps = fopen("/proc/self/maps", "r");
+	char line[512];
+	uintptr_t from, to, at = (uintptr_t)p;
+
+	perms[0] = '\0';
+	assert_non_null(maps);
+	while (fgets(line, sizeof(line), maps) != NULL)
+		if (sscanf(line, "%lx-%lx %4s", &from, &to, perms) == 3 && from <= at && at < to)
+			break;
+		else
+			perms[0] = '\0';
+	fclose(maps);
+}
+
+/*
+ * Only what requests use is writable, and what a large one used beyond the
+ * first few megabytes is inaccessible again after it: with
+ * vm.overcommit_memory=2 writable memory is charged to the commit limit.
+ */
+static void only_what_is_used_is_writable(void **state)
+{
+	char perms[5], *first, *large;
+	const size_t size = (size_t)32 << 20;
+
+	(void)state;
+	xmlmem_begin();
+	first = xmlMalloc(100);
+	permissions_at(first, perms);
+	assert_string_equal(perms, "rw-p");
+	permissions_at(first + ((size_t)64 << 20), perms);
+	assert_string_equal(perms, "---p"); /* reserved, not yet used */
+	large = xmlMalloc(size);
+	assert_true(large > first && large < first + ((size_t)512 << 20)); /* the region's */
+	memset(large, 1, size);
+	permissions_at(large + size - 1, perms);
+	assert_string_equal(perms, "rw-p");
+	xmlmem_end();
+	permissions_at(large + size - 1, perms);
+	assert_string_equal(perms, "---p");
+	permissions_at(first, perms);
+	assert_string_equal(perms, "rw-p"); /* kept for the next request */
+	xmlmem_begin();
+	assert_ptr_equal(xmlMalloc(100), first);
+	xmlmem_end();
+}
+
 #if defined(__SANITIZE_ADDRESS__)
 /* A pointer kept past its request, or read past its block, is caught by ASan. */
 static void kept_or_overrun_memory_is_poisoned(void **state)
@@ -147,6 +197,7 @@ int main(void)
 		cmocka_unit_test(a_grown_block_keeps_what_it_held),
 		cmocka_unit_test(memory_from_before_stays_glibcs),
 		cmocka_unit_test(documents_inside_and_outside_a_request),
+		cmocka_unit_test(only_what_is_used_is_writable),
 #if defined(__SANITIZE_ADDRESS__)
 		cmocka_unit_test(kept_or_overrun_memory_is_poisoned),
 #endif
