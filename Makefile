@@ -30,6 +30,8 @@ DEBIAN_PACKAGES = \
 	python3-pymysql \
 	python3-jsonschema \
 	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless
+# make bench's alone: issue 22's PHP peer of the dashboard (tests/bench/php/).
+BENCH_PACKAGES = php8.2-fpm php8.2-xml php8.2-mysql
 
 PROGRAMS = login home accounts services calculator readings payments receipts settings appeals admin exchange api
 JOBS = payjobs receiptjobs deliver remind tidy kabinet-import kabinet-export
@@ -212,13 +214,14 @@ build/release/bench_tariff: tests/bench/bench_tariff.c build/release/libportal.a
 		build/release/libportal.a $(PKG_LDLIBS)
 
 bench: build
+	@tools/deps.sh $(BENCH_PACKAGES)
 	@$(MAKE) --no-print-directory VARIANT=release build/release/bench_tariff
 	@build/release/bench_tariff
 	@$(STACK) down var/bench >/dev/null && rm -rf var/bench
 	@NO_DELIVER=1 $(STACK) up var/bench $(BENCH_PORT) build/release $(WORKERS)
 	@$(STACK) gen var/bench 1000 build/release
 	@status=0; KABINET_ENV=var/bench KABINET_URL=http://127.0.0.1:$(BENCH_PORT) \
-		/usr/bin/python3 tests/bench/bench.py --save var/bench/billing.json || status=$$?; \
+		BENCH_WORKERS=$(WORKERS) /usr/bin/python3 tests/bench/bench.py --save var/bench/billing.json || status=$$?; \
 	KABINET_ENV=var/bench /usr/bin/python3 tests/bench/bench_exchange.py || status=$$?; \
 	$(STACK) down var/bench; exit $$status
 	@$(STACK) gen var/bench-1m $(BENCH_ACCOUNTS) build/release

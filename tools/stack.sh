@@ -601,9 +601,14 @@ nginx_conf() {
 	: >"$E/nginx/extra-locations.conf"
 	case "$E" in
 	*/var/test) echo "include $E/nginx/xslt-server.conf;" >"$E/nginx/extra-servers.conf" ;;
-	*/var/bench | */var/bench-1m) printf 'location /__bench/ {\n    alias %s/bench/;\n}\n' "$E" \
-		>"$E/nginx/extra-locations.conf" ;;
-	esac
+	*/var/bench | */var/bench-1m)
+		printf 'location /__bench/ {\n    alias %s/bench/;\n}\n' "$E"
+		# Issue 22's PHP peer of the dashboard: php-fpm, started by bench.py.
+		printf 'location = /__php/ {\n    include %s/nginx/fastcgi_params;\n' "$ROOT"
+		printf '    fastcgi_param SCRIPT_FILENAME %s/tests/bench/php/home.php;\n' "$ROOT"
+		printf '    fastcgi_pass unix:%s/run/php.sock;\n}\n' "$E"
+		;;
+	esac >>"$E/nginx/extra-locations.conf"
 }
 
 nginx_start() {

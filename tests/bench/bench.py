@@ -16,8 +16,10 @@ make bench runs the first on a database of 1,000 generated accounts and the
 second on one of 1,000,000: every page query is an index lookup, so the two
 should be close.
 """
+import configparser
 import json
 import os
+import pwd
 import re
 import subprocess
 import sys
@@ -30,6 +32,7 @@ ENV = os.path.abspath(os.environ.get("KABINET_ENV", "var/bench"))
 DURATION = os.environ.get("BENCH_SECONDS", "10")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "32")
 THREADS = os.environ.get("BENCH_THREADS", "2")
+WORKERS = os.environ.get("BENCH_WORKERS", "4")  # each program's, and the PHP peer's, processes
 
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -213,6 +216,82 @@ def webhook_bench(count=20000, seconds=8):
           % ("met" if rate >= 1000 and once else "NOT met", rate))
 
 
+PHP_FPM = "/usr/sbin/php-fpm8.2"
+PEER = "PHP peer: dashboard (php-fpm 8.2)"
+
+
+def php_peer_start():
+    """Issue 22's peer: php-fpm 8.2 running tests/bench/php/home.php behind the same nginx
+    (/__php/), as many processes as a kabinet program has workers, with OPcache (on by
+    default in php-fpm) not checking the script's time stamp, as in production.  Its pool
+    runs as the programs' user, so it gets its settings and the home program's secrets in a
+    file of its own.  Returns the php-fpm process, or None (and says why)."""
+    if not os.access(PHP_FPM, os.X_OK):
+        print("PHP peer: %s is not installed (make bench installs php8.2-fpm)" % PHP_FPM)
+        return None
+    ini = configparser.ConfigParser(interpolation=None, strict=False)
+    ini.read(os.path.join(ENV, "portal.ini"))
+    own = configparser.ConfigParser(interpolation=None, strict=False)
+    own.read(os.path.join(ini["site"]["secrets"], "home.ini"))
+    d = os.path.join(ENV, "php")
+    os.makedirs(d, exist_ok=True)
+    peer = os.path.join(d, "peer.ini")
+    with open(os.open(peer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write("[db]\nsocket = %s\nname = %s\nuser = %s\npassword = %s\n" % (
+            ini["db"]["socket"], ini["db"]["name"], own["db"]["user"], own["db"]["password"]))
+        f.write("[site]\nsecret = %s\nxsl_dir = %s\n" % (own["site"]["secret"],
+                                                        ini["site"]["xsl_dir"]))
+        if ini.has_option("site", "time_zone"):
+            f.write("time_zone = %s\n" % ini["site"]["time_zone"])
+        if ini.has_section("session"):
+            f.write("[session]\n" + "".join("%s = %s\n" % kv for kv in ini["session"].items()))
+    user = ""
+    if os.getuid() == 0:
+        who = ini["site"].get("user", "")
+        pw = pwd.getpwnam(who)
+        os.chown(peer, pw.pw_uid, pw.pw_gid)
+        user = ("user = %s\ngroup = %s\nlisten.owner = %s\nlisten.group = %s\n"
+                "listen.mode = 0660\n" % (who, who, who, who))
+    sock = os.path.join(ENV, "run", "php.sock")
+    conf = os.path.join(d, "php-fpm.conf")
+    with open(conf, "w") as f:
+        f.write("[global]\npid = %s/run/php-fpm.pid\nerror_log = %s/log/php-fpm.log\n"
+                "daemonize = no\n\n[peer]\n%slisten = %s\npm = static\npm.max_children = %s\n"
+                "env[KABINET_PEER_INI] = %s\ncatch_workers_output = yes\n"
+                "php_admin_value[opcache.validate_timestamps] = 0\n"
+                "php_admin_flag[display_errors] = off\n"
+                % (ENV, ENV, user, sock, WORKERS, peer))
+    if os.path.exists(sock):
+        os.unlink(sock)
+    proc = subprocess.Popen([PHP_FPM, "-F", "-y", conf] + (["-R"] if os.getuid() == 0 else []),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if os.path.exists(sock) or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    if not os.path.exists(sock):
+        proc.kill()
+        print("PHP peer: php-fpm did not start (see %s/log/php-fpm.log)" % ENV)
+        return None
+    return proc
+
+
+def php_peer_stop(proc):
+    if proc is not None:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def same_html(mine, theirs):
+    """None when the two pages are the same bytes, else where they part."""
+    if mine == theirs:
+        return None
+    at = next((i for i, (a, b) in enumerate(zip(mine, theirs)) if a != b),
+              min(len(mine), len(theirs)))
+    return "they part at byte %d of %d/%d: kabinet %r, PHP %r" % (
+        at, len(mine), len(theirs), mine[max(0, at - 40):at + 40], theirs[max(0, at - 40):at + 40])
+
+
 FLOOR = "login page as XML (no DB, no XSLT)"
 DASH_XML = "dashboard as XML (no XSLT)"
 DASH_REF = "static file, %d bytes (dashboard's)"
@@ -358,6 +437,18 @@ def main():
         # and its XML), then the page itself.
         targets.append((FLOOR, BASE + "/login?format=xml", ()))
         targets.append((DASH_XML, BASE + "/?format=xml", (cookie,)))
+    peer = php_peer_start() if compare is None else None
+    peer_differs = None
+    if peer is not None:
+        theirs = s.get(BASE + "/__php/", allow_redirects=False)
+        mine = s.get(BASE + "/", allow_redirects=False)
+        peer_differs = (same_html(mine.content, theirs.content) if theirs.status_code == 200
+                        else "the peer answered %d: %s" % (theirs.status_code, theirs.text[:300]))
+        if peer_differs:
+            print("PHP peer: its HTML is not kabinet's, so it is not timed: " + peer_differs)
+        else:
+            print("PHP peer: the same %d bytes as kabinet's dashboard" % len(mine.content))
+            targets.append((PEER, BASE + "/__php/", (cookie,)))
     targets += billing
     if compare is None:
         targets.append(("calculator POST (signed out)", BASE + "/calculator", (), lua))
@@ -395,13 +486,19 @@ def main():
                                                   "MariaDB"))
     results = {}
     saved = json.load(open(compare)) if compare else {}
-    for name, url, headers, *script in targets:
-        res = results[name] = wrk(url, headers, script[0] if script else None)
-        extra = ""
-        if name in saved:
-            extra = "  %5.1f%% of %d accounts' req/s" % (100 * res["rps"] / saved[name]["rps"],
-                                                         saved["accounts"])
-        row(name, res, results[targets[0][0]], extra)
+    try:
+        for name, url, headers, *script in targets:
+            res = results[name] = wrk(url, headers, script[0] if script else None)
+            extra = ""
+            if name in saved:
+                extra = "  %5.1f%% of %d accounts' req/s" % (100 * res["rps"] / saved[name]["rps"],
+                                                             saved["accounts"])
+            row(name, res, results[targets[0][0]], extra)
+        if PEER in results:
+            # The peer at 4 connections too, next to the dashboard measured there below.
+            peer4 = wrk(BASE + "/__php/", (cookie,), connections="4")
+    finally:
+        php_peer_stop(peer)
     ref = results[targets[0][0]]
     print()
     if compare is None:
@@ -412,11 +509,22 @@ def main():
         same4 = wrk(BASE + "/__bench/reference-dashboard.html", connections="4")
         home4 = wrk(BASE + "/", (cookie,), connections="4")
         row("dashboard at 4 connections", home4, same4)
+        if PEER in results:
+            row(PEER + " at 4 connections", peer4, same4)
         for conns, h, r in ((CONNECTIONS, home, same), ("4", home4, same4)):
             print("target: dashboard >= 6%% of a static file of its %d bytes at %s connections: "
                   "%s (%.2f%%)" % (len(dashboard.content), conns,
                                    "met" if h["rps"] >= 0.06 * r["rps"] else "NOT met",
                                    100 * h["rps"] / r["rps"]))
+        if PEER in results:
+            for conns, h, p in ((CONNECTIONS, home, results[PEER]), ("4", home4, peer4)):
+                print("target: dashboard >= 5x the PHP peer's req/s at %s connections: %s "
+                      "(%.2fx)" % (conns, "met" if h["rps"] >= 5 * p["rps"] else "NOT met",
+                                   h["rps"] / p["rps"]))
+            print("(the PHP peer is the dashboard's only: the other pages have none to compare)")
+        else:
+            print("target: dashboard >= 5x the PHP peer: not measured (%s)"
+                  % (peer_differs or "no peer"))
         print("target: signed-in home p99 < 5 ms at %s connections: %s (%.2f ms)"
               % (CONNECTIONS, "met" if home["p99"] < 5 else "NOT met", home["p99"]))
         anatomy(results, billing[0][0], ref)
