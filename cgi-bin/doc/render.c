@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include <libexslt/exslt.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
@@ -18,6 +19,7 @@
 #include "core/log.h"
 #include "doc/catalog.h"
 #include "doc/finish.h"
+#include "doc/html_write.h"
 #include "doc/render.h"
 #include "doc/xsl_node.h"
 
@@ -225,6 +227,13 @@ static xsltStylesheetPtr sheet_for(xmlDocPtr doc)
 	return st;
 }
 
+/* The sheet's output is what doc/html_write.c writes: HTML, UTF-8, not indented. */
+static int writes_html(const xsltStylesheet *st)
+{
+	return xmlStrEqual(st->method, BAD_CAST "html") && st->methodURI == NULL &&
+	       xmlStrcasecmp(st->encoding, BAD_CAST "UTF-8") == 0 && st->indent == 0;
+}
+
 int render_html(xmlDocPtr doc, xmlChar **out, int *len)
 {
 	xmlDocPtr res;
@@ -237,7 +246,12 @@ int render_html(xmlDocPtr doc, xmlChar **out, int *len)
 	if (res == NULL)
 		return -1;
 	finish_result(res, doc);
-	if (xsltSaveResultToString(out, len, res, st) == 0 && *out != NULL)
+	/* site.xsl's output as xsltSaveResultToString() writes it, by doc/html_write.c;
+	 * a result it does not know how to write (it says so) is libxml2's. */
+	if (writes_html(st) && htmlSetMetaEncoding(res, BAD_CAST "UTF-8") == 0 &&
+	    html_write(res, out, len) == 0)
+		rc = 0;
+	else if (xsltSaveResultToString(out, len, res, st) == 0 && *out != NULL)
 		rc = 0;
 	xmlFreeDoc(res);
 	return rc;
