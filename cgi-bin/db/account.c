@@ -4,6 +4,8 @@
  * that is not linked to them cannot be read, chosen or unlinked.
  */
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "billing/account.h"
 #include "core/arena.h"
@@ -28,7 +30,12 @@
 #define LATEST_MONTH                                                                   \
 	"(SELECT p.period FROM ledger p WHERE p.account_id = a.id ORDER BY p.period DESC LIMIT 1)"
 
-/* The latest month of each linked account, one row per service (or one empty row). */
+/*
+ * The latest month of each linked account, one row per service (or one empty
+ * row).  In no order: ordered by account and service, MariaDB built a
+ * temporary table and sorted it on every dashboard (issue 22); the few rows
+ * are sorted here instead (as_rows_sorted).
+ */
 static struct db_stmt linked_all = {
 	"account.linked",
 	AS_COLUMNS
@@ -39,10 +46,10 @@ static struct db_stmt linked_all = {
 	"AND l.period = " LATEST_MONTH " "
 	"LEFT JOIN services sv ON sv.id = l.service_id "
 	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
-	"WHERE sa.subscriber_id = ? ORDER BY a.id, sv.id",
+	"WHERE sa.subscriber_id = ?",
 	NULL, 0, NULL};
 
-/* The current account's services in its latest month. */
+/* The current account's services in its latest month, in no order (as above). */
 static struct db_stmt services = {
 	"account.services",
 	AS_COLUMNS
@@ -50,7 +57,7 @@ static struct db_stmt services = {
 	"JOIN ledger l ON l.account_id = a.id "
 	"AND l.period = " LATEST_MONTH " "
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
-	"WHERE a.id = ? ORDER BY sv.id",
+	"WHERE a.id = ?",
 	NULL, 0, NULL};
 
 /* One service of the current account, in the latest month it was billed. */
@@ -152,22 +159,72 @@ static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_a
 	return db_rows(ar, st, a, na, c, sizeof(c) / sizeof(c[0]), as_row, it);
 }
 
+/* A statement's rows gathered, to be handed on by account, then service. */
+struct as_gathered {
+	struct arena *ar;
+	struct account_service *v;
+	size_t n, cap;
+};
+
+static enum perr as_gather(void *p, const struct account_service *r)
+{
+	struct as_gathered *g = p;
+	struct account_service *grown;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 16;
+		if ((grown = arena_alloc(g->ar, g->cap * sizeof(*grown))) == NULL)
+			return PERR_NOMEM;
+		if (g->n)
+			memcpy(grown, g->v, g->n * sizeof(*grown));
+		g->v = grown;
+	}
+	g->v[g->n++] = *r; /* its strings are the arena's, one copy a row */
+	return PERR_OK;
+}
+
+static int by_account_service(const void *a, const void *b)
+{
+	const struct account_service *x = a, *y = b;
+
+	if (x->acc.id != y->acc.id)
+		return x->acc.id < y->acc.id ? -1 : 1;
+	return (x->service_id > y->service_id) - (x->service_id < y->service_id);
+}
+
+static enum perr as_rows_sorted(struct arena *ar, struct db_stmt *st, const struct db_arg *a,
+				size_t na, enum perr (*each)(void *, const struct account_service *),
+				void *ctx)
+{
+	struct as_gathered g = {.ar = ar};
+	struct as_iter it = {.each = as_gather, .ctx = &g};
+	enum perr e = as_rows(ar, st, a, na, &it);
+	size_t i;
+
+	if (e != PERR_OK)
+		return e;
+	if (g.n > 1)
+		qsort(g.v, g.n, sizeof(g.v[0]), by_account_service);
+	for (i = 0; i < g.n; i++)
+		if ((e = each(ctx, &g.v[i])) != PERR_OK)
+			return e;
+	return PERR_OK;
+}
+
 enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang lang,
                              enum perr (*each)(void *, const struct account_service *), void *ctx)
 {
-	struct as_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
 
-	return as_rows(ar, &linked_all, a, 2, &it);
+	return as_rows_sorted(ar, &linked_all, a, 2, each, ctx);
 }
 
 enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang,
                               enum perr (*each)(void *, const struct account_service *), void *ctx)
 {
-	struct as_iter it = {.each = each, .ctx = ctx};
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(account)};
 
-	return as_rows(ar, &services, a, 2, &it);
+	return as_rows_sorted(ar, &services, a, 2, each, ctx);
 }
 
 /* Keeps the one row db_account_service() asks for. */

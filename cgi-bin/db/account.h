@@ -31,6 +31,7 @@ struct account_service {
 	month_t month;
 };
 
+/* Each linked account's latest month, a row per service: by account, then service. */
 enum perr db_linked_services(struct arena *, uint64_t subscriber, enum lang,
                              enum perr (*each)(void *, const struct account_service *),
                              void *) PORTAL_WUR;
@@ -71,7 +72,7 @@ enum perr db_subscriber_set_current(uint64_t subscriber, uint64_t account) PORTA
 /* Record one link check (web/signin_limit counts them). */
 enum perr db_link_record(uint64_t subscriber, int ok) PORTAL_WUR;
 
-/* The services of the current account in its latest month. */
+/* The services of the current account in its latest month, by service. */
 enum perr db_account_services(struct arena *, uint64_t account, enum lang,
                               enum perr (*each)(void *, const struct account_service *),
                               void *) PORTAL_WUR;
