@@ -36,12 +36,15 @@ def menu_count(s, entry, path="/"):
     return int(got[0]) if got else 0
 
 
-def publish(title, body="Текст объявления."):
+def publish(title, body="Текст объявления.", targets=None):
+    """News of organization 1 for all its subscribers, or for those of the accounts
+    numbered in targets."""
     s = staff_signed_in("operator")
     token = csrf_of(s.get(BASE + "/admin/news/new"))
     r = s.post(BASE + "/admin/news/new", data={
         "csrf": token, "org": "1", "title_ru": title, "body_ru": body, "title_en": title,
-        "body_en": body, "audience": "all", "targets": "", "publish_at": ""},
+        "body_en": body, "audience": "accounts" if targets else "all",
+        "targets": "\r\n".join(targets or []), "publish_at": ""},
         allow_redirects=False)
     assert r.status_code == 303, r.text[:300]
     return sql("SELECT id FROM news WHERE title_ru = '%s'" % title)[0][0]
@@ -93,6 +96,31 @@ def test_news_of_another_organization_is_not_found_and_read_all_clears_the_count
     assert r.status_code == 303 and r.headers["location"] == "/news?done=read"
     assert menu_count(s, "news") == 0
     assert doc(s.get(BASE + "/news?done=read")).xpath('//p[@id="done"]')
+
+
+def test_news_for_some_accounts_is_counted_for_their_subscribers_alone():
+    """The menu's count (db/unread.c, outer joins on news_accounts and news_reads) takes
+    news addressed to accounts for the subscribers of those accounts only, once however
+    many of their accounts it names, and not once it is read."""
+    three, four = (sql("SELECT number FROM accounts WHERE id = %d" % i)[0][0] for i in (3, 4))
+    login = uniq("both")
+    make_subscriber(login, PASSWORD, [3, 4], email=login + "@example.org")
+    both = signed_in(login, PASSWORD)
+    _, only3 = reader(account=3)
+    _, only4 = reader(account=4)
+    before = [menu_count(s, "news") for s in (both, only3, only4)]
+    # The form's textareas as a browser sends them: lines ended by CR LF.
+    nid = publish(uniq("Адресное "), body="Первый абзац.\r\nВторой абзац.",
+                  targets=[three, four])
+    assert [menu_count(s, "news") for s in (both, only3, only4)] == [n + 1 for n in before]
+    publish(uniq("Только третьему "), targets=[three])
+    assert [menu_count(s, "news") for s in (both, only3, only4)] == \
+        [before[0] + 2, before[1] + 2, before[2] + 1]
+    body = etree.fromstring(both.get(BASE + "/news/item?id=%s&format=xml" % nid).content).xpath(
+        "//news/item/body/text()")
+    assert body == ["Первый абзац.\nВторой абзац."], body
+    assert menu_count(both, "news") == before[0] + 1  # opened above
+    assert menu_count(only3, "news") == before[1] + 2  # read by another subscriber
 
 
 def test_the_inbox_keeps_what_was_sent_unread_until_opened_and_never_a_secret():
