@@ -36,15 +36,22 @@ VALUES (1, 1, 1, 'Одноставочный', 'Single rate', 1, 1),
 ON DUPLICATE KEY UPDATE name_ru = VALUES(name_ru), name_en = VALUES(name_en), zones = VALUES(zones),
                         public = VALUES(public);
 
+-- Энск's prices change on 1 July, as the law's indexation does; the demo
+-- carries them to the end of 2027 so that its bills, readings and
+-- calculator keep working on the dates make run and make test are run
+-- (sql/demo is loaded afresh each time: the next year's versions go here).
 INSERT INTO tariffs (id, plan_id, valid_from, valid_to, tiers, month_days_x10, vat_bp, vat_included)
 VALUES (1, 1, '2025-07-01', '2026-06-30', 2, 0, 2000, 1),
-       (2, 1, '2026-07-01', '2026-12-31', 2, 0, 2000, 1),
+       (2, 1, '2026-07-01', '2027-06-30', 2, 0, 2000, 1),
+       (10, 1, '2027-07-01', '2027-12-31', 2, 0, 2000, 1),
        (3, 2, '2025-07-01', '2026-06-30', 2, 0, 2000, 1),
-       (4, 2, '2026-07-01', '2026-12-31', 2, 0, 2000, 1),
+       (4, 2, '2026-07-01', '2027-06-30', 2, 0, 2000, 1),
+       (11, 2, '2027-07-01', '2027-12-31', 2, 0, 2000, 1),
        (5, 3, '2025-07-01', '2026-06-30', 2, 0, 2000, 1),
-       (6, 3, '2026-07-01', '2026-12-31', 2, 0, 2000, 1),
+       (6, 3, '2026-07-01', '2027-06-30', 2, 0, 2000, 1),
+       (12, 3, '2027-07-01', '2027-12-31', 2, 0, 2000, 1),
        (7, 4, '2024-01-01', '2025-12-31', 3, 305, 1200, 1),
-       (8, 4, '2026-01-01', '2026-12-31', 3, 305, 1600, 0);
+       (8, 4, '2026-01-01', '2027-12-31', 3, 305, 1600, 0);
 
 -- (tariff, tier, zone, price): zone 0 T1 day/peak, 1 T2 night, 2 T3 semi-peak.
 -- Prices in ten-thousandths of the major unit (sql/042): 39800 is 3,98 ₽.
@@ -55,6 +62,9 @@ VALUES (1, 0, 0, 39800), (1, 1, 0, 69700),
        (4, 0, 0, 45100), (4, 1, 0, 83100), (4, 0, 1, 22000), (4, 1, 1, 43400),
        (5, 0, 0, 42900), (5, 1, 0, 83600), (5, 0, 1, 20700), (5, 1, 1, 41800), (5, 0, 2, 39800), (5, 1, 2, 69700),
        (6, 0, 0, 45700), (6, 1, 0, 86800), (6, 0, 1, 22000), (6, 1, 1, 43400), (6, 0, 2, 41200), (6, 1, 2, 72300),
+       (10, 0, 0, 45300), (10, 1, 0, 79500),
+       (11, 0, 0, 49600), (11, 1, 0, 91400), (11, 0, 1, 24200), (11, 1, 1, 47700),
+       (12, 0, 0, 50300), (12, 1, 0, 95500), (12, 0, 1, 24200), (12, 1, 1, 47700), (12, 0, 2, 45300), (12, 1, 2, 79500),
        (7, 0, 0, 134400), (7, 1, 0, 182000), (7, 2, 0, 227500),
        (8, 0, 0, 120000), (8, 1, 0, 162500), (8, 2, 0, 203100);
 
@@ -76,7 +86,7 @@ WHERE t.plan_id = 4;
 -- it and 22 % after; Almaty's have 12 % and then 16 %.
 UPDATE organizations SET vat_country = 'RU' WHERE id = 1;
 UPDATE organizations SET vat_country = 'KZ' WHERE id = 2;
-UPDATE tariffs SET vat_by_date = 1 WHERE id BETWEEN 1 AND 8;
+UPDATE tariffs SET vat_by_date = 1 WHERE id BETWEEN 1 AND 8 OR id BETWEEN 10 AND 12;
 
 -- Volume ranges per household, as Russia's regions set them from 2025: up to
 -- 3 900 kWh a month, 3 900 to 6 000, and over 6 000, for the home whoever
@@ -88,7 +98,7 @@ VALUES (5, 1, 1, 'ranges-2025', 'Диапазоны объёма (с 2025 год
 ON DUPLICATE KEY UPDATE name_ru = VALUES(name_ru), name_en = VALUES(name_en);
 INSERT INTO tariffs (id, plan_id, valid_from, valid_to, tiers, month_days_x10, vat_bp,
                      vat_included, vat_by_date, limit_per_household)
-VALUES (9, 5, '2025-01-01', '2026-12-31', 3, 0, 0, 1, 1, 1);
+VALUES (9, 5, '2025-01-01', '2027-12-31', 3, 0, 0, 1, 1, 1);
 INSERT INTO tariff_prices (tariff_id, tier, zone, price) VALUES (9, 0, 0, 50000), (9, 1, 0, 70000), (9, 2, 0, 90000);
 INSERT INTO tariff_limits (tariff_id, household, residents, season, tier, limit_milli)
 SELECT 9, h.household, 0, 'any', l.tier, l.limit_milli
