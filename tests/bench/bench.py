@@ -282,6 +282,19 @@ def php_peer_stop(proc):
         proc.wait(timeout=10)
 
 
+def interleaved_ratios(cookie, rounds=3, seconds=5):
+    """The dashboard's req/s over the peer's, from rounds of one then the other at 32 and at
+    4 connections, sorted: the middle one decides the target, so a drift of this shared
+    machine between two rows measured a minute apart does not."""
+    got = {}
+    for conns in (CONNECTIONS, "4"):
+        got[conns] = sorted(
+            wrk(BASE + "/", (cookie,), duration=seconds, connections=conns)["rps"] /
+            wrk(BASE + "/__php/", (cookie,), duration=seconds, connections=conns)["rps"]
+            for _ in range(rounds))
+    return got
+
+
 def same_html(mine, theirs):
     """None when the two pages are the same bytes, else where they part."""
     if mine == theirs:
@@ -497,6 +510,7 @@ def main():
         if PEER in results:
             # The peer at 4 connections too, next to the dashboard measured there below.
             peer4 = wrk(BASE + "/__php/", (cookie,), connections="4")
+            peer_ratios = interleaved_ratios(cookie)
     finally:
         php_peer_stop(peer)
     ref = results[targets[0][0]]
@@ -518,9 +532,11 @@ def main():
                                    100 * h["rps"] / r["rps"]))
         if PEER in results:
             for conns, h, p in ((CONNECTIONS, home, results[PEER]), ("4", home4, peer4)):
+                got = peer_ratios[conns]
                 print("target: dashboard >= 5x the PHP peer's req/s at %s connections: %s "
-                      "(%.2fx)" % (conns, "met" if h["rps"] >= 5 * p["rps"] else "NOT met",
-                                   h["rps"] / p["rps"]))
+                      "(%.2fx, the median of %s in interleaved rounds; %.2fx in the rows above)"
+                      % (conns, "met" if got[1] >= 5 else "NOT met", got[1],
+                         "/".join("%.2f" % x for x in got), h["rps"] / p["rps"]))
             print("(the PHP peer is the dashboard's only: the other pages have none to compare)")
         else:
             print("target: dashboard >= 5x the PHP peer: not measured (%s)"
