@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/xmlmemory.h>
 
 #include "doc/html_write.h"
@@ -125,10 +126,6 @@ static void put_quoted(struct out *o, const xmlChar *s, size_t n, int quot)
 	put(o, (const char *)s + from, n - from);
 }
 
-/*
- * Text (attr 0) or an attribute value (attr 1) with libxml2's entity
- * escaping for HTML documents (xmlEncodeEntitiesInternal).
- */
 /* 1: a byte put_escaped() does not copy as it is (2: only when quoting "). */
 static const unsigned char stops[256] = {
         [0] = 1,  [1] = 1,   [2] = 1,   [3] = 1,   [4] = 1,   [5] = 1,  [6] = 1,
@@ -138,6 +135,10 @@ static const unsigned char stops[256] = {
         [31] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1, ['"'] = 2,
 };
 
+/*
+ * Text (attr 0) or an attribute value (attr 1) with libxml2's entity
+ * escaping for HTML documents (xmlEncodeEntitiesInternal).
+ */
 static void put_escaped(struct out *o, const xmlChar *s, int attr, int quot)
 {
 	const xmlChar *run = s, *end;
@@ -247,19 +248,15 @@ static void put_uri_value(struct out *o, const xmlChar *v)
 	PUT_LIT(o, "\"");
 }
 
+/*
+ * libxml2's own list (htmlIsBooleanAttr), asked only of names that start as
+ * one of its names does (checked, compact, declare, ... selected): it tries
+ * each of them with xmlStrcasecmp, and most attributes are class, id, href.
+ */
 static int is_boolean(const xmlChar *name)
 {
-	static const char *const names[] = {
-	        "checked", "compact",  "declare", "defer",  "disabled", "ismap",   "multiple",
-	        "nohref",  "noresize", "noshade", "nowrap", "readonly", "selected"};
-	size_t i;
-
-	if (name == NULL || strchr("cdimnrs", name[0] | 0x20) == NULL)
-		return 0;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (ascii_caseeq(name, names[i]))
-			return 1;
-	return 0;
+	return name != NULL && name[0] != '\0' && strchr("cdimnrs", name[0] | 0x20) != NULL &&
+	       htmlIsBooleanAttr(name);
 }
 
 static int is_uri(const xmlAttr *a)
