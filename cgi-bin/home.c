@@ -6,6 +6,9 @@
  *              12-month chart of accruals and payments, the contact details on
  *              file and the sign-in before this session
  *
+ * Its accounts, their services, chart and payments are one statement (the
+ * accounts' summaries, sql/048), after the session and the menu's counts.
+ *
  * Read-only: the pages that mark what was read (news, the inbox) are the
  * appeals program's, so this one, the most used, may write nothing.
  */
@@ -18,8 +21,7 @@
 #include "core/date.h"
 #include "core/month.h"
 #include "core/perr.h"
-#include "db/ledger.h"
-#include "db/payment.h"
+#include "db/account.h"
 #include "db/session.h"
 #include "doc/chart.h"
 #include "doc/xml.h"
@@ -27,7 +29,7 @@
 #include "web/serve.h"
 
 #define RECENT_PAYMENTS 3
-#define CHART_MONTHS 12
+#define CHART_MONTHS SUMMARY_MONTHS /* the chart is the summaries' twelve months */
 
 
 #define MAX_CURRENCIES 8
@@ -52,85 +54,75 @@ struct ctx {
 
 /* The newest payments of every account listed, gathered to be merged. */
 struct recent {
-	struct payment *v;
-	size_t n, cap;
+	const char *number;
+	const struct currency *cur;
+	uint64_t account, id;
+	const char *paid_at;
+	money_t amount;
+	const char *channel;
 };
 
-static enum perr payment_keep(void *p, const struct payment *x)
-{
-	struct recent *r = p;
-
-	if (r->n == r->cap || x->paid_at == NULL || strlen(x->paid_at) < 10)
-		return PERR_DB;
-	r->v[r->n++] = *x;
-	return PERR_OK;
-}
-
-/* Newest first; two at the same instant by id, as the statement orders them. */
+/* Newest first; two at the same instant by id, as the summaries order them. */
 static int newest_first(const void *a, const void *b)
 {
-	const struct payment *x = a, *y = b;
+	const struct recent *x = a, *y = b;
 	int k = strcmp(y->paid_at, x->paid_at);
 
 	return k != 0 ? k : (y->id > x->id) - (y->id < x->id);
 }
 
+/* The newest payments over all the accounts, from each one's newest (sql/048). */
 static enum perr payments_write(struct req *r, const struct accounts_seen *seen)
 {
-	struct recent rc = {.cap = seen->n * RECENT_PAYMENTS};
 	xmlNodePtr list = xml_elem(r->root, "payments"), n;
+	struct recent *v;
+	size_t i, k, nv = 0;
 	char day[11];
-	size_t i, from;
-	enum perr e;
 
 	if (list == NULL)
 		return PERR_NOMEM;
-	if (rc.cap == 0)
+	if (seen->n == 0)
 		return PERR_OK;
-	if ((rc.v = arena_alloc(r->arena, rc.cap * sizeof(*rc.v))) == NULL)
+	if ((v = arena_alloc(r->arena, seen->n * SUMMARY_PAYMENTS * sizeof(*v))) == NULL)
 		return PERR_NOMEM;
-	for (i = 0; i < seen->n; i++) {
-		from = rc.n;
-		if ((e = db_payments_recent(r->arena, r->sess->subscriber_id, seen->acc[i].id,
-		                            RECENT_PAYMENTS, payment_keep, &rc)) != PERR_OK)
-			return e;
-		for (; from < rc.n; from++) {
-			rc.v[from].account_number = seen->acc[i].number;
-			rc.v[from].cur = seen->acc[i].org.cur;
-		}
-	}
-	qsort(rc.v, rc.n, sizeof(*rc.v), newest_first);
-	for (i = 0; i < rc.n && i < RECENT_PAYMENTS; i++) {
-		const struct payment *x = &rc.v[i];
+	for (i = 0; i < seen->n; i++)
+		for (k = 0; k < SUMMARY_PAYMENTS && seen->sum[i]->pay[k].id != 0; k++) {
+			struct recent *x = &v[nv++];
 
-		memcpy(day, x->paid_at, 10);
+			x->number = seen->acc[i].number;
+			x->cur = seen->acc[i].org.cur;
+			x->account = seen->acc[i].id;
+			x->id = seen->sum[i]->pay[k].id;
+			x->paid_at = seen->sum[i]->pay[k].paid_at;
+			x->amount = seen->sum[i]->pay[k].amount;
+			x->channel = seen->sum[i]->pay[k].channel;
+			if (x->paid_at == NULL || strlen(x->paid_at) < 10 || x->channel == NULL)
+				return PERR_DB;
+		}
+	qsort(v, nv, sizeof(*v), newest_first);
+	for (i = 0; i < nv && i < RECENT_PAYMENTS; i++) {
+		memcpy(day, v[i].paid_at, 10);
 		day[10] = '\0';
 		n = xml_elem(list, "payment");
-		if (n == NULL || xml_attr_int(n, "account", (long long)x->account_id) ||
-		    xml_text(n, "number", x->account_number) == NULL ||
-		    xml_text(n, "date", day) == NULL || xml_text(n, "channel", x->channel) == NULL ||
-		    xml_money(n, "amount", x->amount, x->cur, r->lang) == NULL)
+		if (n == NULL || xml_attr_int(n, "account", (long long)v[i].account) ||
+		    xml_text(n, "number", v[i].number) == NULL || xml_text(n, "date", day) == NULL ||
+		    xml_text(n, "channel", v[i].channel) == NULL ||
+		    xml_money(n, "amount", v[i].amount, v[i].cur, r->lang) == NULL)
 			return PERR_NOMEM;
 	}
 	return PERR_OK;
 }
 
-/* An account's month, added to its currency's chart. */
-static enum perr total_row(void *p, const struct month_total *x)
+/* One account's month of the chart window, added to its currency's chart. */
+static enum perr chart_add(struct ctx *c, const struct currency *cur, month_t m, money_t accrued,
+                           money_t paid)
 {
-	struct ctx *c = p;
-	const struct currency *cur = NULL;
 	struct chart *ch;
 	size_t i;
-	long long k = (long long)x->month - (long long)c->from;
+	long long k = (long long)m - (long long)c->from;
 
-	for (i = 0; i < c->seen->n && cur == NULL; i++)
-		if (c->seen->acc[i].id == x->account)
-			cur = c->seen->acc[i].org.cur;
-	if (cur == NULL) /* linked since the list was read: not on this page */
-		return PERR_OK;
 	if (k < 0 || k >= CHART_MONTHS)
-		return PERR_DB; /* a month the statement was not asked for */
+		return PERR_OK; /* before the window: an account billed longer ago */
 	for (i = 0; i < c->ncharts && c->chart[i].cur != cur; i++)
 		;
 	if (i == c->ncharts) {
@@ -140,9 +132,30 @@ static enum perr total_row(void *p, const struct month_total *x)
 	}
 	ch = &c->chart[i];
 	ch->month[k].billed = 1;
-	if (money_add(ch->month[k].accrued, x->accrued, &ch->month[k].accrued) != 0 ||
-	    money_add(ch->month[k].paid, x->paid, &ch->month[k].paid) != 0)
+	if (money_add(ch->month[k].accrued, accrued, &ch->month[k].accrued) != 0 ||
+	    money_add(ch->month[k].paid, paid, &ch->month[k].paid) != 0)
 		return PERR_TOO_LARGE;
+	return PERR_OK;
+}
+
+/* Every account's billed months of the window, from its summary's twelve. */
+static enum perr charts_sum(struct ctx *c)
+{
+	const struct accounts_seen *seen = c->seen;
+	size_t i, k;
+	enum perr e;
+
+	for (i = 0; i < seen->n; i++) {
+		const struct account_summary *s = seen->sum[i];
+
+		if (s->latest == 0 || seen->acc[i].org.cur == NULL)
+			continue;
+		for (k = 0; k < SUMMARY_MONTHS; k++)
+			if ((s->billed >> k & 1) &&
+			    (e = chart_add(c, seen->acc[i].org.cur, s->latest - (month_t)k,
+			                   s->charged[k], s->paid[k])) != PERR_OK)
+				return e;
+	}
 	return PERR_OK;
 }
 
@@ -218,8 +231,7 @@ static int dashboard(struct req *r)
 	if ((c.parent = xml_elem(r->root, "charts")) == NULL)
 		return page_error(r, 500, "internal");
 	c.from = seen.latest - (CHART_MONTHS - 1);
-	e = db_monthly_totals(r->arena, r->sess->subscriber_id, c.from, seen.latest, total_row, &c);
-	if (e != PERR_OK)
+	if ((e = charts_sum(&c)) != PERR_OK)
 		return page_fail(r, e);
 	return charts_write(&c) != 0 ? page_error(r, 500, "internal") : 0;
 }

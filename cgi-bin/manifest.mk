@@ -21,9 +21,9 @@ MODS_appeals = app/account_list app/appeal core/arena core/attachment core/confi
 	web/sandbox web/serve web/session web/upload
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/privilege core/utf8 core/valid db/account \
-	db/db db/ledger db/payment db/session db/unread doc/catalog doc/chart doc/finish \
-	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/nav web/request \
-	web/sandbox web/serve web/session
+	db/db db/session db/unread doc/catalog doc/chart doc/finish doc/html_write doc/render \
+	doc/xml doc/xmlmem doc/xsl_node web/csrf web/nav web/request web/sandbox web/serve \
+	web/session
 MODS_accounts = app/account_list app/org_list core/arena core/config core/crypto core/date \
 	core/decimal core/lang core/log core/module core/money core/month core/parse core/privilege \
 	core/throttle core/utf8 core/valid db/account db/db db/organization db/session db/throttle \

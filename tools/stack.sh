@@ -240,9 +240,9 @@ last_month() { date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m; }
 # Load the tab-separated files kabinet-gen wrote into DIR, in one transaction.
 # The files are in primary-key order and consistent, so the per-row key and
 # foreign-key checks are skipped for speed; the CHECK on ledger still runs.
-# The ledger's triggers are skipped too (@kabinet_loading, sql/047): the
-# accounts loaded, from the file's first to its last, have their months summed
-# once, in key order.
+# The ledger's and the payments' triggers are skipped too (@kabinet_loading,
+# sql/047 and 048): the accounts loaded, from the file's first to its last,
+# have their months and summaries summed once, in key order.
 load_tsv() {
 	lo=$(head -n 1 "$1/ledger.tsv" | cut -f 1)
 	hi=$(tail -n 1 "$1/ledger.tsv" | cut -f 1)
@@ -263,13 +263,15 @@ $acc
 SET @kabinet_loading = 1;
 LOAD DATA LOCAL INFILE '$1/ledger.tsv' INTO TABLE ledger CHARACTER SET utf8mb4
 	(account_id, service_id, period, tariff, quantity, opening, accrued, corrections, paid, closing);
+LOAD DATA LOCAL INFILE '$1/payments.tsv' INTO TABLE payments CHARACTER SET utf8mb4
+	(id, account_id, paid_at, amount, channel, bank);
 SET @kabinet_loading = NULL;
 DELETE FROM account_months WHERE account_id BETWEEN $lo AND $hi;
 INSERT INTO account_months (account_id, period, charged, paid, ledger_rows)
 	SELECT account_id, period, SUM(accrued + corrections), SUM(paid), COUNT(*) FROM ledger
 	WHERE account_id BETWEEN $lo AND $hi GROUP BY account_id, period;
-LOAD DATA LOCAL INFILE '$1/payments.tsv' INTO TABLE payments CHARACTER SET utf8mb4
-	(id, account_id, paid_at, amount, channel, bank);
+CALL account_summaries_sum($lo, $hi);
+CALL account_last_payments_sum($lo, $hi);
 LOAD DATA LOCAL INFILE '$1/payment_lines.tsv' INTO TABLE payment_lines CHARACTER SET utf8mb4
 	(payment_id, service_id, period, amount, payee_id);
 LOAD DATA LOCAL INFILE '$1/corrections.tsv' INTO TABLE corrections CHARACTER SET utf8mb4

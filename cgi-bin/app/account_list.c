@@ -32,6 +32,7 @@ struct builder {
 	money_t due, advance; /* the account's services' debts, and their advances */
 	month_t latest;
 	struct account *seen; /* the accounts started, for accounts_seen */
+	const struct account_summary **sum; /* and their summaries, if read */
 	size_t nseen, cap;
 	struct {
 		const struct currency *cur;
@@ -63,19 +64,26 @@ static int finish(struct builder *b)
 	return money_add(b->total[i].sum, b->due, &b->total[i].sum);
 }
 
-static int remember(struct builder *b, const struct account *acc)
+static int remember(struct builder *b, const struct account_service *s)
 {
 	struct account *grown;
+	const struct account_summary **sums;
 
 	if (b->nseen == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 8;
-		if ((grown = arena_alloc(b->ar, b->cap * sizeof(*grown))) == NULL)
+		grown = arena_alloc(b->ar, b->cap * sizeof(*grown));
+		sums = arena_alloc(b->ar, b->cap * sizeof(*sums));
+		if (grown == NULL || sums == NULL)
 			return -1;
-		if (b->nseen)
+		if (b->nseen) {
 			memcpy(grown, b->seen, b->nseen * sizeof(*grown));
+			memcpy(sums, b->sum, b->nseen * sizeof(*sums));
+		}
 		b->seen = grown;
+		b->sum = sums;
 	}
-	b->seen[b->nseen++] = *acc;
+	b->sum[b->nseen] = s->summary;
+	b->seen[b->nseen++] = s->acc;
 	return 0;
 }
 
@@ -84,7 +92,7 @@ static int start(struct builder *b, const struct account_service *s)
 	const struct session *me = b->me;
 	xmlNodePtr a;
 
-	if (finish(b) != 0 || remember(b, &s->acc) != 0)
+	if (finish(b) != 0 || remember(b, s) != 0)
 		return -1;
 	a = b->acc = xml_elem(b->list, "account");
 	b->acc_id = s->acc.id;
@@ -134,7 +142,9 @@ enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session
 	b.list = xml_elem(parent, "accounts");
 	if (b.list == NULL)
 		return PERR_NOMEM;
-	e = db_linked_services(ar, me->subscriber_id, lang, each_row, &b);
+	/* The dashboard (seen) has the accounts' summaries come in the same statement. */
+	e = seen != NULL ? db_dashboard_services(ar, me->subscriber_id, lang, each_row, &b)
+			 : db_linked_services(ar, me->subscriber_id, lang, each_row, &b);
 	if (e != PERR_OK)
 		return e;
 	if (finish(&b) != 0)
@@ -145,6 +155,7 @@ enum perr xml_accounts(struct arena *ar, xmlNodePtr parent, const struct session
 	if (seen != NULL) {
 		seen->latest = b.latest;
 		seen->acc = b.seen;
+		seen->sum = b.sum;
 		seen->n = b.nseen;
 	}
 	return PERR_OK;

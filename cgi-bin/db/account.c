@@ -23,12 +23,13 @@
 	"YEAR(l.period) * 12 + MONTH(l.period) - 1 "
 
 /*
- * The latest month billed on account a: one step backwards along the
- * ledger's key (account, period, service).  MAX() would read every row of
- * the account instead.
+ * Account a's services in its latest month billed, which its summary holds
+ * (sql/048): two reads by key.  An account never billed has no summary, and
+ * no ledger rows joined.
  */
-#define LATEST_MONTH                                                                   \
-	"(SELECT p.period FROM ledger p WHERE p.account_id = a.id ORDER BY p.period DESC LIMIT 1)"
+#define LATEST_SERVICES                                                               \
+	"LEFT JOIN account_summaries s ON s.account_id = a.id "                        \
+	"LEFT JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
 
 /*
  * The latest month of each linked account, one row per service (or one empty
@@ -41,9 +42,31 @@ static struct db_stmt linked_all = {
 	AS_COLUMNS
 	"FROM subscriber_accounts sa "
 	"JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id "
-	"LEFT JOIN ledger l ON l.account_id = a.id "
-	"AND l.period = " LATEST_MONTH " "
+	"JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
+	"LEFT JOIN services sv ON sv.id = l.service_id "
+	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
+	"WHERE sa.subscriber_id = ?",
+	NULL, 0, NULL};
+
+#define SUMMARY_PAYMENT(i) \
+	", p.pay" #i "_id, p.pay" #i "_at, p.pay" #i "_amount, p.pay" #i "_channel"
+#define SUMMARY_MONTH(k) ", s.charged_" #k ", s.paid_" #k
+
+/*
+ * account.linked with each account's summary: the months of its chart and its
+ * newest payments, repeated on each of its rows.  The dashboard's accounts,
+ * chart and payments in one statement, read by keys.
+ */
+static struct db_stmt dashboard = {
+	"account.dashboard",
+	AS_COLUMNS ", s.billed" SUMMARY_MONTH(0) SUMMARY_MONTH(1) SUMMARY_MONTH(2)
+	SUMMARY_MONTH(3) SUMMARY_MONTH(4) SUMMARY_MONTH(5) SUMMARY_MONTH(6) SUMMARY_MONTH(7)
+	SUMMARY_MONTH(8) SUMMARY_MONTH(9) SUMMARY_MONTH(10) SUMMARY_MONTH(11)
+	SUMMARY_PAYMENT(1) SUMMARY_PAYMENT(2) SUMMARY_PAYMENT(3) " "
+	"FROM subscriber_accounts sa "
+	"JOIN accounts a ON a.id = sa.account_id "
+	"JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
+	"LEFT JOIN account_last_payments p ON p.account_id = a.id "
 	"LEFT JOIN services sv ON sv.id = l.service_id "
 	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE sa.subscriber_id = ?",
@@ -54,8 +77,8 @@ static struct db_stmt services = {
 	"account.services",
 	AS_COLUMNS
 	"FROM accounts a JOIN organizations o ON o.id = a.organization_id "
-	"JOIN ledger l ON l.account_id = a.id "
-	"AND l.period = " LATEST_MONTH " "
+	"JOIN account_summaries s ON s.account_id = a.id "
+	"JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
 	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
 	"WHERE a.id = ?",
 	NULL, 0, NULL};
@@ -132,6 +155,9 @@ struct as_iter {
 	long long month;
 	const char *currency;
 	struct account_service r;
+	struct account_summary sum; /* account.dashboard's further columns */
+	long long billed;
+	struct arena *ar;
 	enum perr (*each)(void *, const struct account_service *);
 	void *ctx;
 };
@@ -143,6 +169,27 @@ static enum perr as_row(void *p)
 	it->r.acc.org.cur = currency_find(it->currency ? it->currency : "");
 	it->r.month = (month_t)it->month;
 	return it->each(it->ctx, &it->r);
+}
+
+/*
+ * An account.dashboard row: its summary copied out of the columns, which the
+ * next row overwrites.  The summary's latest month is the month of its
+ * services' rows; an account never billed has none (nor payments' months).
+ */
+static enum perr dashboard_row(void *p)
+{
+	struct as_iter *it = p;
+	struct account_summary *s = arena_alloc(it->ar, sizeof(*s));
+
+	if (s == NULL)
+		return PERR_NOMEM;
+	if (it->billed < 0 || it->billed >= 1 << SUMMARY_MONTHS)
+		return PERR_DB;
+	*s = it->sum;
+	s->billed = (unsigned)it->billed;
+	s->latest = it->r.service_id != 0 ? (month_t)it->month : 0;
+	it->r.summary = s;
+	return as_row(p);
 }
 
 static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_arg *a, size_t na,
@@ -157,6 +204,33 @@ static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_a
 	};
 
 	return db_rows(ar, st, a, na, c, sizeof(c) / sizeof(c[0]), as_row, it);
+}
+
+static enum perr dashboard_rows(struct arena *ar, const struct db_arg *a, size_t na,
+				struct as_iter *it)
+{
+	struct account_summary *s = &it->sum;
+	struct db_col c[13 + 1 + 2 * SUMMARY_MONTHS + 4 * SUMMARY_PAYMENTS] = {
+		DBC_U64(&it->r.acc.id),	    DBC_STR(&it->r.acc.number),   DBC_STR(&it->r.acc.payer),
+		DBC_STR(&it->r.acc.address), DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
+		DBC_U64(&it->r.service_id), DBC_STR(&it->r.service),	  DBC_STR(&it->r.supplier),
+		DBC_STR(&it->r.unit),	    DBC_INT(&it->r.tariff),	  DBC_INT(&it->r.closing),
+		DBC_INT(&it->month),	    DBC_INT(&it->billed),
+	};
+	size_t n = 14, k;
+
+	for (k = 0; k < SUMMARY_MONTHS; k++) {
+		c[n++] = DBC_INT(&s->charged[k]);
+		c[n++] = DBC_INT(&s->paid[k]);
+	}
+	for (k = 0; k < SUMMARY_PAYMENTS; k++) {
+		c[n++] = DBC_U64(&s->pay[k].id);
+		c[n++] = DBC_STR(&s->pay[k].paid_at);
+		c[n++] = DBC_INT(&s->pay[k].amount);
+		c[n++] = DBC_STR(&s->pay[k].channel);
+	}
+	it->ar = ar;
+	return db_rows(ar, &dashboard, a, na, c, n, dashboard_row, it);
 }
 
 /* A statement's rows gathered, to be handed on by account, then service. */
@@ -198,7 +272,7 @@ static enum perr as_rows_sorted(struct arena *ar, struct db_stmt *st, const stru
 {
 	struct as_gathered g = {.ar = ar};
 	struct as_iter it = {.each = as_gather, .ctx = &g};
-	enum perr e = as_rows(ar, st, a, na, &it);
+	enum perr e = st == &dashboard ? dashboard_rows(ar, a, na, &it) : as_rows(ar, st, a, na, &it);
 	size_t i;
 
 	if (e != PERR_OK)
@@ -217,6 +291,15 @@ enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang la
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
 
 	return as_rows_sorted(ar, &linked_all, a, 2, each, ctx);
+}
+
+enum perr db_dashboard_services(struct arena *ar, uint64_t subscriber, enum lang lang,
+                                enum perr (*each)(void *, const struct account_service *),
+                                void *ctx)
+{
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
+
+	return as_rows_sorted(ar, &dashboard, a, 2, each, ctx);
 }
 
 enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang,
@@ -352,8 +435,7 @@ static struct db_stmt payable = {
 	"COUNT(l.service_id), COALESCE(SUM(GREATEST(l.closing, 0)), 0), "
 	"COALESCE(SUM(GREATEST(-l.closing, 0)), 0) "
 	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id "
-	"LEFT JOIN ledger l ON l.account_id = a.id AND l.period = " LATEST_MONTH " "
+	"JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
 	"WHERE sa.subscriber_id = ? GROUP BY a.id ORDER BY a.id",
 	NULL, 0, NULL};
 

@@ -20,8 +20,28 @@
  * account, which the session lookup has already checked is linked.
  */
 
+#define SUMMARY_MONTHS   12
+#define SUMMARY_PAYMENTS 3
+
+/*
+ * What sql/048 keeps of an account for the dashboard, in the transaction of
+ * every change to its ledger and payments.
+ */
+struct account_summary {
+	month_t latest;  /* the latest month billed; 0: never billed, the months empty */
+	unsigned billed; /* bit k: month latest - k has ledger rows */
+	money_t charged[SUMMARY_MONTHS], paid[SUMMARY_MONTHS]; /* [k]: month latest - k */
+	struct {
+		uint64_t id;         /* 0: the account has fewer payments */
+		const char *paid_at; /* UTC, YYYY-MM-DD HH:MM:SS */
+		money_t amount;
+		const char *channel; /* a catalog key */
+	} pay[SUMMARY_PAYMENTS]; /* its newest succeeded payments, newest first */
+};
+
 struct account_service {
 	struct account acc;      /* id, number, payer, address, org.name, org.cur */
+	const struct account_summary *summary; /* db_dashboard_services() only, else NULL */
 	uint64_t service_id;     /* 0: the account has no history yet */
 	const char *service;     /* name in the page's language */
 	const char *supplier;
@@ -35,6 +55,10 @@ struct account_service {
 enum perr db_linked_services(struct arena *, uint64_t subscriber, enum lang,
                              enum perr (*each)(void *, const struct account_service *),
                              void *) PORTAL_WUR;
+/* The same rows, each with its account's summary: the dashboard's one statement. */
+enum perr db_dashboard_services(struct arena *, uint64_t subscriber, enum lang,
+                                enum perr (*each)(void *, const struct account_service *),
+                                void *) PORTAL_WUR;
 /* A linked account as the payment form shows it. */
 struct payable {
 	uint64_t id;

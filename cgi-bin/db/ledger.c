@@ -28,20 +28,6 @@ static struct db_stmt corrections = {
 	"WHERE account_id = ? AND service_id = ? AND period BETWEEN ? AND ? ORDER BY period, id",
 	NULL, 0, NULL};
 
-/*
- * Each linked account's months in [from, to] from the ledger's summary
- * (sql/047), one row per account and month in no order: the caller adds
- * them up by currency (it has listed the accounts), so MariaDB joins two
- * tables, builds no temporary table and sorts nothing.
- */
-static struct db_stmt totals = {
-	"ledger.totals",
-	"SELECT m.account_id, YEAR(m.period) * 12 + MONTH(m.period) - 1, m.charged, m.paid "
-	"FROM subscriber_accounts sa "
-	"JOIN account_months m ON m.account_id = sa.account_id AND m.period BETWEEN ? AND ? "
-	"WHERE sa.subscriber_id = ?",
-	NULL, 0, NULL};
-
 struct month_iter {
 	long long month;
 	struct ledger_row r;
@@ -109,36 +95,4 @@ enum perr db_corrections(struct arena *ar, uint64_t account, uint64_t service, m
 	a[2] = DBA_STR(d1);
 	a[3] = DBA_STR(d2);
 	return db_rows(ar, &corrections, a, 4, c, 3, corr_row, &it);
-}
-
-struct total_iter {
-	long long month;
-	struct month_total r;
-	enum perr (*each)(void *, const struct month_total *);
-	void *ctx;
-};
-
-static enum perr total_row(void *p)
-{
-	struct total_iter *it = p;
-
-	it->r.month = (month_t)it->month;
-	return it->each(it->ctx, &it->r);
-}
-
-enum perr db_monthly_totals(struct arena *ar, uint64_t subscriber, month_t from, month_t to,
-                            enum perr (*each)(void *, const struct month_total *), void *ctx)
-{
-	struct total_iter it = {.each = each, .ctx = ctx};
-	char d1[11], d2[11];
-	struct db_arg a[3];
-	struct db_col c[] = {DBC_U64(&it.r.account), DBC_INT(&it.month), DBC_INT(&it.r.accrued),
-			     DBC_INT(&it.r.paid)};
-
-	month_date(from, d1);
-	month_date(to, d2);
-	a[0] = DBA_STR(d1);
-	a[1] = DBA_STR(d2);
-	a[2] = DBA_U64(subscriber);
-	return db_rows(ar, &totals, a, 3, c, 4, total_row, &it);
 }

@@ -15,23 +15,12 @@ struct correction {
 	const char *reason;
 };
 
-struct month_total {
-	uint64_t account;
-	month_t month;
-	money_t accrued; /* accrued + corrections */
-	money_t paid;
-};
-
 enum perr db_ledger_months(struct arena *, uint64_t account, uint64_t service, month_t from,
                            month_t to, enum perr (*each)(void *, const struct ledger_row *),
                            void *) PORTAL_WUR;
 enum perr db_corrections(struct arena *, uint64_t account, uint64_t service, month_t from,
                          month_t to, enum perr (*each)(void *, const struct correction *),
                          void *) PORTAL_WUR;
-/* Each linked account's months in [from, to], a row per account and month, unordered. */
-enum perr db_monthly_totals(struct arena *, uint64_t subscriber, month_t from, month_t to,
-                            enum perr (*each)(void *, const struct month_total *),
-                            void *) PORTAL_WUR;
 
 /* A tariff as a subscriber picks it; its dated versions are struct tariff. */
 

@@ -9,15 +9,6 @@
 #include "db/db.h"
 #include "db/payment.h"
 
-/* The index (account_id, paid_at) serves each linked account's newest first. */
-static struct db_stmt recent = {
-	"payment.recent",
-	"SELECT p.id, p.account_id, p.paid_at, p.amount, p.channel, p.bank, p.status "
-	"FROM subscriber_accounts sa JOIN payments p ON p.account_id = sa.account_id "
-	"WHERE sa.subscriber_id = ? AND sa.account_id = ? AND p.status = 'succeeded' "
-	"ORDER BY p.paid_at DESC, p.id DESC LIMIT ?",
-	NULL, 0, NULL};
-
 /*
  * A period of payments with their split over services, one row per line
  * (a payment without lines comes once, with NULLs).  account 0: all linked.
@@ -50,20 +41,6 @@ static enum perr pay_row(void *p)
 
 	it->r.cur = currency_find(it->currency ? it->currency : "");
 	return it->each(it->ctx, &it->r);
-}
-
-enum perr db_payments_recent(struct arena *ar, uint64_t subscriber, uint64_t account,
-                             unsigned limit, enum perr (*each)(void *, const struct payment *),
-                             void *ctx)
-{
-	struct pay_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account), DBA_INT(limit)};
-	struct db_col c[] = {DBC_U64(&it.r.id),     DBC_U64(&it.r.account_id),
-			     DBC_STR(&it.r.paid_at), DBC_INT(&it.r.amount),
-			     DBC_STR(&it.r.channel), DBC_STR(&it.r.bank),
-			     DBC_STR(&it.r.status)};
-
-	return db_rows(ar, &recent, a, 3, c, 7, pay_row, &it);
 }
 
 enum perr db_payment_history(struct arena *ar, uint64_t subscriber, uint64_t account, month_t from,

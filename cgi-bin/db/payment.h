@@ -27,15 +27,6 @@ struct payment {
 };
 
 /*
- * One linked account's newest succeeded payments, newest first: read backwards
- * along (account_id, paid_at), limit rows and no sort.  Over several accounts
- * the caller merges them.  The account's number and currency are the
- * caller's (it listed the account): account_number and cur are NULL.
- */
-enum perr db_payments_recent(struct arena *, uint64_t subscriber, uint64_t account,
-                             unsigned limit, enum perr (*each)(void *, const struct payment *),
-                             void *) PORTAL_WUR;
-/*
  * Payments of months from..to with their split, newest first, one call per
  * line of a split (a payment without lines once).  account 0: every linked
  * account.  At most limit calls.

@@ -222,6 +222,52 @@ def wait_until(pred, seconds=10, what="condition"):
     raise AssertionError("timed out waiting for " + what)
 
 
+def _month_index(day):
+    return int(day[:4]) * 12 + int(day[5:7]) - 1
+
+
+def account_summaries_wrong(where="1"):
+    """Accounts whose summary (sql/048) is not their ledger and payments summed
+    again here, apart from the triggers' SQL: the latest month, the twelve
+    months ending with it, and the three newest succeeded payments.  where
+    narrows the accounts (an SQL condition on account_id)."""
+    want = {}
+    for acc, period, charged, paid in sql(
+            "SELECT account_id, period, SUM(accrued + corrections), SUM(paid) FROM ledger "
+            "WHERE %s GROUP BY account_id, period" % where):
+        want.setdefault(acc, {})[_month_index(period)] = (int(charged), int(paid))
+    months = {}
+    for acc, per in want.items():
+        latest = max(per)
+        billed = sum(1 << k for k in range(12) if latest - k in per)
+        months[acc] = (latest, billed,
+                       [per.get(latest - k, (0, 0))[0] for k in range(12)],
+                       [per.get(latest - k, (0, 0))[1] for k in range(12)])
+    got = {}
+    for row in sql("SELECT account_id, latest_period, billed, %s, %s FROM account_summaries "
+                   "WHERE %s" % (", ".join("charged_%d" % k for k in range(12)),
+                                 ", ".join("paid_%d" % k for k in range(12)), where)):
+        got[row[0]] = (_month_index(row[1]), int(row[2]), [int(v) for v in row[3:15]],
+                       [int(v) for v in row[15:27]])
+    wrong = sorted(a for a in set(months) | set(got) if months.get(a) != got.get(a))
+    pays = {}
+    for acc, pid, at, amount, channel in sql(
+            "SELECT account_id, id, paid_at, amount, channel FROM payments "
+            "WHERE status = 'succeeded' AND %s ORDER BY account_id, paid_at DESC, id DESC" % where):
+        if len(pays.setdefault(acc, [])) < 3:
+            pays[acc].append((pid, at, amount, channel))
+    last = {}
+    for row in sql("SELECT account_id, pay1_id, pay1_at, pay1_amount, pay1_channel, pay2_id, "
+                   "pay2_at, pay2_amount, pay2_channel, pay3_id, pay3_at, pay3_amount, "
+                   "pay3_channel FROM account_last_payments WHERE %s" % where):
+        # A row left with none (its payments gone) is the same as no row.
+        got_pays = [tuple(row[1 + 4 * i:5 + 4 * i]) for i in range(3) if row[1 + 4 * i] != "NULL"]
+        if got_pays:
+            last[row[0]] = got_pays
+    wrong += sorted(a for a in set(pays) | set(last) if pays.get(a) != last.get(a))
+    return wrong
+
+
 @pytest.fixture(scope="session", autouse=True)
 def summaries_match_the_ledger_at_the_end():
     """After every test of the run, each program's payments, files, refunds and
@@ -238,6 +284,8 @@ def summaries_match_the_ledger_at_the_end():
                 "WHERE NOT EXISTS (SELECT 1 FROM ledger x WHERE x.account_id = m.account_id "
                 "AND x.period = m.period) LIMIT 20")
     assert not wrong, "account_months differs from the ledger at %s" % wrong
+    wrong = account_summaries_wrong()
+    assert not wrong, "account summaries differ from the ledger and payments at %s" % wrong[:20]
 
 
 @pytest.fixture(autouse=True)

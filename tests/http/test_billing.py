@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from conftest import BASE, DEMO, DEMO2, csrf_of, doc, error_message, new_client, signed_in, sql
+from conftest import (BASE, DEMO, DEMO2, account_summaries_wrong, csrf_of, doc, error_message,
+                      new_client, signed_in, sql)
 
 
 @pytest.fixture(autouse=True)
@@ -769,6 +770,75 @@ def test_account_months_follow_every_change_of_the_ledger():
     assert summary(end) == summed(end)
 
 
+def test_account_summaries_follow_the_ledger_and_the_payments():
+    """sql/048: an account's summary (latest month, twelve months, newest payments)
+    changes in the transaction of whatever writes its ledger or payments; a
+    pending or canceled payment is not among the newest."""
+    def summary():
+        return sql("SELECT latest_period, billed, charged_0, paid_0, charged_1 "
+                   "FROM account_summaries WHERE account_id = 1001")
+
+    def newest():
+        return sql("SELECT pay1_amount, pay2_amount, pay3_amount FROM account_last_payments "
+                   "WHERE account_id = 1001")
+
+    def right():
+        assert account_summaries_wrong("account_id = 1001") == []
+
+    right()
+    # The check itself sees a summary that is off by a kopeck, and a payment missing.
+    sql("UPDATE account_summaries SET charged_3 = charged_3 + 1 WHERE account_id = 1001")
+    sql("UPDATE account_last_payments SET pay3_id = NULL WHERE account_id = 1001")
+    try:
+        assert account_summaries_wrong("account_id = 1001") == ["1001", "1001"]
+    finally:
+        sql("CALL account_summaries_sum(1001, 1001)")
+        sql("CALL account_last_payments_sum(1001, 1001)")
+    right()
+    end = latest_month(1001) + "-01"
+    before = summary()
+    assert before[0][0] == end and before[0][1] == str(0xFFF)
+    service = one("SELECT MIN(service_id) FROM ledger WHERE account_id = 1001 AND period = '%s'"
+                  % end)[0]
+    later = month_add(latest_month(1001), 2) + "-01"
+    ids = []
+    try:
+        # A month two ahead: it is the latest, the one between is not billed.
+        sql("INSERT INTO ledger VALUES (1001, %s, '%s', 100, 1000, 0, 900, 0, 40, 860)"
+            % (service, later))
+        assert summary()[0][:4] == (later, str(0xFFF << 2 & 0xFFF | 1), "900", "40")
+        right()
+        sql("UPDATE ledger SET corrections = -100, closing = 760 WHERE account_id = 1001 "
+            "AND period = '%s'" % later)
+        assert summary()[0][2] == "800"
+        right()
+        sql("DELETE FROM ledger WHERE account_id = 1001 AND period = '%s'" % later)
+        assert summary() == before
+        # Payments: a pending one is not shown until it succeeds; a canceled one goes.
+        for amount, status in ((111, "succeeded"), (222, "pending")):
+            sql("INSERT INTO payments (account_id, paid_at, amount, channel, status) VALUES "
+                "(1001, UTC_TIMESTAMP() + INTERVAL 1 DAY, %d, 'cash', '%s')" % (amount, status))
+            ids.append(int(one("SELECT MAX(id) FROM payments")[0]))
+        assert newest()[0][0] == "111"
+        right()
+        sql("UPDATE payments SET status = 'succeeded' WHERE id = %d" % ids[1])
+        assert newest()[0][:2] == ("222", "111")
+        sql("UPDATE payments SET paid_at = paid_at + INTERVAL 1 HOUR WHERE id = %d" % ids[0])
+        assert newest()[0][:2] == ("111", "222")
+        sql("UPDATE payments SET status = 'canceled' WHERE id = %d" % ids[0])
+        assert newest()[0][0] == "222"
+        right()
+        sql("DELETE FROM payments WHERE id = %d" % ids[1])
+        assert "222" not in newest()[0] and "111" not in newest()[0]
+        right()
+    finally:
+        sql("DELETE FROM ledger WHERE account_id = 1001 AND period > '%s'" % end)
+        for i in ids:
+            sql("DELETE FROM payments WHERE id = %d" % i)
+    assert summary() == before
+    right()
+
+
 def test_dashboard_in_english():
     d = doc(signed_in(lang="en").get(BASE + "/"))
     assert d.get_element_by_id("to-pay").text_content().count("₽") == 1
@@ -842,8 +912,7 @@ def feed_end(name):
     return max(0, int(one("SELECT n FROM feed_counters WHERE name = '%s'" % name)[0]) - 100)
 
 
-DASHBOARD = {"session.lookup", "account.linked", "ledger.totals", "payment.recent",
-             "unread.counts"}
+DASHBOARD = {"session.lookup", "account.dashboard", "unread.counts"}
 STILL_SORTING = {
     # a subscriber's pages: a few rows of theirs, sorted in memory
     "appeal.meters", "appeal.topics", "credit.rows",
@@ -867,13 +936,13 @@ def test_every_billing_query_is_an_index_lookup():
     end = latest_month(1) + "-01"
     start = month_add(latest_month(1), -11) + "-01"
     samples = {
-        "account.linked": ["'ru'", sub], "account.services": ["'ru'", 1],
+        "account.linked": ["'ru'", sub], "account.dashboard": ["'ru'", sub],
+        "account.services": ["'ru'", 1],
         "account.service": ["'ru'", 1, 1], "account.get": [sub, 1],
         "account.verify": [sub, 1, "'1000789004'", "'%s'" % end, "'%s'" % end, 100],
         "account.unlink": [sub, 1], "subscriber.set_current": [1, sub],
         "ledger.months": [1, 0, 0, "'%s'" % start, "'%s'" % end],
         "ledger.corrections": [1, 1, "'%s'" % start, "'%s'" % end],
-        "ledger.totals": ["'%s'" % start, "'%s'" % end, sub], "payment.recent": [sub, 1, 3],
         "session.lookup": ["x'00'", 1800, 43200], "subscriber.by_login": ["'demo'"],
         "throttle.lock": ["'login'", "x'00'"],
         "throttle.save": [1, 0, 0, 0, 0, "'login'", "x'00'"],
@@ -1101,8 +1170,8 @@ def test_every_billing_query_is_an_index_lookup():
             # MariaDB writes "1 (50%)" when a rowid filter applies: the estimate comes first.
             assert int(rows.split()[0]) < 2000, (name, row)
     # Issue 22: no page's statement builds a temporary table or sorts where an index
-    # can serve.  The dashboard's do neither (sql/047, the per-account recent
-    # payments, the accounts' services sorted by db/account.c); the statements listed still may, each over a few rows of one
+    # can serve.  The dashboard's do neither (its accounts' summaries, sql/048, and
+    # their services sorted by db/account.c); the statements listed still may, each over a few rows of one
     # subscriber, organization or import.  A statement not listed that sorts fails
     # here.  Some listed ones sort only with some data (the plan follows the
     # tables' statistics), so the list is a bound, not an equality.

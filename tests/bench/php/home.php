@@ -223,22 +223,32 @@ $close = function () use (&$acc, &$accounts, &$due, &$advance, &$to_pay, $page, 
         $to_pay[$cur] = ($to_pay[$cur] ?? 0) + $due;
     }
 };
+$sum_cols = '';
+for ($k = 0; $k < CHART_MONTHS; $k++) {
+    $sum_cols .= ", s.charged_$k, s.paid_$k";
+}
+for ($i = 1; $i <= RECENT_PAYMENTS; $i++) {
+    $sum_cols .= ", p.pay{$i}_id, p.pay{$i}_at, p.pay{$i}_amount, p.pay{$i}_channel";
+}
+/* The accounts with their latest month's services and their summaries (sql/048). */
 $linked = rows($db,
     "SELECT a.id, a.number, a.payer_name, a.address, o.name, o.currency, "
     . "sv.id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, l.closing, "
-    . "YEAR(l.period) * 12 + MONTH(l.period) - 1 "
+    . "YEAR(l.period) * 12 + MONTH(l.period) - 1 , s.billed" . $sum_cols . " "
     . "FROM subscriber_accounts sa "
     . "JOIN accounts a ON a.id = sa.account_id "
     . "JOIN organizations o ON o.id = a.organization_id "
-    . "LEFT JOIN ledger l ON l.account_id = a.id "
-    . "AND l.period = (SELECT p.period FROM ledger p WHERE p.account_id = a.id "
-    . "ORDER BY p.period DESC LIMIT 1) "
+    . "LEFT JOIN account_summaries s ON s.account_id = a.id "
+    . "LEFT JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
+    . "LEFT JOIN account_last_payments p ON p.account_id = a.id "
     . "LEFT JOIN services sv ON sv.id = l.service_id "
     . "LEFT JOIN suppliers su ON su.id = sv.supplier_id "
     . "WHERE sa.subscriber_id = ? ORDER BY a.id, sv.id",
     'si', [$lang, $subscriber]);
-foreach ($linked as [$id, $number, $payer, $address, $org, $cur, $service_id, $service, , ,
-         , $closing, $month]) {
+$summary = []; // account id => [latest, billed, [charged, paid] by k, payments]
+foreach ($linked as $row) {
+    [$id, $number, $payer, $address, $org, $cur, $service_id, $service, , , , $closing,
+     $month, $billed] = $row;
     if ($acc === null || $id !== array_key_last($accounts)) {
         $close();
         $accounts[$id] = [$number, $cur];
@@ -255,6 +265,18 @@ foreach ($linked as [$id, $number, $payer, $address, $org, $cur, $service_id, $s
         if ($service_id !== null) {
             $page->text($acc, 'month', month_text($month));
         }
+        $months = [];
+        for ($k = 0; $k < CHART_MONTHS; $k++) {
+            $months[$k] = [$row[14 + 2 * $k], $row[15 + 2 * $k]];
+        }
+        $pays = [];
+        for ($i = 0; $i < RECENT_PAYMENTS; $i++) {
+            $p = array_slice($row, 14 + 2 * CHART_MONTHS + 4 * $i, 4);
+            if ($p[0] !== null) {
+                $pays[] = $p;
+            }
+        }
+        $summary[$id] = [$service_id !== null ? $month : 0, $billed ?? 0, $months, $pays];
     }
     if ($service_id === null) {
         continue;
@@ -274,45 +296,35 @@ foreach ($to_pay as $cur => $sum) {
 
 /* The newest three payments over every account. */
 $recent = [];
-foreach ($accounts as $id => [$number, $cur]) {
-    $got = rows($db,
-        "SELECT p.id, p.account_id, p.paid_at, p.amount, p.channel, p.bank, p.status "
-        . "FROM subscriber_accounts sa JOIN payments p ON p.account_id = sa.account_id "
-        . "WHERE sa.subscriber_id = ? AND sa.account_id = ? AND p.status = 'succeeded' "
-        . "ORDER BY p.paid_at DESC, p.id DESC LIMIT ?",
-        'iii', [$subscriber, $id, RECENT_PAYMENTS]);
-    foreach ($got as $p) {
-        $recent[] = [$p, $number, $cur];
+foreach ($summary as $id => [, , , $pays]) {
+    foreach ($pays as $p) {
+        $recent[] = [$p, $id, $accounts[$id][0], $accounts[$id][1]];
     }
 }
-usort($recent, fn($x, $y) => [$y[0][2], $y[0][0]] <=> [$x[0][2], $x[0][0]]);
+usort($recent, fn($x, $y) => [$y[0][1], $y[0][0]] <=> [$x[0][1], $x[0][0]]);
 $payments = $page->elem($root, 'payments');
-foreach (array_slice($recent, 0, RECENT_PAYMENTS) as [$p, $number, $cur]) {
-    $n = $page->elem($payments, 'payment', ['account' => $p[1]]);
+foreach (array_slice($recent, 0, RECENT_PAYMENTS) as [$p, $id, $number, $cur]) {
+    $n = $page->elem($payments, 'payment', ['account' => $id]);
     $page->text($n, 'number', $number);
-    $page->text($n, 'date', substr($p[2], 0, 10));
-    $page->text($n, 'channel', $p[4]);
-    $page->money($n, 'amount', $p[3], $cur, $lang);
+    $page->text($n, 'date', substr($p[1], 0, 10));
+    $page->text($n, 'channel', $p[3]);
+    $page->money($n, 'amount', $p[2], $cur, $lang);
 }
 
 /* Twelve months of accruals and payments, a chart per currency. */
 if ($latest > 0) {
     $charts = $page->elem($root, 'charts');
     $from = $latest - (CHART_MONTHS - 1);
-    $totals = rows($db,
-        "SELECT m.account_id, YEAR(m.period) * 12 + MONTH(m.period) - 1, m.charged, m.paid "
-        . "FROM subscriber_accounts sa JOIN account_months m ON m.account_id = sa.account_id "
-        . "AND m.period BETWEEN ? AND ? WHERE sa.subscriber_id = ?",
-        'ssi', [month_text($from) . '-01', month_text($latest) . '-01', $subscriber]);
     $by = [];
-    foreach ($totals as [$account, $month, $charged, $paid]) {
-        if (!isset($accounts[$account])) {
-            continue;
+    foreach ($summary as $account => [$last, $billed, $months]) {
+        for ($k = 0; $last > 0 && $k < CHART_MONTHS; $k++) {
+            if (!($billed >> $k & 1) || $last - $k < $from) {
+                continue;
+            }
+            $m = &$by[$accounts[$account][1]][$last - $k - $from];
+            $m = [($m[0] ?? 0) + $months[$k][0], ($m[1] ?? 0) + $months[$k][1]];
+            unset($m);
         }
-        $k = $month - $from;
-        $m = &$by[$accounts[$account][1]][$k];
-        $m = [($m[0] ?? 0) + $charged, ($m[1] ?? 0) + $paid];
-        unset($m);
     }
     ksort($by, SORT_STRING);
     foreach ($by as $cur => $months) {
@@ -363,9 +375,10 @@ if ($viewer !== null) {
     . "JOIN accounts a ON a.id = sa.account_id "
     . "JOIN news nw ON nw.organization_id = a.organization_id "
     . "AND nw.publish_at <= UTC_TIMESTAMP(6) AND nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL 90 DAY "
-    . "WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR EXISTS (SELECT 1 FROM news_accounts na "
-    . "WHERE na.news_id = nw.id AND na.account_id = a.id)) AND NOT EXISTS (SELECT 1 FROM news_reads r "
-    . "WHERE r.subscriber_id = sa.subscriber_id AND r.news_id = nw.id))",
+    . "LEFT JOIN news_accounts na ON na.news_id = nw.id AND na.account_id = a.id "
+    . "LEFT JOIN news_reads r ON r.subscriber_id = sa.subscriber_id AND r.news_id = nw.id "
+    . "WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR na.news_id IS NOT NULL) "
+    . "AND r.news_id IS NULL)",
     'iii', [$subscriber, $subscriber, $subscriber]);
 $unread = ['appeals' => $appeals, 'news' => $news, 'inbox' => $inbox];
 $nav = $page->elem($root, 'nav');
