@@ -29,7 +29,8 @@ DEBIAN_PACKAGES = \
 	python3 python3-pytest python3-requests python3-lxml python3-selenium python3-argon2 \
 	python3-pymysql \
 	python3-jsonschema \
-	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless
+	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless \
+	systemd openssl mariadb-backup
 # make bench's alone: issue 22's PHP peer of the dashboard (tests/bench/php/).
 BENCH_PACKAGES = php8.2-fpm php8.2-xml php8.2-mysql
 
@@ -74,7 +75,7 @@ include cgi-bin/manifest.mk
 # Keep objects between builds (they are intermediate to the pattern rules).
 .SECONDARY:
 
-.PHONY: all build programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
+.PHONY: all build install programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
 	check-layers \
 	check-format http-tests
 
@@ -118,6 +119,15 @@ $(B)/$(1): $(B)/obj/$(2).o $(addprefix $(B)/obj/,$(addsuffix .o,$(MODS_$(subst -
 endef
 $(foreach p,$(PROGRAMS) $(JOBS),$(eval $(call program_rule,$(p),$(p))))
 $(foreach p,kabinet-passwd kabinet-gen kabinet-demo-bill,$(eval $(call program_rule,$(p),tools/$(p))))
+
+# ------------------------------------------------------------------ installing
+
+# A server of its own (tools/install.sh says what goes where): the programs,
+# stylesheets and static files, systemd units, timers, an nginx site and
+# logrotate.  DESTDIR for a package build; tests/http/test_install.py checks it.
+PREFIX ?= /usr/local
+install: build
+	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" tools/install.sh
 
 # ------------------------------------------------------------------ the stack
 

@@ -586,9 +586,10 @@ nginx_conf() {
 		sed -e "s|@ROOT@|$ROOT|g" -e "s|@ENV@|$E|g" -e "s|@PORT@|$PORT|g" \
 			-e "s|@PAY_ORIGIN@|http://127.0.0.1:$((PORT + 2))|g" \
 			-e "s|@XSLT_PORT@|$xslt_port|g" -e "s|@USER@|$user_line|g" -e "s|@XSLT@|$2|g" \
-			"$ROOT/nginx/$1.conf.in"
+			-e "s|@SOCK@|$E/sock|g" -e "s|@CONF@|$E/nginx|g" "$ROOT/nginx/$1.conf.in"
 	}
 	subst portal "" >"$E/nginx/portal.conf"
+	subst http "" >"$E/nginx/http.conf"
 	subst xslt-server "" >"$E/nginx/xslt-server.conf"
 	subst locations "" >"$E/nginx/locations.conf"
 	subst locations "xslt_stylesheet $ROOT/xsl/site.xsl; xslt_types text/xml;" \

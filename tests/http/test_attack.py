@@ -173,7 +173,8 @@ def test_the_https_template_is_valid_nginx_and_sends_hsts(tmp_path):
         portal = f.read()
     with open(os.path.join(ROOT, "nginx", "https.conf.in")) as f:
         https = f.read().replace("@HOST@", "lk.example.org").replace("@CERT@", str(cert)) \
-            .replace("@KEY@", str(key)).replace("@ENV@", ENV)
+            .replace("@KEY@", str(key)).replace("@SHARE@", ENV) \
+            .replace("@NGINX_LOG@", str(tmp_path))
     assert 'set $portal_hsts "max-age=63072000; includeSubDomains";' in https
     (tmp_path / "https.conf").write_text(https)
     # The stack's own configuration, its plain server swapped for the template's two.
