@@ -39,6 +39,17 @@ def root(tmp_path_factory):
     return dest
 
 
+def test_the_lists_are_the_makefiles():
+    """A program added to the Makefile gets its units: the lists here and in
+    tools/install.sh are the Makefile's."""
+    make = open(os.path.join(ROOT, "Makefile")).read()
+    script = open(os.path.join(ROOT, "tools", "install.sh")).read()
+    for name, mine in (("PROGRAMS", PROGRAMS), ("JOBS", JOBS)):
+        listed = re.search(r"^%s = (.*)$" % name, make, re.M).group(1).split()
+        assert listed == mine
+        assert re.search(r'^%s="(.*)"$' % name, script, re.M).group(1).split() == listed
+
+
 def test_the_layout_holds_what_a_server_runs(root):
     lib = root / "usr/lib/kabinet"
     for p in PROGRAMS + JOBS:
