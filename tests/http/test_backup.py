@@ -14,7 +14,7 @@ import requests
 
 from conftest import BASE, EMU, ENV, sql
 
-PAYMENTS = 800
+PAYMENTS = 2000
 AMOUNT = 1000  # minor units, 10.00 RUB
 
 
@@ -78,7 +78,7 @@ def test_a_hot_backup_taken_while_paying_restores_every_payment_once(tmp_path):
     try:
         # The backup starts once some are credited and ends while others still are.
         deadline = time.time() + 60
-        while credited(span)[0] < PAYMENTS // 5 and time.time() < deadline:
+        while credited(span)[0] < PAYMENTS // 10 and time.time() < deadline:
             time.sleep(0.05)
         at_start = credited(span)[0]
         target = tmp_path / "backup"
