@@ -47,10 +47,22 @@ LEDGER = "SELECT COALESCE(SUM(paid), 0) FROM ledger WHERE account_id BETWEEN 100
 
 
 def test_a_hot_backup_taken_while_paying_restores_every_payment_once(tmp_path):
-    sub = sql("SELECT id FROM subscribers WHERE login = 'demo'")[0][0]
     first = one_int("SELECT COALESCE(MAX(id), 0) + 1 FROM online_payments")
+    span = "BETWEEN %d AND %d" % (first, first + PAYMENTS - 1)
+    try:
+        backup_while_paying(tmp_path, first, span)
+    finally:
+        # Their e-mails are never sent here (the delivery program is off in the
+        # test stack): left queued, they would be the outbox's due rows of
+        # every later test.
+        sql("DELETE FROM outbox WHERE kind = 'payment-succeeded' AND "
+            "CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(params, '\"', 2), '\"', -1) AS UNSIGNED) "
+            "%s" % span)
+
+
+def backup_while_paying(tmp_path, first, span):
+    sub = sql("SELECT id FROM subscribers WHERE login = 'demo'")[0][0]
     refs = list(range(first, first + PAYMENTS))
-    span = "BETWEEN %d AND %d" % (refs[0], refs[-1])
     ids = requests.post(EMU + "/_emu/bulk", json={"refs": refs, "amount": "%.2f" % (AMOUNT / 100)},
                         timeout=120).json()["ids"]
     sql("INSERT INTO online_payments (id, subscriber_id, idem_key, kind, provider, provider_id, "
