@@ -44,8 +44,8 @@ void config_defaults(struct config *c)
 	snprintf(c->site_url, sizeof(c->site_url), "%s", "http://127.0.0.1:8080");
 	snprintf(c->pay_api_url, sizeof(c->pay_api_url), "%s", "https://api.yookassa.ru/v3");
 	c->pay_timeout = 15;
-	c->pay_min = 100;          /* 1.00 */
-	c->pay_max = 50000000;     /* 500,000.00: above it, a bank transfer */
+	c->pay_min = 100;      /* 1.00 */
+	c->pay_max = 50000000; /* 500,000.00: above it, a bank transfer */
 	snprintf(c->smtp_url, sizeof(c->smtp_url), "%s", "smtp://127.0.0.1:25");
 	snprintf(c->smtp_from, sizeof(c->smtp_from), "%s", "kabinet@localhost");
 	c->mail_timeout = 30;
@@ -72,9 +72,13 @@ struct load_ctx {
 static int is_secret(const char *sec, const char *key)
 {
 	static const char *const keys[][2] = {
-		{"db", "user"},		  {"db", "password"},	     {"site", "secret"},
-		{"payments", "secret_key"}, {"delivery", "smtp_password"}, {"sms", "key"},
-		{"admin", "totp_key"},
+	        {"db", "user"},
+	        {"db", "password"},
+	        {"site", "secret"},
+	        {"payments", "secret_key"},
+	        {"delivery", "smtp_password"},
+	        {"sms", "key"},
+	        {"admin", "totp_key"},
 	};
 	size_t i;
 
@@ -120,7 +124,7 @@ static int set_size(size_t *dst, const char *v, unsigned long min, unsigned long
 }
 
 static int set_u64(unsigned long long *dst, const char *v, unsigned long long min,
-		   unsigned long long max)
+                   unsigned long long max)
 {
 	char *end;
 	unsigned long long u;
@@ -192,10 +196,11 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 #define IS(s, k) (strcmp(sec, s) == 0 && strcmp(key, k) == 0)
 	if (is_secret(sec, key) != x->secret_file) {
 		snprintf(x->err, x->errlen,
-			 x->secret_file ? "[%s] %s is not a secret: it belongs in the shared file"
-					: "[%s] %s is a secret: it belongs in the program's own file "
-					  "([site] secrets)",
-			 sec, key);
+		         x->secret_file
+		                 ? "[%s] %s is not a secret: it belongs in the shared file"
+		                 : "[%s] %s is a secret: it belongs in the program's own file "
+		                   "([site] secrets)",
+		         sec, key);
 		return 0;
 	}
 	if (IS("db", "socket"))
@@ -223,7 +228,7 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 	else if (IS("admin", "idle_minutes") && (rc = set_uint(&c->staff_idle, v, 1, 240)) == 0)
 		c->staff_idle *= 60;
 	else if (IS("admin", "absolute_hours") &&
-		 (rc = set_uint(&c->staff_absolute, v, 1, 24)) == 0)
+	         (rc = set_uint(&c->staff_absolute, v, 1, 24)) == 0)
 		c->staff_absolute *= 3600;
 	else if (IS("site", "user"))
 		rc = set_str(c->run_as, sizeof(c->run_as), v);
@@ -231,23 +236,25 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_uint(&c->workers, v, 1, 256);
 	else if (IS("site", "time_zone"))
 		rc = set_time_zone(c, v);
-	else if (IS("session", "idle_minutes") && (rc = set_uint(&c->session_idle, v, 1, 1440)) == 0)
+	else if (IS("session", "idle_minutes") &&
+	         (rc = set_uint(&c->session_idle, v, 1, 1440)) == 0)
 		c->session_idle *= 60;
 	else if (IS("session", "absolute_hours") &&
-		 (rc = set_uint(&c->session_absolute, v, 1, 720)) == 0)
+	         (rc = set_uint(&c->session_absolute, v, 1, 720)) == 0)
 		c->session_absolute *= 3600;
 	else if (IS("login", "max_failures_per_login"))
 		rc = set_uint(&c->login_max_fail_login, v, 1, 1000);
 	else if (IS("login", "max_failures_per_address"))
 		rc = set_uint(&c->login_max_fail_ip, v, 1, 100000);
-	else if (IS("login", "window_minutes") && (rc = set_uint(&c->login_window, v, 1, 1440)) == 0)
+	else if (IS("login", "window_minutes") &&
+	         (rc = set_uint(&c->login_window, v, 1, 1440)) == 0)
 		c->login_window *= 60;
 	else if (IS("payments", "site_url"))
 		rc = set_url(c->site_url, sizeof(c->site_url), v);
 	else if (IS("payments", "provider"))
 		rc = strcmp(v, "yookassa") == 0 || *v == '\0'
-			     ? set_str(c->pay_provider, sizeof(c->pay_provider), v)
-			     : -1;
+		             ? set_str(c->pay_provider, sizeof(c->pay_provider), v)
+		             : -1;
 	else if (IS("payments", "api_url"))
 		rc = set_url(c->pay_api_url, sizeof(c->pay_api_url), v);
 	else if (IS("payments", "shop_id"))
@@ -258,12 +265,12 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_str(c->pay_ca_file, sizeof(c->pay_ca_file), v);
 	else if (IS("delivery", "smtp_url"))
 		rc = strncmp(v, "smtp://", 7) == 0 || strncmp(v, "smtps://", 8) == 0
-			     ? set_str(c->smtp_url, sizeof(c->smtp_url), v)
-			     : -1;
+		             ? set_str(c->smtp_url, sizeof(c->smtp_url), v)
+		             : -1;
 	else if (IS("delivery", "smtp_from"))
 		rc = strchr(v, '@') != NULL && strpbrk(v, " \t\r\n<>\"") == NULL
-			     ? set_str(c->smtp_from, sizeof(c->smtp_from), v)
-			     : -1;
+		             ? set_str(c->smtp_from, sizeof(c->smtp_from), v)
+		             : -1;
 	else if (IS("delivery", "smtp_user"))
 		rc = set_str(c->smtp_user, sizeof(c->smtp_user), v);
 	else if (IS("delivery", "smtp_password"))
@@ -308,8 +315,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 #undef IS
 	if (rc == 0)
 		return 1;
-	snprintf(x->err, x->errlen, rc == -2 ? "unknown key [%s] %s" : "bad value for [%s] %s",
-		 sec, key);
+	snprintf(x->err, x->errlen, rc == -2 ? "unknown key [%s] %s" : "bad value for [%s] %s", sec,
+	         key);
 	return 0;
 }
 
@@ -358,7 +365,7 @@ int config_load(struct config *c, const char *path, char *err, size_t errlen)
 	 * the file opened, so it cannot be swapped between the check and the reading. */
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
 		snprintf(err, errlen, "%s: may be read by others (it must be mode 0400 or 0600)",
-			 secrets);
+		         secrets);
 		fclose(f);
 		return -1;
 	}

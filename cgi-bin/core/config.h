@@ -7,7 +7,7 @@
 #include "core/parse.h"
 
 struct config {
-	char program[32]; /* whose secret file is read: set before loading */
+	char program[32];      /* whose secret file is read: set before loading */
 	char secrets_dir[256]; /* [site] secrets: <program>.ini there holds the program's secrets */
 	char db_socket[256];
 	char db_name[64];
@@ -18,7 +18,7 @@ struct config {
 	unsigned db_job_timeout;     /* seconds: what a scheduled program waits */
 
 	char xsl_dir[256];
-	char run_as[64]; /* [site] user: whom a program started as root becomes */
+	char run_as[64];          /* [site] user: whom a program started as root becomes */
 	unsigned char secret[32]; /* MAC key for CSRF tokens */
 	int have_secret;
 
@@ -34,25 +34,25 @@ struct config {
 	struct limits limits;
 
 	/* [payments] */
-	char site_url[256];      /* the portal as the payer's browser reaches it: return URLs */
-	char pay_provider[16];   /* "yookassa"; empty: paying online is off */
-	char pay_api_url[256];   /* https://api.yookassa.ru/v3 */
+	char site_url[256];    /* the portal as the payer's browser reaches it: return URLs */
+	char pay_provider[16]; /* "yookassa"; empty: paying online is off */
+	char pay_api_url[256]; /* https://api.yookassa.ru/v3 */
 	char pay_shop_id[64];
 	char pay_secret[128];
-	char pay_ca_file[256];   /* extra CA bundle, or empty for the system's */
-	unsigned pay_timeout;    /* seconds for one call */
-	money_t pay_min;         /* minor units, per account */
+	char pay_ca_file[256]; /* extra CA bundle, or empty for the system's */
+	unsigned pay_timeout;  /* seconds for one call */
+	money_t pay_min;       /* minor units, per account */
 	money_t pay_max;
 
 	/* [delivery] */
-	char smtp_url[256];      /* smtp://host:port or smtps://; STARTTLS is used when offered */
-	char smtp_from[254];     /* the envelope and From: address */
-	char smtp_user[128];     /* empty: no authentication */
+	char smtp_url[256];  /* smtp://host:port or smtps://; STARTTLS is used when offered */
+	char smtp_from[254]; /* the envelope and From: address */
+	char smtp_user[128]; /* empty: no authentication */
 	char smtp_password[128];
 	char smtp_ca_file[256];
-	unsigned mail_timeout;   /* seconds for one message */
-	unsigned mail_attempts;  /* tries before a message is failed for good */
-	unsigned mail_retry;     /* seconds before the first retry; doubled each time */
+	unsigned mail_timeout;  /* seconds for one message */
+	unsigned mail_attempts; /* tries before a message is failed for good */
+	unsigned mail_retry;    /* seconds before the first retry; doubled each time */
 
 	/* [sms] */
 	char sms_url[256]; /* the gateway's send URL; empty: SMS cannot be sent */
@@ -61,8 +61,8 @@ struct config {
 	unsigned sms_timeout; /* seconds for one message */
 
 	/* [retention]: how long tidy keeps records whose use is over */
-	unsigned keep_sign_ins;  /* days of login_attempts: the sign-in record */
-	unsigned keep_messages;  /* days of sent or failed outbox rows */
+	unsigned keep_sign_ins; /* days of login_attempts: the sign-in record */
+	unsigned keep_messages; /* days of sent or failed outbox rows */
 	/* [admin]: the operator console */
 	unsigned char totp_key[32]; /* seals the staff's TOTP secrets (secret) */
 	int have_totp_key;

@@ -27,10 +27,10 @@ static int may_retry; /* nothing ran yet in this request: one reconnect allowed 
 
 static int gone(unsigned err)
 {
-	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
-	       err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
-	       err == ER_SERVER_SHUTDOWN || err == CR_COMMANDS_OUT_OF_SYNC ||
-	       err == ER_CONNECTION_KILLED || err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_CONNECTION_ERROR ||
+	       err == CR_CONN_HOST_ERROR || err == ER_SERVER_SHUTDOWN ||
+	       err == CR_COMMANDS_OUT_OF_SYNC || err == ER_CONNECTION_KILLED ||
+	       err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
 }
 
 void db_disconnect(void)
@@ -66,7 +66,7 @@ enum perr db_connect(void)
 	/* UTC everywhere: the database stores and compares instants, XSLT formats. */
 	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
 	if (mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password, cfg.db_name, 0,
-			       cfg.db_socket, 0) == NULL) {
+	                       cfg.db_socket, 0) == NULL) {
 		log_msg(LOG_ERR, "db connect via %s: %s", cfg.db_socket, mysql_error(conn));
 		mysql_close(conn);
 		conn = NULL;
@@ -163,7 +163,7 @@ static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nul
 		case DB_STR:
 		case DB_BLOB:
 			b[i].buffer_type =
-				a[i].type == DB_STR ? MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+			        a[i].type == DB_STR ? MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
 			b[i].buffer = (void *)a[i].p;
 			b[i].buffer_length = a[i].len;
 			b[i].length = (unsigned long *)&a[i].len;
@@ -178,7 +178,7 @@ static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nul
 }
 
 #define MAX_ARGS 1024 /* a batch of staged rows (db/exchange.c) is the widest */
-#define MAX_COLS 64 /* account.dashboard (db/account.c) is the widest */
+#define MAX_COLS 64   /* account.dashboard (db/account.c) is the widest */
 
 /* Prepare, bind and execute; on a dead connection retry once if allowed. */
 static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL_STMT **out)
@@ -192,7 +192,8 @@ static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL
 	int attempt;
 
 	if (na > MAX_ARGS) {
-		log_msg(LOG_ERR, "statement %s: %zu arguments, more than %d", s->name, na, MAX_ARGS);
+		log_msg(LOG_ERR, "statement %s: %zu arguments, more than %d", s->name, na,
+		        MAX_ARGS);
 		return PERR_DB;
 	}
 	for (attempt = 0; attempt < 2; attempt++) {
@@ -201,10 +202,11 @@ static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL
 				continue;
 			return e;
 		}
-		/* Too few arguments would bind garbage, too many would be ignored: both are bugs. */
+		/* Too few arguments would bind garbage, too many would be ignored: both are bugs.
+		 */
 		if (mysql_stmt_param_count(h) != na) {
-			log_msg(LOG_ERR, "statement %s: %zu arguments for %lu placeholders", s->name, na,
-				mysql_stmt_param_count(h));
+			log_msg(LOG_ERR, "statement %s: %zu arguments for %lu placeholders",
+			        s->name, na, mysql_stmt_param_count(h));
 			return PERR_DB;
 		}
 		bind_args(b, a, na, nulls);
@@ -223,7 +225,7 @@ static enum perr run(struct db_stmt *s, const struct db_arg *a, size_t na, MYSQL
 }
 
 enum perr db_exec(struct db_stmt *s, const struct db_arg *a, size_t na,
-		  unsigned long long *affected, unsigned long long *insert_id)
+                  unsigned long long *affected, unsigned long long *insert_id)
 {
 	MYSQL_STMT *h;
 	enum perr e;
@@ -248,7 +250,7 @@ struct fetch {
 /* Column i of the row just fetched, into what c names.  Integers and blobs are
  * already in place; a NULL integer reads as 0, a string is copied. */
 static enum perr take_column(struct arena *ar, struct db_stmt *s, MYSQL_STMT *h,
-			     const struct fetch *f, struct db_col *c, size_t i)
+                             const struct fetch *f, struct db_col *c, size_t i)
 {
 	MYSQL_BIND one;
 	char *big;
@@ -375,7 +377,7 @@ out:
 }
 
 enum perr db_row(struct arena *ar, struct db_stmt *s, const struct db_arg *a, size_t na,
-		 struct db_col *c, size_t nc)
+                 struct db_col *c, size_t nc)
 {
 	MYSQL_STMT *h;
 	enum perr e;

@@ -14,12 +14,12 @@
 #include "core/parse.h"
 
 static char path[64];
-static char dir[64];   /* the secrets directory */
+static char dir[64];    /* the secrets directory */
 static char secret[96]; /* dir/home.ini */
 
 /* The shared file, naming a secrets directory whose home.ini holds secret_text. */
 static int load_with_secrets(const char *text, const char *secret_text, unsigned mode,
-			     struct config *c, char *err, size_t errlen)
+                             struct config *c, char *err, size_t errlen)
 {
 	FILE *f;
 
@@ -88,19 +88,20 @@ static void every_key(void **st)
 	char err[256];
 
 	(void)st;
-	assert_int_equal(load_with_secrets(
-				 "; comment\n[db]\nsocket = /tmp/x.sock\nname = kb\n"
-				 "connect_timeout = 3\nrw_timeout = 7\njob_timeout = 900\n"
-				 "[site]\nxsl_dir = /srv/xsl\nworkers = 8\n"
-				 "[session]\nidle_minutes = 10\nabsolute_hours = 2\n"
-			      "[login]\nmax_failures_per_login = 3\nmax_failures_per_address = 9\n"
-			      "window_minutes = 5\n"
-			      "[limits]\nbody_bytes = 2048\nquery_bytes = 512\nfields = 10\n"
-			      "field_bytes = 100\n",
-				 "[db]\nuser = u\npassword = p w\n[site]\nsecret = "
-				 "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n",
-				 0400, &c, err, sizeof(err)),
-			 0);
+	assert_int_equal(
+	        load_with_secrets(
+	                "; comment\n[db]\nsocket = /tmp/x.sock\nname = kb\n"
+	                "connect_timeout = 3\nrw_timeout = 7\njob_timeout = 900\n"
+	                "[site]\nxsl_dir = /srv/xsl\nworkers = 8\n"
+	                "[session]\nidle_minutes = 10\nabsolute_hours = 2\n"
+	                "[login]\nmax_failures_per_login = 3\nmax_failures_per_address = 9\n"
+	                "window_minutes = 5\n"
+	                "[limits]\nbody_bytes = 2048\nquery_bytes = 512\nfields = 10\n"
+	                "field_bytes = 100\n",
+	                "[db]\nuser = u\npassword = p w\n[site]\nsecret = "
+	                "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n",
+	                0400, &c, err, sizeof(err)),
+	        0);
 	assert_string_equal(c.db_socket, "/tmp/x.sock");
 	assert_string_equal(c.db_name, "kb");
 	assert_string_equal(c.db_user, "u");
@@ -130,9 +131,9 @@ static void each_program_has_its_own_secrets(void **st)
 	char err[256];
 
 	(void)st;
-	assert_int_equal(load_with_secrets("", "[db]\nuser = kb_home\npassword = ph\n", 0400, &c, err,
-					   sizeof(err)),
-			 0);
+	assert_int_equal(load_with_secrets("", "[db]\nuser = kb_home\npassword = ph\n", 0400, &c,
+	                                   err, sizeof(err)),
+	                 0);
 	assert_string_equal(c.db_user, "kb_home");
 	assert_string_equal(c.db_password, "ph");
 	/* A program whose file is not there does not start with someone else's. */
@@ -141,22 +142,21 @@ static void each_program_has_its_own_secrets(void **st)
 	assert_int_equal(config_load(&c, path, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "accounts.ini: cannot open"));
 	/* Secrets are not read from the shared file, and nothing else from the secret file. */
-	assert_int_equal(load_with_secrets("[payments]\nsecret_key = s\n", "", 0400, &c, err,
-					   sizeof(err)),
-			 -1);
+	assert_int_equal(
+	        load_with_secrets("[payments]\nsecret_key = s\n", "", 0400, &c, err, sizeof(err)),
+	        -1);
 	assert_non_null(strstr(err, "is a secret"));
 	assert_int_equal(load_with_secrets("[db]\npassword = s\n", "", 0400, &c, err, sizeof(err)),
-			 -1);
+	                 -1);
 	assert_int_equal(load_with_secrets("", "[db]\nsocket = /x\n", 0400, &c, err, sizeof(err)),
-			 -1);
+	                 -1);
 	assert_non_null(strstr(err, "is not a secret"));
 	/* A secret file others may read is refused. */
 	assert_int_equal(load_with_secrets("", "[db]\npassword = p\n", 0440, &c, err, sizeof(err)),
-			 -1);
+	                 -1);
 	assert_non_null(strstr(err, "may be read by others"));
-	assert_int_equal(load_with_secrets("", "[site]\nsecret = 0011\n", 0600, &c, err,
-					   sizeof(err)),
-			 -1);
+	assert_int_equal(
+	        load_with_secrets("", "[site]\nsecret = 0011\n", 0600, &c, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "bad value for [site] secret"));
 }
 
@@ -169,14 +169,14 @@ static void payments(void **st)
 	config_defaults(&c);
 	assert_string_equal(c.pay_provider, "");
 	assert_string_equal(c.pay_api_url, "https://api.yookassa.ru/v3");
-	assert_int_equal(load_with_secrets("[payments]\nprovider = yookassa\n"
-					   "api_url = http://127.0.0.1:8082/v3\n"
-					   "shop_id = 100500\ntimeout = 7\n"
-					   "site_url = https://lk.example.org\nmin_amount_minor = 1000\n"
-					   "max_amount_minor = 200000\n",
-					   "[payments]\nsecret_key = test_abc\n", 0400, &c, err,
-					   sizeof(err)),
-			 0);
+	assert_int_equal(load_with_secrets(
+	                         "[payments]\nprovider = yookassa\n"
+	                         "api_url = http://127.0.0.1:8082/v3\n"
+	                         "shop_id = 100500\ntimeout = 7\n"
+	                         "site_url = https://lk.example.org\nmin_amount_minor = 1000\n"
+	                         "max_amount_minor = 200000\n",
+	                         "[payments]\nsecret_key = test_abc\n", 0400, &c, err, sizeof(err)),
+	                 0);
 	assert_string_equal(c.pay_provider, "yookassa");
 	assert_string_equal(c.pay_api_url, "http://127.0.0.1:8082/v3");
 	assert_string_equal(c.pay_shop_id, "100500");
@@ -196,9 +196,9 @@ static void retention(void **st)
 	config_defaults(&c);
 	assert_int_equal(c.keep_sign_ins, 365);
 	assert_int_equal(c.keep_messages, 365);
-	assert_int_equal(load("[retention]\nsign_in_days = 90\nmessage_days = 30\n", &c, err,
-			      sizeof(err)),
-			 0);
+	assert_int_equal(
+	        load("[retention]\nsign_in_days = 90\nmessage_days = 30\n", &c, err, sizeof(err)),
+	        0);
 	assert_int_equal(c.keep_sign_ins, 90);
 	assert_int_equal(c.keep_messages, 30);
 }
@@ -206,28 +206,30 @@ static void retention(void **st)
 static void refuses_mistakes(void **st)
 {
 	static const char *const bad[] = {
-		"[db]\nsocktet = /x\n",                        /* typo in a key */
-		"[session]\nidle_minutes = 0\n",               /* out of range */
-		"[session]\nidle_minutes = 10m\n",             /* junk after the number */
-		"[session]\nidle_minutes = -5\n",              /* negative */
-		"[site]\nsecret = 0011\n",                     /* short secret */
-		"[site]\nsecret = zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n",
-		"[limits]\nbody_bytes = 99999999999\n",        /* overflow */
-		"[db]\nname = " /* longer than the field */
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
-		"this is not ini\n",
-		"[payments]\nprovider = paypal\n",           /* a provider we do not have */
-		"[payments]\napi_url = ftp://x/v3\n",         /* not http(s) */
-		"[payments]\napi_url = https://x/v3/\n",      /* paths are appended to it */
-		"[payments]\nsite_url = https://a b\n",       /* a space in a URL */
-		"[payments]\nmin_amount_minor = 0\n",
-		"[payments]\ntimeout = 0\n",
-		"[retention]\nsign_in_days = 0\n",          /* the rate limits need the last hour */
-		"[retention]\nmessage_days = 100000\n",
-		"[site]\ntime_zone = Mars/Olympus\n",        /* no such zone */
-		"[site]\ntime_zone = ../../etc/passwd\n",    /* a path, not a name */
-		"[site]\ntime_zone = /etc/localtime\n",
-		"[site]\ntime_zone = Europe/Moscow;rm\n",
+	        "[db]\nsocktet = /x\n",            /* typo in a key */
+	        "[session]\nidle_minutes = 0\n",   /* out of range */
+	        "[session]\nidle_minutes = 10m\n", /* junk after the number */
+	        "[session]\nidle_minutes = -5\n",  /* negative */
+	        "[site]\nsecret = 0011\n",         /* short secret */
+	        "[site]\nsecret = "
+	        "zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n",
+	        "[limits]\nbody_bytes = 99999999999\n", /* overflow */
+	        "[db]\nname = "                         /* longer than the field */
+	        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	        "\n",
+	        "this is not ini\n",
+	        "[payments]\nprovider = paypal\n",       /* a provider we do not have */
+	        "[payments]\napi_url = ftp://x/v3\n",    /* not http(s) */
+	        "[payments]\napi_url = https://x/v3/\n", /* paths are appended to it */
+	        "[payments]\nsite_url = https://a b\n",  /* a space in a URL */
+	        "[payments]\nmin_amount_minor = 0\n",
+	        "[payments]\ntimeout = 0\n",
+	        "[retention]\nsign_in_days = 0\n", /* the rate limits need the last hour */
+	        "[retention]\nmessage_days = 100000\n",
+	        "[site]\ntime_zone = Mars/Olympus\n",     /* no such zone */
+	        "[site]\ntime_zone = ../../etc/passwd\n", /* a path, not a name */
+	        "[site]\ntime_zone = /etc/localtime\n",
+	        "[site]\ntime_zone = Europe/Moscow;rm\n",
 	};
 	struct config c;
 	char err[256];
@@ -246,12 +248,12 @@ static void refuses_mistakes(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(defaults),
-		cmocka_unit_test_teardown(every_key, teardown),
-		cmocka_unit_test_teardown(each_program_has_its_own_secrets, teardown),
-		cmocka_unit_test_teardown(payments, teardown),
-		cmocka_unit_test_teardown(retention, teardown),
-		cmocka_unit_test_teardown(refuses_mistakes, teardown),
+	        cmocka_unit_test(defaults),
+	        cmocka_unit_test_teardown(every_key, teardown),
+	        cmocka_unit_test_teardown(each_program_has_its_own_secrets, teardown),
+	        cmocka_unit_test_teardown(payments, teardown),
+	        cmocka_unit_test_teardown(retention, teardown),
+	        cmocka_unit_test_teardown(refuses_mistakes, teardown),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
