@@ -103,6 +103,8 @@ MODS_kabinet_import = app/credit app/exchange app/job billing/bankcheck billing/
 	core/utf8 core/valid db/audit db/credit db/db db/exchange
 MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core/date core/log \
 	core/module core/parse core/perr core/privilege core/utf8 db/db db/export doc/xlsx_stream
+MODS_kabinet_migrate = app/job core/arena core/config core/date core/log core/module core/parse \
+	core/privilege core/sqlscript core/utf8 db/db db/migrate
 MODS_kabinet_passwd = core/crypto core/log core/totp
 MODS_kabinet_gen = billing/split core/money
 MODS_kabinet_demo_bill = app/job app/tariff_period billing/reading billing/tariff core/arena \

@@ -41,7 +41,7 @@ BUILD=${BUILD:-$ROOT/build/release}
 PROGRAMS="login home accounts services calculator readings payments receipts settings appeals admin exchange api"
 JOBS="payjobs receiptjobs deliver remind tidy kabinet-import kabinet-export"
 
-for p in $PROGRAMS $JOBS kabinet-passwd; do
+for p in $PROGRAMS $JOBS kabinet-passwd kabinet-migrate; do
 	[ -x "$BUILD/$p" ] || { echo "install: $BUILD/$p is missing: run make build" >&2; exit 1; }
 done
 
@@ -83,6 +83,9 @@ for p in $PROGRAMS $JOBS; do
 	install -m 0755 "$BUILD/$p" "$DESTDIR$LIBDIR/$p"
 done
 install -m 0755 "$BUILD/kabinet-passwd" "$DESTDIR$BINDIR/kabinet-passwd"
+# The schema files not yet applied, on an upgrade: kabinet-migrate --dir SHARE/sql
+# with an account that may change the schema (its own secrets file).
+install -m 0755 "$BUILD/kabinet-migrate" "$DESTDIR$BINDIR/kabinet-migrate"
 for p in kabinet-import kabinet-export; do
 	ln -sf "$LIBDIR/$p" "$DESTDIR$BINDIR/$p"
 done

@@ -160,6 +160,15 @@ static int set_url(char *dst, size_t cap, const char *v)
 	return set_str(dst, cap, v);
 }
 
+/* A host name or an address: letters, digits, dots, hyphens, colons (IPv6). */
+static int set_host(char *dst, size_t cap, const char *v)
+{
+	if (*v == '\0' || v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                              "0123456789.-:")] != '\0')
+		return -1;
+	return set_str(dst, cap, v);
+}
+
 static int set_time_zone(struct config *c, const char *v)
 {
 	return time_zone_valid(v) ? set_str(c->time_zone, sizeof(c->time_zone), v) : -1;
@@ -205,6 +214,10 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 	}
 	if (IS("db", "socket"))
 		rc = set_str(c->db_socket, sizeof(c->db_socket), v);
+	else if (IS("db", "host"))
+		rc = set_host(c->db_host, sizeof(c->db_host), v);
+	else if (IS("db", "port"))
+		rc = set_uint(&c->db_port, v, 1, 65535);
 	else if (IS("db", "name"))
 		rc = set_str(c->db_name, sizeof(c->db_name), v);
 	else if (IS("db", "user"))
@@ -219,6 +232,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_uint(&c->db_job_timeout, v, 1, 86400);
 	else if (IS("site", "secrets"))
 		rc = set_str(c->secrets_dir, sizeof(c->secrets_dir), v);
+	else if (IS("site", "secrets_file"))
+		rc = set_str(c->secrets_file, sizeof(c->secrets_file), v);
 	else if (IS("site", "xsl_dir"))
 		rc = set_str(c->xsl_dir, sizeof(c->xsl_dir), v);
 	else if (IS("site", "secret"))
@@ -346,7 +361,7 @@ static FILE *open_or_say(struct load_ctx *x, const char *path)
 int config_load(struct config *c, const char *path, char *err, size_t errlen)
 {
 	struct load_ctx x = {c, err, errlen, 0};
-	char secrets[sizeof(c->secrets_dir) + sizeof(c->program) + 8];
+	char secrets[sizeof(c->secrets_dir) + sizeof(c->program) + 8]; /* >= secrets_file */
 	struct stat st;
 	FILE *f;
 	int rc;
@@ -356,9 +371,19 @@ int config_load(struct config *c, const char *path, char *err, size_t errlen)
 		return -1;
 	rc = parse(&x, f, path);
 	fclose(f);
-	if (rc != 0 || c->secrets_dir[0] == '\0')
+	if (rc != 0)
 		return rc;
-	snprintf(secrets, sizeof(secrets), "%s/%s.ini", c->secrets_dir, c->program);
+	if (c->secrets_dir[0] != '\0' && c->secrets_file[0] != '\0') {
+		snprintf(err, errlen, "%s: [site] secrets and secrets_file: one or the other",
+		         path);
+		return -1;
+	}
+	if (c->secrets_file[0] != '\0')
+		snprintf(secrets, sizeof(secrets), "%s", c->secrets_file);
+	else if (c->secrets_dir[0] != '\0')
+		snprintf(secrets, sizeof(secrets), "%s/%s.ini", c->secrets_dir, c->program);
+	else
+		return 0;
 	if ((f = open_or_say(&x, secrets)) == NULL)
 		return -1;
 	/* Like ssh's keys: a secret file others may read is refused, not used.  Checked on

@@ -9,7 +9,12 @@
 struct config {
 	char program[32];      /* whose secret file is read: set before loading */
 	char secrets_dir[256]; /* [site] secrets: <program>.ini there holds the program's secrets */
+	/* [site] secrets_file: one file of secrets for every program, where they all run as
+	 * one user with one database account (shared hosting); instead of secrets_dir */
+	char secrets_file[256];
 	char db_socket[256];
+	char db_host[256]; /* [db] host: over TCP when set, else through db_socket */
+	unsigned db_port;  /* [db] port: 0 is the client library's default, 3306 */
 	char db_name[64];
 	char db_user[64];
 	char db_password[128];

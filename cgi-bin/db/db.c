@@ -65,9 +65,11 @@ enum perr db_connect(void)
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* UTC everywhere: the database stores and compares instants, XSLT formats. */
 	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
-	if (mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password, cfg.db_name, 0,
-	                       cfg.db_socket, 0) == NULL) {
-		log_msg(LOG_ERR, "db connect via %s: %s", cfg.db_socket, mysql_error(conn));
+	if (mysql_real_connect(conn, cfg.db_host[0] ? cfg.db_host : NULL, cfg.db_user,
+	                       cfg.db_password, cfg.db_name, cfg.db_port,
+	                       cfg.db_host[0] ? NULL : cfg.db_socket, 0) == NULL) {
+		log_msg(LOG_ERR, "db connect via %s: %s",
+		        cfg.db_host[0] ? cfg.db_host : cfg.db_socket, mysql_error(conn));
 		mysql_close(conn);
 		conn = NULL;
 		return PERR_DB_DOWN;
@@ -443,6 +445,34 @@ enum perr db_commit(void)
 
 	in_tx = 0;
 	return e;
+}
+
+enum perr db_exec_text(const char *sql, size_t n, char *err, size_t errlen)
+{
+	enum perr e = db_connect();
+	int more;
+
+	err[0] = '\0';
+	if (e != PERR_OK)
+		return e;
+	if (mysql_real_query(conn, sql, n) != 0)
+		goto failed;
+	/* A CALL answers a result per SELECT in it, then its own status: all read. */
+	do {
+		MYSQL_RES *res = mysql_store_result(conn);
+
+		if (res != NULL)
+			mysql_free_result(res);
+		else if (mysql_field_count(conn) != 0)
+			goto failed;
+		more = mysql_next_result(conn);
+		if (more > 0)
+			goto failed;
+	} while (more == 0);
+	return PERR_OK;
+failed:
+	snprintf(err, errlen, "%u %s", mysql_errno(conn), mysql_error(conn));
+	return fail("script", NULL, mysql_errno(conn), mysql_error(conn));
 }
 
 void db_rollback(void)

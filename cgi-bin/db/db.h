@@ -97,4 +97,12 @@ void db_rollback(void);
 /* End of a request: roll back a transaction a handler left open. */
 void db_request_end(void);
 
+/*
+ * One statement of a schema file run as text, not prepared (a trigger's or a
+ * procedure's CREATE cannot be), its results read and dropped.  Only for the
+ * files shipped in sql/ (tools/kabinet-migrate.c): never text built from
+ * input.  The server's error, "<code> <message>", is written into err.
+ */
+enum perr db_exec_text(const char *sql, size_t n, char *err, size_t errlen) PORTAL_WUR;
+
 #endif

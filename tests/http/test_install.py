@@ -55,6 +55,7 @@ def test_the_layout_holds_what_a_server_runs(root):
     for p in PROGRAMS + JOBS:
         assert os.access(lib / p, os.X_OK), p
     assert os.access(root / "usr/bin/kabinet-passwd", os.X_OK)
+    assert os.access(root / "usr/bin/kabinet-migrate", os.X_OK)
     assert os.readlink(root / "usr/bin/kabinet-import") == "/usr/lib/kabinet/kabinet-import"
     share = root / "usr/share/kabinet"
     assert sorted(os.listdir(share / "xsl")) == sorted(

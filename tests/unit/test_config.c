@@ -160,6 +160,44 @@ static void each_program_has_its_own_secrets(void **st)
 	assert_non_null(strstr(err, "bad value for [site] secret"));
 }
 
+/* Shared hosting: one user, one database account, one file of secrets for every program. */
+static void one_secrets_file_for_every_program(void **st)
+{
+	static const char *const programs[] = {"home", "payments", "kabinet-import"};
+	struct config c;
+	char err[256], text[256];
+	size_t i;
+
+	(void)st;
+	/* load_with_secrets writes dir/home.ini; every program is pointed at it. */
+	assert_int_equal(load_with_secrets("", "[db]\nuser = kb\npassword = pw\n", 0600, &c, err,
+	                                   sizeof(err)),
+	                 0);
+	for (i = 0; i < sizeof(programs) / sizeof(programs[0]); i++) {
+		FILE *f = fopen(path, "w");
+
+		assert_non_null(f);
+		fprintf(f, "[db]\nhost = db.example.net\nport = 3307\n[site]\nsecrets_file = %s\n",
+		        secret);
+		fclose(f);
+		config_defaults(&c);
+		snprintf(c.program, sizeof(c.program), "%s", programs[i]);
+		assert_int_equal(config_load(&c, path, err, sizeof(err)), 0);
+		assert_string_equal(c.db_user, "kb");
+		assert_string_equal(c.db_password, "pw");
+		assert_string_equal(c.db_host, "db.example.net");
+		assert_int_equal(c.db_port, 3307);
+	}
+	/* Still refused when others may read it. */
+	assert_int_equal(chmod(secret, 0644), 0);
+	assert_int_equal(config_load(&c, path, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "may be read by others"));
+	/* A directory and a file of secrets: which one was meant is not guessed. */
+	snprintf(text, sizeof(text), "[site]\nsecrets = %s\nsecrets_file = %s\n", dir, secret);
+	assert_int_equal(load(text, &c, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "one or the other"));
+}
+
 static void payments(void **st)
 {
 	struct config c;
@@ -230,6 +268,11 @@ static void refuses_mistakes(void **st)
 	        "[site]\ntime_zone = ../../etc/passwd\n", /* a path, not a name */
 	        "[site]\ntime_zone = /etc/localtime\n",
 	        "[site]\ntime_zone = Europe/Moscow;rm\n",
+	        "[db]\nhost = \n",        /* empty */
+	        "[db]\nhost = db host\n", /* a space */
+	        "[db]\nhost = db;drop\n",
+	        "[db]\nport = 0\n",
+	        "[db]\nport = 65536\n",
 	};
 	struct config c;
 	char err[256];
@@ -251,6 +294,7 @@ int main(void)
 	        cmocka_unit_test(defaults),
 	        cmocka_unit_test_teardown(every_key, teardown),
 	        cmocka_unit_test_teardown(each_program_has_its_own_secrets, teardown),
+	        cmocka_unit_test_teardown(one_secrets_file_for_every_program, teardown),
 	        cmocka_unit_test_teardown(payments, teardown),
 	        cmocka_unit_test_teardown(retention, teardown),
 	        cmocka_unit_test_teardown(refuses_mistakes, teardown),
