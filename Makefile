@@ -1,6 +1,7 @@
 # kabinet: a subscriber self-service portal.  See README.md.
 #
 #   make run     install what is missing, build, start MariaDB + programs + nginx
+#   make run SERVER=apache   the same as a shared host serves it (Apache, mod_fcgid)
 #   make stop    stop what make run (or an interrupted make test) started
 #   make test    the same stack on other ports, then every test; exit = result
 #   make bench   wrk figures against the running release stack
@@ -30,7 +31,7 @@ DEBIAN_PACKAGES = \
 	python3-pymysql \
 	python3-jsonschema \
 	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless \
-	systemd openssl mariadb-backup
+	systemd openssl mariadb-backup apache2 libapache2-mod-fcgid
 # make bench's alone: issue 22's PHP peer of the dashboard (tests/bench/php/).
 BENCH_PACKAGES = php8.2-fpm php8.2-xml php8.2-mysql
 
@@ -61,7 +62,7 @@ LIB_SRC = $(sort $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.c)))
 LIB_OBJ = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(LIB_SRC))
 HEADERS = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.h))
 BINS = $(addprefix $(B)/,$(PROGRAMS) $(JOBS)) $(B)/kabinet-passwd $(B)/kabinet-gen \
-	$(B)/kabinet-demo-bill
+	$(B)/kabinet-demo-bill $(B)/kabinet-migrate
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
 # cmocka tests that need the test stack's database (run once it is up)
@@ -75,7 +76,7 @@ include cgi-bin/manifest.mk
 # Keep objects between builds (they are intermediate to the pattern rules).
 .SECONDARY:
 
-.PHONY: all build install programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
+.PHONY: all build install install-hosting programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
 	check-layers \
 	check-format http-tests
 
@@ -118,7 +119,7 @@ $(B)/$(1): $(B)/obj/$(2).o $(addprefix $(B)/obj/,$(addsuffix .o,$(MODS_$(subst -
 	$$(CC) $$(LDFLAGS) -Wl,--gc-sections -Wl,--as-needed -o $$@ $$^ $$(PKG_LDLIBS)
 endef
 $(foreach p,$(PROGRAMS) $(JOBS),$(eval $(call program_rule,$(p),$(p))))
-$(foreach p,kabinet-passwd kabinet-gen kabinet-demo-bill,$(eval $(call program_rule,$(p),tools/$(p))))
+$(foreach p,kabinet-passwd kabinet-gen kabinet-demo-bill kabinet-migrate,$(eval $(call program_rule,$(p),tools/$(p))))
 
 # ------------------------------------------------------------------ installing
 
@@ -129,10 +130,25 @@ PREFIX ?= /usr/local
 install: build
 	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" tools/install.sh
 
+# Shared hosting (tools/install-hosting.sh says what goes where): kabinet/
+# and public_html/ in DESTDIR, to be uploaded into the account's home.
+install-hosting: build
+	@DESTDIR="$(DESTDIR)" tools/install-hosting.sh
+
 # ------------------------------------------------------------------ the stack
 
+# SERVER=apache: the site as a shared host serves it (Apache with mod_fcgid,
+# one database account), on PORT, with the MariaDB of var/run (started here
+# with the nginx stack, which keeps PORT + 10); MODE=cgi for plain CGI.
+SERVER ?= nginx
+MODE ?= fcgid
 run: build
+ifeq ($(SERVER),apache)
+	@$(STACK) up var/run $$(($(PORT) + 10)) build/release $(WORKERS) >/dev/null
+	@$(STACK) hosting-up var/run-apache $(PORT) build/release var/run $(MODE)
+else
 	@$(STACK) up var/run $(PORT) build/release $(WORKERS)
+endif
 
 N ?= 1000
 ENV ?= var/run
@@ -147,6 +163,8 @@ reset:
 	@echo "var/run removed: make run starts afresh"
 
 stop:
+	@$(STACK) hosting-down var/run-apache
+	@$(STACK) hosting-down var/test-hosting
 	@$(STACK) down var/run
 	@$(STACK) down var/test
 	@$(STACK) down var/bench
@@ -208,6 +226,7 @@ test: deps $(A11Y_TOOLS)
 	KABINET_RELEASE=build/release \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider tests/http tests/browser \
 		|| status=$$?; \
+	$(STACK) hosting-down var/test-hosting; \
 	$(STACK) down var/test; \
 	tools/sanitizer-check.sh var/test/log || status=1; \
 	exit $$status

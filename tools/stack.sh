@@ -7,6 +7,10 @@
 #   stack.sh db-stop ENVDIR | db-start ENVDIR    for the tests that take the database away
 #   stack.sh gen ENVDIR N BUILDDIR               grow the generated accounts to N (benchmarks)
 #   stack.sh grants ENVDIR                       regenerate and apply the grants (tools/grants.py)
+#   stack.sh hosting-up ENVDIR PORT BUILDDIR DBENV [fcgid|cgi]
+#                                                a shared host: Apache, make install-hosting's
+#                                                layout, one database account on DBENV's server
+#   stack.sh hosting-down ENVDIR
 #
 # Everything lives under ENVDIR (var/run, var/test, ...): data, sockets, logs,
 # pids, generated configs.  No system service is used or touched.
@@ -20,6 +24,12 @@ PROGRAMS="login home accounts services calculator readings payments receipts set
 # Programs run by cron, not served: they need a database account all the same.
 JOBS="payjobs receiptjobs deliver remind tidy kabinet-import kabinet-export"
 DB_SOCK="$E/run/db.sock"
+# The database the demo is loaded into, the configuration its tools run
+# with, and the one file of secrets when there is one (shared hosting):
+# hosting_up sets them for its own database on another stack's server.
+DB=kabinet
+DEMO_CONFIG=""
+SECRETS_FILE=""
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -54,6 +64,16 @@ stop_pid() { # pidfile, name, seconds
 		done
 	fi
 	rm -f "$1"
+}
+
+# A host's programs run as its account's user: here, when started as root,
+# the programs' unprivileged user.  Everything else runs as it is.
+as_host() {
+	if [ -n "$DEMO_CONFIG" ] && [ -n "$RUN_AS" ]; then
+		setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --clear-groups "$@"
+	else
+		"$@"
+	fi
 }
 
 hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
@@ -157,17 +177,21 @@ secret_value() {
 	printf '%s' "$v"
 }
 
-# The value of key in [section] of program's secret file (empty if none).
+# The value of key in [section] of program's secret file (empty if none);
+# of the one secrets file, when there is one.
 secret_get() {
-	[ -f "$E/secrets/$1.ini" ] || return 0
+	f="$E/secrets/$1.ini"
+	[ -n "$SECRETS_FILE" ] && f=$SECRETS_FILE
+	[ -f "$f" ] || return 0
 	awk -v sec="[$2]" -v key="$3" '
 		/^\[/ { in_sec = ($0 == sec) }
 		in_sec && $1 == key && $2 == "=" { sub(/^[^=]*= /, ""); print; exit }
-	' "$E/secrets/$1.ini"
+	' "$f"
 }
 
 # The value of key in [section] of the environment's ini file.
 ini_get() {
+	[ -f "$E/portal.ini" ] || return 0
 	awk -v sec="[$1]" -v key="$2" '
 		/^\[/ { in_sec = ($0 == sec) }
 		in_sec && $1 == key && $2 == "=" { sub(/^[^=]*= /, ""); print; exit }
@@ -204,13 +228,13 @@ CREATE TABLE IF NOT EXISTS kabinet.schema_migrations (
 SQL
 	for f in "$ROOT"/sql/[0-9]*.sql; do
 		v=$(basename "$f")
-		done_=$(sql_root -N kabinet -e "SELECT COUNT(*) FROM schema_migrations WHERE version = '$v'")
+		done_=$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM schema_migrations WHERE version = '$v'")
 		[ "$done_" = 1 ] && continue
 		echo "stack: applying $v"
-		sql_root kabinet <"$f"
+		sql_root "$DB" <"$f"
 		# IGNORE: a migration that must not run twice records itself in its own
 		# transaction (sql/042, sql/044).
-		sql_root kabinet -e "INSERT IGNORE INTO schema_migrations (version) VALUES ('$v')"
+		sql_root "$DB" -e "INSERT IGNORE INTO schema_migrations (version) VALUES ('$v')"
 	done
 	# Accounts after the tables exist: column grants need their columns.
 	for p in $PROGRAMS $JOBS; do
@@ -231,7 +255,7 @@ db_grants() {
 		WHERE table_schema = 'kabinet'" >"$E/run/columns.tsv"
 	/usr/bin/python3 "$ROOT/tools/grants.py" "$rel" "$E/run/columns.tsv" >"$E/grants.sql.new"
 	mv "$E/grants.sql.new" "$E/grants.sql"
-	sql_root kabinet <"$E/grants.sql"
+	sql_root "$DB" <"$E/grants.sql"
 }
 
 # The month every generated history ends with: the last complete one.
@@ -256,7 +280,7 @@ load_tsv() {
 		verification_due, installed_on);
 		LOAD DATA LOCAL INFILE '$1/readings.tsv' INTO TABLE readings CHARACTER SET utf8mb4
 		(meter_id, zone, taken_on, value, source, status, created_at);"
-	sql_root --local-infile=1 kabinet <<SQL
+	sql_root --local-infile=1 "$DB" <<SQL
 SET unique_checks = 0, foreign_key_checks = 0;
 START TRANSACTION;
 $acc
@@ -287,14 +311,14 @@ SQL
 DEMO_ADMIN_TOTP=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
 DEMO_OPERATOR_TOTP=KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU
 db_demo_staff() {
-	[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-staff'")" != 0 ] &&
+	[ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-staff'")" != 0 ] &&
 		return
 	key=$(secret_get admin admin totp_key)
 	ha=$(printf '%s' admin-password | "$BUILD/kabinet-passwd")
 	ho=$(printf '%s' operator-password | "$BUILD/kabinet-passwd")
 	sa=$(echo "$DEMO_ADMIN_TOTP" | KABINET_TOTP_KEY=$key "$BUILD/kabinet-passwd" --seal-totp)
 	so=$(echo "$DEMO_OPERATOR_TOTP" | KABINET_TOTP_KEY=$key "$BUILD/kabinet-passwd" --seal-totp)
-	sql_root kabinet <<SQL
+	sql_root "$DB" <<SQL
 INSERT INTO staff (id, login, full_name, password_hash, role, totp_secret) VALUES
     (1, 'admin', 'Анна Админова', '$ha', 'admin', UNHEX('$sa')),
     (2, 'operator', 'Олег Операторов', '$ho', 'operator', UNHEX('$so'));
@@ -309,7 +333,7 @@ SQL
 # (as the delivery program would have written it): the news and inbox pages
 # have something to show.
 db_demo_news_inbox() {
-	sql_root kabinet <<'SQL'
+	sql_root "$DB" <<'SQL'
 INSERT INTO news (organization_id, title_ru, body_ru, title_en, body_en, audience, publish_at,
                   created_by, created_at, sent_at)
 VALUES (1, 'Плановое отключение горячей воды',
@@ -354,7 +378,7 @@ SQL
 # demo2's appeal about its account, answered by the operator (who also left a
 # note only staff see): the appeal pages have something to show.
 db_demo_appeal() {
-	sql_root kabinet <<'SQL'
+	sql_root "$DB" <<'SQL'
 INSERT INTO appeals (organization_id, subscriber_id, account_id, topic_id, status, assigned_to,
                      created_at, updated_at, subscriber_seen_at)
 SELECT a.organization_id, s.id, a.id, tp.id, 'resolved', 2,
@@ -380,11 +404,11 @@ SQL
 # a real key is made in the console, shown once).  Stored as its BLAKE2b-256.
 DEMO_API_KEY=demo-exchange-key
 db_demo_api_key() {
-	[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-api-key'")" != 0 ] &&
+	[ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-api-key'")" != 0 ] &&
 		return
 	h=$(printf '%s' "$DEMO_API_KEY" | /usr/bin/python3 -c \
 		'import hashlib, sys; print(hashlib.blake2b(sys.stdin.buffer.read(), digest_size=32).hexdigest())')
-	sql_root kabinet <<SQL
+	sql_root "$DB" <<SQL
 INSERT INTO api_keys (organization_id, name, prefix, hash, scopes, rate_per_minute, created_at)
 VALUES (1, 'demo', 'demo-exc', UNHEX('$h'),
         'read:readings read:payments write:accounts write:charges write:payments', 600,
@@ -397,20 +421,20 @@ db_demo() {
 	# Loaded once: running `make run` again keeps what a person did (payments,
 	# linked accounts, a changed password).  `make reset` starts afresh.
 	if [ "${DEMO_RELOAD:-0}" != 1 ] &&
-		[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo'")" != 0 ]; then
+		[ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo'")" != 0 ]; then
 		echo "stack: demo data kept as it was left (make reset loads it afresh)"
 		return
 	fi
 	h1=$(printf '%s' demo-password | "$BUILD/kabinet-passwd")
 	h2=$(printf '%s' demo2-password | "$BUILD/kabinet-passwd")
 	for f in "$ROOT"/sql/demo/[0-9]*.sql; do
-		{ echo "SET @demo_hash = '$h1', @demo2_hash = '$h2';"; cat "$f"; } | sql_root kabinet
+		{ echo "SET @demo_hash = '$h1', @demo2_hash = '$h2';"; cat "$f"; } | sql_root "$DB"
 	done
 	# The demo accounts' histories, regenerated so that they end last month.
 	d="$E/gen/demo"
 	rm -rf "$d" && mkdir -p "$d"
 	"$BUILD/kabinet-gen" history 1 4 "$(last_month)" "$d"
-	sql_root kabinet -e "DELETE FROM ledger WHERE account_id <= 4;
+	sql_root "$DB" -e "DELETE FROM ledger WHERE account_id <= 4;
 		DELETE FROM ledger_lines WHERE account_id <= 4;
 		DELETE FROM autopay_runs WHERE account_id <= 4;
 		DELETE FROM online_payments WHERE id IN (SELECT online_id FROM payments WHERE account_id <= 4);
@@ -421,11 +445,15 @@ db_demo() {
 	rm -rf "$d"
 	# Their last month billed from the demo meters' readings, zone by zone and
 	# tier by tier, so that a receipt's front bills what its back shows.  As
-	# the database's root through the socket, as the rest of the demo loads.
-	rm -f "$E/secrets/kabinet-demo-bill.ini"
-	printf '[db]\nuser = root\n' >"$E/secrets/kabinet-demo-bill.ini"
-	chmod 0400 "$E/secrets/kabinet-demo-bill.ini"
-	PORTAL_CONFIG="$E/portal.ini" "$BUILD/kabinet-demo-bill" 1 4 "$(last_month)" >/dev/null
+	# the database's root through the socket, as the rest of the demo loads
+	# (on a host, as its one account).
+	if [ -z "$DEMO_CONFIG" ]; then
+		rm -f "$E/secrets/kabinet-demo-bill.ini"
+		printf '[db]\nuser = root\n' >"$E/secrets/kabinet-demo-bill.ini"
+		chmod 0400 "$E/secrets/kabinet-demo-bill.ini"
+	fi
+	conf=${DEMO_CONFIG:-$E/portal.ini}
+	as_host env PORTAL_CONFIG="$conf" "$BUILD/kabinet-demo-bill" 1 4 "$(last_month)" >/dev/null
 	# The months loaded are issued as receipts the way staff issue them,
 	# bank-details check included (sql/demo/006 cleared the old issues).  On a
 	# generated database (make bench's million accounts) only the last month:
@@ -433,20 +461,20 @@ db_demo() {
 	# month at a million (in batches, sql/040), and an older month's is stored
 	# when it is first asked for.
 	months=24
-	[ "$(sql_root -N kabinet -e "SELECT COUNT(*) FROM accounts")" -gt 100000 ] && months=1
-	PORTAL_CONFIG="$E/portal.ini" "$BUILD/receiptjobs" issue \
+	[ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM accounts")" -gt 100000 ] && months=1
+	as_host env PORTAL_CONFIG="$conf" "$BUILD/receiptjobs" issue \
 		--from "$(date -u -d "$(date -u +%Y-%m-01) -$months month" +%Y-%m)" >/dev/null
 	# Fresh statistics: on a new, small table the optimizer would otherwise scan.
-	sql_root kabinet -e "ANALYZE TABLE accounts, ledger, payments, corrections,
+	sql_root "$DB" -e "ANALYZE TABLE accounts, ledger, payments, corrections,
 		subscriber_accounts, receipt_issues" >/dev/null
-	sql_root kabinet -e "INSERT IGNORE INTO schema_migrations (version) VALUES ('demo')"
+	sql_root "$DB" -e "INSERT IGNORE INTO schema_migrations (version) VALUES ('demo')"
 }
 
 # A stack takes PORT to PORT + 4: the site, the site rendered by nginx's XSLT
 # filter, the payment provider's emulator, the SMTP sink and the SMS gateway.
 # Refused at once, with the way out, if another program holds one of them.
 ports_free() {
-	for f in nginx yookassa-emu smtp-sink sms-gateway; do
+	for f in nginx apache yookassa-emu smtp-sink sms-gateway; do
 		alive "$E/run/$f.pid" && return 0 # this stack's own: a restart
 	done
 	p=$PORT
@@ -466,7 +494,7 @@ s.bind(("127.0.0.1", int(sys.argv[1])))' "$p" 2>/dev/null; then
 # Generated accounts have ids from 1001 on (the demo ones are below).
 db_generate() {
 	want=$1
-	have=$(sql_root -N kabinet -e "SELECT COUNT(*) FROM accounts WHERE id > 1000")
+	have=$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM accounts WHERE id > 1000")
 	end=$(last_month)
 	d="$E/gen/chunk"
 	start=$(date +%s)
@@ -480,7 +508,7 @@ db_generate() {
 		echo "stack: $have of $want generated accounts ($(($(date +%s) - start)) s)"
 	done
 	rm -rf "$d"
-	sql_root kabinet -e "ANALYZE TABLE accounts, meters, readings, ledger, payments, corrections" \
+	sql_root "$DB" -e "ANALYZE TABLE accounts, meters, readings, ledger, payments, corrections" \
 		>/dev/null
 }
 
@@ -625,6 +653,178 @@ nginx_start() {
 	wait_for 20 "nginx" curl -fsS -o /dev/null "http://127.0.0.1:$PORT/login"
 }
 
+# ------------------------------------------------------------ shared hosting
+#
+# A shared host, as issue 23 and README "Shared hosting" describe it, on one
+# machine: Apache 2.4 as an unprivileged user (the programs' user when
+# started as root), mod_fcgid or plain CGI (MODE), one database with one
+# account that may not grant, on the MariaDB server of stack DBENV, and the
+# layout make install-hosting uploads, in ENVDIR/home.  Everything a person
+# would do on the host is done as its user: the schema by kabinet-migrate,
+# the demo month's bill and receipts by the uploaded programs.
+HOSTING_DB=kabinet_hosting
+
+hosting_config() { # home, password
+	k="$1/kabinet"
+	umask 077
+	pw=$2
+	site=$(secret_value site secret - site secret 32)
+	pay=$(secret_value payments secret_key - payments secret_key 24)
+	sms=$(secret_value sms key - sms key 16)
+	totp=$(secret_value admin totp_key - admin totp_key 32)
+	cat >"$k/secrets.ini.new" <<INI
+; Generated by tools/stack.sh for this hosting environment only.
+[db]
+user = kb_hosting
+password = $pw
+[site]
+secret = $site
+[admin]
+totp_key = $totp
+[payments]
+secret_key = $pay
+[sms]
+key = $sms
+INI
+	mv "$k/secrets.ini.new" "$k/secrets.ini"
+	cat >"$k/kabinet.ini" <<INI
+; Generated by tools/stack.sh for this hosting environment only.
+[db]
+socket = $DB_SOCK
+name = $HOSTING_DB
+[site]
+xsl_dir = $k/xsl
+secrets_file = $k/secrets.ini
+[payments]
+provider = yookassa
+api_url = http://127.0.0.1:$((PORT + 2))/v3
+shop_id = 100500
+timeout = 10
+site_url = http://127.0.0.1:$PORT
+[delivery]
+smtp_url = smtp://127.0.0.1:$((PORT + 3))
+smtp_from = kabinet@rc-ensk.example
+[sms]
+url = http://127.0.0.1:$((PORT + 4))/messages
+INI
+	umask 022
+}
+
+# The host's server configuration, which the hosting account never sees:
+# what Debian's apache2 would have, mod_fcgid's limits raised for uploads.
+apache_conf() { # home, mode
+	mods=/usr/lib/apache2/modules
+	if [ "$2" = fcgid ]; then
+		handler="LoadModule fcgid_module $mods/mod_fcgid.so
+FcgidIPCDir $E/apache/fcgid
+FcgidProcessTableFile $E/apache/fcgid/shm
+FcgidMaxRequestLen 268435456
+FcgidMaxProcessesPerClass 4
+FcgidIOTimeout 120
+FcgidConnectTimeout 20"
+	else
+		handler="LoadModule cgi_module $mods/mod_cgi.so"
+	fi
+	cat >"$E/apache/httpd.conf" <<CONF
+# Generated by tools/stack.sh: a shared host's Apache, for this environment only.
+ServerRoot $E/apache
+DefaultRuntimeDir $E/apache/run
+PidFile $E/run/apache.pid
+Listen 127.0.0.1:$PORT
+ServerName 127.0.0.1
+LoadModule mpm_prefork_module $mods/mod_mpm_prefork.so
+LoadModule authz_core_module $mods/mod_authz_core.so
+LoadModule authz_host_module $mods/mod_authz_host.so
+LoadModule mime_module $mods/mod_mime.so
+LoadModule dir_module $mods/mod_dir.so
+LoadModule rewrite_module $mods/mod_rewrite.so
+LoadModule headers_module $mods/mod_headers.so
+LoadModule expires_module $mods/mod_expires.so
+$handler
+StartServers 2
+MinSpareServers 2
+MaxSpareServers 4
+MaxRequestWorkers 16
+TypesConfig /etc/mime.types
+ErrorLog $E/log/apache-error.log
+LogFormat "%h %t \"%r\" %>s %b %D" timed
+CustomLog $E/log/apache-access.log timed
+DocumentRoot $1/public_html
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory $1/public_html>
+    AllowOverride All
+    Options None
+    Require all granted
+</Directory>
+<FilesMatch "^\.ht">
+    Require all denied
+</FilesMatch>
+CONF
+}
+
+hosting_up() { # dbenv, mode
+	D=$1
+	case "$D" in /*) ;; *) D="$ROOT/$D" ;; esac
+	DB_SOCK="$D/run/db.sock"
+	mode=$2
+	home="$E/home"
+	[ -S "$DB_SOCK" ] || { echo "stack: no MariaDB at $DB_SOCK: start stack $D first" >&2; exit 1; }
+	command -v apache2 >/dev/null || { echo "stack: apache2 is not installed (make deps)" >&2; exit 1; }
+	mkdir -p "$E/run" "$E/log" "$E/apache/run" "$E/apache/fcgid" "$home"
+	# What is uploaded: afresh from this build, the configuration kept.
+	rm -rf "$home/public_html" "$home/kabinet/libexec" "$home/kabinet/bin" "$home/kabinet/xsl" \
+		"$home/kabinet/sql"
+	DESTDIR="$home" KABINET="$home/kabinet" WEBHOOK_ALLOW=127.0.0.1 BUILD="$BUILD" \
+		PAY_ORIGIN="http://127.0.0.1:$((PORT + 2))" "$ROOT/tools/install-hosting.sh" >/dev/null
+	SECRETS_FILE="$home/kabinet/secrets.ini"
+	# The database and its one account, as a host's control panel makes them.
+	pw=$(secret_get - db password)
+	[ -n "$pw" ] || pw=$(hex 16)
+	sql_root <<SQL
+CREATE DATABASE IF NOT EXISTS $HOSTING_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'kb_hosting'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER 'kb_hosting'@'localhost' IDENTIFIED BY '$pw';
+GRANT ALL PRIVILEGES ON $HOSTING_DB.* TO 'kb_hosting'@'localhost';
+SQL
+	hosting_config "$home" "$pw"
+	[ -n "$RUN_AS" ] && chown -R "$RUN_AS:$RUN_AS" "$home" "$E/apache" "$E/log" "$E/run"
+	DEMO_CONFIG="$home/kabinet/kabinet.ini"
+	as_host "$home/kabinet/bin/kabinet-migrate" | tail -n 1
+	DB=$HOSTING_DB
+	db_demo
+	db_demo_staff
+	apache_conf "$home" "$mode"
+	[ -n "$RUN_AS" ] && chown -R "$RUN_AS:$RUN_AS" "$E/apache"
+	if alive "$E/run/apache.pid"; then
+		stop_pid "$E/run/apache.pid" Apache 15
+	fi
+	as_host env -i PATH=/usr/sbin:/usr/bin:/bin setsid apache2 -f "$E/apache/httpd.conf" -k start
+	wait_for 20 "Apache" curl -fsS -o /dev/null "http://127.0.0.1:$PORT/login"
+	NO_DELIVER=1
+	emu_start
+	mail_start
+	cat <<MSG
+
+kabinet is running under Apache ($mode), as on a shared host: http://127.0.0.1:$PORT/
+  uploaded:     $home/kabinet and $home/public_html (make install-hosting)
+  database:     $HOSTING_DB on $DB_SOCK, one account (kb_hosting)
+  demo logins:  demo / demo-password    demo2 / demo2-password
+  console:      http://127.0.0.1:$PORT/admin/login  admin / admin-password, TOTP $DEMO_ADMIN_TOTP
+  logs:         $E/log/   stop with: make stop
+
+MSG
+}
+
+hosting_down() {
+	stop_pid "$E/run/apache.pid" Apache 15
+	stop_pid "$E/run/yookassa-emu.pid" "payment emulator" 10
+	stop_pid "$E/run/smtp-sink.pid" "SMTP sink" 10
+	stop_pid "$E/run/sms-gateway.pid" "SMS gateway emulator" 10
+}
+
 USER_OPT=""
 # Started as root (a fresh machine, CI), the programs run as an unprivileged
 # user of their own: they open their socket and read their secrets as root,
@@ -686,6 +886,16 @@ down)
 	;;
 db-stop)
 	stop_pid "$E/run/db.pid" MariaDB 60
+	;;
+hosting-up)
+	PORT=${3:?port}
+	BUILD="$ROOT/${4:?builddir}"
+	ports_free
+	hosting_up "${5:?the stack whose MariaDB to use}" "${6:-fcgid}"
+	;;
+hosting-down)
+	[ -d "$E" ] || exit 0
+	hosting_down
 	;;
 db-start)
 	db_start
