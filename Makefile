@@ -31,7 +31,7 @@ DEBIAN_PACKAGES = \
 	python3-pymysql \
 	python3-jsonschema \
 	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless \
-	systemd openssl mariadb-backup apache2 libapache2-mod-fcgid
+	systemd openssl mariadb-backup apache2 libapache2-mod-fcgid debhelper
 # make bench's alone: issue 22's PHP peer of the dashboard (tests/bench/php/).
 BENCH_PACKAGES = php8.2-fpm php8.2-xml php8.2-mysql
 

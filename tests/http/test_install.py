@@ -43,11 +43,13 @@ def test_the_lists_are_the_makefiles():
     """A program added to the Makefile gets its units: the lists here and in
     tools/install.sh are the Makefile's."""
     make = open(os.path.join(ROOT, "Makefile")).read()
-    script = open(os.path.join(ROOT, "tools", "install.sh")).read()
+    scripts = [open(os.path.join(ROOT, "tools", s)).read()
+               for s in ("install.sh", "install-hosting.sh", "stack.sh")]
     for name, mine in (("PROGRAMS", PROGRAMS), ("JOBS", JOBS)):
         listed = re.search(r"^%s = (.*)$" % name, make, re.M).group(1).split()
         assert listed == mine
-        assert re.search(r'^%s="(.*)"$' % name, script, re.M).group(1).split() == listed
+        for script in scripts:
+            assert re.search(r'^%s="(.*)"$' % name, script, re.M).group(1).split() == listed
 
 
 def test_the_layout_holds_what_a_server_runs(root):
