@@ -17,9 +17,9 @@
 #include "db/db.h"
 
 /* The columns struct as_iter receives: an account and one service's month. */
-#define AS_COLUMNS                                                                       \
-	"SELECT a.id, a.number, a.payer_name, a.address, o.name, o.currency, "           \
-	"sv.id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, l.closing, " \
+#define AS_COLUMNS                                                                                 \
+	"SELECT a.id, a.number, a.payer_name, a.address, o.name, o.currency, "                     \
+	"sv.id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, l.closing, "     \
 	"YEAR(l.period) * 12 + MONTH(l.period) - 1 "
 
 /*
@@ -27,8 +27,8 @@
  * (sql/048): two reads by key.  An account never billed has no summary, and
  * no ledger rows joined.
  */
-#define LATEST_SERVICES                                                               \
-	"LEFT JOIN account_summaries s ON s.account_id = a.id "                        \
+#define LATEST_SERVICES                                                                            \
+	"LEFT JOIN account_summaries s ON s.account_id = a.id "                                    \
 	"LEFT JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
 
 /*
@@ -38,17 +38,16 @@
  * are sorted here instead (as_rows_sorted).
  */
 static struct db_stmt linked_all = {
-	"account.linked",
-	AS_COLUMNS
-	"FROM subscriber_accounts sa "
-	"JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
-	"LEFT JOIN services sv ON sv.id = l.service_id "
-	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
-	"WHERE sa.subscriber_id = ?",
-	NULL, 0, NULL};
+        "account.linked",
+        AS_COLUMNS "FROM subscriber_accounts sa "
+                   "JOIN accounts a ON a.id = sa.account_id "
+                   "JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
+                   "LEFT JOIN services sv ON sv.id = l.service_id "
+                   "LEFT JOIN suppliers su ON su.id = sv.supplier_id "
+                   "WHERE sa.subscriber_id = ?",
+        NULL, 0, NULL};
 
-#define SUMMARY_PAYMENT(i) \
+#define SUMMARY_PAYMENT(i)                                                                         \
 	", p.pay" #i "_id, p.pay" #i "_at, p.pay" #i "_amount, p.pay" #i "_channel"
 #define SUMMARY_MONTH(k) ", s.charged_" #k ", s.paid_" #k
 
@@ -58,97 +57,97 @@ static struct db_stmt linked_all = {
  * chart and payments in one statement, read by keys.
  */
 static struct db_stmt dashboard = {
-	"account.dashboard",
-	AS_COLUMNS ", s.billed" SUMMARY_MONTH(0) SUMMARY_MONTH(1) SUMMARY_MONTH(2)
-	SUMMARY_MONTH(3) SUMMARY_MONTH(4) SUMMARY_MONTH(5) SUMMARY_MONTH(6) SUMMARY_MONTH(7)
-	SUMMARY_MONTH(8) SUMMARY_MONTH(9) SUMMARY_MONTH(10) SUMMARY_MONTH(11)
-	SUMMARY_PAYMENT(1) SUMMARY_PAYMENT(2) SUMMARY_PAYMENT(3) " "
-	"FROM subscriber_accounts sa "
-	"JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
-	"LEFT JOIN account_last_payments p ON p.account_id = a.id "
-	"LEFT JOIN services sv ON sv.id = l.service_id "
-	"LEFT JOIN suppliers su ON su.id = sv.supplier_id "
-	"WHERE sa.subscriber_id = ?",
-	NULL, 0, NULL};
+        "account.dashboard",
+        AS_COLUMNS ", s.billed" SUMMARY_MONTH(0) SUMMARY_MONTH(1) SUMMARY_MONTH(2) SUMMARY_MONTH(3)
+                SUMMARY_MONTH(4) SUMMARY_MONTH(5) SUMMARY_MONTH(6) SUMMARY_MONTH(7) SUMMARY_MONTH(
+                        8) SUMMARY_MONTH(9) SUMMARY_MONTH(10) SUMMARY_MONTH(11) SUMMARY_PAYMENT(1)
+                        SUMMARY_PAYMENT(2) SUMMARY_PAYMENT(
+                                3) " "
+                                   "FROM subscriber_accounts sa "
+                                   "JOIN accounts a ON a.id = sa.account_id "
+                                   "JOIN organizations o ON o.id = "
+                                   "a.organization_id " LATEST_SERVICES
+                                   "LEFT JOIN account_last_payments p ON p.account_id = a.id "
+                                   "LEFT JOIN services sv ON sv.id = l.service_id "
+                                   "LEFT JOIN suppliers su ON su.id = sv.supplier_id "
+                                   "WHERE sa.subscriber_id = ?",
+        NULL, 0, NULL};
 
 /* The current account's services in its latest month, in no order (as above). */
 static struct db_stmt services = {
-	"account.services",
-	AS_COLUMNS
-	"FROM accounts a JOIN organizations o ON o.id = a.organization_id "
-	"JOIN account_summaries s ON s.account_id = a.id "
-	"JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
-	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
-	"WHERE a.id = ?",
-	NULL, 0, NULL};
+        "account.services",
+        AS_COLUMNS
+        "FROM accounts a JOIN organizations o ON o.id = a.organization_id "
+        "JOIN account_summaries s ON s.account_id = a.id "
+        "JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
+        "JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
+        "WHERE a.id = ?",
+        NULL, 0, NULL};
 
 /* One service of the current account, in the latest month it was billed. */
 static struct db_stmt service = {
-	"account.service",
-	AS_COLUMNS
-	"FROM accounts a JOIN organizations o ON o.id = a.organization_id "
-	"JOIN ledger l ON l.account_id = a.id AND l.service_id = ? "
-	"AND l.period = (SELECT p.period FROM ledger p WHERE p.account_id = a.id "
-	"AND p.service_id = l.service_id ORDER BY p.period DESC LIMIT 1) "
-	"JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
-	"WHERE a.id = ?",
-	NULL, 0, NULL};
+        "account.service",
+        AS_COLUMNS
+        "FROM accounts a JOIN organizations o ON o.id = a.organization_id "
+        "JOIN ledger l ON l.account_id = a.id AND l.service_id = ? "
+        "AND l.period = (SELECT p.period FROM ledger p WHERE p.account_id = a.id "
+        "AND p.service_id = l.service_id ORDER BY p.period DESC LIMIT 1) "
+        "JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
+        "WHERE a.id = ?",
+        NULL, 0, NULL};
 
 static struct db_stmt get = {
-	"account.get",
-	"SELECT a.id, a.number, a.payer_name, a.address, a.phone, "
-	"DATE_FORMAT(a.meters_replaced_on, '%Y-%m-%d'), a.residents, a.area_centi_m2, a.household, "
-	"o.id, o.name, o.inn, o.address, o.phones, o.email, o.bank_name, o.bic, o.bank_account, "
-	"o.corr_account, o.currency "
-	"FROM subscriber_accounts sa "
-	"JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id "
-	"WHERE sa.subscriber_id = ? AND sa.account_id = ?",
-	NULL, 0, NULL};
+        "account.get",
+        "SELECT a.id, a.number, a.payer_name, a.address, a.phone, "
+        "DATE_FORMAT(a.meters_replaced_on, '%Y-%m-%d'), a.residents, a.area_centi_m2, a.household, "
+        "o.id, o.name, o.inn, o.address, o.phones, o.email, o.bank_name, o.bic, o.bank_account, "
+        "o.corr_account, o.currency "
+        "FROM subscriber_accounts sa "
+        "JOIN accounts a ON a.id = sa.account_id "
+        "JOIN organizations o ON o.id = a.organization_id "
+        "WHERE sa.subscriber_id = ? AND sa.account_id = ?",
+        NULL, 0, NULL};
 
 /*
  * One statement for every outcome, so a wrong number, month or amount cost
  * the same and look the same.  The payment compared is the newest one.
  */
 static struct db_stmt verify = {
-	"account.verify",
-	"SELECT a.id, EXISTS (SELECT 1 FROM subscriber_accounts x "
-	"WHERE x.subscriber_id = ? AND x.account_id = a.id) "
-	"FROM accounts a JOIN payments p ON p.id = (SELECT q.id FROM payments q "
-	"WHERE q.account_id = a.id AND q.status = 'succeeded' "
-	"ORDER BY q.paid_at DESC, q.id DESC LIMIT 1) "
-	"WHERE a.organization_id = ? AND a.number = ? "
-	"AND p.paid_at >= ? AND p.paid_at < ? + INTERVAL 1 MONTH AND p.amount = ?",
-	NULL, 0, NULL};
+        "account.verify",
+        "SELECT a.id, EXISTS (SELECT 1 FROM subscriber_accounts x "
+        "WHERE x.subscriber_id = ? AND x.account_id = a.id) "
+        "FROM accounts a JOIN payments p ON p.id = (SELECT q.id FROM payments q "
+        "WHERE q.account_id = a.id AND q.status = 'succeeded' "
+        "ORDER BY q.paid_at DESC, q.id DESC LIMIT 1) "
+        "WHERE a.organization_id = ? AND a.number = ? "
+        "AND p.paid_at >= ? AND p.paid_at < ? + INTERVAL 1 MONTH AND p.amount = ?",
+        NULL, 0, NULL};
 
 static struct db_stmt link_ = {
-	"account.link",
-	"INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
-	"VALUES (?, ?, UTC_TIMESTAMP(6))",
-	NULL, 0, NULL};
+        "account.link",
+        "INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+        "VALUES (?, ?, UTC_TIMESTAMP(6))",
+        NULL, 0, NULL};
 
 static struct db_stmt unlink_ = {
-	"account.unlink",
-	"DELETE FROM subscriber_accounts WHERE subscriber_id = ? AND account_id = ?",
-	NULL, 0, NULL};
+        "account.unlink",
+        "DELETE FROM subscriber_accounts WHERE subscriber_id = ? AND account_id = ?", NULL, 0,
+        NULL};
 
 /* Unlinking ends the account's autopay: its saved method goes with it, so
  * linking the account again never brings a charge back. */
 static struct db_stmt unlink_autopay = {
-	"account.unlink_autopay",
-	"DELETE FROM autopays WHERE subscriber_id = ? AND account_id = ?",
-	NULL, 0, NULL};
+        "account.unlink_autopay", "DELETE FROM autopays WHERE subscriber_id = ? AND account_id = ?",
+        NULL, 0, NULL};
 
-static struct db_stmt set_current = {
-	"subscriber.set_current",
-	"UPDATE subscribers SET current_account_id = ? WHERE id = ?",
-	NULL, 0, NULL};
+static struct db_stmt set_current = {"subscriber.set_current",
+                                     "UPDATE subscribers SET current_account_id = ? WHERE id = ?",
+                                     NULL, 0, NULL};
 
 static struct db_stmt link_record = {
-	"link_attempt.record",
-	"INSERT INTO link_attempts (subscriber_id, at, ok) VALUES (?, UTC_TIMESTAMP(6), ?)",
-	NULL, 0, NULL};
+        "link_attempt.record",
+        "INSERT INTO link_attempts (subscriber_id, at, ok) VALUES (?, UTC_TIMESTAMP(6), ?)", NULL,
+        0, NULL};
 
 /* Columns shared by account.linked and ledger.services (db/ledger.c). */
 struct as_iter {
@@ -193,29 +192,33 @@ static enum perr dashboard_row(void *p)
 }
 
 static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_arg *a, size_t na,
-			 struct as_iter *it)
+                         struct as_iter *it)
 {
 	struct db_col c[] = {
-		DBC_U64(&it->r.acc.id),	    DBC_STR(&it->r.acc.number),   DBC_STR(&it->r.acc.payer),
-		DBC_STR(&it->r.acc.address), DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
-		DBC_U64(&it->r.service_id), DBC_STR(&it->r.service),	  DBC_STR(&it->r.supplier),
-		DBC_STR(&it->r.unit),	    DBC_INT(&it->r.tariff),	  DBC_INT(&it->r.closing),
-		DBC_INT(&it->month),
+	        DBC_U64(&it->r.acc.id),       DBC_STR(&it->r.acc.number),
+	        DBC_STR(&it->r.acc.payer),    DBC_STR(&it->r.acc.address),
+	        DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
+	        DBC_U64(&it->r.service_id),   DBC_STR(&it->r.service),
+	        DBC_STR(&it->r.supplier),     DBC_STR(&it->r.unit),
+	        DBC_INT(&it->r.tariff),       DBC_INT(&it->r.closing),
+	        DBC_INT(&it->month),
 	};
 
 	return db_rows(ar, st, a, na, c, sizeof(c) / sizeof(c[0]), as_row, it);
 }
 
 static enum perr dashboard_rows(struct arena *ar, const struct db_arg *a, size_t na,
-				struct as_iter *it)
+                                struct as_iter *it)
 {
 	struct account_summary *s = &it->sum;
 	struct db_col c[13 + 1 + 2 * SUMMARY_MONTHS + 4 * SUMMARY_PAYMENTS] = {
-		DBC_U64(&it->r.acc.id),	    DBC_STR(&it->r.acc.number),   DBC_STR(&it->r.acc.payer),
-		DBC_STR(&it->r.acc.address), DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
-		DBC_U64(&it->r.service_id), DBC_STR(&it->r.service),	  DBC_STR(&it->r.supplier),
-		DBC_STR(&it->r.unit),	    DBC_INT(&it->r.tariff),	  DBC_INT(&it->r.closing),
-		DBC_INT(&it->month),	    DBC_INT(&it->billed),
+	        DBC_U64(&it->r.acc.id),       DBC_STR(&it->r.acc.number),
+	        DBC_STR(&it->r.acc.payer),    DBC_STR(&it->r.acc.address),
+	        DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
+	        DBC_U64(&it->r.service_id),   DBC_STR(&it->r.service),
+	        DBC_STR(&it->r.supplier),     DBC_STR(&it->r.unit),
+	        DBC_INT(&it->r.tariff),       DBC_INT(&it->r.closing),
+	        DBC_INT(&it->month),          DBC_INT(&it->billed),
 	};
 	size_t n = 14, k;
 
@@ -267,12 +270,14 @@ static int by_account_service(const void *a, const void *b)
 }
 
 static enum perr as_rows_sorted(struct arena *ar, struct db_stmt *st, const struct db_arg *a,
-				size_t na, enum perr (*each)(void *, const struct account_service *),
-				void *ctx)
+                                size_t na,
+                                enum perr (*each)(void *, const struct account_service *),
+                                void *ctx)
 {
 	struct as_gathered g = {.ar = ar};
 	struct as_iter it = {.each = as_gather, .ctx = &g};
-	enum perr e = st == &dashboard ? dashboard_rows(ar, a, na, &it) : as_rows(ar, st, a, na, &it);
+	enum perr e =
+	        st == &dashboard ? dashboard_rows(ar, a, na, &it) : as_rows(ar, st, a, na, &it);
 	size_t i;
 
 	if (e != PERR_OK)
@@ -318,7 +323,7 @@ static enum perr as_keep(void *ctx, const struct account_service *r)
 }
 
 enum perr db_account_service(struct arena *ar, uint64_t account, uint64_t svc, enum lang lang,
-			     struct account_service *out)
+                             struct account_service *out)
 {
 	struct as_iter it = {.each = as_keep, .ctx = out};
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(svc), DBA_U64(account)};
@@ -330,19 +335,31 @@ enum perr db_account_service(struct arena *ar, uint64_t account, uint64_t svc, e
 }
 
 enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account,
-			 struct account *out)
+                         struct account *out)
 {
 	const char *currency = NULL;
 	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account)};
 	struct db_col c[] = {
-		DBC_U64(&out->id),		     DBC_STR(&out->number),	  DBC_STR(&out->payer),
-		DBC_STR(&out->address),	     DBC_STR(&out->phone),	  DBC_STR(&out->meters_replaced_on),
-		DBC_INT(&out->residents),    DBC_INT(&out->area_centi_m2), DBC_STR(&out->household),
-		DBC_U64(&out->org.id),
-		DBC_STR(&out->org.name),     DBC_STR(&out->org.inn),	  DBC_STR(&out->org.address),
-		DBC_STR(&out->org.phones),   DBC_STR(&out->org.email),	  DBC_STR(&out->org.bank_name),
-		DBC_STR(&out->org.bic),	     DBC_STR(&out->org.bank_account),
-		DBC_STR(&out->org.corr_account), DBC_STR(&currency),
+	        DBC_U64(&out->id),
+	        DBC_STR(&out->number),
+	        DBC_STR(&out->payer),
+	        DBC_STR(&out->address),
+	        DBC_STR(&out->phone),
+	        DBC_STR(&out->meters_replaced_on),
+	        DBC_INT(&out->residents),
+	        DBC_INT(&out->area_centi_m2),
+	        DBC_STR(&out->household),
+	        DBC_U64(&out->org.id),
+	        DBC_STR(&out->org.name),
+	        DBC_STR(&out->org.inn),
+	        DBC_STR(&out->org.address),
+	        DBC_STR(&out->org.phones),
+	        DBC_STR(&out->org.email),
+	        DBC_STR(&out->org.bank_name),
+	        DBC_STR(&out->org.bic),
+	        DBC_STR(&out->org.bank_account),
+	        DBC_STR(&out->org.corr_account),
+	        DBC_STR(&currency),
 	};
 	enum perr e;
 
@@ -353,7 +370,7 @@ enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account
 }
 
 enum perr db_account_verify(struct arena *ar, uint64_t subscriber, uint64_t org, const char *number,
-			    month_t month, money_t amount, uint64_t *account, int *linked)
+                            month_t month, money_t amount, uint64_t *account, int *linked)
 {
 	long long have = 0;
 	char from[11];
@@ -376,12 +393,12 @@ enum perr db_account_verify(struct arena *ar, uint64_t subscriber, uint64_t org,
 
 /* Registration: an account by what is printed on its receipts, with the phone on file. */
 static struct db_stmt by_number = {
-	"account.by_number",
-	"SELECT id, payer_name, phone FROM accounts WHERE organization_id = ? AND number = ?",
-	NULL, 0, NULL};
+        "account.by_number",
+        "SELECT id, payer_name, phone FROM accounts WHERE organization_id = ? AND number = ?", NULL,
+        0, NULL};
 
 enum perr db_account_by_number(struct arena *ar, uint64_t org, const char *number,
-			       struct account *out)
+                               struct account *out)
 {
 	struct db_arg a[] = {DBA_U64(org), DBA_STR(number)};
 	struct db_col c[] = {DBC_U64(&out->id), DBC_STR(&out->payer), DBC_STR(&out->phone)};
@@ -430,14 +447,14 @@ enum perr db_link_record(uint64_t subscriber, int ok)
 }
 
 static struct db_stmt payable = {
-	"account.payable",
-	"SELECT a.id, a.number, a.address, o.name, o.currency, o.pay_online, "
-	"COUNT(l.service_id), COALESCE(SUM(GREATEST(l.closing, 0)), 0), "
-	"COALESCE(SUM(GREATEST(-l.closing, 0)), 0) "
-	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
-	"WHERE sa.subscriber_id = ? GROUP BY a.id ORDER BY a.id",
-	NULL, 0, NULL};
+        "account.payable",
+        "SELECT a.id, a.number, a.address, o.name, o.currency, o.pay_online, "
+        "COUNT(l.service_id), COALESCE(SUM(GREATEST(l.closing, 0)), 0), "
+        "COALESCE(SUM(GREATEST(-l.closing, 0)), 0) "
+        "FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
+        "JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
+        "WHERE sa.subscriber_id = ? GROUP BY a.id ORDER BY a.id",
+        NULL, 0, NULL};
 
 struct payable_iter {
 	long long online, billed;
@@ -461,10 +478,10 @@ enum perr db_payable_accounts(struct arena *ar, uint64_t subscriber,
                               enum perr (*each)(void *, const struct payable *), void *ctx)
 {
 	struct payable_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = {DBC_U64(&it.r.id),     DBC_STR(&it.r.number), DBC_STR(&it.r.address),
-			     DBC_STR(&it.r.org),    DBC_STR(&it.currency), DBC_INT(&it.online),
-			     DBC_INT(&it.billed),   DBC_INT(&it.r.due), DBC_INT(&it.r.advance)};
+	struct db_col c[] = {DBC_U64(&it.r.id),   DBC_STR(&it.r.number), DBC_STR(&it.r.address),
+	                     DBC_STR(&it.r.org),  DBC_STR(&it.currency), DBC_INT(&it.online),
+	                     DBC_INT(&it.billed), DBC_INT(&it.r.due),    DBC_INT(&it.r.advance)};
 
 	return db_rows(ar, &payable, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 9, payable_row,
-		       &it);
+	               &it);
 }
