@@ -156,6 +156,8 @@ struct as_iter {
 	struct account_service r;
 	struct account_summary sum; /* account.dashboard's further columns */
 	long long billed;
+	struct account_summary *kept; /* the summary of the last row's account, */
+	uint64_t kept_account;        /* that account */
 	struct arena *ar;
 	enum perr (*each)(void *, const struct account_service *);
 	void *ctx;
@@ -172,29 +174,36 @@ static enum perr as_row(void *p)
 
 /*
  * An account.dashboard row: its summary copied out of the columns, which the
- * next row overwrites.  The summary's latest month is the month of its
- * services' rows; an account never billed has none (nor payments' months).
+ * next row overwrites, once for consecutive rows of one account (the
+ * server returns an account's services together; if not, a copy each).
+ * The summary's latest month is the month of its services' rows; an account
+ * never billed has none (nor payments' months).
  */
 static enum perr dashboard_row(void *p)
 {
 	struct as_iter *it = p;
-	struct account_summary *s = arena_alloc(it->ar, sizeof(*s));
+	struct account_summary *s = it->kept;
 
-	if (s == NULL)
-		return PERR_NOMEM;
-	if (it->billed < 0 || it->billed >= 1 << SUMMARY_MONTHS)
-		return PERR_DB;
-	*s = it->sum;
-	s->billed = (unsigned)it->billed;
-	s->latest = it->r.service_id != 0 ? (month_t)it->month : 0;
+	if (s == NULL || it->kept_account != it->r.acc.id) {
+		if (it->billed < 0 || it->billed >= 1 << SUMMARY_MONTHS)
+			return PERR_DB;
+		if ((s = arena_alloc(it->ar, sizeof(*s))) == NULL)
+			return PERR_NOMEM;
+		*s = it->sum;
+		s->billed = (unsigned)it->billed;
+		s->latest = it->r.service_id != 0 ? (month_t)it->month : 0;
+		it->kept = s;
+		it->kept_account = it->r.acc.id;
+	}
 	it->r.summary = s;
 	return as_row(p);
 }
 
-static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_arg *a, size_t na,
-                         struct as_iter *it)
+/* The columns every account-and-service statement begins with. */
+#define AS_COLS 13
+static void as_columns(struct as_iter *it, struct db_col *c)
 {
-	struct db_col c[] = {
+	struct db_col first[AS_COLS] = {
 	        DBC_U64(&it->r.acc.id),       DBC_STR(&it->r.acc.number),
 	        DBC_STR(&it->r.acc.payer),    DBC_STR(&it->r.acc.address),
 	        DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
@@ -204,23 +213,28 @@ static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_a
 	        DBC_INT(&it->month),
 	};
 
-	return db_rows(ar, st, a, na, c, sizeof(c) / sizeof(c[0]), as_row, it);
+	memcpy(c, first, sizeof(first));
 }
 
-static enum perr dashboard_rows(struct arena *ar, const struct db_arg *a, size_t na,
-                                struct as_iter *it)
+static enum perr as_rows(struct arena *ar, struct db_stmt *st, const struct db_arg *a, size_t na,
+                         struct as_iter *it)
+{
+	struct db_col c[AS_COLS];
+
+	as_columns(it, c);
+	return db_rows(ar, st, a, na, c, AS_COLS, as_row, it);
+}
+
+/* account.dashboard: the common columns, then the summary's. */
+static enum perr dashboard_rows(struct arena *ar, struct db_stmt *st, const struct db_arg *a,
+                                size_t na, struct as_iter *it)
 {
 	struct account_summary *s = &it->sum;
-	struct db_col c[13 + 1 + 2 * SUMMARY_MONTHS + 4 * SUMMARY_PAYMENTS] = {
-	        DBC_U64(&it->r.acc.id),       DBC_STR(&it->r.acc.number),
-	        DBC_STR(&it->r.acc.payer),    DBC_STR(&it->r.acc.address),
-	        DBC_STR(&it->r.acc.org.name), DBC_STR(&it->currency),
-	        DBC_U64(&it->r.service_id),   DBC_STR(&it->r.service),
-	        DBC_STR(&it->r.supplier),     DBC_STR(&it->r.unit),
-	        DBC_INT(&it->r.tariff),       DBC_INT(&it->r.closing),
-	        DBC_INT(&it->month),          DBC_INT(&it->billed),
-	};
-	size_t n = 14, k;
+	struct db_col c[AS_COLS + 1 + 2 * SUMMARY_MONTHS + 4 * SUMMARY_PAYMENTS];
+	size_t n = AS_COLS, k;
+
+	as_columns(it, c);
+	c[n++] = DBC_INT(&it->billed);
 
 	for (k = 0; k < SUMMARY_MONTHS; k++) {
 		c[n++] = DBC_INT(&s->charged[k]);
@@ -233,7 +247,7 @@ static enum perr dashboard_rows(struct arena *ar, const struct db_arg *a, size_t
 		c[n++] = DBC_STR(&s->pay[k].channel);
 	}
 	it->ar = ar;
-	return db_rows(ar, &dashboard, a, na, c, n, dashboard_row, it);
+	return db_rows(ar, st, a, na, c, n, dashboard_row, it);
 }
 
 /* A statement's rows gathered, to be handed on by account, then service. */
@@ -269,15 +283,18 @@ static int by_account_service(const void *a, const void *b)
 	return (x->service_id > y->service_id) - (x->service_id < y->service_id);
 }
 
-static enum perr as_rows_sorted(struct arena *ar, struct db_stmt *st, const struct db_arg *a,
-                                size_t na,
+/* How a statement's rows are read: as_rows, or dashboard_rows for its summaries. */
+typedef enum perr (*as_reader)(struct arena *, struct db_stmt *, const struct db_arg *, size_t,
+                               struct as_iter *);
+
+static enum perr as_rows_sorted(struct arena *ar, struct db_stmt *st, as_reader read,
+                                const struct db_arg *a, size_t na,
                                 enum perr (*each)(void *, const struct account_service *),
                                 void *ctx)
 {
 	struct as_gathered g = {.ar = ar};
 	struct as_iter it = {.each = as_gather, .ctx = &g};
-	enum perr e =
-	        st == &dashboard ? dashboard_rows(ar, a, na, &it) : as_rows(ar, st, a, na, &it);
+	enum perr e = read(ar, st, a, na, &it);
 	size_t i;
 
 	if (e != PERR_OK)
@@ -295,7 +312,7 @@ enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang la
 {
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
 
-	return as_rows_sorted(ar, &linked_all, a, 2, each, ctx);
+	return as_rows_sorted(ar, &linked_all, as_rows, a, 2, each, ctx);
 }
 
 enum perr db_dashboard_services(struct arena *ar, uint64_t subscriber, enum lang lang,
@@ -304,7 +321,7 @@ enum perr db_dashboard_services(struct arena *ar, uint64_t subscriber, enum lang
 {
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
 
-	return as_rows_sorted(ar, &dashboard, a, 2, each, ctx);
+	return as_rows_sorted(ar, &dashboard, dashboard_rows, a, 2, each, ctx);
 }
 
 enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang,
@@ -312,7 +329,7 @@ enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang
 {
 	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(account)};
 
-	return as_rows_sorted(ar, &services, a, 2, each, ctx);
+	return as_rows_sorted(ar, &services, as_rows, a, 2, each, ctx);
 }
 
 /* Keeps the one row db_account_service() asks for. */
