@@ -161,12 +161,44 @@ static int set_url(char *dst, size_t cap, const char *v)
 }
 
 /* A host name or an address: letters, digits, dots, hyphens, colons (IPv6). */
+static int valid_host(const char *v)
+{
+	return *v != '\0' && v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                                 "0123456789.-:")] == '\0';
+}
+
 static int set_host(char *dst, size_t cap, const char *v)
 {
-	if (*v == '\0' || v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	                              "0123456789.-:")] != '\0')
+	return valid_host(v) ? set_str(dst, cap, v) : -1;
+}
+
+/* Up to DB_NODES_MAX - 1 nodes: "/a/socket host host:3307", each checked as a path or a host. */
+static int set_failover(char *dst, size_t cap, const char *v)
+{
+	char copy[512], *save = NULL, *t;
+	unsigned n = 0;
+
+	if (set_str(copy, sizeof(copy), v) != 0)
 		return -1;
-	return set_str(dst, cap, v);
+	for (t = strtok_r(copy, " \t", &save); t != NULL; t = strtok_r(NULL, " \t", &save)) {
+		char host[256], *colon;
+		unsigned port;
+
+		if (++n >= DB_NODES_MAX)
+			return -1;
+		if (*t == '/')
+			continue;
+		if (set_str(host, sizeof(host), t) != 0)
+			return -1;
+		if ((colon = strrchr(host, ':')) != NULL && strchr(host, ':') == colon) {
+			*colon = '\0';
+			if (set_uint(&port, colon + 1, 1, 65535) != 0)
+				return -1;
+		}
+		if (!valid_host(host))
+			return -1;
+	}
+	return n > 0 ? set_str(dst, cap, v) : -1;
 }
 
 static int set_time_zone(struct config *c, const char *v)
@@ -218,6 +250,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_host(c->db_host, sizeof(c->db_host), v);
 	else if (IS("db", "port"))
 		rc = set_uint(&c->db_port, v, 1, 65535);
+	else if (IS("db", "failover"))
+		rc = set_failover(c->db_failover, sizeof(c->db_failover), v);
 	else if (IS("db", "name"))
 		rc = set_str(c->db_name, sizeof(c->db_name), v);
 	else if (IS("db", "user"))

@@ -6,6 +6,9 @@
 #include "core/money.h"
 #include "core/parse.h"
 
+/* The database nodes a program may use: [db]'s own and [db] failover's. */
+#define DB_NODES_MAX 8
+
 struct config {
 	char program[32];      /* whose secret file is read: set before loading */
 	char secrets_dir[256]; /* [site] secrets: <program>.ini there holds the program's secrets */
@@ -15,6 +18,9 @@ struct config {
 	char db_socket[256];
 	char db_host[256]; /* [db] host: over TCP when set, else through db_socket */
 	unsigned db_port;  /* [db] port: 0 is the client library's default, 3306 */
+	/* [db] failover: more nodes of a cluster (Galera), tried in turn when the one
+	 * in use cannot be reached: socket paths or host[:port], separated by spaces */
+	char db_failover[512];
 	char db_name[64];
 	char db_user[64];
 	char db_password[128];

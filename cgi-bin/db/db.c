@@ -6,6 +6,7 @@
  * restart never needs a restart of the programs.  MYSQL_OPT_RECONNECT is
  * left off on purpose: a silent reconnect could replay half a transaction.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 
@@ -24,13 +25,58 @@ static unsigned gen = 1;         /* bumped whenever the connection is dropped */
 static struct db_stmt *prepared; /* every statement with a live handle */
 static int in_tx;
 static int may_retry; /* nothing ran yet in this request: one reconnect allowed */
+static unsigned node; /* of the nodes (db_node()), the one connected to or tried first */
 
 static int gone(unsigned err)
 {
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_CONNECTION_ERROR ||
 	       err == CR_CONN_HOST_ERROR || err == ER_SERVER_SHUTDOWN ||
 	       err == CR_COMMANDS_OUT_OF_SYNC || err == ER_CONNECTION_KILLED ||
-	       err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+	       err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ || err == ER_UNKNOWN_COM_ERROR;
+}
+
+/*
+ * Node i of the database: 0 is [db] host or socket, then [db] failover's in
+ * their order.  0 when there is no such node.  A Galera node that has left
+ * its cluster still accepts connections but answers every statement with
+ * ER_UNKNOWN_COM_ERROR ("WSREP has not yet prepared node for application
+ * use"): fail() counts that as the connection lost and moves to the next node.
+ */
+static int db_node(unsigned i, char *host, size_t hcap, unsigned *port, char *sock, size_t scap)
+{
+	const char *p = cfg.db_failover;
+	size_t n;
+
+	*port = 0;
+	host[0] = sock[0] = '\0';
+	if (i == 0) {
+		snprintf(host, hcap, "%s", cfg.db_host);
+		*port = cfg.db_port;
+		snprintf(sock, scap, "%s", cfg.db_host[0] ? "" : cfg.db_socket);
+		return 1;
+	}
+	for (;;) {
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t");
+		if (n == 0)
+			return 0;
+		if (--i == 0)
+			break;
+		p += n;
+	}
+	if (*p == '/') {
+		snprintf(sock, scap, "%.*s", (int)n, p);
+	} else {
+		const char *colon = memchr(p, ':', n);
+
+		/* host:port, unless more colons make it an IPv6 address */
+		if (colon != NULL && memchr(colon + 1, ':', n - (size_t)(colon + 1 - p)) == NULL) {
+			*port = (unsigned)strtoul(colon + 1, NULL, 10);
+			n = (size_t)(colon - p);
+		}
+		snprintf(host, hcap, "%.*s", (int)n, p);
+	}
+	return 1;
 }
 
 void db_disconnect(void)
@@ -52,7 +98,8 @@ void db_disconnect(void)
 
 enum perr db_connect(void)
 {
-	unsigned ct = cfg.db_connect_timeout, rw = cfg.db_rw_timeout;
+	unsigned ct = cfg.db_connect_timeout, rw = cfg.db_rw_timeout, k;
+	char host[256], sock[256];
 
 	if (conn != NULL)
 		return PERR_OK;
@@ -65,16 +112,25 @@ enum perr db_connect(void)
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* UTC everywhere: the database stores and compares instants, XSLT formats. */
 	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
-	if (mysql_real_connect(conn, cfg.db_host[0] ? cfg.db_host : NULL, cfg.db_user,
-	                       cfg.db_password, cfg.db_name, cfg.db_port,
-	                       cfg.db_host[0] ? NULL : cfg.db_socket, 0) == NULL) {
-		log_msg(LOG_ERR, "db connect via %s: %s",
-		        cfg.db_host[0] ? cfg.db_host : cfg.db_socket, mysql_error(conn));
-		mysql_close(conn);
-		conn = NULL;
-		return PERR_DB_DOWN;
+	/* The node that answered last first, then the others in turn. */
+	for (k = 0; k < DB_NODES_MAX; k++) {
+		unsigned i = (node + k) % DB_NODES_MAX, port;
+
+		if (!db_node(i, host, sizeof(host), &port, sock, sizeof(sock)))
+			continue;
+		if (mysql_real_connect(conn, host[0] ? host : NULL, cfg.db_user, cfg.db_password,
+		                       cfg.db_name, port, host[0] ? NULL : sock, 0) != NULL) {
+			if (i != node)
+				log_msg(LOG_WARN, "db: now on node %u (%s)", i,
+				        host[0] ? host : sock);
+			node = i;
+			return PERR_OK;
+		}
+		log_msg(LOG_ERR, "db connect via %s: %s", host[0] ? host : sock, mysql_error(conn));
 	}
-	return PERR_OK;
+	mysql_close(conn);
+	conn = NULL;
+	return PERR_DB_DOWN;
 }
 
 void db_request_begin(void)
@@ -95,6 +151,9 @@ static enum perr fail(const char *what, struct db_stmt *s, unsigned err, const c
 {
 	log_msg(LOG_ERR, "db %s %s: %u %s", what, s ? s->name : "", err, msg);
 	if (gone(err)) {
+		/* A node out of its cluster still lets us connect: begin with the next. */
+		if (err == ER_UNKNOWN_COM_ERROR)
+			node = (node + 1) % DB_NODES_MAX;
 		db_disconnect();
 		return PERR_DB_DOWN;
 	}

@@ -27,8 +27,8 @@ static struct db_stmt u32_max = {"test.u32_max", "SELECT 4294967295", NULL, 0, N
 static struct db_stmt u64_max = {"test.u64_max", "SELECT 18446744073709551615", NULL, 0, NULL};
 static struct db_stmt null_ = {"test.null", "SELECT NULL, NULL, NULL", NULL, 0, NULL};
 static struct db_stmt echo = {"test.echo", "SELECT ?", NULL, 0, NULL};
-static struct db_stmt three = {"test.three", "SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3",
-			       NULL, 0, NULL};
+static struct db_stmt three = {"test.three", "SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3", NULL,
+                               0, NULL};
 static struct db_stmt none = {"test.none", "SELECT 1 FROM DUAL WHERE 1 = 0", NULL, 0, NULL};
 
 static struct arena *ar;
@@ -39,7 +39,8 @@ static int setup(void **st)
 
 	(void)st;
 	if (sock == NULL || *sock == '\0') {
-		fprintf(stderr, "KABINET_DB_SOCKET: the test stack's database socket is required\n");
+		fprintf(stderr,
+		        "KABINET_DB_SOCKET: the test stack's database socket is required\n");
 		return -1;
 	}
 	snprintf(cfg.db_socket, sizeof(cfg.db_socket), "%s", sock);
@@ -197,8 +198,8 @@ static void no_row_is_not_found_and_leaves_the_columns(void **st)
 
 static void a_typed_failure_stops_the_rows(void **st)
 {
-	static struct db_stmt mixed = {"test.mixed", "SELECT 1 UNION ALL SELECT -1 UNION ALL SELECT 3",
-				       NULL, 0, NULL};
+	static struct db_stmt mixed = {
+	        "test.mixed", "SELECT 1 UNION ALL SELECT -1 UNION ALL SELECT 3", NULL, 0, NULL};
 	uint64_t id = 0;
 	struct seen s = {0};
 	struct db_col c[] = {DBC_U64(&id)};
@@ -210,18 +211,53 @@ static void a_typed_failure_stops_the_rows(void **st)
 	assert_int_equal(db_row(ar, &u64_max, NULL, 0, c, 1), PERR_OK);
 }
 
+/*
+ * A cluster's node gone: the program connects to the next one of [db]
+ * failover, and stays there.  Here the first node is a socket nobody listens
+ * on and a TCP address nobody answers; the third is the stack's own.
+ */
+static void a_lost_node_is_passed_over(void **st)
+{
+	char sock[256], abs[PATH_MAX], failover[PATH_MAX + 16];
+	long long v = 0;
+	struct db_col c[] = {DBC_INT(&v)};
+	struct db_arg a[] = {DBA_INT(7)};
+
+	(void)st;
+	snprintf(sock, sizeof(sock), "%s", cfg.db_socket);
+	/* A node of [db] failover is a socket when its path is absolute. */
+	assert_non_null(realpath(sock, abs));
+	db_disconnect();
+	snprintf(cfg.db_socket, sizeof(cfg.db_socket), "/nonexistent/db.sock");
+	snprintf(failover, sizeof(failover), "127.0.0.1:1 %s", abs);
+	assert_true(strlen(failover) < sizeof(cfg.db_failover));
+	memcpy(cfg.db_failover, failover, strlen(failover) + 1);
+	db_request_begin();
+	assert_int_equal(db_row(ar, &echo, a, 1, c, 1), PERR_OK);
+	assert_int_equal(v, 7);
+	/* No node at all: the database is down, said as such. */
+	db_disconnect();
+	snprintf(cfg.db_failover, sizeof(cfg.db_failover), "127.0.0.1:1");
+	db_request_begin();
+	assert_int_equal(db_row(ar, &echo, a, 1, c, 1), PERR_DB_DOWN);
+	db_disconnect();
+	snprintf(cfg.db_socket, sizeof(cfg.db_socket), "%s", sock);
+	cfg.db_failover[0] = '\0';
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(negative_is_no_id),
-		cmocka_unit_test(too_large_for_unsigned_is_an_error),
-		cmocka_unit_test(the_largest_values_fit),
-		cmocka_unit_test(null_reads_as_zero),
-		cmocka_unit_test(arguments_must_match_placeholders),
-		cmocka_unit_test(columns_must_match_the_statement),
-		cmocka_unit_test(a_callback_failure_is_the_query_failure),
-		cmocka_unit_test(no_row_is_not_found_and_leaves_the_columns),
-		cmocka_unit_test(a_typed_failure_stops_the_rows),
+	        cmocka_unit_test(negative_is_no_id),
+	        cmocka_unit_test(too_large_for_unsigned_is_an_error),
+	        cmocka_unit_test(the_largest_values_fit),
+	        cmocka_unit_test(null_reads_as_zero),
+	        cmocka_unit_test(arguments_must_match_placeholders),
+	        cmocka_unit_test(columns_must_match_the_statement),
+	        cmocka_unit_test(a_callback_failure_is_the_query_failure),
+	        cmocka_unit_test(no_row_is_not_found_and_leaves_the_columns),
+	        cmocka_unit_test(a_typed_failure_stops_the_rows),
+	        cmocka_unit_test(a_lost_node_is_passed_over),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -198,6 +198,20 @@ static void one_secrets_file_for_every_program(void **st)
 	assert_non_null(strstr(err, "one or the other"));
 }
 
+/* A cluster's other nodes, tried in turn. */
+static void failover_nodes(void **st)
+{
+	struct config c;
+	char err[256];
+
+	(void)st;
+	assert_int_equal(load("[db]\nsocket = /run/a.sock\n"
+	                      "failover = /run/b.sock  db3.example.net:3307 ::1 10.0.0.4\n",
+	                      &c, err, sizeof(err)),
+	                 0);
+	assert_string_equal(c.db_failover, "/run/b.sock  db3.example.net:3307 ::1 10.0.0.4");
+}
+
 static void payments(void **st)
 {
 	struct config c;
@@ -273,6 +287,11 @@ static void refuses_mistakes(void **st)
 	        "[db]\nhost = db;drop\n",
 	        "[db]\nport = 0\n",
 	        "[db]\nport = 65536\n",
+	        "[db]\nfailover = \n",
+	        "[db]\nfailover = db;x\n",
+	        "[db]\nfailover = db:0\n",
+	        "[db]\nfailover = db:http\n",
+	        "[db]\nfailover = a b c d e f g h\n", /* more than DB_NODES_MAX in all */
 	};
 	struct config c;
 	char err[256];
@@ -295,6 +314,7 @@ int main(void)
 	        cmocka_unit_test_teardown(every_key, teardown),
 	        cmocka_unit_test_teardown(each_program_has_its_own_secrets, teardown),
 	        cmocka_unit_test_teardown(one_secrets_file_for_every_program, teardown),
+	        cmocka_unit_test_teardown(failover_nodes, teardown),
 	        cmocka_unit_test_teardown(payments, teardown),
 	        cmocka_unit_test_teardown(retention, teardown),
 	        cmocka_unit_test_teardown(refuses_mistakes, teardown),
