@@ -2,6 +2,7 @@
 #
 #   make run     install what is missing, build, start MariaDB + programs + nginx
 #   make run SERVER=apache   the same as a shared host serves it (Apache, mod_fcgid)
+#   make cluster  three Galera nodes, two application hosts, one nginx (make cluster-stop)
 #   make stop    stop what make run (or an interrupted make test) started
 #   make test    the same stack on other ports, then every test; exit = result
 #   make bench   wrk figures against the running release stack
@@ -31,7 +32,7 @@ DEBIAN_PACKAGES = \
 	python3-pymysql \
 	python3-jsonschema \
 	chromium chromium-driver valgrind gdb wrk curl strace openjdk-17-jre-headless \
-	systemd openssl mariadb-backup apache2 libapache2-mod-fcgid debhelper
+	systemd openssl mariadb-backup apache2 libapache2-mod-fcgid debhelper galera-4
 # make bench's alone: issue 22's PHP peer of the dashboard (tests/bench/php/).
 BENCH_PACKAGES = php8.2-fpm php8.2-xml php8.2-mysql
 
@@ -76,7 +77,7 @@ include cgi-bin/manifest.mk
 # Keep objects between builds (they are intermediate to the pattern rules).
 .SECONDARY:
 
-.PHONY: all build install install-hosting programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
+.PHONY: all build install install-hosting cluster cluster-stop programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
 	check-layers \
 	check-format http-tests
 
@@ -162,7 +163,17 @@ reset:
 	@rm -rf var/run
 	@echo "var/run removed: make run starts afresh"
 
+# A MariaDB Galera cluster of three nodes and two application hosts behind
+# one nginx on PORT, all on loopback (tools/cluster.sh; docs/scaling.md).
+cluster: build
+	@tools/cluster.sh up var/cluster $(PORT) build/release
+
+cluster-stop:
+	@tools/cluster.sh down var/cluster
+
 stop:
+	@tools/cluster.sh down var/cluster
+	@tools/cluster.sh down var/test-cluster
 	@$(STACK) hosting-down var/run-apache
 	@$(STACK) hosting-down var/test-hosting
 	@$(STACK) down var/run
@@ -231,6 +242,7 @@ test: deps $(A11Y_TOOLS)
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider tests/http tests/browser \
 		|| status=$$?; \
 	$(STACK) hosting-down var/test-hosting; \
+	tools/cluster.sh down var/test-cluster; \
 	$(STACK) down var/test; \
 	tools/sanitizer-check.sh var/test/log || status=1; \
 	exit $$status

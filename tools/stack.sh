@@ -23,7 +23,11 @@ case "$E" in /*) ;; *) E="$ROOT/$E" ;; esac
 PROGRAMS="login home accounts services calculator readings payments receipts settings appeals admin exchange api"
 # Programs run by cron, not served: they need a database account all the same.
 JOBS="payjobs receiptjobs deliver remind tidy kabinet-import kabinet-export"
-DB_SOCK="$E/run/db.sock"
+# STACK_DB_SOCK: a database server that is not this stack's (a cluster's
+# node, tools/cluster.sh), which it neither starts nor stops; DB_FAILOVER:
+# that cluster's other nodes, for [db] failover.
+DB_SOCK="${STACK_DB_SOCK:-$E/run/db.sock}"
+DB_FAILOVER=${DB_FAILOVER:-}
 # The database the demo is loaded into, the configuration its tools run
 # with, and the one file of secrets when there is one (shared hosting):
 # hosting_up sets them for its own database on another stack's server.
@@ -31,7 +35,11 @@ DB=kabinet
 DEMO_CONFIG=""
 SECRETS_FILE=""
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process that has exited but not been reaped (a zombie: its parent is gone
+# and this machine's init reaps late) answers kill -0: it is not alive.
+zombie() { [ "$(cut -d ' ' -f 3 "/proc/$1/stat" 2>/dev/null)" = Z ]; }
+running() { kill -0 "$1" 2>/dev/null && ! zombie "$1"; }
+alive() { [ -f "$1" ] && running "$(cat "$1")"; }
 
 sql_root() { mariadb --no-defaults --socket="$DB_SOCK" -uroot "$@"; }
 
@@ -53,7 +61,7 @@ stop_pid() { # pidfile, name, seconds
 		pid=$(cat "$1")
 		kill -TERM "$pid" 2>/dev/null || true
 		i=0
-		while kill -0 "$pid" 2>/dev/null; do
+		while running "$pid"; do
 			i=$((i + 1))
 			if [ "$i" -gt $(($3 * 10)) ]; then
 				echo "stack: $2 ($pid) ignored SIGTERM; killing it" >&2
@@ -96,6 +104,8 @@ name = kabinet
 [site]
 xsl_dir = $ROOT/xsl
 INI
+		[ -n "$DB_FAILOVER" ] &&
+			sed -i "s|^socket = .*|&\nfailover = $DB_FAILOVER|" "$E/portal.ini"
 	fi
 	site_secret=$(secret_value site secret login site secret 32)
 	pay_secret=$(secret_value payments secret_key payments payments secret_key 24)
@@ -199,6 +209,7 @@ ini_get() {
 }
 
 db_start() {
+	[ -n "${STACK_DB_SOCK:-}" ] && return 0 # another's server: a cluster's node
 	alive "$E/run/db.pid" && return 0
 	if [ ! -d "$E/db/mysql" ]; then
 		mariadb-install-db --no-defaults --datadir="$E/db" --auth-root-authentication-method=socket \
@@ -513,6 +524,7 @@ db_generate() {
 }
 
 programs_start() {
+	mkdir -p "$E/sock" "$E/run" "$E/log"
 	# Theirs to remove their sockets and pid files from when they stop.
 	[ -n "$RUN_AS" ] && chown "$RUN_AS" "$E/sock" "$E/run"
 	for p in $PROGRAMS; do
@@ -618,6 +630,14 @@ nginx_conf() {
 	}
 	subst portal "" >"$E/nginx/portal.conf"
 	subst http "" >"$E/nginx/http.conf"
+	# A second application host (tools/cluster.sh): each program's upstream
+	# has its socket too, and nginx passes a request to it when the first
+	# cannot take it (a refused or vanished socket: fastcgi_next_upstream's
+	# default "error timeout").
+	if [ -n "${SECOND_SOCK:-}" ]; then
+		sed -i "s|server unix:$E/sock/\([a-z]*\)\.sock;|& server unix:$SECOND_SOCK/\1.sock;|" \
+			"$E/nginx/http.conf"
+	fi
 	subst xslt-server "" >"$E/nginx/xslt-server.conf"
 	subst locations "" >"$E/nginx/locations.conf"
 	subst locations "xslt_stylesheet $ROOT/xsl/site.xsl; xslt_types text/xml;" \
@@ -899,6 +919,13 @@ hosting-down)
 	;;
 db-start)
 	db_start
+	;;
+programs)
+	# The programs alone, on a configuration already written (a cluster's
+	# second application host, tools/cluster.sh).
+	BUILD="$ROOT/${3:?builddir}"
+	WORKERS=${4:-4}
+	programs_start
 	;;
 grants)
 	db_grants

@@ -60,9 +60,9 @@ static void policy_of(const struct throttle_key *k, struct throttle_policy *p)
  * the longest lock met or started, *refused_by the key of it.  A refused
  * try counts nowhere; only a lock it starts is kept.
  */
-static enum perr take(struct req *r, const struct throttle_key *const *keys,
-		      const struct throttle_policy *policies, int n, long long *wait,
-		      int *refused_by)
+static enum perr take_once(struct req *r, const struct throttle_key *const *keys,
+			   const struct throttle_policy *policies, int n, long long *wait,
+			   int *refused_by)
 {
 	struct throttle_state st[2];
 	long long w[2];
@@ -101,6 +101,25 @@ static enum perr take(struct req *r, const struct throttle_key *const *keys,
 	return PERR_OK;
 fail:
 	db_rollback();
+	return e;
+}
+
+/*
+ * take_once, again when its transaction was refused for a conflict: a
+ * deadlock, or on a Galera cluster two tries of one login on two nodes at
+ * once, where the second to commit fails certification instead of waiting
+ * for the first's row lock.  Nothing but the rolled-back rows was done.
+ */
+#define TAKE_TRIES 4
+static enum perr take(struct req *r, const struct throttle_key *const *keys,
+		      const struct throttle_policy *policies, int n, long long *wait,
+		      int *refused_by)
+{
+	enum perr e = PERR_BUSY;
+	int i;
+
+	for (i = 0; i < TAKE_TRIES && e == PERR_BUSY; i++)
+		e = take_once(r, keys, policies, n, wait, refused_by);
 	return e;
 }
 

@@ -1,0 +1,203 @@
+"""The cluster (issue 23, tools/cluster.sh, make cluster): three MariaDB Galera
+nodes and two application hosts behind one nginx, on loopback.  Under load
+(subscribers browsing, webhooks crediting payments) one database node and
+one application host are killed: no session is lost, every page answers
+within the retry budget, every payment is credited exactly once, and the
+node rejoins with every payment on it."""
+import os
+import re
+import subprocess
+import threading
+import time
+
+import lxml.html
+import pymysql
+import pytest
+import requests
+
+from conftest import BASE, ROOT
+
+PORT = int(re.search(r":(\d+)$", BASE).group(1)) + 30
+SITE = "http://127.0.0.1:%d" % PORT
+EMU = "http://127.0.0.1:%d" % (PORT + 2)
+CLUSTER = os.path.join(ROOT, "var", "test-cluster")
+BUILD = os.path.relpath(os.environ.get("KABINET_RELEASE", "build/release"), ROOT)
+PAYMENTS = 300
+AMOUNT = 1000  # minor units
+
+
+def cluster(*args, timeout=300):
+    out = subprocess.run([os.path.join(ROOT, "tools", "cluster.sh"), args[0], CLUSTER] +
+                         list(args[1:]), capture_output=True, text=True, timeout=timeout)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-3000:]
+
+
+def node_sql(node, query):
+    conn = pymysql.connect(unix_socket=os.path.join(CLUSTER, "db%d" % node, "db.sock"),
+                           user="root", database="kabinet", autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(query)
+            return cur.fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def up():
+    subprocess.run([os.path.join(ROOT, "tools", "cluster.sh"), "down", CLUSTER],
+                   capture_output=True)
+    subprocess.run(["rm", "-rf", CLUSTER], check=True)
+    cluster("up", str(PORT), BUILD)
+    try:
+        yield
+    finally:
+        subprocess.run([os.path.join(ROOT, "tools", "cluster.sh"), "down", CLUSTER],
+                       capture_output=True, timeout=300)
+
+
+def signed_in():
+    s = requests.Session()
+    r = s.get(SITE + "/login", timeout=30)
+    token = lxml.html.fromstring(r.content).xpath('//input[@name="csrf"]/@value')[0]
+    r = s.post(SITE + "/login", data={"csrf": token, "login": "demo", "password": "demo-password"},
+               allow_redirects=False, timeout=30)
+    assert r.status_code == 303 and r.headers["Location"] == "/"
+    return s
+
+
+def test_the_nodes_are_one_cluster():
+    for n in (1, 2, 3):
+        status = dict(node_sql(n, "SHOW STATUS WHERE Variable_name IN "
+                                  "('wsrep_cluster_size', 'wsrep_local_state_comment')"))
+        assert status == {"wsrep_cluster_size": "3", "wsrep_local_state_comment": "Synced"}
+    # The schema and the demo went everywhere: every node has the demo's subscriber.
+    assert {node_sql(n, "SELECT COUNT(*) FROM subscribers WHERE login = 'demo'")[0][0]
+            for n in (1, 2, 3)} == {1}
+    # Both application hosts serve: nginx takes turns between them.
+    s = signed_in()
+    for _ in range(6):
+        assert s.get(SITE + "/", timeout=30).status_code == 200
+    hosts = set()
+    for h in ("a", "b"):
+        log = open(os.path.join(CLUSTER, h, "log", "home.log"), errors="replace").read()
+        if '"GET /" 200' in log:
+            hosts.add(h)
+    assert hosts == {"a", "b"}
+
+
+def test_a_node_and_a_host_lost_under_load_lose_nothing():
+    sub = node_sql(1, "SELECT id FROM subscribers WHERE login = 'demo'")[0][0]
+    first = int(node_sql(1, "SELECT COALESCE(MAX(id), 0) + 1 FROM online_payments")[0][0]) + 100000
+    refs = list(range(first, first + PAYMENTS))
+    ids = requests.post(EMU + "/_emu/bulk", json={"refs": refs, "amount": "%.2f" % (AMOUNT / 100)},
+                        timeout=120).json()["ids"]
+    node_sql(1, "INSERT INTO online_payments (id, subscriber_id, idem_key, kind, provider, "
+                "provider_id, status, amount, currency, lang, created_at) VALUES %s" % ",".join(
+                    "(%d, %d, 'cluster-%d', 'card', 'yookassa', '%s', 'pending', %d, 'RUB', 'ru', "
+                    "NOW(6))" % (ref, sub, ref, pid, AMOUNT) for ref, pid in zip(refs, ids)))
+    node_sql(1, "INSERT INTO payments (account_id, paid_at, amount, channel, bank, status, "
+                "online_id) VALUES %s" % ",".join(
+                    "(%d, NOW(), %d, 'card', 'cluster', 'pending', %d)" % (1 + i % 4, AMOUNT, ref)
+                    for i, ref in enumerate(refs)))
+    span = "BETWEEN %d AND %d" % (first, first + PAYMENTS - 1)
+    paid_before = int(node_sql(1, "SELECT COALESCE(SUM(paid), 0) FROM ledger "
+                                  "WHERE account_id BETWEEN 1 AND 4")[0][0])
+
+    problems, pages, hooks = [], [], []
+    stop = threading.Event()
+
+    def browse():
+        try:
+            s = signed_in()
+        except (AssertionError, requests.RequestException) as e:
+            problems.append("sign-in: %r" % e)
+            return
+        while not stop.is_set():
+            for path in ("/", "/payments", "/accounts"):
+                # The retry budget: a page that fails is asked again twice, half a
+                # second apart, as a browser's user would; then it counts as lost.
+                for attempt in range(3):
+                    try:
+                        r = s.get(SITE + path, allow_redirects=False, timeout=15)
+                    except requests.RequestException as e:
+                        r = None
+                        err = str(e)
+                    if r is not None and r.status_code == 200:
+                        break
+                    if r is not None and r.status_code in (302, 303):
+                        problems.append("session lost on %s: %s" % (path, r.headers["Location"]))
+                        return
+                    time.sleep(0.5)
+                else:
+                    problems.append("%s: %s" % (path, r.status_code if r is not None else err))
+                pages.append(path)
+
+    def notify(part):
+        # As the provider does: a notification not answered 200 is sent again.
+        s = requests.Session()
+        for pid in part:
+            deadline = time.time() + 90
+            while True:
+                try:
+                    r = s.post(SITE + "/payments/webhook",
+                               headers={"Content-Type": "application/json"},
+                               data='{"type":"notification","event":"payment.succeeded",'
+                                    '"object":{"id":"%s"}}' % pid, timeout=30)
+                    code = r.status_code
+                except requests.RequestException:
+                    code = 0
+                if code == 200:
+                    hooks.append(pid)
+                    break
+                if time.time() > deadline:
+                    problems.append("webhook %s: %s" % (pid, code))
+                    break
+                time.sleep(0.3)
+
+    browsers = [threading.Thread(target=browse) for _ in range(2)]
+    notifiers = [threading.Thread(target=notify, args=(ids[i::3],)) for i in range(3)]
+    for t in browsers + notifiers:
+        t.start()
+    try:
+        while len(hooks) < PAYMENTS // 4 and not problems:
+            time.sleep(0.05)
+        cluster("node-kill", "2")
+        while len(hooks) < PAYMENTS // 2 and not problems:
+            time.sleep(0.05)
+        cluster("host-kill", "a")
+        for t in notifiers:
+            t.join(timeout=180)
+        time.sleep(1)  # browsing on the one host and two nodes left
+    finally:
+        stop.set()
+        for t in browsers + notifiers:
+            t.join(timeout=60)
+    assert not problems, problems[:10]
+    assert len(hooks) == PAYMENTS and len(pages) > 50
+
+    # Exactly once, to the kopeck, on the nodes left.
+    for n in (1, 3):
+        assert node_sql(n, "SELECT COUNT(*) FROM online_payments WHERE id %s AND status = "
+                           "'succeeded'" % span)[0][0] == PAYMENTS
+        assert int(node_sql(n, "SELECT COALESCE(SUM(pl.amount), 0) FROM payments p JOIN "
+                               "payment_lines pl ON pl.payment_id = p.id WHERE p.online_id %s"
+                               % span)[0][0]) == PAYMENTS * AMOUNT
+    paid_after = int(node_sql(1, "SELECT COALESCE(SUM(paid), 0) FROM ledger "
+                                 "WHERE account_id BETWEEN 1 AND 4")[0][0])
+    assert paid_after - paid_before == PAYMENTS * AMOUNT
+
+    # The killed node rejoins, by an incremental transfer of what it missed
+    # (from a peer's cache, not a full copy), with every payment.
+    log = os.path.join(CLUSTER, "db2", "error.log")
+    seen = os.path.getsize(log)
+    cluster("node-start", "2")
+    assert node_sql(2, "SELECT COUNT(*) FROM online_payments WHERE id %s AND status = "
+                       "'succeeded'" % span)[0][0] == PAYMENTS
+    with open(log, errors="replace") as f:
+        f.seek(seen)
+        rejoin = f.read()
+    assert re.search(r"Receiving IST: [1-9]\d* writesets", rejoin), rejoin[-2000:]
+    cluster("host-start", "a", BUILD)
+    s = signed_in()
+    assert s.get(SITE + "/", timeout=30).status_code == 200
