@@ -92,7 +92,7 @@ recovered_position() { # n
 	[ -n "$pos" ] && echo "--wsrep-start-position=$pos"
 }
 
-node_start() { # n [--wsrep-new-cluster]
+node_launch() { # n [--wsrep-new-cluster]
 	n=$1
 	shift
 	d="$C/db$n"
@@ -100,7 +100,11 @@ node_start() { # n [--wsrep-new-cluster]
 	start=$(recovered_position "$n")
 	# shellcheck disable=SC2046
 	setsid mariadbd $(node_args "$n") $start "$@" </dev/null >/dev/null 2>&1 &
-	wait_synced "$n" 60
+}
+
+node_start() { # n [--wsrep-new-cluster]
+	node_launch "$@"
+	wait_synced "$1" 60
 }
 
 # Three nodes from one data directory: the first made, stopped cleanly (its
@@ -183,11 +187,15 @@ up)
 	# Node 1 starts the cluster: cluster.sh down stops it last, so it has
 	# everything the others had (its grastate.dat says safe_to_bootstrap).
 	node_start 1 --wsrep-new-cluster
-	node_start 2
-	node_start 3
+	# The other two join at once: each join waits out Galera's timeouts.
+	node_launch 2
+	node_launch 3
+	wait_synced 2 60
+	wait_synced 3 60
 	# Host a: the schema and the demo through node 1 (replicated to the others),
 	# its programs, nginx with host b's sockets in every upstream, the emulators.
-	(on_host a env NO_DELIVER=1 SECOND_SOCK="$C/b/sock" "$STACK" up "$C/a" "$PORT" "$BUILD" 2) |
+	(on_host a env NO_DELIVER=1 DEMO_RECEIPT_MONTHS=1 SECOND_SOCK="$C/b/sock" \
+		"$STACK" up "$C/a" "$PORT" "$BUILD" 2) |
 		sed -n '/kabinet is running/,$p'
 	host_b_config
 	(on_host b "$STACK" programs "$C/b" "$BUILD" 2)

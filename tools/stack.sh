@@ -471,7 +471,8 @@ db_demo() {
 	# issuing stores every billed account's receipt, about three minutes a
 	# month at a million (in batches, sql/040), and an older month's is stored
 	# when it is first asked for.
-	months=24
+	# DEMO_RECEIPT_MONTHS: fewer, where only the latest is looked at (tools/cluster.sh).
+	months=${DEMO_RECEIPT_MONTHS:-24}
 	[ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM accounts")" -gt 100000 ] && months=1
 	as_host env PORTAL_CONFIG="$conf" "$BUILD/receiptjobs" issue \
 		--from "$(date -u -d "$(date -u +%Y-%m-01) -$months month" +%Y-%m)" >/dev/null

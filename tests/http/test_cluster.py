@@ -22,8 +22,9 @@ SITE = "http://127.0.0.1:%d" % PORT
 EMU = "http://127.0.0.1:%d" % (PORT + 2)
 CLUSTER = os.path.join(ROOT, "var", "test-cluster")
 BUILD = os.path.relpath(os.environ.get("KABINET_RELEASE", "build/release"), ROOT)
-PAYMENTS = 300
+PAYMENTS = 150
 AMOUNT = 1000  # minor units
+FORM_PAYMENTS = 6  # paid through the form, during the losses
 
 
 def cluster(*args, timeout=300):
@@ -104,7 +105,7 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
     paid_before = int(node_sql(1, "SELECT COALESCE(SUM(paid), 0) FROM ledger "
                                   "WHERE account_id BETWEEN 1 AND 4")[0][0])
 
-    problems, pages, hooks = [], [], []
+    problems, pages, hooks, by_form = [], [], [], []
     stop = threading.Event()
 
     def browse():
@@ -133,6 +134,52 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
                     problems.append("%s: %s" % (path, r.status_code if r is not None else err))
                 pages.append(path)
 
+    def pay():
+        # A subscriber paying by card through the form, as on one server: the
+        # form posted again (same key) if its answer is lost, as a browser's
+        # user would; the provider notifies the site itself.
+        try:
+            s = signed_in()
+        except (AssertionError, requests.RequestException) as e:
+            problems.append("payer's sign-in: %r" % e)
+            return
+        while not stop.is_set() and len(by_form) < FORM_PAYMENTS:
+            r = None
+            for attempt in range(3):
+                try:
+                    r = s.get(SITE + "/payments/pay", timeout=15)
+                except requests.RequestException:
+                    r = None
+                if r is not None and r.status_code == 200:
+                    break
+                time.sleep(0.5)
+            else:
+                problems.append("the payment form: %s" % (r.status_code if r else "no answer"))
+                return
+            d = lxml.html.fromstring(r.content)
+            field = [n for n in d.xpath("//form//input/@name") if re.match(r"a\d+$", n)][0]
+            data = {field: "12.34", "key": d.xpath('//input[@name="key"]/@value')[0],
+                    "csrf": d.xpath('//input[@name="csrf"]/@value')[0], "action": "pay"}
+            for attempt in range(3):
+                try:
+                    r = s.post(SITE + "/payments/pay", data=data, allow_redirects=False,
+                               timeout=15)
+                except requests.RequestException:
+                    r = None
+                if r is not None and r.status_code == 303:
+                    break
+                time.sleep(0.5)
+            else:
+                problems.append("paying: %s" % (r.status_code if r else "no answer"))
+                return
+            back = requests.post(r.headers["Location"], data={
+                "card": "5555555555554444", "expiry": "12/30", "cvc": "123", "do": "pay"},
+                allow_redirects=False, timeout=30)
+            if back.status_code != 303:
+                problems.append("the provider's page: %d" % back.status_code)
+                return
+            by_form.append(data["key"])
+
     def notify(part):
         # As the provider does: a notification not answered 200 is sent again.
         s = requests.Session()
@@ -155,7 +202,7 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
                     break
                 time.sleep(0.3)
 
-    browsers = [threading.Thread(target=browse) for _ in range(2)]
+    browsers = [threading.Thread(target=browse) for _ in range(2)] + [threading.Thread(target=pay)]
     notifiers = [threading.Thread(target=notify, args=(ids[i::3],)) for i in range(3)]
     for t in browsers + notifiers:
         t.start()
@@ -175,6 +222,22 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
             t.join(timeout=60)
     assert not problems, problems[:10]
     assert len(hooks) == PAYMENTS and len(pages) > 50
+    # The payments made through the form, each credited once, by the provider's
+    # notification (it sends again what a dead host did not answer).
+    assert len(by_form) == FORM_PAYMENTS
+    keys = ",".join("'%s'" % k for k in by_form)
+
+    def form_credited():
+        return node_sql(1, "SELECT COUNT(*) FROM online_payments WHERE idem_key IN (%s) AND "
+                           "status = 'succeeded'" % keys)[0][0]
+    deadline = time.time() + 60
+    while form_credited() < FORM_PAYMENTS and time.time() < deadline:
+        time.sleep(0.5)
+    assert form_credited() == FORM_PAYMENTS
+    assert node_sql(1, "SELECT COUNT(DISTINCT p.id), SUM(pl.amount) FROM online_payments o "
+                       "JOIN payments p ON p.online_id = o.id JOIN payment_lines pl ON "
+                       "pl.payment_id = p.id WHERE o.idem_key IN (%s)" % keys)[0] == \
+        (FORM_PAYMENTS, FORM_PAYMENTS * 1234)
 
     # Exactly once, to the kopeck, on the nodes left.
     for n in (1, 3):
@@ -185,7 +248,7 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
                                % span)[0][0]) == PAYMENTS * AMOUNT
     paid_after = int(node_sql(1, "SELECT COALESCE(SUM(paid), 0) FROM ledger "
                                  "WHERE account_id BETWEEN 1 AND 4")[0][0])
-    assert paid_after - paid_before == PAYMENTS * AMOUNT
+    assert paid_after - paid_before == PAYMENTS * AMOUNT + FORM_PAYMENTS * 1234
 
     # The killed node rejoins, by an incremental transfer of what it missed
     # (from a peer's cache, not a full copy), with every payment.
