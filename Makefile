@@ -232,7 +232,8 @@ test: deps $(A11Y_TOOLS)
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(STACK) down var/test
 	@rm -rf var/test  # every run starts from the demo data, whatever the last one left
-	@NO_DELIVER=1 EMU_OPTS="--retry-base 0.3 --delay 2" $(STACK) up var/test $(TEST_PORT) build/asan 2
+	@NO_DELIVER=1 PASSWORD_COST="7168 5" EMU_OPTS="--retry-base 0.3 --delay 2" \
+		$(STACK) up var/test $(TEST_PORT) build/asan 2
 	@$(STACK) gen var/test 2000 build/release
 	@status=0; \
 	for t in $(DB_TESTS); do echo "== $$t"; \

@@ -93,7 +93,7 @@ MODS_exchange = app/credit app/exchange app/export billing/bankcheck billing/pay
 	web/console web/csrf web/form web/nav web/page_table web/request web/sandbox web/serve \
 	web/session web/staff_session web/upload
 MODS_api = app/batch app/credit app/exchange billing/bankcheck billing/payqr billing/receipt \
-	billing/split core/arena core/config core/csvin core/date core/decimal core/lang core/log \
+	billing/split core/arena core/config core/crypto core/csvin core/date core/decimal core/lang core/log \
 	core/module core/money core/month core/parse core/perr core/privilege core/utf8 core/valid \
 	db/api db/audit db/credit db/db db/exchange doc/catalog doc/finish doc/html_write doc/render \
 	doc/xmlmem doc/xsl_node web/sandbox web/serve
@@ -105,7 +105,8 @@ MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core
 	core/module core/parse core/perr core/privilege core/utf8 db/db db/export doc/xlsx_stream
 MODS_kabinet_migrate = app/job core/arena core/config core/date core/log core/module core/parse \
 	core/privilege core/sqlscript core/utf8 db/db db/migrate
-MODS_kabinet_passwd = core/crypto core/log core/totp
+MODS_kabinet_passwd = core/arena core/config core/crypto core/date core/log core/parse core/totp \
+	core/utf8
 MODS_kabinet_gen = billing/split core/money
 MODS_kabinet_demo_bill = app/job app/tariff_period billing/reading billing/tariff core/arena \
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \

@@ -1,7 +1,8 @@
 /*
- * kabinet-passwd: read a password on stdin, print its argon2id hash for
- * subscribers.password_hash or staff.password_hash.  For operators and for
- * loading demo data.
+ * kabinet-passwd [--config FILE]: read a password on stdin, print its
+ * argon2id hash for subscribers.password_hash or staff.password_hash, at the
+ * cost the configuration's [passwords] sets (libsodium's interactive limits
+ * without one).  For operators and for loading demo data.
  *
  * kabinet-passwd --seal-totp: read a TOTP secret (base32) on stdin, print it
  * sealed for staff.totp_secret (hex), with the key in $KABINET_TOTP_KEY (64
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/config.h"
 #include "core/crypto.h"
 #include "core/totp.h"
 
@@ -50,6 +52,24 @@ static int seal_totp(void)
 	return 0;
 }
 
+/* The cost of [passwords] in the configuration at path. */
+static int use_cost_of(const char *path)
+{
+	struct config conf;
+	char err[512];
+
+	config_defaults(&conf); /* no program: its secrets are not read */
+	if (config_load(&conf, path, err, sizeof(err)) != 0) {
+		fprintf(stderr, "kabinet-passwd: %s\n", err);
+		return -1;
+	}
+	if (password_cost_set(conf.pw_passes, conf.pw_memory_kib) != 0) {
+		fprintf(stderr, "kabinet-passwd: %s: [passwords] cannot be used\n", path);
+		return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	char pw[1024], hash[crypto_pwhash_STRBYTES];
@@ -59,8 +79,12 @@ int main(int argc, char **argv)
 		return 1;
 	if (argc == 2 && strcmp(argv[1], "--seal-totp") == 0)
 		return seal_totp();
-	if (argc != 1) {
-		fprintf(stderr, "usage: kabinet-passwd [--seal-totp] <secret\n");
+	if (argc == 3 && strcmp(argv[1], "--config") == 0) {
+		if (use_cost_of(argv[2]) != 0)
+			return 2;
+	} else if (argc != 1) {
+		fprintf(stderr, "usage: kabinet-passwd [--config FILE] <password\n"
+		                "       kabinet-passwd --seal-totp <secret\n");
 		return 2;
 	}
 	n = read_line(pw, sizeof(pw));

@@ -38,6 +38,8 @@ void config_defaults(struct config *c)
 	c->login_max_fail_login = 5;
 	c->login_max_fail_ip = 20;
 	c->login_window = 15 * 60;
+	c->pw_memory_kib = 65536;
+	c->pw_passes = 2;
 	c->workers = 4;
 	snprintf(c->time_zone, sizeof(c->time_zone), "%s", "Europe/Moscow");
 	c->limits = limits_default;
@@ -298,6 +300,10 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 	else if (IS("login", "window_minutes") &&
 	         (rc = set_uint(&c->login_window, v, 1, 1440)) == 0)
 		c->login_window *= 60;
+	else if (IS("passwords", "memory_kib"))
+		rc = set_uint(&c->pw_memory_kib, v, PW_MEMORY_KIB_MIN, 4u << 20);
+	else if (IS("passwords", "passes"))
+		rc = set_uint(&c->pw_passes, v, 1, 16);
 	else if (IS("payments", "site_url"))
 		rc = set_url(c->site_url, sizeof(c->site_url), v);
 	else if (IS("payments", "provider"))
@@ -407,11 +413,21 @@ int config_load(struct config *c, const char *path, char *err, size_t errlen)
 	fclose(f);
 	if (rc != 0)
 		return rc;
+	if (c->pw_passes == 1 ? c->pw_memory_kib < PW_ONE_PASS_KIB_MIN
+	                      : (unsigned long long)c->pw_memory_kib * c->pw_passes < PW_WORK_MIN) {
+		snprintf(err, errlen,
+		         "%s: [passwords] memory_kib x passes is under OWASP's least argon2id "
+		         "cost (47104 x 1, 19456 x 2, 12288 x 3, 9216 x 4, 7168 x 5)",
+		         path);
+		return -1;
+	}
 	if (c->secrets_dir[0] != '\0' && c->secrets_file[0] != '\0') {
 		snprintf(err, errlen, "%s: [site] secrets and secrets_file: one or the other",
 		         path);
 		return -1;
 	}
+	if (c->program[0] == '\0') /* a tool that needs no secret: kabinet-passwd */
+		return 0;
 	if (c->secrets_file[0] != '\0')
 		snprintf(secrets, sizeof(secrets), "%s", c->secrets_file);
 	else if (c->secrets_dir[0] != '\0')

@@ -9,6 +9,12 @@
 /* The database nodes a program may use: [db]'s own and [db] failover's. */
 #define DB_NODES_MAX 8
 
+/* argon2id's least cost, OWASP's table (Password Storage Cheat Sheet): 46 MiB with one
+ * pass, or else at least 7 MiB and memory times passes at least 7168 x 5 KiB. */
+#define PW_MEMORY_KIB_MIN   7168
+#define PW_ONE_PASS_KIB_MIN 47104
+#define PW_WORK_MIN         35840
+
 struct config {
 	char program[32];      /* whose secret file is read: set before loading */
 	char secrets_dir[256]; /* [site] secrets: <program>.ini there holds the program's secrets */
@@ -39,6 +45,10 @@ struct config {
 	unsigned login_max_fail_login; /* failures per login within the window */
 	unsigned login_max_fail_ip;    /* failures per address within the window */
 	unsigned login_window;         /* seconds */
+
+	/* [passwords]: argon2id's cost for new hashes (older ones are replaced at sign-in) */
+	unsigned pw_memory_kib; /* memory_kib: libsodium's interactive 65536 by default */
+	unsigned pw_passes;     /* passes: 2 by default */
 
 	unsigned workers;
 	char time_zone[64]; /* [site] time_zone: a tz database name; times are shown in it */

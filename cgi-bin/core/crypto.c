@@ -5,6 +5,7 @@
  * storage and die with the session.
  */
 #include <sodium.h>
+#include <stdio.h>
 
 #include "core/crypto.h"
 #include "core/log.h"
@@ -13,7 +14,7 @@ int token_new(unsigned char raw[TOKEN_BYTES], char text[TOKEN_CHARS + 1])
 {
 	randombytes_buf(raw, TOKEN_BYTES);
 	if (sodium_bin2base64(text, TOKEN_CHARS + 1, raw, TOKEN_BYTES,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) == NULL)
+	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) == NULL)
 		return -1;
 	return 0;
 }
@@ -25,7 +26,7 @@ int token_decode(const char *text, size_t len, unsigned char raw[TOKEN_BYTES])
 	if (len != TOKEN_CHARS)
 		return -1;
 	if (sodium_base642bin(raw, TOKEN_BYTES, text, len, NULL, &bin, NULL,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
 	    bin != TOKEN_BYTES)
 		return -1;
 	return 0;
@@ -47,23 +48,47 @@ int token_new_hashed(char text[TOKEN_CHARS + 1], unsigned char hash[32])
 	return 0;
 }
 
+/* The cost of new hashes: libsodium's interactive limits unless configured. */
+static unsigned long long pw_passes = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+static size_t pw_memory = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+
+/*
+ * A hash nobody's password has, with the cost of new hashes: verifying
+ * against it costs what a real verify costs (the work is set by the cost in
+ * the string, not by the digest), so the time of an answer does not tell
+ * whether the login exists.
+ */
+#define DUMMY_SALT_AND_DIGEST "KLZrqZ3vac41KZslhBU/PA$aqja9q6HgyqKAYcEOiNHtZkgGM7jrr7XwVNemvONaqA"
+static char dummy_hash[crypto_pwhash_STRBYTES] =
+        "$argon2id$v=19$m=65536,t=2,p=1$" DUMMY_SALT_AND_DIGEST;
+
+int password_cost_set(unsigned passes, unsigned memory_kib)
+{
+	int n;
+
+	if (passes < crypto_pwhash_OPSLIMIT_MIN || memory_kib == 0 ||
+	    (size_t)memory_kib * 1024 < crypto_pwhash_MEMLIMIT_MIN)
+		return -1;
+	n = snprintf(dummy_hash, sizeof(dummy_hash), "$argon2id$v=19$m=%u,t=%u,p=1$%s", memory_kib,
+	             passes, DUMMY_SALT_AND_DIGEST);
+	if (n < 0 || (size_t)n >= sizeof(dummy_hash))
+		return -1;
+	pw_passes = passes;
+	pw_memory = (size_t)memory_kib * 1024;
+	return 0;
+}
+
+const char *password_dummy(void)
+{
+	return dummy_hash;
+}
+
 int password_hash(const char *pw, size_t len, char *out, size_t outlen)
 {
 	if (outlen < crypto_pwhash_STRBYTES)
 		return -1;
-	return crypto_pwhash_str(out, pw, len, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	return crypto_pwhash_str(out, pw, len, pw_passes, pw_memory);
 }
-
-/*
- * A hash of a random password nobody knows, made with the interactive
- * limits: verifying against it costs what a real verify costs, so the time
- * of an answer does not tell whether the login exists.
- */
-static const char dummy_hash[crypto_pwhash_STRBYTES] =
-	"$argon2id$v=19$m=65536,t=2,p=1$"
-	"KLZrqZ3vac41KZslhBU/PA$"
-	"aqja9q6HgyqKAYcEOiNHtZkgGM7jrr7XwVNemvONaqA";
 
 int password_verify(const char *hash, const char *pw, size_t len, int *rehash)
 {
@@ -75,8 +100,7 @@ int password_verify(const char *hash, const char *pw, size_t len, int *rehash)
 	}
 	if (crypto_pwhash_str_verify(hash, pw, len) != 0)
 		return -1;
-	*rehash = crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-						 crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	*rehash = crypto_pwhash_str_needs_rehash(hash, pw_passes, pw_memory) != 0;
 	return 0;
 }
 

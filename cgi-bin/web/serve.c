@@ -33,6 +33,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/config.h"
+#include "core/crypto.h"
 #include "core/log.h"
 #include "core/module.h"
 #include "core/privilege.h"
@@ -412,6 +413,10 @@ int serve_main(int argc, char **argv, const struct section *sec)
 		return 1;
 	}
 	time_zone_use(cfg.time_zone);
+	if (password_cost_set(cfg.pw_passes, cfg.pw_memory_kib) != 0) {
+		log_msg(LOG_ERR, "config: [passwords] cannot be used by libsodium");
+		return 1;
+	}
 	/* Pages sign their CSRF tokens with it; the API has no forms and is not given it. */
 	if (sec->pages != NULL && !cfg.have_secret) {
 		log_msg(LOG_ERR, "config: [site] secret (64 hex digits) is required");

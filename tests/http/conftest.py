@@ -304,7 +304,8 @@ EMU = re.sub(r":(\d+)$", lambda m: ":%d" % (int(m.group(1)) + 2), BASE)
 def password_hash(password):
     """kabinet-passwd's argon2id hash; one per password for the whole run, since
     hashing is made slow on purpose and the salt does not matter to a test."""
-    return subprocess.run([os.path.join(RELEASE, "kabinet-passwd")], input=password, text=True,
+    return subprocess.run([os.path.join(RELEASE, "kabinet-passwd"), "--config",
+                           os.path.join(ENV, "portal.ini")], input=password, text=True,
                           capture_output=True, check=True).stdout.strip()
 
 

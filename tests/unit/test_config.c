@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sodium.h>
 
 #include "core/config.h"
 #include "core/parse.h"
@@ -255,6 +256,43 @@ static void retention(void **st)
 	assert_int_equal(c.keep_messages, 30);
 }
 
+/* argon2id's cost: libsodium's interactive limits, or any of OWASP's settings or above. */
+static void password_cost(void **st)
+{
+	static const char *const least[] = {
+	        "[passwords]\nmemory_kib = 47104\npasses = 1\n",
+	        "[passwords]\nmemory_kib = 19456\npasses = 2\n",
+	        "[passwords]\nmemory_kib = 12288\npasses = 3\n",
+	        "[passwords]\nmemory_kib = 9216\npasses = 4\n",
+	        "[passwords]\nmemory_kib = 7168\npasses = 5\n",
+	};
+	static const char *const under[] = {
+	        "[passwords]\nmemory_kib = 47103\npasses = 1\n",
+	        "[passwords]\nmemory_kib = 17919\npasses = 2\n",
+	        "[passwords]\nmemory_kib = 7168\npasses = 4\n",
+	        "[passwords]\nmemory_kib = 7167\npasses = 16\n",
+	        "[passwords]\npasses = 0\n",
+	        "[passwords]\nmemory_kib = 4194305\n",
+	};
+	struct config c;
+	char err[256];
+	size_t i;
+
+	(void)st;
+	config_defaults(&c);
+	assert_int_equal(c.pw_memory_kib, crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024);
+	assert_int_equal(c.pw_passes, crypto_pwhash_OPSLIMIT_INTERACTIVE);
+	for (i = 0; i < sizeof(least) / sizeof(least[0]); i++)
+		assert_int_equal(load(least[i], &c, err, sizeof(err)), 0);
+	assert_int_equal(c.pw_memory_kib, 7168);
+	assert_int_equal(c.pw_passes, 5);
+	for (i = 0; i < sizeof(under) / sizeof(under[0]); i++) {
+		assert_int_equal(load(under[i], &c, err, sizeof(err)), -1);
+		assert_true(strlen(err) > 0);
+	}
+	assert_non_null(strstr(err, "[passwords]"));
+}
+
 static void refuses_mistakes(void **st)
 {
 	static const char *const bad[] = {
@@ -317,6 +355,7 @@ int main(void)
 	        cmocka_unit_test_teardown(failover_nodes, teardown),
 	        cmocka_unit_test_teardown(payments, teardown),
 	        cmocka_unit_test_teardown(retention, teardown),
+	        cmocka_unit_test_teardown(password_cost, teardown),
 	        cmocka_unit_test_teardown(refuses_mistakes, teardown),
 	};
 

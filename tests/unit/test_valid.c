@@ -219,6 +219,31 @@ static void passwords(void **st)
 	assert_int_equal(rehash, 1);
 }
 
+/* A configured cost: new hashes carry it, the interactive ones are to be replaced,
+ * and an unknown login's dummy hash has it too. */
+static void passwords_at_another_cost(void **st)
+{
+	char hash[128], before[128];
+	int rehash = 0;
+
+	(void)st;
+	assert_int_equal(password_hash("pw", 2, before, sizeof(before)), 0);
+	assert_int_equal(password_cost_set(0, 7168), -1);
+	assert_int_equal(password_cost_set(5, 7168), 0);
+	assert_int_equal(password_hash("pw", 2, hash, sizeof(hash)), 0);
+	assert_non_null(strstr(hash, "$m=7168,t=5,p=1$"));
+	assert_int_equal(password_verify(before, "pw", 2, &rehash), 0);
+	assert_int_equal(rehash, 1);
+	assert_int_equal(password_verify(hash, "pw", 2, &rehash), 0);
+	assert_int_equal(rehash, 0);
+	/* The dummy's cost (in its string) is what sets its work. */
+	assert_int_equal(crypto_pwhash_str_needs_rehash(password_dummy(), 5, 7168 * 1024), 0);
+	assert_int_equal(password_verify(NULL, "pw", 2, &rehash), -1);
+	assert_int_equal(password_cost_set(crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                                   crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024),
+	                 0);
+}
+
 /* What a refused value was, for its message: too large, or a date out of range. */
 static void refusals_are_told_apart(void **st)
 {
@@ -285,6 +310,7 @@ int main(void)
 		cmocka_unit_test(languages),
 		cmocka_unit_test(tokens),
 		cmocka_unit_test(passwords),
+		cmocka_unit_test(passwords_at_another_cost),
 		cmocka_unit_test(lines_keep_breaks_only),
 	};
 
