@@ -24,8 +24,10 @@ static MYSQL *conn;
 static unsigned gen = 1;         /* bumped whenever the connection is dropped */
 static struct db_stmt *prepared; /* every statement with a live handle */
 static int in_tx;
-static int may_retry; /* nothing ran yet in this request: one reconnect allowed */
-static unsigned node; /* of the nodes (db_node()), the one connected to or tried first */
+static int may_retry;         /* nothing ran yet in this request: one reconnect allowed */
+static unsigned node;         /* of the nodes (db_node()), the one connected to or tried first */
+static unsigned long lasting; /* commits, and statements run outside a transaction */
+static int refused;           /* the last failure was a deadlock or a lost certification */
 
 static int gone(unsigned err)
 {
@@ -150,6 +152,8 @@ void db_request_end(void)
 static enum perr fail(const char *what, struct db_stmt *s, unsigned err, const char *msg)
 {
 	log_msg(LOG_ERR, "db %s %s: %u %s", what, s ? s->name : "", err, msg);
+	/* The server rolled the whole transaction back: nothing of it is left. */
+	refused = err == ER_LOCK_DEADLOCK;
 	if (gone(err)) {
 		/* A node out of its cluster still lets us connect: begin with the next. */
 		if (err == ER_UNKNOWN_COM_ERROR)
@@ -293,6 +297,8 @@ enum perr db_exec(struct db_stmt *s, const struct db_arg *a, size_t na,
 
 	if ((e = run(s, a, na, &h)) != PERR_OK)
 		return e;
+	if (!in_tx)
+		lasting++;
 	if (affected)
 		*affected = mysql_stmt_affected_rows(h);
 	if (insert_id)
@@ -508,7 +514,19 @@ enum perr db_commit(void)
 	enum perr e = simple("COMMIT");
 
 	in_tx = 0;
+	if (e == PERR_OK)
+		lasting++;
 	return e;
+}
+
+unsigned long db_lasting(void)
+{
+	return lasting;
+}
+
+int db_refused(void)
+{
+	return refused;
 }
 
 enum perr db_exec_text(const char *sql, size_t n, char *err, size_t errlen)

@@ -98,6 +98,17 @@ void db_rollback(void);
 void db_request_end(void);
 
 /*
+ * Whether a failed request may be run again: how many changes have lasted
+ * so far (commits, and statements run outside a transaction: a request
+ * whose count moved has left something behind), and whether the last
+ * failure was the server refusing a transaction whole (a deadlock, or a
+ * writeset that lost certification on a Galera cluster: MariaDB reports
+ * both as error 1213 and rolls the transaction back).
+ */
+unsigned long db_lasting(void);
+int db_refused(void);
+
+/*
  * One statement of a schema file run as text, not prepared (a trigger's or a
  * procedure's CREATE cannot be), its results read and dropped.  Only for the
  * files shipped in sql/ (tools/kabinet-migrate.c): never text built from

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libxml/xmlsave.h>
 #include <sodium.h>
@@ -683,6 +684,49 @@ static int to_login(struct req *r)
 	return page_redirect(r, back);
 }
 
+/*
+ * A handler whose transaction the server refused whole (a deadlock, or on a
+ * Galera cluster a writeset that lost certification to another node's at
+ * the same moment) is run again from the start, up to HANDLER_TRIES times
+ * in all, if nothing it did lasted (no commit, no write outside a
+ * transaction) and it read no upload (a body is read once).  What it had
+ * put into the answer is dropped first.  One server makes the second of two
+ * such transactions wait; a cluster refuses it, so without this the
+ * subscriber would see "busy" where one server would have served them.
+ */
+#define HANDLER_TRIES 3
+
+static int run_handler(struct req *r)
+{
+	const size_t nheaders = r->nheaders;
+	const unsigned long lasting = db_lasting();
+	int st, tries;
+
+	for (tries = 1;; tries++) {
+		st = r->page->handler(r);
+		if (st != 503 || r->err_code == NULL || strcmp(r->err_code, "busy") != 0 ||
+		    !db_refused() || db_lasting() != lasting || (r->page->flags & PAGE_UPLOAD) ||
+		    tries == HANDLER_TRIES)
+			return st;
+		log_msg(LOG_WARN, "%s: the database refused the transaction; run again (%d)",
+		        r->path, tries);
+		db_request_end();
+		r->nheaders = nheaders;
+		r->location = r->err_code = NULL;
+		r->keep_doc = 0;
+		r->after = NULL;
+		r->after_arg = NULL;
+		r->dl_name = r->dl_type = NULL;
+		r->make_dl = NULL;
+		r->stream = NULL;
+		r->stream_arg = NULL;
+		if (doc_new(r, r->sec->name, r->page->name) != 0)
+			return page_error(r, 500, "internal");
+		/* Apart by a random few milliseconds: the other side is often retrying too. */
+		usleep((useconds_t)(1000 + randombytes_uniform(9000u * (unsigned)tries)));
+	}
+}
+
 static int dispatch(struct req *r, const struct io *io)
 {
 	const char *qs = io->param(io->ctx, "QUERY_STRING");
@@ -738,7 +782,7 @@ static int dispatch(struct req *r, const struct io *io)
 			return page_error(r, st, st == 413 ? "too-large" : "bad-request");
 		if (doc_new(r, r->sec->name, r->page->name) != 0)
 			return page_error(r, 500, "internal");
-		return r->page->handler(r);
+		return run_handler(r);
 	}
 	if (r->method == M_POST && (r->page->flags & PAGE_UPLOAD)) {
 		const char *ct = io->param(io->ctx, "CONTENT_TYPE");
@@ -774,7 +818,7 @@ static int dispatch(struct req *r, const struct io *io)
 		return page_error(r, st, "bad-request");
 	if (doc_new(r, r->sec->name, r->page->name) != 0)
 		return page_error(r, 500, "internal");
-	return r->page->handler(r);
+	return run_handler(r);
 }
 
 int portal_main(int argc, char **argv, const struct section *sec)

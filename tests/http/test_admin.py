@@ -4,7 +4,10 @@ import itertools
 import os
 import re
 import subprocess
+import threading
+import time
 
+import pymysql
 import pytest
 
 from conftest import (BASE, ENV, RELEASE, STAFF, csrf_of, doc, error_message, make_subscriber,
@@ -911,6 +914,61 @@ def test_link_and_unlink_an_account():
                                 "WHERE subscriber_id = %d" % sub)
     assert audit_rows("link-account", str(sub))[-1][5] == number
     assert audit_rows("unlink-account", str(sub))[-1][4] == number
+
+
+def test_a_transaction_the_database_refuses_is_run_again():
+    """A deadlock (what a Galera cluster also answers when two nodes change the same
+    rows at once) rolls the handler's transaction back; the request is run again and
+    the operator sees it done, once, not "busy".  The deadlock is made for real: a
+    larger transaction holds the place of the next audit entry while the handler,
+    which has inserted the link, waits for it, then asks for the link itself."""
+    sub = make_subscriber(uniq("refused"), "refused-password-1", [3])
+    number = sql("SELECT number FROM accounts WHERE id = 1016")[0][0]
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("operator").cookies)
+    page = "/admin/subscriber?id=%d" % sub
+    token = csrf_of(s.get(BASE + page))
+    log = os.path.join(ENV, "log", "admin.log")
+    logged = os.path.getsize(log)
+    sql("CREATE TABLE IF NOT EXISTS test_ballast (n INT PRIMARY KEY) ENGINE=InnoDB")
+    other = pymysql.connect(unix_socket=os.path.join(ENV, "run", "db.sock"), user="root",
+                            database="kabinet", autocommit=False, read_timeout=30)
+    answer = {}
+    try:
+        with other.cursor() as cur:
+            cur.execute("START TRANSACTION")
+            cur.execute("INSERT INTO test_ballast SELECT seq FROM seq_1_to_5000")
+            cur.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log")
+            (last,) = cur.fetchone()
+            cur.execute("SELECT id FROM audit_log WHERE id > %s FOR UPDATE", (last,))
+            t = threading.Thread(target=lambda: answer.update(r=s.post(
+                BASE + "/admin/subscriber/link", allow_redirects=False,
+                data={"csrf": token, "id": sub, "org": "1", "number": number})))
+            t.start()
+            for _ in range(100):
+                if sql("SELECT COUNT(*) FROM information_schema.processlist WHERE user = "
+                       "'kb_admin' AND info LIKE 'INSERT INTO audit_log%'")[0][0] != "0":
+                    break
+                time.sleep(0.02)
+            else:
+                raise AssertionError("the handler never waited for the audit entry")
+            # The cycle: InnoDB rolls back the smaller transaction, the handler's.
+            cur.execute("INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+                        "VALUES (%s, 1016, NOW())", (sub,))
+            other.rollback()
+            t.join(30)
+    finally:
+        other.close()
+        sql("DROP TABLE IF EXISTS test_ballast")
+    r = answer["r"]
+    assert r.status_code == 303 and r.headers["location"] == page + "&done=linked", \
+        (r.status_code, r.text[:300])
+    assert sql("SELECT COUNT(*) FROM subscriber_accounts WHERE subscriber_id = %d "
+               "AND account_id = 1016" % sub) == [("1",)]
+    assert len(audit_rows("link-account", str(sub))) == 1
+    with open(log, encoding="utf-8", errors="replace") as f:
+        f.seek(logged)
+        assert "the database refused the transaction; run again (1)" in f.read()
 
 
 def test_a_login_made_for_an_account_holder_sends_the_password_to_them_only():
