@@ -35,7 +35,7 @@
 #define BATCH 200
 
 static struct arena *arena;
-static unsigned n_ok, n_failed, n_pending, n_skipped, n_errors;
+static unsigned n_ok, n_failed, n_pending, n_skipped, n_taken, n_errors;
 
 static const char *result_name(enum settle_result r)
 {
@@ -110,20 +110,27 @@ static void charge(const struct autopay *a, month_t month)
 	}
 	month_format(month, mon);
 	snprintf(key, sizeof(key), "autopay-%llu-%s", (unsigned long long)a->id, mon);
-	if ((e = db_begin()) != PERR_OK)
-		goto error;
-	/* The month's run first: a second run of this program finds it and charges nobody. */
-	if ((e = db_autopay_run_begin(a->id, month, a->account_id, amount, "charging")) ==
-	            PERR_OK &&
-	    (e = db_online_insert(a->subscriber_id, key, "autopay", pv->name, amount, a->cur->code,
-	                          0, LANG_RU, &online)) == PERR_OK &&
-	    (e = db_online_insert_item(online, a->account_id, amount, "autopay", pv->title,
-	                               &payment)) == PERR_OK)
-		e = db_commit();
+	/* The month's run first: a second run of this program finds it and charges nobody.
+	 * Refused whole (a run on another node committed first: a lost certification),
+	 * it is tried again, and then finds that run's row. */
+	e = PERR_BUSY;
+	for (int tries = 0; tries < 3 && e == PERR_BUSY; tries++) {
+		if ((e = db_begin()) == PERR_OK &&
+		    (e = db_autopay_run_begin(a->id, month, a->account_id, amount, "charging")) ==
+		            PERR_OK &&
+		    (e = db_online_insert(a->subscriber_id, key, "autopay", pv->name, amount,
+		                          a->cur->code, 0, LANG_RU, &online)) == PERR_OK &&
+		    (e = db_online_insert_item(online, a->account_id, amount, "autopay", pv->title,
+		                               &payment)) == PERR_OK)
+			e = db_commit();
+		if (e != PERR_OK)
+			db_rollback();
+		if (e == PERR_BUSY && tries < 2)
+			db_retry_pause((unsigned)tries + 1);
+	}
 	if (e != PERR_OK) {
-		db_rollback();
-		if (e == PERR_CONFLICT) {
-			n_skipped++;
+		if (e == PERR_CONFLICT) { /* another run (another host's cron) has it */
+			n_taken++;
 			return;
 		}
 		goto error;
@@ -201,8 +208,8 @@ static int autopay(day_t today)
 		return 1;
 	}
 	printf("autopay %04d-%02d-%02d: %u succeeded, %u failed, %u pending, %u with nothing due, "
-	       "%u errors\n",
-	       y, m, d, n_ok, n_failed, n_pending, n_skipped, n_errors);
+	       "%u run by another, %u errors\n",
+	       y, m, d, n_ok, n_failed, n_pending, n_skipped, n_taken, n_errors);
 	return n_errors ? 1 : 0;
 }
 

@@ -194,9 +194,11 @@ enum perr refund_settle(struct arena *ar, uint64_t id, const struct refund_state
 
 	for (i = 0; i < REFUND_TRIES && e == PERR_BUSY; i++) {
 		e = settle_once(ar, id, st, res);
-		if (e == PERR_BUSY)
+		if (e == PERR_BUSY && i + 1 < REFUND_TRIES) {
 			log_msg(LOG_WARN, "refund %llu: lock conflict, trying again",
 				(unsigned long long)id);
+			db_retry_pause((unsigned)i + 1);
+		}
 	}
 	return e;
 }

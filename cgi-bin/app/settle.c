@@ -30,7 +30,7 @@
 #include "doc/xml.h"
 #include "net/provider.h"
 
-#define SETTLE_TRIES 3
+#define SETTLE_TRIES 6
 
 struct items {
 	struct online_item v[PAY_MAX_ACCOUNTS];
@@ -193,9 +193,11 @@ enum perr payment_settle(struct arena *ar, uint64_t id, const struct pay_state *
 
 	for (i = 0; i < SETTLE_TRIES && e == PERR_BUSY; i++) {
 		e = settle_once(ar, id, st, res);
-		if (e == PERR_BUSY)
+		if (e == PERR_BUSY && i + 1 < SETTLE_TRIES) {
 			log_msg(LOG_WARN, "payment %llu: lock conflict, trying again",
 			        (unsigned long long)id);
+			db_retry_pause((unsigned)i + 1);
+		}
 	}
 	return e;
 }

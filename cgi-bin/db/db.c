@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <sodium.h>
 
 #include "core/arena.h"
 #include "core/config.h"
@@ -527,6 +529,13 @@ unsigned long db_lasting(void)
 int db_refused(void)
 {
 	return refused;
+}
+
+void db_retry_pause(unsigned tries)
+{
+	unsigned ms = 2u << (tries < 5 ? tries : 5); /* 4, 8, 16, 32, 64 ms at most */
+
+	usleep((useconds_t)(500 + randombytes_uniform(ms * 1000u)));
 }
 
 enum perr db_exec_text(const char *sql, size_t n, char *err, size_t errlen)

@@ -107,6 +107,12 @@ void db_request_end(void);
  */
 unsigned long db_lasting(void);
 int db_refused(void);
+/*
+ * Before trying a refused transaction again (tries: how many were refused):
+ * a pause of a random few milliseconds, longer each time.  Two writers that
+ * retry at once on two nodes would otherwise meet again, and again.
+ */
+void db_retry_pause(unsigned tries);
 
 /*
  * One statement of a schema file run as text, not prepared (a trigger's or a

@@ -722,8 +722,7 @@ static int run_handler(struct req *r)
 		r->stream_arg = NULL;
 		if (doc_new(r, r->sec->name, r->page->name) != 0)
 			return page_error(r, 500, "internal");
-		/* Apart by a random few milliseconds: the other side is often retrying too. */
-		usleep((useconds_t)(1000 + randombytes_uniform(9000u * (unsigned)tries)));
+		db_retry_pause((unsigned)tries);
 	}
 }
 

@@ -119,7 +119,9 @@ static enum perr take(struct req *r, const struct throttle_key *const *keys,
 	int i;
 
 	for (i = 0; i < TAKE_TRIES && e == PERR_BUSY; i++)
-		e = take_once(r, keys, policies, n, wait, refused_by);
+		if ((e = take_once(r, keys, policies, n, wait, refused_by)) == PERR_BUSY &&
+		    i + 1 < TAKE_TRIES)
+			db_retry_pause((unsigned)i + 1);
 	return e;
 }
 

@@ -275,3 +275,68 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
     cluster("host-start", "a", BUILD)
     s = signed_in()
     assert s.get(SITE + "/", timeout=30).status_code == 200
+
+
+def test_autopay_run_on_both_hosts_at_once_charges_each_once():
+    """Cron on both application hosts runs the day's autopays at the same moment,
+    each host on its own node: the two runs meet on every autopay (a duplicate
+    key, or a lost certification when both commit at once), and each autopay is
+    charged once, at the provider and in the ledger.  Another run finds
+    nothing left to do."""
+    # The demo's accounts that owe more than 200.00, each paid by autopay by ten
+    # members of its household, 10.00 each: the charges to one account are credited
+    # at the same moment on two nodes, so they meet in the ledger too.
+    owing = [r[0] for r in node_sql(
+        1, "SELECT account_id FROM ledger WHERE period = (SELECT MAX(period) FROM ledger) "
+           "GROUP BY account_id HAVING SUM(closing) > 20000 ORDER BY account_id")]
+    assert len(owing) >= 2, owing
+    node_sql(1, "INSERT INTO subscribers (login, password_hash, full_name) VALUES %s" % ",".join(
+        "('household-%d', '-', 'Household %d')" % (i, i) for i in range(10)))
+    subs = [r[0] for r in node_sql(1, "SELECT id FROM subscribers WHERE login LIKE 'household-%'")]
+    pairs = [(s, a) for s in subs for a in owing]
+    node_sql(1, "INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+                "VALUES %s" % ",".join("(%d, %d, NOW())" % p for p in pairs))
+    methods = requests.post(EMU + "/_emu/methods", json={"count": len(pairs)},
+                            timeout=30).json()["ids"]
+    node_sql(1, "INSERT INTO autopays (subscriber_id, account_id, provider, method_id, "
+                "method_title, day, max_amount, created_at) VALUES %s" % ",".join(
+                    "(%d, %d, 'yookassa', '%s', 'Bank card *4444', 5, 1000, NOW(6))" % (s, a, m)
+                    for (s, a), m in zip(pairs, methods)))
+    listed = ",".join(str(a) for a in owing)
+    paid_before = int(node_sql(1, "SELECT COALESCE(SUM(paid), 0) FROM ledger "
+                                  "WHERE account_id IN (%s)" % listed)[0][0])
+    date = time.strftime("%Y-%m-05", time.gmtime())
+
+    def payjobs(host):
+        return subprocess.Popen([os.path.join(ROOT, BUILD, "payjobs"), "autopay", "--date", date],
+                                env=dict(os.environ,
+                                         PORTAL_CONFIG=os.path.join(CLUSTER, host, "portal.ini")),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    runs = [payjobs("a"), payjobs("b")]
+    outs = [p.communicate(timeout=120) for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], outs
+    charged = sum(o.count(" charged, succeeded") for o, _ in outs)
+    assert charged == len(pairs), outs
+    # They met: each found autopays the other had begun.
+    met = [int(re.search(r"(\d+) run by another", o).group(1)) for o, _ in outs]
+    print("autopays charged by each host:", [o.count(" charged, succeeded") for o, _ in outs],
+          "found begun by the other:", met)
+    assert sum(met) > 0, outs
+    again = payjobs("b")
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0 and " charged" not in out, (out, err)
+
+    ap = "SELECT id FROM autopays WHERE subscriber_id IN (%s)" % ",".join(str(s) for s in subs)
+    for n in (1, 2, 3):
+        assert node_sql(n, "SELECT result, COUNT(*) FROM autopay_runs WHERE autopay_id IN (%s) "
+                           "GROUP BY result" % ap) == (("succeeded", len(pairs)),)
+    online = node_sql(1, "SELECT online_id FROM autopay_runs WHERE autopay_id IN (%s)" % ap)
+    assert node_sql(1, "SELECT COUNT(*), SUM(amount) FROM online_payments WHERE kind = 'autopay' "
+                       "AND status = 'succeeded' AND id IN (%s)" % ",".join(
+                           str(o[0]) for o in online))[0] == (len(pairs), 1000 * len(pairs))
+    at_provider = [p for p in requests.get(EMU + "/_emu/payments", timeout=30).json()["items"]
+                   if p.get("payment_method", {}).get("id") in methods]
+    assert len(at_provider) == len(pairs)
+    assert int(node_sql(1, "SELECT COALESCE(SUM(paid), 0) FROM ledger WHERE account_id IN (%s)"
+                           % listed)[0][0]) == paid_before + 1000 * len(pairs)
