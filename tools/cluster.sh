@@ -26,11 +26,8 @@ STACK="$ROOT/tools/stack.sh"
 USER_OPT=""
 [ "$(id -u)" -eq 0 ] && USER_OPT="--user=root"
 
-# As stack.sh's: an exited process its parent left unreaped is not alive.
-alive() {
-	[ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null &&
-		[ "$(cut -d ' ' -f 3 "/proc/$(cat "$1")/stat" 2>/dev/null)" != Z ]
-}
+. "$ROOT/tools/lib.sh"
+not_alive() { ! alive "$1"; }
 sock() { echo "$C/db$1/db.sock"; }
 port() { cat "$C/port"; }
 
@@ -43,16 +40,10 @@ synced() {
 }
 
 wait_synced() { # node, seconds
-	i=0
-	until synced "$1"; do
-		i=$((i + 1))
-		if [ "$i" -gt $(($2 * 10)) ]; then
-			echo "cluster: node $1 did not join; see $C/db$1/error.log" >&2
-			tail -n 20 "$C/db$1/error.log" >&2
-			exit 1
-		fi
-		sleep 0.1
-	done
+	wait_until "$2" synced "$1" && return 0
+	echo "cluster: node $1 did not join; see $C/db$1/error.log" >&2
+	tail -n 20 "$C/db$1/error.log" >&2
+	exit 1
 }
 
 # The node's arguments, but for its cluster role.
@@ -127,8 +118,7 @@ nodes_make() {
 node_kill() {
 	d="$C/db$1"
 	alive "$d/db.pid" && kill -KILL "$(cat "$d/db.pid")"
-	i=0
-	while alive "$d/db.pid" && [ "$i" -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+	wait_until 10 not_alive "$d/db.pid" || true
 	rm -f "$d/db.pid"
 }
 
@@ -137,8 +127,7 @@ node_stop() {
 	if alive "$d/db.pid"; then
 		mariadb-admin --no-defaults --socket="$d/db.sock" -uroot shutdown >/dev/null 2>&1 ||
 			kill -TERM "$(cat "$d/db.pid")"
-		i=0
-		while alive "$d/db.pid" && [ "$i" -lt 600 ]; do i=$((i + 1)); sleep 0.1; done
+		wait_until 60 not_alive "$d/db.pid" || true
 	fi
 }
 

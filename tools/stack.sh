@@ -35,25 +35,15 @@ DB=kabinet
 DEMO_CONFIG=""
 SECRETS_FILE=""
 
-# A process that has exited but not been reaped (a zombie: its parent is gone
-# and this machine's init reaps late) answers kill -0: it is not alive.
-zombie() { [ "$(cut -d ' ' -f 3 "/proc/$1/stat" 2>/dev/null)" = Z ]; }
-running() { kill -0 "$1" 2>/dev/null && ! zombie "$1"; }
-alive() { [ -f "$1" ] && running "$(cat "$1")"; }
+. "$ROOT/tools/lib.sh"
 
 sql_root() { mariadb --no-defaults --socket="$DB_SOCK" -uroot "$@"; }
 
 wait_for() { # seconds, description, command...
 	n=$1; what=$2; shift 2
-	i=0
-	while ! "$@" >/dev/null 2>&1; do
-		i=$((i + 1))
-		if [ "$i" -gt $((n * 10)) ]; then
-			echo "stack: $what did not come up; see $E/log/" >&2
-			return 1
-		fi
-		sleep 0.1
-	done
+	wait_until "$n" "$@" && return 0
+	echo "stack: $what did not come up; see $E/log/" >&2
+	return 1
 }
 
 stop_pid() { # pidfile, name, seconds

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import os
 import re
+import socket
 import subprocess
 import threading
 import time
@@ -83,6 +84,35 @@ def sql(query):
         raise subprocess.CalledProcessError(1, ["sql", query], "",
                                             "ERROR %s: %s" % (code, message)) from None
     return rows
+
+
+def root_query(socket_path, query, database="kabinet"):
+    """One statement as root on another server or database than the stack's (a
+    cluster's node, the hosting test's database), on a connection of its own;
+    values as pymysql converts them."""
+    conn = pymysql.connect(unix_socket=socket_path, user="root", database=database,
+                           charset="utf8mb4", autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(query)
+            return cur.fetchall()
+    finally:
+        conn.close()
+
+
+def raw_http(port, data, source=None, timeout=10):
+    """A request written byte for byte to 127.0.0.1:port (requests would refuse
+    some of the bytes), from source's loopback address if given; the whole answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout,
+                                  source_address=(source, 0) if source else None) as c:
+        c.sendall(data)
+        answer = b""
+        while True:
+            chunk = c.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    return answer
 
 
 def sql_script(text):

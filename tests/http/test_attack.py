@@ -9,22 +9,13 @@ import subprocess
 
 import lxml.etree
 
-from conftest import (BASE, DEMO, ENV, ROOT, csrf_of, doc, make_subscriber, new_client, signed_in,
-                      sql)
+from conftest import (BASE, DEMO, ENV, ROOT, csrf_of, make_subscriber, new_client, raw_http,
+                      signed_in, sql)
 
 
 def raw_request(head):
     """One request written byte for byte (requests would refuse the bytes)."""
-    host, port = BASE.split("//")[1].split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as c:
-        c.sendall(head)
-        data = b""
-        while True:
-            chunk = c.recv(65536)
-            if not chunk:
-                break
-            data += chunk
-    return data
+    return raw_http(int(BASE.rsplit(":", 1)[1]), head)
 
 
 def test_sign_in_with_a_user_agent_of_invalid_utf8_starts_a_session():

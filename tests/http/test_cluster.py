@@ -11,11 +11,10 @@ import threading
 import time
 
 import lxml.html
-import pymysql
 import pytest
 import requests
 
-from conftest import BASE, ROOT
+from conftest import BASE, ROOT, root_query
 
 PORT = int(re.search(r":(\d+)$", BASE).group(1)) + 30
 SITE = "http://127.0.0.1:%d" % PORT
@@ -34,14 +33,7 @@ def cluster(*args, timeout=300):
 
 
 def node_sql(node, query):
-    conn = pymysql.connect(unix_socket=os.path.join(CLUSTER, "db%d" % node, "db.sock"),
-                           user="root", database="kabinet", autocommit=True)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(query)
-            return cur.fetchall()
-    finally:
-        conn.close()
+    return root_query(os.path.join(CLUSTER, "db%d" % node, "db.sock"), query)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -7,14 +7,12 @@ journey is the subscriber's: sign in, the dashboard, pay, the receipt's PDF.
 import os
 import pathlib
 import re
-import socket
 import subprocess
 
-import pymysql
 import pytest
 import requests
 
-from conftest import BASE, ENV, ROOT, csrf_of, doc, wait_until
+from conftest import BASE, ENV, ROOT, csrf_of, doc, raw_http, root_query, wait_until
 
 PORT = int(re.search(r":(\d+)$", BASE).group(1)) + 10
 SITE = "http://127.0.0.1:%d" % PORT
@@ -31,14 +29,7 @@ def hosting(*args):
 
 
 def db(query, database=DB):
-    conn = pymysql.connect(unix_socket=os.path.join(ENV, "run", "db.sock"), user="root",
-                           database=database, charset="utf8mb4", autocommit=True)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(query)
-            return cur.fetchall()
-    finally:
-        conn.close()
+    return root_query(os.path.join(ENV, "run", "db.sock"), query, database)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -191,20 +182,10 @@ def test_kabinet_migrate_applies_what_is_missing_and_stops_at_an_error():
 
 
 def raw_post(path, source):
-    """A POST to the site from another loopback address."""
-    c = socket.create_connection(("127.0.0.1", PORT), timeout=30, source_address=(source, 0))
-    try:
-        c.sendall(("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                   "Content-Length: 2\r\nConnection: close\r\n\r\n{}" % path).encode())
-        data = b""
-        while True:
-            part = c.recv(65536)
-            if not part:
-                break
-            data += part
-        return int(data.split()[1])
-    finally:
-        c.close()
+    """A POST to the site from another loopback address: its status."""
+    return int(raw_http(PORT, ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                               "application/json\r\nContent-Length: 2\r\nConnection: close"
+                               "\r\n\r\n{}" % path).encode(), source, timeout=30).split()[1])
 
 
 def test_the_webhook_answers_only_the_providers_addresses():

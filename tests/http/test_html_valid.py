@@ -17,7 +17,7 @@ VNU = os.path.join(os.path.dirname(__file__), "..", "a11y", "node_modules", "vnu
 def test_every_page_is_valid_html(tmp_path):
     files = {}
     for i, page in enumerate(every_page()):
-        (r,) = visit(page)
+        (r,) = visit(page, reuse=True)
         if not r.headers.get("Content-Type", "").startswith("text/html"):
             continue  # a redirect (sign-out, a language switch) has no page of its own
         f = tmp_path / ("page-%03d.html" % i)
