@@ -132,37 +132,12 @@ INI
 		sec == "[site]" && /^\[site\]$/ && run_as != "" { print "user = " run_as }
 	' "$E/portal.ini" >"$E/portal.ini.new"
 	mv "$E/portal.ini.new" "$E/portal.ini"
-	# The payment provider: this environment's emulator, on PORT + 2.  The
-	# section is written again on every start, since the port may differ.
+	# The payment provider, mail and text messages: this environment's
+	# emulators.  Written again on every start, since the port may differ.
 	if [ -n "${PORT:-}" ]; then
-		awk '/^\[/ { skip = ($0 == "[payments]") } !skip' "$E/portal.ini" >"$E/portal.ini.new"
-		cat >>"$E/portal.ini.new" <<INI
-[payments]
-provider = yookassa
-api_url = http://127.0.0.1:$((PORT + 2))/v3
-shop_id = 100500
-timeout = 10
-site_url = http://127.0.0.1:$PORT
-INI
-		mv "$E/portal.ini.new" "$E/portal.ini"
-		# Mail goes to this environment's SMTP sink, on PORT + 3.
-		awk '/^\[/ { skip = ($0 == "[delivery]") } !skip' "$E/portal.ini" >"$E/portal.ini.new"
-		cat >>"$E/portal.ini.new" <<INI
-[delivery]
-smtp_url = smtp://127.0.0.1:$((PORT + 3))
-smtp_from = kabinet@rc-ensk.example
-timeout = 10
-attempts = 5
-retry_seconds = 60
-INI
-		mv "$E/portal.ini.new" "$E/portal.ini"
-		# Text messages go to this environment's SMS gateway emulator, on PORT + 4.
-		awk '/^\[/ { skip = ($0 == "[sms]") } !skip' "$E/portal.ini" >"$E/portal.ini.new"
-		cat >>"$E/portal.ini.new" <<INI
-[sms]
-url = http://127.0.0.1:$((PORT + 4))/messages
-timeout = 10
-INI
+		awk '/^\[/ { skip = ($0 == "[payments]" || $0 == "[delivery]" || $0 == "[sms]") }
+			!skip' "$E/portal.ini" >"$E/portal.ini.new"
+		emulator_sections >>"$E/portal.ini.new"
 		mv "$E/portal.ini.new" "$E/portal.ini"
 	fi
 	# PASSWORD_COST="KiB passes": argon2id's cost.  make test uses OWASP's least
@@ -173,6 +148,28 @@ INI
 		mv "$E/portal.ini.new" "$E/portal.ini"
 	fi
 	umask 022
+}
+
+# The sections that point the programs at this environment's emulators: the
+# payment provider on PORT + 2, the SMTP sink on PORT + 3, the SMS gateway on PORT + 4.
+emulator_sections() {
+	cat <<INI
+[payments]
+provider = yookassa
+api_url = http://127.0.0.1:$((PORT + 2))/v3
+shop_id = 100500
+timeout = 10
+site_url = http://127.0.0.1:$PORT
+[delivery]
+smtp_url = smtp://127.0.0.1:$((PORT + 3))
+smtp_from = kabinet@rc-ensk.example
+timeout = 10
+attempts = 5
+retry_seconds = 60
+[sms]
+url = http://127.0.0.1:$((PORT + 4))/messages
+timeout = 10
+INI
 }
 
 # A password's hash at the cost the site's configuration sets.
@@ -718,18 +715,8 @@ name = $HOSTING_DB
 [site]
 xsl_dir = $k/xsl
 secrets_file = $k/secrets.ini
-[payments]
-provider = yookassa
-api_url = http://127.0.0.1:$((PORT + 2))/v3
-shop_id = 100500
-timeout = 10
-site_url = http://127.0.0.1:$PORT
-[delivery]
-smtp_url = smtp://127.0.0.1:$((PORT + 3))
-smtp_from = kabinet@rc-ensk.example
-[sms]
-url = http://127.0.0.1:$((PORT + 4))/messages
 INI
+	emulator_sections >>"$k/kabinet.ini"
 	umask 022
 }
 
