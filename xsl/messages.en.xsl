@@ -465,6 +465,15 @@
     <pay.current-account>Current account</pay.current-account>
     <pay.all-accounts>All accounts</pay.all-accounts>
     <pay.show>Show</pay.show>
+    <pay.by-service>Service</pay.by-service>
+    <pay.any-service>Every service</pay.any-service>
+    <pay.by-channel>Paid by</pay.by-channel>
+    <pay.any-channel>Any way</pay.any-channel>
+    <pay.sort>Order</pay.sort>
+    <pay.sort.newest>Newest first</pay.sort.newest>
+    <pay.sort.oldest>Oldest first</pay.sort.oldest>
+    <pay.sort.largest>Largest first</pay.sort.largest>
+    <pay.sort.smallest>Smallest first</pay.sort.smallest>
     <pay.none>No payments in this period.</pay.none>
     <pay.when>Date and time</pay.when>
     <pay.account>Account</pay.account>

@@ -465,6 +465,15 @@
     <pay.current-account>Текущий лицевой счёт</pay.current-account>
     <pay.all-accounts>Все лицевые счета</pay.all-accounts>
     <pay.show>Показать</pay.show>
+    <pay.by-service>Услуга</pay.by-service>
+    <pay.any-service>Все услуги</pay.any-service>
+    <pay.by-channel>Способ</pay.by-channel>
+    <pay.any-channel>Любой</pay.any-channel>
+    <pay.sort>Порядок</pay.sort>
+    <pay.sort.newest>Сначала новые</pay.sort.newest>
+    <pay.sort.oldest>Сначала старые</pay.sort.oldest>
+    <pay.sort.largest>Сначала крупные</pay.sort.largest>
+    <pay.sort.smallest>Сначала мелкие</pay.sort.smallest>
     <pay.none>За этот период платежей нет.</pay.none>
     <pay.when>Дата и время</pay.when>
     <pay.account>Лицевой счёт</pay.account>

@@ -67,6 +67,53 @@
               </option>
             </select>
           </div>
+          <div>
+            <label for="service"><xsl:value-of select="$M/pay.by-service"/></label>
+            <select id="service" name="service">
+              <option value=""><xsl:value-of select="$M/pay.any-service"/></option>
+              <xsl:for-each select="$p/services/service">
+                <xsl:sort select="."/>
+                <option value="{@id}">
+                  <xsl:if test="@id = $p/@service"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="."/>
+                </option>
+              </xsl:for-each>
+            </select>
+          </div>
+          <div>
+            <label for="channel"><xsl:value-of select="$M/pay.by-channel"/></label>
+            <select id="channel" name="channel">
+              <option value=""><xsl:value-of select="$M/pay.any-channel"/></option>
+              <xsl:for-each select="$p/channels/channel">
+                <xsl:sort select="."/>
+                <option value="{.}">
+                  <xsl:if test=". = $p/@channel"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('channel.', current())"/></xsl:call-template>
+                </option>
+              </xsl:for-each>
+            </select>
+          </div>
+          <div>
+            <label for="sort"><xsl:value-of select="$M/pay.sort"/></label>
+            <select id="sort" name="sort">
+              <xsl:call-template name="sort-option">
+                <xsl:with-param name="v">newest</xsl:with-param>
+                <xsl:with-param name="label" select="$M/pay.sort.newest"/>
+              </xsl:call-template>
+              <xsl:call-template name="sort-option">
+                <xsl:with-param name="v">oldest</xsl:with-param>
+                <xsl:with-param name="label" select="$M/pay.sort.oldest"/>
+              </xsl:call-template>
+              <xsl:call-template name="sort-option">
+                <xsl:with-param name="v">largest</xsl:with-param>
+                <xsl:with-param name="label" select="$M/pay.sort.largest"/>
+              </xsl:call-template>
+              <xsl:call-template name="sort-option">
+                <xsl:with-param name="v">smallest</xsl:with-param>
+                <xsl:with-param name="label" select="$M/pay.sort.smallest"/>
+              </xsl:call-template>
+            </select>
+          </div>
           <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/pay.show"/></button>
         </fieldset>
         <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
@@ -120,7 +167,10 @@
           </div>
           <xsl:call-template name="downloads">
             <xsl:with-param name="base" select="concat('/payments?from=', period/from, '&amp;to=', period/to,
-                                                       substring('&amp;all=1', 1, 6 * boolean($p/@all)))"/>
+                                                       substring('&amp;all=1', 1, 6 * boolean($p/@all)),
+                                                       substring(concat('&amp;service=', $p/@service), 1, 99 * boolean($p/@service)),
+                                                       substring(concat('&amp;channel=', $p/@channel), 1, 99 * boolean($p/@channel)),
+                                                       '&amp;sort=', $p/@sort)"/>
           </xsl:call-template>
           <xsl:if test="$p/@truncated">
             <p class="alert" id="truncated"><xsl:value-of select="$M/pay.truncated"/></p>
@@ -128,6 +178,15 @@
         </xsl:otherwise>
       </xsl:choose>
     </section>
+  </xsl:template>
+
+  <xsl:template name="sort-option">
+    <xsl:param name="v"/>
+    <xsl:param name="label"/>
+    <option value="{$v}">
+      <xsl:if test="$v = payments/@sort"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+      <xsl:value-of select="$label"/>
+    </option>
   </xsl:template>
 
   <!-- ============================================================ the form -->

@@ -158,6 +158,65 @@ def test_history_rejects_a_bad_scope():
     assert payer_client().get(BASE + "/payments?all=2").status_code == 400
 
 
+def history_of(s, query):
+    """The payer's history of both accounts since 2024-12, with a query's filters:
+    the document, and (id, channel, amount, services of its lines) per payment."""
+    x = doc(s.get(BASE + "/payments?format=xml&all=1&from=2024-12&" + query))
+    return x, [(p.get("id"), p.get("channel"), int(p.find("amount").get("minor")),
+                frozenset(p.xpath("line/@service"))) for p in x.xpath("//payments/payment")]
+
+
+def test_history_is_filtered_by_service_and_by_channel_and_ordered():
+    s = payer_client()
+    x, every = history_of(s, "")
+    assert len(every) > 10
+    ids = [p[0] for p in every]
+    # The choices are what the period holds.
+    services = x.xpath("//payments/services/service/@id")
+    channels = x.xpath("//payments/channels/channel/text()")
+    assert set(services) == set().union(*(p[3] for p in every)) and len(services) > 1
+    assert set(channels) == {p[1] for p in every} and len(channels) > 1
+    for c in channels:
+        assert [p[0] for p in history_of(s, "channel=" + c)[1]] == \
+            [p[0] for p in every if p[1] == c]
+    for sv in services:
+        assert [p[0] for p in history_of(s, "service=" + sv)[1]] == \
+            [p[0] for p in every if sv in p[3]]
+    both = "service=%s&channel=%s" % (services[0], channels[0])
+    assert [p[0] for p in history_of(s, both)[1]] == \
+        [p[0] for p in every if services[0] in p[3] and p[1] == channels[0]]
+    # Newest first by default; oldest first is the same, reversed (ties by id).
+    assert [p[0] for p in history_of(s, "sort=newest")[1]] == ids
+    assert [p[0] for p in history_of(s, "sort=oldest")[1]] == ids[::-1]
+    for order, step in (("largest", -1), ("smallest", 1)):
+        got = history_of(s, "sort=" + order)[1]
+        assert sorted(p[0] for p in got) == sorted(ids)
+        amounts = [p[2] for p in got]
+        assert amounts == sorted(amounts, reverse=step < 0), order
+    # The form keeps what was chosen, and the downloads carry it.
+    page = doc(s.get(BASE + "/payments?all=1&from=2024-12&%s&sort=largest" % both))
+    assert page.xpath('//select[@id="service"]/option[@selected]/@value') == [services[0]]
+    assert page.xpath('//select[@id="channel"]/option[@selected]/@value') == [channels[0]]
+    assert page.xpath('//select[@id="sort"]/option[@selected]/@value') == ["largest"]
+    csv = page.xpath('//a[contains(@href, "format=csv")]/@href')
+    assert csv and all(("service=%s" % services[0]) in h and ("channel=" + channels[0]) in h
+                       and "sort=largest" in h for h in csv)
+    # "Every service" and "any way" send empty values: no filter.
+    assert [p[0] for p in history_of(s, "service=&channel=&sort=")[1]] == ids
+
+
+@pytest.mark.parametrize("query", ["channel=telegraph", "channel=%27%20OR%201", "sort=up",
+                                   "service=abc", "service=0", "service=99999999999"])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_history_refuses_a_bad_filter_in_the_users_language(query, lang):
+    r = payer_client(lang).get(BASE + "/payments?" + query)
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.xpath("/html/@lang") == [lang]
+    msg = d.xpath("string(//p[starts-with(@id, 'error')])")
+    assert msg and (any("а" <= ch <= "я" for ch in msg.lower())) == (lang == "ru")
+
+
 # ------------------------------------------------------------------ the form
 
 def test_the_form_fills_in_what_is_due_for_the_current_account():
