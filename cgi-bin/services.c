@@ -6,6 +6,11 @@
  *                             of all services or of ?service=, with totals
  *   GET /services/statement   ?service=&from=&to=: the printable statement
  *                             (выписка) of one service, tariff and corrections
+ *   GET /services/reconciliation  ?from=&to=: the reconciliation act (акт
+ *                             сверки) of the account for the period, every
+ *                             service together: opening balance, each month's
+ *                             charges, corrections and payments, closing balance;
+ *                             ?format=pdf to print and sign
  *
  * Only the session's current account is ever read; the session lookup has
  * checked it is linked.  A service the account does not have is a 404.
@@ -262,9 +267,131 @@ static int statement(struct req *r)
 	return offer_download(r, a.id, s.service_id, from, to);
 }
 
+static enum perr latest_row(void *p, const struct account_service *s)
+{
+	month_t *latest = p;
+
+	if (s->month > *latest)
+		*latest = s->month;
+	return PERR_OK;
+}
+
+/*
+ * The act's entries, each on the side it weighs: what the payer came to owe
+ * (charges, a correction up, a refund) is debit, what lowers it (a payment, a
+ * correction down) credit, shown without its sign.  The opening and closing
+ * balances are entries too, on the side of their sign, and not in the turnover.
+ */
+struct act {
+	struct ctx c;
+	xmlNodePtr list;
+	money_t debit, credit;
+	int first_done;
+};
+
+static enum perr act_entry(struct act *a, const char *kind, const char *m, money_t v, int turnover)
+{
+	xmlNodePtr n = xml_elem(a->list, "entry");
+	money_t mag = v < 0 ? -v : v;
+
+	if (n == NULL || xml_attr(n, "kind", kind) || (m && xml_attr(n, "m", m)) ||
+	    xml_attr(n, "side", v < 0 ? "credit" : "debit") ||
+	    xml_money(n, "amount", mag, a->c.cur, a->c.r->lang) == NULL)
+		return PERR_NOMEM;
+	if (turnover && money_add(v < 0 ? a->credit : a->debit, mag, v < 0 ? &a->credit : &a->debit))
+		return PERR_TOO_LARGE;
+	return PERR_OK;
+}
+
+static enum perr act_row(void *p, const struct ledger_row *x)
+{
+	struct act *a = p;
+	char m[8];
+	enum perr e = PERR_OK;
+
+	month_format(x->month, m);
+	if (!a->first_done) {
+		a->first_done = 1;
+		e = act_entry(a, "opening", m, x->opening, 0);
+	}
+	if (e == PERR_OK)
+		e = act_entry(a, "charged", m, x->accrued, 1);
+	if (e == PERR_OK && x->corrections != 0)
+		e = act_entry(a, "corrected", m, x->corrections, 1);
+	if (e == PERR_OK && x->paid != 0)
+		e = act_entry(a, "paid", m, -x->paid, 1);
+	if (e == PERR_OK && ledger_total_add(&a->c.total, x) != 0)
+		e = PERR_TOO_LARGE;
+	return e;
+}
+
+/* The act of the account's months from..to: <act> with its entries and turnover. */
+static int act(struct req *r, struct act *a, uint64_t account, month_t from, month_t to)
+{
+	xmlNodePtr t;
+	money_t net;
+	enum perr e;
+
+	a->list = xml_elem(r->root, "act");
+	if (a->list == NULL)
+		return page_error(r, 500, "internal");
+	ledger_total_init(&a->c.total);
+	e = db_ledger_months(r->arena, account, 0, from, to, act_row, a);
+	if (e == PERR_OK && a->c.total.months > 0)
+		e = act_entry(a, "closing", NULL, a->c.total.sum.closing, 0);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (a->c.total.months == 0)
+		return 0;
+	t = xml_elem(a->list, "turnover");
+	if (t == NULL || xml_money(t, "debit", a->debit, a->c.cur, r->lang) == NULL ||
+	    xml_money(t, "credit", a->credit, a->c.cur, r->lang) == NULL)
+		return page_error(r, 500, "internal");
+	/* Shown as stored, but an operator must hear of a ledger that does not add up. */
+	if (a->c.total.unbalanced > 0 || !a->c.total.continuous ||
+	    money_add(a->c.total.sum.opening, a->debit - a->credit, &net) != 0 ||
+	    net != a->c.total.sum.closing)
+		log_msg(LOG_ERR, "reconciliation of account %llu: the ledger does not add up",
+		        (unsigned long long)account);
+	return 0;
+}
+
+static int reconciliation(struct req *r)
+{
+	const struct fval *fmt = req_val(r, K_FORMAT);
+	struct act x = {.c = {.r = r}};
+	struct account a;
+	month_t from = 0, to = 0, latest = 0;
+	char f[8], t[8];
+	int st;
+	enum perr e;
+
+	if (r->sess->account_id == 0)
+		return no_account(r);
+	if (fmt != NULL && strcmp(fmt->s, "xml") == 0) /* the page's document, not a download */
+		fmt = NULL;
+	if (fmt != NULL && strcmp(fmt->s, "pdf") != 0)
+		return page_error(r, 400, "bad-request");
+	if ((st = account_head(r, &a)) != 0)
+		return st;
+	x.c.cur = a.org.cur;
+	if ((e = db_account_services(r->arena, a.id, r->lang, latest_row, &latest)) != PERR_OK)
+		return page_fail(r, e);
+	if ((st = page_period(r, K_FROM, K_TO, default_end(latest), &from, &to)) != 0)
+		return st;
+	if ((st = act(r, &x, a.id, from, to)) != 0)
+		return st;
+	if (fmt == NULL)
+		return 200;
+	month_format(from, f);
+	month_format(to, t);
+	return page_pdf(r, arena_printf(r->arena, "reconciliation-%s-%s-%s.pdf", a.number, f, t));
+}
+
 static const struct page pages[] = {
 	{"/services", M_GET, PAGE_SESSION, "overview", overview},
 	{"/services/statement", M_GET, PAGE_SESSION, "statement", statement},
+	{"/services/reconciliation", M_GET, PAGE_SESSION, "reconciliation", reconciliation},
 };
 
 static const struct section section = {

@@ -324,6 +324,21 @@
     <error.period-reversed>The period starts after it ends. Swap the months.</error.period-reversed>
     <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
     <statement.title>Service statement</statement.title>
+    <act.title>Reconciliation statement</act.title>
+    <act.between>Of the settlements between</act.between>
+    <act.and>and</act.and>
+    <act.entry>Entry</act.entry>
+    <act.debit>Debit</act.debit>
+    <act.credit>Credit</act.credit>
+    <act.opening>Balance at the start of the period</act.opening>
+    <act.charged>Charged for</act.charged>
+    <act.corrected>Recalculated for</act.corrected>
+    <act.paid>Paid in</act.paid>
+    <act.turnover>Turnover for the period</act.turnover>
+    <act.closing>Balance at the end of the period</act.closing>
+    <act.owes>At the end of the period the payer owes:</act.owes>
+    <act.ahead>At the end of the period the payer has paid ahead:</act.ahead>
+    <act.settled>At the end of the period nothing is owed either way.</act.settled>
     <statement.account>Account</statement.account>
     <statement.period>Period</statement.period>
     <statement.unit>Unit</statement.unit>

@@ -324,6 +324,21 @@
     <error.period-reversed>Начало периода позже его конца. Поменяйте месяцы местами.</error.period-reversed>
     <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
     <statement.title>Выписка по услуге</statement.title>
+    <act.title>Акт сверки</act.title>
+    <act.between>взаимных расчётов между</act.between>
+    <act.and>и</act.and>
+    <act.entry>Операция</act.entry>
+    <act.debit>Дебет</act.debit>
+    <act.credit>Кредит</act.credit>
+    <act.opening>Сальдо на начало периода</act.opening>
+    <act.charged>Начислено за</act.charged>
+    <act.corrected>Перерасчёт за</act.corrected>
+    <act.paid>Оплата за</act.paid>
+    <act.turnover>Обороты за период</act.turnover>
+    <act.closing>Сальдо на конец периода</act.closing>
+    <act.owes>Задолженность плательщика на конец периода:</act.owes>
+    <act.ahead>Переплата плательщика на конец периода:</act.ahead>
+    <act.settled>На конец периода задолженности нет.</act.settled>
     <statement.account>Лицевой счёт</statement.account>
     <statement.period>Период</statement.period>
     <statement.unit>Единица</statement.unit>

@@ -124,6 +124,70 @@
     </pdf>
   </xsl:template>
 
+  <!-- A reconciliation act: the entries on their sides, the turnover, the balances, two signatures. -->
+  <xsl:template match="/page[@section='services'][@name='reconciliation'][act/entry]">
+    <pdf title="{$M/act.title}" author="{account-head/organization}"
+         subject="{concat($M/statement.account, ' ', account-head/number)}">
+      <text size="13" bold="1"><xsl:value-of select="$M/act.title"/></text>
+      <text size="8" gap="6">
+        <xsl:value-of select="concat($M/act.between, ' ', account-head/organization, ' ', $M/act.and, ' ',
+                                     account-head/payer)"/>
+      </text>
+      <table size="8" gap="8">
+        <col width="25"/><col width="75"/>
+        <tr bold="1"><td><xsl:value-of select="$M/statement.account"/></td><td><xsl:value-of select="account-head/number"/></td></tr>
+        <tr><td><xsl:value-of select="$M/accounts.address"/></td><td><xsl:value-of select="account-head/address"/></td></tr>
+        <tr>
+          <td><xsl:value-of select="$M/statement.period"/></td>
+          <td>
+            <xsl:call-template name="pmonth"><xsl:with-param name="v" select="period/from"/></xsl:call-template>
+            <xsl:text> – </xsl:text>
+            <xsl:call-template name="pmonth"><xsl:with-param name="v" select="period/to"/></xsl:call-template>
+          </td>
+        </tr>
+      </table>
+      <table size="8" gap="8">
+        <col width="60"/><col width="20" align="right"/><col width="20" align="right"/>
+        <tr head="1">
+          <td><xsl:value-of select="$M/act.entry"/></td>
+          <td><xsl:value-of select="$M/act.debit"/></td>
+          <td><xsl:value-of select="$M/act.credit"/></td>
+        </tr>
+        <xsl:for-each select="act/entry">
+          <xsl:if test="@kind = 'closing'">
+            <tr bold="1">
+              <td><xsl:value-of select="$M/act.turnover"/></td>
+              <td><xsl:value-of select="../turnover/debit"/></td>
+              <td><xsl:value-of select="../turnover/credit"/></td>
+            </tr>
+          </xsl:if>
+          <tr>
+            <xsl:if test="@kind = 'opening' or @kind = 'closing'"><xsl:attribute name="bold">1</xsl:attribute></xsl:if>
+            <td>
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('act.', current()/@kind)"/></xsl:call-template>
+              <xsl:if test="@kind != 'opening' and @kind != 'closing'">
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="pmonth"><xsl:with-param name="v" select="@m"/></xsl:call-template>
+              </xsl:if>
+            </td>
+            <td><xsl:if test="@side = 'debit'"><xsl:value-of select="amount"/></xsl:if></td>
+            <td><xsl:if test="@side = 'credit'"><xsl:value-of select="amount"/></xsl:if></td>
+          </tr>
+        </xsl:for-each>
+      </table>
+      <xsl:variable name="closing" select="act/entry[@kind = 'closing']"/>
+      <text size="9" gap="14">
+        <xsl:choose>
+          <xsl:when test="$closing/amount/@minor = 0"><xsl:value-of select="$M/act.settled"/></xsl:when>
+          <xsl:when test="$closing/@side = 'debit'"><xsl:value-of select="concat($M/act.owes, ' ', $closing/amount)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($M/act.ahead, ' ', $closing/amount)"/></xsl:otherwise>
+        </xsl:choose>
+      </text>
+      <text size="9" gap="10"><xsl:value-of select="concat(account-head/organization, ': ____________________')"/></text>
+      <text size="9"><xsl:value-of select="concat(account-head/payer, ': ____________________')"/></text>
+    </pdf>
+  </xsl:template>
+
   <xsl:template match="/page[receipt]">
     <xsl:apply-templates select="receipt"/>
   </xsl:template>

@@ -11,6 +11,7 @@
           <xsl:value-of select="statement/name"/>
         </xsl:if>
       </xsl:when>
+      <xsl:when test="@name = 'reconciliation'"><xsl:value-of select="$M/act.title"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$M/services.title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -78,6 +79,11 @@
           <h2><xsl:value-of select="$M/services.history"/></h2>
           <xsl:call-template name="period-form"/>
           <xsl:apply-templates select="months"/>
+          <p class="no-print">
+            <a href="/services/reconciliation?from={period/from}&amp;to={period/to}" id="reconciliation-link">
+              <xsl:value-of select="$M/act.title"/>
+            </a>
+          </p>
         </xsl:otherwise>
       </xsl:choose>
     </section>
@@ -252,6 +258,148 @@
       <p class="hint no-print" id="print-hint"><xsl:value-of select="$M/statement.print"/></p>
       <p class="no-print"><a href="/services"><xsl:value-of select="$M/statement.back"/></a></p>
     </article>
+  </xsl:template>
+
+  <!-- ============================================================ reconciliation act -->
+  <xsl:template match="page[@section='services'][@name='reconciliation']" mode="content">
+    <article class="card statement" id="reconciliation">
+      <xsl:choose>
+        <xsl:when test="no-account">
+          <h1><xsl:value-of select="$M/act.title"/></h1>
+          <p id="no-account"><xsl:value-of select="$M/services.no-account"/></p>
+          <p><a class="button" href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <header class="statement-head">
+            <h1><xsl:value-of select="$M/act.title"/></h1>
+            <p id="act-parties">
+              <xsl:value-of select="$M/act.between"/>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="account-head/organization"/>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="$M/act.and"/>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="account-head/payer"/>
+            </p>
+            <dl class="facts">
+              <dt><xsl:value-of select="$M/statement.account"/></dt>
+              <dd><xsl:value-of select="account-head/number"/></dd>
+              <dt><xsl:value-of select="$M/accounts.address"/></dt>
+              <dd><xsl:value-of select="account-head/address"/></dd>
+              <xsl:if test="period">
+                <dt><xsl:value-of select="$M/statement.period"/></dt>
+                <dd id="act-period">
+                  <xsl:call-template name="month-label"><xsl:with-param name="v" select="period/from"/></xsl:call-template>
+                  <xsl:text> — </xsl:text>
+                  <xsl:call-template name="month-label"><xsl:with-param name="v" select="period/to"/></xsl:call-template>
+                </dd>
+              </xsl:if>
+            </dl>
+          </header>
+          <form method="get" action="/services/reconciliation" class="filter no-print" id="period-form">
+            <fieldset>
+              <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
+              <div>
+                <label for="from"><xsl:value-of select="$M/services.from"/></label>
+                <input type="month" id="from" name="from" value="{period/from}"
+                       min="2000-01" max="2099-12" aria-describedby="from-format"/>
+                <span class="format" id="from-format"><xsl:value-of select="$M/services.month-format"/></span>
+              </div>
+              <div>
+                <label for="to"><xsl:value-of select="$M/services.to"/></label>
+                <input type="month" id="to" name="to" value="{period/to}"
+                       min="2000-01" max="2099-12" aria-describedby="to-format"/>
+                <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
+              </div>
+              <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
+            </fieldset>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
+          </form>
+          <xsl:call-template name="form-errors"/>
+          <xsl:choose>
+            <xsl:when test="not(act/entry)">
+              <p id="no-months" class="muted"><xsl:value-of select="$M/services.empty"/></p>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="act"/>
+              <p class="downloads no-print" id="downloads">
+                <xsl:value-of select="concat($M/dl.label, ': ')"/>
+                <a href="/services/reconciliation?from={period/from}&amp;to={period/to}&amp;format=pdf"
+                   type="application/pdf" id="download-pdf">PDF</a>
+              </p>
+              <p class="hint no-print"><xsl:value-of select="$M/statement.print"/></p>
+            </xsl:otherwise>
+          </xsl:choose>
+          <p class="no-print"><a href="/services"><xsl:value-of select="$M/statement.back"/></a></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </article>
+  </xsl:template>
+
+  <!-- The act's table: each entry on its side, the opening and closing balances
+       apart from the turnover, then what the closing balance means. -->
+  <xsl:template match="act">
+    <div class="table-wrap">
+      <table class="data ledger" id="act-table">
+        <thead>
+          <tr>
+            <th scope="col"><xsl:value-of select="$M/act.entry"/></th>
+            <th scope="col" class="num"><xsl:value-of select="$M/act.debit"/></th>
+            <th scope="col" class="num"><xsl:value-of select="$M/act.credit"/></th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="entry[@kind != 'closing']">
+            <tr class="act-{@kind}" data-month="{@m}">
+              <th scope="row">
+                <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('act.', current()/@kind)"/></xsl:call-template>
+                <xsl:if test="@kind != 'opening'">
+                  <xsl:text> </xsl:text>
+                  <xsl:call-template name="month-label"><xsl:with-param name="v" select="@m"/></xsl:call-template>
+                </xsl:if>
+              </th>
+              <td class="num"><xsl:if test="@side = 'debit'"><xsl:value-of select="amount"/></xsl:if></td>
+              <td class="num"><xsl:if test="@side = 'credit'"><xsl:value-of select="amount"/></xsl:if></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+        <tfoot>
+          <tr id="act-turnover">
+            <th scope="row"><xsl:value-of select="$M/act.turnover"/></th>
+            <td class="num"><xsl:value-of select="turnover/debit"/></td>
+            <td class="num"><xsl:value-of select="turnover/credit"/></td>
+          </tr>
+          <xsl:for-each select="entry[@kind = 'closing']">
+            <tr id="act-closing">
+              <th scope="row"><xsl:value-of select="$M/act.closing"/></th>
+              <td class="num"><xsl:if test="@side = 'debit'"><xsl:value-of select="amount"/></xsl:if></td>
+              <td class="num"><xsl:if test="@side = 'credit'"><xsl:value-of select="amount"/></xsl:if></td>
+            </tr>
+          </xsl:for-each>
+        </tfoot>
+      </table>
+    </div>
+    <xsl:variable name="closing" select="entry[@kind = 'closing']"/>
+    <p id="act-result">
+      <xsl:choose>
+        <xsl:when test="$closing/amount/@minor = 0"><xsl:value-of select="$M/act.settled"/></xsl:when>
+        <xsl:when test="$closing/@side = 'debit'">
+          <xsl:value-of select="$M/act.owes"/>
+          <xsl:text> </xsl:text>
+          <strong><xsl:value-of select="$closing/amount"/></strong>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$M/act.ahead"/>
+          <xsl:text> </xsl:text>
+          <strong><xsl:value-of select="$closing/amount"/></strong>
+        </xsl:otherwise>
+      </xsl:choose>
+    </p>
+    <div class="act-signatures" id="act-signatures">
+      <p><xsl:value-of select="/page/account-head/organization"/>: ____________________</p>
+      <p><xsl:value-of select="/page/account-head/payer"/>: ____________________</p>
+    </div>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -667,6 +667,70 @@ def test_statement_with_a_reversed_period():
     assert error_message(r) == "Начало периода позже его конца. Поменяйте месяцы местами."
 
 
+def test_the_reconciliation_act_adds_up_to_the_ledger():
+    """The act (акт сверки) of demo2's account over months with a correction:
+    opening and closing balances, charges, corrections and payments equal the
+    ledger's for the period, each entry on its side, and the turnover adds up."""
+    period = one("SELECT DATE_FORMAT(MIN(period), '%Y-%m') FROM corrections WHERE account_id = 3")[0]
+    start, end = month_add(period, -2), month_add(period, 2)
+    s = signed_in(DEMO2[0], DEMO2[1])
+    x = xml(s, "/services/reconciliation", **{"from": start, "to": end})
+    entries = x.findall("act/entry")
+
+    def signed(e):
+        v = int(e.find("amount").get("minor"))
+        return v if e.get("side") == "debit" else -v
+
+    def of(kind):
+        return [e for e in entries if e.get("kind") == kind]
+
+    span = "account_id = 3 AND period BETWEEN '%s-01' AND '%s-01'" % (start, end)
+    accrued, corrections, paid = map(int, one(
+        "SELECT SUM(accrued), SUM(corrections), SUM(paid) FROM ledger WHERE " + span))
+    opening = int(one("SELECT SUM(opening) FROM ledger WHERE account_id = 3 AND period = '%s-01'"
+                      % start)[0])
+    closing = int(one("SELECT SUM(closing) FROM ledger WHERE account_id = 3 AND period = '%s-01'"
+                      % end)[0])
+    assert entries[0].get("kind") == "opening" and signed(entries[0]) == opening
+    assert entries[-1].get("kind") == "closing" and signed(entries[-1]) == closing
+    assert [e.get("m") for e in of("charged")] == [month_add(start, i) for i in range(5)]
+    assert sum(map(signed, of("charged"))) == accrued
+    assert of("corrected") and sum(map(signed, of("corrected"))) == corrections
+    assert sum(map(signed, of("paid"))) == -paid
+    moves = of("charged") + of("corrected") + of("paid")
+    debit = int(x.find("act/turnover/debit").get("minor"))
+    credit = int(x.find("act/turnover/credit").get("minor"))
+    assert debit == sum(signed(e) for e in moves if e.get("side") == "debit")
+    assert credit == -sum(signed(e) for e in moves if e.get("side") == "credit")
+    assert opening + debit - credit == closing
+    # The page in both languages, and the PDF to sign.
+    for lang, title in (("ru", "Акт сверки"), ("en", "Reconciliation statement")):
+        d = doc(signed_in(DEMO2[0], DEMO2[1], lang).get(
+            BASE + "/services/reconciliation", params={"from": start, "to": end}))
+        assert d.xpath("string(//h1)") == title
+        assert len(d.xpath('//table[@id="act-table"]/tbody/tr')) == len(entries) - 1
+        assert d.xpath('//p[@id="act-result"]//strong/text()') or closing == 0
+    r = s.get(BASE + "/services/reconciliation", params={"from": start, "to": end,
+                                                         "format": "pdf"})
+    assert r.status_code == 200 and r.headers["Content-Type"] == "application/pdf"
+    assert r.content.startswith(b"%PDF") and "1000789003" in r.headers["Content-Disposition"]
+    # The services page leads to it, for the period it shows.
+    assert doc(s.get(BASE + "/services")).xpath('//a[@id="reconciliation-link"]/@href')
+
+
+@pytest.mark.parametrize("params,status", [
+    ({"format": "csv"}, 400), ({"format": "exe"}, 400), ({"from": "2026-13"}, 400),
+    ({"from": "2026-05", "to": "2026-01"}, 422), ({"from": "2010-01", "to": "2026-01"}, 422)])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_reconciliation_act_refuses_a_bad_request_in_words(params, status, lang):
+    r = signed_in(DEMO2[0], DEMO2[1], lang).get(BASE + "/services/reconciliation", params=params)
+    assert r.status_code == status
+    d = doc(r)
+    assert d.xpath("/html/@lang") == [lang]
+    msg = d.xpath("string(//p[starts-with(@id, 'error')])")
+    assert msg and (any("а" <= ch <= "я" for ch in msg.lower())) == (lang == "ru")
+
+
 # ------------------------------------------------------------------ the dashboard
 
 def test_dashboard_totals_accounts_payments_and_chart():
