@@ -11,6 +11,10 @@
  *                             service together: opening balance, each month's
  *                             charges, corrections and payments, closing balance;
  *                             ?format=pdf to print and sign
+ *   GET /services/rendered    ?month=: the act of services rendered (акт
+ *                             оказанных услуг) of one month: each service's
+ *                             quantity, rate, charge and recalculation, with
+ *                             the total; ?format=pdf to print and sign
  *
  * Only the session's current account is ever read; the session lookup has
  * checked it is linked.  A service the account does not have is a 404.
@@ -34,13 +38,14 @@
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K__MAX };
+enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K__MAX };
 
 static const struct field fields[K__MAX] = {
 	[K_FROM] = {"from", valid_month, 7, 7},
 	[K_TO] = {"to", valid_month, 7, 7},
 	[K_SERVICE] = {"service", valid_int, 1, 65535},
 	[K_FORMAT] = {"format", valid_token, 1, 8}, /* pdf, csv, xlsx: a download of the statement */
+	[K_MONTH] = {"month", valid_month, 7, 7},   /* the act of services rendered's month */
 };
 
 struct ctx {
@@ -388,10 +393,123 @@ static int reconciliation(struct req *r)
 	return page_pdf(r, arena_printf(r->arena, "reconciliation-%s-%s-%s.pdf", a.number, f, t));
 }
 
+/* The services of the account, collected before each one's month is read. */
+struct svc_node {
+	struct account_service s;
+	struct svc_node *next;
+};
+
+struct svc_collect {
+	struct arena *a;
+	struct svc_node *first, **tail;
+	month_t latest;
+};
+
+static enum perr collect_row(void *p, const struct account_service *s)
+{
+	struct svc_collect *c = p;
+	struct svc_node *n;
+
+	if (s->service_id == 0)
+		return PERR_OK;
+	if ((n = arena_alloc(c->a, sizeof(*n))) == NULL)
+		return PERR_NOMEM;
+	n->s = *s;
+	n->next = NULL;
+	*c->tail = n;
+	c->tail = &n->next;
+	if (s->month > c->latest)
+		c->latest = s->month;
+	return PERR_OK;
+}
+
+struct rendered {
+	struct ctx c;
+	const struct account_service *s;
+	money_t accrued, corrections, total;
+	int found;
+};
+
+static enum perr rendered_row(void *p, const struct ledger_row *x)
+{
+	struct rendered *d = p;
+	struct req *r = d->c.r;
+	xmlNodePtr n = xml_elem(d->c.parent, "service");
+	const char *qty = decimal_text(r->arena, x->quantity, 3);
+	money_t sum;
+
+	if (n == NULL || qty == NULL || xml_attr_int(n, "id", (long long)d->s->service_id) ||
+	    xml_text(n, "name", d->s->service) == NULL ||
+	    xml_text(n, "supplier", d->s->supplier) == NULL ||
+	    xml_text(n, "unit", d->s->unit) == NULL || xml_text(n, "quantity", qty) == NULL ||
+	    xml_price(n, "tariff", x->tariff, d->c.cur, r->lang) == NULL ||
+	    xml_money(n, "accrued", x->accrued, d->c.cur, r->lang) == NULL ||
+	    xml_money(n, "corrections", x->corrections, d->c.cur, r->lang) == NULL)
+		return PERR_NOMEM;
+	if (money_add(x->accrued, x->corrections, &sum) ||
+	    xml_money(n, "amount", sum, d->c.cur, r->lang) == NULL)
+		return PERR_NOMEM;
+	if (money_add(d->accrued, x->accrued, &d->accrued) ||
+	    money_add(d->corrections, x->corrections, &d->corrections) ||
+	    money_add(d->total, sum, &d->total))
+		return PERR_TOO_LARGE;
+	d->found = 1;
+	return PERR_OK;
+}
+
+static int rendered(struct req *r)
+{
+	const struct fval *fmt = req_val(r, K_FORMAT), *mon = req_val(r, K_MONTH);
+	struct svc_collect sc = {.a = r->arena};
+	struct rendered d = {.c = {.r = r}};
+	struct svc_node *n;
+	struct account a;
+	xmlNodePtr t;
+	month_t m;
+	char ms[8];
+	int st;
+	enum perr e;
+
+	if (r->sess->account_id == 0)
+		return no_account(r);
+	if (fmt != NULL && strcmp(fmt->s, "xml") == 0) /* the page's document, not a download */
+		fmt = NULL;
+	if ((fmt != NULL && strcmp(fmt->s, "pdf") != 0) || r->bad[K_MONTH])
+		return page_error(r, 400, "bad-request");
+	if ((st = account_head(r, &a)) != 0)
+		return st;
+	d.c.cur = a.org.cur;
+	sc.tail = &sc.first;
+	if ((e = db_account_services(r->arena, a.id, r->lang, collect_row, &sc)) != PERR_OK)
+		return page_fail(r, e);
+	m = mon ? (month_t)mon->i : default_end(sc.latest);
+	month_format(m, ms);
+	d.c.parent = xml_elem(r->root, "rendered");
+	if (d.c.parent == NULL || xml_attr(d.c.parent, "m", ms))
+		return page_error(r, 500, "internal");
+	for (n = sc.first; n != NULL; n = n->next) {
+		d.s = &n->s;
+		if ((e = db_ledger_months(r->arena, a.id, n->s.service_id, m, m, rendered_row, &d)) !=
+		    PERR_OK)
+			return page_fail(r, e);
+	}
+	if (d.found) {
+		t = xml_elem(d.c.parent, "total");
+		if (t == NULL || xml_money(t, "accrued", d.accrued, d.c.cur, r->lang) == NULL ||
+		    xml_money(t, "corrections", d.corrections, d.c.cur, r->lang) == NULL ||
+		    xml_money(t, "amount", d.total, d.c.cur, r->lang) == NULL)
+			return page_error(r, 500, "internal");
+	}
+	if (fmt == NULL)
+		return 200;
+	return page_pdf(r, arena_printf(r->arena, "rendered-%s-%s.pdf", a.number, ms));
+}
+
 static const struct page pages[] = {
 	{"/services", M_GET, PAGE_SESSION, "overview", overview},
 	{"/services/statement", M_GET, PAGE_SESSION, "statement", statement},
 	{"/services/reconciliation", M_GET, PAGE_SESSION, "reconciliation", reconciliation},
+	{"/services/rendered", M_GET, PAGE_SESSION, "rendered", rendered},
 };
 
 static const struct section section = {

@@ -325,6 +325,12 @@
     <error.period-too-long>A period can be at most 60 months long.</error.period-too-long>
     <statement.title>Service statement</statement.title>
     <act.title>Reconciliation statement</act.title>
+    <rendered.title>Act of services rendered</rendered.title>
+    <rendered.by>Rendered by</rendered.by>
+    <rendered.to>Rendered to</rendered.to>
+    <rendered.month>Month</rendered.month>
+    <rendered.amount>Amount</rendered.amount>
+    <rendered.note>The services above were rendered in full and on time; the customer has no claims as to their volume, quality or timing.</rendered.note>
     <act.between>Of the settlements between</act.between>
     <act.and>and</act.and>
     <act.entry>Entry</act.entry>

@@ -325,6 +325,12 @@
     <error.period-too-long>Период не может быть длиннее 60 месяцев.</error.period-too-long>
     <statement.title>Выписка по услуге</statement.title>
     <act.title>Акт сверки</act.title>
+    <rendered.title>Акт оказанных услуг</rendered.title>
+    <rendered.by>Исполнитель</rendered.by>
+    <rendered.to>Заказчик</rendered.to>
+    <rendered.month>Месяц</rendered.month>
+    <rendered.amount>Сумма</rendered.amount>
+    <rendered.note>Вышеперечисленные услуги оказаны полностью и в срок. Заказчик претензий по объёму, качеству и срокам оказания услуг не имеет.</rendered.note>
     <act.between>взаимных расчётов между</act.between>
     <act.and>и</act.and>
     <act.entry>Операция</act.entry>

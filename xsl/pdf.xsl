@@ -188,6 +188,60 @@
     </pdf>
   </xsl:template>
 
+  <!-- An act of services rendered: a month's services, the total, two signatures. -->
+  <xsl:template match="/page[@section='services'][@name='rendered'][rendered/service]">
+    <xsl:variable name="title">
+      <xsl:value-of select="concat($M/rendered.title, ': ')"/>
+      <xsl:call-template name="pmonth"><xsl:with-param name="v" select="rendered/@m"/></xsl:call-template>
+    </xsl:variable>
+    <pdf title="{$title}" author="{account-head/organization}"
+         subject="{concat($M/statement.account, ' ', account-head/number)}">
+      <text size="13" bold="1"><xsl:value-of select="$title"/></text>
+      <table size="8" gap="8">
+        <col width="25"/><col width="75"/>
+        <tr><td><xsl:value-of select="$M/rendered.by"/></td><td><xsl:value-of select="account-head/organization"/></td></tr>
+        <tr><td><xsl:value-of select="$M/rendered.to"/></td><td><xsl:value-of select="account-head/payer"/></td></tr>
+        <tr bold="1"><td><xsl:value-of select="$M/statement.account"/></td><td><xsl:value-of select="account-head/number"/></td></tr>
+        <tr><td><xsl:value-of select="$M/accounts.address"/></td><td><xsl:value-of select="account-head/address"/></td></tr>
+      </table>
+      <table size="7.5" gap="8">
+        <col width="30"/><col width="14" align="right"/><col width="14" align="right"/>
+        <col width="14" align="right"/><col width="14" align="right"/><col width="14" align="right"/>
+        <tr head="1">
+          <td><xsl:value-of select="$M/services.service"/></td>
+          <td><xsl:value-of select="$M/col.quantity"/></td>
+          <td><xsl:value-of select="$M/col.tariff"/></td>
+          <td><xsl:value-of select="$M/col.accrued"/></td>
+          <td><xsl:value-of select="$M/col.corrections"/></td>
+          <td><xsl:value-of select="$M/rendered.amount"/></td>
+        </tr>
+        <xsl:for-each select="rendered/service">
+          <tr>
+            <td><xsl:value-of select="concat(name, ' (', supplier, ')')"/></td>
+            <td>
+              <xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="punit"><xsl:with-param name="v" select="unit"/></xsl:call-template>
+            </td>
+            <td><xsl:value-of select="tariff"/></td>
+            <td><xsl:value-of select="accrued"/></td>
+            <td><xsl:value-of select="corrections"/></td>
+            <td><xsl:value-of select="amount"/></td>
+          </tr>
+        </xsl:for-each>
+        <tr bold="1">
+          <td span="3"><xsl:value-of select="$M/col.total"/></td>
+          <td><xsl:value-of select="rendered/total/accrued"/></td>
+          <td><xsl:value-of select="rendered/total/corrections"/></td>
+          <td><xsl:value-of select="rendered/total/amount"/></td>
+        </tr>
+      </table>
+      <text size="8" gap="14"><xsl:value-of select="$M/rendered.note"/></text>
+      <text size="9" gap="10"><xsl:value-of select="concat(account-head/organization, ': ____________________')"/></text>
+      <text size="9"><xsl:value-of select="concat(account-head/payer, ': ____________________')"/></text>
+    </pdf>
+  </xsl:template>
+
   <xsl:template match="/page[receipt]">
     <xsl:apply-templates select="receipt"/>
   </xsl:template>

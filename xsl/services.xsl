@@ -12,6 +12,7 @@
         </xsl:if>
       </xsl:when>
       <xsl:when test="@name = 'reconciliation'"><xsl:value-of select="$M/act.title"/></xsl:when>
+      <xsl:when test="@name = 'rendered'"><xsl:value-of select="$M/rendered.title"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$M/services.title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -82,6 +83,10 @@
           <p class="no-print">
             <a href="/services/reconciliation?from={period/from}&amp;to={period/to}" id="reconciliation-link">
               <xsl:value-of select="$M/act.title"/>
+            </a>
+            <xsl:text> · </xsl:text>
+            <a href="/services/rendered?month={period/to}" id="rendered-link">
+              <xsl:value-of select="$M/rendered.title"/>
             </a>
           </p>
         </xsl:otherwise>
@@ -329,6 +334,113 @@
                    type="application/pdf" id="download-pdf">PDF</a>
               </p>
               <p class="hint no-print"><xsl:value-of select="$M/statement.print"/></p>
+            </xsl:otherwise>
+          </xsl:choose>
+          <p class="no-print"><a href="/services"><xsl:value-of select="$M/statement.back"/></a></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </article>
+  </xsl:template>
+
+  <!-- ============================================================ act of services rendered -->
+  <xsl:template match="page[@section='services'][@name='rendered']" mode="content">
+    <article class="card statement" id="rendered">
+      <xsl:choose>
+        <xsl:when test="no-account">
+          <h1><xsl:value-of select="$M/rendered.title"/></h1>
+          <p id="no-account"><xsl:value-of select="$M/services.no-account"/></p>
+          <p><a class="button" href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <header class="statement-head">
+            <h1>
+              <xsl:value-of select="$M/rendered.title"/>
+              <xsl:if test="rendered/@m">
+                <xsl:text>: </xsl:text>
+                <xsl:call-template name="month-label"><xsl:with-param name="v" select="rendered/@m"/></xsl:call-template>
+              </xsl:if>
+            </h1>
+            <dl class="facts">
+              <dt><xsl:value-of select="$M/rendered.by"/></dt>
+              <dd><xsl:value-of select="account-head/organization"/></dd>
+              <dt><xsl:value-of select="$M/rendered.to"/></dt>
+              <dd><xsl:value-of select="account-head/payer"/></dd>
+              <dt><xsl:value-of select="$M/statement.account"/></dt>
+              <dd><xsl:value-of select="account-head/number"/></dd>
+              <dt><xsl:value-of select="$M/accounts.address"/></dt>
+              <dd><xsl:value-of select="account-head/address"/></dd>
+            </dl>
+          </header>
+          <form method="get" action="/services/rendered" class="filter no-print" id="month-form">
+            <fieldset>
+              <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
+              <div>
+                <label for="month"><xsl:value-of select="$M/rendered.month"/></label>
+                <input type="month" id="month" name="month" value="{rendered/@m}"
+                       min="2000-01" max="2099-12" aria-describedby="month-format"/>
+                <span class="format" id="month-format"><xsl:value-of select="$M/services.month-format"/></span>
+              </div>
+              <button type="submit" class="secondary" id="month-submit"><xsl:value-of select="$M/services.show"/></button>
+            </fieldset>
+          </form>
+          <xsl:call-template name="form-errors"/>
+          <xsl:variable name="v" select="rendered"/>
+          <xsl:choose>
+            <xsl:when test="not($v/service)">
+              <p id="no-months" class="muted"><xsl:value-of select="$M/services.empty"/></p>
+            </xsl:when>
+            <xsl:otherwise>
+              <div class="table-wrap">
+                <table class="data ledger" id="rendered-table">
+                  <thead>
+                    <tr>
+                      <th scope="col"><xsl:value-of select="$M/services.service"/></th>
+                      <th scope="col" class="num"><xsl:value-of select="$M/col.quantity"/></th>
+                      <th scope="col" class="num"><xsl:value-of select="$M/col.tariff"/></th>
+                      <th scope="col" class="num"><xsl:value-of select="$M/col.accrued"/></th>
+                      <th scope="col" class="num"><xsl:value-of select="$M/col.corrections"/></th>
+                      <th scope="col" class="num"><xsl:value-of select="$M/rendered.amount"/></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <xsl:for-each select="$v/service">
+                      <tr id="rendered-{@id}">
+                        <th scope="row">
+                          <xsl:value-of select="name"/>
+                          <br/><span class="muted small"><xsl:value-of select="supplier"/></span>
+                        </th>
+                        <td class="num">
+                          <xsl:call-template name="decimal"><xsl:with-param name="v" select="quantity"/></xsl:call-template>
+                          <xsl:text> </xsl:text>
+                          <xsl:call-template name="unit"><xsl:with-param name="v" select="unit"/></xsl:call-template>
+                        </td>
+                        <td class="num"><xsl:value-of select="tariff"/></td>
+                        <td class="num"><xsl:value-of select="accrued"/></td>
+                        <td class="num"><xsl:value-of select="corrections"/></td>
+                        <td class="num"><xsl:value-of select="amount"/></td>
+                      </tr>
+                    </xsl:for-each>
+                  </tbody>
+                  <tfoot>
+                    <tr id="rendered-total">
+                      <th scope="row"><xsl:value-of select="$M/col.total"/></th>
+                      <td></td><td></td>
+                      <td class="num"><xsl:value-of select="$v/total/accrued"/></td>
+                      <td class="num"><xsl:value-of select="$v/total/corrections"/></td>
+                      <td class="num"><xsl:value-of select="$v/total/amount"/></td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <p id="rendered-note"><xsl:value-of select="$M/rendered.note"/></p>
+              <div class="act-signatures">
+                <p><xsl:value-of select="account-head/organization"/>: ____________________</p>
+                <p><xsl:value-of select="account-head/payer"/>: ____________________</p>
+              </div>
+              <p class="downloads no-print" id="downloads">
+                <xsl:value-of select="concat($M/dl.label, ': ')"/>
+                <a href="/services/rendered?month={$v/@m}&amp;format=pdf" type="application/pdf" id="download-pdf">PDF</a>
+              </p>
             </xsl:otherwise>
           </xsl:choose>
           <p class="no-print"><a href="/services"><xsl:value-of select="$M/statement.back"/></a></p>

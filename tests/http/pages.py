@@ -124,6 +124,8 @@ def listed_pages():
         ("/services?from=abc", "GET", None, True, "en"),
         ("/services/statement?service=1", "GET", None, True, "ru"),
         ("/services/reconciliation", "GET", None, True, "ru"),
+        ("/services/rendered", "GET", None, True, "en"),
+        ("/services/rendered?month=2001-01", "GET", None, True, "ru"),
         ("/services/reconciliation?from=2025-06&to=2026-05", "GET", None, True, "en"),
         ("/services/reconciliation?from=2026-05&to=2026-01", "GET", None, True, "ru"),
         ("/services/statement?service=6", "GET", None, True, "en"),

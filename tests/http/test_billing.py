@@ -718,6 +718,53 @@ def test_the_reconciliation_act_adds_up_to_the_ledger():
     assert doc(s.get(BASE + "/services")).xpath('//a[@id="reconciliation-link"]/@href')
 
 
+def test_the_act_of_services_rendered_is_the_ledger_of_its_month():
+    """The act of a month with a recalculation: every service's quantity, rate,
+    charge and recalculation as the ledger has them, and the totals."""
+    month = one("SELECT DATE_FORMAT(MIN(period), '%Y-%m') FROM corrections WHERE account_id = 3")[0]
+    s = signed_in(DEMO2[0], DEMO2[1])
+    x = xml(s, "/services/rendered", month=month)
+    assert x.find("rendered").get("m") == month
+    rows = sql("SELECT service_id, quantity, tariff, accrued, corrections FROM ledger "
+               "WHERE account_id = 3 AND period = '%s-01' ORDER BY service_id" % month)
+    got = sorted((sv.get("id"), sv.findtext("quantity"), sv.find("tariff").get("minor"),
+                  sv.find("accrued").get("minor"), sv.find("corrections").get("minor"))
+                 for sv in x.findall("rendered/service"))
+    assert [(g[0], g[3], g[4]) for g in got] == [(r[0], r[3], r[4]) for r in rows]
+    assert any(int(g[4]) != 0 for g in got)  # the month's recalculation is there
+    for sv in x.findall("rendered/service"):
+        assert int(sv.find("amount").get("minor")) == \
+            int(sv.find("accrued").get("minor")) + int(sv.find("corrections").get("minor"))
+    total = x.find("rendered/total")
+    assert int(total.find("accrued").get("minor")) == sum(int(r[3]) for r in rows)
+    assert int(total.find("corrections").get("minor")) == sum(int(r[4]) for r in rows)
+    assert int(total.find("amount").get("minor")) == sum(int(r[3]) + int(r[4]) for r in rows)
+    # Without a month: the last one billed.  The page in both languages, and the PDF.
+    assert xml(s, "/services/rendered").find("rendered").get("m") == latest_month(3)
+    for lang, title in (("ru", "Акт оказанных услуг"), ("en", "Act of services rendered")):
+        d = doc(signed_in(DEMO2[0], DEMO2[1], lang).get(BASE + "/services/rendered",
+                                                          params={"month": month}))
+        assert d.xpath("string(//h1)").startswith(title)
+        assert len(d.xpath('//table[@id="rendered-table"]/tbody/tr')) == len(rows)
+    r = s.get(BASE + "/services/rendered", params={"month": month, "format": "pdf"})
+    assert r.status_code == 200 and r.headers["Content-Type"] == "application/pdf"
+    assert r.content.startswith(b"%PDF") and month in r.headers["Content-Disposition"]
+    # A month the account was not billed: said so, no table.
+    d = doc(s.get(BASE + "/services/rendered", params={"month": "2001-01"}))
+    assert d.xpath('//p[@id="no-months"]') and not d.xpath('//table[@id="rendered-table"]')
+
+
+@pytest.mark.parametrize("params", [{"month": "2026-13"}, {"month": "abc"}, {"format": "csv"}])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_act_of_services_rendered_refuses_a_bad_request_in_words(params, lang):
+    r = signed_in(DEMO2[0], DEMO2[1], lang).get(BASE + "/services/rendered", params=params)
+    assert r.status_code == 400
+    d = doc(r)
+    assert d.xpath("/html/@lang") == [lang]
+    msg = d.xpath("string(//p[starts-with(@id, 'error')])")
+    assert msg and (any("а" <= ch <= "я" for ch in msg.lower())) == (lang == "ru")
+
+
 @pytest.mark.parametrize("params,status", [
     ({"format": "csv"}, 400), ({"format": "exe"}, 400), ({"from": "2026-13"}, 400),
     ({"from": "2026-05", "to": "2026-01"}, 422), ({"from": "2010-01", "to": "2026-01"}, 422)])
