@@ -680,7 +680,8 @@ static int form_xml(struct form *f, int preview)
 				return st;
 		}
 	}
-	if (preview && f->cur != NULL && xml_money(list, "total", f->total, f->cur, r->lang) == NULL)
+	if (preview && f->cur != NULL &&
+	    xml_money(list, "total", f->total, f->cur, r->lang) == NULL)
 		return page_error(r, 500, "internal");
 	if (limits_xml(r, f->cur ? f->cur : currency_find("RUB")) != 0)
 		return page_error(r, 500, "internal");

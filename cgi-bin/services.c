@@ -41,11 +41,12 @@
 enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K__MAX };
 
 static const struct field fields[K__MAX] = {
-	[K_FROM] = {"from", valid_month, 7, 7},
-	[K_TO] = {"to", valid_month, 7, 7},
-	[K_SERVICE] = {"service", valid_int, 1, 65535},
-	[K_FORMAT] = {"format", valid_token, 1, 8}, /* pdf, csv, xlsx: a download of the statement */
-	[K_MONTH] = {"month", valid_month, 7, 7},   /* the act of services rendered's month */
+        [K_FROM] = {"from", valid_month, 7, 7},
+        [K_TO] = {"to", valid_month, 7, 7},
+        [K_SERVICE] = {"service", valid_int, 1, 65535},
+        [K_FORMAT] = {"format", valid_token, 1,
+                      8},                         /* pdf, csv, xlsx: a download of the statement */
+        [K_MONTH] = {"month", valid_month, 7, 7}, /* the act of services rendered's month */
 };
 
 struct ctx {
@@ -128,8 +129,8 @@ static int months(struct ctx *c, uint64_t service, month_t from, month_t to)
 	/* Shown as stored, but an operator must hear of a ledger that does not add up. */
 	if (c->total.unbalanced > 0 || !c->total.continuous)
 		log_msg(LOG_ERR, "ledger of account %llu service %llu: %zu unbalanced rows%s",
-			(unsigned long long)r->sess->account_id, (unsigned long long)service,
-			c->total.unbalanced, c->total.continuous ? "" : ", months not continuous");
+		        (unsigned long long)r->sess->account_id, (unsigned long long)service,
+		        c->total.unbalanced, c->total.continuous ? "" : ", months not continuous");
 	return 0;
 }
 
@@ -148,8 +149,8 @@ static enum perr service_row(void *p, const struct account_service *s)
 
 	if (n == NULL || xml_attr_int(n, "id", (long long)s->service_id) ||
 	    (s->service_id == l->chosen && xml_attr(n, "chosen", "1")) ||
-	    xml_text(n, "name", s->service) == NULL || xml_text(n, "supplier", s->supplier) == NULL ||
-	    xml_text(n, "unit", s->unit) == NULL ||
+	    xml_text(n, "name", s->service) == NULL ||
+	    xml_text(n, "supplier", s->supplier) == NULL || xml_text(n, "unit", s->unit) == NULL ||
 	    xml_price(n, "tariff", s->tariff, c->cur, c->r->lang) == NULL ||
 	    xml_money(n, "balance", s->closing, c->cur, c->r->lang) == NULL)
 		return PERR_NOMEM;
@@ -216,7 +217,7 @@ static enum perr correction_row(void *p, const struct correction *x)
 
 /* ?format=pdf, csv or xlsx: the statement as a file named for what it holds. */
 static int offer_download(struct req *r, uint64_t account, uint64_t service, month_t from,
-			  month_t to)
+                          month_t to)
 {
 	const struct fval *fmt = req_val(r, K_FORMAT);
 	char f[8], t[8];
@@ -227,7 +228,7 @@ static int offer_download(struct req *r, uint64_t account, uint64_t service, mon
 	month_format(from, f);
 	month_format(to, t);
 	base = arena_printf(r->arena, "statement-%llu-%llu-%s-%s", (unsigned long long)account,
-			    (unsigned long long)service, f, t);
+	                    (unsigned long long)service, f, t);
 	if (base == NULL)
 		return page_error(r, 500, "internal");
 	if (strcmp(fmt->s, "pdf") == 0)
@@ -303,7 +304,8 @@ static enum perr act_entry(struct act *a, const char *kind, const char *m, money
 	    xml_attr(n, "side", v < 0 ? "credit" : "debit") ||
 	    xml_money(n, "amount", mag, a->c.cur, a->c.r->lang) == NULL)
 		return PERR_NOMEM;
-	if (turnover && money_add(v < 0 ? a->credit : a->debit, mag, v < 0 ? &a->credit : &a->debit))
+	if (turnover &&
+	    money_add(v < 0 ? a->credit : a->debit, mag, v < 0 ? &a->credit : &a->debit))
 		return PERR_TOO_LARGE;
 	return PERR_OK;
 }
@@ -489,8 +491,8 @@ static int rendered(struct req *r)
 		return page_error(r, 500, "internal");
 	for (n = sc.first; n != NULL; n = n->next) {
 		d.s = &n->s;
-		if ((e = db_ledger_months(r->arena, a.id, n->s.service_id, m, m, rendered_row, &d)) !=
-		    PERR_OK)
+		if ((e = db_ledger_months(r->arena, a.id, n->s.service_id, m, m, rendered_row,
+		                          &d)) != PERR_OK)
 			return page_fail(r, e);
 	}
 	if (d.found) {
@@ -506,15 +508,18 @@ static int rendered(struct req *r)
 }
 
 static const struct page pages[] = {
-	{"/services", M_GET, PAGE_SESSION, "overview", overview},
-	{"/services/statement", M_GET, PAGE_SESSION, "statement", statement},
-	{"/services/reconciliation", M_GET, PAGE_SESSION, "reconciliation", reconciliation},
-	{"/services/rendered", M_GET, PAGE_SESSION, "rendered", rendered},
+        {"/services", M_GET, PAGE_SESSION, "overview", overview},
+        {"/services/statement", M_GET, PAGE_SESSION, "statement", statement},
+        {"/services/reconciliation", M_GET, PAGE_SESSION, "reconciliation", reconciliation},
+        {"/services/rendered", M_GET, PAGE_SESSION, "rendered", rendered},
 };
 
 static const struct section section = {
-	.name = "services", .pages = pages, .npages = sizeof(pages) / sizeof(pages[0]), .fields = fields,
-	.nfields = K__MAX,
+        .name = "services",
+        .pages = pages,
+        .npages = sizeof(pages) / sizeof(pages[0]),
+        .fields = fields,
+        .nfields = K__MAX,
 };
 
 int main(int argc, char **argv)
