@@ -189,9 +189,15 @@ def test_accounts_and_services_serve_requests_without_leaking():
                                                 cookie=cookie))
                 assert st == 200
             elif kind == 3:
+                # A bad period; the reconciliation act and the act of services rendered,
+                # as pages and as PDFs.
                 st, _, _ = request(sock, params("/services", query="from=2026-05&to=2026-01",
                                                 cookie=cookie))
                 assert st == 422
+                fmt = ("", "format=pdf")[(i // 5) % 2]
+                for page in ("/services/reconciliation", "/services/rendered"):
+                    st, _, _ = request(sock, params(page, query=fmt, cookie=cookie))
+                    assert st == 200
             else:
                 st, _, _ = request(sock, params("/services/statement", query="service=6",
                                                 cookie=cookie))
@@ -281,8 +287,11 @@ def test_payments_serve_requests_without_leaking():
         for i in range(60):
             kind = i % 6
             if kind == 0:
+                # Every order, filtered now and then, as the page and as each download.
                 fmt = ("", "&format=csv", "&format=xlsx")[(i // 6) % 3]
-                st, _, _ = request(sock, params("/payments", query="all=1&from=2025-01" + fmt,
+                how = ("&sort=largest&channel=card", "&sort=oldest&service=1", "&sort=smallest",
+                       "")[(i // 6) % 4]
+                st, _, _ = request(sock, params("/payments", query="all=1&from=2025-01" + fmt + how,
                                                 cookie=cookie))
                 assert st == 200
             elif kind == 1:
