@@ -375,10 +375,10 @@ static int reconciliation(struct req *r)
 
 	if (r->sess->account_id == 0)
 		return no_account(r);
-	if (fmt != NULL && strcmp(fmt->s, "xml") == 0) /* the page's document, not a download */
-		fmt = NULL;
+	/* A PDF, or else the page (xml is the request layer's; any other format shows the
+	 * page, as page_table() does for the other pages' downloads). */
 	if (fmt != NULL && strcmp(fmt->s, "pdf") != 0)
-		return page_error(r, 400, "bad-request");
+		fmt = NULL;
 	if ((st = account_head(r, &a)) != 0)
 		return st;
 	x.c.cur = a.org.cur;
@@ -474,9 +474,9 @@ static int rendered(struct req *r)
 
 	if (r->sess->account_id == 0)
 		return no_account(r);
-	if (fmt != NULL && strcmp(fmt->s, "xml") == 0) /* the page's document, not a download */
+	if (fmt != NULL && strcmp(fmt->s, "pdf") != 0) /* as for the reconciliation act */
 		fmt = NULL;
-	if ((fmt != NULL && strcmp(fmt->s, "pdf") != 0) || r->bad[K_MONTH])
+	if (r->bad[K_MONTH])
 		return page_error(r, 400, "bad-request");
 	if ((st = account_head(r, &a)) != 0)
 		return st;
