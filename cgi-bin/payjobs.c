@@ -32,7 +32,8 @@
 #include "db/online.h"
 #include "net/provider.h"
 
-#define BATCH 200
+#define BATCH       200
+#define START_TRIES 3 /* an autopay's start refused whole: tried this many times in all */
 
 static struct arena *arena;
 static unsigned n_ok, n_failed, n_pending, n_skipped, n_taken, n_errors;
@@ -114,7 +115,7 @@ static void charge(const struct autopay *a, month_t month)
 	 * Refused whole (a run on another node committed first: a lost certification),
 	 * it is tried again, and then finds that run's row. */
 	e = PERR_BUSY;
-	for (int tries = 0; tries < 3 && e == PERR_BUSY; tries++) {
+	for (int tries = 0; tries < START_TRIES && e == PERR_BUSY; tries++) {
 		if ((e = db_begin()) == PERR_OK &&
 		    (e = db_autopay_run_begin(a->id, month, a->account_id, amount, "charging")) ==
 		            PERR_OK &&
@@ -125,7 +126,7 @@ static void charge(const struct autopay *a, month_t month)
 			e = db_commit();
 		if (e != PERR_OK)
 			db_rollback();
-		if (e == PERR_BUSY && tries < 2)
+		if (e == PERR_BUSY && tries + 1 < START_TRIES)
 			db_retry_pause((unsigned)tries + 1);
 	}
 	if (e != PERR_OK) {

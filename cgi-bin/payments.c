@@ -210,22 +210,25 @@ static int by_oldest(const void *a, const void *b)
 	return c ? c : (x->p.id > y->p.id) - (x->p.id < y->p.id);
 }
 
-static int by_largest(const void *a, const void *b)
+static int by_amount(const void *a, const void *b)
 {
 	const struct hpay *x = *(const struct hpay *const *)a, *y = *(const struct hpay *const *)b;
 
-	if (x->p.amount != y->p.amount)
-		return x->p.amount < y->p.amount ? 1 : -1;
-	return by_oldest(b, a);
+	return (x->p.amount > y->p.amount) - (x->p.amount < y->p.amount);
+}
+
+static int by_largest(const void *a, const void *b)
+{
+	int c = by_amount(b, a);
+
+	return c ? c : by_oldest(b, a);
 }
 
 static int by_smallest(const void *a, const void *b)
 {
-	const struct hpay *x = *(const struct hpay *const *)a, *y = *(const struct hpay *const *)b;
+	int c = by_amount(a, b);
 
-	if (x->p.amount != y->p.amount)
-		return x->p.amount < y->p.amount ? -1 : 1;
-	return by_oldest(b, a);
+	return c ? c : by_oldest(b, a);
 }
 
 static enum perr hist_payment_xml(struct req *r, xmlNodePtr list, const struct hpay *h)

@@ -363,9 +363,17 @@ static int act(struct req *r, struct act *a, uint64_t account, month_t from, mon
 	return 0;
 }
 
-static int reconciliation(struct req *r)
+/* Whether a PDF was asked for.  xml is the request layer's, and any other format
+ * shows the page, as page_table() does for the other pages' downloads. */
+static int wants_pdf(const struct req *r)
 {
 	const struct fval *fmt = req_val(r, K_FORMAT);
+
+	return fmt != NULL && strcmp(fmt->s, "pdf") == 0;
+}
+
+static int reconciliation(struct req *r)
+{
 	struct act x = {.c = {.r = r}};
 	struct account a;
 	month_t from = 0, to = 0, latest = 0;
@@ -375,10 +383,6 @@ static int reconciliation(struct req *r)
 
 	if (r->sess->account_id == 0)
 		return no_account(r);
-	/* A PDF, or else the page (xml is the request layer's; any other format shows the
-	 * page, as page_table() does for the other pages' downloads). */
-	if (fmt != NULL && strcmp(fmt->s, "pdf") != 0)
-		fmt = NULL;
 	if ((st = account_head(r, &a)) != 0)
 		return st;
 	x.c.cur = a.org.cur;
@@ -388,7 +392,7 @@ static int reconciliation(struct req *r)
 		return st;
 	if ((st = act(r, &x, a.id, from, to)) != 0)
 		return st;
-	if (fmt == NULL)
+	if (!wants_pdf(r))
 		return 200;
 	month_format(from, f);
 	month_format(to, t);
@@ -420,9 +424,7 @@ static enum perr collect_row(void *p, const struct account_service *s)
 	n->next = NULL;
 	*c->tail = n;
 	c->tail = &n->next;
-	if (s->month > c->latest)
-		c->latest = s->month;
-	return PERR_OK;
+	return latest_row(&c->latest, s);
 }
 
 struct rendered {
@@ -461,7 +463,7 @@ static enum perr rendered_row(void *p, const struct ledger_row *x)
 
 static int rendered(struct req *r)
 {
-	const struct fval *fmt = req_val(r, K_FORMAT), *mon = req_val(r, K_MONTH);
+	const struct fval *mon = req_val(r, K_MONTH);
 	struct svc_collect sc = {.a = r->arena};
 	struct rendered d = {.c = {.r = r}};
 	struct svc_node *n;
@@ -474,8 +476,6 @@ static int rendered(struct req *r)
 
 	if (r->sess->account_id == 0)
 		return no_account(r);
-	if (fmt != NULL && strcmp(fmt->s, "pdf") != 0) /* as for the reconciliation act */
-		fmt = NULL;
 	if (r->bad[K_MONTH])
 		return page_error(r, 400, "bad-request");
 	if ((st = account_head(r, &a)) != 0)
@@ -502,7 +502,7 @@ static int rendered(struct req *r)
 		    xml_money(t, "amount", d.total, d.c.cur, r->lang) == NULL)
 			return page_error(r, 500, "internal");
 	}
-	if (fmt == NULL)
+	if (!wants_pdf(r))
 		return 200;
 	return page_pdf(r, arena_printf(r->arena, "rendered-%s-%s.pdf", a.number, ms));
 }

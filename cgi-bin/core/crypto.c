@@ -66,7 +66,7 @@ int password_cost_set(unsigned passes, unsigned memory_kib)
 {
 	int n;
 
-	if (passes < crypto_pwhash_OPSLIMIT_MIN || memory_kib == 0 ||
+	if (passes < crypto_pwhash_OPSLIMIT_MIN ||
 	    (size_t)memory_kib * 1024 < crypto_pwhash_MEMLIMIT_MIN)
 		return -1;
 	n = snprintf(dummy_hash, sizeof(dummy_hash), "$argon2id$v=19$m=%u,t=%u,p=1$%s", memory_kib,

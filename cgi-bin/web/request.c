@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <libxml/xmlsave.h>
 #include <sodium.h>
