@@ -210,6 +210,20 @@ def error_message(resp):
     return msg[0].text_content().strip() if msg else None
 
 
+def written_in(text, lang):
+    """Whether a message is in lang's script: Cyrillic letters for ru, none for en."""
+    return any("а" <= ch <= "я" for ch in text.lower()) == (lang == "ru")
+
+
+def refused_in_words(resp, status, lang):
+    """A rendered error page: status, the page in lang, and its message in lang."""
+    assert resp.status_code == status, (resp.status_code, status)
+    d = doc(resp)
+    assert d.xpath("/html/@lang") == [lang]
+    msg = d.xpath("string(//p[starts-with(@id, 'error')])")
+    assert msg and written_in(msg, lang), msg
+
+
 def cgi(program, env, body=b"", config=None):
     """Run a program as plain CGI: one request from the environment, answer on stdout."""
     e = {"PATH": "/usr/bin:/bin", "PORTAL_CONFIG": config or os.path.join(ENV, "portal.ini"),

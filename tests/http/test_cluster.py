@@ -66,6 +66,22 @@ def signed_in(tries=1):
     raise AssertionError("sign-in answered %d" % r.status_code)
 
 
+def asked(call, want):
+    """The retry budget: a request whose answer is lost, or is not one of want, is
+    sent again twice, half a second apart, as a person would.  The last answer and
+    why it failed (None, and the error, when no answer came)."""
+    r, err = None, ""
+    for attempt in range(3):
+        try:
+            r = call()
+        except requests.RequestException as e:
+            r, err = None, str(e)
+        if r is not None and r.status_code in want:
+            break
+        time.sleep(0.5)
+    return r, err if r is None else r.status_code
+
+
 def test_the_nodes_are_one_cluster():
     for n in (1, 2, 3):
         status = dict(node_sql(n, "SHOW STATUS WHERE Variable_name IN "
@@ -115,22 +131,14 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
             return
         while not stop.is_set():
             for path in ("/", "/payments", "/accounts"):
-                # The retry budget: a page that fails is asked again twice, half a
-                # second apart, as a browser's user would; then it counts as lost.
-                for attempt in range(3):
-                    try:
-                        r = s.get(SITE + path, allow_redirects=False, timeout=15)
-                    except requests.RequestException as e:
-                        r = None
-                        err = str(e)
-                    if r is not None and r.status_code == 200:
-                        break
-                    if r is not None and r.status_code in (302, 303):
-                        problems.append("session lost on %s: %s" % (path, r.headers["Location"]))
-                        return
-                    time.sleep(0.5)
-                else:
-                    problems.append("%s: %s" % (path, r.status_code if r is not None else err))
+                # A page still failing after the retry budget counts as lost.
+                r, why = asked(lambda: s.get(SITE + path, allow_redirects=False, timeout=15),
+                               (200, 302, 303))
+                if r is not None and r.status_code in (302, 303):
+                    problems.append("session lost on %s: %s" % (path, r.headers["Location"]))
+                    return
+                if r is None or r.status_code != 200:
+                    problems.append("%s: %s" % (path, why))
                 pages.append(path)
 
     def pay():
@@ -143,33 +151,18 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
             problems.append("payer's sign-in: %r" % e)
             return
         while not stop.is_set() and len(by_form) < FORM_PAYMENTS:
-            r = None
-            for attempt in range(3):
-                try:
-                    r = s.get(SITE + "/payments/pay", timeout=15)
-                except requests.RequestException:
-                    r = None
-                if r is not None and r.status_code == 200:
-                    break
-                time.sleep(0.5)
-            else:
-                problems.append("the payment form: %s" % (r.status_code if r else "no answer"))
+            r, why = asked(lambda: s.get(SITE + "/payments/pay", timeout=15), (200,))
+            if r is None or r.status_code != 200:
+                problems.append("the payment form: %s" % why)
                 return
             d = lxml.html.fromstring(r.content)
             field = [n for n in d.xpath("//form//input/@name") if re.match(r"a\d+$", n)][0]
             data = {field: "12.34", "key": d.xpath('//input[@name="key"]/@value')[0],
                     "csrf": d.xpath('//input[@name="csrf"]/@value')[0], "action": "pay"}
-            for attempt in range(3):
-                try:
-                    r = s.post(SITE + "/payments/pay", data=data, allow_redirects=False,
-                               timeout=15)
-                except requests.RequestException:
-                    r = None
-                if r is not None and r.status_code == 303:
-                    break
-                time.sleep(0.5)
-            else:
-                problems.append("paying: %s" % (r.status_code if r else "no answer"))
+            r, why = asked(lambda: s.post(SITE + "/payments/pay", data=data,
+                                          allow_redirects=False, timeout=15), (303,))
+            if r is None or r.status_code != 303:
+                problems.append("paying: %s" % why)
                 return
             back = requests.post(r.headers["Location"], data={
                 "card": "5555555555554444", "expiry": "12/30", "cvc": "123", "do": "pay"},

@@ -13,8 +13,8 @@ import time
 import pytest
 import requests
 
-from conftest import (BASE, EMU, ENV, ROOT, csrf_of, doc, make_subscriber, new_client, signed_in,
-                      sql, stack, wait_until)
+from conftest import (BASE, EMU, ENV, ROOT, csrf_of, doc, make_subscriber, new_client,
+                      refused_in_words, signed_in, sql, stack, wait_until, written_in)
 
 PAYJOBS = os.path.join(ROOT, "build", "asan", "payjobs")
 SUCCESS, DECLINE, DELAYED = "5555555555554444", "5555555555554592", "5555555555554535"
@@ -151,7 +151,7 @@ def test_history_refuses_a_bad_period_in_words(query, status, code, lang):
     assert r.status_code == status
     msg = doc(r).xpath("string(//p[starts-with(@id, 'error-')])")
     assert msg
-    assert (any("а" <= ch <= "я" for ch in msg.lower())) == (lang == "ru")
+    assert written_in(msg, lang)
 
 
 def test_history_rejects_a_bad_scope():
@@ -209,12 +209,7 @@ def test_history_is_filtered_by_service_and_by_channel_and_ordered():
                                    "service=abc", "service=0", "service=99999999999"])
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_history_refuses_a_bad_filter_in_the_users_language(query, lang):
-    r = payer_client(lang).get(BASE + "/payments?" + query)
-    assert r.status_code == 400
-    d = doc(r)
-    assert d.xpath("/html/@lang") == [lang]
-    msg = d.xpath("string(//p[starts-with(@id, 'error')])")
-    assert msg and (any("а" <= ch <= "я" for ch in msg.lower())) == (lang == "ru")
+    refused_in_words(payer_client(lang).get(BASE + "/payments?" + query), 400, lang)
 
 
 # ------------------------------------------------------------------ the form
@@ -284,7 +279,7 @@ def test_bad_amounts_get_a_message_in_the_users_language(amounts, field, code, l
         where = '//p[@id="error-%s"]' % field if field else '//p[@id="form-error"]'
         msg = d.xpath("string(%s)" % where)
         assert msg, (action, code)
-        assert (any("а" <= ch <= "я" for ch in msg.lower())) == (lang == "ru"), msg
+        assert written_in(msg, lang), msg
         xml = doc(s.post(BASE + "/payments/pay?format=xml",
                          data=dict(amounts, csrf=token, key=key, action=action)))
         assert code in xml.xpath("//error/@code")
