@@ -135,19 +135,25 @@ INI
 	# The payment provider, mail and text messages: this environment's
 	# emulators.  Written again on every start, since the port may differ.
 	if [ -n "${PORT:-}" ]; then
-		awk '/^\[/ { skip = ($0 == "[payments]" || $0 == "[delivery]" || $0 == "[sms]") }
-			!skip' "$E/portal.ini" >"$E/portal.ini.new"
-		emulator_sections >>"$E/portal.ini.new"
-		mv "$E/portal.ini.new" "$E/portal.ini"
+		emulator_sections | ini_replace "$E/portal.ini" payments delivery sms
 	fi
 	# PASSWORD_COST="KiB passes": argon2id's cost.  make test uses OWASP's least
 	# (7168 KiB x 5), a quarter of the default's work: it signs in thousands of times.
 	if [ -n "${PASSWORD_COST:-}" ]; then
-		awk '/^\[/ { skip = ($0 == "[passwords]") } !skip' "$E/portal.ini" >"$E/portal.ini.new"
-		printf '[passwords]\nmemory_kib = %s\npasses = %s\n' $PASSWORD_COST >>"$E/portal.ini.new"
-		mv "$E/portal.ini.new" "$E/portal.ini"
+		printf '[passwords]\nmemory_kib = %s\npasses = %s\n' $PASSWORD_COST |
+			ini_replace "$E/portal.ini" passwords
 	fi
 	umask 022
+}
+
+# An ini file without the named sections, and then with what comes on stdin.
+ini_replace() { # file, section...
+	f=$1
+	shift
+	awk -v names=" $* " '/^\[/ { skip = index(names, " " substr($0, 2, length($0) - 2) " ") > 0 }
+		!skip' "$f" >"$f.new"
+	cat >>"$f.new"
+	mv "$f.new" "$f"
 }
 
 # The sections that point the programs at this environment's emulators: the
