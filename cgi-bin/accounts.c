@@ -8,16 +8,31 @@
  *   GET  /accounts/remove   ?id=: are you sure?
  *   POST /accounts/remove   id, answer=yes|no
  *   GET  /accounts/info     ?id= (default: the current account): account and organization
+ *   POST /accounts/leave    id: give up access someone shared with you
  *
- * An id that is not linked to the subscriber, made up or malformed, is the
- * same 404 everywhere: the queries are scoped to the subscriber's links.
+ * Who else may use the current account (issue 24, sql/049), for its holder:
+ *
+ *   GET  /access            delegates, invitations out, the record, what others did
+ *   POST /access/invite     contact (e-mail or phone), rights: a link for 24 hours
+ *   POST /access/rights     id (the delegate), rights
+ *   POST /access/revoke     id: the delegate's access ends with their next request
+ *   POST /access/cancel     id (an invitation not yet taken)
+ *   GET  /access/accept     ?token=: the invitation, for whom it was sent to
+ *   POST /access/accept     token, answer=yes|no
+ *
+ * An id that is not the subscriber's, made up or malformed, is the same 404
+ * everywhere: the queries are scoped to the subscriber's access.
  */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/account_list.h"
 #include "app/org_list.h"
+#include "billing/access.h"
 #include "billing/account.h"
+#include "core/crypto.h"
+#include "core/date.h"
 #include "core/decimal.h"
 #include "core/log.h"
 #include "core/money.h"
@@ -25,9 +40,11 @@
 #include "core/perr.h"
 #include "core/throttle.h"
 #include "core/valid.h"
+#include "db/access.h"
 #include "db/account.h"
 #include "db/db.h"
 #include "db/organization.h"
+#include "db/outbox.h"
 #include "db/session.h"
 #include "db/throttle.h"
 #include "doc/xml.h"
@@ -36,18 +53,36 @@
 #include "web/serve.h"
 #include "web/signin_limit.h"
 
-enum key { K_ID, K_NEXT, K_ORG, K_NUMBER, K_MONTH, K_YEAR, K_AMOUNT, K_ANSWER, K_DONE, K__MAX };
+enum key {
+	K_ID,
+	K_NEXT,
+	K_ORG,
+	K_NUMBER,
+	K_MONTH,
+	K_YEAR,
+	K_AMOUNT,
+	K_ANSWER,
+	K_DONE,
+	K_CONTACT,
+	K_RIGHTS,
+	K_TOKEN,
+	K__MAX
+};
 
 static const struct field fields[K__MAX] = {
-	[K_ID] = {"id", valid_int, 1, 4294967295LL},
-	[K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
-	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
-	[K_NUMBER] = {"number", valid_code, 1, 20},
-	[K_MONTH] = {"month", valid_int, 1, 12},
-	[K_YEAR] = {"year", valid_int, 2000, 2099},
-	[K_AMOUNT] = {"amount", valid_text, 1, 24},
-	[K_ANSWER] = {"answer", valid_text, 2, 3},
-	[K_DONE] = {"done", valid_token, 1, 16}, /* what the last action did: "added", ... */
+        [K_ID] = {"id", valid_int, 1, 4294967295LL},
+        [K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
+        [K_ORG] = {"org", valid_int, 1, 4294967295LL},
+        [K_NUMBER] = {"number", valid_code, 1, 20},
+        [K_MONTH] = {"month", valid_int, 1, 12},
+        [K_YEAR] = {"year", valid_int, 2000, 2099},
+        [K_AMOUNT] = {"amount", valid_text, 1, 24},
+        [K_ANSWER] = {"answer", valid_text, 2, 3},
+        [K_DONE] = {"done", valid_token, 1, 16}, /* what the last action did: "added", ... */
+        /* An e-mail address or a phone: contact_of() checks it as the one it is. */
+        [K_CONTACT] = {"contact", valid_text, 1, 254},
+        [K_RIGHTS] = {"rights", valid_token, 1, 16},
+        [K_TOKEN] = {"token", valid_token, TOKEN_CHARS, TOKEN_CHARS},
 };
 
 /* Failed "add account" checks allowed per subscriber per hour. */
@@ -62,13 +97,40 @@ static enum perr linked_account(struct req *r, struct account *a)
 
 	if (id == NULL)
 		return PERR_NOT_FOUND;
-	return db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)id->i, a);
+	return db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)id->i, 0, a);
+}
+
+struct shared_list {
+	xmlNodePtr n;
+	uint64_t current; /* the session's current account */
+};
+
+/* An account someone shared: what it is, who shared it, what it allows. */
+static enum perr shared_row(void *p, const struct shared_account *s)
+{
+	struct shared_list *l = p;
+	xmlNodePtr n = xml_elem(l->n, "account");
+	const char *choice = access_choice_of(s->rights);
+
+	if (n == NULL || xml_attr_int(n, "id", (long long)s->id) ||
+	    (s->id == l->current && xml_attr(n, "current", "1")) ||
+	    xml_attr(n, "rights", choice ? choice : "") ||
+	    xml_text(n, "number", s->number) == NULL ||
+	    xml_text(n, "address", s->address) == NULL ||
+	    xml_text(n, "organization", s->org) == NULL || xml_text(n, "holder", s->holder) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
 }
 
 static int list(struct req *r)
 {
 	enum perr e = xml_accounts(r->arena, r->root, r->sess, r->lang, NULL);
+	struct shared_list shared = {xml_elem(r->root, "shared"), r->sess->account_id};
 
+	if (e == PERR_OK && shared.n == NULL)
+		e = PERR_NOMEM;
+	if (e == PERR_OK)
+		e = db_access_shared(r->arena, r->sess->subscriber_id, shared_row, &shared);
 	if (e == PERR_OK && xml_done(r, K_DONE) != 0)
 		e = PERR_NOMEM;
 	return e == PERR_OK ? 200 : page_fail(r, e);
@@ -253,7 +315,7 @@ static int info(struct req *r)
 	if (req_val(r, K_ID) == NULL && !r->bad[K_ID]) {
 		if (me->account_id == 0)
 			return page_redirect(r, "/accounts");
-		e = db_account_get(r->arena, me->subscriber_id, me->account_id, &a);
+		e = db_account_get(r->arena, me->subscriber_id, me->account_id, 0, &a);
 	} else {
 		e = linked_account(r, &a);
 	}
@@ -292,12 +354,462 @@ static enum perr office_row(void *p, const struct office *of)
 	return PERR_OK;
 }
 
+/* ---------------------------------------------------------------- access */
+
+/* Invitations one holder may send in a day, of all their accounts: each is a
+ * message to an address that is not theirs. */
+#define INVITES_PER_DAY 20
+/* Delegates and live invitations of one account, together. */
+#define DELEGATES_MAX 20
+/* How long an invitation's link works (seconds). */
+#define INVITATION_TTL (24 * 3600)
+/* Entries of the access record, and of others' actions of each kind, shown. */
+#define EVENTS_SHOWN  50
+#define ACTIONS_SHOWN 20
+
+/* A choice's name for rights; a holder's are no choice. */
+static const char *rights_name(unsigned rights)
+{
+	const char *choice = access_choice_of(rights);
+
+	return choice != NULL ? choice : "holder";
+}
+
+/* Attribute name: the UTC instant utc in the site's time zone (the pages' datetime). */
+static int local_attr(xmlNodePtr n, const char *name, const char *utc)
+{
+	char local[26];
+
+	return utc == NULL || instant_local(utc, local) != 0 || xml_attr(n, name, local);
+}
+
+/* What /access shows, and what its forms need of it. */
+struct access_page {
+	struct req *r;
+	xmlNodePtr n;
+	const char *number;            /* the account's */
+	size_t delegates, invitations; /* live, together limited to DELEGATES_MAX */
+	uint64_t find;                 /* a delegate or invitation looked for, */
+	unsigned found_rights;         /* its rights, */
+	const char *found_contact;     /* an invitation's address or phone, */
+	int found;                     /* whether it was there */
+};
+
+static enum perr delegate_row(void *p, const struct delegate *d)
+{
+	struct access_page *ap = p;
+	xmlNodePtr n = xml_elem(ap->n, "delegate");
+
+	ap->delegates++;
+	if (d->id == ap->find) {
+		ap->found = 1;
+		ap->found_rights = d->rights;
+	}
+	if (n == NULL || xml_attr_int(n, "id", (long long)d->id) ||
+	    xml_attr(n, "rights", rights_name(d->rights)) || local_attr(n, "since", d->since) ||
+	    xml_text(n, "name", d->name) == NULL || xml_text(n, "login", d->login) == NULL ||
+	    (d->email != NULL && xml_text(n, "email", d->email) == NULL) ||
+	    (d->phone != NULL && xml_text(n, "phone", d->phone) == NULL))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr invitation_row(void *p, const struct invitation *i)
+{
+	struct access_page *ap = p;
+	xmlNodePtr n = xml_elem(ap->n, "invitation");
+
+	ap->invitations++;
+	if (i->id == ap->find) {
+		ap->found = 1;
+		ap->found_rights = i->rights;
+		ap->found_contact = i->contact;
+	}
+	if (n == NULL || xml_attr_int(n, "id", (long long)i->id) ||
+	    xml_attr(n, "rights", rights_name(i->rights)) || local_attr(n, "expires", i->expires) ||
+	    xml_text(n, "contact", i->contact) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr event_row(void *p, const struct access_event *ev)
+{
+	struct access_page *ap = p;
+	xmlNodePtr n = xml_elem(ap->n, "event");
+
+	if (n == NULL || local_attr(n, "at", ev->at) || xml_attr(n, "event", ev->event) ||
+	    (ev->rights != 0 && xml_attr(n, "rights", rights_name(ev->rights))) ||
+	    (ev->actor != NULL && xml_text(n, "actor", ev->actor) == NULL) ||
+	    (ev->subject != NULL && xml_text(n, "subject", ev->subject) == NULL) ||
+	    (ev->contact != NULL && xml_text(n, "contact", ev->contact) == NULL))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr action_row(void *p, const struct others_action *a)
+{
+	struct access_page *ap = p;
+	xmlNodePtr n = xml_elem(ap->n, "action");
+
+	if (n == NULL || xml_attr(n, "kind", a->kind) || local_attr(n, "at", a->at) ||
+	    xml_text(n, "who", a->who) == NULL)
+		return PERR_NOMEM;
+	if (strcmp(a->kind, "reading") == 0) {
+		const char *v = decimal_text(ap->r->arena, a->value, a->decimals);
+
+		if (v == NULL || xml_text(n, "meter", a->meter) == NULL ||
+		    xml_text(n, "value", v) == NULL)
+			return PERR_NOMEM;
+	} else if (xml_money(n, "amount", a->amount, currency_find(a->currency ? a->currency : ""),
+	                     ap->r->lang) == NULL) {
+		return PERR_NOMEM;
+	}
+	return PERR_OK;
+}
+
+/*
+ * The current account's access, for its holder (the page needs
+ * RIGHT_HOLDER): who has it, the invitations out, what happened, what the
+ * others did; and the invitation form with what was typed.
+ */
+static int access_fill(struct req *r, struct access_page *ap)
+{
+	static const size_t echo[] = {K_CONTACT, K_RIGHTS};
+	uint64_t account = r->sess->account_id;
+	struct account a;
+	enum perr e;
+
+	ap->r = r;
+	if ((e = db_account_get(r->arena, r->sess->subscriber_id, account, RIGHT_HOLDER, &a)) !=
+	    PERR_OK)
+		return page_fail(r, e);
+	ap->number = a.number;
+	ap->n = xml_elem(r->root, "access");
+	if (ap->n == NULL || xml_attr_int(ap->n, "account", (long long)a.id) ||
+	    xml_text(ap->n, "number", a.number) == NULL ||
+	    xml_text(ap->n, "address", a.address) == NULL ||
+	    xml_text(ap->n, "organization", a.org.name) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_access_delegates(r->arena, account, delegate_row, ap)) != PERR_OK ||
+	    (e = db_access_invitations(r->arena, account, invitation_row, ap)) != PERR_OK ||
+	    (e = db_access_events(r->arena, account, EVENTS_SHOWN, event_row, ap)) != PERR_OK ||
+	    (e = db_access_others_actions(r->arena, account, ACTIONS_SHOWN, action_row, ap)) !=
+	            PERR_OK)
+		return page_fail(r, e);
+	if (xml_typed(r, echo, sizeof(echo) / sizeof(echo[0])) != 0 || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int access_get(struct req *r)
+{
+	struct access_page ap = {0};
+
+	if (r->sess->account_id == 0)
+		return page_redirect(r, "/accounts");
+	return access_fill(r, &ap);
+}
+
+/*
+ * Whether contact (as valid_email or valid_phone keep it) is the subscriber's
+ * own: an address whatever its case, a phone however it was written on file.
+ */
+static int contact_is(const struct session *s, const char *contact)
+{
+	char phone[PHONE_MAX + 1];
+
+	if (strchr(contact, '@') != NULL)
+		return s->email != NULL && strcasecmp(s->email, contact) == 0;
+	return s->phone != NULL && phone_normalize(s->phone, strlen(s->phone), phone) == 0 &&
+	       strcmp(phone, contact) == 0;
+}
+
+/* The invitation form's address or phone, as its kind of field keeps it; NULL if neither. */
+static const char *contact_of(struct req *r)
+{
+	static const struct field email = {"contact", valid_email, 3, 254};
+	static const struct field phone = {"contact", valid_phone, 1, 32};
+	const struct fval *typed = req_val(r, K_CONTACT);
+	const struct field *f;
+	struct fval v;
+
+	if (typed == NULL)
+		return NULL;
+	f = memchr(typed->s, '@', typed->len) != NULL ? &email : &phone;
+	return f->valid(f, typed->s, typed->len, r->arena, &v) == 0 ? v.s : NULL;
+}
+
+static int invite_post(struct req *r)
+{
+	const struct fval *rights_f = req_val(r, K_RIGHTS);
+	unsigned rights = rights_f ? access_rights_of(rights_f->s) : 0;
+	uint64_t me = r->sess->subscriber_id, account = r->sess->account_id, id;
+	struct access_page ap = {0};
+	char token[TOKEN_CHARS + 1];
+	unsigned char hash[32];
+	const char *contact, *params;
+	long long today = 0;
+	int st, bad = 0;
+	enum perr e;
+
+	if (account == 0)
+		return page_redirect(r, "/accounts");
+	if ((st = access_fill(r, &ap)) != 200)
+		return st;
+	if ((contact = contact_of(r)) == NULL) {
+		bad = 1;
+		if (xml_form_error(r, "contact", "invalid") != 0)
+			return page_error(r, 500, "internal");
+	}
+	if (rights == 0) {
+		bad = 1;
+		if (xml_form_error(r, "rights", "invalid") != 0)
+			return page_error(r, 500, "internal");
+	}
+	if (bad)
+		return page_status(r, 400);
+	if (contact_is(r->sess, contact))
+		return page_refuse(r, 422, "contact", "access-self");
+	if (ap.delegates + ap.invitations >= DELEGATES_MAX)
+		return page_refuse(r, 422, NULL, "access-too-many");
+	if ((e = db_access_invited_today(r->arena, me, &today)) != PERR_OK)
+		return page_fail(r, e);
+	if (today >= INVITES_PER_DAY)
+		return page_refuse(r, 429, NULL, "access-invite-limit");
+
+	if (token_new_hashed(token, hash) != 0)
+		return page_error(r, 500, "internal");
+	params = outbox_params(r->arena, "note",
+	                       (const char *[]){"token", token, "number", ap.number, "holder",
+	                                        r->sess->full_name, "rights", rights_name(rights)},
+	                       4);
+	if (params == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_access_invite(hash, account, me, contact, rights, INVITATION_TTL, &id)) !=
+	            PERR_OK ||
+	    (e = db_outbox_to(me, strchr(contact, '@') ? "email" : "sms", contact, "access-invite",
+	                      params)) != PERR_OK ||
+	    (e = db_access_record(account, me, 0, contact, "invited", rights)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	log_msg(LOG_INFO, "account %llu shared: invitation %llu sent", (unsigned long long)account,
+	        (unsigned long long)id);
+	return page_redirect(r, "/access?done=invited");
+}
+
+/* The delegate (or, for an invitation, the invitation) the form's id names, found
+ * among the current account's; 404 when it is not one of them. */
+static int access_find(struct req *r, struct access_page *ap)
+{
+	const struct fval *id = req_val(r, K_ID);
+	int st;
+
+	if (id == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	ap->find = (uint64_t)id->i;
+	if ((st = access_fill(r, ap)) != 200)
+		return st;
+	return ap->found ? 200 : page_fail(r, PERR_NOT_FOUND);
+}
+
+static int rights_post(struct req *r)
+{
+	const struct fval *rights_f = req_val(r, K_RIGHTS);
+	unsigned rights = rights_f ? access_rights_of(rights_f->s) : 0;
+	uint64_t account = r->sess->account_id;
+	struct access_page ap = {0};
+	enum perr e;
+	int st;
+
+	if ((st = access_find(r, &ap)) != 200)
+		return st;
+	if (rights == 0)
+		return page_refuse(r, 400, "rights", "invalid");
+	if (rights == ap.found_rights)
+		return page_redirect(r, "/access?done=changed");
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_access_set_rights(account, ap.find, rights)) != PERR_OK ||
+	    (e = db_access_record(account, r->sess->subscriber_id, ap.find, NULL, "changed",
+	                          rights)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/access?done=changed");
+}
+
+static int revoke_post(struct req *r)
+{
+	uint64_t account = r->sess->account_id;
+	struct access_page ap = {0};
+	enum perr e;
+	int st;
+
+	if ((st = access_find(r, &ap)) != 200)
+		return st;
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_access_end(account, ap.find)) != PERR_OK ||
+	    (e = db_access_record(account, r->sess->subscriber_id, ap.find, NULL, "revoked",
+	                          ap.found_rights)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/access?done=revoked");
+}
+
+static int cancel_post(struct req *r)
+{
+	uint64_t account = r->sess->account_id;
+	struct access_page ap = {0};
+	enum perr e;
+	int st;
+
+	if ((st = access_find(r, &ap)) != 200)
+		return st;
+	if (ap.found_contact == NULL) /* a delegate's id, not an invitation's */
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_access_cancel(account, ap.find)) != PERR_OK ||
+	    (e = db_access_record(account, r->sess->subscriber_id, 0, ap.found_contact, "cancelled",
+	                          ap.found_rights)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/access?done=cancelled");
+}
+
+/* A delegate gives their access up. */
+static int leave_post(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	uint64_t me = r->sess->subscriber_id;
+	enum perr e;
+
+	if (id == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	if ((e = db_access_end((uint64_t)id->i, me)) != PERR_OK ||
+	    (e = db_access_record((uint64_t)id->i, me, me, NULL, "left", 0)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, "/accounts?done=left");
+}
+
+/*
+ * The invitation a link's token names, for the subscriber signed in: 200
+ * with it in *inv, or the refusal shown (unknown 404; used, cancelled or
+ * expired 410; sent to someone else 403; their own account 409).
+ */
+static int invitation_for_me(struct req *r, struct invitation *inv)
+{
+	const struct fval *t = req_val(r, K_TOKEN);
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	struct account mine;
+	enum perr e;
+
+	if (t == NULL || token_decode(t->s, t->len, raw) != 0)
+		return page_refuse(r, 404, NULL, "invitation-unknown");
+	token_hash(raw, TOKEN_BYTES, hash);
+	e = db_access_invitation(r->arena, hash, inv);
+	if (e == PERR_NOT_FOUND)
+		return page_refuse(r, 404, NULL, "invitation-unknown");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (inv->used)
+		return page_refuse(r, 410, NULL, "invitation-used");
+	if (inv->cancelled)
+		return page_refuse(r, 410, NULL, "invitation-cancelled");
+	if (inv->expired)
+		return page_refuse(r, 410, NULL, "invitation-expired");
+	if (!contact_is(r->sess, inv->contact))
+		return page_refuse(r, 403, NULL, "invitation-not-yours");
+	e = db_account_get(r->arena, r->sess->subscriber_id, inv->account_id, RIGHT_HOLDER, &mine);
+	if (e == PERR_OK)
+		return page_refuse(r, 409, NULL, "invitation-own-account");
+	return e == PERR_NOT_FOUND ? 200 : page_fail(r, e);
+}
+
+static int accept_get(struct req *r)
+{
+	struct invitation inv;
+	xmlNodePtr n;
+	int st;
+
+	if ((st = invitation_for_me(r, &inv)) != 200)
+		return st;
+	n = xml_elem(r->root, "invitation");
+	if (n == NULL || xml_attr(n, "rights", rights_name(inv.rights)) ||
+	    local_attr(n, "expires", inv.expires) ||
+	    xml_text(n, "token", req_val(r, K_TOKEN)->s) == NULL ||
+	    xml_text(n, "number", inv.number) == NULL ||
+	    xml_text(n, "address", inv.address) == NULL ||
+	    xml_text(n, "organization", inv.org) == NULL ||
+	    xml_text(n, "holder", inv.holder) == NULL)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int accept_post(struct req *r)
+{
+	const struct fval *answer = req_val(r, K_ANSWER);
+	uint64_t me = r->sess->subscriber_id;
+	struct invitation inv;
+	int st, yes;
+	enum perr e;
+
+	if (answer == NULL || (strcmp(answer->s, "yes") != 0 && strcmp(answer->s, "no") != 0))
+		return page_error(r, 400, "bad-request");
+	yes = strcmp(answer->s, "yes") == 0;
+	if ((st = invitation_for_me(r, &inv)) != 200)
+		return st;
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = yes ? db_access_take(inv.id, me) : db_access_cancel(inv.account_id, inv.id);
+	if (e == PERR_CONFLICT || e == PERR_NOT_FOUND) { /* taken or ended a moment ago */
+		db_rollback();
+		return page_refuse(r, 410, NULL, "invitation-used");
+	}
+	if (e != PERR_OK ||
+	    (e = db_access_record(inv.account_id, me, yes ? me : 0, yes ? NULL : inv.contact,
+	                          yes ? "accepted" : "cancelled", inv.rights)) != PERR_OK ||
+	    (yes && (e = db_subscriber_set_current(me, inv.account_id)) != PERR_OK) ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	return page_redirect(r, yes ? "/accounts?done=shared" : "/accounts?done=declined");
+}
+
+static int accept_page(struct req *r)
+{
+	return r->method == M_POST ? accept_post(r) : accept_get(r);
+}
+
 static const struct page pages[] = {
-	{"/accounts", M_GET, PAGE_SESSION, "list", list},
-	{"/accounts/current", M_POST, PAGE_SESSION, "current", choose},
-	{"/accounts/add", M_GET | M_POST, PAGE_SESSION, "add", add_page},
-	{"/accounts/remove", M_GET | M_POST, PAGE_SESSION, "remove", remove_page},
-	{"/accounts/info", M_GET, PAGE_SESSION, "info", info},
+        {"/accounts", M_GET, PAGE_SESSION, "list", list},
+        {"/accounts/current", M_POST, PAGE_SESSION, "current", choose},
+        {"/accounts/add", M_GET | M_POST, PAGE_SESSION, "add", add_page},
+        {"/accounts/remove", M_GET | M_POST, PAGE_SESSION, "remove", remove_page},
+        {"/accounts/info", M_GET, PAGE_SESSION, "info", info},
+        {"/accounts/leave", M_POST, PAGE_SESSION, "list", leave_post},
+        {"/access", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", access_get},
+        {"/access/invite", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", invite_post},
+        {"/access/rights", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", rights_post},
+        {"/access/revoke", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", revoke_post},
+        {"/access/cancel", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", cancel_post},
+        {"/access/accept", M_GET | M_POST, PAGE_SESSION, "accept", accept_page},
 };
 
 static const struct section section = {

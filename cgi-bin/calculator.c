@@ -214,7 +214,8 @@ static int form(struct calc *c)
 	enum perr e;
 
 	if (r->sess != NULL && r->sess->account_id != 0) {
-		e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, &c->acc);
+		e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id,
+		                   RIGHT_VIEW, &c->acc);
 		if (e != PERR_OK)
 			return page_fail(r, e);
 		c->have_acc = 1;

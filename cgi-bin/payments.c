@@ -1010,7 +1010,8 @@ static int autopay_enable(struct req *r)
 	if ((e = db_online_method(r->arena, (uint64_t)id->i, r->sess->subscriber_id, &provider,
 	                          &method, &title)) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)acc->i, &a)) != PERR_OK)
+	if ((e = db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)acc->i, RIGHT_HOLDER,
+	                        &a)) != PERR_OK)
 		return page_fail(r, e);
 	if (day == NULL)
 		bad |= field_error(r, "day", r->bad[K_DAY] ? "bad-day" : "required");
@@ -1069,11 +1070,12 @@ static int autopay_page(struct req *r)
 }
 
 static const struct page pages[] = {
-        {"/payments", M_GET, PAGE_SESSION, "history", history},
-        {"/payments/pay", M_GET | M_POST, PAGE_SESSION, "pay", pay_page},
+        {"/payments", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "history", history},
+        {"/payments/pay", M_GET | M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_PAY), "pay", pay_page},
         {"/payments/result", M_GET, PAGE_SESSION, "result", result},
         {"/payments/webhook", M_POST, PAGE_PUBLIC | PAGE_HOOK, "webhook", webhook},
-        {"/payments/autopay", M_GET | M_POST, PAGE_SESSION, "autopay", autopay_page},
+        {"/payments/autopay", M_GET | M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "autopay",
+         autopay_page},
 };
 
 static const struct section section = {

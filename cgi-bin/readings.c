@@ -497,8 +497,9 @@ static int history(struct req *r)
 }
 
 static const struct page pages[] = {
-	{"/readings", M_GET | M_POST, PAGE_SESSION, "readings", readings_page},
-	{"/readings/history", M_GET, PAGE_SESSION, "history", history},
+        {"/readings", M_GET | M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_READINGS), "readings",
+         readings_page},
+        {"/readings/history", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_READINGS), "history", history},
 };
 
 static const struct section section = {

@@ -81,6 +81,7 @@ static int account_head(struct req *r, const struct account *a, int by_email)
 	    xml_text(h, "address", a->address) == NULL ||
 	    xml_text(h, "organization", a->org.name) == NULL ||
 	    (by_email && xml_attr(h, "by-email", "1")) ||
+	    (r->sess->shared && xml_attr(h, "shared", "1")) ||
 	    (r->sess->email != NULL && xml_attr(h, "email", r->sess->email)))
 		return -1;
 	return 0;
@@ -96,8 +97,9 @@ static int list(struct req *r)
 
 	if (r->sess->account_id == 0)
 		return no_account(r);
-	e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, &a);
-	if (e == PERR_OK)
+	e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, RIGHT_VIEW, &a);
+	/* Receipts by e-mail are the holder's choice, kept with their link. */
+	if (e == PERR_OK && !r->sess->shared)
 		e = db_receipt_email_get(r->arena, r->sess->subscriber_id, a.id, &by_email);
 	/* Months issued before the account's charges came: stored now, as they are. */
 	if (e == PERR_OK)
@@ -188,11 +190,11 @@ static int email(struct req *r)
 }
 
 static const struct page pages[] = {
-	{"/receipts", M_GET, PAGE_SESSION, "list", list},
-	{"/receipts/view", M_GET, PAGE_SESSION, "view", view},
-	{"/receipts/print", M_GET, PAGE_SESSION, "print", view},
-	{"/receipts/pdf", M_GET, PAGE_SESSION, "pdf", pdf},
-	{"/receipts/email", M_POST, PAGE_SESSION, "email", email},
+        {"/receipts", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "list", list},
+        {"/receipts/view", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "view", view},
+        {"/receipts/print", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "print", view},
+        {"/receipts/pdf", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "pdf", pdf},
+        {"/receipts/email", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "email", email},
 };
 
 static const struct section section = {

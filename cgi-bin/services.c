@@ -66,7 +66,8 @@ static month_t default_end(month_t latest)
 static int account_head(struct req *r, struct account *a)
 {
 	xmlNodePtr h;
-	enum perr e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, a);
+	enum perr e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id,
+	                             RIGHT_VIEW, a);
 
 	if (e != PERR_OK)
 		return page_fail(r, e);
@@ -508,10 +509,12 @@ static int rendered(struct req *r)
 }
 
 static const struct page pages[] = {
-        {"/services", M_GET, PAGE_SESSION, "overview", overview},
-        {"/services/statement", M_GET, PAGE_SESSION, "statement", statement},
-        {"/services/reconciliation", M_GET, PAGE_SESSION, "reconciliation", reconciliation},
-        {"/services/rendered", M_GET, PAGE_SESSION, "rendered", rendered},
+        {"/services", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "overview", overview},
+        {"/services/statement", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "statement",
+         statement},
+        {"/services/reconciliation", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "reconciliation",
+         reconciliation},
+        {"/services/rendered", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "rendered", rendered},
 };
 
 static const struct section section = {

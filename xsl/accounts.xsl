@@ -2,11 +2,18 @@
 <!-- accounts.xsl: the list of linked accounts, adding, removing, details. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
+  <!-- The rights a holder gives (billing/access.c), in the order offered. -->
+  <xsl:variable name="acc-rights">
+    <c>readings</c><c>view</c><c>pay</c><c>full</c>
+  </xsl:variable>
+
   <xsl:template match="page[@section='accounts']" mode="title">
     <xsl:choose>
       <xsl:when test="@name = 'add'"><xsl:value-of select="$M/add.title"/></xsl:when>
       <xsl:when test="@name = 'remove'"><xsl:value-of select="$M/remove.title"/></xsl:when>
       <xsl:when test="@name = 'info'"><xsl:value-of select="$M/info.title"/></xsl:when>
+      <xsl:when test="@name = 'access'"><xsl:value-of select="$M/access.title"/></xsl:when>
+      <xsl:when test="@name = 'accept'"><xsl:value-of select="$M/access.accept.title"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$M/accounts.title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -18,7 +25,8 @@
         <h1><xsl:value-of select="$M/accounts.title"/></h1>
         <a class="button" href="/accounts/add" id="add-account"><xsl:value-of select="$M/accounts.add"/></a>
       </div>
-      <xsl:if test="done = 'added' or done = 'removed' or done = 'current'">
+      <xsl:if test="done = 'added' or done = 'removed' or done = 'current' or done = 'shared' or
+                    done = 'declined' or done = 'left'">
         <p class="notice" role="status" id="done">
           <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('accounts.done.', done)"/></xsl:call-template>
         </p>
@@ -30,11 +38,57 @@
           </ul>
           <p class="hint"><xsl:value-of select="$M/balance.hint"/></p>
         </xsl:when>
-        <xsl:otherwise>
+        <xsl:when test="not(shared/account)">
           <p id="no-accounts"><xsl:value-of select="$M/accounts.none"/></p>
-        </xsl:otherwise>
+        </xsl:when>
       </xsl:choose>
     </section>
+    <xsl:if test="shared/account">
+      <section class="card" id="shared">
+        <h2><xsl:value-of select="$M/access.shared.title"/></h2>
+        <ul class="account-list">
+          <xsl:for-each select="shared/account">
+            <li class="account-item" id="shared-{@id}">
+              <div class="account-main">
+                <p class="account-number">
+                  <xsl:value-of select="$M/accounts.number"/>
+                  <xsl:text> № </xsl:text>
+                  <strong><xsl:value-of select="number"/></strong>
+                  <xsl:if test="@current">
+                    <span class="badge"><xsl:value-of select="$M/accounts.current"/></span>
+                  </xsl:if>
+                </p>
+                <p class="account-address"><xsl:value-of select="address"/></p>
+                <p class="muted">
+                  <xsl:value-of select="organization"/>
+                  <xsl:text> · </xsl:text>
+                  <xsl:value-of select="$M/access.shared.by"/>
+                  <xsl:text> </xsl:text>
+                  <xsl:value-of select="holder"/>
+                </p>
+                <p id="shared-rights-{@id}">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', @rights)"/></xsl:call-template>
+                </p>
+              </div>
+              <div class="account-actions">
+                <xsl:if test="not(@current)">
+                  <form method="post" action="/accounts/current" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                    <input type="hidden" name="id" value="{@id}"/>
+                    <button type="submit" class="small-button" id="choose-shared-{@id}"><xsl:value-of select="$M/accounts.choose"/></button>
+                  </form>
+                </xsl:if>
+                <form method="post" action="/accounts/leave" class="inline">
+                  <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                  <input type="hidden" name="id" value="{@id}"/>
+                  <button type="submit" class="small-button secondary" id="leave-{@id}"><xsl:value-of select="$M/access.leave"/></button>
+                </form>
+              </div>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="account" mode="list">
@@ -84,7 +138,17 @@
           </form>
         </xsl:if>
         <a href="/accounts/info?id={@id}" id="info-{@id}"><xsl:value-of select="$M/accounts.info"/></a>
-        <a href="/accounts/remove?id={@id}" id="remove-{@id}"><xsl:value-of select="$M/accounts.remove"/></a>
+        <xsl:choose>
+          <xsl:when test="/page/shared/account[@id = current()/@id]">
+            <span class="muted small"><xsl:value-of select="$M/access.shared.badge"/></span>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="@current">
+              <a href="/access" id="access-link"><xsl:value-of select="$M/access.link"/></a>
+            </xsl:if>
+            <a href="/accounts/remove?id={@id}" id="remove-{@id}"><xsl:value-of select="$M/accounts.remove"/></a>
+          </xsl:otherwise>
+        </xsl:choose>
       </div>
     </li>
   </xsl:template>
@@ -242,6 +306,203 @@
             </li>
           </xsl:for-each>
         </ul>
+      </xsl:if>
+      <p class="actions"><a href="/accounts"><xsl:value-of select="$M/accounts.title"/></a></p>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ access -->
+  <xsl:template name="rights-options">
+    <xsl:param name="chosen"/>
+    <xsl:for-each select="exsl:node-set($acc-rights)/c" xmlns:exsl="http://exslt.org/common">
+      <option value="{.}">
+        <xsl:if test=". = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', .)"/></xsl:call-template>
+      </option>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="page[@section='accounts'][@name='access']" mode="content">
+    <xsl:variable name="a" select="access"/>
+    <section class="card">
+      <h1><xsl:value-of select="$M/access.title"/></h1>
+      <p id="access-account">
+        <xsl:value-of select="$M/accounts.number"/>
+        <xsl:text> № </xsl:text>
+        <strong><xsl:value-of select="$a/number"/></strong>
+        <xsl:value-of select="concat(' · ', $a/address)"/>
+      </p>
+      <p class="hint"><xsl:value-of select="$M/access.intro"/></p>
+      <xsl:if test="done = 'invited' or done = 'changed' or done = 'revoked' or done = 'cancelled'">
+        <p class="notice" role="status" id="done">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.done.', done)"/></xsl:call-template>
+        </p>
+      </xsl:if>
+      <h2><xsl:value-of select="$M/access.delegates"/></h2>
+      <xsl:choose>
+        <xsl:when test="$a/delegate">
+          <ul class="account-list" id="delegates">
+            <xsl:for-each select="$a/delegate">
+              <li class="account-item" id="delegate-{@id}">
+                <div class="account-main">
+                  <p><strong><xsl:value-of select="name"/></strong></p>
+                  <p class="muted">
+                    <xsl:value-of select="login"/>
+                    <xsl:if test="email"><xsl:value-of select="concat(' · ', email)"/></xsl:if>
+                    <xsl:if test="phone"><xsl:value-of select="concat(' · ', phone)"/></xsl:if>
+                  </p>
+                  <p class="muted small">
+                    <xsl:value-of select="$M/access.since"/>
+                    <xsl:text> </xsl:text>
+                    <xsl:call-template name="datetime"><xsl:with-param name="v" select="@since"/></xsl:call-template>
+                  </p>
+                </div>
+                <div class="account-actions">
+                  <form method="post" action="/access/rights" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                    <input type="hidden" name="id" value="{@id}"/>
+                    <label for="rights-{@id}"><xsl:value-of select="$M/access.rights"/></label>
+                    <select id="rights-{@id}" name="rights">
+                      <xsl:call-template name="rights-options"><xsl:with-param name="chosen" select="@rights"/></xsl:call-template>
+                    </select>
+                    <button type="submit" class="small-button" id="change-{@id}"><xsl:value-of select="$M/access.change"/></button>
+                  </form>
+                  <form method="post" action="/access/revoke" class="inline">
+                    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                    <input type="hidden" name="id" value="{@id}"/>
+                    <button type="submit" class="small-button danger" id="revoke-{@id}"><xsl:value-of select="$M/access.revoke"/></button>
+                  </form>
+                </div>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p id="no-delegates" class="muted"><xsl:value-of select="$M/access.none"/></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$a/invitation">
+        <h2><xsl:value-of select="$M/access.invitations"/></h2>
+        <ul id="invitations">
+          <xsl:for-each select="$a/invitation">
+            <li id="invitation-{@id}">
+              <strong><xsl:value-of select="contact"/></strong>
+              <xsl:text> · </xsl:text>
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', @rights)"/></xsl:call-template>
+              <xsl:text> · </xsl:text>
+              <xsl:value-of select="$M/access.until"/>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="datetime"><xsl:with-param name="v" select="@expires"/></xsl:call-template>
+              <form method="post" action="/access/cancel" class="inline">
+                <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <input type="hidden" name="id" value="{@id}"/>
+                <button type="submit" class="small-button secondary" id="cancel-{@id}"><xsl:value-of select="$M/access.cancel"/></button>
+              </form>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+    </section>
+
+    <section class="card narrow wide-form" id="invite">
+      <h2><xsl:value-of select="$M/access.invite.title"/></h2>
+      <p class="hint"><xsl:value-of select="$M/access.invite.hint"/></p>
+      <xsl:call-template name="form-errors"/>
+      <form method="post" action="/access/invite" class="stacked" id="invite-form">
+        <input type="hidden" name="csrf" value="{csrf}"/>
+        <label for="contact"><xsl:value-of select="$M/access.contact"/></label>
+        <input type="text" id="contact" name="contact" value="{typed[@name = 'contact']}" required="required"
+               maxlength="254" autocomplete="off" spellcheck="false"/>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">contact</xsl:with-param></xsl:call-template>
+        <label for="rights"><xsl:value-of select="$M/access.rights"/></label>
+        <select id="rights" name="rights">
+          <xsl:call-template name="rights-options">
+            <xsl:with-param name="chosen">
+              <xsl:choose>
+                <xsl:when test="typed[@name = 'rights']"><xsl:value-of select="typed[@name = 'rights']"/></xsl:when>
+                <xsl:otherwise>readings</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </select>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">rights</xsl:with-param></xsl:call-template>
+        <div class="actions">
+          <button type="submit" class="primary" id="invite-submit"><xsl:value-of select="$M/access.invite.submit"/></button>
+        </div>
+      </form>
+    </section>
+
+    <xsl:if test="$a/action">
+      <section class="card" id="others">
+        <h2><xsl:value-of select="$M/access.others"/></h2>
+        <ul>
+          <xsl:for-each select="$a/action">
+            <li>
+              <xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template>
+              <xsl:value-of select="concat(' · ', who, ' · ')"/>
+              <xsl:choose>
+                <xsl:when test="@kind = 'reading'">
+                  <xsl:value-of select="concat($M/access.others.reading, ' ', meter, ': ')"/>
+                  <xsl:call-template name="decimal"><xsl:with-param name="v" select="value"/></xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:value-of select="concat($M/access.others.payment, ' ', amount)"/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+
+    <xsl:if test="$a/event">
+      <section class="card" id="record">
+        <h2><xsl:value-of select="$M/access.record"/></h2>
+        <ul>
+          <xsl:for-each select="$a/event">
+            <li>
+              <xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template>
+              <xsl:value-of select="concat(' · ', actor, ': ')"/>
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.event.', @event)"/></xsl:call-template>
+              <xsl:if test="subject and subject != actor"><xsl:value-of select="concat(' ', subject)"/></xsl:if>
+              <xsl:if test="contact"><xsl:value-of select="concat(' ', contact)"/></xsl:if>
+              <xsl:if test="@rights">
+                <xsl:text> (</xsl:text>
+                <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', @rights)"/></xsl:call-template>
+                <xsl:text>)</xsl:text>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ accept -->
+  <xsl:template match="page[@section='accounts'][@name='accept']" mode="content">
+    <xsl:variable name="i" select="invitation"/>
+    <section class="card narrow">
+      <h1><xsl:value-of select="$M/access.accept.title"/></h1>
+      <xsl:call-template name="form-errors"/>
+      <xsl:if test="$i">
+        <p id="accept-question">
+          <xsl:value-of select="$i/holder"/>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="$M/access.accept.offers"/>
+        </p>
+        <dl class="facts">
+          <dt><xsl:value-of select="$M/accounts.number"/></dt><dd><xsl:value-of select="$i/number"/></dd>
+          <dt><xsl:value-of select="$M/accounts.address"/></dt><dd><xsl:value-of select="$i/address"/></dd>
+          <dt><xsl:value-of select="$M/accounts.organization"/></dt><dd><xsl:value-of select="$i/organization"/></dd>
+          <dt><xsl:value-of select="$M/access.rights"/></dt>
+          <dd id="accept-rights"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', $i/@rights)"/></xsl:call-template></dd>
+          <dt><xsl:value-of select="$M/access.until"/></dt>
+          <dd><xsl:call-template name="datetime"><xsl:with-param name="v" select="$i/@expires"/></xsl:call-template></dd>
+        </dl>
+        <form method="post" action="/access/accept" class="actions" id="accept-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="token" value="{$i/token}"/>
+          <button type="submit" name="answer" value="yes" class="primary" id="accept-yes"><xsl:value-of select="$M/access.accept.yes"/></button>
+          <button type="submit" name="answer" value="no" class="secondary" id="accept-no"><xsl:value-of select="$M/access.accept.no"/></button>
+        </form>
       </xsl:if>
       <p class="actions"><a href="/accounts"><xsl:value-of select="$M/accounts.title"/></a></p>
     </section>

@@ -308,6 +308,33 @@
     </message>
   </xsl:template>
 
+  <!-- An invitation to someone else's account (issue 24): who, which account, what rights,
+       and the link, which works once for 24 hours. -->
+  <xsl:template match="/page[@channel='email'][@name='access-invite'][note/@token]">
+    <message>
+      <subject><xsl:value-of select="$M/mail.access-invite.subject"/></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
+        <xsl:call-template name="filled"><xsl:with-param name="key">mail.access-invite.intro</xsl:with-param></xsl:call-template>
+        <xsl:value-of select="concat($nl, $nl, /page/site, '/access/accept?token=', note/@token, $nl, $nl)"/>
+        <xsl:value-of select="concat($M/mail.access-invite.rights, ' ')"/>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', note/@rights)"/></xsl:call-template>
+        <xsl:value-of select="concat('.', $nl, $nl)"/>
+        <xsl:value-of select="$M/mail.access-invite.ignore"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='sms'][@name='access-invite'][note/@token]" priority="2">
+    <message>
+      <text>
+        <xsl:call-template name="filled"><xsl:with-param name="key">mail.access-invite.sms</xsl:with-param></xsl:call-template>
+        <xsl:value-of select="concat(' ', /page/site, '/access/accept?token=', note/@token)"/>
+      </text>
+    </message>
+  </xsl:template>
+
   <!-- Told after the fact: the password or the address changed, a new browser signed in. -->
   <xsl:template match="/page[@channel='email'][@name='password-changed' or @name='email-changed' or
                         @name='new-sign-in' or @name='two-factor-on' or @name='two-factor-off'][note]">

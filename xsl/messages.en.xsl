@@ -301,7 +301,64 @@
     <info.bic>BIC</info.bic>
     <info.bank-account>Bank account</info.bank-account>
     <info.corr-account>Correspondent account</info.corr-account>
-  </xsl:template>
+      <access.rights.view>View only: balances, statements, receipts, payments</access.rights.view>
+    <access.rights.readings>Submit meter readings only</access.rights.readings>
+    <access.rights.pay>View and pay</access.rights.pay>
+    <access.rights.full>Everything but inviting others</access.rights.full>
+    <access.rights.holder>Holder</access.rights.holder>
+    <access.title>Who else may use this account</access.title>
+    <access.link>Access for others</access.link>
+    <access.intro>Give a relative, a tenant or an accountant access to this account with only the rights they need. They sign in with their own login; you can change or take back their access at any time, and it ends at once.</access.intro>
+    <access.done.invited>The invitation is sent. The link works once, for 24 hours.</access.done.invited>
+    <access.done.changed>The rights are changed.</access.done.changed>
+    <access.done.revoked>The access is taken back.</access.done.revoked>
+    <access.done.cancelled>The invitation is cancelled.</access.done.cancelled>
+    <access.delegates>People with access</access.delegates>
+    <access.none>Nobody else has access to this account.</access.none>
+    <access.since>since</access.since>
+    <access.rights>Rights</access.rights>
+    <access.change>Change</access.change>
+    <access.revoke>Take access back</access.revoke>
+    <access.invitations>Invitations not yet accepted</access.invitations>
+    <access.until>valid until</access.until>
+    <access.cancel>Cancel</access.cancel>
+    <access.invite.title>Invite someone</access.invite.title>
+    <access.invite.hint>We send a link to this e-mail address or phone. Only a person signed in with that address or phone can accept it.</access.invite.hint>
+    <access.contact>E-mail or mobile phone</access.contact>
+    <access.invite.submit>Send the invitation</access.invite.submit>
+    <access.others>What others did on this account</access.others>
+    <access.others.reading>reading of meter</access.others.reading>
+    <access.others.payment>payment</access.others.payment>
+    <access.record>Access record</access.record>
+    <access.event.invited>invited</access.event.invited>
+    <access.event.accepted>accepted the invitation</access.event.accepted>
+    <access.event.changed>changed the rights of</access.event.changed>
+    <access.event.revoked>took back the access of</access.event.revoked>
+    <access.event.left>gave up their access</access.event.left>
+    <access.event.cancelled>cancelled the invitation to</access.event.cancelled>
+    <access.shared.title>Shared with you</access.shared.title>
+    <access.shared.by>shared by</access.shared.by>
+    <access.shared.badge>Shared with you</access.shared.badge>
+    <access.leave>Give up access</access.leave>
+    <access.accept.title>Invitation to an account</access.accept.title>
+    <access.accept.offers>gives you access to this account:</access.accept.offers>
+    <access.accept.yes>Accept</access.accept.yes>
+    <access.accept.no>Decline</access.accept.no>
+    <accounts.done.shared>You have access to the account now; it is the current one</accounts.done.shared>
+    <accounts.done.declined>The invitation is declined</accounts.done.declined>
+    <accounts.done.left>You no longer have access to that account</accounts.done.left>
+    <field.contact>An e-mail address like name@example.com, or a mobile phone such as +7 912 345-67-89.</field.contact>
+    <field.rights>Choose what they may do.</field.rights>
+    <error.access-self>That is your own address or phone: invite someone else.</error.access-self>
+    <error.access-too-many>This account has 20 people and invitations already: take back or cancel one first.</error.access-too-many>
+    <error.access-invite-limit>You have sent 20 invitations today, the most a day. Try again tomorrow.</error.access-invite-limit>
+    <error.invitation-unknown>This invitation link is not valid. Check that it was copied whole.</error.invitation-unknown>
+    <error.invitation-used>This invitation has been used already. Ask the account holder for a new one.</error.invitation-used>
+    <error.invitation-cancelled>The account holder cancelled this invitation.</error.invitation-cancelled>
+    <error.invitation-expired>This invitation has expired: it works for 24 hours. Ask the account holder for a new one.</error.invitation-expired>
+    <error.invitation-not-yours>This invitation was sent to someone else. Sign in with the login whose e-mail address or phone it was sent to.</error.invitation-not-yours>
+    <error.invitation-own-account>This account is already yours.</error.invitation-own-account>
+</xsl:template>
   <xsl:template name="messages-en-services">
     <services.title>Services</services.title>
     <services.change>Change account</services.change>
@@ -765,7 +822,17 @@
     <mail.recover-link.subject>Password change</mail.recover-link.subject>
     <mail.recover-link.intro>To set a new password for your customer portal account (login {login}), open the link; it is valid for 1 hour and works once:</mail.recover-link.intro>
     <mail.recover-link.ignore>If you did not ask to change your password, just delete this message: the password stays as it is.</mail.recover-link.ignore>
-  </xsl:template>
+      <access.rights.view>View only: balances, statements, receipts, payments</access.rights.view>
+    <access.rights.readings>Submit meter readings only</access.rights.readings>
+    <access.rights.pay>View and pay</access.rights.pay>
+    <access.rights.full>Everything but inviting others</access.rights.full>
+    <access.rights.holder>Holder</access.rights.holder>
+    <mail.access-invite.subject>Access to a utility account</mail.access-invite.subject>
+    <mail.access-invite.intro>{holder} gives you access to account {number} in the customer portal. To accept, sign in (or register) and open the link; it is valid for 24 hours and works once:</mail.access-invite.intro>
+    <mail.access-invite.sms>{holder} gives you access to account {number}:</mail.access-invite.sms>
+    <mail.access-invite.ignore>If you do not know who sent it, just delete this message: nothing happens without you.</mail.access-invite.ignore>
+    <mail.access-invite.rights>Rights:</mail.access-invite.rights>
+</xsl:template>
 
   <xsl:template name="messages-en-appeals">
     <ap.requests>Service requests</ap.requests>

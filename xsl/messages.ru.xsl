@@ -301,7 +301,64 @@
     <info.bic>БИК</info.bic>
     <info.bank-account>Расчётный счёт</info.bank-account>
     <info.corr-account>Корр. счёт</info.corr-account>
-  </xsl:template>
+      <access.rights.view>Только просмотр: баланс, начисления, квитанции, платежи</access.rights.view>
+    <access.rights.readings>Только передача показаний</access.rights.readings>
+    <access.rights.pay>Просмотр и оплата</access.rights.pay>
+    <access.rights.full>Всё, кроме приглашения других</access.rights.full>
+    <access.rights.holder>Владелец</access.rights.holder>
+    <access.title>Кто ещё может пользоваться счётом</access.title>
+    <access.link>Доступ для других</access.link>
+    <access.intro>Дайте родственнику, арендатору или бухгалтеру доступ к этому счёту только с теми правами, которые нужны. Они входят под своим логином; вы можете изменить или забрать доступ в любой момент, и он прекратится сразу.</access.intro>
+    <access.done.invited>Приглашение отправлено. Ссылка действует 24 часа и только один раз.</access.done.invited>
+    <access.done.changed>Права изменены.</access.done.changed>
+    <access.done.revoked>Доступ отозван.</access.done.revoked>
+    <access.done.cancelled>Приглашение отменено.</access.done.cancelled>
+    <access.delegates>У кого есть доступ</access.delegates>
+    <access.none>Больше ни у кого нет доступа к этому счёту.</access.none>
+    <access.since>с</access.since>
+    <access.rights>Права</access.rights>
+    <access.change>Изменить</access.change>
+    <access.revoke>Отозвать доступ</access.revoke>
+    <access.invitations>Приглашения, ещё не принятые</access.invitations>
+    <access.until>действует до</access.until>
+    <access.cancel>Отменить</access.cancel>
+    <access.invite.title>Пригласить</access.invite.title>
+    <access.invite.hint>Мы отправим ссылку на этот адрес почты или телефон. Принять её может только тот, кто вошёл с этим адресом или телефоном.</access.invite.hint>
+    <access.contact>Почта или мобильный телефон</access.contact>
+    <access.invite.submit>Отправить приглашение</access.invite.submit>
+    <access.others>Что делали другие по этому счёту</access.others>
+    <access.others.reading>показания счётчика</access.others.reading>
+    <access.others.payment>оплата</access.others.payment>
+    <access.record>Журнал доступа</access.record>
+    <access.event.invited>пригласил(а)</access.event.invited>
+    <access.event.accepted>принял(а) приглашение</access.event.accepted>
+    <access.event.changed>изменил(а) права:</access.event.changed>
+    <access.event.revoked>отозвал(а) доступ:</access.event.revoked>
+    <access.event.left>отказал(ась) от доступа</access.event.left>
+    <access.event.cancelled>отменил(а) приглашение:</access.event.cancelled>
+    <access.shared.title>Доступны вам по приглашению</access.shared.title>
+    <access.shared.by>открыл(а) доступ:</access.shared.by>
+    <access.shared.badge>Доступ по приглашению</access.shared.badge>
+    <access.leave>Отказаться от доступа</access.leave>
+    <access.accept.title>Приглашение к лицевому счёту</access.accept.title>
+    <access.accept.offers>открывает вам доступ к лицевому счёту:</access.accept.offers>
+    <access.accept.yes>Принять</access.accept.yes>
+    <access.accept.no>Отклонить</access.accept.no>
+    <accounts.done.shared>Доступ к счёту открыт, счёт выбран текущим</accounts.done.shared>
+    <accounts.done.declined>Приглашение отклонено</accounts.done.declined>
+    <accounts.done.left>Доступа к этому счёту у вас больше нет</accounts.done.left>
+    <field.contact>Адрес почты вида name@example.ru или номер мобильного, например +7 912 345-67-89.</field.contact>
+    <field.rights>Выберите, что можно делать.</field.rights>
+    <error.access-self>Это ваш собственный адрес или телефон: пригласите другого человека.</error.access-self>
+    <error.access-too-many>К этому счёту уже 20 приглашённых и приглашений: сначала отзовите или отмените одно.</error.access-too-many>
+    <error.access-invite-limit>Сегодня вы отправили 20 приглашений — больше в день нельзя. Попробуйте завтра.</error.access-invite-limit>
+    <error.invitation-unknown>Ссылка приглашения недействительна. Проверьте, что она скопирована целиком.</error.invitation-unknown>
+    <error.invitation-used>Приглашение уже использовано. Попросите владельца счёта прислать новое.</error.invitation-used>
+    <error.invitation-cancelled>Владелец счёта отменил это приглашение.</error.invitation-cancelled>
+    <error.invitation-expired>Срок приглашения истёк: оно действует 24 часа. Попросите владельца счёта прислать новое.</error.invitation-expired>
+    <error.invitation-not-yours>Приглашение отправлено другому человеку. Войдите под логином, к которому привязаны почта или телефон, куда пришло приглашение.</error.invitation-not-yours>
+    <error.invitation-own-account>Этот лицевой счёт уже ваш.</error.invitation-own-account>
+</xsl:template>
   <xsl:template name="messages-ru-services">
     <services.title>Услуги</services.title>
     <services.change>Сменить счёт</services.change>
@@ -765,7 +822,17 @@
     <mail.recover-link.subject>Смена пароля</mail.recover-link.subject>
     <mail.recover-link.intro>Чтобы задать новый пароль личного кабинета (логин {login}), откройте ссылку — она действует 1 час и только один раз:</mail.recover-link.intro>
     <mail.recover-link.ignore>Если вы не просили сменить пароль, просто удалите письмо: пароль останется прежним.</mail.recover-link.ignore>
-  </xsl:template>
+      <access.rights.view>Только просмотр: баланс, начисления, квитанции, платежи</access.rights.view>
+    <access.rights.readings>Только передача показаний</access.rights.readings>
+    <access.rights.pay>Просмотр и оплата</access.rights.pay>
+    <access.rights.full>Всё, кроме приглашения других</access.rights.full>
+    <access.rights.holder>Владелец</access.rights.holder>
+    <mail.access-invite.subject>Доступ к лицевому счёту</mail.access-invite.subject>
+    <mail.access-invite.intro>{holder} открывает вам доступ к лицевому счёту {number} в личном кабинете. Чтобы принять, войдите (или зарегистрируйтесь) и откройте ссылку — она действует 24 часа и только один раз:</mail.access-invite.intro>
+    <mail.access-invite.sms>{holder} открывает вам доступ к счёту {number}:</mail.access-invite.sms>
+    <mail.access-invite.ignore>Если вы не знаете, кто это, просто удалите письмо: без вас ничего не произойдёт.</mail.access-invite.ignore>
+    <mail.access-invite.rights>Права:</mail.access-invite.rights>
+</xsl:template>
 
   <xsl:template name="messages-ru-appeals">
     <ap.requests>Заявки на услуги</ap.requests>

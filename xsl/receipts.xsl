@@ -49,7 +49,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </section>
-    <xsl:if test="account-head">
+    <xsl:if test="account-head[not(@shared)]">
       <section class="card" id="receipt-email">
         <h2><xsl:value-of select="$M/rc.email.title"/></h2>
         <xsl:if test="done = 'email-on' or done = 'email-off'">

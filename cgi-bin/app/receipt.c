@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/receipt.h"
+#include "billing/access.h"
 #include "billing/account.h"
 #include "billing/payqr.h"
 #include "billing/reading.h"
@@ -217,7 +218,7 @@ enum perr receipt_load(struct arena *ar, uint64_t subscriber, uint64_t account, 
 	rc->month = m;
 	e = db_receipt_head(ar, subscriber, account, m, version, &rc->acc, &h);
 	if (e == PERR_NOT_FOUND && version == 0 &&
-	    (e = db_account_get(ar, subscriber, account, &rc->acc)) == PERR_OK &&
+	    (e = db_account_get(ar, subscriber, account, RIGHT_VIEW, &rc->acc)) == PERR_OK &&
 	    (e = db_receipt_docs_missing(ar, account)) == PERR_OK)
 		e = db_receipt_head(ar, subscriber, account, m, version, &rc->acc, &h);
 	if (e != PERR_OK)

@@ -1,12 +1,14 @@
 /*
  * db/account.c: personal accounts and their links to subscribers.  Every
- * statement that takes a subscriber joins subscriber_accounts, so an account
- * that is not linked to them cannot be read, chosen or unlinked.
+ * statement that takes a subscriber joins subscriber_accounts (the holders)
+ * or account_access with the right it needs (sql/049), so an account that is
+ * not theirs cannot be read, chosen or unlinked.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "billing/access.h"
 #include "billing/account.h"
 #include "core/arena.h"
 #include "core/lang.h"
@@ -32,19 +34,19 @@
 	"LEFT JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
 
 /*
- * The latest month of each linked account, one row per service (or one empty
- * row).  In no order: ordered by account and service, MariaDB built a
+ * The latest month of each account the subscriber may see (view), one row
+ * per service (or one empty row).  In no order: ordered by account and service, MariaDB built a
  * temporary table and sorted it on every dashboard (issue 22); the few rows
  * are sorted here instead (as_rows_sorted).
  */
 static struct db_stmt linked_all = {
         "account.linked",
-        AS_COLUMNS "FROM subscriber_accounts sa "
+        AS_COLUMNS "FROM account_access sa "
                    "JOIN accounts a ON a.id = sa.account_id "
                    "JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
                    "LEFT JOIN services sv ON sv.id = l.service_id "
                    "LEFT JOIN suppliers su ON su.id = sv.supplier_id "
-                   "WHERE sa.subscriber_id = ?",
+                   "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ?",
         NULL, 0, NULL};
 
 #define SUMMARY_PAYMENT(i)                                                                         \
@@ -63,14 +65,14 @@ static struct db_stmt dashboard = {
                         8) SUMMARY_MONTH(9) SUMMARY_MONTH(10) SUMMARY_MONTH(11) SUMMARY_PAYMENT(1)
                         SUMMARY_PAYMENT(2) SUMMARY_PAYMENT(
                                 3) " "
-                                   "FROM subscriber_accounts sa "
+                                   "FROM account_access sa "
                                    "JOIN accounts a ON a.id = sa.account_id "
                                    "JOIN organizations o ON o.id = "
                                    "a.organization_id " LATEST_SERVICES
                                    "LEFT JOIN account_last_payments p ON p.account_id = a.id "
                                    "LEFT JOIN services sv ON sv.id = l.service_id "
                                    "LEFT JOIN suppliers su ON su.id = sv.supplier_id "
-                                   "WHERE sa.subscriber_id = ?",
+                                   "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ?",
         NULL, 0, NULL};
 
 /* The current account's services in its latest month, in no order (as above). */
@@ -102,10 +104,10 @@ static struct db_stmt get = {
         "DATE_FORMAT(a.meters_replaced_on, '%Y-%m-%d'), a.residents, a.area_centi_m2, a.household, "
         "o.id, o.name, o.inn, o.address, o.phones, o.email, o.bank_name, o.bic, o.bank_account, "
         "o.corr_account, o.currency "
-        "FROM subscriber_accounts sa "
+        "FROM account_access sa "
         "JOIN accounts a ON a.id = sa.account_id "
         "JOIN organizations o ON o.id = a.organization_id "
-        "WHERE sa.subscriber_id = ? AND sa.account_id = ?",
+        "WHERE sa.subscriber_id = ? AND sa.account_id = ? AND (sa.rights & ?) = ?",
         NULL, 0, NULL};
 
 /*
@@ -310,18 +312,20 @@ static enum perr as_rows_sorted(struct arena *ar, struct db_stmt *st, as_reader 
 enum perr db_linked_services(struct arena *ar, uint64_t subscriber, enum lang lang,
                              enum perr (*each)(void *, const struct account_service *), void *ctx)
 {
-	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber), DBA_INT(RIGHT_VIEW),
+	                     DBA_INT(RIGHT_VIEW)};
 
-	return as_rows_sorted(ar, &linked_all, as_rows, a, 2, each, ctx);
+	return as_rows_sorted(ar, &linked_all, as_rows, a, 4, each, ctx);
 }
 
 enum perr db_dashboard_services(struct arena *ar, uint64_t subscriber, enum lang lang,
                                 enum perr (*each)(void *, const struct account_service *),
                                 void *ctx)
 {
-	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber)};
+	struct db_arg a[] = {DBA_STR(lang_code(lang)), DBA_U64(subscriber), DBA_INT(RIGHT_VIEW),
+	                     DBA_INT(RIGHT_VIEW)};
 
-	return as_rows_sorted(ar, &dashboard, dashboard_rows, a, 2, each, ctx);
+	return as_rows_sorted(ar, &dashboard, dashboard_rows, a, 4, each, ctx);
 }
 
 enum perr db_account_services(struct arena *ar, uint64_t account, enum lang lang,
@@ -351,11 +355,12 @@ enum perr db_account_service(struct arena *ar, uint64_t account, uint64_t svc, e
 	return e == PERR_OK && out->service_id == 0 ? PERR_NOT_FOUND : e;
 }
 
-enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account,
+enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account, unsigned rights,
                          struct account *out)
 {
 	const char *currency = NULL;
-	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account), DBA_INT(rights),
+	                     DBA_INT(rights)};
 	struct db_col c[] = {
 	        DBC_U64(&out->id),
 	        DBC_STR(&out->number),
@@ -381,7 +386,7 @@ enum perr db_account_get(struct arena *ar, uint64_t subscriber, uint64_t account
 	enum perr e;
 
 	out->id = out->org.id = 0;
-	e = db_row(ar, &get, a, 2, c, sizeof(c) / sizeof(c[0]));
+	e = db_row(ar, &get, a, 4, c, sizeof(c) / sizeof(c[0]));
 	out->org.cur = currency_find(currency ? currency : "");
 	return e;
 }
@@ -468,9 +473,9 @@ static struct db_stmt payable = {
         "SELECT a.id, a.number, a.address, o.name, o.currency, o.pay_online, "
         "COUNT(l.service_id), COALESCE(SUM(GREATEST(l.closing, 0)), 0), "
         "COALESCE(SUM(GREATEST(-l.closing, 0)), 0) "
-        "FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
+        "FROM account_access sa JOIN accounts a ON a.id = sa.account_id "
         "JOIN organizations o ON o.id = a.organization_id " LATEST_SERVICES
-        "WHERE sa.subscriber_id = ? GROUP BY a.id ORDER BY a.id",
+        "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ? GROUP BY a.id ORDER BY a.id",
         NULL, 0, NULL};
 
 struct payable_iter {
@@ -499,6 +504,7 @@ enum perr db_payable_accounts(struct arena *ar, uint64_t subscriber,
 	                     DBC_STR(&it.r.org),  DBC_STR(&it.currency), DBC_INT(&it.online),
 	                     DBC_INT(&it.billed), DBC_INT(&it.r.due),    DBC_INT(&it.r.advance)};
 
-	return db_rows(ar, &payable, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 9, payable_row,
-	               &it);
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(RIGHT_PAY), DBA_INT(RIGHT_PAY)};
+
+	return db_rows(ar, &payable, a, 3, c, 9, payable_row, &it);
 }

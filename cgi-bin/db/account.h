@@ -13,11 +13,13 @@
 #include "core/perr.h"
 
 /*
- * Billing.  Every function that takes a subscriber id returns only what is
- * linked to that subscriber: access control lives in the SQL, and an id that
- * is not theirs is PERR_NOT_FOUND, the same as one that does not exist.
- * Functions that take an account id alone expect the session's current
- * account, which the session lookup has already checked is linked.
+ * Billing.  Every function that takes a subscriber id returns only what that
+ * subscriber holds, or was shared with the rights the function needs
+ * (billing/access.h): access control lives in the SQL, and an id that is not
+ * theirs is PERR_NOT_FOUND, the same as one that does not exist.  Functions
+ * that take an account id alone expect the session's current account, which
+ * the session lookup has checked, and a page that declared the right it
+ * needs on it (PAGE_NEEDS).
  */
 
 #define SUMMARY_MONTHS   12
@@ -51,7 +53,7 @@ struct account_service {
 	month_t month;
 };
 
-/* Each linked account's latest month, a row per service: by account, then service. */
+/* Each account they may view: its latest month, a row per service, by account, then service. */
 enum perr db_linked_services(struct arena *, uint64_t subscriber, enum lang,
                              enum perr (*each)(void *, const struct account_service *),
                              void *) PORTAL_WUR;
@@ -70,12 +72,13 @@ struct payable {
 	money_t advance; /* the latest month's advances */
 };
 
-/* Every linked account with what it owes and holds in advance, by id. */
+/* Every account they may pay, with what it owes and holds in advance, by id. */
 enum perr db_payable_accounts(struct arena *, uint64_t subscriber,
                               enum perr (*each)(void *, const struct payable *), void *) PORTAL_WUR;
-/* One linked account with its organization. */
-enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account,
-			 struct account *) PORTAL_WUR;
+/* One account with its organization, if the subscriber has every one of rights
+ * on it (0: any access). */
+enum perr db_account_get(struct arena *, uint64_t subscriber, uint64_t account, unsigned rights,
+                         struct account *) PORTAL_WUR;
 /*
  * The account numbered number at organization org, if its most recent
  * payment was made in month for exactly amount.  *linked says whether the

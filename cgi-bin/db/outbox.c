@@ -15,8 +15,9 @@
  * A message that carries a secret (a password, a code, a link) keeps it
  * only until it is done with: sent or failed, its params are blanked.
  */
-#define SECRET_KINDS \
-	"('registered', 'confirm-email', 'recover-link', 'recover-code', 'signin-code')"
+#define SECRET_KINDS                                                                               \
+	"('registered', 'confirm-email', 'recover-link', 'recover-code', 'signin-code', "          \
+	"'access-invite')"
 
 /*
  * One row per channel the subscriber chose for the topic, in their language,

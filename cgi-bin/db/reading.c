@@ -1,9 +1,11 @@
 /*
- * db/reading.c: meters and their readings.  Every statement joins
- * subscriber_accounts: a meter on someone else's account does not exist.
+ * db/reading.c: meters and their readings.  Every statement that takes a
+ * subscriber joins account_access with the readings right (sql/049): a
+ * meter on an account they may not read does not exist for them.
  */
 #include <stdint.h>
 
+#include "billing/access.h"
 #include "billing/tariff.h"
 #include "core/arena.h"
 #include "core/date.h"
@@ -32,38 +34,39 @@
 	"AND p.taken_on >= UTC_DATE() - INTERVAL 6 MONTH"
 
 static struct db_stmt meters = {
-	"reading.meters",
-	"SELECT m.id, m.account_id, IFNULL(m.plan_id, 0), a.number, a.address, m.kind, m.number, "
-	"DATE_FORMAT(m.verification_due, '%Y-%m-%d'), m.zones, m.digits, m.decimals, z.zone, "
-	"IFNULL(r.value, -1), IFNULL(DATEDIFF(r.taken_on, '1970-01-01'), 0), "
-	"IFNULL((SELECT SUM(MOD(h.value - p.value + " REGISTER_RANGE ", " REGISTER_RANGE ")) "
-	STEPS_IN_SIX_MONTHS "), 0), "
-	"IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(p.taken_on)) " STEPS_IN_SIX_MONTHS "), 0), "
-	"o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id, o.time_zone, "
-	"IFNULL(w.id, 0), IFNULL(w.value, -1), IFNULL(DATEDIFF(w.taken_on, '1970-01-01'), 0) "
-	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-	"JOIN organizations o ON o.id = a.organization_id "
-	"JOIN meters m ON m.account_id = a.id AND m.removed_on IS NULL "
-	"JOIN (SELECT 0 zone UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.zone < m.zones "
-	/* The register's latest reading, if a subscriber's the organization has not taken:
-	 * it may still be corrected, and is compared with the one before it. */
-	"LEFT JOIN readings w ON w.id = (SELECT l.id FROM readings l WHERE l.meter_id = m.id "
-	"AND l.zone = z.zone AND l.status IN ('accepted', 'pending') "
-	"ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) AND w.source = 'subscriber' "
-	"AND w.taken_at IS NULL "
-	"LEFT JOIN readings r ON r.id = (SELECT l.id FROM readings l WHERE l.meter_id = m.id "
-	"AND l.zone = z.zone AND l.status = 'accepted' AND l.id <> IFNULL(w.id, 0) "
-	"ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) "
-	"WHERE sa.subscriber_id = ? AND (? = 0 OR m.id = ?) ORDER BY a.id, m.id, z.zone",
-	NULL, 0, NULL};
+        "reading.meters",
+        "SELECT m.id, m.account_id, IFNULL(m.plan_id, 0), a.number, a.address, m.kind, m.number, "
+        "DATE_FORMAT(m.verification_due, '%Y-%m-%d'), m.zones, m.digits, m.decimals, z.zone, "
+        "IFNULL(r.value, -1), IFNULL(DATEDIFF(r.taken_on, '1970-01-01'), 0), "
+        "IFNULL((SELECT SUM(MOD(h.value - p.value + " REGISTER_RANGE ", " REGISTER_RANGE
+        ")) " STEPS_IN_SIX_MONTHS "), 0), "
+        "IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(p.taken_on)) " STEPS_IN_SIX_MONTHS "), 0), "
+        "o.readings_from, o.readings_to, a.residents, a.household, o.currency, o.id, o.time_zone, "
+        "IFNULL(w.id, 0), IFNULL(w.value, -1), IFNULL(DATEDIFF(w.taken_on, '1970-01-01'), 0) "
+        "FROM account_access sa JOIN accounts a ON a.id = sa.account_id "
+        "JOIN organizations o ON o.id = a.organization_id "
+        "JOIN meters m ON m.account_id = a.id AND m.removed_on IS NULL "
+        "JOIN (SELECT 0 zone UNION ALL SELECT 1 UNION ALL SELECT 2) z ON z.zone < m.zones "
+        /* The register's latest reading, if a subscriber's the organization has not taken:
+         * it may still be corrected, and is compared with the one before it. */
+        "LEFT JOIN readings w ON w.id = (SELECT l.id FROM readings l WHERE l.meter_id = m.id "
+        "AND l.zone = z.zone AND l.status IN ('accepted', 'pending') "
+        "ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) AND w.source = 'subscriber' "
+        "AND w.taken_at IS NULL "
+        "LEFT JOIN readings r ON r.id = (SELECT l.id FROM readings l WHERE l.meter_id = m.id "
+        "AND l.zone = z.zone AND l.status = 'accepted' AND l.id <> IFNULL(w.id, 0) "
+        "ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) "
+        "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ? AND (? = 0 OR m.id = ?) "
+        "ORDER BY a.id, m.id, z.zone",
+        NULL, 0, NULL};
 
 static struct db_stmt history = {
-	"reading.history",
-	"SELECT r.zone, DATE_FORMAT(r.taken_on, '%Y-%m-%d'), r.value, r.source, r.status, r.reason "
-	"FROM readings r JOIN meters m ON m.id = r.meter_id "
-	"JOIN subscriber_accounts sa ON sa.account_id = m.account_id AND sa.subscriber_id = ? "
-	"WHERE r.meter_id = ? ORDER BY r.zone, r.taken_on, r.id",
-	NULL, 0, NULL};
+        "reading.history",
+        "SELECT r.zone, DATE_FORMAT(r.taken_on, '%Y-%m-%d'), r.value, r.source, r.status, r.reason "
+        "FROM readings r JOIN meters m ON m.id = r.meter_id "
+        "JOIN account_access sa ON sa.account_id = m.account_id AND sa.subscriber_id = ? "
+        "AND (sa.rights & ?) = ? WHERE r.meter_id = ? ORDER BY r.zone, r.taken_on, r.id",
+        NULL, 0, NULL};
 
 /* The old row first, only if still the subscriber's to correct: taken, it stays. */
 static struct db_stmt replace_old = {
@@ -134,7 +137,8 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
                     enum perr (*each)(void *, const struct meter *), void *ctx)
 {
 	struct meter_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(meter), DBA_U64(meter)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(RIGHT_READINGS), DBA_INT(RIGHT_READINGS),
+	                     DBA_U64(meter), DBA_U64(meter)};
 	struct db_col c[] = {
 		DBC_U64(&it.row.id),	     DBC_U64(&it.row.account_id),  DBC_U64(&it.row.plan_id),
 		DBC_STR(&it.row.account_number), DBC_STR(&it.row.address), DBC_STR(&it.row.kind),
@@ -146,7 +150,7 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
 		DBC_U64(&it.row.org_id),     DBC_STR(&it.row.time_zone),   DBC_U64(&it.own_id),
 		DBC_INT(&it.own_value),	     DBC_INT(&it.own_on),
 	};
-	enum perr e = db_rows(ar, &meters, a, 3, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
+	enum perr e = db_rows(ar, &meters, a, 5, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
 
 	/* The last meter is complete when the rows end; its failure is the query's. */
 	if (e == PERR_OK)
@@ -171,11 +175,12 @@ enum perr db_reading_history(struct arena *ar, uint64_t subscriber, uint64_t met
                              enum perr (*each)(void *, const struct reading_row *), void *ctx)
 {
 	struct hist_iter it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(meter)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(RIGHT_READINGS), DBA_INT(RIGHT_READINGS),
+	                     DBA_U64(meter)};
 	struct db_col c[] = {DBC_UINT(&it.r.zone),	  DBC_STR(&it.r.taken_on), DBC_INT(&it.r.value),
 			     DBC_STR(&it.r.source), DBC_STR(&it.r.status),   DBC_STR(&it.r.reason)};
 
-	return db_rows(ar, &history, a, 2, c, 6, hist_row, &it);
+	return db_rows(ar, &history, a, 4, c, 6, hist_row, &it);
 }
 
 enum perr db_reading_insert(uint64_t meter, unsigned zone, day_t taken_on, long long value,

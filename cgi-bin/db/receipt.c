@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 
+#include "billing/access.h"
 #include "billing/account.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
@@ -22,26 +23,29 @@
 
 /*
  * The receipt as issued (sql/025): version 0 asks for the latest.  The head
- * is read through subscriber_accounts: a receipt of an account that is not
- * linked to the subscriber does not exist for them.
+ * is read through account_access (sql/049): a receipt of an account the
+ * subscriber may not view does not exist for them.  Receipts by e-mail are
+ * a holder's choice, kept with their link.
  */
 #define DOC_VERSION                                                                          \
 	"d.version = IF(? > 0, ?, (SELECT MAX(x.version) FROM receipt_documents x "          \
 	"WHERE x.account_id = d.account_id AND x.period = d.period))"
 
 static struct db_stmt head = {
-	"receipt.head",
-	"SELECT a.number, d.payer_name, d.address, d.residents, d.area_centi_m2, "
-	"d.organization_id, d.org_name, d.org_short_name, d.inn, d.kpp, d.org_address, d.phones, "
-	"d.email, d.website, d.bank_name, d.bic, d.bank_account, d.corr_account, d.currency, "
-	"d.receipt_note, d.qr_category, d.qr_tech_code, DATE_FORMAT(d.due_on, '%Y-%m-%d'), "
-	"DATE_FORMAT(d.issued_at, '%Y-%m-%d'), sa.receipt_email, d.version, d.reason, "
-	"DATE_FORMAT(d.replaced_at, '%Y-%m-%d'), (SELECT MAX(x.version) FROM receipt_documents x "
-	"WHERE x.account_id = d.account_id AND x.period = d.period) "
-	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
-	"JOIN receipt_documents d ON d.account_id = a.id AND d.period = ? AND " DOC_VERSION " "
-	"WHERE sa.subscriber_id = ? AND sa.account_id = ?",
-	NULL, 0, NULL};
+        "receipt.head",
+        "SELECT a.number, d.payer_name, d.address, d.residents, d.area_centi_m2, "
+        "d.organization_id, d.org_name, d.org_short_name, d.inn, d.kpp, d.org_address, d.phones, "
+        "d.email, d.website, d.bank_name, d.bic, d.bank_account, d.corr_account, d.currency, "
+        "d.receipt_note, d.qr_category, d.qr_tech_code, DATE_FORMAT(d.due_on, '%Y-%m-%d'), "
+        "DATE_FORMAT(d.issued_at, '%Y-%m-%d'), COALESCE(h.receipt_email, 0), d.version, d.reason, "
+        "DATE_FORMAT(d.replaced_at, '%Y-%m-%d'), (SELECT MAX(x.version) FROM receipt_documents x "
+        "WHERE x.account_id = d.account_id AND x.period = d.period) "
+        "FROM account_access sa JOIN accounts a ON a.id = sa.account_id "
+        "JOIN receipt_documents d ON d.account_id = a.id AND d.period = ? AND " DOC_VERSION " "
+        "LEFT JOIN subscriber_accounts h ON h.subscriber_id = sa.subscriber_id "
+        "AND h.account_id = sa.account_id "
+        "WHERE sa.subscriber_id = ? AND sa.account_id = ? AND (sa.rights & ?) = ?",
+        NULL, 0, NULL};
 
 /* The lines as issued; what was paid to each service since, from the live ledger. */
 static struct db_stmt lines = {
@@ -255,9 +259,10 @@ enum perr db_receipt_head(struct arena *ar, uint64_t subscriber, uint64_t accoun
 
 	month_date(m, d);
 	e = db_row(ar, &head,
-		   (struct db_arg[]){DBA_STR(d), DBA_INT(version), DBA_INT(version),
-				     DBA_U64(subscriber), DBA_U64(account)},
-		   5, c, sizeof(c) / sizeof(c[0]));
+	           (struct db_arg[]){DBA_STR(d), DBA_INT(version), DBA_INT(version),
+	                             DBA_U64(subscriber), DBA_U64(account), DBA_INT(RIGHT_VIEW),
+	                             DBA_INT(RIGHT_VIEW)},
+	           7, c, sizeof(c) / sizeof(c[0]));
 	if (e != PERR_OK)
 		return e;
 	h->version = (unsigned)v;

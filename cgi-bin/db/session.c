@@ -23,24 +23,27 @@ static struct db_stmt insert = {
 
 /*
  * Both limits are checked here, so an expired row is never a live session.
- * The current account comes along: the chosen one while it is still linked,
- * else the first linked one, else NULL.
+ * The current account comes along with the rights on it (sql/049): the
+ * chosen one while the subscriber still has access to it, else the first
+ * they have, else NULL.  Read on every request, so access taken away is gone
+ * at the next one.
  */
 static struct db_stmt lookup = {
-	"session.lookup",
-	"SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
-	"s.prev_login_at, s.prev_login_ip, s.viewer, "
-	"TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
-	"COALESCE(cur.account_id, (SELECT MIN(first.account_id) FROM subscriber_accounts first "
-	"WHERE first.subscriber_id = sub.id)) "
-	"FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
-	"LEFT JOIN subscriber_accounts cur ON cur.subscriber_id = sub.id "
-	"AND cur.account_id = sub.current_account_id "
-	"WHERE s.token_hash = ? AND sub.active = 1 "
-	"AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
-	"AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
-	"AND (s.viewer IS NULL OR s.created_at > UTC_TIMESTAMP(6) - INTERVAL 30 MINUTE)",
-	NULL, 0, NULL};
+        "session.lookup",
+        "SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
+        "s.prev_login_at, s.prev_login_ip, s.viewer, "
+        "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
+        "cur.account_id, cur.rights, cur.granted_by IS NOT NULL "
+        "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
+        "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
+        "AND cur.account_id = COALESCE((SELECT c.account_id FROM account_access c "
+        "WHERE c.subscriber_id = sub.id AND c.account_id = sub.current_account_id), "
+        "(SELECT MIN(f.account_id) FROM account_access f WHERE f.subscriber_id = sub.id)) "
+        "WHERE s.token_hash = ? AND sub.active = 1 "
+        "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+        "AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+        "AND (s.viewer IS NULL OR s.created_at > UTC_TIMESTAMP(6) - INTERVAL 30 MINUTE)",
+        NULL, 0, NULL};
 
 /*
  * Staff viewing as the subscriber: a session of theirs that carries the
@@ -99,6 +102,7 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 			    unsigned absolute, struct session *out, long long *idle_for)
 {
 	struct db_arg a[] = {DBA_BLOB(hash, 32), DBA_INT(idle), DBA_INT(absolute)};
+	long long rights = 0, shared = 0;
 	struct db_col c[] = {DBC_U64(&out->id),
 	                     DBC_U64(&out->subscriber_id),
 	                     DBC_STR(&out->login),
@@ -109,8 +113,13 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 	                     DBC_STR(&out->prev_login_ip),
 	                     DBC_STR(&out->viewer),
 	                     DBC_INT(idle_for),
-	                     DBC_U64(&out->account_id)};
+	                     DBC_U64(&out->account_id),
+	                     DBC_INT(&rights),
+	                     DBC_INT(&shared)};
 	enum perr e = db_row(ar, &lookup, a, 3, c, sizeof(c) / sizeof(c[0]));
+
+	out->rights = out->account_id != 0 ? (unsigned)rights : 0;
+	out->shared = out->account_id != 0 && shared != 0;
 
 	memcpy(out->token_hash, hash, 32);
 	if (e == PERR_OK && out->prev_login_at != NULL)

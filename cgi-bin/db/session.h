@@ -24,8 +24,13 @@ struct session {
 	/* The staff member viewing the pages as this subscriber, read-only; NULL
 	 * for the subscriber's own session. */
 	const char *viewer;
-	/* The account the sections show: the chosen one, else the first linked; 0 if none. */
+	/* The account the sections show: the chosen one, else the first they may
+	 * see (sql/049: linked, or shared with them); 0 if none. */
 	uint64_t account_id;
+	/* What they may do on it (billing/access.h): all of it, if they hold it. */
+	unsigned rights;
+	/* Whether someone else shared it with them (they are not its holder). */
+	int shared;
 };
 
 enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,

@@ -10,21 +10,23 @@
 #include "web/nav.h"
 #include "web/req.h"
 
+/* needs: the right on the current account its page asks (PAGE_NEEDS), 0 none. */
 static const struct {
 	const char *id;
 	const char *href;
+	unsigned needs;
 } sections[] = {
-	{"home", "/"},
-	{"news", "/news"},
-	{"inbox", "/inbox"},
-	{"appeals", "/appeals"},
-	{"accounts", "/accounts"},
-	{"services", "/services"},
-	{"readings", "/readings"},
-	{"payments", "/payments"},
-	{"receipts", "/receipts"},
-	{"calculator", "/calculator"},
-	{"settings", "/settings"},
+        {"home", "/", 0},
+        {"news", "/news", 0},
+        {"inbox", "/inbox", 0},
+        {"appeals", "/appeals", 0},
+        {"accounts", "/accounts", 0},
+        {"services", "/services", RIGHT_VIEW},
+        {"readings", "/readings", RIGHT_READINGS},
+        {"payments", "/payments", RIGHT_VIEW},
+        {"receipts", "/receipts", RIGHT_VIEW},
+        {"calculator", "/calculator", 0},
+        {"settings", "/settings", 0},
 };
 
 /* The entry a page is under: its own address, or the one its address continues. */
@@ -69,7 +71,13 @@ void nav_add(struct req *r)
 	}
 	nav = xml_elem(r->root, "nav");
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
-		xmlNodePtr it = xml_elem(nav, "item");
+		xmlNodePtr it;
+
+		/* A shared account's pages its rights do not open are not offered. */
+		if (r->sess->account_id != 0 &&
+		    (r->sess->rights & sections[i].needs) != sections[i].needs)
+			continue;
+		it = xml_elem(nav, "item");
 
 		if (xml_attr(it, "id", sections[i].id) || xml_attr(it, "href", sections[i].href))
 			return;

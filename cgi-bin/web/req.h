@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 #include <stddef.h>
 
+#include "billing/access.h"
 #include "core/arena.h"
 #include "core/attrs.h"
 #include "core/lang.h"
@@ -44,6 +45,16 @@ enum method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
  * (req_upload_read), never held whole.  The form puts its file input last.
  */
 #define PAGE_UPLOAD 0x20
+/*
+ * What a page needs on the session's current account (billing/access.h),
+ * kept in the flags' upper bits: PAGE_SESSION | PAGE_NEEDS(RIGHT_PAY).  A
+ * subscriber the account was shared with without that right gets 404, as
+ * for an account that is not theirs, before the handler runs.  A page that
+ * names none is open to anyone signed in; its statements decide what they
+ * show (those of subscriber_accounts show a delegate nothing, sql/049).
+ */
+#define PAGE_RIGHTS_SHIFT  8
+#define PAGE_NEEDS(rights) ((unsigned)(rights) << PAGE_RIGHTS_SHIFT)
 
 /* What of a User-Agent is kept: the sessions' column holds 255 characters. */
 #define USER_AGENT_MAX 255

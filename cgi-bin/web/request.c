@@ -665,6 +665,20 @@ static const char *stored_header(struct arena *a, const char *v, size_t max)
 }
 
 /* Where a signed-out visitor is sent, remembering what they asked for. */
+/*
+ * Whether the session's current account gives the rights the page needs
+ * (PAGE_NEEDS).  Without an account there is nothing to refuse: the page
+ * says there is none.
+ */
+static int may_use_account(const struct req *r)
+{
+	unsigned needs = r->page->flags >> PAGE_RIGHTS_SHIFT;
+
+	if (needs == 0 || r->sess == NULL || r->sess->account_id == 0)
+		return 1;
+	return (r->sess->rights & needs) == needs;
+}
+
 static int to_login(struct req *r)
 {
 	const char *back = return_to(r), *enc;
@@ -802,6 +816,8 @@ static int dispatch(struct req *r, const struct io *io)
 
 	if ((r->page->flags & PAGE_SESSION) && !r->signed_in)
 		return to_login(r);
+	if (!may_use_account(r))
+		return page_error(r, 404, "not-found");
 	/* Staff viewing as a subscriber change nothing: every POST but signing out is refused. */
 	if (r->method == M_POST && r->sess != NULL && r->sess->viewer != NULL &&
 	    !(r->page->flags & (PAGE_READ_ONLY_POST | PAGE_SIGN_OUT)))

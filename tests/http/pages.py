@@ -35,6 +35,22 @@ def request_topic(form):
     return rows[0][0] if rows else 1
 
 
+# An invitation of demo's to demo2, live for the page that offers it (issue 24).
+INVITATION_TOKEN = "QUFB" * 10 + "QUE"
+
+
+def demo_invitation():
+    """The accept page's link: demo invites demo2 (by e-mail) to view account 1."""
+    from conftest import blake2b_hex
+    sql("DELETE FROM access_invitations WHERE token_hash = UNHEX('%s')"
+        % blake2b_hex(INVITATION_TOKEN))
+    sql("INSERT INTO access_invitations (token_hash, account_id, holder_id, contact, rights, "
+        "created_at, expires_at) SELECT UNHEX('%s'), 1, id, 'demo2@example.org', 1, "
+        "UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM subscribers WHERE login = 'demo'"
+        % blake2b_hex(INVITATION_TOKEN))
+    return INVITATION_TOKEN
+
+
 def demo_news():
     """The first organization's announcement of the demo data (tools/stack.sh)."""
     rows = sql("SELECT MIN(id) FROM news WHERE title_en = 'Planned hot water outage'")
@@ -118,6 +134,13 @@ def listed_pages():
         ("/accounts/info?id=3", "GET", None, True, "ru"),
         ("/accounts/info?id=1", "GET", None, True, "en"),
         ("/accounts/remove?id=3", "GET", None, True, "en"),
+        ("/access", "GET", None, True, "ru"),
+        ("/access?done=invited", "GET", None, True, "en"),
+        ("/access/invite", "POST", {"contact": "<b>x</b>", "rights": "holder"}, True, "en"),
+        ("/access/invite", "POST", {"contact": "demo2@example.org", "rights": "pay"}, True, "ru"),
+        ("/access/accept?token=" + demo_invitation(), "GET", None, True, "ru"),
+        ("/access/accept?token=" + "A" * 43, "GET", None, True, "en"),
+        ("/access/accept", "POST", {"token": INVITATION_TOKEN, "answer": "maybe"}, True, "ru"),
         ("/services", "GET", None, True, "ru"),
         ("/services?service=1", "GET", None, True, "en"),
         ("/services?from=2026-05&to=2026-01", "GET", None, True, "ru"),

@@ -1025,6 +1025,8 @@ STILL_SORTING = {
     "news.of_subscriber", "online.items", "online.lock_items", "online.unfinished",
     "payment.history", "reading.meters", "receipt.corrections", "receipt.email_list",
     "help.districts", "help.orgs_all", "help.orgs_of", "tariff.public_organizations",
+    # an account's few delegates, and what they did (its meters' readings by others)
+    "access.delegates", "access.others_readings",
     # the console's lists and searches
     "contact.pending", "directory.accounts", "directory.by_number", "news.of_staff",
     "refund.find_account", "refund.find_day", "staff.list", "topic.add", "topic.of_org",
@@ -1042,9 +1044,9 @@ def test_every_billing_query_is_an_index_lookup():
     end = latest_month(1) + "-01"
     start = month_add(latest_month(1), -11) + "-01"
     samples = {
-        "account.linked": ["'ru'", sub], "account.dashboard": ["'ru'", sub],
+        "account.linked": ["'ru'", sub, 1, 1], "account.dashboard": ["'ru'", sub, 1, 1],
         "account.services": ["'ru'", 1],
-        "account.service": ["'ru'", 1, 1], "account.get": [sub, 1],
+        "account.service": ["'ru'", 1, 1], "account.get": [sub, 1, 0, 0],
         "account.verify": [sub, 1, "'1000789004'", "'%s'" % end, "'%s'" % end, 100],
         "account.unlink": [sub, 1], "subscriber.set_current": [1, sub],
         "ledger.months": [1, 0, 0, "'%s'" % start, "'%s'" % end],
@@ -1059,8 +1061,8 @@ def test_every_billing_query_is_an_index_lookup():
         "tariff.public_organizations": [], "tariff.plans": ["'ru'", 1, 0],
         "tariff.versions": [1, "'%s'" % end, "'%s'" % start], "tariff.prices": [1],
         "tariff.limits": [1], "reading.replace_old": [1, 1, 0],
-        "reading.replace_new": [1, 0, "'%s'" % end, 1, "'accepted'", sub, 1], "tariff.vat_rates": [1, "'%s'" % end, 8], "reading.meters": [sub, 0, 0], "reading.history": [sub, 1],
-        "account.payable": [sub], "online.lock_items": [1],
+        "reading.replace_new": [1, 0, "'%s'" % end, 1, "'accepted'", sub, 1], "tariff.vat_rates": [1, "'%s'" % end, 8], "reading.meters": [sub, 2, 2, 0, 0], "reading.history": [sub, 2, 2, 1],
+        "account.payable": [sub, 4, 4], "online.lock_items": [1],
         "credit.rows": [1, "'%s'" % start],
         "credit.ledger": ["'[{\"s\":1,\"a\":0}]'", 1, "'%s'" % end],
         "online.by_key": [sub, "'x'"], "online.get": [1, sub],
@@ -1069,12 +1071,12 @@ def test_every_billing_query_is_an_index_lookup():
         "online.items": [1], "online.choose": [1, 1, 0], "online.choices": [1],
         "online.unfinished": [15, 0, 200], "online.method": [1, sub],
         "online.forget_method": [1], "online.forget_unused": [],
-        "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 5000],
+        "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 1, 1, 5000],
         "autopay.list": [sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],
         "autopay.due": [5, "'%s'" % end, 200],
         "autopay.run_update": ["'x'", "NULL", 1, "'%s'" % end],
         "autopay.run_settled": ["'x'", 1],
-        "receipt.head": ["'%s'" % end, 0, 0, sub, 1],
+        "receipt.head": ["'%s'" % end, 0, 0, sub, 1, 1, 1],
         "receipt.lines": ["'ru'", 1, "'%s'" % end, 1],
         "receipt_doc.latest_version": [1, "'%s'" % end],
         "receipt_doc.replaced": [1, "'%s'" % end, 1],
@@ -1202,6 +1204,12 @@ def test_every_billing_query_is_an_index_lookup():
         "api.feed_readings": [feed_end("readings"), 1, 100],
         "api.feed_taken": [feed_end("readings"), feed_end("readings") + 100, 1],
         "api.feed_payments": [feed_end("payments"), 1, 100],
+        # Shared access (sql/049): a subscriber's, an account's, an invitation's by its hash.
+        "access.shared": [sub], "access.delegates": [1], "access.set_rights": [1, sub, 1],
+        "access.end": [sub, 1], "access.invitations": [1], "access.invited_today": [sub],
+        "access.invitation": ["x'00'"], "access.take": [sub, 1], "access.grant_replaced": [sub, 1],
+        "access.cancel": [1, 1], "access.events": [1, 50], "access.others_readings": [1, 20],
+        "access.others_payments": [1, 20],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

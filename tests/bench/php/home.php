@@ -179,11 +179,12 @@ $s = rows($db,
     "SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
     . "s.prev_login_at, s.prev_login_ip, s.viewer, "
     . "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
-    . "COALESCE(cur.account_id, (SELECT MIN(first.account_id) FROM subscriber_accounts first "
-    . "WHERE first.subscriber_id = sub.id)) "
+    . "cur.account_id, cur.rights, cur.granted_by IS NOT NULL "
     . "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
-    . "LEFT JOIN subscriber_accounts cur ON cur.subscriber_id = sub.id "
-    . "AND cur.account_id = sub.current_account_id "
+    . "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
+    . "AND cur.account_id = COALESCE((SELECT c.account_id FROM account_access c "
+    . "WHERE c.subscriber_id = sub.id AND c.account_id = sub.current_account_id), "
+    . "(SELECT MIN(f.account_id) FROM account_access f WHERE f.subscriber_id = sub.id)) "
     . "WHERE s.token_hash = ? AND sub.active = 1 "
     . "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
     . "AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
@@ -235,7 +236,7 @@ $linked = rows($db,
     "SELECT a.id, a.number, a.payer_name, a.address, o.name, o.currency, "
     . "sv.id, IF(? = 'en', sv.name_en, sv.name_ru), su.name, sv.unit, l.tariff, l.closing, "
     . "YEAR(l.period) * 12 + MONTH(l.period) - 1 , s.billed" . $sum_cols . " "
-    . "FROM subscriber_accounts sa "
+    . "FROM account_access sa "
     . "JOIN accounts a ON a.id = sa.account_id "
     . "JOIN organizations o ON o.id = a.organization_id "
     . "LEFT JOIN account_summaries s ON s.account_id = a.id "
@@ -243,7 +244,7 @@ $linked = rows($db,
     . "LEFT JOIN account_last_payments p ON p.account_id = a.id "
     . "LEFT JOIN services sv ON sv.id = l.service_id "
     . "LEFT JOIN suppliers su ON su.id = sv.supplier_id "
-    . "WHERE sa.subscriber_id = ? ORDER BY a.id, sv.id",
+    . "WHERE sa.subscriber_id = ? AND (sa.rights & 1) = 1 ORDER BY a.id, sv.id",
     'si', [$lang, $subscriber]);
 $summary = []; // account id => [latest, billed, [charged, paid] by k, payments]
 foreach ($linked as $row) {
