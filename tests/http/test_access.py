@@ -385,3 +385,24 @@ def test_leaving_and_the_holder_unlinking_end_access(people):
     assert r.status_code == 303
     assert sql("SELECT COUNT(*) FROM account_access WHERE account_id = %d" % ACCOUNT) == [("0",)]
     assert str(ACCOUNT) not in ds.get(BASE + "/accounts?format=xml").content.decode()
+
+
+def test_the_invitation_is_delivered_with_its_link_and_forgotten_once_sent(people):
+    from test_delivery import deliver, mails, new_mails
+    assert deliver().returncode == 0  # what earlier tests queued
+    hs = signed_in(*HOLDER)
+    invite(hs, "delegate@example.org", "pay")
+    token = last_token("delegate@example.org")
+    before = mails()
+    out = deliver()
+    assert out.returncode == 0, out.stderr
+    sent = [m for m in new_mails(before) if m["To"] == "delegate@example.org"]
+    assert len(sent) == 1
+    body = sent[0].get_body(preferencelist=("plain",)).get_content()
+    assert "/access/accept?token=" + token in body
+    assert "Владелец Счёта" in body and "Просмотр и оплата" in body
+    # Sent, the link is no longer kept anywhere but in the invitee's mailbox.
+    assert sql("SELECT params FROM outbox WHERE kind = 'access-invite' AND address = "
+               "'delegate@example.org' ORDER BY id DESC LIMIT 1") == [("<gone/>",)]
+    # Nor in the holder's messages in the cabinet.
+    assert sql("SELECT COUNT(*) FROM inbox WHERE kind = 'access-invite'") == [("0",)]
