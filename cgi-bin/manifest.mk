@@ -29,9 +29,9 @@ MODS_accounts = app/account_list app/org_list billing/access core/arena core/con
 	core/throttle core/utf8 core/valid db/access db/account db/db db/organization db/outbox db/session db/throttle \
 	db/unread doc/catalog doc/finish doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node \
 	web/csrf web/form web/nav web/request web/sandbox web/serve web/session web/signin_limit
-MODS_services = billing/ledger core/arena core/config core/crypto core/date core/decimal \
+MODS_services = app/invoice billing/ledger billing/payqr core/arena core/config core/crypto core/date core/decimal \
 	core/lang core/log core/module core/money core/month core/parse core/privilege core/utf8 \
-	core/valid db/account db/db db/ledger db/session db/unread doc/catalog doc/finish \
+	core/valid db/account db/db db/invoice db/ledger db/session db/unread doc/catalog doc/finish \
 	doc/html_write doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node \
 	web/csrf web/form web/nav web/page_pdf web/page_table web/period web/request web/sandbox \
 	web/serve web/session
@@ -49,7 +49,7 @@ MODS_readings = app/tariff_period billing/reading billing/tariff core/arena core
 	web/session
 MODS_payments = app/credit app/settle billing/split core/arena core/config core/crypto \
 	core/date core/lang core/log core/module core/money core/month core/parse core/perr \
-	core/privilege core/utf8 core/valid db/account db/autopay db/credit db/db db/online db/outbox \
+	core/privilege core/utf8 core/valid db/account db/autopay db/credit db/db db/invoice db/online db/outbox \
 	db/payment db/session db/unread doc/catalog doc/finish doc/html_write doc/render doc/sheet \
 	doc/xlsx doc/xml doc/xmlmem doc/xsl_node net/http net/yookassa web/csrf web/form web/nav \
 	web/page_table web/period web/request web/sandbox web/serve web/session

@@ -16,14 +16,28 @@
  *                             quantity, rate, charge and recalculation, with
  *                             the total; ?format=pdf to print and sign
  *
- * Only the session's current account is ever read; the session lookup has
- * checked it is linked.  A service the account does not have is a 404.
+ *   GET  /documents          ?from=&to=: the period's documents: each month's
+ *                             receipt and act, the reconciliation act, the
+ *                             invoices made; the form to ask for an invoice
+ *   POST /documents/invoices service (optional), amount: a new invoice, numbered
+ *                             in its organization's year without gaps
+ *   GET  /documents/invoice  ?id=: the invoice (счёт на оплату) with the payee's
+ *                             details and QR code; ?format=pdf to print
+ *
+ * Only the session's current account is ever read (an invoice: one the
+ * subscriber may view); the session lookup has checked it is theirs, and each
+ * page names the right it needs (PAGE_NEEDS).  A service the account does not
+ * have is a 404.
  */
 #include <stdint.h>
 #include <string.h>
 
+#include "app/invoice.h"
 #include "billing/account.h"
 #include "billing/ledger.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/date.h"
 #include "core/decimal.h"
 #include "core/lang.h"
 #include "core/log.h"
@@ -32,13 +46,15 @@
 #include "core/perr.h"
 #include "core/valid.h"
 #include "db/account.h"
+#include "db/invoice.h"
 #include "db/ledger.h"
+#include "doc/qr.h"
 #include "doc/xml.h"
 #include "web/form.h"
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K__MAX };
+enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K_AMOUNT, K_ID, K__MAX };
 
 static const struct field fields[K__MAX] = {
         [K_FROM] = {"from", valid_month, 7, 7},
@@ -47,6 +63,8 @@ static const struct field fields[K__MAX] = {
         [K_FORMAT] = {"format", valid_token, 1,
                       8},                         /* pdf, csv, xlsx: a download of the statement */
         [K_MONTH] = {"month", valid_month, 7, 7}, /* the act of services rendered's month */
+        [K_AMOUNT] = {"amount", valid_text, 1, 24}, /* an invoice's, parsed in its currency */
+        [K_ID] = {"id", valid_int, 1, 9007199254740991LL},
 };
 
 struct ctx {
@@ -508,6 +526,219 @@ static int rendered(struct req *r)
 	return page_pdf(r, arena_printf(r->arena, "rendered-%s-%s.pdf", a.number, ms));
 }
 
+/* ---------------------------------------------------------------- documents */
+
+/* An invoice's number as printed: "17/2026" (its year's, per organization). */
+static const char *invoice_no(struct arena *ar, const struct invoice *v)
+{
+	return arena_printf(ar, "%u/%u", v->number, v->year);
+}
+
+/* <invoice id= number= at= paid=?> with its amount and service, under parent. */
+static int invoice_xml(struct req *r, xmlNodePtr parent, const struct invoice *v,
+                       const struct currency *cur, xmlNodePtr *out)
+{
+	xmlNodePtr n = xml_elem(parent, "invoice");
+	const char *no = invoice_no(r->arena, v);
+	char at[26];
+
+	if (n == NULL || no == NULL || instant_local(v->created_at, at) != 0 ||
+	    xml_attr_int(n, "id", (long long)v->id) || xml_attr(n, "number", no) ||
+	    xml_attr(n, "at", at) || (v->paid && xml_attr(n, "paid", "1")) ||
+	    xml_money(n, "amount", v->amount, cur, r->lang) == NULL ||
+	    (v->service != NULL && xml_text(n, "service", v->service) == NULL))
+		return -1;
+	if (out != NULL)
+		*out = n;
+	return 0;
+}
+
+struct doc_list {
+	struct req *r;
+	const struct currency *cur;
+	xmlNodePtr n;
+};
+
+static enum perr doc_month_row(void *p, const struct ledger_row *row)
+{
+	struct doc_list *l = p;
+	char m[8];
+
+	month_format(row->month, m);
+	return xml_text(l->n, "month", m) == NULL ? PERR_NOMEM : PERR_OK;
+}
+
+static enum perr doc_invoice_row(void *p, const struct invoice *v)
+{
+	struct doc_list *l = p;
+
+	return invoice_xml(l->r, l->n, v, l->cur, NULL) != 0 ? PERR_NOMEM : PERR_OK;
+}
+
+/* The service a form names, if the account has it (its latest month's). */
+struct chosen_service {
+	uint64_t want;
+	struct account_service s;
+	xmlNodePtr list;
+	int found;
+};
+
+static enum perr choice_row(void *p, const struct account_service *s)
+{
+	struct chosen_service *c = p;
+	xmlNodePtr n = c->list ? xml_text(c->list, "service", s->service) : NULL;
+
+	if (c->list != NULL && (n == NULL || xml_attr_int(n, "id", (long long)s->service_id) ||
+	                        (s->service_id == c->want && xml_attr(n, "selected", "1"))))
+		return PERR_NOMEM;
+	if (s->service_id == c->want && s->service_id != 0) {
+		c->s = *s;
+		c->found = 1;
+	}
+	return PERR_OK;
+}
+
+/*
+ * The current account's documents of a period: each month billed (its
+ * receipt and its act of services rendered), the reconciliation act of the
+ * period, and the invoices made in it; and the form to ask for an invoice.
+ */
+static int documents_page(struct req *r, struct chosen_service *chosen)
+{
+	static const size_t echo[] = {K_AMOUNT, K_SERVICE};
+	struct doc_list l = {.r = r};
+	struct account a;
+	month_t from = 0, to = 0;
+	char d1[11], d2[11];
+	xmlNodePtr docs;
+	int st;
+	enum perr e;
+
+	if (r->sess->account_id == 0)
+		return no_account(r);
+	if ((st = account_head(r, &a)) != 0)
+		return st;
+	l.cur = a.org.cur;
+	/* Up to this month, not the last billed: an invoice asked for today is in it. */
+	if ((st = page_period(r, K_FROM, K_TO, month_today_in(NULL), &from, &to)) != 0)
+		return st;
+	docs = xml_elem(r->root, "documents");
+	if (docs == NULL || ((r->sess->rights & RIGHT_PAY) && xml_attr(docs, "may-pay", "1")) ||
+	    (chosen->list = xml_elem(docs, "services")) == NULL)
+		return page_error(r, 500, "internal");
+	l.n = xml_elem(docs, "months");
+	if (l.n == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_ledger_months(r->arena, a.id, 0, from, to, doc_month_row, &l)) != PERR_OK ||
+	    (e = db_account_services(r->arena, a.id, r->lang, choice_row, chosen)) != PERR_OK)
+		return page_fail(r, e);
+	/* Invoices of the period's calendar months, by the site's UTC days. */
+	month_date(from, d1);
+	month_date(to + 1, d2);
+	if ((l.n = xml_elem(docs, "invoices")) == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_invoices_of(r->arena, r->sess->subscriber_id, a.id, d1, d2, r->lang,
+	                        doc_invoice_row, &l)) != PERR_OK)
+		return page_fail(r, e);
+	if (xml_typed(r, echo, sizeof(echo) / sizeof(echo[0])) != 0)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+static int documents(struct req *r)
+{
+	struct chosen_service c = {0};
+
+	return documents_page(r, &c);
+}
+
+/* Ask for an invoice: of an amount, for one service or the account's services together. */
+static int invoice_new(struct req *r)
+{
+	const struct fval *svc = req_val(r, K_SERVICE), *amount = req_val(r, K_AMOUNT);
+	struct chosen_service c = {.want = svc ? (uint64_t)svc->i : 0};
+	money_t sum = 0;
+	struct account a;
+	uint64_t id;
+	int st, bad = 0;
+	enum perr e;
+
+	if ((st = documents_page(r, &c)) != 200)
+		return st;
+	if (r->bad[K_SERVICE] || (svc != NULL && !c.found)) {
+		bad = 1;
+		if (xml_form_error(r, "service", "invalid") != 0)
+			return page_error(r, 500, "internal");
+	}
+	if ((e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, RIGHT_PAY,
+	                        &a)) != PERR_OK)
+		return page_fail(r, e);
+	if (amount == NULL || a.org.cur == NULL ||
+	    money_parse(amount->s, amount->len, a.org.cur, 0, &sum) != 0 || sum <= 0 ||
+	    sum > cfg.pay_max) {
+		bad = 1;
+		if (xml_form_error(r, "amount", "invalid") != 0)
+			return page_error(r, 500, "internal");
+	}
+	if (bad)
+		return page_status(r, 400);
+	if ((e = invoice_issue(r->arena, r->sess->subscriber_id, &a, c.found ? c.want : 0, sum,
+	                       &id)) != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(
+	        r, arena_printf(r->arena, "/documents/invoice?id=%llu", (unsigned long long)id));
+}
+
+static int invoice_view(struct req *r)
+{
+	const struct fval *id = req_val(r, K_ID);
+	char key[TOKEN_CHARS + 1];
+	unsigned char raw[TOKEN_BYTES];
+	struct invoice v;
+	struct account a;
+	const char *qr;
+	xmlNodePtr n, q;
+	struct qr code;
+	enum perr e;
+
+	if (id == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	if ((e = db_invoice_get(r->arena, r->sess->subscriber_id, (uint64_t)id->i, r->lang, &v)) !=
+	    PERR_OK)
+		return page_fail(r, e);
+	/* The invoice's account, whichever is current: its payee and payer. */
+	if ((e = db_account_get(r->arena, r->sess->subscriber_id, v.account_id, RIGHT_VIEW, &a)) !=
+	    PERR_OK)
+		return page_fail(r, e);
+	if (invoice_xml(r, r->root, &v, a.org.cur, &n) != 0)
+		return page_error(r, 500, "internal");
+	if (xml_text(n, "account", a.number) == NULL || xml_text(n, "payer", a.payer) == NULL ||
+	    xml_text(n, "address", a.address) == NULL || xml_text(n, "payee", a.org.name) == NULL ||
+	    xml_text(n, "inn", a.org.inn) == NULL || xml_text(n, "bank", a.org.bank_name) == NULL ||
+	    xml_text(n, "bic", a.org.bic) == NULL ||
+	    xml_text(n, "bank-account", a.org.bank_account) == NULL ||
+	    xml_text(n, "corr-account", a.org.corr_account) == NULL ||
+	    xml_text(n, "payee-address", a.org.address) == NULL)
+		return page_error(r, 500, "internal");
+	if ((qr = invoice_qr_text(r->arena, &v, &a)) != NULL) {
+		const char *path;
+
+		if (qr_encode(r->arena, qr, &code) != 0 ||
+		    (path = qr_svg_path(r->arena, &code)) == NULL ||
+		    (q = xml_elem(n, "qr")) == NULL || xml_attr_int(q, "modules", code.width) ||
+		    xml_attr(q, "payload", qr) || xml_text(q, "path", path) == NULL)
+			return page_error(r, 500, "internal");
+	}
+	/* Paying online: a fresh key for the payment, as the pay form makes. */
+	if (!v.paid && (r->sess->rights & RIGHT_PAY) && v.account_id == r->sess->account_id) {
+		if (token_new(raw, key) != 0 || xml_text(n, "pay-key", key) == NULL)
+			return page_error(r, 500, "internal");
+	}
+	if (!wants_pdf(r))
+		return 200;
+	return page_pdf(r, arena_printf(r->arena, "invoice-%u-%u.pdf", v.number, v.year));
+}
+
 static const struct page pages[] = {
         {"/services", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "overview", overview},
         {"/services/statement", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "statement",
@@ -515,6 +746,11 @@ static const struct page pages[] = {
         {"/services/reconciliation", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "reconciliation",
          reconciliation},
         {"/services/rendered", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "rendered", rendered},
+        {"/documents", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "documents", documents},
+        {"/documents/invoice", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "invoice",
+         invoice_view},
+        {"/documents/invoices", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_PAY), "documents",
+         invoice_new},
 };
 
 static const struct section section = {

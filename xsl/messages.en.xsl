@@ -62,6 +62,7 @@
     <nav.services>Services</nav.services>
     <nav.payments>Payments</nav.payments>
     <nav.receipts>Receipts</nav.receipts>
+    <nav.documents>Documents</nav.documents>
     <nav.settings>Settings</nav.settings>
     <unit.kWh>kWh</unit.kWh>
     <unit.m3>m³</unit.m3>
@@ -154,6 +155,10 @@
     <error.no-email>To get receipts by e-mail, first add an e-mail address in your settings.</error.no-email>
     <error.link-invalid.title>The link is no longer valid</error.link-invalid.title>
     <error.link-invalid>The link has expired or has been used already. Please ask for a new one.</error.link-invalid>
+    <error.invoice-paid.title>Paid already</error.invoice-paid.title>
+    <error.invoice-paid>This invoice is paid already.</error.invoice-paid>
+    <error.invoice-not-online.title>Not online</error.invoice-not-online.title>
+    <error.invoice-not-online>This organization does not take payments online: pay the invoice at a bank by its details or QR code.</error.invoice-not-online>
   </xsl:template>
   <xsl:template name="messages-en-login">
     <login-code.title>Sign-in code</login-code.title>
@@ -301,7 +306,7 @@
     <info.bic>BIC</info.bic>
     <info.bank-account>Bank account</info.bank-account>
     <info.corr-account>Correspondent account</info.corr-account>
-      <access.rights.view>View only: balances, statements, receipts, payments</access.rights.view>
+    <access.rights.view>View only: balances, statements, receipts, payments</access.rights.view>
     <access.rights.readings>Submit meter readings only</access.rights.readings>
     <access.rights.pay>View and pay</access.rights.pay>
     <access.rights.full>Everything but inviting others</access.rights.full>
@@ -358,7 +363,7 @@
     <error.invitation-expired>This invitation has expired: it works for 24 hours. Ask the account holder for a new one.</error.invitation-expired>
     <error.invitation-not-yours>This invitation was sent to someone else. Sign in with the login whose e-mail address or phone it was sent to.</error.invitation-not-yours>
     <error.invitation-own-account>This account is already yours.</error.invitation-own-account>
-</xsl:template>
+  </xsl:template>
   <xsl:template name="messages-en-services">
     <services.title>Services</services.title>
     <services.change>Change account</services.change>
@@ -410,6 +415,35 @@
     <statement.amount>Amount</statement.amount>
     <statement.print>To print, use your browser's Print command (Ctrl+P): the page is laid out for A4.</statement.print>
     <statement.back>Back to services</statement.back>
+    <docs.title>Documents</docs.title>
+    <docs.months>Receipts and acts by month</docs.months>
+    <docs.receipt>Receipt</docs.receipt>
+    <docs.invoices>Invoices</docs.invoices>
+    <docs.no-invoices>No invoices were made in this period.</docs.no-invoices>
+    <inv.title>Invoice</inv.title>
+    <inv.of>of</inv.of>
+    <inv.paid>Paid</inv.paid>
+    <inv.unpaid>Not paid yet</inv.unpaid>
+    <inv.new>Ask for an invoice</inv.new>
+    <inv.new-hint>An invoice (счёт на оплату) to print, to hand to an accountant or to pay online: for one service or for the account as a whole. It is numbered by the organization.</inv.new-hint>
+    <inv.service>For</inv.service>
+    <inv.all-services>All the account's services</inv.all-services>
+    <inv.amount>Amount</inv.amount>
+    <inv.make>Make the invoice</inv.make>
+    <inv.payee>Payee</inv.payee>
+    <inv.inn>INN</inv.inn>
+    <inv.payee-address>Address</inv.payee-address>
+    <inv.bank>Bank</inv.bank>
+    <inv.bic>BIC</inv.bic>
+    <inv.bank-account>Account</inv.bank-account>
+    <inv.corr-account>Correspondent account</inv.corr-account>
+    <inv.payer>Payer</inv.payer>
+    <inv.what>What for</inv.what>
+    <inv.for-account>Services to account</inv.for-account>
+    <inv.qr>QR code to pay this invoice in a banking app</inv.qr>
+    <inv.pay>Pay online</inv.pay>
+    <field.amount>The amount is a number above zero with at most two decimals, e.g. 1,234.56.</field.amount>
+    <field.service>Choose one of the account's services, or all of them.</field.service>
   </xsl:template>
   <xsl:template name="messages-en-calculator">
     <calc.meter>Meter</calc.meter>
@@ -822,7 +856,7 @@
     <mail.recover-link.subject>Password change</mail.recover-link.subject>
     <mail.recover-link.intro>To set a new password for your customer portal account (login {login}), open the link; it is valid for 1 hour and works once:</mail.recover-link.intro>
     <mail.recover-link.ignore>If you did not ask to change your password, just delete this message: the password stays as it is.</mail.recover-link.ignore>
-      <access.rights.view>View only: balances, statements, receipts, payments</access.rights.view>
+    <access.rights.view>View only: balances, statements, receipts, payments</access.rights.view>
     <access.rights.readings>Submit meter readings only</access.rights.readings>
     <access.rights.pay>View and pay</access.rights.pay>
     <access.rights.full>Everything but inviting others</access.rights.full>
@@ -832,7 +866,7 @@
     <mail.access-invite.sms>{holder} gives you access to account {number}:</mail.access-invite.sms>
     <mail.access-invite.ignore>If you do not know who sent it, just delete this message: nothing happens without you.</mail.access-invite.ignore>
     <mail.access-invite.rights>Rights:</mail.access-invite.rights>
-</xsl:template>
+  </xsl:template>
 
   <xsl:template name="messages-en-appeals">
     <ap.requests>Service requests</ap.requests>

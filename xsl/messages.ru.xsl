@@ -62,6 +62,7 @@
     <nav.services>Услуги</nav.services>
     <nav.payments>Платежи</nav.payments>
     <nav.receipts>Квитанции</nav.receipts>
+    <nav.documents>Документы</nav.documents>
     <nav.settings>Настройки</nav.settings>
     <unit.kWh>кВт·ч</unit.kWh>
     <unit.m3>м³</unit.m3>
@@ -154,6 +155,10 @@
     <error.no-email>Чтобы получать квитанции по почте, сначала укажите адрес электронной почты в настройках.</error.no-email>
     <error.link-invalid.title>Ссылка недействительна</error.link-invalid.title>
     <error.link-invalid>Ссылка устарела или уже была использована. Запросите новую.</error.link-invalid>
+    <error.invoice-paid.title>Уже оплачен</error.invoice-paid.title>
+    <error.invoice-paid>Этот счёт уже оплачен.</error.invoice-paid>
+    <error.invoice-not-online.title>Не онлайн</error.invoice-not-online.title>
+    <error.invoice-not-online>Организация не принимает оплату онлайн: оплатите счёт в банке по реквизитам или QR-коду.</error.invoice-not-online>
   </xsl:template>
   <xsl:template name="messages-ru-login">
     <login-code.title>Код для входа</login-code.title>
@@ -301,7 +306,7 @@
     <info.bic>БИК</info.bic>
     <info.bank-account>Расчётный счёт</info.bank-account>
     <info.corr-account>Корр. счёт</info.corr-account>
-      <access.rights.view>Только просмотр: баланс, начисления, квитанции, платежи</access.rights.view>
+    <access.rights.view>Только просмотр: баланс, начисления, квитанции, платежи</access.rights.view>
     <access.rights.readings>Только передача показаний</access.rights.readings>
     <access.rights.pay>Просмотр и оплата</access.rights.pay>
     <access.rights.full>Всё, кроме приглашения других</access.rights.full>
@@ -358,7 +363,7 @@
     <error.invitation-expired>Срок приглашения истёк: оно действует 24 часа. Попросите владельца счёта прислать новое.</error.invitation-expired>
     <error.invitation-not-yours>Приглашение отправлено другому человеку. Войдите под логином, к которому привязаны почта или телефон, куда пришло приглашение.</error.invitation-not-yours>
     <error.invitation-own-account>Этот лицевой счёт уже ваш.</error.invitation-own-account>
-</xsl:template>
+  </xsl:template>
   <xsl:template name="messages-ru-services">
     <services.title>Услуги</services.title>
     <services.change>Сменить счёт</services.change>
@@ -410,6 +415,35 @@
     <statement.amount>Сумма</statement.amount>
     <statement.print>Для печати воспользуйтесь командой браузера «Печать» (Ctrl+P): страница оформлена для листа A4.</statement.print>
     <statement.back>К услугам</statement.back>
+    <docs.title>Документы</docs.title>
+    <docs.months>Квитанции и акты по месяцам</docs.months>
+    <docs.receipt>Квитанция</docs.receipt>
+    <docs.invoices>Счета на оплату</docs.invoices>
+    <docs.no-invoices>За этот период счетов не выставлялось.</docs.no-invoices>
+    <inv.title>Счёт на оплату</inv.title>
+    <inv.of>от</inv.of>
+    <inv.paid>Оплачен</inv.paid>
+    <inv.unpaid>Ещё не оплачен</inv.unpaid>
+    <inv.new>Выставить счёт</inv.new>
+    <inv.new-hint>Счёт на оплату — распечатать, передать бухгалтеру или оплатить онлайн: за одну услугу или за весь лицевой счёт. Номер присваивает организация.</inv.new-hint>
+    <inv.service>За что</inv.service>
+    <inv.all-services>Все услуги лицевого счёта</inv.all-services>
+    <inv.amount>Сумма</inv.amount>
+    <inv.make>Выставить счёт</inv.make>
+    <inv.payee>Получатель</inv.payee>
+    <inv.inn>ИНН</inv.inn>
+    <inv.payee-address>Адрес</inv.payee-address>
+    <inv.bank>Банк</inv.bank>
+    <inv.bic>БИК</inv.bic>
+    <inv.bank-account>Расчётный счёт</inv.bank-account>
+    <inv.corr-account>Корр. счёт</inv.corr-account>
+    <inv.payer>Плательщик</inv.payer>
+    <inv.what>Назначение</inv.what>
+    <inv.for-account>Услуги по лицевому счёту</inv.for-account>
+    <inv.qr>QR-код для оплаты счёта в приложении банка</inv.qr>
+    <inv.pay>Оплатить онлайн</inv.pay>
+    <field.amount>Сумма — число больше нуля, не больше двух знаков после запятой, например 1 234,56.</field.amount>
+    <field.service>Выберите одну из услуг счёта или все сразу.</field.service>
   </xsl:template>
   <xsl:template name="messages-ru-calculator">
     <calc.meter>Счётчик</calc.meter>
@@ -822,7 +856,7 @@
     <mail.recover-link.subject>Смена пароля</mail.recover-link.subject>
     <mail.recover-link.intro>Чтобы задать новый пароль личного кабинета (логин {login}), откройте ссылку — она действует 1 час и только один раз:</mail.recover-link.intro>
     <mail.recover-link.ignore>Если вы не просили сменить пароль, просто удалите письмо: пароль останется прежним.</mail.recover-link.ignore>
-      <access.rights.view>Только просмотр: баланс, начисления, квитанции, платежи</access.rights.view>
+    <access.rights.view>Только просмотр: баланс, начисления, квитанции, платежи</access.rights.view>
     <access.rights.readings>Только передача показаний</access.rights.readings>
     <access.rights.pay>Просмотр и оплата</access.rights.pay>
     <access.rights.full>Всё, кроме приглашения других</access.rights.full>
@@ -832,7 +866,7 @@
     <mail.access-invite.sms>{holder} открывает вам доступ к счёту {number}:</mail.access-invite.sms>
     <mail.access-invite.ignore>Если вы не знаете, кто это, просто удалите письмо: без вас ничего не произойдёт.</mail.access-invite.ignore>
     <mail.access-invite.rights>Права:</mail.access-invite.rights>
-</xsl:template>
+  </xsl:template>
 
   <xsl:template name="messages-ru-appeals">
     <ap.requests>Заявки на услуги</ap.requests>

@@ -242,6 +242,47 @@
     </pdf>
   </xsl:template>
 
+  <!-- An invoice on demand (счёт на оплату): payee, payer, the line, the total, the QR code. -->
+  <xsl:template match="/page[@section='services'][@name='invoice'][invoice]">
+    <xsl:variable name="v" select="invoice"/>
+    <xsl:variable name="title">
+      <xsl:value-of select="concat($M/inv.title, ' № ', $v/@number, ' ', $M/inv.of, ' ')"/>
+      <xsl:call-template name="pdate"><xsl:with-param name="v" select="substring($v/@at, 1, 10)"/></xsl:call-template>
+    </xsl:variable>
+    <pdf title="{$title}" author="{$v/payee}" subject="{concat($M/statement.account, ' ', $v/account)}">
+      <text size="13" bold="1" gap="8"><xsl:value-of select="$title"/></text>
+      <table size="8" gap="8">
+        <col width="30"/><col width="70"/>
+        <tr bold="1"><td><xsl:value-of select="$M/inv.payee"/></td><td><xsl:value-of select="$v/payee"/></td></tr>
+        <tr><td><xsl:value-of select="$M/inv.inn"/></td><td><xsl:value-of select="$v/inn"/></td></tr>
+        <tr><td><xsl:value-of select="$M/inv.payee-address"/></td><td><xsl:value-of select="$v/payee-address"/></td></tr>
+        <tr><td><xsl:value-of select="$M/inv.bank"/></td><td><xsl:value-of select="$v/bank"/></td></tr>
+        <tr><td><xsl:value-of select="$M/inv.bic"/></td><td><xsl:value-of select="$v/bic"/></td></tr>
+        <tr><td><xsl:value-of select="$M/inv.bank-account"/></td><td><xsl:value-of select="$v/bank-account"/></td></tr>
+        <tr><td><xsl:value-of select="$M/inv.corr-account"/></td><td><xsl:value-of select="$v/corr-account"/></td></tr>
+        <tr bold="1"><td><xsl:value-of select="$M/inv.payer"/></td><td><xsl:value-of select="$v/payer"/></td></tr>
+        <tr><td><xsl:value-of select="$M/statement.account"/></td><td><xsl:value-of select="$v/account"/></td></tr>
+        <tr><td><xsl:value-of select="$M/accounts.address"/></td><td><xsl:value-of select="$v/address"/></td></tr>
+      </table>
+      <table size="8" gap="8">
+        <col width="75"/><col width="25" align="right"/>
+        <tr head="1"><td><xsl:value-of select="$M/inv.what"/></td><td><xsl:value-of select="$M/inv.amount"/></td></tr>
+        <tr>
+          <td>
+            <xsl:value-of select="concat($M/inv.for-account, ' ', $v/account)"/>
+            <xsl:if test="$v/service"><xsl:value-of select="concat(': ', $v/service)"/></xsl:if>
+          </td>
+          <td><xsl:value-of select="$v/amount"/></td>
+        </tr>
+        <tr bold="1"><td><xsl:value-of select="$M/col.total"/></td><td><xsl:value-of select="$v/amount"/></td></tr>
+      </table>
+      <xsl:if test="$v/qr">
+        <text size="8" gap="4"><xsl:value-of select="$M/inv.qr"/></text>
+        <qr size="110" modules="{$v/qr/@modules}"><xsl:value-of select="$v/qr/path"/></qr>
+      </xsl:if>
+    </pdf>
+  </xsl:template>
+
   <xsl:template match="/page[receipt]">
     <xsl:apply-templates select="receipt"/>
   </xsl:template>

@@ -13,6 +13,11 @@
       </xsl:when>
       <xsl:when test="@name = 'reconciliation'"><xsl:value-of select="$M/act.title"/></xsl:when>
       <xsl:when test="@name = 'rendered'"><xsl:value-of select="$M/rendered.title"/></xsl:when>
+      <xsl:when test="@name = 'documents'"><xsl:value-of select="$M/docs.title"/></xsl:when>
+      <xsl:when test="@name = 'invoice'">
+        <xsl:value-of select="$M/inv.title"/>
+        <xsl:if test="invoice"><xsl:value-of select="concat(' № ', invoice/@number)"/></xsl:if>
+      </xsl:when>
       <xsl:otherwise><xsl:value-of select="$M/services.title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -512,6 +517,194 @@
       <p><xsl:value-of select="/page/account-head/organization"/>: ____________________</p>
       <p><xsl:value-of select="/page/account-head/payer"/>: ____________________</p>
     </div>
+  </xsl:template>
+
+  <!-- ============================================================ documents -->
+  <xsl:template match="page[@section='services'][@name='documents']" mode="content">
+    <xsl:variable name="d" select="documents"/>
+    <section class="card" id="documents">
+      <h1><xsl:value-of select="$M/docs.title"/></h1>
+      <xsl:choose>
+        <xsl:when test="no-account">
+          <p id="no-account"><xsl:value-of select="$M/services.no-account"/></p>
+          <p><a class="button" href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="account-head"/>
+          <form method="get" action="/documents" class="filter no-print" id="period-form">
+            <fieldset>
+              <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
+              <div>
+                <label for="from"><xsl:value-of select="$M/services.from"/></label>
+                <input type="month" id="from" name="from" value="{period/from}"
+                       min="2000-01" max="2099-12" aria-describedby="from-format"/>
+                <span class="format" id="from-format"><xsl:value-of select="$M/services.month-format"/></span>
+              </div>
+              <div>
+                <label for="to"><xsl:value-of select="$M/services.to"/></label>
+                <input type="month" id="to" name="to" value="{period/to}"
+                       min="2000-01" max="2099-12" aria-describedby="to-format"/>
+                <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
+              </div>
+              <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
+            </fieldset>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
+          </form>
+          <h2><xsl:value-of select="$M/docs.months"/></h2>
+          <xsl:choose>
+            <xsl:when test="$d/months/month">
+              <ul class="documents" id="document-months">
+                <xsl:for-each select="$d/months/month">
+                  <xsl:sort select="." order="descending"/>
+                  <li id="month-{.}">
+                    <strong><xsl:call-template name="month-label"><xsl:with-param name="v" select="."/></xsl:call-template></strong>
+                    <xsl:text>: </xsl:text>
+                    <a href="/receipts/view?month={.}"><xsl:value-of select="$M/docs.receipt"/></a>
+                    <xsl:text> (</xsl:text><a href="/receipts/pdf?month={.}" type="application/pdf">PDF</a><xsl:text>) · </xsl:text>
+                    <a href="/services/rendered?month={.}"><xsl:value-of select="$M/rendered.title"/></a>
+                    <xsl:text> (</xsl:text><a href="/services/rendered?month={.}&amp;format=pdf" type="application/pdf">PDF</a><xsl:text>)</xsl:text>
+                  </li>
+                </xsl:for-each>
+              </ul>
+              <p id="period-act">
+                <a href="/services/reconciliation?from={period/from}&amp;to={period/to}"><xsl:value-of select="$M/act.title"/></a>
+                <xsl:text> (</xsl:text>
+                <a href="/services/reconciliation?from={period/from}&amp;to={period/to}&amp;format=pdf" type="application/pdf">PDF</a>
+                <xsl:text>)</xsl:text>
+              </p>
+            </xsl:when>
+            <xsl:otherwise><p id="no-months" class="muted"><xsl:value-of select="$M/services.empty"/></p></xsl:otherwise>
+          </xsl:choose>
+          <h2><xsl:value-of select="$M/docs.invoices"/></h2>
+          <xsl:choose>
+            <xsl:when test="$d/invoices/invoice">
+              <ul class="documents" id="invoices">
+                <xsl:for-each select="$d/invoices/invoice">
+                  <li id="invoice-{@id}">
+                    <a href="/documents/invoice?id={@id}"><xsl:value-of select="concat($M/inv.title, ' № ', @number)"/></a>
+                    <xsl:text> · </xsl:text>
+                    <xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template>
+                    <xsl:value-of select="concat(' · ', amount)"/>
+                    <xsl:if test="service"><xsl:value-of select="concat(' · ', service)"/></xsl:if>
+                    <xsl:text> · </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="@paid"><span class="credit"><xsl:value-of select="$M/inv.paid"/></span></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$M/inv.unpaid"/></xsl:otherwise>
+                    </xsl:choose>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:when>
+            <xsl:otherwise><p id="no-invoices" class="muted"><xsl:value-of select="$M/docs.no-invoices"/></p></xsl:otherwise>
+          </xsl:choose>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+    <xsl:if test="documents/@may-pay">
+      <section class="card narrow wide-form" id="new-invoice">
+        <h2><xsl:value-of select="$M/inv.new"/></h2>
+        <p class="hint"><xsl:value-of select="$M/inv.new-hint"/></p>
+        <xsl:call-template name="form-errors"/>
+        <form method="post" action="/documents/invoices" class="stacked" id="invoice-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <label for="service"><xsl:value-of select="$M/inv.service"/></label>
+          <select id="service" name="service">
+            <option value=""><xsl:value-of select="$M/inv.all-services"/></option>
+            <xsl:for-each select="documents/services/service">
+              <option value="{@id}">
+                <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="."/>
+              </option>
+            </xsl:for-each>
+          </select>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">service</xsl:with-param></xsl:call-template>
+          <label for="amount"><xsl:value-of select="$M/inv.amount"/></label>
+          <input type="text" id="amount" name="amount" value="{typed[@name = 'amount']}" required="required"
+                 maxlength="24" inputmode="decimal" autocomplete="off"/>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">amount</xsl:with-param></xsl:call-template>
+          <div class="actions">
+            <button type="submit" class="primary" id="invoice-submit"><xsl:value-of select="$M/inv.make"/></button>
+          </div>
+        </form>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ invoice -->
+  <xsl:template match="page[@section='services'][@name='invoice']" mode="content">
+    <xsl:variable name="v" select="invoice"/>
+    <article class="card statement" id="invoice">
+      <header class="statement-head">
+        <h1>
+          <xsl:value-of select="concat($M/inv.title, ' № ', $v/@number, ' ', $M/inv.of, ' ')"/>
+          <xsl:call-template name="date"><xsl:with-param name="v" select="substring($v/@at, 1, 10)"/></xsl:call-template>
+        </h1>
+        <dl class="facts" id="invoice-payee">
+          <dt><xsl:value-of select="$M/inv.payee"/></dt><dd><xsl:value-of select="$v/payee"/></dd>
+          <dt><xsl:value-of select="$M/inv.inn"/></dt><dd><xsl:value-of select="$v/inn"/></dd>
+          <dt><xsl:value-of select="$M/inv.payee-address"/></dt><dd><xsl:value-of select="$v/payee-address"/></dd>
+          <dt><xsl:value-of select="$M/inv.bank"/></dt><dd><xsl:value-of select="$v/bank"/></dd>
+          <dt><xsl:value-of select="$M/inv.bic"/></dt><dd><xsl:value-of select="$v/bic"/></dd>
+          <dt><xsl:value-of select="$M/inv.bank-account"/></dt><dd><xsl:value-of select="$v/bank-account"/></dd>
+          <dt><xsl:value-of select="$M/inv.corr-account"/></dt><dd><xsl:value-of select="$v/corr-account"/></dd>
+        </dl>
+        <dl class="facts" id="invoice-payer">
+          <dt><xsl:value-of select="$M/inv.payer"/></dt><dd><xsl:value-of select="$v/payer"/></dd>
+          <dt><xsl:value-of select="$M/statement.account"/></dt><dd><xsl:value-of select="$v/account"/></dd>
+          <dt><xsl:value-of select="$M/accounts.address"/></dt><dd><xsl:value-of select="$v/address"/></dd>
+        </dl>
+      </header>
+      <div class="table-wrap">
+        <table class="ledger" id="invoice-lines">
+          <caption class="visually-hidden"><xsl:value-of select="$M/inv.title"/></caption>
+          <thead>
+            <tr><th scope="col"><xsl:value-of select="$M/inv.what"/></th><th scope="col" class="num"><xsl:value-of select="$M/inv.amount"/></th></tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>
+                <xsl:value-of select="concat($M/inv.for-account, ' ', $v/account)"/>
+                <xsl:if test="$v/service"><xsl:value-of select="concat(': ', $v/service)"/></xsl:if>
+              </td>
+              <td class="num"><xsl:value-of select="$v/amount"/></td>
+            </tr>
+          </tbody>
+          <tfoot>
+            <tr><th scope="row"><xsl:value-of select="$M/col.total"/></th><td class="num" id="invoice-total"><xsl:value-of select="$v/amount"/></td></tr>
+          </tfoot>
+        </table>
+      </div>
+      <p id="invoice-status">
+        <xsl:choose>
+          <xsl:when test="$v/@paid"><strong class="credit"><xsl:value-of select="$M/inv.paid"/></strong></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$M/inv.unpaid"/></xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <xsl:if test="$v/qr">
+        <figure class="qr" id="invoice-qr">
+          <svg viewBox="-4 -4 {$v/qr/@modules + 8} {$v/qr/@modules + 8}" width="150" height="150"
+               role="img" aria-label="{$M/inv.qr}" shape-rendering="crispEdges">
+            <rect x="-4" y="-4" width="{$v/qr/@modules + 8}" height="{$v/qr/@modules + 8}" fill="#fff"/>
+            <path d="{$v/qr/path}" fill="#000"/>
+          </svg>
+          <figcaption><xsl:value-of select="$M/inv.qr"/></figcaption>
+        </figure>
+      </xsl:if>
+      <xsl:if test="$v/pay-key">
+        <form method="post" action="/payments/invoice" class="no-print" id="invoice-pay">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="id" value="{$v/@id}"/>
+          <input type="hidden" name="key" value="{$v/pay-key}"/>
+          <button type="submit" class="primary" id="invoice-pay-submit"><xsl:value-of select="$M/inv.pay"/></button>
+        </form>
+      </xsl:if>
+      <p class="downloads no-print">
+        <a href="/documents/invoice?id={$v/@id}&amp;format=pdf" type="application/pdf" id="download-pdf">PDF</a>
+        <xsl:text> · </xsl:text>
+        <a href="/documents"><xsl:value-of select="$M/docs.title"/></a>
+      </p>
+    </article>
   </xsl:template>
 
 </xsl:stylesheet>

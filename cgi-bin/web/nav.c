@@ -25,6 +25,7 @@ static const struct {
         {"readings", "/readings", RIGHT_READINGS},
         {"payments", "/payments", RIGHT_VIEW},
         {"receipts", "/receipts", RIGHT_VIEW},
+        {"documents", "/documents", RIGHT_VIEW},
         {"calculator", "/calculator", 0},
         {"settings", "/settings", 0},
 };

@@ -51,6 +51,21 @@ def demo_invitation():
     return INVITATION_TOKEN
 
 
+_invoice = []
+
+
+def demo_invoice():
+    """An invoice of demo2's current account, asked for as a subscriber asks (once a run)."""
+    import re
+    if not _invoice:
+        s = signed_in(*DEMO2)
+        r = s.get(BASE + "/documents")
+        r = s.post(BASE + "/documents/invoices", data={"csrf": csrf_of(r), "amount": "1500,00"},
+                   allow_redirects=False)
+        _invoice.append(re.search(r"id=(\d+)", r.headers["Location"]).group(1))
+    return _invoice[0]
+
+
 def demo_news():
     """The first organization's announcement of the demo data (tools/stack.sh)."""
     rows = sql("SELECT MIN(id) FROM news WHERE title_en = 'Planned hot water outage'")
@@ -134,6 +149,12 @@ def listed_pages():
         ("/accounts/info?id=3", "GET", None, True, "ru"),
         ("/accounts/info?id=1", "GET", None, True, "en"),
         ("/accounts/remove?id=3", "GET", None, True, "en"),
+        ("/documents", "GET", None, True, "ru"),
+        ("/documents?from=2025-01&to=2025-12", "GET", None, True, "en"),
+        ("/documents?from=2026-13", "GET", None, True, "ru"),
+        ("/documents/invoices", "POST", {"amount": "-1", "service": "999"}, True, "en"),
+        ("/documents/invoice?id=" + demo_invoice(), "GET", None, True, "ru"),
+        ("/documents/invoice?id=999999999", "GET", None, True, "en"),
         ("/access", "GET", None, True, "ru"),
         ("/access?done=invited", "GET", None, True, "en"),
         ("/access/invite", "POST", {"contact": "<b>x</b>", "rights": "holder"}, True, "en"),

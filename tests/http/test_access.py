@@ -106,6 +106,7 @@ def pages(month, meter):
         ("/receipts", "view"), ("/receipts/view?month=%s" % month, "view"),
         ("/receipts/print?month=%s" % month, "view"), ("/receipts/pdf?month=%s" % month, "view"),
         ("/payments", "view"), ("/payments?format=csv", "view"),
+        ("/documents", "view"),
         ("/payments/pay", "pay"),
         ("/readings", "readings"), ("/readings/history?meter=%d" % meter, "readings"),
         ("/payments/autopay", "holder"), ("/access", "holder"),
@@ -143,6 +144,9 @@ def test_rights_matrix_every_page_html_xml_and_pdf(people, choice):
     assert (reading.status_code != 404) == ("readings" in allowed), reading.status_code
     assert ds.post(BASE + "/receipts/email", data={"csrf": csrf, "email": "1"},
                    allow_redirects=False).status_code == 404
+    invoice = ds.post(BASE + "/documents/invoices", data={"csrf": csrf, "amount": "10"},
+                      allow_redirects=False)
+    assert invoice.status_code == (303 if "pay" in allowed else 404), invoice.status_code
     assert ds.post(BASE + "/access/invite", data={"csrf": csrf, "contact": "x@example.org",
                                                   "rights": "view"},
                    allow_redirects=False).status_code == 404

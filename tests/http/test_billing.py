@@ -1210,6 +1210,10 @@ def test_every_billing_query_is_an_index_lookup():
         "access.invitation": ["x'00'"], "access.take": [sub, 1], "access.grant_replaced": [sub, 1],
         "access.cancel": [1, 1], "access.events": [1, 50], "access.others_readings": [1, 20],
         "access.others_payments": [1, 20],
+        # Invoices (sql/050): the counter's row by its key, an account's by theirs.
+        "invoice.zone": [1], "invoice.count_up": [1, 2026], "invoice.counted": [1, 2026],
+        "invoice.get": ["'ru'", sub, 1, 1, 1],
+        "invoice.of_account": ["'ru'", sub, 1, 1, 1, "'2026-01-01'", "'2027-01-01'"],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",

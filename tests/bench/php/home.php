@@ -19,7 +19,8 @@ const CURRENCIES = [ // code => [symbol, minor digits], as core/money.c
 const NAV = [
     'home' => '/', 'news' => '/news', 'inbox' => '/inbox', 'appeals' => '/appeals',
     'accounts' => '/accounts', 'services' => '/services', 'readings' => '/readings',
-    'payments' => '/payments', 'receipts' => '/receipts', 'calculator' => '/calculator',
+    'payments' => '/payments', 'receipts' => '/receipts', 'documents' => '/documents',
+    'calculator' => '/calculator',
     'settings' => '/settings',
 ];
 const RECENT_PAYMENTS = 3;
