@@ -31,6 +31,7 @@
 #include "app/org_list.h"
 #include "billing/access.h"
 #include "billing/account.h"
+#include "core/config.h"
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/decimal.h"
@@ -41,6 +42,7 @@
 #include "core/throttle.h"
 #include "core/valid.h"
 #include "db/access.h"
+#include "db/alert.h"
 #include "db/account.h"
 #include "db/db.h"
 #include "db/organization.h"
@@ -66,6 +68,7 @@ enum key {
 	K_CONTACT,
 	K_RIGHTS,
 	K_TOKEN,
+	K_AMOUNT_ALERT,
 	K__MAX
 };
 
@@ -83,6 +86,7 @@ static const struct field fields[K__MAX] = {
         [K_CONTACT] = {"contact", valid_text, 1, 254},
         [K_RIGHTS] = {"rights", valid_token, 1, 16},
         [K_TOKEN] = {"token", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+        [K_AMOUNT_ALERT] = {"threshold", valid_text, 1, 24},
 };
 
 /* Failed "add account" checks allowed per subscriber per hour. */
@@ -352,6 +356,54 @@ static enum perr office_row(void *p, const struct office *of)
 	    (of->phone != NULL && xml_text(n, "phone", of->phone) == NULL))
 		return PERR_NOMEM;
 	return PERR_OK;
+}
+
+/* ---------------------------------------------------------------- balance alert */
+
+/*
+ * The current account's balance alert (sql/051): the balance under which the
+ * hourly reminder run tells this subscriber, once until it is back up.
+ */
+static int alert_page(struct req *r)
+{
+	static const size_t echo[] = {K_AMOUNT_ALERT};
+	const struct fval *amount = req_val(r, K_AMOUNT_ALERT), *off = req_val(r, K_ANSWER);
+	uint64_t me = r->sess->subscriber_id;
+	money_t threshold = 0;
+	struct account a;
+	xmlNodePtr n;
+	int set = 0;
+	enum perr e;
+
+	if (r->sess->account_id == 0)
+		return page_redirect(r, "/accounts");
+	if ((e = db_account_get(r->arena, me, r->sess->account_id, RIGHT_VIEW, &a)) != PERR_OK)
+		return page_fail(r, e);
+	if (r->method == M_POST && off != NULL && strcmp(off->s, "off") == 0) {
+		if ((e = db_alert_clear(me, a.id)) != PERR_OK)
+			return page_fail(r, e);
+		return page_redirect(r, "/accounts/alert?done=alert-off");
+	}
+	if (r->method == M_POST) {
+		if (amount != NULL && a.org.cur != NULL &&
+		    money_parse(amount->s, amount->len, a.org.cur, 1, &threshold) == 0 &&
+		    threshold > -cfg.pay_max && threshold < cfg.pay_max) {
+			if ((e = db_alert_set(me, a.id, threshold)) != PERR_OK)
+				return page_fail(r, e);
+			return page_redirect(r, "/accounts/alert?done=alert-set");
+		}
+		if (xml_form_error(r, "threshold", "invalid") != 0)
+			return page_error(r, 500, "internal");
+	}
+	if ((e = db_alert_get(r->arena, me, a.id, &threshold, &set)) != PERR_OK)
+		return page_fail(r, e);
+	n = xml_elem(r->root, "balance-alert");
+	if (n == NULL || xml_attr_int(n, "account", (long long)a.id) ||
+	    xml_text(n, "number", a.number) == NULL || xml_text(n, "address", a.address) == NULL ||
+	    (set && xml_money(n, "threshold", threshold, a.org.cur, r->lang) == NULL) ||
+	    xml_typed(r, echo, 1) != 0 || xml_done(r, K_DONE) != 0)
+		return page_error(r, 500, "internal");
+	return r->method == M_POST ? page_status(r, 400) : 200;
 }
 
 /* ---------------------------------------------------------------- access */
@@ -804,6 +856,8 @@ static const struct page pages[] = {
         {"/accounts/remove", M_GET | M_POST, PAGE_SESSION, "remove", remove_page},
         {"/accounts/info", M_GET, PAGE_SESSION, "info", info},
         {"/accounts/leave", M_POST, PAGE_SESSION, "list", leave_post},
+        {"/accounts/alert", M_GET | M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "alert",
+         alert_page},
         {"/access", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", access_get},
         {"/access/invite", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", invite_post},
         {"/access/rights", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", rights_post},

@@ -24,17 +24,18 @@ MODS_home = app/account_list core/arena core/config core/crypto core/date core/l
 	db/db db/session db/unread doc/catalog doc/chart doc/finish doc/html_write doc/render \
 	doc/xml doc/xmlmem doc/xsl_node web/csrf web/nav web/request web/sandbox web/serve \
 	web/session
-MODS_accounts = app/account_list app/org_list billing/access core/arena core/config core/crypto core/date \
-	core/decimal core/lang core/log core/module core/money core/month core/parse core/privilege \
-	core/throttle core/utf8 core/valid db/access db/account db/db db/organization db/outbox db/session db/throttle \
-	db/unread doc/catalog doc/finish doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node \
-	web/csrf web/form web/nav web/request web/sandbox web/serve web/session web/signin_limit
-MODS_services = app/invoice billing/ledger billing/payqr core/arena core/config core/crypto core/date core/decimal \
-	core/lang core/log core/module core/money core/month core/parse core/privilege core/utf8 \
-	core/valid db/account db/db db/invoice db/ledger db/session db/unread doc/catalog doc/finish \
-	doc/html_write doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node \
-	web/csrf web/form web/nav web/page_pdf web/page_table web/period web/request web/sandbox \
-	web/serve web/session
+MODS_accounts = app/account_list app/org_list billing/access core/arena core/config core/crypto \
+	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
+	core/privilege core/throttle core/utf8 core/valid db/access db/account db/alert db/db \
+	db/organization db/outbox db/session db/throttle db/unread doc/catalog doc/finish \
+	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav \
+	web/request web/sandbox web/serve web/session web/signin_limit
+MODS_services = app/invoice billing/ledger billing/payqr core/arena core/config core/crypto \
+	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
+	core/privilege core/utf8 core/valid db/account db/db db/invoice db/ledger db/session db/unread \
+	doc/catalog doc/finish doc/html_write doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml \
+	doc/xmlmem doc/xsl_node web/csrf web/form web/nav web/page_pdf web/page_table web/period \
+	web/request web/sandbox web/serve web/session
 MODS_calculator = app/tariff_period billing/reading billing/tariff core/arena core/config \
 	core/crypto core/date core/decimal core/lang core/log core/module core/money core/month \
 	core/parse core/privilege core/utf8 core/valid db/account db/db db/organization db/reading \
@@ -49,10 +50,10 @@ MODS_readings = app/tariff_period billing/reading billing/tariff core/arena core
 	web/session
 MODS_payments = app/credit app/settle billing/split core/arena core/config core/crypto \
 	core/date core/lang core/log core/module core/money core/month core/parse core/perr \
-	core/privilege core/utf8 core/valid db/account db/autopay db/credit db/db db/invoice db/online db/outbox \
-	db/payment db/session db/unread doc/catalog doc/finish doc/html_write doc/render doc/sheet \
-	doc/xlsx doc/xml doc/xmlmem doc/xsl_node net/http net/yookassa web/csrf web/form web/nav \
-	web/page_table web/period web/request web/sandbox web/serve web/session
+	core/privilege core/utf8 core/valid db/account db/autopay db/credit db/db db/invoice db/online \
+	db/outbox db/payment db/session db/unread doc/catalog doc/finish doc/html_write doc/render \
+	doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node net/http net/yookassa web/csrf web/form \
+	web/nav web/page_table web/period web/request web/sandbox web/serve web/session
 MODS_receipts = app/receipt app/receipt_pdf billing/bankcheck billing/payqr billing/reading \
 	billing/receipt core/arena core/config core/crypto core/date core/decimal core/lang core/log \
 	core/module core/money core/month core/parse core/perr core/privilege core/utf8 core/valid \

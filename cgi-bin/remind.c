@@ -13,6 +13,8 @@
  *                 of it is unpaid: once per due date per account
  *   verification  a meter's verification date is within VERIFY_DAYS days:
  *                 once per meter and date
+ *   balance       an account's balance is under the threshold its subscriber
+ *                 set (sql/051): once, and again after it came back up
  *
  * Each goes through the outbox by the subscriber's choices for the topic
  * "reminder", and always to their inbox; reminders_sent makes each one once,
@@ -27,7 +29,9 @@
 #include "app/job.h"
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/lang.h"
 #include "core/log.h"
+#include "core/money.h"
 #include "core/perr.h"
 #include "db/db.h"
 #include "db/outbox.h"
@@ -156,6 +160,103 @@ static int run_kind(const struct kind_run *k)
 	return rc;
 }
 
+/* ---------------------------------------------------------------- balances */
+
+struct balance_batch {
+	struct reminder_balance rows[BATCH];
+	size_t n;
+};
+
+static enum perr balance_keep(void *p, const struct reminder_balance *d)
+{
+	struct balance_batch *b = p;
+	struct reminder_balance *r;
+
+	if (b->n == BATCH)
+		return PERR_OK;
+	r = &b->rows[b->n++];
+	*r = *d;
+	r->account = arena_strdup(arena, d->account ? d->account : "");
+	r->currency = arena_strdup(arena, d->currency ? d->currency : "");
+	return r->account == NULL || r->currency == NULL ? PERR_NOMEM : PERR_OK;
+}
+
+/* The amounts written for each language: the recipient's is known only when queued. */
+static const char *balance_params(const struct reminder_balance *d)
+{
+	const struct currency *cur = currency_find(d->currency);
+	char b_ru[48], b_en[48], t_ru[48], t_en[48];
+
+	if (cur == NULL || money_format(b_ru, sizeof(b_ru), d->balance, cur, LANG_RU) != 0 ||
+	    money_format(b_en, sizeof(b_en), d->balance, cur, LANG_EN) != 0 ||
+	    money_format(t_ru, sizeof(t_ru), d->threshold, cur, LANG_RU) != 0 ||
+	    money_format(t_en, sizeof(t_en), d->threshold, cur, LANG_EN) != 0)
+		return NULL;
+	return outbox_params(arena, "note",
+	                     (const char *[]){"account", d->account, "balance_ru", b_ru,
+	                                      "balance_en", b_en, "threshold_ru", t_ru,
+	                                      "threshold_en", t_en},
+	                     5);
+}
+
+/* One alert: marked told and its message queued in one transaction, or neither. */
+static enum perr balance_send(const struct reminder_balance *d)
+{
+	const char *params = balance_params(d);
+	enum perr e;
+
+	if (params == NULL)
+		return PERR_NOMEM;
+	if ((e = db_begin()) != PERR_OK)
+		return e;
+	e = db_reminder_balance_told(d->subscriber_id, d->account_id);
+	if (e == PERR_OK)
+		e = db_outbox_notify(d->subscriber_id, "reminder", "remind-balance", params);
+	if (e == PERR_OK)
+		e = db_commit();
+	if (e != PERR_OK)
+		db_rollback();
+	if (e == PERR_OK)
+		n_sent++;
+	return e == PERR_CONFLICT ? PERR_OK : e; /* another run told them */
+}
+
+/* An organization's balance alerts: those back up armed again, those under it told. */
+static int run_balances(unsigned org)
+{
+	struct balance_batch *b = malloc(sizeof(*b));
+	enum perr e;
+	size_t i;
+	int rc = 0;
+
+	if (b == NULL)
+		return 1;
+	db_request_begin();
+	e = db_reminder_balances_rearm(org);
+	while (e == PERR_OK && budget > 0) {
+		unsigned limit = budget < BATCH ? budget : BATCH;
+
+		b->n = 0;
+		db_request_begin();
+		if ((e = db_reminder_balances(arena, org, limit, balance_keep, b)) != PERR_OK)
+			break;
+		for (i = 0; i < b->n && e == PERR_OK; i++) {
+			e = balance_send(&b->rows[i]);
+			budget--;
+		}
+		arena_reset(arena);
+		if (b->n < limit)
+			break;
+	}
+	if (e != PERR_OK) {
+		fprintf(stderr, "remind: organization %u, balance: %s\n", org, perr_str(e));
+		log_msg(LOG_ERR, "organization %u, balance alerts: %s", org, perr_str(e));
+		rc = 1;
+	}
+	free(b);
+	return rc;
+}
+
 /* The organizations, copied out of the arena (which each batch empties). */
 struct org_list {
 	struct reminder_org rows[256];
@@ -201,6 +302,7 @@ static int remind_org(const struct reminder_org *o)
 	rc |= run_kind(&(struct kind_run){"due", o->id, t, until});
 	day_format(today + VERIFY_DAYS, until);
 	rc |= run_kind(&(struct kind_run){"verification", o->id, t, until});
+	rc |= run_balances(o->id);
 	return rc;
 }
 

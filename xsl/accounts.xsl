@@ -13,6 +13,7 @@
       <xsl:when test="@name = 'remove'"><xsl:value-of select="$M/remove.title"/></xsl:when>
       <xsl:when test="@name = 'info'"><xsl:value-of select="$M/info.title"/></xsl:when>
       <xsl:when test="@name = 'access'"><xsl:value-of select="$M/access.title"/></xsl:when>
+      <xsl:when test="@name = 'alert'"><xsl:value-of select="$M/alert.title"/></xsl:when>
       <xsl:when test="@name = 'accept'"><xsl:value-of select="$M/access.accept.title"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$M/accounts.title"/></xsl:otherwise>
     </xsl:choose>
@@ -138,6 +139,9 @@
           </form>
         </xsl:if>
         <a href="/accounts/info?id={@id}" id="info-{@id}"><xsl:value-of select="$M/accounts.info"/></a>
+        <xsl:if test="@current">
+          <a href="/accounts/alert" id="alert-link"><xsl:value-of select="$M/alert.title"/></a>
+        </xsl:if>
         <xsl:choose>
           <xsl:when test="/page/shared/account[@id = current()/@id]">
             <span class="muted small"><xsl:value-of select="$M/access.shared.badge"/></span>
@@ -505,6 +509,58 @@
         </form>
       </xsl:if>
       <p class="actions"><a href="/accounts"><xsl:value-of select="$M/accounts.title"/></a></p>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ balance alert -->
+  <xsl:template match="page[@section='accounts'][@name='alert']" mode="content">
+    <xsl:variable name="a" select="balance-alert"/>
+    <section class="card narrow wide-form" id="balance-alert">
+      <h1><xsl:value-of select="$M/alert.title"/></h1>
+      <p id="alert-account">
+        <xsl:value-of select="$M/accounts.number"/>
+        <xsl:text> № </xsl:text>
+        <strong><xsl:value-of select="$a/number"/></strong>
+        <xsl:value-of select="concat(' · ', $a/address)"/>
+      </p>
+      <p class="hint"><xsl:value-of select="$M/alert.intro"/></p>
+      <xsl:if test="done = 'alert-set' or done = 'alert-off'">
+        <p class="notice" role="status" id="done">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('alert.done.', done)"/></xsl:call-template>
+        </p>
+      </xsl:if>
+      <p id="alert-state">
+        <xsl:choose>
+          <xsl:when test="$a/threshold">
+            <xsl:value-of select="concat($M/alert.now, ' ')"/>
+            <strong><xsl:value-of select="$a/threshold"/></strong>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$M/alert.none"/></xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <form method="post" action="/accounts/alert" class="stacked" id="alert-form">
+        <input type="hidden" name="csrf" value="{csrf}"/>
+        <label for="threshold"><xsl:value-of select="$M/alert.threshold"/></label>
+        <input type="text" id="threshold" name="threshold" required="required" maxlength="24"
+               inputmode="decimal" autocomplete="off">
+          <xsl:attribute name="value">
+            <xsl:choose>
+              <xsl:when test="typed[@name = 'threshold']"><xsl:value-of select="typed[@name = 'threshold']"/></xsl:when>
+              <xsl:when test="$a/threshold"><xsl:value-of select="$a/threshold/@minor div 100"/></xsl:when>
+            </xsl:choose>
+          </xsl:attribute>
+        </input>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">threshold</xsl:with-param></xsl:call-template>
+        <div class="actions">
+          <button type="submit" class="primary" id="alert-submit"><xsl:value-of select="$M/alert.set"/></button>
+        </div>
+      </form>
+      <xsl:if test="$a/threshold">
+        <form method="post" action="/accounts/alert" class="actions" id="alert-off-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <button type="submit" name="answer" value="off" class="secondary" id="alert-off"><xsl:value-of select="$M/alert.off"/></button>
+        </form>
+      </xsl:if>
     </section>
   </xsl:template>
 

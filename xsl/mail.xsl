@@ -197,6 +197,12 @@
         <xsl:value-of select="concat($M/mail.remind.readings, ' ', note/@account, '. ', $M/mail.remind.until, ' ')"/>
         <xsl:call-template name="mdate"><xsl:with-param name="v" select="note/@to"/></xsl:call-template>
       </xsl:when>
+      <xsl:when test="/page/@name = 'remind-balance'">
+        <xsl:value-of select="concat($M/mail.remind.balance, ' ', note/@account, ': ',
+                                     note/@*[local-name() = concat('balance_', $lang)], ', ',
+                                     $M/mail.remind.under, ' ',
+                                     note/@*[local-name() = concat('threshold_', $lang)])"/>
+      </xsl:when>
       <xsl:when test="/page/@name = 'remind-due'">
         <xsl:value-of select="concat($M/mail.remind.due, ' ', note/@account, ': ')"/>
         <xsl:call-template name="mdate"><xsl:with-param name="v" select="note/@due"/></xsl:call-template>
@@ -212,6 +218,7 @@
     <xsl:choose>
       <xsl:when test="/page/@name = 'remind-readings'">/readings</xsl:when>
       <xsl:when test="/page/@name = 'remind-due'">/payments/pay</xsl:when>
+      <xsl:when test="/page/@name = 'remind-balance'">/payments/pay</xsl:when>
       <xsl:otherwise>/appeals/new</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -363,6 +363,16 @@
     <error.invitation-expired>This invitation has expired: it works for 24 hours. Ask the account holder for a new one.</error.invitation-expired>
     <error.invitation-not-yours>This invitation was sent to someone else. Sign in with the login whose e-mail address or phone it was sent to.</error.invitation-not-yours>
     <error.invitation-own-account>This account is already yours.</error.invitation-own-account>
+    <alert.title>Balance alert</alert.title>
+    <alert.intro>Be told, by your choices for reminders, when this account's balance (what it holds in advance, less what it owes) falls under an amount. Once, and again after it has come back up. A debt is a balance under zero: 0 tells you of any debt.</alert.intro>
+    <alert.done.alert-set>The alert is set.</alert.done.alert-set>
+    <alert.done.alert-off>The alert is off.</alert.done.alert-off>
+    <alert.now>You are told when the balance falls under</alert.now>
+    <alert.none>No alert is set for this account.</alert.none>
+    <alert.threshold>Tell me when the balance falls under</alert.threshold>
+    <alert.set>Set the alert</alert.set>
+    <alert.off>Turn the alert off</alert.off>
+    <field.threshold>An amount with at most two decimals, e.g. 500 or -1000 (a debt over 1 000).</field.threshold>
   </xsl:template>
   <xsl:template name="messages-en-services">
     <services.title>Services</services.title>
@@ -866,6 +876,9 @@
     <mail.access-invite.sms>{holder} gives you access to account {number}:</mail.access-invite.sms>
     <mail.access-invite.ignore>If you do not know who sent it, just delete this message: nothing happens without you.</mail.access-invite.ignore>
     <mail.access-invite.rights>Rights:</mail.access-invite.rights>
+    <mail.remind-balance.subject>The balance is low</mail.remind-balance.subject>
+    <mail.remind.balance>The balance of account</mail.remind.balance>
+    <mail.remind.under>under the alert you set at</mail.remind.under>
   </xsl:template>
 
   <xsl:template name="messages-en-appeals">

@@ -363,6 +363,16 @@
     <error.invitation-expired>Срок приглашения истёк: оно действует 24 часа. Попросите владельца счёта прислать новое.</error.invitation-expired>
     <error.invitation-not-yours>Приглашение отправлено другому человеку. Войдите под логином, к которому привязаны почта или телефон, куда пришло приглашение.</error.invitation-not-yours>
     <error.invitation-own-account>Этот лицевой счёт уже ваш.</error.invitation-own-account>
+    <alert.title>Уведомление о балансе</alert.title>
+    <alert.intro>Получать уведомление — так, как вы выбрали для напоминаний, — когда баланс этого счёта (аванс за вычетом долга) станет меньше суммы. Один раз, и снова — после того как баланс восстановится. Долг — это баланс меньше нуля: 0 — уведомлять о любом долге.</alert.intro>
+    <alert.done.alert-set>Уведомление настроено.</alert.done.alert-set>
+    <alert.done.alert-off>Уведомление выключено.</alert.done.alert-off>
+    <alert.now>Вы получите уведомление, когда баланс станет меньше</alert.now>
+    <alert.none>Уведомление для этого счёта не настроено.</alert.none>
+    <alert.threshold>Уведомить, когда баланс станет меньше</alert.threshold>
+    <alert.set>Настроить</alert.set>
+    <alert.off>Выключить уведомление</alert.off>
+    <field.threshold>Сумма, не больше двух знаков после запятой, например 500 или -1000 (долг больше 1 000).</field.threshold>
   </xsl:template>
   <xsl:template name="messages-ru-services">
     <services.title>Услуги</services.title>
@@ -866,6 +876,9 @@
     <mail.access-invite.sms>{holder} открывает вам доступ к счёту {number}:</mail.access-invite.sms>
     <mail.access-invite.ignore>Если вы не знаете, кто это, просто удалите письмо: без вас ничего не произойдёт.</mail.access-invite.ignore>
     <mail.access-invite.rights>Права:</mail.access-invite.rights>
+    <mail.remind-balance.subject>Баланс ниже порога</mail.remind-balance.subject>
+    <mail.remind.balance>Баланс лицевого счёта</mail.remind.balance>
+    <mail.remind.under>ниже порога, который вы задали:</mail.remind.under>
   </xsl:template>
 
   <xsl:template name="messages-ru-appeals">

@@ -61,6 +61,38 @@ static struct db_stmt verification = {
 	"ORDER BY sa.subscriber_id, m.id LIMIT ?",
 	NULL, 0, NULL};
 
+/* What an account holds, minus what it owes, in its latest month billed. */
+#define BALANCE_OF(account)                                                                        \
+	"(SELECT -COALESCE(SUM(l.closing), 0) FROM account_summaries su "                          \
+	"JOIN ledger l ON l.account_id = su.account_id AND l.period = su.latest_period "           \
+	"WHERE su.account_id = " account ")"
+
+static struct db_stmt balances = {
+        "reminder.balances",
+        "SELECT al.subscriber_id, a.id, a.number, o.currency, al.threshold, " BALANCE_OF(
+                "a.id") " "
+                        "FROM balance_alerts al JOIN accounts a ON a.id = al.account_id "
+                        "JOIN organizations o ON o.id = a.organization_id "
+                        "JOIN account_access sa ON sa.subscriber_id = al.subscriber_id "
+                        "AND sa.account_id = al.account_id AND (sa.rights & 1) = 1 "
+                        "JOIN subscribers s ON s.id = al.subscriber_id AND s.active = 1 "
+                        "WHERE a.organization_id = ? AND al.below = 0 "
+                        "AND " BALANCE_OF(
+                                "a.id") " < al.threshold ORDER BY al.subscriber_id, a.id LIMIT ?",
+        NULL, 0, NULL};
+
+static struct db_stmt balance_told = {"reminder.balance_told",
+                                      "UPDATE balance_alerts SET below = 1 WHERE subscriber_id = ? "
+                                      "AND account_id = ? AND below = 0",
+                                      NULL, 0, NULL};
+
+static struct db_stmt balances_rearm = {
+        "reminder.balances_rearm",
+        "UPDATE balance_alerts al JOIN accounts a ON a.id = al.account_id SET al.below = 0 "
+        "WHERE a.organization_id = ? AND al.below = 1 AND " BALANCE_OF(
+                "al.account_id") " >= al.threshold",
+        NULL, 0, NULL};
+
 static struct db_stmt record = {
 	"reminder.record",
 	"INSERT IGNORE INTO reminders_sent (subscriber_id, kind, object_id, period, sent_at) "
@@ -147,4 +179,45 @@ enum perr db_reminder_record(uint64_t subscriber, const char *kind, unsigned obj
 	enum perr e = db_exec(&record, a, 4, &n, NULL);
 
 	return e == PERR_OK && n == 0 ? PERR_CONFLICT : e;
+}
+
+struct balance_ctx {
+	struct reminder_balance row;
+	enum perr (*each)(void *, const struct reminder_balance *);
+	void *ctx;
+};
+
+static enum perr balance_each(void *p)
+{
+	struct balance_ctx *x = p;
+
+	return x->each(x->ctx, &x->row);
+}
+
+enum perr db_reminder_balances(struct arena *ar, unsigned org, unsigned limit,
+                               enum perr (*each)(void *, const struct reminder_balance *),
+                               void *ctx)
+{
+	struct balance_ctx x = {.each = each, .ctx = ctx};
+	struct db_col c[] = {DBC_U64(&x.row.subscriber_id), DBC_U64(&x.row.account_id),
+	                     DBC_STR(&x.row.account),       DBC_STR(&x.row.currency),
+	                     DBC_INT(&x.row.threshold),     DBC_INT(&x.row.balance)};
+
+	return db_rows(ar, &balances, (struct db_arg[]){DBA_INT(org), DBA_INT(limit)}, 2, c, 6,
+	               balance_each, &x);
+}
+
+enum perr db_reminder_balance_told(uint64_t subscriber, uint64_t account)
+{
+	unsigned long long changed = 0;
+	enum perr e =
+	        db_exec(&balance_told, (struct db_arg[]){DBA_U64(subscriber), DBA_U64(account)}, 2,
+	                &changed, NULL);
+
+	return e == PERR_OK && changed == 0 ? PERR_CONFLICT : e;
+}
+
+enum perr db_reminder_balances_rearm(unsigned org)
+{
+	return db_exec(&balances_rearm, (struct db_arg[]){DBA_INT(org)}, 1, NULL, NULL);
 }

@@ -44,6 +44,26 @@ enum perr db_reminder_verification(struct arena *, unsigned org, const char *tod
 				   const char *until, unsigned limit,
 				   enum perr (*each)(void *, const struct reminder_due *),
 				   void *) PORTAL_WUR;
+/* An account whose balance is under the threshold someone set (sql/051), not told yet. */
+struct reminder_balance {
+	uint64_t subscriber_id, account_id;
+	const char *account;          /* its number */
+	const char *currency;         /* its organization's */
+	long long threshold, balance; /* minor units; balance = what it holds, minus what it owes */
+};
+
+/*
+ * Of organization org, at most limit: alerts of subscribers who may still
+ * view the account, whose latest month's balance is under their threshold.
+ */
+enum perr db_reminder_balances(struct arena *, unsigned org, unsigned limit,
+                               enum perr (*each)(void *, const struct reminder_balance *),
+                               void *) PORTAL_WUR;
+/* Mark one told, in the caller's transaction: PERR_CONFLICT if another run did. */
+enum perr db_reminder_balance_told(uint64_t subscriber, uint64_t account) PORTAL_WUR;
+/* Alerts of org told before whose balance is back at their threshold: armed again. */
+enum perr db_reminder_balances_rearm(unsigned org) PORTAL_WUR;
+
 /*
  * The record of one (kind readings, due or verification; period YYYY-MM-DD):
  * PERR_CONFLICT if it was already sent.  Inside the caller's transaction, with

@@ -1214,6 +1214,8 @@ def test_every_billing_query_is_an_index_lookup():
         "invoice.zone": [1], "invoice.count_up": [1, 2026], "invoice.counted": [1, 2026],
         "invoice.get": ["'ru'", sub, 1, 1, 1],
         "invoice.of_account": ["'ru'", sub, 1, 1, 1, "'2026-01-01'", "'2027-01-01'"],
+        # Balance alerts (sql/051): a subscriber's by its key.
+        "alert.get": [sub, 1], "alert.clear": [sub, 1], "reminder.balance_told": [sub, 1],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",
@@ -1255,7 +1257,8 @@ def test_every_billing_query_is_an_index_lookup():
                                     # remind walks an organization's subscribers once an hour,
                                     # a batch at a time: a job's scan, not a page's lookup
                                     "reminder.orgs", "reminder.readings", "reminder.due",
-                                    "reminder.verification"}, \
+                                    "reminder.verification", "reminder.balances",
+                                    "reminder.balances_rearm"}, \
         reads - set(samples)
     assert int(one("SELECT COUNT(*) FROM accounts")[0]) >= 1000, "make test generates accounts"
     sorting = set()

@@ -146,3 +146,97 @@ def test_the_job_refuses_bad_arguments():
         r = subprocess.run([os.path.join(RELEASE, "remind")] + args, env=env,
                            capture_output=True, text=True, timeout=60)
         assert r.returncode == 2 and "usage: remind" in r.stderr
+
+
+# ------------------------------------------------------------------ balance alerts (issue 24)
+
+def balance_of(account):
+    return int(sql("SELECT -COALESCE(SUM(l.closing), 0) FROM account_summaries s JOIN ledger l "
+                   "ON l.account_id = s.account_id AND l.period = s.latest_period "
+                   "WHERE s.account_id = %d" % account)[0][0])
+
+
+def told(sub):
+    return sql("SELECT params FROM outbox WHERE subscriber_id = %d AND kind = 'remind-balance' "
+               "ORDER BY id" % sub)
+
+
+def set_alert(s, threshold):
+    from conftest import BASE, csrf_of
+    r = s.get(BASE + "/accounts/alert")
+    return s.post(BASE + "/accounts/alert", data={"csrf": csrf_of(r), "threshold": threshold},
+                  allow_redirects=False)
+
+
+def test_a_balance_under_the_alert_is_told_once_and_again_after_it_came_back(org1):
+    from conftest import BASE, doc, signed_in
+    owing, _ = an_account(org1, owing=True)
+    sub = make_subscriber("alerted", PASSWORD, [owing], email="alerted@example.org")
+    sql("UPDATE subscribers SET notify_email = 'reminder', current_account_id = %d WHERE id = %d"
+        % (owing, sub))
+    sql("UPDATE organizations SET time_zone = '%s' WHERE id = 1" % zone_at(12))
+    balance = balance_of(owing)
+    assert balance < 0
+    s = signed_in("alerted", PASSWORD)
+    r = set_alert(s, "0")
+    assert r.status_code == 303 and r.headers["Location"] == "/accounts/alert?done=alert-set"
+    assert "0,00" in doc(s.get(BASE + "/accounts/alert")).get_element_by_id("alert-state") \
+        .text_content()
+    remind()
+    first = told(sub)
+    assert len(first) == 1 and 'account="%s"' % sql("SELECT number FROM accounts WHERE id = %d"
+                                                    % owing)[0][0] in first[0][0]
+    assert "balance_ru=\"−" in first[0][0] or "balance_ru=\"-" in first[0][0]
+    remind()
+    assert len(told(sub)) == 1  # once
+    # The balance comes back up to the threshold: armed again, and told when it falls.
+    sql("UPDATE balance_alerts SET threshold = %d WHERE subscriber_id = %d" % (balance, sub))
+    remind()
+    assert sql("SELECT below FROM balance_alerts WHERE subscriber_id = %d" % sub) == [("0",)]
+    assert len(told(sub)) == 1
+    sql("UPDATE balance_alerts SET threshold = %d WHERE subscriber_id = %d" % (balance + 1, sub))
+    remind()
+    assert len(told(sub)) == 2
+    # Setting it again arms it; turning it off stops it.
+    r = s.get(BASE + "/accounts/alert")
+    from conftest import csrf_of
+    r = s.post(BASE + "/accounts/alert", data={"csrf": csrf_of(r), "answer": "off"},
+               allow_redirects=False)
+    assert r.status_code == 303
+    assert sql("SELECT COUNT(*) FROM balance_alerts WHERE subscriber_id = %d" % sub) == [("0",)]
+    remind()
+    assert len(told(sub)) == 2
+
+
+def test_no_alert_while_the_balance_is_above_it_nor_at_night(org1):
+    from conftest import signed_in
+    clear, _ = an_account(org1, owing=False)
+    sub = make_subscriber("unalerted", PASSWORD, [clear], email="unalerted@example.org")
+    sql("UPDATE subscribers SET notify_email = 'reminder', current_account_id = %d WHERE id = %d"
+        % (clear, sub))
+    s = signed_in("unalerted", PASSWORD)
+    assert set_alert(s, str(balance_of(clear) / 100 - 1)).status_code == 303
+    sql("UPDATE organizations SET time_zone = '%s' WHERE id = 1" % zone_at(12))
+    remind()
+    assert told(sub) == []
+    # Under it, but at night where the organization is: nothing until day.
+    sql("UPDATE balance_alerts SET threshold = %d WHERE subscriber_id = %d"
+        % (balance_of(clear) + 100, sub))
+    sql("UPDATE organizations SET time_zone = '%s' WHERE id = 1" % zone_at(3))
+    remind()
+    assert told(sub) == []
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "1,001", "99999999999"])
+def test_a_bad_threshold_is_refused_beside_the_field_and_kept(org1, typed):
+    from conftest import doc, signed_in, written_in
+    acc, _ = an_account(org1, owing=False)
+    sub = make_subscriber("badalert", PASSWORD, [acc])
+    sql("UPDATE subscribers SET current_account_id = %d, lang = 'en' WHERE id = %d" % (acc, sub))
+    s = signed_in("badalert", PASSWORD, lang="en")
+    r = set_alert(s, typed)
+    assert r.status_code == 400
+    d = doc(r)
+    assert written_in(d.get_element_by_id("error-threshold").text_content(), "en")
+    assert d.get_element_by_id("threshold").get("value") == typed
+    assert sql("SELECT COUNT(*) FROM balance_alerts WHERE subscriber_id = %d" % sub) == [("0",)]
