@@ -17,6 +17,7 @@
  *   POST /access/rights     id (the delegate), rights
  *   POST /access/revoke     id: the delegate's access ends with their next request
  *   POST /access/cancel     id (an invitation not yet taken)
+ *   POST /access/company    name, tax_id, kpp, address (or answer=off): the account's company
  *   GET  /access/accept     ?token=: the invitation, for whom it was sent to
  *   POST /access/accept     token, answer=yes|no
  *
@@ -31,6 +32,7 @@
 #include "app/org_list.h"
 #include "billing/access.h"
 #include "billing/account.h"
+#include "billing/bankcheck.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/date.h"
@@ -43,6 +45,7 @@
 #include "core/valid.h"
 #include "db/access.h"
 #include "db/alert.h"
+#include "db/company.h"
 #include "db/account.h"
 #include "db/db.h"
 #include "db/organization.h"
@@ -69,6 +72,10 @@ enum key {
 	K_RIGHTS,
 	K_TOKEN,
 	K_AMOUNT_ALERT,
+	K_NAME,
+	K_TAX_ID,
+	K_KPP,
+	K_ADDRESS,
 	K__MAX
 };
 
@@ -87,6 +94,11 @@ static const struct field fields[K__MAX] = {
         [K_RIGHTS] = {"rights", valid_token, 1, 16},
         [K_TOKEN] = {"token", valid_token, TOKEN_CHARS, TOKEN_CHARS},
         [K_AMOUNT_ALERT] = {"threshold", valid_text, 1, 24},
+        /* The account's company (sql/052): checked as a whole by company_post(). */
+        [K_NAME] = {"name", valid_text, 1, 200},
+        [K_TAX_ID] = {"tax_id", valid_text, 1, 32},
+        [K_KPP] = {"kpp", valid_text, 1, 32},
+        [K_ADDRESS] = {"address", valid_text, 1, 300},
 };
 
 /* Failed "add account" checks allowed per subscriber per hour. */
@@ -526,9 +538,12 @@ static enum perr action_row(void *p, const struct others_action *a)
  */
 static int access_fill(struct req *r, struct access_page *ap)
 {
-	static const size_t echo[] = {K_CONTACT, K_RIGHTS};
+	static const size_t echo[] = {K_CONTACT, K_RIGHTS, K_NAME, K_TAX_ID, K_KPP, K_ADDRESS};
 	uint64_t account = r->sess->account_id;
+	struct company co;
 	struct account a;
+	xmlNodePtr cn;
+	int is_company = 0;
 	enum perr e;
 
 	ap->r = r;
@@ -546,8 +561,15 @@ static int access_fill(struct req *r, struct access_page *ap)
 	    (e = db_access_invitations(r->arena, account, invitation_row, ap)) != PERR_OK ||
 	    (e = db_access_events(r->arena, account, EVENTS_SHOWN, event_row, ap)) != PERR_OK ||
 	    (e = db_access_others_actions(r->arena, account, ACTIONS_SHOWN, action_row, ap)) !=
-	            PERR_OK)
+	            PERR_OK ||
+	    (e = db_company_get(r->arena, account, &co, &is_company)) != PERR_OK)
 		return page_fail(r, e);
+	if (is_company &&
+	    ((cn = xml_elem(ap->n, "company")) == NULL || xml_text(cn, "name", co.name) == NULL ||
+	     xml_text(cn, "tax-id", co.tax_id) == NULL ||
+	     (co.kpp != NULL && xml_text(cn, "kpp", co.kpp) == NULL) ||
+	     xml_text(cn, "address", co.legal_address) == NULL))
+		return page_error(r, 500, "internal");
 	if (xml_typed(r, echo, sizeof(echo) / sizeof(echo[0])) != 0 || xml_done(r, K_DONE) != 0)
 		return page_error(r, 500, "internal");
 	return 200;
@@ -739,6 +761,66 @@ static int cancel_post(struct req *r)
 	return page_redirect(r, "/access?done=cancelled");
 }
 
+/* Whether s is n ASCII digits. */
+static int digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return i == n;
+}
+
+/*
+ * The holder names the account's company (or, answer=off, says it is a
+ * person's): a name, an INN or a Kazakh BIN by its check digits, a KPP of 9
+ * digits if any, a legal address.  Each field refused beside itself, kept.
+ */
+static int company_post(struct req *r)
+{
+	static const size_t required[] = {K_NAME, K_TAX_ID, K_ADDRESS};
+	const struct fval *off = req_val(r, K_ANSWER), *tax = req_val(r, K_TAX_ID);
+	const struct fval *kpp = req_val(r, K_KPP);
+	uint64_t account = r->sess->account_id;
+	struct access_page ap = {0};
+	struct company c;
+	int st, bad;
+	enum perr e;
+
+	if (account == 0)
+		return page_redirect(r, "/accounts");
+	if (off != NULL && strcmp(off->s, "off") == 0) {
+		if ((e = db_company_clear(account)) != PERR_OK)
+			return page_fail(r, e);
+		return page_redirect(r, "/access?done=company-off");
+	}
+	if ((st = access_fill(r, &ap)) != 200)
+		return st;
+	if ((bad = xml_required(r, required, sizeof(required) / sizeof(required[0]))) < 0)
+		return page_error(r, 500, "internal");
+	if (tax != NULL && !r->bad[K_TAX_ID] && !inn_valid(tax->s) &&
+	    !(digits(tax->s, 12) && bin_kz_valid(tax->s))) {
+		bad = 1;
+		if (xml_form_error(r, "tax_id", "invalid") != 0)
+			return page_error(r, 500, "internal");
+	}
+	if (r->bad[K_KPP] || (kpp != NULL && !digits(kpp->s, 9))) {
+		bad = 1;
+		if (xml_form_error(r, "kpp", "invalid") != 0)
+			return page_error(r, 500, "internal");
+	}
+	if (bad)
+		return page_status(r, 400);
+	c.name = req_val(r, K_NAME)->s;
+	c.tax_id = tax->s;
+	c.kpp = kpp ? kpp->s : NULL;
+	c.legal_address = req_val(r, K_ADDRESS)->s;
+	if ((e = db_company_set(account, &c, r->sess->subscriber_id)) != PERR_OK)
+		return page_fail(r, e);
+	return page_redirect(r, "/access?done=company");
+}
+
 /* A delegate gives their access up. */
 static int leave_post(struct req *r)
 {
@@ -863,6 +945,8 @@ static const struct page pages[] = {
         {"/access/rights", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", rights_post},
         {"/access/revoke", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", revoke_post},
         {"/access/cancel", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", cancel_post},
+        {"/access/company", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access",
+         company_post},
         {"/access/accept", M_GET | M_POST, PAGE_SESSION, "accept", accept_page},
 };
 

@@ -24,15 +24,15 @@ MODS_home = app/account_list core/arena core/config core/crypto core/date core/l
 	db/db db/session db/unread doc/catalog doc/chart doc/finish doc/html_write doc/render \
 	doc/xml doc/xmlmem doc/xsl_node web/csrf web/nav web/request web/sandbox web/serve \
 	web/session
-MODS_accounts = app/account_list app/org_list billing/access core/arena core/config core/crypto \
+MODS_accounts = app/account_list app/org_list billing/access billing/bankcheck core/arena core/config core/crypto \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
-	core/privilege core/throttle core/utf8 core/valid db/access db/account db/alert db/db \
+	core/privilege core/throttle core/utf8 core/valid db/access db/account db/alert db/company db/db \
 	db/organization db/outbox db/session db/throttle db/unread doc/catalog doc/finish \
 	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav \
 	web/request web/sandbox web/serve web/session web/signin_limit
 MODS_services = app/invoice billing/ledger billing/payqr core/arena core/config core/crypto \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
-	core/privilege core/utf8 core/valid db/account db/db db/invoice db/ledger db/session db/unread \
+	core/privilege core/utf8 core/valid db/account db/company db/db db/invoice db/ledger db/session db/unread \
 	doc/catalog doc/finish doc/html_write doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml \
 	doc/xmlmem doc/xsl_node web/csrf web/form web/nav web/page_pdf web/page_table web/period \
 	web/request web/sandbox web/serve web/session

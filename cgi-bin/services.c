@@ -46,6 +46,7 @@
 #include "core/perr.h"
 #include "core/valid.h"
 #include "db/account.h"
+#include "db/company.h"
 #include "db/invoice.h"
 #include "db/ledger.h"
 #include "doc/qr.h"
@@ -696,6 +697,8 @@ static int invoice_view(struct req *r)
 	unsigned char raw[TOKEN_BYTES];
 	struct invoice v;
 	struct account a;
+	struct company co;
+	int is_company = 0;
 	const char *qr;
 	xmlNodePtr n, q;
 	struct qr code;
@@ -719,6 +722,15 @@ static int invoice_view(struct req *r)
 	    xml_text(n, "bank-account", a.org.bank_account) == NULL ||
 	    xml_text(n, "corr-account", a.org.corr_account) == NULL ||
 	    xml_text(n, "payee-address", a.org.address) == NULL)
+		return page_error(r, 500, "internal");
+	/* A company's account: the company is the payer (sql/052). */
+	if ((e = db_company_get(r->arena, v.account_id, &co, &is_company)) != PERR_OK)
+		return page_fail(r, e);
+	if (is_company &&
+	    ((q = xml_elem(n, "company")) == NULL || xml_text(q, "name", co.name) == NULL ||
+	     xml_text(q, "tax-id", co.tax_id) == NULL ||
+	     (co.kpp != NULL && xml_text(q, "kpp", co.kpp) == NULL) ||
+	     xml_text(q, "address", co.legal_address) == NULL))
 		return page_error(r, 500, "internal");
 	if ((qr = invoice_qr_text(r->arena, &v, &a)) != NULL) {
 		const char *path;

@@ -318,12 +318,31 @@
   <!-- ============================================================ access -->
   <xsl:template name="rights-options">
     <xsl:param name="chosen"/>
+    <xsl:variable name="company" select="boolean(/page/access/company)"/>
     <xsl:for-each select="exsl:node-set($acc-rights)/c" xmlns:exsl="http://exslt.org/common">
       <option value="{.}">
         <xsl:if test=". = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', .)"/></xsl:call-template>
+        <xsl:call-template name="rights-label">
+          <xsl:with-param name="rights" select="string(.)"/>
+          <xsl:with-param name="company" select="$company"/>
+        </xsl:call-template>
       </option>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- Rights by name; a company's account names view and full as its roles. -->
+  <xsl:template name="rights-label">
+    <xsl:param name="rights"/>
+    <!-- Passed in where the context is not the page's (a for-each over a list of names). -->
+    <xsl:param name="company" select="boolean(/page/access/company)"/>
+    <xsl:choose>
+      <xsl:when test="$company and ($rights = 'view' or $rights = 'full')">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.role.', $rights)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', $rights)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="page[@section='accounts'][@name='access']" mode="content">
@@ -337,7 +356,8 @@
         <xsl:value-of select="concat(' · ', $a/address)"/>
       </p>
       <p class="hint"><xsl:value-of select="$M/access.intro"/></p>
-      <xsl:if test="done = 'invited' or done = 'changed' or done = 'revoked' or done = 'cancelled'">
+      <xsl:if test="done = 'invited' or done = 'changed' or done = 'revoked' or done = 'cancelled' or
+                    done = 'company' or done = 'company-off'">
         <p class="notice" role="status" id="done">
           <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.done.', done)"/></xsl:call-template>
         </p>
@@ -390,7 +410,7 @@
             <li id="invitation-{@id}">
               <strong><xsl:value-of select="contact"/></strong>
               <xsl:text> · </xsl:text>
-              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', @rights)"/></xsl:call-template>
+              <xsl:call-template name="rights-label"><xsl:with-param name="rights" select="@rights"/></xsl:call-template>
               <xsl:text> · </xsl:text>
               <xsl:value-of select="$M/access.until"/>
               <xsl:text> </xsl:text>
@@ -434,6 +454,45 @@
       </form>
     </section>
 
+    <section class="card narrow wide-form" id="company">
+      <h2><xsl:value-of select="$M/access.company.title"/></h2>
+      <p class="hint"><xsl:value-of select="$M/access.company.hint"/></p>
+      <xsl:variable name="c" select="$a/company"/>
+      <xsl:variable name="typed" select="typed[@name = 'name' or @name = 'tax_id' or @name = 'kpp' or @name = 'address']"/>
+      <form method="post" action="/access/company" class="stacked" id="company-form">
+        <input type="hidden" name="csrf" value="{csrf}"/>
+        <label for="company-name"><xsl:value-of select="$M/access.company.name"/></label>
+        <input type="text" id="company-name" name="name" maxlength="200" required="required" autocomplete="organization">
+          <xsl:attribute name="value"><xsl:choose><xsl:when test="$typed"><xsl:value-of select="typed[@name = 'name']"/></xsl:when><xsl:otherwise><xsl:value-of select="$c/name"/></xsl:otherwise></xsl:choose></xsl:attribute>
+        </input>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">name</xsl:with-param></xsl:call-template>
+        <label for="company-tax-id"><xsl:value-of select="$M/access.company.tax-id"/></label>
+        <input type="text" id="company-tax-id" name="tax_id" maxlength="12" required="required" inputmode="numeric" autocomplete="off">
+          <xsl:attribute name="value"><xsl:choose><xsl:when test="$typed"><xsl:value-of select="typed[@name = 'tax_id']"/></xsl:when><xsl:otherwise><xsl:value-of select="$c/tax-id"/></xsl:otherwise></xsl:choose></xsl:attribute>
+        </input>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">tax_id</xsl:with-param></xsl:call-template>
+        <label for="company-kpp"><xsl:value-of select="$M/access.company.kpp"/></label>
+        <input type="text" id="company-kpp" name="kpp" maxlength="9" inputmode="numeric" autocomplete="off">
+          <xsl:attribute name="value"><xsl:choose><xsl:when test="$typed"><xsl:value-of select="typed[@name = 'kpp']"/></xsl:when><xsl:otherwise><xsl:value-of select="$c/kpp"/></xsl:otherwise></xsl:choose></xsl:attribute>
+        </input>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">kpp</xsl:with-param></xsl:call-template>
+        <label for="company-address"><xsl:value-of select="$M/access.company.address"/></label>
+        <input type="text" id="company-address" name="address" maxlength="300" required="required" autocomplete="off">
+          <xsl:attribute name="value"><xsl:choose><xsl:when test="$typed"><xsl:value-of select="typed[@name = 'address']"/></xsl:when><xsl:otherwise><xsl:value-of select="$c/address"/></xsl:otherwise></xsl:choose></xsl:attribute>
+        </input>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">address</xsl:with-param></xsl:call-template>
+        <div class="actions">
+          <button type="submit" class="primary" id="company-submit"><xsl:value-of select="$M/access.company.save"/></button>
+        </div>
+      </form>
+      <xsl:if test="$c">
+        <form method="post" action="/access/company" class="actions" id="company-off-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <button type="submit" name="answer" value="off" class="secondary" id="company-off"><xsl:value-of select="$M/access.company.off"/></button>
+        </form>
+      </xsl:if>
+    </section>
+
     <xsl:if test="$a/action">
       <section class="card" id="others">
         <h2><xsl:value-of select="$M/access.others"/></h2>
@@ -470,7 +529,7 @@
               <xsl:if test="contact"><xsl:value-of select="concat(' ', contact)"/></xsl:if>
               <xsl:if test="@rights">
                 <xsl:text> (</xsl:text>
-                <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', @rights)"/></xsl:call-template>
+                <xsl:call-template name="rights-label"><xsl:with-param name="rights" select="@rights"/></xsl:call-template>
                 <xsl:text>)</xsl:text>
               </xsl:if>
             </li>

@@ -373,6 +373,22 @@
     <alert.set>Set the alert</alert.set>
     <alert.off>Turn the alert off</alert.off>
     <field.threshold>An amount with at most two decimals, e.g. 500 or -1000 (a debt over 1 000).</field.threshold>
+    <access.role.view>Viewer: view only</access.role.view>
+    <access.role.full>Accountant: everything but inviting</access.role.full>
+    <access.company.title>The company this account belongs to</access.company.title>
+    <access.company.hint>If the account is a company's, name it: invoices name it as the payer, and the people you invite are its viewers and accountants. Leave it empty for a person's account.</access.company.hint>
+    <access.company.name>Company name</access.company.name>
+    <access.company.tax-id>INN (or BIN in Kazakhstan)</access.company.tax-id>
+    <access.company.kpp>KPP, if it has one</access.company.kpp>
+    <access.company.address>Legal address</access.company.address>
+    <access.company.save>Save the company</access.company.save>
+    <access.company.off>The account is a person's</access.company.off>
+    <access.done.company>The company is saved.</access.done.company>
+    <access.done.company-off>The account is a person's again.</access.done.company-off>
+    <field.name>The company's name, up to 200 characters.</field.name>
+    <field.tax_id>An INN of 10 or 12 digits, or a BIN of 12, with its check digit right.</field.tax_id>
+    <field.kpp>A KPP is 9 digits; leave it empty if there is none.</field.kpp>
+    <field.address>The legal address, up to 300 characters.</field.address>
   </xsl:template>
   <xsl:template name="messages-en-services">
     <services.title>Services</services.title>
@@ -454,6 +470,9 @@
     <inv.pay>Pay online</inv.pay>
     <field.amount>The amount is a number above zero with at most two decimals, e.g. 1,234.56.</field.amount>
     <field.service>Choose one of the account's services, or all of them.</field.service>
+    <inv.tax-id>INN / BIN</inv.tax-id>
+    <inv.kpp>KPP</inv.kpp>
+    <inv.legal-address>Legal address</inv.legal-address>
   </xsl:template>
   <xsl:template name="messages-en-calculator">
     <calc.meter>Meter</calc.meter>

@@ -373,6 +373,22 @@
     <alert.set>Настроить</alert.set>
     <alert.off>Выключить уведомление</alert.off>
     <field.threshold>Сумма, не больше двух знаков после запятой, например 500 или -1000 (долг больше 1 000).</field.threshold>
+    <access.role.view>Наблюдатель: только просмотр</access.role.view>
+    <access.role.full>Бухгалтер: всё, кроме приглашения других</access.role.full>
+    <access.company.title>Организация, которой принадлежит счёт</access.company.title>
+    <access.company.hint>Если счёт принадлежит организации, укажите её: она будет плательщиком в счетах на оплату, а приглашённые — её наблюдателями и бухгалтерами. Для счёта физического лица оставьте пустым.</access.company.hint>
+    <access.company.name>Название организации</access.company.name>
+    <access.company.tax-id>ИНН (или БИН в Казахстане)</access.company.tax-id>
+    <access.company.kpp>КПП, если есть</access.company.kpp>
+    <access.company.address>Юридический адрес</access.company.address>
+    <access.company.save>Сохранить организацию</access.company.save>
+    <access.company.off>Счёт физического лица</access.company.off>
+    <access.done.company>Организация сохранена.</access.done.company>
+    <access.done.company-off>Счёт снова считается счётом физического лица.</access.done.company-off>
+    <field.name>Название организации, до 200 символов.</field.name>
+    <field.tax_id>ИНН из 10 или 12 цифр либо БИН из 12, с верным контрольным числом.</field.tax_id>
+    <field.kpp>КПП — 9 цифр; если его нет, оставьте поле пустым.</field.kpp>
+    <field.address>Юридический адрес, до 300 символов.</field.address>
   </xsl:template>
   <xsl:template name="messages-ru-services">
     <services.title>Услуги</services.title>
@@ -454,6 +470,9 @@
     <inv.pay>Оплатить онлайн</inv.pay>
     <field.amount>Сумма — число больше нуля, не больше двух знаков после запятой, например 1 234,56.</field.amount>
     <field.service>Выберите одну из услуг счёта или все сразу.</field.service>
+    <inv.tax-id>ИНН / БИН</inv.tax-id>
+    <inv.kpp>КПП</inv.kpp>
+    <inv.legal-address>Юридический адрес</inv.legal-address>
   </xsl:template>
   <xsl:template name="messages-ru-calculator">
     <calc.meter>Счётчик</calc.meter>

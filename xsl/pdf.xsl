@@ -260,7 +260,19 @@
         <tr><td><xsl:value-of select="$M/inv.bic"/></td><td><xsl:value-of select="$v/bic"/></td></tr>
         <tr><td><xsl:value-of select="$M/inv.bank-account"/></td><td><xsl:value-of select="$v/bank-account"/></td></tr>
         <tr><td><xsl:value-of select="$M/inv.corr-account"/></td><td><xsl:value-of select="$v/corr-account"/></td></tr>
-        <tr bold="1"><td><xsl:value-of select="$M/inv.payer"/></td><td><xsl:value-of select="$v/payer"/></td></tr>
+        <xsl:choose>
+          <xsl:when test="$v/company">
+            <tr bold="1"><td><xsl:value-of select="$M/inv.payer"/></td><td><xsl:value-of select="$v/company/name"/></td></tr>
+            <tr><td><xsl:value-of select="$M/inv.tax-id"/></td><td><xsl:value-of select="$v/company/tax-id"/></td></tr>
+            <xsl:if test="$v/company/kpp">
+              <tr><td><xsl:value-of select="$M/inv.kpp"/></td><td><xsl:value-of select="$v/company/kpp"/></td></tr>
+            </xsl:if>
+            <tr><td><xsl:value-of select="$M/inv.legal-address"/></td><td><xsl:value-of select="$v/company/address"/></td></tr>
+          </xsl:when>
+          <xsl:otherwise>
+            <tr bold="1"><td><xsl:value-of select="$M/inv.payer"/></td><td><xsl:value-of select="$v/payer"/></td></tr>
+          </xsl:otherwise>
+        </xsl:choose>
         <tr><td><xsl:value-of select="$M/statement.account"/></td><td><xsl:value-of select="$v/account"/></td></tr>
         <tr><td><xsl:value-of select="$M/accounts.address"/></td><td><xsl:value-of select="$v/address"/></td></tr>
       </table>

@@ -650,7 +650,19 @@
           <dt><xsl:value-of select="$M/inv.corr-account"/></dt><dd><xsl:value-of select="$v/corr-account"/></dd>
         </dl>
         <dl class="facts" id="invoice-payer">
-          <dt><xsl:value-of select="$M/inv.payer"/></dt><dd><xsl:value-of select="$v/payer"/></dd>
+          <xsl:choose>
+            <xsl:when test="$v/company">
+              <dt><xsl:value-of select="$M/inv.payer"/></dt><dd><xsl:value-of select="$v/company/name"/></dd>
+              <dt><xsl:value-of select="$M/inv.tax-id"/></dt><dd><xsl:value-of select="$v/company/tax-id"/></dd>
+              <xsl:if test="$v/company/kpp">
+                <dt><xsl:value-of select="$M/inv.kpp"/></dt><dd><xsl:value-of select="$v/company/kpp"/></dd>
+              </xsl:if>
+              <dt><xsl:value-of select="$M/inv.legal-address"/></dt><dd><xsl:value-of select="$v/company/address"/></dd>
+            </xsl:when>
+            <xsl:otherwise>
+              <dt><xsl:value-of select="$M/inv.payer"/></dt><dd><xsl:value-of select="$v/payer"/></dd>
+            </xsl:otherwise>
+          </xsl:choose>
           <dt><xsl:value-of select="$M/statement.account"/></dt><dd><xsl:value-of select="$v/account"/></dd>
           <dt><xsl:value-of select="$M/accounts.address"/></dt><dd><xsl:value-of select="$v/address"/></dd>
         </dl>

@@ -162,6 +162,8 @@ def listed_pages():
         ("/access?done=invited", "GET", None, True, "en"),
         ("/access/invite", "POST", {"contact": "<b>x</b>", "rights": "holder"}, True, "en"),
         ("/access/invite", "POST", {"contact": "demo2@example.org", "rights": "pay"}, True, "ru"),
+        ("/access/company", "POST", {"name": "", "tax_id": "123", "kpp": "x", "address": ""},
+         True, "en"),
         ("/access/accept?token=" + demo_invitation(), "GET", None, True, "ru"),
         ("/access/accept?token=" + "A" * 43, "GET", None, True, "en"),
         ("/access/accept", "POST", {"token": INVITATION_TOKEN, "answer": "maybe"}, True, "ru"),

@@ -410,3 +410,77 @@ def test_the_invitation_is_delivered_with_its_link_and_forgotten_once_sent(peopl
                "'delegate@example.org' ORDER BY id DESC LIMIT 1") == [("<gone/>",)]
     # Nor in the holder's messages in the cabinet.
     assert sql("SELECT COUNT(*) FROM inbox WHERE kind = 'access-invite'") == [("0",)]
+
+
+# ------------------------------------------------------------------ companies (sql/052)
+
+def company(s, **fields):
+    r = s.get(BASE + "/access")
+    data = dict({"name": "ООО «Ромашка»", "tax_id": "7707083893", "kpp": "770701001",
+                 "address": "г. Энск, ул. Заводская, д. 5"}, **fields)
+    return s.post(BASE + "/access/company", data=dict(data, csrf=csrf_of(r)),
+                  allow_redirects=False)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("tax_id", "7707083894"), ("tax_id", "12345"), ("tax_id", "abcdefghij"), ("kpp", "12345"),
+    ("kpp", "7707010011"), ("name", ""), ("address", ""),
+])
+def test_a_company_with_bad_details_is_refused_beside_the_field(people, field, value):
+    hs = signed_in(*HOLDER, lang="en")
+    r = company(hs, **{field: value})
+    assert r.status_code == 400
+    d = doc(r)
+    assert written_in(d.get_element_by_id("error-" + field).text_content(), "en")
+    assert d.get_element_by_id("company-" + field.replace("_", "-")).get("value") == value
+    assert sql("SELECT COUNT(*) FROM account_companies WHERE account_id = %d" % ACCOUNT) \
+        == [("0",)]
+
+
+def test_a_companys_owner_accountant_and_viewer(people):
+    from test_documents import ask, made
+    hs = signed_in(*HOLDER)
+    try:
+        assert company(hs).status_code == 303
+        # A Kazakh BIN passes too, and no KPP is needed; a BIN with a wrong check digit fails.
+        assert company(hs, tax_id="940740000911", kpp="").status_code == 303
+        assert sql("SELECT tax_id, kpp FROM account_companies WHERE account_id = %d" % ACCOUNT) \
+            == [("940740000911", "NULL")]
+        assert company(hs, tax_id="090740000100").status_code == 400
+        assert company(hs).status_code == 303
+        page = doc(hs.get(BASE + "/access"))
+        assert "Бухгалтер" in page.get_element_by_id("rights").text_content()
+        # The owner invites an accountant; the accountant asks for an invoice.
+        accountant = shared(hs, "delegate@example.org", "full")
+        inv = made(ask(accountant, "777"))
+        x = lxml.etree.fromstring(accountant.get(BASE + "/documents/invoice?id=%d&format=xml"
+                                                 % inv).content)
+        assert x.xpath("//invoice/company/name/text()") == ["ООО «Ромашка»"]
+        assert x.xpath("//invoice/company/kpp/text()") == ["770701001"]
+        html = doc(accountant.get(BASE + "/documents/invoice?id=%d" % inv))
+        assert "ООО «Ромашка»" in html.get_element_by_id("invoice-payer").text_content()
+        assert accountant.get(BASE + "/access", allow_redirects=False).status_code == 404
+        # Made a viewer: sees the invoice, may neither pay it nor ask for another.
+        r = hs.get(BASE + "/access")
+        assert hs.post(BASE + "/access/rights", data={"csrf": csrf_of(r), "id": people["delegate"],
+                                                      "rights": "view"},
+                       allow_redirects=False).status_code == 303
+        assert accountant.get(BASE + "/documents/invoice?id=%d" % inv,
+                              allow_redirects=False).status_code == 200
+        assert doc(accountant.get(BASE + "/documents/invoice?id=%d" % inv)).xpath(
+            '//*[@id="invoice-pay"]') == []
+        assert ask(accountant, "5").status_code == 404
+        # The owner removes them.
+        r = hs.get(BASE + "/access")
+        hs.post(BASE + "/access/revoke", data={"csrf": csrf_of(r), "id": people["delegate"]})
+        assert accountant.get(BASE + "/documents/invoice?id=%d" % inv,
+                              allow_redirects=False).status_code == 404
+        # Back to a person's account: the payer is the person again.
+        r = hs.get(BASE + "/access")
+        assert hs.post(BASE + "/access/company", data={"csrf": csrf_of(r), "answer": "off"},
+                       allow_redirects=False).status_code == 303
+        x = lxml.etree.fromstring(hs.get(BASE + "/documents/invoice?id=%d&format=xml"
+                                         % inv).content)
+        assert x.xpath("//invoice/company") == []
+    finally:
+        sql("DELETE FROM account_companies WHERE account_id = %d" % ACCOUNT)

@@ -1216,6 +1216,7 @@ def test_every_billing_query_is_an_index_lookup():
         "invoice.of_account": ["'ru'", sub, 1, 1, 1, "'2026-01-01'", "'2027-01-01'"],
         # Balance alerts (sql/051): a subscriber's by its key.
         "alert.get": [sub, 1], "alert.clear": [sub, 1], "reminder.balance_told": [sub, 1],
+        "company.get": [1], "company.clear": [1],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",
