@@ -147,6 +147,19 @@ def test_rights_matrix_every_page_html_xml_and_pdf(people, choice):
     invoice = ds.post(BASE + "/documents/invoices", data={"csrf": csrf, "amount": "10"},
                       allow_redirects=False)
     assert invoice.status_code == (303 if "pay" in allowed else 404), invoice.status_code
+    alert = ds.post(BASE + "/accounts/alert", data={"csrf": csrf, "threshold": "0"},
+                    allow_redirects=False)
+    assert alert.status_code == (303 if "view" in allowed else 404), alert.status_code
+    company = ds.post(BASE + "/access/company", data={"csrf": csrf, "answer": "off"},
+                      allow_redirects=False)
+    assert company.status_code == 404
+    if "pay" not in allowed:
+        holders = sql("SELECT MAX(id) FROM invoices WHERE account_id = %d" % ACCOUNT)[0][0]
+        assert ds.post(BASE + "/payments/invoice", data={"csrf": csrf, "id": holders or 1,
+                                                         "key": "D" * 42 + "A"},
+                       allow_redirects=False).status_code == 404
+        assert ds.post(BASE + "/payments/pay", data={"csrf": csrf, "action": "preview"},
+                       allow_redirects=False).status_code == 404
     assert ds.post(BASE + "/access/invite", data={"csrf": csrf, "contact": "x@example.org",
                                                   "rights": "view"},
                    allow_redirects=False).status_code == 404
