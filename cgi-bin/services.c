@@ -55,7 +55,7 @@
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K_AMOUNT, K_ID, K__MAX };
+enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K_AMOUNT, K_ID, K_QUANTITY, K__MAX };
 
 static const struct field fields[K__MAX] = {
         [K_FROM] = {"from", valid_month, 7, 7},
@@ -66,6 +66,7 @@ static const struct field fields[K__MAX] = {
         [K_MONTH] = {"month", valid_month, 7, 7}, /* the act of services rendered's month */
         [K_AMOUNT] = {"amount", valid_text, 1, 24}, /* an invoice's, parsed in its currency */
         [K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+        [K_QUANTITY] = {"quantity", valid_text, 1, 24}, /* of a service, at its tariff */
 };
 
 struct ctx {
@@ -549,6 +550,25 @@ static int invoice_xml(struct req *r, xmlNodePtr parent, const struct invoice *v
 	    xml_money(n, "amount", v->amount, cur, r->lang) == NULL ||
 	    (v->service != NULL && xml_text(n, "service", v->service) == NULL))
 		return -1;
+	/* Asked for by tariff: how much, of what, at what price. */
+	if (v->quantity != 0) {
+		const char *text = decimal_text(r->arena, v->quantity, 3);
+		char *q = text ? arena_strdup(r->arena, text) : NULL;
+
+		/* 1000.000 kWh is 1000 kWh: the zeros past the point say nothing. */
+		if (q != NULL && strchr(q, '.') != NULL) {
+			size_t len = strlen(q);
+
+			while (q[len - 1] == '0')
+				q[--len] = '\0';
+			if (q[len - 1] == '.')
+				q[--len] = '\0';
+		}
+		if (q == NULL || xml_text(n, "quantity", q) == NULL ||
+		    xml_text(n, "unit", v->unit ? v->unit : "") == NULL ||
+		    xml_price(n, "tariff", v->tariff, cur, r->lang) == NULL)
+			return -1;
+	}
 	if (out != NULL)
 		*out = n;
 	return 0;
@@ -606,7 +626,7 @@ static enum perr choice_row(void *p, const struct account_service *s)
  */
 static int documents_page(struct req *r, struct chosen_service *chosen)
 {
-	static const size_t echo[] = {K_AMOUNT, K_SERVICE};
+	static const size_t echo[] = {K_AMOUNT, K_SERVICE, K_QUANTITY};
 	struct doc_list l = {.r = r};
 	struct account a;
 	month_t from = 0, to = 0;
@@ -653,12 +673,34 @@ static int documents(struct req *r)
 	return documents_page(r, &c);
 }
 
-/* Ask for an invoice: of an amount, for one service or the account's services together. */
+/*
+ * The amount a quantity of the chosen service comes to at its tariff (the
+ * latest month's), as a bill line is rounded; 0 and the field refused if it
+ * cannot be: no service chosen, none with a tariff, or not a quantity.
+ */
+static int by_tariff(struct req *r, const struct chosen_service *c, long long *qty, money_t *sum)
+{
+	const struct fval *q = req_val(r, K_QUANTITY);
+
+	if (!c->found || c->s.tariff <= 0)
+		return xml_form_error(r, "service", "needs-tariff") != 0 ? -1 : 1;
+	if (r->bad[K_QUANTITY] || decimal_parse(q->s, q->len, 3, 0, qty) != 0 || *qty <= 0 ||
+	    money_mul_qty(c->s.tariff, *qty, 3 + PRICE_DIGITS, sum) != 0 || *sum <= 0 ||
+	    *sum > cfg.pay_max)
+		return xml_form_error(r, "quantity", "invalid") != 0 ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Ask for an invoice: of an amount, or of a quantity of one service at its
+ * tariff; for one service or the account's services together.
+ */
 static int invoice_new(struct req *r)
 {
 	const struct fval *svc = req_val(r, K_SERVICE), *amount = req_val(r, K_AMOUNT);
 	struct chosen_service c = {.want = svc ? (uint64_t)svc->i : 0};
 	money_t sum = 0;
+	long long qty = 0;
 	struct account a;
 	uint64_t id;
 	int st, bad = 0;
@@ -674,17 +716,27 @@ static int invoice_new(struct req *r)
 	if ((e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, RIGHT_PAY,
 	                        &a)) != PERR_OK)
 		return page_fail(r, e);
-	if (amount == NULL || a.org.cur == NULL ||
-	    money_parse(amount->s, amount->len, a.org.cur, 0, &sum) != 0 || sum <= 0 ||
-	    sum > cfg.pay_max) {
+	if (req_val(r, K_QUANTITY) != NULL || r->bad[K_QUANTITY]) {
+		if (amount != NULL) { /* one or the other: which would the invoice ask? */
+			bad = 1;
+			if (xml_form_error(r, "amount", "one-of") != 0)
+				return page_error(r, 500, "internal");
+		} else if (!bad && (st = by_tariff(r, &c, &qty, &sum)) != 0) {
+			if (st < 0)
+				return page_error(r, 500, "internal");
+			bad = 1;
+		}
+	} else if (amount == NULL || a.org.cur == NULL ||
+	           money_parse(amount->s, amount->len, a.org.cur, 0, &sum) != 0 || sum <= 0 ||
+	           sum > cfg.pay_max) {
 		bad = 1;
 		if (xml_form_error(r, "amount", "invalid") != 0)
 			return page_error(r, 500, "internal");
 	}
 	if (bad)
 		return page_status(r, 400);
-	if ((e = invoice_issue(r->arena, r->sess->subscriber_id, &a, c.found ? c.want : 0, sum,
-	                       &id)) != PERR_OK)
+	if ((e = invoice_issue(r->arena, r->sess->subscriber_id, &a, c.found ? c.want : 0, sum, qty,
+	                       qty ? c.s.tariff : 0, &id)) != PERR_OK)
 		return page_fail(r, e);
 	return page_redirect(
 	        r, arena_printf(r->arena, "/documents/invoice?id=%llu", (unsigned long long)id));

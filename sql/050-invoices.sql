@@ -1,8 +1,8 @@
 -- 050: invoices on demand (счёт на оплату, issue 24).
 --
--- A subscriber who may pay an account asks for an invoice of an amount,
--- for one service or for the account as a whole, to print, to hand to an
--- accountant, or to pay online.  Numbers run per organization and calendar
+-- A subscriber who may pay an account asks for an invoice of an amount, or
+-- of a quantity of one service at its tariff, for one service or for the
+-- account as a whole, to print, to hand to an accountant, or to pay online.  Numbers run per organization and calendar
 -- year (the organization's), from 1, with no gaps: an invoice takes the
 -- next number from its counter row in the transaction that stores it, so a
 -- number rolled back is taken again, and two invoices at once wait for each
@@ -22,6 +22,10 @@ CREATE TABLE invoices (
     account_id      INT UNSIGNED      NOT NULL,
     service_id      SMALLINT UNSIGNED NULL,      -- NULL: the account's services together
     amount          BIGINT            NOT NULL,  -- minor units of the organization's currency
+    -- Asked for by the service's tariff: the quantity (thousandths of its unit)
+    -- at the price (core/money.h PRICE_PER_MINOR) it had; the amount is their product.
+    quantity        BIGINT            NULL,
+    tariff          BIGINT            NULL,
     created_by      BIGINT UNSIGNED   NOT NULL,  -- the subscriber who asked for it
     created_at      DATETIME(6)       NOT NULL,
     PRIMARY KEY (id),
@@ -30,7 +34,9 @@ CREATE TABLE invoices (
     CONSTRAINT fk_invoice_account FOREIGN KEY (account_id) REFERENCES accounts (id),
     CONSTRAINT fk_invoice_service FOREIGN KEY (service_id) REFERENCES services (id),
     CONSTRAINT ck_invoice_amount CHECK (amount > 0),
-    CONSTRAINT ck_invoice_number CHECK (number > 0)
+    CONSTRAINT ck_invoice_number CHECK (number > 0),
+    CONSTRAINT ck_invoice_by_tariff CHECK ((quantity IS NULL) = (tariff IS NULL)
+                                           AND (quantity IS NULL OR service_id IS NOT NULL))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The online payments made for an invoice: it is paid when one of them

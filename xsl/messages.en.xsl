@@ -473,6 +473,11 @@
     <inv.tax-id>INN / BIN</inv.tax-id>
     <inv.kpp>KPP</inv.kpp>
     <inv.legal-address>Legal address</inv.legal-address>
+    <inv.quantity>Or a quantity, at the service's tariff</inv.quantity>
+    <inv.quantity-hint>Choose the service above and leave the amount empty: the invoice asks for this many units at the latest month's rate.</inv.quantity-hint>
+    <field.quantity>A quantity above zero with at most three decimals, e.g. 1000 or 12.5.</field.quantity>
+    <error.one-of>Give an amount or a quantity, not both.</error.one-of>
+    <error.needs-tariff>Choose a service billed by a tariff to ask for a quantity of it.</error.needs-tariff>
   </xsl:template>
   <xsl:template name="messages-en-calculator">
     <calc.meter>Meter</calc.meter>

@@ -473,6 +473,11 @@
     <inv.tax-id>ИНН / БИН</inv.tax-id>
     <inv.kpp>КПП</inv.kpp>
     <inv.legal-address>Юридический адрес</inv.legal-address>
+    <inv.quantity>Или количество по тарифу услуги</inv.quantity>
+    <inv.quantity-hint>Выберите услугу выше и оставьте сумму пустой: счёт будет на столько единиц по тарифу последнего месяца.</inv.quantity-hint>
+    <field.quantity>Количество больше нуля, не больше трёх знаков после запятой, например 1000 или 12,5.</field.quantity>
+    <error.one-of>Укажите сумму или количество, но не то и другое.</error.one-of>
+    <error.needs-tariff>Чтобы выставить счёт на количество, выберите услугу с тарифом.</error.needs-tariff>
   </xsl:template>
   <xsl:template name="messages-ru-calculator">
     <calc.meter>Счётчик</calc.meter>

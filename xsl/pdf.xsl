@@ -283,6 +283,13 @@
           <td>
             <xsl:value-of select="concat($M/inv.for-account, ' ', $v/account)"/>
             <xsl:if test="$v/service"><xsl:value-of select="concat(': ', $v/service)"/></xsl:if>
+            <xsl:if test="$v/quantity">
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="decimal"><xsl:with-param name="v" select="$v/quantity"/></xsl:call-template>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="punit"><xsl:with-param name="v" select="$v/unit"/></xsl:call-template>
+              <xsl:value-of select="concat(' × ', $v/tariff)"/>
+            </xsl:if>
           </td>
           <td><xsl:value-of select="$v/amount"/></td>
         </tr>

@@ -620,9 +620,14 @@
           </select>
           <xsl:call-template name="field-error"><xsl:with-param name="name">service</xsl:with-param></xsl:call-template>
           <label for="amount"><xsl:value-of select="$M/inv.amount"/></label>
-          <input type="text" id="amount" name="amount" value="{typed[@name = 'amount']}" required="required"
+          <input type="text" id="amount" name="amount" value="{typed[@name = 'amount']}"
                  maxlength="24" inputmode="decimal" autocomplete="off"/>
           <xsl:call-template name="field-error"><xsl:with-param name="name">amount</xsl:with-param></xsl:call-template>
+          <label for="quantity"><xsl:value-of select="$M/inv.quantity"/></label>
+          <input type="text" id="quantity" name="quantity" value="{typed[@name = 'quantity']}"
+                 maxlength="24" inputmode="decimal" autocomplete="off" aria-describedby="quantity-hint"/>
+          <p class="hint" id="quantity-hint"><xsl:value-of select="$M/inv.quantity-hint"/></p>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">quantity</xsl:with-param></xsl:call-template>
           <div class="actions">
             <button type="submit" class="primary" id="invoice-submit"><xsl:value-of select="$M/inv.make"/></button>
           </div>
@@ -678,6 +683,15 @@
               <td>
                 <xsl:value-of select="concat($M/inv.for-account, ' ', $v/account)"/>
                 <xsl:if test="$v/service"><xsl:value-of select="concat(': ', $v/service)"/></xsl:if>
+                <xsl:if test="$v/quantity">
+                  <xsl:text>, </xsl:text>
+                  <span id="invoice-quantity">
+                    <xsl:call-template name="decimal"><xsl:with-param name="v" select="$v/quantity"/></xsl:call-template>
+                    <xsl:text> </xsl:text>
+                    <xsl:call-template name="unit"><xsl:with-param name="v" select="$v/unit"/></xsl:call-template>
+                    <xsl:value-of select="concat(' × ', $v/tariff)"/>
+                  </span>
+                </xsl:if>
               </td>
               <td class="num"><xsl:value-of select="$v/amount"/></td>
             </tr>

@@ -12,10 +12,15 @@
 #define QR_TEXT_MAX 1200
 
 enum perr invoice_issue(struct arena *ar, uint64_t subscriber, const struct account *a,
-                        uint64_t service, money_t amount, uint64_t *id)
+                        uint64_t service, money_t amount, long long quantity, money_t tariff,
+                        uint64_t *id)
 {
-	struct invoice v = {
-	        .account_id = a->id, .org_id = a->org.id, .service_id = service, .amount = amount};
+	struct invoice v = {.account_id = a->id,
+	                    .org_id = a->org.id,
+	                    .service_id = service,
+	                    .amount = amount,
+	                    .quantity = quantity,
+	                    .tariff = tariff};
 	const char *tz = NULL;
 	int year, month, mday;
 	enum perr e;

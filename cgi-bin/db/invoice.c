@@ -36,12 +36,14 @@ static struct db_stmt counted = {
 static struct db_stmt insert = {
         "invoice.insert",
         "INSERT INTO invoices (organization_id, year, number, account_id, service_id, amount, "
-        "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
+        "quantity, tariff, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
         NULL, 0, NULL};
 
 #define INVOICE_COLUMNS                                                                            \
 	"SELECT i.id, i.account_id, i.organization_id, i.year, i.number, "                         \
 	"COALESCE(i.service_id, 0), IF(? = 'en', sv.name_en, sv.name_ru), i.amount, "              \
+	"COALESCE(i.quantity, 0), COALESCE(i.tariff, 0), sv.unit, "                                \
 	"DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%sZ'), EXISTS (SELECT 1 FROM invoice_payments " \
 	"ip JOIN online_payments op ON op.id = ip.online_id AND op.status = 'succeeded' "          \
 	"WHERE ip.invoice_id = i.id) "                                                             \
@@ -101,9 +103,11 @@ enum perr db_invoice_insert(const struct invoice *v, uint64_t subscriber, uint64
 	                     DBA_U64(v->account_id),
 	                     v->service_id ? DBA_U64(v->service_id) : DBA_NULL,
 	                     DBA_INT(v->amount),
+	                     v->quantity ? DBA_INT(v->quantity) : DBA_NULL,
+	                     v->quantity ? DBA_INT(v->tariff) : DBA_NULL,
 	                     DBA_U64(subscriber)};
 	unsigned long long inserted = 0;
-	enum perr e = db_exec(&insert, a, 7, NULL, &inserted);
+	enum perr e = db_exec(&insert, a, 9, NULL, &inserted);
 
 	*id = inserted;
 	return e;
@@ -130,7 +134,9 @@ static enum perr invoice_row(void *p)
 		DBC_U64(&(it).r.id), DBC_U64(&(it).r.account_id), DBC_U64(&(it).r.org_id),         \
 		        DBC_UINT(&(it).r.year), DBC_UINT(&(it).r.number),                          \
 		        DBC_U64(&(it).r.service_id), DBC_STR(&(it).r.service),                     \
-		        DBC_INT(&(it).r.amount), DBC_STR(&(it).r.created_at), DBC_INT(&(it).paid)  \
+		        DBC_INT(&(it).r.amount), DBC_INT(&(it).r.quantity),                        \
+		        DBC_INT(&(it).r.tariff), DBC_STR(&(it).r.unit),                            \
+		        DBC_STR(&(it).r.created_at), DBC_INT(&(it).paid)                           \
 	}
 
 static enum perr keep(void *ctx, const struct invoice *r)
@@ -149,7 +155,7 @@ enum perr db_invoice_get(struct arena *ar, uint64_t subscriber, uint64_t id, enu
 	enum perr e;
 
 	out->id = 0;
-	e = db_rows(ar, &get, a, 5, c, 10, invoice_row, &it);
+	e = db_rows(ar, &get, a, 5, c, 13, invoice_row, &it);
 	return e == PERR_OK && out->id == 0 ? PERR_NOT_FOUND : e;
 }
 
@@ -167,7 +173,7 @@ enum perr db_invoices_of(struct arena *ar, uint64_t subscriber, uint64_t account
 	                     DBA_STR(from),
 	                     DBA_STR(to)};
 
-	return db_rows(ar, &of_account, a, 7, c, 10, invoice_row, &it);
+	return db_rows(ar, &of_account, a, 7, c, 13, invoice_row, &it);
 }
 
 enum perr db_invoice_attach(uint64_t invoice, uint64_t online)

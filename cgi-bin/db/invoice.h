@@ -16,6 +16,9 @@ struct invoice {
 	uint64_t service_id;   /* 0: the account's services together */
 	const char *service;   /* its name in the page's language; NULL for none */
 	money_t amount;
+	long long quantity;     /* by tariff: thousandths of the service's unit; 0: an amount */
+	money_t tariff;         /* by tariff: the price per unit (core/money.h) */
+	const char *unit;       /* by tariff: the service's unit, a catalog key */
 	const char *created_at; /* UTC, YYYY-MM-DDTHH:MM:SSZ */
 	int paid;               /* an online payment made for it succeeded */
 };

@@ -206,3 +206,47 @@ def test_an_invoice_is_seen_only_by_who_may_view_its_account(owner):
     for bad in ["abc", "0", "99999999999"]:
         assert s.get(BASE + "/documents/invoice?id=" + bad,
                      allow_redirects=False).status_code in (400, 404)
+
+
+def test_an_invoice_of_a_quantity_at_the_services_tariff(owner):
+    s = signed_in(*OWNER)
+    service, tariff, unit = sql("SELECT l.service_id, l.tariff, sv.unit FROM ledger l JOIN "
+                                "services sv ON sv.id = l.service_id WHERE l.account_id = %d "
+                                "AND l.tariff > 0 ORDER BY l.period DESC, l.service_id LIMIT 1"
+                                % ACCOUNT)[0]
+    r = s.get(BASE + "/documents")
+    inv = made(s.post(BASE + "/documents/invoices", data={"csrf": csrf_of(r), "service": service,
+                                                          "quantity": "1000,5"},
+                      allow_redirects=False))
+    v = xml_of(s, "/documents/invoice?id=%d" % inv).xpath("//invoice")[0]
+    # 1000.5 units at the price (in hundredths of a kopeck), rounded half away from zero.
+    want = (int(tariff) * 10005 + 500) // 1000
+    assert v.xpath("amount/@minor") == [str(want)]
+    assert v.xpath("quantity/text()") == ["1000.5"] and v.xpath("unit/text()") == [unit]
+    assert v.xpath("tariff/@units") == [tariff]
+    assert sql("SELECT quantity, tariff FROM invoices WHERE id = %d" % inv) == \
+        [("1000500", tariff)]
+    assert "1000,5" in doc(s.get(BASE + "/documents/invoice?id=%d" % inv)) \
+        .get_element_by_id("invoice-quantity").text_content()
+
+
+@pytest.mark.parametrize("data, field", [
+    ({"quantity": "10"}, "service"),                       # no service to take a tariff of
+    ({"quantity": "abc", "service": "S"}, "quantity"),
+    ({"quantity": "0", "service": "S"}, "quantity"),
+    ({"quantity": "1.0001", "service": "S"}, "quantity"),
+    ({"quantity": "10", "amount": "100", "service": "S"}, "amount"),  # which one?
+])
+def test_a_bad_quantity_is_refused_beside_its_field(owner, data, field):
+    s = signed_in(*OWNER, lang="en")
+    service = sql("SELECT MIN(service_id) FROM ledger WHERE account_id = %d AND tariff > 0"
+                  % ACCOUNT)[0][0]
+    data = {k: (service if v == "S" else v) for k, v in data.items()}
+    count = sql("SELECT COUNT(*) FROM invoices")
+    r = s.get(BASE + "/documents")
+    r = s.post(BASE + "/documents/invoices", data=dict(data, csrf=csrf_of(r)),
+               allow_redirects=False)
+    assert r.status_code == 400
+    assert written_in(doc(r).get_element_by_id("error-" + field).text_content(), "en")
+    assert doc(r).get_element_by_id("quantity").get("value") == data["quantity"]
+    assert sql("SELECT COUNT(*) FROM invoices") == count
