@@ -1088,7 +1088,7 @@ static int autopay_enable(struct req *r)
 	if ((e = db_online_method(r->arena, (uint64_t)id->i, r->sess->subscriber_id, &provider,
 	                          &method, &title)) != PERR_OK)
 		return page_fail(r, e);
-	if ((e = db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)acc->i, RIGHT_HOLDER,
+	if ((e = db_account_get(r->arena, r->sess->subscriber_id, (uint64_t)acc->i, RIGHTS_FULL,
 	                        &a)) != PERR_OK)
 		return page_fail(r, e);
 	if (day == NULL)
@@ -1153,7 +1153,7 @@ static const struct page pages[] = {
         {"/payments/invoice", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_PAY), "invoice", invoice_pay},
         {"/payments/result", M_GET, PAGE_SESSION, "result", result},
         {"/payments/webhook", M_POST, PAGE_PUBLIC | PAGE_HOOK, "webhook", webhook},
-        {"/payments/autopay", M_GET | M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "autopay",
+        {"/payments/autopay", M_GET | M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHTS_FULL), "autopay",
          autopay_page},
 };
 

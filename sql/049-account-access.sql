@@ -88,11 +88,15 @@ BEGIN
     VALUES (NEW.subscriber_id, NEW.account_id, 15, NULL, NEW.linked_at)
     ON DUPLICATE KEY UPDATE rights = 15, granted_by = NULL, granted_at = NEW.linked_at;
 END//
--- A holder who unlinks the account takes with them the access they gave and
--- the invitations not yet taken.
+-- A holder who unlinks the account takes with them the access they gave (and
+-- the autopays it allowed) and the invitations not yet taken.
 CREATE TRIGGER subscriber_accounts_access_delete AFTER DELETE ON subscriber_accounts
 FOR EACH ROW
 BEGIN
+    -- Their delegates' autopays first, while the rows that name them are there.
+    DELETE ap FROM autopays ap JOIN account_access d ON d.subscriber_id = ap.subscriber_id
+        AND d.account_id = ap.account_id
+    WHERE d.account_id = OLD.account_id AND d.granted_by = OLD.subscriber_id;
     DELETE FROM account_access
     WHERE account_id = OLD.account_id
       AND (subscriber_id = OLD.subscriber_id OR granted_by = OLD.subscriber_id);

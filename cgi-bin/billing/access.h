@@ -15,6 +15,8 @@ enum access_right {
 };
 
 #define RIGHTS_HOLDER (RIGHT_VIEW | RIGHT_READINGS | RIGHT_PAY | RIGHT_HOLDER)
+/* Everything but inviting ("full"): also autopay and appeals on the account. */
+#define RIGHTS_FULL (RIGHT_VIEW | RIGHT_READINGS | RIGHT_PAY)
 
 /*
  * The choices a holder offers, by name: "view" (view only), "readings"

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "billing/access.h"
 #include "core/arena.h"
 #include "core/perr.h"
 #include "db/access.h"
@@ -42,6 +43,20 @@ static struct db_stmt end = {
         "access.end",
         "DELETE FROM account_access "
         "WHERE subscriber_id = ? AND account_id = ? AND granted_by IS NOT NULL",
+        NULL, 0, NULL};
+
+/* A delegate's autopay goes with the rights it needs (db/autopay.c): never left to
+ * wake again if those rights came back. */
+static struct db_stmt autopay_end = {
+        "access.autopay_end", "DELETE FROM autopays WHERE subscriber_id = ? AND account_id = ?",
+        NULL, 0, NULL};
+
+/* Taking an invitation that gives less than everything but inviting ends the
+ * autopay earlier rights allowed. */
+static struct db_stmt autopay_replaced = {
+        "access.autopay_replaced",
+        "DELETE FROM autopays WHERE subscriber_id = ? AND account_id = (SELECT i.account_id "
+        "FROM access_invitations i WHERE i.id = ? AND (i.rights & ?) <> ?)",
         NULL, 0, NULL};
 
 static struct db_stmt invitations = {
@@ -223,15 +238,19 @@ static enum perr exec_one(struct db_stmt *st, const struct db_arg *a, size_t n)
 enum perr db_access_set_rights(uint64_t account, uint64_t delegate, unsigned rights)
 {
 	struct db_arg a[] = {DBA_INT(rights), DBA_U64(delegate), DBA_U64(account)};
+	enum perr e = exec_one(&set_rights, a, 3);
 
-	return exec_one(&set_rights, a, 3);
+	if (e == PERR_OK && (rights & RIGHTS_FULL) != RIGHTS_FULL)
+		e = db_exec(&autopay_end, a + 1, 2, NULL, NULL);
+	return e;
 }
 
 enum perr db_access_end(uint64_t account, uint64_t delegate)
 {
 	struct db_arg a[] = {DBA_U64(delegate), DBA_U64(account)};
+	enum perr e = exec_one(&end, a, 2);
 
-	return exec_one(&end, a, 2);
+	return e == PERR_OK ? db_exec(&autopay_end, a, 2, NULL, NULL) : e;
 }
 
 struct invitation_iter {
@@ -307,6 +326,11 @@ enum perr db_access_take(uint64_t id, uint64_t subscriber)
 	if (e == PERR_NOT_FOUND)
 		return PERR_CONFLICT;
 	if (e != PERR_OK)
+		return e;
+	if ((e = db_exec(&autopay_replaced,
+	                 (struct db_arg[]){DBA_U64(subscriber), DBA_U64(id), DBA_INT(RIGHTS_FULL),
+	                                   DBA_INT(RIGHTS_FULL)},
+	                 4, NULL, NULL)) != PERR_OK)
 		return e;
 	if ((e = db_exec(&grant_replaced, (struct db_arg[]){DBA_U64(subscriber), DBA_U64(id)}, 2,
 	                 NULL, NULL)) != PERR_OK)

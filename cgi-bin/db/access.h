@@ -33,9 +33,11 @@ struct delegate {
 enum perr db_access_delegates(struct arena *, uint64_t account,
                               enum perr (*each)(void *, const struct delegate *),
                               void *) PORTAL_WUR;
-/* Change a delegate's rights; PERR_NOT_FOUND if they are not one of the account's. */
+/* Change a delegate's rights (their autopay ends with the full rights); in the caller's
+ * transaction; PERR_NOT_FOUND if they are not one of the account's. */
 enum perr db_access_set_rights(uint64_t account, uint64_t delegate, unsigned rights) PORTAL_WUR;
-/* End a delegate's access (revoked, or they left); PERR_NOT_FOUND if they had none. */
+/* End a delegate's access (revoked, or they left), and their autopay of the account;
+ * in the caller's transaction; PERR_NOT_FOUND if they had none. */
 enum perr db_access_end(uint64_t account, uint64_t delegate) PORTAL_WUR;
 
 /* An invitation, as its link and the holder's list show it. */

@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "billing/access.h"
 #include "core/arena.h"
 #include "core/perr.h"
 #include "db/appeal.h"
@@ -11,22 +12,22 @@
 #define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 
 static struct db_stmt topics = {
-	"appeal.topics",
-	"SELECT tp.id, tp.organization_id, tp.code, tp.name_ru, tp.name_en, tp.form "
-	"FROM appeal_topics tp "
-	"WHERE tp.active = 1 AND tp.organization_id IN (SELECT a.organization_id FROM "
-	"subscriber_accounts sa "
-	"JOIN accounts a ON a.id = sa.account_id WHERE sa.subscriber_id = ?) "
-	"ORDER BY tp.organization_id, tp.sort, tp.id",
-	NULL, 0, NULL};
+        "appeal.topics",
+        "SELECT tp.id, tp.organization_id, tp.code, tp.name_ru, tp.name_en, tp.form "
+        "FROM appeal_topics tp "
+        "WHERE tp.active = 1 AND tp.organization_id IN (SELECT a.organization_id FROM "
+        "account_access sa JOIN accounts a ON a.id = sa.account_id "
+        "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ?) "
+        "ORDER BY tp.organization_id, tp.sort, tp.id",
+        NULL, 0, NULL};
 
 static struct db_stmt target = {
-	"appeal.target",
-	"SELECT a.organization_id, tp.form FROM subscriber_accounts sa "
-	"JOIN accounts a ON a.id = sa.account_id "
-	"JOIN appeal_topics tp ON tp.organization_id = a.organization_id AND tp.active = 1 "
-	"WHERE sa.subscriber_id = ? AND sa.account_id = ? AND tp.id = ?",
-	NULL, 0, NULL};
+        "appeal.target",
+        "SELECT a.organization_id, tp.form FROM account_access sa "
+        "JOIN accounts a ON a.id = sa.account_id "
+        "JOIN appeal_topics tp ON tp.organization_id = a.organization_id AND tp.active = 1 "
+        "WHERE sa.subscriber_id = ? AND sa.account_id = ? AND (sa.rights & ?) = ? AND tp.id = ?",
+        NULL, 0, NULL};
 
 static struct db_stmt today = {
 	"appeal.today",
@@ -167,20 +168,21 @@ enum perr db_appeal_topics(struct arena *ar, uint64_t subscriber,
 			   enum perr (*each)(void *, const struct appeal_topic *), void *ctx)
 {
 	struct topic_it it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_U64(subscriber)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(RIGHTS_FULL), DBA_INT(RIGHTS_FULL)};
 	struct db_col c[] = {DBC_U64(&it.t.id), DBC_UINT(&it.t.org), DBC_STR(&it.t.code),
 			     DBC_STR(&it.t.name_ru), DBC_STR(&it.t.name_en), DBC_STR(&it.t.form)};
 
-	return db_rows(ar, &topics, a, 1, c, 6, topic_each, &it);
+	return db_rows(ar, &topics, a, 3, c, 6, topic_each, &it);
 }
 
 enum perr db_appeal_target(struct arena *ar, uint64_t subscriber, uint64_t account,
 			   uint64_t topic, unsigned *org, const char **form)
 {
-	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account), DBA_U64(topic)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(account), DBA_INT(RIGHTS_FULL),
+	                     DBA_INT(RIGHTS_FULL), DBA_U64(topic)};
 	struct db_col c[] = {DBC_UINT(org), DBC_STR(form)};
 
-	return db_row(ar, &target, a, 3, c, 2);
+	return db_row(ar, &target, a, 5, c, 2);
 }
 
 enum perr db_appeals_today(struct arena *ar, uint64_t subscriber, long long *n)

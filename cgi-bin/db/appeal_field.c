@@ -1,6 +1,7 @@
 /* db/appeal_field.c: a service request's fields. */
 #include <stdint.h>
 
+#include "billing/access.h"
 #include "core/arena.h"
 #include "core/perr.h"
 #include "db/appeal_field.h"
@@ -52,11 +53,12 @@ enum perr db_appeal_fields(struct arena *ar, uint64_t appeal,
 }
 
 static struct db_stmt meters = {
-	"appeal.meters",
-	"SELECT m.id, m.account_id, m.number, m.kind, a.number FROM subscriber_accounts sa "
-	"JOIN accounts a ON a.id = sa.account_id JOIN meters m ON m.account_id = a.id "
-	"WHERE sa.subscriber_id = ? AND m.removed_on IS NULL ORDER BY a.number, m.id",
-	NULL, 0, NULL};
+        "appeal.meters",
+        "SELECT m.id, m.account_id, m.number, m.kind, a.number FROM account_access sa "
+        "JOIN accounts a ON a.id = sa.account_id JOIN meters m ON m.account_id = a.id "
+        "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ? AND m.removed_on IS NULL "
+        "ORDER BY a.number, m.id",
+        NULL, 0, NULL};
 
 struct meter_it {
 	struct appeal_meter m;
@@ -75,11 +77,11 @@ enum perr db_appeal_meters(struct arena *ar, uint64_t subscriber,
 			   enum perr (*each)(void *, const struct appeal_meter *), void *ctx)
 {
 	struct meter_it it = {.each = each, .ctx = ctx};
-	struct db_arg a[] = {DBA_U64(subscriber)};
+	struct db_arg a[] = {DBA_U64(subscriber), DBA_INT(RIGHTS_FULL), DBA_INT(RIGHTS_FULL)};
 	struct db_col c[] = {DBC_U64(&it.m.id), DBC_U64(&it.m.account_id), DBC_STR(&it.m.number),
 			     DBC_STR(&it.m.kind), DBC_STR(&it.m.account)};
 
-	return db_rows(ar, &meters, a, 1, c, 5, meter_each, &it);
+	return db_rows(ar, &meters, a, 3, c, 5, meter_each, &it);
 }
 
 enum perr db_appeal_meter(struct arena *ar, uint64_t account, uint64_t id, const char **number)

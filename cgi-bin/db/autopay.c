@@ -1,9 +1,11 @@
 /*
  * db/autopay.c: monthly autopay and its runs.  A subscriber sees and ends
- * only their own autopays on accounts still linked to them.
+ * only their own autopays, and one runs only while its subscriber holds the
+ * account or was given everything but inviting on it (sql/049).
  */
 #include <stdint.h>
 
+#include "billing/access.h"
 #include "core/arena.h"
 #include "core/money.h"
 #include "core/month.h"
@@ -23,29 +25,30 @@ static struct db_stmt insert = {
 	NULL, 0, NULL};
 
 static struct db_stmt list = {
-	"autopay.list",
-	"SELECT ap.id, ap.account_id, a.number, a.address, o.currency, ap.method_title, ap.day, "
-	"ap.max_amount FROM autopays ap "
-	"JOIN subscriber_accounts sa ON sa.subscriber_id = ap.subscriber_id "
-	"AND sa.account_id = ap.account_id "
-	"JOIN accounts a ON a.id = ap.account_id JOIN organizations o ON o.id = a.organization_id "
-	"WHERE ap.subscriber_id = ? ORDER BY ap.account_id",
-	NULL, 0, NULL};
+        "autopay.list",
+        "SELECT ap.id, ap.account_id, a.number, a.address, o.currency, ap.method_title, ap.day, "
+        "ap.max_amount FROM autopays ap "
+        "JOIN account_access sa ON sa.subscriber_id = ap.subscriber_id "
+        "AND sa.account_id = ap.account_id AND (sa.rights & ?) = ? "
+        "JOIN accounts a ON a.id = ap.account_id JOIN organizations o ON o.id = a.organization_id "
+        "WHERE ap.subscriber_id = ? ORDER BY ap.account_id",
+        NULL, 0, NULL};
 
 static struct db_stmt del = {
 	"autopay.delete", "DELETE FROM autopays WHERE id = ? AND subscriber_id = ?", NULL, 0, NULL};
 
-/* The autopays due on a day that have not run this month, on accounts still linked. */
+/* The autopays due on a day that have not run this month, on accounts their subscribers
+ * may still pay by autopay (holders, or delegates with every right but inviting). */
 static struct db_stmt due = {
-	"autopay.due",
-	"SELECT ap.id, ap.subscriber_id, ap.account_id, a.number, a.address, o.currency, "
-	"ap.method_title, ap.day, ap.max_amount, ap.provider, ap.method_id FROM autopays ap "
-	"JOIN subscriber_accounts sa ON sa.subscriber_id = ap.subscriber_id "
-	"AND sa.account_id = ap.account_id "
-	"JOIN accounts a ON a.id = ap.account_id JOIN organizations o ON o.id = a.organization_id "
-	"WHERE ap.day = ? AND NOT EXISTS (SELECT 1 FROM autopay_runs r "
-	"WHERE r.autopay_id = ap.id AND r.month = ?) ORDER BY ap.id LIMIT ?",
-	NULL, 0, NULL};
+        "autopay.due",
+        "SELECT ap.id, ap.subscriber_id, ap.account_id, a.number, a.address, o.currency, "
+        "ap.method_title, ap.day, ap.max_amount, ap.provider, ap.method_id FROM autopays ap "
+        "JOIN account_access sa ON sa.subscriber_id = ap.subscriber_id "
+        "AND sa.account_id = ap.account_id AND (sa.rights & ?) = ? "
+        "JOIN accounts a ON a.id = ap.account_id JOIN organizations o ON o.id = a.organization_id "
+        "WHERE ap.day = ? AND NOT EXISTS (SELECT 1 FROM autopay_runs r "
+        "WHERE r.autopay_id = ap.id AND r.month = ?) ORDER BY ap.id LIMIT ?",
+        NULL, 0, NULL};
 
 static struct db_stmt run_insert = {
 	"autopay.run_insert",
@@ -110,9 +113,10 @@ enum perr db_autopays(struct arena *ar, uint64_t subscriber,
 			     DBC_STR(&it.r.account_number), DBC_STR(&it.r.address),
 			     DBC_STR(&it.currency),    DBC_STR(&it.r.method_title),
 			     DBC_UINT(&it.r.day),      DBC_INT(&it.max)};
+	struct db_arg a[] = {DBA_INT(RIGHTS_FULL), DBA_INT(RIGHTS_FULL), DBA_U64(subscriber)};
 
 	it.r.subscriber_id = subscriber;
-	return db_rows(ar, &list, (struct db_arg[]){DBA_U64(subscriber)}, 1, c, 8, ap_row, &it);
+	return db_rows(ar, &list, a, 3, c, 8, ap_row, &it);
 }
 
 enum perr db_autopay_delete(uint64_t subscriber, uint64_t id)
@@ -136,8 +140,10 @@ enum perr db_autopays_due(struct arena *ar, unsigned day, month_t month, unsigne
 			     DBC_STR(&it.r.method_id)};
 
 	month_date(month, d);
-	return db_rows(ar, &due, (struct db_arg[]){DBA_INT(day), DBA_STR(d), DBA_INT(limit)}, 3, c,
-		       11, ap_row, &it);
+	return db_rows(ar, &due,
+	               (struct db_arg[]){DBA_INT(RIGHTS_FULL), DBA_INT(RIGHTS_FULL), DBA_INT(day),
+	                                 DBA_STR(d), DBA_INT(limit)},
+	               5, c, 11, ap_row, &it);
 }
 
 enum perr db_autopay_run_begin(uint64_t autopay, month_t month, uint64_t account, money_t amount,

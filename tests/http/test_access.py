@@ -23,6 +23,8 @@ STRANGER = ("access-stranger", "Stranger-pass-2026!")
 
 @pytest.fixture
 def people():
+    sql("DELETE ap FROM appeals ap JOIN subscribers s ON s.id = ap.subscriber_id "
+        "WHERE s.login LIKE 'access-%%'")
     sql("DELETE FROM access_invitations WHERE account_id IN (%d, %d)" % (ACCOUNT, OTHER))
     sql("DELETE FROM access_events WHERE account_id IN (%d, %d)" % (ACCOUNT, OTHER))
     sql("DELETE FROM readings WHERE source = 'subscriber' AND meter_id IN "
@@ -109,7 +111,7 @@ def pages(month, meter):
         ("/documents", "view"), ("/accounts/alert", "view"),
         ("/payments/pay", "pay"),
         ("/readings", "readings"), ("/readings/history?meter=%d" % meter, "readings"),
-        ("/payments/autopay", "holder"), ("/access", "holder"),
+        ("/payments/autopay", "full"), ("/access", "holder"),
     ]
 
 
@@ -132,7 +134,9 @@ def test_rights_matrix_every_page_html_xml_and_pdf(people, choice):
     month, meter = latest_month(ACCOUNT), meter_of(ACCOUNT)
     allowed = RIGHTS[choice]
     for path, right in pages(month, meter):
-        want = 200 if right in allowed else 404
+        # "full": what needs every right but inviting (autopay).
+        ok = allowed == RIGHTS["full"] if right == "full" else right in allowed
+        want = 200 if ok else 404
         for p in filter(None, [path, with_xml(path)]):
             r = ds.get(BASE + p, allow_redirects=False)
             assert r.status_code == want, (choice, p, r.status_code)
@@ -497,3 +501,45 @@ def test_a_companys_owner_accountant_and_viewer(people):
         assert x.xpath("//invoice/company") == []
     finally:
         sql("DELETE FROM account_companies WHERE account_id = %d" % ACCOUNT)
+
+
+def test_everything_but_inviting_includes_appeals_and_autopay(people):
+    from test_appeals import send, topic_of
+    hs = signed_in(*HOLDER)
+    ds = shared(hs, "delegate@example.org", "full")
+    # An appeal about the shared account, recorded as the delegate's.
+    r = send(ds, account=ACCOUNT)
+    assert r.status_code == 303, (r.status_code, error_message(r))
+    assert sql("SELECT subscriber_id, account_id FROM appeals WHERE subscriber_id = %d"
+               % people["delegate"]) == [(str(people["delegate"]), str(ACCOUNT))]
+    # An autopay of theirs is listed and would run while they have every right...
+    sql("INSERT INTO autopays (subscriber_id, account_id, provider, method_id, method_title, day, "
+        "max_amount, created_at) VALUES (%d, %d, 'yookassa', 'pm-delegate', 'Card *4444', 5, "
+        "100000, NOW(6))" % (people["delegate"], ACCOUNT))
+    page = ds.get(BASE + "/payments/autopay?format=xml").content.decode()
+    assert "Card *4444" in page
+    # ...and goes when the rights go down: it never wakes up again.
+    r = hs.get(BASE + "/access")
+    assert hs.post(BASE + "/access/rights", data={"csrf": csrf_of(r), "id": people["delegate"],
+                                                  "rights": "pay"},
+                   allow_redirects=False).status_code == 303
+    assert sql("SELECT COUNT(*) FROM autopays WHERE subscriber_id = %d" % people["delegate"]) \
+        == [("0",)]
+    # A view-only delegate can file no appeal about the account.
+    r = hs.get(BASE + "/access")
+    hs.post(BASE + "/access/rights", data={"csrf": csrf_of(r), "id": people["delegate"],
+                                           "rights": "view"})
+    r = send(ds, account=ACCOUNT, topic=topic_of(ACCOUNT))
+    assert r.status_code == 422
+    # The holder unlinking the account takes a delegate's autopay with it.
+    r = hs.get(BASE + "/access")
+    hs.post(BASE + "/access/rights", data={"csrf": csrf_of(r), "id": people["delegate"],
+                                           "rights": "full"})
+    sql("INSERT INTO autopays (subscriber_id, account_id, provider, method_id, method_title, day, "
+        "max_amount, created_at) VALUES (%d, %d, 'yookassa', 'pm-delegate', 'Card *4444', 5, "
+        "100000, NOW(6))" % (people["delegate"], ACCOUNT))
+    sql("DELETE FROM subscriber_accounts WHERE subscriber_id = %d AND account_id = %d"
+        % (people["holder"], ACCOUNT))
+    assert sql("SELECT COUNT(*) FROM autopays WHERE subscriber_id = %d" % people["delegate"]) \
+        == [("0",)]
+    sql("DELETE FROM appeals WHERE subscriber_id = %d" % people["delegate"])

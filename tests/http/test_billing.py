@@ -1072,8 +1072,8 @@ def test_every_billing_query_is_an_index_lookup():
         "online.unfinished": [15, 0, 200], "online.method": [1, sub],
         "online.forget_method": [1], "online.forget_unused": [],
         "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 1, 1, 5000],
-        "autopay.list": [sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],
-        "autopay.due": [5, "'%s'" % end, 200],
+        "autopay.list": [7, 7, sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],
+        "autopay.due": [7, 7, 5, "'%s'" % end, 200],
         "autopay.run_update": ["'x'", "NULL", 1, "'%s'" % end],
         "autopay.run_settled": ["'x'", 1],
         "receipt.head": ["'%s'" % end, 0, 0, sub, 1, 1, 1],
@@ -1126,11 +1126,11 @@ def test_every_billing_query_is_an_index_lookup():
         "two_factor.remembered": ["x'00'", sub],
         "two_factor.sms_set": ["x'00'", sub], "two_factor.sms_use": [sub, "x'00'"],
         # Appeals: a subscriber's, by id; the console's by its organizations.
-        "appeal.topics": [sub], "appeal.target": [sub, 1, 1], "appeal.today": [sub],
+        "appeal.topics": [sub, 7, 7], "appeal.target": [sub, 1, 7, 7, 1], "appeal.today": [sub],
         "appeal.of_subscriber": [sub], "unread.counts": [sub, sub, sub], "appeal.one_of_subscriber": [1, sub],
         "appeal.one_of_staff": [1, 1],
         "appeal.messages": [1, 1], "appeal.files": [1], "appeal.file_of": [1, sub, sub, 0, 0],
-        "appeal.chunks": [1], "appeal.fields": [1], "appeal.meters": [sub], "appeal.meter": [1, 1],
+        "appeal.chunks": [1], "appeal.fields": [1], "appeal.meters": [sub, 7, 7], "appeal.meter": [1, 1],
         # Contacts and help: an organization's few rows, a subscriber's accounts.
         "help.orgs_all": [0], "help.orgs_of": [0, sub], "help.offices": [1],
         "help.districts": [sub, 1], "help.questions": [1], "help.forms": [1], "help.form": [1],
@@ -1216,7 +1216,8 @@ def test_every_billing_query_is_an_index_lookup():
         "invoice.of_account": ["'ru'", sub, 1, 1, 1, "'2026-01-01'", "'2027-01-01'"],
         # Balance alerts (sql/051): a subscriber's by its key.
         "alert.get": [sub, 1], "alert.clear": [sub, 1], "reminder.balance_told": [sub, 1],
-        "company.get": [1], "company.clear": [1],
+        "company.get": [1], "company.clear": [1], "access.autopay_end": [sub, 1],
+        "access.autopay_replaced": [sub, 1, 7, 7],
     }
     # Reference tables of a few rows, by name and by the aliases the statements use.
     small = {"organizations", "suppliers", "services", "o", "su", "sv", "tariff_plans", "p",
