@@ -44,7 +44,7 @@ def test_sign_in_lands_on_home_with_name_and_navigation():
     d = doc(home)
     assert DEMO[2] in d.xpath("string(//h1[@id='greeting'])")
     sections = ["/", "/news", "/inbox", "/appeals", "/accounts", "/services", "/readings",
-                "/payments", "/receipts", "/calculator", "/settings"]
+                "/payments", "/receipts", "/documents", "/calculator", "/settings"]
     # Contacts and help, with the site map, are in every page's footer instead.
     assert d.xpath("//footer//a[@id='footer-contacts']/@href") == ["/contacts"]
     # The wide list and the narrow screens' menu hold the same links.
@@ -348,7 +348,7 @@ def test_xml_api_of_home():
     assert x.findtext("home/email") == "demo@example.org"
     assert [i.get("id") for i in x.findall("nav/item")] == [
         "home", "news", "inbox", "appeals", "accounts", "services", "readings", "payments",
-        "receipts", "calculator", "settings"]
+        "receipts", "documents", "calculator", "settings"]
 
 
 def test_a_form_posted_after_the_session_ended_returns_to_a_page_that_can_be_shown():
