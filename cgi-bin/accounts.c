@@ -454,6 +454,7 @@ struct access_page {
 	const char *number;            /* the account's */
 	size_t delegates, invitations; /* live, together limited to DELEGATES_MAX */
 	uint64_t find;                 /* a delegate or invitation looked for, */
+	int invitation;                /* (an invitation: its ids are not subscribers') */
 	unsigned found_rights;         /* its rights, */
 	const char *found_contact;     /* an invitation's address or phone, */
 	int found;                     /* whether it was there */
@@ -465,7 +466,7 @@ static enum perr delegate_row(void *p, const struct delegate *d)
 	xmlNodePtr n = xml_elem(ap->n, "delegate");
 
 	ap->delegates++;
-	if (d->id == ap->find) {
+	if (!ap->invitation && d->id == ap->find) {
 		ap->found = 1;
 		ap->found_rights = d->rights;
 	}
@@ -484,7 +485,7 @@ static enum perr invitation_row(void *p, const struct invitation *i)
 	xmlNodePtr n = xml_elem(ap->n, "invitation");
 
 	ap->invitations++;
-	if (i->id == ap->find) {
+	if (ap->invitation && i->id == ap->find) {
 		ap->found = 1;
 		ap->found_rights = i->rights;
 		ap->found_contact = i->contact;
@@ -675,8 +676,9 @@ static int invite_post(struct req *r)
 	return page_redirect(r, "/access?done=invited");
 }
 
-/* The delegate (or, for an invitation, the invitation) the form's id names, found
- * among the current account's; 404 when it is not one of them. */
+/* The delegate (or, ap->invitation set, the invitation) the form's id names, found
+ * among the current account's; 404 when it is not one of them.  The two kinds of
+ * id are looked for apart: a subscriber's id may be an invitation's too. */
 static int access_find(struct req *r, struct access_page *ap)
 {
 	const struct fval *id = req_val(r, K_ID);
@@ -741,14 +743,12 @@ static int revoke_post(struct req *r)
 static int cancel_post(struct req *r)
 {
 	uint64_t account = r->sess->account_id;
-	struct access_page ap = {0};
+	struct access_page ap = {.invitation = 1};
 	enum perr e;
 	int st;
 
 	if ((st = access_find(r, &ap)) != 200)
 		return st;
-	if (ap.found_contact == NULL) /* a delegate's id, not an invitation's */
-		return page_fail(r, PERR_NOT_FOUND);
 	if ((e = db_begin()) != PERR_OK)
 		return page_fail(r, e);
 	if ((e = db_access_cancel(account, ap.find)) != PERR_OK ||
