@@ -20,6 +20,8 @@
  *   POST /access/company    name, tax_id, kpp, address (or answer=off): the account's company
  *   GET  /access/accept     ?token=: the invitation, for whom it was sent to
  *   POST /access/accept     token, answer=yes|no
+ *   GET  /access/join       ?token=: no login yet?  Make one from the invitation
+ *   POST /access/join       token, name, new, confirm: the login, the access, a session
  *
  * An id that is not the subscriber's, made up or malformed, is the same 404
  * everywhere: the queries are scoped to the subscriber's access.
@@ -37,6 +39,7 @@
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/decimal.h"
+#include "core/login.h"
 #include "core/log.h"
 #include "core/money.h"
 #include "core/month.h"
@@ -46,6 +49,7 @@
 #include "db/access.h"
 #include "db/alert.h"
 #include "db/company.h"
+#include "db/subscriber.h"
 #include "db/account.h"
 #include "db/db.h"
 #include "db/organization.h"
@@ -56,6 +60,7 @@
 #include "web/form.h"
 #include "web/req.h"
 #include "web/serve.h"
+#include "web/session.h"
 #include "web/signin_limit.h"
 
 enum key {
@@ -76,6 +81,8 @@ enum key {
 	K_TAX_ID,
 	K_KPP,
 	K_ADDRESS,
+	K_NEW,
+	K_CONFIRM,
 	K__MAX
 };
 
@@ -99,6 +106,9 @@ static const struct field fields[K__MAX] = {
         [K_TAX_ID] = {"tax_id", valid_text, 1, 32},
         [K_KPP] = {"kpp", valid_text, 1, 32},
         [K_ADDRESS] = {"address", valid_text, 1, 300},
+        /* Joining from an invitation: the new login's password (web/form_password). */
+        [K_NEW] = {"new_password", valid_text, 1, 128},
+        [K_CONFIRM] = {"confirm_password", valid_text, 1, 128},
 };
 
 /* Failed "add account" checks allowed per subscriber per hour. */
@@ -931,6 +941,120 @@ static int accept_page(struct req *r)
 	return r->method == M_POST ? accept_post(r) : accept_get(r);
 }
 
+/*
+ * The live invitation a link's token names, for someone not signed in: 200,
+ * or the refusal shown (unknown 404; used, cancelled or expired 410).
+ */
+static int invitation_live(struct req *r, struct invitation *inv)
+{
+	const struct fval *t = req_val(r, K_TOKEN);
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	enum perr e;
+
+	if (t == NULL || token_decode(t->s, t->len, raw) != 0)
+		return page_refuse(r, 404, NULL, "invitation-unknown");
+	token_hash(raw, TOKEN_BYTES, hash);
+	e = db_access_invitation(r->arena, hash, inv);
+	if (e == PERR_NOT_FOUND)
+		return page_refuse(r, 404, NULL, "invitation-unknown");
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (inv->used)
+		return page_refuse(r, 410, NULL, "invitation-used");
+	if (inv->cancelled)
+		return page_refuse(r, 410, NULL, "invitation-cancelled");
+	if (inv->expired)
+		return page_refuse(r, 410, NULL, "invitation-expired");
+	return 200;
+}
+
+/* The join form: the invitation, and the login it makes (its address or phone). */
+static int join_form(struct req *r, const struct invitation *inv)
+{
+	static const size_t echo[] = {K_NAME};
+	xmlNodePtr n = xml_elem(r->root, "join");
+
+	if (n == NULL || xml_attr(n, "rights", rights_name(inv->rights)) ||
+	    xml_text(n, "token", req_val(r, K_TOKEN)->s) == NULL ||
+	    xml_text(n, "login", inv->contact) == NULL ||
+	    xml_text(n, "number", inv->number) == NULL ||
+	    xml_text(n, "address", inv->address) == NULL ||
+	    xml_text(n, "holder", inv->holder) == NULL || xml_typed(r, echo, 1) != 0)
+		return page_error(r, 500, "internal");
+	return 200;
+}
+
+/*
+ * Someone invited who has no login makes one from the link: the link
+ * reached them at the address or phone it was sent to, so that becomes their
+ * login and contact.  The login, the access and the session are made in one
+ * transaction; a login that exists already is told to sign in instead.
+ */
+static int join_post(struct req *r, const struct invitation *inv)
+{
+	char login[LOGIN_BYTES], pwhash[128];
+	const char *personal[2];
+	int by_phone = strchr(inv->contact, '@') == NULL, st, bad;
+	uint64_t id = 0;
+	enum perr e;
+
+	/* The name's message is the join form's own: "name" is also the company's. */
+	if ((bad = req_val(r, K_NAME) == NULL) && xml_form_error(r, "name", "name-join") != 0)
+		return page_error(r, 500, "internal");
+	if (login_normalize(inv->contact, login, sizeof(login)) != 0)
+		return page_error(r, 500, "internal");
+	personal[0] = req_val(r, K_NAME) ? req_val(r, K_NAME)->s : "";
+	personal[1] = inv->contact;
+	if ((st = page_new_password(r, K_NEW, K_CONFIRM, login, personal, 2, pwhash,
+	                            sizeof(pwhash))) != 0)
+		return st;
+	if (bad)
+		return page_status(r, 400);
+	if ((e = db_begin()) != PERR_OK)
+		return page_fail(r, e);
+	e = db_subscriber_create(login, pwhash, req_val(r, K_NAME)->s,
+	                         by_phone ? inv->contact : NULL, r->lang, &id);
+	if (e == PERR_CONFLICT) {
+		db_rollback();
+		return page_refuse(r, 409, NULL, "join-login-taken");
+	}
+	if (e == PERR_OK && !by_phone)
+		e = db_subscriber_set_email(id, inv->contact);
+	if (e == PERR_OK)
+		e = db_access_take(inv->id, id);
+	if (e == PERR_CONFLICT) { /* taken a moment ago */
+		db_rollback();
+		return page_refuse(r, 410, NULL, "invitation-used");
+	}
+	if (e != PERR_OK ||
+	    (e = db_access_record(inv->account_id, id, id, NULL, "accepted", inv->rights)) !=
+	            PERR_OK ||
+	    (e = db_subscriber_set_current(id, inv->account_id)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK) {
+		db_rollback();
+		return page_fail(r, e);
+	}
+	if ((e = session_start(r, id)) != PERR_OK)
+		return page_fail(r, e);
+	log_msg(LOG_INFO, "subscriber %llu joined from invitation %llu", (unsigned long long)id,
+	        (unsigned long long)inv->id);
+	return page_redirect(r, "/accounts?done=shared");
+}
+
+static int join_page(struct req *r)
+{
+	struct invitation inv;
+	int st;
+
+	/* Signed in already: the invitation is taken as theirs, if it is theirs. */
+	if (r->signed_in && req_val(r, K_TOKEN) != NULL)
+		return page_redirect(r, arena_printf(r->arena, "/access/accept?token=%s",
+		                                     req_val(r, K_TOKEN)->s));
+	if ((st = invitation_live(r, &inv)) != 200 || (st = join_form(r, &inv)) != 200)
+		return st;
+	return r->method == M_POST ? join_post(r, &inv) : 200;
+}
+
 static const struct page pages[] = {
         {"/accounts", M_GET, PAGE_SESSION, "list", list},
         {"/accounts/current", M_POST, PAGE_SESSION, "current", choose},
@@ -947,6 +1071,7 @@ static const struct page pages[] = {
         {"/access/cancel", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access", cancel_post},
         {"/access/company", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_HOLDER), "access",
          company_post},
+        {"/access/join", M_GET | M_POST, PAGE_PUBLIC, "join", join_page},
         {"/access/accept", M_GET | M_POST, PAGE_SESSION, "accept", accept_page},
 };
 

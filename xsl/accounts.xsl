@@ -14,6 +14,7 @@
       <xsl:when test="@name = 'info'"><xsl:value-of select="$M/info.title"/></xsl:when>
       <xsl:when test="@name = 'access'"><xsl:value-of select="$M/access.title"/></xsl:when>
       <xsl:when test="@name = 'alert'"><xsl:value-of select="$M/alert.title"/></xsl:when>
+      <xsl:when test="@name = 'join'"><xsl:value-of select="$M/join.title"/></xsl:when>
       <xsl:when test="@name = 'accept'"><xsl:value-of select="$M/access.accept.title"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$M/accounts.title"/></xsl:otherwise>
     </xsl:choose>
@@ -619,6 +620,46 @@
           <input type="hidden" name="csrf" value="{csrf}"/>
           <button type="submit" name="answer" value="off" class="secondary" id="alert-off"><xsl:value-of select="$M/alert.off"/></button>
         </form>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ join -->
+  <xsl:template match="page[@section='accounts'][@name='join']" mode="content">
+    <xsl:variable name="j" select="join"/>
+    <section class="card narrow wide-form" id="join">
+      <h1><xsl:value-of select="$M/join.title"/></h1>
+      <xsl:call-template name="form-errors"/>
+      <xsl:if test="$j">
+        <p id="join-question"><xsl:value-of select="concat($j/holder, ' ', $M/join.offers)"/></p>
+        <dl class="facts">
+          <dt><xsl:value-of select="$M/accounts.number"/></dt><dd><xsl:value-of select="$j/number"/></dd>
+          <dt><xsl:value-of select="$M/accounts.address"/></dt><dd><xsl:value-of select="$j/address"/></dd>
+          <dt><xsl:value-of select="$M/access.rights"/></dt>
+          <dd><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', $j/@rights)"/></xsl:call-template></dd>
+          <dt><xsl:value-of select="$M/join.login"/></dt><dd id="join-login"><xsl:value-of select="$j/login"/></dd>
+        </dl>
+        <form method="post" action="/access/join" class="stacked" id="join-form">
+          <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="token" value="{$j/token}"/>
+          <label for="join-name"><xsl:value-of select="$M/join.name"/></label>
+          <input type="text" id="join-name" name="name" value="{typed[@name = 'name']}" required="required"
+                 maxlength="200" autocomplete="name"/>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">name</xsl:with-param></xsl:call-template>
+          <label for="new_password"><xsl:value-of select="$M/pw.new"/></label>
+          <input type="password" id="new_password" name="new_password" required="required" maxlength="128"
+                 minlength="12" autocomplete="new-password" aria-describedby="pw-rules"/>
+          <p class="hint" id="pw-rules"><xsl:value-of select="$M/pw.rules"/></p>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">new_password</xsl:with-param></xsl:call-template>
+          <label for="confirm_password"><xsl:value-of select="$M/pw.confirm"/></label>
+          <input type="password" id="confirm_password" name="confirm_password" required="required"
+                 maxlength="128" autocomplete="new-password"/>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">confirm_password</xsl:with-param></xsl:call-template>
+          <div class="actions">
+            <button type="submit" class="primary" id="join-submit"><xsl:value-of select="$M/join.submit"/></button>
+          </div>
+        </form>
+        <p class="hint"><a href="/login?next=/access/accept%3Ftoken%3D{$j/token}" id="join-login-instead"><xsl:value-of select="$M/join.have-login"/></a></p>
       </xsl:if>
     </section>
   </xsl:template>

@@ -324,6 +324,7 @@
         <xsl:value-of select="concat($M/mail.hello, $nl, $nl)"/>
         <xsl:call-template name="filled"><xsl:with-param name="key">mail.access-invite.intro</xsl:with-param></xsl:call-template>
         <xsl:value-of select="concat($nl, $nl, /page/site, '/access/accept?token=', note/@token, $nl, $nl)"/>
+        <xsl:value-of select="concat($M/mail.access-invite.join, $nl, /page/site, '/access/join?token=', note/@token, $nl, $nl)"/>
         <xsl:value-of select="concat($M/mail.access-invite.rights, ' ')"/>
         <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('access.rights.', note/@rights)"/></xsl:call-template>
         <xsl:value-of select="concat('.', $nl, $nl)"/>
@@ -337,7 +338,7 @@
     <message>
       <text>
         <xsl:call-template name="filled"><xsl:with-param name="key">mail.access-invite.sms</xsl:with-param></xsl:call-template>
-        <xsl:value-of select="concat(' ', /page/site, '/access/accept?token=', note/@token)"/>
+        <xsl:value-of select="concat(' ', /page/site, '/access/join?token=', note/@token)"/>
       </text>
     </message>
   </xsl:template>

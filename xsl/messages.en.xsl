@@ -389,6 +389,30 @@
     <field.tax_id>An INN of 10 or 12 digits, or a BIN of 12, with its check digit right.</field.tax_id>
     <field.kpp>A KPP is 9 digits; leave it empty if there is none.</field.kpp>
     <field.address>The legal address, up to 300 characters.</field.address>
+    <pw.new>New password</pw.new>
+    <pw.confirm>New password again</pw.confirm>
+    <pw.rules>At least 12 characters, hard to guess: not your login, name or address, not common words, repeats or keyboard rows. A few words with spaces work well.</pw.rules>
+    <field.new_password>Enter a new password.</field.new_password>
+    <field.confirm_password>Repeat the new password.</field.confirm_password>
+    <error.password-short>The password must be at least 12 characters long.</error.password-short>
+    <error.password-login>The password must not be your login.</error.password-login>
+    <error.password-common>This password is too common: it is the first one guessed. Please choose another.</error.password-common>
+    <error.password-personal>This password is easy to guess: it holds your login, name, phone or e-mail address. Please choose another.</error.password-personal>
+    <error.password-words>This password is easy to guess: it is made of common words or passwords. Add more words or use a longer phrase.</error.password-words>
+    <error.password-repeats>This password is easy to guess: it repeats the same thing. Please choose another.</error.password-repeats>
+    <error.password-sequence>This password is easy to guess: it holds a sequence like 12345 or abcde. Please choose another.</error.password-sequence>
+    <error.password-keyboard>This password is easy to guess: it is keys next to each other, like qwerty. Please choose another.</error.password-keyboard>
+    <error.password-date>This password is easy to guess: it holds a date or a year. Please choose another.</error.password-date>
+    <error.password-guessable>This password is easy to guess. Try a few words with spaces between them.</error.password-guessable>
+    <error.password-mismatch>The passwords do not match.</error.password-mismatch>
+    <join.title>Make a login to accept the invitation</join.title>
+    <join.offers>gives you access to this account. Make a login to take it: it will be the address or phone the invitation came to.</join.offers>
+    <join.login>Your login</join.login>
+    <join.name>Your name</join.name>
+    <join.submit>Make the login and accept</join.submit>
+    <join.have-login>Have a login already? Sign in and open the invitation again.</join.have-login>
+    <error.name-join>Your name, as the account holder will see it.</error.name-join>
+    <error.join-login-taken>There is a login with this address or phone already: sign in with it and open the invitation again.</error.join-login-taken>
   </xsl:template>
   <xsl:template name="messages-en-services">
     <services.title>Services</services.title>
@@ -903,6 +927,7 @@
     <mail.remind-balance.subject>The balance is low</mail.remind-balance.subject>
     <mail.remind.balance>The balance of account</mail.remind.balance>
     <mail.remind.under>under the alert you set at</mail.remind.under>
+    <mail.access-invite.join>No login yet? Make one from the invitation:</mail.access-invite.join>
   </xsl:template>
 
   <xsl:template name="messages-en-appeals">

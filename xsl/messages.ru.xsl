@@ -389,6 +389,30 @@
     <field.tax_id>ИНН из 10 или 12 цифр либо БИН из 12, с верным контрольным числом.</field.tax_id>
     <field.kpp>КПП — 9 цифр; если его нет, оставьте поле пустым.</field.kpp>
     <field.address>Юридический адрес, до 300 символов.</field.address>
+    <pw.new>Новый пароль</pw.new>
+    <pw.confirm>Новый пароль ещё раз</pw.confirm>
+    <pw.rules>Не короче 12 символов и трудно угадать: без логина, имени и адреса, без распространённых слов, повторов и рядов клавиш. Удобно взять несколько слов через пробел.</pw.rules>
+    <field.new_password>Введите новый пароль.</field.new_password>
+    <field.confirm_password>Повторите новый пароль.</field.confirm_password>
+    <error.password-short>Пароль должен быть не короче 12 символов.</error.password-short>
+    <error.password-login>Пароль не должен совпадать с логином.</error.password-login>
+    <error.password-common>Этот пароль слишком распространён: его подбирают первым. Выберите другой.</error.password-common>
+    <error.password-personal>Пароль легко угадать: в нём ваш логин, имя, телефон или адрес почты. Выберите другой.</error.password-personal>
+    <error.password-words>Пароль легко угадать: он из распространённых слов или паролей. Добавьте ещё слова или возьмите фразу подлиннее.</error.password-words>
+    <error.password-repeats>Пароль легко угадать: в нём повторяется одно и то же. Выберите другой.</error.password-repeats>
+    <error.password-sequence>Пароль легко угадать: в нём последовательность вроде 12345 или abcde. Выберите другой.</error.password-sequence>
+    <error.password-keyboard>Пароль легко угадать: это соседние клавиши, как qwerty. Выберите другой.</error.password-keyboard>
+    <error.password-date>Пароль легко угадать: в нём дата или год. Выберите другой.</error.password-date>
+    <error.password-guessable>Пароль легко угадать. Возьмите несколько слов через пробел.</error.password-guessable>
+    <error.password-mismatch>Пароли не совпадают.</error.password-mismatch>
+    <join.title>Создайте логин, чтобы принять приглашение</join.title>
+    <join.offers>открывает вам доступ к этому лицевому счёту. Создайте логин, чтобы его получить: им станет адрес почты или телефон, на который пришло приглашение.</join.offers>
+    <join.login>Ваш логин</join.login>
+    <join.name>Ваше имя</join.name>
+    <join.submit>Создать логин и принять</join.submit>
+    <join.have-login>Уже есть логин? Войдите и откройте приглашение снова.</join.have-login>
+    <error.name-join>Ваше имя — так его увидит владелец счёта.</error.name-join>
+    <error.join-login-taken>Логин с этим адресом или телефоном уже есть: войдите с ним и откройте приглашение снова.</error.join-login-taken>
   </xsl:template>
   <xsl:template name="messages-ru-services">
     <services.title>Услуги</services.title>
@@ -903,6 +927,7 @@
     <mail.remind-balance.subject>Баланс ниже порога</mail.remind-balance.subject>
     <mail.remind.balance>Баланс лицевого счёта</mail.remind.balance>
     <mail.remind.under>ниже порога, который вы задали:</mail.remind.under>
+    <mail.access-invite.join>Ещё нет логина? Создайте его по приглашению:</mail.access-invite.join>
   </xsl:template>
 
   <xsl:template name="messages-ru-appeals">

@@ -166,8 +166,8 @@ enum perr db_subscriber_find(struct arena *a, const char *login_or_email, struct
 enum perr db_subscriber_create(const char *login, const char *hash, const char *full_name,
 			       const char *phone, enum lang l, uint64_t *id)
 {
-	struct db_arg a[] = {DBA_STR(login), DBA_STR(hash), DBA_STR(full_name), DBA_STR(phone),
-			     DBA_STR(lang_code(l))};
+	struct db_arg a[] = {DBA_STR(login), DBA_STR(hash), DBA_STR(full_name),
+	                     phone ? DBA_STR(phone) : DBA_NULL, DBA_STR(lang_code(l))};
 	unsigned long long new_id = 0;
 	enum perr e = db_exec(&create, a, 5, NULL, &new_id);
 

@@ -51,6 +51,7 @@ enum perr db_subscriber_lock(struct arena *, uint64_t id) PORTAL_WUR;
 enum perr db_subscriber_find(struct arena *, const char *login_or_email,
 			     struct subscriber *) PORTAL_WUR;
 /* PERR_CONFLICT if the login is taken. */
+/* phone may be NULL (someone invited by e-mail, sql/049). */
 enum perr db_subscriber_create(const char *login, const char *hash, const char *full_name,
 			       const char *phone, enum lang, uint64_t *id) PORTAL_WUR;
 

@@ -421,6 +421,7 @@ def test_the_invitation_is_delivered_with_its_link_and_forgotten_once_sent(peopl
     assert len(sent) == 1
     body = sent[0].get_body(preferencelist=("plain",)).get_content()
     assert "/access/accept?token=" + token in body
+    assert "/access/join?token=" + token in body  # for someone with no login yet
     assert "Владелец Счёта" in body and "Просмотр и оплата" in body
     # Sent, the link is no longer kept anywhere but in the invitee's mailbox.
     assert sql("SELECT params FROM outbox WHERE kind = 'access-invite' AND address = "
@@ -543,3 +544,80 @@ def test_everything_but_inviting_includes_appeals_and_autopay(people):
     assert sql("SELECT COUNT(*) FROM autopays WHERE subscriber_id = %d" % people["delegate"]) \
         == [("0",)]
     sql("DELETE FROM appeals WHERE subscriber_id = %d" % people["delegate"])
+
+
+# ------------------------------------------------------------------ joining without a login
+
+NEWCOMER = "newcomer@example.org"
+STRONG = "a tenant's long pass phrase 2026"
+
+
+def join(s, token, name="Жилец Новый", pw=STRONG, confirm=None):
+    r = s.get(BASE + "/access/join", params={"token": token})
+    return s.post(BASE + "/access/join", data={"csrf": csrf_of(r), "token": token, "name": name,
+                                               "new_password": pw,
+                                               "confirm_password": confirm or pw},
+                  allow_redirects=False)
+
+
+@pytest.fixture
+def newcomer():
+    sql("DELETE FROM subscribers WHERE login IN ('%s', '+79120000977')" % NEWCOMER)
+    yield
+    sql("DELETE FROM subscribers WHERE login IN ('%s', '+79120000977')" % NEWCOMER)
+
+
+def test_someone_without_a_login_makes_one_from_the_invitation(people, newcomer):
+    hs = signed_in(*HOLDER)
+    invite(hs, NEWCOMER, "readings")
+    token = last_token(NEWCOMER)
+    s = new_client()
+    page = s.get(BASE + "/access/join", params={"token": token})
+    assert page.status_code == 200
+    assert doc(page).get_element_by_id("join-login").text_content() == NEWCOMER
+    r = join(s, token)
+    assert r.status_code == 303 and r.headers["Location"] == "/accounts?done=shared"
+    # Signed in at once, with the invitation's rights, and the address as login and contact.
+    assert s.get(BASE + "/readings", allow_redirects=False).status_code == 200
+    assert s.get(BASE + "/services", allow_redirects=False).status_code == 404
+    assert sql("SELECT full_name, email FROM subscribers WHERE login = '%s'" % NEWCOMER) == \
+        [("Жилец Новый", NEWCOMER)]
+    # They sign in again with it; the link is spent.
+    again = signed_in(NEWCOMER, STRONG)
+    assert again.get(BASE + "/readings", allow_redirects=False).status_code == 200
+    refused(new_client().get(BASE + "/access/join", params={"token": token}), 410, "ru")
+
+
+def test_joining_by_phone_and_the_refusals(people, newcomer):
+    hs = signed_in(*HOLDER)
+    invite(hs, "+7 912 000-09-77", "view")
+    token = last_token("+79120000977")
+    s = new_client("en")
+    # A weak password, a mismatch, no name: each beside its field, the name kept.
+    r = join(s, token, pw="password")
+    assert r.status_code in (400, 422) and doc(r).get_element_by_id("error-new_password") \
+        is not None
+    r = join(s, token, confirm="something else entirely 2026")
+    assert r.status_code == 422 and doc(r).get_element_by_id("error-confirm_password") \
+        is not None
+    r = join(s, token, name="")
+    assert r.status_code == 400
+    assert written_in(doc(r).get_element_by_id("error-name").text_content(), "en")
+    assert sql("SELECT COUNT(*) FROM subscribers WHERE login = '+79120000977'") == [("0",)]
+    assert join(s, token).status_code == 303
+    assert sql("SELECT phone FROM subscribers WHERE login = '+79120000977'") == \
+        [("+79120000977",)]
+    # A second invitation to the same phone: the login exists, so sign in instead.
+    invite(hs, "+7 912 000-09-77", "pay")
+    r = join(new_client("en"), last_token("+79120000977"))
+    refused(r, 409, "en")
+    # Signed in, the join link is the accept page.
+    t = last_token("+79120000977")
+    me = signed_in("+79120000977", STRONG)
+    r = me.get(BASE + "/access/join", params={"token": t}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].startswith("/access/accept?token=")
+    # A made-up or expired link.
+    refused(new_client().get(BASE + "/access/join", params={"token": "A" * 43}), 404, "ru")
+    sql("UPDATE access_invitations SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
+        "WHERE account_id = %d" % ACCOUNT)
+    refused(new_client().get(BASE + "/access/join", params={"token": t}), 410, "ru")
