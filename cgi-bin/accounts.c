@@ -21,7 +21,7 @@
  *   GET  /access/accept     ?token=: the invitation, for whom it was sent to
  *   POST /access/accept     token, answer=yes|no
  *   GET  /access/join       ?token=: no login yet?  Make one from the invitation
- *   POST /access/join       token, name, new, confirm: the login, the access, a session
+ *   POST /access/join       token, name, new, confirm: the login and the access; 303 to sign in
  *
  * An id that is not the subscriber's, made up or malformed, is the same 404
  * everywhere: the queries are scoped to the subscriber's access.
@@ -45,6 +45,7 @@
 #include "core/month.h"
 #include "core/perr.h"
 #include "core/throttle.h"
+#include "core/urlenc.h"
 #include "core/valid.h"
 #include "db/access.h"
 #include "db/alert.h"
@@ -60,7 +61,6 @@
 #include "web/form.h"
 #include "web/req.h"
 #include "web/serve.h"
-#include "web/session.h"
 #include "web/signin_limit.h"
 
 enum key {
@@ -987,12 +987,14 @@ static int join_form(struct req *r, const struct invitation *inv)
 /*
  * Someone invited who has no login makes one from the link: the link
  * reached them at the address or phone it was sent to, so that becomes their
- * login and contact.  The login, the access and the session are made in one
- * transaction; a login that exists already is told to sign in instead.
+ * login and contact.  The login and the access are made in one transaction;
+ * a login that exists already is told to sign in instead.  The new login
+ * then signs in like any other, on the sign-in page with its login filled in:
+ * sessions are the login program's, which alone reads the sign-in limits.
  */
 static int join_post(struct req *r, const struct invitation *inv)
 {
-	char login[LOGIN_BYTES], pwhash[128];
+	char login[LOGIN_BYTES], pwhash[128], query[3 * LOGIN_BYTES];
 	const char *personal[2];
 	int by_phone = strchr(inv->contact, '@') == NULL, st, bad;
 	uint64_t id = 0;
@@ -1001,7 +1003,8 @@ static int join_post(struct req *r, const struct invitation *inv)
 	/* The name's message is the join form's own: "name" is also the company's. */
 	if ((bad = req_val(r, K_NAME) == NULL) && xml_form_error(r, "name", "name-join") != 0)
 		return page_error(r, 500, "internal");
-	if (login_normalize(inv->contact, login, sizeof(login)) != 0)
+	if (login_normalize(inv->contact, login, sizeof(login)) != 0 ||
+	    url_query_escape(query, sizeof(query), login) < 0)
 		return page_error(r, 500, "internal");
 	personal[0] = req_val(r, K_NAME) ? req_val(r, K_NAME)->s : "";
 	personal[1] = inv->contact;
@@ -1034,11 +1037,12 @@ static int join_post(struct req *r, const struct invitation *inv)
 		db_rollback();
 		return page_fail(r, e);
 	}
-	if ((e = session_start(r, id)) != PERR_OK)
-		return page_fail(r, e);
 	log_msg(LOG_INFO, "subscriber %llu joined from invitation %llu", (unsigned long long)id,
 	        (unsigned long long)inv->id);
-	return page_redirect(r, "/accounts?done=shared");
+	return page_redirect(
+	        r, arena_printf(r->arena,
+	                        "/login?done=joined&next=%%2Faccounts%%3Fdone%%3Dshared&login=%s",
+	                        query));
 }
 
 static int join_page(struct req *r)

@@ -69,25 +69,26 @@ enum key {
 };
 
 static const struct field fields[K__MAX] = {
-	[K_LOGIN] = {"login", valid_text, 1, 64},
-	/* ASVS 2.1.2: at least 64 characters allowed, more than 128 refused. */
-	[K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
-	[K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
-	[K_TO] = {"to", valid_lang, 2, 2},
-	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
-	[K_NUMBER] = {"number", valid_code, 1, 20},
-	[K_EMAIL] = {"email", valid_email, 3, 254},
-	[K_PHONE] = {"phone", valid_phone, 0, 0},
-	[K_WHO] = {"who", valid_text, 1, 254},
-	[K_METHOD] = {"method", valid_token, 3, 5},
-	[K_TOKEN] = {"token", valid_token, TOKEN_CHARS, TOKEN_CHARS},
-	[K_HANDLE] = {"h", valid_token, TOKEN_CHARS, TOKEN_CHARS},
-	[K_CODE] = {"code", valid_text, 1, 16},
-	[K_NEW] = {"new_password", valid_secret, 1, PASSWORD_MAX},
-	[K_CONFIRM] = {"confirm_password", valid_secret, 1, PASSWORD_MAX},
-	[K_DONE] = {"done", valid_token, 1, 16}, /* "out", "out-all": how the last session ended */
-	[K_REMEMBER] = {"remember", valid_int, 1, 1}, /* no code in this browser for 30 days */
-	[K_RESEND] = {"resend", valid_int, 1, 1},     /* another SMS code, please */
+        [K_LOGIN] = {"login", valid_text, 1, 64},
+        /* ASVS 2.1.2: at least 64 characters allowed, more than 128 refused. */
+        [K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
+        [K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
+        [K_TO] = {"to", valid_lang, 2, 2},
+        [K_ORG] = {"org", valid_int, 1, 4294967295LL},
+        [K_NUMBER] = {"number", valid_code, 1, 20},
+        [K_EMAIL] = {"email", valid_email, 3, 254},
+        [K_PHONE] = {"phone", valid_phone, 0, 0},
+        [K_WHO] = {"who", valid_text, 1, 254},
+        [K_METHOD] = {"method", valid_token, 3, 5},
+        [K_TOKEN] = {"token", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+        [K_HANDLE] = {"h", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+        [K_CODE] = {"code", valid_text, 1, 16},
+        [K_NEW] = {"new_password", valid_secret, 1, PASSWORD_MAX},
+        [K_CONFIRM] = {"confirm_password", valid_secret, 1, PASSWORD_MAX},
+        /* "out", "out-all": how the last session ended; "joined": a login made (/access/join) */
+        [K_DONE] = {"done", valid_token, 1, 16},
+        [K_REMEMBER] = {"remember", valid_int, 1, 1}, /* no code in this browser for 30 days */
+        [K_RESEND] = {"resend", valid_int, 1, 1},     /* another SMS code, please */
 };
 
 /* Uses of /register and /recover per hour: from one address, for one account or login. */
@@ -127,9 +128,12 @@ static int form(struct req *r, const char *login)
 
 static int login_get(struct req *r)
 {
+	const struct fval *login = req_val(r, K_LOGIN);
+
 	if (r->sess != NULL)
 		return page_redirect(r, next_of(r));
-	return form(r, NULL);
+	/* ?login=: filled in for a login just made (/access/join). */
+	return form(r, login != NULL ? login->s : NULL);
 }
 
 /* A refused attempt: the form again, with one message for every cause. */

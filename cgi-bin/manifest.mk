@@ -27,10 +27,11 @@ MODS_home = app/account_list core/arena core/config core/crypto core/date core/l
 MODS_accounts = app/account_list app/org_list app/password billing/access billing/bankcheck \
 	core/arena core/config core/crypto core/date core/decimal core/lang core/log core/login \
 	core/module core/money core/month core/parse core/password core/privilege core/throttle \
-	core/utf8 core/valid db/access db/account db/alert db/company db/db db/organization db/outbox \
-	db/password db/session db/subscriber db/throttle db/unread doc/catalog doc/finish \
+	core/urlenc core/utf8 core/valid db/access db/account db/alert db/company db/db \
+	db/organization db/outbox db/password db/session db/subscriber db/throttle db/unread \
+	doc/catalog doc/finish \
 	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/form_password \
-	web/nav web/request web/sandbox web/serve web/session web/signin web/signin_limit
+	web/nav web/request web/sandbox web/serve web/session web/signin_limit
 MODS_services = app/invoice billing/ledger billing/payqr core/arena core/config core/crypto \
 	core/date core/decimal core/lang core/log core/module core/money core/month core/parse \
 	core/privilege core/utf8 core/valid db/account db/company db/db db/invoice db/ledger db/session db/unread \

@@ -40,7 +40,7 @@
   <xsl:template match="page[@section='login'][@name='login']" mode="content">
     <section class="card narrow">
       <h1><xsl:value-of select="$M/login.title"/></h1>
-      <xsl:if test="done = 'out' or done = 'out-all'">
+      <xsl:if test="done = 'out' or done = 'out-all' or done = 'joined'">
         <p class="notice" role="status" id="done">
           <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('login.done.', done)"/></xsl:call-template>
         </p>

@@ -180,6 +180,7 @@
     <login.register>No login yet? Register with your account number</login.register>
     <login.done.out>You have signed out.</login.done.out>
     <login.done.out-all>You have signed out on every device.</login.done.out-all>
+    <login.done.joined>Your login is ready: sign in with the password you have just chosen to see the account shared with you.</login.done.joined>
     <back.login>Back to sign-in</back.login>
     <register.title>Registration</register.title>
     <register.intro>If you have an account but no login, register: a password is sent by SMS to the phone in your contract with the organization, and a confirmation link to your e-mail.</register.intro>

@@ -180,6 +180,7 @@
     <login.register>Нет логина? Зарегистрируйтесь по номеру лицевого счёта</login.register>
     <login.done.out>Вы вышли из кабинета.</login.done.out>
     <login.done.out-all>Вы вышли из кабинета на всех устройствах.</login.done.out-all>
+    <login.done.joined>Вход создан: войдите с только что выбранным паролем, чтобы увидеть открытый вам счёт.</login.done.joined>
     <back.login>Ко входу</back.login>
     <register.title>Регистрация</register.title>
     <register.intro>Если у вас есть лицевой счёт, но нет логина, зарегистрируйтесь: пароль придёт по SMS на телефон, указанный в договоре с организацией, а ссылка для подтверждения — на почту.</register.intro>

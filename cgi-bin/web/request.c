@@ -166,6 +166,9 @@ int cookie_remember(struct req *r, const char *name, const char *value)
 
 int page_redirect(struct req *r, const char *local_path)
 {
+	/* NULL: the arena_printf that made the path ran out of memory. */
+	if (local_path == NULL)
+		return page_error(r, 500, "internal");
 	r->location = local_path;
 	return 303;
 }

@@ -128,6 +128,8 @@ def listed_pages():
         ("/login", "GET", None, False, "en"),
         ("/login?next=/x%3Fa%3D1", "GET", None, False, "ru"),
         ("/login?done=out", "GET", None, False, "en"),
+        ("/login?done=joined&next=%2Faccounts%3Fdone%3Dshared&login=%2B79120000977", "GET", None,
+         False, "ru"),
         ("/login", "POST", {"login": "demo", "password": "wrong"}, False, "ru"),
         ("/login", "POST", {"login": "<b>x</b>", "password": "wrong"}, False, "en"),
         ("/login", "POST", {"login": "", "password": ""}, False, "ru"),
