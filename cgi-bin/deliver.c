@@ -77,21 +77,31 @@ static const char *attr(xmlNodePtr n, const char *name, struct arena *a)
 	return s;
 }
 
-/* <payment ...> as the page says it: the amount in the subscriber's format. */
+/*
+ * <payment ...> as the page says it: the amount in the subscriber's format,
+ * and its fiscal receipt as settling wrote it.  A receipt registered late
+ * (payment-fiscal) comes without the amount.
+ */
 static int payment_page(xmlNodePtr page, xmlNodePtr p, enum lang lang)
 {
 	const char *minor = attr(p, "minor", arena), *cur = attr(p, "currency", arena);
 	const struct currency *c = cur ? currency_find(cur) : NULL;
-	xmlNodePtr n = xml_elem(page, "payment");
+	xmlNodePtr n = xml_elem(page, "payment"), f;
 	const char *v;
 	char *end;
 	long long amount;
 
-	if (minor == NULL || c == NULL || n == NULL)
+	for (f = p->children; f != NULL && xmlStrcmp(f->name, BAD_CAST "fiscal") != 0; f = f->next)
+		;
+	if (n == NULL || (minor == NULL && f == NULL))
 		return -1;
-	amount = strtoll(minor, &end, 10);
-	if (*end != '\0' || xml_money(n, "amount", amount, c, lang) == NULL)
+	if (f != NULL && xmlAddChild(n, xmlCopyNode(f, 1)) == NULL)
 		return -1;
+	if (minor != NULL) {
+		amount = strtoll(minor, &end, 10);
+		if (c == NULL || *end != '\0' || xml_money(n, "amount", amount, c, lang) == NULL)
+			return -1;
+	}
 	if ((v = attr(p, "accounts", arena)) != NULL && xml_attr(n, "accounts", v))
 		return -1;
 	if ((v = attr(p, "status", arena)) != NULL && xml_attr(n, "status", v))

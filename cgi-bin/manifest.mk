@@ -50,12 +50,13 @@ MODS_readings = app/tariff_period billing/reading billing/tariff core/arena core
 	doc/catalog doc/finish doc/html_write doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem \
 	doc/xsl_node web/csrf web/form web/nav web/page_table web/request web/sandbox web/serve \
 	web/session
-MODS_payments = app/credit app/settle billing/split core/arena core/config core/crypto \
-	core/date core/lang core/log core/module core/money core/month core/parse core/perr \
-	core/privilege core/utf8 core/valid db/account db/autopay db/credit db/db db/invoice db/online \
-	db/outbox db/payment db/session db/unread doc/catalog doc/finish doc/html_write doc/render \
-	doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node net/http net/yookassa web/csrf web/form \
-	web/nav web/page_table web/period web/request web/sandbox web/serve web/session
+MODS_payments = app/credit app/fiscal app/settle billing/fiscal billing/split core/arena \
+	core/config core/crypto core/date core/lang core/log core/module core/money core/month \
+	core/parse core/perr core/privilege core/utf8 core/valid db/account db/autopay db/credit db/db \
+	db/fiscal db/invoice db/online db/outbox db/payment db/session db/unread doc/catalog \
+	doc/finish doc/html_write doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node \
+	net/http net/yookassa web/csrf web/form web/nav web/page_table web/period web/request \
+	web/sandbox web/serve web/session
 MODS_receipts = app/receipt app/receipt_pdf billing/bankcheck billing/payqr billing/reading \
 	billing/receipt core/arena core/config core/crypto core/date core/decimal core/lang core/log \
 	core/module core/money core/month core/parse core/perr core/privilege core/utf8 core/valid \
@@ -70,9 +71,10 @@ MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/p
 	db/unread doc/catalog doc/enrol doc/finish doc/html_write doc/qr doc/render doc/xml doc/xmlmem \
 	doc/xsl_node web/csrf web/form web/form_password web/nav web/request web/sandbox web/serve \
 	web/session web/signin web/signin_limit
-MODS_payjobs = app/credit app/job app/settle billing/split core/arena core/config core/date \
-	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
-	core/utf8 db/autopay db/credit db/db db/online db/outbox doc/xml net/http net/yookassa
+MODS_payjobs = app/credit app/fiscal app/job app/settle billing/fiscal billing/split core/arena \
+	core/config core/date core/lang core/log core/module core/money core/month core/parse \
+	core/perr core/privilege core/utf8 db/autopay db/credit db/db db/fiscal db/online db/outbox \
+	doc/xml net/http net/yookassa
 MODS_receiptjobs = app/job billing/bankcheck billing/payqr billing/receipt core/arena \
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/privilege core/utf8 db/db db/receipt db/receipt_doc
@@ -114,15 +116,15 @@ MODS_kabinet_gen = billing/split core/money
 MODS_kabinet_demo_bill = app/job app/tariff_period billing/reading billing/tariff core/arena \
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/privilege core/utf8 db/db db/demo_bill db/tariff
-MODS_admin = app/appeal app/credit app/link app/news app/password app/refund app/settle \
-	billing/bankcheck billing/payqr billing/receipt billing/split core/arena core/attachment \
-	core/config core/crypto core/date core/decimal core/lang core/log core/login core/module \
-	core/money core/month core/multipart core/parse core/password core/privilege core/throttle \
-	core/totp core/useragent core/utf8 core/valid db/account db/appeal db/appeal_field \
-	db/appeal_topic db/audit db/autopay db/chunks db/contact db/credit db/db db/directory db/help \
-	db/help_edit db/news db/online db/organization db/outbox db/overview db/password db/reading \
-	db/refund db/session db/staff db/subscriber db/throttle db/token db/two_factor db/unread \
-	doc/catalog doc/enrol doc/finish doc/html_write doc/qr doc/render doc/sheet doc/xlsx doc/xml \
-	doc/xmlmem doc/xsl_node net/http net/yookassa web/appeal_upload web/console web/csrf web/form \
-	web/form_password web/nav web/page_table web/request web/sandbox web/serve web/session \
-	web/signin_limit web/staff_session web/upload
+MODS_admin = app/appeal app/credit app/fiscal app/link app/news app/password app/refund \
+	app/settle billing/bankcheck billing/fiscal billing/payqr billing/receipt billing/split \
+	core/arena core/attachment core/config core/crypto core/date core/decimal core/lang core/log \
+	core/login core/module core/money core/month core/multipart core/parse core/password core/perr \
+	core/privilege core/throttle core/totp core/useragent core/utf8 core/valid db/account \
+	db/appeal db/appeal_field db/appeal_topic db/audit db/autopay db/chunks db/contact db/credit \
+	db/db db/directory db/fiscal db/help db/help_edit db/news db/online db/organization db/outbox \
+	db/overview db/password db/reading db/refund db/session db/staff db/subscriber db/throttle \
+	db/token db/two_factor db/unread doc/catalog doc/enrol doc/finish doc/html_write doc/qr \
+	doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node net/http net/yookassa \
+	web/appeal_upload web/console web/csrf web/form web/form_password web/nav web/page_table \
+	web/request web/sandbox web/serve web/session web/signin_limit web/staff_session web/upload

@@ -5,7 +5,9 @@
  *   payjobs reconcile [--older MINUTES]   ask the provider about every payment still
  *                                         unfinished after MINUTES (default 15), settle
  *                                         what it says, and drop saved card ids nobody
- *                                         turned into autopay within a day
+ *                                         turned into autopay within a day; then ask
+ *                                         for the fiscal receipts of payments still
+ *                                         without one (not asked within MINUTES)
  *
  * Both are safe to run again at any time: an autopay month is recorded before
  * the charge (and the charge's Idempotence-Key is the autopay and month), and
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 
 #include "app/credit.h"
+#include "app/fiscal.h"
 #include "app/job.h"
 #include "app/settle.h"
 #include "core/arena.h"
@@ -273,6 +276,7 @@ static int reconcile(unsigned older)
 {
 	struct open_list *l = malloc(sizeof(*l));
 	unsigned long long forgotten = 0;
+	unsigned receipts = 0, no_receipt = 0;
 	uint64_t after = 0;
 	size_t i;
 	enum perr e = PERR_OK;
@@ -295,13 +299,16 @@ static int reconcile(unsigned older)
 	db_request_begin();
 	if (e == PERR_OK)
 		e = db_online_forget_unused(&forgotten);
+	if (e == PERR_OK)
+		e = fiscal_catch_up(arena, older, &receipts, &no_receipt, &n_errors);
 	if (e != PERR_OK) {
 		fprintf(stderr, "reconcile: %s\n", perr_str(e));
 		return 1;
 	}
 	printf("reconcile: %u succeeded, %u canceled, %u still pending, %u errors; "
-	       "%llu unused saved cards forgotten\n",
-	       n_ok, n_failed, n_pending, n_errors, forgotten);
+	       "%llu unused saved cards forgotten; %u fiscal receipts fetched, %u not yet "
+	       "registered\n",
+	       n_ok, n_failed, n_pending, n_errors, forgotten, receipts, no_receipt);
 	return n_errors ? 1 : 0;
 }
 

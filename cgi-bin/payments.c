@@ -22,6 +22,7 @@
 #include <stdlib.h>
 
 #include "app/credit.h"
+#include "app/fiscal.h"
 #include "app/settle.h"
 #include "billing/account.h"
 #include "billing/split.h"
@@ -39,6 +40,7 @@
 #include "db/account.h"
 #include "db/autopay.h"
 #include "db/db.h"
+#include "db/fiscal.h"
 #include "db/invoice.h"
 #include "db/online.h"
 #include "db/payment.h"
@@ -247,6 +249,15 @@ static enum perr hist_payment_xml(struct req *r, xmlNodePtr list, const struct h
 	    (x->bank && xml_text(n, "bank", x->bank) == NULL) ||
 	    xml_money(n, "amount", x->amount, x->cur, r->lang) == NULL)
 		return PERR_NOMEM;
+	if (x->fiscal_fn != NULL && x->fiscal_fd != NULL && x->fiscal_fp != NULL) {
+		struct fiscal_receipt fr = {0};
+
+		snprintf(fr.storage, sizeof(fr.storage), "%s", x->fiscal_fn);
+		snprintf(fr.document, sizeof(fr.document), "%s", x->fiscal_fd);
+		snprintf(fr.attribute, sizeof(fr.attribute), "%s", x->fiscal_fp);
+		if (fiscal_xml(n, &fr) != 0)
+			return PERR_NOMEM;
+	}
 	for (l = h->lines; l != NULL; l = l->next) {
 		xmlNodePtr s = xml_elem(n, "line");
 
@@ -966,6 +977,19 @@ static int refresh(struct req *r, const struct online_payment *op)
 	return 0;
 }
 
+/* The payment's fiscal receipt, or that the provider has not registered it yet. */
+static int result_fiscal(struct req *r, xmlNodePtr n, uint64_t online)
+{
+	struct fiscal_receipt fr;
+	enum perr e = db_fiscal_get(r->arena, online, &fr);
+
+	if (e == PERR_NOT_FOUND)
+		return xml_attr(n, "fiscal", "waiting") ? page_error(r, 500, "internal") : 200;
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	return fiscal_xml(n, &fr) != 0 ? page_error(r, 500, "internal") : 200;
+}
+
 static int result(struct req *r)
 {
 	const struct fval *id = req_val(r, K_ID);
@@ -991,7 +1015,7 @@ static int result(struct req *r)
 		return page_error(r, 500, "internal");
 	if ((e = db_online_items(r->arena, op.id, item_row, &(struct under){r, n})) != PERR_OK)
 		return page_fail(r, e);
-	return 200;
+	return strcmp(op.status, "succeeded") == 0 ? result_fiscal(r, n, op.id) : 200;
 }
 
 /* ------------------------------------------------------------------ webhook */

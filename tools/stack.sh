@@ -166,6 +166,7 @@ api_url = http://127.0.0.1:$((PORT + 2))/v3
 shop_id = 100500
 timeout = 10
 site_url = http://127.0.0.1:$PORT
+check_url = http://127.0.0.1:$((PORT + 2))/check/{fn}/{fd}/{fp}
 [delivery]
 smtp_url = smtp://127.0.0.1:$((PORT + 3))
 smtp_from = kabinet@rc-ensk.example
@@ -453,6 +454,7 @@ db_demo() {
 	sql_root "$DB" -e "DELETE FROM ledger WHERE account_id <= 4;
 		DELETE FROM ledger_lines WHERE account_id <= 4;
 		DELETE FROM autopay_runs WHERE account_id <= 4;
+		DELETE FROM fiscal_receipts WHERE online_id IN (SELECT online_id FROM payments WHERE account_id <= 4);
 		DELETE FROM online_payments WHERE id IN (SELECT online_id FROM payments WHERE account_id <= 4);
 		DELETE FROM payment_lines WHERE payment_id IN (SELECT id FROM payments WHERE account_id <= 4);
 		DELETE FROM payments WHERE account_id <= 4;

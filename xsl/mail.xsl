@@ -373,10 +373,44 @@
         <xsl:if test="$p/@status = 'canceled'">
           <xsl:value-of select="concat($nl, $nl, $M/mail.payment.not-taken)"/>
         </xsl:if>
+        <xsl:apply-templates select="$p/fiscal" mode="mail"/>
         <xsl:value-of select="concat($nl, $nl, $M/mail.payment.history, ' ', /page/site, '/payments')"/>
         <xsl:call-template name="signature"/>
       </text>
     </message>
+  </xsl:template>
+
+  <!-- A fiscal receipt registered after its payment's message went. -->
+  <xsl:template match="/page[payment/fiscal][@name = 'payment-fiscal']">
+    <message>
+      <subject><xsl:value-of select="$M/mail.payment-fiscal.subject"/></subject>
+      <text>
+        <xsl:value-of select="concat($M/mail.hello, $nl, $nl, $M/mail.payment-fiscal.intro)"/>
+        <xsl:apply-templates select="payment/fiscal" mode="mail"/>
+        <xsl:value-of select="concat($nl, $nl, $M/mail.payment.history, ' ', /page/site, '/payments')"/>
+        <xsl:call-template name="signature"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <xsl:template match="/page[@channel='sms'][payment/fiscal][@name = 'payment-fiscal']" priority="2">
+    <message>
+      <text>
+        <xsl:value-of select="concat($M/mail.sms.payment-fiscal, ' ', $M/mail.fiscal.fn-short, ' ', payment/fiscal/@fn, ' ',
+                                     $M/mail.fiscal.fd-short, ' ', payment/fiscal/@fd, ' ', $M/mail.fiscal.fp-short, ' ', payment/fiscal/@fp)"/>
+      </text>
+    </message>
+  </xsl:template>
+
+  <!-- The three numbers anyone checks a receipt by, and the operator's page of it. -->
+  <xsl:template match="fiscal" mode="mail">
+    <xsl:value-of select="concat($nl, $nl, $M/mail.fiscal, ':', $nl,
+                                 $M/mail.fiscal.fn, ': ', @fn, $nl,
+                                 $M/mail.fiscal.fd, ': ', @fd, $nl,
+                                 $M/mail.fiscal.fp, ': ', @fp)"/>
+    <xsl:if test="@url">
+      <xsl:value-of select="concat($nl, $M/mail.fiscal.check, ': ', @url)"/>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

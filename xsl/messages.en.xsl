@@ -684,6 +684,17 @@
     <pay.pending>The payment is waiting for the bank's confirmation. We will credit it as soon as the bank confirms, and e-mail you.</pay.pending>
     <pay.refresh>Check again</pay.refresh>
     <pay.unchecked>The payment service could not be asked just now; this is the last status we know.</pay.unchecked>
+    <pay.fiscal>Fiscal receipt</pay.fiscal>
+    <pay.fiscal.fn>Fiscal storage number (FN)</pay.fiscal.fn>
+    <pay.fiscal.fd>Fiscal document number (FD)</pay.fiscal.fd>
+    <pay.fiscal.fp>Fiscal sign (FP)</pay.fiscal.fp>
+    <pay.fiscal.at>Registered</pay.fiscal.at>
+    <pay.fiscal.check>Check the receipt at the fiscal data operator</pay.fiscal.check>
+    <pay.fiscal.waiting>The fiscal receipt has not been registered yet; it will be shown here and sent to you when it is.</pay.fiscal.waiting>
+    <pay.fiscal.short>Receipt:</pay.fiscal.short>
+    <pay.fiscal.fn-short>FN</pay.fiscal.fn-short>
+    <pay.fiscal.fd-short>FD</pay.fiscal.fd-short>
+    <pay.fiscal.fp-short>FP</pay.fiscal.fp-short>
     <pay.autopay-offer>Turn on autopay</pay.autopay-offer>
     <pay.autopay-intro>Every month on the day you choose we charge what is due, up to your limit, to the card</pay.autopay-intro>
     <pay.day>Day of the month</pay.day>
@@ -886,6 +897,17 @@
     <mail.autopay-failed.subject>Autopay failed</mail.autopay-failed.subject>
     <mail.autopay-failed.intro>Autopay could not pay:</mail.autopay-failed.intro>
     <mail.payment.not-taken>No money was taken. You can pay under Payments in your account.</mail.payment.not-taken>
+    <mail.payment-fiscal.subject>Fiscal receipt of your payment</mail.payment-fiscal.subject>
+    <mail.payment-fiscal.intro>The fiscal receipt of your payment has been registered.</mail.payment-fiscal.intro>
+    <mail.sms.payment-fiscal>Payment receipt:</mail.sms.payment-fiscal>
+    <mail.fiscal>Fiscal receipt</mail.fiscal>
+    <mail.fiscal.fn>Fiscal storage number (FN)</mail.fiscal.fn>
+    <mail.fiscal.fd>Fiscal document number (FD)</mail.fiscal.fd>
+    <mail.fiscal.fp>Fiscal sign (FP)</mail.fiscal.fp>
+    <mail.fiscal.check>Check it at the fiscal data operator</mail.fiscal.check>
+    <mail.fiscal.fn-short>FN</mail.fiscal.fn-short>
+    <mail.fiscal.fd-short>FD</mail.fiscal.fd-short>
+    <mail.fiscal.fp-short>FP</mail.fiscal.fp-short>
     <mail.payment.history>Payment history:</mail.payment.history>
     <mail.receipt-ready.subject>New receipt for</mail.receipt-ready.subject>
     <mail.receipt-ready.view>Open the receipt:</mail.receipt-ready.view>

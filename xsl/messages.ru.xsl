@@ -684,6 +684,17 @@
     <pay.pending>Платёж ждёт подтверждения банка. Мы зачислим его, как только банк подтвердит оплату, и пришлём письмо.</pay.pending>
     <pay.refresh>Обновить статус</pay.refresh>
     <pay.unchecked>Не удалось узнать статус у платёжного сервиса; показан последний известный.</pay.unchecked>
+    <pay.fiscal>Кассовый чек</pay.fiscal>
+    <pay.fiscal.fn>Номер фискального накопителя (ФН)</pay.fiscal.fn>
+    <pay.fiscal.fd>Номер фискального документа (ФД)</pay.fiscal.fd>
+    <pay.fiscal.fp>Фискальный признак (ФП)</pay.fiscal.fp>
+    <pay.fiscal.at>Зарегистрирован</pay.fiscal.at>
+    <pay.fiscal.check>Проверить чек у оператора фискальных данных</pay.fiscal.check>
+    <pay.fiscal.waiting>Кассовый чек ещё не зарегистрирован; он появится здесь и придёт вам, как только будет готов.</pay.fiscal.waiting>
+    <pay.fiscal.short>Чек:</pay.fiscal.short>
+    <pay.fiscal.fn-short>ФН</pay.fiscal.fn-short>
+    <pay.fiscal.fd-short>ФД</pay.fiscal.fd-short>
+    <pay.fiscal.fp-short>ФП</pay.fiscal.fp-short>
     <pay.autopay-offer>Включить автоплатёж</pay.autopay-offer>
     <pay.autopay-intro>Каждый месяц в выбранный день мы спишем сумму к оплате, но не больше указанной, с карты</pay.autopay-intro>
     <pay.day>День месяца</pay.day>
@@ -886,6 +897,17 @@
     <mail.autopay-failed.subject>Автоплатёж не выполнен</mail.autopay-failed.subject>
     <mail.autopay-failed.intro>Автоплатёж не выполнен:</mail.autopay-failed.intro>
     <mail.payment.not-taken>Деньги не списаны. Оплатить можно в личном кабинете, в разделе «Платежи».</mail.payment.not-taken>
+    <mail.payment-fiscal.subject>Кассовый чек по вашему платежу</mail.payment-fiscal.subject>
+    <mail.payment-fiscal.intro>Кассовый чек по вашему платежу зарегистрирован.</mail.payment-fiscal.intro>
+    <mail.sms.payment-fiscal>Чек по платежу:</mail.sms.payment-fiscal>
+    <mail.fiscal>Кассовый чек</mail.fiscal>
+    <mail.fiscal.fn>Номер фискального накопителя (ФН)</mail.fiscal.fn>
+    <mail.fiscal.fd>Номер фискального документа (ФД)</mail.fiscal.fd>
+    <mail.fiscal.fp>Фискальный признак (ФП)</mail.fiscal.fp>
+    <mail.fiscal.check>Проверить у оператора фискальных данных</mail.fiscal.check>
+    <mail.fiscal.fn-short>ФН</mail.fiscal.fn-short>
+    <mail.fiscal.fd-short>ФД</mail.fiscal.fd-short>
+    <mail.fiscal.fp-short>ФП</mail.fiscal.fp-short>
     <mail.payment.history>История платежей:</mail.payment.history>
     <mail.receipt-ready.subject>Новая квитанция за</mail.receipt-ready.subject>
     <mail.receipt-ready.view>Открыть квитанцию:</mail.receipt-ready.view>

@@ -147,6 +147,9 @@
                       <xsl:if test="bank">
                         <br/><span class="muted small"><xsl:value-of select="bank"/></span>
                       </xsl:if>
+                      <xsl:for-each select="fiscal">
+                        <br/><xsl:call-template name="fiscal-numbers"/>
+                      </xsl:for-each>
                     </td>
                     <td>
                       <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('status.', current()/@status)"/></xsl:call-template>
@@ -397,6 +400,24 @@
       <xsl:if test="$r/@unchecked">
         <p class="muted small" id="unchecked"><xsl:value-of select="$M/pay.unchecked"/></p>
       </xsl:if>
+      <xsl:for-each select="$r/fiscal">
+        <h2><xsl:value-of select="$M/pay.fiscal"/></h2>
+        <dl class="facts" id="fiscal">
+          <dt><xsl:value-of select="$M/pay.fiscal.fn"/></dt><dd id="fiscal-fn"><xsl:value-of select="@fn"/></dd>
+          <dt><xsl:value-of select="$M/pay.fiscal.fd"/></dt><dd id="fiscal-fd"><xsl:value-of select="@fd"/></dd>
+          <dt><xsl:value-of select="$M/pay.fiscal.fp"/></dt><dd id="fiscal-fp"><xsl:value-of select="@fp"/></dd>
+          <xsl:if test="@at">
+            <dt><xsl:value-of select="$M/pay.fiscal.at"/></dt>
+            <dd><xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template></dd>
+          </xsl:if>
+        </dl>
+        <xsl:if test="@url">
+          <p><a href="{@url}" id="fiscal-link" rel="noopener noreferrer"><xsl:value-of select="$M/pay.fiscal.check"/></a></p>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:if test="$r/@fiscal = 'waiting'">
+        <p class="muted small" id="fiscal-waiting"><xsl:value-of select="$M/pay.fiscal.waiting"/></p>
+      </xsl:if>
       <ul id="result-accounts">
         <xsl:for-each select="$r/account">
           <li>
@@ -419,6 +440,18 @@
       </xsl:if>
       <p class="no-print"><a href="/payments" id="to-history"><xsl:value-of select="$M/pay.history"/></a></p>
     </section>
+  </xsl:template>
+
+  <!-- A fiscal receipt in a line: its numbers, and its page at the operator when known. -->
+  <xsl:template name="fiscal-numbers">
+    <span class="muted small fiscal">
+      <xsl:value-of select="concat($M/pay.fiscal.short, ' ', $M/pay.fiscal.fn-short, ' ', @fn, ', ',
+                                   $M/pay.fiscal.fd-short, ' ', @fd, ', ', $M/pay.fiscal.fp-short, ' ', @fp)"/>
+      <xsl:if test="@url">
+        <xsl:text> </xsl:text>
+        <a href="{@url}" rel="noopener noreferrer"><xsl:value-of select="$M/pay.fiscal.check"/></a>
+      </xsl:if>
+    </span>
   </xsl:template>
 
   <xsl:template name="autopay-form">

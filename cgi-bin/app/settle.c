@@ -6,8 +6,12 @@
  *
  *   lock the online payment, its accounts   everyone else waits here, then sees it final;
  *                                            crediting one account is serial
- *   credit the ledger, write the lines, mark the payment, queue the e-mail
+ *   credit the ledger, write the lines, mark the payment, keep its fiscal
+ *   receipt, queue the e-mail           the receipt's numbers in it
  *   commit                             all of it or none
+ *
+ * The fiscal receipt is asked for before the transaction, never inside one;
+ * one not registered yet is the payment jobs' to fetch later (app/fiscal.c).
  *
  * A deadlock or lock timeout is retried; anything else is the caller's to
  * report (the webhook answers 5xx and the provider calls again later).
@@ -18,6 +22,7 @@
 #include <libxml/tree.h>
 
 #include "app/credit.h"
+#include "app/fiscal.h"
 #include "app/settle.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -25,6 +30,7 @@
 #include "core/perr.h"
 #include "db/autopay.h"
 #include "db/db.h"
+#include "db/fiscal.h"
 #include "db/online.h"
 #include "db/outbox.h"
 #include "doc/xml.h"
@@ -49,7 +55,8 @@ static enum perr item_row(void *p, const struct online_item *it)
 
 /* The notification's parameters: an XML element the delivery program renders. */
 static const char *notice_params(struct arena *ar, const struct online_payment *op,
-                                 const struct items *it, const struct pay_state *st)
+                                 const struct items *it, const struct pay_state *st,
+                                 const struct fiscal_receipt *fr)
 {
 	xmlNodePtr n = xmlNewNode(NULL, BAD_CAST "payment");
 	xmlBufferPtr buf = xmlBufferCreate();
@@ -70,7 +77,8 @@ static const char *notice_params(struct arena *ar, const struct online_payment *
 	    xml_attr(n, "status", st->status == PAY_SUCCEEDED ? "succeeded" : "canceled") ||
 	    xml_attr(n, "minor", num) || xml_attr(n, "currency", op->cur ? op->cur->code : "") ||
 	    xml_attr(n, "accounts", accounts) ||
-	    (st->cancel_reason[0] && xml_attr(n, "reason", st->cancel_reason)))
+	    (st->cancel_reason[0] && xml_attr(n, "reason", st->cancel_reason)) ||
+	    (fr != NULL && fiscal_xml(n, fr) != 0))
 		goto done;
 	if (xmlNodeDump(buf, NULL, n, 0, 0) < 0)
 		goto done;
@@ -126,7 +134,7 @@ static enum perr credit_all(struct arena *ar, const struct items *it)
 }
 
 static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_state *st,
-                             enum settle_result *res)
+                             const struct fiscal_receipt *fr, enum settle_result *res)
 {
 	struct online_payment op;
 	struct items *it = arena_alloc(ar, sizeof(*it));
@@ -166,10 +174,12 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 		goto fail;
 	if (strcmp(op.kind, "autopay") == 0 && (e = db_autopay_run_settled(id, ok)) != PERR_OK)
 		goto fail;
+	if (ok && fr != NULL && (e = db_fiscal_save(id, fr, NULL)) != PERR_OK)
+		goto fail;
 	autopay = strcmp(op.kind, "autopay") == 0;
 	kind = autopay ? (ok ? "autopay-succeeded" : "autopay-failed")
 	               : (ok ? "payment-succeeded" : "payment-failed");
-	if ((params = notice_params(ar, &op, it, st)) == NULL) {
+	if ((params = notice_params(ar, &op, it, st, ok ? fr : NULL)) == NULL) {
 		e = PERR_NOMEM;
 		goto fail;
 	}
@@ -188,11 +198,13 @@ fail:
 enum perr payment_settle(struct arena *ar, uint64_t id, const struct pay_state *st,
                          enum settle_result *res)
 {
+	struct fiscal_receipt fr;
+	int has_fiscal = st->status == PAY_SUCCEEDED && fiscal_fetch(st->id, &fr) == PERR_OK;
 	enum perr e = PERR_BUSY;
 	int i;
 
 	for (i = 0; i < SETTLE_TRIES && e == PERR_BUSY; i++) {
-		e = settle_once(ar, id, st, res);
+		e = settle_once(ar, id, st, has_fiscal ? &fr : NULL, res);
 		if (e == PERR_BUSY && i + 1 < SETTLE_TRIES) {
 			log_msg(LOG_WARN, "payment %llu: lock conflict, trying again",
 			        (unsigned long long)id);

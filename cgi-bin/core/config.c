@@ -316,6 +316,8 @@ static int on_key(void *user, const char *sec, const char *key, const char *v)
 		rc = set_str(c->pay_shop_id, sizeof(c->pay_shop_id), v);
 	else if (IS("payments", "secret_key"))
 		rc = set_str(c->pay_secret, sizeof(c->pay_secret), v);
+	else if (IS("payments", "check_url"))
+		rc = set_url(c->pay_check_url, sizeof(c->pay_check_url), v);
 	else if (IS("payments", "ca_file"))
 		rc = set_str(c->pay_ca_file, sizeof(c->pay_ca_file), v);
 	else if (IS("delivery", "smtp_url"))

@@ -61,6 +61,8 @@ struct config {
 	char pay_shop_id[64];
 	char pay_secret[128];
 	char pay_ca_file[256]; /* extra CA bundle, or empty for the system's */
+	/* The fiscal data operator's page of a receipt, {fn} {fd} {fp} filled in; empty: none */
+	char pay_check_url[256];
 	unsigned pay_timeout;  /* seconds for one call */
 	money_t pay_min;       /* minor units, per account */
 	money_t pay_max;

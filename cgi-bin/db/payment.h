@@ -24,6 +24,8 @@ struct payment {
 	const char *service, *supplier;
 	money_t line;
 	const char *time_zone; /* history only: the organization's, for paid_at */
+	/* history only: the online payment's fiscal receipt (ФН, ФД, ФП), NULL if none yet */
+	const char *fiscal_fn, *fiscal_fd, *fiscal_fp;
 };
 
 /*

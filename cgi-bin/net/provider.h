@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "billing/fiscal.h"
 #include "core/attrs.h"
 #include "core/money.h"
 #include "core/perr.h"
@@ -78,6 +79,8 @@ struct provider {
 	enum perr (*refund_get)(const char *id, struct refund_state *);
 	/* The payment id a notification names; -1 if the body is not a payment notification. */
 	int (*notice)(const char *body, size_t len, char id[PAY_ID_MAX + 1]);
+	/* The payment's fiscal receipt: PERR_NOT_FOUND while none is registered (yet). */
+	enum perr (*receipt)(const char *payment_id, struct fiscal_receipt *);
 };
 
 /* The configured provider ([payments] provider); NULL if none is configured. */
@@ -87,6 +90,9 @@ int yookassa_parse_payment(const char *json, size_t len, struct pay_state *) POR
 /* YooKassa's refund object. */
 int yookassa_parse_refund(const char *json, size_t len, struct refund_state *) PORTAL_WUR;
 int yookassa_parse_notice(const char *json, size_t len, char id[PAY_ID_MAX + 1]) PORTAL_WUR;
+/* A list of receipts (GET /receipts?payment_id=): 0 and the payment's registered receipt,
+ * 1 if none is registered yet, -1 if the answer is malformed. */
+int yookassa_parse_receipts(const char *json, size_t len, struct fiscal_receipt *) PORTAL_WUR;
 /* "1234.50" (the API's form of an amount) -> 123450; -1 unless exactly that form. */
 int yookassa_parse_amount(const char *, money_t *) PORTAL_WUR;
 

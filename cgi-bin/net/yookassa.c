@@ -4,6 +4,7 @@
  *   POST /payments            create, with an Idempotence-Key: repeating the
  *                             call with the same key returns the same payment
  *   GET  /payments/{id}       the payment now
+ *   GET  /receipts?payment_id= the payment's fiscal receipt, once registered
  *
  * HTTP Basic authentication with the shop id and secret key, JSON both ways
  * (libcurl, jansson).  A notification (webhook) is only a hint: the caller
@@ -21,6 +22,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "billing/fiscal.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/module.h"
@@ -200,6 +202,74 @@ int yookassa_parse_notice(const char *text, size_t len, char id[PAY_ID_MAX + 1])
 	    copy_str(o, "event", event, sizeof(event)) == 1 && strncmp(event, "payment.", 8) == 0 &&
 	    json_is_object(obj) && copy_str(obj, "id", id, PAY_ID_MAX + 1) == 1 && id_valid(id))
 		rc = 0;
+	json_decref(o);
+	return rc;
+}
+
+/* A fiscal number: 1..FISCAL_NUM_MAX digits, as a string (the API's form). */
+static int copy_fiscal_number(json_t *obj, const char *key, char dst[FISCAL_NUM_MAX + 1])
+{
+	return copy_str(obj, key, dst, FISCAL_NUM_MAX + 1) == 1 && fiscal_number_valid(dst) ? 0
+	                                                                                    : -1;
+}
+
+/* "2026-12-02T11:45:07.325Z" -> "2026-12-02 11:45:07": UTC, as the API gives it. */
+static int copy_utc_time(json_t *obj, const char *key, char dst[20])
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+	char s[40];
+	size_t i;
+
+	if (copy_str(obj, key, s, sizeof(s)) != 1)
+		return -1;
+	for (i = 0; i < sizeof(shape) - 1; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+			return -1;
+	if (s[i] == '.')
+		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+			;
+	if (s[i] != 'Z' || s[i + 1] != '\0')
+		return -1;
+	memcpy(dst, s, 19);
+	dst[10] = ' ';
+	dst[19] = '\0';
+	return 0;
+}
+
+int yookassa_parse_receipts(const char *text, size_t len, struct fiscal_receipt *fr)
+{
+	json_t *o = load_json(text, len), *items, *it;
+	char type[16], status[16];
+	size_t i;
+	int rc = -1;
+
+	memset(fr, 0, sizeof(*fr));
+	if (o == NULL || !json_is_object(o) || !json_is_array(items = json_object_get(o, "items")))
+		goto out;
+	rc = 1;
+	json_array_foreach(items, i, it)
+	{
+		if (!json_is_object(it) || copy_str(it, "type", type, sizeof(type)) != 1 ||
+		    copy_str(it, "status", status, sizeof(status)) != 1) {
+			rc = -1;
+			break;
+		}
+		/* A refund's receipt is not the payment's; one still pending has no numbers. */
+		if (strcmp(type, "payment") != 0 || strcmp(status, "succeeded") != 0)
+			continue;
+		rc = copy_str(it, "id", fr->id, sizeof(fr->id)) != 1 || !id_valid(fr->id) ||
+		                     copy_fiscal_number(it, "fiscal_storage_number", fr->storage) ||
+		                     copy_fiscal_number(it, "fiscal_document_number",
+		                                        fr->document) ||
+		                     copy_fiscal_number(it, "fiscal_attribute", fr->attribute) ||
+		                     copy_utc_time(it, "registered_at", fr->registered_at)
+		             ? -1
+		             : 0;
+		break;
+	}
+out:
+	if (rc != 0)
+		memset(fr, 0, sizeof(*fr));
 	json_decref(o);
 	return rc;
 }
@@ -425,9 +495,32 @@ static enum perr refund_get(const char *id, struct refund_state *st)
 	return get_object("refund get", "refunds", id, parse_refund, st);
 }
 
-static const struct provider yookassa = {"yookassa", "ЮKassa",    "RUB",
-					 create,     get,	  refund,
-					 refund_get, yookassa_parse_notice};
+static int parse_receipts(const char *text, size_t len, void *out)
+{
+	/* None registered yet is an answer, told apart from a malformed one. */
+	int rc = yookassa_parse_receipts(text, len, out);
+
+	if (rc == 1)
+		((struct fiscal_receipt *)out)->id[0] = '\0';
+	return rc < 0 ? -1 : 0;
+}
+
+static enum perr receipt(const char *payment_id, struct fiscal_receipt *fr)
+{
+	char path[32 + PAY_ID_MAX];
+	enum perr e;
+
+	if (!id_valid(payment_id))
+		return PERR_BAD_INPUT;
+	snprintf(path, sizeof(path), "/receipts?payment_id=%s", payment_id);
+	if ((e = call("receipt", path, NULL, NULL, parse_receipts, fr)) != PERR_OK)
+		return e;
+	return fr->id[0] ? PERR_OK : PERR_NOT_FOUND;
+}
+
+static const struct provider yookassa = {"yookassa", "ЮKassa", "RUB",      create,
+                                         get,        refund,   refund_get, yookassa_parse_notice,
+                                         receipt};
 
 const struct provider *provider_get(void)
 {

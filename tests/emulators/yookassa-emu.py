@@ -11,6 +11,9 @@ its API URL and cannot tell it from the real one:
   POST /v3/refunds               refund all or part of a succeeded payment
                                  (Idempotence-Key required, as for payments)
   GET  /v3/refunds/{id}          the refund now
+  GET  /v3/receipts?payment_id=  the payment's fiscal receipt (54-FZ), registered
+                                 when the payment succeeds: fiscal storage
+                                 number, document number and fiscal sign
   GET  /checkout/{id}            the hosted card page; POST it to pay or cancel
   notifications                  POSTed to --webhook when a payment is decided,
                                  retried with back-off until answered 2xx
@@ -23,7 +26,8 @@ A saved card charges like the card it was.
 
 For tests only, under /_emu/: the payments as JSON, re-sending a
 notification, switching notifications off, confirming a delayed payment now,
-the refunds as JSON, and the refunds API down (answering 503) or up.
+the refunds as JSON, and the refunds API down (answering 503) or up;
+receipts registered late (left pending until /_emu/register/{id}) or at once.
 State (payments, saved methods, idempotence keys) is kept in --state, so a
 restart forgets nothing.
 """
@@ -72,6 +76,7 @@ class State:
         self.refunds, self.refund_keys = {}, {}
         self.webhooks_on = True
         self.refunds_up = True
+        self.receipts_late = False  # leave new receipts pending, as a slow register does
         self.reads = 0  # GET /v3/payments/<id> answered: what a webhook costs us
         if path and os.path.exists(path):
             with open(path) as f:
@@ -120,9 +125,26 @@ class Emulator:
                                          "reason": reason or "expired_on_confirmation"}
         else:
             p["captured_at"] = now()
+            p["_receipt"] = {"id": "rc-" + p["id"], "type": "payment", "payment_id": p["id"],
+                             "status": "pending"}
+            if not self.state.receipts_late:
+                self.register(p)
         p.pop("confirmation", None)
         self.state.save()
         self.notify(p["id"])
+        return True
+
+    def register(self, p):
+        """The fiscal register has printed the payment's receipt (lock held)."""
+        r = p.get("_receipt")
+        if not r or r["status"] != "pending":
+            return False
+        number = sum(1 for q in self.state.payments.values()
+                     if q.get("_receipt", {}).get("status") == "succeeded") + 1
+        r.update(status="succeeded", fiscal_storage_number="9999078900004312",
+                 fiscal_document_number=str(number),
+                 fiscal_attribute=str(1000000000 + int(uuid.uuid4().int % 3000000000)),
+                 registered_at=now(), fiscal_provider_id="fpid-" + p["id"][:8])
         return True
 
     def notify(self, pid, attempt=0):
@@ -336,6 +358,15 @@ class Handler(BaseHTTPRequestHandler):
                 p = st.payments.get(m.group(1))
                 p = public(p) if p else None
             return self.reply(200, p) if p else self.reply(404, error("not_found"))
+        if path == "/v3/receipts":
+            if not self.authorized():
+                return
+            pid = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get(
+                "payment_id", [""])[0]
+            with st.lock:
+                p = st.payments.get(pid)
+                items = [dict(p["_receipt"])] if p and "_receipt" in p else []
+            return self.reply(200, {"type": "list", "items": items})
         m = re.fullmatch(r"/v3/refunds/([0-9a-f-]{1,64})", path)
         if m:
             if not self.authorized():
@@ -348,6 +379,17 @@ class Handler(BaseHTTPRequestHandler):
         m = re.fullmatch(r"/checkout/([0-9a-f-]{1,64})", path)
         if m:
             return self.checkout_page(m.group(1))
+        m = re.fullmatch(r"/check/([0-9]{1,20})/([0-9]{1,20})/([0-9]{1,20})", path)
+        if m:
+            # The fiscal data operator's page of a receipt, as check_url points to it.
+            with st.lock:
+                found = any(r.get("fiscal_storage_number") == m.group(1) and
+                            r.get("fiscal_document_number") == m.group(2) and
+                            r.get("fiscal_attribute") == m.group(3)
+                            for r in (q.get("_receipt", {}) for q in st.payments.values()))
+            page = ("<!DOCTYPE html><title>Чек</title><p>Чек найден: ФН %s, ФД %s, ФП %s</p>"
+                    % m.groups()) if found else "<!DOCTYPE html><p>Чек не найден</p>"
+            return self.reply(200 if found else 404, page, "text/html")
         if path == "/_emu/refunds":
             with st.lock:
                 return self.reply(200, {"items": list(st.refunds.values())})
@@ -444,6 +486,16 @@ class Handler(BaseHTTPRequestHandler):
                     st.methods[mid] = {"card": "5555555555554444", "title": "Bank card *4444"}
                 st.save()
             return self.reply(200, {"ids": ids})
+        if path == "/_emu/receipts":
+            with st.lock:
+                st.receipts_late = raw.strip() == b"late"
+            return self.reply(200, {"late": st.receipts_late})
+        m = re.fullmatch(r"/_emu/register/([0-9a-f-]{1,64})", path)
+        if m and m.group(1) in st.payments:
+            with st.lock:
+                ok = self.emu.register(st.payments[m.group(1)])
+                st.save()
+            return self.reply(200, {"ok": ok})
         if path == "/_emu/webhooks":
             with st.lock:
                 st.webhooks_on = raw.strip() == b"on"

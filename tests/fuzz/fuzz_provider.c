@@ -1,9 +1,9 @@
 /*
  * libFuzzer target: what the payment provider sends us, the one input that
  * comes from outside without a browser in between: payment objects (API
- * answers), refund objects, and notifications.  A parsed payment must hold what the parser
- * promises: a valid id, a known status, a non-negative amount, a currency of
- * three letters, URLs that are http(s).
+ * answers), refund objects, notifications and lists of fiscal receipts.  A parsed payment must hold
+ * what the parser promises: a valid id, a known status, a non-negative amount, a currency of three
+ * letters, URLs that are http(s).
  */
 #include <string.h>
 #include <stddef.h>
@@ -19,6 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pay_state st;
 	struct refund_state rf;
+	struct fiscal_receipt fr;
 	char id[PAY_ID_MAX + 1];
 	money_t m;
 	char *s;
@@ -38,6 +39,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (yookassa_parse_notice((const char *)data, size, id) == 0 &&
 	    (id[0] == '\0' || strlen(id) > PAY_ID_MAX))
+		abort();
+	/* A kept receipt's numbers are digits, its time "YYYY-MM-DD HH:MM:SS". */
+	if (yookassa_parse_receipts((const char *)data, size, &fr) == 0 &&
+	    (fr.id[0] == '\0' || !fiscal_number_valid(fr.storage) ||
+	     !fiscal_number_valid(fr.document) || !fiscal_number_valid(fr.attribute) ||
+	     strlen(fr.registered_at) != 19 || fr.registered_at[10] != ' '))
 		abort();
 	if ((s = malloc(size + 1)) == NULL)
 		return 0;

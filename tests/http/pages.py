@@ -11,7 +11,8 @@ def last_month():
 
 def latest_payment():
     """A succeeded online payment for the console's payment pages (the demo has some)."""
-    rows = sql("SELECT MAX(id) FROM online_payments WHERE status = 'succeeded'")
+    rows = sql("SELECT MAX(id) FROM online_payments WHERE status = 'succeeded' "
+               "AND idem_key NOT LIKE 'fiscal-page-%'")  # demo_paid_online pays for no account
     return rows[0][0] if rows and rows[0][0] != "NULL" else 1
 
 
@@ -49,6 +50,23 @@ def demo_invitation():
         "UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM subscribers WHERE login = 'demo'"
         % blake2b_hex(INVITATION_TOKEN))
     return INVITATION_TOKEN
+
+
+def demo_paid_online():
+    """A card payment of demo's with its fiscal receipt (sql/053), as settling keeps them."""
+    key = "fiscal-page-" + "k" * 31
+    rows = sql("SELECT op.id FROM online_payments op JOIN subscribers s ON s.id = op.subscriber_id "
+               "WHERE s.login = 'demo' AND op.idem_key = '%s'" % key)
+    if rows:
+        return rows[0][0]
+    sql("INSERT INTO online_payments (subscriber_id, idem_key, kind, provider, provider_id, "
+        "status, amount, currency, lang, created_at, settled_at) SELECT id, '%s', 'card', "
+        "'yookassa', 'fiscal-page-payment', 'succeeded', 150000, 'RUB', 'ru', NOW(6), NOW(6) "
+        "FROM subscribers WHERE login = 'demo'" % key)
+    oid = sql("SELECT id FROM online_payments WHERE idem_key = '%s'" % key)[0][0]
+    sql("INSERT INTO fiscal_receipts VALUES (%s, 'rc-page', '9999078900004312', '77', "
+        "'3522178452', UTC_TIMESTAMP())" % oid)
+    return oid
 
 
 _invoice = []
@@ -205,6 +223,8 @@ def listed_pages():
                                    "s3-2": "12"}, True, "ru"),
         ("/payments/pay", "GET", None, True, "ru"),
         ("/payments/pay", "GET", None, True, "en"),
+        ("/payments/result?id=" + demo_paid_online(), "GET", None, True, "ru"),
+        ("/payments/result?id=" + demo_paid_online(), "GET", None, True, "en"),
         ("/payments/autopay", "GET", None, True, "ru"),
         ("/payments/autopay", "GET", None, True, "en"),
         ("/receipts", "GET", None, True, "ru"),

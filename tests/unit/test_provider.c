@@ -201,12 +201,76 @@ static void refunds(void **s)
 	assert_int_equal(yookassa_parse_refund("[]", 2, &st), -1);
 }
 
+/* The receipts of a payment as YooKassa lists them (GET /v3/receipts?payment_id=). */
+static void receipts(void **s)
+{
+	static const char ok[] =
+	        "{\"type\":\"list\",\"items\":["
+	        "{\"id\":\"rt-1\",\"type\":\"refund\",\"status\":\"succeeded\","
+	        "\"fiscal_storage_number\":\"1\",\"fiscal_document_number\":\"2\","
+	        "\"fiscal_attribute\":\"3\",\"registered_at\":\"2026-12-01T10:00:00.000Z\"},"
+	        "{\"id\":\"rt-2\",\"type\":\"payment\",\"status\":\"succeeded\","
+	        "\"payment_id\":\"216749da-000f-50be-b000-096747fad91e\","
+	        "\"fiscal_storage_number\":\"9288000100115785\",\"fiscal_document_number\":"
+	        "\"3986\","
+	        "\"fiscal_attribute\":\"2617603921\",\"registered_at\":\"2026-12-02T08:45:07."
+	        "325Z\","
+	        "\"fiscal_provider_id\":\"fd9e9ab0-0001\"}]}";
+	static const char pending[] =
+	        "{\"type\":\"list\",\"items\":[{\"id\":\"rt-3\",\"type\":\"payment\","
+	        "\"status\":\"pending\"}]}";
+	/* A number that is not digits, a time not in UTC, no sign, a bad id, no list. */
+	static const char *const bad[] = {
+	        "{\"items\":[{\"id\":\"a\",\"type\":\"payment\",\"status\":\"succeeded\","
+	        "\"fiscal_storage_number\":\"92880001001157A5\",\"fiscal_document_number\":\"1\","
+	        "\"fiscal_attribute\":\"1\",\"registered_at\":\"2026-12-02T08:45:07Z\"}]}",
+	        "{\"items\":[{\"id\":\"a\",\"type\":\"payment\",\"status\":\"succeeded\","
+	        "\"fiscal_storage_number\":\"1\",\"fiscal_document_number\":\"1\","
+	        "\"fiscal_attribute\":\"1\",\"registered_at\":\"2026-12-02T08:45:07+03:00\"}]}",
+	        "{\"items\":[{\"id\":\"a\",\"type\":\"payment\",\"status\":\"succeeded\","
+	        "\"fiscal_storage_number\":\"1\",\"fiscal_document_number\":\"1\","
+	        "\"registered_at\":\"2026-12-02T08:45:07Z\"}]}",
+	        "{\"items\":[{\"id\":\"a b\",\"type\":\"payment\",\"status\":\"succeeded\","
+	        "\"fiscal_storage_number\":\"1\",\"fiscal_document_number\":\"1\","
+	        "\"fiscal_attribute\":\"1\",\"registered_at\":\"2026-12-02T08:45:07Z\"}]}",
+	        "{\"items\":[{\"id\":\"a\",\"type\":\"payment\",\"status\":\"succeeded\","
+	        "\"fiscal_storage_number\":\"123456789012345678901\",\"fiscal_document_number\":"
+	        "\"1\","
+	        "\"fiscal_attribute\":\"1\",\"registered_at\":\"2026-12-02T08:45:07Z\"}]}",
+	        "{\"items\":[7]}",
+	        "{\"type\":\"list\"}",
+	        "[]",
+	};
+	struct fiscal_receipt fr;
+	size_t i;
+
+	(void)s;
+	assert_int_equal(yookassa_parse_receipts(ok, strlen(ok), &fr), 0);
+	assert_string_equal(fr.id, "rt-2"); /* the payment's, not the refund's */
+	assert_string_equal(fr.storage, "9288000100115785");
+	assert_string_equal(fr.document, "3986");
+	assert_string_equal(fr.attribute, "2617603921");
+	assert_string_equal(fr.registered_at, "2026-12-02 08:45:07");
+	/* Not registered yet, or none at all: an answer, not an error. */
+	assert_int_equal(yookassa_parse_receipts(pending, strlen(pending), &fr), 1);
+	assert_string_equal(fr.id, "");
+	assert_int_equal(yookassa_parse_receipts("{\"items\":[]}", 12, &fr), 1);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(yookassa_parse_receipts(bad[i], strlen(bad[i]), &fr), -1);
+		assert_string_equal(fr.storage, "");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_succeeded_payment), cmocka_unit_test(pending_and_canceled),
-		cmocka_unit_test(what_is_refused),     cmocka_unit_test(notifications),
-		cmocka_unit_test(amounts),                 cmocka_unit_test(refunds),
+	        cmocka_unit_test(a_succeeded_payment),
+	        cmocka_unit_test(pending_and_canceled),
+	        cmocka_unit_test(what_is_refused),
+	        cmocka_unit_test(notifications),
+	        cmocka_unit_test(amounts),
+	        cmocka_unit_test(refunds),
+	        cmocka_unit_test(receipts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
