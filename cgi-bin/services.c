@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "app/invoice.h"
+#include "app/promise.h"
 #include "billing/account.h"
 #include "billing/ledger.h"
 #include "core/config.h"
@@ -47,6 +48,7 @@
 #include "core/valid.h"
 #include "db/account.h"
 #include "db/company.h"
+#include "db/connection.h"
 #include "db/invoice.h"
 #include "db/ledger.h"
 #include "doc/qr.h"
@@ -55,7 +57,7 @@
 #include "web/req.h"
 #include "web/serve.h"
 
-enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K_AMOUNT, K_ID, K_QUANTITY, K__MAX };
+enum key { K_FROM, K_TO, K_SERVICE, K_FORMAT, K_MONTH, K_AMOUNT, K_ID, K_QUANTITY, K_DONE, K__MAX };
 
 static const struct field fields[K__MAX] = {
         [K_FROM] = {"from", valid_month, 7, 7},
@@ -67,6 +69,7 @@ static const struct field fields[K__MAX] = {
         [K_AMOUNT] = {"amount", valid_text, 1, 24}, /* an invoice's, parsed in its currency */
         [K_ID] = {"id", valid_int, 1, 9007199254740991LL},
         [K_QUANTITY] = {"quantity", valid_text, 1, 24}, /* of a service, at its tariff */
+        [K_DONE] = {"done", valid_token, 1, 16},        /* "promised": a promise given */
 };
 
 struct ctx {
@@ -180,14 +183,99 @@ static enum perr service_row(void *p, const struct account_service *s)
 	return PERR_OK;
 }
 
+/* ------------------------------------------------------------------ internet lines */
+
+struct conn_list {
+	struct req *r;
+	const struct currency *cur;
+	xmlNodePtr list;
+};
+
+/*
+ * A line of internet access as the billing system sent it, its promise (the
+ * times in local time) and, while it is suspended, what the organization's
+ * rule offers.
+ */
+static enum perr connection_row(void *p, const struct connection *c)
+{
+	struct conn_list *l = p;
+	struct req *r = l->r;
+	xmlNodePtr n = xml_elem(l->list, "connection"), pr;
+	char at[26], until[26];
+
+	if (n == NULL || xml_attr_int(n, "service", (long long)c->service_id) ||
+	    xml_attr(n, "state", c->state) || xml_text(n, "name", c->service) == NULL ||
+	    xml_text(n, "plan", c->plan) == NULL ||
+	    xml_text(n, "speed", arena_printf(r->arena, "%lld", c->speed_kbps)) == NULL ||
+	    xml_money(n, "fee", c->monthly_fee, l->cur, r->lang) == NULL ||
+	    xml_text(n, "login", c->login) == NULL || (c->ip && xml_text(n, "ip", c->ip) == NULL))
+		return PERR_NOMEM;
+	if (c->promised_at != NULL && c->promised_until != NULL) {
+		if (instant_local_in(c->promised_at, c->time_zone, at) != 0 ||
+		    instant_local_in(c->promised_until, c->time_zone, until) != 0)
+			return PERR_BAD_INPUT;
+		if ((pr = xml_elem(n, "promise")) == NULL || xml_attr(pr, "at", at) ||
+		    xml_attr(pr, "until", until) ||
+		    (c->promise_running && xml_attr(pr, "running", "1")))
+			return PERR_NOMEM;
+	}
+	if (c->promise_days > 0 &&
+	    ((pr = xml_elem(n, "promise-rule")) == NULL ||
+	     xml_attr_int(pr, "days", c->promise_days) ||
+	     xml_money(pr, "limit", c->promise_limit, l->cur, r->lang) == NULL ||
+	     (promise_this_month(c->promised_at, c->time_zone) && xml_attr(pr, "used", "1"))))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+/* <connections> of the current account; none: nothing. */
+static int connections_xml(struct req *r, uint64_t account, const struct currency *cur)
+{
+	struct conn_list l = {r, cur, xml_elem(r->root, "connections")};
+	enum perr e;
+
+	if (l.list == NULL || ((r->sess->rights & RIGHT_PAY) && xml_attr(l.list, "may-ask", "1")))
+		return page_error(r, 500, "internal");
+	if ((e = db_connections_of(r->arena, account, r->lang, connection_row, &l)) != PERR_OK)
+		return page_fail(r, e);
+	return 0;
+}
+
+static int overview_of(struct req *r, const struct fval *svc);
+
+/*
+ * POST /services/promise: the line enabled on a promised payment, or the
+ * services page again saying why not (409: the rule refuses it now).
+ */
+static int promise_post(struct req *r)
+{
+	const struct fval *svc = req_val(r, K_SERVICE);
+	enum promise_answer answer;
+	enum perr e;
+
+	if (r->sess->account_id == 0 || svc == NULL)
+		return page_fail(r, PERR_NOT_FOUND);
+	e = promise_request(r->arena, r->sess->subscriber_id, r->sess->account_id, (uint64_t)svc->i,
+	                    &answer);
+	if (e != PERR_OK)
+		return page_fail(r, e);
+	if (answer == PROMISE_GIVEN)
+		return page_redirect(r, "/services?done=promised");
+	/* The page as a GET shows it, with the refusal above. */
+	if (page_refuse(r, 409, NULL, arena_printf(r->arena, "promise-%s", promise_word(answer))) !=
+	    409)
+		return page_error(r, 500, "internal");
+	return overview_of(r, NULL) == 200 ? 409 : page_error(r, 500, "internal");
+}
+
 static int no_account(struct req *r)
 {
 	return xml_elem(r->root, "no-account") == NULL ? page_error(r, 500, "internal") : 200;
 }
 
-static int overview(struct req *r)
+/* The services page; svc (may be NULL) the one service whose months it shows. */
+static int overview_of(struct req *r, const struct fval *svc)
 {
-	const struct fval *svc = req_val(r, K_SERVICE);
 	struct ctx c = {.r = r};
 	struct svc_list l = {.c = &c};
 	struct account a;
@@ -219,7 +307,14 @@ static int overview(struct req *r)
 	c.one_service = svc != NULL;
 	if ((st = months(&c, l.chosen, from, to)) != 0)
 		return st;
-	return 200;
+	if (svc == NULL && (st = connections_xml(r, a.id, c.cur)) != 0)
+		return st;
+	return xml_done(r, K_DONE) != 0 ? page_error(r, 500, "internal") : 200;
+}
+
+static int overview(struct req *r)
+{
+	return overview_of(r, req_val(r, K_SERVICE));
 }
 
 static enum perr correction_row(void *p, const struct correction *x)
@@ -805,6 +900,8 @@ static int invoice_view(struct req *r)
 
 static const struct page pages[] = {
         {"/services", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "overview", overview},
+        {"/services/promise", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_PAY), "overview",
+         promise_post},
         {"/services/statement", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "statement",
          statement},
         {"/services/reconciliation", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "reconciliation",

@@ -503,6 +503,27 @@
     <field.quantity>A quantity above zero with at most three decimals, e.g. 1000 or 12.5.</field.quantity>
     <error.one-of>Give an amount or a quantity, not both.</error.one-of>
     <error.needs-tariff>Choose a service billed by a tariff to ask for a quantity of it.</error.needs-tariff>
+    <services.lines>Internet access</services.lines>
+    <services.line.plan>Plan</services.line.plan>
+    <services.line.speed>Speed</services.line.speed>
+    <services.line.mbps>Mbit/s</services.line.mbps>
+    <services.line.fee>Monthly fee</services.line.fee>
+    <services.line.login>Connection login</services.line.login>
+    <services.line.ip>IP address</services.line.ip>
+    <services.line.state>State</services.line.state>
+    <services.line.active>Active</services.line.active>
+    <services.line.suspended>Suspended for debt</services.line.suspended>
+    <services.promise.running>Enabled on a promised payment until</services.promise.running>
+    <services.promise.used>The promised payment has been used this month; it can be asked for again next month.</services.promise.used>
+    <services.promise.offer1>A promised payment enables the line for</services.promise.offer1>
+    <services.promise.offer2>days while you pay, once a month, when the debt is at most</services.promise.offer2>
+    <services.promise.ask>Enable on a promised payment</services.promise.ask>
+    <services.promise.done>The line is enabled on a promised payment. Please pay before it ends.</services.promise.done>
+    <error.promise-over-limit>The debt is above the limit for a promised payment: please pay it, or part of it, first.</error.promise-over-limit>
+    <error.promise-used>The promised payment has been used this month already.</error.promise-used>
+    <error.promise-running>A promised payment is running already.</error.promise-running>
+    <error.promise-active>The line is not suspended: there is nothing to enable.</error.promise-active>
+    <error.promise-off>Your organization does not offer a promised payment.</error.promise-off>
   </xsl:template>
   <xsl:template name="messages-en-calculator">
     <calc.meter>Meter</calc.meter>
@@ -1235,6 +1256,8 @@
     <error.file-twice>This file is there already.</error.file-twice>
     <imp.err.bank-details>The supplier's bank details fail their check (control keys, check digits, or too long for a payment QR code):</imp.err.bank-details>
     <imp.kind.charge_lines>A month's volumes by zone and tier</imp.kind.charge_lines>
+    <imp.kind.connections>Internet lines</imp.kind.connections>
+    <imp.err.ip-address>Not an IPv4 or IPv6 address</imp.err.ip-address>
     <imp.err.no-charge>The account has no charge for this service and month: load the charges file first.</imp.err.no-charge>
     <imp.err.line-arithmetic>The charge is not the quantity times the rate; that comes to</imp.err.line-arithmetic>
     <imp.err.lines-quantity>The lines of this service and month add up to another quantity than the charges file's; it says</imp.err.lines-quantity>

@@ -503,6 +503,27 @@
     <field.quantity>Количество больше нуля, не больше трёх знаков после запятой, например 1000 или 12,5.</field.quantity>
     <error.one-of>Укажите сумму или количество, но не то и другое.</error.one-of>
     <error.needs-tariff>Чтобы выставить счёт на количество, выберите услугу с тарифом.</error.needs-tariff>
+    <services.lines>Доступ в интернет</services.lines>
+    <services.line.plan>Тариф</services.line.plan>
+    <services.line.speed>Скорость</services.line.speed>
+    <services.line.mbps>Мбит/с</services.line.mbps>
+    <services.line.fee>Абонентская плата</services.line.fee>
+    <services.line.login>Логин подключения</services.line.login>
+    <services.line.ip>IP-адрес</services.line.ip>
+    <services.line.state>Состояние</services.line.state>
+    <services.line.active>Работает</services.line.active>
+    <services.line.suspended>Приостановлен за долг</services.line.suspended>
+    <services.promise.running>Включён по обещанному платежу до</services.promise.running>
+    <services.promise.used>Обещанный платёж в этом месяце уже использован; попросить его снова можно в следующем месяце.</services.promise.used>
+    <services.promise.offer1>Обещанный платёж включает доступ на</services.promise.offer1>
+    <services.promise.offer2>дн., пока вы оплачиваете, раз в месяц, если долг не больше</services.promise.offer2>
+    <services.promise.ask>Включить по обещанному платежу</services.promise.ask>
+    <services.promise.done>Доступ включён по обещанному платежу. Пожалуйста, оплатите до его окончания.</services.promise.done>
+    <error.promise-over-limit>Долг больше, чем допускает обещанный платёж: сначала оплатите его или часть.</error.promise-over-limit>
+    <error.promise-used>Обещанный платёж в этом месяце уже использован.</error.promise-used>
+    <error.promise-running>Обещанный платёж уже действует.</error.promise-running>
+    <error.promise-active>Доступ не приостановлен: включать нечего.</error.promise-active>
+    <error.promise-off>Ваша организация не предоставляет обещанный платёж.</error.promise-off>
   </xsl:template>
   <xsl:template name="messages-ru-calculator">
     <calc.meter>Счётчик</calc.meter>
@@ -1235,6 +1256,8 @@
     <error.file-twice>Этот файл уже загружен.</error.file-twice>
     <imp.err.bank-details>Банковские реквизиты поставщика не проходят проверку (контрольные ключи, контрольные цифры или длина для QR-кода оплаты):</imp.err.bank-details>
     <imp.kind.charge_lines>Объёмы за месяц по зонам и диапазонам</imp.kind.charge_lines>
+    <imp.kind.connections>Подключения к интернету</imp.kind.connections>
+    <imp.err.ip-address>Это не адрес IPv4 или IPv6</imp.err.ip-address>
     <imp.err.no-charge>У лицевого счёта нет начисления по этой услуге за этот месяц: сначала загрузите файл начислений.</imp.err.no-charge>
     <imp.err.line-arithmetic>Сумма не равна объёму, умноженному на тариф; получается</imp.err.line-arithmetic>
     <imp.err.lines-quantity>Строки этой услуги за месяц дают в сумме не тот объём, что в файле начислений; там</imp.err.lines-quantity>

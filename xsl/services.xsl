@@ -35,6 +35,56 @@
   </xsl:template>
 
   <!-- ============================================================ overview -->
+  <!-- Internet access: each line's plan, login and address, its state, and the promised payment. -->
+  <xsl:template match="connections">
+    <h2><xsl:value-of select="$M/services.lines"/></h2>
+    <xsl:for-each select="connection">
+      <div class="line-card" id="line-{@service}">
+        <h3><xsl:value-of select="name"/></h3>
+        <dl class="facts">
+          <dt><xsl:value-of select="$M/services.line.plan"/></dt>
+          <dd id="line-{@service}-plan"><xsl:value-of select="plan"/></dd>
+          <dt><xsl:value-of select="$M/services.line.speed"/></dt>
+          <dd><xsl:value-of select="concat(format-number(speed div 1000, '0.#'), ' ', $M/services.line.mbps)"/></dd>
+          <dt><xsl:value-of select="$M/services.line.fee"/></dt>
+          <dd><xsl:value-of select="fee"/></dd>
+          <dt><xsl:value-of select="$M/services.line.login"/></dt>
+          <dd id="line-{@service}-login"><xsl:value-of select="login"/></dd>
+          <xsl:if test="ip">
+            <dt><xsl:value-of select="$M/services.line.ip"/></dt>
+            <dd id="line-{@service}-ip"><xsl:value-of select="ip"/></dd>
+          </xsl:if>
+          <dt><xsl:value-of select="$M/services.line.state"/></dt>
+          <dd id="line-{@service}-state">
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('services.line.', @state)"/></xsl:call-template>
+          </dd>
+        </dl>
+        <xsl:if test="promise/@running">
+          <p class="notice" id="line-{@service}-promise">
+            <xsl:value-of select="$M/services.promise.running"/>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="datetime"><xsl:with-param name="v" select="promise/@until"/></xsl:call-template>
+          </p>
+        </xsl:if>
+        <xsl:if test="@state = 'suspended' and promise-rule and not(promise/@running)">
+          <xsl:choose>
+            <xsl:when test="promise-rule/@used">
+              <p class="muted" id="line-{@service}-used"><xsl:value-of select="$M/services.promise.used"/></p>
+            </xsl:when>
+            <xsl:when test="../@may-ask">
+              <form method="post" action="/services/promise" class="stacked" id="promise-{@service}">
+                <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <input type="hidden" name="service" value="{@service}"/>
+                <p class="hint"><xsl:value-of select="concat($M/services.promise.offer1, ' ', promise-rule/@days, ' ', $M/services.promise.offer2, ' ', promise-rule/limit, '.')"/></p>
+                <button type="submit" class="primary"><xsl:value-of select="$M/services.promise.ask"/></button>
+              </form>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:if>
+      </div>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="page[@section='services'][@name='overview']" mode="content">
     <section class="card">
       <div class="card-head">
@@ -50,6 +100,11 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:apply-templates select="account-head"/>
+          <xsl:if test="done = 'promised'">
+            <p class="notice" role="status" id="done"><xsl:value-of select="$M/services.promise.done"/></p>
+          </xsl:if>
+          <xsl:call-template name="form-errors"/>
+          <xsl:apply-templates select="connections[connection]"/>
           <div class="table-wrap">
             <table class="data" id="services">
               <thead>

@@ -18,6 +18,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <sodium.h>
 
 #include "app/credit.h"
@@ -76,6 +79,7 @@ static const char *const channels[] = {"bank", "cash", "card", NULL};
 static const char *const households[] = {"gas",          "gas-alone", "estove",
                                          "estove-alone", "eheating",  NULL};
 static const char *const seasons[] = {"any", "heating", "summer", NULL};
+static const char *const line_states[] = {"active", "suspended", NULL};
 
 #define MONEY_MAX 100000000000LL /* a billion in major units */
 
@@ -185,18 +189,34 @@ static const struct col charge_lines_cols[] = {
         {"charge", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
 };
 
+/* An internet connection, the detail that makes a service internet access (sql/054). */
+static const struct col connections_cols[] = {
+        {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"service", T_CODE, 1, 1, 32, NULL},
+        {"plan", T_TEXT, 1, 1, 100, NULL},
+        {"speed_kbps", T_INT, 1, 1, 100000000, NULL},
+        {"monthly_fee", T_MONEY, 1, 0, MONEY_MAX, NULL},
+        {"login", T_TEXT, 1, 1, 64, NULL},
+        {"ip_address", T_TEXT, 0, 2, 45, NULL},
+        {"state", T_CHOICE, 1, 0, 0, line_states},
+};
+
 static const struct {
 	const char *name;
 	const struct col *cols;
 	size_t n;
 } kinds[SK__N] = {
 #define K(e, n, c) [e] = {n, c, sizeof(c) / sizeof(c[0])}
-        K(SK_ACCOUNTS, "accounts", accounts_cols), K(SK_SERVICES, "services", services_cols),
-        K(SK_METERS, "meters", meters_cols),       K(SK_CHARGES, "charges", charges_cols),
-        K(SK_PAYMENTS, "payments", payments_cols), K(SK_READINGS, "readings", readings_cols),
+        K(SK_ACCOUNTS, "accounts", accounts_cols),
+        K(SK_SERVICES, "services", services_cols),
+        K(SK_METERS, "meters", meters_cols),
+        K(SK_CHARGES, "charges", charges_cols),
+        K(SK_PAYMENTS, "payments", payments_cols),
+        K(SK_READINGS, "readings", readings_cols),
         K(SK_TARIFFS, "tariffs", tariffs_cols),
         K(SK_TARIFF_LIMITS, "tariff_limits", tariff_limits_cols),
         K(SK_CHARGE_LINES, "charge_lines", charge_lines_cols),
+        K(SK_CONNECTIONS, "connections", connections_cols),
 #undef K
 };
 
@@ -488,6 +508,13 @@ static const char *field(struct checker *c, const struct col *k, const char *s, 
 #define TXT(v)       ((struct stage_cell){!(v).present, 0, (v).s, (v).len})
 #define NUM(v, dflt) ((struct stage_cell){0, (v).present ? (v).i : (dflt), NULL, 0})
 
+static int ip_address_valid(const char *s)
+{
+	unsigned char buf[sizeof(struct in6_addr)];
+
+	return inet_pton(AF_INET, s, buf) == 1 || inet_pton(AF_INET6, s, buf) == 1;
+}
+
 /* The services file's column that holds the detail payee_check() found wrong. */
 static const char *payee_column(const char *bad)
 {
@@ -662,6 +689,18 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[5] = NUM(v[5], 0);
 		out[6] = NUM(v[6], 0);
 		out[7] = NUM(v[7], 0);
+		return NULL;
+	case SK_CONNECTIONS:
+		/* The line's address: IPv4 or IPv6 in their usual forms, not a host name. */
+		if (v[6].present && !ip_address_valid(v[6].s))
+			return *col = "ip_address", "ip-address";
+		for (size_t i = 0; i < 3; i++)
+			out[i] = TXT(v[i]);
+		out[3] = NUM(v[3], 0);
+		out[4] = NUM(v[4], 0);
+		out[5] = TXT(v[5]);
+		out[6] = TXT(v[6]);
+		out[7] = TXT(v[7]);
 		return NULL;
 	case SK__N: break;
 	}

@@ -415,6 +415,11 @@ STAGE_PAIR(stage_charge_lines, "stage_charge_lines",
            "amount",
            "(?,?,?,?,?,?,?,?,?,?)")
 STAGE_DELETE(stage_charge_lines, "stage_charge_lines")
+STAGE_PAIR(stage_connections, "stage_connections",
+           "import_id, line, account_number, service_code, plan_name, speed_kbps, monthly_fee, "
+           "login, ip_address, state",
+           "(?,?,?,?,?,?,?,?,?,?)")
+STAGE_DELETE(stage_connections, "stage_connections")
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
 STAGE_DELETE(stage_meters, "stage_meters")
@@ -445,6 +450,8 @@ static const struct kind_sql kinds[SK__N] = {
                               &stage_tariff_limits_delete, "SSSISII"},
         [SK_CHARGE_LINES] = {&stage_charge_lines_one, &stage_charge_lines_batch,
                              &stage_charge_lines_delete, "SSSIIIII"},
+        [SK_CONNECTIONS] = {&stage_connections_one, &stage_connections_batch,
+                            &stage_connections_delete, "SSSIISSS"},
 };
 
 #define STAGE_WIDEST 23 /* with the import and the line */
@@ -551,6 +558,8 @@ RESOLVE_ACCOUNT(charges_account, "stage_charges")
 RESOLVE_SERVICE(charges_service, "stage_charges")
 RESOLVE_ACCOUNT(lines_account, "stage_charge_lines")
 RESOLVE_SERVICE(lines_service, "stage_charge_lines")
+RESOLVE_ACCOUNT(connections_account, "stage_connections")
+RESOLVE_SERVICE(connections_service, "stage_connections")
 RESOLVE_ACCOUNT(meters_account, "stage_meters")
 RESOLVE_SERVICE(meters_service, "stage_meters")
 RESOLVE_ACCOUNT(payments_account, "stage_payments")
@@ -740,6 +749,15 @@ CHECK(lines_quantity_sum, "stage_charge_lines", LINE_SUMS, "s.line = g.f0 AND g.
 CHECK(lines_charge_sum, "stage_charge_lines", LINE_SUMS, "s.line = g.f0 AND g.m <> l.accrued",
       "charge", "CONCAT(ROUND(g.m / 100, 2))", "lines-charge", "CONCAT(ROUND(l.accrued / 100, 2))")
 
+CHECK(connections_dup, "stage_connections",
+      DUP_JOIN("stage_connections", "account_number, service_code",
+               "d.account_number = s.account_number AND d.service_code = s.service_code"),
+      "s.line > d.f0", "service", "s.service_code", "duplicate", "CONCAT(d.f0)")
+CHECK(connections_no_account, "stage_connections", "", "s.account_id IS NULL", "account",
+      "s.account_number", "unknown-account", "NULL")
+CHECK(connections_no_service, "stage_connections", "", "s.service_id IS NULL", "service",
+      "s.service_code", "unknown-service", "NULL")
+
 #define COUNT_BAD(v, table)                                                                        \
 	static struct db_stmt v = {                                                                \
 	        "exchange." #v, "SELECT COUNT(*) FROM " table " WHERE import_id = ? AND bad = 1",  \
@@ -753,6 +771,7 @@ COUNT_BAD(readings_bad, "stage_readings")
 COUNT_BAD(tariffs_bad, "stage_tariffs")
 COUNT_BAD(tariff_limits_bad, "stage_tariff_limits")
 COUNT_BAD(charge_lines_bad, "stage_charge_lines")
+COUNT_BAD(connections_bad, "stage_connections")
 
 #define DUP_ARGS "I"
 #define PAIR(v, args)                                                                              \
@@ -807,10 +826,15 @@ static const struct step checks[SK__N][20] = {
                              PAIR(lines_arithmetic, ""),
                              PAIR(lines_quantity_sum, "I"),
                              PAIR(lines_charge_sum, "I")},
+        [SK_CONNECTIONS] = {{&connections_account, "OI"},
+                            {&connections_service, "OI"},
+                            PAIR(connections_dup, DUP_ARGS),
+                            PAIR(connections_no_account, ""),
+                            PAIR(connections_no_service, "")},
 };
 static struct db_stmt *const count_bad[SK__N] = {
-        &accounts_bad, &services_bad, &meters_bad,       &charges_bad,
-        &payments_bad, &readings_bad, &tariffs_bad,      &tariff_limits_bad, &charge_lines_bad};
+        &accounts_bad, &services_bad, &meters_bad,        &charges_bad,      &payments_bad,
+        &readings_bad, &tariffs_bad,  &tariff_limits_bad, &charge_lines_bad, &connections_bad};
 
 enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t *bad)
 {
@@ -999,6 +1023,19 @@ CHANGES(charge_lines_changes, "stage_charge_lines", LIN_JOIN, "l.account_id", LI
         LIN_TEXT("l"), LIN_TEXT("s"))
 CHANGES(tariffs_changes, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ, TRF_KEY, TRF_BEFORE,
         TRF_AFTER)
+#define CON_JOIN                                                                                   \
+	"LEFT JOIN connections c ON c.account_id = s.account_id AND c.service_id = s.service_id"
+#define CON_EQ                                                                                     \
+	"BINARY c.plan_name = BINARY s.plan_name AND c.speed_kbps = s.speed_kbps AND "             \
+	"c.monthly_fee = s.monthly_fee AND BINARY c.login = BINARY s.login AND "                   \
+	"c.ip_address <=> s.ip_address AND c.state = s.state"
+#define CON_KEY "CONCAT_WS(' / ', s.account_number, s.service_code)"
+#define CON_TEXT(t)                                                                                \
+	"CONCAT_WS(' | ', " t ".plan_name, " t ".speed_kbps, ROUND(" t                             \
+	".monthly_fee / 100, 2), " t ".login, " t ".ip_address, " t ".state)"
+DIFF(connections_diff, "stage_connections", CON_JOIN, "c.account_id", CON_EQ)
+CHANGES(connections_changes, "stage_connections", CON_JOIN, "c.account_id", CON_EQ, CON_KEY,
+        CON_TEXT("c"), CON_TEXT("s"))
 
 /* Which kinds' joins take the organization first. */
 static const struct {
@@ -1014,6 +1051,7 @@ static const struct {
         [SK_TARIFFS] = {&tariffs_diff, &tariffs_changes, 1},
         [SK_TARIFF_LIMITS] = {&tariff_limits_diff, &tariff_limits_changes, 0},
         [SK_CHARGE_LINES] = {&charge_lines_diff, &charge_lines_changes, 0},
+        [SK_CONNECTIONS] = {&connections_diff, &connections_changes, 0},
 };
 
 enum perr db_stage_diff(enum stage_kind k, uint64_t id, unsigned org, uint64_t *n_new,
@@ -1272,6 +1310,28 @@ static struct db_stmt lines_insert = {
         "s.quantity, s.amount FROM stage_charge_lines s WHERE s.import_id = ?",
         NULL, 0, NULL};
 
+/*
+ * A connection is as the billing system says; a promise running stays in
+ * promises.  The file's rows first (STRAIGHT_JOIN): the planner would scan
+ * a small connections table instead, and it grows with the accounts.
+ */
+static struct db_stmt connections_update = {
+        "exchange.connections_update",
+        "UPDATE stage_connections s STRAIGHT_JOIN connections c "
+        "ON c.account_id = s.account_id AND c.service_id = s.service_id "
+        "SET c.plan_name = s.plan_name, c.speed_kbps = s.speed_kbps, "
+        "c.monthly_fee = s.monthly_fee, c.login = s.login, c.ip_address = s.ip_address, "
+        "c.state = s.state, c.updated_at = NOW(6) WHERE s.import_id = ?",
+        NULL, 0, NULL};
+static struct db_stmt connections_insert = {
+        "exchange.connections_insert",
+        "INSERT INTO connections (account_id, service_id, plan_name, speed_kbps, monthly_fee, "
+        "login, ip_address, state, updated_at) SELECT s.account_id, s.service_id, s.plan_name, "
+        "s.speed_kbps, s.monthly_fee, s.login, s.ip_address, s.state, NOW(6) "
+        "FROM stage_connections s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM "
+        "connections c WHERE c.account_id = s.account_id AND c.service_id = s.service_id)",
+        NULL, 0, NULL};
+
 static const struct step applies[SK__N][10] = {
         [SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},
         [SK_SERVICES] = {{&suppliers_insert, "OIO"},
@@ -1296,6 +1356,7 @@ static const struct step applies[SK__N][10] = {
                         {&limits_insert, "OI"}},
         [SK_TARIFF_LIMITS] = {{&more_limits_clear, "I"}, {&more_limits_insert, "I"}},
         [SK_CHARGE_LINES] = {{&lines_clear, "I"}, {&lines_insert, "I"}},
+        [SK_CONNECTIONS] = {{&connections_update, "I"}, {&connections_insert, "I"}},
 };
 
 enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)

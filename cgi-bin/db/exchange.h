@@ -21,6 +21,7 @@ enum stage_kind {
 	SK_TARIFFS,
 	SK_TARIFF_LIMITS,
 	SK_CHARGE_LINES,
+	SK_CONNECTIONS,
 	SK__N
 };
 

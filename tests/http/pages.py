@@ -193,6 +193,7 @@ def listed_pages():
         ("/access/accept", "POST", {"token": INVITATION_TOKEN, "answer": "maybe"}, True, "ru"),
         ("/services", "GET", None, True, "ru"),
         ("/services?service=1", "GET", None, True, "en"),
+        ("/services?done=promised", "GET", None, True, "en"),
         ("/services?from=2026-05&to=2026-01", "GET", None, True, "ru"),
         ("/services?from=abc", "GET", None, True, "en"),
         ("/services/statement?service=1", "GET", None, True, "ru"),

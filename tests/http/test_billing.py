@@ -78,8 +78,9 @@ def rub(minor, lang="ru"):
 
 def test_demo_data_has_the_promised_shape():
     assert one("SELECT COUNT(*) FROM organizations WHERE id = 1") == ("1",)
-    assert one("SELECT COUNT(*) FROM suppliers WHERE organization_id = 1") == ("3",)
-    assert one("SELECT COUNT(*) FROM services WHERE organization_id = 1") == ("6",)
+    # Three utilities and, since issue 25, a home network (sql/demo/007-internet.sql).
+    assert one("SELECT COUNT(*) FROM suppliers WHERE organization_id = 1") == ("4",)
+    assert one("SELECT COUNT(*) FROM services WHERE organization_id = 1") == ("7",)
     linked = sql("SELECT s.login, a.id, a.address FROM subscriber_accounts sa "
                  "JOIN subscribers s ON s.id = sa.subscriber_id JOIN accounts a ON a.id = sa.account_id "
                  "WHERE s.login IN ('demo', 'demo2') ORDER BY a.id")
@@ -1035,6 +1036,7 @@ STILL_SORTING = {
     "refund.find_account", "refund.find_day", "staff.list", "topic.add", "topic.of_org",
     # an import's checks and applies over one import's staged rows, and the demo's bill
     "exchange.accounts_dup_p", "exchange.accounts_insert", "exchange.charges_dup_p",
+    "exchange.connections_insert",
     "exchange.charges_insert", "exchange.import_next", "exchange.lines_charge_sum_p",
     "exchange.lines_quantity_sum_p", "exchange.plans_insert", "exchange.readings_dup_f",
     "exchange.readings_dup_p", "exchange.readings_insert", "exchange.readings_zone_p",
@@ -1074,6 +1076,8 @@ def test_every_billing_query_is_an_index_lookup():
         "online.items": [1], "online.choose": [1, 1, 0], "online.choices": [1],
         "online.unfinished": [15, 0, 200], "online.method": [1, sub],
         "fiscal.get": [1], "fiscal.missing": [10, 0, 200], "fiscal.asked": [1],
+        "connection.of_account": ["'ru'", 1], "connection.one": ["'ru'", 1, 8],
+        "connection.lock": [1, 8], "connection.debt": [1], "connection.enable": [1, 8],
         "online.forget_method": [1], "online.forget_unused": [],
         "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 1, 1, 5000],
         "autopay.list": [7, 7, sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],

@@ -1,0 +1,23 @@
+-- Demo internet access (issue 25): the organization also runs a home network.
+-- demo's first account has a line suspended for debt, and the organization
+-- gives a promised payment of three days once a month up to 5 000 ₽ owed,
+-- so the services page shows the line and offers it.
+INSERT INTO suppliers (id, organization_id, name, inn, phone)
+VALUES (5, 1, 'ООО «Энск-Телеком»', '7710140679', '+7 495 200-00-04')
+ON DUPLICATE KEY UPDATE name = VALUES(name), inn = VALUES(inn), phone = VALUES(phone);
+
+INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit)
+VALUES (8, 1, 5, 'internet', 'Доступ в интернет', 'Internet access', 'month')
+ON DUPLICATE KEY UPDATE supplier_id = VALUES(supplier_id), name_ru = VALUES(name_ru),
+    name_en = VALUES(name_en), unit = VALUES(unit);
+
+DELETE FROM promises WHERE account_id = 1 AND service_id = 8;
+INSERT INTO connections (account_id, service_id, plan_name, speed_kbps, monthly_fee, login,
+                         ip_address, state, updated_at)
+VALUES (1, 8, 'Домашний 100', 100000, 65000, 'ensk-1000456701', '10.20.30.40', 'suspended',
+        NOW(6))
+ON DUPLICATE KEY UPDATE plan_name = VALUES(plan_name), speed_kbps = VALUES(speed_kbps),
+    monthly_fee = VALUES(monthly_fee), login = VALUES(login), ip_address = VALUES(ip_address),
+    state = VALUES(state), updated_at = VALUES(updated_at);
+
+UPDATE organizations SET promise_days = 3, promise_limit = 500000 WHERE id = 1;
