@@ -1,7 +1,7 @@
 /*
  * kabinet-export: what the billing system takes back, streamed.
  *
- *   kabinet-export --org N --what readings|payments|contacts --from YYYY-MM-DD
+ *   kabinet-export --org N --what readings|payments|contacts|promises --from YYYY-MM-DD
  *                  --to YYYY-MM-DD [--format csv|xlsx] [--out FILE]
  *
  * CSV goes to stdout (or FILE), UTF-8, comma-separated, decimal point;
@@ -23,7 +23,7 @@
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: kabinet-export --org N --what readings|payments|contacts "
+	fprintf(stderr, "usage: kabinet-export --org N --what readings|payments|contacts|promises "
 	                "--from YYYY-MM-DD --to YYYY-MM-DD [--format csv|xlsx] [--out FILE]\n");
 	return 2;
 }

@@ -278,7 +278,7 @@
     </form>
   </xsl:template>
 
-  <xsl:variable name="exp-kinds"><k>readings</k><k>payments</k><k>contacts</k></xsl:variable>
+  <xsl:variable name="exp-kinds"><k>readings</k><k>payments</k><k>contacts</k><k>promises</k></xsl:variable>
 
   <!-- ============================================================ API keys -->
   <xsl:template match="page[@section='admin'][@name='api-keys']" mode="content">

@@ -1282,6 +1282,7 @@
     <exp.readings>Readings accepted in the period (as the readings template)</exp.readings>
     <exp.payments>Payments made in the portal (as the payments template)</exp.payments>
     <exp.contacts>Subscribers' contact changes</exp.contacts>
+    <exp.promises>Promised payments asked for (lines to enable)</exp.promises>
     <exp.format>Format</exp.format>
     <exp.hint>CSV in UTF-8, comma-separated, with a decimal point. The file is written as it is read: no size limit.</exp.hint>
     <exp.do>Download</exp.do>

@@ -12,7 +12,7 @@
 
 #define SCRATCH (1u << 20) /* a row's text */
 
-static const char *const names[EXP__N] = {"readings", "payments", "contacts"};
+static const char *const names[EXP__N] = {"readings", "payments", "contacts", "promises"};
 
 /* The import templates' own columns: an export loads back as it is. */
 static const char *const readings_head[] = {"account", "serial", "zone", "taken_on", "value"};
@@ -20,6 +20,9 @@ static const char *const payments_head[] = {"id",     "account", "paid_at",
                                             "amount", "channel", "bank"};
 static const char *const contacts_head[] = {"account",   "login",     "field",
                                             "old_value", "new_value", "changed_at"};
+/* Promised payments asked for (sql/054): the lines the billing system is to enable. */
+static const char *const promises_head[] = {"account",      "service", "login",
+                                            "requested_at", "until",   "debt"};
 
 int export_what(const char *s)
 {
@@ -69,6 +72,10 @@ static enum perr export_run(struct arena *scratch, unsigned org, enum export_wha
 		if (row(ctx, contacts_head, 6) != 0)
 			return PERR_SYS;
 		return db_export_contacts(scratch, org, from, to, each, &c);
+	case EXP_PROMISES:
+		if (row(ctx, promises_head, 6) != 0)
+			return PERR_SYS;
+		return db_export_promises(scratch, org, from, to, each, &c);
 	case EXP__N: break;
 	}
 	return PERR_BAD_INPUT;

@@ -7,9 +7,9 @@
 #include "core/attrs.h"
 #include "core/perr.h"
 
-enum export_what { EXP_READINGS, EXP_PAYMENTS, EXP_CONTACTS, EXP__N };
+enum export_what { EXP_READINGS, EXP_PAYMENTS, EXP_CONTACTS, EXP_PROMISES, EXP__N };
 
-/* "readings", "payments", "contacts" -> the export, or -1. */
+/* "readings", "payments", "contacts", "promises" -> the export, or -1. */
 int export_what(const char *);
 const char *export_name(enum export_what);
 

@@ -27,6 +27,10 @@ enum perr db_export_readings(struct arena *, unsigned org, const char *from, con
 /* Payments made through the portal (card, autopay) that succeeded in the period. */
 enum perr db_export_payments(struct arena *, unsigned org, const char *from, const char *to,
 			     enum perr (*each)(void *, const struct export_row *), void *) PORTAL_WUR;
+/* Promised payments asked for in the period (UTC days), in the order asked. */
+enum perr db_export_promises(struct arena *, unsigned org, const char *from, const char *to,
+                             enum perr (*each)(void *, const struct export_row *),
+                             void *) PORTAL_WUR;
 /* Contact details changed in the period, one row per linked account of the organization. */
 enum perr db_export_contacts(struct arena *, unsigned org, const char *from, const char *to,
 			     enum perr (*each)(void *, const struct export_row *), void *) PORTAL_WUR;

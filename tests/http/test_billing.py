@@ -1078,6 +1078,7 @@ def test_every_billing_query_is_an_index_lookup():
         "fiscal.get": [1], "fiscal.missing": [10, 0, 200], "fiscal.asked": [1],
         "connection.of_account": ["'ru'", 1], "connection.one": ["'ru'", 1, 8],
         "connection.lock": [1, 8], "connection.debt": [1], "connection.enable": [1, 8],
+        "export.promises": ["'2026-01-01'", "'2026-12-31'", 1],
         "online.forget_method": [1], "online.forget_unused": [],
         "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 1, 1, 5000],
         "autopay.list": [7, 7, sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],

@@ -199,3 +199,25 @@ def test_the_connections_file_loads_and_refuses_bad_lines(line, tmp_path):
     # Nothing of the refused file was applied.
     assert sql("SELECT login FROM connections WHERE account_id = %d" % ACCOUNT) == \
         [("ensk-1018-new",)]
+
+
+def test_the_billing_system_reads_the_promises_in_the_export(line):
+    from test_exchange import export
+    s = signed_in(USER, PASSWORD)
+    assert ask(s).status_code == 303
+    at, until = sql("SELECT DATE_FORMAT(requested_at, '%%Y-%%m-%%dT%%H:%%i:%%sZ'), "
+                    "DATE_FORMAT(until, '%%Y-%%m-%%dT%%H:%%i:%%sZ') FROM promises "
+                    "WHERE account_id = %d" % ACCOUNT)[0]
+    day = at[:10]
+    rc, out, err = export(["--org", "1", "--what", "promises", "--from", day, "--to", day])
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "account,service,login,requested_at,until,debt"
+    d = debt()
+    mine = [l for l in lines[1:] if l.startswith(NUMBER + ",")]
+    assert mine == ["%s,internet,ensk-1018,%s,%s,%s%d.%02d" % (NUMBER, at, until,
+                                                               "-" if d < 0 else "",
+                                                               abs(d) // 100, abs(d) % 100)]
+    # Another organization's export has none of them.
+    rc, out, err = export(["--org", "2", "--what", "promises", "--from", day, "--to", day])
+    assert rc == 0 and NUMBER not in out
