@@ -1004,7 +1004,7 @@ static int join_post(struct req *r, const struct invitation *inv)
 	if ((bad = req_val(r, K_NAME) == NULL) && xml_form_error(r, "name", "name-join") != 0)
 		return page_error(r, 500, "internal");
 	if (login_normalize(inv->contact, login, sizeof(login)) != 0 ||
-	    url_query_escape(query, sizeof(query), login) < 0)
+	    url_query_escape(query, sizeof(query), login, NULL) < 0)
 		return page_error(r, 500, "internal");
 	personal[0] = req_val(r, K_NAME) ? req_val(r, K_NAME)->s : "";
 	personal[1] = inv->contact;

@@ -1,4 +1,6 @@
 /* core/urlenc.c: see urlenc.h. */
+#include <string.h>
+
 #include "core/urlenc.h"
 
 static int unreserved(unsigned char c)
@@ -7,7 +9,7 @@ static int unreserved(unsigned char c)
 	       c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-int url_query_escape(char *dst, size_t size, const char *src)
+int url_query_escape(char *dst, size_t size, const char *src, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = 0;
@@ -16,7 +18,7 @@ int url_query_escape(char *dst, size_t size, const char *src)
 		return -1;
 	for (; *src != '\0'; src++) {
 		unsigned char c = (unsigned char)*src;
-		size_t need = unreserved(c) ? 1 : 3;
+		size_t need = unreserved(c) || (keep != NULL && strchr(keep, c) != NULL) ? 1 : 3;
 
 		if (n + need >= size) {
 			dst[0] = '\0';

@@ -6,10 +6,11 @@
 
 /*
  * Writes src into dst (size bytes) with every byte but RFC 3986's unreserved
- * ones (letters, digits, - . _ ~) as %XX, so that a '+' in a phone number or
- * an address is not read back as a space, nor '&' or '#' as the value's end.
+ * ones (letters, digits, - . _ ~) and those in keep (NULL: none; "/" for a
+ * path carried in a query) as %XX, so that a '+' in a phone number or an
+ * address is not read back as a space, nor '&' or '#' as the value's end.
  * Returns the length written, or -1 (dst left empty) when it does not fit.
  */
-int url_query_escape(char *dst, size_t size, const char *src);
+int url_query_escape(char *dst, size_t size, const char *src, const char *keep);
 
 #endif

@@ -29,6 +29,7 @@
 #include "web/csrf.h"
 #include "web/io.h"
 #include "web/nav.h"
+#include "core/urlenc.h"
 #include "web/req.h"
 #include "web/serve.h"
 #include "web/session.h"
@@ -210,29 +211,13 @@ int page_status(struct req *r, int status)
 	return status;
 }
 
-/* Percent-encode s for a query value. */
+/* Percent-encode a path for a query value (its slashes kept: it reads as a path). */
 static char *url_encode(struct arena *a, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(s), o = 0;
-	char *out = arena_alloc(a, n * 3 + 1);
+	size_t size = strlen(s) * 3 + 1;
+	char *out = arena_alloc(a, size);
 
-	if (out == NULL)
-		return NULL;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    strchr("-_.~/", c) != NULL) {
-			out[o++] = (char)c;
-		} else {
-			out[o++] = '%';
-			out[o++] = hex[c >> 4];
-			out[o++] = hex[c & 15];
-		}
-	}
-	out[o] = '\0';
-	return out;
+	return out != NULL && url_query_escape(out, size, s, "/") >= 0 ? out : NULL;
 }
 
 /* Build the <page> document a handler adds to. */
