@@ -58,9 +58,10 @@ static struct db_stmt promises = {
         "DATE_FORMAT(p.until, '%Y-%m-%dT%H:%i:%sZ'), "
         "CONCAT(IF(p.debt < 0, '-', ''), ABS(p.debt) DIV 100, '.', LPAD(ABS(p.debt) MOD 100, 2, "
         "'0')) "
-        "FROM promises p JOIN accounts a ON a.id = p.account_id "
-        "JOIN services sv ON sv.id = p.service_id "
-        "JOIN connections c ON c.account_id = p.account_id AND c.service_id = p.service_id "
+        "FROM promises p STRAIGHT_JOIN accounts a ON a.id = p.account_id "
+        "STRAIGHT_JOIN services sv ON sv.id = p.service_id "
+        "STRAIGHT_JOIN connections c ON c.account_id = p.account_id "
+        "AND c.service_id = p.service_id "
         "WHERE p.requested_at >= ? AND p.requested_at < ? + INTERVAL 1 DAY "
         "AND a.organization_id = ? ORDER BY p.requested_at, p.id",
         NULL, 0, NULL};
