@@ -53,7 +53,7 @@ static struct db_stmt contacts = {
  */
 static struct db_stmt promises = {
         "export.promises",
-        "SELECT STRAIGHT_JOIN a.number, sv.code, c.login, DATE_FORMAT(p.requested_at, "
+        "SELECT a.number, sv.code, c.login, DATE_FORMAT(p.requested_at, "
         "'%Y-%m-%dT%H:%i:%sZ'), "
         "DATE_FORMAT(p.until, '%Y-%m-%dT%H:%i:%sZ'), "
         "CONCAT(IF(p.debt < 0, '-', ''), ABS(p.debt) DIV 100, '.', LPAD(ABS(p.debt) MOD 100, 2, "
