@@ -23,6 +23,10 @@
  *                             in its organization's year without gaps
  *   GET  /documents/invoice  ?id=: the invoice (счёт на оплату) with the payee's
  *                             details and QR code; ?format=pdf to print
+ *   POST /services/promise   service: a suspended internet line enabled on a
+ *                             promised payment, or why not (sql/054)
+ *   GET  /events             ?from=&to= (months): the protected objects and
+ *                             their alarm events, in the organization's months
  *
  * Only the session's current account is ever read (an invoice: one the
  * subscriber may view); the session lookup has checked it is theirs, and each
@@ -49,6 +53,7 @@
 #include "db/account.h"
 #include "db/company.h"
 #include "db/connection.h"
+#include "db/guarded.h"
 #include "db/invoice.h"
 #include "db/ledger.h"
 #include "doc/qr.h"
@@ -241,6 +246,107 @@ static int connections_xml(struct req *r, uint64_t account, const struct currenc
 	return 0;
 }
 
+/* ------------------------------------------------------------------ alarm monitoring */
+
+static int no_account(struct req *r);
+
+/* Events one page shows; more in the period: the page says so, a shorter period shows all. */
+#define EVENTS_MAX 500
+
+struct obj_list {
+	struct req *r;
+	xmlNodePtr list;
+	const char *time_zone; /* the organization's, from its objects */
+};
+
+static enum perr object_row(void *p, const struct guarded_object *o)
+{
+	struct obj_list *l = p;
+	xmlNodePtr n = xml_elem(l->list, "object");
+
+	l->time_zone = o->time_zone;
+	if (n == NULL || xml_attr_int(n, "service", (long long)o->service_id) ||
+	    xml_attr(n, "state", o->state) || xml_text(n, "name", o->service) == NULL ||
+	    xml_text(n, "address", o->address) == NULL || xml_text(n, "type", o->type) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+/* <objects> of the current account; none: nothing.  tz (may be NULL) gets their zone. */
+static int objects_xml(struct req *r, uint64_t account, const char **tz)
+{
+	struct obj_list l = {r, xml_elem(r->root, "objects"), NULL};
+	enum perr e;
+
+	if (l.list == NULL)
+		return page_error(r, 500, "internal");
+	if ((e = db_objects_of(r->arena, account, r->lang, object_row, &l)) != PERR_OK)
+		return page_fail(r, e);
+	if (tz != NULL)
+		*tz = l.time_zone;
+	return 0;
+}
+
+struct evt_list {
+	struct req *r;
+	xmlNodePtr list;
+	const char *tz;
+	unsigned n;
+};
+
+static enum perr event_row(void *p, const struct object_event *ev)
+{
+	struct evt_list *l = p;
+	xmlNodePtr n;
+	char at[26];
+
+	if (++l->n > EVENTS_MAX)
+		return xml_attr(l->list, "truncated", "1") ? PERR_NOMEM : PERR_OK;
+	if (instant_local_in(ev->at, l->tz, at) != 0)
+		return PERR_BAD_INPUT;
+	n = xml_elem(l->list, "event");
+	if (n == NULL || xml_attr_int(n, "service", (long long)ev->service_id) ||
+	    xml_attr(n, "kind", ev->event) || xml_attr(n, "at", at) ||
+	    (ev->zone && xml_text(n, "zone", ev->zone) == NULL) ||
+	    (ev->who && xml_text(n, "who", ev->who) == NULL))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+/* The first day of month m. */
+static day_t month_first_day(month_t m)
+{
+	return day_from_civil((int)(m / 12), (int)(m % 12) + 1, 1);
+}
+
+/*
+ * GET /events ?from=&to= (months, default the twelve up to this one): the account's
+ * protected objects and their events of the period, the months being the
+ * organization's (an event at 00:30 Moscow time on the 1st is that month's).
+ */
+static int events_page(struct req *r)
+{
+	struct evt_list l = {.r = r};
+	struct account a;
+	month_t from = 0, to = 0;
+	char since[20], until[20];
+	int st;
+	enum perr e;
+
+	if (r->sess->account_id == 0)
+		return no_account(r);
+	if ((st = account_head(r, &a)) != 0 || (st = objects_xml(r, a.id, &l.tz)) != 0)
+		return st;
+	if ((st = page_period(r, K_FROM, K_TO, month_today_in(l.tz), &from, &to)) != 0)
+		return st;
+	if (day_start_utc_in(month_first_day(from), l.tz, since) != 0 ||
+	    day_start_utc_in(month_first_day(to + 1), l.tz, until) != 0 ||
+	    (l.list = xml_elem(r->root, "events")) == NULL)
+		return page_error(r, 500, "internal");
+	e = db_object_events(r->arena, a.id, since, until, EVENTS_MAX + 1, event_row, &l);
+	return e != PERR_OK ? page_fail(r, e) : 200;
+}
+
 static int overview_of(struct req *r, const struct fval *svc);
 
 /*
@@ -307,7 +413,8 @@ static int overview_of(struct req *r, const struct fval *svc)
 	c.one_service = svc != NULL;
 	if ((st = months(&c, l.chosen, from, to)) != 0)
 		return st;
-	if (svc == NULL && (st = connections_xml(r, a.id, c.cur)) != 0)
+	if (svc == NULL &&
+	    ((st = connections_xml(r, a.id, c.cur)) != 0 || (st = objects_xml(r, a.id, NULL)) != 0))
 		return st;
 	return xml_done(r, K_DONE) != 0 ? page_error(r, 500, "internal") : 200;
 }
@@ -902,6 +1009,7 @@ static const struct page pages[] = {
         {"/services", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "overview", overview},
         {"/services/promise", M_POST, PAGE_SESSION | PAGE_NEEDS(RIGHT_PAY), "overview",
          promise_post},
+        {"/events", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "events", events_page},
         {"/services/statement", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "statement",
          statement},
         {"/services/reconciliation", M_GET, PAGE_SESSION | PAGE_NEEDS(RIGHT_VIEW), "reconciliation",

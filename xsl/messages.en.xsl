@@ -524,6 +524,28 @@
     <error.promise-running>A promised payment is running already.</error.promise-running>
     <error.promise-active>The line is not suspended: there is nothing to enable.</error.promise-active>
     <error.promise-off>Your organization does not offer a promised payment.</error.promise-off>
+    <events.title>Alarm events</events.title>
+    <events.objects>Protected objects</events.objects>
+    <events.address>Address</events.address>
+    <events.type>Type</events.type>
+    <events.state>State</events.state>
+    <events.state.armed>Armed</events.state.armed>
+    <events.state.disarmed>Disarmed</events.state.disarmed>
+    <events.state.alarm>Alarm</events.state.alarm>
+    <events.state.fault>Fault</events.state.fault>
+    <events.log>Event log</events.log>
+    <events.no-objects>No protected object is monitored on this account.</events.no-objects>
+    <events.none>No events in this period.</events.none>
+    <events.when>When</events.when>
+    <events.what>Event</events.what>
+    <events.zone>Zone</events.zone>
+    <events.who>Who</events.who>
+    <events.kind.armed>Armed</events.kind.armed>
+    <events.kind.disarmed>Disarmed</events.kind.disarmed>
+    <events.kind.alarm>Alarm</events.kind.alarm>
+    <events.kind.fault>Fault</events.kind.fault>
+    <events.kind.restored>Restored</events.kind.restored>
+    <events.truncated>Only the latest 500 events of the period are shown: choose a shorter period to see the others.</events.truncated>
   </xsl:template>
   <xsl:template name="messages-en-calculator">
     <calc.meter>Meter</calc.meter>
@@ -1257,6 +1279,9 @@
     <imp.err.bank-details>The supplier's bank details fail their check (control keys, check digits, or too long for a payment QR code):</imp.err.bank-details>
     <imp.kind.charge_lines>A month's volumes by zone and tier</imp.kind.charge_lines>
     <imp.kind.connections>Internet lines</imp.kind.connections>
+    <imp.kind.objects>Protected objects</imp.kind.objects>
+    <imp.kind.events>Alarm events</imp.kind.events>
+    <imp.err.no-object>No protected object of that account and service: load the objects file first</imp.err.no-object>
     <imp.err.ip-address>Not an IPv4 or IPv6 address</imp.err.ip-address>
     <imp.err.no-charge>The account has no charge for this service and month: load the charges file first.</imp.err.no-charge>
     <imp.err.line-arithmetic>The charge is not the quantity times the rate; that comes to</imp.err.line-arithmetic>

@@ -524,6 +524,28 @@
     <error.promise-running>Обещанный платёж уже действует.</error.promise-running>
     <error.promise-active>Доступ не приостановлен: включать нечего.</error.promise-active>
     <error.promise-off>Ваша организация не предоставляет обещанный платёж.</error.promise-off>
+    <events.title>События охраны</events.title>
+    <events.objects>Охраняемые объекты</events.objects>
+    <events.address>Адрес</events.address>
+    <events.type>Тип</events.type>
+    <events.state>Состояние</events.state>
+    <events.state.armed>Под охраной</events.state.armed>
+    <events.state.disarmed>Снят с охраны</events.state.disarmed>
+    <events.state.alarm>Тревога</events.state.alarm>
+    <events.state.fault>Неисправность</events.state.fault>
+    <events.log>Журнал событий</events.log>
+    <events.no-objects>На этом лицевом счёте нет объектов под охраной.</events.no-objects>
+    <events.none>За этот период событий нет.</events.none>
+    <events.when>Когда</events.when>
+    <events.what>Событие</events.what>
+    <events.zone>Зона</events.zone>
+    <events.who>Кто</events.who>
+    <events.kind.armed>Постановка на охрану</events.kind.armed>
+    <events.kind.disarmed>Снятие с охраны</events.kind.disarmed>
+    <events.kind.alarm>Тревога</events.kind.alarm>
+    <events.kind.fault>Неисправность</events.kind.fault>
+    <events.kind.restored>Восстановление</events.kind.restored>
+    <events.truncated>Показаны последние 500 событий периода: выберите период короче, чтобы увидеть остальные.</events.truncated>
   </xsl:template>
   <xsl:template name="messages-ru-calculator">
     <calc.meter>Счётчик</calc.meter>
@@ -1257,6 +1279,9 @@
     <imp.err.bank-details>Банковские реквизиты поставщика не проходят проверку (контрольные ключи, контрольные цифры или длина для QR-кода оплаты):</imp.err.bank-details>
     <imp.kind.charge_lines>Объёмы за месяц по зонам и диапазонам</imp.kind.charge_lines>
     <imp.kind.connections>Подключения к интернету</imp.kind.connections>
+    <imp.kind.objects>Охраняемые объекты</imp.kind.objects>
+    <imp.kind.events>События охраны</imp.kind.events>
+    <imp.err.no-object>Нет охраняемого объекта этого счёта и услуги: сначала загрузите файл объектов</imp.err.no-object>
     <imp.err.ip-address>Это не адрес IPv4 или IPv6</imp.err.ip-address>
     <imp.err.no-charge>У лицевого счёта нет начисления по этой услуге за этот месяц: сначала загрузите файл начислений.</imp.err.no-charge>
     <imp.err.line-arithmetic>Сумма не равна объёму, умноженному на тариф; получается</imp.err.line-arithmetic>

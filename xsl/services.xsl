@@ -14,6 +14,7 @@
       <xsl:when test="@name = 'reconciliation'"><xsl:value-of select="$M/act.title"/></xsl:when>
       <xsl:when test="@name = 'rendered'"><xsl:value-of select="$M/rendered.title"/></xsl:when>
       <xsl:when test="@name = 'documents'"><xsl:value-of select="$M/docs.title"/></xsl:when>
+      <xsl:when test="@name = 'events'"><xsl:value-of select="$M/events.title"/></xsl:when>
       <xsl:when test="@name = 'invoice'">
         <xsl:value-of select="$M/inv.title"/>
         <xsl:if test="invoice"><xsl:value-of select="concat(' № ', invoice/@number)"/></xsl:if>
@@ -85,6 +86,105 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- Alarm monitoring: each protected object, its state, and its event log. -->
+  <xsl:template match="objects">
+    <h2><xsl:value-of select="$M/events.objects"/></h2>
+    <xsl:for-each select="object">
+      <div class="line-card" id="object-{@service}">
+        <h3><xsl:value-of select="name"/></h3>
+        <dl class="facts">
+          <dt><xsl:value-of select="$M/events.address"/></dt>
+          <dd id="object-{@service}-address"><xsl:value-of select="address"/></dd>
+          <dt><xsl:value-of select="$M/events.type"/></dt>
+          <dd><xsl:value-of select="type"/></dd>
+          <dt><xsl:value-of select="$M/events.state"/></dt>
+          <dd id="object-{@service}-state">
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('events.state.', @state)"/></xsl:call-template>
+          </dd>
+        </dl>
+        <xsl:if test="/page/@name = 'overview'">
+          <p><a href="/events" id="object-{@service}-events"><xsl:value-of select="$M/events.log"/></a></p>
+        </xsl:if>
+      </div>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="page[@section='services'][@name='events']" mode="content">
+    <section class="card" id="events-page">
+      <h1><xsl:value-of select="$M/events.title"/></h1>
+      <xsl:choose>
+        <xsl:when test="no-account">
+          <p id="no-account"><xsl:value-of select="$M/services.no-account"/></p>
+          <p><a class="button" href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="account-head"/>
+          <xsl:choose>
+            <xsl:when test="not(objects/object)">
+              <p id="no-objects"><xsl:value-of select="$M/events.no-objects"/></p>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="objects"/>
+              <form method="get" action="/events" class="filter no-print" id="period-form">
+                <fieldset>
+                  <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
+                  <div>
+                    <label for="from"><xsl:value-of select="$M/services.from"/></label>
+                    <input type="month" id="from" name="from" value="{period/from}"
+                           min="2000-01" max="2099-12" aria-describedby="from-format"/>
+                    <span class="format" id="from-format"><xsl:value-of select="$M/services.month-format"/></span>
+                  </div>
+                  <div>
+                    <label for="to"><xsl:value-of select="$M/services.to"/></label>
+                    <input type="month" id="to" name="to" value="{period/to}"
+                           min="2000-01" max="2099-12" aria-describedby="to-format"/>
+                    <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
+                  </div>
+                  <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
+                </fieldset>
+                <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
+              </form>
+              <h2><xsl:value-of select="$M/events.log"/></h2>
+              <xsl:choose>
+                <xsl:when test="not(events/event)">
+                  <p id="no-events"><xsl:value-of select="$M/events.none"/></p>
+                </xsl:when>
+                <xsl:otherwise>
+                  <div class="table-wrap">
+                    <table class="data" id="events">
+                      <thead>
+                        <tr>
+                          <th scope="col"><xsl:value-of select="$M/events.when"/></th>
+                          <th scope="col"><xsl:value-of select="$M/events.what"/></th>
+                          <th scope="col"><xsl:value-of select="$M/events.zone"/></th>
+                          <th scope="col"><xsl:value-of select="$M/events.who"/></th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <xsl:for-each select="events/event">
+                          <tr class="event-{@kind}">
+                            <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="@at"/></xsl:call-template></td>
+                            <td><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('events.kind.', @kind)"/></xsl:call-template></td>
+                            <td><xsl:value-of select="zone"/></td>
+                            <td><xsl:value-of select="who"/></td>
+                          </tr>
+                        </xsl:for-each>
+                      </tbody>
+                    </table>
+                  </div>
+                  <xsl:if test="events/@truncated">
+                    <p class="alert" id="truncated"><xsl:value-of select="$M/events.truncated"/></p>
+                  </xsl:if>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
   <xsl:template match="page[@section='services'][@name='overview']" mode="content">
     <section class="card">
       <div class="card-head">
@@ -105,6 +205,7 @@
           </xsl:if>
           <xsl:call-template name="form-errors"/>
           <xsl:apply-templates select="connections[connection]"/>
+          <xsl:apply-templates select="objects[object]"/>
           <div class="table-wrap">
             <table class="data" id="services">
               <thead>

@@ -80,6 +80,9 @@ static const char *const households[] = {"gas",          "gas-alone", "estove",
                                          "estove-alone", "eheating",  NULL};
 static const char *const seasons[] = {"any", "heating", "summer", NULL};
 static const char *const line_states[] = {"active", "suspended", NULL};
+static const char *const object_states[] = {"armed", "disarmed", "alarm", "fault", NULL};
+static const char *const object_events[] = {"armed", "disarmed", "alarm",
+                                            "fault", "restored", NULL};
 
 #define MONEY_MAX 100000000000LL /* a billion in major units */
 
@@ -201,6 +204,23 @@ static const struct col connections_cols[] = {
         {"state", T_CHOICE, 1, 0, 0, line_states},
 };
 
+/* A protected object, the detail that makes a service alarm monitoring (sql/055). */
+static const struct col objects_cols[] = {
+        {"account", T_NUMBER, 1, 1, 20, NULL},       {"service", T_CODE, 1, 1, 32, NULL},
+        {"address", T_TEXT, 1, 2, 300, NULL},        {"type", T_TEXT, 1, 1, 100, NULL},
+        {"state", T_CHOICE, 1, 0, 0, object_states},
+};
+/* The object's panel's events, by the monitoring system's own ids; times in UTC. */
+static const struct col events_cols[] = {
+        {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"service", T_CODE, 1, 1, 32, NULL},
+        {"id", T_TEXT, 1, 1, 64, NULL},
+        {"at", T_STAMP, 1, 0, 0, NULL},
+        {"event", T_CHOICE, 1, 0, 0, object_events},
+        {"zone", T_TEXT, 0, 1, 100, NULL},
+        {"who", T_TEXT, 0, 1, 100, NULL},
+};
+
 static const struct {
 	const char *name;
 	const struct col *cols;
@@ -217,6 +237,8 @@ static const struct {
         K(SK_TARIFF_LIMITS, "tariff_limits", tariff_limits_cols),
         K(SK_CHARGE_LINES, "charge_lines", charge_lines_cols),
         K(SK_CONNECTIONS, "connections", connections_cols),
+        K(SK_OBJECTS, "objects", objects_cols),
+        K(SK_EVENTS, "events", events_cols),
 #undef K
 };
 
@@ -701,6 +723,14 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 		out[5] = TXT(v[5]);
 		out[6] = TXT(v[6]);
 		out[7] = TXT(v[7]);
+		return NULL;
+	case SK_OBJECTS:
+		for (size_t i = 0; i < 5; i++)
+			out[i] = TXT(v[i]);
+		return NULL;
+	case SK_EVENTS:
+		for (size_t i = 0; i < 7; i++)
+			out[i] = TXT(v[i]);
 		return NULL;
 	case SK__N: break;
 	}

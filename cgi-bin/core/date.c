@@ -202,6 +202,26 @@ int instant_local_in(const char *utc, const char *tz, char out[26])
 	return rc;
 }
 
+int day_start_utc_in(day_t d, const char *tz, char out[20])
+{
+	int switched = zone_into(tz), y, m, dd, rc = -1;
+	struct tm t;
+	time_t at;
+
+	day_to_civil(d, &y, &m, &dd);
+	memset(&t, 0, sizeof(t));
+	t.tm_year = y - 1900;
+	t.tm_mon = m - 1;
+	t.tm_mday = dd;
+	t.tm_isdst = -1; /* the zone's rule of that day */
+	if ((at = mktime(&t)) != (time_t)-1 && gmtime_r(&at, &t) != NULL &&
+	    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &t) == 19)
+		rc = 0;
+	if (switched)
+		zone_back();
+	return rc;
+}
+
 int instant_local(const char *utc, char out[26])
 {
 	struct tm t;

@@ -42,6 +42,12 @@ int time_zone_valid(const char *tz);
  * the process's own is the process's zone.  The process's zone is put back.
  */
 int instant_local_in(const char *utc, const char *tz, char out[26]) PORTAL_WUR;
+/*
+ * The first instant of day d in zone tz (NULL or invalid: the process's), in
+ * UTC as "YYYY-MM-DD HH:MM:SS": where a day of a period asked for in an
+ * organization's time zone begins in the tables.  0, or -1.
+ */
+int day_start_utc_in(day_t d, const char *tz, char out[20]) PORTAL_WUR;
 /* Days in that month of that year. */
 unsigned month_length(int year, int month);
 

@@ -420,6 +420,15 @@ STAGE_PAIR(stage_connections, "stage_connections",
            "login, ip_address, state",
            "(?,?,?,?,?,?,?,?,?,?)")
 STAGE_DELETE(stage_connections, "stage_connections")
+STAGE_PAIR(stage_objects, "stage_objects",
+           "import_id, line, account_number, service_code, address, object_type, state",
+           "(?,?,?,?,?,?,?)")
+STAGE_DELETE(stage_objects, "stage_objects")
+STAGE_PAIR(stage_events, "stage_events",
+           "import_id, line, account_number, service_code, source_id, happened_at, event, zone, "
+           "who",
+           "(?,?,?,?,?,?,?,?,?)")
+STAGE_DELETE(stage_events, "stage_events")
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
 STAGE_DELETE(stage_meters, "stage_meters")
@@ -452,6 +461,8 @@ static const struct kind_sql kinds[SK__N] = {
                              &stage_charge_lines_delete, "SSSIIIII"},
         [SK_CONNECTIONS] = {&stage_connections_one, &stage_connections_batch,
                             &stage_connections_delete, "SSSIISSS"},
+        [SK_OBJECTS] = {&stage_objects_one, &stage_objects_batch, &stage_objects_delete, "SSSSS"},
+        [SK_EVENTS] = {&stage_events_one, &stage_events_batch, &stage_events_delete, "SSSSSSS"},
 };
 
 #define STAGE_WIDEST 23 /* with the import and the line */
@@ -560,6 +571,10 @@ RESOLVE_ACCOUNT(lines_account, "stage_charge_lines")
 RESOLVE_SERVICE(lines_service, "stage_charge_lines")
 RESOLVE_ACCOUNT(connections_account, "stage_connections")
 RESOLVE_SERVICE(connections_service, "stage_connections")
+RESOLVE_ACCOUNT(objects_account, "stage_objects")
+RESOLVE_SERVICE(objects_service, "stage_objects")
+RESOLVE_ACCOUNT(events_account, "stage_events")
+RESOLVE_SERVICE(events_service, "stage_events")
 RESOLVE_ACCOUNT(meters_account, "stage_meters")
 RESOLVE_SERVICE(meters_service, "stage_meters")
 RESOLVE_ACCOUNT(payments_account, "stage_payments")
@@ -758,6 +773,29 @@ CHECK(connections_no_account, "stage_connections", "", "s.account_id IS NULL", "
 CHECK(connections_no_service, "stage_connections", "", "s.service_id IS NULL", "service",
       "s.service_code", "unknown-service", "NULL")
 
+CHECK(objects_dup, "stage_objects",
+      DUP_JOIN("stage_objects", "account_number, service_code",
+               "d.account_number = s.account_number AND d.service_code = s.service_code"),
+      "s.line > d.f0", "service", "s.service_code", "duplicate", "CONCAT(d.f0)")
+CHECK(objects_no_account, "stage_objects", "", "s.account_id IS NULL", "account",
+      "s.account_number", "unknown-account", "NULL")
+CHECK(objects_no_service, "stage_objects", "", "s.service_id IS NULL", "service", "s.service_code",
+      "unknown-service", "NULL")
+CHECK(events_dup, "stage_events",
+      DUP_JOIN("stage_events", "account_number, service_code, source_id",
+               "d.account_number = s.account_number AND d.service_code = s.service_code AND "
+               "d.source_id = s.source_id"),
+      "s.line > d.f0", "id", "s.source_id", "duplicate", "CONCAT(d.f0)")
+CHECK(events_no_account, "stage_events", "", "s.account_id IS NULL", "account", "s.account_number",
+      "unknown-account", "NULL")
+CHECK(events_no_service, "stage_events", "", "s.service_id IS NULL", "service", "s.service_code",
+      "unknown-service", "NULL")
+/* An event of an object not loaded (the objects file first). */
+CHECK(events_no_object, "stage_events",
+      "LEFT JOIN guarded_objects g ON g.account_id = s.account_id AND g.service_id = s.service_id",
+      "s.account_id IS NOT NULL AND s.service_id IS NOT NULL AND g.account_id IS NULL", "service",
+      "s.service_code", "no-object", "NULL")
+
 #define COUNT_BAD(v, table)                                                                        \
 	static struct db_stmt v = {                                                                \
 	        "exchange." #v, "SELECT COUNT(*) FROM " table " WHERE import_id = ? AND bad = 1",  \
@@ -772,6 +810,8 @@ COUNT_BAD(tariffs_bad, "stage_tariffs")
 COUNT_BAD(tariff_limits_bad, "stage_tariff_limits")
 COUNT_BAD(charge_lines_bad, "stage_charge_lines")
 COUNT_BAD(connections_bad, "stage_connections")
+COUNT_BAD(objects_bad, "stage_objects")
+COUNT_BAD(events_bad, "stage_events")
 
 #define DUP_ARGS "I"
 #define PAIR(v, args)                                                                              \
@@ -831,10 +871,22 @@ static const struct step checks[SK__N][20] = {
                             PAIR(connections_dup, DUP_ARGS),
                             PAIR(connections_no_account, ""),
                             PAIR(connections_no_service, "")},
+        [SK_OBJECTS] = {{&objects_account, "OI"},
+                        {&objects_service, "OI"},
+                        PAIR(objects_dup, DUP_ARGS),
+                        PAIR(objects_no_account, ""),
+                        PAIR(objects_no_service, "")},
+        [SK_EVENTS] = {{&events_account, "OI"},
+                       {&events_service, "OI"},
+                       PAIR(events_dup, DUP_ARGS),
+                       PAIR(events_no_account, ""),
+                       PAIR(events_no_service, ""),
+                       PAIR(events_no_object, "")},
 };
 static struct db_stmt *const count_bad[SK__N] = {
-        &accounts_bad, &services_bad, &meters_bad,        &charges_bad,      &payments_bad,
-        &readings_bad, &tariffs_bad,  &tariff_limits_bad, &charge_lines_bad, &connections_bad};
+        &accounts_bad,     &services_bad,    &meters_bad,  &charges_bad,
+        &payments_bad,     &readings_bad,    &tariffs_bad, &tariff_limits_bad,
+        &charge_lines_bad, &connections_bad, &objects_bad, &events_bad};
 
 enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t *bad)
 {
@@ -1034,6 +1086,28 @@ CHANGES(tariffs_changes, "stage_tariffs", TRF_JOIN, "x.tariff_id", TRF_EQ, TRF_K
 	"CONCAT_WS(' | ', " t ".plan_name, " t ".speed_kbps, ROUND(" t                             \
 	".monthly_fee / 100, 2), " t ".login, " t ".ip_address, " t ".state)"
 DIFF(connections_diff, "stage_connections", CON_JOIN, "c.account_id", CON_EQ)
+#define OBJ_JOIN                                                                                   \
+	"LEFT JOIN guarded_objects g ON g.account_id = s.account_id AND g.service_id = "           \
+	"s.service_id"
+#define OBJ_EQ                                                                                     \
+	"BINARY g.address = BINARY s.address AND BINARY g.object_type = BINARY s.object_type AND " \
+	"g.state = s.state"
+#define OBJ_TEXT(t) "CONCAT_WS(' | ', " t ".address, " t ".object_type, " t ".state)"
+DIFF(objects_diff, "stage_objects", OBJ_JOIN, "g.account_id", OBJ_EQ)
+CHANGES(objects_changes, "stage_objects", OBJ_JOIN, "g.account_id", OBJ_EQ, CON_KEY, OBJ_TEXT("g"),
+        OBJ_TEXT("s"))
+#define EVT_JOIN                                                                                   \
+	"LEFT JOIN object_events x ON x.account_id = s.account_id AND x.service_id = "             \
+	"s.service_id "                                                                            \
+	"AND x.source_id = s.source_id"
+#define EVT_EQ                                                                                     \
+	"x.happened_at = s.happened_at AND x.event = s.event AND BINARY x.zone <=> BINARY s.zone " \
+	"AND BINARY x.who <=> BINARY s.who"
+#define EVT_KEY     "CONCAT_WS(' / ', s.account_number, s.service_code, s.source_id)"
+#define EVT_TEXT(t) "CONCAT_WS(' | ', " t ".happened_at, " t ".event, " t ".zone, " t ".who)"
+DIFF(events_diff, "stage_events", EVT_JOIN, "x.id", EVT_EQ)
+CHANGES(events_changes, "stage_events", EVT_JOIN, "x.id", EVT_EQ, EVT_KEY, EVT_TEXT("x"),
+        EVT_TEXT("s"))
 CHANGES(connections_changes, "stage_connections", CON_JOIN, "c.account_id", CON_EQ, CON_KEY,
         CON_TEXT("c"), CON_TEXT("s"))
 
@@ -1052,6 +1126,8 @@ static const struct {
         [SK_TARIFF_LIMITS] = {&tariff_limits_diff, &tariff_limits_changes, 0},
         [SK_CHARGE_LINES] = {&charge_lines_diff, &charge_lines_changes, 0},
         [SK_CONNECTIONS] = {&connections_diff, &connections_changes, 0},
+        [SK_OBJECTS] = {&objects_diff, &objects_changes, 0},
+        [SK_EVENTS] = {&events_diff, &events_changes, 0},
 };
 
 enum perr db_stage_diff(enum stage_kind k, uint64_t id, unsigned org, uint64_t *n_new,
@@ -1332,6 +1408,38 @@ static struct db_stmt connections_insert = {
         "connections c WHERE c.account_id = s.account_id AND c.service_id = s.service_id)",
         NULL, 0, NULL};
 
+/* An object is as the monitoring system says; the file's rows first (see connections_update). */
+static struct db_stmt objects_update = {
+        "exchange.objects_update",
+        "UPDATE stage_objects s STRAIGHT_JOIN guarded_objects g "
+        "ON g.account_id = s.account_id AND g.service_id = s.service_id "
+        "SET g.address = s.address, g.object_type = s.object_type, g.state = s.state, "
+        "g.updated_at = NOW(6) WHERE s.import_id = ?",
+        NULL, 0, NULL};
+static struct db_stmt objects_insert = {
+        "exchange.objects_insert",
+        "INSERT INTO guarded_objects (account_id, service_id, address, object_type, state, "
+        "updated_at) SELECT s.account_id, s.service_id, s.address, s.object_type, s.state, NOW(6) "
+        "FROM stage_objects s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM guarded_objects "
+        "g WHERE g.account_id = s.account_id AND g.service_id = s.service_id)",
+        NULL, 0, NULL};
+/* An event sent again with its id is corrected, never added twice. */
+static struct db_stmt events_update = {
+        "exchange.events_update",
+        "UPDATE stage_events s STRAIGHT_JOIN object_events x ON x.account_id = s.account_id "
+        "AND x.service_id = s.service_id AND x.source_id = s.source_id "
+        "SET x.happened_at = s.happened_at, x.event = s.event, x.zone = s.zone, x.who = s.who "
+        "WHERE s.import_id = ?",
+        NULL, 0, NULL};
+static struct db_stmt events_insert = {
+        "exchange.events_insert",
+        "INSERT INTO object_events (account_id, service_id, source_id, happened_at, event, zone, "
+        "who) SELECT s.account_id, s.service_id, s.source_id, s.happened_at, s.event, s.zone, "
+        "s.who FROM stage_events s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM "
+        "object_events x WHERE x.account_id = s.account_id AND x.service_id = s.service_id "
+        "AND x.source_id = s.source_id)",
+        NULL, 0, NULL};
+
 static const struct step applies[SK__N][10] = {
         [SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},
         [SK_SERVICES] = {{&suppliers_insert, "OIO"},
@@ -1357,6 +1465,8 @@ static const struct step applies[SK__N][10] = {
         [SK_TARIFF_LIMITS] = {{&more_limits_clear, "I"}, {&more_limits_insert, "I"}},
         [SK_CHARGE_LINES] = {{&lines_clear, "I"}, {&lines_insert, "I"}},
         [SK_CONNECTIONS] = {{&connections_update, "I"}, {&connections_insert, "I"}},
+        [SK_OBJECTS] = {{&objects_update, "I"}, {&objects_insert, "I"}},
+        [SK_EVENTS] = {{&events_update, "I"}, {&events_insert, "I"}},
 };
 
 enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)

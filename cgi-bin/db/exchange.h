@@ -22,6 +22,8 @@ enum stage_kind {
 	SK_TARIFF_LIMITS,
 	SK_CHARGE_LINES,
 	SK_CONNECTIONS,
+	SK_OBJECTS,
+	SK_EVENTS,
 	SK__N
 };
 

@@ -21,3 +21,33 @@ ON DUPLICATE KEY UPDATE plan_name = VALUES(plan_name), speed_kbps = VALUES(speed
     state = VALUES(state), updated_at = VALUES(updated_at);
 
 UPDATE organizations SET promise_days = 3, promise_limit = 500000 WHERE id = 1;
+
+-- Demo alarm monitoring (issue 25): the first account's flat is under guard,
+-- with a week of its panel's events, so /events has something to show.
+INSERT INTO suppliers (id, organization_id, name, inn, phone)
+VALUES (6, 1, 'ООО ЧОП «Энск-Охрана»', '7728168971', '+7 495 200-00-06')
+ON DUPLICATE KEY UPDATE name = VALUES(name), inn = VALUES(inn), phone = VALUES(phone);
+
+INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit)
+VALUES (9, 1, 6, 'security', 'Охрана квартиры', 'Flat monitoring', 'month')
+ON DUPLICATE KEY UPDATE supplier_id = VALUES(supplier_id), name_ru = VALUES(name_ru),
+    name_en = VALUES(name_en), unit = VALUES(unit);
+
+INSERT INTO guarded_objects (account_id, service_id, address, object_type, state, updated_at)
+VALUES (1, 9, 'г. Энск, ул. Центральная, д. 10, кв. 5', 'Квартира', 'armed', NOW(6))
+ON DUPLICATE KEY UPDATE address = VALUES(address), object_type = VALUES(object_type),
+    state = VALUES(state), updated_at = VALUES(updated_at);
+
+DELETE FROM object_events WHERE account_id = 1 AND service_id = 9;
+INSERT INTO object_events (account_id, service_id, source_id, happened_at, event, zone, who)
+VALUES (1, 9, 'demo-1', UTC_TIMESTAMP() - INTERVAL 6 DAY - INTERVAL 10 HOUR, 'disarmed',
+        NULL, 'Иванова М. П.'),
+       (1, 9, 'demo-2', UTC_TIMESTAMP() - INTERVAL 6 DAY - INTERVAL 1 HOUR, 'armed', NULL,
+        'Иванова М. П.'),
+       (1, 9, 'demo-3', UTC_TIMESTAMP() - INTERVAL 3 DAY - INTERVAL 4 HOUR, 'alarm',
+        'Зона 2: окно кухни', NULL),
+       (1, 9, 'demo-4', UTC_TIMESTAMP() - INTERVAL 3 DAY - INTERVAL 3 HOUR, 'restored',
+        'Зона 2: окно кухни', 'Группа реагирования № 3'),
+       (1, 9, 'demo-5', UTC_TIMESTAMP() - INTERVAL 1 DAY, 'fault', 'Зона 1: дверь',
+        NULL),
+       (1, 9, 'demo-6', UTC_TIMESTAMP() - INTERVAL 20 HOUR, 'restored', 'Зона 1: дверь', NULL);

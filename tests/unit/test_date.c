@@ -112,6 +112,24 @@ static void this_month_in_a_zone(void **st)
 	assert_true(month_today_in("Etc/GMT-14") == m || month_today_in("Etc/GMT-14") == m + 1);
 }
 
+/* A day asked for in a zone begins where the zone's midnight is in UTC. */
+static void a_days_start_in_a_zone(void **st)
+{
+	char out[20];
+
+	(void)st;
+	/* Moscow is UTC+3 all year: 1 December begins on 30 November at 21:00 UTC. */
+	assert_int_equal(day_start_utc_in(day_from_civil(2026, 12, 1), "Europe/Moscow", out), 0);
+	assert_string_equal(out, "2026-11-30 21:00:00");
+	assert_int_equal(day_start_utc_in(day_from_civil(2026, 1, 1), "Asia/Almaty", out), 0);
+	assert_string_equal(out, "2025-12-31 19:00:00"); /* UTC+5 since March 2024 */
+	/* Berlin: +1 in winter, +2 in summer (its rule on that day). */
+	assert_int_equal(day_start_utc_in(day_from_civil(2026, 7, 1), "Europe/Berlin", out), 0);
+	assert_string_equal(out, "2026-06-30 22:00:00");
+	assert_int_equal(day_start_utc_in(day_from_civil(2026, 1, 15), "Europe/Berlin", out), 0);
+	assert_string_equal(out, "2026-01-14 23:00:00");
+}
+
 static void zone_names_are_names(void **st)
 {
 	(void)st;
@@ -129,12 +147,13 @@ static void zone_names_are_names(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(shows_the_zones_own_time_and_offset),
-		cmocka_unit_test(refuses_what_is_not_an_instant),
-		cmocka_unit_test(an_organizations_zone_and_back),
-		cmocka_unit_test(the_hour_in_a_zone),
-		cmocka_unit_test(this_month_in_a_zone),
-		cmocka_unit_test(zone_names_are_names),
+	        cmocka_unit_test(shows_the_zones_own_time_and_offset),
+	        cmocka_unit_test(refuses_what_is_not_an_instant),
+	        cmocka_unit_test(an_organizations_zone_and_back),
+	        cmocka_unit_test(the_hour_in_a_zone),
+	        cmocka_unit_test(this_month_in_a_zone),
+	        cmocka_unit_test(zone_names_are_names),
+	        cmocka_unit_test(a_days_start_in_a_zone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
