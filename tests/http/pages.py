@@ -53,7 +53,10 @@ def demo_invitation():
 
 
 def demo_paid_online():
-    """A card payment of demo's with its fiscal receipt (sql/053), as settling keeps them."""
+    """A card payment of demo's with its fiscal receipt (sql/053), as settling keeps them.
+    Whole, so that money still balances (test_payments, test_billing): its payments row
+    and line are on a generated account no test uses, in January 2001, a month nobody
+    bills, so no ledger row is owed it."""
     key = "fiscal-page-" + "k" * 31
     rows = sql("SELECT op.id FROM online_payments op JOIN subscribers s ON s.id = op.subscriber_id "
                "WHERE s.login = 'demo' AND op.idem_key = '%s'" % key)
@@ -64,6 +67,11 @@ def demo_paid_online():
         "'yookassa', 'fiscal-page-payment', 'succeeded', 150000, 'RUB', 'ru', NOW(6), NOW(6) "
         "FROM subscribers WHERE login = 'demo'" % key)
     oid = sql("SELECT id FROM online_payments WHERE idem_key = '%s'" % key)[0][0]
+    sql("INSERT INTO payments (account_id, paid_at, amount, channel, bank, status, online_id) "
+        "VALUES (1027, '2001-01-15 10:00:00', 150000, 'card', 'ЮKassa', 'succeeded', %s)" % oid)
+    sql("INSERT INTO payment_lines (payment_id, service_id, period, amount) "
+        "SELECT id, 1, '2001-01-01', 150000 "
+        "FROM payments WHERE online_id = %s" % oid)
     sql("INSERT INTO fiscal_receipts VALUES (%s, 'rc-page', '9999078900004312', '77', "
         "'3522178452', UTC_TIMESTAMP())" % oid)
     return oid
