@@ -108,7 +108,7 @@ def pages(month, meter):
         ("/receipts", "view"), ("/receipts/view?month=%s" % month, "view"),
         ("/receipts/print?month=%s" % month, "view"), ("/receipts/pdf?month=%s" % month, "view"),
         ("/payments", "view"), ("/payments?format=csv", "view"),
-        ("/documents", "view"), ("/accounts/alert", "view"),
+        ("/documents", "view"), ("/accounts/alert", "view"), ("/events", "view"),
         ("/payments/pay", "pay"),
         ("/readings", "readings"), ("/readings/history?meter=%d" % meter, "readings"),
         ("/payments/autopay", "full"), ("/access", "holder"),
