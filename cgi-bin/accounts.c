@@ -852,15 +852,13 @@ static int leave_post(struct req *r)
 }
 
 /*
- * The invitation a link's token names, for the subscriber signed in: 200
- * with it in *inv, or the refusal shown (unknown 404; used, cancelled or
- * expired 410; sent to someone else 403; their own account 409).
+ * The live invitation a link's token names, for someone not signed in: 200,
+ * or the refusal shown (unknown 404; used, cancelled or expired 410).
  */
-static int invitation_for_me(struct req *r, struct invitation *inv)
+static int invitation_live(struct req *r, struct invitation *inv)
 {
 	const struct fval *t = req_val(r, K_TOKEN);
 	unsigned char raw[TOKEN_BYTES], hash[32];
-	struct account mine;
 	enum perr e;
 
 	if (t == NULL || token_decode(t->s, t->len, raw) != 0)
@@ -877,6 +875,22 @@ static int invitation_for_me(struct req *r, struct invitation *inv)
 		return page_refuse(r, 410, NULL, "invitation-cancelled");
 	if (inv->expired)
 		return page_refuse(r, 410, NULL, "invitation-expired");
+	return 200;
+}
+
+/*
+ * The invitation a link's token names, for the subscriber signed in: 200
+ * with it in *inv, or the refusal shown (unknown 404; used, cancelled or
+ * expired 410; sent to someone else 403; their own account 409).
+ */
+static int invitation_for_me(struct req *r, struct invitation *inv)
+{
+	struct account mine;
+	enum perr e;
+	int st;
+
+	if ((st = invitation_live(r, inv)) != 200)
+		return st;
 	if (!contact_is(r->sess, inv->contact))
 		return page_refuse(r, 403, NULL, "invitation-not-yours");
 	e = db_account_get(r->arena, r->sess->subscriber_id, inv->account_id, RIGHT_HOLDER, &mine);
@@ -939,33 +953,6 @@ static int accept_post(struct req *r)
 static int accept_page(struct req *r)
 {
 	return r->method == M_POST ? accept_post(r) : accept_get(r);
-}
-
-/*
- * The live invitation a link's token names, for someone not signed in: 200,
- * or the refusal shown (unknown 404; used, cancelled or expired 410).
- */
-static int invitation_live(struct req *r, struct invitation *inv)
-{
-	const struct fval *t = req_val(r, K_TOKEN);
-	unsigned char raw[TOKEN_BYTES], hash[32];
-	enum perr e;
-
-	if (t == NULL || token_decode(t->s, t->len, raw) != 0)
-		return page_refuse(r, 404, NULL, "invitation-unknown");
-	token_hash(raw, TOKEN_BYTES, hash);
-	e = db_access_invitation(r->arena, hash, inv);
-	if (e == PERR_NOT_FOUND)
-		return page_refuse(r, 404, NULL, "invitation-unknown");
-	if (e != PERR_OK)
-		return page_fail(r, e);
-	if (inv->used)
-		return page_refuse(r, 410, NULL, "invitation-used");
-	if (inv->cancelled)
-		return page_refuse(r, 410, NULL, "invitation-cancelled");
-	if (inv->expired)
-		return page_refuse(r, 410, NULL, "invitation-expired");
-	return 200;
 }
 
 /* The join form: the invitation, and the login it makes (its address or phone). */

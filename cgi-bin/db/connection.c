@@ -56,59 +56,33 @@ static struct db_stmt enable = {"connection.enable",
 		DBC_U64(&(c).service_id), DBC_STR(&(c).service), DBC_STR(&(c).plan),               \
 		        DBC_INT(&(c).speed_kbps), DBC_INT(&(c).monthly_fee), DBC_STR(&(c).login),  \
 		        DBC_STR(&(c).ip), DBC_STR(&(c).state), DBC_STR(&(c).promised_at),          \
-		        DBC_STR(&(c).promised_until), DBC_INT(&(c).promise_running_ll),            \
+		        DBC_STR(&(c).promised_until), DBC_INT(&(c).promise_running),               \
 		        DBC_INT(&(c).promise_days), DBC_INT(&(c).promise_limit),                   \
 		        DBC_STR(&(c).time_zone)                                                    \
 	}
 
-struct conn_raw {
-	uint64_t service_id;
-	const char *service, *plan, *login, *ip, *state, *promised_at, *promised_until, *time_zone;
-	long long speed_kbps, monthly_fee, promise_running_ll, promise_days, promise_limit;
-};
-
-static void conn_cook(const struct conn_raw *r, struct connection *c)
-{
-	c->service_id = r->service_id;
-	c->service = r->service;
-	c->plan = r->plan;
-	c->login = r->login;
-	c->ip = r->ip;
-	c->state = r->state;
-	c->promised_at = r->promised_at;
-	c->promised_until = r->promised_until;
-	c->time_zone = r->time_zone;
-	c->speed_kbps = r->speed_kbps;
-	c->monthly_fee = r->monthly_fee;
-	c->promise_running = r->promise_running_ll != 0;
-	c->promise_days = r->promise_days;
-	c->promise_limit = r->promise_limit;
-}
-
-struct raw_iter {
-	struct conn_raw r;
+struct conn_iter {
+	struct connection c;
 	enum perr (*each)(void *, const struct connection *);
 	void *ctx;
 };
 
-static enum perr raw_row(void *p)
+static enum perr conn_row(void *p)
 {
-	struct raw_iter *it = p;
-	struct connection c;
+	struct conn_iter *it = p;
 
-	conn_cook(&it->r, &c);
-	return it->each(it->ctx, &c);
+	return it->each(it->ctx, &it->c);
 }
 
 enum perr db_connections_of(struct arena *ar, uint64_t account, enum lang lang,
                             enum perr (*each)(void *, const struct connection *), void *ctx)
 {
-	struct raw_iter it = {.each = each, .ctx = ctx};
-	struct db_col c[] = CONNECTION_BIND(it.r);
+	struct conn_iter it = {.each = each, .ctx = ctx};
+	struct db_col c[] = CONNECTION_BIND(it.c);
 
 	return db_rows(ar, &of_account,
 	               (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account)}, 2, c,
-	               sizeof(c) / sizeof(c[0]), raw_row, &it);
+	               sizeof(c) / sizeof(c[0]), conn_row, &it);
 }
 
 enum perr db_connection_lock(struct arena *ar, uint64_t account, uint64_t service, enum lang lang,
@@ -117,19 +91,16 @@ enum perr db_connection_lock(struct arena *ar, uint64_t account, uint64_t servic
 	struct db_arg key[] = {DBA_U64(account), DBA_U64(service)};
 	const char *state = NULL;
 	struct db_col s[] = {DBC_STR(&state)};
-	struct conn_raw r;
-	struct db_col c[] = CONNECTION_BIND(r);
+	struct db_col c[] = CONNECTION_BIND(*out);
 	enum perr e;
 
-	memset(&r, 0, sizeof(r));
+	memset(out, 0, sizeof(*out));
 	if ((e = db_row(ar, &lock, key, 2, s, 1)) != PERR_OK)
 		return e;
-	e = db_row(ar, &one,
-	           (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_U64(service)},
-	           3, c, sizeof(c) / sizeof(c[0]));
-	if (e == PERR_OK)
-		conn_cook(&r, out);
-	return e;
+	return db_row(
+	        ar, &one,
+	        (struct db_arg[]){DBA_STR(lang_code(lang)), DBA_U64(account), DBA_U64(service)}, 3,
+	        c, sizeof(c) / sizeof(c[0]));
 }
 
 enum perr db_account_debt(uint64_t account, money_t *out)

@@ -20,7 +20,7 @@ struct connection {
 	const char *state; /* active, suspended: as the billing system last said */
 	/* The latest promise: UTC "YYYY-MM-DDTHH:MM:SSZ", NULL if none; running if not ended. */
 	const char *promised_at, *promised_until;
-	int promise_running;
+	long long promise_running; /* 1 or 0, as the statement reads it */
 	/* The organization's rule and zone. */
 	long long promise_days;
 	money_t promise_limit;
