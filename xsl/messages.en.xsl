@@ -546,6 +546,34 @@
     <events.kind.fault>Fault</events.kind.fault>
     <events.kind.restored>Restored</events.kind.restored>
     <events.truncated>Only the latest 500 events of the period are shown: choose a shorter period to see the others.</events.truncated>
+    <usage.title>Calls and sessions</usage.title>
+    <usage.of.call>Call statement</usage.of.call>
+    <usage.of.session>Internet sessions</usage.of.session>
+    <usage.one.call>Call</usage.one.call>
+    <usage.one.session>Session</usage.one.session>
+    <usage.kind>Show</usage.kind>
+    <usage.start>Start</usage.start>
+    <usage.end>End</usage.end>
+    <usage.service>Service</usage.service>
+    <usage.what>What</usage.what>
+    <usage.number>Number</usage.number>
+    <usage.duration>Duration</usage.duration>
+    <usage.seconds>Duration, s</usage.seconds>
+    <usage.traffic>Traffic</usage.traffic>
+    <usage.in>Received</usage.in>
+    <usage.out>Sent</usage.out>
+    <usage.bytes-in>Received, bytes</usage.bytes-in>
+    <usage.bytes-out>Sent, bytes</usage.bytes-out>
+    <usage.mb>MB</usage.mb>
+    <usage.cost>Cost</usage.cost>
+    <usage.in-plan>in the plan</usage.in-plan>
+    <usage.count>Records</usage.count>
+    <usage.none>No calls or sessions in this period.</usage.none>
+    <usage.nothing>No calls or internet sessions are recorded for this account.</usage.nothing>
+    <usage.truncated>Only the latest 500 records of the period are shown; the totals above are of all of them. Download the file, or choose a shorter period, to see the others.</usage.truncated>
+    <usage.download>Download the period:</usage.download>
+    <error.bad-kind>Choose calls, sessions, or both.</error.bad-kind>
+    <error.usage-too-many>The period has more than 50 000 records, too many for one file: choose a shorter period.</error.usage-too-many>
   </xsl:template>
   <xsl:template name="messages-en-calculator">
     <calc.meter>Meter</calc.meter>
@@ -1281,8 +1309,10 @@
     <imp.kind.connections>Internet lines</imp.kind.connections>
     <imp.kind.objects>Protected objects</imp.kind.objects>
     <imp.kind.events>Alarm events</imp.kind.events>
+    <imp.kind.usage>Calls and sessions</imp.kind.usage>
     <imp.err.no-object>No protected object of that account and service: load the objects file first</imp.err.no-object>
     <imp.err.ip-address>Not an IPv4 or IPv6 address</imp.err.ip-address>
+    <imp.err.number-required>A call needs the number it was made to or from</imp.err.number-required>
     <imp.err.no-charge>The account has no charge for this service and month: load the charges file first.</imp.err.no-charge>
     <imp.err.line-arithmetic>The charge is not the quantity times the rate; that comes to</imp.err.line-arithmetic>
     <imp.err.lines-quantity>The lines of this service and month add up to another quantity than the charges file's; it says</imp.err.lines-quantity>

@@ -546,6 +546,34 @@
     <events.kind.fault>Неисправность</events.kind.fault>
     <events.kind.restored>Восстановление</events.kind.restored>
     <events.truncated>Показаны последние 500 событий периода: выберите период короче, чтобы увидеть остальные.</events.truncated>
+    <usage.title>Звонки и сеансы</usage.title>
+    <usage.of.call>Детализация звонков</usage.of.call>
+    <usage.of.session>Сеансы интернета</usage.of.session>
+    <usage.one.call>Звонок</usage.one.call>
+    <usage.one.session>Сеанс</usage.one.session>
+    <usage.kind>Показать</usage.kind>
+    <usage.start>Начало</usage.start>
+    <usage.end>Окончание</usage.end>
+    <usage.service>Услуга</usage.service>
+    <usage.what>Что</usage.what>
+    <usage.number>Номер</usage.number>
+    <usage.duration>Длительность</usage.duration>
+    <usage.seconds>Длительность, с</usage.seconds>
+    <usage.traffic>Трафик</usage.traffic>
+    <usage.in>Получено</usage.in>
+    <usage.out>Отправлено</usage.out>
+    <usage.bytes-in>Получено, байт</usage.bytes-in>
+    <usage.bytes-out>Отправлено, байт</usage.bytes-out>
+    <usage.mb>МБ</usage.mb>
+    <usage.cost>Стоимость</usage.cost>
+    <usage.in-plan>в тарифе</usage.in-plan>
+    <usage.count>Записей</usage.count>
+    <usage.none>За этот период нет звонков и сеансов.</usage.none>
+    <usage.nothing>По этому лицевому счёту нет звонков и сеансов интернета.</usage.nothing>
+    <usage.truncated>Показаны только последние 500 записей периода; итоги выше — по всем. Скачайте файл или выберите период короче, чтобы увидеть остальные.</usage.truncated>
+    <usage.download>Скачать за период:</usage.download>
+    <error.bad-kind>Выберите звонки, сеансы или всё вместе.</error.bad-kind>
+    <error.usage-too-many>В периоде больше 50 000 записей — слишком много для одного файла: выберите период короче.</error.usage-too-many>
   </xsl:template>
   <xsl:template name="messages-ru-calculator">
     <calc.meter>Счётчик</calc.meter>
@@ -1281,8 +1309,10 @@
     <imp.kind.connections>Подключения к интернету</imp.kind.connections>
     <imp.kind.objects>Охраняемые объекты</imp.kind.objects>
     <imp.kind.events>События охраны</imp.kind.events>
+    <imp.kind.usage>Звонки и сеансы</imp.kind.usage>
     <imp.err.no-object>Нет охраняемого объекта этого счёта и услуги: сначала загрузите файл объектов</imp.err.no-object>
     <imp.err.ip-address>Это не адрес IPv4 или IPv6</imp.err.ip-address>
+    <imp.err.number-required>У звонка должен быть номер, на который или с которого звонили</imp.err.number-required>
     <imp.err.no-charge>У лицевого счёта нет начисления по этой услуге за этот месяц: сначала загрузите файл начислений.</imp.err.no-charge>
     <imp.err.line-arithmetic>Сумма не равна объёму, умноженному на тариф; получается</imp.err.line-arithmetic>
     <imp.err.lines-quantity>Строки этой услуги за месяц дают в сумме не тот объём, что в файле начислений; там</imp.err.lines-quantity>

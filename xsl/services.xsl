@@ -15,6 +15,7 @@
       <xsl:when test="@name = 'rendered'"><xsl:value-of select="$M/rendered.title"/></xsl:when>
       <xsl:when test="@name = 'documents'"><xsl:value-of select="$M/docs.title"/></xsl:when>
       <xsl:when test="@name = 'events'"><xsl:value-of select="$M/events.title"/></xsl:when>
+      <xsl:when test="@name = 'usage'"><xsl:call-template name="usage-title"/></xsl:when>
       <xsl:when test="@name = 'invoice'">
         <xsl:value-of select="$M/inv.title"/>
         <xsl:if test="invoice"><xsl:value-of select="concat(' № ', invoice/@number)"/></xsl:if>
@@ -109,6 +110,155 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- Telephony and internet: where the lines' calls and sessions are listed. -->
+  <xsl:template match="usage-kinds">
+    <p class="no-print" id="usage-links">
+      <xsl:for-each select="kind">
+        <xsl:if test="position() &gt; 1"><xsl:text> · </xsl:text></xsl:if>
+        <a href="/usage?kind={.}" id="usage-{.}">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('usage.of.', .)"/></xsl:call-template>
+        </a>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="usage-title">
+    <xsl:choose>
+      <xsl:when test="/page/usage/@kind"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('usage.of.', /page/usage/@kind)"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$M/usage.title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Seconds as H:MM:SS (a call of a minute and a half: 0:01:30). -->
+  <xsl:template name="duration">
+    <xsl:param name="s"/>
+    <xsl:value-of select="concat(floor($s div 3600), ':', format-number(floor($s mod 3600 div 60), '00'), ':', format-number($s mod 60, '00'))"/>
+  </xsl:template>
+
+  <!-- Bytes as megabytes with one decimal, in the page's way of writing it. -->
+  <xsl:template name="megabytes">
+    <xsl:param name="b"/>
+    <xsl:variable name="mb" select="format-number($b div 1048576, '0.0')"/>
+    <xsl:choose>
+      <xsl:when test="$lang = 'ru'"><xsl:value-of select="concat(translate($mb, '.', ','), ' ', $M/usage.mb)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($mb, ' ', $M/usage.mb)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page[@section='services'][@name='usage']" mode="content">
+    <section class="card" id="usage-page">
+      <h1><xsl:call-template name="usage-title"/></h1>
+      <xsl:choose>
+        <xsl:when test="no-account">
+          <p id="no-account"><xsl:value-of select="$M/services.no-account"/></p>
+          <p><a class="button" href="/accounts/add"><xsl:value-of select="$M/accounts.add"/></a></p>
+        </xsl:when>
+        <xsl:when test="not(usage-kinds/kind)">
+          <xsl:apply-templates select="account-head"/>
+          <p id="no-usage"><xsl:value-of select="$M/usage.nothing"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="account-head"/>
+          <xsl:call-template name="period-form">
+            <xsl:with-param name="action" select="'/usage'"/>
+            <xsl:with-param name="extra">
+              <div>
+                <label for="kind"><xsl:value-of select="$M/usage.kind"/></label>
+                <select id="kind" name="kind">
+                  <option value=""><xsl:value-of select="$M/usage.title"/></option>
+                  <xsl:for-each select="/page/usage-kinds/kind">
+                    <option value="{.}">
+                      <xsl:if test=". = /page/usage/@kind"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                      <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('usage.of.', .)"/></xsl:call-template>
+                    </option>
+                  </xsl:for-each>
+                </select>
+              </div>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="field-error"><xsl:with-param name="name">kind</xsl:with-param></xsl:call-template>
+          <xsl:variable name="t" select="usage-totals"/>
+          <xsl:choose>
+            <xsl:when test="not(usage/record)">
+              <p id="no-records"><xsl:value-of select="$M/usage.none"/></p>
+            </xsl:when>
+            <xsl:otherwise>
+              <dl class="facts" id="usage-totals">
+                <dt><xsl:value-of select="$M/usage.count"/></dt>
+                <dd id="total-count"><xsl:value-of select="$t/@count"/></dd>
+                <dt><xsl:value-of select="$M/usage.duration"/></dt>
+                <dd id="total-duration"><xsl:call-template name="duration"><xsl:with-param name="s" select="$t/@seconds"/></xsl:call-template></dd>
+                <xsl:if test="usage/record[@kind = 'session']">
+                  <dt><xsl:value-of select="$M/usage.in"/></dt>
+                  <dd id="total-in"><xsl:call-template name="megabytes"><xsl:with-param name="b" select="$t/@bytes-in"/></xsl:call-template></dd>
+                  <dt><xsl:value-of select="$M/usage.out"/></dt>
+                  <dd id="total-out"><xsl:call-template name="megabytes"><xsl:with-param name="b" select="$t/@bytes-out"/></xsl:call-template></dd>
+                </xsl:if>
+                <dt><xsl:value-of select="$M/usage.cost"/></dt>
+                <dd id="total-cost"><xsl:value-of select="$t/cost"/></dd>
+              </dl>
+              <xsl:variable name="calls" select="boolean(usage/record[@kind = 'call'])"/>
+              <xsl:variable name="sessions" select="boolean(usage/record[@kind = 'session'])"/>
+              <div class="table-wrap">
+                <table class="data" id="usage">
+                  <caption class="visually-hidden"><xsl:call-template name="usage-title"/></caption>
+                  <thead>
+                    <tr>
+                      <th scope="col"><xsl:value-of select="$M/usage.start"/></th>
+                      <th scope="col"><xsl:value-of select="$M/usage.what"/></th>
+                      <xsl:if test="$calls"><th scope="col"><xsl:value-of select="$M/usage.number"/></th></xsl:if>
+                      <th scope="col" class="num"><xsl:value-of select="$M/usage.duration"/></th>
+                      <xsl:if test="$sessions"><th scope="col" class="num"><xsl:value-of select="$M/usage.traffic"/></th></xsl:if>
+                      <th scope="col" class="num"><xsl:value-of select="$M/usage.cost"/></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <xsl:for-each select="usage/record">
+                      <tr class="usage-{@kind}">
+                        <td><xsl:call-template name="datetime"><xsl:with-param name="v" select="@start"/></xsl:call-template></td>
+                        <td>
+                          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('usage.one.', @kind)"/></xsl:call-template>
+                          <span class="muted"><xsl:value-of select="concat(' · ', service-name)"/></span>
+                        </td>
+                        <xsl:if test="$calls"><td><xsl:value-of select="number"/></td></xsl:if>
+                        <td class="num"><xsl:call-template name="duration"><xsl:with-param name="s" select="@seconds"/></xsl:call-template></td>
+                        <xsl:if test="$sessions"><td class="num">
+                          <xsl:if test="@bytes-in or @bytes-out">
+                            <xsl:text>↓ </xsl:text>
+                            <xsl:call-template name="megabytes"><xsl:with-param name="b" select="sum(@bytes-in)"/></xsl:call-template>
+                            <br/>
+                            <xsl:text>↑ </xsl:text>
+                            <xsl:call-template name="megabytes"><xsl:with-param name="b" select="sum(@bytes-out)"/></xsl:call-template>
+                          </xsl:if>
+                        </td></xsl:if>
+                        <td class="num">
+                          <xsl:choose>
+                            <xsl:when test="cost"><xsl:value-of select="cost"/></xsl:when>
+                            <xsl:otherwise><span class="muted"><xsl:value-of select="$M/usage.in-plan"/></span></xsl:otherwise>
+                          </xsl:choose>
+                        </td>
+                      </tr>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+              </div>
+              <xsl:if test="usage/@truncated">
+                <p class="alert" id="truncated"><xsl:value-of select="$M/usage.truncated"/></p>
+              </xsl:if>
+              <p class="no-print" id="usage-download">
+                <xsl:value-of select="$M/usage.download"/>
+                <xsl:text> </xsl:text>
+                <a href="/usage?from={period/from}&amp;to={period/to}&amp;kind={usage/@kind}&amp;format=csv" id="usage-csv">CSV</a>
+                <xsl:text> · </xsl:text>
+                <a href="/usage?from={period/from}&amp;to={period/to}&amp;kind={usage/@kind}&amp;format=xlsx" id="usage-xlsx">XLSX</a>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
   <xsl:template match="page[@section='services'][@name='events']" mode="content">
     <section class="card" id="events-page">
       <h1><xsl:value-of select="$M/events.title"/></h1>
@@ -125,26 +275,7 @@
             </xsl:when>
             <xsl:otherwise>
               <xsl:apply-templates select="objects"/>
-              <form method="get" action="/events" class="filter no-print" id="period-form">
-                <fieldset>
-                  <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
-                  <div>
-                    <label for="from"><xsl:value-of select="$M/services.from"/></label>
-                    <input type="month" id="from" name="from" value="{period/from}"
-                           min="2000-01" max="2099-12" aria-describedby="from-format"/>
-                    <span class="format" id="from-format"><xsl:value-of select="$M/services.month-format"/></span>
-                  </div>
-                  <div>
-                    <label for="to"><xsl:value-of select="$M/services.to"/></label>
-                    <input type="month" id="to" name="to" value="{period/to}"
-                           min="2000-01" max="2099-12" aria-describedby="to-format"/>
-                    <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
-                  </div>
-                  <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
-                </fieldset>
-                <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
-              </form>
+              <xsl:call-template name="period-form"><xsl:with-param name="action" select="'/events'"/></xsl:call-template>
               <h2><xsl:value-of select="$M/events.log"/></h2>
               <xsl:choose>
                 <xsl:when test="not(events/event)">
@@ -206,6 +337,7 @@
           <xsl:call-template name="form-errors"/>
           <xsl:apply-templates select="connections[connection]"/>
           <xsl:apply-templates select="objects[object]"/>
+          <xsl:apply-templates select="usage-kinds[kind]"/>
           <div class="table-wrap">
             <table class="data" id="services">
               <thead>
@@ -239,7 +371,9 @@
           </div>
 
           <h2><xsl:value-of select="$M/services.history"/></h2>
-          <xsl:call-template name="period-form"/>
+          <xsl:call-template name="period-form">
+            <xsl:with-param name="extra"><xsl:call-template name="service-choice"/></xsl:with-param>
+          </xsl:call-template>
           <xsl:apply-templates select="months"/>
           <p class="no-print">
             <a href="/services/reconciliation?from={period/from}&amp;to={period/to}" id="reconciliation-link">
@@ -255,9 +389,11 @@
     </section>
   </xsl:template>
 
-  <!-- A GET form: the period and the service, remembered in the address. -->
+  <!-- A GET form: the period, and the page's own choices (extra), remembered in the address. -->
   <xsl:template name="period-form">
-    <form method="get" action="/services" class="filter no-print" id="period-form">
+    <xsl:param name="action" select="'/services'"/>
+    <xsl:param name="extra"/>
+    <form method="get" action="{$action}" class="filter no-print" id="period-form">
       <fieldset>
         <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
         <div>
@@ -272,23 +408,28 @@
                  min="2000-01" max="2099-12" aria-describedby="to-format"/>
           <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
         </div>
-        <div>
-          <label for="service"><xsl:value-of select="$M/services.which"/></label>
-          <select id="service" name="service">
-            <option value=""><xsl:value-of select="$M/services.all"/></option>
-            <xsl:for-each select="/page/services/service">
-              <option value="{@id}">
-                <xsl:if test="@chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-                <xsl:value-of select="name"/>
-              </option>
-            </xsl:for-each>
-          </select>
-        </div>
+        <xsl:copy-of select="$extra"/>
         <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
       </fieldset>
       <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
       <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
     </form>
+  </xsl:template>
+
+  <!-- The services page's choice of one service or all. -->
+  <xsl:template name="service-choice">
+    <div>
+      <label for="service"><xsl:value-of select="$M/services.which"/></label>
+      <select id="service" name="service">
+        <option value=""><xsl:value-of select="$M/services.all"/></option>
+        <xsl:for-each select="/page/services/service">
+          <option value="{@id}">
+            <xsl:if test="@chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:value-of select="name"/>
+          </option>
+        </xsl:for-each>
+      </select>
+    </div>
   </xsl:template>
 
   <!-- The ledger table; with tariff and quantity columns when it is one service. -->
@@ -462,26 +603,7 @@
               </xsl:if>
             </dl>
           </header>
-          <form method="get" action="/services/reconciliation" class="filter no-print" id="period-form">
-            <fieldset>
-              <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
-              <div>
-                <label for="from"><xsl:value-of select="$M/services.from"/></label>
-                <input type="month" id="from" name="from" value="{period/from}"
-                       min="2000-01" max="2099-12" aria-describedby="from-format"/>
-                <span class="format" id="from-format"><xsl:value-of select="$M/services.month-format"/></span>
-              </div>
-              <div>
-                <label for="to"><xsl:value-of select="$M/services.to"/></label>
-                <input type="month" id="to" name="to" value="{period/to}"
-                       min="2000-01" max="2099-12" aria-describedby="to-format"/>
-                <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
-              </div>
-              <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
-            </fieldset>
-            <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
-          </form>
+          <xsl:call-template name="period-form"><xsl:with-param name="action" select="'/services/reconciliation'"/></xsl:call-template>
           <xsl:call-template name="form-errors"/>
           <xsl:choose>
             <xsl:when test="not(act/entry)">
@@ -687,26 +809,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:apply-templates select="account-head"/>
-          <form method="get" action="/documents" class="filter no-print" id="period-form">
-            <fieldset>
-              <legend class="visually-hidden"><xsl:value-of select="$M/services.filter"/></legend>
-              <div>
-                <label for="from"><xsl:value-of select="$M/services.from"/></label>
-                <input type="month" id="from" name="from" value="{period/from}"
-                       min="2000-01" max="2099-12" aria-describedby="from-format"/>
-                <span class="format" id="from-format"><xsl:value-of select="$M/services.month-format"/></span>
-              </div>
-              <div>
-                <label for="to"><xsl:value-of select="$M/services.to"/></label>
-                <input type="month" id="to" name="to" value="{period/to}"
-                       min="2000-01" max="2099-12" aria-describedby="to-format"/>
-                <span class="format" id="to-format"><xsl:value-of select="$M/services.month-format"/></span>
-              </div>
-              <button type="submit" class="secondary" id="period-submit"><xsl:value-of select="$M/services.show"/></button>
-            </fieldset>
-            <xsl:call-template name="field-error"><xsl:with-param name="name">from</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="field-error"><xsl:with-param name="name">to</xsl:with-param></xsl:call-template>
-          </form>
+          <xsl:call-template name="period-form"><xsl:with-param name="action" select="'/documents'"/></xsl:call-template>
           <h2><xsl:value-of select="$M/docs.months"/></h2>
           <xsl:choose>
             <xsl:when test="$d/months/month">

@@ -109,6 +109,47 @@
     </sheet>
   </xsl:template>
 
+  <!-- ============================================================ usage -->
+  <!-- Times as the page shows them (the organization's clock); duration in
+       seconds and traffic in bytes, as a spreadsheet adds them up. -->
+  <xsl:template match="/page[@section='services'][@name='usage'][usage]">
+    <sheet name="usage">
+      <row head="1">
+        <c><xsl:value-of select="$M/usage.start"/></c>
+        <c><xsl:value-of select="$M/usage.end"/></c>
+        <c><xsl:value-of select="$M/usage.service"/></c>
+        <c><xsl:value-of select="$M/usage.what"/></c>
+        <c><xsl:value-of select="$M/usage.number"/></c>
+        <c><xsl:value-of select="$M/usage.seconds"/></c>
+        <c><xsl:value-of select="$M/usage.bytes-in"/></c>
+        <c><xsl:value-of select="$M/usage.bytes-out"/></c>
+        <c><xsl:value-of select="$M/usage.cost"/></c>
+      </row>
+      <xsl:for-each select="usage/record">
+        <row>
+          <c><xsl:value-of select="concat(substring(@start, 1, 10), ' ', substring(@start, 12, 8))"/></c>
+          <c><xsl:value-of select="concat(substring(@end, 1, 10), ' ', substring(@end, 12, 8))"/></c>
+          <c><xsl:value-of select="service-name"/></c>
+          <c><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('usage.one.', @kind)"/></xsl:call-template></c>
+          <c><xsl:value-of select="number"/></c>
+          <c n="{@seconds}"><xsl:value-of select="@seconds"/></c>
+          <xsl:choose>
+            <xsl:when test="@bytes-in"><c n="{@bytes-in}"><xsl:value-of select="@bytes-in"/></c></xsl:when>
+            <xsl:otherwise><c/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:choose>
+            <xsl:when test="@bytes-out"><c n="{@bytes-out}"><xsl:value-of select="@bytes-out"/></c></xsl:when>
+            <xsl:otherwise><c/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:choose>
+            <xsl:when test="cost"><xsl:apply-templates select="cost" mode="cell"/></xsl:when>
+            <xsl:otherwise><c/></xsl:otherwise>
+          </xsl:choose>
+        </row>
+      </xsl:for-each>
+    </sheet>
+  </xsl:template>
+
   <!-- ============================================================ payments -->
   <xsl:template match="/page[@section='payments'][@name='history'][payments]">
     <sheet name="payments">

@@ -83,6 +83,7 @@ static const char *const line_states[] = {"active", "suspended", NULL};
 static const char *const object_states[] = {"armed", "disarmed", "alarm", "fault", NULL};
 static const char *const object_events[] = {"armed", "disarmed", "alarm",
                                             "fault", "restored", NULL};
+static const char *const usage_kinds[] = {"call", "session", NULL};
 
 #define MONEY_MAX 100000000000LL /* a billion in major units */
 
@@ -221,6 +222,20 @@ static const struct col events_cols[] = {
         {"who", T_TEXT, 0, 1, 100, NULL},
 };
 
+/* A line's use, by the billing system's own ids; times in UTC (sql/056). */
+static const struct col usage_cols[] = {
+        {"account", T_NUMBER, 1, 1, 20, NULL},
+        {"service", T_CODE, 1, 1, 32, NULL},
+        {"id", T_TEXT, 1, 1, 64, NULL},
+        {"kind", T_CHOICE, 1, 0, 0, usage_kinds},
+        {"started_at", T_STAMP, 1, 0, 0, NULL},
+        {"ended_at", T_STAMP, 1, 0, 0, NULL},
+        {"number", T_TEXT, 0, 1, 32, NULL}, /* a call's other party */
+        {"bytes_in", T_INT, 0, 0, 1000000000000000LL, NULL},
+        {"bytes_out", T_INT, 0, 0, 1000000000000000LL, NULL},
+        {"cost", T_MONEY, 0, 0, MONEY_MAX, NULL}, /* empty: within the plan */
+};
+
 static const struct {
 	const char *name;
 	const struct col *cols;
@@ -239,6 +254,7 @@ static const struct {
         K(SK_CONNECTIONS, "connections", connections_cols),
         K(SK_OBJECTS, "objects", objects_cols),
         K(SK_EVENTS, "events", events_cols),
+        K(SK_USAGE, "usage", usage_cols),
 #undef K
 };
 
@@ -731,6 +747,17 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 	case SK_EVENTS:
 		for (size_t i = 0; i < 7; i++)
 			out[i] = TXT(v[i]);
+		return NULL;
+	case SK_USAGE:
+		/* Both stamps are "YYYY-MM-DD HH:MM:SS": as text, in time order. */
+		if (strcmp(v[5].s, v[4].s) < 0)
+			return *col = "ended_at", "period";
+		if (strcmp(v[3].s, "call") == 0 && !v[6].present)
+			return *col = "number", "number-required";
+		for (size_t i = 0; i < 7; i++)
+			out[i] = TXT(v[i]);
+		for (size_t i = 7; i < 10; i++) /* empty stays NULL: not known, not zero */
+			out[i] = (struct stage_cell){!v[i].present, v[i].i, NULL, 0};
 		return NULL;
 	case SK__N: break;
 	}

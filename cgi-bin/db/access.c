@@ -155,12 +155,15 @@ static struct db_stmt others_readings = {
                                       "ORDER BY r.created_at DESC, r.id DESC LIMIT ?",
         NULL, 0, NULL};
 
-/* And who paid, with every online payment (online_payments.subscriber_id). */
+/* And who paid, with every online payment (online_payments.subscriber_id).  The
+ * account's payments first, newest along ix_payments_account: with few online
+ * payments the planner would start from them and sort. */
 static struct db_stmt others_payments = {
         "access.others_payments",
         "SELECT " ISO(
                 "pm.paid_at") ", s.full_name, pm.amount, o.currency "
-                              "FROM payments pm JOIN online_payments op ON op.id = pm.online_id "
+                              "FROM payments pm STRAIGHT_JOIN online_payments op ON op.id = "
+                              "pm.online_id "
                               "JOIN subscribers s ON s.id = op.subscriber_id "
                               "JOIN accounts a ON a.id = pm.account_id JOIN organizations o ON "
                               "o.id = a.organization_id "

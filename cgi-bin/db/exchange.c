@@ -429,6 +429,11 @@ STAGE_PAIR(stage_events, "stage_events",
            "who",
            "(?,?,?,?,?,?,?,?,?)")
 STAGE_DELETE(stage_events, "stage_events")
+STAGE_PAIR(stage_usage, "stage_usage",
+           "import_id, line, account_number, service_code, source_id, kind, started_at, "
+           "ended_at, number, bytes_in, bytes_out, cost",
+           "(?,?,?,?,?,?,?,?,?,?,?,?)")
+STAGE_DELETE(stage_usage, "stage_usage")
 STAGE_DELETE(stage_accounts, "stage_accounts")
 STAGE_DELETE(stage_services, "stage_services")
 STAGE_DELETE(stage_meters, "stage_meters")
@@ -463,6 +468,7 @@ static const struct kind_sql kinds[SK__N] = {
                             &stage_connections_delete, "SSSIISSS"},
         [SK_OBJECTS] = {&stage_objects_one, &stage_objects_batch, &stage_objects_delete, "SSSSS"},
         [SK_EVENTS] = {&stage_events_one, &stage_events_batch, &stage_events_delete, "SSSSSSS"},
+        [SK_USAGE] = {&stage_usage_one, &stage_usage_batch, &stage_usage_delete, "SSSSSSSIII"},
 };
 
 #define STAGE_WIDEST 23 /* with the import and the line */
@@ -575,6 +581,8 @@ RESOLVE_ACCOUNT(objects_account, "stage_objects")
 RESOLVE_SERVICE(objects_service, "stage_objects")
 RESOLVE_ACCOUNT(events_account, "stage_events")
 RESOLVE_SERVICE(events_service, "stage_events")
+RESOLVE_ACCOUNT(usage_account, "stage_usage")
+RESOLVE_SERVICE(usage_service, "stage_usage")
 RESOLVE_ACCOUNT(meters_account, "stage_meters")
 RESOLVE_SERVICE(meters_service, "stage_meters")
 RESOLVE_ACCOUNT(payments_account, "stage_payments")
@@ -795,6 +803,15 @@ CHECK(events_no_object, "stage_events",
       "LEFT JOIN guarded_objects g ON g.account_id = s.account_id AND g.service_id = s.service_id",
       "s.account_id IS NOT NULL AND s.service_id IS NOT NULL AND g.account_id IS NULL", "service",
       "s.service_code", "no-object", "NULL")
+CHECK(usage_dup, "stage_usage",
+      DUP_JOIN("stage_usage", "account_number, service_code, source_id",
+               "d.account_number = s.account_number AND d.service_code = s.service_code AND "
+               "d.source_id = s.source_id"),
+      "s.line > d.f0", "id", "s.source_id", "duplicate", "CONCAT(d.f0)")
+CHECK(usage_no_account, "stage_usage", "", "s.account_id IS NULL", "account", "s.account_number",
+      "unknown-account", "NULL")
+CHECK(usage_no_service, "stage_usage", "", "s.service_id IS NULL", "service", "s.service_code",
+      "unknown-service", "NULL")
 
 #define COUNT_BAD(v, table)                                                                        \
 	static struct db_stmt v = {                                                                \
@@ -812,6 +829,7 @@ COUNT_BAD(charge_lines_bad, "stage_charge_lines")
 COUNT_BAD(connections_bad, "stage_connections")
 COUNT_BAD(objects_bad, "stage_objects")
 COUNT_BAD(events_bad, "stage_events")
+COUNT_BAD(usage_bad, "stage_usage")
 
 #define DUP_ARGS "I"
 #define PAIR(v, args)                                                                              \
@@ -882,11 +900,16 @@ static const struct step checks[SK__N][20] = {
                        PAIR(events_no_account, ""),
                        PAIR(events_no_service, ""),
                        PAIR(events_no_object, "")},
+        [SK_USAGE] = {{&usage_account, "OI"},
+                      {&usage_service, "OI"},
+                      PAIR(usage_dup, DUP_ARGS),
+                      PAIR(usage_no_account, ""),
+                      PAIR(usage_no_service, "")},
 };
 static struct db_stmt *const count_bad[SK__N] = {
-        &accounts_bad,     &services_bad,    &meters_bad,  &charges_bad,
-        &payments_bad,     &readings_bad,    &tariffs_bad, &tariff_limits_bad,
-        &charge_lines_bad, &connections_bad, &objects_bad, &events_bad};
+        &accounts_bad, &services_bad, &meters_bad,        &charges_bad,      &payments_bad,
+        &readings_bad, &tariffs_bad,  &tariff_limits_bad, &charge_lines_bad, &connections_bad,
+        &objects_bad,  &events_bad,   &usage_bad};
 
 enum perr db_stage_check(enum stage_kind k, uint64_t id, unsigned org, uint64_t *bad)
 {
@@ -1108,6 +1131,19 @@ CHANGES(objects_changes, "stage_objects", OBJ_JOIN, "g.account_id", OBJ_EQ, CON_
 DIFF(events_diff, "stage_events", EVT_JOIN, "x.id", EVT_EQ)
 CHANGES(events_changes, "stage_events", EVT_JOIN, "x.id", EVT_EQ, EVT_KEY, EVT_TEXT("x"),
         EVT_TEXT("s"))
+#define USE_JOIN                                                                                   \
+	"LEFT JOIN usage_records x ON x.account_id = s.account_id AND x.service_id = "             \
+	"s.service_id AND x.source_id = s.source_id"
+#define USE_EQ                                                                                     \
+	"x.kind = s.kind AND x.started_at = s.started_at AND x.ended_at = s.ended_at AND "         \
+	"BINARY x.number <=> BINARY s.number AND x.bytes_in <=> s.bytes_in AND "                   \
+	"x.bytes_out <=> s.bytes_out AND x.cost <=> s.cost"
+#define USE_TEXT(t)                                                                                \
+	"CONCAT_WS(' | ', " t ".kind, " t ".started_at, " t ".ended_at, " t ".number, " t          \
+	".bytes_in, " t ".bytes_out, ROUND(" t ".cost / 100, 2))"
+DIFF(usage_diff, "stage_usage", USE_JOIN, "x.id", USE_EQ)
+CHANGES(usage_changes, "stage_usage", USE_JOIN, "x.id", USE_EQ, EVT_KEY, USE_TEXT("x"),
+        USE_TEXT("s"))
 CHANGES(connections_changes, "stage_connections", CON_JOIN, "c.account_id", CON_EQ, CON_KEY,
         CON_TEXT("c"), CON_TEXT("s"))
 
@@ -1128,6 +1164,7 @@ static const struct {
         [SK_CONNECTIONS] = {&connections_diff, &connections_changes, 0},
         [SK_OBJECTS] = {&objects_diff, &objects_changes, 0},
         [SK_EVENTS] = {&events_diff, &events_changes, 0},
+        [SK_USAGE] = {&usage_diff, &usage_changes, 0},
 };
 
 enum perr db_stage_diff(enum stage_kind k, uint64_t id, unsigned org, uint64_t *n_new,
@@ -1439,6 +1476,24 @@ static struct db_stmt events_insert = {
         "object_events x WHERE x.account_id = s.account_id AND x.service_id = s.service_id "
         "AND x.source_id = s.source_id)",
         NULL, 0, NULL};
+/* A record sent again with its id is corrected, never counted twice. */
+static struct db_stmt usage_update = {
+        "exchange.usage_update",
+        "UPDATE stage_usage s STRAIGHT_JOIN usage_records x ON x.account_id = s.account_id "
+        "AND x.service_id = s.service_id AND x.source_id = s.source_id "
+        "SET x.kind = s.kind, x.started_at = s.started_at, x.ended_at = s.ended_at, "
+        "x.number = s.number, x.bytes_in = s.bytes_in, x.bytes_out = s.bytes_out, "
+        "x.cost = s.cost WHERE s.import_id = ?",
+        NULL, 0, NULL};
+static struct db_stmt usage_insert = {
+        "exchange.usage_insert",
+        "INSERT INTO usage_records (account_id, service_id, source_id, kind, started_at, "
+        "ended_at, number, bytes_in, bytes_out, cost) SELECT s.account_id, s.service_id, "
+        "s.source_id, s.kind, s.started_at, s.ended_at, s.number, s.bytes_in, s.bytes_out, "
+        "s.cost FROM stage_usage s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM "
+        "usage_records x WHERE x.account_id = s.account_id AND x.service_id = s.service_id "
+        "AND x.source_id = s.source_id)",
+        NULL, 0, NULL};
 
 static const struct step applies[SK__N][10] = {
         [SK_ACCOUNTS] = {{&accounts_update, "IO"}, {&accounts_insert, "OIO"}},
@@ -1467,6 +1522,7 @@ static const struct step applies[SK__N][10] = {
         [SK_CONNECTIONS] = {{&connections_update, "I"}, {&connections_insert, "I"}},
         [SK_OBJECTS] = {{&objects_update, "I"}, {&objects_insert, "I"}},
         [SK_EVENTS] = {{&events_update, "I"}, {&events_insert, "I"}},
+        [SK_USAGE] = {{&usage_update, "I"}, {&usage_insert, "I"}},
 };
 
 enum perr db_stage_apply(enum stage_kind k, uint64_t id, unsigned org)

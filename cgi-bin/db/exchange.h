@@ -24,6 +24,7 @@ enum stage_kind {
 	SK_CONNECTIONS,
 	SK_OBJECTS,
 	SK_EVENTS,
+	SK_USAGE,
 	SK__N
 };
 

@@ -51,3 +51,33 @@ VALUES (1, 9, 'demo-1', UTC_TIMESTAMP() - INTERVAL 6 DAY - INTERVAL 10 HOUR, 'di
        (1, 9, 'demo-5', UTC_TIMESTAMP() - INTERVAL 1 DAY, 'fault', 'Зона 1: дверь',
         NULL),
        (1, 9, 'demo-6', UTC_TIMESTAMP() - INTERVAL 20 HOUR, 'restored', 'Зона 1: дверь', NULL);
+
+-- Demo telephony and usage (issue 25): the telecom company also gives the
+-- first account a home telephone, so /usage has its calls (some within the
+-- plan, long-distance ones charged) and the internet line's sessions.
+INSERT INTO services (id, organization_id, supplier_id, code, name_ru, name_en, unit)
+VALUES (10, 1, 5, 'phone', 'Телефонная связь', 'Telephone', 'month')
+ON DUPLICATE KEY UPDATE supplier_id = VALUES(supplier_id), name_ru = VALUES(name_ru),
+    name_en = VALUES(name_en), unit = VALUES(unit);
+
+DELETE FROM usage_records WHERE account_id = 1;
+INSERT INTO usage_records (account_id, service_id, source_id, kind, started_at, ended_at,
+                           number, bytes_in, bytes_out, cost)
+VALUES (1, 10, 'demo-c1', 'call', UTC_TIMESTAMP() - INTERVAL 40 DAY,
+        UTC_TIMESTAMP() - INTERVAL 40 DAY + INTERVAL 312 SECOND, '+74952000001', NULL, NULL,
+        NULL),
+       (1, 10, 'demo-c2', 'call', UTC_TIMESTAMP() - INTERVAL 33 DAY,
+        UTC_TIMESTAMP() - INTERVAL 33 DAY + INTERVAL 1265 SECOND, '+73832000002', NULL, NULL,
+        1896),
+       (1, 10, 'demo-c3', 'call', UTC_TIMESTAMP() - INTERVAL 9 DAY,
+        UTC_TIMESTAMP() - INTERVAL 9 DAY + INTERVAL 47 SECOND, '+74952000003', NULL, NULL, NULL),
+       (1, 10, 'demo-c4', 'call', UTC_TIMESTAMP() - INTERVAL 5 DAY,
+        UTC_TIMESTAMP() - INTERVAL 5 DAY + INTERVAL 734 SECOND, '+78123000004', NULL, NULL, 1100),
+       (1, 10, 'demo-c5', 'call', UTC_TIMESTAMP() - INTERVAL 2 DAY,
+        UTC_TIMESTAMP() - INTERVAL 2 DAY + INTERVAL 95 SECOND, '112', NULL, NULL, NULL),
+       (1, 8, 'demo-s1', 'session', UTC_TIMESTAMP() - INTERVAL 35 DAY,
+        UTC_TIMESTAMP() - INTERVAL 34 DAY, NULL, 2147483648, 104857600, NULL),
+       (1, 8, 'demo-s2', 'session', UTC_TIMESTAMP() - INTERVAL 12 DAY,
+        UTC_TIMESTAMP() - INTERVAL 12 DAY + INTERVAL 5 HOUR, NULL, 734003200, 52428800, NULL),
+       (1, 8, 'demo-s3', 'session', UTC_TIMESTAMP() - INTERVAL 3 DAY,
+        UTC_TIMESTAMP() - INTERVAL 3 DAY + INTERVAL 14 HOUR, NULL, 3221225472, 209715200, NULL);

@@ -109,6 +109,7 @@ def pages(month, meter):
         ("/receipts/print?month=%s" % month, "view"), ("/receipts/pdf?month=%s" % month, "view"),
         ("/payments", "view"), ("/payments?format=csv", "view"),
         ("/documents", "view"), ("/accounts/alert", "view"), ("/events", "view"),
+        ("/usage", "view"), ("/usage?format=csv", "view"),
         ("/payments/pay", "pay"),
         ("/readings", "readings"), ("/readings/history?meter=%d" % meter, "readings"),
         ("/payments/autopay", "full"), ("/access", "holder"),

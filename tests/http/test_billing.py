@@ -81,7 +81,7 @@ def test_demo_data_has_the_promised_shape():
     # Three utilities and, since issue 25, a home network and a flat's alarm monitoring
     # (sql/demo/007-internet.sql).
     assert one("SELECT COUNT(*) FROM suppliers WHERE organization_id = 1") == ("5",)
-    assert one("SELECT COUNT(*) FROM services WHERE organization_id = 1") == ("8",)
+    assert one("SELECT COUNT(*) FROM services WHERE organization_id = 1") == ("9",)
     linked = sql("SELECT s.login, a.id, a.address FROM subscriber_accounts sa "
                  "JOIN subscribers s ON s.id = sa.subscriber_id JOIN accounts a ON a.id = sa.account_id "
                  "WHERE s.login IN ('demo', 'demo2') ORDER BY a.id")
@@ -1038,6 +1038,7 @@ STILL_SORTING = {
     # an import's checks and applies over one import's staged rows, and the demo's bill
     "exchange.accounts_dup_p", "exchange.accounts_insert", "exchange.charges_dup_p",
     "exchange.connections_insert", "exchange.objects_insert", "exchange.events_insert",
+    "exchange.usage_insert",
     "exchange.charges_insert", "exchange.import_next", "exchange.lines_charge_sum_p",
     "exchange.lines_quantity_sum_p", "exchange.plans_insert", "exchange.readings_dup_f",
     "exchange.readings_dup_p", "exchange.readings_insert", "exchange.readings_zone_p",
@@ -1082,6 +1083,12 @@ def test_every_billing_query_is_an_index_lookup():
         "export.promises": ["'2026-01-01'", "'2026-12-31'", 1],
         "guarded.objects": ["'ru'", 1],
         "guarded.events": [1, "'2026-01-01 00:00:00'", "'2027-01-01 00:00:00'", 501],
+        "usage.kinds": [1],
+        "usage.records": ["'ru'", 1, "'2026-01-01 00:00:00'", "'2027-01-01 00:00:00'", 501],
+        "usage.records_kind": ["'ru'", 1, "'call'", "'2026-01-01 00:00:00'",
+                               "'2027-01-01 00:00:00'", 501],
+        "usage.totals": [1, "'2026-01-01 00:00:00'", "'2027-01-01 00:00:00'"],
+        "usage.totals_kind": [1, "'call'", "'2026-01-01 00:00:00'", "'2027-01-01 00:00:00'"],
         "online.forget_method": [1], "online.forget_unused": [],
         "payment.history": ["'ru'", "'%s'" % start, "'%s'" % end, sub, 0, 0, 1, 1, 5000],
         "autopay.list": [7, 7, sub], "autopay.delete": [1, sub], "autopay.replace": [sub, 1],
