@@ -4,6 +4,7 @@
  *   GET  /api/v1/readings?after=&limit=     read:readings   readings as they change
  *   GET  /api/v1/payments?after=&limit=     read:payments   payments as they change
  *   POST /api/v1/accounts | charges | payments   write:<kind>   {"rows": [...]}
+ *   POST /api/v1/connections | objects | events | usage   write:<kind>   the same
  *   GET  /api/v1/jobs/{id}                  an import made through the API
  *
  * A key (Authorization: Bearer) belongs to one organization and carries
@@ -150,8 +151,9 @@ static void respond(struct call *c)
 
 /* ---------------------------------------------------------------- keys */
 
-static const char *const scopes[] = {"read:readings", "read:payments", "write:accounts",
-                                     "write:charges", "write:payments"};
+/* What a key may be given; a push needs write:<kind> of the kind it pushes. */
+static const char *const pushed[] = {"accounts", "charges", "payments", "connections",
+                                     "objects",  "events",  "usage"};
 
 static int has_scope(const struct api_key *k, const char *want)
 {
@@ -606,6 +608,14 @@ static int job_get(struct call *c, const char *idtext)
 
 /* ---------------------------------------------------------------- routing */
 
+static int is_pushed(const char *kind)
+{
+	for (size_t i = 0; i < sizeof(pushed) / sizeof(pushed[0]); i++)
+		if (strcmp(kind, pushed[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int route(struct call *c)
 {
 	const char *p = c->path;
@@ -616,8 +626,7 @@ static int route(struct call *c)
 	if (strncmp(p, "/api/v1/", 8) != 0)
 		return problem(c, 404, "not-found", "No such resource.");
 	p += 8;
-	if (strcmp(p, "readings") != 0 && strcmp(p, "payments") != 0 &&
-	    strcmp(p, "accounts") != 0 && strcmp(p, "charges") != 0 &&
+	if (strcmp(p, "readings") != 0 && !is_pushed(p) &&
 	    (strncmp(p, "jobs/", 5) != 0 || strchr(p + 5, '/') != NULL))
 		return problem(c, 404, "not-found", "No such resource.");
 	if (strcmp(p, "payments") == 0                                  ? !get && !post
@@ -679,6 +688,5 @@ static const struct section section = {
 
 int main(int argc, char **argv)
 {
-	(void)scopes;
 	return serve_main(argc, argv, &section);
 }

@@ -64,6 +64,10 @@ enum key {
 	K_S_WRITE_ACCOUNTS,
 	K_S_WRITE_CHARGES,
 	K_S_WRITE_PAYMENTS,
+	K_S_WRITE_CONNECTIONS,
+	K_S_WRITE_OBJECTS,
+	K_S_WRITE_EVENTS,
+	K_S_WRITE_USAGE,
 	K_WHAT,
 	K_FROM,
 	K_TO,
@@ -87,6 +91,10 @@ static const struct field fields[K__MAX] = {
         [K_S_WRITE_ACCOUNTS] = {"scope_write_accounts", valid_int, 1, 1},
         [K_S_WRITE_CHARGES] = {"scope_write_charges", valid_int, 1, 1},
         [K_S_WRITE_PAYMENTS] = {"scope_write_payments", valid_int, 1, 1},
+        [K_S_WRITE_CONNECTIONS] = {"scope_write_connections", valid_int, 1, 1},
+        [K_S_WRITE_OBJECTS] = {"scope_write_objects", valid_int, 1, 1},
+        [K_S_WRITE_EVENTS] = {"scope_write_events", valid_int, 1, 1},
+        [K_S_WRITE_USAGE] = {"scope_write_usage", valid_int, 1, 1},
         [K_WHAT] = {"what", valid_token, 1, 16},
         [K_FROM] = {"from", valid_date, 0, 0},
         [K_TO] = {"to", valid_date, 0, 0},
@@ -532,9 +540,16 @@ static const struct {
 	size_t k;
 	const char *scope;
 } scope_fields[] = {
-        {K_S_READ_READINGS, "read:readings"},   {K_S_READ_PAYMENTS, "read:payments"},
-        {K_S_WRITE_ACCOUNTS, "write:accounts"}, {K_S_WRITE_CHARGES, "write:charges"},
+        {K_S_READ_READINGS, "read:readings"},
+        {K_S_READ_PAYMENTS, "read:payments"},
+        {K_S_WRITE_ACCOUNTS, "write:accounts"},
+        {K_S_WRITE_CHARGES, "write:charges"},
         {K_S_WRITE_PAYMENTS, "write:payments"},
+        /* The lines' details and use (issue 25). */
+        {K_S_WRITE_CONNECTIONS, "write:connections"},
+        {K_S_WRITE_OBJECTS, "write:objects"},
+        {K_S_WRITE_EVENTS, "write:events"},
+        {K_S_WRITE_USAGE, "write:usage"},
 };
 #define NSCOPES      (sizeof(scope_fields) / sizeof(scope_fields[0]))
 #define RATE_DEFAULT 60
@@ -560,7 +575,11 @@ static int keys_page(struct req *r, unsigned org, int status)
 	                               K_S_READ_PAYMENTS,
 	                               K_S_WRITE_ACCOUNTS,
 	                               K_S_WRITE_CHARGES,
-	                               K_S_WRITE_PAYMENTS};
+	                               K_S_WRITE_PAYMENTS,
+	                               K_S_WRITE_CONNECTIONS,
+	                               K_S_WRITE_OBJECTS,
+	                               K_S_WRITE_EVENTS,
+	                               K_S_WRITE_USAGE};
 	struct detail_ctx x = {r, NULL};
 	xmlNodePtr sc;
 	size_t i;
@@ -601,7 +620,7 @@ static int keys_post(struct req *r)
 {
 	const struct fval *name = req_val(r, K_NAME), *rate = req_val(r, K_RATE);
 	unsigned char raw[32], hash[32];
-	char token[64], scopes[128] = "", prefix[12];
+	char token[64], scopes[200] = "", prefix[12]; /* api_keys.scopes is 200 */
 	uint64_t id = 0;
 	xmlNodePtr shown;
 	size_t i;

@@ -420,15 +420,19 @@ SQL
 # The demo's API key for the first organization, every scope (demo data only:
 # a real key is made in the console, shown once).  Stored as its BLAKE2b-256.
 DEMO_API_KEY=demo-exchange-key
+DEMO_API_SCOPES='read:readings read:payments write:accounts write:charges write:payments write:connections write:objects write:events write:usage'
 db_demo_api_key() {
-	[ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-api-key'")" != 0 ] &&
+	# Made once; a demo made before a scope existed gains it.
+	if [ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-api-key'")" != 0 ]; then
+		sql_root "$DB" -e "UPDATE api_keys SET scopes = '$DEMO_API_SCOPES' WHERE name = 'demo' AND prefix = 'demo-exc'"
 		return
+	fi
 	h=$(printf '%s' "$DEMO_API_KEY" | /usr/bin/python3 -c \
 		'import hashlib, sys; print(hashlib.blake2b(sys.stdin.buffer.read(), digest_size=32).hexdigest())')
 	sql_root "$DB" <<SQL
 INSERT INTO api_keys (organization_id, name, prefix, hash, scopes, rate_per_minute, created_at)
 VALUES (1, 'demo', 'demo-exc', UNHEX('$h'),
-        'read:readings read:payments write:accounts write:charges write:payments', 600,
+        '$DEMO_API_SCOPES', 600,
         UTC_TIMESTAMP(6));
 INSERT INTO schema_migrations (version) VALUES ('demo-api-key');
 SQL

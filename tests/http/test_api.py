@@ -377,8 +377,64 @@ def test_openapi_describes_what_answers():
             assert str(got.status_code) in op["responses"], (method, path, got.status_code)
     # ...and what is not described does not answer.
     described = {(p, m) for p, ops in spec["paths"].items() for m in ops}
-    for path in ("/readings", "/payments", "/accounts", "/charges"):
+    for path in ("/readings", "/payments", "/accounts", "/charges", "/connections", "/objects",
+                 "/events", "/usage"):
         for method in ("get", "post"):
             if (path, method) not in described:
                 got = requests.request(method.upper(), API + path, headers=auth(), json={})
                 assert got.status_code == 405, (method, path, got.status_code)
+
+
+# ------------------------------------------------------------------ the lines' kinds (issue 25)
+
+def test_lines_objects_events_and_usage_push_like_their_files():
+    """Each kind of issue 25 loads through the API with its own write: scope, gets the
+    file's checks (a refused row: 422, nothing applied), and a replay adds nothing."""
+    number = new_account()
+    key = make_key(scopes="write:connections write:objects write:events write:usage")
+    rows = {
+        "connections": [{"account": number, "service": "internet", "plan": "Апи 50",
+                         "speed_kbps": 50000, "monthly_fee": "450,00", "login": "api-" + number,
+                         "ip_address": "10.1.2.3", "state": "active"}],
+        "objects": [{"account": number, "service": "security", "address": "ул. Апишная, 1",
+                     "type": "Гараж", "state": "armed"}],
+        "events": [{"account": number, "service": "security", "id": "api-e1",
+                    "at": "2026-11-30 21:30", "event": "disarmed", "who": "Апиев"}],
+        "usage": [{"account": number, "service": "phone", "id": "api-u1", "kind": "call",
+                   "started_at": "2026-11-30 21:30:00", "ended_at": "2026-11-30 21:32:00",
+                   "number": "+74950000009", "cost": 3.5},
+                  {"account": number, "service": "internet", "id": "api-u2",
+                   "kind": "session", "started_at": "2026-11-30 20:00",
+                   "ended_at": "2026-11-30 23:00", "bytes_in": 1048576, "bytes_out": 2048}],
+    }
+    try:
+        for kind in ("connections", "objects", "events", "usage"):
+            # Another kind's scope is not this one's.
+            other = make_key(scopes="write:accounts write:charges write:payments")
+            problem(push(kind, rows[kind], key=other), 403, "forbidden")
+            for _ in range(2):
+                r = push(kind, rows[kind], key=key, idem="lines-" + kind + number)
+                assert r.status_code == 200 and r.json()["status"] == "applied", r.text
+                assert r.json()["kind"] == kind
+        acc = "(SELECT id FROM accounts WHERE number = '%s')" % number
+        assert sql("SELECT plan_name, monthly_fee, state FROM connections WHERE account_id = "
+                   + acc) == [("Апи 50", "45000", "active")]
+        assert sql("SELECT object_type FROM guarded_objects WHERE account_id = " + acc) == \
+            [("Гараж",)]
+        assert sql("SELECT source_id, event FROM object_events WHERE account_id = " + acc) == \
+            [("api-e1", "disarmed")]
+        assert sql("SELECT source_id, kind, COALESCE(cost, '-'), COALESCE(bytes_in, '-') "
+                   "FROM usage_records WHERE account_id = %s ORDER BY source_id" % acc) == \
+            [("api-u1", "call", "350", "-"), ("api-u2", "session", "-", "1048576")]
+        # A call without its number: refused whole, the row and the reason named.
+        bad = [dict(rows["usage"][0], id="api-u3"), dict(rows["usage"][0], id="api-u4")]
+        del bad[1]["number"]
+        body = problem(push("usage", bad, key=key), 422, "invalid-rows")
+        assert [(e["row"], e["column"], e["code"]) for e in body["errors"]] == \
+            [(1, "number", "number-required")]
+        assert sql("SELECT COUNT(*) FROM usage_records WHERE account_id = %s AND source_id "
+                   "IN ('api-u3', 'api-u4')" % acc) == [("0",)]
+    finally:
+        for t in ("usage_records", "object_events", "guarded_objects", "connections"):
+            sql("DELETE x FROM %s x JOIN accounts a ON a.id = x.account_id "
+                "WHERE a.number = '%s'" % (t, number))

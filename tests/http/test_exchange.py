@@ -393,6 +393,9 @@ def test_console_api_keys_shown_once_and_revoked():
     s = staff_signed_in("admin")
     r = s.get(BASE + "/admin/exchange/keys?org=1")
     token = csrf_of(r)
+    # Every kind the API takes has its scope to give (issue 25's among them).
+    assert {"scope_write_connections", "scope_write_objects", "scope_write_events",
+            "scope_write_usage"} <= set(doc(r).xpath('//fieldset[@id="scopes"]//input/@name'))
     form = {"csrf": token, "key_name": "Биллинг", "scope_read_payments": "1", "rate": "30"}
     r = s.post(BASE + "/admin/exchange/keys?org=1", data=dict(form, password="wrong-password"))
     assert r.status_code == 422 and doc(r).xpath('//p[@id="error-password"]')
