@@ -74,8 +74,8 @@ MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/p
 	web/sandbox web/serve web/session web/signin web/signin_limit
 MODS_payjobs = app/credit app/fiscal app/job app/settle billing/fiscal billing/split core/arena \
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \
-	core/perr core/privilege core/utf8 db/autopay db/credit db/db db/fiscal db/online db/outbox \
-	doc/xml net/http net/yookassa
+	core/perr core/privilege core/utf8 db/autopay db/connection db/credit db/db db/fiscal \
+	db/online db/outbox doc/xml net/http net/yookassa
 MODS_receiptjobs = app/job billing/bankcheck billing/payqr billing/receipt core/arena \
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/privilege core/utf8 db/db db/receipt db/receipt_doc

@@ -8,6 +8,9 @@
  *                                         turned into autopay within a day; then ask
  *                                         for the fiscal receipts of payments still
  *                                         without one (not asked within MINUTES)
+ *   payjobs promises                      show suspended again the internet lines whose
+ *                                         promised payment has ended (sql/057), unless
+ *                                         the billing system has sent their state since
  *
  * Both are safe to run again at any time: an autopay month is recorded before
  * the charge (and the charge's Idempotence-Key is the autopay and month), and
@@ -31,6 +34,7 @@
 #include "core/month.h"
 #include "core/perr.h"
 #include "db/autopay.h"
+#include "db/connection.h"
 #include "db/db.h"
 #include "db/online.h"
 #include "net/provider.h"
@@ -312,10 +316,25 @@ static int reconcile(unsigned older)
 	return n_errors ? 1 : 0;
 }
 
+/* Run every few minutes: a promise ends within that of its time. */
+static int promises(void)
+{
+	unsigned long long lines = 0;
+	enum perr e = db_promises_end(&lines);
+
+	if (e != PERR_OK) {
+		fprintf(stderr, "promises: %s\n", perr_str(e));
+		return 1;
+	}
+	printf("promises: %llu lines suspended again at their promise's end\n", lines);
+	return 0;
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "usage: payjobs autopay [--date YYYY-MM-DD]\n"
 	                "       payjobs reconcile [--older MINUTES]\n"
+	                "       payjobs promises\n"
 	                "  The configuration file is named by $PORTAL_CONFIG.\n");
 	return 2;
 }
@@ -326,7 +345,8 @@ int main(int argc, char **argv)
 	unsigned older = 15;
 	int rc = 1;
 
-	if (argc < 2 || (strcmp(argv[1], "autopay") != 0 && strcmp(argv[1], "reconcile") != 0))
+	if (argc < 2 || (strcmp(argv[1], "autopay") != 0 && strcmp(argv[1], "reconcile") != 0 &&
+	                 strcmp(argv[1], "promises") != 0))
 		return usage();
 	if (argc == 4 && strcmp(argv[1], "autopay") == 0 && strcmp(argv[2], "--date") == 0) {
 		if (day_parse(argv[3], strlen(argv[3]), &today) != 0)
@@ -348,7 +368,9 @@ int main(int argc, char **argv)
 		job_end(arena);
 		return 1;
 	}
-	rc = strcmp(argv[1], "autopay") == 0 ? autopay(today) : reconcile(older);
+	rc = strcmp(argv[1], "autopay") == 0    ? autopay(today)
+	     : strcmp(argv[1], "promises") == 0 ? promises()
+	                                        : reconcile(older);
 	job_end(arena);
 	return rc;
 }

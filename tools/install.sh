@@ -141,6 +141,7 @@ while read -r name prog cal args; do
 done <<JOBS
 autopay payjobs *-*-*_06:05:00 autopay
 reconcile payjobs *:0/10 reconcile_--older_15
+promises payjobs *:0/10 promises
 receipt-issue receiptjobs *-*-*_07:00:00 issue
 remind remind *:05 
 tidy tidy *-*-*_03:30:00 

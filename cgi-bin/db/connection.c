@@ -46,10 +46,24 @@ static struct db_stmt promise_add = {
         "VALUES (?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL ? DAY, ?)",
         NULL, 0, NULL};
 
+/* The line marked with the promise it is enabled on. */
 static struct db_stmt enable = {"connection.enable",
-                                "UPDATE connections SET state = 'active', updated_at = NOW(6) "
+                                "UPDATE connections SET state = 'active', promise_id = ?, "
+                                "updated_at = NOW(6) "
                                 "WHERE account_id = ? AND service_id = ?",
                                 NULL, 0, NULL};
+
+/*
+ * Lines still enabled on a promise that has ended: suspended again, as they
+ * were.  Along ix_connections_promise, the few marked lines only; a line the
+ * billing system has spoken of since has no mark.
+ */
+static struct db_stmt end_promises = {
+        "connection.end_promises",
+        "UPDATE connections c STRAIGHT_JOIN promises p ON p.id = c.promise_id "
+        "SET c.state = 'suspended', c.promise_id = NULL, c.updated_at = NOW(6) "
+        "WHERE c.promise_id IS NOT NULL AND p.until <= UTC_TIMESTAMP(6)",
+        NULL, 0, NULL};
 
 #define CONNECTION_BIND(c)                                                                         \
 	{                                                                                          \
@@ -118,10 +132,17 @@ enum perr db_promise_add(uint64_t account, uint64_t service, uint64_t subscriber
 {
 	struct db_arg a[] = {DBA_U64(account), DBA_U64(service), DBA_U64(subscriber), DBA_INT(days),
 	                     DBA_INT(debt_now)};
-	enum perr e = db_exec(&promise_add, a, 5, NULL, NULL);
+	unsigned long long id = 0;
+	enum perr e = db_exec(&promise_add, a, 5, NULL, &id);
 
 	return e != PERR_OK
 	               ? e
-	               : db_exec(&enable, (struct db_arg[]){DBA_U64(account), DBA_U64(service)}, 2,
-	                         NULL, NULL);
+	               : db_exec(&enable,
+	                         (struct db_arg[]){DBA_U64(id), DBA_U64(account), DBA_U64(service)},
+	                         3, NULL, NULL);
+}
+
+enum perr db_promises_end(unsigned long long *lines)
+{
+	return db_exec(&end_promises, NULL, 0, lines, NULL);
 }

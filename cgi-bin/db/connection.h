@@ -39,5 +39,7 @@ enum perr db_account_debt(uint64_t account, money_t *) PORTAL_WUR;
 /* A promise of `days` from now, and the line shown enabled. */
 enum perr db_promise_add(uint64_t account, uint64_t service, uint64_t subscriber, unsigned days,
                          money_t debt) PORTAL_WUR;
+/* Lines whose promise has ended shown suspended again; lines says how many. */
+enum perr db_promises_end(unsigned long long *lines) PORTAL_WUR;
 
 #endif

@@ -1434,7 +1434,7 @@ static struct db_stmt connections_update = {
         "ON c.account_id = s.account_id AND c.service_id = s.service_id "
         "SET c.plan_name = s.plan_name, c.speed_kbps = s.speed_kbps, "
         "c.monthly_fee = s.monthly_fee, c.login = s.login, c.ip_address = s.ip_address, "
-        "c.state = s.state, c.updated_at = NOW(6) WHERE s.import_id = ?",
+        "c.state = s.state, c.promise_id = NULL, c.updated_at = NOW(6) WHERE s.import_id = ?",
         NULL, 0, NULL};
 static struct db_stmt connections_insert = {
         "exchange.connections_insert",

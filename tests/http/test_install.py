@@ -19,6 +19,7 @@ PROGRAMS = ("login home accounts services calculator readings payments receipts 
             "appeals admin exchange api").split()
 JOBS = "payjobs receiptjobs deliver remind tidy kabinet-import kabinet-export".split()
 TIMERS = {"autopay": "payjobs autopay", "reconcile": "payjobs reconcile --older 15",
+          "promises": "payjobs promises",
           "receipt-issue": "receiptjobs issue", "remind": "remind", "tidy": "tidy"}
 HARDENING = ("NoNewPrivileges=yes", "ProtectSystem=strict", "PrivateTmp=yes", "ProtectHome=yes",
              "CapabilityBoundingSet=", "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6")

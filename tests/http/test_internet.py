@@ -27,8 +27,9 @@ def line():
     sql("UPDATE subscribers SET current_account_id = %d WHERE id = %d" % (ACCOUNT, sid))
     sql("DELETE FROM promises WHERE account_id = %d" % ACCOUNT)
     sql("DELETE FROM connections WHERE account_id = %d" % ACCOUNT)
-    sql("INSERT INTO connections VALUES (%d, %d, 'Домашний 200', 200000, 90000, 'ensk-1018', "
-        "'2001:db8::18', 'suspended', NOW(6))" % (ACCOUNT, INTERNET))
+    sql("INSERT INTO connections (account_id, service_id, plan_name, speed_kbps, monthly_fee, "
+        "login, ip_address, state, updated_at) VALUES (%d, %d, 'Домашний 200', 200000, 90000, "
+        "'ensk-1018', '2001:db8::18', 'suspended', NOW(6))" % (ACCOUNT, INTERNET))
     # A limit just above this account's debt: the rule gives the promise.
     sql("UPDATE organizations SET promise_days = 3, promise_limit = %d WHERE id = 1" % debt())
     yield sid
@@ -53,6 +54,12 @@ def refused(r, lang, word):
     assert written_in(msg, lang) and word in msg.lower(), msg
     # The page is the services page, the line still on it.
     assert d.get_element_by_id("line-%d" % INTERNET) is not None
+
+
+def ended():
+    """payjobs promises: lines whose promise has ended shown suspended again."""
+    from test_payments import payjobs
+    return payjobs("promises")
 
 
 def promises():
@@ -90,10 +97,20 @@ def test_a_promise_enables_the_line_once_until_it_ends(line):
     # Asked again while it runs: refused, nothing written.
     refused(ask(s), "ru", "уже действует")
     assert promises() == 1
-    # It ends; the billing system suspends the line again: once a month, so not again.
+    # Not ended yet: the job leaves the line enabled.
+    assert "0 lines" in ended().stdout
+    assert sql("SELECT state FROM connections WHERE account_id = %d" % ACCOUNT) == [("active",)]
+    # It ends: the job shows the line suspended again, once; once a month, so not again.
     sql("UPDATE promises SET until = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE account_id = %d"
         % ACCOUNT)
-    sql("UPDATE connections SET state = 'suspended' WHERE account_id = %d" % ACCOUNT)
+    out = ended()
+    assert out.returncode == 0 and "1 lines" in out.stdout, (out.stdout, out.stderr)
+    assert sql("SELECT state, COALESCE(promise_id, '-') FROM connections WHERE account_id = %d"
+               % ACCOUNT) == [("suspended", "-")]
+    assert "0 lines" in ended().stdout
+    d = doc(s.get(BASE + "/services?format=xml"))
+    c = d.xpath("//connections/connection[@service='%d']" % INTERNET)[0]
+    assert c.get("state") == "suspended" and c.find("promise").get("running") is None
     d = doc(s.get(BASE + "/services"))
     assert d.get_element_by_id("line-%d-used" % INTERNET) is not None
     refused(ask(s), "ru", "в этом месяце")
@@ -221,3 +238,20 @@ def test_the_billing_system_reads_the_promises_in_the_export(line):
     # Another organization's export has none of them.
     rc, out, err = export(["--org", "2", "--what", "promises", "--from", day, "--to", day])
     assert rc == 0 and NUMBER not in out
+
+
+def test_the_billing_systems_word_since_the_promise_stands_at_its_end(line, tmp_path):
+    """A line the billing system has sent since the promise is its to suspend: the job
+    leaves it as sent, and a line enabled by the billing system is not touched."""
+    s = signed_in(USER, PASSWORD)
+    assert ask(s).status_code == 303
+    rows = ("account,service,plan,speed_kbps,monthly_fee,login,ip_address,state\n"
+            "%s,internet,Домашний 200,200000,900,ensk-1018,2001:db8::18,active\n" % NUMBER)
+    rc, got, err = run_import(write(tmp_path, "connections.csv", rows), "connections")
+    assert rc == 0 and got["status"] == "applied", (got, err)
+    assert sql("SELECT COALESCE(promise_id, '-') FROM connections WHERE account_id = %d"
+               % ACCOUNT) == [("-",)]
+    sql("UPDATE promises SET until = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE account_id = %d"
+        % ACCOUNT)
+    assert ended().returncode == 0
+    assert sql("SELECT state FROM connections WHERE account_id = %d" % ACCOUNT) == [("active",)]
