@@ -3,6 +3,7 @@
  *
  *   GET  /api/v1/readings?after=&limit=     read:readings   readings as they change
  *   GET  /api/v1/payments?after=&limit=     read:payments   payments as they change
+ *   GET  /api/v1/promises?after=&limit=     read:promises   promised payments given
  *   POST /api/v1/accounts | charges | payments   write:<kind>   {"rows": [...]}
  *   POST /api/v1/connections | objects | events | usage   write:<kind>   the same
  *   GET  /api/v1/jobs/{id}                  an import made through the API
@@ -304,23 +305,44 @@ static enum perr payment_json(void *p, const struct feed_payment *f)
 	return o == NULL || json_array_append_new(x->items, o) != 0 ? PERR_NOMEM : PERR_OK;
 }
 
-static int feed_get(struct call *c, int readings)
+static enum perr promise_json(void *p, const struct feed_promise *f)
 {
+	struct page_ctx *x = p;
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)f->id,
+	                      "account", f->account, "service", f->service, "login", f->login,
+	                      "requested_at", f->requested_at, "until", f->until, "debt",
+	                      decimal_text(x->c->a, f->debt, 2) ?: "");
+
+	x->last = f->seq;
+	return o == NULL || json_array_append_new(x->items, o) != 0 ? PERR_NOMEM : PERR_OK;
+}
+
+enum feed { FEED_READINGS, FEED_PAYMENTS, FEED_PROMISES };
+
+static int feed_get(struct call *c, enum feed which)
+{
+	static const char *const scope[] = {"read:readings", "read:payments", "read:promises"};
 	struct page_ctx x = {c, json_array(), 0};
 	uint64_t after = 0;
 	unsigned limit = 0;
 	int st;
 	enum perr e;
 
-	if ((st = need_scope(c, readings ? "read:readings" : "read:payments")) != 0 ||
-	    (st = page_args(c, &after, &limit)) != 0) {
+	if ((st = need_scope(c, scope[which])) != 0 || (st = page_args(c, &after, &limit)) != 0) {
 		json_decref(x.items);
 		return st;
 	}
 	if (x.items == NULL)
 		return fail(c, PERR_NOMEM);
-	e = readings ? db_feed_readings(c->a, c->key.org, after, limit, reading_json, &x)
-	             : db_feed_payments(c->a, c->key.org, after, limit, payment_json, &x);
+	switch (which) {
+	case FEED_READINGS:
+		e = db_feed_readings(c->a, c->key.org, after, limit, reading_json, &x);
+		break;
+	case FEED_PAYMENTS:
+		e = db_feed_payments(c->a, c->key.org, after, limit, payment_json, &x);
+		break;
+	default: e = db_feed_promises(c->a, c->key.org, after, limit, promise_json, &x); break;
+	}
 	if (e != PERR_OK) {
 		json_decref(x.items);
 		return fail(c, e);
@@ -621,28 +643,33 @@ static int route(struct call *c)
 	const char *p = c->path;
 	int get = strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0;
 	int post = strcmp(c->method, "POST") == 0;
-	int st;
+	int st, fed;
 
 	if (strncmp(p, "/api/v1/", 8) != 0)
 		return problem(c, 404, "not-found", "No such resource.");
 	p += 8;
-	if (strcmp(p, "readings") != 0 && !is_pushed(p) &&
-	    (strncmp(p, "jobs/", 5) != 0 || strchr(p + 5, '/') != NULL))
+	/* Read only: the feeds but payments (which are pushed too), and the jobs. */
+	fed = strcmp(p, "readings") == 0 || strcmp(p, "promises") == 0 ||
+	      strncmp(p, "jobs/", 5) == 0;
+
+	if (!fed && !is_pushed(p))
 		return problem(c, 404, "not-found", "No such resource.");
-	if (strcmp(p, "payments") == 0                                  ? !get && !post
-	    : strcmp(p, "readings") == 0 || strncmp(p, "jobs/", 5) == 0 ? !get
-	                                                                : !post) {
+	if (strncmp(p, "jobs/", 5) == 0 && strchr(p + 5, '/') != NULL)
+		return problem(c, 404, "not-found", "No such resource.");
+	if (strcmp(p, "payments") == 0 ? !get && !post : fed ? !get : !post) {
 		c->allow = strcmp(p, "payments") == 0 ? "GET, HEAD, POST"
-		           : strcmp(p, "readings") == 0 || strncmp(p, "jobs/", 5) == 0 ? "GET, HEAD"
-		                                                                       : "POST";
+		           : fed                      ? "GET, HEAD"
+		                                      : "POST";
 		return problem(c, 405, "method-not-allowed", "Allowed: %s.", c->allow);
 	}
 	if ((st = authenticate(c)) != 0)
 		return st;
 	if (strcmp(p, "readings") == 0)
-		return feed_get(c, 1);
+		return feed_get(c, FEED_READINGS);
+	if (strcmp(p, "promises") == 0)
+		return feed_get(c, FEED_PROMISES);
 	if (strcmp(p, "payments") == 0 && get)
-		return feed_get(c, 0);
+		return feed_get(c, FEED_PAYMENTS);
 	if (strncmp(p, "jobs/", 5) == 0)
 		return job_get(c, p + 5);
 	return idempotent_push(c, p);

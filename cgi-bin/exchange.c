@@ -61,6 +61,7 @@ enum key {
 	K_PASSWORD,
 	K_S_READ_READINGS,
 	K_S_READ_PAYMENTS,
+	K_S_READ_PROMISES,
 	K_S_WRITE_ACCOUNTS,
 	K_S_WRITE_CHARGES,
 	K_S_WRITE_PAYMENTS,
@@ -88,6 +89,7 @@ static const struct field fields[K__MAX] = {
         /* One field a scope: a repeated field is refused as an attack. */
         [K_S_READ_READINGS] = {"scope_read_readings", valid_int, 1, 1},
         [K_S_READ_PAYMENTS] = {"scope_read_payments", valid_int, 1, 1},
+        [K_S_READ_PROMISES] = {"scope_read_promises", valid_int, 1, 1},
         [K_S_WRITE_ACCOUNTS] = {"scope_write_accounts", valid_int, 1, 1},
         [K_S_WRITE_CHARGES] = {"scope_write_charges", valid_int, 1, 1},
         [K_S_WRITE_PAYMENTS] = {"scope_write_payments", valid_int, 1, 1},
@@ -542,6 +544,7 @@ static const struct {
 } scope_fields[] = {
         {K_S_READ_READINGS, "read:readings"},
         {K_S_READ_PAYMENTS, "read:payments"},
+        {K_S_READ_PROMISES, "read:promises"},
         {K_S_WRITE_ACCOUNTS, "write:accounts"},
         {K_S_WRITE_CHARGES, "write:charges"},
         {K_S_WRITE_PAYMENTS, "write:payments"},
@@ -573,6 +576,7 @@ static int keys_page(struct req *r, unsigned org, int status)
 	                               K_RATE,
 	                               K_S_READ_READINGS,
 	                               K_S_READ_PAYMENTS,
+	                               K_S_READ_PROMISES,
 	                               K_S_WRITE_ACCOUNTS,
 	                               K_S_WRITE_CHARGES,
 	                               K_S_WRITE_PAYMENTS,

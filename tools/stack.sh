@@ -420,7 +420,7 @@ SQL
 # The demo's API key for the first organization, every scope (demo data only:
 # a real key is made in the console, shown once).  Stored as its BLAKE2b-256.
 DEMO_API_KEY=demo-exchange-key
-DEMO_API_SCOPES='read:readings read:payments write:accounts write:charges write:payments write:connections write:objects write:events write:usage'
+DEMO_API_SCOPES='read:readings read:payments read:promises write:accounts write:charges write:payments write:connections write:objects write:events write:usage'
 db_demo_api_key() {
 	# Made once; a demo made before a scope existed gains it.
 	if [ "$(sql_root -N "$DB" -e "SELECT COUNT(*) FROM schema_migrations WHERE version = 'demo-api-key'")" != 0 ]; then

@@ -63,5 +63,14 @@ struct feed_payment {
 enum perr db_feed_payments(struct arena *, unsigned org, uint64_t after, unsigned limit,
                            enum perr (*each)(void *, const struct feed_payment *),
                            void *) PORTAL_WUR;
+/* The promised payments given (sql/058): the line, when, until when, the debt then. */
+struct feed_promise {
+	uint64_t seq, id;
+	const char *account, *service, *login, *requested_at, *until;
+	long long debt;
+};
+enum perr db_feed_promises(struct arena *, unsigned org, uint64_t after, unsigned limit,
+                           enum perr (*each)(void *, const struct feed_promise *),
+                           void *) PORTAL_WUR;
 
 #endif

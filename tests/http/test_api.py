@@ -377,8 +377,8 @@ def test_openapi_describes_what_answers():
             assert str(got.status_code) in op["responses"], (method, path, got.status_code)
     # ...and what is not described does not answer.
     described = {(p, m) for p, ops in spec["paths"].items() for m in ops}
-    for path in ("/readings", "/payments", "/accounts", "/charges", "/connections", "/objects",
-                 "/events", "/usage"):
+    for path in ("/readings", "/payments", "/promises", "/accounts", "/charges", "/connections",
+                 "/objects", "/events", "/usage"):
         for method in ("get", "post"):
             if (path, method) not in described:
                 got = requests.request(method.upper(), API + path, headers=auth(), json={})

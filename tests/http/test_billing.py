@@ -1224,6 +1224,7 @@ def test_every_billing_query_is_an_index_lookup():
         "api.feed_readings": [feed_end("readings"), 1, 100],
         "api.feed_taken": [feed_end("readings"), feed_end("readings") + 100, 1],
         "api.feed_payments": [feed_end("payments"), 1, 100],
+        "api.feed_promises": [feed_end("promises"), 1, 100],
         # Shared access (sql/049): a subscriber's, an account's, an invitation's by its hash.
         "access.shared": [sub], "access.delegates": [1], "access.set_rights": [1, sub, 1],
         "access.end": [sub, 1], "access.invitations": [1], "access.invited_today": [sub],

@@ -255,3 +255,38 @@ def test_the_billing_systems_word_since_the_promise_stands_at_its_end(line, tmp_
         % ACCOUNT)
     assert ended().returncode == 0
     assert sql("SELECT state FROM connections WHERE account_id = %d" % ACCOUNT) == [("active",)]
+
+
+def test_the_billing_system_reads_the_promises_through_the_api(line):
+    """GET /api/v1/promises (read:promises): each promise once, after a cursor, only the
+    key's organization's."""
+    import requests
+    from test_api import API, auth, make_key
+    key = make_key(scopes="read:promises")
+    r = requests.get(API + "/promises", params={"limit": 1000}, headers=auth(key))
+    assert r.status_code == 200, r.text
+    cursor = r.json()["next"]
+    while r.json()["has_more"]:
+        r = requests.get(API + "/promises", params={"after": cursor, "limit": 1000},
+                         headers=auth(key))
+        cursor = r.json()["next"]
+    s = signed_in(USER, PASSWORD)
+    assert ask(s).status_code == 303
+    r = requests.get(API + "/promises", params={"after": cursor}, headers=auth(key))
+    items = r.json()["items"]
+    assert len(items) == 1 and not r.json()["has_more"], items
+    p = items[0]
+    row = sql("SELECT id, DATE_FORMAT(until, '%%Y-%%m-%%dT%%H:%%i:%%sZ') FROM promises "
+              "WHERE account_id = %d" % ACCOUNT)[0]
+    assert (p["id"], p["account"], p["service"], p["login"], p["until"]) == \
+        (int(row[0]), NUMBER, "internet", "ensk-1018", row[1])
+    assert p["debt"] == "%d.%02d" % divmod(debt(), 100) and p["requested_at"].endswith("Z")
+    # Asked again from there: nothing new.
+    r = requests.get(API + "/promises", params={"after": r.json()["next"]}, headers=auth(key))
+    assert r.json()["items"] == []
+    # Another organization's key does not see it; a key without the scope is refused.
+    other = make_key(org=2, scopes="read:promises")
+    r = requests.get(API + "/promises", params={"after": cursor}, headers=auth(other))
+    assert r.status_code == 200 and r.json()["items"] == []
+    r = requests.get(API + "/promises", headers=auth(make_key(scopes="read:payments")))
+    assert r.status_code == 403
