@@ -98,9 +98,9 @@ static enum perr keep(struct arena *ar, const struct fiscal_missing *m,
 	return e;
 }
 
+/* A batch's rows; their strings are in the batch's arena, freed with it. */
 struct missing_list {
 	struct fiscal_missing v[BATCH];
-	char provider_id[BATCH][FISCAL_ID_MAX + 1];
 	size_t n;
 };
 
@@ -110,55 +110,71 @@ static enum perr missing_row(void *p, const struct fiscal_missing *m)
 
 	if (l->n == BATCH) /* the query's LIMIT is BATCH: never more */
 		return PERR_TOO_LARGE;
-	snprintf(l->provider_id[l->n], sizeof(l->provider_id[l->n]), "%s",
-	         m->provider_id ? m->provider_id : "");
-	l->v[l->n] = *m;
-	l->v[l->n].provider_id = l->provider_id[l->n];
-	l->n++;
+	l->v[l->n++] = *m;
+	return PERR_OK;
+}
+
+/* One batch after `after`, read and asked about in `ar`; *next: where the next begins, 0: none. */
+static enum perr catch_up_batch(struct arena *ar, struct missing_list *l, unsigned minutes,
+                                uint64_t after, uint64_t *next, unsigned *found,
+                                unsigned *still_missing, unsigned *errors)
+{
+	const struct provider *pv = provider_get();
+	size_t i;
+	enum perr e;
+
+	*next = 0;
+	l->n = 0;
+	db_request_begin();
+	if ((e = db_fiscal_missing(ar, minutes, after, BATCH, missing_row, l)) != PERR_OK ||
+	    l->n == 0)
+		return e;
+	for (i = 0; i < l->n; i++) {
+		const struct fiscal_missing *m = &l->v[i];
+		struct fiscal_receipt fr;
+
+		db_request_begin();
+		if (pv == NULL || m->provider == NULL || m->provider_id == NULL ||
+		    strcmp(m->provider, pv->name) != 0) {
+			(*errors)++;
+			continue;
+		}
+		e = fiscal_fetch(m->provider_id, &fr);
+		if (e == PERR_OK && (e = keep(ar, m, &fr)) == PERR_OK) {
+			(*found)++;
+			continue;
+		}
+		if (e == PERR_NOT_FOUND)
+			(*still_missing)++;
+		else
+			(*errors)++;
+		/* Asked, whatever the answer: the next run of the batch goes on to others. */
+		if ((e = db_fiscal_asked(m->online)) != PERR_OK)
+			return e;
+	}
+	*next = l->v[l->n - 1].online;
 	return PERR_OK;
 }
 
 enum perr fiscal_catch_up(struct arena *ar, unsigned minutes, unsigned *found,
                           unsigned *still_missing, unsigned *errors)
 {
-	const struct provider *pv = provider_get();
 	struct missing_list *l = arena_alloc(ar, sizeof(*l));
-	uint64_t after = 0;
-	size_t i;
-	enum perr e;
+	struct arena *batch = arena_new(4u << 20);
+	uint64_t after = 0, next = 0;
+	enum perr e = PERR_OK;
 
-	if (l == NULL)
+	/* Each batch in an arena of its own, emptied before the next: a backlog of any
+	 * size takes the memory of one batch. */
+	if (l == NULL || batch == NULL) {
+		arena_free(batch);
 		return PERR_NOMEM;
-	for (;;) {
-		l->n = 0;
-		db_request_begin();
-		if ((e = db_fiscal_missing(ar, minutes, after, BATCH, missing_row, l)) != PERR_OK ||
-		    l->n == 0)
-			return e;
-		for (i = 0; i < l->n; i++) {
-			const struct fiscal_missing *m = &l->v[i];
-			struct fiscal_receipt fr;
-
-			db_request_begin();
-			if (pv == NULL || m->provider == NULL ||
-			    strcmp(m->provider, pv->name) != 0) {
-				(*errors)++;
-				continue;
-			}
-			e = fiscal_fetch(m->provider_id, &fr);
-			if (e == PERR_OK && (e = keep(ar, m, &fr)) == PERR_OK) {
-				(*found)++;
-				continue;
-			}
-			if (e == PERR_NOT_FOUND)
-				(*still_missing)++;
-			else
-				(*errors)++;
-			/* Asked, whatever the answer: the next run of the batch goes on to others.
-			 */
-			if ((e = db_fiscal_asked(m->online)) != PERR_OK)
-				return e;
-		}
-		after = l->v[l->n - 1].online;
 	}
+	do {
+		arena_reset(batch);
+		e = catch_up_batch(batch, l, minutes, after, &next, found, still_missing, errors);
+		after = next;
+	} while (e == PERR_OK && next != 0);
+	arena_free(batch);
+	return e;
 }
