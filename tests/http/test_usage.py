@@ -253,3 +253,27 @@ def test_a_file_too_large_for_one_download_asks_for_a_shorter_period(lines):
     # The page itself still shows the latest 500 and the totals of all.
     x = doc(s.get(BASE + "/usage?format=xml", params={"kind": "call"}))
     assert x.find("usage-totals").get("count") == "50002"
+
+
+def test_the_demo_has_each_kind_of_service_as_html_and_xml():
+    """make run's demo: the first account has a suspended internet line, a flat under
+    guard with its events, and a telephone with calls (sql/demo/007-internet.sql)."""
+    s = signed_in()  # demo, its first account current
+    sql("UPDATE subscribers SET current_account_id = 1 WHERE login = 'demo'")
+    x = doc(s.get(BASE + "/services?format=xml"))
+    assert x.xpath("//connections/connection/@service") == [str(INTERNET)]
+    assert x.xpath("//objects/object/@service") == ["9"]
+    assert x.xpath("//usage-kinds/kind/text()") == ["call", "session"]
+    d = doc(s.get(BASE + "/services"))
+    for id_ in ("line-%d" % INTERNET, "object-9", "usage-call", "usage-session"):
+        assert d.get_element_by_id(id_) is not None, id_
+    x = doc(s.get(BASE + "/events?format=xml"))
+    assert len(x.xpath("//events/event")) >= 6
+    assert doc(s.get(BASE + "/events")).xpath("//table[@id='events']/tbody/tr")
+    x = doc(s.get(BASE + "/usage?format=xml"))
+    kinds = x.xpath("//usage/record/@kind")
+    assert kinds.count("call") >= 5 and kinds.count("session") >= 3, kinds
+    assert x.xpath("//usage/record[@kind='call'][cost]") and \
+        x.xpath("//usage/record[@kind='session'][@bytes-in]")
+    d = doc(s.get(BASE + "/usage?kind=call"))
+    assert len(d.xpath("//table[@id='usage']/tbody/tr")) >= 5
