@@ -202,6 +202,13 @@ def test_accounts_and_services_serve_requests_without_leaking():
                 st, _, _ = request(sock, params("/services/statement", query="service=6",
                                                 cookie=cookie))
                 assert st == 404
+                # The usage statement as a page, each download and a bad kind; the events.
+                q, want = (("", 200), ("format=csv", 200), ("kind=call&format=xlsx", 200),
+                           ("kind=fax", 400))[(i // 5) % 4]
+                st, _, _ = request(sock, params("/usage", query=q, cookie=cookie))
+                assert st == want, (q, st)
+                st, _, _ = request(sock, params("/events", cookie=cookie))
+                assert st == 200
             n += 1
         return n
 
