@@ -95,98 +95,167 @@
 #include "web/staff_session.h"
 
 enum key {
-	K_LOGIN, K_PASSWORD, K_NEXT, K_CODE, K_DONE, K_Q, K_BY, K_AFTER, K_ID, K_REASON, K_ORG,
-	K_TITLE_RU, K_BODY_RU, K_TITLE_EN, K_BODY_EN, K_AUDIENCE, K_TARGETS, K_PUBLISH_AT,
-	K_ROLE, K_FULL_NAME, K_NEW_PASSWORD,
-	K_NAME, K_INN, K_KPP, K_ADDRESS, K_PHONES, K_EMAIL, K_WEBSITE, K_BANK_NAME, K_BIC,
-	K_BANK_ACCOUNT, K_CORR_ACCOUNT, K_RECEIPT_NOTE, K_TIME_ZONE, K_READINGS_FROM,
-	K_READINGS_TO, K_PAY_BY_DAY, K_MONTH_DAYS,
-	K_STAFF, K_ACTION, K_OBJECT, K_OBJECT_ID, K_FROM, K_TO, K_BEFORE, K_FORMAT,
-	K_AMOUNT, K_KEY, K_NUMBER, K_ACCOUNT, K_CHANNEL, K_METER, K_ZONE, K_VALUE, K_TAKEN_ON,
-	K_SHORT_NAME, K_OFFICE_ADDRESS, K_OFFICE_HOURS, K_OFFICE_PHONE, K_OFFICE_EMAIL,
-	K_OFFICE_SERVES, K_OFFICE,
-	K_TEXT, K_STATUS, K_TAKE, K_QUESTION_RU, K_ANSWER_RU, K_QUESTION_EN, K_ANSWER_EN,
-	K_RULES_RU, K_RULES_EN, K_TOPIC_CODE, K_FORM, K_NAME_RU, K_NAME_EN, K_ACTIVE,
+	K_LOGIN,
+	K_PASSWORD,
+	K_NEXT,
+	K_CODE,
+	K_DONE,
+	K_Q,
+	K_BY,
+	K_AFTER,
+	K_ID,
+	K_REASON,
+	K_ORG,
+	K_TITLE_RU,
+	K_BODY_RU,
+	K_TITLE_EN,
+	K_BODY_EN,
+	K_AUDIENCE,
+	K_TARGETS,
+	K_PUBLISH_AT,
+	K_ROLE,
+	K_FULL_NAME,
+	K_NEW_PASSWORD,
+	K_NAME,
+	K_INN,
+	K_KPP,
+	K_ADDRESS,
+	K_PHONES,
+	K_EMAIL,
+	K_WEBSITE,
+	K_BANK_NAME,
+	K_BIC,
+	K_BANK_ACCOUNT,
+	K_CORR_ACCOUNT,
+	K_RECEIPT_NOTE,
+	K_TIME_ZONE,
+	K_READINGS_FROM,
+	K_READINGS_TO,
+	K_PAY_BY_DAY,
+	K_MONTH_DAYS,
+	K_PROMISE_DAYS,
+	K_PROMISE_LIMIT,
+	K_STAFF,
+	K_ACTION,
+	K_OBJECT,
+	K_OBJECT_ID,
+	K_FROM,
+	K_TO,
+	K_BEFORE,
+	K_FORMAT,
+	K_AMOUNT,
+	K_KEY,
+	K_NUMBER,
+	K_ACCOUNT,
+	K_CHANNEL,
+	K_METER,
+	K_ZONE,
+	K_VALUE,
+	K_TAKEN_ON,
+	K_SHORT_NAME,
+	K_OFFICE_ADDRESS,
+	K_OFFICE_HOURS,
+	K_OFFICE_PHONE,
+	K_OFFICE_EMAIL,
+	K_OFFICE_SERVES,
+	K_OFFICE,
+	K_TEXT,
+	K_STATUS,
+	K_TAKE,
+	K_QUESTION_RU,
+	K_ANSWER_RU,
+	K_QUESTION_EN,
+	K_ANSWER_EN,
+	K_RULES_RU,
+	K_RULES_EN,
+	K_TOPIC_CODE,
+	K_FORM,
+	K_NAME_RU,
+	K_NAME_EN,
+	K_ACTIVE,
 	K__MAX
 };
 
 static const struct field fields[K__MAX] = {
-	[K_LOGIN] = {"login", valid_text, 1, 64},
-	[K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
-	[K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
-	[K_CODE] = {"code", valid_text, 1, 16},
-	[K_DONE] = {"done", valid_token, 1, 20},
-	[K_Q] = {"q", valid_text, 1, 200},
-	[K_BY] = {"by", valid_token, 1, 10},
-	[K_AFTER] = {"after", valid_int, 0, 9007199254740991LL},
-	[K_ID] = {"id", valid_int, 1, 9007199254740991LL},
-	[K_TEXT] = {"text", valid_lines, 1, 4000},
-	[K_STATUS] = {"status", valid_token, 3, 12},
-	[K_TAKE] = {"take", valid_int, 0, 1}, /* 1: the appeal is mine; 0: nobody's */
-	[K_REASON] = {"reason", valid_text, 2, 300},
-	[K_ORG] = {"org", valid_int, 1, 4294967295LL},
-	[K_TITLE_RU] = {"title_ru", valid_text, 2, 200},
-	[K_BODY_RU] = {"body_ru", valid_lines, 2, 4000}, /* paragraphs: .news-body keeps them */
-	[K_TITLE_EN] = {"title_en", valid_text, 2, 200},
-	[K_BODY_EN] = {"body_en", valid_lines, 2, 4000},
-	[K_AUDIENCE] = {"audience", valid_token, 3, 9},
-	[K_TARGETS] = {"targets", valid_lines, 1, 4000}, /* one a line */
-	[K_PUBLISH_AT] = {"publish_at", valid_text, 16, 19},
-	[K_ROLE] = {"role", valid_token, 5, 10},
-	[K_FULL_NAME] = {"full_name", valid_text, 2, 200},
-	[K_NEW_PASSWORD] = {"new_password", valid_secret, 1, PASSWORD_MAX},
-	[K_NAME] = {"name", valid_text, 2, 200},
-	[K_INN] = {"inn", valid_code, 10, 12},
-	[K_KPP] = {"kpp", valid_code, 9, 9},
-	[K_ADDRESS] = {"address", valid_text, 5, 300},
-	[K_PHONES] = {"phones", valid_text, 5, 100},
-	[K_EMAIL] = {"email", valid_email, 3, 254},
-	[K_WEBSITE] = {"website", valid_text, 4, 200},
-	[K_BANK_NAME] = {"bank_name", valid_text, 2, 200},
-	[K_BIC] = {"bic", valid_code, 8, 9}, /* 9 digits in Russia, a SWIFT code in Kazakhstan */
-	[K_BANK_ACCOUNT] = {"bank_account", valid_code, 20, 20},
-	[K_CORR_ACCOUNT] = {"corr_account", valid_code, 20, 20},
-	[K_RECEIPT_NOTE] = {"receipt_note", valid_text, 1, 1000},
-	[K_TIME_ZONE] = {"time_zone", valid_text, 3, 64},
-	[K_READINGS_FROM] = {"readings_from", valid_int, 1, 31},
-	[K_READINGS_TO] = {"readings_to", valid_int, 1, 31},
-	[K_PAY_BY_DAY] = {"pay_by_day", valid_int, 1, 28},
-	[K_MONTH_DAYS] = {"month_days_x10", valid_int, 0, 305},
-	[K_STAFF] = {"staff", valid_text, 1, 64},
-	[K_ACTION] = {"action", valid_token, 1, 32},
-	[K_OBJECT] = {"object", valid_token, 1, 16},
-	[K_OBJECT_ID] = {"object_id", valid_text, 1, 64},
-	[K_FROM] = {"from", valid_date, 0, 0},
-	[K_TO] = {"to", valid_date, 0, 0},
-	[K_BEFORE] = {"before", valid_int, 1, 9007199254740991LL},
-	[K_FORMAT] = {"format", valid_token, 3, 4},
-	[K_AMOUNT] = {"amount", valid_text, 1, 20},
-	[K_KEY] = {"key", valid_token, TOKEN_CHARS, TOKEN_CHARS},
-	[K_NUMBER] = {"number", valid_code, 1, 20},
-	[K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
-	[K_CHANNEL] = {"channel", valid_token, 3, 5},
-	[K_METER] = {"meter", valid_text, 1, 32},
-	[K_ZONE] = {"zone", valid_int, 1, 3},
-	[K_VALUE] = {"value", valid_decimal, 0, 999999999999LL},
-	[K_TAKEN_ON] = {"taken_on", valid_date, 0, 0},
-	[K_SHORT_NAME] = {"short_name", valid_text, 2, 60},
-	[K_OFFICE_ADDRESS] = {"office_address", valid_text, 5, 300},
-	[K_OFFICE_HOURS] = {"office_hours", valid_text, 3, 200},
-	[K_OFFICE_PHONE] = {"office_phone", valid_text, 5, 100},
-	[K_OFFICE_EMAIL] = {"office_email", valid_email, 3, 254},
-	[K_QUESTION_RU] = {"question_ru", valid_text, 3, 300},
-	[K_ANSWER_RU] = {"answer_ru", valid_lines, 2, 4000},
-	[K_QUESTION_EN] = {"question_en", valid_text, 3, 300},
-	[K_ANSWER_EN] = {"answer_en", valid_lines, 2, 4000},
-	[K_RULES_RU] = {"rules_ru", valid_lines, 1, 20000},
-	[K_RULES_EN] = {"rules_en", valid_lines, 1, 20000},
-	[K_TOPIC_CODE] = {"topic_code", valid_token, 2, 20},
-	[K_FORM] = {"form", valid_token, 1, 20},
-	[K_NAME_RU] = {"name_ru", valid_text, 2, 100},
-	[K_NAME_EN] = {"name_en", valid_text, 2, 100},
-	[K_ACTIVE] = {"active", valid_int, 0, 1},
-	[K_OFFICE_SERVES] = {"office_serves", valid_text, 3, 200},
-	[K_OFFICE] = {"office", valid_int, 1, 4294967295LL},
+        [K_LOGIN] = {"login", valid_text, 1, 64},
+        [K_PASSWORD] = {"password", valid_secret, 1, PASSWORD_MAX},
+        [K_NEXT] = {"next", valid_local_path, 1, NEXT_MAX},
+        [K_CODE] = {"code", valid_text, 1, 16},
+        [K_DONE] = {"done", valid_token, 1, 20},
+        [K_Q] = {"q", valid_text, 1, 200},
+        [K_BY] = {"by", valid_token, 1, 10},
+        [K_AFTER] = {"after", valid_int, 0, 9007199254740991LL},
+        [K_ID] = {"id", valid_int, 1, 9007199254740991LL},
+        [K_TEXT] = {"text", valid_lines, 1, 4000},
+        [K_STATUS] = {"status", valid_token, 3, 12},
+        [K_TAKE] = {"take", valid_int, 0, 1}, /* 1: the appeal is mine; 0: nobody's */
+        [K_REASON] = {"reason", valid_text, 2, 300},
+        [K_ORG] = {"org", valid_int, 1, 4294967295LL},
+        [K_TITLE_RU] = {"title_ru", valid_text, 2, 200},
+        [K_BODY_RU] = {"body_ru", valid_lines, 2, 4000}, /* paragraphs: .news-body keeps them */
+        [K_TITLE_EN] = {"title_en", valid_text, 2, 200},
+        [K_BODY_EN] = {"body_en", valid_lines, 2, 4000},
+        [K_AUDIENCE] = {"audience", valid_token, 3, 9},
+        [K_TARGETS] = {"targets", valid_lines, 1, 4000}, /* one a line */
+        [K_PUBLISH_AT] = {"publish_at", valid_text, 16, 19},
+        [K_ROLE] = {"role", valid_token, 5, 10},
+        [K_FULL_NAME] = {"full_name", valid_text, 2, 200},
+        [K_NEW_PASSWORD] = {"new_password", valid_secret, 1, PASSWORD_MAX},
+        [K_NAME] = {"name", valid_text, 2, 200},
+        [K_INN] = {"inn", valid_code, 10, 12},
+        [K_KPP] = {"kpp", valid_code, 9, 9},
+        [K_ADDRESS] = {"address", valid_text, 5, 300},
+        [K_PHONES] = {"phones", valid_text, 5, 100},
+        [K_EMAIL] = {"email", valid_email, 3, 254},
+        [K_WEBSITE] = {"website", valid_text, 4, 200},
+        [K_BANK_NAME] = {"bank_name", valid_text, 2, 200},
+        [K_BIC] = {"bic", valid_code, 8, 9}, /* 9 digits in Russia, a SWIFT code in Kazakhstan */
+        [K_BANK_ACCOUNT] = {"bank_account", valid_code, 20, 20},
+        [K_CORR_ACCOUNT] = {"corr_account", valid_code, 20, 20},
+        [K_RECEIPT_NOTE] = {"receipt_note", valid_text, 1, 1000},
+        [K_TIME_ZONE] = {"time_zone", valid_text, 3, 64},
+        [K_READINGS_FROM] = {"readings_from", valid_int, 1, 31},
+        [K_READINGS_TO] = {"readings_to", valid_int, 1, 31},
+        [K_PAY_BY_DAY] = {"pay_by_day", valid_int, 1, 28},
+        [K_MONTH_DAYS] = {"month_days_x10", valid_int, 0, 305},
+        /* The promised payment's rule (sql/054): days (0: none) and the debt limit. */
+        [K_PROMISE_DAYS] = {"promise_days", valid_int, 0, 30},
+        [K_PROMISE_LIMIT] = {"promise_limit", valid_text, 1, 24},
+        [K_STAFF] = {"staff", valid_text, 1, 64},
+        [K_ACTION] = {"action", valid_token, 1, 32},
+        [K_OBJECT] = {"object", valid_token, 1, 16},
+        [K_OBJECT_ID] = {"object_id", valid_text, 1, 64},
+        [K_FROM] = {"from", valid_date, 0, 0},
+        [K_TO] = {"to", valid_date, 0, 0},
+        [K_BEFORE] = {"before", valid_int, 1, 9007199254740991LL},
+        [K_FORMAT] = {"format", valid_token, 3, 4},
+        [K_AMOUNT] = {"amount", valid_text, 1, 20},
+        [K_KEY] = {"key", valid_token, TOKEN_CHARS, TOKEN_CHARS},
+        [K_NUMBER] = {"number", valid_code, 1, 20},
+        [K_ACCOUNT] = {"account", valid_int, 1, 4294967295LL},
+        [K_CHANNEL] = {"channel", valid_token, 3, 5},
+        [K_METER] = {"meter", valid_text, 1, 32},
+        [K_ZONE] = {"zone", valid_int, 1, 3},
+        [K_VALUE] = {"value", valid_decimal, 0, 999999999999LL},
+        [K_TAKEN_ON] = {"taken_on", valid_date, 0, 0},
+        [K_SHORT_NAME] = {"short_name", valid_text, 2, 60},
+        [K_OFFICE_ADDRESS] = {"office_address", valid_text, 5, 300},
+        [K_OFFICE_HOURS] = {"office_hours", valid_text, 3, 200},
+        [K_OFFICE_PHONE] = {"office_phone", valid_text, 5, 100},
+        [K_OFFICE_EMAIL] = {"office_email", valid_email, 3, 254},
+        [K_QUESTION_RU] = {"question_ru", valid_text, 3, 300},
+        [K_ANSWER_RU] = {"answer_ru", valid_lines, 2, 4000},
+        [K_QUESTION_EN] = {"question_en", valid_text, 3, 300},
+        [K_ANSWER_EN] = {"answer_en", valid_lines, 2, 4000},
+        [K_RULES_RU] = {"rules_ru", valid_lines, 1, 20000},
+        [K_RULES_EN] = {"rules_en", valid_lines, 1, 20000},
+        [K_TOPIC_CODE] = {"topic_code", valid_token, 2, 20},
+        [K_FORM] = {"form", valid_token, 1, 20},
+        [K_NAME_RU] = {"name_ru", valid_text, 2, 100},
+        [K_NAME_EN] = {"name_en", valid_text, 2, 100},
+        [K_ACTIVE] = {"active", valid_int, 0, 1},
+        [K_OFFICE_SERVES] = {"office_serves", valid_text, 3, 200},
+        [K_OFFICE] = {"office", valid_int, 1, 4294967295LL},
 };
 
 /* ---------------------------------------------------------------- signing in */
@@ -1748,10 +1817,10 @@ static int org_xml(struct req *r, const struct org_settings *o)
 	xmlNodePtr n = xml_elem(r->root, "organization");
 
 	if (n == NULL || xml_attr_int(n, "id", o->id) || xml_text(n, "name", o->name) == NULL ||
-	    console_opt(n, "short_name", o->short_name) ||
-	    xml_text(n, "inn", o->inn) == NULL || console_opt(n, "kpp", o->kpp) ||
-	    xml_text(n, "address", o->address) == NULL || xml_text(n, "phones", o->phones) == NULL ||
-	    xml_text(n, "email", o->email) == NULL || console_opt(n, "website", o->website) ||
+	    console_opt(n, "short_name", o->short_name) || xml_text(n, "inn", o->inn) == NULL ||
+	    console_opt(n, "kpp", o->kpp) || xml_text(n, "address", o->address) == NULL ||
+	    xml_text(n, "phones", o->phones) == NULL || xml_text(n, "email", o->email) == NULL ||
+	    console_opt(n, "website", o->website) ||
 	    xml_text(n, "bank_name", o->bank_name) == NULL || xml_text(n, "bic", o->bic) == NULL ||
 	    xml_text(n, "bank_account", o->bank_account) == NULL ||
 	    xml_text(n, "corr_account", o->corr_account) == NULL ||
@@ -1760,7 +1829,9 @@ static int org_xml(struct req *r, const struct org_settings *o)
 	    xml_int(n, "readings_from", o->readings_from) == NULL ||
 	    xml_int(n, "readings_to", o->readings_to) == NULL ||
 	    xml_int(n, "pay_by_day", o->pay_by_day) == NULL ||
-	    xml_int(n, "month_days_x10", o->month_days_x10) == NULL)
+	    xml_int(n, "month_days_x10", o->month_days_x10) == NULL ||
+	    xml_int(n, "promise_days", o->promise_days) == NULL ||
+	    xml_text(n, "promise_limit", decimal_text(r->arena, o->promise_limit, 2)) == NULL)
 		return -1;
 	return 0;
 }
@@ -1792,6 +1863,12 @@ static void org_diff(struct req *r, const struct org_settings *a, const struct o
 	if (a->month_days_x10 != b->month_days_x10) {
 		x = arena_printf(r->arena, "%smonth_days_x10=%u; ", x ? x : "", a->month_days_x10);
 		y = arena_printf(r->arena, "%smonth_days_x10=%u; ", y ? y : "", b->month_days_x10);
+	}
+	if (a->promise_days != b->promise_days || a->promise_limit != b->promise_limit) {
+		x = arena_printf(r->arena, "%spromise=%u/%lld; ", x ? x : "", a->promise_days,
+		                 a->promise_limit);
+		y = arena_printf(r->arena, "%spromise=%u/%lld; ", y ? y : "", b->promise_days,
+		                 b->promise_limit);
 	}
 	if (a->readings_from != b->readings_from || a->readings_to != b->readings_to ||
 	    a->pay_by_day != b->pay_by_day) {
@@ -1858,9 +1935,11 @@ static int organization_page(struct req *r)
 					  K_EMAIL,	  K_BANK_NAME,	  K_BIC,	  K_BANK_ACCOUNT,
 					  K_TIME_ZONE,	  K_READINGS_FROM, K_READINGS_TO,
 					  K_PAY_BY_DAY,	  K_MONTH_DAYS};
-	/* A correspondent account is a Russian bank's; Kazakh details have none. */
-	static const size_t optional[] = {K_SHORT_NAME, K_KPP, K_WEBSITE, K_RECEIPT_NOTE,
-					  K_CORR_ACCOUNT};
+	/* A correspondent account is a Russian bank's; Kazakh details have none.  The
+	 * promise's rule left out is kept as it is. */
+	static const size_t optional[] = {K_SHORT_NAME,   K_KPP,          K_WEBSITE,
+	                                  K_RECEIPT_NOTE, K_CORR_ACCOUNT, K_PROMISE_DAYS,
+	                                  K_PROMISE_LIMIT};
 	struct organization payee;
 	const struct fval *org = req_val(r, K_ORG);
 	struct org_settings old, nw;
@@ -1895,27 +1974,35 @@ static int organization_page(struct req *r)
 		if (r->bad[optional[i]])
 			return page_refuse(r, 400, fields[optional[i]].name, "invalid");
 	nw = (struct org_settings){
-		id,
-		req_val(r, K_NAME)->s,
-		req_val(r, K_SHORT_NAME) ? req_val(r, K_SHORT_NAME)->s : NULL,
-		req_val(r, K_INN)->s,
-		req_val(r, K_KPP) ? req_val(r, K_KPP)->s : NULL,
-		req_val(r, K_ADDRESS)->s,
-		req_val(r, K_PHONES)->s,
-		req_val(r, K_EMAIL)->s,
-		req_val(r, K_WEBSITE) ? req_val(r, K_WEBSITE)->s : NULL,
-		req_val(r, K_BANK_NAME)->s,
-		req_val(r, K_BIC)->s,
-		req_val(r, K_BANK_ACCOUNT)->s,
-		req_val(r, K_CORR_ACCOUNT) ? req_val(r, K_CORR_ACCOUNT)->s : "",
-		req_val(r, K_RECEIPT_NOTE) ? req_val(r, K_RECEIPT_NOTE)->s : NULL,
-		req_val(r, K_TIME_ZONE)->s,
-		(unsigned)req_val(r, K_READINGS_FROM)->i,
-		(unsigned)req_val(r, K_READINGS_TO)->i,
-		(unsigned)req_val(r, K_PAY_BY_DAY)->i,
-		old.currency,
-		(unsigned)req_val(r, K_MONTH_DAYS)->i,
+	        id,
+	        req_val(r, K_NAME)->s,
+	        req_val(r, K_SHORT_NAME) ? req_val(r, K_SHORT_NAME)->s : NULL,
+	        req_val(r, K_INN)->s,
+	        req_val(r, K_KPP) ? req_val(r, K_KPP)->s : NULL,
+	        req_val(r, K_ADDRESS)->s,
+	        req_val(r, K_PHONES)->s,
+	        req_val(r, K_EMAIL)->s,
+	        req_val(r, K_WEBSITE) ? req_val(r, K_WEBSITE)->s : NULL,
+	        req_val(r, K_BANK_NAME)->s,
+	        req_val(r, K_BIC)->s,
+	        req_val(r, K_BANK_ACCOUNT)->s,
+	        req_val(r, K_CORR_ACCOUNT) ? req_val(r, K_CORR_ACCOUNT)->s : "",
+	        req_val(r, K_RECEIPT_NOTE) ? req_val(r, K_RECEIPT_NOTE)->s : NULL,
+	        req_val(r, K_TIME_ZONE)->s,
+	        (unsigned)req_val(r, K_READINGS_FROM)->i,
+	        (unsigned)req_val(r, K_READINGS_TO)->i,
+	        (unsigned)req_val(r, K_PAY_BY_DAY)->i,
+	        old.currency,
+	        (unsigned)req_val(r, K_MONTH_DAYS)->i,
+	        req_val(r, K_PROMISE_DAYS) ? (unsigned)req_val(r, K_PROMISE_DAYS)->i
+	                                   : old.promise_days,
+	        old.promise_limit,
 	};
+	/* In the organization's currency, as its subscribers' debt is. */
+	if (req_val(r, K_PROMISE_LIMIT) != NULL &&
+	    money_parse(req_val(r, K_PROMISE_LIMIT)->s, req_val(r, K_PROMISE_LIMIT)->len,
+	                currency_find(old.currency ? old.currency : ""), 0, &nw.promise_limit) != 0)
+		return page_refuse(r, 422, "promise_limit", "invalid");
 	/* The receipts' own checks: a payment to these details must reach the payee,
 	 * and its QR code must carry them. */
 	payee = (struct organization){.id = id, .name = nw.name, .short_name = nw.short_name,

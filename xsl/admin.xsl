@@ -1081,6 +1081,22 @@
         <option value="305"><xsl:if test="$md = '305'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="$M/adm.month-days.305"/></option>
       </select>
       <xsl:call-template name="field-error"><xsl:with-param name="name">month_days_x10</xsl:with-param></xsl:call-template>
+      <!-- The promised payment's rule (an internet line suspended for debt). -->
+      <fieldset id="promise-rule">
+        <legend><xsl:value-of select="$M/adm.promise"/></legend>
+        <p class="hint" id="promise-hint"><xsl:value-of select="$M/adm.promise.hint"/></p>
+        <label for="promise_days"><xsl:value-of select="$M/adm.f.promise_days"/></label>
+        <input type="number" id="promise_days" name="promise_days" min="0" max="30" required="required" aria-describedby="promise-hint">
+          <xsl:if test="/page/error[@field = 'promise_days']"><xsl:attribute name="type">text</xsl:attribute></xsl:if>
+          <xsl:attribute name="value"><xsl:call-template name="value"><xsl:with-param name="name">promise_days</xsl:with-param><xsl:with-param name="stored" select="$o/promise_days"/></xsl:call-template></xsl:attribute>
+        </input>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">promise_days</xsl:with-param></xsl:call-template>
+        <label for="promise_limit"><xsl:value-of select="$M/adm.f.promise_limit"/></label>
+        <input type="text" id="promise_limit" name="promise_limit" inputmode="decimal" maxlength="24" required="required">
+          <xsl:attribute name="value"><xsl:call-template name="value"><xsl:with-param name="name">promise_limit</xsl:with-param><xsl:with-param name="stored" select="$o/promise_limit"/></xsl:call-template></xsl:attribute>
+        </input>
+        <xsl:call-template name="field-error"><xsl:with-param name="name">promise_limit</xsl:with-param></xsl:call-template>
+      </fieldset>
       <label for="password"><xsl:value-of select="$M/adm.f.password-again"/></label>
       <input type="password" id="password" name="password" required="required" maxlength="128" autocomplete="current-password"/>
       <xsl:call-template name="field-error"><xsl:with-param name="name">password</xsl:with-param></xsl:call-template>

@@ -1252,6 +1252,10 @@
     <adm.f.month_days_x10>Tariff limits over part of a month (when a tariff does not say)</adm.f.month_days_x10>
     <adm.month-days.own>By the month's own days</adm.month-days.own>
     <adm.month-days.305>By days / 30.5</adm.month-days.305>
+    <adm.promise>Promised payment</adm.promise>
+    <adm.promise.hint>A subscriber's internet line suspended for debt can be enabled for this many days, once a calendar month, while the debt is at most the limit. 0 days: not offered.</adm.promise.hint>
+    <adm.f.promise_days>Days</adm.f.promise_days>
+    <adm.f.promise_limit>Most debt</adm.f.promise_limit>
     <adm.title.topics>Appeal topics</adm.title.topics>
     <adm.topic.request>service request</adm.topic.request>
     <adm.topic.retired>off the list</adm.topic.retired>

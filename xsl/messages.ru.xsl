@@ -1252,6 +1252,10 @@
     <adm.f.month_days_x10>Лимиты тарифа за часть месяца (если тариф не указывает)</adm.f.month_days_x10>
     <adm.month-days.own>По числу дней месяца</adm.month-days.own>
     <adm.month-days.305>По дням / 30,5</adm.month-days.305>
+    <adm.promise>Обещанный платёж</adm.promise>
+    <adm.promise.hint>Интернет абонента, приостановленный за долг, можно включить на столько дней раз в календарный месяц, пока долг не больше предела. 0 дней — не предлагается.</adm.promise.hint>
+    <adm.f.promise_days>Дней</adm.f.promise_days>
+    <adm.f.promise_limit>Наибольший долг</adm.f.promise_limit>
     <adm.title.topics>Темы обращений</adm.title.topics>
     <adm.topic.request>заявка</adm.topic.request>
     <adm.topic.retired>снята</adm.topic.retired>

@@ -59,38 +59,40 @@ enum perr db_public_organizations(struct arena *ar,
 }
 
 static struct db_stmt settings_get = {
-	"organization.settings_get",
-	"SELECT id, name, short_name, inn, kpp, address, phones, email, website, bank_name, bic, "
-	"bank_account, "
-	"corr_account, receipt_note, time_zone, readings_from, readings_to, pay_by_day, currency, "
-	"month_days_x10 "
-	"FROM organizations WHERE id = ?",
-	NULL, 0, NULL};
+        "organization.settings_get",
+        "SELECT id, name, short_name, inn, kpp, address, phones, email, website, bank_name, bic, "
+        "bank_account, "
+        "corr_account, receipt_note, time_zone, readings_from, readings_to, pay_by_day, currency, "
+        "month_days_x10, promise_days, promise_limit "
+        "FROM organizations WHERE id = ?",
+        NULL, 0, NULL};
 
 static struct db_stmt settings_set = {
-	"organization.settings_set",
-	"UPDATE organizations SET name = ?, short_name = ?, inn = ?, kpp = ?, address = ?, "
-	"phones = ?, email = ?, "
-	"website = ?, bank_name = ?, bic = ?, bank_account = ?, corr_account = ?, receipt_note = ?, "
-	"time_zone = ?, readings_from = ?, readings_to = ?, pay_by_day = ?, month_days_x10 = ? "
-	"WHERE id = ?",
-	NULL, 0, NULL};
+        "organization.settings_set",
+        "UPDATE organizations SET name = ?, short_name = ?, inn = ?, kpp = ?, address = ?, "
+        "phones = ?, email = ?, "
+        "website = ?, bank_name = ?, bic = ?, bank_account = ?, corr_account = ?, receipt_note = "
+        "?, "
+        "time_zone = ?, readings_from = ?, readings_to = ?, pay_by_day = ?, month_days_x10 = ?, "
+        "promise_days = ?, promise_limit = ? WHERE id = ?",
+        NULL, 0, NULL};
 
 enum perr db_org_settings_get(struct arena *ar, unsigned id, struct org_settings *o)
 {
 	struct db_arg a[] = {DBA_INT(id)};
-	struct db_col c[] = {DBC_UINT(&o->id),	       DBC_STR(&o->name), DBC_STR(&o->short_name),
-			     DBC_STR(&o->inn),	       DBC_STR(&o->kpp),
-			     DBC_STR(&o->address),     DBC_STR(&o->phones),
-			     DBC_STR(&o->email),       DBC_STR(&o->website),
-			     DBC_STR(&o->bank_name),   DBC_STR(&o->bic),
-			     DBC_STR(&o->bank_account), DBC_STR(&o->corr_account),
-			     DBC_STR(&o->receipt_note), DBC_STR(&o->time_zone),
-			     DBC_UINT(&o->readings_from), DBC_UINT(&o->readings_to),
-			     DBC_UINT(&o->pay_by_day), DBC_STR(&o->currency),
-			     DBC_UINT(&o->month_days_x10)};
+	struct db_col c[] = {DBC_UINT(&o->id),           DBC_STR(&o->name),
+	                     DBC_STR(&o->short_name),    DBC_STR(&o->inn),
+	                     DBC_STR(&o->kpp),           DBC_STR(&o->address),
+	                     DBC_STR(&o->phones),        DBC_STR(&o->email),
+	                     DBC_STR(&o->website),       DBC_STR(&o->bank_name),
+	                     DBC_STR(&o->bic),           DBC_STR(&o->bank_account),
+	                     DBC_STR(&o->corr_account),  DBC_STR(&o->receipt_note),
+	                     DBC_STR(&o->time_zone),     DBC_UINT(&o->readings_from),
+	                     DBC_UINT(&o->readings_to),  DBC_UINT(&o->pay_by_day),
+	                     DBC_STR(&o->currency),      DBC_UINT(&o->month_days_x10),
+	                     DBC_UINT(&o->promise_days), DBC_INT(&o->promise_limit)};
 
-	return db_row(ar, &settings_get, a, 1, c, 20);
+	return db_row(ar, &settings_get, a, 1, c, 22);
 }
 
 static struct db_arg opt(const char *s)
@@ -100,17 +102,29 @@ static struct db_arg opt(const char *s)
 
 enum perr db_org_settings_set(const struct org_settings *o)
 {
-	struct db_arg a[] = {DBA_STR(o->name),	       opt(o->short_name), DBA_STR(o->inn),
-			     opt(o->kpp),	       DBA_STR(o->address),
-			     DBA_STR(o->phones),       DBA_STR(o->email),
-			     opt(o->website),	       DBA_STR(o->bank_name),
-			     DBA_STR(o->bic),	       DBA_STR(o->bank_account),
-			     DBA_STR(o->corr_account), opt(o->receipt_note),
-			     DBA_STR(o->time_zone),    DBA_INT(o->readings_from),
-			     DBA_INT(o->readings_to),  DBA_INT(o->pay_by_day),
-			     DBA_INT(o->month_days_x10), DBA_INT(o->id)};
+	struct db_arg a[] = {DBA_STR(o->name),
+	                     opt(o->short_name),
+	                     DBA_STR(o->inn),
+	                     opt(o->kpp),
+	                     DBA_STR(o->address),
+	                     DBA_STR(o->phones),
+	                     DBA_STR(o->email),
+	                     opt(o->website),
+	                     DBA_STR(o->bank_name),
+	                     DBA_STR(o->bic),
+	                     DBA_STR(o->bank_account),
+	                     DBA_STR(o->corr_account),
+	                     opt(o->receipt_note),
+	                     DBA_STR(o->time_zone),
+	                     DBA_INT(o->readings_from),
+	                     DBA_INT(o->readings_to),
+	                     DBA_INT(o->pay_by_day),
+	                     DBA_INT(o->month_days_x10),
+	                     DBA_INT(o->promise_days),
+	                     DBA_INT(o->promise_limit),
+	                     DBA_INT(o->id)};
 
-	return db_exec(&settings_set, a, 19, NULL, NULL);
+	return db_exec(&settings_set, a, 21, NULL, NULL);
 }
 
 static struct db_stmt offices = {

@@ -28,6 +28,8 @@ struct org_settings {
 	unsigned readings_from, readings_to, pay_by_day;
 	const char *currency; /* read, never written: the ledger is in it */
 	unsigned month_days_x10; /* 305: tariffs' limits prorated by days / 30.5; 0: own days */
+	unsigned promise_days;   /* a promised payment's days; 0: none (sql/054) */
+	money_t promise_limit;   /* the most a subscriber may owe to be given one */
 };
 enum perr db_org_settings_get(struct arena *, unsigned id, struct org_settings *) PORTAL_WUR;
 enum perr db_org_settings_set(const struct org_settings *) PORTAL_WUR;

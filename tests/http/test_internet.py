@@ -290,3 +290,44 @@ def test_the_billing_system_reads_the_promises_through_the_api(line):
     assert r.status_code == 200 and r.json()["items"] == []
     r = requests.get(API + "/promises", headers=auth(make_key(scopes="read:payments")))
     assert r.status_code == 403
+
+
+def test_the_organization_sets_the_rule_in_the_console(line):
+    """The console's organization form holds the rule: days (0: none) and the most debt,
+    in the organization's currency; a bad value is refused beside its field, as typed;
+    the change is audited; a form without the two fields keeps the rule."""
+    from test_admin import audit_rows, org_form, post
+    from conftest import staff_signed_in
+    s = new_client("en")
+    s.cookies.update(staff_signed_in("admin").cookies)
+    page = doc(s.get(BASE + "/admin/organization?org=1"))
+    assert page.xpath('//input[@id="promise_days"]/@value') == ["3"]
+    limit = page.xpath('//input[@id="promise_limit"]/@value')[0]
+    assert int(round(float(limit) * 100)) == debt()
+    try:
+        form = dict(org_form("admin-password"), promise_days="5", promise_limit="1 234,50")
+        r = post(s, "/admin/organization?org=1", form)
+        assert r.status_code == 303, r.text[:300]
+        assert sql("SELECT promise_days, promise_limit FROM organizations WHERE id = 1") == \
+            [("5", "123450")]
+        assert "promise=5/123450" in audit_rows("organization-settings", "1")[-1][5]
+        x = doc(signed_in(USER, PASSWORD, "en").get(BASE + "/services?format=xml"))
+        rule = x.xpath("//connection[@service='%d']/promise-rule" % INTERNET)[0]
+        assert rule.get("days") == "5" and rule.find("limit").get("minor") == "123450"
+        # Left out: kept.
+        assert post(s, "/admin/organization?org=1", org_form("admin-password")).status_code \
+            == 303
+        assert sql("SELECT promise_days FROM organizations WHERE id = 1") == [("5",)]
+        for field, value, status in (("promise_days", "31", 400), ("promise_days", "x", 400),
+                                     ("promise_limit", "-5", 422),
+                                     ("promise_limit", "много", 422)):
+            r = post(s, "/admin/organization?org=1", dict(form, **{field: value}))
+            assert r.status_code == status, (field, value, r.status_code)
+            d = doc(r)
+            assert d.xpath('//input[@id="%s"]/@value' % field) == [value]
+            assert written_in(d.xpath("string(//*[@id='error-%s'])" % field), "en"), field
+        assert sql("SELECT promise_days, promise_limit FROM organizations WHERE id = 1") == \
+            [("5", "123450")]
+    finally:
+        sql("UPDATE organizations SET promise_days = 3, promise_limit = %d WHERE id = 1"
+            % debt())
