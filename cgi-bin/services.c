@@ -401,6 +401,22 @@ static enum perr usage_row(void *p, const struct usage_record *u)
 	return PERR_OK;
 }
 
+/* The records after the first `keep` dropped: a refused download's page shows what the page
+ * would. */
+static void usage_trim(xmlNodePtr list, unsigned keep)
+{
+	xmlNodePtr c, next;
+	unsigned n = 0;
+
+	for (c = list->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_ELEMENT_NODE && ++n > keep) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+}
+
 static enum perr usage_kind_row(void *p, const char *kind)
 {
 	return xml_text(p, "kind", kind) == NULL ? PERR_NOMEM : PERR_OK;
@@ -479,8 +495,10 @@ static int usage_page(struct req *r)
 	if (!file)
 		return 200;
 	/* A file with some of the period's records would pass for all of them. */
-	if (l.n > l.max)
+	if (l.n > l.max) {
+		usage_trim(l.list, USAGE_SHOWN);
 		return page_refuse(r, 413, "from", "usage-too-many");
+	}
 	month_format(from, f);
 	month_format(to, to_s);
 	return page_table(r, fmt->s,

@@ -1187,7 +1187,7 @@ def test_every_billing_query_is_an_index_lookup():
         "inbox.list": [sub, 2 ** 62, 30], "inbox.one": [1, sub], "inbox.mark": [1, sub],
         "inbox.mark_all": [sub], "inbox.unwritten": [0, 50], "inbox.raw": [1],
         "inbox.write": ["'x'", "'x'", 1], "inbox.drop": [1],
-        "organization.settings_get": [1], "organization.settings_set": ["'x'"] * 14 + [1] * 5,
+        "organization.settings_get": [1], "organization.settings_set": ["'x'"] * 14 + [1] * 7,
         "organization.offices": [1], "organization.office_delete": [1, 0],
         "refund.lock_payment": [1], "refund.by_key": ["'x'"], "refund.get": [1],
         "refund.get_lock": [1], "refund.of_payment": [1], "refund.set": ["'pending'", "NULL",
