@@ -66,11 +66,25 @@ def test_correlated_subqueries_and_derived_tables():
                    ("SELECT", "t", "a"), ("SELECT", "u", "d"), ("SELECT", "t", "b")}
 
 
+def test_select_straight_join_is_the_blocks_join_order_not_a_table():
+    want = {("SELECT", "t", "a"), ("SELECT", "t", "id"), ("SELECT", "u", "t_id")}
+    assert privs("SELECT STRAIGHT_JOIN x.a FROM t x JOIN u ON u.t_id = x.id") == want
+    assert privs("SELECT DISTINCT STRAIGHT_JOIN x.a FROM t x STRAIGHT_JOIN u "
+                 "ON u.t_id = x.id") == want
+
+
+def test_insert_on_duplicate_key_updates_what_it_assigns():
+    assert privs("INSERT INTO t (id, a) VALUES (?, ?) "
+                 "ON DUPLICATE KEY UPDATE a = VALUES(a), b = b + 1") == {
+        ("INSERT", "t", "id"), ("INSERT", "t", "a"), ("UPDATE", "t", "id"),
+        ("UPDATE", "t", "a"), ("UPDATE", "t", "b"), ("SELECT", "t", "a"), ("SELECT", "t", "b")}
+
+
 @pytest.mark.parametrize("bad", [
     "SELECT nosuch FROM t",                      # a column no table in scope has
     "SELECT id FROM t JOIN u ON u.t_id = t.id",  # ambiguous
     "SELECT a FROM nosuch",
-    "INSERT INTO t (a) VALUES (?) ON DUPLICATE KEY UPDATE a = ?",
+    "INSERT INTO t (a) VALUES (?) ON DUPLICATE KEY UPDATE",
     "GRANT ALL ON *.* TO x",
 ])
 def test_a_statement_it_cannot_place_stops_the_generation(bad):
@@ -122,6 +136,40 @@ def every_statement():
     for (_, _), (name, text) in grants.statements().items():
         out[name] = text
     return out
+
+
+def test_the_generated_grants_of_an_upsert_are_what_mariadb_asks(schema):
+    """MariaDB judges the generator's reading of INSERT ... ON DUPLICATE KEY UPDATE:
+    its grants let the statement be prepared, and each one of them is needed."""
+    text = ("INSERT INTO feed_counters (name, n) VALUES (?, ?) "
+            "ON DUPLICATE KEY UPDATE n = n + VALUES(n)")
+    need = grants.privileges(text, schema)
+    assert {("INSERT", "feed_counters", "name"), ("INSERT", "feed_counters", "n"),
+            ("UPDATE", "feed_counters", "name"), ("UPDATE", "feed_counters", "n")} <= need
+    user, pw = "kb_grants_test", "grants-test-" + os.urandom(8).hex()
+    grantee = "'%s'@'localhost'" % user
+    sql("DROP USER IF EXISTS %s" % grantee)
+    sql("CREATE USER %s IDENTIFIED BY '%s'" % (grantee, pw))
+    try:
+        def prepares(privs):
+            sql("REVOKE ALL PRIVILEGES, GRANT OPTION FROM %s" % grantee)
+            for line in grants.grant_lines(privs, grantee, "kabinet"):
+                sql(line)
+            p = subprocess.run(
+                ["mariadb", "--no-defaults", "--socket=" + os.path.join(ENV, "run", "db.sock"),
+                 "-u" + user, "-p" + pw, "kabinet"],
+                input="SET @q = '%s'; PREPARE s FROM @q;\n" % text.replace("'", "\\'"),
+                capture_output=True, text=True, timeout=60)
+            return p.returncode == 0, p.stderr
+        ok, err = prepares(need)
+        assert ok, err
+        for p in sorted(need & {("INSERT", "feed_counters", "name"),
+                                ("UPDATE", "feed_counters", "name"),
+                                ("UPDATE", "feed_counters", "n")}):
+            ok, err = prepares(need - {p})
+            assert not ok and "denied" in err, (p, err)
+    finally:
+        sql("DROP USER IF EXISTS %s" % grantee)
 
 
 def test_each_program_can_prepare_every_statement_it_links_and_no_other(plan, schema,
