@@ -156,7 +156,10 @@ host_kill() {
 		[ -f "$f" ] || continue
 		case "$f" in */nginx.pid | */yookassa-emu.pid | */smtp-sink.pid | */sms-gateway.pid) continue ;; esac
 		pid=$(cat "$f")
-		# The master and its workers, at once, as a machine that dies.
+		# The master and its workers, at once, as a machine that dies.  The master is
+		# stopped first: between its workers' deaths and its own it would start new
+		# ones, which outlived it.
+		kill -STOP "$pid" 2>/dev/null || true
 		pkill -KILL -P "$pid" 2>/dev/null || true
 		kill -KILL "$pid" 2>/dev/null || true
 		rm -f "$f"

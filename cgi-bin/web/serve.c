@@ -19,6 +19,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -213,11 +214,16 @@ struct slot {
 
 static pid_t spawn(const struct section *sec, int fd)
 {
+	pid_t master = getpid();
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		sigset_t none;
 
+		/* A master that dies (killed, out of memory) takes its workers with it, as a
+		 * SIGTERM: none goes on serving unsupervised on a socket no one restarts. */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != master)
+			_exit(0);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		worker_loop(sec, fd);

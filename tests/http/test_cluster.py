@@ -209,6 +209,15 @@ def test_a_node_and_a_host_lost_under_load_lose_nothing():
         while len(hooks) < PAYMENTS // 2 and not problems:
             time.sleep(0.05)
         cluster("host-kill", "a")
+        # Nothing of host a's programs is left running, as on a machine that died
+        # (SIGKILL is delivered in its own time: a moment's grace).
+        def left():
+            return subprocess.run(["pgrep", "-f", os.path.join(CLUSTER, "a", "sock") + "/"],
+                                  capture_output=True, text=True).stdout.split()
+        deadline = time.time() + 5
+        while left() and time.time() < deadline:
+            time.sleep(0.1)
+        assert not left(), left()
         for t in notifiers:
             t.join(timeout=180)
         time.sleep(1)  # browsing on the one host and two nodes left
