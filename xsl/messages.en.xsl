@@ -503,7 +503,7 @@
     <field.quantity>A quantity above zero with at most three decimals, e.g. 1000 or 12.5.</field.quantity>
     <error.one-of>Give an amount or a quantity, not both.</error.one-of>
     <error.needs-tariff>Choose a service billed by a tariff to ask for a quantity of it.</error.needs-tariff>
-    <services.lines>Internet access</services.lines>
+    <services.lines>Internet connections</services.lines>
     <services.line.plan>Plan</services.line.plan>
     <services.line.speed>Speed</services.line.speed>
     <services.line.mbps>Mbit/s</services.line.mbps>

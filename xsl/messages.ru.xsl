@@ -503,7 +503,7 @@
     <field.quantity>Количество больше нуля, не больше трёх знаков после запятой, например 1000 или 12,5.</field.quantity>
     <error.one-of>Укажите сумму или количество, но не то и другое.</error.one-of>
     <error.needs-tariff>Чтобы выставить счёт на количество, выберите услугу с тарифом.</error.needs-tariff>
-    <services.lines>Доступ в интернет</services.lines>
+    <services.lines>Подключения к интернету</services.lines>
     <services.line.plan>Тариф</services.line.plan>
     <services.line.speed>Скорость</services.line.speed>
     <services.line.mbps>Мбит/с</services.line.mbps>
