@@ -336,6 +336,15 @@ static day_t month_first_day(month_t m)
 	return day_from_civil((int)(m / 12), (int)(m % 12) + 1, 1);
 }
 
+/* Months from..to of the organization (tz) as UTC instants: since, and until (excluded). */
+static int period_utc(month_t from, month_t to, const char *tz, char since[20], char until[20])
+{
+	if (day_start_utc_in(month_first_day(from), tz, since) != 0 ||
+	    day_start_utc_in(month_first_day(to + 1), tz, until) != 0)
+		return -1;
+	return 0;
+}
+
 /*
  * GET /events ?from=&to= (months, default the twelve up to this one): the account's
  * protected objects and their events of the period, the months being the
@@ -356,8 +365,7 @@ static int events_page(struct req *r)
 		return st;
 	if ((st = page_period(r, K_FROM, K_TO, month_today_in(l.tz), &from, &to)) != 0)
 		return st;
-	if (day_start_utc_in(month_first_day(from), l.tz, since) != 0 ||
-	    day_start_utc_in(month_first_day(to + 1), l.tz, until) != 0 ||
+	if (period_utc(from, to, l.tz, since, until) != 0 ||
 	    (l.list = xml_elem(r->root, "events")) == NULL)
 		return page_error(r, 500, "internal");
 	e = db_object_events(r->arena, a.id, since, until, EVENTS_MAX + 1, event_row, &l);
@@ -480,8 +488,7 @@ static int usage_page(struct req *r)
 	if (r->bad[K_KIND] || (kv && strcmp(kv->s, "call") != 0 && strcmp(kv->s, "session") != 0))
 		return page_refuse(r, 400, "kind", "bad-kind");
 	kind = kv ? kv->s : NULL;
-	if (day_start_utc_in(month_first_day(from), l.tz, since) != 0 ||
-	    day_start_utc_in(month_first_day(to + 1), l.tz, until) != 0 ||
+	if (period_utc(from, to, l.tz, since, until) != 0 ||
 	    (l.list = xml_elem(r->root, "usage")) == NULL ||
 	    (kind && xml_attr(l.list, "kind", kind)))
 		return page_error(r, 500, "internal");

@@ -12,20 +12,10 @@ import pytest
 
 from conftest import BASE, doc, make_subscriber, signed_in, sql, written_in
 from exchange_util import problems, run_import, write
+from test_events import month_start_utc, ym  # the Moscow month, as the events' tests take it
 
 USER, PASSWORD, ACCOUNT, NUMBER = "usage-user", "usage-user-password-1", 1020, "2000001020"
 INTERNET, PHONE = 8, 10  # the demo organization's (sql/demo/007-internet.sql)
-MSK = datetime.timezone(datetime.timedelta(hours=3))  # Europe/Moscow: UTC+3 all year
-
-
-def month_start_utc():
-    """The first instant of this month in Moscow, as naive UTC."""
-    first = datetime.datetime.now(MSK).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    return first.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-
-
-def ym(d):
-    return d.strftime("%Y-%m")
 
 
 def stamp(d):
