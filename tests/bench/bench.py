@@ -218,28 +218,38 @@ def webhook_bench(count=20000, seconds=8):
 
 PHP_FPM = "/usr/sbin/php-fpm8.2"
 PEER = "PHP peer: dashboard (php-fpm 8.2)"
+PEER_HISTORY = "PHP peer: payments history (php-fpm 8.2)"
+PEERED = ("home", "payments")
+HOME = "dashboard (home, signed in)"
+HISTORY = "payments history, 24 months"  # the programs whose pages have a peer in tests/bench/php/
 
 
 def php_peer_start():
-    """Issue 22's peer: php-fpm 8.2 running tests/bench/php/home.php behind the same nginx
-    (/__php/), as many processes as a kabinet program has workers, with OPcache (on by
-    default in php-fpm) not checking the script's time stamp, as in production.  Its pool
-    runs as the programs' user, so it gets its settings and the home program's secrets in a
-    file of its own.  Returns the php-fpm process, or None (and says why)."""
+    """Issue 22's peer: php-fpm 8.2 running tests/bench/php/ behind the same nginx (/__php/
+    the dashboard, /__php/payments the payment history), as many processes as a kabinet
+    program has workers, with OPcache (on by default in php-fpm) not checking the script's
+    time stamp, as in production.  Its pool runs as the programs' user, so it gets its
+    settings and each peered program's database account in a file of its own.  Returns the
+    php-fpm process, or None (and says why)."""
     if not os.access(PHP_FPM, os.X_OK):
         print("PHP peer: %s is not installed (make bench installs php8.2-fpm)" % PHP_FPM)
         return None
     ini = configparser.ConfigParser(interpolation=None, strict=False)
     ini.read(os.path.join(ENV, "portal.ini"))
-    own = configparser.ConfigParser(interpolation=None, strict=False)
-    own.read(os.path.join(ini["site"]["secrets"], "home.ini"))
+    own = {}
+    for program in PEERED:
+        own[program] = configparser.ConfigParser(interpolation=None, strict=False)
+        own[program].read(os.path.join(ini["site"]["secrets"], program + ".ini"))
     d = os.path.join(ENV, "php")
     os.makedirs(d, exist_ok=True)
     peer = os.path.join(d, "peer.ini")
     with open(os.open(peer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
-        f.write("[db]\nsocket = %s\nname = %s\nuser = %s\npassword = %s\n" % (
-            ini["db"]["socket"], ini["db"]["name"], own["db"]["user"], own["db"]["password"]))
-        f.write("[site]\nsecret = %s\nxsl_dir = %s\n" % (own["site"]["secret"],
+        f.write("[db]\nsocket = %s\nname = %s\n" % (ini["db"]["socket"], ini["db"]["name"]))
+        # Each page as its program's database account, whose grants follow from its statements.
+        for program in PEERED:
+            f.write("[db.%s]\nuser = %s\npassword = %s\n" % (
+                program, own[program]["db"]["user"], own[program]["db"]["password"]))
+        f.write("[site]\nsecret = %s\nxsl_dir = %s\n" % (own["home"]["site"]["secret"],
                                                         ini["site"]["xsl_dir"]))
         if ini.has_option("site", "time_zone"):
             f.write("time_zone = %s\n" % ini["site"]["time_zone"])
@@ -282,15 +292,26 @@ def php_peer_stop(proc):
         proc.wait(timeout=10)
 
 
-def interleaved_ratios(cookie, rounds=3, seconds=5):
-    """The dashboard's req/s over the peer's, from rounds of one then the other at 32 and at
-    4 connections, sorted: the middle one decides the target, so a drift of this shared
+def interleaved_ratios(cookie, url, peer_url, rounds=3, seconds=5):
+    """A page's req/s over its peer's, from rounds of one then the other at 32 and at 4
+    connections, sorted: the middle one decides the target, so a drift of this shared
     machine between two rows measured a minute apart does not."""
     got = {}
     for conns in (CONNECTIONS, "4"):
         got[conns] = sorted(
-            wrk(BASE + "/", (cookie,), duration=seconds, connections=conns)["rps"] /
-            wrk(BASE + "/__php/", (cookie,), duration=seconds, connections=conns)["rps"]
+            wrk(url, (cookie,), duration=seconds, connections=conns)["rps"] /
+            wrk(peer_url, (cookie,), duration=seconds, connections=conns)["rps"]
+            for _ in range(rounds))
+    return got
+
+
+def static_share(url, cookie, ref_url, rounds=3, seconds=5):
+    """A page's req/s over a static file of its bytes, interleaved as above, at 32 and 4."""
+    got = {}
+    for conns in (CONNECTIONS, "4"):
+        got[conns] = sorted(
+            wrk(url, (cookie,), duration=seconds, connections=conns)["rps"] /
+            wrk(ref_url, duration=seconds, connections=conns)["rps"]
             for _ in range(rounds))
     return got
 
@@ -391,7 +412,7 @@ def main():
         check=True, capture_output=True, text=True).stdout)
 
     billing = [
-        ("dashboard (home, signed in)", BASE + "/", (cookie,)),
+        (HOME, BASE + "/", (cookie,)),
         ("services, last 12 months", BASE + "/services", (cookie,)),
         ("statement of one service", BASE + "/services/statement?service=1", (cookie,)),
     ]
@@ -450,26 +471,35 @@ def main():
         # and its XML), then the page itself.
         targets.append((FLOOR, BASE + "/login?format=xml", ()))
         targets.append((DASH_XML, BASE + "/?format=xml", (cookie,)))
+    since = subprocess.run(["date", "-u", "-d", "-23 months", "+%Y-%m"], check=True,
+                           capture_output=True, text=True).stdout.strip()
+    hist = BASE + "/payments?from=" + since
+    history = s.get(hist, allow_redirects=False)
+    assert history.status_code == 200
+    with open(os.path.join(ref_dir, "reference-history.html"), "wb") as f:
+        f.write(b"x" * len(history.content))
     peer = php_peer_start() if compare is None else None
-    peer_differs = None
-    if peer is not None:
-        theirs = s.get(BASE + "/__php/", allow_redirects=False)
-        mine = s.get(BASE + "/", allow_redirects=False)
-        peer_differs = (same_html(mine.content, theirs.content) if theirs.status_code == 200
-                        else "the peer answered %d: %s" % (theirs.status_code, theirs.text[:300]))
-        if peer_differs:
-            print("PHP peer: its HTML is not kabinet's, so it is not timed: " + peer_differs)
+    # Each peered page: (kabinet's row, its URL, the peer's row, the peer's URL); a peer whose
+    # HTML is not kabinet's byte for byte is not timed, and why is printed.
+    peered = [(HOME, BASE + "/", PEER, BASE + "/__php/"),
+              (HISTORY, hist, PEER_HISTORY, BASE + "/__php/payments?from=" + since)]
+    peer_differs = {}
+    for name, url, peer_name, peer_url in peered if peer is not None else ():
+        theirs = s.get(peer_url, allow_redirects=False)
+        mine = s.get(url, allow_redirects=False)
+        peer_differs[name] = (same_html(mine.content, theirs.content)
+                              if theirs.status_code == 200 else "the peer answered %d: %s"
+                              % (theirs.status_code, theirs.text[:300]))
+        if peer_differs[name]:
+            print("%s: its HTML is not kabinet's, so it is not timed: %s"
+                  % (peer_name, peer_differs[name]))
         else:
-            print("PHP peer: the same %d bytes as kabinet's dashboard" % len(mine.content))
-            targets.append((PEER, BASE + "/__php/", (cookie,)))
+            print("%s: the same %d bytes as kabinet's page" % (peer_name, len(mine.content)))
+            targets.append((peer_name, peer_url, (cookie,)))
     targets += billing
     if compare is None:
         targets.append(("calculator POST (signed out)", BASE + "/calculator", (), lua))
-        since = subprocess.run(["date", "-u", "-d", "-23 months", "+%Y-%m"], check=True,
-                               capture_output=True, text=True).stdout.strip()
-        hist = BASE + "/payments?from=" + since
-        assert s.get(hist, allow_redirects=False).status_code == 200
-        targets.append(("payments history, 24 months", hist, (cookie,)))
+        targets.append((HISTORY, hist, (cookie,)))
         receipt = BASE + "/receipts/view?month=" + month_before_this()
         assert s.get(receipt, allow_redirects=False).status_code == 200
         targets.append(("receipt page (HTML, with QR)", receipt, (cookie,)))
@@ -510,7 +540,10 @@ def main():
         if PEER in results:
             # The peer at 4 connections too, next to the dashboard measured there below.
             peer4 = wrk(BASE + "/__php/", (cookie,), connections="4")
-            peer_ratios = interleaved_ratios(cookie)
+        peer_ratios = {name: interleaved_ratios(cookie, url, peer_url)
+                       for name, url, peer_name, peer_url in peered if peer_name in results}
+        if compare is None:
+            history_share = static_share(hist, cookie, BASE + "/__bench/reference-history.html")
     finally:
         php_peer_stop(peer)
     ref = results[targets[0][0]]
@@ -532,15 +565,31 @@ def main():
                                    100 * h["rps"] / r["rps"]))
         if PEER in results:
             for conns, h, p in ((CONNECTIONS, home, results[PEER]), ("4", home4, peer4)):
-                got = peer_ratios[conns]
+                got = peer_ratios[HOME][conns]
                 print("target: dashboard >= 5x the PHP peer's req/s at %s connections: %s "
                       "(%.2fx, the median of %s in interleaved rounds; %.2fx in the rows above)"
                       % (conns, "met" if got[1] >= 5 else "NOT met", got[1],
                          "/".join("%.2f" % x for x in got), h["rps"] / p["rps"]))
-            print("(the PHP peer is the dashboard's only: the other pages have none to compare)")
         else:
             print("target: dashboard >= 5x the PHP peer: not measured (%s)"
-                  % (peer_differs or "no peer"))
+                  % (peer_differs.get(HOME) or "no peer"))
+        for conns in (CONNECTIONS, "4"):
+            got = history_share[conns]
+            print("target: payments history >= 4%% of a static file of its %d bytes at %s "
+                  "connections: %s (%.2f%%, the median of %s in interleaved rounds)"
+                  % (len(history.content), conns, "met" if got[1] >= 0.04 else "NOT met",
+                     100 * got[1], "/".join("%.2f%%" % (100 * x) for x in got)))
+        if HISTORY in peer_ratios:
+            for conns in (CONNECTIONS, "4"):
+                got = peer_ratios[HISTORY][conns]
+                print("target: payments history >= 5x the PHP peer's req/s at %s connections: "
+                      "%s (%.2fx, the median of %s in interleaved rounds)"
+                      % (conns, "met" if got[1] >= 5 else "NOT met", got[1],
+                         "/".join("%.2f" % x for x in got)))
+        else:
+            print("target: payments history >= 5x the PHP peer: not measured (%s)"
+                  % (peer_differs.get(HISTORY) or "no peer"))
+        print("(the dashboard and the payments history have PHP peers; the other pages have none)")
         print("target: signed-in home p99 < 5 ms at %s connections: %s (%.2f ms)"
               % (CONNECTIONS, "met" if home["p99"] < 5 else "NOT met", home["p99"]))
         anatomy(results, billing[0][0], ref)

@@ -1,0 +1,292 @@
+<?php
+/*
+ * What every page of issue 22's PHP peer shares (make bench; home.php and
+ * payments.php include it): the settings, the session, the menu with its
+ * counts, the form token, and the transform, as a PHP developer would write
+ * them.  Statements are cgi-bin's, through mysqli prepared statements on a
+ * persistent connection; the XML is built with DOMDocument and transformed
+ * with XSLTProcessor, importing site.xsl without the other sections'
+ * sheets.  bench.py compares each peer page's HTML with kabinet's byte for
+ * byte before it times either.  Only what the bench asks is done: a
+ * signed-in GET over plain HTTP; anything else is refused.
+ */
+declare(strict_types=1);
+
+const CURRENCIES = [ // code => [symbol, minor digits], as core/money.c
+    'RUB' => ["\u{20bd}", 2], 'KZT' => ["\u{20b8}", 2], 'BYN' => ['Br', 2],
+    'USD' => ['$', 2], 'EUR' => ["\u{20ac}", 2], 'BRL' => ['R$', 2],
+];
+const NAV = [
+    'home' => '/', 'news' => '/news', 'inbox' => '/inbox', 'appeals' => '/appeals',
+    'accounts' => '/accounts', 'services' => '/services', 'readings' => '/readings',
+    'payments' => '/payments', 'receipts' => '/receipts', 'documents' => '/documents',
+    'calculator' => '/calculator',
+    'settings' => '/settings',
+];
+const SESSION_TOUCH_EVERY = 60;
+
+function refuse(int $status, string $why): never
+{
+    http_response_code($status);
+    header('Content-Type: text/plain; charset=UTF-8');
+    echo $why, "\n";
+    exit;
+}
+
+function money_text(int $v, string $code, string $lang): string
+{
+    [$symbol, $digits] = CURRENCIES[$code];
+    $a = abs($v);
+    $div = 10 ** $digits;
+    $nbsp = "\u{a0}";
+    $whole = number_format(intdiv($a, $div), 0, '', $lang === 'ru' ? $nbsp : ',');
+    $frac = $digits > 0
+        ? ($lang === 'ru' ? ',' : '.') . str_pad((string)($a % $div), $digits, '0', STR_PAD_LEFT)
+        : '';
+    $sign = $v < 0 ? '-' : '';
+    return $lang === 'ru' ? $sign . $whole . $frac . $nbsp . $symbol
+                          : $sign . $symbol . $whole . $frac;
+}
+
+function month_text(int $m): string
+{
+    return sprintf('%04d-%02d', intdiv($m, 12), $m % 12 + 1);
+}
+
+function lang_of(): string
+{
+    $c = $_COOKIE['lang'] ?? '';
+    if ($c === 'ru' || $c === 'en') {
+        return $c;
+    }
+    $best = 'ru';
+    $bestq = 0.0;
+    foreach (explode(',', $_SERVER['HTTP_ACCEPT_LANGUAGE'] ?? '') as $part) {
+        $bits = explode(';', trim($part));
+        $tag = strtolower(trim($bits[0]));
+        $two = substr($tag, 0, 2);
+        if (($two !== 'ru' && $two !== 'en') || (strlen($tag) > 2 && $tag[2] !== '-')) {
+            continue;
+        }
+        $q = 1.0;
+        if (isset($bits[1]) && preg_match('/^\s*q=([01](\.\d{0,3})?)\s*$/', $bits[1], $m)) {
+            $q = (float)$m[1];
+        }
+        if ($q > $bestq) {
+            [$best, $bestq] = [$two, $q];
+        }
+    }
+    return $best;
+}
+
+class Page
+{
+    public DOMDocument $doc;
+    public DOMElement $root;
+
+    public function __construct(string $section, string $name, string $lang, string $path,
+                                string $uri)
+    {
+        $this->doc = new DOMDocument('1.0');
+        $this->root = $this->doc->createElement('page');
+        $this->doc->appendChild($this->root);
+        foreach (['section' => $section, 'name' => $name, 'lang' => $lang, 'path' => $path,
+                  'uri' => $uri] as $k => $v) {
+            $this->root->setAttribute($k, $v);
+        }
+    }
+
+    public function elem(DOMNode $parent, string $name, array $attrs = []): DOMElement
+    {
+        $e = $parent->appendChild($this->doc->createElement($name));
+        foreach ($attrs as $k => $v) {
+            $e->setAttribute($k, (string)$v);
+        }
+        return $e;
+    }
+
+    public function text(DOMNode $parent, string $name, string $text, array $attrs = []): DOMElement
+    {
+        $e = $this->elem($parent, $name);
+        $e->appendChild($this->doc->createTextNode($text));
+        foreach ($attrs as $k => $v) {
+            $e->setAttribute($k, (string)$v);
+        }
+        return $e;
+    }
+
+    public function money(DOMNode $parent, string $name, int $v, string $cur, string $lang): void
+    {
+        $this->text($parent, $name, money_text($v, $cur, $lang),
+                    ['minor' => $v, 'currency' => $cur]);
+    }
+}
+
+function rows(mysqli $db, string $sql, string $types, array $args): array
+{
+    $st = $db->prepare($sql);
+    $st->bind_param($types, ...$args);
+    $st->execute();
+    $rows = $st->get_result()->fetch_all(MYSQLI_NUM);
+    $st->close();
+    return $rows;
+}
+
+/*
+ * The signed-in subscriber behind the request's cookie, as web/session.c
+ * finds it, with a connection as the given program's database account.
+ * Refuses the request when there is none.
+ */
+class Peer
+{
+    public array $ini;
+    public mysqli $db;
+    public string $lang;
+    public string $tz;
+    public string $hash;
+    public int $subscriber;
+    public string $login;
+    public string $full_name;
+    public ?string $email;
+    public ?string $phone;
+    public ?string $prev_at;
+    public ?string $prev_ip;
+    public ?string $viewer;
+    public ?int $current;
+
+    public function __construct(string $program)
+    {
+        if (($_SERVER['REQUEST_METHOD'] ?? '') !== 'GET' || !empty($_SERVER['HTTPS'])) {
+            refuse(405, 'the peer serves a signed-in GET over HTTP only');
+        }
+        /* bench.py writes the site's settings and the programs' secrets here for the pool's user. */
+        $this->ini = parse_ini_file(getenv('KABINET_PEER_INI'), true, INI_SCANNER_RAW);
+        $this->tz = $this->ini['site']['time_zone'] ?? 'Europe/Moscow';
+        $idle = 60 * (int)($this->ini['session']['idle_minutes'] ?? 30);
+        $absolute = 3600 * (int)($this->ini['session']['absolute_hours'] ?? 12);
+        $this->lang = lang_of();
+
+        $raw = '';
+        $cookie = $_COOKIE['sid'] ?? '';
+        if (strlen($cookie) === 43) {
+            try {
+                $raw = sodium_base642bin($cookie, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+            } catch (SodiumException) {
+                $raw = '';
+            }
+        }
+        if (strlen($raw) !== 32) {
+            refuse(403, 'not signed in');
+        }
+        $this->hash = sodium_crypto_generichash($raw, '', 32);
+
+        $own = $this->ini['db.' . $program];
+        mysqli_report(MYSQLI_REPORT_ERROR | MYSQLI_REPORT_STRICT);
+        $this->db = new mysqli('p:localhost', $own['user'], $own['password'],
+                               $this->ini['db']['name'], 0, $this->ini['db']['socket']);
+        $this->db->set_charset('utf8mb4');
+
+        $s = rows($this->db,
+            "SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
+            . "s.prev_login_at, s.prev_login_ip, s.viewer, "
+            . "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
+            . "cur.account_id, cur.rights, cur.granted_by IS NOT NULL "
+            . "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
+            . "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
+            . "AND cur.account_id = COALESCE((SELECT c.account_id FROM account_access c "
+            . "WHERE c.subscriber_id = sub.id AND c.account_id = sub.current_account_id), "
+            . "(SELECT MIN(f.account_id) FROM account_access f WHERE f.subscriber_id = sub.id)) "
+            . "WHERE s.token_hash = ? AND sub.active = 1 "
+            . "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+            . "AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+            . "AND (s.viewer IS NULL OR s.created_at > UTC_TIMESTAMP(6) - INTERVAL 30 MINUTE)",
+            'sii', [$this->hash, $idle, $absolute]);
+        if (!$s) {
+            refuse(403, 'not signed in');
+        }
+        [$sid, $this->subscriber, $this->login, $this->full_name, $this->email, $this->phone,
+         $this->prev_at, $this->prev_ip, $this->viewer, $idle_for, $this->current] = $s[0];
+        if ($idle_for >= SESSION_TOUCH_EVERY) {
+            $st = $this->db->prepare('UPDATE sessions SET last_seen = UTC_TIMESTAMP(6) WHERE id = ?');
+            $st->bind_param('i', $sid);
+            $st->execute();
+            $st->close();
+        }
+    }
+
+    /* An instant kept in UTC ("YYYY-MM-DD HH:MM:SS") in the zone, with its offset. */
+    public function local(string $utc, ?string $zone = null): string
+    {
+        $at = new DateTime(substr($utc, 0, 19), new DateTimeZone('UTC'));
+        return $at->setTimezone(new DateTimeZone($zone ?? $this->tz))->format('Y-m-d\TH:i:sP');
+    }
+
+    /* What every page carries, last: who is signed in, the menu with its counts, the form token. */
+    public function chrome(Page $page, string $path): void
+    {
+        $root = $page->root;
+        $user = $page->elem($root, 'user');
+        $page->text($user, 'name', $this->full_name);
+        $page->text($user, 'login', $this->login);
+        if ($this->viewer !== null) {
+            $user->setAttribute('viewer', $this->viewer);
+        }
+        $subscriber = $this->subscriber;
+        [[$appeals, $inbox, $news]] = rows($this->db,
+            "SELECT (SELECT COUNT(*) FROM appeals WHERE subscriber_id = ? "
+            . "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
+            . "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = ? AND read_at IS NULL AND written = 1), "
+            . "(SELECT COUNT(DISTINCT nw.id) FROM subscriber_accounts sa "
+            . "JOIN accounts a ON a.id = sa.account_id "
+            . "JOIN news nw ON nw.organization_id = a.organization_id "
+            . "AND nw.publish_at <= UTC_TIMESTAMP(6) AND nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL 90 DAY "
+            . "LEFT JOIN news_accounts na ON na.news_id = nw.id AND na.account_id = a.id "
+            . "LEFT JOIN news_reads r ON r.subscriber_id = sa.subscriber_id AND r.news_id = nw.id "
+            . "WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR na.news_id IS NOT NULL) "
+            . "AND r.news_id IS NULL)",
+            'iii', [$subscriber, $subscriber, $subscriber]);
+        $unread = ['appeals' => $appeals, 'news' => $news, 'inbox' => $inbox];
+        $nav = $page->elem($root, 'nav');
+        foreach (NAV as $id => $href) {
+            $item = $page->elem($nav, 'item', ['id' => $id, 'href' => $href]);
+            if ($path === $href || (strlen($href) > 1 && str_starts_with($path, $href . '/'))) {
+                $item->setAttribute('current', '1');
+            }
+            if (($unread[$id] ?? 0) > 0) {
+                $item->setAttribute('unread', (string)$unread[$id]);
+            }
+        }
+        $secret = sodium_hex2bin($this->ini['site']['secret']);
+        $mac = hash_hmac('sha256', "kabinet csrf session\0" . $this->hash, $secret, true);
+        $page->text($root, 'csrf', sodium_bin2base64($mac, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING));
+    }
+
+    /* site.xsl with only the section's sheets, as doc/render.c compiles it, applied and sent. */
+    public function send(Page $page, string $section): never
+    {
+        $xsl = new DOMDocument();
+        $xsl->load($this->ini['site']['xsl_dir'] . '/site.xsl');
+        $drop = [];
+        foreach ($xsl->documentElement->childNodes as $n) {
+            if ($n instanceof DOMElement && $n->localName === 'include'
+                && $n->hasAttributeNS('urn:kabinet:site', 'section')
+                && $n->getAttributeNS('urn:kabinet:site', 'section') !== $section) {
+                $drop[] = $n;
+            }
+        }
+        foreach ($drop as $n) {
+            $n->parentNode->removeChild($n);
+        }
+        $proc = new XSLTProcessor();
+        $proc->importStylesheet($xsl);
+        $html = $proc->transformToXML($page->doc);
+        if ($html === false || $html === null) {
+            refuse(500, 'the transform failed');
+        }
+        header('Content-Type: text/html; charset=utf-8');
+        header('Content-Language: ' . $this->lang);
+        header('Cache-Control: no-store');
+        echo $html;
+        exit;
+    }
+}
