@@ -21,6 +21,7 @@
 #include "doc/finish.h"
 #include "doc/html_write.h"
 #include "doc/render.h"
+#include "doc/xmlmem.h"
 #include "doc/xsl_node.h"
 
 static xsltStylesheetPtr sheet; /* xsl/site.xsl: pages as HTML */
@@ -253,6 +254,6 @@ int render_html(xmlDocPtr doc, xmlChar **out, int *len)
 		rc = 0;
 	else if (xsltSaveResultToString(out, len, res, st) == 0 && *out != NULL)
 		rc = 0;
-	xmlFreeDoc(res);
+	xmlmem_free_doc(res);
 	return rc;
 }

@@ -2,6 +2,8 @@
 #ifndef DOC_XMLMEM_H
 #define DOC_XMLMEM_H
 
+#include <libxml/tree.h>
+
 #include "core/attrs.h"
 
 /*
@@ -16,9 +18,13 @@ void xmlmem_begin(void);
 void xmlmem_end(void);
 
 /*
- * Documents are still freed with xmlFreeDoc: freeing costs nothing here, but
- * a document can hold references to what outlives the request (a
- * transform's result holds the compiled stylesheet's dictionary).
+ * Free a document: xmlFreeDoc, except that a document whose every node is
+ * the request's region's does not have its tree walked node by node; what
+ * holds references to a dictionary that outlives the request (the document
+ * itself, its ID table, its doctype: a transform's result holds the compiled
+ * stylesheet's) is still freed.  Any other document, or any after the
+ * request has had to use glibc's memory, is freed whole.
  */
+void xmlmem_free_doc(xmlDocPtr doc);
 
 #endif

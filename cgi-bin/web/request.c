@@ -26,6 +26,7 @@
 #include "db/db.h"
 #include "doc/render.h"
 #include "doc/xml.h"
+#include "doc/xmlmem.h"
 #include "web/csrf.h"
 #include "web/io.h"
 #include "web/nav.h"
@@ -226,7 +227,7 @@ static int doc_new(struct req *r, const char *section, const char *name)
 	r->doc = xmlNewDoc(BAD_CAST "1.0");
 	if (r->doc == NULL)
 		return -1;
-	if (arena_defer(r->arena, (void (*)(void *))xmlFreeDoc, r->doc) != 0) {
+	if (arena_defer(r->arena, (void (*)(void *))xmlmem_free_doc, r->doc) != 0) {
 		xmlFreeDoc(r->doc);
 		r->doc = NULL;
 		return -1;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <libxml/xmlmemory.h>
 
@@ -124,6 +125,103 @@ static void documents_inside_and_outside_a_request(void **state)
 	xmlFreeDoc(doc); /* glibc's: freed (ASan's leak check would say otherwise) */
 }
 
+/* libxml2 tells of every node it frees: how many a free walked. */
+static int nodes_freed;
+
+static void count_freed(xmlNodePtr n)
+{
+	(void)n;
+	nodes_freed++;
+}
+
+static xmlDocPtr small_page(void)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+
+	assert_non_null(root);
+	xmlDocSetRootElement(doc, root);
+	assert_non_null(xmlNewTextChild(root, NULL, BAD_CAST "p", BAD_CAST "текст"));
+	assert_non_null(xmlNewProp(root, BAD_CAST "lang", BAD_CAST "ru"));
+	assert_non_null(
+	        xmlCreateIntSubset(doc, BAD_CAST "html", NULL, BAD_CAST "about:legacy-compat"));
+	return doc;
+}
+
+/*
+ * A request's document whose every node is the region's is not walked to be
+ * freed; one made outside a request, or in one that has had to use glibc's
+ * memory, is freed node by node.
+ */
+static void a_request_document_is_forgotten_not_walked(void **state)
+{
+	xmlDocPtr doc;
+	xmlDeregisterNodeFunc before;
+	void *outgrow[2];
+
+	(void)state;
+	xmlRegisterNodeDefault(NULL);
+	before = xmlDeregisterNodeDefault(count_freed);
+
+	xmlmem_begin();
+	doc = small_page();
+	nodes_freed = 0;
+	xmlmem_free_doc(doc);
+	assert_int_equal(nodes_freed, 2); /* the document and its doctype only */
+	xmlmem_end();
+
+	doc = small_page(); /* glibc's: walked and freed (ASan's leak check would say otherwise) */
+	nodes_freed = 0;
+	xmlmem_free_doc(doc);
+	assert_true(nodes_freed >=
+	            5); /* the doctype, page, its attribute, p, its text, the document */
+
+	xmlmem_begin();
+	doc = small_page();
+	/* Two blocks of 300 MB: the second does not fit the 512 MB region, so it is glibc's. */
+	outgrow[0] = xmlMalloc((size_t)300 << 20);
+	outgrow[1] = xmlMalloc((size_t)300 << 20);
+	assert_non_null(outgrow[0]);
+	assert_non_null(outgrow[1]);
+	nodes_freed = 0;
+	xmlmem_free_doc(doc);
+	assert_true(nodes_freed >= 5);
+	xmlFree(outgrow[1]);
+	xmlmem_end();
+
+	xmlDeregisterNodeDefault(before);
+}
+
+/*
+ * A transform's HTML result holds the stylesheet's dictionary three ways:
+ * itself, its ID table (every id="" of an HTML page) and its doctype.  Each
+ * gives its reference back, or the dictionary outlives its stylesheet
+ * (LeakSanitizer reports it at exit, and make unit fails).
+ */
+static void a_forgotten_document_gives_back_its_dictionary(void **state)
+{
+	xmlDictPtr dict = xmlDictCreate(); /* the stylesheet's, made at start-up */
+	htmlDocPtr doc;
+	xmlNodePtr root, p;
+
+	(void)state;
+	assert_non_null(dict);
+	xmlmem_begin();
+	doc = htmlNewDocNoDtD(BAD_CAST "about:legacy-compat", NULL);
+	assert_non_null(doc);
+	doc->dict = dict;
+	assert_int_equal(xmlDictReference(dict), 0);
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
+	xmlDocSetRootElement(doc, root);
+	p = xmlNewChild(root, NULL, BAD_CAST "p", BAD_CAST "text");
+	assert_non_null(xmlSetProp(p, BAD_CAST "id", BAD_CAST "form-error"));
+	assert_non_null(doc->ids); /* an HTML id is an ID */
+	assert_non_null(doc->intSubset);
+	xmlmem_free_doc(doc);
+	xmlmem_end();
+	xmlDictFree(dict); /* the last reference: the dictionary goes */
+}
+
 /* The permissions /proc/self/maps gives the mapping that holds p ("rw-p"), or "" if none. */
 static void permissions_at(const void *p, char perms[5])
 {
@@ -197,6 +295,8 @@ int main(void)
 		cmocka_unit_test(a_grown_block_keeps_what_it_held),
 		cmocka_unit_test(memory_from_before_stays_glibcs),
 		cmocka_unit_test(documents_inside_and_outside_a_request),
+		cmocka_unit_test(a_request_document_is_forgotten_not_walked),
+		cmocka_unit_test(a_forgotten_document_gives_back_its_dictionary),
 		cmocka_unit_test(only_what_is_used_is_writable),
 #if defined(__SANITIZE_ADDRESS__)
 		cmocka_unit_test(kept_or_overrun_memory_is_poisoned),
