@@ -152,7 +152,8 @@ static void respond(struct call *c)
 
 /* ---------------------------------------------------------------- keys */
 
-/* What a key may be given; a push needs write:<kind> of the kind it pushes. */
+/* The kinds a key may push (POST /api/v1/<kind>), each behind write:<kind>; the console's
+ * key form (exchange.c, scope_fields) offers the same scopes. */
 static const char *const pushed[] = {"accounts", "charges", "payments", "connections",
                                      "objects",  "events",  "usage"};
 
