@@ -22,9 +22,11 @@
     <c n="{format-number(@minor div 100, '0.00')}" fmt="money"><xsl:value-of select="."/></c>
   </xsl:template>
 
+  <!-- The index in a variable: computed in the predicate, it is worked out for each name. -->
   <xsl:template name="month-text">
     <xsl:param name="v"/>
-    <xsl:value-of select="concat($month-names[number(substring($v, 6, 2))], ' ', substring($v, 1, 4))"/>
+    <xsl:variable name="n" select="number(substring($v, 6, 2))"/>
+    <xsl:value-of select="concat($month-names[$n], ' ', substring($v, 1, 4))"/>
   </xsl:template>
 
   <!-- ============================================================ audit log -->
