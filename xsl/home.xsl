@@ -167,14 +167,14 @@
                would be worked out again for each of the twelve names (a tenth of
                the dashboard's transform in callgrind). -->
           <xsl:variable name="n" select="number(substring(@m, 6, 2))"/>
-          <xsl:variable name="name" select="$month-names[$n]"/>
+          <xsl:variable name="label" select="concat($month-names[$n], ' ', substring(@m, 1, 4), ': ')"/>
           <rect x="{@x + 8}" y="{200 - @h-accrued}" width="16" height="{@h-accrued}" class="bar-accrued">
-            <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.accrued, ' ', accrued)"/></title>
+            <title><xsl:value-of select="concat($label, $M/col.accrued, ' ', accrued)"/></title>
           </rect>
           <rect x="{@x + 26}" y="{200 - @h-paid}" width="16" height="{@h-paid}" class="bar-paid">
-            <title><xsl:value-of select="concat($name, ' ', substring(@m, 1, 4), ': ', $M/col.paid, ' ', paid)"/></title>
+            <title><xsl:value-of select="concat($label, $M/col.paid, ' ', paid)"/></title>
           </rect>
-          <text x="{@x + 25}" y="220" class="tick"><xsl:value-of select="substring($name, 1, 3)"/></text>
+          <text x="{@x + 25}" y="220" class="tick"><xsl:value-of select="substring($label, 1, 3)"/></text>
         </xsl:for-each>
       </svg>
       <details>
