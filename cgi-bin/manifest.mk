@@ -84,7 +84,7 @@ MODS_deliver = app/job app/news app/receipt app/receipt_pdf billing/bankcheck bi
 	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
 	core/utf8 core/valid db/account db/db db/inbox_write db/news db/outbox db/receipt \
 	db/receipt_doc doc/catalog doc/finish doc/html_write doc/message doc/pdf doc/qr doc/render \
-	doc/xml doc/xsl_node net/http net/mail net/sms
+	doc/xml doc/xmlmem doc/xsl_node net/http net/mail net/sms
 MODS_remind = app/job core/arena core/config core/date core/lang core/log core/module \
 	core/money core/month core/parse core/perr core/privilege core/utf8 db/db db/outbox \
 	db/reminder doc/xml
