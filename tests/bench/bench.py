@@ -349,6 +349,22 @@ def month_before_this():
         "+%Y-%m"], check=True, capture_output=True, text=True).stdout.strip()
 
 
+def render_bench(s, pages):
+    """Each page's transform and writing alone, on one core, with no nginx, database or
+    FastCGI: build/release/bench_render over the page's XML as the stack answers it."""
+    ini = configparser.ConfigParser(interpolation=None, strict=False)
+    ini.read(os.path.join(ENV, "portal.ini"))
+    tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "build", "release",
+                        "bench_render")
+    for section, url in pages:
+        path = os.path.join(ENV, "bench", "page-%s.xml" % section)
+        with open(path, "wb") as f:
+            f.write(s.get(url).content)
+        out = subprocess.run([tool, ini["site"]["xsl_dir"], section, path],
+                             capture_output=True, text=True)
+        print("render, %s: %s" % (section, (out.stdout or out.stderr).strip()))
+
+
 def pdf_bench(s, cookie, ref):
     """Receipt PDFs from one worker: one connection, so one request at a time, each a
     database read, two transforms (the page, then its layout), pango and cairo."""
@@ -599,6 +615,9 @@ def main():
                  100 * calc["rps"] / home["rps"]))
         print()
         pdf_bench(s, cookie, ref)
+        print()
+        render_bench(s, [("home", BASE + "/?format=xml"),
+                         ("payments", hist + "&format=xml")])
         print()
         webhook_bench()
     else:
