@@ -39,6 +39,30 @@ def gdb_call(pid, expr):
                           capture_output=True, text=True, timeout=120)
 
 
+_gdb_calls = []
+
+
+def gdb_can_call():
+    """Whether gdb can make a process call a function on this machine: on some kernels
+    and CPUs (AVX-512 state under a hypervisor) it answers "Couldn't write extended state
+    status" for any process.  Asked once, of a sleeping process of our own."""
+    if not _gdb_calls:
+        p = subprocess.Popen(["sleep", "60"])
+        try:
+            out = gdb_call(p.pid, "(int)getpid()")
+            _gdb_calls.append("= %d" % p.pid in out.stdout)
+        finally:
+            p.kill()
+            p.wait()
+    return _gdb_calls[0]
+
+
+# Where gdb cannot, tests/unit/test_sandbox.c still checks the filter itself, in a child.
+needs_gdb_calls = pytest.mark.skipif("not gdb_can_call()",
+                                     reason="gdb cannot call into a process on this machine")
+
+
+@needs_gdb_calls
 def test_execve_kills_the_worker_and_the_master_replaces_it():
     master, workers = pids("home")
     victim = workers[0]
@@ -54,6 +78,7 @@ def test_execve_kills_the_worker_and_the_master_replaces_it():
         assert status(pid)["Seccomp"].strip() == "2"
 
 
+@needs_gdb_calls
 def test_a_call_not_on_the_list_fails_without_killing():
     master, workers = pids("login")
     victim = workers[0]
