@@ -219,9 +219,9 @@ def webhook_bench(count=20000, seconds=8):
 PHP_FPM = "/usr/sbin/php-fpm8.2"
 PEER = "PHP peer: dashboard (php-fpm 8.2)"
 PEER_HISTORY = "PHP peer: payments history (php-fpm 8.2)"
-PEERED = ("home", "payments")
+PEERED = ("home", "payments")  # the programs whose pages have a peer in tests/bench/php/
 HOME = "dashboard (home, signed in)"
-HISTORY = "payments history, 24 months"  # the programs whose pages have a peer in tests/bench/php/
+HISTORY = "payments history, 24 months"
 
 
 def php_peer_start():
@@ -292,26 +292,17 @@ def php_peer_stop(proc):
         proc.wait(timeout=10)
 
 
-def interleaved_ratios(cookie, url, peer_url, rounds=3, seconds=5):
-    """A page's req/s over its peer's, from rounds of one then the other at 32 and at 4
-    connections, sorted: the middle one decides the target, so a drift of this shared
-    machine between two rows measured a minute apart does not."""
+def interleaved_ratios(cookie, url, other_url, other_headers=None, rounds=3, seconds=5):
+    """A page's req/s over another's (its peer, with the same cookie; a static file of its
+    bytes, with none), from rounds of one then the other at 32 and at 4 connections,
+    sorted: the middle one decides the target, so a drift of this shared machine between
+    two rows measured a minute apart does not."""
+    other_headers = (cookie,) if other_headers is None else other_headers
     got = {}
     for conns in (CONNECTIONS, "4"):
         got[conns] = sorted(
             wrk(url, (cookie,), duration=seconds, connections=conns)["rps"] /
-            wrk(peer_url, (cookie,), duration=seconds, connections=conns)["rps"]
-            for _ in range(rounds))
-    return got
-
-
-def static_share(url, cookie, ref_url, rounds=3, seconds=5):
-    """A page's req/s over a static file of its bytes, interleaved as above, at 32 and 4."""
-    got = {}
-    for conns in (CONNECTIONS, "4"):
-        got[conns] = sorted(
-            wrk(url, (cookie,), duration=seconds, connections=conns)["rps"] /
-            wrk(ref_url, duration=seconds, connections=conns)["rps"]
+            wrk(other_url, other_headers, duration=seconds, connections=conns)["rps"]
             for _ in range(rounds))
     return got
 
@@ -559,7 +550,8 @@ def main():
         peer_ratios = {name: interleaved_ratios(cookie, url, peer_url)
                        for name, url, peer_name, peer_url in peered if peer_name in results}
         if compare is None:
-            history_share = static_share(hist, cookie, BASE + "/__bench/reference-history.html")
+            history_share = interleaved_ratios(cookie, hist,
+                                               BASE + "/__bench/reference-history.html", ())
     finally:
         php_peer_stop(peer)
     ref = results[targets[0][0]]

@@ -4,6 +4,7 @@ worker that tries to start a program (web/sandbox.c).
 
 The forbidden call is made from outside: gdb attaches to a worker and has it
 call execve, as an attacker's code inside it would."""
+import functools
 import os
 import subprocess
 
@@ -39,22 +40,17 @@ def gdb_call(pid, expr):
                           capture_output=True, text=True, timeout=120)
 
 
-_gdb_calls = []
-
-
+@functools.lru_cache(maxsize=None)
 def gdb_can_call():
     """Whether gdb can make a process call a function on this machine: on some kernels
     and CPUs (AVX-512 state under a hypervisor) it answers "Couldn't write extended state
     status" for any process.  Asked once, of a sleeping process of our own."""
-    if not _gdb_calls:
-        p = subprocess.Popen(["sleep", "60"])
-        try:
-            out = gdb_call(p.pid, "(int)getpid()")
-            _gdb_calls.append("= %d" % p.pid in out.stdout)
-        finally:
-            p.kill()
-            p.wait()
-    return _gdb_calls[0]
+    p = subprocess.Popen(["sleep", "60"])
+    try:
+        return "= %d" % p.pid in gdb_call(p.pid, "(int)getpid()").stdout
+    finally:
+        p.kill()
+        p.wait()
 
 
 # Where gdb cannot, tests/unit/test_sandbox.c still checks the filter itself, in a child.
