@@ -13,7 +13,14 @@
  * Only what means the same is replaced: a key the catalog has, with text,
  * used as a string.  A path that goes on ($M/months/m), a union, or an
  * argument of a function that wants nodes (count, name, ...) is left alone.
+ *
+ * Month names are looked up by a number computed at run time
+ * ($month-names[$n], and common.xsl's template month-label): about 6 500
+ * instructions a lookup in the node set, 17 000 a month-label call, 36 of
+ * them on the dashboard.  In a program's sheet they become kb:month($n)
+ * and kb:month-label($v), over the catalog's twelve names.
  */
+#include <math.h>
 #include <string.h>
 
 #include <libxml/hash.h>
@@ -26,8 +33,12 @@
 #include "doc/catalog.h"
 #include "doc/xsl_node.h"
 
+#define MONTHS 12
+
 struct catalog {
-	xmlHashTablePtr text; /* key -> message */
+	xmlHashTablePtr text;    /* key -> message */
+	xmlChar *months[MONTHS]; /* <months>'s <m>s, as $M/months/m */
+	int nmonths;
 };
 
 static void free_text(void *payload, const xmlChar *name)
@@ -42,7 +53,28 @@ void catalog_free(struct catalog *c)
 		return;
 	if (c->text != NULL)
 		xmlHashFree(c->text, free_text);
+	for (int i = 0; i < c->nmonths; i++)
+		xmlFree(c->months[i]);
 	xmlFree(c);
+}
+
+/* <months><m>…</m>…</months>: the names in order, unless an earlier <months> gave them ($M's
+ * first). */
+static int add_months(struct catalog *c, xmlNodePtr months)
+{
+	xmlNodePtr m;
+
+	if (c->nmonths > 0)
+		return 0;
+	for (m = months->children; m != NULL && c->nmonths < MONTHS; m = m->next) {
+		if (m->type != XML_ELEMENT_NODE || m->ns != NULL ||
+		    !xmlStrEqual(m->name, BAD_CAST "m"))
+			continue;
+		if ((c->months[c->nmonths] = xmlNodeGetContent(m)) == NULL)
+			return -1;
+		c->nmonths++;
+	}
+	return 0;
 }
 
 /* The messages of one named template; a key already there keeps its text, as $M's first does. */
@@ -56,8 +88,11 @@ static int add_template(struct catalog *c, xmlNodePtr root, const char *name)
 		for (m = t->children; m != NULL; m = m->next) {
 			xmlChar *text;
 
-			if (m->type != XML_ELEMENT_NODE || m->ns != NULL ||
-			    xmlHashLookup(c->text, m->name) != NULL)
+			if (m->type != XML_ELEMENT_NODE || m->ns != NULL)
+				continue;
+			if (xmlStrEqual(m->name, BAD_CAST "months") && add_months(c, m) != 0)
+				return -1;
+			if (xmlHashLookup(c->text, m->name) != NULL)
 				continue;
 			text = xmlNodeGetContent(m);
 			if (text == NULL || xmlHashAddEntry(c->text, m->name, text) != 0) {
@@ -82,6 +117,7 @@ struct catalog *catalog_load(const char *xsl_dir, const char *lang, const char *
 	snprintf(own, sizeof(own), "messages-%s-%s", lang, section);
 	if ((c = xmlMalloc(sizeof(*c))) == NULL)
 		return NULL;
+	memset(c, 0, sizeof(*c));
 	c->text = xmlHashCreate(512);
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
 	if (c->text != NULL && doc != NULL && xmlDocGetRootElement(doc) != NULL)
@@ -209,15 +245,56 @@ static const xmlChar *message_at(const struct catalog *c, const xmlChar *s, int 
 	return text;
 }
 
-/* An XPath expression with its keys replaced; NULL if nothing was. */
-static xmlChar *resolve_expr(const struct catalog *c, const xmlChar *s, int len)
+/*
+ * $month-names[$name] at s[i], used as a string: the whole select of an
+ * xsl:value-of (whole is set), or an argument of a function that does not
+ * want nodes.  *arg and *arg_len: the $name; *end: after the "]".
+ */
+static int month_at(const xmlChar *s, int i, int whole, int *arg, int *arg_len, int *end)
+{
+	static const char head[] = "$month-names[";
+	int j = i + (int)sizeof(head) - 1, k, n, b;
+
+	if (xmlStrncmp(s + i, BAD_CAST head, (int)sizeof(head) - 1) != 0 ||
+	    (i > 0 && name_char(s[i - 1])))
+		return 0;
+	while (space(s[j]))
+		j++;
+	if (s[j] != '$')
+		return 0;
+	for (k = j + 1; name_char(s[k]); k++)
+		;
+	for (n = k; space(s[n]); n++)
+		;
+	if (k == j + 1 || s[n] != ']')
+		return 0;
+	for (n++, *end = n; space(s[n]); n++)
+		;
+	if (s[n] == '/' || s[n] == '[' || s[n] == '|' || wants_nodes(s, i))
+		return 0;
+	for (b = i; b > 0 && space(s[b - 1]); b--)
+		;
+	if (!(whole && b == 0 && s[n] == '\0') && !(b > 0 && (s[b - 1] == '(' || s[b - 1] == ',')))
+		return 0;
+	*arg = j;
+	*arg_len = k - j;
+	return 1;
+}
+
+/*
+ * An XPath expression with its keys replaced, and with its month lookups
+ * made kb:month() calls when fn (the prefix of SITE_NS there) is given;
+ * NULL if nothing was.  whole: the expression is an xsl:value-of's select.
+ */
+static xmlChar *resolve_expr(const struct catalog *c, const xmlChar *s, int len, const xmlChar *fn,
+                             int whole)
 {
 	struct out o = {xmlStrdup(BAD_CAST ""), 0};
 	int i = 0, from = 0;
 
 	while (i < len) {
 		const xmlChar *text;
-		int end;
+		int end, arg, arg_len;
 
 		if (s[i] == '\'' || s[i] == '"') {
 			xmlChar q = s[i++];
@@ -230,6 +307,16 @@ static xmlChar *resolve_expr(const struct catalog *c, const xmlChar *s, int len)
 		if ((text = message_at(c, s, i, &end)) != NULL && end <= len) {
 			put(&o, s + from, i - from);
 			put_literal(&o, text);
+			o.changed = 1;
+			i = from = end;
+			continue;
+		}
+		if (fn != NULL && month_at(s, i, whole, &arg, &arg_len, &end) && end <= len) {
+			put(&o, s + from, i - from);
+			put(&o, fn, -1);
+			put(&o, BAD_CAST ":month(", -1);
+			put(&o, s + arg, arg_len);
+			put(&o, BAD_CAST ")", 1);
 			o.changed = 1;
 			i = from = end;
 			continue;
@@ -293,7 +380,7 @@ static xmlChar *resolve_avt(const struct catalog *c, const xmlChar *v)
 		if ((text = message_at(c, v, a, &end)) != NULL && end == b) {
 			put_avt_text(&o, text); /* {$M/key} alone: the text itself */
 			o.changed = 1;
-		} else if ((r = resolve_expr(c, v + i + 1, j - i - 1)) != NULL) {
+		} else if ((r = resolve_expr(c, v + i + 1, j - i - 1, NULL, 0)) != NULL) {
 			put(&o, BAD_CAST "{", 1);
 			put(&o, r, -1);
 			put(&o, BAD_CAST "}", 1);
@@ -312,26 +399,51 @@ static xmlChar *resolve_avt(const struct catalog *c, const xmlChar *v)
 	return o.s;
 }
 
+/*
+ * The prefix SITE_NS has on n, declared there as kb if it has none; NULL if
+ * it cannot be.  Only for an XSL element without children: a declaration on
+ * an element with a literal result inside would be copied to the output.
+ */
+static const xmlChar *site_prefix(xmlNodePtr n)
+{
+	xmlNsPtr ns;
+
+	if (n->children != NULL)
+		return NULL;
+	ns = xmlSearchNsByHref(n->doc, n, BAD_CAST SITE_NS);
+	if (ns == NULL)
+		ns = xmlNewNs(n, BAD_CAST SITE_NS, BAD_CAST "kb");
+	return ns != NULL ? ns->prefix : NULL;
+}
+
 static void resolve_attr(xmlNodePtr n, xmlAttrPtr a, const struct catalog *c, int avt)
 {
 	xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1), *r;
+	const xmlChar *fn = NULL;
 
 	if (v == NULL)
 		return;
-	r = avt ? resolve_avt(c, v) : resolve_expr(c, v, xmlStrlen(v));
+	if (!avt && xmlStrEqual(a->name, BAD_CAST "select") &&
+	    xmlStrstr(v, BAD_CAST "$month-names[") != NULL)
+		fn = site_prefix(n);
+	r = avt ? resolve_avt(c, v)
+	        : resolve_expr(c, v, xmlStrlen(v), fn, xsl_node_is(n, "value-of"));
 	if (r != NULL)
 		xmlSetProp(n, a->name, r);
 	xmlFree(r);
 	xmlFree(v);
 }
 
-/* <xsl:template name="msg"><xsl:param name="key"/>…</…>: its body becomes kb:msg($key). */
-static void resolve_msg_template(xmlNodePtr t)
+/*
+ * <xsl:template name="NAME"><xsl:param …/>…</…>: its body (all but its
+ * params) becomes <xsl:value-of select="SELECT"/>, SELECT a kb: call.
+ */
+static void replace_body(xmlNodePtr t, const char *name, const char *select)
 {
 	xmlNodePtr k, next, v;
 	xmlNsPtr ns;
 
-	if (!xsl_node_attr_is(t, "name", "msg"))
+	if (!xsl_node_attr_is(t, "name", name))
 		return;
 	for (k = t->children; k != NULL; k = next) {
 		next = k->next;
@@ -344,7 +456,7 @@ static void resolve_msg_template(xmlNodePtr t)
 	if (v == NULL)
 		return;
 	ns = xmlNewNs(v, BAD_CAST SITE_NS, BAD_CAST "kb");
-	xmlNewProp(v, BAD_CAST "select", BAD_CAST "kb:msg(string($key))");
+	xmlNewProp(v, BAD_CAST "select", BAD_CAST select);
 	if (ns == NULL || xmlAddChild(t, v) == NULL)
 		xmlFreeNode(v);
 }
@@ -358,8 +470,11 @@ void catalog_resolve(xmlNodePtr root, const struct catalog *c)
 	if (root == NULL || c == NULL)
 		return;
 	for (t = root->children; t != NULL; t = t->next)
-		if (xsl_node_is(t, "template"))
-			resolve_msg_template(t);
+		if (xsl_node_is(t, "template")) {
+			/* i18n.xsl's msg(key) and common.xsl's month-label(v) */
+			replace_body(t, "msg", "kb:msg(string($key))");
+			replace_body(t, "month-label", "kb:month-label(string($v))");
+		}
 	catalog_resolve_node(root, c);
 }
 
@@ -386,10 +501,11 @@ static void catalog_resolve_node(xmlNodePtr n, const struct catalog *c)
 }
 
 /* kb:msg(key): the message, or "" as key('msg', …) over $M gives for a key it lacks. */
+static const struct catalog *bound(xmlXPathParserContextPtr ctxt);
+
 static void msg_function(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
-	const struct catalog *c = t != NULL && t->style != NULL ? t->style->_private : NULL;
+	const struct catalog *c = bound(ctxt);
 	xmlChar *key;
 	const xmlChar *text = NULL;
 
@@ -404,9 +520,81 @@ static void msg_function(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewString(text != NULL ? text : BAD_CAST ""));
 }
 
+static const struct catalog *bound(xmlXPathParserContextPtr ctxt)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+
+	return t != NULL && t->style != NULL ? t->style->_private : NULL;
+}
+
+/* The n-th month's name, "" unless n is a whole number the catalog has a name for. */
+static const xmlChar *month_by_number(const struct catalog *c, double n)
+{
+	if (c == NULL || !(n >= 1 && n <= c->nmonths) || n != floor(n))
+		return BAD_CAST "";
+	return c->months[(int)n - 1];
+}
+
+/* kb:month(n): $month-names[n], a predicate's meaning kept: positional for a
+ * number, else the first name if n is true. */
+static void month_function(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	const struct catalog *c = bound(ctxt);
+	xmlXPathObjectPtr n;
+	const xmlChar *name;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((n = valuePop(ctxt)) == NULL) {
+		xmlXPathSetError(ctxt, XPATH_INVALID_OPERAND);
+		return;
+	}
+	if (n->type == XPATH_NUMBER)
+		name = month_by_number(c, n->floatval);
+	else
+		name = c != NULL && c->nmonths > 0 && xmlXPathCastToBoolean(n) ? c->months[0]
+		                                                               : BAD_CAST "";
+	xmlXPathFreeObject(n);
+	valuePush(ctxt, xmlXPathNewString(name));
+}
+
+/* kb:month-label(v): common.xsl's month-label, "2026-03" as "март 2026":
+ * $month-names[number(substring(v, 6, 2))], a space, substring(v, 1, 4). */
+static void month_label_function(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *v, *mm, *year, *out;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((v = xmlXPathPopString(ctxt)) == NULL)
+		return;              /* the error is set */
+	mm = xmlUTF8Strsub(v, 5, 2); /* NULL: v is shorter */
+	year = xmlUTF8Strsub(v, 0, 4);
+	out = xmlStrdup(month_by_number(bound(ctxt),
+	                                xmlXPathStringEvalNumber(mm != NULL ? mm : BAD_CAST "")));
+	out = xmlStrcat(out, BAD_CAST " ");
+	if (year != NULL)
+		out = xmlStrcat(out, year);
+	xmlFree(v);
+	xmlFree(mm);
+	xmlFree(year);
+	if (out == NULL) {
+		xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+		return;
+	}
+	valuePush(ctxt, xmlXPathWrapString(out));
+}
+
 int catalog_register(void)
 {
-	return xsltRegisterExtModuleFunction(BAD_CAST "msg", BAD_CAST SITE_NS, msg_function);
+	return xsltRegisterExtModuleFunction(BAD_CAST "msg", BAD_CAST SITE_NS, msg_function) ||
+	       xsltRegisterExtModuleFunction(BAD_CAST "month", BAD_CAST SITE_NS, month_function) ||
+	       xsltRegisterExtModuleFunction(BAD_CAST "month-label", BAD_CAST SITE_NS,
+	                                     month_label_function);
 }
 
 void catalog_bind(xsltStylesheetPtr st, const struct catalog *c)

@@ -31,7 +31,10 @@ void catalog_resolve(xmlNodePtr sheet_root, const struct catalog *);
  * A key computed at run time ("error." and a code) goes through i18n.xsl's
  * template "msg"; in a sheet given to catalog_resolve() its body becomes
  * kb:msg($key), a lookup in the catalog bound to the sheet here, which must
- * outlive it.  catalog_register() makes kb:msg known to libxslt, once.
+ * outlive it.  So do month names looked up by a computed number:
+ * $month-names[$n] used as a string becomes kb:month($n), and common.xsl's
+ * template "month-label" kb:month-label($v).  catalog_register() makes the
+ * three functions known to libxslt, once.
  */
 int catalog_register(void) PORTAL_WUR;
 void catalog_bind(xsltStylesheetPtr, const struct catalog *);

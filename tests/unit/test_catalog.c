@@ -177,6 +177,94 @@ static void computed_keys_are_looked_up_in_the_catalog(void **state)
 	xsltFreeStylesheet(st);
 }
 
+/* Each month lookup as the sheets write it, and as a program's sheet has it. */
+static const char month_sheet[] =
+        "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+        "<xsl:output method=\"text\"/>"
+        "<xsl:variable name=\"month-names\" select=\"/page/months/m\"/>"
+        "<xsl:template name=\"month-label\"><xsl:param name=\"v\"/>"
+        "<xsl:variable name=\"n\" select=\"number(substring($v, 6, 2))\"/>"
+        "<xsl:value-of select=\"$month-names[$n]\"/><xsl:text> </xsl:text>"
+        "<xsl:value-of select=\"substring($v, 1, 4)\"/></xsl:template>"
+        "<xsl:template match=\"/\"><xsl:for-each select=\"//v\">"
+        "<xsl:variable name=\"n\" select=\"number(@n)\"/>"
+        "<xsl:variable name=\"s\" select=\"string(@n)\"/>"
+        "<xsl:variable name=\"label\" select=\"concat($month-names[$n], ': ')\"/>"
+        "[<xsl:call-template name=\"month-label\"><xsl:with-param name=\"v\" select=\".\"/>"
+        "</xsl:call-template>|<xsl:value-of select=\"$month-names[$n]\"/>|"
+        "<xsl:value-of select=\"$label\"/>|<xsl:value-of select=\"$month-names[ $s ]\"/>]"
+        "</xsl:for-each></xsl:template></xsl:stylesheet>";
+
+/* The page's own names are the catalog's (the fixture's two), so both sheets must agree. */
+static const char month_page[] =
+        "<page><months><m>январь</m><m>февраль</m></months>"
+        "<v n=\"1\">2026-01</v><v n=\"2\">2026-02</v><v n=\"3\">2026-03</v>"
+        "<v n=\"1.5\">2026-1</v><v n=\"x\">ab</v><v n=\"0\"></v><v n=\"\">1999-02-xx</v>"
+        "<v n=\" 2 \">2026- 2</v><v n=\"-1\">2026-1é</v><v n=\"2\">é026-02</v></page>";
+
+static char *month_output(int resolve)
+{
+	xmlDocPtr sd, pd, res;
+	xsltStylesheetPtr st;
+	xmlChar *out = NULL;
+	char *copy;
+	int len = 0;
+
+	sd = xmlReadMemory(month_sheet, (int)strlen(month_sheet), "t.xsl", NULL, 0);
+	pd = xmlReadMemory(month_page, (int)strlen(month_page), "p.xml", NULL, 0);
+	assert_non_null(sd);
+	assert_non_null(pd);
+	if (resolve)
+		catalog_resolve(xmlDocGetRootElement(sd), cat);
+	st = xsltParseStylesheetDoc(sd);
+	assert_non_null(st);
+	catalog_bind(st, cat);
+	res = xsltApplyStylesheet(st, pd, NULL);
+	assert_non_null(res);
+	assert_int_equal(xsltSaveResultToString(&out, &len, res, st), 0);
+	copy = strdup(out != NULL ? (char *)out : "");
+	xmlFree(out);
+	xmlFreeDoc(res);
+	xmlFreeDoc(pd);
+	xsltFreeStylesheet(st);
+	return copy;
+}
+
+static void month_lookups_become_calls_that_mean_the_same(void **state)
+{
+	char *plain, *resolved_out;
+
+	(void)state;
+	assert_int_equal(catalog_register(), 0);
+	plain = month_output(0);
+	resolved_out = month_output(1);
+	assert_string_equal(resolved_out, plain);
+	assert_non_null(strstr(plain, "[февраль 2026|февраль|февраль: |январь]"));
+	/* March: the fixture has two names; [$s], a string, is true, so the first */
+	assert_non_null(strstr(plain, "[ 2026||: |январь]"));
+	free(plain);
+	free(resolved_out);
+}
+
+static void month_lookups_that_would_change_meaning_are_left(void **state)
+{
+	(void)state;
+	expect("xsl:value-of", "select", "$month-names[$n]", "kb:month($n)");
+	expect("xsl:value-of", "select", "concat($month-names[ $n ], ' ')",
+	       "concat(kb:month($n), ' ')");
+	expect("xsl:variable", "select", "concat($month-names[$n], ' ')",
+	       "concat(kb:month($n), ' ')");
+	/* a node set kept as one, walked, counted, or indexed by an expression */
+	expect("xsl:variable", "select", "$month-names[$n]", "$month-names[$n]");
+	expect("xsl:value-of", "select", "count($month-names[$n])", "count($month-names[$n])");
+	expect("xsl:value-of", "select", "$month-names[$n]/x", "$month-names[$n]/x");
+	expect("xsl:value-of", "select", "$month-names[$n] | x", "$month-names[$n] | x");
+	expect("xsl:value-of", "select", "$month-names[number(@m)]", "$month-names[number(@m)]");
+	expect("xsl:value-of", "select", "$month-names[$n] = 'x'", "$month-names[$n] = 'x'");
+	expect("xsl:if", "test", "$month-names[$n]", "$month-names[$n]");
+	expect("p", "title", "{$month-names[$n]}", "{$month-names[$n]}");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +273,8 @@ int main(void)
 	        cmocka_unit_test(what_would_change_meaning_is_left),
 	        cmocka_unit_test(attribute_value_templates),
 	        cmocka_unit_test(computed_keys_are_looked_up_in_the_catalog),
+	        cmocka_unit_test(month_lookups_become_calls_that_mean_the_same),
+	        cmocka_unit_test(month_lookups_that_would_change_meaning_are_left),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
