@@ -631,6 +631,21 @@ nginx_user() {
 	fi
 }
 
+# nginx's XSLT filter applies, in each location, site.xsl as that location's
+# program compiles it (doc/render.c): with only its own section's sheets.
+# Every global variable of every included sheet is worked out on every page
+# and every pattern tried, so the general site.xsl costs nginx more per page.
+# The copies name the sheets they include by absolute path.
+xslt_sheets() {
+	mkdir -p "$E/xsl"
+	for s in $(sed -n 's|.*<xsl:include href="[a-z]*\.xsl" kb:section="\([a-z]*\)".*|\1|p' \
+		"$ROOT/xsl/site.xsl" | sort -u); do
+		sed -e "/<xsl:include .*kb:section=/{/kb:section=\"$s\"/!d}" \
+			-e "s|<xsl:include href=\"|<xsl:include href=\"$ROOT/xsl/|" \
+			"$ROOT/xsl/site.xsl" >"$E/xsl/site-$s.xsl"
+	done
+}
+
 nginx_conf() {
 	user_line=$(nginx_user)
 	xslt_port=$((PORT + 1))
@@ -652,8 +667,20 @@ nginx_conf() {
 	fi
 	subst xslt-server "" >"$E/nginx/xslt-server.conf"
 	subst locations "" >"$E/nginx/locations.conf"
-	subst locations "xslt_stylesheet $ROOT/xsl/site.xsl; xslt_types text/xml;" \
-		>"$E/nginx/locations-xslt.conf"
+	xslt_sheets
+	subst locations "@XSLT@" | awk -v dir="$E/xsl" -v all="$ROOT/xsl/site.xsl" '
+		/^#/ { print; next }
+		/^location/ { program = "" }
+		/fastcgi_pass kabinet_/ { program = $2; sub(/^kabinet_/, "", program); sub(/;$/, "", program) }
+		/@XSLT@/ {
+			# exchange.c renders section admin; a program without pages gets all
+			sheet = program == "exchange" ? "admin" : program
+			path = dir "/site-" sheet ".xsl"
+			if (program == "" || (getline line < path) <= 0) path = all
+			close(dir "/site-" sheet ".xsl")
+			sub(/@XSLT@/, "xslt_stylesheet " path "; xslt_types text/xml;")
+		}
+		{ print }' >"$E/nginx/locations-xslt.conf"
 	# The provider emulator notifies from 127.0.0.1, and the tests' own
 	# client there is not rate-limited (the limits are tested from other
 	# loopback addresses, 127.0.0.2 and up).  A deployment writes its own.

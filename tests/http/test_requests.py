@@ -562,6 +562,36 @@ def test_each_program_compiles_only_its_own_sections_sheets():
 
 # ------------------------------------------------------------------ the two renderers agree
 
+def test_nginx_applies_each_locations_own_sheet():
+    """Each location of the XSLT server applies site.xsl as its program compiles it: its
+    own section's sheet and the shared ones, no other section's (tools/stack.sh)."""
+    import os
+    from conftest import ENV
+    conf = open(os.path.join(ENV, "nginx", "locations-xslt.conf")).read()
+    template = open(os.path.join(os.path.dirname(__file__), "..", "..", "nginx",
+                                 "locations.conf.in")).read()
+    blocks = re.findall(r"\nlocation [^{]*\{(.*?)\n\}", conf, re.S)
+    filtered = [b for b in blocks if "xslt_stylesheet" in b]
+    assert len(filtered) == len(re.findall(r"^\s+@XSLT@", template, re.M)) > 30
+    seen = set()
+    for block in filtered:
+        m = re.search(r"fastcgi_pass kabinet_([a-z]+);", block)
+        sheet = re.search(r"xslt_stylesheet (\S+);", block)
+        if m.group(1) == "api":  # JSON: the general sheet, never applied
+            continue
+        section = "admin" if m.group(1) == "exchange" else m.group(1)
+        assert sheet and sheet.group(1) == os.path.join(ENV, "xsl", "site-%s.xsl" % section), block
+        incs = lxml.etree.parse(sheet.group(1)).xpath(
+            "/*/*[local-name() = 'include']/@href")
+        own = {os.path.basename(h) for h in incs} - {"i18n.xsl", "common.xsl", "finish.xsl",
+                                                      "error.xsl"}
+        assert own == ({"admin.xsl", "exchange.xsl"} if section == "admin"
+                       else {section + ".xsl"}), (section, incs)
+        assert all(os.path.isabs(h) and os.path.exists(h) for h in incs), incs
+        seen.add(section)
+    assert {"home", "login", "accounts", "payments", "admin"} <= seen, seen
+
+
 @pytest.mark.parametrize("path,method,data,needs_session,lang", every_page())
 def test_nginx_xslt_gives_the_same_html(path, method, data, needs_session, lang):
     bodies = []
