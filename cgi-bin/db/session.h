@@ -35,6 +35,13 @@ struct session {
 
 enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,
 			    const char *ip, const char *user_agent) PORTAL_WUR;
+/*
+ * At sign-in: a subscriber who has chosen no account, or whose choice is no
+ * longer theirs, has the first account they may use written down as their
+ * choice, so that each page's lookup reads it by key.  Between sign-ins
+ * (an account linked or unlinked) the lookup still finds the first itself.
+ */
+enum perr db_session_settle_current(uint64_t subscriber_id) PORTAL_WUR;
 /* A staff member's read-only session as the subscriber (30 minutes at most). */
 enum perr db_session_insert_viewer(const unsigned char hash[32], uint64_t subscriber_id,
 				   const char *ip, const char *user_agent,

@@ -436,7 +436,7 @@ static void resolve_attr(xmlNodePtr n, xmlAttrPtr a, const struct catalog *c, in
 
 /*
  * <xsl:template name="NAME"><xsl:param …/>…</…>: its body (all but its
- * params) becomes <xsl:value-of select="SELECT"/>, SELECT a kb: call.
+ * params) becomes <xsl:value-of select="CALL"/>, CALL a kb: function's.
  */
 static void replace_body(xmlNodePtr t, const char *name, const char *select)
 {

@@ -33,6 +33,8 @@ enum perr session_start(struct req *r, uint64_t subscriber_id)
 		return PERR_SYS;
 	e = db_session_insert(hash, subscriber_id, r->remote_addr,
 			      r->user_agent ? r->user_agent : "");
+	if (e == PERR_OK)
+		e = db_session_settle_current(subscriber_id);
 	if (e != PERR_OK)
 		return e;
 	if (req_cookie(r, req_session_cookie_name(r), text, 0, 1) != 0 ||

@@ -218,9 +218,30 @@ def test_choosing_goes_back_to_a_local_next():
 
 
 def test_a_stale_current_account_is_never_shown():
-    # Someone else's account in the column (as after an unlink elsewhere) is ignored.
+    # Someone else's account in the column (as after an unlink elsewhere) is ignored:
+    # within a session, where each page's lookup finds the first account itself ...
+    s = signed_in()
     sql("UPDATE subscribers SET current_account_id = 3 WHERE login = 'demo'")
+    assert xml(s, "/services").find("account-head").get("id") == "1"
+    assert xml(s, "/").xpath("//accounts/account[@current]/@id") == ["1"]
+    # ... and at the next sign-in, which writes the first down as the choice.
     assert xml(signed_in(), "/services").find("account-head").get("id") == "1"
+    assert one("SELECT current_account_id FROM subscribers WHERE login = 'demo'") == ("1",)
+
+
+def test_sign_in_writes_down_the_first_account_when_none_is_chosen():
+    """No choice means the first account; sign-in writes it down, so that each page's
+    session lookup reads the current account by key (issue 22).  A choice is kept."""
+    assert one("SELECT current_account_id FROM subscribers WHERE login = 'demo'") == ("NULL",)
+    s = signed_in()
+    assert one("SELECT current_account_id FROM subscribers WHERE login = 'demo'") == ("1",)
+    assert xml(s, "/").xpath("//accounts/account[@current]/@id") == ["1"]
+    # Cleared between sign-ins, it is still the first account.
+    sql("UPDATE subscribers SET current_account_id = NULL WHERE login = 'demo'")
+    assert xml(s, "/services").find("account-head").get("id") == "1"
+    post(s, "/accounts/current", {"id": "2"})
+    signed_in()
+    assert one("SELECT current_account_id FROM subscribers WHERE login = 'demo'") == ("2",)
 
 
 # ------------------------------------------------------------------ access control
@@ -239,6 +260,7 @@ ID_URLS = [
 def test_foreign_unlinked_made_up_and_malformed_ids_are_one_404(method, path, field):
     s = signed_in()
     token = csrf_of(s.get(BASE + "/accounts"))
+    current = one("SELECT current_account_id FROM subscribers WHERE login = 'demo'")
     # Accounts: 3 is demo2's, 4 nobody's.  Services: 5 and 6 are not on account 1.
     if field == "id":
         ids = ["3", "4", "424242", "0", "-1", "abc", "1e3", "99999999999999999999"]
@@ -258,7 +280,7 @@ def test_foreign_unlinked_made_up_and_malformed_ids_are_one_404(method, path, fi
     # Nothing changed on the way.
     assert sql("SELECT account_id FROM subscriber_accounts sa JOIN subscribers s "
                "ON s.id = sa.subscriber_id WHERE s.login = 'demo' ORDER BY 1") == [("1",), ("2",)]
-    assert one("SELECT current_account_id FROM subscribers WHERE login = 'demo'") == ("NULL",)
+    assert one("SELECT current_account_id FROM subscribers WHERE login = 'demo'") == current
 
 
 def test_the_other_subscriber_sees_only_their_own():
@@ -1058,7 +1080,8 @@ def test_every_billing_query_is_an_index_lookup():
         "account.unlink": [sub, 1], "subscriber.set_current": [1, sub],
         "ledger.months": [1, 0, 0, "'%s'" % start, "'%s'" % end],
         "ledger.corrections": [1, 1, "'%s'" % start, "'%s'" % end],
-        "session.lookup": ["x'00'", 1800, 43200], "subscriber.by_login": ["'demo'"],
+        "session.lookup": ["x'00'", 1800, 43200], "session.first_account": [1],
+        "session.settle_current": [1, 1, 1], "subscriber.by_login": ["'demo'"],
         "throttle.lock": ["'login'", "x'00'"],
         "throttle.save": [1, 0, 0, 0, 0, "'login'", "x'00'"],
         "throttle.clear": ["'login'", "x'00'"], "throttle.give_back": ["'address'", "x'00'"],
