@@ -44,6 +44,7 @@
 #include "app/news.h"
 #include "app/refund.h"
 #include "app/settle.h"
+#include "billing/access.h"
 #include "billing/account.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
@@ -663,6 +664,43 @@ static enum perr account_row(void *p, const struct directory_account *a)
 	return PERR_OK;
 }
 
+/* A delegate's rights as the choice that gives them ("view", ...), or "other". */
+static const char *rights_name(unsigned rights)
+{
+	const char *c = access_choice_of(rights);
+
+	return c != NULL ? c : "other";
+}
+
+static enum perr delegate_row(void *p, const struct directory_delegate *d)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "delegate");
+
+	if (n == NULL || xml_attr(n, "account", console_u64(x->r->arena, d->account)) ||
+	    xml_attr(n, "id", console_u64(x->r->arena, d->subscriber)) ||
+	    xml_attr(n, "rights", rights_name(d->rights)) ||
+	    xml_text(n, "login", d->login) == NULL ||
+	    xml_text(n, "full-name", d->full_name) == NULL)
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
+static enum perr shared_row(void *p, const struct directory_shared *a)
+{
+	struct row_ctx *x = p;
+	xmlNodePtr n = xml_elem(x->list, "account"), by;
+
+	if (n == NULL || xml_attr(n, "id", console_u64(x->r->arena, a->account)) ||
+	    xml_attr_int(n, "org", a->org) || xml_attr(n, "rights", rights_name(a->rights)) ||
+	    xml_text(n, "number", a->number) == NULL ||
+	    xml_text(n, "address", a->address) == NULL ||
+	    (by = xml_text(n, "by", a->by_login)) == NULL ||
+	    xml_attr(by, "id", console_u64(x->r->arena, a->by)))
+		return PERR_NOMEM;
+	return PERR_OK;
+}
+
 static enum perr session_row(void *p, const struct session_row *s)
 {
 	struct row_ctx *x = p;
@@ -739,6 +777,15 @@ static int subscriber_page(struct req *r, int status, const char *field, const c
 	if ((x.list = xml_elem(n, "accounts")) == NULL ||
 	    (e = db_directory_accounts(r->arena, r->staff->staff_id, s.id, account_row, &x)) !=
 		    PERR_OK)
+		return page_fail(r, x.list ? e : PERR_NOMEM);
+	/* Who shares their accounts, and whose they share: what a call about access needs. */
+	if ((x.list = xml_elem(n, "delegates")) == NULL ||
+	    (e = db_directory_delegates(r->arena, r->staff->staff_id, s.id, delegate_row, &x)) !=
+	            PERR_OK)
+		return page_fail(r, x.list ? e : PERR_NOMEM);
+	if ((x.list = xml_elem(n, "shared")) == NULL ||
+	    (e = db_directory_shared_with(r->arena, r->staff->staff_id, s.id, shared_row, &x)) !=
+	            PERR_OK)
 		return page_fail(r, x.list ? e : PERR_NOMEM);
 	if ((x.list = xml_elem(n, "sessions")) == NULL ||
 	    (e = db_sessions_of(r->arena, s.id, session_row, &x)) != PERR_OK)

@@ -281,6 +281,19 @@
                 <button type="submit" class="link-button" id="unlink-{@id}"><xsl:value-of select="$M/adm.do.unlink"/><span class="visually-hidden"><xsl:value-of select="concat(' ', number)"/></span></button>
               </form>
             </xsl:if>
+            <xsl:variable name="delegates" select="$s/delegates/delegate[@account = current()/@id]"/>
+            <xsl:if test="$delegates">
+              <p class="hint" id="delegates-{@id}"><xsl:value-of select="$M/adm.delegates"/></p>
+              <ul>
+                <xsl:for-each select="$delegates">
+                  <li>
+                    <a href="/admin/subscriber?id={@id}"><xsl:value-of select="concat(full-name, ' (', login, ')')"/></a>
+                    <xsl:text> — </xsl:text>
+                    <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.rights.', @rights)"/></xsl:call-template>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
           </li>
         </xsl:for-each>
       </ul>
@@ -300,6 +313,24 @@
           <button type="submit" class="secondary" id="link-submit"><xsl:value-of select="$M/adm.do.link"/></button>
         </form>
       </xsl:if>
+    </section>
+    <section class="card" id="shared">
+      <h2><xsl:value-of select="$M/adm.shared"/></h2>
+      <xsl:choose>
+        <xsl:when test="$s/shared/account">
+          <ul>
+            <xsl:for-each select="$s/shared/account">
+              <li id="shared-{@id}">
+                <xsl:value-of select="concat(number, ' — ', address, ': ')"/>
+                <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('adm.rights.', @rights)"/></xsl:call-template>
+                <xsl:value-of select="concat('; ', $M/adm.shared-by, ' ')"/>
+                <a href="/admin/subscriber?id={by/@id}"><xsl:value-of select="by"/></a>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p id="no-shared"><xsl:value-of select="$M/adm.no-shared"/></p></xsl:otherwise>
+      </xsl:choose>
     </section>
     <section class="card" id="sessions">
       <h2><xsl:value-of select="$M/adm.sessions"/></h2>

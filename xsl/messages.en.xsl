@@ -1698,6 +1698,15 @@
     <adm.done.two-factor-off>The subscriber's two-step sign-in is off; they were told by e-mail.</adm.done.two-factor-off>
     <adm.state>State</adm.state>
     <adm.accounts>Accounts</adm.accounts>
+    <adm.delegates>Shared with:</adm.delegates>
+    <adm.shared>Others' accounts shared with them</adm.shared>
+    <adm.no-shared>No other subscriber has shared an account with them.</adm.no-shared>
+    <adm.shared-by>shared by</adm.shared-by>
+    <adm.rights.view>view only</adm.rights.view>
+    <adm.rights.readings>readings only</adm.rights.readings>
+    <adm.rights.pay>view and pay</adm.rights.pay>
+    <adm.rights.full>everything but inviting others</adm.rights.full>
+    <adm.rights.other>special rights</adm.rights.other>
     <adm.sessions>Open sessions</adm.sessions>
     <adm.no-sessions>No open sessions.</adm.no-sessions>
     <adm.sign-ins>Recent sign-ins</adm.sign-ins>

@@ -1698,6 +1698,15 @@
     <adm.done.two-factor-off>Двухэтапный вход абонента выключен; ему отправлено письмо.</adm.done.two-factor-off>
     <adm.state>Состояние</adm.state>
     <adm.accounts>Лицевые счета</adm.accounts>
+    <adm.delegates>Доступ к счёту дан:</adm.delegates>
+    <adm.shared>Доступ к чужим счетам</adm.shared>
+    <adm.no-shared>Другие абоненты доступа к своим счетам не давали.</adm.no-shared>
+    <adm.shared-by>дал доступ</adm.shared-by>
+    <adm.rights.view>только просмотр</adm.rights.view>
+    <adm.rights.readings>только передача показаний</adm.rights.readings>
+    <adm.rights.pay>просмотр и оплата</adm.rights.pay>
+    <adm.rights.full>всё, кроме приглашения других</adm.rights.full>
+    <adm.rights.other>особые права</adm.rights.other>
     <adm.sessions>Открытые сеансы</adm.sessions>
     <adm.no-sessions>Открытых сеансов нет.</adm.no-sessions>
     <adm.sign-ins>Последние входы</adm.sign-ins>

@@ -130,15 +130,16 @@ enum perr db_directory_search(struct arena *ar, uint64_t staff, enum directory_b
 	return db_rows(ar, stmts[by], a, 4, c, 11, search_each, &x);
 }
 
+/* A subscriber who holds, or has been given, an account of the staff member's organizations. */
 static struct db_stmt subscriber = {
-	"directory.subscriber",
-	"SELECT s.id, s.login, s.full_name, s.email, s.phone, "
-	"DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ'), s.lang, s.active, "
-	"MIN(a.organization_id) FROM subscribers s "
-	"JOIN subscriber_accounts sa ON sa.subscriber_id = s.id "
-	"JOIN accounts a ON a.id = sa.account_id JOIN staff_organizations so ON "
-	"so.organization_id = a.organization_id AND so.staff_id = ? WHERE s.id = ? GROUP BY s.id",
-	NULL, 0, NULL};
+        "directory.subscriber",
+        "SELECT s.id, s.login, s.full_name, s.email, s.phone, "
+        "DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ'), s.lang, s.active, "
+        "MIN(a.organization_id) FROM subscribers s "
+        "JOIN account_access sa ON sa.subscriber_id = s.id "
+        "JOIN accounts a ON a.id = sa.account_id JOIN staff_organizations so ON "
+        "so.organization_id = a.organization_id AND so.staff_id = ? WHERE s.id = ? GROUP BY s.id",
+        NULL, 0, NULL};
 
 static struct db_stmt accounts = {
 	"directory.accounts",
@@ -147,6 +148,28 @@ static struct db_stmt accounts = {
 	"JOIN staff_organizations so ON so.organization_id = a.organization_id AND so.staff_id = ? "
 	"WHERE sa.subscriber_id = ? ORDER BY a.organization_id, a.number",
 	NULL, 0, NULL};
+
+/* Who else may use the subscriber's accounts: the delegates of each (sql/049). */
+static struct db_stmt delegates = {
+        "directory.delegates",
+        "SELECT d.account_id, s.id, s.login, s.full_name, d.rights "
+        "FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "
+        "JOIN staff_organizations so ON so.organization_id = a.organization_id AND so.staff_id = ? "
+        "JOIN account_access d ON d.account_id = sa.account_id AND d.granted_by IS NOT NULL "
+        "JOIN subscribers s ON s.id = d.subscriber_id "
+        "WHERE sa.subscriber_id = ? ORDER BY d.account_id, s.id",
+        NULL, 0, NULL};
+
+/* Others' accounts the subscriber may use: shared with them, by whom, with what rights. */
+static struct db_stmt shared_with = {
+        "directory.shared_with",
+        "SELECT a.id, a.organization_id, a.number, a.address, d.rights, g.id, g.login "
+        "FROM account_access d JOIN accounts a ON a.id = d.account_id "
+        "JOIN staff_organizations so ON so.organization_id = a.organization_id AND so.staff_id = ? "
+        "JOIN subscribers g ON g.id = d.granted_by "
+        "WHERE d.subscriber_id = ? AND d.granted_by IS NOT NULL "
+        "ORDER BY a.organization_id, a.number",
+        NULL, 0, NULL};
 
 static struct db_stmt sign_ins = {
 	"directory.sign_ins",
@@ -203,6 +226,59 @@ enum perr db_directory_accounts(struct arena *ar, uint64_t staff, uint64_t sub,
 			     DBC_STR(&x.row.payer), DBC_STR(&x.row.address)};
 
 	return db_rows(ar, &accounts, a, 2, c, 5, acc_each, &x);
+}
+
+struct delegate_ctx {
+	struct directory_delegate row;
+	enum perr (*each)(void *, const struct directory_delegate *);
+	void *ctx;
+};
+
+static enum perr delegate_each(void *p)
+{
+	struct delegate_ctx *x = p;
+
+	return x->each(x->ctx, &x->row);
+}
+
+enum perr db_directory_delegates(struct arena *ar, uint64_t staff, uint64_t sub,
+                                 enum perr (*each)(void *, const struct directory_delegate *),
+                                 void *ctx)
+{
+	struct delegate_ctx x = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_U64(staff), DBA_U64(sub)};
+	struct db_col c[] = {DBC_U64(&x.row.account), DBC_U64(&x.row.subscriber),
+	                     DBC_STR(&x.row.login), DBC_STR(&x.row.full_name),
+	                     DBC_UINT(&x.row.rights)};
+
+	return db_rows(ar, &delegates, a, 2, c, 5, delegate_each, &x);
+}
+
+struct shared_ctx {
+	struct directory_shared row;
+	enum perr (*each)(void *, const struct directory_shared *);
+	void *ctx;
+};
+
+static enum perr shared_each(void *p)
+{
+	struct shared_ctx *x = p;
+
+	return x->each(x->ctx, &x->row);
+}
+
+enum perr db_directory_shared_with(struct arena *ar, uint64_t staff, uint64_t sub,
+                                   enum perr (*each)(void *, const struct directory_shared *),
+                                   void *ctx)
+{
+	struct shared_ctx x = {.each = each, .ctx = ctx};
+	struct db_arg a[] = {DBA_U64(staff), DBA_U64(sub)};
+	struct db_col c[] = {DBC_U64(&x.row.account), DBC_UINT(&x.row.org),
+	                     DBC_STR(&x.row.number),  DBC_STR(&x.row.address),
+	                     DBC_UINT(&x.row.rights), DBC_U64(&x.row.by),
+	                     DBC_STR(&x.row.by_login)};
+
+	return db_rows(ar, &shared_with, a, 2, c, 7, shared_each, &x);
 }
 
 struct sign_in_ctx {

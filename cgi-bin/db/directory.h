@@ -50,6 +50,29 @@ enum perr db_directory_accounts(struct arena *, uint64_t staff, uint64_t subscri
 				enum perr (*each)(void *, const struct directory_account *),
 				void *) PORTAL_WUR;
 
+struct directory_delegate {
+	uint64_t account, subscriber;
+	const char *login, *full_name;
+	unsigned rights; /* billing/access.h */
+};
+/* Those the subscriber's accounts (in the staff member's organizations) are shared with. */
+enum perr db_directory_delegates(struct arena *, uint64_t staff, uint64_t subscriber,
+                                 enum perr (*each)(void *, const struct directory_delegate *),
+                                 void *) PORTAL_WUR;
+
+struct directory_shared {
+	uint64_t account;
+	unsigned org;
+	const char *number, *address;
+	unsigned rights; /* billing/access.h */
+	uint64_t by;     /* the holder who shared it */
+	const char *by_login;
+};
+/* Others' accounts (in the staff member's organizations) shared with the subscriber. */
+enum perr db_directory_shared_with(struct arena *, uint64_t staff, uint64_t subscriber,
+                                   enum perr (*each)(void *, const struct directory_shared *),
+                                   void *) PORTAL_WUR;
+
 struct sign_in_row {
 	const char *at, *ip, *result;
 };

@@ -52,6 +52,28 @@ def demo_invitation():
     return INVITATION_TOKEN
 
 
+SHARED_ACCOUNT = 1977  # generated; no test uses it
+
+
+def sharing_pair():
+    """A holder of a generated account who shares it with another subscriber, for the
+    console's subscriber pages (their delegates, and whose accounts they use): made once."""
+    from conftest import make_subscriber
+    got = sql("SELECT h.id, d.id FROM subscribers h JOIN subscribers d ON d.login = "
+              "'pages-delegate' JOIN account_access x ON x.subscriber_id = d.id AND "
+              "x.granted_by = h.id WHERE h.login = 'pages-holder'")
+    if got:
+        return int(got[0][0]), int(got[0][1])
+    sql("DELETE FROM subscribers WHERE login = 'pages-delegate'")
+    holder = make_subscriber("pages-holder", "Pages-holder-2026!", [SHARED_ACCOUNT],
+                             name="Владелец Общего Счёта")
+    delegate = make_subscriber("pages-delegate", "Pages-delegate-2026!", [],
+                               name="Жилец Общего Счёта")
+    sql("INSERT INTO account_access (subscriber_id, account_id, rights, granted_by, granted_at) "
+        "VALUES (%d, %d, 5, %d, UTC_TIMESTAMP(6))" % (delegate, SHARED_ACCOUNT, holder))
+    return holder, delegate
+
+
 def demo_paid_online():
     """A card payment of demo's with its fiscal receipt (sql/053), as settling keeps them.
     Whole, so that money still balances (test_payments, test_billing): its payments row
@@ -342,6 +364,8 @@ def listed_pages():
         ("/admin/subscribers?by=phone&q=abc", "GET", None, "staff", "en"),
         ("/admin/subscriber?id=1", "GET", None, "staff", "ru"),
         ("/admin/subscriber?id=1&done=block", "GET", None, "staff", "en"),
+        ("/admin/subscriber?id=%d" % sharing_pair()[0], "GET", None, "staff", "ru"),
+        ("/admin/subscriber?id=%d" % sharing_pair()[1], "GET", None, "staff", "en"),
         ("/admin/subscriber/link", "POST", {"id": "1", "org": "1", "number": "NOSUCH1"}, "staff",
          "en"),
         ("/admin/account/login?account=1011", "GET", None, "staff", "ru"),

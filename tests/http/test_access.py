@@ -12,7 +12,7 @@ import lxml.etree
 import pytest
 
 from conftest import (BASE, csrf_of, doc, error_message, make_subscriber, new_client, signed_in,
-                      sql, written_in)
+                      sql, staff_signed_in, written_in)
 
 ACCOUNT = 1901   # generated: the demo's accounts stay as they are
 OTHER = 1902     # the holder's second account, never shared
@@ -407,6 +407,44 @@ def test_leaving_and_the_holder_unlinking_end_access(people):
     assert r.status_code == 303
     assert sql("SELECT COUNT(*) FROM account_access WHERE account_id = %d" % ACCOUNT) == [("0",)]
     assert str(ACCOUNT) not in ds.get(BASE + "/accounts?format=xml").content.decode()
+
+
+def test_the_console_shows_who_shares_whose_account(people):
+    """An operator on the phone about access sees, on the holder's page, whom each account is
+    shared with and with what rights, and on the delegate's whose accounts they may use; a
+    staff member of another organization sees neither."""
+    from test_admin import make_staff, sign_in
+    hs = signed_in(*HOLDER)
+    shared(hs, "delegate@example.org", "pay")
+    admin = staff_signed_in(lang="en")
+    x = lxml.etree.fromstring(admin.get(
+        BASE + "/admin/subscriber?id=%d&format=xml" % people["holder"]).content)
+    assert [(d.get("account"), d.get("id"), d.get("rights"), d.findtext("login"))
+            for d in x.xpath("//subscriber/delegates/delegate")] == \
+        [(str(ACCOUNT), str(people["delegate"]), "pay", DELEGATE[0])]
+    page = doc(admin.get(BASE + "/admin/subscriber?id=%d" % people["holder"]))
+    item = page.get_element_by_id("account-%d" % ACCOUNT).text_content()
+    assert "Жилец Квартиры (access-delegate) — view and pay" in item, item
+    assert "Shared with" not in page.get_element_by_id("account-%d" % OTHER).text_content()
+    assert page.get_element_by_id("no-shared") is not None
+    # The delegate's page: the account, its rights and its holder, in the console's language.
+    page = doc(admin.get(BASE + "/admin/subscriber?id=%d" % people["delegate"]))
+    row = page.get_element_by_id("shared-%d" % ACCOUNT)
+    assert "view and pay; shared by %s" % HOLDER[0] in row.text_content(), row.text_content()
+    assert row.xpath("a/@href") == ["/admin/subscriber?id=%d" % people["holder"]]
+    ru = doc(staff_signed_in().get(BASE + "/admin/subscriber?id=%d" % people["delegate"]))
+    assert "просмотр и оплата; дал доступ" in ru.get_element_by_id("shared-%d" % ACCOUNT) \
+        .text_content()
+    # Staff of another organization only: nothing of organization 1's accounts.
+    make_staff("access-org2", "operator", [2])
+    other = sign_in("access-org2", "staff-password-1")
+    for who in ("holder", "delegate"):
+        r = other.get(BASE + "/admin/subscriber?id=%d&format=xml" % people[who])
+        if r.status_code == 200:
+            x = lxml.etree.fromstring(r.content)
+            assert not x.xpath("//subscriber/delegates/delegate | //subscriber/shared/account")
+        else:
+            assert r.status_code == 404, r.status_code
 
 
 def test_the_invitation_is_delivered_with_its_link_and_forgotten_once_sent(people):

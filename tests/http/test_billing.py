@@ -1056,6 +1056,7 @@ STILL_SORTING = {
     "fiscal.missing",
     # the console's lists and searches
     "contact.pending", "directory.accounts", "directory.by_number", "news.of_staff",
+    "directory.delegates", "directory.shared_with",
     "refund.find_account", "refund.find_day", "staff.list", "topic.add", "topic.of_org",
     # an import's checks and applies over one import's staged rows, and the demo's bill
     "exchange.accounts_dup_p", "exchange.accounts_insert", "exchange.charges_dup_p",
@@ -1080,7 +1081,8 @@ def test_every_billing_query_is_an_index_lookup():
         "account.unlink": [sub, 1], "subscriber.set_current": [1, sub],
         "ledger.months": [1, 0, 0, "'%s'" % start, "'%s'" % end],
         "ledger.corrections": [1, 1, "'%s'" % start, "'%s'" % end],
-        "session.lookup": ["x'00'", 1800, 43200], "session.first_account": [1],
+        "session.lookup": ["x'00'", 1800, 43200], "directory.delegates": [1, 1],
+        "directory.shared_with": [1, 1], "session.first_account": [1],
         "session.settle_current": [1, 1, 1], "subscriber.by_login": ["'demo'"],
         "throttle.lock": ["'login'", "x'00'"],
         "throttle.save": [1, 0, 0, 0, 0, "'login'", "x'00'"],
