@@ -37,6 +37,7 @@
 
 struct catalog {
 	xmlHashTablePtr text;    /* key -> message */
+	xmlDocPtr doc;           /* the messages as i18n.xsl's $M holds them, built once */
 	xmlChar *months[MONTHS]; /* <months>'s <m>s, as $M/months/m */
 	int nmonths;
 };
@@ -55,6 +56,7 @@ void catalog_free(struct catalog *c)
 		xmlHashFree(c->text, free_text);
 	for (int i = 0; i < c->nmonths; i++)
 		xmlFree(c->months[i]);
+	xmlFreeDoc(c->doc);
 	xmlFree(c);
 }
 
@@ -77,6 +79,24 @@ static int add_months(struct catalog *c, xmlNodePtr months)
 	return 0;
 }
 
+/* A message's copy as its template makes it: a stylesheet's blank text and comments are not
+ * part of what it makes. */
+static void as_instantiated(xmlNodePtr n)
+{
+	xmlNodePtr k, next;
+
+	for (k = n->children; k != NULL; k = next) {
+		next = k->next;
+		if ((k->type == XML_TEXT_NODE && xmlIsBlankNode(k)) ||
+		    k->type == XML_COMMENT_NODE || k->type == XML_PI_NODE) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		} else if (k->type == XML_ELEMENT_NODE) {
+			as_instantiated(k);
+		}
+	}
+}
+
 /* The messages of one named template; a key already there keeps its text, as $M's first does. */
 static int add_template(struct catalog *c, xmlNodePtr root, const char *name)
 {
@@ -87,9 +107,19 @@ static int add_template(struct catalog *c, xmlNodePtr root, const char *name)
 			continue;
 		for (m = t->children; m != NULL; m = m->next) {
 			xmlChar *text;
+			xmlNodePtr copy;
 
 			if (m->type != XML_ELEMENT_NODE || m->ns != NULL)
 				continue;
+			/* every message in order, repeated keys too, as the template call makes $M
+			 */
+			if ((copy = xmlDocCopyNode(m, c->doc, 1)) == NULL)
+				return -1;
+			as_instantiated(copy);
+			if (xmlAddChild((xmlNodePtr)c->doc, copy) == NULL) {
+				xmlFreeNode(copy);
+				return -1;
+			}
 			if (xmlStrEqual(m->name, BAD_CAST "months") && add_months(c, m) != 0)
 				return -1;
 			if (xmlHashLookup(c->text, m->name) != NULL)
@@ -119,8 +149,9 @@ struct catalog *catalog_load(const char *xsl_dir, const char *lang, const char *
 		return NULL;
 	memset(c, 0, sizeof(*c));
 	c->text = xmlHashCreate(512);
+	c->doc = xmlNewDoc(BAD_CAST "1.0");
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
-	if (c->text != NULL && doc != NULL && xmlDocGetRootElement(doc) != NULL)
+	if (c->text != NULL && c->doc != NULL && doc != NULL && xmlDocGetRootElement(doc) != NULL)
 		rc = add_template(c, xmlDocGetRootElement(doc), common) ||
 		     add_template(c, xmlDocGetRootElement(doc), own);
 	xmlFreeDoc(doc);
@@ -461,6 +492,44 @@ static void replace_body(xmlNodePtr t, const char *name, const char *select)
 		xmlFreeNode(v);
 }
 
+/* The top-level xsl:variable of the sheet named name, or NULL. */
+static xmlNodePtr global_variable(xmlNodePtr root, const char *name)
+{
+	xmlNodePtr t;
+
+	for (t = root->children; t != NULL; t = t->next)
+		if (xsl_node_is(t, "variable") && xsl_node_attr_is(t, "name", name))
+			return t;
+	return NULL;
+}
+
+/*
+ * i18n.xsl's $M is exsl:node-set($catalog), the page's language's messages
+ * made by calling their templates on every transform: about 300 000
+ * instructions a page (callgrind, the readings and accounts pages), though
+ * in a program's sheet most keys are text by now.  Here it becomes
+ * kb:catalog(), the same messages made once (catalog_load), and $catalog
+ * makes nothing.
+ */
+static void resolve_catalog_variables(xmlNodePtr root)
+{
+	xmlNodePtr m = global_variable(root, "M"), catalog = global_variable(root, "catalog"), k;
+	const xmlChar *fn;
+	xmlChar *select;
+
+	if (m == NULL || catalog == NULL || (fn = site_prefix(m)) == NULL)
+		return;
+	if ((select = xmlStrdup(fn)) == NULL ||
+	    (select = xmlStrcat(select, BAD_CAST ":catalog()")) == NULL)
+		return;
+	if (xmlSetProp(m, BAD_CAST "select", select) != NULL)
+		while ((k = catalog->children) != NULL) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		}
+	xmlFree(select);
+}
+
 static void catalog_resolve_node(xmlNodePtr n, const struct catalog *c);
 
 void catalog_resolve(xmlNodePtr root, const struct catalog *c)
@@ -469,6 +538,7 @@ void catalog_resolve(xmlNodePtr root, const struct catalog *c)
 
 	if (root == NULL || c == NULL)
 		return;
+	resolve_catalog_variables(root);
 	for (t = root->children; t != NULL; t = t->next)
 		if (xsl_node_is(t, "template")) {
 			/* i18n.xsl's msg(key) and common.xsl's month-label(v) */
@@ -589,9 +659,23 @@ static void month_label_function(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathWrapString(out));
 }
 
+/* kb:catalog(): the messages as a node set of one node, their document, as $M was. */
+static void catalog_function(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	const struct catalog *c = bound(ctxt);
+
+	if (nargs != 0) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	valuePush(ctxt, xmlXPathNewNodeSet(c != NULL ? (xmlNodePtr)c->doc : NULL));
+}
+
 int catalog_register(void)
 {
 	return xsltRegisterExtModuleFunction(BAD_CAST "msg", BAD_CAST SITE_NS, msg_function) ||
+	       xsltRegisterExtModuleFunction(BAD_CAST "catalog", BAD_CAST SITE_NS,
+	                                     catalog_function) ||
 	       xsltRegisterExtModuleFunction(BAD_CAST "month", BAD_CAST SITE_NS, month_function) ||
 	       xsltRegisterExtModuleFunction(BAD_CAST "month-label", BAD_CAST SITE_NS,
 	                                     month_label_function);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <libexslt/exslt.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxslt/transform.h>
@@ -265,6 +266,102 @@ static void month_lookups_that_would_change_meaning_are_left(void **state)
 	expect("p", "title", "{$month-names[$n]}", "{$month-names[$n]}");
 }
 
+/* $M walked as a node set (not a key the sheet can be given as text): the messages'
+ * templates called on every transform, as written, and kb:catalog() in a program's sheet. */
+static const char catalog_sheet[] =
+        "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" "
+        "xmlns:exsl=\"http://exslt.org/common\" extension-element-prefixes=\"exsl\">"
+        "<xsl:output method=\"text\"/>"
+        "<xsl:template name=\"messages-ru\">\n"
+        "    <a>Вход</a><q>it's</q><both>\"x\" and 'y'</both><braces>{end} left</braces>\n"
+        "    <empty>  </empty><dup>common</dup><!-- a comment -->\n"
+        "    <months>\n      <m>январь</m>\n      <m>февраль</m>\n    </months>\n"
+        "  </xsl:template>"
+        "<xsl:template name=\"messages-ru-home\"><dup>own</dup><h>Главная</h></xsl:template>"
+        "<xsl:variable name=\"catalog\"><xsl:call-template name=\"messages-ru\"/>"
+        "<xsl:call-template name=\"messages-ru-home\"/></xsl:variable>"
+        "<xsl:variable name=\"M\" select=\"exsl:node-set($catalog)\"/>"
+        "<xsl:template match=\"/\">"
+        "<xsl:value-of select=\"count($M/*)\"/>|<xsl:value-of select=\"$M/months/m[2]\"/>|"
+        "<xsl:value-of select=\"count($M/dup)\"/>|<xsl:value-of select=\"$M/dup[2]\"/>|"
+        "<xsl:value-of select=\"name($M/*[last()])\"/>|<xsl:value-of "
+        "select=\"string($M/months)\"/>|"
+        "<xsl:value-of select=\"count($M/empty/node())\"/>|<xsl:value-of select=\"count($M//m)\"/>"
+        "</xsl:template></xsl:stylesheet>";
+
+static char *catalog_output(int resolve)
+{
+	xmlDocPtr sd, pd, res;
+	xsltStylesheetPtr st;
+	xmlChar *out = NULL;
+	char *copy;
+	int len = 0;
+
+	sd = xmlReadMemory(catalog_sheet, (int)strlen(catalog_sheet), "t.xsl", NULL, 0);
+	pd = xmlReadMemory("<page/>", 7, "p.xml", NULL, 0);
+	assert_non_null(sd);
+	assert_non_null(pd);
+	if (resolve)
+		catalog_resolve(xmlDocGetRootElement(sd), cat);
+	st = xsltParseStylesheetDoc(sd);
+	assert_non_null(st);
+	catalog_bind(st, cat);
+	res = xsltApplyStylesheet(st, pd, NULL);
+	assert_non_null(res);
+	assert_int_equal(xsltSaveResultToString(&out, &len, res, st), 0);
+	copy = strdup(out != NULL ? (char *)out : "");
+	xmlFree(out);
+	xmlFreeDoc(res);
+	xmlFreeDoc(pd);
+	xsltFreeStylesheet(st);
+	return copy;
+}
+
+static void the_catalog_is_made_once_and_walks_the_same(void **state)
+{
+	char *plain, *resolved_out;
+
+	(void)state;
+	exsltRegisterAll();
+	assert_int_equal(catalog_register(), 0);
+	plain = catalog_output(0);
+	resolved_out = catalog_output(1);
+	assert_string_equal(plain, "9|февраль|2|own|h|январьфевраль|0|2");
+	assert_string_equal(resolved_out, plain);
+	free(plain);
+	free(resolved_out);
+}
+
+/* The sheet as resolved: $M a kb:catalog() call, $catalog making nothing. */
+static void the_catalog_variables_are_rewritten(void **state)
+{
+	xmlDocPtr sd;
+	xmlNodePtr t;
+	int seen = 0;
+
+	(void)state;
+	sd = xmlReadMemory(catalog_sheet, (int)strlen(catalog_sheet), "t.xsl", NULL, 0);
+	assert_non_null(sd);
+	catalog_resolve(xmlDocGetRootElement(sd), cat);
+	for (t = xmlDocGetRootElement(sd)->children; t != NULL; t = t->next) {
+		xmlChar *name = xmlGetProp(t, BAD_CAST "name"),
+		        *select = xmlGetProp(t, BAD_CAST "select");
+
+		if (name != NULL && xmlStrEqual(name, BAD_CAST "M")) {
+			assert_string_equal((char *)select, "kb:catalog()");
+			seen++;
+		}
+		if (name != NULL && xmlStrEqual(name, BAD_CAST "catalog")) {
+			assert_null(t->children);
+			seen++;
+		}
+		xmlFree(name);
+		xmlFree(select);
+	}
+	assert_int_equal(seen, 2);
+	xmlFreeDoc(sd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +372,8 @@ int main(void)
 	        cmocka_unit_test(computed_keys_are_looked_up_in_the_catalog),
 	        cmocka_unit_test(month_lookups_become_calls_that_mean_the_same),
 	        cmocka_unit_test(month_lookups_that_would_change_meaning_are_left),
+	        cmocka_unit_test(the_catalog_is_made_once_and_walks_the_same),
+	        cmocka_unit_test(the_catalog_variables_are_rewritten),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
