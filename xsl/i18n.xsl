@@ -24,7 +24,9 @@
     Only the page's language is built, once per transform, and only what
     every page uses plus the page's own section; a message is a child element
     named by its key: $M/login.title is a name test, not a string comparison
-    over every message.
+    over every message.  A program's own sheets have most keys as text and
+    $M as kb:catalog(), the same messages made once at start-up
+    (doc/catalog.c); nginx's filter and the error pages build it here.
   -->
   <xsl:variable name="section" select="/page/@section"/>
   <xsl:variable name="catalog">
