@@ -43,11 +43,11 @@ static struct db_stmt by_address = {
 	"OR (a.address = " AFTER_ADDRESS " AND a.id > ?)) ORDER BY a.address, a.id LIMIT ?",
 	NULL, 0, NULL};
 
-#define SUBSCRIBER_COLS                                                                      \
-	"SELECT 0, MIN(a.organization_id), GROUP_CONCAT(a.number ORDER BY a.number SEPARATOR "  \
-	"', '), '', '', s.id, s.login, s.full_name, s.email, s.phone, s.active "               \
-	"FROM subscribers s JOIN subscriber_accounts sa ON sa.subscriber_id = s.id "            \
-	"JOIN accounts a ON a.id = sa.account_id JOIN staff_organizations so ON "               \
+#define SUBSCRIBER_COLS                                                                            \
+	"SELECT 0, MIN(a.organization_id), GROUP_CONCAT(a.number ORDER BY a.number SEPARATOR "     \
+	"', '), '', '', s.id, s.login, s.full_name, s.email, s.phone, s.active "                   \
+	"FROM subscribers s JOIN account_access sa ON sa.subscriber_id = s.id "                    \
+	"JOIN accounts a ON a.id = sa.account_id JOIN staff_organizations so ON "                  \
 	"so.organization_id = a.organization_id AND so.staff_id = ? "
 
 static struct db_stmt by_login = {
@@ -59,12 +59,12 @@ static struct db_stmt by_login = {
  * By name, in name order, as by address: a common surname is hundreds of
  * thousands of subscribers on a large site, and a GROUP BY over them would
  * sort them all for a page of 20.  A subscriber is the staff member's when
- * linked to an account of theirs (the EXISTS); the organization and numbers
- * shown are of those accounts.
+ * they may use an account of theirs, held or shared with them (the EXISTS);
+ * the organization and numbers shown are of those accounts.
  */
-#define SUB_ACCOUNTS                                                                         \
-	"FROM subscriber_accounts sa JOIN accounts a ON a.id = sa.account_id "                 \
-	"JOIN staff_organizations so ON so.organization_id = a.organization_id "              \
+#define SUB_ACCOUNTS                                                                               \
+	"FROM account_access sa JOIN accounts a ON a.id = sa.account_id "                          \
+	"JOIN staff_organizations so ON so.organization_id = a.organization_id "                   \
 	"AND so.staff_id = ? WHERE sa.subscriber_id = s.id"
 #define AFTER_NAME "(SELECT x.full_name FROM subscribers x WHERE x.id = ?)"
 static struct db_stmt by_name = {

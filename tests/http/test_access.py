@@ -432,6 +432,13 @@ def test_the_console_shows_who_shares_whose_account(people):
     row = page.get_element_by_id("shared-%d" % ACCOUNT)
     assert "view and pay; shared by %s" % HOLDER[0] in row.text_content(), row.text_content()
     assert row.xpath("a/@href") == ["/admin/subscriber?id=%d" % people["holder"]]
+    # A search finds the delegate too, with the account they may use.
+    found = lxml.etree.fromstring(admin.get(
+        BASE + "/admin/subscribers?by=login&q=%s&format=xml" % DELEGATE[0]).content)
+    number = sql("SELECT number FROM accounts WHERE id = %d" % ACCOUNT)[0][0]
+    assert [(r.findtext("login"), r.findtext("number")) for r in
+            found.xpath("//search/rows/row[@subscriber='%d']" % people["delegate"])] == \
+        [(DELEGATE[0], number)]
     ru = doc(staff_signed_in().get(BASE + "/admin/subscriber?id=%d" % people["delegate"]))
     assert "просмотр и оплата; дал доступ" in ru.get_element_by_id("shared-%d" % ACCOUNT) \
         .text_content()
