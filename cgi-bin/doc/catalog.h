@@ -33,8 +33,10 @@ void catalog_resolve(xmlNodePtr sheet_root, const struct catalog *);
  * kb:msg($key), a lookup in the catalog bound to the sheet here, which must
  * outlive it.  So do month names looked up by a computed number:
  * $month-names[$n] used as a string becomes kb:month($n), and common.xsl's
- * template "month-label" kb:month-label($v).  catalog_register() makes the
- * three functions known to libxslt, once.
+ * template "month-label" kb:month-label($v).  And $M itself, which
+ * i18n.xsl makes by calling the messages' templates on every transform,
+ * becomes kb:catalog(): the same messages, made once by catalog_load().
+ * catalog_register() makes the four functions known to libxslt, once.
  */
 int catalog_register(void) PORTAL_WUR;
 void catalog_bind(xsltStylesheetPtr, const struct catalog *);
