@@ -193,9 +193,7 @@ class Peer
             . "cur.account_id, cur.rights, cur.granted_by IS NOT NULL "
             . "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
             . "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
-            . "AND cur.account_id = COALESCE((SELECT c.account_id FROM account_access c "
-            . "WHERE c.subscriber_id = sub.id AND c.account_id = sub.current_account_id), "
-            . "(SELECT MIN(f.account_id) FROM account_access f WHERE f.subscriber_id = sub.id)) "
+            . "AND cur.account_id = sub.current_account_id "
             . "WHERE s.token_hash = ? AND sub.active = 1 "
             . "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
             . "AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
@@ -206,6 +204,12 @@ class Peer
         }
         [$sid, $this->subscriber, $this->login, $this->full_name, $this->email, $this->phone,
          $this->prev_at, $this->prev_ip, $this->viewer, $idle_for, $this->current] = $s[0];
+        if ($this->current === null) { // no choice, or one no longer theirs: the first account
+            $first = rows($this->db,
+                "SELECT account_id, rights, granted_by IS NOT NULL FROM account_access "
+                . "WHERE subscriber_id = ? ORDER BY account_id LIMIT 1", 'i', [$this->subscriber]);
+            $this->current = $first ? $first[0][0] : null;
+        }
         if ($idle_for >= SESSION_TOUCH_EVERY) {
             $st = $this->db->prepare('UPDATE sessions SET last_seen = UTC_TIMESTAMP(6) WHERE id = ?');
             $st->bind_param('i', $sid);
