@@ -137,6 +137,36 @@ static void attribute_value_templates(void **state)
 	expect("p", "title", "plain", "plain");
 }
 
+/* sheet applied to page, after catalog_resolve() when resolve is set, with the catalog bound:
+ * its text output (the caller frees it). */
+static char *transformed(const char *sheet, const char *page, int resolve)
+{
+	xmlDocPtr sd, pd, res;
+	xsltStylesheetPtr st;
+	xmlChar *out = NULL;
+	char *copy;
+	int len = 0;
+
+	sd = xmlReadMemory(sheet, (int)strlen(sheet), "t.xsl", NULL, 0);
+	pd = xmlReadMemory(page, (int)strlen(page), "p.xml", NULL, 0);
+	assert_non_null(sd);
+	assert_non_null(pd);
+	if (resolve)
+		catalog_resolve(xmlDocGetRootElement(sd), cat);
+	st = xsltParseStylesheetDoc(sd);
+	assert_non_null(st);
+	catalog_bind(st, cat);
+	res = xsltApplyStylesheet(st, pd, NULL);
+	assert_non_null(res);
+	assert_int_equal(xsltSaveResultToString(&out, &len, res, st), 0);
+	copy = strdup(out != NULL ? (char *)out : "");
+	xmlFree(out);
+	xmlFreeDoc(res);
+	xmlFreeDoc(pd);
+	xsltFreeStylesheet(st);
+	return copy;
+}
+
 /* A computed key goes through kb:msg: the catalog's text, "" for a key it lacks. */
 static void computed_keys_are_looked_up_in_the_catalog(void **state)
 {
@@ -153,29 +183,13 @@ static void computed_keys_are_looked_up_in_the_catalog(void **state)
 	                            "@s)\"/></xsl:call-template>]</xsl:for-each>"
 	                            "</xsl:template></xsl:stylesheet>";
 	static const char page[] = "<page><k p=\"d\" s=\"up\"/><k p=\"h\"/><k p=\"nope\"/></page>";
-	xmlDocPtr sd, pd, res;
-	xsltStylesheetPtr st;
-	xmlChar *out = NULL;
-	int len = 0;
+	char *out;
 
 	(void)state;
 	assert_int_equal(catalog_register(), 0);
-	sd = xmlReadMemory(sheet, (int)strlen(sheet), "t.xsl", NULL, 0);
-	pd = xmlReadMemory(page, (int)strlen(page), "p.xml", NULL, 0);
-	assert_non_null(sd);
-	assert_non_null(pd);
-	catalog_resolve(xmlDocGetRootElement(sd), cat);
-	st = xsltParseStylesheetDoc(sd);
-	assert_non_null(st);
-	catalog_bind(st, cat);
-	res = xsltApplyStylesheet(st, pd, NULL);
-	assert_non_null(res);
-	assert_int_equal(xsltSaveResultToString(&out, &len, res, st), 0);
-	assert_string_equal((char *)out, "[common][Главная][]"); /* the common text first, as $M */
-	xmlFree(out);
-	xmlFreeDoc(res);
-	xmlFreeDoc(pd);
-	xsltFreeStylesheet(st);
+	out = transformed(sheet, page, 1);
+	assert_string_equal(out, "[common][Главная][]"); /* the common text first, as $M */
+	free(out);
 }
 
 /* Each month lookup as the sheets write it, and as a program's sheet has it. */
@@ -205,30 +219,7 @@ static const char month_page[] =
 
 static char *month_output(int resolve)
 {
-	xmlDocPtr sd, pd, res;
-	xsltStylesheetPtr st;
-	xmlChar *out = NULL;
-	char *copy;
-	int len = 0;
-
-	sd = xmlReadMemory(month_sheet, (int)strlen(month_sheet), "t.xsl", NULL, 0);
-	pd = xmlReadMemory(month_page, (int)strlen(month_page), "p.xml", NULL, 0);
-	assert_non_null(sd);
-	assert_non_null(pd);
-	if (resolve)
-		catalog_resolve(xmlDocGetRootElement(sd), cat);
-	st = xsltParseStylesheetDoc(sd);
-	assert_non_null(st);
-	catalog_bind(st, cat);
-	res = xsltApplyStylesheet(st, pd, NULL);
-	assert_non_null(res);
-	assert_int_equal(xsltSaveResultToString(&out, &len, res, st), 0);
-	copy = strdup(out != NULL ? (char *)out : "");
-	xmlFree(out);
-	xmlFreeDoc(res);
-	xmlFreeDoc(pd);
-	xsltFreeStylesheet(st);
-	return copy;
+	return transformed(month_sheet, month_page, resolve);
 }
 
 static void month_lookups_become_calls_that_mean_the_same(void **state)
@@ -291,30 +282,7 @@ static const char catalog_sheet[] =
 
 static char *catalog_output(int resolve)
 {
-	xmlDocPtr sd, pd, res;
-	xsltStylesheetPtr st;
-	xmlChar *out = NULL;
-	char *copy;
-	int len = 0;
-
-	sd = xmlReadMemory(catalog_sheet, (int)strlen(catalog_sheet), "t.xsl", NULL, 0);
-	pd = xmlReadMemory("<page/>", 7, "p.xml", NULL, 0);
-	assert_non_null(sd);
-	assert_non_null(pd);
-	if (resolve)
-		catalog_resolve(xmlDocGetRootElement(sd), cat);
-	st = xsltParseStylesheetDoc(sd);
-	assert_non_null(st);
-	catalog_bind(st, cat);
-	res = xsltApplyStylesheet(st, pd, NULL);
-	assert_non_null(res);
-	assert_int_equal(xsltSaveResultToString(&out, &len, res, st), 0);
-	copy = strdup(out != NULL ? (char *)out : "");
-	xmlFree(out);
-	xmlFreeDoc(res);
-	xmlFreeDoc(pd);
-	xsltFreeStylesheet(st);
-	return copy;
+	return transformed(catalog_sheet, "<page/>", resolve);
 }
 
 static void the_catalog_is_made_once_and_walks_the_same(void **state)
