@@ -570,9 +570,15 @@ static void catalog_resolve_node(xmlNodePtr n, const struct catalog *c)
 		catalog_resolve_node(k, c);
 }
 
-/* kb:msg(key): the message, or "" as key('msg', …) over $M gives for a key it lacks. */
-static const struct catalog *bound(xmlXPathParserContextPtr ctxt);
+/* The catalog bound to the sheet being applied (catalog_bind). */
+static const struct catalog *bound(xmlXPathParserContextPtr ctxt)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
 
+	return t != NULL && t->style != NULL ? t->style->_private : NULL;
+}
+
+/* kb:msg(key): the message, or "" as key('msg', …) over $M gives for a key it lacks. */
 static void msg_function(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	const struct catalog *c = bound(ctxt);
@@ -588,13 +594,6 @@ static void msg_function(xmlXPathParserContextPtr ctxt, int nargs)
 		text = xmlHashLookup(c->text, key);
 	xmlFree(key);
 	valuePush(ctxt, xmlXPathNewString(text != NULL ? text : BAD_CAST ""));
-}
-
-static const struct catalog *bound(xmlXPathParserContextPtr ctxt)
-{
-	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
-
-	return t != NULL && t->style != NULL ? t->style->_private : NULL;
 }
 
 /* The n-th month's name, "" unless n is a whole number the catalog has a name for. */
