@@ -675,9 +675,9 @@ nginx_conf() {
 		/@XSLT@/ {
 			# exchange.c renders section admin; a program without pages gets all
 			sheet = program == "exchange" ? "admin" : program
-			path = dir "/site-" sheet ".xsl"
-			if (program == "" || (getline line < path) <= 0) path = all
-			close(dir "/site-" sheet ".xsl")
+			own = dir "/site-" sheet ".xsl"
+			path = program != "" && (getline line < own) > 0 ? own : all
+			close(own)
 			sub(/@XSLT@/, "xslt_stylesheet " path "; xslt_types text/xml;")
 		}
 		{ print }' >"$E/nginx/locations-xslt.conf"
