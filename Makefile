@@ -259,8 +259,8 @@ build/release/bench_tariff: tests/bench/bench_tariff.c build/release/libportal.a
 	$(CC) $(CFLAGS_release) -std=c11 -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS) -Icgi-bin -o $@ $< \
 		build/release/libportal.a $(PKG_LDLIBS)
 
-# One page's transform and writing in a loop (issue 22): bench.py runs it over the
-# dashboard's and the payments history's XML; under callgrind it counts instructions.
+# One page's transform and writing in a loop (issue 22): bench.py runs it over each
+# signed-in page's XML; under callgrind it counts instructions.
 build/release/bench_render: tests/bench/bench_render.c build/release/libportal.a $(HEADERS)
 	$(CC) $(CFLAGS_release) -std=c11 -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS) -Icgi-bin -o $@ $< \
 		build/release/libportal.a $(PKG_LDLIBS)
