@@ -118,9 +118,9 @@ MODS_kabinet_demo_bill = app/job app/tariff_period billing/reading billing/tarif
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/privilege core/utf8 db/db db/demo_bill db/tariff
 MODS_admin = app/appeal app/credit app/fiscal app/link app/news app/password app/refund \
-	app/settle billing/access billing/bankcheck billing/fiscal billing/payqr billing/receipt \
-	billing/split core/arena core/attachment core/config core/crypto core/date core/decimal \
-	core/lang core/log core/login core/module core/money core/month core/multipart core/parse core/password core/perr \
+	app/settle billing/access billing/bankcheck billing/fiscal billing/payqr billing/reading \
+	billing/receipt billing/split core/arena core/attachment core/config core/crypto core/date \
+	core/decimal core/lang core/log core/login core/module core/money core/month core/multipart core/parse core/password core/perr \
 	core/privilege core/throttle core/totp core/urlenc core/useragent core/utf8 core/valid \
 	db/account db/appeal db/appeal_field db/appeal_topic db/audit db/autopay db/chunks db/contact \
 	db/credit db/db db/directory db/fiscal db/help db/help_edit db/news db/online db/organization \

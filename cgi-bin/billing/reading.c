@@ -51,3 +51,32 @@ int reading_replaced(long long old_prev, long long old_final, long long new_init
 	*out = (old_final - old_prev) + (new_curr - new_initial);
 	return 0;
 }
+
+int reading_steps_add(struct reading_steps *s, long long day, long long value, unsigned digits,
+                      unsigned scale)
+{
+	long long range = register_range(digits, scale);
+
+	if (range == 0)
+		return -1;
+	if (s->seen && day != s->day) {
+		s->before = 1;
+		s->before_day = s->day;
+		s->before_value = s->value;
+	}
+	s->seen = 1;
+	s->day = day;
+	s->value = value;
+	if (!s->before)
+		return 0;
+	s->used += ((value - s->before_value) % range + range) % range;
+	if (s->steps++ == 0)
+		s->from = s->before_day;
+	s->to = day;
+	return 0;
+}
+
+long long reading_steps_days(const struct reading_steps *s)
+{
+	return s->steps ? s->to - s->from : 0;
+}

@@ -1047,7 +1047,7 @@ STILL_SORTING = {
     # a subscriber's pages: a few rows of theirs, sorted in memory
     "appeal.meters", "appeal.topics", "credit.rows",
     "news.of_subscriber", "online.items", "online.lock_items", "online.unfinished",
-    "payment.history", "reading.meters", "receipt.corrections", "receipt.email_list",
+    "payment.history", "reading.meters", "reading.recent", "receipt.corrections", "receipt.email_list",
     "help.districts", "help.orgs_all", "help.orgs_of", "tariff.public_organizations",
     # an account's few delegates, and what they did (its meters' readings by others)
     "access.delegates", "access.others_readings",
@@ -1093,7 +1093,7 @@ def test_every_billing_query_is_an_index_lookup():
         "tariff.public_organizations": [], "tariff.plans": ["'ru'", 1, 0],
         "tariff.versions": [1, "'%s'" % end, "'%s'" % start], "tariff.prices": [1],
         "tariff.limits": [1], "reading.replace_old": [1, 1, 0],
-        "reading.replace_new": [1, 0, "'%s'" % end, 1, "'accepted'", sub, 1], "tariff.vat_rates": [1, "'%s'" % end, 8], "reading.meters": [sub, 2, 2, 0, 0], "reading.history": [sub, 2, 2, 1],
+        "reading.replace_new": [1, 0, "'%s'" % end, 1, "'accepted'", sub, 1], "tariff.vat_rates": [1, "'%s'" % end, 8], "reading.meters": [sub, 2, 2, 0, 0], "reading.recent": [sub, 2, 2, 0, 0], "reading.history": [sub, 2, 2, 1],
         "account.payable": [sub, 4, 4], "online.lock_items": [1],
         "credit.rows": [1, "'%s'" % start],
         "credit.ledger": ["'[{\"s\":1,\"a\":0}]'", 1, "'%s'" % end],

@@ -384,3 +384,57 @@ def test_a_reading_under_review_is_taken_when_staff_decide():
     # Still the subscriber's: corrected, it replaces the pending one.
     assert post(s, dict(form_of(s), m1z1=str(last(1, 0) + 30)), "submit").status_code == 303
     assert sql("SELECT status FROM readings WHERE id = %s" % rid) == [("replaced",)]
+
+
+# The last six months' steps as reading.meters once summed them in SQL (two correlated
+# subqueries per register, each with a third per reading): the reference db/reading.c's
+# steps in C (billing/reading.c, issue 22) must agree with.
+STEPS_SQL = (
+    "FROM readings h JOIN readings p ON p.id = (SELECT q.id FROM readings q "
+    "WHERE q.meter_id = h.meter_id AND q.zone = h.zone AND q.status = 'accepted' "
+    "AND q.taken_on < h.taken_on ORDER BY q.taken_on DESC, q.id DESC LIMIT 1) "
+    "WHERE h.meter_id = %d AND h.zone = %d AND h.status = 'accepted' "
+    "AND p.taken_on >= UTC_DATE() - INTERVAL 6 MONTH")
+
+
+def usual(meter, zone):
+    rng = "(SELECT CAST(POW(10, digits + decimals) AS SIGNED) FROM meters WHERE id = %d)" % meter
+    steps = STEPS_SQL % (meter, zone)
+    used, days = sql("SELECT IFNULL((SELECT SUM(MOD(h.value - p.value + %s, %s)) %s), 0), "
+                     "IFNULL((SELECT DATEDIFF(MAX(h.taken_on), MIN(p.taken_on)) %s), 0)"
+                     % (rng, rng, steps, steps))[0]
+    return int(used), int(days)
+
+
+def test_the_warning_starts_just_over_three_times_the_last_six_months():
+    """A consumption of exactly three times what the last six months' steps give for the
+    days since the last reading is not questioned, one unit more is.  A second reading
+    entered on a day already read (a correction), and one entered long before the six
+    months, are in the history as the steps must take them."""
+    taken = [r[0] for r in sql("SELECT DATE_FORMAT(taken_on, '%Y-%m-%d') FROM readings "
+                               "WHERE meter_id = 1 AND zone = 0 AND status = 'accepted' "
+                               "ORDER BY taken_on, id")]
+    assert len(taken) >= 4
+    mid = taken[len(taken) // 2]
+    prior = sql("SELECT value FROM readings WHERE meter_id = 1 AND zone = 0 AND taken_on = '%s' "
+                "ORDER BY id DESC LIMIT 1" % mid)[0][0]
+    (top,) = sql("SELECT MAX(id) FROM readings")[0]
+    sql("INSERT INTO readings (meter_id, zone, taken_on, value, source, status, created_at) "
+        "VALUES (1, 0, '%s', %d, 'staff', 'accepted', UTC_TIMESTAMP(6)), "
+        "(1, 0, UTC_DATE() - INTERVAL 8 MONTH, 1, 'staff', 'accepted', UTC_TIMESTAMP(6))"
+        % (mid, int(prior) + 7))
+    try:
+        used, days = usual(1, 0)
+        assert used > 0 and days > 0
+        (last_on,) = sql("SELECT DATE_FORMAT(MAX(taken_on), '%Y-%m-%d') FROM readings "
+                         "WHERE meter_id = 1 AND zone = 0 AND status = 'accepted'")[0]
+        since = (org_today() - datetime.date.fromisoformat(last_on)).days
+        most = 3 * used * since // days  # consumed * days > 3 * used * since is questioned
+        s = signed_in()
+        for consumed, questioned in ((most, False), (most + 1, True)):
+            r = post(s, dict(form_of(s), m1z1=str(last(1, 0) + consumed)), "preview")
+            assert r.status_code == 200, r.text[:300]
+            assert (doc(r).get_element_by_id("unusual-m1z1", None) is not None) == questioned, \
+                (consumed, used, days, since)
+    finally:
+        sql("DELETE FROM readings WHERE id > %s AND source = 'staff'" % top)
