@@ -1172,7 +1172,8 @@ def test_every_billing_query_is_an_index_lookup():
         "two_factor.sms_set": ["x'00'", sub], "two_factor.sms_use": [sub, "x'00'"],
         # Appeals: a subscriber's, by id; the console's by its organizations.
         "appeal.topics": [sub, 7, 7], "appeal.target": [sub, 1, 7, 7, 1], "appeal.today": [sub],
-        "appeal.of_subscriber": [sub], "unread.counts": [sub, sub, sub], "appeal.one_of_subscriber": [1, sub],
+        "appeal.of_subscriber": [sub], "unread.counts": [sub, sub, sub], "unread.news": [sub],
+        "unread.keep": [0, 0, "'%s'" % end, sub, 0], "appeal.one_of_subscriber": [1, sub],
         "appeal.one_of_staff": [1, 1],
         "appeal.messages": [1, 1], "appeal.files": [1], "appeal.file_of": [1, sub, sub, 0, 0],
         "appeal.chunks": [1], "appeal.fields": [1], "appeal.meters": [sub, 7, 7], "appeal.meter": [1, 1],

@@ -3,6 +3,7 @@ the portal told a subscriber, counted on every page's menu until opened."""
 import itertools
 import os
 import subprocess
+import time
 
 from lxml import etree
 
@@ -121,6 +122,88 @@ def test_news_for_some_accounts_is_counted_for_their_subscribers_alone():
     assert body == ["Первый абзац.\nВторой абзац."], body
     assert menu_count(both, "news") == before[0] + 1  # opened above
     assert menu_count(only3, "news") == before[1] + 2  # read by another subscriber
+
+
+def news_at(org, at, title):
+    """News of an organization for all its subscribers, published at an SQL time, written
+    straight into the table as an import or a script would: no page of the console."""
+    sql("INSERT INTO news (organization_id, title_ru, body_ru, title_en, body_en, audience, "
+        "publish_at, created_by, created_at) VALUES (%d, '%s', 'x', '%s', 'x', 'all', %s, 1, "
+        "UTC_TIMESTAMP(6))" % (org, title, title, at))
+    return sql("SELECT id FROM news WHERE title_ru = '%s'" % title)[0][0]
+
+
+def kept(sid):
+    """The news count kept for the subscriber, if it is still good (sql/059), else None."""
+    got = sql("SELECT IF(counted_gen = gen AND version = (SELECT n FROM news_version) AND "
+              "until > UTC_TIMESTAMP(6), n, NULL) FROM news_unread WHERE subscriber_id = %d"
+              % sid)[0][0]
+    return None if got == "NULL" else got
+
+
+def test_the_kept_news_count_is_taken_while_good_and_counted_again_after_each_change():
+    """The menu's news count is kept for each subscriber (issue 22, sql/059) and taken
+    while nothing it depends on changed: each kind of change below, made in the database
+    as any program or import would make it, shows at the next page."""
+    sid, s = reader()
+    n = menu_count(s, "news")
+    assert kept(sid) == str(n)
+    # Taken, not counted: a page shows what is kept while it is good.
+    sql("UPDATE news_unread SET n = 42 WHERE subscriber_id = %d" % sid)
+    assert menu_count(s, "news") == 42
+    sql("UPDATE news_unread SET n = %d WHERE subscriber_id = %d" % (n, sid))
+    # Any organization's news added: counted again (this one is theirs).
+    news_at(1, "UTC_TIMESTAMP(6)", uniq("Сразу "))
+    assert kept(sid) is None
+    assert menu_count(s, "news") == n + 1
+    # A news item's publication time reached: time alone, nothing written.
+    news_at(1, "UTC_TIMESTAMP(6) + INTERVAL 2 SECOND", uniq("Скоро "))
+    assert menu_count(s, "news") == n + 1
+    time.sleep(2.2)
+    assert menu_count(s, "news") == n + 2
+    # One going stale after NEWS_FRESH_DAYS (90), likewise.
+    news_at(1, "UTC_TIMESTAMP(6) - INTERVAL 90 DAY + INTERVAL 2 SECOND", uniq("Старое "))
+    assert menu_count(s, "news") == n + 3
+    time.sleep(2.2)
+    assert menu_count(s, "news") == n + 2
+    # Read: the subscriber's own change.
+    nid = news_at(1, "UTC_TIMESTAMP(6)", uniq("Прочитанное "))
+    assert menu_count(s, "news") == n + 3
+    sql("INSERT INTO news_reads (subscriber_id, news_id, read_at) VALUES (%d, %s, "
+        "UTC_TIMESTAMP(6))" % (sid, nid))
+    assert menu_count(s, "news") == n + 2
+    sql("DELETE FROM news_reads WHERE subscriber_id = %d AND news_id = %s" % (sid, nid))
+    assert menu_count(s, "news") == n + 3
+    # An edit of its words or its sending changes nothing kept; its time does.
+    assert kept(sid) == str(n + 3)
+    sql("UPDATE news SET title_en = 'edited', sent_at = UTC_TIMESTAMP(6) WHERE id = %s" % nid)
+    assert kept(sid) == str(n + 3)
+    sql("UPDATE news SET publish_at = UTC_TIMESTAMP(6) + INTERVAL 1 DAY WHERE id = %s" % nid)
+    assert menu_count(s, "news") == n + 2
+    # An account unlinked, and linked: the news of its organization go and come.
+    sql("DELETE FROM subscriber_accounts WHERE subscriber_id = %d" % sid)
+    assert menu_count(s, "news") == 0
+    sql("INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) VALUES "
+        "(%d, 3, NOW())" % sid)
+    assert menu_count(s, "news") == n + 2
+    # An account moved to another organization takes its news along.
+    number = uniq("moved")
+    sql("INSERT INTO accounts (organization_id, number, payer_name, address, residents, "
+        "area_centi_m2) VALUES (2, '%s', 'Плательщик', 'г. Алматы, ул. Абая, д. 3', 1, 4000)"
+        % number)
+    acc = int(sql("SELECT id FROM accounts WHERE number = '%s'" % number)[0][0])
+    sid2, moved = reader(account=acc)
+
+    def fresh_for_all(org):
+        return int(sql("SELECT COUNT(*) FROM news WHERE organization_id = %d AND audience = "
+                       "'all' AND publish_at <= UTC_TIMESTAMP(6) AND publish_at > "
+                       "UTC_TIMESTAMP(6) - INTERVAL 90 DAY" % org)[0][0])
+    if fresh_for_all(1) == fresh_for_all(2):  # so that the move shows
+        news_at(1, "UTC_TIMESTAMP(6)", uniq("Ещё "))
+    assert menu_count(moved, "news") == fresh_for_all(2)
+    sql("UPDATE accounts SET organization_id = 1 WHERE id = %d" % acc)
+    assert menu_count(moved, "news") == fresh_for_all(1)
+    assert kept(sid2) == str(fresh_for_all(1))
 
 
 def test_the_inbox_keeps_what_was_sent_unread_until_opened_and_never_a_secret():

@@ -236,19 +236,38 @@ class Peer
             $user->setAttribute('viewer', $this->viewer);
         }
         $subscriber = $this->subscriber;
-        [[$appeals, $inbox, $news]] = rows($this->db,
+        /* The news count kept for the subscriber while still good, else counted and kept. */
+        [[$appeals, $inbox, $news, $gen, $version]] = rows($this->db,
             "SELECT (SELECT COUNT(*) FROM appeals WHERE subscriber_id = ? "
             . "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
             . "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = ? AND read_at IS NULL AND written = 1), "
-            . "(SELECT COUNT(DISTINCT nw.id) FROM subscriber_accounts sa "
-            . "JOIN accounts a ON a.id = sa.account_id "
-            . "JOIN news nw ON nw.organization_id = a.organization_id "
-            . "AND nw.publish_at <= UTC_TIMESTAMP(6) AND nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL 90 DAY "
-            . "LEFT JOIN news_accounts na ON na.news_id = nw.id AND na.account_id = a.id "
-            . "LEFT JOIN news_reads r ON r.subscriber_id = sa.subscriber_id AND r.news_id = nw.id "
-            . "WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR na.news_id IS NOT NULL) "
-            . "AND r.news_id IS NULL)",
+            . "IF(u.counted_gen = u.gen AND u.version = v.n AND u.until > UTC_TIMESTAMP(6), u.n, NULL), "
+            . "u.gen, v.n FROM news_version v LEFT JOIN news_unread u ON u.subscriber_id = ? "
+            . "WHERE v.id = 1",
             'iii', [$subscriber, $subscriber, $subscriber]);
+        if ($news === null) {
+            $next_published = '(SELECT MIN(publish_at) FROM news WHERE publish_at > UTC_TIMESTAMP(6))';
+            $next_stale = '(SELECT MIN(publish_at) + INTERVAL 90 DAY FROM news '
+                . 'WHERE publish_at > UTC_TIMESTAMP(6) - INTERVAL 90 DAY)';
+            [[$news, $until]] = rows($this->db,
+                "SELECT (SELECT COUNT(DISTINCT nw.id) FROM subscriber_accounts sa "
+                . "JOIN accounts a ON a.id = sa.account_id "
+                . "JOIN news nw ON nw.organization_id = a.organization_id "
+                . "AND nw.publish_at <= UTC_TIMESTAMP(6) AND nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL 90 DAY "
+                . "LEFT JOIN news_accounts na ON na.news_id = nw.id AND na.account_id = a.id "
+                . "LEFT JOIN news_reads r ON r.subscriber_id = sa.subscriber_id AND r.news_id = nw.id "
+                . "WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR na.news_id IS NOT NULL) "
+                . "AND r.news_id IS NULL), "
+                . "LEAST(IFNULL($next_published, $next_stale), IFNULL($next_stale, $next_published))",
+                'i', [$subscriber]);
+            $st = $this->db->prepare(
+                'UPDATE news_unread SET n = ?, counted_gen = gen, version = ?, until = ? '
+                . 'WHERE subscriber_id = ? AND gen = ?');
+            $until ??= '9999-12-31 00:00:00';
+            $st->bind_param('iisii', $news, $version, $until, $subscriber, $gen);
+            $st->execute();
+            $st->close();
+        }
         $unread = ['appeals' => $appeals, 'news' => $news, 'inbox' => $inbox];
         $nav = $page->elem($root, 'nav');
         foreach (NAV as $id => $href) {
