@@ -211,6 +211,45 @@ static void svg_path(void **st)
 	arena_free(a);
 }
 
+/*
+ * The path of the largest code (177 modules a side), in patterns with runs of
+ * every length and the worst case of single modules, is what printf writes:
+ * qr_svg_path() formats its numbers itself.
+ */
+static void svg_path_of_the_largest_code_is_printfs(void **st)
+{
+	static unsigned char m[177 * 177];
+	struct arena *a = arena_new(4 << 20); /* three paths' room for the worst case */
+	char *want = malloc(sizeof(m) * 12 + 1);
+	unsigned seed = 1;
+	int pattern, x, y, run;
+
+	(void)st;
+	assert_non_null(want);
+	for (pattern = 0; pattern < 3; pattern++) {
+		size_t len = 0;
+
+		for (y = 0; y < 177; y++)
+			for (x = 0; x < 177; x++) {
+				seed = seed * 1103515245u + 12345u;
+				m[y * 177 + x] = pattern == 0   ? (seed >> 16) & 1
+				                 : pattern == 1 ? (x + y) % 2 == 0
+				                                : (seed >> 16) % 7 != 0;
+			}
+		for (y = 0; y < 177; y++)
+			for (x = 0; x<177; x += run> 0 ? run : 1) {
+				for (run = 0; x + run < 177 && m[y * 177 + x + run]; run++)
+					;
+				if (run > 0)
+					len += (size_t)sprintf(want + len, "M%d %dh%dv1h-%dz", x, y,
+					                       run, run);
+			}
+		assert_string_equal(qr_svg_path(a, &(struct qr){177, m}), want);
+	}
+	free(want);
+	arena_free(a);
+}
+
 static xmlDocPtr layout(const char *text)
 {
 	return xmlReadMemory(text, (int)strlen(text), "layout.xml", "UTF-8", XML_PARSE_NONET);
@@ -273,10 +312,13 @@ static void pdf_pages(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(payee_details),
-		cmocka_unit_test(kazakh_payee_details), cmocka_unit_test(paid_status),
-		cmocka_unit_test(qr_modules),	 cmocka_unit_test(svg_path),
-		cmocka_unit_test(pdf_pages),
+	        cmocka_unit_test(payee_details),
+	        cmocka_unit_test(kazakh_payee_details),
+	        cmocka_unit_test(paid_status),
+	        cmocka_unit_test(qr_modules),
+	        cmocka_unit_test(svg_path),
+	        cmocka_unit_test(svg_path_of_the_largest_code_is_printfs),
+	        cmocka_unit_test(pdf_pages),
 	};
 
 	int rc;
