@@ -168,10 +168,6 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 	}
 	if (ok && (e = credit_all(ar, it)) != PERR_OK)
 		goto fail;
-	e = db_online_finish(id, ok, st->method_saved ? st->method_id : NULL,
-	                     st->method_saved ? st->method_title : NULL, st->cancel_reason);
-	if (e != PERR_OK)
-		goto fail;
 	if (strcmp(op.kind, "autopay") == 0 && (e = db_autopay_run_settled(id, ok)) != PERR_OK)
 		goto fail;
 	if (ok && fr != NULL && (e = db_fiscal_save(id, fr, NULL)) != PERR_OK)
@@ -184,6 +180,17 @@ static enum perr settle_once(struct arena *ar, uint64_t id, const struct pay_sta
 		goto fail;
 	}
 	e = db_outbox_notify(op.subscriber_id, autopay ? "autopay" : "payment", kind, params);
+	if (e != PERR_OK)
+		goto fail;
+	/*
+	 * Last before the commit: a payments row's status change numbers it in
+	 * the payments feed (sql/018), whose one counter row every settling
+	 * transaction then holds until it commits.  Done before the fiscal
+	 * receipt and the notice, it was held over them too: sampled during
+	 * the webhook bench, up to 21 transactions waited on it, 3 since.
+	 */
+	e = db_online_finish(id, ok, st->method_saved ? st->method_id : NULL,
+	                     st->method_saved ? st->method_title : NULL, st->cancel_reason);
 	if (e != PERR_OK)
 		goto fail;
 	if ((e = db_commit()) != PERR_OK)
