@@ -217,7 +217,7 @@ def webhook_bench(count=20000, seconds=8):
 
 
 PHP_FPM = "/usr/sbin/php-fpm8.2"
-PEERED = ("home", "accounts", "payments")  # the programs whose pages have a peer in tests/bench/php/
+PEERED = ("home", "accounts", "payments", "appeals")  # programs with a page peered in tests/bench/php/
 HOME = "dashboard (home, signed in)"
 PEER = "PHP peer: dashboard"  # php-fpm 8.2
 
@@ -225,28 +225,28 @@ PEER = "PHP peer: dashboard"  # php-fpm 8.2
 def signed_in_pages(since, month):
     """Issue 22's signed-in pages, each measured against a static file of its own bytes in
     interleaved rounds, and against its PHP peer when it has one: (file name, row name, path,
-    its share's target, its program, whether tests/bench/php/PROGRAM.php is its peer).  A peer
+    its share's target, its program, its peer's script in tests/bench/php/ or None).  A peer
     answers at /__php and the page's path (tools/stack.sh writes those locations)."""
     return [
-        ("dashboard", HOME, "/", 0.06, "home", True),
-        ("accounts", "accounts list", "/accounts", 0.04, "accounts", True),
-        ("services", "services, last 12 months", "/services", 0.04, "services", False),
+        ("dashboard", HOME, "/", 0.06, "home", "home.php"),
+        ("accounts", "accounts list", "/accounts", 0.04, "accounts", "accounts.php"),
+        ("services", "services, last 12 months", "/services", 0.04, "services", None),
         ("statement", "statement of one service", "/services/statement?service=1", 0.04,
-         "services", False),
-        ("readings", "readings (meters)", "/readings", 0.04, "readings", False),
+         "services", None),
+        ("readings", "readings (meters)", "/readings", 0.04, "readings", None),
         ("history", "payments history, 24 months", "/payments?from=" + since, 0.04, "payments",
-         True),
+         "payments.php"),
         ("receipt", "receipt page (HTML, with QR)", "/receipts/view?month=" + month, 0.04,
-         "receipts", False),
-        ("news", "news list", "/news", 0.04, "appeals", False),
-        ("settings", "settings", "/settings", 0.04, "settings", False),
+         "receipts", None),
+        ("news", "news list", "/news", 0.04, "appeals", "news.php"),
+        ("settings", "settings", "/settings", 0.04, "settings", None),
     ]
 
 
 def php_peer_start():
     """Issue 22's peer: php-fpm 8.2 running tests/bench/php/ behind the same nginx (/__php/
-    the dashboard, /__php/accounts the accounts list, /__php/payments the payment history),
-    as many processes as a kabinet
+    the dashboard, /__php/accounts the accounts list, /__php/payments the payment history,
+    /__php/news the news list), as many processes as a kabinet
     program has workers, with OPcache (on by default in php-fpm) not checking the script's
     time stamp, as in production.  Its pool runs as the programs' user, so it gets its
     settings and each peered program's database account in a file of its own.  Returns the
@@ -509,7 +509,7 @@ def main():
     # Each peered page: (kabinet's row, its URL, the peer's row, the peer's URL); a peer whose
     # HTML is not kabinet's byte for byte is not timed, and why is printed.
     peered = [(name, BASE + path, "PHP peer: " + key, BASE + "/__php" + path)
-              for key, name, path, need, section, has_peer in pages if has_peer]
+              for key, name, path, need, section, peer_php in pages if peer_php]
     peer_differs = {}
     for name, url, peer_name, peer_url in peered if peer is not None else ():
         theirs = s.get(peer_url, allow_redirects=False)
@@ -592,7 +592,7 @@ def main():
         # page >= 4 %, at 32 and at 4 connections; each >= 5x its PHP peer's requests a second.
         # The middle of interleaved rounds decides, so a drift of this shared machine between
         # two rows measured a minute apart does not.
-        for key, name, path, need, section, has_peer in pages:
+        for key, name, path, need, section, peer_php in pages:
             for conns in (CONNECTIONS, "4"):
                 got = shares[name][conns]
                 print("target: %s >= %d%% of a static file of its %d bytes at %s connections: "
@@ -621,7 +621,7 @@ def main():
         pdf_bench(s, cookie, ref)
         print()
         render_bench(s, [(key, section, BASE + path)
-                         for key, name, path, need, section, has_peer in pages])
+                         for key, name, path, need, section, peer_php in pages])
         print()
         webhook_bench()
     else:

@@ -1,9 +1,9 @@
 <?php
 /*
- * What every page of issue 22's PHP peer shares (make bench; home.php and
- * payments.php include it): the settings, the session, the menu with its
- * counts, the form token, and the transform, as a PHP developer would write
- * them.  Statements are cgi-bin's, through mysqli prepared statements on a
+ * What every page of issue 22's PHP peer shares (make bench; home.php,
+ * accounts.php, payments.php and news.php include it): the settings, the
+ * session, the menu with its counts, the form token, and the transform, as a
+ * PHP developer would write them.  Statements are cgi-bin's, through mysqli prepared statements on a
  * persistent connection; the XML is built with DOMDocument and transformed
  * with XSLTProcessor, importing site.xsl without the other sections'
  * sheets.  bench.py compares each peer page's HTML with kabinet's byte for
