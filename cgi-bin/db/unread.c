@@ -35,12 +35,11 @@ static struct db_stmt unread = {
  * next publication, or the next item to go stale, over every organization's
  * news (an early moment only counts again sooner).
  */
+#define FRESH          "INTERVAL " SQL_NUM(NEWS_FRESH_DAYS) " DAY"
 #define NEXT_PUBLISHED "(SELECT MIN(publish_at) FROM news WHERE publish_at > UTC_TIMESTAMP(6))"
 #define NEXT_STALE                                                                                 \
-	"(SELECT MIN(publish_at) + INTERVAL " SQL_NUM(                                             \
-	        NEWS_FRESH_DAYS) " DAY FROM news WHERE "                                           \
-	                         "publish_at > UTC_TIMESTAMP(6) - INTERVAL " SQL_NUM(              \
-	                                 NEWS_FRESH_DAYS) " DAY)"
+	"(SELECT MIN(publish_at) + " FRESH " FROM news "                                           \
+	"WHERE publish_at > UTC_TIMESTAMP(6) - " FRESH ")"
 /* No news to be published or to go stale: the count holds until something changes. */
 #define NO_TIME_LIMIT "9999-12-31 00:00:00"
 
@@ -49,18 +48,13 @@ static struct db_stmt news = {
         "SELECT (SELECT COUNT(DISTINCT nw.id) FROM subscriber_accounts sa "
         "JOIN accounts a ON a.id = sa.account_id "
         "JOIN news nw ON nw.organization_id = a.organization_id "
-        "AND nw.publish_at <= UTC_TIMESTAMP(6) "
-        "AND nw.publish_at > UTC_TIMESTAMP(6) - INTERVAL " SQL_NUM(
-                NEWS_FRESH_DAYS) " DAY "
-                                 "LEFT JOIN news_accounts na ON na.news_id = nw.id AND "
-                                 "na.account_id = a.id "
-                                 "LEFT JOIN news_reads r ON r.subscriber_id = sa.subscriber_id AND "
-                                 "r.news_id = nw.id "
-                                 "WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR "
-                                 "na.news_id IS NOT NULL) "
-                                 "AND r.news_id IS NULL), "
-                                 "LEAST(IFNULL(" NEXT_PUBLISHED ", " NEXT_STALE
-                                 "), IFNULL(" NEXT_STALE ", " NEXT_PUBLISHED "))",
+        "AND nw.publish_at <= UTC_TIMESTAMP(6) AND nw.publish_at > UTC_TIMESTAMP(6) - " FRESH " "
+        "LEFT JOIN news_accounts na ON na.news_id = nw.id AND na.account_id = a.id "
+        "LEFT JOIN news_reads r ON r.subscriber_id = sa.subscriber_id AND r.news_id = nw.id "
+        "WHERE sa.subscriber_id = ? AND (nw.audience = 'all' OR na.news_id IS NOT NULL) "
+        "AND r.news_id IS NULL), "
+        "LEAST(IFNULL(" NEXT_PUBLISHED ", " NEXT_STALE "), "
+        "IFNULL(" NEXT_STALE ", " NEXT_PUBLISHED "))",
         NULL, 0, NULL};
 
 /* Kept only if no news was read and no account linked or unlinked since gen was read. */
