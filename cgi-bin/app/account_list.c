@@ -8,7 +8,6 @@
  * account's, and not another service's (each supplier is owed its own).
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "app/account_list.h"
 #include "core/arena.h"
@@ -71,14 +70,10 @@ static int remember(struct builder *b, const struct account_service *s)
 
 	if (b->nseen == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 8;
-		grown = arena_alloc(b->ar, b->cap * sizeof(*grown));
-		sums = arena_alloc(b->ar, b->cap * sizeof(*sums));
+		grown = arena_regrow(b->ar, b->seen, b->nseen, b->cap, sizeof(*grown));
+		sums = arena_regrow(b->ar, b->sum, b->nseen, b->cap, sizeof(*sums));
 		if (grown == NULL || sums == NULL)
 			return -1;
-		if (b->nseen) {
-			memcpy(grown, b->seen, b->nseen * sizeof(*grown));
-			memcpy(sums, b->sum, b->nseen * sizeof(*sums));
-		}
 		b->seen = grown;
 		b->sum = sums;
 	}

@@ -1,6 +1,5 @@
 /* app/appeal.c: an appeal and its thread as XML (see the header). */
 #include <stdint.h>
-#include <string.h>
 
 #include "app/appeal.h"
 #include "core/attachment.h"
@@ -51,15 +50,11 @@ static enum perr message_row(void *p, const struct appeal_message *m)
 
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 16;
-		xmlNodePtr *msgs = arena_alloc(t->a, cap * sizeof(*msgs));
-		uint64_t *ids = arena_alloc(t->a, cap * sizeof(*ids));
+		xmlNodePtr *msgs = arena_regrow(t->a, t->msgs, t->n, cap, sizeof(*msgs));
+		uint64_t *ids = arena_regrow(t->a, t->ids, t->n, cap, sizeof(*ids));
 
 		if (msgs == NULL || ids == NULL)
 			return PERR_NOMEM;
-		if (t->n) {
-			memcpy(msgs, t->msgs, t->n * sizeof(*msgs));
-			memcpy(ids, t->ids, t->n * sizeof(*ids));
-		}
 		t->msgs = msgs;
 		t->ids = ids;
 		t->cap = cap;

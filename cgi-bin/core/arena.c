@@ -126,6 +126,17 @@ void *arena_alloc(struct arena *a, size_t n)
 	return p;
 }
 
+void *arena_regrow(struct arena *a, const void *old, size_t n, size_t cap, size_t size)
+{
+	void *p;
+
+	if (n > cap || (size != 0 && cap > SIZE_MAX / size))
+		return NULL;
+	if ((p = arena_alloc(a, cap * size)) != NULL && n > 0)
+		memcpy(p, old, n * size);
+	return p;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc(a, n + 1);

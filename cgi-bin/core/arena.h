@@ -22,5 +22,11 @@ char *arena_strndup(struct arena *, const char *, size_t) PORTAL_WUR;
 char *arena_strdup(struct arena *, const char *) PORTAL_WUR;
 char *arena_printf(struct arena *, const char *, ...) PORTAL_PRINTF(2, 3) PORTAL_WUR;
 int arena_defer(struct arena *, void (*)(void *), void *) PORTAL_WUR;
+/*
+ * A growing array's larger home: room for cap elements of size bytes, the
+ * first n copied from old (which stays until the reset).  NULL if n > cap,
+ * cap * size overflows, or the arena is full.
+ */
+void *arena_regrow(struct arena *, const void *old, size_t n, size_t cap, size_t size) PORTAL_WUR;
 
 #endif

@@ -71,12 +71,10 @@ static enum perr kv_push(struct arena *a, struct kvlist *l, const char *k, const
 {
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 8;
-		struct kv *nv = arena_alloc(a, ncap * sizeof(*nv));
+		struct kv *nv = arena_regrow(a, l->v, l->n, ncap, sizeof(*nv));
 
 		if (nv == NULL)
 			return PERR_NOMEM;
-		if (l->n)
-			memcpy(nv, l->v, l->n * sizeof(*nv));
 		l->v = nv;
 		l->cap = ncap;
 	}

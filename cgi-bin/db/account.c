@@ -266,10 +266,8 @@ static enum perr as_gather(void *p, const struct account_service *r)
 
 	if (g->n == g->cap) {
 		g->cap = g->cap ? 2 * g->cap : 16;
-		if ((grown = arena_alloc(g->ar, g->cap * sizeof(*grown))) == NULL)
+		if ((grown = arena_regrow(g->ar, g->v, g->n, g->cap, sizeof(*grown))) == NULL)
 			return PERR_NOMEM;
-		if (g->n)
-			memcpy(grown, g->v, g->n * sizeof(*grown));
 		g->v = grown;
 	}
 	g->v[g->n++] = *r; /* its strings are the arena's, one copy a row */

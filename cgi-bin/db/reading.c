@@ -4,7 +4,6 @@
  * meter on an account they may not read does not exist for them.
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "billing/access.h"
 #include "billing/reading.h"
@@ -116,10 +115,9 @@ static enum perr steps_row(void *p)
 	    it->reg[it->n - 1].zone != it->zone) {
 		if (it->n == it->cap) {
 			it->cap = it->cap ? 2 * it->cap : 8;
-			if ((grown = arena_alloc(it->ar, it->cap * sizeof(*grown))) == NULL)
+			grown = arena_regrow(it->ar, it->reg, it->n, it->cap, sizeof(*grown));
+			if (grown == NULL)
 				return PERR_NOMEM;
-			if (it->n)
-				memcpy(grown, it->reg, it->n * sizeof(*grown));
 			it->reg = grown;
 		}
 		it->reg[it->n++] = (struct register_steps){it->meter, it->zone, {0}};
@@ -221,9 +219,9 @@ enum perr db_meters(struct arena *ar, uint64_t subscriber, uint64_t meter,
 	};
 	enum perr e = db_rows(ar, &recent, a, 5, sc, sizeof(sc) / sizeof(sc[0]), steps_row, &steps);
 
+	/* A meter the table should not hold: no warning rather than a wrong one. */
 	if (e == PERR_OK && steps.bad)
-		steps.n = 0; /* a meter the table should not hold: no warning rather than a wrong
-		                one */
+		steps.n = 0;
 	if (e == PERR_OK)
 		e = db_rows(ar, &meters, a, 5, c, sizeof(c) / sizeof(c[0]), meter_row, &it);
 	/* The last meter is complete when the rows end; its failure is the query's. */
