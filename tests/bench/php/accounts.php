@@ -47,19 +47,8 @@ foreach ($rows as $row) {
 }
 $to_pay = []; // currency => sum, in the order first owed
 foreach ($by as $id => $services) {
-    [, $number, $payer, $address, $org, $cur, $first_service, , , , , , $month] = $services[0];
-    $acc = $page->elem($list, 'account', ['id' => $id]);
-    if ($id === $peer->current) {
-        $acc->setAttribute('current', '1');
-    }
-    $page->text($acc, 'number', $number);
-    $page->text($acc, 'payer', $payer);
-    $page->text($acc, 'address', $address);
-    $page->text($acc, 'organization', $org);
-    $sv = $page->elem($acc, 'services');
-    if ($first_service !== null) {
-        $page->text($acc, 'month', month_text($month));
-    }
+    $cur = $services[0][5];
+    [$acc, $sv] = account_elem($page, $list, $services[0], $peer->current);
     $due = $advance = 0;
     foreach ($services as [, , , , , , $service_id, $service, , , , $closing]) {
         if ($service_id === null) {

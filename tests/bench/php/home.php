@@ -79,24 +79,12 @@ $linked = rows($db,
     'si', [$lang, $subscriber]);
 $summary = []; // account id => [latest, billed, [charged, paid] by k, payments]
 foreach ($linked as $row) {
-    [$id, $number, $payer, $address, $org, $cur, $service_id, $service, , , , $closing,
-     $month, $billed] = $row;
+    [$id, $number, , , , $cur, $service_id, $service, , , , $closing, $month, $billed] = $row;
     if ($acc === null || $id !== array_key_last($accounts)) {
         $close();
         $accounts[$id] = [$number, $cur];
-        $acc = $page->elem($list, 'account', ['id' => $id]);
-        if ($id === $current) {
-            $acc->setAttribute('current', '1');
-        }
-        $page->text($acc, 'number', $number);
-        $page->text($acc, 'payer', $payer);
-        $page->text($acc, 'address', $address);
-        $page->text($acc, 'organization', $org);
-        $services = $page->elem($acc, 'services');
+        [$acc, $services] = account_elem($page, $list, $row, $current);
         $due = $advance = 0;
-        if ($service_id !== null) {
-            $page->text($acc, 'month', month_text($month));
-        }
         $months = [];
         for ($k = 0; $k < CHART_MONTHS; $k++) {
             $months[$k] = [$row[14 + 2 * $k], $row[15 + 2 * $k]];

@@ -122,6 +122,30 @@ class Page
     }
 }
 
+/*
+ * An account from the first of its rows of account.linked's columns (id,
+ * number, payer, address, organization, currency, then its latest month's
+ * service and month), as app/account_list.c starts one: its head, and its
+ * services' list to fill.
+ */
+function account_elem(Page $page, DOMElement $list, array $row, ?int $current): array
+{
+    [$id, $number, $payer, $address, $org, , $service_id, , , , , , $month] = $row;
+    $acc = $page->elem($list, 'account', ['id' => $id]);
+    if ($id === $current) {
+        $acc->setAttribute('current', '1');
+    }
+    $page->text($acc, 'number', $number);
+    $page->text($acc, 'payer', $payer);
+    $page->text($acc, 'address', $address);
+    $page->text($acc, 'organization', $org);
+    $services = $page->elem($acc, 'services');
+    if ($service_id !== null) {
+        $page->text($acc, 'month', month_text($month));
+    }
+    return [$acc, $services];
+}
+
 function rows(mysqli $db, string $sql, string $types, array $args): array
 {
     $st = $db->prepare($sql);
