@@ -26,17 +26,27 @@ static struct db_stmt insert = {
  * The current account comes along with the rights on it (sql/049): the
  * chosen one while the subscriber still has access to it, else the first
  * they have, else NULL.  Read on every request, so access taken away is gone
- * at the next one.
+ * at the next one.  So are the menu's unread counts (db/unread.h), each from
+ * its own index, and the news count kept for the subscriber (sql/059) with
+ * whether it still holds: a statement of their own cost every signed-in
+ * page a round trip and MariaDB's per-statement work (issue 22).
  */
 static struct db_stmt lookup = {
         "session.lookup",
         "SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
         "s.prev_login_at, s.prev_login_ip, s.viewer, "
         "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
-        "cur.account_id, cur.rights, cur.granted_by IS NOT NULL "
+        "cur.account_id, cur.rights, cur.granted_by IS NOT NULL, "
+        "(SELECT COUNT(*) FROM appeals WHERE subscriber_id = sub.id "
+        "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
+        "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = sub.id AND read_at IS NULL "
+        "AND written = 1), "
+        "IF(u.counted_gen = u.gen AND u.version = v.n AND u.until > UTC_TIMESTAMP(6), u.n, NULL), "
+        "u.gen, v.n "
         "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
         "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
         "AND cur.account_id = sub.current_account_id "
+        "JOIN news_version v ON v.id = 1 LEFT JOIN news_unread u ON u.subscriber_id = sub.id "
         "WHERE s.token_hash = ? AND sub.active = 1 "
         "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
         "AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
@@ -135,7 +145,12 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 	                     DBC_INT(idle_for),
 	                     DBC_U64(&out->account_id),
 	                     DBC_INT(&rights),
-	                     DBC_INT(&shared)};
+	                     DBC_INT(&shared),
+	                     DBC_INT(&out->unread.n.appeals),
+	                     DBC_INT(&out->unread.n.inbox),
+	                     DBC_INT(&out->unread.n.news),
+	                     DBC_U64(&out->unread.gen),
+	                     DBC_U64(&out->unread.version)};
 	enum perr e = db_row(ar, &lookup, a, 3, c, sizeof(c) / sizeof(c[0]));
 
 	if (e == PERR_OK && out->account_id == 0) {
@@ -146,6 +161,7 @@ enum perr db_session_lookup(struct arena *ar, const unsigned char hash[32], unsi
 		if (e == PERR_NOT_FOUND) /* no account yet */
 			e = PERR_OK;
 	}
+	out->unread.news_kept = !c[15].is_null;
 	out->rights = out->account_id != 0 ? (unsigned)rights : 0;
 	out->shared = out->account_id != 0 && shared != 0;
 

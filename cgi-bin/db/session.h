@@ -8,6 +8,7 @@
 #include "core/attrs.h"
 #include "core/crypto.h"
 #include "core/perr.h"
+#include "db/unread.h"
 
 /* The signed-in subscriber, filled by the session check. */
 struct session {
@@ -31,6 +32,8 @@ struct session {
 	unsigned rights;
 	/* Whether someone else shared it with them (they are not its holder). */
 	int shared;
+	/* The menu's unread counts, read with the session. */
+	struct unread_read unread;
 };
 
 enum perr db_session_insert(const unsigned char hash[32], uint64_t subscriber_id,

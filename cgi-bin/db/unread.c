@@ -1,31 +1,20 @@
 /*
- * db/unread.c: the counts behind the menu's marks, read on every signed-in
- * page, each from its own index.  A module of its own so that every program
- * may read them without linking (and so being granted) the rest of the
- * appeals', news' and inbox's statements.
+ * db/unread.c: the menu's news count, when the one kept for the subscriber
+ * no longer holds.  A module of its own so that every program may count it
+ * without linking (and so being granted) the rest of the news' statements.
  *
- * The news count is kept for each subscriber (sql/059): counting it is
- * five tables and a DISTINCT, which cost MariaDB more than any other
- * statement of a dashboard but the page's own (issue 22).  The kept count
- * is taken while nothing it depends on has changed; else it is counted
- * afresh and kept again.
+ * The counts are read with the session (session.lookup, db/session.c), a
+ * statement fewer on every signed-in page (issue 22).  The news count is
+ * kept for each subscriber (sql/059): counting it is five tables and a
+ * DISTINCT, which cost MariaDB more than any other statement of a
+ * dashboard but the page's own.  The kept count is taken while nothing it
+ * depends on has changed; else it is counted here and kept again.
  */
 #include <stdint.h>
 
 #include "core/log.h"
 #include "db/db.h"
 #include "db/unread.h"
-
-/* The kept news count is NULL when no longer good: see sql/059 for what each check stands for. */
-static struct db_stmt unread = {
-        "unread.counts",
-        "SELECT (SELECT COUNT(*) FROM appeals WHERE subscriber_id = ? "
-        "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
-        "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = ? AND read_at IS NULL AND written = 1), "
-        "IF(u.counted_gen = u.gen AND u.version = v.n AND u.until > UTC_TIMESTAMP(6), u.n, NULL), "
-        "u.gen, v.n FROM news_version v LEFT JOIN news_unread u ON u.subscriber_id = ? "
-        "WHERE v.id = 1",
-        NULL, 0, NULL};
 
 /*
  * The news addressed to the subscriber's accounts in the last NEWS_FRESH_DAYS
@@ -64,19 +53,13 @@ static struct db_stmt keep = {
         "WHERE subscriber_id = ? AND gen = ?",
         NULL, 0, NULL};
 
-enum perr db_unread(struct arena *ar, uint64_t subscriber, struct unread *u)
+enum perr db_unread_news(struct arena *ar, uint64_t subscriber, struct unread_read *u)
 {
-	struct db_arg a[] = {DBA_U64(subscriber), DBA_U64(subscriber), DBA_U64(subscriber)};
-	uint64_t gen = 0, version = 0;
+	struct db_arg a[] = {DBA_U64(subscriber)};
 	const char *until = NULL;
-	struct db_col c[] = {DBC_INT(&u->appeals), DBC_INT(&u->inbox), DBC_INT(&u->news),
-	                     DBC_U64(&gen), DBC_U64(&version)};
-	struct db_col n[] = {DBC_INT(&u->news), DBC_STR(&until)};
-	enum perr e = db_row(ar, &unread, a, 3, c, 5);
+	struct db_col n[] = {DBC_INT(&u->n.news), DBC_STR(&until)};
+	enum perr e = db_row(ar, &news, a, 1, n, 2);
 
-	if (e != PERR_OK || !c[2].is_null)
-		return e;
-	e = db_row(ar, &news, a, 1, n, 2);
 	if (e != PERR_OK)
 		return e;
 	/*
@@ -85,10 +68,11 @@ enum perr db_unread(struct arena *ar, uint64_t subscriber, struct unread *u)
 	 * write) only has the next page count again.
 	 */
 	if (db_exec(&keep,
-	            (struct db_arg[]){DBA_INT(u->news), DBA_U64(version),
+	            (struct db_arg[]){DBA_INT(u->n.news), DBA_U64(u->version),
 	                              DBA_STR(until ? until : NO_TIME_LIMIT), DBA_U64(subscriber),
-	                              DBA_U64(gen)},
+	                              DBA_U64(u->gen)},
 	            5, NULL, NULL) != PERR_OK)
 		log_msg(LOG_WARN, "the news count was not kept; the next page counts again");
+	u->news_kept = 1;
 	return PERR_OK;
 }

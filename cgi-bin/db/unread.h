@@ -17,6 +17,19 @@ struct unread {
 /* Announcements older than this are not counted, nor marked, as unread. */
 #define NEWS_FRESH_DAYS 90
 
-enum perr db_unread(struct arena *, uint64_t subscriber, struct unread *) PORTAL_WUR;
+/*
+ * The counts as every signed-in page reads them, with its session
+ * (db/session.c): the news count is the one kept for the subscriber
+ * (sql/059), news_kept 0 when it no longer holds; gen and version are what
+ * it is kept against.
+ */
+struct unread_read {
+	struct unread n;
+	int news_kept;
+	uint64_t gen, version;
+};
+
+/* The news count of a read whose kept count no longer holds: counted, and kept again. */
+enum perr db_unread_news(struct arena *, uint64_t subscriber, struct unread_read *) PORTAL_WUR;
 
 #endif

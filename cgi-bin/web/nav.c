@@ -54,22 +54,25 @@ static long long unread_of(const struct unread *u, const char *id)
 
 /*
  * Each entry is marked with what it has unread; the menu's button shows the
- * sum, so the header counts them on every page.  A failed count leaves the
- * entries without it (and says so in the log): the page itself is not the
- * count's to refuse.
+ * sum, so the header counts them on every page.  They come with the
+ * session (db/session.c); the news count is counted again only when the
+ * one kept no longer holds.  A failed count leaves the entry without it
+ * (and says so in the log): the page itself is not the count's to refuse.
  */
 void nav_add(struct req *r)
 {
-	struct unread u = {0, 0, 0};
+	struct unread u;
 	xmlNodePtr nav;
 	size_t i;
 
 	if (r->sess == NULL)
 		return;
-	if (db_unread(r->arena, r->sess->subscriber_id, &u) != PERR_OK) {
-		log_msg(LOG_WARN, "the unread messages could not be counted");
-		u = (struct unread){0, 0, 0};
+	if (!r->sess->unread.news_kept &&
+	    db_unread_news(r->arena, r->sess->subscriber_id, &r->sess->unread) != PERR_OK) {
+		log_msg(LOG_WARN, "the unread news could not be counted");
+		r->sess->unread.n.news = 0;
 	}
+	u = r->sess->unread.n;
 	nav = xml_elem(r->root, "nav");
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
 		xmlNodePtr it;

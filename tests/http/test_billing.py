@@ -1042,7 +1042,7 @@ def feed_end(name):
     return max(0, int(one("SELECT n FROM feed_counters WHERE name = '%s'" % name)[0]) - 100)
 
 
-DASHBOARD = {"session.lookup", "account.dashboard", "unread.counts"}
+DASHBOARD = {"session.lookup", "account.dashboard"}
 STILL_SORTING = {
     # a subscriber's pages: a few rows of theirs, sorted in memory
     "appeal.meters", "appeal.topics", "credit.rows",
@@ -1073,6 +1073,10 @@ def test_every_billing_query_is_an_index_lookup():
     sub = one("SELECT id FROM subscribers WHERE login = 'demo'")[0]
     end = latest_month(1) + "-01"
     start = month_add(latest_month(1), -11) + "-01"
+    # A session that exists: with none, MariaDB stops at the sessions table
+    # and plans the menu's counts for no subscriber (a scan of nothing).
+    live_token = "x'%s'" % one("SELECT HEX(token_hash) FROM sessions WHERE subscriber_id = %s "
+                               "ORDER BY id DESC LIMIT 1" % sub)[0]
     samples = {
         "account.linked": ["'ru'", sub, 1, 1], "account.dashboard": ["'ru'", sub, 1, 1],
         "account.services": ["'ru'", 1],
@@ -1081,7 +1085,7 @@ def test_every_billing_query_is_an_index_lookup():
         "account.unlink": [sub, 1], "subscriber.set_current": [1, sub],
         "ledger.months": [1, 0, 0, "'%s'" % start, "'%s'" % end],
         "ledger.corrections": [1, 1, "'%s'" % start, "'%s'" % end],
-        "session.lookup": ["x'00'", 1800, 43200], "directory.delegates": [1, 1],
+        "session.lookup": [live_token, 1800, 43200], "directory.delegates": [1, 1],
         "directory.shared_with": [1, 1], "session.first_account": [1],
         "session.settle_current": [1, 1, 1], "subscriber.by_login": ["'demo'"],
         "throttle.lock": ["'login'", "x'00'"],
@@ -1172,7 +1176,7 @@ def test_every_billing_query_is_an_index_lookup():
         "two_factor.sms_set": ["x'00'", sub], "two_factor.sms_use": [sub, "x'00'"],
         # Appeals: a subscriber's, by id; the console's by its organizations.
         "appeal.topics": [sub, 7, 7], "appeal.target": [sub, 1, 7, 7, 1], "appeal.today": [sub],
-        "appeal.of_subscriber": [sub], "unread.counts": [sub, sub, sub], "unread.news": [sub],
+        "appeal.of_subscriber": [sub], "unread.news": [sub],
         "unread.keep": [0, 0, "'%s'" % end, sub, 0], "appeal.one_of_subscriber": [1, sub],
         "appeal.one_of_staff": [1, 1],
         "appeal.messages": [1, 1], "appeal.files": [1], "appeal.file_of": [1, sub, sub, 0, 0],
