@@ -250,15 +250,16 @@ static enum perr connection_row(void *p, const struct connection *c)
 	return PERR_OK;
 }
 
-/* <connections> of the current account; none: nothing. */
-static int connections_xml(struct req *r, uint64_t account, const struct currency *cur)
+/* <connections> of the current account, read if any (account_extras); none: nothing. */
+static int connections_xml(struct req *r, uint64_t account, const struct currency *cur, int any)
 {
 	struct conn_list l = {r, cur, xml_elem(r->root, "connections")};
 	enum perr e;
 
 	if (l.list == NULL || ((r->sess->rights & RIGHT_PAY) && xml_attr(l.list, "may-ask", "1")))
 		return page_error(r, 500, "internal");
-	if ((e = db_connections_of(r->arena, account, r->lang, connection_row, &l)) != PERR_OK)
+	if (any &&
+	    (e = db_connections_of(r->arena, account, r->lang, connection_row, &l)) != PERR_OK)
 		return page_fail(r, e);
 	return 0;
 }
@@ -289,15 +290,18 @@ static enum perr object_row(void *p, const struct guarded_object *o)
 	return PERR_OK;
 }
 
-/* <objects> of the current account; none: nothing.  tz (may be NULL) gets their zone. */
-static int objects_xml(struct req *r, uint64_t account, const char **tz)
+/*
+ * <objects> of the current account, read if any (account_extras); none:
+ * nothing.  tz (may be NULL) gets their zone.
+ */
+static int objects_xml(struct req *r, uint64_t account, const char **tz, int any)
 {
 	struct obj_list l = {r, xml_elem(r->root, "objects"), NULL};
 	enum perr e;
 
 	if (l.list == NULL)
 		return page_error(r, 500, "internal");
-	if ((e = db_objects_of(r->arena, account, r->lang, object_row, &l)) != PERR_OK)
+	if (any && (e = db_objects_of(r->arena, account, r->lang, object_row, &l)) != PERR_OK)
 		return page_fail(r, e);
 	if (tz != NULL)
 		*tz = l.time_zone;
@@ -361,7 +365,7 @@ static int events_page(struct req *r)
 
 	if (r->sess->account_id == 0)
 		return no_account(r);
-	if ((st = account_head(r, &a)) != 0 || (st = objects_xml(r, a.id, &l.tz)) != 0)
+	if ((st = account_head(r, &a)) != 0 || (st = objects_xml(r, a.id, &l.tz, 1)) != 0)
 		return st;
 	if ((st = page_period(r, K_FROM, K_TO, month_today_in(l.tz), &from, &to)) != 0)
 		return st;
@@ -544,6 +548,30 @@ static int no_account(struct req *r)
 	return xml_elem(r->root, "no-account") == NULL ? page_error(r, 500, "internal") : 200;
 }
 
+/*
+ * The overview's parts most accounts have none of: internet lines, guarded
+ * objects, the kinds of use recorded; each read only if the account has it.
+ */
+static int extras_xml(struct req *r, uint64_t account, const struct currency *cur)
+{
+	struct account_extras x;
+	xmlNodePtr kinds;
+	enum perr e;
+	int st;
+
+	if ((e = db_account_extras(r->arena, account, &x)) != PERR_OK)
+		return page_fail(r, e);
+	if ((st = connections_xml(r, account, cur, x.connections != 0)) != 0 ||
+	    (st = objects_xml(r, account, NULL, x.objects != 0)) != 0)
+		return st;
+	/* In usage.kinds' order: the index's, call before session. */
+	if ((kinds = xml_elem(r->root, "usage-kinds")) == NULL ||
+	    (x.calls && xml_text(kinds, "kind", "call") == NULL) ||
+	    (x.sessions && xml_text(kinds, "kind", "session") == NULL))
+		return page_error(r, 500, "internal");
+	return 0;
+}
+
 /* The services page; svc (may be NULL) the one service whose months it shows. */
 static int overview_of(struct req *r, const struct fval *svc)
 {
@@ -578,9 +606,7 @@ static int overview_of(struct req *r, const struct fval *svc)
 	c.one_service = svc != NULL;
 	if ((st = months(&c, l.chosen, from, to)) != 0)
 		return st;
-	if (svc == NULL &&
-	    ((st = connections_xml(r, a.id, c.cur)) != 0 ||
-	     (st = objects_xml(r, a.id, NULL)) != 0 || (st = usage_kinds_xml(r, a.id)) != 0))
+	if (svc == NULL && (st = extras_xml(r, a.id, c.cur)) != 0)
 		return st;
 	return xml_done(r, K_DONE) != 0 ? page_error(r, 500, "internal") : 200;
 }

@@ -1079,7 +1079,7 @@ def test_every_billing_query_is_an_index_lookup():
                                "ORDER BY id DESC LIMIT 1" % sub)[0]
     samples = {
         "account.linked": ["'ru'", sub, 1, 1], "account.dashboard": ["'ru'", sub, 1, 1],
-        "account.services": ["'ru'", 1],
+        "account.services": ["'ru'", 1], "account.extras": [1, 1, 1, 1],
         "account.service": ["'ru'", 1, 1], "account.get": [sub, 1, 0, 0],
         "account.verify": [sub, 1, "'1000789004'", "'%s'" % end, "'%s'" % end, 100],
         "account.unlink": [sub, 1], "subscriber.set_current": [1, sub],

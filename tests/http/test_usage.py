@@ -260,6 +260,25 @@ def test_the_demo_has_each_kind_of_service_as_html_and_xml():
     d = doc(s.get(BASE + "/services"))
     for id_ in ("line-%d" % INTERNET, "object-9", "usage-call", "usage-session"):
         assert d.get_element_by_id(id_) is not None, id_
+    # An account of the demo's with none of them (account.extras says so, and
+    # nothing more is read): the same elements, empty; no parts on the page.
+    plain = sql("SELECT sa.account_id FROM subscriber_accounts sa JOIN subscribers s "
+                "ON s.id = sa.subscriber_id WHERE s.login = 'demo' AND NOT EXISTS (SELECT 1 "
+                "FROM connections c WHERE c.account_id = sa.account_id) AND NOT EXISTS "
+                "(SELECT 1 FROM guarded_objects g WHERE g.account_id = sa.account_id) AND NOT "
+                "EXISTS (SELECT 1 FROM usage_records u WHERE u.account_id = sa.account_id) "
+                "ORDER BY sa.account_id LIMIT 1")[0][0]
+    sql("UPDATE subscribers SET current_account_id = %s WHERE login = 'demo'" % plain)
+    try:
+        x = doc(s.get(BASE + "/services?format=xml"))
+        assert [len(x.xpath("//" + e)) for e in ("connections", "objects", "usage-kinds")] == \
+            [1, 1, 1]
+        assert not x.xpath("//connections/* | //objects/* | //usage-kinds/*")
+        d = doc(s.get(BASE + "/services"))
+        assert not d.xpath("//*[starts-with(@id, 'line-') or starts-with(@id, 'object-') or "
+                           "starts-with(@id, 'usage-')]")
+    finally:
+        sql("UPDATE subscribers SET current_account_id = 1 WHERE login = 'demo'")
     x = doc(s.get(BASE + "/events?format=xml"))
     assert len(x.xpath("//events/event")) >= 6
     assert doc(s.get(BASE + "/events")).xpath("//table[@id='events']/tbody/tr")
