@@ -78,8 +78,7 @@ include cgi-bin/manifest.mk
 .SECONDARY:
 
 .PHONY: all build install install-hosting cluster cluster-stop programs deps run reset stop demo-data test unit fuzz-smoke fuzz bench clean format \
-	check-layers \
-	check-format http-tests
+	check-layers
 
 all: build
 
