@@ -2,7 +2,8 @@
 /*
  * What every page of issue 22's PHP peer shares (make bench; home.php,
  * accounts.php, payments.php and news.php include it): the settings, the
- * session, the menu with its counts, the form token, and the transform, as a
+ * session with the menu's counts (one statement, as db/session.c), the menu,
+ * the form token, and the transform, as a
  * PHP developer would write them.  Statements are cgi-bin's, through mysqli prepared statements on a
  * persistent connection; the XML is built with DOMDocument and transformed
  * with XSLTProcessor, importing site.xsl without the other sections'
@@ -177,6 +178,12 @@ class Peer
     public ?string $prev_ip;
     public ?string $viewer;
     public ?int $current;
+    /* The menu's counts, read with the session as db/session.c reads them. */
+    public int $appeals;
+    public int $inbox;
+    public ?int $news;
+    public ?int $gen;
+    public int $version;
 
     public function __construct(string $program)
     {
@@ -214,10 +221,17 @@ class Peer
             "SELECT s.id, s.subscriber_id, sub.login, sub.full_name, sub.email, sub.phone, "
             . "s.prev_login_at, s.prev_login_ip, s.viewer, "
             . "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
-            . "cur.account_id, cur.rights, cur.granted_by IS NOT NULL "
+            . "cur.account_id, cur.rights, cur.granted_by IS NOT NULL, "
+            . "(SELECT COUNT(*) FROM appeals WHERE subscriber_id = sub.id "
+            . "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
+            . "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = sub.id AND read_at IS NULL "
+            . "AND written = 1), "
+            . "IF(u.counted_gen = u.gen AND u.version = v.n AND u.until > UTC_TIMESTAMP(6), u.n, NULL), "
+            . "u.gen, v.n "
             . "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
             . "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
             . "AND cur.account_id = sub.current_account_id "
+            . "JOIN news_version v ON v.id = 1 LEFT JOIN news_unread u ON u.subscriber_id = sub.id "
             . "WHERE s.token_hash = ? AND sub.active = 1 "
             . "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
             . "AND s.created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
@@ -227,7 +241,8 @@ class Peer
             refuse(403, 'not signed in');
         }
         [$sid, $this->subscriber, $this->login, $this->full_name, $this->email, $this->phone,
-         $this->prev_at, $this->prev_ip, $this->viewer, $idle_for, $this->current] = $s[0];
+         $this->prev_at, $this->prev_ip, $this->viewer, $idle_for, $this->current, , ,
+         $this->appeals, $this->inbox, $this->news, $this->gen, $this->version] = $s[0];
         if ($this->current === null) { // no choice, or one no longer theirs: the first account
             $first = rows($this->db,
                 "SELECT account_id, rights, granted_by IS NOT NULL FROM account_access "
@@ -260,15 +275,9 @@ class Peer
             $user->setAttribute('viewer', $this->viewer);
         }
         $subscriber = $this->subscriber;
+        [$appeals, $inbox, $news, $gen, $version] =
+            [$this->appeals, $this->inbox, $this->news, $this->gen, $this->version];
         /* The news count kept for the subscriber while still good, else counted and kept. */
-        [[$appeals, $inbox, $news, $gen, $version]] = rows($this->db,
-            "SELECT (SELECT COUNT(*) FROM appeals WHERE subscriber_id = ? "
-            . "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
-            . "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = ? AND read_at IS NULL AND written = 1), "
-            . "IF(u.counted_gen = u.gen AND u.version = v.n AND u.until > UTC_TIMESTAMP(6), u.n, NULL), "
-            . "u.gen, v.n FROM news_version v LEFT JOIN news_unread u ON u.subscriber_id = ? "
-            . "WHERE v.id = 1",
-            'iii', [$subscriber, $subscriber, $subscriber]);
         if ($news === null) {
             $next_published = '(SELECT MIN(publish_at) FROM news WHERE publish_at > UTC_TIMESTAMP(6))';
             $next_stale = '(SELECT MIN(publish_at) + INTERVAL 90 DAY FROM news '
