@@ -228,6 +228,46 @@ static double node_text(struct pdf *d, xmlNodePtr n, double size, int bold, Pang
 	return h;
 }
 
+/* A number of up to three digits at *p (a module's place in a code of at most 177), past it. */
+static int take_num(const char **p, int *v)
+{
+	int n = 0, digits = 0;
+
+	while (**p >= '0' && **p <= '9' && digits < 4) {
+		n = n * 10 + (**p - '0');
+		(*p)++;
+		digits++;
+	}
+	*v = n;
+	return digits > 0 && digits < 4 ? 0 : -1;
+}
+
+/* The literal text at *p, past it. */
+static int take(const char **p, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (strncmp(*p, text, n) != 0)
+		return -1;
+	*p += n;
+	return 0;
+}
+
+/*
+ * One dark run, "M<x> <y>h<run>v1h-<run>z", at *p, past it.  By hand rather
+ * than sscanf(), which measures the whole rest of the string on every call:
+ * over a code's hundreds of runs that was a twentieth of a receipt's PDF.
+ */
+static int take_run(const char **p, int *x, int *y, int *run)
+{
+	int back;
+
+	if (take(p, "M") || take_num(p, x) || take(p, " ") || take_num(p, y) || take(p, "h") ||
+	    take_num(p, run) || take(p, "v1h-") || take_num(p, &back) || take(p, "z"))
+		return -1;
+	return back == *run ? 0 : -1;
+}
+
 /*
  * The modules of a <qr>: from modules="N" and the dark runs as SVG path data
  * ("M0 0h7v1h-7z...", what qr_svg_path() writes for the page), so a code on
@@ -236,7 +276,7 @@ static double node_text(struct pdf *d, xmlNodePtr n, double size, int bold, Pang
 static int qr_of(struct pdf *d, xmlNodePtr n, struct qr *q)
 {
 	xmlChar *t = xmlNodeGetContent(n);
-	int width = (int)num(n, "modules", 0, 21, 177), x, y, run, used, rc = -1;
+	int width = (int)num(n, "modules", 0, 21, 177), x, y, run, rc = -1;
 	unsigned char *dark;
 	const char *p;
 
@@ -251,10 +291,8 @@ static int qr_of(struct pdf *d, xmlNodePtr n, struct qr *q)
 	if (dark == NULL)
 		goto out;
 	memset(dark, 0, (size_t)width * (size_t)width);
-	for (p = (const char *)t; *p; p += used) {
-		used = 0;
-		if (sscanf(p, "M%d %dh%dv1h-%*dz%n", &x, &y, &run, &used) != 3 || used == 0 ||
-		    x < 0 || y < 0 || run < 1 || y >= width || x > width - run)
+	for (p = (const char *)t; *p;) {
+		if (take_run(&p, &x, &y, &run) != 0 || run < 1 || y >= width || x > width - run)
 			goto out;
 		memset(dark + (size_t)y * (size_t)width + (size_t)x, 1, (size_t)run);
 	}
