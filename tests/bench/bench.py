@@ -217,7 +217,7 @@ def webhook_bench(count=20000, seconds=8):
 
 
 PHP_FPM = "/usr/sbin/php-fpm8.2"
-PEERED = ("home", "accounts", "payments", "appeals")  # programs with a page peered in tests/bench/php/
+PEERED = ("home", "accounts", "payments", "appeals", "settings")  # programs with a page peered in tests/bench/php/
 HOME = "dashboard (home, signed in)"
 PEER = "PHP peer: dashboard"  # php-fpm 8.2
 
@@ -239,14 +239,14 @@ def signed_in_pages(since, month):
         ("receipt", "receipt page (HTML, with QR)", "/receipts/view?month=" + month, 0.04,
          "receipts", None),
         ("news", "news list", "/news", 0.04, "appeals", "news.php"),
-        ("settings", "settings", "/settings", 0.04, "settings", None),
+        ("settings", "settings", "/settings", 0.04, "settings", "settings.php"),
     ]
 
 
 def php_peer_start():
     """Issue 22's peer: php-fpm 8.2 running tests/bench/php/ behind the same nginx (/__php/
     the dashboard, /__php/accounts the accounts list, /__php/payments the payment history,
-    /__php/news the news list), as many processes as a kabinet
+    /__php/news the news list, /__php/settings the settings), as many processes as a kabinet
     program has workers, with OPcache (on by default in php-fpm) not checking the script's
     time stamp, as in production.  Its pool runs as the programs' user, so it gets its
     settings and each peered program's database account in a file of its own.  Returns the

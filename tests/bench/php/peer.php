@@ -1,7 +1,7 @@
 <?php
 /*
  * What every page of issue 22's PHP peer shares (make bench; home.php,
- * accounts.php, payments.php and news.php include it): the settings, the
+ * accounts.php, payments.php, news.php and settings.php include it): the settings, the
  * session with the menu's counts (one statement, as db/session.c), the menu,
  * the form token, and the transform, as a
  * PHP developer would write them.  Statements are cgi-bin's, through mysqli prepared statements on a
