@@ -91,5 +91,4 @@ foreach (rows($peer->db,
     $page->text($n, 'holder', $holder);
 }
 
-$peer->chrome($page, $path);
-$peer->send($page, 'accounts');
+$peer->finish($page);

@@ -177,5 +177,4 @@ if ($prev_at !== null) {
     $page->elem($home, 'previous-login', ['at' => $peer->local($prev_at), 'ip' => $prev_ip ?? '-']);
 }
 
-$peer->chrome($page, $path);
-$peer->send($page, 'home');
+$peer->finish($page);

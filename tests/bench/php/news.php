@@ -47,5 +47,4 @@ foreach ($rows as [$id, , $title_ru, , $title_en, , , $at, , , , $unread]) {
     $page->text($n, 'title', $lang === 'en' ? $title_en : $title_ru);
 }
 
-$peer->chrome($page, $path);
-$peer->send($page, 'appeals');
+$peer->finish($page);

@@ -125,5 +125,4 @@ $period = $page->elem($page->root, 'period');
 $page->text($period, 'from', month_text($from));
 $page->text($period, 'to', month_text($to));
 
-$peer->chrome($page, $path);
-$peer->send($page, 'payments');
+$peer->finish($page);

@@ -84,10 +84,14 @@ class Page
 {
     public DOMDocument $doc;
     public DOMElement $root;
+    public string $section;
+    public string $path;
 
     public function __construct(string $section, string $name, string $lang, string $path,
                                 string $uri)
     {
+        $this->section = $section;
+        $this->path = $path;
         $this->doc = new DOMDocument('1.0');
         $this->root = $this->doc->createElement('page');
         $this->doc->appendChild($this->root);
@@ -265,8 +269,9 @@ class Peer
     }
 
     /* What every page carries, last: who is signed in, the menu with its counts, the form token. */
-    public function chrome(Page $page, string $path): void
+    private function chrome(Page $page): void
     {
+        $path = $page->path;
         $root = $page->root;
         $user = $page->elem($root, 'user');
         $page->text($user, 'name', $this->full_name);
@@ -317,9 +322,17 @@ class Peer
         $page->text($root, 'csrf', sodium_bin2base64($mac, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING));
     }
 
-    /* site.xsl with only the section's sheets, as doc/render.c compiles it, applied and sent. */
-    public function send(Page $page, string $section): never
+    /* The page with what every page carries, transformed and sent. */
+    public function finish(Page $page): never
     {
+        $this->chrome($page);
+        $this->send($page);
+    }
+
+    /* site.xsl with only the section's sheets, as doc/render.c compiles it, applied and sent. */
+    private function send(Page $page): never
+    {
+        $section = $page->section;
         $xsl = new DOMDocument();
         $xsl->load($this->ini['site']['xsl_dir'] . '/site.xsl');
         $drop = [];

@@ -79,5 +79,4 @@ foreach (rows($peer->db,
     $page->text($acc, 'address', $address);
 }
 
-$peer->chrome($page, $path);
-$peer->send($page, 'settings');
+$peer->finish($page);
