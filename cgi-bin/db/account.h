@@ -107,13 +107,11 @@ enum perr db_account_services(struct arena *, uint64_t account, enum lang,
 enum perr db_account_service(struct arena *, uint64_t account, uint64_t service, enum lang,
 			     struct account_service *) PORTAL_WUR;
 
-/* Which optional parts an account has: internet lines, guarded objects, records of calls and of
- * sessions. */
+/* Which optional parts an account has: internet lines, guarded objects, calls, sessions. */
 struct account_extras {
 	long long connections, objects, calls, sessions;
 };
 
 enum perr db_account_extras(struct arena *, uint64_t account, struct account_extras *) PORTAL_WUR;
-/* Months from..to of one service, or of all (service 0) summed. */
 
 #endif
