@@ -16,20 +16,6 @@ const HISTORY_ROWS = 5000;
 const RIGHT_VIEW = 1;
 const PERIOD_MAX_MONTHS = 36;
 
-/* ?from=YYYY-MM: the month as a count of months since year 0, as core/month.c. */
-function month_of(string $s): ?int
-{
-    if (!preg_match('/^(\d{4})-(\d{2})$/D', $s, $m) || $m[2] < 1 || $m[2] > 12) {
-        return null;
-    }
-    return (int)$m[1] * 12 + (int)$m[2] - 1;
-}
-
-function month_date(int $m): string
-{
-    return month_text($m) . '-01';
-}
-
 $peer = new Peer('payments');
 $lang = $peer->lang;
 foreach (array_keys($_GET) as $k) {

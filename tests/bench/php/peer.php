@@ -34,24 +34,66 @@ function refuse(int $status, string $why): never
     exit;
 }
 
-function money_text(int $v, string $code, string $lang): string
+/*
+ * An amount kept in units of 10^-digits of the currency, as core/money.c's
+ * format_scaled writes it: past the currency's minor digits, trailing zeros
+ * dropped (a price of 7.2000 is 7,20 ₽; of 5.4137, 5,4137 ₽).
+ */
+function scaled_text(int $v, int $digits, string $code, string $lang): string
 {
-    [$symbol, $digits] = CURRENCIES[$code];
+    [$symbol, $minor] = CURRENCIES[$code];
     $a = abs($v);
     $div = 10 ** $digits;
+    $units = intdiv($a, $div);
+    $frac = $a % $div;
+    for (; $digits > $minor && $frac % 10 === 0; $digits--) {
+        $frac = intdiv($frac, 10);
+    }
     $nbsp = "\u{a0}";
-    $whole = number_format(intdiv($a, $div), 0, '', $lang === 'ru' ? $nbsp : ',');
+    $whole = number_format($units, 0, '', $lang === 'ru' ? $nbsp : ',');
     $frac = $digits > 0
-        ? ($lang === 'ru' ? ',' : '.') . str_pad((string)($a % $div), $digits, '0', STR_PAD_LEFT)
+        ? ($lang === 'ru' ? ',' : '.') . str_pad((string)$frac, $digits, '0', STR_PAD_LEFT)
         : '';
     $sign = $v < 0 ? '-' : '';
     return $lang === 'ru' ? $sign . $whole . $frac . $nbsp . $symbol
                           : $sign . $symbol . $whole . $frac;
 }
 
+function money_text(int $v, string $code, string $lang): string
+{
+    return scaled_text($v, CURRENCIES[$code][1], $code, $lang);
+}
+
 function month_text(int $m): string
 {
     return sprintf('%04d-%02d', intdiv($m, 12), $m % 12 + 1);
+}
+
+/* A value kept in 10^-decimals units, as core/decimal.c writes it. */
+function decimal_text(int $v, int $decimals): string
+{
+    if ($decimals === 0) {
+        return (string)$v;
+    }
+    $div = 10 ** $decimals;
+    $a = abs($v);
+    return ($v < 0 ? '-' : '') . intdiv($a, $div) . '.'
+        . str_pad((string)($a % $div), $decimals, '0', STR_PAD_LEFT);
+}
+
+/* ?from=YYYY-MM: the month as a count of months since year 0, as core/month.c. */
+function month_of(string $s): ?int
+{
+    if (!preg_match('/^(\d{4})-(\d{2})$/D', $s, $m) || $m[2] < 1 || $m[2] > 12) {
+        return null;
+    }
+    return (int)$m[1] * 12 + (int)$m[2] - 1;
+}
+
+/* The month's first day, as the statements take a month. */
+function month_date(int $m): string
+{
+    return month_text($m) . '-01';
 }
 
 function lang_of(): string
@@ -124,6 +166,14 @@ class Page
     {
         $this->text($parent, $name, money_text($v, $cur, $lang),
                     ['minor' => $v, 'currency' => $cur]);
+    }
+
+    /* A tariff's price per unit: PRICE_DIGITS (2) decimals past the currency's, as doc/xml.c. */
+    public function price(DOMNode $parent, string $name, int $v, string $cur, string $lang): void
+    {
+        $scale = CURRENCIES[$cur][1] + 2;
+        $this->text($parent, $name, scaled_text($v, $scale, $cur, $lang),
+                    ['units' => $v, 'scale' => $scale, 'currency' => $cur]);
     }
 }
 

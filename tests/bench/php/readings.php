@@ -27,18 +27,6 @@ function day_text(int $day): string
     return gmdate('Y-m-d', $day * 86400);
 }
 
-/* A value kept in 10^-decimals units, as core/decimal.c writes it. */
-function decimal_text(int $v, int $decimals): string
-{
-    if ($decimals === 0) {
-        return (string)$v;
-    }
-    $div = 10 ** $decimals;
-    $a = abs($v);
-    return ($v < 0 ? '-' : '') . intdiv($a, $div) . '.'
-        . str_pad((string)($a % $div), $decimals, '0', STR_PAD_LEFT);
-}
-
 /*
  * A register's recent consumption, as billing/reading.c's steps: each
  * accepted reading a step from the last one of the latest earlier day,
