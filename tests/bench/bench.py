@@ -230,7 +230,7 @@ def signed_in_pages(since, month):
     return [
         ("dashboard", HOME, "/", 0.06, "home", "home.php"),
         ("accounts", "accounts list", "/accounts", 0.04, "accounts", "accounts.php"),
-        ("services", "services, last 12 months", "/services", 0.04, "services", None),
+        ("services", "services, last 12 months", "/services", 0.04, "services", "services.php"),
         ("statement", "statement of one service", "/services/statement?service=1", 0.04,
          "services", "statement.php"),
         ("readings", "readings (meters)", "/readings", 0.04, "readings", "readings.php"),
@@ -245,10 +245,10 @@ def signed_in_pages(since, month):
 
 def php_peer_start():
     """Issue 22's peer: php-fpm 8.2 running tests/bench/php/ behind the same nginx (/__php/
-    the dashboard, /__php/accounts the accounts list, /__php/services/statement a service's
-    statement, /__php/readings the readings form, /__php/payments the payment history,
-    /__php/news the news list, /__php/settings the settings), as many processes as a kabinet
-    program has workers, with OPcache (on by default in php-fpm) not checking the script's
+    the dashboard, /__php/accounts the accounts list, /__php/services the services overview,
+    /__php/services/statement a service's statement, /__php/readings the readings form,
+    /__php/payments the payment history, /__php/news the news list, /__php/settings the
+    settings), as many processes as a kabinet program has workers, with OPcache (on by default in php-fpm) not checking the script's
     time stamp, as in production.  Its pool runs as the programs' user, so it gets its
     settings and each peered program's database account in a file of its own.  Returns the
     php-fpm process, or None (and says why)."""

@@ -13,7 +13,6 @@ declare(strict_types=1);
 
 require __DIR__ . '/peer.php';
 
-const RIGHT_VIEW = 1;
 const CHOICES = [1 => 'view', 2 => 'readings', 5 => 'pay', 7 => 'full']; // billing/access.c
 
 if ($_GET) {

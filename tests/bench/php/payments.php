@@ -13,8 +13,6 @@ declare(strict_types=1);
 require __DIR__ . '/peer.php';
 
 const HISTORY_ROWS = 5000;
-const RIGHT_VIEW = 1;
-const PERIOD_MAX_MONTHS = 36;
 
 $peer = new Peer('payments');
 $lang = $peer->lang;

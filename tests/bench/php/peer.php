@@ -1,15 +1,16 @@
 <?php
 /*
- * What every page of issue 22's PHP peer shares (make bench; home.php,
- * accounts.php, payments.php, news.php and settings.php include it): the settings, the
- * session with the menu's counts (one statement, as db/session.c), the menu,
- * the form token, and the transform, as a
- * PHP developer would write them.  Statements are cgi-bin's, through mysqli prepared statements on a
- * persistent connection; the XML is built with DOMDocument and transformed
- * with XSLTProcessor, importing site.xsl without the other sections'
- * sheets.  bench.py compares each peer page's HTML with kabinet's byte for
- * byte before it times either.  Only what the bench asks is done: a
- * signed-in GET over plain HTTP; anything else is refused.
+ * What every page of issue 22's PHP peer shares (make bench; each page's
+ * script in tests/bench/php/ includes it): the settings, the session with
+ * the menu's counts (one statement, as db/session.c), the menu, the form
+ * token, the formatting of amounts, months and decimals, and the transform,
+ * as a PHP developer would write them.  Statements are cgi-bin's, through
+ * mysqli prepared statements on a persistent connection; the XML is built
+ * with DOMDocument and transformed with XSLTProcessor, importing site.xsl
+ * without the other sections' sheets.  bench.py compares each peer page's
+ * HTML with kabinet's byte for byte before it times either.  Only what the
+ * bench asks is done: a signed-in GET over plain HTTP; anything else is
+ * refused.
  */
 declare(strict_types=1);
 
@@ -25,6 +26,10 @@ const NAV = [
     'settings' => '/settings',
 ];
 const SESSION_TOUCH_EVERY = 60;
+const RIGHT_VIEW = 1; // billing/access.h
+const RIGHT_PAY = 4;
+const PERIOD_MAX_MONTHS = 36; // web/period.c
+const MONTH_MIN = 2000 * 12; // core/month.h
 
 function refuse(int $status, string $why): never
 {
@@ -232,6 +237,7 @@ class Peer
     public ?string $prev_ip;
     public ?string $viewer;
     public ?int $current;
+    public int $rights = 0; /* the subscriber's rights on the current account (billing/access.h) */
     /* The menu's counts, read with the session as db/session.c reads them. */
     public int $appeals;
     public int $inbox;
@@ -295,14 +301,15 @@ class Peer
             refuse(403, 'not signed in');
         }
         [$sid, $this->subscriber, $this->login, $this->full_name, $this->email, $this->phone,
-         $this->prev_at, $this->prev_ip, $this->viewer, $idle_for, $this->current, , ,
+         $this->prev_at, $this->prev_ip, $this->viewer, $idle_for, $this->current, $rights, ,
          $this->appeals, $this->inbox, $this->news, $this->gen, $this->version] = $s[0];
         if ($this->current === null) { // no choice, or one no longer theirs: the first account
             $first = rows($this->db,
                 "SELECT account_id, rights, granted_by IS NOT NULL FROM account_access "
                 . "WHERE subscriber_id = ? ORDER BY account_id LIMIT 1", 'i', [$this->subscriber]);
-            $this->current = $first ? $first[0][0] : null;
+            [$this->current, $rights] = $first ? [$first[0][0], $first[0][1]] : [null, 0];
         }
+        $this->rights = (int)$rights;
         if ($idle_for >= SESSION_TOUCH_EVERY) {
             $st = $this->db->prepare('UPDATE sessions SET last_seen = UTC_TIMESTAMP(6) WHERE id = ?');
             $st->bind_param('i', $sid);
