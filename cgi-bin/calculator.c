@@ -227,7 +227,7 @@ static int form(struct calc *c)
 	if (r->sess != NULL) {
 		if ((c->meters = xml_elem(calc, "meters")) == NULL)
 			return page_error(r, 500, "internal");
-		if ((e = db_meters(r->arena, r->sess->subscriber_id, 0, meter_row, c)) != PERR_OK)
+		if ((e = db_meters(r->arena, r->sess->subscriber_id, 0, 0, meter_row, c)) != PERR_OK)
 			return page_fail(r, e);
 	}
 	if (req_val(r, K_METER) != NULL && !c->meter_found)

@@ -344,9 +344,10 @@ static int meters_xml(struct page_state *s, int preview)
 	return 0;
 }
 
-static int load(struct page_state *s, uint64_t only)
+/* The meters; with steps, what each register used lately, to question a reading by. */
+static int load(struct page_state *s, uint64_t only, int steps)
 {
-	enum perr e = db_meters(s->r->arena, s->r->sess->subscriber_id, only, meter_row, s);
+	enum perr e = db_meters(s->r->arena, s->r->sess->subscriber_id, only, steps, meter_row, s);
 
 	return e == PERR_OK ? 0 : page_fail(s->r, e);
 }
@@ -356,7 +357,7 @@ static int form_get(struct req *r)
 	struct page_state s = {.r = r};
 	int st;
 
-	if ((st = load(&s, 0)) != 0)
+	if ((st = load(&s, 0, 0)) != 0)
 		return st;
 	return meters_xml(&s, 0) == 0 ? 200 : page_error(r, 500, "internal");
 }
@@ -372,7 +373,7 @@ static int form_post(struct req *r)
 
 	if (action == NULL || (strcmp(action->s, "preview") != 0 && strcmp(action->s, "submit") != 0))
 		return page_error(r, 400, "bad-request");
-	if ((st = load(&s, 0)) != 0)
+	if ((st = load(&s, 0, 1)) != 0)
 		return st;
 	bad = check(&s, strcmp(action->s, "submit") == 0);
 	for (i = 0; i < s.n; i++)
@@ -474,7 +475,7 @@ static int history(struct req *r)
 
 	if (id == NULL)
 		return page_fail(r, PERR_NOT_FOUND);
-	if ((st = load(&s, (uint64_t)id->i)) != 0)
+	if ((st = load(&s, (uint64_t)id->i, 0)) != 0)
 		return st;
 	if (s.n == 0)
 		return page_fail(r, PERR_NOT_FOUND);

@@ -40,9 +40,14 @@ struct reading_row {
 	const char *source, *status, *reason;
 };
 
-/* The meters in use on the subscriber's linked accounts (meter 0), or one of them. */
-enum perr db_meters(struct arena *, uint64_t subscriber, uint64_t meter,
-                    enum perr (*each)(void *, const struct meter *), void *) PORTAL_WUR;
+/*
+ * The meters in use on the subscriber's linked accounts (meter 0), or one
+ * of them.  with_steps: also each register's recent consumption (avg_delta,
+ * avg_days), which only a reading being checked needs: a statement more.
+ * Without, those are 0.
+ */
+enum perr db_meters(struct arena *, uint64_t subscriber, uint64_t meter, int with_steps,
+                    enum perr (*each)(void *, const struct meter *), void *ctx) PORTAL_WUR;
 /* A meter's readings, oldest first, if the meter is on a linked account. */
 enum perr db_reading_history(struct arena *, uint64_t subscriber, uint64_t meter,
                              enum perr (*each)(void *, const struct reading_row *),

@@ -2,12 +2,11 @@
 /*
  * The readings form written as a PHP developer would write it: issue 22's
  * peer of cgi-bin/readings.c's GET /readings in make bench, served by
- * php-fpm 8.2 behind the same nginx at /__php/readings.  It runs the two
- * statements db/reading.c's db_meters runs (the registers' recent steps for
- * the "unusually high" warning, then the meters with each register's last
- * reading and the subscriber's own one not taken yet) and builds the same
- * XML: each meter with its window, each register prefilled.  The form only:
- * no preview, no ?done=1.
+ * php-fpm 8.2 behind the same nginx at /__php/readings.  It runs the
+ * statement db/reading.c's db_meters runs for the form (the meters with
+ * each register's last reading and the subscriber's own one not taken yet)
+ * and builds the same XML: each meter with its window, each register
+ * prefilled.  The form only: no preview, no ?done=1.
  */
 declare(strict_types=1);
 
@@ -27,36 +26,6 @@ function day_text(int $day): string
     return gmdate('Y-m-d', $day * 86400);
 }
 
-/*
- * A register's recent consumption, as billing/reading.c's steps: each
- * accepted reading a step from the last one of the latest earlier day,
- * modulo the register's range.  [used, days], or null when the register's
- * size is out of range.
- */
-function steps_of(array $readings, int $digits, int $scale): ?array
-{
-    if ($digits < 1 || $digits > 12 || $scale > 3) {
-        return null;
-    }
-    $range = 10 ** ($digits + $scale);
-    $used = 0;
-    $from = $to = $day = $value = null;
-    $before = null; // [day, value] of the latest earlier day
-    foreach ($readings as [$d, $v]) {
-        if ($day !== null && $d !== $day) {
-            $before = [$day, $value];
-        }
-        [$day, $value] = [$d, $v];
-        if ($before === null) {
-            continue;
-        }
-        $used += (($v - $before[1]) % $range + $range) % $range;
-        $from ??= $before[0];
-        $to = $d;
-    }
-    return [$used, $from === null ? 0 : $to - $from];
-}
-
 /* The day submission opens next, when closed today, as readings.c's window_next. */
 function window_next(int $today, int $from): int
 {
@@ -73,31 +42,6 @@ $lang = $peer->lang;
 if ($_GET) {
     refuse(400, 'the peer serves the form only');
 }
-$args = [$peer->subscriber, RIGHT_READINGS, RIGHT_READINGS, 0, 0];
-
-/* The registers' accepted readings of the last six months, in order. */
-$steps = [];
-$recent = [];
-foreach (rows($peer->db,
-    "SELECT h.meter_id, h.zone, DATEDIFF(h.taken_on, '1970-01-01'), h.value, m.digits, "
-    . "m.decimals FROM account_access sa "
-    . "JOIN meters m ON m.account_id = sa.account_id AND m.removed_on IS NULL "
-    . "JOIN readings h ON h.meter_id = m.id AND h.status = 'accepted' "
-    . "AND h.taken_on >= UTC_DATE() - INTERVAL 6 MONTH "
-    . "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ? AND (? = 0 OR m.id = ?) "
-    . "ORDER BY h.meter_id, h.zone, h.taken_on, h.id", 'iiiii', $args) as $h) {
-    [$meter, $zone, $day, $value, $digits, $decimals] = $h;
-    $recent["$meter/$zone"][0][] = [$day, $value];
-    $recent["$meter/$zone"][1] = [$digits, $decimals];
-}
-foreach ($recent as $key => [$readings, [$digits, $decimals]]) {
-    $steps[$key] = steps_of($readings, $digits, $decimals);
-    if ($steps[$key] === null) { // a meter the table should not hold: no warning at all
-        $steps = [];
-        break;
-    }
-}
-
 /* The meters, a row per register. */
 $meters = [];
 foreach (rows($peer->db,
@@ -118,7 +62,8 @@ foreach (rows($peer->db,
     . "AND l.zone = z.zone AND l.status = 'accepted' AND l.id <> IFNULL(w.id, 0) "
     . "ORDER BY l.taken_on DESC, l.id DESC LIMIT 1) "
     . "WHERE sa.subscriber_id = ? AND (sa.rights & ?) = ? AND (? = 0 OR m.id = ?) "
-    . "ORDER BY a.id, m.id, z.zone", 'iiiii', $args) as $row) {
+    . "ORDER BY a.id, m.id, z.zone",
+    'iiiii', [$peer->subscriber, RIGHT_READINGS, RIGHT_READINGS, 0, 0]) as $row) {
     [$id, , , $account, $address, $kind, $number, $due, $zones, , $decimals, $zone,
      $last, $last_on, $from, $to, , , , , $zone_name, $own_id, $own, $own_on] = $row;
     if (!isset($meters[$id])) {
@@ -130,9 +75,8 @@ foreach (rows($peer->db,
                         'decimals' => $decimals, 'from' => $from, 'to' => $to,
                         'tz' => $zone_name, 'registers' => []];
     }
-    $used = $steps["$id/$zone"] ?? [0, 0]; // for the preview's warning; the form shows none
     /* IFNULL of an unsigned id and 0 comes back as a decimal, in text. */
-    $meters[$id]['registers'][$zone] = [$last, $last_on, (int)$own_id, $own, $own_on, $used];
+    $meters[$id]['registers'][$zone] = [$last, $last_on, (int)$own_id, $own, $own_on];
 }
 
 $path = '/readings';
