@@ -695,10 +695,11 @@ nginx_conf() {
 		printf 'location /__bench/ {\n    alias %s/bench/;\n}\n' "$E"
 		# Issue 22's PHP peers of the dashboard, the accounts list, the services
 		# overview, a service's statement, the readings form, the payment
-		# history, the news list and the settings: php-fpm, started by bench.py.
+		# history, a month's receipt, the news list and the settings: php-fpm,
+		# started by bench.py.
 		for peer in /:home /accounts:accounts /services:services \
 			/services/statement:statement /readings:readings /payments:payments \
-			/news:news /settings:settings; do
+			/receipts/view:receipt /news:news /settings:settings; do
 			printf 'location = /__php%s {\n    include %s/nginx/fastcgi_params;\n' "${peer%%:*}" "$ROOT"
 			printf '    fastcgi_param SCRIPT_FILENAME %s/tests/bench/php/%s.php;\n' "$ROOT" "${peer#*:}"
 			printf '    fastcgi_pass unix:%s/run/php.sock;\n}\n' "$E"

@@ -217,7 +217,8 @@ def webhook_bench(count=20000, seconds=8):
 
 
 PHP_FPM = "/usr/sbin/php-fpm8.2"
-PEERED = ("home", "accounts", "services", "readings", "payments", "appeals", "settings")  # programs with a page peered in tests/bench/php/
+PEERED = ("home", "accounts", "services", "readings", "payments", "receipts", "appeals",
+          "settings")  # programs with a page peered in tests/bench/php/
 HOME = "dashboard (home, signed in)"
 PEER = "PHP peer: dashboard"  # php-fpm 8.2
 
@@ -237,7 +238,7 @@ def signed_in_pages(since, month):
         ("history", "payments history, 24 months", "/payments?from=" + since, 0.04, "payments",
          "payments.php"),
         ("receipt", "receipt page (HTML, with QR)", "/receipts/view?month=" + month, 0.04,
-         "receipts", None),
+         "receipts", "receipt.php"),
         ("news", "news list", "/news", 0.04, "appeals", "news.php"),
         ("settings", "settings", "/settings", 0.04, "settings", "settings.php"),
     ]
@@ -247,11 +248,13 @@ def php_peer_start():
     """Issue 22's peer: php-fpm 8.2 running tests/bench/php/ behind the same nginx (/__php/
     the dashboard, /__php/accounts the accounts list, /__php/services the services overview,
     /__php/services/statement a service's statement, /__php/readings the readings form,
-    /__php/payments the payment history, /__php/news the news list, /__php/settings the
-    settings), as many processes as a kabinet program has workers, with OPcache (on by default in php-fpm) not checking the script's
-    time stamp, as in production.  Its pool runs as the programs' user, so it gets its
-    settings and each peered program's database account in a file of its own.  Returns the
-    php-fpm process, or None (and says why)."""
+    /__php/payments the payment history, /__php/receipts/view a month's receipt, /__php/news
+    the news list, /__php/settings the settings), as many processes as a kabinet program has
+    workers, with OPcache (on by default in php-fpm) not checking the script's time stamp, as
+    in production, and FFI allowed (the receipt's QR code by libqrencode, as kabinet's).  Its
+    pool runs as the programs' user, so it gets its settings and each peered program's
+    database account in a file of its own.  Returns the php-fpm process, or None (and says
+    why)."""
     if not os.access(PHP_FPM, os.X_OK):
         print("PHP peer: %s is not installed (make bench installs php8.2-fpm)" % PHP_FPM)
         return None
@@ -290,6 +293,7 @@ def php_peer_start():
                 "daemonize = no\n\n[peer]\n%slisten = %s\npm = static\npm.max_children = %s\n"
                 "env[KABINET_PEER_INI] = %s\ncatch_workers_output = yes\n"
                 "php_admin_value[opcache.validate_timestamps] = 0\n"
+                "php_admin_value[ffi.enable] = true\n"
                 "php_admin_flag[display_errors] = off\n"
                 % (ENV, ENV, user, sock, WORKERS, peer))
     if os.path.exists(sock):
