@@ -32,13 +32,14 @@ MODS_accounts = app/account_list app/org_list app/password billing/access billin
 	doc/catalog doc/finish \
 	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/form_password \
 	web/nav web/request web/sandbox web/serve web/session web/signin_limit
-MODS_services = app/invoice app/promise billing/ledger billing/payqr billing/promise core/arena \
-	core/config core/crypto core/date core/decimal core/lang core/log core/module core/money \
-	core/month core/parse core/privilege core/urlenc core/utf8 core/valid db/account db/company \
-	db/connection db/db db/guarded db/invoice db/ledger db/session db/unread db/usage doc/catalog \
-	doc/finish doc/html_write doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem \
-	doc/xsl_node web/csrf web/form web/nav web/page_pdf web/page_table web/period web/request \
-	web/sandbox web/serve web/session
+MODS_services = app/invoice app/payment_qr app/promise billing/ledger billing/payqr \
+	billing/promise core/arena core/config core/crypto core/date core/decimal core/lang core/log \
+	core/module core/money core/month core/parse core/perr core/privilege core/urlenc core/utf8 \
+	core/valid \
+	db/account db/company db/connection db/db db/guarded db/invoice db/ledger db/qr db/session \
+	db/unread db/usage doc/catalog doc/finish doc/html_write doc/pdf doc/qr doc/render doc/sheet \
+	doc/xlsx doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav web/page_pdf web/page_table \
+	web/period web/request web/sandbox web/serve web/session
 MODS_calculator = app/tariff_period billing/reading billing/tariff core/arena core/config \
 	core/crypto core/date core/decimal core/lang core/log core/module core/money core/month \
 	core/parse core/privilege core/urlenc core/utf8 core/valid db/account db/db db/organization \
@@ -58,12 +59,12 @@ MODS_payments = app/credit app/fiscal app/settle billing/fiscal billing/split co
 	doc/catalog doc/finish doc/html_write doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem \
 	doc/xsl_node net/http net/yookassa web/csrf web/form web/nav web/page_table web/period \
 	web/request web/sandbox web/serve web/session
-MODS_receipts = app/receipt app/receipt_pdf billing/bankcheck billing/payqr billing/reading \
-	billing/receipt core/arena core/config core/crypto core/date core/decimal core/lang core/log \
-	core/module core/money core/month core/parse core/perr core/privilege core/urlenc core/utf8 \
-	core/valid db/account db/db db/receipt db/receipt_doc db/session db/unread doc/catalog \
-	doc/finish doc/html_write doc/pdf doc/qr doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf \
-	web/form web/nav web/period web/request web/sandbox web/serve web/session
+MODS_receipts = app/payment_qr app/receipt app/receipt_pdf billing/bankcheck billing/payqr \
+	billing/reading billing/receipt core/arena core/config core/crypto core/date core/decimal \
+	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
+	core/urlenc core/utf8 core/valid db/account db/db db/qr db/receipt db/receipt_doc db/session \
+	db/unread doc/catalog doc/finish doc/html_write doc/pdf doc/qr doc/render doc/xml doc/xmlmem \
+	doc/xsl_node web/csrf web/form web/nav web/period web/request web/sandbox web/serve web/session
 MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/payqr \
 	billing/receipt core/arena core/config core/crypto core/date core/lang core/log core/module \
 	core/money core/month core/parse core/password core/privilege core/throttle core/totp \
@@ -79,12 +80,12 @@ MODS_payjobs = app/credit app/fiscal app/job app/settle billing/fiscal billing/s
 MODS_receiptjobs = app/job billing/bankcheck billing/payqr billing/receipt core/arena \
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/privilege core/utf8 db/db db/receipt db/receipt_doc
-MODS_deliver = app/job app/news app/receipt app/receipt_pdf billing/bankcheck billing/payqr \
-	billing/reading billing/receipt core/arena core/config core/crypto core/date core/decimal \
-	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
-	core/utf8 core/valid db/account db/db db/inbox_write db/news db/outbox db/receipt \
-	db/receipt_doc doc/catalog doc/finish doc/html_write doc/message doc/pdf doc/qr doc/render \
-	doc/xml doc/xmlmem doc/xsl_node net/http net/mail net/sms
+MODS_deliver = app/job app/news app/payment_qr app/receipt app/receipt_pdf billing/bankcheck \
+	billing/payqr billing/reading billing/receipt core/arena core/config core/crypto core/date \
+	core/decimal core/lang core/log core/module core/money core/month core/parse core/perr \
+	core/privilege core/utf8 core/valid db/account db/db db/inbox_write db/news db/outbox db/qr \
+	db/receipt db/receipt_doc doc/catalog doc/finish doc/html_write doc/message doc/pdf doc/qr \
+	doc/render doc/xml doc/xmlmem doc/xsl_node net/http net/mail net/sms
 MODS_remind = app/job core/arena core/config core/date core/lang core/log core/module \
 	core/money core/month core/parse core/perr core/privilege core/utf8 db/db db/outbox \
 	db/reminder doc/xml

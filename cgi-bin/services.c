@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "app/invoice.h"
+#include "app/payment_qr.h"
 #include "app/promise.h"
 #include "billing/account.h"
 #include "billing/ledger.h"
@@ -1181,7 +1182,7 @@ static int invoice_view(struct req *r)
 	if ((qr = invoice_qr_text(r->arena, &v, &a)) != NULL) {
 		const char *path;
 
-		if (qr_encode(r->arena, qr, &code) != 0 ||
+		if (payment_qr(r->arena, qr, &code) != 0 ||
 		    (path = qr_svg_path(r->arena, &code)) == NULL ||
 		    (q = xml_elem(n, "qr")) == NULL || xml_attr_int(q, "modules", code.width) ||
 		    xml_attr(q, "payload", qr) || xml_text(q, "path", path) == NULL)

@@ -11,6 +11,7 @@
  *   browsers       those not seen for a year (their cookie has expired)
  *   second steps   the step between a password and its code, once expired
  *   messages       sent or failed messages after [retention] message_days
+ *   QR codes       payment codes kept (sql/060) QR_KEEP_DAYS after they were made
  *
  * Exit status 0, or 1 if the database failed; what it deleted goes to the log.
  */
@@ -28,6 +29,9 @@
 /* An imported file is kept a month after its import ended: long enough to
  * look into a question about it, not as a second copy of the billing data. */
 #define IMPORT_FILE_DAYS 30u
+/* A payment code is kept for the month its receipt is looked at most, and
+ * the days past its due date; older receipts make theirs again. */
+#define QR_KEEP_DAYS 40u
 
 /* One kind, a batch at a time until a batch comes back short. */
 static int tidy(const char *what, enum perr (*sweep)(unsigned, unsigned, unsigned long long *),
@@ -81,6 +85,7 @@ int main(int argc, char **argv)
 	rc |= tidy("import problems", db_tidy_import_problems, IMPORT_FILE_DAYS * DAY);
 	rc |= tidy("API counts", db_tidy_api_rate, 3600);
 	rc |= tidy("API replays", db_tidy_api_replays, DAY);
+	rc |= tidy("QR codes", db_tidy_qr_codes, QR_KEEP_DAYS * DAY);
 	job_end(arena);
 	return rc;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/payment_qr.h"
 #include "app/receipt.h"
 #include "billing/access.h"
 #include "billing/account.h"
@@ -421,7 +422,7 @@ static int xml_qr(xmlNodePtr rn, struct arena *ar, const char *payload)
 
 	if (payload == NULL)
 		return 0;
-	if (qr_encode(ar, payload, &q) != 0 || (path = qr_svg_path(ar, &q)) == NULL)
+	if (payment_qr(ar, payload, &q) != 0 || (path = qr_svg_path(ar, &q)) == NULL)
 		return -1;
 	n = xml_elem(rn, "qr");
 	return n == NULL || xml_attr_int(n, "modules", q.width) || xml_attr(n, "payload", payload) ||

@@ -96,6 +96,13 @@ static struct db_stmt api_replays = {
 	"ORDER BY created_at LIMIT ?",
 	NULL, 0, NULL};
 
+/* Payment QR codes (sql/060): made again when a receipt is shown again. */
+static struct db_stmt qr_codes = {
+        "tidy.qr_codes",
+        "DELETE FROM qr_codes WHERE made_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
+        "ORDER BY made_at LIMIT ?",
+        NULL, 0, NULL};
+
 /* The statements are reached each through its own function, not a table,
  * so a program links only the sweeps it runs (login sweeps sessions only)
  * and its grants, generated from what it links, allow no other deletes. */
@@ -172,4 +179,9 @@ enum perr db_tidy_api_rate(unsigned age, unsigned batch, unsigned long long *del
 enum perr db_tidy_api_replays(unsigned age, unsigned batch, unsigned long long *deleted)
 {
 	return sweep(&api_replays, age, batch, deleted);
+}
+
+enum perr db_tidy_qr_codes(unsigned age, unsigned batch, unsigned long long *deleted)
+{
+	return sweep(&qr_codes, age, batch, deleted);
 }

@@ -40,5 +40,7 @@ enum perr db_tidy_import_problems(unsigned age, unsigned batch,
 /* The API's request counts and stored answers older than age seconds. */
 enum perr db_tidy_api_rate(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 enum perr db_tidy_api_replays(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
+/* Payment QR codes kept (sql/060), by when they were made. */
+enum perr db_tidy_qr_codes(unsigned age, unsigned batch, unsigned long long *deleted) PORTAL_WUR;
 
 #endif

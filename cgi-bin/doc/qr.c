@@ -86,3 +86,38 @@ const char *qr_svg_path(struct arena *ar, const struct qr *q)
 	*p = '\0';
 	return buf;
 }
+
+size_t qr_packed_len(int width)
+{
+	/* Versions 1..40: 21 modules a side, 4 more a version. */
+	if (width < QR_WIDTH_MIN || width > QR_WIDTH_MAX || (width - QR_WIDTH_MIN) % 4 != 0)
+		return 0;
+	return ((size_t)width * (size_t)width + 7) / 8;
+}
+
+void qr_pack(const struct qr *q, unsigned char *out)
+{
+	size_t n = (size_t)q->width * (size_t)q->width, i;
+
+	memset(out, 0, (n + 7) / 8);
+	for (i = 0; i < n; i++)
+		if (q->dark[i])
+			out[i / 8] |= (unsigned char)(0x80u >> (i % 8));
+}
+
+int qr_unpack(struct arena *ar, int width, const unsigned char *packed, size_t len, struct qr *q)
+{
+	size_t want = qr_packed_len(width), n, i;
+	unsigned char *dark;
+
+	if (want == 0 || len != want)
+		return -1;
+	n = (size_t)width * (size_t)width;
+	if ((dark = arena_alloc(ar, n)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		dark[i] = (packed[i / 8] >> (7 - i % 8)) & 1;
+	q->width = width;
+	q->dark = dark;
+	return 0;
+}

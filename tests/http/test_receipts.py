@@ -442,6 +442,41 @@ def test_pdf_is_one_a4_page_of_text_with_the_exact_qr_payload():
         assert qr_expected(1, m, p).encode() in codes
 
 
+def test_a_payment_qr_code_is_made_once_and_kept_by_its_text():
+    """A receipt's codes are encoded the first time its texts are seen and kept under
+    their SHA-256 (sql/060); after that the page, the print view and the PDF read them.
+    A kept code is the one encoding would make, module for module, and scans as its
+    text; the text itself is not kept."""
+    s = signed_in()
+    m = last_month()
+    payloads = [q.get("payload") for q in
+                xml(s, "/receipts/view?month=" + m).findall("receipt/payees/payee/qr")]
+    assert len(payloads) == 2
+    shas = ", ".join("x'%s'" % hashlib.sha256(p.encode()).hexdigest() for p in payloads)
+    sql("DELETE FROM qr_codes WHERE text_sha256 IN (%s)" % shas)
+
+    def paths():
+        x = xml(s, "/receipts/view?month=" + m)
+        return [(q.get("payload"), q.get("modules"), q.findtext("path"))
+                for q in x.findall("receipt/payees/payee/qr")]
+    made = paths()  # encoded, and kept
+    kept = sql("SELECT HEX(text_sha256), modules, LENGTH(dark) FROM qr_codes "
+               "WHERE text_sha256 IN (%s) ORDER BY 1" % shas)
+    assert sorted(r[0].lower() for r in kept) == sorted(
+        hashlib.sha256(p.encode()).hexdigest() for p in payloads)
+    for p, modules, _ in made:
+        row = [r for r in kept if r[0].lower() == hashlib.sha256(p.encode()).hexdigest()][0]
+        assert int(row[1]) == int(modules) and int(row[2]) == (int(modules) ** 2 + 7) // 8
+    assert paths() == made  # read back: the same modules
+    assert sql("SELECT COUNT(*) FROM qr_codes WHERE text_sha256 IN (%s)" % shas)[0][0] == "2"
+    # The PDF draws the kept codes, and each scans as its text.
+    r = s.get(BASE + "/receipts/pdf?month=" + m)
+    assert r.status_code == 200
+    codes = decode_qr(r.content, 150)
+    for p in payloads:
+        assert p.encode() in codes
+
+
 def test_pdf_speaks_the_subscribers_language():
     s = signed_in(lang="en")
     m = last_month()

@@ -166,3 +166,18 @@ def test_imported_files_and_api_records_go_after_their_time():
     assert count("api_rate", "key_id = %s" % key) == 1
     assert sql("SELECT idem_key FROM api_idempotency WHERE idem_key LIKE '%s%%'" % MARK) == \
         [(MARK + "-new",)]
+
+
+def test_payment_qr_codes_go_forty_days_after_they_were_made():
+    """A kept QR code (sql/060) is made again when its receipt is shown again; one made
+    41 days ago goes, one made 39 days ago stays."""
+    sql("DELETE FROM qr_codes WHERE text_sha256 IN (UNHEX(SHA2('%s-gone', 256)), "
+        "UNHEX(SHA2('%s-kept', 256)))" % (MARK, MARK))
+    for name, made in (("gone", old("41 DAY")), ("kept", old("39 DAY"))):
+        sql("INSERT INTO qr_codes (text_sha256, modules, dark, made_at) VALUES "
+            "(UNHEX(SHA2('%s-%s', 256)), 21, REPEAT(x'00', 56), %s)" % (MARK, name, made))
+    r = tidy()
+    assert r.returncode == 0, r.stderr
+    assert "QR codes: " in r.stderr
+    assert count("qr_codes", "text_sha256 = UNHEX(SHA2('%s-gone', 256))" % MARK) == 0
+    assert count("qr_codes", "text_sha256 = UNHEX(SHA2('%s-kept', 256))" % MARK) == 1

@@ -199,6 +199,42 @@ static void qr_modules(void **st)
 	arena_free(a);
 }
 
+/*
+ * A code packed to be kept (sql/060) comes back module for module; a width
+ * no code has, or bytes that are not what its width packs into, come back
+ * as nothing rather than as a wrong code.
+ */
+static void qr_kept_packed(void **st)
+{
+	struct arena *a = arena_new(1 << 20);
+	unsigned char packed[QR_PACKED_MAX + 1];
+	struct qr q, back;
+	size_t n;
+
+	(void)st;
+	assert_non_null(a);
+	assert_int_equal(
+	        qr_encode(a, "ST00012|Name=ООО «Три кита»|PersonalAcc=40702810138250123017", &q),
+	        0);
+	n = qr_packed_len(q.width);
+	assert_int_equal(n, ((size_t)q.width * q.width + 7) / 8);
+	qr_pack(&q, packed);
+	assert_int_equal(qr_unpack(a, q.width, packed, n, &back), 0);
+	assert_int_equal(back.width, q.width);
+	assert_memory_equal(back.dark, q.dark, (size_t)q.width * q.width);
+	/* The first module in the high bit: a finder's corner is dark. */
+	assert_int_equal(packed[0] & 0x80, 0x80);
+	assert_int_equal(qr_unpack(a, q.width, packed, n - 1, &back), -1);
+	assert_int_equal(qr_unpack(a, q.width, packed, n + 1, &back), -1);
+	assert_int_equal(qr_unpack(a, q.width + 1, packed, n, &back), -1);
+	assert_int_equal(qr_packed_len(20), 0);
+	assert_int_equal(qr_packed_len(22), 0);
+	assert_int_equal(qr_packed_len(181), 0);
+	assert_int_equal(qr_packed_len(177), QR_PACKED_MAX);
+	assert_int_equal(qr_packed_len(21), 56);
+	arena_free(a);
+}
+
 static void svg_path(void **st)
 {
 	struct arena *a = arena_new(1 << 16);
@@ -316,6 +352,7 @@ int main(void)
 	        cmocka_unit_test(kazakh_payee_details),
 	        cmocka_unit_test(paid_status),
 	        cmocka_unit_test(qr_modules),
+	        cmocka_unit_test(qr_kept_packed),
 	        cmocka_unit_test(svg_path),
 	        cmocka_unit_test(svg_path_of_the_largest_code_is_printfs),
 	        cmocka_unit_test(pdf_pages),

@@ -6,10 +6,11 @@
  * statements app/receipt.c's receipt_load runs (the receipt as issued, its
  * lines with what was paid since, its payees, volumes, corrections and
  * readings), checks each payee's bank details by their check digits, builds
- * each payee's GOST R 56042 payment text, and encodes it as a QR code with
- * the library kabinet uses, libqrencode, through PHP's FFI (the pool allows
- * it, bench.py): another encoder may choose another mask, and the page
- * would differ in its picture, not in its work.  It builds the same XML.
+ * each payee's GOST R 56042 payment text, and reads its QR code kept under
+ * the text's SHA-256 (sql/060), or encodes it, with the library kabinet
+ * uses, libqrencode, through PHP's FFI (the pool allows it, bench.py), and
+ * keeps it: another encoder may choose another mask, and the page would
+ * differ in its picture, not in its work.  It builds the same XML.
  * Of the page's choices it takes the month only, of a receipt in roubles.
  */
 declare(strict_types=1);
@@ -179,30 +180,68 @@ function payee_qr(array $o, array $acc, int $month, int $sum): ?string
     return payment_text($q);
 }
 
-/* <qr>: the code's modules as an SVG path of dark runs, row by row (doc/qr.c). */
-function qr_elem(Page $page, DOMElement $parent, ?string $payload): void
+/* A code's modules, a string of width² bytes of 0 and 1, encoded by libqrencode at level M. */
+function qr_encode(string $text): array
 {
     static $lib = null;
-    if ($payload === null) {
-        return;
-    }
     $lib ??= FFI::cdef(
         'typedef struct { int version; int width; unsigned char *data; } QRcode;
          QRcode *QRcode_encodeData(int size, const char *data, int version, int level);
          void QRcode_free(QRcode *qrcode);', 'libqrencode.so.4');
-    $code = $lib->QRcode_encodeData(strlen($payload), $payload, 0, 1); // level M
+    $code = $lib->QRcode_encodeData(strlen($text), $text, 0, 1);
     if ($code === null) {
         refuse(500, 'libqrencode refused the payload');
     }
     $w = $code->width;
     $data = FFI::string($code->data, $w * $w);
     $lib->QRcode_free($code);
+    return [$w, strtr($data, array_combine(array_map('chr', range(0, 255)),
+                                           array_map(fn($b) => (string)($b & 1), range(0, 255))))];
+}
+
+/*
+ * A payment's code as app/payment_qr.c gets it: kept under the SHA-256 of
+ * its text (sql/060), else encoded and kept, packed eight modules a byte.
+ */
+function payment_qr(Peer $peer, string $text): array
+{
+    $sha = hash('sha256', $text, true);
+    $kept = rows($peer->db, 'SELECT modules, dark FROM qr_codes WHERE text_sha256 = ?', 's',
+                 [$sha]);
+    if ($kept) {
+        [[$w, $packed]] = $kept;
+        $bits = '';
+        foreach (str_split(bin2hex($packed), 2) as $byte) {
+            $bits .= str_pad(decbin(hexdec($byte)), 8, '0', STR_PAD_LEFT);
+        }
+        return [$w, substr($bits, 0, $w * $w)];
+    }
+    [$w, $modules] = qr_encode($text);
+    $packed = '';
+    foreach (str_split(str_pad($modules, intdiv($w * $w + 7, 8) * 8, '0'), 8) as $byte) {
+        $packed .= chr(bindec($byte));
+    }
+    $st = $peer->db->prepare('INSERT IGNORE INTO qr_codes (text_sha256, modules, dark, made_at) '
+                             . 'VALUES (?, ?, ?, UTC_TIMESTAMP(6))');
+    $st->bind_param('sis', $sha, $w, $packed);
+    $st->execute();
+    $st->close();
+    return [$w, $modules];
+}
+
+/* <qr>: the code's modules as an SVG path of dark runs, row by row (doc/qr.c). */
+function qr_elem(Peer $peer, Page $page, DOMElement $parent, ?string $payload): void
+{
+    if ($payload === null) {
+        return;
+    }
+    [$w, $modules] = payment_qr($peer, $payload);
     $path = '';
     for ($y = 0; $y < $w; $y++) {
+        $row = substr($modules, $y * $w, $w);
         $x = 0;
         while ($x < $w) {
-            for ($run = 0; $x + $run < $w && (ord($data[$y * $w + $x + $run]) & 1); $run++) {
-            }
+            $run = strspn($row, '1', $x);
             if ($run > 0) {
                 $path .= "M$x {$y}h{$run}v1h-{$run}z";
             }
@@ -471,7 +510,7 @@ foreach ($readings as [$meter, $kind, $zone, $zones, $digits, $decimals, $prev, 
     }
 }
 if ($one_payee) {
-    qr_elem($page, $rn, $payees[0]['qr']);
+    qr_elem($peer, $page, $rn, $payees[0]['qr']);
 } elseif ($payees) {
     $list = $page->elem($rn, 'payees');
     foreach ($payees as $id => $p) {
@@ -480,7 +519,7 @@ if ($one_payee) {
         $page->money($n, 'to-pay', $p['to_pay'], $cur, $lang);
         $page->money($n, 'paid-since', $p['paid_since'], $cur, $lang);
         $page->money($n, 'remaining', $p['remaining'], $cur, $lang);
-        qr_elem($page, $n, $p['qr']);
+        qr_elem($peer, $page, $n, $p['qr']);
     }
 }
 
