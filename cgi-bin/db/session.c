@@ -26,10 +26,12 @@ static struct db_stmt insert = {
  * The current account comes along with the rights on it (sql/049): the
  * chosen one while the subscriber still has access to it, else the first
  * they have, else NULL.  Read on every request, so access taken away is gone
- * at the next one.  So are the menu's unread counts (db/unread.h), each from
- * its own index, and the news count kept for the subscriber (sql/059) with
- * whether it still holds: a statement of their own cost every signed-in
- * page a round trip and MariaDB's per-statement work (issue 22).
+ * at the next one.  So are the menu's unread counts (db/unread.h): the
+ * appeals' and the messages' as triggers keep them (sql/061), the news count
+ * kept for the subscriber (sql/059) with whether it still holds.  A
+ * statement of their own cost every signed-in page a round trip and
+ * MariaDB's per-statement work, and counting them here two subqueries
+ * optimised again on every page (issue 22).
  */
 static struct db_stmt lookup = {
         "session.lookup",
@@ -37,15 +39,13 @@ static struct db_stmt lookup = {
         "s.prev_login_at, s.prev_login_ip, s.viewer, "
         "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
         "cur.account_id, cur.rights, cur.granted_by IS NOT NULL, "
-        "(SELECT COUNT(*) FROM appeals WHERE subscriber_id = sub.id "
-        "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
-        "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = sub.id AND read_at IS NULL "
-        "AND written = 1), "
+        "k.appeals, k.inbox, "
         "IF(u.counted_gen = u.gen AND u.version = v.n AND u.until > UTC_TIMESTAMP(6), u.n, NULL), "
         "u.gen, v.n "
         "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
         "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
         "AND cur.account_id = sub.current_account_id "
+        "LEFT JOIN unread_counts k ON k.subscriber_id = sub.id "
         "JOIN news_version v ON v.id = 1 LEFT JOIN news_unread u ON u.subscriber_id = sub.id "
         "WHERE s.token_hash = ? AND sub.active = 1 "
         "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "

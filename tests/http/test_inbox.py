@@ -266,3 +266,61 @@ def test_the_inbox_pages_back_and_marks_all_read():
     r = s.post(BASE + "/inbox/read-all", data={"csrf": token}, allow_redirects=False)
     assert r.headers["location"] == "/inbox?done=read"
     assert menu_count(s, "inbox") == 0
+
+
+def test_the_menus_kept_counts_follow_every_change_to_appeals_and_messages():
+    """The appeals' and messages' counts on the menu are kept by triggers (sql/061):
+    each change that makes a row count or stop counting moves them, in either
+    subscriber when a row changes hands, and the menu shows what is kept."""
+    sid, s = reader()
+    other_sid, other = reader()
+
+    def kept(who):
+        return tuple(int(v) for v in sql("SELECT appeals, inbox FROM unread_counts "
+                                         "WHERE subscriber_id = %d" % who)[0])
+    assert kept(sid) == (0, 0)  # a new subscriber has a row, and nothing unread
+    topic = sql("SELECT id FROM appeal_topics WHERE organization_id = 1 LIMIT 1")[0][0]
+    sql("INSERT INTO appeals (organization_id, subscriber_id, account_id, topic_id, created_at, "
+        "updated_at, subscriber_seen_at) VALUES (1, %d, 3, %s, UTC_TIMESTAMP(6) - INTERVAL 1 DAY, "
+        "UTC_TIMESTAMP(6) - INTERVAL 1 DAY, UTC_TIMESTAMP(6) - INTERVAL 1 DAY)" % (sid, topic))
+    aid = sql("SELECT MAX(id) FROM appeals WHERE subscriber_id = %d" % sid)[0][0]
+    assert kept(sid) == (0, 0)  # written by them, seen when written
+    sql("UPDATE appeals SET updated_at = UTC_TIMESTAMP(6) WHERE id = %s" % aid)  # answered
+    assert kept(sid) == (1, 0) and menu_count(s, "appeals") == 1
+    sql("UPDATE appeals SET updated_at = UTC_TIMESTAMP(6) WHERE id = %s" % aid)  # again: still one
+    assert kept(sid) == (1, 0)
+    sql("UPDATE appeals SET subscriber_id = %d WHERE id = %s" % (other_sid, aid))
+    assert kept(sid) == (0, 0) and kept(other_sid) == (1, 0)
+    assert menu_count(other, "appeals") == 1 and menu_count(s, "appeals") == 0
+    sql("UPDATE appeals SET subscriber_seen_at = UTC_TIMESTAMP(6) WHERE id = %s" % aid)  # seen
+    assert kept(other_sid) == (0, 0)
+    sql("UPDATE appeals SET updated_at = UTC_TIMESTAMP(6) + INTERVAL 1 SECOND WHERE id = %s" % aid)
+    assert kept(other_sid) == (1, 0)
+    sql("DELETE FROM appeals WHERE id = %s" % aid)
+    assert kept(other_sid) == (0, 0)
+
+    sql("DELETE FROM inbox WHERE subscriber_id IN (%d, %d)" % (sid, other_sid))
+    assert kept(sid) == (0, 0)
+    sql("INSERT INTO inbox (subscriber_id, kind, params, created_at) VALUES "
+        "(%d, 'receipt-ready', '', UTC_TIMESTAMP(6)), (%d, 'receipt-ready', '', UTC_TIMESTAMP(6))"
+        % (sid, sid))
+    assert kept(sid) == (0, 0)  # not written yet: not shown
+    sql("UPDATE inbox SET written = 1 WHERE subscriber_id = %d" % sid)
+    assert kept(sid) == (0, 2) and menu_count(s, "inbox") == 2
+    first, second = (r[0] for r in sql("SELECT id FROM inbox WHERE subscriber_id = %d "
+                                       "ORDER BY id" % sid))
+    sql("UPDATE inbox SET read_at = UTC_TIMESTAMP(6) WHERE id = %s" % first)
+    assert kept(sid) == (0, 1)
+    sql("UPDATE inbox SET read_at = UTC_TIMESTAMP(6) WHERE id = %s" % first)  # again: no change
+    assert kept(sid) == (0, 1)
+    sql("UPDATE inbox SET subscriber_id = %d WHERE id = %s" % (other_sid, second))
+    assert kept(sid) == (0, 0) and kept(other_sid) == (0, 1)
+    sql("INSERT INTO inbox (subscriber_id, kind, params, created_at, written) VALUES "
+        "(%d, 'receipt-ready', '', UTC_TIMESTAMP(6), 1)" % other_sid)
+    assert kept(other_sid) == (0, 2) and menu_count(other, "inbox") == 2
+    sql("DELETE FROM inbox WHERE subscriber_id = %d" % other_sid)
+    assert kept(other_sid) == (0, 0) and menu_count(other, "inbox") == 0
+    # A subscriber deleted takes their row along.
+    sql("DELETE FROM sessions WHERE subscriber_id = %d" % sid)
+    sql("DELETE FROM subscribers WHERE id = %d" % sid)
+    assert sql("SELECT COUNT(*) FROM unread_counts WHERE subscriber_id = %d" % sid) == [("0",)]

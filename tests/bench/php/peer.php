@@ -282,15 +282,13 @@ class Peer
             . "s.prev_login_at, s.prev_login_ip, s.viewer, "
             . "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
             . "cur.account_id, cur.rights, cur.granted_by IS NOT NULL, "
-            . "(SELECT COUNT(*) FROM appeals WHERE subscriber_id = sub.id "
-            . "AND updated_at > COALESCE(subscriber_seen_at, '1970-01-01')), "
-            . "(SELECT COUNT(*) FROM inbox WHERE subscriber_id = sub.id AND read_at IS NULL "
-            . "AND written = 1), "
+            . "k.appeals, k.inbox, "
             . "IF(u.counted_gen = u.gen AND u.version = v.n AND u.until > UTC_TIMESTAMP(6), u.n, NULL), "
             . "u.gen, v.n "
             . "FROM sessions s JOIN subscribers sub ON sub.id = s.subscriber_id "
             . "LEFT JOIN account_access cur ON cur.subscriber_id = sub.id "
             . "AND cur.account_id = sub.current_account_id "
+            . "LEFT JOIN unread_counts k ON k.subscriber_id = sub.id "
             . "JOIN news_version v ON v.id = 1 LEFT JOIN news_unread u ON u.subscriber_id = sub.id "
             . "WHERE s.token_hash = ? AND sub.active = 1 "
             . "AND s.last_seen > UTC_TIMESTAMP(6) - INTERVAL ? SECOND "
@@ -302,7 +300,8 @@ class Peer
         }
         [$sid, $this->subscriber, $this->login, $this->full_name, $this->email, $this->phone,
          $this->prev_at, $this->prev_ip, $this->viewer, $idle_for, $this->current, $rights, ,
-         $this->appeals, $this->inbox, $this->news, $this->gen, $this->version] = $s[0];
+         $appeals, $inbox, $this->news, $this->gen, $this->version] = $s[0];
+        [$this->appeals, $this->inbox] = [(int)$appeals, (int)$inbox];
         if ($this->current === null) { // no choice, or one no longer theirs: the first account
             $first = rows($this->db,
                 "SELECT account_id, rights, granted_by IS NOT NULL FROM account_access "
