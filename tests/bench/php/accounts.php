@@ -15,13 +15,11 @@ require __DIR__ . '/peer.php';
 
 const CHOICES = [1 => 'view', 2 => 'readings', 5 => 'pay', 7 => 'full']; // billing/access.c
 
-if ($_GET) {
-    refuse(400, 'the peer takes no parameters');
-}
+params_only();
 $peer = new Peer('accounts');
 $lang = $peer->lang;
 $path = '/accounts';
-$page = new Page('accounts', 'list', $lang, $path, $path);
+$page = new Page('accounts', 'list', $lang, $path);
 
 /* Each account the subscriber may see, one row per service of its latest month billed. */
 $rows = rows($peer->db,

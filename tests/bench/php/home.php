@@ -34,7 +34,7 @@ $current = $peer->current;
     [$peer->full_name, $peer->email, $peer->phone, $peer->prev_at, $peer->prev_ip];
 
 $path = '/';
-$page = new Page('home', 'home', $lang, $path, $path);
+$page = new Page('home', 'home', $lang, $path);
 $root = $page->root;
 
 /* The accounts, each with its latest month's services (app/account_list.c). */

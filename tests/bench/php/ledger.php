@@ -43,8 +43,7 @@ function account_head(Peer $peer, Page $page, int $account): string
 function period(Peer $peer, Page $page, int $latest): array
 {
     if ($latest === 0) {
-        $now = new DateTime('now', new DateTimeZone($peer->tz));
-        $latest = (int)$now->format('Y') * 12 + (int)$now->format('n') - 2;
+        $latest = this_month($peer->tz) - 1;
     }
     $to = isset($_GET['to']) ? month_of($_GET['to']) : $latest;
     $from = isset($_GET['from']) ? month_of($_GET['from']) : ($to === null ? null : $to - 11);

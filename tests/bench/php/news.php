@@ -14,13 +14,11 @@ require __DIR__ . '/peer.php';
 
 const NEWS_SHOWN = 50;
 
-if ($_GET) {
-    refuse(400, 'the peer takes no parameters');
-}
+params_only();
 $peer = new Peer('appeals');
 $lang = $peer->lang;
 $path = '/news';
-$page = new Page('appeals', 'news', $lang, $path, $path);
+$page = new Page('appeals', 'news', $lang, $path);
 $list = $page->elem($page->root, 'news');
 $subscriber = $peer->subscriber;
 $rows = rows($peer->db,

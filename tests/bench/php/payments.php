@@ -16,21 +16,15 @@ const HISTORY_ROWS = 5000;
 
 $peer = new Peer('payments');
 $lang = $peer->lang;
-foreach (array_keys($_GET) as $k) {
-    if ($k !== 'from' && $k !== 'to') {
-        refuse(400, 'the peer takes a period only');
-    }
-}
-$now = new DateTime('now', new DateTimeZone($peer->tz));
-$to = isset($_GET['to']) ? month_of($_GET['to']) : (int)$now->format('Y') * 12 + (int)$now->format('n') - 1;
+params_only('from', 'to');
+$to = isset($_GET['to']) ? month_of($_GET['to']) : this_month($peer->tz);
 $from = isset($_GET['from']) ? month_of($_GET['from']) : $to - 11;
 if ($from === null || $to === null || $from > $to || $to - $from >= PERIOD_MAX_MONTHS) {
     refuse(400, 'the peer takes a period it can show only');
 }
 
 $path = '/payments';
-$query = $_SERVER['QUERY_STRING'] ?? '';
-$page = new Page('payments', 'history', $lang, $path, $query === '' ? $path : $path . '?' . $query);
+$page = new Page('payments', 'history', $lang, $path);
 $account = $peer->current ?? 0;
 $list = $page->elem($page->root, 'payments');
 if ($account === 0) {

@@ -95,6 +95,13 @@ function month_of(string $s): ?int
     return (int)$m[1] * 12 + (int)$m[2] - 1;
 }
 
+/* This month where tz is, as a count of months since year 0. */
+function this_month(string $tz): int
+{
+    $now = new DateTime('now', new DateTimeZone($tz));
+    return (int)$now->format('Y') * 12 + (int)$now->format('n') - 1;
+}
+
 /* The month's first day, as the statements take a month. */
 function month_date(int $m): string
 {
@@ -134,9 +141,11 @@ class Page
     public string $section;
     public string $path;
 
-    public function __construct(string $section, string $name, string $lang, string $path,
-                                string $uri)
+    /* The page at path, its uri the path with the request's query, as web/request.c has it. */
+    public function __construct(string $section, string $name, string $lang, string $path)
     {
+        $query = $_SERVER['QUERY_STRING'] ?? '';
+        $uri = $query === '' ? $path : $path . '?' . $query;
         $this->section = $section;
         $this->path = $path;
         $this->doc = new DOMDocument('1.0');
@@ -204,6 +213,17 @@ function account_elem(Page $page, DOMElement $list, array $row, ?int $current): 
         $page->text($acc, 'month', month_text($month));
     }
     return [$acc, $services];
+}
+
+/* The request refused unless each of its parameters is one of names (none: it takes none). */
+function params_only(string ...$names): void
+{
+    foreach (array_keys($_GET) as $k) {
+        if (!in_array($k, $names, true)) {
+            refuse(400, $names ? 'the peer takes ' . implode(', ', $names) . ' only'
+                               : 'the peer takes no parameters');
+        }
+    }
 }
 
 function rows(mysqli $db, string $sql, string $types, array $args): array

@@ -39,9 +39,7 @@ function window_next(int $today, int $from): int
 
 $peer = new Peer('readings');
 $lang = $peer->lang;
-if ($_GET) {
-    refuse(400, 'the peer serves the form only');
-}
+params_only();
 /* The meters, a row per register. */
 $meters = [];
 foreach (rows($peer->db,
@@ -80,7 +78,7 @@ foreach (rows($peer->db,
 }
 
 $path = '/readings';
-$page = new Page('readings', 'readings', $lang, $path, $path);
+$page = new Page('readings', 'readings', $lang, $path);
 $list = $page->elem($page->root, 'readings');
 $today_in = [];
 foreach ($meters as $id => &$m) { // each organization's day, where it is

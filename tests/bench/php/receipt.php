@@ -183,7 +183,9 @@ function payee_qr(array $o, array $acc, int $month, int $sum): ?string
 /* A code's modules, a string of width² bytes of 0 and 1, encoded by libqrencode at level M. */
 function qr_encode(string $text): array
 {
-    static $lib = null;
+    static $lib = null, $module = null; // a byte of libqrencode's to '0' or '1', its low bit
+    $module ??= array_combine(array_map('chr', range(0, 255)),
+                              array_map(fn($b) => (string)($b & 1), range(0, 255)));
     $lib ??= FFI::cdef(
         'typedef struct { int version; int width; unsigned char *data; } QRcode;
          QRcode *QRcode_encodeData(int size, const char *data, int version, int level);
@@ -195,8 +197,7 @@ function qr_encode(string $text): array
     $w = $code->width;
     $data = FFI::string($code->data, $w * $w);
     $lib->QRcode_free($code);
-    return [$w, strtr($data, array_combine(array_map('chr', range(0, 255)),
-                                           array_map(fn($b) => (string)($b & 1), range(0, 255))))];
+    return [$w, strtr($data, $module)];
 }
 
 /*
@@ -280,8 +281,8 @@ function money_cols(Page $page, DOMElement $n, array $l, string $cur, string $la
 
 $peer = new Peer('receipts');
 $lang = $peer->lang;
-if (array_keys($_GET) !== ['month'] || ($month = month_of($_GET['month'])) === null
-    || $peer->current === null) {
+params_only('month');
+if (($month = month_of($_GET['month'] ?? '')) === null || $peer->current === null) {
     refuse(400, 'the peer takes a month of the current account only');
 }
 $account = $peer->current;
@@ -414,7 +415,7 @@ if (payee_check($org) !== null) {
 }
 
 $path = '/receipts/view';
-$page = new Page('receipts', 'view', $lang, $path, $path . '?' . ($_SERVER['QUERY_STRING'] ?? ''));
+$page = new Page('receipts', 'view', $lang, $path);
 $rn = $page->elem($page->root, 'receipt', ['month' => month_text($month), 'status' => $status,
                                            'version' => $version, 'latest' => $latest,
                                            'account-id' => $account]);

@@ -15,18 +15,13 @@ require __DIR__ . '/ledger.php';
 
 $peer = new Peer('services');
 $lang = $peer->lang;
-foreach (array_keys($_GET) as $k) {
-    if ($k !== 'from' && $k !== 'to') {
-        refuse(400, 'the peer takes a period only');
-    }
-}
+params_only('from', 'to');
 if ($peer->current === null) {
     refuse(404, 'the peer shows the services of an account only');
 }
 $account = $peer->current;
 $path = '/services';
-$query = $_SERVER['QUERY_STRING'] ?? '';
-$page = new Page('services', 'overview', $lang, $path, $query === '' ? $path : $path . '?' . $query);
+$page = new Page('services', 'overview', $lang, $path);
 $cur = account_head($peer, $page, $account);
 
 /* Its services in the latest month billed, which its summary holds. */

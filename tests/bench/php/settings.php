@@ -17,13 +17,11 @@ require __DIR__ . '/peer.php';
 /* In the order of the SET columns and of the form, as settings.c lists them. */
 const TOPICS = ['receipt', 'payment', 'autopay', 'news', 'appeal', 'reminder'];
 
-if ($_GET) {
-    refuse(400, 'the peer takes no parameters');
-}
+params_only();
 $peer = new Peer('settings');
 $lang = $peer->lang;
 $path = '/settings';
-$page = new Page('settings', 'main', $lang, $path, $path);
+$page = new Page('settings', 'main', $lang, $path);
 $subscriber = $peer->subscriber;
 
 $rows = rows($peer->db,

@@ -16,11 +16,7 @@ require __DIR__ . '/ledger.php';
 
 $peer = new Peer('services');
 $lang = $peer->lang;
-foreach (array_keys($_GET) as $k) {
-    if ($k !== 'service' && $k !== 'from' && $k !== 'to') {
-        refuse(400, 'the peer takes a service and a period only');
-    }
-}
+params_only('service', 'from', 'to');
 $service = (int)($_GET['service'] ?? 0);
 if ((string)$service !== ($_GET['service'] ?? '') || $service < 1 || $peer->current === null) {
     refuse(404, 'the peer shows a service of the current account only');
@@ -44,8 +40,7 @@ if (!$svc) {
 [, , , , , , $service, $name, $supplier, $unit, , , $latest] = $svc[0];
 
 $path = '/services/statement';
-$query = $_SERVER['QUERY_STRING'] ?? '';
-$page = new Page('services', 'statement', $lang, $path, $path . '?' . $query);
+$page = new Page('services', 'statement', $lang, $path);
 $cur = account_head($peer, $page, $account);
 $st = $page->elem($page->root, 'statement', ['service' => $service]);
 $page->text($st, 'name', $name);
