@@ -35,11 +35,10 @@ MODS_accounts = app/account_list app/org_list app/password billing/access billin
 MODS_services = app/invoice app/payment_qr app/promise billing/ledger billing/payqr \
 	billing/promise core/arena core/config core/crypto core/date core/decimal core/lang core/log \
 	core/module core/money core/month core/parse core/perr core/privilege core/urlenc core/utf8 \
-	core/valid \
-	db/account db/company db/connection db/db db/guarded db/invoice db/ledger db/qr db/session \
-	db/unread db/usage doc/catalog doc/finish doc/html_write doc/pdf doc/qr doc/render doc/sheet \
-	doc/xlsx doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav web/page_pdf web/page_table \
-	web/period web/request web/sandbox web/serve web/session
+	core/valid db/account db/company db/connection db/db db/guarded db/invoice db/ledger db/qr \
+	db/session db/unread db/usage doc/catalog doc/finish doc/html_write doc/pdf doc/qr doc/render \
+	doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav web/page_pdf \
+	web/page_table web/period web/request web/sandbox web/serve web/session
 MODS_calculator = app/tariff_period billing/reading billing/tariff core/arena core/config \
 	core/crypto core/date core/decimal core/lang core/log core/module core/money core/month \
 	core/parse core/privilege core/urlenc core/utf8 core/valid db/account db/db db/organization \
