@@ -648,6 +648,44 @@ def test_an_empty_period_says_so():
     assert doc(r).get_element_by_id("no-months", None) is not None
 
 
+def test_an_account_never_billed_has_its_head_and_no_services():
+    """The services page takes the account's head from its services' rows; an account
+    with no ledger yet has none, and its head is read on its own."""
+    sql("INSERT INTO accounts (id, organization_id, number, payer_name, address, residents, "
+        "area_centi_m2) VALUES (901, 1, '1000999901', 'Новикова А. А.', "
+        "'г. Энск, ул. Новая, д. 1, кв. 1', 1, 3000)")
+    sql("INSERT INTO subscriber_accounts (subscriber_id, account_id, linked_at) "
+        "SELECT id, 901, UTC_TIMESTAMP(6) FROM subscribers WHERE login = 'demo'")
+    sql("UPDATE subscribers SET current_account_id = 901 WHERE login = 'demo'")
+    try:
+        s = signed_in()
+        x = xml(s, "/services")
+        head = x.find("account-head")
+        org = one("SELECT name FROM organizations WHERE id = 1")[0]
+        assert head.get("id") == "901" and head.findtext("number") == "1000999901"
+        assert head.findtext("payer") == "Новикова А. А." and head.findtext("organization") == org
+        assert x.find("services") is not None and x.findall("services/service") == []
+        r = s.get(BASE + "/services")
+        assert r.status_code == 200 and "1000999901" in r.text
+        assert doc(r).get_element_by_id("no-months", None) is not None
+        for path in ("/services?service=1", "/services/statement?service=1"):
+            assert s.get(BASE + path).status_code == 404, path
+        # Billed since: the head now comes with the service's row, the same.
+        sql("INSERT INTO ledger VALUES (901, 1, DATE_FORMAT(UTC_DATE() - INTERVAL 1 MONTH, "
+            "'%Y-%m-01'), 2000, 100000, 0, 200000, 0, 0, 200000)")
+        x = xml(s, "/services")
+        assert [e.get("id") for e in x.findall("services/service")] == ["1"]
+        assert x.find("account-head").findtext("number") == "1000999901"
+        st = xml(s, "/services/statement", service=1)
+        assert st.find("account-head").get("id") == "901"
+        assert st.find("account-head").findtext("address") == "г. Энск, ул. Новая, д. 1, кв. 1"
+    finally:
+        sql("UPDATE subscribers SET current_account_id = NULL WHERE login = 'demo'")
+        sql("DELETE FROM subscriber_accounts WHERE account_id = 901")
+        sql("DELETE FROM ledger WHERE account_id = 901")
+        sql("DELETE FROM accounts WHERE id = 901")
+
+
 # ------------------------------------------------------------------ the statement
 
 def test_the_statement_is_printable_with_tariffs_and_corrections():

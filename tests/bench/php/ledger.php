@@ -7,11 +7,36 @@
 declare(strict_types=1);
 
 /*
- * <account-head> of the account as the subscriber may see it (db/account.c's
- * account.get, as services.c's account_head reads it): its currency, or the
+ * The <account-head> element filled from an account's row (id, number,
+ * payer, address, organization), as services.c's head_xml does.
+ */
+function head_fill(Page $page, DOMElement $h, array $row): void
+{
+    [$id, $number, $payer, $address, $org] = $row;
+    $h->setAttribute('id', (string)$id);
+    $page->text($h, 'number', $number);
+    $page->text($h, 'payer', $payer);
+    $page->text($h, 'address', $address);
+    $page->text($h, 'organization', $org);
+}
+
+/*
+ * The subscriber may see the current account's services: services.c's pages
+ * need RIGHT_VIEW, which routing checks from the session's rights.
+ */
+function may_view(Peer $peer): void
+{
+    if (!($peer->rights & RIGHT_VIEW)) {
+        refuse(403, 'the account\'s rights do not show its services');
+    }
+}
+
+/*
+ * <account-head> h of an account with no services' rows to take it from (db/account.c's
+ * account.get, as services.c reads it for an account never billed): its currency, or the
  * request refused.
  */
-function account_head(Peer $peer, Page $page, int $account): string
+function account_head(Peer $peer, Page $page, DOMElement $h, int $account): string
 {
     $head = rows($peer->db,
         "SELECT a.id, a.number, a.payer_name, a.address, a.phone, "
@@ -27,11 +52,7 @@ function account_head(Peer $peer, Page $page, int $account): string
         refuse(404, 'the account is not the subscriber\'s to see');
     }
     [$id, $number, $payer, $address, , , , , , , $org, , , , , , , , , $cur] = $head[0];
-    $h = $page->elem($page->root, 'account-head', ['id' => $id]);
-    $page->text($h, 'number', $number);
-    $page->text($h, 'payer', $payer);
-    $page->text($h, 'address', $address);
-    $page->text($h, 'organization', $org);
+    head_fill($page, $h, [$id, $number, $payer, $address, $org]);
     return $cur;
 }
 

@@ -3,8 +3,8 @@
  * The services overview written as a PHP developer would write it: issue
  * 22's peer of cgi-bin/services.c's GET /services in make bench, served by
  * php-fpm 8.2 behind the same nginx at /__php/services.  It runs the
- * statements services.c runs (the account's head, its services in the
- * latest month billed, the period's months of all of them, then which of
+ * statements services.c runs (its services in the latest month billed, with
+ * the account's head, the period's months of all of them, then which of
  * the parts most accounts have none of it has, and those parts) and builds
  * the same XML.  Of the page's choices it takes the period (from, to) only.
  */
@@ -22,7 +22,10 @@ if ($peer->current === null) {
 $account = $peer->current;
 $path = '/services';
 $page = new Page('services', 'overview', $lang, $path);
-$cur = account_head($peer, $page, $account);
+may_view($peer);
+/* The head comes with the services' rows; an account never billed has none to give it. */
+$head = $page->elem($page->root, 'account-head');
+$cur = null;
 
 /* Its services in the latest month billed, which its summary holds. */
 $list = $page->elem($page->root, 'services');
@@ -36,7 +39,12 @@ foreach (rows($peer->db,
     . "JOIN ledger l ON l.account_id = a.id AND l.period = s.latest_period "
     . "JOIN services sv ON sv.id = l.service_id JOIN suppliers su ON su.id = sv.supplier_id "
     . "WHERE a.id = ?", 'si', [$lang, $account]) as $row) {
-    [, , , , , , $id, $name, $supplier, $unit, $tariff, $closing, $month] = $row;
+    [$acc, $number, $payer, $address, $org, $currency, $id, $name, $supplier, $unit, $tariff,
+     $closing, $month] = $row;
+    if ($cur === null) {
+        head_fill($page, $head, [$acc, $number, $payer, $address, $org]);
+        $cur = $currency;
+    }
     $n = $page->elem($list, 'service', ['id' => $id]);
     $page->text($n, 'name', $name);
     $page->text($n, 'supplier', $supplier);
@@ -44,6 +52,9 @@ foreach (rows($peer->db,
     $page->price($n, 'tariff', $tariff, $cur, $lang);
     $page->money($n, 'balance', $closing, $cur, $lang);
     $latest = max($latest, $month);
+}
+if ($cur === null) {
+    $cur = account_head($peer, $page, $head, $account);
 }
 [$from, $to] = period($peer, $page, $latest);
 ledger_months($peer, $page, $account, 0, $from, $to, $cur, false);

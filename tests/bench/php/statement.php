@@ -4,8 +4,8 @@
  * issue 22's peer of cgi-bin/services.c's GET /services/statement in make
  * bench, served by php-fpm 8.2 behind the same nginx at
  * /__php/services/statement.  It runs the statements services.c runs (the
- * service in its latest month, the account's head, the period's months and
- * its corrections) and builds the same XML: each month's balances, tariff
+ * service in its latest month, with the account's head, the period's months
+ * and its corrections) and builds the same XML: each month's balances, tariff
  * and quantity, their totals, the corrections.  Of the page's choices it
  * takes the service and the period (from, to); no download.
  */
@@ -22,6 +22,7 @@ if ((string)$service !== ($_GET['service'] ?? '') || $service < 1 || $peer->curr
     refuse(404, 'the peer shows a service of the current account only');
 }
 $account = $peer->current;
+may_view($peer);
 
 /* The service in the latest month it was billed, with its account. */
 $svc = rows($peer->db,
@@ -37,11 +38,12 @@ $svc = rows($peer->db,
 if (!$svc) {
     refuse(404, 'no such service on the account');
 }
-[, , , , , , $service, $name, $supplier, $unit, , , $latest] = $svc[0];
+[$acc, $number, $payer, $address, $org, $cur, $service, $name, $supplier, $unit, , , $latest] =
+    $svc[0];
 
 $path = '/services/statement';
 $page = new Page('services', 'statement', $lang, $path);
-$cur = account_head($peer, $page, $account);
+head_fill($page, $page->elem($page->root, 'account-head'), [$acc, $number, $payer, $address, $org]);
 $st = $page->elem($page->root, 'statement', ['service' => $service]);
 $page->text($st, 'name', $name);
 $page->text($st, 'supplier', $supplier);
