@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from conftest import (BASE, ENV, csrf_of, doc, new_client, sql, staff_signed_in, wait_until)
+from conftest import (BASE, ENV, account_summaries_wrong, csrf_of, doc, new_client, sql,
+                      staff_signed_in, wait_until)
 from exchange_util import (IMPORT, accounts_csv, import_env, make_accounts, new_numbers, problems,
                            run_import, status_of, write)
 
@@ -857,6 +858,63 @@ def test_charge_lines_give_a_rows_volumes_by_zone_and_tier(tmp_path):
                               "charges")
     assert got["status"] == "applied" and got["changed"] == 1, (got, err)
     assert ledger_lines(a) == [want[0]]
+
+
+def summary_of(number):
+    """(latest month, billed bits, charged_0..2, paid_0..2) of an account's summary."""
+    rows = sql("SELECT DATE_FORMAT(s.latest_period, '%%Y-%%m'), s.billed, s.charged_0, s.charged_1, "
+               "s.charged_2, s.paid_0, s.paid_1, s.paid_2 FROM account_summaries s JOIN accounts a "
+               "ON a.id = s.account_id WHERE a.number = '%s'" % number)
+    return tuple(rows[0]) if rows else None
+
+
+def test_a_charges_file_keeps_the_summaries_and_leaves_the_triggers_on(tmp_path):
+    """A charges file's rows skip the ledger's per-row triggers and its accounts' months
+    and summaries are summed once after (db/exchange.c): a new account, a month after the
+    latest, a month changed inside the window.  Then the import worker's connection,
+    which applied the file, credits a payments file through the triggers again."""
+    a, b = make_accounts(tmp_path, 2)
+    ids = "account IN (SELECT id FROM accounts WHERE number IN ('%s', '%s'))" % (a, b)
+    first = "\n".join([CHARGE_HEAD,
+                       "%s,electricity,2026-09,0,100.000,5.92,592.00,0,592.00" % a,
+                       "%s,cold-water,2026-09,0,4.500,43.10,193.95,0,193.95" % a,
+                       "%s,electricity,2026-10,592.00,50.000,5.92,296.00,592.00,296.00" % a,
+                       "%s,electricity,2026-10,0,10.000,5.92,59.20,0,59.20" % b]) + "\n"
+    rc, got, err = run_import(write(tmp_path, "c1.csv", first), "charges")
+    assert got["status"] == "applied" and got["new"] == 4, (got, err)
+    assert summary_of(a) == ("2026-10", "3", "29600", "78595", "0", "59200", "0", "0")
+    assert summary_of(b) == ("2026-10", "1", "5920", "0", "0", "0", "0", "0")
+    # A later month for one, the older month changed for the other's: both summed again.
+    second = "\n".join([CHARGE_HEAD,
+                        "%s,electricity,2026-11,296.00,20.000,5.92,118.40,0,414.40" % a,
+                        "%s,electricity,2026-09,0,110.000,5.92,651.20,0,651.20" % a]) + "\n"
+    rc, got, err = run_import(write(tmp_path, "c2.csv", second), "charges")
+    assert (got["status"], got["new"], got["changed"]) == ("applied", 1, 1), (got, err)
+    assert summary_of(a) == ("2026-11", "7", "11840", "29600", "84515", "0", "59200", "0")
+    assert account_summaries_wrong(ids.replace("account IN", "account_id IN")) == []
+    # Through the console: the worker keeps its connection (and its prepared statements)
+    # between files, two of charges and one of payments.
+    s = staff_signed_in("admin")
+    third = "\n".join([CHARGE_HEAD,
+                       "%s,electricity,2026-11,59.20,5.000,5.92,29.60,0,88.80" % b]) + "\n"
+    fourth = "\n".join([CHARGE_HEAD,
+                        "%s,cold-water,2026-11,0,1.000,43.10,43.10,0,43.10" % a]) + "\n"
+    for kind, name, data in (("charges", "c3.csv", third), ("charges", "c4.csv", fourth),
+                             ("payments", "p.csv", "id,account,paid_at,amount,channel\n"
+                              "%s,%s,2026-11-20,50.00,bank\n" % (new_numbers(1, "SX")[0], b))):
+        imp = import_id_of(upload(s, kind, name, data.encode()))
+        wait_until(lambda: status_of(imp) == "checked", 30, "the upload to be checked")
+        r = s.get(BASE + "/admin/exchange/import?id=%d" % imp)
+        r = s.post(BASE + "/admin/exchange/apply", data={"csrf": csrf_of(r), "id": str(imp)},
+                   allow_redirects=False)
+        assert r.status_code == 303, r.status_code
+        wait_until(lambda: status_of(imp) == "applied", 30, "the import to be applied")
+    # The payment was credited by the triggers (to the month it is credited in, maybe a
+    # new one): the summary, recounted apart, says so.
+    got = summary_of(b)
+    assert sum(int(v) for v in got[5:]) == 5000 and "2960" in got[2:5], got
+    assert summary_of(a) == ("2026-11", "7", "16150", "29600", "84515", "0", "59200", "0")
+    assert account_summaries_wrong(ids.replace("account IN", "account_id IN")) == []
 
 
 def test_charge_lines_that_do_not_add_up_are_refused(tmp_path):
