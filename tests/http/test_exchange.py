@@ -895,13 +895,16 @@ def test_a_charges_file_keeps_the_summaries_and_leaves_the_triggers_on(tmp_path)
     # Through the console: the worker keeps its connection (and its prepared statements)
     # between files, two of charges and one of payments.
     s = staff_signed_in("admin")
+    # Paid today: a payment is credited to this month's rows, and test_payments checks
+    # at the end that this month's ledger holds what was paid this month.
+    today = time.strftime("%Y-%m-%d", time.gmtime())
     third = "\n".join([CHARGE_HEAD,
                        "%s,electricity,2026-11,59.20,5.000,5.92,29.60,0,88.80" % b]) + "\n"
     fourth = "\n".join([CHARGE_HEAD,
                         "%s,cold-water,2026-11,0,1.000,43.10,43.10,0,43.10" % a]) + "\n"
     for kind, name, data in (("charges", "c3.csv", third), ("charges", "c4.csv", fourth),
                              ("payments", "p.csv", "id,account,paid_at,amount,channel\n"
-                              "%s,%s,2026-11-20,50.00,bank\n" % (new_numbers(1, "SX")[0], b))):
+                              "%s,%s,%s,50.00,bank\n" % (new_numbers(1, "SX")[0], b, today))):
         imp = import_id_of(upload(s, kind, name, data.encode()))
         wait_until(lambda: status_of(imp) == "checked", 30, "the upload to be checked")
         r = s.get(BASE + "/admin/exchange/import?id=%d" % imp)
