@@ -604,10 +604,10 @@ static int overview_of(struct req *r, const struct fval *svc)
 		return page_fail(r, PERR_NOT_FOUND);
 	/*
 	 * The head (number, payer, address, organization, currency) comes with
-	 * the services' rows, which repeat it: account.get, the access check
-	 * that routing has made from the session's rights (PAGE_NEEDS), cost
-	 * MariaDB 148-150 us of a page's 1.0-1.3 ms (issue 22).  Only an account
-	 * never billed, which has no rows, reads it.
+	 * the services' rows, which repeat it.  Read on its own (account.get,
+	 * with an access check routing has already made from the session's
+	 * rights, PAGE_NEEDS), it cost MariaDB 148-150 us of a page's 1.0-1.3 ms
+	 * (issue 22).  Only an account never billed, which has no rows, reads it.
 	 */
 	l.head = xml_elem(r->root, "account-head");
 	if (l.head == NULL)
