@@ -61,7 +61,10 @@ LDFLAGS = $(LDFLAGS_$(VARIANT))
 LAYERS = core billing db doc net app web
 LIB_SRC = $(sort $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.c)))
 LIB_OBJ = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(LIB_SRC))
-HEADERS = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.h))
+# A section too big for one file keeps its pages in a directory of its own
+# (cgi-bin/admin/), linked into its program alone.
+HEADERS = $(foreach l,$(LAYERS) $(PROGRAMS),$(wildcard cgi-bin/$(l)/*.h))
+section_objs = $(patsubst cgi-bin/%.c,$(B)/obj/%.o,$(wildcard cgi-bin/$(1)/*.c))
 BINS = $(addprefix $(B)/,$(PROGRAMS) $(JOBS)) $(B)/kabinet-passwd $(B)/kabinet-gen \
 	$(B)/kabinet-demo-bill $(B)/kabinet-migrate
 
@@ -111,11 +114,12 @@ $(B)/libportal.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-# A program: its own object and the modules its manifest lists (cgi-bin/manifest.mk).
+# A program: its own objects (its file and its directory's) and the modules its
+# manifest lists (cgi-bin/manifest.mk).
 # --gc-sections drops the functions and statements it never calls, and
 # --as-needed the libraries it never calls into.
 define program_rule
-$(B)/$(1): $(B)/obj/$(2).o $(addprefix $(B)/obj/,$(addsuffix .o,$(MODS_$(subst -,_,$(1)))))
+$(B)/$(1): $(B)/obj/$(2).o $(call section_objs,$(2)) $(addprefix $(B)/obj/,$(addsuffix .o,$(MODS_$(subst -,_,$(1)))))
 	$$(CC) $$(LDFLAGS) -Wl,--gc-sections -Wl,--as-needed -o $$@ $$^ $$(PKG_LDLIBS)
 endef
 $(foreach p,$(PROGRAMS) $(JOBS),$(eval $(call program_rule,$(p),$(p))))
@@ -289,7 +293,7 @@ check-layers:
 	@/usr/bin/python3 tools/check-layers.py build/release
 
 format:
-	clang-format -i cgi-bin/*.c $(foreach l,$(LAYERS),cgi-bin/$(l)/*.[ch]) \
+	clang-format -i cgi-bin/*.c $(foreach l,$(LAYERS),cgi-bin/$(l)/*.[ch]) cgi-bin/admin/*.[ch] \
 		tools/*.c tests/unit/*.c tests/fuzz/*.c
 
 clean:

@@ -2,6 +2,8 @@
 #ifndef DB_OVERVIEW_H
 #define DB_OVERVIEW_H
 
+#include <stdint.h>
+
 #include "core/arena.h"
 #include "core/attrs.h"
 #include "core/perr.h"
