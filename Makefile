@@ -293,7 +293,7 @@ check-layers:
 	@/usr/bin/python3 tools/check-layers.py build/release
 
 format:
-	clang-format -i cgi-bin/*.c $(foreach l,$(LAYERS),cgi-bin/$(l)/*.[ch]) cgi-bin/admin/*.[ch] \
+	clang-format -i cgi-bin/*.c $(foreach l,$(LAYERS),cgi-bin/$(l)/*.[ch]) $(wildcard $(addprefix cgi-bin/,$(addsuffix /*.[ch],$(PROGRAMS)))) \
 		tools/*.c tests/unit/*.c tests/fuzz/*.c
 
 clean:
