@@ -372,8 +372,8 @@
       <space h="10"/>
 
       <table size="6.5" gap="6">
-        <col width="22"/><col width="6"/><col width="8" align="right"/><col width="8" align="right"/>
-        <col width="10" align="right"/><col width="10" align="right"/><col width="9" align="right"/>
+        <col width="19"/><col width="6"/><col width="8" align="right"/><col width="8" align="right"/>
+        <col width="10" align="right"/><col width="10" align="right"/><col width="12" align="right"/>
         <col width="8" align="right"/><col width="10" align="right"/><col width="11" align="right"/>
         <tr head="1">
           <td><xsl:value-of select="$M/rc.service"/></td>

@@ -686,6 +686,7 @@ enum perr pdf_render(struct arena *ar, xmlDocPtr layout, const unsigned char **p
 	/* Points are the user unit and glyphs are not hinted to a device grid:
 	 * the layout is the same whatever later prints or zooms it. */
 	pango_cairo_context_set_resolution(d.pc, 72);
+	pango_context_set_round_glyph_positions(d.pc, FALSE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(d.pc, fo);

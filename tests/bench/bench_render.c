@@ -7,7 +7,11 @@
  * figure that does not move with this shared machine (make bench prints
  * the time; issue 22's notes use both).  Figures, not a test.
  *
- *     bench_render XSL_DIR SECTION PAGE.xml [RENDERS]
+ *     bench_render XSL_DIR SECTION PAGE.xml [RENDERS] [pdf [OUT.pdf]]
+ *
+ * With pdf, the page is drawn as a PDF instead (pdf.xsl's layout, pango and
+ * cairo: a receipt's PDF without the database or FastCGI), the last one
+ * written to OUT.pdf if given.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +21,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "core/arena.h"
+#include "doc/pdf.h"
 #include "doc/render.h"
 #include "doc/xmlmem.h"
 
@@ -28,16 +34,35 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static struct arena *pdf_arena; /* the request's arena, when drawing PDFs */
+static const char *pdf_out;     /* where the last PDF goes, if anywhere */
+
 /* One request's worth: the page made in the region (a copy, as a program builds it), rendered. */
 static int render_once(xmlDocPtr page, int *bytes)
 {
 	xmlDocPtr doc;
 	xmlChar *html = NULL;
+	const unsigned char *pdf;
+	size_t len;
 	int rc = -1;
 
 	xmlmem_begin();
 	doc = xmlCopyDoc(page, 1);
-	if (doc != NULL && render_html(doc, &html, bytes) == 0)
+	if (doc != NULL && pdf_arena != NULL) {
+		if (render_pdf(pdf_arena, doc, &pdf, &len) == PERR_OK) {
+			*bytes = (int)len;
+			rc = 0;
+			if (pdf_out != NULL) {
+				FILE *f = fopen(pdf_out, "wb");
+
+				if (f == NULL || fwrite(pdf, 1, len, f) != len)
+					rc = -1;
+				if (f != NULL && fclose(f) != 0)
+					rc = -1;
+			}
+		}
+		arena_reset(pdf_arena);
+	} else if (doc != NULL && render_html(doc, &html, bytes) == 0)
 		rc = 0;
 	xmlFree(html);
 	xmlmem_free_doc(doc);
@@ -52,10 +77,13 @@ int main(int argc, char **argv)
 	int bytes = 0, rc = 1;
 	double t0, t;
 
-	if (argc < 4 || renders < 1) {
-		fprintf(stderr, "usage: bench_render XSL_DIR SECTION PAGE.xml [RENDERS]\n");
+	if (argc < 4 || renders < 1 || (argc > 5 && strcmp(argv[5], "pdf") != 0)) {
+		fprintf(stderr, "usage: bench_render XSL_DIR SECTION PAGE.xml [RENDERS] [pdf]\n");
 		return 2;
 	}
+	if (argc > 5 && (pdf_arena = arena_new(64u << 20)) == NULL)
+		return 1;
+	pdf_out = argc > 6 ? argv[6] : NULL;
 	/* Read before render_init(), which forbids loading anything from then on. */
 	page = xmlReadFile(argv[3], NULL, XML_PARSE_NONET);
 	if (page == NULL) {
@@ -73,9 +101,9 @@ int main(int argc, char **argv)
 		if (render_once(page, &bytes) != 0)
 			goto failed;
 	t = (now() - t0) / (double)renders;
-	printf("%s: %.0f pages/s on one core, %.1f us a page, %d bytes of HTML\n",
-	       strrchr(argv[3], '/') ? strrchr(argv[3], '/') + 1 : argv[3], 1.0 / t, t * 1e6,
-	       bytes);
+	printf("%s: %.0f %s/s on one core, %.1f us each, %d bytes of %s\n",
+	       strrchr(argv[3], '/') ? strrchr(argv[3], '/') + 1 : argv[3], 1.0 / t,
+	       pdf_arena ? "PDFs" : "pages", t * 1e6, bytes, pdf_arena ? "PDF" : "HTML");
 	rc = 0;
 	goto done;
 failed:
@@ -83,5 +111,6 @@ failed:
 done:
 	xmlFreeDoc(page);
 	render_done();
+	arena_free(pdf_arena);
 	return rc;
 }
