@@ -1,7 +1,7 @@
 /* accounts/accounts.h: what the accounts section's pages share: the form fields'
  * keys and each page's handler, for the route table in accounts.c. */
-#ifndef KABINET_ACCOUNTS_ACCOUNTS_H
-#define KABINET_ACCOUNTS_ACCOUNTS_H
+#ifndef ACCOUNTS_ACCOUNTS_H
+#define ACCOUNTS_ACCOUNTS_H
 
 #include <libxml/tree.h>
 

@@ -1,7 +1,7 @@
 /* admin/admin.h: what the console's pages share: the form fields' keys and
  * each page's handler, for the route table in admin.c. */
-#ifndef KABINET_ADMIN_ADMIN_H
-#define KABINET_ADMIN_ADMIN_H
+#ifndef ADMIN_ADMIN_H
+#define ADMIN_ADMIN_H
 
 #include "core/money.h"
 #include "doc/xml.h"

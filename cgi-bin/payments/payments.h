@@ -1,7 +1,7 @@
 /* payments/payments.h: what the payments section's pages share: the form fields'
  * keys and each page's handler, for the route table in payments.c. */
-#ifndef KABINET_PAYMENTS_PAYMENTS_H
-#define KABINET_PAYMENTS_PAYMENTS_H
+#ifndef PAYMENTS_PAYMENTS_H
+#define PAYMENTS_PAYMENTS_H
 
 #include <libxml/tree.h>
 

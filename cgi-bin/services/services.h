@@ -1,7 +1,7 @@
 /* services/services.h: what the services section's pages share: the form fields'
  * keys and each page's handler, for the route table in services.c. */
-#ifndef KABINET_SERVICES_SERVICES_H
-#define KABINET_SERVICES_SERVICES_H
+#ifndef SERVICES_SERVICES_H
+#define SERVICES_SERVICES_H
 
 #include <libxml/tree.h>
 #include <stdint.h>
