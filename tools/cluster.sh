@@ -55,7 +55,10 @@ node_args() { # n
 	# Row-based replication and interleaved auto-increments, as Galera needs;
 	# wsrep_sync_wait=1: a read waits for what the cluster committed before it,
 	# so a request on one node sees the session another node just wrote.
-	echo --no-defaults --datadir="$d/data" --socket="$d/db.sock" \
+	# A tmpdir of its own (as tools/stack.sh's server): a node starting deletes
+	# every "#sql" file in its tmpdir, another server's temporary tables too.
+	mkdir -p "$d/tmp"
+	echo --no-defaults --datadir="$d/data" --socket="$d/db.sock" --tmpdir="$d/tmp" \
 		--pid-file="$d/db.pid" --log-error="$d/error.log" $USER_OPT \
 		--bind-address=127.0.0.1 --port=$((P + 20 + n)) \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \

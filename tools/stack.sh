@@ -223,8 +223,14 @@ db_start() {
 			{ cat "$E/log/mariadb-install.log" >&2; exit 1; }
 	fi
 	# Durability defaults stated explicitly: a payment portal must not lose a commit.
+	# A temporary directory of its own: a MariaDB server deletes every "#sql"
+	# file in its tmpdir when it starts, so another stack's server starting
+	# (make test beside make run or make bench) removed this one's internal
+	# temporary tables in /tmp mid-statement ("Error on delete of
+	# '/tmp/#sql-temptable-...'").
+	mkdir -p "$E/tmp"
 	setsid mariadbd --no-defaults --datadir="$E/db" --socket="$DB_SOCK" --pid-file="$E/run/db.pid" \
-		--skip-networking --log-error="$E/log/mariadb.log" $USER_OPT \
+		--tmpdir="$E/tmp" --skip-networking --log-error="$E/log/mariadb.log" $USER_OPT \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1 --sync-binlog=1 \
 		--innodb-buffer-pool-size=256M --max-connections=500 --default-time-zone=+00:00 \

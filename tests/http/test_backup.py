@@ -119,7 +119,10 @@ def backup_while_paying(tmp_path, first, span):
     run("mariadb-backup", "--copy-back", "--target-dir=%s" % target, "--datadir=%s" % data)
     sock = str(tmp_path / "db.sock")
     user = ["--user=root"] if os.geteuid() == 0 else []
+    # Its own tmpdir: a server starting deletes the "#sql" files in it, another's too.
+    (tmp_path / "tmp").mkdir()
     db = subprocess.Popen(["mariadbd", "--no-defaults", "--datadir=%s" % data, "--socket=" + sock,
+                           "--tmpdir=%s" % (tmp_path / "tmp"),
                            "--pid-file=%s" % (tmp_path / "db.pid"), "--skip-networking",
                            "--log-error=%s" % (tmp_path / "db.log"),
                            "--innodb-buffer-pool-size=64M", "--default-time-zone=+00:00"] + user,
