@@ -128,8 +128,6 @@ int reconciliation(struct req *r)
 	int st;
 	enum perr e;
 
-	if (r->sess->account_id == 0)
-		return no_account(r);
 	if ((st = account_head(r, &a)) != 0)
 		return st;
 	x.c.cur = a.org.cur;
@@ -221,6 +219,7 @@ int rendered(struct req *r)
 	int st;
 	enum perr e;
 
+	/* No account chosen is the no-account page, whatever month was asked. */
 	if (r->sess->account_id == 0)
 		return no_account(r);
 	if (r->bad[K_MONTH])

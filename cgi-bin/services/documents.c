@@ -133,8 +133,6 @@ static int documents_page(struct req *r, struct chosen_service *chosen)
 	int st;
 	enum perr e;
 
-	if (r->sess->account_id == 0)
-		return no_account(r);
 	if ((st = account_head(r, &a)) != 0)
 		return st;
 	l.cur = a.org.cur;

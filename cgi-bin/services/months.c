@@ -36,11 +36,17 @@ int head_xml(xmlNodePtr h, const struct account *a)
 	return 0;
 }
 
+/*
+ * The session's current account into *a and its account-head element: 0 to
+ * go on; else the page's status, the no-account page when none is chosen.
+ */
 int account_head(struct req *r, struct account *a)
 {
-	enum perr e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id,
-	                             RIGHT_VIEW, a);
+	enum perr e;
 
+	if (r->sess->account_id == 0)
+		return no_account(r);
+	e = db_account_get(r->arena, r->sess->subscriber_id, r->sess->account_id, RIGHT_VIEW, a);
 	if (e != PERR_OK)
 		return page_fail(r, e);
 	return head_xml(xml_elem(r->root, "account-head"), a) != 0 ? page_error(r, 500, "internal")

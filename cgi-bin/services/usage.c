@@ -118,8 +118,6 @@ int usage_page(struct req *r)
 	int st;
 	enum perr e;
 
-	if (r->sess->account_id == 0)
-		return no_account(r);
 	if ((st = account_head(r, &a)) != 0)
 		return st;
 	l.cur = a.org.cur;
