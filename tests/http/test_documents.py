@@ -215,7 +215,10 @@ def test_an_invoice_is_seen_only_by_who_may_view_its_account(owner):
     assert other.post(BASE + "/payments/invoice",
                       data={"csrf": csrf_of(r), "id": inv, "key": "C" * 42 + "A"},
                       allow_redirects=False).status_code == 404
-    assert str(inv) not in other.get(BASE + "/documents?format=xml").content.decode()
+    # Not listed: no invoice of that id in the page's XML, no link to it in its HTML.
+    # (Its id as text would be found in a year or an account number: invoice 20 in 2026.)
+    assert not xml_of(other, "/documents").xpath("//invoice[@id=%d]" % inv)
+    assert 'invoice?id=%d"' % inv not in other.get(BASE + "/documents").text
     for bad in ["abc", "0", "99999999999"]:
         assert s.get(BASE + "/documents/invoice?id=" + bad,
                      allow_redirects=False).status_code in (400, 404)
