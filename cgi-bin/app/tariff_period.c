@@ -23,17 +23,13 @@ enum perr tariff_period(struct arena *ar, uint64_t plan, day_t from, day_t to, s
 	struct tariff *parts = arena_alloc(ar, sizeof(*parts) * PARTS_ROOM);
 	struct vat_rate rates[VAT_RATES];
 	size_t nv = 0, nr = 0, np = 0, i;
-	int by_date = 0;
 	enum perr e;
 
 	*n = 0;
 	if (v == NULL || parts == NULL)
 		return PERR_NOMEM;
-	if ((e = db_tariffs(ar, plan, from, to, v, TARIFF_PARTS, &nv)) != PERR_OK)
-		return e;
-	for (i = 0; i < nv; i++)
-		by_date |= v[i].vat_by_date;
-	if (by_date && (e = db_vat_rates(ar, plan, to, rates, VAT_RATES, &nr)) != PERR_OK)
+	e = db_tariffs(ar, plan, from, to, v, TARIFF_PARTS, &nv, rates, VAT_RATES, &nr);
+	if (e != PERR_OK)
 		return e;
 	if (tariff_vat_by_date(v, nv, rates, nr, parts, PARTS_ROOM, &np) != 0)
 		return np == PARTS_ROOM ? PERR_TOO_LARGE : PERR_NOT_FOUND;
