@@ -595,7 +595,10 @@ def test_nginx_applies_each_locations_own_sheet():
 @pytest.mark.parametrize("path,method,data,needs_session,lang", every_page())
 def test_nginx_xslt_gives_the_same_html(path, method, data, needs_session, lang):
     bodies = []
-    for r in visit((path, method, data, needs_session, lang), (BASE, XSLT_BASE)):
+    # A GET that marks something read (a news item, an appeal, a message) shows it
+    # unread only the first time: that first answer is not compared.
+    bases = (BASE, BASE, XSLT_BASE) if method == "GET" else (BASE, XSLT_BASE)
+    for r in visit((path, method, data, needs_session, lang), bases)[-2:]:
         # A blank payment form carries a fresh idempotency key each time it is made.
         body = re.sub(rb'(name="key" value=")[^"]*"', rb'\1(fresh)"', r.content)
         bodies.append((r.status_code, r.headers.get("Content-Type"), body))
