@@ -1113,12 +1113,23 @@ STILL_SORTING = {
     "exchange.charges_months", "exchange.charges_summaries"}
 
 
+TINY = 20
+_counts = {}
+
+
+def row_count(table):
+    if table not in _counts:
+        _counts[table] = int(one("SELECT COUNT(*) FROM `%s`" % table)[0])
+    return _counts[table]
+
+
 def test_every_billing_query_is_an_index_lookup():
     sub = one("SELECT id FROM subscribers WHERE login = 'demo'")[0]
     end = latest_month(1) + "-01"
     start = month_add(latest_month(1), -11) + "-01"
     # A session that exists: with none, MariaDB stops at the sessions table
     # and plans the menu's counts for no subscriber (a scan of nothing).
+    signed_in()
     live_token = "x'%s'" % one("SELECT HEX(token_hash) FROM sessions WHERE subscriber_id = %s "
                                "ORDER BY id DESC LIMIT 1" % sub)[0]
     samples = {
@@ -1377,6 +1388,11 @@ def test_every_billing_query_is_an_index_lookup():
             base = table.split()[0]
             if base in small or tables.get(base) in small or table.startswith("<") or \
                     rows == "NULL":
+                continue
+            # A table of a few rows is read whole whatever its indexes (subscribers
+            # holds demo and demo2 until other tests sign people up): its plan here
+            # says nothing of the statement's at scale.
+            if kind == "ALL" and tables.get(base) and row_count(tables[base]) < TINY:
                 continue
             assert kind != "ALL", (name, row)
             # A payment's own rows, looked up by its id: at most PAY_MAX_ACCOUNTS (20).
