@@ -80,6 +80,9 @@ struct cell {
 	int price; /* 1: (tier, zone, price); 0: (household, tier, limit) */
 };
 
+/* What a row of tariff.period is: its first column, as the statement writes it. */
+enum period_kind { ROW_VERSION = 0, ROW_PRICE = 1, ROW_LIMIT = 2, ROW_VAT = 3 };
+
 struct period_iter {
 	struct arena *ar;
 	long long kind, a, b, c, d, e, f, g, h;
@@ -117,9 +120,9 @@ static enum perr period_row(void *p)
 	struct cell *c;
 
 	switch (it->kind) {
-	case 0: version_read(it); return PERR_OK;
-	case 1:
-	case 2:
+	case ROW_VERSION: version_read(it); return PERR_OK;
+	case ROW_PRICE:
+	case ROW_LIMIT:
 		if ((c = arena_alloc(it->ar, sizeof(*c))) == NULL)
 			return PERR_NOMEM;
 		*c = (struct cell){.next = it->cells,
@@ -129,10 +132,10 @@ static enum perr period_row(void *p)
 		                   .v = it->c,
 		                   .residents = it->d,
 		                   .season = it->e,
-		                   .price = it->kind == 1};
+		                   .price = it->kind == ROW_PRICE};
 		it->cells = c;
 		return PERR_OK;
-	case 3:
+	case ROW_VAT:
 		if (it->nr == it->rmax)
 			return PERR_DB; /* more rates than the LIMIT asked for */
 		it->rates[it->nr].from = (day_t)it->a;
