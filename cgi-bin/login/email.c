@@ -4,7 +4,6 @@
  */
 #include <string.h>
 
-#include "core/crypto.h"
 #include "core/perr.h"
 #include "db/db.h"
 #include "db/outbox.h"
@@ -16,18 +15,15 @@
 
 int email_confirm(struct req *r)
 {
-	unsigned char raw[TOKEN_BYTES], hash[32];
 	struct subscriber s;
 	struct sub_token t;
 	const char *params;
 	enum perr e;
+	int st;
 
-	if (token_of(r, K_TOKEN, raw, hash) != 0)
-		return page_error(r, 410, "link-invalid");
-	e = db_token_live(r->arena, hash, "email", 1, &t);
-	if (e == PERR_NOT_FOUND)
-		return page_error(r, 410, "link-invalid");
-	if (e != PERR_OK || (e = db_subscriber_get(r->arena, t.subscriber_id, &s)) != PERR_OK)
+	if ((st = link_token(r, K_TOKEN, "email", &t)) != 0)
+		return st;
+	if ((e = db_subscriber_get(r->arena, t.subscriber_id, &s)) != PERR_OK)
 		return page_fail(r, e);
 	if (r->method != M_POST) {
 		xmlNodePtr f = xml_elem(r->root, "confirm-form");

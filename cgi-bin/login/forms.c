@@ -7,6 +7,7 @@
 #include "core/perr.h"
 #include "core/valid.h"
 #include "db/form_attempt.h"
+#include "db/token.h"
 #include "web/form.h"
 #include "web/req.h"
 #include "login/login.h"
@@ -49,5 +50,25 @@ int token_of(struct req *r, size_t k, unsigned char raw[TOKEN_BYTES], unsigned c
 	if (t == NULL || token_decode(t->s, t->len, raw) != 0)
 		return -1;
 	token_hash(raw, TOKEN_BYTES, hash);
+	return 0;
+}
+
+/*
+ * The live token of purpose a link carries (field k): t, or the page's
+ * status: 410 "link-invalid" for a link not ours, used, expired or unknown,
+ * so none of those can be told apart; the page's failure for anything else.
+ */
+int link_token(struct req *r, size_t k, const char *purpose, struct sub_token *t)
+{
+	unsigned char raw[TOKEN_BYTES], hash[32];
+	enum perr e;
+
+	if (token_of(r, k, raw, hash) != 0)
+		return page_error(r, 410, "link-invalid");
+	e = db_token_live(r->arena, hash, purpose, 1, t);
+	if (e == PERR_NOT_FOUND)
+		return page_error(r, 410, "link-invalid");
+	if (e != PERR_OK)
+		return page_fail(r, e);
 	return 0;
 }

@@ -7,6 +7,8 @@
 #include "core/crypto.h"
 #include "web/req.h"
 
+struct sub_token;
+
 enum key {
 	K_LOGIN,
 	K_PASSWORD,
@@ -35,6 +37,8 @@ int form_limit(struct req *r, const char *form, const char *subject, long long p
                long long per_subject);
 /* A token from the request: its hash, or -1 if it is not one of ours. */
 int token_of(struct req *r, size_t k, unsigned char raw[TOKEN_BYTES], unsigned char hash[32]);
+/* The live token of purpose a link carries: 0, or the page's status (410 "link-invalid"). */
+int link_token(struct req *r, size_t k, const char *purpose, struct sub_token *t);
 
 /* signing in and out (login/signin.c) */
 int login_page(struct req *r);

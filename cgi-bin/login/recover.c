@@ -200,18 +200,12 @@ static int set_new_password(struct req *r, const struct sub_token *t)
 
 int recover_link(struct req *r)
 {
-	unsigned char raw[TOKEN_BYTES], hash[32];
 	struct sub_token t;
 	xmlNodePtr f;
-	enum perr e;
+	int st;
 
-	if (token_of(r, K_TOKEN, raw, hash) != 0)
-		return page_error(r, 410, "link-invalid");
-	e = db_token_live(r->arena, hash, "recovery", 1, &t);
-	if (e == PERR_NOT_FOUND)
-		return page_error(r, 410, "link-invalid");
-	if (e != PERR_OK)
-		return page_fail(r, e);
+	if ((st = link_token(r, K_TOKEN, "recovery", &t)) != 0)
+		return st;
 	if ((f = xml_elem(r->root, "new-password-form")) == NULL ||
 	    xml_text(f, "token", req_val(r, K_TOKEN)->s) == NULL)
 		return page_error(r, 500, "internal");
