@@ -244,7 +244,7 @@ static void bind_args(MYSQL_BIND *b, const struct db_arg *a, size_t n, char *nul
 	}
 }
 
-#define MAX_ARGS 1024 /* a batch of staged rows (db/exchange.c) is the widest */
+#define MAX_ARGS 4096 /* a batch of staged rows (db/exchange.c) is the widest: 128 x 23 */
 #define MAX_COLS 64   /* account.dashboard (db/account.c) is the widest */
 
 /* Prepare, bind and execute; on a dead connection retry once if allowed. */

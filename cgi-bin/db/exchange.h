@@ -104,7 +104,7 @@ struct stage_cell {
 };
 /* Rows go to the database this many at a time: a caller keeps the text of
  * its cells until it has staged a multiple of it, or flushed. */
-#define DB_STAGE_BATCH 32
+#define DB_STAGE_BATCH 128
 /* Add a row; rows go to the database in batches.  Flush before reading them. */
 enum perr db_stage_row(enum stage_kind, uint64_t id, uint64_t line,
                        const struct stage_cell *) PORTAL_WUR;
