@@ -353,6 +353,7 @@ struct checker {
 	uint64_t rows, refused, problems, staged, bytes;
 	enum perr err;
 	struct timespec last;
+	int in_tx; /* staging: rows committed with each second's progress */
 	void (*progress)(void *, const struct exchange_progress *);
 	void *pctx;
 	const struct currency *cur; /* the organization's: a supplier's bank details are checked by it */
@@ -820,6 +821,28 @@ static void report(struct checker *c, const char *status)
 		c->progress(c->pctx, &p);
 }
 
+/*
+ * The rows staged so far, and the count shown to whoever watches, committed
+ * together; the next second's rows go into a new transaction.  A batch a
+ * transaction made every staged row wait for its own commit's flush to
+ * disk: 7 876 of them for a million rows, 1.6 ms each on a quiet day and 5
+ * on a busy one.  A worker that dies loses only uncommitted staging, which
+ * a step redone starts again anyway (db_import_reset).
+ */
+static enum perr staged_so_far(struct checker *c)
+{
+	enum perr e = db_import_progress(c->imp->id, c->rows, c->bytes);
+
+	if (e != PERR_OK || !c->in_tx)
+		return e;
+	if ((e = db_commit()) != PERR_OK) /* still in_tx: check() rolls back */
+		return e;
+	c->in_tx = 0;
+	if ((e = db_begin()) == PERR_OK)
+		c->in_tx = 1;
+	return e;
+}
+
 static enum perr maybe_report(struct checker *c)
 {
 	struct timespec now;
@@ -829,7 +852,7 @@ static enum perr maybe_report(struct checker *c)
 		return PERR_OK;
 	c->last = now;
 	report(c, "checking");
-	return db_import_progress(c->imp->id, c->rows, c->bytes);
+	return staged_so_far(c);
 }
 
 static int each_record(void *p, const struct csvin_rec *r)
@@ -936,8 +959,9 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 	/* Only a services file has bank details to check by the country's rules. */
 	if (kind == SK_SERVICES && (e = db_import_currency(ar, imp->org, &c.cur)) != PERR_OK)
 		goto out;
-	if ((e = db_import_reset(kind, imp->id)) != PERR_OK)
+	if ((e = db_import_reset(kind, imp->id)) != PERR_OK || (e = db_begin()) != PERR_OK)
 		goto out;
+	c.in_tx = 1;
 	for (seq = 0; st == CSVIN_OK; seq++) {
 		size_t len = 0;
 
@@ -962,6 +986,9 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 	if ((e = db_import_found(imp->id, csvin_encoding(in), delim)) != PERR_OK ||
 	    (e = db_import_progress(imp->id, c.rows, c.bytes)) != PERR_OK)
 		goto out;
+	if ((e = db_commit()) != PERR_OK)
+		goto out;
+	c.in_tx = 0;
 	if (st != CSVIN_OK && st != CSVIN_STOPPED) {
 		/* The file cannot be read on: it is refused as a whole. */
 		if ((e = problem(&c, c.rows + 2, "-", "", 0, csv_error_code(st), NULL)) != PERR_OK)
@@ -988,6 +1015,8 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 	e = db_import_status(imp->id, "checking", c.refused > 0 ? "refused" : "checked");
 	report(&c, c.refused > 0 ? "refused" : "checked");
 out:
+	if (c.in_tx)
+		db_rollback();
 	csvin_free(in);
 	arena_free(c.scratch);
 	return e;

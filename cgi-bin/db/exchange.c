@@ -353,7 +353,7 @@ enum perr db_import_problems(struct arena *ar, uint64_t id, uint64_t limit,
 
 /*
  * A kind's staging insert, for one row and for a batch of STAGE_BATCH rows
- * (one round trip instead of thirty-two).  The batch's placeholders are
+ * (one round trip instead of 128).  The batch's placeholders are
  * written out by the preprocessor, so the statement is text in this file
  * like every other (tools/grants.py reads it).
  */
