@@ -253,7 +253,7 @@ test: deps $(A11Y_TOOLS)
 
 # Two databases: 1,000 generated accounts, made afresh each run (the webhook
 # bench adds 20,000 payments and their e-mails, which would slow the next
-# run's pages), then 1,000,000 (made once, about twenty minutes with the last
+# run's pages), then 1,000,000 (made once, over an hour with the last
 # month's receipts issued, and kept in var/bench-1m; only pages are read
 # there, and the bench's subscribers added once).  The delivery program stays
 # off: it is not what is measured, and it would take CPU from what is.
@@ -273,7 +273,7 @@ bench: build
 	@$(MAKE) --no-print-directory VARIANT=release build/release/bench_tariff build/release/bench_render
 	@build/release/bench_tariff
 	@$(STACK) down var/bench >/dev/null && rm -rf var/bench
-	@NO_DELIVER=1 $(STACK) up var/bench $(BENCH_PORT) build/release $(WORKERS)
+	@NO_DELIVER=1 DB_POOL=2G $(STACK) up var/bench $(BENCH_PORT) build/release $(WORKERS)
 	@$(STACK) gen var/bench 1000 build/release
 	@status=0; KABINET_ENV=var/bench KABINET_URL=http://127.0.0.1:$(BENCH_PORT) \
 		BENCH_WORKERS=$(WORKERS) /usr/bin/python3 tests/bench/bench.py --save var/bench/billing.json || status=$$?; \

@@ -14,6 +14,10 @@
 #
 # Everything lives under ENVDIR (var/run, var/test, ...): data, sockets, logs,
 # pids, generated configs.  No system service is used or touched.
+#
+# DB_POOL: MariaDB's buffer pool (256M unless set).  make bench gives its
+# data-exchange run, a million accounts loaded, 2G (docs/scaling.md's
+# advice: a pool that holds the hot set).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -233,7 +237,7 @@ db_start() {
 		--tmpdir="$E/tmp" --skip-networking --log-error="$E/log/mariadb.log" $USER_OPT \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1 --sync-binlog=1 \
-		--innodb-buffer-pool-size=256M --max-connections=500 --default-time-zone=+00:00 \
+		--innodb-buffer-pool-size="${DB_POOL:-256M}" --max-connections=500 --default-time-zone=+00:00 \
 		--thread-handling=pool-of-threads \
 		</dev/null >/dev/null 2>&1 &
 	wait_for 60 "MariaDB" mariadb-admin --no-defaults --socket="$DB_SOCK" -uroot ping
