@@ -353,7 +353,6 @@ struct checker {
 	uint64_t rows, refused, problems, staged, bytes;
 	enum perr err;
 	struct timespec last;
-	int in_tx; /* staging: rows committed with each second's progress */
 	void (*progress)(void *, const struct exchange_progress *);
 	void *pctx;
 	const struct currency *cur; /* the organization's: a supplier's bank details are checked by it */
@@ -831,16 +830,12 @@ static void report(struct checker *c, const char *status)
  */
 static enum perr staged_so_far(struct checker *c)
 {
-	enum perr e = db_import_progress(c->imp->id, c->rows, c->bytes);
+	enum perr e;
 
-	if (e != PERR_OK || !c->in_tx)
+	if ((e = db_import_progress(c->imp->id, c->rows, c->bytes)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK)
 		return e;
-	if ((e = db_commit()) != PERR_OK) /* still in_tx: check() rolls back */
-		return e;
-	c->in_tx = 0;
-	if ((e = db_begin()) == PERR_OK)
-		c->in_tx = 1;
-	return e;
+	return db_begin();
 }
 
 static enum perr maybe_report(struct checker *c)
@@ -961,7 +956,6 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 		goto out;
 	if ((e = db_import_reset(kind, imp->id)) != PERR_OK || (e = db_begin()) != PERR_OK)
 		goto out;
-	c.in_tx = 1;
 	for (seq = 0; st == CSVIN_OK; seq++) {
 		size_t len = 0;
 
@@ -984,11 +978,9 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 	arena_reset(c.scratch);
 	delim[0] = csvin_delimiter(in);
 	if ((e = db_import_found(imp->id, csvin_encoding(in), delim)) != PERR_OK ||
-	    (e = db_import_progress(imp->id, c.rows, c.bytes)) != PERR_OK)
+	    (e = db_import_progress(imp->id, c.rows, c.bytes)) != PERR_OK ||
+	    (e = db_commit()) != PERR_OK)
 		goto out;
-	if ((e = db_commit()) != PERR_OK)
-		goto out;
-	c.in_tx = 0;
 	if (st != CSVIN_OK && st != CSVIN_STOPPED) {
 		/* The file cannot be read on: it is refused as a whole. */
 		if ((e = problem(&c, c.rows + 2, "-", "", 0, csv_error_code(st), NULL)) != PERR_OK)
@@ -1015,7 +1007,8 @@ static enum perr check(struct arena *ar, const struct import_row *imp, enum stag
 	e = db_import_status(imp->id, "checking", c.refused > 0 ? "refused" : "checked");
 	report(&c, c.refused > 0 ? "refused" : "checked");
 out:
-	if (c.in_tx)
+	/* Staging's transaction, if it failed there (after it, ROLLBACK does nothing). */
+	if (e != PERR_OK)
 		db_rollback();
 	csvin_free(in);
 	arena_free(c.scratch);

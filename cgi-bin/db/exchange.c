@@ -1613,7 +1613,9 @@ static const struct step applies[SK__N][10] = {
                         {&charges_update, "I"},
                         {&charges_insert, "I"},
                         {&charges_recalc, "I"},
-                        {&charges_penalties, "RI"}},
+                        {&charges_penalties, "RI"},
+                        {&charges_months, "I"},
+                        {&charges_summaries, "I"}},
         [SK_READINGS] = {{&readings_update, "I"}, {&readings_insert, "I"}},
         [SK_TARIFFS] = {{&plans_insert, "OIO"},
                         {&plans_update, "IO"},
@@ -1642,19 +1644,15 @@ static enum perr run_steps(enum stage_kind k, uint64_t id, unsigned org)
 	return PERR_OK;
 }
 
-/* A charges file's steps and its months' and summaries' sums, with the ledger's triggers off. */
+/* A charges file's steps, its months' and summaries' sums the last two, with the ledger's
+ * triggers off. */
 static enum perr charges_apply(uint64_t id, unsigned org)
 {
-	static const struct step sums[] = {{&charges_months, "I", 0}, {&charges_summaries, "I", 0}};
 	enum perr e, off;
 
 	if ((e = db_exec(&ledger_bulk_on, NULL, 0, NULL, NULL)) != PERR_OK)
 		return e;
 	e = run_steps(SK_CHARGES, id, org);
-	if (e == PERR_OK)
-		e = run_step(&sums[0], id, org, NULL);
-	if (e == PERR_OK)
-		e = run_step(&sums[1], id, org, NULL);
 	if ((off = db_exec(&ledger_bulk_off, NULL, 0, NULL, NULL)) != PERR_OK) {
 		/* Never left set for the connection's next transaction. */
 		db_disconnect();
