@@ -688,7 +688,7 @@ nginx_conf() {
 			own = dir "/site-" sheet ".xsl"
 			path = program != "" && (getline line < own) > 0 ? own : all
 			close(own)
-			sub(/@XSLT@/, "xslt_stylesheet " path "; xslt_types text/xml;")
+			sub(/@XSLT@/, "xslt_stylesheet " path ";")  # xslt_types is text/xml by default
 		}
 		{ print }' >"$E/nginx/locations-xslt.conf"
 	# The provider emulator notifies from 127.0.0.1, and the tests' own
