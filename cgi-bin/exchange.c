@@ -29,6 +29,7 @@
 #include <sodium.h>
 
 #include "app/exchange.h"
+#include "app/exchange_format.h"
 #include "app/export.h"
 #include "core/arena.h"
 #include "core/config.h"

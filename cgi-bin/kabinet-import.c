@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "app/exchange.h"
+#include "app/exchange_format.h"
 #include "app/job.h"
 #include "core/arena.h"
 #include "core/log.h"

@@ -93,23 +93,25 @@ MODS_remind = app/job core/arena core/config core/date core/lang core/log core/m
 	db/reminder doc/xml
 MODS_tidy = app/job core/arena core/config core/date core/log core/module core/parse core/perr \
 	core/privilege core/utf8 db/db db/tidy
-MODS_exchange = app/credit app/exchange app/export billing/bankcheck billing/payqr billing/receipt \
-	billing/split core/arena core/config core/crypto core/csvin core/csvout core/date \
-	core/decimal core/lang core/log core/module core/money core/month core/multipart \
-	core/parse core/perr core/privilege core/totp core/urlenc core/utf8 core/valid db/api \
-	db/audit db/credit db/db db/exchange db/export db/session db/staff db/unread doc/catalog \
-	doc/finish doc/html_write doc/render doc/sheet doc/xlsx doc/xlsx_stream doc/xml doc/xmlmem \
-	doc/xsl_node web/console web/csrf web/form web/nav web/page_table web/request web/respond \
-	web/sandbox web/serve web/session web/staff_session web/upload
-MODS_api = app/batch app/credit app/exchange billing/bankcheck billing/payqr billing/receipt \
-	billing/split core/arena core/config core/crypto core/csvin core/date core/decimal \
-	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
-	core/utf8 core/valid db/api db/audit db/credit db/db db/exchange doc/catalog doc/finish \
-	doc/html_write doc/render doc/xmlmem doc/xsl_node web/sandbox web/serve
-MODS_kabinet_import = app/credit app/exchange app/job billing/bankcheck billing/payqr \
-	billing/receipt billing/split core/arena core/config core/csvin core/date core/decimal \
-	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
-	core/utf8 core/valid db/audit db/credit db/db db/exchange
+MODS_exchange = app/credit app/exchange app/exchange_format app/export billing/bankcheck \
+	billing/payqr billing/receipt billing/split core/arena core/config core/crypto core/csvin \
+	core/csvout core/date core/decimal core/lang core/log core/module core/money core/month \
+	core/multipart core/parse core/perr core/privilege core/totp core/urlenc core/utf8 \
+	core/valid db/api db/audit db/credit db/db db/exchange db/export db/session db/staff \
+	db/unread doc/catalog doc/finish doc/html_write doc/render doc/sheet doc/xlsx \
+	doc/xlsx_stream doc/xml doc/xmlmem doc/xsl_node web/console web/csrf web/form web/nav \
+	web/page_table web/request web/respond web/sandbox web/serve web/session web/staff_session \
+	web/upload
+MODS_api = app/batch app/credit app/exchange app/exchange_format billing/bankcheck billing/payqr \
+	billing/receipt billing/split core/arena core/config core/crypto core/csvin core/date \
+	core/decimal core/lang core/log core/module core/money core/month core/parse core/perr \
+	core/privilege core/utf8 core/valid db/api db/audit db/credit db/db db/exchange \
+	doc/catalog doc/finish doc/html_write doc/render doc/xmlmem doc/xsl_node web/sandbox \
+	web/serve
+MODS_kabinet_import = app/credit app/exchange app/exchange_format app/job billing/bankcheck \
+	billing/payqr billing/receipt billing/split core/arena core/config core/csvin core/date \
+	core/decimal core/lang core/log core/module core/money core/month core/parse core/perr \
+	core/privilege core/utf8 core/valid db/audit db/credit db/db db/exchange
 MODS_kabinet_export = app/export app/job core/arena core/config core/csvout core/date core/log \
 	core/module core/parse core/perr core/privilege core/utf8 db/db db/export doc/xlsx_stream
 MODS_kabinet_migrate = app/job core/arena core/config core/date core/log core/module core/parse \

@@ -25,6 +25,7 @@
 
 #include "app/credit.h"
 #include "app/exchange.h"
+#include "app/exchange_format.h"
 #include "billing/account.h"
 #include "billing/receipt.h"
 #include "core/arena.h"
@@ -43,246 +44,6 @@
 
 #define PROBLEMS_MAX 10000 /* written; every refused row is counted */
 #define PAYMENT_PAGE 200
-
-/* ---------------------------------------------------------------- columns */
-
-enum ctype {
-	T_TEXT,   /* one line of text, min..max characters */
-	T_NUMBER, /* an account number: letters and digits (spaces and dashes dropped) */
-	T_CODE,   /* a code: letters, digits, '-' and '_' */
-	T_INT,    /* a whole number, min..max */
-	T_MONEY,  /* an amount: minor units; min 0 refuses negatives */
-	T_QTY1,   /* tenths (days of a month) */
-	T_QTY2,   /* hundredths (an area, a VAT rate in percent) */
-	T_QTY3,   /* thousandths (a quantity, a reading) */
-	T_PRICE,  /* a tariff's price: up to four decimals, kept as core/money.h says */
-	T_DATE,   /* YYYY-MM-DD or DD.MM.YYYY */
-	T_MONTH,  /* YYYY-MM, MM.YYYY, or a date in the month */
-	T_STAMP,  /* a date, or a date and HH:MM[:SS] */
-	T_CHOICE, /* one of choices */
-	T_EMAIL,
-	T_INN, /* 10 or 12 digits */
-};
-
-struct col {
-	const char *name;
-	enum ctype t;
-	int required;
-	long long min, max;
-	const char *const *choices;
-};
-
-static const char *const units[] = {"kWh", "m3", "Gcal", "m2", "month", NULL};
-static const char *const meter_kinds[] = {"electricity", "cold-water", "hot-water",
-                                          "gas",         "heat",       NULL};
-static const char *const channels[] = {"bank", "cash", "card", NULL};
-static const char *const households[] = {"gas",          "gas-alone", "estove",
-                                         "estove-alone", "eheating",  NULL};
-static const char *const seasons[] = {"any", "heating", "summer", NULL};
-static const char *const line_states[] = {"active", "suspended", NULL};
-static const char *const object_states[] = {"armed", "disarmed", "alarm", "fault", NULL};
-static const char *const object_events[] = {"armed", "disarmed", "alarm",
-                                            "fault", "restored", NULL};
-static const char *const usage_kinds[] = {"call", "session", NULL};
-
-#define MONEY_MAX 100000000000LL /* a billion in major units */
-
-static const struct col accounts_cols[] = {
-        {"number", T_NUMBER, 1, 1, 20, NULL},    {"street", T_TEXT, 1, 1, 200, NULL},
-        {"house", T_TEXT, 1, 1, 20, NULL},       {"flat", T_TEXT, 0, 1, 20, NULL},
-        {"area", T_QTY2, 1, 0, 10000000, NULL},  {"residents", T_INT, 1, 0, 99, NULL},
-        {"payer_name", T_TEXT, 1, 2, 200, NULL}, {"phone", T_TEXT, 0, 5, 32, NULL},
-        {"email", T_EMAIL, 0, 3, 254, NULL},
-};
-static const struct col services_cols[] = {
-        {"code", T_CODE, 1, 1, 32, NULL},           {"name_ru", T_TEXT, 1, 1, 100, NULL},
-        {"name_en", T_TEXT, 1, 1, 100, NULL},       {"unit", T_CHOICE, 1, 0, 0, units},
-        {"supplier_name", T_TEXT, 1, 2, 200, NULL}, {"supplier_inn", T_INN, 1, 10, 12, NULL},
-        {"supplier_phone", T_TEXT, 1, 5, 50, NULL},
-        /* A supplier paid to its own account (sql/046); none of them: through the
-         * organization. */
-        {"supplier_kpp", T_TEXT, 0, 9, 9, NULL},
-        {"supplier_bank_name", T_TEXT, 0, 2, 200, NULL},
-        {"supplier_bic", T_TEXT, 0, 8, 11, NULL},
-        {"supplier_account", T_TEXT, 0, 20, 34, NULL},
-        {"supplier_corr_account", T_TEXT, 0, 20, 20, NULL},
-        {"supplier_qr_name", T_TEXT, 0, 2, 60, NULL},
-};
-static const struct col meters_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"service", T_CODE, 1, 1, 32, NULL},
-        {"serial", T_TEXT, 1, 1, 32, NULL},
-        {"kind", T_CHOICE, 1, 0, 0, meter_kinds},
-        {"zones", T_INT, 1, 1, 3, NULL},
-        {"digits", T_INT, 1, 1, 12, NULL},
-        {"decimals", T_INT, 0, 0, 3, NULL},
-        {"installed_on", T_DATE, 1, 0, 0, NULL},
-        {"verification_due", T_DATE, 0, 0, 0, NULL},
-};
-static const struct col charges_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"service", T_CODE, 1, 1, 32, NULL},
-        {"period", T_MONTH, 1, 0, 0, NULL},
-        {"opening", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
-        {"quantity", T_QTY3, 0, -1000000000000LL, 1000000000000LL, NULL},
-        {"rate", T_PRICE, 0, 0, MONEY_MAX * PRICE_PER_MINOR, NULL},
-        {"charge", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
-        {"recalculation", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
-        {"recalculation_reason", T_TEXT, 0, 2, 300, NULL},
-        {"penalties", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
-        {"paid", T_MONEY, 0, -MONEY_MAX, MONEY_MAX, NULL},
-        {"closing", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
-};
-static const struct col payments_cols[] = {
-        {"id", T_TEXT, 1, 1, 64, NULL},           {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"paid_at", T_STAMP, 1, 0, 0, NULL},      {"amount", T_MONEY, 1, 1, MONEY_MAX, NULL},
-        {"channel", T_CHOICE, 1, 0, 0, channels}, {"bank", T_TEXT, 0, 2, 100, NULL},
-};
-static const struct col readings_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"serial", T_TEXT, 1, 1, 32, NULL},
-        {"zone", T_INT, 0, 1, 3, NULL},
-        {"taken_on", T_DATE, 1, 0, 0, NULL},
-        {"value", T_QTY3, 1, 0, 999999999999999LL, NULL},
-};
-
-static const struct col tariffs_cols[] = {
-        {"plan", T_CODE, 1, 1, 32, NULL},
-        {"service", T_CODE, 1, 1, 32, NULL},
-        {"name_ru", T_TEXT, 1, 1, 150, NULL},
-        {"name_en", T_TEXT, 1, 1, 150, NULL},
-        {"zones", T_INT, 1, 1, 3, NULL},
-        {"public", T_INT, 0, 0, 1, NULL},
-        {"valid_from", T_DATE, 1, 0, 0, NULL},
-        {"valid_to", T_DATE, 1, 0, 0, NULL},
-        {"tiers", T_INT, 1, 1, 3, NULL},
-        {"vat", T_QTY2, 1, 0, 10000, NULL}, /* percent: 20 or 20,00; kept in basis points */
-        {"vat_included", T_INT, 1, 0, 1, NULL},
-        {"month_days", T_QTY1, 0, 0, 400, NULL}, /* 30.5: limits prorated by days / 30.5 */
-        {"tier", T_INT, 1, 1, 3, NULL},
-        {"zone", T_INT, 1, 1, 3, NULL},
-        {"price", T_PRICE, 1, 0, MONEY_MAX * PRICE_PER_MINOR, NULL},
-        {"limit_gas", T_QTY3, 0, 0, 1000000000000LL, NULL},
-        {"limit_gas_alone", T_QTY3, 0, 0, 1000000000000LL, NULL},
-        {"limit_estove", T_QTY3, 0, 0, 1000000000000LL, NULL},
-        {"limit_estove_alone", T_QTY3, 0, 0, 1000000000000LL, NULL},
-        {"vat_by_date", T_INT, 0, 0, 1, NULL},         /* 1: the rate of each day (sql/022) */
-        {"limit_per_household", T_INT, 0, 0, 1, NULL}, /* 1: the home's limits, not a resident's */
-};
-
-/* Limits the tariffs file's four household columns cannot say (sql/041). */
-static const struct col tariff_limits_cols[] = {
-        {"plan", T_CODE, 1, 1, 32, NULL},
-        {"valid_from", T_DATE, 1, 0, 0, NULL},
-        {"household", T_CHOICE, 1, 0, 0, households},
-        {"residents", T_INT, 0, 0, 3, NULL}, /* 3: three or more; 0 or empty: any number */
-        {"season", T_CHOICE, 0, 0, 0, seasons},
-        {"tier", T_INT, 1, 1, 2, NULL}, /* the last tier has no upper bound */
-        {"limit", T_QTY3, 1, 0, 1000000000000LL, NULL},
-};
-
-/* A charge's volumes by zone and tier, after the charges file (sql/045). */
-static const struct col charge_lines_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"service", T_CODE, 1, 1, 32, NULL},
-        {"period", T_MONTH, 1, 0, 0, NULL},
-        {"zone", T_INT, 0, 1, 3, NULL}, /* empty: not by zone */
-        {"tier", T_INT, 0, 1, 3, NULL}, /* empty: not by tier */
-        {"quantity", T_QTY3, 1, -1000000000000LL, 1000000000000LL, NULL},
-        {"rate", T_PRICE, 1, 0, MONEY_MAX * PRICE_PER_MINOR, NULL},
-        {"charge", T_MONEY, 1, -MONEY_MAX, MONEY_MAX, NULL},
-};
-
-/* An internet connection, the detail that makes a service internet access (sql/054). */
-static const struct col connections_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"service", T_CODE, 1, 1, 32, NULL},
-        {"plan", T_TEXT, 1, 1, 100, NULL},
-        {"speed_kbps", T_INT, 1, 1, 100000000, NULL},
-        {"monthly_fee", T_MONEY, 1, 0, MONEY_MAX, NULL},
-        {"login", T_TEXT, 1, 1, 64, NULL},
-        {"ip_address", T_TEXT, 0, 2, 45, NULL},
-        {"state", T_CHOICE, 1, 0, 0, line_states},
-};
-
-/* A protected object, the detail that makes a service alarm monitoring (sql/055). */
-static const struct col objects_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},       {"service", T_CODE, 1, 1, 32, NULL},
-        {"address", T_TEXT, 1, 2, 300, NULL},        {"type", T_TEXT, 1, 1, 100, NULL},
-        {"state", T_CHOICE, 1, 0, 0, object_states},
-};
-/* The object's panel's events, by the monitoring system's own ids; times in UTC. */
-static const struct col events_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"service", T_CODE, 1, 1, 32, NULL},
-        {"id", T_TEXT, 1, 1, 64, NULL},
-        {"at", T_STAMP, 1, 0, 0, NULL},
-        {"event", T_CHOICE, 1, 0, 0, object_events},
-        {"zone", T_TEXT, 0, 1, 100, NULL},
-        {"who", T_TEXT, 0, 1, 100, NULL},
-};
-
-/* A line's use, by the billing system's own ids; times in UTC (sql/056). */
-static const struct col usage_cols[] = {
-        {"account", T_NUMBER, 1, 1, 20, NULL},
-        {"service", T_CODE, 1, 1, 32, NULL},
-        {"id", T_TEXT, 1, 1, 64, NULL},
-        {"kind", T_CHOICE, 1, 0, 0, usage_kinds},
-        {"started_at", T_STAMP, 1, 0, 0, NULL},
-        {"ended_at", T_STAMP, 1, 0, 0, NULL},
-        {"number", T_TEXT, 0, 1, 32, NULL}, /* a call's other party */
-        {"bytes_in", T_INT, 0, 0, 1000000000000000LL, NULL},
-        {"bytes_out", T_INT, 0, 0, 1000000000000000LL, NULL},
-        {"cost", T_MONEY, 0, 0, MONEY_MAX, NULL}, /* empty: within the plan */
-};
-
-static const struct {
-	const char *name;
-	const struct col *cols;
-	size_t n;
-} kinds[SK__N] = {
-#define K(e, n, c) [e] = {n, c, sizeof(c) / sizeof(c[0])}
-        K(SK_ACCOUNTS, "accounts", accounts_cols),
-        K(SK_SERVICES, "services", services_cols),
-        K(SK_METERS, "meters", meters_cols),
-        K(SK_CHARGES, "charges", charges_cols),
-        K(SK_PAYMENTS, "payments", payments_cols),
-        K(SK_READINGS, "readings", readings_cols),
-        K(SK_TARIFFS, "tariffs", tariffs_cols),
-        K(SK_TARIFF_LIMITS, "tariff_limits", tariff_limits_cols),
-        K(SK_CHARGE_LINES, "charge_lines", charge_lines_cols),
-        K(SK_CONNECTIONS, "connections", connections_cols),
-        K(SK_OBJECTS, "objects", objects_cols),
-        K(SK_EVENTS, "events", events_cols),
-        K(SK_USAGE, "usage", usage_cols),
-#undef K
-};
-
-const char *exchange_kind_name(enum stage_kind k)
-{
-	return kinds[k].name;
-}
-
-int exchange_kind(const char *name)
-{
-	int k;
-
-	for (k = 0; k < SK__N; k++)
-		if (name != NULL && strcmp(name, kinds[k].name) == 0)
-			return k;
-	return -1;
-}
-
-const char *const *exchange_columns(enum stage_kind k, size_t *n)
-{
-	static const char *names[SK__N][24];
-	size_t i;
-
-	for (i = 0; i < kinds[k].n; i++)
-		names[k][i] = kinds[k].cols[i].name;
-	*n = kinds[k].n;
-	return names[k];
-}
 
 /* ---------------------------------------------------------------- storing */
 
@@ -766,8 +527,8 @@ static const char *cells_of(struct checker *c, const struct val *v, struct stage
 
 static enum perr header(struct checker *c, const struct csvin_rec *r)
 {
-	const struct col *cols = kinds[c->kind].cols;
-	size_t n = kinds[c->kind].n, i, j;
+	size_t n, i, j;
+	const struct col *cols = exchange_cols(c->kind, &n);
 	int seen[24] = {0};
 	enum perr e;
 
@@ -853,11 +614,11 @@ static enum perr maybe_report(struct checker *c)
 static int each_record(void *p, const struct csvin_rec *r)
 {
 	struct checker *c = p;
-	const struct col *cols = kinds[c->kind].cols;
+	size_t ncols, i;
+	const struct col *cols = exchange_cols(c->kind, &ncols);
 	struct val v[24];
 	struct stage_cell cells[24];
 	const char *code = NULL, *col = NULL, *detail = NULL;
-	size_t i;
 
 	if (r->line == 1 || c->ncols == 0) {
 		c->err = header(c, r);
@@ -890,7 +651,7 @@ static int each_record(void *p, const struct csvin_rec *r)
 		}
 	}
 	/* A required column may be missing from the header only if refused there. */
-	for (i = 0; code == NULL && i < kinds[c->kind].n; i++)
+	for (i = 0; code == NULL && i < ncols; i++)
 		if (cols[i].required && !v[i].present) {
 			code = "required";
 			c->err = problem(c, r->line, cols[i].name, "", 0, code, NULL);
@@ -898,7 +659,7 @@ static int each_record(void *p, const struct csvin_rec *r)
 	if (code == NULL && (code = cells_of(c, v, cells, &col, &detail)) != NULL) {
 		size_t k;
 
-		for (k = 0; k < kinds[c->kind].n && strcmp(cols[k].name, col) != 0; k++)
+		for (k = 0; k < ncols && strcmp(cols[k].name, col) != 0; k++)
 			;
 		for (i = 0; i < r->n && c->map[i] != (int)k; i++)
 			;

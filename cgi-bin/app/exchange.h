@@ -9,12 +9,7 @@
 #include "core/perr.h"
 #include "db/exchange.h"
 
-/* "accounts", "services", "meters", "charges", "payments", "readings". */
-const char *exchange_kind_name(enum stage_kind);
-/* The kind named, or -1. */
-int exchange_kind(const char *);
-/* The columns of a kind's file, in the documented order (for templates and the API). */
-const char *const *exchange_columns(enum stage_kind, size_t *n);
+/* Each kind's columns: app/exchange_format.h. */
 
 /*
  * Store a file as import id: read(ctx, buf, n) until it returns 0, in
