@@ -41,6 +41,7 @@
 #include "web/io.h"
 #include "web/req.h"
 #include "web/serve.h"
+#include "web/status.h"
 
 #define BODY_MAX     (16u << 20)
 #define ROWS_MAX     200000
@@ -66,26 +67,6 @@ struct call {
 };
 
 /* ---------------------------------------------------------------- answers */
-
-static const char *reason(int status)
-{
-	switch (status) {
-	case 200: return "OK";
-	case 202: return "Accepted";
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 409: return "Conflict";
-	case 413: return "Content Too Large";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 503: return "Service Unavailable";
-	default: return "Internal Server Error";
-	}
-}
 
 /* The answer is j (taken). */
 static int answer(struct call *c, int status, json_t *j, const char *type)
@@ -138,8 +119,8 @@ static void respond(struct call *c)
 	             "Cache-Control: no-store\r\nX-Content-Type-Options: "
 	             "nosniff\r\n%s%s%s%s%s%s%s%s%s%s%s"
 	             "\r\n",
-	             c->status, reason(c->status), c->type ? c->type : "application/json", len,
-	             c->location ? "Location: " : "", c->location ? c->location : "",
+	             c->status, status_reason(c->status), c->type ? c->type : "application/json",
+	             len, c->location ? "Location: " : "", c->location ? c->location : "",
 	             c->location ? "\r\n" : "", c->allow ? "Allow: " : "", c->allow ? c->allow : "",
 	             c->allow ? "\r\n" : "", c->retry_after ? "Retry-After: " : "",
 	             c->retry_after ? c->retry_after : "", c->retry_after ? "\r\n" : "",

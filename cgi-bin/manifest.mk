@@ -12,18 +12,19 @@ MODS_login = app/link app/org_list app/password app/two_factor core/arena core/c
 	db/outbox db/password db/session db/subscriber db/throttle db/tidy db/token db/two_factor \
 	db/unread doc/catalog doc/finish doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node \
 	web/csrf web/form web/form_password web/nav web/request web/respond web/sandbox web/serve \
-	web/session web/signin web/signin_limit
+	web/session web/signin web/signin_limit web/status
 MODS_appeals = app/account_list app/appeal core/arena core/attachment core/config core/crypto \
 	core/date core/lang core/log core/module core/money core/month core/multipart core/parse \
 	core/privilege core/urlenc core/utf8 core/valid db/account db/appeal db/appeal_field \
 	db/chunks db/db db/help db/inbox db/news db/session db/unread doc/catalog doc/finish \
 	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/appeal_upload web/csrf \
-	web/form web/nav web/request web/respond web/sandbox web/serve web/session web/upload
+	web/form web/nav web/request web/respond web/sandbox web/serve web/session web/status \
+	web/upload
 MODS_home = app/account_list core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/privilege core/urlenc core/utf8 \
 	core/valid db/account db/db db/session db/unread doc/catalog doc/chart doc/finish \
 	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/nav web/request \
-	web/respond web/sandbox web/serve web/session
+	web/respond web/sandbox web/serve web/session web/status
 MODS_accounts = app/account_list app/org_list app/password billing/access billing/bankcheck \
 	core/arena core/config core/crypto core/date core/decimal core/lang core/log core/login \
 	core/module core/money core/month core/parse core/password core/privilege core/throttle \
@@ -31,7 +32,7 @@ MODS_accounts = app/account_list app/org_list app/password billing/access billin
 	db/organization db/outbox db/password db/session db/subscriber db/throttle db/unread \
 	doc/catalog doc/finish doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf \
 	web/form web/form_password web/nav web/request web/respond web/sandbox web/serve \
-	web/session web/signin_limit
+	web/session web/signin_limit web/status
 MODS_services = app/invoice app/payment_qr app/promise billing/ledger billing/payqr \
 	billing/promise core/arena core/config core/crypto core/date core/decimal core/lang \
 	core/log core/module core/money core/month core/parse core/perr core/privilege core/urlenc \
@@ -39,33 +40,33 @@ MODS_services = app/invoice app/payment_qr app/promise billing/ledger billing/pa
 	db/ledger db/qr db/session db/unread db/usage doc/catalog doc/finish doc/html_write \
 	doc/pdf doc/qr doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node web/csrf \
 	web/form web/nav web/page_pdf web/page_table web/period web/request web/respond \
-	web/sandbox web/serve web/session
+	web/sandbox web/serve web/session web/status
 MODS_calculator = app/tariff_period billing/reading billing/tariff core/arena core/config \
 	core/crypto core/date core/decimal core/lang core/log core/module core/money core/month \
 	core/parse core/privilege core/urlenc core/utf8 core/valid db/account db/db \
 	db/organization db/reading db/session db/tariff db/unread doc/catalog doc/finish \
 	doc/html_write doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav \
-	web/request web/respond web/sandbox web/serve web/session
+	web/request web/respond web/sandbox web/serve web/session web/status
 MODS_readings = app/tariff_period billing/reading billing/tariff core/arena core/config \
 	core/crypto core/date core/decimal core/lang core/log core/module core/money core/month \
 	core/parse core/privilege core/urlenc core/utf8 core/valid db/db db/reading db/session \
 	db/tariff db/unread doc/catalog doc/finish doc/html_write doc/render doc/sheet doc/xlsx \
 	doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav web/page_table web/request \
-	web/respond web/sandbox web/serve web/session
+	web/respond web/sandbox web/serve web/session web/status
 MODS_payments = app/credit app/fiscal app/settle billing/fiscal billing/split core/arena \
 	core/config core/crypto core/date core/lang core/log core/module core/money core/month \
 	core/parse core/perr core/privilege core/urlenc core/utf8 core/valid db/account db/autopay \
 	db/credit db/db db/fiscal db/invoice db/online db/outbox db/payment db/session db/unread \
 	doc/catalog doc/finish doc/html_write doc/render doc/sheet doc/xlsx doc/xml doc/xmlmem \
 	doc/xsl_node net/http net/yookassa web/csrf web/form web/nav web/page_table web/period \
-	web/request web/respond web/sandbox web/serve web/session
+	web/request web/respond web/sandbox web/serve web/session web/status
 MODS_receipts = app/payment_qr app/receipt app/receipt_pdf billing/bankcheck billing/payqr \
 	billing/reading billing/receipt core/arena core/config core/crypto core/date core/decimal \
 	core/lang core/log core/module core/money core/month core/parse core/perr core/privilege \
 	core/urlenc core/utf8 core/valid db/account db/db db/qr db/receipt db/receipt_doc \
 	db/session db/unread doc/catalog doc/finish doc/html_write doc/pdf doc/qr doc/render \
 	doc/xml doc/xmlmem doc/xsl_node web/csrf web/form web/nav web/period web/request \
-	web/respond web/sandbox web/serve web/session
+	web/respond web/sandbox web/serve web/session web/status
 MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/payqr \
 	billing/receipt core/arena core/config core/crypto core/date core/lang core/log \
 	core/module core/money core/month core/parse core/password core/privilege core/throttle \
@@ -74,7 +75,7 @@ MODS_settings = app/link app/password app/two_factor billing/bankcheck billing/p
 	db/throttle db/token db/two_factor db/unread doc/catalog doc/enrol doc/finish \
 	doc/html_write doc/qr doc/render doc/xml doc/xmlmem doc/xsl_node web/csrf web/form \
 	web/form_password web/nav web/request web/respond web/sandbox web/serve web/session \
-	web/signin web/signin_limit
+	web/signin web/signin_limit web/status
 MODS_payjobs = app/credit app/fiscal app/job app/settle billing/fiscal billing/split core/arena \
 	core/config core/date core/lang core/log core/module core/money core/month core/parse \
 	core/perr core/privilege core/utf8 db/autopay db/connection db/credit db/db db/fiscal \
@@ -101,13 +102,13 @@ MODS_exchange = app/credit app/exchange app/exchange_format app/export billing/b
 	db/unread doc/catalog doc/finish doc/html_write doc/render doc/sheet doc/xlsx \
 	doc/xlsx_stream doc/xml doc/xmlmem doc/xsl_node web/console web/csrf web/form web/nav \
 	web/page_table web/request web/respond web/sandbox web/serve web/session web/staff_session \
-	web/upload
+	web/status web/upload
 MODS_api = app/batch app/credit app/exchange app/exchange_format billing/bankcheck billing/payqr \
 	billing/receipt billing/split core/arena core/config core/crypto core/csvin core/date \
 	core/decimal core/lang core/log core/module core/money core/month core/parse core/perr \
 	core/privilege core/utf8 core/valid db/api db/audit db/credit db/db db/exchange \
 	doc/catalog doc/finish doc/html_write doc/render doc/xmlmem doc/xsl_node web/sandbox \
-	web/serve
+	web/serve web/status
 MODS_kabinet_import = app/credit app/exchange app/exchange_format app/job billing/bankcheck \
 	billing/payqr billing/receipt billing/split core/arena core/config core/csvin core/date \
 	core/decimal core/lang core/log core/module core/money core/month core/parse core/perr \
@@ -135,4 +136,4 @@ MODS_admin = app/appeal app/credit app/fiscal app/link app/news app/password app
 	doc/sheet doc/xlsx doc/xml doc/xmlmem doc/xsl_node net/http net/yookassa web/appeal_upload \
 	web/console web/csrf web/form web/form_password web/nav web/page_table web/request \
 	web/respond web/sandbox web/serve web/session web/signin_limit web/staff_session \
-	web/upload
+	web/status web/upload

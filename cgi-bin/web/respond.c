@@ -22,27 +22,7 @@
 #include "web/req.h"
 #include "web/respond.h"
 #include "web/session.h"
-
-static const char *status_text(int status)
-{
-	switch (status) {
-	case 200: return "OK";
-	case 303: return "See Other";
-	case 400: return "Bad Request";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 411: return "Length Required";
-	case 413: return "Content Too Large";
-	case 414: return "URI Too Long";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 500: return "Internal Server Error";
-	case 503: return "Service Unavailable";
-	default: return "Error";
-	}
-}
+#include "web/status.h"
 
 /* Last-resort page when even rendering failed: no stylesheet, both languages. */
 static const char fallback_html[] =
@@ -243,7 +223,7 @@ static int write_headers(struct req *r, const struct io *io, const char *ctype, 
 	size_t i;
 	int n;
 
-	n = snprintf(buf, sizeof(buf), "Status: %d %s\r\n", r->status, status_text(r->status));
+	n = snprintf(buf, sizeof(buf), "Status: %d %s\r\n", r->status, status_reason(r->status));
 	if (write_all(io, buf, (size_t)n))
 		return -1;
 	/* Written as it is, never through a buffer of fixed size: a Location

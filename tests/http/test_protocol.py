@@ -87,3 +87,20 @@ def test_connection_speaks_utf8mb4_in_utc():
     # Times are written in UTC: a session row's age is seconds, not the server's offset.
     (age,) = sql("SELECT MIN(TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP())) FROM sessions")[0]
     assert 0 <= int(age) < 600
+
+
+def test_each_status_line_says_its_own_reason():
+    """nginx passes on the reason phrase a program writes; a page gone or a
+    method refused is not answered as "410 Error" (web/status.c)."""
+    import requests
+    seen = {}
+    for method, path, want in (("GET", "/recover/link?token=zzz", 410),
+                               ("GET", "/no-such-page", 404),
+                               ("PUT", "/login", 405),
+                               ("GET", "/api/v1/readings", 401)):
+        r = requests.request(method, BASE + path, allow_redirects=False)
+        seen[path] = (r.status_code, r.reason)
+    assert seen == {"/recover/link?token=zzz": (410, "Gone"),
+                    "/no-such-page": (404, "Not Found"),
+                    "/login": (405, "Method Not Allowed"),
+                    "/api/v1/readings": (401, "Unauthorized")}, seen
