@@ -2,6 +2,8 @@
 import os
 import re
 
+import requests
+
 from conftest import BASE, ENV, cgi, pids, signed_in, sql
 from fcgi import request
 
@@ -92,7 +94,6 @@ def test_connection_speaks_utf8mb4_in_utc():
 def test_each_status_line_says_its_own_reason():
     """nginx passes on the reason phrase a program writes; a page gone or a
     method refused is not answered as "410 Error" (web/status.c)."""
-    import requests
     seen = {}
     for method, path, want in (("GET", "/recover/link?token=zzz", 410),
                                ("GET", "/no-such-page", 404),
